@@ -1,0 +1,35 @@
+/** Offsets to lines and back, computed once per text. Lines are 0-based, columns in UTF-16 units. */
+export class LineIndex {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  position(offset: number): { line: number; character: number } {
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.starts[line] };
+  }
+
+  offset(line: number, character: number): number {
+    if (line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[line] + character, line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length);
+  }
+}

@@ -1,0 +1,76 @@
+import { modelSchema, type ModelData } from './schema';
+import builtinData from '../../../data/platforms.json';
+import { TierModel } from './query';
+
+/** A model file that could not be used: what is wrong, field by field. Never thrown. */
+export interface ModelError {
+  file: string;
+  problems: string[];
+}
+
+export type ModelResult = { ok: true; model: TierModel } | { ok: false; error: ModelError };
+
+/** Largest model file read; a model is a few KB, anything near this is not one. */
+export const MAX_MODEL_BYTES = 1024 * 1024;
+
+let builtin: TierModel | undefined;
+
+/** The model shipped with the server, transcribed from the source document. */
+export function builtinModel(): TierModel {
+  builtin ??= new TierModel(modelSchema.parse(builtinData));
+  return builtin;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? String(seg) : `.${String(seg)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Parses and validates a model file's text. `file` only names it in messages. */
+export function parseModel(text: string, file: string): ModelResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return { ok: false, error: { file, problems: [`not valid JSON: ${(e as Error).message}`] } };
+  }
+  const result = modelSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+    return { ok: false, error: { file, problems } };
+  }
+  return { ok: true, model: new TierModel(result.data as ModelData) };
+}
+
+/** One line for a person: `model.json: platforms[3].tier: expected 1, 2 or 3; …`. */
+export function formatModelError(error: ModelError): string {
+  return `${error.file}: ${error.problems.join('; ')}`;
+}
+
+/** Reads a user's model file; a missing file, a folder or a huge file is a ModelError, not a throw. */
+export function loadModelFile(path: string, readFile: (p: string) => { size: number; read: () => string }): ModelResult {
+  let entry: { size: number; read: () => string };
+  try {
+    entry = readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
+    return { ok: false, error: { file: path, problems: [why] } };
+  }
+  if (entry.size > MAX_MODEL_BYTES) {
+    return { ok: false, error: { file: path, problems: [`${entry.size} bytes is over the ${MAX_MODEL_BYTES}-byte limit for a model file`] } };
+  }
+  let text: string;
+  try {
+    text = entry.read();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, error: { file: path, problems: [code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message] } };
+  }
+  return parseModel(text, path);
+}

@@ -1,0 +1,120 @@
+import distList from '../../../data/go-dist-list.json';
+
+/** A platform in canonical Go terms: `linux/arm/v7` is { os: 'linux', arch: 'arm', variant: 'v7' }. */
+export interface Platform {
+  os: string;
+  arch: string;
+  variant?: string;
+}
+
+/** Valid GOOS/GOARCH pairs, from `go tool dist list`. */
+export const GO_PAIRS: ReadonlySet<string> = new Set(distList.pairs);
+export const GO_OSES: ReadonlySet<string> = new Set(distList.pairs.map((p) => p.split('/')[0]));
+export const GO_ARCHES: ReadonlySet<string> = new Set(distList.pairs.map((p) => p.split('/')[1]));
+export const GO_VERSION = distList.go;
+
+/**
+ * Architecture aliases as container runtimes normalise them (containerd/platforms), plus the
+ * variant they imply. A table, not a chain of ifs.
+ */
+export const ARCH_ALIASES: ReadonlyMap<string, { arch: string; variant?: string }> = new Map([
+  ['x86_64', { arch: 'amd64' }],
+  ['x86-64', { arch: 'amd64' }],
+  ['aarch64', { arch: 'arm64' }],
+  ['armhf', { arch: 'arm', variant: 'v7' }],
+  ['armv7', { arch: 'arm', variant: 'v7' }],
+  ['armv7l', { arch: 'arm', variant: 'v7' }],
+  ['armel', { arch: 'arm', variant: 'v6' }],
+  ['armv6', { arch: 'arm', variant: 'v6' }],
+  ['armv6l', { arch: 'arm', variant: 'v6' }],
+  ['armv5', { arch: 'arm', variant: 'v5' }],
+  ['i386', { arch: '386' }],
+  ['i686', { arch: '386' }],
+  ['x86', { arch: '386' }],
+  ['ppc64el', { arch: 'ppc64le' }],
+]);
+
+/** Debian and RPM architecture names, as used in package contexts. */
+export const PACKAGE_ARCHES: ReadonlyMap<string, { arch: string; variant?: string }> = new Map([
+  ['amd64', { arch: 'amd64' }],
+  ['x86_64', { arch: 'amd64' }],
+  ['arm64', { arch: 'arm64' }],
+  ['aarch64', { arch: 'arm64' }],
+  ['armhf', { arch: 'arm', variant: 'v7' }],
+  ['armel', { arch: 'arm', variant: 'v6' }],
+  ['armv7hl', { arch: 'arm', variant: 'v7' }],
+  ['armhfp', { arch: 'arm', variant: 'v7' }],
+  ['i386', { arch: '386' }],
+  ['i686', { arch: '386' }],
+  ['ppc64el', { arch: 'ppc64le' }],
+  ['ppc64le', { arch: 'ppc64le' }],
+  ['s390x', { arch: 's390x' }],
+  ['riscv64', { arch: 'riscv64' }],
+  ['mips64el', { arch: 'mips64le' }],
+  ['loong64', { arch: 'loong64' }],
+]);
+
+/** Spellings that are not recognised aliases but are common enough to suggest from. */
+export const SUGGESTION_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['x64', 'amd64'],
+  ['amd', 'amd64'],
+  ['intel', 'amd64'],
+  ['aarch', 'arm64'],
+  ['arm8', 'arm64'],
+  ['armv8', 'arm64'],
+  ['arm32', 'arm'],
+  ['ia32', '386'],
+  ['win', 'windows'],
+  ['win32', 'windows'],
+  ['win64', 'windows'],
+  ['macos', 'darwin'],
+  ['mac', 'darwin'],
+  ['osx', 'darwin'],
+  ['apple', 'darwin'],
+  ['ppc64leel', 'ppc64le'],
+  ['s390', 's390x'],
+  ['x390x', 's390x'],
+]);
+
+/** Variants Go and the OCI image spec accept per architecture (`linux/amd64/v3`, `linux_arm_7`). */
+const VARIANTS: ReadonlyMap<string, RegExp> = new Map([
+  ['arm', /^v?[5-7]$/],
+  ['arm64', /^v?(8|9)(\.\d)?$/],
+  ['amd64', /^v?[1-4]$/],
+]);
+
+export function isGoOs(os: string): boolean {
+  return GO_OSES.has(os);
+}
+
+export function isGoArch(arch: string): boolean {
+  return GO_ARCHES.has(arch);
+}
+
+/** Resolves an architecture name or alias to its Go name, or undefined when it is neither. */
+export function resolveArch(name: string): { arch: string; variant?: string } | undefined {
+  if (GO_ARCHES.has(name)) return { arch: name };
+  return ARCH_ALIASES.get(name);
+}
+
+export function isValidPair(os: string, arch: string): boolean {
+  return GO_PAIRS.has(`${os}/${arch}`);
+}
+
+/** Normalises a variant to its `vN` spelling; goreleaser writes `7` for arm v7. */
+export function normaliseVariant(arch: string, variant: string): string {
+  return /^\d/.test(variant) && arch !== '386' ? `v${variant}` : variant;
+}
+
+export function isValidVariant(arch: string, variant: string): boolean {
+  const pattern = VARIANTS.get(arch);
+  return pattern !== undefined && pattern.test(variant);
+}
+
+export function formatPlatform(p: Platform): string {
+  return p.variant ? `${p.os}/${p.arch}/${p.variant}` : `${p.os}/${p.arch}`;
+}
+
+export function platformKey(p: Platform): string {
+  return `${p.os}/${p.arch}`;
+}

@@ -1,0 +1,143 @@
+import {
+  isGoOs,
+  isValidPair,
+  isValidVariant,
+  normaliseVariant,
+  resolveArch,
+  GO_ARCHES,
+  GO_OSES,
+  type Platform,
+} from './names';
+import { editDistance } from './distance';
+
+/** How a platform was written. */
+export type Spelling = 'slash' | 'os-arch' | 'os_arch' | 'arch-os' | 'pair' | 'package';
+
+/** One platform string, parsed: the canonical platform plus what was odd about the writing. */
+export interface ParsedPlatform extends Platform {
+  spelling: Spelling;
+  /** The parts exactly as written, lower-cased. */
+  raw: { os: string; arch: string; variant?: string };
+  /** An alias (x86_64, aarch64, armhf) or upper case was used where a canonical name exists. */
+  alias: boolean;
+  /** os, arch and variant are all valid Go names, and the pair is in `go tool dist list`. */
+  valid: boolean;
+  validOs: boolean;
+  validArch: boolean;
+}
+
+/**
+ * How sure the context is that a value is a platform.
+ * - `strict`: a platform-ish key, variable or flag. Typos count (`linux/amd46`).
+ * - `loose`: anywhere else. Only strings whose os and arch are both known names count.
+ */
+export type Strictness = 'strict' | 'loose';
+
+const PART = /^[A-Za-z0-9._]*$/;
+
+/** Builds a parsed platform from its written parts. */
+export function makePlatform(
+  rawOs: string,
+  rawArch: string,
+  rawVariant: string | undefined,
+  spelling: Spelling,
+): ParsedPlatform {
+  const os = rawOs.toLowerCase();
+  const archName = rawArch.toLowerCase();
+  const resolved = resolveArch(archName);
+  const arch = resolved?.arch ?? archName;
+  let variant = rawVariant === undefined || rawVariant === '' ? undefined : rawVariant.toLowerCase();
+  if (variant !== undefined) variant = normaliseVariant(arch, variant);
+  if (variant === undefined && resolved?.variant) variant = resolved.variant;
+  const validOs = isGoOs(os);
+  const validArch = resolved !== undefined;
+  const variantOk = variant === undefined || isValidVariant(arch, variant);
+  const alias = os !== rawOs || archName !== rawArch || (resolved !== undefined && resolved.arch !== archName);
+  return {
+    os,
+    arch,
+    ...(variant !== undefined ? { variant } : {}),
+    spelling,
+    raw: { os, arch: archName, ...(rawVariant ? { variant: rawVariant } : {}) },
+    alias,
+    valid: validOs && validArch && variantOk && isValidPair(os, arch),
+    validOs,
+    validArch,
+  };
+}
+
+function knownOs(s: string): boolean {
+  return GO_OSES.has(s.toLowerCase());
+}
+
+function knownArch(s: string): boolean {
+  return resolveArch(s.toLowerCase()) !== undefined;
+}
+
+function nearKnown(s: string, names: ReadonlySet<string>): boolean {
+  if (s.length < 3) return false;
+  const lower = s.toLowerCase();
+  for (const n of names) if (editDistance(lower, n) <= 2) return true;
+  return false;
+}
+
+const VARIANT_PART = /^v?\d+(\.\d+)?$/i;
+
+/**
+ * Parses one list item as a platform, in any spelling (slash, os-arch, os_arch, arch-os).
+ * Returns undefined when the item is not a platform at all in a context of this strictness.
+ */
+export function parsePlatform(text: string, strictness: Strictness): ParsedPlatform | undefined {
+  if (text.length === 0 || text.length > 64) return undefined;
+  if (text.includes('/')) return parseSlash(text, strictness);
+  if (text.includes('_')) return parseJoined(text, '_');
+  if (text.includes('-')) return parseJoined(text, '-');
+  return undefined;
+}
+
+function parseSlash(text: string, strictness: Strictness): ParsedPlatform | undefined {
+  const parts = text.split('/');
+  if (parts.length < 2 || !parts.every((p) => PART.test(p))) return undefined;
+  if (strictness === 'loose') {
+    if (parts.length > 3 || !knownOs(parts[0]) || !knownArch(parts[1])) return undefined;
+    return makePlatform(parts[0], parts[1], parts[2], 'slash');
+  }
+  const nonEmpty = parts.filter((p) => p !== '');
+  if (nonEmpty.length < 2) return undefined;
+  const looksLikePlatform =
+    knownOs(parts[0]) ||
+    knownArch(parts[1] ?? '') ||
+    (nonEmpty.length === 2 && (knownOs(nonEmpty[0]) || knownArch(nonEmpty[1]))) ||
+    (nearKnown(parts[0], GO_OSES) && nearKnown(parts[1], GO_ARCHES));
+  if (!looksLikePlatform) return undefined;
+  if (parts.length > 3 || parts.some((p) => p === '')) {
+    // `linux//amd64`, `linux/amd64/`, `linux/arm/v7/x`: a platform gone wrong.
+    const parsed = makePlatform(nonEmpty[0], nonEmpty[1], nonEmpty[2], 'slash');
+    return { ...parsed, valid: false };
+  }
+  return makePlatform(parts[0], parts[1], parts[2], 'slash');
+}
+
+/** `linux-amd64`, `linux_arm_7`, `amd64-linux`, `linux_amd64_v1`: both os and arch must be known. */
+function parseJoined(text: string, sep: '-' | '_'): ParsedPlatform | undefined {
+  const parts = text.split(sep);
+  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => p !== '' && PART.test(p))) return undefined;
+  const spelling: Spelling = sep === '_' ? 'os_arch' : 'os-arch';
+  if (knownOs(parts[0])) {
+    const archText = parts.length === 3 && !VARIANT_PART.test(parts[2]) ? `${parts[1]}-${parts[2]}` : parts[1];
+    if (archText !== parts[1] && knownArch(archText)) return makePlatform(parts[0], archText, undefined, spelling);
+    if (!knownArch(parts[1])) return undefined;
+    if (parts.length === 2) return makePlatform(parts[0], parts[1], undefined, spelling);
+    if (parts.length === 3 && VARIANT_PART.test(parts[2])) return makePlatform(parts[0], parts[1], parts[2], spelling);
+    return undefined;
+  }
+  if (sep === '-' && parts.length === 2 && knownArch(parts[0]) && knownOs(parts[1])) {
+    return makePlatform(parts[1], parts[0], undefined, 'arch-os');
+  }
+  return undefined;
+}
+
+/** Splits an arch with an attached variant as Docker writes it in a pair (`arm/v7` after GOARCH is not Go). */
+export function parseArchOnly(text: string): { arch: string; variant?: string } | undefined {
+  return resolveArch(text.toLowerCase());
+}

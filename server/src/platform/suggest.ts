@@ -1,0 +1,54 @@
+import { editDistance } from './distance';
+import { GO_ARCHES, GO_OSES, GO_PAIRS, SUGGESTION_ALIASES, resolveArch, type Platform } from './names';
+
+/** What the model knows about a platform, as far as ranking suggestions needs it. */
+export type TierOf = (p: Platform) => number | undefined;
+
+interface Candidate {
+  os: string;
+  arch: string;
+  score: number;
+  tier: number;
+}
+
+function partDistance(written: string, name: string): number {
+  if (written === name) return 0;
+  const alias = SUGGESTION_ALIASES.get(written) ?? resolveArch(written)?.arch;
+  if (alias === name) return 0.5;
+  return editDistance(written, name);
+}
+
+/**
+ * The nearest valid platforms to a broken one, best first: by edit distance on os and arch
+ * (known mis-spellings like x64 count as near), then Kubernetes tier, then name. At most `limit`.
+ */
+export function suggestPlatforms(os: string, arch: string, tierOf: TierOf, limit = 3): Platform[] {
+  const o = os.toLowerCase();
+  const a = arch.toLowerCase();
+  const candidates: Candidate[] = [];
+  for (const pair of GO_PAIRS) {
+    const [cos, carch] = pair.split('/');
+    const score = partDistance(o, cos) + partDistance(a, carch);
+    if (score > 3) continue;
+    candidates.push({ os: cos, arch: carch, score, tier: tierOf({ os: cos, arch: carch }) ?? 9 });
+  }
+  candidates.sort((x, y) => x.score - y.score || x.tier - y.tier || `${x.os}/${x.arch}`.localeCompare(`${y.os}/${y.arch}`));
+  const best = candidates.length > 0 ? candidates[0].score : 0;
+  return candidates
+    .filter((c) => c.score <= best + 1)
+    .slice(0, limit)
+    .map((c) => ({ os: c.os, arch: c.arch }));
+}
+
+/** The nearest valid names for one part (after `GOOS=` or `GOARCH=`), best first. */
+export function suggestNames(written: string, kind: 'os' | 'arch', rank: (name: string) => number, limit = 3): string[] {
+  const w = written.toLowerCase();
+  const names = kind === 'os' ? GO_OSES : GO_ARCHES;
+  const scored: { name: string; score: number; rank: number }[] = [];
+  for (const name of names) {
+    const score = partDistance(w, name);
+    if (score <= 2) scored.push({ name, score, rank: rank(name) });
+  }
+  scored.sort((x, y) => x.score - y.score || x.rank - y.rank || x.name.localeCompare(y.name));
+  return scored.slice(0, limit).map((s) => s.name);
+}

@@ -1,0 +1,63 @@
+import type { TierModel, ArtifactRef } from '../model/query';
+import type { RawFinding } from './finding';
+import { display, type Subject } from './subject';
+
+function artifactLabel(a: ArtifactRef): string {
+  switch (a.kind) {
+    case 'binary':
+      return a.form === 'binary' ? `the ${a.name} binary` : `the ${a.name} ${a.form === 'exe' ? '.exe' : a.form} file`;
+    case 'archive':
+      return `${a.name} archives`;
+    case 'image':
+      return `the ${a.name} image`;
+    case 'package':
+      return `${a.format} packages`;
+  }
+}
+
+function known(a: ArtifactRef, model: TierModel): boolean {
+  switch (a.kind) {
+    case 'binary':
+      return model.isBinary(a.name);
+    case 'archive':
+      return model.isArchive(a.name);
+    case 'image':
+      return model.isImage(a.name);
+    case 'package':
+      return true;
+  }
+}
+
+/** Where the artifact is listed, for the message: "published for linux/amd64, linux/arm64". */
+function listedFor(a: ArtifactRef, model: TierModel): string[] {
+  switch (a.kind) {
+    case 'binary':
+      return model.binaryPlatforms(a.name).filter((b) => b.forms.includes(a.form)).map((b) => b.platform);
+    case 'archive':
+      return [...(model.archiveInfo(a.name)?.platforms ?? [])];
+    case 'image':
+      return model.imagePlatforms(a.name);
+    case 'package':
+      return model.data.packages.arches.map((p) => (a.format === 'deb' ? p.deb : p.rpm));
+  }
+}
+
+/** artifact-unavailable: an artifact named for a platform the source document does not list it for. */
+export function findArtifactUnavailable(s: Subject, model: TierModel): RawFinding | undefined {
+  const m = s.mention;
+  if (m.kind !== 'whole' || !m.artifact || !s.platform || !s.validOs || !s.validArch) return undefined;
+  const a = m.artifact;
+  if (!known(a, model) || model.artifactAvailable(a, s.platform)) return undefined;
+  const where = listedFor(a, model);
+  const platform = a.kind === 'package' ? `${m.token.text} (${display(s)})` : display(s);
+  return {
+    token: m.token,
+    code: 'artifact-unavailable',
+    message: `${capital(artifactLabel(a))} ${a.kind === 'archive' || a.kind === 'package' ? 'are' : 'is'} not listed for ${platform} in the Kubernetes release artifacts; ${a.kind === 'package' ? 'packages exist for' : 'listed for'} ${where.join(', ')}.`,
+    data: { platform: display(s) },
+  };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,23 @@
+import type { TierModel } from '../model/query';
+import type { RawFinding } from './finding';
+import { blame, display, type Subject } from './subject';
+
+/** below-required-tier: only when k8sPlatforms.requiredTier is stricter than the platform's tier. */
+export function findBelowRequiredTier(s: Subject, model: TierModel, requiredTier: number): RawFinding | undefined {
+  if (requiredTier >= 3 || s.os === undefined || s.arch === undefined) return undefined;
+  const p = { os: s.os, arch: s.arch };
+  const tier = model.tierOf(p);
+  if (tier === undefined || tier <= requiredTier) return undefined;
+  // In a split pair, blame the os when no platform of that os meets the required tier.
+  const osMeets = model.supportedPlatforms().some((x) => x.os === s.os && x.tier <= requiredTier);
+  const t = blame(s, !osMeets);
+  if (!t) return undefined;
+  const name = model.tierInfo(tier)?.name;
+  const required = model.tierInfo(requiredTier)?.name;
+  return {
+    token: t,
+    code: 'below-required-tier',
+    message: `${display(s)} is tier ${tier}${name ? ` (${name})` : ''}, below the required tier ${requiredTier}${required ? ` (${required})` : ''}.`,
+    data: { platform: display(s) },
+  };
+}

@@ -1,0 +1,40 @@
+import type { RawFinding } from './finding';
+import type { Subject } from './subject';
+import { formatPlatform } from '../platform/names';
+
+/** Default variants: linux/arm64 and linux/arm64/v8 are one platform, as are amd64 and amd64/v1. */
+function identity(s: Subject): string | undefined {
+  if (!s.platform) return undefined;
+  const p = s.platform;
+  const v = (p.arch === 'arm64' && p.variant === 'v8') || (p.arch === 'amd64' && p.variant === 'v1') ? undefined : p.variant;
+  return formatPlatform({ os: p.os, arch: p.arch, ...(v ? { variant: v } : {}) });
+}
+
+/**
+ * duplicate-platform: the second and later occurrence of a platform in one list, after
+ * normalisation. `skip` leaves out subjects another rule already asks to remove (removed platforms).
+ */
+export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) => boolean): Map<Subject, RawFinding> {
+  const out = new Map<Subject, RawFinding>();
+  const seen = new Map<string, Subject>();
+  for (const s of subjects) {
+    const m = s.mention;
+    if (m.kind !== 'whole' || m.listId === undefined || skip(s)) continue;
+    const id = identity(s);
+    if (!id) continue;
+    const key = `${m.listId}\u0000${id}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, s);
+      continue;
+    }
+    const firstText = first.mention.kind === 'whole' ? first.mention.token.text : id;
+    out.set(s, {
+      token: m.token,
+      code: 'duplicate-platform',
+      message: `${m.token.text} is already in this list${firstText !== m.token.text ? ` as ${firstText}` : ''}; remove the repeat.`,
+      data: { platform: id, ...(m.removeRange ? { remove: m.removeRange } : {}) },
+    });
+  }
+  return out;
+}

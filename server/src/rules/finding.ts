@@ -1,0 +1,57 @@
+import type { Token } from '../scanners/mention';
+
+export const CODES = [
+  'removed-platform',
+  'unknown-platform',
+  'unsupported-platform',
+  'artifact-unavailable',
+  'below-required-tier',
+  'duplicate-platform',
+  'non-canonical-platform',
+] as const;
+
+export type Code = (typeof CODES)[number];
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
+  'removed-platform': 'error',
+  'unknown-platform': 'error',
+  'unsupported-platform': 'warning',
+  'artifact-unavailable': 'warning',
+  'below-required-tier': 'warning',
+  'duplicate-platform': 'warning',
+  'non-canonical-platform': 'hint',
+};
+
+/** What the quick fixes of a finding need. */
+export interface FixData {
+  /** Canonical name of the platform the finding is about. */
+  platform?: string;
+  /** Replacements for the token, best first, already spelled as the context spells platforms. */
+  replacements?: string[];
+  /** The range that removes the item from its list. */
+  remove?: { start: number; end: number };
+}
+
+export interface Finding {
+  start: number;
+  end: number;
+  code: Code;
+  severity: Severity;
+  message: string;
+  /** A page that explains the finding (the first resource link of a removed platform). */
+  href?: string;
+  data: FixData;
+}
+
+/** The part of a finding a rule decides; severity comes from the settings. */
+export type RawFinding = Omit<Finding, 'severity' | 'start' | 'end'> & { token: Token };
+
+export interface LintSettings {
+  /** 1, 2 or 3: platforms in a lower tier (a higher number) get below-required-tier. 3 turns it off. */
+  requiredTier: 1 | 2 | 3;
+  /** Per-code severity; 'off' drops the code. */
+  severity: Partial<Record<Code, Severity | 'off'>>;
+}
+
+export const DEFAULT_SETTINGS: LintSettings = { requiredTier: 3, severity: {} };

@@ -1,0 +1,96 @@
+import type { Mention, Token } from '../scanners/mention';
+import type { TierModel } from '../model/query';
+import { isGoArch, isGoOs, isValidPair, isValidVariant, formatPlatform, resolveArch, type Platform } from '../platform/names';
+import type { Spelling } from '../platform/parse';
+
+/**
+ * One mention as the rules see it: canonical os/arch where written, what is valid, and which token
+ * a finding about it covers.
+ */
+export interface Subject {
+  mention: Mention;
+  os?: string;
+  arch?: string;
+  variant?: string;
+  /** os and arch both present */
+  platform?: Platform;
+  validOs: boolean;
+  validArch: boolean;
+  /** A valid Go pair (and variant, where written). */
+  valid: boolean;
+  /** Arch written as an alias (x86_64) in a Go context. */
+  archAlias: boolean;
+  spelling: Spelling;
+}
+
+export function subjectOf(m: Mention): Subject {
+  if (m.kind === 'whole') {
+    const p = m.platform;
+    return {
+      mention: m,
+      os: p.os,
+      arch: p.arch,
+      ...(p.variant ? { variant: p.variant } : {}),
+      platform: { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) },
+      validOs: p.validOs,
+      validArch: p.validArch,
+      valid: p.valid,
+      archAlias: false,
+      spelling: p.spelling,
+    };
+  }
+  const os = (m.os?.text ?? m.osName)?.toLowerCase();
+  const rawArch = (m.arch?.text ?? m.archName)?.toLowerCase();
+  const resolved = rawArch !== undefined ? resolveArch(rawArch) : undefined;
+  const arch = resolved?.arch ?? rawArch;
+  const validOs = os === undefined || isGoOs(os);
+  const validArch = rawArch === undefined || isGoArch(rawArch);
+  let variant = m.variant;
+  if (variant && arch && /^\d/.test(variant)) variant = `v${variant}`;
+  const variantOk = !variant || !arch || isValidVariant(arch, variant);
+  return {
+    mention: m,
+    ...(os !== undefined ? { os } : {}),
+    ...(arch !== undefined ? { arch } : {}),
+    ...(variant ? { variant } : {}),
+    ...(os !== undefined && arch !== undefined ? { platform: { os, arch, ...(variant && variantOk ? { variant } : {}) } } : {}),
+    validOs,
+    validArch,
+    valid: validOs && validArch && (os === undefined || arch === undefined || isValidPair(os, arch)),
+    archAlias: rawArch !== undefined && resolved !== undefined && !isGoArch(rawArch),
+    spelling: 'pair',
+  };
+}
+
+/** The token a finding covers: the whole token, or for a split pair the value that is wrong. */
+export function blame(s: Subject, wrongOs: boolean): Token | undefined {
+  const m = s.mention;
+  if (m.kind === 'whole') return m.token;
+  return wrongOs ? m.os : m.arch;
+}
+
+/** For a pair: is the os the wrong part, judged by whether the model has any platform for it? */
+export function osIsOdd(s: Subject, model: TierModel): boolean {
+  if (s.os === undefined) return false;
+  if (s.arch === undefined) return true;
+  return !model.oses.has(s.os);
+}
+
+export function display(s: Subject): string {
+  if (s.platform) return formatPlatform(s.platform);
+  return s.os ?? s.arch ?? '';
+}
+
+/** A platform written as the context writes platforms. */
+export function spell(p: Platform, spelling: Spelling): string {
+  switch (spelling) {
+    case 'os-arch':
+      return `${p.os}-${p.arch}${p.variant ? `-${p.variant}` : ''}`;
+    case 'os_arch':
+      return `${p.os}_${p.arch}${p.variant ? `_${p.variant}` : ''}`;
+    case 'arch-os':
+      return `${p.arch}-${p.os}`;
+    default:
+      return formatPlatform(p);
+  }
+}

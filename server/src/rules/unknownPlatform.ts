@@ -1,0 +1,55 @@
+import type { TierModel } from '../model/query';
+import type { RawFinding } from './finding';
+import { blame, spell, type Subject } from './subject';
+import { suggestNames, suggestPlatforms } from '../platform/suggest';
+import { formatPlatform, isGoArch, isGoOs, isValidVariant } from '../platform/names';
+
+/** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
+export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
+  const m = s.mention;
+  const tierOf = (p: { os: string; arch: string }) => model.tierOf(p);
+  if (m.kind === 'whole') {
+    if (!m.strict || s.valid) return undefined;
+    const suggestions = suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf).map((p) => {
+      const variant = s.variant && isValidVariant(p.arch, s.variant) ? s.variant : undefined;
+      return { ...p, ...(variant ? { variant } : {}) };
+    });
+    const replacements = suggestions.map((p) => spell(p, s.spelling));
+    return {
+      token: m.token,
+      code: 'unknown-platform',
+      message: `${m.token.text} is not a valid Go platform${didYouMean(suggestions.map(formatPlatform))}`,
+      data: { replacements },
+    };
+  }
+  // A split pair: blame the name that is not Go's, or the arch of an impossible pair.
+  const rank = (kind: 'os' | 'arch') => (name: string) => {
+    const tiers = model.data.platforms.filter((p) => (kind === 'os' ? p.os : p.arch) === name && !model.removed(p)).map((p) => p.tier);
+    return tiers.length > 0 ? Math.min(...tiers) : 9;
+  };
+  if (m.os && s.os !== undefined && !isGoOs(s.os)) {
+    const names = suggestNames(s.os, 'os', rank('os'));
+    return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
+  }
+  if (m.arch && s.arch !== undefined && (!isGoArch(m.arch.text.toLowerCase()))) {
+    const names = suggestNames(m.arch.text, 'arch', rank('arch'));
+    return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
+  }
+  if (!s.valid && !m.product && s.os !== undefined && s.arch !== undefined) {
+    const t = blame(s, false) ?? m.os;
+    if (!t) return undefined;
+    const pairs = suggestPlatforms(s.os, s.arch, tierOf).filter((p) => p.os === s.os).map((p) => p.arch);
+    return {
+      token: t,
+      code: 'unknown-platform',
+      message: `${s.os}/${s.arch} is not a valid Go platform${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
+      data: { replacements: t === m.arch ? pairs : [] },
+    };
+  }
+  return undefined;
+}
+
+function didYouMean(names: string[]): string {
+  if (names.length === 0) return '; check the spelling.';
+  return `; did you mean ${names.join(', ')}?`;
+}

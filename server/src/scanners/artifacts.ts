@@ -1,0 +1,218 @@
+import { MentionSink, POISON, token, type Token } from './mention';
+import { makePlatform, parsePlatform } from '../platform/parse';
+import { PACKAGE_ARCHES } from '../platform/names';
+import type { BinaryForm } from '../model/schema';
+import type { Word } from './shellWords';
+
+/**
+ * Kubernetes artifact references in text: download URLs (dl.k8s.io, the release buckets,
+ * kubernetes and kubernetes-sigs GitHub releases, pkgs.k8s.io), release archive names, package
+ * architectures and images. Offsets: masked[i] is document offset base + i.
+ */
+
+const URL_CHARS = `[^\\s"'<>|;&()\\\\\\u0002\`]`;
+const URL = new RegExp(
+  `(?:https?://|(?<![\\w./-])(?=(?:cdn\\.)?dl\\.k8s\\.io/|pkgs\\.k8s\\.io/|storage\\.googleapis\\.com/|github\\.com/))${URL_CHARS}+`,
+  'g',
+);
+const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
+const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
+const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;
+const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
+const PACKAGE_MANAGERS = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf']);
+
+type UrlKind = 'release' | 'github' | 'packages';
+
+function classify(host: string, path: string): UrlKind | undefined {
+  const h = host.toLowerCase();
+  if (h === 'dl.k8s.io' || h === 'cdn.dl.k8s.io') return 'release';
+  if (h === 'storage.googleapis.com' && BUCKET.test(path)) return 'release';
+  if (h === 'github.com' && GITHUB_RELEASE.test(path)) return 'github';
+  if (h === 'pkgs.k8s.io' || h === 'prod-cdn.packages.k8s.io') return 'packages';
+  return undefined;
+}
+
+export function scanUrls(
+  text: string,
+  masked: string,
+  base: number,
+  s: number,
+  e: number,
+  sink: MentionSink,
+  urlVars: Map<string, string>,
+): void {
+  const region = masked.slice(s, e);
+  if (region.indexOf('/') < 0) return;
+  URL.lastIndex = 0;
+  for (let m = URL.exec(region); m; m = URL.exec(region)) {
+    const url = m[0];
+    const offset = base + s + m.index;
+    const schemeEnd = url.startsWith('http') ? url.indexOf('//') + 2 : 0;
+    const slash = url.indexOf('/', schemeEnd);
+    if (slash < 0) continue;
+    const host = url.slice(schemeEnd, slash);
+    if (host.includes(POISON)) continue;
+    const kind = classify(host, url.slice(slash));
+    if (kind) scanUrlPath(text, url.slice(slash), offset + slash, kind, sink);
+  }
+  if (urlVars.size === 0) return;
+  const original = text.slice(base + s, base + e);
+  VAR_URL.lastIndex = 0;
+  for (let m = VAR_URL.exec(original); m; m = VAR_URL.exec(original)) {
+    const value = urlVars.get(m[1] ?? m[2] ?? m[3]);
+    if (!value) continue;
+    const hostMatch = /^(?:https?:\/\/)?([^/]+)(\/.*)?$/.exec(value);
+    if (!hostMatch) continue;
+    const pathStart = m.index + m[0].length - m[4].length;
+    const kind = classify(hostMatch[1], (hostMatch[2] ?? '') + m[4]);
+    const maskedPath = masked.slice(s + pathStart, s + pathStart + m[4].length);
+    if (kind) scanUrlPath(text, maskedPath, base + s + pathStart, kind, sink);
+  }
+}
+
+function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, sink: MentionSink): void {
+  if (kind === 'release') {
+    const bin = /\/bin\/([A-Za-z0-9_]*)\/([A-Za-z0-9_]*)(?:\/([^/?#]+))?/.exec(path);
+    if (!bin || bin[1] === '' || bin[2] === '') return;
+    const osStart = offset + bin.index + 5;
+    const archEnd = osStart + bin[1].length + 1 + bin[2].length;
+    const t = token(text, osStart, archEnd);
+    const platform = parsePlatform(t.text, 'strict');
+    if (!platform) return;
+    const file = bin[3];
+    const artifact = file && !file.includes(POISON) ? binaryArtifact(file) : undefined;
+    sink.add({
+      kind: 'whole',
+      token: t,
+      platform,
+      strict: true,
+      canonical: 'slash',
+      ...(artifact ? { artifact } : {}),
+      context: 'Kubernetes release URL',
+    });
+    return;
+  }
+  if (kind === 'github') {
+    const lastSlash = path.lastIndexOf('/');
+    const file = path.slice(lastSlash + 1);
+    if (file.startsWith('kubernetes-')) return; // release archives: scanArchiveNames judges those
+    const re = /(?:^|[-_.])([A-Za-z0-9]+)([-_])([A-Za-z0-9]+)(?=$|[-_.])/g;
+    for (let m = re.exec(file); m; m = re.exec(file)) {
+      const start = offset + lastSlash + 1 + m.index + (m[0].length - m[1].length - 1 - m[3].length);
+      const t = token(text, start, start + m[1].length + 1 + m[3].length);
+      const platform = parsePlatform(t.text, 'loose');
+      if (platform && platform.validOs && platform.validArch) {
+        sink.add({ kind: 'whole', token: t, platform, strict: false, context: 'Kubernetes project release asset' });
+        return;
+      }
+      re.lastIndex = m.index + 1;
+    }
+    return;
+  }
+  // pkgs.k8s.io: architecture path segments and package file names.
+  const seg = /\/([a-z0-9_]+)(?=\/|$)|[_.]([a-z0-9_]+)\.(deb|rpm)$/g;
+  for (let m = seg.exec(path); m; m = seg.exec(path)) {
+    const name = m[1] ?? m[2];
+    const arch = PACKAGE_ARCHES.get(name);
+    if (!arch) continue;
+    const start = offset + m.index + 1;
+    addPackage(sink, token(text, start, start + name.length), m[3] === 'rpm' || /^(x86_64|aarch64|i686|armv7hl|armhfp)$/.test(name) ? 'rpm' : 'deb');
+  }
+}
+
+function binaryArtifact(file: string): { kind: 'binary'; name: string; form: BinaryForm } | undefined {
+  let name = file;
+  let form: BinaryForm = 'binary';
+  const checksum = /\.(sha256|sha512)$/.exec(name);
+  if (checksum) {
+    form = checksum[1] as BinaryForm;
+    name = name.slice(0, -checksum[0].length);
+  }
+  const ext = /\.(exe|docker_tag|tar)$/.exec(name);
+  if (ext) {
+    if (!checksum) form = ext[1] as BinaryForm;
+    name = name.slice(0, -ext[0].length);
+  }
+  return /^[a-z][a-z0-9-]*$/.test(name) ? { kind: 'binary', name, form } : undefined;
+}
+
+const ARCHIVE = /(?<![A-Za-z0-9_.-])(kubernetes-(?:client|node|server|test))-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz(?:\.(sha256|sha512))?/g;
+
+/** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named. */
+export function scanArchiveNames(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {
+  const region = masked.slice(s, e);
+  if (region.indexOf('kubernetes-') < 0) return;
+  ARCHIVE.lastIndex = 0;
+  for (let m = ARCHIVE.exec(region); m; m = ARCHIVE.exec(region)) {
+    const start = base + s + m.index + m[1].length + 1;
+    const t = token(text, start, start + m[2].length + 1 + m[3].length);
+    const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
+    if (!platform) continue;
+    sink.add({
+      kind: 'whole',
+      token: t,
+      platform: { ...platform, spelling: 'os-arch' },
+      strict: true,
+      canonical: 'os-arch',
+      artifact: { kind: 'archive', name: m[1], ...(m[4] ? { checksum: m[4] } : {}) },
+      context: 'Kubernetes release archive',
+    });
+  }
+}
+
+const APT_LINE = /\bdeb(?:-src)?\s+\[([^\]\n]*)\]\s+([^\s"']+)/g;
+
+/** `deb [arch=amd64,arm64 signed-by=…] https://pkgs.k8s.io/…`: the arches of a Kubernetes apt source. */
+export function scanAptSourceLines(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {
+  const region = masked.slice(s, e);
+  if (region.indexOf('deb') < 0) return;
+  APT_LINE.lastIndex = 0;
+  for (let m = APT_LINE.exec(region); m; m = APT_LINE.exec(region)) {
+    if (!/pkgs\.k8s\.io|apt\.kubernetes\.io|packages\.cloud\.google\.com\/apt/.test(m[2])) continue;
+    const opts = m[1];
+    const arch = /(?:^|\s)arch=([^\s\]]+)/.exec(opts);
+    if (!arch) continue;
+    let k = base + s + m.index + m[0].indexOf('[') + 1 + arch.index + arch[0].indexOf('=') + 1;
+    for (const name of arch[1].split(',')) {
+      if (name !== '' && PACKAGE_ARCHES.has(name)) addPackage(sink, token(text, k, k + name.length), 'deb');
+      k += name.length + 1;
+    }
+  }
+}
+
+const PACKAGE_WORD = new RegExp(`^["']?(?:${KUBE_PACKAGES})(?::([a-z0-9_]+)(?:=\\S*)?|(?:-[0-9][^\\s:]*)?\\.([a-z0-9_]+))["']?$`);
+
+/** `apt-get install kubelet:arm64`, `dnf install kubeadm.aarch64`: package arches of the Kubernetes packages. */
+export function scanPackageWords(text: string, masked: string, base: number, words: Word[], name: string, sink: MentionSink): void {
+  if (!PACKAGE_MANAGERS.has(name)) return;
+  for (const w of words) {
+    const raw = masked.slice(w.start, w.end);
+    const m = PACKAGE_WORD.exec(raw);
+    if (!m) continue;
+    const arch = m[1] ?? m[2];
+    if (!PACKAGE_ARCHES.has(arch)) continue;
+    const start = base + w.start + raw.lastIndexOf(m[1] ? `:${arch}` : `.${arch}`) + 1;
+    addPackage(sink, token(text, start, start + arch.length), m[1] ? 'deb' : 'rpm');
+  }
+}
+
+function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm'): void {
+  const arch = PACKAGE_ARCHES.get(t.text);
+  if (!arch) return;
+  const platform = makePlatform('linux', arch.arch, arch.variant, 'package');
+  sink.add({
+    kind: 'whole',
+    token: t,
+    platform: { ...platform, alias: false },
+    strict: false,
+    artifact: { kind: 'package', format },
+    context: `${format} package architecture`,
+  });
+}
+
+const IMAGE = /^["']?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::[\w.-]+)?(?:@sha256:[a-f0-9]+)?["']?$/;
+
+/** The image name of a Kubernetes image reference (`registry.k8s.io/kube-proxy:v1.31.0` → kube-proxy). */
+export function kubeImageName(ref: string): string | undefined {
+  return IMAGE.exec(ref)?.[1];
+}

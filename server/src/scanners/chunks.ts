@@ -1,0 +1,90 @@
+/**
+ * Cuts a document into blocks that can be scanned on their own, so an edit re-scans only the block
+ * it touches: YAML by top-level key (and big blocks such as `jobs:` by child), other kinds by
+ * runs of lines that start at column 0 after a blank line.
+ */
+export interface Chunk {
+  start: number;
+  end: number;
+  /** For a child block: the keys above it (`['jobs']`). */
+  path: string[];
+}
+
+/** Blocks longer than this many lines are cut into their children. */
+const SPLIT_LINES = 200;
+
+export function chunkYaml(text: string): Chunk[] {
+  const tops: { start: number; key: string | undefined }[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = n;
+    const c = text.charCodeAt(i);
+    // A top-level line: not indented, not a comment, not a sequence item, not a blank line.
+    if (c !== 32 && c !== 9 && c !== 35 && c !== 45 && c !== 10 && c !== 13 && i < nl) {
+      const m = /^([^:#\s][^:#]*?)\s*:(\s|$)/.exec(text.slice(i, Math.min(nl, i + 200)));
+      tops.push({ start: i, key: m ? m[1].replace(/^["']|["']$/g, '') : undefined });
+    } else if (c === 45 && text.startsWith('---', i) && (nl === i + 3 || /^---\s/.test(text.slice(i, i + 4)))) {
+      tops.push({ start: i, key: undefined });
+    }
+    i = nl + 1;
+  }
+  if (tops.length === 0 || tops[0].start > 0) tops.unshift({ start: 0, key: undefined });
+  const chunks: Chunk[] = [];
+  for (let k = 0; k < tops.length; k++) {
+    const start = tops[k].start;
+    const end = k + 1 < tops.length ? tops[k + 1].start : n;
+    const key = tops[k].key;
+    if (key !== undefined && !/platforms?$|^goos$|^goarch$/i.test(key) && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES) {
+      const children = splitChildren(text, start, end, key);
+      if (children) {
+        chunks.push(...children);
+        continue;
+      }
+    }
+    chunks.push({ start, end, path: [] });
+  }
+  return chunks;
+}
+
+function countLines(text: string, start: number, end: number, limit: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', start); i >= 0 && i < end && count < limit; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** The children of a big top-level block, each with path [key]; undefined when it cannot be cut safely. */
+function splitChildren(text: string, start: number, end: number, key: string): Chunk[] | undefined {
+  const headerEnd = text.indexOf('\n', start);
+  if (headerEnd < 0 || headerEnd >= end) return undefined;
+  const header = text.slice(start, headerEnd);
+  if (!/:\s*(#.*)?\r?$/.test(header) || /[&*!|>]/.test(header.slice(header.indexOf(':') + 1).replace(/#.*/, ''))) return undefined;
+  let indent = -1;
+  let seq = false;
+  const starts: number[] = [];
+  let i = headerEnd + 1;
+  while (i < end) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0 || nl > end) nl = end;
+    let k = i;
+    while (k < nl && text.charCodeAt(k) === 32) k++;
+    const ch = text[k];
+    if (k < nl && ch !== '#' && ch !== '\r') {
+      const col = k - i;
+      if (indent < 0) {
+        indent = col;
+        seq = ch === '-';
+      }
+      if (col === indent && (seq ? ch === '-' : ch !== '-')) starts.push(i);
+      else if (col < indent) return undefined;
+    }
+    i = nl + 1;
+  }
+  if (starts.length < 2) return undefined;
+  const out: Chunk[] = [{ start, end: starts[0], path: [] }];
+  for (let c = 0; c < starts.length; c++) {
+    out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path: [key] });
+  }
+  return out;
+}

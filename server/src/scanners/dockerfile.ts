@@ -1,0 +1,146 @@
+import { MentionSink, emitPairs, readPlatformList, roleOf, type Token, type WholeMention } from './mention';
+import { maskTemplates } from './template';
+import { scanShell } from './shell';
+import { kubeImageName, scanUrls } from './artifacts';
+
+interface Instruction {
+  keyword: string;
+  /** Start of the arguments (after the keyword and its spaces). */
+  argsStart: number;
+  end: number;
+}
+
+/**
+ * Splits a Dockerfile into instructions: continuation lines joined (with the escape character of
+ * the `# escape=` directive), comment lines dropped, heredoc bodies (`RUN <<EOF`) kept with their
+ * instruction.
+ */
+function instructions(text: string, start: number, end: number): Instruction[] {
+  const out: Instruction[] = [];
+  const directive = /^#\s*escape\s*=\s*([\\`])/m.exec(text.slice(start, Math.min(end, start + 2000)));
+  const escape = directive ? directive[1] : '\\';
+  let i = start;
+  while (i < end) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0 || nl > end) nl = end;
+    const line = text.slice(i, nl);
+    const m = /^\s*([A-Za-z]+)(\s+|$)/.exec(line);
+    if (!m || line.trimStart().startsWith('#')) {
+      i = nl + 1;
+      continue;
+    }
+    const argsStart = i + m[0].length;
+    let stop = nl;
+    let cur = line;
+    let heredoc = /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line)?.[2];
+    // Follow continuation lines.
+    while (cur.trimEnd().endsWith(escape) && stop < end) {
+      const next = text.indexOf('\n', stop + 1);
+      const ne = next < 0 || next > end ? end : next;
+      cur = text.slice(stop + 1, ne);
+      stop = ne;
+      heredoc ??= /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cur)?.[2];
+    }
+    if (heredoc) {
+      while (stop < end) {
+        const next = text.indexOf('\n', stop + 1);
+        const ne = next < 0 || next > end ? end : next;
+        const l = text.slice(stop + 1, ne);
+        stop = ne;
+        if (l.trim() === heredoc) break;
+      }
+    }
+    out.push({ keyword: m[1].toUpperCase(), argsStart, end: stop });
+    i = stop + 1;
+  }
+  return out;
+}
+
+/**
+ * Dockerfiles: `FROM --platform=`, `ARG`/`ENV` platform-ish variables, `RUN` (and the other
+ * command instructions) as shell, `ADD` URLs. `LABEL` and comments are prose.
+ */
+export function scanDockerfile(text: string, start: number, end: number, sink: MentionSink): void {
+  const urlVars = new Map<string, string>();
+  for (const ins of instructions(text, start, end)) {
+    const s = ins.argsStart;
+    const e = ins.end;
+    switch (ins.keyword) {
+      case 'FROM': {
+        const before = sink.mentions.length;
+        scanShell(text, s, e, sink, { mode: 'shell', urlVars });
+        const image = kubeImageName(text.slice(s, e).replace(/--\S+/g, '').trim().split(/\s+/)[0] ?? '');
+        if (image) {
+          for (let k = before; k < sink.mentions.length; k++) {
+            const m = sink.mentions[k];
+            if (m.kind === 'whole') (m as WholeMention).artifact = { kind: 'image', name: image };
+          }
+        }
+        break;
+      }
+      case 'ARG':
+      case 'ENV':
+        scanAssignments(text, s, e, sink, ins.keyword);
+        break;
+      case 'RUN':
+      case 'CMD':
+      case 'ENTRYPOINT':
+      case 'HEALTHCHECK':
+      case 'ONBUILD':
+        scanExecOrShell(text, s, e, sink, urlVars);
+        break;
+      case 'ADD':
+      case 'COPY': {
+        const masked = maskTemplates(text, s, e, 'shell');
+        scanUrls(text, masked, s, 0, e - s, sink, urlVars);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, urlVars: Map<string, string>): void {
+  const args = text.slice(s, e);
+  const json = /^\s*\[/.test(args) && /\]\s*$/.test(args);
+  if (!json) {
+    scanShell(text, s, e, sink, { mode: 'shell', urlVars });
+    return;
+  }
+  // Exec form: ["cmd", "--platform", "linux/amd64"]: the strings are the words of one command.
+  scanShell(text, s, e, sink, { mode: 'shell', foldNewlines: true, urlVars, execForm: true });
+}
+
+/** `ARG GOARCH=arm`, `ENV PLATFORMS="linux/amd64 linux/arm64"`, legacy `ENV GOOS linux`. */
+function scanAssignments(text: string, s: number, e: number, sink: MentionSink, keyword: string): void {
+  const masked = maskTemplates(text, s, e, 'shell');
+  const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
+  const oses: Token[] = [];
+  const arches: Token[] = [];
+  if (legacy) {
+    const m = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)\s+/.exec(masked);
+    if (!m) return;
+    collect(m[2], s + m[0].length, e);
+  } else {
+    const re = /([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^\s\\]|\\.)*)/g;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      let vs = s + m.index + m[1].length + 1;
+      let ve = vs + m[2].length;
+      if (/^["']/.test(m[2])) {
+        vs++;
+        ve--;
+      }
+      collect(m[1], vs, ve);
+    }
+  }
+  if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses, arches, undefined, `${keyword} GOOS/GOARCH`);
+
+  function collect(name: string, vs: number, ve: number): void {
+    const role = roleOf(name);
+    if (!role) return;
+    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
+    if (role === 'os') oses.push(...names.slice(0, 1));
+    if (role === 'arch') arches.push(...names.slice(0, 1));
+  }
+}

@@ -1,0 +1,106 @@
+import { MentionSink, emitPairs, readPlatformList, roleOf, type Token } from './mention';
+import { maskTemplates } from './template';
+import { scanShell } from './shell';
+
+const ASSIGN = /^(\s*)((?:(?:export|override|private|unexport)\s+)*)([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)/;
+const TARGET_ASSIGN = /^([^:=#\t][^:=#]*?):(?!=)\s*((?:(?:export|override|private)\s+)*)([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|\+=|=)/;
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+/** Logical lines: a backslash at the end joins the next physical line. */
+function logicalLines(text: string, start: number, end: number): Line[] {
+  const lines: Line[] = [];
+  let s = start;
+  let i = start;
+  while (i < end) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0 || nl > end) nl = end;
+    let k = nl - 1;
+    if (text[k] === '\r') k--;
+    let backslashes = 0;
+    while (k >= s && text[k] === '\\') {
+      backslashes++;
+      k--;
+    }
+    i = nl + 1;
+    if (backslashes % 2 === 1 && nl < end) continue;
+    lines.push({ start: s, end: nl });
+    s = i;
+  }
+  if (s < end) lines.push({ start: s, end });
+  return lines;
+}
+
+/** Where a make comment starts on a non-recipe line (`#` not escaped), or the line end. */
+function commentStart(text: string, s: number, e: number): number {
+  for (let k = s; k < e; k++) if (text[k] === '#' && text[k - 1] !== '\\') return k;
+  return e;
+}
+
+/**
+ * Makefiles: platform-ish variable assignments (`=`, `:=`, `?=`, `+=`, `export`, target-specific,
+ * `define`), and recipes scanned as shell with make's `$(VAR)` and `$$var` treated as templates.
+ */
+export function scanMakefile(text: string, start: number, end: number, sink: MentionSink): void {
+  const urlVars = new Map<string, string>();
+  let define: { role: ReturnType<typeof roleOf>; name: string } | undefined;
+  let inRule = false;
+  for (const line of logicalLines(text, start, end)) {
+    const first = text[line.start];
+    if (define) {
+      if (/^\s*endef\b/.test(text.slice(line.start, line.end))) {
+        define = undefined;
+        continue;
+      }
+      if (define.role === 'platform') scanValue(text, line.start, line.end, define.name, 'platform', sink);
+      else scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
+      continue;
+    }
+    if (first === '\t' && inRule) {
+      scanShell(text, line.start + 1, line.end, sink, { mode: 'make', urlVars });
+      continue;
+    }
+    const cEnd = commentStart(text, line.start, line.end);
+    const body = text.slice(line.start, cEnd);
+    if (body.trim() === '') continue;
+    const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
+    if (def) {
+      define = { role: roleOf(def[1]), name: def[1] };
+      continue;
+    }
+    const assign = ASSIGN.exec(body) ?? TARGET_ASSIGN.exec(body);
+    if (assign) {
+      const valueStart = line.start + assign[0].length;
+      const op = assign[4];
+      if (op === '!=') {
+        scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
+        continue;
+      }
+      const name = assign[3];
+      const role = roleOf(name);
+      const value = text.slice(valueStart, cEnd).trim();
+      if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
+        urlVars.set(name, value);
+      }
+      if (role) scanValue(text, valueStart, cEnd, name, role, sink);
+      else scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
+      continue;
+    }
+    if (/^[^\s#][^=]*?:/.test(body) && !/^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|vpath|\$\()/.test(body)) {
+      inRule = true;
+      const semi = body.indexOf(';');
+      if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
+    }
+  }
+}
+
+/** A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name. */
+function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink): void {
+  const masked = maskTemplates(text, s, e, 'make');
+  const names: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
+  if (role === 'os') emitPairs(sink, names.slice(0, 1), [], undefined, name);
+  else if (role === 'arch') emitPairs(sink, [], names.slice(0, 1), undefined, name);
+}

@@ -1,0 +1,203 @@
+import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
+import { parsePlatform, makePlatform } from '../platform/parse';
+import type { ArtifactRef } from '../model/query';
+
+/** A piece of the document: offsets are UTF-16 code units into the whole text, end exclusive. */
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A platform written in one token: `linux/arm/v7`, `linux-386` in an archive name, `amd64-linux`. */
+export interface WholeMention {
+  kind: 'whole';
+  token: Token;
+  platform: ParsedPlatform;
+  strict: boolean;
+  /**
+   * The spelling this context expects: slash in Docker lists, 'as-written' where any spelling goes
+   * but names must be canonical, none where aliases are native (package arches, other projects' assets).
+   */
+  canonical?: Spelling | 'as-written';
+  /** Mentions of one list share an id: duplicates are looked for within a list. */
+  listId?: number;
+  /** What to delete to remove this item from its list (item plus one separator). */
+  removeRange?: { start: number; end: number };
+  artifact?: ArtifactRef;
+  context: string;
+}
+
+/**
+ * A platform split over two values: `GOOS=linux GOARCH=arm`, YAML `goos:`/`goarch:`, one cell of a
+ * matrix cross product. Either side may be missing (`GOARCH=arm` alone).
+ */
+export interface PairMention {
+  kind: 'pair';
+  os?: Token;
+  arch?: Token;
+  /** A value the file implies without writing it (goreleaser's default goos list). */
+  osName?: string;
+  archName?: string;
+  variant?: string;
+  /** Part of a cross product: pairs that Go does not know are combinations nobody builds. */
+  product: boolean;
+  context: string;
+}
+
+export type Mention = WholeMention | PairMention;
+
+/** Collects mentions as a scanner finds them. */
+export class MentionSink {
+  readonly mentions: Mention[] = [];
+  private nextList = 1;
+
+  constructor(private readonly listBase = 0) {}
+
+  newList(): number {
+    return this.listBase + this.nextList++;
+  }
+
+  add(m: Mention): void {
+    this.mentions.push(m);
+  }
+}
+
+export function token(text: string, start: number, end: number): Token {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Characters that templates were replaced with: POISON marks a templated value, SOFT a separator. */
+export const POISON = '\u0001';
+export const SOFT = '\u0002';
+
+const SEPARATOR = /[\s,;'"()[\]{}\u0002]/;
+
+export interface ListItem {
+  start: number;
+  end: number;
+  removeStart: number;
+  removeEnd: number;
+}
+
+/**
+ * Splits a list value (`linux/amd64,linux/arm64`, `"linux/amd64 linux/arm64"`) into items, with
+ * document offsets. `masked` is the text with templates masked, its index 0 at document offset
+ * `maskBase`; items that contain a template are dropped.
+ */
+export function splitList(masked: string, maskBase: number, start: number, end: number): ListItem[] {
+  const items: ListItem[] = [];
+  let i = start - maskBase;
+  const stop = end - maskBase;
+  while (i < stop) {
+    while (i < stop && SEPARATOR.test(masked[i])) i++;
+    const s = i;
+    while (i < stop && !SEPARATOR.test(masked[i])) i++;
+    if (i > s) items.push({ start: s + maskBase, end: i + maskBase, removeStart: s + maskBase, removeEnd: i + maskBase });
+  }
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (k + 1 < items.length) it.removeEnd = items[k + 1].start;
+    else if (k > 0) it.removeStart = items[k - 1].end;
+  }
+  return items.filter((it) => !masked.slice(it.start - maskBase, it.end - maskBase).includes(POISON));
+}
+
+/** The role a key or variable gives its value. */
+export type Role = 'platform' | 'os' | 'arch' | 'variant';
+
+/**
+ * Platform-ish names: GOOS, GOARCH, goarm, and anything ending in platform(s) (PLATFORMS,
+ * KUBE_BUILD_PLATFORMS, defaultPlatforms, TARGETPLATFORM), plus goreleaser's `targets`.
+ */
+export function roleOf(name: string): Role | undefined {
+  const n = name.toLowerCase();
+  switch (n) {
+    case 'goos':
+    case 'targetos':
+      return 'os';
+    case 'goarch':
+    case 'targetarch':
+      return 'arch';
+    case 'goarm':
+    case 'goamd64':
+    case 'goarm64':
+    case 'targetvariant':
+      return 'variant';
+    case 'targets':
+    case 'target':
+    case 'osarch':
+      return 'platform';
+  }
+  return /platforms?$/.test(n) && !/^(is|has|no|skip|enable|disable|cross)[_-]?/.test(n) ? 'platform' : undefined;
+}
+
+export interface ValueOptions {
+  text: string;
+  masked: string;
+  maskBase: number;
+  start: number;
+  end: number;
+  role: Role;
+  context: string;
+  canonical?: Spelling | 'as-written';
+  strictness?: Strictness;
+}
+
+/**
+ * Reads a platform-ish value into mentions: every list item that is a platform. For os and arch
+ * roles, returns the name tokens instead (the caller pairs them).
+ */
+export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = sink.newList()): Token[] {
+  const names: Token[] = [];
+  for (const item of splitList(o.masked, o.maskBase, o.start, o.end)) {
+    const t = token(o.text, item.start, item.end);
+    if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
+      names.push(t);
+      continue;
+    }
+    const platform = parsePlatform(t.text, o.strictness ?? 'strict');
+    if (!platform) continue;
+    sink.add({
+      kind: 'whole',
+      token: t,
+      platform,
+      strict: (o.strictness ?? 'strict') === 'strict',
+      canonical: o.canonical ?? 'as-written',
+      listId,
+      removeRange: { start: item.removeStart, end: item.removeEnd },
+      context: o.context,
+    });
+  }
+  return names;
+}
+
+/** Emits os/arch (and variant) name lists as pair mentions: one pair, or a cross product. */
+export function emitPairs(
+  sink: MentionSink,
+  oses: Token[],
+  arches: Token[],
+  variant: string | undefined,
+  context: string,
+  excluded: (os: string | undefined, arch: string | undefined) => boolean = () => false,
+): void {
+  const product = oses.length > 1 || arches.length > 1;
+  const osList: (Token | undefined)[] = oses.length > 0 ? oses : [undefined];
+  const archList: (Token | undefined)[] = arches.length > 0 ? arches : [undefined];
+  for (const os of osList) {
+    for (const arch of archList) {
+      if (!os && !arch) continue;
+      if (excluded(os?.text, arch?.text)) continue;
+      sink.add({
+        kind: 'pair',
+        ...(os ? { os } : {}),
+        ...(arch ? { arch } : {}),
+        ...(variant ? { variant } : {}),
+        product,
+        context,
+      });
+    }
+  }
+}
+
+export { makePlatform };

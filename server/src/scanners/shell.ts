@@ -1,0 +1,192 @@
+import {
+  MentionSink,
+  POISON,
+  emitPairs,
+  readPlatformList,
+  roleOf,
+  token,
+  type Token,
+  type WholeMention,
+} from './mention';
+import { maskTemplates, type TemplateMode } from './template';
+import { lexShell, type Command, type Word } from './shellWords';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName } from './artifacts';
+
+export interface ShellOptions {
+  mode: TemplateMode;
+  /** A folded scalar: newlines are spaces, not command ends. */
+  foldNewlines?: boolean;
+  /** Names of variables known to hold a Kubernetes download URL (shared across one file). */
+  urlVars?: Map<string, string>;
+  /** A JSON array of strings (Dockerfile exec form, YAML flow list): brackets and commas split words. */
+  execForm?: boolean;
+}
+
+/** Commands whose arguments are text for a person, not values. */
+const PROSE_COMMANDS = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
+/** Words before the real command name. */
+const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset']);
+const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)(?==|$)/;
+
+/**
+ * Scans text[start, end) as shell: GOOS=/GOARCH= and *_PLATFORMS assignments (also arrays and
+ * make-style arguments), --platform flags, `for platform in …` lists, Kubernetes download URLs,
+ * archive names, apt/dnf package arches. Echo text, comments, case labels and test expressions are
+ * not platform contexts.
+ */
+export function scanShell(text: string, start: number, end: number, sink: MentionSink, opts: ShellOptions): void {
+  if (end <= start) return;
+  let masked = maskTemplates(text, start, end, opts.mode);
+  if (opts.execForm) masked = unjson(masked);
+  const urlVars = opts.urlVars ?? new Map<string, string>();
+  const lexed = lexShell(masked, opts.foldNewlines ?? false);
+  for (const cmd of lexed.commands) scanCommand(text, masked, start, cmd, sink, urlVars);
+  for (const h of lexed.heredocs) {
+    scanAptSourceLines(text, masked, start, h.start, h.end, sink);
+    scanArchiveNames(text, masked, start, h.start, h.end, sink);
+    scanUrls(text, masked, start, h.start, h.end, sink, urlVars);
+  }
+}
+
+function unquote(masked: string, w: Word): { s: number; e: number } {
+  let s = w.start;
+  let e = w.end;
+  const first = masked[s];
+  if ((first === '"' || first === "'") && masked[e - 1] === first && e - s >= 2) {
+    s++;
+    e--;
+  }
+  return { s, e };
+}
+
+function wordText(masked: string, w: Word): string {
+  return masked.slice(w.start, w.end).replace(/["']/g, '');
+}
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
+
+function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>): void {
+  const words = cmd.words;
+  // Find the command name: skip prefixes and leading assignments.
+  let nameIndex = 0;
+  while (nameIndex < words.length) {
+    const t = wordText(masked, words[nameIndex]);
+    if (PREFIXES.has(t) || (ASSIGNMENT.test(t) && !words[nameIndex].array) || words[nameIndex].array) nameIndex++;
+    else if (nameIndex > 0 && t.startsWith('-') && PREFIXES.has(wordText(masked, words[nameIndex - 1]))) nameIndex++;
+    else break;
+  }
+  const name = nameIndex < words.length ? wordText(masked, words[nameIndex]).replace(/^.*\//, '') : '';
+  const cmdStart = words[0].start;
+  const cmdEnd = words[words.length - 1].end;
+  scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink);
+  if (PROSE_COMMANDS.has(name)) return;
+
+  const oses: Token[] = [];
+  const arches: Token[] = [];
+  let variant: string | undefined;
+  const flagMentionsStart = sink.mentions.length;
+
+  if (wordText(masked, words[0]) === 'for' && words.length >= 3 && wordText(masked, words[2]) === 'in') {
+    const role = roleOf(wordText(masked, words[1]));
+    if (role === 'platform') {
+      const listId = sink.newList();
+      for (let k = 3; k < words.length; k++) {
+        const u = unquote(masked, words[k]);
+        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' }, listId);
+      }
+    }
+    return;
+  }
+
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const raw = masked.slice(w.start, w.end);
+    const assign = ASSIGNMENT.exec(raw);
+    if (assign) {
+      const varName = assign[1];
+      const role = roleOf(varName);
+      const valueStart = w.start + assign[0].length;
+      if (w.array) {
+        if (role === 'platform') {
+          const listId = sink.newList();
+          for (const item of w.array) {
+            const u = unquote(masked, item);
+            readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName) }, listId);
+          }
+        }
+        continue;
+      }
+      const u = unquote(masked, { start: valueStart, end: w.end });
+      const valueText = masked.slice(u.s, u.e);
+      if (/(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\/)/.test(valueText)) {
+        urlVars.set(varName, valueText);
+      }
+      if (role) {
+        const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: varName, canonical: varCanonical(varName) });
+        if (role === 'os') oses.push(...names.slice(0, 1));
+        else if (role === 'arch') arches.push(...names.slice(0, 1));
+        else if (role === 'variant' && names.length > 0) variant = names[0].text;
+        continue;
+      }
+    }
+    const flag = PLATFORM_FLAG.exec(raw);
+    if (flag) {
+      let vs: number;
+      let ve: number;
+      if (raw[flag[0].length] === '=') {
+        vs = w.start + flag[0].length + 1;
+        ve = w.end;
+      } else if (k + 1 < words.length) {
+        vs = words[k + 1].start;
+        ve = words[k + 1].end;
+        k++;
+      } else continue;
+      const u = unquote(masked, { start: vs, end: ve });
+      readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
+      continue;
+    }
+    if (/^--(os|arch|variant)$/.test(raw) && k + 1 < words.length && /^(docker|podman)$/.test(name) && words.some((x) => wordText(masked, x) === 'annotate')) {
+      const v = words[k + 1];
+      const u = unquote(masked, v);
+      if (!masked.slice(u.s, u.e).includes(POISON) && u.e > u.s) {
+        const t = token(text, base + u.s, base + u.e);
+        if (raw === '--os') oses.push(t);
+        else if (raw === '--arch') arches.push(t);
+        else variant = t.text;
+      }
+      k++;
+      continue;
+    }
+  }
+  if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH');
+
+  scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
+  scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
+  scanPackageWords(text, masked, base, words, name, sink);
+
+  // An image pulled or run for a platform: registry.k8s.io/kube-proxy with --platform linux/arm64.
+  const image = words.map((w) => kubeImageName(wordText(masked, w))).find((x) => x !== undefined);
+  if (image) {
+    for (let k = flagMentionsStart; k < sink.mentions.length; k++) {
+      const m = sink.mentions[k];
+      if (m.kind === 'whole' && m.context.includes('platform')) (m as WholeMention).artifact = { kind: 'image', name: image };
+    }
+  }
+}
+
+/** Blanks the brackets and commas of a JSON array outside its strings, keeping offsets. */
+function unjson(masked: string): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked[i];
+    if (c === '"' && masked[i - 1] !== '\\') quoted = !quoted;
+    out += !quoted && (c === '[' || c === ']' || c === ',') ? ' ' : c;
+  }
+  return out;
+}
+
+/** KUBE_BUILD_PLATFORMS and Docker's variables take slash platforms; other lists keep their own spelling. */
+function varCanonical(name: string): 'slash' | 'as-written' {
+  return /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written';
+}

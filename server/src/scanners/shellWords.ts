@@ -1,0 +1,173 @@
+/**
+ * A small shell lexer: enough of POSIX sh / bash to find commands, their words, array assignments,
+ * comments and here-documents, with offsets. It never executes or expands anything.
+ */
+
+export interface Word {
+  start: number;
+  end: number;
+  /** `NAME=(` … `)`: the items of a bash array assignment. */
+  array?: Word[];
+}
+
+export interface Command {
+  words: Word[];
+}
+
+export interface Heredoc {
+  start: number;
+  end: number;
+}
+
+export interface Lexed {
+  commands: Command[];
+  heredocs: Heredoc[];
+}
+
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
+
+/**
+ * Lexes masked[0, length) (offsets relative to it). With `foldNewlines`, a newline is a space (a
+ * folded YAML scalar); otherwise it ends a command.
+ */
+export function lexShell(masked: string, foldNewlines: boolean): Lexed {
+  const commands: Command[] = [];
+  const heredocs: Heredoc[] = [];
+  const pendingHeredocs: { delim: string }[] = [];
+  let words: Word[] = [];
+  let wordStart = -1;
+  let array: Word[] | undefined;
+  let arrayOwner: Word | undefined;
+  const n = masked.length;
+
+  const endWord = (at: number) => {
+    if (wordStart < 0) return;
+    const w: Word = { start: wordStart, end: at };
+    wordStart = -1;
+    if (array) array.push(w);
+    else words.push(w);
+  };
+  const endCommand = () => {
+    if (array) return;
+    if (words.length > 0) commands.push({ words });
+    words = [];
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c = masked[i];
+    if (c === '\\') {
+      if (masked[i + 1] === '\n' || (masked[i + 1] === '\r' && masked[i + 2] === '\n')) {
+        endWord(i);
+        i += masked[i + 1] === '\n' ? 2 : 3;
+        continue;
+      }
+      if (wordStart < 0) wordStart = i;
+      i += 2;
+      continue;
+    }
+    if (c === '\n') {
+      endWord(i);
+      if (!foldNewlines) endCommand();
+      i++;
+      if (pendingHeredocs.length > 0 && !foldNewlines) {
+        for (const h of pendingHeredocs) {
+          const bodyStart = i;
+          let lineStart = i;
+          let found = false;
+          while (lineStart < n) {
+            let lineEnd = masked.indexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = n;
+            if (masked.slice(lineStart, lineEnd).trim() === h.delim) {
+              heredocs.push({ start: bodyStart, end: lineStart });
+              i = Math.min(n, lineEnd + 1);
+              found = true;
+              break;
+            }
+            lineStart = lineEnd + 1;
+          }
+          if (!found) {
+            heredocs.push({ start: bodyStart, end: n });
+            i = n;
+          }
+        }
+        pendingHeredocs.length = 0;
+      }
+      continue;
+    }
+    if (isSpace(c)) {
+      endWord(i);
+      i++;
+      continue;
+    }
+    if (c === '#' && wordStart < 0) {
+      const nl = masked.indexOf('\n', i);
+      i = nl < 0 ? n : nl;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      if (wordStart < 0) wordStart = i;
+      let k = i + 1;
+      while (k < n && masked[k] !== c) {
+        if (c === '"' && masked[k] === '\\') k++;
+        k++;
+      }
+      i = Math.min(n, k + 1);
+      continue;
+    }
+    if (c === ';' || c === '&' || c === '|') {
+      endWord(i);
+      endCommand();
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      if (wordStart >= 0 && masked[i - 1] === '=' && !array) {
+        // NAME=( … ): a bash array; its items may span lines.
+        const owner: Word = { start: wordStart, end: i, array: [] };
+        wordStart = -1;
+        words.push(owner);
+        array = owner.array;
+        arrayOwner = owner;
+        i++;
+        continue;
+      }
+      endWord(i);
+      endCommand();
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      endWord(i);
+      if (array && arrayOwner) {
+        arrayOwner.end = i + 1;
+        array = undefined;
+        arrayOwner = undefined;
+      } else endCommand();
+      i++;
+      continue;
+    }
+    if (c === '<' && masked[i + 1] === '<' && masked[i + 2] !== '<') {
+      endWord(i);
+      const m = /^<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(masked.slice(i, i + 80));
+      if (m) {
+        pendingHeredocs.push({ delim: m[2] });
+        i += m[0].length;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
+    if (c === '<' || c === '>') {
+      endWord(i);
+      i++;
+      continue;
+    }
+    if (wordStart < 0) wordStart = i;
+    i++;
+  }
+  endWord(n);
+  array = undefined;
+  endCommand();
+  return { commands, heredocs };
+}

@@ -1,0 +1,135 @@
+import { POISON, SOFT } from './mention';
+
+/** Which template syntax a region uses: make's `$(VAR)` differs from the shell's `$(cmd)`. */
+export type TemplateMode = 'shell' | 'make';
+
+/**
+ * Replaces every templated part of text[start, end) with POISON characters, keeping offsets, so
+ * that a value containing a template is never judged: `${{ matrix.os }}`, `{{ .Os }}`, `$(GOOS)`,
+ * `${TARGETARCH}`, `$BUILDPLATFORM`, `$$os`, backticks. The literal default of
+ * `${VAR:-linux/amd64}` stays readable (its wrapper becomes SOFT separators).
+ * Returns a string of the same length as the region; index 0 is `start`.
+ */
+export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode): string {
+  const out: string[] = [];
+  let i = start;
+  const poison = (from: number, to: number) => {
+    for (let k = from; k < to; k++) out.push(text.charCodeAt(k) === 10 ? '\n' : POISON);
+  };
+  while (i < end) {
+    const c = text[i];
+    if (c === '$' && i + 1 < end) {
+      const n = text[i + 1];
+      if (n === '{' && text[i + 2] === '{') {
+        const close = text.indexOf('}}', i + 3);
+        const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+        poison(i, stop);
+        i = stop;
+        continue;
+      }
+      if (n === '(' || n === '{') {
+        const close = matchBracket(text, i + 1, end);
+        if (mode === 'shell' && n === '{') {
+          const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])/.exec(text.slice(i, Math.min(end, i + 80)));
+          if (m && close > 0) {
+            const prefix = m[0].length;
+            for (let k = 0; k < prefix; k++) out.push(SOFT);
+            out.push(maskTemplates(text, i + prefix, close - 1, mode));
+            out.push(SOFT);
+            i = close;
+            continue;
+          }
+        }
+        const stop = close < 0 ? lineEnd(text, i, end) : close;
+        poison(i, stop);
+        i = stop;
+        continue;
+      }
+      if (n === '[' && text[i + 2] === '[') {
+        const close = text.indexOf(']]', i + 3);
+        const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+        poison(i, stop);
+        i = stop;
+        continue;
+      }
+      if (n === '$' && mode === 'make') {
+        // $$var, $${var}, $$(cmd): a shell expansion inside a make recipe.
+        const inner = text[i + 2];
+        if (inner === '{' || inner === '(') {
+          const close = matchBracket(text, i + 2, end);
+          const stop = close < 0 ? lineEnd(text, i, end) : close;
+          poison(i, stop);
+          i = stop;
+          continue;
+        }
+        let k = i + 2;
+        while (k < end && /[A-Za-z0-9_]/.test(text[k])) k++;
+        poison(i, k);
+        i = k;
+        continue;
+      }
+      if (/[A-Za-z_]/.test(n)) {
+        let k = i + 1;
+        // In make, $X is a one-letter variable; in the shell, $NAME runs to the end of the name.
+        if (mode === 'make') k = i + 2;
+        else while (k < end && /[A-Za-z0-9_]/.test(text[k])) k++;
+        poison(i, k);
+        i = k;
+        continue;
+      }
+      if (/[0-9@*#?!$<^+%-]/.test(n)) {
+        poison(i, i + 2);
+        i += 2;
+        continue;
+      }
+    }
+    if (c === '{' && text[i + 1] === '{') {
+      const close = text.indexOf('}}', i + 2);
+      const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+      poison(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '`' && mode === 'shell') {
+      const close = text.indexOf('`', i + 1);
+      const stop = close < 0 || close >= end ? lineEnd(text, i, end) : close + 1;
+      poison(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '<' && text[i + 1] === '<' && text[i + 2] === ' ' && /^<< *[a-z_]+\.[\w.]+ *>>/.test(text.slice(i, i + 80))) {
+      // CircleCI parameters: << parameters.platform >>
+      const close = text.indexOf('>>', i + 2);
+      poison(i, close + 2);
+      i = close + 2;
+      continue;
+    }
+    out.push(c);
+    i++;
+  }
+  return out.join('');
+}
+
+function lineEnd(text: string, from: number, end: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 || nl > end ? end : nl;
+}
+
+/**
+ * Given the index of an opening bracket, returns the index just past its match, or -1 when it is
+ * not closed before `end` or the end of a line that does not continue.
+ */
+function matchBracket(text: string, open: number, end: number): number {
+  const o = text[open];
+  const c = o === '(' ? ')' : '}';
+  let depth = 0;
+  for (let k = open; k < end; k++) {
+    const ch = text[k];
+    if (ch === o) depth++;
+    else if (ch === c) {
+      depth--;
+      if (depth === 0) return k + 1;
+    } else if (ch === '\n' && text[k - 1] !== '\\' && depth > 0 && k - open > 4096) return -1;
+  }
+  return -1;
+}
