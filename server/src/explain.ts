@@ -1,0 +1,102 @@
+import type { TierModel } from './model/query';
+import { formatPlatform, type Platform } from './platform/names';
+import { parsePlatform } from './platform/parse';
+import { suggestPlatforms } from './platform/suggest';
+
+/**
+ * What we know about one platform, in Markdown: the hover text, and `k8s-platforms explain`.
+ * Short enough to read at a glance; long artifact lists become a table.
+ */
+export function explainPlatform(model: TierModel, p: Platform): string {
+  const name = formatPlatform(p);
+  const base = { os: p.os, arch: p.arch };
+  const row = model.platform(base);
+  const removed = model.removed(base);
+  const out: string[] = [];
+  const id = `${p.arch}-${p.os}`;
+  if (removed) {
+    out.push(`**${name}** (\`${id}\`): **removed** from the Kubernetes release`);
+    out.push('');
+    out.push(`Reason: ${removed.reason}`);
+    out.push('');
+    out.push(`Resources: ${removed.resources.map((r) => `[${shortLink(r)}](${r})`).join(', ')}`);
+    if (row) {
+      out.push('');
+      out.push(`The tier table still lists it as tier ${row.tier}; the removal takes precedence.`);
+    }
+  } else if (row) {
+    const tier = model.tierInfo(row.tier);
+    out.push(`**${name}** (\`${id}\`): Kubernetes **tier ${row.tier}**${tier ? `, "${tier.name}"` : ''}`);
+    if (tier && tier.criteria.length > 0) {
+      out.push('');
+      out.push(tier.criteria[0]);
+    }
+    if (row.artifactTiers) {
+      out.push('');
+      out.push(`Scoped tiers: ${Object.entries(row.artifactTiers).map(([a, t]) => `${a} tier ${t}`).join(', ')}`);
+    }
+  } else {
+    out.push(`**${name}**: in no Kubernetes tier`);
+    out.push('');
+    out.push('Go can build it, but Kubernetes neither builds nor tests it.');
+    return out.join('\n');
+  }
+  out.push('');
+  out.push(artifactSection(model, p));
+  return out.join('\n');
+}
+
+function shortLink(url: string): string {
+  const m = /github\.com\/([^/]+\/[^/]+)\/(pull|issues)\/(\d+)/.exec(url);
+  return m ? `${m[1].split('/')[1]}#${m[3]}` : url;
+}
+
+function artifactSection(model: TierModel, p: Platform): string {
+  const a = model.artifactsFor(p);
+  const lines: string[] = [];
+  if (a.images.length + a.binaries.length + a.archives.length === 0 && !a.packages) {
+    lines.push('No release artifacts are listed for it.');
+    const row = model.platform(p);
+    if (row && !model.removed(p)) lines.push('(The tier table lists it, but the artifact tables do not; the source document says nothing more.)');
+    return lines.join('\n');
+  }
+  lines.push('| artifacts | published |');
+  lines.push('| --- | --- |');
+  if (a.images.length > 0) lines.push(`| images | ${a.images.join(', ')} |`);
+  if (a.binaries.length > 0) lines.push(`| binaries | ${a.binaries.map((b) => `${b.name} (${b.forms.join(', ')})`).join('; ')} |`);
+  if (a.archives.length > 0) lines.push(`| archives | ${a.archives.join(', ')} (+ .sha256, .sha512) |`);
+  if (a.packages) lines.push(`| packages | deb \`${a.packages.deb}\`, rpm \`${a.packages.rpm}\` |`);
+  else lines.push('| packages | none |');
+  return lines.join('\n');
+}
+
+/** Where an artifact (image, binary, archive) is published, in Markdown; undefined when unknown. */
+export function explainArtifact(model: TierModel, name: string): string | undefined {
+  const parts: string[] = [];
+  if (model.isImage(name)) parts.push(`image for ${model.imagePlatforms(name).join(', ')}`);
+  if (model.isBinary(name)) {
+    parts.push(`binary for ${model.binaryPlatforms(name).map((b) => `${b.platform} (${b.forms.join(', ')})`).join(', ')}`);
+  }
+  const archive = model.archiveInfo(name);
+  if (archive) parts.push(`archive for ${[...archive.platforms].join(', ')}${archive.portable ? ', and portable' : ''}`);
+  if (parts.length === 0) return undefined;
+  return `**${name}**: Kubernetes release ${parts.join('; ')}`;
+}
+
+export type Explained = { ok: true; platform: Platform; markdown: string } | { ok: false; message: string };
+
+/** Explains a platform typed by a person, in any spelling (`amd64-linux`, `linux_arm64`). */
+export function explainInput(model: TierModel, input: string): Explained {
+  const parsed = parsePlatform(input.trim(), 'strict');
+  if (!parsed) {
+    const artifact = explainArtifact(model, input.trim());
+    if (artifact) return { ok: true, platform: { os: '', arch: '' }, markdown: artifact };
+    return { ok: false, message: `${input} is not a platform (write it os/arch, like linux/amd64).` };
+  }
+  if (!parsed.valid && !model.removed(parsed)) {
+    const near = suggestPlatforms(parsed.raw.os, parsed.raw.arch, (p) => model.tierOf(p)).map(formatPlatform);
+    return { ok: false, message: `${input} is not a valid Go platform${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}` };
+  }
+  const platform = { os: parsed.os, arch: parsed.arch, ...(parsed.variant ? { variant: parsed.variant } : {}) };
+  return { ok: true, platform, markdown: explainPlatform(model, platform) };
+}
