@@ -5,13 +5,13 @@ import { display, type Subject } from './subject';
 function artifactLabel(a: ArtifactRef): string {
   switch (a.kind) {
     case 'binary':
-      return a.form === 'binary' ? `the ${a.name} binary` : `the ${a.name} ${a.form === 'exe' ? '.exe' : a.form} file`;
+      return a.form === 'binary' ? `The ${a.name} binary` : `The ${a.name} ${a.form === 'exe' ? '.exe' : a.form} file`;
     case 'archive':
-      return `${a.name} archives`;
+      return `The ${a.name} archive`;
     case 'image':
-      return `the ${a.name} image`;
+      return `The ${a.name} image`;
     case 'package':
-      return `${a.format} packages`;
+      return `The Kubernetes ${a.format} packages`;
   }
 }
 
@@ -53,11 +53,8 @@ export function findArtifactUnavailable(s: Subject, model: TierModel): RawFindin
   return {
     token: m.token,
     code: 'artifact-unavailable',
-    message: `${capital(artifactLabel(a))} ${a.kind === 'archive' || a.kind === 'package' ? 'are' : 'is'} not listed for ${platform} in the Kubernetes release artifacts; ${a.kind === 'package' ? 'packages exist for' : 'listed for'} ${where.join(', ')}.`,
+    message: `${artifactLabel(a)} ${a.kind === 'package' ? 'are' : 'is'} not listed for ${platform} in the Kubernetes release artifacts; ${a.kind === 'package' ? 'they exist for' : 'it is listed for'} ${where.join(', ')}.`,
     data: { platform: display(s) },
   };
 }
 
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

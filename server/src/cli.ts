@@ -1,0 +1,350 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectFileKind, judge, scanText, type FileKind } from './lint';
+import { builtinModel, formatModelError, loadModelFile } from './model/load';
+import type { TierModel } from './model/query';
+import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
+import { explainInput } from './explain';
+import { toSarif } from './sarif';
+import { version } from '../../package.json';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  cwd: string;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
+
+const USAGE = `Usage: k8s-platforms lint [options] [paths…]
+       k8s-platforms explain <platform>
+
+Checks platform strings (linux/amd64, GOOS=linux GOARCH=arm, kubernetes-server-linux-s390x.tar.gz)
+in CI configs, Makefiles, Dockerfiles and shell scripts against the Kubernetes release tier model.
+
+lint options:
+  --format text|json|sarif   output format (default text)
+  --model FILE               use a custom tier model file instead of the built-in one
+  --required-tier N          report platforms below tier N (1, 2 or 3; default 3)
+  --severity CODE=LEVEL      change a code's severity: error, warning, info, hint or off (repeatable)
+  --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_SIZE})
+  --help                     show this help
+  --version                  show the version
+
+Exit status: 1 when an error-severity finding was reported, 2 on bad usage, 0 otherwise.
+`;
+
+class UsageError extends Error {}
+
+interface LintOptions {
+  format: 'text' | 'json' | 'sarif';
+  modelPath?: string;
+  settings: LintSettings;
+  maxFileSize: number;
+  paths: string[];
+}
+
+function parseLintArgs(args: string[]): LintOptions {
+  const opts: LintOptions = { format: 'text', settings: { requiredTier: 3, severity: {} }, maxFileSize: DEFAULT_MAX_FILE_SIZE, paths: [] };
+  const severity: Partial<Record<Code, Severity | 'off'>> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${f}`);
+        opts.format = f;
+        break;
+      }
+      case '--model':
+        opts.modelPath = value();
+        break;
+      case '--required-tier': {
+        const v = value();
+        if (!/^[123]$/.test(v)) throw new UsageError(`--required-tier must be 1, 2 or 3, not ${v}`);
+        opts.settings.requiredTier = Number(v) as 1 | 2 | 3;
+        break;
+      }
+      case '--severity': {
+        const v = value();
+        const m = /^([a-z-]+)=(error|warning|info|hint|off)$/.exec(v);
+        if (!m || !(CODES as readonly string[]).includes(m[1])) {
+          throw new UsageError(`--severity takes CODE=LEVEL with CODE one of ${CODES.join(', ')} and LEVEL error, warning, info, hint or off; got ${v}`);
+        }
+        severity[m[1] as Code] = m[2] as Severity | 'off';
+        break;
+      }
+      case '--max-file-size': {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-file-size must be a number of bytes, not ${v}`);
+        opts.maxFileSize = Number(v);
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        opts.paths.push(arg);
+    }
+  }
+  opts.settings.severity = severity;
+  if (opts.paths.length === 0) opts.paths.push('.');
+  return opts;
+}
+
+/** A file to lint, found by walking the paths given. */
+interface Target {
+  abs: string;
+  display: string;
+  kind?: FileKind;
+  explicit: boolean;
+}
+
+/** Walks files and folders; every skip is reported through `note`, nothing stops the walk. */
+function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void): Generator<Target> {
+  const seenDirs = new Set<string>();
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') {
+        let dangling = false;
+        try {
+          dangling = fs.lstatSync(abs).isSymbolicLink();
+        } catch {
+          /* not there at all */
+        }
+        if (dangling) note(`${p}: skipped: dangling symbolic link`);
+        else missing(p);
+      } else note(`${p}: skipped: ${(e as Error).message}`);
+      continue;
+    }
+    if (st.isDirectory()) yield* walkDir(abs, cwd, seenDirs, note);
+    else yield { abs, display: displayPath(abs, cwd), explicit: true };
+  }
+}
+
+function* walkDir(dir: string, cwd: string, seen: Set<string>, note: (msg: string) => void): Generator<Target> {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch (e) {
+    note(`${displayPath(dir, cwd)}: skipped: ${(e as Error).message}`);
+    return;
+  }
+  if (seen.has(real)) {
+    note(`${displayPath(dir, cwd)}: skipped: symbolic link loop`);
+    return;
+  }
+  seen.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    note(`${displayPath(dir, cwd)}: skipped: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const abs = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = fs.statSync(abs);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch {
+        note(`${displayPath(abs, cwd)}: skipped: dangling symbolic link`);
+        continue;
+      }
+    }
+    if (isDir) {
+      if (SKIP_DIRS.has(entry.name)) continue;
+      yield* walkDir(abs, cwd, seen, note);
+    } else if (isFile) {
+      const kind = detectFileKind(abs);
+      // Files of other kinds are not ours to check, except shell scripts known by their shebang.
+      if (kind || !/\.[A-Za-z0-9]+$/.test(entry.name)) yield { abs, display: displayPath(abs, cwd), ...(kind ? { kind } : {}), explicit: false };
+    }
+  }
+}
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  return (rel === '' ? path.basename(abs) : rel).split(path.sep).join('/');
+}
+
+interface FileFindings {
+  file: string;
+  text: string;
+  findings: Finding[];
+  lines: ReturnType<typeof scanText>['lines'];
+}
+
+function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void): { text: string; kind: FileKind } | undefined {
+  let fd: number | undefined;
+  try {
+    const st = fs.statSync(t.abs);
+    if (st.size > maxFileSize) {
+      note(`${t.display}: skipped: ${st.size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)`);
+      return undefined;
+    }
+    fd = fs.openSync(t.abs, 'r');
+    const buf = Buffer.alloc(st.size);
+    const n = fs.readSync(fd, buf, 0, st.size, 0);
+    const bytes = buf.subarray(0, n);
+    if (bytes.includes(0)) {
+      if (t.explicit || t.kind) note(`${t.display}: skipped: binary file`);
+      return undefined;
+    }
+    const text = bytes.toString('utf8');
+    const firstLine = text.slice(0, 200).split('\n')[0];
+    const kind = t.kind ?? detectFileKind(t.abs, undefined, firstLine);
+    if (!kind) {
+      if (t.explicit) note(`${t.display}: skipped: not a kind of file k8s-platforms checks`);
+      return undefined;
+    }
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    note(`${t.display}: skipped: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}`);
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: Code;
+  message: string;
+}
+
+function toJson(f: FileFindings): JsonFinding[] {
+  return f.findings.map((x) => {
+    const s = f.lines.position(x.start);
+    const e = f.lines.position(x.end);
+    return {
+      file: f.file,
+      line: s.line + 1,
+      column: s.character + 1,
+      endLine: e.line + 1,
+      endColumn: e.character + 1,
+      severity: x.severity,
+      code: x.code,
+      message: x.message,
+    };
+  });
+}
+
+async function runLint(args: string[], io: CliIo): Promise<number> {
+  const opts = parseLintArgs(args);
+  let model: TierModel = builtinModel();
+  let usageProblem = false;
+  if (opts.modelPath) {
+    const loaded = loadModelFile(path.resolve(io.cwd, opts.modelPath), (p) => {
+      const st = fs.statSync(p);
+      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      return { size: st.size, read: () => fs.readFileSync(p, 'utf8') };
+    });
+    if (loaded.ok) model = loaded.model;
+    else {
+      io.stderr.write(`k8s-platforms: model refused, using the built-in model: ${formatModelError({ ...loaded.error, file: opts.modelPath })}\n`);
+      usageProblem = true;
+    }
+  }
+  const note = (msg: string) => io.stderr.write(`k8s-platforms: ${msg}\n`);
+  const missing = (p: string) => {
+    note(`${p}: no such file or folder`);
+    usageProblem = true;
+  };
+  const progress = io.stderr.isTTY === true && opts.format === 'text';
+  const results: FileFindings[] = [];
+  let count = 0;
+  for (const target of walk(opts.paths, io.cwd, note, missing)) {
+    const read = readTarget(target, opts.maxFileSize, note);
+    count++;
+    if (progress && count % 200 === 0) io.stderr.write(`\rk8s-platforms: ${count} files…`);
+    if (!read) continue;
+    const scan = scanText(read.text, read.kind);
+    const findings = judge(scan, model, opts.settings);
+    if (findings.length > 0) results.push({ file: target.display, text: read.text, findings, lines: scan.lines });
+  }
+  if (progress && count >= 200) io.stderr.write(`\r\u001b[K`);
+  let errors = 0;
+  for (const r of results) for (const f of r.findings) if (f.severity === 'error') errors++;
+  switch (opts.format) {
+    case 'json':
+      io.stdout.write(`${JSON.stringify(results.flatMap(toJson), null, 2)}\n`);
+      break;
+    case 'sarif':
+      io.stdout.write(`${JSON.stringify(toSarif(results.flatMap(toJson), model, version), null, 2)}\n`);
+      break;
+    default:
+      for (const r of results) {
+        for (const x of toJson(r)) io.stdout.write(`${x.file}:${x.line}:${x.column}: ${x.severity} ${x.code} ${x.message}\n`);
+      }
+      if (results.length > 0) {
+        const total = results.reduce((n, r) => n + r.findings.length, 0);
+        io.stderr.write(`k8s-platforms: ${total} finding${total === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
+      }
+  }
+  if (usageProblem) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+function runExplain(args: string[], io: CliIo): number {
+  if (args.length !== 1) throw new UsageError('explain takes one platform, like linux/s390x');
+  const result = explainInput(builtinModel(), args[0]);
+  if (!result.ok) {
+    io.stderr.write(`k8s-platforms: ${result.message}\n`);
+    return 2;
+  }
+  io.stdout.write(`${result.markdown}\n`);
+  return 0;
+}
+
+/** `k8s-platforms …` as a function: argv without node and script; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${version}\n`);
+      return 0;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (command === 'lint') return await runLint(rest, io);
+    if (command === 'explain') return runExplain(rest, io);
+    throw new UsageError(`unknown command ${command}`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`k8s-platforms: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

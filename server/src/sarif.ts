@@ -1,0 +1,74 @@
+import type { TierModel } from './model/query';
+import { CODES, DEFAULT_SEVERITY, type Code, type Severity } from './rules/finding';
+
+/** The fields of a finding SARIF needs; line and columns 1-based, endColumn one past the token. */
+export interface SarifInput {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: Code;
+  message: string;
+}
+
+const RULE_TEXT: Record<Code, string> = {
+  'removed-platform': 'A platform that was removed from the Kubernetes release (linux/arm in any variant).',
+  'unknown-platform': 'Not a valid Go os/arch pair: a typo, a dropped port, or an alias Go does not accept.',
+  'unsupported-platform': 'A valid Go platform that is in no Kubernetes tier.',
+  'artifact-unavailable': 'A Kubernetes release artifact named for a platform it is not published for.',
+  'below-required-tier': 'A platform in a lower tier than k8sPlatforms.requiredTier.',
+  'duplicate-platform': 'The same platform twice in one list, after normalisation.',
+  'non-canonical-platform': 'An alias or another spelling where the context has a canonical one.',
+};
+
+function level(s: Severity): 'error' | 'warning' | 'note' {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+/** A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code. */
+export function toSarif(findings: SarifInput[], model: TierModel, version: string): unknown {
+  const removedLink = model.data.removed[0]?.resources[0];
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'k8s-platforms',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://kubernetes.io/docs/reference/setup-tools/platforms/',
+            rules: CODES.map((code) => ({
+              id: code,
+              name: code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+              shortDescription: { text: RULE_TEXT[code] },
+              fullDescription: { text: RULE_TEXT[code] },
+              defaultConfiguration: { level: level(DEFAULT_SEVERITY[code]) },
+              ...(code === 'removed-platform' && removedLink ? { helpUri: removedLink } : {}),
+              help: { text: RULE_TEXT[code] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: CODES.indexOf(f.code),
+          level: level(f.severity),
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+          partialFingerprints: { primaryLocationLineHash: `${f.code}:${f.file}:${f.line}:${f.column}` },
+        })),
+      },
+    ],
+  };
+}
