@@ -7,7 +7,7 @@ import { chunkYaml, type Chunk } from './scanners/chunks';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
-import { findRemovedPlatform } from './rules/removedPlatform';
+import { findRemovedPlatform, removedEntry } from './rules/removedPlatform';
 import { findUnknownPlatform } from './rules/unknownPlatform';
 import { findUnsupportedPlatform } from './rules/unsupportedPlatform';
 import { findArtifactUnavailable } from './rules/artifactUnavailable';
@@ -150,23 +150,23 @@ const PRIORITY: Record<Code, number> = {
 export function judge(scan: ScanResult, model: TierModel, settings: LintSettings): Finding[] {
   const subjects: Subject[] = scan.mentions.map(subjectOf);
   const raw: { f: RawFinding; pair: boolean }[] = [];
-  const removedSubjects = new Set<Subject>();
+  const removedSubjects = new Set<Subject>(subjects.filter((s) => removedEntry(s, model) !== undefined));
+  const duplicates = findDuplicatePlatforms(subjects, (s) => removedSubjects.has(s));
+  for (const f of duplicates.values()) raw.push({ f, pair: false });
   for (const s of subjects) {
     const pair = s.mention.kind === 'pair';
     const removed = findRemovedPlatform(s, model);
-    if (removed) {
-      removedSubjects.add(s);
-      raw.push({ f: removed, pair });
-    } else {
+    if (removed) raw.push({ f: removed, pair });
+    else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
       if (f) raw.push({ f, pair });
-      const nc = findNonCanonicalPlatform(s);
+      // A repeat is to be removed, not respelled.
+      const nc = duplicates.has(s) ? undefined : findNonCanonicalPlatform(s);
       if (nc) raw.push({ f: nc, pair });
     }
     const a = findArtifactUnavailable(s, model);
     if (a) raw.push({ f: a, pair });
   }
-  for (const f of findDuplicatePlatforms(subjects, (s) => removedSubjects.has(s)).values()) raw.push({ f, pair: false });
 
   const suppressions = scan.text.includes('k8s-platforms-ignore') ? findSuppressions(scan.text, (o) => scan.lines.lineOf(o)) : undefined;
   // One finding per token and code; a value shared by several pairs of a cross product gets the

@@ -35,7 +35,7 @@ export function suggestPlatforms(os: string, arch: string, tierOf: TierOf, limit
   candidates.sort((x, y) => x.score - y.score || x.tier - y.tier || `${x.os}/${x.arch}`.localeCompare(`${y.os}/${y.arch}`));
   const best = candidates.length > 0 ? candidates[0].score : 0;
   return candidates
-    .filter((c) => c.score <= best + 1)
+    .filter((c) => c.score <= best + 0.5)
     .slice(0, limit)
     .map((c) => ({ os: c.os, arch: c.arch }));
 }
@@ -50,5 +50,6 @@ export function suggestNames(written: string, kind: 'os' | 'arch', rank: (name: 
     if (score <= 2) scored.push({ name, score, rank: rank(name) });
   }
   scored.sort((x, y) => x.score - y.score || x.rank - y.rank || x.name.localeCompare(y.name));
-  return scored.slice(0, limit).map((s) => s.name);
+  const best = scored.length > 0 ? scored[0].score : 0;
+  return scored.filter((s) => s.score === best).slice(0, limit).map((s) => s.name);
 }

@@ -49,6 +49,20 @@ export function findArtifactUnavailable(s: Subject, model: TierModel): RawFindin
   const a = m.artifact;
   if (!known(a, model) || model.artifactAvailable(a, s.platform)) return undefined;
   const where = listedFor(a, model);
+  if (a.kind === 'binary' && (a.form === 'binary' || a.form === 'exe')) {
+    // kubectl for windows is kubectl.exe; kubelet for linux has no .exe.
+    const key = `${s.platform.os}/${s.platform.arch}`;
+    const forms = model.binaryPlatforms(a.name).find((b) => b.platform === key)?.forms ?? [];
+    const other = a.form === 'binary' ? 'exe' : 'binary';
+    if (forms.includes(other)) {
+      return {
+        token: m.token,
+        code: 'artifact-unavailable',
+        message: `${artifactLabel(a)} is not listed for ${display(s)} in the Kubernetes release artifacts; there it is published as ${a.name}${other === 'exe' ? '.exe' : ''}.`,
+        data: { platform: display(s) },
+      };
+    }
+  }
   const platform = a.kind === 'package' ? `${m.token.text} (${display(s)})` : display(s);
   return {
     token: m.token,

@@ -19,7 +19,7 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
   const seen = new Map<string, Subject>();
   for (const s of subjects) {
     const m = s.mention;
-    if (m.kind !== 'whole' || m.listId === undefined || skip(s)) continue;
+    if (m.kind !== 'whole' || m.listId === undefined || !s.valid || skip(s)) continue;
     const id = identity(s);
     if (!id) continue;
     const key = `${m.listId}\u0000${id}`;

@@ -2,7 +2,7 @@ import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
 import { blame, spell, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
-import { formatPlatform, isGoArch, isGoOs, isValidVariant } from '../platform/names';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant } from '../platform/names';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -10,7 +10,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   const tierOf = (p: { os: string; arch: string }) => model.tierOf(p);
   if (m.kind === 'whole') {
     if (!m.strict || s.valid) return undefined;
-    const suggestions = suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf).map((p) => {
+    const near = s.validOs && s.validArch && s.os ? sameOs(s.os, model).map((arch) => ({ os: s.os!, arch })) : suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf);
+    const suggestions = near.map((p) => {
       const variant = s.variant && isValidVariant(p.arch, s.variant) ? s.variant : undefined;
       return { ...p, ...(variant ? { variant } : {}) };
     });
@@ -38,7 +39,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   if (!s.valid && !m.product && s.os !== undefined && s.arch !== undefined) {
     const t = blame(s, false) ?? m.os;
     if (!t) return undefined;
-    const pairs = suggestPlatforms(s.os, s.arch, tierOf).filter((p) => p.os === s.os).map((p) => p.arch);
+    const pairs = sameOs(s.os, model);
     return {
       token: t,
       code: 'unknown-platform',
@@ -52,4 +53,14 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
 function didYouMean(names: string[]): string {
   if (names.length === 0) return '; check the spelling.';
   return `; did you mean ${names.join(', ')}?`;
+}
+
+/** darwin/386: what that os does build, Kubernetes tiers first. */
+function sameOs(os: string, model: TierModel): string[] {
+  return [...GO_PAIRS]
+    .map((p) => p.split('/'))
+    .filter(([o]) => o === os)
+    .map(([, a]) => a)
+    .sort((x, y) => (model.tierOf({ os, arch: x }) ?? 9) - (model.tierOf({ os, arch: y }) ?? 9) || x.localeCompare(y))
+    .slice(0, 3);
 }

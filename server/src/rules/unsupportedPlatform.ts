@@ -15,11 +15,16 @@ export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFindin
   } else return undefined;
   const t = blame(s, osIsOdd(s, model));
   if (!t) return undefined;
-  const what = s.os !== undefined && s.arch !== undefined ? display(s) : s.os !== undefined ? `GOOS ${s.os}` : `GOARCH ${s.arch}`;
+  const message =
+    s.os !== undefined && s.arch !== undefined
+      ? `${display(s)} is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.`
+      : s.os !== undefined
+        ? `GOOS ${s.os} is valid Go but no Kubernetes platform uses it; Kubernetes does not build or test it.`
+        : `GOARCH ${s.arch} is valid Go but no Kubernetes platform uses it; Kubernetes does not build or test it.`;
   return {
     token: t,
     code: 'unsupported-platform',
-    message: `${what} is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.`,
+    message,
     data: { platform: display(s), ...(s.mention.kind === 'whole' && s.mention.removeRange ? { remove: s.mention.removeRange } : {}) },
   };
 }

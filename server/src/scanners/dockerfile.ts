@@ -82,7 +82,20 @@ export function scanDockerfile(text: string, start: number, end: number, sink: M
       case 'ENV':
         scanAssignments(text, s, e, sink, ins.keyword);
         break;
-      case 'RUN':
+      case 'RUN': {
+        // RUN <<EOF … EOF: the here-document is the script.
+        const nl = text.indexOf('\n', s);
+        const heredoc = /^\s*(?:--\S+\s+)*<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(text.slice(s, nl < 0 || nl > e ? e : nl));
+        if (heredoc && nl > 0 && nl < e) {
+          scanShell(text, s, nl, sink, { mode: 'shell', urlVars });
+          const body = text.slice(nl + 1, e);
+          const close = body.search(new RegExp(`(^|\\n)\\s*${heredoc[2]}\\s*$`));
+          scanShell(text, nl + 1, close < 0 ? e : nl + 1 + close, sink, { mode: 'shell', urlVars });
+          break;
+        }
+        scanExecOrShell(text, s, e, sink, urlVars);
+        break;
+      }
       case 'CMD':
       case 'ENTRYPOINT':
       case 'HEALTHCHECK':

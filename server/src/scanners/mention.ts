@@ -129,7 +129,7 @@ export function roleOf(name: string): Role | undefined {
     case 'osarch':
       return 'platform';
   }
-  return /platforms?$/.test(n) && !/^(is|has|no|skip|enable|disable|cross)[_-]?/.test(n) ? 'platform' : undefined;
+  return /platforms?$/.test(n) ? 'platform' : undefined;
 }
 
 export interface ValueOptions {

@@ -41,6 +41,7 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
   const urlVars = opts.urlVars ?? new Map<string, string>();
   const lexed = lexShell(masked, opts.foldNewlines ?? false);
   for (const cmd of lexed.commands) scanCommand(text, masked, start, cmd, sink, urlVars);
+  scanDefaults(text, masked, start, end, sink);
   for (const h of lexed.heredocs) {
     scanAptSourceLines(text, masked, start, h.start, h.end, sink);
     scanArchiveNames(text, masked, start, h.start, h.end, sink);
@@ -57,6 +58,11 @@ function unquote(masked: string, w: Word): { s: number; e: number } {
     e--;
   }
   return { s, e };
+}
+
+function unquotedWord(masked: string, w: Word): Word {
+  const u = unquote(masked, w);
+  return u.s === w.start ? w : { ...w, start: u.s, end: u.e };
 }
 
 function wordText(masked: string, w: Word): string {
@@ -99,8 +105,16 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   }
 
   for (let k = 0; k < words.length; k++) {
-    const w = words[k];
+    // A word quoted whole ("--platform" in an exec-form array) reads as its content.
+    const w = unquotedWord(masked, words[k]);
     const raw = masked.slice(w.start, w.end);
+    if (k > 0 && raw === '-c' && /^(ba|z|da|k)?sh$/.test(name) && k + 1 < words.length) {
+      // sh -c "GOOS=linux GOARCH=arm go build": the argument is a script of its own.
+      const script = unquote(masked, words[k + 1]);
+      if (script.s > words[k + 1].start) scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
+      k++;
+      continue;
+    }
     const assign = ASSIGNMENT.exec(raw);
     if (assign) {
       const varName = assign[1];
@@ -189,4 +203,21 @@ function unjson(masked: string): string {
 /** KUBE_BUILD_PLATFORMS and Docker's variables take slash platforms; other lists keep their own spelling. */
 function varCanonical(name: string): 'slash' | 'as-written' {
   return /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written';
+}
+
+const DEFAULT_VALUE = /\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^}$`\n]*)\}/g;
+
+/** `${PLATFORMS:-linux/amd64,linux/arm/v7}`: the literal default of a platform-ish variable, wherever it stands. */
+function scanDefaults(text: string, masked: string, start: number, end: number, sink: MentionSink): void {
+  const region = text.slice(start, end);
+  if (region.indexOf('${') < 0) return;
+  DEFAULT_VALUE.lastIndex = 0;
+  for (let m = DEFAULT_VALUE.exec(region); m; m = DEFAULT_VALUE.exec(region)) {
+    const role = roleOf(m[1]);
+    if (!role || role === 'variant') continue;
+    const vs = start + m.index + m[0].length - 1 - m[2].length;
+    const names = readPlatformList(sink, { text, masked, maskBase: start, start: vs, end: vs + m[2].length, role, context: m[1], canonical: varCanonical(m[1]) });
+    if (role === 'os') emitPairs(sink, names.slice(0, 1), [], undefined, m[1]);
+    else if (role === 'arch') emitPairs(sink, [], names.slice(0, 1), undefined, m[1]);
+  }
 }
