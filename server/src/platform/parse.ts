@@ -33,7 +33,7 @@ export interface ParsedPlatform extends Platform {
  */
 export type Strictness = 'strict' | 'loose';
 
-const PART = /^[A-Za-z0-9._]*$/;
+const PART = /^[A-Za-z0-9._-]*$/;
 
 /** Builds a parsed platform from its written parts. */
 export function makePlatform(
@@ -77,7 +77,8 @@ function knownArch(s: string): boolean {
 function nearKnown(s: string, names: ReadonlySet<string>): boolean {
   if (s.length < 3) return false;
   const lower = s.toLowerCase();
-  for (const n of names) if (editDistance(lower, n) <= 2) return true;
+  const limit = lower.length <= 4 ? 1 : 2;
+  for (const n of names) if (editDistance(lower, n) <= limit) return true;
   return false;
 }
 
@@ -121,7 +122,7 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
 /** `linux-amd64`, `linux_arm_7`, `amd64-linux`, `linux_amd64_v1`: both os and arch must be known. */
 function parseJoined(text: string, sep: '-' | '_'): ParsedPlatform | undefined {
   const parts = text.split(sep);
-  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => p !== '' && PART.test(p))) return undefined;
+  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => p !== '' && /^[A-Za-z0-9.]+$/.test(p))) return undefined;
   const spelling: Spelling = sep === '_' ? 'os_arch' : 'os-arch';
   if (knownOs(parts[0])) {
     const archText = parts.length === 3 && !VARIANT_PART.test(parts[2]) ? `${parts[1]}-${parts[2]}` : parts[1];

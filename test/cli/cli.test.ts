@@ -1,0 +1,186 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli } from '../../server/src/cli';
+
+const repo = resolve(__dirname, '../..');
+const bin = join(repo, 'bin/k8s-platforms.js');
+
+/** Runs the built CLI as a user would. */
+function cli(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs the CLI function in-process with captured streams. */
+async function call(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd });
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'k8s-platforms-cli-'));
+  mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+  writeFileSync(join(dir, '.github/workflows/build.yml'), 'jobs:\n  b:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/arm/v7\n');
+  mkdirSync(join(dir, 'clean'));
+  writeFileSync(join(dir, 'clean/Makefile'), 'PLATFORMS := linux/amd64 linux/arm64\n');
+  mkdirSync(join(dir, 'warn'));
+  writeFileSync(join(dir, 'warn/Dockerfile'), 'FROM --platform=linux/riscv64 alpine\n');
+  mkdirSync(join(dir, 'node_modules/x'), { recursive: true });
+  writeFileSync(join(dir, 'node_modules/x/Makefile'), 'PLATFORMS := linux/arm\n');
+  mkdirSync(join(dir, 'vendor'));
+  writeFileSync(join(dir, 'vendor/build.sh'), 'GOARCH=arm go build\n');
+  mkdirSync(join(dir, 'odd'));
+  writeFileSync(join(dir, 'odd/bin.sh'), Buffer.from([0x47, 0x4f, 0x00, 0x01, 0x02]));
+  writeFileSync(join(dir, 'odd/big.sh'), `GOARCH=arm\n${'#'.repeat(2000)}\n`);
+  symlinkSync(join(dir, 'nowhere.sh'), join(dir, 'odd/dangling.sh'));
+  symlinkSync(join(dir, 'odd'), join(dir, 'odd/loop'));
+  writeFileSync(join(dir, 'odd/README.md'), 'GOARCH=arm is prose here\n');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('k8s-platforms lint', () => {
+  it('prints path:line:col: severity code message and exits 1 on errors', () => {
+    const r = cli(['lint', '.github'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^\.github\/workflows\/build\.yml:5:34: error removed-platform linux\/arm\/v7 was removed/m);
+  });
+  it('exits 0 when only warnings are found, and 0 on a clean tree', () => {
+    assert.equal(cli(['lint', 'warn'], dir).code, 0);
+    const clean = cli(['lint', 'clean'], dir);
+    assert.equal(clean.code, 0);
+    assert.equal(clean.stdout, '');
+  });
+  it('walks folders, skipping .git, node_modules and vendor, noting binary, big and broken files on stderr', () => {
+    const r = cli(['lint', '--format', 'json', '--max-file-size', '1000', '.'], dir);
+    const files = new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file));
+    assert.deepEqual([...files].sort(), ['.github/workflows/build.yml', 'warn/Dockerfile']);
+    assert.match(r.stderr, /odd\/bin\.sh: skipped: binary file/);
+    assert.match(r.stderr, /odd\/big\.sh: skipped: \d+ bytes is over the 1000-byte limit/);
+    assert.match(r.stderr, /odd\/dangling\.sh: skipped: dangling symbolic link/);
+    assert.match(r.stderr, /odd\/loop: skipped: symbolic link loop/);
+    assert.doesNotMatch(r.stderr, /README/);
+    assert.equal(r.code, 1);
+  });
+  it('--format json prints findings with 1-based positions and an exclusive endColumn', () => {
+    const r = cli(['lint', '--format', 'json', '.github'], dir);
+    assert.deepEqual(JSON.parse(r.stdout), [
+      {
+        file: '.github/workflows/build.yml',
+        line: 5,
+        column: 34,
+        endLine: 5,
+        endColumn: 46,
+        severity: 'error',
+        code: 'removed-platform',
+        message: JSON.parse(r.stdout)[0].message,
+      },
+    ]);
+    assert.equal(cli(['lint', '--format', 'json', 'clean'], dir).stdout.trim(), '[]');
+  });
+  it('--format sarif writes SARIF 2.1.0 with the fields code scanning needs', () => {
+    const r = cli(['lint', '--format', 'sarif', '.'], dir);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    const run = log.runs[0];
+    assert.equal(run.tool.driver.name, 'k8s-platforms');
+    const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
+    assert.ok(ruleIds.includes('removed-platform') && ruleIds.includes('non-canonical-platform'));
+    const result = run.results.find((x: { ruleId: string }) => x.ruleId === 'removed-platform');
+    assert.equal(result.level, 'error');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'removed-platform');
+    assert.ok(result.message.text.length > 0);
+    const loc = result.locations[0].physicalLocation;
+    assert.equal(loc.artifactLocation.uri, '.github/workflows/build.yml');
+    assert.deepEqual(loc.region, { startLine: 5, startColumn: 34, endLine: 5, endColumn: 46 });
+    assert.ok(result.partialFingerprints.primaryLocationLineHash);
+    const warn = run.results.find((x: { ruleId: string }) => x.ruleId === 'unsupported-platform');
+    assert.equal(warn.level, 'warning');
+  });
+  it('--severity and --required-tier change what is reported', () => {
+    const off = cli(['lint', '--format', 'json', '--severity', 'removed-platform=off', '.github'], dir);
+    assert.equal(off.stdout.trim(), '[]');
+    assert.equal(off.code, 0);
+    const warn = cli(['lint', '--severity', 'removed-platform=warning', '.github'], dir);
+    assert.equal(warn.code, 0);
+    assert.match(warn.stdout, /warning removed-platform/);
+    const tier = cli(['lint', '--format', 'json', '--required-tier', '1', 'clean'], dir);
+    assert.deepEqual(JSON.parse(tier.stdout).map((f: { code: string }) => f.code), ['below-required-tier']);
+  });
+  it('exits 2 on bad usage with a message', () => {
+    for (const args of [['lint', '--format', 'xml'], ['lint', '--required-tier', '4'], ['lint', '--severity', 'nope=error'], ['lint', '--bogus'], ['frobnicate'], []]) {
+      const r = cli(args, dir);
+      assert.equal(r.code, 2, args.join(' '));
+    }
+    assert.match(cli(['lint', '--format', 'xml'], dir).stderr, /--format must be text, json or sarif/);
+  });
+  it('a path that does not exist is reported and gives exit 2; the rest is still linted', () => {
+    const r = cli(['lint', 'missing-folder', '.github'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /missing-folder: no such file or folder/);
+    assert.match(r.stdout, /removed-platform/);
+  });
+  it('a bad --model is refused with the field named, and the built-in model stays in force', () => {
+    writeFileSync(join(dir, 'bad-model.json'), JSON.stringify({ version: 1, tiers: [], platforms: [{ id: 'x', os: 'linux', arch: 'amd64', tier: 5 }] }));
+    const r = cli(['lint', '--model', 'bad-model.json', '.github'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /bad-model\.json: .*platforms\[0\]\.tier: expected 1, 2 or 3/);
+    assert.match(r.stdout, /removed-platform/);
+    const missing = cli(['lint', '--model', 'nope.json', 'clean'], dir);
+    assert.match(missing.stderr, /nope\.json: file not found/);
+  });
+  it('--model with a valid custom model changes the verdicts', () => {
+    const model = JSON.parse(require('node:fs').readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
+    model.removed = [];
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(model));
+    const r = cli(['lint', '--format', 'json', '--model', 'model.json', '.github'], dir);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+    assert.equal(r.code, 0);
+  });
+  it('--help and --version', () => {
+    assert.match(cli(['--help'], dir).stdout, /Usage: k8s-platforms lint/);
+    assert.match(cli(['lint', '--help'], dir).stdout, /--format text\|json\|sarif/);
+    assert.match(cli(['--version'], dir).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+  it('unreadable files are skipped with a reason', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
+    const p = join(dir, 'clean/locked.sh');
+    writeFileSync(p, 'GOARCH=arm\n');
+    chmodSync(p, 0);
+    const r = cli(['lint', 'clean'], dir);
+    assert.match(r.stderr, /locked\.sh: skipped: permission denied/);
+    rmSync(p);
+  });
+});
+
+describe('k8s-platforms explain', () => {
+  it('shows tier, status and artifacts of a platform in any spelling', async () => {
+    const r = await call(['explain', 's390x-linux'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /linux\/s390x.*tier 2/);
+    assert.match(r.stdout, /kube-apiserver/);
+    assert.match(r.stdout, /kubernetes-server-linux-s390x\.tar\.gz/);
+  });
+  it('shows the removal of linux/arm with its reason and links', async () => {
+    const r = await call(['explain', 'linux/arm/v7'], dir);
+    assert.match(r.stdout, /removed/);
+    assert.match(r.stdout, /relocation problems on linking/);
+    assert.match(r.stdout, /github\.com\/kubernetes\/kubernetes\/pull\/115742/);
+  });
+  it('says plainly where the tables disagree (darwin/arm64 has no binaries listed)', async () => {
+    const r = await call(['explain', 'darwin/arm64'], dir);
+    assert.match(r.stdout, /tier 2/);
+    assert.match(r.stdout, /No release artifacts are listed/);
+  });
+  it('suggests for a typo and exits 2', async () => {
+    const r = await call(['explain', 'linux/amd46'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /did you mean linux\/amd64/);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { builtinModel, formatModelError, loadModelFile, parseModel } from '../../server/src/model/load';
+
+const builtinText = readFileSync(resolve(__dirname, '../../data/platforms.json'), 'utf8');
+
+describe('the built-in model, transcribed from the seed', () => {
+  const m = builtinModel();
+  it('has the tier table', () => {
+    assert.equal(m.tierOf({ os: 'linux', arch: 'amd64' }), 1);
+    for (const p of ['linux/arm64', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'darwin/amd64', 'darwin/arm64', 'windows/amd64', 'windows/arm64', 'windows/386']) {
+      const [os, arch] = p.split('/');
+      assert.equal(m.tierOf({ os, arch }), 2, p);
+    }
+    assert.equal(m.tierInfo(3)?.name, 'demonstrated to work');
+  });
+  it('keeps linux/arm in the tier table and in the removed list; removal wins', () => {
+    assert.equal(m.platform({ os: 'linux', arch: 'arm' })?.tier, 2);
+    assert.equal(m.tierOf({ os: 'linux', arch: 'arm' }), undefined);
+    assert.equal(m.removed({ os: 'linux', arch: 'arm' })?.resources.length, 4);
+  });
+  it('lists artifacts exactly as the seed does', () => {
+    assert.equal(m.artifactAvailable({ kind: 'binary', name: 'kubectl', form: 'binary' }, { os: 'darwin', arch: 'arm64' }), false);
+    assert.equal(m.artifactAvailable({ kind: 'binary', name: 'kubectl', form: 'exe' }, { os: 'windows', arch: '386' }), true);
+    assert.equal(m.artifactAvailable({ kind: 'binary', name: 'kube-apiserver', form: 'docker_tag' }, { os: 'linux', arch: 's390x' }), true);
+    assert.equal(m.artifactAvailable({ kind: 'archive', name: 'kubernetes-node' }, { os: 'linux', arch: '386' }), false);
+    assert.equal(m.artifactAvailable({ kind: 'image', name: 'kube-proxy' }, { os: 'linux', arch: '386' }), true);
+    assert.equal(m.artifactAvailable({ kind: 'package', format: 'deb' }, { os: 'linux', arch: 's390x' }), true);
+    assert.equal(m.artifactAvailable({ kind: 'package', format: 'rpm' }, { os: 'linux', arch: '386' }), false);
+  });
+});
+
+describe('loading a user model', () => {
+  it('accepts the built-in file', () => {
+    assert.equal(parseModel(builtinText, 'platforms.json').ok, true);
+  });
+  it('refuses invalid JSON with the file name', () => {
+    const r = parseModel('{ "version": 1,', 'mine.json');
+    assert.equal(r.ok, false);
+    if (!r.ok) assert.match(formatModelError(r.error), /^mine\.json: not valid JSON/);
+  });
+  it('names the path of each bad field', () => {
+    const data = JSON.parse(builtinText);
+    data.platforms[3].tier = 7;
+    data.removed[0].resources = ['not a url'];
+    const r = parseModel(JSON.stringify(data), 'mine.json');
+    assert.equal(r.ok, false);
+    if (!r.ok) {
+      assert.ok(r.error.problems.includes('platforms[3].tier: expected 1, 2 or 3'), r.error.problems.join(' | '));
+      assert.ok(r.error.problems.some((p) => p.startsWith('removed[0].resources[0]:')), r.error.problems.join(' | '));
+    }
+  });
+  it('refuses unknown fields and wrong types', () => {
+    const data = JSON.parse(builtinText);
+    data.tierz = [];
+    data.platforms[0].os = 5;
+    const r = parseModel(JSON.stringify(data), 'mine.json');
+    assert.equal(r.ok, false);
+    if (!r.ok) {
+      assert.ok(r.error.problems.some((p) => p.includes('tierz')), r.error.problems.join(' | '));
+      assert.ok(r.error.problems.some((p) => p.startsWith('platforms[0].os:')), r.error.problems.join(' | '));
+    }
+  });
+  it('reports a missing file, a folder and a huge file, never throwing', () => {
+    const missing = loadModelFile('/nope.json', () => {
+      throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    });
+    assert.equal(missing.ok, false);
+    if (!missing.ok) assert.deepEqual(missing.error.problems, ['file not found']);
+    const folder = loadModelFile('/tmp', () => {
+      throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    });
+    if (!folder.ok) assert.deepEqual(folder.error.problems, ['is a folder, not a file']);
+    else assert.fail('folder accepted');
+    const huge = loadModelFile('/big.json', () => ({ size: 50 * 1024 * 1024, read: () => assert.fail('must not read') }));
+    assert.equal(huge.ok, false);
+  });
+  it('a bad user model leaves the built-in model untouched', () => {
+    parseModel('{}', 'x.json');
+    assert.equal(builtinModel().tierOf({ os: 'linux', arch: 'amd64' }), 1);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePlatform } from '../../server/src/platform/parse';
+import { formatPlatform, GO_PAIRS } from '../../server/src/platform/names';
+import { suggestNames, suggestPlatforms } from '../../server/src/platform/suggest';
+import { builtinModel } from '../../server/src/model/load';
+
+const canonical = (s: string, strictness: 'strict' | 'loose' = 'strict') => {
+  const p = parsePlatform(s, strictness);
+  return p ? formatPlatform(p) : undefined;
+};
+
+describe('normalising platform strings', () => {
+  it('reads every spelling of one platform as the same canonical platform', () => {
+    for (const s of ['linux/amd64', 'amd64-linux', 'linux-amd64', 'linux_amd64', 'linux/x86_64', 'linux/x86-64', 'Linux/AMD64']) {
+      assert.equal(canonical(s), 'linux/amd64', s);
+    }
+  });
+  it('resolves architecture aliases as container runtimes do, variants included', () => {
+    assert.equal(canonical('linux/aarch64'), 'linux/arm64');
+    assert.equal(canonical('linux/armhf'), 'linux/arm/v7');
+    assert.equal(canonical('linux/armv7l'), 'linux/arm/v7');
+    assert.equal(canonical('linux/armel'), 'linux/arm/v6');
+    assert.equal(canonical('linux/i686'), 'linux/386');
+    assert.equal(canonical('linux/ppc64el'), 'linux/ppc64le');
+    assert.equal(canonical('linux_arm_7'), 'linux/arm/v7');
+    assert.equal(canonical('linux_amd64_v1'), 'linux/amd64/v1');
+  });
+  it('is idempotent', () => {
+    for (const s of ['amd64-linux', 'linux/x86_64', 'linux_arm_7', 'linux/aarch64', 'windows-386']) {
+      const once = canonical(s)!;
+      assert.equal(canonical(once), once);
+    }
+  });
+  it('marks aliases and spellings so non-canonical can be told apart', () => {
+    assert.equal(parsePlatform('linux/x86_64', 'strict')?.alias, true);
+    assert.equal(parsePlatform('linux/amd64', 'strict')?.alias, false);
+    assert.equal(parsePlatform('linux/arm64/v8', 'strict')?.alias, false);
+    assert.equal(parsePlatform('amd64-linux', 'strict')?.spelling, 'arch-os');
+  });
+  it('knows valid Go pairs, dropped ports and variants', () => {
+    assert.equal(parsePlatform('linux/riscv64', 'strict')?.valid, true);
+    assert.equal(parsePlatform('darwin/386', 'strict')?.valid, false);
+    assert.equal(parsePlatform('darwin/arm', 'strict')?.valid, false);
+    assert.equal(parsePlatform('linux/amd64/v3', 'strict')?.valid, true);
+    assert.equal(parsePlatform('linux/amd64/v9', 'strict')?.valid, false);
+    assert.equal(parsePlatform('linux//amd64', 'strict')?.valid, false);
+    assert.ok(GO_PAIRS.has('windows/arm64') && !GO_PAIRS.has('windows/arm'));
+  });
+  it('does not take other slash strings for platforms', () => {
+    for (const s of ['apps/v1', 'kubernetes.io/os', 'docs/linux', 'ubuntu-latest', 'windows-2022', 'macos-14', 'x86_64-unknown-linux-gnu', 'foo/bar']) {
+      assert.equal(canonical(s), undefined, s);
+    }
+    assert.equal(canonical('lnux/amd64'), 'lnux/amd64', 'a typo in a platform-ish context is still a platform');
+    assert.equal(canonical('lnux/amd64', 'loose'), undefined, 'but not in prose-like places');
+  });
+});
+
+describe('suggestions', () => {
+  const tierOf = (p: { os: string; arch: string }) => builtinModel().tierOf(p);
+  it('puts the nearest valid platform first', () => {
+    assert.equal(formatPlatform(suggestPlatforms('linux', 'amd46', tierOf)[0]), 'linux/amd64');
+    assert.equal(formatPlatform(suggestPlatforms('lnux', 'amd64', tierOf)[0]), 'linux/amd64');
+    assert.equal(formatPlatform(suggestPlatforms('linux', 'x64', tierOf)[0]), 'linux/amd64');
+    assert.equal(formatPlatform(suggestPlatforms('darwn', 'arm64', tierOf)[0]), 'darwin/arm64');
+  });
+  it('suggests names for one part', () => {
+    assert.deepEqual(suggestNames('lnux', 'os', () => 0), ['linux']);
+    assert.deepEqual(suggestNames('x86_64', 'arch', () => 0), ['amd64']);
+  });
+});
