@@ -115,7 +115,20 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       k++;
       continue;
     }
-    const assign = ASSIGNMENT.exec(raw);
+    // --env=GOARCH=arm, --build-arg=PLATFORMS=…: an assignment carried by a flag.
+    const carried = /^--?[A-Za-z0-9-]+=(?=[A-Za-z_][A-Za-z0-9_]*=)/.exec(raw);
+    const assign = ASSIGNMENT.exec(carried ? raw.slice(carried[0].length) : raw);
+    if (assign && carried) {
+      const role = roleOf(assign[1]);
+      if (role) {
+        const vs = w.start + carried[0].length + assign[0].length;
+        const u = unquote(masked, { start: vs, end: w.end });
+        const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: assign[1], canonical: varCanonical(assign[1]) });
+        if (role === 'os') oses.push(...names.slice(0, 1));
+        else if (role === 'arch') arches.push(...names.slice(0, 1));
+      }
+      continue;
+    }
     if (assign) {
       const varName = assign[1];
       const role = roleOf(varName);

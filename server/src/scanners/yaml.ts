@@ -140,7 +140,11 @@ function walkMap(node: YAMLMap, ctx: Ctx, base: number): void {
     else if (role === 'variant') variantKey ??= key;
   }
   const consumed = new Set<string>();
-  if (osKey !== undefined || archKey !== undefined) {
+  // goreleaser's format_overrides and overrides select targets; they do not add any.
+  const selector = ctx.path.includes('format_overrides') || ctx.path.includes('overrides');
+  if (selector) {
+    for (const k of [osKey, archKey, variantKey]) if (k !== undefined) consumed.add(k);
+  } else if (osKey !== undefined || archKey !== undefined) {
     pairMapping(ctx, base, keys, osKey, archKey, variantKey);
     for (const k of [osKey, archKey, variantKey, 'exclude', 'ignore', 'include']) if (k !== undefined) consumed.add(k);
   }
