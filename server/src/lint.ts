@@ -3,7 +3,8 @@ import { scanYaml, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
-import { chunkYaml, type Chunk } from './scanners/chunks';
+import { chunkLines, chunkYaml, type Chunk } from './scanners/chunks';
+import { copyScanState, newScanState, scanStateKey, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
@@ -50,27 +51,73 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   return undefined;
 }
 
+/** One block of a document: its mentions and, once judged, its findings (offsets relative to the block). */
+export interface ChunkResult {
+  readonly body: string;
+  readonly path: string;
+  readonly stateKey: string;
+  readonly mentions: Mention[];
+  readonly stateOut: ScanState;
+  judged?: { model: TierModel; settings: LintSettings; findings: Finding[] };
+}
+
 /** What one scan of a text produced; every feature reads it, nothing scans twice. */
-export interface ScanResult {
-  text: string;
-  kind: FileKind;
-  mentions: Mention[];
-  lines: LineIndex;
+export class ScanResult {
+  private flat?: Mention[];
+  private index?: LineIndex;
+
+  constructor(
+    readonly text: string,
+    readonly kind: FileKind,
+    readonly chunks: readonly { start: number; result: ChunkResult }[],
+  ) {}
+
+  /** Every mention, with document offsets. */
+  get mentions(): Mention[] {
+    if (!this.flat) {
+      const out: Mention[] = [];
+      this.chunks.forEach(({ start, result }, index) => {
+        for (const m of result.mentions) out.push(shiftMention(m, start, index * 2 ** 20));
+      });
+      this.flat = out;
+    }
+    return this.flat;
+  }
+
+  /** The mentions of the block around an offset, with document offsets. */
+  mentionsNear(offset: number): Mention[] {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const c = this.chunks[lo];
+    return c ? c.result.mentions.map((m) => shiftMention(m, c.start, 0)) : [];
+  }
+
+  get lines(): LineIndex {
+    this.index ??= new LineIndex(this.text);
+    return this.index;
+  }
 }
 
 /** Scan results of unchanged blocks, kept between versions of one document. */
 export class ChunkCache {
-  private entries = new Map<string, Mention[]>();
-  private next = new Map<string, Mention[]>();
+  private entries = new Map<string, ChunkResult[]>();
+  private next = new Map<string, ChunkResult[]>();
 
-  get(key: string): Mention[] | undefined {
-    const hit = this.entries.get(key) ?? this.next.get(key);
-    if (hit) this.next.set(key, hit);
+  get(body: string, path: string, stateKey: string): ChunkResult | undefined {
+    const hit = (this.entries.get(body) ?? this.next.get(body))?.find((r) => r.path === path && r.stateKey === stateKey);
+    if (hit) this.keep(hit);
     return hit;
   }
 
-  set(key: string, mentions: Mention[]): void {
-    this.next.set(key, mentions);
+  keep(r: ChunkResult): void {
+    const list = this.next.get(r.body);
+    if (!list) this.next.set(r.body, [r]);
+    else if (!list.includes(r)) list.push(r);
   }
 
   /** Forgets blocks the last scan did not use. */
@@ -80,14 +127,14 @@ export class ChunkCache {
   }
 }
 
-function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chunk): void {
+function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chunk, state: ScanState): void {
   switch (kind) {
     case 'makefile':
-      return scanMakefile(text, chunk.start, chunk.end, sink);
+      return scanMakefile(text, chunk.start, chunk.end, sink, state);
     case 'dockerfile':
-      return scanDockerfile(text, chunk.start, chunk.end, sink);
+      return scanDockerfile(text, chunk.start, chunk.end, sink, state);
     case 'shell':
-      return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell' });
+      return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell', urlVars: state.urlVars });
     default:
       return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path);
   }
@@ -111,29 +158,31 @@ function shiftMention(m: Mention, by: number, listBase: number): Mention {
 }
 
 /**
- * Finds every platform mention in a text of one kind. YAML is scanned block by block; with a
- * cache, blocks whose text did not change since the last scan are not scanned again.
+ * Finds every platform mention in a text of one kind, block by block. With a cache, blocks whose
+ * text (and incoming state) did not change since the last scan are not scanned again.
  */
 export function scanText(text: string, kind: FileKind, cache?: ChunkCache): ScanResult {
-  const lines = new LineIndex(text);
   const yaml = kind !== 'makefile' && kind !== 'dockerfile' && kind !== 'shell';
-  const chunks: Chunk[] = yaml ? chunkYaml(text) : [{ start: 0, end: text.length, path: [] }];
-  const mentions: Mention[] = [];
-  chunks.forEach((chunk, index) => {
-    const listBase = index * 2 ** 20;
+  const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
+  const out: { start: number; result: ChunkResult }[] = [];
+  let state = newScanState();
+  for (const chunk of chunks) {
     const body = text.slice(chunk.start, chunk.end);
-    const key = chunk.path.length > 0 ? `${chunk.path.join('\u0000')}\u0001${body}` : body;
-    let found = cache?.get(key);
-    if (!found) {
+    const path = chunk.path.join('\u0000');
+    const stateKey = yaml ? '' : scanStateKey(state);
+    let result = cache?.get(body, path, stateKey);
+    if (!result) {
       const sink = new MentionSink();
-      scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path });
-      found = sink.mentions;
-      cache?.set(key, found);
+      const next = copyScanState(state);
+      scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path }, next);
+      result = { body, path, stateKey, mentions: sink.mentions, stateOut: next };
+      cache?.keep(result);
     }
-    for (const m of found) mentions.push(shiftMention(m, chunk.start, listBase));
-  });
+    state = result.stateOut;
+    out.push({ start: chunk.start, result });
+  }
   cache?.sweep();
-  return { text, kind, mentions, lines };
+  return new ScanResult(text, kind, out);
 }
 
 const PRIORITY: Record<Code, number> = {
@@ -146,16 +195,16 @@ const PRIORITY: Record<Code, number> = {
   'non-canonical-platform': 6,
 };
 
-/** Judges the mentions of a scan against the model: the findings, sorted, suppressions applied. */
-export function judge(scan: ScanResult, model: TierModel, settings: LintSettings): Finding[] {
-  const subjects: Subject[] = scan.mentions.map(subjectOf);
+/** Judges the mentions of one block: findings with offsets relative to the block, unsuppressed. */
+function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSettings): Finding[] {
+  const subjects: Subject[] = mentions.map(subjectOf);
   const raw: { f: RawFinding; pair: boolean }[] = [];
   const removedSubjects = new Set<Subject>(subjects.filter((s) => removedEntry(s, model) !== undefined));
   const duplicates = findDuplicatePlatforms(subjects, (s) => removedSubjects.has(s));
   for (const f of duplicates.values()) raw.push({ f, pair: false });
   for (const s of subjects) {
     const pair = s.mention.kind === 'pair';
-    const removed = findRemovedPlatform(s, model);
+    const removed = removedSubjects.has(s) ? findRemovedPlatform(s, model) : undefined;
     if (removed) raw.push({ f: removed, pair });
     else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
@@ -167,15 +216,12 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
     const a = findArtifactUnavailable(s, model);
     if (a) raw.push({ f: a, pair });
   }
-
-  const suppressions = scan.text.includes('k8s-platforms-ignore') ? findSuppressions(scan.text, (o) => scan.lines.lineOf(o)) : undefined;
   // One finding per token and code; a value shared by several pairs of a cross product gets the
   // most severe code only.
   const byToken = new Map<string, Finding>();
   for (const { f, pair } of raw) {
     const level = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
     if (level === 'off') continue;
-    if (suppressions && isSuppressed(suppressions, scan.lines.lineOf(f.token.start), f.code)) continue;
     const key = pair ? `${f.token.start}:${f.token.end}` : `${f.token.start}:${f.token.end}:${f.code}`;
     const prev = byToken.get(key);
     if (prev && PRIORITY[prev.code] <= PRIORITY[f.code]) continue;
@@ -189,7 +235,40 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
       data: f.data,
     });
   }
-  return [...byToken.values()].sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);
+  return [...byToken.values()];
+}
+
+function shiftFinding(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  const remove = f.data.remove;
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    ...(remove ? { data: { ...f.data, remove: { start: remove.start + by, end: remove.end + by } } } : {}),
+  };
+}
+
+/**
+ * Judges a scan against the model: the findings, sorted, suppressions applied. Blocks judged
+ * before with the same model and settings objects are not judged again.
+ */
+export function judge(scan: ScanResult, model: TierModel, settings: LintSettings): Finding[] {
+  const suppressions = scan.text.includes('k8s-platforms-ignore') ? findSuppressions(scan.text) : undefined;
+  const out: Finding[] = [];
+  for (const { start, result } of scan.chunks) {
+    let judged = result.judged;
+    if (!judged || judged.model !== model || judged.settings !== settings) {
+      judged = { model, settings, findings: judgeMentions(result.mentions, model, settings) };
+      result.judged = judged;
+    }
+    for (const f of judged.findings) {
+      const g = shiftFinding(f, start);
+      if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
+      out.push(g);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);
 }
 
 /** The engine in one call: text in, findings out. */

@@ -1,51 +1,59 @@
 import { CODES, type Code } from './finding';
 
-/** Lines silenced by `# k8s-platforms-ignore [code …]`: line number (0-based) → codes, or 'all'. */
-export type Suppressions = Map<number, Set<Code> | 'all'>;
+/** A silenced line, as offsets [start, end), and the codes silenced there ('all' for every code). */
+export interface Suppression {
+  start: number;
+  end: number;
+  codes: Set<Code> | 'all';
+}
 
 const MARK = 'k8s-platforms-ignore';
 
+function lineEndAt(text: string, from: number): number {
+  const e = text.indexOf('\n', from);
+  return e < 0 ? text.length : e;
+}
+
 /**
- * Finds suppression comments. At the end of a line it silences that line; on a line of its own it
- * silences the next line that is not another suppression comment.
+ * Finds suppression comments (`# k8s-platforms-ignore [code …]`). At the end of a line it silences
+ * that line; on a line of its own it silences the next line, skipping further suppression comments
+ * stacked below it. Sorted by offset.
  */
-export function findSuppressions(text: string, lineOf: (offset: number) => number): Suppressions {
-  const out: Suppressions = new Map();
+export function findSuppressions(text: string): Suppression[] {
+  const out: Suppression[] = [];
   for (let i = text.indexOf(MARK); i >= 0; i = text.indexOf(MARK, i + MARK.length)) {
     const lineStart = text.lastIndexOf('\n', i - 1) + 1;
     const before = text.slice(lineStart, i);
     const hash = before.lastIndexOf('#');
     if (hash < 0 || !/^\s*$/.test(before.slice(hash + 1))) continue;
-    let lineEnd = text.indexOf('\n', i);
-    if (lineEnd < 0) lineEnd = text.length;
+    const lineEnd = lineEndAt(text, i);
     const rest = text.slice(i + MARK.length, lineEnd);
     if (rest !== '' && !/^[\s:,]/.test(rest)) continue;
-    const codes = rest
+    const listed = rest
       .split(/[\s,]+/)
       .map((w) => w.replace(/^:/, ''))
       .filter((w): w is Code => (CODES as readonly string[]).includes(w));
-    const ownLine = /^\s*$/.test(before.slice(0, hash));
-    let line = lineOf(i);
-    if (ownLine) {
-      line++;
-      // Stacked suppression comments all apply to the first line below them.
-      let next = lineEnd + 1;
-      while (next < text.length) {
-        const e = text.indexOf('\n', next);
-        const l = text.slice(next, e < 0 ? text.length : e);
-        if (!/^\s*#.*k8s-platforms-ignore/.test(l)) break;
-        line++;
-        next = e < 0 ? text.length : e + 1;
-      }
+    const codes: Set<Code> | 'all' = listed.length === 0 ? 'all' : new Set(listed);
+    if (!/^\s*$/.test(before.slice(0, hash))) {
+      out.push({ start: lineStart, end: lineEnd, codes });
+      continue;
     }
-    const prev = out.get(line);
-    if (codes.length === 0 || prev === 'all') out.set(line, 'all');
-    else out.set(line, new Set([...(prev ?? []), ...codes]));
+    let next = lineEnd + 1;
+    while (next < text.length) {
+      const e = lineEndAt(text, next);
+      if (!/^\s*#.*k8s-platforms-ignore/.test(text.slice(next, e))) break;
+      next = e + 1;
+    }
+    if (next <= text.length) out.push({ start: next, end: lineEndAt(text, next), codes });
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
-export function isSuppressed(s: Suppressions, line: number, code: Code): boolean {
-  const entry = s.get(line);
-  return entry === 'all' || (entry !== undefined && entry.has(code));
+/** Whether a finding starting at `offset` with `code` is silenced. */
+export function isSuppressed(list: Suppression[], offset: number, code: Code): boolean {
+  for (const s of list) {
+    if (s.start > offset) break;
+    if (offset <= s.end && (s.codes === 'all' || s.codes.has(code))) return true;
+  }
+  return false;
 }

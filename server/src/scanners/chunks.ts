@@ -88,3 +88,72 @@ function splitChildren(text: string, start: number, end: number, key: string): C
   }
   return out;
 }
+
+/** Blocks shorter than this many lines are not cut: a cut costs more than it saves. */
+const MIN_LINES = 40;
+
+/**
+ * Shell, Makefiles and Dockerfiles: a block may start at a line that begins in column 0 right
+ * after a blank line, unless that line continues a command (backslash), sits in a here-document
+ * or a `define`. Commands never span such a cut, so blocks scan independently (with the state
+ * of the blocks before them: see ScanState).
+ */
+export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfile'): Chunk[] {
+  const chunks: Chunk[] = [];
+  const n = text.length;
+  let chunkStart = 0;
+  let lines = 0;
+  let prevBlank = false;
+  let prevContinued = false;
+  let heredoc: string | undefined;
+  let inDefine = false;
+  let nextMarker = kind === 'makefile' ? -1 : text.indexOf('<<');
+  let i = 0;
+  while (i < n) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = n;
+    let e = nl;
+    if (e > i && text.charCodeAt(e - 1) === 13) e--;
+    const first = text.charCodeAt(i);
+    const blank = isBlank(text, i, e);
+    if (heredoc !== undefined) {
+      if (text.slice(i, e).trim() === heredoc) heredoc = undefined;
+    } else if (inDefine) {
+      if (text.startsWith('endef', i)) inDefine = false;
+    } else {
+      if (
+        prevBlank &&
+        !prevContinued &&
+        !blank &&
+        lines >= MIN_LINES &&
+        first !== 32 && first !== 9 && first !== 41 && first !== 125 // not indented, not `)` or `}`
+      ) {
+        chunks.push({ start: chunkStart, end: i, path: [] });
+        chunkStart = i;
+        lines = 0;
+      }
+      if (kind === 'makefile' && text.startsWith('define', i)) inDefine = true;
+      // The next `<<` in the file, found once and reused until passed: indexOf per line would be quadratic.
+      while (nextMarker >= 0 && nextMarker < i) nextMarker = text.indexOf('<<', nextMarker + 2);
+      const h = nextMarker;
+      if (h >= 0 && h < e && text.charCodeAt(h + 2) !== 60) {
+        const m = /^<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(text.slice(h, Math.min(e, h + 80)));
+        if (m) heredoc = m[2];
+      }
+    }
+    prevContinued = e > i && text.charCodeAt(e - 1) === 92;
+    prevBlank = blank;
+    lines++;
+    i = nl + 1;
+  }
+  chunks.push({ start: chunkStart, end: n, path: [] });
+  return chunks;
+}
+
+function isBlank(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}

@@ -1,6 +1,7 @@
 import { MentionSink, emitPairs, readPlatformList, roleOf, type Token, type WholeMention } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
+import { newScanState, type ScanState } from './state';
 import { kubeImageName, scanUrls } from './artifacts';
 
 interface Instruction {
@@ -60,8 +61,8 @@ function instructions(text: string, start: number, end: number): Instruction[] {
  * Dockerfiles: `FROM --platform=`, `ARG`/`ENV` platform-ish variables, `RUN` (and the other
  * command instructions) as shell, `ADD` URLs. `LABEL` and comments are prose.
  */
-export function scanDockerfile(text: string, start: number, end: number, sink: MentionSink): void {
-  const urlVars = new Map<string, string>();
+export function scanDockerfile(text: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
+  const urlVars = state.urlVars;
   for (const ins of instructions(text, start, end)) {
     const s = ins.argsStart;
     const e = ins.end;

@@ -1,6 +1,7 @@
 import { MentionSink, emitPairs, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
+import { newScanState, type ScanState } from './state';
 
 const ASSIGN = /^(\s*)((?:(?:export|override|private|unexport)\s+)*)([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)/;
 const TARGET_ASSIGN = /^([^:=#\t][^:=#]*?):(?!=)\s*((?:(?:export|override|private)\s+)*)([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|\+=|=)/;
@@ -44,10 +45,10 @@ function commentStart(text: string, s: number, e: number): number {
  * Makefiles: platform-ish variable assignments (`=`, `:=`, `?=`, `+=`, `export`, target-specific,
  * `define`), and recipes scanned as shell with make's `$(VAR)` and `$$var` treated as templates.
  */
-export function scanMakefile(text: string, start: number, end: number, sink: MentionSink): void {
-  const urlVars = new Map<string, string>();
+export function scanMakefile(text: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
+  const urlVars = state.urlVars;
   let define: { role: ReturnType<typeof roleOf>; name: string } | undefined;
-  let inRule = false;
+  let inRule = state.inRule;
   for (const line of logicalLines(text, start, end)) {
     const first = text[line.start];
     if (define) {
@@ -95,6 +96,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
     }
   }
+  state.inRule = inRule;
 }
 
 /** A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name. */

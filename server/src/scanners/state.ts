@@ -1,0 +1,23 @@
+/**
+ * What a scan of one block of a file leaves for the blocks after it: variables holding Kubernetes
+ * download URLs (`BASE=https://dl.k8s.io/…` then `"${BASE}/linux/arm/kubectl"`), and whether a
+ * Makefile block ends inside a rule.
+ */
+export interface ScanState {
+  urlVars: Map<string, string>;
+  inRule: boolean;
+}
+
+export function newScanState(): ScanState {
+  return { urlVars: new Map(), inRule: false };
+}
+
+export function copyScanState(s: ScanState): ScanState {
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule };
+}
+
+/** A short string that is equal for equal states: part of a block's cache key. */
+export function scanStateKey(s: ScanState): string {
+  if (s.urlVars.size === 0) return s.inRule ? 'r' : '';
+  return `${s.inRule ? 'r' : ''}${JSON.stringify([...s.urlVars])}`;
+}
