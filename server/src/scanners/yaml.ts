@@ -1,4 +1,4 @@
-import { parseAllDocuments, isMap, isScalar, isSeq, isPair, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
 import { MentionSink, emitPairs, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { parsePlatform } from '../platform/parse';
 import { maskTemplates } from './template';
@@ -19,11 +19,15 @@ const MATRIX_USE = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?\s*
 const GORELEASER_DEFAULT_GOOS = ['darwin', 'linux', 'windows'];
 const GORELEASER_DEFAULT_GOARCH = ['386', 'amd64', 'arm64'];
 
+/** Deeper than this, a document is not walked: nobody writes platforms 200 levels down. */
+const MAX_DEPTH = 200;
+
 interface Ctx {
   text: string;
   sink: MentionSink;
   flavour: YamlFlavour;
   path: string[];
+  depth: number;
   /** Matrix keys that act as GOOS/GOARCH/platform through `${{ matrix.key }}` in their job. */
   matrixRoles?: Map<string, Role>;
 }
@@ -34,55 +38,22 @@ interface Ctx {
  * `path` is where the region sits in a larger document (a job cut out of `jobs:`).
  */
 export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[] = []): void {
-  const src = text.slice(start, end);
-  let docs;
-  try {
-    docs = parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false, strict: false});
-  } catch {
-    scanYamlLines(text, start, end, sink);
-    return;
+  for (const doc of readYamlDocuments(text, start, end)) {
+    if (doc.broken) scanYamlLines(text, doc.start, doc.end, sink);
+    else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0 });
   }
-  const list = Array.isArray(docs) ? docs : [];
-  for (const doc of list) {
-    const range = doc.range ?? [0, src.length];
-    if (doc.errors.length > 0) {
-      scanYamlLines(text, start + range[0], start + range[2], sink);
-      continue;
-    }
-    if (doc.contents) walk(doc.contents as Node, { text, sink, flavour, path }, start);
-  }
-}
-
-function keyName(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
-  return '';
 }
 
 /** Document offsets of a scalar's content: inside quotes, below a block scalar's header. */
-function contentRange(node: Scalar, base: number, text: string): { s: number; e: number; literal: boolean } | undefined {
-  const r = node.range;
-  if (!r) return undefined;
-  let s = base + r[0];
-  let e = base + r[1];
-  switch (node.type) {
-    case 'QUOTE_DOUBLE':
-    case 'QUOTE_SINGLE':
-      return { s: s + 1, e: Math.max(s + 1, e - 1), literal: false };
-    case 'BLOCK_LITERAL':
-    case 'BLOCK_FOLDED': {
-      const nl = text.indexOf('\n', s);
-      s = nl < 0 || nl > e ? e : nl + 1;
-      return { s, e, literal: node.type === 'BLOCK_LITERAL' };
-    }
-    default:
-      return { s, e, literal: false };
-  }
+function contentRange(node: YScalar): { s: number; e: number; literal: boolean } {
+  return { s: node.contentStart, e: node.contentEnd, literal: node.style === 'BLOCK_LITERAL' };
 }
 
-function walk(node: Node, ctx: Ctx, base: number): void {
-  if (isMap(node)) walkMap(node, ctx, base);
-  else if (isSeq(node)) walkSeq(node, ctx, base);
-  else if (isScalar(node)) scanScalar(node, ctx, base, undefined);
+function walk(node: YNode, ctx: Ctx): void {
+  if (ctx.depth > MAX_DEPTH) return;
+  if (node.kind === 'map') walkMap(node, ctx);
+  else if (node.kind === 'seq') walkSeq(node, ctx);
+  else scanScalar(node, ctx, undefined);
 }
 
 function roleFor(key: string, ctx: Ctx): Role | undefined {
@@ -93,43 +64,35 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
 }
 
 /** The name tokens of a GOOS/GOARCH-like value: a scalar (maybe a list) or a sequence of scalars. */
-function nameTokens(node: unknown, ctx: Ctx, base: number): Token[] {
+function nameTokens(node: YNode | undefined, ctx: Ctx): Token[] {
   const out: Token[] = [];
-  const add = (n: Scalar) => {
-    const r = contentRange(n, base, ctx.text);
-    if (!r) return;
+  const add = (n: YScalar) => {
+    if (n.style === 'ALIAS') return;
+    const r = contentRange(n);
     const masked = maskTemplates(ctx.text, r.s, r.e, 'shell');
     out.push(...readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'os', context: '' }));
   };
-  if (isScalar(node)) add(node);
-  else if (isSeq(node)) for (const item of node.items) if (isScalar(item)) add(item);
+  if (node?.kind === 'scalar') add(node);
+  else if (node?.kind === 'seq') for (const item of node.items) if (item?.kind === 'scalar') add(item);
   return out;
 }
 
 /** `{goos: darwin, goarch: arm}` entries of exclude/ignore/include lists, as plain strings. */
-function entries(node: unknown, osKey: string, archKey: string): { os?: string; arch?: string; node: YAMLMap }[] {
-  if (!isSeq(node)) return [];
-  const out: { os?: string; arch?: string; node: YAMLMap }[] = [];
+function entries(node: YNode | undefined, osKey: string, archKey: string): { os?: string; arch?: string }[] {
+  if (node?.kind !== 'seq') return [];
+  const out: { os?: string; arch?: string }[] = [];
   for (const item of node.items) {
-    if (!isMap(item)) continue;
-    const os = item.get(osKey);
-    const arch = item.get(archKey);
-    out.push({
-      ...(os !== undefined && os !== null ? { os: String(os) } : {}),
-      ...(arch !== undefined && arch !== null ? { arch: String(arch) } : {}),
-      node: item,
-    });
+    if (item?.kind !== 'map') continue;
+    const os = scalarText(get(item, osKey));
+    const arch = scalarText(get(item, archKey));
+    out.push({ ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}) });
   }
   return out;
 }
 
-function walkMap(node: YAMLMap, ctx: Ctx, base: number): void {
-  const keys = new Map<string, { key: string; value: unknown }>();
-  for (const pair of node.items) {
-    if (!isPair(pair)) continue;
-    const key = keyName(pair.key);
-    keys.set(key, { key, value: pair.value });
-  }
+function walkMap(node: YMap, ctx: Ctx): void {
+  const keys = new Map<string, YNode | undefined>();
+  for (const pair of node.items) if (!keys.has(pair.key)) keys.set(pair.key, pair.value);
   let osKey: string | undefined;
   let archKey: string | undefined;
   let variantKey: string | undefined;
@@ -145,53 +108,43 @@ function walkMap(node: YAMLMap, ctx: Ctx, base: number): void {
   if (selector) {
     for (const k of [osKey, archKey, variantKey]) if (k !== undefined) consumed.add(k);
   } else if (osKey !== undefined || archKey !== undefined) {
-    pairMapping(ctx, base, keys, osKey, archKey, variantKey);
+    pairMapping(ctx, keys, osKey, archKey, variantKey);
     for (const k of [osKey, archKey, variantKey, 'exclude', 'ignore', 'include']) if (k !== undefined) consumed.add(k);
   }
   // Name/value lists: {name: KUBE_BUILD_PLATFORMS, value: "linux/amd64 linux/arm"}.
-  const nameEntry = keys.get('name');
-  if (nameEntry && isScalar(nameEntry.value)) {
-    const role = roleOf(String(nameEntry.value.value));
-    if (role === 'platform') {
-      for (const k of ['value', 'default']) {
-        const v = keys.get(k);
-        if (v) {
-          platformValue(v.value, ctx, base, String(nameEntry.value.value));
-          consumed.add(k);
-        }
+  const name = scalarText(keys.get('name'));
+  if (name !== undefined && roleOf(name) === 'platform') {
+    for (const k of ['value', 'default']) {
+      const v = keys.get(k);
+      if (v) {
+        platformValue(v, ctx, name);
+        consumed.add(k);
       }
     }
   }
   const isJob = ctx.flavour === 'github-workflow' && ctx.path.length === 1 && ctx.path[0] === 'jobs';
   for (const pair of node.items) {
-    if (!isPair(pair)) continue;
-    const key = keyName(pair.key);
-    if (consumed.has(key)) continue;
-    const value = pair.value as Node | null;
-    if (value === null || value === undefined) continue;
+    const key = pair.key;
+    const value = pair.value;
+    if (consumed.has(key) || !value) continue;
     const role = roleFor(key, ctx);
     if (role === 'platform') {
-      platformValue(value, ctx, base, key);
+      platformValue(value, ctx, key);
       continue;
     }
     if (role !== undefined) continue;
-    const child: Ctx = { ...ctx, path: [...ctx.path, key] };
-    if (isJob && isMap(value)) child.matrixRoles = matrixRoles(value, ctx.text, base);
-    if (isScalar(value)) {
-      if (!PROSE_KEYS.has(key.toLowerCase())) scanScalar(value, child, base, undefined);
-      continue;
-    }
-    if (PROSE_KEYS.has(key.toLowerCase()) && key !== 'name') continue;
-    walk(value, child, base);
+    const prose = PROSE_KEYS.has(key.toLowerCase());
+    if (prose) continue;
+    const child: Ctx = { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 };
+    if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(value, ctx.text);
+    walk(value, child);
   }
 }
 
 /** Roles of matrix keys in one job, from how the job uses them: `GOOS: ${{ matrix.os }}`. */
-function matrixRoles(job: YAMLMap, text: string, base: number): Map<string, Role> {
+function matrixRoles(job: YMap, text: string): Map<string, Role> {
   const roles = new Map<string, Role>();
-  const r = job.range;
-  if (!r) return roles;
-  const src = text.slice(base + r[0], base + r[2]);
+  const src = text.slice(job.start, job.end);
   if (src.indexOf('matrix.') < 0) return roles;
   MATRIX_USE.lastIndex = 0;
   for (let m = MATRIX_USE.exec(src); m; m = MATRIX_USE.exec(src)) {
@@ -207,21 +160,19 @@ function matrixRoles(job: YAMLMap, text: string, base: number): Map<string, Role
  */
 function pairMapping(
   ctx: Ctx,
-  base: number,
-  keys: Map<string, { key: string; value: unknown }>,
+  keys: Map<string, YNode | undefined>,
   osKey: string | undefined,
   archKey: string | undefined,
   variantKey: string | undefined,
 ): void {
   const context = ctx.path.includes('matrix') ? 'matrix' : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
-  const oses = osKey ? nameTokens(keys.get(osKey)?.value, ctx, base) : [];
-  const arches = archKey ? nameTokens(keys.get(archKey)?.value, ctx, base) : [];
-  const variantValue = variantKey ? keys.get(variantKey)?.value : undefined;
-  const variantNode = isSeq(variantValue) ? variantValue.items[0] : variantValue;
-  const variant = isScalar(variantNode) ? String(variantNode.value) : undefined;
+  const oses = osKey ? nameTokens(keys.get(osKey), ctx) : [];
+  const arches = archKey ? nameTokens(keys.get(archKey), ctx) : [];
+  const variantValue = variantKey ? keys.get(variantKey) : undefined;
+  const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
   const ok = osKey ?? 'goos';
   const ak = archKey ?? 'goarch';
-  const excluded = [...entries(keys.get('exclude')?.value, ok, ak), ...entries(keys.get('ignore')?.value, ok, ak)];
+  const excluded = [...entries(keys.get('exclude'), ok, ak), ...entries(keys.get('ignore'), ok, ak)];
   const isExcluded = (os: string | undefined, arch: string | undefined) =>
     excluded.some((x) => (x.os === undefined || x.os === os) && (x.arch === undefined || x.arch === arch) && (x.os !== undefined || x.arch !== undefined));
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
@@ -248,54 +199,49 @@ function pairMapping(
     emitPairs(ctx.sink, oses, arches, variant, context, isExcluded);
   }
   // include: explicit combinations; a lone value new to the matrix is a combination of its own.
-  const include = keys.get('include')?.value;
-  if (isSeq(include)) {
+  const include = keys.get('include');
+  if (include?.kind === 'seq') {
     for (const item of include.items) {
-      if (!isMap(item)) continue;
-      const ios = item.get(ok, true);
-      const iarch = item.get(ak, true);
-      const osT = ios ? nameTokens(ios, ctx, base) : [];
-      const archT = iarch ? nameTokens(iarch, ctx, base) : [];
-      const known = (ts: Token[], base_: Token[]) => ts.every((t) => base_.some((b) => b.text === t.text));
+      if (item?.kind !== 'map') continue;
+      const osT = nameTokens(get(item, ok), ctx);
+      const archT = nameTokens(get(item, ak), ctx);
+      const known = (ts: Token[], all: Token[]) => ts.every((t) => all.some((b) => b.text === t.text));
       if (osT.length > 0 && archT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), archT.slice(0, 1), undefined, 'matrix include');
       else if (osT.length > 0 && !known(osT, oses)) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
       else if (archT.length > 0 && !known(archT, arches)) emitPairs(ctx.sink, [], archT.slice(0, 1), undefined, 'matrix include');
       for (const p of item.items) {
-        const k = keyName(p.key);
-        if (k === ok || k === ak || !p.value) continue;
-        if (roleOf(k) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, base, k);
+        if (p.key === ok || p.key === ak || !p.value) continue;
+        if (roleOf(p.key) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key);
       }
     }
   }
 }
 
 /** A value under a platform-ish key: a scalar list, a sequence of them, or {value/default: …}. */
-function platformValue(node: unknown, ctx: Ctx, base: number, key: string, listId?: number): void {
-  if (isScalar(node)) {
-    const r = contentRange(node, base, ctx.text);
-    if (!r) return;
+function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): void {
+  if (node.kind === 'scalar') {
+    if (node.style === 'ALIAS') return;
+    const r = contentRange(node);
     const masked = maskTemplates(ctx.text, r.s, r.e, 'shell');
     readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key }, listId);
     return;
   }
-  if (isSeq(node)) {
+  if (node.kind === 'seq') {
     const id = listId ?? ctx.sink.newList();
     for (const item of node.items) {
-      if (!isScalar(item)) continue;
+      if (item?.kind !== 'scalar') continue;
       const before = ctx.sink.mentions.length;
-      platformValue(item, ctx, base, key, id);
-      if (ctx.sink.mentions.length === before + 1 && item.range) {
+      platformValue(item, ctx, key, id);
+      if (ctx.sink.mentions.length === before + 1) {
         const m = ctx.sink.mentions[before];
-        if (m.kind === 'whole') m.removeRange = seqItemRange(ctx.text, base + item.range[0], base + item.range[1], node.flow === true);
+        if (m.kind === 'whole') m.removeRange = seqItemRange(ctx.text, item.start, item.end, node.flow);
       }
     }
     return;
   }
-  if (isMap(node)) {
-    for (const k of ['value', 'default']) {
-      const v = node.get(k, true);
-      if (v) platformValue(v, ctx, base, key);
-    }
+  for (const k of ['value', 'default']) {
+    const v = get(node, k);
+    if (v) platformValue(v, ctx, key);
   }
 }
 
@@ -321,44 +267,45 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
   return { start: lineStart, end: nl < 0 ? text.length : nl + 1 };
 }
 
-function walkSeq(node: YAMLSeq, ctx: Ctx, base: number): void {
+function walkSeq(node: YSeq, ctx: Ctx): void {
   const listId = ctx.sink.newList();
   // Name/value entries that split a pair over two items: [{name: GOOS, value: linux}, {name: GOARCH, value: arm}].
   const oses: Token[] = [];
   const arches: Token[] = [];
   for (const item of node.items) {
-    if (!isMap(item)) continue;
-    const n = item.get('name');
-    const role = typeof n === 'string' ? roleOf(n) : undefined;
+    if (item?.kind !== 'map') continue;
+    const n = scalarText(get(item, 'name'));
+    const role = n !== undefined ? roleOf(n) : undefined;
     if (role !== 'os' && role !== 'arch') continue;
-    const v = item.get('value', true) ?? item.get('default', true);
-    const names = nameTokens(v, ctx, base).slice(0, 1);
+    const names = nameTokens(get(item, 'value') ?? get(item, 'default'), ctx).slice(0, 1);
     (role === 'os' ? oses : arches).push(...names);
   }
   if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'env');
 
+  const child: Ctx = { ...ctx, depth: ctx.depth + 1 };
   for (let k = 0; k < node.items.length; k++) {
-    const item = node.items[k] as Node;
-    if (!isScalar(item)) {
-      if (item) walk(item, ctx, base);
+    const item = node.items[k];
+    if (!item) continue;
+    if (item.kind !== 'scalar') {
+      walk(item, child);
       continue;
     }
-    const raw = String(item.value ?? '');
-    if (FLAG.test(raw) && k + 1 < node.items.length && isScalar(node.items[k + 1])) {
+    const next = node.items[k + 1];
+    if (FLAG.test(item.value) && next?.kind === 'scalar') {
       // ["--platform", "linux/amd64"]: the flag's value is the next argument.
-      platformValue(node.items[k + 1], ctx, base, raw);
+      platformValue(next, ctx, item.value);
       k++;
       continue;
     }
-    scanScalar(item, ctx, base, listId);
+    scanScalar(item, ctx, listId);
   }
 }
 
 /** Any other scalar: a whole slash platform counts; its text is scanned as shell for flags, URLs, assignments. */
-function scanScalar(node: Scalar, ctx: Ctx, base: number, listId: number | undefined): void {
-  const r = contentRange(node, base, ctx.text);
-  if (!r || r.e <= r.s) return;
-  if (typeof node.value !== 'string') return;
+function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
+  if (node.style === 'ALIAS') return;
+  const r = contentRange(node);
+  if (r.e <= r.s) return;
   const value = node.value.trim();
   if (WHOLE_SLASH.test(value)) {
     const platform = parsePlatform(value, 'loose');

@@ -1,0 +1,586 @@
+import { parseAllDocuments, isMap, isPair, isScalar, isSeq, isAlias, type Node } from 'yaml';
+
+/**
+ * The YAML structure the scanners walk: maps, sequences and scalars with document offsets.
+ * Two readers produce it: a fast line reader for the block YAML that CI files are made of, and
+ * the `yaml` package for everything else (the fast reader hands over whenever it meets a
+ * construct it does not handle: multi-line flow collections or quoted scalars, complex keys,
+ * directives, tabs in indentation …).
+ */
+export type YNode = YMap | YSeq | YScalar;
+
+export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED' | 'ALIAS';
+
+export interface YScalar {
+  kind: 'scalar';
+  style: ScalarStyle;
+  start: number;
+  end: number;
+  /** The value's text in the document: inside quotes, below a block scalar's header. */
+  contentStart: number;
+  contentEnd: number;
+  /** The value (unquoted; a block scalar's raw lines). */
+  value: string;
+}
+
+export interface YPair {
+  key: string;
+  value: YNode | undefined;
+}
+
+export interface YMap {
+  kind: 'map';
+  start: number;
+  end: number;
+  flow: boolean;
+  items: YPair[];
+}
+
+export interface YSeq {
+  kind: 'seq';
+  start: number;
+  end: number;
+  flow: boolean;
+  items: (YNode | undefined)[];
+}
+
+export interface YDocument {
+  start: number;
+  end: number;
+  root: YNode | undefined;
+  /** The document does not parse: scan it line by line instead. */
+  broken: boolean;
+}
+
+export function get(map: YMap, key: string): YNode | undefined {
+  for (const p of map.items) if (p.key === key) return p.value;
+  return undefined;
+}
+
+export function scalarText(node: YNode | undefined): string | undefined {
+  return node && node.kind === 'scalar' && node.style !== 'ALIAS' ? node.value : undefined;
+}
+
+/** Reads text[start, end) as YAML documents: the fast reader, or the `yaml` package when it must. */
+export function readYamlDocuments(text: string, start: number, end: number): YDocument[] {
+  const fast = new FastReader(text, start, end).read();
+  if (fast) return fast;
+  return readWithLibrary(text, start, end);
+}
+
+// ---------------------------------------------------------------- the `yaml` package
+
+export function readWithLibrary(text: string, start: number, end: number): YDocument[] {
+  const src = text.slice(start, end);
+  let docs;
+  try {
+    docs = parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false, strict: false });
+  } catch {
+    return [{ start, end, root: undefined, broken: true }];
+  }
+  const list = Array.isArray(docs) ? docs : [];
+  return list.map((doc) => {
+    const range = doc.range ?? [0, src.length, src.length];
+    return {
+      start: start + range[0],
+      end: start + range[2],
+      root: doc.errors.length === 0 && doc.contents ? convert(doc.contents as Node, text, start) : undefined,
+      broken: doc.errors.length > 0,
+    };
+  });
+}
+
+function convert(node: Node, text: string, base: number, depth = 0): YNode | undefined {
+  if (depth > 500) return undefined;
+  const r = node.range ?? [0, 0, 0];
+  if (isMap(node)) {
+    const items: YPair[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      items.push({ key, value: pair.value ? convert(pair.value as Node, text, base, depth + 1) : undefined });
+    }
+    return { kind: 'map', start: base + r[0], end: base + r[1], flow: node.flow === true, items };
+  }
+  if (isSeq(node)) {
+    return {
+      kind: 'seq',
+      start: base + r[0],
+      end: base + r[1],
+      flow: node.flow === true,
+      items: node.items.map((i) => (i ? convert(i as Node, text, base, depth + 1) : undefined)),
+    };
+  }
+  if (isAlias(node)) {
+    return { kind: 'scalar', style: 'ALIAS', start: base + r[0], end: base + r[1], contentStart: base + r[0], contentEnd: base + r[1], value: '' };
+  }
+  if (isScalar(node)) {
+    const s = base + r[0];
+    const e = base + r[1];
+    const style = (node.type ?? 'PLAIN') as ScalarStyle;
+    let cs = s;
+    let ce = e;
+    if (style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE') {
+      cs = s + 1;
+      ce = Math.max(cs, e - 1);
+    } else if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') {
+      const nl = text.indexOf('\n', s);
+      cs = nl < 0 || nl > e ? e : nl + 1;
+    }
+    const value = typeof node.value === 'string' ? node.value : text.slice(cs, ce);
+    return { kind: 'scalar', style, start: s, end: e, contentStart: cs, contentEnd: ce, value };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- the fast reader
+
+/** Thrown inside the fast reader when the text needs the full parser. */
+class Unsupported extends Error {}
+
+interface Open {
+  indent: number;
+  node: YMap | YSeq;
+  /** A map key whose value has not started yet (`key:` at the end of its line). */
+  pending?: YPair;
+}
+
+/** Block collections end where their last child ends. */
+function fixEnds(node: YNode, depth = 0): YNode {
+  if (node.kind === 'scalar' || depth > 1000) return node;
+  if (node.flow) return node;
+  for (const item of node.kind === 'map' ? node.items.map((p) => p.value) : node.items) {
+    if (item) {
+      fixEnds(item, depth + 1);
+      node.end = Math.max(node.end, item.end);
+    }
+  }
+  return node;
+}
+
+const KEY = /^((?:[^\s#'"{}[\],&*!|>%@`?:-]|[-?:](?=[^\s]))(?:[^:#\n]|:(?=[^\s])|(?<=[^\s])#)*?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[ \t]*:(?=[ \t]|$)/;
+
+export class FastReader {
+  private docs: YDocument[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  read(): YDocument[] | undefined {
+    try {
+      return this.readDocuments();
+    } catch (e) {
+      if (e instanceof Unsupported) return undefined;
+      throw e;
+    }
+  }
+
+  private lineEnd(at: number): number {
+    const nl = this.text.indexOf('\n', at);
+    return nl < 0 || nl > this.end ? this.end : nl;
+  }
+
+  private readDocuments(): YDocument[] {
+    const text = this.text;
+    let docStart = this.start;
+    let stack: Open[] = [];
+    const doc = { root: undefined as YNode | undefined };
+    const closeDoc = (at: number) => {
+      if (doc.root || at > docStart) this.docs.push({ start: docStart, end: at, root: doc.root && fixEnds(doc.root), broken: false });
+      stack = [];
+      doc.root = undefined;
+      docStart = at;
+    };
+    let i = this.start;
+    while (i < this.end) {
+      const le = this.lineEnd(i);
+      let e = le;
+      if (e > i && text.charCodeAt(e - 1) === 13) e--;
+      let k = i;
+      while (k < e && text.charCodeAt(k) === 32) k++;
+      const c = text[k];
+      if (k === e || c === '#') {
+        if (k < e || text.charCodeAt(k) !== 9) {
+          i = le + 1;
+          continue;
+        }
+      }
+      if (text.charCodeAt(k) === 9) {
+        if (/^\s*$/.test(text.slice(k, e))) {
+          i = le + 1;
+          continue;
+        }
+        throw new Unsupported();
+      }
+      if (k === i && (text.startsWith('---', i) || text.startsWith('...', i)) && (e === i + 3 || /\s/.test(text[i + 3]))) {
+        closeDoc(i);
+        if (text.startsWith('---', i)) {
+          const rest = text.slice(i + 3, e).trim();
+          if (rest !== '' && !rest.startsWith('#')) throw new Unsupported();
+        }
+        i = le + 1;
+        continue;
+      }
+      if (c === '%' && k === i) throw new Unsupported();
+      const next = this.handle(stack, i, k, e, doc);
+      i = Math.max(next, e) + 1;
+      if (text.charCodeAt(i - 1) === 13) i++;
+    }
+    closeDoc(this.end);
+    return this.docs;
+  }
+
+  /** Where a new node below the innermost frame goes: the pending key, the empty `-` item, or the root. */
+  private place(top: Open | undefined, doc: { root: YNode | undefined }, node: YNode): void {
+    if (!top) {
+      if (doc.root) throw new Unsupported();
+      doc.root = node;
+      return;
+    }
+    if (top.node.kind === 'map') {
+      if (!top.pending || top.pending.value !== undefined) throw new Unsupported();
+      top.pending.value = node;
+      top.pending = undefined;
+      return;
+    }
+    const items = top.node.items;
+    if (items.length === 0 || items[items.length - 1] !== undefined) throw new Unsupported();
+    items[items.length - 1] = node;
+  }
+
+  /**
+   * Handles the content at k (column k - lineStart) of a line ending at e: a sequence item, a
+   * `key: value` pair, or a scalar. Returns the offset reading has consumed up to.
+   */
+  private handle(stack: Open[], lineStart: number, k: number, e: number, doc: { root: YNode | undefined }): number {
+    const text = this.text;
+    const col = k - lineStart;
+    while (stack.length > 0 && stack[stack.length - 1].indent > col) stack.pop();
+    const seqItem = isSeqItem(text, k, e);
+    let top = stack[stack.length - 1];
+    if (top && top.indent === col && top.node.kind === 'seq' && !seqItem) {
+      stack.pop();
+      top = stack[stack.length - 1];
+    }
+    const key = seqItem ? null : KEY.exec(text.slice(k, e));
+    if (key && text.startsWith('? ', k)) throw new Unsupported();
+    if (top && top.indent === col) {
+      if (top.node.kind === 'seq') return this.seqItem(stack, top.node, lineStart, k, e, doc);
+      if (key) return this.pair(stack, top, key, k, e);
+      if (seqItem && top.pending && top.pending.value === undefined) {
+        // key:\n- item  (a sequence at the same indent as its key)
+        const seq: YSeq = { kind: 'seq', start: k, end: e, flow: false, items: [] };
+        top.pending.value = seq;
+        top.pending = undefined;
+        stack.push({ indent: col, node: seq });
+        return this.seqItem(stack, seq, lineStart, k, e, doc);
+      }
+      throw new Unsupported();
+    }
+    if (seqItem) {
+      const seq: YSeq = { kind: 'seq', start: k, end: e, flow: false, items: [] };
+      this.place(top, doc, seq);
+      stack.push({ indent: col, node: seq });
+      return this.seqItem(stack, seq, lineStart, k, e, doc);
+    }
+    if (key) {
+      const map: YMap = { kind: 'map', start: k, end: e, flow: false, items: [] };
+      this.place(top, doc, map);
+      const frame: Open = { indent: col, node: map };
+      stack.push(frame);
+      return this.pair(stack, frame, key, k, e);
+    }
+    const value = this.readValue(k, e, top ? top.indent : -1);
+    if (!value.node) throw new Unsupported();
+    this.place(top, doc, value.node);
+    return value.next;
+  }
+
+  private seqItem(stack: Open[], seq: YSeq, lineStart: number, k: number, e: number, doc: { root: YNode | undefined }): number {
+    seq.items.push(undefined);
+    seq.end = e;
+    let v = k + 1;
+    while (v < e && (this.text.charCodeAt(v) === 32 || this.text.charCodeAt(v) === 9)) v++;
+    if (v >= e || this.text[v] === '#') return e;
+    return this.handle(stack, lineStart, v, e, doc);
+  }
+
+  private pair(stack: Open[], frame: Open, key: RegExpExecArray, k: number, e: number): number {
+    const text = this.text;
+    const map = frame.node as YMap;
+    const pair: YPair = { key: unquoteKey(key[1]), value: undefined };
+    map.items.push(pair);
+    map.end = e;
+    frame.pending = pair;
+    let v = k + key[0].length;
+    while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
+    if (v >= e || text[v] === '#') return e;
+    const value = this.readValue(v, e, frame.indent);
+    if (value.node === undefined) return value.next;
+    pair.value = value.node;
+    frame.pending = undefined;
+    void stack;
+    return value.next;
+  }
+
+  /**
+   * Reads a value that starts at v on a line ending at e; `parentIndent` bounds block scalars.
+   * Returns node undefined for properties alone (`key: &anchor` then a block below).
+   */
+  private readValue(v: number, e: number, parentIndent: number): { node: YNode | undefined; next: number } {
+    const text = this.text;
+    // Anchors and tags before the value.
+    while (text[v] === '&' || text[v] === '!') {
+      let w = v;
+      while (w < e && !/\s/.test(text[w])) w++;
+      if (text.slice(v, w).includes('<') && text[v] === '!') throw new Unsupported();
+      while (w < e && text.charCodeAt(w) === 32) w++;
+      v = w;
+      if (v >= e || text[v] === '#') return { node: undefined, next: e };
+    }
+    const c = text[v];
+    if (c === '|' || c === '>') return this.readBlockScalar(v, e, parentIndent);
+    if (c === '"' || c === "'") {
+      const close = findQuoteEnd(text, v, e);
+      if (close < 0) throw new Unsupported();
+      const after = skipSpaces(text, close + 1, e);
+      if (after < e && text[after] !== '#') throw new Unsupported();
+      const raw = text.slice(v + 1, close);
+      return {
+        node: {
+          kind: 'scalar',
+          style: c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE',
+          start: v,
+          end: close + 1,
+          contentStart: v + 1,
+          contentEnd: close,
+          value: c === '"' ? unescapeDouble(raw) : raw.replace(/''/g, "'"),
+        },
+        next: e,
+      };
+    }
+    if (c === '[' || c === '{') {
+      const r = new FlowReader(text, v, e).readCollection();
+      const after = skipSpaces(text, r.next, e);
+      if (after < e && text[after] !== '#') throw new Unsupported();
+      return { node: r.node, next: e };
+    }
+    if (c === '*') {
+      let w = v + 1;
+      while (w < e && !/\s/.test(text[w])) w++;
+      return { node: { kind: 'scalar', style: 'ALIAS', start: v, end: w, contentStart: v, contentEnd: w, value: '' }, next: e };
+    }
+    if (c === '@' || c === '`') throw new Unsupported();
+    // A plain scalar: to the end of the line, before a comment.
+    let s = e;
+    for (let k = v; k < e; k++) {
+      if (text[k] === '#' && (text[k - 1] === ' ' || text[k - 1] === '\t')) {
+        s = k;
+        break;
+      }
+    }
+    while (s > v && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+    const raw = text.slice(v, s);
+    if (/:(\s|$)/.test(raw) && !/^[^:]*$/.test(raw)) throw new Unsupported(); // `a: b: c`
+    // A continuation line (multi-line plain scalar) needs the full parser.
+    const next = this.nextContentLine(e);
+    if (next && next.indent > parentIndent && !this.startsNode(next.k, next.e)) throw new Unsupported();
+    return { node: { kind: 'scalar', style: 'PLAIN', start: v, end: s, contentStart: v, contentEnd: s, value: raw }, next: e };
+  }
+
+  private startsNode(k: number, e: number): boolean {
+    const text = this.text;
+    if (text[k] === '#') return true;
+    if (text[k] === '-' && isSeqItem(text, k, e)) return true;
+    return KEY.test(text.slice(k, e));
+  }
+
+  private nextContentLine(from: number): { k: number; e: number; indent: number } | undefined {
+    let i = from + 1;
+    while (i < this.end) {
+      const le = this.lineEnd(i);
+      let k = i;
+      while (k < le && this.text.charCodeAt(k) === 32) k++;
+      if (k < le && this.text[k] !== '#' && this.text[k] !== '\r') return { k, e: le, indent: k - i };
+      i = le + 1;
+    }
+    return undefined;
+  }
+
+  private readBlockScalar(v: number, e: number, parentIndent: number): { node: YNode; next: number } {
+    const text = this.text;
+    const header = text.slice(v, e).replace(/\s+#.*$/, '').trim();
+    if (!/^[|>][-+0-9]*$/.test(header)) throw new Unsupported();
+    const explicit = /\d/.exec(header);
+    let i = e + 1;
+    let contentEnd = Math.min(i, this.end);
+    let blockIndent = explicit ? parentIndent + 1 + Number(explicit[0]) - 1 : -1;
+    while (i < this.end) {
+      const le = this.lineEnd(i);
+      let k = i;
+      while (k < le && text.charCodeAt(k) === 32) k++;
+      const blank = k === le || (k === le - 1 && text.charCodeAt(k) === 13);
+      if (!blank) {
+        const ind = k - i;
+        if (blockIndent < 0) {
+          if (ind <= parentIndent) break;
+          blockIndent = ind;
+        } else if (ind < blockIndent) break;
+        contentEnd = Math.min(le + 1, this.end);
+      } else if (text.charCodeAt(k) === 9) throw new Unsupported();
+      i = le + 1;
+    }
+    const cs = Math.min(e + 1, this.end);
+    return {
+      node: {
+        kind: 'scalar',
+        style: header[0] === '|' ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED',
+        start: v,
+        end: contentEnd,
+        contentStart: cs,
+        contentEnd,
+        value: text.slice(cs, contentEnd),
+      },
+      next: Math.max(e, contentEnd - 1),
+    };
+  }
+}
+
+function isSeqItem(text: string, k: number, e: number): boolean {
+  return text[k] === '-' && (k + 1 >= e || text[k + 1] === ' ' || text[k + 1] === '\t' || text[k + 1] === '\r');
+}
+
+function skipSpaces(text: string, k: number, e: number): number {
+  while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return k;
+}
+
+function findQuoteEnd(text: string, v: number, e: number): number {
+  const q = text[v];
+  for (let k = v + 1; k < e; k++) {
+    const c = text[k];
+    if (q === '"' && c === '\\') {
+      k++;
+      continue;
+    }
+    if (c === q) {
+      if (q === "'" && text[k + 1] === "'") {
+        k++;
+        continue;
+      }
+      return k;
+    }
+  }
+  return -1;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', '/': '/', '0': '\0', ' ': ' ' };
+
+function unescapeDouble(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  return raw.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)/g, (_, x: string) =>
+    x.length > 1 ? String.fromCharCode(parseInt(x.slice(1), 16)) : (ESCAPES[x] ?? x),
+  );
+}
+
+function unquoteKey(raw: string): string {
+  const k = raw.trim();
+  if (k.startsWith('"')) return unescapeDouble(k.slice(1, -1));
+  if (k.startsWith("'")) return k.slice(1, -1).replace(/''/g, "'");
+  return k;
+}
+
+/** A flow collection on one line: `[linux, "darwin"]`, `{goos: linux, goarch: arm}`. */
+class FlowReader {
+  private k: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly e: number,
+  ) {
+    this.k = start;
+  }
+
+  readCollection(depth = 0): { node: YNode; next: number } {
+    if (depth > 50) throw new Unsupported();
+    const text = this.text;
+    const open = text[this.k];
+    const close = open === '[' ? ']' : '}';
+    const start = this.k;
+    this.k++;
+    const seq: YSeq = { kind: 'seq', start, end: start, flow: true, items: [] };
+    const map: YMap = { kind: 'map', start, end: start, flow: true, items: [] };
+    for (;;) {
+      this.skip();
+      if (this.k >= this.e) throw new Unsupported();
+      if (text[this.k] === close) {
+        this.k++;
+        break;
+      }
+      const item = this.readItem(depth);
+      this.skip();
+      if (text[this.k] === ':' && (text[this.k + 1] === ' ' || text[this.k + 1] === ',' || text[this.k + 1] === close || item?.kind === 'scalar' && (item.style === 'QUOTE_DOUBLE' || item.style === 'QUOTE_SINGLE'))) {
+        if (open === '[') throw new Unsupported();
+        this.k++;
+        this.skip();
+        const value = text[this.k] === ',' || text[this.k] === close ? undefined : this.readItem(depth);
+        map.items.push({ key: item && item.kind === 'scalar' ? item.value : '', value });
+      } else if (open === '{') {
+        map.items.push({ key: item && item.kind === 'scalar' ? item.value : '', value: undefined });
+      } else seq.items.push(item);
+      this.skip();
+      if (text[this.k] === ',') this.k++;
+      else if (text[this.k] !== close) throw new Unsupported();
+    }
+    const node = open === '[' ? seq : map;
+    node.end = this.k;
+    return { node, next: this.k };
+  }
+
+  private skip(): void {
+    while (this.k < this.e && (this.text.charCodeAt(this.k) === 32 || this.text.charCodeAt(this.k) === 9)) this.k++;
+    if (this.text[this.k] === '#') throw new Unsupported();
+  }
+
+  private readItem(depth: number): YNode | undefined {
+    const text = this.text;
+    const c = text[this.k];
+    if (c === '[' || c === '{') {
+      const r = this.readCollection(depth + 1);
+      return r.node;
+    }
+    if (c === '&' || c === '!' || c === '*' || c === '?' || c === '|' || c === '>') throw new Unsupported();
+    if (c === '"' || c === "'") {
+      const end = findQuoteEnd(text, this.k, this.e);
+      if (end < 0) throw new Unsupported();
+      const raw = text.slice(this.k + 1, end);
+      const node: YScalar = {
+        kind: 'scalar',
+        style: c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE',
+        start: this.k,
+        end: end + 1,
+        contentStart: this.k + 1,
+        contentEnd: end,
+        value: c === '"' ? unescapeDouble(raw) : raw.replace(/''/g, "'"),
+      };
+      this.k = end + 1;
+      return node;
+    }
+    const s = this.k;
+    while (this.k < this.e) {
+      const ch = text[this.k];
+      if (ch === ',' || ch === ']' || ch === '}' || ch === '[' || ch === '{') break;
+      if (ch === ':' && (text[this.k + 1] === ' ' || text[this.k + 1] === ',' || text[this.k + 1] === ']' || text[this.k + 1] === '}')) break;
+      if (ch === '#' && (text[this.k - 1] === ' ' || text[this.k - 1] === '\t')) throw new Unsupported();
+      this.k++;
+    }
+    let end = this.k;
+    while (end > s && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    if (end === s) return undefined;
+    return { kind: 'scalar', style: 'PLAIN', start: s, end, contentStart: s, contentEnd: end, value: text.slice(s, end) };
+  }
+}

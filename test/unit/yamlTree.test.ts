@@ -1,0 +1,57 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readYamlDocuments, readWithLibrary, type YNode, type YDocument } from '../../server/src/scanners/yamlTree';
+
+/** A structural picture of a tree: kinds, keys, scalar styles, values and content offsets. */
+function picture(node: YNode | undefined): unknown {
+  if (!node) return null;
+  if (node.kind === 'scalar' && node.style === 'PLAIN' && node.value === '') return null;
+  if (node.kind === 'scalar') {
+    const value = node.style === 'BLOCK_LITERAL' || node.style === 'BLOCK_FOLDED' ? '<block>' : node.value;
+    return [node.style, value, node.contentStart, node.contentEnd];
+  }
+  if (node.kind === 'map') return { map: node.items.map((p) => [p.key, picture(p.value)]) };
+  return { seq: node.items.map(picture) };
+}
+
+function docs(d: YDocument[]): unknown {
+  return d.filter((x) => x.root !== undefined || x.broken).map((x) => (x.broken ? 'broken' : picture(x.root)));
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) return yamlFiles(p);
+    return /\.ya?ml$/.test(n) ? [p] : [];
+  });
+}
+
+const samples: Record<string, string> = {
+  nested: 'a:\n  b:\n    - c: 1\n      d: [x, "y", \'z\']\n    -\n      e: f\n  g: |\n    line one\n    line two\nh: >-\n  folded\n',
+  'sequence at key indent': 'steps:\n- uses: a\n  with:\n    platforms: linux/amd64\n- run: echo\nnext: 1\n',
+  'flow map': 'matrix: {goos: [linux, darwin], goarch: arm64}\n',
+  anchors: 'base: &b\n  goos: linux\nother:\n  <<: *b\n  goarch: arm\n',
+  'comments and quotes': '# c\nkey: "a: b # not a comment" # comment\nk2: \'it\'\'s\'\n',
+  documents: '---\na: 1\n---\nb: [1, 2]\n...\n',
+  'crlf': 'a:\r\n  - linux/amd64\r\n  - linux/arm64\r\n',
+  'empty values': 'a:\nb:\n  c:\nd: ~\n',
+  'url keys': 'http://x: 1\nkey: http://example.com/a:b\n',
+};
+
+describe('the fast YAML reader agrees with the yaml package', () => {
+  for (const [name, text] of Object.entries(samples)) {
+    it(name, () => {
+      const fast = readYamlDocuments(text, 0, text.length);
+      assert.deepEqual(docs(fast), docs(readWithLibrary(text, 0, text.length)));
+    });
+  }
+  const roots = [resolve(__dirname, '../../../shared/corpus'), resolve(__dirname, '../fixtures/cases')];
+  for (const file of roots.flatMap(yamlFiles)) {
+    it(file.replace(/^.*\/(corpus|cases)\//, ''), () => {
+      const text = readFileSync(file, 'utf8');
+      assert.deepEqual(docs(readYamlDocuments(text, 0, text.length)), docs(readWithLibrary(text, 0, text.length)));
+    });
+  }
+});
