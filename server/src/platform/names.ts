@@ -81,6 +81,7 @@ const VARIANTS: ReadonlyMap<string, RegExp> = new Map([
   ['arm', /^v?[5-7]$/],
   ['arm64', /^v?(8|9)(\.\d)?$/],
   ['amd64', /^v?[1-4]$/],
+  ['riscv64', /^rva2[0-3]u64$/],
 ]);
 
 export function isGoOs(os: string): boolean {

@@ -172,6 +172,16 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
       continue;
     }
+    if (name === 'gox' && /^--?(os|arch)(=|$)/.test(raw)) {
+      // gox -os="linux darwin" -arch="amd64 arm": a cross product.
+      const eqAt = raw.indexOf('=');
+      const vw = eqAt > 0 ? { start: w.start + eqAt + 1, end: w.end } : words[++k];
+      if (!vw) continue;
+      const u = unquote(masked, vw);
+      const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: raw.includes('os') ? 'os' : 'arch', context: 'gox' });
+      (raw.includes('os') ? oses : arches).push(...names);
+      continue;
+    }
     if (/^--(os|arch|variant)$/.test(raw) && k + 1 < words.length && /^(docker|podman)$/.test(name) && words.some((x) => wordText(masked, x) === 'annotate')) {
       const v = words[k + 1];
       const u = unquote(masked, v);

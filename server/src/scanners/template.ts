@@ -11,10 +11,28 @@ export type TemplateMode = 'shell' | 'make';
  * Returns a string of the same length as the region; index 0 is `start`.
  */
 export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode): string {
+  // Fast path: nothing templated in the region.
+  const region = text.slice(start, end);
+  if (!/[$`{<]/.test(region)) return region;
   const out: string[] = [];
+  let closers: Int32Array | undefined;
+  const matchBracket = (open: number): number => {
+    closers ??= matchAll(text, start, end);
+    return closers[open - start];
+  };
   let i = start;
+  let lit = start;
+  const flush = () => {
+    if (i > lit) out.push(text.slice(lit, i));
+  };
   const poison = (from: number, to: number) => {
-    for (let k = from; k < to; k++) out.push(text.charCodeAt(k) === 10 ? '\n' : POISON);
+    flush();
+    out.push(text.slice(from, to).replace(/[^\n]/g, POISON));
+    lit = to;
+  };
+  const soft = (n: number) => {
+    flush();
+    out.push(SOFT.repeat(n));
   };
   while (i < end) {
     const c = text[i];
@@ -28,15 +46,16 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         continue;
       }
       if (n === '(' || n === '{') {
-        const close = matchBracket(text, i + 1, end);
+        const close = matchBracket(i + 1);
         if (mode === 'shell' && n === '{') {
           const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])/.exec(text.slice(i, Math.min(end, i + 80)));
           if (m && close > 0) {
             const prefix = m[0].length;
-            for (let k = 0; k < prefix; k++) out.push(SOFT);
+            soft(prefix);
             out.push(maskTemplates(text, i + prefix, close - 1, mode));
             out.push(SOFT);
             i = close;
+            lit = close;
             continue;
           }
         }
@@ -56,7 +75,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         // $$var, $${var}, $$(cmd): a shell expansion inside a make recipe.
         const inner = text[i + 2];
         if (inner === '{' || inner === '(') {
-          const close = matchBracket(text, i + 2, end);
+          const close = matchBracket(i + 2);
           const stop = close < 0 ? lineEnd(text, i, end) : close;
           poison(i, stop);
           i = stop;
@@ -104,9 +123,9 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       i = close + 2;
       continue;
     }
-    out.push(c);
     i++;
   }
+  flush();
   return out.join('');
 }
 
@@ -116,20 +135,24 @@ function lineEnd(text: string, from: number, end: number): number {
 }
 
 /**
- * Given the index of an opening bracket, returns the index just past its match, or -1 when it is
- * not closed before `end` or the end of a line that does not continue.
+ * For every `(` and `{` in text[start, end): the index just past its matching bracket, or -1.
+ * One pass with a stack per bracket kind, so unclosed brackets cost nothing extra.
  */
-function matchBracket(text: string, open: number, end: number): number {
-  const o = text[open];
-  const c = o === '(' ? ')' : '}';
-  let depth = 0;
-  for (let k = open; k < end; k++) {
-    const ch = text[k];
-    if (ch === o) depth++;
-    else if (ch === c) {
-      depth--;
-      if (depth === 0) return k + 1;
-    } else if (ch === '\n' && text[k - 1] !== '\\' && depth > 0 && k - open > 4096) return -1;
+function matchAll(text: string, start: number, end: number): Int32Array {
+  const out = new Int32Array(end - start).fill(-1);
+  const parens: number[] = [];
+  const braces: number[] = [];
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 40) parens.push(k);
+    else if (c === 123) braces.push(k);
+    else if (c === 41) {
+      const o = parens.pop();
+      if (o !== undefined) out[o - start] = k + 1;
+    } else if (c === 125) {
+      const o = braces.pop();
+      if (o !== undefined) out[o - start] = k + 1;
+    }
   }
-  return -1;
+  return out;
 }

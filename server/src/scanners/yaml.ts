@@ -239,7 +239,8 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
     }
     return;
   }
-  for (const k of ['value', 'default']) {
+  // {value: …}, {default: …} (GitLab variables, CI parameters), {options: […]} (workflow_dispatch choices)
+  for (const k of ['value', 'default', 'options', 'enum', 'values']) {
     const v = get(node, k);
     if (v) platformValue(v, ctx, key);
   }
