@@ -1,4 +1,4 @@
-import { MentionSink, emitPairs, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
@@ -87,7 +87,12 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         urlVars.set(name, value);
       }
       if (role) scanValue(text, valueStart, cEnd, name, role, sink);
-      else scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
+      else {
+        const masked = maskTemplates(text, valueStart, cEnd, 'make');
+        if (isPlatformListValue(masked, valueStart, valueStart, cEnd, text)) {
+          readPlatformList(sink, { text, masked, maskBase: valueStart, start: valueStart, end: cEnd, role: 'platform', context: name, strictness: 'loose' });
+        } else scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
+      }
       continue;
     }
     if (/^[^\s#][^=]*?:/.test(body) && !/^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|vpath|\$\()/.test(body)) {

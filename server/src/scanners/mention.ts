@@ -201,3 +201,28 @@ export function emitPairs(
 }
 
 export { makePlatform };
+
+/**
+ * A value every item of which is a slash platform of known names (`linux/amd64,linux/arm64`) is a
+ * platform list whatever the variable is called: `KICBASE_ARCH ?= linux/amd64,linux/arm64`.
+ */
+export function isPlatformListValue(masked: string, maskBase: number, start: number, end: number, text: string): boolean {
+  const items = splitList(masked, maskBase, start, end);
+  if (items.length === 0 || items.length !== splitAll(masked, maskBase, start, end)) return false;
+  return items.every((it) => {
+    const t = text.slice(it.start, it.end);
+    return t.includes('/') && parsePlatform(t, 'loose') !== undefined;
+  });
+}
+
+/** How many items a list has, templated ones included. */
+function splitAll(masked: string, maskBase: number, start: number, end: number): number {
+  let n = 0;
+  let inItem = false;
+  for (let i = start - maskBase; i < end - maskBase; i++) {
+    const sep = SEPARATOR.test(masked[i]);
+    if (!sep && !inItem) n++;
+    inItem = !sep;
+  }
+  return n;
+}

@@ -1,5 +1,6 @@
 import {
   MentionSink,
+  isPlatformListValue,
   POISON,
   emitPairs,
   readPlatformList,
@@ -153,6 +154,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         if (role === 'os') oses.push(...names.slice(0, 1));
         else if (role === 'arch') arches.push(...names.slice(0, 1));
         else if (role === 'variant' && names.length > 0) variant = names[0].text;
+        continue;
+      }
+      if (isPlatformListValue(masked, base, base + u.s, base + u.e, text)) {
+        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
         continue;
       }
     }
