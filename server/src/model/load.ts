@@ -1,4 +1,4 @@
-import { modelSchema, type ModelData } from './schema';
+import type { ModelData } from './schema';
 import builtinData from '../../../data/platforms.json';
 import { TierModel } from './query';
 
@@ -15,10 +15,19 @@ export const MAX_MODEL_BYTES = 1024 * 1024;
 
 let builtin: TierModel | undefined;
 
-/** The model shipped with the server, transcribed from the source document. */
+/**
+ * The model shipped with the server, transcribed from the source document. It is validated
+ * against the schema by the test suite, so loading it needs no zod (which costs start-up time).
+ */
 export function builtinModel(): TierModel {
-  builtin ??= new TierModel(modelSchema.parse(builtinData));
+  builtin ??= new TierModel(builtinData as ModelData);
   return builtin;
+}
+
+/** zod and the schema, loaded on first use: only a user's model file needs them. */
+function schema(): typeof import('./schema') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./schema') as typeof import('./schema');
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -38,7 +47,7 @@ export function parseModel(text: string, file: string): ModelResult {
   } catch (e) {
     return { ok: false, error: { file, problems: [`not valid JSON: ${(e as Error).message}`] } };
   }
-  const result = modelSchema.safeParse(json);
+  const result = schema().modelSchema.safeParse(json);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
     return { ok: false, error: { file, problems } };
