@@ -1,5 +1,6 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
 import { parsePlatform, makePlatform } from '../platform/parse';
+import { isGoOs, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 
 /** A piece of the document: offsets are UTF-16 code units into the whole text, end exclusive. */
@@ -172,7 +173,15 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   return names;
 }
 
-/** Emits os/arch (and variant) name lists as pair mentions: one pair, or a cross product. */
+/** Products larger than this are reduced to the pairs that can change a verdict. */
+const FULL_PRODUCT = 256;
+
+/**
+ * Emits os/arch (and variant) name lists as pair mentions: one pair, or a cross product. A large
+ * product (a matrix of 1,000 × 1,000 values) is reduced without changing any finding: a verdict
+ * depends on the names of a pair, so each os token meets one arch token per distinct valid arch
+ * name and vice versa, and an invalid name is judged on its own.
+ */
 export function emitPairs(
   sink: MentionSink,
   oses: Token[],
@@ -182,22 +191,44 @@ export function emitPairs(
   excluded: (os: string | undefined, arch: string | undefined) => boolean = () => false,
 ): void {
   const product = oses.length > 1 || arches.length > 1;
-  const osList: (Token | undefined)[] = oses.length > 0 ? oses : [undefined];
-  const archList: (Token | undefined)[] = arches.length > 0 ? arches : [undefined];
-  for (const os of osList) {
-    for (const arch of archList) {
-      if (!os && !arch) continue;
-      if (excluded(os?.text, arch?.text)) continue;
-      sink.add({
-        kind: 'pair',
-        ...(os ? { os } : {}),
-        ...(arch ? { arch } : {}),
-        ...(variant ? { variant } : {}),
-        product,
-        context,
-      });
-    }
+  const add = (os: Token | undefined, arch: Token | undefined) => {
+    if (!os && !arch) return;
+    if (excluded(os?.text, arch?.text)) return;
+    sink.add({
+      kind: 'pair',
+      ...(os ? { os } : {}),
+      ...(arch ? { arch } : {}),
+      ...(variant ? { variant } : {}),
+      product,
+      context,
+    });
+  };
+  if (oses.length * arches.length <= FULL_PRODUCT) {
+    const osList: (Token | undefined)[] = oses.length > 0 ? oses : [undefined];
+    const archList: (Token | undefined)[] = arches.length > 0 ? arches : [undefined];
+    for (const os of osList) for (const arch of archList) add(os, arch);
+    return;
   }
+  const osReps = representatives(oses, (n) => isGoOs(n));
+  const archReps = representatives(arches, (n) => resolveArch(n) !== undefined);
+  for (const os of oses) {
+    const partners = isGoOs(os.text.toLowerCase()) && archReps.length > 0 ? archReps : [undefined];
+    for (const arch of partners) add(os, arch);
+  }
+  for (const arch of arches) {
+    const partners = resolveArch(arch.text.toLowerCase()) !== undefined && osReps.length > 0 ? osReps : [undefined];
+    for (const os of partners) add(os, arch);
+  }
+}
+
+/** The first token of every distinct valid name. */
+function representatives(tokens: Token[], valid: (name: string) => boolean): Token[] {
+  const seen = new Map<string, Token>();
+  for (const t of tokens) {
+    const n = t.text.toLowerCase();
+    if (!seen.has(n) && valid(n)) seen.set(n, t);
+  }
+  return [...seen.values()];
 }
 
 export { makePlatform };
