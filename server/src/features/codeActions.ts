@@ -1,0 +1,110 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../rules/finding';
+import { SOURCE, rangeOf } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.k8s-platforms`;
+
+/** Whether a requested kind (`source`, `quickfix`) selects an action kind. */
+function selects(only: string[] | undefined, kind: string): boolean {
+  return only === undefined || only.some((k) => k === kind || kind.startsWith(`${k}.`));
+}
+
+export interface EditStyle {
+  /** The client takes versioned `documentChanges`, so an edit made for an old version is refused. */
+  documentChanges: boolean;
+}
+
+function workspaceEdit(doc: TextDocument, edits: TextEdit[], style: EditStyle): WorkspaceEdit {
+  if (style.documentChanges) return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+  return { changes: { [doc.uri]: edits } };
+}
+
+function replaceEdit(doc: TextDocument, f: Finding, text: string): TextEdit {
+  return { range: rangeOf(doc, f.start, f.end), newText: text };
+}
+
+function removeEdit(doc: TextDocument, f: Finding): TextEdit | undefined {
+  const r = f.data.remove;
+  return r ? { range: rangeOf(doc, r.start, r.end), newText: '' } : undefined;
+}
+
+/** Fixes that change nothing but spelling or repetition: what fix-all applies without asking. */
+function safeEdit(f: Finding): { start: number; end: number; text: string } | undefined {
+  if (f.code === 'non-canonical-platform' && f.data.replacements?.[0]) return { start: f.start, end: f.end, text: f.data.replacements[0] };
+  if (f.code === 'duplicate-platform' && f.data.remove) return { start: f.data.remove.start, end: f.data.remove.end, text: '' };
+  return undefined;
+}
+
+function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle): CodeAction[] {
+  const out: CodeAction[] = [];
+  const token = doc.getText().slice(f.start, f.end);
+  if (f.code === 'unknown-platform' || f.code === 'non-canonical-platform') {
+    (f.data.replacements ?? []).forEach((r, i) => {
+      if (r === token) return;
+      out.push({
+        title: `Replace with ${r}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        ...(i === 0 ? { isPreferred: true } : {}),
+        edit: workspaceEdit(doc, [replaceEdit(doc, f, r)], style),
+      });
+    });
+  }
+  if (f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform') {
+    const edit = removeEdit(doc, f);
+    if (edit) {
+      out.push({
+        title: `Remove ${token} from the list`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        ...(f.code !== 'unsupported-platform' ? { isPreferred: true } : {}),
+        edit: workspaceEdit(doc, [edit], style),
+      });
+    }
+  }
+  return out;
+}
+
+/** The fix-all action: every safe fix in the document, in one edit, none overlapping. */
+export function fixAllAction(doc: TextDocument, findings: readonly Finding[], style: EditStyle): CodeAction | undefined {
+  const edits = findings
+    .map(safeEdit)
+    .filter((e): e is { start: number; end: number; text: string } => e !== undefined)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: typeof edits = [];
+  for (const e of edits) {
+    const last = kept[kept.length - 1];
+    if (last && e.start < last.end) continue;
+    kept.push(e);
+  }
+  if (kept.length === 0) return undefined;
+  return {
+    title: 'Fix all safe k8s-platforms problems (canonical spellings, repeats)',
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit(doc, kept.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.text })), style),
+  };
+}
+
+/**
+ * Code actions for the diagnostics the client sends back. Each is matched to a finding of the
+ * current version (same code and range), so an edit never uses offsets from an older version.
+ */
+export function codeActions(doc: TextDocument, findings: readonly Finding[], params: CodeActionParams, style: EditStyle): CodeAction[] {
+  const only = params.context.only;
+  const out: CodeAction[] = [];
+  if (selects(only, CodeActionKind.QuickFix)) {
+    for (const d of params.context.diagnostics) {
+      if (d.source !== SOURCE) continue;
+      const start = doc.offsetAt(d.range.start);
+      const end = doc.offsetAt(d.range.end);
+      const f = findings.find((x) => x.start === start && x.end === end && x.code === d.code);
+      if (f) out.push(...quickFixes(doc, f, d, style));
+    }
+  }
+  if (selects(only, FIX_ALL_KIND)) {
+    const all = fixAllAction(doc, findings, style);
+    if (all) out.push(all);
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileKind } from '../lint';
+import type { TierModel } from '../model/query';
+import { explainPlatform } from '../explain';
+import { GO_PAIRS, type Platform } from '../platform/names';
+import { spell } from '../rules/subject';
+import { completionSite, type CompletionSite } from './completionContext';
+import { rangeOf } from './diagnostics';
+import { explainArch, explainOs } from './hover';
+
+/** Characters after which a platform value can start: `linux/`, `GOOS=`, `a,`, `--platform `, `- `. */
+export const TRIGGER_CHARACTERS = ['/', '=', ',', ' ', '"', '[', '_', '-'];
+
+interface Candidate {
+  label: string;
+  /** Kubernetes tier; undefined for values Go builds and Kubernetes does not. */
+  tier: number | undefined;
+  documentation: () => string;
+}
+
+const GO_PAIR_LIST = [...GO_PAIRS].map((p) => p.split('/') as [string, string]);
+
+function detail(model: TierModel, tier: number | undefined): string {
+  if (tier === undefined) return 'Go only: in no Kubernetes tier';
+  const info = model.tierInfo(tier);
+  return `Tier ${tier}${info ? ` (${info.name})` : ''}`;
+}
+
+/** Whole platforms: Kubernetes tiers only (tier 1 first), removed ones left out. */
+function platformCandidates(model: TierModel, site: Extract<CompletionSite, { role: 'platform' }>): Candidate[] {
+  let rows: { os: string; arch: string; tier: number | undefined }[] = model
+    .supportedPlatforms()
+    .filter((p) => site.os === undefined || p.os === site.os)
+    .map((p) => ({ os: p.os, arch: p.arch, tier: p.tier }));
+  // `freebsd/`: Kubernetes builds nothing there, so offer what Go builds.
+  if (rows.length === 0 && site.os !== undefined) {
+    rows = GO_PAIR_LIST.filter(([os]) => os === site.os).map(([os, arch]) => ({ os, arch, tier: undefined }));
+  }
+  return rows.map((p) => {
+    const platform: Platform = { os: p.os, arch: p.arch };
+    return { label: spell(platform, site.spelling), tier: p.tier, documentation: () => explainPlatform(model, platform) };
+  });
+}
+
+/** The best tier of the platforms a name takes part in, among `pairs`; removed pairs do not count. */
+function bestTier(model: TierModel, pairs: Platform[]): number | undefined {
+  let best: number | undefined;
+  for (const p of pairs) {
+    const t = model.tierOf(p);
+    if (t !== undefined && (best === undefined || t < best)) best = t;
+  }
+  return best;
+}
+
+/**
+ * GOOS or GOARCH values: those Go takes with the sibling value (all of them when there is none),
+ * Kubernetes tiers first, then the other Go values; a value whose every pair is removed is left out.
+ */
+function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[]): Candidate[] {
+  const names = new Set(GO_PAIR_LIST.map(([os, arch]) => (role === 'os' ? os : arch)));
+  const out: Candidate[] = [];
+  for (const name of names) {
+    const pairs: Platform[] = GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os === name && (siblings.length === 0 || siblings.includes(arch)) : arch === name && (siblings.length === 0 || siblings.includes(os)))).map(([os, arch]) => ({ os, arch }));
+    if (pairs.length === 0) continue;
+    if (siblings.length > 0 && pairs.every((p) => model.removed(p))) continue;
+    const tier = bestTier(model, pairs);
+    const single = siblings.length === 1 ? pairs[0] : undefined;
+    out.push({
+      label: name,
+      tier,
+      documentation: () => (single ? explainPlatform(model, single) : role === 'os' ? explainOs(model, name) : explainArch(model, name)),
+    });
+  }
+  return out;
+}
+
+/** Table order of the model, so tier 1 comes first and ties keep the source document's order. */
+function order(model: TierModel, role: CompletionSite['role']): (c: Candidate) => number {
+  const rows = model.supportedPlatforms();
+  return (c) => {
+    const i = rows.findIndex((p) => (role === 'os' ? p.os === c.label : role === 'arch' ? p.arch === c.label : false));
+    return i < 0 ? rows.length : i;
+  };
+}
+
+function sortCandidates(model: TierModel, role: CompletionSite['role'], list: Candidate[]): Candidate[] {
+  const rank = order(model, role);
+  return list
+    .map((c, i) => ({ c, i, r: rank(c) }))
+    .sort((a, b) => (a.c.tier ?? 9) - (b.c.tier ?? 9) || (a.c.tier === undefined ? a.c.label.localeCompare(b.c.label) : a.r - b.r || a.i - b.i))
+    .map((x) => x.c);
+}
+
+/** Completion at `offset`: platform values in the spelling of their context, replacing the partial token. */
+export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number): CompletionList | null {
+  const site = completionSite(text, kind, offset);
+  if (!site) return null;
+  const candidates =
+    site.role === 'platform' ? platformCandidates(model, site) : site.role === 'os' ? nameCandidates(model, 'os', site.arches) : nameCandidates(model, 'arch', site.oses);
+  const range = rangeOf(doc, site.start, site.end);
+  const items: CompletionItem[] = sortCandidates(model, site.role, candidates).map((c, i) => ({
+    label: c.label,
+    kind: CompletionItemKind.EnumMember,
+    detail: detail(model, c.tier),
+    documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
+    sortText: String(i).padStart(4, '0'),
+    filterText: c.label,
+    textEdit: { range, newText: c.label },
+  }));
+  return { isIncomplete: false, items };
+}

@@ -1,0 +1,330 @@
+import type { FileKind } from '../lint';
+import { roleOf } from '../scanners/mention';
+import { parsePlatform, type Spelling } from '../platform/parse';
+import { isGoOs } from '../platform/names';
+
+/**
+ * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
+ * platform, a GOOS, a GOARCH), the partial token to replace, and what the context already says
+ * (the sibling GOOS of a GOARCH, the spelling of the list's other items).
+ */
+export type CompletionSite =
+  | { role: 'platform'; start: number; end: number; spelling: Spelling; os?: string }
+  | { role: 'os'; start: number; end: number; arches: string[] }
+  | { role: 'arch'; start: number; end: number; oses: string[] };
+
+/** A line of the document: its text without the line break and where it starts. */
+interface Line {
+  text: string;
+  start: number;
+}
+
+class Lines {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  indexOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  line(i: number): Line {
+    const start = this.starts[i];
+    const end = i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.length;
+    return { text: this.text.slice(start, end).replace(/\r$/, ''), start };
+  }
+}
+
+const TOKEN_CHAR = /[A-Za-z0-9_./-]/;
+const FLAG = /--?(?:[a-z0-9]+-)*(?:platforms?|osarch)\b/gi;
+const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)(\s*)(?:\?|::?|\+|!)?=/g;
+const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+(.*))?$/;
+const YAML_KINDS: ReadonlySet<FileKind> = new Set(['yaml', 'github-workflow', 'goreleaser', 'gitlab-ci']);
+
+/** Whether `prefix` (the line up to the token) ends inside a comment. */
+function inComment(prefix: string, kind: FileKind): boolean {
+  if (kind === 'dockerfile') return /^\s*#/.test(prefix);
+  let quote = '';
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === '"' || c === "'") {
+      // An apostrophe inside a word (`don't`) opens nothing.
+      if (c === "'" && i > 0 && /\w/.test(prefix[i - 1])) continue;
+      quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(prefix[i - 1]))) return true;
+  }
+  return false;
+}
+
+/**
+ * The text between a value's start and the token: complete items and separators only, so the
+ * token is the next item of the list. Returns the items already written, or undefined when the
+ * token is not an item of this value.
+ */
+function listItems(before: string, spaces: boolean): string[] | undefined {
+  const m = /^(["'[]?)\s*(.*)$/s.exec(before);
+  if (!m) return undefined;
+  const open = m[1];
+  const quoted = open === '"' || open === "'";
+  const flow = open === '[';
+  if (quoted && m[2].includes(open)) return undefined;
+  // Unquoted shell words end at a space (`--platform linux/amd64 next-arg`); a comma list may not.
+  const rest = quoted || flow || spaces ? m[2] : m[2].replace(/,\s+/g, ',');
+  if (rest === '') return [];
+  if (!quoted && !flow && !spaces && /\s/.test(rest)) return undefined;
+  const separators = flow ? /[\s,"']/ : quoted || spaces ? /[\s,]/ : /,/;
+  if (!separators.test(rest[rest.length - 1])) return undefined;
+  if (/[$`{}()]/.test(rest)) return undefined;
+  return rest.split(/[\s,"'[\]]+/).filter((s) => s !== '');
+}
+
+/** The spelling the other items of a list use, so a new item matches them. */
+function spellingOf(items: string[], fallback: Spelling): Spelling {
+  for (const item of items) {
+    const p = parsePlatform(item, 'strict');
+    if (p && p.spelling !== 'pair' && p.spelling !== 'package') return p.spelling;
+  }
+  return fallback;
+}
+
+function names(value: string): string[] {
+  return value
+    .replace(/#.*$/, '')
+    .split(/[\s,"'[\]]+/)
+    .map((s) => s.toLowerCase())
+    .filter((s) => /^[a-z0-9]+$/.test(s));
+}
+
+function indentOf(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+/** GOOS and GOARCH values written on the same command (the line and its `\` continuations). */
+function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string[] {
+  let first = index;
+  while (first > 0 && /\\$/.test(lines.line(first - 1).text)) first--;
+  let last = index;
+  while (last + 1 < lines.count && /\\$/.test(lines.line(last).text)) last++;
+  const out: string[] = [];
+  // `GOOS= GOARCH=arm64`: an empty value is not followed by the next assignment's name.
+  const re = /(?:^|[\s;(&|`])(?:export\s+|ENV\s+|ARG\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\?|:|\+)?=[ \t]*["']?([A-Za-z0-9]+)\b(?![\w]*\s*[?:+]?=)/g;
+  for (let i = first; i <= last; i++) {
+    for (const m of lines.line(i).text.matchAll(re)) if (roleOf(m[1]) === name) out.push(m[2].toLowerCase());
+  }
+  return out;
+}
+
+/** The key column of a YAML line (`  - goos: x` has it at 4), or -1 when the line holds no key. */
+function keyColumn(text: string): { col: number; key: string; value: string } | undefined {
+  const m = YAML_KEY.exec(text);
+  if (!m) return undefined;
+  return { col: m[1].length, key: m[2], value: m[3] ?? '' };
+}
+
+/** Values of the sibling keys of the YAML mapping that holds the key on line `index`. */
+function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string[] {
+  const out: string[] = [];
+  const read = (i: number): boolean => {
+    const line = lines.line(i);
+    const t = line.text;
+    if (t.trim() === '' || /^\s*#/.test(t)) return true;
+    const indent = indentOf(t);
+    const k = keyColumn(t);
+    if (k && k.col === col) {
+      if (roleOf(k.key) === name) {
+        out.push(...names(k.value));
+        // A block list under the key.
+        for (let j = i + 1; j < lines.count; j++) {
+          const item = /^(\s*)-\s+(.*)$/.exec(lines.line(j).text);
+          if (!item || item[1].length < col) break;
+          out.push(...names(item[2]));
+        }
+      }
+      return indent === col;
+    }
+    return indent > col;
+  };
+  for (let i = index - 1; i >= 0 && read(i); i--);
+  for (let i = index + 1; i < lines.count && read(i); i++);
+  return out;
+}
+
+/** For `value:`/`default:` in a name/value list: the role its sibling `name:` gives it. */
+function nameValueRole(lines: Lines, index: number, col: number): ReturnType<typeof roleOf> {
+  let role: ReturnType<typeof roleOf>;
+  const read = (i: number): boolean => {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t)) return true;
+    const k = keyColumn(t);
+    if (k && k.col === col && k.key === 'name') role = roleOf(k.value.replace(/["'\s]|#.*$/g, ''));
+    const indent = indentOf(t);
+    return k?.col === col ? indent === col : indent > col;
+  };
+  for (let i = index - 1; i >= 0 && read(i); i--);
+  for (let i = index + 1; i < lines.count && read(i); i++);
+  return role;
+}
+
+function site(role: 'platform' | 'os' | 'arch', start: number, end: number, extra: { spelling: Spelling; os?: string[]; arch?: string[] }): CompletionSite {
+  if (role === 'os') return { role, start, end, arches: extra.arch ?? [] };
+  if (role === 'arch') return { role, start, end, oses: extra.os ?? [] };
+  return { role, start, end, spelling: extra.spelling };
+}
+
+/** Finds the completion site at `offset`, or undefined where no platform value is being typed. */
+export function completionSite(text: string, kind: FileKind, offset: number): CompletionSite | undefined {
+  const lines = new Lines(text);
+  const index = lines.indexOf(offset);
+  const line = lines.line(index);
+  const col = Math.min(offset - line.start, line.text.length);
+  let s = col;
+  let e = col;
+  while (s > 0 && TOKEN_CHAR.test(line.text[s - 1])) s--;
+  while (e < line.text.length && TOKEN_CHAR.test(line.text[e])) e++;
+  const start = line.start + s;
+  const end = line.start + e;
+  const prefix = line.text.slice(0, s);
+  const typed = line.text.slice(s, col);
+  if (inComment(prefix, kind)) return undefined;
+  const yaml = YAML_KINDS.has(kind);
+
+  // --platform=…, --platform …, ["--platform", "…"], -osarch="…"
+  let flagEnd = -1;
+  for (const m of prefix.matchAll(FLAG)) {
+    const before = m.index === 0 ? '' : prefix[m.index - 1];
+    if (before === '' || /[\s"'[,(]/.test(before)) flagEnd = m.index + m[0].length;
+  }
+  if (flagEnd >= 0) {
+    const sep = /^(=|\s+|["']\s*,\s*|\s*,\s*)(.*)$/s.exec(prefix.slice(flagEnd));
+    const items = sep ? listItems(sep[2], false) : undefined;
+    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash') }, typed);
+  }
+
+  // GOOS=…, PLATFORMS ?= …, export KUBE_BUILD_PLATFORMS="…", ENV GOARCH=…
+  let assign: { name: string; end: number } | undefined;
+  for (const m of prefix.matchAll(ASSIGNMENT)) {
+    const before = m.index === 0 ? '' : prefix[m.index - 1];
+    if (before !== '' && !/[\s;(&|`{]/.test(before)) continue;
+    if (m[2] !== '' && kind !== 'makefile') continue;
+    assign = { name: m[1], end: m.index + m[0].length };
+  }
+  if (assign) {
+    const role = roleOf(assign.name);
+    const items = listItems(prefix.slice(assign.end), kind === 'makefile');
+    if (role && role !== 'variant' && items) {
+      return withOs(
+        site(role, start, end, {
+          spelling: spellingOf(items, 'slash'),
+          os: commandValues(lines, index, 'os'),
+          arch: commandValues(lines, index, 'arch'),
+        }),
+        typed,
+      );
+    }
+  }
+
+  if (yaml) {
+    // key: value on this line
+    const k = keyColumn(prefix);
+    if (k && /:\s/.test(prefix.slice(k.col))) {
+      let role = roleOf(k.key);
+      if (!role && (k.key === 'value' || k.key === 'default')) role = nameValueRole(lines, index, k.col);
+      const items = listItems(k.value, true);
+      if (role && role !== 'variant' && items) {
+        const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
+        return withOs(
+          site(role, start, end, {
+            spelling: spellingOf(items, fallback),
+            os: siblingValues(lines, index, k.col, 'os'),
+            arch: siblingValues(lines, index, k.col, 'arch'),
+          }),
+          typed,
+        );
+      }
+    }
+
+    // - item of a block list under a platform-ish key, or after a `- --platform` item
+    const item = /^(\s*)-\s+(["']?)$/.exec(prefix);
+    if (item) {
+      const found = blockListOwner(lines, index, item[1].length);
+      if (found) {
+        const { role, keyCol, keyLine, previous } = found;
+        if (role && role !== 'variant') {
+          const fallback: Spelling = kind === 'goreleaser' && found.key === 'targets' ? 'os_arch' : 'slash';
+          return withOs(
+            site(role, start, end, {
+              spelling: spellingOf(previous, fallback),
+              os: siblingValues(lines, keyLine, keyCol, 'os'),
+              arch: siblingValues(lines, keyLine, keyCol, 'arch'),
+            }),
+            typed,
+          );
+        }
+        if (found.afterFlag) return withOs({ role: 'platform', start, end, spelling: 'slash' }, typed);
+      }
+    }
+  }
+
+  // os/… anywhere a value can be: arches for that os.
+  const slash = /^([A-Za-z0-9]+)\/[A-Za-z0-9]*$/.exec(typed);
+  if (slash && isGoOs(slash[1].toLowerCase()) && !/[/\w.-]$/.test(prefix)) {
+    return { role: 'platform', start, end, spelling: 'slash', os: slash[1].toLowerCase() };
+  }
+  return undefined;
+}
+
+/** Narrows a platform site to the os already typed (`linux/` offers linux platforms only). */
+function withOs(site: CompletionSite, typed: string): CompletionSite {
+  if (site.role !== 'platform') return site;
+  const m = /^([A-Za-z0-9]+)[/_-]/.exec(typed);
+  if (m && isGoOs(m[1].toLowerCase())) return { ...site, os: m[1].toLowerCase() };
+  return site;
+}
+
+/**
+ * The key that owns the block list item on line `index` (at `dashCol`), the items above it, and
+ * whether the item above is a `--platform` flag (args lists: `- --platform` then `- linux/amd64`).
+ */
+function blockListOwner(
+  lines: Lines,
+  index: number,
+  dashCol: number,
+): { role: ReturnType<typeof roleOf>; key: string; keyCol: number; keyLine: number; previous: string[]; afterFlag: boolean } | undefined {
+  const previous: string[] = [];
+  let afterFlag: boolean | undefined;
+  for (let i = index - 1; i >= 0; i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t)) continue;
+    const indent = indentOf(t);
+    if (indent > dashCol) continue;
+    const sibling = /^(\s*)-\s+(.*)$/.exec(t);
+    if (indent === dashCol && sibling) {
+      const value = sibling[2].replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '');
+      afterFlag ??= /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/i.test(value);
+      previous.push(value);
+      continue;
+    }
+    const k = keyColumn(t);
+    if (k && k.value.replace(/#.*$/, '').trim() === '' && k.col <= dashCol) {
+      return { role: roleOf(k.key), key: k.key, keyCol: k.col, keyLine: i, previous, afterFlag: afterFlag ?? false };
+    }
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,114 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChunkCache, detectFileKind, judge, scanText, type FileKind, type ScanResult } from '../lint';
+import type { Finding } from '../rules/finding';
+import type { TierModel } from '../model/query';
+import type { ServerSettings } from './settings';
+
+/** What the server knows about one version of one document; every feature reads the same one. */
+export type Analysis =
+  | { state: 'unchecked'; doc: TextDocument }
+  | { state: 'skipped'; doc: TextDocument; reason: string }
+  | { state: 'scanned'; doc: TextDocument; scan: ScanResult };
+
+interface Entry {
+  cache: ChunkCache;
+  version?: number;
+  maxFileSize?: number;
+  analysis?: Analysis;
+  judged?: { model: TierModel; settings: ServerSettings; findings: Finding[] };
+  /** A skip is told once per document and cause, not on every keystroke. */
+  toldSkip?: 'size' | 'binary';
+}
+
+/** The path part of a document URI, for telling file kinds by name (`.github/workflows/x.yml`). */
+export function uriPath(uri: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?([^?#]*)/i.exec(uri);
+  const path = m ? m[1] : uri;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+function byteLength(text: string, limit: number): number {
+  // Cheap bound first: UTF-8 takes at most 3 bytes per UTF-16 unit.
+  if (text.length * 3 <= limit) return text.length;
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * One scan per document version, with a per-document block cache so an edit rescans only the
+ * YAML block it touched; findings cached per (version, model, settings).
+ */
+export class DocumentAnalyses {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly onSkip: (uri: string, reason: string) => void) {}
+
+  private entry(uri: string): Entry {
+    let e = this.entries.get(uri);
+    if (!e) {
+      e = { cache: new ChunkCache() };
+      this.entries.set(uri, e);
+    }
+    return e;
+  }
+
+  analyse(doc: TextDocument, settings: ServerSettings): Analysis {
+    const e = this.entry(doc.uri);
+    if (e.analysis && e.version === doc.version && e.maxFileSize === settings.maxFileSize && e.analysis.doc === doc) return e.analysis;
+    e.version = doc.version;
+    e.maxFileSize = settings.maxFileSize;
+    e.judged = undefined;
+    e.analysis = this.compute(doc, e, settings);
+    return e.analysis;
+  }
+
+  private compute(doc: TextDocument, e: Entry, settings: ServerSettings): Analysis {
+    const text = doc.getText();
+    const kind = fileKind(doc, text);
+    if (!kind) return { state: 'unchecked', doc };
+    const size = byteLength(text, settings.maxFileSize);
+    let reason: string | undefined;
+    let why: Entry['toldSkip'];
+    if (size > settings.maxFileSize) {
+      reason = `${size} bytes is over the k8sPlatforms.maxFileSize limit of ${settings.maxFileSize} bytes`;
+      why = 'size';
+    } else if (text.includes('\u0000')) {
+      reason = 'it contains NUL bytes (a binary file?)';
+      why = 'binary';
+    }
+    if (reason) {
+      e.cache = new ChunkCache();
+      if (e.toldSkip !== why) {
+        e.toldSkip = why;
+        this.onSkip(doc.uri, reason);
+      }
+      return { state: 'skipped', doc, reason };
+    }
+    e.toldSkip = undefined;
+    return { state: 'scanned', doc, scan: scanText(text, kind, e.cache) };
+  }
+
+  /** The findings of a document version under a model and settings; [] when it is not checked. */
+  findings(doc: TextDocument, model: TierModel, settings: ServerSettings): Finding[] {
+    const a = this.analyse(doc, settings);
+    if (a.state !== 'scanned' || !settings.enable) return [];
+    const e = this.entry(doc.uri);
+    if (e.judged && e.judged.model === model && e.judged.settings === settings) return e.judged.findings;
+    const findings = judge(a.scan, model, settings.lint);
+    e.judged = { model, settings, findings };
+    return findings;
+  }
+
+  close(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+function fileKind(doc: TextDocument, text: string): FileKind | undefined {
+  const nl = text.indexOf('\n');
+  const firstLine = (nl < 0 ? text.slice(0, 200) : text.slice(0, Math.min(nl, 200))).replace(/\r$/, '');
+  return detectFileKind(uriPath(doc.uri), doc.languageId, firstLine);
+}

@@ -1,0 +1,109 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ScanResult } from '../lint';
+import type { Mention, Token } from '../scanners/mention';
+import type { TierModel } from '../model/query';
+import { explainArtifact, explainPlatform } from '../explain';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, resolveArch, type Platform } from '../platform/names';
+import { suggestPlatforms } from '../platform/suggest';
+import { rangeOf } from './diagnostics';
+
+/** The mention tokens of a scan that cover `offset`, with the platform each names. */
+function mentionsAt(scan: ScanResult, offset: number): { token: Token; mention: Mention }[] {
+  const out: { token: Token; mention: Mention }[] = [];
+  const covers = (t: Token | undefined): t is Token => t !== undefined && t.start <= offset && offset < t.end;
+  // Only the block around the offset: a hover does not flatten the whole document.
+  for (const m of scan.mentionsNear(offset)) {
+    if (m.kind === 'whole') {
+      if (covers(m.token)) out.push({ token: m.token, mention: m });
+    } else {
+      if (covers(m.os)) out.push({ token: m.os, mention: m });
+      else if (covers(m.arch)) out.push({ token: m.arch, mention: m });
+    }
+  }
+  return out;
+}
+
+function platformOf(m: Mention): { platform?: Platform; valid: boolean; written: string } {
+  if (m.kind === 'whole') {
+    const p = m.platform;
+    return { platform: { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) }, valid: p.valid, written: m.token.text };
+  }
+  const os = (m.os?.text ?? m.osName)?.toLowerCase();
+  const rawArch = (m.arch?.text ?? m.archName)?.toLowerCase();
+  const arch = rawArch !== undefined ? resolveArch(rawArch)?.arch ?? rawArch : undefined;
+  if (os === undefined || arch === undefined) return { valid: false, written: os ?? rawArch ?? '' };
+  return { platform: { os, arch }, valid: GO_PAIRS.has(`${os}/${arch}`), written: `${os}/${arch}` };
+}
+
+function explainMention(model: TierModel, m: Mention): string | undefined {
+  const { platform, valid, written } = platformOf(m);
+  if (platform && (valid || model.removed(platform))) return explainPlatform(model, platform);
+  if (platform) {
+    const near = suggestPlatforms(platform.os, platform.arch, (p) => model.tierOf(p)).map(formatPlatform);
+    return `**${written}** is not a valid Go platform${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}`;
+  }
+  // One half of a pair written alone (`GOARCH=arm64` with no GOOS).
+  if (m.kind === 'pair') {
+    if (m.os && isGoOs(written)) return explainOs(model, written);
+    if (m.arch && isGoArch(written)) return explainArch(model, written);
+  }
+  return undefined;
+}
+
+/** What Kubernetes builds for one GOOS, for hovers and completion documentation. */
+export function explainOs(model: TierModel, os: string): string {
+  const rows = model.supportedPlatforms().filter((p) => p.os === os);
+  if (rows.length === 0) return `**${os}** (GOOS): Go builds for it; Kubernetes has no platform in any tier for it.`;
+  return `**${os}** (GOOS): Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}`;
+}
+
+/** What Kubernetes builds for one GOARCH. */
+export function explainArch(model: TierModel, arch: string): string {
+  const rows = model.supportedPlatforms().filter((p) => p.arch === arch);
+  if (rows.length === 0) return `**${arch}** (GOARCH): Go builds for it; Kubernetes has no platform in any tier for it.`;
+  return `**${arch}** (GOARCH): Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}`;
+}
+
+const WORD = /[A-Za-z0-9._-]/;
+const SUFFIXES = /(\.(sha256|sha512|sig|cert|pem|docker_tag|tar|gz|tgz|zip|exe))+$/;
+
+/** The artifact named by the word at `offset` (`kube-proxy`, `kubectl.exe`, `kubernetes-node-linux-386.tar.gz`). */
+function artifactAt(model: TierModel, text: string, offset: number): { start: number; end: number; name: string } | undefined {
+  let s = offset;
+  let e = offset;
+  while (s > 0 && WORD.test(text[s - 1])) s--;
+  while (e < text.length && WORD.test(text[e])) e++;
+  if (e === s || e - s > 120) return undefined;
+  const word = text.slice(s, e).replace(SUFFIXES, '');
+  if (model.isBinary(word) || model.isImage(word) || model.isArchive(word)) return { start: s, end: e, name: word };
+  // An archive with its platform: the longest archive name the word starts with.
+  let best: string | undefined;
+  for (const a of model.data.archives.items) {
+    if (model.isArchive(a.name) && word.startsWith(`${a.name}-`) && (!best || a.name.length > best.length)) best = a.name;
+  }
+  return best ? { start: s, end: e, name: best } : undefined;
+}
+
+/** Hover on a platform mention (the scan's, so exactly what diagnostics see) or an artifact name. */
+export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, offset: number): Hover | null {
+  const found = mentionsAt(scan, offset);
+  if (found.length > 0) {
+    const texts: string[] = [];
+    for (const { mention } of found) {
+      const md = explainMention(model, mention);
+      if (md && !texts.includes(md)) texts.push(md);
+      if (texts.length === 4) break;
+    }
+    if (texts.length > 0) {
+      const t = found[0].token;
+      return { contents: { kind: MarkupKind.Markdown, value: texts.join('\n\n---\n\n') }, range: rangeOf(doc, t.start, t.end) };
+    }
+  }
+  const artifact = artifactAt(model, scan.text, offset);
+  if (artifact) {
+    const md = explainArtifact(model, artifact.name);
+    if (md) return { contents: { kind: MarkupKind.Markdown, value: md }, range: rangeOf(doc, artifact.start, artifact.end) };
+  }
+  return null;
+}

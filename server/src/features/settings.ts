@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { CODES, type Code, type LintSettings, type Severity } from '../rules/finding';
+
+/** Files larger than this many bytes are not checked unless the user raises the limit. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** The `k8sPlatforms.*` settings as the server uses them: validated, complete, never mutated. */
+export interface ServerSettings {
+  readonly enable: boolean;
+  readonly lint: Readonly<LintSettings>;
+  /** '' when no custom model file is set. */
+  readonly modelPath: string;
+  readonly maxFileSize: number;
+  /** Set by the client (or a setting) when the workspace is not trusted: modelPath is ignored then. */
+  readonly untrusted: boolean;
+}
+
+export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
+  enable: true,
+  lint: Object.freeze({ requiredTier: 3 as const, severity: Object.freeze({}) }),
+  modelPath: '',
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  untrusted: false,
+});
+
+const level = z.enum(['error', 'warning', 'info', 'information', 'hint', 'off']);
+
+/** One schema per field, so one bad value falls back alone and the rest still apply. */
+const fields = {
+  enable: z.boolean(),
+  requiredTier: z.union([z.literal(1), z.literal(2), z.literal(3), z.enum(['1', '2', '3']).transform((s) => Number(s) as 1 | 2 | 3)]),
+  severity: z.partialRecord(z.enum(CODES), level),
+  modelPath: z.string(),
+  maxFileSize: z.number().int().positive(),
+  untrusted: z.boolean(),
+  trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).optional() }).loose(),
+} as const;
+
+export interface ParsedSettings {
+  settings: ServerSettings;
+  /** One line per bad value, naming the setting; empty when all is well. */
+  problems: string[];
+}
+
+function describe(name: string, issues: z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  const where = issue.path.length > 0 ? `${name}.${issue.path.map(String).join('.')}` : name;
+  return `k8sPlatforms.${where}: ${issue.message}`;
+}
+
+/**
+ * Reads the `k8sPlatforms` section as a client sends it (any shape, maybe null). Missing values
+ * take their defaults; a bad value takes its default and is named in `problems`.
+ */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const problems: string[] = [];
+  const section = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const read = <K extends keyof typeof fields>(name: K): z.output<(typeof fields)[K]> | undefined => {
+    const value = section[name];
+    if (value === undefined || value === null) return undefined;
+    const result = fields[name].safeParse(value);
+    if (result.success) return result.data as z.output<(typeof fields)[K]>;
+    problems.push(describe(name, result.error.issues));
+    return undefined;
+  };
+  const d = DEFAULT_SERVER_SETTINGS;
+  const severity: Partial<Record<Code, Severity | 'off'>> = {};
+  for (const [code, lvl] of Object.entries(read('severity') ?? {})) {
+    severity[code as Code] = lvl === 'information' ? 'info' : lvl;
+  }
+  read('trace');
+  const settings: ServerSettings = Object.freeze({
+    enable: read('enable') ?? d.enable,
+    lint: Object.freeze({ requiredTier: read('requiredTier') ?? d.lint.requiredTier, severity: Object.freeze(severity) }),
+    modelPath: (read('modelPath') ?? d.modelPath).trim(),
+    maxFileSize: read('maxFileSize') ?? d.maxFileSize,
+    untrusted: read('untrusted') ?? d.untrusted,
+  });
+  return { settings, problems };
+}
+
+/** Whether two settings snapshots judge documents the same way. */
+export function sameSettings(a: ServerSettings, b: ServerSettings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,22 @@
+import { watchFile, unwatchFile, statSync, readFileSync, type Stats } from 'node:fs';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer, type ServerRuntime } from './server';
+
+// `k8s-platforms-language-server` with no transport flag speaks over stdio, as editors expect.
+if (!process.argv.slice(2).some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
+
+const runtime: ServerRuntime = {
+  readFile: (path) => ({ size: statSync(path).size, read: () => readFileSync(path, 'utf8') }),
+  watchFile: (path, onChange) => {
+    const listener = (now: Stats, before: Stats) => {
+      if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) onChange();
+    };
+    watchFile(path, { interval: 500, persistent: false }, listener);
+    return () => unwatchFile(path, listener);
+  },
+};
+
+const connection = createConnection(ProposedFeatures.all);
+// A promise nobody awaited must not take the server down with it.
+process.on('unhandledRejection', (e) => connection.console.error(`k8s-platforms: ${(e as Error)?.stack ?? String(e)}`));
+startServer(connection, runtime);

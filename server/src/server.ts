@@ -1,0 +1,209 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  MessageType,
+  NotificationType,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type ClientCapabilities,
+  type Connection,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
+import { DocumentAnalyses, uriPath } from './features/documents';
+import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
+import { Configuration, readInitOptions, workspaceRoot } from './features/configuration';
+import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
+import { hoverAt } from './features/hover';
+import { codeActions, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
+import { guard, runSafe } from './features/safe';
+import type { ServerRuntime } from './features/modelSource';
+
+export type { ServerRuntime } from './features/modelSource';
+
+/** Sent by the VS Code client when the user grants (or withdraws) workspace trust. */
+export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('k8sPlatforms/workspaceTrust');
+
+/** How long diagnostics wait for the client's first answer to workspace/configuration. */
+const FIRST_SETTINGS_TIMEOUT_MS = 3000;
+
+interface ClientSupport {
+  configuration: boolean;
+  configurationRegistration: boolean;
+  pull: boolean;
+  refresh: boolean;
+  edits: EditStyle;
+}
+
+function clientSupport(c: ClientCapabilities): ClientSupport {
+  return {
+    configuration: c.workspace?.configuration === true,
+    configurationRegistration: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    pull: c.textDocument?.diagnostic !== undefined,
+    refresh: c.workspace?.diagnostics?.refreshSupport === true,
+    edits: { documentChanges: c.workspace?.workspaceEdit?.documentChanges === true },
+  };
+}
+
+/**
+ * Wires the LSP connection to the features: documents in, diagnostics, hovers, completions and
+ * code actions out. The same server runs over stdio, node IPC, or in-process in a test.
+ */
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  const logError = (m: string) => connection.console.error(m);
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new DocumentAnalyses((uri, reason) => connection.console.info(`k8s-platforms: not checking ${uriPath(uri)}: ${reason}.`));
+  let support: ClientSupport = clientSupport({});
+  let config: Configuration | undefined;
+  let ready: Promise<void> = Promise.resolve();
+  /** Reads the client's settings once it is initialized; diagnostics wait for it (or a timeout). */
+  let firstSettings: () => void = () => undefined;
+
+  const settings = () => config!.settings;
+  const model = () => config!.model;
+  const findingsOf = (doc: TextDocument) => analyses.findings(doc, model(), settings());
+  /** The scan of a document for hover and completion, when it is checked at all. */
+  const scanOf = (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc || !config || !settings().enable) return undefined;
+    const a = analyses.analyse(doc, settings());
+    return a.state === 'scanned' ? { doc, scan: a.scan } : undefined;
+  };
+
+  const pusher = new DiagnosticsPusher(
+    (uri) => documents.get(uri),
+    (doc) => toDiagnostics(doc, findingsOf(doc)),
+    (uri, version, diagnostics) => connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined),
+    (e) => logError(`k8s-platforms: diagnostics failed: ${(e as Error)?.stack ?? String(e)}`),
+  );
+
+  const revalidateAll = () => {
+    if (support.pull) {
+      // Typed void, but it is a request: a client that fails it must not leave a rejection behind.
+      if (support.refresh) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch((e: unknown) => logError(`k8s-platforms: diagnostic refresh failed: ${String(e)}`));
+      return;
+    }
+    for (const doc of documents.all()) pusher.schedule(doc.uri);
+  };
+
+  const refreshSettings = async (): Promise<void> => {
+    if (!config) return;
+    let raw: unknown;
+    if (support.configuration) {
+      try {
+        raw = await connection.workspace.getConfiguration({ section: 'k8sPlatforms' });
+      } catch (e) {
+        connection.console.warn(`k8s-platforms: workspace/configuration failed: ${(e as Error).message}`);
+      }
+    }
+    config.apply(raw);
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    support = clientSupport(params.capabilities);
+    const init = readInitOptions(params.initializationOptions);
+    config = new Configuration(runtime, init, workspaceRoot(params), {
+      changed: revalidateAll,
+      // Notifications, not requests: nothing to answer, nothing to wait for.
+      warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+      error: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
+      info: (m) => connection.console.info(m),
+    });
+    let settle: () => void = () => undefined;
+    ready = new Promise<void>((resolve) => (settle = resolve));
+    const timer = setTimeout(settle, FIRST_SETTINGS_TIMEOUT_MS);
+    pusher.waitFor(ready.then(() => clearTimeout(timer)));
+    firstSettings = () => {
+      void runSafe(logError, 'reading settings', undefined, refreshSettings).finally(() => settle());
+    };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        ...(support.pull ? { diagnosticProvider: { identifier: 'k8s-platforms', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'k8s-platforms-language-server', version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    guard(logError, 'initialized', () => {
+      if (support.configurationRegistration) {
+        connection.client.register(DidChangeConfigurationNotification.type, { section: 'k8sPlatforms' }).catch((e: unknown) => logError(`k8s-platforms: cannot register for configuration changes: ${String(e)}`));
+      }
+      firstSettings();
+    });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    guard(logError, 'didChangeConfiguration', () => {
+      const pushed = (params.settings as Record<string, unknown> | null | undefined)?.k8sPlatforms;
+      config?.setFallback(pushed);
+      void runSafe(logError, 'reading settings', undefined, refreshSettings);
+    });
+  });
+
+  connection.onNotification(WorkspaceTrustNotification, (params) => {
+    guard(logError, 'workspaceTrust', () => config?.setTrusted(params.trusted === true));
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    guard(logError, 'didChangeWatchedFiles', () => {
+      const file = config?.modelFile;
+      if (file && params.changes.some((c) => uriPath(c.uri) === file)) config?.reloadModel();
+    });
+  });
+
+  documents.onDidChangeContent((e) => guard(logError, 'didChange', () => void (support.pull ? undefined : pusher.schedule(e.document.uri))));
+  documents.onDidClose((e) =>
+    guard(logError, 'didClose', () => {
+      analyses.close(e.document.uri);
+      if (!support.pull) pusher.clear(e.document.uri);
+    }),
+  );
+
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return runSafe(logError, 'textDocument/diagnostic', empty, async () => {
+      await ready;
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !config) return empty;
+      const resultId = `${doc.version}:${config.generation}`;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(doc, findingsOf(doc)) };
+    });
+  });
+
+  connection.onHover((params) =>
+    runSafe(logError, 'hover', null, () => {
+      const s = scanOf(params.textDocument.uri);
+      return s ? hoverAt(s.doc, s.scan, model(), s.doc.offsetAt(params.position)) : null;
+    }),
+  );
+
+  connection.onCompletion((params) =>
+    runSafe(logError, 'completion', null, () => {
+      const s = scanOf(params.textDocument.uri);
+      return s ? completeAt(s.doc, s.scan.text, s.scan.kind, model(), s.doc.offsetAt(params.position)) : null;
+    }),
+  );
+
+  connection.onCodeAction((params) =>
+    runSafe(logError, 'codeAction', [], () => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !config) return [];
+      return codeActions(doc, findingsOf(doc), params, support.edits);
+    }),
+  );
+
+  connection.onShutdown(() => config?.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,314 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { LspClient, applyEdits, editorCapabilities, editsFor, positionOf } from '../support/lspClient';
+
+const base = 'file:///virtual/project';
+let version = 0;
+
+let client: LspClient;
+before(async () => (client = await LspClient.start({ capabilities: editorCapabilities({ documentChanges: true }) })));
+after(async () => client.stop());
+
+/** Opens a document and waits for its diagnostics, as an editor shows them. */
+async function open(path: string, languageId: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+  const uri = `${base}/${path}?v=${++version}`;
+  client.open(uri, languageId, text, 1);
+  return { uri, diagnostics: await client.diagnosticsFor(uri, 1) };
+}
+
+function labels(items: CompletionItem[]): string[] {
+  return items.map((i) => i.label);
+}
+
+/** Items in the order an editor shows them (by sortText). */
+function sorted(items: CompletionItem[]): CompletionItem[] {
+  return [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+}
+
+function tierOf(item: CompletionItem): number {
+  const m = /^Tier (\d)/.exec(item.detail ?? '');
+  return m ? Number(m[1]) : 9;
+}
+
+function assertTierOrder(items: CompletionItem[]): void {
+  const tiers = sorted(items).map(tierOf);
+  assert.deepEqual(tiers, [...tiers].sort((a, b) => a - b), 'tier 1 first, then tier 2, then the rest');
+}
+
+function edit(item: CompletionItem): TextEdit {
+  assert.ok(item.textEdit && 'range' in item.textEdit, `${item.label} has a textEdit with a range`);
+  return item.textEdit as TextEdit;
+}
+
+function markdown(h: { contents: unknown } | null): string {
+  assert.ok(h, 'a hover');
+  const c = h.contents as MarkupContent;
+  assert.equal(c.kind, 'markdown');
+  return c.value;
+}
+
+const WORKFLOW = `name: release
+on: push
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          platforms: linux/amd64,li
+      - uses: docker/build-push-action@v6
+        with:
+          platforms:
+            - linux/amd64
+            - 
+  binaries:
+    strategy:
+      matrix:
+        goos: [linux, windows]
+        goarch: [amd64, ]
+    steps:
+      - run: GOOS=linux GOARCH= go build ./...
+`;
+
+describe('completion in each context, in its spelling, tier 1 first', () => {
+  it('workflow platforms: list (comma list): whole platforms replacing the partial item', async () => {
+    const { uri } = await open('.github/workflows/release.yml', 'yaml', WORKFLOW);
+    const pos = positionOf(WORKFLOW, 'linux/amd64,li', 'linux/amd64,li'.length);
+    const items = sorted(await client.completion(uri, pos));
+    assert.equal(items[0].label, 'linux/amd64');
+    assert.equal(items[0].detail, 'Tier 1 (expected to work)');
+    assert.match((items[0].documentation as MarkupContent).value, /tier 1/);
+    assert.ok(labels(items).includes('linux/arm64'));
+    assert.ok(labels(items).includes('windows/amd64'));
+    assert.ok(!labels(items).some((l) => l.startsWith('linux/arm/') || l === 'linux/arm'), 'removed platforms left out');
+    assert.ok(labels(items).every((l) => /^[a-z]+\/[a-z0-9]+$/.test(l)), 'slash spelling');
+    assert.equal(tierOf(items[1]), 2);
+    assertTierOrder(items);
+    const e = edit(items[0]);
+    assert.deepEqual(e.range, { start: { line: pos.line, character: pos.character - 2 }, end: pos }, 'replaces exactly `li`');
+    assert.equal(applyEdits(WORKFLOW, [e]).includes('platforms: linux/amd64,linux/amd64\n'), true);
+  });
+
+  it('workflow block list item under platforms:', async () => {
+    const { uri } = await open('.github/workflows/block.yml', 'yaml', WORKFLOW);
+    const pos = positionOf(WORKFLOW, '            - \n', '            - '.length);
+    const items = sorted(await client.completion(uri, pos));
+    assert.equal(items[0].label, 'linux/amd64');
+    assert.ok(!labels(items).includes('linux/arm'));
+    assert.deepEqual(edit(items[0]).range, { start: pos, end: pos });
+  });
+
+  it('matrix goarch: arches Go builds for the sibling goos values, Kubernetes tiers first', async () => {
+    const { uri } = await open('.github/workflows/matrix.yml', 'yaml', WORKFLOW);
+    const pos = positionOf(WORKFLOW, 'goarch: [amd64, ', 'goarch: [amd64, '.length);
+    const items = sorted(await client.completion(uri, pos));
+    const l = labels(items);
+    assert.equal(l[0], 'amd64');
+    assert.equal(items[0].detail, 'Tier 1 (expected to work)');
+    for (const a of ['arm64', '386', 'ppc64le', 's390x', 'riscv64']) assert.ok(l.includes(a), a);
+    assert.ok(l.indexOf('arm64') < l.indexOf('riscv64'), 'tier 2 before Go-only');
+    assert.ok(!l.includes('arm'), 'linux/arm is removed and windows/arm is not a Go port');
+    assert.ok(!l.includes('wasm'), 'wasm is not built for linux or windows');
+    assertTierOrder(items);
+  });
+
+  it('run: GOARCH= inside a workflow uses the GOOS of the same command', async () => {
+    const { uri } = await open('.github/workflows/run.yml', 'yaml', WORKFLOW);
+    const pos = positionOf(WORKFLOW, 'GOARCH= go', 'GOARCH='.length);
+    const l = labels(sorted(await client.completion(uri, pos)));
+    assert.equal(l[0], 'amd64');
+    assert.ok(l.includes('loong64'), 'every arch Go builds for linux');
+    assert.ok(!l.includes('arm'));
+  });
+
+  const MAKEFILE = 'build:\n\tGOOS=linux GOARCH= go build -o out/ ./cmd\n\tGOOS= GOARCH=arm64 go build ./cmd\n';
+
+  it('Makefile recipe GOARCH=: arches valid for GOOS=linux, detail with the tier, empty range at the cursor', async () => {
+    const { uri } = await open('Makefile', 'makefile', MAKEFILE);
+    const pos = positionOf(MAKEFILE, 'GOARCH= go', 'GOARCH='.length);
+    const items = sorted(await client.completion(uri, pos));
+    const l = labels(items);
+    assert.deepEqual(l.slice(0, 5), ['amd64', 'arm64', '386', 'ppc64le', 's390x']);
+    assert.equal(items[1].detail, 'Tier 2 (expected to build)');
+    assert.ok(!l.includes('arm'));
+    const riscv = items.find((i) => i.label === 'riscv64');
+    assert.ok(riscv);
+    assert.match(riscv.detail ?? '', /no Kubernetes tier/);
+    assert.deepEqual(edit(items[0]).range, { start: pos, end: pos });
+    assertTierOrder(items);
+  });
+
+  it('Makefile GOOS=: bare operating systems valid with GOARCH=arm64', async () => {
+    const { uri } = await open('sub/Makefile', 'makefile', MAKEFILE);
+    const pos = positionOf(MAKEFILE, 'GOOS= ', 'GOOS='.length);
+    const items = sorted(await client.completion(uri, pos));
+    const l = labels(items);
+    assert.equal(l[0], 'linux');
+    assert.deepEqual(new Set(l.slice(1, 3)), new Set(['darwin', 'windows']));
+    assert.ok(l.includes('freebsd'));
+    assert.ok(!l.includes('aix') && !l.includes('solaris'), 'aix and solaris have no arm64 port');
+    assert.match((items[0].documentation as MarkupContent).value, /linux\/arm64/);
+  });
+
+  it('Dockerfile FROM --platform=: slash platforms replacing the typed prefix', async () => {
+    const text = 'FROM --platform=lin golang:1.23 AS build\n';
+    const { uri } = await open('Dockerfile', 'dockerfile', text);
+    const pos = positionOf(text, '=lin', 4);
+    const items = sorted(await client.completion(uri, pos));
+    assert.equal(items[0].label, 'linux/amd64');
+    assert.deepEqual(edit(items[0]).range, { start: { line: 0, character: 16 }, end: { line: 0, character: 19 } });
+    assert.equal(applyEdits(text, [edit(items[0])]), 'FROM --platform=linux/amd64 golang:1.23 AS build\n');
+  });
+
+  it('shell --platform list after linux/: only linux platforms', async () => {
+    const text = '#!/bin/sh\ndocker buildx build --platform linux/amd64,linux/ -t img .\n';
+    const { uri } = await open('build.sh', 'shellscript', text);
+    const pos = positionOf(text, 'linux/ -t', 'linux/'.length);
+    const items = sorted(await client.completion(uri, pos));
+    assert.deepEqual(labels(items), ['linux/amd64', 'linux/arm64', 'linux/386', 'linux/ppc64le', 'linux/s390x']);
+    assert.deepEqual(edit(items[0]).range, { start: { line: 1, character: pos.character - 6 }, end: pos });
+  });
+
+  it('shell --platform with a space-separated value', async () => {
+    const text = 'docker build --platform  .\n';
+    const { uri } = await open('b2.sh', 'shellscript', text);
+    const l = labels(sorted(await client.completion(uri, { line: 0, character: 24 })));
+    assert.equal(l[0], 'linux/amd64');
+  });
+
+  it('goreleaser targets use its os_arch spelling', async () => {
+    const text = 'builds:\n  - id: cli\n    targets:\n      - linux_amd64\n      - \n';
+    const { uri } = await open('.goreleaser.yaml', 'yaml', text);
+    const items = sorted(await client.completion(uri, positionOf(text, '      - \n', 8)));
+    assert.equal(items[0].label, 'linux_amd64');
+    assert.ok(labels(items).includes('darwin_arm64'));
+  });
+
+  it('nothing outside platform contexts, nor in comments', async () => {
+    const text = 'name: build\n# platforms: linux/\nimage: nginx\n';
+    const { uri } = await open('x.yaml', 'yaml', text);
+    assert.deepEqual(await client.completion(uri, { line: 0, character: 11 }), []);
+    assert.deepEqual(await client.completion(uri, positionOf(text, 'linux/', 6)), []);
+  });
+});
+
+describe('hover', () => {
+  it('linux/s390x in a platforms list: tier 2 and the server images, range = the token', async () => {
+    const text = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/s390x\n';
+    const { uri } = await open('.github/workflows/h.yml', 'yaml', text);
+    const pos = positionOf(text, 'linux/s390x', 3);
+    const h = await client.hover(uri, pos);
+    const md = markdown(h);
+    assert.match(md, /linux\/s390x/);
+    assert.match(md, /tier 2/);
+    assert.match(md, /kube-apiserver/);
+    assert.match(md, /kube-proxy/);
+    assert.deepEqual(h!.range, { start: { line: 4, character: 33 }, end: { line: 4, character: 44 } });
+  });
+
+  it('GOARCH=arm after GOOS=linux: the pair is removed, with the reason', async () => {
+    const text = 'build:\n\tGOOS=linux GOARCH=arm go build\n';
+    const { uri, diagnostics } = await open('hover/Makefile', 'makefile', text);
+    assert.equal(diagnostics[0]?.code, 'removed-platform');
+    const md = markdown(await client.hover(uri, positionOf(text, '=arm', 2)));
+    assert.match(md, /removed/);
+    assert.match(md, /linux\/arm/);
+  });
+
+  it('an alias spelling explains the canonical platform', async () => {
+    const text = 'FROM --platform=linux/aarch64 alpine\n';
+    const { uri } = await open('hover/Dockerfile', 'dockerfile', text);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'aarch64'))), /linux\/arm64.*tier 2/s);
+  });
+
+  it('artifact names: an image and an archive show where they are published', async () => {
+    const text = 'image: registry.k8s.io/kube-proxy:v1.31.0\nurl: https://dl.k8s.io/v1.31.0/kubernetes-node-linux-386.tar.gz\n';
+    const { uri } = await open('hover/a.yaml', 'yaml', text);
+    const proxy = await client.hover(uri, positionOf(text, 'kube-proxy', 3));
+    assert.match(markdown(proxy), /kube-proxy.*linux\/amd64/s);
+    assert.deepEqual(proxy!.range, { start: { line: 0, character: 23 }, end: { line: 0, character: 33 } });
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'kubernetes-node', 12))), /kubernetes-node.*archive/s);
+    // The platform part of the archive name is a platform mention.
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'linux-386', 2))), /linux\/386/);
+  });
+
+  it('no hover on plain words', async () => {
+    const text = 'name: hello world\n';
+    const { uri } = await open('hover/plain.yaml', 'yaml', text);
+    assert.equal(await client.hover(uri, { line: 0, character: 8 }), null);
+  });
+});
+
+describe('code actions, applied to the text', () => {
+  const text = `jobs:
+  a:
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          platforms: linux/x64,linux/amd64,linux/arm64,linux/x86_64,linux/arm64,linux/arm/v7
+`;
+  let uri: string;
+  let diagnostics: Diagnostic[];
+  before(async () => ({ uri, diagnostics } = await open('.github/workflows/fix.yml', 'github-actions-workflow', text)));
+
+  const diag = (code: string, nth = 0) => {
+    const d = diagnostics.filter((x) => x.code === code)[nth];
+    assert.ok(d, `a ${code} diagnostic`);
+    return d;
+  };
+
+  it('unknown linux/x64 → "Replace with linux/amd64", preferred, attached to its diagnostic', async () => {
+    const d = diag('unknown-platform');
+    const actions = await client.codeActions(uri, d.range, [d]);
+    assert.equal(actions[0].title, 'Replace with linux/amd64');
+    assert.equal(actions[0].kind, 'quickfix');
+    assert.equal(actions[0].isPreferred, true);
+    assert.deepEqual(actions[0].diagnostics, [d]);
+    const out = applyEdits(text, editsFor(actions[0].edit, uri));
+    assert.match(out, /platforms: linux\/amd64,linux\/amd64,linux\/arm64,/);
+    // Versioned edits: the client supports documentChanges.
+    assert.deepEqual(actions[0].edit?.documentChanges?.[0] && 'textDocument' in actions[0].edit.documentChanges[0] ? actions[0].edit.documentChanges[0].textDocument : undefined, { uri, version: 1 });
+  });
+
+  it('duplicate → "Remove … from the list"', async () => {
+    const d = diag('duplicate-platform', 1);
+    const actions = (await client.codeActions(uri, d.range, [d], ['quickfix'])).filter((a) => a.kind === 'quickfix');
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].title, 'Remove linux/arm64 from the list');
+    assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '          platforms: linux/x64,linux/amd64,linux/arm64,linux/x86_64,linux/arm/v7');
+  });
+
+  it('removed linux/arm/v7 (last item) → removed with its separator', async () => {
+    const d = diag('removed-platform');
+    const actions = (await client.codeActions(uri, d.range, [d])).filter((a) => a.kind === 'quickfix');
+    assert.equal(actions[0].title, 'Remove linux/arm/v7 from the list');
+    assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '          platforms: linux/x64,linux/amd64,linux/arm64,linux/x86_64,linux/arm64');
+  });
+
+  it('source.fixAll.k8s-platforms removes repeats but does not guess replacements', async () => {
+    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.k8s-platforms');
+    const out = applyEdits(text, editsFor(actions[0].edit, uri));
+    assert.equal(out.split('\n')[5], '          platforms: linux/x64,linux/amd64,linux/arm64,linux/arm/v7');
+  });
+
+  it('fixAll canonicalises aliases in a Docker list', async () => {
+    const t = 'FROM --platform=linux/x86_64 golang AS build\nFROM --platform=linux/aarch64 alpine\n';
+    const { uri: u, diagnostics: ds } = await open('fix/Dockerfile', 'dockerfile', t);
+    assert.deepEqual(ds.map((d) => d.code), ['non-canonical-platform', 'non-canonical-platform']);
+    const quick = await client.codeActions(u, ds[0].range, [ds[0]], ['quickfix']);
+    assert.equal(quick[0].title, 'Replace with linux/amd64');
+    const all = await client.codeActions(u, ds[0].range, [], ['source.fixAll.k8s-platforms']);
+    assert.equal(applyEdits(t, editsFor(all[0].edit, u)), 'FROM --platform=linux/amd64 golang AS build\nFROM --platform=linux/arm64 alpine\n');
+  });
+
+  it('a diagnostic from an older version gets no action', async () => {
+    const t = 'FROM --platform=linux/x86_64 golang\n';
+    const { uri: u, diagnostics: ds } = await open('stale/Dockerfile', 'dockerfile', t);
+    client.change(u, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# hi\n' }]);
+    await client.diagnosticsFor(u, 2);
+    assert.deepEqual(await client.codeActions(u, ds[0].range, [ds[0]], ['quickfix']), []);
+  });
+});

@@ -1,0 +1,177 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+import { LspClient, editorCapabilities, repo } from '../support/lspClient';
+
+const JOB = (i: number) => `  build-${i}:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          platforms: linux/amd64,linux/arm64${i % 50 === 0 ? ',linux/riscv64' : ''}
+      - run: GOOS=linux GOARCH=${i % 70 === 0 ? 'arm' : 'amd64'} go build ./cmd/tool-${i}
+`;
+
+/** A big workflow: `jobs` jobs of eight lines, some with findings. */
+function bigWorkflow(jobs: number): string {
+  const parts = ['name: big\non: push\njobs:\n'];
+  for (let i = 0; i < jobs; i++) parts.push(JOB(i));
+  return parts.join('');
+}
+
+function summary(ds: Diagnostic[]): string[] {
+  return ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.severity}`);
+}
+
+describe('big and odd files', () => {
+  let client: LspClient;
+  before(async () => (client = await LspClient.start()));
+  after(async () => client.stop());
+
+  it('a 10 MB file is skipped with one log line and empty diagnostics, fast, and the server keeps answering', async () => {
+    const line = '          platforms: linux/amd64,linux/arm/v7\n';
+    const text = 'jobs:\n  a:\n    steps:\n      - with:\n' + line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
+    const uri = 'file:///virtual/big/.github/workflows/huge.yml';
+    const t0 = Date.now();
+    client.open(uri, 'yaml', text, 1);
+    assert.deepEqual(await client.diagnosticsFor(uri, 1, 10_000), []);
+    assert.equal(await client.hover(uri, { line: 4, character: 25 }), null);
+    assert.ok(Date.now() - t0 < 5000, `answered in ${Date.now() - t0} ms`);
+    const told = client.logs.filter((l) => l.message.includes('huge.yml'));
+    assert.equal(told.length, 1, JSON.stringify(told));
+    assert.match(told[0].message, /maxFileSize/);
+    // An edit keeps it skipped without telling again.
+    client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#\n' }]);
+    assert.deepEqual(await client.diagnosticsFor(uri, 2, 10_000), []);
+    assert.equal(client.logs.filter((l) => l.message.includes('huge.yml')).length, 1);
+    client.close(uri);
+
+    const small = 'jobs:\n  a:\n    steps:\n      - with:\n' + line;
+    const other = 'file:///virtual/big/.github/workflows/small.yml';
+    client.open(other, 'yaml', small, 1);
+    assert.deepEqual((await client.diagnosticsFor(other, 1)).map((d) => d.code), ['removed-platform']);
+  });
+
+  it('a file with NUL bytes is skipped', async () => {
+    const uri = 'file:///virtual/big/bin.sh';
+    client.open(uri, 'shellscript', 'docker build --platform linux/arm/v7 .\n\u0000\u0001', 1);
+    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+  });
+
+  it('a document of an unknown kind gets no diagnostics', async () => {
+    const uri = 'file:///virtual/big/notes.txt';
+    client.open(uri, 'plaintext', 'platforms: linux/arm/v7\n', 1);
+    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+  });
+
+  it('edits typed at the end of a big file give the same diagnostics as opening the result', async () => {
+    let text = bigWorkflow(1500);
+    assert.ok(text.split('\n').length > 10_000);
+    const uri = 'file:///virtual/big/.github/workflows/typed.yml';
+    client.open(uri, 'yaml', text, 1);
+    await client.diagnosticsFor(uri, 1, 10_000);
+    const typed = '  extra:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/x64,linux/arm64,linux/amd64\n';
+    let version = 1;
+    const times: number[] = [];
+    for (const ch of typed) {
+      const lines = text.split('\n');
+      const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+      text += ch;
+      version++;
+      const t0 = Date.now();
+      client.change(uri, version, [{ range: { start: end, end }, text: ch }]);
+      // Every version is answered: publishing is immediate, no debounce.
+      await client.diagnosticsFor(uri, version, 10_000);
+      times.push(Date.now() - t0);
+    }
+    const typedDiagnostics = await client.diagnosticsFor(uri, version);
+    const fresh = 'file:///virtual/big/.github/workflows/fresh.yml';
+    client.open(fresh, 'yaml', text, 1);
+    const freshDiagnostics = await client.diagnosticsFor(fresh, 1, 10_000);
+    assert.deepEqual(summary(typedDiagnostics), summary(freshDiagnostics));
+    assert.ok(summary(typedDiagnostics).some((s) => s.includes('unknown-platform')), 'the typed line is checked');
+    times.sort((a, b) => a - b);
+    assert.ok(times[Math.floor(times.length / 2)] < 100, `median change → diagnostics ${times[Math.floor(times.length / 2)]} ms`);
+  });
+
+  it('a burst of changes: versions are published in order and the last one is the text as typed', async () => {
+    const uri = 'file:///virtual/big/burst/Makefile';
+    let text = 'build:\n';
+    client.open(uri, 'makefile', text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const before = client.publications(uri);
+    const add = '\tGOOS=linux GOARCH=arm go build\n';
+    for (let v = 2; v <= 30; v++) {
+      const line = text.split('\n').length - 1;
+      client.change(uri, v, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: add }]);
+      text += add;
+    }
+    const last = await client.diagnosticsFor(uri, 30);
+    assert.equal(last.length, 29);
+    const versions = client.published.get(uri)!.slice(before).map((p) => p.version!);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'never an older version after a newer one');
+    for (const p of client.published.get(uri)!.slice(before)) assert.equal(p.diagnostics.length, p.version! - 1, `v${p.version} publishes its own findings`);
+  });
+
+  it('a handler that throws is logged and answered empty; the server lives on', async () => {
+    const uri = 'file:///virtual/big/throw/Dockerfile';
+    client.open(uri, 'dockerfile', 'FROM --platform=linux/arm64 alpine\n', 1);
+    await client.diagnosticsFor(uri, 1);
+    const errors = client.logs.filter((l) => l.type === 1).length;
+    const answer = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: null });
+    assert.equal(answer, null);
+    await client.until('an error log', () => (client.logs.filter((l) => l.type === 1).length > errors ? true : undefined));
+    const ok = await client.hover(uri, { line: 0, character: 20 });
+    assert.ok(ok, 'still answers');
+    assert.deepEqual(await client.completion('file:///not/open.yml', { line: 0, character: 0 }), []);
+  });
+});
+
+describe('lifecycle', () => {
+  it('shutdown then exit ends the process with code 0', async () => {
+    const client = await LspClient.start();
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('closing stdin ends the process', async () => {
+    const client = await LspClient.start();
+    client.proc.stdin!.end();
+    const code = await Promise.race([client.exited, new Promise((r) => setTimeout(() => r('hung'), 5000))]);
+    assert.notEqual(code, 'hung');
+  });
+
+  it('exits when the editor process (initialize processId) dies', async () => {
+    const editor = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    const client = await LspClient.start({ processId: editor.pid! });
+    editor.kill();
+    const code = await Promise.race([client.exited, new Promise((r) => setTimeout(() => r('hung'), 8000))]);
+    assert.notEqual(code, 'hung', 'the server noticed its editor is gone');
+  });
+
+  it('the k8s-platforms-language-server bin starts the server over stdio', async () => {
+    const proc = spawn(process.execPath, [join(repo, 'bin/k8s-platforms-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    conn.listen();
+    try {
+      const result: InitializeResult = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: editorCapabilities() });
+      assert.equal(result.serverInfo?.name, 'k8s-platforms-language-server');
+      assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+      assert.ok(result.capabilities.hoverProvider);
+      assert.ok(result.capabilities.completionProvider?.triggerCharacters?.includes('/'));
+      assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.k8s-platforms'], resolveProvider: false });
+      assert.equal(result.capabilities.diagnosticProvider, undefined, 'no pull diagnostics for a client that does not announce them');
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+    } finally {
+      conn.dispose();
+    }
+  });
+});

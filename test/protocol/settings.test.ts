@@ -1,0 +1,166 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LspClient, editorCapabilities, repo } from '../support/lspClient';
+
+const WORKFLOW = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/arm64,linux/riscv64,linux/arm/v7\n';
+const uri = (name: string) => `file:///virtual/settings/.github/workflows/${name}.yml`;
+const codes = (ds: { code?: string | number }[]) => ds.map((d) => String(d.code));
+
+let dir: string;
+before(() => (dir = mkdtempSync(join(tmpdir(), 'k8s-platforms-lsp-'))));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The built-in model with linux/riscv64 added to tier 2: a custom model file a user might write. */
+function customModel(): string {
+  const data = JSON.parse(readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
+  data.platforms.push({ ...data.platforms.find((p: { os: string; arch: string }) => p.os === 'linux' && p.arch === 's390x'), arch: 'riscv64' });
+  return JSON.stringify(data);
+}
+
+describe('settings through workspace/configuration, re-applied without reopening', () => {
+  let client: LspClient;
+  before(async () => (client = await LspClient.start({ settings: {} })));
+  after(async () => client.stop());
+
+  it('requiredTier 1 adds below-required-tier for linux/arm64; severity off removes it', async () => {
+    const u = uri('tier');
+    client.open(u, 'yaml', WORKFLOW, 1);
+    assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['unsupported-platform', 'removed-platform']);
+    const seen = client.publications(u);
+    client.configure({ requiredTier: 1 });
+    const next = await client.nextPublication(u, seen);
+    assert.equal(next.version, 1);
+    const below = next.diagnostics.filter((d) => d.code === 'below-required-tier');
+    assert.equal(below.length, 1);
+    assert.equal(below[0].severity, 2);
+    assert.deepEqual(below[0].range, { start: { line: 4, character: 33 }, end: { line: 4, character: 44 } });
+
+    client.configure({ requiredTier: 1, severity: { 'below-required-tier': 'off', 'unsupported-platform': 'error' } });
+    const third = await client.nextPublication(u, seen + 1);
+    assert.deepEqual(codes(third.diagnostics), ['unsupported-platform', 'removed-platform']);
+    assert.equal(third.diagnostics[0].severity, 1);
+  });
+
+  it('a bad value: one warning naming the setting, defaults used', async () => {
+    const u = uri('bad');
+    const shown = client.shown.length;
+    client.configure({ requiredTier: 7, maxFileSize: 'big' });
+    client.open(u, 'yaml', WORKFLOW, 1);
+    assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['unsupported-platform', 'removed-platform']);
+    const warning = await client.until('a warning', () => client.shown.slice(shown).find((m) => m.type === 2));
+    assert.match(warning.message, /k8sPlatforms\.requiredTier/);
+    assert.match(warning.message, /k8sPlatforms\.maxFileSize/);
+    client.configure({ requiredTier: 7, maxFileSize: 'big' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(client.shown.slice(shown).filter((m) => m.type === 2).length, 1, 'told once');
+  });
+
+  it('enable: false publishes nothing', async () => {
+    const u = uri('off');
+    client.configure({});
+    client.open(u, 'yaml', WORKFLOW, 1);
+    assert.equal((await client.diagnosticsFor(u, 1)).length, 2);
+    const seen = client.publications(u);
+    client.configure({ enable: false });
+    assert.deepEqual((await client.nextPublication(u, seen)).diagnostics, []);
+    assert.equal(await client.hover(u, { line: 4, character: 36 }), null);
+  });
+});
+
+describe('settings for clients without workspace/configuration', () => {
+  it('initializationOptions.settings apply, and didChangeConfiguration settings replace them', async () => {
+    const client = await LspClient.start({
+      capabilities: editorCapabilities({ configuration: false }),
+      initializationOptions: { settings: { requiredTier: 2 } },
+    });
+    try {
+      const u = uri('init');
+      client.open(u, 'yaml', WORKFLOW.replace('linux/arm64', 'windows/arm64'), 1);
+      assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['unsupported-platform', 'removed-platform']);
+      const seen = client.publications(u);
+      client.configure({ requiredTier: 1 });
+      const next = await client.nextPublication(u, seen);
+      assert.ok(codes(next.diagnostics).includes('below-required-tier'));
+      assert.equal(client.configurationRequests, 0);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a pull client with refresh support is asked to pull again after a change', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true, refresh: true }), settings: {} });
+    try {
+      const u = uri('pull');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      const first = await client.pull(u);
+      assert.equal(first.kind, 'full');
+      const again = await client.pull(u, first.resultId);
+      assert.equal(again.kind, 'unchanged', 'same version and settings: unchanged');
+      client.configure({ requiredTier: 1 });
+      await client.until('a refresh request', () => (client.refreshRequests > 0 ? true : undefined));
+      const after = await client.pull(u, first.resultId);
+      assert.equal(after.kind, 'full');
+      assert.ok(after.kind === 'full' && codes(after.items).includes('below-required-tier'));
+      assert.equal(client.published.size, 0);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('modelPath', () => {
+  it('a bad model file: one error naming the file and the field; the built-in model keeps working; fixing the file reloads it', async () => {
+    const file = join(dir, 'bad-model.json');
+    writeFileSync(file, JSON.stringify({ tiers: 'none' }));
+    const client = await LspClient.start({ settings: { modelPath: file } });
+    try {
+      const u = uri('model');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['unsupported-platform', 'removed-platform']);
+      const error = await client.until('an error message', () => client.shown.find((m) => m.type === 1));
+      assert.ok(error.message.includes(file), error.message);
+      assert.match(error.message, /tiers/);
+
+      const seen = client.publications(u);
+      writeFileSync(file, customModel());
+      const next = await client.nextPublication(u, seen, 10_000);
+      assert.deepEqual(codes(next.diagnostics), ['removed-platform'], 'linux/riscv64 is tier 2 in the custom model');
+      assert.equal(client.shown.filter((m) => m.type === 1).length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a relative modelPath is read from the workspace folder', async () => {
+    writeFileSync(join(dir, 'model.json'), customModel());
+    const client = await LspClient.start({ settings: { modelPath: 'model.json' }, rootDir: dir });
+    try {
+      const u = uri('relative');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['removed-platform']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('is not read in an untrusted workspace', async () => {
+    const file = join(dir, 'trusted-only.json');
+    writeFileSync(file, customModel());
+    const client = await LspClient.start({ settings: { modelPath: file }, initializationOptions: { workspaceTrusted: false } });
+    try {
+      const u = uri('untrusted');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['unsupported-platform', 'removed-platform']);
+      const seen = client.publications(u);
+      // Trust granted: the client tells the server, which reads the file now.
+      void client.conn.sendNotification('k8sPlatforms/workspaceTrust', { trusted: true });
+      const next = await client.nextPublication(u, seen);
+      assert.deepEqual(codes(next.diagnostics), ['removed-platform']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
