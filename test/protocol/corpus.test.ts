@@ -81,4 +81,20 @@ describe('every corpus case over LSP gives exactly its .expect', () => {
     }
     it('pushed nothing', () => assert.equal(client.published.size, 0));
   });
+
+  describe('CRLF line endings', () => {
+    let client: LspClient;
+    before(async () => (client = await LspClient.start()));
+    after(async () => client.stop());
+    for (const c of cases.filter((x) => x.expected.length > 0)) {
+      it(`${c.rel} with CRLF gives the same lines and columns`, async () => {
+        const text = readFileSync(c.file, 'utf8').replace(/\r?\n/g, '\r\n');
+        const uri = `${fileUri(c.file)}?crlf`;
+        client.open(uri, languageIdFor(c.rel), text, 1);
+        const diagnostics = await client.diagnosticsFor(uri, 1);
+        assert.deepEqual(asExpectLines(text.replace(/\r\n/g, '\n'), diagnostics), c.expected);
+        client.close(uri);
+      });
+    }
+  });
 });

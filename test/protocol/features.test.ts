@@ -185,11 +185,43 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.ok(labels(items).includes('darwin_arm64'));
   });
 
+  // More contexts of PRODUCT.md §4: `|` marks the cursor; the first item shows the spelling.
+  const contexts: { name: string; path: string; languageId: string; text: string; first: string; absent?: string; has?: string }[] = [
+    { name: 'args list: the item after --platform', path: 'k8s/job.yaml', languageId: 'yaml', text: 'args:\n  - --platform\n  - |\n', first: 'linux/amd64' },
+    { name: 'JSON-style args', path: 'k8s/job2.yaml', languageId: 'yaml', text: 'args: ["--platform", "|"]\n', first: 'linux/amd64' },
+    { name: 'KUBE_BUILD_PLATFORMS in a workflow env (space list)', path: '.github/workflows/env.yml', languageId: 'yaml', text: 'env:\n  KUBE_BUILD_PLATFORMS: "linux/amd64 |"\n', first: 'linux/amd64', absent: 'linux/arm' },
+    { name: 'export KUBE_BUILD_PLATFORMS in shell', path: 'hack/build.sh', languageId: 'shellscript', text: 'export KUBE_BUILD_PLATFORMS="linux/amd64 li|"\n', first: 'linux/amd64' },
+    { name: 'Makefile PLATFORMS ?= (space list)', path: 'images/Makefile', languageId: 'makefile', text: 'PLATFORMS ?= linux/amd64 |\n', first: 'linux/amd64' },
+    { name: 'Dockerfile ARG TARGETPLATFORM=', path: 'images/Dockerfile', languageId: 'dockerfile', text: 'ARG TARGETPLATFORM=|\n', first: 'linux/amd64' },
+    { name: 'workflow env GOARCH with sibling GOOS: darwin', path: '.github/workflows/go.yml', languageId: 'yaml', text: 'env:\n  GOOS: darwin\n  GOARCH: |\n', first: 'amd64', has: 'arm64', absent: 's390x' },
+    { name: 'goreleaser goarch block list, goos linux', path: '.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos:\n      - linux\n    goarch:\n      - |\n', first: 'amd64', has: 'riscv64', absent: 'arm' },
+    { name: 'goreleaser goos block list', path: 'x/.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos:\n      - |\n', first: 'linux', has: 'freebsd' },
+    { name: 'Tekton-style name/value list', path: 'tekton/task.yaml', languageId: 'yaml', text: 'params:\n  - name: PLATFORMS\n    default: |\n', first: 'linux/amd64' },
+    { name: 'GitLab script line', path: '.gitlab-ci.yml', languageId: 'yaml', text: 'build:\n  script:\n    - GOOS=windows GOARCH=| go build\n', first: 'amd64', has: '386', absent: 's390x' },
+    { name: 'a YAML scalar written linux/', path: 'values.yaml', languageId: 'yaml', text: 'nodePlatform: linux/|\n', first: 'linux/amd64', absent: 'darwin/amd64' },
+  ];
+  for (const c of contexts) {
+    it(c.name, async () => {
+      const at = c.text.indexOf('|');
+      const text = c.text.replace('|', '');
+      const { uri } = await open(c.path, c.languageId, text);
+      const lines = text.slice(0, at).split('\n');
+      const items = sorted(await client.completion(uri, { line: lines.length - 1, character: lines[lines.length - 1].length }));
+      assert.equal(items[0]?.label, c.first, labels(items).join(' '));
+      if (c.has) assert.ok(labels(items).includes(c.has), `${c.has} offered`);
+      if (c.absent) assert.ok(!labels(items).includes(c.absent), `${c.absent} not offered`);
+      assertTierOrder(items);
+    });
+  }
+
   it('nothing outside platform contexts, nor in comments', async () => {
     const text = 'name: build\n# platforms: linux/\nimage: nginx\n';
     const { uri } = await open('x.yaml', 'yaml', text);
     assert.deepEqual(await client.completion(uri, { line: 0, character: 11 }), []);
     assert.deepEqual(await client.completion(uri, positionOf(text, 'linux/', 6)), []);
+    const sh = 'echo "build for linux/"\nuname -m # linux/\n';
+    const { uri: u2 } = await open('echo.sh', 'shellscript', sh);
+    assert.deepEqual(await client.completion(u2, positionOf(sh, 'linux/', 6)), []);
   });
 });
 
@@ -292,6 +324,14 @@ describe('code actions, applied to the text', () => {
     assert.equal(actions[0].kind, 'source.fixAll.k8s-platforms');
     const out = applyEdits(text, editsFor(actions[0].edit, uri));
     assert.equal(out.split('\n')[5], '          platforms: linux/x64,linux/amd64,linux/arm64,linux/arm/v7');
+  });
+
+  it('fixAll removes a run of repeats at the end of a list in one go', async () => {
+    const w = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/amd64, linux/arm64, linux/arm64, linux/arm64\n';
+    const { uri: u, diagnostics: ds } = await open('.github/workflows/repeats.yml', 'yaml', w);
+    assert.deepEqual(ds.map((d) => d.code), ['duplicate-platform', 'duplicate-platform']);
+    const all = await client.codeActions(u, ds[0].range, [], ['source.fixAll']);
+    assert.equal(applyEdits(w, editsFor(all[0].edit, u)).split('\n')[4], '          platforms: linux/amd64, linux/arm64');
   });
 
   it('fixAll canonicalises aliases in a Docker list', async () => {

@@ -72,11 +72,21 @@ export function fixAllAction(doc: TextDocument, findings: readonly Finding[], st
     .map(safeEdit)
     .filter((e): e is { start: number; end: number; text: string } => e !== undefined)
     .sort((a, b) => a.start - b.start || a.end - b.end);
+  const text = doc.getText();
   const kept: typeof edits = [];
   for (const e of edits) {
     const last = kept[kept.length - 1];
-    if (last && e.start < last.end) continue;
-    kept.push(e);
+    if (last && e.start < last.end) {
+      // Repeats at the end of a list (`a,b,b,b`): the last one's range takes the separator before
+      // it, which the one before takes too. Remove both, with the separator before the first.
+      if (last.text !== '' || e.text !== '') continue;
+      let start = last.start;
+      while (start > 0 && /[ \t,]/.test(text[start - 1])) start--;
+      last.start = start;
+      last.end = Math.max(last.end, e.end);
+      continue;
+    }
+    kept.push({ ...e });
   }
   if (kept.length === 0) return undefined;
   return {

@@ -281,9 +281,9 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     }
   }
 
-  // os/… anywhere a value can be: arches for that os.
+  // A YAML scalar that is wholly `os/…` counts as a platform anywhere: arches for that os.
   const slash = /^([A-Za-z0-9]+)\/[A-Za-z0-9]*$/.exec(typed);
-  if (slash && isGoOs(slash[1].toLowerCase()) && !/[/\w.-]$/.test(prefix)) {
+  if (yaml && slash && isGoOs(slash[1].toLowerCase()) && /(:\s+|^\s*-\s+|[[,]\s*)["']?$/.test(prefix)) {
     return { role: 'platform', start, end, spelling: 'slash', os: slash[1].toLowerCase() };
   }
   return undefined;
