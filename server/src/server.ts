@@ -90,8 +90,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     for (const doc of documents.all()) pusher.schedule(doc.uri);
   };
 
+  let settingsRequest = 0;
   const refreshSettings = async (): Promise<void> => {
     if (!config) return;
+    const request = ++settingsRequest;
     let raw: unknown;
     if (support.configuration) {
       try {
@@ -100,7 +102,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         connection.console.warn(`k8s-platforms: workspace/configuration failed: ${(e as Error).message}`);
       }
     }
-    config.apply(raw);
+    // An older answer arriving after a newer one must not win.
+    if (request === settingsRequest) config.apply(raw);
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -160,7 +163,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
   });
 
-  documents.onDidChangeContent((e) => guard(logError, 'didChange', () => void (support.pull ? undefined : pusher.schedule(e.document.uri))));
+  documents.onDidChangeContent((e) =>
+    guard(logError, 'didChange', () => {
+      if (!support.pull) pusher.schedule(e.document.uri);
+    }),
+  );
   documents.onDidClose((e) =>
     guard(logError, 'didClose', () => {
       analyses.close(e.document.uri);

@@ -1,15 +1,17 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
-import { LspClient, editorCapabilities, repo } from '../support/lspClient';
+import { LspClient, editorCapabilities, repo, serverBundle } from '../support/lspClient';
 
 const JOB = (i: number) => `  build-${i}:
     runs-on: ubuntu-latest
@@ -154,6 +156,29 @@ describe('lifecycle', () => {
     editor.kill();
     const code = await Promise.race([client.exited, new Promise((r) => setTimeout(() => r('hung'), 8000))]);
     assert.notEqual(code, 'hung', 'the server noticed its editor is gone');
+  });
+
+  it('speaks over node IPC, as the VS Code client starts it', async () => {
+    const proc = fork(serverBundle, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const conn = createProtocolConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
+    const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
+    conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => void published.push(p));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    conn.listen();
+    try {
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: editorCapabilities() });
+      await conn.sendNotification('initialized', {});
+      const uri = 'file:///virtual/ipc/Dockerfile';
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 'FROM --platform=linux/arm/v7 alpine\n' } });
+      const deadline = Date.now() + 5000;
+      while (!published.some((p) => p.uri === uri) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(published.find((p) => p.uri === uri)?.diagnostics.map((d) => d.code), ['removed-platform']);
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+    } finally {
+      conn.dispose();
+      if (proc.exitCode === null) proc.kill();
+    }
   });
 
   it('the k8s-platforms-language-server bin starts the server over stdio', async () => {
