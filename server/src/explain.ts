@@ -1,5 +1,5 @@
 import type { TierModel } from './model/query';
-import { formatPlatform, type Platform } from './platform/names';
+import { formatPlatform, isValidPair, type Platform } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { suggestPlatforms } from './platform/suggest';
 
@@ -35,6 +35,11 @@ export function explainPlatform(model: TierModel, p: Platform): string {
       out.push('');
       out.push(`Scoped tiers: ${Object.entries(row.artifactTiers).map(([a, t]) => `${a} tier ${t}`).join(', ')}`);
     }
+  } else if (!isValidPair(p.os, p.arch)) {
+    out.push(`**${name}**: not a valid Go platform`);
+    out.push('');
+    out.push('`go tool dist list` does not list it, so nothing can be built for it.');
+    return out.join('\n');
   } else {
     out.push(`**${name}**: in no Kubernetes tier`);
     out.push('');

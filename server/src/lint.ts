@@ -103,27 +103,49 @@ export class ScanResult {
   }
 }
 
-/** Scan results of unchanged blocks, kept between versions of one document. */
+/**
+ * Scan results of unchanged blocks, kept between versions of one document. A block is found again
+ * by position first (same offset before the edit, same distance from the end after it), checked
+ * with one comparison of its text in place; only then by its text, which costs a copy and a hash.
+ */
 export class ChunkCache {
   private entries = new Map<string, ChunkResult[]>();
-  private next = new Map<string, ChunkResult[]>();
+  private byStart = new Map<number, ChunkResult>();
+  private byTail = new Map<number, ChunkResult>();
+  private nextByStart = new Map<number, ChunkResult>();
+  private nextByTail = new Map<number, ChunkResult>();
 
-  get(body: string, path: string, stateKey: string): ChunkResult | undefined {
-    const hit = (this.entries.get(body) ?? this.next.get(body))?.find((r) => r.path === path && r.stateKey === stateKey);
-    if (hit) this.keep(hit);
+  /** The result for the block text[start, end), if an unchanged one was kept. */
+  find(text: string, start: number, end: number, path: string, stateKey: string): ChunkResult | undefined {
+    const length = end - start;
+    // A slice shares the text's memory, and === on equal lengths is a memory compare: no hashing.
+    const body = text.slice(start, end);
+    const same = (r: ChunkResult | undefined) =>
+      r !== undefined && r.body.length === length && r.path === path && r.stateKey === stateKey && r.body === body;
+    let hit = this.byStart.get(start);
+    if (!same(hit)) hit = this.byTail.get(text.length - start);
+    if (!same(hit)) hit = this.entries.get(body)?.find((r) => r.path === path && r.stateKey === stateKey);
     return hit;
   }
 
-  keep(r: ChunkResult): void {
-    const list = this.next.get(r.body);
-    if (!list) this.next.set(r.body, [r]);
-    else if (!list.includes(r)) list.push(r);
+  /** Keeps a block's result for the next version, which starts at `start` in a text of `length`. */
+  keep(r: ChunkResult, start: number, length: number): void {
+    this.nextByStart.set(start, r);
+    this.nextByTail.set(length - start, r);
   }
 
-  /** Forgets blocks the last scan did not use. */
+  /** Forgets blocks the last scan did not use; keeps, by text, those it did. */
   sweep(): void {
-    this.entries = this.next;
-    this.next = new Map();
+    this.entries = new Map();
+    for (const r of this.nextByStart.values()) {
+      const list = this.entries.get(r.body);
+      if (!list) this.entries.set(r.body, [r]);
+      else if (!list.includes(r)) list.push(r);
+    }
+    this.byStart = this.nextByStart;
+    this.byTail = this.nextByTail;
+    this.nextByStart = new Map();
+    this.nextByTail = new Map();
   }
 }
 
@@ -167,17 +189,17 @@ export function scanText(text: string, kind: FileKind, cache?: ChunkCache): Scan
   const out: { start: number; result: ChunkResult }[] = [];
   let state = newScanState();
   for (const chunk of chunks) {
-    const body = text.slice(chunk.start, chunk.end);
     const path = chunk.path.join('\u0000');
     const stateKey = yaml ? '' : scanStateKey(state);
-    let result = cache?.get(body, path, stateKey);
+    let result = cache?.find(text, chunk.start, chunk.end, path, stateKey);
     if (!result) {
+      const body = text.slice(chunk.start, chunk.end);
       const sink = new MentionSink();
       const next = copyScanState(state);
       scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path }, next);
       result = { body, path, stateKey, mentions: sink.mentions, stateOut: next };
-      cache?.keep(result);
     }
+    cache?.keep(result, chunk.start, text.length);
     state = result.stateOut;
     out.push({ start: chunk.start, result });
   }

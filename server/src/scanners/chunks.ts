@@ -69,14 +69,15 @@ function splitChildren(text: string, start: number, end: number, key: string): C
     if (nl < 0 || nl > end) nl = end;
     let k = i;
     while (k < nl && text.charCodeAt(k) === 32) k++;
-    const ch = text[k];
-    if (k < nl && ch !== '#' && ch !== '\r') {
+    const ch = text.charCodeAt(k);
+    if (k < nl && ch !== 35 && ch !== 13) {
       const col = k - i;
       if (indent < 0) {
         indent = col;
-        seq = ch === '-';
+        seq = ch === 45;
       }
-      if (col === indent && (seq ? ch === '-' : ch !== '-')) starts.push(i);
+      // Deeper lines (the bulk) need no more than their indent.
+      if (col === indent && (seq ? ch === 45 : ch !== 45)) starts.push(i);
       else if (col < indent) return undefined;
     }
     i = nl + 1;
