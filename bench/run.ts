@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { generateWorkflow, SEED, SIZES, writeRepository, writeWorkflows, DEFAULT_OUT } from './generate';
 import { activeSessions, DEFAULT_MEASURE, editedText, freshDiagnostics, measureServer, sameDiagnostics, type MeasureOptions } from './measure';
@@ -22,6 +22,7 @@ interface Options {
   yamlLs: boolean;
   profile: boolean;
   strict: boolean;
+  cliOnly: boolean;
 }
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -30,10 +31,11 @@ const USAGE = `Usage: npm run bench -- [options]
   --sizes N,N        workflow sizes in lines (default ${SIZES.join(',')})
   --no-yaml-ls       skip yaml-language-server
   --profile          run our server from an unminified bundle under --cpu-prof; print top self time
+  --cli-only         measure only the CLI
   --strict           exit 1 when a target fails`;
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { quick: false, sizes: [...SIZES], yamlLs: true, profile: false, strict: false };
+  const o: Options = { quick: false, sizes: [...SIZES], yamlLs: true, profile: false, strict: false, cliOnly: false };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -51,12 +53,14 @@ function parseArgs(argv: string[]): Options {
     } else if (a === '--no-yaml-ls') o.yamlLs = false;
     else if (a === '--profile') o.profile = true;
     else if (a === '--strict') o.strict = true;
+    else if (a === '--cli-only') o.cliOnly = true;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
   if (o.quick && !sizesGiven) o.sizes = [10_000];
+  if (o.cliOnly) o.sizes = [];
   if (o.sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error('--sizes takes line counts, e.g. 1000,10000');
   return o;
 }
@@ -94,6 +98,7 @@ async function main(): Promise<number> {
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
       os: `${type()} ${release()}`,
+      loadBefore: loadavg(),
     },
     quick: opts.quick,
     sizes: [],
@@ -157,7 +162,10 @@ async function main(): Promise<number> {
 
   result.targets = judgeTargets(result);
   const m = result.machine;
+  m.loadAfter = loadavg();
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(`\nk8s-platforms bench, ${result.date}, ${m.cores} × ${m.cpus}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}`);
+  console.log(`load average before ${load(m.loadBefore)}, after ${load(m.loadAfter)} (other processes on the machine make the figures noisy)`);
   console.log(`GitHub workflows; times in ms (spawn→initialize answer, didOpen/didChange→publishDiagnostics of that version, request→answer); ${measure.edits} edits, ${measure.hovers} hovers, ${measure.completions} completions per size; ratio = yaml-ls / ours\n`);
   console.log(table(result));
   console.log(answerSummary(result));
