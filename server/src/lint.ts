@@ -24,11 +24,16 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
   'github-actions-workflow': 'github-workflow',
   yaml: 'yaml',
   makefile: 'makefile',
+  make: 'makefile',
   dockerfile: 'dockerfile',
+  containerfile: 'dockerfile',
+  'yaml.gitlab': 'gitlab-ci',
+  'yaml.github-actions': 'github-workflow',
   shellscript: 'shell',
   sh: 'shell',
   bash: 'shell',
   zsh: 'shell',
+  shell: 'shell',
 };
 
 /**

@@ -1,0 +1,33 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectFileKind } from '../../server/src/lint';
+
+describe('file kinds, by path, editor language id and shebang', () => {
+  it('knows files by path whatever the editor calls them', () => {
+    assert.equal(detectFileKind('/r/.github/workflows/ci.yml', 'yaml'), 'github-workflow');
+    assert.equal(detectFileKind('C:\\r\\.github\\workflows\\ci.yaml'), 'github-workflow');
+    assert.equal(detectFileKind('/r/.goreleaser.yaml'), 'goreleaser');
+    assert.equal(detectFileKind('/r/goreleaser.yml'), 'goreleaser');
+    assert.equal(detectFileKind('/r/.gitlab-ci.yml'), 'gitlab-ci');
+    assert.equal(detectFileKind('/r/config/jobs/x.yaml'), 'yaml');
+    for (const p of ['/r/Makefile', '/r/GNUmakefile', '/r/common.mk', '/r/Makefile.common']) assert.equal(detectFileKind(p), 'makefile', p);
+    for (const p of ['/r/Dockerfile', '/r/Dockerfile.dev', '/r/build.Dockerfile', '/r/Containerfile']) assert.equal(detectFileKind(p), 'dockerfile', p);
+    for (const p of ['/r/a.sh', '/r/b.bash', '/r/c.zsh']) assert.equal(detectFileKind(p), 'shell', p);
+  });
+  it('knows untitled and oddly named documents by language id, as VS Code, Neovim and Helix name them', () => {
+    assert.equal(detectFileKind('Untitled-1', 'yaml'), 'yaml');
+    assert.equal(detectFileKind('/r/rules', 'make'), 'makefile');
+    assert.equal(detectFileKind('/r/rules', 'makefile'), 'makefile');
+    assert.equal(detectFileKind('/r/img', 'dockerfile'), 'dockerfile');
+    assert.equal(detectFileKind('/r/run', 'shellscript'), 'shell');
+    assert.equal(detectFileKind('/r/run', 'bash'), 'shell');
+    assert.equal(detectFileKind('/r/w.yml', 'github-actions-workflow'), 'github-workflow');
+  });
+  it('knows extensionless scripts by their shebang, and leaves other files alone', () => {
+    assert.equal(detectFileKind('/r/hack/release', undefined, '#!/usr/bin/env bash'), 'shell');
+    assert.equal(detectFileKind('/r/hack/release', undefined, '#!/bin/sh -e'), 'shell');
+    assert.equal(detectFileKind('/r/hack/tool', undefined, '#!/usr/bin/env python3'), undefined);
+    assert.equal(detectFileKind('/r/README.md'), undefined);
+    assert.equal(detectFileKind('/r/main.go', 'go'), undefined);
+  });
+});
