@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectFileKind, judge, scanText, type FileKind } from './lint';
+import { DEFAULT_LIMITS, detectFileKind, judge, scanText, type FileKind, type ScanLimits } from './lint';
 import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import type { TierModel } from './model/query';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
@@ -30,6 +30,7 @@ lint options:
   --required-tier N          report platforms below tier N (1, 2 or 3; default 3)
   --severity CODE=LEVEL      change a code's severity: error, warning, info, hint or off (repeatable)
   --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_SIZE})
+  --max-scan-time MS         stop scanning a file after this long (default ${DEFAULT_LIMITS.maxScanTime})
   --help                     show this help
   --version                  show the version
 
@@ -43,11 +44,12 @@ interface LintOptions {
   modelPath?: string;
   settings: LintSettings;
   maxFileSize: number;
+  limits: ScanLimits;
   paths: string[];
 }
 
 function parseLintArgs(args: string[]): LintOptions {
-  const opts: LintOptions = { format: 'text', settings: { requiredTier: 3, severity: {} }, maxFileSize: DEFAULT_MAX_FILE_SIZE, paths: [] };
+  const opts: LintOptions = { format: 'text', settings: { requiredTier: 3, severity: {} }, maxFileSize: DEFAULT_MAX_FILE_SIZE, limits: {}, paths: [] };
   const severity: Partial<Record<Code, Severity | 'off'>> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -88,6 +90,12 @@ function parseLintArgs(args: string[]): LintOptions {
         const v = value();
         if (!/^\d+$/.test(v)) throw new UsageError(`--max-file-size must be a number of bytes, not ${v}`);
         opts.maxFileSize = Number(v);
+        break;
+      }
+      case '--max-scan-time': {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) === 0) throw new UsageError(`--max-scan-time must be a positive number of milliseconds, not ${v}`);
+        opts.limits = { ...opts.limits, maxScanTime: Number(v) };
         break;
       }
       default:
@@ -283,7 +291,8 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     count++;
     if (progress && count % 200 === 0) io.stderr.write(`\rk8s-platforms: ${count} files…`);
     if (!read) continue;
-    const scan = scanText(read.text, read.kind);
+    const scan = scanText(read.text, read.kind, undefined, opts.limits);
+    for (const n of scan.notes) note(`${target.display}: ${n}`);
     const findings = judge(scan, model, opts.settings);
     if (findings.length > 0) results.push({ file: target.display, text: read.text, findings, lines: scan.lines });
   }

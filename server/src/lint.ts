@@ -63,6 +63,8 @@ export interface ChunkResult {
   readonly stateKey: string;
   readonly mentions: Mention[];
   readonly stateOut: ScanState;
+  /** The block had more mentions than ScanLimits.maxMentions allows. */
+  readonly truncated: boolean;
   judged?: { model: TierModel; settings: LintSettings; findings: Finding[] };
 }
 
@@ -75,6 +77,8 @@ export class ScanResult {
     readonly text: string,
     readonly kind: FileKind,
     readonly chunks: readonly { start: number; result: ChunkResult }[],
+    /** Limits that were hit, for a person: "scan stopped after 5000 ms at line 81234 …". */
+    readonly notes: readonly string[] = [],
   ) {}
 
   /** Every mention, with document offsets. */
@@ -188,7 +192,21 @@ function shiftMention(m: Mention, by: number, listBase: number): Mention {
  * Finds every platform mention in a text of one kind, block by block. With a cache, blocks whose
  * text (and incoming state) did not change since the last scan are not scanned again.
  */
-export function scanText(text: string, kind: FileKind, cache?: ChunkCache): ScanResult {
+/** Bounds on one scan; a hit bound is said in ScanResult.notes. */
+export interface ScanLimits {
+  /** Platform mentions per block (a matrix expands to one per pair): beyond, the rest is dropped. */
+  maxMentions?: number;
+  /** Wall time of one scan in ms: the blocks after it are not scanned. */
+  maxScanTime?: number;
+}
+
+export const DEFAULT_LIMITS: Required<ScanLimits> = { maxMentions: 100_000, maxScanTime: 10_000 };
+
+export function scanText(text: string, kind: FileKind, cache?: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult {
+  const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
+  const maxScanTime = limits.maxScanTime ?? DEFAULT_LIMITS.maxScanTime;
+  const began = Date.now();
+  const notes: string[] = [];
   const yaml = kind !== 'makefile' && kind !== 'dockerfile' && kind !== 'shell';
   const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
   const out: { start: number; result: ChunkResult }[] = [];
@@ -198,18 +216,23 @@ export function scanText(text: string, kind: FileKind, cache?: ChunkCache): Scan
     const stateKey = yaml ? '' : scanStateKey(state);
     let result = cache?.find(text, chunk.start, chunk.end, path, stateKey);
     if (!result) {
+      if (Date.now() - began > maxScanTime) {
+        notes.push(`scan stopped after ${maxScanTime} ms at offset ${chunk.start} of ${text.length}: the rest of the file is not checked (time limit)`);
+        break;
+      }
       const body = text.slice(chunk.start, chunk.end);
-      const sink = new MentionSink();
+      const sink = new MentionSink(maxMentions);
       const next = copyScanState(state);
       scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path }, next);
-      result = { body, path, stateKey, mentions: sink.mentions, stateOut: next };
+      result = { body, path, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated };
     }
+    if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${chunk.start}: the rest of that block is not checked (expansion limit)`);
     cache?.keep(result, chunk.start, text.length);
     state = result.stateOut;
     out.push({ start: chunk.start, result });
   }
   cache?.sweep();
-  return new ScanResult(text, kind, out);
+  return new ScanResult(text, kind, out, notes);
 }
 
 const PRIORITY: Record<Code, number> = {
@@ -299,6 +322,6 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
 }
 
 /** The engine in one call: text in, findings out. */
-export function lintText(text: string, kind: FileKind, model: TierModel, settings: LintSettings): Finding[] {
-  return judge(scanText(text, kind), model, settings);
+export function lintText(text: string, kind: FileKind, model: TierModel, settings: LintSettings, limits?: ScanLimits): Finding[] {
+  return judge(scanText(text, kind, undefined, limits), model, settings);
 }

@@ -144,6 +144,17 @@ describe('k8s-platforms lint', () => {
     assert.deepEqual(JSON.parse(r.stdout), []);
     assert.equal(r.code, 0);
   });
+  it('a scan over --max-scan-time stops and says so on stderr; what was scanned is still reported', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 60_000; i++) lines.push(`GOARCH=arm go build -o bin/${i} .`, '');
+    writeFileSync(join(dir, 'odd/long.sh'), lines.join('\n'));
+    const r = cli(['lint', '--max-scan-time', '1', 'odd/long.sh'], dir);
+    assert.match(r.stderr, /odd\/long\.sh: scan stopped after 1 ms at offset \d+ of \d+: the rest of the file is not checked \(time limit\)/);
+    const full = cli(['lint', '--format', 'json', 'odd/long.sh'], dir);
+    assert.equal(JSON.parse(full.stdout).length, 60_000);
+    assert.doesNotMatch(full.stderr, /time limit/);
+    rmSync(join(dir, 'odd/long.sh'));
+  });
   it('--help and --version', () => {
     assert.match(cli(['--help'], dir).stdout, /Usage: k8s-platforms lint/);
     assert.match(cli(['lint', '--help'], dir).stdout, /--format text\|json\|sarif/);

@@ -51,15 +51,21 @@ export type Mention = WholeMention | PairMention;
 /** Collects mentions as a scanner finds them. */
 export class MentionSink {
   readonly mentions: Mention[] = [];
+  /** More mentions were found than the limit allows; the rest were dropped. */
+  truncated = false;
   private nextList = 1;
 
-  constructor(private readonly listBase = 0) {}
+  constructor(private readonly maxMentions = Infinity) {}
 
   newList(): number {
-    return this.listBase + this.nextList++;
+    return this.nextList++;
   }
 
   add(m: Mention): void {
+    if (this.mentions.length >= this.maxMentions) {
+      this.truncated = true;
+      return;
+    }
     this.mentions.push(m);
   }
 }
