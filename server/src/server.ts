@@ -2,13 +2,18 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
   MessageType,
   NotificationType,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
+  type DiagnosticServerCancellationData,
   type DocumentDiagnosticReport,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -62,6 +67,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let ready: Promise<void> = Promise.resolve();
   /** Reads the client's settings once it is initialized; diagnostics wait for it (or a timeout). */
   let firstSettings: () => void = () => undefined;
+  let shutDown = false;
+
+  /**
+   * Why a request is not served: it came after `shutdown` (the LSP says InvalidRequest), or the
+   * client cancelled it while it waited in the queue. Handlers run to the end once started, so
+   * this is where a cancellation can save work: before the scan.
+   */
+  const refusal = <E>(token: CancellationToken): ResponseError<E> | undefined => {
+    if (shutDown) return new ResponseError<E>(ErrorCodes.InvalidRequest, 'k8s-platforms: the server is shut down');
+    return cancelled<E>(token);
+  };
+  const cancelled = <E>(token: CancellationToken): ResponseError<E> | undefined =>
+    token.isCancellationRequested ? new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'k8s-platforms: request cancelled') : undefined;
 
   const settings = () => config!.settings;
   const model = () => config!.model;
@@ -175,41 +193,56 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
-  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+  connection.languages.diagnostics.on(async (params, token) => {
+    const refused = refusal<DiagnosticServerCancellationData>(token);
+    if (refused) return refused;
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    return runSafe(logError, 'textDocument/diagnostic', empty, async () => {
-      await ready;
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc || !config) return empty;
-      const resultId = `${doc.version}:${config.generation}`;
-      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(doc, findingsOf(doc)) };
-    });
+    await ready;
+    return (
+      cancelled<DiagnosticServerCancellationData>(token) ??
+      runSafe(logError, 'textDocument/diagnostic', empty, () => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc || !config) return empty;
+        const resultId = `${doc.version}:${config.generation}`;
+        if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(doc, findingsOf(doc)) };
+      })
+    );
   });
 
-  connection.onHover((params) =>
-    runSafe(logError, 'hover', null, () => {
-      const s = scanOf(params.textDocument.uri);
-      return s ? hoverAt(s.doc, s.scan, model(), s.doc.offsetAt(params.position)) : null;
-    }),
+  connection.onHover(
+    (params, token) =>
+      refusal(token) ??
+      runSafe(logError, 'hover', null, () => {
+        const s = scanOf(params.textDocument.uri);
+        return s ? hoverAt(s.doc, s.scan, model(), s.doc.offsetAt(params.position)) : null;
+      }),
   );
 
-  connection.onCompletion((params) =>
-    runSafe(logError, 'completion', null, () => {
-      const s = scanOf(params.textDocument.uri);
-      return s ? completeAt(s.doc, s.scan.text, s.scan.kind, model(), s.doc.offsetAt(params.position)) : null;
-    }),
+  connection.onCompletion(
+    (params, token) =>
+      refusal(token) ??
+      runSafe(logError, 'completion', null, () => {
+        const s = scanOf(params.textDocument.uri);
+        return s ? completeAt(s.doc, s.scan.text, s.scan.kind, model(), s.doc.offsetAt(params.position)) : null;
+      }),
   );
 
-  connection.onCodeAction((params) =>
-    runSafe(logError, 'codeAction', [], () => {
-      const doc = documents.get(params.textDocument.uri);
-      if (!doc || !config) return [];
-      return codeActions(doc, findingsOf(doc), params, support.edits);
-    }),
+  connection.onCodeAction(
+    (params, token) =>
+      refusal(token) ??
+      runSafe(logError, 'codeAction', [], () => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc || !config) return [];
+        return codeActions(doc, findingsOf(doc), params, support.edits);
+      }),
   );
 
-  connection.onShutdown(() => config?.dispose());
+  connection.onShutdown(() => {
+    if (shutDown) return new ResponseError<void>(ErrorCodes.InvalidRequest, 'k8s-platforms: the server is already shut down');
+    shutDown = true;
+    config?.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,155 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { LspClient, editorCapabilities } from '../support/lspClient';
+
+/** A workflow of about 4 MB (under the 5 MiB default limit): its first scan takes a second or more. */
+function hugeWorkflow(): string {
+  const parts = ['name: huge\non: push\njobs:\n'];
+  for (let i = 0; i < 20_000; i++) {
+    parts.push(`  build-${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: linux/amd64,linux/arm64,linux/amd64\n`);
+  }
+  return parts.join('');
+}
+
+/** Resolves with the process's exit code, or 'hung' after `ms`. */
+function exitWithin(client: LspClient, ms: number): Promise<number | null | 'hung'> {
+  return Promise.race([client.exited, new Promise<'hung'>((done) => setTimeout(() => done('hung'), ms))]);
+}
+
+/** The error a request was answered with; fails when it was answered with a result. */
+async function errorOf(request: Promise<unknown>): Promise<ResponseError<unknown>> {
+  try {
+    const result = await request;
+    assert.fail(`expected an error response, got the result ${JSON.stringify(result)?.slice(0, 200)}`);
+  } catch (e) {
+    if (!(e instanceof ResponseError)) throw e;
+    return e;
+  }
+}
+
+const small = 'file:///virtual/lifecycle/Dockerfile';
+const smallText = 'FROM --platform=linux/arm/v7 alpine\n';
+
+describe('lifecycle', () => {
+  it('exit without shutdown ends the process with code 1', async () => {
+    const client = await LspClient.start();
+    client.open(small, 'dockerfile', smallText, 1);
+    await client.diagnosticsFor(small, 1);
+    await client.conn.sendNotification('exit');
+    const code = await exitWithin(client, 5000);
+    if (code === 'hung') client.proc.kill();
+    assert.equal(code, 1);
+    client.conn.dispose();
+  });
+
+  it('closing stdin without shutdown exits with code 1, after shutdown with 0', async () => {
+    const abrupt = await LspClient.start();
+    abrupt.proc.stdin!.end();
+    assert.equal(await exitWithin(abrupt, 5000), 1);
+    abrupt.conn.dispose();
+
+    const orderly = await LspClient.start();
+    await orderly.conn.sendRequest('shutdown');
+    orderly.proc.stdin!.end();
+    assert.equal(await exitWithin(orderly, 5000), 0);
+    orderly.conn.dispose();
+  });
+
+  it('requests after shutdown get an InvalidRequest error; exit still ends the process with 0', async () => {
+    const client = await LspClient.start();
+    try {
+      client.open(small, 'dockerfile', smallText, 1);
+      const [d] = await client.diagnosticsFor(small, 1);
+      assert.ok(await client.hover(small, d.range.start), 'a hover before shutdown');
+      assert.equal(await client.conn.sendRequest('shutdown'), null);
+
+      const after = [client.hover(small, d.range.start), client.completion(small, { line: 0, character: 16 }), client.codeActions(small, d.range, [d]), client.conn.sendRequest('shutdown')];
+      for (const answer of await Promise.allSettled(after.map(errorOf))) {
+        assert.equal(answer.status, 'fulfilled', answer.status === 'rejected' ? String(answer.reason) : '');
+        const e = (answer as PromiseFulfilledResult<ResponseError<unknown>>).value;
+        assert.equal(e.code, ErrorCodes.InvalidRequest, e.message);
+        assert.match(e.message, /shut ?down/i);
+      }
+      await client.conn.sendNotification('exit');
+      assert.equal(await exitWithin(client, 5000), 0);
+    } finally {
+      if (client.proc.exitCode === null) client.proc.kill();
+      client.conn.dispose();
+    }
+  });
+
+  it('a pull request after shutdown gets an InvalidRequest error too', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true }) });
+    try {
+      client.open(small, 'dockerfile', smallText, 1);
+      const report = await client.pull(small);
+      assert.equal(report.kind, 'full');
+      await client.conn.sendRequest('shutdown');
+      assert.equal((await errorOf(client.pull(small))).code, ErrorCodes.InvalidRequest);
+    } finally {
+      await client.conn.sendNotification('exit').catch(() => undefined);
+      if ((await exitWithin(client, 5000)) === 'hung') client.proc.kill();
+      client.conn.dispose();
+    }
+  });
+});
+
+describe('cancellation ($/cancelRequest)', () => {
+  it('a completion and a fix-all cancelled right after sending, while the server scans a 4 MB file, are answered RequestCancelled; later requests are answered', async () => {
+    const client = await LspClient.start();
+    try {
+      client.open(small, 'dockerfile', smallText, 1);
+      await client.diagnosticsFor(small, 1);
+      const uri = 'file:///virtual/lifecycle/.github/workflows/huge.yml';
+      const text = hugeWorkflow();
+      const t0 = Date.now();
+      client.open(uri, 'yaml', text, 1);
+      // Keeps the server busy with the first scan while the requests and their cancellations arrive.
+      const hover = client.hover(uri, { line: 8, character: 24 });
+
+      const completionToken = new CancellationTokenSource();
+      const completion = client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 8, character: 22 } }, completionToken.token);
+      completionToken.cancel();
+      const fixAllToken = new CancellationTokenSource();
+      const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const fixAll = client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } }, fixAllToken.token);
+      fixAllToken.cancel();
+      const later = client.hover(small, { line: 0, character: 20 });
+
+      assert.equal((await errorOf(completion)).code, LSPErrorCodes.RequestCancelled);
+      assert.equal((await errorOf(fixAll)).code, LSPErrorCodes.RequestCancelled);
+      assert.ok(await later, 'the request after the cancelled ones is answered');
+      assert.ok(await hover, 'the request that was not cancelled is answered');
+      const ms = Date.now() - t0;
+      // Generous: the machine is shared; the point is that nothing waits on a cancelled request.
+      assert.ok(ms < 30_000, `answered in ${ms} ms`);
+
+      // Not cancelled: the same requests are answered with results.
+      const items = await client.completion(uri, { line: 8, character: 22 });
+      assert.ok(items.length > 0);
+      const actions = await client.codeActions(uri, whole, [], ['source.fixAll']);
+      assert.equal(actions.length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a cancellation for a request already answered, or for no request at all, changes nothing', async () => {
+    const client = await LspClient.start();
+    try {
+      client.open(small, 'dockerfile', smallText, 1);
+      await client.diagnosticsFor(small, 1);
+      const token = new CancellationTokenSource();
+      const hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 20 } }, token.token);
+      assert.ok(hover);
+      token.cancel();
+      await client.conn.sendNotification('$/cancelRequest', { id: 987_654 });
+      await client.conn.sendNotification('$/cancelRequest', { id: 'no-such-request' });
+      assert.ok(await client.hover(small, { line: 0, character: 20 }));
+      assert.equal(client.logs.filter((l) => l.type === 1).length, 0, JSON.stringify(client.logs));
+    } finally {
+      await client.stop();
+    }
+  });
+});
