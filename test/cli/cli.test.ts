@@ -11,7 +11,7 @@ const bin = join(repo, 'bin/k8s-platforms.js');
 
 /** Runs the built CLI as a user would. */
 function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
