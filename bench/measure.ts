@@ -25,6 +25,8 @@ export interface ServerFigures {
   peakRssMiB: number;
   /** Resident set size right after the open file's diagnostics arrived, in MiB. */
   openRssMiB: number;
+  /** Resident set size after the last edit's diagnostics, in MiB. */
+  editsRssMiB: number;
   /** Publishes carried the document version (else: timed to the next publish). */
   versioned: boolean;
   /** Diagnostics published for the open file, and after the last edit. */
@@ -118,6 +120,7 @@ export async function measureServer(spec: ServerSpec, path: string, text: string
     openMs: NaN,
     peakRssMiB: NaN,
     openRssMiB: NaN,
+    editsRssMiB: NaN,
     versioned: false,
     openDiagnostics: 0,
     finalDiagnostics: [],
@@ -161,6 +164,7 @@ export async function measureServer(spec: ServerSpec, path: string, text: string
       figures.errors.push((e as Error).message);
     }
     figures.change = timings(changes);
+    figures.editsRssMiB = (session.memory()?.current ?? NaN) / 2 ** 20;
 
     const textDocument = { uri };
     const hovers: number[] = [];

@@ -115,7 +115,7 @@ async function main(): Promise<number> {
       const spec = opts.profile ? { ...ours, args: [...profileArgs(profileDir, `ours-${lines}.cpuprofile`), ...ours.args] } : ours;
       size.ours = await measureServer(spec, path, text, measure);
       result.oursInitSamples.push(size.ours.initMs);
-      log(`  ours:    open ${fmt(size.ours.openMs)} ms, change p50 ${fmt(size.ours.change?.p50)} ms, hover p50 ${fmt(size.ours.hover?.p50)} ms, completion p50 ${fmt(size.ours.completion?.p50)} ms, RSS ${fmt(size.ours.openRssMiB)} MiB after open, peak ${fmt(size.ours.peakRssMiB)} MiB`);
+      log(`  ours:    open ${fmt(size.ours.openMs)} ms, change p50 ${fmt(size.ours.change?.p50)} ms, hover p50 ${fmt(size.ours.hover?.p50)} ms, completion p50 ${fmt(size.ours.completion?.p50)} ms, RSS ${fmt(size.ours.openRssMiB)} MiB after open, ${fmt(size.ours.editsRssMiB)} after edits, peak ${fmt(size.ours.peakRssMiB)} MiB`);
       for (const e of size.ours.errors) log(`  ours error: ${e}`);
       if (!size.ours.versioned && Number.isFinite(size.ours.openMs)) log('  ours: publishDiagnostics carried no version; timed to the next publish');
       if (size.ours.change?.samples.length === measure.edits) {
@@ -130,7 +130,7 @@ async function main(): Promise<number> {
     }
     if (opts.yamlLs) {
       size.yamlLs = await measureServer(yamlLsSpec(files.map((f) => f.path)), path, text, measure);
-      log(`  yaml-ls: open ${fmt(size.yamlLs.openMs)} ms, change p50 ${fmt(size.yamlLs.change?.p50)} ms, hover p50 ${fmt(size.yamlLs.hover?.p50)} ms, completion p50 ${fmt(size.yamlLs.completion?.p50)} ms, RSS ${fmt(size.yamlLs.openRssMiB)} MiB after open, peak ${fmt(size.yamlLs.peakRssMiB)} MiB`);
+      log(`  yaml-ls: open ${fmt(size.yamlLs.openMs)} ms, change p50 ${fmt(size.yamlLs.change?.p50)} ms, hover p50 ${fmt(size.yamlLs.hover?.p50)} ms, completion p50 ${fmt(size.yamlLs.completion?.p50)} ms, RSS ${fmt(size.yamlLs.openRssMiB)} MiB after open, ${fmt(size.yamlLs.editsRssMiB)} after edits, peak ${fmt(size.yamlLs.peakRssMiB)} MiB`);
       for (const e of size.yamlLs.errors) log(`  yaml-ls error: ${e}`);
     }
   }
