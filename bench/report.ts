@@ -96,6 +96,12 @@ export function answerSummary(result: BenchResult): string {
   return `Non-empty answers: ${result.sizes.map((s) => `${lineCount(s.lines)}: ${[one(s.ours), one(s.yamlLs)].filter(Boolean).join('; ')}`).join(' | ')}`;
 }
 
+/** Where the peak comes from: RSS after open, after the 50 edits, and the peak (MiB). */
+export function memorySummary(result: BenchResult): string {
+  const one = (f: ServerFigures | undefined) => (f ? `${f.server} ${fmt(f.openRssMiB)} → ${fmt(f.editsRssMiB)} → ${fmt(f.peakRssMiB)}` : '');
+  return `RSS MiB after open → after edits → peak: ${result.sizes.map((s) => `${lineCount(s.lines)}: ${[one(s.ours), one(s.yamlLs)].filter(Boolean).join('; ')}`).join(' | ')}`;
+}
+
 export function cliSummary(cli: CliFigures): string {
   const lines = [
     `CLI cold start (one small file, spawn to exit): median ${fmt(cli.coldStartMs)} ms over ${cli.coldSamples.length} runs (min ${fmt(Math.min(...cli.coldSamples))}, max ${fmt(Math.max(...cli.coldSamples))})`,

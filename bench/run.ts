@@ -12,7 +12,7 @@ import { generateWorkflow, SEED, SIZES, writeRepository, writeWorkflows, DEFAULT
 import { activeSessions, DEFAULT_MEASURE, editedText, freshDiagnostics, measureServer, sameDiagnostics, type MeasureOptions } from './measure';
 import { CLI_BUNDLE, oursSpec, SERVER_BUNDLE, yamlLsSpec } from './servers';
 import { measureCli } from './cliBench';
-import { answerSummary, cliSummary, fmt, judgeTargets, table, targetLines, type BenchResult, type SizeResult } from './report';
+import { answerSummary, cliSummary, fmt, memorySummary, judgeTargets, table, targetLines, type BenchResult, type SizeResult } from './report';
 import { buildProfilingBundle, clearProfiles, printProfile, profileArgs } from './profile';
 
 interface Options {
@@ -169,6 +169,7 @@ async function main(): Promise<number> {
   console.log(`GitHub workflows; times in ms (spawn→initialize answer, didOpen/didChange→publishDiagnostics of that version, request→answer); ${measure.edits} edits, ${measure.hovers} hovers, ${measure.completions} completions per size; ratio = yaml-ls / ours\n`);
   console.log(table(result));
   console.log(answerSummary(result));
+  console.log(memorySummary(result));
   if (result.cli) console.log(`\n${cliSummary(result.cli)}`);
   console.log(`\n${targetLines(result.targets)}`);
   const failed = result.targets.filter((t) => t.status === 'FAIL').length;
