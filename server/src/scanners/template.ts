@@ -4,13 +4,19 @@ import { POISON, SOFT } from './mention';
 export type TemplateMode = 'shell' | 'make';
 
 /**
+ * Defaults nest a level or two (`${A:-${B:-linux/amd64}}`); deeper ones are masked whole, so a
+ * hostile `${A:-${A:-…}}` thousands deep neither overflows the stack nor costs a pass per level.
+ */
+const MAX_DEFAULT_DEPTH = 8;
+
+/**
  * Replaces every templated part of text[start, end) with POISON characters, keeping offsets, so
  * that a value containing a template is never judged: `${{ matrix.os }}`, `{{ .Os }}`, `$(GOOS)`,
  * `${TARGETARCH}`, `$BUILDPLATFORM`, `$$os`, backticks. The literal default of
  * `${VAR:-linux/amd64}` stays readable (its wrapper becomes SOFT separators).
  * Returns a string of the same length as the region; index 0 is `start`.
  */
-export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode): string {
+export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode, depth = 0): string {
   // Fast path: nothing templated in the region.
   const region = text.slice(start, end);
   if (!/[$`{<]/.test(region)) return region;
@@ -49,10 +55,10 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         const close = matchBracket(i + 1);
         if (mode === 'shell' && n === '{') {
           const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])/.exec(text.slice(i, Math.min(end, i + 80)));
-          if (m && close > 0) {
+          if (m && close > 0 && depth < MAX_DEFAULT_DEPTH) {
             const prefix = m[0].length;
             soft(prefix);
-            out.push(maskTemplates(text, i + prefix, close - 1, mode));
+            out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1));
             out.push(SOFT);
             i = close;
             lit = close;
