@@ -4,7 +4,13 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      // A lone CR ends a line too, as in LSP and in editors: the CLI counts lines as they do.
+      const eol = /\r\n?|\n/g;
+      for (let m = eol.exec(text); m; m = eol.exec(text)) starts.push(m.index + m[0].length);
+    }
     this.starts = starts;
   }
 
