@@ -39,7 +39,8 @@ export function chunkYaml(text: string): Chunk[] {
     if (key !== undefined && !/platforms?$|^goos$|^goarch$/i.test(key) && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES) {
       const children = splitChildren(text, start, end, key);
       if (children) {
-        chunks.push(...children);
+        // One by one: spreading 150,000 children as arguments overflows the stack.
+        for (const c of children) chunks.push(c);
         continue;
       }
     }

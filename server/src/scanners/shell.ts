@@ -184,7 +184,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       if (!vw) continue;
       const u = unquote(masked, vw);
       const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: raw.includes('os') ? 'os' : 'arch', context: 'gox' });
-      (raw.includes('os') ? oses : arches).push(...names);
+      // One by one: spreading a list of 200,000 names as arguments overflows the stack.
+      const list = raw.includes('os') ? oses : arches;
+      for (const n of names) list.push(n);
       continue;
     }
     if (/^--(os|arch|variant)$/.test(raw) && k + 1 < words.length && /^(docker|podman)$/.test(name) && words.some((x) => wordText(masked, x) === 'annotate')) {
