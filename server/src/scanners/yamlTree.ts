@@ -61,11 +61,51 @@ export function scalarText(node: YNode | undefined): string | undefined {
   return node && node.kind === 'scalar' && node.style !== 'ALIAS' ? node.value : undefined;
 }
 
+/**
+ * Nesting beyond which text is not given to the `yaml` package. It recurses once per level and
+ * reaches the stack limit near 1,000 levels, and there V8 may abort the whole process instead of
+ * throwing (a regular expression compiled near the limit fails as "out of memory"): a 6 KB file of
+ * `x: {{ {{ {{ …` did. Such text is read line by line, as broken YAML is.
+ */
+const MAX_LIBRARY_NESTING = 300;
+
 /** Reads text[start, end) as YAML documents: the fast reader, or the `yaml` package when it must. */
 export function readYamlDocuments(text: string, start: number, end: number): YDocument[] {
   const fast = new FastReader(text, start, end).read();
   if (fast) return fast;
+  if (nestingBound(text, start, end) > MAX_LIBRARY_NESTING) return [{ start, end, root: undefined, broken: true }];
   return readWithLibrary(text, start, end);
+}
+
+/**
+ * An upper bound of how deep text[start, end) nests: the deepest column where a line's content
+ * starts (after spaces and `- `, `? `, `: ` indicators; a block level takes at least one column)
+ * plus the most flow brackets open at once. Linear, no allocation.
+ */
+function nestingBound(text: string, start: number, end: number): number {
+  let column = 0;
+  let flow = 0;
+  let maxFlow = 0;
+  let lineStart = start;
+  let inIndent = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = i + 1;
+      inIndent = true;
+      continue;
+    }
+    if (inIndent) {
+      const next = text.charCodeAt(i + 1);
+      const indicator = (c === 45 || c === 63 || c === 58) && (next === 32 || next === 9 || next === 10 || i + 1 === end);
+      if (c === 32 || c === 9 || indicator) continue;
+      inIndent = false;
+      column = Math.max(column, i - lineStart);
+    }
+    if (c === 91 || c === 123) maxFlow = Math.max(maxFlow, ++flow);
+    else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return column + maxFlow;
 }
 
 // ---------------------------------------------------------------- the `yaml` package
