@@ -95,7 +95,10 @@ function statusCell(model: MatrixModel, row: Row): string {
     return `<td class="removed"><strong>removed</strong>: ${escapeHtml(row.removed.reason)} <span class="links">(${links})</span></td>`;
   }
   const listed = model.platforms.some((p) => `${p.os}/${p.arch}` === row.key);
-  return listed ? '<td>supported</td>' : '<td>not in the tier table</td>';
+  if (!listed) return '<td>not in the tier table</td>';
+  // The source's tables disagree here (arm64-darwin is tier 2 with no binary listed): say so.
+  const binaries = model.binaries.items.some((b) => (b.platforms[row.key]?.length ?? 0) > 0);
+  return binaries ? '<td>supported</td>' : '<td>supported; the source lists no binaries for it</td>';
 }
 
 function platformTable(model: MatrixModel, rows: Row[]): string {
@@ -131,7 +134,7 @@ function binaryTable(model: MatrixModel, rows: Row[]): string {
   const items = model.binaries.items;
   return table('Binaries (published forms)', items.map((b) => b.name), rows, (row, i) => {
     const forms = items[i].platforms[row.key];
-    return forms?.length ? `<td class="yes">${forms.map(escapeHtml).join(' ')}</td>` : none;
+    return forms?.length ? `<td class="yes forms">${forms.map(escapeHtml).join(' ')}</td>` : none;
   });
 }
 
@@ -165,12 +168,14 @@ function style(): string {
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background);
   font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 1.5em 2em; }
 h1 { font-weight: 600; } h2 { margin-top: 1.8em; font-weight: 600; }
+table.tiers th[scope="row"], table.platforms td:nth-child(3) { white-space: nowrap; }
 .origin, .note { color: var(--vscode-descriptionForeground); }
 table { border-collapse: collapse; margin-top: 0.5em; }
 th, td { border: 1px solid var(--vscode-editorWidget-border, var(--vscode-panel-border)); padding: 0.25em 0.6em;
   text-align: left; vertical-align: top; }
 thead th { background: var(--vscode-editorWidget-background); }
 .matrix td { text-align: center; white-space: nowrap; }
+.matrix td.forms { white-space: normal; font-size: 0.9em; min-width: 7em; }
 .matrix thead th { font-family: var(--vscode-editor-font-family); font-weight: normal; }
 td.yes { color: var(--vscode-testing-iconPassed, var(--vscode-foreground)); }
 td.none { color: var(--vscode-disabledForeground, var(--vscode-descriptionForeground)); }

@@ -54,6 +54,7 @@ describe('the Platform Matrix page', () => {
 
   it('leaves darwin/arm64 without binaries, as the source lists none', () => {
     assert.doesNotMatch(row('Binaries', 'darwin/arm64'), /binary/);
+    assert.match(row('Platforms', 'darwin/arm64'), /Tier 2.*the source lists no binaries for it/);
   });
 
   it('escapes text from a custom model', () => {

@@ -70,6 +70,8 @@ function isolatedEnv(root: string): NodeJS.ProcessEnv {
   for (const key of Object.keys(env)) {
     if (/^(VSCODE_|ELECTRON_RUN_AS_NODE$|PASSWORD$|HASHED_PASSWORD$|CODE_SERVER_|NODE_OPTIONS$)/.test(key)) delete env[key];
   }
+  // No extension gallery: nothing here installs from one, and the machine may have no network.
+  env.EXTENSIONS_GALLERY = '{}';
   return env;
 }
 

@@ -86,7 +86,7 @@ describe('the extension in VS Code (code-server)', function () {
     for (const image of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy']) {
       assert.ok(text.includes(image), `the hover names ${image}:\n${text}`);
     }
-    await docScreenshot(session.page, 'hover', hover, { padding: 16, above: 40 });
+    await docScreenshot(session.page, 'hover', hover, { padding: 16, above: 40, left: 120 });
     await session.page.keyboard.press('Escape');
   });
 
@@ -142,7 +142,7 @@ describe('the extension in VS Code (code-server)', function () {
     const themed = await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-foreground').trim());
     assert.ok(themed !== '', 'the webview receives the theme variables');
     assert.notEqual(colour, '');
-    await docScreenshot(session.page, 'platform-matrix', session.page.locator('.editor-group-container.active'), { maxHeight: 520 });
+    await docScreenshot(session.page, 'platform-matrix', session.page.locator('.editor-group-container.active'), { maxHeight: 520, resultsOnly: true });
   });
 
   it('reports platforms below k8sPlatforms.requiredTier as soon as the setting changes', async () => {
