@@ -53,6 +53,12 @@ export interface StartOptions {
   settings?: Record<string, unknown> | null;
   rootDir?: string;
   processId?: number | null;
+  /** Node options before the server bundle (`--require` a preload). */
+  nodeArgs?: string[];
+  /** The server process's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** The server process's working folder (default: this process's). */
+  cwd?: string;
 }
 
 /** A test editor: the built server as a child process, spoken to over stdio as an editor does. */
@@ -105,7 +111,11 @@ export class LspClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), serverBundle, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
+    });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, opts.settings === undefined ? {} : opts.settings);
     const root = opts.rootDir ?? repo;
