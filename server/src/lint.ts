@@ -192,6 +192,14 @@ function shiftMention(m: Mention, by: number, listBase: number): Mention {
  * Finds every platform mention in a text of one kind, block by block. With a cache, blocks whose
  * text (and incoming state) did not change since the last scan are not scanned again.
  */
+/**
+ * A copy of a slice that does not keep the string it was cut from alive. V8 represents a slice as
+ * a view of its parent; a cached block must not keep every old version of a document in memory.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Bounds on one scan; a hit bound is said in ScanResult.notes. */
 export interface ScanLimits {
   /** Platform mentions per block (a matrix expands to one per pair): beyond, the rest is dropped. */
@@ -220,7 +228,8 @@ export function scanText(text: string, kind: FileKind, cache?: ChunkCache, limit
         notes.push(`scan stopped after ${maxScanTime} ms at offset ${chunk.start} of ${text.length}: the rest of the file is not checked (time limit)`);
         break;
       }
-      const body = text.slice(chunk.start, chunk.end);
+      // A block kept in the cache must not hold on to this version's whole text.
+      const body = detach(text.slice(chunk.start, chunk.end));
       const sink = new MentionSink(maxMentions);
       const next = copyScanState(state);
       scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path }, next);

@@ -20,30 +20,54 @@ interface Line {
 }
 
 class Lines {
-  private readonly starts: number[] = [0];
+  /** Line starts found so far, by index. Indices are relative: the cursor's line is ANCHOR. */
+  private readonly starts = new Map<number, number>();
+  private static readonly ANCHOR = 2 ** 30;
 
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
+  constructor(readonly text: string) {}
 
-  get count(): number {
-    return this.starts.length;
-  }
-
+  /**
+   * The index of the line holding `offset`. Only lines near the cursor are ever looked at, so a
+   * completion costs the same at line 10 and at line 100,000.
+   */
   indexOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+    this.starts.set(Lines.ANCHOR, this.text.lastIndexOf('\n', offset - 1) + 1);
+    return Lines.ANCHOR;
+  }
+
+  /** Where line i starts, or -1 when the document has no such line. */
+  private start(i: number): number {
+    const known = this.starts.get(i);
+    if (known !== undefined) return known;
+    let j = Lines.ANCHOR;
+    let s = this.starts.get(j)!;
+    if (i > j) {
+      while (j < i) {
+        const nl = this.text.indexOf('\n', s);
+        if (nl < 0) return -1;
+        s = nl + 1;
+        j++;
+        this.starts.set(j, s);
+      }
+    } else {
+      while (j > i) {
+        if (s === 0) return -1;
+        s = s < 2 ? 0 : this.text.lastIndexOf('\n', s - 2) + 1;
+        j--;
+        this.starts.set(j, s);
+      }
     }
-    return lo;
+    return s;
+  }
+
+  has(i: number): boolean {
+    return this.start(i) >= 0;
   }
 
   line(i: number): Line {
-    const start = this.starts[i];
-    const end = i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.length;
+    const start = this.start(i);
+    const nl = this.text.indexOf('\n', start);
+    const end = nl < 0 ? this.text.length : nl;
     return { text: this.text.slice(start, end).replace(/\r$/, ''), start };
   }
 }
@@ -118,9 +142,9 @@ function indentOf(text: string): number {
 /** GOOS and GOARCH values written on the same command (the line and its `\` continuations). */
 function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string[] {
   let first = index;
-  while (first > 0 && /\\$/.test(lines.line(first - 1).text)) first--;
+  while (lines.has(first - 1) && /\\$/.test(lines.line(first - 1).text)) first--;
   let last = index;
-  while (last + 1 < lines.count && /\\$/.test(lines.line(last).text)) last++;
+  while (lines.has(last + 1) && /\\$/.test(lines.line(last).text)) last++;
   const out: string[] = [];
   // `GOOS= GOARCH=arm64`: an empty value is not followed by the next assignment's name.
   const re = /(?:^|[\s;(&|`])(?:export\s+|ENV\s+|ARG\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\?|:|\+)?=[ \t]*["']?([A-Za-z0-9]+)\b(?![\w]*\s*[?:+]?=)/g;
@@ -150,7 +174,7 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
       if (roleOf(k.key) === name) {
         out.push(...names(k.value));
         // A block list under the key.
-        for (let j = i + 1; j < lines.count; j++) {
+        for (let j = i + 1; lines.has(j); j++) {
           const item = /^(\s*)-\s+(.*)$/.exec(lines.line(j).text);
           if (!item || item[1].length < col) break;
           out.push(...names(item[2]));
@@ -160,8 +184,8 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
     }
     return indent > col;
   };
-  for (let i = index - 1; i >= 0 && read(i); i--);
-  for (let i = index + 1; i < lines.count && read(i); i++);
+  for (let i = index - 1; lines.has(i) && read(i); i--);
+  for (let i = index + 1; lines.has(i) && read(i); i++);
   return out;
 }
 
@@ -176,8 +200,8 @@ function nameValueRole(lines: Lines, index: number, col: number): ReturnType<typ
     const indent = indentOf(t);
     return k?.col === col ? indent === col : indent > col;
   };
-  for (let i = index - 1; i >= 0 && read(i); i--);
-  for (let i = index + 1; i < lines.count && read(i); i++);
+  for (let i = index - 1; lines.has(i) && read(i); i--);
+  for (let i = index + 1; lines.has(i) && read(i); i++);
   return role;
 }
 
@@ -308,7 +332,7 @@ function blockListOwner(
 ): { role: ReturnType<typeof roleOf>; key: string; keyCol: number; keyLine: number; previous: string[]; afterFlag: boolean } | undefined {
   const previous: string[] = [];
   let afterFlag: boolean | undefined;
-  for (let i = index - 1; i >= 0; i--) {
+  for (let i = index - 1; lines.has(i); i--) {
     const t = lines.line(i).text;
     if (t.trim() === '' || /^\s*#/.test(t)) continue;
     const indent = indentOf(t);
