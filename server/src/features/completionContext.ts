@@ -305,6 +305,29 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     }
   }
 
+  // for platform in linux/amd64 …; do  (shell, recipes, run: blocks)
+  const loop = /(?:^|[\s;&|(])for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;]*)$/.exec(prefix);
+  if (loop && roleOf(loop[1]) === 'platform') {
+    const items = listItems(loop[2], true);
+    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash') }, typed);
+  }
+
+  // A line of a block scalar under a platform-ish key:  platforms: |  then one platform a line.
+  if (yaml && /^\s+$|^\s+[^:#]*[\s,]$/.test(prefix)) {
+    const indent = indentOf(line.text);
+    for (let i = index - 1; lines.has(i); i--) {
+      const t = lines.line(i).text;
+      if (t.trim() === '') continue;
+      if (indentOf(t) >= indent) continue;
+      const owner = /^\s*(?:-\s+)?([A-Za-z0-9_.-]+)\s*:\s*[|>][-+0-9]*\s*(#.*)?$/.exec(t);
+      if (owner && roleOf(owner[1]) === 'platform') {
+        const items = listItems(prefix.trimStart(), true) ?? [];
+        return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash') }, typed);
+      }
+      break;
+    }
+  }
+
   // A YAML scalar that is wholly `os/…` counts as a platform anywhere: arches for that os.
   const slash = /^([A-Za-z0-9]+)\/[A-Za-z0-9]*$/.exec(typed);
   if (yaml && slash && isGoOs(slash[1].toLowerCase()) && /(:\s+|^\s*-\s+|[[,]\s*)["']?$/.test(prefix)) {

@@ -1,0 +1,39 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { LspClient, editorCapabilities } from '../support/lspClient';
+
+let client: LspClient;
+before(async () => (client = await LspClient.start({ capabilities: editorCapabilities() })));
+after(async () => client.stop());
+
+let n = 0;
+/** Completion at the `|` of a document typed as text (the bar is not part of it). */
+async function completeAt(path: string, languageId: string, withBar: string): Promise<string[]> {
+  const at = withBar.indexOf('|');
+  const text = withBar.slice(0, at) + withBar.slice(at + 1);
+  const before = text.slice(0, at).split('\n');
+  const uri = `file:///virtual/lists/${++n}/${path}`;
+  client.open(uri, languageId, text, 1);
+  await client.diagnosticsFor(uri, 1);
+  const items = await client.completion(uri, { line: before.length - 1, character: before[before.length - 1].length });
+  return items.map((i) => i.label);
+}
+
+describe('completion in lists written one platform a line and in for loops', () => {
+  it('a block scalar under platforms: (one platform a line) offers platforms, not linux/arm', async () => {
+    const labels = await completeAt(
+      '.github/workflows/images.yml',
+      'yaml',
+      'jobs:\n  a:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: |\n            linux/amd64\n            |\n',
+    );
+    assert.ok(labels.includes('linux/arm64'), labels.join(' '));
+    assert.ok(!labels.includes('linux/arm'));
+  });
+  it('a for loop over a platform variable offers platforms', async () => {
+    const labels = await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor platform in linux/amd64 |; do\n  echo "$platform"\ndone\n');
+    assert.ok(labels.includes('linux/s390x'), labels.join(' '));
+  });
+  it('a for loop over another variable offers nothing', async () => {
+    assert.deepEqual(await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor f in a.txt |; do\n  echo "$f"\ndone\n'), []);
+  });
+});
