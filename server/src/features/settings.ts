@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CODES, type Code, type LintSettings, type Severity } from '../rules/finding';
 
 /** Files larger than this many bytes are not checked unless the user raises the limit. */
@@ -23,10 +23,12 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
   untrusted: false,
 });
 
-const level = z.enum(['error', 'warning', 'info', 'information', 'hint', 'off']);
-
-/** One schema per field, so one bad value falls back alone and the rest still apply. */
-const fields = {
+/** One schema per field, so one bad value falls back alone and the rest still apply. zod is loaded on first use. */
+function makeFields() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { z } = require('zod') as typeof import('zod');
+  const level = z.enum(['error', 'warning', 'info', 'information', 'hint', 'off']);
+  return {
   enable: z.boolean(),
   requiredTier: z.union([z.literal(1), z.literal(2), z.literal(3), z.enum(['1', '2', '3']).transform((s) => Number(s) as 1 | 2 | 3)]),
   severity: z.partialRecord(z.enum(CODES), level),
@@ -34,7 +36,15 @@ const fields = {
   maxFileSize: z.number().int().positive(),
   untrusted: z.boolean(),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).optional() }).loose(),
-} as const;
+  } as const;
+}
+
+let fieldsCache: ReturnType<typeof makeFields> | undefined;
+function fieldSchemas(): ReturnType<typeof makeFields> {
+  fieldsCache ??= makeFields();
+  return fieldsCache;
+}
+type Fields = ReturnType<typeof makeFields>;
 
 export interface ParsedSettings {
   settings: ServerSettings;
@@ -55,11 +65,12 @@ function describe(name: string, issues: z.core.$ZodIssue[]): string {
 export function parseSettings(raw: unknown): ParsedSettings {
   const problems: string[] = [];
   const section = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const read = <K extends keyof typeof fields>(name: K): z.output<(typeof fields)[K]> | undefined => {
+  const fields = fieldSchemas();
+  const read = <K extends keyof Fields>(name: K): z.output<Fields[K]> | undefined => {
     const value = section[name];
     if (value === undefined || value === null) return undefined;
     const result = fields[name].safeParse(value);
-    if (result.success) return result.data as z.output<(typeof fields)[K]>;
+    if (result.success) return result.data as z.output<Fields[K]>;
     problems.push(describe(name, result.error.issues));
     return undefined;
   };
