@@ -1,4 +1,12 @@
-import { parseAllDocuments, isMap, isPair, isScalar, isSeq, isAlias, type Node } from 'yaml';
+import type { Node } from 'yaml';
+
+/** The yaml package, loaded the first time the fast reader hands a document over (start-up cost). */
+let yamlLib: typeof import('yaml') | undefined;
+function lib(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  yamlLib ??= require('yaml') as typeof import('yaml');
+  return yamlLib;
+}
 
 /**
  * The YAML structure the scanners walk: maps, sequences and scalars with document offsets.
@@ -114,7 +122,7 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
   const src = text.slice(start, end);
   let docs;
   try {
-    docs = parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false, strict: false });
+    docs = lib().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false, strict: false });
   } catch {
     return [{ start, end, root: undefined, broken: true }];
   }
@@ -131,6 +139,7 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
 }
 
 function convert(node: Node, text: string, base: number, depth = 0): YNode | undefined {
+  const { isMap, isPair, isScalar, isSeq, isAlias } = lib();
   if (depth > 500) return undefined;
   const r = node.range ?? [0, 0, 0];
   if (isMap(node)) {
@@ -198,7 +207,52 @@ function fixEnds(node: YNode, depth = 0): YNode {
   return node;
 }
 
-const KEY = /^((?:[^\s#'"{}[\],&*!|>%@`?:-]|[-?:](?=[^\s]))(?:[^:#\n]|:(?=[^\s])|(?<=[^\s])#)*?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*')[ \t]*:(?=[ \t]|$)/;
+const WHITESPACE = /\s/;
+const DOUBLE_QUOTED = /^"(?:[^"\\\n]|\\.)*"/;
+const SINGLE_QUOTED = /^'(?:[^'\n]|'')*'/;
+
+/** A `key:` at the start of s: the length up to and with the colon, and the key as written. */
+export interface KeyMatch {
+  length: number;
+  raw: string;
+}
+
+/**
+ * Reads `key:` (followed by a space, a tab or the end) at the start of a line's content s. It does
+ * in one pass what the regex
+ *   ^(PLAIN|"…"|'…')[ \t]*:(?=[ \t]|$)   with PLAIN = [^\s#'"{}[\],&*!|>%@`?:-]|[-?:](?=\S), then
+ *   (?:[^:#\n]|:(?=\S)|(?<=\S)#)*?
+ * did: that regex backtracked over every space and colon of the line, so a 40 KB line of spaces
+ * took a second and a 1 MB one minutes.
+ */
+export function matchKey(s: string): KeyMatch | undefined {
+  const n = s.length;
+  if (n === 0) return undefined;
+  const c0 = s[0];
+  if (c0 === '"' || c0 === "'") {
+    const q = (c0 === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s);
+    if (!q) return undefined;
+    let k = q[0].length;
+    while (k < n && (s[k] === ' ' || s[k] === '\t')) k++;
+    if (s[k] !== ':' || (k + 1 < n && s[k + 1] !== ' ' && s[k + 1] !== '\t')) return undefined;
+    return { length: k + 1, raw: q[0] };
+  }
+  if ('#\'"{}[],&*!|>%@`'.includes(c0) || WHITESPACE.test(c0)) return undefined;
+  if ((c0 === '-' || c0 === '?' || c0 === ':') && (n === 1 || WHITESPACE.test(s[1]))) return undefined;
+  // Start of the run of spaces and tabs before s[i], which belongs to the colon, not the key.
+  let run = -1;
+  for (let i = 1; i < n; i++) {
+    const c = s[i];
+    if (c === ':') {
+      if (i + 1 === n || s[i + 1] === ' ' || s[i + 1] === '\t') return { length: i + 1, raw: s.slice(0, run >= 0 ? run : i) };
+      if (WHITESPACE.test(s[i + 1])) return undefined;
+    } else if ((c === '#' && WHITESPACE.test(s[i - 1])) || c === '\n') return undefined;
+    if (c === ' ' || c === '\t') {
+      if (run < 0) run = i;
+    } else run = -1;
+  }
+  return undefined;
+}
 
 export class FastReader {
   private docs: YDocument[] = [];
@@ -305,7 +359,7 @@ export class FastReader {
       stack.pop();
       top = stack[stack.length - 1];
     }
-    const key = seqItem ? null : KEY.exec(text.slice(k, e));
+    const key = seqItem ? undefined : matchKey(text.slice(k, e));
     if (key && text.startsWith('? ', k)) throw new Unsupported();
     if (top && top.indent === col) {
       if (top.node.kind === 'seq') return this.seqItem(stack, top.node, lineStart, k, e, doc);
@@ -348,14 +402,14 @@ export class FastReader {
     return this.handle(stack, lineStart, v, e, doc);
   }
 
-  private pair(stack: Open[], frame: Open, key: RegExpExecArray, k: number, e: number): number {
+  private pair(stack: Open[], frame: Open, key: KeyMatch, k: number, e: number): number {
     const text = this.text;
     const map = frame.node as YMap;
-    const pair: YPair = { key: unquoteKey(key[1]), value: undefined };
+    const pair: YPair = { key: unquoteKey(key.raw), value: undefined };
     map.items.push(pair);
     map.end = e;
     frame.pending = pair;
-    let v = k + key[0].length;
+    let v = k + key.length;
     while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
     if (v >= e || text[v] === '#') return e;
     const value = this.readValue(v, e, frame.indent);
@@ -435,7 +489,7 @@ export class FastReader {
     const text = this.text;
     if (text[k] === '#') return true;
     if (text[k] === '-' && isSeqItem(text, k, e)) return true;
-    return KEY.test(text.slice(k, e));
+    return matchKey(text.slice(k, e)) !== undefined;
   }
 
   private nextContentLine(from: number): { k: number; e: number; indent: number } | undefined {
@@ -452,7 +506,10 @@ export class FastReader {
 
   private readBlockScalar(v: number, e: number, parentIndent: number): { node: YNode; next: number } {
     const text = this.text;
-    const header = text.slice(v, e).replace(/\s+#.*$/, '').trim();
+    // Not /\s+#.*$/: that backtracks over a long run of spaces after the indicator.
+    const line = text.slice(v, e);
+    const comment = line.search(/\s#/);
+    const header = (comment < 0 ? line : line.slice(0, comment)).trim();
     if (!/^[|>][-+0-9]*$/.test(header)) throw new Unsupported();
     const explicit = /\d/.exec(header);
     let i = e + 1;
