@@ -110,7 +110,8 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
     return;
   }
   // pkgs.k8s.io: architecture path segments and package file names.
-  const seg = /\/([a-z0-9_]+)(?=\/|$)|[_.]([a-z0-9_]+)\.(deb|rpm)$/g;
+  // An arch name is short: unbounded, the file-name branch was quadratic in a long run of `_`.
+  const seg = /\/([a-z0-9_]+)(?=\/|$)|[_.]([a-z0-9_]{1,32})\.(deb|rpm)$/g;
   for (let m = seg.exec(path); m; m = seg.exec(path)) {
     const name = m[1] ?? m[2];
     const arch = PACKAGE_ARCHES.get(name);

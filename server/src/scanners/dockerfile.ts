@@ -90,7 +90,7 @@ export function scanDockerfile(text: string, start: number, end: number, sink: M
         if (heredoc && nl > 0 && nl < e) {
           scanShell(text, s, nl, sink, { mode: 'shell', urlVars });
           const body = text.slice(nl + 1, e);
-          const close = body.search(new RegExp(`(^|\\n)\\s*${heredoc[2]}\\s*$`));
+          const close = heredocClose(body, heredoc[2]);
           scanShell(text, nl + 1, close < 0 ? e : nl + 1 + close, sink, { mode: 'shell', urlVars });
           break;
         }
@@ -115,6 +115,21 @@ export function scanDockerfile(text: string, start: number, end: number, sink: M
   }
 }
 
+/**
+ * Where the closing `NAME` line of a here-document body starts (at its newline, or 0), or -1: what
+ * /(^|\n)\s*NAME\s*$/ found, without its backtracking over every newline of a long blank run.
+ */
+function heredocClose(body: string, name: string): number {
+  const end = body.trimEnd();
+  if (!end.endsWith(name)) return -1;
+  const nameStart = end.length - name.length;
+  let k = nameStart;
+  while (k > 0 && /\s/.test(end[k - 1])) k--;
+  if (k === 0) return 0;
+  const nl = end.indexOf('\n', k);
+  return nl >= 0 && nl < nameStart ? nl : -1;
+}
+
 function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, urlVars: Map<string, string>): void {
   const args = text.slice(s, e);
   const json = /^\s*\[/.test(args) && /\]\s*$/.test(args);
@@ -137,7 +152,8 @@ function scanAssignments(text: string, s: number, e: number, sink: MentionSink, 
     if (!m) return;
     collect(m[2], s + m[0].length, e);
   } else {
-    const re = /([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^\s\\]|\\.)*)/g;
+    // A name starts where a word does: tried inside a long word, the regex was quadratic in it.
+    const re = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^\s\\]|\\.)*)/g;
     for (let m = re.exec(masked); m; m = re.exec(masked)) {
       let vs = s + m.index + m[1].length + 1;
       let ve = vs + m[2].length;
