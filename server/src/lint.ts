@@ -229,7 +229,7 @@ export function scanText(text: string, kind: FileKind, cache?: ChunkCache, limit
         break;
       }
       // A block kept in the cache must not hold on to this version's whole text.
-      const body = detach(text.slice(chunk.start, chunk.end));
+      const body = cache ? detach(text.slice(chunk.start, chunk.end)) : text.slice(chunk.start, chunk.end);
       const sink = new MentionSink(maxMentions);
       const next = copyScanState(state);
       scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path }, next);

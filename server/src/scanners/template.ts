@@ -40,7 +40,13 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     flush();
     out.push(SOFT.repeat(n));
   };
+  const special = /[$`{<]/g;
   while (i < end) {
+    // Jump to the next character that can start a template; everything between is literal.
+    special.lastIndex = i;
+    const next = special.exec(text);
+    if (!next || next.index >= end) break;
+    i = next.index;
     const c = text[i];
     if (c === '$' && i + 1 < end) {
       const n = text[i + 1];
@@ -131,6 +137,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     }
     i++;
   }
+  i = end;
   flush();
   return out.join('');
 }

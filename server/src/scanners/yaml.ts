@@ -15,7 +15,8 @@ const PROSE_KEYS = new Set([
 ]);
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
-const MATRIX_USE = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?\s*[:= ]\s*["']?\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
+const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
+const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*[:= ][ \t]*["']?$/;
 const GORELEASER_DEFAULT_GOOS = ['darwin', 'linux', 'windows'];
 const GORELEASER_DEFAULT_GOARCH = ['386', 'amd64', 'arm64'];
 
@@ -146,10 +147,13 @@ function matrixRoles(job: YMap, text: string): Map<string, Role> {
   const roles = new Map<string, Role>();
   const src = text.slice(job.start, job.end);
   if (src.indexOf('matrix.') < 0) return roles;
-  MATRIX_USE.lastIndex = 0;
-  for (let m = MATRIX_USE.exec(src); m; m = MATRIX_USE.exec(src)) {
-    const role = m[1].startsWith('-') ? 'platform' : roleOf(m[1]);
-    if (role && !roles.has(m[2])) roles.set(m[2], role);
+  // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
+  MATRIX_REF.lastIndex = 0;
+  for (let m = MATRIX_REF.exec(src); m; m = MATRIX_REF.exec(src)) {
+    const before = MATRIX_TARGET.exec(src.slice(Math.max(0, m.index - 80), m.index));
+    if (!before) continue;
+    const role = before[1].startsWith('-') ? 'platform' : roleOf(before[1]);
+    if (role && !roles.has(m[1])) roles.set(m[1], role);
   }
   return roles;
 }
