@@ -61,7 +61,7 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const logError = (m: string) => connection.console.error(m);
   const documents = new TextDocuments(TextDocument);
-  const analyses = new DocumentAnalyses((uri, reason) => connection.console.info(`k8s-platforms: not checking ${uriPath(uri)}: ${reason}.`));
+  const analyses = new DocumentAnalyses((uri, message) => connection.console.info(`k8s-platforms: ${uriPath(uri)}: ${message}.`));
   let support: ClientSupport = clientSupport({});
   let config: Configuration | undefined;
   let ready: Promise<void> = Promise.resolve();

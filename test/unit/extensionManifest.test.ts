@@ -8,6 +8,7 @@ import { listFiles, PackageManager } from '@vscode/vsce';
 import { DOCUMENT_SELECTOR, FILE_PATTERNS, LANGUAGES, type DocumentFilter } from '../../client/src/documentSelector';
 import { CODES, DEFAULT_SEVERITY } from '../../server/src/rules/finding';
 import { DEFAULT_MAX_FILE_SIZE } from '../../server/src/features/settings';
+import { DEFAULT_LIMITS } from '../../server/src/lint';
 
 const repo = resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
@@ -106,6 +107,7 @@ describe('the settings VS Code shows', () => {
     assert.deepEqual(Object.keys(props).sort(), [
       'k8sPlatforms.enable',
       'k8sPlatforms.maxFileSize',
+      'k8sPlatforms.maxScanTime',
       'k8sPlatforms.modelPath',
       'k8sPlatforms.requiredTier',
       'k8sPlatforms.severity',
@@ -127,6 +129,7 @@ describe('the settings VS Code shows', () => {
     const size = props['k8sPlatforms.maxFileSize'];
     assert.ok(size.type === 'integer' || size.type === 'number');
     assert.equal(size.default, DEFAULT_MAX_FILE_SIZE);
+    assert.deepEqual([props['k8sPlatforms.maxScanTime'].type, props['k8sPlatforms.maxScanTime'].default], ['integer', DEFAULT_LIMITS.maxScanTime]);
     const trace = props['k8sPlatforms.trace.server'];
     assert.deepEqual([trace.type, trace.enum, trace.default], ['string', ['off', 'messages', 'verbose'], 'off']);
   });

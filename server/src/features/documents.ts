@@ -14,6 +14,9 @@ interface Entry {
   cache: ChunkCache;
   version?: number;
   maxFileSize?: number;
+  maxScanTime?: number;
+  /** The limit notes last told, so a note is logged when it changes, not on every keystroke. */
+  toldNotes?: string;
   analysis?: Analysis;
   judged?: { model: TierModel; settings: ServerSettings; findings: Finding[] };
   /** A skip is told once per document and cause, not on every keystroke. */
@@ -57,9 +60,10 @@ export class DocumentAnalyses {
 
   analyse(doc: TextDocument, settings: ServerSettings): Analysis {
     const e = this.entry(doc.uri);
-    if (e.analysis && e.version === doc.version && e.maxFileSize === settings.maxFileSize && e.analysis.doc === doc) return e.analysis;
+    if (e.analysis && e.version === doc.version && e.maxFileSize === settings.maxFileSize && e.maxScanTime === settings.maxScanTime && e.analysis.doc === doc) return e.analysis;
     e.version = doc.version;
     e.maxFileSize = settings.maxFileSize;
+    e.maxScanTime = settings.maxScanTime;
     e.judged = undefined;
     e.analysis = this.compute(doc, e, settings);
     return e.analysis;
@@ -83,12 +87,18 @@ export class DocumentAnalyses {
       e.cache = new ChunkCache();
       if (e.toldSkip !== why) {
         e.toldSkip = why;
-        this.onSkip(doc.uri, reason);
+        this.onSkip(doc.uri, `not checked: ${reason}`);
       }
       return { state: 'skipped', doc, reason };
     }
     e.toldSkip = undefined;
-    return { state: 'scanned', doc, scan: scanText(text, kind, e.cache) };
+    const scan = scanText(text, kind, e.cache, { maxScanTime: settings.maxScanTime });
+    const notes = scan.notes.join('; ');
+    if (notes !== (e.toldNotes ?? '')) {
+      e.toldNotes = notes;
+      if (notes !== '') this.onSkip(doc.uri, `checked only in part: ${notes.replace(/time limit/g, 'k8sPlatforms.maxScanTime')}`);
+    }
+    return { state: 'scanned', doc, scan };
   }
 
   /** The findings of a document version under a model and settings; [] when it is not checked. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CODES, type Code, type LintSettings, type Severity } from '../rules/finding';
+import { DEFAULT_LIMITS } from '../lint';
 
 /** Files larger than this many bytes are not checked unless the user raises the limit. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -11,6 +12,8 @@ export interface ServerSettings {
   /** '' when no custom model file is set. */
   readonly modelPath: string;
   readonly maxFileSize: number;
+  /** A scan of one document stops after this many ms (the blocks after it are not checked). */
+  readonly maxScanTime: number;
   /** Set by the client (or a setting) when the workspace is not trusted: modelPath is ignored then. */
   readonly untrusted: boolean;
 }
@@ -20,6 +23,7 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
   lint: Object.freeze({ requiredTier: 3 as const, severity: Object.freeze({}) }),
   modelPath: '',
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  maxScanTime: DEFAULT_LIMITS.maxScanTime,
   untrusted: false,
 });
 
@@ -34,6 +38,7 @@ function makeFields() {
   severity: z.partialRecord(z.enum(CODES), level),
   modelPath: z.string(),
   maxFileSize: z.number().int().positive(),
+  maxScanTime: z.number().int().positive(),
   untrusted: z.boolean(),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).optional() }).loose(),
   } as const;
@@ -85,6 +90,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     lint: Object.freeze({ requiredTier: read('requiredTier') ?? d.lint.requiredTier, severity: Object.freeze(severity) }),
     modelPath: (read('modelPath') ?? d.modelPath).trim(),
     maxFileSize: read('maxFileSize') ?? d.maxFileSize,
+    maxScanTime: read('maxScanTime') ?? d.maxScanTime,
     untrusted: read('untrusted') ?? d.untrusted,
   });
   return { settings, problems };
