@@ -161,7 +161,8 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
   }
 }
 
-const APT_LINE = /\bdeb(?:-src)?\s+\[([^\]\n]*)\]\s+([^\s"']+)/g;
+// The options stop at the next `[` too: otherwise each `deb [` of a long line scanned to its end.
+const APT_LINE = /\bdeb(?:-src)?\s+\[([^\][\n]*)\]\s+([^\s"']+)/g;
 
 /** `deb [arch=amd64,arm64 signed-by=…] https://pkgs.k8s.io/…`: the arches of a Kubernetes apt source. */
 export function scanAptSourceLines(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {

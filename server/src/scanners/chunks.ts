@@ -55,11 +55,16 @@ function countLines(text: string, start: number, end: number, limit: number): nu
   return count;
 }
 
+/** Longest first line of a block that is cut into its children; a longer one is kept whole. */
+const MAX_HEADER = 256;
+
 /** The children of a big top-level block, each with path [key]; undefined when it cannot be cut safely. */
 function splitChildren(text: string, start: number, end: number, key: string): Chunk[] | undefined {
   const headerEnd = text.indexOf('\n', start);
   if (headerEnd < 0 || headerEnd >= end) return undefined;
   const header = text.slice(start, headerEnd);
+  // A key line is short; on a long one the regex below backtracks from every colon (quadratic).
+  if (header.length > MAX_HEADER) return undefined;
   if (!/:\s*(#.*)?\r?$/.test(header) || /[&*!|>]/.test(header.slice(header.indexOf(':') + 1).replace(/#.*/, ''))) return undefined;
   let indent = -1;
   let seq = false;
