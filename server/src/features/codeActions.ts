@@ -75,15 +75,22 @@ export function fixAllAction(doc: TextDocument, findings: readonly Finding[], st
   const text = doc.getText();
   const kept: typeof edits = [];
   for (const e of edits) {
-    const last = kept[kept.length - 1];
+    let last = kept[kept.length - 1];
     if (last && e.start < last.end) {
       // Repeats at the end of a list (`a,b,b,b`): the last one's range takes the separator before
-      // it, which the one before takes too. Remove both, with the separator before the first.
+      // it, which the one before takes too. Remove the whole run of removals that touch (`a,b,a,b,a`
+      // removes `a,b,a` after `a,b`), with the separator before its first; never into an edit kept before.
       if (last.text !== '' || e.text !== '') continue;
-      let start = last.start;
-      while (start > 0 && /[ \t,]/.test(text[start - 1])) start--;
-      last.start = start;
       last.end = Math.max(last.end, e.end);
+      for (let prev = kept[kept.length - 2]; prev && prev.text === '' && prev.end >= last.start; prev = kept[kept.length - 2]) {
+        prev.end = Math.max(prev.end, last.end);
+        kept.pop();
+        last = prev;
+      }
+      const floor = kept.length > 1 ? kept[kept.length - 2].end : 0;
+      let start = last.start;
+      while (start > floor && /[ \t,]/.test(text[start - 1])) start--;
+      last.start = start;
       continue;
     }
     kept.push({ ...e });

@@ -1,0 +1,65 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import { LspClient, applyEdits, editsFor } from '../support/lspClient';
+
+/** Found by the live fuzz (fuzz.test.ts): fix-all once sent overlapping edits, which an editor refuses whole. */
+
+let client: LspClient;
+before(async () => (client = await LspClient.start()));
+after(async () => client.stop());
+
+async function fixAll(path: string, text: string): Promise<TextEdit[]> {
+  const uri = `file:///virtual/fixall/${path}`;
+  client.open(uri, 'yaml', text, 1);
+  await client.diagnosticsFor(uri, 1);
+  const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+  assert.ok(actions.length <= 1);
+  return editsFor(actions[0]?.edit, uri);
+}
+
+function assertApart(edits: TextEdit[]): void {
+  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  for (let i = 1; i < sorted.length; i++) {
+    const [p, e] = [sorted[i - 1].range.end, sorted[i].range.start];
+    assert.ok(p.line < e.line || (p.line === e.line && p.character <= e.character), `overlapping edits ${JSON.stringify(sorted)}`);
+  }
+}
+
+const workflow = (lists: string[]) => `jobs:\n  a:\n    steps:\n${lists.map((l) => `      - with:\n          platforms: ${l}\n`).join('')}`;
+
+describe('fix-all on lists with repeats', () => {
+  it('a run of repeats at the end after other repeats: one edit per run, none overlapping', async () => {
+    const text = workflow(['linux/amd64,linux/arm64,linux/amd64,linux/arm64,linux/amd64']);
+    const edits = await fixAll('.github/workflows/runs.yml', text);
+    assertApart(edits);
+    assert.equal(applyEdits(text, edits).split('\n')[4], '          platforms: linux/amd64,linux/arm64');
+  });
+
+  it('the text the fuzz found: repeats after a garbled item', async () => {
+    const text = workflow(['linux/amd64,linux/arm64,linux/arm/v7,linux/s390platforms: linux/amd64,linux/arm64,linux/amd64']);
+    const edits = await fixAll('.github/workflows/garbled.yml', text);
+    assertApart(edits);
+    assert.doesNotThrow(() => applyEdits(text, edits));
+  });
+
+  it('every list of two to five items over three platforms, comma and comma-space: the repeats go, first ones stay, in order', async () => {
+    const names = ['linux/amd64', 'linux/arm64', 'linux/s390x'];
+    const lists: string[][] = [];
+    const grow = (prefix: string[]) => {
+      if (prefix.length >= 2) lists.push(prefix);
+      if (prefix.length < 5) for (const n of names) grow([...prefix, n]);
+    };
+    grow([]);
+    for (const sep of [',', ', ']) {
+      const text = workflow(lists.map((l) => l.join(sep)));
+      const edits = await fixAll(`.github/workflows/all-${sep.length}.yml`, text);
+      assertApart(edits);
+      const fixed = applyEdits(text, edits).split('\n');
+      lists.forEach((l, i) => {
+        const want = `          platforms: ${[...new Set(l)].join(sep)}`;
+        assert.equal(fixed[4 + 2 * i], want, `from ${l.join(sep)}`);
+      });
+    }
+  });
+});
