@@ -173,8 +173,8 @@ function* walkDir(dir: string, cwd: string, seen: Set<string>, note: (msg: strin
         const st = fs.statSync(abs);
         isDir = st.isDirectory();
         isFile = st.isFile();
-      } catch {
-        note(`${displayPath(abs, cwd)}: skipped: dangling symbolic link`);
+      } catch (e) {
+        note(`${displayPath(abs, cwd)}: skipped: ${(e as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : 'dangling symbolic link'}`);
         continue;
       }
     }
@@ -205,6 +205,11 @@ function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void)
   let fd: number | undefined;
   try {
     const st = fs.statSync(t.abs);
+    // Opening a FIFO or a terminal waits for a writer that may never come.
+    if (!st.isFile()) {
+      note(`${t.display}: skipped: not a regular file`);
+      return undefined;
+    }
     if (st.size > maxFileSize) {
       note(`${t.display}: skipped: ${st.size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)`);
       return undefined;
@@ -270,6 +275,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     const loaded = loadModelFile(path.resolve(io.cwd, opts.modelPath), (p) => {
       const st = fs.statSync(p);
       if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      if (!st.isFile()) throw new Error('not a regular file');
       return { size: st.size, read: () => fs.readFileSync(p, 'utf8') };
     });
     if (loaded.ok) model = loaded.model;
