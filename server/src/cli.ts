@@ -166,6 +166,11 @@ function* walkDir(dir: string, cwd: string, seen: Set<string>, note: (msg: strin
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
+    // A name that is not UTF-8 is read back with U+FFFD in it, and no file has that name.
+    if (entry.name.includes('\ufffd') && fs.lstatSync(abs, { throwIfNoEntry: false }) === undefined) {
+      note(`${displayPath(abs, cwd)}: skipped: file name is not valid UTF-8`);
+      continue;
+    }
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -185,6 +190,9 @@ function* walkDir(dir: string, cwd: string, seen: Set<string>, note: (msg: strin
       const kind = detectFileKind(abs);
       // Files of other kinds are not ours to check, except shell scripts known by their shebang.
       if (kind || !/\.[A-Za-z0-9]+$/.test(entry.name)) yield { abs, display: displayPath(abs, cwd), ...(kind ? { kind } : {}), explicit: false };
+    } else if (detectFileKind(abs)) {
+      // A FIFO, socket or device named like a file we check: said, not opened (a FIFO would block).
+      note(`${displayPath(abs, cwd)}: skipped: not a regular file`);
     }
   }
 }
