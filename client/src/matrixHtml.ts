@@ -51,7 +51,7 @@ function platformRows(model: MatrixModel): Row[] {
 function platformCell(row: Row): string {
   const name = escapeHtml(row.key);
   return row.removed
-    ? `<th scope="row" class="removed"><del>${name}</del></th>`
+    ? `<th scope="row" class="removed" title="removed: ${escapeHtml(row.removed.reason)}"><del>${name}</del></th>`
     : `<th scope="row">${name}</th>`;
 }
 
