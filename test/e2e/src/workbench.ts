@@ -138,20 +138,35 @@ export class Workbench {
     throw new Error(`the Problems panel did not show what was expected; it shows:\n${rows.map((r) => `  ${r.text}`).join('\n')}`);
   }
 
-  /** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text. */
+  /**
+   * Presses keys until `target` shows: a widget asked for while the editor is still busy (quick
+   * input closing, code actions being computed) may not open on the first press; a person would
+   * press again too.
+   */
+  private async pressUntilVisible(keys: string[], target: Locator, attempts = 3, waitMs = 6_000): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      for (const key of keys) await this.page.keyboard.press(key);
+      try {
+        await target.waitFor({ state: 'visible', timeout: waitMs });
+        return;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+  }
+
+  /** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns it. */
   async hoverAtCursor(expected: string): Promise<Locator> {
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-hover:visible', { hasText: expected }).first();
-    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.pressUntilVisible(['Control+K', 'Control+I'], hover);
     return hover;
   }
 
   /** Triggers suggestions (Ctrl+Space) and returns the labels shown. */
   async suggestions(): Promise<{ widget: Locator; labels: string[] }> {
-    await this.page.keyboard.press('Control+Space');
     const widget = this.page.locator('.editor-widget.suggest-widget.visible');
-    await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await this.pressUntilVisible(['Control+Space'], widget.locator('.monaco-list-row').first());
     await this.page.waitForTimeout(300);
     const labels = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
     return { widget, labels: labels.map((l) => l.trim()) };
@@ -159,9 +174,8 @@ export class Workbench {
 
   /** Ctrl+. at the cursor and picks the code action with this title. */
   async applyQuickFix(title: string): Promise<void> {
-    await this.page.keyboard.press('Control+.');
     const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.pressUntilVisible(['Control+.'], item);
     await item.click();
     await this.page.locator('.action-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
   }
