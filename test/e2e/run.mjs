@@ -6,7 +6,7 @@
 //   5. the UI tests (mocha + Playwright, the installed VSIX), then the extension-host suite
 //      (mocha inside the extension host, via @vscode/test-electron's runTests, the extension from source)
 // Flags: --update-screenshots (rewrite docs/*.png), --ui-only, --suite-only, --skip-package (reuse the VSIX).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,16 +106,35 @@ const env = {
   E2E_UPDATE_SCREENSHOTS: flags.has('--update-screenshots') ? '1' : process.env.E2E_UPDATE_SCREENSHOTS ?? '',
 };
 const mocha = join(e2eDir, 'node_modules', 'mocha', 'bin', 'mocha.js');
-let failed = 0;
+// Runs one mocha run, passing its output through and reading its "N passing" / "N failing" lines.
+function runCounted(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      text += chunk.toString();
+    });
+    child.on('close', (code) => {
+      const count = (word) => Number([...text.matchAll(new RegExp(`^\\s*(\\d+) ${word}`, 'gm'))].pop()?.[1] ?? 0);
+      resolve({ status: code ?? 1, passed: count('passing'), failed: count('failing') });
+    });
+  });
+}
+
+const runs = [];
 if (!flags.has('--suite-only')) {
   say(`UI tests: ${vsix} installed into code-server, driven in Chromium`);
-  const status = run(process.execPath, [mocha, '--reporter', 'spec', '--exit', '--timeout', '120000', join(e2eDir, 'out', 'ui', '*.test.js')], { env });
-  if (status !== 0) failed++;
+  runs.push(await runCounted([mocha, '--reporter', 'spec', '--exit', '--timeout', '120000', join(e2eDir, 'out', 'ui', '*.test.js')]));
 }
 if (!flags.has('--ui-only')) {
   say('extension-host suite: mocha in the extension host, through runTests and code-server');
-  const status = run(process.execPath, [join(e2eDir, 'out', 'runSuite.js')], { env });
-  if (status !== 0) failed++;
+  runs.push(await runCounted([join(e2eDir, 'out', 'runSuite.js')]));
 }
-say(failed ? `FAILED (${failed} of the e2e runs failed; screenshots and logs in test-results/e2e/)` : 'passed');
-process.exit(failed ? 1 : 0);
+const failedRuns = runs.filter((r) => r.status !== 0).length;
+const passed = runs.reduce((n, r) => n + r.passed, 0);
+// A run that died before mocha counted anything still counts as one failure.
+const failed = runs.reduce((n, r) => n + (r.status !== 0 ? Math.max(r.failed, 1) : r.failed), 0);
+say(failedRuns ? `FAILED (${failedRuns} of the e2e runs failed; screenshots and logs in test-results/e2e/)` : 'passed');
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failedRuns ? 1 : 0);
