@@ -1,0 +1,451 @@
+/**
+ * Hostile and odd files through the engine, each with a defined outcome and a time bound. The
+ * bounds are generous (slow CI machines pass) but a hang or a quadratic blow-up on these sizes
+ * takes minutes, so it fails. Time is the smaller of wall and CPU time: a busy machine slows the
+ * wall clock, not the CPU time a scan needs.
+ */
+import { describe, it, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { judge, scanText, type FileKind, type ScanResult } from '../../server/src/lint';
+import type { Finding } from '../../server/src/rules/finding';
+import { KINDS, MODEL, SETTINGS, YAML_KINDS, checkScan, summary } from './engine';
+
+interface Linted {
+  scan: ScanResult;
+  findings: Finding[];
+  ms: number;
+}
+
+/** Lints with the default settings, checks the scan invariants and the time bound. */
+function lint(t: TestContext, text: string, kind: FileKind, budgetMs: number): Linted {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const scan = scanText(text, kind);
+  const findings = judge(scan, MODEL, SETTINGS);
+  const wall = performance.now() - t0;
+  const cpuUsed = process.cpuUsage(cpu0);
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1000;
+  const ms = Math.min(wall, cpu);
+  if (text.length >= 100_000 || wall > 500) t.diagnostic(`${kind}: ${text.length.toLocaleString('en')} UTF-16 units, ${findings.length} findings, ${wall.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms CPU${scan.notes.length > 0 ? `; notes: ${scan.notes.join(' | ')}` : ''}`);
+  assert.ok(ms < budgetMs, `${kind} scan of ${text.length} units took ${wall.toFixed(0)} ms wall / ${cpu.toFixed(0)} ms CPU, over the ${budgetMs} ms bound`);
+  checkScan(scan, findings);
+  return { scan, findings, ms };
+}
+
+/** The findings as `code token@offset`, the shape most outcomes below are stated in. */
+function brief(text: string, findings: Finding[]): string[] {
+  return findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}@${f.start}`);
+}
+
+function codeCounts(findings: Finding[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of findings) out[f.code] = (out[f.code] ?? 0) + 1;
+  return out;
+}
+
+/** One line per kind that holds a removed platform, `linux/arm` or `arm` (the token reported). */
+const ARM_LINE: Record<FileKind, { line: string; token: string }> = {
+  'github-workflow': { line: 'platforms: linux/amd64,linux/arm', token: 'linux/arm' },
+  goreleaser: { line: 'platforms: linux/amd64,linux/arm', token: 'linux/arm' },
+  'gitlab-ci': { line: 'platforms: linux/amd64,linux/arm', token: 'linux/arm' },
+  yaml: { line: 'platforms: linux/amd64,linux/arm', token: 'linux/arm' },
+  makefile: { line: 'PLATFORMS := linux/amd64 linux/arm', token: 'linux/arm' },
+  dockerfile: { line: 'FROM --platform=linux/arm alpine', token: 'linux/arm' },
+  shell: { line: 'docker buildx build --platform linux/amd64,linux/arm .', token: 'linux/arm' },
+};
+
+/** Asserts exactly one finding, removed-platform on the last `token` in the text. */
+function assertOneRemoved(text: string, findings: Finding[], token = 'linux/arm'): void {
+  const at = text.lastIndexOf(token);
+  assert.deepEqual(brief(text, findings), [`removed-platform ${token}@${at}`]);
+}
+
+describe('odd but ordinary files', () => {
+  it('empty and blank texts: no findings, no notes, in every kind', (t) => {
+    for (const kind of KINDS) {
+      for (const text of ['', '\n', '\r\n', '   ', '\t\n\t', '\n'.repeat(1000), '#', '---', '\ufeff']) {
+        const r = lint(t, text, kind, 2000);
+        assert.deepEqual(r.findings, [], `${kind} ${JSON.stringify(text.slice(0, 10))}`);
+        assert.deepEqual(r.scan.notes, []);
+      }
+    }
+  });
+
+  it('NUL bytes: the scan goes on; a platform on a line without NUL is still found', (t) => {
+    // The CLI and the server skip files with NUL bytes (binary); the engine itself must cope.
+    for (const kind of KINDS) {
+      const { line } = ARM_LINE[kind];
+      const text = `x\u0000y\u0000\n${line}\n\u0000\u0000\u0000\n`;
+      assertOneRemoved(text, lint(t, text, kind, 2000).findings);
+      lint(t, '\u0000'.repeat(100_000), kind, 2000);
+      lint(t, `${line}\u0000`.repeat(1000), kind, 2000);
+    }
+  });
+
+  it('invalid UTF-8 decoded as text (U+FFFD): positions stay right, before or on the line of a platform', (t) => {
+    const replaced = Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82, 0xf0, 0x9f, 0x98, 0x41]).toString('utf8');
+    assert.ok(replaced.includes('\ufffd'));
+    for (const kind of KINDS) {
+      const { line } = ARM_LINE[kind];
+      const before = `# ${replaced}\n${line}\n`;
+      assertOneRemoved(before, lint(t, before, kind, 2000).findings);
+    }
+    const same: [FileKind, string][] = [
+      ['yaml', `platforms: [${replaced}, linux/arm]\n`],
+      ['github-workflow', `x: ${replaced}\nplatforms: ${replaced} linux/arm\n`],
+      ['makefile', `PLATFORMS := ${replaced} linux/arm\n`],
+      ['shell', `echo ${replaced}; GOOS=linux GOARCH=arm go build\n`],
+      ['dockerfile', `ENV NOTE=${replaced} PLATFORMS=linux/arm\n`],
+    ];
+    for (const [kind, text] of same) {
+      const token = kind === 'shell' ? 'arm' : 'linux/arm';
+      assertOneRemoved(text, lint(t, text, kind, 2000).findings, token);
+    }
+  });
+
+  it('a BOM at the start: the engine keeps UTF-16 offsets (the BOM is one unit); the CLI strips it (cli-files.test.ts)', (t) => {
+    for (const kind of KINDS) {
+      const { line } = ARM_LINE[kind];
+      const plain = `# first\n${line}\n`;
+      const withBom = `\ufeff${plain}`;
+      const a = lint(t, plain, kind, 2000).findings;
+      const b = lint(t, withBom, kind, 2000).findings;
+      assert.deepEqual(
+        b.map((f) => [f.start - 1, f.end - 1, f.code]),
+        a.map((f) => [f.start, f.end, f.code]),
+        `${kind}: the same findings, one unit later`,
+      );
+    }
+  });
+
+  it('CRLF line ends: the same findings on the same lines and columns as LF', (t) => {
+    const texts: Record<FileKind, string> = {
+      'github-workflow': 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, lnux]\n        goarch: [arm, amd64]\n    steps:\n      - run: |\n          GOOS=linux GOARCH=arm go build\n          docker buildx build --platform linux/amd64,linux/riscv64 .\n      - with:\n          platforms: linux/amd64,linux/arm/v7,linux/amd64\n',
+      goreleaser: 'builds:\n  - goos: [linux, darwin]\n    goarch: [arm, arm64]\n    ignore:\n      - goos: darwin\n        goarch: arm\n',
+      'gitlab-ci': 'build:\n  parallel:\n    matrix:\n      - GOOS: [linux, freebsd]\n        GOARCH: [amd64, arm]\n  script:\n    - GOOS=linux GOARCH=arm go build\n',
+      yaml: 'a:\n  platforms:\n    - linux/amd64\n    - linux/arm\n    - linux/x86_64\nb: >\n  folded linux/arm\nc: linux/riscv64\n',
+      makefile: 'PLATFORMS ?= linux/amd64 \\\n  linux/arm \\\n  linux/riscv64\nbuild:\n\tGOOS=linux GOARCH=arm go build \\\n\t  -o bin/x\n',
+      dockerfile: 'FROM --platform=linux/arm alpine\nRUN GOOS=linux \\\n    GOARCH=arm go build\nRUN <<EOF\nGOARCH=arm go build\nEOF\n',
+      shell: '#!/bin/sh\nGOOS=linux GOARCH=arm go build\ncat <<EOF\nhttps://dl.k8s.io/release/v1.31.0/bin/linux/arm/kubectl\nEOF\ndocker buildx build \\\n  --platform linux/amd64,linux/arm .\n',
+    };
+    for (const kind of KINDS) {
+      const lf = texts[kind];
+      const crlf = lf.replace(/\n/g, '\r\n');
+      const at = (text: string, eol: string, f: Finding) => {
+        const before = text.slice(0, f.start).split(eol);
+        return `${before.length}:${before[before.length - 1].length + 1} ${f.code} ${text.slice(f.start, f.end)}`;
+      };
+      const a = lint(t, lf, kind, 2000).findings.map((f) => at(lf, '\n', f));
+      const b = lint(t, crlf, kind, 2000).findings.map((f) => at(crlf, '\r\n', f));
+      assert.ok(a.length > 0, `${kind}: the sample has findings`);
+      assert.deepEqual(b, a, kind);
+    }
+  });
+
+  it('lone CR line ends in shell, Makefiles and Dockerfiles (one line to those tools): scanned without error, ranges right', (t) => {
+    for (const kind of ['shell', 'makefile', 'dockerfile'] as FileKind[]) {
+      const text = `# a\r${ARM_LINE[kind].line}\rX=1\r`.repeat(200);
+      lint(t, text, kind, 2000);
+    }
+  });
+
+  it(
+    'lone CR line ends in YAML (a line break in YAML 1.2 §5.4): the same findings as with LF',
+    { todo: 'bug for the YAML owner: chunkYaml and the fast reader split lines at \\n only, so a CR-only file is one line and its platforms are missed' },
+    (t) => {
+      for (const kind of YAML_KINDS) {
+        const lf = `a: 1\n# x\n${ARM_LINE[kind].line}\nb: 2\n`;
+        const cr = lf.replace(/\n/g, '\r');
+        const a = lint(t, lf, kind, 2000).findings.map((f) => [f.start, f.end, f.code]);
+        const b = lint(t, cr, kind, 2000).findings.map((f) => [f.start, f.end, f.code]);
+        assert.deepEqual(b, a, kind);
+      }
+    },
+  );
+
+  it('tabs between words and in indentation: findings on the right tokens', (t) => {
+    const cases: [FileKind, string, string][] = [
+      ['yaml', 'platforms:\tlinux/arm\n', 'linux/arm'],
+      ['yaml', 'a:\n\tplatforms: linux/arm\n', 'linux/arm'],
+      ['github-workflow', 'jobs:\n  b:\n    steps:\n      - run:\tGOARCH=arm\tgo build\n', 'arm'],
+      ['shell', '\tGOOS=linux\tGOARCH=arm\tgo build\n', 'arm'],
+      ['shell', 'docker\tbuildx\tbuild\t--platform\tlinux/arm\t.\n', 'linux/arm'],
+      ['makefile', 'PLATFORMS\t:=\tlinux/amd64\tlinux/arm\n', 'linux/arm'],
+      ['makefile', 'build:\n\tGOOS=linux\tGOARCH=arm go build\n', 'arm'],
+      ['dockerfile', 'FROM\t--platform=linux/arm\talpine\n', 'linux/arm'],
+      ['dockerfile', 'ENV\tGOOS=linux\tGOARCH=arm\n', 'arm'],
+    ];
+    for (const [kind, text, token] of cases) assertOneRemoved(text, lint(t, text, kind, 2000).findings, token);
+  });
+
+  it('non-ASCII and astral characters before a platform on the same line: offsets in UTF-16 units', (t) => {
+    const junk = '🚀é中\ud83c\udff3\ufe0f\u200d\ud83c\udf08'; // rocket (2 units), é, 中, a ZWJ flag sequence (6 units)
+    const cases: [FileKind, string, string][] = [
+      ['yaml', `platforms: [${junk}, linux/arm] # ${junk}\n`, 'linux/arm'],
+      ['yaml', `x: "${junk}"\nplatforms: "${junk} linux/arm"\n`, 'linux/arm'],
+      ['github-workflow', `jobs:\n  b:\n    steps:\n      - run: echo ${junk}; GOOS=linux GOARCH=arm go build\n`, 'arm'],
+      ['goreleaser', `builds:\n  - goos: [${junk}, linux]\n    goarch: [arm]\n`, 'arm'],
+      ['shell', `echo ${junk}; docker buildx build --platform linux/amd64,linux/arm .\n`, 'linux/arm'],
+      ['shell', `X=${junk} GOARCH=arm go build # ${junk}\n`, 'arm'],
+      ['makefile', `PLATFORMS := ${junk} linux/arm\n`, 'linux/arm'],
+      ['dockerfile', `ENV NOTE=${junk} PLATFORMS=linux/arm\n`, 'linux/arm'],
+    ];
+    for (const [kind, text, token] of cases) {
+      const findings = lint(t, text, kind, 2000).findings;
+      const removed = findings.filter((f) => f.code === 'removed-platform');
+      assert.deepEqual(brief(text, removed), [`removed-platform ${token}@${text.lastIndexOf(token)}`], `${kind}: ${text}`);
+    }
+  });
+});
+
+const MB10 = 10 * 1024 * 1024;
+
+describe('a single 10 MB line', () => {
+  it('YAML list of 870,000 platforms: stops at 100,000 mentions and says so', (t) => {
+    const text = `platforms: ${'linux/amd64,'.repeat(Math.ceil(MB10 / 12))}linux/arm\n`;
+    const r = lint(t, text, 'yaml', 20_000);
+    assert.equal(r.findings.length, 99_999, 'every repeat up to the limit is a duplicate');
+    assert.ok(r.findings.every((f) => f.code === 'duplicate-platform'));
+    assert.equal(r.scan.notes.length, 1);
+    assert.match(r.scan.notes[0], /more than 100000 platform mentions .* \(expansion limit\)/);
+  });
+
+  it('YAML flow matrix on one 2 MB line (300,000 values): the typo at the end is found', (t) => {
+    const text = `matrix: {goos: [${'linux, '.repeat(300_000)}lnux], goarch: [arm]}\n`;
+    const r = lint(t, text, 'github-workflow', 10_000);
+    assert.deepEqual(codeCounts(r.findings), { 'removed-platform': 1 }, 'linux × arm is removed; `lnux` × arm is judged as the worse of the two');
+  });
+
+  it('shell: 10 MB of words, then a platform on the same line', (t) => {
+    const text = `echo ${'a '.repeat(MB10 / 2)}; GOARCH=arm go build\n`;
+    assertOneRemoved(text, lint(t, text, 'shell', 20_000).findings, 'arm');
+  });
+
+  it('Makefile and Dockerfile: 2 MB of words, then a platform on the same line', (t) => {
+    const cases: [FileKind, string, string][] = [
+      ['makefile', `build:\n\tgo build ${'-v '.repeat(700_000)} && GOARCH=arm go build\n`, 'arm'],
+      ['dockerfile', `RUN ${'a '.repeat(1_000_000)}&& GOARCH=arm go build\n`, 'arm'],
+    ];
+    for (const [kind, text, token] of cases) assertOneRemoved(text, lint(t, text, kind, 10_000).findings, token);
+  });
+});
+
+describe('a million short lines', () => {
+  const cases: [FileKind, string, string, string, string][] = [
+    ['yaml', 'run: |\n', '  echo hi\n', 'platforms: linux/arm\n', 'linux/arm'],
+    ['github-workflow', '', '# c\n', 'platforms: linux/arm\n', 'linux/arm'],
+    ['shell', '', 'x=1\n', 'GOARCH=arm\n', 'arm'],
+    ['makefile', '', 'x=1\n', 'GOARCH := arm\n', 'arm'],
+    ['dockerfile', '', 'ENV x=1\n', 'ENV GOARCH=arm\n', 'arm'],
+  ];
+  for (const [kind, first, line, last, token] of cases) {
+    it(`${kind}: ${JSON.stringify(first + line)} × 1,000,000, then a platform`, (t) => {
+      const text = first + line.repeat(1_000_000) + last;
+      assertOneRemoved(text, lint(t, text, kind, 30_000).findings, token);
+    });
+  }
+  it('YAML: 200,000 top-level keys, each a block of its own, then a platform', (t) => {
+    // Seconds of work (a block costs microseconds), near the engine's 10 s wall-clock scan limit
+    // on a busy machine. Hitting it is a defined outcome: the note says so.
+    const text = `${'k: v\n'.repeat(200_000)}platforms: linux/arm\n`;
+    const r = lint(t, text, 'yaml', 20_000);
+    if (r.scan.notes.some((n) => /\(time limit\)/.test(n))) assert.deepEqual(r.findings, []);
+    else assertOneRemoved(text, r.findings);
+  });
+  it('YAML: a key with 150,000 children (a big map cut into blocks), then a platform', (t) => {
+    const text = `jobs:\n${'  k: v\n'.repeat(150_000)}platforms: linux/arm\n`;
+    const r = lint(t, text, 'github-workflow', 20_000);
+    if (r.scan.notes.some((n) => /\(time limit\)/.test(n))) assert.deepEqual(r.findings, []);
+    else assertOneRemoved(text, r.findings);
+  });
+});
+
+describe('YAML nested 10,000 levels deep', () => {
+  // Deeper than the walker goes (200 levels) nothing is reported; what follows is still checked.
+  const after = '\nplatforms: linux/amd64,linux/arm\n';
+  const cases: [string, string][] = [
+    ['block mappings', Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' linux/arm'],
+    ['block sequences', Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}-`).join('\n') + ' linux/arm'],
+    ['flow sequences', `a: ${'['.repeat(10_000)}linux/arm${']'.repeat(10_000)}`],
+    ['flow mappings', `a: ${'{a: '.repeat(10_000)}linux/arm${'}'.repeat(10_000)}`],
+    ['unclosed flow sequences', `a: ${'['.repeat(10_000)}`],
+    // A tab in the indentation makes the fast reader hand over to the yaml package, which must not get this.
+    ['block mappings with a tab', `${Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} linux/arm\n\t`],
+  ];
+  for (const [name, deep] of cases) {
+    it(`${name}: no error, bounded time, the platform after it is found`, (t) => {
+      const text = deep + after;
+      assertOneRemoved(text, lint(t, text, 'yaml', 10_000).findings);
+      if (text.length < 1_000_000) assertOneRemoved(text, lint(t, text, 'github-workflow', 10_000).findings);
+    });
+  }
+  it('flow sequences under a platform key: the line reader still finds the platform in them', (t) => {
+    const text = `jobs:\n  b:\n    steps:\n      - with:\n          platforms: ${'['.repeat(10_000)}linux/arm${']'.repeat(10_000)}${after}`;
+    const r = lint(t, text, 'github-workflow', 10_000);
+    assert.deepEqual(brief(text, r.findings), [`removed-platform linux/arm@${text.indexOf('linux/arm')}`, `removed-platform linux/arm@${text.lastIndexOf('linux/arm')}`]);
+  });
+  it('`x: {{ {{ …` (2,000 openers, 6 KB) scanned again and again: used to abort the process (V8 out of memory in the yaml package)', (t) => {
+    // The yaml package recursed to the stack limit, where V8 aborts instead of throwing when it
+    // compiles a regular expression. It took three scans; the server scans on every keystroke.
+    for (const n of [150, 2000, 20_000]) {
+      const text = `x: ${'{{ '.repeat(n)}\n${ARM_LINE.yaml.line}\n`;
+      for (let i = 0; i < 3; i++) for (const kind of YAML_KINDS) assertOneRemoved(text, lint(t, text, kind, 5000).findings);
+    }
+  });
+  it('a platform in the same document before the deep part is found', (t) => {
+    const text = `platforms: [linux/arm]\na: ${'['.repeat(10_000)}x${']'.repeat(10_000)}\n`;
+    assert.deepEqual(brief(text, lint(t, text, 'yaml', 10_000).findings), ['removed-platform linux/arm@12']);
+  });
+  it(
+    'a note says the part deeper than the walker goes was not checked',
+    { todo: 'for the YAML owner: the depth bound (yaml.ts MAX_DEPTH = 200) is silent, unlike the mention and time limits' },
+    (t) => {
+      const text = `a: ${'['.repeat(10_000)}linux/arm${']'.repeat(10_000)}\n`;
+      assert.equal(lint(t, text, 'yaml', 10_000).scan.notes.length, 1);
+    },
+  );
+});
+
+describe('alias bombs ("billion laughs")', () => {
+  // Aliases are never expanded: only the tokens written in the file are judged.
+  function flowBomb(levels: number): string {
+    let s = 'a0: &a0 [linux/arm, linux/arm]\n';
+    for (let i = 1; i < levels; i++) s += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    return s;
+  }
+  function blockBomb(levels: number): string {
+    let s = 'a0: &a0\n  - linux/arm\n  - linux/arm\n';
+    for (let i = 1; i < levels; i++) s += `a${i}: &a${i}\n${Array(10).fill(`  - *a${i - 1}\n`).join('')}`;
+    return s;
+  }
+  it('flow sequences, 10^9 expansions, used as a platform list and as a matrix', (t) => {
+    const text = `${flowBomb(10)}platforms: *a9\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: *a9\n        goarch: *a9\n`;
+    const r = lint(t, text, 'github-workflow', 3000);
+    assert.deepEqual(brief(text, r.findings), ['removed-platform linux/arm@9', 'removed-platform linux/arm@20']);
+  });
+  it('block sequences and merge keys', (t) => {
+    const text = `${blockBomb(10)}platforms: *a9\nm:\n  <<: *a9\n  goos: *a9\n`;
+    const r = lint(t, text, 'yaml', 3000);
+    assert.deepEqual(brief(text, r.findings), ['removed-platform linux/arm@12', 'removed-platform linux/arm@26']);
+  });
+  it('mappings of goos/goarch pairs', (t) => {
+    let text = 'x0: &x0 {goos: linux, goarch: arm}\n';
+    for (let i = 1; i < 10; i++) text += `x${i}: &x${i}\n${Array.from({ length: 10 }, (_, k) => `  k${k}: *x${i - 1}\n`).join('')}`;
+    const r = lint(t, text, 'github-workflow', 3000);
+    assert.deepEqual(brief(text, r.findings), [`removed-platform arm@${text.indexOf('arm}')}`]);
+  });
+});
+
+describe('cross products', () => {
+  const oses = ['linux', 'darwin', 'windows', ...Array.from({ length: 997 }, (_, i) => `os${i}`)];
+  const arches = ['amd64', 'arm64', 'arm', ...Array.from({ length: 997 }, (_, i) => `arch${i}`)];
+  // Each unknown name once, and `arm` (linux/arm is removed): 1,995 findings, not a million.
+  const expected = { 'unknown-platform': 1994, 'removed-platform': 1 };
+  it('a GitHub matrix of 1,000 goos × 1,000 goarch values (flow lists)', (t) => {
+    const text = `jobs:\n  b:\n    strategy:\n      matrix:\n        goos: [${oses.join(', ')}]\n        goarch: [${arches.join(', ')}]\n    steps:\n      - run: GOOS=\${{ matrix.goos }} GOARCH=\${{ matrix.goarch }} go build\n`;
+    const r = lint(t, text, 'github-workflow', 5000);
+    assert.deepEqual(codeCounts(r.findings), expected);
+    assert.equal(r.findings.find((f) => f.code === 'removed-platform')?.start, text.indexOf(' arm,') + 1);
+  });
+  it('the same matrix as block lists, and as a goreleaser build and a GitLab parallel matrix', (t) => {
+    const block = `jobs:\n  b:\n    strategy:\n      matrix:\n        goos:\n${oses.map((o) => `          - ${o}\n`).join('')}        goarch:\n${arches.map((a) => `          - ${a}\n`).join('')}`;
+    assert.deepEqual(codeCounts(lint(t, block, 'github-workflow', 5000).findings), expected);
+    const goreleaser = `builds:\n  - goos: [${oses.join(', ')}]\n    goarch: [${arches.join(', ')}]\n`;
+    assert.deepEqual(codeCounts(lint(t, goreleaser, 'goreleaser', 5000).findings), expected);
+    const gitlab = `build:\n  parallel:\n    matrix:\n      - GOOS: [${oses.join(', ')}]\n        GOARCH: [${arches.join(', ')}]\n`;
+    assert.deepEqual(codeCounts(lint(t, gitlab, 'gitlab-ci', 5000).findings), expected);
+  });
+  it('gox -os and -arch lists of 200,000 names', (t) => {
+    const text = `gox -os="${'linux '.repeat(200_000)}" -arch="amd64 arm"\n`;
+    const r = lint(t, text, 'shell', 10_000);
+    assert.deepEqual(codeCounts(r.findings), { 'removed-platform': 1 });
+  });
+  it(
+    'a YAML goos value listing 200,000 names',
+    { todo: 'bug for the YAML owner: yaml.ts nameTokens spreads the list into push(...), RangeError: Maximum call stack size exceeded' },
+    (t) => {
+      const text = `goos: ${'linux,'.repeat(200_000)}\ngoarch: arm\n`;
+      assert.deepEqual(codeCounts(lint(t, text, 'yaml', 10_000).findings), { 'removed-platform': 1 });
+    },
+  );
+});
+
+describe('long continuations, unclosed constructs, deep nesting', () => {
+  it('a Makefile with a 100,000-line continuation in a recipe: the platform on its last line is found', (t) => {
+    const text = `all:\n\tgo build \\\n${'\t  -v \\\n'.repeat(100_000)}\t  GOARCH=arm\n`;
+    assertOneRemoved(text, lint(t, text, 'makefile', 10_000).findings, 'arm');
+  });
+  it('a Makefile variable continued over 100,000 lines of platforms: checked up to the mention limit, said in a note', (t) => {
+    const text = `PLATFORMS := \\\n${'  linux/amd64 \\\n'.repeat(100_000)}  linux/arm\n`;
+    const r = lint(t, text, 'makefile', 10_000);
+    assert.deepEqual(codeCounts(r.findings), { 'duplicate-platform': 99_999 });
+    assert.match(r.scan.notes.join('\n'), /more than 100000 platform mentions/);
+  });
+  it('a Dockerfile RUN continued over 100,000 lines', (t) => {
+    const text = `FROM alpine\nRUN apk add \\\n${'    x \\\n'.repeat(100_000)}    && GOARCH=arm go build\n`;
+    assertOneRemoved(text, lint(t, text, 'dockerfile', 10_000).findings, 'arm');
+  });
+  it('shell with 100,000 unclosed `$(`: the line is masked, the next one checked', (t) => {
+    const text = `echo ${'$('.repeat(100_000)}\nGOARCH=arm go build\n`;
+    assertOneRemoved(text, lint(t, text, 'shell', 5000).findings, 'arm');
+    const lines = `${'x=$(\n'.repeat(100_000)}GOARCH=arm go build\n`;
+    assertOneRemoved(lines, lint(t, lines, 'shell', 5000).findings, 'arm');
+  });
+  it('10,000 nested, closed `$(echo …)`', (t) => {
+    const text = `x=${'$(echo '.repeat(10_000)}linux/arm${')'.repeat(10_000)}\nGOARCH=arm\n`;
+    assertOneRemoved(text, lint(t, text, 'shell', 5000).findings, 'arm');
+  });
+  it('heredocs that never end: shell treats the rest as data (URLs in it checked), a Dockerfile RUN as its script', (t) => {
+    const shell = `cat <<EOF > /tmp/x\n${'GOARCH=arm go build\n'.repeat(100_000)}curl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/arm/kubectl\n`;
+    const s = lint(t, shell, 'shell', 5000);
+    assert.deepEqual(codeCounts(s.findings), { 'removed-platform': 1, 'artifact-unavailable': 1 });
+    assert.ok(s.findings.every((f) => f.start === shell.lastIndexOf('linux/arm')));
+    const docker = `FROM alpine\nRUN <<EOF\n${'echo hi\n'.repeat(100_000)}GOARCH=arm go build\n`;
+    assertOneRemoved(docker, lint(t, docker, 'dockerfile', 5000).findings, 'arm');
+    const many = 'cat <<EOF\n'.repeat(100_000);
+    assert.deepEqual(lint(t, many, 'shell', 5000).findings, []);
+  });
+  it('100,000 nested `${VAR:-${VAR:-…}}` defaults (used to overflow the stack): masked, the next line checked', (t) => {
+    const cases: [FileKind, string, string][] = [
+      ['shell', `PLATFORMS=${'${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nGOARCH=arm\n`, 'arm'],
+      ['yaml', `run: PLATFORMS=${'${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nplatforms: linux/arm\n`, 'linux/arm'],
+      ['dockerfile', `ENV PLATFORMS=${'${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nENV GOARCH=arm\n`, 'arm'],
+      ['makefile', `build:\n\tPLATFORMS=${'${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nGOARCH := arm\n`, 'arm'],
+    ];
+    for (const [kind, text, token] of cases) assertOneRemoved(text, lint(t, text, kind, 5000).findings, token);
+  });
+  it('a default nested a few levels is still checked; past 8 levels it is masked', (t) => {
+    const nest = (n: number) => `X=${Array.from({ length: n }, (_, i) => `\${V${i}:-`).join('')}\${PLATFORMS:-linux/arm}${'}'.repeat(n)}\n`;
+    assert.deepEqual(codeCounts(lint(t, nest(1), 'shell', 2000).findings), { 'removed-platform': 1 });
+    assert.deepEqual(codeCounts(lint(t, nest(7), 'shell', 2000).findings), { 'removed-platform': 1 });
+    assert.deepEqual(lint(t, nest(9), 'shell', 2000).findings, []);
+  });
+  it('20,000 unclosed `${`, `$(`, `${{`, `{{`, backticks, `$$(` and `<< a.b` in every kind; 100,000 nested closed ones', (t) => {
+    const openers = ['${', '$(', '${{ ', '{{ ', '`', '$$(', '<< a.b'];
+    for (const o of openers) {
+      for (const kind of KINDS) {
+        const { line, token } = ARM_LINE[kind];
+        const unclosed = `x: ${o.repeat(20_000)}\n${line}\n`;
+        const findings = lint(t, unclosed, kind, 5000).findings;
+        // `<< a` opens a here-document in the shell: the next line is its text, not a command.
+        if (kind === 'shell' && o === '<< a.b') assert.deepEqual(findings, []);
+        else assertOneRemoved(unclosed, findings, token);
+      }
+    }
+    const closed = `X=${'${'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nGOARCH=arm\n`;
+    assertOneRemoved(closed, lint(t, closed, 'shell', 5000).findings, 'arm');
+    const make = `X := ${'$('.repeat(100_000)}linux/arm${')'.repeat(100_000)}\nGOARCH := arm\n`;
+    assertOneRemoved(make, lint(t, make, 'makefile', 5000).findings, 'arm');
+  });
+});
+
+describe('many findings', () => {
+  it('50,000 removed platforms in one list: every one reported, with a removal range inside the text', (t) => {
+    const text = `platforms:\n${'  - linux/arm\n'.repeat(50_000)}`;
+    const r = lint(t, text, 'yaml', 10_000);
+    assert.equal(r.findings.length, 50_000);
+    assert.ok(r.findings.every((f) => f.code === 'removed-platform'));
+    assert.deepEqual(summary(text, r.findings.slice(0, 1)), ['15-24 removed-platform "linux/arm"']);
+    assert.deepEqual(r.findings[0].data.remove, { start: 11, end: 25 }, 'the whole `  - linux/arm` line');
+  });
+});
