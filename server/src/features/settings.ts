@@ -31,6 +31,8 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
 function makeFields() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { z } = require('zod') as typeof import('zod');
+  // No code generation (`new Function`) in the server: zod validates by interpretation.
+  z.config({ jitless: true });
   const level = z.enum(['error', 'warning', 'info', 'information', 'hint', 'off']);
   return {
   enable: z.boolean(),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// No code generation (`new Function`) in the server: zod validates by interpretation.
+z.config({ jitless: true });
+
 /** `linux/amd64`: the platform key used throughout the model's artifact tables. */
 const platformRef = z
   .string()
