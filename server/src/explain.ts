@@ -68,8 +68,25 @@ function artifactSection(model: TierModel, p: Platform): string {
   lines.push('| artifacts | published |');
   lines.push('| --- | --- |');
   if (a.images.length > 0) lines.push(`| images | ${a.images.join(', ')} |`);
-  if (a.binaries.length > 0) lines.push(`| binaries | ${a.binaries.map((b) => `${b.name} (${b.forms.join(', ')})`).join('; ')} |`);
-  if (a.archives.length > 0) lines.push(`| archives | ${a.archives.join(', ')} (+ .sha256, .sha512) |`);
+  if (a.binaries.length > 0) {
+    // Binaries that come in the same forms share one entry: the hover stays short.
+    const byForms = new Map<string, string[]>();
+    for (const b of a.binaries) {
+      const key = b.forms.join(', ');
+      byForms.set(key, [...(byForms.get(key) ?? []), b.name]);
+    }
+    lines.push(`| binaries | ${[...byForms].map(([forms, names]) => `${names.join(', ')} (${forms})`).join('; ')} |`);
+  }
+  if (a.archives.length > 0) {
+    // kubernetes-{client,node,server}-linux-s390x.tar.gz: one name for the set.
+    const parts = a.archives.map((f) => /^kubernetes-([a-z]+)-(.+)$/.exec(f));
+    const tails = new Set(parts.map((m) => m?.[2]));
+    const names =
+      a.archives.length > 1 && parts.every((m) => m) && tails.size === 1
+        ? `kubernetes-{${parts.map((m) => m![1]).join(',')}}-${[...tails][0]}`
+        : a.archives.join(', ');
+    lines.push(`| archives | ${names} (+ .sha256, .sha512) |`);
+  }
   if (a.packages) lines.push(`| packages | deb \`${a.packages.deb}\`, rpm \`${a.packages.rpm}\` |`);
   else lines.push('| packages | none |');
   return lines.join('\n');

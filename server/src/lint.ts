@@ -65,6 +65,8 @@ export interface ChunkResult {
   readonly stateOut: ScanState;
   /** The block had more mentions than ScanLimits.maxMentions allows. */
   readonly truncated: boolean;
+  /** Other limits the block's scan hit (YAML depth). */
+  readonly notes: readonly string[];
   judged?: { model: TierModel; settings: LintSettings; findings: Finding[] };
 }
 
@@ -200,6 +202,14 @@ function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
+
 /** Bounds on one scan; a hit bound is said in ScanResult.notes. */
 export interface ScanLimits {
   /** Platform mentions per block (a matrix expands to one per pair): beyond, the rest is dropped. */
@@ -210,10 +220,16 @@ export interface ScanLimits {
 
 export const DEFAULT_LIMITS: Required<ScanLimits> = { maxMentions: 100_000, maxScanTime: 10_000 };
 
-export function scanText(text: string, kind: FileKind, cache?: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult {
+export function scanText(original: string, kind: FileKind, cache?: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult {
+  // A lone CR ends a line (YAML 1.2, LSP, editors); the scanners split lines at LF. A copy with
+  // lone CRs made LFs has the same length, so every offset stays right.
+  let text = original.indexOf('\r') >= 0 && LONE_CR.test(original) ? original.replace(LONE_CR_ALL, '\n') : original;
+  // A byte order mark is not part of the first word.
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
   const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
   const maxScanTime = limits.maxScanTime ?? DEFAULT_LIMITS.maxScanTime;
-  const began = Date.now();
+  // CPU time, not wall time: the same file stops at the same place on a busy CI machine.
+  const began = cpuMs();
   const notes: string[] = [];
   const yaml = kind !== 'makefile' && kind !== 'dockerfile' && kind !== 'shell';
   const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
@@ -221,10 +237,10 @@ export function scanText(text: string, kind: FileKind, cache?: ChunkCache, limit
   let state = newScanState();
   for (const chunk of chunks) {
     const path = chunk.path.join('\u0000');
-    const stateKey = yaml ? '' : scanStateKey(state);
+    const stateKey = `${kind}:${yaml ? '' : scanStateKey(state)}`;
     let result = cache?.find(text, chunk.start, chunk.end, path, stateKey);
     if (!result) {
-      if (Date.now() - began > maxScanTime) {
+      if (cpuMs() - began > maxScanTime) {
         notes.push(`scan stopped after ${maxScanTime} ms at offset ${chunk.start} of ${text.length}: the rest of the file is not checked (time limit)`);
         break;
       }
@@ -233,8 +249,9 @@ export function scanText(text: string, kind: FileKind, cache?: ChunkCache, limit
       const sink = new MentionSink(maxMentions);
       const next = copyScanState(state);
       scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path }, next);
-      result = { body, path, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated };
+      result = { body, path, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes] };
     }
+    for (const n of result.notes) notes.push(`${n} (block at offset ${chunk.start})`);
     if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${chunk.start}: the rest of that block is not checked (expansion limit)`);
     cache?.keep(result, chunk.start, text.length);
     state = result.stateOut;

@@ -6,7 +6,13 @@ import { startServer, type ServerRuntime } from './server';
 if (!process.argv.slice(2).some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
 
 const runtime: ServerRuntime = {
-  readFile: (path) => ({ size: statSync(path).size, read: () => readFileSync(path, 'utf8') }),
+  readFile: (path) => {
+    const st = statSync(path);
+    // Reading a FIFO or a device would block the server: only regular files are models.
+    if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (!st.isFile()) throw new Error('not a regular file');
+    return { size: st.size, read: () => readFileSync(path, 'utf8') };
+  },
   watchFile: (path, onChange) => {
     const listener = (now: Stats, before: Stats) => {
       if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) onChange();

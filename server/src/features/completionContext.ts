@@ -19,6 +19,9 @@ interface Line {
   start: number;
 }
 
+/** Lines longer than this are not looked into for completion. */
+const MAX_LINE = 4096;
+
 class Lines {
   /** Line starts found so far, by index. Indices are relative: the cursor's line is ANCHOR. */
   private readonly starts = new Map<number, number>();
@@ -68,7 +71,9 @@ class Lines {
     const start = this.start(i);
     const nl = this.text.indexOf('\n', start);
     const end = nl < 0 ? this.text.length : nl;
-    return { text: this.text.slice(start, end).replace(/\r$/, ''), start };
+    // Neighbouring lines are read for context only: a long one is cut, which costs no accuracy.
+    const cut = Math.min(end, start + MAX_LINE + 1);
+    return { text: this.text.slice(start, cut).replace(/\r$/, ''), start };
   }
 }
 
@@ -216,6 +221,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   const lines = new Lines(text);
   const index = lines.indexOf(offset);
   const line = lines.line(index);
+  // Nobody types a platform on a line this long; its regexes need not run over it.
+  if (line.text.length > MAX_LINE) return undefined;
   const col = Math.min(offset - line.start, line.text.length);
   let s = col;
   let e = col;
@@ -362,7 +369,9 @@ function blockListOwner(
     if (indent > dashCol) continue;
     const sibling = /^(\s*)-\s+(.*)$/.exec(t);
     if (indent === dashCol && sibling) {
-      const value = sibling[2].replace(/\s+#.*$/, '').replace(/^["']|["']$/g, '');
+      // Drop a trailing comment (`item  # note`) in one linear pass.
+      const hash = sibling[2].search(/\s#/);
+      const value = (hash >= 0 ? sibling[2].slice(0, hash) : sibling[2]).trimEnd().replace(/^["']|["']$/g, '');
       afterFlag ??= /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/i.test(value);
       previous.push(value);
       continue;

@@ -53,9 +53,15 @@ export class MentionSink {
   readonly mentions: Mention[] = [];
   /** More mentions were found than the limit allows; the rest were dropped. */
   truncated = false;
+  /** Other limits hit while scanning, for a person. */
+  readonly notes = new Set<string>();
   private nextList = 1;
 
   constructor(private readonly maxMentions = Infinity) {}
+
+  note(message: string): void {
+    this.notes.add(message);
+  }
 
   newList(): number {
     return this.nextList++;

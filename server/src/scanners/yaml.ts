@@ -40,6 +40,7 @@ interface Ctx {
  */
 export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[] = []): void {
   for (const doc of readYamlDocuments(text, start, end)) {
+    if (doc.tooDeep) sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
     if (doc.broken) scanYamlLines(text, doc.start, doc.end, sink);
     else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0 });
   }
@@ -51,7 +52,10 @@ function contentRange(node: YScalar): { s: number; e: number; literal: boolean }
 }
 
 function walk(node: YNode, ctx: Ctx): void {
-  if (ctx.depth > MAX_DEPTH) return;
+  if (ctx.depth > MAX_DEPTH) {
+    ctx.sink.note(`YAML nested more than ${MAX_DEPTH} levels deep: the part below is not checked (depth limit)`);
+    return;
+  }
   if (node.kind === 'map') walkMap(node, ctx);
   else if (node.kind === 'seq') walkSeq(node, ctx);
   else scanScalar(node, ctx, undefined);
@@ -71,7 +75,7 @@ function nameTokens(node: YNode | undefined, ctx: Ctx): Token[] {
     if (n.style === 'ALIAS') return;
     const r = contentRange(n);
     const masked = maskTemplates(ctx.text, r.s, r.e, 'shell');
-    out.push(...readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'os', context: '' }));
+    for (const t of readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'os', context: '' })) out.push(t);
   };
   if (node?.kind === 'scalar') add(node);
   else if (node?.kind === 'seq') for (const item of node.items) if (item?.kind === 'scalar') add(item);
@@ -283,7 +287,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const role = n !== undefined ? roleOf(n) : undefined;
     if (role !== 'os' && role !== 'arch') continue;
     const names = nameTokens(get(item, 'value') ?? get(item, 'default'), ctx).slice(0, 1);
-    (role === 'os' ? oses : arches).push(...names);
+    for (const t of names) (role === 'os' ? oses : arches).push(t);
   }
   if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'env');
 

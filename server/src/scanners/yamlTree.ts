@@ -58,6 +58,8 @@ export interface YDocument {
   root: YNode | undefined;
   /** The document does not parse: scan it line by line instead. */
   broken: boolean;
+  /** It nests too deep to be parsed safely (MAX_LIBRARY_NESTING): also read line by line. */
+  tooDeep?: boolean;
 }
 
 export function get(map: YMap, key: string): YNode | undefined {
@@ -81,7 +83,7 @@ const MAX_LIBRARY_NESTING = 300;
 export function readYamlDocuments(text: string, start: number, end: number): YDocument[] {
   const fast = new FastReader(text, start, end).read();
   if (fast) return fast;
-  if (nestingBound(text, start, end) > MAX_LIBRARY_NESTING) return [{ start, end, root: undefined, broken: true }];
+  if (nestingBound(text, start, end) > MAX_LIBRARY_NESTING) return [{ start, end, root: undefined, broken: true, tooDeep: true }];
   return readWithLibrary(text, start, end);
 }
 
@@ -122,7 +124,14 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
   const src = text.slice(start, end);
   let docs;
   try {
-    docs = lib().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false, strict: false });
+    // Broken YAML is the normal state while typing: its errors need no stack traces.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      docs = lib().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false, strict: false });
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   } catch {
     return [{ start, end, root: undefined, broken: true }];
   }
