@@ -176,7 +176,7 @@ describe('k8s-platforms explain', () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /linux\/s390x.*tier 2/);
     assert.match(r.stdout, /kube-apiserver/);
-    assert.match(r.stdout, /kubernetes-server-linux-s390x\.tar\.gz/);
+    assert.match(r.stdout, /kubernetes-\{client,node,server,test\}-linux-s390x\.tar\.gz/);
   });
   it('shows the removal of linux/arm with its reason and links', async () => {
     const r = await call(['explain', 'linux/arm/v7'], dir);
