@@ -5,7 +5,7 @@ import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import type { TierModel } from './model/query';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
-import { toSarif } from './sarif';
+import { toSarif, type SarifInput } from './sarif';
 import { version } from '../../package.json';
 
 /** Where the CLI writes; tests pass their own. */
@@ -247,16 +247,8 @@ function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void)
   }
 }
 
-export interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: Code;
-  message: string;
-}
+/** One finding of `--format json`: 1-based line and column, endColumn one past the token. */
+export type JsonFinding = SarifInput;
 
 function toJson(f: FileFindings): JsonFinding[] {
   return f.findings.map((x) => {
