@@ -20,7 +20,7 @@ interface Line {
 }
 
 /** Lines longer than this are not looked into for completion. */
-const MAX_LINE = 4096;
+const MAX_LINE = 1024;
 
 class Lines {
   /** Line starts found so far, by index. Indices are relative: the cursor's line is ANCHOR. */
