@@ -97,7 +97,7 @@ export class TierModel {
         return forms !== undefined && forms.includes(artifact.form);
       }
       case 'image':
-        return p.variant === undefined ? this.images.get(artifact.name)?.has(k) ?? false : this.images.get(artifact.name)?.has(k) === true && p.arch !== 'arm';
+        return this.images.get(artifact.name)?.has(k) ?? false;
       case 'archive':
         return this.archives.get(artifact.name)?.platforms.has(k) ?? false;
       case 'package':

@@ -137,8 +137,3 @@ function parseJoined(text: string, sep: '-' | '_'): ParsedPlatform | undefined {
   }
   return undefined;
 }
-
-/** Splits an arch with an attached variant as Docker writes it in a pair (`arm/v7` after GOARCH is not Go). */
-export function parseArchOnly(text: string): { arch: string; variant?: string } | undefined {
-  return resolveArch(text.toLowerCase());
-}

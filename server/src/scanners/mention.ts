@@ -1,5 +1,5 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
-import { parsePlatform, makePlatform } from '../platform/parse';
+import { parsePlatform } from '../platform/parse';
 import { isGoOs, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 
@@ -243,7 +243,6 @@ function representatives(tokens: Token[], valid: (name: string) => boolean): Tok
   return [...seen.values()];
 }
 
-export { makePlatform };
 
 /**
  * A value every item of which is a slash platform of known names (`linux/amd64,linux/arm64`) is a
