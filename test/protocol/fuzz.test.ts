@@ -22,7 +22,7 @@ import { builtinModel } from '../../server/src/model/load';
 import { parseSettings } from '../../server/src/features/settings';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { uriPath } from '../../server/src/features/documents';
-import { TYPED, cursor, lineStarts, offsetOf, positionAt, prng, randomChange, randomPosition, randomSettings, rangeInside, type FuzzDoc } from './fuzzEdits';
+import { TYPED, cursor, editorPosition, lineStarts, offsetOf, positionAt, prng, randomChange, randomPosition, randomSettings, rangeInside, type FuzzDoc } from './fuzzEdits';
 
 /**
  * A live fuzz of the built server over stdio: random incremental edits on documents of every kind,
@@ -357,9 +357,12 @@ async function session(mode: 'push' | 'pull', edits: number, seed: number): Prom
           const word = rng.pick(TYPED);
           let at = cursor(d.text, rng);
           for (const ch of word) {
-            const position = positionAt(lineStarts(d.text), at);
+            const position = editorPosition(d.text, at);
             d.text = d.text.slice(0, at) + ch + d.text.slice(at);
             at += ch.length;
+            // A CR typed before a LF makes one line end with it: the cursor is after both, as no
+            // position can name the place between them (the LSP puts it at the line's end).
+            if (d.text.charCodeAt(at - 1) === 13 && d.text.charCodeAt(at) === 10) at++;
             d.version++;
             d.texts[d.closes].set(d.version, d.text);
             stats.edits++;

@@ -172,9 +172,19 @@ export function randomChange(doc: FuzzDoc, rng: Rng, corpus: readonly string[]):
     if ((probe >= 0xd800 && probe <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) || (probe === 13 && after === 10)) end++;
     if (rng.chance(0.5)) insert = fragment(rng, corpus);
   }
-  const range = { start: positionAt(starts, start), end: positionAt(starts, end) };
+  const range = { start: editorPosition(text, start, starts), end: editorPosition(text, end, starts) };
   doc.text = text.slice(0, start) + insert + text.slice(end);
   return { range, text: insert };
+}
+
+/**
+ * The position of an offset, for an edit: one an editor can send, which means that offset and
+ * no other under the LSP's rules (never between a CR and its LF).
+ */
+export function editorPosition(text: string, offset: number, starts = lineStarts(text)): Position {
+  const p = positionAt(starts, offset);
+  if (offsetOf(text, starts, p) !== offset) throw new Error(`fuzz client bug: offset ${offset} has no position of its own (${JSON.stringify(p)})`);
+  return p;
 }
 
 /** What a request may answer: a position the client typed at, or now and then an odd one. */
