@@ -15,9 +15,23 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * zod and yaml are needed late or never (a user's model file, settings, unusual YAML): they are
+ * bundled on their own in dist/vendor/ and required from there on first use, so starting the
+ * server or the CLI does not compile them. One copy each, whichever way the sources import them.
+ */
+const VENDORED = ['zod', 'yaml'];
+const lazyVendor = {
+  name: 'lazy-vendor',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+
 const entries = [
-  { in: 'server/src/main.ts', out: 'dist/server.js' },
-  { in: 'server/src/cliMain.ts', out: 'dist/cli.js' },
+  { in: 'server/src/main.ts', out: 'dist/server.js', plugins: [lazyVendor] },
+  { in: 'server/src/cliMain.ts', out: 'dist/cli.js', plugins: [lazyVendor] },
+  ...VENDORED.map((name) => ({ in: `server/src/vendor/${name}.ts`, out: `dist/vendor/${name}.js` })),
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ];
 
@@ -25,7 +39,7 @@ mkdirSync('dist', { recursive: true });
 await Promise.all(
   entries
     .filter((e) => existsSync(e.in))
-    .map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+    .map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], plugins: e.plugins ?? [] })),
 );
 
 // JSON Schema for custom model files, from the zod schema.

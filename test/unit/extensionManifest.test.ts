@@ -190,6 +190,19 @@ describe('the rest of the contribution', () => {
   });
 });
 
+describe('the bundles', () => {
+  it('require zod and yaml from dist/vendor, on first use, and those files exist', () => {
+    for (const bundle of ['dist/server.js', 'dist/cli.js']) {
+      const text = readFileSync(join(repo, bundle), 'utf8');
+      const vendored = [...text.matchAll(/require\("\.\/vendor\/([a-z]+)\.js"\)/g)].map((m) => m[1]);
+      assert.deepEqual([...new Set(vendored)].sort(), ['yaml', 'zod'], bundle);
+      for (const name of vendored) assert.ok(readFileSync(join(repo, 'dist/vendor', `${name}.js`)).length > 10_000, `dist/vendor/${name}.js`);
+      // Neither package is bundled in: one copy each, compiled only when needed.
+      assert.doesNotMatch(text, /ZodError|Implicit keys need to be on a single line/, bundle);
+    }
+  });
+});
+
 describe('the VSIX', () => {
   it('holds the bundles, the grammar, the model and its schema, the docs and the icon, and nothing else', async () => {
     const files = await listFiles({ cwd: repo, packageManager: PackageManager.None });
@@ -201,6 +214,8 @@ describe('the VSIX', () => {
       'dist/client.js',
       'dist/platforms.schema.json',
       'dist/server.js',
+      'dist/vendor/yaml.js',
+      'dist/vendor/zod.js',
       'images/icon.png',
       'package.json',
       'syntaxes/k8s-platforms.injection.tmLanguage.json',
