@@ -2,17 +2,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_LIMITS, detectFileKind, judge, scanText, type FileKind, type ScanLimits } from './lint';
 import { builtinModel, formatModelError, loadModelFile } from './model/load';
-import type { TierModel } from './model/query';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
 import { toSarif, type SarifInput } from './sarif';
 import { version } from '../../package.json';
+import { lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
+import { TierModel } from './model/query';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   cwd: string;
+  /**
+   * A script that runs `runLintWorker` in a worker thread (the CLI bundle itself). With it, long
+   * runs are shared among worker threads, one per core; without it, every file is linted here.
+   */
+  workerEntry?: string;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -109,7 +115,7 @@ function parseLintArgs(args: string[]): LintOptions {
 }
 
 /** A file to lint, found by walking the paths given. */
-interface Target {
+export interface Target {
   abs: string;
   display: string;
   kind?: FileKind;
@@ -202,11 +208,31 @@ function displayPath(abs: string, cwd: string): string {
   return (rel === '' ? path.basename(abs) : rel).split(path.sep).join('/');
 }
 
-interface FileFindings {
-  file: string;
-  text: string;
-  findings: Finding[];
-  lines: ReturnType<typeof scanText>['lines'];
+/** What linting one file gives: its notes for stderr, its findings as JSON, its error count. */
+export interface FileResult {
+  notes: string[];
+  findings: JsonFinding[];
+  errors: number;
+}
+
+/** What a file is checked with; the same in the main thread and in workers. */
+export interface LintJob {
+  maxFileSize: number;
+  limits: ScanLimits;
+  settings: LintSettings;
+}
+
+/** Reads, scans and judges one file. Never throws for a bad file: a skip is a note. */
+export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResult {
+  const notes: string[] = [];
+  const read = readTarget(t, job.maxFileSize, (m) => notes.push(m));
+  if (!read) return { notes, findings: [], errors: 0 };
+  const scan = scanText(read.text, read.kind, undefined, job.limits);
+  for (const n of scan.notes) notes.push(`${t.display}: ${n}`);
+  const findings = judge(scan, model, job.settings);
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return { notes, findings: findings.length > 0 ? toJson(t.display, findings, scan.lines) : [], errors };
 }
 
 function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void): { text: string; kind: FileKind } | undefined {
@@ -250,12 +276,12 @@ function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void)
 /** One finding of `--format json`: 1-based line and column, endColumn one past the token. */
 export type JsonFinding = SarifInput;
 
-function toJson(f: FileFindings): JsonFinding[] {
-  return f.findings.map((x) => {
-    const s = f.lines.position(x.start);
-    const e = f.lines.position(x.end);
+function toJson(file: string, findings: Finding[], lines: ReturnType<typeof scanText>['lines']): JsonFinding[] {
+  return findings.map((x) => {
+    const s = lines.position(x.start);
+    const e = lines.position(x.end);
     return {
-      file: f.file,
+      file,
       line: s.line + 1,
       column: s.character + 1,
       endLine: e.line + 1,
@@ -290,34 +316,34 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     usageProblem = true;
   };
   const progress = io.stderr.isTTY === true && opts.format === 'text';
-  const results: FileFindings[] = [];
+  const job: LintJob = { maxFileSize: opts.maxFileSize, limits: opts.limits, settings: opts.settings };
+  const results: JsonFinding[][] = [];
+  let errors = 0;
   let count = 0;
-  for (const target of walk(opts.paths, io.cwd, note, missing)) {
-    const read = readTarget(target, opts.maxFileSize, note);
+  const take = (r: FileResult) => {
     count++;
     if (progress && count % 200 === 0) io.stderr.write(`\rk8s-platforms: ${count} files…`);
-    if (!read) continue;
-    const scan = scanText(read.text, read.kind, undefined, opts.limits);
-    for (const n of scan.notes) note(`${target.display}: ${n}`);
-    const findings = judge(scan, model, opts.settings);
-    if (findings.length > 0) results.push({ file: target.display, text: read.text, findings, lines: scan.lines });
-  }
+    for (const n of r.notes) note(n);
+    if (r.findings.length > 0) results.push(r.findings);
+    errors += r.errors;
+  };
+  const targets = walk(opts.paths, io.cwd, note, missing);
+  if (io.workerEntry) await lintInParallel(targets, job, model, model === builtinModel(), io.workerEntry, take, (t) => lintTarget(t, job, model));
+  else for (const t of targets) take(lintTarget(t, job, model));
   if (progress && count >= 200) io.stderr.write(`\r\u001b[K`);
-  let errors = 0;
-  for (const r of results) for (const f of r.findings) if (f.severity === 'error') errors++;
   switch (opts.format) {
     case 'json':
-      io.stdout.write(`${JSON.stringify(results.flatMap(toJson), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(results.flat(), null, 2)}\n`);
       break;
     case 'sarif':
-      io.stdout.write(`${JSON.stringify(toSarif(results.flatMap(toJson), model, version), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(toSarif(results.flat(), model, version), null, 2)}\n`);
       break;
     default:
       for (const r of results) {
-        for (const x of toJson(r)) io.stdout.write(`${x.file}:${x.line}:${x.column}: ${x.severity} ${x.code} ${x.message}\n`);
+        for (const x of r) io.stdout.write(`${x.file}:${x.line}:${x.column}: ${x.severity} ${x.code} ${x.message}\n`);
       }
       if (results.length > 0) {
-        const total = results.reduce((n, r) => n + r.findings.length, 0);
+        const total = results.reduce((n, r) => n + r.length, 0);
         io.stderr.write(`k8s-platforms: ${total} finding${total === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
       }
   }
@@ -362,4 +388,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
+}
+
+/** A lint worker thread (see cliParallel.ts): lints the batches it is sent, answers each. */
+export function runLintWorker(port: { on(e: 'message', f: (r: WorkerRequest) => void): unknown; postMessage(a: WorkerAnswer): void }, init: WorkerInit): void {
+  const model = init.model ? new TierModel(init.model) : builtinModel();
+  port.on('message', (r) => port.postMessage({ base: r.base, results: r.targets.map((t) => lintTarget(t, init.job, model)) }));
 }

@@ -1,0 +1,117 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FileResult, LintJob, Target } from './cli';
+import type { TierModel } from './model/query';
+import type { ModelData } from './model/schema';
+
+/** Fewer files than this are linted in the main thread: starting a worker costs more. */
+export const PARALLEL_THRESHOLD = 200;
+const MAX_WORKERS = 4;
+
+/** What the main thread sends a worker, and what it answers. */
+export interface WorkerInit {
+  k8sPlatformsLintWorker: true;
+  job: LintJob;
+  /** A custom model's data (validated already); null for the built-in model. */
+  model: ModelData | null;
+}
+export interface WorkerRequest {
+  base: number;
+  targets: Target[];
+}
+export interface WorkerAnswer {
+  base: number;
+  results: FileResult[];
+}
+
+/**
+ * Lints the targets in worker threads, one per core (at most four), and hands the results to
+ * `take` in the order of the targets, as soon as each one's predecessors are in. A worker that
+ * fails has its batch linted here instead, so a run never loses a file; with one core, or few
+ * files, everything is linted here.
+ */
+export async function lintInParallel(
+  walk: Iterable<Target>,
+  job: LintJob,
+  model: TierModel,
+  builtin: boolean,
+  entry: string,
+  take: (r: FileResult) => void,
+  lintHere: (t: Target) => FileResult,
+): Promise<void> {
+  const targets = [...walk];
+  const cores = availableParallelism();
+  if (targets.length < PARALLEL_THRESHOLD || cores < 2) {
+    for (const t of targets) take(lintHere(t));
+    return;
+  }
+  const results: (FileResult | undefined)[] = new Array(targets.length);
+  let flushed = 0;
+  const flush = () => {
+    while (flushed < targets.length && results[flushed] !== undefined) {
+      take(results[flushed]!);
+      results[flushed] = undefined;
+      flushed++;
+    }
+  };
+  const count = Math.min(cores, MAX_WORKERS);
+  const batch = Math.max(4, Math.min(64, Math.ceil(targets.length / (count * 8))));
+  let next = 0;
+  const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model: builtin ? null : model.data };
+
+  await new Promise<void>((resolve) => {
+    let live = 0;
+    const done = () => {
+      if (live === 0 && flushed === targets.length) resolve();
+    };
+    /** Lints what no worker is left to lint. */
+    const finishHere = (from: number, to: number) => {
+      for (let i = from; i < to; i++) results[i] = lintHere(targets[i]);
+      flush();
+    };
+    const start = () => {
+      const w = new Worker(entry, { workerData: init, stdout: false, stderr: false });
+      live++;
+      let inFlight: { base: number; end: number } | undefined;
+      let gone = false;
+      const send = () => {
+        if (next >= targets.length) {
+          inFlight = undefined;
+          gone = true;
+          live--;
+          void w.terminate();
+          done();
+          return;
+        }
+        const base = next;
+        const end = Math.min(targets.length, base + batch);
+        next = end;
+        inFlight = { base, end };
+        w.postMessage({ base, targets: targets.slice(base, end) } satisfies WorkerRequest);
+      };
+      const fail = () => {
+        if (gone) return;
+        gone = true;
+        live--;
+        if (inFlight) finishHere(inFlight.base, inFlight.end);
+        inFlight = undefined;
+        // The last worker gone: the rest is linted here.
+        if (live === 0 && next < targets.length) {
+          const from = next;
+          next = targets.length;
+          finishHere(from, targets.length);
+        }
+        done();
+      };
+      w.on('message', (a: WorkerAnswer) => {
+        a.results.forEach((r, k) => (results[a.base + k] = r));
+        flush();
+        send();
+      });
+      w.on('error', fail);
+      w.on('exit', fail);
+      send();
+    };
+    for (let i = 0; i < count; i++) start();
+  });
+}

@@ -1,0 +1,94 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runCli, type CliIo } from '../../server/src/cli';
+import { PARALLEL_THRESHOLD } from '../../server/src/cliParallel';
+
+const repo = resolve(__dirname, '../..');
+const bin = join(repo, 'bin/k8s-platforms.js');
+const corpus = resolve(repo, '../shared/corpus');
+
+/** Every corpus file that is not an .expect, with its path inside the corpus. */
+function corpusFiles(dir = corpus, rel = ''): { rel: string; text: string }[] {
+  const out: { rel: string; text: string }[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...corpusFiles(join(dir, e.name), r));
+    else if (!e.name.endsWith('.expect') && !e.name.endsWith('.md')) out.push({ rel: r, text: readFileSync(join(dir, e.name), 'utf8') });
+  }
+  return out;
+}
+
+async function call(args: string[], cwd: string, extra: Partial<CliIo> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd, ...extra });
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+before(() => {
+  // Copies of the corpus, many times over, with a few files that are skipped with a note.
+  dir = mkdtempSync(join(tmpdir(), 'k8s-platforms-parallel-'));
+  const files = corpusFiles();
+  let n = 0;
+  for (let copy = 0; n < PARALLEL_THRESHOLD * 2; copy++) {
+    for (const f of files) {
+      const target = join(dir, `copy-${String(copy).padStart(3, '0')}`, f.rel);
+      mkdirSync(resolve(target, '..'), { recursive: true });
+      writeFileSync(target, f.text);
+      n++;
+    }
+    writeFileSync(join(dir, `copy-${String(copy).padStart(3, '0')}`, 'binary.sh'), Buffer.from([0x23, 0x21, 0x00, 0x01]));
+  }
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the CLI over many files, in worker threads', () => {
+  it('prints what one thread prints, in the same order, with the same notes and exit code', async () => {
+    const one = await call(['lint', '--format', 'json', '.'], dir);
+    assert.ok(JSON.parse(one.stdout).length > PARALLEL_THRESHOLD, 'many findings to order');
+    assert.match(one.stderr, /binary\.sh: skipped: binary file/);
+    for (const format of ['json', 'text', 'sarif']) {
+      const r = spawnSync(process.execPath, [bin, 'lint', '--format', format, '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const seq = await call(['lint', '--format', format, '.'], dir);
+      assert.equal(r.status, seq.code, format);
+      assert.equal(r.stdout, seq.stdout, format);
+      assert.equal(r.stderr, seq.stderr, format);
+    }
+  });
+
+  it('lints every file itself when the workers cannot start, losing none', async () => {
+    const broken = join(dir, '..', `broken-worker-${process.pid}.js`);
+    writeFileSync(broken, 'throw new Error("this worker fails at start");\n');
+    try {
+      const seq = await call(['lint', '--format', 'json', '.'], dir);
+      const par = await call(['lint', '--format', 'json', '.'], dir, { workerEntry: broken });
+      assert.equal(par.stdout, seq.stdout);
+      assert.equal(par.stderr, seq.stderr);
+      assert.equal(par.code, seq.code);
+    } finally {
+      rmSync(broken, { force: true });
+    }
+  });
+
+  it('uses a custom model in the workers too', async () => {
+    // The built-in model with linux/s390x removed from tier 2 to none: its mentions become unsupported.
+    const model = JSON.parse(readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
+    model.platforms = model.platforms.filter((p: { os: string; arch: string }) => !(p.os === 'linux' && p.arch === 's390x'));
+    const file = join(dir, '..', `model-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify(model));
+    try {
+      const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', '--model', file, '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const seq = await call(['lint', '--format', 'json', '--model', file, '.'], dir);
+      assert.equal(r.stdout, seq.stdout);
+      const base = await call(['lint', '--format', 'json', '.'], dir);
+      assert.notEqual(seq.stdout, base.stdout, 'the custom model changes the findings');
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
