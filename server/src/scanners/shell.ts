@@ -67,7 +67,8 @@ function unquotedWord(masked: string, w: Word): Word {
 }
 
 function wordText(masked: string, w: Word): string {
-  return masked.slice(w.start, w.end).replace(/["']/g, '');
+  const raw = masked.slice(w.start, w.end);
+  return raw.indexOf('"') < 0 && raw.indexOf("'") < 0 ? raw : raw.replace(/["']/g, '');
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
@@ -109,6 +110,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     // A word quoted whole ("--platform" in an exec-form array) reads as its content.
     const w = unquotedWord(masked, words[k]);
     const raw = masked.slice(w.start, w.end);
+    // What follows reads assignments (NAME=…) and flags (-x, --x=…); other words are arguments.
+    if (raw.charCodeAt(0) !== 45 /* - */ && raw.indexOf('=') < 0) continue;
     if (k > 0 && raw === '-c' && /^(ba|z|da|k)?sh$/.test(name) && k + 1 < words.length) {
       // sh -c "GOOS=linux GOARCH=arm go build": the argument is a script of its own.
       const script = unquote(masked, words[k + 1]);
@@ -209,13 +212,25 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   scanPackageWords(text, masked, base, words, name, sink);
 
   // An image pulled or run for a platform: registry.k8s.io/kube-proxy with --platform linux/arm64.
-  const image = words.map((w) => kubeImageName(wordText(masked, w))).find((x) => x !== undefined);
+  let image: string | undefined;
+  for (let k = flagMentionsStart; k < sink.mentions.length && image === undefined; k++) {
+    const m = sink.mentions[k];
+    if (m.kind === 'whole' && m.context.includes('platform')) image = findImage(masked, words) ?? '';
+  }
   if (image) {
     for (let k = flagMentionsStart; k < sink.mentions.length; k++) {
       const m = sink.mentions[k];
       if (m.kind === 'whole' && m.context.includes('platform')) (m as WholeMention).artifact = { kind: 'image', name: image };
     }
   }
+}
+
+function findImage(masked: string, words: Word[]): string | undefined {
+  for (const w of words) {
+    const image = kubeImageName(wordText(masked, w));
+    if (image !== undefined) return image;
+  }
+  return undefined;
 }
 
 /** Blanks the brackets and commas of a JSON array outside its strings, keeping offsets. */

@@ -24,7 +24,10 @@ export interface Lexed {
   heredocs: Heredoc[];
 }
 
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v';
+/** ASCII characters with no meaning of their own to the lexer: they only make up words. */
+const ORDINARY = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ORDINARY[c] = 1;
+for (const c of '\\\n \t\r\f\v#\'";&|()<>') ORDINARY[c.charCodeAt(0)] = 0;
 
 /**
  * Lexes masked[0, length) (offsets relative to it). With `foldNewlines`, a newline is a space (a
@@ -55,18 +58,30 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
 
   let i = 0;
   while (i < n) {
-    const c = masked[i];
-    if (c === '\\') {
-      if (masked[i + 1] === '\n' || (masked[i + 1] === '\r' && masked[i + 2] === '\n')) {
+    const c = masked.charCodeAt(i);
+    if (c >= 0x80 || ORDINARY[c] === 1) {
+      // A run of characters that only make up words.
+      if (wordStart < 0) wordStart = i;
+      i++;
+      while (i < n) {
+        const d = masked.charCodeAt(i);
+        if (d < 0x80 && ORDINARY[d] !== 1) break;
+        i++;
+      }
+      continue;
+    }
+    if (c === 92 /* \\ */) {
+      const next = masked.charCodeAt(i + 1);
+      if (next === 10 || (next === 13 && masked.charCodeAt(i + 2) === 10)) {
         endWord(i);
-        i += masked[i + 1] === '\n' ? 2 : 3;
+        i += next === 10 ? 2 : 3;
         continue;
       }
       if (wordStart < 0) wordStart = i;
       i += 2;
       continue;
     }
-    if (c === '\n') {
+    if (c === 10 /* \n */) {
       endWord(i);
       if (!foldNewlines) endCommand();
       i++;
@@ -95,34 +110,34 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
       }
       continue;
     }
-    if (isSpace(c)) {
+    if (c === 32 || c === 9 || c === 13 || c === 12 || c === 11) {
       endWord(i);
       i++;
       continue;
     }
-    if (c === '#' && wordStart < 0) {
+    if (c === 35 /* # */ && wordStart < 0) {
       const nl = masked.indexOf('\n', i);
       i = nl < 0 ? n : nl;
       continue;
     }
-    if (c === "'" || c === '"') {
+    if (c === 39 /* ' */ || c === 34 /* " */) {
       if (wordStart < 0) wordStart = i;
       let k = i + 1;
-      while (k < n && masked[k] !== c) {
-        if (c === '"' && masked[k] === '\\') k++;
+      while (k < n && masked.charCodeAt(k) !== c) {
+        if (c === 34 && masked.charCodeAt(k) === 92) k++;
         k++;
       }
       i = Math.min(n, k + 1);
       continue;
     }
-    if (c === ';' || c === '&' || c === '|') {
+    if (c === 59 /* ; */ || c === 38 /* & */ || c === 124 /* | */) {
       endWord(i);
       endCommand();
       i++;
       continue;
     }
-    if (c === '(') {
-      if (wordStart >= 0 && masked[i - 1] === '=' && !array) {
+    if (c === 40 /* ( */) {
+      if (wordStart >= 0 && masked.charCodeAt(i - 1) === 61 /* = */ && !array) {
         // NAME=( … ): a bash array; its items may span lines.
         const owner: Word = { start: wordStart, end: i, array: [] };
         wordStart = -1;
@@ -137,7 +152,7 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
       i++;
       continue;
     }
-    if (c === ')') {
+    if (c === 41 /* ) */) {
       endWord(i);
       if (array && arrayOwner) {
         arrayOwner.end = i + 1;
@@ -147,7 +162,7 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
       i++;
       continue;
     }
-    if (c === '<' && masked[i + 1] === '<' && masked[i + 2] !== '<') {
+    if (c === 60 /* < */ && masked.charCodeAt(i + 1) === 60 && masked.charCodeAt(i + 2) !== 60) {
       endWord(i);
       const m = /^<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(masked.slice(i, i + 80));
       if (m) {
@@ -158,7 +173,7 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
       i += 2;
       continue;
     }
-    if (c === '<' || c === '>') {
+    if (c === 60 || c === 62 /* > */) {
       endWord(i);
       i++;
       continue;

@@ -33,7 +33,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   };
   const poison = (from: number, to: number) => {
     flush();
-    out.push(text.slice(from, to).replace(/[^\n]/g, POISON));
+    const part = text.slice(from, to);
+    out.push(part.indexOf('\n') < 0 ? POISON.repeat(part.length) : part.replace(/[^\n]/g, POISON));
     lit = to;
   };
   const soft = (n: number) => {

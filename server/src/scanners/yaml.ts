@@ -96,54 +96,84 @@ function entries(node: YNode | undefined, osKey: string, archKey: string): { os?
 }
 
 function walkMap(node: YMap, ctx: Ctx): void {
-  const keys = new Map<string, YNode | undefined>();
-  for (const pair of node.items) if (!keys.has(pair.key)) keys.set(pair.key, pair.value);
+  const items = node.items;
+  // Roles of the keys, read once; most maps have none and cost no more than this loop.
+  let roles: (Role | undefined)[] | undefined;
   let osKey: string | undefined;
   let archKey: string | undefined;
   let variantKey: string | undefined;
-  for (const key of keys.keys()) {
-    const role = roleFor(key, ctx);
-    if (role === 'os') osKey ??= key;
-    else if (role === 'arch') archKey ??= key;
-    else if (role === 'variant') variantKey ??= key;
+  for (let k = 0; k < items.length; k++) {
+    const role = roleFor(items[k].key, ctx);
+    if (role === undefined) continue;
+    roles ??= new Array<Role | undefined>(items.length);
+    roles[k] = role;
+    if (role === 'os') osKey ??= items[k].key;
+    else if (role === 'arch') archKey ??= items[k].key;
+    else if (role === 'variant') variantKey ??= items[k].key;
   }
-  const consumed = new Set<string>();
-  // goreleaser's format_overrides and overrides select targets; they do not add any.
-  const selector = ctx.path.includes('format_overrides') || ctx.path.includes('overrides');
-  if (selector) {
-    for (const k of [osKey, archKey, variantKey]) if (k !== undefined) consumed.add(k);
-  } else if (osKey !== undefined || archKey !== undefined) {
-    pairMapping(ctx, keys, osKey, archKey, variantKey);
-    for (const k of [osKey, archKey, variantKey, 'exclude', 'ignore', 'include']) if (k !== undefined) consumed.add(k);
+  let consumed: string[] | undefined;
+  if (osKey !== undefined || archKey !== undefined || variantKey !== undefined) {
+    // goreleaser's format_overrides and overrides select targets; they do not add any.
+    const selector = ctx.path.includes('format_overrides') || ctx.path.includes('overrides');
+    if (selector) {
+      consumed = [osKey, archKey, variantKey].filter((k): k is string => k !== undefined);
+    } else if (osKey !== undefined || archKey !== undefined) {
+      // The first value of each key, as a YAML reader keeps it.
+      const keys = new Map<string, YNode | undefined>();
+      for (const pair of items) if (!keys.has(pair.key)) keys.set(pair.key, pair.value);
+      pairMapping(ctx, keys, osKey, archKey, variantKey);
+      consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
+    }
   }
   // Name/value lists: {name: KUBE_BUILD_PLATFORMS, value: "linux/amd64 linux/arm"}.
-  const name = scalarText(keys.get('name'));
+  const name = scalarText(firstValue(items, 'name'));
   if (name !== undefined && roleOf(name) === 'platform') {
     for (const k of ['value', 'default']) {
-      const v = keys.get(k);
+      const v = firstValue(items, k);
       if (v) {
         platformValue(v, ctx, name);
-        consumed.add(k);
+        (consumed ??= []).push(k);
       }
     }
   }
   const isJob = ctx.flavour === 'github-workflow' && ctx.path.length === 1 && ctx.path[0] === 'jobs';
-  for (const pair of node.items) {
-    const key = pair.key;
-    const value = pair.value;
-    if (consumed.has(key) || !value) continue;
-    const role = roleFor(key, ctx);
+  let child: Ctx | undefined;
+  for (let k = 0; k < items.length; k++) {
+    const key = items[k].key;
+    const value = items[k].value;
+    if (!value || (consumed !== undefined && consumed.includes(key))) continue;
+    const role = roles?.[k];
     if (role === 'platform') {
       platformValue(value, ctx, key);
       continue;
     }
     if (role !== undefined) continue;
-    const prose = PROSE_KEYS.has(key.toLowerCase());
-    if (prose) continue;
-    const child: Ctx = { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 };
+    if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase()))) continue;
+    // One child context for the map's values; its path's last key is set before each.
+    if (child === undefined) {
+      child = { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 };
+    } else {
+      // Nothing keeps a context's path beyond the walk below it (deeper contexts copy theirs).
+      child.path[child.path.length - 1] = key;
+      child.matrixRoles = ctx.matrixRoles;
+    }
     if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(value, ctx.text);
     walk(value, child);
   }
+}
+
+/** The value of a map's first item with this key. */
+function firstValue(items: YMap['items'], key: string): YNode | undefined {
+  for (const pair of items) if (pair.key === key) return pair.value;
+  return undefined;
+}
+
+function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return true;
+  }
+  return false;
 }
 
 /** Roles of matrix keys in one job, from how the job uses them: `GOOS: ${{ matrix.os }}`. */

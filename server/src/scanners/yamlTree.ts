@@ -207,10 +207,20 @@ interface Open {
 function fixEnds(node: YNode, depth = 0): YNode {
   if (node.kind === 'scalar' || depth > 1000) return node;
   if (node.flow) return node;
-  for (const item of node.kind === 'map' ? node.items.map((p) => p.value) : node.items) {
-    if (item) {
-      fixEnds(item, depth + 1);
-      node.end = Math.max(node.end, item.end);
+  if (node.kind === 'map') {
+    for (const p of node.items) {
+      const item = p.value;
+      if (item) {
+        fixEnds(item, depth + 1);
+        if (item.end > node.end) node.end = item.end;
+      }
+    }
+  } else {
+    for (const item of node.items) {
+      if (item) {
+        fixEnds(item, depth + 1);
+        if (item.end > node.end) node.end = item.end;
+      }
     }
   }
   return node;
