@@ -73,6 +73,11 @@ function splitChildren(text: string, start: number, end: number, key: string): C
   while (i < end) {
     let nl = text.indexOf('\n', i);
     if (nl < 0 || nl > end) nl = end;
+    if (indent >= 0 && nl - i > indent && spaces(text, i, i + indent + 1)) {
+      // Deeper than the children, or a blank or comment line: the bulk, settled by its indent.
+      i = nl + 1;
+      continue;
+    }
     let k = i;
     while (k < nl && text.charCodeAt(k) === 32) k++;
     const ch = text.charCodeAt(k);
@@ -94,6 +99,11 @@ function splitChildren(text: string, start: number, end: number, key: string): C
     out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path: [key] });
   }
   return out;
+}
+
+function spaces(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (text.charCodeAt(k) !== 32) return false;
+  return true;
 }
 
 /** Blocks shorter than this many lines are not cut: a cut costs more than it saves. */
