@@ -193,6 +193,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
+  /** One id per opened document (a reopened one is a new object), for pull result ids. */
+  const openIds = new WeakMap<TextDocument, number>();
+  let opens = 0;
   connection.languages.diagnostics.on(async (params, token) => {
     const refused = refusal<DiagnosticServerCancellationData>(token);
     if (refused) return refused;
@@ -203,7 +206,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'textDocument/diagnostic', empty, () => {
         const doc = documents.get(params.textDocument.uri);
         if (!doc || !config) return empty;
-        const resultId = `${doc.version}:${config.generation}`;
+        // The same version number after a close and reopen is another text: the id says which open.
+        let opened = openIds.get(doc);
+        if (opened === undefined) openIds.set(doc, (opened = ++opens));
+        const resultId = `${opened}:${doc.version}:${config.generation}`;
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(doc, findingsOf(doc)) };
       })

@@ -111,6 +111,27 @@ describe('settings for clients without workspace/configuration', () => {
   });
 });
 
+describe('pull result ids', () => {
+  it('a document closed and opened again at the same version with another text is never reported unchanged', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true }), settings: {} });
+    try {
+      const u = uri('reopened');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      const first = await client.pull(u);
+      assert.equal(first.kind, 'full');
+      client.close(u);
+      client.open(u, 'yaml', 'jobs:\n  b:\n    steps:\n      - with:\n          platforms: linux/amd64\n', 1);
+      // A client that kept the old id (VS Code forgets it on close; others may not).
+      const again = await client.pull(u, first.resultId);
+      assert.equal(again.kind, 'full', 'another text: a full report');
+      assert.deepEqual(again.kind === 'full' ? again.items : undefined, []);
+      assert.notEqual(again.resultId, first.resultId);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('modelPath', () => {
   it('a bad model file: one error naming the file and the field; the built-in model keeps working; fixing the file reloads it', async () => {
     const file = join(dir, 'bad-model.json');
