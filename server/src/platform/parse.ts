@@ -78,7 +78,7 @@ function nearKnown(s: string, names: ReadonlySet<string>): boolean {
   if (s.length < 3) return false;
   const lower = s.toLowerCase();
   const limit = lower.length <= 4 ? 1 : 2;
-  for (const n of names) if (editDistance(lower, n) <= limit) return true;
+  for (const n of names) if (Math.abs(n.length - lower.length) <= limit && editDistance(lower, n) <= limit) return true;
   return false;
 }
 

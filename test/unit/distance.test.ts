@@ -1,0 +1,37 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { editDistance } from '../../server/src/platform/distance';
+
+/** The textbook table, for comparison: optimal string alignment (edits and neighbour swaps). */
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+describe('editDistance', () => {
+  it('counts edits and neighbour swaps', () => {
+    assert.equal(editDistance('amd46', 'amd64'), 1);
+    assert.equal(editDistance('lnux', 'linux'), 1);
+    assert.equal(editDistance('s390x', 's390x'), 0);
+    assert.equal(editDistance('arm', 'arm64'), 2);
+    assert.equal(editDistance('', 'ppc64le'), 7, 'lengths far apart: the difference');
+  });
+
+  it('equals the textbook table for names of similar length, and is the length difference beyond 3', () => {
+    const name = fc.string({ unit: fc.constantFrom('a', 'r', 'm', '6', '4', 'x', 'l', 'i'), maxLength: 90 });
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        const want = Math.abs(a.length - b.length) > 3 ? Math.abs(a.length - b.length) : reference(a, b);
+        assert.equal(editDistance(a, b), want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
