@@ -148,7 +148,7 @@ async function main(): Promise<number> {
       const bundle = join(out, 'cli-profile.js');
       await buildProfilingBundle('server/src/cliMain.ts', bundle);
       mkdirSync(profileDir, { recursive: true });
-      const r = spawnSync(process.execPath, [...profileArgs(profileDir, 'cli-repo.cpuprofile'), bundle, 'lint', '--format', 'json', repo.dir], {
+      const r = spawnSync(process.execPath, [...profileArgs(profileDir, 'cli-repo.cpuprofile'), bundle, 'lint', '--format', 'json', '--jobs', '1', repo.dir], {
         cwd: dirname(repo.dir),
         stdio: 'ignore',
         timeout: 300_000,

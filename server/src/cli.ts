@@ -6,7 +6,7 @@ import { CODES, type Code, type Finding, type LintSettings, type Severity } from
 import { explainInput } from './explain';
 import { toSarif, type SarifInput } from './sarif';
 import { version } from '../../package.json';
-import { lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
+import { MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
 import { TierModel } from './model/query';
 
 /** Where the CLI writes; tests pass their own. */
@@ -37,6 +37,7 @@ lint options:
   --severity CODE=LEVEL      change a code's severity: error, warning, info, hint or off (repeatable)
   --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_SIZE})
   --max-scan-time MS         stop scanning a file after this long (default ${DEFAULT_LIMITS.maxScanTime})
+  --jobs N                   threads for long runs (default: one per core, at most ${MAX_WORKERS}; 1: none)
   --help                     show this help
   --version                  show the version
 
@@ -52,6 +53,8 @@ interface LintOptions {
   maxFileSize: number;
   limits: ScanLimits;
   paths: string[];
+  /** Worker threads for long runs; undefined: one per core. */
+  jobs?: number;
 }
 
 function parseLintArgs(args: string[]): LintOptions {
@@ -102,6 +105,13 @@ function parseLintArgs(args: string[]): LintOptions {
         const v = value();
         if (!/^\d+$/.test(v) || Number(v) === 0) throw new UsageError(`--max-scan-time must be a positive number of milliseconds, not ${v}`);
         opts.limits = { ...opts.limits, maxScanTime: Number(v) };
+        break;
+      }
+      case '--jobs':
+      case '-j': {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) === 0) throw new UsageError(`--jobs must be a positive number of threads, not ${v}`);
+        opts.jobs = Number(v);
         break;
       }
       default:
@@ -328,8 +338,9 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     errors += r.errors;
   };
   const targets = walk(opts.paths, io.cwd, note, missing);
-  if (io.workerEntry) await lintInParallel(targets, job, model, model === builtinModel(), io.workerEntry, take, (t) => lintTarget(t, job, model));
-  else for (const t of targets) take(lintTarget(t, job, model));
+  if (io.workerEntry && opts.jobs !== 1) {
+    await lintInParallel(targets, job, model, model === builtinModel(), io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);
+  } else for (const t of targets) take(lintTarget(t, job, model));
   if (progress && count >= 200) io.stderr.write(`\r\u001b[K`);
   switch (opts.format) {
     case 'json':

@@ -6,7 +6,8 @@ import type { ModelData } from './model/schema';
 
 /** Fewer files than this are linted in the main thread: starting a worker costs more. */
 export const PARALLEL_THRESHOLD = 200;
-const MAX_WORKERS = 4;
+/** Threads at most by default: beyond, reading files and merging results are the bound. */
+export const MAX_WORKERS = 4;
 
 /** What the main thread sends a worker, and what it answers. */
 export interface WorkerInit {
@@ -25,7 +26,7 @@ export interface WorkerAnswer {
 }
 
 /**
- * Lints the targets in worker threads, one per core (at most four), and hands the results to
+ * Lints the targets in `jobs` worker threads (default one per core, at most four), and hands the results to
  * `take` in the order of the targets, as soon as each one's predecessors are in. A worker that
  * fails has its batch linted here instead, so a run never loses a file; with one core, or few
  * files, everything is linted here.
@@ -38,10 +39,12 @@ export async function lintInParallel(
   entry: string,
   take: (r: FileResult) => void,
   lintHere: (t: Target) => FileResult,
+  /** Worker threads; default one per core, at most MAX_WORKERS. */
+  jobs?: number,
 ): Promise<void> {
   const targets = [...walk];
-  const cores = availableParallelism();
-  if (targets.length < PARALLEL_THRESHOLD || cores < 2) {
+  const count = jobs ?? Math.min(availableParallelism(), MAX_WORKERS);
+  if (targets.length < PARALLEL_THRESHOLD || count < 2) {
     for (const t of targets) take(lintHere(t));
     return;
   }
@@ -54,7 +57,6 @@ export async function lintInParallel(
       flushed++;
     }
   };
-  const count = Math.min(cores, MAX_WORKERS);
   const batch = Math.max(4, Math.min(64, Math.ceil(targets.length / (count * 8))));
   let next = 0;
   const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model: builtin ? null : model.data };

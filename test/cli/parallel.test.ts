@@ -61,6 +61,18 @@ describe('the CLI over many files, in worker threads', () => {
     }
   });
 
+  it('takes --jobs: any number of threads gives the same output; 1 is none; 0 is refused', async () => {
+    const seq = await call(['lint', '--format', 'json', '.'], dir);
+    for (const jobs of ['1', '3']) {
+      const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', '--jobs', jobs, '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+      assert.equal(r.stdout, seq.stdout, `--jobs ${jobs}`);
+      assert.equal(r.status, seq.code);
+    }
+    const bad = spawnSync(process.execPath, [bin, 'lint', '--jobs', '0', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--jobs must be a positive number/);
+  });
+
   it('lints every file itself when the workers cannot start, losing none', async () => {
     const broken = join(dir, '..', `broken-worker-${process.pid}.js`);
     writeFileSync(broken, 'throw new Error("this worker fails at start");\n');
