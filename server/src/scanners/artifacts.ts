@@ -15,6 +15,8 @@ const URL = new RegExp(
   `(?:https?://|(?<![\\w./-])(?=(?:cdn\\.)?dl\\.k8s\\.io/|pkgs\\.k8s\\.io/|storage\\.googleapis\\.com/|github\\.com/))${URL_CHARS}+`,
   'g',
 );
+/** A part of every host that classify knows, in any case. */
+const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com/i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
 const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;
@@ -44,7 +46,8 @@ export function scanUrls(
   const region = masked.slice(s, e);
   if (region.indexOf('/') < 0) return;
   URL.lastIndex = 0;
-  for (let m = URL.exec(region); m; m = URL.exec(region)) {
+  // Only URLs on these hosts count (classify): without one, the URL regex would find nothing to keep.
+  for (let m = KNOWN_HOST.test(region) ? URL.exec(region) : null; m; m = URL.exec(region)) {
     const url = m[0];
     const offset = base + s + m.index;
     const schemeEnd = url.startsWith('http') ? url.indexOf('//') + 2 : 0;
