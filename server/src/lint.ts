@@ -34,6 +34,15 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
   bash: 'shell',
   zsh: 'shell',
   shell: 'shell',
+  // Emacs eglot: the major mode's name without -mode.
+  'makefile-gmake': 'makefile',
+  'makefile-bsdmake': 'makefile',
+  'makefile-automake': 'makefile',
+  'makefile-makepp': 'makefile',
+  'makefile-imake': 'makefile',
+  'yaml-ts': 'yaml',
+  'dockerfile-ts': 'dockerfile',
+  'bash-ts': 'shell',
 };
 
 /**

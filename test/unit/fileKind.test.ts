@@ -23,6 +23,15 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/run', 'bash'), 'shell');
     assert.equal(detectFileKind('/r/w.yml', 'github-actions-workflow'), 'github-workflow');
   });
+
+  it('knows the language ids Emacs eglot sends (the major mode without -mode)', () => {
+    assert.equal(detectFileKind('/r/rules.make', 'makefile-gmake'), 'makefile');
+    assert.equal(detectFileKind('/r/rules.make', 'makefile-bsdmake'), 'makefile');
+    assert.equal(detectFileKind('/r/config', 'yaml-ts'), 'yaml');
+    assert.equal(detectFileKind('/r/img', 'dockerfile-ts'), 'dockerfile');
+    assert.equal(detectFileKind('/r/run', 'bash-ts'), 'shell');
+    assert.equal(detectFileKind('/r/run', 'sh'), 'shell');
+  });
   it('knows extensionless scripts by their shebang, and leaves other files alone', () => {
     assert.equal(detectFileKind('/r/hack/release', undefined, '#!/usr/bin/env bash'), 'shell');
     assert.equal(detectFileKind('/r/hack/release', undefined, '#!/bin/sh -e'), 'shell');

@@ -24,14 +24,15 @@ export interface Subject {
 }
 
 export function subjectOf(m: Mention): Subject {
+  // One object shape for every subject (absent parts are undefined): this runs once per mention.
   if (m.kind === 'whole') {
     const p = m.platform;
     return {
       mention: m,
       os: p.os,
       arch: p.arch,
-      ...(p.variant ? { variant: p.variant } : {}),
-      platform: { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) },
+      variant: p.variant || undefined,
+      platform: p.variant ? { os: p.os, arch: p.arch, variant: p.variant } : { os: p.os, arch: p.arch },
       validOs: p.validOs,
       validArch: p.validArch,
       valid: p.valid,
@@ -50,10 +51,10 @@ export function subjectOf(m: Mention): Subject {
   const variantOk = !variant || !arch || isValidVariant(arch, variant);
   return {
     mention: m,
-    ...(os !== undefined ? { os } : {}),
-    ...(arch !== undefined ? { arch } : {}),
-    ...(variant ? { variant } : {}),
-    ...(os !== undefined && arch !== undefined ? { platform: { os, arch, ...(variant && variantOk ? { variant } : {}) } } : {}),
+    os,
+    arch,
+    variant: variant || undefined,
+    platform: os !== undefined && arch !== undefined ? (variant && variantOk ? { os, arch, variant } : { os, arch }) : undefined,
     validOs,
     validArch,
     valid: validOs && validArch && (os === undefined || arch === undefined || isValidPair(os, arch)),
