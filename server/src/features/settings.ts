@@ -47,16 +47,61 @@ function makeFields() {
 }
 
 let fieldsCache: ReturnType<typeof makeFields> | undefined;
-function fieldSchemas(): ReturnType<typeof makeFields> {
+export function fieldSchemas(): ReturnType<typeof makeFields> {
   fieldsCache ??= makeFields();
   return fieldsCache;
 }
-type Fields = ReturnType<typeof makeFields>;
+export type Fields = ReturnType<typeof makeFields>;
 
 export interface ParsedSettings {
   settings: ServerSettings;
   /** One line per bad value, naming the setting; empty when all is well. */
   problems: string[];
+}
+
+const LEVELS: ReadonlySet<unknown> = new Set(['error', 'warning', 'info', 'information', 'hint', 'off']);
+const CODE_SET: ReadonlySet<string> = new Set(CODES);
+const TRACE_LEVELS: ReadonlySet<unknown> = new Set([undefined, 'off', 'messages', 'verbose']);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The value zod's schema gives for the values settings usually have (what a settings UI writes),
+ * without loading zod; undefined for anything else, which zod then judges. A test checks that
+ * every value read here is read the same by the schema.
+ */
+export function plainValue(name: keyof Fields, v: unknown): { value: unknown } | undefined {
+  switch (name) {
+    case 'enable':
+    case 'untrusted':
+      return typeof v === 'boolean' ? { value: v } : undefined;
+    case 'requiredTier':
+      return v === 1 || v === 2 || v === 3 ? { value: v } : v === '1' || v === '2' || v === '3' ? { value: Number(v) } : undefined;
+    case 'modelPath':
+      return typeof v === 'string' ? { value: v } : undefined;
+    case 'maxFileSize':
+    case 'maxScanTime':
+      return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? { value: v } : undefined;
+    case 'severity': {
+      if (!isPlainObject(v)) return undefined;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v)) {
+        if (!CODE_SET.has(k) || !LEVELS.has(v[k])) return undefined;
+        out[k] = v[k];
+      }
+      return Object.getOwnPropertySymbols(v).length === 0 ? { value: out } : undefined;
+    }
+    case 'trace':
+      // {server: …} as VS Code writes it; anything more is zod's to read.
+      if (!isPlainObject(v) || Object.getOwnPropertySymbols(v).length > 0 || !TRACE_LEVELS.has(v.server)) return undefined;
+      for (const k of Object.keys(v)) if (k !== 'server') return undefined;
+      return { value: { ...v } };
+  }
+  return undefined;
 }
 
 function describe(name: string, issues: z.core.$ZodIssue[]): string {
@@ -72,11 +117,12 @@ function describe(name: string, issues: z.core.$ZodIssue[]): string {
 export function parseSettings(raw: unknown): ParsedSettings {
   const problems: string[] = [];
   const section = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const fields = fieldSchemas();
   const read = <K extends keyof Fields>(name: K): z.output<Fields[K]> | undefined => {
     const value = section[name];
     if (value === undefined || value === null) return undefined;
-    const result = fields[name].safeParse(value);
+    const plain = plainValue(name, value);
+    if (plain !== undefined) return plain.value as z.output<Fields[K]>;
+    const result = fieldSchemas()[name].safeParse(value);
     if (result.success) return result.data as z.output<Fields[K]>;
     problems.push(describe(name, result.error.issues));
     return undefined;

@@ -1,0 +1,75 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { CODES } from '../../server/src/rules/finding';
+import { fieldSchemas, parseSettings, plainValue, type Fields } from '../../server/src/features/settings';
+
+const repo = resolve(__dirname, '../..');
+const NAMES = ['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize', 'maxScanTime', 'untrusted', 'trace'] as const satisfies readonly (keyof Fields)[];
+const LEVELS = ['error', 'warning', 'info', 'information', 'hint', 'off'];
+
+/** Values settings have, and values they should not. */
+const value = fc.oneof(
+  fc.anything(),
+  fc.constantFrom(1, 2, 3, '1', '2', '3', 0, 4, 2.5, -1, 5_242_880, Number.MAX_SAFE_INTEGER, 2 ** 60, NaN, Infinity, '', ' x ', true, false),
+  fc.dictionary(fc.constantFrom(...CODES, 'no-such-code', '__proto__', 'constructor'), fc.constantFrom(...LEVELS, 'loud', 3, null, undefined)),
+  fc.record({ server: fc.constantFrom('off', 'messages', 'verbose', 'loud', undefined, 1) }, { requiredKeys: [] }),
+  fc.record({ server: fc.constantFrom('off', 'verbose'), other: fc.anything() }, { requiredKeys: [] }),
+);
+
+describe('settings', () => {
+  it('reads every value it reads without zod exactly as the zod schema does', () => {
+    const fields = fieldSchemas();
+    fc.assert(
+      fc.property(fc.constantFrom(...NAMES), value, (name, v) => {
+        const plain = plainValue(name, v);
+        if (plain === undefined) return;
+        const parsed = fields[name].safeParse(v);
+        assert.ok(parsed.success, `${name}: ${JSON.stringify(v)} read without zod, refused by the schema`);
+        assert.deepStrictEqual(plain.value, parsed.data, name);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('reads the values a settings UI writes without loading zod, and loads it for a bad one', () => {
+    const probe = (settings: unknown) => {
+      const script = `
+        const Module = require('node:module');
+        const load = Module._load;
+        let zod = false;
+        Module._load = function (request, ...rest) { if (request === 'zod') zod = true; return load.call(this, request, ...rest); };
+        const { parseSettings } = require('./server/src/features/settings.ts');
+        const { problems } = parseSettings(${JSON.stringify(settings)});
+        process.stdout.write(JSON.stringify({ zod, problems }));`;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repo, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(r.stdout) as { zod: boolean; problems: string[] };
+    };
+    const good = probe({ enable: true, requiredTier: 2, severity: { 'removed-platform': 'warning', 'non-canonical-platform': 'off' }, modelPath: '', maxFileSize: 1000, maxScanTime: 500, trace: { server: 'off' } });
+    assert.deepEqual(good, { zod: false, problems: [] });
+    const bad = probe({ requiredTier: 7 });
+    assert.equal(bad.zod, true);
+    assert.match(bad.problems[0], /^k8sPlatforms\.requiredTier: /);
+  });
+
+  it('gives the same settings and problems as before for any section', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...NAMES, 'other'), value), (section) => {
+        const { settings, problems } = parseSettings(section);
+        // Each value alone: the whole is the sum of the fields.
+        for (const name of NAMES) {
+          const v = section[name];
+          if (v === undefined || v === null) continue;
+          const plain = plainValue(name, v);
+          const parsed = fieldSchemas()[name].safeParse(v);
+          assert.equal(plain !== undefined || parsed.success, !problems.some((p) => p.startsWith(`k8sPlatforms.${name}`)), name);
+        }
+        assert.equal(typeof settings.enable, 'boolean');
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
