@@ -62,10 +62,22 @@ export function hoverText(hovers: vscode.Hover[]): string {
     .join('\n');
 }
 
+/**
+ * Reverts every dirty document. Showing one can lose a race with an editor the workbench opens
+ * meanwhile (a settings write opens settings.json): it is tried again, and a document that is no
+ * longer dirty by then is left alone.
+ */
 export async function revertAll(): Promise<void> {
   for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    for (let attempt = 1; document.isDirty; attempt++) {
+      try {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        break;
+      } catch (e) {
+        if (attempt >= 5 || !/another editor opened in the meantime/.test(String(e))) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
   }
 }
