@@ -339,7 +339,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   };
   const targets = walk(opts.paths, io.cwd, note, missing);
   if (io.workerEntry && opts.jobs !== 1) {
-    await lintInParallel(targets, job, model, model === builtinModel(), io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);
+    await lintInParallel(targets, job, model === builtinModel() ? null : model.data, io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);
   } else for (const t of targets) take(lintTarget(t, job, model));
   if (progress && count >= 200) io.stderr.write(`\r\u001b[K`);
   switch (opts.format) {

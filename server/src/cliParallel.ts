@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileResult, LintJob, Target } from './cli';
-import type { TierModel } from './model/query';
 import type { ModelData } from './model/schema';
 
 /** Fewer files than this are linted in the main thread: starting a worker costs more. */
@@ -34,8 +33,8 @@ export interface WorkerAnswer {
 export async function lintInParallel(
   walk: Iterable<Target>,
   job: LintJob,
-  model: TierModel,
-  builtin: boolean,
+  /** A custom model's data, for the workers; null for the built-in model. */
+  model: ModelData | null,
   entry: string,
   take: (r: FileResult) => void,
   lintHere: (t: Target) => FileResult,
@@ -59,7 +58,7 @@ export async function lintInParallel(
   };
   const batch = Math.max(4, Math.min(64, Math.ceil(targets.length / (count * 8))));
   let next = 0;
-  const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model: builtin ? null : model.data };
+  const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model };
 
   await new Promise<void>((resolve) => {
     let live = 0;

@@ -73,6 +73,32 @@ describe('the CLI over many files, in worker threads', () => {
     assert.match(bad.stderr, /--jobs must be a positive number/);
   });
 
+  it('really lints in the worker threads: one started per --jobs, each linting files', async () => {
+    const seq = await call(['lint', '--format', 'json', '.'], dir);
+    const marks = join(dir, '..', `worker-marks-${process.pid}`);
+    const entry = join(dir, '..', `counting-worker-${process.pid}.js`);
+    // The CLI bundle as the worker entry, with a line written per worker start and per batch.
+    writeFileSync(
+      entry,
+      `const fs = require('node:fs');
+      const { parentPort } = require('node:worker_threads');
+      fs.appendFileSync(${JSON.stringify(marks)}, 'start\\n');
+      parentPort.on('message', (r) => fs.appendFileSync(${JSON.stringify(marks)}, 'batch ' + r.targets.length + '\\n'));
+      require(${JSON.stringify(join(repo, 'dist/cli.js'))});\n`,
+    );
+    try {
+      const par = await call(['lint', '--format', 'json', '--jobs', '3', '.'], dir, { workerEntry: entry });
+      assert.equal(par.stdout, seq.stdout);
+      const lines = readFileSync(marks, 'utf8').trim().split('\n');
+      assert.equal(lines.filter((l) => l === 'start').length, 3, 'three workers');
+      const linted = lines.filter((l) => l.startsWith('batch ')).reduce((n, l) => n + Number(l.slice(6)), 0);
+      assert.ok(linted >= PARALLEL_THRESHOLD, `the workers linted ${linted} files`);
+    } finally {
+      rmSync(entry, { force: true });
+      rmSync(marks, { force: true });
+    }
+  });
+
   it('lints every file itself when the workers cannot start, losing none', async () => {
     const broken = join(dir, '..', `broken-worker-${process.pid}.js`);
     writeFileSync(broken, 'throw new Error("this worker fails at start");\n');

@@ -55,7 +55,7 @@ describe('settings', () => {
     assert.match(bad.problems[0], /^k8sPlatforms\.requiredTier: /);
   });
 
-  it('gives the same settings and problems as before for any section', () => {
+  it('names a setting among the problems exactly when neither reading accepts its value', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...NAMES, 'other'), value), (section) => {
         const { settings, problems } = parseSettings(section);

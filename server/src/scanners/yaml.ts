@@ -126,10 +126,10 @@ function walkMap(node: YMap, ctx: Ctx): void {
     }
   }
   // Name/value lists: {name: KUBE_BUILD_PLATFORMS, value: "linux/amd64 linux/arm"}.
-  const name = scalarText(firstValue(items, 'name'));
+  const name = scalarText(get(node, 'name'));
   if (name !== undefined && roleOf(name) === 'platform') {
     for (const k of ['value', 'default']) {
-      const v = firstValue(items, k);
+      const v = get(node, k);
       if (v) {
         platformValue(v, ctx, name);
         (consumed ??= []).push(k);
@@ -160,12 +160,6 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(value, ctx.text);
     walk(value, child);
   }
-}
-
-/** The value of a map's first item with this key. */
-function firstValue(items: YMap['items'], key: string): YNode | undefined {
-  for (const pair of items) if (pair.key === key) return pair.value;
-  return undefined;
 }
 
 function hasUpper(s: string): boolean {
