@@ -109,6 +109,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
 
   let settingsRequest = 0;
+  let latestRead: Promise<void> = Promise.resolve();
+  const readSettings = (): void => {
+    latestRead = runSafe(logError, 'reading settings', undefined, refreshSettings);
+  };
+  /**
+   * Resolves once the newest settings request is answered. Clients send didChangeConfiguration
+   * right after `initialized`, so the answer to the first request is often stale, and ignored.
+   */
+  const settingsRead = async (): Promise<void> => {
+    for (let read = latestRead; ; read = latestRead) {
+      await read;
+      if (read === latestRead) return;
+    }
+  };
   const refreshSettings = async (): Promise<void> => {
     if (!config) return;
     const request = ++settingsRequest;
@@ -139,7 +153,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const timer = setTimeout(settle, FIRST_SETTINGS_TIMEOUT_MS);
     pusher.waitFor(ready.then(() => clearTimeout(timer)));
     firstSettings = () => {
-      void runSafe(logError, 'reading settings', undefined, refreshSettings).finally(() => settle());
+      readSettings();
+      void settingsRead().then(settle);
     };
     return {
       capabilities: {
@@ -166,7 +181,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     guard(logError, 'didChangeConfiguration', () => {
       const pushed = (params.settings as Record<string, unknown> | null | undefined)?.k8sPlatforms;
       config?.setFallback(pushed);
-      void runSafe(logError, 'reading settings', undefined, refreshSettings);
+      readSettings();
     });
   });
 

@@ -70,6 +70,25 @@ describe('settings through workspace/configuration, re-applied without reopening
   });
 });
 
+describe('the first settings', () => {
+  it('a document opened while a newer settings request is unanswered is judged by that answer, not the defaults', async () => {
+    // VS Code and Neovim send didChangeConfiguration right after initialized, so the server asks
+    // twice; the answer to the first request is then stale, and diagnostics must wait for the second.
+    const client = await LspClient.start({ settings: { requiredTier: 1 }, configurationDelay: (n) => (n === 2 ? 400 : 0) });
+    try {
+      client.configure({ requiredTier: 1 });
+      await client.until('the second settings request', () => (client.configurationRequests >= 2 ? true : undefined));
+      const u = uri('first');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      const first = await client.nextPublication(u, 0);
+      assert.equal(first.version, 1);
+      assert.deepEqual(codes(first.diagnostics), ['below-required-tier', 'unsupported-platform', 'removed-platform']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('settings for clients without workspace/configuration', () => {
   it('initializationOptions.settings apply, and didChangeConfiguration settings replace them', async () => {
     const client = await LspClient.start({

@@ -59,6 +59,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** The server process's working folder (default: this process's). */
   cwd?: string;
+  /** How long the client takes to answer the n-th workspace/configuration request (1-based), in ms. */
+  configurationDelay?: (n: number) => number;
 }
 
 /** A test editor: the built server as a child process, spoken to over stdio as an editor does. */
@@ -68,6 +70,8 @@ export class LspClient {
   readonly logs: { type: number; message: string }[] = [];
   settings: Record<string, unknown> | null;
   configurationRequests = 0;
+  /** How long the client takes to answer the n-th workspace/configuration request (1-based), in ms. */
+  configurationDelay: (n: number) => number = () => 0;
   refreshRequests = 0;
   stderr = '';
   initializeResult!: InitializeResult;
@@ -96,10 +100,13 @@ export class LspClient {
       this.logs.push(p);
       this.wake();
     });
-    conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
-      this.configurationRequests++;
+    conn.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
+      const n = ++this.configurationRequests;
       this.wake();
-      return p.items.map(() => this.settings);
+      const answer = p.items.map(() => this.settings);
+      const delay = this.configurationDelay(n);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      return answer;
     });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('workspace/diagnostic/refresh', () => {
@@ -118,6 +125,7 @@ export class LspClient {
     });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, conn, opts.settings === undefined ? {} : opts.settings);
+    if (opts.configurationDelay) client.configurationDelay = opts.configurationDelay;
     const root = opts.rootDir ?? repo;
     client.initializeResult = await conn.sendRequest('initialize', {
       processId: opts.processId === undefined ? process.pid : opts.processId,
