@@ -42,6 +42,15 @@ function listedFor(a: ArtifactRef, model: TierModel): string[] {
   }
 }
 
+/** The end of the message: where the artifact is listed instead, or that it is listed nowhere. */
+function elsewhere(a: ArtifactRef, where: string[], model: TierModel): string {
+  if (where.length > 0) return `${a.kind === 'package' ? 'they exist for' : 'it is listed for'} ${where.join(', ')}`;
+  // kube-scheduler.exe: the binary exists, but in no platform's list in this form.
+  const other = a.kind === 'binary' ? model.binaryPlatforms(a.name).map((b) => b.platform) : [];
+  if (other.length > 0) return `no platform lists it in this form (${a.name} is listed for ${other.join(', ')})`;
+  return 'no platform lists it';
+}
+
 /** artifact-unavailable: an artifact named for a platform the source document does not list it for. */
 export function findArtifactUnavailable(s: Subject, model: TierModel): RawFinding | undefined {
   const m = s.mention;
@@ -67,7 +76,7 @@ export function findArtifactUnavailable(s: Subject, model: TierModel): RawFindin
   return {
     token: m.token,
     code: 'artifact-unavailable',
-    message: `${artifactLabel(a)} ${a.kind === 'package' ? 'are' : 'is'} not listed for ${platform} in the Kubernetes release artifacts; ${a.kind === 'package' ? 'they exist for' : 'it is listed for'} ${where.join(', ')}.`,
+    message: `${artifactLabel(a)} ${a.kind === 'package' ? 'are' : 'is'} not listed for ${platform} in the Kubernetes release artifacts; ${elsewhere(a, where, model)}.`,
     data: { platform: display(s) },
   };
 }

@@ -103,6 +103,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' }, listId);
       }
     }
+    // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
+    scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
+    scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
     return;
   }
 

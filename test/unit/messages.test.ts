@@ -1,0 +1,33 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintText } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
+
+const model = builtinModel();
+const settings = { requiredTier: 3 as const, severity: {} };
+const PLATFORMS = ['linux/amd64', 'linux/386', 'linux/arm64', 'darwin/amd64', 'darwin/arm64', 'windows/amd64', 'windows/arm64', 'windows/386', 'linux/s390x'];
+const SUFFIX: Record<string, string> = { binary: '', exe: '.exe', tar: '.tar', docker_tag: '.docker_tag', sha256: '.sha256', sha512: '.sha512' };
+
+describe('artifact-unavailable messages', () => {
+  it('say where a binary in another form is listed when no platform lists the named form', () => {
+    const text = 'curl -fsSLO https://dl.k8s.io/release/v1.31.0/bin/windows/amd64/kube-scheduler.exe\n';
+    const [f] = lintText(text, 'shell', model, settings);
+    assert.equal(f?.code, 'artifact-unavailable');
+    assert.match(f.message, /not listed for windows\/amd64 in the Kubernetes release artifacts; no platform lists it in this form \(kube-scheduler is listed for linux\/amd64, /);
+  });
+
+  it('never end in an empty list, for every binary, form and platform of the model', () => {
+    const lines: string[] = [];
+    for (const b of model.data.binaries.items) {
+      for (const form of Object.keys(SUFFIX)) {
+        for (const p of PLATFORMS) lines.push(`curl -fsSLO https://dl.k8s.io/release/v1.31.0/bin/${p}/${b.name}${SUFFIX[form]}`);
+      }
+    }
+    const findings = lintText(`${lines.join('\n')}\n`, 'shell', model, settings).filter((f) => f.code === 'artifact-unavailable');
+    assert.ok(findings.length > 100, `only ${findings.length} findings`);
+    for (const f of findings) {
+      assert.doesNotMatch(f.message, /(for|lists it|exist for) ?\.$|, \.$|\(\)/, f.message);
+      assert.match(f.message, /in the Kubernetes release artifacts; /);
+    }
+  });
+});
