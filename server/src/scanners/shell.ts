@@ -73,6 +73,17 @@ function wordText(masked: string, w: Word): string {
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
 
+/** `$PKG_MGR install …`, `"${PACKAGE_MANAGER}" install …`: a package manager chosen at run time. */
+const PACKAGE_MANAGER_VAR = /^["']?\$\{?[A-Za-z_]*(?:PKG|PACKAGE|PM|APT|YUM|DNF)[A-Za-z_]*\}?["']?$/i;
+const INSTALLING = new Set(['install', 'reinstall', 'download', 'upgrade']);
+
+function packageManager(text: string, base: number, words: Word[], nameIndex: number): string | undefined {
+  const command = words[nameIndex];
+  const next = words[nameIndex + 1];
+  if (!command || !next || !PACKAGE_MANAGER_VAR.test(text.slice(base + command.start, base + command.end))) return undefined;
+  return INSTALLING.has(text.slice(base + next.start, base + next.end)) ? 'dnf' : undefined;
+}
+
 function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>): void {
   const words = cmd.words;
   // Find the command name: skip prefixes and leading assignments.
@@ -212,7 +223,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
 
   scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
   scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
-  scanPackageWords(text, masked, base, words, name, sink);
+  scanPackageWords(text, masked, base, words, packageManager(text, base, words, nameIndex) ?? name, sink);
 
   // An image pulled or run for a platform: registry.k8s.io/kube-proxy with --platform linux/arm64.
   let image: string | undefined;
