@@ -296,8 +296,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
       if (f) raw.push({ f, pair });
-      // A repeat is to be removed, not respelled.
-      const nc = duplicates.has(s) ? undefined : findNonCanonicalPlatform(s);
+      // An alias that is also a repeat (linux/x86_64 after linux/amd64) gets both codes: each holds.
+      const nc = findNonCanonicalPlatform(s);
       if (nc) raw.push({ f: nc, pair });
     }
     const a = findArtifactUnavailable(s, model);

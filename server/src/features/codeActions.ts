@@ -71,7 +71,8 @@ export function fixAllAction(doc: TextDocument, findings: readonly Finding[], st
   const edits = findings
     .map(safeEdit)
     .filter((e): e is { start: number; end: number; text: string } => e !== undefined)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+    // A repeat that is also an alias has a removal and a respelling: the removal comes first and wins.
+    .sort((a, b) => a.start - b.start || Number(a.text !== '') - Number(b.text !== '') || a.end - b.end);
   const text = doc.getText();
   const kept: typeof edits = [];
   for (const e of edits) {
