@@ -198,7 +198,7 @@ export function emitPairs(
   sink: MentionSink,
   oses: Token[],
   arches: Token[],
-  variant: string | undefined,
+  variant: string | undefined | ((os: string | undefined, arch: string | undefined) => string | undefined),
   context: string,
   excluded: (os: string | undefined, arch: string | undefined) => boolean = () => false,
 ): void {
@@ -206,11 +206,12 @@ export function emitPairs(
   const add = (os: Token | undefined, arch: Token | undefined) => {
     if (!os && !arch) return;
     if (excluded(os?.text, arch?.text)) return;
+    const v = typeof variant === 'function' ? variant(os?.text, arch?.text) : variant;
     sink.add({
       kind: 'pair',
       ...(os ? { os } : {}),
       ...(arch ? { arch } : {}),
-      ...(variant ? { variant } : {}),
+      ...(v ? { variant: v } : {}),
       product,
       context,
     });

@@ -83,16 +83,46 @@ function nameTokens(node: YNode | undefined, ctx: Ctx): Token[] {
 }
 
 /** `{goos: darwin, goarch: arm}` entries of exclude/ignore/include lists, as plain strings. */
-function entries(node: YNode | undefined, osKey: string, archKey: string): { os?: string; arch?: string }[] {
+interface Entry {
+  os?: string;
+  arch?: string;
+  /** Variant keys the entry names (goarm: "6"), lower-cased, with their values. */
+  variants: [string, string][];
+}
+
+function entries(node: YNode | undefined, osKey: string, archKey: string): Entry[] {
   if (node?.kind !== 'seq') return [];
-  const out: { os?: string; arch?: string }[] = [];
+  const out: Entry[] = [];
   for (const item of node.items) {
     if (item?.kind !== 'map') continue;
     const os = scalarText(get(item, osKey));
     const arch = scalarText(get(item, archKey));
-    out.push({ ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}) });
+    const variants: [string, string][] = [];
+    for (const p of item.items) {
+      const v = roleOf(p.key) === 'variant' ? scalarText(p.value) : undefined;
+      if (v !== undefined) variants.push([p.key.toLowerCase(), v]);
+    }
+    out.push({ ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}), variants });
   }
   return out;
+}
+
+/** The key that picks among the builds of an arch, and what goreleaser builds when it is not set. */
+const VARIANT_KEY: Record<string, { key: string; goreleaserDefault: string }> = {
+  arm: { key: 'goarm', goreleaserDefault: '6' },
+  amd64: { key: 'goamd64', goreleaserDefault: 'v1' },
+  arm64: { key: 'goarm64', goreleaserDefault: 'v8.0' },
+};
+
+/** The values of a variant key of the mapping (goarm: ["6", "7"]), undefined when it has none. */
+function variantValues(keys: Map<string, YNode | undefined>, key: string): string[] | undefined {
+  for (const [k, node] of keys) {
+    if (k.toLowerCase() !== key || !node) continue;
+    if (node.kind === 'seq') return node.items.map((i) => scalarText(i)).filter((v): v is string => v !== undefined);
+    const v = scalarText(node);
+    return v === undefined ? undefined : [v];
+  }
+  return undefined;
 }
 
 function walkMap(node: YMap, ctx: Ctx): void {
@@ -205,9 +235,37 @@ function pairMapping(
   const ok = osKey ?? 'goos';
   const ak = archKey ?? 'goarch';
   const excluded = [...entries(keys.get('exclude'), ok, ak), ...entries(keys.get('ignore'), ok, ak)];
-  const isExcluded = (os: string | undefined, arch: string | undefined) =>
-    excluded.some((x) => (x.os === undefined || x.os === os) && (x.arch === undefined || x.arch === arch) && (x.os !== undefined || x.arch !== undefined));
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
+  /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
+  const leftOut = (os: string | undefined, arch: string | undefined): Set<string> | undefined => {
+    const vk = arch !== undefined ? VARIANT_KEY[arch] : undefined;
+    const covered = new Set<string>();
+    for (const x of excluded) {
+      if ((x.os === undefined && x.arch === undefined) || (x.os !== undefined && x.os !== os) || (x.arch !== undefined && x.arch !== arch)) continue;
+      if (x.variants.length === 0) return undefined;
+      // {goos: linux, goarch: arm, goarm: "6"} leaves out linux/arm/v6 only; a variant key of
+      // another arch (goarm on amd64) matches nothing.
+      if (vk && x.variants.every(([k]) => k === vk.key)) for (const [, v] of x.variants) covered.add(v);
+    }
+    return covered;
+  };
+  /** The variants built for os/arch, when the mapping says (or goreleaser's default). */
+  const builtVariants = (arch: string | undefined): string[] | undefined => {
+    const vk = arch !== undefined ? VARIANT_KEY[arch] : undefined;
+    return vk && (variantValues(keys, vk.key) ?? (goreleaserBuild ? [vk.goreleaserDefault] : undefined));
+  };
+  const isExcluded = (os: string | undefined, arch: string | undefined): boolean => {
+    const out = leftOut(os, arch);
+    if (out === undefined) return true;
+    if (out.size === 0) return false;
+    const built = builtVariants(arch);
+    return built === undefined || built.every((v) => out.has(v));
+  };
+  /** The variant a pair is built with: the first of the mapping's that no entry leaves out. */
+  const variantOf = (os: string | undefined, arch: string | undefined): string | undefined => {
+    const out = leftOut(os, arch);
+    return (out && out.size > 0 ? builtVariants(arch)?.find((v) => !out.has(v)) : undefined) ?? variant;
+  };
   if (goreleaserBuild && (oses.length === 0 || arches.length === 0)) {
     // goreleaser builds every default goos × goarch that is not set.
     const osNames = oses.length > 0 ? oses.map((t) => t.text) : GORELEASER_DEFAULT_GOOS;
@@ -221,14 +279,14 @@ function pairMapping(
           kind: 'pair',
           ...(osTok ? { os: osTok } : { osName: os }),
           ...(archTok ? { arch: archTok } : { archName: arch }),
-          ...(variant ? { variant } : {}),
+          ...(variantOf(os, arch) ? { variant: variantOf(os, arch) } : {}),
           product: true,
           context: 'goreleaser build',
         });
       }
     }
   } else {
-    emitPairs(ctx.sink, oses, arches, variant, context, isExcluded);
+    emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded);
   }
   // include: explicit combinations; a lone value new to the matrix is a combination of its own.
   const include = keys.get('include');
