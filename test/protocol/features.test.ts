@@ -311,6 +311,19 @@ describe('code actions, applied to the text', () => {
     assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '          platforms: linux/x64,linux/amd64,linux/arm64,linux/x86_64,linux/arm/v7');
   });
 
+  it('a platform that is the only value (FROM --platform=, a one-item list) gets no removal: it would leave the value empty', async () => {
+    const t = 'FROM --platform=linux/arm/v7 alpine\n';
+    const { uri: u, diagnostics: ds } = await open('single/Dockerfile', 'dockerfile', t);
+    assert.deepEqual(ds.map((d) => d.code), ['removed-platform']);
+    assert.deepEqual((await client.codeActions(u, ds[0].range, [ds[0]], ['quickfix'])).filter((a) => a.kind === 'quickfix'), []);
+    const w = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms:\n            - linux/arm/v7\n      - with:\n          platforms: [linux/amd64, linux/arm/v7]\n';
+    const { uri: wu, diagnostics: wd } = await open('.github/workflows/single.yml', 'yaml', w);
+    assert.deepEqual(wd.map((d) => `${d.code}@${d.range.start.line}`), ['removed-platform@5', 'removed-platform@7']);
+    assert.equal((await client.codeActions(wu, wd[0].range, [wd[0]], ['quickfix'])).length, 0);
+    const two = await client.codeActions(wu, wd[1].range, [wd[1]], ['quickfix']);
+    assert.equal(applyEdits(w, editsFor(two[0].edit, wu)).split('\n')[7], '          platforms: [linux/amd64]');
+  });
+
   it('removed linux/arm/v7 (last item) → removed with its separator', async () => {
     const d = diag('removed-platform');
     const actions = (await client.codeActions(uri, d.range, [d])).filter((a) => a.kind === 'quickfix');

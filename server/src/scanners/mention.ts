@@ -163,7 +163,10 @@ export interface ValueOptions {
  */
 export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = sink.newList()): Token[] {
   const names: Token[] = [];
-  for (const item of splitList(o.masked, o.maskBase, o.start, o.end)) {
+  const items = splitList(o.masked, o.maskBase, o.start, o.end);
+  // Removing the only item would leave `--platform=` or `platforms:` empty: no list, no removal.
+  const removable = items.length > 1;
+  for (const item of items) {
     const t = token(o.text, item.start, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       names.push(t);
@@ -178,7 +181,7 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
       strict: (o.strictness ?? 'strict') === 'strict',
       canonical: o.canonical ?? 'as-written',
       listId,
-      removeRange: { start: item.removeStart, end: item.removeEnd },
+      ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : {}),
       context: o.context,
     });
   }

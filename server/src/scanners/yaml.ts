@@ -324,7 +324,10 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
       platformValue(item, ctx, key, id);
       if (ctx.sink.mentions.length === before + 1) {
         const m = ctx.sink.mentions[before];
-        if (m.kind === 'whole') m.removeRange = seqItemRange(ctx.text, item.start, item.end, node.flow);
+        if (m.kind === 'whole') {
+          if (node.items.length > 1) m.removeRange = seqItemRange(ctx.text, item.start, item.end, node.flow);
+          else delete m.removeRange;
+        }
       }
     }
     return;
