@@ -21,6 +21,12 @@ export interface ShellOptions {
   urlVars?: Map<string, string>;
   /** A JSON array of strings (Dockerfile exec form, YAML flow list): brackets and commas split words. */
   execForm?: boolean;
+  /**
+   * A YAML value, not a script: `NOTES=linux/arm/v7 images are gone` (a configMapGenerator literal)
+   * is a key and its text. A variable that is not platform-ish counts only when its assignment is
+   * the whole value (`FOO=linux/riscv64`).
+   */
+  value?: boolean;
 }
 
 /** Commands whose arguments are text for a person, not values. */
@@ -41,7 +47,7 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
   if (opts.execForm) masked = unjson(masked);
   const urlVars = opts.urlVars ?? new Map<string, string>();
   const lexed = lexShell(masked, opts.foldNewlines ?? false);
-  for (const cmd of lexed.commands) scanCommand(text, masked, start, cmd, sink, urlVars);
+  for (const cmd of lexed.commands) scanCommand(text, masked, start, cmd, sink, urlVars, opts.value === true);
   scanDefaults(text, masked, start, end, sink);
   for (const h of lexed.heredocs) {
     scanAptSourceLines(text, masked, start, h.start, h.end, sink);
@@ -84,7 +90,7 @@ function packageManager(text: string, base: number, words: Word[], nameIndex: nu
   return INSTALLING.has(text.slice(base + next.start, base + next.end)) ? 'dnf' : undefined;
 }
 
-function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>): void {
+function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>, value: boolean): void {
   const words = cmd.words;
   // Find the command name: skip prefixes and leading assignments.
   let nameIndex = 0;
@@ -173,7 +179,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         else if (role === 'variant' && names.length > 0) variant = names[0].text;
         continue;
       }
-      if (isPlatformListValue(masked, base, base + u.s, base + u.e, text)) {
+      if ((!value || words.length === 1) && isPlatformListValue(masked, base, base + u.s, base + u.e, text)) {
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
         continue;
       }

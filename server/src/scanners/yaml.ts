@@ -319,6 +319,8 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
   if (node.kind === 'seq') {
     const id = listId ?? ctx.sink.newList();
     for (const item of node.items) {
+      // target: [{platform: linux/arm64, runner: …}]: each item is a mapping of its own.
+      if (item?.kind === 'map') walk(item, { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 });
       if (item?.kind !== 'scalar') continue;
       const before = ctx.sink.mentions.length;
       platformValue(item, ctx, key, id);
@@ -333,11 +335,19 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
     return;
   }
   // {value: …}, {default: …} (GitLab variables, CI parameters), {options: […]} (workflow_dispatch choices)
-  for (const k of ['value', 'default', 'options', 'enum', 'values']) {
+  let valued = false;
+  for (const k of VALUE_KEYS) {
     const v = get(node, k);
-    if (v) platformValue(v, ctx, key);
+    if (v) {
+      platformValue(v, ctx, key);
+      valued = true;
+    }
   }
+  // Any other mapping (target: {platform: linux/arm/v7}) is walked as one.
+  if (!valued && node.kind === 'map') walk(node, { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 });
 }
+
+const VALUE_KEYS = ['value', 'default', 'options', 'enum', 'values'];
 
 /** What to delete to drop one sequence item: its whole line in a block list, item and comma in a flow list. */
 function seqItemRange(text: string, s: number, e: number, flow: boolean): { start: number; end: number } {
@@ -417,7 +427,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
       return;
     }
   }
-  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: !r.literal });
+  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: !r.literal, value: true });
 }
 
 const LINE_KEY = /^(\s*(?:-\s+)?)([A-Za-z0-9_.-]+)(\s*:\s+|\s*:$)/;
