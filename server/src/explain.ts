@@ -29,7 +29,7 @@ export function explainPlatform(model: TierModel, p: Platform): string {
     out.push(`**${name}** (\`${id}\`): Kubernetes **tier ${row.tier}**${tier ? `, "${tier.name}"` : ''}`);
     if (tier && tier.criteria.length > 0) {
       out.push('');
-      out.push(tier.criteria[0]);
+      for (const c of tier.criteria) out.push(`- ${c}`);
     }
     if (row.artifactTiers) {
       out.push('');
