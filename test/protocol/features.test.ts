@@ -122,6 +122,18 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.ok(!l.includes('arm'));
   });
 
+  it('GOARCH= with no GOOS: arm is offered after the tiers, said to be removed for linux, not "in no tier"', async () => {
+    const t = 'build:\n\tGOARCH= go build ./cmd\n';
+    const { uri } = await open('lone/Makefile', 'makefile', t);
+    const items = sorted(await client.completion(uri, positionOf(t, 'GOARCH= go', 'GOARCH='.length)));
+    const arm = items.find((i) => i.label === 'arm');
+    assert.ok(arm);
+    assert.equal(arm.detail, 'Removed from Kubernetes (linux/arm); Go only elsewhere');
+    const doc = typeof arm.documentation === 'string' ? arm.documentation : (arm.documentation?.value ?? '');
+    assert.match(doc, /linux\/arm was removed from the Kubernetes release: /);
+    assert.ok(items.indexOf(arm) > items.findIndex((i) => i.label === 's390x'), 'after the tiered arches');
+  });
+
   const MAKEFILE = 'build:\n\tGOOS=linux GOARCH= go build -o out/ ./cmd\n\tGOOS= GOARCH=arm64 go build ./cmd\n';
 
   it('Makefile recipe GOARCH=: arches valid for GOOS=linux, detail with the tier, empty range at the cursor', async () => {

@@ -16,12 +16,15 @@ interface Candidate {
   label: string;
   /** Kubernetes tier; undefined for values Go builds and Kubernetes does not. */
   tier: number | undefined;
+  /** Removed platforms the value takes part in, when it has no tier (`arm`: linux/arm). */
+  removed?: string[];
   documentation: () => string;
 }
 
 const GO_PAIR_LIST = [...GO_PAIRS].map((p) => p.split('/') as [string, string]);
 
-function detail(model: TierModel, tier: number | undefined): string {
+function detail(model: TierModel, tier: number | undefined, removed?: string[]): string {
+  if (tier === undefined && removed && removed.length > 0) return `Removed from Kubernetes (${removed.join(', ')}); Go only elsewhere`;
   if (tier === undefined) return 'Go only: in no Kubernetes tier';
   const info = model.tierInfo(tier);
   return `Tier ${tier}${info ? ` (${info.name})` : ''}`;
@@ -66,9 +69,11 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
     if (siblings.length > 0 && pairs.every((p) => model.removed(p))) continue;
     const tier = bestTier(model, pairs);
     const single = siblings.length === 1 ? pairs[0] : undefined;
+    const removed = tier === undefined ? pairs.filter((p) => model.removed(p)).map((p) => `${p.os}/${p.arch}`) : [];
     out.push({
       label: name,
       tier,
+      ...(removed.length > 0 ? { removed } : {}),
       documentation: () => (single ? explainPlatform(model, single) : role === 'os' ? explainOs(model, name) : explainArch(model, name)),
     });
   }
@@ -102,7 +107,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const items: CompletionItem[] = sortCandidates(model, site.role, candidates).map((c, i) => ({
     label: c.label,
     kind: CompletionItemKind.EnumMember,
-    detail: detail(model, c.tier),
+    detail: detail(model, c.tier, c.removed),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
     filterText: c.label,

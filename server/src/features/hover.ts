@@ -54,15 +54,22 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
 /** What Kubernetes builds for one GOOS, for hovers and completion documentation. */
 export function explainOs(model: TierModel, os: string): string {
   const rows = model.supportedPlatforms().filter((p) => p.os === os);
-  if (rows.length === 0) return `**${os}** (GOOS): Go builds for it; Kubernetes has no platform in any tier for it.`;
-  return `**${os}** (GOOS): Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}`;
+  const gone = removedNote(model.data.removed.filter((r) => r.os === os));
+  if (rows.length === 0) return `**${os}** (GOOS): Go builds for it; Kubernetes has no platform in any tier for it.${gone}`;
+  return `**${os}** (GOOS): Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}${gone}`;
 }
 
 /** What Kubernetes builds for one GOARCH. */
 export function explainArch(model: TierModel, arch: string): string {
   const rows = model.supportedPlatforms().filter((p) => p.arch === arch);
-  if (rows.length === 0) return `**${arch}** (GOARCH): Go builds for it; Kubernetes has no platform in any tier for it.`;
-  return `**${arch}** (GOARCH): Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}`;
+  const gone = removedNote(model.data.removed.filter((r) => r.arch === arch));
+  if (rows.length === 0) return `**${arch}** (GOARCH): Go builds for it; Kubernetes has no platform in any tier for it.${gone}`;
+  return `**${arch}** (GOARCH): Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}${gone}`;
+}
+
+/** The removed platforms of an os or arch, for its explanation: `linux/arm` was, and why. */
+function removedNote(removed: { os: string; arch: string; reason: string }[]): string {
+  return removed.map((r) => `\n\n${r.os}/${r.arch} was removed from the Kubernetes release: ${r.reason}`).join('');
 }
 
 const WORD = /[A-Za-z0-9._-]/;
