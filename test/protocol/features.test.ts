@@ -76,9 +76,10 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     const { uri } = await open('.github/workflows/release.yml', 'yaml', WORKFLOW);
     const pos = positionOf(WORKFLOW, 'linux/amd64,li', 'linux/amd64,li'.length);
     const items = sorted(await client.completion(uri, pos));
-    assert.equal(items[0].label, 'linux/amd64');
-    assert.equal(items[0].detail, 'Tier 1 (expected to work)');
-    assert.match((items[0].documentation as MarkupContent).value, /tier 1/);
+    assert.ok(!labels(items).includes('linux/amd64'), 'already in the list: not offered again');
+    assert.equal(items[0].label, 'linux/arm64');
+    assert.equal(items[0].detail, 'Tier 2 (expected to build)');
+    assert.match((items[0].documentation as MarkupContent).value, /tier 2/);
     assert.ok(labels(items).includes('linux/arm64'));
     assert.ok(labels(items).includes('windows/amd64'));
     assert.ok(!labels(items).some((l) => l.startsWith('linux/arm/') || l === 'linux/arm'), 'removed platforms left out');
@@ -87,14 +88,14 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assertTierOrder(items);
     const e = edit(items[0]);
     assert.deepEqual(e.range, { start: { line: pos.line, character: pos.character - 2 }, end: pos }, 'replaces exactly `li`');
-    assert.equal(applyEdits(WORKFLOW, [e]).includes('platforms: linux/amd64,linux/amd64\n'), true);
+    assert.equal(applyEdits(WORKFLOW, [e]).includes('platforms: linux/amd64,linux/arm64\n'), true);
   });
 
   it('workflow block list item under platforms:', async () => {
     const { uri } = await open('.github/workflows/block.yml', 'yaml', WORKFLOW);
     const pos = positionOf(WORKFLOW, '            - \n', '            - '.length);
     const items = sorted(await client.completion(uri, pos));
-    assert.equal(items[0].label, 'linux/amd64');
+    assert.equal(items[0].label, 'linux/arm64', 'linux/amd64 is the item above');
     assert.ok(!labels(items).includes('linux/arm'));
     assert.deepEqual(edit(items[0]).range, { start: pos, end: pos });
   });
@@ -104,8 +105,8 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     const pos = positionOf(WORKFLOW, 'goarch: [amd64, ', 'goarch: [amd64, '.length);
     const items = sorted(await client.completion(uri, pos));
     const l = labels(items);
-    assert.equal(l[0], 'amd64');
-    assert.equal(items[0].detail, 'Tier 1 (expected to work)');
+    assert.equal(l[0], 'arm64', 'amd64 is already in the list');
+    assert.equal(items[0].detail, 'Tier 2 (expected to build)');
     for (const a of ['arm64', '386', 'ppc64le', 's390x', 'riscv64']) assert.ok(l.includes(a), a);
     assert.ok(l.indexOf('arm64') < l.indexOf('riscv64'), 'tier 2 before Go-only');
     assert.ok(!l.includes('arm'), 'linux/arm is removed and windows/arm is not a Go port');
@@ -178,7 +179,7 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     const { uri } = await open('build.sh', 'shellscript', text);
     const pos = positionOf(text, 'linux/ -t', 'linux/'.length);
     const items = sorted(await client.completion(uri, pos));
-    assert.deepEqual(labels(items), ['linux/amd64', 'linux/arm64', 'linux/386', 'linux/ppc64le', 'linux/s390x']);
+    assert.deepEqual(labels(items), ['linux/arm64', 'linux/386', 'linux/ppc64le', 'linux/s390x']);
     assert.deepEqual(edit(items[0]).range, { start: { line: 1, character: pos.character - 6 }, end: pos });
   });
 
@@ -193,7 +194,7 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     const text = 'builds:\n  - id: cli\n    targets:\n      - linux_amd64\n      - \n';
     const { uri } = await open('.goreleaser.yaml', 'yaml', text);
     const items = sorted(await client.completion(uri, positionOf(text, '      - \n', 8)));
-    assert.equal(items[0].label, 'linux_amd64');
+    assert.equal(items[0].label, 'linux_arm64', 'linux_amd64 is the item above');
     assert.ok(labels(items).includes('darwin_arm64'));
   });
 
@@ -201,9 +202,10 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
   const contexts: { name: string; path: string; languageId: string; text: string; first: string; absent?: string; has?: string }[] = [
     { name: 'args list: the item after --platform', path: 'k8s/job.yaml', languageId: 'yaml', text: 'args:\n  - --platform\n  - |\n', first: 'linux/amd64' },
     { name: 'JSON-style args', path: 'k8s/job2.yaml', languageId: 'yaml', text: 'args: ["--platform", "|"]\n', first: 'linux/amd64' },
-    { name: 'KUBE_BUILD_PLATFORMS in a workflow env (space list)', path: '.github/workflows/env.yml', languageId: 'yaml', text: 'env:\n  KUBE_BUILD_PLATFORMS: "linux/amd64 |"\n', first: 'linux/amd64', absent: 'linux/arm' },
-    { name: 'export KUBE_BUILD_PLATFORMS in shell', path: 'hack/build.sh', languageId: 'shellscript', text: 'export KUBE_BUILD_PLATFORMS="linux/amd64 li|"\n', first: 'linux/amd64' },
-    { name: 'Makefile PLATFORMS ?= (space list)', path: 'images/Makefile', languageId: 'makefile', text: 'PLATFORMS ?= linux/amd64 |\n', first: 'linux/amd64' },
+    { name: 'KUBE_BUILD_PLATFORMS in a workflow env (space list)', path: '.github/workflows/env.yml', languageId: 'yaml', text: 'env:\n  KUBE_BUILD_PLATFORMS: "linux/amd64 |"\n', first: 'linux/arm64', absent: 'linux/arm' },
+    { name: 'export KUBE_BUILD_PLATFORMS in shell', path: 'hack/build.sh', languageId: 'shellscript', text: 'export KUBE_BUILD_PLATFORMS="linux/amd64 li|"\n', first: 'linux/arm64', absent: 'linux/amd64' },
+    { name: 'Makefile PLATFORMS ?= (space list)', path: 'images/Makefile', languageId: 'makefile', text: 'PLATFORMS ?= linux/amd64 |\n', first: 'linux/arm64', absent: 'linux/amd64' },
+    { name: 'an alias already in the list counts as its platform', path: 'images/b/Makefile', languageId: 'makefile', text: 'PLATFORMS ?= linux/x86_64 linux/aarch64 |\n', first: 'linux/386', absent: 'linux/amd64' },
     { name: 'Dockerfile ARG TARGETPLATFORM=', path: 'images/Dockerfile', languageId: 'dockerfile', text: 'ARG TARGETPLATFORM=|\n', first: 'linux/amd64' },
     { name: 'workflow env GOARCH with sibling GOOS: darwin', path: '.github/workflows/go.yml', languageId: 'yaml', text: 'env:\n  GOOS: darwin\n  GOARCH: |\n', first: 'amd64', has: 'arm64', absent: 's390x' },
     { name: 'goreleaser goarch block list, goos linux', path: '.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos:\n      - linux\n    goarch:\n      - |\n', first: 'amd64', has: 'riscv64', absent: 'arm' },

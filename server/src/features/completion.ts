@@ -5,6 +5,7 @@ import type { TierModel } from '../model/query';
 import { explainPlatform } from '../explain';
 import { GO_PAIRS, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
+import { parsePlatform } from '../platform/parse';
 import { completionSite, type CompletionSite } from './completionContext';
 import { rangeOf } from './diagnostics';
 import { explainArch, explainOs } from './hover';
@@ -97,6 +98,12 @@ function sortCandidates(model: TierModel, role: CompletionSite['role'], list: Ca
     .map((x) => x.c);
 }
 
+/** A list item as the platform it names (linux/x86_64 and linux/amd64 are one), else its text. */
+function platformKey(item: string): string {
+  const p = parsePlatform(item, 'loose');
+  return p ? `${p.os}/${p.arch}${p.variant ? `/${p.variant}` : ''}` : item;
+}
+
 /** Completion at `offset`: platform values in the spelling of their context, replacing the partial token. */
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number): CompletionList | null {
   const site = completionSite(text, kind, offset);
@@ -104,7 +111,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const candidates =
     site.role === 'platform' ? platformCandidates(model, site) : site.role === 'os' ? nameCandidates(model, 'os', site.arches) : nameCandidates(model, 'arch', site.oses);
   const range = rangeOf(doc, site.start, site.end);
-  const items: CompletionItem[] = sortCandidates(model, site.role, candidates).map((c, i) => ({
+  const written = new Set((site.present ?? []).map((item) => (site.role === 'platform' ? platformKey(item) : item.toLowerCase())));
+  const fresh = candidates.filter((c) => !written.has(site.role === 'platform' ? platformKey(c.label) : c.label));
+  const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({
     label: c.label,
     kind: CompletionItemKind.EnumMember,
     detail: detail(model, c.tier, c.removed),

@@ -8,10 +8,14 @@ import { isGoOs } from '../platform/names';
  * platform, a GOOS, a GOARCH), the partial token to replace, and what the context already says
  * (the sibling GOOS of a GOARCH, the spelling of the list's other items).
  */
-export type CompletionSite =
+export type CompletionSite = (
   | { role: 'platform'; start: number; end: number; spelling: Spelling; os?: string }
   | { role: 'os'; start: number; end: number; arches: string[] }
-  | { role: 'arch'; start: number; end: number; oses: string[] };
+  | { role: 'arch'; start: number; end: number; oses: string[] }
+) & {
+  /** The items of the list written before the cursor: not offered again. */
+  present?: string[];
+};
 
 /** A line of the document: its text without the line break and where it starts. */
 interface Line {
@@ -210,10 +214,11 @@ function nameValueRole(lines: Lines, index: number, col: number): ReturnType<typ
   return role;
 }
 
-function site(role: 'platform' | 'os' | 'arch', start: number, end: number, extra: { spelling: Spelling; os?: string[]; arch?: string[] }): CompletionSite {
-  if (role === 'os') return { role, start, end, arches: extra.arch ?? [] };
-  if (role === 'arch') return { role, start, end, oses: extra.os ?? [] };
-  return { role, start, end, spelling: extra.spelling };
+function site(role: 'platform' | 'os' | 'arch', start: number, end: number, extra: { spelling: Spelling; os?: string[]; arch?: string[]; present?: string[] }): CompletionSite {
+  const present = extra.present ? { present: extra.present } : {};
+  if (role === 'os') return { role, start, end, arches: extra.arch ?? [], ...present };
+  if (role === 'arch') return { role, start, end, oses: extra.os ?? [], ...present };
+  return { role, start, end, spelling: extra.spelling, ...present };
 }
 
 /** Finds the completion site at `offset`, or undefined where no platform value is being typed. */
@@ -244,7 +249,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   if (flagEnd >= 0) {
     const sep = /^(=|\s+|["']\s*,\s*|\s*,\s*)(.*)$/s.exec(prefix.slice(flagEnd));
     const items = sep ? listItems(sep[2], false) : undefined;
-    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash') }, typed);
+    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
   }
 
   // GOOS=…, PLATFORMS ?= …, export KUBE_BUILD_PLATFORMS="…", ENV GOARCH=…
@@ -264,6 +269,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
           spelling: spellingOf(items, 'slash'),
           os: commandValues(lines, index, 'os'),
           arch: commandValues(lines, index, 'arch'),
+          present: items,
         }),
         typed,
       );
@@ -284,6 +290,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
             spelling: spellingOf(items, fallback),
             os: siblingValues(lines, index, k.col, 'os'),
             arch: siblingValues(lines, index, k.col, 'arch'),
+            present: items,
           }),
           typed,
         );
@@ -303,6 +310,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
               spelling: spellingOf(previous, fallback),
               os: siblingValues(lines, keyLine, keyCol, 'os'),
               arch: siblingValues(lines, keyLine, keyCol, 'arch'),
+              present: previous,
             }),
             typed,
           );
@@ -316,7 +324,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   const loop = /(?:^|[\s;&|(])for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;]*)$/.exec(prefix);
   if (loop && roleOf(loop[1]) === 'platform') {
     const items = listItems(loop[2], true);
-    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash') }, typed);
+    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
   }
 
   // A line of a block scalar under a platform-ish key:  platforms: |  then one platform a line.
@@ -329,7 +337,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       const owner = /^\s*(?:-\s+)?([A-Za-z0-9_.-]+)\s*:\s*[|>][-+0-9]*\s*(#.*)?$/.exec(t);
       if (owner && roleOf(owner[1]) === 'platform') {
         const items = listItems(prefix.trimStart(), true) ?? [];
-        return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash') }, typed);
+        return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
       }
       break;
     }
