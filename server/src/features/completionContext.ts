@@ -160,8 +160,21 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
   for (let i = first; i <= last; i++) {
     for (const m of lines.line(i).text.matchAll(re)) if (roleOf(m[1]) === name) out.push(m[2].toLowerCase());
   }
+  if (out.length > 0) return out;
+  // `export GOOS=darwin`, `GOOS := darwin`, `ENV GOOS=linux` on a line of its own above: it holds
+  // for the lines that follow (a `GOOS=linux go build` line sets it for its command only).
+  for (let i = first - 1; i >= first - SET_LINES_BACK && lines.has(i); i--) {
+    const m = STANDALONE_SET.exec(lines.line(i).text);
+    if (!m) continue;
+    for (const a of m[1].matchAll(re)) if (roleOf(a[1]) === name) return [a[2].toLowerCase()];
+  }
   return out;
 }
+
+/** How far above the cursor a standalone GOOS/GOARCH setting is looked for. */
+const SET_LINES_BACK = 30;
+/** A line that only sets variables: `export GOOS=darwin`, `GOOS ?= linux`, `ENV GOOS=linux GOARCH=arm64`. */
+const STANDALONE_SET = /^\s*(?:export\s+|ENV\s+|ARG\s+|readonly\s+|local\s+|declare\s+(?:-x\s+)?)?((?:[A-Za-z_][A-Za-z0-9_]*\s*[?:+]?=[ \t]*(?:"[A-Za-z0-9]*"|'[A-Za-z0-9]*'|[A-Za-z0-9]*)[ \t]*)+)$/;
 
 /** The key column of a YAML line (`  - goos: x` has it at 4), or -1 when the line holds no key. */
 function keyColumn(text: string): { col: number; key: string; value: string } | undefined {
