@@ -282,6 +282,9 @@ describe('hover', () => {
     assert.match(markdown(proxy), /kube-proxy.*linux\/amd64/s);
     assert.deepEqual(proxy!.range, { start: { line: 0, character: 23 }, end: { line: 0, character: 33 } });
     assert.match(markdown(await client.hover(uri, positionOf(text, 'kubernetes-node', 12))), /kubernetes-node.*archive/s);
+    const free = 'x: https://dl.k8s.io/v1.31.0/kubernetes-src.tar.gz\n';
+    const { uri: fu } = await open('hover/free.yaml', 'yaml', free);
+    assert.match(markdown(await client.hover(fu, positionOf(free, 'kubernetes-src', 3))), /kubernetes-src\.tar\.gz.*one file for every platform/s);
     // The platform part of the archive name is a platform mention.
     assert.match(markdown(await client.hover(uri, positionOf(text, 'linux-386', 2))), /linux\/386/);
   });

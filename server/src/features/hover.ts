@@ -76,20 +76,22 @@ const WORD = /[A-Za-z0-9._-]/;
 const SUFFIXES = /(\.(sha256|sha512|sig|cert|pem|docker_tag|tar|gz|tgz|zip|exe))+$/;
 
 /** The artifact named by the word at `offset` (`kube-proxy`, `kubectl.exe`, `kubernetes-node-linux-386.tar.gz`). */
-function artifactAt(model: TierModel, text: string, offset: number): { start: number; end: number; name: string } | undefined {
+function artifactAt(model: TierModel, text: string, offset: number): { start: number; end: number; name: string; file: string } | undefined {
   let s = offset;
   let e = offset;
   while (s > 0 && WORD.test(text[s - 1])) s--;
   while (e < text.length && WORD.test(text[e])) e++;
   if (e === s || e - s > 120) return undefined;
-  const word = text.slice(s, e).replace(SUFFIXES, '');
-  if (model.isBinary(word) || model.isImage(word) || model.isArchive(word)) return { start: s, end: e, name: word };
+  const file = text.slice(s, e);
+  const word = file.replace(SUFFIXES, '');
+  if (model.isBinary(word) || model.isImage(word) || model.isArchive(word)) return { start: s, end: e, name: word, file };
   // An archive with its platform: the longest archive name the word starts with.
   let best: string | undefined;
   for (const a of model.data.archives.items) {
     if (model.isArchive(a.name) && word.startsWith(`${a.name}-`) && (!best || a.name.length > best.length)) best = a.name;
   }
-  return best ? { start: s, end: e, name: best } : undefined;
+  if (best) return { start: s, end: e, name: best, file };
+  return /\.tar\.gz\b/.test(file) ? { start: s, end: e, name: word, file } : undefined;
 }
 
 /** Hover on a platform mention (the scan's, so exactly what diagnostics see) or an artifact name. */
@@ -109,8 +111,14 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
   }
   const artifact = artifactAt(model, scan.text, offset);
   if (artifact) {
-    const md = explainArtifact(model, artifact.name);
+    const md = explainArtifact(model, artifact.name) ?? platformFree(model, artifact.file);
     if (md) return { contents: { kind: MarkupKind.Markdown, value: md }, range: rangeOf(doc, artifact.start, artifact.end) };
   }
   return null;
+}
+
+/** kubernetes.tar.gz, kubernetes-src.tar.gz: archives that name no platform. */
+function platformFree(model: TierModel, file: string): string | undefined {
+  const a = model.data.archives.items.find((x) => !x.file.includes('{os}') && (file === x.file || file.startsWith(`${x.file}.`)));
+  return a ? `**${a.file}**: Kubernetes release archive, one file for every platform (it names none)` : undefined;
 }
