@@ -44,7 +44,11 @@ function listedFor(a: ArtifactRef, model: TierModel): string[] {
 
 /** The end of the message: where the artifact is listed instead, or that it is listed nowhere. */
 function elsewhere(a: ArtifactRef, where: string[], model: TierModel): string {
-  if (where.length > 0) return `${a.kind === 'package' ? 'they exist for' : 'it is listed for'} ${where.join(', ')}`;
+  if (where.length > 0) {
+    // kubectl for darwin/arm64: listed for linux and darwin/amd64, and as kubectl.exe for windows.
+    const exe = a.kind === 'binary' && a.form === 'binary' ? model.binaryPlatforms(a.name).filter((b) => b.forms.includes('exe')).map((b) => b.platform) : [];
+    return `${a.kind === 'package' ? 'they exist for' : 'it is listed for'} ${where.join(', ')}${exe.length > 0 ? `, and as ${a.name}.exe for ${exe.join(', ')}` : ''}`;
+  }
   // kube-scheduler.exe: the binary exists, but in no platform's list in this form.
   const other = a.kind === 'binary' ? model.binaryPlatforms(a.name).map((b) => b.platform) : [];
   if (other.length > 0) return `no platform lists it in this form (${a.name} is listed for ${other.join(', ')})`;
