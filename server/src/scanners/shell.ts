@@ -78,6 +78,8 @@ function wordText(masked: string, w: Word): string {
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
+/** A bake override of a target's platforms: `*.platform=`, `app.platform=`. */
+const BAKE_SET = /^["']?[A-Za-z0-9_*-]+(?:\.[A-Za-z0-9_*-]+)*\.platforms?=/;
 
 /** `$PKG_MGR install …`, `"${PACKAGE_MANAGER}" install …`: a package manager chosen at run time. */
 const PACKAGE_MANAGER_VAR = /^["']?\$\{?[A-Za-z_]*(?:PKG|PACKAGE|PM|APT|YUM|DNF)[A-Za-z_]*\}?["']?$/i;
@@ -137,6 +139,13 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const script = unquote(masked, words[k + 1]);
       if (script.s > words[k + 1].start) scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
       k++;
+      continue;
+    }
+    // docker buildx bake --set '*.platform=linux/amd64,linux/arm64' (also bake-action's `set:` lines).
+    const bake = BAKE_SET.exec(raw);
+    if (bake) {
+      const u = unquote(masked, { start: w.start + bake[0].length, end: w.end });
+      readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: 'bake --set platform', canonical: 'slash' });
       continue;
     }
     // --env=GOARCH=arm, --build-arg=PLATFORMS=…: an assignment carried by a flag.
