@@ -153,7 +153,8 @@ function scanAssignments(text: string, s: number, e: number, sink: MentionSink, 
     collect(m[2], s + m[0].length, e);
   } else {
     // A name starts where a word does: tried inside a long word, the regex was quadratic in it.
-    const re = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\.)*"|'[^']*'|(?:[^\s\\]|\\.)*)/g;
+    // A backslash escapes the next character, a line break too (a value continued on the next line).
+    const re = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\[\s\S])*"|'[^']*'|(?:[^\s\\]|\\[\s\S])*)/g;
     for (let m = re.exec(masked); m; m = re.exec(masked)) {
       let vs = s + m.index + m[1].length + 1;
       let ve = vs + m[2].length;

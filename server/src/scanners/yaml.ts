@@ -172,6 +172,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
     const key = items[k].key;
     const value = items[k].value;
     if (!value || (consumed !== undefined && consumed.includes(key))) continue;
+    // A matrix's exclude entries and a goreleaser build's ignore entries name what is not built.
+    if ((key === 'exclude' && ctx.path[ctx.path.length - 1] === 'matrix') || (key === 'ignore' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds')) continue;
     const role = roles?.[k];
     if (role === 'platform') {
       platformValue(value, ctx, key);
