@@ -123,6 +123,18 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.ok(!l.includes('arm'));
   });
 
+  it('typing an alias (linux/x86) keeps the canonical item: its filterText is the alias spelling', async () => {
+    const t = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/arm64,linux/x86\n';
+    const { uri } = await open('.github/workflows/alias.yml', 'yaml', t);
+    const pos = positionOf(t, 'linux/x86', 'linux/x86'.length);
+    const items = sorted(await client.completion(uri, pos));
+    const amd64 = items.find((i) => i.label === 'linux/amd64');
+    assert.ok(amd64);
+    assert.equal(amd64.filterText, 'linux/x86_64');
+    assert.equal(applyEdits(t, [edit(amd64)]).split('\n')[4], '          platforms: linux/arm64,linux/amd64');
+    assert.equal(items.find((i) => i.label === 'linux/s390x')?.filterText, 'linux/s390x', 'others keep their label');
+  });
+
   it('GOARCH= with no GOOS: arm is offered after the tiers, said to be removed for linux, not "in no tier"', async () => {
     const t = 'build:\n\tGOARCH= go build ./cmd\n';
     const { uri } = await open('lone/Makefile', 'makefile', t);

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind } from '../lint';
 import type { TierModel } from '../model/query';
 import { explainPlatform } from '../explain';
-import { GO_PAIRS, type Platform } from '../platform/names';
+import { ARCH_ALIASES, GO_PAIRS, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
 import { parsePlatform } from '../platform/parse';
 import { completionSite, type CompletionSite } from './completionContext';
@@ -98,6 +98,22 @@ function sortCandidates(model: TierModel, role: CompletionSite['role'], list: Ca
     .map((x) => x.c);
 }
 
+/**
+ * What the editor filters an item by: its label, or, when the user is typing an alias of its arch
+ * (`linux/x86` for linux/amd64, `aarch` for arm64), the label in that spelling, so the item stays.
+ */
+function filterFor(label: string, typed: string): string {
+  const m = /^(?:([A-Za-z0-9]+)([/_-]))?([A-Za-z0-9_-]+)$/.exec(typed);
+  if (!m) return label;
+  const archTyped = m[3].toLowerCase();
+  const lm = /^(?:([a-z0-9]+)([/_-]))?([a-z0-9]+)(.*)$/.exec(label);
+  if (!lm || lm[3].startsWith(archTyped)) return label;
+  for (const [alias, to] of ARCH_ALIASES) {
+    if (to.arch === lm[3] && !to.variant && alias.startsWith(archTyped)) return `${lm[1] ? `${lm[1]}${lm[2]}` : ''}${alias}${lm[4]}`;
+  }
+  return label;
+}
+
 /** A list item as the platform it names (linux/x86_64 and linux/amd64 are one), else its text. */
 function platformKey(item: string): string {
   const p = parsePlatform(item, 'loose');
@@ -111,6 +127,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const candidates =
     site.role === 'platform' ? platformCandidates(model, site) : site.role === 'os' ? nameCandidates(model, 'os', site.arches) : nameCandidates(model, 'arch', site.oses);
   const range = rangeOf(doc, site.start, site.end);
+  const typed = text.slice(site.start, offset);
   const written = new Set((site.present ?? []).map((item) => (site.role === 'platform' ? platformKey(item) : item.toLowerCase())));
   const fresh = candidates.filter((c) => !written.has(site.role === 'platform' ? platformKey(c.label) : c.label));
   const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({
@@ -119,7 +136,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     detail: detail(model, c.tier, c.removed),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
-    filterText: c.label,
+    filterText: filterFor(c.label, typed),
     textEdit: { range, newText: c.label },
   }));
   return { isIncomplete: false, items };
