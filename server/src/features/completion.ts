@@ -106,10 +106,15 @@ function filterFor(label: string, typed: string): string {
   const m = /^(?:([A-Za-z0-9]+)([/_-]))?([A-Za-z0-9_-]+)$/.exec(typed);
   if (!m) return label;
   const archTyped = m[3].toLowerCase();
-  const lm = /^(?:([a-z0-9]+)([/_-]))?([a-z0-9]+)(.*)$/.exec(label);
-  if (!lm || lm[3].startsWith(archTyped)) return label;
+  // The label's arch: after the os and its separator when the typed text has them (`linux/amd64`).
+  const archStart = m[1] !== undefined ? label.indexOf(m[2]) + 1 : 0;
+  if (m[1] !== undefined && archStart === 0) return label;
+  const next = label.slice(archStart).search(/[/_-]/);
+  const archEnd = next < 0 ? label.length : archStart + next;
+  const arch = label.slice(archStart, archEnd);
+  if (arch.startsWith(archTyped)) return label;
   for (const [alias, to] of ARCH_ALIASES) {
-    if (to.arch === lm[3] && !to.variant && alias.startsWith(archTyped)) return `${lm[1] ? `${lm[1]}${lm[2]}` : ''}${alias}${lm[4]}`;
+    if (to.arch === arch && !to.variant && alias.startsWith(archTyped)) return `${label.slice(0, archStart)}${alias}${label.slice(archEnd)}`;
   }
   return label;
 }
