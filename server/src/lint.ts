@@ -183,7 +183,7 @@ function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chun
 }
 
 function shift(t: Token, by: number): Token {
-  return { start: t.start + by, end: t.end + by, text: t.text };
+  return { start: t.start + by, end: t.end + by, text: t.text, ...(t.remove ? { remove: { start: t.remove.start + by, end: t.remove.end + by } } : {}) };
 }
 
 function shiftMention(m: Mention, by: number, listBase: number): Mention {

@@ -360,6 +360,21 @@ describe('code actions, applied to the text', () => {
     assert.equal(applyEdits(w, editsFor(two[0].edit, wu)).split('\n')[7], '          platforms: [linux/amd64]');
   });
 
+  it('a removed or unsupported value of a goarch/goos list → removed from that list', async () => {
+    const t = 'builds:\n  - goos: [linux, freebsd]\n    goarch:\n      - amd64\n      - arm\n      - arm64\n';
+    const { uri: u, diagnostics: ds } = await open('.goreleaser.yaml', 'yaml', t);
+    const removed = ds.find((d) => d.code === 'removed-platform')!;
+    const unsupported = ds.find((d) => d.code === 'unsupported-platform')!;
+    const [dropArm] = await client.codeActions(u, removed.range, [removed], ['quickfix']);
+    assert.equal(dropArm.title, 'Remove arm from the list');
+    assert.equal(applyEdits(t, editsFor(dropArm.edit, u)), 'builds:\n  - goos: [linux, freebsd]\n    goarch:\n      - amd64\n      - arm64\n');
+    const [dropFreebsd] = await client.codeActions(u, unsupported.range, [unsupported], ['quickfix']);
+    assert.equal(applyEdits(t, editsFor(dropFreebsd.edit, u)).split('\n')[1], '  - goos: [linux]');
+    const single = 'build:\n\tGOOS=linux GOARCH=arm go build\n';
+    const { uri: su, diagnostics: sd } = await open('pair/Makefile', 'makefile', single);
+    assert.deepEqual((await client.codeActions(su, sd[0].range, [sd[0]], ['quickfix'])).filter((a) => a.kind === 'quickfix'), [], 'a lone GOARCH= value is not a list');
+  });
+
   it('removed linux/arm/v7 (last item) → removed with its separator', async () => {
     const d = diag('removed-platform');
     const actions = (await client.codeActions(uri, d.range, [d])).filter((a) => a.kind === 'quickfix');

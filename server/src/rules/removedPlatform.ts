@@ -1,6 +1,6 @@
 import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
-import { blame, display, osIsOdd, type Subject } from './subject';
+import { blame, display, osIsOdd, removal, type Subject } from './subject';
 
 /** The removed platform a subject names, also when only the arch is written (`GOARCH=arm`). */
 export function removedEntry(s: Subject, model: TierModel) {
@@ -27,7 +27,7 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
     code: 'removed-platform',
     message: `${what} was removed from the Kubernetes release (${lowerFirst(reason)}); remove it.`,
     href: removed.resources[0],
-    data: { platform: `${removed.os}/${removed.arch}`, ...(s.mention.kind === 'whole' && s.mention.removeRange ? { remove: s.mention.removeRange } : {}) },
+    data: { platform: `${removed.os}/${removed.arch}`, ...removal(s, t) },
   };
 }
 

@@ -70,6 +70,12 @@ export function blame(s: Subject, wrongOs: boolean): Token | undefined {
   return wrongOs ? m.os : m.arch;
 }
 
+/** The removal a finding on token t offers: the list item of a whole platform, or of a pair's os or arch. */
+export function removal(s: Subject, t: Token): { remove: { start: number; end: number } } | Record<string, never> {
+  const r = s.mention.kind === 'whole' ? s.mention.removeRange : t.remove;
+  return r ? { remove: r } : {};
+}
+
 /** For a pair: is the os the wrong part, judged by whether the model has any platform for it? */
 export function osIsOdd(s: Subject, model: TierModel): boolean {
   if (s.os === undefined) return false;

@@ -1,6 +1,6 @@
 import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
-import { blame, display, osIsOdd, type Subject } from './subject';
+import { blame, display, osIsOdd, removal, type Subject } from './subject';
 
 /** unsupported-platform: Go knows it, Kubernetes puts it in no tier (linux/riscv64, freebsd/amd64). */
 export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -25,6 +25,6 @@ export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFindin
     token: t,
     code: 'unsupported-platform',
     message,
-    data: { platform: display(s), ...(s.mention.kind === 'whole' && s.mention.removeRange ? { remove: s.mention.removeRange } : {}) },
+    data: { platform: display(s), ...removal(s, t) },
   };
 }

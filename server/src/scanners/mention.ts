@@ -8,6 +8,8 @@ export interface Token {
   start: number;
   end: number;
   text: string;
+  /** What to delete to drop the token from its list (an item of `goarch: [amd64, arm]`). */
+  remove?: { start: number; end: number };
 }
 
 /** A platform written in one token: `linux/arm/v7`, `linux-386` in an archive name, `amd64-linux`. */

@@ -78,7 +78,15 @@ function nameTokens(node: YNode | undefined, ctx: Ctx): Token[] {
     for (const t of readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'os', context: '' })) out.push(t);
   };
   if (node?.kind === 'scalar') add(node);
-  else if (node?.kind === 'seq') for (const item of node.items) if (item?.kind === 'scalar') add(item);
+  else if (node?.kind === 'seq') {
+    for (const item of node.items) {
+      if (item?.kind !== 'scalar') continue;
+      const before = out.length;
+      add(item);
+      // One name per item of a list of two or more: it can be removed from the list.
+      if (out.length === before + 1 && node.items.length > 1) out[before] = { ...out[before], remove: seqItemRange(ctx.text, item.start, item.end, node.flow) };
+    }
+  }
   return out;
 }
 
