@@ -217,6 +217,7 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     { name: 'KUBE_BUILD_PLATFORMS in a workflow env (space list)', path: '.github/workflows/env.yml', languageId: 'yaml', text: 'env:\n  KUBE_BUILD_PLATFORMS: "linux/amd64 |"\n', first: 'linux/arm64', absent: 'linux/arm' },
     { name: 'export KUBE_BUILD_PLATFORMS in shell', path: 'hack/build.sh', languageId: 'shellscript', text: 'export KUBE_BUILD_PLATFORMS="linux/amd64 li|"\n', first: 'linux/arm64', absent: 'linux/amd64' },
     { name: 'Makefile PLATFORMS ?= (space list)', path: 'images/Makefile', languageId: 'makefile', text: 'PLATFORMS ?= linux/amd64 |\n', first: 'linux/arm64', absent: 'linux/amd64' },
+    { name: 'a default variant already in the list counts as its platform', path: 'images/c/Makefile', languageId: 'makefile', text: 'PLATFORMS ?= linux/arm64/v8 |\n', first: 'linux/amd64', absent: 'linux/arm64' },
     { name: 'an alias already in the list counts as its platform', path: 'images/b/Makefile', languageId: 'makefile', text: 'PLATFORMS ?= linux/x86_64 linux/aarch64 |\n', first: 'linux/386', absent: 'linux/amd64' },
     { name: 'shell GOARCH= under an export GOOS=darwin line', path: 'hack/cross.sh', languageId: 'shellscript', text: 'export GOOS=darwin\nexport CGO_ENABLED=0\nexport GOARCH=|\n', first: 'amd64', has: 'arm64', absent: 's390x' },
     { name: 'Makefile GOARCH := under GOOS := windows', path: 'win/Makefile', languageId: 'makefile', text: 'GOOS := windows\nGOARCH := |\n', first: 'amd64', has: '386', absent: 's390x' },

@@ -16,6 +16,11 @@ describe('artifact-unavailable messages', () => {
     assert.match(f.message, /not listed for windows\/amd64 in the Kubernetes release artifacts; no platform lists it in this form \(kube-scheduler is listed for linux\/amd64, /);
   });
 
+  it('name the windows platforms that have a binary as .exe', () => {
+    const [f] = lintText('curl -LO https://dl.k8s.io/release/v1.31.0/bin/darwin/arm64/kubectl\n', 'shell', model, settings);
+    assert.match(f?.message ?? '', /; it is listed for darwin\/amd64, .*linux\/s390x, and as kubectl\.exe for windows\/386, windows\/amd64\.$/);
+  });
+
   it('never end in an empty list, for every binary, form and platform of the model', () => {
     const lines: string[] = [];
     for (const b of model.data.binaries.items) {

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind } from '../lint';
 import type { TierModel } from '../model/query';
 import { explainPlatform } from '../explain';
-import { ARCH_ALIASES, GO_PAIRS, type Platform } from '../platform/names';
+import { ARCH_ALIASES, GO_PAIRS, platformIdentity, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
 import { parsePlatform } from '../platform/parse';
 import { completionSite, type CompletionSite } from './completionContext';
@@ -119,10 +119,10 @@ function filterFor(label: string, typed: string): string {
   return label;
 }
 
-/** A list item as the platform it names (linux/x86_64 and linux/amd64 are one), else its text. */
-function platformKey(item: string): string {
+/** A list item as the platform it names (linux/x86_64 is linux/amd64), as duplicate-platform tells them apart. */
+function itemIdentity(item: string): string {
   const p = parsePlatform(item, 'loose');
-  return p ? `${p.os}/${p.arch}${p.variant ? `/${p.variant}` : ''}` : item;
+  return p ? platformIdentity(p) : item;
 }
 
 /** Completion at `offset`: platform values in the spelling of their context, replacing the partial token. */
@@ -133,8 +133,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     site.role === 'platform' ? platformCandidates(model, site) : site.role === 'os' ? nameCandidates(model, 'os', site.arches) : nameCandidates(model, 'arch', site.oses);
   const range = rangeOf(doc, site.start, site.end);
   const typed = text.slice(site.start, offset);
-  const written = new Set((site.present ?? []).map((item) => (site.role === 'platform' ? platformKey(item) : item.toLowerCase())));
-  const fresh = candidates.filter((c) => !written.has(site.role === 'platform' ? platformKey(c.label) : c.label));
+  const identity = site.role === 'platform' ? itemIdentity : (item: string) => item.toLowerCase();
+  const written = new Set((site.present ?? []).map(identity));
+  const fresh = candidates.filter((c) => !written.has(identity(c.label)));
   const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({
     label: c.label,
     kind: CompletionItemKind.EnumMember,

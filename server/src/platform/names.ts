@@ -116,6 +116,12 @@ export function formatPlatform(p: Platform): string {
   return p.variant ? `${p.os}/${p.arch}/${p.variant}` : `${p.os}/${p.arch}`;
 }
 
+/** What makes two platforms one: default variants dropped (linux/arm64/v8 is linux/arm64, amd64/v1 is amd64). */
+export function platformIdentity(p: Platform): string {
+  const v = (p.arch === 'arm64' && p.variant === 'v8') || (p.arch === 'amd64' && p.variant === 'v1') ? undefined : p.variant;
+  return formatPlatform({ os: p.os, arch: p.arch, ...(v ? { variant: v } : {}) });
+}
+
 export function platformKey(p: Platform): string {
   return `${p.os}/${p.arch}`;
 }

@@ -1,14 +1,6 @@
 import type { RawFinding } from './finding';
 import type { Subject } from './subject';
-import { formatPlatform } from '../platform/names';
-
-/** Default variants: linux/arm64 and linux/arm64/v8 are one platform, as are amd64 and amd64/v1. */
-function identity(s: Subject): string | undefined {
-  if (!s.platform) return undefined;
-  const p = s.platform;
-  const v = (p.arch === 'arm64' && p.variant === 'v8') || (p.arch === 'amd64' && p.variant === 'v1') ? undefined : p.variant;
-  return formatPlatform({ os: p.os, arch: p.arch, ...(v ? { variant: v } : {}) });
-}
+import { platformIdentity } from '../platform/names';
 
 /**
  * duplicate-platform: the second and later occurrence of a platform in one list, after
@@ -20,8 +12,8 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
   for (const s of subjects) {
     const m = s.mention;
     if (m.kind !== 'whole' || m.listId === undefined || !s.valid || skip(s)) continue;
-    const id = identity(s);
-    if (!id) continue;
+    if (!s.platform) continue;
+    const id = platformIdentity(s.platform);
     const key = `${m.listId}\u0000${id}`;
     const first = seen.get(key);
     if (!first) {

@@ -116,11 +116,11 @@ function entries(node: YNode | undefined, osKey: string, archKey: string): Entry
 }
 
 /** The key that picks among the builds of an arch, and what goreleaser builds when it is not set. */
-const VARIANT_KEY: Record<string, { key: string; goreleaserDefault: string }> = {
-  arm: { key: 'goarm', goreleaserDefault: '6' },
-  amd64: { key: 'goamd64', goreleaserDefault: 'v1' },
-  arm64: { key: 'goarm64', goreleaserDefault: 'v8.0' },
-};
+const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefault: string }> = new Map([
+  ['arm', { key: 'goarm', goreleaserDefault: '6' }],
+  ['amd64', { key: 'goamd64', goreleaserDefault: 'v1' }],
+  ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
+]);
 
 /** The values of a variant key of the mapping (goarm: ["6", "7"]), undefined when it has none. */
 function variantValues(keys: Map<string, YNode | undefined>, key: string): string[] | undefined {
@@ -248,7 +248,7 @@ function pairMapping(
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
   const leftOut = (os: string | undefined, arch: string | undefined): Set<string> | undefined => {
-    const vk = arch !== undefined ? VARIANT_KEY[arch] : undefined;
+    const vk = VARIANT_KEY.get(arch);
     const covered = new Set<string>();
     for (const x of excluded) {
       if ((x.os === undefined && x.arch === undefined) || (x.os !== undefined && x.os !== os) || (x.arch !== undefined && x.arch !== arch)) continue;
@@ -261,7 +261,7 @@ function pairMapping(
   };
   /** The variants built for os/arch, when the mapping says (or goreleaser's default). */
   const builtVariants = (arch: string | undefined): string[] | undefined => {
-    const vk = arch !== undefined ? VARIANT_KEY[arch] : undefined;
+    const vk = VARIANT_KEY.get(arch);
     return vk && (variantValues(keys, vk.key) ?? (goreleaserBuild ? [vk.goreleaserDefault] : undefined));
   };
   const isExcluded = (os: string | undefined, arch: string | undefined): boolean => {
@@ -285,11 +285,12 @@ function pairMapping(
         if (isExcluded(os, arch)) continue;
         const osTok = oses.find((t) => t.text === os);
         const archTok = arches.find((t) => t.text === arch);
+        const v = variantOf(os, arch);
         ctx.sink.add({
           kind: 'pair',
           ...(osTok ? { os: osTok } : { osName: os }),
           ...(archTok ? { arch: archTok } : { archName: arch }),
-          ...(variantOf(os, arch) ? { variant: variantOf(os, arch) } : {}),
+          ...(v ? { variant: v } : {}),
           product: true,
           context: 'goreleaser build',
         });
@@ -336,10 +337,8 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
       platformValue(item, ctx, key, id);
       if (ctx.sink.mentions.length === before + 1) {
         const m = ctx.sink.mentions[before];
-        if (m.kind === 'whole') {
-          if (node.items.length > 1) m.removeRange = seqItemRange(ctx.text, item.start, item.end, node.flow);
-          else delete m.removeRange;
-        }
+        // A one-item list keeps none: removing the item would leave the key empty.
+        if (m.kind === 'whole' && node.items.length > 1) m.removeRange = seqItemRange(ctx.text, item.start, item.end, node.flow);
       }
     }
     return;
