@@ -17,9 +17,10 @@ import {
   type DocumentDiagnosticReport,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { DocumentAnalyses, uriPath } from './features/documents';
+import { openDocuments } from './features/textDocument';
 import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
 import { Configuration, readInitOptions, workspaceRoot } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
@@ -60,7 +61,7 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
  */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const logError = (m: string) => connection.console.error(m);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(openDocuments);
   const analyses = new DocumentAnalyses((uri, message) => connection.console.info(`k8s-platforms: ${uriPath(uri)}: ${message}.`));
   let support: ClientSupport = clientSupport({});
   let config: Configuration | undefined;
