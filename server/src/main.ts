@@ -1,6 +1,9 @@
 import { watchFile, unwatchFile, statSync, readFileSync, type Stats } from 'node:fs';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer, type ServerRuntime } from './server';
+import { noteDocumentLength, startWithoutOptimiser } from './jit';
+
+startWithoutOptimiser();
 
 // `k8s-platforms-language-server` with no transport flag speaks over stdio, as editors expect.
 if (!process.argv.slice(2).some((a) => /^--(stdio|node-ipc|socket|pipe)\b/.test(a))) process.argv.push('--stdio');
@@ -13,6 +16,7 @@ const runtime: ServerRuntime = {
     if (!st.isFile()) throw new Error('not a regular file');
     return { size: st.size, read: () => readFileSync(path, 'utf8') };
   },
+  noteDocumentLength,
   watchFile: (path, onChange) => {
     const listener = (now: Stats, before: Stats) => {
       if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) onChange();

@@ -62,7 +62,10 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const logError = (m: string) => connection.console.error(m);
   const documents = new TextDocuments(openDocuments);
-  const analyses = new DocumentAnalyses((uri, message) => connection.console.info(`k8s-platforms: ${uriPath(uri)}: ${message}.`));
+  const analyses = new DocumentAnalyses(
+    (uri, message) => connection.console.info(`k8s-platforms: ${uriPath(uri)}: ${message}.`),
+    (length) => runtime.noteDocumentLength?.(length),
+  );
   let support: ClientSupport = clientSupport({});
   let config: Configuration | undefined;
   let ready: Promise<void> = Promise.resolve();

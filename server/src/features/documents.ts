@@ -47,7 +47,10 @@ function byteLength(text: string, limit: number): number {
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly onSkip: (uri: string, reason: string) => void) {}
+  constructor(
+    private readonly onSkip: (uri: string, reason: string) => void,
+    private readonly beforeScan: (length: number) => void = () => undefined,
+  ) {}
 
   private entry(uri: string): Entry {
     let e = this.entries.get(uri);
@@ -92,6 +95,7 @@ export class DocumentAnalyses {
       return { state: 'skipped', doc, reason };
     }
     e.toldSkip = undefined;
+    this.beforeScan(text.length);
     const scan = scanText(text, kind, e.cache, { maxScanTime: settings.maxScanTime });
     const notes = scan.notes.join('; ');
     if (notes !== (e.toldNotes ?? '')) {

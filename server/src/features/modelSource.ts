@@ -6,6 +6,8 @@ export interface ServerRuntime {
   readFile(path: string): { size: number; read: () => string };
   /** Calls `onChange` when the file at `path` changes, appears or goes; returns the way to stop. */
   watchFile(path: string, onChange: () => void): () => void;
+  /** Told the length of a document before it is scanned (the entry point tunes V8 by it). */
+  noteDocumentLength?(length: number): void;
 }
 
 export interface ModelEvents {
