@@ -13,23 +13,36 @@ export interface Chunk {
 /** Blocks longer than this many lines are cut into their children. */
 const SPLIT_LINES = 200;
 
+/**
+ * A line break before a top-level line: one that is not indented, not a comment, not a sequence
+ * item and not blank, or a `---` document marker. Lines are found by the regex engine, not by a
+ * loop over every line: this runs on every keystroke, and the server keeps documents under a
+ * million characters in bytecode (see jit.ts).
+ */
+const TOP_LINE = /\n(?=[^ \t#\-\r\n]|---(?:\s|$))/g;
+
+function isTopLine(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 45) return text.startsWith('---', i) && (i + 3 === text.length || /\s/.test(text[i + 3]));
+  return i < text.length && c !== 32 && c !== 9 && c !== 35 && c !== 10 && c !== 13;
+}
+
 export function chunkYaml(text: string): Chunk[] {
   const tops: { start: number; key: string | undefined }[] = [];
-  let i = 0;
   const n = text.length;
-  while (i < n) {
+  const addTop = (i: number) => {
+    if (text.charCodeAt(i) === 45) {
+      tops.push({ start: i, key: undefined });
+      return;
+    }
     let nl = text.indexOf('\n', i);
     if (nl < 0) nl = n;
-    const c = text.charCodeAt(i);
-    // A top-level line: not indented, not a comment, not a sequence item, not a blank line.
-    if (c !== 32 && c !== 9 && c !== 35 && c !== 45 && c !== 10 && c !== 13 && i < nl) {
-      const m = /^([^:#\s][^:#]*?)\s*:(\s|$)/.exec(text.slice(i, Math.min(nl, i + 200)));
-      tops.push({ start: i, key: m ? m[1].replace(/^["']|["']$/g, '') : undefined });
-    } else if (c === 45 && text.startsWith('---', i) && (nl === i + 3 || /^---\s/.test(text.slice(i, i + 4)))) {
-      tops.push({ start: i, key: undefined });
-    }
-    i = nl + 1;
-  }
+    const m = /^([^:#\s][^:#]*?)\s*:(\s|$)/.exec(text.slice(i, Math.min(nl, i + 200)));
+    tops.push({ start: i, key: m ? m[1].replace(/^["']|["']$/g, '') : undefined });
+  };
+  if (isTopLine(text, 0)) addTop(0);
+  TOP_LINE.lastIndex = 0;
+  for (let m = TOP_LINE.exec(text); m; m = TOP_LINE.exec(text)) addTop(m.index + 1);
   if (tops.length === 0 || tops[0].start > 0) tops.unshift({ start: 0, key: undefined });
   const chunks: Chunk[] = [];
   for (let k = 0; k < tops.length; k++) {
@@ -55,6 +68,11 @@ function countLines(text: string, start: number, end: number, limit: number): nu
   return count;
 }
 
+/** A line break before a line with content (not blank, not a comment); group 1 is its indent. */
+const FIRST_CONTENT = /\n( *)[^ #\r\n]/g;
+/** Per children's indent: a line break before a line with content indented no deeper. */
+const SHALLOW_LINE = new Map<number, RegExp>();
+
 /** Longest first line of a block that is cut into its children; a longer one is kept whole. */
 const MAX_HEADER = 256;
 
@@ -66,32 +84,26 @@ function splitChildren(text: string, start: number, end: number, key: string): C
   // A key line is short; on a long one the regex below backtracks from every colon (quadratic).
   if (header.length > MAX_HEADER) return undefined;
   if (!/:\s*(#.*)?\r?$/.test(header) || /[&*!|>]/.test(header.slice(header.indexOf(':') + 1).replace(/#.*/, ''))) return undefined;
-  let indent = -1;
-  let seq = false;
+  // The children's indent: that of the first line with content after the header.
+  FIRST_CONTENT.lastIndex = headerEnd;
+  const first = FIRST_CONTENT.exec(text);
+  if (!first || first.index + 1 >= end) return undefined;
+  const indent = first[1].length;
+  const seq = text.charCodeAt(first.index + 1 + indent) === 45;
+  // Lines with content indented no deeper than the children; deeper ones (the bulk), blank
+  // lines and comments are skipped by the regex engine.
+  let shallow = SHALLOW_LINE.get(indent);
+  if (!shallow) {
+    shallow = new RegExp(`\\n( {0,${indent}})[^ #\\r\\n]`, 'g');
+    SHALLOW_LINE.set(indent, shallow);
+  }
   const starts: number[] = [];
-  let i = headerEnd + 1;
-  while (i < end) {
-    let nl = text.indexOf('\n', i);
-    if (nl < 0 || nl > end) nl = end;
-    if (indent >= 0 && nl - i > indent && spaces(text, i, i + indent + 1)) {
-      // Deeper than the children, or a blank or comment line: the bulk, settled by its indent.
-      i = nl + 1;
-      continue;
-    }
-    let k = i;
-    while (k < nl && text.charCodeAt(k) === 32) k++;
-    const ch = text.charCodeAt(k);
-    if (k < nl && ch !== 35 && ch !== 13) {
-      const col = k - i;
-      if (indent < 0) {
-        indent = col;
-        seq = ch === 45;
-      }
-      // Deeper lines (the bulk) need no more than their indent.
-      if (col === indent && (seq ? ch === 45 : ch !== 45)) starts.push(i);
-      else if (col < indent) return undefined;
-    }
-    i = nl + 1;
+  shallow.lastIndex = headerEnd;
+  for (let m = shallow.exec(text); m && m.index + 1 < end; m = shallow.exec(text)) {
+    const col = m[1].length;
+    if (col < indent) return undefined;
+    const ch = text.charCodeAt(m.index + 1 + col);
+    if (seq ? ch === 45 : ch !== 45) starts.push(m.index + 1);
   }
   if (starts.length < 2) return undefined;
   const out: Chunk[] = [{ start, end: starts[0], path: [] }];
@@ -99,11 +111,6 @@ function splitChildren(text: string, start: number, end: number, key: string): C
     out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path: [key] });
   }
   return out;
-}
-
-function spaces(text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (text.charCodeAt(k) !== 32) return false;
-  return true;
 }
 
 /** Blocks shorter than this many lines are not cut: a cut costs more than it saves. */

@@ -1,0 +1,105 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { chunkYaml, type Chunk } from '../../server/src/scanners/chunks';
+
+/**
+ * chunkYaml as its rules read, line by line over `split('\n')`: the reference the regex-driven
+ * implementation must agree with.
+ */
+function reference(text: string): Chunk[] {
+  const lines: { start: number; text: string }[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start: at, text: line });
+    at += line.length + 1;
+  }
+  if (text.endsWith('\n')) lines.pop();
+  const isTop = (l: string) => (l.startsWith('---') ? l.length === 3 || /\s/.test(l[3]) : l !== '' && !' \t#-\r'.includes(l[0]));
+  const tops: { index: number; key: string | undefined }[] = [];
+  lines.forEach((l, index) => {
+    if (!isTop(l.text)) return;
+    const m = l.text.startsWith('-') ? null : /^([^:#\s][^:#]*?)\s*:(\s|$)/.exec(l.text.slice(0, 200));
+    tops.push({ index, key: m ? m[1].replace(/^["']|["']$/g, '') : undefined });
+  });
+  const startOf = (index: number) => (index < lines.length ? lines[index].start : text.length);
+  if (tops.length === 0 || tops[0].index > 0) tops.unshift({ index: 0, key: undefined });
+  const out: Chunk[] = [];
+  tops.forEach((top, k) => {
+    const endIndex = k + 1 < tops.length ? tops[k + 1].index : lines.length;
+    const start = startOf(top.index);
+    const end = k + 1 < tops.length ? startOf(endIndex) : text.length;
+    const children = top.key !== undefined && !/platforms?$|^goos$|^goarch$/i.test(top.key) && text.slice(start, end).split('\n').length - 1 >= 200 ? childrenOf(top.index, endIndex, top.key) : undefined;
+    if (children) out.push({ start, end: children[0].start, path: [] }, ...children.map((c, i) => ({ start: c.start, end: i + 1 < children.length ? children[i + 1].start : end, path: [top.key!] })));
+    else out.push({ start, end, path: [] });
+  });
+  return out;
+
+  function childrenOf(from: number, to: number, key: string): { start: number }[] | undefined {
+    const header = lines[from].text;
+    if (from + 1 >= to || header.length > 256 || !/:\s*(#.*)?\r?$/.test(header)) return undefined;
+    if (/[&*!|>]/.test(header.slice(header.indexOf(':') + 1).replace(/#.*/, ''))) return undefined;
+    let indent = -1;
+    let seq = false;
+    const starts: { start: number }[] = [];
+    for (let i = from + 1; i < to; i++) {
+      const l = lines[i].text;
+      const col = l.length - l.replace(/^ +/, '').length;
+      const ch = l[col];
+      if (ch === undefined || ch === '#' || ch === '\r') continue;
+      if (indent < 0) {
+        indent = col;
+        seq = ch === '-';
+      }
+      if (col === indent && (seq ? ch === '-' : ch !== '-')) starts.push({ start: lines[i].start });
+      else if (col < indent) return undefined;
+    }
+    void key;
+    return starts.length >= 2 ? starts : undefined;
+  }
+}
+
+const indent = fc.constantFrom('', '', ' ', '  ', '  ', '    ', '      ', '\t', '  \t');
+const body = fc.constantFrom('key: value', 'jobs:', 'build:', '- item', '- name: x', '# comment', '', '---', '--- # doc', '----', '...', '"quoted": 1', "'q': 2", 'platforms: linux/amd64', 'run: |', 'k: &a', 'x:y', '\r', 'a: b\r', '-');
+const line = fc.tuple(indent, body).map(([i, b]) => i + b);
+/** Documents long enough (over 200 lines in one block) for big blocks to be cut into children. */
+const document = fc
+  .tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom('jobs:', 'builds:', 'spec:  # c', 'platforms:', 'x: |'), fc.array(fc.tuple(fc.constantFrom('  ', '  - ', '    '), fc.array(line, { maxLength: 8 })), { minLength: 20, maxLength: 80 }), fc.array(line, { maxLength: 10 }), fc.boolean())
+  .map(([before, header, children, after, finalNewline]) => {
+    const rows = [...before, header];
+    for (const [lead, rest] of children) {
+      rows.push(`${lead}child: 1`);
+      for (const r of rest) rows.push(r === '' ? '' : `      ${r}`);
+      for (let k = 0; k < 4; k++) rows.push(`      filler${k}: x`);
+    }
+    rows.push(...after);
+    return rows.join('\n') + (finalNewline ? '\n' : '');
+  });
+
+describe('chunkYaml', () => {
+  it('cuts a document as its line-by-line rules say', () => {
+    fc.assert(
+      fc.property(fc.oneof(document, fc.array(line, { maxLength: 60 }).map((l) => l.join('\n'))), (text) => {
+        assert.deepEqual(chunkYaml(text), reference(text));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('cuts a big jobs: block into its jobs and keeps small blocks whole', () => {
+    const jobs = Array.from({ length: 60 }, (_, i) => `  job${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make`).join('\n');
+    const text = `name: ci\non: push\njobs:\n${jobs}\n`;
+    const chunks = chunkYaml(text);
+    assert.deepEqual(
+      chunks.slice(0, 4).map((c) => [text.slice(c.start, c.end).split('\n')[0], c.path]),
+      [
+        ['name: ci', []],
+        ['on: push', []],
+        ['jobs:', []],
+        ['  job0:', ['jobs']],
+      ],
+    );
+    assert.equal(chunks.length, 3 + 60);
+    assert.equal(chunks.at(-1)!.end, text.length);
+  });
+});
