@@ -54,6 +54,17 @@ describe('normalising platform strings', () => {
     assert.equal(canonical('lnux/amd64'), 'lnux/amd64', 'a typo in a platform-ish context is still a platform');
     assert.equal(canonical('lnux/amd64', 'loose'), undefined, 'but not in prose-like places');
   });
+  it('reads a joined spelling with one name a near miss as a platform with a typo, where a platform is expected', () => {
+    for (const s of ['linux_amd46', 'lnux_amd64', 'linux-amd46', 'windows_amd46_v1']) {
+      assert.equal(parsePlatform(s, 'strict')?.valid, false, s);
+      assert.equal(parsePlatform(s, 'loose'), undefined, s);
+    }
+    assert.equal(parsePlatform('linux_amd46', 'strict')?.spelling, 'os_arch');
+    // Joined words that are not near misses stay words, even where a platform is expected.
+    for (const s of ['windows-latest', 'linux-gnu', 'ubuntu-22.04', 'linux-musl', 'darwin-universal', 'linux_x64', 'windows-2022']) {
+      assert.equal(parsePlatform(s, 'strict'), undefined, s);
+    }
+  });
 });
 
 describe('suggestions', () => {

@@ -91,8 +91,8 @@ const VARIANT_PART = /^v?\d+(\.\d+)?$/i;
 export function parsePlatform(text: string, strictness: Strictness): ParsedPlatform | undefined {
   if (text.length === 0 || text.length > 64) return undefined;
   if (text.includes('/')) return parseSlash(text, strictness);
-  if (text.includes('_')) return parseJoined(text, '_');
-  if (text.includes('-')) return parseJoined(text, '-');
+  if (text.includes('_')) return parseJoined(text, '_', strictness);
+  if (text.includes('-')) return parseJoined(text, '-', strictness);
   return undefined;
 }
 
@@ -119,11 +119,21 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
   return makePlatform(parts[0], parts[1], parts[2], 'slash');
 }
 
-/** `linux-amd64`, `linux_arm_7`, `amd64-linux`, `linux_amd64_v1`: both os and arch must be known. */
-function parseJoined(text: string, sep: '-' | '_'): ParsedPlatform | undefined {
+/**
+ * `linux-amd64`, `linux_arm_7`, `amd64-linux`, `linux_amd64_v1`: both os and arch must be known.
+ * Where a platform is expected (a `targets:` list, a --platform value), one known name beside a
+ * near miss of the other (`linux_amd46`, `lnux-arm64`) is a platform with a typo; anywhere else
+ * joined words are too common (`windows-latest`, `linux-gnu`) to be read that way.
+ */
+function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): ParsedPlatform | undefined {
   const parts = text.split(sep);
   if (parts.length < 2 || parts.length > 4 || !parts.every((p) => p !== '' && /^[A-Za-z0-9.]+$/.test(p))) return undefined;
   const spelling: Spelling = sep === '_' ? 'os_arch' : 'os-arch';
+  if (strictness === 'strict' && (parts.length === 2 || (parts.length === 3 && VARIANT_PART.test(parts[2])))) {
+    const [os, arch] = parts;
+    const typo = (knownOs(os) && !knownArch(arch) && nearKnown(arch, GO_ARCHES)) || (!knownOs(os) && nearKnown(os, GO_OSES) && knownArch(arch));
+    if (typo) return makePlatform(os, arch, parts[2], spelling);
+  }
   if (knownOs(parts[0])) {
     const archText = parts.length === 3 && !VARIANT_PART.test(parts[2]) ? `${parts[1]}-${parts[2]}` : parts[1];
     if (archText !== parts[1] && knownArch(archText)) return makePlatform(parts[0], archText, undefined, spelling);

@@ -19,7 +19,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return {
       token: m.token,
       code: 'unknown-platform',
-      message: `${m.token.text} is not a valid Go platform${didYouMean(suggestions.map(formatPlatform))}`,
+      // A joined spelling (linux_amd46) is offered back in that spelling, as its quick fix writes it.
+      message: `${m.token.text} is not a valid Go platform${didYouMean(s.spelling === 'slash' || s.spelling === 'pair' || s.spelling === 'package' ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }
