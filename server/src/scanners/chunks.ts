@@ -27,19 +27,19 @@ function isTopLine(text: string, i: number): boolean {
   return i < text.length && c !== 32 && c !== 9 && c !== 35 && c !== 10 && c !== 13;
 }
 
+/** The key of the `key:` line that starts at i (quotes taken off); undefined for other lines. */
+export function lineKey(text: string, i: number): string | undefined {
+  if (text.charCodeAt(i) === 45) return undefined;
+  let nl = text.indexOf('\n', i);
+  if (nl < 0) nl = text.length;
+  const m = /^([^:#\s][^:#]*?)\s*:(\s|$)/.exec(text.slice(i, Math.min(nl, i + 200)));
+  return m ? m[1].replace(/^["']|["']$/g, '') : undefined;
+}
+
 export function chunkYaml(text: string): Chunk[] {
   const tops: { start: number; key: string | undefined }[] = [];
   const n = text.length;
-  const addTop = (i: number) => {
-    if (text.charCodeAt(i) === 45) {
-      tops.push({ start: i, key: undefined });
-      return;
-    }
-    let nl = text.indexOf('\n', i);
-    if (nl < 0) nl = n;
-    const m = /^([^:#\s][^:#]*?)\s*:(\s|$)/.exec(text.slice(i, Math.min(nl, i + 200)));
-    tops.push({ start: i, key: m ? m[1].replace(/^["']|["']$/g, '') : undefined });
-  };
+  const addTop = (i: number) => tops.push({ start: i, key: lineKey(text, i) });
   if (isTopLine(text, 0)) addTop(0);
   TOP_LINE.lastIndex = 0;
   for (let m = TOP_LINE.exec(text); m; m = TOP_LINE.exec(text)) addTop(m.index + 1);
@@ -76,8 +76,12 @@ const SHALLOW_LINE = new Map<number, RegExp>();
 /** Longest first line of a block that is cut into its children; a longer one is kept whole. */
 const MAX_HEADER = 256;
 
-/** The children of a big top-level block, each with path [key]; undefined when it cannot be cut safely. */
-function splitChildren(text: string, start: number, end: number, key: string): Chunk[] | undefined {
+/**
+ * The children of a block whose first line is a bare key (`steps:`, `  build:`) at any indent:
+ * the block's own first part, then one block per child with path [key]; undefined when it cannot
+ * be cut safely.
+ */
+export function splitChildren(text: string, start: number, end: number, key: string): Chunk[] | undefined {
   const headerEnd = text.indexOf('\n', start);
   if (headerEnd < 0 || headerEnd >= end) return undefined;
   const header = text.slice(start, headerEnd);

@@ -3,6 +3,7 @@ import { MentionSink, emitPairs, readPlatformList, roleOf, token, type Role, typ
 import { parsePlatform } from '../platform/parse';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
+import { lineKey, splitChildren } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
 export type YamlFlavour = 'yaml' | 'github-workflow' | 'goreleaser' | 'gitlab-ci';
@@ -40,10 +41,55 @@ interface Ctx {
  */
 export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[] = []): void {
   for (const doc of readYamlDocuments(text, start, end)) {
-    if (doc.tooDeep) sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
-    if (doc.broken) scanYamlLines(text, doc.start, doc.end, sink);
+    if (doc.tooDeep) {
+      sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
+      scanYamlLines(text, doc.start, doc.end, sink);
+    } else if (doc.broken) scanBroken(text, doc.start, doc.end, sink, flavour, path, 0);
     else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0 });
   }
+}
+
+/** How many levels of children a broken block is cut into before it is read line by line. */
+const MAX_BROKEN_LEVELS = 4;
+
+/**
+ * A document with a syntax error: where it is a bare key over children (`steps:` over its
+ * items, `jobs:` over its jobs), each child is read as YAML on its own, so only the child with
+ * the error loses its structure and is read line by line. A `--platform` argument before a
+ * broken line of a later step keeps its next-item value.
+ */
+function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[], level: number): void {
+  const header = firstContentLine(text, start, end);
+  let keyAt = header;
+  while (text.charCodeAt(keyAt) === 32) keyAt++;
+  const key = lineKey(text, keyAt);
+  // Platform lists are not cut: an item is judged with the others (a duplicate, the removal fix).
+  const children = level < MAX_BROKEN_LEVELS && key !== undefined && roleOf(key) === undefined ? splitChildren(text, header, end, key) : undefined;
+  if (!children) {
+    scanYamlLines(text, start, end, sink);
+    return;
+  }
+  // children[0] is the key line itself, with no value (splitChildren's condition).
+  for (const child of children.slice(1)) {
+    const childPath = [...path, key!];
+    for (const doc of readYamlDocuments(text, child.start, child.end)) {
+      if (doc.broken || doc.tooDeep) scanBroken(text, doc.start, doc.end, sink, flavour, childPath, level + 1);
+      else if (doc.root) walk(doc.root, { text, sink, flavour, path: childPath, depth: 0 });
+    }
+  }
+}
+
+/** The start of the first line in [start, end) that is not blank, a comment or a `---` marker. */
+function firstContentLine(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0 || nl > end) nl = end;
+    const line = text.slice(i, nl).trim();
+    if (line !== '' && !line.startsWith('#') && !/^---(\s|$)/.test(line)) return i;
+    i = nl + 1;
+  }
+  return start;
 }
 
 /** Document offsets of a scalar's content: inside quotes, below a block scalar's header. */

@@ -136,7 +136,7 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
     return [{ start, end, root: undefined, broken: true }];
   }
   const list = Array.isArray(docs) ? docs : [];
-  return list.map((doc) => {
+  const out: YDocument[] = list.map((doc) => {
     const range = doc.range ?? [0, src.length, src.length];
     return {
       start: start + range[0],
@@ -145,6 +145,13 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
       broken: doc.errors.length > 0,
     };
   });
+  // A document with an error may end where the parser gave up; the text after it up to the next
+  // document (or the end) is still that document's, and is read line by line with it.
+  for (let k = 0; k < out.length; k++) {
+    const next = k + 1 < out.length ? out[k + 1].start : end;
+    if (out[k].broken && out[k].end < next) out[k].end = next;
+  }
+  return out;
 }
 
 function convert(node: Node, text: string, base: number, depth = 0): YNode | undefined {
