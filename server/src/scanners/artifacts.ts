@@ -215,9 +215,12 @@ function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm'): void {
   });
 }
 
-const IMAGE = /^["']?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::[\w.-]+)?(?:@sha256:[a-f0-9]+)?["']?$/;
+const IMAGE = /^["']?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::[^\s"'@:]+)?(?:@sha256:[^\s"']+)?["']?$/;
 
-/** The image name of a Kubernetes image reference (`registry.k8s.io/kube-proxy:v1.31.0` → kube-proxy). */
+/**
+ * The image name of a Kubernetes image reference (`registry.k8s.io/kube-proxy:v1.31.0` →
+ * kube-proxy). The tag and digest may be templated (`:${KUBE_VERSION}`); the name is literal.
+ */
 export function kubeImageName(ref: string): string | undefined {
   return IMAGE.exec(ref)?.[1];
 }

@@ -16,10 +16,8 @@ interface Instruction {
  * the `# escape=` directive), comment lines dropped, heredoc bodies (`RUN <<EOF`) kept with their
  * instruction.
  */
-function instructions(text: string, start: number, end: number): Instruction[] {
+function instructions(text: string, start: number, end: number, escape: '\\' | '`'): Instruction[] {
   const out: Instruction[] = [];
-  const directive = /^#\s*escape\s*=\s*([\\`])/m.exec(text.slice(start, Math.min(end, start + 2000)));
-  const escape = directive ? directive[1] : '\\';
   let i = start;
   while (i < end) {
     let nl = text.indexOf('\n', i);
@@ -58,12 +56,39 @@ function instructions(text: string, start: number, end: number): Instruction[] {
 }
 
 /**
+ * The escape character of a `# escape=` parser directive. Directives are the comment lines
+ * `# name=value` at the very top of a Dockerfile; the first other line ends them.
+ */
+function escapeDirective(text: string, start: number, end: number): '\\' | '`' {
+  let i = start;
+  while (i < end) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0 || nl > end) nl = end;
+    const d = /^#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$/.exec(text.slice(i, Math.min(nl, i + 200)));
+    if (!d) break;
+    if (d[1].toLowerCase() === 'escape') return d[2] === '`' ? '`' : '\\';
+    i = nl + 1;
+  }
+  return '\\';
+}
+
+/** text with each backtick that ends a line in [start, end) made a backslash; same length, same offsets. */
+function withBackslashContinuations(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/`(?=[ \t]*(?:\r?\n|$))/g, '\\') + text.slice(end);
+}
+
+/**
  * Dockerfiles: `FROM --platform=`, `ARG`/`ENV` platform-ish variables, `RUN` (and the other
  * command instructions) as shell, `ADD` URLs. `LABEL` and comments are prose.
  */
-export function scanDockerfile(text: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
+export function scanDockerfile(original: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
   const urlVars = state.urlVars;
-  for (const ins of instructions(text, start, end)) {
+  // The directive is read at the top of the file (its first block); later blocks get it from the state.
+  state.escape ??= escapeDirective(original, start, end);
+  // A Windows Dockerfile continues lines with a backtick; the shell reader takes that for a
+  // command substitution. A copy of the same length with a backslash there reads right.
+  const text = state.escape === '`' ? withBackslashContinuations(original, start, end) : original;
+  for (const ins of instructions(original, start, end, state.escape)) {
     const s = ins.argsStart;
     const e = ins.end;
     switch (ins.keyword) {

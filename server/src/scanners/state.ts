@@ -6,6 +6,8 @@
 export interface ScanState {
   urlVars: Map<string, string>;
   inRule: boolean;
+  /** A Dockerfile's escape character, from its `# escape=` directive; undefined before its first block. */
+  escape?: '\\' | '`';
 }
 
 export function newScanState(): ScanState {
@@ -13,11 +15,12 @@ export function newScanState(): ScanState {
 }
 
 export function copyScanState(s: ScanState): ScanState {
-  return { urlVars: new Map(s.urlVars), inRule: s.inRule };
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}) };
 }
 
 /** A short string that is equal for equal states: part of a block's cache key. */
 export function scanStateKey(s: ScanState): string {
-  if (s.urlVars.size === 0) return s.inRule ? 'r' : '';
-  return `${s.inRule ? 'r' : ''}${JSON.stringify([...s.urlVars])}`;
+  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}`;
+  if (s.urlVars.size === 0) return flags;
+  return `${flags}${JSON.stringify([...s.urlVars])}`;
 }
