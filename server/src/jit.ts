@@ -6,11 +6,12 @@ import { setFlagsFromString } from 'node:v8';
  * A keystroke in a document of up to some 25,000 lines costs one to four milliseconds of
  * bytecode. The optimising compiler saves little of that, and its compile jobs run on a second
  * thread that competes for the CPU with the server's own thread and the editor's. Measured with
- * `npm run bench` on 2 cores: at 1,000 lines the change p95 was 4.9 ms with it and 2.0 ms without
- * (p50 1.0 ms either way), at 10,000 lines 6.4 ms and 5.3 ms, and the first scan of 10,000 lines
- * took longer with it (116 ms against 93 ms) while memory was 4 to 8 MiB higher. From about
- * 1,000,000 characters (some 28,000 lines) on, it halves every scan, so it is turned on before
- * such a document is first scanned, and stays on.
+ * the benchmark's driver on 2 cores: at 1,000 lines the change p95 was 2.9 to 3.7 ms with it and
+ * 2.0 ms without (p50 about 1 ms either way), at 10,000 lines 5.8 to 7.5 ms against 4.3 to 4.5
+ * ms, the first scan of 10,000 lines took 123 ms against 107 to 112, and memory was 4 to 8 MiB
+ * higher. On bigger documents it pays: at 50,000 lines the first scan takes about 260 ms with it
+ * and 400 without. From 1,000,000 characters (some 28,000 lines) on, it is turned on before such
+ * a document is first scanned, and stays on.
  *
  * Flags are left alone in Electron (VS Code runs the server in its own runtime, where changing
  * them after start is untested) and when the server was started with a compiler flag of its own.
