@@ -40,17 +40,21 @@ interface Ctx {
  * `path` is where the region sits in a larger document (a job cut out of `jobs:`).
  */
 export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[] = []): void {
-  for (const doc of readYamlDocuments(text, start, end)) {
-    if (doc.tooDeep) {
-      sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
-      scanYamlLines(text, doc.start, doc.end, sink);
-    } else if (doc.broken) scanBroken(text, doc.start, doc.end, sink, flavour, path, 0);
-    else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0 });
-  }
+  scanDocuments(text, start, end, sink, flavour, path, 0);
 }
 
 /** How many levels of children a broken block is cut into before it is read line by line. */
 const MAX_BROKEN_LEVELS = 4;
+
+function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[], level: number): void {
+  for (const doc of readYamlDocuments(text, start, end)) {
+    if (doc.tooDeep) {
+      sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
+      scanYamlLines(text, doc.start, doc.end, sink);
+    } else if (doc.broken) scanBroken(text, doc.start, doc.end, sink, flavour, path, level);
+    else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0 });
+  }
+}
 
 /**
  * A document with a syntax error: where it is a bare key over children (`steps:` over its
@@ -69,14 +73,9 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
     scanYamlLines(text, start, end, sink);
     return;
   }
-  // children[0] is the key line itself, with no value (splitChildren's condition).
-  for (const child of children.slice(1)) {
-    const childPath = [...path, key!];
-    for (const doc of readYamlDocuments(text, child.start, child.end)) {
-      if (doc.broken || doc.tooDeep) scanBroken(text, doc.start, doc.end, sink, flavour, childPath, level + 1);
-      else if (doc.root) walk(doc.root, { text, sink, flavour, path: childPath, depth: 0 });
-    }
-  }
+  // children[0] is the key line itself, with no value (splitChildren's condition), and comments.
+  const childPath = [...path, key!];
+  for (const child of children.slice(1)) scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1);
 }
 
 /** The start of the first line in [start, end) that is not blank, a comment or a `---` marker. */
