@@ -79,9 +79,9 @@ const MAX_HEADER = 256;
 /**
  * The children of a block whose first line is a bare key (`steps:`, `  build:`) at any indent:
  * the block's own first part, then one block per child with path [key]; undefined when it cannot
- * be cut safely.
+ * be cut safely or has fewer than `minChildren` children.
  */
-export function splitChildren(text: string, start: number, end: number, key: string): Chunk[] | undefined {
+export function splitChildren(text: string, start: number, end: number, key: string, minChildren = 2): Chunk[] | undefined {
   const headerEnd = text.indexOf('\n', start);
   if (headerEnd < 0 || headerEnd >= end) return undefined;
   const header = text.slice(start, headerEnd);
@@ -109,7 +109,7 @@ export function splitChildren(text: string, start: number, end: number, key: str
     const ch = text.charCodeAt(m.index + 1 + col);
     if (seq ? ch === 45 : ch !== 45) starts.push(m.index + 1);
   }
-  if (starts.length < 2) return undefined;
+  if (starts.length < minChildren) return undefined;
   const out: Chunk[] = [{ start, end: starts[0], path: [] }];
   for (let c = 0; c < starts.length; c++) {
     out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path: [key] });

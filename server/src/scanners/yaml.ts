@@ -68,7 +68,7 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
   while (text.charCodeAt(keyAt) === 32) keyAt++;
   const key = lineKey(text, keyAt);
   // Platform lists are not cut: an item is judged with the others (a duplicate, the removal fix).
-  const children = level < MAX_BROKEN_LEVELS && key !== undefined && roleOf(key) === undefined ? splitChildren(text, header, end, key) : undefined;
+  const children = level < MAX_BROKEN_LEVELS && key !== undefined && roleOf(key) === undefined ? splitChildren(text, header, end, key, 1) : undefined;
   if (!children) {
     scanYamlLines(text, start, end, sink);
     return;
