@@ -101,10 +101,10 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
             }
             lineStart = lineEnd + 1;
           }
-          // No delimiter line: bash would read the rest of the file as the document, but that
-          // is a here-document still being typed. The lines below stay commands, so their
-          // diagnostics do not vanish until the delimiter is written.
-          if (!found) break;
+          if (!found) {
+            heredocs.push({ start: bodyStart, end: n });
+            i = n;
+          }
         }
         pendingHeredocs.length = 0;
       }
