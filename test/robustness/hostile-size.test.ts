@@ -63,6 +63,12 @@ describe('a million short lines', () => {
     if (r.scan.notes.some((n) => /\(time limit\)/.test(n))) assert.deepEqual(r.findings, []);
     else assertOneRemoved(text, r.findings);
   });
+  it('YAML broken at the bottom of a 5-level chain of 60,000 items: read in about one parse, not one per level', (t) => {
+    // Each level of a broken block is cut into its children and those are parsed again; a sole
+    // child is not parsed (it is broken too) and re-parsing is capped at twice the block.
+    const text = `root:\n  a:\n    b:\n      c:\n        d:\n${'          - k: v\n'.repeat(60_000)}          - broken: [x\nplatforms: linux/arm\n`;
+    assertOneRemoved(text, lint(t, text, 'yaml', 10_000).findings);
+  });
   it('YAML: a key with 150,000 children (a big map cut into blocks), then a platform', (t) => {
     const text = `jobs:\n${'  k: v\n'.repeat(150_000)}platforms: linux/arm\n`;
     const r = lint(t, text, 'github-workflow', 20_000);

@@ -40,19 +40,31 @@ interface Ctx {
  * `path` is where the region sits in a larger document (a job cut out of `jobs:`).
  */
 export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[] = []): void {
-  scanDocuments(text, start, end, sink, flavour, path, 0);
+  scanDocuments(text, start, end, sink, flavour, path, 0, undefined);
 }
 
 /** How many levels of children a broken block is cut into before it is read line by line. */
 const MAX_BROKEN_LEVELS = 4;
 
-function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[], level: number): void {
+/**
+ * How much of a broken document its children may parse again, as a multiple of its length: a
+ * file that breaks at every level must not cost a parse per level.
+ */
+const REPARSE_BUDGET = 2;
+
+interface Reparse {
+  chars: number;
+  limit: number;
+}
+
+function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[], level: number, budget: Reparse | undefined): void {
   for (const doc of readYamlDocuments(text, start, end)) {
     if (doc.tooDeep) {
       sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
       scanYamlLines(text, doc.start, doc.end, sink);
-    } else if (doc.broken) scanBroken(text, doc.start, doc.end, sink, flavour, path, level);
-    else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0 });
+    } else if (doc.broken) {
+      scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) });
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0 });
   }
 }
 
@@ -62,7 +74,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
  * the error loses its structure and is read line by line. A `--platform` argument before a
  * broken line of a later step keeps its next-item value.
  */
-function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[], level: number): void {
+function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[], level: number, budget: Reparse): void {
   const header = firstContentLine(text, start, end);
   let keyAt = header;
   while (text.charCodeAt(keyAt) === 32) keyAt++;
@@ -75,7 +87,16 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
   }
   // children[0] is the key line itself, with no value (splitChildren's condition), and comments.
   const childPath = [...path, key!];
-  for (const child of children.slice(1)) scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1);
+  for (const child of children.slice(1)) {
+    const length = child.end - child.start;
+    // A sole child is the broken block without its key line: broken too, not worth a parse.
+    if (children.length === 2) scanBroken(text, child.start, child.end, sink, flavour, childPath, level + 1, budget);
+    else if (budget.chars + length > budget.limit) scanYamlLines(text, child.start, child.end, sink);
+    else {
+      budget.chars += length;
+      scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1, budget);
+    }
+  }
 }
 
 /** The start of the first line in [start, end) that is not blank, a comment or a `---` marker. */
