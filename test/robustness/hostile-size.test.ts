@@ -109,6 +109,11 @@ describe('YAML nested 10,000 levels deep', () => {
       for (let i = 0; i < 3; i++) for (const kind of YAML_KINDS) assertOneRemoved(text, lint(t, text, kind, 5000).findings);
     }
   });
+  it('`- - - - …` 10,000 deep on one line (the fast reader recursed per dash and overflowed the stack): a platform before it is found', (t) => {
+    for (const text of [`platforms: linux/arm\ny:\n  ${'- '.repeat(10_000)}x\n`, `platforms: linux/arm\n---\n${'- '.repeat(10_000)}x\n`]) {
+      for (const kind of YAML_KINDS) assertOneRemoved(text, lint(t, text, kind, 5000).findings);
+    }
+  });
   it('a platform in the same document before the deep part is found', (t) => {
     const text = `platforms: [linux/arm]\na: ${'['.repeat(10_000)}x${']'.repeat(10_000)}\n`;
     assert.deepEqual(brief(text, lint(t, text, 'yaml', 10_000).findings), ['removed-platform linux/arm@12']);

@@ -79,6 +79,9 @@ export function scalarText(node: YNode | undefined): string | undefined {
  */
 const MAX_LIBRARY_NESTING = 300;
 
+/** Sequences nested on one line (`- - - x`) beyond which the fast reader hands the text over. */
+const MAX_INLINE_NESTING = 100;
+
 /** Reads text[start, end) as YAML documents: the fast reader, or the `yaml` package when it must. */
 export function readYamlDocuments(text: string, start: number, end: number): YDocument[] {
   const fast = new FastReader(text, start, end).read();
@@ -419,13 +422,23 @@ export class FastReader {
     return value.next;
   }
 
+  /** Sequences opened on the current line (`- - - x`): each is a call of seqItem and handle. */
+  private inline = 0;
+
   private seqItem(stack: Open[], seq: YSeq, lineStart: number, k: number, e: number, doc: { root: YNode | undefined }): number {
     seq.items.push(undefined);
     seq.end = e;
     let v = k + 1;
     while (v < e && (this.text.charCodeAt(v) === 32 || this.text.charCodeAt(v) === 9)) v++;
     if (v >= e || this.text[v] === '#') return e;
-    return this.handle(stack, lineStart, v, e, doc);
+    // `- - - - …` 10,000 deep on one line would overflow the stack here: deep nesting goes to
+    // the library's path, which measures it first (MAX_LIBRARY_NESTING).
+    if (++this.inline > MAX_INLINE_NESTING) throw new Unsupported();
+    try {
+      return this.handle(stack, lineStart, v, e, doc);
+    } finally {
+      this.inline--;
+    }
   }
 
   private pair(stack: Open[], frame: Open, key: KeyMatch, k: number, e: number): number {
