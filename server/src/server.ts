@@ -16,6 +16,7 @@ import {
   type DiagnosticServerCancellationData,
   type DocumentDiagnosticReport,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
@@ -43,6 +44,12 @@ interface ClientSupport {
   pull: boolean;
   refresh: boolean;
   edits: EditStyle;
+}
+
+/** Whether a position is on a line of the document and not past that line's end. */
+function inDocument(doc: TextDocument, p: Position | undefined): boolean {
+  if (!p || !Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0 || p.line >= doc.lineCount) return false;
+  return p.character <= doc.getLineRange(p.line).end.character;
 }
 
 function clientSupport(c: ClientCapabilities): ClientSupport {
@@ -183,14 +190,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDidChangeConfiguration((params) => {
     guard(logError, 'didChangeConfiguration', () => {
-      const pushed = (params.settings as Record<string, unknown> | null | undefined)?.k8sPlatforms;
+      // A client may send no params, or settings that are not an object: nothing pushed, then.
+      const settings: unknown = (params as { settings?: unknown } | null | undefined)?.settings;
+      const pushed = settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>).k8sPlatforms : undefined;
       config?.setFallback(pushed);
       readSettings();
     });
   });
 
   connection.onNotification(WorkspaceTrustNotification, (params) => {
-    guard(logError, 'workspaceTrust', () => config?.setTrusted(params.trusted === true));
+    guard(logError, 'workspaceTrust', () => config?.setTrusted((params as { trusted?: unknown } | null)?.trusted === true));
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -240,7 +249,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       refusal(token) ??
       runSafe(logError, 'hover', null, () => {
         const s = scanOf(params.textDocument.uri);
-        return s ? hoverAt(s.doc, s.scan, model(), s.doc.offsetAt(params.position)) : null;
+        return s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, model(), s.doc.offsetAt(params.position)) : null;
       }),
   );
 
@@ -249,7 +258,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       refusal(token) ??
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
-        return s ? completeAt(s.doc, s.scan.text, s.scan.kind, model(), s.doc.offsetAt(params.position)) : null;
+        // An item's edit range must hold the position: past a line's end there is no answer.
+        return s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, model(), s.doc.offsetAt(params.position)) : null;
       }),
   );
 

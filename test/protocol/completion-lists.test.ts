@@ -37,3 +37,31 @@ describe('completion in lists written one platform a line and in for loops', () 
     assert.deepEqual(await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor f in a.txt |; do\n  echo "$f"\ndone\n'), []);
   });
 });
+
+describe('completion in Makefiles', () => {
+  it('a make variable takes a space-separated list; a recipe line is shell, where a value ends at a space', async () => {
+    const variable = await completeAt('Makefile', 'makefile', 'PLATFORMS := linux/amd64 |\n');
+    assert.ok(variable.includes('linux/arm64'), variable.join(' '));
+    // After the word GOARCH and after `go`: not an assignment value, nothing to offer.
+    assert.deepEqual(await completeAt('Makefile', 'makefile', 'build:\n\tGOOS=linux GOARCH|=amd64 go build ./...\n'), []);
+    assert.deepEqual(await completeAt('Makefile', 'makefile', 'build:\n\tGOOS=linux GOARCH=amd64 go| build ./...\n'), []);
+    const arch = await completeAt('Makefile', 'makefile', 'build:\n\tGOOS=linux GOARCH=| go build ./...\n');
+    assert.ok(arch.includes('amd64') && arch.includes('arm64'), arch.join(' '));
+  });
+});
+
+describe('positions an editor does not send', () => {
+  it('past the end of a line or the document: no completion and no hover, and the server keeps answering', async () => {
+    const uri = `file:///virtual/lists/${++n}/.github/workflows/a.yml`;
+    const text = 'jobs:\n  a:\n    steps:\n      - run: docker buildx build --platform linux/\n';
+    client.open(uri, 'yaml', text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const line = 3;
+    const end = text.split('\n')[line].length;
+    assert.ok((await client.completion(uri, { line, character: end })).length > 0, 'at the end of the line');
+    for (const position of [{ line, character: end + 1 }, { line: 99, character: 0 }, { line: 0, character: 2 ** 53 }, { line: -1, character: 0 }]) {
+      assert.deepEqual(await client.completion(uri, position), [], JSON.stringify(position));
+      assert.equal(await client.hover(uri, position), null, JSON.stringify(position));
+    }
+  });
+});

@@ -204,3 +204,23 @@ describe('modelPath', () => {
     }
   });
 });
+
+describe('didChangeConfiguration that is not an editor’s', () => {
+  it('no params, or settings that are not an object: no error logged, and the server keeps answering', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false }), initializationOptions: { settings: { requiredTier: 1 } } });
+    try {
+      const u = uri('odd-config');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      const before = codes(await client.diagnosticsFor(u, 1));
+      assert.ok(before.includes('below-required-tier'));
+      for (const params of [null, {}, { settings: 'x' }, { settings: 5 }, { settings: null }]) {
+        await client.conn.sendNotification('workspace/didChangeConfiguration', params);
+      }
+      const h = await client.hover(u, { line: 0, character: 0 });
+      assert.equal(h, null);
+      assert.deepEqual(client.logs.filter((l) => /failed|TypeError/.test(l.message)), []);
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -275,7 +275,9 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   }
   if (assign) {
     const role = roleOf(assign.name);
-    const items = listItems(prefix.slice(assign.end), kind === 'makefile');
+    // A make variable's value is a space-separated list (`PLATFORMS := linux/amd64 linux/arm64`);
+    // in a recipe (a line that starts with a tab) the assignment is shell and ends at a space.
+    const items = listItems(prefix.slice(assign.end), kind === 'makefile' && !line.text.startsWith('\t'));
     if (role && role !== 'variant' && items) {
       return withOs(
         site(role, start, end, {
