@@ -157,10 +157,14 @@ export class ChunkCache {
   /** Forgets blocks the last scan did not use; keeps, by text, those it did. */
   sweep(): void {
     this.entries = new Map();
+    // One result may serve many equal blocks (300,000 lines of `a:`): listed once, found in O(1).
+    const listed = new Set<ChunkResult>();
     for (const r of this.nextByStart.values()) {
+      if (listed.has(r)) continue;
+      listed.add(r);
       const list = this.entries.get(r.body);
       if (!list) this.entries.set(r.body, [r]);
-      else if (!list.includes(r)) list.push(r);
+      else list.push(r);
     }
     this.byStart = this.nextByStart;
     this.byTail = this.nextByTail;
