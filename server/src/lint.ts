@@ -220,6 +220,9 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
+/** Blocks up to this long are shared with an equal block earlier in the same text. */
+const MAX_SHARED_BLOCK = 256;
+
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
@@ -250,10 +253,15 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
   const out: { start: number; result: ChunkResult }[] = [];
   let state = newScanState();
+  const scannedHere = new Map<string, ChunkResult>();
   for (const chunk of chunks) {
     const path = chunk.path.join('\u0000');
     const stateKey = `${kind}:${yaml ? '' : scanStateKey(state)}`;
     let result = cache?.find(text, chunk.start, chunk.end, path, stateKey);
+    // A short block equal to one already scanned in this text (300,000 lines of `a: b: c`) is
+    // that block's result again: a hostile file of repeated lines costs one scan of each.
+    const sameKey = result === undefined && chunk.end - chunk.start <= MAX_SHARED_BLOCK ? `${stateKey}\u0001${path}\u0001${text.slice(chunk.start, chunk.end)}` : undefined;
+    if (sameKey !== undefined) result = scannedHere.get(sameKey);
     if (!result) {
       if (performance.now() - wallBegan > maxScanTime && cpuMs() - began > maxScanTime) {
         notes.push(`scan stopped after ${maxScanTime} ms at offset ${chunk.start} of ${text.length}: the rest of the file is not checked (time limit)`);
@@ -265,6 +273,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       const next = copyScanState(state);
       scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path }, next);
       result = { body, path, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes] };
+      if (sameKey !== undefined) scannedHere.set(sameKey, result);
     }
     for (const n of result.notes) notes.push(`${n} (block at offset ${chunk.start})`);
     if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${chunk.start}: the rest of that block is not checked (expansion limit)`);

@@ -261,6 +261,13 @@ describe('long continuations, unclosed constructs, deep nesting', () => {
   });
 });
 
+describe('many equal broken lines', () => {
+  it('100,000 lines of `a: b: c` (each a block that does not parse), then a platform: one scan of the line, not 100,000', (t) => {
+    const text = `${'a: b: c\n'.repeat(100_000)}${ARM_LINE.yaml.line}\n`;
+    assertOneRemoved(text, lint(t, text, 'yaml', 2000).findings);
+  });
+});
+
 describe('the block cache', () => {
   it('300,000 equal blocks (`a:` lines), scanned with a cache and again after an edit: seconds, not minutes (a quadratic list once took 26 s)', () => {
     const text = `${'a:\n'.repeat(300_000)}platforms: linux/arm\n`;
