@@ -8,7 +8,7 @@ import { spell } from '../rules/subject';
 import { parsePlatform } from '../platform/parse';
 import { completionSite, type CompletionSite } from './completionContext';
 import { rangeOf } from './diagnostics';
-import { explainArch, explainOs } from './hover';
+import { explainName } from './hover';
 
 /** Characters after which a platform value can start: `linux/`, `GOOS=`, `a,`, `--platform `, `- `. */
 export const TRIGGER_CHARACTERS = ['/', '=', ',', ' ', '"', '[', '_', '-'];
@@ -75,7 +75,7 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
       label: name,
       tier,
       ...(removed.length > 0 ? { removed } : {}),
-      documentation: () => (single ? explainPlatform(model, single) : role === 'os' ? explainOs(model, name) : explainArch(model, name)),
+      documentation: () => (single ? explainPlatform(model, single) : explainName(model, role, name)),
     });
   }
   return out;

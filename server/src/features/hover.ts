@@ -45,26 +45,19 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
   }
   // One half of a pair written alone (`GOARCH=arm64` with no GOOS).
   if (m.kind === 'pair') {
-    if (m.os && isGoOs(written)) return explainOs(model, written);
-    if (m.arch && isGoArch(written)) return explainArch(model, written);
+    if (m.os && isGoOs(written)) return explainName(model, 'os', written);
+    if (m.arch && isGoArch(written)) return explainName(model, 'arch', written);
   }
   return undefined;
 }
 
-/** What Kubernetes builds for one GOOS, for hovers and completion documentation. */
-export function explainOs(model: TierModel, os: string): string {
-  const rows = model.supportedPlatforms().filter((p) => p.os === os);
-  const gone = removedNote(model.data.removed.filter((r) => r.os === os));
-  if (rows.length === 0) return `**${os}** (GOOS): Go builds for it; Kubernetes has no platform in any tier for it.${gone}`;
-  return `**${os}** (GOOS): Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}${gone}`;
-}
-
-/** What Kubernetes builds for one GOARCH. */
-export function explainArch(model: TierModel, arch: string): string {
-  const rows = model.supportedPlatforms().filter((p) => p.arch === arch);
-  const gone = removedNote(model.data.removed.filter((r) => r.arch === arch));
-  if (rows.length === 0) return `**${arch}** (GOARCH): Go builds for it; Kubernetes has no platform in any tier for it.${gone}`;
-  return `**${arch}** (GOARCH): Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}${gone}`;
+/** What Kubernetes builds for one GOOS or GOARCH, for hovers and completion documentation. */
+export function explainName(model: TierModel, role: 'os' | 'arch', name: string): string {
+  const head = `**${name}** (${role === 'os' ? 'GOOS' : 'GOARCH'})`;
+  const rows = model.supportedPlatforms().filter((p) => p[role] === name);
+  const gone = removedNote(model.data.removed.filter((r) => r[role] === name));
+  if (rows.length === 0) return `${head}: Go builds for it; Kubernetes has no platform in any tier for it.${gone}`;
+  return `${head}: Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}${gone}`;
 }
 
 /** The removed platforms of an os or arch, for its explanation: `linux/arm` was, and why. */

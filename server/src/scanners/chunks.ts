@@ -21,11 +21,8 @@ const SPLIT_LINES = 200;
  */
 const TOP_LINE = /\n(?=[^ \t#\-\r\n]|---(?:\s|$))/g;
 
-function isTopLine(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 45) return text.startsWith('---', i) && (i + 3 === text.length || /\s/.test(text[i + 3]));
-  return i < text.length && c !== 32 && c !== 9 && c !== 35 && c !== 10 && c !== 13;
-}
+/** The same rule for the first line, which no line break precedes (4 characters decide it). */
+const TOP_AT_START = /^(?:[^ \t#\-\r\n]|---(?:\s|$))/;
 
 /** The key of the `key:` line that starts at i (quotes taken off); undefined for other lines. */
 export function lineKey(text: string, i: number): string | undefined {
@@ -40,7 +37,7 @@ export function chunkYaml(text: string): Chunk[] {
   const tops: { start: number; key: string | undefined }[] = [];
   const n = text.length;
   const addTop = (i: number) => tops.push({ start: i, key: lineKey(text, i) });
-  if (isTopLine(text, 0)) addTop(0);
+  if (TOP_AT_START.test(text.slice(0, 4))) addTop(0);
   TOP_LINE.lastIndex = 0;
   for (let m = TOP_LINE.exec(text); m; m = TOP_LINE.exec(text)) addTop(m.index + 1);
   if (tops.length === 0 || tops[0].start > 0) tops.unshift({ start: 0, key: undefined });

@@ -433,12 +433,11 @@ export class FastReader {
     if (v >= e || this.text[v] === '#') return e;
     // `- - - - …` 10,000 deep on one line would overflow the stack here: deep nesting goes to
     // the library's path, which measures it first (MAX_LIBRARY_NESTING).
+    // A throw ends this reader (read() returns undefined), so the count needs no unwinding.
     if (++this.inline > MAX_INLINE_NESTING) throw new Unsupported();
-    try {
-      return this.handle(stack, lineStart, v, e, doc);
-    } finally {
-      this.inline--;
-    }
+    const next = this.handle(stack, lineStart, v, e, doc);
+    this.inline--;
+    return next;
   }
 
   private pair(stack: Open[], frame: Open, key: KeyMatch, k: number, e: number): number {
