@@ -31,7 +31,21 @@ interface Ctx {
   path: string[];
   depth: number;
   /** Matrix keys that act as GOOS/GOARCH/platform through `${{ matrix.key }}` in their job. */
-  matrixRoles?: Map<string, Role>;
+  matrixRoles: Map<string, Role> | undefined;
+}
+
+/**
+ * The context one level down: under `key` in a map, or (no key) in a sequence, whose items share
+ * the sequence's path. Written out field by field: a spread is a slow generic copy in bytecode,
+ * and this runs for every map and sequence of a file.
+ */
+function below(ctx: Ctx, key?: string): Ctx {
+  let path = ctx.path;
+  if (key !== undefined) {
+    path = ctx.path.slice();
+    path.push(key);
+  }
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles };
 }
 
 /**
@@ -64,7 +78,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) });
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0 });
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined });
   }
 }
 
@@ -257,7 +271,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase()))) continue;
     // One child context for the map's values; its path's last key is set before each.
     if (child === undefined) {
-      child = { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 };
+      child = below(ctx, key);
     } else {
       // Nothing keeps a context's path beyond the walk below it (deeper contexts copy theirs).
       child.path[child.path.length - 1] = key;
@@ -397,7 +411,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
     const id = listId ?? ctx.sink.newList();
     for (const item of node.items) {
       // target: [{platform: linux/arm64, runner: …}]: each item is a mapping of its own.
-      if (item?.kind === 'map') walk(item, { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 });
+      if (item?.kind === 'map') walk(item, below(ctx, key));
       if (item?.kind !== 'scalar') continue;
       const before = ctx.sink.mentions.length;
       platformValue(item, ctx, key, id);
@@ -419,7 +433,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
     }
   }
   // Any other mapping (target: {platform: linux/arm/v7}) is walked as one.
-  if (!valued && node.kind === 'map') walk(node, { ...ctx, path: [...ctx.path, key], depth: ctx.depth + 1 });
+  if (!valued && node.kind === 'map') walk(node, below(ctx, key));
 }
 
 const VALUE_KEYS = ['value', 'default', 'options', 'enum', 'values'];
@@ -461,7 +475,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   }
   if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'env');
 
-  const child: Ctx = { ...ctx, depth: ctx.depth + 1 };
+  const child = below(ctx);
   for (let k = 0; k < node.items.length; k++) {
     const item = node.items[k];
     if (!item) continue;
