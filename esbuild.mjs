@@ -29,7 +29,8 @@ const lazyVendor = {
 };
 
 const entries = [
-  { in: 'server/src/main.ts', out: 'dist/server.js', plugins: [lazyVendor] },
+  { in: 'server/src/serverEntry.ts', out: 'dist/server.js' },
+  { in: 'server/src/main.ts', out: 'dist/server-main.js', plugins: [lazyVendor] },
   { in: 'server/src/cliMain.ts', out: 'dist/cli.js', plugins: [lazyVendor] },
   ...VENDORED.map((name) => ({ in: `server/src/vendor/${name}.ts`, out: `dist/vendor/${name}.js` })),
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
@@ -47,3 +48,9 @@ await build({ ...common, minify: false, sourcemap: false, entryPoints: ['server/
 const require = createRequire(import.meta.url);
 const { modelJsonSchema } = require('./dist/.schema-gen.js');
 writeFileSync('dist/platforms.schema.json', JSON.stringify(modelJsonSchema(), null, 2) + '\n');
+
+// V8's compiled code for the server, made by running it once on samples (see warm-code-cache.mjs).
+if (!watch) {
+  const { warmCodeCache } = await import('./warm-code-cache.mjs');
+  await warmCodeCache('dist/server.js');
+}

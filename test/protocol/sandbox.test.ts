@@ -75,6 +75,8 @@ describe('the sandbox guard itself', () => {
       functionOnWorkspaceText: 'new Function(\'return "PWNED"\')',
       constructorOnWorkspaceText: '(function () {}).constructor(\'return "PWNED"\')',
       vm: "require('vm').runInThisContext('1')",
+      vmScriptInWorkspace: `new (require('vm').Script)('1', { filename: ${JSON.stringify(join(ws, 'evil.js'))} })`,
+      vmScriptOfWorkspaceText: `new (require('vm').Script)('"PWNED"', { filename: ${JSON.stringify(join(repo, 'dist/server-main.js'))} })`,
     };
     // One process tries them all, each on its own: a refusal throws at once and leaves the next to be tried.
     const r = spawnSync(
@@ -97,7 +99,7 @@ describe('the sandbox guard itself', () => {
     // What the server and its libraries may do: read the allowed model file, compile code that holds no workspace text.
     const ok = spawnSync(
       process.execPath,
-      ['--require', GUARD, '-e', `require('fs').readFileSync(${JSON.stringify(join(ws, 'model.json'))}); if (new Function('a', 'return a + 1')(1) !== 2) throw new Error('x'); console.log('fine')`],
+      ['--require', GUARD, '-e', `require('fs').readFileSync(${JSON.stringify(join(ws, 'model.json'))}); if (new Function('a', 'return a + 1')(1) !== 2) throw new Error('x'); if (new (require('vm').Script)('2', { filename: ${JSON.stringify(join(repo, 'dist/server-main.js'))} }).runInThisContext() !== 2) throw new Error('y'); console.log('fine')`],
       { env: guardEnv([ws], [join(ws, 'model.json')]), encoding: 'utf8', timeout: 20_000 },
     );
     assert.equal(ok.stdout.trim(), 'fine', ok.stderr);

@@ -59,6 +59,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** The server process's working folder (default: this process's). */
   cwd?: string;
+  /** The server's entry point (default: dist/server.js). */
+  bundle?: string;
   /** How long the client takes to answer the n-th workspace/configuration request (1-based), in ms. */
   configurationDelay?: (n: number) => number;
 }
@@ -118,7 +120,7 @@ export class LspClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), serverBundle, '--stdio'], {
+    const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), opts.bundle ?? serverBundle, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(opts.env ? { env: opts.env } : {}),
       ...(opts.cwd ? { cwd: opts.cwd } : {}),

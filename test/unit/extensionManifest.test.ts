@@ -192,7 +192,7 @@ describe('the rest of the contribution', () => {
 
 describe('the bundles', () => {
   it('require zod and yaml from dist/vendor, on first use, and those files exist', () => {
-    for (const bundle of ['dist/server.js', 'dist/cli.js']) {
+    for (const bundle of ['dist/server-main.js', 'dist/cli.js']) {
       const text = readFileSync(join(repo, bundle), 'utf8');
       const vendored = [...text.matchAll(/require\("\.\/vendor\/([a-z]+)\.js"\)/g)].map((m) => m[1]);
       assert.deepEqual([...new Set(vendored)].sort(), ['yaml', 'zod'], bundle);
@@ -213,6 +213,7 @@ describe('the VSIX', () => {
       'data/platforms.json',
       'dist/client.js',
       'dist/platforms.schema.json',
+      'dist/server-main.js',
       'dist/server.js',
       'dist/vendor/yaml.js',
       'dist/vendor/zod.js',
