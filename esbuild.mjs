@@ -50,7 +50,12 @@ const { modelJsonSchema } = require('./dist/.schema-gen.js');
 writeFileSync('dist/platforms.schema.json', JSON.stringify(modelJsonSchema(), null, 2) + '\n');
 
 // V8's compiled code for the server, made by running it once on samples (see warm-code-cache.mjs).
+// Without it the server only starts slower: a failure is said, and the build goes on.
 if (!watch) {
   const { warmCodeCache } = await import('./warm-code-cache.mjs');
-  await warmCodeCache('dist/server.js');
+  try {
+    await warmCodeCache('dist/server.js');
+  } catch (e) {
+    console.warn(`esbuild.mjs: no code cache for the server (${e.message}); it will compile its code at each start`);
+  }
 }

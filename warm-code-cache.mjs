@@ -137,6 +137,8 @@ export async function warmCodeCache(bundle) {
     env: { ...process.env, K8S_PLATFORMS_CODE_CACHE: 'write' },
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  // A server that does not answer must not hang the build.
+  const timer = setTimeout(() => child.kill(), 60_000);
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
   connection.onRequest(() => null);
@@ -145,6 +147,21 @@ export async function warmCodeCache(bundle) {
     published.get(p.uri)?.(p.diagnostics);
   });
   connection.listen();
+  let finished = false;
+  const early = exited.then((code) => {
+    if (!finished) throw new Error(`the warm-up server stopped early (${code})`);
+  });
+  try {
+    await Promise.race([session(connection, published).then(() => (finished = true)), early]);
+  } finally {
+    clearTimeout(timer);
+  }
+  const code = await exited;
+  connection.dispose();
+  if (code !== 0) throw new Error(`the warm-up server exited with ${code}`);
+}
+
+async function session(connection, published) {
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
   await connection.sendNotification('initialized', {});
   for (const [uri, text] of Object.entries(SAMPLES)) {
@@ -172,7 +189,4 @@ export async function warmCodeCache(bundle) {
   }
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
-  const code = await exited;
-  connection.dispose();
-  if (code !== 0) throw new Error(`warming the code cache: the server exited with ${code}`);
 }
