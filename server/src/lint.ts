@@ -125,52 +125,89 @@ export class ScanResult {
 
 /**
  * Scan results of unchanged blocks, kept between versions of one document. A block is found again
- * by position first (same offset before the edit, same distance from the end after it), checked
- * with one comparison of its text in place; only then by its text, which costs a copy and a hash.
+ * by position first (same offset before the edit, same distance from the end after it, same place
+ * in the order of blocks), checked with one comparison of its text in place; only then by its
+ * text, which costs a map of every kept block by text, made when blocks are missing.
+ *
+ * Blocks are asked for in the order of the text, so each position is found by a cursor that only
+ * moves forward over the last version's blocks: a keystroke allocates nothing here per block.
  */
 export class ChunkCache {
-  private entries = new Map<string, ChunkResult[]>();
-  private byStart = new Map<number, ChunkResult>();
-  private byTail = new Map<number, ChunkResult>();
-  private nextByStart = new Map<number, ChunkResult>();
-  private nextByTail = new Map<number, ChunkResult>();
+  /** The last scan's blocks, in order: where each started, and its result. */
+  private starts: number[] = [];
+  private results: ChunkResult[] = [];
+  private length = 0;
+  /** The same results by text, made on first need in a scan. */
+  private byBody: Map<string, ChunkResult[]> | undefined;
+  private headCursor = 0;
+  private tailCursor = 0;
+  private misses = 0;
+  private nextStarts: number[] = [];
+  private nextResults: ChunkResult[] = [];
 
   /** The result for the block text[start, end), if an unchanged one was kept. */
   find(text: string, start: number, end: number, path: string, stateKey: string): ChunkResult | undefined {
     const length = end - start;
     // A slice shares the text's memory, and === on equal lengths is a memory compare: no hashing.
     const body = text.slice(start, end);
-    const same = (r: ChunkResult | undefined) =>
-      r !== undefined && r.body.length === length && r.path === path && r.stateKey === stateKey && r.body === body;
-    let hit = this.byStart.get(start);
-    if (!same(hit)) hit = this.byTail.get(text.length - start);
-    if (!same(hit)) hit = this.entries.get(body)?.find((r) => r.path === path && r.stateKey === stateKey);
-    return hit;
-  }
-
-  /** Keeps a block's result for the next version, which starts at `start` in a text of `length`. */
-  keep(r: ChunkResult, start: number, length: number): void {
-    this.nextByStart.set(start, r);
-    this.nextByTail.set(length - start, r);
-  }
-
-  /** Forgets blocks the last scan did not use; keeps, by text, those it did. */
-  sweep(): void {
-    this.entries = new Map();
-    // One result may serve many equal blocks (300,000 lines of `a:`): listed once, found in O(1).
-    const listed = new Set<ChunkResult>();
-    for (const r of this.nextByStart.values()) {
-      if (listed.has(r)) continue;
-      listed.add(r);
-      const list = this.entries.get(r.body);
-      if (!list) this.entries.set(r.body, [r]);
-      else list.push(r);
+    const starts = this.starts;
+    // Same offset as before (a block before the edit).
+    let i = this.headCursor;
+    while (i < starts.length && starts[i] < start) i++;
+    this.headCursor = i;
+    if (i < starts.length && starts[i] === start && same(this.results[i], body, length, path, stateKey)) return this.results[i];
+    // Same distance from the end (a block after the edit).
+    const before = start - (text.length - this.length);
+    let j = this.tailCursor;
+    while (j < starts.length && starts[j] < before) j++;
+    this.tailCursor = j;
+    if (j < starts.length && starts[j] === before && same(this.results[j], body, length, path, stateKey)) return this.results[j];
+    // Same place in the order of blocks (a block between two that swapped).
+    const k = this.nextResults.length;
+    if (k < this.results.length && same(this.results[k], body, length, path, stateKey)) return this.results[k];
+    // Anywhere else (a block moved, or repeated). A keystroke changes a block or two, which are
+    // not found anywhere: the map of every block is made only when more are missing.
+    if (this.results.length === 0 || ++this.misses <= MISSES_BEFORE_TEXT_LOOKUP) return undefined;
+    if (!this.byBody) {
+      this.byBody = new Map();
+      // One result may serve many equal blocks (300,000 lines of `a:`): listed once.
+      const listed = new Set<ChunkResult>();
+      for (const r of this.results) {
+        if (listed.has(r)) continue;
+        listed.add(r);
+        const list = this.byBody.get(r.body);
+        if (!list) this.byBody.set(r.body, [r]);
+        else list.push(r);
+      }
     }
-    this.byStart = this.nextByStart;
-    this.byTail = this.nextByTail;
-    this.nextByStart = new Map();
-    this.nextByTail = new Map();
+    return this.byBody.get(body)?.find((r) => r.path === path && r.stateKey === stateKey);
   }
+
+  /** Keeps a block's result for the next version; blocks are kept in the order of the text. */
+  keep(r: ChunkResult, start: number): void {
+    this.nextStarts.push(start);
+    this.nextResults.push(r);
+  }
+
+  /** Forgets blocks the last scan (of a text of `length`) did not keep. */
+  sweep(length: number): void {
+    this.starts = this.nextStarts;
+    this.results = this.nextResults;
+    this.length = length;
+    this.nextStarts = [];
+    this.nextResults = [];
+    this.byBody = undefined;
+    this.headCursor = 0;
+    this.tailCursor = 0;
+    this.misses = 0;
+  }
+}
+
+/** Blocks of one scan looked up by position only; from the next miss on, by text as well. */
+const MISSES_BEFORE_TEXT_LOOKUP = 2;
+
+function same(r: ChunkResult, body: string, length: number, path: string, stateKey: string): boolean {
+  return r.body.length === length && r.path === path && r.stateKey === stateKey && r.body === body;
 }
 
 function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chunk, state: ScanState): void {
@@ -254,9 +291,17 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const out: { start: number; result: ChunkResult }[] = [];
   let state = newScanState();
   const scannedHere = new Map<string, ChunkResult>();
-  for (const chunk of chunks) {
-    const path = chunk.path.join('\u0000');
-    const stateKey = `${kind}:${yaml ? '' : scanStateKey(state)}`;
+  // Siblings share their path array: it is joined once. YAML blocks carry no state.
+  let pathOf: readonly string[] | undefined;
+  let path = '';
+  const yamlStateKey = `${kind}:`;
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c];
+    if (chunk.path !== pathOf) {
+      pathOf = chunk.path;
+      path = chunk.path.join('\u0000');
+    }
+    const stateKey = yaml ? yamlStateKey : `${kind}:${scanStateKey(state)}`;
     let result = cache?.find(text, chunk.start, chunk.end, path, stateKey);
     // A short block equal to one already scanned in this text (300,000 lines of `a: b: c`) is
     // that block's result again: a hostile file of repeated lines costs one scan of each.
@@ -275,13 +320,13 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       result = { body, path, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes] };
       if (sameKey !== undefined) scannedHere.set(sameKey, result);
     }
-    for (const n of result.notes) notes.push(`${n} (block at offset ${chunk.start})`);
+    for (let k = 0; k < result.notes.length; k++) notes.push(`${result.notes[k]} (block at offset ${chunk.start})`);
     if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${chunk.start}: the rest of that block is not checked (expansion limit)`);
-    cache?.keep(result, chunk.start, text.length);
+    cache?.keep(result, chunk.start);
     state = result.stateOut;
     out.push({ start: chunk.start, result });
   }
-  cache?.sweep();
+  cache?.sweep(text.length);
   return new ScanResult(text, kind, out, notes);
 }
 
@@ -356,14 +401,19 @@ function shiftFinding(f: Finding, by: number): Finding {
 export function judge(scan: ScanResult, model: TierModel, settings: LintSettings): Finding[] {
   const suppressions = scan.text.includes('k8s-platforms-ignore') ? findSuppressions(scan.text) : undefined;
   const out: Finding[] = [];
-  for (const { start, result } of scan.chunks) {
+  // Indexed loops: in bytecode, for…of allocates an iterator per loop and a result per step, and
+  // this runs over every block on every keystroke.
+  const chunks = scan.chunks;
+  for (let c = 0; c < chunks.length; c++) {
+    const { start, result } = chunks[c];
     let judged = result.judged;
     if (!judged || judged.model !== model || judged.settings !== settings) {
       judged = { model, settings, findings: judgeMentions(result.mentions, model, settings) };
       result.judged = judged;
     }
-    for (const f of judged.findings) {
-      const g = shiftFinding(f, start);
+    const findings = judged.findings;
+    for (let k = 0; k < findings.length; k++) {
+      const g = shiftFinding(findings[k], start);
       if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
       out.push(g);
     }

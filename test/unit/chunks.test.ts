@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { chunkYaml, type Chunk } from '../../server/src/scanners/chunks';
+import { ChunkCache, scanText } from '../../server/src/lint';
 
 /**
  * chunkYaml as its rules read, line by line over `split('\n')`: the reference the regex-driven
@@ -101,5 +102,42 @@ describe('chunkYaml', () => {
     );
     assert.equal(chunks.length, 3 + 60);
     assert.equal(chunks.at(-1)!.end, text.length);
+  });
+});
+
+describe('the block cache', () => {
+  const job = (n: number) => `  job-${n}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=linux GOARCH=arm64 go build ./cmd/${n}\n`;
+  const workflow = (order: number[]) => `name: ci\non: push\njobs:\n${order.map(job).join('')}`;
+  const ids = Array.from({ length: 60 }, (_, n) => n);
+  /** Which blocks of `next` were scanned again after `first` (a result not kept from before). */
+  const rescanned = (first: string, next: string): string[] => {
+    const cache = new ChunkCache();
+    const before = new Set(scanText(first, 'github-workflow', cache).chunks.map((c) => c.result));
+    const after = scanText(next, 'github-workflow', cache);
+    return after.chunks.filter((c) => !before.has(c.result)).map((c) => next.slice(c.start, next.indexOf('\n', c.start)).trim());
+  };
+
+  it('scans again only the block a keystroke changed, before and after it', () => {
+    const text = workflow(ids);
+    const at = text.indexOf('cmd/30') + 4;
+    assert.deepEqual(rescanned(text, `${text.slice(0, at)}x${text.slice(at)}`), ['job-30:']);
+  });
+
+  it('finds blocks that moved (jobs swapped, a job cut and pasted, all reversed)', () => {
+    const swapped = [...ids];
+    [swapped[5], swapped[50]] = [swapped[50], swapped[5]];
+    // The blocks between keep their place in the order, though not their offsets.
+    assert.deepEqual(rescanned(workflow(ids), workflow(swapped)), ['job-50:', 'job-5:']);
+    // A map by text is made from the third block missing on: two are scanned again, not 52 or 60.
+    const moved = ids.filter((n) => n !== 7).concat([7]);
+    assert.deepEqual(rescanned(workflow(ids), workflow(moved)), ['job-8:', 'job-9:']);
+    assert.deepEqual(rescanned(workflow(ids), workflow([...ids].reverse())), ['job-59:', 'job-58:']);
+  });
+
+  it('gives the findings of a fresh scan after the blocks move', () => {
+    const cache = new ChunkCache();
+    scanText(workflow(ids), 'github-workflow', cache);
+    const reversed = workflow([...ids].reverse());
+    assert.deepEqual(scanText(reversed, 'github-workflow', cache).mentions, scanText(reversed, 'github-workflow').mentions);
   });
 });

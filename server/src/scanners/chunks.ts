@@ -6,9 +6,12 @@
 export interface Chunk {
   start: number;
   end: number;
-  /** For a child block: the keys above it (`['jobs']`). */
-  path: string[];
+  /** For a child block: the keys above it (`['jobs']`), one array shared by siblings. */
+  path: readonly string[];
 }
+
+/** The path of a top-level block. */
+const TOP: readonly string[] = [];
 
 /** Blocks longer than this many lines are cut into their children. */
 const SPLIT_LINES = 200;
@@ -50,11 +53,11 @@ export function chunkYaml(text: string): Chunk[] {
       const children = splitChildren(text, start, end, key);
       if (children) {
         // One by one: spreading 150,000 children as arguments overflows the stack.
-        for (const c of children) chunks.push(c);
+        for (let c = 0; c < children.length; c++) chunks.push(children[c]);
         continue;
       }
     }
-    chunks.push({ start, end, path: [] });
+    chunks.push({ start, end, path: TOP });
   }
   return chunks;
 }
@@ -95,21 +98,27 @@ export function splitChildren(text: string, start: number, end: number, key: str
   // lines and comments are skipped by the regex engine.
   let shallow = SHALLOW_LINE.get(indent);
   if (!shallow) {
-    shallow = new RegExp(`\\n( {0,${indent}})[^ #\\r\\n]`, 'g');
+    shallow = new RegExp(`\\n {0,${indent}}[^ #\\r\\n]`, 'g');
     SHALLOW_LINE.set(indent, shallow);
   }
   const starts: number[] = [];
   shallow.lastIndex = headerEnd;
-  for (let m = shallow.exec(text); m && m.index + 1 < end; m = shallow.exec(text)) {
-    const col = m[1].length;
-    if (col < indent) return undefined;
-    const ch = text.charCodeAt(m.index + 1 + col);
-    if (seq ? ch === 45 : ch !== 45) starts.push(m.index + 1);
+  // test(), not exec(): no match array per child. A match ends after the line's first character,
+  // its line starts after the spaces before it.
+  while (shallow.test(text)) {
+    const first = shallow.lastIndex - 1;
+    let lineStart = first;
+    while (text.charCodeAt(lineStart - 1) === 32) lineStart--;
+    if (lineStart >= end) break;
+    if (first - lineStart < indent) return undefined;
+    const ch = text.charCodeAt(first);
+    if (seq ? ch === 45 : ch !== 45) starts.push(lineStart);
   }
   if (starts.length < minChildren) return undefined;
-  const out: Chunk[] = [{ start, end: starts[0], path: [] }];
+  const out: Chunk[] = [{ start, end: starts[0], path: TOP }];
+  const path = [key];
   for (let c = 0; c < starts.length; c++) {
-    out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path: [key] });
+    out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path });
   }
   return out;
 }
@@ -153,7 +162,7 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
         lines >= MIN_LINES &&
         first !== 32 && first !== 9 && first !== 41 && first !== 125 // not indented, not `)` or `}`
       ) {
-        chunks.push({ start: chunkStart, end: i, path: [] });
+        chunks.push({ start: chunkStart, end: i, path: TOP });
         chunkStart = i;
         lines = 0;
       }
@@ -171,7 +180,7 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
     lines++;
     i = nl + 1;
   }
-  chunks.push({ start: chunkStart, end: n, path: [] });
+  chunks.push({ start: chunkStart, end: n, path: TOP });
   return chunks;
 }
 

@@ -28,7 +28,7 @@ interface Ctx {
   text: string;
   sink: MentionSink;
   flavour: YamlFlavour;
-  path: string[];
+  path: readonly string[];
   depth: number;
   /** Matrix keys that act as GOOS/GOARCH/platform through `${{ matrix.key }}` in their job. */
   matrixRoles: Map<string, Role> | undefined;
@@ -42,8 +42,9 @@ interface Ctx {
 function below(ctx: Ctx, key?: string): Ctx {
   let path = ctx.path;
   if (key !== undefined) {
-    path = ctx.path.slice();
-    path.push(key);
+    const copy = ctx.path.slice();
+    copy.push(key);
+    path = copy;
   }
   return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles };
 }
@@ -53,7 +54,7 @@ function below(ctx: Ctx, key?: string): Ctx {
  * lines are scanned one by one instead, so a broken file still gets platform checks.
  * `path` is where the region sits in a larger document (a job cut out of `jobs:`).
  */
-export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[] = []): void {
+export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[] = []): void {
   scanDocuments(text, start, end, sink, flavour, path, 0, undefined);
 }
 
@@ -71,7 +72,7 @@ interface Reparse {
   limit: number;
 }
 
-function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[], level: number, budget: Reparse | undefined): void {
+function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse | undefined): void {
   for (const doc of readYamlDocuments(text, start, end)) {
     if (doc.tooDeep) {
       sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
@@ -88,7 +89,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
  * the error loses its structure and is read line by line. A `--platform` argument before a
  * broken line of a later step keeps its next-item value.
  */
-function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: string[], level: number, budget: Reparse): void {
+function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse): void {
   const header = firstContentLine(text, start, end);
   let keyAt = header;
   while (text.charCodeAt(keyAt) === 32) keyAt++;
@@ -274,7 +275,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       child = below(ctx, key);
     } else {
       // Nothing keeps a context's path beyond the walk below it (deeper contexts copy theirs).
-      child.path[child.path.length - 1] = key;
+      (child.path as string[])[child.path.length - 1] = key;
       child.matrixRoles = ctx.matrixRoles;
     }
     if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(value, ctx.text);
