@@ -12,11 +12,11 @@ import type { Word } from './shellWords';
 
 const URL_CHARS = `[^\\s"'<>|;&()\\\\\\u0002\`]`;
 const URL = new RegExp(
-  `(?:https?://|(?<![\\w./-])(?=(?:cdn\\.)?dl\\.k8s\\.io/|pkgs\\.k8s\\.io/|storage\\.googleapis\\.com/|github\\.com/))${URL_CHARS}+`,
+  `(?:https?://|gs://|(?<![\\w./-])(?=(?:cdn\\.)?dl\\.k8s\\.io/|pkgs\\.k8s\\.io/|storage\\.googleapis\\.com/|github\\.com/))${URL_CHARS}+`,
   'g',
 );
-/** A part of every host that classify knows, in any case. */
-const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com/i;
+/** A part of every host (or bucket) that classify knows, in any case. */
+const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
 const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;
@@ -25,7 +25,9 @@ const PACKAGE_MANAGERS = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'z
 
 type UrlKind = 'release' | 'github' | 'packages';
 
-function classify(host: string, path: string): UrlKind | undefined {
+/** What a URL points to: `host` is the bucket of a gs:// URL, whose path follows it. */
+function classify(host: string, path: string, gs = false): UrlKind | undefined {
+  if (gs) return BUCKET.test(`/${host}`) ? 'release' : undefined;
   const h = host.toLowerCase();
   if (h === 'dl.k8s.io' || h === 'cdn.dl.k8s.io') return 'release';
   if (h === 'storage.googleapis.com' && BUCKET.test(path)) return 'release';
@@ -50,12 +52,13 @@ export function scanUrls(
   for (let m = KNOWN_HOST.test(region) ? URL.exec(region) : null; m; m = URL.exec(region)) {
     const url = m[0];
     const offset = base + s + m.index;
-    const schemeEnd = url.startsWith('http') ? url.indexOf('//') + 2 : 0;
+    const gs = url.startsWith('gs://');
+    const schemeEnd = gs || url.startsWith('http') ? url.indexOf('//') + 2 : 0;
     const slash = url.indexOf('/', schemeEnd);
     if (slash < 0) continue;
     const host = url.slice(schemeEnd, slash);
     if (host.includes(POISON)) continue;
-    const kind = classify(host, url.slice(slash));
+    const kind = classify(host, url.slice(slash), gs);
     if (kind) scanUrlPath(text, url.slice(slash), offset + slash, kind, sink);
   }
   if (urlVars.size === 0) return;
@@ -64,10 +67,10 @@ export function scanUrls(
   for (let m = VAR_URL.exec(original); m; m = VAR_URL.exec(original)) {
     const value = urlVars.get(m[1] ?? m[2] ?? m[3]);
     if (!value) continue;
-    const hostMatch = /^(?:https?:\/\/)?([^/]+)(\/.*)?$/.exec(value);
+    const hostMatch = /^(?:https?:\/\/|(gs:\/\/))?([^/]+)(\/.*)?$/.exec(value);
     if (!hostMatch) continue;
     const pathStart = m.index + m[0].length - m[4].length;
-    const kind = classify(hostMatch[1], (hostMatch[2] ?? '') + m[4]);
+    const kind = classify(hostMatch[2], (hostMatch[3] ?? '') + m[4], hostMatch[1] !== undefined);
     const maskedPath = masked.slice(s + pathStart, s + pathStart + m[4].length);
     if (kind) scanUrlPath(text, maskedPath, base + s + pathStart, kind, sink);
   }

@@ -178,7 +178,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       const u = unquote(masked, { start: valueStart, end: w.end });
       const valueText = masked.slice(u.s, u.e);
-      if (/(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\/)/.test(valueText)) {
+      if (/(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/k(ubernetes|8s)-release|github\.com\/kubernetes(-sigs)?\/)|^gs:\/\/k(ubernetes|8s)-release/.test(valueText)) {
         urlVars.set(varName, valueText);
       }
       if (role) {
