@@ -550,7 +550,9 @@ export class FastReader {
     const header = (comment < 0 ? line : line.slice(0, comment)).trim();
     if (!/^[|>][-+0-9]*$/.test(header)) throw new Unsupported();
     const explicit = /\d/.exec(header);
-    let i = e + 1;
+    // The content starts on the next line: after the LF, or after the CR and LF.
+    const next = text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+    let i = next;
     let contentEnd = Math.min(i, this.end);
     let blockIndent = explicit ? parentIndent + 1 + Number(explicit[0]) - 1 : -1;
     while (i < this.end) {
@@ -568,7 +570,7 @@ export class FastReader {
       } else if (text.charCodeAt(k) === 9) throw new Unsupported();
       i = le + 1;
     }
-    const cs = Math.min(e + 1, this.end);
+    const cs = Math.min(next, this.end);
     return {
       node: {
         kind: 'scalar',
