@@ -47,7 +47,8 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
   if (opts.execForm) masked = unjson(masked);
   const urlVars = opts.urlVars ?? new Map<string, string>();
   const lexed = lexShell(masked, opts.foldNewlines ?? false);
-  for (const cmd of lexed.commands) scanCommand(text, masked, start, cmd, sink, urlVars, opts.value === true);
+  const commands = lexed.commands;
+  for (let i = 0; i < commands.length; i++) scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true);
   scanDefaults(text, masked, start, end, sink);
   for (const h of lexed.heredocs) {
     scanAptSourceLines(text, masked, start, h.start, h.end, sink);

@@ -466,7 +466,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   // Name/value entries that split a pair over two items: [{name: GOOS, value: linux}, {name: GOARCH, value: arm}].
   const oses: Token[] = [];
   const arches: Token[] = [];
-  for (const item of node.items) {
+  for (let i = 0; i < node.items.length; i++) {
+    const item = node.items[i];
     if (item?.kind !== 'map') continue;
     const n = scalarText(get(item, 'name'));
     const role = n !== undefined ? roleOf(n) : undefined;

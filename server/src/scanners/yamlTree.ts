@@ -63,7 +63,10 @@ export interface YDocument {
 }
 
 export function get(map: YMap, key: string): YNode | undefined {
-  for (const p of map.items) if (p.key === key) return p.value;
+  // By index: in bytecode, for…of allocates an iterator and a result per step, and this runs
+  // for several keys of every map.
+  const items = map.items;
+  for (let i = 0; i < items.length; i++) if (items[i].key === key) return items[i].value;
   return undefined;
 }
 
@@ -218,15 +221,16 @@ function fixEnds(node: YNode, depth = 0): YNode {
   if (node.kind === 'scalar' || depth > 1000) return node;
   if (node.flow) return node;
   if (node.kind === 'map') {
-    for (const p of node.items) {
-      const item = p.value;
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i].value;
       if (item) {
         fixEnds(item, depth + 1);
         if (item.end > node.end) node.end = item.end;
       }
     }
   } else {
-    for (const item of node.items) {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i];
       if (item) {
         fixEnds(item, depth + 1);
         if (item.end > node.end) node.end = item.end;
