@@ -175,9 +175,10 @@ async function session(connection, published) {
       await connection.sendRequest('textDocument/hover', { textDocument, position: d.range.start });
       await connection.sendRequest('textDocument/codeAction', { textDocument, range: d.range, context: { diagnostics: [d] } });
     }
-    for (let line = 0; line < lines.length; line += 3) {
-      const character = Math.max(0, lines[line].indexOf('linux/') + 6);
-      await connection.sendRequest('textDocument/completion', { textDocument, position: { line, character } });
+    // Completion after each `linux/`, where an arch is offered.
+    for (let line = 0; line < lines.length; line++) {
+      const at = lines[line].indexOf('linux/');
+      if (at >= 0) await connection.sendRequest('textDocument/completion', { textDocument, position: { line, character: at + 6 } });
     }
     // A keystroke: the incremental path.
     const again = new Promise((resolve) => published.set(uri, resolve));

@@ -3,6 +3,8 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer, type ServerRuntime } from './server';
 import { noteDocumentLength, startWithoutOptimiser } from './jit';
 
+// dist/server.js (serverEntry.ts) has set the flags already, before compiling this bundle; this
+// call gives this bundle's copy of jit.ts the same state, so that it turns the compiler on later.
 startWithoutOptimiser();
 
 // `k8s-platforms-language-server` with no transport flag speaks over stdio, as editors expect.

@@ -36,6 +36,7 @@ const samples: Record<string, string> = {
   'comments and quotes': '# c\nkey: "a: b # not a comment" # comment\nk2: \'it\'\'s\'\n',
   documents: '---\na: 1\n---\nb: [1, 2]\n...\n',
   'crlf': 'a:\r\n  - linux/amd64\r\n  - linux/arm64\r\n',
+  'crlf block scalar': 'steps:\r\n  - run: |\r\n      GOARCH=arm go build\r\n    name: b\r\n',
   'empty values': 'a:\nb:\n  c:\nd: ~\n',
   'url keys': 'http://x: 1\nkey: http://example.com/a:b\n',
 };

@@ -106,12 +106,12 @@ export function splitChildren(text: string, start: number, end: number, key: str
   // test(), not exec(): no match array per child. A match ends after the line's first character,
   // its line starts after the spaces before it.
   while (shallow.test(text)) {
-    const first = shallow.lastIndex - 1;
-    let lineStart = first;
+    const content = shallow.lastIndex - 1;
+    let lineStart = content;
     while (text.charCodeAt(lineStart - 1) === 32) lineStart--;
     if (lineStart >= end) break;
-    if (first - lineStart < indent) return undefined;
-    const ch = text.charCodeAt(first);
+    if (content - lineStart < indent) return undefined;
+    const ch = text.charCodeAt(content);
     if (seq ? ch === 45 : ch !== 45) starts.push(lineStart);
   }
   if (starts.length < minChildren) return undefined;
