@@ -50,6 +50,56 @@ describe('completion in Makefiles', () => {
   });
 });
 
+/** Completion at the `|`: each item's label and the text its edit replaces. */
+async function completeEdits(path: string, languageId: string, withBar: string): Promise<{ labels: string[]; replaced: string[] }> {
+  const at = withBar.indexOf('|');
+  const text = withBar.slice(0, at) + withBar.slice(at + 1);
+  const before = text.slice(0, at).split('\n');
+  const uri = `file:///virtual/lists/${++n}/${path}`;
+  client.open(uri, languageId, text, 1);
+  await client.diagnosticsFor(uri, 1);
+  const items = await client.completion(uri, { line: before.length - 1, character: before[before.length - 1].length });
+  const lines = text.split('\n');
+  const replaced = items.map((i) => {
+    const r = (i.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } } }).range;
+    assert.equal(r.start.line, r.end.line);
+    return lines[r.start.line].slice(r.start.character, r.end.character);
+  });
+  return { labels: items.map((i) => i.label), replaced };
+}
+
+describe('completion in Kubernetes release URLs and archive names', () => {
+  it('the arch segment of a dl.k8s.io URL offers the arches the named binary is published for, and replaces that segment only', async () => {
+    const run = (line: string) => `jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${line}\n`;
+    const kubelet = await completeEdits('.github/workflows/tools.yml', 'yaml', run('curl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/|/kubelet'));
+    assert.deepEqual(kubelet.labels, ['amd64', 'arm64', 'ppc64le', 's390x']);
+    assert.deepEqual(new Set(kubelet.replaced), new Set(['']));
+    // kubectl is also published for linux/386; the typed segment `amd64` is what an item replaces.
+    const kubectl = await completeEdits('.github/workflows/tools.yml', 'yaml', run('curl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/am|d64/kubectl'));
+    assert.deepEqual(kubectl.labels, ['amd64', 'arm64', '386', 'ppc64le', 's390x']);
+    assert.deepEqual(new Set(kubectl.replaced), new Set(['amd64']));
+  });
+  it('the os segment offers the oses that have the binary in the arch written after it; darwin has no arm64 binaries', async () => {
+    const exe = await completeEdits('Dockerfile', 'dockerfile', 'FROM alpine\nADD https://dl.k8s.io/v1.31.0/bin/|/amd64/kubectl.exe /kubectl.exe\n');
+    assert.deepEqual(exe.labels, ['windows']);
+    const any = await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://dl.k8s.io/release/v1.31.0/bin/|\n');
+    assert.deepEqual(any.labels, ['linux', 'darwin', 'windows']);
+    const darwin = await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ngsutil cp gs://kubernetes-release/release/v1.31.0/bin/darwin/| .\n');
+    assert.deepEqual(darwin.labels, ['amd64']);
+  });
+  it('a URL of another host or bucket, or one in a comment, offers nothing', async () => {
+    assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://example.com/release/v1/bin/linux/|\n')).labels, []);
+    assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ngsutil cp gs://my-bucket/release/v1/bin/linux/| .\n')).labels, []);
+    assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\n# curl -LO https://dl.k8s.io/release/v1/bin/linux/|\n')).labels, []);
+  });
+  it('a release archive name offers the platforms that archive is published for', async () => {
+    assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://dl.k8s.io/v1.31.0/kubernetes-server-|\n')).labels, ['linux']);
+    const client = await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://dl.k8s.io/v1.31.0/kubernetes-client-windows-|.tar.gz\n');
+    assert.deepEqual(client.labels, ['amd64', '386']);
+    assert.deepEqual((await completeEdits('Makefile', 'makefile', 'get:\n\ttar xf kubernetes-node-|-amd64.tar.gz\n')).labels, ['linux', 'windows']);
+  });
+});
+
 describe('positions an editor does not send', () => {
   it('past the end of a line or the document: no completion and no hover, and the server keeps answering', async () => {
     const uri = `file:///virtual/lists/${++n}/.github/workflows/a.yml`;

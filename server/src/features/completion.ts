@@ -6,7 +6,7 @@ import { explainPlatform } from '../explain';
 import { ARCH_ALIASES, GO_PAIRS, platformIdentity, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
 import { parsePlatform } from '../platform/parse';
-import { completionSite, type CompletionSite } from './completionContext';
+import { completionSite, type CompletionSite, type Published } from './completionContext';
 import { rangeOf } from './diagnostics';
 import { explainName } from './hover';
 
@@ -81,6 +81,31 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
   return out;
 }
 
+/**
+ * The os or arch names of a release URL or archive name: only platforms of a tier that the release
+ * publishes the artifact for (any binary, when the URL names none the model knows).
+ */
+function publishedCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], published: Published): Candidate[] {
+  const has = (p: Platform): boolean => {
+    if (published.kind === 'archive') return model.artifactAvailable({ kind: 'archive', name: published.name }, p);
+    if (published.name !== undefined && model.isBinary(published.name)) return model.artifactAvailable({ kind: 'binary', name: published.name, form: published.form }, p);
+    return model.artifactsFor(p).binaries.length > 0;
+  };
+  const byName = new Map<string, Platform[]>();
+  for (const row of model.supportedPlatforms()) {
+    const p: Platform = { os: row.os, arch: row.arch };
+    if (siblings.length > 0 && !siblings.includes(role === 'arch' ? p.os : p.arch)) continue;
+    if (!has(p)) continue;
+    const name = role === 'os' ? p.os : p.arch;
+    byName.set(name, [...(byName.get(name) ?? []), p]);
+  }
+  return [...byName].map(([name, pairs]) => ({
+    label: name,
+    tier: bestTier(model, pairs),
+    documentation: () => (pairs.length === 1 ? explainPlatform(model, pairs[0]) : explainName(model, role, name)),
+  }));
+}
+
 /** Table order of the model, so tier 1 comes first and ties keep the source document's order. */
 function order(model: TierModel, role: CompletionSite['role']): (c: Candidate) => number {
   const rows = model.supportedPlatforms();
@@ -130,7 +155,13 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const site = completionSite(text, kind, offset);
   if (!site) return null;
   const candidates =
-    site.role === 'platform' ? platformCandidates(model, site) : site.role === 'os' ? nameCandidates(model, 'os', site.arches) : nameCandidates(model, 'arch', site.oses);
+    site.role === 'platform'
+      ? platformCandidates(model, site)
+      : site.published
+        ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
+        : site.role === 'os'
+          ? nameCandidates(model, 'os', site.arches)
+          : nameCandidates(model, 'arch', site.oses);
   const range = rangeOf(doc, site.start, site.end);
   const typed = text.slice(site.start, offset);
   const identity = site.role === 'platform' ? itemIdentity : (item: string) => item.toLowerCase();

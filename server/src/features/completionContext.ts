@@ -2,6 +2,8 @@ import type { FileKind } from '../lint';
 import { roleOf } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
+import type { BinaryForm } from '../model/schema';
+import { BUCKET, binaryArtifact } from '../scanners/artifacts';
 
 /**
  * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
@@ -15,7 +17,15 @@ export type CompletionSite = (
 ) & {
   /** The items of the list written before the cursor: not offered again. */
   present?: string[];
+  /** An os or arch segment of a release URL or archive name: only what the release publishes. */
+  published?: Published;
 };
+
+/**
+ * What a release URL or archive name being typed downloads: a binary (`name` when the URL already
+ * names one the model knows; otherwise any binary) or a release archive.
+ */
+export type Published = { kind: 'binary'; name?: string; form: BinaryForm } | { kind: 'archive'; name: string };
 
 /** A line of the document: its text without the line break and where it starts. */
 interface Line {
@@ -253,6 +263,9 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   if (inComment(prefix, kind)) return undefined;
   const yaml = YAML_KINDS.has(kind);
 
+  const download = downloadSite(line, col);
+  if (download) return download;
+
   // --platform=…, --platform …, ["--platform", "…"], -osarch="…"
   let flagEnd = -1;
   for (const m of prefix.matchAll(FLAG)) {
@@ -404,6 +417,54 @@ function blockListOwner(
       return { role: roleOf(k.key), key: k.key, keyCol: k.col, keyLine: i, previous, afterFlag: afterFlag ?? false };
     }
     return undefined;
+  }
+  return undefined;
+}
+
+const SEGMENT_CHAR = /[A-Za-z0-9_]/;
+/** The end of a release URL's `/bin/OS/ARCH` path before the cursor: the os and the segment typed. */
+const BIN_SEGMENT = /\/bin\/(?:([A-Za-z0-9_]+)\/)?([A-Za-z0-9_]*)$/;
+/** A URL ends at these (as the scanner reads it). */
+const URL_END = /[\s"'<>|;&()`\\]/;
+const RELEASE_HOST = /^(?:(?:https?:\/\/)?(?:cdn\.)?dl\.k8s\.io\/|(?:https?:\/\/)?storage\.googleapis\.com(\/[^/]*)|gs:\/\/([^/]*))/i;
+/** kubernetes-server-linux-… : the archive, the os when typed, and the segment typed. */
+const ARCHIVE_SEGMENT = /(?<![A-Za-z0-9_.-])(kubernetes-(?:client|node|server|test))-(?:([A-Za-z0-9]+)-)?([A-Za-z0-9]*)$/;
+
+/**
+ * The os or arch segment of a Kubernetes release URL (`https://dl.k8s.io/release/v1.31.0/bin/linux/`)
+ * or of a release archive name (`kubernetes-node-linux-`) at the cursor. The segment is replaced,
+ * and only platforms the release publishes that binary (or any binary) or archive for are offered.
+ */
+function downloadSite(line: Line, col: number): CompletionSite | undefined {
+  const head = line.text.slice(0, col);
+  let end = col;
+  while (end < line.text.length && SEGMENT_CHAR.test(line.text[end])) end++;
+  const bin = BIN_SEGMENT.exec(head);
+  if (bin) {
+    let urlStart = bin.index;
+    while (urlStart > 0 && !URL_END.test(head[urlStart - 1])) urlStart--;
+    const host = RELEASE_HOST.exec(head.slice(urlStart, bin.index + 1));
+    const bucket = host?.[1] ?? (host?.[2] !== undefined ? `/${host[2]}` : undefined);
+    if (!host || (bucket !== undefined && !BUCKET.test(bucket))) return undefined;
+    // The file after the os and arch segments: `kubelet` in …/bin/linux/|/kubelet.
+    const rest = line.text.slice(end);
+    const file = (bin[1] === undefined ? /^\/[A-Za-z0-9_]*\/([^/?#\s"'<>|;&()`\\]+)/ : /^\/([^/?#\s"'<>|;&()`\\]+)/).exec(rest)?.[1];
+    const artifact = file ? binaryArtifact(file) : undefined;
+    const published: Published = artifact ? { kind: 'binary', name: artifact.name, form: artifact.form } : { kind: 'binary', form: 'binary' };
+    const start = line.start + col - bin[2].length;
+    // …/bin/|/amd64/kubelet: oses that have that arch.
+    const arch = bin[1] === undefined ? /^\/([A-Za-z0-9_]+)\//.exec(rest)?.[1] : undefined;
+    if (bin[1] === undefined) return { role: 'os', start, end: line.start + end, arches: arch ? [arch.toLowerCase()] : [], published };
+    return { role: 'arch', start, end: line.start + end, oses: [bin[1].toLowerCase()], published };
+  }
+  const archive = ARCHIVE_SEGMENT.exec(head);
+  if (archive) {
+    const start = line.start + col - archive[3].length;
+    const published: Published = { kind: 'archive', name: archive[1] };
+    // kubernetes-node-|-amd64.tar.gz: oses that have that arch.
+    const arch = archive[2] === undefined ? /^-([A-Za-z0-9]+)\.tar\.gz/.exec(line.text.slice(end))?.[1] : undefined;
+    if (archive[2] === undefined) return { role: 'os', start, end: line.start + end, arches: arch ? [arch.toLowerCase()] : [], published };
+    return { role: 'arch', start, end: line.start + end, oses: [archive[2].toLowerCase()], published };
   }
   return undefined;
 }

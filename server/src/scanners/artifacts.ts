@@ -18,7 +18,7 @@ const URL = new RegExp(
 /** A part of every host (or bucket) that classify knows, in any case. */
 const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
-const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
+export const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;
 const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
 const PACKAGE_MANAGERS = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf']);
@@ -127,7 +127,8 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
   }
 }
 
-function binaryArtifact(file: string): { kind: 'binary'; name: string; form: BinaryForm } | undefined {
+/** The binary a release URL's file names (`kubectl.exe.sha256`: kubectl, its sha256), if it is one. */
+export function binaryArtifact(file: string): { kind: 'binary'; name: string; form: BinaryForm } | undefined {
   let name = file;
   let form: BinaryForm = 'binary';
   const checksum = /\.(sha256|sha512)$/.exec(name);
