@@ -79,13 +79,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** Reads the client's settings once it is initialized; diagnostics wait for it (or a timeout). */
   let firstSettings: () => void = () => undefined;
   let shutDown = false;
+  let initialized = false;
 
   /**
-   * Why a request is not served: it came after `shutdown` (the LSP says InvalidRequest), or the
-   * client cancelled it while it waited in the queue. Handlers run to the end once started, so
-   * this is where a cancellation can save work: before the scan.
+   * Why a request is not served: it came before `initialize` (the LSP says ServerNotInitialized)
+   * or after `shutdown` (InvalidRequest), or the client cancelled it while it waited in the queue.
+   * Handlers run to the end once started, so this is where a cancellation can save work: before
+   * the scan.
    */
   const refusal = <E>(token: CancellationToken): ResponseError<E> | undefined => {
+    if (!initialized) return new ResponseError<E>(ErrorCodes.ServerNotInitialized, 'k8s-platforms: the server is not initialized yet');
     if (shutDown) return new ResponseError<E>(ErrorCodes.InvalidRequest, 'k8s-platforms: the server is shut down');
     return cancelled<E>(token);
   };
@@ -150,6 +153,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
 
   connection.onInitialize((params): InitializeResult => {
+    initialized = true;
     support = clientSupport(params.capabilities);
     const init = readInitOptions(params.initializationOptions);
     config = new Configuration(runtime, init, workspaceRoot(params), {
@@ -274,11 +278,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   );
 
   connection.onShutdown(() => {
+    if (!initialized) return new ResponseError<void>(ErrorCodes.ServerNotInitialized, 'k8s-platforms: the server is not initialized yet');
     if (shutDown) return new ResponseError<void>(ErrorCodes.InvalidRequest, 'k8s-platforms: the server is already shut down');
     shutDown = true;
     config?.dispose();
   });
 
-  documents.listen(connection);
+  // Notifications before `initialize` are dropped (the LSP says so; `exit` aside): a document
+  // opened then is not known, and its changes and close find nothing.
+  const onDidOpen = connection.onDidOpenTextDocument.bind(connection);
+  const gated: Connection = Object.create(connection);
+  gated.onDidOpenTextDocument = (handler) =>
+    onDidOpen((params) => {
+      if (initialized) handler(params);
+    });
+  documents.listen(gated);
   connection.listen();
 }

@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
-import { LspClient, editorCapabilities } from '../support/lspClient';
+import { spawn } from 'node:child_process';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { LspClient, editorCapabilities, serverBundle } from '../support/lspClient';
 
 /** A workflow of about 4 MB (under the 5 MiB default limit): its first scan takes a second or more. */
 function hugeWorkflow(): string {
@@ -76,6 +78,44 @@ describe('lifecycle', () => {
     } finally {
       if (client.proc.exitCode === null) client.proc.kill();
       client.conn.dispose();
+    }
+  });
+
+  it('before initialize: requests get ServerNotInitialized (-32002), a document opened is dropped, and the server then initializes as usual', async () => {
+    const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const published: string[] = [];
+    conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => void published.push(p.uri));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.listen();
+    try {
+      const early = [
+        conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 17 } }),
+        conn.sendRequest('textDocument/completion', { textDocument: { uri: small }, position: { line: 0, character: 16 } }),
+        conn.sendRequest('textDocument/codeAction', { textDocument: { uri: small }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: { diagnostics: [] } }),
+        conn.sendRequest('shutdown'),
+      ];
+      for (const e of await Promise.all(early.map(errorOf))) {
+        assert.equal(e.code, ErrorCodes.ServerNotInitialized, e.message);
+        assert.match(e.message, /not initialized/);
+      }
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'dockerfile', version: 1, text: smallText } });
+      await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: editorCapabilities(), workspaceFolders: null });
+      await conn.sendNotification('initialized', {});
+      // The document opened too early is unknown: no hover on it, no diagnostics for it.
+      assert.equal(await conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 17 } }), null);
+      const later = 'file:///virtual/lifecycle/later/Dockerfile';
+      await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: later, languageId: 'dockerfile', version: 1, text: smallText } });
+      const until = Date.now() + 5000;
+      while (!published.includes(later) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(published, [later]);
+      assert.equal(await conn.sendRequest('shutdown'), null);
+      await conn.sendNotification('exit');
+      assert.equal(await Promise.race([new Promise((r) => proc.once('exit', r)), new Promise((r) => setTimeout(() => r('hung'), 5000))]), 0);
+    } finally {
+      if (proc.exitCode === null) proc.kill();
+      conn.dispose();
     }
   });
 
