@@ -39,6 +39,8 @@ const samples: Record<string, string> = {
   'crlf block scalar': 'steps:\r\n  - run: |\r\n      GOARCH=arm go build\r\n    name: b\r\n',
   'empty values': 'a:\nb:\n  c:\nd: ~\n',
   'url keys': 'http://x: 1\nkey: http://example.com/a:b\n',
+  'template-only lines (Helm)':
+    '{{- if .Values.enabled }}\nspec:\n  containers:\n    {{- if .Values.gateway }}\n    - name: b\n      args: ["--platform=linux/arm/v7"]\n    {{- end }}\n  labels:\n    {{- include "labels" . | nindent 4 }}\n  x: 1\n{{- end }}\n',
 };
 
 describe('the fast YAML reader agrees with the yaml package', () => {
@@ -48,6 +50,12 @@ describe('the fast YAML reader agrees with the yaml package', () => {
       assert.deepEqual(docs(fast), docs(readWithLibrary(text, 0, text.length)));
     });
   }
+  it('reads template-only lines as comments, so a Helm template keeps its structure', () => {
+    const text = samples['template-only lines (Helm)'];
+    assert.deepEqual(docs(readYamlDocuments(text, 0, text.length)), [
+      { map: [['spec', { map: [['containers', { seq: [{ map: [['name', ['PLAIN', 'b', 88, 89]], ['args', { seq: [['QUOTE_DOUBLE', '--platform=linux/arm/v7', 104, 127]] }]] }] }], ['labels', null], ['x', ['PLAIN', '1', 202, 203]]] }]] },
+    ]);
+  });
   const roots = [resolve(__dirname, '../../../shared/corpus'), resolve(__dirname, '../fixtures/cases')];
   for (const file of roots.flatMap(yamlFiles)) {
     it(file.replace(/^.*\/(corpus|cases)\//, ''), () => {

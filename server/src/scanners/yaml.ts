@@ -561,7 +561,12 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
         if (platform) {
           const s = text.indexOf(value, vs);
           sink.add({ kind: 'whole', token: token(text, s, s + value.length), platform, strict: false, canonical: 'as-written', context: 'platform value' });
-        } else scanShell(text, vs, e, sink, { mode: 'shell', foldNewlines: true });
+        } else {
+          // A flow sequence (`args: ["--platform=linux/amd64", …]`) is words, as an exec form is.
+          let v = vs;
+          while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
+          scanShell(text, vs, e, sink, { mode: 'shell', foldNewlines: true, execForm: text.charCodeAt(v) === 91 });
+        }
       }
     }
     i = nl + 1;

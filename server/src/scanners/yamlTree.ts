@@ -127,7 +127,8 @@ function nestingBound(text: string, start: number, end: number): number {
 // ---------------------------------------------------------------- the `yaml` package
 
 export function readWithLibrary(text: string, start: number, end: number): YDocument[] {
-  const src = text.slice(start, end);
+  // Template-only lines are comments to the fast reader too (isTemplateLine).
+  const src = blankTemplateLines(text, start, end);
   let docs;
   try {
     // Broken YAML is the normal state while typing: its errors need no stack traces.
@@ -342,6 +343,10 @@ export class FastReader {
         }
         throw new Unsupported();
       }
+      if (c === '{' && isTemplateLine(text, k, e)) {
+        i = le + 1;
+        continue;
+      }
       if (k === i && (text.startsWith('---', i) || text.startsWith('...', i)) && (e === i + 3 || /\s/.test(text[i + 3]))) {
         closeDoc(i);
         if (text.startsWith('---', i)) {
@@ -540,7 +545,7 @@ export class FastReader {
       const le = this.lineEnd(i);
       let k = i;
       while (k < le && this.text.charCodeAt(k) === 32) k++;
-      if (k < le && this.text[k] !== '#' && this.text[k] !== '\r') return { k, e: le, indent: k - i };
+      if (k < le && this.text[k] !== '#' && this.text[k] !== '\r' && !isTemplateLine(this.text, k, le)) return { k, e: le, indent: k - i };
       i = le + 1;
     }
     return undefined;
@@ -588,6 +593,41 @@ export class FastReader {
       next: Math.max(e, contentEnd - 1),
     };
   }
+}
+
+/**
+ * A line whose content is only template actions (`{{- if .Values.x }}`, `{{- end }}`,
+ * `{{- include "labels" . | nindent 4 }}`), as in Helm chart templates: the template engine
+ * removes it or puts YAML there that is not written here, so it is read as a comment.
+ */
+export function isTemplateLine(text: string, k: number, e: number): boolean {
+  if (text.charCodeAt(k) !== 123 || text.charCodeAt(k + 1) !== 123) return false;
+  let t = e;
+  while (t > k && (text.charCodeAt(t - 1) === 32 || text.charCodeAt(t - 1) === 9 || text.charCodeAt(t - 1) === 13)) t--;
+  return t - k >= 4 && text.charCodeAt(t - 1) === 125 && text.charCodeAt(t - 2) === 125;
+}
+
+/** text[start, end) with its template-only lines (isTemplateLine) made spaces: the same offsets. */
+function blankTemplateLines(text: string, start: number, end: number): string {
+  const src = text.slice(start, end);
+  if (src.indexOf('{{') < 0) return src;
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i < src.length) {
+    let nl = src.indexOf('\n', i);
+    if (nl < 0) nl = src.length;
+    let k = i;
+    while (k < nl && (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9)) k++;
+    if (isTemplateLine(src, k, nl)) {
+      let e = nl;
+      if (e > k && src.charCodeAt(e - 1) === 13) e--;
+      out += src.slice(from, k) + ' '.repeat(e - k);
+      from = e;
+    }
+    i = nl + 1;
+  }
+  return out + src.slice(from);
 }
 
 function isSeqItem(text: string, k: number, e: number): boolean {
