@@ -90,11 +90,25 @@ const VARIANT_PART = /^v?\d+(\.\d+)?$/i;
  */
 export function parsePlatform(text: string, strictness: Strictness): ParsedPlatform | undefined {
   if (text.length === 0 || text.length > 64) return undefined;
-  if (text.includes('/')) return parseSlash(text, strictness);
-  if (text.includes('_')) return parseJoined(text, '_', strictness);
-  if (text.includes('-')) return parseJoined(text, '-', strictness);
-  return undefined;
+  const memo = strictness === 'strict' ? STRICT_MEMO : LOOSE_MEMO;
+  const known = memo.get(text);
+  if (known !== undefined) return known === NOT_A_PLATFORM ? undefined : known;
+  const parsed = text.includes('/') ? parseSlash(text, strictness) : text.includes('_') ? parseJoined(text, '_', strictness) : text.includes('-') ? parseJoined(text, '-', strictness) : undefined;
+  // A file of ever new words must not grow the memo without bound.
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(text, parsed ? Object.freeze(Object.assign(parsed, { raw: Object.freeze(parsed.raw) })) : NOT_A_PLATFORM);
+  return parsed;
 }
+
+/**
+ * Parses by text: a file names the same few platforms over and over. Parsed platforms are never
+ * changed after they are made (callers copy them to change them), so one object serves every
+ * mention of the same text.
+ */
+const STRICT_MEMO = new Map<string, ParsedPlatform | typeof NOT_A_PLATFORM>();
+const LOOSE_MEMO = new Map<string, ParsedPlatform | typeof NOT_A_PLATFORM>();
+const NOT_A_PLATFORM = 0;
+const MEMO_SIZE = 4096;
 
 function parseSlash(text: string, strictness: Strictness): ParsedPlatform | undefined {
   const parts = text.split('/');
