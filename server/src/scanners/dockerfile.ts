@@ -109,9 +109,12 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         scanAssignments(text, s, e, sink, ins.keyword);
         break;
       case 'RUN': {
-        // RUN <<EOF … EOF: the here-document is the script.
-        const nl = text.indexOf('\n', s);
-        const heredoc = /^\s*(?:--\S+\s+)*<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(text.slice(s, nl < 0 || nl > e ? e : nl));
+        // RUN <<EOF … EOF: the here-document is the script. Its marker may follow flags on
+        // continuation lines (`RUN --mount=… \` then `--mount=… <<EOT`).
+        let nl = text.indexOf('\n', s);
+        while (nl > 0 && nl < e && /\\\r?$/.test(text.slice(Math.max(s, nl - 2), nl)) && !/<</.test(text.slice(text.lastIndexOf('\n', nl - 1) + 1, nl))) nl = text.indexOf('\n', nl + 1);
+        const header = text.slice(s, nl < 0 || nl > e ? e : nl).replace(/\\(?=\r?\n)/g, ' ');
+        const heredoc = /^\s*(?:--\S+\s+)*<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(header);
         if (heredoc && nl > 0 && nl < e) {
           scanShell(text, s, nl, sink, { mode: 'shell', urlVars });
           const body = text.slice(nl + 1, e);

@@ -61,7 +61,10 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       continue;
     }
     if (first === '\t' && inRule) {
-      scanShell(text, line.start + 1, line.end, sink, { mode: 'make', urlVars });
+      // `@echo …`, `-rm …`, `+$(MAKE) …`: make's prefixes are not part of the command.
+      let k = line.start + 1;
+      while (k < line.end && (text[k] === '@' || text[k] === '-' || text[k] === '+' || text[k] === ' ' || text[k] === '\t')) k++;
+      scanShell(text, k, line.end, sink, { mode: 'make', urlVars });
       continue;
     }
     const cEnd = commentStart(text, line.start, line.end);
