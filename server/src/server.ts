@@ -285,7 +285,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   // Notifications before `initialize` are dropped (the LSP says so; `exit` aside): a document
-  // opened then is not known, and its changes and close find nothing.
+  // opened then is not known, and its changes and close find nothing. (`listen` also marks the
+  // connection incremental; the initialize answer says so itself.)
   const onDidOpen = connection.onDidOpenTextDocument.bind(connection);
   const gated: Connection = Object.create(connection);
   gated.onDidOpenTextDocument = (handler) =>

@@ -96,7 +96,11 @@ export function parsePlatform(text: string, strictness: Strictness): ParsedPlatf
   const parsed = text.includes('/') ? parseSlash(text, strictness) : text.includes('_') ? parseJoined(text, '_', strictness) : text.includes('-') ? parseJoined(text, '-', strictness) : undefined;
   // A file of ever new words must not grow the memo without bound.
   if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(text, parsed ? Object.freeze(Object.assign(parsed, { raw: Object.freeze(parsed.raw) })) : NOT_A_PLATFORM);
+  if (parsed) {
+    Object.freeze(parsed.raw);
+    Object.freeze(parsed);
+  }
+  memo.set(text, parsed ?? NOT_A_PLATFORM);
   return parsed;
 }
 
