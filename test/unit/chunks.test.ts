@@ -16,7 +16,8 @@ function reference(text: string): Chunk[] {
     at += line.length + 1;
   }
   if (text.endsWith('\n')) lines.pop();
-  const isTop = (l: string) => (l.startsWith('---') ? l.length === 3 || /\s/.test(l[3]) : l !== '' && !' \t#-\r'.includes(l[0]));
+  // `]`, `}` and `,` go on a flow collection opened above.
+  const isTop = (l: string) => (l.startsWith('---') ? l.length === 3 || /\s/.test(l[3]) : l !== '' && !' \t#-\r]},'.includes(l[0]));
   const tops: { index: number; key: string | undefined }[] = [];
   lines.forEach((l, index) => {
     if (!isTop(l.text)) return;
@@ -52,6 +53,7 @@ function reference(text: string): Chunk[] {
         indent = col;
         seq = ch === '-';
       }
+      if (col === indent && (ch === ']' || ch === '}' || ch === ',')) continue;
       if (col === indent && (seq ? ch === '-' : ch !== '-')) starts.push({ start: lines[i].start });
       else if (col < indent) return undefined;
     }
@@ -61,7 +63,7 @@ function reference(text: string): Chunk[] {
 }
 
 const indent = fc.constantFrom('', '', ' ', '  ', '  ', '    ', '      ', '\t', '  \t');
-const body = fc.constantFrom('key: value', 'jobs:', 'build:', '- item', '- name: x', '# comment', '', '---', '--- # doc', '----', '...', '"quoted": 1', "'q': 2", 'platforms: linux/amd64', 'run: |', 'k: &a', 'x:y', '\r', 'a: b\r', '-');
+const body = fc.constantFrom('key: value', 'list: [', ']', '}', ', b]', 'jobs:', 'build:', '- item', '- name: x', '# comment', '', '---', '--- # doc', '----', '...', '"quoted": 1', "'q': 2", 'platforms: linux/amd64', 'run: |', 'k: &a', 'x:y', '\r', 'a: b\r', '-');
 const line = fc.tuple(indent, body).map(([i, b]) => i + b);
 /** Documents long enough (over 200 lines in one block) for big blocks to be cut into children. */
 const document = fc
@@ -102,6 +104,18 @@ describe('chunkYaml', () => {
     );
     assert.equal(chunks.length, 3 + 60);
     assert.equal(chunks.at(-1)!.end, text.length);
+  });
+});
+
+describe('chunkYaml and flow collections', () => {
+  it('keeps a flow collection that spans lines in one block: its closing bracket starts none', () => {
+    const text = 'defaultBaseImage: distroless\ndefaultPlatforms: [\n  linux/amd64, linux/aarch64,\n  linux/arm64\n]\nbuilds:\n  - id: a\n';
+    assert.deepEqual(
+      chunkYaml(text).map((c) => text.slice(c.start, c.end).split('\n')[0]),
+      ['defaultBaseImage: distroless', 'defaultPlatforms: [', 'builds:'],
+    );
+    const findings = scanText(text, 'yaml').chunks.flatMap((c) => c.result.mentions.map((m) => text.slice(m.token.start + c.start, m.token.end + c.start)));
+    assert.deepEqual(findings, ['linux/amd64', 'linux/aarch64', 'linux/arm64']);
   });
 });
 

@@ -18,14 +18,15 @@ const SPLIT_LINES = 200;
 
 /**
  * A line break before a top-level line: one that is not indented, not a comment, not a sequence
- * item and not blank, or a `---` document marker. Lines are found by the regex engine, not by a
- * loop over every line: this runs on every keystroke, and the server keeps documents under a
- * million characters in bytecode (see jit.ts).
+ * item and not blank, or a `---` document marker. A line that starts with `]`, `}` or `,` goes
+ * on a flow collection opened above (`platforms: [` … `]`), so it starts no block. Lines are
+ * found by the regex engine, not by a loop over every line: this runs on every keystroke, and the
+ * server keeps documents under a million characters in bytecode (see jit.ts).
  */
-const TOP_LINE = /\n(?=[^ \t#\-\r\n]|---(?:\s|$))/g;
+const TOP_LINE = /\n(?=[^ \t#\-\r\n\]},]|---(?:\s|$))/g;
 
 /** The same rule for the first line, which no line break precedes (4 characters decide it). */
-const TOP_AT_START = /^(?:[^ \t#\-\r\n]|---(?:\s|$))/;
+const TOP_AT_START = /^(?:[^ \t#\-\r\n\]},]|---(?:\s|$))/;
 
 /** The key of the `key:` line that starts at i (quotes taken off); undefined for other lines. */
 export function lineKey(text: string, i: number): string | undefined {
@@ -112,6 +113,8 @@ export function splitChildren(text: string, start: number, end: number, key: str
     if (lineStart >= end) break;
     if (content - lineStart < indent) return undefined;
     const ch = text.charCodeAt(content);
+    // `]`, `}` and `,` go on a flow collection opened above, as at the top level.
+    if (ch === 93 || ch === 125 || ch === 44) continue;
     if (seq ? ch === 45 : ch !== 45) starts.push(lineStart);
   }
   if (starts.length < minChildren) return undefined;
