@@ -35,6 +35,11 @@ export type { ServerRuntime } from './features/modelSource';
 /** Sent by the VS Code client when the user grants (or withdraws) workspace trust. */
 export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('k8sPlatforms/workspaceTrust');
 
+/** Documents from this long are rehearsed once after they are opened (see DocumentAnalyses.rehearse). */
+const REHEARSE_FROM_LENGTH = 1_000_000;
+const REHEARSALS = 3;
+const REHEARSE_AFTER_MS = 20;
+
 /** How long diagnostics wait for the client's first answer to workspace/configuration. */
 const FIRST_SETTINGS_TIMEOUT_MS = 3000;
 
@@ -106,10 +111,32 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return a.state === 'scanned' ? { doc, scan: a.scan } : undefined;
   };
 
+  /** Documents whose incremental path was rehearsed since they were opened. */
+  const rehearsed = new Set<string>();
+  const rehearseSoon = (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc || rehearsed.has(uri) || doc.getText().length < REHEARSE_FROM_LENGTH) return;
+    rehearsed.add(uri);
+    // One rehearsal per turn of the event loop: a keystroke that comes meanwhile goes first, and
+    // ends the rehearsals (the document changed).
+    let left = REHEARSALS;
+    const once = () =>
+      guard(logError, 'rehearse', () => {
+        if (documents.get(uri) !== doc || !config) return;
+        const findings = analyses.rehearse(doc, model(), settings());
+        if (findings) toDiagnostics(doc, findings);
+        if (--left > 0) setTimeout(once, 0).unref?.();
+      });
+    setTimeout(once, REHEARSE_AFTER_MS).unref?.();
+  };
+
   const pusher = new DiagnosticsPusher(
     (uri) => documents.get(uri),
     (doc) => toDiagnostics(doc, findingsOf(doc)),
-    (uri, version, diagnostics) => connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined),
+    (uri, version, diagnostics) => {
+      rehearseSoon(uri);
+      return connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined);
+    },
     (e) => logError(`k8s-platforms: diagnostics failed: ${(e as Error)?.stack ?? String(e)}`),
   );
 
@@ -221,6 +248,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   documents.onDidClose((e) =>
     guard(logError, 'didClose', () => {
       analyses.close(e.document.uri);
+      rehearsed.delete(e.document.uri);
       if (!support.pull) pusher.clear(e.document.uri);
     }),
   );
@@ -243,7 +271,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         if (opened === undefined) openIds.set(doc, (opened = ++opens));
         const resultId = `${opened}:${doc.version}:${config.generation}`;
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(doc, findingsOf(doc)) };
+        const items = toDiagnostics(doc, findingsOf(doc));
+        rehearseSoon(doc.uri);
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
       })
     );
   });

@@ -104,6 +104,30 @@ describe('big and odd files', () => {
     assert.ok(times[Math.floor(times.length / 2)] < 100, `median change → diagnostics ${times[Math.floor(times.length / 2)]} ms`);
   });
 
+  it('a document of a million characters or more, rehearsed in idle time after it opens, then edited: the diagnostics of a fresh open', async () => {
+    let text = bigWorkflow(4800);
+    assert.ok(text.length >= 1_000_000, `${text.length} characters`);
+    const uri = 'file:///virtual/big/.github/workflows/rehearsed.yml';
+    client.open(uri, 'yaml', text, 1);
+    await client.diagnosticsFor(uri, 1, 20_000);
+    // The rehearsal runs 20 ms after the first diagnostics; give it time to finish.
+    await new Promise((r) => setTimeout(r, 500));
+    const at = text.indexOf('linux/amd64,linux/arm64', text.length >> 1);
+    const pos = (offset: number) => {
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length - 1, character: before[before.length - 1].length };
+    };
+    client.change(uri, 2, [{ range: { start: pos(at), end: pos(at + 'linux/amd64'.length) }, text: 'linux/s390y' }]);
+    text = text.slice(0, at) + 'linux/s390y' + text.slice(at + 'linux/amd64'.length);
+    const edited = await client.diagnosticsFor(uri, 2, 20_000);
+    const fresh = 'file:///virtual/big/.github/workflows/rehearsed-fresh.yml';
+    client.open(fresh, 'yaml', text, 1);
+    assert.deepEqual(summary(edited), summary(await client.diagnosticsFor(fresh, 1, 20_000)));
+    assert.ok(summary(edited).some((d) => d.includes('unknown-platform')), 'the edit is checked');
+    client.close(uri);
+    client.close(fresh);
+  });
+
   it('a burst of changes: versions are published in order and the last one is the text as typed', async () => {
     const uri = 'file:///virtual/big/burst/Makefile';
     let text = 'build:\n';
