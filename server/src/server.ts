@@ -124,7 +124,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       guard(logError, 'rehearse', () => {
         if (documents.get(uri) !== doc || !config) return;
         const findings = analyses.rehearse(doc, model(), settings());
-        if (findings) toDiagnostics(doc, findings);
+        // Undefined: the document changed since (documents are updated in place).
+        if (!findings) return;
+        toDiagnostics(doc, findings);
         if (--left > 0) setTimeout(once, 0).unref?.();
       });
     setTimeout(once, REHEARSE_AFTER_MS).unref?.();
