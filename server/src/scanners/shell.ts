@@ -174,7 +174,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
             const u = unquote(masked, item);
             readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName) }, listId);
           }
-        }
+        } else scanArrayFlags(text, masked, base, w.array, sink);
         continue;
       }
       const u = unquote(masked, { start: valueStart, end: w.end });
@@ -252,6 +252,26 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const m = sink.mentions[k];
       if (m.kind === 'whole' && m.context.includes('platform')) (m as WholeMention).artifact = { kind: 'image', name: image };
     }
+  }
+}
+
+/**
+ * A command kept in an array (`local -ra build_cmd=(docker buildx build "--platform=linux/amd64" …)`):
+ * its `--platform` flags, with the value after `=` or in the next item.
+ */
+function scanArrayFlags(text: string, masked: string, base: number, items: Word[], sink: MentionSink): void {
+  for (let k = 0; k < items.length; k++) {
+    const w = unquotedWord(masked, items[k]);
+    const raw = masked.slice(w.start, w.end);
+    if (raw.charCodeAt(0) !== 45 /* - */) continue;
+    const flag = PLATFORM_FLAG.exec(raw);
+    if (!flag) continue;
+    let value: Word;
+    if (raw[flag[0].length] === '=') value = { start: w.start + flag[0].length + 1, end: w.end };
+    else if (k + 1 < items.length) value = items[++k];
+    else continue;
+    const u = unquote(masked, value);
+    readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
   }
 }
 
