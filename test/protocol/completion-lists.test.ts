@@ -86,10 +86,13 @@ describe('completion in Kubernetes release URLs and archive names', () => {
     assert.deepEqual(any.labels, ['linux', 'darwin', 'windows']);
     const darwin = await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ngsutil cp gs://kubernetes-release/release/v1.31.0/bin/darwin/| .\n');
     assert.deepEqual(darwin.labels, ['amd64']);
+    const bucket = await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://storage.googleapis.com/kubernetes-release/release/v1.31.0/bin/linux/|/kubelet\n');
+    assert.deepEqual(bucket.labels, ['amd64', 'arm64', 'ppc64le', 's390x']);
   });
   it('a URL of another host or bucket, or one in a comment, offers nothing', async () => {
     assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://example.com/release/v1/bin/linux/|\n')).labels, []);
     assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ngsutil cp gs://my-bucket/release/v1/bin/linux/| .\n')).labels, []);
+    assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://storage.googleapis.com/my-bucket/release/v1/bin/linux/|\n')).labels, []);
     assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\n# curl -LO https://dl.k8s.io/release/v1/bin/linux/|\n')).labels, []);
   });
   it('a release archive name offers the platforms that archive is published for', async () => {

@@ -3,7 +3,7 @@ import { roleOf } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
-import { BUCKET, binaryArtifact } from '../scanners/artifacts';
+import { binaryArtifact, isReleaseUrl } from '../scanners/artifacts';
 
 /**
  * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
@@ -426,7 +426,6 @@ const SEGMENT_CHAR = /[A-Za-z0-9_]/;
 const BIN_SEGMENT = /\/bin\/(?:([A-Za-z0-9_]+)\/)?([A-Za-z0-9_]*)$/;
 /** A URL ends at these (as the scanner reads it). */
 const URL_END = /[\s"'<>|;&()`\\]/;
-const RELEASE_HOST = /^(?:(?:https?:\/\/)?(?:cdn\.)?dl\.k8s\.io\/|(?:https?:\/\/)?storage\.googleapis\.com(\/[^/]*)|gs:\/\/([^/]*))/i;
 /** kubernetes-server-linux-… : the archive, the os when typed, and the segment typed. */
 const ARCHIVE_SEGMENT = /(?<![A-Za-z0-9_.-])(kubernetes-(?:client|node|server|test))-(?:([A-Za-z0-9]+)-)?([A-Za-z0-9]*)$/;
 
@@ -443,9 +442,7 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
   if (bin) {
     let urlStart = bin.index;
     while (urlStart > 0 && !URL_END.test(head[urlStart - 1])) urlStart--;
-    const host = RELEASE_HOST.exec(head.slice(urlStart, bin.index + 1));
-    const bucket = host?.[1] ?? (host?.[2] !== undefined ? `/${host[2]}` : undefined);
-    if (!host || (bucket !== undefined && !BUCKET.test(bucket))) return undefined;
+    if (!isReleaseUrl(head.slice(urlStart, bin.index + 1))) return undefined;
     // The file after the os and arch segments: `kubelet` in …/bin/linux/|/kubelet.
     const rest = line.text.slice(end);
     const file = (bin[1] === undefined ? /^\/[A-Za-z0-9_]*\/([^/?#\s"'<>|;&()`\\]+)/ : /^\/([^/?#\s"'<>|;&()`\\]+)/).exec(rest)?.[1];

@@ -18,7 +18,7 @@ const URL = new RegExp(
 /** A part of every host (or bucket) that classify knows, in any case. */
 const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
-export const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
+const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;
 const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
 const PACKAGE_MANAGERS = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf']);
@@ -36,6 +36,20 @@ function classify(host: string, path: string, gs = false): UrlKind | undefined {
   return undefined;
 }
 
+/** A URL's host (a gs:// URL's bucket) and where its path starts; the scheme may be left out. */
+function urlParts(url: string): { host: string; slash: number; gs: boolean } | undefined {
+  const gs = url.startsWith('gs://');
+  const schemeEnd = gs ? 5 : url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : 0;
+  const slash = url.indexOf('/', schemeEnd);
+  return slash < 0 ? undefined : { host: url.slice(schemeEnd, slash), slash, gs };
+}
+
+/** Whether a URL (`https://dl.k8s.io/…`, `dl.k8s.io/…`, `gs://kubernetes-release/…`) is a Kubernetes release download. */
+export function isReleaseUrl(url: string): boolean {
+  const parts = urlParts(url);
+  return parts !== undefined && classify(parts.host, url.slice(parts.slash), parts.gs) === 'release';
+}
+
 export function scanUrls(
   text: string,
   masked: string,
@@ -51,15 +65,10 @@ export function scanUrls(
   // Only URLs on these hosts count (classify): without one, the URL regex would find nothing to keep.
   for (let m = KNOWN_HOST.test(region) ? URL.exec(region) : null; m; m = URL.exec(region)) {
     const url = m[0];
-    const offset = base + s + m.index;
-    const gs = url.startsWith('gs://');
-    const schemeEnd = gs || url.startsWith('http') ? url.indexOf('//') + 2 : 0;
-    const slash = url.indexOf('/', schemeEnd);
-    if (slash < 0) continue;
-    const host = url.slice(schemeEnd, slash);
-    if (host.includes(POISON)) continue;
-    const kind = classify(host, url.slice(slash), gs);
-    if (kind) scanUrlPath(text, url.slice(slash), offset + slash, kind, sink);
+    const parts = urlParts(url);
+    if (!parts || parts.host.includes(POISON)) continue;
+    const kind = classify(parts.host, url.slice(parts.slash), parts.gs);
+    if (kind) scanUrlPath(text, url.slice(parts.slash), base + s + m.index + parts.slash, kind, sink);
   }
   if (urlVars.size === 0) return;
   const original = text.slice(base + s, base + e);

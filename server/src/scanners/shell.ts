@@ -194,20 +194,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         continue;
       }
     }
-    const flag = PLATFORM_FLAG.exec(raw);
-    if (flag) {
-      let vs: number;
-      let ve: number;
-      if (raw[flag[0].length] === '=') {
-        vs = w.start + flag[0].length + 1;
-        ve = w.end;
-      } else if (k + 1 < words.length) {
-        vs = words[k + 1].start;
-        ve = words[k + 1].end;
-        k++;
-      } else continue;
-      const u = unquote(masked, { start: vs, end: ve });
-      readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
+    const flagEnd = platformFlag(text, masked, base, words, k, w, raw, sink);
+    if (flagEnd >= 0) {
+      k = flagEnd;
       continue;
     }
     if (name === 'gox' && /^--?(os|arch)(=|$)/.test(raw)) {
@@ -256,22 +245,28 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
 }
 
 /**
- * A command kept in an array (`local -ra build_cmd=(docker buildx build "--platform=linux/amd64" …)`):
- * its `--platform` flags, with the value after `=` or in the next item.
+ * A `--platform` flag at words[k] (`w`, its unquoted word, reads `raw`): its value after `=` or
+ * in the next word is read as a platform list. Returns the index of the last word the flag
+ * took, or -1 when the word is no platform flag.
  */
+function platformFlag(text: string, masked: string, base: number, words: Word[], k: number, w: Word, raw: string, sink: MentionSink): number {
+  const flag = PLATFORM_FLAG.exec(raw);
+  if (!flag) return -1;
+  let value: Word;
+  if (raw[flag[0].length] === '=') value = { start: w.start + flag[0].length + 1, end: w.end };
+  else if (k + 1 < words.length) value = words[++k];
+  else return k;
+  const u = unquote(masked, value);
+  readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
+  return k;
+}
+
+/** A command kept in an array (`local -ra build_cmd=(docker buildx build "--platform=linux/amd64" …)`): its `--platform` flags. */
 function scanArrayFlags(text: string, masked: string, base: number, items: Word[], sink: MentionSink): void {
   for (let k = 0; k < items.length; k++) {
     const w = unquotedWord(masked, items[k]);
     const raw = masked.slice(w.start, w.end);
-    if (raw.charCodeAt(0) !== 45 /* - */) continue;
-    const flag = PLATFORM_FLAG.exec(raw);
-    if (!flag) continue;
-    let value: Word;
-    if (raw[flag[0].length] === '=') value = { start: w.start + flag[0].length + 1, end: w.end };
-    else if (k + 1 < items.length) value = items[++k];
-    else continue;
-    const u = unquote(masked, value);
-    readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
+    if (raw.charCodeAt(0) === 45 /* - */) k = Math.max(k, platformFlag(text, masked, base, items, k, w, raw, sink));
   }
 }
 
