@@ -23,7 +23,7 @@ import { version } from '../../package.json';
 import { DocumentAnalyses, uriPath } from './features/documents';
 import { openDocuments } from './features/textDocument';
 import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
-import { Configuration, readInitOptions, workspaceRoot } from './features/configuration';
+import { Configuration, readInitOptions, uriKey, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
 import { hoverAt } from './features/hover';
 import { codeActions, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
@@ -49,6 +49,18 @@ interface ClientSupport {
   pull: boolean;
   refresh: boolean;
   edits: EditStyle;
+  workspaceFolders: boolean;
+}
+
+const SECTION = 'k8sPlatforms';
+
+/** The folders of initialize or didChangeWorkspaceFolders, as far as they are well formed. */
+function folderRefs(folders: unknown): WorkspaceFolderRef[] {
+  if (!Array.isArray(folders)) return [];
+  return folders.flatMap((f: unknown) => {
+    const o = f as { uri?: unknown; name?: unknown } | null;
+    return o && typeof o.uri === 'string' ? [{ uri: o.uri, ...(typeof o.name === 'string' ? { name: o.name } : {}) }] : [];
+  });
 }
 
 /** Whether a position is on a line of the document and not past that line's end. */
@@ -64,6 +76,7 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
     pull: c.textDocument?.diagnostic !== undefined,
     refresh: c.workspace?.diagnostics?.refreshSupport === true,
     edits: { documentChanges: c.workspace?.workspaceEdit?.documentChanges === true },
+    workspaceFolders: c.workspace?.workspaceFolders === true,
   };
 }
 
@@ -85,6 +98,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let firstSettings: () => void = () => undefined;
   let shutDown = false;
   let initialized = false;
+  let workspaceFolders: WorkspaceFolderRef[] = [];
 
   /**
    * Why a request is not served: it came before `initialize` (the LSP says ServerNotInitialized)
@@ -100,15 +114,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const cancelled = <E>(token: CancellationToken): ResponseError<E> | undefined =>
     token.isCancellationRequested ? new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'k8s-platforms: request cancelled') : undefined;
 
-  const settings = () => config!.settings;
-  const model = () => config!.model;
-  const findingsOf = (doc: TextDocument) => analyses.findings(doc, model(), settings());
+  const findingsOf = (doc: TextDocument) => analyses.findings(doc, config!.modelFor(doc.uri), config!.settingsFor(doc.uri));
   /** The scan of a document for hover and completion, when it is checked at all. */
   const scanOf = (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc || !config || !settings().enable) return undefined;
-    const a = analyses.analyse(doc, settings());
-    return a.state === 'scanned' ? { doc, scan: a.scan } : undefined;
+    if (!doc || !config) return undefined;
+    const settings = config.settingsFor(uri);
+    if (!settings.enable) return undefined;
+    const a = analyses.analyse(doc, settings);
+    return a.state === 'scanned' ? { doc, scan: a.scan, model: config.modelFor(uri) } : undefined;
   };
 
   /** Documents whose incremental path was rehearsed since they were opened. */
@@ -123,7 +137,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const once = () =>
       guard(logError, 'rehearse', () => {
         if (documents.get(uri) !== doc || !config) return;
-        const findings = analyses.rehearse(doc, model(), settings());
+        const findings = analyses.rehearse(doc, config.modelFor(uri), config.settingsFor(uri));
         // Undefined: the document changed since (documents are updated in place).
         if (!findings) return;
         toDiagnostics(doc, findings);
@@ -169,22 +183,26 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const refreshSettings = async (): Promise<void> => {
     if (!config) return;
     const request = ++settingsRequest;
-    let raw: unknown;
+    const scopes = config.scopes();
+    let sections: unknown[] | undefined;
     if (support.configuration) {
       try {
-        raw = await connection.workspace.getConfiguration({ section: 'k8sPlatforms' });
+        // One request for the window and every folder: an editor answers each from its own settings.
+        const answer: unknown = await connection.workspace.getConfiguration(scopes.map((s) => (s.uri !== undefined ? { scopeUri: s.uri, section: SECTION } : { section: SECTION })));
+        if (Array.isArray(answer)) sections = answer;
       } catch (e) {
         connection.console.warn(`k8s-platforms: workspace/configuration failed: ${(e as Error).message}`);
       }
     }
     // An older answer arriving after a newer one must not win.
-    if (request === settingsRequest) config.apply(raw);
+    if (request === settingsRequest) config.apply(scopes, sections);
   };
 
   connection.onInitialize((params): InitializeResult => {
     initialized = true;
     support = clientSupport(params.capabilities);
     const init = readInitOptions(params.initializationOptions);
+    workspaceFolders = folderRefs(params.workspaceFolders);
     config = new Configuration(runtime, init, workspaceRoot(params), {
       changed: revalidateAll,
       // Notifications, not requests: nothing to answer, nothing to wait for.
@@ -192,6 +210,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       error: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
       info: (m) => connection.console.info(m),
     });
+    // Settings per folder need a client that answers for a folder (scopeUri).
+    if (support.configuration) config.setFolders(workspaceFolders);
     let settle: () => void = () => undefined;
     ready = new Promise<void>((resolve) => (settle = resolve));
     const timer = setTimeout(settle, FIRST_SETTINGS_TIMEOUT_MS);
@@ -204,6 +224,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         ...(support.pull ? { diagnosticProvider: { identifier: 'k8s-platforms', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -215,7 +236,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialized(() => {
     guard(logError, 'initialized', () => {
       if (support.configurationRegistration) {
-        connection.client.register(DidChangeConfigurationNotification.type, { section: 'k8sPlatforms' }).catch((e: unknown) => logError(`k8s-platforms: cannot register for configuration changes: ${String(e)}`));
+        connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((e: unknown) => logError(`k8s-platforms: cannot register for configuration changes: ${String(e)}`));
+      }
+      if (support.workspaceFolders && support.configuration) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) =>
+          guard(logError, 'didChangeWorkspaceFolders', () => {
+            const removed = new Set(e.removed.map((f) => uriKey(f.uri)));
+            workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(uriKey(f.uri))), ...folderRefs(e.added)];
+            config?.setFolders(workspaceFolders);
+            readSettings();
+          }),
+        );
       }
       firstSettings();
     });
@@ -237,8 +268,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDidChangeWatchedFiles((params) => {
     guard(logError, 'didChangeWatchedFiles', () => {
-      const file = config?.modelFile;
-      if (file && params.changes.some((c) => uriPath(c.uri) === file)) config?.reloadModel();
+      const files = config?.modelFiles ?? [];
+      for (const file of files) if (params.changes.some((c) => uriPath(c.uri) === file)) config?.reloadModel(file);
     });
   });
 
@@ -285,7 +316,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       refusal(token) ??
       runSafe(logError, 'hover', null, () => {
         const s = scanOf(params.textDocument.uri);
-        return s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, model(), s.doc.offsetAt(params.position)) : null;
+        return s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, s.model, s.doc.offsetAt(params.position)) : null;
       }),
   );
 
@@ -295,7 +326,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
         // An item's edit range must hold the position: past a line's end there is no answer.
-        return s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, model(), s.doc.offsetAt(params.position)) : null;
+        return s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position)) : null;
       }),
   );
 

@@ -27,10 +27,11 @@ export const serverBundle = resolve(repo, 'dist/server.js');
 export const corpusRoot = resolve(repo, '../shared/corpus');
 
 /** What an editor announces: workspace/configuration, pull diagnostics, versioned edits. */
-export function editorCapabilities(opts: { configuration?: boolean; pull?: boolean; refresh?: boolean; documentChanges?: boolean } = {}): ClientCapabilities {
+export function editorCapabilities(opts: { configuration?: boolean; workspaceFolders?: boolean; pull?: boolean; refresh?: boolean; documentChanges?: boolean } = {}): ClientCapabilities {
   return {
     workspace: {
       configuration: opts.configuration ?? true,
+      workspaceFolders: opts.workspaceFolders ?? true,
       didChangeConfiguration: { dynamicRegistration: true },
       workspaceEdit: { documentChanges: opts.documentChanges ?? false },
       ...(opts.refresh ? { diagnostics: { refreshSupport: true } } : {}),
@@ -63,6 +64,8 @@ export interface StartOptions {
   bundle?: string;
   /** How long the client takes to answer the n-th workspace/configuration request (1-based), in ms. */
   configurationDelay?: (n: number) => number;
+  /** The workspace folders announced at initialize (default: one, `rootDir`). */
+  workspaceFolders?: { uri: string; name: string }[];
 }
 
 /** A test editor: the built server as a child process, spoken to over stdio as an editor does. */
@@ -74,6 +77,10 @@ export class LspClient {
   configurationRequests = 0;
   /** How long the client takes to answer the n-th workspace/configuration request (1-based), in ms. */
   configurationDelay: (n: number) => number = () => 0;
+  /** Settings of one workspace folder (by its URI), answered instead of `settings` when the server asks for that folder. */
+  readonly folderSettings = new Map<string, Record<string, unknown> | null>();
+  /** The items of every workspace/configuration request, in order. */
+  readonly configurationItems: { scopeUri?: string; section?: string }[][] = [];
   refreshRequests = 0;
   stderr = '';
   initializeResult!: InitializeResult;
@@ -102,10 +109,11 @@ export class LspClient {
       this.logs.push(p);
       this.wake();
     });
-    conn.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
+    conn.onRequest('workspace/configuration', async (p: { items: { scopeUri?: string; section?: string }[] }) => {
       const n = ++this.configurationRequests;
+      this.configurationItems.push(p.items);
       this.wake();
-      const answer = p.items.map(() => this.settings);
+      const answer = p.items.map((item) => (item.scopeUri !== undefined && this.folderSettings.has(item.scopeUri) ? this.folderSettings.get(item.scopeUri)! : this.settings));
       const delay = this.configurationDelay(n);
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       return answer;
@@ -132,7 +140,7 @@ export class LspClient {
     client.initializeResult = await conn.sendRequest('initialize', {
       processId: opts.processId === undefined ? process.pid : opts.processId,
       rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'root' }],
+      workspaceFolders: opts.workspaceFolders ?? [{ uri: pathToFileURL(root).href, name: 'root' }],
       capabilities: opts.capabilities ?? editorCapabilities(),
       ...(opts.initializationOptions !== undefined ? { initializationOptions: opts.initializationOptions } : {}),
     });

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { TierModel } from '../model/query';
-import { ModelSource, type ServerRuntime } from './modelSource';
+import { ModelStore, type ServerRuntime } from './modelSource';
 import { DEFAULT_SERVER_SETTINGS, parseSettings, sameSettings, type ServerSettings } from './settings';
 import { uriPath } from './documents';
 
@@ -20,6 +20,11 @@ export interface ConfigurationEvents {
   info(message: string): void;
 }
 
+export interface WorkspaceFolderRef {
+  uri: string;
+  name?: string;
+}
+
 /** Reads `initializationOptions` in the shapes clients send: {settings}, {k8sPlatforms}, or the section itself. */
 export function readInitOptions(raw: unknown): InitOptions {
   if (raw === null || typeof raw !== 'object') return {};
@@ -32,29 +37,54 @@ export function readInitOptions(raw: unknown): InitOptions {
 }
 
 /**
- * The settings and model in force. Each snapshot is immutable: a request reads `settings` and
- * `model` once and uses them throughout, whatever arrives meanwhile.
+ * Where settings come from: the window, or one workspace folder (VS Code's `resource` settings
+ * may differ per folder of a multi-root workspace). Only the Configuration changes a scope.
+ */
+export interface SettingsScope {
+  /** The folder's URI; undefined for the window. */
+  readonly uri: string | undefined;
+  readonly name: string | undefined;
+  /** Comparable form of the folder's URI (see uriKey), for finding a document's folder. */
+  readonly key: string;
+  /** The folder a relative `modelPath` is read from. */
+  readonly root: string | undefined;
+  raw: unknown;
+  settings: ServerSettings;
+  /** The model file in use, absolute; '' for the built-in model. */
+  modelPath: string;
+  shownProblems: string;
+}
+
+/**
+ * The settings and models in force, per scope: the window's, and each workspace folder's when the
+ * client answers `workspace/configuration` per folder. A document takes the scope of the innermost
+ * folder holding it, else the window's. Each settings snapshot is immutable: a request reads
+ * `settingsFor` and `modelFor` once and uses them throughout, whatever arrives meanwhile.
  */
 export class Configuration {
-  private current: ServerSettings = DEFAULT_SERVER_SETTINGS;
-  private readonly models: ModelSource;
+  private readonly window: SettingsScope;
+  private folders: SettingsScope[] = [];
+  private readonly byUri = new Map<string, SettingsScope>();
+  private readonly models: ModelStore;
   private trusted: boolean;
   private fallbackRaw: unknown;
-  private lastRaw: unknown;
-  private shownProblems = '';
   private toldUntrusted = false;
+  /** The folders changed since settings were last applied: documents may have moved scope. */
+  private foldersChanged = false;
+  private applied = false;
   /** Bumped on every change of settings or model; part of pull-diagnostic result ids. */
   generation = 0;
 
   constructor(
     runtime: ServerRuntime,
     init: InitOptions,
-    private readonly root: string | undefined,
+    root: string | undefined,
     private readonly events: ConfigurationEvents,
   ) {
     this.trusted = init.workspaceTrusted !== false;
     this.fallbackRaw = init.settings;
-    this.models = new ModelSource(runtime, {
+    this.window = newScope(undefined, undefined, root);
+    this.models = new ModelStore(runtime, {
       changed: () => {
         this.generation++;
         this.events.changed();
@@ -64,16 +94,37 @@ export class Configuration {
     });
   }
 
-  get settings(): ServerSettings {
-    return this.current;
+  /** The settings for a document. */
+  settingsFor(uri: string): ServerSettings {
+    return this.scopeOf(uri).settings;
   }
 
-  get model(): TierModel {
-    return this.models.current;
+  /** The tier model for a document. */
+  modelFor(uri: string): TierModel {
+    return this.models.get(this.scopeOf(uri).modelPath);
   }
 
-  get modelFile(): string {
-    return this.models.watchedPath;
+  /** The model files in use (absolute paths). */
+  get modelFiles(): string[] {
+    return this.models.paths;
+  }
+
+  /** The scopes to ask the client about, the window first; pass them back to `apply` with the answers. */
+  scopes(): readonly SettingsScope[] {
+    return [this.window, ...this.folders];
+  }
+
+  /** Sets the workspace folders that have settings of their own. Their settings are read by the next `apply`. */
+  setFolders(folders: readonly WorkspaceFolderRef[]): void {
+    const old = new Map(this.folders.map((f) => [f.key, f]));
+    this.folders = [];
+    for (const f of folders) {
+      const key = uriKey(f.uri);
+      if (this.folders.some((s) => s.key === key)) continue;
+      this.folders.push(old.get(key) ?? newScope(f.uri, f.name, filePath(f.uri)));
+    }
+    if (this.applied && (this.folders.length !== old.size || this.folders.some((f) => old.get(f.key) !== f))) this.foldersChanged = true;
+    this.byUri.clear();
   }
 
   /** Settings pushed by a client that has no `workspace/configuration` (didChangeConfiguration). */
@@ -84,23 +135,47 @@ export class Configuration {
   setTrusted(trusted: boolean): void {
     if (trusted === this.trusted) return;
     this.trusted = trusted;
-    this.apply(this.lastRaw);
+    const scopes = this.scopes();
+    this.apply(scopes, scopes.map((s) => s.raw));
   }
 
-  reloadModel(): void {
-    this.models.reload();
+  /** Reads a model file again after it changed on disk. */
+  reloadModel(path: string): void {
+    this.models.reload(path);
   }
 
-  /** Applies the `k8sPlatforms` section (null or missing: the fallback, then the defaults). */
-  apply(raw: unknown): void {
-    this.lastRaw = raw;
+  /**
+   * Applies the `k8sPlatforms` sections the client answered, one per scope (null or missing: the
+   * fallback, then the defaults). Scopes gone since the question was asked are passed over.
+   */
+  apply(scopes: readonly SettingsScope[], sections: readonly unknown[] | undefined): void {
+    this.applied = true;
+    const current = new Set(this.scopes());
+    /** A bad value every folder inherits from the window is told once, not once per folder. */
+    const told = new Set<string>();
+    let changed = false;
+    scopes.forEach((scope, i) => {
+      if (current.has(scope) && this.applyTo(scope, sections?.[i], told)) changed = true;
+    });
+    this.models.keep(new Set(this.scopes().map((s) => s.modelPath)));
+    if (changed || this.foldersChanged) {
+      this.foldersChanged = false;
+      this.generation++;
+      this.events.changed();
+    }
+  }
+
+  private applyTo(scope: SettingsScope, raw: unknown, told: Set<string>): boolean {
+    scope.raw = raw;
     const section = raw !== null && typeof raw === 'object' ? raw : this.fallbackRaw;
     const { settings, problems } = parseSettings(section);
     const text = problems.join('; ');
-    if (text !== this.shownProblems) {
-      this.shownProblems = text;
-      if (text !== '') this.events.warn(`k8s-platforms: bad settings ignored, defaults used instead: ${text}`);
+    if (text !== scope.shownProblems && text !== '' && !told.has(text)) {
+      const where = scope.name !== undefined ? ` for the folder ${scope.name}` : '';
+      this.events.warn(`k8s-platforms: bad settings${where} ignored, defaults used instead: ${text}`);
     }
+    scope.shownProblems = text;
+    if (text !== '') told.add(text);
     const untrusted = settings.untrusted || !this.trusted;
     const effective: ServerSettings = untrusted && !settings.untrusted ? Object.freeze({ ...settings, untrusted: true }) : settings;
     let modelPath = '';
@@ -109,24 +184,35 @@ export class Configuration {
         if (!this.toldUntrusted) this.events.info(`k8s-platforms: the workspace is not trusted, so k8sPlatforms.modelPath (${effective.modelPath}) is not read; using the built-in model.`);
         this.toldUntrusted = true;
       } else {
-        modelPath = this.resolvePath(effective.modelPath);
+        modelPath = resolvePath(effective.modelPath, scope.root);
+        // Read now, so a bad file is told when the setting changes, not at the next keystroke.
+        this.models.get(modelPath);
       }
     }
-    const changed = !sameSettings(effective, this.current);
-    if (changed) {
-      this.current = effective;
-      this.generation++;
+    let changed = false;
+    if (!sameSettings(effective, scope.settings)) {
+      scope.settings = effective;
+      changed = true;
     }
-    // Loading a model reports its own change; the settings change is reported once after it.
-    this.models.use(modelPath);
-    if (changed) this.events.changed();
+    if (modelPath !== scope.modelPath) {
+      scope.modelPath = modelPath;
+      changed = true;
+    }
+    return changed;
   }
 
-  private resolvePath(p: string): string {
-    const home = process.env.HOME ?? process.env.USERPROFILE;
-    const expanded = p.startsWith('~/') && home ? `${home}${p.slice(1)}` : p;
-    if (isAbsolute(expanded) || !this.root) return expanded;
-    return resolve(this.root, expanded);
+  private scopeOf(uri: string): SettingsScope {
+    if (this.folders.length === 0) return this.window;
+    let scope = this.byUri.get(uri);
+    if (scope) return scope;
+    const key = uriKey(uri);
+    scope = this.window;
+    for (const f of this.folders) {
+      if ((key.startsWith(f.key) && (key.length === f.key.length || key[f.key.length] === '/' || f.key.endsWith('/'))) && (scope === this.window || f.key.length > scope.key.length)) scope = f;
+    }
+    if (this.byUri.size >= 10_000) this.byUri.clear();
+    this.byUri.set(uri, scope);
+    return scope;
   }
 
   dispose(): void {
@@ -134,12 +220,44 @@ export class Configuration {
   }
 }
 
-/** The folder relative model paths are read from: the first workspace folder, else the root. */
+function newScope(uri: string | undefined, name: string | undefined, root: string | undefined): SettingsScope {
+  return { uri, name, key: uri === undefined ? '' : uriKey(uri), root, raw: undefined, settings: DEFAULT_SERVER_SETTINGS, modelPath: '', shownProblems: '' };
+}
+
+/**
+ * A URI in a form two spellings of one place share: scheme and authority in lower case, the path
+ * decoded, a Windows drive letter in lower case, no trailing slash (`file:///C%3A/src/` and
+ * `file:///c:/src` are one folder).
+ */
+export function uriKey(uri: string): string {
+  const m = /^([a-z][a-z0-9+.-]*):(?:\/\/([^/?#]*))?/i.exec(uri);
+  const scheme = m ? m[1].toLowerCase() : '';
+  const authority = m?.[2]?.toLowerCase() ?? '';
+  let path = uriPath(uri).replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
+  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+  return `${scheme}://${authority}${path}`;
+}
+
+/** The file system path of a file: URI (undefined for other schemes). */
+function filePath(uri: string): string | undefined {
+  if (!/^file:/i.test(uri)) return undefined;
+  const path = uriPath(uri);
+  return /^\/[A-Za-z]:/.test(path) ? path.slice(1) : path;
+}
+
+function resolvePath(p: string, root: string | undefined): string {
+  const home = process.env.HOME ?? process.env.USERPROFILE;
+  const expanded = p.startsWith('~/') && home ? `${home}${p.slice(1)}` : p;
+  if (isAbsolute(expanded) || !root) return expanded;
+  return resolve(root, expanded);
+}
+
+/** The folder relative model paths are read from outside every workspace folder: the first folder, else the root. */
 export function workspaceRoot(params: { workspaceFolders?: { uri: string }[] | null; rootUri?: string | null; rootPath?: string | null }): string | undefined {
   const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  if (uri && uri.startsWith('file:')) {
-    const path = uriPath(uri);
-    return /^\/[A-Za-z]:/.test(path) ? path.slice(1) : path;
+  if (uri) {
+    const path = filePath(uri);
+    if (path !== undefined) return path;
   }
   return params.rootPath ?? undefined;
 }

@@ -1,7 +1,7 @@
 import { builtinModel, formatModelError, loadModelFile } from '../model/load';
 import type { TierModel } from '../model/query';
 
-/** The server's access to the machine: reading and watching the one file a user may point it at. */
+/** The server's access to the machine: reading and watching the files a user may point it at. */
 export interface ServerRuntime {
   readFile(path: string): { size: number; read: () => string };
   /** Calls `onChange` when the file at `path` changes, appears or goes; returns the way to stop. */
@@ -11,75 +11,86 @@ export interface ServerRuntime {
 }
 
 export interface ModelEvents {
-  /** The model in use changed (loaded, reloaded, or back to the built-in one). */
-  changed(model: TierModel): void;
+  /** A model file in use was read again and gave another model (or fell back to the built-in one). */
+  changed(): void;
   error(message: string): void;
   info(message: string): void;
 }
 
+interface ModelFile {
+  model: TierModel;
+  stopWatching?: () => void;
+  lastError?: string;
+}
+
 /**
- * The tier model in use: the built-in one, or the user's `modelPath` file, watched and reloaded.
- * A bad file is reported once and the built-in model keeps working.
+ * The tier models in use: the built-in one, and each `modelPath` file a workspace folder points
+ * at, read once, watched, and read again when it changes. Folders naming the same file share it.
+ * A bad file is reported once and the built-in model stands in for it.
  */
-export class ModelSource {
-  private model: TierModel = builtinModel();
-  private path = '';
-  private stopWatching: (() => void) | undefined;
-  private lastError: string | undefined;
+export class ModelStore {
+  private readonly files = new Map<string, ModelFile>();
 
   constructor(
     private readonly runtime: ServerRuntime,
     private readonly events: ModelEvents,
   ) {}
 
-  get current(): TierModel {
-    return this.model;
-  }
-
-  get watchedPath(): string {
-    return this.path;
-  }
-
-  /** Uses the file at `path` (absolute), or the built-in model for ''. */
-  use(path: string): void {
-    if (path === this.path) return;
-    this.stopWatching?.();
-    this.stopWatching = undefined;
-    this.path = path;
-    this.lastError = undefined;
-    if (path !== '') {
+  /** The model of the file at `path` (absolute), or the built-in model for ''. */
+  get(path: string): TierModel {
+    if (path === '') return builtinModel();
+    let file = this.files.get(path);
+    if (!file) {
+      file = { model: builtinModel() };
+      this.files.set(path, file);
       try {
-        this.stopWatching = this.runtime.watchFile(path, () => this.reload());
+        file.stopWatching = this.runtime.watchFile(path, () => this.reload(path));
       } catch (e) {
         this.events.info(`k8s-platforms: cannot watch ${path}: ${(e as Error).message}`);
       }
+      this.read(path, file);
     }
-    this.reload();
+    return file.model;
   }
 
-  /** Reads the model file again (after a change on disk). */
-  reload(): void {
-    const previous = this.model;
-    if (this.path === '') {
-      this.model = builtinModel();
-    } else {
-      const result = loadModelFile(this.path, (p) => this.runtime.readFile(p));
-      if (result.ok) {
-        this.model = result.model;
-        if (this.lastError !== undefined) this.events.info(`k8s-platforms: model file ${this.path} loaded.`);
-        this.lastError = undefined;
-      } else {
-        this.model = builtinModel();
-        const message = `k8s-platforms: cannot use the model file ${formatModelError(result.error)}. Using the built-in model.`;
-        if (message !== this.lastError) this.events.error(message);
-        this.lastError = message;
-      }
+  /** The model files in use. */
+  get paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** Reads the file at `path` again (after a change on disk), if it is in use. */
+  reload(path: string): void {
+    const file = this.files.get(path);
+    if (!file) return;
+    const previous = file.model;
+    this.read(path, file);
+    if (file.model !== previous) this.events.changed();
+  }
+
+  /** Forgets (and stops watching) the files not in `used`. */
+  keep(used: ReadonlySet<string>): void {
+    for (const [path, file] of this.files) {
+      if (used.has(path)) continue;
+      file.stopWatching?.();
+      this.files.delete(path);
     }
-    if (this.model !== previous) this.events.changed(this.model);
   }
 
   dispose(): void {
-    this.stopWatching?.();
-    this.stopWatching = undefined;
+    this.keep(new Set());
+  }
+
+  private read(path: string, file: ModelFile): void {
+    const result = loadModelFile(path, (p) => this.runtime.readFile(p));
+    if (result.ok) {
+      file.model = result.model;
+      if (file.lastError !== undefined) this.events.info(`k8s-platforms: model file ${path} loaded.`);
+      file.lastError = undefined;
+      return;
+    }
+    file.model = builtinModel();
+    const message = `k8s-platforms: cannot use the model file ${formatModelError(result.error)}. Using the built-in model.`;
+    if (message !== file.lastError) this.events.error(message);
+    file.lastError = message;
   }
 }
