@@ -399,8 +399,12 @@ function pairMapping(
   }
 }
 
-/** A value under a platform-ish key: a scalar list, a sequence of them, or {value/default: …}. */
-function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): void {
+/**
+ * A value under a platform-ish key: a scalar list, a sequence of them, or {value/default: …}.
+ * `alternatives`: the sequence's items are choices (workflow_dispatch `options`, an `enum`), each
+ * a list of its own, not one list (`linux/amd64` and `linux/amd64,linux/arm64` are no duplicate).
+ */
+function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false): void {
   if (node.kind === 'scalar') {
     if (node.style === 'ALIAS') return;
     const r = contentRange(node);
@@ -409,8 +413,9 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
     return;
   }
   if (node.kind === 'seq') {
-    const id = listId ?? ctx.sink.newList();
+    const shared = listId ?? ctx.sink.newList();
     for (const item of node.items) {
+      const id = alternatives ? ctx.sink.newList() : shared;
       // target: [{platform: linux/arm64, runner: …}]: each item is a mapping of its own.
       if (item?.kind === 'map') walk(item, below(ctx, key));
       if (item?.kind !== 'scalar') continue;
@@ -429,7 +434,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number): voi
   for (const k of VALUE_KEYS) {
     const v = get(node, k);
     if (v) {
-      platformValue(v, ctx, key);
+      platformValue(v, ctx, key, undefined, k === 'options' || k === 'enum');
       valued = true;
     }
   }
