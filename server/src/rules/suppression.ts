@@ -14,37 +14,78 @@ function lineEndAt(text: string, from: number): number {
   return e < 0 ? text.length : e;
 }
 
+const CODE_SET: ReadonlySet<string> = new Set(CODES);
+
+/** The codes named in text[start, end): words split at blanks and commas, a leading `:` dropped. */
+function codesIn(text: string, start: number, end: number, into: Set<Code>): void {
+  for (const w of text.slice(start, end).split(/[\s,]+/)) {
+    const word = w.startsWith(':') ? w.slice(1) : w;
+    if (CODE_SET.has(word)) into.add(word as Code);
+  }
+}
+
 /**
  * Finds suppression comments (`# k8s-platforms-ignore [code …]`). At the end of a line it silences
  * that line; on a line of its own it silences the next line, skipping further suppression comments
- * stacked below it. Sorted by offset.
+ * stacked below it. A mark's codes are those named anywhere after it on its line (none: all).
+ * Sorted by offset.
+ *
+ * Linear in the text: a line holding thousands of marks is read once, and a stack of thousands of
+ * comment lines is walked once, for its first comment.
  */
 export function findSuppressions(text: string): Suppression[] {
   const out: Suppression[] = [];
-  for (let i = text.indexOf(MARK); i >= 0; i = text.indexOf(MARK, i + MARK.length)) {
-    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-    const before = text.slice(lineStart, i);
-    const hash = before.lastIndexOf('#');
-    if (hash < 0 || !/^\s*$/.test(before.slice(hash + 1))) continue;
+  let stackEnd = -1;
+  let i = text.indexOf(MARK);
+  while (i >= 0) {
     const lineEnd = lineEndAt(text, i);
-    const rest = text.slice(i + MARK.length, lineEnd);
-    if (rest !== '' && !/^[\s:,]/.test(rest)) continue;
-    const listed = rest
-      .split(/[\s,]+/)
-      .map((w) => w.replace(/^:/, ''))
-      .filter((w): w is Code => (CODES as readonly string[]).includes(w));
-    const codes: Set<Code> | 'all' = listed.length === 0 ? 'all' : new Set(listed);
-    if (!/^\s*$/.test(before.slice(0, hash))) {
-      out.push({ start: lineStart, end: lineEnd, codes });
+    // The marks of this line that count: `#`, blanks, the mark, then the line's end, a blank, `:` or `,`.
+    const marks: number[] = [];
+    let firstHash = -1;
+    for (; i >= 0 && i < lineEnd; i = text.indexOf(MARK, i + MARK.length)) {
+      let hash = i - 1;
+      while (hash >= 0 && (text[hash] === ' ' || text[hash] === '\t')) hash--;
+      if (hash < 0 || text[hash] !== '#') continue;
+      const after = i + MARK.length;
+      if (after < lineEnd && !/[\s:,]/.test(text[after])) continue;
+      if (marks.length === 0) firstHash = hash;
+      marks.push(i);
+    }
+    if (marks.length === 0) continue;
+    // Each mark's codes, read from the line's end back: a mark names its own words and all after.
+    const named: Set<Code>[] = new Array(marks.length);
+    let after = new Set<Code>();
+    for (let k = marks.length - 1; k >= 0; k--) {
+      const start = marks[k] + MARK.length;
+      let end = k + 1 < marks.length ? marks[k + 1] : lineEnd;
+      // A word run into the next mark (`platform#k8s-platforms-ignore`) names no code.
+      if (end < lineEnd) while (end > start && !/[\s,]/.test(text[end - 1])) end--;
+      const own = new Set(after);
+      codesIn(text, start, end, own);
+      named[k] = after = own;
+    }
+    const codesOf = (k: number): Set<Code> | 'all' => (named[k].size === 0 ? 'all' : named[k]);
+    // The marks from the k-th on silence this line with every code any of them names.
+    const lineCodes = (k: number): Set<Code> | 'all' => (named[marks.length - 1].size === 0 ? 'all' : named[k]);
+    const lineStart = text.lastIndexOf('\n', firstHash - 1) + 1;
+    if (!/^\s*$/.test(text.slice(lineStart, firstHash))) {
+      out.push({ start: lineStart, end: lineEnd, codes: lineCodes(0) });
       continue;
     }
     let next = lineEnd + 1;
-    while (next < text.length) {
-      const e = lineEndAt(text, next);
-      if (!/^\s*#.*k8s-platforms-ignore/.test(text.slice(next, e))) break;
-      next = e + 1;
+    if (lineStart < stackEnd) {
+      next = stackEnd;
+    } else {
+      while (next < text.length) {
+        const e = lineEndAt(text, next);
+        if (!/^\s*#.*k8s-platforms-ignore/.test(text.slice(next, e))) break;
+        next = e + 1;
+      }
+      stackEnd = next;
     }
-    if (next <= text.length) out.push({ start: next, end: lineEndAt(text, next), codes });
+    if (next <= text.length) out.push({ start: next, end: lineEndAt(text, next), codes: codesOf(0) });
+    // A second mark on a comment line of its own is at the end of that line.
+    if (marks.length > 1) out.push({ start: lineStart, end: lineEnd, codes: lineCodes(1) });
   }
   return out.sort((a, b) => a.start - b.start);
 }
