@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CODES, type Code } from '../../server/src/rules/finding';
 import { findSuppressions, isSuppressed, type Suppression } from '../../server/src/rules/suppression';
+import { editDistance } from '../../server/src/platform/distance';
 
 /**
  * The straightforward reading of the rule, as it was written before it was made linear: every
@@ -23,11 +24,10 @@ function reference(text: string): Suppression[] {
     const lineEnd = lineEndAt(i);
     const rest = text.slice(i + MARK.length, lineEnd);
     if (rest !== '' && !/^[\s:,]/.test(rest)) continue;
-    const listed = rest
-      .split(/[\s,]+/)
-      .map((w) => w.replace(/^:/, ''))
-      .filter((w): w is Code => (CODES as readonly string[]).includes(w));
-    const codes: Set<Code> | 'all' = listed.length === 0 ? 'all' : new Set(listed);
+    const words = rest.split(/[\s,]+/).map((w) => w.replace(/^:/, ''));
+    const listed = words.filter((w): w is Code => (CODES as readonly string[]).includes(w));
+    const misspelled = words.some((w) => w.length >= 8 && w.includes('-') && CODES.some((c) => Math.abs(c.length - w.length) <= 3 && editDistance(w, c) <= 3));
+    const codes: Set<Code> | 'all' = listed.length === 0 && !misspelled ? 'all' : new Set(listed);
     if (!/^\s*$/.test(before.slice(0, hash))) {
       out.push({ start: lineStart, end: lineEnd, codes });
       continue;
@@ -52,7 +52,7 @@ function silenced(text: string, list: Suppression[]): string[] {
 
 describe('suppression comments', () => {
   it('silence what the straightforward reading silences, on random texts made of comment pieces', () => {
-    const piece = fc.constantFrom('# k8s-platforms-ignore', '#k8s-platforms-ignore', '# k8s-platforms-ignore removed-platform', ' # k8s-platforms-ignore: duplicate-platform,unknown-platform', '# k8s-platforms-ignored', '# see k8s-platforms-ignore', 'x: linux/arm', '  ', '\t', '\n', '\r\n', '#', ' removed-platform', 'a # b', 'GOARCH=arm');
+    const piece = fc.constantFrom('# k8s-platforms-ignore', '#k8s-platforms-ignore', '# k8s-platforms-ignore removed-platform', ' # k8s-platforms-ignore: duplicate-platform,unknown-platform', '# k8s-platforms-ignored', '# see k8s-platforms-ignore', 'x: linux/arm', '  ', '\t', '\n', '\r\n', '#', ' removed-platform', ' removed-platfrom', ' built-in', 'a # b', 'GOARCH=arm');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
@@ -70,6 +70,17 @@ describe('suppression comments', () => {
     assert.ok(isSuppressed(list, line + 11, 'duplicate-platform'));
     assert.ok(!isSuppressed(list, line + 11, 'unknown-platform'));
     assert.ok(!isSuppressed(list, text.indexOf('next'), 'removed-platform'));
+  });
+
+  it('a misspelled code silences nothing; prose after the mark silences every code', () => {
+    const typo = 'x: linux/arm # k8s-platforms-ignore removed-platfrom\n';
+    assert.ok(!isSuppressed(findSuppressions(typo), 3, 'removed-platform'));
+    assert.ok(!isSuppressed(findSuppressions(typo), 3, 'unknown-platform'));
+    const both = 'x: linux/arm # k8s-platforms-ignore removed-platfrom, duplicate-platform\n';
+    assert.ok(isSuppressed(findSuppressions(both), 3, 'duplicate-platform'));
+    assert.ok(!isSuppressed(findSuppressions(both), 3, 'removed-platform'));
+    const prose = 'x: linux/arm # k8s-platforms-ignore: upstream still builds it with a built-in list\n';
+    assert.ok(isSuppressed(findSuppressions(prose), 3, 'removed-platform'));
   });
 
   it('one line of 50,000 marks, and 100,000 stacked comment lines, are read in linear time', () => {

@@ -36,10 +36,14 @@ function safeEdit(f: Finding): { start: number; end: number; text: string } | un
   return undefined;
 }
 
-function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle): CodeAction[] {
+/**
+ * `repeat`: the token is also a repeat in its list (`linux/amd64,linux/x86_64`). Respelling it
+ * would only make the repeat plain, so the removal is the one fix, and the one preferred.
+ */
+function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle, repeat: boolean): CodeAction[] {
   const out: CodeAction[] = [];
   const token = doc.getText().slice(f.start, f.end);
-  if (f.code === 'unknown-platform' || f.code === 'non-canonical-platform') {
+  if (f.code === 'unknown-platform' || (f.code === 'non-canonical-platform' && !repeat)) {
     (f.data.replacements ?? []).forEach((r, i) => {
       if (r === token) return;
       out.push({
@@ -117,7 +121,8 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);
       const f = findings.find((x) => x.start === start && x.end === end && x.code === d.code);
-      if (f) out.push(...quickFixes(doc, f, d, style));
+      const repeat = findings.some((x) => x.start === start && x.end === end && x.code === 'duplicate-platform' && x.data.remove);
+      if (f) out.push(...quickFixes(doc, f, d, style, repeat));
     }
   }
   if (selects(only, FIX_ALL_KIND)) {

@@ -71,6 +71,8 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
     const tier = bestTier(model, pairs);
     const single = siblings.length === 1 ? pairs[0] : undefined;
     const removed = tier === undefined ? pairs.filter((p) => model.removed(p)).map((p) => `${p.os}/${p.arch}`) : [];
+    // `GOARCH=arm` with no GOOS is judged as linux/arm, removed: not offered either.
+    if (removed.length > 0) continue;
     out.push({
       label: name,
       tier,

@@ -115,6 +115,61 @@ function inComment(prefix: string, kind: FileKind): boolean {
   return false;
 }
 
+/** Commands whose arguments are text for people (the scanner reads no flags or assignments there). */
+const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
+const COMMAND_PREFIXES: ReadonlySet<string> = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}']);
+
+/** Whether `prefix` ends inside the arguments of `echo`, `printf` or a logging function. */
+function inProseCommand(prefix: string, kind: FileKind): boolean {
+  let text = prefix;
+  if (YAML_KINDS.has(kind)) text = text.replace(/^\s*(?:-\s+)?["']?[\w.-]+["']?\s*:\s+(?:[|>][-+0-9]*\s*)?/, '');
+  else if (kind === 'dockerfile') text = text.replace(/^\s*RUN\s+/i, '');
+  else if (kind === 'makefile') text = text.replace(/^\t[@+-]*/, '');
+  // The start of the last command outside quotes: after ; & | ( ` or the line's start.
+  let start = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      else if (quote === '"' && c === '$' && text[i + 1] === '(') start = i + 2;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '\\') i++;
+    else if (c === ';' || c === '&' || c === '|' || c === '(' || c === '`') start = i + 1;
+  }
+  const words = text.slice(start).trimStart().split(/\s+/);
+  let k = 0;
+  while (k < words.length - 1 && (COMMAND_PREFIXES.has(words[k]) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]))) k++;
+  // The command word itself is being typed: not an argument yet.
+  return k < words.length - 1 && PROSE_COMMANDS.has(words[k].replace(/^@/, ''));
+}
+
+/** How far above the cursor the start of a here-document is looked for. */
+const HEREDOC_LINES_BACK = 200;
+
+/**
+ * Whether line `index` is in the body of a here-document (`cat <<EOF` … `EOF`) that is not a
+ * script: a Dockerfile `RUN <<EOT` body is one, and is read as shell.
+ */
+function inHeredoc(lines: Lines, index: number, kind: FileKind): boolean {
+  const closers = new Set<string>();
+  for (let i = index - 1; i >= index - HEREDOC_LINES_BACK && lines.has(i); i--) {
+    const t = lines.line(i).text;
+    const trimmed = t.trim();
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed)) closers.add(trimmed);
+    const m = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(t);
+    if (!m || /^\s*#/.test(t)) continue;
+    if (closers.has(m[2])) return false;
+    if (kind !== 'dockerfile') return true;
+    // RUN … <<EOT, the marker maybe on a continuation line of the RUN.
+    let first = i;
+    while (lines.has(first - 1) && /\\\s*$/.test(lines.line(first - 1).text)) first--;
+    return !/^\s*RUN\b/i.test(lines.line(first).text);
+  }
+  return false;
+}
+
 /**
  * The text between a value's start and the token: complete items and separators only, so the
  * token is the next item of the list. Returns the items already written, or undefined when the
@@ -265,6 +320,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
 
   const download = downloadSite(line, col);
   if (download) return download;
+  // Echo text and here-document text are prose (URLs and archive names aside, above).
+  if (inProseCommand(prefix, kind) || inHeredoc(lines, index, kind)) return undefined;
 
   // --platform=…, --platform …, ["--platform", "…"], -osarch="…"
   let flagEnd = -1;

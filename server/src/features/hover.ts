@@ -56,7 +56,7 @@ export function explainName(model: TierModel, role: 'os' | 'arch', name: string)
   const head = `**${name}** (${role === 'os' ? 'GOOS' : 'GOARCH'})`;
   const rows = model.supportedPlatforms().filter((p) => p[role] === name);
   const gone = removedNote(model.data.removed.filter((r) => r[role] === name));
-  if (rows.length === 0) return `${head}: Go builds for it; Kubernetes has no platform in any tier for it.${gone}`;
+  if (rows.length === 0) return `${head}: Go builds for it; ${gone ? 'Kubernetes no longer has a platform in any tier for it' : 'Kubernetes has no platform in any tier for it'}.${gone}`;
   return `${head}: Kubernetes platforms ${rows.map((p) => `${p.os}/${p.arch} (tier ${p.tier})`).join(', ')}${gone}`;
 }
 

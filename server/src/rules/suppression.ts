@@ -1,4 +1,5 @@
 import { CODES, type Code } from './finding';
+import { editDistance } from '../platform/distance';
 
 /** A silenced line, as offsets [start, end), and the codes silenced there ('all' for every code). */
 export interface Suppression {
@@ -16,12 +17,25 @@ function lineEndAt(text: string, from: number): number {
 
 const CODE_SET: ReadonlySet<string> = new Set(CODES);
 
-/** The codes named in text[start, end): words split at blanks and commas, a leading `:` dropped. */
-function codesIn(text: string, start: number, end: number, into: Set<Code>): void {
+/** A word meant as a code but misspelled (`removed-platfrom`): it must not silence every code. */
+function nearCode(word: string): boolean {
+  return word.length >= 8 && word.includes('-') && CODES.some((c) => Math.abs(c.length - word.length) <= 3 && editDistance(word, c) <= 3);
+}
+
+/**
+ * The codes named in text[start, end): words split at blanks and commas, a leading `:` dropped.
+ * Returns whether any word was meant as a code (a code, or one misspelled).
+ */
+function codesIn(text: string, start: number, end: number, into: Set<Code>): boolean {
+  let named = false;
   for (const w of text.slice(start, end).split(/[\s,]+/)) {
     const word = w.startsWith(':') ? w.slice(1) : w;
-    if (CODE_SET.has(word)) into.add(word as Code);
+    if (CODE_SET.has(word)) {
+      into.add(word as Code);
+      named = true;
+    } else if (nearCode(word)) named = true;
   }
+  return named;
 }
 
 /**
@@ -54,19 +68,22 @@ export function findSuppressions(text: string): Suppression[] {
     if (marks.length === 0) continue;
     // Each mark's codes, read from the line's end back: a mark names its own words and all after.
     const named: Set<Code>[] = new Array(marks.length);
+    /** Whether the words after the k-th mark mean to name codes: then only those named are silenced. */
+    const naming: boolean[] = new Array(marks.length);
     let after = new Set<Code>();
+    let afterNaming = false;
     for (let k = marks.length - 1; k >= 0; k--) {
       const start = marks[k] + MARK.length;
       let end = k + 1 < marks.length ? marks[k + 1] : lineEnd;
       // A word run into the next mark (`platform#k8s-platforms-ignore`) names no code.
       if (end < lineEnd) while (end > start && !/[\s,]/.test(text[end - 1])) end--;
       const own = new Set(after);
-      codesIn(text, start, end, own);
+      naming[k] = afterNaming = codesIn(text, start, end, own) || afterNaming;
       named[k] = after = own;
     }
-    const codesOf = (k: number): Set<Code> | 'all' => (named[k].size === 0 ? 'all' : named[k]);
-    // The marks from the k-th on silence this line with every code any of them names.
-    const lineCodes = (k: number): Set<Code> | 'all' => (named[marks.length - 1].size === 0 ? 'all' : named[k]);
+    const codesOf = (k: number): Set<Code> | 'all' => (naming[k] ? named[k] : 'all');
+    // The marks from the k-th on silence this line with every code any of them names (all, if the last names none).
+    const lineCodes = (k: number): Set<Code> | 'all' => (naming[marks.length - 1] ? named[k] : 'all');
     const lineStart = text.lastIndexOf('\n', firstHash - 1) + 1;
     if (!/^\s*$/.test(text.slice(lineStart, firstHash))) {
       out.push({ start: lineStart, end: lineEnd, codes: lineCodes(0) });

@@ -3,6 +3,7 @@ import type { RawFinding } from './finding';
 import { blame, spell, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant } from '../platform/names';
+import { editDistance } from '../platform/distance';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -10,7 +11,13 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   const tierOf = (p: { os: string; arch: string }) => model.tierOf(p);
   if (m.kind === 'whole') {
     if (!m.strict || s.valid) return undefined;
-    const near = s.validOs && s.validArch && s.os ? sameOs(s.os, model).map((arch) => ({ os: s.os!, arch })) : suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf);
+    // linux/arm64/v7: the pair is Go's, the variant is not; the pair without it comes first.
+    const pairValid = s.os !== undefined && s.arch !== undefined && GO_PAIRS.has(`${s.os}/${s.arch}`);
+    const near = pairValid
+      ? [{ os: s.os!, arch: s.arch! }]
+      : s.validOs && s.validArch && s.os
+        ? sameOs(s.os, model, s.arch).map((arch) => ({ os: s.os!, arch }))
+        : suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf);
     const suggestions = near.map((p) => {
       const variant = s.variant && isValidVariant(p.arch, s.variant) ? s.variant : undefined;
       return { ...p, ...(variant ? { variant } : {}) };
@@ -37,15 +44,18 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const names = suggestNames(m.arch.text, 'arch', rank('arch'));
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
   }
-  if (!s.valid && !m.product && s.os !== undefined && s.arch !== undefined) {
+  // A cross product: goreleaser skips the pairs Go does not build, a CI matrix runs a job for
+  // every one (and its build fails), so only a matrix's count.
+  if (!s.valid && (!m.product || m.context === 'matrix') && s.os !== undefined && s.arch !== undefined) {
     const t = blame(s, false) ?? m.os;
     if (!t) return undefined;
-    const pairs = sameOs(s.os, model);
+    const pairs = sameOs(s.os, model, s.arch);
     return {
       token: t,
       code: 'unknown-platform',
-      message: `${s.os}/${s.arch} is not a valid Go platform${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
-      data: { replacements: t === m.arch ? pairs : [] },
+      message: `${s.os}/${s.arch} is not a valid Go platform${m.product ? ', and this matrix builds it (add an exclude entry for it)' : ''}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
+      // Respelling a matrix value would change every pair it makes.
+      data: { replacements: t === m.arch && !m.product ? pairs : [] },
     };
   }
   return undefined;
@@ -56,12 +66,13 @@ function didYouMean(names: string[]): string {
   return `; did you mean ${names.join(', ')}?`;
 }
 
-/** darwin/386: what that os does build, Kubernetes tiers first. */
-function sameOs(os: string, model: TierModel): string[] {
+/** darwin/arm: what that os does build, the arches nearest the written one first (arm64), then Kubernetes tiers. */
+function sameOs(os: string, model: TierModel, written?: string): string[] {
+  const near = (a: string) => (written === undefined ? 0 : editDistance(written.toLowerCase(), a));
   return [...GO_PAIRS]
     .map((p) => p.split('/'))
     .filter(([o]) => o === os)
     .map(([, a]) => a)
-    .sort((x, y) => (model.tierOf({ os, arch: x }) ?? 9) - (model.tierOf({ os, arch: y }) ?? 9) || x.localeCompare(y))
+    .sort((x, y) => near(x) - near(y) || (model.tierOf({ os, arch: x }) ?? 9) - (model.tierOf({ os, arch: y }) ?? 9) || x.localeCompare(y))
     .slice(0, 3);
 }

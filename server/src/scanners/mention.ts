@@ -104,10 +104,13 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
   const items: ListItem[] = [];
   let i = start - maskBase;
   const stop = end - maskBase;
+  // A backslash ending a line continues the list on the next (Makefiles, shell): a separator, so
+  // removing the last item takes the ` \` before it and never leaves one to swallow the next line.
+  const sep = (k: number) => SEPARATOR.test(masked[k]) || (masked[k] === '\\' && (masked[k + 1] === '\n' || (masked[k + 1] === '\r' && masked[k + 2] === '\n')));
   while (i < stop) {
-    while (i < stop && SEPARATOR.test(masked[i])) i++;
+    while (i < stop && sep(i)) i++;
     const s = i;
-    while (i < stop && !SEPARATOR.test(masked[i])) i++;
+    while (i < stop && !sep(i)) i++;
     if (i > s) items.push({ start: s + maskBase, end: i + maskBase, removeStart: s + maskBase, removeEnd: i + maskBase });
   }
   for (let k = 0; k < items.length; k++) {
@@ -157,6 +160,26 @@ export interface ValueOptions {
   context: string;
   canonical?: Spelling | 'as-written';
   strictness?: Strictness;
+  /** What to delete to drop the value when it is one item among others (a word of a shell array or `for` list). */
+  removeWhole?: { start: number; end: number };
+}
+
+/**
+ * What to delete to drop one word of a list of words (a shell array, a `for` list), offsets in
+ * `text`: its line when it stands alone on it (a multi-line array), else the word and the blanks
+ * after it, or before it when it ends its line or list (`(a b)` → `(a)`).
+ */
+export function wordRemoval(text: string, s: number, e: number): { start: number; end: number } {
+  const ls = text.lastIndexOf('\n', s - 1) + 1;
+  let le = text.indexOf('\n', e);
+  if (le < 0) le = text.length;
+  if (/^[ \t]*$/.test(text.slice(ls, s)) && /^[ \t]*\\?\r?$/.test(text.slice(e, le))) return { start: ls, end: Math.min(le + 1, text.length) };
+  let after = e;
+  while (after < le && (text[after] === ' ' || text[after] === '\t')) after++;
+  if (after > e && after < le && !/[)\\;\r]/.test(text[after])) return { start: s, end: after };
+  let before = s;
+  while (before > ls && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  return { start: before, end: e };
 }
 
 /**
@@ -168,6 +191,7 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   const items = splitList(o.masked, o.maskBase, o.start, o.end);
   // Removing the only item would leave `--platform=` or `platforms:` empty: no list, no removal.
   const removable = items.length > 1;
+  const whole = items.length === 1 ? o.removeWhole : undefined;
   for (const item of items) {
     const t = token(o.text, item.start, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
@@ -183,7 +207,7 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
       strict: (o.strictness ?? 'strict') === 'strict',
       canonical: o.canonical ?? 'as-written',
       listId,
-      ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : {}),
+      ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : whole ? { removeRange: whole } : {}),
       context: o.context,
     });
   }

@@ -4,6 +4,7 @@ import {
   POISON,
   emitPairs,
   readPlatformList,
+  wordRemoval,
   roleOf,
   token,
   type Token,
@@ -118,9 +119,12 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const role = roleOf(wordText(masked, words[1]));
     if (role === 'platform') {
       const listId = sink.newList();
+      // `for p in a b; do`: the words up to the `;` (or the line's end) are the list.
+      const last = words.length - 1;
       for (let k = 3; k < words.length; k++) {
         const u = unquote(masked, words[k]);
-        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' }, listId);
+        const removeWhole = last > 3 ? wordRemoval(text, base + words[k].start, base + words[k].end) : undefined;
+        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list', ...(removeWhole ? { removeWhole } : {}) }, listId);
       }
     }
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
@@ -172,7 +176,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
           const listId = sink.newList();
           for (const item of w.array) {
             const u = unquote(masked, item);
-            readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName) }, listId);
+            const removeWhole = w.array.length > 1 ? wordRemoval(text, base + item.start, base + item.end) : undefined;
+            readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName), ...(removeWhole ? { removeWhole } : {}) }, listId);
           }
         } else scanArrayFlags(text, masked, base, w.array, sink);
         continue;

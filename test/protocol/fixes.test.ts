@@ -1,0 +1,152 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { LspClient, applyEdits, editorCapabilities, editsFor, positionOf } from '../support/lspClient';
+
+// Quick fixes and completion as an editor applies them: the fixed text must be what a user wants
+// (a list still a list, a script still a script), and a finding's fixes must not fight.
+
+const base = 'file:///virtual/fixes';
+let n = 0;
+let client: LspClient;
+before(async () => (client = await LspClient.start({ capabilities: editorCapabilities({ documentChanges: true }) })));
+after(async () => client.stop());
+
+async function open(path: string, languageId: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+  const uri = `${base}/${++n}/${path}`;
+  client.open(uri, languageId, text, 1);
+  return { uri, diagnostics: await client.diagnosticsFor(uri, 1) };
+}
+
+async function fixes(uri: string, d: Diagnostic): Promise<CodeAction[]> {
+  return client.codeActions(uri, d.range, [d], ['quickfix']);
+}
+
+/** The text after the preferred quick fix of the diagnostic with `code` on `token`. */
+async function fixed(path: string, languageId: string, text: string, code: string, token: string): Promise<string> {
+  const { uri, diagnostics } = await open(path, languageId, text);
+  const d = diagnostics.find((x) => x.code === code && text.split('\n')[x.range.start.line].slice(x.range.start.character, x.range.end.character) === token);
+  assert.ok(d, `${code} on ${token} in ${JSON.stringify(diagnostics.map((x) => x.code))}`);
+  const preferred = (await fixes(uri, d)).filter((a) => a.isPreferred);
+  assert.equal(preferred.length, 1, 'exactly one preferred fix');
+  return applyEdits(text, editsFor(preferred[0].edit, uri));
+}
+
+/** Diagnostics of a text, opened fresh. */
+async function codesOf(path: string, languageId: string, text: string): Promise<string[]> {
+  return (await open(path, languageId, text)).diagnostics.map((d) => String(d.code));
+}
+
+describe('removing an item from a list continued with backslashes', () => {
+  it('Makefile: the last item takes the ` \\` before it, so the next line stays its own', async () => {
+    const text = 'PLATFORMS ?= linux/amd64 \\\n\tlinux/arm64 \\\n\tlinux/arm/v7\nIMAGE ?= registry.k8s.io/foo\n';
+    assert.equal(await fixed('Makefile', 'makefile', text, 'removed-platform', 'linux/arm/v7'), 'PLATFORMS ?= linux/amd64 \\\n\tlinux/arm64\nIMAGE ?= registry.k8s.io/foo\n');
+  });
+
+  it('Makefile: a middle item takes its whole line; the first, the ` \\` and indent after it', async () => {
+    const middle = 'PLATFORMS ?= linux/amd64 \\\n\tlinux/arm/v7 \\\n\tlinux/arm64\n';
+    assert.equal(await fixed('Makefile', 'makefile', middle, 'removed-platform', 'linux/arm/v7'), 'PLATFORMS ?= linux/amd64 \\\n\tlinux/arm64\n');
+    const first = 'PLATFORMS ?= linux/arm/v7 \\\n\tlinux/arm64 \\\n\tlinux/amd64\n';
+    assert.equal(await fixed('Makefile', 'makefile', first, 'removed-platform', 'linux/arm/v7'), 'PLATFORMS ?= linux/arm64 \\\n\tlinux/amd64\n');
+  });
+
+  it('shell: a quoted list keeps its closing quote', async () => {
+    const text = 'KUBE_BUILD_PLATFORMS="linux/amd64 \\\n  linux/arm64 \\\n  linux/arm"\necho "$KUBE_BUILD_PLATFORMS"\n';
+    assert.equal(await fixed('hack/build.sh', 'shellscript', text, 'removed-platform', 'linux/arm'), 'KUBE_BUILD_PLATFORMS="linux/amd64 \\\n  linux/arm64"\necho "$KUBE_BUILD_PLATFORMS"\n');
+  });
+
+  it('fix-all on save in a workflow run block: the script stays one command', async () => {
+    const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker buildx build --platform "linux/amd64,linux/arm64 \\\n            linux/x86_64" .\n          echo done\n';
+    const { uri } = await open('.github/workflows/ci.yml', 'yaml', text);
+    const [all] = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+    assert.ok(all);
+    const out = applyEdits(text, editsFor(all.edit, uri));
+    assert.equal(out.split('\n')[6], '          docker buildx build --platform "linux/amd64,linux/arm64" .');
+    assert.deepEqual(await codesOf('.github/workflows/ci2.yml', 'yaml', out), []);
+  });
+});
+
+describe('removing a word of a shell array or for list', () => {
+  it('an array on one line, an array over lines, a for list', async () => {
+    assert.equal(await fixed('a.sh', 'shellscript', 'PLATFORMS=(linux/amd64 linux/arm linux/arm64)\n', 'removed-platform', 'linux/arm'), 'PLATFORMS=(linux/amd64 linux/arm64)\n');
+    assert.equal(await fixed('b.sh', 'shellscript', 'PLATFORMS=(linux/amd64 linux/arm64 linux/amd64)\n', 'duplicate-platform', 'linux/amd64'), 'PLATFORMS=(linux/amd64 linux/arm64)\n');
+    assert.equal(await fixed('c.sh', 'shellscript', 'PLATFORMS=(\n  linux/amd64\n  linux/arm\n  linux/arm64\n)\n', 'removed-platform', 'linux/arm'), 'PLATFORMS=(\n  linux/amd64\n  linux/arm64\n)\n');
+    assert.equal(await fixed('d.sh', 'shellscript', 'for platform in linux/amd64 linux/arm64 linux/amd64; do\n  make "$platform"\ndone\n', 'duplicate-platform', 'linux/amd64'), 'for platform in linux/amd64 linux/arm64; do\n  make "$platform"\ndone\n');
+  });
+
+  it('an array of one word offers no removal (it would leave the variable empty)', async () => {
+    const { uri, diagnostics } = await open('e.sh', 'shellscript', 'PLATFORMS=(linux/arm)\n');
+    assert.deepEqual(await fixes(uri, diagnostics[0]), []);
+  });
+});
+
+describe('one preferred fix per finding', () => {
+  it('an alias that repeats an item: removing it is the fix; respelling it would only make the repeat plain', async () => {
+    const text = 'jobs:\n  a:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: linux/amd64,linux/x86_64\n';
+    const { uri, diagnostics } = await open('.github/workflows/alias.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['duplicate-platform', 'non-canonical-platform']);
+    const actions = await client.codeActions(uri, diagnostics[0].range, diagnostics, ['quickfix']);
+    assert.deepEqual(actions.map((a) => a.title), ['Remove linux/x86_64 from the list']);
+    assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '          platforms: linux/amd64');
+  });
+
+  it('unknown platforms: the preferred replacement keeps what was meant', async () => {
+    const cases: [string, string, string][] = [
+      ['GOOS=windows GOARCH=arm go build\n', 'arm', 'GOOS=windows GOARCH=arm64 go build\n'],
+      ['GOOS=darwin GOARCH=arm go build\n', 'arm', 'GOOS=darwin GOARCH=arm64 go build\n'],
+      ['docker buildx build --platform linux/arm64/v7 .\n', 'linux/arm64/v7', 'docker buildx build --platform linux/arm64 .\n'],
+      ['docker buildx build --platform linux/ppc64le/v1 .\n', 'linux/ppc64le/v1', 'docker buildx build --platform linux/ppc64le .\n'],
+    ];
+    for (const [text, token, want] of cases) assert.equal(await fixed('u.sh', 'shellscript', text, 'unknown-platform', token), want, text);
+  });
+});
+
+describe('a workflow matrix that builds a pair Go does not know', () => {
+  it('goos × goarch with darwin and arm: unknown-platform on arm, no respelling offered; an exclude entry silences it', async () => {
+    const text = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: [darwin, windows]\n        goarch: [amd64, arm64, arm]\n';
+    const { uri, diagnostics } = await open('.github/workflows/m.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['unknown-platform', 7, 31]]);
+    assert.match(diagnostics[0].message, /this matrix builds it/);
+    assert.deepEqual((await fixes(uri, diagnostics[0])).filter((a) => a.title.startsWith('Replace')), []);
+    const excluded = `${text}        exclude:\n          - goarch: arm\n`;
+    assert.deepEqual(await codesOf('.github/workflows/m2.yml', 'yaml', excluded), []);
+  });
+
+  it('goreleaser skips such pairs itself: nothing reported', async () => {
+    assert.deepEqual(await codesOf('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [darwin, windows]\n    goarch: [amd64, arm64, arm]\n'), []);
+  });
+});
+
+describe('no completion in text for people', () => {
+  const cases: [string, string, string, string][] = [
+    ['echo argument', 'a.sh', 'shellscript', 'echo "use --platform=| to choose"\n'],
+    ['printf argument', 'b.sh', 'shellscript', 'printf "set GOOS=linux GOARCH=|\\n"\n'],
+    ['here-document', 'c.sh', 'shellscript', 'cat <<EOF\nBuild with --platform=|\nEOF\n'],
+    ['echo in a run step', '.github/workflows/e.yml', 'yaml', 'jobs:\n  a:\n    steps:\n      - run: echo "pass --platform=|"\n'],
+    ['@echo in a recipe', 'Makefile', 'makefile', 'image:\n\t@echo "make image --platform=|"\n'],
+  ];
+  for (const [what, path, languageId, marked] of cases) {
+    it(what, async () => {
+      const at = marked.indexOf('|');
+      const text = marked.slice(0, at) + marked.slice(at + 1);
+      const { uri } = await open(path, languageId, text);
+      assert.deepEqual(await client.completion(uri, positionOf(text, text.slice(0, at), at)), []);
+    });
+  }
+
+  it('but a command after the echo, and a Dockerfile RUN here-document, do complete', async () => {
+    const sh = 'echo building && docker buildx build --platform=\n';
+    const { uri } = await open('f.sh', 'shellscript', sh);
+    assert.ok((await client.completion(uri, positionOf(sh, '--platform=', '--platform='.length))).some((i) => i.label === 'linux/amd64'));
+    const df = 'FROM golang:1.23\nRUN <<EOT\nGOOS=linux GOARCH= go build ./cmd\nEOT\n';
+    const { uri: u2 } = await open('Dockerfile', 'dockerfile', df);
+    assert.ok((await client.completion(u2, positionOf(df, 'GOARCH=', 'GOARCH='.length))).some((i) => i.label === 'arm64'));
+  });
+});
+
+describe('suppression comments', () => {
+  it('a misspelled code silences nothing', async () => {
+    assert.deepEqual(await codesOf('s.sh', 'shellscript', 'GOARCH=arm go build # k8s-platforms-ignore removed-platfrom\n'), ['removed-platform']);
+    assert.deepEqual(await codesOf('t.sh', 'shellscript', 'GOARCH=arm go build # k8s-platforms-ignore removed-platform\n'), []);
+  });
+});
