@@ -150,3 +150,30 @@ describe('suppression comments', () => {
     assert.deepEqual(await codesOf('t.sh', 'shellscript', 'GOARCH=arm go build # k8s-platforms-ignore removed-platform\n'), []);
   });
 });
+
+describe('completion in lists continued over lines, shell arrays, defaults and substituted versions', () => {
+  const cases: [string, string, string, string, string][] = [
+    ['a Makefile list continued with \\', 'Makefile', 'makefile', 'PLATFORMS ?= linux/amd64 \\\n\tlinux/arm64 \\\n\t|\n', 'linux/s390x'],
+    ['a quoted shell list continued with \\', 'a.sh', 'shellscript', 'KUBE_BUILD_PLATFORMS="linux/amd64 \\\n  linux/|"\n', 'linux/arm64'],
+    ['a buildx flag on a continuation line', 'b.sh', 'shellscript', 'docker buildx build \\\n  --platform linux/amd64,| \\\n  --push .\n', 'linux/arm64'],
+    ['a shell array', 'c.sh', 'shellscript', 'PLATFORMS=(linux/amd64 |)\n', 'linux/arm64'],
+    ['the default of ${VAR:-…}', 'd.sh', 'shellscript', 'PLATFORMS="${PLATFORMS:-linux/amd64,|}"\n', 'linux/arm64'],
+    ['a release URL whose version is $(curl …)', 'e.sh', 'shellscript', 'curl -LO "https://dl.k8s.io/release/$(curl -L -s https://dl.k8s.io/release/stable.txt)/bin/linux/|/kubectl"\n', 'arm64'],
+  ];
+  for (const [what, path, languageId, marked, expected] of cases) {
+    it(what, async () => {
+      const at = marked.indexOf('|');
+      const text = marked.slice(0, at) + marked.slice(at + 1);
+      const { uri } = await open(path, languageId, text);
+      const items = await client.completion(uri, positionOf(text, text.slice(0, at), at));
+      assert.ok(items.some((i) => i.label === expected), `${expected} in ${JSON.stringify(items.map((i) => i.label))}`);
+      assert.ok(!items.some((i) => i.label === 'linux/amd64'), 'an item already in the list is not offered again');
+    });
+  }
+
+  it('but not after another flag of a continued command', async () => {
+    const text = 'docker buildx build \\\n  --platform linux/amd64,linux/arm64 \\\n  --tag \n';
+    const { uri } = await open('f.sh', 'shellscript', text);
+    assert.deepEqual(await client.completion(uri, positionOf(text, '--tag ', '--tag '.length)), []);
+  });
+});

@@ -145,6 +145,9 @@ function inProseCommand(prefix: string, kind: FileKind): boolean {
   return k < words.length - 1 && PROSE_COMMANDS.has(words[k].replace(/^@/, ''));
 }
 
+/** How many lines a `\` continued command is followed back. */
+const MAX_CONTINUED = 50;
+
 /** How far above the cursor the start of a here-document is looked for. */
 const HEREDOC_LINES_BACK = 200;
 
@@ -176,14 +179,19 @@ function inHeredoc(lines: Lines, index: number, kind: FileKind): boolean {
  * token is not an item of this value.
  */
 function listItems(before: string, spaces: boolean): string[] | undefined {
-  const m = /^(["'[]?)\s*(.*)$/s.exec(before);
+  const m = /^(["'[(]?)\s*(.*)$/s.exec(before);
   if (!m) return undefined;
   const open = m[1];
   const quoted = open === '"' || open === "'";
-  const flow = open === '[';
+  // A YAML flow list, or a shell array (`PLATFORMS=(linux/amd64 |`): words up to the closing bracket.
+  const flow = open === '[' || open === '(';
   if (quoted && m[2].includes(open)) return undefined;
+  if (open === '(' && m[2].includes(')')) return undefined;
   // Unquoted shell words end at a space (`--platform linux/amd64 next-arg`); a comma list may not.
-  const rest = quoted || flow || spaces ? m[2] : m[2].replace(/,\s+/g, ',');
+  let rest = quoted || flow || spaces ? m[2] : m[2].replace(/,\s+/g, ',');
+  // The literal default of `${PLATFORMS:-linux/amd64,|`: a list of its own.
+  const fallback = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]/.exec(rest);
+  if (fallback && !rest.includes('}')) rest = rest.slice(fallback[0].length);
   if (rest === '') return [];
   if (!quoted && !flow && !spaces && /\s/.test(rest)) return undefined;
   const separators = flow ? /[\s,"']/ : quoted || spaces ? /[\s,]/ : /,/;
@@ -317,28 +325,35 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   const typed = line.text.slice(s, col);
   if (inComment(prefix, kind)) return undefined;
   const yaml = YAML_KINDS.has(kind);
+  // A command or value continued with `\` (a Makefile list, a buildx command over lines): its
+  // flags and assignments are read on the lines joined, as the shell and make read them.
+  let first = index;
+  while (first > index - MAX_CONTINUED && lines.has(first - 1) && /\\$/.test(lines.line(first - 1).text)) first--;
+  let joined = prefix;
+  for (let i = index - 1; i >= first; i--) joined = `${lines.line(i).text.slice(0, -1)} ${joined}`;
+  const firstLine = first === index ? line.text : lines.line(first).text;
 
   const download = downloadSite(line, col);
   if (download) return download;
   // Echo text and here-document text are prose (URLs and archive names aside, above).
-  if (inProseCommand(prefix, kind) || inHeredoc(lines, index, kind)) return undefined;
+  if (inProseCommand(joined, kind) || inHeredoc(lines, first, kind)) return undefined;
 
   // --platform=…, --platform …, ["--platform", "…"], -osarch="…"
   let flagEnd = -1;
-  for (const m of prefix.matchAll(FLAG)) {
-    const before = m.index === 0 ? '' : prefix[m.index - 1];
+  for (const m of joined.matchAll(FLAG)) {
+    const before = m.index === 0 ? '' : joined[m.index - 1];
     if (before === '' || /[\s"'[,(]/.test(before)) flagEnd = m.index + m[0].length;
   }
   if (flagEnd >= 0) {
-    const sep = /^(=|\s+|["']\s*,\s*|\s*,\s*)(.*)$/s.exec(prefix.slice(flagEnd));
+    const sep = /^(=|\s+|["']\s*,\s*|\s*,\s*)(.*)$/s.exec(joined.slice(flagEnd));
     const items = sep ? listItems(sep[2], false) : undefined;
     if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
   }
 
   // GOOS=…, PLATFORMS ?= …, export KUBE_BUILD_PLATFORMS="…", ENV GOARCH=…
   let assign: { name: string; end: number } | undefined;
-  for (const m of prefix.matchAll(ASSIGNMENT)) {
-    const before = m.index === 0 ? '' : prefix[m.index - 1];
+  for (const m of joined.matchAll(ASSIGNMENT)) {
+    const before = m.index === 0 ? '' : joined[m.index - 1];
     if (before !== '' && !/[\s;(&|`{]/.test(before)) continue;
     if (m[2] !== '' && kind !== 'makefile') continue;
     assign = { name: m[1], end: m.index + m[0].length };
@@ -347,7 +362,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const role = roleOf(assign.name);
     // A make variable's value is a space-separated list (`PLATFORMS := linux/amd64 linux/arm64`);
     // in a recipe (a line that starts with a tab) the assignment is shell and ends at a space.
-    const items = listItems(prefix.slice(assign.end), kind === 'makefile' && !line.text.startsWith('\t'));
+    const items = listItems(joined.slice(assign.end), kind === 'makefile' && !firstLine.startsWith('\t'));
     if (role && role !== 'variant' && items) {
       return withOs(
         site(role, start, end, {
@@ -406,7 +421,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   }
 
   // for platform in linux/amd64 …; do  (shell, recipes, run: blocks)
-  const loop = /(?:^|[\s;&|(])for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;]*)$/.exec(prefix);
+  const loop = /(?:^|[\s;&|(])for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;]*)$/.exec(joined);
   if (loop && roleOf(loop[1]) === 'platform') {
     const items = listItems(loop[2], true);
     if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
@@ -497,9 +512,21 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
   while (end < line.text.length && SEGMENT_CHAR.test(line.text[end])) end++;
   const bin = BIN_SEGMENT.exec(head);
   if (bin) {
+    // Back to the URL's start, over a command substitution for the version
+    // (`https://dl.k8s.io/release/$(curl -L -s https://dl.k8s.io/release/stable.txt)/bin/`).
     let urlStart = bin.index;
-    while (urlStart > 0 && !URL_END.test(head[urlStart - 1])) urlStart--;
-    if (!isReleaseUrl(head.slice(urlStart, bin.index + 1))) return undefined;
+    for (;;) {
+      if (urlStart > 0 && head[urlStart - 1] === ')') {
+        const open = head.lastIndexOf('$(', urlStart - 1);
+        if (open >= 0 && !head.slice(open + 2, urlStart - 1).includes('(')) {
+          urlStart = open;
+          continue;
+        }
+      }
+      if (urlStart === 0 || URL_END.test(head[urlStart - 1])) break;
+      urlStart--;
+    }
+    if (!isReleaseUrl(head.slice(urlStart, bin.index + 1).replace(/\$\([^()]*\)/g, '${VERSION}'))) return undefined;
     // The file after the os and arch segments: `kubelet` in …/bin/linux/|/kubelet.
     const rest = line.text.slice(end);
     const file = (bin[1] === undefined ? /^\/[A-Za-z0-9_]*\/([^/?#\s"'<>|;&()`\\]+)/ : /^\/([^/?#\s"'<>|;&()`\\]+)/).exec(rest)?.[1];
