@@ -56,7 +56,8 @@ class Lines {
   private start(i: number): number {
     const known = this.starts.get(i);
     if (known !== undefined) return known;
-    let j = Lines.ANCHOR;
+    // From the neighbour when it is known (lines are walked one by one), else from the cursor's.
+    let j = i < Lines.ANCHOR && this.starts.has(i + 1) ? i + 1 : i > Lines.ANCHOR && this.starts.has(i - 1) ? i - 1 : Lines.ANCHOR;
     let s = this.starts.get(j)!;
     if (i > j) {
       while (j < i) {
