@@ -55,7 +55,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       code: 'unknown-platform',
       message: `${s.os}/${s.arch} is not a valid Go platform${m.product ? ', and this matrix builds it (add an exclude entry for it)' : ''}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
       // Respelling a matrix value would change every pair it makes.
-      data: { replacements: t === m.arch && !m.product ? pairs : [] },
+      data: { replacements: t === m.arch && !m.product ? [...pairs] : [] },
     };
   }
   return undefined;
@@ -68,7 +68,28 @@ function didYouMean(names: string[]): string {
 
 /** darwin/arm: what that os does build, the arches nearest the written one first (arm64), then Kubernetes tiers. */
 function sameOs(os: string, model: TierModel, written?: string): string[] {
-  const near = (a: string) => (written === undefined ? 0 : editDistance(written.toLowerCase(), a));
+  // A matrix judged on every keystroke asks the same few questions again and again.
+  let cache = SAME_OS.get(model);
+  if (!cache) SAME_OS.set(model, (cache = new Map()));
+  const key = `${os}/${written ?? ''}`;
+  let found = cache.get(key);
+  if (!found) {
+    if (cache.size >= 1024) cache.clear();
+    cache.set(key, (found = rankSameOs(os, model, written)));
+  }
+  return found;
+}
+
+const SAME_OS = new WeakMap<TierModel, Map<string, string[]>>();
+
+function rankSameOs(os: string, model: TierModel, written?: string): string[] {
+  const distance = new Map<string, number>();
+  const near = (a: string) => {
+    if (written === undefined) return 0;
+    let d = distance.get(a);
+    if (d === undefined) distance.set(a, (d = editDistance(written.toLowerCase(), a)));
+    return d;
+  };
   return [...GO_PAIRS]
     .map((p) => p.split('/'))
     .filter(([o]) => o === os)
