@@ -418,6 +418,8 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
       const id = alternatives ? ctx.sink.newList() : shared;
       // target: [{platform: linux/arm64, runner: …}]: each item is a mapping of its own.
       if (item?.kind === 'map') walk(item, below(ctx, key));
+      // platforms: [[linux/amd64, linux/arm64]]: a list in the list, one list still.
+      if (item?.kind === 'seq') platformValue(item, below(ctx), key, id);
       if (item?.kind !== 'scalar') continue;
       const before = ctx.sink.mentions.length;
       platformValue(item, ctx, key, id);
