@@ -119,11 +119,11 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const role = roleOf(wordText(masked, words[1]));
     if (role === 'platform') {
       const listId = sink.newList();
-      // `for p in a b; do`: the words up to the `;` (or the line's end) are the list.
-      const last = words.length - 1;
+      // A word of a list of two or more can be removed.
+      const many = words.length > 4;
       for (let k = 3; k < words.length; k++) {
         const u = unquote(masked, words[k]);
-        const removeWhole = last > 3 ? wordRemoval(text, base + words[k].start, base + words[k].end) : undefined;
+        const removeWhole = many ? wordRemoval(text, base + words[k].start, base + words[k].end) : undefined;
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list', ...(removeWhole ? { removeWhole } : {}) }, listId);
       }
     }
