@@ -177,3 +177,14 @@ describe('completion in lists continued over lines, shell arrays, defaults and s
     assert.deepEqual(await client.completion(uri, positionOf(text, '--tag ', '--tag '.length)), []);
   });
 });
+
+describe('completion leaves out what the list already holds', () => {
+  it('items after the cursor count too', async () => {
+    const text = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/,linux/arm64, linux/s390x\n';
+    const { uri } = await open('.github/workflows/after.yml', 'yaml', text);
+    const items = await client.completion(uri, positionOf(text, 'linux/,', 'linux/'.length));
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('linux/amd64'));
+    assert.ok(!labels.includes('linux/arm64') && !labels.includes('linux/s390x'), JSON.stringify(labels));
+  });
+});

@@ -152,6 +152,14 @@ function itemIdentity(item: string): string {
   return p ? platformIdentity(p) : item;
 }
 
+/** The list items written after the token on its line (`linux/|,linux/arm64`): offered again, they would repeat. */
+function itemsAfter(text: string, end: number): string[] {
+  const nl = text.indexOf('\n', end);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const tail = /^[A-Za-z0-9_./,\t "'-]*/.exec(text.slice(end, Math.min(lineEnd, end + 1024)))![0];
+  return tail.split(/[\s,"']+/).filter((w) => w !== '');
+}
+
 /** Completion at `offset`: platform values in the spelling of their context, replacing the partial token. */
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number): CompletionList | null {
   const site = completionSite(text, kind, offset);
@@ -167,7 +175,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const range = rangeOf(doc, site.start, site.end);
   const typed = text.slice(site.start, offset);
   const identity = site.role === 'platform' ? itemIdentity : (item: string) => item.toLowerCase();
-  const written = new Set((site.present ?? []).map(identity));
+  const written = new Set([...(site.present ?? []), ...(site.present ? itemsAfter(text, site.end) : [])].map(identity));
   const fresh = candidates.filter((c) => !written.has(identity(c.label)));
   const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({
     label: c.label,
