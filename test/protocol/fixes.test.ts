@@ -188,3 +188,11 @@ describe('completion leaves out what the list already holds', () => {
     assert.ok(!labels.includes('linux/arm64') && !labels.includes('linux/s390x'), JSON.stringify(labels));
   });
 });
+
+describe('Go names are lower case', () => {
+  it('GOOS=Linux and GOARCH=AMD64 are unknown, with the lower-case name as the fix', async () => {
+    const text = 'GOOS=Linux GOARCH=amd64 go build\nGOOS=linux GOARCH=AMD64 go build\n';
+    assert.equal(await fixed('case.sh', 'shellscript', text, 'unknown-platform', 'Linux'), text.replace('Linux', 'linux'));
+    assert.equal(await fixed('case2.sh', 'shellscript', text, 'unknown-platform', 'AMD64'), text.replace('AMD64', 'amd64'));
+  });
+});
