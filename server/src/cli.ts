@@ -97,7 +97,8 @@ function parseLintArgs(args: string[]): LintOptions {
       }
       case '--max-file-size': {
         const v = value();
-        if (!/^\d+$/.test(v)) throw new UsageError(`--max-file-size must be a number of bytes, not ${v}`);
+        // 0 would skip every file, as the server's setting refuses it: a positive number, as there.
+        if (!/^\d+$/.test(v) || Number(v) === 0) throw new UsageError(`--max-file-size must be a positive number of bytes, not ${v}`);
         opts.maxFileSize = Number(v);
         break;
       }
@@ -135,6 +136,8 @@ export interface Target {
 /** Walks files and folders; every skip is reported through `note`, nothing stops the walk. */
 function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void): Generator<Target> {
   const seenDirs = new Set<string>();
+  // A file named twice (`lint dir dir/a.yml`, or through a link) is checked once.
+  const seenFiles = new Set<string>();
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     let st: fs.Stats;
@@ -154,12 +157,23 @@ function* walk(paths: string[], cwd: string, note: (msg: string) => void, missin
       } else note(`${p}: skipped: ${(e as Error).message}`);
       continue;
     }
-    if (st.isDirectory()) yield* walkDir(abs, cwd, seenDirs, note);
-    else yield { abs, display: displayPath(abs, cwd), explicit: true };
+    if (st.isDirectory()) {
+      yield* walkDir(abs, cwd, seenDirs, seenFiles, new Set(), note);
+      continue;
+    }
+    let real = abs;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      /* read and reported as it is */
+    }
+    if (seenFiles.has(real)) continue;
+    seenFiles.add(real);
+    yield { abs, display: displayPath(abs, cwd), explicit: true };
   }
 }
 
-function* walkDir(dir: string, cwd: string, seen: Set<string>, note: (msg: string) => void): Generator<Target> {
+function* walkDir(dir: string, cwd: string, seen: Set<string>, seenFiles: Set<string>, ancestors: Set<string>, note: (msg: string) => void): Generator<Target> {
   let real: string;
   try {
     real = fs.realpathSync(dir);
@@ -168,10 +182,12 @@ function* walkDir(dir: string, cwd: string, seen: Set<string>, note: (msg: strin
     return;
   }
   if (seen.has(real)) {
-    note(`${displayPath(dir, cwd)}: skipped: symbolic link loop`);
+    // A link back to a folder being walked is a loop; a folder named twice is walked once, quietly.
+    if (ancestors.has(real)) note(`${displayPath(dir, cwd)}: skipped: symbolic link loop`);
     return;
   }
   seen.add(real);
+  const inside = new Set(ancestors).add(real);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -201,8 +217,18 @@ function* walkDir(dir: string, cwd: string, seen: Set<string>, note: (msg: strin
     }
     if (isDir) {
       if (SKIP_DIRS.has(entry.name)) continue;
-      yield* walkDir(abs, cwd, seen, note);
+      yield* walkDir(abs, cwd, seen, seenFiles, inside, note);
     } else if (isFile) {
+      let key = path.join(real, entry.name);
+      if (entry.isSymbolicLink()) {
+        try {
+          key = fs.realpathSync(abs);
+        } catch {
+          /* read and reported as it is */
+        }
+      }
+      if (seenFiles.has(key)) continue;
+      seenFiles.add(key);
       const kind = detectFileKind(abs);
       // Files of other kinds are not ours to check, except shell scripts known by their shebang.
       if (kind || !/\.[A-Za-z0-9]+$/.test(entry.name)) yield { abs, display: displayPath(abs, cwd), ...(kind ? { kind } : {}), explicit: false };
@@ -262,11 +288,17 @@ function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void)
     const buf = Buffer.alloc(st.size);
     const n = fs.readSync(fd, buf, 0, st.size, 0);
     const bytes = buf.subarray(0, n);
-    if (bytes.includes(0)) {
+    // UTF-16 with a byte order mark (Windows editors write it) is text, NUL bytes and all.
+    const utf16 = n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    if (!utf16 && bytes.includes(0)) {
       if (t.explicit || t.kind) note(`${t.display}: skipped: binary file`);
       return undefined;
     }
-    const text = bytes.toString('utf8');
+    const text = utf16 ? decodeUtf16(bytes) : bytes.toString('utf8');
+    if (utf16 && text.includes('\u0000')) {
+      if (t.explicit || t.kind) note(`${t.display}: skipped: binary file`);
+      return undefined;
+    }
     const firstLine = text.slice(0, 200).split('\n')[0];
     const kind = t.kind ?? detectFileKind(t.abs, undefined, firstLine);
     if (!kind) {
@@ -281,6 +313,15 @@ function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void)
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** UTF-16 text after its byte order mark (kept, as UTF-8 text keeps it: it is dropped later), little or big endian. */
+function decodeUtf16(bytes: Buffer): string {
+  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
+  if (even[0] === 0xff) return even.toString('utf16le');
+  const swapped = Buffer.from(even);
+  swapped.swap16();
+  return swapped.toString('utf16le');
 }
 
 /** One finding of `--format json`: 1-based line and column, endColumn one past the token. */

@@ -15,6 +15,7 @@ import {
   type Connection,
   type DiagnosticServerCancellationData,
   type DocumentDiagnosticReport,
+  type InitializeError,
   type InitializeResult,
   type Position,
 } from 'vscode-languageserver';
@@ -150,10 +151,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     (uri) => documents.get(uri),
     (doc) => toDiagnostics(doc, findingsOf(doc)),
     (uri, version, diagnostics) => {
+      // After shutdown the client expects nothing but the answer to `exit`.
+      if (shutDown) return undefined;
       rehearseSoon(uri);
       return connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined);
     },
     (e) => logError(`k8s-platforms: diagnostics failed: ${(e as Error)?.stack ?? String(e)}`),
+    runtime.messagesHandled ? () => runtime.messagesHandled!() : undefined,
   );
 
   const revalidateAll = () => {
@@ -198,7 +202,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (request === settingsRequest) config.apply(scopes, sections);
   };
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
+    // The LSP sends initialize once; a second one must not reset the settings and documents.
+    if (initialized) return new ResponseError<InitializeError>(ErrorCodes.InvalidRequest, 'k8s-platforms: the server is already initialized', { retry: false });
     initialized = true;
     support = clientSupport(params.capabilities);
     const init = readInitOptions(params.initializationOptions);

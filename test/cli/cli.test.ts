@@ -170,6 +170,47 @@ describe('k8s-platforms lint', () => {
   });
 });
 
+describe('files named more than once, and UTF-16', () => {
+  it('a file named twice, or inside a folder also named, is checked once; a folder named twice is no loop', async () => {
+    const twice = mkdtempSync(join(tmpdir(), 'k8s-platforms-twice-'));
+    try {
+      mkdirSync(join(twice, 'dir'));
+      writeFileSync(join(twice, 'dir/a.yml'), 'platforms: linux/amd64,linux/arm\n');
+      symlinkSync(join(twice, 'dir'), join(twice, 'link'));
+      const r = await call(['lint', '--format', 'json', 'dir', 'dir/a.yml', 'dir', 'link', 'link/a.yml'], twice);
+      assert.equal(JSON.parse(r.stdout).length, 1, r.stdout);
+      assert.doesNotMatch(r.stderr, /loop/);
+      const text = await call(['lint', 'dir', 'dir/a.yml', 'link'], twice);
+      assert.equal(text.stdout.trim().split('\n').length, 1, text.stdout);
+      assert.doesNotMatch(text.stderr, /loop/);
+    } finally {
+      rmSync(twice, { recursive: true, force: true });
+    }
+  });
+
+  it('UTF-16 files with a byte order mark are read as text, little and big endian, at the right columns', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-utf16-'));
+    try {
+      const text = '\ufeffjobs:\n  b:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/arm\n';
+      writeFileSync(join(u, 'le.yml'), Buffer.from(text, 'utf16le'));
+      const be = Buffer.from(text, 'utf16le');
+      be.swap16();
+      writeFileSync(join(u, 'be.yml'), be);
+      const r = await call(['lint', '--format', 'json', '.'], u);
+      const found = (JSON.parse(r.stdout) as { file: string; line: number; column: number; code: string }[]).map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`);
+      assert.deepEqual(found.sort(), ['be.yml:5:34 removed-platform', 'le.yml:5:34 removed-platform']);
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
+
+  it('--max-file-size 0 is bad usage, as the setting refuses it', async () => {
+    const r = await call(['lint', '--max-file-size', '0', '.'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--max-file-size must be a positive number of bytes/);
+  });
+});
+
 describe('k8s-platforms explain', () => {
   it('shows tier, status and artifacts of a platform in any spelling', async () => {
     const r = await call(['explain', 's390x-linux'], dir);

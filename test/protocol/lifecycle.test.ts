@@ -81,6 +81,43 @@ describe('lifecycle', () => {
     }
   });
 
+  it('after shutdown, a document opened or changed gets no diagnostics', async () => {
+    const client = await LspClient.start();
+    try {
+      client.open(small, 'dockerfile', smallText, 1);
+      await client.diagnosticsFor(small, 1);
+      assert.equal(await client.conn.sendRequest('shutdown'), null);
+      const late = small.replace('Dockerfile', 'late/Dockerfile');
+      client.open(late, 'dockerfile', smallText, 1);
+      client.change(small, 2, [{ text: `${smallText}# edited\n` }]);
+      // A request answered after both notifications: they have been handled by then.
+      await errorOf(client.hover(small, { line: 0, character: 0 }));
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(client.publications(late), 0);
+      assert.ok(!client.published.get(small)!.some((p) => p.version === 2));
+      await client.conn.sendNotification('exit');
+      assert.equal(await exitWithin(client, 5000), 0);
+    } finally {
+      if (client.proc.exitCode === null) client.proc.kill();
+      client.conn.dispose();
+    }
+  });
+
+  it('a second initialize is refused; the first one’s state stays', async () => {
+    const client = await LspClient.start();
+    try {
+      client.open(small, 'dockerfile', smallText, 1);
+      await client.diagnosticsFor(small, 1);
+      const e = await errorOf(client.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} }));
+      assert.equal(e.code, ErrorCodes.InvalidRequest);
+      assert.match(e.message, /already initialized/);
+      const [d] = client.published.get(small)![0].diagnostics;
+      assert.ok(await client.hover(small, d.range.start), 'the document opened before is still known');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('before initialize: requests get ServerNotInitialized (-32002), a document opened is dropped, and the server then initializes as usual', async () => {
     const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

@@ -147,6 +147,24 @@ describe('big and odd files', () => {
     for (const p of client.published.get(uri)!.slice(before)) assert.equal(p.diagnostics.length, p.version! - 1, `v${p.version} publishes its own findings`);
   });
 
+  it('500 edits sent without waiting, then a hover: the burst is checked a few times, not 500; the hover is answered and the last version published', async () => {
+    // 500 jobs with three findings each: one check takes milliseconds, 500 of them seconds.
+    const uri = 'file:///virtual/big/burst/.github/workflows/burst.yml';
+    const text = bigWorkflow(500).replace(/linux\/amd64,linux\/arm64/g, 'linux/amd64,linux/arm64,linux/arm/v7');
+    client.open(uri, 'yaml', text, 1);
+    const first = await client.diagnosticsFor(uri, 1, 20_000);
+    const before = client.publications(uri);
+    for (let v = 2; v <= 501; v++) {
+      client.change(uri, v, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'x' }]);
+    }
+    const hover = await client.hover(uri, { line: 8, character: 23 });
+    assert.ok(hover, 'a hover on linux/amd64');
+    const last = await client.diagnosticsFor(uri, 501, 20_000);
+    assert.equal(last.length, first.length);
+    const published = client.publications(uri) - before;
+    assert.ok(published <= 25, `${published} publications for 500 edits`);
+  });
+
   it('a handler that throws is logged and answered empty; the server lives on', async () => {
     const uri = 'file:///virtual/big/throw/Dockerfile';
     client.open(uri, 'dockerfile', 'FROM --platform=linux/arm64 alpine\n', 1);

@@ -73,3 +73,17 @@ describe('settings', () => {
     );
   });
 });
+
+describe('severity, entry by entry', () => {
+  it('a misspelled code or an unknown level is named and left out; the other entries apply', () => {
+    const { settings, problems } = parseSettings({ severity: { 'unknown-platform': 'hint', 'bogus-code': 'off', 'removed-platform': 'loud' } });
+    assert.deepEqual(settings.lint.severity, { 'unknown-platform': 'hint' });
+    assert.equal(problems.length, 2);
+    assert.match(problems[0], /^k8sPlatforms\.severity\.bogus-code: not a diagnostic code/);
+    assert.match(problems[1], /^k8sPlatforms\.severity\.removed-platform: expected error, warning, info, hint or off/);
+  });
+
+  it('requiredTier out of range says which values are allowed', () => {
+    assert.deepEqual(parseSettings({ requiredTier: 7 }).problems, ['k8sPlatforms.requiredTier: must be 1, 2 or 3']);
+  });
+});

@@ -149,14 +149,18 @@ function inProseCommand(prefix: string, kind: FileKind): boolean {
 /** How many lines a `\` continued command is followed back. */
 const MAX_CONTINUED = 50;
 
-/** How far above the cursor the start of a here-document is looked for. */
+/** How far above the cursor the start of a here-document is looked for, in lines and in characters. */
 const HEREDOC_LINES_BACK = 200;
+const HEREDOC_CHARS_BACK = 200 * 160;
 
 /**
  * Whether line `index` is in the body of a here-document (`cat <<EOF` … `EOF`) that is not a
  * script: a Dockerfile `RUN <<EOT` body is one, and is read as shell.
  */
 function inHeredoc(lines: Lines, index: number, kind: FileKind): boolean {
+  // Most documents have no `<<` near the cursor: one search from the native side says so.
+  const here = lines.line(index).start;
+  if (!lines.text.slice(Math.max(0, here - HEREDOC_CHARS_BACK), here).includes('<<')) return false;
   const closers = new Set<string>();
   for (let i = index - 1; i >= index - HEREDOC_LINES_BACK && lines.has(i); i--) {
     const t = lines.line(i).text;

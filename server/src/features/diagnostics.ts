@@ -32,14 +32,21 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[]): 
   return findings.map((f) => toDiagnostic(doc, f));
 }
 
+/** However busy the client keeps the server, diagnostics wait no longer than this for its queue to empty. */
+const MAX_SETTLE_MS = 100;
+
 /**
- * Pushes diagnostics for documents that changed, coalescing the changes queued in one turn of
- * the event loop. A result is published only for the version it was computed for: when a newer
- * version has arrived meanwhile, the old result is dropped (the new one is on its way).
+ * Pushes diagnostics for documents that changed, coalescing the changes the client has queued:
+ * with `handled` (how many messages the connection has handled so far), publishing waits until a
+ * turn of the event loop passes with no message handled, so a burst of edits is checked once, and
+ * a hover queued behind the burst is answered first (vscode-jsonrpc handles one message a turn).
+ * A result is published only for the version it was computed for: when a newer version has
+ * arrived meanwhile, the old result is dropped (the new one is on its way).
  */
 export class DiagnosticsPusher {
   private readonly pending = new Set<string>();
   private scheduled = false;
+  private since = 0;
   private gate: Promise<void> = Promise.resolve();
 
   constructor(
@@ -47,6 +54,7 @@ export class DiagnosticsPusher {
     private readonly compute: (doc: TextDocument) => Diagnostic[],
     private readonly send: (uri: string, version: number | undefined, diagnostics: Diagnostic[]) => unknown,
     private readonly onError: (e: unknown) => void,
+    private readonly handled?: () => number,
   ) {}
 
   /** Holds publishing until `ready` settles (the first settings from the client). */
@@ -61,7 +69,21 @@ export class DiagnosticsPusher {
     this.pending.add(uri);
     if (this.scheduled) return;
     this.scheduled = true;
-    void this.gate.then(() => setImmediate(() => this.flush()));
+    this.since = performance.now();
+    const handled = this.handled;
+    if (!handled) {
+      void this.gate.then(() => setImmediate(() => this.flush()));
+      return;
+    }
+    // One turn to see where the queue stands, then a turn at a time until one handles nothing.
+    const settle = (seen: number): void => {
+      setImmediate(() => {
+        const now = handled();
+        if (now === seen || performance.now() - this.since > MAX_SETTLE_MS) this.flush();
+        else settle(now);
+      });
+    };
+    void this.gate.then(() => setImmediate(() => settle(handled())));
   }
 
   clear(uri: string): void {

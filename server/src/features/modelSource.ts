@@ -8,6 +8,8 @@ export interface ServerRuntime {
   watchFile(path: string, onChange: () => void): () => void;
   /** Told the length of a document before it is scanned (the entry point tunes V8 by it). */
   noteDocumentLength?(length: number): void;
+  /** How many messages from the client the connection has handled so far (for coalescing bursts of edits). */
+  messagesHandled?(): number;
 }
 
 export interface ModelEvents {

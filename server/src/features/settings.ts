@@ -36,7 +36,7 @@ function makeFields() {
   const level = z.enum(['error', 'warning', 'info', 'information', 'hint', 'off']);
   return {
   enable: z.boolean(),
-  requiredTier: z.union([z.literal(1), z.literal(2), z.literal(3), z.enum(['1', '2', '3']).transform((s) => Number(s) as 1 | 2 | 3)]),
+  requiredTier: z.union([z.literal(1), z.literal(2), z.literal(3), z.enum(['1', '2', '3']).transform((s) => Number(s) as 1 | 2 | 3)], { error: 'must be 1, 2 or 3' }),
   severity: z.partialRecord(z.enum(CODES), level),
   modelPath: z.string(),
   maxFileSize: z.number().int().positive(),
@@ -111,6 +111,29 @@ function describe(name: string, issues: z.core.$ZodIssue[]): string {
 }
 
 /**
+ * The `severity` setting. When one entry is bad (a code misspelled, a level unknown), that entry
+ * is named and left out, and the others apply: one typo must not undo the rest.
+ */
+function readSeverity(raw: unknown, problems: string[]): Record<string, Severity | 'off' | 'information'> {
+  if (raw === undefined || raw === null) return {};
+  const plain = plainValue('severity', raw);
+  if (plain) return plain.value as Record<string, Severity | 'off' | 'information'>;
+  const parsed = fieldSchemas().severity.safeParse(raw);
+  if (parsed.success) return parsed.data as Record<string, Severity | 'off' | 'information'>;
+  if (!isPlainObject(raw)) {
+    problems.push(describe('severity', parsed.error.issues));
+    return {};
+  }
+  const out: Record<string, Severity | 'off' | 'information'> = {};
+  for (const [code, lvl] of Object.entries(raw)) {
+    if (!CODE_SET.has(code)) problems.push(`k8sPlatforms.severity.${code}: not a diagnostic code (${CODES.join(', ')})`);
+    else if (!LEVELS.has(lvl)) problems.push(`k8sPlatforms.severity.${code}: expected error, warning, info, hint or off`);
+    else out[code] = lvl as Severity | 'off' | 'information';
+  }
+  return out;
+}
+
+/**
  * Reads the `k8sPlatforms` section as a client sends it (any shape, maybe null). Missing values
  * take their defaults; a bad value takes its default and is named in `problems`.
  */
@@ -129,7 +152,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
   };
   const d = DEFAULT_SERVER_SETTINGS;
   const severity: Partial<Record<Code, Severity | 'off'>> = {};
-  for (const [code, lvl] of Object.entries(read('severity') ?? {})) {
+  for (const [code, lvl] of Object.entries(readSeverity(section.severity, problems))) {
     severity[code as Code] = lvl === 'information' ? 'info' : lvl;
   }
   read('trace');
