@@ -123,7 +123,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const settings = config.settingsFor(uri);
     if (!settings.enable) return undefined;
     const a = analyses.analyse(doc, settings);
-    return a.state === 'scanned' ? { doc, scan: a.scan, model: config.modelFor(uri) } : undefined;
+    return a.state === 'scanned' ? { doc, scan: a.scan, model: config.modelFor(uri), settings } : undefined;
   };
 
   /** Documents whose incremental path was rehearsed since they were opened. */
@@ -332,7 +332,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
         // An item's edit range must hold the position: past a line's end there is no answer.
-        return s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position)) : null;
+        return s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint.severity['below-required-tier'] === 'off' ? 3 : s.settings.lint.requiredTier) : null;
       }),
   );
 

@@ -70,6 +70,23 @@ describe('settings through workspace/configuration, re-applied without reopening
   });
 });
 
+describe('completion under requiredTier', () => {
+  it('requiredTier 1: completion items below it say so in their detail', async () => {
+    const client = await LspClient.start({ settings: { requiredTier: 1 } });
+    try {
+      const text = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/\n';
+      const u = uri('tier-completion');
+      client.open(u, 'yaml', text, 1);
+      await client.diagnosticsFor(u, 1);
+      const items = await client.completion(u, { line: 4, character: 27 });
+      assert.equal(items.find((i) => i.label === 'linux/amd64')?.detail, 'Tier 1 (expected to work)');
+      assert.equal(items.find((i) => i.label === 'linux/arm64')?.detail, 'Tier 2 (expected to build), below the required tier 1');
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('the first settings', () => {
   it('a document opened while a newer settings request is unanswered is judged by that answer, not the defaults', async () => {
     // VS Code and Neovim send didChangeConfiguration right after initialized, so the server asks

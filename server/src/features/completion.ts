@@ -24,11 +24,12 @@ interface Candidate {
 
 const GO_PAIR_LIST = [...GO_PAIRS].map((p) => p.split('/') as [string, string]);
 
-function detail(model: TierModel, tier: number | undefined, removed?: string[]): string {
+function detail(model: TierModel, tier: number | undefined, removed?: string[], requiredTier = 3): string {
   if (tier === undefined && removed && removed.length > 0) return `Removed from Kubernetes (${removed.join(', ')}); Go only elsewhere`;
   if (tier === undefined) return 'Go only: in no Kubernetes tier';
   const info = model.tierInfo(tier);
-  return `Tier ${tier}${info ? ` (${info.name})` : ''}`;
+  // k8sPlatforms.requiredTier 1: a tier 2 item would be reported as soon as it is accepted.
+  return `Tier ${tier}${info ? ` (${info.name})` : ''}${tier > requiredTier ? `, below the required tier ${requiredTier}` : ''}`;
 }
 
 /** Whole platforms: Kubernetes tiers only (tier 1 first), removed ones left out. */
@@ -161,7 +162,7 @@ function itemsAfter(text: string, end: number): string[] {
 }
 
 /** Completion at `offset`: platform values in the spelling of their context, replacing the partial token. */
-export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number): CompletionList | null {
+export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, requiredTier = 3): CompletionList | null {
   const site = completionSite(text, kind, offset);
   if (!site) return null;
   const candidates =
@@ -180,7 +181,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({
     label: c.label,
     kind: CompletionItemKind.EnumMember,
-    detail: detail(model, c.tier, c.removed),
+    detail: detail(model, c.tier, c.removed, requiredTier),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
     filterText: filterFor(c.label, typed),
