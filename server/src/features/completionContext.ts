@@ -4,6 +4,7 @@ import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, isReleaseUrl } from '../scanners/artifacts';
+import { PROSE_COMMANDS } from '../scanners/shell';
 
 /**
  * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
@@ -116,8 +117,6 @@ function inComment(prefix: string, kind: FileKind): boolean {
   return false;
 }
 
-/** Commands whose arguments are text for people (the scanner reads no flags or assignments there). */
-const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
 const COMMAND_PREFIXES: ReadonlySet<string> = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}']);
 
 /** Whether `prefix` ends inside the arguments of `echo`, `printf` or a logging function. */

@@ -30,8 +30,8 @@ export interface ShellOptions {
   value?: boolean;
 }
 
-/** Commands whose arguments are text for a person, not values. */
-const PROSE_COMMANDS = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
+/** Commands whose arguments are text for people: no flags or assignments are read there (completion offers none either). */
+export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
 /** Words before the real command name. */
 const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset']);
 const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)(?==|$)/;
