@@ -17,8 +17,12 @@ function lineEndAt(text: string, from: number): number {
 
 const CODE_SET: ReadonlySet<string> = new Set(CODES);
 
-/** A word meant as a code but misspelled (`removed-platfrom`): it must not silence every code. */
+/**
+ * A word meant as a code but not one (`removed-platfrom`, `no-such-code`): near a code, or shaped
+ * like one (lower case, two hyphens or more). It must not silence every code.
+ */
 function nearCode(word: string): boolean {
+  if (word !== MARK && /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(word)) return true;
   return word.length >= 8 && word.includes('-') && CODES.some((c) => Math.abs(c.length - word.length) <= 3 && editDistance(word, c) <= 3);
 }
 
