@@ -196,3 +196,18 @@ describe('Go names are lower case', () => {
     assert.equal(await fixed('case2.sh', 'shellscript', text, 'unknown-platform', 'AMD64'), text.replace('AMD64', 'amd64'));
   });
 });
+
+describe('removing an item of a YAML list', () => {
+  const wf = (list: string) => `jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${list}\n`;
+  it('a flow list written over lines: the item’s line goes, and the last item takes the comma before it', async () => {
+    const middle = wf('[\n            linux/amd64,\n            linux/arm/v7,\n            linux/arm64\n          ]');
+    assert.equal(await fixed('.github/workflows/f1.yml', 'yaml', middle, 'removed-platform', 'linux/arm/v7'), wf('[\n            linux/amd64,\n            linux/arm64\n          ]'));
+    const last = wf('[\n            linux/amd64,\n            linux/arm/v7\n          ]');
+    assert.equal(await fixed('.github/workflows/f2.yml', 'yaml', last, 'removed-platform', 'linux/arm/v7'), wf('[\n            linux/amd64\n          ]'));
+  });
+
+  it('a block list under any key (a matrix arch: list of platforms) can lose an item', async () => {
+    const text = 'jobs:\n  b:\n    strategy:\n      matrix:\n        arch:\n          - linux/amd64\n          - linux/arm/v7\n          - linux/arm64\n';
+    assert.equal(await fixed('.github/workflows/f3.yml', 'yaml', text, 'removed-platform', 'linux/arm/v7'), text.replace('          - linux/arm/v7\n', ''));
+  });
+});

@@ -454,10 +454,15 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
     if (text[k] === ',') {
       k++;
       while (k < text.length && /[ \t]/.test(text[k])) k++;
+      // An item on a line of its own in a flow list written over lines: the whole line.
+      const ls = text.lastIndexOf('\n', s - 1) + 1;
+      if (text[k] === '\n' && /^[ \t]*$/.test(text.slice(ls, s))) return { start: ls, end: k + 1 };
+      if (text[k] === '\r' && text[k + 1] === '\n' && /^[ \t]*$/.test(text.slice(ls, s))) return { start: ls, end: k + 2 };
       return { start: s, end: k };
     }
+    // The last item: the comma before it goes, with the line breaks between.
     let b = s;
-    while (b > 0 && /[ \t]/.test(text[b - 1])) b--;
+    while (b > 0 && /\s/.test(text[b - 1])) b--;
     if (text[b - 1] === ',') return { start: b - 1, end: e };
     return { start: s, end: e };
   }
@@ -499,7 +504,13 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
       k++;
       continue;
     }
+    const before = ctx.sink.mentions.length;
     scanScalar(item, ctx, listId);
+    // arch: [linux/amd64, linux/arm/v7] under any key: an item can be removed like a platforms item.
+    if (ctx.sink.mentions.length === before + 1 && node.items.length > 1) {
+      const m = ctx.sink.mentions[before];
+      if (m.kind === 'whole' && m.listId === listId && !m.removeRange) m.removeRange = seqItemRange(ctx.text, item.start, item.end, node.flow);
+    }
   }
 }
 
