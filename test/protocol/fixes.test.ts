@@ -157,6 +157,7 @@ describe('completion in lists continued over lines, shell arrays, defaults and s
     ['a quoted shell list continued with \\', 'a.sh', 'shellscript', 'KUBE_BUILD_PLATFORMS="linux/amd64 \\\n  linux/|"\n', 'linux/arm64'],
     ['a buildx flag on a continuation line', 'b.sh', 'shellscript', 'docker buildx build \\\n  --platform linux/amd64,| \\\n  --push .\n', 'linux/arm64'],
     ['a shell array', 'c.sh', 'shellscript', 'PLATFORMS=(linux/amd64 |)\n', 'linux/arm64'],
+    ['a shell array over lines', 'c2.sh', 'shellscript', 'readonly KUBE_SERVER_PLATFORMS=(\n  linux/amd64\n  linux/|\n)\n', 'linux/arm64'],
     ['the default of ${VAR:-…}', 'd.sh', 'shellscript', 'PLATFORMS="${PLATFORMS:-linux/amd64,|}"\n', 'linux/arm64'],
     ['a release URL whose version is $(curl …)', 'e.sh', 'shellscript', 'curl -LO "https://dl.k8s.io/release/$(curl -L -s https://dl.k8s.io/release/stable.txt)/bin/linux/|/kubectl"\n', 'arm64'],
   ];

@@ -431,6 +431,22 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
   }
 
+  // A shell array over lines:  PLATFORMS=(  then items, a line or more each, up to `)`.
+  if (!prefix.includes('(') && !prefix.includes(')') && !prefix.includes('#') && /^\s*(?:[^\s"']+\s+)*["']?$/.test(prefix)) {
+    const items = prefix.split(/[\s"']+/).filter((w) => w !== '');
+    for (let i = index - 1; i >= index - MAX_CONTINUED && lines.has(i); i--) {
+      const t = lines.line(i).text.replace(/\s#.*$/, '');
+      const open = /(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()]*)$/.exec(t);
+      if (open) {
+        if (roleOf(open[1]) !== 'platform') break;
+        items.push(...open[2].split(/[\s"']+/).filter((w) => w !== ''));
+        return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
+      }
+      if (/[()]/.test(t) || /^\s*#/.test(t)) break;
+      items.push(...t.split(/[\s"'\\]+/).filter((w) => w !== ''));
+    }
+  }
+
   // A line of a block scalar under a platform-ish key:  platforms: |  then one platform a line.
   if (yaml && /^\s+$|^\s+[^:#]*[\s,]$/.test(prefix)) {
     const indent = indentOf(line.text);
