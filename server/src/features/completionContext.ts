@@ -435,7 +435,9 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   if (!prefix.includes('(') && !prefix.includes(')') && !prefix.includes('#') && /^\s*(?:[^\s"']+\s+)*["']?$/.test(prefix)) {
     const items = prefix.split(/[\s"']+/).filter((w) => w !== '');
     for (let i = index - 1; i >= index - MAX_CONTINUED && lines.has(i); i--) {
-      const t = lines.line(i).text.replace(/\s#.*$/, '');
+      const raw = lines.line(i).text;
+      const hash = raw.search(/\s#/);
+      const t = hash >= 0 ? raw.slice(0, hash) : raw;
       const open = /(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()]*)$/.exec(t);
       if (open) {
         if (roleOf(open[1]) !== 'platform') break;

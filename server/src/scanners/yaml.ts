@@ -454,10 +454,14 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
     if (text[k] === ',') {
       k++;
       while (k < text.length && /[ \t]/.test(text[k])) k++;
-      // An item on a line of its own in a flow list written over lines: the whole line.
-      const ls = text.lastIndexOf('\n', s - 1) + 1;
-      if (text[k] === '\n' && /^[ \t]*$/.test(text.slice(ls, s))) return { start: ls, end: k + 1 };
-      if (text[k] === '\r' && text[k + 1] === '\n' && /^[ \t]*$/.test(text.slice(ls, s))) return { start: ls, end: k + 2 };
+      // An item on a line of its own in a flow list written over lines: the whole line. (Looked
+      // back only then: a flow list on one long line must cost its length once, not per item.)
+      const eol = text[k] === '\n' ? k + 1 : text[k] === '\r' && text[k + 1] === '\n' ? k + 2 : -1;
+      if (eol >= 0) {
+        let ls = s;
+        while (ls > 0 && (text[ls - 1] === ' ' || text[ls - 1] === '\t')) ls--;
+        if (ls === 0 || text[ls - 1] === '\n') return { start: ls, end: eol };
+      }
       return { start: s, end: k };
     }
     // The last item: the comma before it goes, with the line breaks between.
