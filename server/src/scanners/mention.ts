@@ -193,7 +193,9 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   const removable = items.length > 1;
   const whole = items.length === 1 ? o.removeWhole : undefined;
   for (const item of items) {
-    const t = token(o.text, item.start, item.end);
+    // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
+    const flag = o.role === 'platform' ? FLAG_PREFIX.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
+    const t = token(o.text, item.start + (flag ? flag[0].length : 0), item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       names.push(t);
       continue;
@@ -213,6 +215,9 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   }
   return names;
 }
+
+/** `--platform=` at the start of a list item. */
+const FLAG_PREFIX = /^--?(?:[a-z0-9]+-)*platforms?=/i;
 
 /** Products larger than this are reduced to the pairs that can change a verdict. */
 const FULL_PRODUCT = 256;
