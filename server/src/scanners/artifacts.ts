@@ -179,14 +179,22 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
 
 // The options stop at the next `[` too: otherwise each `deb [` of a long line scanned to its end.
 const APT_LINE = /\bdeb(?:-src)?\s+\[([^\][\n]*)\]\s+([^\s"']+)/g;
+const K8S_APT = /pkgs\.k8s\.io|apt\.kubernetes\.io|packages\.cloud\.google\.com\/apt/;
+
+/** The repository of an apt line written with a variable (`${PKGS_URL}/deb/`), the variable's value put in. */
+function expandUrlVars(text: string, at: number, urlVars: ReadonlyMap<string, string>): string {
+  let end = at;
+  while (end < text.length && end < at + 300 && !/[\s"']/.test(text[end])) end++;
+  return text.slice(at, end).replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (all, name: string) => urlVars.get(name) ?? all);
+}
 
 /** `deb [arch=amd64,arm64 signed-by=…] https://pkgs.k8s.io/…`: the arches of a Kubernetes apt source. */
-export function scanAptSourceLines(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {
+export function scanAptSourceLines(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink, urlVars?: ReadonlyMap<string, string>): void {
   const region = masked.slice(s, e);
   if (region.indexOf('deb') < 0) return;
   APT_LINE.lastIndex = 0;
   for (let m = APT_LINE.exec(region); m; m = APT_LINE.exec(region)) {
-    if (!/pkgs\.k8s\.io|apt\.kubernetes\.io|packages\.cloud\.google\.com\/apt/.test(m[2])) continue;
+    if (!K8S_APT.test(m[2]) && !(urlVars && urlVars.size > 0 && K8S_APT.test(expandUrlVars(text, base + s + m.index + m[0].length - m[2].length, urlVars)))) continue;
     const opts = m[1];
     const arch = /(?:^|\s)arch=([^\s\]]+)/.exec(opts);
     if (!arch) continue;

@@ -52,7 +52,7 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
   for (let i = 0; i < commands.length; i++) scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true);
   scanDefaults(text, masked, start, end, sink);
   for (const h of lexed.heredocs) {
-    scanAptSourceLines(text, masked, start, h.start, h.end, sink);
+    scanAptSourceLines(text, masked, start, h.start, h.end, sink, urlVars);
     scanArchiveNames(text, masked, start, h.start, h.end, sink);
     scanUrls(text, masked, start, h.start, h.end, sink, urlVars);
   }
@@ -107,7 +107,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const name = nameIndex < words.length ? wordText(masked, words[nameIndex]).replace(/^.*\//, '') : '';
   const cmdStart = words[0].start;
   const cmdEnd = words[words.length - 1].end;
-  scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink);
+  scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
   if (PROSE_COMMANDS.has(name)) return;
 
   const oses: Token[] = [];
