@@ -36,14 +36,6 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const tiers = model.data.platforms.filter((p) => (kind === 'os' ? p.os : p.arch) === name && !model.removed(p)).map((p) => p.tier);
     return tiers.length > 0 ? Math.min(...tiers) : 9;
   };
-  // GOOS=Linux: Go takes its names in lower case only (`go build` refuses the pair).
-  for (const [t, kind] of [[m.os, 'os'], [m.arch, 'arch']] as const) {
-    if (!t || t.text === t.text.toLowerCase()) continue;
-    const lower = t.text.toLowerCase();
-    if (kind === 'os' ? !isGoOs(lower) : !isGoArch(lower)) continue;
-    const name = kind === 'os' ? 'operating system (GOOS)' : 'architecture (GOARCH)';
-    return { token: t, code: 'unknown-platform', message: `${t.text} is not a Go ${name}: Go names are lower case; did you mean ${lower}?`, data: { replacements: [lower] } };
-  }
   if (m.os && s.os !== undefined && !isGoOs(s.os)) {
     const names = suggestNames(s.os, 'os', rank('os'));
     return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
@@ -51,6 +43,15 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   if (m.arch && s.arch !== undefined && (!isGoArch(m.arch.text.toLowerCase()))) {
     const names = suggestNames(m.arch.text, 'arch', rank('arch'));
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
+  }
+  // GOOS=Linux: Go takes its names in lower case only (`go build` refuses the pair). After the
+  // names Go does not know at all: `GOOS=Linux GOARCH=amd46` is first a typo.
+  for (const [t, kind] of [[m.os, 'os'], [m.arch, 'arch']] as const) {
+    if (!t || t.text === t.text.toLowerCase()) continue;
+    const lower = t.text.toLowerCase();
+    if (kind === 'os' ? !isGoOs(lower) : !isGoArch(lower)) continue;
+    const name = kind === 'os' ? 'operating system (GOOS)' : 'architecture (GOARCH)';
+    return { token: t, code: 'unknown-platform', message: `${t.text} is not a Go ${name}: Go names are lower case; did you mean ${lower}?`, data: { replacements: [lower] } };
   }
   // A cross product: goreleaser skips the pairs Go does not build, a CI matrix runs a job for
   // every one (and its build fails), so only a matrix's count.
