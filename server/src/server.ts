@@ -24,7 +24,7 @@ import { version } from '../../package.json';
 import { DocumentAnalyses, uriPath } from './features/documents';
 import { openDocuments } from './features/textDocument';
 import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
-import { Configuration, readInitOptions, uriKey, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
+import { Configuration, readInitOptions, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
 import { hoverAt } from './features/hover';
 import { codeActions, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
@@ -99,7 +99,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let firstSettings: () => void = () => undefined;
   let shutDown = false;
   let initialized = false;
-  let workspaceFolders: WorkspaceFolderRef[] = [];
 
   /**
    * Why a request is not served: it came before `initialize` (the LSP says ServerNotInitialized)
@@ -157,7 +156,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       return connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined);
     },
     (e) => logError(`k8s-platforms: diagnostics failed: ${(e as Error)?.stack ?? String(e)}`),
-    runtime.messagesHandled ? () => runtime.messagesHandled!() : undefined,
+    runtime.messagesHandled?.bind(runtime),
   );
 
   const revalidateAll = () => {
@@ -208,7 +207,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     initialized = true;
     support = clientSupport(params.capabilities);
     const init = readInitOptions(params.initializationOptions);
-    workspaceFolders = folderRefs(params.workspaceFolders);
     config = new Configuration(runtime, init, workspaceRoot(params), {
       changed: revalidateAll,
       // Notifications, not requests: nothing to answer, nothing to wait for.
@@ -217,7 +215,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       info: (m) => connection.console.info(m),
     });
     // Settings per folder need a client that answers for a folder (scopeUri).
-    if (support.configuration) config.setFolders(workspaceFolders);
+    if (support.configuration) config.setFolders(folderRefs(params.workspaceFolders));
     let settle: () => void = () => undefined;
     ready = new Promise<void>((resolve) => (settle = resolve));
     const timer = setTimeout(settle, FIRST_SETTINGS_TIMEOUT_MS);
@@ -247,9 +245,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (support.workspaceFolders && support.configuration) {
         connection.workspace.onDidChangeWorkspaceFolders((e) =>
           guard(logError, 'didChangeWorkspaceFolders', () => {
-            const removed = new Set(e.removed.map((f) => uriKey(f.uri)));
-            workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(uriKey(f.uri))), ...folderRefs(e.added)];
-            config?.setFolders(workspaceFolders);
+            config?.changeFolders(folderRefs(e.added), folderRefs(e.removed));
             readSettings();
           }),
         );
@@ -332,7 +328,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
         // An item's edit range must hold the position: past a line's end there is no answer.
-        return s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint.severity['below-required-tier'] === 'off' ? 3 : s.settings.lint.requiredTier) : null;
+        return s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint) : null;
       }),
   );
 

@@ -2,6 +2,7 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionLis
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileKind } from '../lint';
 import type { TierModel } from '../model/query';
+import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
 import { ARCH_ALIASES, GO_PAIRS, platformIdentity, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
@@ -162,9 +163,11 @@ function itemsAfter(text: string, end: number): string[] {
 }
 
 /** Completion at `offset`: platform values in the spelling of their context, replacing the partial token. */
-export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, requiredTier = 3): CompletionList | null {
+export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS): CompletionList | null {
   const site = completionSite(text, kind, offset);
   if (!site) return null;
+  // Items below the required tier say so, unless below-required-tier is turned off.
+  const requiredTier = settings.severity['below-required-tier'] === 'off' ? 3 : settings.requiredTier;
   const candidates =
     site.role === 'platform'
       ? platformCandidates(model, site)

@@ -127,6 +127,13 @@ export class Configuration {
     this.byUri.clear();
   }
 
+  /** The folders added to and removed from the workspace (didChangeWorkspaceFolders). */
+  changeFolders(added: readonly WorkspaceFolderRef[], removed: readonly WorkspaceFolderRef[]): void {
+    const gone = new Set(removed.map((f) => uriKey(f.uri)));
+    const kept = this.folders.filter((f) => !gone.has(f.key)).map((f) => ({ uri: f.uri!, ...(f.name !== undefined ? { name: f.name } : {}) }));
+    this.setFolders([...kept, ...added]);
+  }
+
   /** Settings pushed by a client that has no `workspace/configuration` (didChangeConfiguration). */
   setFallback(raw: unknown): void {
     if (raw !== undefined && raw !== null) this.fallbackRaw = raw;
@@ -229,7 +236,7 @@ function newScope(uri: string | undefined, name: string | undefined, root: strin
  * decoded, a Windows drive letter in lower case, no trailing slash (`file:///C%3A/src/` and
  * `file:///c:/src` are one folder).
  */
-export function uriKey(uri: string): string {
+function uriKey(uri: string): string {
   const m = /^([a-z][a-z0-9+.-]*):(?:\/\/([^/?#]*))?/i.exec(uri);
   const scheme = m ? m[1].toLowerCase() : '';
   const authority = m?.[2]?.toLowerCase() ?? '';

@@ -2,7 +2,7 @@ import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
 import { blame, spell, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
-import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant } from '../platform/names';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidPair, isValidVariant } from '../platform/names';
 import { editDistance } from '../platform/distance';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
@@ -12,7 +12,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   if (m.kind === 'whole') {
     if (!m.strict || s.valid) return undefined;
     // linux/arm64/v7: the pair is Go's, the variant is not; the pair without it comes first.
-    const pairValid = s.os !== undefined && s.arch !== undefined && GO_PAIRS.has(`${s.os}/${s.arch}`);
+    const pairValid = s.os !== undefined && s.arch !== undefined && isValidPair(s.os, s.arch);
     const near = pairValid
       ? [{ os: s.os!, arch: s.arch! }]
       : s.validOs && s.validArch && s.os

@@ -194,8 +194,9 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   const whole = items.length === 1 ? o.removeWhole : undefined;
   for (const item of items) {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
-    const flag = o.role === 'platform' ? FLAG_PREFIX.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
-    const t = token(o.text, item.start + (flag ? flag[0].length : 0), item.end);
+    const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
+    const skip = flag && o.text[item.start + flag[0].length] === '=' ? flag[0].length + 1 : 0;
+    const t = token(o.text, item.start + skip, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       names.push(t);
       continue;
@@ -216,8 +217,8 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   return names;
 }
 
-/** `--platform=` at the start of a list item. */
-const FLAG_PREFIX = /^--?(?:[a-z0-9]+-)*platforms?=/i;
+/** A flag whose value is a platform list (`--platform`, `--platforms=`, gox `-osarch`), before its `=` or its end. */
+export const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)(?==|$)/;
 
 /** Products larger than this are reduced to the pairs that can change a verdict. */
 const FULL_PRODUCT = 256;

@@ -5,6 +5,7 @@ import {
   emitPairs,
   readPlatformList,
   wordRemoval,
+  PLATFORM_FLAG,
   roleOf,
   token,
   type Token,
@@ -34,7 +35,6 @@ export interface ShellOptions {
 export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
 /** Words before the real command name. */
 const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset']);
-const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)(?==|$)/;
 
 /**
  * Scans text[start, end) as shell: GOOS=/GOARCH= and *_PLATFORMS assignments (also arrays and

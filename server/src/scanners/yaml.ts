@@ -423,11 +423,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
       if (item?.kind !== 'scalar') continue;
       const before = ctx.sink.mentions.length;
       platformValue(item, ctx, key, id);
-      if (ctx.sink.mentions.length === before + 1) {
-        const m = ctx.sink.mentions[before];
-        // A one-item list keeps none: removing the item would leave the key empty.
-        if (m.kind === 'whole' && node.items.length > 1) m.removeRange = seqItemRange(ctx.text, item.start, item.end, node.flow);
-      }
+      removableItem(ctx, before, node, item, id);
     }
     return;
   }
@@ -445,6 +441,17 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
 }
 
 const VALUE_KEYS = ['value', 'default', 'options', 'enum', 'values'];
+
+/**
+ * When an item of a list gave one platform of the list (the mentions from `before` on), removing
+ * it removes the item. A one-item list keeps it: removing it would leave the key empty. (A
+ * platform of another list, a flag's value in a command item, is not the item.)
+ */
+function removableItem(ctx: Ctx, before: number, list: YSeq, item: YScalar, listId: number): void {
+  if (ctx.sink.mentions.length !== before + 1 || list.items.length < 2) return;
+  const m = ctx.sink.mentions[before];
+  if (m.kind === 'whole' && m.listId === listId && !m.removeRange) m.removeRange = seqItemRange(ctx.text, item.start, item.end, list.flow);
+}
 
 /** What to delete to drop one sequence item: its whole line in a block list, item and comma in a flow list. */
 function seqItemRange(text: string, s: number, e: number, flow: boolean): { start: number; end: number } {
@@ -511,10 +518,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const before = ctx.sink.mentions.length;
     scanScalar(item, ctx, listId);
     // arch: [linux/amd64, linux/arm/v7] under any key: an item can be removed like a platforms item.
-    if (ctx.sink.mentions.length === before + 1 && node.items.length > 1) {
-      const m = ctx.sink.mentions[before];
-      if (m.kind === 'whole' && m.listId === listId && !m.removeRange) m.removeRange = seqItemRange(ctx.text, item.start, item.end, node.flow);
-    }
+    removableItem(ctx, before, node, item, listId);
   }
 }
 
