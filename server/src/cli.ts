@@ -271,6 +271,11 @@ export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResul
   return { notes, findings: findings.length > 0 ? toJson(t.display, findings, scan.lines) : [], errors };
 }
 
+/** A path for a line of text output: a control character in a file name (a newline) is escaped, so one finding stays one line. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
 function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void): { text: string; kind: FileKind } | undefined {
   let fd: number | undefined;
   try {
@@ -361,7 +366,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       usageProblem = true;
     }
   }
-  const note = (msg: string) => io.stderr.write(`k8s-platforms: ${msg}\n`);
+  const note = (msg: string) => io.stderr.write(`k8s-platforms: ${printable(msg)}\n`);
   const missing = (p: string) => {
     note(`${p}: no such file or folder`);
     usageProblem = true;
@@ -392,7 +397,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       break;
     default:
       for (const r of results) {
-        for (const x of r) io.stdout.write(`${x.file}:${x.line}:${x.column}: ${x.severity} ${x.code} ${x.message}\n`);
+        for (const x of r) io.stdout.write(`${printable(x.file)}:${x.line}:${x.column}: ${x.severity} ${x.code} ${x.message}\n`);
       }
       if (results.length > 0) {
         const total = results.reduce((n, r) => n + r.length, 0);

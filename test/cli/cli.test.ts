@@ -204,6 +204,21 @@ describe('files named more than once, and UTF-16', () => {
     }
   });
 
+  it('a file name holding a newline stays on one line of text output, escaped', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-newline-'));
+    try {
+      mkdirSync(join(u, 'a\nb'));
+      writeFileSync(join(u, 'a\nb/Makefile'), 'PLATFORMS := linux/amd64 linux/arm\n');
+      const r = await call(['lint', '.'], u);
+      assert.equal(r.stdout, 'a\\nb/Makefile:1:26: error removed-platform ' + r.stdout.split(' removed-platform ')[1]);
+      assert.equal(r.stdout.split('\n').length, 2, r.stdout);
+      const json = await call(['lint', '--format', 'json', '.'], u);
+      assert.equal(JSON.parse(json.stdout)[0].file, 'a\nb/Makefile');
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
+
   it('--max-file-size 0 is bad usage, as the setting refuses it', async () => {
     const r = await call(['lint', '--max-file-size', '0', '.'], dir);
     assert.equal(r.code, 2);

@@ -212,3 +212,49 @@ describe('removing an item of a YAML list', () => {
     assert.equal(await fixed('.github/workflows/f3.yml', 'yaml', text, 'removed-platform', 'linux/arm/v7'), text.replace('          - linux/arm/v7\n', ''));
   });
 });
+
+describe('completion in package contexts of the Kubernetes packages', () => {
+  // [what, path, languageId, text with | at the cursor, expected labels, labels that must not come]
+  const cases: [string, string, string, string, string[], string[]][] = [
+    ['an apt source line, arch list', 'a.sh', 'shellscript', 'echo "deb [arch=amd64,| signed-by=/etc/apt/keyrings/k.gpg] https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /" | sudo tee /etc/apt/sources.list.d/kubernetes.list\n', ['arm64', 'ppc64el', 's390x'], ['amd64', 'x86_64', 'armhf', 'aarch64']],
+    ['an apt source line whose repository is not written yet', 'b.sh', 'shellscript', 'deb [arch=|\n', ['amd64', 'arm64'], ['x86_64']],
+    ['NAME:ARCH in apt-get install', 'c.sh', 'shellscript', 'sudo apt-get install -y kubelet:|\n', ['amd64', 'arm64', 'ppc64el', 's390x'], ['x86_64']],
+    ['NAME.ARCH in dnf install', 'd.sh', 'shellscript', 'sudo dnf install -y kubeadm.|\n', ['x86_64', 'aarch64', 'ppc64le', 's390x'], ['amd64', 'arm64']],
+    ['the arch segment of a pkgs.k8s.io rpm path', 'e.sh', 'shellscript', 'curl -LO https://pkgs.k8s.io/core:/stable:/v1.31/rpm/|\n', ['x86_64', 'aarch64'], ['amd64']],
+    ['an apt source in a Dockerfile RUN', 'Dockerfile', 'dockerfile', 'RUN echo "deb [arch=|] https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /" > /etc/apt/sources.list.d/k.list\n', ['amd64', 'arm64'], []],
+  ];
+  for (const [what, path, languageId, marked, expected, absent] of cases) {
+    it(what, async () => {
+      const at = marked.indexOf('|');
+      const text = marked.slice(0, at) + marked.slice(at + 1);
+      const { uri } = await open(path, languageId, text);
+      const labels = (await client.completion(uri, positionOf(text, text.slice(0, at), at))).map((i) => i.label);
+      for (const e of expected) assert.ok(labels.includes(e), `${e} in ${JSON.stringify(labels)}`);
+      for (const a of absent) assert.ok(!labels.includes(a), `${a} not in ${JSON.stringify(labels)}`);
+    });
+  }
+
+  it('an accepted item gives no finding', async () => {
+    const text = 'sudo apt-get install -y kubelet:\n';
+    const { uri } = await open('f.sh', 'shellscript', text);
+    const items = await client.completion(uri, positionOf(text, 'kubelet:', 'kubelet:'.length));
+    const item = items.find((i) => i.label === 'arm64')!;
+    assert.ok(item.textEdit && 'range' in item.textEdit);
+    const after = applyEdits(text, [item.textEdit]);
+    assert.equal(after, 'sudo apt-get install -y kubelet:arm64\n');
+    assert.deepEqual(await codesOf('f2.sh', 'shellscript', after), []);
+  });
+
+  it('but not in other repositories, nor outside a package manager', async () => {
+    for (const [path, marked] of [
+      ['g.sh', 'echo "deb [arch=| signed-by=/k.gpg] https://download.docker.com/linux/ubuntu jammy stable" > docker.list\n'],
+      ['h.sh', 'cp kubelet:| /tmp\n'],
+      ['i.sh', 'curl -LO https://example.com/core/rpm/|\n'],
+    ]) {
+      const at = marked.indexOf('|');
+      const text = marked.slice(0, at) + marked.slice(at + 1);
+      const { uri } = await open(path, 'shellscript', text);
+      assert.deepEqual((await client.completion(uri, positionOf(text, text.slice(0, at), at))).map((i) => i.label), [], marked);
+    }
+  });
+});

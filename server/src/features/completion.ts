@@ -110,6 +110,17 @@ function publishedCandidates(model: TierModel, role: 'os' | 'arch', siblings: st
   }));
 }
 
+/** Package architecture names of the platforms that have Kubernetes packages, in the format's spelling. */
+function packageCandidates(model: TierModel, format: 'deb' | 'rpm'): Candidate[] {
+  const out: Candidate[] = [];
+  for (const row of model.supportedPlatforms()) {
+    const platform: Platform = { os: row.os, arch: row.arch };
+    const names = model.artifactsFor(platform).packages;
+    if (names) out.push({ label: names[format], tier: row.tier, documentation: () => explainPlatform(model, platform) });
+  }
+  return out;
+}
+
 /** Table order of the model, so tier 1 comes first and ties keep the source document's order. */
 function order(model: TierModel, role: CompletionSite['role']): (c: Candidate) => number {
   const rows = model.supportedPlatforms();
@@ -171,7 +182,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const candidates =
     site.role === 'platform'
       ? platformCandidates(model, site)
-      : site.published
+      : site.role === 'package'
+        ? packageCandidates(model, site.format)
+        : site.published
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
           ? nameCandidates(model, 'os', site.arches)

@@ -3,7 +3,7 @@ import { roleOf } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
-import { binaryArtifact, isReleaseUrl } from '../scanners/artifacts';
+import { binaryArtifact, isPackagesUrl, isReleaseUrl, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
 import { PROSE_COMMANDS } from '../scanners/shell';
 
 /**
@@ -15,6 +15,8 @@ export type CompletionSite = (
   | { role: 'platform'; start: number; end: number; spelling: Spelling; os?: string }
   | { role: 'os'; start: number; end: number; arches: string[] }
   | { role: 'arch'; start: number; end: number; oses: string[] }
+  /** A deb or rpm architecture name: apt `[arch=…]`, `kubelet:arm64`, `kubeadm.aarch64`, a pkgs.k8s.io path. */
+  | { role: 'package'; start: number; end: number; format: 'deb' | 'rpm' }
 ) & {
   /** The items of the list written before the cursor: not offered again. */
   present?: string[];
@@ -337,7 +339,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   for (let i = index - 1; i >= first; i--) joined = `${lines.line(i).text.slice(0, -1)} ${joined}`;
   const firstLine = first === index ? line.text : lines.line(first).text;
 
-  const download = downloadSite(line, col);
+  const download = downloadSite(line, col) ?? packageSite(line, col, joined.slice(0, joined.length - prefix.length));
   if (download) return download;
   // Echo text and here-document text are prose (URLs and archive names aside, above).
   if (inProseCommand(joined, kind) || inHeredoc(lines, first, kind)) return undefined;
@@ -568,6 +570,58 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
     const arch = archive[2] === undefined ? /^-([A-Za-z0-9]+)\.tar\.gz/.exec(line.text.slice(end))?.[1] : undefined;
     if (archive[2] === undefined) return { role: 'os', start, end: line.start + end, arches: arch ? [arch.toLowerCase()] : [], published };
     return { role: 'arch', start, end: line.start + end, oses: [archive[2].toLowerCase()], published };
+  }
+  return undefined;
+}
+
+/** `deb [signed-by=… arch=amd64,|`: the arch list of an apt source line, up to the cursor. */
+const APT_OPTIONS = /\bdeb(?:-src)?\s+\[([^\][]*)$/;
+const APT_ARCH = /(?:^|\s)arch=((?:[a-z0-9_]+,)*)([a-z0-9_]*)$/;
+/** `kubelet:|` (deb) or `kubeadm.|`, `kubeadm-1.31.0-150500.1.1.|` (rpm) at the cursor. */
+const PACKAGE_ARCH = new RegExp(`(?:^|[\\s"'])(?:${KUBE_PACKAGES})(:|\\.|-[0-9][^\\s:"']*-[^\\s:"']*\\.)([a-z0-9_]*)$`);
+/** The arch segment of a pkgs.k8s.io path: `…/v1.31/rpm/|`. */
+const PACKAGES_SEGMENT = /\/(deb|rpm)\/([a-z0-9_]*)$/;
+
+/**
+ * A package architecture being typed in a package context of a Kubernetes package: an apt source
+ * line of a Kubernetes repository (its URL may not be written yet), `NAME:ARCH` or `NAME.ARCH` in
+ * an apt or dnf command, the arch segment of a pkgs.k8s.io URL. `earlier` is the text of the lines
+ * this one continues (`\`).
+ */
+function packageSite(line: Line, col: number, earlier: string): CompletionSite | undefined {
+  const head = line.text.slice(0, col);
+  let end = col;
+  while (end < line.text.length && SEGMENT_CHAR.test(line.text[end])) end++;
+  const at = (typed: string, format: 'deb' | 'rpm', present?: string[]): CompletionSite => ({
+    role: 'package',
+    start: line.start + col - typed.length,
+    end: line.start + end,
+    format,
+    ...(present ? { present } : {}),
+  });
+  const apt = APT_OPTIONS.exec(head);
+  if (apt) {
+    const arch = APT_ARCH.exec(apt[1]);
+    if (!arch) return undefined;
+    // The repository after `]`: a Kubernetes one, a variable, or not written yet.
+    const close = line.text.indexOf(']', end);
+    const repo = close < 0 ? '' : line.text.slice(close + 1).trim();
+    if (repo !== '' && !K8S_APT.test(repo) && !repo.startsWith('$')) return undefined;
+    return at(arch[2], 'deb', arch[1].split(',').filter((a) => a !== ''));
+  }
+  const pkg = PACKAGE_ARCH.exec(head);
+  if (pkg) {
+    // In the command of a package manager (`sudo apt-get install -y kubelet:|`).
+    const command = (earlier + head.slice(0, pkg.index)).split(/[;&|]/).pop() ?? '';
+    if (!command.split(/\s+/).some((w) => PACKAGE_MANAGERS.has(w.replace(/^["']|["']$/g, '')))) return undefined;
+    return at(pkg[2], pkg[1] === ':' ? 'deb' : 'rpm');
+  }
+  const seg = PACKAGES_SEGMENT.exec(head);
+  if (seg) {
+    let urlStart = seg.index;
+    while (urlStart > 0 && !URL_END.test(head[urlStart - 1])) urlStart--;
+    if (!isPackagesUrl(head.slice(urlStart, seg.index + 1))) return undefined;
+    return at(seg[2], seg[1] as 'deb' | 'rpm');
   }
   return undefined;
 }

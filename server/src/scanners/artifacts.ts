@@ -20,8 +20,8 @@ const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
 const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;
-const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
-const PACKAGE_MANAGERS = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf']);
+export const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
+export const PACKAGE_MANAGERS: ReadonlySet<string> = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf']);
 
 type UrlKind = 'release' | 'github' | 'packages';
 
@@ -48,6 +48,12 @@ function urlParts(url: string): { host: string; slash: number; gs: boolean } | u
 export function isReleaseUrl(url: string): boolean {
   const parts = urlParts(url);
   return parts !== undefined && classify(parts.host, url.slice(parts.slash), parts.gs) === 'release';
+}
+
+/** Whether a URL (`https://pkgs.k8s.io/core:/stable:/v1.31/rpm/`) is in the Kubernetes package repository. */
+export function isPackagesUrl(url: string): boolean {
+  const parts = urlParts(url);
+  return parts !== undefined && classify(parts.host, url.slice(parts.slash), parts.gs) === 'packages';
 }
 
 export function scanUrls(
@@ -179,7 +185,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
 
 // The options stop at the next `[` too: otherwise each `deb [` of a long line scanned to its end.
 const APT_LINE = /\bdeb(?:-src)?\s+\[([^\][\n]*)\]\s+([^\s"']+)/g;
-const K8S_APT = /pkgs\.k8s\.io|apt\.kubernetes\.io|packages\.cloud\.google\.com\/apt/;
+export const K8S_APT = /pkgs\.k8s\.io|apt\.kubernetes\.io|packages\.cloud\.google\.com\/apt/;
 
 /** The repository of an apt line written with a variable (`${PKGS_URL}/deb/`), the variable's value put in. */
 function expandUrlVars(text: string, at: number, urlVars: ReadonlyMap<string, string>): string {
