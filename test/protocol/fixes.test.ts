@@ -221,6 +221,8 @@ describe('completion in package contexts of the Kubernetes packages', () => {
     ['NAME:ARCH in apt-get install', 'c.sh', 'shellscript', 'sudo apt-get install -y kubelet:|\n', ['amd64', 'arm64', 'ppc64el', 's390x'], ['x86_64']],
     ['NAME.ARCH in dnf install', 'd.sh', 'shellscript', 'sudo dnf install -y kubeadm.|\n', ['x86_64', 'aarch64', 'ppc64le', 's390x'], ['amd64', 'arm64']],
     ['the arch segment of a pkgs.k8s.io rpm path', 'e.sh', 'shellscript', 'curl -LO https://pkgs.k8s.io/core:/stable:/v1.31/rpm/|\n', ['x86_64', 'aarch64'], ['amd64']],
+    ['a crictl release asset (kubernetes-sigs)', 'j.sh', 'shellscript', 'curl -LO https://github.com/kubernetes-sigs/cri-tools/releases/download/v1.31.0/crictl-v1.31.0-linux-|.tar.gz\n', ['linux-amd64', 'linux-arm64'], ['linux/amd64', 'windows-amd64']],
+    ['a kind release asset, os not typed yet', 'k.sh', 'shellscript', 'curl -Lo ./kind https://github.com/kubernetes-sigs/kind/releases/download/v0.24.0/kind-|\n', ['linux-amd64', 'darwin-arm64'], ['linux/amd64']],
     ['an apt source in a Dockerfile RUN', 'Dockerfile', 'dockerfile', 'RUN echo "deb [arch=|] https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /" > /etc/apt/sources.list.d/k.list\n', ['amd64', 'arm64'], []],
   ];
   for (const [what, path, languageId, marked, expected, absent] of cases) {
@@ -250,6 +252,7 @@ describe('completion in package contexts of the Kubernetes packages', () => {
       ['g.sh', 'echo "deb [arch=| signed-by=/k.gpg] https://download.docker.com/linux/ubuntu jammy stable" > docker.list\n'],
       ['h.sh', 'cp kubelet:| /tmp\n'],
       ['i.sh', 'curl -LO https://example.com/core/rpm/|\n'],
+      ['l.sh', 'curl -LO https://github.com/helm/helm/releases/download/v3.15.0/helm-v3.15.0-linux-|.tar.gz\n'],
     ]) {
       const at = marked.indexOf('|');
       const text = marked.slice(0, at) + marked.slice(at + 1);

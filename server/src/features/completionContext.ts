@@ -3,7 +3,7 @@ import { roleOf } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
-import { binaryArtifact, isPackagesUrl, isReleaseUrl, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
+import { binaryArtifact, isPackagesUrl, isProjectReleaseUrl, isReleaseUrl, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
 import { PROSE_COMMANDS } from '../scanners/shell';
 
 /**
@@ -571,7 +571,37 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
     if (archive[2] === undefined) return { role: 'os', start, end: line.start + end, arches: arch ? [arch.toLowerCase()] : [], published };
     return { role: 'arch', start, end: line.start + end, oses: [archive[2].toLowerCase()], published };
   }
-  return undefined;
+  return projectAssetSite(line, head, end);
+}
+
+/** The asset name of a GitHub release download, up to the cursor: `…/releases/download/v1.31.0/crictl-v1.31.0-`. */
+const ASSET_NAME = /\/releases\/download\/[^/\s"'<>]+\/([A-Za-z0-9_.-]*)$/;
+/** The platform part being typed at the end of an asset name: `-linux-am`, `_linux_`, `-`, `-dar`. */
+const ASSET_PLATFORM = /([-_])(?:([a-z0-9]+)([-_]))?([a-z0-9]*)$/;
+
+/**
+ * The platform of a release asset of a Kubernetes project (`crictl-v1.31.0-linux-amd64.tar.gz`,
+ * `kind-linux-arm64`) being typed: whole platforms in the asset's os-arch spelling.
+ */
+function projectAssetSite(line: Line, head: string, end: number): CompletionSite | undefined {
+  const asset = ASSET_NAME.exec(head);
+  if (!asset) return undefined;
+  let urlStart = asset.index;
+  while (urlStart > 0 && !URL_END.test(head[urlStart - 1])) urlStart--;
+  if (!isProjectReleaseUrl(head.slice(urlStart))) return undefined;
+  const m = ASSET_PLATFORM.exec(asset[1]);
+  if (!m) return undefined;
+  const os = m[2] !== undefined && isGoOs(m[2]) ? m[2] : undefined;
+  // `crictl-v1.31.0-linux-|`: the os is kept and replaced with the rest; else only the last part.
+  const typed = os !== undefined ? `${m[2]}${m[3]}${m[4]}` : m[4];
+  const separator = os !== undefined ? m[3] : m[1];
+  return {
+    role: 'platform',
+    start: line.start + head.length - typed.length,
+    end: line.start + end,
+    spelling: separator === '_' ? 'os_arch' : 'os-arch',
+    ...(os !== undefined ? { os } : {}),
+  };
 }
 
 /** `deb [signed-by=… arch=amd64,|`: the arch list of an apt source line, up to the cursor. */

@@ -50,6 +50,12 @@ export function isReleaseUrl(url: string): boolean {
   return parts !== undefined && classify(parts.host, url.slice(parts.slash), parts.gs) === 'release';
 }
 
+/** Whether a URL is a release download of a kubernetes or kubernetes-sigs GitHub project (crictl, kind). */
+export function isProjectReleaseUrl(url: string): boolean {
+  const parts = urlParts(url);
+  return parts !== undefined && classify(parts.host, url.slice(parts.slash), parts.gs) === 'github';
+}
+
 /** Whether a URL (`https://pkgs.k8s.io/core:/stable:/v1.31/rpm/`) is in the Kubernetes package repository. */
 export function isPackagesUrl(url: string): boolean {
   const parts = urlParts(url);
