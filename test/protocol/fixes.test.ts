@@ -261,3 +261,26 @@ describe('completion in package contexts of the Kubernetes packages', () => {
     }
   });
 });
+
+describe('completion in a QEMU set-up step', () => {
+  it('offers Linux platforms only: QEMU emulates Linux binaries', async () => {
+    for (const [path, marked] of [
+      ['.github/workflows/q1.yml', 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/setup-qemu-action@v3\n        with:\n          platforms: linux/amd64,|\n'],
+      ['.github/workflows/q2.yml', 'jobs:\n  a:\n    steps:\n      - name: QEMU\n        with:\n          platforms: |\n        uses: docker/setup-qemu-action@v3\n      - uses: docker/setup-buildx-action@v3\n'],
+    ]) {
+      const at = marked.indexOf('|');
+      const text = marked.slice(0, at) + marked.slice(at + 1);
+      const { uri } = await open(path, 'yaml', text);
+      const labels = (await client.completion(uri, positionOf(text, text.slice(0, at), at))).map((i) => i.label);
+      assert.ok(labels.includes('linux/arm64'), JSON.stringify(labels));
+      assert.ok(labels.every((l) => l.startsWith('linux/')), JSON.stringify(labels));
+    }
+  });
+
+  it('while the platforms of a build step keep every os', async () => {
+    const text = 'jobs:\n  a:\n    steps:\n      - uses: docker/setup-qemu-action@v3\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: \n';
+    const { uri } = await open('.github/workflows/q3.yml', 'yaml', text);
+    const labels = (await client.completion(uri, positionOf(text, 'platforms: ', 'platforms: '.length))).map((i) => i.label);
+    assert.ok(labels.includes('windows/amd64'), JSON.stringify(labels));
+  });
+});

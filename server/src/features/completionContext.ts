@@ -391,7 +391,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       const items = listItems(k.value, true);
       if (role && role !== 'variant' && items) {
         const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
-        return withOs(
+        const found = withOs(
           site(role, start, end, {
             spelling: spellingOf(items, fallback),
             os: siblingValues(lines, index, k.col, 'os'),
@@ -400,6 +400,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
           }),
           typed,
         );
+        // QEMU emulates Linux binaries: its `platforms` are Linux ones.
+        return found.role === 'platform' && found.os === undefined && emulatorStep(lines, index, k.col) ? { ...found, os: 'linux' } : found;
       }
     }
 
@@ -473,6 +475,34 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     return { role: 'platform', start, end, spelling: 'slash', os: slash[1].toLowerCase() };
   }
   return undefined;
+}
+
+/** A step that sets up QEMU emulation (`uses: docker/setup-qemu-action@v3`, tonistiigi/binfmt). */
+const EMULATOR_ACTION = /^\s*(?:-\s+)?uses\s*:\s*["']?[\w.-]+\/(?:setup-qemu-action|binfmt)\b/;
+
+/** Whether the key on line `index` (at `col`) is an input under `with:` of a QEMU set-up step. */
+function emulatorStep(lines: Lines, index: number, col: number): boolean {
+  // The parent key: the first line above with less indent.
+  let parent = index - 1;
+  while (lines.has(parent) && (lines.line(parent).text.trim() === '' || indentOf(lines.line(parent).text) >= col)) parent--;
+  if (!lines.has(parent)) return false;
+  const with_ = keyColumn(lines.line(parent).text);
+  if (!with_ || with_.key !== 'with') return false;
+  // Its siblings in the step's mapping, above (up to the `- ` that opens the step) and below.
+  for (let i = parent; lines.has(i) && i > parent - 50; i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t) || (i !== parent && indentOf(t) > with_.col)) continue;
+    if (keyColumn(t)?.col !== with_.col) return false;
+    if (EMULATOR_ACTION.test(t)) return true;
+    if (/^\s*-\s/.test(t)) break;
+  }
+  for (let i = parent + 1; lines.has(i) && i < parent + 200; i++) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t) || indentOf(t) > with_.col) continue;
+    if (/^\s*-\s/.test(t) || keyColumn(t)?.col !== with_.col) return false;
+    if (EMULATOR_ACTION.test(t)) return true;
+  }
+  return false;
 }
 
 /** Narrows a platform site to the os already typed (`linux/` offers linux platforms only). */
