@@ -84,4 +84,16 @@ describe('open documents', () => {
     assert.equal(next.getText(), 'platforms: linux/amd64,linux/arm64\n');
     assert.throws(() => openDocuments.update(TextDocument.create('file:///b', 'yaml', 1, ''), [], 2), /not created by openDocuments/);
   });
+
+  it('refuse a notification with a malformed change whole, before applying any of it', () => {
+    const doc = openDocuments.create('file:///c.yml', 'yaml', 1, 'platforms: linux/amd64\n');
+    const good = { range: { start: { line: 0, character: 22 }, end: { line: 0, character: 22 } }, text: ',linux/arm64' };
+    const bad: unknown[] = [{ range: { start: { line: 'x', character: 0 }, end: { line: 0, character: 1 } }, text: 'a' }, { range: good.range }, null, { text: 5 }, { range: { start: { line: 0 } }, text: '' }];
+    for (const b of bad) {
+      assert.throws(() => openDocuments.update(doc, [good, b] as TextDocumentContentChangeEvent[], 2), /Malformed didChange: change 1/);
+      assert.equal(doc.getText(), 'platforms: linux/amd64\n');
+      assert.equal(doc.version, 1);
+    }
+    assert.throws(() => openDocuments.update(doc, {} as TextDocumentContentChangeEvent[], 2), /not a list/);
+  });
 });

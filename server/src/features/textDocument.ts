@@ -25,6 +25,16 @@ function isEol(c: number): boolean {
   return c === 13 || c === 10;
 }
 
+function isPosition(p: unknown): boolean {
+  const q = p as Position | null;
+  return typeof q === 'object' && q !== null && Number.isInteger(q.line) && Number.isInteger(q.character);
+}
+
+function isRange(r: unknown): r is Range {
+  const q = r as Range | null;
+  return typeof q === 'object' && q !== null && isPosition(q.start) && isPosition(q.end);
+}
+
 function wellFormed(range: Range): Range {
   const { start, end } = range;
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
@@ -91,14 +101,23 @@ class OpenDocument implements TextDocument {
     return this.content.substring(this.beforeEol(next, starts[line]), next);
   }
 
-  /** Applies the changes of one didChange notification, in order. */
+  /**
+   * Applies the changes of one didChange notification, in order. A notification with a malformed
+   * change is refused whole, before any of its changes is applied: half of it would leave a text
+   * the client never had.
+   */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    if (!Array.isArray(changes)) throw new Error('Malformed didChange: contentChanges is not a list');
+    changes.forEach((change, i) => {
+      if (change === null || typeof change !== 'object' || typeof change.text !== 'string') throw new Error(`Malformed didChange: change ${i} has no text`);
+      if ('range' in change && change.range !== undefined && !isRange(change.range)) throw new Error(`Malformed didChange: change ${i} has a malformed range`);
+    });
     for (const change of changes) {
       if ('range' in change && change.range !== undefined) this.splice(wellFormed(change.range), change.text);
-      else if ('text' in change && typeof change.text === 'string') {
+      else {
         this.content = change.text;
         this.lineOffsets = undefined;
-      } else throw new Error('Unknown change event received');
+      }
     }
     this.version = version;
   }
