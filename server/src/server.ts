@@ -4,6 +4,7 @@ import {
   DocumentDiagnosticReportKind,
   ErrorCodes,
   LSPErrorCodes,
+  MarkupContent,
   MessageType,
   NotificationType,
   ResponseError,
@@ -27,6 +28,7 @@ import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
 import { Configuration, readInitOptions, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
 import { hoverAt } from './features/hover';
+import { markup, prefersMarkdown } from './features/markup';
 import { codeActions, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
 import { guard, runSafe } from './features/safe';
 import type { ServerRuntime } from './features/modelSource';
@@ -51,6 +53,9 @@ interface ClientSupport {
   refresh: boolean;
   edits: EditStyle;
   workspaceFolders: boolean;
+  /** Whether hovers and completion documentation may be Markdown, or must be plain text. */
+  hoverMarkdown: boolean;
+  documentationMarkdown: boolean;
 }
 
 const SECTION = 'k8sPlatforms';
@@ -78,6 +83,8 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
     refresh: c.workspace?.diagnostics?.refreshSupport === true,
     edits: { documentChanges: c.workspace?.workspaceEdit?.documentChanges === true },
     workspaceFolders: c.workspace?.workspaceFolders === true,
+    hoverMarkdown: prefersMarkdown(c.textDocument?.hover?.contentFormat),
+    documentationMarkdown: prefersMarkdown(c.textDocument?.completion?.completionItem?.documentationFormat),
   };
 }
 
@@ -318,7 +325,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       refusal(token) ??
       runSafe(logError, 'hover', null, () => {
         const s = scanOf(params.textDocument.uri);
-        return s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, s.model, s.doc.offsetAt(params.position)) : null;
+        const hover = s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, s.model, s.doc.offsetAt(params.position)) : null;
+        if (hover && !support.hoverMarkdown && MarkupContent.is(hover.contents)) hover.contents = markup(hover.contents.value, false);
+        return hover;
       }),
   );
 
@@ -328,7 +337,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
         // An item's edit range must hold the position: past a line's end there is no answer.
-        return s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint) : null;
+        const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint) : null;
+        if (list && !support.documentationMarkdown) {
+          for (const item of list.items) if (MarkupContent.is(item.documentation)) item.documentation = markup(item.documentation.value, false);
+        }
+        return list;
       }),
   );
 
