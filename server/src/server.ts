@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  Command,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
@@ -19,6 +20,7 @@ import {
   type InitializeError,
   type InitializeResult,
   type Position,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
@@ -56,7 +58,12 @@ interface ClientSupport {
   /** Whether hovers and completion documentation may be Markdown, or must be plain text. */
   hoverMarkdown: boolean;
   documentationMarkdown: boolean;
+  /** Whether code actions may be sent as CodeAction literals; older clients take Commands only. */
+  codeActionLiterals: boolean;
 }
+
+/** The command a client without CodeAction literals runs to apply a fix: its argument is the edit. */
+export const APPLY_FIX_COMMAND = 'k8s-platforms.applyFix';
 
 const SECTION = 'k8sPlatforms';
 
@@ -85,6 +92,7 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
     workspaceFolders: c.workspace?.workspaceFolders === true,
     hoverMarkdown: prefersMarkdown(c.textDocument?.hover?.contentFormat),
     documentationMarkdown: prefersMarkdown(c.textDocument?.completion?.completionItem?.documentationFormat),
+    codeActionLiterals: c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
   };
 }
 
@@ -237,7 +245,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        // CodeActionOptions only for clients that take CodeAction literals (the LSP says so);
+        // the others get each fix as a Command that the server applies with workspace/applyEdit.
+        ...(support.codeActionLiterals
+          ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } }
+          : { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } }),
         ...(support.pull ? { diagnosticProvider: { identifier: 'k8s-platforms', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'k8s-platforms-language-server', version },
@@ -351,7 +363,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'codeAction', [], () => {
         const doc = documents.get(params.textDocument.uri);
         if (!doc || !config) return [];
-        return codeActions(doc, findingsOf(doc), params, support.edits);
+        const actions = codeActions(doc, findingsOf(doc), params, support.edits);
+        if (support.codeActionLiterals) return actions;
+        return actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_FIX_COMMAND, a.edit)] : []));
+      }),
+  );
+
+  connection.onExecuteCommand(
+    (params, token) =>
+      refusal(token) ??
+      runSafe(logError, 'executeCommand', null, async () => {
+        const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
+        if (params.command !== APPLY_FIX_COMMAND || typeof edit !== 'object' || edit === null) {
+          return new ResponseError<void>(ErrorCodes.InvalidParams, `k8s-platforms: unknown command ${String(params.command)} or no edit`);
+        }
+        const result = await connection.workspace.applyEdit({ label: 'k8s-platforms fix', edit });
+        if (!result.applied) logError(`k8s-platforms: the client did not apply the fix${result.failureReason ? `: ${result.failureReason}` : ''}`);
+        return null;
       }),
   );
 

@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { MarkupContent } from 'vscode-languageserver-protocol';
-import { LspClient, positionOf } from '../support/lspClient';
+import type { Command, MarkupContent } from 'vscode-languageserver-protocol';
+import { LspClient, editorCapabilities, positionOf } from '../support/lspClient';
 import { plainText } from '../../server/src/features/markup';
 
 // Clients that show hovers and completion documentation as plain text (vim plugins, some Emacs
@@ -68,5 +68,48 @@ describe('plainText', () => {
   it('turns our Markdown into text', () => {
     const md = '**linux/s390x** (`s390x-linux`): tier **2**\n\n- a criterion\n\n| artifacts | published |\n| --- | --- |\n| images | a, b |\n| binaries | c | d |\n\nResources: [#1](https://x/1), [https://y](https://y)';
     assert.equal(plainText(md), 'linux/s390x (s390x-linux): tier 2\n\n- a criterion\n\nimages: a, b\nbinaries: c; d\n\nResources: #1 (https://x/1), https://y');
+  });
+});
+
+describe('a client without CodeAction literals', () => {
+  it('gets each fix as a Command, and the server applies it with workspace/applyEdit when run', async () => {
+    const client = await LspClient.start({ capabilities: { textDocument: { codeAction: {} }, workspace: { applyEdit: true } } });
+    try {
+      const init = client.initializeResult!.capabilities;
+      assert.equal(init.codeActionProvider, true);
+      assert.deepEqual(init.executeCommandProvider?.commands, ['k8s-platforms.applyFix']);
+      const doc = 'file:///virtual/cmd/Makefile';
+      const mk = 'PLATFORMS := linux/amd64 linux/arm/v7\n';
+      client.open(doc, 'makefile', mk, 1);
+      const [d] = await client.diagnosticsFor(doc, 1);
+      const actions = (await client.codeActions(doc, d.range, [d])) as unknown as Command[];
+      assert.ok(actions.length > 0);
+      for (const a of actions) {
+        assert.equal(a.command, 'k8s-platforms.applyFix');
+        assert.equal(typeof a.title, 'string');
+      }
+      const applied: unknown[] = [];
+      client.conn.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
+        applied.push(p.edit);
+        return { applied: true };
+      });
+      const remove = actions.find((a) => a.title.startsWith('Remove'))!;
+      await client.conn.sendRequest('workspace/executeCommand', { command: remove.command, arguments: remove.arguments });
+      assert.deepEqual(applied, [remove.arguments![0]]);
+      const edits = (applied[0] as { changes: Record<string, { newText: string }[]> }).changes[doc];
+      assert.equal(edits.length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('VS Code-like clients get CodeAction literals and no command provider', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities() });
+    try {
+      assert.equal(client.initializeResult!.capabilities.executeCommandProvider, undefined);
+      assert.deepEqual((client.initializeResult!.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.k8s-platforms']);
+    } finally {
+      await client.stop();
+    }
   });
 });
