@@ -19,13 +19,37 @@ export function plainText(markdown: string): string {
     const row = /^\|(.*)\|\s*$/.exec(line);
     const text = row ? row[1].split('|').map((c) => c.trim()).reduce((a, c, k) => (k === 0 ? c : k === 1 ? `${a}: ${c}` : `${a}; ${c}`), '') : line;
     out.push(
-      text
-        .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, (_, t: string, u: string) => (t === u ? u : `${t} (${u})`))
+      links(text)
         .replace(/\*\*([^*]+)\*\*/g, '$1')
         .replace(/`([^`]*)`/g, '$1'),
     );
   }
   return out.join('\n');
+}
+
+/** `[text](url)` as `text (url)`, and `[url](url)` as `url`; found with indexOf, in one pass. */
+function links(line: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const middle = line.indexOf('](', i);
+    if (middle < 0) break;
+    // The `[` of the link: the last one between here and `](` (none: not a link).
+    const first = line.indexOf('[', i);
+    const open = first < 0 || first > middle ? -1 : line.lastIndexOf('[', middle);
+    const close = line.indexOf(')', middle + 2);
+    if (close < 0) break;
+    if (open < 0) {
+      out += line.slice(i, middle + 2);
+      i = middle + 2;
+      continue;
+    }
+    const text = line.slice(open + 1, middle);
+    const url = line.slice(middle + 2, close);
+    out += line.slice(i, open) + (text === url ? url : `${text} (${url})`);
+    i = close + 1;
+  }
+  return out + line.slice(i);
 }
 
 /** Which format a client takes, from its list of formats in order of preference (none: Markdown). */
