@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, detectFileKind, judge, scanText, type FileKind, type Sc
 import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
+import { plainText } from './features/markup';
 import { toSarif, type SarifInput } from './sarif';
 import { version } from '../../package.json';
 import { MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
@@ -25,7 +26,7 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
 
 const USAGE = `Usage: k8s-platforms lint [options] [paths…]
-       k8s-platforms explain <platform>
+       k8s-platforms explain [--markdown] <platform>
 
 Checks platform strings (linux/amd64, GOOS=linux GOARCH=arm, kubernetes-server-linux-s390x.tar.gz)
 in CI configs, Makefiles, Dockerfiles and shell scripts against the Kubernetes release tier model.
@@ -409,13 +410,16 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
 }
 
 function runExplain(args: string[], io: CliIo): number {
-  if (args.length !== 1) throw new UsageError('explain takes one platform, like linux/s390x');
-  const result = explainInput(builtinModel(), args[0]);
+  // Plain text for a terminal; --markdown for a page or a PR comment (the hover's own text).
+  const markdown = args.includes('--markdown');
+  const rest = args.filter((a) => a !== '--markdown');
+  if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('explain takes one platform, like linux/s390x, and --markdown at most');
+  const result = explainInput(builtinModel(), rest[0]);
   if (!result.ok) {
     io.stderr.write(`k8s-platforms: ${result.message}\n`);
     return 2;
   }
-  io.stdout.write(`${result.markdown}\n`);
+  io.stdout.write(`${markdown ? result.markdown : plainText(result.markdown)}\n`);
   return 0;
 }
 

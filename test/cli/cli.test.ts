@@ -234,6 +234,17 @@ describe('k8s-platforms explain', () => {
     assert.match(r.stdout, /kube-apiserver/);
     assert.match(r.stdout, /kubernetes-\{client,node,server,test\}-linux-s390x\.tar\.gz/);
   });
+  it('prints plain text, or the hover Markdown with --markdown', async () => {
+    const plain = await call(['explain', 'linux/arm64'], dir);
+    assert.match(plain.stdout, /^linux\/arm64 \(arm64-linux\): Kubernetes tier 2/);
+    assert.match(plain.stdout, /^packages: deb arm64, rpm aarch64$/m);
+    assert.doesNotMatch(plain.stdout, /\*\*|`|\| --- \|/);
+    const md = await call(['explain', '--markdown', 'linux/arm64'], dir);
+    assert.match(md.stdout, /^\*\*linux\/arm64\*\* \(`arm64-linux`\)/);
+    assert.match(md.stdout, /^\| --- \| --- \|$/m);
+    assert.equal((await call(['explain', '--json', 'linux/arm64'], dir)).code, 2);
+  });
+
   it('shows the removal of linux/arm with its reason and links', async () => {
     const r = await call(['explain', 'linux/arm/v7'], dir);
     assert.match(r.stdout, /removed/);
