@@ -60,6 +60,8 @@ interface ClientSupport {
   documentationMarkdown: boolean;
   /** Whether code actions may be sent as CodeAction literals; older clients take Commands only. */
   codeActionLiterals: boolean;
+  /** Whether the client applies edits the server sends (workspace/applyEdit), as fixes sent as Commands need. */
+  applyEdit: boolean;
 }
 
 /** The command a client without CodeAction literals runs to apply a fix: its argument is the edit. */
@@ -93,6 +95,7 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
     hoverMarkdown: prefersMarkdown(c.textDocument?.hover?.contentFormat),
     documentationMarkdown: prefersMarkdown(c.textDocument?.completion?.completionItem?.documentationFormat),
     codeActionLiterals: c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    applyEdit: c.workspace?.applyEdit === true,
   };
 }
 
@@ -246,10 +249,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
         // CodeActionOptions only for clients that take CodeAction literals (the LSP says so);
-        // the others get each fix as a Command that the server applies with workspace/applyEdit.
+        // the others get each fix as a Command that the server applies with workspace/applyEdit,
+        // and no fixes at all when they cannot apply an edit.
         ...(support.codeActionLiterals
           ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } }
-          : { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } }),
+          : support.applyEdit
+            ? { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } }
+            : {}),
         ...(support.pull ? { diagnosticProvider: { identifier: 'k8s-platforms', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'k8s-platforms-language-server', version },
@@ -365,6 +371,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         if (!doc || !config) return [];
         const actions = codeActions(doc, findingsOf(doc), params, support.edits);
         if (support.codeActionLiterals) return actions;
+        if (!support.applyEdit) return [];
         return actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_FIX_COMMAND, a.edit)] : []));
       }),
   );

@@ -103,6 +103,16 @@ describe('a client without CodeAction literals', () => {
     }
   });
 
+  it('nor fixes at all when it cannot apply an edit either', async () => {
+    const client = await LspClient.start({ capabilities: { textDocument: { codeAction: {} } } });
+    try {
+      assert.equal(client.initializeResult!.capabilities.codeActionProvider, undefined);
+      assert.equal(client.initializeResult!.capabilities.executeCommandProvider, undefined);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('VS Code-like clients get CodeAction literals and no command provider', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities() });
     try {
