@@ -1,4 +1,5 @@
-import { MarkupKind, type MarkupContent } from 'vscode-languageserver';
+// Types only: the CLI imports plainText, and must not load vscode-languageserver to start.
+import type { MarkupContent } from 'vscode-languageserver';
 
 /** A table's separator row: `| --- | --- |`. */
 const TABLE_RULE = /^\|(?:\s*:?-+:?\s*\|)+\s*$/;
@@ -55,10 +56,10 @@ function links(line: string): string {
 /** Which format a client takes, from its list of formats in order of preference (none: Markdown). */
 export function prefersMarkdown(formats: unknown): boolean {
   if (!Array.isArray(formats) || formats.length === 0) return true;
-  return formats.includes(MarkupKind.Markdown);
+  return formats.includes('markdown');
 }
 
 /** Markdown content as the client takes it. */
 export function markup(markdown: string, asMarkdown: boolean): MarkupContent {
-  return asMarkdown ? { kind: MarkupKind.Markdown, value: markdown } : { kind: MarkupKind.PlainText, value: plainText(markdown) };
+  return asMarkdown ? { kind: 'markdown', value: markdown } : { kind: 'plaintext', value: plainText(markdown) };
 }
