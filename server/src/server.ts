@@ -94,7 +94,9 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
     workspaceFolders: c.workspace?.workspaceFolders === true,
     hoverMarkdown: prefersMarkdown(c.textDocument?.hover?.contentFormat),
     documentationMarkdown: prefersMarkdown(c.textDocument?.completion?.completionItem?.documentationFormat),
-    codeActionLiterals: c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    // A client that says nothing of code actions (a script, a test harness) gets literals, as it
+    // did before; one that describes its code action support without literals gets Commands.
+    codeActionLiterals: c.textDocument?.codeAction === undefined || c.textDocument.codeAction.codeActionLiteralSupport !== undefined,
     applyEdit: c.workspace?.applyEdit === true,
   };
 }

@@ -113,6 +113,21 @@ describe('a client without CodeAction literals', () => {
     }
   });
 
+  it('a client that says nothing of code actions gets CodeAction literals', async () => {
+    const client = await LspClient.start({ capabilities: {} });
+    try {
+      assert.deepEqual((client.initializeResult!.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.k8s-platforms']);
+      const doc = 'file:///virtual/bare/Makefile';
+      const mk = 'PLATFORMS := linux/amd64 linux/arm/v7\n';
+      client.open(doc, 'makefile', mk, 1);
+      const [d] = await client.diagnosticsFor(doc, 1);
+      const actions = await client.codeActions(doc, d.range, [d]);
+      assert.ok(actions.length > 0 && actions.every((a) => a.edit !== undefined && a.kind !== undefined));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('VS Code-like clients get CodeAction literals and no command provider', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities() });
     try {
