@@ -284,3 +284,26 @@ describe('completion in a QEMU set-up step', () => {
     assert.ok(labels.includes('windows/amd64'), JSON.stringify(labels));
   });
 });
+
+describe('completion in a name/value list', () => {
+  it('the value of a platform-ish name completes, with more items after it', async () => {
+    for (const [path, marked] of [
+      ['tekton/p1.yaml', 'spec:\n  params:\n    - name: PLATFORMS\n      value: |\n    - name: OTHER\n      value: x\n'],
+      ['tekton/p2.yaml', 'spec:\n  params:\n    - name: IMAGE\n      value: x\n    - name: PLATFORMS\n      default: |\n'],
+    ]) {
+      const at = marked.indexOf('|');
+      const text = marked.slice(0, at) + marked.slice(at + 1);
+      const { uri } = await open(path, 'yaml', text);
+      const labels = (await client.completion(uri, positionOf(text, text.slice(0, at), at))).map((i) => i.label);
+      assert.ok(labels.includes('linux/amd64'), `${marked}: ${JSON.stringify(labels)}`);
+    }
+  });
+
+  it('but not the value of another name, whatever the items around it', async () => {
+    const marked = 'spec:\n  params:\n    - name: PLATFORMS\n      value: linux/amd64\n    - name: IMAGE\n      value: |\n    - name: GOARCH\n      value: arm64\n';
+    const at = marked.indexOf('|');
+    const text = marked.slice(0, at) + marked.slice(at + 1);
+    const { uri } = await open('tekton/p3.yaml', 'yaml', text);
+    assert.deepEqual(await client.completion(uri, positionOf(text, text.slice(0, at), at)), []);
+  });
+});

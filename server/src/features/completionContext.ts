@@ -3,7 +3,7 @@ import { roleOf } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
-import { binaryArtifact, isPackagesUrl, isProjectReleaseUrl, isReleaseUrl, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
+import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { PROSE_COMMANDS } from '../scanners/shell';
 
 /**
@@ -290,20 +290,35 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
   return out;
 }
 
-/** For `value:`/`default:` in a name/value list: the role its sibling `name:` gives it. */
-function nameValueRole(lines: Lines, index: number, col: number): ReturnType<typeof roleOf> {
-  let role: ReturnType<typeof roleOf>;
-  const read = (i: number): boolean => {
+/** How far from a key its siblings are looked for (nested lines between them included). */
+const SIBLING_LINES = 1000;
+
+/**
+ * The value of `key` in the YAML mapping that holds the key on line `index` (at column `col`):
+ * `name:` beside `value:` in a name/value list, `uses:` beside `with:` in a step. The mapping is
+ * read up to the `- ` that opens its list item and down to the next item.
+ */
+function siblingValue(lines: Lines, index: number, col: number, key: string): string | undefined {
+  const item = /^\s*-\s/;
+  const skipped = (t: string) => t.trim() === '' || /^\s*#/.test(t) || indentOf(t) > col;
+  if (!item.test(lines.line(index).text)) {
+    for (let i = index - 1; lines.has(i) && i > index - SIBLING_LINES; i--) {
+      const t = lines.line(i).text;
+      if (skipped(t)) continue;
+      const k = keyColumn(t);
+      if (k?.col !== col) break;
+      if (k.key === key) return k.value;
+      if (item.test(t)) break;
+    }
+  }
+  for (let i = index + 1; lines.has(i) && i < index + SIBLING_LINES; i++) {
     const t = lines.line(i).text;
-    if (t.trim() === '' || /^\s*#/.test(t)) return true;
+    if (skipped(t)) continue;
     const k = keyColumn(t);
-    if (k && k.col === col && k.key === 'name') role = roleOf(k.value.replace(/["'\s]|#.*$/g, ''));
-    const indent = indentOf(t);
-    return k?.col === col ? indent === col : indent > col;
-  };
-  for (let i = index - 1; lines.has(i) && read(i); i--);
-  for (let i = index + 1; lines.has(i) && read(i); i++);
-  return role;
+    if (k?.col !== col || item.test(t)) break;
+    if (k.key === key) return k.value;
+  }
+  return undefined;
 }
 
 function site(role: 'platform' | 'os' | 'arch', start: number, end: number, extra: { spelling: Spelling; os?: string[]; arch?: string[]; present?: string[] }): CompletionSite {
@@ -387,7 +402,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const k = keyColumn(prefix);
     if (k && /:\s/.test(prefix.slice(k.col))) {
       let role = roleOf(k.key);
-      if (!role && (k.key === 'value' || k.key === 'default')) role = nameValueRole(lines, index, k.col);
+      if (!role && (k.key === 'value' || k.key === 'default')) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
       const items = listItems(k.value, true);
       if (role && role !== 'variant' && items) {
         const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
@@ -477,8 +492,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   return undefined;
 }
 
-/** A step that sets up QEMU emulation (`uses: docker/setup-qemu-action@v3`, tonistiigi/binfmt). */
-const EMULATOR_ACTION = /^\s*(?:-\s+)?uses\s*:\s*["']?[\w.-]+\/(?:setup-qemu-action|binfmt)\b/;
+/** The action of a step that sets up QEMU emulation (`docker/setup-qemu-action@v3`, tonistiigi/binfmt). */
+const EMULATOR_ACTION = /^["']?[\w.-]+\/(?:setup-qemu-action|binfmt)\b/;
 
 /** Whether the key on line `index` (at `col`) is an input under `with:` of a QEMU set-up step. */
 function emulatorStep(lines: Lines, index: number, col: number): boolean {
@@ -487,22 +502,7 @@ function emulatorStep(lines: Lines, index: number, col: number): boolean {
   while (lines.has(parent) && (lines.line(parent).text.trim() === '' || indentOf(lines.line(parent).text) >= col)) parent--;
   if (!lines.has(parent)) return false;
   const with_ = keyColumn(lines.line(parent).text);
-  if (!with_ || with_.key !== 'with') return false;
-  // Its siblings in the step's mapping, above (up to the `- ` that opens the step) and below.
-  for (let i = parent; lines.has(i) && i > parent - 50; i--) {
-    const t = lines.line(i).text;
-    if (t.trim() === '' || /^\s*#/.test(t) || (i !== parent && indentOf(t) > with_.col)) continue;
-    if (keyColumn(t)?.col !== with_.col) return false;
-    if (EMULATOR_ACTION.test(t)) return true;
-    if (/^\s*-\s/.test(t)) break;
-  }
-  for (let i = parent + 1; lines.has(i) && i < parent + 200; i++) {
-    const t = lines.line(i).text;
-    if (t.trim() === '' || /^\s*#/.test(t) || indentOf(t) > with_.col) continue;
-    if (/^\s*-\s/.test(t) || keyColumn(t)?.col !== with_.col) return false;
-    if (EMULATOR_ACTION.test(t)) return true;
-  }
-  return false;
+  return with_?.key === 'with' && EMULATOR_ACTION.test(siblingValue(lines, parent, with_.col, 'uses') ?? '');
 }
 
 /** Narrows a platform site to the os already typed (`linux/` offers linux platforms only). */
@@ -566,21 +566,7 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
   while (end < line.text.length && SEGMENT_CHAR.test(line.text[end])) end++;
   const bin = BIN_SEGMENT.exec(head);
   if (bin) {
-    // Back to the URL's start, over a command substitution for the version
-    // (`https://dl.k8s.io/release/$(curl -L -s https://dl.k8s.io/release/stable.txt)/bin/`).
-    let urlStart = bin.index;
-    for (;;) {
-      if (urlStart > 0 && head[urlStart - 1] === ')') {
-        const open = head.lastIndexOf('$(', urlStart - 1);
-        if (open >= 0 && !head.slice(open + 2, urlStart - 1).includes('(')) {
-          urlStart = open;
-          continue;
-        }
-      }
-      if (urlStart === 0 || URL_END.test(head[urlStart - 1])) break;
-      urlStart--;
-    }
-    if (!isReleaseUrl(head.slice(urlStart, bin.index + 1).replace(/\$\([^()]*\)/g, '${VERSION}'))) return undefined;
+    if (urlKind(urlBefore(head, bin.index + 1)) !== 'release') return undefined;
     // The file after the os and arch segments: `kubelet` in …/bin/linux/|/kubelet.
     const rest = line.text.slice(end);
     const file = (bin[1] === undefined ? /^\/[A-Za-z0-9_]*\/([^/?#\s"'<>|;&()`\\]+)/ : /^\/([^/?#\s"'<>|;&()`\\]+)/).exec(rest)?.[1];
@@ -604,6 +590,27 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
   return projectAssetSite(line, head, end);
 }
 
+/**
+ * The URL that ends at `end` in `head`, from its start: back over URL characters and over a command
+ * substitution for the version (`https://dl.k8s.io/release/$(curl -L -s …/stable.txt)/bin/`),
+ * which is put in as `${VERSION}`.
+ */
+function urlBefore(head: string, end: number): string {
+  let start = end;
+  for (;;) {
+    if (start > 0 && head[start - 1] === ')') {
+      const open = head.lastIndexOf('$(', start - 1);
+      if (open >= 0 && !head.slice(open + 2, start - 1).includes('(')) {
+        start = open;
+        continue;
+      }
+    }
+    if (start === 0 || URL_END.test(head[start - 1])) break;
+    start--;
+  }
+  return head.slice(start, end).replace(/\$\([^()]*\)/g, '${VERSION}');
+}
+
 /** The asset name of a GitHub release download, up to the cursor: `…/releases/download/v1.31.0/crictl-v1.31.0-`. */
 const ASSET_NAME = /\/releases\/download\/[^/\s"'<>]+\/([A-Za-z0-9_.-]*)$/;
 /** The platform part being typed at the end of an asset name: `-linux-am`, `_linux_`, `-`, `-dar`. */
@@ -616,9 +623,7 @@ const ASSET_PLATFORM = /([-_])(?:([a-z0-9]+)([-_]))?([a-z0-9]*)$/;
 function projectAssetSite(line: Line, head: string, end: number): CompletionSite | undefined {
   const asset = ASSET_NAME.exec(head);
   if (!asset) return undefined;
-  let urlStart = asset.index;
-  while (urlStart > 0 && !URL_END.test(head[urlStart - 1])) urlStart--;
-  if (!isProjectReleaseUrl(head.slice(urlStart))) return undefined;
+  if (urlKind(urlBefore(head, head.length)) !== 'github') return undefined;
   const m = ASSET_PLATFORM.exec(asset[1]);
   if (!m) return undefined;
   const os = m[2] !== undefined && isGoOs(m[2]) ? m[2] : undefined;
@@ -678,9 +683,7 @@ function packageSite(line: Line, col: number, earlier: string): CompletionSite |
   }
   const seg = PACKAGES_SEGMENT.exec(head);
   if (seg) {
-    let urlStart = seg.index;
-    while (urlStart > 0 && !URL_END.test(head[urlStart - 1])) urlStart--;
-    if (!isPackagesUrl(head.slice(urlStart, seg.index + 1))) return undefined;
+    if (urlKind(urlBefore(head, seg.index + 1)) !== 'packages') return undefined;
     return at(seg[2], seg[1] as 'deb' | 'rpm');
   }
   return undefined;

@@ -23,7 +23,7 @@ const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;
 export const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
 export const PACKAGE_MANAGERS: ReadonlySet<string> = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf']);
 
-type UrlKind = 'release' | 'github' | 'packages';
+export type UrlKind = 'release' | 'github' | 'packages';
 
 /** What a URL points to: `host` is the bucket of a gs:// URL, whose path follows it. */
 function classify(host: string, path: string, gs = false): UrlKind | undefined {
@@ -44,22 +44,13 @@ function urlParts(url: string): { host: string; slash: number; gs: boolean } | u
   return slash < 0 ? undefined : { host: url.slice(schemeEnd, slash), slash, gs };
 }
 
-/** Whether a URL (`https://dl.k8s.io/…`, `dl.k8s.io/…`, `gs://kubernetes-release/…`) is a Kubernetes release download. */
-export function isReleaseUrl(url: string): boolean {
+/**
+ * What a URL (`https://dl.k8s.io/…`, `dl.k8s.io/…`, `gs://kubernetes-release/…`, a kubernetes-sigs
+ * release download, `https://pkgs.k8s.io/…`) downloads from, or undefined when it is no Kubernetes URL.
+ */
+export function urlKind(url: string): UrlKind | undefined {
   const parts = urlParts(url);
-  return parts !== undefined && classify(parts.host, url.slice(parts.slash), parts.gs) === 'release';
-}
-
-/** Whether a URL is a release download of a kubernetes or kubernetes-sigs GitHub project (crictl, kind). */
-export function isProjectReleaseUrl(url: string): boolean {
-  const parts = urlParts(url);
-  return parts !== undefined && classify(parts.host, url.slice(parts.slash), parts.gs) === 'github';
-}
-
-/** Whether a URL (`https://pkgs.k8s.io/core:/stable:/v1.31/rpm/`) is in the Kubernetes package repository. */
-export function isPackagesUrl(url: string): boolean {
-  const parts = urlParts(url);
-  return parts !== undefined && classify(parts.host, url.slice(parts.slash), parts.gs) === 'packages';
+  return parts === undefined ? undefined : classify(parts.host, url.slice(parts.slash), parts.gs);
 }
 
 export function scanUrls(

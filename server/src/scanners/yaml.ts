@@ -529,19 +529,24 @@ const ENV_ITEM = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_./,-]+(?:[ \t]+[A-Za-z0-
 /**
  * An `env:` entry of Cloud Build or Compose, or a `make` argument of an exec form, that sets a
  * platform list: the whole rest of the item is the value (`PLATFORMS=linux/amd64 linux/s390x`),
- * not a shell line whose second word would be a command. Returns whether the item was read so.
+ * not a shell line whose second word would be a command. `value` is the item's text, found in
+ * the document from `from` on. Returns whether the item was read so.
  */
+function readEnvItem(sink: MentionSink, text: string, value: string, from: number): boolean {
+  const m = ENV_ITEM.exec(value);
+  if (!m || roleOf(m[1]) !== 'platform') return false;
+  const s = text.indexOf(m[2], from);
+  if (s < 0) return false;
+  const e = s + m[2].length;
+  readPlatformList(sink, { text, masked: text.slice(s, e), maskBase: s, start: s, end: e, role: 'platform', context: m[1] });
+  return true;
+}
+
 function envListItem(item: YScalar, ctx: Ctx): boolean {
   if (item.style === 'ALIAS' || item.style === 'BLOCK_LITERAL' || item.style === 'BLOCK_FOLDED') return false;
-  const m = ENV_ITEM.exec(item.value);
-  if (!m || roleOf(m[1]) !== 'platform') return false;
   const r = contentRange(item);
-  const at = ctx.text.slice(r.s, r.e).indexOf(m[2]);
-  if (at < 0) return false;
-  const s = r.s + at;
-  const e = s + m[2].length;
-  readPlatformList(ctx.sink, { text: ctx.text, masked: ctx.text.slice(s, e), maskBase: s, start: s, end: e, role: 'platform', context: m[1] });
-  return true;
+  // The value as written: a quoted item with escapes reads differently and is left to the shell.
+  return ctx.text.slice(r.s, r.e) === item.value && readEnvItem(ctx.sink, ctx.text, item.value, r.s);
 }
 
 /** Any other scalar: a whole slash platform counts; its text is scanned as shell for flags, URLs, assignments. */
@@ -606,14 +611,11 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
       } else {
         const value = text.slice(vs, e).trim().replace(/^["']|["']$/g, '');
         const platform = WHOLE_SLASH.test(value) ? parsePlatform(value, 'loose') : undefined;
-        const env = m ? null : ENV_ITEM.exec(value);
-        if (env && roleOf(env[1]) === 'platform') {
-          const s = text.indexOf(env[2], vs);
-          readPlatformList(sink, { text, masked: text.slice(s, s + env[2].length), maskBase: s, start: s, end: s + env[2].length, role: 'platform', context: env[1] });
-        } else if (platform) {
+        if (platform) {
           const s = text.indexOf(value, vs);
           sink.add({ kind: 'whole', token: token(text, s, s + value.length), platform, strict: false, canonical: 'as-written', context: 'platform value' });
-        } else {
+        } else if (m || !readEnvItem(sink, text, value, vs)) {
+          // (A list item PLATFORMS=linux/amd64 linux/s390x is read as its list.)
           // A flow sequence (`args: ["--platform=linux/amd64", …]`) is words, as an exec form is.
           let v = vs;
           while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
