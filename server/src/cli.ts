@@ -1,11 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { DEFAULT_LIMITS, detectFileKind, judge, scanText, type FileKind, type ScanLimits } from './lint';
 import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
 import { plainText } from './features/markup';
 import { toSarif, type SarifInput } from './sarif';
+import { lineHashes } from './lineHash';
 import { version } from '../../package.json';
 import { MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
 import { TierModel } from './model/query';
@@ -39,9 +41,14 @@ lint options:
   --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_SIZE})
   --max-scan-time MS         stop scanning a file after this long (default ${DEFAULT_LIMITS.maxScanTime})
   --jobs N                   threads for long runs (default: one per core, at most ${MAX_WORKERS}; 1: none)
+  --exclude PATTERN          leave out paths matching a .gitignore-style pattern, relative to the
+                             current folder (repeatable): --exclude 'testdata/' --exclude '*.sh'
+  --no-ignore                lint files .gitignore leaves out too
   --help                     show this help
   --version                  show the version
 
+Folders are walked without .git, node_modules and vendor, and without what .gitignore files
+(and .git/info/exclude) leave out; paths named on the command line are always linted.
 Exit status: 1 when an error-severity finding was reported, 2 on bad usage, 0 otherwise.
 `;
 
@@ -56,13 +63,20 @@ interface LintOptions {
   paths: string[];
   /** Worker threads for long runs; undefined: one per core. */
   jobs?: number;
+  filter: WalkFilter;
 }
 
 function parseLintArgs(args: string[]): LintOptions {
-  const opts: LintOptions = { format: 'text', settings: { requiredTier: 3, severity: {} }, maxFileSize: DEFAULT_MAX_FILE_SIZE, limits: {}, paths: [] };
+  const opts: LintOptions = { format: 'text', settings: { requiredTier: 3, severity: {} }, maxFileSize: DEFAULT_MAX_FILE_SIZE, limits: {}, paths: [], filter: { gitignore: true } };
+  const excludes: string[] = [];
   const severity: Partial<Record<Code, Severity | 'off'>> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    // `--` ends the options: what follows is paths, even those that start with a dash.
+    if (arg === '--') {
+      opts.paths.push(...args.slice(i + 1));
+      break;
+    }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const value = (): string => {
@@ -116,12 +130,24 @@ function parseLintArgs(args: string[]): LintOptions {
         opts.jobs = Number(v);
         break;
       }
+      case '--exclude': {
+        const v = value();
+        if (v.trim() === '' || v.trim().startsWith('#')) throw new UsageError(`--exclude needs a pattern, like 'testdata/' or '*.sh', not ${JSON.stringify(v)}`);
+        excludes.push(v);
+        break;
+      }
+      case '--no-ignore':
+        if (eq > 0) throw new UsageError('--no-ignore takes no value');
+        opts.filter.gitignore = false;
+        break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         opts.paths.push(arg);
     }
   }
   opts.settings.severity = severity;
+  // `./dist/` as a user writes it is `dist/` to .gitignore syntax.
+  if (excludes.length > 0) opts.filter.exclude = ignore().add(excludes.map((x) => x.replace(/^\.\//, '')));
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }
@@ -134,11 +160,99 @@ export interface Target {
   explicit: boolean;
 }
 
-/** Walks files and folders; every skip is reported through `note`, nothing stops the walk. */
-function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void): Generator<Target> {
-  const seenDirs = new Set<string>();
-  // A file named twice (`lint dir dir/a.yml`, or through a link) is checked once.
-  const seenFiles = new Set<string>();
+/** What the walk leaves out, besides .git, node_modules and vendor. */
+export interface WalkFilter {
+  /** Read .gitignore files (and .git/info/exclude): what git ignores is not linted. */
+  gitignore: boolean;
+  /** --exclude patterns, gitignore syntax, relative to the folder the CLI runs in. */
+  exclude?: Ignore;
+}
+
+/** The rules of one .gitignore, and the folder they are relative to. */
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+function readIgnoreFile(file: string, base: string): IgnoreLayer | undefined {
+  try {
+    return { base, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
+  } catch {
+    return undefined; // unreadable or absent: nothing ignored by it
+  }
+}
+
+/** Git's reading: the deepest .gitignore with a rule for the path decides, the last rule in it wins. */
+function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean): boolean {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const rel = path.relative(layers[i].base, abs);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const r = layers[i].rules.test(rel.split(path.sep).join('/') + (isDir ? '/' : ''));
+    if (r.ignored) return true;
+    if (r.unignored) return false;
+  }
+  return false;
+}
+
+/**
+ * The rules that apply inside `dir` from outside it: its repository's .git/info/exclude, and the
+ * .gitignore files from the repository's root down to `dir`'s parent. None outside a repository.
+ */
+function ancestorLayers(dir: string): IgnoreLayer[] {
+  const chain: string[] = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    chain.push(d);
+    if (fs.existsSync(path.join(d, '.git'))) break;
+    if (path.dirname(d) === d) return [];
+  }
+  chain.reverse();
+  const layers: IgnoreLayer[] = [];
+  const exclude = readIgnoreFile(path.join(chain[0], '.git/info/exclude'), chain[0]);
+  if (exclude) layers.push(exclude);
+  // `dir`'s own .gitignore is read as the walk enters it.
+  for (const d of chain.slice(0, -1)) {
+    const layer = readIgnoreFile(path.join(d, '.gitignore'), d);
+    if (layer) layers.push(layer);
+  }
+  return layers;
+}
+
+/** What one walk shares among its folders. */
+interface WalkState {
+  cwd: string;
+  filter: WalkFilter;
+  note: (msg: string) => void;
+  seenDirs: Set<string>;
+  // A file named twice (`lint dir dir/a.yml`) is checked once.
+  seenFiles: Set<string>;
+  /** The real paths of the folders named: a link to a place inside them is not followed, that place is walked as itself. */
+  roots: string[];
+  /** Links to files, settled once every file has been seen (see `walk`). */
+  links: { abs: string; real: string }[];
+  ignored: Set<string>;
+}
+
+function insideRoots(roots: readonly string[], real: string): boolean {
+  return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+}
+
+/**
+ * Walks files and folders; every skip is reported through `note`, nothing stops the walk. Paths
+ * named are read whatever they are; inside folders, symbolic links are not followed out of the
+ * folders named (a repository's link to /etc is not its file), and a link to a file in them gives
+ * way to the file, so a finding is reported where the file really is.
+ */
+function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void, filter: WalkFilter): Generator<Target> {
+  const roots: string[] = [];
+  for (const p of paths) {
+    try {
+      const real = fs.realpathSync(path.resolve(cwd, p));
+      if (fs.statSync(real).isDirectory()) roots.push(real);
+    } catch {
+      /* reported below */
+    }
+  }
+  const state: WalkState = { cwd, filter, note, seenDirs: new Set(), seenFiles: new Set(), roots, links: [], ignored: new Set() };
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     let st: fs.Stats;
@@ -159,7 +273,16 @@ function* walk(paths: string[], cwd: string, note: (msg: string) => void, missin
       continue;
     }
     if (st.isDirectory()) {
-      yield* walkDir(abs, cwd, seenDirs, seenFiles, new Set(), note);
+      let real = abs;
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        /* walkDir says why */
+      }
+      let layers = filter.gitignore ? ancestorLayers(real) : [];
+      // A folder named is linted though git ignores it (`lint dist`); the rules inside it still hold.
+      if (ignoredBy(layers, real, true)) layers = [];
+      yield* walkDir(abs, state, new Set(), layers);
       continue;
     }
     let real = abs;
@@ -168,13 +291,24 @@ function* walk(paths: string[], cwd: string, note: (msg: string) => void, missin
     } catch {
       /* read and reported as it is */
     }
-    if (seenFiles.has(real)) continue;
-    seenFiles.add(real);
+    if (state.seenFiles.has(real)) continue;
+    state.seenFiles.add(real);
     yield { abs, display: displayPath(abs, cwd), explicit: true };
+  }
+  // A link to a file of the walk was passed over for the file; only when the file's own name
+  // says nothing (`Containerfile -> docker/base`) is it linted, at its real path, as the link names it.
+  const linked = new Set<string>();
+  for (const link of state.links) {
+    if (linked.has(link.real) || state.ignored.has(link.real) || detectFileKind(link.real)) continue;
+    const kind = detectFileKind(link.abs);
+    if (!kind) continue;
+    linked.add(link.real);
+    yield { abs: link.real, display: displayPath(link.real, cwd), kind, explicit: false };
   }
 }
 
-function* walkDir(dir: string, cwd: string, seen: Set<string>, seenFiles: Set<string>, ancestors: Set<string>, note: (msg: string) => void): Generator<Target> {
+function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers: readonly IgnoreLayer[]): Generator<Target> {
+  const { cwd, note, seenFiles } = state;
   let real: string;
   try {
     real = fs.realpathSync(dir);
@@ -182,12 +316,8 @@ function* walkDir(dir: string, cwd: string, seen: Set<string>, seenFiles: Set<st
     note(`${displayPath(dir, cwd)}: skipped: ${(e as Error).message}`);
     return;
   }
-  if (seen.has(real)) {
-    // A link back to a folder being walked is a loop; a folder named twice is walked once, quietly.
-    if (ancestors.has(real)) note(`${displayPath(dir, cwd)}: skipped: symbolic link loop`);
-    return;
-  }
-  seen.add(real);
+  if (state.seenDirs.has(real)) return; // a folder named twice is walked once, quietly
+  state.seenDirs.add(real);
   const inside = new Set(ancestors).add(real);
   let entries: fs.Dirent[];
   try {
@@ -195,6 +325,10 @@ function* walkDir(dir: string, cwd: string, seen: Set<string>, seenFiles: Set<st
   } catch (e) {
     note(`${displayPath(dir, cwd)}: skipped: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
     return;
+  }
+  if (state.filter.gitignore && entries.some((e) => e.name === '.gitignore')) {
+    const layer = readIgnoreFile(path.join(dir, '.gitignore'), dir);
+    if (layer) layers = [...layers, layer];
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -206,28 +340,41 @@ function* walkDir(dir: string, cwd: string, seen: Set<string>, seenFiles: Set<st
     }
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
+    let target: string | undefined;
     if (entry.isSymbolicLink()) {
       try {
         const st = fs.statSync(abs);
         isDir = st.isDirectory();
         isFile = st.isFile();
+        target = fs.realpathSync(abs);
       } catch (e) {
         note(`${displayPath(abs, cwd)}: skipped: ${(e as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : 'dangling symbolic link'}`);
         continue;
       }
     }
-    if (isDir) {
-      if (SKIP_DIRS.has(entry.name)) continue;
-      yield* walkDir(abs, cwd, seen, seenFiles, inside, note);
-    } else if (isFile) {
-      let key = path.join(real, entry.name);
-      if (entry.isSymbolicLink()) {
-        try {
-          key = fs.realpathSync(abs);
-        } catch {
-          /* read and reported as it is */
-        }
+    if (isDir && SKIP_DIRS.has(entry.name)) continue;
+    if (isDir || isFile) {
+      const excluded = state.filter.exclude && ignoredBy([{ base: cwd, rules: state.filter.exclude }], abs, isDir);
+      if (excluded || ignoredBy(layers, abs, isDir)) {
+        if (isFile) state.ignored.add(target ?? path.join(real, entry.name));
+        continue;
       }
+    }
+    if (target !== undefined && (isDir || isFile)) {
+      if (!insideRoots(state.roots, target)) {
+        note(`${displayPath(abs, cwd)}: skipped: symbolic link to ${isDir ? 'a folder' : 'a file'} outside the folders linted`);
+      } else if (isDir && inside.has(target)) {
+        note(`${displayPath(abs, cwd)}: skipped: symbolic link loop`);
+      } else if (isFile) {
+        state.links.push({ abs, real: target });
+      }
+      // A link to a folder of the walk: that folder is walked as itself.
+      continue;
+    }
+    if (isDir) {
+      yield* walkDir(abs, state, inside, layers);
+    } else if (isFile) {
+      const key = path.join(real, entry.name);
       if (seenFiles.has(key)) continue;
       seenFiles.add(key);
       const kind = detectFileKind(abs);
@@ -248,7 +395,7 @@ function displayPath(abs: string, cwd: string): string {
 /** What linting one file gives: its notes for stderr, its findings as JSON, its error count. */
 export interface FileResult {
   notes: string[];
-  findings: JsonFinding[];
+  findings: SarifInput[];
   errors: number;
 }
 
@@ -257,6 +404,8 @@ export interface LintJob {
   maxFileSize: number;
   limits: ScanLimits;
   settings: LintSettings;
+  /** For SARIF: each finding gets the hash of its line that GitHub code scanning matches alerts by. */
+  lineHashes?: boolean;
 }
 
 /** Reads, scans and judges one file. Never throws for a bad file: a skip is a note. */
@@ -269,7 +418,14 @@ export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResul
   const findings = judge(scan, model, job.settings);
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
-  return { notes, findings: findings.length > 0 ? toJson(t.display, findings, scan.lines) : [], errors };
+  if (findings.length === 0) return { notes, findings: [], errors };
+  const json: SarifInput[] = toJson(t.display, findings, scan.lines);
+  if (job.lineHashes) {
+    // Of the file as upload-sarif reads it: its bytes as UTF-8, a byte order mark and all.
+    const hashes = lineHashes(read.bytes.toString('utf8'), new Set(json.map((f) => f.line)));
+    for (const f of json) f.lineHash = hashes.get(f.line);
+  }
+  return { notes, findings: json, errors };
 }
 
 /** A path for a line of text output: a control character in a file name (a newline) is escaped, so one finding stays one line. */
@@ -277,7 +433,7 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
-function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void): { text: string; kind: FileKind } | undefined {
+function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void): { text: string; kind: FileKind; bytes: Buffer } | undefined {
   let fd: number | undefined;
   try {
     const st = fs.statSync(t.abs);
@@ -311,7 +467,7 @@ function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void)
       if (t.explicit) note(`${t.display}: skipped: not a kind of file k8s-platforms checks`);
       return undefined;
     }
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind };
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind, bytes };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     note(`${t.display}: skipped: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}`);
@@ -373,8 +529,8 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     usageProblem = true;
   };
   const progress = io.stderr.isTTY === true && opts.format === 'text';
-  const job: LintJob = { maxFileSize: opts.maxFileSize, limits: opts.limits, settings: opts.settings };
-  const results: JsonFinding[][] = [];
+  const job: LintJob = { maxFileSize: opts.maxFileSize, limits: opts.limits, settings: opts.settings, lineHashes: opts.format === 'sarif' };
+  const results: SarifInput[][] = [];
   let errors = 0;
   let count = 0;
   const take = (r: FileResult) => {
@@ -384,7 +540,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     if (r.findings.length > 0) results.push(r.findings);
     errors += r.errors;
   };
-  const targets = walk(opts.paths, io.cwd, note, missing);
+  const targets = walk(opts.paths, io.cwd, note, missing, opts.filter);
   if (io.workerEntry && opts.jobs !== 1) {
     await lintInParallel(targets, job, model === builtinModel() ? null : model.data, io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);
   } else for (const t of targets) take(lintTarget(t, job, model));
@@ -394,7 +550,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${JSON.stringify(results.flat(), null, 2)}\n`);
       break;
     case 'sarif':
-      io.stdout.write(`${JSON.stringify(toSarif(results.flat(), model, version), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(toSarif(results.flat(), model, version, io.cwd), null, 2)}\n`);
       break;
     default:
       for (const r of results) {
@@ -411,9 +567,10 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
 
 function runExplain(args: string[], io: CliIo): number {
   // Plain text for a terminal; --markdown for a page or a PR comment (the hover's own text).
-  const markdown = args.includes('--markdown');
-  const rest = args.filter((a) => a !== '--markdown');
-  if (rest.length !== 1 || rest[0].startsWith('-')) throw new UsageError('explain takes one platform, like linux/s390x, and --markdown at most');
+  const end = args.includes('--') ? args.indexOf('--') : args.length;
+  const markdown = args.slice(0, end).includes('--markdown');
+  const rest = [...args.slice(0, end).filter((a) => a !== '--markdown'), ...args.slice(end + 1)];
+  if (rest.length !== 1 || (rest[0].startsWith('-') && end === args.length)) throw new UsageError('explain takes one platform, like linux/s390x, and --markdown at most');
   const result = explainInput(builtinModel(), rest[0]);
   if (!result.ok) {
     io.stderr.write(`k8s-platforms: ${result.message}\n`);
@@ -435,8 +592,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${version}\n`);
       return 0;
     }
-    if (rest.includes('--help') || rest.includes('-h')) {
+    // Before the first `--` only: after it, `--help` is a file name.
+    const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (options.includes('--help') || options.includes('-h')) {
       io.stdout.write(USAGE);
+      return 0;
+    }
+    if (options.includes('--version')) {
+      io.stdout.write(`${version}\n`);
       return 0;
     }
     if (command === 'lint') return await runLint(rest, io);

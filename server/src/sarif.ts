@@ -1,8 +1,11 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TierModel } from './model/query';
 import { CODES, DEFAULT_SEVERITY, type Code, type Severity } from './rules/finding';
 
 /** The fields of a finding SARIF needs; line and columns 1-based, endColumn one past the token. */
 export interface SarifInput {
+  /** Relative to the folder the CLI runs in, with `/` between folders. */
   file: string;
   line: number;
   column: number;
@@ -11,6 +14,8 @@ export interface SarifInput {
   severity: Severity;
   code: Code;
   message: string;
+  /** GitHub's `primaryLocationLineHash` of the finding's line (lineHash.ts); left out, upload-sarif computes it. */
+  lineHash?: string;
 }
 
 const RULE_TEXT: Record<Code, string> = {
@@ -27,8 +32,16 @@ function level(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-/** A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code. */
-export function toSarif(findings: SarifInput[], model: TierModel, version: string): unknown {
+/**
+ * A relative path as a URI reference: each name percent-encoded, so `#`, `?` and `:` stay part of
+ * the path (`C#/Dockerfile` is `C%23/Dockerfile`).
+ */
+export function pathUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/** A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code; `root` is the folder paths are relative to. */
+export function toSarif(findings: SarifInput[], model: TierModel, version: string, root: string): unknown {
   const removedLink = model.data.removed[0]?.resources[0];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -52,6 +65,8 @@ export function toSarif(findings: SarifInput[], model: TierModel, version: strin
             })),
           },
         },
+        // %SRCROOT% is where the CLI ran; code scanning wants that to be the repository's root.
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep).href } },
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
           ruleId: f.code,
@@ -61,12 +76,12 @@ export function toSarif(findings: SarifInput[], model: TierModel, version: strin
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: pathUri(f.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },
           ],
-          partialFingerprints: { primaryLocationLineHash: `${f.code}:${f.file}:${f.line}:${f.column}` },
+          ...(f.lineHash ? { partialFingerprints: { primaryLocationLineHash: f.lineHash } } : {}),
         })),
       },
     ],

@@ -104,6 +104,33 @@ describe('k8s-platforms lint', () => {
     const warn = run.results.find((x: { ruleId: string }) => x.ruleId === 'unsupported-platform');
     assert.equal(warn.level, 'warning');
   });
+  it('SARIF: line hashes as upload-sarif computes them, URIs that keep # and ? in the path, %SRCROOT% defined', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-sarif-'));
+    try {
+      mkdirSync(join(u, 'C#'));
+      mkdirSync(join(u, 'q?x'));
+      const body = 'FROM --platform=linux/arm/v7 golang:1.22\n';
+      writeFileSync(join(u, 'C#/Dockerfile'), body);
+      writeFileSync(join(u, 'q?x/Dockerfile'), `# moved down a line\n${body}`);
+      const run = JSON.parse((await call(['lint', '--format', 'sarif', '.'], u)).stdout).runs[0];
+      const results = run.results as { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; partialFingerprints: { primaryLocationLineHash: string } }[];
+      assert.deepEqual(
+        results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri),
+        ['C%23/Dockerfile', 'q%3Fx/Dockerfile'],
+      );
+      assert.deepEqual(results.map((r) => r.locations[0].physicalLocation.region.startLine), [1, 2]);
+      // The same line, moved: the same identity, in upload-sarif's `hex:n` form.
+      const [a, b] = results.map((r) => r.partialFingerprints.primaryLocationLineHash);
+      assert.match(a, /^[0-9a-f]{1,16}:1$/);
+      assert.equal(a, b);
+      assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `${require('node:url').pathToFileURL(u).href}/`);
+      // JSON output keeps its eight keys.
+      const json = JSON.parse((await call(['lint', '--format', 'json', '.'], u)).stdout);
+      assert.deepEqual(Object.keys(json[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
   it('--severity and --required-tier change what is reported', () => {
     const off = cli(['lint', '--format', 'json', '--severity', 'removed-platform=off', '.github'], dir);
     assert.equal(off.stdout.trim(), '[]');
@@ -155,10 +182,38 @@ describe('k8s-platforms lint', () => {
     assert.doesNotMatch(full.stderr, /time limit/);
     rmSync(join(dir, 'odd/long.sh'));
   });
-  it('--help and --version', () => {
+  it('--help and --version, after the command too; -- ends the options', async () => {
     assert.match(cli(['--help'], dir).stdout, /Usage: k8s-platforms lint/);
     assert.match(cli(['lint', '--help'], dir).stdout, /--format text\|json\|sarif/);
     assert.match(cli(['--version'], dir).stdout, /^\d+\.\d+\.\d+\n$/);
+    const lintVersion = cli(['lint', '--version'], dir);
+    assert.equal(lintVersion.code, 0);
+    assert.match(lintVersion.stdout, /^\d+\.\d+\.\d+\n$/);
+    const odd = mkdtempSync(join(tmpdir(), 'k8s-platforms-dashes-'));
+    try {
+      writeFileSync(join(odd, '--help.Dockerfile'), 'FROM --platform=linux/riscv64 alpine\n');
+      const r = await call(['lint', '--format', 'json', '--', '--help.Dockerfile'], odd);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; code: string }) => `${f.file} ${f.code}`), ['--help.Dockerfile unsupported-platform']);
+      assert.equal((await call(['explain', '--', 'linux/amd64'], odd)).code, 0);
+    } finally {
+      rmSync(odd, { recursive: true, force: true });
+    }
+  });
+  it('a reader that goes away early (lint . | head -1) ends the run quietly, with the exit status of the findings', () => {
+    const many = mkdtempSync(join(tmpdir(), 'k8s-platforms-epipe-'));
+    try {
+      for (let i = 0; i < 300; i++) {
+        mkdirSync(join(many, `d${i}`));
+        writeFileSync(join(many, `d${i}/Dockerfile`), 'FROM --platform=linux/riscv64 alpine\n');
+      }
+      const r = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" lint . | head -1`], { cwd: many, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+      assert.match(r.stdout, /^d\d+\/Dockerfile:1:17: warning unsupported-platform/);
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
   });
   it('unreadable files are skipped with a reason', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
     const p = join(dir, 'clean/locked.sh');
@@ -214,6 +269,71 @@ describe('files named more than once, and UTF-16', () => {
       assert.equal(r.stdout.split('\n').length, 2, r.stdout);
       const json = await call(['lint', '--format', 'json', '.'], u);
       assert.equal(JSON.parse(json.stdout)[0].file, 'a\nb/Makefile');
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
+
+  it('a link to a file of the walk gives way to the file; links out of the folders named are not followed', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-links-'));
+    const outside = mkdtempSync(join(tmpdir(), 'k8s-platforms-outside-'));
+    try {
+      mkdirSync(join(u, 'repo/docker'), { recursive: true });
+      writeFileSync(join(u, 'repo/docker/Dockerfile'), 'FROM --platform=linux/riscv64 alpine\n');
+      // Sorts before docker/: the finding must still be at the real file.
+      symlinkSync('docker/Dockerfile', join(u, 'repo/Dockerfile'));
+      symlinkSync('docker', join(u, 'repo/a-docker'));
+      // A link whose target's name says nothing: linted at the target, as the link names it.
+      writeFileSync(join(u, 'repo/docker/base'), 'FROM --platform=linux/arm alpine\n');
+      symlinkSync('docker/base', join(u, 'repo/Containerfile'));
+      writeFileSync(join(outside, 'Dockerfile'), 'FROM --platform=linux/mips64le alpine\n');
+      symlinkSync(outside, join(u, 'repo/outside'));
+      symlinkSync(join(outside, 'Dockerfile'), join(u, 'repo/other.Dockerfile'));
+      const r = await call(['lint', '--format', 'json', 'repo'], u);
+      const found = (JSON.parse(r.stdout) as { file: string; code: string }[]).map((f) => `${f.file} ${f.code}`);
+      assert.deepEqual(found, ['repo/docker/Dockerfile unsupported-platform', 'repo/docker/base removed-platform']);
+      assert.match(r.stderr, /repo\/outside: skipped: symbolic link to a folder outside the folders linted/);
+      assert.match(r.stderr, /repo\/other\.Dockerfile: skipped: symbolic link to a file outside the folders linted/);
+      // Named, a link is read wherever it leads.
+      const named = await call(['lint', '--format', 'json', 'repo/outside', 'repo/other.Dockerfile'], u);
+      assert.equal(JSON.parse(named.stdout).length, 1, named.stdout);
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('what .gitignore leaves out is not linted; --exclude leaves out more, --no-ignore brings it back', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-ignore-'));
+    try {
+      mkdirSync(join(u, '.git/info'), { recursive: true });
+      writeFileSync(join(u, '.gitignore'), 'dist/\n*.local.mk\n!keep.local.mk\n');
+      writeFileSync(join(u, '.git/info/exclude'), 'scratch.sh\n');
+      const bad = 'PLATFORMS := linux/arm\n';
+      writeFileSync(join(u, 'Makefile'), bad);
+      mkdirSync(join(u, 'dist'));
+      writeFileSync(join(u, 'dist/config.mk'), bad);
+      writeFileSync(join(u, 'a.local.mk'), bad);
+      writeFileSync(join(u, 'keep.local.mk'), bad);
+      writeFileSync(join(u, 'scratch.sh'), 'GOARCH=arm go build\n');
+      mkdirSync(join(u, 'sub/testdata'), { recursive: true });
+      writeFileSync(join(u, 'sub/.gitignore'), '/gen.mk\n');
+      writeFileSync(join(u, 'sub/gen.mk'), bad);
+      writeFileSync(join(u, 'sub/testdata/x.mk'), bad);
+      const files = async (args: string[], cwd = u) => {
+        const r = await call(['lint', '--format', 'json', ...args], cwd);
+        return [...new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file))].sort();
+      };
+      assert.deepEqual(await files(['.']), ['Makefile', 'keep.local.mk', 'sub/testdata/x.mk']);
+      // From inside: the repository's rules above the folder still apply.
+      assert.deepEqual(await files(['.'], join(u, 'sub')), ['testdata/x.mk']);
+      assert.deepEqual(await files(['--exclude', 'testdata/', '--exclude', './keep.local.mk', '.']), ['Makefile']);
+      assert.deepEqual(await files(['--no-ignore', '.']), ['Makefile', 'a.local.mk', 'dist/config.mk', 'keep.local.mk', 'scratch.sh', 'sub/gen.mk', 'sub/testdata/x.mk']);
+      // A file or folder named is linted, ignored or not.
+      assert.deepEqual(await files(['dist/config.mk']), ['dist/config.mk']);
+      assert.deepEqual(await files(['dist']), ['dist/config.mk']);
+      assert.deepEqual(await files(['.'], join(u, 'dist')), ['config.mk']);
+      assert.equal((await call(['lint', '--exclude', '', '.'], u)).code, 2);
     } finally {
       rmSync(u, { recursive: true, force: true });
     }
