@@ -63,6 +63,36 @@ describe('loading a user model', () => {
       assert.ok(r.error.problems.some((p) => p.startsWith('platforms[0].os:')), r.error.problems.join(' | '));
     }
   });
+  it('refuses a model that contradicts itself: rows listed twice, ids that name another platform, unknown tiers', () => {
+    const problems = (edit: (d: any) => void): string[] => {
+      const data = JSON.parse(builtinText);
+      edit(data);
+      const r = parseModel(JSON.stringify(data), 'mine.json');
+      return r.ok ? [] : r.error.problems;
+    };
+    assert.deepEqual(
+      problems((d) => d.platforms.push({ id: 'amd64-linux', os: 'linux', arch: 'amd64', tier: 2 })),
+      ['platforms[11]: platform linux/amd64 is listed twice (first at platforms[0])'],
+    );
+    assert.deepEqual(problems((d) => (d.platforms[0].id = 'arm64-darwin')), ['platforms[0].id: expected amd64-linux (arch-os) for linux/amd64, not arm64-darwin']);
+    assert.deepEqual(problems((d) => (d.platforms[0].os = 'Linux')), ['platforms[0].os: expected lower-case letters and digits, as Go spells it (linux, amd64)']);
+    assert.deepEqual(
+      problems((d) => {
+        d.tiers = d.tiers.slice(0, 2);
+        d.platforms[1].tier = 3;
+      }),
+      ['platforms[1].tier: tier 3 is not in tiers'],
+    );
+    // A model missing whole tables is refused for that alone, without a throw.
+    assert.ok(problems((d) => delete d.images).some((p) => p.startsWith('images:')));
+    assert.deepEqual(problems((d) => d.tiers.push({ ...d.tiers[0] })), ['tiers[3]: tier 1 is listed twice (first at tiers[0])']);
+    assert.deepEqual(problems((d) => d.images.images[0].platforms.push(d.images.images[0].platforms[0])), [
+      `images.images[0].platforms[${JSON.parse(builtinText).images.images[0].platforms.length}]: platform ${JSON.parse(builtinText).images.images[0].platforms[0]} is listed twice (first at images.images[0].platforms[0])`,
+    ]);
+    assert.deepEqual(problems((d) => d.packages.arches.push({ rpm: 'armv7hl', deb: 'arm64', platform: 'linux/arm' })), ['packages.arches[4]: deb arch arm64 is listed twice (first at packages.arches[0])']);
+    // Two archives may share a name (kubernetes-test, portable and per platform), not a file.
+    assert.deepEqual(problems((d) => d.archives.items.push({ ...d.archives.items[0] })), ['archives.items[8]: archive file kubernetes-client-{os}-{arch}.tar.gz is listed twice (first at archives.items[0])']);
+  });
   it('reports a missing file, a folder and a huge file, never throwing', () => {
     const missing = loadModelFile('/nope.json', () => {
       throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });

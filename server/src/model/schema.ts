@@ -20,10 +20,13 @@ export const tierSchema = z.strictObject({
   criteria: z.array(z.string()),
 });
 
+/** An os or arch as Go spells it: lower case letters and digits. */
+const goName = z.string().regex(/^[a-z0-9]+$/, { message: 'expected lower-case letters and digits, as Go spells it (linux, amd64)' });
+
 export const platformSchema = z.strictObject({
   id: z.string().describe('The source document spelling, arch-os: amd64-linux'),
-  os: z.string().min(1),
-  arch: z.string().min(1),
+  os: goName,
+  arch: goName,
   tier: tierNumber,
   artifactTiers: z
     .record(z.string(), tierNumber)
@@ -33,13 +36,13 @@ export const platformSchema = z.strictObject({
 
 export const removedSchema = z.strictObject({
   id: z.string(),
-  os: z.string().min(1),
-  arch: z.string().min(1),
+  os: goName,
+  arch: goName,
   reason: z.string().min(1),
   resources: z.array(z.url()).min(1),
 });
 
-export const modelSchema = z.strictObject({
+const modelFields = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1, { error: 'expected 1' }),
   source: z.string().optional(),
@@ -76,6 +79,41 @@ export const modelSchema = z.strictObject({
     arches: z.array(z.strictObject({ rpm: z.string(), deb: z.string(), platform: platformRef })),
   }),
 });
+
+/** Rows a table holds once: a second row for the same key is a contradiction, not an update. */
+function once<T>(rows: readonly T[], key: (row: T) => string, table: string, what: string, ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const k = key(row);
+    const at = first.get(k);
+    if (at === undefined) first.set(k, i);
+    else ctx.addIssue({ code: 'custom', path: [table, i], message: `${what} ${k} is listed twice (first at ${table}[${at}])` });
+  });
+}
+
+/** What each row says must agree with itself and with the other rows: the model is read as one table of facts. */
+export const modelSchema = modelFields.superRefine((m, ctx) => {
+  once(m.tiers, (t) => String(t.tier), 'tiers', 'tier', ctx);
+  for (const table of ['platforms', 'removed'] as const) {
+    const rows: readonly { id: string; os: string; arch: string }[] = m[table];
+    rows.forEach((p, i) => {
+      if (p.id !== `${p.arch}-${p.os}`) ctx.addIssue({ code: 'custom', path: [table, i, 'id'], message: `expected ${p.arch}-${p.os} (arch-os) for ${p.os}/${p.arch}, not ${p.id}` });
+    });
+    once(rows, (p) => `${p.os}/${p.arch}`, table, 'platform', ctx);
+  }
+  const tiers = new Set(m.tiers.map((t) => t.tier));
+  m.platforms.forEach((p, i) => {
+    if (!tiers.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['platforms', i, 'tier'], message: `tier ${p.tier} is not in tiers` });
+  });
+  once(m.images.images, (x) => x.name, 'images.images', 'image', ctx);
+  m.images.images.forEach((x, i) => once(x.platforms, (p) => p, `images.images[${i}].platforms`, 'platform', ctx));
+  once(m.binaries.items, (x) => x.name, 'binaries.items', 'binary', ctx);
+  once(m.archives.items, (x) => x.file, 'archives.items', 'archive file', ctx);
+  m.archives.items.forEach((x, i) => once(x.platforms, (p) => p, `archives.items[${i}].platforms`, 'platform', ctx));
+  once(m.packages.arches, (a) => a.platform, 'packages.arches', 'platform', ctx);
+  once(m.packages.arches, (a) => a.deb, 'packages.arches', 'deb arch', ctx);
+  once(m.packages.arches, (a) => a.rpm, 'packages.arches', 'rpm arch', ctx);
+}, { when: (payload) => payload.issues.length === 0 }); // only of a model whose fields are all well formed
 
 export type ModelData = z.infer<typeof modelSchema>;
 export type TierData = z.infer<typeof tierSchema>;
