@@ -50,17 +50,29 @@ describe('a client that takes plain text only', () => {
   });
 });
 
-describe('a client that takes Markdown', () => {
-  it('gets Markdown, also when it names plain text first among others', async () => {
-    const client = await LspClient.start({ capabilities: { textDocument: { hover: { contentFormat: ['plaintext', 'markdown'] } } } });
+describe('the format a client is sent', () => {
+  /** The kind of a hover and of a completion item's documentation, for the capabilities given. */
+  async function kinds(capabilities: object): Promise<[string, string]> {
+    const client = await LspClient.start({ capabilities });
     try {
       client.open(uri, 'yaml', text, 1);
       await client.diagnosticsFor(uri, 1);
       const hover = await client.hover(uri, positionOf(text, 'linux/arm64', 3));
-      assert.equal((hover!.contents as MarkupContent).kind, 'markdown');
+      const items = await client.completion(uri, positionOf(text, 'linux/arm/v7,', 'linux/arm/v7,'.length));
+      return [(hover!.contents as MarkupContent).kind, (items[0].documentation as MarkupContent).kind];
     } finally {
       await client.stop();
     }
+  }
+  it('is Markdown when the client lists it first, plain text when it lists plaintext first (the order is its preference)', async () => {
+    const formats = (list: string[]) => ({ textDocument: { hover: { contentFormat: list }, completion: { completionItem: { documentationFormat: list } } } });
+    assert.deepEqual(await kinds(formats(['markdown', 'plaintext'])), ['markdown', 'markdown']);
+    assert.deepEqual(await kinds(formats(['plaintext', 'markdown'])), ['plaintext', 'plaintext']);
+    assert.deepEqual(await kinds(formats(['markdown'])), ['markdown', 'markdown']);
+  });
+  it('is plain text when the client names no format: it has not said it shows Markdown', async () => {
+    assert.deepEqual(await kinds({}), ['plaintext', 'plaintext']);
+    assert.deepEqual(await kinds({ textDocument: { hover: {}, completion: { completionItem: {} } } }), ['plaintext', 'plaintext']);
   });
 });
 

@@ -16,7 +16,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 /** The built-in model with linux/riscv64 added to tier 2: a custom model file a user might write. */
 function customModel(): string {
   const data = JSON.parse(readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
-  data.platforms.push({ ...data.platforms.find((p: { os: string; arch: string }) => p.os === 'linux' && p.arch === 's390x'), arch: 'riscv64' });
+  data.platforms.push({ ...data.platforms.find((p: { os: string; arch: string }) => p.os === 'linux' && p.arch === 's390x'), id: 'riscv64-linux', arch: 'riscv64' });
   return JSON.stringify(data);
 }
 

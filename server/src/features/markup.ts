@@ -53,10 +53,18 @@ function links(line: string): string {
   return out + line.slice(i);
 }
 
-/** Which format a client takes, from its list of formats in order of preference (none: Markdown). */
+/**
+ * Whether a client is sent Markdown: its list of formats is in order of preference, so Markdown
+ * when it comes before plaintext. A client that names no format has not said it shows Markdown,
+ * and plain text is what every client can show.
+ */
 export function prefersMarkdown(formats: unknown): boolean {
-  if (!Array.isArray(formats) || formats.length === 0) return true;
-  return formats.includes('markdown');
+  if (!Array.isArray(formats)) return false;
+  for (const f of formats) {
+    if (f === 'markdown') return true;
+    if (f === 'plaintext') return false;
+  }
+  return false;
 }
 
 /** Markdown content as the client takes it. */
