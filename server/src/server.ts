@@ -34,6 +34,7 @@ import { markup, prefersMarkdown } from './features/markup';
 import { codeActions, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
 import { guard, runSafe } from './features/safe';
 import type { ServerRuntime } from './features/modelSource';
+import { settingsSection } from './features/settings';
 
 export type { ServerRuntime } from './features/modelSource';
 
@@ -285,7 +286,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     guard(logError, 'didChangeConfiguration', () => {
       // A client may send no params, or settings that are not an object: nothing pushed, then.
       const settings: unknown = (params as { settings?: unknown } | null | undefined)?.settings;
-      const pushed = settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>).k8sPlatforms : undefined;
+      const pushed = settingsSection(settings);
       config?.setFallback(pushed);
       readSettings();
     });

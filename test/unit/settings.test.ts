@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { CODES } from '../../server/src/rules/finding';
-import { fieldSchemas, parseSettings, plainValue, type Fields } from '../../server/src/features/settings';
+import { fieldSchemas, parseSettings, plainValue, settingsSection, type Fields } from '../../server/src/features/settings';
+import { readInitOptions } from '../../server/src/features/configuration';
 
 const repo = resolve(__dirname, '../..');
 const NAMES = ['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize', 'maxScanTime', 'untrusted', 'trace'] as const satisfies readonly (keyof Fields)[];
@@ -85,5 +86,36 @@ describe('severity, entry by entry', () => {
 
   it('requiredTier out of range says which values are allowed', () => {
     assert.deepEqual(parseSettings({ requiredTier: 7 }).problems, ['k8sPlatforms.requiredTier: must be 1, 2 or 3']);
+  });
+});
+
+describe('keys that are no setting, and dotted names', () => {
+  it('a key that is no setting is named, with the setting it looks like; the others apply', () => {
+    const { settings, problems } = parseSettings({ requiredTierr: 1, enable: false, frobnicate: true });
+    assert.equal(settings.enable, false);
+    assert.equal(settings.lint.requiredTier, 3);
+    assert.deepEqual(problems, [
+      'k8sPlatforms.requiredTierr: not a setting; did you mean k8sPlatforms.requiredTier?',
+      'k8sPlatforms.frobnicate: not a setting (the settings: enable, requiredTier, severity, modelPath, maxFileSize, maxScanTime, trace)',
+    ]);
+  });
+  it('VS Code’s dotted names, flat or under k8sPlatforms, are read as the nested section', () => {
+    const flat = settingsSection({ 'k8sPlatforms.requiredTier': 1, 'k8sPlatforms.trace.server': 'verbose', 'editor.tabSize': 2 });
+    const { settings, problems } = parseSettings(flat);
+    assert.equal(settings.lint.requiredTier, 1);
+    assert.equal(settings.lint.requiredTier, 1);
+    // editor.tabSize is another tool's setting, not a typo of ours.
+    assert.deepEqual(problems, []);
+    assert.deepEqual(parseSettings(settingsSection({ k8sPlatforms: { enable: false }, 'k8sPlatforms.requiredTier': 2 })).settings.lint.requiredTier, 2);
+    assert.deepEqual(settingsSection({ k8sPlatforms: { enable: false } }), { enable: false });
+    assert.equal(settingsSection({ yaml: {} }), undefined);
+    assert.equal(settingsSection(null), undefined);
+  });
+  it('initializationOptions in every shape give the same section, without workspaceTrusted taken for a setting', () => {
+    for (const raw of [{ settings: { k8sPlatforms: { requiredTier: 1 } } }, { settings: { requiredTier: 1 } }, { k8sPlatforms: { requiredTier: 1 } }, { requiredTier: 1, workspaceTrusted: true }, { settings: { 'k8sPlatforms.requiredTier': 1 } }]) {
+      const { settings, problems } = parseSettings(readInitOptions(raw).settings);
+      assert.equal(settings.lint.requiredTier, 1, JSON.stringify(raw));
+      assert.deepEqual(problems, [], JSON.stringify(raw));
+    }
   });
 });

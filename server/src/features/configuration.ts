@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { TierModel } from '../model/query';
 import { ModelStore, type ServerRuntime } from './modelSource';
-import { DEFAULT_SERVER_SETTINGS, parseSettings, sameSettings, type ServerSettings } from './settings';
+import { DEFAULT_SERVER_SETTINGS, parseSettings, sameSettings, settingsSection, type ServerSettings } from './settings';
 import { uriPath } from './documents';
 
 /** What the client says at `initialize` (`initializationOptions`), beside its capabilities. */
@@ -29,9 +29,12 @@ export interface WorkspaceFolderRef {
 export function readInitOptions(raw: unknown): InitOptions {
   if (raw === null || typeof raw !== 'object') return {};
   const o = raw as Record<string, unknown>;
-  const settings = o.settings ?? o.k8sPlatforms ?? (['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize'].some((k) => k in o) ? o : undefined);
+  // The section itself, as Helix sends it: its keys beside workspaceTrusted, which is not a setting.
+  const { workspaceTrusted: _, ...rest } = o;
+  const bare = ['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize', 'maxScanTime'].some((k) => k in o) ? rest : undefined;
+  const settings = o.settings ?? settingsSection(o) ?? bare;
   return {
-    ...(settings !== undefined ? { settings: (settings as Record<string, unknown>).k8sPlatforms ?? settings } : {}),
+    ...(settings !== undefined ? { settings: settingsSection(settings) ?? settings } : {}),
     ...(typeof o.workspaceTrusted === 'boolean' ? { workspaceTrusted: o.workspaceTrusted } : {}),
   };
 }

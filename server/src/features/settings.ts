@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CODES, type Code, type LintSettings, type Severity } from '../rules/finding';
 import { DEFAULT_LIMITS } from '../lint';
+import { editDistance } from '../platform/distance';
 
 /** Files larger than this many bytes are not checked unless the user raises the limit. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -133,13 +134,60 @@ function readSeverity(raw: unknown, problems: string[]): Record<string, Severity
   return out;
 }
 
+/** The keys of the `k8sPlatforms` section; `untrusted` is set by clients that tell trust that way. */
+const KEYS: readonly string[] = ['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize', 'maxScanTime', 'trace', 'untrusted'];
+const PREFIX = 'k8sPlatforms.';
+
+/**
+ * The `k8sPlatforms` section in a settings object as clients send it: `{k8sPlatforms: {…}}`, or
+ * VS Code's dotted names flat (`{"k8sPlatforms.requiredTier": 1}`), as a user copies them from
+ * settings.json into another editor's config. undefined when it holds neither.
+ */
+export function settingsSection(settings: unknown): unknown {
+  if (settings === null || typeof settings !== 'object') return undefined;
+  const o = settings as Record<string, unknown>;
+  const dotted = Object.keys(o).filter((k) => k.startsWith(PREFIX));
+  if (dotted.length === 0) return o.k8sPlatforms;
+  // Only our names: `editor.tabSize` beside them is another tool's.
+  const section: Record<string, unknown> = { ...(isPlainObject(o.k8sPlatforms) ? o.k8sPlatforms : {}) };
+  for (const k of dotted) section[k] = o[k];
+  return section;
+}
+
+/** `{"k8sPlatforms.trace.server": "off", requiredTier: 1}` as `{trace: {server: "off"}, requiredTier: 1}`: dotted names nested. */
+function undot(section: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.keys(section).some((k) => k.includes('.'))) return section;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(section)) {
+    const path = (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : key).split('.');
+    let at = out;
+    for (const part of path.slice(0, -1)) {
+      if (!isPlainObject(at[part])) at[part] = {};
+      at = at[part] as Record<string, unknown>;
+    }
+    at[path[path.length - 1]] = value;
+  }
+  return out;
+}
+
+/** Keys that are no setting: a typo (`requiredTierr`) would do nothing, without a word. */
+function unknownKeys(section: Record<string, unknown>, problems: string[]): void {
+  for (const key of Object.keys(section)) {
+    if (KEYS.includes(key)) continue;
+    const near = KEYS.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2).sort((a, b) => editDistance(a.toLowerCase(), key.toLowerCase()) - editDistance(b.toLowerCase(), key.toLowerCase()));
+    problems.push(`k8sPlatforms.${key}: not a setting${near.length > 0 ? `; did you mean k8sPlatforms.${near[0]}?` : ` (the settings: ${KEYS.slice(0, -1).join(', ')})`}`);
+  }
+}
+
 /**
  * Reads the `k8sPlatforms` section as a client sends it (any shape, maybe null). Missing values
- * take their defaults; a bad value takes its default and is named in `problems`.
+ * take their defaults; a bad value takes its default and is named in `problems`, and so is a key
+ * that is no setting.
  */
 export function parseSettings(raw: unknown): ParsedSettings {
   const problems: string[] = [];
-  const section = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const section = isPlainObject(raw) ? undot(raw) : {};
+  unknownKeys(section, problems);
   const read = <K extends keyof Fields>(name: K): z.output<Fields[K]> | undefined => {
     const value = section[name];
     if (value === undefined || value === null) return undefined;
