@@ -174,11 +174,21 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-function readIgnoreFile(file: string, base: string): IgnoreLayer | undefined {
+/** A .gitignore is a few KB; a bigger one is not read (its rules would cost more than the lint). */
+const MAX_IGNORE_FILE = 1024 * 1024;
+
+function readIgnoreFile(file: string, base: string, note?: (msg: string) => void): IgnoreLayer | undefined {
   try {
+    // A FIFO named .gitignore would block the read forever.
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile()) return undefined;
+    if (st.size > MAX_IGNORE_FILE) {
+      note?.(`${file}: not read: ${st.size} bytes is over the ${MAX_IGNORE_FILE}-byte limit for an ignore file`);
+      return undefined;
+    }
     return { base, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
   } catch {
-    return undefined; // unreadable or absent: nothing ignored by it
+    return undefined; // unreadable: nothing ignored by it
   }
 }
 
@@ -187,7 +197,12 @@ function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean):
   for (let i = layers.length - 1; i >= 0; i--) {
     const rel = path.relative(layers[i].base, abs);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
-    const r = layers[i].rules.test(rel.split(path.sep).join('/') + (isDir ? '/' : ''));
+    let r: { ignored: boolean; unignored: boolean };
+    try {
+      r = layers[i].rules.test(rel.split(path.sep).join('/') + (isDir ? '/' : ''));
+    } catch {
+      continue; // a name the library will not take: no rule of this file for it
+    }
     if (r.ignored) return true;
     if (r.unignored) return false;
   }
@@ -327,7 +342,7 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
     return;
   }
   if (state.filter.gitignore && entries.some((e) => e.name === '.gitignore')) {
-    const layer = readIgnoreFile(path.join(dir, '.gitignore'), dir);
+    const layer = readIgnoreFile(path.join(dir, '.gitignore'), dir, (m) => note(m.replace(path.join(dir, '.gitignore'), displayPath(path.join(dir, '.gitignore'), cwd))));
     if (layer) layers = [...layers, layer];
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -334,6 +334,12 @@ describe('files named more than once, and UTF-16', () => {
       assert.deepEqual(await files(['dist']), ['dist/config.mk']);
       assert.deepEqual(await files(['.'], join(u, 'dist')), ['config.mk']);
       assert.equal((await call(['lint', '--exclude', '', '.'], u)).code, 2);
+      // A .gitignore that is a FIFO (a read would wait forever) or a folder is passed over.
+      mkdirSync(join(u, 'odd/.gitignore'), { recursive: true });
+      mkdirSync(join(u, 'fifo'));
+      spawnSync('mkfifo', [join(u, 'fifo/.gitignore')]);
+      writeFileSync(join(u, 'fifo/x.mk'), bad);
+      assert.deepEqual(await files(['fifo', 'odd']), ['fifo/x.mk']);
     } finally {
       rmSync(u, { recursive: true, force: true });
     }
