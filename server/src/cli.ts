@@ -257,7 +257,7 @@ function insideRoots(roots: readonly string[], real: string): boolean {
  * folders named (a repository's link to /etc is not its file), and a link to a file in them gives
  * way to the file, so a finding is reported where the file really is.
  */
-function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void, filter: WalkFilter): Generator<Target> {
+export function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void, filter: WalkFilter): Generator<Target> {
   const roots: string[] = [];
   for (const p of paths) {
     try {

@@ -1,0 +1,60 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { walk } from '../../server/src/cli';
+
+const git = spawnSync('git', ['--version']).status === 0;
+
+/** Folders and files of the kinds the walk lints, so every file it keeps is one it yields. */
+const dirPart = fc.constantFrom('a', 'b', 'dist', 'build', 'sub');
+const filePart = fc.constantFrom('x.sh', 'y.mk', 'Makefile', 'Dockerfile', 'keep.sh', 'gen.yaml');
+const filePath = fc.tuple(fc.array(dirPart, { maxLength: 3 }), filePart).map(([dirs, f]) => [...dirs, f].join('/'));
+const pattern = fc.constantFrom(
+  'dist/', 'dist', '/dist/', '*.sh', '!keep.sh', '/a', 'b/**', '**/x.sh', 'a/*.mk', 'sub/', '!sub/Makefile', '# a comment', '',
+  'build/*', '!build/keep.sh', '*.yaml', 'a/b/', '**/sub/**', '[xy].*', 'Docker?ile', 'y.mk ', '\\#x.sh', 'a/**/Makefile', '!dist/',
+);
+const ignoreFile = fc.tuple(fc.array(dirPart, { maxLength: 2 }), fc.array(pattern, { minLength: 1, maxLength: 5 }));
+
+describe('what the walk leaves out is what git leaves out', { skip: git ? false : 'git is not installed' }, () => {
+  it('over random trees and .gitignore files, the files walked are the files git does not ignore (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(filePath, { minLength: 1, maxLength: 12 }), fc.array(ignoreFile, { maxLength: 3 }), (files, ignores) => {
+        const root = mkdtempSync(join(tmpdir(), 'k8s-platforms-gitwalk-'));
+        try {
+          const written: string[] = [];
+          for (const f of files) {
+            // A file where a folder of another path is: keep the first.
+            try {
+              mkdirSync(join(root, dirname(f)), { recursive: true });
+              writeFileSync(join(root, f), 'GOARCH=arm\n');
+              written.push(f);
+            } catch {
+              /* a name taken by a folder or a file */
+            }
+          }
+          for (const [dirs, lines] of ignores) {
+            const at = join(root, ...dirs);
+            try {
+              mkdirSync(at, { recursive: true });
+              writeFileSync(join(at, '.gitignore'), `${lines.join('\n')}\n`);
+            } catch {
+              /* a file has that name */
+            }
+          }
+          assert.equal(spawnSync('git', ['init', '-q'], { cwd: root }).status, 0);
+          const ls = spawnSync('git', ['ls-files', '-o', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' });
+          const byGit = ls.stdout.split('\0').filter((f) => f !== '' && !f.endsWith('.gitignore')).sort();
+          const walked = [...walk(['.'], root, () => {}, () => {}, { gitignore: true })].map((t) => t.display).sort();
+          assert.deepEqual(walked, byGit, JSON.stringify({ written, ignores }));
+        } finally {
+          rmSync(root, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
