@@ -20,7 +20,7 @@ const common = {
  * bundled on their own in dist/vendor/ and required from there on first use, so starting the
  * server or the CLI does not compile them. One copy each, whichever way the sources import them.
  */
-const VENDORED = ['zod', 'yaml'];
+const VENDORED = ['zod', 'yaml', 'jsonc-parser'];
 const lazyVendor = {
   name: 'lazy-vendor',
   setup(b) {

@@ -41,6 +41,19 @@ describe('loading a user model', () => {
     assert.equal(r.ok, false);
     if (!r.ok) assert.match(formatModelError(r.error), /^mine\.json: not valid JSON/);
   });
+  it('says on which line and column a model file stops being JSON, in one line', () => {
+    const problem = (text: string) => {
+      const r = parseModel(text, 'mine.json');
+      return r.ok ? 'accepted' : r.error.problems.join(' | ');
+    };
+    assert.equal(problem('{\n  "version": 1,\n  "tiers": [\n    {"tier": 1}\n    {"tier": 2}\n  ]\n}'), 'not valid JSON: line 5, column 5: expected a comma');
+    assert.equal(problem('{\n  "version": 1, // the first\n}'), 'not valid JSON: line 2, column 17: comments are not JSON');
+    assert.equal(problem('\ufeff{"version": 1,}'), 'not valid JSON: line 1, column 15: expected a property name in double quotes');
+    assert.equal(problem('{\r\n"a": tru}'), 'not valid JSON: line 2, column 6: unexpected character');
+    assert.equal(problem('   '), 'not valid JSON: line 1, column 4: expected a value');
+    // The whole text is never quoted back, whatever JSON.parse would say.
+    assert.doesNotMatch(problem('{\n"a": }'), /\n/);
+  });
   it('names the path of each bad field', () => {
     const data = JSON.parse(builtinText);
     data.platforms[3].tier = 7;

@@ -39,13 +39,60 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
+/** What jsonc-parser's error codes mean, said for a person. */
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'not a number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected a colon',
+  CommaExpected: 'expected a comma',
+  CloseBraceExpected: 'expected }',
+  CloseBracketExpected: 'expected ]',
+  EndOfFileExpected: 'expected the end of the file',
+  InvalidCommentToken: 'comments are not JSON',
+  UnexpectedEndOfComment: 'comments are not JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfNumber: 'a number is cut short',
+  InvalidUnicode: 'a bad \\u escape',
+  InvalidEscapeCharacter: 'a bad escape',
+  InvalidCharacter: 'a control character in a string',
+};
+
+/**
+ * Where and why a model file is not JSON, as `line 12, column 5: expected a comma`. JSON.parse
+ * says neither in a usable way (an offset, or the text itself quoted over many lines), so
+ * jsonc-parser, loaded only now, finds the first error.
+ */
+function jsonError(text: string, e: Error): string {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const jsonc = require('jsonc-parser') as typeof import('jsonc-parser');
+    const errors: import('jsonc-parser').ParseError[] = [];
+    jsonc.parse(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    if (errors.length > 0) {
+      const { error, offset } = errors[0];
+      const before = body.slice(0, offset);
+      const line = before.split(/\r\n|\r|\n/).length;
+      const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+      const name = jsonc.printParseErrorCode(error);
+      return `line ${line}, column ${column}: ${JSON_ERRORS[name] ?? name}`;
+    }
+  } catch {
+    /* said below, as JSON.parse says it */
+  }
+  if (body.trim() === '') return 'the file is empty';
+  return e.message.split('\n')[0];
+}
+
 /** Parses and validates a model file's text. `file` only names it in messages. */
 export function parseModel(text: string, file: string): ModelResult {
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, error: { file, problems: [`not valid JSON: ${(e as Error).message}`] } };
+    return { ok: false, error: { file, problems: [`not valid JSON: ${jsonError(text, e as Error)}`] } };
   }
   const result = schema().modelSchema.safeParse(json);
   if (!result.success) {
