@@ -221,7 +221,7 @@ describe('the VSIX', () => {
       'dist/server-main.js',
       'dist/server.js',
       'dist/vendor/jsonc-parser.js',
-        'dist/vendor/yaml.js',
+      'dist/vendor/yaml.js',
       'dist/vendor/zod.js',
       'images/icon.png',
       'package.json',
