@@ -17,6 +17,8 @@ export interface CliIo {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   cwd: string;
+  /** The bytes of stdin, for the path `-`; the process's own stdin when absent. */
+  readStdin?: () => Uint8Array;
   /**
    * A script that runs `runLintWorker` in a worker thread (the CLI bundle itself). With it, long
    * runs are shared among worker threads, one per core; without it, every file is linted here.
@@ -28,7 +30,7 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
 
 const USAGE = `Usage: k8s-platforms lint [options] [paths…]
-       k8s-platforms explain [--markdown] <platform>
+       k8s-platforms explain [--markdown] [--model FILE] <platform>
 
 Checks platform strings (linux/amd64, GOOS=linux GOARCH=arm, kubernetes-server-linux-s390x.tar.gz)
 in CI configs, Makefiles, Dockerfiles and shell scripts against the Kubernetes release tier model.
@@ -44,6 +46,8 @@ lint options:
   --exclude PATTERN          leave out paths matching a .gitignore-style pattern, relative to the
                              current folder (repeatable): --exclude 'testdata/' --exclude '*.sh'
   --no-ignore                lint files .gitignore leaves out too
+  --stdin-filename NAME      the name of the text read from stdin (the path -): its kind comes
+                             from it, and findings are reported at it
   --help                     show this help
   --version                  show the version
 
@@ -64,6 +68,8 @@ interface LintOptions {
   /** Worker threads for long runs; undefined: one per core. */
   jobs?: number;
   filter: WalkFilter;
+  /** The name `-` (stdin) goes by: its kind comes from it, and findings are reported at it. */
+  stdinFilename?: string;
 }
 
 function parseLintArgs(args: string[]): LintOptions {
@@ -136,6 +142,12 @@ function parseLintArgs(args: string[]): LintOptions {
         excludes.push(v);
         break;
       }
+      case '--stdin-filename': {
+        const v = value();
+        if (v.trim() === '') throw new UsageError('--stdin-filename needs a file name, like Dockerfile or .github/workflows/ci.yml');
+        opts.stdinFilename = v;
+        break;
+      }
       case '--no-ignore':
         if (eq > 0) throw new UsageError('--no-ignore takes no value');
         opts.filter.gitignore = false;
@@ -158,6 +170,8 @@ export interface Target {
   display: string;
   kind?: FileKind;
   explicit: boolean;
+  /** The text of `-`, read from stdin before the walk (a worker thread is sent it). */
+  stdin?: Uint8Array;
 }
 
 /** What the walk leaves out, besides .git, node_modules and vendor. */
@@ -257,7 +271,7 @@ function insideRoots(roots: readonly string[], real: string): boolean {
  * folders named (a repository's link to /etc is not its file), and a link to a file in them gives
  * way to the file, so a finding is reported where the file really is.
  */
-export function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void, filter: WalkFilter): Generator<Target> {
+export function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void, filter: WalkFilter, stdin?: Target): Generator<Target> {
   const roots: string[] = [];
   for (const p of paths) {
     try {
@@ -268,7 +282,13 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
     }
   }
   const state: WalkState = { cwd, filter, note, seenDirs: new Set(), seenFiles: new Set(), roots, links: [], ignored: new Set() };
+  let stdinTaken = false;
   for (const p of paths) {
+    if (p === '-') {
+      if (stdin && !stdinTaken) yield stdin;
+      stdinTaken = true;
+      continue;
+    }
     const abs = path.resolve(cwd, p);
     let st: fs.Stats;
     try {
@@ -451,20 +471,30 @@ function printable(text: string): string {
 function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void): { text: string; kind: FileKind; bytes: Buffer } | undefined {
   let fd: number | undefined;
   try {
-    const st = fs.statSync(t.abs);
-    // Opening a FIFO or a terminal waits for a writer that may never come.
-    if (!st.isFile()) {
-      note(`${t.display}: skipped: not a regular file`);
-      return undefined;
+    let bytes: Buffer;
+    if (t.stdin) {
+      bytes = Buffer.from(t.stdin.buffer, t.stdin.byteOffset, t.stdin.byteLength);
+      if (bytes.length > maxFileSize) {
+        note(`${t.display}: skipped: ${bytes.length} bytes is over the ${maxFileSize}-byte limit (--max-file-size)`);
+        return undefined;
+      }
+    } else {
+      const st = fs.statSync(t.abs);
+      // Opening a FIFO or a terminal waits for a writer that may never come.
+      if (!st.isFile()) {
+        note(`${t.display}: skipped: not a regular file`);
+        return undefined;
+      }
+      if (st.size > maxFileSize) {
+        note(`${t.display}: skipped: ${st.size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)`);
+        return undefined;
+      }
+      fd = fs.openSync(t.abs, 'r');
+      const buf = Buffer.alloc(st.size);
+      const n = fs.readSync(fd, buf, 0, st.size, 0);
+      bytes = buf.subarray(0, n);
     }
-    if (st.size > maxFileSize) {
-      note(`${t.display}: skipped: ${st.size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)`);
-      return undefined;
-    }
-    fd = fs.openSync(t.abs, 'r');
-    const buf = Buffer.alloc(st.size);
-    const n = fs.readSync(fd, buf, 0, st.size, 0);
-    const bytes = buf.subarray(0, n);
+    const n = bytes.length;
     // UTF-16 with a byte order mark (Windows editors write it) is text, NUL bytes and all.
     const utf16 = n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     if (!utf16 && bytes.includes(0)) {
@@ -479,7 +509,8 @@ function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void)
     const firstLine = text.slice(0, 200).split('\n')[0];
     const kind = t.kind ?? detectFileKind(t.abs, undefined, firstLine);
     if (!kind) {
-      if (t.explicit) note(`${t.display}: skipped: not a kind of file k8s-platforms checks`);
+      if (t.stdin && !t.abs) note(`${t.display}: skipped: name its kind with --stdin-filename (Dockerfile, Makefile, build.sh, ci.yaml)`);
+      else if (t.explicit) note(`${t.display}: skipped: not a kind of file k8s-platforms checks`);
       return undefined;
     }
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind, bytes };
@@ -523,21 +554,8 @@ function toJson(file: string, findings: Finding[], lines: ReturnType<typeof scan
 
 async function runLint(args: string[], io: CliIo): Promise<number> {
   const opts = parseLintArgs(args);
-  let model: TierModel = builtinModel();
-  let usageProblem = false;
-  if (opts.modelPath) {
-    const loaded = loadModelFile(path.resolve(io.cwd, opts.modelPath), (p) => {
-      const st = fs.statSync(p);
-      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      if (!st.isFile()) throw new Error('not a regular file');
-      return { size: st.size, read: () => fs.readFileSync(p, 'utf8') };
-    });
-    if (loaded.ok) model = loaded.model;
-    else {
-      io.stderr.write(`k8s-platforms: model refused, using the built-in model: ${formatModelError({ ...loaded.error, file: opts.modelPath })}\n`);
-      usageProblem = true;
-    }
-  }
+  const { model, refused } = readModel(opts.modelPath, io);
+  let usageProblem = refused;
   const note = (msg: string) => io.stderr.write(`k8s-platforms: ${printable(msg)}\n`);
   const missing = (p: string) => {
     note(`${p}: no such file or folder`);
@@ -555,7 +573,21 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     if (r.findings.length > 0) results.push(r.findings);
     errors += r.errors;
   };
-  const targets = walk(opts.paths, io.cwd, note, missing, opts.filter);
+  // stdin is read whole before the walk, by the main thread, once.
+  let stdin: Target | undefined;
+  if (opts.paths.includes('-')) {
+    let bytes: Uint8Array = new Uint8Array();
+    try {
+      bytes = io.readStdin ? io.readStdin() : fs.readFileSync(0);
+    } catch (e) {
+      note(`-: skipped: stdin could not be read: ${(e as Error).message}`);
+    }
+    const name = opts.stdinFilename;
+    stdin = { abs: name ? path.resolve(io.cwd, name) : '', display: name ? displayPath(path.resolve(io.cwd, name), io.cwd) : '<stdin>', explicit: true, stdin: bytes };
+  } else if (opts.stdinFilename) {
+    throw new UsageError('--stdin-filename names the text read from stdin: give the path - too');
+  }
+  const targets = walk(opts.paths, io.cwd, note, missing, opts.filter, stdin);
   if (io.workerEntry && opts.jobs !== 1) {
     await lintInParallel(targets, job, model === builtinModel() ? null : model.data, io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);
   } else for (const t of targets) take(lintTarget(t, job, model));
@@ -583,16 +615,43 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
 function runExplain(args: string[], io: CliIo): number {
   // Plain text for a terminal; --markdown for a page or a PR comment (the hover's own text).
   const end = args.includes('--') ? args.indexOf('--') : args.length;
-  const markdown = args.slice(0, end).includes('--markdown');
-  const rest = [...args.slice(0, end).filter((a) => a !== '--markdown'), ...args.slice(end + 1)];
-  if (rest.length !== 1 || (rest[0].startsWith('-') && end === args.length)) throw new UsageError('explain takes one platform, like linux/s390x, and --markdown at most');
-  const result = explainInput(builtinModel(), rest[0]);
+  let markdown = false;
+  let modelPath: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < end; i++) {
+    const arg = args[i];
+    if (arg === '--markdown') markdown = true;
+    else if (arg === '--model' || arg.startsWith('--model=')) {
+      modelPath = arg === '--model' ? args[++i] : arg.slice('--model='.length);
+      if (modelPath === undefined || i >= end) throw new UsageError('--model needs a value');
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else rest.push(arg);
+  }
+  rest.push(...args.slice(end + 1));
+  if (rest.length !== 1) throw new UsageError('explain takes one platform, like linux/s390x, with --markdown and --model FILE at most');
+  // As lint does: a refused model is said, the built-in one explains, and the exit status is 2.
+  const { model, refused } = readModel(modelPath, io);
+  const result = explainInput(model, rest[0]);
   if (!result.ok) {
     io.stderr.write(`k8s-platforms: ${result.message}\n`);
     return 2;
   }
   io.stdout.write(`${markdown ? result.markdown : plainText(result.markdown)}\n`);
-  return 0;
+  return refused ? 2 : 0;
+}
+
+/** The model of `--model FILE`, or the built-in one; a refused file is said on stderr, and the built-in model used. */
+function readModel(modelPath: string | undefined, io: CliIo): { model: TierModel; refused: boolean } {
+  if (!modelPath) return { model: builtinModel(), refused: false };
+  const loaded = loadModelFile(path.resolve(io.cwd, modelPath), (p) => {
+    const st = fs.statSync(p);
+    if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (!st.isFile()) throw new Error('not a regular file');
+    return { size: st.size, read: () => fs.readFileSync(p, 'utf8') };
+  });
+  if (loaded.ok) return { model: loaded.model, refused: false };
+  io.stderr.write(`k8s-platforms: model refused, using the built-in model: ${formatModelError({ ...loaded.error, file: modelPath })}\n`);
+  return { model: builtinModel(), refused: true };
 }
 
 /** `k8s-platforms …` as a function: argv without node and script; returns the exit code. */

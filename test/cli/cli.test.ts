@@ -200,6 +200,26 @@ describe('k8s-platforms lint', () => {
       rmSync(odd, { recursive: true, force: true });
     }
   });
+  it('- reads stdin, of the kind and at the name --stdin-filename gives (as editors and pre-commit hooks pipe a buffer)', () => {
+    const piped = (args: string[], input: string) => {
+      const r = spawnSync(process.execPath, [bin, 'lint', ...args], { cwd: dir, input, encoding: 'utf8' });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const named = piped(['--format', 'json', '--stdin-filename', '.github/workflows/x.yml', '-'], 'jobs:\n  b:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/arm/v7\n');
+    assert.equal(named.code, 1);
+    assert.deepEqual(JSON.parse(named.stdout).map((f: { file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column}`), ['.github/workflows/x.yml:5:34']);
+    // Without a name, a shebang tells a shell script; nothing else is guessed.
+    assert.match(piped(['-'], '#!/bin/sh\nGOOS=linux GOARCH=arm go build\n').stdout, /^<stdin>:2:19: error removed-platform/);
+    const unnamed = piped(['-'], 'FROM --platform=linux/arm/v7 alpine\n');
+    assert.equal(unnamed.code, 0);
+    assert.match(unnamed.stderr, /<stdin>: skipped: name its kind with --stdin-filename/);
+    // Beside folders, and in SARIF with the line hash of the text piped.
+    const both = piped(['--format', 'sarif', '--stdin-filename', 'Dockerfile', 'warn', '-'], 'FROM --platform=linux/arm/v7 alpine\n');
+    const results = JSON.parse(both.stdout).runs[0].results;
+    assert.deepEqual(results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri), ['warn/Dockerfile', 'Dockerfile']);
+    assert.match(results[1].partialFingerprints.primaryLocationLineHash, /^[0-9a-f]+:1$/);
+    assert.equal(piped(['--stdin-filename', 'Dockerfile', 'warn'], '').code, 2);
+  });
   it('a reader that goes away early (lint . | head -1) ends the run quietly, with the exit status of the findings', () => {
     const many = mkdtempSync(join(tmpdir(), 'k8s-platforms-epipe-'));
     try {
@@ -371,6 +391,22 @@ describe('k8s-platforms explain', () => {
     assert.equal((await call(['explain', '--json', 'linux/arm64'], dir)).code, 2);
   });
 
+  it('explains by a custom model with --model; a refused one is said, the built-in model explains, exit 2', async () => {
+    const model = JSON.parse(require('node:fs').readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
+    const s390x = model.platforms.find((p: { id: string }) => p.id === 's390x-linux');
+    model.platforms.push({ ...s390x, id: 'riscv64-linux', arch: 'riscv64', tier: 3 });
+    writeFileSync(join(dir, 'riscv-model.json'), JSON.stringify(model));
+    assert.match((await call(['explain', 'linux/riscv64'], dir)).stdout, /in no Kubernetes tier/);
+    const custom = await call(['explain', '--model', 'riscv-model.json', 'linux/riscv64'], dir);
+    assert.equal(custom.code, 0);
+    assert.match(custom.stdout, /^linux\/riscv64 \(riscv64-linux\): Kubernetes tier 3/);
+    assert.match((await call(['explain', '--model=riscv-model.json', '--markdown', 'linux/riscv64'], dir)).stdout, /tier \*\*3\*\*|tier 3/);
+    const refused = await call(['explain', '--model', 'nope.json', 'linux/riscv64'], dir);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /nope\.json: file not found/);
+    assert.match(refused.stdout, /in no Kubernetes tier/);
+    assert.equal((await call(['explain', '--model'], dir)).code, 2);
+  });
   it('shows the removal of linux/arm with its reason and links', async () => {
     const r = await call(['explain', 'linux/arm/v7'], dir);
     assert.match(r.stdout, /removed/);
