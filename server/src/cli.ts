@@ -8,6 +8,7 @@ import { explainInput } from './explain';
 import { plainText } from './features/markup';
 import { toSarif, type SarifInput } from './sarif';
 import { lineHashes } from './lineHash';
+import { toGithubAnnotations, toGitlabCodeQuality } from './ciFormats';
 import { version } from '../../package.json';
 import { MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
 import { TierModel } from './model/query';
@@ -36,7 +37,8 @@ Checks platform strings (linux/amd64, GOOS=linux GOARCH=arm, kubernetes-server-l
 in CI configs, Makefiles, Dockerfiles and shell scripts against the Kubernetes release tier model.
 
 lint options:
-  --format text|json|sarif   output format (default text)
+  --format FORMAT            text (default), json, sarif (code scanning), github (annotations
+                             in a GitHub Actions run) or gitlab (a Code Quality report)
   --model FILE               use a custom tier model file instead of the built-in one
   --required-tier N          report platforms below tier N (1, 2 or 3; default 3)
   --severity CODE=LEVEL      change a code's severity: error, warning, info, hint or off (repeatable)
@@ -58,8 +60,10 @@ Exit status: 1 when an error-severity finding was reported, 2 on bad usage, 0 ot
 
 class UsageError extends Error {}
 
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
+
 interface LintOptions {
-  format: 'text' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
   modelPath?: string;
   settings: LintSettings;
   maxFileSize: number;
@@ -94,8 +98,8 @@ function parseLintArgs(args: string[]): LintOptions {
     switch (flag) {
       case '--format': {
         const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not ${f}`);
-        opts.format = f;
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be text, json, sarif, github or gitlab, not ${f}`);
+        opts.format = f as LintOptions['format'];
         break;
       }
       case '--model':
@@ -562,7 +566,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     usageProblem = true;
   };
   const progress = io.stderr.isTTY === true && opts.format === 'text';
-  const job: LintJob = { maxFileSize: opts.maxFileSize, limits: opts.limits, settings: opts.settings, lineHashes: opts.format === 'sarif' };
+  const job: LintJob = { maxFileSize: opts.maxFileSize, limits: opts.limits, settings: opts.settings, lineHashes: opts.format === 'sarif' || opts.format === 'gitlab' };
   const results: SarifInput[][] = [];
   let errors = 0;
   let count = 0;
@@ -598,6 +602,12 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       break;
     case 'sarif':
       io.stdout.write(`${JSON.stringify(toSarif(results.flat(), model, version, io.cwd), null, 2)}\n`);
+      break;
+    case 'github':
+      io.stdout.write(toGithubAnnotations(results.flat()));
+      break;
+    case 'gitlab':
+      io.stdout.write(`${JSON.stringify(toGitlabCodeQuality(results.flat()), null, 2)}\n`);
       break;
     default:
       for (const r of results) {

@@ -131,6 +131,48 @@ describe('k8s-platforms lint', () => {
       rmSync(u, { recursive: true, force: true });
     }
   });
+  it('--format github writes workflow commands, GitHub Actions annotations on the lines, escaped', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-github-'));
+    try {
+      mkdirSync(join(u, 'a,b:c'));
+      writeFileSync(join(u, 'a,b:c/Dockerfile'), 'FROM --platform=linux/arm/v7 golang\nFROM --platform=linux/riscv64 x\nFROM --platform=linux/x86_64 y\n');
+      const r = await call(['lint', '--format', 'github', '.'], u);
+      assert.equal(r.code, 1);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.equal(lines.length, 3);
+      assert.match(lines[0], /^::error file=a%2Cb%3Ac\/Dockerfile,line=1,endLine=1,col=17,endColumn=29,title=k8s-platforms removed-platform::linux\/arm\/v7 was removed/);
+      assert.match(lines[1], /^::warning file=a%2Cb%3Ac\/Dockerfile,line=2,.*title=k8s-platforms unsupported-platform::/);
+      assert.match(lines[2], /^::notice .*title=k8s-platforms non-canonical-platform::/);
+      mkdirSync(join(u, 'clean'));
+      writeFileSync(join(u, 'clean/Makefile'), 'PLATFORMS := linux/amd64\n');
+      assert.equal((await call(['lint', '--format', 'github', 'clean'], u)).stdout, '');
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
+  it('--format gitlab writes a Code Quality report whose fingerprints outlive lines added above', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-gitlab-'));
+    try {
+      const body = 'PLATFORMS := linux/arm linux/amd64 linux/amd64\n';
+      writeFileSync(join(u, 'Makefile'), body);
+      const before = JSON.parse((await call(['lint', '--format', 'gitlab', '.'], u)).stdout);
+      assert.deepEqual(
+        before.map((x: { check_name: string; severity: string; location: { path: string; lines: { begin: number } } }) => `${x.check_name} ${x.severity} ${x.location.path}:${x.location.lines.begin}`),
+        ['removed-platform major Makefile:1', 'duplicate-platform minor Makefile:1'],
+      );
+      assert.ok(before.every((x: { fingerprint: string; description: string }) => /^[0-9a-f]{32}$/.test(x.fingerprint) && x.description.length > 0));
+      writeFileSync(join(u, 'Makefile'), `# platforms we build\n${body}`);
+      const after = JSON.parse((await call(['lint', '--format', 'gitlab', '.'], u)).stdout);
+      assert.deepEqual(after.map((x: { fingerprint: string }) => x.fingerprint), before.map((x: { fingerprint: string }) => x.fingerprint));
+      assert.equal(after[0].location.lines.begin, 2);
+      // The same finding twice on one line is two issues.
+      writeFileSync(join(u, 'Makefile'), 'PLATFORMS := linux/arm linux/arm\n');
+      const twice = JSON.parse((await call(['lint', '--format', 'gitlab', '--severity', 'duplicate-platform=off', '.'], u)).stdout);
+      assert.equal(new Set(twice.map((x: { fingerprint: string }) => x.fingerprint)).size, twice.length);
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
   it('--severity and --required-tier change what is reported', () => {
     const off = cli(['lint', '--format', 'json', '--severity', 'removed-platform=off', '.github'], dir);
     assert.equal(off.stdout.trim(), '[]');
@@ -146,7 +188,7 @@ describe('k8s-platforms lint', () => {
       const r = cli(args, dir);
       assert.equal(r.code, 2, args.join(' '));
     }
-    assert.match(cli(['lint', '--format', 'xml'], dir).stderr, /--format must be text, json or sarif/);
+    assert.match(cli(['lint', '--format', 'xml'], dir).stderr, /--format must be text, json, sarif, github or gitlab/);
   });
   it('a path that does not exist is reported and gives exit 2; the rest is still linted', () => {
     const r = cli(['lint', 'missing-folder', '.github'], dir);
@@ -184,7 +226,7 @@ describe('k8s-platforms lint', () => {
   });
   it('--help and --version, after the command too; -- ends the options', async () => {
     assert.match(cli(['--help'], dir).stdout, /Usage: k8s-platforms lint/);
-    assert.match(cli(['lint', '--help'], dir).stdout, /--format text\|json\|sarif/);
+    assert.match(cli(['lint', '--help'], dir).stdout, /--format FORMAT +text \(default\), json, sarif .*github/);
     assert.match(cli(['--version'], dir).stdout, /^\d+\.\d+\.\d+\n$/);
     const lintVersion = cli(['lint', '--version'], dir);
     assert.equal(lintVersion.code, 0);
