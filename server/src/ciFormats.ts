@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SarifInput } from './sarif';
 
 /** GitHub's workflow command data: `%`, CR and LF escaped; in a property `:` and `,` too. */
@@ -38,6 +37,9 @@ export function toGithubAnnotations(findings: readonly SarifInput[]): string {
  * same issue when lines are added above it; findings alike in all of that are told apart by count.
  */
 export function toGitlabCodeQuality(findings: readonly SarifInput[]): unknown[] {
+  // Loaded here: a run with another format does not load node:crypto to start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const key = [f.code, f.file, f.message, f.lineHash ?? `${f.line}:${f.column}`].join('\0');

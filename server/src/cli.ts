@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import { DEFAULT_LIMITS, detectFileKind, judge, scanText, type FileKind, type ScanLimits } from './lint';
 import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
@@ -176,6 +176,12 @@ export interface Target {
   explicit: boolean;
   /** The text of `-`, read from stdin before the walk (a worker thread is sent it). */
   stdin?: Uint8Array;
+}
+
+/** A new set of gitignore rules; the library is loaded on first use, so linting one file does not load it. */
+function ignore(): Ignore {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('ignore') as typeof import('ignore'))();
 }
 
 /** What the walk leaves out, besides .git, node_modules and vendor. */

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { TierModel } from './model/query';
 import { CODES, DEFAULT_SEVERITY, type Code, type Severity } from './rules/finding';
 
@@ -43,6 +42,8 @@ export function pathUri(file: string): string {
 /** A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code; `root` is the folder paths are relative to. */
 export function toSarif(findings: SarifInput[], model: TierModel, version: string, root: string): unknown {
   const removedLink = model.data.removed[0]?.resources[0];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { pathToFileURL } = require('node:url') as typeof import('node:url');
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
