@@ -6,7 +6,7 @@ import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
 import { plainText } from './features/markup';
-import { toSarif, type SarifInput } from './sarif';
+import { toSarif, type SarifInput, type SarifInvocation } from './sarif';
 import { lineHashes } from './lineHash';
 import { toGithubAnnotations, toGitlabCodeQuality } from './ciFormats';
 import { version } from '../../package.json';
@@ -564,11 +564,17 @@ function toJson(file: string, findings: Finding[], lines: ReturnType<typeof scan
 
 async function runLint(args: string[], io: CliIo): Promise<number> {
   const opts = parseLintArgs(args);
-  const { model, refused } = readModel(opts.modelPath, io);
+  // Every note is also kept for SARIF, whose log says what was skipped and why.
+  const notes: SarifInvocation['notes'][number][] = [];
+  const say = (level: 'note' | 'error', msg: string) => {
+    notes.push({ level, text: msg });
+    io.stderr.write(`k8s-platforms: ${printable(msg)}\n`);
+  };
+  const note = (msg: string) => say('note', msg);
+  const { model, refused } = readModel(opts.modelPath, io.cwd, (msg) => say('error', msg));
   let usageProblem = refused;
-  const note = (msg: string) => io.stderr.write(`k8s-platforms: ${printable(msg)}\n`);
   const missing = (p: string) => {
-    note(`${p}: no such file or folder`);
+    say('error', `${p}: no such file or folder`);
     usageProblem = true;
   };
   const progress = io.stderr.isTTY === true && opts.format === 'text';
@@ -607,7 +613,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${JSON.stringify(results.flat(), null, 2)}\n`);
       break;
     case 'sarif':
-      io.stdout.write(`${JSON.stringify(toSarif(results.flat(), model, version, io.cwd), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(toSarif(results.flat(), model, version, io.cwd, { notes, successful: !usageProblem }), null, 2)}\n`);
       break;
     case 'github':
       io.stdout.write(toGithubAnnotations(results.flat()));
@@ -646,7 +652,7 @@ function runExplain(args: string[], io: CliIo): number {
   rest.push(...args.slice(end + 1));
   if (rest.length !== 1) throw new UsageError('explain takes one platform, like linux/s390x, with --markdown and --model FILE at most');
   // As lint does: a refused model is said, the built-in one explains, and the exit status is 2.
-  const { model, refused } = readModel(modelPath, io);
+  const { model, refused } = readModel(modelPath, io.cwd, (msg) => io.stderr.write(`k8s-platforms: ${msg}\n`));
   const result = explainInput(model, rest[0]);
   if (!result.ok) {
     io.stderr.write(`k8s-platforms: ${result.message}\n`);
@@ -657,16 +663,16 @@ function runExplain(args: string[], io: CliIo): number {
 }
 
 /** The model of `--model FILE`, or the built-in one; a refused file is said on stderr, and the built-in model used. */
-function readModel(modelPath: string | undefined, io: CliIo): { model: TierModel; refused: boolean } {
+function readModel(modelPath: string | undefined, cwd: string, say: (msg: string) => void): { model: TierModel; refused: boolean } {
   if (!modelPath) return { model: builtinModel(), refused: false };
-  const loaded = loadModelFile(path.resolve(io.cwd, modelPath), (p) => {
+  const loaded = loadModelFile(path.resolve(cwd, modelPath), (p) => {
     const st = fs.statSync(p);
     if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (!st.isFile()) throw new Error('not a regular file');
     return { size: st.size, read: () => fs.readFileSync(p, 'utf8') };
   });
   if (loaded.ok) return { model: loaded.model, refused: false };
-  io.stderr.write(`k8s-platforms: model refused, using the built-in model: ${formatModelError({ ...loaded.error, file: modelPath })}\n`);
+  say(`model refused, using the built-in model: ${formatModelError({ ...loaded.error, file: modelPath })}`);
   return { model: builtinModel(), refused: true };
 }
 

@@ -39,8 +39,14 @@ export function pathUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
+/** How the run went: its notes on stderr (files skipped, and why), and whether it was used as meant. */
+export interface SarifInvocation {
+  notes: readonly { level: 'note' | 'error'; text: string }[];
+  successful: boolean;
+}
+
 /** A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code; `root` is the folder paths are relative to. */
-export function toSarif(findings: SarifInput[], model: TierModel, version: string, root: string): unknown {
+export function toSarif(findings: SarifInput[], model: TierModel, version: string, root: string, invocation: SarifInvocation = { notes: [], successful: true }): unknown {
   const removedLink = model.data.removed[0]?.resources[0];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { pathToFileURL } = require('node:url') as typeof import('node:url');
@@ -68,6 +74,13 @@ export function toSarif(findings: SarifInput[], model: TierModel, version: strin
         },
         // %SRCROOT% is where the CLI ran; code scanning wants that to be the repository's root.
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root.endsWith(path.sep) ? root : root + path.sep).href } },
+        // Code scanning lists these on the tool's status page: a skipped file is not a silent gap.
+        invocations: [
+          {
+            executionSuccessful: invocation.successful,
+            toolExecutionNotifications: invocation.notes.map((n) => ({ level: n.level, message: { text: n.text } })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => ({
           ruleId: f.code,

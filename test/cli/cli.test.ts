@@ -124,6 +124,15 @@ describe('k8s-platforms lint', () => {
       assert.match(a, /^[0-9a-f]{1,16}:1$/);
       assert.equal(a, b);
       assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `${require('node:url').pathToFileURL(u).href}/`);
+      assert.deepEqual(run.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+      // What was skipped is in the log too, for the tool status page.
+      writeFileSync(join(u, 'bin.sh'), Buffer.from([0x41, 0, 0x42]));
+      const skipped = JSON.parse((await call(['lint', '--format', 'sarif', '.', 'missing'], u)).stdout).runs[0].invocations[0];
+      assert.equal(skipped.executionSuccessful, false);
+      assert.deepEqual(skipped.toolExecutionNotifications, [
+        { level: 'note', message: { text: 'bin.sh: skipped: binary file' } },
+        { level: 'error', message: { text: 'missing: no such file or folder' } },
+      ]);
       // JSON output keeps its eight keys.
       const json = JSON.parse((await call(['lint', '--format', 'json', '.'], u)).stdout);
       assert.deepEqual(Object.keys(json[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
