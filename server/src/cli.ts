@@ -74,10 +74,28 @@ interface LintOptions {
   filter: WalkFilter;
   /** The name `-` (stdin) goes by: its kind comes from it, and findings are reported at it. */
   stdinFilename?: string;
+  /** --exclude patterns as given. */
+  excludes: string[];
+}
+
+/**
+ * --exclude patterns in .gitignore syntax, relative to `cwd`: `./dist/` as a user writes it is
+ * `dist/`, and a path under `cwd` written whole (`$PWD/testdata`) is anchored there (`/testdata`).
+ */
+function excludeRules(patterns: readonly string[], cwd: string): Ignore | undefined {
+  if (patterns.length === 0) return undefined;
+  return ignore().add(
+    patterns.map((x) => {
+      if (!path.isAbsolute(x)) return x.replace(/^\.\//, '');
+      const rel = path.relative(cwd, x);
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return x;
+      return `/${rel.split(path.sep).join('/')}${x.endsWith('/') ? '/' : ''}`;
+    }),
+  );
 }
 
 function parseLintArgs(args: string[]): LintOptions {
-  const opts: LintOptions = { format: 'text', settings: { requiredTier: 3, severity: {} }, maxFileSize: DEFAULT_MAX_FILE_SIZE, limits: {}, paths: [], filter: { gitignore: true } };
+  const opts: LintOptions = { format: 'text', settings: { requiredTier: 3, severity: {} }, maxFileSize: DEFAULT_MAX_FILE_SIZE, limits: {}, paths: [], filter: { gitignore: true }, excludes: [] };
   const excludes: string[] = [];
   const severity: Partial<Record<Code, Severity | 'off'>> = {};
   for (let i = 0; i < args.length; i++) {
@@ -162,8 +180,7 @@ function parseLintArgs(args: string[]): LintOptions {
     }
   }
   opts.settings.severity = severity;
-  // `./dist/` as a user writes it is `dist/` to .gitignore syntax.
-  if (excludes.length > 0) opts.filter.exclude = ignore().add(excludes.map((x) => x.replace(/^\.\//, '')));
+  opts.excludes = excludes;
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }
@@ -603,7 +620,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   } else if (opts.stdinFilename) {
     throw new UsageError('--stdin-filename names the text read from stdin: give the path - too');
   }
-  const targets = walk(opts.paths, io.cwd, note, missing, opts.filter, stdin);
+  const targets = walk(opts.paths, io.cwd, note, missing, { ...opts.filter, exclude: excludeRules(opts.excludes, io.cwd) }, stdin);
   if (io.workerEntry && opts.jobs !== 1) {
     await lintInParallel(targets, job, model === builtinModel() ? null : model.data, io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);
   } else for (const t of targets) take(lintTarget(t, job, model));

@@ -399,6 +399,8 @@ describe('files named more than once, and UTF-16', () => {
       // From inside: the repository's rules above the folder still apply.
       assert.deepEqual(await files(['.'], join(u, 'sub')), ['testdata/x.mk']);
       assert.deepEqual(await files(['--exclude', 'testdata/', '--exclude', './keep.local.mk', '.']), ['Makefile']);
+      // A path written whole, as $PWD/… gives it, is anchored at the current folder.
+      assert.deepEqual(await files(['--exclude', join(u, 'sub/testdata/'), '--exclude', join(u, 'Makefile'), '.']), ['keep.local.mk']);
       assert.deepEqual(await files(['--no-ignore', '.']), ['Makefile', 'a.local.mk', 'dist/config.mk', 'keep.local.mk', 'scratch.sh', 'sub/gen.mk', 'sub/testdata/x.mk']);
       // A file or folder named is linted, ignored or not.
       assert.deepEqual(await files(['dist/config.mk']), ['dist/config.mk']);
