@@ -58,6 +58,24 @@ describe('settings through workspace/configuration, re-applied without reopening
     assert.equal(client.shown.slice(shown).filter((m) => m.type === 2).length, 1, 'told once');
   });
 
+  it('a key that is no setting: a warning naming it and the setting it looks like; the others apply', async () => {
+    const u = uri('typo');
+    client.configure({});
+    client.open(u, 'yaml', WORKFLOW, 1);
+    assert.equal((await client.diagnosticsFor(u, 1)).length, 2);
+    const seen = client.publications(u);
+    const shown = client.shown.length;
+    client.configure({ requiredTierr: 1, severity: { 'removed-platform': 'warning' } });
+    const diagnostics = (await client.nextPublication(u, seen)).diagnostics;
+    assert.deepEqual(codes(diagnostics), ['unsupported-platform', 'removed-platform']);
+    assert.equal(diagnostics[1].severity, 2, 'severity applies');
+    const warning = await client.until('a warning', () => client.shown.slice(shown).find((m) => m.type === 2));
+    assert.match(warning.message, /k8sPlatforms\.requiredTierr: not a setting; did you mean k8sPlatforms\.requiredTier\?/);
+    // Back to the defaults, and settled, for the next test.
+    client.configure({});
+    assert.equal((await client.nextPublication(u, seen + 1)).diagnostics[1].severity, 1);
+  });
+
   it('enable: false publishes nothing', async () => {
     const u = uri('off');
     client.configure({});

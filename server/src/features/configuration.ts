@@ -182,7 +182,7 @@ export class Configuration {
     const text = problems.join('; ');
     if (text !== scope.shownProblems && text !== '' && !told.has(text)) {
       const where = scope.name !== undefined ? ` for the folder ${scope.name}` : '';
-      this.events.warn(`k8s-platforms: bad settings${where} ignored, defaults used instead: ${text}`);
+      this.events.warn(`k8s-platforms: settings${where} ignored (their defaults apply): ${text}`);
     }
     scope.shownProblems = text;
     if (text !== '') told.add(text);
