@@ -23,6 +23,7 @@ function settingsSnapshot(): Record<string, unknown> {
     severity: config.get('severity'),
     modelPath: config.get('modelPath'),
     maxFileSize: config.get('maxFileSize'),
+    maxScanTime: config.get('maxScanTime'),
     trace: { server: config.get('trace.server') },
   };
 }
