@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Ignore } from 'ignore';
-import { DEFAULT_LIMITS, detectFileKind, judge, scanText, type FileKind, type ScanLimits } from './lint';
+import { DEFAULT_LIMITS, judge, scanText, type ScanLimits } from './lint';
+import { displayPath, excludeRules, readTarget, walk, type Target, type WalkFilter } from './cliWalk';
 import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
@@ -28,7 +28,6 @@ export interface CliIo {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
 
 const USAGE = `Usage: k8s-platforms lint [options] [paths…]
        k8s-platforms explain [--markdown] [--model FILE] <platform>
@@ -78,25 +77,8 @@ interface LintOptions {
   excludes: string[];
 }
 
-/**
- * --exclude patterns in .gitignore syntax, relative to `cwd`: `./dist/` as a user writes it is
- * `dist/`, and a path under `cwd` written whole (`$PWD/testdata`) is anchored there (`/testdata`).
- */
-function excludeRules(patterns: readonly string[], cwd: string): Ignore | undefined {
-  if (patterns.length === 0) return undefined;
-  return ignore().add(
-    patterns.map((x) => {
-      if (!path.isAbsolute(x)) return x.replace(/^\.\//, '');
-      const rel = path.relative(cwd, x);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return x;
-      return `/${rel.split(path.sep).join('/')}${x.endsWith('/') ? '/' : ''}`;
-    }),
-  );
-}
-
 function parseLintArgs(args: string[]): LintOptions {
   const opts: LintOptions = { format: 'text', settings: { requiredTier: 3, severity: {} }, maxFileSize: DEFAULT_MAX_FILE_SIZE, limits: {}, paths: [], filter: { gitignore: true }, excludes: [] };
-  const excludes: string[] = [];
   const severity: Partial<Record<Code, Severity | 'off'>> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -161,7 +143,7 @@ function parseLintArgs(args: string[]): LintOptions {
       case '--exclude': {
         const v = value();
         if (v.trim() === '' || v.trim().startsWith('#')) throw new UsageError(`--exclude needs a pattern, like 'testdata/' or '*.sh', not ${JSON.stringify(v)}`);
-        excludes.push(v);
+        opts.excludes.push(v);
         break;
       }
       case '--stdin-filename': {
@@ -180,278 +162,8 @@ function parseLintArgs(args: string[]): LintOptions {
     }
   }
   opts.settings.severity = severity;
-  opts.excludes = excludes;
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
-}
-
-/** A file to lint, found by walking the paths given. */
-export interface Target {
-  abs: string;
-  display: string;
-  kind?: FileKind;
-  explicit: boolean;
-  /** The text of `-`, read from stdin before the walk (a worker thread is sent it). */
-  stdin?: Uint8Array;
-}
-
-/** A new set of gitignore rules; the library is loaded on first use, so linting one file does not load it. */
-function ignore(): Ignore {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('ignore') as typeof import('ignore'))();
-}
-
-/** What the walk leaves out, besides .git, node_modules and vendor. */
-export interface WalkFilter {
-  /** Read .gitignore files (and .git/info/exclude): what git ignores is not linted. */
-  gitignore: boolean;
-  /** --exclude patterns, gitignore syntax, relative to the folder the CLI runs in. */
-  exclude?: Ignore;
-}
-
-/** The rules of one .gitignore, and the folder they are relative to. */
-interface IgnoreLayer {
-  base: string;
-  rules: Ignore;
-}
-
-/** A .gitignore is a few KB; a bigger one is not read (its rules would cost more than the lint). */
-const MAX_IGNORE_FILE = 1024 * 1024;
-
-function readIgnoreFile(file: string, base: string, note?: (msg: string) => void): IgnoreLayer | undefined {
-  try {
-    // A FIFO named .gitignore would block the read forever.
-    const st = fs.statSync(file, { throwIfNoEntry: false });
-    if (!st?.isFile()) return undefined;
-    if (st.size > MAX_IGNORE_FILE) {
-      note?.(`${file}: not read: ${st.size} bytes is over the ${MAX_IGNORE_FILE}-byte limit for an ignore file`);
-      return undefined;
-    }
-    return { base, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
-  } catch {
-    return undefined; // unreadable: nothing ignored by it
-  }
-}
-
-/** Git's reading: the deepest .gitignore with a rule for the path decides, the last rule in it wins. */
-function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean): boolean {
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const rel = path.relative(layers[i].base, abs);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
-    let r: { ignored: boolean; unignored: boolean };
-    try {
-      r = layers[i].rules.test(rel.split(path.sep).join('/') + (isDir ? '/' : ''));
-    } catch {
-      continue; // a name the library will not take: no rule of this file for it
-    }
-    if (r.ignored) return true;
-    if (r.unignored) return false;
-  }
-  return false;
-}
-
-/**
- * The rules that apply inside `dir` from outside it: its repository's .git/info/exclude, and the
- * .gitignore files from the repository's root down to `dir`'s parent. None outside a repository.
- */
-function ancestorLayers(dir: string): IgnoreLayer[] {
-  const chain: string[] = [];
-  for (let d = dir; ; d = path.dirname(d)) {
-    chain.push(d);
-    if (fs.existsSync(path.join(d, '.git'))) break;
-    if (path.dirname(d) === d) return [];
-  }
-  chain.reverse();
-  const layers: IgnoreLayer[] = [];
-  const exclude = readIgnoreFile(path.join(chain[0], '.git/info/exclude'), chain[0]);
-  if (exclude) layers.push(exclude);
-  // `dir`'s own .gitignore is read as the walk enters it.
-  for (const d of chain.slice(0, -1)) {
-    const layer = readIgnoreFile(path.join(d, '.gitignore'), d);
-    if (layer) layers.push(layer);
-  }
-  return layers;
-}
-
-/** What one walk shares among its folders. */
-interface WalkState {
-  cwd: string;
-  filter: WalkFilter;
-  note: (msg: string) => void;
-  seenDirs: Set<string>;
-  // A file named twice (`lint dir dir/a.yml`) is checked once.
-  seenFiles: Set<string>;
-  /** The real paths of the folders named: a link to a place inside them is not followed, that place is walked as itself. */
-  roots: string[];
-  /** Links to files, settled once every file has been seen (see `walk`). */
-  links: { abs: string; real: string }[];
-  ignored: Set<string>;
-}
-
-function insideRoots(roots: readonly string[], real: string): boolean {
-  return roots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
-}
-
-/**
- * Walks files and folders; every skip is reported through `note`, nothing stops the walk. Paths
- * named are read whatever they are; inside folders, symbolic links are not followed out of the
- * folders named (a repository's link to /etc is not its file), and a link to a file in them gives
- * way to the file, so a finding is reported where the file really is.
- */
-export function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void, filter: WalkFilter, stdin?: Target): Generator<Target> {
-  const roots: string[] = [];
-  for (const p of paths) {
-    try {
-      const real = fs.realpathSync(path.resolve(cwd, p));
-      if (fs.statSync(real).isDirectory()) roots.push(real);
-    } catch {
-      /* reported below */
-    }
-  }
-  const state: WalkState = { cwd, filter, note, seenDirs: new Set(), seenFiles: new Set(), roots, links: [], ignored: new Set() };
-  let stdinTaken = false;
-  for (const p of paths) {
-    if (p === '-') {
-      if (stdin && !stdinTaken) yield stdin;
-      stdinTaken = true;
-      continue;
-    }
-    const abs = path.resolve(cwd, p);
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(abs);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') {
-        let dangling = false;
-        try {
-          dangling = fs.lstatSync(abs).isSymbolicLink();
-        } catch {
-          /* not there at all */
-        }
-        if (dangling) note(`${p}: skipped: dangling symbolic link`);
-        else missing(p);
-      } else note(`${p}: skipped: ${(e as Error).message}`);
-      continue;
-    }
-    if (st.isDirectory()) {
-      let real = abs;
-      try {
-        real = fs.realpathSync(abs);
-      } catch {
-        /* walkDir says why */
-      }
-      let layers = filter.gitignore ? ancestorLayers(real) : [];
-      // A folder named is linted though git ignores it (`lint dist`); the rules inside it still hold.
-      if (ignoredBy(layers, real, true)) layers = [];
-      yield* walkDir(abs, state, new Set(), layers);
-      continue;
-    }
-    let real = abs;
-    try {
-      real = fs.realpathSync(abs);
-    } catch {
-      /* read and reported as it is */
-    }
-    if (state.seenFiles.has(real)) continue;
-    state.seenFiles.add(real);
-    yield { abs, display: displayPath(abs, cwd), explicit: true };
-  }
-  // A link to a file of the walk was passed over for the file; only when the file's own name
-  // says nothing (`Containerfile -> docker/base`) is it linted, at its real path, as the link names it.
-  const linked = new Set<string>();
-  for (const link of state.links) {
-    if (linked.has(link.real) || state.ignored.has(link.real) || detectFileKind(link.real)) continue;
-    const kind = detectFileKind(link.abs);
-    if (!kind) continue;
-    linked.add(link.real);
-    yield { abs: link.real, display: displayPath(link.real, cwd), kind, explicit: false };
-  }
-}
-
-function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers: readonly IgnoreLayer[]): Generator<Target> {
-  const { cwd, note, seenFiles } = state;
-  let real: string;
-  try {
-    real = fs.realpathSync(dir);
-  } catch (e) {
-    note(`${displayPath(dir, cwd)}: skipped: ${(e as Error).message}`);
-    return;
-  }
-  if (state.seenDirs.has(real)) return; // a folder named twice is walked once, quietly
-  state.seenDirs.add(real);
-  const inside = new Set(ancestors).add(real);
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    note(`${displayPath(dir, cwd)}: skipped: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
-    return;
-  }
-  if (state.filter.gitignore && entries.some((e) => e.name === '.gitignore')) {
-    const layer = readIgnoreFile(path.join(dir, '.gitignore'), dir, (m) => note(m.replace(path.join(dir, '.gitignore'), displayPath(path.join(dir, '.gitignore'), cwd))));
-    if (layer) layers = [...layers, layer];
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const abs = path.join(dir, entry.name);
-    // A name that is not UTF-8 is read back with U+FFFD in it, and no file has that name.
-    if (entry.name.includes('\ufffd') && fs.lstatSync(abs, { throwIfNoEntry: false }) === undefined) {
-      note(`${displayPath(abs, cwd)}: skipped: file name is not valid UTF-8`);
-      continue;
-    }
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    let target: string | undefined;
-    if (entry.isSymbolicLink()) {
-      try {
-        const st = fs.statSync(abs);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-        target = fs.realpathSync(abs);
-      } catch (e) {
-        note(`${displayPath(abs, cwd)}: skipped: ${(e as NodeJS.ErrnoException).code === 'ELOOP' ? 'symbolic link loop' : 'dangling symbolic link'}`);
-        continue;
-      }
-    }
-    if (isDir && SKIP_DIRS.has(entry.name)) continue;
-    if (isDir || isFile) {
-      const excluded = state.filter.exclude && ignoredBy([{ base: cwd, rules: state.filter.exclude }], abs, isDir);
-      if (excluded || ignoredBy(layers, abs, isDir)) {
-        if (isFile) state.ignored.add(target ?? path.join(real, entry.name));
-        continue;
-      }
-    }
-    if (target !== undefined && (isDir || isFile)) {
-      if (!insideRoots(state.roots, target)) {
-        note(`${displayPath(abs, cwd)}: skipped: symbolic link to ${isDir ? 'a folder' : 'a file'} outside the folders linted`);
-      } else if (isDir && inside.has(target)) {
-        note(`${displayPath(abs, cwd)}: skipped: symbolic link loop`);
-      } else if (isFile) {
-        state.links.push({ abs, real: target });
-      }
-      // A link to a folder of the walk: that folder is walked as itself.
-      continue;
-    }
-    if (isDir) {
-      yield* walkDir(abs, state, inside, layers);
-    } else if (isFile) {
-      const key = path.join(real, entry.name);
-      if (seenFiles.has(key)) continue;
-      seenFiles.add(key);
-      const kind = detectFileKind(abs);
-      // Files of other kinds are not ours to check, except shell scripts known by their shebang.
-      if (kind || !/\.[A-Za-z0-9]+$/.test(entry.name)) yield { abs, display: displayPath(abs, cwd), ...(kind ? { kind } : {}), explicit: false };
-    } else if (detectFileKind(abs)) {
-      // A FIFO, socket or device named like a file we check: said, not opened (a FIFO would block).
-      note(`${displayPath(abs, cwd)}: skipped: not a regular file`);
-    }
-  }
-}
-
-function displayPath(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  return (rel === '' ? path.basename(abs) : rel).split(path.sep).join('/');
 }
 
 /** What linting one file gives: its notes for stderr, its findings as JSON, its error count. */
@@ -493,70 +205,6 @@ export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResul
 /** A path for a line of text output: a control character in a file name (a newline) is escaped, so one finding stays one line. */
 function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
-}
-
-function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void): { text: string; kind: FileKind; bytes: Buffer } | undefined {
-  let fd: number | undefined;
-  try {
-    let bytes: Buffer;
-    if (t.stdin) {
-      bytes = Buffer.from(t.stdin.buffer, t.stdin.byteOffset, t.stdin.byteLength);
-      if (bytes.length > maxFileSize) {
-        note(`${t.display}: skipped: ${bytes.length} bytes is over the ${maxFileSize}-byte limit (--max-file-size)`);
-        return undefined;
-      }
-    } else {
-      const st = fs.statSync(t.abs);
-      // Opening a FIFO or a terminal waits for a writer that may never come.
-      if (!st.isFile()) {
-        note(`${t.display}: skipped: not a regular file`);
-        return undefined;
-      }
-      if (st.size > maxFileSize) {
-        note(`${t.display}: skipped: ${st.size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)`);
-        return undefined;
-      }
-      fd = fs.openSync(t.abs, 'r');
-      const buf = Buffer.alloc(st.size);
-      const n = fs.readSync(fd, buf, 0, st.size, 0);
-      bytes = buf.subarray(0, n);
-    }
-    const n = bytes.length;
-    // UTF-16 with a byte order mark (Windows editors write it) is text, NUL bytes and all.
-    const utf16 = n >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-    if (!utf16 && bytes.includes(0)) {
-      if (t.explicit || t.kind) note(`${t.display}: skipped: binary file`);
-      return undefined;
-    }
-    const text = utf16 ? decodeUtf16(bytes) : bytes.toString('utf8');
-    if (utf16 && text.includes('\u0000')) {
-      if (t.explicit || t.kind) note(`${t.display}: skipped: binary file`);
-      return undefined;
-    }
-    const firstLine = text.slice(0, 200).split('\n')[0];
-    const kind = t.kind ?? detectFileKind(t.abs, undefined, firstLine);
-    if (!kind) {
-      if (t.stdin && !t.abs) note(`${t.display}: skipped: name its kind with --stdin-filename (Dockerfile, Makefile, build.sh, ci.yaml)`);
-      else if (t.explicit) note(`${t.display}: skipped: not a kind of file k8s-platforms checks`);
-      return undefined;
-    }
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind, bytes };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    note(`${t.display}: skipped: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}`);
-    return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-/** UTF-16 text after its byte order mark (kept, as UTF-8 text keeps it: it is dropped later), little or big endian. */
-function decodeUtf16(bytes: Buffer): string {
-  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
-  if (even[0] === 0xff) return even.toString('utf16le');
-  const swapped = Buffer.from(even);
-  swapped.swap16();
-  return swapped.toString('utf16le');
 }
 
 /** One finding of `--format json`: 1-based line and column, endColumn one past the token. */

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FileResult, LintJob, Target } from './cli';
+import type { FileResult, LintJob } from './cli';
+import type { Target } from './cliWalk';
 import type { ModelData } from './model/schema';
 
 /** Fewer files than this are linted in the main thread: starting a worker costs more. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { walk } from '../../server/src/cli';
+import { walk } from '../../server/src/cliWalk';
 
 const git = spawnSync('git', ['--version']).status === 0;
 
