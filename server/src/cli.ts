@@ -268,7 +268,9 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   } else if (opts.stdinFilename) {
     throw new UsageError('--stdin-filename names the text read from stdin: give the path - too');
   }
-  const targets = walk(opts.paths, io.cwd, note, missing, { ...opts.filter, exclude: excludeRules(opts.excludes, io.cwd) }, stdin);
+  const exclude = excludeRules(opts.excludes, io.cwd);
+  if (exclude.outside.length > 0) throw new UsageError(`--exclude ${exclude.outside.join(', ')}: patterns are relative to the current folder, and this leads out of it`);
+  const targets = walk(opts.paths, io.cwd, note, missing, { ...opts.filter, exclude: exclude.rules }, stdin);
   if (io.workerEntry && opts.jobs !== 1) {
     await lintInParallel(targets, job, model === builtinModel() ? null : model.data, io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);
   } else for (const t of targets) take(lintTarget(t, job, model));

@@ -21,7 +21,8 @@ export interface Target {
 /** A new set of gitignore rules; the library is loaded on first use, so linting one file does not load it. */
 function ignore(): Ignore {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('ignore') as typeof import('ignore'))();
+  // Case matters, as it does to git on Linux (core.ignorecase unset): `config/` is not `Config/`.
+  return (require('ignore') as typeof import('ignore'))({ ignorecase: false });
 }
 
 /** What the walk leaves out, besides .git, node_modules and vendor. */
@@ -165,9 +166,12 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
         /* walkDir says why */
       }
       let layers = filter.gitignore ? ancestorLayers(real) : [];
-      // A folder named is linted though git ignores it (`lint dist`); the rules inside it still hold.
+      // A folder named is linted though git ignores it (`lint dist`) or --exclude names it too;
+      // the rules inside it still hold.
       if (ignoredBy(layers, real, true)) layers = [];
-      yield* walkDir(abs, state, new Set(), layers);
+      let exclude = filter.exclude && [{ base: cwd, rules: filter.exclude }];
+      if (exclude && ignoredBy(exclude, abs, true)) exclude = undefined;
+      yield* walkDir(abs, state, new Set(), layers, exclude ?? []);
       continue;
     }
     let real = abs;
@@ -192,7 +196,7 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
   }
 }
 
-function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers: readonly IgnoreLayer[]): Generator<Target> {
+function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers: readonly IgnoreLayer[], exclude: readonly IgnoreLayer[]): Generator<Target> {
   const { cwd, note, seenFiles } = state;
   let real: string;
   try {
@@ -210,6 +214,12 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
   } catch (e) {
     note(`${displayPath(dir, cwd)}: skipped: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
     return;
+  }
+  // A repository inside the walk (a submodule, a checkout in a checkout) has its own rules, as git
+  // keeps them: the outer .gitignore files stop at its root.
+  if (state.filter.gitignore && ancestors.size > 0 && entries.some((e) => e.name === '.git')) {
+    const own = readIgnoreFile(path.join(dir, '.git/info/exclude'), dir);
+    layers = own ? [own] : [];
   }
   if (state.filter.gitignore && entries.some((e) => e.name === '.gitignore')) {
     const layer = readIgnoreFile(path.join(dir, '.gitignore'), dir, (m) => note(m.replace(path.join(dir, '.gitignore'), displayPath(path.join(dir, '.gitignore'), cwd))));
@@ -239,8 +249,7 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
     }
     if (isDir && SKIP_DIRS.has(entry.name)) continue;
     if (isDir || isFile) {
-      const excluded = state.filter.exclude && ignoredBy([{ base: cwd, rules: state.filter.exclude }], abs, isDir);
-      if (excluded || ignoredBy(layers, abs, isDir)) {
+      if (ignoredBy(exclude, abs, isDir) || ignoredBy(layers, abs, isDir)) {
         if (isFile) state.ignored.add(target ?? path.join(real, entry.name));
         continue;
       }
@@ -257,7 +266,7 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
       continue;
     }
     if (isDir) {
-      yield* walkDir(abs, state, inside, layers);
+      yield* walkDir(abs, state, inside, layers, exclude);
     } else if (isFile) {
       const key = path.join(real, entry.name);
       if (seenFiles.has(key)) continue;
@@ -279,19 +288,28 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 /**
- * --exclude patterns in .gitignore syntax, relative to `cwd`: `./dist/` as a user writes it is
- * `dist/`, and a path under `cwd` written whole (`$PWD/testdata`) is anchored there (`/testdata`).
+ * --exclude patterns in .gitignore syntax, relative to `cwd`. A path written from the current
+ * folder is anchored there, as .gitignore's `/testdata` is: `./testdata` and `$PWD/testdata` name
+ * that folder, not every `testdata` below. `outside` holds the patterns that point out of `cwd`
+ * (`../x`), which would match nothing.
  */
-export function excludeRules(patterns: readonly string[], cwd: string): Ignore | undefined {
-  if (patterns.length === 0) return undefined;
-  return ignore().add(
+export function excludeRules(patterns: readonly string[], cwd: string): { rules?: Ignore; outside: string[] } {
+  if (patterns.length === 0) return { outside: [] };
+  const outside: string[] = [];
+  const rules = ignore().add(
     patterns.map((x) => {
-      if (!path.isAbsolute(x)) return x.replace(/^\.\//, '');
-      const rel = path.relative(cwd, x);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return x;
-      return `/${rel.split(path.sep).join('/')}${x.endsWith('/') ? '/' : ''}`;
+      const negated = x.startsWith('!');
+      const body = negated ? x.slice(1) : x;
+      let out = body;
+      if (path.isAbsolute(body) || body.startsWith('./') || body.startsWith('../') || body === '.' || body === '..') {
+        const rel = path.relative(cwd, path.resolve(cwd, body));
+        if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) outside.push(x);
+        out = `/${rel.split(path.sep).join('/')}${body.endsWith('/') ? '/' : ''}`;
+      }
+      return negated ? `!${out}` : out;
     }),
   );
+  return { rules, outside };
 }
 
 /**

@@ -396,9 +396,24 @@ describe('files named more than once, and UTF-16', () => {
         return [...new Set((JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file))].sort();
       };
       assert.deepEqual(await files(['.']), ['Makefile', 'keep.local.mk', 'sub/testdata/x.mk']);
+      // Case matters, as to git: DIST/ is not dist/.
+      mkdirSync(join(u, 'DIST'));
+      writeFileSync(join(u, 'DIST/x.mk'), bad);
+      assert.deepEqual(await files(['.']), ['DIST/x.mk', 'Makefile', 'keep.local.mk', 'sub/testdata/x.mk']);
+      rmSync(join(u, 'DIST'), { recursive: true });
       // From inside: the repository's rules above the folder still apply.
       assert.deepEqual(await files(['.'], join(u, 'sub')), ['testdata/x.mk']);
       assert.deepEqual(await files(['--exclude', 'testdata/', '--exclude', './keep.local.mk', '.']), ['Makefile']);
+      // A path written from the current folder is anchored there: ./testdata is not sub/testdata.
+      assert.deepEqual(await files(['--exclude', './testdata', '.'], join(u, 'sub')), []);
+      assert.deepEqual(await files(['--exclude', './testdata', '.']), ['Makefile', 'keep.local.mk', 'sub/testdata/x.mk']);
+      assert.deepEqual(await files(['--exclude', './Makefile', '--exclude', '!./keep.local.mk', '.']), ['keep.local.mk', 'sub/testdata/x.mk']);
+      // A folder named is linted though --exclude names it too.
+      assert.deepEqual(await files(['--exclude', 'testdata/', 'sub/testdata']), ['sub/testdata/x.mk']);
+      // A pattern that leads out of the current folder would match nothing: bad usage.
+      const outside = await call(['lint', '--exclude', '../elsewhere', '.'], join(u, 'sub'));
+      assert.equal(outside.code, 2);
+      assert.match(outside.stderr, /--exclude \.\.\/elsewhere: patterns are relative to the current folder/);
       // A path written whole, as $PWD/… gives it, is anchored at the current folder.
       assert.deepEqual(await files(['--exclude', join(u, 'sub/testdata/'), '--exclude', join(u, 'Makefile'), '.']), ['keep.local.mk']);
       assert.deepEqual(await files(['--no-ignore', '.']), ['Makefile', 'a.local.mk', 'dist/config.mk', 'keep.local.mk', 'scratch.sh', 'sub/gen.mk', 'sub/testdata/x.mk']);
