@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_LIMITS, judge, scanText, type ScanLimits } from './lint';
-import { displayPath, excludeRules, readTarget, walk, type Target, type WalkFilter } from './cliWalk';
+import { displayPath, excludeRules, readTarget, repositoryRoot, walk, type Target, type WalkFilter } from './cliWalk';
 import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
@@ -283,10 +283,10 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(`${JSON.stringify(toSarif(results.flat(), model, version, io.cwd, { notes, successful: !usageProblem }), null, 2)}\n`);
       break;
     case 'github':
-      io.stdout.write(toGithubAnnotations(results.flat()));
+      io.stdout.write(toGithubAnnotations(fromRepositoryRoot(results.flat(), io.cwd)));
       break;
     case 'gitlab':
-      io.stdout.write(`${JSON.stringify(toGitlabCodeQuality(results.flat()), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(toGitlabCodeQuality(fromRepositoryRoot(results.flat(), io.cwd)), null, 2)}\n`);
       break;
     default:
       for (const r of results) {
@@ -327,6 +327,17 @@ function runExplain(args: string[], io: CliIo): number {
   }
   io.stdout.write(`${markdown ? result.markdown : plainText(result.markdown)}\n`);
   return refused ? 2 : 0;
+}
+
+/**
+ * Findings with paths relative to the root of the repository the CLI runs in, as GitHub
+ * annotations and GitLab Code Quality reports place them (a job run in a subfolder must not point
+ * at files that do not exist); relative to `cwd` outside a repository. `<stdin>` stays as it is.
+ */
+function fromRepositoryRoot(findings: SarifInput[], cwd: string): SarifInput[] {
+  const root = repositoryRoot(cwd);
+  if (root === undefined || root === path.resolve(cwd)) return findings;
+  return findings.map((f) => (f.file === '<stdin>' ? f : { ...f, file: displayPath(path.resolve(cwd, f.file), root) }));
 }
 
 /** The model of `--model FILE`, or the built-in one; a refused file is said on stderr, and the built-in model used. */

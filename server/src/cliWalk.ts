@@ -79,12 +79,11 @@ function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean):
  * .gitignore files from the repository's root down to `dir`'s parent. None outside a repository.
  */
 function ancestorLayers(dir: string): IgnoreLayer[] {
+  const root = repositoryRoot(dir);
+  if (root === undefined) return [];
   const chain: string[] = [];
-  for (let d = dir; ; d = path.dirname(d)) {
-    chain.push(d);
-    if (fs.existsSync(path.join(d, '.git'))) break;
-    if (path.dirname(d) === d) return [];
-  }
+  for (let d = dir; d !== root; d = path.dirname(d)) chain.push(d);
+  chain.push(root);
   chain.reverse();
   const layers: IgnoreLayer[] = [];
   const exclude = readIgnoreFile(path.join(chain[0], '.git/info/exclude'), chain[0]);
@@ -278,6 +277,17 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
       // A FIFO, socket or device named like a file we check: said, not opened (a FIFO would block).
       note(`${displayPath(abs, cwd)}: skipped: not a regular file`);
     }
+  }
+}
+
+/**
+ * The root of the git repository `dir` is in (the nearest folder above it, or itself, holding
+ * `.git`), or undefined outside one.
+ */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
   }
 }
 

@@ -155,6 +155,15 @@ describe('k8s-platforms lint', () => {
       mkdirSync(join(u, 'clean'));
       writeFileSync(join(u, 'clean/Makefile'), 'PLATFORMS := linux/amd64\n');
       assert.equal((await call(['lint', '--format', 'github', 'clean'], u)).stdout, '');
+      // In a repository, paths are the repository's, wherever the job runs (working-directory: …).
+      mkdirSync(join(u, '.git'));
+      const sub = await call(['lint', '--format', 'github', '.', '../clean'], join(u, 'a,b:c'));
+      assert.match(sub.stdout, /^::error file=a%2Cb%3Ac\/Dockerfile,line=1,/);
+      const gitlab = (cwd: string, paths: string[]) => call(['lint', '--format', 'gitlab', ...paths], cwd).then((r) => JSON.parse(r.stdout));
+      const fromRoot = await gitlab(u, ['.']);
+      const fromSub = await gitlab(join(u, 'a,b:c'), ['.']);
+      assert.deepEqual(fromSub, fromRoot);
+      assert.equal(fromRoot[0].location.path, 'a,b:c/Dockerfile');
     } finally {
       rmSync(u, { recursive: true, force: true });
     }
