@@ -202,7 +202,7 @@ export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResul
   return { notes, findings: json, errors };
 }
 
-/** A path for a line of text output: a control character in a file name (a newline) is escaped, so one finding stays one line. */
+/** Text for a line of output: a control character in a file name or a custom model's message (a newline) is escaped, so one finding stays one line. */
 function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
@@ -290,7 +290,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       break;
     default:
       for (const r of results) {
-        for (const x of r) io.stdout.write(`${printable(x.file)}:${x.line}:${x.column}: ${x.severity} ${x.code} ${x.message}\n`);
+        for (const x of r) io.stdout.write(`${printable(x.file)}:${x.line}:${x.column}: ${x.severity} ${x.code} ${printable(x.message)}\n`);
       }
       if (results.length > 0) {
         const total = results.reduce((n, r) => n + r.length, 0);

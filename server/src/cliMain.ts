@@ -6,19 +6,24 @@ if (!isMainThread && (workerData as WorkerInit | undefined)?.k8sPlatformsLintWor
   runLintWorker(parentPort, workerData as WorkerInit);
 } else {
   // `lint . | head`: once the reader has gone (EPIPE), output is dropped, and the run goes on to
-  // its own exit status; a closed pipe is not an error of the lint.
-  const quietOnClose = (stream: NodeJS.WriteStream) => {
+  // its own exit status; a closed pipe is not an error of the lint. Any other failure to write
+  // (a full disk) is said once, and the run ends with status 2: its report is not whole.
+  let writeFailed = false;
+  const guarded = (stream: NodeJS.WriteStream, what: string) => {
     let closed = false;
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
       closed = true;
+      if (e.code === 'EPIPE' || writeFailed) return;
+      writeFailed = true;
+      process.exitCode = 2;
+      if (stream !== process.stderr) process.stderr.write(`k8s-platforms: cannot write the ${what}: ${e.message}\n`);
     });
     return { isTTY: stream.isTTY, write: (s: string) => closed || stream.write(s) };
   };
   // This file is also the workers' entry: a long run is shared among threads.
-  runCli(process.argv.slice(2), { stdout: quietOnClose(process.stdout), stderr: quietOnClose(process.stderr), cwd: process.cwd(), workerEntry: __filename }).then(
+  runCli(process.argv.slice(2), { stdout: guarded(process.stdout, 'output'), stderr: guarded(process.stderr, 'notes'), cwd: process.cwd(), workerEntry: __filename }).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = writeFailed ? 2 : code;
     },
     (e: unknown) => {
       process.stderr.write(`k8s-platforms: internal error: ${(e as Error)?.stack ?? String(e)}\n`);

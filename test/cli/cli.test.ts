@@ -214,6 +214,14 @@ describe('k8s-platforms lint', () => {
     assert.match(r.stderr, /missing-folder: no such file or folder/);
     assert.match(r.stdout, /removed-platform/);
   });
+  it('a custom model whose reason holds a newline still gives one line per finding in text output', () => {
+    const model = JSON.parse(require('node:fs').readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
+    model.removed[0].reason = 'first line\nsecond line';
+    writeFileSync(join(dir, 'newline-model.json'), JSON.stringify(model));
+    const r = cli(['lint', '--model', 'newline-model.json', '.github'], dir);
+    assert.equal(r.stdout.trimEnd().split('\n').length, 1, r.stdout);
+    assert.match(r.stdout, /first line\\nsecond line/);
+  });
   it('a bad --model is refused with the field named, and the built-in model stays in force', () => {
     writeFileSync(join(dir, 'bad-model.json'), JSON.stringify({ version: 1, tiers: [], platforms: [{ id: 'x', os: 'linux', arch: 'amd64', tier: 5 }] }));
     const r = cli(['lint', '--model', 'bad-model.json', '.github'], dir);
@@ -258,6 +266,19 @@ describe('k8s-platforms lint', () => {
       assert.equal((await call(['explain', '--', 'linux/amd64'], odd)).code, 0);
     } finally {
       rmSync(odd, { recursive: true, force: true });
+    }
+  });
+  it('a report that cannot be written (a full disk) is said once on stderr, and the run ends 2, not with a stack trace', { skip: require('node:fs').existsSync('/dev/full') ? false : 'no /dev/full here' }, () => {
+    const full = require('node:fs').openSync('/dev/full', 'w');
+    try {
+      for (const format of ['text', 'sarif']) {
+        const r = spawnSync(process.execPath, [bin, 'lint', '--format', format, 'warn'], { cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        assert.equal(r.status, 2, format);
+        assert.match(r.stderr, /^k8s-platforms: cannot write the output: ENOSPC/m);
+        assert.doesNotMatch(r.stderr, /\n\s+at /);
+      }
+    } finally {
+      require('node:fs').closeSync(full);
     }
   });
   it('- reads stdin, of the kind and at the name --stdin-filename gives (as editors and pre-commit hooks pipe a buffer)', () => {
