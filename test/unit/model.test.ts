@@ -51,6 +51,8 @@ describe('loading a user model', () => {
     assert.equal(problem('\ufeff{"version": 1,}'), 'not valid JSON: line 1, column 15: expected a property name in double quotes');
     assert.equal(problem('{\r\n"a": tru}'), 'not valid JSON: line 2, column 6: unexpected character');
     assert.equal(problem('   '), 'not valid JSON: line 1, column 4: expected a value');
+    // At the control character itself, not at the string's opening quote.
+    assert.equal(problem('{"source": "a\tb"}'), 'not valid JSON: line 1, column 14: a control character in a string');
     // The whole text is never quoted back, whatever JSON.parse would say.
     assert.doesNotMatch(problem('{\n"a": }'), /\n/);
   });
@@ -103,6 +105,11 @@ describe('loading a user model', () => {
       `images.images[0].platforms[${JSON.parse(builtinText).images.images[0].platforms.length}]: platform ${JSON.parse(builtinText).images.images[0].platforms[0]} is listed twice (first at images.images[0].platforms[0])`,
     ]);
     assert.deepEqual(problems((d) => d.packages.arches.push({ rpm: 'armv7hl', deb: 'arm64', platform: 'linux/arm' })), ['packages.arches[4]: deb arch arm64 is listed twice (first at packages.arches[0])']);
+    // A platform Go does not build would never apply: refused where it is named.
+    assert.deepEqual(problems((d) => d.images.images[0].platforms.push('linux/amd46')), [
+      `images.images[0].platforms[${JSON.parse(builtinText).images.images[0].platforms.length}]: linux/amd46 is not a Go platform (go tool dist list, go1.26)`,
+    ]);
+    assert.deepEqual(problems((d) => d.platforms.push({ id: 'amd46-linux', os: 'linux', arch: 'amd46', tier: 3 })), ['platforms[11]: linux/amd46 is not a Go platform (go tool dist list, go1.26)']);
     // Two archives may share a name (kubernetes-test, portable and per platform), not a file.
     assert.deepEqual(problems((d) => d.archives.items.push({ ...d.archives.items[0] })), ['archives.items[8]: archive file kubernetes-client-{os}-{arch}.tar.gz is listed twice (first at archives.items[0])']);
   });

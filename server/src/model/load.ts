@@ -72,11 +72,21 @@ function jsonError(text: string, e: Error): string {
     const errors: import('jsonc-parser').ParseError[] = [];
     jsonc.parse(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length > 0) {
-      const { error, offset } = errors[0];
+      const { error, length } = errors[0];
+      let { offset } = errors[0];
+      const name = jsonc.printParseErrorCode(error);
+      // jsonc-parser places a control character in a string at the string's start: point at it.
+      if (name === 'InvalidCharacter') {
+        for (let i = offset; i < offset + length; i++) {
+          if (body.charCodeAt(i) < 0x20) {
+            offset = i;
+            break;
+          }
+        }
+      }
       const before = body.slice(0, offset);
       const line = before.split(/\r\n|\r|\n/).length;
       const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-      const name = jsonc.printParseErrorCode(error);
       return `line ${line}, column ${column}: ${JSON_ERRORS[name] ?? name}`;
     }
   } catch {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GO_PAIRS, GO_VERSION } from '../platform/names';
 
 // No code generation (`new Function`) in the server: zod validates by interpretation.
 z.config({ jitless: true });
@@ -113,6 +114,16 @@ export const modelSchema = modelFields.superRefine((m, ctx) => {
   once(m.packages.arches, (a) => a.platform, 'packages.arches', 'platform', ctx);
   once(m.packages.arches, (a) => a.deb, 'packages.arches', 'deb arch', ctx);
   once(m.packages.arches, (a) => a.rpm, 'packages.arches', 'rpm arch', ctx);
+  // A platform Go does not build is reported as unknown before any table is read: a row for it
+  // would never apply.
+  const go = (platform: string, at: (string | number)[]) => {
+    if (!GO_PAIRS.has(platform)) ctx.addIssue({ code: 'custom', path: at, message: `${platform} is not a Go platform (go tool dist list, ${GO_VERSION})` });
+  };
+  for (const table of ['platforms', 'removed'] as const) m[table].forEach((p, i) => go(`${p.os}/${p.arch}`, [table, i]));
+  m.images.images.forEach((x, i) => x.platforms.forEach((p, k) => go(p, ['images', 'images', i, 'platforms', k])));
+  m.binaries.items.forEach((x, i) => Object.keys(x.platforms).forEach((p) => go(p, ['binaries', 'items', i, 'platforms', p])));
+  m.archives.items.forEach((x, i) => x.platforms.forEach((p, k) => go(p, ['archives', 'items', i, 'platforms', k])));
+  m.packages.arches.forEach((a, i) => go(a.platform, ['packages', 'arches', i, 'platform']));
 }, { when: (payload) => payload.issues.length === 0 }); // only of a model whose fields are all well formed
 
 export type ModelData = z.infer<typeof modelSchema>;
