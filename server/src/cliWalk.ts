@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Ignore } from 'ignore';
 import { detectFileKind, type FileKind } from './lint';
@@ -74,8 +75,57 @@ function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean):
   return false;
 }
 
+/** The value of core.excludesFile in a git config file's text, when it sets one. */
+function excludesFileIn(text: string): string | undefined {
+  let section = '';
+  let value: string | undefined;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const header = /^\[\s*([A-Za-z0-9.-]+)(?:\s+"[^"]*")?\s*\]\s*(.*)$/.exec(line);
+    const entry = header ? header[2] : line;
+    if (header) section = header[1].toLowerCase();
+    if (section !== 'core') continue;
+    const kv = /^excludesfile\s*=\s*(.*)$/i.exec(entry);
+    if (!kv) continue;
+    const v = kv[1];
+    value = v.startsWith('"') ? v.slice(1, v.indexOf('"', 1) < 0 ? undefined : v.indexOf('"', 1)) : v.replace(/\s[#;].*$/, '').trim();
+  }
+  return value;
+}
+
 /**
- * The rules that apply inside `dir` from outside it: its repository's .git/info/exclude, and the
+ * The rules every folder of the repository at `root` starts from, as git reads them: the
+ * excludes file of its configuration (core.excludesFile, in the system, global or repository
+ * config; ~/.config/git/ignore when none sets it), then .git/info/exclude.
+ */
+function repositoryLayers(root: string): IgnoreLayer[] {
+  const home = os.homedir();
+  const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config');
+  let file: string | undefined;
+  for (const config of ['/etc/gitconfig', path.join(xdg, 'git/config'), path.join(home, '.gitconfig'), path.join(root, '.git/config')]) {
+    try {
+      const st = fs.statSync(config, { throwIfNoEntry: false });
+      if (!st?.isFile() || st.size > MAX_IGNORE_FILE) continue;
+      file = excludesFileIn(fs.readFileSync(config, 'utf8')) ?? file;
+    } catch {
+      /* unreadable: it sets nothing */
+    }
+  }
+  file ??= path.join(xdg, 'git/ignore');
+  if (file.startsWith('~/')) file = path.join(home, file.slice(2));
+  const layers: IgnoreLayer[] = [];
+  for (const f of file === '' ? [] : [path.resolve(root, file)]) {
+    const layer = readIgnoreFile(f, root);
+    if (layer) layers.push(layer);
+  }
+  const exclude = readIgnoreFile(path.join(root, '.git/info/exclude'), root);
+  if (exclude) layers.push(exclude);
+  return layers;
+}
+
+/**
+ * The rules that apply inside `dir` from outside it: its repository's excludes (see
+ * repositoryLayers), and the
  * .gitignore files from the repository's root down to `dir`'s parent. None outside a repository.
  */
 function ancestorLayers(dir: string): IgnoreLayer[] {
@@ -85,9 +135,7 @@ function ancestorLayers(dir: string): IgnoreLayer[] {
   for (let d = dir; d !== root; d = path.dirname(d)) chain.push(d);
   chain.push(root);
   chain.reverse();
-  const layers: IgnoreLayer[] = [];
-  const exclude = readIgnoreFile(path.join(chain[0], '.git/info/exclude'), chain[0]);
-  if (exclude) layers.push(exclude);
+  const layers = repositoryLayers(root);
   // `dir`'s own .gitignore is read as the walk enters it.
   for (const d of chain.slice(0, -1)) {
     const layer = readIgnoreFile(path.join(d, '.gitignore'), d);
@@ -217,8 +265,7 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
   // A repository inside the walk (a submodule, a checkout in a checkout) has its own rules, as git
   // keeps them: the outer .gitignore files stop at its root.
   if (state.filter.gitignore && ancestors.size > 0 && entries.some((e) => e.name === '.git')) {
-    const own = readIgnoreFile(path.join(dir, '.git/info/exclude'), dir);
-    layers = own ? [own] : [];
+    layers = repositoryLayers(dir);
   }
   if (state.filter.gitignore && entries.some((e) => e.name === '.gitignore')) {
     const layer = readIgnoreFile(path.join(dir, '.gitignore'), dir, (m) => note(m.replace(path.join(dir, '.gitignore'), displayPath(path.join(dir, '.gitignore'), cwd))));

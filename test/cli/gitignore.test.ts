@@ -72,3 +72,28 @@ describe('what the walk leaves out is what git leaves out', { skip: git ? false 
     );
   });
 });
+
+describe('the excludes file of the git configuration (core.excludesFile)', { skip: git ? false : 'git is not installed' }, () => {
+  it('is read from the repository config, quoted or not, with a comment after it, as git reads it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'k8s-platforms-excludesfile-'));
+    try {
+      assert.equal(spawnSync('git', ['init', '-q'], { cwd: root }).status, 0);
+      for (const f of ['a.sh', 'secret.sh', 'b/Makefile', 'b/local.mk']) {
+        mkdirSync(join(root, dirname(f)), { recursive: true });
+        writeFileSync(join(root, f), 'GOARCH=arm\n');
+      }
+      writeFileSync(join(root, 'my ignore.txt'), 'secret.sh\n*.mk\n');
+      const walked = () => [...walk(['.'], root, () => {}, () => {}, { gitignore: true })].map((t) => t.display).sort();
+      const byGit = () => spawnSync('git', ['ls-files', '-o', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).stdout.split('\0').filter((f) => f.endsWith('.sh') || f.endsWith('.mk') || f.endsWith('Makefile')).sort();
+      for (const value of [`"${join(root, 'my ignore.txt')}" # quoted, then a comment`, `${join(root, 'my ignore.txt')}`]) {
+        writeFileSync(join(root, '.git/config'), `[core]\n\trepositoryformatversion = 0\n\texcludesFile = ${value}\n`);
+        assert.deepEqual(byGit(), ['a.sh', 'b/Makefile'], value);
+        assert.deepEqual(walked(), byGit(), value);
+      }
+      // --no-ignore reads none of it.
+      assert.equal([...walk(['.'], root, () => {}, () => {}, { gitignore: false })].length, 4);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
