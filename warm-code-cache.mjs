@@ -162,7 +162,10 @@ export async function warmCodeCache(bundle) {
 }
 
 async function session(connection, published) {
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  // Capabilities as VS Code and Neovim send them: Markdown hovers and documentation are the paths used.
+  const markdown = ['markdown', 'plaintext'];
+  const capabilities = { textDocument: { hover: { contentFormat: markdown }, completion: { completionItem: { documentationFormat: markdown } } } };
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
   await connection.sendNotification('initialized', {});
   for (const [uri, text] of Object.entries(SAMPLES)) {
     const diagnostics = new Promise((resolve) => published.set(uri, resolve));
@@ -175,10 +178,13 @@ async function session(connection, published) {
       await connection.sendRequest('textDocument/hover', { textDocument, position: d.range.start });
       await connection.sendRequest('textDocument/codeAction', { textDocument, range: d.range, context: { diagnostics: [d] } });
     }
-    // Completion after each `linux/`, where an arch is offered.
+    // Completion after each `linux/`, where an arch is offered, and a hover on the platform there
+    // (most hovers are on platforms that are fine: tier and artifacts, no finding).
     for (let line = 0; line < lines.length; line++) {
       const at = lines[line].indexOf('linux/');
-      if (at >= 0) await connection.sendRequest('textDocument/completion', { textDocument, position: { line, character: at + 6 } });
+      if (at < 0) continue;
+      await connection.sendRequest('textDocument/completion', { textDocument, position: { line, character: at + 6 } });
+      await connection.sendRequest('textDocument/hover', { textDocument, position: { line, character: at + 2 } });
     }
     // A keystroke: the incremental path.
     const again = new Promise((resolve) => published.set(uri, resolve));
