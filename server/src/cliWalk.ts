@@ -75,6 +75,12 @@ function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean):
   return false;
 }
 
+/** Where a comment (` #…` or ` ;…`) starts in an unquoted git config value; its length when none. */
+function commentStart(v: string): number {
+  for (let i = 1; i < v.length; i++) if ((v[i] === '#' || v[i] === ';') && (v[i - 1] === ' ' || v[i - 1] === '\t')) return i - 1;
+  return v.length;
+}
+
 /** The value of core.excludesFile in a git config file's text, when it sets one. */
 function excludesFileIn(text: string): string | undefined {
   let section = '';
@@ -88,7 +94,7 @@ function excludesFileIn(text: string): string | undefined {
     const kv = /^excludesfile\s*=\s*(.*)$/i.exec(entry);
     if (!kv) continue;
     const v = kv[1];
-    value = v.startsWith('"') ? v.slice(1, v.indexOf('"', 1) < 0 ? undefined : v.indexOf('"', 1)) : v.replace(/\s[#;].*$/, '').trim();
+    value = v.startsWith('"') ? v.slice(1, v.indexOf('"', 1) < 0 ? undefined : v.indexOf('"', 1)) : v.slice(0, commentStart(v)).trim();
   }
   return value;
 }
