@@ -111,6 +111,14 @@ describe('keys that are no setting, and dotted names', () => {
     assert.equal(settingsSection({ yaml: {} }), undefined);
     assert.equal(settingsSection(null), undefined);
   });
+  it('a dotted name through __proto__, prototype or constructor reaches no prototype, and is named as no setting', () => {
+    for (const raw of ['{"k8sPlatforms.__proto__.polluted": 1}', '{"__proto__.polluted": 1}', '{"k8sPlatforms.constructor.prototype.polluted": 1}', '{"trace.__proto__.polluted": 1}']) {
+      const { problems } = parseSettings(settingsSection(JSON.parse(raw)) ?? JSON.parse(raw));
+      assert.equal(({} as Record<string, unknown>).polluted, undefined, raw);
+      assert.equal(problems.length, 1, raw);
+      assert.match(problems[0], /not a setting/, raw);
+    }
+  });
   it('initializationOptions in every shape give the same section, without workspaceTrusted taken for a setting', () => {
     for (const raw of [{ settings: { k8sPlatforms: { requiredTier: 1 } } }, { settings: { requiredTier: 1 } }, { k8sPlatforms: { requiredTier: 1 } }, { requiredTier: 1, workspaceTrusted: true }, { settings: { 'k8sPlatforms.requiredTier': 1 } }]) {
       const { settings, problems } = parseSettings(readInitOptions(raw).settings);

@@ -137,6 +137,7 @@ function readSeverity(raw: unknown, problems: string[]): Record<string, Severity
 /** The keys of the `k8sPlatforms` section; `untrusted` is set by clients that tell trust that way. */
 const KEYS: readonly string[] = ['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize', 'maxScanTime', 'trace', 'untrusted'];
 const PREFIX = 'k8sPlatforms.';
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
 /**
  * The `k8sPlatforms` section in a settings object as clients send it: `{k8sPlatforms: {…}}`, or
@@ -158,14 +159,21 @@ export function settingsSection(settings: unknown): unknown {
 function undot(section: Record<string, unknown>): Record<string, unknown> {
   if (!Object.keys(section).some((k) => k.includes('.'))) return section;
   const out: Record<string, unknown> = {};
+  // Own properties only, defined rather than assigned: `"k8sPlatforms.__proto__.x"` from a
+  // client must not reach Object.prototype.
+  const put = (o: Record<string, unknown>, k: string, v: unknown) => Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   for (const [key, value] of Object.entries(section)) {
     const path = (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : key).split('.');
+    if (path.some((part) => UNSAFE_KEYS.has(part))) {
+      put(out, path.join('.'), value); // named as no setting, as it is
+      continue;
+    }
     let at = out;
     for (const part of path.slice(0, -1)) {
-      if (!isPlainObject(at[part])) at[part] = {};
+      if (!Object.prototype.hasOwnProperty.call(at, part) || !isPlainObject(at[part])) put(at, part, {});
       at = at[part] as Record<string, unknown>;
     }
-    at[path[path.length - 1]] = value;
+    put(at, path[path.length - 1], value);
   }
   return out;
 }
