@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_LIMITS, judge, scanText, type ScanLimits } from './lint';
-import { displayPath, excludeRules, readTarget, repositoryRoot, walk, type Target, type WalkFilter } from './cliWalk';
+import { displayPath, excludeRules, readStdinUpTo, readTarget, repositoryRoot, walk, type Target, type WalkFilter } from './cliWalk';
 import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
@@ -259,7 +259,8 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   if (opts.paths.includes('-')) {
     let bytes: Uint8Array = new Uint8Array();
     try {
-      bytes = io.readStdin ? io.readStdin() : fs.readFileSync(0);
+      // One byte past the size limit is enough to know the text is over it: `cat /dev/zero | lint -` ends.
+      bytes = io.readStdin ? io.readStdin() : readStdinUpTo(opts.maxFileSize + 1);
     } catch (e) {
       note(`-: skipped: stdin could not be read: ${(e as Error).message}`);
     }

@@ -376,6 +376,36 @@ export function excludeRules(patterns: readonly string[], cwd: string): { rules?
 }
 
 /**
+ * At most `limit` bytes of stdin, read until its end or the limit. A pipe whose writer never stops
+ * (`cat /dev/zero | lint -`) costs `limit` bytes, not all memory. A descriptor left non-blocking
+ * by the parent (EAGAIN) is waited on.
+ */
+export function readStdinUpTo(limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  while (total < limit) {
+    const buf = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total));
+    let n: number;
+    try {
+      n = fs.readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(wait, 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    chunks.push(buf.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
  * A file's text and kind, or undefined with a note saying why not (not a regular file, too big,
  * binary, of no kind we check). UTF-8 or UTF-16 with a byte order mark; `bytes` are as read.
  */
@@ -386,7 +416,8 @@ export function readTarget(t: Target, maxFileSize: number, note: (msg: string) =
     if (t.stdin) {
       bytes = Buffer.from(t.stdin.buffer, t.stdin.byteOffset, t.stdin.byteLength);
       if (bytes.length > maxFileSize) {
-        note(`${t.display}: skipped: ${bytes.length} bytes is over the ${maxFileSize}-byte limit (--max-file-size)`);
+        // stdin is read only to one byte past the limit: its whole size is not known.
+        note(`${t.display}: skipped: more than the ${maxFileSize}-byte limit (--max-file-size)`);
         return undefined;
       }
     } else {

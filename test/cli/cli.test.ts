@@ -300,6 +300,10 @@ describe('k8s-platforms lint', () => {
     assert.deepEqual(results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri), ['warn/Dockerfile', 'Dockerfile']);
     assert.match(results[1].partialFingerprints.primaryLocationLineHash, /^[0-9a-f]+:1$/);
     assert.equal(piped(['--stdin-filename', 'Dockerfile', 'warn'], '').code, 2);
+    // An endless writer is read only to the size limit.
+    const endless = spawnSync('bash', ['-c', `head -c 50000000 /dev/zero | "${process.execPath}" "${bin}" lint --max-file-size 1000 --stdin-filename x.sh -`], { cwd: dir, encoding: 'utf8', timeout: 20000 });
+    assert.equal(endless.status, 0, endless.stderr);
+    assert.match(endless.stderr, /x\.sh: skipped: more than the 1000-byte limit/);
   });
   it('a reader that goes away early (lint . | head -1) ends the run quietly, with the exit status of the findings', () => {
     const many = mkdtempSync(join(tmpdir(), 'k8s-platforms-epipe-'));
