@@ -462,6 +462,13 @@ describe('files named more than once, and UTF-16', () => {
       spawnSync('mkfifo', [join(u, 'fifo/.gitignore')]);
       writeFileSync(join(u, 'fifo/x.mk'), bad);
       assert.deepEqual(await files(['fifo', 'odd']), ['fifo/x.mk']);
+      // One of thousands of rules is not read (every path is tried against every rule), with a note.
+      mkdirSync(join(u, 'huge'));
+      writeFileSync(join(u, 'huge/.gitignore'), Array.from({ length: 6000 }, (_, i) => `gen${i}/**/*.tmp\n`).join('') + 'x.mk\n');
+      writeFileSync(join(u, 'huge/x.mk'), bad);
+      const huge = await call(['lint', '--format', 'json', 'huge'], u);
+      assert.deepEqual(JSON.parse(huge.stdout).map((f: { file: string }) => f.file), ['huge/x.mk']);
+      assert.match(huge.stderr, /huge\/\.gitignore: not read: 6001 rules is over the limit of 5000/);
     } finally {
       rmSync(u, { recursive: true, force: true });
     }
