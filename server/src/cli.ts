@@ -162,6 +162,7 @@ function parseLintArgs(args: string[]): LintOptions {
     }
   }
   opts.settings.severity = severity;
+  if (opts.stdinFilename !== undefined && !opts.paths.includes('-')) throw new UsageError('--stdin-filename names the text read from stdin: give the path - too');
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }
@@ -254,23 +255,21 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     if (r.findings.length > 0) results.push(r.findings);
     errors += r.errors;
   };
-  // stdin is read whole before the walk, by the main thread, once.
+  const exclude = excludeRules(opts.excludes, io.cwd);
+  if (exclude.outside.length > 0) throw new UsageError(`--exclude ${exclude.outside.join(', ')}: patterns are relative to the current folder, and this leads out of it`);
+  // stdin is read before the walk, by the main thread, once, and only to one byte past the size
+  // limit: that is enough to know the text is over it (`cat /dev/zero | lint -` ends).
   let stdin: Target | undefined;
   if (opts.paths.includes('-')) {
     let bytes: Uint8Array = new Uint8Array();
     try {
-      // One byte past the size limit is enough to know the text is over it: `cat /dev/zero | lint -` ends.
       bytes = io.readStdin ? io.readStdin() : readStdinUpTo(opts.maxFileSize + 1);
     } catch (e) {
       note(`-: skipped: stdin could not be read: ${(e as Error).message}`);
     }
-    const name = opts.stdinFilename;
-    stdin = { abs: name ? path.resolve(io.cwd, name) : '', display: name ? displayPath(path.resolve(io.cwd, name), io.cwd) : '<stdin>', explicit: true, stdin: bytes };
-  } else if (opts.stdinFilename) {
-    throw new UsageError('--stdin-filename names the text read from stdin: give the path - too');
+    const named = opts.stdinFilename === undefined ? '' : path.resolve(io.cwd, opts.stdinFilename);
+    stdin = { abs: named, display: named ? displayPath(named, io.cwd) : '<stdin>', explicit: true, stdin: bytes };
   }
-  const exclude = excludeRules(opts.excludes, io.cwd);
-  if (exclude.outside.length > 0) throw new UsageError(`--exclude ${exclude.outside.join(', ')}: patterns are relative to the current folder, and this leads out of it`);
   const targets = walk(opts.paths, io.cwd, note, missing, { ...opts.filter, exclude: exclude.rules }, stdin);
   if (io.workerEntry && opts.jobs !== 1) {
     await lintInParallel(targets, job, model === builtinModel() ? null : model.data, io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);

@@ -19,10 +19,12 @@ export interface Target {
   stdin?: Uint8Array;
 }
 
-/** A new set of gitignore rules; the library is loaded on first use, so linting one file does not load it. */
+/**
+ * A new set of gitignore rules; the library is loaded on first use, so linting one file does not
+ * load it. Case matters, as it does to git on Linux (core.ignorecase unset): `config/` is not `Config/`.
+ */
 function ignore(): Ignore {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  // Case matters, as it does to git on Linux (core.ignorecase unset): `config/` is not `Config/`.
   return (require('ignore') as typeof import('ignore'))({ ignorecase: false });
 }
 
@@ -69,14 +71,20 @@ function readIgnoreFile(file: string, base: string, note?: (msg: string) => void
   }
 }
 
+/** `abs` relative to `base` with `/` between folders, when it lies below `base`; undefined when it is `base` or outside it. */
+function below(base: string, abs: string): string | undefined {
+  const rel = path.relative(base, abs);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+}
+
 /** Git's reading: the deepest .gitignore with a rule for the path decides, the last rule in it wins. */
 function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean): boolean {
   for (let i = layers.length - 1; i >= 0; i--) {
-    const rel = path.relative(layers[i].base, abs);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const rel = below(layers[i].base, abs);
+    if (rel === undefined) continue;
     let r: { ignored: boolean; unignored: boolean };
     try {
-      r = layers[i].rules.test(rel.split(path.sep).join('/') + (isDir ? '/' : ''));
+      r = layers[i].rules.test(rel + (isDir ? '/' : ''));
     } catch {
       continue; // a name the library will not take: no rule of this file for it
     }
@@ -105,7 +113,8 @@ function excludesFileIn(text: string): string | undefined {
     const kv = /^excludesfile\s*=\s*(.*)$/i.exec(entry);
     if (!kv) continue;
     const v = kv[1];
-    value = v.startsWith('"') ? v.slice(1, v.indexOf('"', 1) < 0 ? undefined : v.indexOf('"', 1)) : v.slice(0, commentStart(v)).trim();
+    const close = v.indexOf('"', 1);
+    value = v.startsWith('"') ? v.slice(1, close < 0 ? undefined : close) : v.slice(0, commentStart(v)).trim();
   }
   return value;
 }
@@ -131,10 +140,8 @@ function repositoryLayers(root: string): IgnoreLayer[] {
   file ??= path.join(xdg, 'git/ignore');
   if (file.startsWith('~/')) file = path.join(home, file.slice(2));
   const layers: IgnoreLayer[] = [];
-  for (const f of file === '' ? [] : [path.resolve(root, file)]) {
-    const layer = readIgnoreFile(f, root);
-    if (layer) layers.push(layer);
-  }
+  const global = file === '' ? undefined : readIgnoreFile(path.resolve(root, file), root);
+  if (global) layers.push(global);
   const exclude = readIgnoreFile(path.join(root, '.git/info/exclude'), root);
   if (exclude) layers.push(exclude);
   return layers;
@@ -142,8 +149,8 @@ function repositoryLayers(root: string): IgnoreLayer[] {
 
 /**
  * The rules that apply inside `dir` from outside it: its repository's excludes (see
- * repositoryLayers), and the
- * .gitignore files from the repository's root down to `dir`'s parent. None outside a repository.
+ * repositoryLayers), and the .gitignore files from the repository's root down to `dir`'s parent.
+ * None outside a repository.
  */
 function ancestorLayers(dir: string): IgnoreLayer[] {
   const root = repositoryRoot(dir);
@@ -376,9 +383,9 @@ export function excludeRules(patterns: readonly string[], cwd: string): { rules?
       const body = negated ? x.slice(1) : x;
       let out = body;
       if (path.isAbsolute(body) || body.startsWith('./') || body.startsWith('../') || body === '.' || body === '..') {
-        const rel = path.relative(cwd, path.resolve(cwd, body));
-        if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) outside.push(x);
-        out = `/${rel.split(path.sep).join('/')}${body.endsWith('/') ? '/' : ''}`;
+        const rel = below(cwd, path.resolve(cwd, body));
+        if (rel === undefined) outside.push(x);
+        out = `/${rel ?? ''}${body.endsWith('/') ? '/' : ''}`;
       }
       return negated ? `!${out}` : out;
     }),

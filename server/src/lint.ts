@@ -20,6 +20,9 @@ import { LineIndex } from './lineIndex';
 
 export type FileKind = 'github-workflow' | 'goreleaser' | 'gitlab-ci' | 'yaml' | 'makefile' | 'dockerfile' | 'shell';
 
+/** The kinds that are YAML files. */
+export const YAML_KINDS: ReadonlySet<FileKind> = new Set(['yaml', 'github-workflow', 'goreleaser', 'gitlab-ci']);
+
 const LANGUAGE_KINDS: Record<string, FileKind> = {
   'github-actions-workflow': 'github-workflow',
   yaml: 'yaml',

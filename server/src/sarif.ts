@@ -4,7 +4,7 @@ import { CODES, DEFAULT_SEVERITY, type Code, type Severity } from './rules/findi
 
 /** The fields of a finding SARIF needs; line and columns 1-based, endColumn one past the token. */
 export interface SarifInput {
-  /** Relative to the folder the CLI runs in, with `/` between folders. */
+  /** Relative to the folder the CLI runs in (to the repository's root in GitHub and GitLab output), with `/` between folders. */
   file: string;
   line: number;
   column: number;

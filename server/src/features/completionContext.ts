@@ -1,4 +1,4 @@
-import type { FileKind } from '../lint';
+import { YAML_KINDS, type FileKind } from '../lint';
 import { roleOf } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
@@ -99,7 +99,6 @@ const TOKEN_CHAR = /[A-Za-z0-9_./-]/;
 const FLAG = /--?(?:[a-z0-9]+-)*(?:platforms?|osarch)\b/gi;
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)(\s*)(?:\?|::?|\+|!)?=/g;
 const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+(.*))?$/;
-const YAML_KINDS: ReadonlySet<FileKind> = new Set(['yaml', 'github-workflow', 'goreleaser', 'gitlab-ci']);
 
 /** Whether `prefix` (the line up to the token) ends inside a comment. */
 function inComment(prefix: string, kind: FileKind): boolean {

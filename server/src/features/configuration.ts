@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { TierModel } from '../model/query';
 import { ModelStore, type ServerRuntime } from './modelSource';
-import { DEFAULT_SERVER_SETTINGS, parseSettings, sameSettings, settingsSection, type ServerSettings } from './settings';
+import { DEFAULT_SERVER_SETTINGS, SETTING_KEYS, parseSettings, sameSettings, settingsSection, type ServerSettings } from './settings';
 import { uriPath } from './documents';
 
 /** What the client says at `initialize` (`initializationOptions`), beside its capabilities. */
@@ -31,7 +31,7 @@ export function readInitOptions(raw: unknown): InitOptions {
   const o = raw as Record<string, unknown>;
   // The section itself, as Helix sends it: its keys beside workspaceTrusted, which is not a setting.
   const { workspaceTrusted: _, ...rest } = o;
-  const bare = ['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize', 'maxScanTime'].some((k) => k in o) ? rest : undefined;
+  const bare = Object.keys(rest).some((k) => SETTING_KEYS.includes(k)) ? rest : undefined;
   const settings = o.settings ?? settingsSection(o) ?? bare;
   return {
     ...(settings !== undefined ? { settings: settingsSection(settings) ?? settings } : {}),

@@ -134,8 +134,9 @@ function readSeverity(raw: unknown, problems: string[]): Record<string, Severity
   return out;
 }
 
-/** The keys of the `k8sPlatforms` section; `untrusted` is set by clients that tell trust that way. */
-const KEYS: readonly string[] = ['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize', 'maxScanTime', 'trace', 'untrusted'];
+/** The keys of the `k8sPlatforms` section; `untrusted` is set by clients that tell trust that way, not by users. */
+export const SETTING_KEYS: readonly string[] = ['enable', 'requiredTier', 'severity', 'modelPath', 'maxFileSize', 'maxScanTime', 'trace', 'untrusted'];
+const USER_KEYS = SETTING_KEYS.filter((k) => k !== 'untrusted');
 const PREFIX = 'k8sPlatforms.';
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -181,9 +182,11 @@ function undot(section: Record<string, unknown>): Record<string, unknown> {
 /** Keys that are no setting: a typo (`requiredTierr`) would do nothing, without a word. */
 function unknownKeys(section: Record<string, unknown>, problems: string[]): void {
   for (const key of Object.keys(section)) {
-    if (KEYS.includes(key)) continue;
-    const near = KEYS.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2).sort((a, b) => editDistance(a.toLowerCase(), key.toLowerCase()) - editDistance(b.toLowerCase(), key.toLowerCase()));
-    problems.push(`k8sPlatforms.${key}: not a setting${near.length > 0 ? `; did you mean k8sPlatforms.${near[0]}?` : ` (the settings: ${KEYS.slice(0, -1).join(', ')})`}`);
+    if (SETTING_KEYS.includes(key)) continue;
+    const near = USER_KEYS.map((k) => ({ k, d: editDistance(k.toLowerCase(), key.toLowerCase()) }))
+      .filter((x) => x.d <= 2)
+      .sort((a, b) => a.d - b.d)[0];
+    problems.push(`k8sPlatforms.${key}: not a setting${near ? `; did you mean k8sPlatforms.${near.k}?` : ` (the settings: ${USER_KEYS.join(', ')})`}`);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ModelData } from './schema';
 import builtinData from '../../../data/platforms.json';
 import { TierModel } from './query';
+import { LineIndex } from '../lineIndex';
 
 /** A model file that could not be used: what is wrong, field by field. Never thrown. */
 export interface ModelError {
@@ -84,10 +85,8 @@ function jsonError(text: string, e: Error): string {
           }
         }
       }
-      const before = body.slice(0, offset);
-      const line = before.split(/\r\n|\r|\n/).length;
-      const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-      return `line ${line}, column ${column}: ${JSON_ERRORS[name] ?? name}`;
+      const at = new LineIndex(body).position(offset);
+      return `line ${at.line + 1}, column ${at.character + 1}: ${JSON_ERRORS[name] ?? name}`;
     }
   } catch {
     /* said below, as JSON.parse says it */

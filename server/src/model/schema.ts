@@ -94,11 +94,17 @@ function once<T>(rows: readonly T[], key: (row: T) => string, table: string, wha
 
 /** What each row says must agree with itself and with the other rows: the model is read as one table of facts. */
 export const modelSchema = modelFields.superRefine((m, ctx) => {
+  // A platform Go does not build is reported as unknown before any table is read: a row for it
+  // would never apply.
+  const go = (platform: string, at: (string | number)[]) => {
+    if (!GO_PAIRS.has(platform)) ctx.addIssue({ code: 'custom', path: at, message: `${platform} is not a Go platform (go tool dist list, ${GO_VERSION})` });
+  };
   once(m.tiers, (t) => String(t.tier), 'tiers', 'tier', ctx);
   for (const table of ['platforms', 'removed'] as const) {
     const rows: readonly { id: string; os: string; arch: string }[] = m[table];
     rows.forEach((p, i) => {
       if (p.id !== `${p.arch}-${p.os}`) ctx.addIssue({ code: 'custom', path: [table, i, 'id'], message: `expected ${p.arch}-${p.os} (arch-os) for ${p.os}/${p.arch}, not ${p.id}` });
+      go(`${p.os}/${p.arch}`, [table, i]);
     });
     once(rows, (p) => `${p.os}/${p.arch}`, table, 'platform', ctx);
   }
@@ -114,12 +120,6 @@ export const modelSchema = modelFields.superRefine((m, ctx) => {
   once(m.packages.arches, (a) => a.platform, 'packages.arches', 'platform', ctx);
   once(m.packages.arches, (a) => a.deb, 'packages.arches', 'deb arch', ctx);
   once(m.packages.arches, (a) => a.rpm, 'packages.arches', 'rpm arch', ctx);
-  // A platform Go does not build is reported as unknown before any table is read: a row for it
-  // would never apply.
-  const go = (platform: string, at: (string | number)[]) => {
-    if (!GO_PAIRS.has(platform)) ctx.addIssue({ code: 'custom', path: at, message: `${platform} is not a Go platform (go tool dist list, ${GO_VERSION})` });
-  };
-  for (const table of ['platforms', 'removed'] as const) m[table].forEach((p, i) => go(`${p.os}/${p.arch}`, [table, i]));
   m.images.images.forEach((x, i) => x.platforms.forEach((p, k) => go(p, ['images', 'images', i, 'platforms', k])));
   m.binaries.items.forEach((x, i) => Object.keys(x.platforms).forEach((p) => go(p, ['binaries', 'items', i, 'platforms', p])));
   m.archives.items.forEach((x, i) => x.platforms.forEach((p, k) => go(p, ['archives', 'items', i, 'platforms', k])));
