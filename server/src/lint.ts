@@ -13,7 +13,7 @@ import { findUnknownPlatform } from './rules/unknownPlatform';
 import { findUnsupportedPlatform } from './rules/unsupportedPlatform';
 import { findArtifactUnavailable } from './rules/artifactUnavailable';
 import { findBelowRequiredTier } from './rules/belowRequiredTier';
-import { findDuplicatePlatforms } from './rules/duplicatePlatform';
+import { findDuplicatePlatforms, findRepeatedNames } from './rules/duplicatePlatform';
 import { findNonCanonicalPlatform } from './rules/nonCanonicalPlatform';
 import { findSuppressions, isSuppressed } from './rules/suppression';
 import { LineIndex } from './lineIndex';
@@ -363,6 +363,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     }
     const a = findArtifactUnavailable(s, model);
     if (a) raw.push({ f: a, pair });
+    if (pair) for (const r of findRepeatedNames(s)) raw.push({ f: r, pair });
   }
   // One finding per token and code; a value shared by several pairs of a cross product gets the
   // most severe code only.

@@ -30,3 +30,24 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
   }
   return out;
 }
+
+/**
+ * duplicate-platform for split lists: an item of a `goos` or `goarch` list that repeats an earlier
+ * one builds the same platforms again. Reported on the repeat; a more severe finding on the same
+ * value (a removed arch listed twice) wins over it when findings are merged per token.
+ */
+export function findRepeatedNames(s: Subject): RawFinding[] {
+  const m = s.mention;
+  if (m.kind !== 'pair') return [];
+  const out: RawFinding[] = [];
+  for (const t of [m.os, m.arch]) {
+    if (!t?.repeatOf) continue;
+    out.push({
+      token: t,
+      code: 'duplicate-platform',
+      message: `${t.text} is already in this list${t.repeatOf !== t.text ? ` as ${t.repeatOf}` : ''}; remove the repeat.`,
+      data: { platform: t.text.toLowerCase(), ...(t.remove ? { remove: t.remove } : {}) },
+    });
+  }
+  return out;
+}

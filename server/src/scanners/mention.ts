@@ -10,6 +10,8 @@ export interface Token {
   text: string;
   /** What to delete to drop the token from its list (an item of `goarch: [amd64, arm]`). */
   remove?: { start: number; end: number };
+  /** The earlier item of the same list this one repeats (`amd64` twice in `goarch: [amd64, arm64, amd64]`). */
+  repeatOf?: string;
 }
 
 /** A platform written in one token: `linux/arm/v7`, `linux-386` in an archive name, `amd64-linux`. */

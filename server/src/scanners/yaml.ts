@@ -171,6 +171,21 @@ function nameTokens(node: YNode | undefined, ctx: Ctx): Token[] {
   return out;
 }
 
+/** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
+function markRepeats(tokens: Token[]): Token[] {
+  if (tokens.length < 2) return tokens;
+  const seen = new Map<string, Token>();
+  return tokens.map((t) => {
+    const name = t.text.toLowerCase();
+    const first = seen.get(name);
+    if (!first) {
+      seen.set(name, t);
+      return t;
+    }
+    return { ...t, repeatOf: first.text };
+  });
+}
+
 /** `{goos: darwin, goarch: arm}` entries of exclude/ignore/include lists, as plain strings. */
 interface Entry {
   os?: string;
@@ -319,8 +334,8 @@ function pairMapping(
   variantKey: string | undefined,
 ): void {
   const context = ctx.path.includes('matrix') ? 'matrix' : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
-  const oses = osKey ? nameTokens(keys.get(osKey), ctx) : [];
-  const arches = archKey ? nameTokens(keys.get(archKey), ctx) : [];
+  const oses = osKey ? markRepeats(nameTokens(keys.get(osKey), ctx)) : [];
+  const arches = archKey ? markRepeats(nameTokens(keys.get(archKey), ctx)) : [];
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
   const ok = osKey ?? 'goos';
