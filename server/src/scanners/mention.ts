@@ -200,7 +200,8 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
     const skip = flag && o.text[item.start + flag[0].length] === '=' ? flag[0].length + 1 : 0;
     const t = token(o.text, item.start + skip, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
-      names.push(t);
+      // A placeholder (`__ARCH__`, `-`) is no name, and no typo of one.
+      if (NAME_SHAPE.test(t.text)) names.push(t);
       continue;
     }
     const platform = parsePlatform(t.text, o.strictness ?? 'strict');
@@ -218,6 +219,9 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   }
   return names;
 }
+
+/** What a GOOS or GOARCH value looks like, right or wrong: letters and digits, joined by `-` or `_` (x86_64). */
+const NAME_SHAPE = /^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
 
 /** A flag whose value is a platform list (`--platform`, `--platforms=`, gox `-osarch`), before its `=` or its end. */
 export const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)(?==|$)/;

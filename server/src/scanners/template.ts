@@ -12,14 +12,16 @@ const MAX_DEFAULT_DEPTH = 8;
 /**
  * Replaces every templated part of text[start, end) with POISON characters, keeping offsets, so
  * that a value containing a template is never judged: `${{ matrix.os }}`, `{{ .Os }}`, `$(GOOS)`,
- * `${TARGETARCH}`, `$BUILDPLATFORM`, `$$os`, backticks. The literal default of
+ * `${TARGETARCH}`, `$BUILDPLATFORM`, `$$os`, backticks, and the placeholders of other template
+ * languages: Concourse `((var))`, Azure `$[ expr ]`, Jinja `{% … %}`, ERB `<%= … %>`, `#{…}`,
+ * `@VAR@`, `%VAR%`, `<arch>`. The literal default of
  * `${VAR:-linux/amd64}` stays readable (its wrapper becomes SOFT separators).
  * Returns a string of the same length as the region; index 0 is `start`.
  */
 export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode, depth = 0): string {
   // Fast path: nothing templated in the region.
   const region = text.slice(start, end);
-  if (!/[$`{<]/.test(region)) return region;
+  if (!/[$`{<(#@%]/.test(region)) return region;
   const out: string[] = [];
   let closers: Int32Array | undefined;
   const matchBracket = (open: number): number => {
@@ -41,7 +43,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     flush();
     out.push(SOFT.repeat(n));
   };
-  const special = /[$`{<]/g;
+  const special = /[$`{<(#@%]/g;
   while (i < end) {
     // Jump to the next character that can start a template; everything between is literal.
     special.lastIndex = i;
@@ -73,6 +75,13 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
           }
         }
         const stop = close < 0 ? lineEnd(text, i, end) : close;
+        poison(i, stop);
+        i = stop;
+        continue;
+      }
+      if (n === '[' && text[i + 2] !== '[') {
+        // Azure Pipelines runtime expressions: $[ variables.arch ], $[ eq(variables['a'], 'b') ].
+        const stop = closeSquare(text, i + 1, end);
         poison(i, stop);
         i = stop;
         continue;
@@ -115,6 +124,48 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         continue;
       }
     }
+    if (c === '{' && (text[i + 1] === '%' || text[i + 1] === '#')) {
+      // Jinja statements and comments: {% if arch == "arm64" %}, {# … #}.
+      const close = text.indexOf(`${text[i + 1]}}`, i + 2);
+      const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+      poison(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '(' && text[i + 1] === '(' && (i === start || text[i - 1] !== '$')) {
+      // Concourse variables: ((target_arch)), ((vault:creds.arch)), ((.:arch)).
+      const m = CONCOURSE_VAR.exec(text.slice(i, Math.min(end, i + 120)));
+      if (m) {
+        poison(i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (c === '#' && text[i + 1] === '{') {
+      // Ruby, Octopus, CoffeeScript interpolation: #{arch}.
+      const close = text.indexOf('}', i + 2);
+      const stop = close < 0 || close + 1 > end ? lineEnd(text, i, end) : close + 1;
+      poison(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '<' && text[i + 1] === '%') {
+      // ERB and friends: <%= arch %>.
+      const close = text.indexOf('%>', i + 2);
+      const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+      poison(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '@' || c === '%' || c === '<') {
+      // Substitution placeholders: @GOARCH@ (autoconf), %ARCH% (batch, Azure), <arch> (docs).
+      const m = (c === '<' ? ANGLE_PLACEHOLDER : c === '@' ? AT_PLACEHOLDER : PERCENT_PLACEHOLDER).exec(text.slice(i, Math.min(end, i + 80)));
+      if (m) {
+        poison(i, i + m[0].length);
+        i += m[0].length;
+        continue;
+      }
+    }
     if (c === '{' && text[i + 1] === '{') {
       const close = text.indexOf('}}', i + 2);
       const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
@@ -141,6 +192,23 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   i = end;
   flush();
   return out.join('');
+}
+
+const CONCOURSE_VAR = /^\(\(\s*[A-Za-z0-9_.:\/-]+\s*\)\)/;
+const AT_PLACEHOLDER = /^@[A-Za-z_][A-Za-z0-9_]*@/;
+const PERCENT_PLACEHOLDER = /^%[A-Za-z_][A-Za-z0-9_]*%/;
+const ANGLE_PLACEHOLDER = /^<[A-Za-z_][A-Za-z0-9_.-]*>/;
+
+/** Just past the `]` that closes the `[` at `open` (nested brackets counted), or the line's end. */
+function closeSquare(text: string, open: number, end: number): number {
+  let depth = 0;
+  for (let k = open; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return k;
+    if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) return k + 1;
+  }
+  return end;
 }
 
 function lineEnd(text: string, from: number, end: number): number {

@@ -1,0 +1,63 @@
+// Templated values are never reported (PRODUCT.md §4): the placeholders of the template languages
+// CI files are written in, beside the literal platforms and typos next to them, which still are.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { lintText, type FileKind } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
+import { maskTemplates } from '../../server/src/scanners/template';
+
+const settings = { requiredTier: 3 as const, severity: {} };
+
+function found(text: string, kind: FileKind): string[] {
+  return lintText(text, kind, builtinModel(), settings).map((f) => `${f.code} ${text.slice(f.start, f.end)}`);
+}
+
+const PLACEHOLDERS: [string, string][] = [
+  ['Concourse', '((target_arch))'],
+  ['Concourse, a credential manager', '((vault:build.arch))'],
+  ['Concourse, a local var', '((.:arch))'],
+  ['Azure runtime expression', '$[variables.arch]'],
+  ['Azure runtime expression with brackets', "$[ variables['target.arch'] ]"],
+  ['Jinja statement', '{% if arm %}arm64{% else %}amd64{% endif %}'],
+  ['ERB', '<%= arch %>'],
+  ['Ruby interpolation', '#{arch}'],
+  ['autoconf', '@GOARCH@'],
+  ['batch, Azure classic', '%ARCH%'],
+  ['angle placeholder', '<arch>'],
+  ['double-underscore placeholder', '__ARCH__'],
+];
+
+describe('placeholders of template languages', () => {
+  for (const [name, value] of PLACEHOLDERS) {
+    it(`${name}: ${value} as a GOARCH value is not reported`, () => {
+      assert.deepEqual(found(`env:\n  GOOS: linux\n  GOARCH: "${value}"\n`, 'yaml'), []);
+      assert.deepEqual(found(`build:\n\tGOOS=linux GOARCH='${value}' go build ./...\n`, 'makefile'), []);
+    });
+  }
+
+  it('the literal parts beside a placeholder are still checked', () => {
+    assert.deepEqual(found('platforms: linux/amd64,((extra_platform)),linux/arm/v7\n', 'yaml'), ['removed-platform linux/arm/v7']);
+    assert.deepEqual(found('platforms: $[variables.base],linux/riscv64\n', 'yaml'), ['unsupported-platform linux/riscv64']);
+    assert.deepEqual(found('env:\n  GOOS: "{# host #}linux"\n  GOARCH: amd46\n', 'yaml'), ['unknown-platform amd46']);
+  });
+
+  it('shell arithmetic, redirections, make pattern rules and mail addresses are left as they were', () => {
+    assert.deepEqual(found('(( n++ )); GOOS=linux GOARCH=arm go build <main.go >out\n', 'shell'), ['removed-platform arm']);
+    assert.deepEqual(found('%.o: %.c\n\tGOOS=linux GOARCH=arm go build # by me@example.com\n', 'makefile'), ['removed-platform arm']);
+    assert.deepEqual(found('PLATFORMS ?= linux/amd64 %EXTRA% @MORE@ linux/arm # ops@example.com\n', 'makefile'), ['removed-platform linux/arm']);
+  });
+
+  it('masking keeps every offset: the result is as long as the region, lines where they were', () => {
+    const piece = fc.constantFrom('((a))', '((', '))', '$[', ']', '[', '{%', '%}', '{#', '#}', '<%', '%>', '#{', '}', '@A@', '@', '%A%', '%', '<a>', '<', '>', '${', '$(', '{{', '}}', 'linux/arm', ' ', '\n', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom<'shell' | 'make'>('shell', 'make'), (parts, mode) => {
+        const text = parts.join('');
+        const masked = maskTemplates(text, 0, text.length, mode);
+        assert.equal(masked.length, text.length);
+        for (let i = 0; i < text.length; i++) assert.equal(masked[i] === '\n', text[i] === '\n', `newline at ${i}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
