@@ -36,6 +36,15 @@ describe('placeholders of template languages', () => {
     });
   }
 
+  it('an upper-case word that is no Go name in any case is a placeholder; a name in upper case is still reported', () => {
+    assert.deepEqual(found('platforms: linux/ARCH,OS/ARCH,linux_TARGET,linux/TODO\n', 'yaml'), []);
+    assert.deepEqual(found('env:\n  GOOS: linux\n  GOARCH: XXX\n', 'yaml'), []);
+    // As if templated: the partner of a placeholder is judged alone, as with GOOS=$(OS).
+    assert.deepEqual(found('build:\n\tGOOS=OS GOARCH=riscv64 go build\n', 'makefile'), ['unsupported-platform riscv64']);
+    assert.deepEqual(found('build:\n\tGOOS=LINUX GOARCH=amd64 go build\n', 'makefile'), ['unknown-platform LINUX']);
+    assert.deepEqual(found('platforms: linux/AMD64,linux/ARM\n', 'yaml'), ['non-canonical-platform linux/AMD64', 'removed-platform linux/ARM']);
+  });
+
   it('the literal parts beside a placeholder are still checked', () => {
     assert.deepEqual(found('platforms: linux/amd64,((extra_platform)),linux/arm/v7\n', 'yaml'), ['removed-platform linux/arm/v7']);
     assert.deepEqual(found('platforms: $[variables.base],linux/riscv64\n', 'yaml'), ['unsupported-platform linux/riscv64']);

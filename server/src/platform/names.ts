@@ -125,3 +125,13 @@ export function platformIdentity(p: Platform): string {
 export function platformKey(p: Platform): string {
   return `${p.os}/${p.arch}`;
 }
+
+/**
+ * An upper-case word that is no Go name in any case (ARCH, TODO, XXX): a placeholder someone fills
+ * in (by sed, envsubst, a template), not a typo. `AMD64` is a name in the wrong case.
+ */
+export function isPlaceholder(word: string): boolean {
+  if (word.length < 2 || !/^[A-Z][A-Z0-9_]*$/.test(word)) return false;
+  const lower = word.toLowerCase();
+  return !isGoOs(lower) && !isGoArch(lower) && resolveArch(lower) === undefined;
+}

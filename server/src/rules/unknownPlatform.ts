@@ -2,7 +2,7 @@ import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
 import { blame, spell, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
-import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidPair, isValidVariant } from '../platform/names';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
 import { editDistance } from '../platform/distance';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
@@ -11,6 +11,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   const tierOf = (p: { os: string; arch: string }) => model.tierOf(p);
   if (m.kind === 'whole') {
     if (!m.strict || s.valid) return undefined;
+    // linux/ARCH, linux_TARGET: a part left to fill in, not a typo.
+    if (m.token.text.split(/[/_-]/).some(isPlaceholder)) return undefined;
     // linux/arm64/v7: the pair is Go's, the variant is not; the pair without it comes first.
     const pairValid = s.os !== undefined && s.arch !== undefined && isValidPair(s.os, s.arch);
     const near = pairValid
@@ -40,7 +42,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const names = suggestNames(s.os, 'os', rank('os'));
     return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
   }
-  if (m.arch && s.arch !== undefined && (!isGoArch(m.arch.text.toLowerCase()))) {
+  if (m.arch && s.arch !== undefined && !isGoArch(m.arch.text.toLowerCase())) {
     const names = suggestNames(m.arch.text, 'arch', rank('arch'));
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
   }

@@ -1,6 +1,6 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
 import { parsePlatform } from '../platform/parse';
-import { isGoOs, resolveArch } from '../platform/names';
+import { isGoOs, isPlaceholder, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 
 /** A piece of the document: offsets are UTF-16 code units into the whole text, end exclusive. */
@@ -200,8 +200,8 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
     const skip = flag && o.text[item.start + flag[0].length] === '=' ? flag[0].length + 1 : 0;
     const t = token(o.text, item.start + skip, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
-      // A placeholder (`__ARCH__`, `-`) is no name, and no typo of one.
-      if (NAME_SHAPE.test(t.text)) names.push(t);
+      // A placeholder (`__ARCH__`, `ARCH`, `-`) is no name, and no typo of one: as if templated.
+      if (NAME_SHAPE.test(t.text) && !isPlaceholder(t.text)) names.push(t);
       continue;
     }
     const platform = parsePlatform(t.text, o.strictness ?? 'strict');
