@@ -145,6 +145,14 @@ function walk(node: YNode, ctx: Ctx): void {
 function roleFor(key: string, ctx: Ctx): Role | undefined {
   const own = roleOf(key);
   if (own) return own;
+  // A platform written as a mapping: Drone's `platform: {os: linux, arch: arm64}`, an OCI
+  // platform object (manifest-tool specs) `platform: {os: linux, architecture: arm, variant: v7}`.
+  if (ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform') {
+    const n = key.toLowerCase();
+    if (n === 'os') return 'os';
+    if (n === 'arch' || n === 'architecture') return 'arch';
+    if (n === 'variant') return 'variant';
+  }
   const inMatrix = ctx.path.length >= 2 && ctx.path[ctx.path.length - 1] === 'matrix';
   return inMatrix ? ctx.matrixRoles?.get(key) : undefined;
 }
