@@ -231,6 +231,8 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     { name: 'goreleaser goos block list', path: 'x/.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos:\n      - |\n', first: 'linux', has: 'freebsd' },
     { name: 'Tekton-style name/value list', path: 'tekton/task.yaml', languageId: 'yaml', text: 'params:\n  - name: PLATFORMS\n    default: |\n', first: 'linux/amd64' },
     { name: 'GitLab script line', path: '.gitlab-ci.yml', languageId: 'yaml', text: 'build:\n  script:\n    - GOOS=windows GOARCH=| go build\n', first: 'amd64', has: '386', absent: 's390x' },
+    { name: 'Drone platform mapping: arch under os: windows', path: 'drone/.drone.yml', languageId: 'yaml', text: 'kind: pipeline\nplatform:\n  os: windows\n  arch: |\n', first: 'amd64', has: '386', absent: 's390x' },
+    { name: 'OCI platform object (manifest-tool spec): os', path: 'spec/manifest.yaml', languageId: 'yaml', text: 'manifests:\n  - image: x\n    platform:\n      architecture: arm64\n      os: |\n', first: 'linux', has: 'darwin' },
     { name: 'a YAML scalar written linux/', path: 'values.yaml', languageId: 'yaml', text: 'nodePlatform: linux/|\n', first: 'linux/amd64', absent: 'darwin/amd64' },
   ];
   for (const c of contexts) {
@@ -283,6 +285,13 @@ describe('hover', () => {
     const md = markdown(await client.hover(uri, positionOf(text, '=arm', 2)));
     assert.match(md, /removed/);
     assert.match(md, /linux\/arm/);
+  });
+
+  it('arch: arm of a Drone platform mapping: the pair is removed, with the reason', async () => {
+    const text = 'kind: pipeline\nplatform:\n  os: linux\n  arch: arm\n';
+    const { uri, diagnostics } = await open('hover/.drone.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['removed-platform', 3, 8]]);
+    assert.match(markdown(await client.hover(uri, positionOf(text, ': arm', 2))), /linux\/arm.*removed/s);
   });
 
   it('an alias spelling explains the canonical platform', async () => {

@@ -1,5 +1,5 @@
 import { YAML_KINDS, type FileKind } from '../lint';
-import { roleOf } from '../scanners/mention';
+import { platformMappingRole, roleOf, type Role } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
@@ -261,9 +261,29 @@ function keyColumn(text: string): { col: number; key: string; value: string } | 
   return { col: m[1].length, key: m[2], value: m[3] ?? '' };
 }
 
+/** The key of the mapping that holds the key at column `col` of line `index` (`platform` for `os:` under `platform:`). */
+function parentKey(lines: Lines, index: number, col: number): string | undefined {
+  for (let i = index - 1; i >= 0 && index - i <= SIBLING_LINES && lines.has(i); i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t)) continue;
+    const k = keyColumn(t);
+    if (k && k.col < col) return k.value.trim() === '' ? k.key : undefined;
+    if (indentOf(t) < col) return undefined;
+  }
+  return undefined;
+}
+
+/** The role of a YAML key: its own (goarch), or as a key of a `platform:` mapping (arch). */
+function yamlRole(lines: Lines, index: number, col: number, key: string): Role | undefined {
+  const own = roleOf(key);
+  if (own || !platformMappingRole(key)) return own;
+  return parentKey(lines, index, col)?.toLowerCase() === 'platform' ? platformMappingRole(key) : undefined;
+}
+
 /** Values of the sibling keys of the YAML mapping that holds the key on line `index`. */
 function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string[] {
   const out: string[] = [];
+  const mapping = parentKey(lines, index, col)?.toLowerCase() === 'platform';
   const read = (i: number): boolean => {
     const line = lines.line(i);
     const t = line.text;
@@ -271,7 +291,7 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
     const indent = indentOf(t);
     const k = keyColumn(t);
     if (k && k.col === col) {
-      if (roleOf(k.key) === name) {
+      if ((roleOf(k.key) ?? (mapping ? platformMappingRole(k.key) : undefined)) === name) {
         out.push(...names(k.value));
         // A block list under the key.
         for (let j = i + 1; lines.has(j); j++) {
@@ -400,7 +420,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     // key: value on this line
     const k = keyColumn(prefix);
     if (k && /:\s/.test(prefix.slice(k.col))) {
-      let role = roleOf(k.key);
+      let role = yamlRole(lines, index, k.col, k.key);
       if (!role && (k.key === 'value' || k.key === 'default')) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
       const items = listItems(k.value, true);
       if (role && role !== 'variant' && items) {

@@ -152,6 +152,18 @@ export function roleOf(name: string): Role | undefined {
   return /platforms?$/.test(n) ? 'platform' : undefined;
 }
 
+/**
+ * The role of a key of a platform written as a mapping, under a `platform:` key: Drone's
+ * `platform: {os: linux, arch: arm64}`, an OCI platform object `{os, architecture, variant}`.
+ */
+export function platformMappingRole(key: string): Role | undefined {
+  const n = key.toLowerCase();
+  if (n === 'os') return 'os';
+  if (n === 'arch' || n === 'architecture') return 'arch';
+  if (n === 'variant') return 'variant';
+  return undefined;
+}
+
 export interface ValueOptions {
   text: string;
   masked: string;

@@ -1,5 +1,5 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { MentionSink, emitPairs, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { MentionSink, emitPairs, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { parsePlatform } from '../platform/parse';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
@@ -145,14 +145,8 @@ function walk(node: YNode, ctx: Ctx): void {
 function roleFor(key: string, ctx: Ctx): Role | undefined {
   const own = roleOf(key);
   if (own) return own;
-  // A platform written as a mapping: Drone's `platform: {os: linux, arch: arm64}`, an OCI
-  // platform object (manifest-tool specs) `platform: {os: linux, architecture: arm, variant: v7}`.
-  if (ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform') {
-    const n = key.toLowerCase();
-    if (n === 'os') return 'os';
-    if (n === 'arch' || n === 'architecture') return 'arch';
-    if (n === 'variant') return 'variant';
-  }
+  // A platform written as a mapping (Drone, an OCI platform object in a manifest-tool spec).
+  if (ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform') return platformMappingRole(key);
   const inMatrix = ctx.path.length >= 2 && ctx.path[ctx.path.length - 1] === 'matrix';
   return inMatrix ? ctx.matrixRoles?.get(key) : undefined;
 }
