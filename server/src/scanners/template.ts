@@ -28,6 +28,23 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     closers ??= matchAll(text, start, end);
     return closers[open - start];
   };
+  // Where each closer (`}}`, `%}`, …) is next found, remembered: the search for the closer of
+  // every unclosed opener would otherwise read to the region's end again (quadratic).
+  let memo: Map<string, { from: number; at: number }> | undefined;
+  const find = (needle: string, from: number): number => {
+    memo ??= new Map();
+    const m = memo.get(needle);
+    if (m && from >= m.from && (m.at < 0 || from <= m.at)) return m.at;
+    const at = scanFor(text, needle, from, end);
+    memo.set(needle, { from, at });
+    return at;
+  };
+  /** Just past the closer of a construct that stays on its line ({% … %}): else the line's end. */
+  const onLine = (needle: string, from: number): number => {
+    const close = find(needle, from);
+    const eol = lineEnd(text, from, end);
+    return close < 0 || close + needle.length > eol ? eol : close + needle.length;
+  };
   let i = start;
   let lit = start;
   const flush = () => {
@@ -54,8 +71,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     if (c === '$' && i + 1 < end) {
       const n = text[i + 1];
       if (n === '{' && text[i + 2] === '{') {
-        const close = text.indexOf('}}', i + 3);
-        const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+        const close = find('}}', i + 3);
+        const stop = close < 0 ? lineEnd(text, i, end) : close + 2;
         poison(i, stop);
         i = stop;
         continue;
@@ -87,8 +104,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         continue;
       }
       if (n === '[' && text[i + 2] === '[') {
-        const close = text.indexOf(']]', i + 3);
-        const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+        const close = find(']]', i + 3);
+        const stop = close < 0 ? lineEnd(text, i, end) : close + 2;
         poison(i, stop);
         i = stop;
         continue;
@@ -126,8 +143,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     }
     if (c === '{' && (text[i + 1] === '%' || text[i + 1] === '#')) {
       // Jinja statements and comments: {% if arch == "arm64" %}, {# … #}.
-      const close = text.indexOf(`${text[i + 1]}}`, i + 2);
-      const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+      const stop = onLine(text[i + 1] === '%' ? '%}' : '#}', i + 2);
       poison(i, stop);
       i = stop;
       continue;
@@ -143,16 +159,14 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     }
     if (c === '#' && text[i + 1] === '{') {
       // Ruby, Octopus, CoffeeScript interpolation: #{arch}.
-      const close = text.indexOf('}', i + 2);
-      const stop = close < 0 || close + 1 > end ? lineEnd(text, i, end) : close + 1;
+      const stop = onLine('}', i + 2);
       poison(i, stop);
       i = stop;
       continue;
     }
     if (c === '<' && text[i + 1] === '%') {
       // ERB and friends: <%= arch %>.
-      const close = text.indexOf('%>', i + 2);
-      const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+      const stop = onLine('%>', i + 2);
       poison(i, stop);
       i = stop;
       continue;
@@ -167,15 +181,15 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       }
     }
     if (c === '{' && text[i + 1] === '{') {
-      const close = text.indexOf('}}', i + 2);
-      const stop = close < 0 || close + 2 > end ? lineEnd(text, i, end) : close + 2;
+      const close = find('}}', i + 2);
+      const stop = close < 0 ? lineEnd(text, i, end) : close + 2;
       poison(i, stop);
       i = stop;
       continue;
     }
     if (c === '`' && mode === 'shell') {
-      const close = text.indexOf('`', i + 1);
-      const stop = close < 0 || close >= end ? lineEnd(text, i, end) : close + 1;
+      const close = find('`', i + 1);
+      const stop = close < 0 ? lineEnd(text, i, end) : close + 1;
       poison(i, stop);
       i = stop;
       continue;
@@ -209,6 +223,18 @@ function closeSquare(text: string, open: number, end: number): number {
     else if (c === 93 && --depth === 0) return k + 1;
   }
   return end;
+}
+
+/** The index of `needle` (one or two characters) in text[from, end), or -1. */
+function scanFor(text: string, needle: string, from: number, end: number): number {
+  const a = needle.charCodeAt(0);
+  if (needle.length === 1) {
+    for (let k = from; k < end; k++) if (text.charCodeAt(k) === a) return k;
+    return -1;
+  }
+  const b = needle.charCodeAt(1);
+  for (let k = from; k + 1 < end; k++) if (text.charCodeAt(k) === a && text.charCodeAt(k + 1) === b) return k;
+  return -1;
 }
 
 function lineEnd(text: string, from: number, end: number): number {
