@@ -213,7 +213,17 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
     const t = token(o.text, item.start + skip, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       // A placeholder (`__ARCH__`, `ARCH`, `-`) is no name, and no typo of one: as if templated.
-      if (NAME_SHAPE.test(t.text) && !isPlaceholder(t.text)) names.push(t);
+      if (NAME_SHAPE.test(t.text)) {
+        if (!isPlaceholder(t.text)) names.push(t);
+        continue;
+      }
+      // A whole platform where a name was expected (a Tekton param GOARCH: linux/s390x): judged as
+      // a platform when both its names are Go's, like any value that is wholly a platform.
+      if (o.role === 'variant' || t.text.indexOf('/') < 0) continue;
+      const p = parsePlatform(t.text, 'strict');
+      if (p && p.spelling === 'slash' && p.validOs && p.validArch) {
+        sink.add({ kind: 'whole', token: t, platform: p, strict: true, canonical: 'as-written', listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : {}), context: o.context });
+      }
       continue;
     }
     const platform = parsePlatform(t.text, o.strictness ?? 'strict');
