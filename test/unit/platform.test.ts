@@ -12,7 +12,7 @@ const canonical = (s: string, strictness: 'strict' | 'loose' = 'strict') => {
 
 describe('normalising platform strings', () => {
   it('reads every spelling of one platform as the same canonical platform', () => {
-    for (const s of ['linux/amd64', 'amd64-linux', 'linux-amd64', 'linux_amd64', 'linux/x86_64', 'linux/x86-64', 'Linux/AMD64']) {
+    for (const s of ['linux/amd64', 'amd64-linux', 'linux-amd64', 'linux_amd64', 'linux/x86_64', 'linux/x86-64', 'Linux/AMD64', 'linux_x86_64', 'linux-x86_64', 'linux-x86-64', 'x86_64-linux', 'x86-64-linux']) {
       assert.equal(canonical(s), 'linux/amd64', s);
     }
   });
@@ -25,6 +25,9 @@ describe('normalising platform strings', () => {
     assert.equal(canonical('linux/ppc64el'), 'linux/ppc64le');
     assert.equal(canonical('linux_arm_7'), 'linux/arm/v7');
     assert.equal(canonical('linux_amd64_v1'), 'linux/amd64/v1');
+    assert.equal(canonical('linux_x86_64_v3'), 'linux/amd64/v3');
+    assert.equal(parsePlatform('linux-x86_64', 'strict')?.spelling, 'os-arch');
+    assert.equal(parsePlatform('x86_64-linux', 'strict')?.spelling, 'arch-os');
   });
   it('is idempotent', () => {
     for (const s of ['amd64-linux', 'linux/x86_64', 'linux_arm_7', 'linux/aarch64', 'windows-386']) {
@@ -48,7 +51,7 @@ describe('normalising platform strings', () => {
     assert.ok(GO_PAIRS.has('windows/arm64') && !GO_PAIRS.has('windows/arm'));
   });
   it('does not take other slash strings for platforms', () => {
-    for (const s of ['apps/v1', 'kubernetes.io/os', 'docs/linux', 'ubuntu-latest', 'windows-2022', 'macos-14', 'x86_64-unknown-linux-gnu', 'foo/bar']) {
+    for (const s of ['apps/v1', 'kubernetes.io/os', 'docs/linux', 'ubuntu-latest', 'windows-2022', 'macos-14', 'x86_64-unknown-linux-gnu', 'x86_64-linux-gnu', 'aarch64-linux-gnu', 'foo/bar']) {
       assert.equal(canonical(s), undefined, s);
     }
     assert.equal(canonical('lnux/amd64'), 'lnux/amd64', 'a typo in a platform-ish context is still a platform');

@@ -93,7 +93,10 @@ export function parsePlatform(text: string, strictness: Strictness): ParsedPlatf
   const memo = strictness === 'strict' ? STRICT_MEMO : LOOSE_MEMO;
   const known = memo.get(text);
   if (known !== undefined) return known === NOT_A_PLATFORM ? undefined : known;
-  const parsed = text.includes('/') ? parseSlash(text, strictness) : text.includes('_') ? parseJoined(text, '_', strictness) : text.includes('-') ? parseJoined(text, '-', strictness) : undefined;
+  const parsed = text.includes('/')
+    ? parseSlash(text, strictness)
+    : // linux_amd64, then linux-x86_64 and x86_64-linux: an arch with `_` in a `-` spelling.
+      (text.includes('_') ? parseJoined(text, '_', strictness) : undefined) ?? (text.includes('-') ? parseJoined(text, '-', strictness) : undefined);
   // A file of ever new words must not grow the memo without bound.
   if (memo.size >= MEMO_SIZE) memo.clear();
   if (parsed) {
@@ -145,8 +148,18 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
  */
 function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): ParsedPlatform | undefined {
   const parts = text.split(sep);
-  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => p !== '' && /^[A-Za-z0-9.]+$/.test(p))) return undefined;
+  const part = sep === '-' ? /^[A-Za-z0-9._]+$/ : /^[A-Za-z0-9.]+$/;
+  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => p !== '' && part.test(p))) return undefined;
   const spelling: Spelling = sep === '_' ? 'os_arch' : 'os-arch';
+  // An arch written with the separator in it: linux_x86_64, linux-x86-64 (and a variant after it).
+  if (parts.length >= 3 && knownOs(parts[0]) && knownArch(`${parts[1]}${sep}${parts[2]}`)) {
+    const arch = `${parts[1]}${sep}${parts[2]}`;
+    if (parts.length === 3) return makePlatform(parts[0], arch, undefined, spelling);
+    return VARIANT_PART.test(parts[3]) ? makePlatform(parts[0], arch, parts[3], spelling) : undefined;
+  }
+  if (sep === '-' && parts.length === 3 && knownArch(`${parts[0]}-${parts[1]}`) && knownOs(parts[2])) {
+    return makePlatform(parts[2], `${parts[0]}-${parts[1]}`, undefined, 'arch-os');
+  }
   if (strictness === 'strict' && (parts.length === 2 || (parts.length === 3 && VARIANT_PART.test(parts[2])))) {
     const [os, arch] = parts;
     const typo = (knownOs(os) && !knownArch(arch) && nearKnown(arch, GO_ARCHES)) || (!knownOs(os) && nearKnown(os, GO_OSES) && knownArch(arch));

@@ -173,6 +173,20 @@ function nameTokens(node: YNode | undefined, ctx: Ctx): Token[] {
   return out;
 }
 
+/** A goreleaser build by another toolchain (`builder: zig`, `rust`): its targets are in its spelling. */
+function foreignBuilder(build: YMap): boolean {
+  const builder = scalarText(get(build, 'builder'))?.toLowerCase();
+  return builder !== undefined && builder !== 'go' && builder !== 'prebuilt';
+}
+
+/** Mentions from `from` on are spelled as their toolchain spells them (zig's aarch64-linux): no respelling. */
+function nativeSpellings(sink: MentionSink, from: number): void {
+  for (let k = from; k < sink.mentions.length; k++) {
+    const m = sink.mentions[k];
+    if (m.kind === 'whole') m.canonical = undefined;
+  }
+}
+
 /** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
 function markRepeats(tokens: Token[]): Token[] {
   if (tokens.length < 2) return tokens;
@@ -282,7 +296,9 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if ((key === 'exclude' && ctx.path[ctx.path.length - 1] === 'matrix') || (key === 'ignore' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds')) continue;
     const role = roles?.[k];
     if (role === 'platform') {
+      const before = ctx.sink.mentions.length;
       platformValue(value, ctx, key);
+      if (key === 'targets' && ctx.flavour === 'goreleaser' && foreignBuilder(node)) nativeSpellings(ctx.sink, before);
       continue;
     }
     if (role !== undefined) continue;
