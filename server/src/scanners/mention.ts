@@ -212,18 +212,18 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
     const skip = flag && o.text[item.start + flag[0].length] === '=' ? flag[0].length + 1 : 0;
     const t = token(o.text, item.start + skip, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
-      // A placeholder (`__ARCH__`, `ARCH`, `-`) is no name, and no typo of one: as if templated.
-      if (NAME_SHAPE.test(t.text)) {
-        if (!isPlaceholder(t.text)) names.push(t);
-        continue;
-      }
+      // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
+      if (NO_NAME.test(t.text) || isPlaceholder(t.text)) continue;
       // A whole platform where a name was expected (a Tekton param GOARCH: linux/s390x): judged as
       // a platform when both its names are Go's, like any value that is wholly a platform.
-      if (o.role === 'variant' || t.text.indexOf('/') < 0) continue;
-      const p = parsePlatform(t.text, 'strict');
-      if (p && p.spelling === 'slash' && p.validOs && p.validArch) {
-        sink.add({ kind: 'whole', token: t, platform: p, strict: true, canonical: 'as-written', listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : {}), context: o.context });
+      if (o.role !== 'variant' && t.text.indexOf('/') > 0) {
+        const p = parsePlatform(t.text, 'strict');
+        if (p && p.spelling === 'slash' && p.validOs && p.validArch) {
+          sink.add({ kind: 'whole', token: t, platform: p, strict: true, canonical: 'as-written', listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : {}), context: o.context });
+          continue;
+        }
       }
+      names.push(t);
       continue;
     }
     const platform = parsePlatform(t.text, o.strictness ?? 'strict');
@@ -242,8 +242,8 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   return names;
 }
 
-/** What a GOOS or GOARCH value looks like, right or wrong: letters and digits, joined by `-` or `_` (x86_64). */
-const NAME_SHAPE = /^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*$/;
+/** A GOOS or GOARCH value that is no name, right or wrong: `__ARCH__`, `__arch`, `-`, `$`. */
+const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
 
 /** A flag whose value is a platform list (`--platform`, `--platforms=`, gox `-osarch`), before its `=` or its end. */
 export const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)(?==|$)/;
