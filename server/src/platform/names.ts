@@ -131,7 +131,8 @@ export function platformKey(p: Platform): string {
  * in (by sed, envsubst, a template), not a typo. `AMD64` is a name in the wrong case.
  */
 export function isPlaceholder(word: string): boolean {
-  if (word.length < 2 || !/^[A-Z][A-Z0-9_]*$/.test(word)) return false;
+  const c = word.charCodeAt(0);
+  if (word.length < 2 || c < 65 || c > 90 || !/^[A-Z][A-Z0-9_]*$/.test(word)) return false;
   const lower = word.toLowerCase();
   return !isGoOs(lower) && !isGoArch(lower) && resolveArch(lower) === undefined;
 }

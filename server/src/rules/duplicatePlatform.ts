@@ -36,9 +36,11 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
  * one builds the same platforms again. Reported on the repeat; a more severe finding on the same
  * value (a removed arch listed twice) wins over it when findings are merged per token.
  */
+const NONE: RawFinding[] = [];
+
 export function findRepeatedNames(s: Subject): RawFinding[] {
   const m = s.mention;
-  if (m.kind !== 'pair') return [];
+  if (m.kind !== 'pair' || (!m.os?.repeatOf && !m.arch?.repeatOf)) return NONE;
   const out: RawFinding[] = [];
   for (const t of [m.os, m.arch]) {
     if (!t?.repeatOf) continue;

@@ -157,6 +157,8 @@ export function roleOf(name: string): Role | undefined {
  * `platform: {os: linux, arch: arm64}`, an OCI platform object `{os, architecture, variant}`.
  */
 export function platformMappingRole(key: string): Role | undefined {
+  // Asked of every key of every mapping: no lower-casing unless the length can match.
+  if (key.length !== 2 && key.length !== 4 && key.length !== 7 && key.length !== 12) return undefined;
   const n = key.toLowerCase();
   if (n === 'os') return 'os';
   if (n === 'arch' || n === 'architecture') return 'arch';
@@ -213,7 +215,7 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
     const t = token(o.text, item.start + skip, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
-      if (NO_NAME.test(t.text) || isPlaceholder(t.text)) continue;
+      if (noName(t.text) || isPlaceholder(t.text)) continue;
       // A whole platform where a name was expected (a Tekton param GOARCH: linux/s390x): judged as
       // a platform when both its names are Go's, like any value that is wholly a platform.
       if (o.role !== 'variant' && t.text.indexOf('/') > 0) {
@@ -243,6 +245,12 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
 }
 
 /** A GOOS or GOARCH value that is no name, right or wrong: `__ARCH__`, `__arch`, `-`, `$`. */
+function noName(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // Most values start with a lower-case letter or a digit (linux, 386): one comparison each.
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return text.endsWith('__');
+  return NO_NAME.test(text);
+}
 const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
 
 /** A flag whose value is a platform list (`--platform`, `--platforms=`, gox `-osarch`), before its `=` or its end. */

@@ -21,7 +21,7 @@ const MAX_DEFAULT_DEPTH = 8;
 export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode, depth = 0): string {
   // Fast path: nothing templated in the region.
   const region = text.slice(start, end);
-  if (!/[$`{<(#@%]/.test(region)) return region;
+  if (!MAYBE.test(region)) return region;
   const out: string[] = [];
   let closers: Int32Array | undefined;
   const matchBracket = (open: number): number => {
@@ -60,7 +60,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     flush();
     out.push(SOFT.repeat(n));
   };
-  const special = /[$`{<(#@%]/g;
+  // Jumps by a character class (fast); the branches below tell an opener from a lone `(` or `%`.
+  const special = MAYBE_G;
   while (i < end) {
     // Jump to the next character that can start a template; everything between is literal.
     special.lastIndex = i;
@@ -207,6 +208,10 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   flush();
   return out.join('');
 }
+
+/** The characters a template can start with: `$`, a backtick, `{{`, `{%`, `<%`, `<x`, `#{`, `((`, `@x`, `%x`. */
+const MAYBE = /[$`{<(#@%]/;
+const MAYBE_G = /[$`{<(#@%]/g;
 
 const CONCOURSE_VAR = /^\(\(\s*[A-Za-z0-9_.:\/-]+\s*\)\)/;
 const AT_PLACEHOLDER = /^@[A-Za-z_][A-Za-z0-9_]*@/;

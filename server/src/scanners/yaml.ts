@@ -146,7 +146,8 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
   const own = roleOf(key);
   if (own) return own;
   // A platform written as a mapping (Drone, an OCI platform object in a manifest-tool spec).
-  if (ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform') return platformMappingRole(key);
+  const mapped = platformMappingRole(key);
+  if (mapped && ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform') return mapped;
   const inMatrix = ctx.path.length >= 2 && ctx.path[ctx.path.length - 1] === 'matrix';
   return inMatrix ? ctx.matrixRoles?.get(key) : undefined;
 }
