@@ -283,7 +283,9 @@ function yamlRole(lines: Lines, index: number, col: number, key: string): Role |
 /** Values of the sibling keys of the YAML mapping that holds the key on line `index`. */
 function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string[] {
   const out: string[] = [];
-  const mapping = parentKey(lines, index, col)?.toLowerCase() === 'platform';
+  // Whether the mapping is a `platform:` one: asked only when a sibling is named os or arch.
+  let mapping: boolean | undefined;
+  const inPlatform = () => (mapping ??= parentKey(lines, index, col)?.toLowerCase() === 'platform');
   const read = (i: number): boolean => {
     const line = lines.line(i);
     const t = line.text;
@@ -291,7 +293,9 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
     const indent = indentOf(t);
     const k = keyColumn(t);
     if (k && k.col === col) {
-      if ((roleOf(k.key) ?? (mapping ? platformMappingRole(k.key) : undefined)) === name) {
+      const own = roleOf(k.key);
+      const mapped = own === undefined ? platformMappingRole(k.key) : undefined;
+      if ((own ?? (mapped && inPlatform() ? mapped : undefined)) === name) {
         out.push(...names(k.value));
         // A block list under the key.
         for (let j = i + 1; lines.has(j); j++) {
