@@ -147,7 +147,7 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
   if (own) return own;
   // A platform written as a mapping (Drone, an OCI platform object in a manifest-tool spec).
   const mapped = platformMappingRole(key);
-  if (mapped && ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform') return mapped;
+  if (mapped && inPlatformMapping(ctx)) return mapped;
   const inMatrix = ctx.path.length >= 2 && ctx.path[ctx.path.length - 1] === 'matrix';
   return inMatrix ? ctx.matrixRoles?.get(key) : undefined;
 }
@@ -172,6 +172,10 @@ function nameTokens(node: YNode | undefined, ctx: Ctx): Token[] {
     }
   }
   return out;
+}
+
+function inPlatformMapping(ctx: Ctx): boolean {
+  return ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform';
 }
 
 /** A goreleaser build by another toolchain (`builder: zig`, `rust`): its targets are in its spelling. */
@@ -262,6 +266,14 @@ function walkMap(node: YMap, ctx: Ctx): void {
     else if (role === 'arch') archKey ??= items[k].key;
     else if (role === 'variant') variantKey ??= items[k].key;
   }
+  // A `platform:` mapping is a platform when it names both: `{architecture: architectureValue}`
+  // alone is a selector's test data as often as a platform.
+  if (roles && (osKey === undefined || archKey === undefined) && inPlatformMapping(ctx)) {
+    for (let k = 0; k < items.length; k++) if (roles[k] !== undefined && roleOf(items[k].key) === undefined) roles[k] = undefined;
+    if (osKey !== undefined && roleOf(osKey) === undefined) osKey = undefined;
+    if (archKey !== undefined && roleOf(archKey) === undefined) archKey = undefined;
+    if (variantKey !== undefined && roleOf(variantKey) === undefined) variantKey = undefined;
+  }
   let consumed: string[] | undefined;
   if (osKey !== undefined || archKey !== undefined || variantKey !== undefined) {
     // goreleaser's format_overrides and overrides select targets; they do not add any.
@@ -299,7 +311,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (role === 'platform') {
       const before = ctx.sink.mentions.length;
       platformValue(value, ctx, key);
-      if (key === 'targets' && ctx.flavour === 'goreleaser' && foreignBuilder(node)) nativeSpellings(ctx.sink, before);
+      // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
+      if (key === 'targets' && foreignBuilder(node)) nativeSpellings(ctx.sink, before);
       continue;
     }
     if (role !== undefined) continue;

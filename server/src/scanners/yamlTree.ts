@@ -503,6 +503,10 @@ export class FastReader {
         next: e,
       };
     }
+    if (c === '{') {
+      const template = templateScalar(text, v, e);
+      if (template) return { node: template, next: e };
+    }
     if (c === '[' || c === '{') {
       const r = new FlowReader(text, v, e).readCollection();
       const after = skipSpaces(text, r.next, e);
@@ -607,6 +611,22 @@ export function isTemplateLine(text: string, k: number, e: number): boolean {
   return t - k >= 4 && text.charCodeAt(t - 1) === 125 && text.charCodeAt(t - 2) === 125;
 }
 
+/** A line's prefix (seq dashes, a key and its colon) and a value that is only template actions. */
+const TEMPLATE_VALUE = /^((?:-[ \t]+)*(?:(?:"[^"]*"|'[^']*'|[^\s#'"{\-][^#]*?)[ \t]*:[ \t]+)?)(\{\{.*\}\})[ \t]*\r?$/;
+const TEMPLATE_FILL = '_';
+
+/**
+ * A value that is only template actions to the end of its line (`{{ join "," .Values.x }}`): a
+ * plain scalar over the template, whose value is the word the library is given in its place.
+ */
+function templateScalar(text: string, v: number, e: number): YScalar | undefined {
+  if (text.charCodeAt(v) !== 123 || text.charCodeAt(v + 1) !== 123) return undefined;
+  let s = e;
+  while (s > v && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9 || text.charCodeAt(s - 1) === 13)) s--;
+  if (s - v < 4 || text.charCodeAt(s - 1) !== 125 || text.charCodeAt(s - 2) !== 125) return undefined;
+  return { kind: 'scalar', style: 'PLAIN', start: v, end: s, contentStart: v, contentEnd: s, value: TEMPLATE_FILL.repeat(s - v) };
+}
+
 /** text[start, end) with its template-only lines (isTemplateLine) made spaces: the same offsets. */
 function blankTemplateLines(text: string, start: number, end: number): string {
   const src = text.slice(start, end);
@@ -624,6 +644,17 @@ function blankTemplateLines(text: string, start: number, end: number): string {
       if (e > k && src.charCodeAt(e - 1) === 13) e--;
       out += src.slice(from, k) + ' '.repeat(e - k);
       from = e;
+    } else if (src.indexOf('{{', k) < nl) {
+      // A value that is only a template action (`value: {{ join "," .Values.platforms }}`, an
+      // item `- {{ .Values.x | quote }}`) is no YAML the parser takes: a plain word stands in,
+      // as the fast reader reads it (templateScalar); the scanners read the template itself.
+      const m = TEMPLATE_VALUE.exec(src.slice(k, nl));
+      if (m) {
+        const v = k + m[1].length;
+        const e = v + m[2].length;
+        out += src.slice(from, v) + TEMPLATE_FILL.repeat(e - v);
+        from = e;
+      }
     }
     i = nl + 1;
   }
