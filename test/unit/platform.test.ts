@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePlatform } from '../../server/src/platform/parse';
-import { formatPlatform, GO_PAIRS } from '../../server/src/platform/names';
+import { formatPlatform, GO_PAIRS, platformIdentity } from '../../server/src/platform/names';
 import { suggestNames, suggestPlatforms } from '../../server/src/platform/suggest';
 import { builtinModel } from '../../server/src/model/load';
 
@@ -27,6 +27,15 @@ describe('normalising platform strings', () => {
     assert.equal(canonical('linux_amd64_v1'), 'linux/amd64/v1');
     assert.equal(canonical('linux_x86_64_v3'), 'linux/amd64/v3');
     assert.equal(parsePlatform('linux-x86_64', 'strict')?.spelling, 'os-arch');
+    // Go's other sub-architecture settings, as goreleaser targets write them.
+    assert.equal(canonical('linux_386_sse2'), 'linux/386/sse2');
+    assert.equal(canonical('linux_mips_softfloat'), 'linux/mips/softfloat');
+    assert.equal(canonical('linux_ppc64le_power9'), 'linux/ppc64le/power9');
+    assert.equal(canonical('linux_riscv64_rva22u64'), 'linux/riscv64/rva22u64');
+    assert.equal(parsePlatform('linux_ppc64le_power10', 'strict')?.valid, true);
+    assert.equal(parsePlatform('darwin_386_sse2', 'strict')?.valid, false, 'darwin/386 is a dropped port');
+    assert.equal(parsePlatform('linux_amd64_sse2', 'strict')?.valid, false, 'sse2 is 386s');
+    assert.equal(platformIdentity(parsePlatform('linux_386_sse2', 'strict')!), 'linux/386', 'the default variant names the platform');
     assert.equal(parsePlatform('x86_64-linux', 'strict')?.spelling, 'arch-os');
   });
   it('is idempotent', () => {

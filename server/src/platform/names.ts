@@ -82,6 +82,28 @@ const VARIANTS: ReadonlyMap<string, RegExp> = new Map([
   ['arm64', /^v?(8|9)(\.\d)?$/],
   ['amd64', /^v?[1-4]$/],
   ['riscv64', /^rva2[0-3]u64$/],
+  // Go's other sub-architecture settings, as goreleaser writes them in targets (linux_386_sse2).
+  ['386', /^(sse2|softfloat)$/],
+  ['mips', /^(hard|soft)float$/],
+  ['mipsle', /^(hard|soft)float$/],
+  ['mips64', /^(hard|soft)float$/],
+  ['mips64le', /^(hard|soft)float$/],
+  ['ppc64', /^power(8|9|10)$/],
+  ['ppc64le', /^power(8|9|10)$/],
+]);
+
+/** Each arch's default variant, which names the same platform as none (GOAMD64=v1, GO386=sse2). */
+const DEFAULT_VARIANT: ReadonlyMap<string, string> = new Map([
+  ['arm64', 'v8'],
+  ['amd64', 'v1'],
+  ['386', 'sse2'],
+  ['mips', 'hardfloat'],
+  ['mipsle', 'hardfloat'],
+  ['mips64', 'hardfloat'],
+  ['mips64le', 'hardfloat'],
+  ['ppc64', 'power8'],
+  ['ppc64le', 'power8'],
+  ['riscv64', 'rva20u64'],
 ]);
 
 export function isGoOs(os: string): boolean {
@@ -118,7 +140,7 @@ export function formatPlatform(p: Platform): string {
 
 /** What makes two platforms one: default variants dropped (linux/arm64/v8 is linux/arm64, amd64/v1 is amd64). */
 export function platformIdentity(p: Platform): string {
-  const v = (p.arch === 'arm64' && p.variant === 'v8') || (p.arch === 'amd64' && p.variant === 'v1') ? undefined : p.variant;
+  const v = p.variant !== undefined && DEFAULT_VARIANT.get(p.arch) === p.variant ? undefined : p.variant;
   return formatPlatform({ os: p.os, arch: p.arch, ...(v ? { variant: v } : {}) });
 }
 

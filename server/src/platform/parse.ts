@@ -82,7 +82,8 @@ function nearKnown(s: string, names: ReadonlySet<string>): boolean {
   return false;
 }
 
-const VARIANT_PART = /^v?\d+(\.\d+)?$/i;
+/** A variant in a joined spelling: arm's 7, amd64's v3, and Go's other settings (sse2, softfloat, power9, rva22u64). */
+const VARIANT_PART = /^(?:v?\d+(\.\d+)?|sse2|(?:hard|soft)float|power(?:8|9|10)|rva2[0-3]u64)$/i;
 
 /**
  * Parses one list item as a platform, in any spelling (slash, os-arch, os_arch, arch-os).
