@@ -52,6 +52,9 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
  * The kind of a file, by path first (a workflow is a workflow whatever the editor calls it), then
  * by editor language id, then by a shebang line.
  */
+/** Extensions of source code and documents, which a name like `dockerfile_test.go` ends with. */
+const CODE_EXTENSION = /\.(go|js|mjs|cjs|ts|tsx|py|rb|rs|java|kt|c|h|cc|cpp|cs|php|md|txt|json|toml|lock|orig|bak|swp|diff|patch|html|xml)$/i;
+
 export function detectFileKind(path: string, languageId?: string, firstLine?: string): FileKind | undefined {
   const p = path.replace(/\\/g, '/');
   const base = p.slice(p.lastIndexOf('/') + 1);
@@ -60,8 +63,12 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (/^\.?goreleaser\.ya?ml$/i.test(base)) return 'goreleaser';
   if (/^\.gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.gitlab\/ci\/.+\.ya?ml$/i.test(p)) return 'gitlab-ci';
   if (/\.ya?ml$/i.test(base)) return languageId === 'github-actions-workflow' ? 'github-workflow' : 'yaml';
-  if (lower === 'makefile' || lower === 'gnumakefile' || /\.mk$/i.test(base) || /^makefile\./i.test(base)) return 'makefile';
+  // build.make, rules.mak: make fragments included by a Makefile (kubernetes-csi's release-tools).
+  if (lower === 'makefile' || lower === 'gnumakefile' || /\.(mk|make|mak)$/i.test(base) || /^makefile\./i.test(base)) return 'makefile';
+  // Dockerfile, Dockerfile.windows, app.Dockerfile, and Dockerfile-Windows or Dockerfile_ubi8-8.3
+  // (not dockerfile_test.go or Dockerfile-parser.js: source code about Dockerfiles).
   if (/^(docker|container)file$/i.test(base) || /^(docker|container)file\./i.test(base) || /\.(docker|container)file$/i.test(base)) return 'dockerfile';
+  if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
   if (/\.(sh|bash|zsh|ksh)$/i.test(base)) return 'shell';
   if (languageId && LANGUAGE_KINDS[languageId]) return LANGUAGE_KINDS[languageId];
   if (firstLine !== undefined && /^#!.*\b(ba|z|k|da)?sh\b/.test(firstLine)) return 'shell';
