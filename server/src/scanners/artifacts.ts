@@ -129,11 +129,15 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
   }
   // pkgs.k8s.io: architecture path segments and package file names.
   // An arch name is short: unbounded, the file-name branch was quadratic in a long run of `_`.
+  // The file name's arch counts only where no path segment named one: `…/rpm/i686/kubelet-….i686.rpm`
+  // names i686 once, for one finding per URL.
   const seg = /\/([a-z0-9_]+)(?=\/|$)|[_.]([a-z0-9_]{1,32})\.(deb|rpm)$/g;
+  let named = false;
   for (let m = seg.exec(path); m; m = seg.exec(path)) {
     const name = m[1] ?? m[2];
     const arch = PACKAGE_ARCHES.get(name);
-    if (!arch) continue;
+    if (!arch || (m[2] !== undefined && named)) continue;
+    named = true;
     const start = offset + m.index + 1;
     addPackage(sink, token(text, start, start + name.length), m[3] === 'rpm' || /^(x86_64|aarch64|i686|armv7hl|armhfp)$/.test(name) ? 'rpm' : 'deb');
   }
