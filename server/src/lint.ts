@@ -48,13 +48,13 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
   'bash-ts': 'shell',
 };
 
+/** Extensions of source code and documents, which a name like `dockerfile_test.go` ends with. */
+const CODE_EXTENSION = /\.(go|js|mjs|cjs|ts|tsx|py|rb|rs|java|kt|c|h|cc|cpp|cs|php|md|txt|json|toml|lock|orig|bak|swp|diff|patch|html|xml)$/i;
+
 /**
  * The kind of a file, by path first (a workflow is a workflow whatever the editor calls it), then
  * by editor language id, then by a shebang line.
  */
-/** Extensions of source code and documents, which a name like `dockerfile_test.go` ends with. */
-const CODE_EXTENSION = /\.(go|js|mjs|cjs|ts|tsx|py|rb|rs|java|kt|c|h|cc|cpp|cs|php|md|txt|json|toml|lock|orig|bak|swp|diff|patch|html|xml)$/i;
-
 export function detectFileKind(path: string, languageId?: string, firstLine?: string): FileKind | undefined {
   const p = path.replace(/\\/g, '/');
   const base = p.slice(p.lastIndexOf('/') + 1);

@@ -31,13 +31,13 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
   return out;
 }
 
+const NONE: RawFinding[] = [];
+
 /**
  * duplicate-platform for split lists: an item of a `goos` or `goarch` list that repeats an earlier
  * one builds the same platforms again. Reported on the repeat; a more severe finding on the same
  * value (a removed arch listed twice) wins over it when findings are merged per token.
  */
-const NONE: RawFinding[] = [];
-
 export function findRepeatedNames(s: Subject): RawFinding[] {
   const m = s.mention;
   if (m.kind !== 'pair' || (!m.os?.repeatOf && !m.arch?.repeatOf)) return NONE;

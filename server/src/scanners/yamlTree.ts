@@ -611,8 +611,8 @@ export function isTemplateLine(text: string, k: number, e: number): boolean {
   return t - k >= 4 && text.charCodeAt(t - 1) === 125 && text.charCodeAt(t - 2) === 125;
 }
 
-/** A line's prefix (seq dashes, a key and its colon) and a value that is only template actions. */
-const TEMPLATE_VALUE = /^((?:-[ \t]+)*(?:(?:"[^"]*"|'[^']*'|[^\s#'"{\-][^#]*?)[ \t]*:[ \t]+)?)(\{\{.*\}\})[ \t]*\r?$/;
+/** What may come before a value on its line: seq dashes, a key and its colon. */
+const TEMPLATE_PREFIX = /^(?:-[ \t]+)*(?:(?:"[^"]*"[ \t]*|'[^']*'[ \t]*|[^\s#'"{:-][^#:]*):[ \t]+)?$/;
 const TEMPLATE_FILL = '_';
 
 /**
@@ -634,24 +634,27 @@ function blankTemplateLines(text: string, start: number, end: number): string {
   let out = '';
   let from = 0;
   let i = 0;
+  let nextTemplate = src.indexOf('{{');
   while (i < src.length) {
     let nl = src.indexOf('\n', i);
     if (nl < 0) nl = src.length;
     let k = i;
     while (k < nl && (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9)) k++;
+    // The next `{{`, looked for again only once passed: one search per occurrence, not per line.
+    if (nextTemplate >= 0 && nextTemplate < i) nextTemplate = src.indexOf('{{', i);
     if (isTemplateLine(src, k, nl)) {
       let e = nl;
       if (e > k && src.charCodeAt(e - 1) === 13) e--;
       out += src.slice(from, k) + ' '.repeat(e - k);
       from = e;
-    } else if (src.indexOf('{{', k) < nl) {
+    } else if (nextTemplate >= 0 && nextTemplate < nl) {
       // A value that is only a template action (`value: {{ join "," .Values.platforms }}`, an
       // item `- {{ .Values.x | quote }}`) is no YAML the parser takes: a plain word stands in,
       // as the fast reader reads it (templateScalar); the scanners read the template itself.
-      const m = TEMPLATE_VALUE.exec(src.slice(k, nl));
-      if (m) {
-        const v = k + m[1].length;
-        const e = v + m[2].length;
+      const v = nextTemplate;
+      let e = nl;
+      while (e > v && (src.charCodeAt(e - 1) === 32 || src.charCodeAt(e - 1) === 9 || src.charCodeAt(e - 1) === 13)) e--;
+      if (e - v >= 4 && src.charCodeAt(e - 1) === 125 && src.charCodeAt(e - 2) === 125 && TEMPLATE_PREFIX.test(src.slice(k, v))) {
         out += src.slice(from, v) + TEMPLATE_FILL.repeat(e - v);
         from = e;
       }
