@@ -85,6 +85,9 @@ function nearKnown(s: string, names: ReadonlySet<string>): boolean {
 /** A variant in a joined spelling: arm's 7, amd64's v3, and Go's other settings (sse2, softfloat, power9, rva22u64). */
 const VARIANT_PART = /^(?:v?\d+(\.\d+)?|sse2|(?:hard|soft)float|power(?:8|9|10)|rva2[0-3]u64)$/i;
 
+/** What a variant looks like, right or wrong: a short word with a digit (sse3, power7, z13, v5). */
+const LOOSE_VARIANT = /^[a-z]{0,8}\d{1,3}[a-z0-9]{0,6}$/i;
+
 /**
  * Parses one list item as a platform, in any spelling (slash, os-arch, os_arch, arch-os).
  * Returns undefined when the item is not a platform at all in a context of this strictness.
@@ -172,6 +175,9 @@ function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): Pars
     if (!knownArch(parts[1])) return undefined;
     if (parts.length === 2) return makePlatform(parts[0], parts[1], undefined, spelling);
     if (parts.length === 3 && VARIANT_PART.test(parts[2])) return makePlatform(parts[0], parts[1], parts[2], spelling);
+    // goreleaser's os_arch_variant with a variant Go does not have (linux_386_sse3, linux_s390x_z13):
+    // a platform with a wrong variant, where a platform is expected.
+    if (strictness === 'strict' && sep === '_' && parts.length === 3 && LOOSE_VARIANT.test(parts[2])) return makePlatform(parts[0], parts[1], parts[2], spelling);
     return undefined;
   }
   if (sep === '-' && parts.length === 2 && knownArch(parts[0]) && knownOs(parts[1])) {

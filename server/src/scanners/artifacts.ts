@@ -131,7 +131,7 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
   // An arch name is short: unbounded, the file-name branch was quadratic in a long run of `_`.
   // The file name's arch counts only where no path segment named one: `…/rpm/i686/kubelet-….i686.rpm`
   // names i686 once, for one finding per URL.
-  const seg = /\/([a-z0-9_]+)(?=\/|$)|[_.]([a-z0-9_]{1,32})\.(deb|rpm)$/g;
+  const seg = /\/([a-z0-9_]+)(?=\/|$)|[_.](x86_64|[a-z0-9]{1,32})\.(deb|rpm)$/g;
   let named = false;
   for (let m = seg.exec(path); m; m = seg.exec(path)) {
     const name = m[1] ?? m[2];

@@ -3,7 +3,8 @@ import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
 
-const ASSIGN = /^(\s*)((?:(?:export|override|private|unexport)\s+)*)([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|:::=|\?=|\+=|!=|=)/;
+// A variable's name may be computed in part: `$(NAME)_PLATFORMS`, `ENVS_$(GUEST)armv7l`.
+const ASSIGN = /^(\s*)((?:(?:export|override|private|unexport)\s+)*)((?:[A-Za-z_]|\$[({][A-Za-z0-9_.-]*[)}])(?:[A-Za-z0-9_.-]|\$[({][A-Za-z0-9_.-]*[)}])*)\s*(::?=|:::=|\?=|\+=|!=|=)/;
 const TARGET_ASSIGN = /^([^:=#\t][^:=#]*?):(?!=)\s*((?:(?:export|override|private)\s+)*)([A-Za-z_][A-Za-z0-9_.-]*)\s*(::?=|\?=|\+=|=)/;
 
 interface Line {

@@ -217,10 +217,10 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
       // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
       if (noName(t.text) || isPlaceholder(t.text)) continue;
       // A whole platform where a name was expected (a Tekton param GOARCH: linux/s390x): judged as
-      // a platform when both its names are Go's, like any value that is wholly a platform.
+      // a platform, typos (linux/amd46) with their suggestions.
       if (o.role !== 'variant' && t.text.indexOf('/') > 0) {
         const p = parsePlatform(t.text, 'strict');
-        if (p && p.spelling === 'slash' && p.validOs && p.validArch) {
+        if (p && p.spelling === 'slash') {
           sink.add({ kind: 'whole', token: t, platform: p, strict: true, canonical: 'as-written', listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : {}), context: o.context });
           continue;
         }

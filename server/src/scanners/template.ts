@@ -172,7 +172,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       i = stop;
       continue;
     }
-    if (c === '@' || c === '%' || c === '<') {
+    if ((c === '@' || c === '%' || c === '<') && isNameStart(text.charCodeAt(i + 1))) {
       // Substitution placeholders: @GOARCH@ (autoconf), %ARCH% (batch, Azure), <arch> (docs).
       const m = (c === '<' ? ANGLE_PLACEHOLDER : c === '@' ? AT_PLACEHOLDER : PERCENT_PLACEHOLDER).exec(text.slice(i, Math.min(end, i + 80)));
       if (m) {
@@ -228,6 +228,11 @@ function closeSquare(text: string, open: number, end: number): number {
     else if (c === 93 && --depth === 0) return k + 1;
   }
   return end;
+}
+
+/** A letter or `_`: what a placeholder's name starts with (`@GOARCH@`, `<arch>`). */
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** The index of `needle` (one or two characters) in text[from, end), or -1. */

@@ -17,7 +17,7 @@ const PROSE_KEYS = new Set([
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
-const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*[:= ][ \t]*["']?$/;
+const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*([:= ])[ \t]*["']?$/;
 const GORELEASER_DEFAULT_GOOS = ['darwin', 'linux', 'windows'];
 const GORELEASER_DEFAULT_GOARCH = ['386', 'amd64', 'arm64'];
 
@@ -192,6 +192,17 @@ function nativeSpellings(sink: MentionSink, from: number): void {
   }
 }
 
+/** Drops the mentions from `from` on that are no platform in a loose reading (`boards/arm/rp2040/configs`). */
+function keepPlatformShaped(sink: MentionSink, from: number): void {
+  let kept = from;
+  for (let k = from; k < sink.mentions.length; k++) {
+    const m = sink.mentions[k];
+    if (m.kind === 'whole' && parsePlatform(m.token.text, 'loose') === undefined) continue;
+    sink.mentions[kept++] = m;
+  }
+  sink.mentions.length = kept;
+}
+
 /** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
 function markRepeats(tokens: Token[]): Token[] {
   if (tokens.length < 2) return tokens;
@@ -313,6 +324,9 @@ function walkMap(node: YMap, ctx: Ctx): void {
       platformValue(value, ctx, key);
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       if (key === 'targets' && foreignBuilder(node)) nativeSpellings(ctx.sink, before);
+      // A matrix key that is a platform only by how the job uses it (`make PLATFORM=${{ matrix.board }}`)
+      // may hold anything: only values whose os and arch are both known names are platforms.
+      else if (roleOf(key) === undefined && !inPlatformMapping(ctx)) keepPlatformShaped(ctx.sink, before);
       continue;
     }
     if (role !== undefined) continue;
@@ -346,8 +360,12 @@ function matrixRoles(job: YMap, text: string): Map<string, Role> {
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   MATRIX_REF.lastIndex = 0;
   for (let m = MATRIX_REF.exec(src); m; m = MATRIX_REF.exec(src)) {
-    const before = MATRIX_TARGET.exec(src.slice(Math.max(0, m.index - 80), m.index));
+    // From the start of its line (at most 80 characters back): a `key:` counts only as a YAML key
+    // at the start of the line, not inside echo text (`echo "Build target: ${{ matrix.board }}"`).
+    const from = Math.max(0, m.index - 80, src.lastIndexOf('\n', m.index - 1) + 1);
+    const before = MATRIX_TARGET.exec(src.slice(from, m.index));
     if (!before) continue;
+    if (before[2] === ':' && !/^[ \t]*(?:-[ \t]+)?$/.test(src.slice(from, m.index - before[0].length))) continue;
     const role = before[1].startsWith('-') ? 'platform' : roleOf(before[1]);
     if (role && !roles.has(m[1])) roles.set(m[1], role);
   }
@@ -424,6 +442,10 @@ function pairMapping(
         });
       }
     }
+    // The pairs above name each value by its first token: a repeat (goos: [linux, darwin, linux])
+    // is judged on its own, so it is still reported.
+    for (const t of oses) if (t.repeatOf) ctx.sink.add({ kind: 'pair', os: t, product: true, context: 'goreleaser build' });
+    for (const t of arches) if (t.repeatOf) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
   } else {
     emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded);
   }
