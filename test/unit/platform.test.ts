@@ -65,6 +65,8 @@ describe('normalising platform strings', () => {
     }
     assert.equal(canonical('lnux/amd64'), 'lnux/amd64', 'a typo in a platform-ish context is still a platform');
     assert.equal(canonical('lnux/amd64', 'loose'), undefined, 'but not in prose-like places');
+    assert.equal(canonical('linux/arm/asm', 'loose'), undefined, 'a path, not a variant');
+    assert.equal(canonical('linux/arm/v7', 'loose'), 'linux/arm/v7');
   });
   it('reads a joined spelling with one name a near miss as a platform with a typo, where a platform is expected', () => {
     for (const s of ['linux_amd46', 'lnux_amd64', 'linux-amd46', 'windows_amd46_v1']) {

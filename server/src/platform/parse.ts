@@ -126,6 +126,8 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
   if (parts.length < 2 || !parts.every((p) => PART.test(p))) return undefined;
   if (strictness === 'loose') {
     if (parts.length > 3 || !knownOs(parts[0]) || !knownArch(parts[1])) return undefined;
+    // linux/arm/asm, linux/amd64/bin: a path, not a variant.
+    if (parts.length === 3 && !VARIANT_PART.test(parts[2])) return undefined;
     return makePlatform(parts[0], parts[1], parts[2], 'slash');
   }
   const nonEmpty = parts.filter((p) => p !== '');

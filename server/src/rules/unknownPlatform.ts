@@ -19,7 +19,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       ? [{ os: s.os!, arch: s.arch! }]
       : s.validOs && s.validArch && s.os
         ? sameOs(s.os, model, s.arch).map((arch) => ({ os: s.os!, arch }))
-        : suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf);
+        : remembered(model, `p\u0000${s.os ?? ''}\u0000${s.arch ?? ''}`, () => suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf));
     const suggestions = near.map((p) => {
       const variant = s.variant && isValidVariant(p.arch, s.variant) ? s.variant : undefined;
       return { ...p, ...(variant ? { variant } : {}) };
@@ -39,11 +39,13 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return tiers.length > 0 ? Math.min(...tiers) : 9;
   };
   if (m.os && s.os !== undefined && !isGoOs(s.os)) {
-    const names = suggestNames(s.os, 'os', rank('os'));
+    const os = s.os;
+    const names = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank('os')));
     return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
   }
   if (m.arch && s.arch !== undefined && !isGoArch(m.arch.text.toLowerCase())) {
-    const names = suggestNames(m.arch.text, 'arch', rank('arch'));
+    const written = m.arch.text;
+    const names = remembered(model, `a\u0000${written}`, () => suggestNames(written, 'arch', rank('arch')));
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
   }
   // GOOS=Linux: Go takes its names in lower case only (`go build` refuses the pair). After the
@@ -92,6 +94,23 @@ function sameOs(os: string, model: TierModel, written?: string): string[] {
 }
 
 const SAME_OS = new WeakMap<TierModel, Map<string, string[]>>();
+
+/**
+ * Suggestions by model and written name: a list of 300 typos is judged again on each keystroke in
+ * its block, and each suggestion measures the name against every Go name.
+ */
+function remembered<T>(model: TierModel, key: string, make: () => T): T {
+  let cache = SUGGESTIONS.get(model);
+  if (!cache) SUGGESTIONS.set(model, (cache = new Map()));
+  let found = cache.get(key) as T | undefined;
+  if (found === undefined) {
+    if (cache.size >= 1024) cache.clear();
+    cache.set(key, (found = make()));
+  }
+  return found;
+}
+
+const SUGGESTIONS = new WeakMap<TierModel, Map<string, unknown>>();
 
 function rankSameOs(os: string, model: TierModel, written?: string): string[] {
   const distance = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
 import { MentionSink, emitPairs, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
-import { parsePlatform } from '../platform/parse';
+import { parsePlatform, type Spelling } from '../platform/parse';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { lineKey, splitChildren } from './chunks';
@@ -192,6 +192,14 @@ function nativeSpellings(sink: MentionSink, from: number): void {
   }
 }
 
+/** Mentions from `from` on have one canonical spelling. */
+function spellAll(sink: MentionSink, from: number, spelling: Spelling): void {
+  for (let k = from; k < sink.mentions.length; k++) {
+    const m = sink.mentions[k];
+    if (m.kind === 'whole') m.canonical = spelling;
+  }
+}
+
 /** Drops the mentions from `from` on that are no platform in a loose reading (`boards/arm/rp2040/configs`). */
 function keepPlatformShaped(sink: MentionSink, from: number): void {
   let kept = from;
@@ -324,6 +332,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
       platformValue(value, ctx, key);
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       if (key === 'targets' && foreignBuilder(node)) nativeSpellings(ctx.sink, before);
+      // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
+      else if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
       // A matrix key that is a platform only by how the job uses it (`make PLATFORM=${{ matrix.board }}`)
       // may hold anything: only values whose os and arch are both known names are platforms.
       else if (roleOf(key) === undefined && !inPlatformMapping(ctx)) keepPlatformShaped(ctx.sink, before);
