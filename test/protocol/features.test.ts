@@ -249,6 +249,13 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     });
   }
 
+  it('no Go platforms offered in the targets of a zig or rust build', async () => {
+    const text = 'builds:\n  - builder: zig\n    targets:\n      - x86_64-linux\n      - \n  - builder: go\n    targets:\n      - linux_amd64\n      - \n';
+    const { uri } = await open('zig/.goreleaser.yaml', 'yaml', text);
+    assert.deepEqual(await client.completion(uri, { line: 4, character: 8 }), []);
+    assert.equal(sorted(await client.completion(uri, { line: 8, character: 8 }))[0]?.label, 'linux_arm64');
+  });
+
   it('nothing outside platform contexts, nor in comments', async () => {
     const text = 'name: build\n# platforms: linux/\nimage: nginx\n';
     const { uri } = await open('x.yaml', 'yaml', text);

@@ -261,6 +261,12 @@ function keyColumn(text: string): { col: number; key: string; value: string } | 
   return { col: m[1].length, key: m[2], value: m[3] ?? '' };
 }
 
+/** A build by another toolchain (`builder: zig`, `rust`): its targets are not Go platforms to offer. */
+function foreignBuilder(lines: Lines, index: number, col: number): boolean {
+  const builder = siblingValue(lines, index, col, 'builder')?.replace(/["'\s]|#.*$/g, '').toLowerCase();
+  return builder !== undefined && builder !== '' && builder !== 'go' && builder !== 'prebuilt';
+}
+
 /** The key of the mapping that holds the key at column `col` of line `index` (`platform` for `os:` under `platform:`). */
 function parentKey(lines: Lines, index: number, col: number): string | undefined {
   for (let i = index - 1; i >= 0 && index - i <= SIBLING_LINES && lines.has(i); i--) {
@@ -427,6 +433,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       let role = yamlRole(lines, index, k.col, k.key);
       if (!role && (k.key === 'value' || k.key === 'default')) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
       const items = listItems(k.value, true);
+      if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
       if (role && role !== 'variant' && items) {
         const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
         const found = withOs(
@@ -449,6 +456,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       const found = blockListOwner(lines, index, item[1].length);
       if (found) {
         const { role, keyCol, keyLine, previous } = found;
+        if (found.key === 'targets' && foreignBuilder(lines, keyLine, keyCol)) return undefined;
         if (role && role !== 'variant') {
           const fallback: Spelling = kind === 'goreleaser' && found.key === 'targets' ? 'os_arch' : 'slash';
           return withOs(
