@@ -157,7 +157,10 @@ export function roleOf(name: string): Role | undefined {
  * `platform: {os: linux, arch: arm64}`, an OCI platform object `{os, architecture, variant}`.
  */
 export function platformMappingRole(key: string): Role | undefined {
-  // Asked of every key of every mapping: no lower-casing unless the length can match.
+  // Asked of every key of every mapping: no lower-casing unless the first letter and the length
+  // can match (name, uses and with are 4 long too).
+  const c = key.charCodeAt(0) | 32;
+  if (c !== 111 /* o */ && c !== 97 /* a */ && c !== 118 /* v */) return undefined;
   if (key.length !== 2 && key.length !== 4 && key.length !== 7 && key.length !== 12) return undefined;
   const n = key.toLowerCase();
   if (n === 'os') return 'os';
