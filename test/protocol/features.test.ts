@@ -301,6 +301,14 @@ describe('hover', () => {
     assert.match(markdown(await client.hover(uri, positionOf(text, ': arm', 2))), /linux\/arm.*removed/s);
   });
 
+  it('an OCI platform object: the hover names the variant the finding names, and says why aarch64 is reported', async () => {
+    const text = 'manifests:\n  - image: x\n    platform:\n      architecture: arm\n      os: linux\n      variant: v7\n  - image: y\n    platform:\n      architecture: aarch64\n      os: linux\n';
+    const { uri, diagnostics } = await open('hover/manifest.yaml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['removed-platform', 'unknown-platform']);
+    assert.match(markdown(await client.hover(uri, { line: 3, character: 21 })), /linux\/arm\/v7.*removed/s);
+    assert.match(markdown(await client.hover(uri, { line: 8, character: 21 })), /aarch64.*not a Go architecture.*arm64.*tier 2/s);
+  });
+
   it('an alias spelling explains the canonical platform', async () => {
     const text = 'FROM --platform=linux/aarch64 alpine\n';
     const { uri } = await open('hover/Dockerfile', 'dockerfile', text);

@@ -4,7 +4,7 @@ import type { ScanResult } from '../lint';
 import type { Mention, Token } from '../scanners/mention';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
-import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, resolveArch, type Platform } from '../platform/names';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, resolveArch, type Platform } from '../platform/names';
 import { suggestPlatforms } from '../platform/suggest';
 import { rangeOf } from './diagnostics';
 
@@ -24,7 +24,7 @@ function mentionsAt(scan: ScanResult, offset: number): { token: Token; mention: 
   return out;
 }
 
-function platformOf(m: Mention): { platform?: Platform; valid: boolean; written: string } {
+function platformOf(m: Mention): { platform?: Platform; valid: boolean; written: string; alias?: string } {
   if (m.kind === 'whole') {
     const p = m.platform;
     return { platform: { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) }, valid: p.valid, written: m.token.text };
@@ -33,11 +33,21 @@ function platformOf(m: Mention): { platform?: Platform; valid: boolean; written:
   const rawArch = (m.arch?.text ?? m.archName)?.toLowerCase();
   const arch = rawArch !== undefined ? resolveArch(rawArch)?.arch ?? rawArch : undefined;
   if (os === undefined || arch === undefined) return { valid: false, written: os ?? rawArch ?? '' };
-  return { platform: { os, arch }, valid: GO_PAIRS.has(`${os}/${arch}`), written: `${os}/${arch}` };
+  // The variant the pair is built with (goarm: "7", an OCI platform's variant: v7), as the finding names it.
+  let variant = m.variant && /^\d/.test(m.variant) ? `v${m.variant}` : m.variant;
+  if (variant && !isValidVariant(arch, variant)) variant = undefined;
+  return {
+    platform: { os, arch, ...(variant ? { variant } : {}) },
+    valid: GO_PAIRS.has(`${os}/${arch}`),
+    written: `${os}/${arch}`,
+    // GOARCH takes Go's names only: `aarch64` is reported, and the hover says why.
+    ...(rawArch !== undefined && rawArch !== arch ? { alias: rawArch } : {}),
+  };
 }
 
 function explainMention(model: TierModel, m: Mention): string | undefined {
-  const { platform, valid, written } = platformOf(m);
+  const { platform, valid, written, alias } = platformOf(m);
+  if (platform && alias) return `**${alias}** is not a Go architecture (GOARCH): Go names it **${platform.arch}**.\n\n${explainPlatform(model, platform)}`;
   if (platform && (valid || model.removed(platform))) return explainPlatform(model, platform);
   if (platform) {
     const near = suggestPlatforms(platform.os, platform.arch, (p) => model.tierOf(p)).map(formatPlatform);
