@@ -70,3 +70,15 @@ describe('placeholders of template languages', () => {
     );
   });
 });
+
+describe('a whole platform where GOOS or GOARCH wants a name', () => {
+  it('a Tekton param named GOARCH holds platforms: judged as platforms, typos with suggestions', () => {
+    const text = 'spec:\n  params:\n    - name: GOARCH\n      value: [linux/amd64, linux/arm, linux/amd46]\n';
+    assert.deepEqual(found(text, 'yaml'), ['removed-platform linux/arm', 'unknown-platform linux/amd46']);
+  });
+  it("Go's own variable does not take one: GOARCH=linux/arm64 is reported, with the arch to write", () => {
+    const fix = (text: string, kind: FileKind) => lintText(text, kind, builtinModel(), settings).map((f) => [f.code, f.message, f.data.replacements?.[0]]);
+    assert.deepEqual(fix('build:\n\tGOOS=linux GOARCH=linux/arm64 go build\n', 'makefile'), [['unknown-platform', 'linux/arm64 is a platform, not a Go architecture (GOARCH); write arm64.', 'arm64']]);
+    assert.deepEqual(fix('spec:\n  containers:\n    - env:\n        - name: GOARCH\n          value: linux/arm64\n', 'yaml'), [['unknown-platform', 'linux/arm64 is a platform, not a Go architecture (GOARCH); write arm64 (and GOOS=linux).', 'arm64']]);
+  });
+});

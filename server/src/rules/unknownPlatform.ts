@@ -4,6 +4,7 @@ import { blame, spell, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
 import { editDistance } from '../platform/distance';
+import { parsePlatform } from '../platform/parse';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -42,6 +43,16 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const os = s.os;
     const names = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank('os')));
     return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
+  }
+  // GOARCH=linux/arm64: a platform where Go wants its arch alone.
+  const whole = m.arch && m.arch.text.indexOf('/') > 0 ? parsePlatform(m.arch.text, 'loose') : undefined;
+  if (m.arch && whole) {
+    return {
+      token: m.arch,
+      code: 'unknown-platform',
+      message: `${m.arch.text} is a platform, not a Go architecture (GOARCH); write ${whole.arch}${whole.os !== s.os ? ` (and GOOS=${whole.os})` : ''}.`,
+      data: { replacements: [whole.arch] },
+    };
   }
   if (m.arch && s.arch !== undefined && !isGoArch(m.arch.text.toLowerCase())) {
     const written = m.arch.text;

@@ -181,6 +181,11 @@ export interface ValueOptions {
   strictness?: Strictness;
   /** What to delete to drop the value when it is one item among others (a word of a shell array or `for` list). */
   removeWhole?: { start: number; end: number };
+  /**
+   * For os and arch roles: a whole platform is read as one (a Tekton param named GOARCH whose
+   * values are `linux/s390x`). Off where the value is Go's own variable (`GOARCH=linux/arm64` fails).
+   */
+  wholePlatforms?: boolean;
 }
 
 /**
@@ -221,7 +226,7 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
       if (noName(t.text) || isPlaceholder(t.text)) continue;
       // A whole platform where a name was expected (a Tekton param GOARCH: linux/s390x): judged as
       // a platform, typos (linux/amd46) with their suggestions.
-      if (o.role !== 'variant' && t.text.indexOf('/') > 0) {
+      if (o.wholePlatforms && o.role !== 'variant' && t.text.indexOf('/') > 0) {
         const p = parsePlatform(t.text, 'strict');
         if (p && p.spelling === 'slash') {
           sink.add({ kind: 'whole', token: t, platform: p, strict: true, canonical: 'as-written', listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : {}), context: o.context });

@@ -153,13 +153,13 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
 }
 
 /** The name tokens of a GOOS/GOARCH-like value: a scalar (maybe a list) or a sequence of scalars. */
-function nameTokens(node: YNode | undefined, ctx: Ctx): Token[] {
+function nameTokens(node: YNode | undefined, ctx: Ctx, wholePlatforms = false): Token[] {
   const out: Token[] = [];
   const add = (n: YScalar) => {
     if (n.style === 'ALIAS') return;
     const r = contentRange(n);
     const masked = maskTemplates(ctx.text, r.s, r.e, 'shell');
-    for (const t of readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'os', context: '' })) out.push(t);
+    for (const t of readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'os', context: '', wholePlatforms })) out.push(t);
   };
   if (node?.kind === 'scalar') add(node);
   else if (node?.kind === 'seq') {
@@ -563,6 +563,9 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
   return { start: lineStart, end: nl < 0 ? text.length : nl + 1 };
 }
 
+/** Keys of name/value lists that set environment variables. */
+const ENV_LIST_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'envs', 'variables']);
+
 function walkSeq(node: YSeq, ctx: Ctx): void {
   const listId = ctx.sink.newList();
   // Name/value entries that split a pair over two items: [{name: GOOS, value: linux}, {name: GOARCH, value: arm}].
@@ -574,7 +577,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const n = scalarText(get(item, 'name'));
     const role = n !== undefined ? roleOf(n) : undefined;
     if (role !== 'os' && role !== 'arch') continue;
-    const names = nameTokens(get(item, 'value') ?? get(item, 'default'), ctx).slice(0, 1);
+    // A param named GOARCH may hold platforms (Tekton's examples do); an env item is Go's variable.
+    const names = nameTokens(get(item, 'value') ?? get(item, 'default'), ctx, !ENV_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '')).slice(0, 1);
     for (const t of names) (role === 'os' ? oses : arches).push(t);
   }
   if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'env');
