@@ -1,6 +1,6 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
 import { MentionSink, emitPairs, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
-import { parsePlatform, type Spelling } from '../platform/parse';
+import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { lineKey, splitChildren } from './chunks';
@@ -184,12 +184,67 @@ function foreignBuilder(build: YMap): boolean {
   return builder !== undefined && builder !== 'go' && builder !== 'prebuilt';
 }
 
-/** Mentions from `from` on are spelled as their toolchain spells them (zig's aarch64-linux): no respelling. */
-function nativeSpellings(sink: MentionSink, from: number): void {
-  for (let k = from; k < sink.mentions.length; k++) {
-    const m = sink.mentions[k];
-    if (m.kind === 'whole') m.canonical = undefined;
+/**
+ * The targets of a zig or rust build: triples in the toolchain's own spelling (`aarch64-linux`,
+ * `x86_64-unknown-linux-gnu`, `armv7-unknown-linux-gnueabihf`), each the platform it builds for,
+ * never respelled. A triple whose arch or os Go has no name for is not judged.
+ */
+function tripleTargets(node: YNode, ctx: Ctx): void {
+  const listId = ctx.sink.newList();
+  const items = node.kind === 'seq' ? node.items : [node];
+  for (const item of items) {
+    if (item?.kind !== 'scalar' || item.style === 'ALIAS') continue;
+    const r = contentRange(item);
+    const t = token(ctx.text, r.s, r.e);
+    const platform = parseTriple(t.text);
+    if (!platform) continue;
+    const removeRange = node.kind === 'seq' && node.items.length > 1 ? seqItemRange(ctx.text, item.start, item.end, node.flow) : undefined;
+    ctx.sink.add({ kind: 'whole', token: t, platform, strict: true, listId, ...(removeRange ? { removeRange } : {}), context: 'toolchain target' });
   }
+}
+
+/** Triple arch names as zig and rust write them, to Go's (and the variant they imply). */
+const TRIPLE_ARCH: ReadonlyMap<string, [string, string?]> = new Map([
+  ['x86_64', ['amd64']],
+  ['aarch64', ['arm64']],
+  ['arm', ['arm']],
+  ['armv6', ['arm', 'v6']],
+  ['armv7', ['arm', 'v7']],
+  ['thumbv7neon', ['arm', 'v7']],
+  ['i386', ['386']],
+  ['i586', ['386']],
+  ['i686', ['386']],
+  ['x86', ['386']],
+  ['riscv64', ['riscv64']],
+  ['riscv64gc', ['riscv64']],
+  ['powerpc64le', ['ppc64le']],
+  ['powerpc64', ['ppc64']],
+  ['s390x', ['s390x']],
+  ['loongarch64', ['loong64']],
+  ['mips64el', ['mips64le']],
+  ['mipsel', ['mipsle']],
+]);
+const TRIPLE_OS: ReadonlyMap<string, string> = new Map([
+  ['linux', 'linux'],
+  ['windows', 'windows'],
+  ['macos', 'darwin'],
+  ['darwin', 'darwin'],
+  ['freebsd', 'freebsd'],
+  ['netbsd', 'netbsd'],
+  ['openbsd', 'openbsd'],
+  ['illumos', 'illumos'],
+  ['solaris', 'solaris'],
+  ['android', 'android'],
+]);
+
+function parseTriple(text: string): ParsedPlatform | undefined {
+  const parts = text.toLowerCase().split('-');
+  if (parts.length < 2 || parts.length > 5) return undefined;
+  const arch = TRIPLE_ARCH.get(parts[0]);
+  const os = parts.slice(1).map((p) => TRIPLE_OS.get(p)).find((o) => o !== undefined);
+  if (!arch || !os) return undefined;
+  // linux-gnueabihf is arm's hard-float ABI, as armv7 is: the platform is linux/arm either way.
+  return makePlatform(os, arch[0], arch[1], 'arch-os');
 }
 
 /** Mentions from `from` on have one canonical spelling. */
@@ -329,11 +384,15 @@ function walkMap(node: YMap, ctx: Ctx): void {
     const role = roles?.[k];
     if (role === 'platform') {
       const before = ctx.sink.mentions.length;
+      // A zig or rust build's targets are that toolchain's triples (armv7-unknown-linux-gnueabihf).
+      if (key === 'targets' && foreignBuilder(node)) {
+        tripleTargets(value, ctx);
+        continue;
+      }
       platformValue(value, ctx, key);
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
-      if (key === 'targets' && foreignBuilder(node)) nativeSpellings(ctx.sink, before);
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
-      else if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
+      if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
       // A matrix key that is a platform only by how the job uses it (`make PLATFORM=${{ matrix.board }}`)
       // may hold anything: only values whose os and arch are both known names are platforms.
       else if (roleOf(key) === undefined && !inPlatformMapping(ctx)) keepPlatformShaped(ctx.sink, before);
