@@ -1,5 +1,5 @@
 import { YAML_KINDS, type FileKind } from '../lint';
-import { platformMappingRole, roleOf, type Role } from '../scanners/mention';
+import { isForeignBuilder, platformMappingRole, roleOf, type Role } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
@@ -263,8 +263,7 @@ function keyColumn(text: string): { col: number; key: string; value: string } | 
 
 /** A build by another toolchain (`builder: zig`, `rust`): its targets are not Go platforms to offer. */
 function foreignBuilder(lines: Lines, index: number, col: number): boolean {
-  const builder = siblingValue(lines, index, col, 'builder')?.replace(/["'\s]|#.*$/g, '').toLowerCase();
-  return builder !== undefined && builder !== '' && builder !== 'go' && builder !== 'prebuilt';
+  return isForeignBuilder(siblingValue(lines, index, col, 'builder')?.replace(/["'\s]|#.*$/g, ''));
 }
 
 /** The key of the mapping that holds the key at column `col` of line `index` (`platform` for `os:` under `platform:`). */

@@ -4,7 +4,8 @@ import type { ScanResult } from '../lint';
 import type { Mention, Token } from '../scanners/mention';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
-import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, resolveArch, type Platform } from '../platform/names';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, type Platform } from '../platform/names';
+import { subjectOf } from '../rules/subject';
 import { suggestPlatforms } from '../platform/suggest';
 import { rangeOf } from './diagnostics';
 
@@ -29,19 +30,16 @@ function platformOf(m: Mention): { platform?: Platform; valid: boolean; written:
     const p = m.platform;
     return { platform: { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) }, valid: p.valid, written: m.token.text };
   }
-  const os = (m.os?.text ?? m.osName)?.toLowerCase();
+  // As the rules see the pair: the variant it is built with (goarm: "7", an OCI platform's
+  // variant: v7), and whether its arch is an alias GOARCH does not take (`aarch64`).
+  const s = subjectOf(m);
   const rawArch = (m.arch?.text ?? m.archName)?.toLowerCase();
-  const arch = rawArch !== undefined ? resolveArch(rawArch)?.arch ?? rawArch : undefined;
-  if (os === undefined || arch === undefined) return { valid: false, written: os ?? rawArch ?? '' };
-  // The variant the pair is built with (goarm: "7", an OCI platform's variant: v7), as the finding names it.
-  let variant = m.variant && /^\d/.test(m.variant) ? `v${m.variant}` : m.variant;
-  if (variant && !isValidVariant(arch, variant)) variant = undefined;
+  if (!s.platform) return { valid: false, written: s.os ?? rawArch ?? '' };
   return {
-    platform: { os, arch, ...(variant ? { variant } : {}) },
-    valid: GO_PAIRS.has(`${os}/${arch}`),
-    written: `${os}/${arch}`,
-    // GOARCH takes Go's names only: `aarch64` is reported, and the hover says why.
-    ...(rawArch !== undefined && rawArch !== arch ? { alias: rawArch } : {}),
+    platform: s.platform,
+    valid: GO_PAIRS.has(`${s.platform.os}/${s.platform.arch}`),
+    written: `${s.platform.os}/${s.platform.arch}`,
+    ...(s.archAlias && rawArch !== undefined ? { alias: rawArch } : {}),
   };
 }
 

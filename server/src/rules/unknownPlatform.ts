@@ -92,23 +92,12 @@ function didYouMean(names: string[]): string {
 
 /** darwin/arm: what that os does build, the arches nearest the written one first (arm64), then Kubernetes tiers. */
 function sameOs(os: string, model: TierModel, written?: string): string[] {
-  // A matrix judged on every keystroke asks the same few questions again and again.
-  let cache = SAME_OS.get(model);
-  if (!cache) SAME_OS.set(model, (cache = new Map()));
-  const key = `${os}/${written ?? ''}`;
-  let found = cache.get(key);
-  if (!found) {
-    if (cache.size >= 1024) cache.clear();
-    cache.set(key, (found = rankSameOs(os, model, written)));
-  }
-  return found;
+  return remembered(model, `s\u0000${os}\u0000${written ?? ''}`, () => rankSameOs(os, model, written));
 }
 
-const SAME_OS = new WeakMap<TierModel, Map<string, string[]>>();
-
 /**
- * Suggestions by model and written name: a list of 300 typos is judged again on each keystroke in
- * its block, and each suggestion measures the name against every Go name.
+ * Suggestions by model and written name: a matrix or a list of 300 typos is judged again on each
+ * keystroke in its block, and each suggestion measures the name against every Go name.
  */
 function remembered<T>(model: TierModel, key: string, make: () => T): T {
   let cache = SUGGESTIONS.get(model);

@@ -169,6 +169,12 @@ export function platformMappingRole(key: string): Role | undefined {
   return undefined;
 }
 
+/** A goreleaser `builder` other than Go's (`zig`, `rust`): its targets are that toolchain's triples. */
+export function isForeignBuilder(builder: string | undefined): boolean {
+  const b = builder?.toLowerCase();
+  return b !== undefined && b !== '' && b !== 'go' && b !== 'prebuilt';
+}
+
 export interface ValueOptions {
   text: string;
   masked: string;

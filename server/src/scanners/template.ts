@@ -142,9 +142,11 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         continue;
       }
     }
-    if (c === '{' && (text[i + 1] === '%' || text[i + 1] === '#')) {
-      // Jinja statements and comments: {% if arch == "arm64" %}, {# … #}.
-      const stop = onLine(text[i + 1] === '%' ? '%}' : '#}', i + 2);
+    // Constructs that stay on their line: Jinja statements and comments ({% if arch == "arm64" %},
+    // {# … #}), ERB and friends (<%= arch %>), Ruby and Octopus interpolation (#{arch}).
+    const closer = lineCloser(c, text[i + 1]);
+    if (closer !== undefined) {
+      const stop = onLine(closer, i + 2);
       poison(i, stop);
       i = stop;
       continue;
@@ -157,20 +159,6 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         i += m[0].length;
         continue;
       }
-    }
-    if (c === '#' && text[i + 1] === '{') {
-      // Ruby, Octopus, CoffeeScript interpolation: #{arch}.
-      const stop = onLine('}', i + 2);
-      poison(i, stop);
-      i = stop;
-      continue;
-    }
-    if (c === '<' && text[i + 1] === '%') {
-      // ERB and friends: <%= arch %>.
-      const stop = onLine('%>', i + 2);
-      poison(i, stop);
-      i = stop;
-      continue;
     }
     if ((c === '@' || c === '%' || c === '<') && isNameStart(text.charCodeAt(i + 1))) {
       // Substitution placeholders: @GOARCH@ (autoconf), %ARCH% (batch, Azure), <arch> (docs).
@@ -228,6 +216,14 @@ function closeSquare(text: string, open: number, end: number): number {
     else if (c === 93 && --depth === 0) return k + 1;
   }
   return end;
+}
+
+/** The closer of a one-line construct opened by the two characters `c` and `n`, if they open one. */
+function lineCloser(c: string, n: string | undefined): string | undefined {
+  if (c === '{') return n === '%' ? '%}' : n === '#' ? '#}' : undefined;
+  if (c === '#') return n === '{' ? '}' : undefined;
+  if (c === '<') return n === '%' ? '%>' : undefined;
+  return undefined;
 }
 
 /** A letter or `_`: what a placeholder's name starts with (`@GOARCH@`, `<arch>`). */

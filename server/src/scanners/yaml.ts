@@ -1,6 +1,7 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { MentionSink, emitPairs, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { MentionSink, emitPairs, isForeignBuilder, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
+import { isGoOs, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { lineKey, splitChildren } from './chunks';
@@ -180,8 +181,7 @@ function inPlatformMapping(ctx: Ctx): boolean {
 
 /** A goreleaser build by another toolchain (`builder: zig`, `rust`): its targets are in its spelling. */
 function foreignBuilder(build: YMap): boolean {
-  const builder = scalarText(get(build, 'builder'))?.toLowerCase();
-  return builder !== undefined && builder !== 'go' && builder !== 'prebuilt';
+  return isForeignBuilder(scalarText(get(build, 'builder')));
 }
 
 /**
@@ -203,48 +203,30 @@ function tripleTargets(node: YNode, ctx: Ctx): void {
   }
 }
 
-/** Triple arch names as zig and rust write them, to Go's (and the variant they imply). */
-const TRIPLE_ARCH: ReadonlyMap<string, [string, string?]> = new Map([
-  ['x86_64', ['amd64']],
-  ['aarch64', ['arm64']],
-  ['arm', ['arm']],
-  ['armv6', ['arm', 'v6']],
-  ['armv7', ['arm', 'v7']],
-  ['thumbv7neon', ['arm', 'v7']],
-  ['i386', ['386']],
-  ['i586', ['386']],
-  ['i686', ['386']],
-  ['x86', ['386']],
-  ['riscv64', ['riscv64']],
-  ['riscv64gc', ['riscv64']],
-  ['powerpc64le', ['ppc64le']],
-  ['powerpc64', ['ppc64']],
-  ['s390x', ['s390x']],
-  ['loongarch64', ['loong64']],
-  ['mips64el', ['mips64le']],
-  ['mipsel', ['mipsle']],
-]);
-const TRIPLE_OS: ReadonlyMap<string, string> = new Map([
-  ['linux', 'linux'],
-  ['windows', 'windows'],
-  ['macos', 'darwin'],
-  ['darwin', 'darwin'],
-  ['freebsd', 'freebsd'],
-  ['netbsd', 'netbsd'],
-  ['openbsd', 'openbsd'],
-  ['illumos', 'illumos'],
-  ['solaris', 'solaris'],
-  ['android', 'android'],
+/** Arch names only the toolchains write (Go's names and the runtimes' aliases come from resolveArch). */
+const TRIPLE_ARCH: ReadonlyMap<string, { arch: string; variant?: string }> = new Map([
+  ['thumbv7neon', { arch: 'arm', variant: 'v7' }],
+  ['i586', { arch: '386' }],
+  ['riscv64gc', { arch: 'riscv64' }],
+  ['powerpc64le', { arch: 'ppc64le' }],
+  ['powerpc64', { arch: 'ppc64' }],
+  ['loongarch64', { arch: 'loong64' }],
+  ['mips64el', { arch: 'mips64le' }],
+  ['mipsel', { arch: 'mipsle' }],
 ]);
 
+/** `armv7-unknown-linux-gnueabihf`: the arch first, the os the last part that is Go's (zig writes macos). */
 function parseTriple(text: string): ParsedPlatform | undefined {
   const parts = text.toLowerCase().split('-');
   if (parts.length < 2 || parts.length > 5) return undefined;
-  const arch = TRIPLE_ARCH.get(parts[0]);
-  const os = parts.slice(1).map((p) => TRIPLE_OS.get(p)).find((o) => o !== undefined);
+  const arch = resolveArch(parts[0]) ?? TRIPLE_ARCH.get(parts[0]);
+  const os = parts
+    .slice(1)
+    .reverse()
+    .map((p) => (p === 'macos' ? 'darwin' : p))
+    .find(isGoOs);
   if (!arch || !os) return undefined;
-  // linux-gnueabihf is arm's hard-float ABI, as armv7 is: the platform is linux/arm either way.
-  return makePlatform(os, arch[0], arch[1], 'arch-os');
+  return makePlatform(os, arch.arch, arch.variant, 'arch-os');
 }
 
 /** Mentions from `from` on have one canonical spelling. */

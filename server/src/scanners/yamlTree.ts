@@ -620,11 +620,16 @@ const TEMPLATE_FILL = '_';
  * plain scalar over the template, whose value is the word the library is given in its place.
  */
 function templateScalar(text: string, v: number, e: number): YScalar | undefined {
+  const s = templateValueEnd(text, v, e);
+  return s === undefined ? undefined : { kind: 'scalar', style: 'PLAIN', start: v, end: s, contentStart: v, contentEnd: s, value: TEMPLATE_FILL.repeat(s - v) };
+}
+
+/** Where text[v, e) ends, blanks trimmed, when it is `{{ … }}` to the end of its line. */
+function templateValueEnd(text: string, v: number, e: number): number | undefined {
   if (text.charCodeAt(v) !== 123 || text.charCodeAt(v + 1) !== 123) return undefined;
   let s = e;
   while (s > v && (text.charCodeAt(s - 1) === 32 || text.charCodeAt(s - 1) === 9 || text.charCodeAt(s - 1) === 13)) s--;
-  if (s - v < 4 || text.charCodeAt(s - 1) !== 125 || text.charCodeAt(s - 2) !== 125) return undefined;
-  return { kind: 'scalar', style: 'PLAIN', start: v, end: s, contentStart: v, contentEnd: s, value: TEMPLATE_FILL.repeat(s - v) };
+  return s - v >= 4 && text.charCodeAt(s - 1) === 125 && text.charCodeAt(s - 2) === 125 ? s : undefined;
 }
 
 /** text[start, end) with its template-only lines (isTemplateLine) made spaces: the same offsets. */
@@ -652,9 +657,8 @@ function blankTemplateLines(text: string, start: number, end: number): string {
       // item `- {{ .Values.x | quote }}`) is no YAML the parser takes: a plain word stands in,
       // as the fast reader reads it (templateScalar); the scanners read the template itself.
       const v = nextTemplate;
-      let e = nl;
-      while (e > v && (src.charCodeAt(e - 1) === 32 || src.charCodeAt(e - 1) === 9 || src.charCodeAt(e - 1) === 13)) e--;
-      if (e - v >= 4 && src.charCodeAt(e - 1) === 125 && src.charCodeAt(e - 2) === 125 && TEMPLATE_PREFIX.test(src.slice(k, v))) {
+      const e = templateValueEnd(src, v, nl);
+      if (e !== undefined && TEMPLATE_PREFIX.test(src.slice(k, v))) {
         out += src.slice(from, v) + TEMPLATE_FILL.repeat(e - v);
         from = e;
       }
