@@ -16,7 +16,7 @@ const URL = new RegExp(
   'g',
 );
 /** A part of every host (or bucket) that classify knows, in any case. */
-const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
+export const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
 const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;

@@ -13,7 +13,7 @@ import {
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
 import { lexShell, type Command, type Word } from './shellWords';
-import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName } from './artifacts';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST } from './artifacts';
 
 export interface ShellOptions {
   mode: TemplateMode;
@@ -36,6 +36,32 @@ export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'p
 /** Words before the real command name. */
 const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset']);
 
+/** A run of characters none of which can start a flag, an assignment, an expansion or a second word or command. */
+const PLAIN_RUN = /[^\s=$\\`'";|&()<>-]*/y;
+
+/**
+ * Whether text[start, end) is one word in which nothing below can be found: most YAML values
+ * (`ubuntu-latest`, `actions/checkout@v4`, `read`) are scanned as shell, and this skips the
+ * masking and lexing of each. The word has no space, `=`, `$`, quote, backslash, backtick or
+ * command separator, does not start with `-`, and names no host of a Kubernetes download
+ * (artifacts.ts) nor a release archive (`kubernetes-server-…`).
+ */
+export function inertWord(text: string, start: number, end: number): boolean {
+  if (end - start > 200 || text.charCodeAt(start) === 45 /* - */) return false;
+  // Dashes inside the word are fine: skip them one by one.
+  let i = start;
+  for (;;) {
+    PLAIN_RUN.lastIndex = i;
+    PLAIN_RUN.test(text);
+    i = PLAIN_RUN.lastIndex;
+    if (i >= end) break;
+    if (text.charCodeAt(i) !== 45) return false;
+    i++;
+  }
+  const word = text.slice(start, end);
+  return !KNOWN_HOST.test(word) && word.indexOf('kubernetes-') < 0;
+}
+
 /**
  * Scans text[start, end) as shell: GOOS=/GOARCH= and *_PLATFORMS assignments (also arrays and
  * make-style arguments), --platform flags, `for platform in …` lists, Kubernetes download URLs,
@@ -43,6 +69,11 @@ const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'th
  * not platform contexts.
  */
 export function scanShell(text: string, start: number, end: number, sink: MentionSink, opts: ShellOptions): void {
+  if (!inertWord(text, start, end)) scanShellFully(text, start, end, sink, opts);
+}
+
+/** scanShell without its shortcut for inert words (the property test holds the two equal). */
+export function scanShellFully(text: string, start: number, end: number, sink: MentionSink, opts: ShellOptions): void {
   if (end <= start) return;
   let masked = maskTemplates(text, start, end, opts.mode);
   if (opts.execForm) masked = unjson(masked);
