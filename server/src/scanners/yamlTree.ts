@@ -241,9 +241,6 @@ function fixEnds(node: YNode, depth = 0): YNode {
   return node;
 }
 
-const WHITESPACE = /\s/;
-const DOUBLE_QUOTED = /^"(?:[^"\\\n]|\\.)*"/;
-const SINGLE_QUOTED = /^'(?:[^'\n]|'')*'/;
 
 /** A `key:` at the start of s: the length up to and with the colon, and the key as written. */
 export interface KeyMatch {
@@ -251,42 +248,56 @@ export interface KeyMatch {
   raw: string;
 }
 
+const WHITESPACE = /\s/;
+
+/** Whether the UTF-16 unit c is white space as /\s/ has it (the ASCII ones without a regex). */
+function isBlank(c: number): boolean {
+  return c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && WHITESPACE.test(String.fromCharCode(c));
+}
+
+/** `#'"{}[],&*!|>%@\``: characters that cannot start a plain key. */
+const NOT_KEY_START = new Set([35, 39, 34, 123, 125, 91, 93, 44, 38, 42, 33, 124, 62, 37, 64, 96]);
+
 /**
- * Reads `key:` (followed by a space, a tab or the end) at the start of a line's content s. It does
- * in one pass what the regex
+ * Reads `key:` (followed by a space, a tab or the end) at text[k], on a line whose content ends at
+ * e. It does in one pass what the regex
  *   ^(PLAIN|"…"|'…')[ \t]*:(?=[ \t]|$)   with PLAIN = [^\s#'"{}[\],&*!|>%@`?:-]|[-?:](?=\S), then
  *   (?:[^:#\n]|:(?=\S)|(?<=\S)#)*?
  * did: that regex backtracked over every space and colon of the line, so a 40 KB line of spaces
- * took a second and a 1 MB one minutes.
+ * took a second and a 1 MB one minutes. The line is not copied: this runs for every line.
  */
-export function matchKey(s: string): KeyMatch | undefined {
-  const n = s.length;
-  if (n === 0) return undefined;
-  const c0 = s[0];
-  if (c0 === '"' || c0 === "'") {
-    const q = (c0 === '"' ? DOUBLE_QUOTED : SINGLE_QUOTED).exec(s);
-    if (!q) return undefined;
-    let k = q[0].length;
-    while (k < n && (s[k] === ' ' || s[k] === '\t')) k++;
-    if (s[k] !== ':' || (k + 1 < n && s[k + 1] !== ' ' && s[k + 1] !== '\t')) return undefined;
-    return { length: k + 1, raw: q[0] };
+export function matchKey(text: string, k: number, e: number): KeyMatch | undefined {
+  if (k >= e) return undefined;
+  const c0 = text.charCodeAt(k);
+  if (c0 === 34 || c0 === 39) {
+    QUOTED_KEY[c0 === 34 ? 0 : 1].lastIndex = k;
+    const q = QUOTED_KEY[c0 === 34 ? 0 : 1].exec(text);
+    if (!q || k + q[0].length > e) return undefined;
+    let i = k + q[0].length;
+    while (i < e && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (text.charCodeAt(i) !== 58 || i >= e || (i + 1 < e && text.charCodeAt(i + 1) !== 32 && text.charCodeAt(i + 1) !== 9)) return undefined;
+    return { length: i + 1 - k, raw: q[0] };
   }
-  if ('#\'"{}[],&*!|>%@`'.includes(c0) || WHITESPACE.test(c0)) return undefined;
-  if ((c0 === '-' || c0 === '?' || c0 === ':') && (n === 1 || WHITESPACE.test(s[1]))) return undefined;
-  // Start of the run of spaces and tabs before s[i], which belongs to the colon, not the key.
+  if (NOT_KEY_START.has(c0) || isBlank(c0)) return undefined;
+  if ((c0 === 45 || c0 === 63 || c0 === 58) && (k + 1 === e || isBlank(text.charCodeAt(k + 1)))) return undefined;
+  // Start of the run of spaces and tabs before text[i], which belongs to the colon, not the key.
   let run = -1;
-  for (let i = 1; i < n; i++) {
-    const c = s[i];
-    if (c === ':') {
-      if (i + 1 === n || s[i + 1] === ' ' || s[i + 1] === '\t') return { length: i + 1, raw: s.slice(0, run >= 0 ? run : i) };
-      if (WHITESPACE.test(s[i + 1])) return undefined;
-    } else if ((c === '#' && WHITESPACE.test(s[i - 1])) || c === '\n') return undefined;
-    if (c === ' ' || c === '\t') {
+  for (let i = k + 1; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) {
+      const next = text.charCodeAt(i + 1);
+      if (i + 1 === e || next === 32 || next === 9) return { length: i + 1 - k, raw: text.slice(k, run >= 0 ? run : i) };
+      if (isBlank(next)) return undefined;
+    } else if ((c === 35 && isBlank(text.charCodeAt(i - 1))) || c === 10) return undefined;
+    if (c === 32 || c === 9) {
       if (run < 0) run = i;
     } else run = -1;
   }
   return undefined;
 }
+
+/** A quoted key at lastIndex, on one line: double, then single. */
+const QUOTED_KEY = [/"(?:[^"\\\n]|\\.)*"/y, /'(?:[^'\n]|'')*'/y];
 
 export class FastReader {
   private docs: YDocument[] = [];
@@ -397,7 +408,7 @@ export class FastReader {
       stack.pop();
       top = stack[stack.length - 1];
     }
-    const key = seqItem ? undefined : matchKey(text.slice(k, e));
+    const key = seqItem ? undefined : matchKey(text, k, e);
     if (key && text.startsWith('? ', k)) throw new Unsupported();
     if (top && top.indent === col) {
       if (top.node.kind === 'seq') return this.seqItem(stack, top.node, lineStart, k, e, doc);
@@ -521,8 +532,8 @@ export class FastReader {
     if (c === '@' || c === '`') throw new Unsupported();
     // A plain scalar: to the end of the line, before a comment.
     let s = e;
-    for (let k = v; k < e; k++) {
-      if (text[k] === '#' && (text[k - 1] === ' ' || text[k - 1] === '\t')) {
+    for (let k = this.hashFrom(v); k < e; k = this.hashFrom(k + 1)) {
+      if (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9) {
         s = k;
         break;
       }
@@ -536,11 +547,24 @@ export class FastReader {
     return { node: { kind: 'scalar', style: 'PLAIN', start: v, end: s, contentStart: v, contentEnd: s, value: raw }, next: e };
   }
 
+  /** The first `#` at or after `at` (Infinity: none), remembered: lines are read in order, and a search per line would run to the next comment, however far. */
+  private hashSearchedFrom = Infinity;
+  private hashFound = -1;
+
+  private hashFrom(at: number): number {
+    if (at < this.hashSearchedFrom || at > this.hashFound) {
+      const h = this.text.indexOf('#', at);
+      this.hashSearchedFrom = at;
+      this.hashFound = h < 0 ? Infinity : h;
+    }
+    return this.hashFound;
+  }
+
   private startsNode(k: number, e: number): boolean {
     const text = this.text;
     if (text[k] === '#') return true;
     if (text[k] === '-' && isSeqItem(text, k, e)) return true;
-    return matchKey(text.slice(k, e)) !== undefined;
+    return matchKey(text, k, e) !== undefined;
   }
 
   private nextContentLine(from: number): { k: number; e: number; indent: number } | undefined {
