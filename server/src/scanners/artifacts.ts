@@ -32,6 +32,8 @@ function classify(host: string, path: string, gs = false): UrlKind | undefined {
   if (h === 'dl.k8s.io' || h === 'cdn.dl.k8s.io') return 'release';
   if (h === 'storage.googleapis.com' && BUCKET.test(path)) return 'release';
   if (h === 'github.com' && GITHUB_RELEASE.test(path)) return 'github';
+  // kind's own download links (its quick start): they redirect to its GitHub release assets.
+  if (h === 'kind.sigs.k8s.io' && path.startsWith('/dl/')) return 'github';
   if (h === 'pkgs.k8s.io' || h === 'prod-cdn.packages.k8s.io') return 'packages';
   return undefined;
 }
@@ -133,13 +135,16 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
   // names i686 once, for one finding per URL.
   const seg = /\/([a-z0-9_]+)(?=\/|$)|[_.](x86_64|[a-z0-9]{1,32})\.(deb|rpm)$/g;
   let named = false;
+  // The repository's format, from its /deb/ or /rpm/ folder; else from the arch's own spelling.
+  const folder = /\/(deb|rpm)(?=\/|$)/.exec(path);
   for (let m = seg.exec(path); m; m = seg.exec(path)) {
     const name = m[1] ?? m[2];
     const arch = PACKAGE_ARCHES.get(name);
     if (!arch || (m[2] !== undefined && named)) continue;
     named = true;
     const start = offset + m.index + 1;
-    addPackage(sink, token(text, start, start + name.length), m[3] === 'rpm' || /^(x86_64|aarch64|i686|armv7hl|armhfp)$/.test(name) ? 'rpm' : 'deb');
+    const format = m[3] ?? folder?.[1] ?? (/^(x86_64|aarch64|i686|armv7hl|armhfp)$/.test(name) ? 'rpm' : 'deb');
+    addPackage(sink, token(text, start, start + name.length), format as 'deb' | 'rpm');
   }
 }
 
@@ -206,9 +211,18 @@ export function scanAptSourceLines(text: string, masked: string, base: number, s
     const arch = /(?:^|\s)arch=([^\s\]]+)/.exec(opts);
     if (!arch) continue;
     let k = base + s + m.index + m[0].indexOf('[') + 1 + arch.index + arch[0].indexOf('=') + 1;
+    const items: { start: number; end: number }[] = [];
     for (const name of arch[1].split(',')) {
-      if (name !== '' && PACKAGE_ARCHES.has(name)) addPackage(sink, token(text, k, k + name.length), 'deb');
+      if (name !== '') items.push({ start: k, end: k + name.length });
       k += name.length + 1;
+    }
+    // A list of arches: an arch named twice is a duplicate, removed with one of its commas.
+    const listId = items.length > 1 ? sink.newList() : undefined;
+    for (let i = 0; i < items.length; i++) {
+      const { start, end } = items[i];
+      if (!PACKAGE_ARCHES.has(text.slice(start, end))) continue;
+      const removeRange = listId === undefined ? undefined : i + 1 < items.length ? { start, end: items[i + 1].start } : { start: items[i - 1].end, end };
+      addPackage(sink, token(text, start, end), 'deb', listId, removeRange);
     }
   }
 }
@@ -229,7 +243,7 @@ export function scanPackageWords(text: string, masked: string, base: number, wor
   }
 }
 
-function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm'): void {
+function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm', listId?: number, removeRange?: { start: number; end: number }): void {
   const arch = PACKAGE_ARCHES.get(t.text);
   if (!arch) return;
   const platform = makePlatform('linux', arch.arch, arch.variant, 'package');
@@ -240,6 +254,8 @@ function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm'): void {
     strict: false,
     artifact: { kind: 'package', format },
     context: `${format} package architecture`,
+    ...(listId !== undefined ? { listId } : {}),
+    ...(removeRange ? { removeRange } : {}),
   });
 }
 

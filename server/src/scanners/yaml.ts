@@ -15,6 +15,19 @@ const PROSE_KEYS = new Set([
   'note', 'notes', 'about', 'usage', 'footer', 'header', 'if', 'when', 'label', 'labels', 'annotations',
   'long_description', 'short_description', 'changelog', 'release_notes', 'release-notes', 'caption',
 ]);
+/**
+ * Keys whose values are file paths (a workflow's `paths:` filters, `working-directory:`, an upload's
+ * `path:`, a build's `context:` and `file:`): `linux/arm` there is a folder, not a platform. Their
+ * values are still read for URLs and archive names.
+ */
+const PATH_KEYS = new Set([
+  'path', 'paths', 'paths-ignore', 'working-directory', 'working_directory', 'working_dir', 'workdir', 'workingdir',
+  'context', 'file', 'files', 'dockerfile', 'directory', 'dir', 'cwd', 'chdir', 'folder', 'src', 'dest', 'destination',
+]);
+
+function isPathKey(key: string | undefined): boolean {
+  return key !== undefined && (PATH_KEYS.has(key) || (hasUpper(key) && PATH_KEYS.has(key.toLowerCase())));
+}
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
@@ -679,7 +692,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
   const r = contentRange(node);
   if (r.e <= r.s) return;
   const value = node.value.trim();
-  if (WHOLE_SLASH.test(value)) {
+  if (WHOLE_SLASH.test(value) && !isPathKey(ctx.path[ctx.path.length - 1])) {
     const platform = parsePlatform(value, 'loose');
     if (platform) {
       const s = r.s + ctx.text.slice(r.s, r.e).indexOf(value);
@@ -734,7 +747,7 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
         emitPairs(sink, role === 'os' ? names.slice(0, 1) : [], role === 'arch' ? names.slice(0, 1) : [], undefined, m ? m[2] : '');
       } else {
         const value = text.slice(vs, e).trim().replace(/^["']|["']$/g, '');
-        const platform = WHOLE_SLASH.test(value) ? parsePlatform(value, 'loose') : undefined;
+        const platform = WHOLE_SLASH.test(value) && !(m && isPathKey(m[2])) ? parsePlatform(value, 'loose') : undefined;
         if (platform) {
           const s = text.indexOf(value, vs);
           sink.add({ kind: 'whole', token: token(text, s, s + value.length), platform, strict: false, canonical: 'as-written', context: 'platform value' });
