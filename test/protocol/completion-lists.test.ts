@@ -36,6 +36,14 @@ describe('completion in lists written one platform a line and in for loops', () 
   it('a for loop over another variable offers nothing', async () => {
     assert.deepEqual(await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor f in a.txt |; do\n  echo "$f"\ndone\n'), []);
   });
+  it('linux/ as any YAML value offers arches, but not as a file path (path:, paths: items, working-directory:)', async () => {
+    const workflow = (value: string) => `on:\n  push:\n    paths:\n      - docs/**\n${value}jobs: {}\n`;
+    assert.ok((await completeAt('.github/workflows/a.yml', 'yaml', 'env:\n  DEFAULT: linux/|\n')).includes('linux/arm64'));
+    assert.ok((await completeAt('.github/workflows/a.yml', 'yaml', 'variants:\n  - linux/amd64\n  - linux/|\n')).includes('linux/arm64'));
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', workflow('      - linux/|\n')), []);
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', 'steps:\n  - run: make\n    working-directory: linux/|\n'), []);
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', 'steps:\n  - uses: actions/upload-artifact@v4\n    with:\n      path: linux/|\n'), []);
+  });
 });
 
 describe('completion in Makefiles', () => {

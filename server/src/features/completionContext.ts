@@ -1,5 +1,5 @@
 import { YAML_KINDS, type FileKind } from '../lint';
-import { isForeignBuilder, platformMappingRole, roleOf, type Role } from '../scanners/mention';
+import { isForeignBuilder, isPathKey, platformMappingRole, roleOf, type Role } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
@@ -514,10 +514,28 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     }
   }
 
-  // A YAML scalar that is wholly `os/…` counts as a platform anywhere: arches for that os.
+  // A YAML scalar that is wholly `os/…` counts as a platform anywhere but under a key of file
+  // paths (`path: linux/` is a folder): arches for that os.
   const slash = /^([A-Za-z0-9]+)\/[A-Za-z0-9]*$/.exec(typed);
-  if (yaml && slash && isGoOs(slash[1].toLowerCase()) && /(:\s+|^\s*-\s+|[[,]\s*)["']?$/.test(prefix)) {
+  if (yaml && slash && isGoOs(slash[1].toLowerCase()) && /(:\s+|^\s*-\s+|[[,]\s*)["']?$/.test(prefix) && !isPathKey(valueKey(lines, index, prefix))) {
     return { role: 'platform', start, end, spelling: 'slash', os: slash[1].toLowerCase() };
+  }
+  return undefined;
+}
+
+/** The key a YAML value typed after `prefix` on line `index` belongs to: its own line's, or for a `- ` item the key above it. */
+function valueKey(lines: Lines, index: number, prefix: string): string | undefined {
+  const own = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]+)["']?\s*:\s/.exec(prefix);
+  if (own) return own[1];
+  if (!/^\s*-\s/.test(prefix)) return undefined;
+  const indent = indentOf(prefix);
+  // A list of thousands of items is not walked up to its key at every keystroke.
+  for (let i = index - 1; index - i <= 1000 && lines.has(i); i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
+    if (indentOf(t) > indent || (indentOf(t) === indent && /^\s*-\s/.test(t))) continue;
+    const owner = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]+)["']?\s*:\s*(#.*)?$/.exec(t);
+    return owner ? owner[1] : undefined;
   }
   return undefined;
 }

@@ -123,6 +123,19 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
   return items.filter((it) => !masked.slice(it.start - maskBase, it.end - maskBase).includes(POISON));
 }
 
+/**
+ * Keys whose values are file paths (a workflow's `paths:` filters, `working-directory:`, an upload's
+ * `path:`, a build's `context:` and `file:`): `linux/arm` there is a folder, not a platform. Their
+ * values are still read for URLs and archive names.
+ */
+const PATH_KEYS = new Set([
+  'path', 'paths', 'paths-ignore', 'working-directory', 'working_directory', 'working_dir', 'workdir', 'workingdir',
+  'context', 'file', 'files', 'dockerfile', 'directory', 'dir', 'cwd', 'chdir', 'folder', 'src', 'dest', 'destination',
+]);
+
+export function isPathKey(key: string | undefined): boolean {
+  return key !== undefined && (PATH_KEYS.has(key) || PATH_KEYS.has(key.toLowerCase()));
+}
 /** The role a key or variable gives its value. */
 export type Role = 'platform' | 'os' | 'arch' | 'variant';
 

@@ -1,5 +1,5 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { MentionSink, emitPairs, isForeignBuilder, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { MentionSink, emitPairs, isForeignBuilder, isPathKey, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoOs, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -15,19 +15,6 @@ const PROSE_KEYS = new Set([
   'note', 'notes', 'about', 'usage', 'footer', 'header', 'if', 'when', 'label', 'labels', 'annotations',
   'long_description', 'short_description', 'changelog', 'release_notes', 'release-notes', 'caption',
 ]);
-/**
- * Keys whose values are file paths (a workflow's `paths:` filters, `working-directory:`, an upload's
- * `path:`, a build's `context:` and `file:`): `linux/arm` there is a folder, not a platform. Their
- * values are still read for URLs and archive names.
- */
-const PATH_KEYS = new Set([
-  'path', 'paths', 'paths-ignore', 'working-directory', 'working_directory', 'working_dir', 'workdir', 'workingdir',
-  'context', 'file', 'files', 'dockerfile', 'directory', 'dir', 'cwd', 'chdir', 'folder', 'src', 'dest', 'destination',
-]);
-
-function isPathKey(key: string | undefined): boolean {
-  return key !== undefined && (PATH_KEYS.has(key) || (hasUpper(key) && PATH_KEYS.has(key.toLowerCase())));
-}
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
