@@ -26,9 +26,15 @@ describe('Neovim, through its built-in LSP client', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('shows the removed and duplicate platforms of a workflow and the tier of linux/s390x on hover', async () => {
+  it('shows the removed and duplicate platforms of a workflow and the tier of linux/s390x on hover', async (t) => {
     const version = neovimVersion();
-    assert.ok(version, 'nvim is not installed: install Neovim to run this test (apt-get install -y neovim; .ci/run does)');
+    if (!version) {
+      const why = 'nvim is not installed: apt-get install -y neovim to run this test (.ci/run does, and requires it)';
+      // .ci/run sets this: there a missing editor is a failure, not a skip.
+      assert.notEqual(process.env.K8S_PLATFORMS_EDITOR_TESTS, 'required', why);
+      t.skip(why);
+      return;
+    }
     assert.ok(existsSync(server), `${server} is missing: run npm run build first`);
     assert.ok(existsSync(workflow), `${workflow} is missing: the shared corpus sits next to the repository`);
 
