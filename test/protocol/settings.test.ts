@@ -144,6 +144,28 @@ describe('settings for clients without workspace/configuration', () => {
     }
   });
 
+  it('a pushed {k8sPlatforms: null} clears the settings pushed before: the defaults apply again', async () => {
+    for (const configuration of [false, true]) {
+      // With workspace/configuration, the client answers null for the section, as after clearing it.
+      const client = await LspClient.start({ capabilities: editorCapabilities({ configuration }), settings: null });
+      try {
+        const u = uri(`cleared-${configuration}`);
+        client.open(u, 'yaml', WORKFLOW, 1);
+        await client.diagnosticsFor(u, 1);
+        let seen = client.publications(u);
+        void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { k8sPlatforms: { requiredTier: 1 } } });
+        let next = await client.nextPublication(u, seen);
+        assert.ok(codes(next.diagnostics).includes('below-required-tier'), `configuration: ${configuration}`);
+        seen = client.publications(u);
+        client.configure(null);
+        next = await client.nextPublication(u, seen);
+        assert.ok(!codes(next.diagnostics).includes('below-required-tier'), `configuration: ${configuration}`);
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+
   it('a pull client with refresh support is asked to pull again after a change', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true, refresh: true }), settings: {} });
     try {

@@ -137,9 +137,14 @@ export class Configuration {
     this.setFolders([...kept, ...added]);
   }
 
-  /** Settings pushed by a client that has no `workspace/configuration` (didChangeConfiguration). */
+  /**
+   * Settings pushed by a client that has no `workspace/configuration` (didChangeConfiguration):
+   * undefined when the push said nothing of our section (it is kept), null when it cleared it
+   * (`{k8sPlatforms: null}`: the defaults from now on).
+   */
   setFallback(raw: unknown): void {
-    if (raw !== undefined && raw !== null) this.fallbackRaw = raw;
+    if (raw === null) this.fallbackRaw = undefined;
+    else if (raw !== undefined) this.fallbackRaw = raw;
   }
 
   setTrusted(trusted: boolean): void {

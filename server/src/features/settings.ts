@@ -143,7 +143,8 @@ const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'con
 /**
  * The `k8sPlatforms` section in a settings object as clients send it: `{k8sPlatforms: {…}}`, or
  * VS Code's dotted names flat (`{"k8sPlatforms.requiredTier": 1}`), as a user copies them from
- * settings.json into another editor's config. undefined when it holds neither.
+ * settings.json into another editor's config. undefined when it holds neither; null when the
+ * section is there and null (a client that cleared it).
  */
 export function settingsSection(settings: unknown): unknown {
   if (settings === null || typeof settings !== 'object') return undefined;
