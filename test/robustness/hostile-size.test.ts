@@ -81,11 +81,12 @@ describe('a million short lines', () => {
 
 describe('YAML nested 10,000 levels deep', () => {
   // Deeper than the walker goes (200 levels) nothing is reported; what follows is still checked.
+  // (A flow sequence that deep on one line is read by the line reader instead, which finds the
+  // platform in it: the case below.)
   const after = '\nplatforms: linux/amd64,linux/arm\n';
   const cases: [string, string][] = [
     ['block mappings', Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' linux/arm'],
     ['block sequences', Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i)}-`).join('\n') + ' linux/arm'],
-    ['flow sequences', `a: ${'['.repeat(10_000)}linux/arm${']'.repeat(10_000)}`],
     ['flow mappings', `a: ${'{a: '.repeat(10_000)}linux/arm${'}'.repeat(10_000)}`],
     ['unclosed flow sequences', `a: ${'['.repeat(10_000)}`],
     // A tab in the indentation makes the fast reader hand over to the yaml package, which must not get this.
@@ -98,6 +99,14 @@ describe('YAML nested 10,000 levels deep', () => {
       if (text.length < 1_000_000) assertOneRemoved(text, lint(t, text, 'github-workflow', 10_000).findings);
     });
   }
+  it('flow sequences, and sequences nested on one line (`- - - …`): the line reader finds the platform in them, and the one after', (t) => {
+    for (const deep of [`a: ${'['.repeat(10_000)}linux/arm${']'.repeat(10_000)}`, `${'- '.repeat(180)}linux/arm`, `platforms:\n  ${'- '.repeat(180)}linux/arm`]) {
+      const text = deep + after;
+      for (const kind of ['yaml', 'github-workflow'] as const) {
+        assert.deepEqual(brief(text, lint(t, text, kind, 10_000).findings), [`removed-platform linux/arm@${text.indexOf('linux/arm')}`, `removed-platform linux/arm@${text.lastIndexOf('linux/arm')}`], `${kind}: ${deep.slice(0, 20)}`);
+      }
+    }
+  });
   it('flow sequences under a platform key: the line reader still finds the platform in them', (t) => {
     const text = `jobs:\n  b:\n    steps:\n      - with:\n          platforms: ${'['.repeat(10_000)}linux/arm${']'.repeat(10_000)}${after}`;
     const r = lint(t, text, 'github-workflow', 10_000);

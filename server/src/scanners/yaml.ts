@@ -33,6 +33,11 @@ interface Ctx {
   depth: number;
   /** Matrix keys that act as GOOS/GOARCH/platform through `${{ matrix.key }}` in their job. */
   matrixRoles: Map<string, Role> | undefined;
+  /**
+   * The `exclude` entries beside this map, for a CircleCI matrix, where they sit next to its
+   * `parameters` instead of among the values: `matrix: {parameters: {goos: …}, exclude: […]}`.
+   */
+  siblingExclude: YNode | undefined;
 }
 
 /**
@@ -47,7 +52,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined };
 }
 
 /**
@@ -80,7 +85,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) });
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined });
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined });
   }
 }
 
@@ -391,6 +396,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       child.matrixRoles = ctx.matrixRoles;
     }
     if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(value, ctx.text);
+    child.siblingExclude = key === 'parameters' && ctx.path[ctx.path.length - 1] === 'matrix' ? get(node, 'exclude') : undefined;
     walk(value, child);
   }
 }
@@ -441,7 +447,7 @@ function pairMapping(
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
   const ok = osKey ?? 'goos';
   const ak = archKey ?? 'goarch';
-  const excluded = [...entries(keys.get('exclude'), ok, ak), ...entries(keys.get('ignore'), ok, ak)];
+  const excluded = [...entries(keys.get('exclude'), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(ctx.siblingExclude, ok, ak)];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
   const leftOut = (os: string | undefined, arch: string | undefined): Set<string> | undefined => {
@@ -698,7 +704,18 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: !r.literal, value: true });
 }
 
-const LINE_KEY = /^(\s*(?:-\s+)?)([A-Za-z0-9_.-]+)(\s*:\s+|\s*:$)/;
+const LINE_KEY = /^(\s*(?:-\s+)*)([A-Za-z0-9_.-]+)(\s*:\s+|\s*:$)/;
+
+/** A flow sequence's items on one line (text[s, e), nested to any depth) that are wholly a slash platform. */
+function flowItemPlatforms(text: string, s: number, e: number, sink: MentionSink): void {
+  const item = /[^\s[\]{},"']+/g;
+  const line = text.slice(s, e);
+  for (let m = item.exec(line); m; m = item.exec(line)) {
+    if (!WHOLE_SLASH.test(m[0])) continue;
+    const platform = parsePlatform(m[0], 'loose');
+    if (platform) sink.add({ kind: 'whole', token: token(text, s + m.index, s + m.index + m[0].length), platform, strict: false, canonical: 'as-written', context: 'platform value' });
+  }
+}
 
 /** Broken YAML: each line on its own, as `key: value` where it looks like one. */
 export function scanYamlLines(text: string, start: number, end: number, sink: MentionSink): void {
@@ -722,7 +739,8 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
           continue;
         }
       } else {
-        const dash = /^\s*-\s+/.exec(line);
+        // Items of items (`- - - linux/arm`), as a file nested too deep to parse is written.
+        const dash = /^\s*(?:-\s+)+/.exec(line);
         if (dash) vs = i + dash[0].length;
       }
       if (role === 'platform') {
@@ -740,10 +758,13 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
           sink.add({ kind: 'whole', token: token(text, s, s + value.length), platform, strict: false, canonical: 'as-written', context: 'platform value' });
         } else if (m || !readEnvItem(sink, text, value, vs)) {
           // (A list item PLATFORMS=linux/amd64 linux/s390x is read as its list.)
-          // A flow sequence (`args: ["--platform=linux/amd64", …]`) is words, as an exec form is.
+          // A flow sequence (`args: ["--platform=linux/amd64", …]`) is words, as an exec form is;
+          // an item of it that is wholly a platform counts as such a scalar does.
           let v = vs;
           while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
-          scanShell(text, vs, e, sink, { mode: 'shell', foldNewlines: true, execForm: text.charCodeAt(v) === 91 });
+          const flow = text.charCodeAt(v) === 91;
+          if (flow && !(m && isPathKey(m[2]))) flowItemPlatforms(text, v, e, sink);
+          scanShell(text, vs, e, sink, { mode: 'shell', foldNewlines: true, execForm: flow });
         }
       }
     }
