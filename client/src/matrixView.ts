@@ -27,7 +27,8 @@ function looksLikeModel(data: unknown): data is MatrixModel {
   );
 }
 
-// Relative paths resolve against the first workspace folder, as the server resolves them.
+// Relative paths resolve against the first workspace folder: the view belongs to no document (the
+// server resolves a document's against the innermost workspace folder that holds it).
 function resolveModelPath(setting: string): string {
   const expanded = setting.startsWith('~/') ? homedir() + setting.slice(1) : setting;
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;

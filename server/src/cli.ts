@@ -49,12 +49,15 @@ lint options:
   --no-ignore                lint files .gitignore leaves out too
   --stdin-filename NAME      the name of the text read from stdin (the path -): its kind comes
                              from it, and findings are reported at it
+  --                         the end of the options: what follows is paths
   --help                     show this help
   --version                  show the version
 
 Folders are walked without .git, node_modules and vendor, and without what .gitignore files
 (and .git/info/exclude) leave out; paths named on the command line are always linted.
-Exit status: 1 when an error-severity finding was reported, 2 on bad usage, 0 otherwise.
+Columns count UTF-16 code units, as SARIF and LSP do.
+Exit status: 1 when an error-severity finding was reported, 2 on bad usage (also a path that
+does not exist, or a model file that was refused; the rest is linted all the same), 0 otherwise.
 `;
 
 class UsageError extends Error {}
@@ -381,7 +384,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`unknown command ${command}`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`k8s-platforms: ${e.message}\n\n${USAGE}`);
+      io.stderr.write(`k8s-platforms: ${e.message}\nUsage: k8s-platforms lint [options] [paths…]; k8s-platforms --help for the options.\n`);
       return 2;
     }
     throw e;

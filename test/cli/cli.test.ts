@@ -206,7 +206,11 @@ describe('k8s-platforms lint', () => {
       const r = cli(args, dir);
       assert.equal(r.code, 2, args.join(' '));
     }
-    assert.match(cli(['lint', '--format', 'xml'], dir).stderr, /--format must be text, json, sarif, github or gitlab/);
+    const bad = cli(['lint', '--format', 'xml'], dir).stderr;
+    assert.match(bad, /--format must be text, json, sarif, github or gitlab/);
+    // The message and where to read more, not the whole help.
+    assert.match(bad, /k8s-platforms --help for the options/);
+    assert.equal(bad.trimEnd().split('\n').length, 2, bad);
   });
   it('a path that does not exist is reported and gives exit 2; the rest is still linted', () => {
     const r = cli(['lint', 'missing-folder', '.github'], dir);
