@@ -330,7 +330,9 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       result = { body, path, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes] };
       if (sameKey !== undefined) scannedHere.set(sameKey, result);
     }
-    for (let k = 0; k < result.notes.length; k++) notes.push(`${result.notes[k]} (block at offset ${chunk.start})`);
+    // Where in the file, when it has more than one block (a file of one block is the file).
+    const where = chunks.length > 1 ? ` (block at offset ${chunk.start})` : '';
+    for (let k = 0; k < result.notes.length; k++) notes.push(`${result.notes[k]}${where}`);
     if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${chunk.start}: the rest of that block is not checked (expansion limit)`);
     cache?.keep(result, chunk.start);
     state = result.stateOut;
