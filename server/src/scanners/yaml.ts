@@ -708,12 +708,25 @@ const LINE_KEY = /^(\s*(?:-\s+)*)([A-Za-z0-9_.-]+)(\s*:\s+|\s*:$)/;
 
 /** A flow sequence's items on one line (text[s, e), nested to any depth) that are wholly a slash platform. */
 function flowItemPlatforms(text: string, s: number, e: number, sink: MentionSink): void {
-  const item = /[^\s[\]{},"']+/g;
-  const line = text.slice(s, e);
-  for (let m = item.exec(line); m; m = item.exec(line)) {
-    if (!WHOLE_SLASH.test(m[0])) continue;
-    const platform = parsePlatform(m[0], 'loose');
-    if (platform) sink.add({ kind: 'whole', token: token(text, s + m.index, s + m.index + m[0].length), platform, strict: false, canonical: 'as-written', context: 'platform value' });
+  // An item: between brackets, braces and commas, without the spaces and quotes around it.
+  const isSeparator = (c: number) => c === 91 || c === 93 || c === 123 || c === 125 || c === 44;
+  const isSpace = (c: number) => c === 32 || c === 9;
+  for (let i = s; i < e; ) {
+    let j = i;
+    while (j < e && !isSeparator(text.charCodeAt(j))) j++;
+    let a = i;
+    let b = j;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    const q = text.charCodeAt(a);
+    if (b - a >= 2 && (q === 34 || q === 39) && text.charCodeAt(b - 1) === q) {
+      a++;
+      b--;
+    }
+    const value = text.slice(a, b);
+    const platform = WHOLE_SLASH.test(value) ? parsePlatform(value, 'loose') : undefined;
+    if (platform) sink.add({ kind: 'whole', token: token(text, a, b), platform, strict: false, canonical: 'as-written', context: 'platform value' });
+    i = j + 1;
   }
 }
 
