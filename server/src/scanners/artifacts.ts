@@ -1,4 +1,4 @@
-import { MentionSink, POISON, token, type Token } from './mention';
+import { MentionSink, POISON, splitList, token, type Token } from './mention';
 import { makePlatform, parsePlatform } from '../platform/parse';
 import { PACKAGE_ARCHES } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
@@ -210,19 +210,13 @@ export function scanAptSourceLines(text: string, masked: string, base: number, s
     const opts = m[1];
     const arch = /(?:^|\s)arch=([^\s\]]+)/.exec(opts);
     if (!arch) continue;
-    let k = base + s + m.index + m[0].indexOf('[') + 1 + arch.index + arch[0].indexOf('=') + 1;
-    const items: { start: number; end: number }[] = [];
-    for (const name of arch[1].split(',')) {
-      if (name !== '') items.push({ start: k, end: k + name.length });
-      k += name.length + 1;
-    }
+    const k = base + s + m.index + m[0].indexOf('[') + 1 + arch.index + arch[0].indexOf('=') + 1;
+    const items = splitList(masked, base, k, k + arch[1].length);
     // A list of arches: an arch named twice is a duplicate, removed with one of its commas.
     const listId = items.length > 1 ? sink.newList() : undefined;
-    for (let i = 0; i < items.length; i++) {
-      const { start, end } = items[i];
-      if (!PACKAGE_ARCHES.has(text.slice(start, end))) continue;
-      const removeRange = listId === undefined ? undefined : i + 1 < items.length ? { start, end: items[i + 1].start } : { start: items[i - 1].end, end };
-      addPackage(sink, token(text, start, end), 'deb', listId, removeRange);
+    for (const item of items) {
+      if (!PACKAGE_ARCHES.has(text.slice(item.start, item.end))) continue;
+      addPackage(sink, token(text, item.start, item.end), 'deb', listId, listId === undefined ? undefined : { start: item.removeStart, end: item.removeEnd });
     }
   }
 }

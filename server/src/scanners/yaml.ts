@@ -685,23 +685,24 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
   const r = contentRange(node);
   if (r.e <= r.s) return;
   const value = node.value.trim();
+  // (The cheap test first: this runs for every scalar of a file.)
   if (WHOLE_SLASH.test(value) && !isPathKey(ctx.path[ctx.path.length - 1])) {
-    const platform = parsePlatform(value, 'loose');
-    if (platform) {
-      const s = r.s + ctx.text.slice(r.s, r.e).indexOf(value);
-      ctx.sink.add({
-        kind: 'whole',
-        token: token(ctx.text, s, s + value.length),
-        platform,
-        strict: false,
-        canonical: 'as-written',
-        ...(listId !== undefined ? { listId } : {}),
-        context: 'platform value',
-      });
-      return;
-    }
+    const s = r.s + ctx.text.slice(r.s, r.e).indexOf(value);
+    if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: !r.literal, value: true });
+}
+
+/**
+ * A value (text[s, e)) that is wholly a slash platform: a mention of it, as any YAML scalar's.
+ * Returns whether it is one.
+ */
+function wholePlatform(sink: MentionSink, text: string, s: number, e: number, listId?: number): boolean {
+  const value = text.slice(s, e);
+  const platform = WHOLE_SLASH.test(value) ? parsePlatform(value, 'loose') : undefined;
+  if (!platform) return false;
+  sink.add({ kind: 'whole', token: token(text, s, e), platform, strict: false, canonical: 'as-written', ...(listId !== undefined ? { listId } : {}), context: 'platform value' });
+  return true;
 }
 
 const LINE_KEY = /^(\s*(?:-\s+)*)([A-Za-z0-9_.-]+)(\s*:\s+|\s*:$)/;
@@ -723,9 +724,7 @@ function flowItemPlatforms(text: string, s: number, e: number, sink: MentionSink
       a++;
       b--;
     }
-    const value = text.slice(a, b);
-    const platform = WHOLE_SLASH.test(value) ? parsePlatform(value, 'loose') : undefined;
-    if (platform) sink.add({ kind: 'whole', token: token(text, a, b), platform, strict: false, canonical: 'as-written', context: 'platform value' });
+    wholePlatform(sink, text, a, b);
     i = j + 1;
   }
 }
@@ -765,18 +764,17 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
         emitPairs(sink, role === 'os' ? names.slice(0, 1) : [], role === 'arch' ? names.slice(0, 1) : [], undefined, m ? m[2] : '');
       } else {
         const value = text.slice(vs, e).trim().replace(/^["']|["']$/g, '');
-        const platform = WHOLE_SLASH.test(value) && !(m && isPathKey(m[2])) ? parsePlatform(value, 'loose') : undefined;
-        if (platform) {
-          const s = text.indexOf(value, vs);
-          sink.add({ kind: 'whole', token: token(text, s, s + value.length), platform, strict: false, canonical: 'as-written', context: 'platform value' });
-        } else if (m || !readEnvItem(sink, text, value, vs)) {
+        const folder = m !== null && isPathKey(m[2]);
+        const at = text.indexOf(value, vs);
+        const whole = !folder && wholePlatform(sink, text, at, at + value.length);
+        if (!whole && (m || !readEnvItem(sink, text, value, vs))) {
           // (A list item PLATFORMS=linux/amd64 linux/s390x is read as its list.)
           // A flow sequence (`args: ["--platform=linux/amd64", …]`) is words, as an exec form is;
           // an item of it that is wholly a platform counts as such a scalar does.
           let v = vs;
           while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
           const flow = text.charCodeAt(v) === 91;
-          if (flow && !(m && isPathKey(m[2]))) flowItemPlatforms(text, v, e, sink);
+          if (flow && !folder) flowItemPlatforms(text, v, e, sink);
           scanShell(text, vs, e, sink, { mode: 'shell', foldNewlines: true, execForm: flow });
         }
       }
