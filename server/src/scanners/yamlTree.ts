@@ -9,6 +9,13 @@ function lib(): typeof import('yaml') {
 }
 
 /**
+ * How much text the yaml package has been given to parse, in UTF-16 units, since the process
+ * started: the cost of the slow path, which tests bound (a broken document must not cost a parse
+ * per level of its nesting).
+ */
+export const libraryParsed = { units: 0 };
+
+/**
  * The YAML structure the scanners walk: maps, sequences and scalars with document offsets.
  * Two readers produce it: a fast line reader for the block YAML that CI files are made of, and
  * the `yaml` package for everything else (the fast reader hands over whenever it meets a
@@ -129,6 +136,7 @@ function nestingBound(text: string, start: number, end: number): number {
 export function readWithLibrary(text: string, start: number, end: number): YDocument[] {
   // Template-only lines are comments to the fast reader too (isTemplateLine).
   const src = blankTemplateLines(text, start, end);
+  libraryParsed.units += src.length;
   let docs;
   try {
     // Broken YAML is the normal state while typing: its errors need no stack traces.
