@@ -230,19 +230,19 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
       continue;
     }
     if (st.isDirectory()) {
-      let real = abs;
+      let real: string | undefined;
       try {
         real = fs.realpathSync(abs);
       } catch {
         /* walkDir says why */
       }
-      let layers = filter.gitignore ? ancestorLayers(real) : [];
+      let layers = filter.gitignore ? ancestorLayers(real ?? abs) : [];
       // A folder named is linted though git ignores it (`lint dist`) or --exclude names it too;
       // the rules inside it still hold.
-      if (ignoredBy(layers, real, true)) layers = [];
+      if (ignoredBy(layers, real ?? abs, true)) layers = [];
       let exclude = filter.exclude && [{ base: cwd, rules: filter.exclude }];
       if (exclude && ignoredBy(exclude, abs, true)) exclude = undefined;
-      yield* walkDir(abs, state, new Set(), layers, exclude ?? []);
+      yield* walkDir(abs, state, new Set(), layers, exclude ?? [], real);
       continue;
     }
     let real = abs;
@@ -267,11 +267,16 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
   }
 }
 
-function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers: readonly IgnoreLayer[], exclude: readonly IgnoreLayer[]): Generator<Target> {
+/**
+ * `known` is the folder's real path when the caller has it: a folder entered by its entry in a
+ * real folder is that folder's real path plus its name, no system call needed (resolving every
+ * folder again took 5% of a CLI run on a VM where a call costs 50 µs).
+ */
+function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers: readonly IgnoreLayer[], exclude: readonly IgnoreLayer[], known?: string): Generator<Target> {
   const { cwd, note, seenFiles } = state;
   let real: string;
   try {
-    real = fs.realpathSync(dir);
+    real = known ?? fs.realpathSync(dir);
   } catch (e) {
     note(`${displayPath(dir, cwd)}: skipped: ${(e as Error).message}`);
     return;
@@ -336,7 +341,7 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
       continue;
     }
     if (isDir) {
-      yield* walkDir(abs, state, inside, layers, exclude);
+      yield* walkDir(abs, state, inside, layers, exclude, path.join(real, entry.name));
     } else if (isFile) {
       const key = path.join(real, entry.name);
       if (seenFiles.has(key)) continue;
