@@ -300,6 +300,14 @@ const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefa
   ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
 ]);
 
+/**
+ * A variable's value where it may be written out as a mapping: GitLab's `GOARCH: {value: arm64,
+ * description: …}`, an input or parameter's `{type: string, default: arm64}`.
+ */
+function definedValue(node: YNode | undefined): YNode | undefined {
+  return node?.kind === 'map' ? (get(node, 'value') ?? get(node, 'default')) : node;
+}
+
 /** The values of a variant key of the mapping (goarm: ["6", "7"]), undefined when it has none. */
 function variantValues(keys: Map<string, YNode | undefined>, key: string): string[] | undefined {
   for (const [k, node] of keys) {
@@ -344,7 +352,11 @@ function walkMap(node: YMap, ctx: Ctx): void {
     } else if (osKey !== undefined || archKey !== undefined) {
       // The first value of each key, as a YAML reader keeps it.
       const keys = new Map<string, YNode | undefined>();
-      for (const pair of items) if (!keys.has(pair.key)) keys.set(pair.key, pair.value);
+      for (const pair of items) {
+        if (keys.has(pair.key)) continue;
+        const role = pair.key === osKey || pair.key === archKey || pair.key === variantKey;
+        keys.set(pair.key, role ? definedValue(pair.value) : pair.value);
+      }
       pairMapping(ctx, keys, osKey, archKey, variantKey);
       consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
     }
