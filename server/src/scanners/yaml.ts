@@ -293,6 +293,65 @@ function entries(node: YNode | undefined, osKey: string, archKey: string): Entry
   return out;
 }
 
+/** Matrix combinations enumerated to decide whether exclude entries leave a value out whole. */
+const MAX_EXCLUDE_COMBINATIONS = 4096;
+
+/**
+ * A matrix's list under a platform key without the values its `exclude` entries leave out whole
+ * (a matrix is a cross product minus exclude): `platform: [linux/amd64, linux/arm/v7]` with
+ * `exclude: [{platform: linux/arm/v7}]` builds no linux/arm/v7, and with `exclude: [{image: a,
+ * platform: linux/arm/v7}]` still builds it for the other images. `matrix` is the map that holds
+ * the list (a CircleCI matrix's `parameters`, whose `exclude` is its sibling).
+ */
+function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
+  const last = ctx.path[ctx.path.length - 1];
+  const exclude = last === 'matrix' ? get(matrix, 'exclude') : last === 'parameters' ? ctx.siblingExclude : undefined;
+  if (list.kind !== 'seq' || exclude?.kind !== 'seq') return list;
+  // The other dimensions and their values (undefined: values that are not scalars).
+  const dims = new Map<string, (string | undefined)[]>();
+  for (const p of matrix.items) {
+    if (p.key === key || p.key === 'exclude' || p.key === 'include' || !p.value) continue;
+    dims.set(p.key, p.value.kind === 'seq' ? p.value.items.map((i) => scalarText(i)) : [scalarText(p.value)]);
+  }
+  // Per excluded value, the other keys of each entry that names it.
+  const byValue = new Map<string, Map<string, string | undefined>[]>();
+  for (const entry of exclude.items) {
+    if (entry?.kind !== 'map') continue;
+    const v = scalarText(get(entry, key));
+    if (v === undefined) continue;
+    const others = new Map<string, string | undefined>();
+    for (const p of entry.items) if (p.key !== key) others.set(p.key, scalarText(p.value));
+    byValue.set(v, [...(byValue.get(v) ?? []), others]);
+  }
+  if (byValue.size === 0) return list;
+  const leftOut = (v: string): boolean => {
+    const conditions = byValue.get(v);
+    if (!conditions) return false;
+    if (conditions.some((c) => c.size === 0)) return true;
+    // Every combination of the dimensions the entries name must match one of them.
+    const named = [...new Set(conditions.flatMap((c) => [...c.keys()]))];
+    if (named.some((d) => !dims.has(d))) return false;
+    let combinations = 1;
+    for (const d of named) combinations *= Math.max(dims.get(d)!.length, 1);
+    if (combinations > MAX_EXCLUDE_COMBINATIONS) return false;
+    const pick = new Array<string | undefined>(named.length);
+    const covered = (i: number): boolean => {
+      if (i === named.length) return conditions.some((c) => named.every((d, j) => !c.has(d) || (c.get(d) !== undefined && c.get(d) === pick[j])));
+      for (const value of dims.get(named[i])!) {
+        pick[i] = value;
+        if (!covered(i + 1)) return false;
+      }
+      return true;
+    };
+    return covered(0);
+  };
+  const items = list.items.filter((item) => {
+    const v = item?.kind === 'scalar' ? scalarText(item) : undefined;
+    return v === undefined || !leftOut(v);
+  });
+  return items.length === list.items.length ? list : { ...list, items };
+}
+
 /** The key that picks among the builds of an arch, and what goreleaser builds when it is not set. */
 const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefault: string }> = new Map([
   ['arm', { key: 'goarm', goreleaserDefault: '6' }],
@@ -388,7 +447,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
         tripleTargets(value, ctx);
         continue;
       }
-      platformValue(value, ctx, key);
+      platformValue(matrixBuilt(node, key, value, ctx), ctx, key);
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
       if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
