@@ -162,7 +162,9 @@ export function roleOf(name: string): Role | undefined {
     case 'osarch':
       return 'platform';
   }
-  return /platforms?$/.test(n) ? 'platform' : undefined;
+  // …platforms and …platform (KUBE_BUILD_PLATFORMS, docker-platform), and a list of platforms
+  // named for its use (ingress-nginx's `platforms-test`, `platforms-publish` inputs).
+  return /platforms?$|^platforms[-_]/.test(n) ? 'platform' : undefined;
 }
 
 /**
