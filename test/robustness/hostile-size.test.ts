@@ -244,6 +244,18 @@ describe('long continuations, unclosed constructs, deep nesting', () => {
     const many = 'cat <<EOF\n'.repeat(100_000);
     assert.deepEqual(lint(t, many, 'shell', 5000).findings, []);
   });
+  it('here-documents fed to shells, nested: scripts four levels deep, data below, each level one scan', (t) => {
+    // `bash <<EOF` 100,000 times, never closed: every body is the rest of the file.
+    const endless = `${'bash <<EOF\n'.repeat(100_000)}GOARCH=arm go build\n`;
+    assert.deepEqual(lint(t, endless, 'shell', 10_000).findings, [], 'the last line is five levels down: data');
+    const nested = (depth: number) => {
+      const open = Array.from({ length: depth }, (_, i) => `ssh host${i} bash -s <<'E${i}'\n`).join('');
+      const close = Array.from({ length: depth }, (_, i) => `E${depth - 1 - i}\n`).join('');
+      return `${open}GOOS=linux GOARCH=arm go build\n${close}`;
+    };
+    assertOneRemoved(nested(4), lint(t, nested(4), 'shell', 2000).findings, 'arm');
+    assert.deepEqual(lint(t, nested(5), 'shell', 2000).findings, []);
+  });
   it('100,000 nested `${VAR:-${VAR:-…}}` defaults (used to overflow the stack): masked, the next line checked', (t) => {
     const cases: [FileKind, string, string][] = [
       ['shell', `PLATFORMS=${'${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nGOARCH=arm\n`, 'arm'],

@@ -29,7 +29,12 @@ export interface ShellOptions {
    * the whole value (`FOO=linux/riscv64`).
    */
   value?: boolean;
+  /** How many here-documents deep this script is (`bash <<A` in `ssh host bash <<B`). */
+  heredocDepth?: number;
 }
+
+/** Here-documents fed to a shell are scanned as scripts this many levels deep. */
+const MAX_HEREDOC_DEPTH = 4;
 
 /** Commands whose arguments are text for people: no flags or assignments are read there (completion offers none either). */
 export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
@@ -83,6 +88,12 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   for (let i = 0; i < commands.length; i++) scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true);
   scanDefaults(text, masked, start, end, sink);
   for (const h of lexed.heredocs) {
+    // A script fed to a shell is scanned as one (a few levels deep: each is a line shorter).
+    const depth = opts.heredocDepth ?? 0;
+    if (h.script && depth < MAX_HEREDOC_DEPTH) {
+      scanShell(text, start + h.start, start + h.end, sink, { mode: opts.mode, urlVars, heredocDepth: depth + 1 });
+      continue;
+    }
     scanAptSourceLines(text, masked, start, h.start, h.end, sink, urlVars);
     scanArchiveNames(text, masked, start, h.start, h.end, sink);
     scanUrls(text, masked, start, h.start, h.end, sink, urlVars);

@@ -17,7 +17,17 @@ export interface Command {
 export interface Heredoc {
   start: number;
   end: number;
+  /**
+   * The body is a script: the here-document feeds a shell (`bash <<EOF`, `ssh host sh -s <<EOF`,
+   * `cat <<EOF | sudo bash`), not a file or a message.
+   */
+  script: boolean;
 }
+
+/** Shells a here-document can be a script for. */
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
+/** The rest of the line after `<<EOF` pipes the here-document into a shell. */
+const PIPED_TO_SHELL = /^[^\n|]*\|[ \t]*(?:sudo[ \t]+(?:-[A-Za-z]+[ \t]+)*)?(?:\/(?:usr\/)?bin\/)?(?:ba|z|da|k|a)?sh\b/;
 
 export interface Lexed {
   commands: Command[];
@@ -36,7 +46,7 @@ for (const c of '\\\n \t\r\f\v#\'";&|()<>') ORDINARY[c.charCodeAt(0)] = 0;
 export function lexShell(masked: string, foldNewlines: boolean): Lexed {
   const commands: Command[] = [];
   const heredocs: Heredoc[] = [];
-  const pendingHeredocs: { delim: string }[] = [];
+  const pendingHeredocs: { delim: string; script: boolean }[] = [];
   let words: Word[] = [];
   let wordStart = -1;
   let array: Word[] | undefined;
@@ -94,7 +104,7 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
             let lineEnd = masked.indexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = n;
             if (masked.slice(lineStart, lineEnd).trim() === h.delim) {
-              heredocs.push({ start: bodyStart, end: lineStart });
+              heredocs.push({ start: bodyStart, end: lineStart, script: h.script });
               i = Math.min(n, lineEnd + 1);
               found = true;
               break;
@@ -102,7 +112,7 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
             lineStart = lineEnd + 1;
           }
           if (!found) {
-            heredocs.push({ start: bodyStart, end: n });
+            heredocs.push({ start: bodyStart, end: n, script: h.script });
             i = n;
           }
         }
@@ -166,7 +176,7 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
       endWord(i);
       const m = /^<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(masked.slice(i, i + 80));
       if (m) {
-        pendingHeredocs.push({ delim: m[2] });
+        pendingHeredocs.push({ delim: m[2], script: feedsShell(masked, words, i + m[0].length) });
         i += m[0].length;
         continue;
       }
@@ -185,4 +195,31 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
   array = undefined;
   endCommand();
   return { commands, heredocs };
+}
+
+/**
+ * Whether a here-document feeds a shell: the command before `<<` runs one that reads its script
+ * from stdin (`bash`, `sudo sh -e`, `ssh host bash -s -- args`; not `bash build.sh` or `sh -c
+ * '…'`, whose input is data), or the line pipes it into one.
+ */
+function feedsShell(masked: string, words: Word[], after: number): boolean {
+  for (let k = words.length - 1; k >= 0; k--) {
+    const name = masked.slice(words[k].start, words[k].end);
+    if (!SHELLS.has(name.slice(name.lastIndexOf('/') + 1))) continue;
+    // Its options up to the first operand; `-s` or `--` say the operands are arguments.
+    let stdin = true;
+    for (let j = k + 1; j < words.length; j++) {
+      const w = masked.slice(words[j].start, words[j].end);
+      if (w === '--' || (/^-[A-Za-z]+$/.test(w) && w.includes('s'))) break;
+      if (w.charCodeAt(0) !== 45 /* - */ || w === '-c') {
+        stdin = false;
+        break;
+      }
+    }
+    if (stdin) return true;
+    break;
+  }
+  let eol = masked.indexOf('\n', after);
+  if (eol < 0) eol = masked.length;
+  return PIPED_TO_SHELL.test(masked.slice(after, eol));
 }
