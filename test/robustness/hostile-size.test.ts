@@ -193,6 +193,29 @@ describe('cross products', () => {
     const gitlab = `build:\n  parallel:\n    matrix:\n      - GOOS: [${oses.join(', ')}]\n        GOARCH: [${arches.join(', ')}]\n`;
     assert.deepEqual(codeCounts(lint(t, gitlab, 'gitlab-ci', 5000).findings), expected);
   });
+  it('a platform matrix with 20,000 exclude entries over 1,000 images: bounded, and what is not left out whole is reported', (t) => {
+    const images = Array.from({ length: 1000 }, (_, i) => `i${i}`);
+    const platforms = ['linux/amd64', 'linux/arm/v7', 'linux/arm/v6', ...Array.from({ length: 997 }, (_, i) => `linux/x${i}`)];
+    // linux/arm/v7 is left out for every image, one entry each (and again); linux/arm/v6 for all but one.
+    const entries = [
+      ...images.flatMap((i) => [`{image: ${i}, platform: linux/arm/v7}`, `{image: ${i}, platform: linux/arm/v7}`]),
+      ...images.slice(1).map((i) => `{image: ${i}, platform: linux/arm/v6}`),
+      ...Array.from({ length: 17_001 }, (_, k) => `{image: i${k % 1000}, platform: linux/x${k % 997}, go: "1.2${k % 3}"}`),
+    ];
+    const text = `jobs:
+  b:
+    strategy:
+      matrix:
+        image: [${images.join(', ')}]
+        go: ["1.20", "1.21", "1.22"]
+        platform: [${platforms.join(', ')}]
+        exclude: [${entries.join(', ')}]
+    steps:
+      - run: docker buildx build --platform \${{ matrix.platform }} .
+`;
+    const r = lint(t, text, 'github-workflow', 10_000);
+    assert.deepEqual(brief(text, r.findings.filter((f) => f.code === 'removed-platform')), [`removed-platform linux/arm/v6@${text.indexOf('linux/arm/v6')}`]);
+  });
   it('gox -os and -arch lists of 200,000 names', (t) => {
     const text = `gox -os="${'linux '.repeat(200_000)}" -arch="amd64 arm"\n`;
     const r = lint(t, text, 'shell', 10_000);

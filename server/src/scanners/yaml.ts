@@ -295,6 +295,8 @@ function entries(node: YNode | undefined, osKey: string, archKey: string): Entry
 
 /** Matrix combinations enumerated to decide whether exclude entries leave a value out whole. */
 const MAX_EXCLUDE_COMBINATIONS = 4096;
+/** Comparisons spent on it per value (combinations × entries that name fewer dimensions × dimensions). */
+const MAX_EXCLUDE_WORK = 1_000_000;
 
 /**
  * A matrix's list under a platform key without the values its `exclude` entries leave out whole
@@ -321,22 +323,41 @@ function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
     if (v === undefined) continue;
     const others = new Map<string, string | undefined>();
     for (const p of entry.items) if (p.key !== key) others.set(p.key, scalarText(p.value));
-    byValue.set(v, [...(byValue.get(v) ?? []), others]);
+    const conditions = byValue.get(v);
+    if (conditions) conditions.push(others);
+    else byValue.set(v, [others]);
   }
   if (byValue.size === 0) return list;
+  const decided = new Map<string, boolean>();
   const leftOut = (v: string): boolean => {
-    const conditions = byValue.get(v);
+    let out = decided.get(v);
+    if (out === undefined) decided.set(v, (out = coveredWhole(byValue.get(v))));
+    return out;
+  };
+  const coveredWhole = (conditions: Map<string, string | undefined>[] | undefined): boolean => {
     if (!conditions) return false;
     if (conditions.some((c) => c.size === 0)) return true;
-    // Every combination of the dimensions the entries name must match one of them.
+    // Every combination of the dimensions the entries name must match one of them: an entry
+    // that names them all is looked up, one that names fewer is tried.
     const named = [...new Set(conditions.flatMap((c) => [...c.keys()]))];
     if (named.some((d) => !dims.has(d))) return false;
+    const whole = new Set<string>();
+    const partial: Map<string, string | undefined>[] = [];
+    for (const c of conditions) {
+      if (c.size < named.length) partial.push(c);
+      else if (named.every((d) => c.get(d) !== undefined)) whole.add(named.map((d) => c.get(d)).join('\u0000'));
+    }
     let combinations = 1;
     for (const d of named) combinations *= Math.max(dims.get(d)!.length, 1);
-    if (combinations > MAX_EXCLUDE_COMBINATIONS) return false;
+    // Past the bounds (a hostile file), the value is taken as built: reported, not hidden.
+    if (combinations > MAX_EXCLUDE_COMBINATIONS || combinations * (1 + partial.length * named.length) > MAX_EXCLUDE_WORK) return false;
     const pick = new Array<string | undefined>(named.length);
+    const matched = (): boolean => {
+      if (!pick.includes(undefined) && whole.has(pick.join('\u0000'))) return true;
+      return partial.some((c) => named.every((d, j) => !c.has(d) || (c.get(d) !== undefined && c.get(d) === pick[j])));
+    };
     const covered = (i: number): boolean => {
-      if (i === named.length) return conditions.some((c) => named.every((d, j) => !c.has(d) || (c.get(d) !== undefined && c.get(d) === pick[j])));
+      if (i === named.length) return matched();
       for (const value of dims.get(named[i])!) {
         pick[i] = value;
         if (!covered(i + 1)) return false;
