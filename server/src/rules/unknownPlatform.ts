@@ -69,7 +69,17 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return { token: t, code: 'unknown-platform', message: `${t.text} is not a Go ${name}: Go names are lower case; did you mean ${lower}?`, data: { replacements: [lower] } };
   }
   // A cross product: goreleaser skips the pairs Go does not build, a CI matrix runs a job for
-  // every one (and its build fails), so only a matrix's count.
+  // every one (and its build fails), so only a matrix's count, and in goreleaser a value that
+  // makes no valid pair at all (it builds nothing).
+  if (m.dead && m.product && !s.valid && s.os !== undefined && s.arch !== undefined) {
+    const t = m.dead === 'os' ? m.os! : m.arch!;
+    return {
+      token: t,
+      code: 'unknown-platform',
+      message: `${s.os}/${s.arch} is not a valid Go platform, and ${t.text} makes no valid pair with the other values of this build: goreleaser builds nothing for it`,
+      data: { replacements: [] },
+    };
+  }
   if (!s.valid && (!m.product || m.context === 'matrix') && s.os !== undefined && s.arch !== undefined) {
     const t = blame(s, false) ?? m.os;
     if (!t) return undefined;

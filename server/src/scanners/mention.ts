@@ -47,6 +47,12 @@ export interface PairMention {
   variant?: string;
   /** Part of a cross product: pairs that Go does not know are combinations nobody builds. */
   product: boolean;
+  /**
+   * In a cross product that skips the pairs Go does not know (a goreleaser build), the side
+   * whose value makes no valid pair with any other: `goarch: [amd64, mips]` for windows builds
+   * nothing for mips.
+   */
+  dead?: 'os' | 'arch';
   context: string;
 }
 

@@ -1,7 +1,7 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { MentionSink, emitPairs, isForeignBuilder, isPathKey, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
-import { isGoOs, resolveArch } from '../platform/names';
+import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { lineKey, splitChildren } from './chunks';
@@ -596,7 +596,9 @@ function pairMapping(
     for (const t of oses) if (t.repeatOf) ctx.sink.add({ kind: 'pair', os: t, product: true, context: 'goreleaser build' });
     for (const t of arches) if (t.repeatOf) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
   } else {
+    const before = ctx.sink.mentions.length;
     emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded);
+    if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, oses, arches, isExcluded);
   }
   // include: explicit combinations; a lone value new to the matrix is a combination of its own.
   const include = keys.get('include');
@@ -614,6 +616,28 @@ function pairMapping(
         if (roleOf(p.key) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key);
       }
     }
+  }
+}
+
+/**
+ * goreleaser skips the pairs of a build's goos × goarch that Go does not know; a value that makes
+ * no valid pair with any other (windows with `goarch: [amd64, mips]`, darwin with "386") builds
+ * nothing, a mistake: its pairs are marked so that they are reported. Names Go does not know at
+ * all are reported anyway; the rest are few (Go has some twenty of each), compared once each.
+ */
+function markDeadValues(mentions: Mention[], from: number, oses: Token[], arches: Token[], excluded: (os: string, arch: string) => boolean): void {
+  const osNames = [...new Set(oses.map((t) => t.text.toLowerCase()))].filter(isGoOs);
+  const archNames = [...new Set(arches.map((t) => t.text.toLowerCase()))].filter((a) => resolveArch(a) !== undefined);
+  if (osNames.length === 0 || archNames.length === 0) return;
+  const builds = (os: string, arch: string) => isValidPair(os, resolveArch(arch)!.arch) && !excluded(os, arch);
+  const deadOs = new Set(osNames.filter((os) => !archNames.some((arch) => builds(os, arch))));
+  const deadArch = new Set(archNames.filter((arch) => !osNames.some((os) => builds(os, arch))));
+  if (deadOs.size === 0 && deadArch.size === 0) return;
+  for (let i = from; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== 'pair' || !m.os || !m.arch) continue;
+    if (deadArch.has(m.arch.text.toLowerCase())) m.dead = 'arch';
+    else if (deadOs.has(m.os.text.toLowerCase())) m.dead = 'os';
   }
 }
 
