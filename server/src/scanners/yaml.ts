@@ -468,7 +468,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
         tripleTargets(value, ctx);
         continue;
       }
-      platformValue(matrixBuilt(node, key, value, ctx), ctx, key);
+      platformValue(matrixBuilt(node, key, value, ctx), ctx, key, undefined, false, isMatrixAxis(ctx));
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
       if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
@@ -641,12 +641,21 @@ function markDeadValues(mentions: Mention[], from: number, oses: Token[], arches
   }
 }
 
+/** A value of more than one word or item. */
+const MANY = /[\s,;]/;
+
+/** Whether the map being walked is a matrix (GitHub, GitLab `parallel: matrix`, CircleCI `matrix: parameters`). */
+function isMatrixAxis(ctx: Ctx): boolean {
+  const n = ctx.path.length;
+  return ctx.path[n - 1] === 'matrix' || (ctx.path[n - 1] === 'parameters' && ctx.path[n - 2] === 'matrix');
+}
+
 /**
  * A value under a platform-ish key: a scalar list, a sequence of them, or {value/default: …}.
  * `alternatives`: the sequence's items are choices (workflow_dispatch `options`, an `enum`), each
  * a list of its own, not one list (`linux/amd64` and `linux/amd64,linux/arm64` are no duplicate).
  */
-function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false): void {
+function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false, axis = false): void {
   if (node.kind === 'scalar') {
     if (node.style === 'ALIAS') return;
     const r = contentRange(node);
@@ -657,7 +666,10 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
   if (node.kind === 'seq') {
     const shared = listId ?? ctx.sink.newList();
     for (const item of node.items) {
-      const id = alternatives ? ctx.sink.newList() : shared;
+      // A matrix axis's values are one job each: a value that is a list (`linux/amd64,linux/arm64`
+      // beside `linux/amd64`) is a list of its own; single values are one list, where a repeat is a
+      // repeated job.
+      const id = alternatives || (axis && item?.kind === 'scalar' && MANY.test(item.value.trim())) ? ctx.sink.newList() : shared;
       // target: [{platform: linux/arm64, runner: …}]: each item is a mapping of its own.
       if (item?.kind === 'map') walk(item, below(ctx, key));
       // platforms: [[linux/amd64, linux/arm64]]: a list in the list, one list still.
