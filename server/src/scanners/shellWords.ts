@@ -24,6 +24,10 @@ export interface Heredoc {
   script: boolean;
 }
 
+/** How far feedsShell looks: words back from `<<`, characters on after it. */
+const FEEDS_SHELL_WORDS = 24;
+const FEEDS_SHELL_CHARS = 240;
+
 /** Shells a here-document can be a script for. */
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
 /** The rest of the line after `<<EOF` pipes the here-document into a shell. */
@@ -203,7 +207,9 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
  * '…'`, whose input is data), or the line pipes it into one.
  */
 function feedsShell(masked: string, words: Word[], after: number): boolean {
-  for (let k = words.length - 1; k >= 0; k--) {
+  // The last few words and the line's next characters: a line of 20,000 `<<` must not cost
+  // its length for each.
+  for (let k = words.length - 1; k >= Math.max(0, words.length - FEEDS_SHELL_WORDS); k--) {
     const name = masked.slice(words[k].start, words[k].end);
     if (!SHELLS.has(name.slice(name.lastIndexOf('/') + 1))) continue;
     // Its options up to the first operand; `-s` or `--` say the operands are arguments.
@@ -219,7 +225,7 @@ function feedsShell(masked: string, words: Word[], after: number): boolean {
     if (stdin) return true;
     break;
   }
-  let eol = masked.indexOf('\n', after);
-  if (eol < 0) eol = masked.length;
-  return PIPED_TO_SHELL.test(masked.slice(after, eol));
+  const rest = masked.slice(after, after + FEEDS_SHELL_CHARS);
+  const nl = rest.indexOf('\n');
+  return PIPED_TO_SHELL.test(nl < 0 ? rest : rest.slice(0, nl));
 }
