@@ -285,6 +285,7 @@ describe('long continuations, unclosed constructs, deep nesting', () => {
       ['yaml', `run: PLATFORMS=${'${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nplatforms: linux/arm\n`, 'linux/arm'],
       ['dockerfile', `ENV PLATFORMS=${'${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nENV GOARCH=arm\n`, 'arm'],
       ['makefile', `build:\n\tPLATFORMS=${'${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nGOARCH := arm\n`, 'arm'],
+      ['makefile', `build:\n\tPLATFORMS=${'$${PLATFORMS:-'.repeat(100_000)}linux/arm${'}'.repeat(100_000)}\nGOARCH := arm\n`, 'arm'],
     ];
     for (const [kind, text, token] of cases) assertOneRemoved(text, lint(t, text, kind, 5000).findings, token);
   });

@@ -116,6 +116,17 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         const inner = text[i + 2];
         if (inner === '{' || inner === '(') {
           const close = matchBracket(i + 2);
+          // $${PLATFORMS:-linux/amd64,linux/arm64}: its default is literal, as in a script.
+          const m = inner === '{' ? /^\$\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])/.exec(text.slice(i, Math.min(end, i + 80))) : null;
+          if (m && close > 0 && depth < MAX_DEFAULT_DEPTH) {
+            const prefix = m[0].length;
+            soft(prefix);
+            out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1));
+            out.push(SOFT);
+            i = close;
+            lit = close;
+            continue;
+          }
           const stop = close < 0 ? lineEnd(text, i, end) : close;
           poison(i, stop);
           i = stop;
