@@ -112,8 +112,15 @@ describe('a workflow matrix that builds a pair Go does not know', () => {
     assert.deepEqual(await codesOf('.github/workflows/m2.yml', 'yaml', excluded), []);
   });
 
-  it('goreleaser skips such pairs itself: nothing reported', async () => {
-    assert.deepEqual(await codesOf('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [darwin, windows]\n    goarch: [amd64, arm64, arm]\n'), []);
+  it('goreleaser skips such pairs itself: nothing reported, unless a value builds nothing at all', async () => {
+    // darwin/s390x is skipped; s390x still builds for linux.
+    assert.deepEqual(await codesOf('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux, darwin]\n    goarch: [amd64, arm64, s390x]\n'), []);
+    // Neither darwin nor windows (Go 1.26) builds arm: the value is a mistake.
+    const text = 'builds:\n  - goos: [darwin, windows]\n    goarch: [amd64, arm64, arm]\n';
+    const { uri, diagnostics } = await open('.goreleaser.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['unknown-platform', 2, 27]]);
+    assert.match(diagnostics[0].message, /arm makes no valid pair .* goreleaser builds nothing for it/);
+    assert.deepEqual((await fixes(uri, diagnostics[0])).filter((a) => a.title.startsWith('Replace')), []);
   });
 });
 
