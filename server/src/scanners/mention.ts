@@ -170,7 +170,8 @@ export function roleOf(name: string): Role | undefined {
   }
   // …platforms and …platform (KUBE_BUILD_PLATFORMS, docker-platform), and a list of platforms
   // named for its use (ingress-nginx's `platforms-test`, `platforms-publish` inputs).
-  return /platforms?$|^platforms[-_]/.test(n) ? 'platform' : undefined;
+  // Lists of os-arch pairs named for them: ALL_OS_ARCH, TARGET_OSARCHES.
+  return /platforms?$|^platforms[-_]|(?:^|[_-])os[_-]?arch(?:e?s)?$/.test(n) ? 'platform' : undefined;
 }
 
 /**
