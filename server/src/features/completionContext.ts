@@ -297,6 +297,10 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
     if (t.trim() === '' || /^\s*#/.test(t)) return true;
     const indent = indentOf(t);
     const k = keyColumn(t);
+    // `- GOOS: freebsd` below opens the next item of a list of mappings (a GitLab matrix): not a
+    // sibling. Above, it opens this mapping's own item: read, then no further.
+    const opensItem = k !== undefined && k.col === col && /^\s*-\s/.test(t);
+    if (opensItem && i > index) return false;
     if (k && k.col === col) {
       const own = roleOf(k.key);
       const mapped = own === undefined ? platformMappingRole(k.key) : undefined;
@@ -309,11 +313,14 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
           out.push(...names(item[2]));
         }
       }
-      return indent === col;
+      return indent === col && !opensItem;
     }
     return indent > col;
   };
-  for (let i = index - 1; lines.has(i) && read(i); i--);
+  // The key's own line may open its item: then nothing above it is a sibling.
+  const ownLine = lines.line(index).text;
+  const ownItem = /^\s*-\s/.test(ownLine) && keyColumn(ownLine)?.col === col;
+  for (let i = index - 1; !ownItem && lines.has(i) && read(i); i--);
   for (let i = index + 1; lines.has(i) && read(i); i++);
   return out;
 }
