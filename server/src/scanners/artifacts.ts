@@ -253,11 +253,12 @@ function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm', listId?:
   });
 }
 
-const IMAGE = /^["']?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::[^\s"'@:]+)?(?:@sha256:[^\s"']+)?["']?$/;
+const IMAGE = /^["']?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::(?:\$\{[^}\s"']*\}|[^\s"'@:$]|\$(?!\{))+)?(?:@sha256:[^\s"']+)?["']?$/;
 
 /**
  * The image name of a Kubernetes image reference (`registry.k8s.io/kube-proxy:v1.31.0` →
- * kube-proxy). The tag and digest may be templated (`:${KUBE_VERSION}`); the name is literal.
+ * kube-proxy). The tag and digest may be templated (`:${KUBE_VERSION}`, `:${KUBE_VERSION:-v1.31.0}`);
+ * the name is literal.
  */
 export function kubeImageName(ref: string): string | undefined {
   return IMAGE.exec(ref)?.[1];

@@ -3,6 +3,7 @@ import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, plat
 import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
+import { kubeImageName } from './artifacts';
 import { scanShell } from './shell';
 import { lineKey, splitChildren } from './chunks';
 
@@ -307,7 +308,7 @@ const MAX_EXCLUDE_WORK = 1_000_000;
  */
 function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
   const last = ctx.path[ctx.path.length - 1];
-  const exclude = last === 'matrix' ? get(matrix, 'exclude') : last === 'parameters' ? ctx.siblingExclude : undefined;
+  const exclude = last === 'matrix' ? get(matrix, 'exclude') : last === 'parameters' || last === 'setup' ? ctx.siblingExclude : undefined;
   if (list.kind !== 'seq' || exclude?.kind !== 'seq') return list;
   // The other dimensions and their values (undefined: values that are not scalars).
   const dims = new Map<string, (string | undefined)[]>();
@@ -469,6 +470,14 @@ function walkMap(node: YMap, ctx: Ctx): void {
         continue;
       }
       platformValue(matrixBuilt(node, key, value, ctx), ctx, key, undefined, false, isMatrixAxis(ctx));
+      // A Kubernetes image pulled for the platform: compose's `image:` beside `platform:`.
+      const image = kubeImageName(scalarText(get(node, 'image')) ?? '');
+      if (image) {
+        for (let m = before; m < ctx.sink.mentions.length; m++) {
+          const mention = ctx.sink.mentions[m];
+          if (mention.kind === 'whole') mention.artifact = { kind: 'image', name: image };
+        }
+      }
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
       if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
@@ -488,9 +497,32 @@ function walkMap(node: YMap, ctx: Ctx): void {
       child.matrixRoles = ctx.matrixRoles;
     }
     if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(value, ctx.text);
-    child.siblingExclude = key === 'parameters' && ctx.path[ctx.path.length - 1] === 'matrix' ? get(node, 'exclude') : undefined;
+    const inMatrix = ctx.path[ctx.path.length - 1] === 'matrix';
+    child.siblingExclude = !inMatrix ? undefined : key === 'parameters' ? get(node, 'exclude') : key === 'setup' ? skippedAdjustments(get(node, 'adjustments')) : undefined;
+    // Buildkite's adjustments that skip a combination name what is not built; the others add one.
+    if (inMatrix && key === 'adjustments' && value.kind === 'seq') {
+      walk({ ...value, items: value.items.filter((item) => !(item?.kind === 'map' && skips(item))) }, child);
+      continue;
+    }
     walk(value, child);
   }
+}
+
+/** A Buildkite matrix adjustment that skips its combination (`skip: true` or a reason). */
+function skips(adjustment: YMap): boolean {
+  const skip = scalarText(get(adjustment, 'skip'));
+  return skip !== undefined && skip !== 'false' && skip !== '';
+}
+
+/** The `with:` combinations of a Buildkite matrix's skipping adjustments, as exclude entries. */
+function skippedAdjustments(adjustments: YNode | undefined): YNode | undefined {
+  if (adjustments?.kind !== 'seq') return undefined;
+  const items: YNode[] = [];
+  for (const item of adjustments.items) {
+    const combination = item?.kind === 'map' && skips(item) ? get(item, 'with') : undefined;
+    if (combination?.kind === 'map') items.push(combination);
+  }
+  return items.length > 0 ? { kind: 'seq', start: adjustments.start, end: adjustments.end, flow: false, items } : undefined;
 }
 
 function hasUpper(s: string): boolean {
@@ -644,10 +676,10 @@ function markDeadValues(mentions: Mention[], from: number, oses: Token[], arches
 /** A value of more than one word or item. */
 const MANY = /[\s,;]/;
 
-/** Whether the map being walked is a matrix (GitHub, GitLab `parallel: matrix`, CircleCI `matrix: parameters`). */
+/** Whether the map being walked is a matrix (GitHub, GitLab `parallel: matrix`, CircleCI `matrix: parameters`, Buildkite `matrix: setup`). */
 function isMatrixAxis(ctx: Ctx): boolean {
   const n = ctx.path.length;
-  return ctx.path[n - 1] === 'matrix' || (ctx.path[n - 1] === 'parameters' && ctx.path[n - 2] === 'matrix');
+  return ctx.path[n - 1] === 'matrix' || ((ctx.path[n - 1] === 'parameters' || ctx.path[n - 1] === 'setup') && ctx.path[n - 2] === 'matrix');
 }
 
 /**
