@@ -934,7 +934,9 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
           let v = vs;
           while (v < e && (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9)) v++;
           const flow = text.charCodeAt(v) === 91;
-          if (flow && !folder) flowItemPlatforms(text, v, e, sink);
+          // A flow mapping (`build: { context: ., platforms: [linux/amd64, linux/arm/v7`, not
+          // closed yet): its values that are wholly platforms count too.
+          if ((flow || text.charCodeAt(v) === 123) && !folder) flowItemPlatforms(text, v, e, sink);
           scanShell(text, vs, e, sink, { mode: 'shell', foldNewlines: true, execForm: flow });
         }
       }
