@@ -1,6 +1,7 @@
 import { MentionSink, POISON, splitList, token, type Token } from './mention';
 import { makePlatform, parsePlatform } from '../platform/parse';
-import { PACKAGE_ARCHES } from '../platform/names';
+import { GO_ARCHES, GO_OSES, PACKAGE_ARCHES } from '../platform/names';
+import { editDistance } from '../platform/distance';
 import type { BinaryForm } from '../model/schema';
 import type { Word } from './shellWords';
 
@@ -90,6 +91,17 @@ export function scanUrls(
   }
 }
 
+/**
+ * An os and arch of which one is Go's and the other one edit away from a Go name of its kind,
+ * letters first (`amd46`, `lnux`; not a version `v1`, a number or a word such as `node`).
+ */
+function nearMiss(os: string, arch: string): boolean {
+  const near = (word: string, names: ReadonlySet<string>) => /^[a-z][a-z0-9]{2,}$/.test(word) && !/^v\d/.test(word) && [...names].some((n) => editDistance(word, n) === 1);
+  if (GO_OSES.has(os)) return !GO_ARCHES.has(arch) && near(arch, GO_ARCHES);
+  if (GO_ARCHES.has(arch)) return near(os, GO_OSES);
+  return false;
+}
+
 function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, sink: MentionSink): void {
   if (kind === 'release') {
     const bin = /\/bin\/([A-Za-z0-9_]*)\/([A-Za-z0-9_]*)(?:\/([^/?#]+))?/.exec(path);
@@ -117,16 +129,23 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
     const file = path.slice(lastSlash + 1);
     if (file.startsWith('kubernetes-')) return; // release archives: scanArchiveNames judges those
     const re = /(?:^|[-_.])([A-Za-z0-9]+)([-_])([A-Za-z0-9]+)(?=$|[-_.])/g;
+    // A pair of Go names is the asset's platform, judged as written (darwin-386 is a dropped
+    // port). Failing one, the last pair of a Go name and a near miss of one is a typo
+    // (kind-linux-amd46, crictl-v1.31.0-lnux-amd64.tar.gz).
+    let typo: Token | undefined;
     for (let m = re.exec(file); m; m = re.exec(file)) {
       const start = offset + lastSlash + 1 + m.index + (m[0].length - m[1].length - 1 - m[3].length);
       const t = token(text, start, start + m[1].length + 1 + m[3].length);
       const platform = parsePlatform(t.text, 'loose');
       if (platform && platform.validOs && platform.validArch) {
-        sink.add({ kind: 'whole', token: t, platform, strict: false, context: 'Kubernetes project release asset' });
+        sink.add({ kind: 'whole', token: t, platform, strict: true, context: 'Kubernetes project release asset' });
         return;
       }
+      if (nearMiss(m[1], m[3])) typo = t;
       re.lastIndex = m.index + 1;
     }
+    const platform = typo && parsePlatform(typo.text, 'strict');
+    if (typo && platform) sink.add({ kind: 'whole', token: typo, platform, strict: true, context: 'Kubernetes project release asset' });
     return;
   }
   // pkgs.k8s.io: architecture path segments and package file names.
