@@ -304,7 +304,8 @@ const MAX_EXCLUDE_WORK = 1_000_000;
  * (a matrix is a cross product minus exclude): `platform: [linux/amd64, linux/arm/v7]` with
  * `exclude: [{platform: linux/arm/v7}]` builds no linux/arm/v7, and with `exclude: [{image: a,
  * platform: linux/arm/v7}]` still builds it for the other images. `matrix` is the map that holds
- * the list (a CircleCI matrix's `parameters`, whose `exclude` is its sibling).
+ * the list (a CircleCI matrix's `parameters` or a Buildkite matrix's `setup`, whose exclusions,
+ * `exclude` or the skipping `adjustments`, are beside it: ctx.siblingExclude).
  */
 function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
   const last = ctx.path[ctx.path.length - 1];
