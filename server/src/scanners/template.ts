@@ -1,5 +1,8 @@
 import { POISON, SOFT } from './mention';
 
+/** The start of a `${NAME:-default}` or `${NAME=default}` expansion. */
+const DEFAULT_PREFIX = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])/;
+
 /** Which template syntax a region uses: make's `$(VAR)` differs from the shell's `$(cmd)`. */
 export type TemplateMode = 'shell' | 'make';
 
@@ -60,6 +63,23 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     flush();
     out.push(SOFT.repeat(n));
   };
+  /**
+   * `${NAME:-default}` at i (`$${…}` in a recipe: `dollars` is 2), closed just before `close`: the
+   * prefix and the brace are soft, the default is literal, masked in turn. False (nothing done)
+   * when it is no default expansion or is nested too deep.
+   */
+  const keepDefault = (dollars: number, close: number): boolean => {
+    if (close <= 0 || depth >= MAX_DEFAULT_DEPTH) return false;
+    const m = DEFAULT_PREFIX.exec(text.slice(i + dollars - 1, Math.min(end, i + 80)));
+    if (!m) return false;
+    const prefix = dollars - 1 + m[0].length;
+    soft(prefix);
+    out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1));
+    out.push(SOFT);
+    i = close;
+    lit = close;
+    return true;
+  };
   // Jumps by a character class (fast); the branches below tell an opener from a lone `(` or `%`.
   const special = MAYBE_G;
   while (i < end) {
@@ -80,18 +100,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       }
       if (n === '(' || n === '{') {
         const close = matchBracket(i + 1);
-        if (mode === 'shell' && n === '{') {
-          const m = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])/.exec(text.slice(i, Math.min(end, i + 80)));
-          if (m && close > 0 && depth < MAX_DEFAULT_DEPTH) {
-            const prefix = m[0].length;
-            soft(prefix);
-            out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1));
-            out.push(SOFT);
-            i = close;
-            lit = close;
-            continue;
-          }
-        }
+        if (mode === 'shell' && n === '{' && keepDefault(1, close)) continue;
         const stop = close < 0 ? lineEnd(text, i, end) : close;
         poison(i, stop);
         i = stop;
@@ -117,16 +126,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         if (inner === '{' || inner === '(') {
           const close = matchBracket(i + 2);
           // $${PLATFORMS:-linux/amd64,linux/arm64}: its default is literal, as in a script.
-          const m = inner === '{' ? /^\$\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])/.exec(text.slice(i, Math.min(end, i + 80))) : null;
-          if (m && close > 0 && depth < MAX_DEFAULT_DEPTH) {
-            const prefix = m[0].length;
-            soft(prefix);
-            out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1));
-            out.push(SOFT);
-            i = close;
-            lit = close;
-            continue;
-          }
+          if (inner === '{' && keepDefault(2, close)) continue;
           const stop = close < 0 ? lineEnd(text, i, end) : close;
           poison(i, stop);
           i = stop;
