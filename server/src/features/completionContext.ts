@@ -530,21 +530,11 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   return undefined;
 }
 
-/** The key a YAML value typed after `prefix` on line `index` belongs to: its own line's, or for a `- ` item the key above it. */
+/** The key a YAML value typed after `prefix` on line `index` belongs to: its own line's, or for a `- ` item the key above its list. */
 function valueKey(lines: Lines, index: number, prefix: string): string | undefined {
   const own = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]+)["']?\s*:\s/.exec(prefix);
   if (own) return own[1];
-  if (!/^\s*-\s/.test(prefix)) return undefined;
-  const indent = indentOf(prefix);
-  // A list of thousands of items is not walked up to its key at every keystroke.
-  for (let i = index - 1; index - i <= 1000 && lines.has(i); i--) {
-    const t = lines.line(i).text;
-    if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
-    if (indentOf(t) > indent || (indentOf(t) === indent && /^\s*-\s/.test(t))) continue;
-    const owner = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]+)["']?\s*:\s*(#.*)?$/.exec(t);
-    return owner ? owner[1] : undefined;
-  }
-  return undefined;
+  return /^\s*-\s/.test(prefix) ? blockListOwner(lines, index, indentOf(prefix))?.key : undefined;
 }
 
 /** The action of a step that sets up QEMU emulation (`docker/setup-qemu-action@v3`, tonistiigi/binfmt). */

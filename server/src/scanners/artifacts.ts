@@ -96,7 +96,11 @@ export function scanUrls(
  * letters first (`amd46`, `lnux`; not a version `v1`, a number or a word such as `node`).
  */
 function nearMiss(os: string, arch: string): boolean {
-  const near = (word: string, names: ReadonlySet<string>) => /^[a-z][a-z0-9]{2,}$/.test(word) && !/^v\d/.test(word) && [...names].some((n) => editDistance(word, n) === 1);
+  const near = (word: string, names: ReadonlySet<string>) => {
+    if (!/^[a-z][a-z0-9]{2,}$/.test(word) || /^v\d/.test(word)) return false;
+    for (const n of names) if (editDistance(word, n) === 1) return true;
+    return false;
+  };
   if (GO_OSES.has(os)) return !GO_ARCHES.has(arch) && near(arch, GO_ARCHES);
   if (GO_ARCHES.has(arch)) return near(os, GO_OSES);
   return false;

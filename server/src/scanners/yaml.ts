@@ -308,8 +308,8 @@ const MAX_EXCLUDE_WORK = 1_000_000;
  * `exclude` or the skipping `adjustments`, are beside it: ctx.siblingExclude).
  */
 function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
-  const last = ctx.path[ctx.path.length - 1];
-  const exclude = last === 'matrix' ? get(matrix, 'exclude') : last === 'parameters' || last === 'setup' ? ctx.siblingExclude : undefined;
+  // (siblingExclude is set only on a matrix's parameters or setup.)
+  const exclude = ctx.path[ctx.path.length - 1] === 'matrix' ? get(matrix, 'exclude') : ctx.siblingExclude;
   if (list.kind !== 'seq' || exclude?.kind !== 'seq') return list;
   // The other dimensions and their values (undefined: values that are not scalars).
   const dims = new Map<string, (string | undefined)[]>();
