@@ -43,6 +43,11 @@ const ORDINARY = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ORDINARY[c] = 1;
 for (const c of '\\\n \t\r\f\v#\'";&|()<>') ORDINARY[c.charCodeAt(0)] = 0;
 
+/** Whether a character after a line continuation goes on with the word before it. */
+function continuesWord(c: number): boolean {
+  return c >= 0x80 || ORDINARY[c] === 1 || c === 34 /* " */ || c === 39 /* ' */;
+}
+
 /**
  * Lexes masked[0, length) (offsets relative to it). With `foldNewlines`, a newline is a space (a
  * folded YAML scalar); otherwise it ends a command.
@@ -87,8 +92,12 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
     if (c === 92 /* \\ */) {
       const next = masked.charCodeAt(i + 1);
       if (next === 10 || (next === 13 && masked.charCodeAt(i + 2) === 10)) {
-        endWord(i);
-        i += next === 10 ? 2 : 3;
+        // A line continuation. Inside a word whose next line goes on with it (`--platform
+        // linux/amd64,\` then `linux/arm64 \`), the shell joins the two halves into one word; the
+        // word keeps the backslash and the newline, which list readers take as a separator.
+        const after = i + (next === 10 ? 2 : 3);
+        if (wordStart < 0 || !continuesWord(masked.charCodeAt(after))) endWord(i);
+        i = after;
         continue;
       }
       if (wordStart < 0) wordStart = i;
