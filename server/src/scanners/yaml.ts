@@ -17,6 +17,8 @@ const PROSE_KEYS = new Set([
   'long_description', 'short_description', 'changelog', 'release_notes', 'release-notes', 'caption',
 ]);
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
+/** The same flag with its value in the same argument: `--platform=linux/amd64`. */
+const FLAG_WITH_VALUE = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)=/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
 const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*([:= ])[ \t]*["']?$/;
@@ -472,13 +474,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       }
       platformValue(matrixBuilt(node, key, value, ctx), ctx, key, undefined, false, isMatrixAxis(ctx));
       // A Kubernetes image pulled for the platform: compose's `image:` beside `platform:`.
-      const image = kubeImageName(scalarText(get(node, 'image')) ?? '');
-      if (image) {
-        for (let m = before; m < ctx.sink.mentions.length; m++) {
-          const mention = ctx.sink.mentions[m];
-          if (mention.kind === 'whole') mention.artifact = { kind: 'image', name: image };
-        }
-      }
+      pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'image')) ?? ''));
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
       if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
@@ -792,6 +788,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'env');
 
   const child = below(ctx);
+  /** Where the mentions of each `--platform` flag among the items start and end. */
+  let flagged: number[] | undefined;
   for (let k = 0; k < node.items.length; k++) {
     const item = node.items[k];
     if (!item) continue;
@@ -802,15 +800,37 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const next = node.items[k + 1];
     if (FLAG.test(item.value) && next?.kind === 'scalar') {
       // ["--platform", "linux/amd64"]: the flag's value is the next argument.
+      const before = ctx.sink.mentions.length;
       platformValue(next, ctx, item.value);
+      if (before < ctx.sink.mentions.length) (flagged ??= []).push(before, ctx.sink.mentions.length);
       k++;
       continue;
     }
     if (envListItem(item, ctx)) continue;
     const before = ctx.sink.mentions.length;
     scanScalar(item, ctx, listId);
+    if (before < ctx.sink.mentions.length && FLAG_WITH_VALUE.test(item.value)) (flagged ??= []).push(before, ctx.sink.mentions.length);
     // arch: [linux/amd64, linux/arm/v7] under any key: an item can be removed like a platforms item.
     removableItem(ctx, before, node, item, listId);
+  }
+  // A command's arguments (`args: [copy, --platform, windows/386, registry.k8s.io/kube-scheduler:v1.31.2, …]`):
+  // a Kubernetes image among them is pulled for the flag's platforms, as in a shell line.
+  if (flagged) {
+    let image: string | undefined;
+    for (let k = 0; k < node.items.length && image === undefined; k++) {
+      const item = node.items[k];
+      if (item?.kind === 'scalar') image = kubeImageName(item.value);
+    }
+    for (let f = 0; f < flagged.length; f += 2) pulledImage(ctx.sink, flagged[f], image, flagged[f + 1]);
+  }
+}
+
+/** A Kubernetes image pulled for the platforms of the mentions from `from` to `to`: each names it. */
+function pulledImage(sink: MentionSink, from: number, image: string | undefined, to = sink.mentions.length): void {
+  if (!image) return;
+  for (let m = from; m < to; m++) {
+    const mention = sink.mentions[m];
+    if (mention.kind === 'whole') mention.artifact = { kind: 'image', name: image };
   }
 }
 
