@@ -234,6 +234,10 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     { name: 'Drone platform mapping: arch under os: windows', path: 'drone/.drone.yml', languageId: 'yaml', text: 'kind: pipeline\nplatform:\n  os: windows\n  arch: |\n', first: 'amd64', has: '386', absent: 's390x' },
     { name: 'OCI platform object (manifest-tool spec): os', path: 'spec/manifest.yaml', languageId: 'yaml', text: 'manifests:\n  - image: x\n    platform:\n      architecture: arm64\n      os: |\n', first: 'linux', has: 'darwin' },
     { name: 'a YAML scalar written linux/', path: 'values.yaml', languageId: 'yaml', text: 'nodePlatform: linux/|\n', first: 'linux/amd64', absent: 'darwin/amd64' },
+    { name: 'flow mapping in a matrix include: goarch beside goos: windows', path: '.github/workflows/flow.yml', languageId: 'yaml', text: 'jobs:\n  b:\n    strategy:\n      matrix:\n        include:\n          - { goos: windows, goarch: | }\n', first: 'amd64', has: '386', absent: 's390x' },
+    { name: 'flow mapping still being typed: goos beside goarch: s390x', path: '.github/workflows/flow2.yml', languageId: 'yaml', text: 'jobs:\n  b:\n    strategy:\n      matrix:\n        include:\n          - { goarch: s390x, goos: |\n', first: 'linux', absent: 'windows' },
+    { name: 'Taskfile env flow mapping: GOARCH list beside GOOS: darwin', path: 'Taskfile.yml', languageId: 'yaml', text: 'tasks:\n  build:\n    env: { GOOS: darwin, GOARCH: [amd64, |] }\n', first: 'arm64', absent: 's390x' },
+    { name: 'flow platform mapping: os beside architecture', path: 'spec/flow.yaml', languageId: 'yaml', text: 'manifests:\n  - { image: x, platform: { architecture: ppc64le, os: | } }\n', first: 'linux', absent: 'windows' },
   ];
   for (const c of contexts) {
     it(c.name, async () => {

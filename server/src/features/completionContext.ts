@@ -325,6 +325,55 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
   return out;
 }
 
+/** Splits a flow collection's text at its own commas (not those of a list or mapping inside it). */
+function flowEntries(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+const FLOW_ENTRY = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s+(.*)$/s;
+
+/**
+ * The platform-ish key whose value is typed after `prefix` inside a flow mapping of the line
+ * (`- { goos: windows, goarch: |`, `env: { GOOS: linux, GOARCH: |}`): its role, the value typed
+ * so far, and the names its sibling keys hold.
+ */
+function flowMappingKey(text: string, prefix: string): { role: Role; value: string; siblings: (name: 'os' | 'arch') => string[] } | undefined {
+  const open = prefix.lastIndexOf('{');
+  if (open < 0 || prefix.indexOf('}', open) >= 0 || /["']/.test(prefix.slice(0, open).replace(/"[^"]*"|'[^']*'/g, ''))) return undefined;
+  const entries = flowEntries(prefix.slice(open + 1));
+  const own = FLOW_ENTRY.exec(entries[entries.length - 1]);
+  if (!own) return undefined;
+  // `platform: { os: linux, architecture: | }`: the keys of a platform mapping.
+  const inPlatform = /(?:^|[\s{,])["']?platform["']?\s*:\s*$/i.test(prefix.slice(0, open));
+  const roleOfKey = (key: string) => roleOf(key) ?? (inPlatform ? platformMappingRole(key) : undefined);
+  const role = roleOfKey(own[1]);
+  if (!role) return undefined;
+  const close = text.indexOf('}', prefix.length);
+  const all = flowEntries(text.slice(open + 1, close < 0 ? text.length : close));
+  const siblings = (name: 'os' | 'arch') => {
+    const out: string[] = [];
+    for (const entry of all) {
+      const m = FLOW_ENTRY.exec(entry);
+      if (m && roleOfKey(m[1]) === name) out.push(...names(m[2]));
+    }
+    return out;
+  };
+  return { role, value: own[2], siblings };
+}
+
 /** How far from a key its siblings are looked for (nested lines between them included). */
 const SIBLING_LINES = 1000;
 
@@ -433,6 +482,16 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   }
 
   if (yaml) {
+    // { goos: windows, goarch: | } on this line: a key of a flow mapping
+    const flow = flowMappingKey(line.text, prefix);
+    if (flow) {
+      const items = listItems(flow.value, true);
+      if (flow.role !== 'variant' && items) {
+        return withOs(site(flow.role, start, end, { spelling: spellingOf(items, 'slash'), os: flow.siblings('os'), arch: flow.siblings('arch'), present: items }), typed);
+      }
+      return undefined;
+    }
+
     // key: value on this line
     const k = keyColumn(prefix);
     if (k && /:\s/.test(prefix.slice(k.col))) {
