@@ -157,7 +157,10 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
   // A platform written as a mapping (Drone, an OCI platform object in a manifest-tool spec).
   const mapped = platformMappingRole(key);
   if (mapped && inPlatformMapping(ctx)) return mapped;
-  const inMatrix = ctx.path.length >= 2 && ctx.path[ctx.path.length - 1] === 'matrix';
+  // A matrix key the job uses as GOOS or GOARCH (`GOARCH: ${{ matrix.target_arch }}`): on an axis,
+  // and in the entries of a matrix made only of `include` entries.
+  const n = ctx.path.length;
+  const inMatrix = n >= 2 && (ctx.path[n - 1] === 'matrix' || (ctx.path[n - 1] === 'include' && ctx.path[n - 2] === 'matrix'));
   return inMatrix ? ctx.matrixRoles?.get(key) : undefined;
 }
 
@@ -867,12 +870,16 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
   if (r.e <= r.s) return;
   const value = node.value.trim();
   // (The cheap test first: this runs for every scalar of a file.)
-  if (WHOLE_SLASH.test(value) && !isPathKey(ctx.path[ctx.path.length - 1])) {
+  // `paths: [linux/arm]` names a folder, `job_name: linux/arm` a job: neither is a platform.
+  if (WHOLE_SLASH.test(value) && !isPathKey(ctx.path[ctx.path.length - 1]) && !DISPLAY_NAME.test(ctx.path[ctx.path.length - 1] ?? '')) {
     const s = r.s + ctx.text.slice(r.s, r.e).indexOf(value);
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: !r.literal, value: true });
 }
+
+/** A key for a name shown to people (`job_name`, `displayName`, `pretty-name`); `name` itself is prose. */
+const DISPLAY_NAME = /(?:^|[_-])(?:job|display|pretty|friendly|human|readable|step|stage|task|check|test|run)[_-]?name$/i;
 
 /**
  * A value (text[s, e)) that is wholly a slash platform: a mention of it, as any YAML scalar's.
@@ -881,7 +888,9 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
 function wholePlatform(sink: MentionSink, text: string, s: number, e: number, listId?: number): boolean {
   const value = text.slice(s, e);
   const platform = WHOLE_SLASH.test(value) ? parsePlatform(value, 'loose') : undefined;
-  if (!platform) return false;
+  // Outside platform-ish keys only Go's own names count: `Linux/amd64` and `linux/x86_64` there
+  // are a label or a machine's name for itself, not a platform written for Go or Docker.
+  if (!platform || platform.alias) return false;
   sink.add({ kind: 'whole', token: token(text, s, e), platform, strict: false, canonical: 'as-written', ...(listId !== undefined ? { listId } : {}), context: 'platform value' });
   return true;
 }
