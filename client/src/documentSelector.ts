@@ -22,6 +22,7 @@ export const FILE_PATTERNS = [
   '**/*.mk',
   '**/*.make',
   '**/*.mak',
+  '**/*.Makefile',
   '**/Dockerfile',
   '**/Dockerfile.*',
   '**/Dockerfile-*',

@@ -63,8 +63,9 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (/^\.?goreleaser\.ya?ml$/i.test(base)) return 'goreleaser';
   if (/^\.gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.gitlab\/ci\/.+\.ya?ml$/i.test(p)) return 'gitlab-ci';
   if (/\.ya?ml$/i.test(base)) return languageId === 'github-actions-workflow' ? 'github-workflow' : 'yaml';
-  // build.make, rules.mak: make fragments included by a Makefile (kubernetes-csi's release-tools).
-  if (lower === 'makefile' || lower === 'gnumakefile' || /\.(mk|make|mak)$/i.test(base) || /^makefile\./i.test(base)) return 'makefile';
+  // build.make, rules.mak, lib.Makefile: make fragments included by a Makefile (kubernetes-csi's
+  // release-tools, calico's lib.Makefile); Makefile.common but not makefile.go, source code.
+  if (lower === 'makefile' || lower === 'gnumakefile' || /\.(mk|make|mak|makefile)$/i.test(base) || (/^makefile\./i.test(base) && !CODE_EXTENSION.test(base))) return 'makefile';
   // Dockerfile, Dockerfile.windows, app.Dockerfile, and Dockerfile-Windows or Dockerfile_ubi8-8.3
   // (not dockerfile_test.go or Dockerfile-parser.js: source code about Dockerfiles).
   if (/^(docker|container)file$/i.test(base) || /^(docker|container)file\./i.test(base) || /\.(docker|container)file$/i.test(base)) return 'dockerfile';

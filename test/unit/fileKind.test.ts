@@ -10,7 +10,8 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/goreleaser.yml'), 'goreleaser');
     assert.equal(detectFileKind('/r/.gitlab-ci.yml'), 'gitlab-ci');
     assert.equal(detectFileKind('/r/config/jobs/x.yaml'), 'yaml');
-    for (const p of ['/r/Makefile', '/r/GNUmakefile', '/r/common.mk', '/r/Makefile.common', '/r/release-tools/build.make', '/r/rules.mak']) assert.equal(detectFileKind(p), 'makefile', p);
+    for (const p of ['/r/Makefile', '/r/GNUmakefile', '/r/common.mk', '/r/Makefile.common', '/r/release-tools/build.make', '/r/rules.mak', '/r/lib.Makefile', '/r/Makefile.Windows']) assert.equal(detectFileKind(p), 'makefile', p);
+    for (const p of ['/r/makefile.go', '/r/Makefile.md', '/r/makefile_test.go']) assert.equal(detectFileKind(p), undefined, p);
     for (const p of ['/r/Dockerfile', '/r/Dockerfile.dev', '/r/build.Dockerfile', '/r/Containerfile', '/r/Dockerfile-Windows', '/r/Dockerfile_dev', '/r/Dockerfile-ubi8-8.3-227']) assert.equal(detectFileKind(p), 'dockerfile', p);
     assert.equal(detectFileKind('/r/hack/Dockerfile-build.sh'), 'shell');
     assert.equal(detectFileKind('/r/Dockerfile_push.bash', 'shellscript'), 'shell');
