@@ -29,12 +29,15 @@ export interface ShellOptions {
    * the whole value (`FOO=linux/riscv64`).
    */
   value?: boolean;
-  /** How many here-documents deep this script is (`bash <<A` in `ssh host bash <<B`). */
-  heredocDepth?: number;
+  /**
+   * How many scripts deep this one is: here-documents fed to a shell (`bash <<A` in `ssh host
+   * bash <<B`) and command substitutions (`ID=$(docker create --platform linux/arm64 …)`).
+   */
+  depth?: number;
 }
 
-/** Here-documents fed to a shell are scanned as scripts this many levels deep. */
-const MAX_HEREDOC_DEPTH = 4;
+/** Scripts inside scripts (here-documents fed to a shell, command substitutions) are scanned this many levels deep. */
+const MAX_DEPTH = 4;
 
 /** Commands whose arguments are text for people: no flags or assignments are read there (completion offers none either). */
 export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
@@ -80,18 +83,26 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
 /** scanShell without its shortcut for inert words (the property test holds the two equal). */
 export function scanShellFully(text: string, start: number, end: number, sink: MentionSink, opts: ShellOptions): void {
   if (end <= start) return;
-  let masked = maskTemplates(text, start, end, opts.mode);
+  const depth = opts.depth ?? 0;
+  const substitutions: number[] | undefined = depth < MAX_DEPTH ? [] : undefined;
+  let masked = maskTemplates(text, start, end, opts.mode, 0, substitutions);
   if (opts.execForm) masked = unjson(masked);
   const urlVars = opts.urlVars ?? new Map<string, string>();
   const lexed = lexShell(masked, opts.foldNewlines ?? false);
   const commands = lexed.commands;
   for (let i = 0; i < commands.length; i++) scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true);
   scanDefaults(text, masked, start, end, sink);
+  // The command of a substitution is masked above (its output is a value no one can know), and
+  // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
+  if (substitutions) {
+    for (let k = 0; k < substitutions.length; k += 2) {
+      scanShell(text, substitutions[k], substitutions[k + 1], sink, { mode: opts.mode, foldNewlines: opts.foldNewlines ?? false, urlVars, depth: depth + 1 });
+    }
+  }
   for (const h of lexed.heredocs) {
     // A script fed to a shell is scanned as one (a few levels deep: each is a line shorter).
-    const depth = opts.heredocDepth ?? 0;
-    if (h.script && depth < MAX_HEREDOC_DEPTH) {
-      scanShell(text, start + h.start, start + h.end, sink, { mode: opts.mode, urlVars, heredocDepth: depth + 1 });
+    if (h.script && depth < MAX_DEPTH) {
+      scanShell(text, start + h.start, start + h.end, sink, { mode: opts.mode, urlVars, depth: depth + 1 });
       continue;
     }
     scanAptSourceLines(text, masked, start, h.start, h.end, sink, urlVars);

@@ -19,9 +19,11 @@ const MAX_DEFAULT_DEPTH = 8;
  * languages: Concourse `((var))`, Azure `$[ expr ]`, Jinja `{% … %}`, ERB `<%= … %>`, `#{…}`,
  * `@VAR@`, `%VAR%`, `<arch>`. The literal default of
  * `${VAR:-linux/amd64}` stays readable (its wrapper becomes SOFT separators).
- * Returns a string of the same length as the region; index 0 is `start`.
+ * Returns a string of the same length as the region; index 0 is `start`. When `substitutions` is
+ * given, the start and end of each command substitution's command (`$(cmd)`, `` `cmd` ``, make's
+ * `$(shell cmd)` and a recipe's `$$(cmd)`) are pushed onto it: the command is a script of its own.
  */
-export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode, depth = 0): string {
+export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode, depth = 0, substitutions?: number[]): string {
   // Fast path: nothing templated in the region.
   const region = text.slice(start, end);
   if (!MAYBE.test(region)) return region;
@@ -74,7 +76,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     if (!m) return false;
     const prefix = dollars - 1 + m[0].length;
     soft(prefix);
-    out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1));
+    out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1, substitutions));
     out.push(SOFT);
     i = close;
     lit = close;
@@ -101,6 +103,11 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       if (n === '(' || n === '{') {
         const close = matchBracket(i + 1);
         if (mode === 'shell' && n === '{' && keepDefault(1, close)) continue;
+        // A command substitution: `$(cmd)` in the shell, `$(shell cmd)` in make (not `$((1+2))`).
+        if (substitutions && close > 0 && n === '(' && text[i + 2] !== '(') {
+          if (mode === 'shell') substitutions.push(i + 2, close - 1);
+          else if (MAKE_SHELL.test(text.slice(i + 2, i + 8))) substitutions.push(i + 8, close - 1);
+        }
         const stop = close < 0 ? lineEnd(text, i, end) : close;
         poison(i, stop);
         i = stop;
@@ -127,6 +134,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
           const close = matchBracket(i + 2);
           // $${PLATFORMS:-linux/amd64,linux/arm64}: its default is literal, as in a script.
           if (inner === '{' && keepDefault(2, close)) continue;
+          if (substitutions && close > 0 && inner === '(' && text[i + 3] !== '(') substitutions.push(i + 3, close - 1);
           const stop = close < 0 ? lineEnd(text, i, end) : close;
           poison(i, stop);
           i = stop;
@@ -189,6 +197,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     }
     if (c === '`' && mode === 'shell') {
       const close = find('`', i + 1);
+      if (substitutions && close > 0) substitutions.push(i + 1, close);
       const stop = close < 0 ? lineEnd(text, i, end) : close + 1;
       poison(i, stop);
       i = stop;
@@ -207,6 +216,9 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   flush();
   return out.join('');
 }
+
+/** make's shell function: `$(shell cmd)`, what follows `$(`. */
+const MAKE_SHELL = /^shell[ \t]/;
 
 /** The characters a template can start with: `$`, a backtick, `{{`, `{%`, `<%`, `<x`, `#{`, `((`, `@x`, `%x`. */
 const MAYBE = /[$`{<(#@%]/;
