@@ -49,10 +49,11 @@ describe('completion in lists written one platform a line and in for loops', () 
 describe('completion of an arch beside its GOOS in a list of mappings', () => {
   it('a GitLab matrix entry takes the GOOS of its own entry, not of the next or the one before', async () => {
     const matrix = (entry: string) => `build:\n  parallel:\n    matrix:\n      - GOOS: freebsd\n        GOARCH: amd64\n${entry}      - GOOS: [freebsd, openbsd]\n        GOARCH: riscv64\n`;
-    // darwin and windows have no riscv64 or arm (Go 1.26): only what they build is offered.
-    const labels = await completeAt('.gitlab-ci.yml', 'yaml', matrix('      - GOOS: [darwin, windows]\n        GOARCH: [amd64, arm64, |]\n'));
+    // darwin and windows have no riscv64 or arm (Go 1.26), and darwin no 386: only what both build is offered.
+    const labels = await completeAt('.gitlab-ci.yml', 'yaml', matrix('      - GOOS: [windows]\n        GOARCH: [amd64, arm64, |]\n'));
     assert.ok(labels.includes('386'), labels.join(' '));
     assert.ok(!labels.includes('riscv64') && !labels.includes('arm'), labels.join(' '));
+    assert.deepEqual(await completeAt('.gitlab-ci.yml', 'yaml', matrix('      - GOOS: [darwin, windows]\n        GOARCH: [amd64, arm64, |]\n')), []);
     // The GOARCH key first, its GOOS after it in the same entry.
     const after = await completeAt('.gitlab-ci.yml', 'yaml', matrix('      - GOARCH: [amd64, |]\n        GOOS: [darwin]\n'));
     assert.ok(after.includes('arm64') && !after.includes('riscv64'), after.join(' '));

@@ -100,18 +100,26 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.deepEqual(edit(items[0]).range, { start: pos, end: pos });
   });
 
-  it('matrix goarch: arches Go builds for the sibling goos values, Kubernetes tiers first', async () => {
+  it('matrix goarch: arches Go builds for every sibling goos value (the matrix makes each pair), Kubernetes tiers first', async () => {
     const { uri } = await open('.github/workflows/matrix.yml', 'yaml', WORKFLOW);
     const pos = positionOf(WORKFLOW, 'goarch: [amd64, ', 'goarch: [amd64, '.length);
     const items = sorted(await client.completion(uri, pos));
     const l = labels(items);
     assert.equal(l[0], 'arm64', 'amd64 is already in the list');
     assert.equal(items[0].detail, 'Tier 2 (expected to build)');
-    for (const a of ['arm64', '386', 'ppc64le', 's390x', 'riscv64']) assert.ok(l.includes(a), a);
-    assert.ok(l.indexOf('arm64') < l.indexOf('riscv64'), 'tier 2 before Go-only');
+    assert.deepEqual(l, ['arm64', '386']);
+    // windows/ppc64le, windows/s390x, windows/riscv64 are no Go ports: the matrix would build them (an error).
+    for (const a of ['ppc64le', 's390x', 'riscv64']) assert.ok(!l.includes(a), a);
     assert.ok(!l.includes('arm'), 'linux/arm is removed and windows/arm is not a Go port');
-    assert.ok(!l.includes('wasm'), 'wasm is not built for linux or windows');
     assertTierOrder(items);
+
+    // With one goos, every arch Go builds for it, Kubernetes tiers first.
+    const linux = WORKFLOW.replace('goos: [linux, windows]', 'goos: [linux]');
+    const { uri: u } = await open('.github/workflows/matrix-linux.yml', 'yaml', linux);
+    const one = labels(sorted(await client.completion(u, positionOf(linux, 'goarch: [amd64, ', 'goarch: [amd64, '.length))));
+    for (const a of ['arm64', '386', 'ppc64le', 's390x', 'riscv64']) assert.ok(one.includes(a), a);
+    assert.ok(one.indexOf('s390x') < one.indexOf('riscv64'), 'tier 2 before Go-only');
+    assert.ok(!one.includes('arm') && !one.includes('wasm'), one.join(' '));
   });
 
   it('run: GOARCH= inside a workflow uses the GOOS of the same command', async () => {

@@ -18,15 +18,14 @@ interface Candidate {
   label: string;
   /** Kubernetes tier; undefined for values Go builds and Kubernetes does not. */
   tier: number | undefined;
-  /** Removed platforms the value takes part in, when it has no tier (`arm`: linux/arm). */
-  removed?: string[];
   documentation: () => string;
 }
 
 const GO_PAIR_LIST = [...GO_PAIRS].map((p) => p.split('/') as [string, string]);
+const GO_OS_NAMES: ReadonlySet<string> = new Set(GO_PAIR_LIST.map(([os]) => os));
+const GO_ARCH_NAMES: ReadonlySet<string> = new Set(GO_PAIR_LIST.map(([, arch]) => arch));
 
-function detail(model: TierModel, tier: number | undefined, removed?: string[], requiredTier = 3): string {
-  if (tier === undefined && removed && removed.length > 0) return `Removed from Kubernetes (${removed.join(', ')}); Go only elsewhere`;
+function detail(model: TierModel, tier: number | undefined, requiredTier = 3): string {
   if (tier === undefined) return 'Go only: in no Kubernetes tier';
   const info = model.tierInfo(tier);
   // k8sPlatforms.requiredTier 1: a tier 2 item would be reported as soon as it is accepted.
@@ -60,25 +59,32 @@ function bestTier(model: TierModel, pairs: Platform[]): number | undefined {
 }
 
 /**
- * GOOS or GOARCH values: those Go takes with the sibling value (all of them when there is none),
- * Kubernetes tiers first, then the other Go values; a value whose every pair is removed is left out.
+ * GOOS or GOARCH values: those Go takes with every sibling value (all of them when there is none:
+ * a matrix or a build makes every pair of its values, so an arch offered beside `goos: [linux,
+ * darwin]` must build on both), Kubernetes tiers first, then the other Go values. A value that
+ * would make a removed platform is left out.
  */
 function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[]): Candidate[] {
-  const names = new Set(GO_PAIR_LIST.map(([os, arch]) => (role === 'os' ? os : arch)));
+  const names = role === 'os' ? GO_OS_NAMES : GO_ARCH_NAMES;
+  // Siblings Go knows; a templated or misspelt one says nothing about what builds.
+  const others = [...new Set(siblings.filter((s) => (role === 'os' ? GO_ARCH_NAMES : GO_OS_NAMES).has(s)))];
   const out: Candidate[] = [];
   for (const name of names) {
-    const pairs: Platform[] = GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os === name && (siblings.length === 0 || siblings.includes(arch)) : arch === name && (siblings.length === 0 || siblings.includes(os)))).map(([os, arch]) => ({ os, arch }));
-    if (pairs.length === 0) continue;
-    if (siblings.length > 0 && pairs.every((p) => model.removed(p))) continue;
+    const pairOf = (other: string): Platform => (role === 'os' ? { os: name, arch: other } : { os: other, arch: name });
+    let pairs: Platform[];
+    if (others.length > 0) {
+      pairs = others.map(pairOf).filter((p) => GO_PAIRS.has(`${p.os}/${p.arch}`));
+      if (pairs.length < others.length || pairs.some((p) => model.removed(p))) continue;
+    } else {
+      pairs = GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os : arch) === name).map(([os, arch]) => ({ os, arch }));
+    }
     const tier = bestTier(model, pairs);
-    const single = siblings.length === 1 ? pairs[0] : undefined;
-    const removed = tier === undefined ? pairs.filter((p) => model.removed(p)).map((p) => `${p.os}/${p.arch}`) : [];
     // `GOARCH=arm` with no GOOS is judged as linux/arm, removed: not offered either.
-    if (removed.length > 0) continue;
+    if (tier === undefined && pairs.some((p) => model.removed(p))) continue;
+    const single = pairs.length === 1 ? pairs[0] : undefined;
     out.push({
       label: name,
       tier,
-      ...(removed.length > 0 ? { removed } : {}),
       documentation: () => (single ? explainPlatform(model, single) : explainName(model, role, name)),
     });
   }
@@ -197,7 +203,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({
     label: c.label,
     kind: CompletionItemKind.EnumMember,
-    detail: detail(model, c.tier, c.removed, requiredTier),
+    detail: detail(model, c.tier, requiredTier),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
     filterText: filterFor(c.label, typed),
