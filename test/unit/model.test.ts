@@ -113,6 +113,31 @@ describe('loading a user model', () => {
     // Two archives may share a name (kubernetes-test, portable and per platform), not a file.
     assert.deepEqual(problems((d) => d.archives.items.push({ ...d.archives.items[0] })), ['archives.items[8]: archive file kubernetes-client-{os}-{arch}.tar.gz is listed twice (first at archives.items[0])']);
   });
+  it('names every fault at once: bad fields and contradictions together, in a model malformed anywhere', () => {
+    const data = JSON.parse(builtinText);
+    data.platforms[1].tier = 7;
+    data.images.images[0].platforms[0] = 'linux/amd46';
+    data.platforms.push({ id: 'amd64-linux', os: 'linux', arch: 'amd64', tier: 2 });
+    const r = parseModel(JSON.stringify(data), 'mine.json');
+    assert.deepEqual(r.ok ? [] : r.error.problems, [
+      'platforms[1].tier: expected 1, 2 or 3',
+      'platforms[11]: platform linux/amd64 is listed twice (first at platforms[0])',
+      'images.images[0].platforms[0]: linux/amd46 is not a Go platform (go tool dist list, go1.26)',
+    ]);
+    // Rows and tables of any shape: refused with their field errors, never a throw in the checks.
+    for (const text of [
+      '{"version": 1, "tiers": "x", "platforms": [null, 5, {"os": 1}, {"os": "linux", "arch": "amd64"}, {"os": "linux", "arch": "amd64"}]}',
+      '{"version": 1, "images": {"images": [{"name": 1, "platforms": [2, "linux/amd46", null]}]}, "binaries": {"items": [{"platforms": 5}]}, "archives": [], "packages": {"arches": [[]]}}',
+      '[1, 2]',
+      '"text"',
+    ]) {
+      const bad = parseModel(text, 'odd.json');
+      assert.equal(bad.ok, false, text);
+      if (!bad.ok) assert.ok(bad.error.problems.length > 0, text);
+    }
+    const dup = parseModel('{"version": 1, "platforms": [{"os": "linux", "arch": "amd64"}, {"os": "linux", "arch": "amd64"}]}', 'odd.json');
+    assert.ok(!dup.ok && dup.error.problems.includes('platforms[1]: platform linux/amd64 is listed twice (first at platforms[0])'), JSON.stringify(dup));
+  });
   it('reports a missing file, a folder and a huge file, never throwing', () => {
     const missing = loadModelFile('/nope.json', () => {
       throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });

@@ -81,50 +81,95 @@ const modelFields = z.strictObject({
   }),
 });
 
+type Row = Record<string, unknown>;
+
+/**
+ * The checks below read a model whose fields may be malformed elsewhere (so that every fault is
+ * named at once, not the field errors first and the contradictions on the next try): each reads
+ * only the rows and values well formed enough for it; the rest have their field errors already.
+ */
+function rows(v: unknown): [Row, number][] {
+  const out: [Row, number][] = [];
+  if (Array.isArray(v)) v.forEach((r, i) => typeof r === 'object' && r !== null && !Array.isArray(r) && out.push([r as Row, i]));
+  return out;
+}
+function strings(v: unknown): [string, number][] {
+  const out: [string, number][] = [];
+  if (Array.isArray(v)) v.forEach((x, i) => typeof x === 'string' && out.push([x, i]));
+  return out;
+}
+function field(v: unknown, key: string): unknown {
+  return typeof v === 'object' && v !== null ? (v as Row)[key] : undefined;
+}
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+const GO_NAME = /^[a-z0-9]+$/;
+const PLATFORM_REF = /^[a-z0-9]+\/[a-z0-9]+$/;
+
 /** Rows a table holds once: a second row for the same key is a contradiction, not an update. */
-function once<T>(rows: readonly T[], key: (row: T) => string, table: string, what: string, ctx: z.RefinementCtx): void {
+function once<T>(items: [T, number][], key: (item: T) => string | undefined, table: string, what: string, ctx: z.RefinementCtx): void {
   const first = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const k = key(row);
+  for (const [item, i] of items) {
+    const k = key(item);
+    if (k === undefined) continue;
     const at = first.get(k);
     if (at === undefined) first.set(k, i);
     else ctx.addIssue({ code: 'custom', path: [table, i], message: `${what} ${k} is listed twice (first at ${table}[${at}])` });
-  });
+  }
 }
 
 /** What each row says must agree with itself and with the other rows: the model is read as one table of facts. */
-export const modelSchema = modelFields.superRefine((m, ctx) => {
-  // A platform Go does not build is reported as unknown before any table is read: a row for it
-  // would never apply.
-  const go = (platform: string, at: (string | number)[]) => {
-    if (!GO_PAIRS.has(platform)) ctx.addIssue({ code: 'custom', path: at, message: `${platform} is not a Go platform (go tool dist list, ${GO_VERSION})` });
-  };
-  once(m.tiers, (t) => String(t.tier), 'tiers', 'tier', ctx);
-  for (const table of ['platforms', 'removed'] as const) {
-    const rows: readonly { id: string; os: string; arch: string }[] = m[table];
-    rows.forEach((p, i) => {
-      if (p.id !== `${p.arch}-${p.os}`) ctx.addIssue({ code: 'custom', path: [table, i, 'id'], message: `expected ${p.arch}-${p.os} (arch-os) for ${p.os}/${p.arch}, not ${p.id}` });
-      go(`${p.os}/${p.arch}`, [table, i]);
-    });
-    once(rows, (p) => `${p.os}/${p.arch}`, table, 'platform', ctx);
-  }
-  const tiers = new Set(m.tiers.map((t) => t.tier));
-  m.platforms.forEach((p, i) => {
-    if (!tiers.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['platforms', i, 'tier'], message: `tier ${p.tier} is not in tiers` });
-  });
-  once(m.images.images, (x) => x.name, 'images.images', 'image', ctx);
-  m.images.images.forEach((x, i) => once(x.platforms, (p) => p, `images.images[${i}].platforms`, 'platform', ctx));
-  once(m.binaries.items, (x) => x.name, 'binaries.items', 'binary', ctx);
-  once(m.archives.items, (x) => x.file, 'archives.items', 'archive file', ctx);
-  m.archives.items.forEach((x, i) => once(x.platforms, (p) => p, `archives.items[${i}].platforms`, 'platform', ctx));
-  once(m.packages.arches, (a) => a.platform, 'packages.arches', 'platform', ctx);
-  once(m.packages.arches, (a) => a.deb, 'packages.arches', 'deb arch', ctx);
-  once(m.packages.arches, (a) => a.rpm, 'packages.arches', 'rpm arch', ctx);
-  m.images.images.forEach((x, i) => x.platforms.forEach((p, k) => go(p, ['images', 'images', i, 'platforms', k])));
-  m.binaries.items.forEach((x, i) => Object.keys(x.platforms).forEach((p) => go(p, ['binaries', 'items', i, 'platforms', p])));
-  m.archives.items.forEach((x, i) => x.platforms.forEach((p, k) => go(p, ['archives', 'items', i, 'platforms', k])));
-  m.packages.arches.forEach((a, i) => go(a.platform, ['packages', 'arches', i, 'platform']));
-}, { when: (payload) => payload.issues.length === 0 }); // only of a model whose fields are all well formed
+export const modelSchema = modelFields.superRefine(
+  (m: unknown, ctx) => {
+    // A platform Go does not build is reported as unknown before any table is read: a row for it
+    // would never apply. (A platform not written os/arch has its field error already.)
+    const go = (platform: unknown, at: (string | number)[]) => {
+      if (typeof platform === 'string' && PLATFORM_REF.test(platform) && !GO_PAIRS.has(platform)) {
+        ctx.addIssue({ code: 'custom', path: at, message: `${platform} is not a Go platform (go tool dist list, ${GO_VERSION})` });
+      }
+    };
+    const tierRows = rows(field(m, 'tiers'));
+    once(tierRows, (t) => (typeof t.tier === 'number' ? String(t.tier) : undefined), 'tiers', 'tier', ctx);
+    for (const table of ['platforms', 'removed'] as const) {
+      const named = rows(field(m, table)).filter(([p]) => GO_NAME.test(text(p.os) ?? '') && GO_NAME.test(text(p.arch) ?? ''));
+      for (const [p, i] of named) {
+        const id = text(p.id);
+        if (id !== undefined && id !== `${p.arch}-${p.os}`) ctx.addIssue({ code: 'custom', path: [table, i, 'id'], message: `expected ${p.arch}-${p.os} (arch-os) for ${p.os}/${p.arch}, not ${id}` });
+        go(`${p.os}/${p.arch}`, [table, i]);
+      }
+      once(named, (p) => `${p.os}/${p.arch}`, table, 'platform', ctx);
+    }
+    const tiers = new Set(tierRows.map(([t]) => t.tier));
+    for (const [p, i] of rows(field(m, 'platforms'))) {
+      if ((p.tier === 1 || p.tier === 2 || p.tier === 3) && !tiers.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['platforms', i, 'tier'], message: `tier ${p.tier} is not in tiers` });
+    }
+    const images = rows(field(field(m, 'images'), 'images'));
+    once(images, (x) => text(x.name), 'images.images', 'image', ctx);
+    for (const [x, i] of images) {
+      once(strings(x.platforms), (p) => p, `images.images[${i}].platforms`, 'platform', ctx);
+      for (const [p, k] of strings(x.platforms)) go(p, ['images', 'images', i, 'platforms', k]);
+    }
+    const binaries = rows(field(field(m, 'binaries'), 'items'));
+    once(binaries, (x) => text(x.name), 'binaries.items', 'binary', ctx);
+    for (const [x, i] of binaries) {
+      if (typeof x.platforms === 'object' && x.platforms !== null) for (const p of Object.keys(x.platforms)) go(p, ['binaries', 'items', i, 'platforms', p]);
+    }
+    const archives = rows(field(field(m, 'archives'), 'items'));
+    once(archives, (x) => text(x.file), 'archives.items', 'archive file', ctx);
+    for (const [x, i] of archives) {
+      once(strings(x.platforms), (p) => p, `archives.items[${i}].platforms`, 'platform', ctx);
+      for (const [p, k] of strings(x.platforms)) go(p, ['archives', 'items', i, 'platforms', k]);
+    }
+    const arches = rows(field(field(m, 'packages'), 'arches'));
+    once(arches, (a) => text(a.platform), 'packages.arches', 'platform', ctx);
+    once(arches, (a) => text(a.deb), 'packages.arches', 'deb arch', ctx);
+    once(arches, (a) => text(a.rpm), 'packages.arches', 'rpm arch', ctx);
+    for (const [a, i] of arches) go(a.platform, ['packages', 'arches', i, 'platform']);
+  },
+  // Also of a model with malformed fields: every fault is named in one message.
+  { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+);
 
 export type ModelData = z.infer<typeof modelSchema>;
 export type TierData = z.infer<typeof tierSchema>;
