@@ -121,5 +121,6 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
 /** kubernetes.tar.gz, kubernetes-src.tar.gz: archives that name no platform. */
 function platformFree(model: TierModel, file: string): string | undefined {
   const a = model.data.archives.items.find((x) => !x.file.includes('{os}') && (file === x.file || file.startsWith(`${x.file}.`)));
-  return a ? `**${a.file}**: Kubernetes release archive, one file for every platform (it names none)` : undefined;
+  // The source's table ticks no platform for them, and does not call them portable either.
+  return a ? `**${a.file}**: Kubernetes release archive; its name holds no platform, and the release artifacts list it under none` : undefined;
 }
