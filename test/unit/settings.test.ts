@@ -86,6 +86,13 @@ describe('severity, entry by entry', () => {
 
   it('requiredTier out of range says which values are allowed', () => {
     assert.deepEqual(parseSettings({ requiredTier: 7 }).problems, ['k8sPlatforms.requiredTier: must be 1, 2 or 3']);
+    // A section that is no object at all is named too; nothing at all is the defaults.
+    assert.deepEqual(parseSettings('strict').problems, ['k8sPlatforms: expected an object of settings, not "strict"']);
+    assert.deepEqual(parseSettings([1]).problems, ['k8sPlatforms: expected an object of settings, not a list']);
+    assert.deepEqual(parseSettings(null).problems, []);
+    assert.deepEqual(parseSettings(false).problems, [], 'Lisp nil');
+    assert.deepEqual(parseSettings([]).problems, [], 'Lisp nil');
+    assert.deepEqual(parseSettings(undefined).problems, []);
   });
 });
 

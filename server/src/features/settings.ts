@@ -198,6 +198,11 @@ function unknownKeys(section: Record<string, unknown>, problems: string[]): void
  */
 export function parseSettings(raw: unknown): ParsedSettings {
   const problems: string[] = [];
+  // Nothing is the defaults: null, no section, and what some clients send for nothing (false and
+  // an empty list, as Lisp's nil may be written). Any other shape is named, then the defaults apply.
+  if (typeof raw === 'string' || typeof raw === 'number' || raw === true || (Array.isArray(raw) && raw.length > 0)) {
+    problems.push(`k8sPlatforms: expected an object of settings, not ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw).slice(0, 40)}`);
+  }
   const section = isPlainObject(raw) ? undot(raw) : {};
   unknownKeys(section, problems);
   const read = <K extends keyof Fields>(name: K): z.output<Fields[K]> | undefined => {
