@@ -65,8 +65,15 @@ interface ClientSupport {
   applyEdit: boolean;
 }
 
-/** The command a client without CodeAction literals runs to apply a fix: its argument is the edit. */
+/**
+ * The command a client without CodeAction literals runs to apply a fix: its arguments are the
+ * edit and the document version it was made for (a command run after the document changed is refused).
+ */
 export const APPLY_FIX_COMMAND = 'k8s-platforms.applyFix';
+interface FixVersion {
+  uri: string;
+  version: number;
+}
 
 const SECTION = 'k8sPlatforms';
 
@@ -375,7 +382,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         const actions = codeActions(doc, findingsOf(doc), params, support.edits);
         if (support.codeActionLiterals) return actions;
         if (!support.applyEdit) return [];
-        return actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_FIX_COMMAND, a.edit)] : []));
+        // The version the fix was made for goes with it: run after an edit, it would land elsewhere.
+        const made: FixVersion = { uri: doc.uri, version: doc.version };
+        return actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_FIX_COMMAND, a.edit, made)] : []));
       }),
   );
 
@@ -386,6 +395,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
         if (params.command !== APPLY_FIX_COMMAND || typeof edit !== 'object' || edit === null) {
           return new ResponseError<void>(ErrorCodes.InvalidParams, `k8s-platforms: unknown command ${String(params.command)} or no edit`);
+        }
+        const made = params.arguments?.[1] as Partial<FixVersion> | undefined;
+        if (made && typeof made.uri === 'string' && documents.get(made.uri) !== undefined && documents.get(made.uri)?.version !== made.version) {
+          return new ResponseError<void>(LSPErrorCodes.ContentModified, 'k8s-platforms: the document changed since this fix was offered; ask for the fixes again');
         }
         const result = await connection.workspace.applyEdit({ label: 'k8s-platforms fix', edit });
         if (!result.applied) logError(`k8s-platforms: the client did not apply the fix${result.failureReason ? `: ${result.failureReason}` : ''}`);

@@ -110,6 +110,14 @@ describe('a client without CodeAction literals', () => {
       assert.deepEqual(applied, [remove.arguments![0]]);
       const edits = (applied[0] as { changes: Record<string, { newText: string }[]> }).changes[doc];
       assert.equal(edits.length, 1);
+
+      // A fix run after the document changed would land on other text: refused, nothing applied.
+      const [d2] = await client.diagnosticsFor(doc, 1);
+      const stale = ((await client.codeActions(doc, d2.range, [d2])) as unknown as Command[]).find((a) => a.title.startsWith('Remove'))!;
+      client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: doc, version: 2 }, contentChanges: [{ text: `# a comment\n${mk}` }] });
+      await client.diagnosticsFor(doc, 2);
+      await assert.rejects(client.conn.sendRequest('workspace/executeCommand', { command: stale.command, arguments: stale.arguments }), /the document changed since this fix was offered/);
+      assert.equal(applied.length, 1);
     } finally {
       await client.stop();
     }
