@@ -4,10 +4,12 @@ import { GO_PAIRS, GO_VERSION } from '../platform/names';
 // No code generation (`new Function`) in the server: zod validates by interpretation.
 z.config({ jitless: true });
 
+/** An os or arch as Go spells it, and a platform as the model's tables write it. */
+const GO_NAME = /^[a-z0-9]+$/;
+const PLATFORM_REF = /^[a-z0-9]+\/[a-z0-9]+$/;
+
 /** `linux/amd64`: the platform key used throughout the model's artifact tables. */
-const platformRef = z
-  .string()
-  .regex(/^[a-z0-9]+\/[a-z0-9]+$/, { message: 'expected a platform written os/arch, like linux/amd64' });
+const platformRef = z.string().regex(PLATFORM_REF, { message: 'expected a platform written os/arch, like linux/amd64' });
 
 const tierNumber = z.union([z.literal(1), z.literal(2), z.literal(3)], {
   error: 'expected 1, 2 or 3',
@@ -22,7 +24,7 @@ export const tierSchema = z.strictObject({
 });
 
 /** An os or arch as Go spells it: lower case letters and digits. */
-const goName = z.string().regex(/^[a-z0-9]+$/, { message: 'expected lower-case letters and digits, as Go spells it (linux, amd64)' });
+const goName = z.string().regex(GO_NAME, { message: 'expected lower-case letters and digits, as Go spells it (linux, amd64)' });
 
 export const platformSchema = z.strictObject({
   id: z.string().describe('The source document spelling, arch-os: amd64-linux'),
@@ -104,9 +106,6 @@ function field(v: unknown, key: string): unknown {
 function text(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
-const GO_NAME = /^[a-z0-9]+$/;
-const PLATFORM_REF = /^[a-z0-9]+\/[a-z0-9]+$/;
-
 /** Rows a table holds once: a second row for the same key is a contradiction, not an update. */
 function once<T>(items: [T, number][], key: (item: T) => string | undefined, table: string, what: string, ctx: z.RefinementCtx): void {
   const first = new Map<string, number>();
