@@ -242,7 +242,8 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   const names: Token[] = [];
   const items = splitList(o.masked, o.maskBase, o.start, o.end);
   // Removing the only item would leave `--platform=` or `platforms:` empty: no list, no removal.
-  const removable = items.length > 1;
+  // Beside a templated item (`$(IMAGE_PLATFORMS),linux/arm/v7`) the list keeps that one.
+  const removable = items.length > 1 || (items.length === 1 && splitAll(o.masked, o.maskBase, o.start, o.end) > 1);
   const whole = items.length === 1 ? o.removeWhole : undefined;
   for (const item of items) {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.

@@ -127,8 +127,10 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         i = stop;
         continue;
       }
-      if (n === '$' && mode === 'make') {
-        // $$var, $${var}, $$(cmd): a shell expansion inside a make recipe.
+      if (n === '$') {
+        // $$var, $${var}, $$(cmd): a shell expansion inside a make recipe, or in a script of a CI
+        // system that writes the shell's `$` as `$$` (Cloud Build, GitLab). (In a plain script
+        // `$$` is the shell's process id; nobody follows it with a name or a brace.)
         const inner = text[i + 2];
         if (inner === '{' || inner === '(') {
           const close = matchBracket(i + 2);
