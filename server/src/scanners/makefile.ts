@@ -99,13 +99,34 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       }
       continue;
     }
-    if (/^[^\s#][^=]*?:/.test(body) && !/^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|vpath|\$\()/.test(body)) {
+    if (isRule(body)) {
       inRule = true;
       const semi = body.indexOf(';');
       if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
     }
   }
   state.inRule = inRule;
+}
+
+/** The innermost variable reference or function call of make: `$(BIN_DIR)`, `${GOOS}`. */
+const REF = /\$[({][^$(){}]*[)}]/g;
+/** References nest a few levels (`$(eval $(call rule,$(P)))`); deeper ones stay as written. */
+const MAX_REF_DEPTH = 8;
+
+/**
+ * Whether a line (not a recipe line) opens a rule: `bin/tool: main.go`, `$(BIN_DIR)/$(PROJECT):
+ * main.go`; not a conditional, an include, or a function call on a line of its own (`$(eval
+ * $(call rule,x))`), whose colons are inside the call.
+ */
+function isRule(body: string): boolean {
+  if (/^\s*(ifeq|ifneq|ifdef|ifndef|else|endif|include|-include|sinclude|vpath)\b/.test(body)) return false;
+  let t = body.length > 2000 ? body.slice(0, 2000) : body;
+  for (let k = 0; k < MAX_REF_DEPTH && t.indexOf('$') >= 0; k++) {
+    const next = t.replace(REF, 'V');
+    if (next === t) break;
+    t = next;
+  }
+  return /^[^\s#][^=]*?:/.test(t) && !t.includes('$(') && !t.includes('${');
 }
 
 /** A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name. */
