@@ -31,9 +31,7 @@ const lazyVendor = {
 const entries = [
   { in: 'server/src/serverEntry.ts', out: 'dist/server.js' },
   { in: 'server/src/main.ts', out: 'dist/server-main.js', plugins: [lazyVendor] },
-  { in: 'server/src/cliEntry.ts', out: 'dist/cli.js' },
-  { in: 'server/src/cliWorkerEntry.ts', out: 'dist/cli-worker.js' },
-  { in: 'server/src/cliMain.ts', out: 'dist/cli-main.js', plugins: [lazyVendor] },
+  { in: 'server/src/cliMain.ts', out: 'dist/cli.js', plugins: [lazyVendor] },
   ...VENDORED.map((name) => ({ in: `server/src/vendor/${name}.ts`, out: `dist/vendor/${name}.js` })),
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ];
@@ -51,18 +49,13 @@ const require = createRequire(import.meta.url);
 const { modelJsonSchema } = require('./dist/.schema-gen.js');
 writeFileSync('dist/platforms.schema.json', JSON.stringify(modelJsonSchema(), null, 2) + '\n');
 
-// V8's compiled code for the server and the CLI, made by running each once on samples (see
-// warm-code-cache.mjs). Without it they only start slower: a failure is said, and the build goes on.
+// V8's compiled code for the server, made by running it once on samples (see warm-code-cache.mjs).
+// Without it the server only starts slower: a failure is said, and the build goes on.
 if (!watch) {
-  const { warmCodeCache, warmCliCodeCache } = await import('./warm-code-cache.mjs');
-  for (const [what, warm] of [
-    ['server', () => warmCodeCache('dist/server.js')],
-    ['CLI', () => warmCliCodeCache('dist/cli.js')],
-  ]) {
-    try {
-      await warm();
-    } catch (e) {
-      console.warn(`esbuild.mjs: no code cache for the ${what} (${e.message}); it will compile its code at each start`);
-    }
+  const { warmCodeCache } = await import('./warm-code-cache.mjs');
+  try {
+    await warmCodeCache('dist/server.js');
+  } catch (e) {
+    console.warn(`esbuild.mjs: no code cache for the server (${e.message}); it will compile its code at each start`);
   }
 }

@@ -1,12 +1,8 @@
 // Part of the build (esbuild.mjs): starts the built server once, as an editor would, on a sample
 // document of every kind, so that V8 compiles the code a session runs; the server keeps what was
-// compiled in dist/server-main.cache when it exits (server/src/codeCache.ts). The CLI is run once
-// the same way on the same samples, written to a temporary folder, and keeps dist/cli-main.cache.
-// Nothing else is read or written.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// compiled in dist/server-main.cache when it exits (server/src/codeCache.ts). No file is read or
+// written but the bundle and its cache; the samples are below.
+import { spawn } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
 const SAMPLES = {
@@ -200,26 +196,4 @@ async function session(connection, published) {
   }
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
-}
-
-/** Runs the CLI at `bundle` on the samples, as files, and checks that it wrote its cache. */
-export async function warmCliCodeCache(bundle) {
-  const dir = mkdtempSync(join(tmpdir(), 'k8s-platforms-warm-up-'));
-  try {
-    for (const [uri, text] of Object.entries(SAMPLES)) {
-      const file = join(dir, uri.slice('file:///warm-up/'.length));
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    }
-    const r = spawnSync(process.execPath, [join(process.cwd(), bundle), 'lint', '.'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: { ...process.env, K8S_PLATFORMS_CODE_CACHE: 'write' },
-    });
-    // The samples hold errors on purpose: status 1 is the run that went well.
-    if (r.status !== 1) throw new Error(`the warm-up CLI exited with ${r.status ?? r.signal}: ${r.stderr}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

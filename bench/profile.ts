@@ -24,18 +24,11 @@ export interface SelfTime {
   share: number;
 }
 
-/**
- * Bundles an entry (server/src/main.ts, server/src/cliMain.ts) without minifying, so profiles name
- * the functions. `start` names the export to call when the module only exports its main function
- * (cliMain's `main`; its worker threads are not profiled).
- */
-export async function buildProfilingBundle(entry: string, outFile: string, start?: string): Promise<void> {
+/** Bundles an entry (server/src/main.ts, server/src/cliMain.ts) without minifying, so profiles name the functions. */
+export async function buildProfilingBundle(entry: string, outFile: string): Promise<void> {
   const { build } = await import('esbuild');
-  const from = `./${entry.replace(/\.ts$/, '')}`;
   await build({
-    ...(start
-      ? { stdin: { contents: `import { ${start} } from ${JSON.stringify(from)};\n${start}(__filename);\n`, resolveDir: REPO, loader: 'ts' as const, sourcefile: 'profile-entry.ts' } }
-      : { entryPoints: [join(REPO, entry)] }),
+    entryPoints: [join(REPO, entry)],
     outfile: outFile,
     bundle: true,
     platform: 'node',

@@ -148,7 +148,7 @@ async function main(): Promise<number> {
     result.cli = await measureCli(CLI_BUNDLE, small, repo, opts.quick ? 5 : 10, opts.quick ? 1 : 3);
     if (opts.profile) {
       const bundle = join(out, 'cli-profile.js');
-      await buildProfilingBundle('server/src/cliMain.ts', bundle, 'main');
+      await buildProfilingBundle('server/src/cliMain.ts', bundle);
       mkdirSync(profileDir, { recursive: true });
       const r = spawnSync(process.execPath, [...profileArgs(profileDir, 'cli-repo.cpuprofile'), bundle, 'lint', '--format', 'json', '--jobs', '1', repo.dir], {
         cwd: dirname(repo.dir),

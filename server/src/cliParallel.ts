@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { FileResult, LintJob } from './cli';
 import type { Target } from './cliWalk';
 import type { ModelData } from './model/schema';
@@ -47,8 +48,6 @@ export async function lintInParallel(
     for (const t of targets) take(lintHere(t));
     return;
   }
-  // Loaded here, not at the start: loading it costs some 5 ms, most of a short run's own work.
-  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const results: (FileResult | undefined)[] = new Array(targets.length);
   let flushed = 0;
   const flush = () => {

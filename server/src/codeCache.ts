@@ -8,10 +8,9 @@ import { Script } from 'node:vm';
  * Runs a CommonJS bundle of ours with V8's compiled code for it, when the build left some.
  *
  * Node compiles a script's functions the first time each runs: for the server that is some 10 ms
- * of its start and 10 ms of the first scan of a document, for the CLI some 7 ms of a run on one
- * file. The build runs the server and the CLI once on sample files of every kind and keeps what
- * V8 compiled (`script.createCachedData()`) in FILE.cache; later starts hand it back to V8
- * instead of compiling again.
+ * of its start and 10 ms of the first scan of a document. The build starts the server once on
+ * sample documents of every kind and keeps what V8 compiled (`script.createCachedData()`) in
+ * FILE.cache; later starts hand it back to V8 instead of compiling again.
  *
  * The cache is used only for the exact bundle it was made from (a SHA-256 of the source is in
  * its header) and only when its own bytes are intact (a SHA-256 of them too: V8 does not check
@@ -55,14 +54,14 @@ export function writeCache(file: string, source: string, data: Buffer): void {
   renameSync(tmp, file);
 }
 
-/**
- * Runs the bundle at `file` as the main code of this process; returns what became of the cache,
- * and what the bundle exports.
- */
-export function runBundle(file: string, cacheFile: string): { outcome: CacheOutcome; exports: unknown } {
+/** Runs the bundle at `file` as the main code of this process; returns what became of the cache. */
+export function runBundle(file: string, cacheFile: string): CacheOutcome {
   const mode = process.env.K8S_PLATFORMS_CODE_CACHE;
   const req = createRequire(file);
-  if (process.versions.electron !== undefined) return { outcome: 'off', exports: req(file) };
+  if (process.versions.electron !== undefined) {
+    req(file);
+    return 'off';
+  }
   const source = readFileSync(file, 'utf8');
   const cache = mode === 'off' || mode === 'write' ? { outcome: 'off' as const } : readCache(cacheFile, source);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
@@ -76,5 +75,5 @@ export function runBundle(file: string, cacheFile: string): { outcome: CacheOutc
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, req, module, file, dirname(file));
   module.loaded = true;
-  return { outcome, exports: module.exports };
+  return outcome;
 }

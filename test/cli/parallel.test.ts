@@ -77,14 +77,14 @@ describe('the CLI over many files, in worker threads', () => {
     const seq = await call(['lint', '--format', 'json', '.'], dir);
     const marks = join(dir, '..', `worker-marks-${process.pid}`);
     const entry = join(dir, '..', `counting-worker-${process.pid}.js`);
-    // The CLI's worker entry, with a line written per worker start and per batch.
+    // The CLI bundle as the worker entry, with a line written per worker start and per batch.
     writeFileSync(
       entry,
       `const fs = require('node:fs');
       const { parentPort } = require('node:worker_threads');
       fs.appendFileSync(${JSON.stringify(marks)}, 'start\\n');
       parentPort.on('message', (r) => fs.appendFileSync(${JSON.stringify(marks)}, 'batch ' + r.targets.length + '\\n'));
-      require(${JSON.stringify(join(repo, 'dist/cli-worker.js'))});\n`,
+      require(${JSON.stringify(join(repo, 'dist/cli.js'))});\n`,
     );
     try {
       const par = await call(['lint', '--format', 'json', '--jobs', '3', '.'], dir, { workerEntry: entry });

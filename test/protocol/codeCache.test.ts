@@ -1,9 +1,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { readCache, writeCache } from '../../server/src/codeCache';
 import { LspClient, repo } from '../support/lspClient';
 
@@ -80,61 +79,6 @@ describe('the server started from its code cache', () => {
 
   it('is rejected by V8 when the server runs with other compiler flags', async () => {
     assert.deepEqual(await run(join(repo, 'dist'), ['--turbofan']), { outcome: 'rejected', findings: EXPECTED });
-  });
-});
-
-/** Runs the CLI in `dist` on the workflow; returns what became of its cache, and its findings. */
-function runCli(dist: string, dir: string, nodeArgs: string[] = []): { outcome: string; findings: string[]; status: number | null } {
-  const r = spawnSync(process.execPath, [...nodeArgs, join(dist, 'cli.js'), 'lint', '--format', 'json', '.'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, K8S_PLATFORMS_CODE_CACHE: 'report' },
-  });
-  const findings = (JSON.parse(r.stdout) as { line: number; column: number; code: string }[]).map((f) => `${f.line}:${f.column} ${f.code}`).sort();
-  const outcome = /code cache (\w+) \(.*cli-main\.cache\)/.exec(r.stderr)?.[1] ?? `none in: ${r.stderr}`;
-  return { outcome, findings, status: r.status };
-}
-
-describe('the CLI started from its code cache', () => {
-  let dir: string;
-  let work: string;
-  const copy = (name: string) => {
-    const to = join(dir, name);
-    cpSync(join(repo, 'dist'), to, { recursive: true, filter: (src) => !src.endsWith('.map') });
-    return to;
-  };
-  const expected = { findings: EXPECTED, status: 1 };
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'k8s-cli-code-cache-'));
-    work = join(dir, 'work');
-    mkdirSync(join(work, '.github/workflows'), { recursive: true });
-    writeFileSync(join(work, '.github/workflows/build.yml'), WORKFLOW);
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('uses the cache the build made, with the same findings as without it', () => {
-    assert.ok(existsSync(join(repo, 'dist/cli-main.cache')), 'npm run build writes dist/cli-main.cache');
-    assert.deepEqual(runCli(join(repo, 'dist'), work), { outcome: 'used', ...expected });
-  });
-
-  it('ignores a cache made from another bundle, a damaged one and a missing one', () => {
-    const stale = copy('stale');
-    appendFileSync(join(stale, 'cli-main.js'), '\n// edited after the build\n');
-    assert.deepEqual(runCli(stale, work), { outcome: 'stale', ...expected });
-
-    const damaged = copy('damaged');
-    const bytes = readFileSync(join(damaged, 'cli-main.cache'));
-    bytes[bytes.length - 100] ^= 0xff;
-    writeFileSync(join(damaged, 'cli-main.cache'), bytes);
-    assert.deepEqual(runCli(damaged, work), { outcome: 'corrupt', ...expected });
-
-    const missing = copy('missing');
-    rmSync(join(missing, 'cli-main.cache'));
-    assert.deepEqual(runCli(missing, work), { outcome: 'absent', ...expected });
-  });
-
-  it('is rejected by V8 when the CLI runs with other compiler flags', () => {
-    assert.deepEqual(runCli(join(repo, 'dist'), work, ['--no-turbofan']), { outcome: 'rejected', ...expected });
   });
 });
 

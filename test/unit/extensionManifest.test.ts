@@ -192,7 +192,7 @@ describe('the rest of the contribution', () => {
 
 describe('the bundles', () => {
   it('require zod and yaml from dist/vendor, on first use, and those files exist', () => {
-    for (const bundle of ['dist/server-main.js', 'dist/cli-main.js']) {
+    for (const bundle of ['dist/server-main.js', 'dist/cli.js']) {
       const text = readFileSync(join(repo, bundle), 'utf8');
       const vendored = [...text.matchAll(/require\("\.\/vendor\/([a-z]+)\.js"\)/g)].map((m) => m[1]);
       assert.deepEqual([...new Set(vendored)].sort(), ['yaml', 'zod'], bundle);
@@ -203,7 +203,7 @@ describe('the bundles', () => {
   });
 
   it('keep the protocol library out of the CLI, whose cold start it would slow by some 20 ms', () => {
-    const cli = readFileSync(join(repo, 'dist/cli-main.js'), 'utf8');
+    const cli = readFileSync(join(repo, 'dist/cli.js'), 'utf8');
     assert.doesNotMatch(cli, /vscode-jsonrpc|createConnection|textDocument\/publishDiagnostics/);
   });
 });
