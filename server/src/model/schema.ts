@@ -143,22 +143,22 @@ export const modelSchema = modelFields.superRefine(
     for (const [p, i] of rows(field(m, 'platforms'))) {
       if ((p.tier === 1 || p.tier === 2 || p.tier === 3) && !tiers.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['platforms', i, 'tier'], message: `tier ${p.tier} is not in tiers` });
     }
-    const images = rows(field(field(m, 'images'), 'images'));
-    once(images, (x) => text(x.name), 'images.images', 'image', ctx);
-    for (const [x, i] of images) {
-      once(strings(x.platforms), (p) => p, `images.images[${i}].platforms`, 'platform', ctx);
-      for (const [p, k] of strings(x.platforms)) go(p, ['images', 'images', i, 'platforms', k]);
+    // Images by name and archives by file, each with a list of platforms.
+    for (const [table, list, key, what] of [
+      ['images', 'images', 'name', 'image'],
+      ['archives', 'items', 'file', 'archive file'],
+    ] as const) {
+      const items = rows(field(field(m, table), list));
+      once(items, (x) => text(x[key]), `${table}.${list}`, what, ctx);
+      for (const [x, i] of items) {
+        once(strings(x.platforms), (p) => p, `${table}.${list}[${i}].platforms`, 'platform', ctx);
+        for (const [p, k] of strings(x.platforms)) go(p, [table, list, i, 'platforms', k]);
+      }
     }
     const binaries = rows(field(field(m, 'binaries'), 'items'));
     once(binaries, (x) => text(x.name), 'binaries.items', 'binary', ctx);
     for (const [x, i] of binaries) {
       if (typeof x.platforms === 'object' && x.platforms !== null) for (const p of Object.keys(x.platforms)) go(p, ['binaries', 'items', i, 'platforms', p]);
-    }
-    const archives = rows(field(field(m, 'archives'), 'items'));
-    once(archives, (x) => text(x.file), 'archives.items', 'archive file', ctx);
-    for (const [x, i] of archives) {
-      once(strings(x.platforms), (p) => p, `archives.items[${i}].platforms`, 'platform', ctx);
-      for (const [p, k] of strings(x.platforms)) go(p, ['archives', 'items', i, 'platforms', k]);
     }
     const arches = rows(field(field(m, 'packages'), 'arches'));
     once(arches, (a) => text(a.platform), 'packages.arches', 'platform', ctx);
