@@ -1,5 +1,5 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -17,8 +17,6 @@ const PROSE_KEYS = new Set([
   'long_description', 'short_description', 'changelog', 'release_notes', 'release-notes', 'caption',
 ]);
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
-/** The same flag with its value in the same argument: `--platform=linux/amd64`. */
-const FLAG_WITH_VALUE = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)=/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
 const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*([:= ])[ \t]*["']?$/;
@@ -812,7 +810,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     if (envListItem(item, ctx)) continue;
     const before = ctx.sink.mentions.length;
     scanScalar(item, ctx, listId);
-    if (before < ctx.sink.mentions.length && FLAG_WITH_VALUE.test(item.value)) (flagged ??= []).push(before, ctx.sink.mentions.length);
+    // `--platform=linux/amd64` in one argument.
+    if (before < ctx.sink.mentions.length && item.value[PLATFORM_FLAG.exec(item.value)?.[0].length ?? -1] === '=') (flagged ??= []).push(before, ctx.sink.mentions.length);
     // arch: [linux/amd64, linux/arm/v7] under any key: an item can be removed like a platforms item.
     removableItem(ctx, before, node, item, listId);
   }
