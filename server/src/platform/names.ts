@@ -51,7 +51,11 @@ export const PACKAGE_ARCHES: ReadonlyMap<string, { arch: string; variant?: strin
   ['s390x', { arch: 's390x' }],
   ['riscv64', { arch: 'riscv64' }],
   ['mips64el', { arch: 'mips64le' }],
+  ['mipsel', { arch: 'mipsle' }],
+  ['mips', { arch: 'mips' }],
+  ['ppc64', { arch: 'ppc64' }],
   ['loong64', { arch: 'loong64' }],
+  ['loongarch64', { arch: 'loong64' }],
 ]);
 
 /** Spellings that are not recognised aliases but are common enough to suggest from. */

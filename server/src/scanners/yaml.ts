@@ -502,7 +502,11 @@ function walkMap(node: YMap, ctx: Ctx): void {
       walk({ ...value, items: value.items.filter((item) => !(item?.kind === 'map' && skips(item))) }, child);
       continue;
     }
+    const before = ctx.sink.mentions.length;
     walk(value, child);
+    // A job or service container's `options: --platform linux/arm64` beside its `image:`: the
+    // Kubernetes image is pulled for that platform (GitHub Actions, Azure Pipelines).
+    if (key === 'options' && value.kind === 'scalar' && before < ctx.sink.mentions.length) pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'image')) ?? ''));
   }
 }
 
