@@ -2,7 +2,7 @@ import { MentionSink, emitPairs, readPlatformList, roleOf, type Token, type Whol
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
-import { kubeImageName, scanUrls } from './artifacts';
+import { kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
 
 interface Instruction {
   keyword: string;
@@ -105,9 +105,14 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         break;
       }
       case 'ARG':
-      case 'ENV':
-        scanAssignments(text, s, e, sink, ins.keyword);
+      case 'ENV': {
+        const masked = maskTemplates(text, s, e, 'shell');
+        scanAssignments(text, masked, s, e, sink, ins.keyword);
+        // `ARG KUBECTL_URL=https://dl.k8s.io/…/bin/darwin/arm64/kubectl`: a download named here.
+        scanUrls(text, masked, s, 0, e - s, sink, urlVars);
+        scanArchiveNames(text, masked, s, 0, e - s, sink);
         break;
+      }
       case 'RUN': {
         // RUN <<EOF … EOF: the here-document is the script. Its marker may follow flags on
         // continuation lines (`RUN --mount=… \` then `--mount=… <<EOT`).
@@ -135,6 +140,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
       case 'COPY': {
         const masked = maskTemplates(text, s, e, 'shell');
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
+        scanArchiveNames(text, masked, s, 0, e - s, sink);
         break;
       }
       default:
@@ -170,8 +176,7 @@ function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, 
 }
 
 /** `ARG GOARCH=arm`, `ENV PLATFORMS="linux/amd64 linux/arm64"`, legacy `ENV GOOS linux`. */
-function scanAssignments(text: string, s: number, e: number, sink: MentionSink, keyword: string): void {
-  const masked = maskTemplates(text, s, e, 'shell');
+function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string): void {
   const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
   const oses: Token[] = [];
   const arches: Token[] = [];

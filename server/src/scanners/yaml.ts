@@ -485,7 +485,14 @@ function walkMap(node: YMap, ctx: Ctx): void {
       continue;
     }
     if (role !== undefined) continue;
-    if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase()))) continue;
+    if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase()))) {
+      // Annotations and labels are text, but for a platform list kept there: Tekton's
+      // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on.
+      if ((key === 'annotations' || key === 'labels') && value.kind === 'map') {
+        for (const item of value.items) if (item.value && roleOf(item.key) === 'platform') platformValue(item.value, below(ctx, key), item.key);
+      }
+      continue;
+    }
     // One child context for the map's values; its path's last key is set before each.
     if (child === undefined) {
       child = below(ctx, key);
