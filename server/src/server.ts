@@ -397,7 +397,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
           return new ResponseError<void>(ErrorCodes.InvalidParams, `k8s-platforms: unknown command ${String(params.command)} or no edit`);
         }
         const made = params.arguments?.[1] as Partial<FixVersion> | undefined;
-        if (made && typeof made.uri === 'string' && documents.get(made.uri) !== undefined && documents.get(made.uri)?.version !== made.version) {
+        const now = made && typeof made.uri === 'string' ? documents.get(made.uri) : undefined;
+        if (now && now.version !== made?.version) {
           return new ResponseError<void>(LSPErrorCodes.ContentModified, 'k8s-platforms: the document changed since this fix was offered; ask for the fixes again');
         }
         const result = await connection.workspace.applyEdit({ label: 'k8s-platforms fix', edit });

@@ -263,6 +263,24 @@ describe('modelPath', () => {
 });
 
 describe('didChangeConfiguration that is not an editor’s', () => {
+  it('a pushed k8sPlatforms section that is no object: a warning naming it, and the defaults apply', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false }), initializationOptions: { settings: { requiredTier: 1 } } });
+    try {
+      const u = uri('not-an-object');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.ok(codes(await client.diagnosticsFor(u, 1)).includes('below-required-tier'));
+      const shown = client.shown.length;
+      const seen = client.publications(u);
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { k8sPlatforms: 'strict' } });
+      const warning = await client.until('a warning', () => client.shown.slice(shown).find((m) => m.type === 2));
+      assert.match(warning.message, /k8sPlatforms: expected an object of settings, not "strict"/);
+      const next = await client.nextPublication(u, seen);
+      assert.ok(!codes(next.diagnostics).includes('below-required-tier'), 'the defaults apply');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('no params, or settings that are not an object: no error logged, and the server keeps answering', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false }), initializationOptions: { settings: { requiredTier: 1 } } });
     try {

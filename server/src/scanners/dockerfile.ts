@@ -1,4 +1,4 @@
-import { MentionSink, emitPairs, readPlatformList, roleOf, type Token, type WholeMention } from './mention';
+import { MentionSink, emitPairs, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
@@ -95,13 +95,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
       case 'FROM': {
         const before = sink.mentions.length;
         scanShell(text, s, e, sink, { mode: 'shell', urlVars });
-        const image = kubeImageName(text.slice(s, e).replace(/--\S+/g, '').trim().split(/\s+/)[0] ?? '');
-        if (image) {
-          for (let k = before; k < sink.mentions.length; k++) {
-            const m = sink.mentions[k];
-            if (m.kind === 'whole') (m as WholeMention).artifact = { kind: 'image', name: image };
-          }
-        }
+        pulledImage(sink, before, kubeImageName(text.slice(s, e).replace(/--\S+/g, '').trim().split(/\s+/)[0] ?? ''));
         break;
       }
       case 'ARG':

@@ -145,6 +145,15 @@ export function isPathKey(key: string | undefined): boolean {
 /** The role a key or variable gives its value. */
 export type Role = 'platform' | 'os' | 'arch' | 'variant';
 
+/** A Kubernetes image pulled for the platforms of the mentions from `from` to `to`: each names it. */
+export function pulledImage(sink: MentionSink, from: number, image: string | undefined, to = sink.mentions.length): void {
+  if (!image) return;
+  for (let m = from; m < to; m++) {
+    const mention = sink.mentions[m];
+    if (mention.kind === 'whole') mention.artifact = { kind: 'image', name: image };
+  }
+}
+
 /**
  * Platform-ish names: GOOS, GOARCH, goarm, and anything ending in platform(s) (PLATFORMS,
  * KUBE_BUILD_PLATFORMS, defaultPlatforms, TARGETPLATFORM), plus goreleaser's `targets`.

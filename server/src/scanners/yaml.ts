@@ -1,5 +1,5 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -489,7 +489,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
       // Annotations and labels are text, but for a platform list kept there: Tekton's
       // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on.
       if ((key === 'annotations' || key === 'labels') && value.kind === 'map') {
-        for (const item of value.items) if (item.value && roleOf(item.key) === 'platform') platformValue(item.value, below(ctx, key), item.key);
+        let inner: Ctx | undefined;
+        for (const item of value.items) if (item.value && roleOf(item.key) === 'platform') platformValue(item.value, (inner ??= below(ctx, key)), item.key);
       }
       continue;
     }
@@ -835,15 +836,6 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
       if (item?.kind === 'scalar') image = kubeImageName(item.value);
     }
     for (let f = 0; f < flagged.length; f += 2) pulledImage(ctx.sink, flagged[f], image, flagged[f + 1]);
-  }
-}
-
-/** A Kubernetes image pulled for the platforms of the mentions from `from` to `to`: each names it. */
-function pulledImage(sink: MentionSink, from: number, image: string | undefined, to = sink.mentions.length): void {
-  if (!image) return;
-  for (let m = from; m < to; m++) {
-    const mention = sink.mentions[m];
-    if (mention.kind === 'whole') mention.artifact = { kind: 'image', name: image };
   }
 }
 
