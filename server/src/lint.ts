@@ -80,6 +80,8 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
 export interface ChunkResult {
   readonly body: string;
   readonly path: string;
+  /** The keys above the block (`['jobs']`), which `path` joins. */
+  readonly keys: readonly string[];
   readonly stateKey: string;
   readonly mentions: Mention[];
   readonly stateOut: ScanState;
@@ -90,18 +92,54 @@ export interface ChunkResult {
   judged?: { model: TierModel; settings: LintSettings; findings: Finding[] };
 }
 
+/** Facts about a scanned text that decide whether an edit of it can be scanned alone (see scanEdited). */
+export interface TextMarks {
+  /** It has a lone CR (scanned as a copy with lone CRs made LFs). */
+  readonly loneCr: boolean;
+  /** It starts with a byte order mark (scanned as a copy with a space there). */
+  readonly bom: boolean;
+  /** It has a suppression comment. */
+  readonly ignore: boolean;
+}
+
+/**
+ * One edit of one line, as a document logged it: text[start, end) of the text before it was
+ * replaced by `text`, which holds no line end; `before` and `after` are that line's text (without
+ * its line end), which starts at `lineStart`.
+ */
+export interface LineEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly lineStart: number;
+  readonly before: string;
+  readonly after: string;
+}
+
 /** What one scan of a text produced; every feature reads it, nothing scans twice. */
 export class ScanResult {
   private flat?: Mention[];
   private index?: LineIndex;
+  private source: string | (() => string);
 
   constructor(
-    readonly text: string,
+    /** The text scanned, or (for a scan of edits) how to get it: it is joined only when a feature reads it. */
+    text: string | (() => string),
     readonly kind: FileKind,
     readonly chunks: readonly { start: number; result: ChunkResult }[],
     /** Limits that were hit, for a person: "scan stopped after 5000 ms at line 81234 …". */
     readonly notes: readonly string[] = [],
-  ) {}
+    readonly marks: TextMarks = { loneCr: true, bom: false, ignore: true },
+    /** The text's length. */
+    readonly length: number = typeof text === 'string' ? text.length : 0,
+  ) {
+    this.source = text;
+  }
+
+  get text(): string {
+    if (typeof this.source !== 'string') this.source = this.source();
+    return this.source;
+  }
 
   /** Every mention, with document offsets. */
   get mentions(): Mention[] {
@@ -277,6 +315,9 @@ const CPU_CLOCKED = 64 * 1024;
 /** Blocks up to this long are shared with an equal block earlier in the same text. */
 const MAX_SHARED_BLOCK = 256;
 
+/** The comment that silences findings (see rules/suppression.ts). */
+const IGNORE_MARK = 'k8s-platforms-ignore';
+
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
@@ -293,7 +334,8 @@ export const DEFAULT_LIMITS: Required<ScanLimits> = { maxMentions: 100_000, maxS
 export function scanText(original: string, kind: FileKind, cache?: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult {
   // A lone CR ends a line (YAML 1.2, LSP, editors); the scanners split lines at LF. A copy with
   // lone CRs made LFs has the same length, so every offset stays right.
-  let text = original.indexOf('\r') >= 0 && LONE_CR.test(original) ? original.replace(LONE_CR_ALL, '\n') : original;
+  const loneCr = original.indexOf('\r') >= 0 && LONE_CR.test(original);
+  let text = loneCr ? original.replace(LONE_CR_ALL, '\n') : original;
   // A byte order mark is not part of the first word.
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
   const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
@@ -314,6 +356,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   let pathOf: readonly string[] | undefined;
   let path = '';
   const yamlStateKey = `${kind}:`;
+  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(IGNORE_MARK) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];
     if (chunk.path !== pathOf) {
@@ -333,22 +376,114 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       }
       // A block kept in the cache must not hold on to this version's whole text.
       const body = cache ? detach(text.slice(chunk.start, chunk.end)) : text.slice(chunk.start, chunk.end);
-      const sink = new MentionSink(maxMentions);
-      const next = copyScanState(state);
-      scanRegion(body, kind, sink, { start: 0, end: body.length, path: chunk.path }, next);
-      result = { body, path, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes] };
+      result = scanBlock(body, kind, path, chunk.path, stateKey, state, maxMentions);
       if (sameKey !== undefined) scannedHere.set(sameKey, result);
     }
-    // Where in the file, when it has more than one block (a file of one block is the file).
-    const where = chunks.length > 1 ? ` (block at offset ${chunk.start})` : '';
-    for (let k = 0; k < result.notes.length; k++) notes.push(`${result.notes[k]}${where}`);
-    if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${chunk.start}: the rest of that block is not checked (expansion limit)`);
+    noteBlock(notes, result, chunk.start, chunks.length, maxMentions);
     cache?.keep(result, chunk.start);
     state = result.stateOut;
     out.push({ start: chunk.start, result });
   }
   cache?.sweep(text.length);
-  return new ScanResult(text, kind, out, notes);
+  return new ScanResult(text, kind, out, notes, marks);
+}
+
+function scanBlock(body: string, kind: FileKind, path: string, keys: readonly string[], stateKey: string, state: ScanState, maxMentions: number): ChunkResult {
+  const sink = new MentionSink(maxMentions);
+  const next = copyScanState(state);
+  scanRegion(body, kind, sink, { start: 0, end: body.length, path: keys }, next);
+  return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes] };
+}
+
+/** The limit notes of one block, said with where it is in a file of `blocks` blocks. */
+function noteBlock(notes: string[], result: ChunkResult, start: number, blocks: number, maxMentions: number): void {
+  // Where in the file, when it has more than one block (a file of one block is the file).
+  const where = blocks > 1 ? ` (block at offset ${start})` : '';
+  for (let k = 0; k < result.notes.length; k++) notes.push(`${result.notes[k]}${where}`);
+  if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${start}: the rest of that block is not checked (expansion limit)`);
+}
+
+/**
+ * The scan of a YAML text made from `prev`'s text by single-line edits, made without the new text:
+ * only the blocks the edits touch are scanned again, and the text is joined only if a feature
+ * reads it. Undefined when an edit could change where blocks start (the caller scans the whole
+ * text instead), which rules out edits that:
+ * - touch a block's first line (its key decides how the block is cut), or a line's indent and
+ *   first character (`-`, `#`, `]`: whether it starts a block), or `---` at column 0;
+ * - are made to a line that is blank, or to a text with lone CRs, a byte order mark or a
+ *   suppression comment (those are scanned as rewritten copies, or judged with the whole text);
+ * - hold a NUL or a suppression comment.
+ * Every other block of the text is unchanged, or moved by the lengths the edits added, and a
+ * YAML block is scanned on its own (no state flows between YAML blocks), so the result equals
+ * what scanText would make of the new text.
+ */
+export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: () => string, cache: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult | undefined {
+  if (!YAML_KINDS.has(prev.kind) || prev.notes.length > 0 || prev.marks.loneCr || prev.marks.bom || prev.marks.ignore) return undefined;
+  const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
+  const starts = prev.chunks.map((c) => c.start);
+  const bodies = new Map<number, string>();
+  let length = prev.length;
+  for (const e of edits) {
+    if (e.text.includes('\u0000') || e.after.includes(IGNORE_MARK)) return undefined;
+    // A line's indent and first character say whether it starts a block; at column 0, a `---` too.
+    let indent = 0;
+    while (indent < e.before.length && e.before.charCodeAt(indent) === 32) indent++;
+    const kept = indent === 0 && e.before.charCodeAt(0) === 45 ? 4 : indent + 1;
+    if (indent >= e.before.length || e.start - e.lineStart < kept || e.end < e.start) return undefined;
+    // The block that holds the line: the last one that starts at or before it.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= e.lineStart) lo = mid;
+      else hi = mid - 1;
+    }
+    const base = starts[lo];
+    if (base === e.lineStart) return undefined;
+    const body = bodies.get(lo) ?? prev.chunks[lo].result.body;
+    const at = e.lineStart - base;
+    // The line must lie in the block as logged: a log that does not match the scanned text is not used.
+    if (at + e.before.length > body.length || body.slice(at, at + e.before.length) !== e.before) return undefined;
+    const eol = body.charCodeAt(at + e.before.length);
+    if (at + e.before.length < body.length && eol !== 10 && eol !== 13) return undefined;
+    bodies.set(lo, body.slice(0, at) + e.after + body.slice(at + e.before.length));
+    const diff = e.after.length - e.before.length;
+    for (let k = lo + 1; k < starts.length; k++) starts[k] += diff;
+    length += diff;
+  }
+  const out: { start: number; result: ChunkResult }[] = [];
+  const notes: string[] = [];
+  for (let c = 0; c < starts.length; c++) {
+    const old = prev.chunks[c].result;
+    const body = bodies.get(c);
+    const result = body === undefined ? old : scanBlock(detach(body), prev.kind, old.path, old.keys, old.stateKey, newScanState(), maxMentions);
+    noteBlock(notes, result, starts[c], starts.length, maxMentions);
+    cache.keep(result, starts[c]);
+    out.push({ start: starts[c], result });
+  }
+  cache.sweep(length);
+  return new ScanResult(text, prev.kind, out, notes, prev.marks, length);
+}
+
+/**
+ * An edit that changes nothing, on a line scanEdited would scan alone: the second line of a block
+ * in the second half of the text. Language servers rehearse the edited path with it.
+ */
+export function idleEdit(scan: ScanResult): LineEdit | undefined {
+  for (let c = scan.chunks.length >> 1; c < scan.chunks.length; c++) {
+    const { start, result } = scan.chunks[c];
+    const body = result.body;
+    const nl = body.indexOf('\n');
+    if (nl < 0) continue;
+    let end = body.indexOf('\n', nl + 1);
+    if (end < 0) end = body.length;
+    if (body.charCodeAt(end - 1) === 13) end--;
+    const line = body.slice(nl + 1, end);
+    if (line.trim().length < 4) continue;
+    const at = start + nl + 1;
+    return { start: at + line.length, end: at + line.length, text: '', lineStart: at, before: line, after: line };
+  }
+  return undefined;
 }
 
 const PRIORITY: Record<Code, number> = {
@@ -421,7 +556,7 @@ function shiftFinding(f: Finding, by: number): Finding {
  * before with the same model and settings objects are not judged again.
  */
 export function judge(scan: ScanResult, model: TierModel, settings: LintSettings): Finding[] {
-  const suppressions = scan.text.includes('k8s-platforms-ignore') ? findSuppressions(scan.text) : undefined;
+  const suppressions = scan.marks.ignore ? findSuppressions(scan.text) : undefined;
   const out: Finding[] = [];
   // Indexed loops: in bytecode, for…of allocates an iterator per loop and a result per step, and
   // this runs over every block on every keystroke.

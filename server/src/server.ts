@@ -25,7 +25,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { DocumentAnalyses, uriPath } from './features/documents';
-import { openDocuments } from './features/textDocument';
+import { isEditedDocument, openDocuments } from './features/textDocument';
 import { DiagnosticsPusher, toDiagnostics } from './features/diagnostics';
 import { Configuration, readInitOptions, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
@@ -157,7 +157,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const rehearsed = new Set<string>();
   const rehearseSoon = (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc || rehearsed.has(uri) || doc.getText().length < REHEARSE_FROM_LENGTH) return;
+    if (!doc || rehearsed.has(uri) || (isEditedDocument(doc) ? doc.length : doc.getText().length) < REHEARSE_FROM_LENGTH) return;
     rehearsed.add(uri);
     // One rehearsal per turn of the event loop: a keystroke that comes meanwhile goes first, and
     // ends the rehearsals (the document changed).

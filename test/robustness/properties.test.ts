@@ -7,11 +7,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ChunkCache, judge, scanText, type FileKind } from '../../server/src/lint';
+import { ChunkCache, judge, scanEdited, scanText, type FileKind, type ScanResult } from '../../server/src/lint';
+import { documentsCutAt, isEditedDocument } from '../../server/src/features/textDocument';
 import { parsePlatform } from '../../server/src/platform/parse';
 import { formatPlatform } from '../../server/src/platform/names';
 import type { LintSettings } from '../../server/src/rules/finding';
-import { KINDS, MODEL, SETTINGS, STRICT, checkScan, corpusFiles, fcParams, lintChecked, lintFresh, summary } from './engine';
+import { KINDS, MODEL, SETTINGS, STRICT, YAML_KINDS, checkScan, corpusFiles, fcParams, lintChecked, lintFresh, summary } from './engine';
 import { PLATFORM_WORDS, anyText, edit, longTextFor, textFor, versions, type Edit } from './generators';
 
 const corpus = corpusFiles();
@@ -129,6 +130,72 @@ describe('findings after incremental edits with one block cache equal a fresh li
         }),
         fcParams(0x6b380030 + KINDS.indexOf(kind), 100),
       );
+    });
+  }
+});
+
+/** Typing on one line of a document: at a line and column (wrapped to the text; -1 is its end), insert or delete. */
+const typing = fc.record({
+  line: fc.nat(),
+  column: fc.oneof(fc.constant(-1), fc.nat(60)),
+  deleted: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(6) }),
+  text: fc.oneof(fc.constantFrom(...PLATFORM_WORDS), fc.constantFrom('a', ' ', ',', ':', '/', '-', '#', '"', '[', ']', '{', '}', '&x', '*x', '|', 'é', '😀', '${{', '}}', '')),
+});
+
+describe('a YAML document typed on one line at a time is scanned by its edited blocks as a fresh lint', () => {
+  for (const kind of YAML_KINDS) {
+    it(kind, () => {
+      const own = corpus.filter((c) => c.kind === kind).map((c) => c.text);
+      const any = own.length > 0 ? fc.oneof({ weight: 3, arbitrary: longTextFor(kind) }, { weight: 1, arbitrary: fc.constantFrom(...own) }) : longTextFor(kind);
+      // Half of the texts without what rules the edited path out (lone CRs, suppression comments),
+      // which the generated texts are full of, so both paths are taken often.
+      const start = fc.tuple(any, fc.boolean()).map(([t, plain]) => (plain ? t.replace(/\r(?!\n)/g, '\n').replace(/k8s-platforms-ignore/g, 'k8s-platforms') : t));
+      let alone = 0;
+      let whole = 0;
+      fc.assert(
+        fc.property(start, fc.array(fc.array(typing, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 12 }), fc.nat(40), (text, steps, piece) => {
+          const documents = documentsCutAt(piece + 1);
+          const doc = documents.create('file:///w.yml', kind, 1, text);
+          assert.ok(isEditedDocument(doc));
+          const cache = new ChunkCache();
+          let scan: ScanResult = scanText(text, kind, cache);
+          doc.takeEditsSince(1);
+          steps.forEach((typed, i) => {
+            const changes = typed.map((t) => {
+              const line = t.line % doc.lineCount;
+              const width = doc.getLineRange(line).end.character;
+              const from = t.column < 0 ? width : t.column % (width + 1);
+              return { range: { start: { line, character: from }, end: { line, character: Math.min(width, from + t.deleted) } }, text: t.text };
+            });
+            documents.update(doc, changes, i + 2);
+            const edits = doc.takeEditsSince(i + 1);
+            assert.ok(edits, 'single-line edits are logged');
+            const edited = scanEdited(scan, edits, () => doc.getText(), cache);
+            const now = doc.getText();
+            if (edited) {
+              alone++;
+              const fresh = scanText(now, kind);
+              const where = `version ${i + 2} (${kind}): ${JSON.stringify(now.length > 400 ? `${now.slice(0, 400)}…` : now)}`;
+              assert.equal(edited.text, now);
+              assert.equal(edited.length, now.length);
+              assert.deepEqual(edited.chunks.map((c) => c.start), fresh.chunks.map((c) => c.start), `blocks start where a fresh scan's do, ${where}`);
+              assert.deepEqual(edited.mentions, fresh.mentions, `mentions equal a fresh scan, ${where}`);
+              assert.deepEqual(judge(edited, MODEL, STRICT), lintFresh(now, kind, STRICT), `findings equal a fresh lint, ${where}`);
+              assert.deepEqual(edited.notes, fresh.notes);
+              scan = edited;
+            } else {
+              whole++;
+              scan = scanText(now, kind, cache);
+            }
+          });
+          // The cache left by the edited scans serves a whole scan as a fresh one.
+          const last = doc.getText();
+          assert.deepEqual(judge(scanText(last, kind, cache), MODEL, STRICT), lintFresh(last, kind, STRICT));
+        }),
+        fcParams(0x6b380040 + KINDS.indexOf(kind), 100),
+      );
+      // Both paths are taken, each many times.
+      assert.ok(alone > 150 && whole > 150, `${kind}: ${alone} edits scanned alone, ${whole} whole`);
     });
   }
 });

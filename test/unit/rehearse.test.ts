@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentsCutAt } from '../../server/src/features/textDocument';
 import { DocumentAnalyses } from '../../server/src/features/documents';
 import { parseSettings } from '../../server/src/features/settings';
 import { builtinModel } from '../../server/src/model/load';
@@ -34,5 +35,41 @@ describe('rehearsing the incremental path (DocumentAnalyses.rehearse)', () => {
     assert.deepEqual(after, fresh);
     assert.deepEqual(after.map((f) => f.code), ['unsupported-platform']);
     assert.equal(analyses.rehearse(TextDocument.create('file:///w/other.yml', 'yaml', 1, 'a: 1\n'), model, settings), undefined, 'a document never analysed');
+  });
+
+  it('rehearses a keystroke on one line too, and the keystrokes after it are scanned without joining the text', () => {
+    const documents = documentsCutAt(512);
+    const analyses = new DocumentAnalyses(() => undefined);
+    const doc = documents.create(uri, 'yaml', 1, workflow((i) => (i % 7 === 0 ? 'linux/amd64,linux/arm/v7' : 'linux/amd64,linux/arm64')));
+    const first = analyses.findings(doc, model, settings);
+    assert.deepEqual(analyses.rehearse(doc, model, settings), first);
+    // Count the joins of the text from here on.
+    let joins = 0;
+    const getText = doc.getText.bind(doc);
+    doc.getText = (range) => {
+      if (!range) joins++;
+      return getText(range);
+    };
+    const lines = getText().split('\n');
+    // Publishing places the findings on lines (the line starts are counted once, on the text as opened).
+    assert.ok(doc.lineCount > 300);
+    joins = 0;
+    let version = 1;
+    const type = (line: number, text: string) => {
+      documents.update(doc, [{ range: { start: { line, character: lines[line].length }, end: { line, character: lines[line].length } }, text }], ++version);
+      lines[line] += text;
+      return analyses.findings(doc, model, settings);
+    };
+    const at = lines.findIndex((l) => l.includes('platforms: linux/amd64,linux/arm64'));
+    assert.deepEqual(type(at, ',linux/riscv64').map((f) => f.code).sort(), [...first.map((f) => f.code), 'unsupported-platform'].sort(), 'the new finding');
+    type(lines.findIndex((l, i) => i > at && l.includes('runs-on:')), ' # x');
+    assert.equal(joins, 0, 'typing at the end of lines joined no text');
+    const fresh = new DocumentAnalyses(() => undefined).findings(TextDocument.create(uri, 'yaml', 1, lines.join('\n')), model, settings);
+    assert.deepEqual(analyses.findings(doc, model, settings), fresh);
+    // A line break is no single-line edit: the whole text is scanned, and equals a fresh scan too.
+    documents.update(doc, [{ range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: '\n' }], ++version);
+    lines.splice(at, 0, '');
+    assert.deepEqual(analyses.findings(doc, model, settings), new DocumentAnalyses(() => undefined).findings(TextDocument.create(uri, 'yaml', 1, lines.join('\n')), model, settings));
+    assert.ok(joins > 0, 'a line break joined the text');
   });
 });

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { lineStarts, openDocuments } from '../../server/src/features/textDocument';
+import { documentsCutAt, isEditedDocument, lineStarts, openDocuments } from '../../server/src/features/textDocument';
 
 /** Text made of the pieces line ends are made of, so CR, LF and CRLF meet in every way. */
 const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', 'é', '😀'), maxLength: 40 });
@@ -29,16 +29,19 @@ function observe(doc: Doc): unknown {
   return { content, version: doc.version, lineCount: doc.lineCount, positions, offsets, lines, ranges };
 }
 
+/** The server's documents, and the same cut into pieces of 1 and 3 units, so edits meet piece ends in every way. */
+const configurations = [openDocuments, documentsCutAt(1), documentsCutAt(3)];
+
 describe('open documents', () => {
   it('read like a fresh vscode-languageserver-textdocument document after any sequence of changes', () => {
     fc.assert(
-      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.boolean(), (initial, steps, readBetween) => {
-        let ours = openDocuments.create('file:///a.yml', 'yaml', 1, initial);
+      fc.property(text, fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.boolean(), fc.constantFrom(...configurations), (initial, steps, readBetween, documents) => {
+        let ours = documents.create('file:///a.yml', 'yaml', 1, initial);
         // The reference applies each change to a document made fresh from the text before it, so
         // no line starts are carried over: what is compared is the incremental bookkeeping.
         let reference = initial;
         steps.forEach((changes, i) => {
-          ours = openDocuments.update(ours, changes, i + 2);
+          ours = documents.update(ours, changes, i + 2);
           for (const c of changes) reference = TextDocument.update(TextDocument.create('file:///a.yml', 'yaml', 1, reference), [c], 1).getText();
           // Reading between changes builds the line starts that later changes then update in place.
           if (readBetween || i === steps.length - 1) assert.deepEqual(observe(ours), observe(TextDocument.create('file:///a.yml', 'yaml', i + 2, reference)));
@@ -55,18 +58,70 @@ describe('open documents', () => {
       return fc.tuple(fc.constant(initial), fc.array(fc.record({ at: pos, text: fc.string({ unit: fc.constantFrom('x', '\n', 'é'), maxLength: 4 }) }), { maxLength: 6 }).map((cs) => cs.map(({ at, text }) => ({ range: { start: at, end: at }, text }))));
     });
     fc.assert(
-      fc.property(inside, ([initial, changes]) => {
-        let ours = openDocuments.create('file:///a.yml', 'yaml', 1, initial);
+      fc.property(inside, fc.constantFrom(...configurations), ([initial, changes], documents) => {
+        let ours = documents.create('file:///a.yml', 'yaml', 1, initial);
         let theirs = TextDocument.create('file:///a.yml', 'yaml', 1, initial);
         changes.forEach((c, i) => {
           // Insertions only: lines only grow, so every range stays inside the document.
-          ours = openDocuments.update(ours, [c], i + 2);
+          ours = documents.update(ours, [c], i + 2);
           theirs = TextDocument.update(theirs, [c], i + 2);
           assert.deepEqual(observe(ours), observe(theirs));
         });
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('log the single-line edits since a version, which remake the text from the one before', () => {
+    // Mostly typing on one line, as a person does, among the other changes.
+    const typed = fc
+      .record({ line: fc.integer({ min: 0, max: 6 }), from: fc.integer({ min: 0, max: 8 }), to: fc.integer({ min: 0, max: 8 }), text: fc.string({ unit: fc.constantFrom('a', ' ', 'é', '😀'), maxLength: 4 }) })
+      .map(({ line, from, to, text }): TextDocumentContentChangeEvent => ({ range: { start: { line, character: from }, end: { line, character: to } }, text }));
+    const edit = fc.oneof({ weight: 6, arbitrary: typed }, { weight: 1, arbitrary: change });
+    let logged = 0;
+    fc.assert(
+      fc.property(text, fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), fc.constantFrom(...configurations), fc.boolean(), (initial, steps, documents, readBetween) => {
+        const doc = documents.create('file:///a.yml', 'yaml', 1, initial);
+        assert.ok(isEditedDocument(doc));
+        let seen = initial;
+        let seenVersion = 1;
+        // Whether a change since the last read was no edit within one line of the text (a full text,
+        // a line break, a range over lines or outside the text): those drop the log.
+        let reference = initial;
+        let unlogged = false;
+        steps.forEach((changes, i) => {
+          documents.update(doc, changes, i + 2);
+          for (const c of changes) {
+            const before = TextDocument.create('file:///a.yml', 'yaml', 1, reference);
+            if (!('range' in c) || c.range.start.line !== c.range.end.line || /[\r\n]/.test(c.text) || c.range.start.line < 0 || c.range.start.line >= before.lineCount) unlogged = true;
+            reference = TextDocument.update(before, [c], 1).getText();
+          }
+          if (!readBetween && i < steps.length - 1) return;
+          const now = doc.getText();
+          assert.equal(doc.length, now.length);
+          const edits = doc.takeEditsSince(seenVersion);
+          if (edits) {
+            let t = seen;
+            for (const e of edits) {
+              const lineEnd = t.slice(e.lineStart).search(/\r|\n|$/) + e.lineStart;
+              assert.ok(e.lineStart === 0 || /[\r\n]/.test(t[e.lineStart - 1]), 'starts a line');
+              assert.equal(t.slice(e.lineStart, lineEnd), e.before);
+              assert.ok(e.lineStart <= e.start && e.start <= e.end && e.end <= lineEnd);
+              assert.ok(!/[\r\n]/.test(e.text));
+              t = t.slice(0, e.start) + e.text + t.slice(e.end);
+              assert.equal(t.slice(e.lineStart, e.lineStart + e.after.length), e.after);
+              logged++;
+            }
+            assert.equal(t, now);
+          } else assert.ok(unlogged, 'only a change that is no single-line edit drops the log');
+          unlogged = false;
+          seen = now;
+          seenVersion = i + 2;
+        });
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(logged > 1000, `edits were logged (${logged})`);
   });
 
   it('find line starts after LF, CRLF and a lone CR', () => {

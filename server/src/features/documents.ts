@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ChunkCache, detectFileKind, judge, scanText, type FileKind, type ScanResult } from '../lint';
+import { ChunkCache, detectFileKind, idleEdit, judge, scanEdited, scanText, type FileKind, type ScanResult } from '../lint';
+import { isEditedDocument } from './textDocument';
 import type { Finding } from '../rules/finding';
 import type { TierModel } from '../model/query';
 import type { ServerSettings } from './settings';
@@ -21,6 +22,8 @@ interface Entry {
   judged?: { model: TierModel; settings: ServerSettings; findings: Finding[] };
   /** A skip is told once per document and cause, not on every keystroke. */
   toldSkip?: 'size' | 'binary';
+  /** At least the UTF-8 size of the text last scanned (3 bytes a unit, when that is under the limit). */
+  bytes?: number;
 }
 
 /** The path part of a document URI, for telling file kinds by name (`.github/workflows/x.yml`). */
@@ -64,15 +67,38 @@ export class DocumentAnalyses {
   analyse(doc: TextDocument, settings: ServerSettings): Analysis {
     const e = this.entry(doc.uri);
     if (e.analysis && e.version === doc.version && e.maxFileSize === settings.maxFileSize && e.maxScanTime === settings.maxScanTime && e.analysis.doc === doc) return e.analysis;
+    const edited = e.analysis?.doc === doc && e.maxFileSize === settings.maxFileSize && e.maxScanTime === settings.maxScanTime ? this.scanEdits(doc, e) : undefined;
     e.version = doc.version;
     e.maxFileSize = settings.maxFileSize;
     e.maxScanTime = settings.maxScanTime;
     e.judged = undefined;
-    e.analysis = this.compute(doc, e, settings);
+    e.analysis = edited ?? this.compute(doc, e, settings);
     return e.analysis;
   }
 
+  /**
+   * The scan of a document the client changed by typing on single lines since its last scan:
+   * only the blocks it touched are scanned, and its text is not joined (see scanEdited).
+   */
+  private scanEdits(doc: TextDocument, e: Entry): Analysis | undefined {
+    if (!isEditedDocument(doc) || e.version === undefined) return undefined;
+    // Taken on every new version, so the log starts again from the version scanned now.
+    const edits = doc.takeEditsSince(e.version);
+    const a = e.analysis;
+    if (!edits || a?.state !== 'scanned' || e.bytes === undefined || e.maxFileSize === undefined) return undefined;
+    let bytes = e.bytes;
+    for (const edit of edits) bytes += Buffer.byteLength(edit.after, 'utf8') - Buffer.byteLength(edit.before, 'utf8');
+    if (bytes > e.maxFileSize) return undefined;
+    const scan = scanEdited(a.scan, edits, () => doc.getText(), e.cache, { maxScanTime: e.maxScanTime });
+    if (!scan) return undefined;
+    if (scan.notes.length > 0) return undefined;
+    e.bytes = bytes;
+    this.beforeScan(doc.length);
+    return { state: 'scanned', doc, scan };
+  }
+
   private compute(doc: TextDocument, e: Entry, settings: ServerSettings): Analysis {
+    if (isEditedDocument(doc)) doc.takeEditsSince(doc.version);
     const text = doc.getText();
     const kind = fileKind(doc, text);
     if (!kind) return { state: 'unchecked', doc };
@@ -95,6 +121,7 @@ export class DocumentAnalyses {
       return { state: 'skipped', doc, reason };
     }
     e.toldSkip = undefined;
+    e.bytes = text.length * 3 <= settings.maxFileSize ? text.length * 3 : size;
     this.beforeScan(text.length);
     const scan = scanText(text, kind, e.cache, { maxScanTime: settings.maxScanTime });
     const notes = scan.notes.join('; ');
@@ -126,7 +153,12 @@ export class DocumentAnalyses {
     const a = e?.analysis;
     if (!e || a?.state !== 'scanned' || a.doc !== doc || e.version !== doc.version) return undefined;
     const scan = scanText(doc.getText(), a.scan.kind, e.cache, { maxScanTime: settings.maxScanTime });
-    return judge(scan, model, settings.lint);
+    const findings = judge(scan, model, settings.lint);
+    // And the path of a keystroke on one line: one block scanned again, the rest moved.
+    const idle = idleEdit(scan);
+    const edited = idle ? scanEdited(scan, [idle], () => doc.getText(), e.cache) : undefined;
+    if (edited) judge(edited, model, settings.lint);
+    return findings;
   }
 
   close(uri: string): void {
