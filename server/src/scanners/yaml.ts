@@ -18,6 +18,9 @@ const PROSE_KEYS = new Set([
 ]);
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
+/** Docker's actions whose `platforms` input is a list of Docker platforms. */
+const DOCKER_ACTION = /^docker\/(?:build-push|setup-buildx)-action@/i;
+const MATRIX_KEY = /^(?:[\w-]+[-_])?matrix$/i;
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
 const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*([:= ])[ \t]*["']?$/;
 const GORELEASER_DEFAULT_GOOS = ['darwin', 'linux', 'windows'];
@@ -446,10 +449,11 @@ function walkMap(node: YMap, ctx: Ctx): void {
       consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
     }
   }
-  // Name/value lists: {name: KUBE_BUILD_PLATFORMS, value: "linux/amd64 linux/arm"}.
-  const name = scalarText(get(node, 'name'));
+  // Name/value lists: {name: KUBE_BUILD_PLATFORMS, value: "linux/amd64 linux/arm"}, and a
+  // Semaphore matrix's {env_var: PLATFORM, values: [linux/amd64, linux/arm64]}.
+  const name = scalarText(get(node, 'name')) ?? scalarText(get(node, 'env_var'));
   if (name !== undefined && roleOf(name) === 'platform') {
-    for (const k of ['value', 'default']) {
+    for (const k of ['value', 'default', 'values']) {
       const v = get(node, k);
       if (v) {
         platformValue(v, ctx, name);
@@ -479,6 +483,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
       if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
+      // Compose's `platform:` and `build: platforms:` take Docker's spelling only.
+      else if (ctx.path[0] === 'services' && ctx.path.length <= 3 && (key === 'platform' || key === 'platforms')) spellAll(ctx.sink, before, 'slash');
       // A matrix key that is a platform only by how the job uses it (`make PLATFORM=${{ matrix.board }}`)
       // may hold anything: only values whose os and arch are both known names are platforms.
       else if (roleOf(key) === undefined && !inPlatformMapping(ctx)) keepPlatformShaped(ctx.sink, before);
@@ -512,6 +518,14 @@ function walkMap(node: YMap, ctx: Ctx): void {
     }
     const before = ctx.sink.mentions.length;
     walk(value, child);
+    // docker/build-push-action's and setup-buildx-action's `platforms` input takes Docker's spelling only.
+    if (key === 'with' && value.kind === 'map' && DOCKER_ACTION.test(scalarText(get(node, 'uses')) ?? '')) {
+      const platforms = get(value, 'platforms');
+      for (let m = before; m < ctx.sink.mentions.length; m++) {
+        const mention = ctx.sink.mentions[m];
+        if (mention.kind === 'whole' && platforms && mention.token.start >= platforms.start && mention.token.end <= platforms.end) mention.canonical = 'slash';
+      }
+    }
     // A job or service container's `options: --platform linux/arm64` beside its `image:`: the
     // Kubernetes image is pulled for that platform (GitHub Actions, Azure Pipelines).
     if (key === 'options' && value.kind === 'scalar' && before < ctx.sink.mentions.length) pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'image')) ?? ''));
@@ -574,7 +588,8 @@ function pairMapping(
   archKey: string | undefined,
   variantKey: string | undefined,
 ): void {
-  const context = ctx.path.includes('matrix') ? 'matrix' : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
+  // A matrix's product runs a job for every pair (GitHub's `matrix`, CodeBuild's `build-matrix`).
+  const context = ctx.path.some((k) => MATRIX_KEY.test(k)) ? 'matrix' : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
   const oses = osKey ? markRepeats(nameTokens(keys.get(osKey), ctx)) : [];
   const arches = archKey ? markRepeats(nameTokens(keys.get(archKey), ctx)) : [];
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
@@ -642,15 +657,31 @@ function pairMapping(
     emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded);
     if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, oses, arches, isExcluded);
   }
-  // include: explicit combinations; a lone value new to the matrix is a combination of its own.
+  // include: explicit combinations. An entry that sets a key the matrix has no axis for, and
+  // changes no value of the axes it has, goes into every combination (GitHub's rule): with
+  // `goos: [darwin, windows]`, `- goarch: arm` builds darwin/arm and windows/arm. Otherwise a
+  // lone value new to the matrix is a combination of its own.
   const include = keys.get('include');
   if (include?.kind === 'seq') {
+    /** Whether an include entry changes no value of the matrix's own axes (other than os and arch). */
+    const fitsEvery = (item: YMap): boolean =>
+      item.items.every((p) => {
+        if (p.key === ok || p.key === ak || !keys.has(p.key) || p.key === 'include' || p.key === 'exclude') return true;
+        const axis = keys.get(p.key);
+        const v = scalarText(p.value);
+        const values = axis?.kind === 'seq' ? axis.items.map(scalarText) : [scalarText(axis)];
+        return v !== undefined && values.includes(v);
+      });
     for (const item of include.items) {
       if (item?.kind !== 'map') continue;
       const osT = nameTokens(get(item, ok), ctx);
       const archT = nameTokens(get(item, ak), ctx);
       const known = (ts: Token[], all: Token[]) => ts.every((t) => all.some((b) => b.text === t.text));
+      const everyOs = archKey === undefined && osT.length === 0 && oses.length > 0 && fitsEvery(item);
+      const everyArch = osKey === undefined && archT.length === 0 && arches.length > 0 && fitsEvery(item);
       if (osT.length > 0 && archT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), archT.slice(0, 1), undefined, 'matrix include');
+      else if (everyOs && archT.length > 0) emitPairs(ctx.sink, oses.filter((t) => !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
+      else if (everyArch && osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !isExcluded(osT[0].text, t.text)), undefined, context);
       else if (osT.length > 0 && !known(osT, oses)) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
       else if (archT.length > 0 && !known(archT, arches)) emitPairs(ctx.sink, [], archT.slice(0, 1), undefined, 'matrix include');
       for (const p of item.items) {
@@ -786,19 +817,26 @@ const ENV_LIST_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'envs'
 function walkSeq(node: YSeq, ctx: Ctx): void {
   const listId = ctx.sink.newList();
   // Name/value entries that split a pair over two items: [{name: GOOS, value: linux}, {name: GOARCH, value: arm}].
-  const oses: Token[] = [];
-  const arches: Token[] = [];
+  // A Semaphore matrix lists each variable's values ([{env_var: GOARCH, values: [amd64, arm64]}]):
+  // a job runs for every combination.
+  let oses: Token[] = [];
+  let arches: Token[] = [];
+  let matrix = false;
   for (let i = 0; i < node.items.length; i++) {
     const item = node.items[i];
     if (item?.kind !== 'map') continue;
-    const n = scalarText(get(item, 'name'));
+    const values = get(item, 'values');
+    const n = scalarText(get(item, values ? 'env_var' : 'name'));
     const role = n !== undefined ? roleOf(n) : undefined;
     if (role !== 'os' && role !== 'arch') continue;
+    if ((role === 'os' ? oses : arches).length > 0) continue;
     // A param named GOARCH may hold platforms (Tekton's examples do); an env item is Go's variable.
-    const names = nameTokens(get(item, 'value') ?? get(item, 'default'), ctx, !ENV_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '')).slice(0, 1);
-    for (const t of names) (role === 'os' ? oses : arches).push(t);
+    const names = values ? nameTokens(values, ctx) : nameTokens(get(item, 'value') ?? get(item, 'default'), ctx, !ENV_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '')).slice(0, 1);
+    if (values) matrix = true;
+    if (role === 'os') oses = names;
+    else arches = names;
   }
-  if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'env');
+  if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses, arches, undefined, matrix ? 'matrix' : 'env');
 
   const child = below(ctx);
   /** Where the mentions of each `--platform` flag among the items start and end. */
