@@ -116,16 +116,20 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
     const platform = parsePlatform(t.text, 'strict');
     if (!platform) return;
     const file = bin[3];
-    const artifact = file && !file.includes(POISON) ? binaryArtifact(file) : undefined;
-    sink.add({
-      kind: 'whole',
-      token: t,
-      platform,
-      strict: true,
-      canonical: 'slash',
-      ...(artifact ? { artifact } : {}),
-      context: 'Kubernetes release URL',
-    });
+    // `bin/linux/386/{kubeadm,kubelet}`, `kubectl{,.sha256}`: a shell's brace expansion names several files.
+    const artifacts = file && !file.includes(POISON) ? expandBraces(file).map(binaryArtifact) : [];
+    const named = artifacts.filter((a, i) => a !== undefined && artifacts.findIndex((b) => b?.name === a.name && b?.form === a.form) === i);
+    for (const artifact of named.length > 0 ? named : [undefined]) {
+      sink.add({
+        kind: 'whole',
+        token: t,
+        platform,
+        strict: true,
+        canonical: 'slash',
+        ...(artifact ? { artifact } : {}),
+        context: 'Kubernetes release URL',
+      });
+    }
     return;
   }
   if (kind === 'github') {
@@ -171,6 +175,28 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
   }
 }
 
+/** Longest text a brace expansion is read in, and most words it may make. */
+const MAX_BRACED = 200;
+const MAX_EXPANDED = 16;
+
+/**
+ * A shell's brace expansion of a file name (`{kubeadm,kubelet}.exe`, `kubectl{,.sha256}`): the
+ * words it makes, or the name itself when it has no comma list in braces (or makes too many).
+ */
+export function expandBraces(word: string): string[] {
+  if (word.indexOf('{') < 0 || word.length > MAX_BRACED) return [word];
+  const m = /\{([^{},]*(?:,[^{},]*)+)\}/.exec(word);
+  if (!m) return [word];
+  const out: string[] = [];
+  for (const alt of m[1].split(',')) {
+    for (const rest of expandBraces(word.slice(0, m.index) + alt + word.slice(m.index + m[0].length))) {
+      out.push(rest);
+      if (out.length > MAX_EXPANDED) return [word];
+    }
+  }
+  return out;
+}
+
 /** The binary a release URL's file names (`kubectl.exe.sha256`: kubectl, its sha256), if it is one. */
 export function binaryArtifact(file: string): { kind: 'binary'; name: string; form: BinaryForm } | undefined {
   let name = file;
@@ -188,7 +214,7 @@ export function binaryArtifact(file: string): { kind: 'binary'; name: string; fo
   return /^[a-z][a-z0-9-]*$/.test(name) ? { kind: 'binary', name, form } : undefined;
 }
 
-const ARCHIVE = /(?<![A-Za-z0-9_.-])(kubernetes-(?:client|node|server|test))-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz(?:\.(sha256|sha512))?/g;
+const ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(client|node|server|test|\{(?:client|node|server|test)(?:,(?:client|node|server|test))+\})-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz(?:\.(sha256|sha512))?/g;
 
 /** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named. */
 export function scanArchiveNames(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {
@@ -196,19 +222,22 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
   if (region.indexOf('kubernetes-') < 0) return;
   ARCHIVE.lastIndex = 0;
   for (let m = ARCHIVE.exec(region); m; m = ARCHIVE.exec(region)) {
-    const start = base + s + m.index + m[1].length + 1;
+    const start = base + s + m.index + 'kubernetes-'.length + m[1].length + 1;
     const t = token(text, start, start + m[2].length + 1 + m[3].length);
     const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
     if (!platform) continue;
-    sink.add({
-      kind: 'whole',
-      token: t,
-      platform: { ...platform, spelling: 'os-arch' },
-      strict: true,
-      canonical: 'os-arch',
-      artifact: { kind: 'archive', name: m[1], ...(m[4] ? { checksum: m[4] } : {}) },
-      context: 'Kubernetes release archive',
-    });
+    // `kubernetes-{client,server}-darwin-amd64.tar.gz`: one archive per name in the braces.
+    for (const kind of m[1].replace(/[{}]/g, '').split(',')) {
+      sink.add({
+        kind: 'whole',
+        token: t,
+        platform: { ...platform, spelling: 'os-arch' },
+        strict: true,
+        canonical: 'os-arch',
+        artifact: { kind: 'archive', name: `kubernetes-${kind}`, ...(m[4] ? { checksum: m[4] } : {}) },
+        context: 'Kubernetes release archive',
+      });
+    }
   }
 }
 

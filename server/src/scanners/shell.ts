@@ -179,6 +179,15 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         const removeWhole = many ? wordRemoval(text, base + words[k].start, base + words[k].end) : undefined;
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list', ...(removeWhole ? { removeWhole } : {}) }, listId);
       }
+    } else if (role === 'os' || role === 'arch') {
+      // for GOARCH in amd64 arm64 arm: each word is one build's GOOS or GOARCH, judged alone (a
+      // loop's body is not read for the other half of the pair).
+      for (let k = 3; k < words.length; k++) {
+        const u = unquote(masked, words[k]);
+        for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) {
+          emitPairs(sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, 'for loop list');
+        }
+      }
     }
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
