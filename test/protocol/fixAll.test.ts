@@ -62,4 +62,15 @@ describe('fix-all on lists with repeats', () => {
       });
     }
   });
+
+  it('a run of repeats that ends a list of lines takes the line end before it, as one fix at a time does (QA 29)', async () => {
+    const make = 'PLATFORMS ?= linux/arm64 \\\n\tlinux/amd64 \\\n\tlinux/amd64 \\\n\tlinux/amd64\nall:\n';
+    const makeEdits = await fixAll('Makefile', make);
+    assertApart(makeEdits);
+    assert.equal(applyEdits(make, makeEdits), 'PLATFORMS ?= linux/arm64 \\\n\tlinux/amd64\nall:\n');
+    const block = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: |\n            linux/amd64\n            linux/amd64\n            linux/amd64\n      - run: echo\n';
+    const blockEdits = await fixAll('.github/workflows/block.yml', block);
+    assertApart(blockEdits);
+    assert.equal(applyEdits(block, blockEdits), 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: |\n            linux/amd64\n      - run: echo\n');
+  });
 });

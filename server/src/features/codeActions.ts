@@ -30,9 +30,17 @@ function removeEdit(doc: TextDocument, f: Finding): TextEdit | undefined {
 }
 
 /** Fixes that change nothing but spelling or repetition: what fix-all applies without asking. */
-function safeEdit(f: Finding): { start: number; end: number; text: string } | undefined {
-  if (f.code === 'non-canonical-platform' && f.data.replacements?.[0]) return { start: f.start, end: f.end, text: f.data.replacements[0] };
-  if (f.code === 'duplicate-platform' && f.data.remove) return { start: f.data.remove.start, end: f.data.remove.end, text: '' };
+/** A safe fix as a text edit; `token` is where the finding's token starts. */
+interface SafeEdit {
+  start: number;
+  end: number;
+  text: string;
+  token: number;
+}
+
+function safeEdit(f: Finding): SafeEdit | undefined {
+  if (f.code === 'non-canonical-platform' && f.data.replacements?.[0]) return { start: f.start, end: f.end, text: f.data.replacements[0], token: f.start };
+  if (f.code === 'duplicate-platform' && f.data.remove) return { start: f.data.remove.start, end: f.data.remove.end, text: '', token: f.start };
   return undefined;
 }
 
@@ -74,7 +82,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
 export function fixAllAction(doc: TextDocument, findings: readonly Finding[], style: EditStyle): CodeAction | undefined {
   const edits = findings
     .map(safeEdit)
-    .filter((e): e is { start: number; end: number; text: string } => e !== undefined)
+    .filter((e): e is SafeEdit => e !== undefined)
     // A repeat that is also an alias has a removal and a respelling: the removal comes first and wins.
     .sort((a, b) => a.start - b.start || Number(a.text !== '') - Number(b.text !== '') || a.end - b.end);
   const text = doc.getText();
@@ -94,7 +102,10 @@ export function fixAllAction(doc: TextDocument, findings: readonly Finding[], st
       }
       const floor = kept.length > 1 ? kept[kept.length - 2].end : 0;
       let start = last.start;
-      while (start > floor && /[ \t,]/.test(text[start - 1])) start--;
+      // The list's last item takes the separator before it (` \` and a line break, in a list of
+      // lines): so does the run that ends with it, or its lines' ends would stay behind.
+      const separator = e.start < e.token ? /[ \t,\\\r\n]/ : /[ \t,]/;
+      while (start > floor && separator.test(text[start - 1])) start--;
       last.start = start;
       continue;
     }
