@@ -110,6 +110,8 @@ describe('loading a user model', () => {
       `images.images[0].platforms[${JSON.parse(builtinText).images.images[0].platforms.length}]: linux/amd46 is not a Go platform (go tool dist list, go1.26)`,
     ]);
     assert.deepEqual(problems((d) => d.platforms.push({ id: 'amd46-linux', os: 'linux', arch: 'amd46', tier: 3 })), ['platforms[11]: linux/amd46 is not a Go platform (go tool dist list, go1.26)']);
+    // A tier scoped to an artifact the model does not have would never apply (QA 29).
+    assert.deepEqual(problems((d) => (d.platforms[1].artifactTiers = { kubectl: 1, kubectll: 1, 'kube-proxy': 1, 'kubernetes-client': 1 })), ['platforms[1].artifactTiers.kubectll: kubectll is no image, binary or archive of this model']);
     // Two archives may share a name (kubernetes-test, portable and per platform), not a file.
     assert.deepEqual(problems((d) => d.archives.items.push({ ...d.archives.items[0] })), ['archives.items[8]: archive file kubernetes-client-{os}-{arch}.tar.gz is listed twice (first at archives.items[0])']);
   });
@@ -155,5 +157,20 @@ describe('loading a user model', () => {
   it('a bad user model leaves the built-in model untouched', () => {
     parseModel('{}', 'x.json');
     assert.equal(builtinModel().tierOf({ os: 'linux', arch: 'amd64' }), 1);
+  });
+});
+
+describe('tiers scoped to an artifact (artifactTiers)', () => {
+  it('decide the tier of that artifact on the platform, and of nothing else', async () => {
+    const { lintText } = await import('../../server/src/lint');
+    const data = JSON.parse(builtinText);
+    const row = data.platforms.find((p: { id: string }) => p.id === 'arm64-linux');
+    row.artifactTiers = { kubectl: 1 };
+    const r = parseModel(JSON.stringify(data), 'scoped.json');
+    assert.ok(r.ok);
+    const text = 'curl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/arm64/kubectl\ncurl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/arm64/kubelet\ndocker buildx build --platform linux/arm64 .\n';
+    const below = (model: typeof r.model) => lintText(text, 'shell', model, { requiredTier: 1, severity: {} }).filter((f) => f.code === 'below-required-tier').map((f) => text.slice(0, f.start).split('\n').length);
+    assert.deepEqual(below(r.model), [2, 3], 'kubectl is tier 1 on linux/arm64; kubelet and the platform itself are tier 2');
+    assert.deepEqual(below(builtinModel()), [1, 2, 3]);
   });
 });

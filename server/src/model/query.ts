@@ -59,10 +59,14 @@ export class TierModel {
     return this.tiers.get(tier);
   }
 
-  /** The tier the platform is in, unless it was removed. */
-  tierOf(p: Platform): number | undefined {
+  /**
+   * The tier the platform is in, unless it was removed; for an artifact that has a tier of its
+   * own there (`artifactTiers`: a platform tier 1 for client binaries only), that tier.
+   */
+  tierOf(p: Platform, artifact?: string): number | undefined {
     if (this.removed(p)) return undefined;
-    return this.platform(p)?.tier;
+    const row = this.platform(p);
+    return (artifact !== undefined ? row?.artifactTiers?.[artifact] : undefined) ?? row?.tier;
   }
 
   /** Platforms in a tier and not removed, tier 1 first, in table order. */

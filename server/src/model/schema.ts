@@ -160,6 +160,18 @@ export const modelSchema = modelFields.superRefine(
     for (const [x, i] of binaries) {
       if (typeof x.platforms === 'object' && x.platforms !== null) for (const p of Object.keys(x.platforms)) go(p, ['binaries', 'items', i, 'platforms', p]);
     }
+    // A tier scoped to an artifact names one of the model's images, binaries or archives.
+    const artifactNames = new Set<string>();
+    for (const [x] of rows(field(field(m, 'images'), 'images'))) if (text(x.name)) artifactNames.add(x.name as string);
+    for (const [x] of binaries) if (text(x.name)) artifactNames.add(x.name as string);
+    for (const [x] of rows(field(field(m, 'archives'), 'items'))) if (text(x.name)) artifactNames.add(x.name as string);
+    for (const [p, i] of rows(field(m, 'platforms'))) {
+      const scoped = p.artifactTiers;
+      if (typeof scoped !== 'object' || scoped === null) continue;
+      for (const name of Object.keys(scoped)) {
+        if (!artifactNames.has(name)) ctx.addIssue({ code: 'custom', path: ['platforms', i, 'artifactTiers', name], message: `${name} is no image, binary or archive of this model` });
+      }
+    }
     const arches = rows(field(field(m, 'packages'), 'arches'));
     once(arches, (a) => text(a.platform), 'packages.arches', 'platform', ctx);
     once(arches, (a) => text(a.deb), 'packages.arches', 'deb arch', ctx);

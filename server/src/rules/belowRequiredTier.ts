@@ -6,7 +6,9 @@ import { blame, display, type Subject } from './subject';
 export function findBelowRequiredTier(s: Subject, model: TierModel, requiredTier: number): RawFinding | undefined {
   if (requiredTier >= 3 || s.os === undefined || s.arch === undefined) return undefined;
   const p = { os: s.os, arch: s.arch };
-  const tier = model.tierOf(p);
+  // An artifact may have a tier of its own on the platform (the model's artifactTiers).
+  const artifact = s.mention.kind === 'whole' ? s.mention.artifact : undefined;
+  const tier = model.tierOf(p, artifact && artifact.kind !== 'package' ? artifact.name : undefined);
   if (tier === undefined || tier <= requiredTier) return undefined;
   // In a split pair, blame the os when no platform of that os meets the required tier.
   const osMeets = model.supportedPlatforms().some((x) => x.os === s.os && x.tier <= requiredTier);
