@@ -89,7 +89,13 @@ export class DocumentAnalyses {
     let bytes = e.bytes;
     for (const edit of edits) bytes += Buffer.byteLength(edit.after, 'utf8') - Buffer.byteLength(edit.before, 'utf8');
     if (bytes > e.maxFileSize) return undefined;
-    const scan = scanEdited(a.scan, edits, () => doc.getText(), e.cache, { maxScanTime: e.maxScanTime });
+    // The text is joined only when a feature reads it, from the document, which must still be this version.
+    const version = doc.version;
+    const text = () => {
+      if (doc.version !== version) throw new Error(`k8s-platforms: the text of version ${version} of ${doc.uri} was asked for after version ${doc.version} came`);
+      return doc.getText();
+    };
+    const scan = scanEdited(a.scan, edits, text, e.cache, { maxScanTime: e.maxScanTime });
     if (!scan) return undefined;
     if (scan.notes.length > 0) return undefined;
     e.bytes = bytes;
