@@ -1,3 +1,18 @@
+/**
+ * In ascending numbers, the index of the last one at or before x (0 when none is): the line, block
+ * or piece that holds an offset, by binary search.
+ */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Offsets to lines and back, computed once per text. Lines are 0-based, columns in UTF-16 units. */
 export class LineIndex {
   private readonly starts: number[];
@@ -19,14 +34,7 @@ export class LineIndex {
   }
 
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 
   position(offset: number): { line: number; character: number } {

@@ -16,7 +16,7 @@ import { findBelowRequiredTier } from './rules/belowRequiredTier';
 import { findDuplicatePlatforms, findRepeatedNames } from './rules/duplicatePlatform';
 import { findNonCanonicalPlatform } from './rules/nonCanonicalPlatform';
 import { findSuppressions, isSuppressed } from './rules/suppression';
-import { LineIndex } from './lineIndex';
+import { LineIndex, lastAtOrBefore } from './lineIndex';
 
 export type FileKind = 'github-workflow' | 'goreleaser' | 'gitlab-ci' | 'yaml' | 'makefile' | 'dockerfile' | 'shell';
 
@@ -431,13 +431,7 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     const kept = indent === 0 && e.before.charCodeAt(0) === 45 ? 4 : indent + 1;
     if (indent >= e.before.length || e.start - e.lineStart < kept || e.end < e.start) return undefined;
     // The block that holds the line: the last one that starts at or before it.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= e.lineStart) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, e.lineStart);
     const base = starts[lo];
     if (base === e.lineStart) return undefined;
     const body = bodies.get(lo) ?? prev.chunks[lo].result.body;

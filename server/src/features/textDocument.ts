@@ -1,6 +1,7 @@
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { LineEdit } from '../lint';
+import { lastAtOrBefore } from '../lineIndex';
 
 /**
  * The server's open documents: vscode-languageserver-textdocument's behaviour (the same offsets,
@@ -124,17 +125,9 @@ class OpenDocument implements TextDocument, EditedDocument {
     this.pieceStarts = this.pieces.map((_, i) => i * this.piece);
   }
 
-  /** The piece that holds offset i (0 ≤ i < size), by binary search. */
+  /** The piece that holds offset i (0 ≤ i < size). */
   private pieceAt(i: number): number {
-    const starts = this.pieceStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.pieceStarts, i);
   }
 
   private charCodeAt(i: number): number {
