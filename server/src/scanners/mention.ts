@@ -261,7 +261,7 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
     const t = token(o.text, item.start + skip, item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
-      if (noName(t.text) || isPlaceholder(t.text)) continue;
+      if (noName(t.text) || isPlaceholder(t.text) || SENTINELS.has(t.text.toLowerCase())) continue;
       // A whole platform where a name was expected (a Tekton param GOARCH: linux/s390x): judged as
       // a platform, typos (linux/amd46) with their suggestions.
       if (o.wholePlatforms && o.role !== 'variant' && t.text.indexOf('/') > 0) {
@@ -289,6 +289,12 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   }
   return names;
 }
+
+/**
+ * Values a script sets GOOS or GOARCH to when it cannot tell (`goos="unknown"` before testing the
+ * host, `*) GOARCH=none ;;`): markers it tests for, not names, and no typo of one.
+ */
+const SENTINELS: ReadonlySet<string> = new Set(['unknown', 'none', 'unsupported', 'undefined', 'unset', 'null', 'nil', 'invalid', 'n/a', 'na', 'tbd', 'todo', 'placeholder', 'empty']);
 
 /** A GOOS or GOARCH value that is no name, right or wrong: `__ARCH__`, `__arch`, `-`, `$`. */
 function noName(text: string): boolean {
