@@ -210,6 +210,27 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
   return { commands, heredocs };
 }
 
+/** ssh's options that take an argument (`-i key`, `-p 22`, `-o Opt=v`). */
+const SSH_ARG_OPTIONS = new Set('BbcDEeFIiJLlmOopQRSWw'.split(''));
+
+/**
+ * `ssh [options] host` with no command: the remote login shell reads the here-document as its
+ * script. With a command (`ssh host cat > file`), the here-document is that command's data.
+ */
+function sshReadsScript(masked: string, words: Word[], from: number): boolean {
+  let host = false;
+  for (let j = from; j < words.length; j++) {
+    const w = masked.slice(words[j].start, words[j].end);
+    if (!host && /^-[A-Za-z]+$/.test(w)) {
+      if (SSH_ARG_OPTIONS.has(w[w.length - 1])) j++;
+      continue;
+    }
+    if (host) return false;
+    host = true;
+  }
+  return host;
+}
+
 /**
  * Whether a here-document feeds a shell: the command before `<<` runs one that reads its script
  * from stdin (`bash`, `sudo sh -e`, `ssh host bash -s -- args`; not `bash build.sh` or `sh -c
@@ -220,6 +241,7 @@ function feedsShell(masked: string, words: Word[], after: number): boolean {
   // its length for each.
   for (let k = words.length - 1; k >= Math.max(0, words.length - FEEDS_SHELL_WORDS); k--) {
     const name = masked.slice(words[k].start, words[k].end);
+    if (name === 'ssh') return sshReadsScript(masked, words, k + 1);
     if (!SHELLS.has(name.slice(name.lastIndexOf('/') + 1))) continue;
     // Its options up to the first operand; `-s` or `--` say the operands are arguments.
     let stdin = true;
