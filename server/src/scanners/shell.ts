@@ -34,6 +34,17 @@ export interface ShellOptions {
    * bash <<B`) and command substitutions (`ID=$(docker create --platform linux/arm64 …)`).
    */
   depth?: number;
+  /**
+   * GOOS and GOARCH as the script's environment sets them (a job's `env:` above its `run:`): a
+   * command that sets only the other one builds for the pair.
+   */
+  env?: GoEnv;
+}
+
+/** The GOOS and GOARCH values in force, as tokens of the text where they are set. */
+export interface GoEnv {
+  os?: Token;
+  arch?: Token;
 }
 
 /** Scripts inside scripts (here-documents fed to a shell, command substitutions) are scanned this many levels deep. */
@@ -90,7 +101,11 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   const urlVars = opts.urlVars ?? new Map<string, string>();
   const lexed = lexShell(masked, opts.foldNewlines ?? false);
   const commands = lexed.commands;
-  for (let i = 0; i < commands.length; i++) scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true);
+  // `export GOOS=darwin`, `export GOARCH=386`, then `go build`: statements that set one of the two
+  // are held until the next command, which builds for what they set (see scanCommand).
+  let pending: GoEnv | undefined;
+  for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
+  if (pending) usePending(sink, [], [], pending, undefined);
   scanDefaults(text, masked, start, end, sink);
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
@@ -147,7 +162,32 @@ function packageManager(text: string, base: number, words: Word[], nameIndex: nu
   return INSTALLING.has(text.slice(base + next.start, base + next.end)) ? 'dnf' : undefined;
 }
 
-function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>, value: boolean): void {
+/**
+ * Emits the GOOS/GOARCH of a command: its own, else those that statements right before it set
+ * (`pending`), else those of the environment (`env`). A pending value the command replaces was
+ * never built with: it is judged alone.
+ */
+function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string): void {
+  if (pending?.os) {
+    if (oses.length === 0) oses.push(pending.os);
+    else emitPairs(sink, [pending.os], [], undefined, 'GOOS/GOARCH');
+  }
+  if (pending?.arch) {
+    if (arches.length === 0) arches.push(pending.arch);
+    else emitPairs(sink, [], [pending.arch], undefined, 'GOOS/GOARCH');
+  }
+  if (oses.length === 0 && arches.length === 0) return;
+  // The other half from the environment: GOARCH=arm under a job's `GOOS: freebsd` builds freebsd/arm.
+  if (oses.length === 0 && env?.os) oses.push(env.os);
+  else if (arches.length === 0 && env?.arch) arches.push(env.arch);
+  emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH');
+}
+
+/**
+ * Scans one command. A statement that only sets GOOS or only GOARCH (`export GOARCH=386`) is not
+ * judged yet: it is returned, merged into `pending`, for the next command to build with.
+ */
+function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>, value: boolean, env: GoEnv | undefined, pending: GoEnv | undefined): GoEnv | undefined {
   const words = cmd.words;
   // Find the command name: skip prefixes and leading assignments.
   let nameIndex = 0;
@@ -161,7 +201,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const cmdStart = words[0].start;
   const cmdEnd = words[words.length - 1].end;
   scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
-  if (PROSE_COMMANDS.has(name)) return;
+  if (PROSE_COMMANDS.has(name)) {
+    usePending(sink, [], [], pending, env);
+    return undefined;
+  }
 
   const oses: Token[] = [];
   const arches: Token[] = [];
@@ -192,7 +235,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
     scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
-    return;
+    usePending(sink, [], [], pending, env);
+    return undefined;
   }
 
   for (let k = 0; k < words.length; k++) {
@@ -291,7 +335,13 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       continue;
     }
   }
-  if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH');
+  let sets: GoEnv | undefined;
+  if (nameIndex >= words.length && variant === undefined && (oses.length === 0) !== (arches.length === 0)) {
+    // A statement that sets one of the two: held. The value it replaces was never built with.
+    if (oses.length > 0 && pending?.os) emitPairs(sink, [pending.os], [], undefined, 'GOOS/GOARCH');
+    if (arches.length > 0 && pending?.arch) emitPairs(sink, [], [pending.arch], undefined, 'GOOS/GOARCH');
+    sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0] };
+  } else usePending(sink, oses, arches, pending, env, variant);
 
   scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
   scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
@@ -309,6 +359,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       if (m.kind === 'whole' && m.context.includes('platform')) (m as WholeMention).artifact = { kind: 'image', name: image };
     }
   }
+  return sets;
 }
 
 /**

@@ -4,7 +4,7 @@ import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from 
 import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { kubeImageName } from './artifacts';
-import { scanShell } from './shell';
+import { scanShell, type GoEnv } from './shell';
 import { lineKey, splitChildren } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
@@ -42,6 +42,8 @@ interface Ctx {
    * `parameters` instead of among the values: `matrix: {parameters: {goos: …}, exclude: […]}`.
    */
   siblingExclude: YNode | undefined;
+  /** GOOS and GOARCH set by the `env:` of an enclosing job or step (not the file's own). */
+  env?: GoEnv;
 }
 
 /**
@@ -56,7 +58,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env };
 }
 
 /**
@@ -407,7 +409,33 @@ function variantValues(keys: Map<string, YNode | undefined>, key: string): strin
   return undefined;
 }
 
+/** Keys of maps that set a job's or step's environment variables. */
+const ENV_MAP_KEYS = ['env', 'variables', 'environment'];
+
+/**
+ * GOOS and GOARCH set in the environment map of a job or step, over those set above it. The
+ * file's own (top-level) environment sits in another block of the file and is not read: a block
+ * is scanned on its own.
+ */
+function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
+  if (ctx.path.length === 0) return ctx.env;
+  let env = ctx.env;
+  for (const k of ENV_MAP_KEYS) {
+    const m = get(node, k);
+    if (m?.kind !== 'map') continue;
+    for (const p of m.items) {
+      const role = p.value?.kind === 'scalar' && (p.key === 'GOOS' || p.key === 'GOARCH') ? roleOf(p.key) : undefined;
+      if (!role) continue;
+      const t = nameTokens(p.value, ctx)[0];
+      if (t) env = { ...env, [role]: t };
+    }
+  }
+  return env;
+}
+
 function walkMap(node: YMap, ctx: Ctx): void {
+  const env = envOf(node, ctx);
+  if (env !== ctx.env) ctx = { ...ctx, env };
   const items = node.items;
   // Roles of the keys, read once; most maps have none and cost no more than this loop.
   let roles: (Role | undefined)[] | undefined;
@@ -491,6 +519,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
       continue;
     }
     if (role !== undefined) continue;
+    // A Kustomize patch written inline (`patches: [{patch: |- …}]`) is YAML, read as its own file would be.
+    if (key === 'patch' && inlinePatch(value, ctx)) continue;
     if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase()))) {
       // Annotations and labels are text, but for a platform list kept there: Tekton's
       // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on.
@@ -530,6 +560,16 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // Kubernetes image is pulled for that platform (GitHub Actions, Azure Pipelines).
     if (key === 'options' && value.kind === 'scalar' && before < ctx.sink.mentions.length) pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'image')) ?? ''));
   }
+}
+
+/** Kustomization fields whose patches may be written inline, as YAML in a block scalar. */
+const KUSTOMIZE_PATCHES: ReadonlySet<string> = new Set(['patches', 'patchesJson6902', 'patchesStrategicMerge']);
+
+/** Scans a Kustomize patch written inline as the YAML it is; false when `value` is no such patch. */
+function inlinePatch(value: YNode, ctx: Ctx): boolean {
+  if (value.kind !== 'scalar' || (value.style !== 'BLOCK_LITERAL' && value.style !== 'BLOCK_FOLDED') || !KUSTOMIZE_PATCHES.has(ctx.path[0] ?? '') || ctx.depth > MAX_DEPTH / 2) return false;
+  scanYaml(ctx.text, value.contentStart, value.contentEnd, ctx.sink, 'yaml');
+  return true;
 }
 
 /** A Buildkite matrix adjustment that skips its combination (`skip: true` or a reason). */
@@ -684,6 +724,10 @@ function pairMapping(
       else if (everyArch && osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !isExcluded(osT[0].text, t.text)), undefined, context);
       else if (osT.length > 0 && !known(osT, oses)) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
       else if (archT.length > 0 && !known(archT, arches)) emitPairs(ctx.sink, [], archT.slice(0, 1), undefined, 'matrix include');
+      // A value the matrix has refines its combinations (`- goarch: arm` with `goarm: "7"`): judged
+      // with them, so each place a removed platform is written says so.
+      else if (archT.length > 0) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
+      else if (osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, context);
       for (const p of item.items) {
         if (p.key === ok || p.key === ak || !p.value) continue;
         if (roleOf(p.key) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key);
@@ -848,6 +892,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
       walk(item, child);
       continue;
     }
+    // patchesStrategicMerge: [|- …]: patches written inline.
+    if (ctx.path.length === 1 && ctx.path[0] === 'patchesStrategicMerge' && inlinePatch(item, ctx)) continue;
     const next = node.items[k + 1];
     if (FLAG.test(item.value) && next?.kind === 'scalar') {
       // ["--platform", "linux/amd64"]: the flag's value is the next argument.
@@ -915,7 +961,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
     const s = r.s + ctx.text.slice(r.s, r.e).indexOf(value);
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
-  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: !r.literal, value: true });
+  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: !r.literal, value: true, ...(ctx.env ? { env: ctx.env } : {}) });
 }
 
 /** A key for a name shown to people (`job_name`, `displayName`, `pretty-name`); `name` itself is prose. */
