@@ -461,10 +461,11 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
 
 /**
  * An edit that changes nothing, on a line scanEdited would scan alone: the second line of a block
- * in the second half of the text. Language servers rehearse the edited path with it.
+ * from the `from`th on (by default, in the second half of the text). Language servers rehearse
+ * the edited path with it.
  */
-export function idleEdit(scan: ScanResult): LineEdit | undefined {
-  for (let c = scan.chunks.length >> 1; c < scan.chunks.length; c++) {
+export function idleEdit(scan: ScanResult, from = scan.chunks.length >> 1): LineEdit | undefined {
+  for (let c = from; c < scan.chunks.length; c++) {
     const { start, result } = scan.chunks[c];
     const body = result.body;
     const nl = body.indexOf('\n');
