@@ -105,7 +105,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   // are held until the next command, which builds for what they set (see scanCommand).
   let pending: GoEnv | undefined;
   for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
-  if (pending) usePending(sink, [], [], pending, undefined);
+  if (pending) usePending(sink, [], [], pending, opts.env);
   scanDefaults(text, masked, start, end, sink);
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
