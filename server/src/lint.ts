@@ -15,7 +15,7 @@ import { findArtifactUnavailable } from './rules/artifactUnavailable';
 import { findBelowRequiredTier } from './rules/belowRequiredTier';
 import { findDuplicatePlatforms, findRepeatedNames } from './rules/duplicatePlatform';
 import { findNonCanonicalPlatform } from './rules/nonCanonicalPlatform';
-import { findSuppressions, isSuppressed } from './rules/suppression';
+import { findSuppressions, isSuppressed, MARK as SUPPRESSION_MARK } from './rules/suppression';
 import { LineIndex, lastAtOrBefore } from './lineIndex';
 
 export type FileKind = 'github-workflow' | 'goreleaser' | 'gitlab-ci' | 'yaml' | 'makefile' | 'dockerfile' | 'shell';
@@ -128,8 +128,8 @@ export class ScanResult {
     readonly kind: FileKind,
     readonly chunks: readonly { start: number; result: ChunkResult }[],
     /** Limits that were hit, for a person: "scan stopped after 5000 ms at line 81234 …". */
-    readonly notes: readonly string[] = [],
-    readonly marks: TextMarks = { loneCr: true, bom: false, ignore: true },
+    readonly notes: readonly string[],
+    readonly marks: TextMarks,
     /** The text's length. */
     readonly length: number = typeof text === 'string' ? text.length : 0,
   ) {
@@ -315,9 +315,6 @@ const CPU_CLOCKED = 64 * 1024;
 /** Blocks up to this long are shared with an equal block earlier in the same text. */
 const MAX_SHARED_BLOCK = 256;
 
-/** The comment that silences findings (see rules/suppression.ts). */
-const IGNORE_MARK = 'k8s-platforms-ignore';
-
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
@@ -356,7 +353,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   let pathOf: readonly string[] | undefined;
   let path = '';
   const yamlStateKey = `${kind}:`;
-  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(IGNORE_MARK) };
+  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];
     if (chunk.path !== pathOf) {
@@ -424,7 +421,7 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   const bodies = new Map<number, string>();
   let length = prev.length;
   for (const e of edits) {
-    if (e.text.includes('\u0000') || e.after.includes(IGNORE_MARK)) return undefined;
+    if (e.text.includes('\u0000') || e.after.includes(SUPPRESSION_MARK)) return undefined;
     // A line's indent and first character say whether it starts a block; at column 0, a `---` too.
     let indent = 0;
     while (indent < e.before.length && e.before.charCodeAt(indent) === 32) indent++;

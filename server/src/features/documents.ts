@@ -99,8 +99,7 @@ export class DocumentAnalyses {
       return doc.getText();
     };
     const scan = scanEdited(a.scan, edits, text, e.cache, { maxScanTime: e.maxScanTime });
-    if (!scan) return undefined;
-    if (scan.notes.length > 0) return undefined;
+    if (!scan || scan.notes.length > 0) return undefined;
     e.bytes = bytes;
     this.beforeScan(doc.length);
     return { state: 'scanned', doc, scan };

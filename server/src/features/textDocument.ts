@@ -162,14 +162,7 @@ class OpenDocument implements TextDocument, EditedDocument {
   positionAt(offset: number): Position {
     offset = Math.max(Math.min(offset, this.size), 0);
     const starts = this.offsets();
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (starts[mid] > offset) high = mid;
-      else low = mid + 1;
-    }
-    const line = low - 1;
+    const line = lastAtOrBefore(starts, offset);
     return { line, character: this.beforeEol(offset, starts[line]) - starts[line] };
   }
 

@@ -8,7 +8,8 @@ export interface Suppression {
   codes: Set<Code> | 'all';
 }
 
-const MARK = 'k8s-platforms-ignore';
+/** The comment that silences findings. */
+export const MARK = 'k8s-platforms-ignore';
 
 function lineEndAt(text: string, from: number): number {
   const e = text.indexOf('\n', from);

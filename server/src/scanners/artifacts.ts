@@ -227,7 +227,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
     const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
     if (!platform) continue;
     // `kubernetes-{client,server}-darwin-amd64.tar.gz`: one archive per name in the braces.
-    for (const kind of m[1].replace(/[{}]/g, '').split(',')) {
+    for (const kind of expandBraces(m[1])) {
       sink.add({
         kind: 'whole',
         token: t,

@@ -241,8 +241,9 @@ function feedsShell(masked: string, words: Word[], after: number): boolean {
   // its length for each.
   for (let k = words.length - 1; k >= Math.max(0, words.length - FEEDS_SHELL_WORDS); k--) {
     const name = masked.slice(words[k].start, words[k].end);
-    if (name === 'ssh') return sshReadsScript(masked, words, k + 1);
-    if (!SHELLS.has(name.slice(name.lastIndexOf('/') + 1))) continue;
+    const command = name.slice(name.lastIndexOf('/') + 1);
+    if (command === 'ssh') return sshReadsScript(masked, words, k + 1);
+    if (!SHELLS.has(command)) continue;
     // Its options up to the first operand; `-s` or `--` say the operands are arguments.
     let stdin = true;
     for (let j = k + 1; j < words.length; j++) {

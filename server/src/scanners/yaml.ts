@@ -410,7 +410,7 @@ function variantValues(keys: Map<string, YNode | undefined>, key: string): strin
 }
 
 /** Keys of maps that set a job's or step's environment variables. */
-const ENV_MAP_KEYS = ['env', 'variables', 'environment'];
+const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'environment']);
 
 /**
  * GOOS and GOARCH set in the environment map of a job or step, over those set above it. The
@@ -420,9 +420,10 @@ const ENV_MAP_KEYS = ['env', 'variables', 'environment'];
 function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
   if (ctx.path.length === 0) return ctx.env;
   let env = ctx.env;
-  for (const k of ENV_MAP_KEYS) {
-    const m = get(node, k);
-    if (m?.kind !== 'map') continue;
+  // One pass over the map's keys: this runs for every map of a file.
+  for (const item of node.items) {
+    const m = item.value;
+    if (m?.kind !== 'map' || !ENV_MAP_KEYS.has(item.key)) continue;
     for (const p of m.items) {
       const role = p.value?.kind === 'scalar' && (p.key === 'GOOS' || p.key === 'GOARCH') ? roleOf(p.key) : undefined;
       if (!role) continue;
@@ -717,17 +718,16 @@ function pairMapping(
       const osT = nameTokens(get(item, ok), ctx);
       const archT = nameTokens(get(item, ak), ctx);
       const known = (ts: Token[], all: Token[]) => ts.every((t) => all.some((b) => b.text === t.text));
-      const everyOs = archKey === undefined && osT.length === 0 && oses.length > 0 && fitsEvery(item);
-      const everyArch = osKey === undefined && archT.length === 0 && arches.length > 0 && fitsEvery(item);
+      // With every combination: an entry for a key the matrix has no axis for (above), or one that
+      // refines the combinations of a value the matrix has (`- goarch: arm` with `goarm: "7"`),
+      // judged with them so that each place a removed platform is written says so.
+      const everyOs = osT.length === 0 && archT.length > 0 && ((archKey === undefined && oses.length > 0 && fitsEvery(item)) || known(archT, arches));
+      const everyArch = archT.length === 0 && osT.length > 0 && ((osKey === undefined && arches.length > 0 && fitsEvery(item)) || known(osT, oses));
       if (osT.length > 0 && archT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), archT.slice(0, 1), undefined, 'matrix include');
-      else if (everyOs && archT.length > 0) emitPairs(ctx.sink, oses.filter((t) => !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
-      else if (everyArch && osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !isExcluded(osT[0].text, t.text)), undefined, context);
-      else if (osT.length > 0 && !known(osT, oses)) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
-      else if (archT.length > 0 && !known(archT, arches)) emitPairs(ctx.sink, [], archT.slice(0, 1), undefined, 'matrix include');
-      // A value the matrix has refines its combinations (`- goarch: arm` with `goarm: "7"`): judged
-      // with them, so each place a removed platform is written says so.
-      else if (archT.length > 0) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
-      else if (osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, context);
+      else if (everyOs) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
+      else if (everyArch) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, context);
+      else if (osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
+      else if (archT.length > 0) emitPairs(ctx.sink, [], archT.slice(0, 1), undefined, 'matrix include');
       for (const p of item.items) {
         if (p.key === ok || p.key === ak || !p.value) continue;
         if (roleOf(p.key) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key);
