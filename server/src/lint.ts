@@ -121,12 +121,18 @@ export class ScanResult {
   private flat?: Mention[];
   private index?: LineIndex;
   private source: string | (() => string);
+  private pairs?: readonly { start: number; result: ChunkResult }[];
 
   constructor(
     /** The text scanned, or (for a scan of edits) how to get it: it is joined only when a feature reads it. */
     text: string | (() => string),
     readonly kind: FileKind,
-    readonly chunks: readonly { start: number; result: ChunkResult }[],
+    /**
+     * Where each block starts, and its result, in the order of the text. Two arrays, not one of
+     * pairs: a keystroke moves every later block, and makes two arrays rather than a pair per block.
+     */
+    readonly starts: readonly number[],
+    readonly results: readonly ChunkResult[],
     /** Limits that were hit, for a person: "scan stopped after 5000 ms at line 81234 …". */
     readonly notes: readonly string[],
     readonly marks: TextMarks,
@@ -141,12 +147,18 @@ export class ScanResult {
     return this.source;
   }
 
+  /** The blocks as pairs, made on first need. */
+  get chunks(): readonly { start: number; result: ChunkResult }[] {
+    this.pairs ??= this.results.map((result, i) => ({ start: this.starts[i], result }));
+    return this.pairs;
+  }
+
   /** Every mention, with document offsets. */
   get mentions(): Mention[] {
     if (!this.flat) {
       const out: Mention[] = [];
-      this.chunks.forEach(({ start, result }, index) => {
-        for (const m of result.mentions) out.push(shiftMention(m, start, index * 2 ** 20));
+      this.results.forEach((result, index) => {
+        for (const m of result.mentions) out.push(shiftMention(m, this.starts[index], index * 2 ** 20));
       });
       this.flat = out;
     }
@@ -155,15 +167,10 @@ export class ScanResult {
 
   /** The mentions of the block around an offset, with document offsets. */
   mentionsNear(offset: number): Mention[] {
-    let lo = 0;
-    let hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.chunks[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const c = this.chunks[lo];
-    return c ? c.result.mentions.map((m) => shiftMention(m, c.start, 0)) : [];
+    if (this.results.length === 0) return [];
+    const c = Math.max(0, lastAtOrBefore(this.starts, offset));
+    const start = this.starts[c];
+    return this.results[c].mentions.map((m) => shiftMention(m, start, 0));
   }
 
   get lines(): LineIndex {
@@ -183,19 +190,17 @@ export class ScanResult {
  */
 export class ChunkCache {
   /** The last scan's blocks, in order: where each started, and its result. */
-  private starts: number[] = [];
-  private results: ChunkResult[] = [];
+  private starts: readonly number[] = [];
+  private results: readonly ChunkResult[] = [];
   private length = 0;
   /** The same results by text, made on first need in a scan. */
   private byBody: Map<string, ChunkResult[]> | undefined;
   private headCursor = 0;
   private tailCursor = 0;
   private misses = 0;
-  private nextStarts: number[] = [];
-  private nextResults: ChunkResult[] = [];
 
-  /** The result for the block text[start, end), if an unchanged one was kept. */
-  find(text: string, start: number, end: number, path: string, stateKey: string): ChunkResult | undefined {
+  /** The result for the block text[start, end), the `order`th of this scan, if an unchanged one was kept. */
+  find(text: string, start: number, end: number, path: string, stateKey: string, order: number): ChunkResult | undefined {
     const length = end - start;
     // A slice shares the text's memory, and === on equal lengths is a memory compare: no hashing.
     const body = text.slice(start, end);
@@ -212,8 +217,7 @@ export class ChunkCache {
     this.tailCursor = j;
     if (j < starts.length && starts[j] === before && same(this.results[j], body, length, path, stateKey)) return this.results[j];
     // Same place in the order of blocks (a block between two that swapped).
-    const k = this.nextResults.length;
-    if (k < this.results.length && same(this.results[k], body, length, path, stateKey)) return this.results[k];
+    if (order < this.results.length && same(this.results[order], body, length, path, stateKey)) return this.results[order];
     // Anywhere else (a block moved, or repeated). A keystroke changes a block or two, which are
     // not found anywhere: the map of every block is made only when more are missing.
     if (this.results.length === 0 || ++this.misses <= MISSES_BEFORE_TEXT_LOOKUP) return undefined;
@@ -232,19 +236,14 @@ export class ChunkCache {
     return this.byBody.get(body)?.find((r) => r.path === path && r.stateKey === stateKey);
   }
 
-  /** Keeps a block's result for the next version; blocks are kept in the order of the text. */
-  keep(r: ChunkResult, start: number): void {
-    this.nextStarts.push(start);
-    this.nextResults.push(r);
-  }
-
-  /** Forgets blocks the last scan (of a text of `length`) did not keep. */
-  sweep(length: number): void {
-    this.starts = this.nextStarts;
-    this.results = this.nextResults;
+  /**
+   * Keeps the blocks of a scan (of a text of `length`) for the next version, and forgets the rest.
+   * The arrays are the scan's own, shared: neither changes them afterwards.
+   */
+  keep(starts: readonly number[], results: readonly ChunkResult[], length: number): void {
+    this.starts = starts;
+    this.results = results;
     this.length = length;
-    this.nextStarts = [];
-    this.nextResults = [];
     this.byBody = undefined;
     this.headCursor = 0;
     this.tailCursor = 0;
@@ -346,7 +345,8 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const notes: string[] = [];
   const yaml = kind !== 'makefile' && kind !== 'dockerfile' && kind !== 'shell';
   const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
-  const out: { start: number; result: ChunkResult }[] = [];
+  const starts: number[] = [];
+  const results: ChunkResult[] = [];
   let state = newScanState();
   const scannedHere = new Map<string, ChunkResult>();
   // Siblings share their path array: it is joined once. YAML blocks carry no state.
@@ -361,7 +361,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       path = chunk.path.join('\u0000');
     }
     const stateKey = yaml ? yamlStateKey : `${kind}:${scanStateKey(state)}`;
-    let result = cache?.find(text, chunk.start, chunk.end, path, stateKey);
+    let result = cache?.find(text, chunk.start, chunk.end, path, stateKey, results.length);
     // A short block equal to one already scanned in this text (300,000 lines of `a: b: c`) is
     // that block's result again: a hostile file of repeated lines costs one scan of each.
     const sameKey = result === undefined && chunk.end - chunk.start <= MAX_SHARED_BLOCK ? `${stateKey}\u0001${path}\u0001${text.slice(chunk.start, chunk.end)}` : undefined;
@@ -377,12 +377,12 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       if (sameKey !== undefined) scannedHere.set(sameKey, result);
     }
     noteBlock(notes, result, chunk.start, chunks.length, maxMentions);
-    cache?.keep(result, chunk.start);
     state = result.stateOut;
-    out.push({ start: chunk.start, result });
+    starts.push(chunk.start);
+    results.push(result);
   }
-  cache?.sweep(text.length);
-  return new ScanResult(text, kind, out, notes, marks);
+  cache?.keep(starts, results, text.length);
+  return new ScanResult(text, kind, starts, results, notes, marks);
 }
 
 function scanBlock(body: string, kind: FileKind, path: string, keys: readonly string[], stateKey: string, state: ScanState, maxMentions: number): ChunkResult {
@@ -394,9 +394,11 @@ function scanBlock(body: string, kind: FileKind, path: string, keys: readonly st
 
 /** The limit notes of one block, said with where it is in a file of `blocks` blocks. */
 function noteBlock(notes: string[], result: ChunkResult, start: number, blocks: number, maxMentions: number): void {
-  // Where in the file, when it has more than one block (a file of one block is the file).
-  const where = blocks > 1 ? ` (block at offset ${start})` : '';
-  for (let k = 0; k < result.notes.length; k++) notes.push(`${result.notes[k]}${where}`);
+  if (result.notes.length > 0) {
+    // Where in the file, when it has more than one block (a file of one block is the file).
+    const where = blocks > 1 ? ` (block at offset ${start})` : '';
+    for (let k = 0; k < result.notes.length; k++) notes.push(`${result.notes[k]}${where}`);
+  }
   if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${start}: the rest of that block is not checked (expansion limit)`);
 }
 
@@ -417,7 +419,7 @@ function noteBlock(notes: string[], result: ChunkResult, start: number, blocks: 
 export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: () => string, cache: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult | undefined {
   if (!YAML_KINDS.has(prev.kind) || prev.notes.length > 0 || prev.marks.loneCr || prev.marks.bom || prev.marks.ignore) return undefined;
   const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
-  const starts = prev.chunks.map((c) => c.start);
+  const starts = prev.starts.slice();
   const bodies = new Map<number, string>();
   let length = prev.length;
   for (const e of edits) {
@@ -431,7 +433,7 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     const lo = lastAtOrBefore(starts, e.lineStart);
     const base = starts[lo];
     if (base === e.lineStart) return undefined;
-    const body = bodies.get(lo) ?? prev.chunks[lo].result.body;
+    const body = bodies.get(lo) ?? prev.results[lo].body;
     const at = e.lineStart - base;
     // The line must lie in the block as logged: a log that does not match the scanned text is not used.
     if (at + e.before.length > body.length || body.slice(at, at + e.before.length) !== e.before) return undefined;
@@ -442,18 +444,15 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     for (let k = lo + 1; k < starts.length; k++) starts[k] += diff;
     length += diff;
   }
-  const out: { start: number; result: ChunkResult }[] = [];
-  const notes: string[] = [];
-  for (let c = 0; c < starts.length; c++) {
-    const old = prev.chunks[c].result;
-    const body = bodies.get(c);
-    const result = body === undefined ? old : scanBlock(detach(body), prev.kind, old.path, old.keys, old.stateKey, newScanState(), maxMentions);
-    noteBlock(notes, result, starts[c], starts.length, maxMentions);
-    cache.keep(result, starts[c]);
-    out.push({ start: starts[c], result });
+  const results = prev.results.slice();
+  for (const [c, body] of bodies) {
+    const old = results[c];
+    results[c] = scanBlock(detach(body), prev.kind, old.path, old.keys, old.stateKey, newScanState(), maxMentions);
   }
-  cache.sweep(length);
-  return new ScanResult(text, prev.kind, out, notes, prev.marks, length);
+  const notes: string[] = [];
+  for (let c = 0; c < results.length; c++) noteBlock(notes, results[c], starts[c], starts.length, maxMentions);
+  cache.keep(starts, results, length);
+  return new ScanResult(text, prev.kind, starts, results, notes, prev.marks, length);
 }
 
 /**
@@ -461,10 +460,10 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
  * from the `from`th on (by default, in the second half of the text). Language servers rehearse
  * the edited path with it.
  */
-export function idleEdit(scan: ScanResult, from = scan.chunks.length >> 1): LineEdit | undefined {
-  for (let c = from; c < scan.chunks.length; c++) {
-    const { start, result } = scan.chunks[c];
-    const body = result.body;
+export function idleEdit(scan: ScanResult, from = scan.results.length >> 1): LineEdit | undefined {
+  for (let c = from; c < scan.results.length; c++) {
+    const start = scan.starts[c];
+    const body = scan.results[c].body;
     const nl = body.indexOf('\n');
     if (nl < 0) continue;
     let end = body.indexOf('\n', nl + 1);
@@ -552,9 +551,10 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
   const out: Finding[] = [];
   // Indexed loops: in bytecode, for…of allocates an iterator per loop and a result per step, and
   // this runs over every block on every keystroke.
-  const chunks = scan.chunks;
-  for (let c = 0; c < chunks.length; c++) {
-    const { start, result } = chunks[c];
+  const { starts, results } = scan;
+  for (let c = 0; c < results.length; c++) {
+    const start = starts[c];
+    const result = results[c];
     let judged = result.judged;
     if (!judged || judged.model !== model || judged.settings !== settings) {
       judged = { model, settings, findings: judgeMentions(result.mentions, model, settings) };

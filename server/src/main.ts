@@ -2,6 +2,7 @@ import { watchFile, unwatchFile, statSync, readFileSync, type Stats } from 'node
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer, type ServerRuntime } from './server';
 import { noteDocumentLength, startWithoutOptimiser } from './jit';
+import { afterPublish } from './idleGc';
 
 // dist/server.js (serverEntry.ts) has set the flags already, before compiling this bundle; this
 // call gives this bundle's copy of jit.ts the same state, so that it turns the compiler on later.
@@ -19,6 +20,7 @@ const runtime: ServerRuntime = {
     return { size: st.size, read: () => readFileSync(path, 'utf8') };
   },
   noteDocumentLength,
+  published: afterPublish,
   watchFile: (path, onChange) => {
     const listener = (now: Stats, before: Stats) => {
       if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) onChange();

@@ -42,7 +42,7 @@ export type { ServerRuntime } from './features/modelSource';
 export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('k8sPlatforms/workspaceTrust');
 
 /** Documents from this long are rehearsed once after they are opened (see DocumentAnalyses.rehearse). */
-const REHEARSE_FROM_LENGTH = 1_000_000;
+const REHEARSE_FROM_LENGTH = 20_000;
 const REHEARSALS = 3;
 const REHEARSE_AFTER_MS = 20;
 
@@ -181,7 +181,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       // After shutdown the client expects nothing but the answer to `exit`.
       if (shutDown) return undefined;
       rehearseSoon(uri);
-      return connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined);
+      const sent = connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined);
+      runtime.published?.();
+      return sent;
     },
     (e) => logError(`k8s-platforms: diagnostics failed: ${(e as Error)?.stack ?? String(e)}`),
     runtime.messagesHandled?.bind(runtime),

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { documentsCutAt, isEditedDocument, lineStarts, openDocuments } from '../../server/src/features/textDocument';
+import { documentsCutAt, isEditedDocument, lineStarts, openDocuments, rehearseTyping } from '../../server/src/features/textDocument';
 
 /** Text made of the pieces line ends are made of, so CR, LF and CRLF meet in every way. */
 const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', 'é', '😀'), maxLength: 40 });
@@ -150,5 +150,24 @@ describe('open documents', () => {
       assert.equal(doc.version, 1);
     }
     assert.throws(() => openDocuments.update(doc, {} as TextDocumentContentChangeEvent[], 2), /not a list/);
+  });
+
+  it('rehearse typing on a copy: the document keeps its text, line starts, version and edit log', () => {
+    const text = Array.from({ length: 200 }, (_, i) => `  step-${i}: linux/amd64\r\n`).join('');
+    const doc = documentsCutAt(64).create('file:///d.yml', 'yaml', 1, text);
+    const at = { line: 5, character: 4 };
+    openDocuments.update(doc, [{ range: { start: at, end: at }, text: 'x' }], 2);
+    const expected = TextDocument.update(TextDocument.create('file:///d.yml', 'yaml', 1, text), [{ range: { start: at, end: at }, text: 'x' }], 2);
+    rehearseTyping(doc, 12);
+    assert.equal(doc.getText(), expected.getText());
+    assert.equal(doc.version, 2);
+    assert.equal(doc.lineCount, expected.lineCount);
+    for (const line of [0, 5, 99, 199, 200]) assert.equal(doc.offsetAt({ line, character: 9 }), expected.offsetAt({ line, character: 9 }));
+    for (const offset of [0, 100, 1000, text.length]) assert.deepEqual(doc.positionAt(offset), expected.positionAt(offset));
+    assert.ok(isEditedDocument(doc));
+    assert.deepEqual(
+      doc.takeEditsSince(1)?.map((e) => [e.start, e.text]),
+      [[expected.offsetAt(at), 'x']],
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChunkCache, detectFileKind, idleEdit, judge, scanEdited, scanText, type FileKind, type ScanResult } from '../lint';
-import { isEditedDocument } from './textDocument';
+import { isEditedDocument, rehearseTyping } from './textDocument';
 import type { Finding } from '../rules/finding';
 import type { TierModel } from '../model/query';
 import type { ServerSettings } from './settings';
@@ -160,13 +160,14 @@ export class DocumentAnalyses {
     const e = this.entries.get(doc.uri);
     const a = e?.analysis;
     if (!e || a?.state !== 'scanned' || a.doc !== doc || e.version !== doc.version) return undefined;
+    rehearseTyping(doc, IDLE_EDITS);
     const scan = scanText(doc.getText(), a.scan.kind, e.cache, { maxScanTime: settings.maxScanTime });
     const findings = judge(scan, model, settings.lint);
     // And the path of a keystroke on one line, in blocks spread over the text: one block scanned
     // again, the rest moved. V8 optimises a function after many calls, not after one.
     let last = scan;
     for (let k = 0; k < IDLE_EDITS; k++) {
-      const idle = idleEdit(last, Math.floor((k * last.chunks.length) / IDLE_EDITS));
+      const idle = idleEdit(last, Math.floor((k * last.results.length) / IDLE_EDITS));
       const edited = idle ? scanEdited(last, [idle], () => doc.getText(), e.cache) : undefined;
       if (!edited) break;
       judge(edited, model, settings.lint);

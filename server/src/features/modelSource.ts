@@ -10,6 +10,8 @@ export interface ServerRuntime {
   noteDocumentLength?(length: number): void;
   /** How many messages from the client the connection has handled so far (for coalescing bursts of edits). */
   messagesHandled?(): number;
+  /** Told after diagnostics are sent, when the server is about to be idle (the entry point collects garbage then). */
+  published?(): void;
 }
 
 export interface ModelEvents {

@@ -103,6 +103,17 @@ class OpenDocument implements TextDocument, EditedDocument {
     return this.size;
   }
 
+  /** A copy, which shares the pieces (strings do not change) and is changed apart. */
+  copy(): OpenDocument {
+    const c = new OpenDocument(this.uri, this.languageId, this.version, '', this.piece);
+    c.pieces = this.pieces.slice();
+    c.pieceStarts = this.pieceStarts.slice();
+    c.size = this.size;
+    c.flat = this.flat;
+    c.lineOffsets = this.offsets().slice();
+    return c;
+  }
+
   takeEditsSince(version: number): readonly LineEdit[] | undefined {
     const edits = this.editsFrom === version ? this.edits : undefined;
     this.edits = [];
@@ -305,6 +316,25 @@ class OpenDocument implements TextDocument, EditedDocument {
   private beforeEol(offset: number, lineStart: number): number {
     while (offset > lineStart && isEol(this.charCodeAt(offset - 1))) offset--;
     return offset;
+  }
+}
+
+/**
+ * Types a character at the end of `count` lines spread over a copy of a document, and takes each
+ * edit as the scanner does. Run in idle time after a big document is opened, it gets a
+ * keystroke's own code compiled (one piece copied, every later line start moved) before the
+ * first keystroke: the first one of 50,000 lines otherwise took 2 ms more, in bytecode.
+ */
+export function rehearseTyping(doc: TextDocument, count: number): void {
+  if (!(doc instanceof OpenDocument)) return;
+  const copy = doc.copy();
+  const lines = copy.lineCount;
+  for (let k = 0; k < count; k++) {
+    const line = Math.floor(((k + 0.5) * lines) / count);
+    const end = copy.getLineRange(line).end;
+    copy.update([{ range: { start: end, end }, text: 'x' }], copy.version + 1);
+    copy.takeEditsSince(copy.version - 1);
+    copy.positionAt(copy.offsetAt(end));
   }
 }
 
