@@ -12,7 +12,7 @@ import {
   type WholeMention,
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
-import { lexShell, type Command, type Word } from './shellWords';
+import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST } from './artifacts';
 
 export interface ShellOptions {
@@ -106,7 +106,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   let pending: GoEnv | undefined;
   for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
   if (pending) usePending(sink, [], [], pending, opts.env);
-  scanDefaults(text, masked, start, end, sink);
+  scanDefaults(text, masked, start, end, sink, proseSpans(masked, commands));
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
   if (substitutions) {
@@ -187,9 +187,8 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
  * Scans one command. A statement that only sets GOOS or only GOARCH (`export GOARCH=386`) is not
  * judged yet: it is returned, merged into `pending`, for the next command to build with.
  */
-function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>, value: boolean, env: GoEnv | undefined, pending: GoEnv | undefined): GoEnv | undefined {
-  const words = cmd.words;
-  // Find the command name: skip prefixes and leading assignments.
+/** Where a command's name is among its words (after prefixes such as sudo and leading assignments), and the name without its folder. */
+function commandName(masked: string, words: readonly Word[]): { nameIndex: number; name: string } {
   let nameIndex = 0;
   while (nameIndex < words.length) {
     const t = wordText(masked, words[nameIndex]);
@@ -197,11 +196,59 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     else if (nameIndex > 0 && t.startsWith('-') && PREFIXES.has(wordText(masked, words[nameIndex - 1]))) nameIndex++;
     else break;
   }
-  const name = nameIndex < words.length ? wordText(masked, words[nameIndex]).replace(/^.*\//, '') : '';
+  return { nameIndex, name: nameIndex < words.length ? wordText(masked, words[nameIndex]).replace(/^.*\//, '') : '' };
+}
+
+const SHELL_NAME = /^(?:.*\/)?(ba|z|da|k)?sh$/;
+
+/** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
+function takesScript(raw: string, name: string, before: string): boolean {
+  if (raw === '-c') return SHELL_NAME.test(name) || SHELL_NAME.test(before) || name === 'su' || name === 'vagrant';
+  return raw === '--command' && name === 'gcloud';
+}
+
+/**
+ * The words from `from` on, a command given to another to run (ssh's remote command, eval's
+ * arguments): one quoted word is scanned as the script it holds, several as the command they make.
+ */
+function scanScriptWords(text: string, masked: string, base: number, words: readonly Word[], from: number, sink: MentionSink, urlVars: Map<string, string>): void {
+  if (from + 1 === words.length) {
+    const script = unquote(masked, words[from]);
+    if (script.s > words[from].start) {
+      scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
+      return;
+    }
+  }
+  scanShell(text, base + words[from].start, base + words[words.length - 1].end, sink, { mode: 'shell', urlVars });
+}
+
+/** The spans (offsets in the scanned region) of the arguments of echo, printf and the like: text for a person. */
+function proseSpans(masked: string, commands: readonly Command[]): number[] {
+  const out: number[] = [];
+  for (const cmd of commands) {
+    if (cmd.words.length === 0) continue;
+    const { nameIndex, name } = commandName(masked, cmd.words);
+    // (`: ${PLATFORMS:=linux/amd64,linux/arm64}` sets a default: the null command's argument is no text.)
+    if (nameIndex + 1 < cmd.words.length && PROSE_COMMANDS.has(name) && name !== ':') out.push(cmd.words[nameIndex + 1].start, cmd.words[cmd.words.length - 1].end);
+  }
+  return out;
+}
+
+function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>, value: boolean, env: GoEnv | undefined, pending: GoEnv | undefined): GoEnv | undefined {
+  const words = cmd.words;
+  const { nameIndex, name } = commandName(masked, words);
   const cmdStart = words[0].start;
   const cmdEnd = words[words.length - 1].end;
   scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
   if (PROSE_COMMANDS.has(name)) {
+    usePending(sink, [], [], pending, env);
+    return undefined;
+  }
+  // ssh host "sudo apt-get install -y kubeadm:armhf", eval "GOOS=… go build": the command is a script of its own.
+  // (Not again for `eval eval …` or `ssh a ssh b …`: a line of thousands would be read once per word.)
+  const remote = name === 'ssh' ? sshCommandAt(masked, words, nameIndex + 1) : name === 'eval' ? nameIndex + 1 : -1;
+  if (remote > 0 && remote < words.length && !/^(ssh|eval)$/.test(wordText(masked, words[remote]))) {
+    scanScriptWords(text, masked, base, words, remote, sink, urlVars);
     usePending(sink, [], [], pending, env);
     return undefined;
   }
@@ -245,8 +292,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const raw = masked.slice(w.start, w.end);
     // What follows reads assignments (NAME=…) and flags (-x, --x=…); other words are arguments.
     if (raw.charCodeAt(0) !== 45 /* - */ && raw.indexOf('=') < 0) continue;
-    if (k > 0 && raw === '-c' && /^(ba|z|da|k)?sh$/.test(name) && k + 1 < words.length) {
-      // sh -c "GOOS=linux GOARCH=arm go build": the argument is a script of its own.
+    if (k > 0 && k + 1 < words.length && takesScript(raw, name, wordText(masked, words[k - 1]))) {
+      // sh -c "GOOS=linux GOARCH=arm go build", docker exec node sh -c "…", su -c "…", gcloud
+      // compute ssh --command "…": the argument is a script of its own.
       const script = unquote(masked, words[k + 1]);
       if (script.s > words[k + 1].start) scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
       k++;
@@ -294,6 +342,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         urlVars.set(varName, valueText);
       }
       if (role) {
+        // GOOS="${GOOS:-not set}": a value of words is a note for a person; GOOS and GOARCH take one name.
+        if ((role === 'os' || role === 'arch') && /\S\s+\S/.test(valueText)) continue;
         const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: varName, canonical: varCanonical(varName) });
         if (role === 'os') oses.push(...names.slice(0, 1));
         else if (role === 'arch') arches.push(...names.slice(0, 1));
@@ -413,16 +463,26 @@ function varCanonical(name: string): 'slash' | 'as-written' {
   return /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written';
 }
 
+function inSpans(spans: readonly number[], at: number): boolean {
+  for (let k = 0; k < spans.length; k += 2) if (at >= spans[k] && at < spans[k + 1]) return true;
+  return false;
+}
+
 const DEFAULT_VALUE = /\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^}$`\n]*)\}/g;
 
-/** `${PLATFORMS:-linux/amd64,linux/arm/v7}`: the literal default of a platform-ish variable, wherever it stands. */
-function scanDefaults(text: string, masked: string, start: number, end: number, sink: MentionSink): void {
+/**
+ * `${PLATFORMS:-linux/amd64,linux/arm/v7}`: the literal default of a platform-ish variable, wherever
+ * it stands but in echo text (`prose`: start and end offsets in the region). A GOOS or GOARCH
+ * default of more than one word (`${GOOS:-not set}`) is a note for a person, not a name.
+ */
+function scanDefaults(text: string, masked: string, start: number, end: number, sink: MentionSink, prose: readonly number[]): void {
   const region = text.slice(start, end);
   if (region.indexOf('${') < 0) return;
   DEFAULT_VALUE.lastIndex = 0;
   for (let m = DEFAULT_VALUE.exec(region); m; m = DEFAULT_VALUE.exec(region)) {
     const role = roleOf(m[1]);
     if (!role || role === 'variant') continue;
+    if (inSpans(prose, m.index) || (role !== 'platform' && /\S\s+\S/.test(m[2]))) continue;
     const vs = start + m.index + m[0].length - 1 - m[2].length;
     const names = readPlatformList(sink, { text, masked, maskBase: start, start: vs, end: vs + m[2].length, role, context: m[1], canonical: varCanonical(m[1]) });
     if (role === 'os') emitPairs(sink, names.slice(0, 1), [], undefined, m[1]);

@@ -214,21 +214,28 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
 const SSH_ARG_OPTIONS = new Set('BbcDEeFIiJLlmOopQRSWw'.split(''));
 
 /**
+ * Where the remote command starts among the words of `ssh [options] host [command…]` (its options
+ * from `from` on): the index of its first word, words.length when there is none, -1 when no host
+ * is named.
+ */
+export function sshCommandAt(masked: string, words: readonly Word[], from: number): number {
+  for (let j = from; j < words.length; j++) {
+    const w = masked.slice(words[j].start, words[j].end);
+    if (/^-[A-Za-z]+$/.test(w)) {
+      if (SSH_ARG_OPTIONS.has(w[w.length - 1])) j++;
+      continue;
+    }
+    return j + 1;
+  }
+  return -1;
+}
+
+/**
  * `ssh [options] host` with no command: the remote login shell reads the here-document as its
  * script. With a command (`ssh host cat > file`), the here-document is that command's data.
  */
 function sshReadsScript(masked: string, words: Word[], from: number): boolean {
-  let host = false;
-  for (let j = from; j < words.length; j++) {
-    const w = masked.slice(words[j].start, words[j].end);
-    if (!host && /^-[A-Za-z]+$/.test(w)) {
-      if (SSH_ARG_OPTIONS.has(w[w.length - 1])) j++;
-      continue;
-    }
-    if (host) return false;
-    host = true;
-  }
-  return host;
+  return sshCommandAt(masked, words, from) === words.length;
 }
 
 /**

@@ -205,6 +205,13 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       i = stop;
       continue;
     }
+    if (c === '<' && text[i + 1] === '+') {
+      // Harness expressions: <+input>, <+stage.variables.goos>, <+input>.allowedValues(amd64,arm64).
+      const stop = harnessEnd(text, i, end);
+      poison(i, stop);
+      i = stop;
+      continue;
+    }
     if (c === '<' && text[i + 1] === '<' && text[i + 2] === ' ' && /^<< *[a-z_]+\.[\w.]+ *>>/.test(text.slice(i, i + 80))) {
       // CircleCI parameters: << parameters.platform >>
       const close = text.indexOf('>>', i + 2);
@@ -232,6 +239,31 @@ const PERCENT_PLACEHOLDER = /^%[A-Za-z_][A-Za-z0-9_]*%/;
 const ANGLE_PLACEHOLDER = /^<[A-Za-z_][A-Za-z0-9_.-]*>/;
 
 /** Just past the `]` that closes the `[` at `open` (nested brackets counted), or the line's end. */
+/**
+ * Just past the Harness expression at `open` (`<+`): its `>` (expressions nest:
+ * `<+<+pipeline.variables.os>.toLowerCase()>`) and the method calls after it
+ * (`.allowedValues(amd64,arm64)`); the line's end when it is not closed there.
+ */
+function harnessEnd(text: string, open: number, end: number): number {
+  let depth = 0;
+  let k = open;
+  for (; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return k;
+    if (c === 60 && text.charCodeAt(k + 1) === 43) {
+      depth++;
+      k++;
+    } else if (c === 62 && --depth === 0) break;
+  }
+  if (k >= end) return end;
+  k++;
+  for (let m = HARNESS_CALL.exec(text.slice(k, Math.min(end, k + 200))); m; m = HARNESS_CALL.exec(text.slice(k, Math.min(end, k + 200)))) k += m[0].length;
+  return k;
+}
+
+/** A method call after a Harness expression: `.allowedValues(amd64,arm64)`, `.default(linux)`. */
+const HARNESS_CALL = /^\.[A-Za-z_]\w*\([^()\n]*\)/;
+
 function closeSquare(text: string, open: number, end: number): number {
   let depth = 0;
   for (let k = open; k < end; k++) {

@@ -189,6 +189,17 @@ function nameTokens(node: YNode | undefined, ctx: Ctx, wholePlatforms = false): 
   return out;
 }
 
+/**
+ * Harness CI's `platform: {os: Linux, arch: Amd64}`: its own names (Linux, MacOS, Windows; Amd64,
+ * Arm64), capitalised, for the machine a stage runs on. Go's names, which Drone's mapping uses, are
+ * lower case.
+ */
+function harnessPlatform(node: YMap, osKey: string | undefined, archKey: string | undefined, ctx: Ctx): boolean {
+  if (!inPlatformMapping(ctx)) return false;
+  const capitalised = (key: string | undefined) => key !== undefined && roleOf(key) === undefined && /^[A-Z]/.test(scalarText(get(node, key)) ?? '');
+  return capitalised(osKey) || capitalised(archKey);
+}
+
 function inPlatformMapping(ctx: Ctx): boolean {
   return ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform';
 }
@@ -464,7 +475,9 @@ function walkMap(node: YMap, ctx: Ctx): void {
   if (osKey !== undefined || archKey !== undefined || variantKey !== undefined) {
     // goreleaser's format_overrides and overrides select targets; they do not add any.
     const selector = ctx.path.includes('format_overrides') || ctx.path.includes('overrides');
-    if (selector) {
+    // A goreleaser build's `targets` override its goos, goarch and goarm lists: those build nothing.
+    const overridden = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds' && get(node, 'targets') !== undefined;
+    if (selector || overridden || harnessPlatform(node, osKey, archKey, ctx)) {
       consumed = [osKey, archKey, variantKey].filter((k): k is string => k !== undefined);
     } else if (osKey !== undefined || archKey !== undefined) {
       // The first value of each key, as a YAML reader keeps it.
