@@ -17,8 +17,11 @@ import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeI
 
 export interface ShellOptions {
   mode: TemplateMode;
-  /** A folded scalar: newlines are spaces, not command ends. */
-  foldNewlines?: boolean;
+  /**
+   * Newlines are spaces, not command ends: in a Dockerfile instruction (true), and in a folded YAML
+   * scalar ('yaml'), where an empty line still ends a line (YAML keeps that line break).
+   */
+  foldNewlines?: boolean | 'yaml';
   /** Names of variables known to hold a Kubernetes download URL (shared across one file). */
   urlVars?: Map<string, string>;
   /** A JSON array of strings (Dockerfile exec form, YAML flow list): brackets and commas split words. */
@@ -204,7 +207,8 @@ const SHELL_NAME = /^(?:.*\/)?(ba|z|da|k)?sh$/;
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
 function takesScript(raw: string, name: string, before: string): boolean {
   if (raw === '-c') return SHELL_NAME.test(name) || SHELL_NAME.test(before) || name === 'su' || name === 'vagrant';
-  return raw === '--command' && name === 'gcloud';
+  if (raw === '--command') return name === 'gcloud' || name === 'nix-shell';
+  return raw === '--run' && name === 'nix-shell';
 }
 
 /**
@@ -294,7 +298,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     if (raw.charCodeAt(0) !== 45 /* - */ && raw.indexOf('=') < 0) continue;
     if (k > 0 && k + 1 < words.length && takesScript(raw, name, wordText(masked, words[k - 1]))) {
       // sh -c "GOOS=linux GOARCH=arm go build", docker exec node sh -c "…", su -c "…", gcloud
-      // compute ssh --command "…": the argument is a script of its own.
+      // compute ssh --command "…", nix-shell --run "…": the argument is a script of its own.
       const script = unquote(masked, words[k + 1]);
       if (script.s > words[k + 1].start) scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
       k++;

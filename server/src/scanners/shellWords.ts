@@ -50,9 +50,10 @@ function continuesWord(c: number): boolean {
 
 /**
  * Lexes masked[0, length) (offsets relative to it). With `foldNewlines`, a newline is a space (a
- * folded YAML scalar); otherwise it ends a command.
+ * Dockerfile instruction, a folded YAML scalar: 'yaml', where one followed by an empty line is
+ * kept, as YAML keeps it); otherwise it ends a command.
  */
-export function lexShell(masked: string, foldNewlines: boolean): Lexed {
+export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed {
   const commands: Command[] = [];
   const heredocs: Heredoc[] = [];
   const pendingHeredocs: { delim: string; script: boolean }[] = [];
@@ -106,7 +107,7 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
     }
     if (c === 10 /* \n */) {
       endWord(i);
-      if (!foldNewlines) endCommand();
+      if (!foldNewlines || (foldNewlines === 'yaml' && emptyLineAt(masked, i + 1))) endCommand();
       i++;
       if (pendingHeredocs.length > 0 && !foldNewlines) {
         for (const h of pendingHeredocs) {
@@ -208,6 +209,16 @@ export function lexShell(masked: string, foldNewlines: boolean): Lexed {
   array = undefined;
   endCommand();
   return { commands, heredocs };
+}
+
+/** Whether the line at `from` holds nothing but blanks. */
+function emptyLineAt(masked: string, from: number): boolean {
+  for (let k = from; k < masked.length; k++) {
+    const c = masked.charCodeAt(k);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return false;
 }
 
 /** ssh's options that take an argument (`-i key`, `-p 22`, `-o Opt=v`). */

@@ -974,7 +974,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
     const s = r.s + ctx.text.slice(r.s, r.e).indexOf(value);
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
-  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: !r.literal, value: true, ...(ctx.env ? { env: ctx.env } : {}) });
+  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}) });
 }
 
 /** A key for a name shown to people (`job_name`, `displayName`, `pretty-name`); `name` itself is prose. */
