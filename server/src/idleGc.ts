@@ -45,15 +45,24 @@ function collectIfShort(): void {
   scheduled = false;
   const young = youngGeneration();
   if (!young) return;
-  // Grown since the last check: what the keystrokes between allocated. A collection in between
-  // makes it smaller, and growth of more than a quarter of the room (the open of a document) is
-  // no keystroke's: neither is counted.
-  const grown = young.used - usedBefore;
-  if (grown > 0 && grown < (young.used + young.available) / 4) perKeystroke = Math.max(grown, perKeystroke * 0.75);
+  perKeystroke = keystrokeEstimate(perKeystroke, young.used - usedBefore, young.used + young.available);
   usedBefore = young.used;
-  const room = TASK_TRIGGER * (young.used + young.available) - young.used;
-  if (room >= Math.max(MIN_ROOM, 2 * perKeystroke)) return;
-  collectYoung(young.available);
+  if (needsCollection(young.used, young.available, perKeystroke)) collectYoung(young.available);
+}
+
+/**
+ * What a keystroke allocates, from the last estimate and what the young generation grew by since
+ * the last check. A collection in between makes it smaller, and growth of more than a quarter of
+ * its room (the open of a document) is no keystroke's: neither is counted.
+ */
+export function keystrokeEstimate(last: number, grown: number, capacity: number): number {
+  return grown > 0 && grown < capacity / 4 ? Math.max(grown, last * 0.75) : last;
+}
+
+/** Whether a young generation so full could not take two more keystrokes before V8 collects it on its own. */
+export function needsCollection(used: number, available: number, perKeystroke: number): boolean {
+  const room = TASK_TRIGGER * (used + available) - used;
+  return room < Math.max(MIN_ROOM, 2 * perKeystroke);
 }
 
 /**

@@ -178,13 +178,20 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
         if (m) heredoc = m[2];
       }
     }
-    prevContinued = e > i && text.charCodeAt(e - 1) === 92;
+    // In a Dockerfile, empty and comment lines among continued lines do not end the instruction.
+    if (!(kind === 'dockerfile' && prevContinued && (blank || isCommentLine(text, i, e)))) prevContinued = e > i && text.charCodeAt(e - 1) === 92;
     prevBlank = blank;
     lines++;
     i = nl + 1;
   }
   chunks.push({ start: chunkStart, end: n, path: TOP });
   return chunks;
+}
+
+function isCommentLine(text: string, s: number, e: number): boolean {
+  let k = s;
+  while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return k < e && text.charCodeAt(k) === 35;
 }
 
 function isBlank(text: string, s: number, e: number): boolean {

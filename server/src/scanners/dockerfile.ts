@@ -32,11 +32,18 @@ function instructions(text: string, start: number, end: number, escape: '\\' | '
     let stop = nl;
     let cur = line;
     let heredoc = /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line)?.[2];
-    // Follow continuation lines.
+    // Follow continuation lines. Comment lines and empty lines among them are dropped, and the
+    // instruction goes on after them (as Docker reads it).
     while (cur.trimEnd().endsWith(escape) && stop < end) {
-      const next = text.indexOf('\n', stop + 1);
-      const ne = next < 0 || next > end ? end : next;
+      let next = text.indexOf('\n', stop + 1);
+      let ne = next < 0 || next > end ? end : next;
       cur = text.slice(stop + 1, ne);
+      while (ne < end && (cur.trim() === '' || cur.trimStart().startsWith('#'))) {
+        stop = ne;
+        next = text.indexOf('\n', stop + 1);
+        ne = next < 0 || next > end ? end : next;
+        cur = text.slice(stop + 1, ne);
+      }
       stop = ne;
       heredoc ??= /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cur)?.[2];
     }

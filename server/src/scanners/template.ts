@@ -82,6 +82,28 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     lit = close;
     return true;
   };
+  /**
+   * make's `$(if cond,then,else)`, `$(or a,b)`, `$(and a,b)` at i, closed just before `close`: the
+   * values it chooses from are literal, masked in turn, and separated by their commas (`PLATFORM =
+   * $(if $(filter $(ARCH),arm64),linux/arm64,linux/amd64)`); the condition of an `if` is a test,
+   * masked whole. False (nothing done) for other functions, or nested too deep.
+   */
+  const keepChoices = (close: number): boolean => {
+    if (close <= 0 || depth >= MAX_DEFAULT_DEPTH) return false;
+    const fn = MAKE_CHOICE.exec(text.slice(i + 2, Math.min(end, i + 8)));
+    if (!fn) return false;
+    const args = i + 2 + fn[0].length;
+    const from = fn[1] === 'if' ? topLevelComma(text, args, close - 1) : args;
+    if (from < 0) return false;
+    soft(args - i);
+    const test = text.slice(args, from);
+    out.push(test.indexOf('\n') < 0 ? POISON.repeat(test.length) : test.replace(/[^\n]/g, POISON));
+    out.push(maskTemplates(text, from, close - 1, mode, depth + 1, substitutions));
+    out.push(SOFT);
+    i = close;
+    lit = close;
+    return true;
+  };
   // Jumps by a character class (fast); the branches below tell an opener from a lone `(` or `%`.
   const special = MAYBE_G;
   while (i < end) {
@@ -103,6 +125,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       if (n === '(' || n === '{') {
         const close = matchBracket(i + 1);
         if (mode === 'shell' && n === '{' && keepDefault(1, close)) continue;
+        if (mode === 'make' && n === '(' && keepChoices(close)) continue;
         // A command substitution: `$(cmd)` in the shell, `$(shell cmd)` in make (not `$((1+2))`).
         if (substitutions && close > 0 && n === '(' && text[i + 2] !== '(') {
           if (mode === 'shell') substitutions.push(i + 2, close - 1);
@@ -224,6 +247,21 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   i = end;
   flush();
   return out.join('');
+}
+
+/** make's functions that choose among values: `$(if …)`, `$(or …)`, `$(and …)`, what follows `$(`. */
+const MAKE_CHOICE = /^(if|or|and)[ \t]+/;
+
+/** The first comma of text[from, to) outside brackets, or -1. */
+function topLevelComma(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 40 || c === 123) depth++;
+    else if (c === 41 || c === 125) depth--;
+    else if (c === 44 && depth === 0) return k;
+  }
+  return -1;
 }
 
 /** make's shell function: `$(shell cmd)`, what follows `$(`. */
