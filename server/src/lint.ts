@@ -1,5 +1,5 @@
 import { MentionSink, type Mention, type Token } from './scanners/mention';
-import { scanYaml, type YamlFlavour } from './scanners/yaml';
+import { platformAnchors, scanYaml, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
@@ -100,6 +100,8 @@ export interface TextMarks {
   readonly bom: boolean;
   /** It has a suppression comment. */
   readonly ignore: boolean;
+  /** A YAML text's anchors used as platform values, which every block is scanned with. */
+  readonly anchors?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -267,7 +269,7 @@ function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chun
     case 'shell':
       return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell', urlVars: state.urlVars });
     default:
-      return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path);
+      return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path, state.platformAnchors);
   }
 }
 
@@ -348,12 +350,16 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const starts: number[] = [];
   const results: ChunkResult[] = [];
   let state = newScanState();
+  // A YAML block is scanned with the anchors the whole text uses as platform values: they are
+  // part of its key in the cache.
+  const anchors = yaml ? platformAnchors(text) : undefined;
+  if (anchors) state.platformAnchors = anchors;
   const scannedHere = new Map<string, ChunkResult>();
   // Siblings share their path array: it is joined once. YAML blocks carry no state.
   let pathOf: readonly string[] | undefined;
   let path = '';
-  const yamlStateKey = `${kind}:`;
-  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK) };
+  const yamlStateKey = anchors ? `${kind}:${JSON.stringify([...anchors])}` : `${kind}:`;
+  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK), ...(anchors ? { anchors } : {}) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];
     if (chunk.path !== pathOf) {
@@ -424,6 +430,8 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   let length = prev.length;
   for (const e of edits) {
     if (e.text.includes('\u0000') || e.after.includes(SUPPRESSION_MARK)) return undefined;
+    // An alias or an anchor may change which anchors are platform values, in any block.
+    if (ANCHOR_OR_ALIAS.test(e.before) || ANCHOR_OR_ALIAS.test(e.after)) return undefined;
     // A line's indent and first character say whether it starts a block; at column 0, a `---` too.
     let indent = 0;
     while (indent < e.before.length && e.before.charCodeAt(indent) === 32) indent++;
@@ -447,13 +455,18 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   const results = prev.results.slice();
   for (const [c, body] of bodies) {
     const old = results[c];
-    results[c] = scanBlock(detach(body), prev.kind, old.path, old.keys, old.stateKey, newScanState(), maxMentions);
+    const state = newScanState();
+    if (prev.marks.anchors) state.platformAnchors = prev.marks.anchors;
+    results[c] = scanBlock(detach(body), prev.kind, old.path, old.keys, old.stateKey, state, maxMentions);
   }
   const notes: string[] = [];
   for (let c = 0; c < results.length; c++) noteBlock(notes, results[c], starts[c], starts.length, maxMentions);
   cache.keep(starts, results, length);
   return new ScanResult(text, prev.kind, starts, results, notes, prev.marks, length);
 }
+
+/** What may be a YAML anchor (`&name`) or alias (`*name`) on a line; not the shell's `&&`. */
+const ANCHOR_OR_ALIAS = /(^|[\s:[,{-])[*&][^\s&*]/;
 
 /**
  * An edit that changes nothing, on a line scanEdited would scan alone: the second line of a block

@@ -8,6 +8,8 @@ export interface ScanState {
   inRule: boolean;
   /** A Dockerfile's escape character, from its `# escape=` directive; undefined before its first block. */
   escape?: '\\' | '`';
+  /** A YAML file's anchors used as platform values (see yaml.ts platformAnchors). */
+  platformAnchors?: ReadonlyMap<string, string>;
 }
 
 export function newScanState(): ScanState {
@@ -15,7 +17,7 @@ export function newScanState(): ScanState {
 }
 
 export function copyScanState(s: ScanState): ScanState {
-  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}) };
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.platformAnchors ? { platformAnchors: s.platformAnchors } : {}) };
 }
 
 /** A short string that is equal for equal states: part of a block's cache key. */

@@ -44,6 +44,8 @@ interface Ctx {
   siblingExclude: YNode | undefined;
   /** GOOS and GOARCH set by the `env:` of an enclosing job or step (not the file's own). */
   env?: GoEnv;
+  /** Anchors of the file whose alias is the value of a platform-ish key (see platformAnchors): name → that key. */
+  anchors?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -58,7 +60,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors };
 }
 
 /**
@@ -66,8 +68,36 @@ function below(ctx: Ctx, key?: string): Ctx {
  * lines are scanned one by one instead, so a broken file still gets platform checks.
  * `path` is where the region sits in a larger document (a job cut out of `jobs:`).
  */
-export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[] = []): void {
-  scanDocuments(text, start, end, sink, flavour, path, 0, undefined);
+export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[] = [], anchors?: ReadonlyMap<string, string>): void {
+  scanDocuments(text, start, end, sink, flavour, path, 0, undefined, anchors);
+}
+
+/** `platforms: *release_platforms`: a platform-ish key whose value is an alias (its key, its anchor's name). */
+const PLATFORM_ALIAS = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*:[ \t]+\*([^\s,\[\]{}#]+)[ \t]*(?:#.*)?$/gm;
+
+/**
+ * The anchors of a YAML text whose alias is the value of a platform-ish key (`platforms:
+ * *platforms_release`), by name, with that key: the anchored value (`- &platforms_release
+ * 'linux/arm/v6,linux/amd64'` under `variables:`) is a platform list where it is written, in
+ * whichever block. Undefined when there is none (most files: one cheap test).
+ */
+export function platformAnchors(text: string): Map<string, string> | undefined {
+  if (!/:[ \t]+\*[^\s]/.test(text)) return undefined;
+  let out: Map<string, string> | undefined;
+  PLATFORM_ALIAS.lastIndex = 0;
+  for (let m = PLATFORM_ALIAS.exec(text); m; m = PLATFORM_ALIAS.exec(text)) {
+    if (roleOf(m[1]) === 'platform' && !out?.has(m[2])) (out ??= new Map()).set(m[2], m[1]);
+  }
+  return out;
+}
+
+/** The name of the anchor (`&name`) written just before text[at], if any. */
+function anchorBefore(text: string, at: number): string | undefined {
+  let k = at;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  const end = k;
+  while (k > 0 && !/[\s&]/.test(text[k - 1])) k--;
+  return k > 0 && text[k - 1] === '&' && k < end ? text.slice(k, end) : undefined;
 }
 
 /** How many levels of children a broken block is cut into before it is read line by line. */
@@ -84,14 +114,14 @@ interface Reparse {
   limit: number;
 }
 
-function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse | undefined): void {
+function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse | undefined, anchors: ReadonlyMap<string, string> | undefined): void {
   for (const doc of readYamlDocuments(text, start, end)) {
     if (doc.tooDeep) {
       sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
-      scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) });
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined });
+      scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, anchors);
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, anchors });
   }
 }
 
@@ -101,7 +131,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
  * the error loses its structure and is read line by line. A `--platform` argument before a
  * broken line of a later step keeps its next-item value.
  */
-function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse): void {
+function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse, anchors: ReadonlyMap<string, string> | undefined): void {
   const header = firstContentLine(text, start, end);
   let keyAt = header;
   while (text.charCodeAt(keyAt) === 32) keyAt++;
@@ -117,11 +147,11 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
   for (const child of children.slice(1)) {
     const length = child.end - child.start;
     // A sole child is the broken block without its key line: broken too, not worth a parse.
-    if (children.length === 2) scanBroken(text, child.start, child.end, sink, flavour, childPath, level + 1, budget);
+    if (children.length === 2) scanBroken(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, anchors);
     else if (budget.chars + length > budget.limit) scanYamlLines(text, child.start, child.end, sink);
     else {
       budget.chars += length;
-      scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1, budget);
+      scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, anchors);
     }
   }
 }
@@ -967,6 +997,15 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
   if (node.style === 'ALIAS') return;
   const r = contentRange(node);
   if (r.e <= r.s) return;
+  // `- &platforms_release 'linux/arm/v6,linux/amd64'`, used as `platforms: *platforms_release`.
+  if (ctx.anchors) {
+    const name = anchorBefore(ctx.text, node.start);
+    const key = name === undefined ? undefined : ctx.anchors.get(name);
+    if (key !== undefined) {
+      platformValue(node, ctx, key);
+      return;
+    }
+  }
   const value = node.value.trim();
   // (The cheap test first: this runs for every scalar of a file.)
   // `paths: [linux/arm]` names a folder, `job_name: linux/arm` a job: neither is a platform.

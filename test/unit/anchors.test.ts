@@ -1,0 +1,50 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentsCutAt } from '../../server/src/features/textDocument';
+import { DocumentAnalyses } from '../../server/src/features/documents';
+import { parseSettings } from '../../server/src/features/settings';
+import { builtinModel } from '../../server/src/model/load';
+import { lintText } from '../../server/src/lint';
+
+const { settings } = parseSettings({});
+const model = builtinModel();
+const uri = 'file:///w/.woodpecker/docker.yaml';
+const steps = Array.from({ length: 40 }, (_, i) => `  step-${i}:\n    image: alpine\n    commands:\n      - echo ${i} && make build\n`).join('');
+const text = `variables:\n  - &plugin 'docker.io/woodpeckerci/plugin-docker-buildx:6'\n  - &platforms_release 'linux/amd64,linux/arm/v7,linux/riscv64'\n\nsteps:\n${steps}  publish:\n    image: *plugin\n    settings:\n      platforms: *platforms_release\n`;
+
+const codes = (t: string) => lintText(t, 'yaml', model, settings.lint).map((f) => `${t.slice(0, f.start).split('\n').length}:${f.code}`);
+
+describe('YAML anchors used as platform values (platforms: *name)', () => {
+  it('checks the anchored list where it is written, in another block than the alias', () => {
+    assert.deepEqual(codes(text), ['3:removed-platform', '3:unsupported-platform']);
+    assert.deepEqual(codes(text.replace('platforms: *platforms_release', 'tags: *platforms_release')), [], 'an alias under another key');
+  });
+
+  it('gives a fresh scan\'s findings after keystrokes, also those that make or break the alias', () => {
+    const documents = documentsCutAt(256);
+    const analyses = new DocumentAnalyses(() => undefined);
+    const doc = documents.create(uri, 'yaml', 1, text);
+    analyses.findings(doc, model, settings);
+    let version = 1;
+    const type = (d: TextDocument, find: string, at: number, insert: string) => {
+      const offset = d.getText().indexOf(find) + at;
+      const p = d.positionAt(offset);
+      documents.update(d, [{ range: { start: p, end: p }, text: insert }], ++version);
+    };
+    const fresh = () => new DocumentAnalyses(() => undefined).findings(documents.create(uri, 'yaml', 1, doc.getText()), model, settings);
+    for (const [find, at, insert] of [
+      ['echo 17', 5, 'x'],
+      ['platforms: *platforms_release', 'platforms: *platforms_'.length, 'x'],
+      ['echo 30', 5, 'y'],
+      ['platforms: *platforms_xrelease', 'platforms: *platforms_'.length, ''],
+    ] as const) {
+      if (insert === '') {
+        const offset = doc.getText().indexOf(find) + at;
+        documents.update(doc, [{ range: { start: doc.positionAt(offset), end: doc.positionAt(offset + 1) }, text: '' }], ++version);
+      } else type(doc, find, at, insert);
+      assert.deepEqual(analyses.findings(doc, model, settings), fresh(), `after typing at ${find}`);
+    }
+    assert.equal(analyses.findings(doc, model, settings).length, 2);
+  });
+});
