@@ -24,6 +24,7 @@ describe('young-generation collection in idle time (idleGc.ts)', () => {
     assert.equal(needsCollection(1.4 * MiB, 0.6 * MiB, 50 * KiB), true, 'never under 256 KiB of room');
     assert.equal(needsCollection(1.0 * MiB, 1.0 * MiB, 400 * KiB), true, 'big keystrokes need more room');
     assert.equal(needsCollection(1.7 * MiB, 0.3 * MiB, 0), true, 'past the trigger');
+    assert.equal(needsCollection(13 * MiB, 3 * MiB, 300 * KiB), false, 'a big generation is left to V8: filling it would cost more');
   });
 
   it('estimates a keystroke from growth between checks, ignoring collections and the open of a document', () => {
