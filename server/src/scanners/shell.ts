@@ -56,6 +56,9 @@ const MAX_DEPTH = 4;
 /** Commands whose arguments are text for people: no flags or assignments are read there (completion offers none either). */
 export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
 /** Words before the real command name. */
+/** Commands whose arguments are search patterns and paths. */
+const SEARCH_COMMANDS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack', 'git-grep']);
+
 const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset']);
 
 /** A run of characters none of which can start a flag, an assignment, an expansion or a second word or command. */
@@ -244,7 +247,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const cmdStart = words[0].start;
   const cmdEnd = words[words.length - 1].end;
   scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
-  if (PROSE_COMMANDS.has(name)) {
+  // echo text, and the patterns of grep and friends (`grep -rq 'GOARCH=arm' hack/` looks for an
+  // assignment; it makes none).
+  if (PROSE_COMMANDS.has(name) || SEARCH_COMMANDS.has(name) || (name === 'git' && wordText(masked, words[nameIndex + 1] ?? { start: 0, end: 0 }) === 'grep')) {
     usePending(sink, [], [], pending, env);
     return undefined;
   }
