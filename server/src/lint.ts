@@ -17,6 +17,7 @@ import { findDuplicatePlatforms, findRepeatedNames } from './rules/duplicatePlat
 import { findNonCanonicalPlatform } from './rules/nonCanonicalPlatform';
 import { findSuppressions, isSuppressed, MARK as SUPPRESSION_MARK } from './rules/suppression';
 import { LineIndex, lastAtOrBefore } from './lineIndex';
+import { createHash } from 'node:crypto';
 
 export type FileKind = 'github-workflow' | 'goreleaser' | 'gitlab-ci' | 'yaml' | 'makefile' | 'dockerfile' | 'shell';
 
@@ -358,7 +359,9 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // Siblings share their path array: it is joined once. YAML blocks carry no state.
   let pathOf: readonly string[] | undefined;
   let path = '';
-  const yamlStateKey = anchors ? `${kind}:${JSON.stringify([...anchors])}` : `${kind}:`;
+  // (A digest, not the list: a key is built and compared for every block, and a file may alias
+  // thousands of names.)
+  const yamlStateKey = anchors ? `${kind}:${createHash('sha1').update(JSON.stringify([...anchors])).digest('base64')}` : `${kind}:`;
   const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK), ...(anchors ? { anchors } : {}) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];

@@ -88,13 +88,23 @@ export function platformAnchors(text: string): Map<string, string> | undefined {
   for (let m = PLATFORM_ALIAS.exec(text); m; m = PLATFORM_ALIAS.exec(text)) {
     if (roleOf(m[1]) === 'platform' && !out?.has(m[2])) (out ??= new Map()).set(m[2], m[1]);
   }
-  return out;
+  if (!out) return undefined;
+  // A name anchored twice (`&defaults` in two places) binds each alias to the anchor before it;
+  // which one a platform key gets is not read here, so neither is checked.
+  const anchored = new Map<string, number>();
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) if (out.has(m[1])) anchored.set(m[1], (anchored.get(m[1]) ?? 0) + 1);
+  for (const [name, n] of anchored) if (n > 1) out.delete(name);
+  return out.size > 0 ? out : undefined;
 }
 
-/** The name of the anchor (`&name`) written just before text[at], if any. */
+/** An anchor: `&name` after a space, a line start, `-`, `:`, `[` or `,`. */
+const ANCHOR = /(?:^|[\s:[,-])&([^\s,[\]{}]+)/gm;
+
+/** The name of the anchor (`&name`) written just before text[at] (a block collection's, on the line above), if any. */
 function anchorBefore(text: string, at: number): string | undefined {
   let k = at;
-  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  while (k > 0 && /\s/.test(text[k - 1])) k--;
   const end = k;
   while (k > 0 && !/[\s&]/.test(text[k - 1])) k--;
   return k > 0 && text[k - 1] === '&' && k < end ? text.slice(k, end) : undefined;
@@ -902,6 +912,12 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
 const ENV_LIST_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'envs', 'variables']);
 
 function walkSeq(node: YSeq, ctx: Ctx): void {
+  // `seq: &release_platforms` over `- linux/amd64` items, used as `platforms: *release_platforms`.
+  const anchored = ctx.anchors ? ctx.anchors.get(anchorBefore(ctx.text, node.start) ?? '') : undefined;
+  if (anchored !== undefined) {
+    platformValue(node, ctx, anchored);
+    return;
+  }
   const listId = ctx.sink.newList();
   // Name/value entries that split a pair over two items: [{name: GOOS, value: linux}, {name: GOARCH, value: arm}].
   // A Semaphore matrix lists each variable's values ([{env_var: GOARCH, values: [amd64, arm64]}]):
