@@ -77,6 +77,18 @@ function below(base: string, abs: string): string | undefined {
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
 }
 
+/**
+ * A layer's rules on the path itself. The library's `test` also applies the rules to each parent
+ * folder, and a folder one layer excludes can be re-included by a deeper one (`dist/` at the root,
+ * `!dist/` in b/.gitignore: git walks b/dist and lists b/dist/Dockerfile). The walk decides the
+ * folders as it enters them, so each path is tested alone, as the library's last step does
+ * (`_rules.test(path, 'regex')` in ignore 7; its public `test` where that is missing).
+ */
+function testOwn(rules: Ignore, rel: string): { ignored: boolean; unignored: boolean } {
+  const own = (rules as unknown as { _rules?: { test?: (path: string, mode: string) => { ignored: boolean; unignored: boolean } } })._rules;
+  return typeof own?.test === 'function' ? own.test(rel, 'regex') : rules.test(rel);
+}
+
 /** Git's reading: the deepest .gitignore with a rule for the path decides, the last rule in it wins. */
 function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean): boolean {
   for (let i = layers.length - 1; i >= 0; i--) {
@@ -84,7 +96,7 @@ function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean):
     if (rel === undefined) continue;
     let r: { ignored: boolean; unignored: boolean };
     try {
-      r = layers[i].rules.test(rel + (isDir ? '/' : ''));
+      r = testOwn(layers[i].rules, rel + (isDir ? '/' : ''));
     } catch {
       continue; // a name the library will not take: no rule of this file for it
     }
