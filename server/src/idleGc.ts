@@ -32,6 +32,9 @@ const TASK_TRIGGER = 0.8;
 /** Filler arrays of 8,192 small integers (32 or 64 KiB): below V8's large-object size. */
 const FILLER_LENGTH = 8192;
 
+/** Where the filler is held (one array at a time), where no compiler can prove it unused. */
+const held: { filler?: number[] } = {};
+
 function youngGeneration(): { used: number; available: number } | undefined {
   for (const s of getHeapSpaceStatistics()) if (s.space_name === 'new_space') return { used: s.space_used_size, available: s.space_available_size };
   return undefined;
@@ -82,7 +85,6 @@ function collectYoung(available: number): void {
   const most = Math.ceil(available / (FILLER_LENGTH * 4)) + 4;
   let used = youngGeneration()?.used ?? 0;
   for (let k = 0; k < most; k++) {
-    // Kept only until the next is made (held where no compiler can prove it unused).
     held.filler = new Array<number>(FILLER_LENGTH).fill(k);
     const now = youngGeneration()?.used ?? 0;
     if (now < used) break;
@@ -91,5 +93,3 @@ function collectYoung(available: number): void {
   held.filler = undefined;
   usedBefore = youngGeneration()?.used ?? 0;
 }
-
-const held: { filler?: number[] } = {};

@@ -124,7 +124,6 @@ export class ScanResult {
   private flat?: Mention[];
   private index?: LineIndex;
   private source: string | (() => string);
-  private pairs?: readonly { start: number; result: ChunkResult }[];
 
   constructor(
     /** The text scanned, or (for a scan of edits) how to get it: it is joined only when a feature reads it. */
@@ -148,12 +147,6 @@ export class ScanResult {
   get text(): string {
     if (typeof this.source !== 'string') this.source = this.source();
     return this.source;
-  }
-
-  /** The blocks as pairs, made on first need. */
-  get chunks(): readonly { start: number; result: ChunkResult }[] {
-    this.pairs ??= this.results.map((result, i) => ({ start: this.starts[i], result }));
-    return this.pairs;
   }
 
   /** Every mention, with document offsets. */
@@ -473,10 +466,9 @@ const ANCHOR_OR_ALIAS = /(^|[\s:[,{-])[*&][^\s&*]/;
 
 /**
  * An edit that changes nothing, on a line scanEdited would scan alone: the second line of a block
- * from the `from`th on (by default, in the second half of the text). Language servers rehearse
- * the edited path with it.
+ * from the `from`th on. Language servers rehearse the edited path with it.
  */
-export function idleEdit(scan: ScanResult, from = scan.results.length >> 1): LineEdit | undefined {
+export function idleEdit(scan: ScanResult, from: number): LineEdit | undefined {
   for (let c = from; c < scan.results.length; c++) {
     const start = scan.starts[c];
     const body = scan.results[c].body;

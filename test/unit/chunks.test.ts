@@ -114,7 +114,8 @@ describe('chunkYaml and flow collections', () => {
       chunkYaml(text).map((c) => text.slice(c.start, c.end).split('\n')[0]),
       ['defaultBaseImage: distroless', 'defaultPlatforms: [', 'builds:'],
     );
-    const findings = scanText(text, 'yaml').chunks.flatMap((c) => c.result.mentions.map((m) => (m.kind === 'whole' ? text.slice(m.token.start + c.start, m.token.end + c.start) : m.kind)));
+    const scan = scanText(text, 'yaml');
+    const findings = scan.results.flatMap((r, i) => r.mentions.map((m) => (m.kind === 'whole' ? text.slice(m.token.start + scan.starts[i], m.token.end + scan.starts[i]) : m.kind)));
     assert.deepEqual(findings, ['linux/amd64', 'linux/aarch64', 'linux/arm64']);
   });
 });
@@ -126,9 +127,9 @@ describe('the block cache', () => {
   /** Which blocks of `next` were scanned again after `first` (a result not kept from before). */
   const rescanned = (first: string, next: string): string[] => {
     const cache = new ChunkCache();
-    const before = new Set(scanText(first, 'github-workflow', cache).chunks.map((c) => c.result));
+    const before = new Set(scanText(first, 'github-workflow', cache).results);
     const after = scanText(next, 'github-workflow', cache);
-    return after.chunks.filter((c) => !before.has(c.result)).map((c) => next.slice(c.start, next.indexOf('\n', c.start)).trim());
+    return after.starts.filter((_, i) => !before.has(after.results[i])).map((start) => next.slice(start, next.indexOf('\n', start)).trim());
   };
 
   it('scans again only the block a keystroke changed, before and after it', () => {

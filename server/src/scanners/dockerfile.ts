@@ -18,6 +18,11 @@ interface Instruction {
  */
 function instructions(text: string, start: number, end: number, escape: '\\' | '`'): Instruction[] {
   const out: Instruction[] = [];
+  /** Where the line after the one that ends at `stop` ends. */
+  const nextLineEnd = (stop: number) => {
+    const next = text.indexOf('\n', stop + 1);
+    return next < 0 || next > end ? end : next;
+  };
   let i = start;
   while (i < end) {
     let nl = text.indexOf('\n', i);
@@ -35,22 +40,16 @@ function instructions(text: string, start: number, end: number, escape: '\\' | '
     // Follow continuation lines. Comment lines and empty lines among them are dropped, and the
     // instruction goes on after them (as Docker reads it).
     while (cur.trimEnd().endsWith(escape) && stop < end) {
-      let next = text.indexOf('\n', stop + 1);
-      let ne = next < 0 || next > end ? end : next;
-      cur = text.slice(stop + 1, ne);
-      while (ne < end && (cur.trim() === '' || cur.trimStart().startsWith('#'))) {
-        stop = ne;
-        next = text.indexOf('\n', stop + 1);
-        ne = next < 0 || next > end ? end : next;
+      do {
+        const ne = nextLineEnd(stop);
         cur = text.slice(stop + 1, ne);
-      }
-      stop = ne;
+        stop = ne;
+      } while (stop < end && (cur.trim() === '' || cur.trimStart().startsWith('#')));
       heredoc ??= /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cur)?.[2];
     }
     if (heredoc) {
       while (stop < end) {
-        const next = text.indexOf('\n', stop + 1);
-        const ne = next < 0 || next > end ? end : next;
+        const ne = nextLineEnd(stop);
         const l = text.slice(stop + 1, ne);
         stop = ne;
         if (l.trim() === heredoc) break;

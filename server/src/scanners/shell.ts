@@ -55,10 +55,9 @@ const MAX_DEPTH = 4;
 
 /** Commands whose arguments are text for people: no flags or assignments are read there (completion offers none either). */
 export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
+/** Commands whose arguments are search patterns and paths (and `git grep`). */
+const SEARCH_COMMANDS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack']);
 /** Words before the real command name. */
-/** Commands whose arguments are search patterns and paths. */
-const SEARCH_COMMANDS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack', 'git-grep']);
-
 const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset']);
 
 /** A run of characters none of which can start a flag, an assignment, an expansion or a second word or command. */
@@ -112,7 +111,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   let pending: GoEnv | undefined;
   for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
   if (pending) usePending(sink, [], [], pending, opts.env);
-  scanDefaults(text, masked, start, end, sink, proseSpans(masked, commands));
+  scanDefaults(text, masked, start, end, sink, commands);
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
   if (substitutions) {
@@ -189,10 +188,6 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH');
 }
 
-/**
- * Scans one command. A statement that only sets GOOS or only GOARCH (`export GOARCH=386`) is not
- * judged yet: it is returned, merged into `pending`, for the next command to build with.
- */
 /** Where a command's name is among its words (after prefixes such as sudo and leading assignments), and the name without its folder. */
 function commandName(masked: string, words: readonly Word[]): { nameIndex: number; name: string } {
   let nameIndex = 0;
@@ -219,14 +214,16 @@ function takesScript(raw: string, name: string, before: string): boolean {
  * arguments): one quoted word is scanned as the script it holds, several as the command they make.
  */
 function scanScriptWords(text: string, masked: string, base: number, words: readonly Word[], from: number, sink: MentionSink, urlVars: Map<string, string>): void {
-  if (from + 1 === words.length) {
-    const script = unquote(masked, words[from]);
-    if (script.s > words[from].start) {
-      scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
-      return;
-    }
-  }
+  if (from + 1 === words.length && scanQuotedScript(text, masked, base, words[from], sink, urlVars)) return;
   scanShell(text, base + words[from].start, base + words[words.length - 1].end, sink, { mode: 'shell', urlVars });
+}
+
+/** Scans the script a quoted word holds (`sh -c "…"`); false when the word is not quoted. */
+function scanQuotedScript(text: string, masked: string, base: number, word: Word, sink: MentionSink, urlVars: Map<string, string>): boolean {
+  const script = unquote(masked, word);
+  if (script.s === word.start) return false;
+  scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
+  return true;
 }
 
 /** The spans (offsets in the scanned region) of the arguments of echo, printf and the like: text for a person. */
@@ -241,6 +238,10 @@ function proseSpans(masked: string, commands: readonly Command[]): number[] {
   return out;
 }
 
+/**
+ * Scans one command. A statement that only sets GOOS or only GOARCH (`export GOARCH=386`) is not
+ * judged yet: it is returned, merged into `pending`, for the next command to build with.
+ */
 function scanCommand(text: string, masked: string, base: number, cmd: Command, sink: MentionSink, urlVars: Map<string, string>, value: boolean, env: GoEnv | undefined, pending: GoEnv | undefined): GoEnv | undefined {
   const words = cmd.words;
   const { nameIndex, name } = commandName(masked, words);
@@ -249,7 +250,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
   // echo text, and the patterns of grep and friends (`grep -rq 'GOARCH=arm' hack/` looks for an
   // assignment; it makes none).
-  if (PROSE_COMMANDS.has(name) || SEARCH_COMMANDS.has(name) || (name === 'git' && wordText(masked, words[nameIndex + 1] ?? { start: 0, end: 0 }) === 'grep')) {
+  if (PROSE_COMMANDS.has(name) || SEARCH_COMMANDS.has(name) || (name === 'git' && nameIndex + 1 < words.length && wordText(masked, words[nameIndex + 1]) === 'grep')) {
     usePending(sink, [], [], pending, env);
     return undefined;
   }
@@ -304,8 +305,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     if (k > 0 && k + 1 < words.length && takesScript(raw, name, wordText(masked, words[k - 1]))) {
       // sh -c "GOOS=linux GOARCH=arm go build", docker exec node sh -c "…", su -c "…", gcloud
       // compute ssh --command "…", nix-shell --run "…": the argument is a script of its own.
-      const script = unquote(masked, words[k + 1]);
-      if (script.s > words[k + 1].start) scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
+      scanQuotedScript(text, masked, base, words[k + 1], sink, urlVars);
       k++;
       continue;
     }
@@ -351,8 +351,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         urlVars.set(varName, valueText);
       }
       if (role) {
-        // GOOS="${GOOS:-not set}": a value of words is a note for a person; GOOS and GOARCH take one name.
-        if ((role === 'os' || role === 'arch') && /\S\s+\S/.test(valueText)) continue;
+        if (isNote(role, valueText)) continue;
         const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: varName, canonical: varCanonical(varName) });
         if (role === 'os') oses.push(...names.slice(0, 1));
         else if (role === 'arch') arches.push(...names.slice(0, 1));
@@ -472,6 +471,11 @@ function varCanonical(name: string): 'slash' | 'as-written' {
   return /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written';
 }
 
+/** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */
+function isNote(role: string, value: string): boolean {
+  return (role === 'os' || role === 'arch') && /\S\s+\S/.test(value);
+}
+
 function inSpans(spans: readonly number[], at: number): boolean {
   for (let k = 0; k < spans.length; k += 2) if (at >= spans[k] && at < spans[k + 1]) return true;
   return false;
@@ -481,17 +485,18 @@ const DEFAULT_VALUE = /\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^}$`\n]*)\}/g;
 
 /**
  * `${PLATFORMS:-linux/amd64,linux/arm/v7}`: the literal default of a platform-ish variable, wherever
- * it stands but in echo text (`prose`: start and end offsets in the region). A GOOS or GOARCH
- * default of more than one word (`${GOOS:-not set}`) is a note for a person, not a name.
+ * it stands but in the echo text of `commands`. A GOOS or GOARCH default of more than one word
+ * (`${GOOS:-not set}`) is a note for a person, not a name.
  */
-function scanDefaults(text: string, masked: string, start: number, end: number, sink: MentionSink, prose: readonly number[]): void {
+function scanDefaults(text: string, masked: string, start: number, end: number, sink: MentionSink, commands: readonly Command[]): void {
   const region = text.slice(start, end);
   if (region.indexOf('${') < 0) return;
+  let prose: number[] | undefined;
   DEFAULT_VALUE.lastIndex = 0;
   for (let m = DEFAULT_VALUE.exec(region); m; m = DEFAULT_VALUE.exec(region)) {
     const role = roleOf(m[1]);
-    if (!role || role === 'variant') continue;
-    if (inSpans(prose, m.index) || (role !== 'platform' && /\S\s+\S/.test(m[2]))) continue;
+    if (!role || role === 'variant' || isNote(role, m[2])) continue;
+    if (inSpans((prose ??= proseSpans(masked, commands)), m.index)) continue;
     const vs = start + m.index + m[0].length - 1 - m[2].length;
     const names = readPlatformList(sink, { text, masked, maskBase: start, start: vs, end: vs + m[2].length, role, context: m[1], canonical: varCanonical(m[1]) });
     if (role === 'os') emitPairs(sink, names.slice(0, 1), [], undefined, m[1]);

@@ -57,8 +57,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   };
   const poison = (from: number, to: number) => {
     flush();
-    const part = text.slice(from, to);
-    out.push(part.indexOf('\n') < 0 ? POISON.repeat(part.length) : part.replace(/[^\n]/g, POISON));
+    out.push(poisoned(text.slice(from, to)));
     lit = to;
   };
   const soft = (n: number) => {
@@ -96,8 +95,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     const from = fn[1] === 'if' ? topLevelComma(text, args, close - 1) : args;
     if (from < 0) return false;
     soft(args - i);
-    const test = text.slice(args, from);
-    out.push(test.indexOf('\n') < 0 ? POISON.repeat(test.length) : test.replace(/[^\n]/g, POISON));
+    out.push(poisoned(text.slice(args, from)));
     out.push(maskTemplates(text, from, close - 1, mode, depth + 1, substitutions));
     out.push(SOFT);
     i = close;
@@ -249,6 +247,11 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   return out.join('');
 }
 
+/** A templated part, its line ends kept: POISON characters. */
+function poisoned(part: string): string {
+  return part.indexOf('\n') < 0 ? POISON.repeat(part.length) : part.replace(/[^\n]/g, POISON);
+}
+
 /** make's functions that choose among values: `$(if …)`, `$(or …)`, `$(and …)`, what follows `$(`. */
 const MAKE_CHOICE = /^(if|or|and)[ \t]+/;
 
@@ -276,7 +279,6 @@ const AT_PLACEHOLDER = /^@[A-Za-z_][A-Za-z0-9_]*@/;
 const PERCENT_PLACEHOLDER = /^%[A-Za-z_][A-Za-z0-9_]*%/;
 const ANGLE_PLACEHOLDER = /^<[A-Za-z_][A-Za-z0-9_.-]*>/;
 
-/** Just past the `]` that closes the `[` at `open` (nested brackets counted), or the line's end. */
 /**
  * Just past the Harness expression at `open` (`<+`): its `>` (expressions nest:
  * `<+<+pipeline.variables.os>.toLowerCase()>`) and the method calls after it
@@ -302,6 +304,7 @@ function harnessEnd(text: string, open: number, end: number): number {
 /** A method call after a Harness expression: `.allowedValues(amd64,arm64)`, `.default(linux)`. */
 const HARNESS_CALL = /^\.[A-Za-z_]\w*\([^()\n]*\)/;
 
+/** Just past the `]` that closes the `[` at `open` (nested brackets counted), or the line's end. */
 function closeSquare(text: string, open: number, end: number): number {
   let depth = 0;
   for (let k = open; k < end; k++) {

@@ -101,6 +101,16 @@ export function platformAnchors(text: string): Map<string, string> | undefined {
 /** An anchor: `&name` after a space, a line start, `-`, `:`, `[` or `,`. */
 const ANCHOR = /(?:^|[\s:[,-])&([^\s,[\]{}]+)/gm;
 
+/**
+ * The platform-ish key a node is used under through its anchor (`- &platforms_release 'linux/…'`,
+ * or `seq: &release` over `- linux/amd64` items, aliased as `platforms: *platforms_release`).
+ */
+function anchoredKey(node: YNode, ctx: Ctx): string | undefined {
+  if (!ctx.anchors) return undefined;
+  const name = anchorBefore(ctx.text, node.start);
+  return name === undefined ? undefined : ctx.anchors.get(name);
+}
+
 /** The name of the anchor (`&name`) written just before text[at] (a block collection's, on the line above), if any. */
 function anchorBefore(text: string, at: number): string | undefined {
   let k = at;
@@ -912,8 +922,7 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
 const ENV_LIST_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'envs', 'variables']);
 
 function walkSeq(node: YSeq, ctx: Ctx): void {
-  // `seq: &release_platforms` over `- linux/amd64` items, used as `platforms: *release_platforms`.
-  const anchored = ctx.anchors ? ctx.anchors.get(anchorBefore(ctx.text, node.start) ?? '') : undefined;
+  const anchored = anchoredKey(node, ctx);
   if (anchored !== undefined) {
     platformValue(node, ctx, anchored);
     return;
@@ -1013,14 +1022,10 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
   if (node.style === 'ALIAS') return;
   const r = contentRange(node);
   if (r.e <= r.s) return;
-  // `- &platforms_release 'linux/arm/v6,linux/amd64'`, used as `platforms: *platforms_release`.
-  if (ctx.anchors) {
-    const name = anchorBefore(ctx.text, node.start);
-    const key = name === undefined ? undefined : ctx.anchors.get(name);
-    if (key !== undefined) {
-      platformValue(node, ctx, key);
-      return;
-    }
+  const anchored = anchoredKey(node, ctx);
+  if (anchored !== undefined) {
+    platformValue(node, ctx, anchored);
+    return;
   }
   const value = node.value.trim();
   // (The cheap test first: this runs for every scalar of a file.)
