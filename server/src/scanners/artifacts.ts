@@ -20,7 +20,8 @@ const URL = new RegExp(
 export const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
 const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
-const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/download\//;
+// `…/releases/download/<tag>/<asset>`, and GitHub's `…/releases/latest/download/<asset>` (krew's installer).
+const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/(?:latest\/)?download\//;
 export const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
 export const PACKAGE_MANAGERS: ReadonlySet<string> = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf']);
 
@@ -201,6 +202,9 @@ export function expandBraces(word: string): string[] {
 export function binaryArtifact(file: string): { kind: 'binary'; name: string; form: BinaryForm } | undefined {
   let name = file;
   let form: BinaryForm = 'binary';
+  // kubectl.sig, kubelet.exe.cert: cosign's signature and certificate of a binary, published with it.
+  const signature = /\.(sig|cert)$/.exec(name);
+  if (signature) name = name.slice(0, -signature[0].length);
   const checksum = /\.(sha256|sha512)$/.exec(name);
   if (checksum) {
     form = checksum[1] as BinaryForm;

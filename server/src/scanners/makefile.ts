@@ -65,12 +65,22 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // `@echo …`, `-rm …`, `+$(MAKE) …`: make's prefixes are not part of the command.
       let k = line.start + 1;
       while (k < line.end && (text[k] === '@' || text[k] === '-' || text[k] === '+' || text[k] === ' ' || text[k] === '\t')) k++;
+      const evaluated = evalAssignment(text, k, line.end);
+      if (evaluated) {
+        scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink);
+        k = evaluated.end + 1;
+      }
       scanShell(text, k, line.end, sink, { mode: 'make', urlVars });
       continue;
     }
     const cEnd = commentStart(text, line.start, line.end);
     const body = text.slice(line.start, cEnd);
     if (body.trim() === '') continue;
+    const evaluated = evalAssignment(text, line.start, cEnd);
+    if (evaluated) {
+      scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink);
+      continue;
+    }
     const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
     if (def) {
       define = { role: roleOf(def[1]), name: def[1] };
@@ -106,6 +116,33 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
   }
   state.inRule = inRule;
+}
+
+const EVAL_ASSIGN = /^\s*\$\(eval\s+((?:(?:export|override)\s+)*)([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:::?=|:::=|\?=|\+=|=)[ \t]*/;
+
+/**
+ * `$(eval GOARCH := mips64)` at the start of a line (a recipe's, often): make assigns the variable
+ * when it expands the line. The value runs to the call's closing parenthesis.
+ */
+function evalAssignment(text: string, s: number, e: number): { name: string; role: NonNullable<ReturnType<typeof roleOf>>; start: number; end: number } | undefined {
+  let k = s;
+  while (k < e && (text[k] === ' ' || text[k] === '\t')) k++;
+  if (!text.startsWith('$(eval', k)) return undefined;
+  const m = EVAL_ASSIGN.exec(text.slice(s, e));
+  if (!m) return undefined;
+  const role = roleOf(m[2]);
+  if (!role) return undefined;
+  const start = s + m[0].length;
+  let depth = 0;
+  for (k = start; k < e; k++) {
+    const c = text[k];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return { name: m[2], role, start, end: k };
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** The innermost variable reference or function call of make: `$(BIN_DIR)`, `${GOOS}`. */

@@ -541,11 +541,12 @@ function walkMap(node: YMap, ctx: Ctx): void {
       consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
     }
   }
-  // Name/value lists: {name: KUBE_BUILD_PLATFORMS, value: "linux/amd64 linux/arm"}, and a
-  // Semaphore matrix's {env_var: PLATFORM, values: [linux/amd64, linux/arm64]}.
+  // Name/value lists: {name: KUBE_BUILD_PLATFORMS, value: "linux/amd64 linux/arm"}, a
+  // Semaphore matrix's {env_var: PLATFORM, values: [linux/amd64, linux/arm64]}, and a Shipwright
+  // array parameter's {name: platforms, defaults: […]} or {name: platforms, values: [{value: …}]}.
   const name = scalarText(get(node, 'name')) ?? scalarText(get(node, 'env_var'));
   if (name !== undefined && roleOf(name) === 'platform') {
-    for (const k of ['value', 'default', 'values']) {
+    for (const k of NAMED_VALUE_KEYS) {
       const v = get(node, k);
       if (v) {
         platformValue(v, ctx, name);
@@ -623,6 +624,9 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // A job or service container's `options: --platform linux/arm64` beside its `image:`: the
     // Kubernetes image is pulled for that platform (GitHub Actions, Azure Pipelines).
     if (key === 'options' && value.kind === 'scalar' && before < ctx.sink.mentions.length) pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'image')) ?? ''));
+    // GitLab's `image:`/`services:` entry, `{name: registry.k8s.io/kubectl:…, docker: {platform: …}}`:
+    // the runner pulls the image for that platform.
+    else if (key === 'docker' && value.kind === 'map' && before < ctx.sink.mentions.length) pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'name')) ?? ''));
   }
 }
 
@@ -850,8 +854,15 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
       // beside `linux/amd64`) is a list of its own; single values are one list, where a repeat is a
       // repeated job.
       const id = alternatives || (axis && item?.kind === 'scalar' && MANY.test(item.value.trim())) ? ctx.sink.newList() : shared;
+      // Shipwright's values: [{value: linux/arm64}]: an item of the list, wrapped.
+      const wrapped = item?.kind === 'map' ? get(item, 'value') : undefined;
+      if (item?.kind === 'map' && wrapped?.kind === 'scalar') {
+        const before = ctx.sink.mentions.length;
+        platformValue(wrapped, ctx, key, id);
+        if (item.items.length === 1) removableItem(ctx, before, node, item, id);
+      }
       // target: [{platform: linux/arm64, runner: …}]: each item is a mapping of its own.
-      if (item?.kind === 'map') walk(item, below(ctx, key));
+      else if (item?.kind === 'map') walk(item, below(ctx, key));
       // platforms: [[linux/amd64, linux/arm64]]: a list in the list, one list still.
       if (item?.kind === 'seq') platformValue(item, below(ctx), key, id);
       if (item?.kind !== 'scalar') continue;
@@ -874,14 +885,15 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
   if (!valued && node.kind === 'map') walk(node, below(ctx, key));
 }
 
-const VALUE_KEYS = ['value', 'default', 'options', 'enum', 'values'];
+const VALUE_KEYS = ['value', 'default', 'options', 'enum', 'values', 'defaults'];
+const NAMED_VALUE_KEYS = ['value', 'default', 'values', 'defaults'];
 
 /**
  * When an item of a list gave one platform of the list (the mentions from `before` on), removing
  * it removes the item. A one-item list keeps it: removing it would leave the key empty. (A
  * platform of another list, a flag's value in a command item, is not the item.)
  */
-function removableItem(ctx: Ctx, before: number, list: YSeq, item: YScalar, listId: number): void {
+function removableItem(ctx: Ctx, before: number, list: YSeq, item: YScalar | YMap, listId: number): void {
   if (ctx.sink.mentions.length !== before + 1 || list.items.length < 2) return;
   const m = ctx.sink.mentions[before];
   if (m.kind === 'whole' && m.listId === listId && !m.removeRange) m.removeRange = seqItemRange(ctx.text, item.start, item.end, list.flow);
