@@ -53,7 +53,6 @@ interface ClientSupport {
   configuration: boolean;
   configurationRegistration: boolean;
   pull: boolean;
-  refresh: boolean;
   edits: EditStyle;
   workspaceFolders: boolean;
   /** Whether hovers and completion documentation may be Markdown, or must be plain text. */
@@ -96,8 +95,9 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
   return {
     configuration: c.workspace?.configuration === true,
     configurationRegistration: c.workspace?.didChangeConfiguration?.dynamicRegistration === true,
-    pull: c.textDocument?.diagnostic !== undefined,
-    refresh: c.workspace?.diagnostics?.refreshSupport === true,
+    // Pulled only by a client the server can ask to pull again: one without refresh support would
+    // keep showing the old findings after a settings or model change. Every client takes pushes.
+    pull: c.textDocument?.diagnostic !== undefined && c.workspace?.diagnostics?.refreshSupport === true,
     edits: { documentChanges: c.workspace?.workspaceEdit?.documentChanges === true },
     workspaceFolders: c.workspace?.workspaceFolders === true,
     hoverMarkdown: prefersMarkdown(c.textDocument?.hover?.contentFormat),
@@ -192,7 +192,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const revalidateAll = () => {
     if (support.pull) {
       // Typed void, but it is a request: a client that fails it must not leave a rejection behind.
-      if (support.refresh) Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch((e: unknown) => logError(`k8s-platforms: diagnostic refresh failed: ${String(e)}`));
+      Promise.resolve(connection.languages.diagnostics.refresh() as unknown).catch((e: unknown) => logError(`k8s-platforms: diagnostic refresh failed: ${String(e)}`));
       return;
     }
     for (const doc of documents.all()) pusher.schedule(doc.uri);

@@ -63,7 +63,7 @@ describe('every corpus case over LSP gives exactly its .expect', () => {
 
   describe('pulled diagnostics (textDocument/diagnostic), client without workspace/configuration', () => {
     let client: LspClient;
-    before(async () => (client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false, pull: true }) })));
+    before(async () => (client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false, pull: true, refresh: true }) })));
     after(async () => client.stop());
     it('offers pull diagnostics and does not also push', async () => {
       assert.ok(client.initializeResult.capabilities.diagnosticProvider);

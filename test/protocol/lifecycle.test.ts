@@ -157,7 +157,7 @@ describe('lifecycle', () => {
   });
 
   it('a pull request after shutdown gets an InvalidRequest error too', async () => {
-    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true }) });
+    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true, refresh: true }) });
     try {
       client.open(small, 'dockerfile', smallText, 1);
       const report = await client.pull(small);

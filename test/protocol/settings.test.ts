@@ -185,11 +185,29 @@ describe('settings for clients without workspace/configuration', () => {
       await client.stop();
     }
   });
+
+  it('a client that can pull but cannot be asked to pull again gets pushes, and a new push after a change', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true }), settings: {} });
+    try {
+      assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined, 'no pull provider without refresh support');
+      const u = uri('pull-no-refresh');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      const first = await client.diagnosticsFor(u, 1);
+      assert.ok(!codes(first).includes('below-required-tier'));
+      const seen = client.publications(u);
+      client.configure({ requiredTier: 1 });
+      const next = await client.nextPublication(u, seen);
+      assert.ok(codes(next.diagnostics).includes('below-required-tier'));
+      assert.equal(client.refreshRequests, 0);
+    } finally {
+      await client.stop();
+    }
+  });
 });
 
 describe('pull result ids', () => {
   it('a document closed and opened again at the same version with another text is never reported unchanged', async () => {
-    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true }), settings: {} });
+    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true, refresh: true }), settings: {} });
     try {
       const u = uri('reopened');
       client.open(u, 'yaml', WORKFLOW, 1);
