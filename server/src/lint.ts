@@ -534,6 +534,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       message: f.message,
       ...(f.href ? { href: f.href } : {}),
       data: f.data,
+      ...(f.first ? { first: f.first } : {}),
     });
   }
   return [...byToken.values()];
@@ -542,11 +543,13 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
 function shiftFinding(f: Finding, by: number): Finding {
   if (by === 0) return f;
   const remove = f.data.remove;
+  const first = f.first;
   return {
     ...f,
     start: f.start + by,
     end: f.end + by,
     ...(remove ? { data: { ...f.data, remove: { start: remove.start + by, end: remove.end + by } } } : {}),
+    ...(first ? { first: { start: first.start + by, end: first.end + by } } : {}),
   };
 }
 

@@ -387,6 +387,17 @@ describe('code actions, applied to the text', () => {
     assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '          platforms: linux/x64,linux/amd64,linux/arm64,linux/x86_64,linux/arm/v7');
   });
 
+  it('a duplicate points at the first listing as related information, in the same document', async () => {
+    const spelled = diag('duplicate-platform', 0);
+    const repeat = diag('duplicate-platform', 1);
+    const line = text.split('\n')[5];
+    const at = (s: string) => ({ start: { line: 5, character: line.indexOf(s) }, end: { line: 5, character: line.indexOf(s) + s.length } });
+    // linux/x86_64 repeats linux/amd64; the second linux/arm64 repeats the first.
+    assert.deepEqual(spelled.relatedInformation, [{ location: { uri, range: at('linux/amd64') }, message: 'first listed here' }]);
+    assert.deepEqual(repeat.relatedInformation, [{ location: { uri, range: at('linux/arm64') }, message: 'first listed here' }]);
+    assert.equal(diag('unknown-platform').relatedInformation, undefined);
+  });
+
   it('a platform that is the only value (FROM --platform=, a one-item list) gets no removal: it would leave the value empty', async () => {
     const t = 'FROM --platform=linux/arm/v7 alpine\n';
     const { uri: u, diagnostics: ds } = await open('single/Dockerfile', 'dockerfile', t);

@@ -24,6 +24,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     code: f.code,
     ...(f.href ? { codeDescription: { href: f.href } } : {}),
     message: f.message,
+    ...(f.first ? { relatedInformation: [{ location: { uri: doc.uri, range: rangeOf(doc, f.first.start, f.first.end) }, message: 'first listed here' }] } : {}),
     data: { ...f.data, version: doc.version },
   };
 }

@@ -26,6 +26,7 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
       code: 'duplicate-platform',
       message: `${m.token.text} is already in this list${firstText !== m.token.text ? ` as ${firstText}` : ''}; remove the repeat.`,
       data: { platform: id, ...(m.removeRange ? { remove: m.removeRange } : {}) },
+      ...(first.mention.kind === 'whole' ? { first: { start: first.mention.token.start, end: first.mention.token.end } } : {}),
     });
   }
   return out;

@@ -42,6 +42,8 @@ export interface Finding {
   /** A page that explains the finding (the first resource link of a removed platform). */
   href?: string;
   data: FixData;
+  /** Where the platform is listed first (duplicate-platform): an editor shows it as related information. */
+  first?: { start: number; end: number };
 }
 
 /** The part of a finding a rule decides; severity comes from the settings. */
