@@ -7,10 +7,10 @@ before(async () => (client = await LspClient.start({ capabilities: editorCapabil
 after(async () => client.stop());
 
 let n = 0;
-/** Completion at the `|` of a document typed as text (the bar is not part of it). */
-async function completeAt(path: string, languageId: string, withBar: string): Promise<string[]> {
-  const at = withBar.indexOf('|');
-  const text = withBar.slice(0, at) + withBar.slice(at + 1);
+/** Completion at the `|` (or another `bar`) of a document typed as text (the bar is not part of it). */
+async function completeAt(path: string, languageId: string, withBar: string, bar = '|'): Promise<string[]> {
+  const at = withBar.indexOf(bar);
+  const text = withBar.slice(0, at) + withBar.slice(at + bar.length);
   const before = text.slice(0, at).split('\n');
   const uri = `file:///virtual/lists/${++n}/${path}`;
   client.open(uri, languageId, text, 1);
@@ -24,10 +24,14 @@ describe('completion in lists written one platform a line and in for loops', () 
     const labels = await completeAt(
       '.github/workflows/images.yml',
       'yaml',
-      'jobs:\n  a:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: |\n            linux/amd64\n            |\n',
+      'jobs:\n  a:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: |\n            linux/amd64\n            ‸\n            linux/s390x\n          push: true\n',
+      '‸',
     );
     assert.ok(labels.includes('linux/arm64'), labels.join(' '));
     assert.ok(!labels.includes('linux/arm'));
+    // The platforms on the block's other lines, above and below, are in the list already.
+    assert.ok(!labels.includes('linux/amd64') && !labels.includes('linux/s390x'), labels.join(' '));
+    assert.ok(labels.includes('linux/ppc64le'), labels.join(' '));
   });
   it('a for loop over a platform variable offers platforms', async () => {
     const labels = await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor platform in linux/amd64 |; do\n  echo "$platform"\ndone\n');

@@ -574,6 +574,13 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       const owner = /^\s*(?:-\s+)?([A-Za-z0-9_.-]+)\s*:\s*[|>][-+0-9]*\s*(#.*)?$/.exec(t);
       if (owner && roleOf(owner[1]) === 'platform') {
         const items = listItems(prefix.trimStart(), true) ?? [];
+        // The block's other lines are items of the list too (a few thousand at most are read).
+        for (let j = i + 1; lines.has(j) && j < i + MAX_BLOCK_LINES; j++) {
+          const u = lines.line(j).text;
+          if (j === index || u.trim() === '') continue;
+          if (indentOf(u) < indent) break;
+          items.push(...u.trim().split(/[\s,"']+/).filter((w) => w !== ""));
+        }
         return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
       }
       break;
@@ -588,6 +595,9 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   }
   return undefined;
 }
+
+/** The lines of a block scalar read for the items already in its list. */
+const MAX_BLOCK_LINES = 2000;
 
 /** The key a YAML value typed after `prefix` on line `index` belongs to: its own line's, or for a `- ` item the key above its list. */
 function valueKey(lines: Lines, index: number, prefix: string): string | undefined {
