@@ -50,6 +50,8 @@ export interface GoEnv {
   arch?: Token;
 }
 
+/** The subcommands of `docker manifest`, `podman manifest` and `buildah manifest` that take --os/--arch/--variant. */
+const MANIFEST_EDIT = /^(annotate|add)$/;
 /** Scripts inside scripts (here-documents fed to a shell, command substitutions) are scanned this many levels deep. */
 const MAX_DEPTH = 4;
 
@@ -380,7 +382,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       for (const n of names) list.push(n);
       continue;
     }
-    if (/^--(os|arch|variant)$/.test(raw) && k + 1 < words.length && /^(docker|podman)$/.test(name) && words.some((x) => wordText(masked, x) === 'annotate')) {
+    // docker manifest annotate --os linux --arch arm64, podman (buildah) manifest add|annotate --arch …
+    if (/^--(os|arch|variant)$/.test(raw) && k + 1 < words.length && /^(docker|podman|buildah)$/.test(name) && words.some((x) => MANIFEST_EDIT.test(wordText(masked, x)))) {
       const v = words[k + 1];
       const u = unquote(masked, v);
       if (!masked.slice(u.s, u.e).includes(POISON) && u.e > u.s) {
