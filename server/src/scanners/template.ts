@@ -1,7 +1,7 @@
 import { POISON, SOFT } from './mention';
 
-/** The start of a `${NAME:-default}` or `${NAME=default}` expansion. */
-const DEFAULT_PREFIX = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-=])/;
+/** The start of a `${NAME:-default}` or `${NAME=default}` expansion; also a positional parameter's, `${1:-default}`. */
+const DEFAULT_PREFIX = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(:?[-=])/;
 
 /** Which template syntax a region uses: make's `$(VAR)` differs from the shell's `$(cmd)`. */
 export type TemplateMode = 'shell' | 'make';
