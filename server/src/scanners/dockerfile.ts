@@ -94,11 +94,14 @@ export function scanDockerfile(original: string, start: number, end: number, sin
   // A Windows Dockerfile continues lines with a backtick; the shell reader takes that for a
   // command substitution. A copy of the same length with a backslash there reads right.
   const text = state.escape === '`' ? withBackslashContinuations(original, start, end) : original;
+  // GOOS or GOARCH set alone by an ENV or ARG, held for the other half a later one of the stage sets.
+  const held: StageEnv = {};
   for (const ins of instructions(original, start, end, state.escape)) {
     const s = ins.argsStart;
     const e = ins.end;
     switch (ins.keyword) {
       case 'FROM': {
+        releaseHeld(sink, held);
         const before = sink.mentions.length;
         scanShell(text, s, e, sink, { mode: 'shell', urlVars });
         pulledImage(sink, before, kubeImageName(text.slice(s, e).replace(/--\S+/g, '').trim().split(/\s+/)[0] ?? ''));
@@ -107,7 +110,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
       case 'ARG':
       case 'ENV': {
         const masked = maskTemplates(text, s, e, 'shell');
-        scanAssignments(text, masked, s, e, sink, ins.keyword);
+        scanAssignments(text, masked, s, e, sink, ins.keyword, held);
         // `ARG KUBECTL_URL=https://dl.k8s.io/…/bin/darwin/arm64/kubectl`: a download named here.
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
         scanArchiveNames(text, masked, s, 0, e - s, sink);
@@ -147,6 +150,20 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         break;
     }
   }
+  releaseHeld(sink, held);
+}
+
+/** The GOOS or GOARCH a stage's ENV or ARG set alone, waiting for the other half. */
+interface StageEnv {
+  os?: Token;
+  arch?: Token;
+  context?: string;
+}
+
+/** Judges what is held alone (the stage ended, or the same half was set again): no build paired it. */
+function releaseHeld(sink: MentionSink, held: StageEnv): void {
+  if (held.os || held.arch) emitPairs(sink, held.os ? [held.os] : [], held.arch ? [held.arch] : [], undefined, held.context ?? 'GOOS/GOARCH');
+  held.os = held.arch = held.context = undefined;
 }
 
 /**
@@ -176,7 +193,7 @@ function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, 
 }
 
 /** `ARG GOARCH=arm`, `ENV PLATFORMS="linux/amd64 linux/arm64"`, legacy `ENV GOOS linux`. */
-function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string): void {
+function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: StageEnv): void {
   const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
   const oses: Token[] = [];
   const arches: Token[] = [];
@@ -198,7 +215,21 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
       collect(m[1], vs, ve);
     }
   }
-  if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses, arches, undefined, `${keyword} GOOS/GOARCH`);
+  const context = `${keyword} GOOS/GOARCH`;
+  // `ENV GOOS=darwin` then `ENV GOARCH=386`: the stage's builds see the two together.
+  if ((oses.length === 0) !== (arches.length === 0)) {
+    const os = oses[0];
+    const arch = arches[0];
+    if ((os && held.arch && !held.os) || (arch && held.os && !held.arch)) {
+      emitPairs(sink, [os ?? held.os!], [arch ?? held.arch!], undefined, context);
+      held.os = held.arch = held.context = undefined;
+    } else {
+      if ((os && held.os) || (arch && held.arch)) releaseHeld(sink, held);
+      if (os) held.os = os;
+      else held.arch = arch;
+      held.context = context;
+    }
+  } else if (oses.length > 0) emitPairs(sink, oses, arches, undefined, context);
 
   function collect(name: string, vs: number, ve: number): void {
     const role = roleOf(name);

@@ -50,6 +50,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   const urlVars = state.urlVars;
   let define: { role: ReturnType<typeof roleOf>; name: string } | undefined;
   let inRule = state.inRule;
+  const targetEnv: TargetEnv = {};
   for (const line of logicalLines(text, start, end)) {
     const first = text[line.start];
     if (define) {
@@ -86,7 +87,14 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       define = { role: roleOf(def[1]), name: def[1] };
       continue;
     }
-    const assign = ASSIGN.exec(body) ?? TARGET_ASSIGN.exec(body);
+    const plain = ASSIGN.exec(body);
+    const assign = plain ?? TARGET_ASSIGN.exec(body);
+    // Target-specific GOOS and GOARCH of one target pair up; anything else in between ends the wait.
+    const target = plain ? undefined : assign?.[1].trim();
+    if (target === undefined || target !== targetEnv.target) {
+      releaseTargetEnv(sink, targetEnv);
+      targetEnv.target = target;
+    }
     if (assign) {
       const valueStart = line.start + assign[0].length;
       const op = assign[4];
@@ -100,7 +108,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
         urlVars.set(name, value);
       }
-      if (role) scanValue(text, valueStart, cEnd, name, role, sink);
+      if (role) scanValue(text, valueStart, cEnd, name, role, sink, target !== undefined ? targetEnv : undefined);
       else {
         const masked = maskTemplates(text, valueStart, cEnd, 'make');
         if (isPlatformListValue(masked, valueStart, valueStart, cEnd, text)) {
@@ -115,6 +123,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
     }
   }
+  releaseTargetEnv(sink, targetEnv);
   state.inRule = inRule;
 }
 
@@ -166,10 +175,40 @@ function isRule(body: string): boolean {
   return /^[^\s#][^=]*?:/.test(t) && !t.includes('$(') && !t.includes('${');
 }
 
-/** A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name. */
-function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink): void {
+/**
+ * A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name. With
+ * `held`, a GOOS or GOARCH set for a target waits there for the other half (below).
+ */
+function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink, held?: TargetEnv): void {
   const masked = maskTemplates(text, s, e, 'make');
   const names: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
-  if (role === 'os') emitPairs(sink, names.slice(0, 1), [], undefined, name);
-  else if (role === 'arch') emitPairs(sink, [], names.slice(0, 1), undefined, name);
+  if ((role !== 'os' && role !== 'arch') || names.length === 0) return;
+  const t = names[0];
+  if (held) {
+    // `bin: export GOOS = darwin` then `bin: export GOARCH = arm`: the target's recipe sees both.
+    const other = role === 'os' ? held.arch : held.os;
+    if (other && !held[role]) {
+      emitPairs(sink, role === 'os' ? [t] : [other], role === 'arch' ? [t] : [other], undefined, name);
+      held.os = held.arch = undefined;
+      return;
+    }
+    releaseTargetEnv(sink, held);
+    held[role] = t;
+    held.context = name;
+    return;
+  }
+  emitPairs(sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, name);
+}
+
+/** GOOS or GOARCH set alone for `target`, waiting for the other half set for the same target. */
+interface TargetEnv {
+  target?: string;
+  os?: Token;
+  arch?: Token;
+  context?: string;
+}
+
+function releaseTargetEnv(sink: MentionSink, held: TargetEnv): void {
+  if (held.os || held.arch) emitPairs(sink, held.os ? [held.os] : [], held.arch ? [held.arch] : [], undefined, held.context ?? 'GOOS/GOARCH');
+  held.os = held.arch = held.context = undefined;
 }

@@ -1,7 +1,8 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
 import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
-import { isGoOs, isValidPair, resolveArch } from '../platform/names';
+import { GO_ARCHES, GO_OSES, isGoOs, isValidPair, resolveArch } from '../platform/names';
+import { editDistance } from '../platform/distance';
 import { maskTemplates } from './template';
 import { kubeImageName } from './artifacts';
 import { scanShell, type GoEnv } from './shell';
@@ -215,6 +216,23 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
   const n = ctx.path.length;
   const inMatrix = n >= 2 && (ctx.path[n - 1] === 'matrix' || (ctx.path[n - 1] === 'include' && ctx.path[n - 2] === 'matrix'));
   return inMatrix ? ctx.matrixRoles?.get(key) : undefined;
+}
+
+/**
+ * The values of a matrix key that is GOOS or GOARCH only through its job's use (`GOARCH=${{
+ * matrix.build-arch }}`) that are names: Go's, an alias, or one edit from one (`amd46`). Another
+ * word (`build-arch: static`, tested for in the job before the build) is the job's own marker.
+ */
+function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx): Token[] {
+  if (tokens.length === 0 || roleOf(key) !== undefined || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
+  const names = role === 'os' ? GO_OSES : GO_ARCHES;
+  return tokens.filter((t) => {
+    const n = t.text.toLowerCase();
+    if (names.has(n) || (role === 'arch' && resolveArch(n) !== undefined) || (role === 'os' && isGoOs(n))) return true;
+    if (n.length < 3) return false;
+    for (const name of names) if (editDistance(n, name) <= 1) return true;
+    return false;
+  });
 }
 
 /** The name tokens of a GOOS/GOARCH-like value: a scalar (maybe a list) or a sequence of scalars. */
@@ -698,8 +716,8 @@ function pairMapping(
 ): void {
   // A matrix's product runs a job for every pair (GitHub's `matrix`, CodeBuild's `build-matrix`).
   const context = ctx.path.some((k) => MATRIX_KEY.test(k)) ? 'matrix' : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
-  const oses = osKey ? markRepeats(nameTokens(keys.get(osKey), ctx)) : [];
-  const arches = archKey ? markRepeats(nameTokens(keys.get(archKey), ctx)) : [];
+  const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
+  const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
   const ok = osKey ?? 'goos';
@@ -762,6 +780,10 @@ function pairMapping(
     for (const t of arches) if (t.repeatOf) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
   } else {
     const before = ctx.sink.mentions.length;
+    // A step's `env: {GOARCH: arm}` under a job's `env: {GOOS: darwin}`: the build sees both.
+    const outer = ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? ctx.env : undefined;
+    if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
+    else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
     emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded);
     if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, oses, arches, isExcluded);
   }
