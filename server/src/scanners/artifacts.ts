@@ -16,6 +16,8 @@ const URL = new RegExp(
   `(?:https?://|gs://|(?<![\\w./-])(?=(?:cdn\\.)?dl\\.k8s\\.io/|pkgs\\.k8s\\.io/|storage\\.googleapis\\.com/|github\\.com/))${URL_CHARS}+`,
   'g',
 );
+/** A quote between two characters of a URL's path (`release/"${v}"/bin`), which the shell joins into one word. */
+const MID_WORD_QUOTE = /(?<=[\w./}:)\u0001-])["'](?=[\w/$.{\u0001-])/g;
 /** A part of every host (or bucket) that classify knows, in any case. */
 export const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
@@ -66,11 +68,14 @@ export function scanUrls(
   sink: MentionSink,
   urlVars: Map<string, string>,
 ): void {
-  const region = masked.slice(s, e);
+  let region = masked.slice(s, e);
   if (region.indexOf('/') < 0) return;
   URL.lastIndex = 0;
   // Only URLs on these hosts count (classify): without one, the URL regex would find nothing to keep.
-  for (let m = KNOWN_HOST.test(region) ? URL.exec(region) : null; m; m = URL.exec(region)) {
+  const known = KNOWN_HOST.test(region);
+  // https://dl.k8s.io/release/"${v}"/bin/linux/arm/kubectl is one word: quotes inside it are no end.
+  if (known && (region.indexOf('"') >= 0 || region.indexOf("'") >= 0)) region = region.replace(MID_WORD_QUOTE, POISON);
+  for (let m = known ? URL.exec(region) : null; m; m = URL.exec(region)) {
     const url = m[0];
     const parts = urlParts(url);
     if (!parts || parts.host.includes(POISON)) continue;
