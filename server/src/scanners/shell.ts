@@ -59,6 +59,8 @@ const MAX_DEPTH = 4;
 export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
 /** Commands whose arguments are search patterns and paths (and `git grep`). */
 const SEARCH_COMMANDS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack']);
+/** git commands whose arguments are patterns or revisions (`git log --grep 'GOARCH=arm'`, `-G`, `-S`), never settings. */
+const GIT_SEARCHES: ReadonlySet<string> = new Set(['grep', 'log', 'show', 'rev-list', 'whatchanged', 'shortlog']);
 /** Words before the real command name. */
 const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset']);
 
@@ -154,7 +156,9 @@ function wordText(masked: string, w: Word): string {
   return raw.indexOf('"') < 0 && raw.indexOf("'") < 0 ? raw : raw.replace(/["']/g, '');
 }
 
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]=]*\])?(\+?=)/;
+/** The index of an item of an indexed array: `([0]=linux/amd64 [1]=linux/arm64)`. */
+const ARRAY_INDEX = /^\[[^\]=]*\]\+?=/;
 /** A bake override of a target's platforms: `*.platform=`, `app.platform=`. */
 const BAKE_SET = /^["']?[A-Za-z0-9_*-]+(?:\.[A-Za-z0-9_*-]+)*\.platforms?=/;
 
@@ -204,6 +208,24 @@ function commandName(masked: string, words: readonly Word[]): { nameIndex: numbe
 
 const SHELL_NAME = /^(?:.*\/)?(ba|z|da|k)?sh$/;
 
+/** Commands that test and compare: their words are operands, not downloads. */
+const TEST_COMMANDS: ReadonlySet<string> = new Set(['[', '[[', 'test']);
+
+/**
+ * Whether a one-word command is a pattern of a `case` branch: after `in`, `;;` or `(`, and before
+ * the `)` that ends the patterns or a `|` between them (`linux-arm.tar.gz|linux-386.tar.gz)`).
+ */
+function isCasePattern(masked: string, words: readonly Word[]): boolean {
+  if (words.length !== 1) return false;
+  let a = words[0].end;
+  while (a < masked.length && (masked[a] === ' ' || masked[a] === '\t')) a++;
+  if (masked[a] !== ')' && !(masked[a] === '|' && masked[a + 1] !== '|')) return false;
+  let b = words[0].start;
+  while (b > 0 && /\s/.test(masked[b - 1])) b--;
+  const c = masked[b - 1];
+  return c === '(' || c === ';' || c === '&' || (c === '|' && masked[b - 2] !== '|') || (c === 'n' && masked[b - 2] === 'i' && (b < 3 || /\s/.test(masked[b - 3])));
+}
+
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
 function takesScript(raw: string, name: string, before: string): boolean {
   if (raw === '-c') return SHELL_NAME.test(name) || SHELL_NAME.test(before) || name === 'su' || name === 'vagrant';
@@ -252,7 +274,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
   // echo text, and the patterns of grep and friends (`grep -rq 'GOARCH=arm' hack/` looks for an
   // assignment; it makes none).
-  if (PROSE_COMMANDS.has(name) || SEARCH_COMMANDS.has(name) || (name === 'git' && nameIndex + 1 < words.length && wordText(masked, words[nameIndex + 1]) === 'grep')) {
+  if (PROSE_COMMANDS.has(name) || SEARCH_COMMANDS.has(name) || (name === 'git' && nameIndex + 1 < words.length && GIT_SEARCHES.has(wordText(masked, words[nameIndex + 1])))) {
     usePending(sink, [], [], pending, env);
     return undefined;
   }
@@ -340,7 +362,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         if (role === 'platform') {
           const listId = sink.newList();
           for (const item of w.array) {
-            const u = unquote(masked, item);
+            const index = ARRAY_INDEX.exec(masked.slice(item.start, Math.min(item.end, item.start + 40)));
+            const u = unquote(masked, index ? { start: item.start + index[0].length, end: item.end } : item);
             const removeWhole = w.array.length > 1 ? wordRemoval(text, base + item.start, base + item.end) : undefined;
             readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName), ...(removeWhole ? { removeWhole } : {}) }, listId);
           }
@@ -404,8 +427,11 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0] };
   } else usePending(sink, oses, arches, pending, env, variant);
 
-  scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
-  scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
+  // A comparison (`[[ "$name" == kubernetes-node-linux-arm.tar.gz ]]`) or a case pattern names no download.
+  if (!TEST_COMMANDS.has(name) && !isCasePattern(masked, words)) {
+    scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
+    scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
+  }
   scanPackageWords(text, masked, base, words, packageManager(text, base, words, nameIndex) ?? name, sink);
 
   // An image pulled or run for a platform: registry.k8s.io/kube-proxy with --platform linux/arm64.
