@@ -1,4 +1,4 @@
-import { MentionSink, emitPairs, pulledImage, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
@@ -94,14 +94,14 @@ export function scanDockerfile(original: string, start: number, end: number, sin
   // A Windows Dockerfile continues lines with a backtick; the shell reader takes that for a
   // command substitution. A copy of the same length with a backslash there reads right.
   const text = state.escape === '`' ? withBackslashContinuations(original, start, end) : original;
-  // GOOS or GOARCH set alone by an ENV or ARG, held for the other half a later one of the stage sets.
-  const held: StageEnv = {};
+  // GOOS and GOARCH set by ENV and ARG stay set for the rest of the stage.
+  const held = new ScopeEnv(sink);
   for (const ins of instructions(original, start, end, state.escape)) {
     const s = ins.argsStart;
     const e = ins.end;
     switch (ins.keyword) {
       case 'FROM': {
-        releaseHeld(sink, held);
+        held.end();
         const before = sink.mentions.length;
         scanShell(text, s, e, sink, { mode: 'shell', urlVars });
         pulledImage(sink, before, kubeImageName(text.slice(s, e).replace(/--\S+/g, '').trim().split(/\s+/)[0] ?? ''));
@@ -150,20 +150,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         break;
     }
   }
-  releaseHeld(sink, held);
-}
-
-/** The GOOS or GOARCH a stage's ENV or ARG set alone, waiting for the other half. */
-interface StageEnv {
-  os?: Token;
-  arch?: Token;
-  context?: string;
-}
-
-/** Judges what is held alone (the stage ended, or the same half was set again): no build paired it. */
-function releaseHeld(sink: MentionSink, held: StageEnv): void {
-  if (held.os || held.arch) emitPairs(sink, held.os ? [held.os] : [], held.arch ? [held.arch] : [], undefined, held.context ?? 'GOOS/GOARCH');
-  held.os = held.arch = held.context = undefined;
+  held.end();
 }
 
 /**
@@ -193,7 +180,7 @@ function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, 
 }
 
 /** `ARG GOARCH=arm`, `ENV PLATFORMS="linux/amd64 linux/arm64"`, legacy `ENV GOOS linux`. */
-function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: StageEnv): void {
+function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: ScopeEnv): void {
   const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
   const oses: Token[] = [];
   const arches: Token[] = [];
@@ -215,21 +202,8 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
       collect(m[1], vs, ve);
     }
   }
-  const context = `${keyword} GOOS/GOARCH`;
   // `ENV GOOS=darwin` then `ENV GOARCH=386`: the stage's builds see the two together.
-  if ((oses.length === 0) !== (arches.length === 0)) {
-    const os = oses[0];
-    const arch = arches[0];
-    if ((os && held.arch && !held.os) || (arch && held.os && !held.arch)) {
-      emitPairs(sink, [os ?? held.os!], [arch ?? held.arch!], undefined, context);
-      held.os = held.arch = held.context = undefined;
-    } else {
-      if ((os && held.os) || (arch && held.arch)) releaseHeld(sink, held);
-      if (os) held.os = os;
-      else held.arch = arch;
-      held.context = context;
-    }
-  } else if (oses.length > 0) emitPairs(sink, oses, arches, undefined, context);
+  if (oses.length > 0 || arches.length > 0) held.set(oses[0], arches[0], `${keyword} GOOS/GOARCH`);
 
   function collect(name: string, vs: number, ve: number): void {
     const role = roleOf(name);

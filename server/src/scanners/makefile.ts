@@ -1,4 +1,4 @@
-import { MentionSink, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
@@ -50,7 +50,12 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   const urlVars = state.urlVars;
   let define: { role: ReturnType<typeof roleOf>; name: string } | undefined;
   let inRule = state.inRule;
-  const targetEnv: TargetEnv = {};
+  // The Makefile's own GOOS and GOARCH (`GOOS ?= darwin`, `GOARCH ?= arm`) pair up, as a target's do.
+  const globalEnv = new ScopeEnv(sink);
+  const targetEnv = new ScopeEnv(sink, globalEnv);
+  // A recipe's `$(eval GOOS := darwin)` and `$(eval GOARCH := 386)` pair up too.
+  const recipeEnv = new ScopeEnv(sink, globalEnv);
+  let currentTarget: string | undefined;
   for (const line of logicalLines(text, start, end)) {
     const first = text[line.start];
     if (define) {
@@ -68,7 +73,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       while (k < line.end && (text[k] === '@' || text[k] === '-' || text[k] === '+' || text[k] === ' ' || text[k] === '\t')) k++;
       const evaluated = evalAssignment(text, k, line.end);
       if (evaluated) {
-        scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink);
+        scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, recipeEnv);
         k = evaluated.end + 1;
       }
       scanShell(text, k, line.end, sink, { mode: 'make', urlVars });
@@ -77,6 +82,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     const cEnd = commentStart(text, line.start, line.end);
     const body = text.slice(line.start, cEnd);
     if (body.trim() === '') continue;
+    recipeEnv.end();
     const evaluated = evalAssignment(text, line.start, cEnd);
     if (evaluated) {
       scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink);
@@ -89,11 +95,12 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     const plain = ASSIGN.exec(body);
     const assign = plain ?? TARGET_ASSIGN.exec(body);
-    // Target-specific GOOS and GOARCH of one target pair up; anything else in between ends the wait.
+    // `bin: export GOOS = darwin` then `bin: export GOARCH = arm`: the target's recipe sees both.
+    // Its variables end at a line that is not one of them.
     const target = plain ? undefined : assign?.[1].trim();
-    if (target === undefined || target !== targetEnv.target) {
-      releaseTargetEnv(sink, targetEnv);
-      targetEnv.target = target;
+    if (target !== currentTarget) {
+      targetEnv.end();
+      currentTarget = target;
     }
     if (assign) {
       const valueStart = line.start + assign[0].length;
@@ -108,7 +115,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
         urlVars.set(name, value);
       }
-      if (role) scanValue(text, valueStart, cEnd, name, role, sink, target !== undefined ? targetEnv : undefined);
+      if (role) scanValue(text, valueStart, cEnd, name, role, sink, target !== undefined ? targetEnv : globalEnv);
       else {
         const masked = maskTemplates(text, valueStart, cEnd, 'make');
         if (isPlatformListValue(masked, valueStart, valueStart, cEnd, text)) {
@@ -123,7 +130,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
     }
   }
-  releaseTargetEnv(sink, targetEnv);
+  recipeEnv.end();
+  targetEnv.end();
+  globalEnv.end();
   state.inRule = inRule;
 }
 
@@ -177,38 +186,13 @@ function isRule(body: string): boolean {
 
 /**
  * A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name. With
- * `held`, a GOOS or GOARCH set for a target waits there for the other half (below).
+ * `scope`, a GOOS or GOARCH stays set there and pairs with the other half (ScopeEnv).
  */
-function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink, held?: TargetEnv): void {
+function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink, scope?: ScopeEnv): void {
   const masked = maskTemplates(text, s, e, 'make');
   const names: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
   if ((role !== 'os' && role !== 'arch') || names.length === 0) return;
   const t = names[0];
-  if (held) {
-    // `bin: export GOOS = darwin` then `bin: export GOARCH = arm`: the target's recipe sees both.
-    const other = role === 'os' ? held.arch : held.os;
-    if (other && !held[role]) {
-      emitPairs(sink, role === 'os' ? [t] : [other], role === 'arch' ? [t] : [other], undefined, name);
-      held.os = held.arch = undefined;
-      return;
-    }
-    releaseTargetEnv(sink, held);
-    held[role] = t;
-    held.context = name;
-    return;
-  }
-  emitPairs(sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, name);
-}
-
-/** GOOS or GOARCH set alone for `target`, waiting for the other half set for the same target. */
-interface TargetEnv {
-  target?: string;
-  os?: Token;
-  arch?: Token;
-  context?: string;
-}
-
-function releaseTargetEnv(sink: MentionSink, held: TargetEnv): void {
-  if (held.os || held.arch) emitPairs(sink, held.os ? [held.os] : [], held.arch ? [held.arch] : [], undefined, held.context ?? 'GOOS/GOARCH');
-  held.os = held.arch = held.context = undefined;
+  if (scope) scope.set(role === 'os' ? t : undefined, role === 'arch' ? t : undefined, name);
+  else emitPairs(sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, name);
 }

@@ -121,10 +121,13 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
     while (i < stop && !sep(i)) i++;
     if (i > s) items.push({ start: s + maskBase, end: i + maskBase, removeStart: s + maskBase, removeEnd: i + maskBase });
   }
+  // Removing an item takes the separators to the next item (the last: from the one before), but
+  // never across a default's wrapper: in `${1:-linux/amd64,linux/arm/v7} linux/arm64` the brace stays.
+  const joined = (k: number) => masked.slice(items[k].end - maskBase, items[k + 1].start - maskBase).indexOf(SOFT) < 0;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
-    if (k + 1 < items.length) it.removeEnd = items[k + 1].start;
-    else if (k > 0) it.removeStart = items[k - 1].end;
+    if (k + 1 < items.length && joined(k)) it.removeEnd = items[k + 1].start;
+    else if (k > 0 && joined(k - 1)) it.removeStart = items[k - 1].end;
   }
   return items.filter((it) => !masked.slice(it.start - maskBase, it.end - maskBase).includes(POISON));
 }
@@ -391,4 +394,64 @@ function splitAll(masked: string, maskBase: number, start: number, end: number):
     inItem = !sep;
   }
   return n;
+}
+
+/**
+ * GOOS and GOARCH set one statement at a time in a scope where they stay set (a Dockerfile stage, a
+ * make target, a Makefile's variables): each value pairs with the other half in effect (`ENV
+ * GOOS=darwin`, then `ENV GOARCH=386` and `ENV GOARCH=arm` build darwin/386 and darwin/arm). A
+ * value that never met the other half is judged alone when it is replaced or the scope ends.
+ */
+export class ScopeEnv {
+  private os: Token | undefined;
+  private arch: Token | undefined;
+  private osContext = '';
+  private archContext = '';
+  private osPaired = false;
+  private archPaired = false;
+
+  /** `parent`: the scope this one inherits from (a make target's from the Makefile's variables). */
+  constructor(
+    private readonly sink: MentionSink,
+    private readonly parent?: ScopeEnv,
+  ) {}
+
+  private get currentOs(): Token | undefined {
+    return this.os ?? this.parent?.currentOs;
+  }
+
+  private get currentArch(): Token | undefined {
+    return this.arch ?? this.parent?.currentArch;
+  }
+
+  /** A statement sets `os`, `arch` or both. */
+  set(os: Token | undefined, arch: Token | undefined, context: string): void {
+    if (os) {
+      if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], [], undefined, this.osContext);
+      this.os = os;
+      this.osContext = context;
+      this.osPaired = false;
+    }
+    if (arch) {
+      if (this.arch && !this.archPaired) emitPairs(this.sink, [], [this.arch], undefined, this.archContext);
+      this.arch = arch;
+      this.archContext = context;
+      this.archPaired = false;
+    }
+    const pairOs = this.currentOs;
+    const pairArch = this.currentArch;
+    if (pairOs && pairArch && ((os && !this.osPaired) || (arch && !this.archPaired))) {
+      emitPairs(this.sink, [pairOs], [pairArch], undefined, context);
+      if (this.os === pairOs) this.osPaired = true;
+      if (this.arch === pairArch) this.archPaired = true;
+    }
+  }
+
+  /** The scope ends: what never met the other half is judged alone. */
+  end(): void {
+    if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], [], undefined, this.osContext);
+    if (this.arch && !this.archPaired) emitPairs(this.sink, [], [this.arch], undefined, this.archContext);
+    this.os = this.arch = undefined;
+    this.osPaired = this.archPaired = false;
+  }
 }
