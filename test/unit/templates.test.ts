@@ -82,3 +82,19 @@ describe('a whole platform where GOOS or GOARCH wants a name', () => {
     assert.deepEqual(fix('spec:\n  containers:\n    - env:\n        - name: GOARCH\n          value: linux/arm64\n', 'yaml'), [['unknown-platform', 'linux/arm64 is a platform, not a Go architecture (GOARCH); write arm64 (and GOOS=linux).', 'arm64']]);
   });
 });
+
+describe('the literal default of an expansion', () => {
+  it('a positional parameter has one too: ${1:-…} and ${2-…} are checked like ${PLATFORMS:-…}', () => {
+    assert.deepEqual(found('PLATFORMS="${1:-linux/amd64,linux/arm/v7}"\nGOARCH="${2-arm}"\n', 'shell'), ['removed-platform linux/arm/v7', 'removed-platform arm']);
+  });
+  it("removing its item never takes the expansion's closing brace", () => {
+    const text = 'PLATFORMS="${1:-linux/amd64,linux/arm/v7} linux/arm64"\n';
+    const [f] = lintText(text, 'shell', builtinModel(), settings);
+    const remove = f.data.remove;
+    assert.ok(remove, 'removable');
+    assert.equal(text.slice(0, remove.start) + text.slice(remove.end), 'PLATFORMS="${1:-linux/amd64} linux/arm64"\n');
+  });
+  it('a template that writes a template ({{ "{{ .version }}" }}) is masked to its outer }}', () => {
+    assert.deepEqual(found('url: https://dl.k8s.io/release/{{ "{{ .version }}" }}/bin/linux/arm/kubelet\n', 'yaml'), ['removed-platform linux/arm', 'artifact-unavailable linux/arm']);
+  });
+});

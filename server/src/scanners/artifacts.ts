@@ -217,7 +217,8 @@ export function binaryArtifact(file: string): { kind: 'binary'; name: string; fo
   }
   const ext = /\.(exe|docker_tag|tar)$/.exec(name);
   if (ext) {
-    if (!checksum) form = ext[1] as BinaryForm;
+    // kube-proxy.exe.sha256 is published with kube-proxy.exe, where that is: judged as the .exe.
+    form = ext[1] as BinaryForm;
     name = name.slice(0, -ext[0].length);
   }
   return /^[a-z][a-z0-9-]*$/.test(name) ? { kind: 'binary', name, form } : undefined;

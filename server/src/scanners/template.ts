@@ -212,7 +212,15 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       }
     }
     if (c === '{' && text[i + 1] === '{') {
-      const close = find('}}', i + 2);
+      let close = find('}}', i + 2);
+      // A template written inside one (`{{ "{{ .version }}" }}`: a template that outputs a
+      // template) closes at the outer `}}`, a few levels deep at most.
+      for (let open = opensIn(text, i + 2, close), level = 0; close > 0 && open > 0 && level < MAX_DEFAULT_DEPTH; level++) {
+        const next = find('}}', close + 2);
+        if (next < 0) break;
+        open += opensIn(text, close + 2, next) - 1;
+        close = next;
+      }
       const stop = close < 0 ? lineEnd(text, i, end) : close + 2;
       poison(i, stop);
       i = stop;
@@ -269,6 +277,18 @@ function topLevelComma(text: string, from: number, to: number): number {
 
 /** make's shell function: `$(shell cmd)`, what follows `$(`. */
 const MAKE_SHELL = /^shell[ \t]/;
+
+/** How many `{{` text[from, to) holds. */
+function opensIn(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k + 1 < to; k++) {
+    if (text.charCodeAt(k) === 123 && text.charCodeAt(k + 1) === 123) {
+      n++;
+      k++;
+    }
+  }
+  return n;
+}
 
 /** The characters a template can start with: `$`, a backtick, `{{`, `{%`, `<%`, `<x`, `#{`, `((`, `@x`, `%x`. */
 const MAYBE = /[$`{<(#@%]/;

@@ -191,6 +191,15 @@ function firstContentLine(text: string, start: number, end: number): number {
 }
 
 /** Document offsets of a scalar's content: inside quotes, below a block scalar's header. */
+/** A whitespace escape of a double-quoted scalar: `"linux/amd64\nlinux/arm/v7"` is a list of two. */
+const WHITESPACE_ESCAPE = /\\(?:[ntr ]|x(?:20|09|0[aAdD])|u00(?:20|09|0[aAdD]))/g;
+
+/** A scalar's content with its templates masked, and a double-quoted one's whitespace escapes blanked (offsets kept). */
+function maskScalar(text: string, node: YScalar, r: { s: number; e: number }): string {
+  const masked = maskTemplates(text, r.s, r.e, 'shell');
+  return node.style === 'QUOTE_DOUBLE' && masked.indexOf('\\') >= 0 ? masked.replace(WHITESPACE_ESCAPE, (m) => ' '.repeat(m.length)) : masked;
+}
+
 function contentRange(node: YScalar): { s: number; e: number; literal: boolean } {
   return { s: node.contentStart, e: node.contentEnd, literal: node.style === 'BLOCK_LITERAL' };
 }
@@ -241,7 +250,7 @@ function nameTokens(node: YNode | undefined, ctx: Ctx, wholePlatforms = false): 
   const add = (n: YScalar) => {
     if (n.style === 'ALIAS') return;
     const r = contentRange(n);
-    const masked = maskTemplates(ctx.text, r.s, r.e, 'shell');
+    const masked = maskScalar(ctx.text, n, r);
     for (const t of readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'os', context: '', wholePlatforms })) out.push(t);
   };
   if (node?.kind === 'scalar') add(node);
@@ -865,7 +874,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
   if (node.kind === 'scalar') {
     if (node.style === 'ALIAS') return;
     const r = contentRange(node);
-    const masked = maskTemplates(ctx.text, r.s, r.e, 'shell');
+    const masked = maskScalar(ctx.text, node, r);
     readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key }, listId);
     return;
   }
