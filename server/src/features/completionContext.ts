@@ -579,7 +579,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
           const u = lines.line(j).text;
           if (j === index || u.trim() === '') continue;
           if (indentOf(u) < indent) break;
-          items.push(...u.trim().split(/[\s,"']+/).filter((w) => w !== ""));
+          items.push(...u.trim().split(/[\s,"']+/).filter((w) => w !== ''));
         }
         return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
       }

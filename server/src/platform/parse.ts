@@ -82,6 +82,11 @@ function nearKnown(s: string, names: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Whether `s` is a Go operating system or architecture (an alias too), or a typo of one (`amd46`, `lnux`). */
+export function looksLikeName(s: string, role: 'os' | 'arch'): boolean {
+  return role === 'os' ? knownOs(s) || nearKnown(s, GO_OSES) : knownArch(s) || nearKnown(s, GO_ARCHES);
+}
+
 /** A variant in a joined spelling: arm's 7, amd64's v3, and Go's other settings (sse2, softfloat, power9, rva22u64). */
 const VARIANT_PART = /^(?:v?\d+(\.\d+)?|sse2|(?:hard|soft)float|power(?:8|9|10)|rva2[0-3]u64)$/i;
 

@@ -1,5 +1,6 @@
 import type { RawFinding } from './finding';
 import type { Subject } from './subject';
+import type { Token } from '../scanners/mention';
 import { platformIdentity } from '../platform/names';
 
 /**
@@ -8,7 +9,8 @@ import { platformIdentity } from '../platform/names';
  */
 export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) => boolean): Map<Subject, RawFinding> {
   const out = new Map<Subject, RawFinding>();
-  const seen = new Map<string, Subject>();
+  /** The token that first listed each platform of each list. */
+  const seen = new Map<string, Token>();
   for (const s of subjects) {
     const m = s.mention;
     if (m.kind !== 'whole' || m.listId === undefined || !s.valid || skip(s)) continue;
@@ -17,16 +19,15 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
     const key = `${m.listId}\u0000${id}`;
     const first = seen.get(key);
     if (!first) {
-      seen.set(key, s);
+      seen.set(key, m.token);
       continue;
     }
-    const firstText = first.mention.kind === 'whole' ? first.mention.token.text : id;
     out.set(s, {
       token: m.token,
       code: 'duplicate-platform',
-      message: `${m.token.text} is already in this list${firstText !== m.token.text ? ` as ${firstText}` : ''}; remove the repeat.`,
+      message: `${m.token.text} is already in this list${first.text !== m.token.text ? ` as ${first.text}` : ''}; remove the repeat.`,
       data: { platform: id, ...(m.removeRange ? { remove: m.removeRange } : {}) },
-      ...(first.mention.kind === 'whole' ? { first: { start: first.mention.token.start, end: first.mention.token.end } } : {}),
+      first: { start: first.start, end: first.end },
     });
   }
   return out;

@@ -1,4 +1,4 @@
-import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
@@ -63,7 +63,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         define = undefined;
         continue;
       }
-      if (define.role === 'platform') scanValue(text, line.start, line.end, define.name, 'platform', sink);
+      if (define.role === 'platform') scanValue(text, line.start, line.end, define.name, 'platform', sink, globalEnv);
       else scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
       continue;
     }
@@ -85,7 +85,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     recipeEnv.end();
     const evaluated = evalAssignment(text, line.start, cEnd);
     if (evaluated) {
-      scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink);
+      scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, globalEnv);
       continue;
     }
     const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
@@ -185,14 +185,13 @@ function isRule(body: string): boolean {
 }
 
 /**
- * A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name. With
- * `scope`, a GOOS or GOARCH stays set there and pairs with the other half (ScopeEnv).
+ * A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name, which
+ * stays set in `scope` and pairs with the other half there (ScopeEnv).
  */
-function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink, scope?: ScopeEnv): void {
+function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink, scope: ScopeEnv): void {
   const masked = maskTemplates(text, s, e, 'make');
   const names: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
   if ((role !== 'os' && role !== 'arch') || names.length === 0) return;
   const t = names[0];
-  if (scope) scope.set(role === 'os' ? t : undefined, role === 'arch' ? t : undefined, name);
-  else emitPairs(sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, name);
+  scope.set(role === 'os' ? t : undefined, role === 'arch' ? t : undefined, name);
 }

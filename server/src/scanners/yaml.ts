@@ -1,8 +1,7 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
 import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
-import { makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
-import { GO_ARCHES, GO_OSES, isGoOs, isValidPair, resolveArch } from '../platform/names';
-import { editDistance } from '../platform/distance';
+import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
+import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { kubeImageName } from './artifacts';
 import { scanShell, type GoEnv } from './shell';
@@ -190,7 +189,6 @@ function firstContentLine(text: string, start: number, end: number): number {
   return start;
 }
 
-/** Document offsets of a scalar's content: inside quotes, below a block scalar's header. */
 /** A whitespace escape of a double-quoted scalar: `"linux/amd64\nlinux/arm/v7"` is a list of two. */
 const WHITESPACE_ESCAPE = /\\(?:[ntr ]|x(?:20|09|0[aAdD])|u00(?:20|09|0[aAdD]))/g;
 
@@ -200,6 +198,7 @@ function maskScalar(text: string, node: YScalar, r: { s: number; e: number }): s
   return node.style === 'QUOTE_DOUBLE' && masked.indexOf('\\') >= 0 ? masked.replace(WHITESPACE_ESCAPE, (m) => ' '.repeat(m.length)) : masked;
 }
 
+/** Document offsets of a scalar's content: inside quotes, below a block scalar's header. */
 function contentRange(node: YScalar): { s: number; e: number; literal: boolean } {
   return { s: node.contentStart, e: node.contentEnd, literal: node.style === 'BLOCK_LITERAL' };
 }
@@ -229,19 +228,12 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
 
 /**
  * The values of a matrix key that is GOOS or GOARCH only through its job's use (`GOARCH=${{
- * matrix.build-arch }}`) that are names: Go's, an alias, or one edit from one (`amd46`). Another
- * word (`build-arch: static`, tested for in the job before the build) is the job's own marker.
+ * matrix.build-arch }}`) that are names: Go's, an alias, or a typo of one (`amd46`). Another word
+ * (`build-arch: static`, tested for in the job before the build) is the job's own marker.
  */
 function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx): Token[] {
   if (tokens.length === 0 || roleOf(key) !== undefined || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
-  const names = role === 'os' ? GO_OSES : GO_ARCHES;
-  return tokens.filter((t) => {
-    const n = t.text.toLowerCase();
-    if (names.has(n) || (role === 'arch' && resolveArch(n) !== undefined) || (role === 'os' && isGoOs(n))) return true;
-    if (n.length < 3) return false;
-    for (const name of names) if (editDistance(n, name) <= 1) return true;
-    return false;
-  });
+  return tokens.filter((t) => looksLikeName(t.text, role));
 }
 
 /** The name tokens of a GOOS/GOARCH-like value: a scalar (maybe a list) or a sequence of scalars. */
@@ -887,7 +879,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
       const id = alternatives || (axis && item?.kind === 'scalar' && MANY.test(item.value.trim())) ? ctx.sink.newList() : shared;
       // Shipwright's values: [{value: linux/arm64}]: an item of the list, wrapped.
       const wrapped = item?.kind === 'map' ? get(item, 'value') : undefined;
-      if (item?.kind === 'map' && wrapped?.kind === 'scalar') {
+      if (wrapped?.kind === 'scalar' && item?.kind === 'map') {
         const before = ctx.sink.mentions.length;
         platformValue(wrapped, ctx, key, id);
         if (item.items.length === 1) removableItem(ctx, before, node, item, id);
@@ -917,7 +909,8 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
 }
 
 const VALUE_KEYS = ['value', 'default', 'options', 'enum', 'values', 'defaults'];
-const NAMED_VALUE_KEYS = ['value', 'default', 'values', 'defaults'];
+/** The value keys of a name/value entry (`{name: platforms, value: …}`): one list each, never choices (options, enum). */
+const NAMED_VALUE_KEYS = VALUE_KEYS.filter((k) => k !== 'options' && k !== 'enum');
 
 /**
  * When an item of a list gave one platform of the list (the mentions from `before` on), removing
