@@ -33,7 +33,7 @@ function platformOf(m: Mention): { platform?: Platform; valid: boolean; written:
   // As the rules see the pair: the variant it is built with (goarm: "7", an OCI platform's
   // variant: v7), and whether its arch is an alias GOARCH does not take (`aarch64`).
   const s = subjectOf(m);
-  const rawArch = (m.arch?.text ?? m.archName)?.toLowerCase();
+  const rawArch = (m.archName ?? m.arch?.text)?.toLowerCase();
   if (!s.platform) return { valid: false, written: s.os ?? rawArch ?? '' };
   return {
     platform: s.platform,

@@ -41,7 +41,7 @@ export function subjectOf(m: Mention): Subject {
     };
   }
   const os = (m.os?.text ?? m.osName)?.toLowerCase();
-  const rawArch = (m.arch?.text ?? m.archName)?.toLowerCase();
+  const rawArch = (m.archName ?? m.arch?.text)?.toLowerCase();
   const resolved = rawArch !== undefined ? resolveArch(rawArch) : undefined;
   const arch = resolved?.arch ?? rawArch;
   const validOs = os === undefined || isGoOs(os);

@@ -41,7 +41,10 @@ export interface PairMention {
   kind: 'pair';
   os?: Token;
   arch?: Token;
-  /** A value the file implies without writing it (goreleaser's default goos list). */
+  /**
+   * A value the file implies without writing it (goreleaser's default goos list); archName also
+   * the arch of an arch token written with its variant (`arm/v7`, with variant `v7`).
+   */
   osName?: string;
   archName?: string;
   variant?: string;

@@ -36,7 +36,7 @@ interface Ctx {
   path: readonly string[];
   depth: number;
   /** Matrix keys that act as GOOS/GOARCH/platform through `${{ matrix.key }}` in their job. */
-  matrixRoles: Map<string, Role> | undefined;
+  matrixRoles: MatrixRoles | undefined;
   /**
    * The `exclude` entries beside this map, for a CircleCI matrix, where they sit next to its
    * `parameters` instead of among the values: `matrix: {parameters: {goos: …}, exclude: […]}`.
@@ -215,15 +215,24 @@ function walk(node: YNode, ctx: Ctx): void {
 
 function roleFor(key: string, ctx: Ctx): Role | undefined {
   const own = roleOf(key);
-  if (own) return own;
+  // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}` holds arches.
+  if (own && !(own === 'platform' && ctx.matrixRoles?.os?.has(key) && inMatrixAxis(ctx))) return own;
   // A platform written as a mapping (Drone, an OCI platform object in a manifest-tool spec).
   const mapped = platformMappingRole(key);
   if (mapped && inPlatformMapping(ctx)) return mapped;
-  // A matrix key the job uses as GOOS or GOARCH (`GOARCH: ${{ matrix.target_arch }}`): on an axis,
-  // and in the entries of a matrix made only of `include` entries.
+  // A matrix key the job uses as GOOS or GOARCH (`GOARCH: ${{ matrix.target_arch }}`).
+  return inMatrixAxis(ctx) ? ctx.matrixRoles?.get(key) : undefined;
+}
+
+/** Whether ctx is a map of matrix axes: the matrix itself, or an entry of a matrix made only of `include` entries. */
+function inMatrixAxis(ctx: Ctx): boolean {
   const n = ctx.path.length;
-  const inMatrix = n >= 2 && (ctx.path[n - 1] === 'matrix' || (ctx.path[n - 1] === 'include' && ctx.path[n - 2] === 'matrix'));
-  return inMatrix ? ctx.matrixRoles?.get(key) : undefined;
+  return n >= 2 && (ctx.path[n - 1] === 'matrix' || (ctx.path[n - 1] === 'include' && ctx.path[n - 2] === 'matrix'));
+}
+
+/** The matrix key of an arch axis whose job writes the os before it (`linux/${{ matrix.arch }}`): that os. */
+function matrixOs(key: string | undefined, ctx: Ctx): Token | undefined {
+  return key === undefined ? undefined : ctx.matrixRoles?.os?.get(key);
 }
 
 /**
@@ -232,8 +241,31 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
  * (`build-arch: static`, tested for in the job before the build) is the job's own marker.
  */
 function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx): Token[] {
-  if (tokens.length === 0 || roleOf(key) !== undefined || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
+  if (tokens.length === 0) return tokens;
+  // An arch axis written after its os (`linux/${{ matrix.platform }}`) may hold an arch with its variant: arm/v7.
+  if (role === 'arch' && matrixOs(key, ctx)) return tokens.filter((t) => looksLikeName(archPart(t.text), 'arch'));
+  if (roleOf(key) !== undefined || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
   return tokens.filter((t) => looksLikeName(t.text, role));
+}
+
+/** The arch of an arch value written with its variant (`arm/v7`), or the value. */
+function archPart(value: string): string {
+  const slash = value.indexOf('/');
+  return slash < 0 || value.indexOf('/', slash + 1) >= 0 ? value : value.slice(0, slash);
+}
+
+/**
+ * The pairs from `from` on whose arch is written with its variant (`arm/v7` on an axis used as
+ * `linux/${{ matrix.arch }}`): the arch and the variant, judged as the platform linux/arm/v7.
+ */
+function splitArchVariants(mentions: Mention[], from: number): void {
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind !== 'pair' || !m.arch || m.arch.text.indexOf('/') < 0) continue;
+    const [arch, variant, ...rest] = m.arch.text.split('/');
+    m.archName = arch;
+    if (variant && rest.length === 0) m.variant = variant;
+  }
 }
 
 /** The name tokens of a GOOS/GOARCH-like value: a scalar (maybe a list) or a sequence of scalars. */
@@ -382,6 +414,79 @@ function entries(node: YNode | undefined, osKey: string, archKey: string): Entry
   return out;
 }
 
+/**
+ * Whether exclude entries that name a value leave it out of every combination of the matrix's
+ * other dimensions (`dims`): `conditions` are the other keys of each entry that names it.
+ */
+function coveredWhole(conditions: Map<string, string | undefined>[] | undefined, dims: Map<string, (string | undefined)[]>): boolean {
+  if (!conditions) return false;
+  if (conditions.some((c) => c.size === 0)) return true;
+  // Every combination of the dimensions the entries name must match one of them: an entry
+  // that names them all is looked up, one that names fewer is tried.
+  const named = [...new Set(conditions.flatMap((c) => [...c.keys()]))];
+  if (named.some((d) => !dims.has(d))) return false;
+  const whole = new Set<string>();
+  const partial: Map<string, string | undefined>[] = [];
+  for (const c of conditions) {
+    if (c.size < named.length) partial.push(c);
+    else if (named.every((d) => c.get(d) !== undefined)) whole.add(named.map((d) => c.get(d)).join('\u0000'));
+  }
+  let combinations = 1;
+  for (const d of named) combinations *= Math.max(dims.get(d)!.length, 1);
+  // Past the bounds (a hostile file), the value is taken as built: reported, not hidden.
+  if (combinations > MAX_EXCLUDE_COMBINATIONS || combinations * (1 + partial.length * named.length) > MAX_EXCLUDE_WORK) return false;
+  const pick = new Array<string | undefined>(named.length);
+  const matched = (): boolean => {
+    if (!pick.includes(undefined) && whole.has(pick.join('\u0000'))) return true;
+    return partial.some((c) => named.every((d, j) => !c.has(d) || (c.get(d) !== undefined && c.get(d) === pick[j])));
+  };
+  const covered = (i: number): boolean => {
+    if (i === named.length) return matched();
+    for (const value of dims.get(named[i])!) {
+      pick[i] = value;
+      if (!covered(i + 1)) return false;
+    }
+    return true;
+  };
+  return covered(0);
+}
+
+/**
+ * The exclude entries of a GOOS/GOARCH matrix that leave their pair out whole: `{image: agent,
+ * goarch: riscv64}` still builds riscv64 for the other images, unless other entries leave it out
+ * for those too. `own` tells the keys that make the pair (os, arch, variant).
+ */
+function wholeEntries(exclude: YNode | undefined, keys: Map<string, YNode | undefined>, own: (key: string) => boolean): YNode | undefined {
+  if (exclude?.kind !== 'seq') return exclude;
+  // The entries by the pair they name, with their other keys.
+  const groups = new Map<string, { items: YNode[]; conditions: Map<string, string | undefined>[] }>();
+  let partial = false;
+  for (const entry of exclude.items) {
+    if (entry?.kind !== 'map') continue;
+    let pair = '';
+    const others = new Map<string, string | undefined>();
+    for (const p of entry.items) {
+      if (own(p.key)) pair += `${p.key}\u0000${scalarText(p.value)}\u0000`;
+      else others.set(p.key, scalarText(p.value));
+    }
+    if (others.size > 0) partial = true;
+    const group = groups.get(pair);
+    if (group) {
+      group.items.push(entry);
+      group.conditions.push(others);
+    } else groups.set(pair, { items: [entry], conditions: [others] });
+  }
+  if (!partial) return exclude;
+  const dims = new Map<string, (string | undefined)[]>();
+  for (const [k, v] of keys) {
+    if (own(k) || k === 'exclude' || k === 'include' || !v) continue;
+    dims.set(k, v.kind === 'seq' ? v.items.map((i) => scalarText(i)) : [scalarText(v)]);
+  }
+  const items: YNode[] = [];
+  for (const group of groups.values()) if (coveredWhole(group.conditions, dims)) items.push(...group.items);
+  return { ...exclude, items };
+}
+
 /** Matrix combinations enumerated to decide whether exclude entries leave a value out whole. */
 const MAX_EXCLUDE_COMBINATIONS = 4096;
 /** Comparisons spent on it per value (combinations × entries that name fewer dimensions × dimensions). */
@@ -421,40 +526,8 @@ function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
   const decided = new Map<string, boolean>();
   const leftOut = (v: string): boolean => {
     let out = decided.get(v);
-    if (out === undefined) decided.set(v, (out = coveredWhole(byValue.get(v))));
+    if (out === undefined) decided.set(v, (out = coveredWhole(byValue.get(v), dims)));
     return out;
-  };
-  const coveredWhole = (conditions: Map<string, string | undefined>[] | undefined): boolean => {
-    if (!conditions) return false;
-    if (conditions.some((c) => c.size === 0)) return true;
-    // Every combination of the dimensions the entries name must match one of them: an entry
-    // that names them all is looked up, one that names fewer is tried.
-    const named = [...new Set(conditions.flatMap((c) => [...c.keys()]))];
-    if (named.some((d) => !dims.has(d))) return false;
-    const whole = new Set<string>();
-    const partial: Map<string, string | undefined>[] = [];
-    for (const c of conditions) {
-      if (c.size < named.length) partial.push(c);
-      else if (named.every((d) => c.get(d) !== undefined)) whole.add(named.map((d) => c.get(d)).join('\u0000'));
-    }
-    let combinations = 1;
-    for (const d of named) combinations *= Math.max(dims.get(d)!.length, 1);
-    // Past the bounds (a hostile file), the value is taken as built: reported, not hidden.
-    if (combinations > MAX_EXCLUDE_COMBINATIONS || combinations * (1 + partial.length * named.length) > MAX_EXCLUDE_WORK) return false;
-    const pick = new Array<string | undefined>(named.length);
-    const matched = (): boolean => {
-      if (!pick.includes(undefined) && whole.has(pick.join('\u0000'))) return true;
-      return partial.some((c) => named.every((d, j) => !c.has(d) || (c.get(d) !== undefined && c.get(d) === pick[j])));
-    };
-    const covered = (i: number): boolean => {
-      if (i === named.length) return matched();
-      for (const value of dims.get(named[i])!) {
-        pick[i] = value;
-        if (!covered(i + 1)) return false;
-      }
-      return true;
-    };
-    return covered(0);
   };
   const items = list.items.filter((item) => {
     const v = item?.kind === 'scalar' ? scalarText(item) : undefined;
@@ -684,22 +757,53 @@ function hasUpper(s: string): boolean {
   return false;
 }
 
-/** Roles of matrix keys in one job, from how the job uses them: `GOOS: ${{ matrix.os }}`. */
-function matrixRoles(job: YMap, text: string): Map<string, Role> {
-  const roles = new Map<string, Role>();
+/**
+ * Roles of matrix keys in one job, from how the job uses them: `GOOS: ${{ matrix.os }}`. An arch
+ * axis whose os is written before it (`--platform linux/${{ matrix.arch }}`) has that os in `os`.
+ */
+type MatrixRoles = Map<string, Role> & { os?: Map<string, Token> };
+
+/** `${{ matrix.os }}/${{ matrix.arch }}`: the second key, after the first's reference. */
+const MATRIX_ARCH_AFTER = /^\/\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/;
+/** The os written before a reference: `linux/` in `platforms: linux/${{ matrix.arch }}`. */
+const OS_BEFORE = /(?:^|[\s"'=,:])([a-z0-9]+)\/$/;
+
+function matrixRoles(job: YMap, text: string): MatrixRoles {
+  const roles: MatrixRoles = new Map<string, Role>();
   const src = text.slice(job.start, job.end);
   if (src.indexOf('matrix.') < 0) return roles;
+  const set = (key: string, role: Role) => {
+    if (!roles.has(key)) roles.set(key, role);
+  };
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   MATRIX_REF.lastIndex = 0;
   for (let m = MATRIX_REF.exec(src); m; m = MATRIX_REF.exec(src)) {
     // From the start of its line (at most 80 characters back): a `key:` counts only as a YAML key
     // at the start of the line, not inside echo text (`echo "Build target: ${{ matrix.board }}"`).
     const from = Math.max(0, m.index - 80, src.lastIndexOf('\n', m.index - 1) + 1);
-    const before = MATRIX_TARGET.exec(src.slice(from, m.index));
+    let at = m.index;
+    // A platform whose os is written out: `--platform linux/${{ matrix.arch }}`.
+    const os = OS_BEFORE.exec(src.slice(from, at));
+    if (os && isGoOs(os[1])) at -= os[1].length + 1;
+    const before = MATRIX_TARGET.exec(src.slice(from, at));
     if (!before) continue;
-    if (before[2] === ':' && !/^[ \t]*(?:-[ \t]+)?$/.test(src.slice(from, m.index - before[0].length))) continue;
+    if (before[2] === ':' && !/^[ \t]*(?:-[ \t]+)?$/.test(src.slice(from, at - before[0].length))) continue;
     const role = before[1].startsWith('-') ? 'platform' : roleOf(before[1]);
-    if (role && !roles.has(m[1])) roles.set(m[1], role);
+    if (!role) continue;
+    if (os && isGoOs(os[1])) {
+      if (role !== 'platform' || roles.has(m[1])) continue;
+      roles.set(m[1], 'arch');
+      (roles.os ??= new Map()).set(m[1], token(text, job.start + at, job.start + at + os[1].length));
+      continue;
+    }
+    // `platforms: ${{ matrix.os }}/${{ matrix.arch }}`: an os axis and an arch axis.
+    const arch = role === 'platform' ? MATRIX_ARCH_AFTER.exec(src.slice(m.index + m[0].length, m.index + m[0].length + 60)) : null;
+    if (arch && !roles.has(m[1]) && !roles.has(arch[1])) {
+      roles.set(m[1], 'os');
+      roles.set(arch[1], 'arch');
+      continue;
+    }
+    set(m[1], role);
   }
   return roles;
 }
@@ -719,11 +823,15 @@ function pairMapping(
   const context = ctx.path.some((k) => MATRIX_KEY.test(k)) ? 'matrix' : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
   const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
+  // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
+  const fixedOs = osKey === undefined ? matrixOs(archKey, ctx) : undefined;
+  const first = ctx.sink.mentions.length;
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
   const ok = osKey ?? 'goos';
   const ak = archKey ?? 'goarch';
-  const excluded = [...entries(keys.get('exclude'), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(ctx.siblingExclude, ok, ak)];
+  const own = (k: string) => k === ok || k === ak || roleOf(k) === 'variant';
+  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak)];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
   const leftOut = (os: string | undefined, arch: string | undefined): Set<string> | undefined => {
@@ -783,7 +891,8 @@ function pairMapping(
     const before = ctx.sink.mentions.length;
     // A step's `env: {GOARCH: arm}` under a job's `env: {GOOS: darwin}`: the build sees both.
     const outer = ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? ctx.env : undefined;
-    if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
+    if (fixedOs && oses.length === 0 && arches.length > 0) oses.push(fixedOs);
+    else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
     else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
     emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded);
     if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, oses, arches, isExcluded);
@@ -805,8 +914,8 @@ function pairMapping(
       });
     for (const item of include.items) {
       if (item?.kind !== 'map') continue;
-      const osT = nameTokens(get(item, ok), ctx);
-      const archT = nameTokens(get(item, ak), ctx);
+      const osT = linkedNames(nameTokens(get(item, ok), ctx), ok, 'os', ctx);
+      const archT = linkedNames(nameTokens(get(item, ak), ctx), ak, 'arch', ctx);
       const known = (ts: Token[], all: Token[]) => ts.every((t) => all.some((b) => b.text === t.text));
       // With every combination: an entry for a key the matrix has no axis for (above), or one that
       // refines the combinations of a value the matrix has (`- goarch: arm` with `goarm: "7"`),
@@ -817,13 +926,14 @@ function pairMapping(
       else if (everyOs) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
       else if (everyArch) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, context);
       else if (osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
-      else if (archT.length > 0) emitPairs(ctx.sink, [], archT.slice(0, 1), undefined, 'matrix include');
+      else if (archT.length > 0) emitPairs(ctx.sink, fixedOs ? [fixedOs] : [], archT.slice(0, 1), undefined, 'matrix include');
       for (const p of item.items) {
         if (p.key === ok || p.key === ak || !p.value) continue;
         if (roleOf(p.key) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key);
       }
     }
   }
+  if (fixedOs) splitArchVariants(ctx.sink.mentions, first);
 }
 
 /**
