@@ -21,7 +21,11 @@ const MID_WORD_QUOTE = /(?<=[\w./}:)\u0001-])["'](?=[\w/$.{\u0001-])/g;
 /** A part of every host (or bucket) that classify knows, in any case. */
 export const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
-const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release)(\/|$)/;
+/**
+ * The release buckets: production, CI (and the pull-request CI twins), and the staging bucket that
+ * `krel stage` and anago write a candidate release to (kubernetes/release's TestBucket).
+ */
+const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release|kubernetes-release-gcb|kubernetes-release-pull|k8s-release-pull)(\/|$)/;
 // `…/releases/download/<tag>/<asset>`, and GitHub's `…/releases/latest/download/<asset>` (krew's installer).
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/(?:latest\/)?download\//;
 export const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
