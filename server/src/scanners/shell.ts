@@ -107,6 +107,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   const substitutions: number[] | undefined = depth < MAX_DEPTH ? [] : undefined;
   let masked = maskTemplates(text, start, end, opts.mode, 0, substitutions);
   if (opts.execForm) masked = unjson(masked);
+  if (masked.indexOf("'") >= 0 && masked.indexOf('\\') >= 0) masked = blankAnsiEscapes(text, start, masked);
   const urlVars = opts.urlVars ?? new Map<string, string>();
   const lexed = lexShell(masked, opts.foldNewlines ?? false);
   const commands = lexed.commands;
@@ -135,12 +136,30 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   }
 }
 
+/** A bash ANSI-C quoted string, `$'…'` (a backslash escapes its quote); a recipe's `$$'…'` is masked before its quote. */
+const ANSI_C = /[$\u0001]'(?:[^'\\]|\\[^])*'/g;
+/** Escapes that bash decodes to whitespace or a comma in `$'…'` (list separators), or any other escape (kept). */
+const SEPARATOR_ESCAPE = /\\(?:[ntrvf]|x(?:20|09|0[a-dA-D]|2[cC])|0?(?:40|11|12|15|54)|[^])/g;
+
+/**
+ * `$'linux/amd64\nlinux/arm'` with its whitespace and comma escapes blanked: bash decodes them
+ * to separators (`KUBE_BUILD_PLATFORMS=$'linux/amd64\nlinux/arm'` is two platforms). `masked`
+ * is text from `start`, masked; offsets are kept.
+ */
+function blankAnsiEscapes(text: string, start: number, masked: string): string {
+  return masked.replace(ANSI_C, (q, at: number) => (text[start + at] !== '$' || q.indexOf('\\') < 0 ? q : q.replace(SEPARATOR_ESCAPE, (m) => (m.length === 2 && !/[ntrvf]/.test(m[1]) ? m : ' '.repeat(m.length)))));
+}
+
 function unquote(masked: string, w: Word): { s: number; e: number } {
   let s = w.start;
   let e = w.end;
   const first = masked[s];
   if ((first === '"' || first === "'") && masked[e - 1] === first && e - s >= 2) {
     s++;
+    e--;
+  } else if (first === '$' && masked[s + 1] === "'" && masked[e - 1] === "'" && e - s >= 3) {
+    // bash's ANSI-C quoting: $'linux/amd64\nlinux/arm64'.
+    s += 2;
     e--;
   }
   return { s, e };
