@@ -3,7 +3,7 @@ import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, PLAT
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
-import { kubeImageName } from './artifacts';
+import { kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
 import { scanShell, type GoEnv } from './shell';
 import { lineKey, splitChildren } from './chunks';
 
@@ -246,6 +246,24 @@ function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx
   if (role === 'arch' && matrixOs(key, ctx)) return tokens.filter((t) => looksLikeName(archPart(t.text), 'arch'));
   if (roleOf(key) !== undefined || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
   return tokens.filter((t) => looksLikeName(t.text, role));
+}
+
+/**
+ * The names Go does not know in an entry that picks builds rather than makes them (a matrix's
+ * exclude entry, a goreleaser ignore entry or format override): `goos: windwos` picks none, a
+ * mistake. Known names there are no build of theirs: not judged.
+ */
+function selectorTypos(entry: YMap, osKey: string | undefined, archKey: string | undefined, ctx: Ctx): void {
+  if (osKey) {
+    for (const t of linkedNames(nameTokens(get(entry, osKey), ctx), osKey, 'os', ctx)) {
+      if (!isGoOs(t.text.toLowerCase())) ctx.sink.add({ kind: 'pair', os: t, product: false, context: 'selector' });
+    }
+  }
+  if (archKey) {
+    for (const t of linkedNames(nameTokens(get(entry, archKey), ctx), archKey, 'arch', ctx)) {
+      if (resolveArch(archPart(t.text).toLowerCase()) === undefined) ctx.sink.add({ kind: 'pair', arch: t, product: false, context: 'selector' });
+    }
+  }
 }
 
 /** The arch of an arch value written with its variant (`arm/v7`), or the value. */
@@ -620,6 +638,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // A goreleaser build's `targets` override its goos, goarch and goarm lists: those build nothing.
     const overridden = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds' && get(node, 'targets') !== undefined;
     if (selector || overridden || harnessPlatform(node, osKey, archKey, ctx)) {
+      if (selector) selectorTypos(node, osKey, archKey, ctx);
       consumed = [osKey, archKey, variantKey].filter((k): k is string => k !== undefined);
     } else if (osKey !== undefined || archKey !== undefined) {
       // The first value of each key, as a YAML reader keeps it.
@@ -679,11 +698,16 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // A Kustomize patch written inline (`patches: [{patch: |- …}]`) is YAML, read as its own file would be.
     if (key === 'patch' && inlinePatch(value, ctx)) continue;
     if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase()))) {
-      // Annotations and labels are text, but for a platform list kept there: Tekton's
-      // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on.
+      // Annotations and labels are text, but for a platform list kept there (Tekton's
+      // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on), a download
+      // URL (a Headlamp plugin's `headlamp/plugin/extra-files/0/url`) and a value that is wholly a platform.
       if ((key === 'annotations' || key === 'labels') && value.kind === 'map') {
         let inner: Ctx | undefined;
-        for (const item of value.items) if (item.value && roleOf(item.key) === 'platform') platformValue(item.value, (inner ??= below(ctx, key)), item.key);
+        for (const item of value.items) {
+          if (!item.value) continue;
+          if (roleOf(item.key) === 'platform') platformValue(item.value, (inner ??= below(ctx, key)), item.key);
+          else if (item.value.kind === 'scalar') scanText(item.value, ctx.text, ctx.sink);
+        }
       }
       continue;
     }
@@ -830,6 +854,11 @@ function pairMapping(
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
   const ok = osKey ?? 'goos';
   const ak = archKey ?? 'goarch';
+  // A typo in an exclude or ignore entry is reported where it is written, also when the axis has
+  // it too: fixing the axis alone would leave the entry excluding nothing.
+  for (const list of [keys.get('exclude'), keys.get('ignore'), ctx.siblingExclude]) {
+    if (list?.kind === 'seq') for (const entry of list.items) if (entry?.kind === 'map') selectorTypos(entry, osKey && ok, archKey && ak, ctx);
+  }
   const own = (k: string) => k === ok || k === ak || roleOf(k) === 'variant';
   const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak)];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
@@ -1181,6 +1210,25 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}) });
+}
+
+/**
+ * A text value (an annotation's) of one word: the release URL or archive name it is, or the
+ * platform. Text of more words is for a person (a changelog), and no value is read as a command.
+ */
+function scanText(node: YScalar, text: string, sink: MentionSink): void {
+  if (node.style === 'ALIAS') return;
+  const r = contentRange(node);
+  if (r.e <= r.s) return;
+  const value = node.value.trim();
+  if (/\s/.test(value)) return;
+  if (WHOLE_SLASH.test(value)) {
+    const s = r.s + text.slice(r.s, r.e).indexOf(value);
+    if (wholePlatform(sink, text, s, s + value.length)) return;
+  }
+  const masked = maskScalar(text, node, r);
+  scanUrls(text, masked, r.s, 0, masked.length, sink, new Map());
+  scanArchiveNames(text, masked, r.s, 0, masked.length, sink);
 }
 
 /** A key for a name shown to people (`job_name`, `displayName`, `pretty-name`); `name` itself is prose. */
