@@ -12,6 +12,7 @@ import {
   type WholeMention,
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
+import { parsePlatform } from '../platform/parse';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST } from './artifacts';
 
@@ -480,9 +481,27 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
   if (raw[flag[0].length] === '=') value = { start: w.start + flag[0].length + 1, end: w.end };
   else if (k + 1 < words.length) value = words[++k];
   else return k;
+  if (joinedQuotes(text, masked, base, value, sink, `${flag[0]} flag`)) return k;
   const u = unquote(masked, value);
   readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
   return k;
+}
+
+/** A quote inside a word, beside a character of it: the shell joins the pieces (`linux/"arm"`, `"linux"/arm`). */
+const JOINED_QUOTE = /[^\s"',]["']|["'][^\s"',]/;
+
+/**
+ * A flag's value of one platform written in quoted pieces (`--platform=linux/"arm"`): the shell
+ * joins them into linux/arm, a mention of the whole word. False when the value is no such word.
+ */
+function joinedQuotes(text: string, masked: string, base: number, value: Word, sink: MentionSink, context: string): boolean {
+  if (value.end - value.start < 4 || !JOINED_QUOTE.test(masked.slice(value.start + 1, value.end - 1))) return false;
+  const bare = masked.slice(value.start, value.end).replace(/["']/g, '');
+  if (/[\s,]/.test(bare) || bare.includes(POISON)) return false;
+  const platform = parsePlatform(bare, 'strict');
+  if (!platform) return false;
+  sink.add({ kind: 'whole', token: token(text, value.start + base, value.end + base), platform, strict: true, canonical: 'slash', listId: sink.newList(), context });
+  return true;
 }
 
 /** A command kept in an array (`local -ra build_cmd=(docker buildx build "--platform=linux/amd64" …)`): its `--platform` flags. */
