@@ -561,6 +561,23 @@ const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefa
   ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
 ]);
 
+/** The keys of a parameter's allowed values: workflow_dispatch `options`, CircleCI's `enum`, Azure's `values`. */
+const CHOICE_KEYS = ['options', 'enum', 'values'];
+
+/**
+ * The choices of a GOOS or GOARCH parameter (`goarch: {type: choice, options: [amd64, arm]}`):
+ * each is a value it may be run with, judged alone.
+ */
+function choices(param: YNode | undefined, role: 'os' | 'arch', key: string, ctx: Ctx): void {
+  if (param?.kind !== 'map') return;
+  for (const k of CHOICE_KEYS) {
+    const list = get(param, k);
+    if (!list) continue;
+    for (const t of nameTokens(list, ctx)) ctx.sink.add({ kind: 'pair', [role]: t, product: false, context: `${key} ${k}` });
+    return;
+  }
+}
+
 /**
  * A variable's value where it may be written out as a mapping: GitLab's `GOARCH: {value: arm64,
  * description: …}`, an input or parameter's `{type: string, default: arm64}`.
@@ -649,6 +666,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
         keys.set(pair.key, role ? definedValue(pair.value) : pair.value);
       }
       pairMapping(ctx, keys, osKey, archKey, variantKey);
+      if (osKey !== undefined) choices(get(node, osKey), 'os', osKey, ctx);
+      if (archKey !== undefined) choices(get(node, archKey), 'arch', archKey, ctx);
       consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
     }
   }
@@ -1112,10 +1131,13 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   for (let i = 0; i < node.items.length; i++) {
     const item = node.items[i];
     if (item?.kind !== 'map') continue;
-    const values = get(item, 'values');
-    const n = scalarText(get(item, values ? 'env_var' : 'name'));
+    const envVar = scalarText(get(item, 'env_var'));
+    const values = envVar !== undefined ? get(item, 'values') : undefined;
+    const n = envVar ?? scalarText(get(item, 'name'));
     const role = n !== undefined ? roleOf(n) : undefined;
     if (role !== 'os' && role !== 'arch') continue;
+    // A parameter's allowed values (Azure's `values`, Tekton's `enum`): each judged alone.
+    if (!values) choices(item, role, n!, ctx);
     if ((role === 'os' ? oses : arches).length > 0) continue;
     // A param named GOARCH may hold platforms (Tekton's examples do); an env item is Go's variable.
     const names = values ? nameTokens(values, ctx) : nameTokens(get(item, 'value') ?? get(item, 'default'), ctx, !ENV_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '')).slice(0, 1);
