@@ -246,6 +246,44 @@ function isCasePattern(masked: string, words: readonly Word[]): boolean {
   return c === '(' || c === ';' || c === '&' || (c === '|' && masked[b - 2] !== '|') || (c === 'n' && masked[b - 2] === 'i' && (b < 3 || /\s/.test(masked[b - 3])));
 }
 
+/** How far back (characters) a command looks for the `case` it is a branch of, and for what its subject holds. */
+const CASE_LOOKBACK = 4000;
+/** `case WORD in`, with WORD in group 1. */
+const CASE_HEAD = /(?:^|[\s;&|(])case[ \t]+([^\n]*?)[ \t]+in(?=\s)/g;
+const ESAC = /(?:^|[\s;&])esac(?=[\s;&)]|$)/;
+/** What names the machine a script runs on: `uname -m`, `dpkg --print-architecture`, the runner's RUNNER_OS/RUNNER_ARCH. */
+const HOST_DETECTION = /\buname\b|\bdpkg[ \t]+--print-architecture|\bRUNNER_(?:OS|ARCH)\b|\b(?:HOST|MACH|OS)TYPE\b|\$\([ \t]*arch[ \t]*\)|`[ \t]*arch[ \t]*`|\bgo[ \t]+env\b|\brpm[ \t]+--eval/;
+/** `$name` or `${name}`: a case subject that is one variable. */
+const SUBJECT_VARIABLE = /^["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?["']?$/;
+
+/**
+ * Whether masked[at] is in a branch of a `case` on what the host is (`case "$(uname -m)" in`,
+ * `case "${RUNNER_OS}/${RUNNER_ARCH}" in`, or on a variable set from one): there, `host=linux/arm`
+ * names the machine found, not a platform to build. (Comparisons with uname's output are no
+ * platform context.)
+ */
+function inHostCase(text: string, masked: string, base: number, at: number): boolean {
+  const from = Math.max(0, at - CASE_LOOKBACK);
+  const before = masked.slice(from, at);
+  if (before.indexOf('case') < 0) return false;
+  let head: RegExpExecArray | undefined;
+  CASE_HEAD.lastIndex = 0;
+  for (let m = CASE_HEAD.exec(before); m; m = CASE_HEAD.exec(before)) head = m;
+  if (!head || ESAC.test(before.slice(head.index + head[0].length))) return false;
+  // The subject as written (the masked text hides substitutions and expansions).
+  const subjectAt = base + from + head.index + head[0].lastIndexOf(head[1], head[0].length - 2);
+  const subject = text.slice(subjectAt, subjectAt + head[1].length);
+  if (HOST_DETECTION.test(subject)) return true;
+  const variable = SUBJECT_VARIABLE.exec(subject.trim());
+  if (!variable) return false;
+  // ARCH=$(uname -m) … case "$ARCH" in
+  const earlier = text.slice(Math.max(base, subjectAt - CASE_LOOKBACK), subjectAt);
+  const set = new RegExp(`(?:^|[\\s;&])(?:local[ \\t]+|export[ \\t]+|readonly[ \\t]+)?${variable[1]}=([^\\n;]*)`, 'g');
+  let value: string | undefined;
+  for (let m = set.exec(earlier); m; m = set.exec(earlier)) value = m[1];
+  return value !== undefined && HOST_DETECTION.test(value);
+}
+
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
 function takesScript(raw: string, name: string, before: string): boolean {
   if (raw === '-c') return SHELL_NAME.test(name) || SHELL_NAME.test(before) || name === 'su' || name === 'vagrant';
@@ -403,7 +441,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         else if (role === 'variant' && names.length > 0) variant = names[0].text;
         continue;
       }
-      if ((!value || words.length === 1) && isPlatformListValue(masked, base, base + u.s, base + u.e, text)) {
+      if ((!value || words.length === 1) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
         continue;
       }
