@@ -12,7 +12,7 @@ import {
   type WholeMention,
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
-import { parsePlatform } from '../platform/parse';
+import { looksLikeName, parsePlatform } from '../platform/parse';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST } from './artifacts';
 
@@ -284,6 +284,59 @@ function inHostCase(text: string, masked: string, base: number, at: number): boo
   return value !== undefined && HOST_DETECTION.test(value);
 }
 
+/** How far (characters) a loop's body is read for the GOOS or GOARCH its variable sets. */
+const LOOP_BODY = 20000;
+/** `do` and `done` as words, to find a loop's end. */
+const DO_DONE = /(?:^|[\s;&|()])(do|done)(?=[\s;&|()]|$)/g;
+
+/**
+ * `for arch in amd64 arm64 arm; do GOARCH=$arch go build …; done`: a loop whose variable its body
+ * assigns to GOOS or GOARCH gives it each word, a name (or a typo of one) judged as a GOARCH's,
+ * with the other half where the same line writes it (`GOOS=linux GOARCH=${arch}`).
+ */
+function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink): void {
+  const variable = wordText(masked, words[1]);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return;
+  // The body: from the loop's `do` to its `done`. (A recipe writes the shell's `$` as `$$`.)
+  const from = words[words.length - 1].end;
+  const stop = Math.min(masked.length, from + LOOP_BODY);
+  const region = masked.slice(from, stop);
+  let depth = 0;
+  let end = -1;
+  DO_DONE.lastIndex = 0;
+  for (let m = DO_DONE.exec(region); m; m = DO_DONE.exec(region)) {
+    if (m[1] === 'do') depth++;
+    else if (--depth <= 0) {
+      end = m.index;
+      break;
+    }
+  }
+  if (end < 0) return;
+  const body = text.slice(base + from, base + from + end);
+  const use = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`).exec(body);
+  if (!use) return;
+  const role = use[1] === 'OS' ? 'os' : 'arch';
+  // The other half, written out on the same line: GOOS=linux GOARCH=$arch.
+  const lineStart = body.lastIndexOf('\n', use.index) + 1;
+  let lineEnd = body.indexOf('\n', use.index);
+  if (lineEnd < 0) lineEnd = body.length;
+  const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(body.slice(lineStart, lineEnd));
+  const otherAt = other ? base + from + lineStart + other.index + other[0].length - other[2].length - other[1].length : -1;
+  const otherToken = other ? token(text, otherAt, otherAt + other[2].length) : undefined;
+  const names: Token[] = [];
+  for (let k = 3; k < words.length; k++) {
+    const u = unquote(masked, words[k]);
+    for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) {
+      if (looksLikeName(t.text, role)) names.push(t);
+    }
+  }
+  for (const t of names) {
+    const os = role === 'os' ? t : otherToken;
+    const arch = role === 'arch' ? t : otherToken;
+    emitPairs(sink, os ? [os] : [], arch ? [arch] : [], undefined, 'for loop list');
+  }
+}
+
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
 function takesScript(raw: string, name: string, before: string): boolean {
   if (raw === '-c') return SHELL_NAME.test(name) || SHELL_NAME.test(before) || name === 'su' || name === 'vagrant';
@@ -370,7 +423,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
           emitPairs(sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, 'for loop list');
         }
       }
-    }
+    } else if (role === undefined) loopIntoGoVariable(text, masked, base, words, sink);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
     scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
