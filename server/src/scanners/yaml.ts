@@ -86,7 +86,7 @@ export function platformAnchors(text: string): Map<string, string> | undefined {
   let out: Map<string, string> | undefined;
   PLATFORM_ALIAS.lastIndex = 0;
   for (let m = PLATFORM_ALIAS.exec(text); m; m = PLATFORM_ALIAS.exec(text)) {
-    if (roleOf(m[1]) === 'platform' && !out?.has(m[2])) (out ??= new Map()).set(m[2], m[1]);
+    if (roleOf(m[1]) !== undefined && roleOf(m[1]) !== 'variant' && !out?.has(m[2])) (out ??= new Map()).set(m[2], m[1]);
   }
   if (!out) return undefined;
   // A name anchored twice (`&defaults` in two places) binds each alias to the anchor before it;
@@ -109,6 +109,20 @@ function anchoredKey(node: YNode, ctx: Ctx): string | undefined {
   if (!ctx.anchors) return undefined;
   const name = anchorBefore(ctx.text, node.start);
   return name === undefined ? undefined : ctx.anchors.get(name);
+}
+
+/**
+ * An anchored value used under a platform-ish key elsewhere, judged where it is written: a
+ * platform list, or a GOOS or GOARCH value (`legacy: &legacy-arch arm`, then `GOARCH:
+ * *legacy-arch`), each name alone: the other half is where the alias is.
+ */
+function anchoredValue(node: YNode, ctx: Ctx, key: string): void {
+  const role = roleOf(key);
+  if (role !== 'os' && role !== 'arch') {
+    platformValue(node, ctx, key);
+    return;
+  }
+  for (const t of nameTokens(node, ctx)) emitPairs(ctx.sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, key);
 }
 
 /** The name of the anchor (`&name`) written just before text[at] (a block collection's, on the line above), if any. */
@@ -1118,7 +1132,7 @@ const ENV_LIST_KEYS: ReadonlySet<string> = new Set(['env', 'environment', 'envs'
 function walkSeq(node: YSeq, ctx: Ctx): void {
   const anchored = anchoredKey(node, ctx);
   if (anchored !== undefined) {
-    platformValue(node, ctx, anchored);
+    anchoredValue(node, ctx, anchored);
     return;
   }
   const listId = ctx.sink.newList();
@@ -1221,7 +1235,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
   if (r.e <= r.s) return;
   const anchored = anchoredKey(node, ctx);
   if (anchored !== undefined) {
-    platformValue(node, ctx, anchored);
+    anchoredValue(node, ctx, anchored);
     return;
   }
   const value = node.value.trim();
