@@ -44,8 +44,11 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const names = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank('os')));
     return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
   }
+  // The arch as written, unless the scanner read it already (archName: a Docker platform's arch
+  // from a matrix axis, `arm/v7` or `x86_64`, is judged by what it names).
+  const archWritten = m.arch && m.archName === undefined ? m.arch.text : undefined;
   // GOARCH=linux/arm64: a platform where Go wants its arch alone.
-  const whole = m.arch && m.arch.text.indexOf('/') > 0 ? parsePlatform(m.arch.text, 'loose') : undefined;
+  const whole = archWritten !== undefined && archWritten.indexOf('/') > 0 ? parsePlatform(archWritten, 'loose') : undefined;
   if (m.arch && whole) {
     return {
       token: m.arch,
@@ -54,14 +57,14 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       data: { replacements: [whole.arch] },
     };
   }
-  if (m.arch && s.arch !== undefined && !isGoArch(m.arch.text.toLowerCase())) {
+  if (m.arch && s.arch !== undefined && !isGoArch((m.archName ?? m.arch.text).toLowerCase())) {
     const written = m.arch.text;
     const names = remembered(model, `a\u0000${written}`, () => suggestNames(written, 'arch', rank('arch')));
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
   }
   // GOOS=Linux: Go takes its names in lower case only (`go build` refuses the pair). After the
   // names Go does not know at all: `GOOS=Linux GOARCH=amd46` is first a typo.
-  for (const [t, kind] of [[m.os, 'os'], [m.arch, 'arch']] as const) {
+  for (const [t, kind] of [[m.os, 'os'], [archWritten !== undefined ? m.arch : undefined, 'arch']] as const) {
     if (!t || t.text === t.text.toLowerCase()) continue;
     const lower = t.text.toLowerCase();
     if (kind === 'os' ? !isGoOs(lower) : !isGoArch(lower)) continue;

@@ -248,8 +248,8 @@ function isCasePattern(masked: string, words: readonly Word[]): boolean {
 
 /** How far back (characters) a command looks for the `case` it is a branch of, and for what its subject holds. */
 const CASE_LOOKBACK = 4000;
-/** `case WORD in`, with WORD in group 1. */
-const CASE_HEAD = /(?:^|[\s;&|(])case[ \t]+([^\n]*?)[ \t]+in(?=\s)/g;
+/** ` in` ending a `case` head's line. */
+const CASE_IN = /[ \t]in(?=[ \t;]|$)/;
 const ESAC = /(?:^|[\s;&])esac(?=[\s;&)]|$)/;
 /** What names the machine a script runs on: `uname -m`, `dpkg --print-architecture`, the runner's RUNNER_OS/RUNNER_ARCH. */
 const HOST_DETECTION = /\buname\b|\bdpkg[ \t]+--print-architecture|\bRUNNER_(?:OS|ARCH)\b|\b(?:HOST|MACH|OS)TYPE\b|\$\([ \t]*arch[ \t]*\)|`[ \t]*arch[ \t]*`|\bgo[ \t]+env\b|\brpm[ \t]+--eval/;
@@ -265,14 +265,24 @@ const SUBJECT_VARIABLE = /^["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?["']?$/;
 function inHostCase(text: string, masked: string, base: number, at: number): boolean {
   const from = Math.max(0, at - CASE_LOOKBACK);
   const before = masked.slice(from, at);
-  if (before.indexOf('case') < 0) return false;
-  let head: RegExpExecArray | undefined;
-  CASE_HEAD.lastIndex = 0;
-  for (let m = CASE_HEAD.exec(before); m; m = CASE_HEAD.exec(before)) head = m;
-  if (!head || ESAC.test(before.slice(head.index + head[0].length))) return false;
+  // The last `case WORD in` before it: the word `case`, its subject, ` in` on the same line.
+  let subjectStart = -1;
+  let subjectEnd = -1;
+  for (let k = before.lastIndexOf('case'); k >= 0; k = k > 0 ? before.lastIndexOf('case', k - 1) : -1) {
+    if ((k > 0 && !/[\s;&|(]/.test(before[k - 1])) || (before[k + 4] !== ' ' && before[k + 4] !== '\t')) continue;
+    let lineEnd = before.indexOf('\n', k);
+    if (lineEnd < 0) lineEnd = before.length;
+    const rest = before.slice(k + 4, lineEnd);
+    const inAt = CASE_IN.exec(rest);
+    if (!inAt) continue;
+    subjectStart = k + 4;
+    subjectEnd = k + 4 + inAt.index;
+    break;
+  }
+  if (subjectStart < 0 || ESAC.test(before.slice(subjectEnd))) return false;
   // The subject as written (the masked text hides substitutions and expansions).
-  const subjectAt = base + from + head.index + head[0].lastIndexOf(head[1], head[0].length - 2);
-  const subject = text.slice(subjectAt, subjectAt + head[1].length);
+  const subjectAt = base + from + subjectStart;
+  const subject = text.slice(subjectAt, base + from + subjectEnd).trim();
   if (HOST_DETECTION.test(subject)) return true;
   const variable = SUBJECT_VARIABLE.exec(subject.trim());
   if (!variable) return false;

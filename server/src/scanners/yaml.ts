@@ -228,9 +228,11 @@ function walk(node: YNode, ctx: Ctx): void {
 }
 
 function roleFor(key: string, ctx: Ctx): Role | undefined {
+  // A workflow's job ids are names (`build-platforms:`), whatever they say.
+  if (ctx.path.length === 1 && ctx.path[0] === 'jobs' && ctx.flavour === 'github-workflow') return undefined;
   const own = roleOf(key);
   // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}` holds arches.
-  if (own && !(own === 'platform' && ctx.matrixRoles?.os?.has(key) && inMatrixAxis(ctx))) return own;
+  if (own && !(own === 'platform' && ctx.matrixRoles?.docker?.has(key) && inMatrixAxis(ctx))) return own;
   // A platform written as a mapping (Drone, an OCI platform object in a manifest-tool spec).
   const mapped = platformMappingRole(key);
   if (mapped && inPlatformMapping(ctx)) return mapped;
@@ -257,7 +259,7 @@ function matrixOs(key: string | undefined, ctx: Ctx): Token | undefined {
 function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx): Token[] {
   if (tokens.length === 0) return tokens;
   // An arch axis written after its os (`linux/${{ matrix.platform }}`) may hold an arch with its variant: arm/v7.
-  if (role === 'arch' && matrixOs(key, ctx)) return tokens.filter((t) => looksLikeName(archPart(t.text), 'arch'));
+  if (role === 'arch' && ctx.matrixRoles?.docker?.has(key)) return tokens.filter((t) => looksLikeName(archPart(t.text), 'arch'));
   if (roleOf(key) !== undefined || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
   return tokens.filter((t) => looksLikeName(t.text, role));
 }
@@ -287,16 +289,21 @@ function archPart(value: string): string {
 }
 
 /**
- * The pairs from `from` on whose arch is written with its variant (`arm/v7` on an axis used as
- * `linux/${{ matrix.arch }}`): the arch and the variant, judged as the platform linux/arm/v7.
+ * The pairs from `from` on whose arch is a Docker platform's (an axis used as `linux/${{
+ * matrix.arch }}`): `arm/v7` is arm with variant v7, and Docker's names are its (`x86_64` is
+ * amd64, `armv7` arm/v7), as in a Docker platform list.
  */
-function splitArchVariants(mentions: Mention[], from: number): void {
+function dockerArches(mentions: Mention[], from: number): void {
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k];
-    if (m.kind !== 'pair' || !m.arch || m.arch.text.indexOf('/') < 0) continue;
+    if (m.kind !== 'pair' || !m.arch) continue;
     const [arch, variant, ...rest] = m.arch.text.split('/');
-    m.archName = arch;
-    if (variant && rest.length === 0) m.variant = variant;
+    if (rest.length > 0) continue;
+    const resolved = resolveArch(arch.toLowerCase());
+    if (!resolved && variant === undefined) continue;
+    m.archName = resolved?.arch ?? arch;
+    const v = variant ?? resolved?.variant;
+    if (v) m.variant = v;
   }
 }
 
@@ -816,51 +823,92 @@ function hasUpper(s: string): boolean {
 
 /**
  * Roles of matrix keys in one job, from how the job uses them: `GOOS: ${{ matrix.os }}`. An arch
- * axis whose os is written before it (`--platform linux/${{ matrix.arch }}`) has that os in `os`.
+ * axis whose os the job writes out (`--platform linux/${{ matrix.arch }}`, `GOOS=darwin
+ * GOARCH=${{ matrix.goarch }}`) has that os in `os`; arch axes of a Docker platform
+ * (`linux/${{ matrix.arch }}`, `${{ matrix.os }}/${{ matrix.arch }}`) are in `docker`: their values
+ * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
-type MatrixRoles = Map<string, Role> & { os?: Map<string, Token> };
+type MatrixRoles = Map<string, Role> & { os?: Map<string, Token>; docker?: Set<string> };
 
 /** `${{ matrix.os }}/${{ matrix.arch }}`: the second key, after the first's reference. */
 const MATRIX_ARCH_AFTER = /^\/\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/;
 /** The os written before a reference: `linux/` in `platforms: linux/${{ matrix.arch }}`. */
 const OS_BEFORE = /(?:^|[\s"'=,:])([a-z0-9]+)\/$/;
+/** `head` without the list items at its end: `platforms: linux/amd64,` for `platforms: linux/amd64,linux/${{ matrix.arch }}`. */
+function withoutListed(head: string): string {
+  let e = head.length;
+  for (;;) {
+    let k = e;
+    while (k > 0 && (head[k - 1] === ' ' || head[k - 1] === '\t')) k--;
+    if (k === 0 || head[k - 1] !== ',') return head.slice(0, e);
+    k--;
+    let j = k;
+    while (j > 0 && !/[\s,"'=:]/.test(head[j - 1])) j--;
+    if (j === k) return head.slice(0, e);
+    e = j;
+  }
+}
+/** A GOOS written out on a reference's line: `GOOS=darwin GOARCH=${{ matrix.goarch }}`. */
+const GOOS_ON_LINE = /(?:^|[\s;&|])GOOS=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
+/** How far around a reference its line is read. */
+const REF_LINE_BEFORE = 80;
+const REF_LINE_AFTER = 200;
 
 function matrixRoles(job: YMap, text: string): MatrixRoles {
   const roles: MatrixRoles = new Map<string, Role>();
   const src = text.slice(job.start, job.end);
   if (src.indexOf('matrix.') < 0) return roles;
-  const set = (key: string, role: Role) => {
-    if (!roles.has(key)) roles.set(key, role);
-  };
+  const docker = (key: string) => (roles.docker ??= new Set()).add(key);
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   MATRIX_REF.lastIndex = 0;
   for (let m = MATRIX_REF.exec(src); m; m = MATRIX_REF.exec(src)) {
     // From the start of its line (at most 80 characters back): a `key:` counts only as a YAML key
     // at the start of the line, not inside echo text (`echo "Build target: ${{ matrix.board }}"`).
-    const from = Math.max(0, m.index - 80, src.lastIndexOf('\n', m.index - 1) + 1);
-    let at = m.index;
-    // A platform whose os is written out: `--platform linux/${{ matrix.arch }}`.
-    const os = OS_BEFORE.exec(src.slice(from, at));
-    if (os && isGoOs(os[1])) at -= os[1].length + 1;
-    const before = MATRIX_TARGET.exec(src.slice(from, at));
+    // (Looked for character by character: a line of thousands of references is read once each.)
+    let from = m.index;
+    const limit = Math.max(0, m.index - REF_LINE_BEFORE);
+    while (from > limit && src.charCodeAt(from - 1) !== 10) from--;
+    let head = src.slice(from, m.index);
+    // A platform whose os is written out: `--platform linux/${{ matrix.arch }}`, after other items maybe.
+    const os = OS_BEFORE.exec(head);
+    const goOs = os && isGoOs(os[1]) ? os[1] : undefined;
+    if (goOs) {
+      head = withoutListed(head.slice(0, head.length - goOs.length - 1));
+    }
+    const before = MATRIX_TARGET.exec(head);
     if (!before) continue;
-    if (before[2] === ':' && !/^[ \t]*(?:-[ \t]+)?$/.test(src.slice(from, at - before[0].length))) continue;
+    if (before[2] === ':' && !/^[ \t]*(?:-[ \t]+)?$/.test(head.slice(0, head.length - before[0].length))) continue;
     const role = before[1].startsWith('-') ? 'platform' : roleOf(before[1]);
-    if (!role) continue;
-    if (os && isGoOs(os[1])) {
-      if (role !== 'platform' || roles.has(m[1])) continue;
+    if (!role || roles.has(m[1])) continue;
+    if (goOs) {
+      if (role !== 'platform') continue;
       roles.set(m[1], 'arch');
-      (roles.os ??= new Map()).set(m[1], token(text, job.start + at, job.start + at + os[1].length));
+      docker(m[1]);
+      const at = job.start + m.index - goOs.length - 1;
+      (roles.os ??= new Map()).set(m[1], token(text, at, at + goOs.length));
       continue;
     }
     // `platforms: ${{ matrix.os }}/${{ matrix.arch }}`: an os axis and an arch axis.
     const arch = role === 'platform' ? MATRIX_ARCH_AFTER.exec(src.slice(m.index + m[0].length, m.index + m[0].length + 60)) : null;
-    if (arch && !roles.has(m[1]) && !roles.has(arch[1])) {
+    if (arch && !roles.has(arch[1])) {
       roles.set(m[1], 'os');
       roles.set(arch[1], 'arch');
+      docker(arch[1]);
       continue;
     }
-    set(m[1], role);
+    roles.set(m[1], role);
+    // GOOS=darwin GOARCH=${{ matrix.goarch }}: the arches are darwin's.
+    if (role === 'arch') {
+      let to = m.index + m[0].length;
+      const stop = Math.min(src.length, to + REF_LINE_AFTER);
+      while (to < stop && src.charCodeAt(to) !== 10) to++;
+      const line = src.slice(from, to);
+      const goos = GOOS_ON_LINE.exec(line);
+      if (goos && goos[2].length > 0) {
+        const at = job.start + from + goos.index + goos[0].length - goos[1].length - goos[2].length;
+        (roles.os ??= new Map()).set(m[1], token(text, at, at + goos[2].length));
+      }
+    }
   }
   return roles;
 }
@@ -881,7 +929,8 @@ function pairMapping(
   const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
-  const fixedOs = osKey === undefined ? matrixOs(archKey, ctx) : undefined;
+  // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
+  const fixedOs = osKey === undefined ? (matrixOs(archKey, ctx) ?? (inMatrixAxis(ctx) ? ctx.env?.os : undefined)) : undefined;
   const first = ctx.sink.mentions.length;
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
@@ -995,7 +1044,7 @@ function pairMapping(
       }
     }
   }
-  if (fixedOs) splitArchVariants(ctx.sink.mentions, first);
+  if (archKey !== undefined && ctx.matrixRoles?.docker?.has(archKey) && inMatrixAxis(ctx)) dockerArches(ctx.sink.mentions, first);
 }
 
 /**
