@@ -299,14 +299,17 @@ const LOOP_BODY = 20000;
 /** `do` and `done` as words, to find a loop's end. */
 const DO_DONE = /(?:^|[\s;&|()])(do|done)(?=[\s;&|()]|$)/g;
 
+/** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
+const ECHO_BEFORE = /(?:^|[\s;&|(])(?:echo|printf)[ \t]/;
+
 /**
- * `for arch in amd64 arm64 arm; do GOARCH=$arch go build …; done`: a loop whose variable its body
- * assigns to GOOS or GOARCH gives it each word, a name (or a typo of one) judged as a GOARCH's,
- * with the other half where the same line writes it (`GOOS=linux GOARCH=${arch}`).
+ * How a loop's body uses its variable (`for arch in …; do GOOS=linux GOARCH=${arch} go build …;
+ * done`): as GOOS or GOARCH, with the other half where the same line writes it out. Undefined
+ * when the body assigns it to neither (outside echo text).
  */
-function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink): void {
+function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch'; other?: Token } | undefined {
   const variable = wordText(masked, words[1]);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
   // The body: from the loop's `do` to its `done`. (A recipe writes the shell's `$` as `$$`.)
   const from = words[words.length - 1].end;
   const stop = Math.min(masked.length, from + LOOP_BODY);
@@ -321,18 +324,33 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
       break;
     }
   }
-  if (end < 0) return;
+  if (end < 0) return undefined;
   const body = text.slice(base + from, base + from + end);
-  const use = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`).exec(body);
+  const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
+  for (let use = uses.exec(body); use; use = uses.exec(body)) {
+    const lineStart = body.lastIndexOf('\n', use.index) + 1;
+    if (ECHO_BEFORE.test(body.slice(lineStart, use.index + 1))) continue;
+    const role = use[1] === 'OS' ? 'os' : 'arch';
+    // The other half, written out on the same line: GOOS=linux GOARCH=$arch.
+    let lineEnd = body.indexOf('\n', use.index);
+    if (lineEnd < 0) lineEnd = body.length;
+    const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(body.slice(lineStart, lineEnd));
+    if (!other) return { role };
+    const at = base + from + lineStart + other.index + other[0].length - other[2].length - other[1].length;
+    return { role, other: token(text, at, at + other[2].length) };
+  }
+  return undefined;
+}
+
+/**
+ * `for arch in amd64 arm64 arm; do GOARCH=$arch go build …; done`: a loop whose variable its body
+ * assigns to GOOS or GOARCH gives it each word, a name (or a typo of one) judged as a GOARCH's,
+ * with the other half where the same line writes it (`GOOS=linux GOARCH=${arch}`).
+ */
+function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink): void {
+  const use = loopUse(text, masked, base, words);
   if (!use) return;
-  const role = use[1] === 'OS' ? 'os' : 'arch';
-  // The other half, written out on the same line: GOOS=linux GOARCH=$arch.
-  const lineStart = body.lastIndexOf('\n', use.index) + 1;
-  let lineEnd = body.indexOf('\n', use.index);
-  if (lineEnd < 0) lineEnd = body.length;
-  const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(body.slice(lineStart, lineEnd));
-  const otherAt = other ? base + from + lineStart + other.index + other[0].length - other[2].length - other[1].length : -1;
-  const otherToken = other ? token(text, otherAt, otherAt + other[2].length) : undefined;
+  const role = use.role;
   const names: Token[] = [];
   for (let k = 3; k < words.length; k++) {
     const u = unquote(masked, words[k]);
@@ -340,11 +358,13 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
       if (looksLikeName(t.text, role)) names.push(t);
     }
   }
-  for (const t of names) {
-    const os = role === 'os' ? t : otherToken;
-    const arch = role === 'arch' ? t : otherToken;
-    emitPairs(sink, os ? [os] : [], arch ? [arch] : [], undefined, 'for loop list');
-  }
+  for (const t of names) emitLoopPair(sink, role, t, use.other);
+}
+
+function emitLoopPair(sink: MentionSink, role: 'os' | 'arch', t: Token, other: Token | undefined): void {
+  const os = role === 'os' ? t : other;
+  const arch = role === 'arch' ? t : other;
+  emitPairs(sink, os ? [os] : [], arch ? [arch] : [], undefined, 'for loop list');
 }
 
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
@@ -425,13 +445,13 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list', ...(removeWhole ? { removeWhole } : {}) }, listId);
       }
     } else if (role === 'os' || role === 'arch') {
-      // for GOARCH in amd64 arm64 arm: each word is one build's GOOS or GOARCH, judged alone (a
-      // loop's body is not read for the other half of the pair).
+      // for GOARCH in amd64 arm64 arm: each word is one build's GOOS or GOARCH, with the other
+      // half where the body writes it beside the variable (GOOS=darwin GOARCH=$goarch), else alone.
+      const use = loopUse(text, masked, base, words);
+      const other = use?.role === role ? use.other : undefined;
       for (let k = 3; k < words.length; k++) {
         const u = unquote(masked, words[k]);
-        for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) {
-          emitPairs(sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, 'for loop list');
-        }
+        for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) emitLoopPair(sink, role, t, other);
       }
     } else if (role === undefined) loopIntoGoVariable(text, masked, base, words, sink);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.

@@ -231,8 +231,13 @@ function roleFor(key: string, ctx: Ctx): Role | undefined {
   // A workflow's job ids are names (`build-platforms:`), whatever they say.
   if (ctx.path.length === 1 && ctx.path[0] === 'jobs' && ctx.flavour === 'github-workflow') return undefined;
   const own = roleOf(key);
-  // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}` holds arches.
-  if (own && !(own === 'platform' && ctx.matrixRoles?.docker?.has(key) && inMatrixAxis(ctx))) return own;
+  // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}`, `target: [amd64, arm]`
+  // used as `GOARCH=${{ matrix.target }}`: an axis of arches (or oses), by the job's use.
+  if (own === 'platform' && inMatrixAxis(ctx)) {
+    const linked = ctx.matrixRoles?.get(key);
+    if (linked === 'os' || linked === 'arch') return linked;
+  }
+  if (own) return own;
   // A platform written as a mapping (Drone, an OCI platform object in a manifest-tool spec).
   const mapped = platformMappingRole(key);
   if (mapped && inPlatformMapping(ctx)) return mapped;
@@ -260,7 +265,7 @@ function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx
   if (tokens.length === 0) return tokens;
   // An arch axis written after its os (`linux/${{ matrix.platform }}`) may hold an arch with its variant: arm/v7.
   if (role === 'arch' && ctx.matrixRoles?.docker?.has(key)) return tokens.filter((t) => looksLikeName(archPart(t.text), 'arch'));
-  if (roleOf(key) !== undefined || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
+  if (roleOf(key) === role || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
   return tokens.filter((t) => looksLikeName(t.text, role));
 }
 
@@ -881,7 +886,8 @@ function matrixRoles(job: YMap, text: string): MatrixRoles {
     const role = before[1].startsWith('-') ? 'platform' : roleOf(before[1]);
     if (!role || roles.has(m[1])) continue;
     if (goOs) {
-      if (role !== 'platform') continue;
+      // A platform-ish word before a space is text (`echo "platform linux/${{ matrix.arch }}"`); a flag's is its value.
+      if (role !== 'platform' || (before[2] === ' ' && !before[1].startsWith('-'))) continue;
       roles.set(m[1], 'arch');
       docker(m[1]);
       const at = job.start + m.index - goOs.length - 1;
