@@ -348,6 +348,50 @@ describe('hover', () => {
   });
 });
 
+describe('a matrix axis the job writes after its os (platforms: linux/${{ matrix.arch }})', () => {
+  const text = `jobs:
+  images:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        arch: [amd64, arm/v7, amd46]
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          platforms: linux/\${{ matrix.arch }}
+`;
+  let uri: string;
+  let diagnostics: Diagnostic[];
+  before(async () => ({ uri, diagnostics } = await open('.github/workflows/axis.yml', 'github-actions-workflow', text)));
+
+  it('finds the values as platforms of that os, on the values', () => {
+    const line = text.split('\n')[5];
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, line.slice(d.range.start.character, d.range.end.character)]),
+      [['removed-platform', 5, 'arm/v7'], ['unknown-platform', 5, 'amd46']],
+    );
+    assert.match(diagnostics[0].message, /^linux\/arm\/v7 was removed/);
+  });
+
+  it('hover on arm/v7 names linux/arm/v7 and why it was removed', async () => {
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'arm/v7', 2))), /linux\/arm\/v7.*removed/s);
+  });
+
+  it('the fix for amd46 writes an arch, as the axis holds (the job writes linux/ before it)', async () => {
+    const d = diagnostics.find((x) => x.code === 'unknown-platform')!;
+    const preferred = (await client.codeActions(uri, d.range, [d], ['quickfix'])).find((a) => a.isPreferred);
+    assert.equal(preferred?.title, 'Replace with amd64');
+    assert.equal(applyEdits(text, editsFor(preferred!.edit, uri)).split('\n')[5], '        arch: [amd64, arm/v7, amd64]');
+  });
+
+  it('the fix for arm/v7 removes it from the axis', async () => {
+    const d = diagnostics.find((x) => x.code === 'removed-platform')!;
+    const actions = (await client.codeActions(uri, d.range, [d], ['quickfix'])).filter((a) => a.kind === 'quickfix');
+    assert.equal(actions.length, 1);
+    assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '        arch: [amd64, amd46]');
+  });
+});
+
 describe('code actions, applied to the text', () => {
   const text = `jobs:
   a:

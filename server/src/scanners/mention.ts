@@ -363,6 +363,16 @@ export function emitPairs(
   }
 }
 
+/**
+ * One GOOS or GOARCH value, with the other half of its pair where the file writes it (`other`),
+ * else alone: a loop's word, a parameter's choice, an anchored value.
+ */
+export function emitName(sink: MentionSink, role: 'os' | 'arch', name: Token, context: string, other?: Token): void {
+  const os = role === 'os' ? name : other;
+  const arch = role === 'arch' ? name : other;
+  emitPairs(sink, os ? [os] : [], arch ? [arch] : [], undefined, context);
+}
+
 /** The first token of every distinct valid name. */
 function representatives(tokens: Token[], valid: (name: string) => boolean): Token[] {
   const seen = new Map<string, Token>();

@@ -2,6 +2,7 @@ import {
   MentionSink,
   isPlatformListValue,
   POISON,
+  emitName,
   emitPairs,
   readPlatformList,
   wordRemoval,
@@ -284,7 +285,7 @@ function inHostCase(text: string, masked: string, base: number, at: number): boo
   const subjectAt = base + from + subjectStart;
   const subject = text.slice(subjectAt, base + from + subjectEnd).trim();
   if (HOST_DETECTION.test(subject)) return true;
-  const variable = SUBJECT_VARIABLE.exec(subject.trim());
+  const variable = SUBJECT_VARIABLE.exec(subject);
   if (!variable) return false;
   // ARCH=$(uname -m) … case "$ARCH" in
   const earlier = text.slice(Math.max(base, subjectAt - CASE_LOOKBACK), subjectAt);
@@ -358,13 +359,7 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
       if (looksLikeName(t.text, role)) names.push(t);
     }
   }
-  for (const t of names) emitLoopPair(sink, role, t, use.other);
-}
-
-function emitLoopPair(sink: MentionSink, role: 'os' | 'arch', t: Token, other: Token | undefined): void {
-  const os = role === 'os' ? t : other;
-  const arch = role === 'arch' ? t : other;
-  emitPairs(sink, os ? [os] : [], arch ? [arch] : [], undefined, 'for loop list');
+  for (const t of names) emitName(sink, role, t, 'for loop list', use.other);
 }
 
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
@@ -451,7 +446,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const other = use?.role === role ? use.other : undefined;
       for (let k = 3; k < words.length; k++) {
         const u = unquote(masked, words[k]);
-        for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) emitLoopPair(sink, role, t, other);
+        for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) emitName(sink, role, t, 'for loop list', other);
       }
     } else if (role === undefined) loopIntoGoVariable(text, masked, base, words, sink);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.

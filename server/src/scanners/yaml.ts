@@ -1,5 +1,5 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { MentionSink, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -122,7 +122,7 @@ function anchoredValue(node: YNode, ctx: Ctx, key: string): void {
     platformValue(node, ctx, key);
     return;
   }
-  for (const t of nameTokens(node, ctx)) emitPairs(ctx.sink, role === 'os' ? [t] : [], role === 'arch' ? [t] : [], undefined, key);
+  for (const t of nameTokens(node, ctx)) emitName(ctx.sink, role, t, key);
 }
 
 /** The name of the anchor (`&name`) written just before text[at] (a block collection's, on the line above), if any. */
@@ -251,11 +251,6 @@ function inMatrixAxis(ctx: Ctx): boolean {
   return n >= 2 && (ctx.path[n - 1] === 'matrix' || (ctx.path[n - 1] === 'include' && ctx.path[n - 2] === 'matrix'));
 }
 
-/** The matrix key of an arch axis whose job writes the os before it (`linux/${{ matrix.arch }}`): that os. */
-function matrixOs(key: string | undefined, ctx: Ctx): Token | undefined {
-  return key === undefined ? undefined : ctx.matrixRoles?.os?.get(key);
-}
-
 /**
  * The values of a matrix key that is GOOS or GOARCH only through its job's use (`GOARCH=${{
  * matrix.build-arch }}`) that are names: Go's, an alias, or a typo of one (`amd46`). Another word
@@ -277,12 +272,12 @@ function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx
 function selectorTypos(entry: YMap, osKey: string | undefined, archKey: string | undefined, ctx: Ctx): void {
   if (osKey) {
     for (const t of linkedNames(nameTokens(get(entry, osKey), ctx), osKey, 'os', ctx)) {
-      if (!isGoOs(t.text.toLowerCase())) ctx.sink.add({ kind: 'pair', os: t, product: false, context: 'selector' });
+      if (!isGoOs(t.text.toLowerCase())) emitName(ctx.sink, 'os', t, 'selector');
     }
   }
   if (archKey) {
     for (const t of linkedNames(nameTokens(get(entry, archKey), ctx), archKey, 'arch', ctx)) {
-      if (resolveArch(archPart(t.text).toLowerCase()) === undefined) ctx.sink.add({ kind: 'pair', arch: t, product: false, context: 'selector' });
+      if (resolveArch(archPart(t.text).toLowerCase()) === undefined) emitName(ctx.sink, 'arch', t, 'selector');
     }
   }
 }
@@ -496,9 +491,10 @@ function coveredWhole(conditions: Map<string, string | undefined>[] | undefined,
 }
 
 /**
- * The exclude entries of a GOOS/GOARCH matrix that leave their pair out whole: `{image: agent,
- * goarch: riscv64}` still builds riscv64 for the other images, unless other entries leave it out
- * for those too. `own` tells the keys that make the pair (os, arch, variant).
+ * The exclude entries of a matrix that leave what they name out whole: `{image: agent, goarch:
+ * riscv64}` still builds riscv64 for the other images, unless other entries leave it out for
+ * those too. `own` tells the keys that name it (a platform axis; or os, arch and variant), `keys`
+ * the matrix's axes.
  */
 function wholeEntries(exclude: YNode | undefined, keys: Map<string, YNode | undefined>, own: (key: string) => boolean): YNode | undefined {
   if (exclude?.kind !== 'seq') return exclude;
@@ -548,34 +544,22 @@ function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
   // (siblingExclude is set only on a matrix's parameters or setup.)
   const exclude = ctx.path[ctx.path.length - 1] === 'matrix' ? get(matrix, 'exclude') : ctx.siblingExclude;
   if (list.kind !== 'seq' || exclude?.kind !== 'seq') return list;
-  // The other dimensions and their values (undefined: values that are not scalars).
-  const dims = new Map<string, (string | undefined)[]>();
-  for (const p of matrix.items) {
-    if (p.key === key || p.key === 'exclude' || p.key === 'include' || !p.value) continue;
-    dims.set(p.key, p.value.kind === 'seq' ? p.value.items.map((i) => scalarText(i)) : [scalarText(p.value)]);
+  // The matrix's axes, as pairMapping reads a mapping's keys: the first value of each.
+  const axes = new Map<string, YNode | undefined>();
+  for (const p of matrix.items) if (!axes.has(p.key)) axes.set(p.key, p.value);
+  // The values that the entries leaving something out whole name.
+  const out = new Set<string>();
+  const whole = wholeEntries(exclude, axes, (k) => k === key);
+  if (whole?.kind === 'seq') {
+    for (const entry of whole.items) {
+      const v = entry?.kind === 'map' ? scalarText(get(entry, key)) : undefined;
+      if (v !== undefined) out.add(v);
+    }
   }
-  // Per excluded value, the other keys of each entry that names it.
-  const byValue = new Map<string, Map<string, string | undefined>[]>();
-  for (const entry of exclude.items) {
-    if (entry?.kind !== 'map') continue;
-    const v = scalarText(get(entry, key));
-    if (v === undefined) continue;
-    const others = new Map<string, string | undefined>();
-    for (const p of entry.items) if (p.key !== key) others.set(p.key, scalarText(p.value));
-    const conditions = byValue.get(v);
-    if (conditions) conditions.push(others);
-    else byValue.set(v, [others]);
-  }
-  if (byValue.size === 0) return list;
-  const decided = new Map<string, boolean>();
-  const leftOut = (v: string): boolean => {
-    let out = decided.get(v);
-    if (out === undefined) decided.set(v, (out = coveredWhole(byValue.get(v), dims)));
-    return out;
-  };
+  if (out.size === 0) return list;
   const items = list.items.filter((item) => {
     const v = item?.kind === 'scalar' ? scalarText(item) : undefined;
-    return v === undefined || !leftOut(v);
+    return v === undefined || !out.has(v);
   });
   return items.length === list.items.length ? list : { ...list, items };
 }
@@ -599,7 +583,7 @@ function choices(param: YNode | undefined, role: 'os' | 'arch', key: string, ctx
   for (const k of CHOICE_KEYS) {
     const list = get(param, k);
     if (!list) continue;
-    for (const t of nameTokens(list, ctx)) ctx.sink.add({ kind: 'pair', [role]: t, product: false, context: `${key} ${k}` });
+    for (const t of nameTokens(list, ctx)) emitName(ctx.sink, role, t, `${key} ${k}`);
     return;
   }
 }
@@ -936,7 +920,7 @@ function pairMapping(
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
-  const fixedOs = osKey === undefined ? (matrixOs(archKey, ctx) ?? (inMatrixAxis(ctx) ? ctx.env?.os : undefined)) : undefined;
+  const fixedOs = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? ctx.env?.os) : undefined;
   const first = ctx.sink.mentions.length;
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
