@@ -390,6 +390,48 @@ describe('a matrix axis the job writes after its os (platforms: linux/${{ matrix
     assert.equal(actions.length, 1);
     assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '        arch: [amd64, amd46]');
   });
+
+  it('completion in the axis offers the arches of that os, in the axis spelling', async () => {
+    const l = labels(sorted(await client.completion(uri, positionOf(text, 'arch: [amd64, ', 'arch: [amd64, '.length))));
+    assert.equal(l[0], 'arm64');
+    assert.ok(!l.includes('amd64'), 'already in the list');
+    assert.ok(!l.includes('arm'), 'linux/arm is removed');
+    for (const a of ['386', 'ppc64le', 's390x']) assert.ok(l.includes(a), a);
+    assert.ok(l.every((x) => !x.includes('/')), l.join(' '));
+  });
+
+  it('completion in an include entry and an os axis; none where the job does not use the key in a platform', async () => {
+    const t = `jobs:
+  build:
+    runs-on: \${{ matrix.runner }}
+    strategy:
+      matrix:
+        goos: [linux]
+        os: [darwin, ]
+        runner: [ubuntu-latest, ]
+        include:
+          - image: agent
+            arch: 
+          - arch: amd64
+    steps:
+      - run: docker buildx build --platform linux/\${{ matrix.arch }} .
+      - run: GOOS=\${{ matrix.os }} go build
+  other:
+    strategy:
+      matrix:
+        arch: [amd64, ]
+    steps:
+      - run: echo \${{ matrix.arch }}
+`;
+    const { uri: u } = await open('.github/workflows/include.yml', 'github-actions-workflow', t);
+    const include = labels(sorted(await client.completion(u, positionOf(t, '            arch: ', '            arch: '.length))));
+    assert.equal(include[0], 'amd64');
+    assert.ok(!include.includes('arm'));
+    const os = labels(sorted(await client.completion(u, positionOf(t, 'os: [darwin, ', 'os: [darwin, '.length))));
+    assert.ok(os.includes('linux') && os.includes('windows') && !os.includes('darwin'), os.join(' '));
+    assert.deepEqual(labels(await client.completion(u, positionOf(t, 'runner: [ubuntu-latest, ', 'runner: [ubuntu-latest, '.length))), []);
+    assert.deepEqual(labels(await client.completion(u, positionOf(t, 'arch: [amd64, ', 'arch: [amd64, '.length))), [], 'the other job only echoes its arch');
+  });
 });
 
 describe('code actions, applied to the text', () => {

@@ -5,6 +5,7 @@ import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { PROSE_COMMANDS } from '../scanners/shell';
+import { matrixRoles } from '../scanners/yaml';
 
 /**
  * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
@@ -499,6 +500,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       if (!role && (k.key === 'value' || k.key === 'default')) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
       const items = listItems(k.value, true);
       if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
+      const axis = !role && items && kind === 'github-workflow' ? matrixAxis(lines, index, k.col, k.key) : undefined;
+      if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, present: items }), typed);
       if (role && role !== 'variant' && items) {
         const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
         const found = withOs(
@@ -535,6 +538,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
           );
         }
         if (found.afterFlag) return withOs({ role: 'platform', start, end, spelling: 'slash' }, typed);
+        const axis = !role && kind === 'github-workflow' ? matrixAxis(lines, keyLine, keyCol, found.key) : undefined;
+        if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(previous, 'slash'), os: axis.os, present: previous }), typed);
       }
     }
   }
@@ -594,6 +599,58 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     return { role: 'platform', start, end, spelling: 'slash', os: slash[1].toLowerCase() };
   }
   return undefined;
+}
+
+/** How many lines a workflow job is read over, above and below the cursor, for how it uses a matrix key. */
+const MAX_JOB_LINES = 5000;
+
+/**
+ * A workflow matrix key (`arch:` on line `index` at `col`, an axis or a key of an include or
+ * exclude entry) that its job uses in a platform (`--platform linux/${{ matrix.arch }}`,
+ * `GOARCH: ${{ matrix.arch }}`): the role the job gives it, as the scanner reads it, with the os
+ * the job writes beside an arch.
+ */
+function matrixAxis(lines: Lines, index: number, col: number, key: string): { role: 'platform' | 'os' | 'arch'; os?: string[] } | undefined {
+  // The key's ancestors, nearest first: `matrix`, or `include`/`exclude` then `matrix`, up to the job under `jobs`.
+  const ancestors: { key: string; line: number; indent: number }[] = [];
+  const own = lines.line(index).text;
+  let at = /^\s*-\s/.test(own) ? indentOf(own) : col;
+  for (let i = index - 1; lines.has(i) && i > index - MAX_JOB_LINES; i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t)) continue;
+    const indent = indentOf(t);
+    if (indent >= at) continue;
+    const k = keyColumn(t);
+    const item = /^\s*-(?:\s|$)/.test(t);
+    // `- image: a` above `arch: b`: the entry this key is in, opened by a sibling.
+    if (item && (k === undefined || k.col >= at)) {
+      at = indent;
+      continue;
+    }
+    if (!k || k.value.replace(/#.*$/, '').trim() !== '') return undefined;
+    ancestors.push({ key: k.key, line: i, indent });
+    if (k.key === 'jobs') break;
+    at = item ? indent : k.col;
+  }
+  const n = ancestors.length;
+  const axisOf = ancestors[0]?.key === 'matrix' ? 0 : /^(?:include|exclude)$/.test(ancestors[0]?.key ?? '') && ancestors[1]?.key === 'matrix' ? 1 : -1;
+  if (axisOf < 0 || n < 2 || ancestors[n - 1].key !== 'jobs' || ancestors[n - 1].indent !== 0) return undefined;
+  const job = ancestors[n - 2];
+  if (job.line === ancestors[axisOf].line) return undefined;
+  // The job runs to the next line indented as far as it, or less.
+  let last = index;
+  while (last < index + MAX_JOB_LINES && lines.has(last + 1)) {
+    const t = lines.line(last + 1).text;
+    if (t.trim() !== '' && !/^\s*#/.test(t) && indentOf(t) <= job.indent) break;
+    last++;
+  }
+  const from = lines.line(job.line).start;
+  const next = lines.has(last + 1) ? lines.line(last + 1).start : lines.text.length;
+  const roles = matrixRoles(lines.text, from, next);
+  const role = roles.get(key);
+  if (role === undefined || role === 'variant') return undefined;
+  const os = roles.os?.get(key)?.text;
+  return { role, ...(os ? { os: [os] } : {}) };
 }
 
 /** The lines of a block scalar read for the items already in its list. */

@@ -748,7 +748,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       (child.path as string[])[child.path.length - 1] = key;
       child.matrixRoles = ctx.matrixRoles;
     }
-    if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(value, ctx.text);
+    if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(ctx.text, value.start, value.end);
     const inMatrix = ctx.path[ctx.path.length - 1] === 'matrix';
     child.siblingExclude = !inMatrix ? undefined : key === 'parameters' ? get(node, 'exclude') : key === 'setup' ? skippedAdjustments(get(node, 'adjustments')) : undefined;
     // Buildkite's adjustments that skip a combination name what is not built; the others add one.
@@ -817,7 +817,7 @@ function hasUpper(s: string): boolean {
  * (`linux/${{ matrix.arch }}`, `${{ matrix.os }}/${{ matrix.arch }}`) are in `docker`: their values
  * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
-type MatrixRoles = Map<string, Role> & { os?: Map<string, Token>; docker?: Set<string> };
+export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token>; docker?: Set<string> };
 
 /** `${{ matrix.os }}/${{ matrix.arch }}`: the second key, after the first's reference. */
 const MATRIX_ARCH_AFTER = /^\/\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/;
@@ -843,9 +843,10 @@ const GOOS_ON_LINE = /(?:^|[\s;&|])GOOS=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 const REF_LINE_BEFORE = 80;
 const REF_LINE_AFTER = 200;
 
-function matrixRoles(job: YMap, text: string): MatrixRoles {
+/** The roles of the matrix keys the job in text[jobStart, jobEnd) uses (completion asks too). */
+export function matrixRoles(text: string, jobStart: number, jobEnd: number): MatrixRoles {
   const roles: MatrixRoles = new Map<string, Role>();
-  const src = text.slice(job.start, job.end);
+  const src = text.slice(jobStart, jobEnd);
   if (src.indexOf('matrix.') < 0) return roles;
   const docker = (key: string) => (roles.docker ??= new Set()).add(key);
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
@@ -874,7 +875,7 @@ function matrixRoles(job: YMap, text: string): MatrixRoles {
       if (role !== 'platform' || (before[2] === ' ' && !before[1].startsWith('-'))) continue;
       roles.set(m[1], 'arch');
       docker(m[1]);
-      const at = job.start + m.index - goOs.length - 1;
+      const at = jobStart + m.index - goOs.length - 1;
       (roles.os ??= new Map()).set(m[1], token(text, at, at + goOs.length));
       continue;
     }
@@ -895,7 +896,7 @@ function matrixRoles(job: YMap, text: string): MatrixRoles {
       const line = src.slice(from, to);
       const goos = GOOS_ON_LINE.exec(line);
       if (goos && goos[2].length > 0) {
-        const at = job.start + from + goos.index + goos[0].length - goos[1].length - goos[2].length;
+        const at = jobStart + from + goos.index + goos[0].length - goos[1].length - goos[2].length;
         (roles.os ??= new Map()).set(m[1], token(text, at, at + goos[2].length));
       }
     }
