@@ -400,6 +400,14 @@ describe('a matrix axis the job writes after its os (platforms: linux/${{ matrix
     assert.ok(l.every((x) => !x.includes('/')), l.join(' '));
   });
 
+  it("Docker's other arch names in the axis get the hint and its fix writes the canonical arch", async () => {
+    const t = text.replace('[amd64, arm/v7, amd46]', '[x86_64, arm64]');
+    const { uri: u, diagnostics: ds } = await open('.github/workflows/axis-alias.yml', 'github-actions-workflow', t);
+    assert.deepEqual(ds.map((d) => [d.code, d.message]), [['non-canonical-platform', 'x86_64 is not the canonical spelling here; write amd64.']]);
+    const fix = (await client.codeActions(u, ds[0].range, ds, ['quickfix'])).find((a) => a.isPreferred);
+    assert.equal(applyEdits(t, editsFor(fix!.edit, u)).split('\n')[5], '        arch: [amd64, arm64]');
+  });
+
   it('completion in an include entry and an os axis; none where the job does not use the key in a platform', async () => {
     const t = `jobs:
   build:

@@ -4,7 +4,8 @@ import { spell, type Subject } from './subject';
 /** non-canonical-platform: an alias or another spelling where the context has a canonical one. */
 export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
   const m = s.mention;
-  if (m.kind !== 'whole' || !m.canonical || !s.valid || !s.platform) return undefined;
+  if (m.kind === 'pair') return dockerAxisAlias(s);
+  if (!m.canonical || !s.valid || !s.platform) return undefined;
   const p = m.platform;
   const target = m.canonical === 'as-written' ? p.spelling : m.canonical;
   const wrongSpelling = p.spelling !== target && p.spelling !== 'package';
@@ -16,5 +17,23 @@ export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
     code: 'non-canonical-platform',
     message: `${m.token.text} is not the canonical spelling here; write ${canonical}.`,
     data: { platform: canonical, replacements: [canonical] },
+  };
+}
+
+/**
+ * A matrix value a job uses as a Docker platform's arch (`arch: [x86_64]` with `platforms:
+ * linux/${{ matrix.arch }}`) in another of Docker's spellings: the scanner read it (archName),
+ * and the canonical arch is written in its place, as in `linux/x86_64` written out.
+ */
+function dockerAxisAlias(s: Subject): RawFinding | undefined {
+  const m = s.mention;
+  if (m.kind !== 'pair' || !m.arch || m.archName === undefined || !s.valid || !s.arch) return undefined;
+  const canonical = s.variant ? `${s.arch}/${s.variant}` : s.arch;
+  if (m.arch.text === canonical) return undefined;
+  return {
+    token: m.arch,
+    code: 'non-canonical-platform',
+    message: `${m.arch.text} is not the canonical spelling here; write ${canonical}.`,
+    data: { platform: s.platform ? spell(s.platform, 'slash') : canonical, replacements: [canonical] },
   };
 }
