@@ -55,6 +55,11 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   const targetEnv = new ScopeEnv(sink, globalEnv);
   // A recipe's `$(eval GOOS := darwin)` and `$(eval GOARCH := 386)` pair up too.
   const recipeEnv = new ScopeEnv(sink, globalEnv);
+  // Each branch of a conditional (`ifeq … else … endif`) is a scope of its own: `GOOS := linux` in
+  // one and `GOOS := darwin` in the next are alternatives, and neither holds after `endif`.
+  const branches: ScopeEnv[] = [];
+  let depth = 0;
+  const scope = () => (branches.length > 0 ? branches[branches.length - 1] : globalEnv);
   let currentTarget: string | undefined;
   for (const line of logicalLines(text, start, end)) {
     const first = text[line.start];
@@ -83,9 +88,21 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     const body = text.slice(line.start, cEnd);
     if (body.trim() === '') continue;
     recipeEnv.end();
+    const conditional = CONDITIONAL.exec(body);
+    if (conditional) {
+      const opens = conditional[1] !== 'else' && conditional[1] !== 'endif';
+      if (opens) depth++;
+      // Deeper conditionals than MAX_BRANCH_DEPTH share the scope of that depth.
+      if (depth <= MAX_BRANCH_DEPTH && depth > 0) {
+        if (!opens) branches.pop()?.end();
+        if (conditional[1] !== 'endif') branches.push(new ScopeEnv(sink, scope()));
+      }
+      if (conditional[1] === 'endif' && depth > 0) depth--;
+      continue;
+    }
     const evaluated = evalAssignment(text, line.start, cEnd);
     if (evaluated) {
-      scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, globalEnv);
+      scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, scope());
       continue;
     }
     const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
@@ -115,7 +132,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
         urlVars.set(name, value);
       }
-      if (role) scanValue(text, valueStart, cEnd, name, role, sink, target !== undefined ? targetEnv : globalEnv);
+      if (role) scanValue(text, valueStart, cEnd, name, role, sink, target !== undefined ? targetEnv : scope());
       else {
         const masked = maskTemplates(text, valueStart, cEnd, 'make');
         if (isPlatformListValue(masked, valueStart, valueStart, cEnd, text)) {
@@ -132,9 +149,15 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   }
   recipeEnv.end();
   targetEnv.end();
+  while (branches.length > 0) branches.pop()!.end();
   globalEnv.end();
   state.inRule = inRule;
 }
+
+/** A line of a make conditional: `ifeq (…)`, `ifdef X`, `else` (also `else ifeq …`), `endif`. */
+const CONDITIONAL = /^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)(?![A-Za-z0-9_.-])/;
+/** How deep conditionals get scopes of their own. */
+const MAX_BRANCH_DEPTH = 32;
 
 const EVAL_ASSIGN = /^\s*\$\(eval\s+((?:(?:export|override)\s+)*)([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:::?=|:::=|\?=|\+=|=)[ \t]*/;
 
