@@ -254,8 +254,8 @@ const CASE_IN = /[ \t]in(?=[ \t;]|$)/;
 const ESAC = /(?:^|[\s;&])esac(?=[\s;&)]|$)/;
 /** What names the machine a script runs on: `uname -m`, `dpkg --print-architecture`, the runner's RUNNER_OS/RUNNER_ARCH. */
 const HOST_DETECTION = /\buname\b|\bdpkg[ \t]+--print-architecture|\bRUNNER_(?:OS|ARCH)\b|\b(?:HOST|MACH|OS)TYPE\b|\$\([ \t]*arch[ \t]*\)|`[ \t]*arch[ \t]*`|\bgo[ \t]+env\b|\brpm[ \t]+--eval/;
-/** `$name` or `${name}`: a case subject that is one variable. */
-const SUBJECT_VARIABLE = /^["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?["']?$/;
+/** `$name`, `${name}` or `${name##*-}`: a case subject that is one variable. */
+const SUBJECT_VARIABLE = /^["']?\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:[#%/^,:][^}]*)?\})["']?$/;
 
 /**
  * Whether masked[at] is in a branch of a `case` on what the host is (`case "$(uname -m)" in`,
@@ -289,10 +289,19 @@ function inHostCase(text: string, masked: string, base: number, at: number): boo
   if (!variable) return false;
   // ARCH=$(uname -m) … case "$ARCH" in
   const earlier = text.slice(Math.max(base, subjectAt - CASE_LOOKBACK), subjectAt);
-  const set = new RegExp(`(?:^|[\\s;&])(?:local[ \\t]+|export[ \\t]+|readonly[ \\t]+)?${variable[1]}=([^\\n;]*)`, 'g');
+  const name = variable[1] ?? variable[2];
+  const set = new RegExp(`(?:^|[\\s;&])(?:local[ \\t]+|export[ \\t]+|readonly[ \\t]+)?${name}=([^\\n;]*)`, 'g');
   let value: string | undefined;
   for (let m = set.exec(earlier); m; m = set.exec(earlier)) value = m[1];
   return value !== undefined && HOST_DETECTION.test(value);
+}
+
+function hasLower(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }
 
 /** How far (characters) a loop's body is read for the GOOS or GOARCH its variable sets. */
@@ -513,6 +522,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       if (role) {
         if (isNote(role, valueText)) continue;
+        // A script's own variable (`goArch=arm`, not the GOARCH that go reads) in a branch of a
+        // case on the machine's name maps the host to Go's name for it, as a sed map does.
+        if (hasLower(varName) && inHostCase(text, masked, base, w.start)) continue;
         const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: varName, canonical: varCanonical(varName) });
         if (role === 'os') oses.push(...names.slice(0, 1));
         else if (role === 'arch') arches.push(...names.slice(0, 1));
