@@ -1,5 +1,6 @@
 import type { RawFinding } from './finding';
 import { spell, type Subject } from './subject';
+import { isGoArch } from '../platform/names';
 
 /** non-canonical-platform: an alias or another spelling where the context has a canonical one. */
 export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
@@ -28,8 +29,9 @@ export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
 function dockerAxisAlias(s: Subject): RawFinding | undefined {
   const m = s.mention;
   if (m.kind !== 'pair' || !m.arch || m.archName === undefined || !s.valid || !s.arch) return undefined;
+  // Go's own name, maybe with a variant (`arm64/v8`, or `arm64` beside an object's `variant: v8`).
+  if (isGoArch(m.arch.text.split('/')[0])) return undefined;
   const canonical = s.variant ? `${s.arch}/${s.variant}` : s.arch;
-  if (m.arch.text === canonical) return undefined;
   return {
     token: m.arch,
     code: 'non-canonical-platform',

@@ -701,7 +701,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
     const value = items[k].value;
     if (!value || (consumed !== undefined && consumed.includes(key))) continue;
     // A matrix's exclude entries and a goreleaser build's ignore entries name what is not built.
-    if ((key === 'exclude' && ctx.path[ctx.path.length - 1] === 'matrix') || (key === 'ignore' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds')) continue;
+    // (Travis CI's `jobs: exclude:` too, the newer name of its `matrix:`; a workflow's `jobs:` holds jobs.)
+    if ((key === 'exclude' && (ctx.path[ctx.path.length - 1] === 'matrix' || (ctx.flavour !== 'github-workflow' && ctx.path.length === 1 && ctx.path[0] === 'jobs'))) || (key === 'ignore' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds')) continue;
     const role = roles?.[k];
     if (role === 'platform') {
       const before = ctx.sink.mentions.length;
@@ -1035,7 +1036,9 @@ function pairMapping(
       }
     }
   }
-  if (archKey !== undefined && ctx.matrixRoles?.docker?.has(archKey) && inMatrixAxis(ctx)) dockerArches(ctx.sink.mentions, first);
+  // An OCI platform object's `architecture` (an image index, a manifest-tool spec) is read as
+  // container runtimes read it: `aarch64` is arm64 (a hint), `armhf` arm/v7.
+  if (archKey !== undefined && ((ctx.matrixRoles?.docker?.has(archKey) && inMatrixAxis(ctx)) || (archKey.toLowerCase() === 'architecture' && inPlatformMapping(ctx)))) dockerArches(ctx.sink.mentions, first);
 }
 
 /**
@@ -1194,12 +1197,19 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     if (!values) choices(item, role, n!, ctx);
     if ((role === 'os' ? oses : arches).length > 0) continue;
     // A param named GOARCH may hold platforms (Tekton's examples do); an env item is Go's variable.
-    const names = values ? nameTokens(values, ctx) : nameTokens(get(item, 'value') ?? get(item, 'default'), ctx, !ENV_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '')).slice(0, 1);
-    if (values) matrix = true;
+    // A list of values (a Tekton array param, a matrix's params, an Azure object default) runs
+    // for each: like a matrix, a cross product.
+    const value = get(item, 'value') ?? get(item, 'default');
+    const list = values ?? (value?.kind === 'seq' ? value : undefined);
+    const wholePlatforms = values === undefined && !ENV_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '');
+    const names = list ? nameTokens(list, ctx, wholePlatforms) : nameTokens(value, ctx, wholePlatforms).slice(0, 1);
+    if (list) matrix = true;
     if (role === 'os') oses = names;
     else arches = names;
   }
   if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses, arches, undefined, matrix ? 'matrix' : 'env');
+
+  const assigned = splitEnvPair(node, ctx);
 
   const child = below(ctx);
   /** Where the mentions of each `--platform` flag among the items start and end. */
@@ -1211,6 +1221,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
       walk(item, child);
       continue;
     }
+    if (assigned !== undefined && (k === assigned[0] || k === assigned[1])) continue;
     // patchesStrategicMerge: [|- …]: patches written inline.
     if (ctx.path.length === 1 && ctx.path[0] === 'patchesStrategicMerge' && inlinePatch(item, ctx)) continue;
     const next = node.items[k + 1];
@@ -1241,6 +1252,43 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     for (let f = 0; f < flagged.length; f += 2) pulledImage(ctx.sink, flagged[f], image, flagged[f + 1]);
   }
 }
+
+/** A list item that is one GOOS or GOARCH assignment: `GOOS=darwin`, `"GOARCH=386"`. */
+const GO_ENV_ITEM = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_]+)$/;
+
+/**
+ * A `KEY=value` environment list whose GOOS and GOARCH are items of their own (Cloud Build's
+ * `env: [GOOS=darwin, GOARCH=386]`, a Compose or Buildkite plugin `environment:` list): one
+ * platform, emitted here; the indices of the two items, which are not scanned again. Travis CI's
+ * `env:` list is one job per item, not one environment.
+ */
+function splitEnvPair(node: YSeq, ctx: Ctx): [number, number] | undefined {
+  if (node.items.length < 2 || node.items.length > MAX_ENV_ITEMS) return undefined;
+  const last = ctx.path[ctx.path.length - 1];
+  if (ctx.path.length === 1 && last === 'env') return undefined;
+  if (ctx.path.length === 2 && ctx.path[0] === 'env' && (last === 'jobs' || last === 'matrix')) return undefined;
+  let os: { index: number; token: Token } | undefined;
+  let arch: { index: number; token: Token } | undefined;
+  for (let k = 0; k < node.items.length; k++) {
+    const item = node.items[k];
+    if (item?.kind !== 'scalar' || item.style === 'ALIAS') continue;
+    const m = GO_ENV_ITEM.exec(item.value);
+    const role = m ? roleOf(m[1]) : undefined;
+    if (!m || (role !== 'os' && role !== 'arch') || (role === 'os' ? os : arch) !== undefined) continue;
+    const r = contentRange(item);
+    // The value as written, at the item's end.
+    if (ctx.text.slice(r.s, r.e) !== item.value) continue;
+    const found = { index: k, token: token(ctx.text, r.e - m[2].length, r.e) };
+    if (role === 'os') os = found;
+    else arch = found;
+  }
+  if (!os || !arch) return undefined;
+  emitPairs(ctx.sink, [os.token], [arch.token], undefined, 'env');
+  return [os.index, arch.index];
+}
+
+/** Lists longer than this are not read for a GOOS and GOARCH pair (arguments, not an environment). */
+const MAX_ENV_ITEMS = 200;
 
 /** `PLATFORMS=linux/amd64 linux/arm64` as a list item: a value with a space, words of platform characters only. */
 const ENV_ITEM = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_./,-]+(?:[ \t]+[A-Za-z0-9_./,-]+)+)$/;
