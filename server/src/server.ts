@@ -45,6 +45,13 @@ export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolea
 const REHEARSE_FROM_LENGTH = 20_000;
 const REHEARSALS = 3;
 const REHEARSE_AFTER_MS = 20;
+/** How many times a rehearsal waits REHEARSE_AFTER_MS for the output to drain before it runs anyway. */
+const MAX_REHEARSAL_WAITS = 500;
+
+/** Whether messages are still being written to stdout (the channel of `--stdio`). */
+function outputPending(): boolean {
+  return process.stdout.writableLength > 0;
+}
 
 /** How long diagnostics wait for the client's first answer to workspace/configuration. */
 const FIRST_SETTINGS_TIMEOUT_MS = 3000;
@@ -162,9 +169,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // One rehearsal per turn of the event loop: a keystroke that comes meanwhile goes first, and
     // ends the rehearsals (the document changed).
     let left = REHEARSALS;
+    let waited = 0;
     const once = () =>
       guard(logError, 'rehearse', () => {
         if (documents.get(uri) !== doc || !config) return;
+        // Not before the client has the diagnostics: thousands of them are written to the pipe
+        // as the client reads, and a rehearsal meanwhile would hold the rest back.
+        if (outputPending() && waited++ < MAX_REHEARSAL_WAITS) {
+          setTimeout(once, REHEARSE_AFTER_MS).unref?.();
+          return;
+        }
         const findings = analyses.rehearse(doc, config.modelFor(uri), config.settingsFor(uri));
         // Undefined: the document changed since (documents are updated in place).
         if (!findings) return;
