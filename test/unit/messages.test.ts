@@ -36,3 +36,18 @@ describe('artifact-unavailable messages', () => {
     }
   });
 });
+
+describe('did you mean: platforms that build, never a removed one', () => {
+  const replacements = (text: string) => lintText(`${text}\n`, 'shell', model, settings).map((f) => [f.message.replace(/^.*did you mean /, ''), f.data.replacements]);
+  it('a typo nearest linux/arm gets the platforms next to it', () => {
+    assert.deepEqual(replacements('docker build --platform linux/arn .'), [['linux/arm64, linux/386?', ['linux/arm64', 'linux/386']]]);
+    assert.deepEqual(replacements('GOOS=linux GOARCH=arn go build'), [['arm64, 386?', ['arm64', '386']]]);
+    assert.deepEqual(replacements('GOARCH=arn go build'), [['arm64, 386?', ['arm64', '386']]]);
+  });
+  it('an arch is offered only where it makes a valid pair with the GOOS', () => {
+    assert.deepEqual(replacements('GOOS=darwin GOARCH=arn go build'), [['arm64?', ['arm64']]]);
+  });
+  it('an os typo is offered the os, whatever the arch', () => {
+    assert.deepEqual(replacements('GOOS=lnux GOARCH=arm go build'), [['linux?', ['linux']]]);
+  });
+});

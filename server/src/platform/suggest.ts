@@ -20,19 +20,21 @@ function partDistance(written: string, name: string): number {
 
 /**
  * The nearest valid platforms to a broken one, best first: by edit distance on os and arch
- * (known mis-spellings like x64 count as near), then Kubernetes tier, then name. At most `limit`.
+ * (known mis-spellings like x64 count as near), then Kubernetes tier, then name. At most `limit`;
+ * none that `usable` refuses (a removed platform: the fix would give another error).
  */
-export function suggestPlatforms(os: string, arch: string, tierOf: TierOf, limit = 3): Platform[] {
+export function suggestPlatforms(os: string, arch: string, tierOf: TierOf, limit = 3, usable: (p: Platform) => boolean = () => true): Platform[] {
   const o = os.toLowerCase();
   const a = arch.toLowerCase();
   const candidates: Candidate[] = [];
   for (const pair of GO_PAIRS) {
     const [cos, carch] = pair.split('/');
     const score = partDistance(o, cos) + partDistance(a, carch);
-    if (score > 3) continue;
+    if (score > 3 || !usable({ os: cos, arch: carch })) continue;
     candidates.push({ os: cos, arch: carch, score, tier: tierOf({ os: cos, arch: carch }) ?? 9 });
   }
-  candidates.sort((x, y) => x.score - y.score || x.tier - y.tier || `${x.os}/${x.arch}`.localeCompare(`${y.os}/${y.arch}`));
+  const lead = (c: Candidate) => (c.arch[0] === a[0] ? (c.arch[1] === a[1] ? 2 : 1) : 0);
+  candidates.sort((x, y) => x.score - y.score || lead(y) - lead(x) || x.tier - y.tier || `${x.os}/${x.arch}`.localeCompare(`${y.os}/${y.arch}`));
   const best = candidates.length > 0 ? candidates[0].score : 0;
   return candidates
     .filter((c) => c.score <= best + 0.5)
@@ -40,16 +42,24 @@ export function suggestPlatforms(os: string, arch: string, tierOf: TierOf, limit
     .map((c) => ({ os: c.os, arch: c.arch }));
 }
 
-/** The nearest valid names for one part (after `GOOS=` or `GOARCH=`), best first. */
-export function suggestNames(written: string, kind: 'os' | 'arch', rank: (name: string) => number, limit = 3): string[] {
+/** The nearest valid names for one part (after `GOOS=` or `GOARCH=`), best first; none that `usable` refuses. */
+export function suggestNames(written: string, kind: 'os' | 'arch', rank: (name: string) => number, limit = 3, usable: (name: string) => boolean = () => true): string[] {
   const w = written.toLowerCase();
   const names = kind === 'os' ? GO_OSES : GO_ARCHES;
   const scored: { name: string; score: number; rank: number }[] = [];
+  // A near name that is refused (`arn` is nearest arm, removed on linux) lets the next ones in (arm64).
+  let reach = 2;
   for (const name of names) {
     const score = partDistance(w, name);
-    if (score <= 2) scored.push({ name, score, rank: rank(name) });
+    if (score <= 2 && !usable(name)) reach = 3;
   }
-  scored.sort((x, y) => x.score - y.score || x.rank - y.rank || x.name.localeCompare(y.name));
+  for (const name of names) {
+    const score = partDistance(w, name);
+    if (score <= reach && usable(name)) scored.push({ name, score, rank: rank(name) });
+  }
+  // Among names as far off, the one that starts as written (`arn`: arm64 before 386).
+  const lead = (name: string) => (name[0] === w[0] ? (name[1] === w[1] ? 2 : 1) : 0);
+  scored.sort((x, y) => x.score - y.score || lead(y.name) - lead(x.name) || x.rank - y.rank || x.name.localeCompare(y.name));
   const best = scored.length > 0 ? scored[0].score : 0;
   return scored.filter((s) => s.score === best).slice(0, limit).map((s) => s.name);
 }

@@ -20,7 +20,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       ? [{ os: s.os!, arch: s.arch! }]
       : s.validOs && s.validArch && s.os
         ? sameOs(s.os, model, s.arch).map((arch) => ({ os: s.os!, arch }))
-        : remembered(model, `p\u0000${s.os ?? ''}\u0000${s.arch ?? ''}`, () => suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf));
+        : remembered(model, `p\u0000${s.os ?? ''}\u0000${s.arch ?? ''}`, () => suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf, 3, (p) => !model.removed(p)));
     const suggestions = near.map((p) => {
       const variant = s.variant && isValidVariant(p.arch, s.variant) ? s.variant : undefined;
       return { ...p, ...(variant ? { variant } : {}) };
@@ -59,7 +59,9 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   }
   if (m.arch && s.arch !== undefined && !isGoArch((m.archName ?? m.arch.text).toLowerCase())) {
     const written = m.arch.text;
-    const names = remembered(model, `a\u0000${written}`, () => suggestNames(written, 'arch', rank('arch')));
+    // Paired with its GOOS, or judged as linux's when there is none.
+    const os = s.validOs && s.os !== undefined ? s.os : 'linux';
+    const names = remembered(model, `a\u0000${os}\u0000${written}`, () => suggestNames(written, 'arch', rank('arch'), 3, (name) => isValidPair(os, name) && !model.removed({ os, arch: name })));
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
   }
   // GOOS=Linux: Go takes its names in lower case only (`go build` refuses the pair). After the
@@ -135,7 +137,7 @@ function rankSameOs(os: string, model: TierModel, written?: string): string[] {
   };
   return [...GO_PAIRS]
     .map((p) => p.split('/'))
-    .filter(([o]) => o === os)
+    .filter(([o, a]) => o === os && !model.removed({ os, arch: a }))
     .map(([, a]) => a)
     .sort((x, y) => near(x) - near(y) || (model.tierOf({ os, arch: x }) ?? 9) - (model.tierOf({ os, arch: y }) ?? 9) || x.localeCompare(y))
     .slice(0, 3);
