@@ -313,12 +313,15 @@ describe('hover', () => {
     assert.match(markdown(await client.hover(uri, positionOf(text, ': arm', 2))), /linux\/arm.*removed/s);
   });
 
-  it('an OCI platform object: the hover names the variant the finding names, and says why aarch64 is reported', async () => {
+  it('an OCI platform object: the hover names the variant the finding names; aarch64 there is read as container runtimes read it', async () => {
     const text = 'manifests:\n  - image: x\n    platform:\n      architecture: arm\n      os: linux\n      variant: v7\n  - image: y\n    platform:\n      architecture: aarch64\n      os: linux\n';
     const { uri, diagnostics } = await open('hover/manifest.yaml', 'yaml', text);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['removed-platform', 'unknown-platform']);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.message]), [
+      ['removed-platform', 'linux/arm/v7 was removed from the Kubernetes release (due to relocation problems on linking, breaking the build-master job); remove it.'],
+      ['non-canonical-platform', 'aarch64 is not the canonical spelling here; write arm64.'],
+    ]);
     assert.match(markdown(await client.hover(uri, { line: 3, character: 21 })), /linux\/arm\/v7.*removed/s);
-    assert.match(markdown(await client.hover(uri, { line: 8, character: 21 })), /aarch64.*not a Go architecture.*arm64.*tier 2/s);
+    assert.match(markdown(await client.hover(uri, { line: 8, character: 21 })), /linux\/arm64.*tier 2/s);
   });
 
   it('an alias spelling explains the canonical platform', async () => {
@@ -406,6 +409,29 @@ describe('a matrix axis the job writes after its os (platforms: linux/${{ matrix
     assert.deepEqual(ds.map((d) => [d.code, d.message]), [['non-canonical-platform', 'x86_64 is not the canonical spelling here; write amd64.']]);
     const fix = (await client.codeActions(u, ds[0].range, ds, ['quickfix'])).find((a) => a.isPreferred);
     assert.equal(applyEdits(t, editsFor(fix!.edit, u)).split('\n')[5], '        arch: [amd64, arm64]');
+  });
+
+  it('completion in an arch axis offers what builds with the os the job pairs it with, never wasm for linux', async () => {
+    const t = `jobs:
+  a:
+    strategy:
+      matrix:
+        os: [linux, darwin]
+        arch: [amd64, ]
+        goarch: [amd64, ]
+        include:
+          - {image: agent, arch: }
+    steps:
+      - run: docker build --platform \${{ matrix.os }}/\${{ matrix.arch }} .
+      - run: GOOS=linux GOARCH=\${{ matrix.goarch }} go build
+`;
+    const { uri: u } = await open('.github/workflows/os-axis.yml', 'github-actions-workflow', t);
+    const both = labels(sorted(await client.completion(u, positionOf(t, 'arch: [amd64, ', 'arch: [amd64, '.length))));
+    assert.deepEqual(both, ['arm64'], 'amd64 is there; arm64 is the other arch linux and darwin share');
+    const linux = labels(sorted(await client.completion(u, positionOf(t, 'goarch: [amd64, ', 'goarch: [amd64, '.length))));
+    assert.ok(linux.includes('s390x') && !linux.includes('wasm') && !linux.includes('arm'), linux.join(' '));
+    const flow = labels(sorted(await client.completion(u, positionOf(t, 'arch: }', 'arch: '.length))));
+    assert.ok(flow.includes('amd64') && flow.includes('arm64'), flow.join(' '));
   });
 
   it('completion in an include entry and an os axis; none where the job does not use the key in a platform', async () => {

@@ -4,7 +4,7 @@ import type { FileKind } from '../lint';
 import type { TierModel } from '../model/query';
 import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
-import { ARCH_ALIASES, GO_PAIRS, platformIdentity, type Platform } from '../platform/names';
+import { ARCH_ALIASES, GO_PAIRS, platformIdentity, resolveArch, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
 import { parsePlatform } from '../platform/parse';
 import { completionSite, type CompletionSite, type Published } from './completionContext';
@@ -194,10 +194,12 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
           ? nameCandidates(model, 'os', site.arches)
-          : nameCandidates(model, 'arch', site.oses);
+          : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
+            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses);
   const range = rangeOf(doc, site.start, site.end);
   const typed = text.slice(site.start, offset);
-  const identity = site.role === 'platform' ? itemIdentity : (item: string) => item.toLowerCase();
+  // x86_64 written is amd64 present: not offered again.
+  const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set([...(site.present ?? []), ...(site.present ? itemsAfter(text, site.end) : [])].map(identity));
   const fresh = candidates.filter((c) => !written.has(identity(c.label)));
   const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({

@@ -351,7 +351,7 @@ const FLOW_ENTRY = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s+(.*)$/s;
  * (`- { goos: windows, goarch: |`, `env: { GOOS: linux, GOARCH: |}`): its role, the value typed
  * so far, and the names its sibling keys hold.
  */
-function flowMappingKey(text: string, prefix: string): { role: Role; value: string; siblings: (name: 'os' | 'arch') => string[] } | undefined {
+function flowMappingKey(text: string, prefix: string): { role: Role | undefined; key: string; value: string; siblings: (name: 'os' | 'arch') => string[] } | undefined {
   const open = prefix.lastIndexOf('{');
   if (open < 0 || prefix.indexOf('}', open) >= 0 || /["']/.test(prefix.slice(0, open).replace(/"[^"]*"|'[^']*'/g, ''))) return undefined;
   const entries = flowEntries(prefix.slice(open + 1));
@@ -361,7 +361,6 @@ function flowMappingKey(text: string, prefix: string): { role: Role; value: stri
   const inPlatform = /(?:^|[\s{,])["']?platform["']?\s*:\s*$/i.test(prefix.slice(0, open));
   const roleOfKey = (key: string) => roleOf(key) ?? (inPlatform ? platformMappingRole(key) : undefined);
   const role = roleOfKey(own[1]);
-  if (!role) return undefined;
   const close = text.indexOf('}', prefix.length);
   const all = flowEntries(text.slice(open + 1, close < 0 ? text.length : close));
   const siblings = (name: 'os' | 'arch') => {
@@ -372,7 +371,7 @@ function flowMappingKey(text: string, prefix: string): { role: Role; value: stri
     }
     return out;
   };
-  return { role, value: own[2], siblings };
+  return { role, key: own[1], value: own[2], siblings };
 }
 
 /** How far from a key its siblings are looked for (nested lines between them included). */
@@ -487,7 +486,10 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const flow = flowMappingKey(line.text, prefix);
     if (flow) {
       const items = listItems(flow.value, true);
-      if (flow.role !== 'variant' && items) {
+      // `- {image: agent, arch: |}` in a workflow matrix's include or exclude entries.
+      const axis = !flow.role && items && kind === 'github-workflow' ? matrixAxis(lines, index, prefix.lastIndexOf('{') + 1, flow.key) : undefined;
+      if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, arch: axis.arch, present: items }), typed);
+      if (flow.role && flow.role !== 'variant' && items) {
         return withOs(site(flow.role, start, end, { spelling: spellingOf(items, 'slash'), os: flow.siblings('os'), arch: flow.siblings('arch'), present: items }), typed);
       }
       return undefined;
@@ -501,7 +503,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       const items = listItems(k.value, true);
       if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
       const axis = !role && items && kind === 'github-workflow' ? matrixAxis(lines, index, k.col, k.key) : undefined;
-      if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, present: items }), typed);
+      if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, arch: axis.arch, present: items }), typed);
       if (role && role !== 'variant' && items) {
         const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
         const found = withOs(
@@ -539,7 +541,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         }
         if (found.afterFlag) return withOs({ role: 'platform', start, end, spelling: 'slash' }, typed);
         const axis = !role && kind === 'github-workflow' ? matrixAxis(lines, keyLine, keyCol, found.key) : undefined;
-        if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(previous, 'slash'), os: axis.os, present: previous }), typed);
+        if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(previous, 'slash'), os: axis.os, arch: axis.arch, present: previous }), typed);
       }
     }
   }
@@ -610,7 +612,7 @@ const MAX_JOB_LINES = 5000;
  * `GOARCH: ${{ matrix.arch }}`): the role the job gives it, as the scanner reads it, with the os
  * the job writes beside an arch.
  */
-function matrixAxis(lines: Lines, index: number, col: number, key: string): { role: 'platform' | 'os' | 'arch'; os?: string[] } | undefined {
+function matrixAxis(lines: Lines, index: number, col: number, key: string): { role: 'platform' | 'os' | 'arch'; os?: string[]; arch?: string[] } | undefined {
   // The key's ancestors, nearest first: `matrix`, or `include`/`exclude` then `matrix`, up to the job under `jobs`.
   const ancestors: { key: string; line: number; indent: number }[] = [];
   const own = lines.line(index).text;
@@ -650,7 +652,18 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string): { ro
   const role = roles.get(key);
   if (role === undefined || role === 'variant') return undefined;
   const os = roles.os?.get(key)?.text;
-  return { role, ...(os ? { os: [os] } : {}) };
+  if (os) return { role, os: [os] };
+  // `${{ matrix.os }}/${{ matrix.arch }}`: the values of the other axis beside this one.
+  const other = role === 'arch' ? 'os' : role === 'os' ? 'arch' : undefined;
+  const values: string[] = [];
+  if (other && axisOf === 0) {
+    for (const [k, r] of roles) {
+      if (r !== other || k === key) continue;
+      const v = siblingValue(lines, index, col, k);
+      if (v !== undefined) values.push(...names(v));
+    }
+  }
+  return values.length === 0 ? { role } : { role, [other!]: values };
 }
 
 /** The lines of a block scalar read for the items already in its list. */

@@ -294,16 +294,32 @@ function archPart(value: string): string {
  * amd64, `armv7` arm/v7), as in a Docker platform list.
  */
 function dockerArches(mentions: Mention[], from: number): void {
+  /** The first value of the axis that names each arch (and variant): `x86_64` after `amd64` repeats it. */
+  const first = new Map<string, Token>();
+  /** Each repeating value by where it starts (a value is in a pair with every os). */
+  const repeats = new Map<number, string>();
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.kind !== 'pair' || !m.arch) continue;
     const [arch, variant, ...rest] = m.arch.text.split('/');
     if (rest.length > 0) continue;
     const resolved = resolveArch(arch.toLowerCase());
-    if (!resolved && variant === undefined) continue;
-    m.archName = resolved?.arch ?? arch;
-    const v = variant ?? resolved?.variant;
-    if (v) m.variant = v;
+    if (resolved || variant !== undefined) {
+      m.archName = resolved?.arch ?? arch;
+      const v = variant ?? resolved?.variant;
+      if (v) m.variant = v;
+    }
+    if (m.arch.repeatOf !== undefined || repeats.has(m.arch.start)) continue;
+    const name = `${m.archName ?? arch.toLowerCase()}/${m.variant ?? ''}`;
+    const earlier = first.get(name);
+    if (earlier === undefined) first.set(name, m.arch);
+    else if (earlier.start !== m.arch.start) repeats.set(m.arch.start, earlier.text);
+  }
+  if (repeats.size === 0) return;
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    const of = m.kind === 'pair' && m.arch ? repeats.get(m.arch.start) : undefined;
+    if (of !== undefined && m.kind === 'pair' && m.arch) m.arch = { ...m.arch, repeatOf: of };
   }
 }
 
