@@ -587,8 +587,8 @@ const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefa
   ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
 ]);
 
-/** The keys of a parameter's allowed values: workflow_dispatch `options`, CircleCI's `enum`, Azure's `values`. */
-const CHOICE_KEYS = ['options', 'enum', 'values'];
+/** The keys of a parameter's allowed values: workflow_dispatch `options`, CircleCI's `enum`, Azure's `values`, Bitbucket's `allowed-values`. */
+const CHOICE_KEYS = ['options', 'enum', 'values', 'allowed-values'];
 
 /**
  * The choices of a GOOS or GOARCH parameter (`goarch: {type: choice, options: [amd64, arm]}`):
@@ -677,7 +677,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
   let consumed: string[] | undefined;
   if (osKey !== undefined || archKey !== undefined || variantKey !== undefined) {
     // goreleaser's format_overrides and overrides select targets; they do not add any.
-    const selector = ctx.path.includes('format_overrides') || ctx.path.includes('overrides');
+    // (upx compresses the binaries of the targets it names: it builds none.)
+    const selector = ctx.path.includes('format_overrides') || ctx.path.includes('overrides') || (ctx.flavour === 'goreleaser' && ctx.path[0] === 'upx');
     // A goreleaser build's `targets` override its goos, goarch and goarm lists: those build nothing.
     const overridden = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds' && get(node, 'targets') !== undefined;
     if (selector || overridden || harnessPlatform(node, osKey, archKey, ctx)) {
@@ -1139,7 +1140,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
   if (!valued && node.kind === 'map') walk(node, below(ctx, key));
 }
 
-const VALUE_KEYS = ['value', 'default', 'options', 'enum', 'values', 'defaults'];
+const VALUE_KEYS = ['value', 'default', 'options', 'enum', 'values', 'defaults', 'allowed-values'];
 /** The value keys of a name/value entry (`{name: platforms, value: …}`): one list each, never choices (options, enum). */
 const NAMED_VALUE_KEYS = VALUE_KEYS.filter((k) => k !== 'options' && k !== 'enum');
 
