@@ -113,7 +113,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   if (masked.indexOf("'") >= 0 && masked.indexOf('\\') >= 0) masked = blankAnsiEscapes(text, start, masked);
   // make takes the recipe's tab off a continued line before the shell joins the two halves of a
   // word: `--platform linux/amd64,\` then a tab and `linux/arm64` is one list.
-  if (opts.mode === 'make' && masked.indexOf('\\\n\t') >= 0) masked = masked.replace(RECIPE_CONTINUATION, `\\\n${SOFT}`);
+  if (opts.mode === 'make' && masked.indexOf('\\\n\t') >= 0) masked = masked.replace(RECIPE_CONTINUATION, `$1\\\n${SOFT}`);
   const urlVars = opts.urlVars ?? new Map<string, string>();
   const lexed = lexShell(masked, opts.foldNewlines ?? false);
   const commands = lexed.commands;
@@ -142,8 +142,8 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   }
 }
 
-/** A continued recipe line's tab, which make removes. */
-const RECIPE_CONTINUATION = /\\\n\t/g;
+/** A continued recipe line's tab, which make removes, after a word that goes on there. */
+const RECIPE_CONTINUATION = /([^\s\\])\\\n\t/g;
 
 /** A bash ANSI-C quoted string, `$'…'` (a backslash escapes its quote); a recipe's `$$'…'` is masked before its quote. */
 const ANSI_C = /[$\u0001]'(?:[^'\\]|\\[^])*'/g;

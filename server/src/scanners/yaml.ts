@@ -677,8 +677,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
   let consumed: string[] | undefined;
   if (osKey !== undefined || archKey !== undefined || variantKey !== undefined) {
     // goreleaser's format_overrides and overrides select targets; they do not add any.
-    // (upx compresses the binaries of the targets it names: it builds none.)
-    const selector = ctx.path.includes('format_overrides') || ctx.path.includes('overrides') || (ctx.flavour === 'goreleaser' && ctx.path[0] === 'upx');
+    const selector = ctx.path.includes('format_overrides') || ctx.path.includes('overrides');
     // A goreleaser build's `targets` override its goos, goarch and goarm lists: those build nothing.
     const overridden = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds' && get(node, 'targets') !== undefined;
     if (selector || overridden || harnessPlatform(node, osKey, archKey, ctx)) {
