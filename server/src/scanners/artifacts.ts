@@ -1,4 +1,4 @@
-import { MentionSink, POISON, splitList, token, type Token } from './mention';
+import { MentionSink, POISON, SOFT, splitList, token, type Token } from './mention';
 import { makePlatform, parsePlatform } from '../platform/parse';
 import { GO_ARCHES, GO_OSES, PACKAGE_ARCHES } from '../platform/names';
 import { editDistance } from '../platform/distance';
@@ -18,6 +18,22 @@ const URL = new RegExp(
 );
 /** A quote between two characters of a URL's path (`release/"${v}"/bin`), which the shell joins into one word. */
 const MID_WORD_QUOTE = /(?<=[\w./}:)\u0001-])["'](?=[\w/$.{\u0001-])/g;
+/** The end of a default expansion that a URL's path goes on after. */
+const DEFAULT_THEN_PATH = /\u0002(?=\/)/g;
+
+/** A URL of a Kubernetes download, or the start of one, as a variable holds it for `${VAR}/bin/…`. */
+const DOWNLOAD_PREFIX = /(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/k(ubernetes|8s)-release|github\.com\/kubernetes(-sigs)?\/)|^gs:\/\/k(ubernetes|8s)-release/;
+
+/**
+ * The Kubernetes download URL (or its start) a variable is set to, from its masked value: also
+ * the default of an expansion (`DL=${DL:-https://dl.k8s.io/release/v1.31.0}`, a mirror's
+ * override) and a value that starts with one (`"${MIRROR:-https://dl.k8s.io}/release/…"`).
+ */
+export function downloadPrefix(masked: string): string | undefined {
+  const value = masked.replace(/[\u0002"']/g, '').replace(/^\u0001+/, '');
+  return DOWNLOAD_PREFIX.test(value) ? value : undefined;
+}
+
 /** A part of every host (or bucket) that classify knows, in any case. */
 export const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
@@ -79,6 +95,8 @@ export function scanUrls(
   const known = KNOWN_HOST.test(region);
   // https://dl.k8s.io/release/"${v}"/bin/linux/arm/kubectl is one word: quotes inside it are no end.
   if (known && (region.indexOf('"') >= 0 || region.indexOf("'") >= 0)) region = region.replace(MID_WORD_QUOTE, POISON);
+  // ${DL:-https://dl.k8s.io/release/v1.31.0}/bin/linux/arm/kubelet: the default is the URL's start.
+  if (known && region.indexOf(`${SOFT}/`) >= 0) region = region.replace(DEFAULT_THEN_PATH, POISON);
   for (let m = known ? URL.exec(region) : null; m; m = URL.exec(region)) {
     const url = m[0];
     const parts = urlParts(url);

@@ -2,7 +2,7 @@ import { MentionSink, ScopeEnv, pulledImage, readPlatformList, roleOf, type Toke
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
-import { kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
+import { downloadPrefix, kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
 
 interface Instruction {
   keyword: string;
@@ -110,7 +110,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
       case 'ARG':
       case 'ENV': {
         const masked = maskTemplates(text, s, e, 'shell');
-        scanAssignments(text, masked, s, e, sink, ins.keyword, held);
+        scanAssignments(text, masked, s, e, sink, ins.keyword, held, urlVars);
         // `ARG KUBECTL_URL=https://dl.k8s.io/…/bin/darwin/arm64/kubectl`: a download named here.
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
         scanArchiveNames(text, masked, s, 0, e - s, sink);
@@ -180,7 +180,7 @@ function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, 
 }
 
 /** `ARG GOARCH=arm`, `ENV PLATFORMS="linux/amd64 linux/arm64"`, legacy `ENV GOOS linux`. */
-function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: ScopeEnv): void {
+function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: ScopeEnv, urlVars: Map<string, string>): void {
   const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
   const oses: Token[] = [];
   const arches: Token[] = [];
@@ -206,6 +206,9 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
   if (oses.length > 0 || arches.length > 0) held.set(oses[0], arches[0], `${keyword} GOOS/GOARCH`);
 
   function collect(name: string, vs: number, ve: number): void {
+    // `ARG KUBE_DL=https://dl.k8s.io/release/${KUBE_VERSION}`, then `RUN curl ${KUBE_DL}/bin/…`.
+    const prefix = downloadPrefix(masked.slice(vs - s, ve - s));
+    if (prefix !== undefined) urlVars.set(name, prefix);
     const role = roleOf(name);
     if (!role) return;
     const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });

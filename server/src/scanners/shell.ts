@@ -16,7 +16,7 @@ import {
 import { maskTemplates, type TemplateMode } from './template';
 import { looksLikeName, parsePlatform } from '../platform/parse';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
-import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST } from './artifacts';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix } from './artifacts';
 
 export interface ShellOptions {
   mode: TemplateMode;
@@ -115,6 +115,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   // word: `--platform linux/amd64,\` then a tab and `linux/arm64` is one list.
   if (opts.mode === 'make' && masked.indexOf('\\\n\t') >= 0) masked = masked.replace(RECIPE_CONTINUATION, `$1\\\n${SOFT}`);
   const urlVars = opts.urlVars ?? new Map<string, string>();
+  if (text.slice(start, end).indexOf(':=') >= 0) assignedDefaults(text.slice(start, end), urlVars);
   const lexed = lexShell(masked, opts.foldNewlines ?? false);
   const commands = lexed.commands;
   // `export GOOS=darwin`, `export GOARCH=386`, then `go build`: statements that set one of the two
@@ -139,6 +140,27 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
     scanAptSourceLines(text, masked, start, h.start, h.end, sink, urlVars);
     scanArchiveNames(text, masked, start, h.start, h.end, sink);
     scanUrls(text, masked, start, h.start, h.end, sink, urlVars);
+  }
+}
+
+/** `${NAME:=default}`: an expansion that sets NAME when it is unset or empty. */
+const ASSIGN_DEFAULT = /\$\{([A-Za-z_][A-Za-z0-9_]*):=/g;
+
+/** `: "${CDN:=https://cdn.dl.k8s.io/release/v1.31.0}"`: the download URL the expansion sets its variable to. */
+function assignedDefaults(region: string, urlVars: Map<string, string>): void {
+  ASSIGN_DEFAULT.lastIndex = 0;
+  for (let m = ASSIGN_DEFAULT.exec(region); m; m = ASSIGN_DEFAULT.exec(region)) {
+    const from = m.index + m[0].length;
+    let depth = 1;
+    let k = from;
+    for (; k < region.length && depth > 0; k++) {
+      if (region[k] === '{') depth++;
+      else if (region[k] === '}') depth--;
+      else if (region[k] === '\n') break;
+    }
+    if (depth !== 0) continue;
+    const prefix = downloadPrefix(region.slice(from, k - 1));
+    if (prefix !== undefined) urlVars.set(m[1], prefix);
   }
 }
 
@@ -524,9 +546,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       const u = unquote(masked, { start: valueStart, end: w.end });
       const valueText = masked.slice(u.s, u.e);
-      if (/(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/k(ubernetes|8s)-release|github\.com\/kubernetes(-sigs)?\/)|^gs:\/\/k(ubernetes|8s)-release/.test(valueText)) {
-        urlVars.set(varName, valueText);
-      }
+      const prefix = downloadPrefix(valueText);
+      if (prefix !== undefined) urlVars.set(varName, prefix);
       if (role) {
         if (isNote(role, valueText)) continue;
         // A script's own variable (`goArch=arm`, not the GOARCH that go reads) in a branch of a

@@ -293,7 +293,7 @@ function archPart(value: string): string {
  * matrix.arch }}`): `arm/v7` is arm with variant v7, and Docker's names are its (`x86_64` is
  * amd64, `armv7` arm/v7), as in a Docker platform list.
  */
-function dockerArches(mentions: Mention[], from: number): void {
+function dockerArches(mentions: Mention[], from: number, axis?: ReadonlySet<number>): void {
   /** The first value of the axis that names each arch (and variant): `x86_64` after `amd64` repeats it. */
   const first = new Map<string, Token>();
   /** Each repeating value by where it starts (a value is in a pair with every os). */
@@ -309,7 +309,8 @@ function dockerArches(mentions: Mention[], from: number): void {
       const v = variant ?? resolved?.variant;
       if (v) m.variant = v;
     }
-    if (m.arch.repeatOf !== undefined || repeats.has(m.arch.start)) continue;
+    // Repeats within the axis (by where its values start): include entries each make a combination of their own.
+    if (!axis?.has(m.arch.start) || m.arch.repeatOf !== undefined || repeats.has(m.arch.start)) continue;
     const name = `${m.archName ?? arch.toLowerCase()}/${m.variant ?? ''}`;
     const earlier = first.get(name);
     if (earlier === undefined) first.set(name, m.arch);
@@ -1054,7 +1055,8 @@ function pairMapping(
   }
   // An OCI platform object's `architecture` (an image index, a manifest-tool spec) is read as
   // container runtimes read it: `aarch64` is arm64 (a hint), `armhf` arm/v7.
-  if (archKey !== undefined && ((ctx.matrixRoles?.docker?.has(archKey) && inMatrixAxis(ctx)) || (archKey.toLowerCase() === 'architecture' && inPlatformMapping(ctx)))) dockerArches(ctx.sink.mentions, first);
+  if (archKey !== undefined && ctx.matrixRoles?.docker?.has(archKey) && inMatrixAxis(ctx)) dockerArches(ctx.sink.mentions, first, new Set(arches.map((t) => t.start)));
+  else if (archKey !== undefined && archKey.toLowerCase() === 'architecture' && inPlatformMapping(ctx)) dockerArches(ctx.sink.mentions, first);
 }
 
 /**
