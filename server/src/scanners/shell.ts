@@ -143,6 +143,21 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   }
 }
 
+/** A `--platform` flag among the words of a value, and where its list starts. */
+const FLAG_IN_VALUE = /(?:^|[ \t])--platforms?(?:=|[ \t]+)(?=[^\s-])/g;
+
+/** The platform lists of the `--platform` flags written in a variable's value (masked[s, e)). */
+function flagsInValue(text: string, masked: string, base: number, s: number, e: number, name: string, sink: MentionSink): void {
+  const value = masked.slice(s, e);
+  FLAG_IN_VALUE.lastIndex = 0;
+  for (let m = FLAG_IN_VALUE.exec(value); m; m = FLAG_IN_VALUE.exec(value)) {
+    const from = m.index + m[0].length;
+    let to = from;
+    while (to < value.length && value[to] !== ' ' && value[to] !== '\t' && value[to] !== '\n') to++;
+    readPlatformList(sink, { text, masked, maskBase: base, start: base + s + from, end: base + s + to, role: 'platform', context: `${name} --platform`, canonical: 'slash' });
+  }
+}
+
 /** `${NAME:=default}`: an expansion that sets NAME when it is unset or empty. */
 const ASSIGN_DEFAULT = /\$\{([A-Za-z_][A-Za-z0-9_]*):=/g;
 
@@ -561,6 +576,11 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       if ((!value || words.length === 1) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
+        continue;
+      }
+      // BUILD_ARGS="--platform linux/arm64 --push", then `docker buildx build $BUILD_ARGS`.
+      if (valueText.indexOf('--platform') >= 0) {
+        flagsInValue(text, masked, base, u.s, u.e, varName, sink);
         continue;
       }
     }
