@@ -161,14 +161,18 @@ function flagsInValue(text: string, masked: string, base: number, s: number, e: 
 /** `${NAME:=default}`: an expansion that sets NAME when it is unset or empty. */
 const ASSIGN_DEFAULT = /\$\{([A-Za-z_][A-Za-z0-9_]*):=/g;
 
+const MAX_DEFAULT_LENGTH = 1000;
+
 /** `: "${CDN:=https://cdn.dl.k8s.io/release/v1.31.0}"`: the download URL the expansion sets its variable to. */
 function assignedDefaults(region: string, urlVars: Map<string, string>): void {
   ASSIGN_DEFAULT.lastIndex = 0;
   for (let m = ASSIGN_DEFAULT.exec(region); m; m = ASSIGN_DEFAULT.exec(region)) {
     const from = m.index + m[0].length;
+    // A default is a URL, not a page: nested expansions are read so far (a line of thousands is not read again for each).
+    const stop = Math.min(region.length, from + MAX_DEFAULT_LENGTH);
     let depth = 1;
     let k = from;
-    for (; k < region.length && depth > 0; k++) {
+    for (; k < stop && depth > 0; k++) {
       if (region[k] === '{') depth++;
       else if (region[k] === '}') depth--;
       else if (region[k] === '\n') break;
