@@ -134,16 +134,20 @@ function nearMiss(os: string, arch: string): boolean {
   return false;
 }
 
+/** `/bin/OS/ARCH/FILE` of a release URL; a quote around a segment is masked as POISON (MID_WORD_QUOTE). */
+const RELEASE_BIN = /\/bin\/(\u0001?)([A-Za-z0-9_]*)\1\/(\u0001?)([A-Za-z0-9_]*)\3(?:\/([^/?#]+))?/;
+
 function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, sink: MentionSink): void {
   if (kind === 'release') {
-    const bin = /\/bin\/([A-Za-z0-9_]*)\/([A-Za-z0-9_]*)(?:\/([^/?#]+))?/.exec(path);
-    if (!bin || bin[1] === '' || bin[2] === '') return;
+    // A segment may be quoted, which the shell joins into the word (`bin/linux/"arm"/kubectl`).
+    const bin = RELEASE_BIN.exec(path);
+    if (!bin || bin[2] === '' || bin[4] === '') return;
     const osStart = offset + bin.index + 5;
-    const archEnd = osStart + bin[1].length + 1 + bin[2].length;
+    const archEnd = osStart + 2 * bin[1].length + bin[2].length + 1 + 2 * bin[3].length + bin[4].length;
     const t = token(text, osStart, archEnd);
-    const platform = parsePlatform(t.text, 'strict');
+    const platform = parsePlatform(`${bin[2]}/${bin[4]}`, 'strict');
     if (!platform) return;
-    const file = bin[3];
+    const file = bin[5];
     // `bin/linux/386/{kubeadm,kubelet}`, `kubectl{,.sha256}`: a shell's brace expansion names several files.
     const artifacts = file && !file.includes(POISON) ? expandBraces(file).map(binaryArtifact) : [];
     const named = artifacts.filter((a, i) => a !== undefined && artifacts.findIndex((b) => b?.name === a.name && b?.form === a.form) === i);
