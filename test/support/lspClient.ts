@@ -194,6 +194,19 @@ export class LspClient {
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
   }
 
+  /**
+   * Writes notifications to the server's stdin in one write, framed as the protocol frames them:
+   * a burst the server receives at once, however slowly this process runs beside it.
+   * Call it only while the connection is not writing (after an awaited answer).
+   */
+  burst(notifications: { method: string; params: unknown }[]): void {
+    const frames = notifications.map(({ method, params }) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method, params }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.proc.stdin!.write(Buffer.concat(frames));
+  }
+
   close(uri: string): void {
     void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
