@@ -302,18 +302,50 @@ const CASE_IN = /[ \t]in(?=[ \t;]|$)/;
 const ESAC = /(?:^|[\s;&])esac(?=[\s;&)]|$)/;
 /** What names the machine a script runs on: `uname -m`, `dpkg --print-architecture`, the runner's RUNNER_OS/RUNNER_ARCH. */
 const HOST_DETECTION = /\buname\b|\bdpkg[ \t]+--print-architecture|\bRUNNER_(?:OS|ARCH)\b|\b(?:HOST|MACH|OS)TYPE\b|\$\([ \t]*arch[ \t]*\)|`[ \t]*arch[ \t]*`|\bgo[ \t]+env\b|\brpm[ \t]+--eval/;
-/** `$name`, `${name}` or `${name##*-}`: a case subject that is one variable. */
-const SUBJECT_VARIABLE = /^["']?\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:[#%/^,:][^}]*)?\})["']?$/;
+/** `$name`, `${name}` or `${name##*-}` in a case subject or a condition. */
+const VARIABLE_REF = /\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:[#%/^,:][^}]*)?\})/g;
+/** How many variables of a subject or condition are looked up. */
+const MAX_SUBJECT_VARIABLES = 4;
+/** How long an `if`'s condition is read, at most (characters). */
+const MAX_CONDITION = 400;
+const THEN = /(?:^|[\s;&|])then(?=[\s;]|$)/g;
+const IF_ELIF = /(?:^|[\s;&|!])(?:el)?if(?=[\s]|$)/g;
+const FI = /(?:^|[\s;&|])fi(?=[\s;&|)]|$)/;
+
+/**
+ * Whether `written` (a case subject or a condition, as written) reads what the host is: uname and
+ * the like, or a variable set from them in the `CASE_LOOKBACK` characters before `at`
+ * (`machine=$(uname -m)` … `case "${os}-${machine}" in`).
+ */
+function readsHost(text: string, base: number, written: string, at: number): boolean {
+  if (HOST_DETECTION.test(written)) return true;
+  const earlier = text.slice(Math.max(base, at - CASE_LOOKBACK), at);
+  VARIABLE_REF.lastIndex = 0;
+  let n = 0;
+  for (let m = VARIABLE_REF.exec(written); m && n < MAX_SUBJECT_VARIABLES; m = VARIABLE_REF.exec(written), n++) {
+    const name = m[1] ?? m[2];
+    const set = new RegExp(`(?:^|[\\s;&])(?:local[ \\t]+|export[ \\t]+|readonly[ \\t]+)?${name}=([^\\n;]*)`, 'g');
+    let value: string | undefined;
+    for (let v = set.exec(earlier); v; v = set.exec(earlier)) value = v[1];
+    if (value !== undefined && HOST_DETECTION.test(value)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether masked[at] is in a branch of a `case` on what the host is (`case "$(uname -m)" in`,
- * `case "${RUNNER_OS}/${RUNNER_ARCH}" in`, or on a variable set from one): there, `host=linux/arm`
- * names the machine found, not a platform to build. (Comparisons with uname's output are no
- * platform context.)
+ * `case "${RUNNER_OS}/${RUNNER_ARCH}" in`, `case "${os}-${machine}" in` on variables set from
+ * one), of an `if` or `elif` that compares it (`if [ "$machine" = armv7l ]; then`), or after
+ * such a test and `&&`: there, `host=linux/arm` names the machine found, not a platform to build.
+ * (Comparisons with uname's output are no platform context.)
  */
 function inHostCase(text: string, masked: string, base: number, at: number): boolean {
   const from = Math.max(0, at - CASE_LOOKBACK);
   const before = masked.slice(from, at);
+  return inHostCaseBranch(text, base, from, before) || inHostIf(text, base, from, before) || afterHostTest(text, masked, base, at);
+}
+
+function inHostCaseBranch(text: string, base: number, from: number, before: string): boolean {
   // The last `case WORD in` before it: the word `case`, its subject, ` in` on the same line.
   let subjectStart = -1;
   let subjectEnd = -1;
@@ -331,17 +363,33 @@ function inHostCase(text: string, masked: string, base: number, at: number): boo
   if (subjectStart < 0 || ESAC.test(before.slice(subjectEnd))) return false;
   // The subject as written (the masked text hides substitutions and expansions).
   const subjectAt = base + from + subjectStart;
-  const subject = text.slice(subjectAt, base + from + subjectEnd).trim();
-  if (HOST_DETECTION.test(subject)) return true;
-  const variable = SUBJECT_VARIABLE.exec(subject);
-  if (!variable) return false;
-  // ARCH=$(uname -m) … case "$ARCH" in
-  const earlier = text.slice(Math.max(base, subjectAt - CASE_LOOKBACK), subjectAt);
-  const name = variable[1] ?? variable[2];
-  const set = new RegExp(`(?:^|[\\s;&])(?:local[ \\t]+|export[ \\t]+|readonly[ \\t]+)?${name}=([^\\n;]*)`, 'g');
-  let value: string | undefined;
-  for (let m = set.exec(earlier); m; m = set.exec(earlier)) value = m[1];
-  return value !== undefined && HOST_DETECTION.test(value);
+  return readsHost(text, base, text.slice(subjectAt, base + from + subjectEnd).trim(), subjectAt);
+}
+
+/** In the branch of the last `then` before it (not closed by a `fi`), whose `if` or `elif` reads the host. */
+function inHostIf(text: string, base: number, from: number, before: string): boolean {
+  let then = -1;
+  THEN.lastIndex = 0;
+  for (let m = THEN.exec(before); m; m = THEN.exec(before)) then = m.index;
+  if (then < 0 || FI.test(before.slice(then + 1))) return false;
+  let cond = -1;
+  IF_ELIF.lastIndex = Math.max(0, then - MAX_CONDITION);
+  for (let m = IF_ELIF.exec(before); m && m.index < then; m = IF_ELIF.exec(before)) cond = m.index;
+  if (cond < 0) return false;
+  const at = base + from + cond;
+  return readsHost(text, base, text.slice(at, base + from + then), at);
+}
+
+/** After a test of the host and `&&` on the same line: `[ "$machine" = armv7l ] && goarch=arm`. */
+function afterHostTest(text: string, masked: string, base: number, at: number): boolean {
+  const lineStart = masked.lastIndexOf('\n', at - 1) + 1;
+  if (at - lineStart > MAX_CONDITION) return false;
+  const line = masked.slice(lineStart, at);
+  const and = line.lastIndexOf('&&');
+  if (and < 0 || !/^\s*$/.test(line.slice(and + 2))) return false;
+  const test = line.slice(0, and);
+  if (!/(?:^|[\s;&|!])(?:\[\[?|test)[ \t]/.test(test)) return false;
+  return readsHost(text, base, text.slice(base + lineStart, base + lineStart + and), base + lineStart);
 }
 
 function hasLower(name: string): boolean {
