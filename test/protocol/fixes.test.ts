@@ -55,6 +55,14 @@ describe('removing an item from a list continued with backslashes', () => {
     assert.equal(await fixed('hack/build.sh', 'shellscript', text, 'removed-platform', 'linux/arm'), 'KUBE_BUILD_PLATFORMS="linux/amd64 \\\n  linux/arm64"\necho "$KUBE_BUILD_PLATFORMS"\n');
   });
 
+  it('shell and Makefile: an item in quotes of its own goes with its quotes, and its neighbours keep theirs', async () => {
+    assert.equal(await fixed('build.sh', 'shellscript', "docker buildx build --platform linux/amd64,'linux/arm' .\n", 'removed-platform', 'linux/arm'), 'docker buildx build --platform linux/amd64 .\n');
+    assert.equal(await fixed('build.sh', 'shellscript', "docker buildx build --platform 'linux/arm',linux/amd64 .\n", 'removed-platform', 'linux/arm'), 'docker buildx build --platform linux/amd64 .\n');
+    assert.equal(await fixed('build.sh', 'shellscript', 'PLATFORMS="linux/amd64",\'linux/amd64\'\n', 'duplicate-platform', 'linux/amd64'), 'PLATFORMS="linux/amd64"\n');
+    const make = "build:\n\tdocker buildx build --platform linux/amd64,linux/amd64,'linux/s390x' -t x .\n";
+    assert.equal(await fixed('Makefile', 'makefile', make, 'duplicate-platform', 'linux/amd64'), "build:\n\tdocker buildx build --platform linux/amd64,'linux/s390x' -t x .\n");
+  });
+
   it('fix-all on save in a workflow run block: the script stays one command', async () => {
     const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker buildx build --platform "linux/amd64,linux/arm64 \\\n            linux/x86_64" .\n          echo done\n';
     const { uri } = await open('.github/workflows/ci.yml', 'yaml', text);

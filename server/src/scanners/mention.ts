@@ -124,13 +124,27 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
     while (i < stop && !sep(i)) i++;
     if (i > s) items.push({ start: s + maskBase, end: i + maskBase, removeStart: s + maskBase, removeEnd: i + maskBase });
   }
+  // An item in quotes of its own (`linux/amd64,'linux/arm'`) goes with them: its unit.
+  const us: number[] = [];
+  const ue: number[] = [];
+  for (const it of items) {
+    const q = masked[it.start - maskBase - 1];
+    const quoted = (q === "'" || q === '"') && it.start > start && it.end < end && masked[it.end - maskBase] === q;
+    us.push(quoted ? it.start - 1 : it.start);
+    ue.push(quoted ? it.end + 1 : it.end);
+  }
   // Removing an item takes the separators to the next item (the last: from the one before), but
   // never across a default's wrapper: in `${1:-linux/amd64,linux/arm/v7} linux/arm64` the brace stays.
-  const joined = (k: number) => masked.slice(items[k].end - maskBase, items[k + 1].start - maskBase).indexOf(SOFT) < 0;
+  const joined = (k: number) => masked.slice(ue[k] - maskBase, us[k + 1] - maskBase).indexOf(SOFT) < 0;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
-    if (k + 1 < items.length && joined(k)) it.removeEnd = items[k + 1].start;
-    else if (k > 0 && joined(k - 1)) it.removeStart = items[k - 1].end;
+    if (k + 1 < items.length && joined(k)) {
+      it.removeStart = us[k];
+      it.removeEnd = us[k + 1];
+    } else if (k > 0 && joined(k - 1)) {
+      it.removeStart = ue[k - 1];
+      it.removeEnd = ue[k];
+    }
   }
   return items.filter((it) => !masked.slice(it.start - maskBase, it.end - maskBase).includes(POISON));
 }
