@@ -15,6 +15,16 @@ function reference(text: string): Suppression[] {
     const e = text.indexOf('\n', from);
     return e < 0 ? text.length : e;
   };
+  // A command continued with backslashes is one line.
+  const continued = (lineEnd: number) => /\\\r?$/.test(text.slice(0, lineEnd));
+  const commandEnd = (lineEnd: number) => {
+    while (lineEnd < text.length && continued(lineEnd)) lineEnd = lineEndAt(lineEnd + 1);
+    return lineEnd;
+  };
+  const commandStart = (lineStart: number) => {
+    while (lineStart > 0 && continued(lineStart - 1)) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    return lineStart;
+  };
   const out: Suppression[] = [];
   for (let i = text.indexOf(MARK); i >= 0; i = text.indexOf(MARK, i + MARK.length)) {
     const lineStart = text.lastIndexOf('\n', i - 1) + 1;
@@ -28,17 +38,18 @@ function reference(text: string): Suppression[] {
     const listed = words.filter((w): w is Code => (CODES as readonly string[]).includes(w));
     const misspelled = words.some((w) => (w !== MARK && /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(w)) || (w.length >= 8 && w.includes('-') && CODES.some((c) => Math.abs(c.length - w.length) <= 3 && editDistance(w, c) <= 3)));
     const codes: Set<Code> | 'all' = listed.length === 0 && !misspelled ? 'all' : new Set(listed);
-    if (!/^\s*$/.test(before.slice(0, hash))) {
-      out.push({ start: lineStart, end: lineEnd, codes });
+    // On a line of its own: blanks, a recipe's `@` or `-`, more `#` before it.
+    if (!/^\s*[@+-]*\s*#*$/.test(before.slice(0, hash))) {
+      out.push({ start: commandStart(lineStart), end: lineEnd, codes });
       continue;
     }
     let next = lineEnd + 1;
     while (next < text.length) {
       const e = lineEndAt(next);
-      if (!/^\s*#.*k8s-platforms-ignore/.test(text.slice(next, e))) break;
+      if (!/^\s*[@+-]*\s*#.*k8s-platforms-ignore/.test(text.slice(next, e))) break;
       next = e + 1;
     }
-    if (next <= text.length) out.push({ start: next, end: lineEndAt(next), codes });
+    if (next <= text.length) out.push({ start: next, end: commandEnd(lineEndAt(next)), codes });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -52,7 +63,7 @@ function silenced(text: string, list: Suppression[]): string[] {
 
 describe('suppression comments', () => {
   it('silence what the straightforward reading silences, on random texts made of comment pieces', () => {
-    const piece = fc.constantFrom('# k8s-platforms-ignore', '#k8s-platforms-ignore', '# k8s-platforms-ignore removed-platform', ' # k8s-platforms-ignore: duplicate-platform,unknown-platform', '# k8s-platforms-ignored', '# see k8s-platforms-ignore', 'x: linux/arm', '  ', '\t', '\n', '\r\n', '#', ' removed-platform', ' removed-platfrom', ' no-such-code', ' built-in', 'a # b', 'GOARCH=arm');
+    const piece = fc.constantFrom('# k8s-platforms-ignore', '#k8s-platforms-ignore', '# k8s-platforms-ignore removed-platform', ' # k8s-platforms-ignore: duplicate-platform,unknown-platform', '# k8s-platforms-ignored', '# see k8s-platforms-ignore', 'x: linux/arm', '  ', '\t', '\n', '\r\n', '#', ' removed-platform', ' removed-platfrom', ' no-such-code', ' built-in', 'a # b', 'GOARCH=arm', ' \\', '\t@', '-', '##', ' \\\r\n');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
