@@ -15,16 +15,6 @@ function reference(text: string): Suppression[] {
     const e = text.indexOf('\n', from);
     return e < 0 ? text.length : e;
   };
-  // A command continued with backslashes is one line.
-  const continued = (lineEnd: number) => /\\\r?$/.test(text.slice(0, lineEnd));
-  const commandEnd = (lineEnd: number) => {
-    while (lineEnd < text.length && continued(lineEnd)) lineEnd = lineEndAt(lineEnd + 1);
-    return lineEnd;
-  };
-  const commandStart = (lineStart: number) => {
-    while (lineStart > 0 && continued(lineStart - 1)) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    return lineStart;
-  };
   const out: Suppression[] = [];
   for (let i = text.indexOf(MARK); i >= 0; i = text.indexOf(MARK, i + MARK.length)) {
     const lineStart = text.lastIndexOf('\n', i - 1) + 1;
@@ -40,7 +30,7 @@ function reference(text: string): Suppression[] {
     const codes: Set<Code> | 'all' = listed.length === 0 && !misspelled ? 'all' : new Set(listed);
     // On a line of its own: blanks, a recipe's `@` or `-`, more `#` before it.
     if (!/^\s*[@+-]*\s*#*$/.test(before.slice(0, hash))) {
-      out.push({ start: commandStart(lineStart), end: lineEnd, codes });
+      out.push({ start: lineStart, end: lineEnd, codes });
       continue;
     }
     let next = lineEnd + 1;
@@ -49,7 +39,7 @@ function reference(text: string): Suppression[] {
       if (!/^\s*[@+-]*\s*#.*k8s-platforms-ignore/.test(text.slice(next, e))) break;
       next = e + 1;
     }
-    if (next <= text.length) out.push({ start: next, end: commandEnd(lineEndAt(next)), codes });
+    if (next <= text.length) out.push({ start: next, end: lineEndAt(next), codes });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -18,28 +18,6 @@ function lineEndAt(text: string, from: number): number {
 
 const CODE_SET: ReadonlySet<string> = new Set(CODES);
 
-/** How many lines a command continued with backslashes may span for a mark to cover all of them. */
-const MAX_CONTINUED_LINES = 200;
-
-/** Whether the line ending at `lineEnd` ends with a backslash that continues it. */
-function continues(text: string, lineEnd: number): boolean {
-  let k = lineEnd - 1;
-  if (text[k] === '\r') k--;
-  return k >= 0 && text[k] === '\\';
-}
-
-/** The end of the command whose line ends at `lineEnd`: lines continued with a backslash are one. */
-function commandEnd(text: string, lineEnd: number): number {
-  for (let n = 0; n < MAX_CONTINUED_LINES && lineEnd < text.length && continues(text, lineEnd); n++) lineEnd = lineEndAt(text, lineEnd + 1);
-  return lineEnd;
-}
-
-/** The start of the command whose line starts at `lineStart`: lines continued with a backslash are one. */
-function commandStart(text: string, lineStart: number): number {
-  for (let n = 0; n < MAX_CONTINUED_LINES && lineStart > 0 && continues(text, lineStart - 1); n++) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  return lineStart;
-}
-
 /**
  * What may stand before the `#` of a mark on a line of its own: blanks, a recipe's prefixes
  * (`@# …` so that make does not echo it, `-#`), more `#` (`## …`).
@@ -121,8 +99,7 @@ export function findSuppressions(text: string): Suppression[] {
     const lineCodes = (k: number): Set<Code> | 'all' => (naming[marks.length - 1] ? named[k] : 'all');
     const lineStart = text.lastIndexOf('\n', firstHash - 1) + 1;
     if (!OWN_LINE.test(text.slice(lineStart, firstHash))) {
-      // At the end of a command continued over lines (`--push . # k8s-platforms-ignore`): all of them.
-      out.push({ start: commandStart(text, lineStart), end: lineEnd, codes: lineCodes(0) });
+      out.push({ start: lineStart, end: lineEnd, codes: lineCodes(0) });
       continue;
     }
     let next = lineEnd + 1;
@@ -136,10 +113,9 @@ export function findSuppressions(text: string): Suppression[] {
       }
       stackEnd = next;
     }
-    // Above a command continued over lines (`docker buildx build \`): all of them.
-    if (next <= text.length) out.push({ start: next, end: commandEnd(text, lineEndAt(text, next)), codes: codesOf(0) });
+    if (next <= text.length) out.push({ start: next, end: lineEndAt(text, next), codes: codesOf(0) });
     // A second mark on a comment line of its own is at the end of that line.
-    if (marks.length > 1) out.push({ start: commandStart(text, lineStart), end: lineEnd, codes: lineCodes(1) });
+    if (marks.length > 1) out.push({ start: lineStart, end: lineEnd, codes: lineCodes(1) });
   }
   return out.sort((a, b) => a.start - b.start);
 }
