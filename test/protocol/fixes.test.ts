@@ -63,6 +63,12 @@ describe('removing an item from a list continued with backslashes', () => {
     assert.equal(await fixed('Makefile', 'makefile', make, 'duplicate-platform', 'linux/amd64'), "build:\n\tdocker buildx build --platform linux/amd64,'linux/s390x' -t x .\n");
   });
 
+  it('a package arch in the other format\'s name is respelt in this one', async () => {
+    assert.equal(await fixed('install.sh', 'shellscript', 'apt-get install -y kubectl:x86_64\n', 'non-canonical-platform', 'x86_64'), 'apt-get install -y kubectl:amd64\n');
+    assert.equal(await fixed('install.sh', 'shellscript', 'dnf install -y kubeadm.arm64\n', 'non-canonical-platform', 'arm64'), 'dnf install -y kubeadm.aarch64\n');
+    assert.deepEqual(await codesOf('install.sh', 'shellscript', 'apt-get install -y kubectl:amd64 kubelet:arm64\ndnf install -y kubeadm.x86_64 kubeadm.ppc64le\n'), []);
+  });
+
   it('fix-all on save in a workflow run block: the script stays one command', async () => {
     const text = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker buildx build --platform "linux/amd64,linux/arm64 \\\n            linux/x86_64" .\n          echo done\n';
     const { uri } = await open('.github/workflows/ci.yml', 'yaml', text);

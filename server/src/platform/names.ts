@@ -34,6 +34,17 @@ export const ARCH_ALIASES: ReadonlyMap<string, { arch: string; variant?: string 
   ['ppc64el', { arch: 'ppc64le' }],
 ]);
 
+/**
+ * What each package format calls the arches both name differently: `kubectl:x86_64` is no Debian
+ * package, `kubectl.amd64` no RPM. Keyed by platform arch, for the arches with Kubernetes
+ * packages (for the others, artifact-unavailable says enough).
+ */
+export const PACKAGE_FORMAT_NAMES: ReadonlyMap<string, { deb: string; rpm: string }> = new Map([
+  ['amd64', { deb: 'amd64', rpm: 'x86_64' }],
+  ['arm64', { deb: 'arm64', rpm: 'aarch64' }],
+  ['ppc64le', { deb: 'ppc64el', rpm: 'ppc64le' }],
+]);
+
 /** Debian and RPM architecture names, as used in package contexts. */
 export const PACKAGE_ARCHES: ReadonlyMap<string, { arch: string; variant?: string }> = new Map([
   ['amd64', { arch: 'amd64' }],

@@ -1,11 +1,12 @@
 import type { RawFinding } from './finding';
 import { spell, type Subject } from './subject';
-import { isGoArch } from '../platform/names';
+import { formatPlatform, isGoArch, PACKAGE_FORMAT_NAMES } from '../platform/names';
 
 /** non-canonical-platform: an alias or another spelling where the context has a canonical one. */
 export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
   const m = s.mention;
   if (m.kind === 'pair') return dockerAxisAlias(s);
+  if (m.artifact?.kind === 'package') return otherFormatName(s);
   if (!m.canonical || !s.valid || !s.platform) return undefined;
   const p = m.platform;
   const target = m.canonical === 'as-written' ? p.spelling : m.canonical;
@@ -37,5 +38,25 @@ function dockerAxisAlias(s: Subject): RawFinding | undefined {
     code: 'non-canonical-platform',
     message: `${m.arch.text} is not the canonical spelling here; write ${canonical}.`,
     data: { platform: s.platform ? spell(s.platform, 'slash') : canonical, replacements: [canonical] },
+  };
+}
+
+/**
+ * A package architecture in the other format's name: `apt-get install kubectl:x86_64` (Debian
+ * calls it amd64), `dnf install kubectl.amd64` (RPM calls it x86_64). apt and dnf find no such package.
+ */
+function otherFormatName(s: Subject): RawFinding | undefined {
+  const m = s.mention;
+  if (m.kind !== 'whole' || m.artifact?.kind !== 'package') return undefined;
+  const p = m.platform;
+  const names = PACKAGE_FORMAT_NAMES.get(p.arch);
+  const format = m.artifact.format;
+  if (!names || m.token.text !== names[format === 'deb' ? 'rpm' : 'deb']) return undefined;
+  const canonical = names[format];
+  return {
+    token: m.token,
+    code: 'non-canonical-platform',
+    message: `${m.token.text} is not the canonical spelling here; write ${canonical} (${format === 'deb' ? 'Debian' : 'RPM'}'s name of ${formatPlatform(p)}; ${m.token.text} is ${format === 'deb' ? 'RPM' : 'Debian'}'s).`,
+    data: { platform: formatPlatform(p), replacements: [canonical] },
   };
 }
