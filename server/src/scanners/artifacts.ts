@@ -309,7 +309,7 @@ export function scanAptSourceLines(text: string, masked: string, base: number, s
   }
 }
 
-const PACKAGE_WORD = new RegExp(`^["']?(?:${KUBE_PACKAGES})(?::([a-z0-9_]+)(?:=\\S*)?|(?:-[0-9][^\\s:]*)?\\.([a-z0-9_]+))["']?$`);
+const PACKAGE_WORD = new RegExp(`^["']?(?:${KUBE_PACKAGES})(?::([a-z0-9_]+)(?:=\\S*)?|(?:-[0-9\\u0001][^\\s:]*)?\\.([a-z0-9_]+))["']?$`);
 
 /** `apt-get install kubelet:arm64`, `dnf install kubeadm.aarch64`: package arches of the Kubernetes packages. */
 export function scanPackageWords(text: string, masked: string, base: number, words: Word[], name: string, sink: MentionSink): void {
