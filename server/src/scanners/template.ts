@@ -82,17 +82,18 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     return true;
   };
   /**
-   * make's `$(if cond,then,else)`, `$(or a,b)`, `$(and a,b)` at i, closed just before `close`: the
-   * values it chooses from are literal, masked in turn, and separated by their commas (`PLATFORM =
-   * $(if $(filter $(ARCH),arm64),linux/arm64,linux/amd64)`); the condition of an `if` is a test,
-   * masked whole. False (nothing done) for other functions, or nested too deep.
+   * make's `$(if cond,then,else)`, `$(or a,b)`, `$(and a,b)` (and the other MAKE_CHOICE functions)
+   * at i, closed just before `close`: the values it chooses from are literal, masked in turn, and
+   * separated by their commas (`PLATFORM = $(if $(filter $(ARCH),arm64),linux/arm64,linux/amd64)`);
+   * the condition of an `if` and the function a `call` names are masked whole. False (nothing
+   * done) for other functions, or nested too deep.
    */
   const keepChoices = (close: number): boolean => {
     if (close <= 0 || depth >= MAX_DEFAULT_DEPTH) return false;
-    const fn = MAKE_CHOICE.exec(text.slice(i + 2, Math.min(end, i + 8)));
+    const fn = MAKE_CHOICE.exec(text.slice(i + 2, Math.min(end, i + 13)));
     if (!fn) return false;
     const args = i + 2 + fn[0].length;
-    const from = fn[1] === 'if' ? topLevelComma(text, args, close - 1) : args;
+    const from = fn[1] === 'if' || fn[1] === 'call' ? topLevelComma(text, args, close - 1) : args;
     if (from < 0) return false;
     soft(args - i);
     out.push(poisoned(text.slice(args, from)));
@@ -260,8 +261,14 @@ function poisoned(part: string): string {
   return part.indexOf('\n') < 0 ? POISON.repeat(part.length) : part.replace(/[^\n]/g, POISON);
 }
 
-/** make's functions that choose among values: `$(if …)`, `$(or …)`, `$(and …)`, what follows `$(`. */
-const MAKE_CHOICE = /^(if|or|and)[ \t]+/;
+/**
+ * make's functions whose value is made of their arguments' words, what follows `$(`: those that
+ * choose among values (`$(if …)`, `$(or …)`, `$(and …)`), those that return their words
+ * (`$(strip …)`, `$(sort …)`, `$(firstword …)`, `$(lastword …)`), and `$(call NAME,…)`, whose
+ * arguments a user's function is given (`$(call IF_OVERRIDE_VARIABLE,IMAGE_PLATFORMS,linux/arm64)`).
+ * Not `$(filter-out linux/arm,…)`: a pattern to take out is no platform to build.
+ */
+const MAKE_CHOICE = /^(if|or|and|strip|sort|firstword|lastword|call)[ \t]+/;
 
 /** The first comma of text[from, to) outside brackets, or -1. */
 function topLevelComma(text: string, from: number, to: number): number {
