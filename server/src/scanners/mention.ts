@@ -69,6 +69,8 @@ export class MentionSink {
   /** Other limits hit while scanning, for a person. */
   readonly notes = new Set<string>();
   private nextList = 1;
+  /** Lists in another tool's spelling (conda's `linux-aarch64` beside `osx-arm64`): no spelling advice there. */
+  readonly foreignLists = new Set<number>();
 
   constructor(private readonly maxMentions = Infinity) {}
 
@@ -264,6 +266,13 @@ export function wordRemoval(text: string, s: number, e: number): { start: number
 }
 
 /**
+ * conda's platform names (subdirs) that are no Go platform: a list holding one (`platforms: [linux-64,
+ * linux-aarch64, osx-arm64]` of conda-lock, conda-forge's `noarch_platforms`) is in conda's spelling,
+ * where `linux-aarch64` is the right name.
+ */
+export const CONDA_SUBDIR = /^(?:(?:linux|osx|win)[-_](?:64|32)|(?:osx|win)[-_]arm64|noarch)$/;
+
+/**
  * Reads a platform-ish value into mentions: every list item that is a platform. For os and arch
  * roles, returns the name tokens instead (the caller pairs them).
  */
@@ -274,6 +283,12 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   // Beside a templated item (`$(IMAGE_PLATFORMS),linux/arm/v7`) the list keeps that one.
   const removable = items.length > 1 || (items.length === 1 && splitAll(o.masked, o.maskBase, o.start, o.end) > 1);
   const whole = items.length === 1 ? o.removeWhole : undefined;
+  let foreign = sink.foreignLists.has(listId);
+  if (!foreign && items.length > 1 && items.some((it) => it.end - it.start <= 9 && CONDA_SUBDIR.test(o.masked.slice(it.start - o.maskBase, it.end - o.maskBase)))) {
+    foreign = true;
+    sink.foreignLists.add(listId);
+  }
+  const canonical = foreign ? undefined : (o.canonical ?? 'as-written');
   for (const item of items) {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
     const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
@@ -301,7 +316,7 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
       token: t,
       platform,
       strict: (o.strictness ?? 'strict') === 'strict',
-      canonical: o.canonical ?? 'as-written',
+      ...(canonical ? { canonical } : {}),
       listId,
       ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : whole ? { removeRange: whole } : {}),
       context: o.context,

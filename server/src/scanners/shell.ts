@@ -532,6 +532,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const arches: Token[] = [];
   let variant: string | undefined;
   const flagMentionsStart = sink.mentions.length;
+  const foreignFlags = pythonPackageTool(masked, words, nameIndex, name);
 
   if (wordText(masked, words[0]) === 'for' && words.length >= 3 && wordText(masked, words[2]) === 'in') {
     const role = roleOf(wordText(masked, words[1]));
@@ -636,7 +637,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         continue;
       }
     }
-    const flagEnd = platformFlag(text, masked, base, words, k, w, raw, sink);
+    const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink);
     if (flagEnd >= 0) {
       k = flagEnd;
       continue;
@@ -713,6 +714,17 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
   const u = unquote(masked, value);
   readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
   return k;
+}
+
+/** Python and conda package tools: their `--platform` is a wheel tag or a conda subdir (`linux_x86_64`, `linux-aarch64`). */
+const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx', 'conda', 'mamba', 'micromamba', 'conda-lock', 'pixi', 'rattler-build']);
+
+/** Whether the command is a Python or conda package tool (`pip download`, `python3 -m pip`, `uv pip`, `conda create`). */
+function pythonPackageTool(masked: string, words: readonly Word[], nameIndex: number, name: string): boolean {
+  if (PYTHON_PACKAGE_TOOLS.has(name)) return true;
+  if (name !== 'uv' && !/^python[0-9.]*$/.test(name)) return false;
+  for (let k = nameIndex + 1; k < Math.min(words.length, nameIndex + 3); k++) if (wordText(masked, words[k]) === 'pip') return true;
+  return false;
 }
 
 /** A quote inside a word, beside a character of it: the shell joins the pieces (`linux/"arm"`, `"linux"/arm`). */

@@ -1,5 +1,5 @@
 import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -1105,6 +1105,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
   }
   if (node.kind === 'seq') {
     const shared = listId ?? ctx.sink.newList();
+    if (node.items.some((item) => item?.kind === 'scalar' && item.value.length <= 9 && CONDA_SUBDIR.test(item.value))) ctx.sink.foreignLists.add(shared);
     for (const item of node.items) {
       // A matrix axis's values are one job each: a value that is a list (`linux/amd64,linux/arm64`
       // beside `linux/amd64`) is a list of its own; single values are one list, where a repeat is a
