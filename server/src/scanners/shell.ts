@@ -158,6 +158,40 @@ function flagsInValue(text: string, masked: string, base: number, s: number, e: 
   }
 }
 
+/** A word of a variable's value: `NAME=` (with what follows), a flag, or another word. */
+const VALUE_WORD = /[ \t\n]*(?:([A-Za-z_][A-Za-z0-9_]*)=|(-)|)([^ \t\n]*)/y;
+
+/**
+ * Platform-ish assignments held in a variable's value for a command line to come (`GO_ENV="GOOS=linux
+ * GOARCH=arm"`, `MAKE_VARS+=" BINARY_PLATFORMS=linux/arm"`), read as the Makefile's `GO_ENV = GOOS=…`
+ * is. False when the value holds none.
+ */
+function assignmentsInValue(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): boolean {
+  const value = masked.slice(s, e);
+  if (value.indexOf('=') < 0) return false;
+  const oses: Token[] = [];
+  const arches: Token[] = [];
+  let found = false;
+  // The assignments that open the value, among flags (`-e GOARCH=arm`); prose (`run with GOARCH=arm`) has none.
+  VALUE_WORD.lastIndex = 0;
+  for (let m = VALUE_WORD.exec(value); m && m[0].length > 0; m = VALUE_WORD.exec(value)) {
+    if (m[1] === undefined) {
+      if (m[2] === undefined) break;
+      continue;
+    }
+    const role = roleOf(m[1]);
+    if (!role || role === 'variant') continue;
+    const to = m.index + m[0].length;
+    const from = to - m[3].length;
+    found = true;
+    const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + s + from, end: base + s + to, role, context: m[1], canonical: varCanonical(m[1]) });
+    if (role === 'os') oses.push(...names.slice(0, 1));
+    else if (role === 'arch') arches.push(...names.slice(0, 1));
+  }
+  if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'GOOS/GOARCH');
+  return found;
+}
+
 /** `${NAME:=default}`: an expansion that sets NAME when it is unset or empty. */
 const ASSIGN_DEFAULT = /\$\{([A-Za-z_][A-Za-z0-9_]*):=/g;
 
@@ -636,6 +670,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         flagsInValue(text, masked, base, u.s, u.e, varName, sink);
         continue;
       }
+      if (assignmentsInValue(text, masked, base, u.s, u.e, sink)) continue;
     }
     const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink);
     if (flagEnd >= 0) {
