@@ -8,6 +8,7 @@ import { copyScanState, newScanState, scanStateKey, type ScanState } from './sca
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
+import { formatPlatform } from './platform/names';
 import { findRemovedPlatform, removedEntry } from './rules/removedPlatform';
 import { findUnknownPlatform } from './rules/unknownPlatform';
 import { findUnsupportedPlatform } from './rules/unsupportedPlatform';
@@ -502,12 +503,18 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   const removedSubjects = new Set<Subject>(subjects.filter((s) => removedEntry(s, model) !== undefined));
   const duplicates = findDuplicatePlatforms(subjects, (s) => removedSubjects.has(s));
   for (const f of duplicates.values()) raw.push({ f, pair: false });
+  let items: Map<number, Set<string>> | undefined;
   for (const s of subjects) {
     const pair = s.mention.kind === 'pair';
     const removed = removedSubjects.has(s) ? findRemovedPlatform(s, model) : undefined;
     if (removed) raw.push({ f: removed, pair });
     else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
+      if (f?.code === 'unknown-platform' && s.mention.kind === 'whole' && s.mention.listId !== undefined && s.mention.removeRange && f.data.replacements?.length) {
+        items ??= listItems(subjects);
+        const listed = items.get(s.mention.listId);
+        if (listed && f.data.replacements.every((r) => listed.has(r))) f.data = { ...f.data, remove: s.mention.removeRange, listed: true };
+      }
       if (f) raw.push({ f, pair });
       // An alias that is also a repeat (linux/x86_64 after linux/amd64) gets both codes: each holds.
       const nc = findNonCanonicalPlatform(s);
@@ -538,6 +545,20 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     });
   }
   return [...byToken.values()];
+}
+
+/** The items of each list, as written and in canonical form. */
+function listItems(subjects: readonly Subject[]): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const s of subjects) {
+    const m = s.mention;
+    if (m.kind !== 'whole' || m.listId === undefined) continue;
+    let set = out.get(m.listId);
+    if (!set) out.set(m.listId, (set = new Set()));
+    set.add(m.token.text);
+    if (s.valid && s.platform) set.add(formatPlatform(s.platform));
+  }
+  return out;
 }
 
 function shiftFinding(f: Finding, by: number): Finding {

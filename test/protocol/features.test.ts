@@ -486,17 +486,31 @@ describe('code actions, applied to the text', () => {
     return d;
   };
 
-  it('unknown linux/x64 → "Replace with linux/amd64", preferred, attached to its diagnostic', async () => {
+  it('unknown linux/x64 → "Replace with linux/amd64", attached to its diagnostic; linux/amd64 is listed already, so its removal is preferred', async () => {
     const d = diag('unknown-platform');
     const actions = await client.codeActions(uri, d.range, [d]);
     assert.equal(actions[0].title, 'Replace with linux/amd64');
     assert.equal(actions[0].kind, 'quickfix');
-    assert.equal(actions[0].isPreferred, true);
+    assert.equal(actions[0].isPreferred, undefined);
     assert.deepEqual(actions[0].diagnostics, [d]);
-    const out = applyEdits(text, editsFor(actions[0].edit, uri));
-    assert.match(out, /platforms: linux\/amd64,linux\/amd64,linux\/arm64,/);
+    assert.match(applyEdits(text, editsFor(actions[0].edit, uri)), /platforms: linux\/amd64,linux\/amd64,linux\/arm64,/);
+    const preferred = actions.filter((a) => a.isPreferred);
+    assert.deepEqual(preferred.map((a) => a.title), ['Remove linux/x64 from the list']);
+    assert.deepEqual(preferred[0].diagnostics, [d]);
+    assert.match(applyEdits(text, editsFor(preferred[0].edit, uri)), /platforms: linux\/amd64,linux\/arm64,/);
     // Versioned edits: the client supports documentChanges.
     assert.deepEqual(actions[0].edit?.documentChanges?.[0] && 'textDocument' in actions[0].edit.documentChanges[0] ? actions[0].edit.documentChanges[0].textDocument : undefined, { uri, version: 1 });
+  });
+
+  it('an unknown platform whose suggestion is not listed yet keeps the replacement preferred', async () => {
+    const t = 'FROM --platform=linux/amd46 alpine\n';
+    const { uri: u, diagnostics: ds } = await open('fix-amd46/Dockerfile', 'dockerfile', t);
+    const actions = await client.codeActions(u, ds[0].range, [ds[0]]);
+    assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Replace with linux/amd64']);
+    const list = 'docker buildx build --platform linux/arm64,linux/amd46 .\n';
+    const l = await open('fix-amd46/build.sh', 'shellscript', list);
+    const la = await client.codeActions(l.uri, l.diagnostics[0].range, [l.diagnostics[0]]);
+    assert.deepEqual(la.filter((a) => a.isPreferred).map((a) => a.title), ['Replace with linux/amd64']);
   });
 
   it('duplicate → "Remove … from the list"', async () => {

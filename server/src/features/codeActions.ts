@@ -51,6 +51,8 @@ function safeEdit(f: Finding): SafeEdit | undefined {
 function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle, repeat: boolean): CodeAction[] {
   const out: CodeAction[] = [];
   const token = doc.getText().slice(f.start, f.end);
+  // A typo of an item the list holds already (`linux/amd64,linux/amd46`): its removal first.
+  const listed = f.code === 'unknown-platform' && f.data.listed === true && f.data.remove !== undefined;
   if (f.code === 'unknown-platform' || (f.code === 'non-canonical-platform' && !repeat)) {
     (f.data.replacements ?? []).forEach((r, i) => {
       if (r === token) return;
@@ -58,12 +60,12 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
         title: `Replace with ${r}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        ...(i === 0 ? { isPreferred: true } : {}),
+        ...(i === 0 && !listed ? { isPreferred: true } : {}),
         edit: workspaceEdit(doc, [replaceEdit(doc, f, r)], style),
       });
     });
   }
-  if (f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform') {
+  if (f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform' || listed) {
     const edit = removeEdit(doc, f);
     if (edit) {
       out.push({

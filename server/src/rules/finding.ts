@@ -31,6 +31,11 @@ export interface FixData {
   replacements?: string[];
   /** The range that removes the item from its list. */
   remove?: { start: number; end: number };
+  /**
+   * unknown-platform: every replacement is an item of the list already (`linux/amd64,linux/amd46`),
+   * so replacing would make a repeat; removing the item is the fix preferred.
+   */
+  listed?: boolean;
 }
 
 export interface Finding {
