@@ -59,6 +59,10 @@ describe('removing an item from a list continued with backslashes', () => {
     assert.equal(await fixed('build.sh', 'shellscript', "docker buildx build --platform linux/amd64,'linux/arm' .\n", 'removed-platform', 'linux/arm'), 'docker buildx build --platform linux/amd64 .\n');
     assert.equal(await fixed('build.sh', 'shellscript', "docker buildx build --platform 'linux/arm',linux/amd64 .\n", 'removed-platform', 'linux/arm'), 'docker buildx build --platform linux/amd64 .\n');
     assert.equal(await fixed('build.sh', 'shellscript', 'PLATFORMS="linux/amd64",\'linux/amd64\'\n', 'duplicate-platform', 'linux/amd64'), 'PLATFORMS="linux/amd64"\n');
+    // The value's own quotes open its first item and close its last.
+    assert.equal(await fixed('build.sh', 'shellscript', 'docker buildx build --platform "linux/amd64","linux/arm","linux/ppc64le" .\n', 'removed-platform', 'linux/arm'), 'docker buildx build --platform "linux/amd64","linux/ppc64le" .\n');
+    assert.equal(await fixed('build.sh', 'shellscript', 'docker buildx build --platform "linux/amd64",linux/arm,"linux/s390x" .\n', 'removed-platform', 'linux/arm'), 'docker buildx build --platform "linux/amd64","linux/s390x" .\n');
+    assert.equal(await fixed('build.sh', 'shellscript', "docker buildx build --platform 'linux/amd64','linux/s390x','linux/arm' .\n", 'removed-platform', 'linux/arm'), "docker buildx build --platform 'linux/amd64','linux/s390x' .\n");
     const make = "build:\n\tdocker buildx build --platform linux/amd64,linux/amd64,'linux/s390x' -t x .\n";
     assert.equal(await fixed('Makefile', 'makefile', make, 'duplicate-platform', 'linux/amd64'), "build:\n\tdocker buildx build --platform linux/amd64,'linux/s390x' -t x .\n");
   });

@@ -131,7 +131,9 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
   const ue: number[] = [];
   for (const it of items) {
     const q = masked[it.start - maskBase - 1];
-    const quoted = (q === "'" || q === '"') && it.start > start && it.end < end && masked[it.end - maskBase] === q;
+    // (Also where the value's own quotes are its first item's opening and its last item's closing
+    // quote: `"linux/amd64","linux/arm"` unquoted is `linux/amd64","linux/arm`.)
+    const quoted = (q === "'" || q === '"') && it.start - maskBase > 0 && masked[it.end - maskBase] === q;
     us.push(quoted ? it.start - 1 : it.start);
     ue.push(quoted ? it.end + 1 : it.end);
   }
