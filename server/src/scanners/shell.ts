@@ -29,6 +29,8 @@ export interface ShellOptions {
   urlVars?: Map<string, string>;
   /** A JSON array of strings (Dockerfile exec form, YAML flow list): brackets and commas split words. */
   execForm?: boolean;
+  /** The text is the content of a YAML scalar in these quotes, escapes not decoded. */
+  yamlQuote?: '"' | "'";
   /**
    * A YAML value, not a script: `NOTES=linux/arm/v7 images are gone` (a configMapGenerator literal)
    * is a key and its text. A variable that is not platform-ish counts only when its assignment is
@@ -111,6 +113,10 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   let masked = maskTemplates(text, start, end, opts.mode, 0, substitutions);
   if (opts.execForm) masked = unjson(masked);
   if (masked.indexOf("'") >= 0 && masked.indexOf('\\') >= 0) masked = blankAnsiEscapes(text, start, masked);
+  // A YAML quoted scalar's escaped quotes (`"GOOS=\"linux\" go build"`, `'A=''x'''`) are quotes to the
+  // shell that runs the value: the escape is read as a separator, the quote as a quote.
+  if (opts.yamlQuote === '"' && masked.indexOf('\\"') >= 0) masked = masked.replace(/\\"/g, `${SOFT}"`);
+  else if (opts.yamlQuote === "'" && masked.indexOf("''") >= 0) masked = masked.replace(/''/g, `${SOFT}'`);
   // make takes the recipe's tab off a continued line before the shell joins the two halves of a
   // word: `--platform linux/amd64,\` then a tab and `linux/arm64` is one list.
   if (opts.mode === 'make' && masked.indexOf('\\\n\t') >= 0) masked = masked.replace(RECIPE_CONTINUATION, `$1\\\n${SOFT}`);
@@ -830,6 +836,9 @@ const DEFAULT_VALUE = /\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^}$`\n]*)\}/g;
  * it stands but in the echo text of `commands`. A GOOS or GOARCH default of more than one word
  * (`${GOOS:-not set}`) is a note for a person, not a name.
  */
+/** `NAME=` (or `NAME="`) just before an expansion: the expansion is the assignment's value. */
+const ASSIGNED_BEFORE = /(?:^|[\s;&|(])(?:--?[A-Za-z0-9-]+=)?([A-Za-z_][A-Za-z0-9_]*)=["']?\$?$/;
+
 function scanDefaults(text: string, masked: string, start: number, end: number, sink: MentionSink, commands: readonly Command[]): void {
   const region = text.slice(start, end);
   if (region.indexOf('${') < 0) return;
@@ -839,6 +848,10 @@ function scanDefaults(text: string, masked: string, start: number, end: number, 
     const role = roleOf(m[1]);
     if (!role || role === 'variant' || isNote(role, m[2])) continue;
     if (inSpans((prose ??= proseSpans(masked, commands)), m.index)) continue;
+    // GOOS=darwin GOARCH=${GOARCH:-arm}: the assignment's value, read with its command (and paired
+    // with the GOOS there), not again alone.
+    const assigned = ASSIGNED_BEFORE.exec(region.slice(Math.max(0, m.index - 64), m.index));
+    if (assigned && roleOf(assigned[1]) !== undefined) continue;
     const vs = start + m.index + m[0].length - 1 - m[2].length;
     const names = readPlatformList(sink, { text, masked, maskBase: start, start: vs, end: vs + m[2].length, role, context: m[1], canonical: varCanonical(m[1]) });
     if (role === 'os') emitPairs(sink, names.slice(0, 1), [], undefined, m[1]);

@@ -1,4 +1,4 @@
-import { get, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
+import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
 import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoOs, isValidPair, resolveArch } from '../platform/names';
@@ -70,6 +70,30 @@ function below(ctx: Ctx, key?: string): Ctx {
  */
 export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[] = [], anchors?: ReadonlyMap<string, string>): void {
   scanDocuments(text, start, end, sink, flavour, path, 0, undefined, anchors);
+  templateLineUrls(text, start, end, sink);
+}
+
+/**
+ * The download URLs given to the actions of a template-only line, which the YAML reader takes for
+ * a comment: krew-release-bot's `{{addURIAndSha "https://github.com/kubernetes-sigs/…/kubectl-x_linux_arm.tar.gz" .TagName}}`.
+ */
+function templateLineUrls(text: string, start: number, end: number, sink: MentionSink): void {
+  // (Looked for in the region only: a file of many blocks and no URL is read once, not once a block.)
+  const region = text.slice(start, end);
+  if (region.indexOf('{{') < 0) return;
+  for (let r = region.indexOf('"http'); r >= 0; r = region.indexOf('"http', r + 1)) {
+    const at = start + r;
+    const ls = text.lastIndexOf('\n', at) + 1;
+    let le = text.indexOf('\n', at);
+    if (le < 0 || le > end) le = end;
+    let k = Math.max(ls, start);
+    while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (isTemplateLine(text, k, le)) {
+      const masked = maskTemplates(text, k, le, 'shell');
+      scanUrls(text, masked, k, 0, masked.length, sink, new Map());
+    }
+    r = le - start;
+  }
 }
 
 /** `platforms: *release_platforms`: a platform-ish key whose value is an alias (its key, its anchor's name). */
@@ -1352,7 +1376,8 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
     const s = r.s + ctx.text.slice(r.s, r.e).indexOf(value);
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
-  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}) });
+  const yamlQuote = node.style === 'QUOTE_DOUBLE' ? '"' : node.style === 'QUOTE_SINGLE' ? "'" : undefined;
+  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(yamlQuote ? { yamlQuote } : {}) });
 }
 
 /**
