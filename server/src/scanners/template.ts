@@ -223,7 +223,28 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         close = next;
       }
       const stop = close < 0 ? lineEnd(text, i, end) : close + 2;
-      poison(i, stop);
+      // A URL given to a function of the action (krew-release-bot's `{{addURIAndSha
+      // "https://github.com/…/kubectl-x_linux_arm.tar.gz" .TagName}}`) is literal, between soft quotes.
+      let at = i;
+      const http = stop - i < MAX_ACTION_READ && depth < MAX_DEFAULT_DEPTH ? find('"http', i) : -1;
+      if (http >= 0 && http < stop) {
+        URL_LITERAL.lastIndex = i + 2;
+        for (let m = URL_LITERAL.exec(text); m && m.index + m[0].length <= stop; m = URL_LITERAL.exec(text)) {
+          const s = m.index + 1;
+          const e = s + m[1].length;
+          i = at;
+          poison(at, s - 1);
+          i = s - 1;
+          soft(1);
+          // A field in the URL (`download/{{ .TagName }}/…`) is templated in turn.
+          out.push(maskTemplates(text, s, e, mode, depth + 1));
+          out.push(SOFT);
+          lit = e + 1;
+          at = e + 1;
+        }
+      }
+      i = at;
+      poison(at, stop);
       i = stop;
       continue;
     }
@@ -255,6 +276,11 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   flush();
   return out.join('');
 }
+
+/** A double-quoted URL in a template action: `"https://…"`. */
+const URL_LITERAL = /"(https?:\/\/(?:[^"\s{}]|\{\{[^"{}]*\}\})+)"/g;
+/** Longest template action read for the URLs it is given. */
+const MAX_ACTION_READ = 2000;
 
 /** A templated part, its line ends kept: POISON characters. */
 function poisoned(part: string): string {
