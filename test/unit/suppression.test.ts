@@ -29,14 +29,14 @@ function reference(text: string): Suppression[] {
     const misspelled = words.some((w) => (w !== MARK && /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(w)) || (w.length >= 8 && w.includes('-') && CODES.some((c) => Math.abs(c.length - w.length) <= 3 && editDistance(w, c) <= 3)));
     const codes: Set<Code> | 'all' = listed.length === 0 && !misspelled ? 'all' : new Set(listed);
     // On a line of its own: blanks, a recipe's `@` or `-`, more `#` before it.
-    if (!/^\s*[@+-]*\s*#*$/.test(before.slice(0, hash))) {
+    if (!/^\s*(?:[@+-]+\s*)?#*$/.test(before.slice(0, hash))) {
       out.push({ start: lineStart, end: lineEnd, codes });
       continue;
     }
     let next = lineEnd + 1;
     while (next < text.length) {
       const e = lineEndAt(next);
-      if (!/^\s*[@+-]*\s*#.*k8s-platforms-ignore/.test(text.slice(next, e))) break;
+      if (!/^\s*(?:[@+-]+\s*)?#.*k8s-platforms-ignore/.test(text.slice(next, e))) break;
       next = e + 1;
     }
     if (next <= text.length) out.push({ start: next, end: lineEndAt(next), codes });

@@ -22,9 +22,9 @@ const CODE_SET: ReadonlySet<string> = new Set(CODES);
  * What may stand before the `#` of a mark on a line of its own: blanks, a recipe's prefixes
  * (`@# …` so that make does not echo it, `-#`), more `#` (`## …`).
  */
-const OWN_LINE = /^\s*[@+-]*\s*#*$/;
+const OWN_LINE = /^\s*(?:[@+-]+\s*)?#*$/;
 /** A comment line that holds a mark (stacked marks above a line). */
-const MARK_LINE = /^\s*[@+-]*\s*#.*k8s-platforms-ignore/;
+const MARK_LINE = /^\s*(?:[@+-]+\s*)?#.*k8s-platforms-ignore/;
 
 /**
  * A word meant as a code but not one (`removed-platfrom`, `no-such-code`): near a code, or shaped
