@@ -83,6 +83,9 @@ function withBackslashContinuations(text: string, start: number, end: number): s
   return text.slice(0, start) + text.slice(start, end).replace(/`(?=[ \t]*(?:\r?\n|$))/g, '\\') + text.slice(end);
 }
 
+/** The instruction an ONBUILD holds, with the blanks after it: `ENV `, `ARG `, `RUN `. */
+const ONBUILD_INNER = /^\s*(ENV|ARG|RUN|ADD|COPY)[ \t]+/i;
+
 /**
  * Dockerfiles: `FROM --platform=`, `ARG`/`ENV` platform-ish variables, `RUN` (and the other
  * command instructions) as shell, `ADD` URLs. `LABEL` and comments are prose.
@@ -97,9 +100,18 @@ export function scanDockerfile(original: string, start: number, end: number, sin
   // GOOS and GOARCH set by ENV and ARG stay set for the rest of the stage.
   const held = new ScopeEnv(sink);
   for (const ins of instructions(original, start, end, state.escape)) {
-    const s = ins.argsStart;
+    let s = ins.argsStart;
     const e = ins.end;
-    switch (ins.keyword) {
+    let keyword = ins.keyword;
+    // ONBUILD ENV GOARCH mips64le: the instruction it holds, read as that instruction.
+    if (keyword === 'ONBUILD') {
+      const inner = ONBUILD_INNER.exec(text.slice(s, Math.min(e, s + 40)));
+      if (inner) {
+        keyword = inner[1].toUpperCase();
+        s += inner[0].length;
+      }
+    }
+    switch (keyword) {
       case 'FROM': {
         held.end();
         const before = sink.mentions.length;
@@ -110,7 +122,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
       case 'ARG':
       case 'ENV': {
         const masked = maskTemplates(text, s, e, 'shell');
-        scanAssignments(text, masked, s, e, sink, ins.keyword, held, urlVars);
+        scanAssignments(text, masked, s, e, sink, keyword, held, urlVars);
         // `ARG KUBECTL_URL=https://dl.k8s.io/…/bin/darwin/arm64/kubectl`: a download named here.
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
         scanArchiveNames(text, masked, s, 0, e - s, sink);
