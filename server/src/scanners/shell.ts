@@ -150,7 +150,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
 }
 
 /** A `--platform` flag among the words of a value, and where its list starts. */
-const FLAG_IN_VALUE = /(?:^|[ \t])--platforms?(?:=|[ \t]+)(?=[^\s-])/g;
+const FLAG_IN_VALUE = /(?:^|[ \t])(?:--platforms?(?:=|[ \t]+)|--set[ \t]+["']?[A-Za-z0-9_*-]+(?:\.[A-Za-z0-9_*-]+)*\.platforms?=)(?=[^\s-])/g;
 
 /** The platform lists of the `--platform` flags written in a variable's value (masked[s, e)). */
 function flagsInValue(text: string, masked: string, base: number, s: number, e: number, name: string, sink: MentionSink): void {
@@ -270,6 +270,10 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]=]*\])?(\+?=)/;
 const ARRAY_INDEX = /^\[[^\]=]*\]\+?=/;
 /** A bake override of a target's platforms: `*.platform=`, `app.platform=`. */
 const BAKE_SET = /^["']?[A-Za-z0-9_*-]+(?:\.[A-Za-z0-9_*-]+)*\.platforms?=/;
+/** `TARGET.args.NAME=`: a build argument set on a bake target. */
+const BAKE_SET_ARG = /^["']?[A-Za-z0-9_*-]+\.args\.([A-Za-z_][A-Za-z0-9_]*)=/;
+/** `--os`, `--arch`, `--variant` of `docker manifest annotate`, alone or with `=value`. */
+const MANIFEST_FLAG = /^--(os|arch|variant)(=|$)/;
 
 /** `$PKG_MGR install …`, `"${PACKAGE_MANAGER}" install …`: a package manager chosen at run time. */
 const PACKAGE_MANAGER_VAR = /^["']?\$\{?[A-Za-z_]*(?:PKG|PACKAGE|PM|APT|YUM|DNF)[A-Za-z_]*\}?["']?$/i;
@@ -622,6 +626,18 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: 'bake --set platform', canonical: 'slash' });
       continue;
     }
+    // docker buildx bake --set probe.args.GOARCH=loong64: a build argument of the target.
+    const bakeArg = BAKE_SET_ARG.exec(raw);
+    if (bakeArg) {
+      const role = roleOf(bakeArg[1]);
+      if (role && role !== 'variant') {
+        const u = unquote(masked, { start: w.start + bakeArg[0].length, end: w.end });
+        const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: bakeArg[1], canonical: varCanonical(bakeArg[1]) });
+        if (role === 'os') oses.push(...names.slice(0, 1));
+        else if (role === 'arch') arches.push(...names.slice(0, 1));
+      }
+      continue;
+    }
     // --env=GOARCH=arm, --build-arg=PLATFORMS=…: an assignment carried by a flag.
     const carried = /^--?[A-Za-z0-9-]+=(?=[A-Za-z_][A-Za-z0-9_]*=)/.exec(raw);
     const assign = ASSIGNMENT.exec(carried ? raw.slice(carried[0].length) : raw);
@@ -672,7 +688,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         continue;
       }
       // BUILD_ARGS="--platform linux/arm64 --push", then `docker buildx build $BUILD_ARGS`.
-      if (valueText.indexOf('--platform') >= 0) {
+      if (valueText.indexOf('--platform') >= 0 || (valueText.indexOf('--set') >= 0 && valueText.indexOf('platform') >= 0)) {
         flagsInValue(text, masked, base, u.s, u.e, varName, sink);
         continue;
       }
@@ -696,16 +712,17 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       continue;
     }
     // docker manifest annotate --os linux --arch arm64, podman (buildah) manifest add|annotate --arch …
-    if (/^--(os|arch|variant)$/.test(raw) && k + 1 < words.length && /^(docker|podman|buildah)$/.test(name) && words.some((x) => MANIFEST_EDIT.test(wordText(masked, x)))) {
-      const v = words[k + 1];
+    // (and --arch=arm64: pflag takes both)
+    const manifest = MANIFEST_FLAG.exec(raw);
+    if (manifest && (manifest[2] === '=' || k + 1 < words.length) && /^(docker|podman|buildah)$/.test(name) && words.some((x) => MANIFEST_EDIT.test(wordText(masked, x)))) {
+      const v = manifest[2] === '=' ? { start: w.start + manifest[0].length, end: w.end } : words[++k];
       const u = unquote(masked, v);
       if (!masked.slice(u.s, u.e).includes(POISON) && u.e > u.s) {
         const t = token(text, base + u.s, base + u.e);
-        if (raw === '--os') oses.push(t);
-        else if (raw === '--arch') arches.push(t);
+        if (manifest[1] === 'os') oses.push(t);
+        else if (manifest[1] === 'arch') arches.push(t);
         else variant = t.text;
       }
-      k++;
       continue;
     }
   }
@@ -787,11 +804,29 @@ function joinedQuotes(text: string, masked: string, base: number, value: Word, s
 
 /** A command kept in an array (`local -ra build_cmd=(docker buildx build "--platform=linux/amd64" …)`): its `--platform` flags. */
 function scanArrayFlags(text: string, masked: string, base: number, items: Word[], sink: MentionSink): void {
+  const oses: Token[] = [];
+  const arches: Token[] = [];
   for (let k = 0; k < items.length; k++) {
     const w = unquotedWord(masked, items[k]);
     const raw = masked.slice(w.start, w.end);
-    if (raw.charCodeAt(0) === 45 /* - */) k = Math.max(k, platformFlag(text, masked, base, items, k, w, raw, sink));
+    if (raw.charCodeAt(0) === 45 /* - */) {
+      k = Math.max(k, platformFlag(text, masked, base, items, k, w, raw, sink));
+      continue;
+    }
+    // The values of `--set` (bake) and of `--build-arg`/`-e`: `T.platform=…`, `T.args.GOARCH=…`, `GOARCH=…`.
+    const bake = BAKE_SET.exec(raw);
+    if (bake) {
+      readPlatformList(sink, { text, masked, maskBase: base, start: base + w.start + bake[0].length, end: base + w.end, role: 'platform', context: 'bake --set platform', canonical: 'slash' });
+      continue;
+    }
+    const assign = BAKE_SET_ARG.exec(raw) ?? ASSIGNMENT.exec(raw);
+    const role = assign ? roleOf(assign[1]) : undefined;
+    if (!assign || !role || role === 'variant') continue;
+    const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + w.start + assign[0].length, end: base + w.end, role, context: assign[1], canonical: varCanonical(assign[1]) });
+    if (role === 'os') oses.push(...names.slice(0, 1));
+    else if (role === 'arch') arches.push(...names.slice(0, 1));
   }
+  if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'GOOS/GOARCH');
 }
 
 function findImage(masked: string, words: Word[]): string | undefined {
