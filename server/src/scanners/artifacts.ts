@@ -168,7 +168,8 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
     const lastSlash = path.lastIndexOf('/');
     const file = path.slice(lastSlash + 1);
     if (file.startsWith('kubernetes-')) return; // release archives: scanArchiveNames judges those
-    const re = /(?:^|[-_.])([A-Za-z0-9]+)([-_])([A-Za-z0-9]+)(?=$|[-_.])/g;
+    // (An arch may hold the separator: hydrophone_Darwin_x86_64, kind-darwin-x86-64.)
+    const re = /(?:^|[-_.])([A-Za-z0-9]+)([-_])([xX]86[-_]64|[A-Za-z0-9]+)(?=$|[-_.])/g;
     // A pair of Go names is the asset's platform, judged as written (darwin-386 is a dropped
     // port). Failing one, the last pair of a Go name and a near miss of one is a typo
     // (kind-linux-amd46, crictl-v1.31.0-lnux-amd64.tar.gz).
