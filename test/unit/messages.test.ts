@@ -51,3 +51,15 @@ describe('did you mean: platforms that build, never a removed one', () => {
     assert.deepEqual(replacements('GOOS=lnux GOARCH=arm go build'), [['linux?', ['linux']]]);
   });
 });
+
+describe('a matrix that builds a pair Go does not know', () => {
+  it('a workflow matrix is told to exclude it; a GitLab matrix, which has no exclude, to split its entry', () => {
+    const gha = 'jobs:\n  b:\n    strategy:\n      matrix:\n        goos: [darwin]\n        goarch: [amd64, s390x]\n';
+    const [w] = lintText(gha, 'github-workflow', model, settings);
+    assert.match(w?.message ?? '', /darwin\/s390x is not a valid Go platform, and this matrix builds it \(add an exclude entry for it\)/);
+    const gitlab = 'build:\n  parallel:\n    matrix:\n      - GOOS: darwin\n        GOARCH: [amd64, s390x]\n  script:\n    - go build\n';
+    const [g] = lintText(gitlab, 'gitlab-ci', model, settings);
+    assert.equal(g?.code, 'unknown-platform');
+    assert.match(g.message, /and this matrix builds it \(split the entry so that it leaves the pair out\)/);
+  });
+});

@@ -958,7 +958,8 @@ function pairMapping(
   variantKey: string | undefined,
 ): void {
   // A matrix's product runs a job for every pair (GitHub's `matrix`, CodeBuild's `build-matrix`).
-  const context = ctx.path.some((k) => MATRIX_KEY.test(k)) ? 'matrix' : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
+  // (A matrix with an `exclude` keyword, a workflow's or CircleCI's, is a 'matrix'; GitLab's and the others' have none.)
+  const context = ctx.path.some((k) => MATRIX_KEY.test(k)) ? (ctx.flavour === 'github-workflow' || ctx.path.includes('workflows') ? 'matrix' : 'matrix without exclude') : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
   const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
