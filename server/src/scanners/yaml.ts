@@ -158,6 +158,21 @@ function anchorBefore(text: string, at: number): string | undefined {
   return k > 0 && text[k - 1] === '&' && k < end ? text.slice(k, end) : undefined;
 }
 
+/**
+ * The image a mapping with a `platform:` names: `image: registry.k8s.io/kube-proxy:v1.31.0`, or in
+ * Helm's split form `image: {registry, repository, tag}` beside it, or `repository:` (and
+ * `registry:`) beside it inside such an image mapping.
+ */
+function imageRef(node: YMap): string {
+  const image = get(node, 'image');
+  if (image?.kind === 'scalar') return scalarText(image) ?? '';
+  const split = image?.kind === 'map' ? image : node;
+  const repository = scalarText(get(split, 'repository'));
+  if (!repository) return '';
+  const registry = scalarText(get(split, 'registry'));
+  return registry && !repository.startsWith(`${registry}/`) ? `${registry}/${repository}` : repository;
+}
+
 /** How many levels of children a broken block is cut into before it is read line by line. */
 const MAX_BROKEN_LEVELS = 4;
 
@@ -754,7 +769,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       }
       platformValue(matrixBuilt(node, key, value, ctx), ctx, key, undefined, false, isMatrixAxis(ctx));
       // A Kubernetes image pulled for the platform: compose's `image:` beside `platform:`.
-      pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'image')) ?? ''));
+      pulledImage(ctx.sink, before, kubeImageName(imageRef(node)));
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
       if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
