@@ -8,7 +8,8 @@ import { copyScanState, newScanState, scanStateKey, type ScanState } from './sca
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
-import { formatPlatform } from './platform/names';
+import { platformIdentity } from './platform/names';
+import { parsePlatform } from './platform/parse';
 import { findRemovedPlatform, removedEntry } from './rules/removedPlatform';
 import { findUnknownPlatform } from './rules/unknownPlatform';
 import { findUnsupportedPlatform } from './rules/unsupportedPlatform';
@@ -513,7 +514,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       if (f?.code === 'unknown-platform' && s.mention.kind === 'whole' && s.mention.listId !== undefined && s.mention.removeRange && f.data.replacements?.length) {
         items ??= listItems(subjects);
         const listed = items.get(s.mention.listId);
-        if (listed && f.data.replacements.every((r) => listed.has(r))) f.data = { ...f.data, remove: s.mention.removeRange, listed: true };
+        // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
+        if (listed && f.data.replacements.every((r) => listed.has(identityOf(r)))) f.data = { ...f.data, remove: s.mention.removeRange, listed: true };
       }
       if (f) raw.push({ f, pair });
       // An alias that is also a repeat (linux/x86_64 after linux/amd64) gets both codes: each holds.
@@ -547,18 +549,23 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   return [...byToken.values()];
 }
 
-/** The items of each list, as written and in canonical form. */
+/** The platforms of each list, by the identity the duplicate rule compares (platformIdentity). */
 function listItems(subjects: readonly Subject[]): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   for (const s of subjects) {
     const m = s.mention;
-    if (m.kind !== 'whole' || m.listId === undefined) continue;
+    if (m.kind !== 'whole' || m.listId === undefined || !s.valid || !s.platform) continue;
     let set = out.get(m.listId);
     if (!set) out.set(m.listId, (set = new Set()));
-    set.add(m.token.text);
-    if (s.valid && s.platform) set.add(formatPlatform(s.platform));
+    set.add(platformIdentity(s.platform));
   }
   return out;
+}
+
+/** The identity of a replacement, as spelled for its context (`linux/amd64`, `linux-amd64`). */
+function identityOf(replacement: string): string {
+  const p = parsePlatform(replacement, 'loose');
+  return p ? platformIdentity(p) : replacement;
 }
 
 function shiftFinding(f: Finding, by: number): Finding {

@@ -67,6 +67,12 @@ describe('removing an item from a list continued with backslashes', () => {
     assert.equal(await fixed('Makefile', 'makefile', make, 'duplicate-platform', 'linux/amd64'), "build:\n\tdocker buildx build --platform linux/amd64,'linux/s390x' -t x .\n");
   });
 
+  it('a YAML quoted script: removing an item keeps the escaped quotes of the next one, and an escaped GOOS value is no typo', async () => {
+    const single = "build:\n  script:\n    - 'docker buildx build --platform linux/arm64,linux/arm64,''linux/s390x'' .'\n";
+    assert.equal(await fixed('.gitlab-ci.yml', 'yaml', single, 'duplicate-platform', 'linux/arm64'), "build:\n  script:\n    - 'docker buildx build --platform linux/arm64,''linux/s390x'' .'\n");
+    assert.deepEqual(await codesOf('.gitlab-ci.yml', 'yaml', 'build:\n  script:\n    - "GOOS=\\"linux\\" GOARCH=\\"arm64\\" go build"\n'), []);
+  });
+
   it('a package arch in the other format\'s name is respelt in this one', async () => {
     assert.equal(await fixed('install.sh', 'shellscript', 'apt-get install -y kubectl:x86_64\n', 'non-canonical-platform', 'x86_64'), 'apt-get install -y kubectl:amd64\n');
     assert.equal(await fixed('install.sh', 'shellscript', 'dnf install -y kubeadm.arm64\n', 'non-canonical-platform', 'arm64'), 'dnf install -y kubeadm.aarch64\n');

@@ -164,6 +164,38 @@ function flagsInValue(text: string, masked: string, base: number, s: number, e: 
   }
 }
 
+/**
+ * The value masked[vs, ve) of `NAME=value`, read as NAME's when NAME is platform-ish:
+ * a list, or a GOOS/GOARCH name whose first token joins `oses` or `arches` for the pair. Returns
+ * the names read (a variant's too), undefined when NAME is not platform-ish.
+ */
+function readAssigned(text: string, masked: string, base: number, name: string, vs: number, ve: number, sink: MentionSink, oses: Token[], arches: Token[]): Token[] | undefined {
+  const role = roleOf(name);
+  if (!role) return undefined;
+  const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name) });
+  if (role === 'os') oses.push(...names.slice(0, 1));
+  else if (role === 'arch') arches.push(...names.slice(0, 1));
+  return names;
+}
+
+/**
+ * A value of bake's `--set`: `TARGET.platform=…` (a platform list) or `TARGET.args.NAME=…` (a build
+ * argument, read as an assignment). False when `raw` (the word masked[w.start, w.end)) is neither.
+ */
+function bakeSet(text: string, masked: string, base: number, w: { start: number; end: number }, raw: string, sink: MentionSink, oses: Token[], arches: Token[]): boolean {
+  const bake = BAKE_SET.exec(raw);
+  if (bake) {
+    const u = unquote(masked, { start: w.start + bake[0].length, end: w.end });
+    readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: 'bake --set platform', canonical: 'slash' });
+    return true;
+  }
+  const arg = BAKE_SET_ARG.exec(raw);
+  if (!arg) return false;
+  const u = unquote(masked, { start: w.start + arg[0].length, end: w.end });
+  if (roleOf(arg[1]) !== 'variant') readAssigned(text, masked, base, arg[1], u.s, u.e, sink, oses, arches);
+  return true;
+}
+
 /** A word of a variable's value: `NAME=` (with what follows), a flag, or another word. */
 const VALUE_WORD = /[ \t\n]*(?:([A-Za-z_][A-Za-z0-9_]*)=|(-)|)([^ \t\n]*)/y;
 
@@ -188,11 +220,8 @@ function assignmentsInValue(text: string, masked: string, base: number, s: numbe
     const role = roleOf(m[1]);
     if (!role || role === 'variant') continue;
     const to = m.index + m[0].length;
-    const from = to - m[3].length;
     found = true;
-    const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + s + from, end: base + s + to, role, context: m[1], canonical: varCanonical(m[1]) });
-    if (role === 'os') oses.push(...names.slice(0, 1));
-    else if (role === 'arch') arches.push(...names.slice(0, 1));
+    readAssigned(text, masked, base, m[1], s + to - m[3].length, s + to, sink, oses, arches);
   }
   if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'GOOS/GOARCH');
   return found;
@@ -619,37 +648,15 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       k++;
       continue;
     }
-    // docker buildx bake --set '*.platform=linux/amd64,linux/arm64' (also bake-action's `set:` lines).
-    const bake = BAKE_SET.exec(raw);
-    if (bake) {
-      const u = unquote(masked, { start: w.start + bake[0].length, end: w.end });
-      readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: 'bake --set platform', canonical: 'slash' });
-      continue;
-    }
-    // docker buildx bake --set probe.args.GOARCH=loong64: a build argument of the target.
-    const bakeArg = BAKE_SET_ARG.exec(raw);
-    if (bakeArg) {
-      const role = roleOf(bakeArg[1]);
-      if (role && role !== 'variant') {
-        const u = unquote(masked, { start: w.start + bakeArg[0].length, end: w.end });
-        const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: bakeArg[1], canonical: varCanonical(bakeArg[1]) });
-        if (role === 'os') oses.push(...names.slice(0, 1));
-        else if (role === 'arch') arches.push(...names.slice(0, 1));
-      }
-      continue;
-    }
+    // docker buildx bake --set '*.platform=linux/amd64,linux/arm64' (also bake-action's `set:`
+    // lines), --set probe.args.GOARCH=loong64 (a build argument of the target).
+    if (bakeSet(text, masked, base, w, raw, sink, oses, arches)) continue;
     // --env=GOARCH=arm, --build-arg=PLATFORMS=…: an assignment carried by a flag.
     const carried = /^--?[A-Za-z0-9-]+=(?=[A-Za-z_][A-Za-z0-9_]*=)/.exec(raw);
     const assign = ASSIGNMENT.exec(carried ? raw.slice(carried[0].length) : raw);
     if (assign && carried) {
-      const role = roleOf(assign[1]);
-      if (role) {
-        const vs = w.start + carried[0].length + assign[0].length;
-        const u = unquote(masked, { start: vs, end: w.end });
-        const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: assign[1], canonical: varCanonical(assign[1]) });
-        if (role === 'os') oses.push(...names.slice(0, 1));
-        else if (role === 'arch') arches.push(...names.slice(0, 1));
-      }
+      const u = unquote(masked, { start: w.start + carried[0].length + assign[0].length, end: w.end });
+      readAssigned(text, masked, base, assign[1], u.s, u.e, sink, oses, arches);
       continue;
     }
     if (assign) {
@@ -677,10 +684,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         // A script's own variable (`goArch=arm`, not the GOARCH that go reads) in a branch of a
         // case on the machine's name maps the host to Go's name for it, as a sed map does.
         if (hasLower(varName) && inHostCase(text, masked, base, w.start)) continue;
-        const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: varName, canonical: varCanonical(varName) });
-        if (role === 'os') oses.push(...names.slice(0, 1));
-        else if (role === 'arch') arches.push(...names.slice(0, 1));
-        else if (role === 'variant' && names.length > 0) variant = names[0].text;
+        const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches);
+        if (role === 'variant' && names && names.length > 0) variant = names[0].text;
         continue;
       }
       if ((!value || words.length === 1) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
@@ -814,17 +819,9 @@ function scanArrayFlags(text: string, masked: string, base: number, items: Word[
       continue;
     }
     // The values of `--set` (bake) and of `--build-arg`/`-e`: `T.platform=…`, `T.args.GOARCH=…`, `GOARCH=…`.
-    const bake = BAKE_SET.exec(raw);
-    if (bake) {
-      readPlatformList(sink, { text, masked, maskBase: base, start: base + w.start + bake[0].length, end: base + w.end, role: 'platform', context: 'bake --set platform', canonical: 'slash' });
-      continue;
-    }
-    const assign = BAKE_SET_ARG.exec(raw) ?? ASSIGNMENT.exec(raw);
-    const role = assign ? roleOf(assign[1]) : undefined;
-    if (!assign || !role || role === 'variant') continue;
-    const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + w.start + assign[0].length, end: base + w.end, role, context: assign[1], canonical: varCanonical(assign[1]) });
-    if (role === 'os') oses.push(...names.slice(0, 1));
-    else if (role === 'arch') arches.push(...names.slice(0, 1));
+    if (bakeSet(text, masked, base, w, raw, sink, oses, arches)) continue;
+    const assign = ASSIGNMENT.exec(raw);
+    if (assign && roleOf(assign[1]) !== 'variant') readAssigned(text, masked, base, assign[1], w.start + assign[0].length, w.end, sink, oses, arches);
   }
   if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'GOOS/GOARCH');
 }
