@@ -1,9 +1,9 @@
 import { MentionSink, type Mention, type Token } from './scanners/mention';
-import { platformAnchors, scanYaml, type YamlFlavour } from './scanners/yaml';
+import { ENV_MAP_KEYS, fileEnv, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
-import { scanShell } from './scanners/shell';
-import { chunkLines, chunkYaml, type Chunk } from './scanners/chunks';
+import { scanShell, type GoEnv } from './scanners/shell';
+import { chunkLines, chunkYaml, lineKey, type Chunk } from './scanners/chunks';
 import { copyScanState, newScanState, scanStateKey, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
@@ -103,8 +103,8 @@ export interface TextMarks {
   readonly bom: boolean;
   /** It has a suppression comment. */
   readonly ignore: boolean;
-  /** A YAML text's anchors used as platform values, which every block is scanned with. */
-  readonly anchors?: ReadonlyMap<string, string>;
+  /** What every block of a YAML text is scanned with from the rest of it (anchors used as platform values, the top-level environment). */
+  readonly yamlFile?: YamlFileFacts;
 }
 
 /**
@@ -265,7 +265,7 @@ function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chun
     case 'shell':
       return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell', urlVars: state.urlVars });
     default:
-      return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path, state.platformAnchors);
+      return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path, state.yamlFile);
   }
 }
 
@@ -346,18 +346,18 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const starts: number[] = [];
   const results: ChunkResult[] = [];
   let state = newScanState();
-  // A YAML block is scanned with the anchors the whole text uses as platform values: they are
-  // part of its key in the cache.
-  const anchors = yaml ? platformAnchors(text) : undefined;
-  if (anchors) state.platformAnchors = anchors;
+  // A YAML block is scanned with the anchors the whole text uses as platform values and the
+  // GOOS/GOARCH of its top-level environment: they are part of its key in the cache.
+  const yamlFile = yaml ? yamlFileFacts(text) : undefined;
+  if (yamlFile) state.yamlFile = yamlFile;
   const scannedHere = new Map<string, ChunkResult>();
   // Siblings share their path array: it is joined once. YAML blocks carry no state.
   let pathOf: readonly string[] | undefined;
   let path = '';
   // (A digest, not the list: a key is built and compared for every block, and a file may alias
   // thousands of names.)
-  const yamlStateKey = anchors ? `${kind}:${createHash('sha1').update(JSON.stringify([...anchors])).digest('base64')}` : `${kind}:`;
-  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK), ...(anchors ? { anchors } : {}) };
+  const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], yamlFile.env ?? null])).digest('base64')}` : `${kind}:`;
+  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK), ...(yamlFile ? { yamlFile } : {}) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];
     if (chunk.path !== pathOf) {
@@ -452,15 +452,24 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   }
   const results = prev.results.slice();
   for (const [c, body] of bodies) {
+    // The file's top-level environment is read by every block (yamlFileFacts): an edit that changes it is not scanned alone.
+    const { keys } = results[c];
+    if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(body, 0) ?? '') && !sameEnv(fileEnv(results[c].body), fileEnv(body))) return undefined;
+  }
+  for (const [c, body] of bodies) {
     const old = results[c];
     const state = newScanState();
-    if (prev.marks.anchors) state.platformAnchors = prev.marks.anchors;
+    if (prev.marks.yamlFile) state.yamlFile = prev.marks.yamlFile;
     results[c] = scanBlock(detach(body), prev.kind, old.path, old.keys, old.stateKey, state, maxMentions);
   }
   const notes: string[] = [];
   for (let c = 0; c < results.length; c++) noteBlock(notes, results[c], starts[c], starts.length, maxMentions);
   cache.keep(starts, results, length);
   return new ScanResult(text, prev.kind, starts, results, notes, prev.marks, length);
+}
+
+function sameEnv(a: GoEnv | undefined, b: GoEnv | undefined): boolean {
+  return a?.osName === b?.osName && a?.archName === b?.archName;
 }
 
 /** What may be a YAML anchor (`&name`) or alias (`*name`) on a line; not the shell's `&&`. */

@@ -284,6 +284,11 @@ const YAML_LINES: readonly ((v: string) => string)[] = [
   (v) => `- --platform=${v}`,
   (v) => `- name: KUBE_BUILD_PLATFORMS\n  value: "${v}"`,
   (v) => `GOOS=${v} GOARCH=${v} go build`,
+  // A top-level environment, which every block is scanned with.
+  (v) => `env:\n  GOOS: ${v}\n  GOARCH: ${v}`,
+  (v) => `variables:\n  GOOS: ${v}`,
+  (v) => `GOARCH: ${v}`,
+  (v) => `- run: GOARCH=${v} go build`,
   (v) => `- run: docker buildx build --platform ${v} .`,
   (v) => `url: https://dl.k8s.io/release/v1.31.0/bin/${v}/kubectl`,
   (v) => `base: &anchor ${v}`,

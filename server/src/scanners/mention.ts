@@ -361,16 +361,18 @@ export function emitPairs(
   variant: string | undefined | ((os: string | undefined, arch: string | undefined) => string | undefined),
   context: string,
   excluded: (os: string | undefined, arch: string | undefined) => boolean = () => false,
+  /** The side with no token, named by the file elsewhere (a workflow's top-level `env:`). */
+  implied?: { os?: string; arch?: string },
 ): void {
   const product = oses.length > 1 || arches.length > 1;
   const add = (os: Token | undefined, arch: Token | undefined) => {
     if (!os && !arch) return;
-    if (excluded(os?.text, arch?.text)) return;
-    const v = typeof variant === 'function' ? variant(os?.text, arch?.text) : variant;
+    if (excluded(os?.text ?? implied?.os, arch?.text ?? implied?.arch)) return;
+    const v = typeof variant === 'function' ? variant(os?.text ?? implied?.os, arch?.text ?? implied?.arch) : variant;
     sink.add({
       kind: 'pair',
-      ...(os ? { os } : {}),
-      ...(arch ? { arch } : {}),
+      ...(os ? { os } : implied?.os ? { osName: implied.os } : {}),
+      ...(arch ? { arch } : implied?.arch ? { archName: implied.arch } : {}),
       ...(v ? { variant: v } : {}),
       product,
       context,

@@ -53,6 +53,16 @@ export interface ShellOptions {
 export interface GoEnv {
   os?: Token;
   arch?: Token;
+  /** Set in another block of the file (its top-level environment), where they are judged: names, no tokens. */
+  osName?: string;
+  archName?: string;
+}
+
+/** The names a pair takes from the environment's other block, for the sides it has no token for. */
+export function impliedNames(env: GoEnv | undefined, oses: readonly Token[], arches: readonly Token[]): { os?: string; arch?: string } | undefined {
+  const os = oses.length === 0 ? env?.osName : undefined;
+  const arch = arches.length === 0 ? env?.archName : undefined;
+  return os || arch ? { ...(os ? { os } : {}), ...(arch ? { arch } : {}) } : undefined;
 }
 
 /** The subcommands of `docker manifest`, `podman manifest` and `buildah manifest` that take --os/--arch/--variant. */
@@ -61,7 +71,9 @@ const MANIFEST_EDIT = /^(annotate|add)$/;
 const MAX_DEPTH = 4;
 
 /** Commands whose arguments are text for people: no flags or assignments are read there (completion offers none either). */
-export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error']);
+export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error',
+  // PowerShell's writers
+  'Write-Host', 'write-host', 'Write-Output', 'write-output', 'Write-Warning', 'Write-Error', 'Write-Verbose', 'Write-Information', 'Write-Debug']);
 /** Commands whose arguments are search patterns and paths (and `git grep`). */
 const SEARCH_COMMANDS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack']);
 /** git commands whose arguments are patterns or revisions (`git log --grep 'GOARCH=arm'`, `-G`, `-S`), never settings. */
@@ -333,7 +345,7 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   // The other half from the environment: GOARCH=arm under a job's `GOOS: freebsd` builds freebsd/arm.
   if (oses.length === 0 && env?.os) oses.push(env.os);
   else if (arches.length === 0 && env?.arch) arches.push(env.arch);
-  emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH');
+  emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH', undefined, impliedNames(env, oses, arches));
 }
 
 /** Where a command's name is among its words (after prefixes such as sudo and leading assignments), and the name without its folder. */
@@ -606,6 +618,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   let variant: string | undefined;
   const flagMentionsStart = sink.mentions.length;
   const foreignFlags = pythonPackageTool(masked, words, nameIndex, name);
+  // PowerShell, the default shell of Windows runners: `$env:GOARCH = "arm"` sets what go reads.
+  const ps = nameIndex === 0 ? powershellAssignment(text, masked, base, words, sink, oses, arches) : false;
 
   if (wordText(masked, words[0]) === 'for' && words.length >= 3 && wordText(masked, words[2]) === 'in') {
     const role = roleOf(wordText(masked, words[1]));
@@ -732,7 +746,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     }
   }
   let sets: GoEnv | undefined;
-  if (nameIndex >= words.length && variant === undefined && (oses.length === 0) !== (arches.length === 0)) {
+  if ((nameIndex >= words.length || ps) && variant === undefined && (oses.length === 0) !== (arches.length === 0)) {
     // A statement that sets one of the two: held. The value it replaces was never built with.
     if (oses.length > 0 && pending?.os) emitPairs(sink, [pending.os], [], undefined, 'GOOS/GOARCH');
     if (arches.length > 0 && pending?.arch) emitPairs(sink, [], [pending.arch], undefined, 'GOOS/GOARCH');
@@ -759,6 +773,34 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     }
   }
   return sets;
+}
+
+/** PowerShell's environment drive, `$env:NAME` (any case), opening a statement; its `$env` is masked. */
+const PS_ENV = /^\$env:([A-Za-z_][A-Za-z0-9_]*)/i;
+
+/**
+ * `$env:GOOS = "linux"`, `$env:GOARCH="arm"`: a PowerShell assignment of a platform-ish variable,
+ * read as the shell's `GOARCH=arm` is. False when the command is no such statement.
+ */
+function powershellAssignment(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, oses: Token[], arches: Token[]): boolean {
+  const first = words[0];
+  if (masked.charCodeAt(first.start) !== 1 || text.charCodeAt(base + first.start) !== 36 /* $ */) return false;
+  const m = PS_ENV.exec(text.slice(base + first.start, base + Math.min(first.end, first.start + 80)));
+  if (!m) return false;
+  // The value: after `=` in the same word, or the word after a lone `=` (or one that opens with it).
+  let at = first.start + m[0].length;
+  let k = 0;
+  while (at === words[k].end && k + 1 < words.length) at = words[++k].start;
+  if (masked[at] !== '=') return false;
+  at++;
+  if (at === words[k].end) {
+    if (k + 1 >= words.length) return true;
+    at = words[++k].start;
+  }
+  if (k + 1 !== words.length) return true; // `$env:GOOS = $os + "x"`: an expression, not a literal
+  const u = unquote(masked, { start: at, end: words[k].end });
+  if (roleOf(m[1]) !== 'variant') readAssigned(text, masked, base, m[1], u.s, u.e, sink, oses, arches);
+  return true;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { YamlFileFacts } from './yaml';
 /**
  * What a scan of one block of a file leaves for the blocks after it: variables holding Kubernetes
  * download URLs (`BASE=https://dl.k8s.io/…` then `"${BASE}/linux/arm/kubectl"`), and whether a
@@ -8,8 +9,8 @@ export interface ScanState {
   inRule: boolean;
   /** A Dockerfile's escape character, from its `# escape=` directive; undefined before its first block. */
   escape?: '\\' | '`';
-  /** A YAML file's anchors used as platform values (see yaml.ts platformAnchors). */
-  platformAnchors?: ReadonlyMap<string, string>;
+  /** What every block of a YAML file is scanned with from the rest of it (see yaml.ts yamlFileFacts). */
+  yamlFile?: YamlFileFacts;
 }
 
 export function newScanState(): ScanState {
@@ -17,7 +18,7 @@ export function newScanState(): ScanState {
 }
 
 export function copyScanState(s: ScanState): ScanState {
-  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.platformAnchors ? { platformAnchors: s.platformAnchors } : {}) };
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}) };
 }
 
 /** A short string that is equal for equal states: part of a block's cache key. */

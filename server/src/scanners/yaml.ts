@@ -1,10 +1,10 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
 import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
-import { isGoOs, isValidPair, resolveArch } from '../platform/names';
+import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
-import { scanShell, type GoEnv } from './shell';
+import { impliedNames, scanShell, type GoEnv } from './shell';
 import { lineKey, splitChildren } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
@@ -68,8 +68,8 @@ function below(ctx: Ctx, key?: string): Ctx {
  * lines are scanned one by one instead, so a broken file still gets platform checks.
  * `path` is where the region sits in a larger document (a job cut out of `jobs:`).
  */
-export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[] = [], anchors?: ReadonlyMap<string, string>): void {
-  scanDocuments(text, start, end, sink, flavour, path, 0, undefined, anchors);
+export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[] = [], file?: YamlFileFacts): void {
+  scanDocuments(text, start, end, sink, flavour, path, 0, undefined, file);
   templateLineUrls(text, start, end, sink);
 }
 
@@ -120,6 +120,58 @@ export function platformAnchors(text: string): Map<string, string> | undefined {
   for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) if (out.has(m[1])) anchored.set(m[1], (anchored.get(m[1]) ?? 0) + 1);
   for (const [name, n] of anchored) if (n > 1) out.delete(name);
   return out.size > 0 ? out : undefined;
+}
+
+/** What every block of a YAML text is scanned with from the rest of the text. */
+export interface YamlFileFacts {
+  /** Anchors whose alias is the value of a platform-ish key (see platformAnchors): name → that key. */
+  readonly anchors?: ReadonlyMap<string, string>;
+  /** GOOS and GOARCH of the file's top-level environment (see fileEnv), which its jobs inherit. */
+  readonly env?: GoEnv;
+}
+
+/** The facts of a YAML text (undefined when it has none: most files, at the cost of two cheap tests). */
+export function yamlFileFacts(text: string): YamlFileFacts | undefined {
+  const anchors = platformAnchors(text);
+  const env = fileEnv(text);
+  return anchors || env ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}) } : undefined;
+}
+
+/** A top-level environment map's key line: a workflow's `env:`, GitLab's and Azure's `variables:`, Drone's `environment:`. */
+const TOP_ENV = /^(?:env|variables|environment)[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
+/** A GOOS or GOARCH entry of it with a literal value: `  GOOS: windows`, `  "GOARCH": 'arm64'`. */
+const ENV_ENTRY = /^([ \t]+)(["']?)(GOOS|GOARCH)\2[ \t]*:[ \t]*(["']?)([a-z0-9]+)\4[ \t]*(?:#.*)?\r?$/;
+
+/**
+ * GOOS and GOARCH set by the file's top-level environment map (`env: {GOOS: windows}` of a
+ * workflow, GitLab's global `variables:`), for the jobs in other blocks: a job that sets only
+ * GOARCH builds for that GOOS. Names, not tokens: they are written in another block, and are
+ * judged there. Undefined when there is none, or more than one such map (documents of a stream).
+ */
+export function fileEnv(text: string): GoEnv | undefined {
+  if (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0) return undefined;
+  TOP_ENV.lastIndex = 0;
+  const top = TOP_ENV.exec(text);
+  if (!top || TOP_ENV.exec(text)) return undefined;
+  let env: GoEnv | undefined;
+  let indent: string | undefined;
+  let i = text.indexOf('\n', top.index) + 1;
+  while (i > 0 && i < text.length) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(i, nl);
+    i = nl + 1;
+    const lead = /^[ \t]*/.exec(line)![0];
+    if (lead.length === line.length || line[lead.length] === '#' || line[lead.length] === '\r') continue;
+    if (lead.length === 0) break; // the next top-level key
+    indent ??= lead;
+    if (lead !== indent) continue; // a value's own lines
+    const e = ENV_ENTRY.exec(line);
+    if (!e) continue;
+    // A typo is reported where it is written; the jobs are not judged with it.
+    if (e[3] === 'GOOS' ? isGoOs(e[5]) : isGoArch(e[5])) env = { ...env, [e[3] === 'GOOS' ? 'osName' : 'archName']: e[5] };
+  }
+  return env;
 }
 
 /** An anchor: `&name` after a space, a line start, `-`, `:`, `[` or `,`. */
@@ -187,14 +239,14 @@ interface Reparse {
   limit: number;
 }
 
-function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse | undefined, anchors: ReadonlyMap<string, string> | undefined): void {
+function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse | undefined, file: YamlFileFacts | undefined): void {
   for (const doc of readYamlDocuments(text, start, end)) {
     if (doc.tooDeep) {
       sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
-      scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, anchors);
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, anchors });
+      scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}) });
   }
 }
 
@@ -204,7 +256,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
  * the error loses its structure and is read line by line. A `--platform` argument before a
  * broken line of a later step keeps its next-item value.
  */
-function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse, anchors: ReadonlyMap<string, string> | undefined): void {
+function scanBroken(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse, file: YamlFileFacts | undefined): void {
   const header = firstContentLine(text, start, end);
   let keyAt = header;
   while (text.charCodeAt(keyAt) === 32) keyAt++;
@@ -220,11 +272,11 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
   for (const child of children.slice(1)) {
     const length = child.end - child.start;
     // A sole child is the broken block without its key line: broken too, not worth a parse.
-    if (children.length === 2) scanBroken(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, anchors);
+    if (children.length === 2) scanBroken(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, file);
     else if (budget.chars + length > budget.limit) scanYamlLines(text, child.start, child.end, sink);
     else {
       budget.chars += length;
-      scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, anchors);
+      scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, file);
     }
   }
 }
@@ -664,7 +716,7 @@ function variantValues(keys: Map<string, YNode | undefined>, key: string): strin
 }
 
 /** Keys of maps that set a job's or step's environment variables. */
-const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'environment']);
+export const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'environment']);
 
 /**
  * GOOS and GOARCH set in the environment map of a job or step, over those set above it. The
@@ -980,6 +1032,7 @@ function pairMapping(
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
   const fixedOs = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? ctx.env?.os) : undefined;
+  const fixedOsName = osKey === undefined && archKey !== undefined && !fixedOs && inMatrixAxis(ctx) ? ctx.env?.osName : undefined;
   const first = ctx.sink.mentions.length;
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
@@ -1051,10 +1104,14 @@ function pairMapping(
     const before = ctx.sink.mentions.length;
     // A step's `env: {GOARCH: arm}` under a job's `env: {GOOS: darwin}`: the build sees both.
     const outer = ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? ctx.env : undefined;
+    // (Or the file's top-level environment, in another block: a name, no token.)
+    let implied: { os?: string; arch?: string } | undefined;
     if (fixedOs && oses.length === 0 && arches.length > 0) oses.push(fixedOs);
     else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
     else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
-    emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded);
+    else if (fixedOsName && oses.length === 0 && arches.length > 0) implied = { os: fixedOsName };
+    else implied = impliedNames(outer, oses, arches);
+    emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded, implied);
     if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, oses, arches, isExcluded);
   }
   // include: explicit combinations. An entry that sets a key the matrix has no axis for, and
@@ -1086,7 +1143,7 @@ function pairMapping(
       else if (everyOs) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
       else if (everyArch) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, context);
       else if (osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
-      else if (archT.length > 0) emitPairs(ctx.sink, fixedOs ? [fixedOs] : [], archT.slice(0, 1), undefined, 'matrix include');
+      else if (archT.length > 0) emitPairs(ctx.sink, fixedOs ? [fixedOs] : [], archT.slice(0, 1), undefined, 'matrix include', undefined, fixedOsName ? { os: fixedOsName } : undefined);
       for (const p of item.items) {
         if (p.key === ok || p.key === ak || !p.value) continue;
         if (roleOf(p.key) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key);

@@ -1,0 +1,78 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ChunkCache, judge, lintText, scanEdited, scanText, type FileKind } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
+import { fileEnv } from '../../server/src/scanners/yaml';
+import { documentsCutAt } from '../../server/src/features/textDocument';
+import type { LintSettings } from '../../server/src/rules/finding';
+
+const MODEL = builtinModel();
+const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
+
+const GITLAB = `variables:
+  GOOS: darwin
+  CGO_ENABLED: "0"
+
+build:
+  variables:
+    GOARCH: arm
+  script:
+    - go build ./...
+
+test:
+  script:
+    - GOARCH=386 go test ./...
+`;
+
+/** `LINE:COL CODE PLATFORM` of each finding (the platform is its message's first word). */
+function findings(text: string, kind: FileKind): string[] {
+  return lintText(text, kind, MODEL, SETTINGS).map((f) => {
+    const before = text.slice(0, f.start);
+    const line = before.split('\n').length;
+    return `${line}:${f.start - before.lastIndexOf('\n')} ${f.code} ${f.message.split(' ')[0]}`;
+  });
+}
+
+describe("a file's top-level environment", () => {
+  it('is read from the first level of env:, variables: or environment:, literal valid names only', () => {
+    assert.deepEqual(fileEnv(GITLAB), { osName: 'darwin' });
+    assert.deepEqual(fileEnv('env:\n  "GOOS": windows # all jobs\n  GOARCH: \'arm64\'\njobs: {}\n'), { osName: 'windows', archName: 'arm64' });
+    assert.deepEqual(fileEnv('environment:\r\n  GOARCH: s390x\r\n'), { archName: 's390x' });
+    // Templated, a typo (reported where it is written), deeper than the first level, not top-level.
+    assert.equal(fileEnv('env:\n  GOOS: ${{ matrix.os }}\n  GOARCH: amd46\n'), undefined);
+    assert.equal(fileEnv('env:\n  X:\n    GOOS: windows\n  Y: 1\n'), undefined);
+    assert.equal(fileEnv('build:\n  env:\n    GOOS: windows\n'), undefined);
+    // Two documents, each with its own: neither is taken for the other's jobs.
+    assert.equal(fileEnv('env:\n  GOOS: windows\n---\nenv:\n  GOOS: darwin\n'), undefined);
+  });
+
+  it("pairs a job's lone GOARCH in another block with its GOOS", () => {
+    assert.deepEqual(findings(GITLAB, 'gitlab-ci'), ['7:13 unknown-platform darwin/arm', '13:14 unknown-platform darwin/386']);
+    // Without it, GOARCH alone builds for linux.
+    assert.deepEqual(findings(GITLAB.replace('  GOOS: darwin\n', ''), 'gitlab-ci'), ['6:13 removed-platform arm']);
+  });
+
+  it('an edit of it makes every block be judged again, as a fresh scan would', () => {
+    const documents = documentsCutAt(8);
+    const doc = documents.create('file:///w/.gitlab-ci.yml', 'gitlab-ci', 1, GITLAB);
+    const cache = new ChunkCache();
+    const first = scanText(GITLAB, 'gitlab-ci', cache);
+    doc.takeEditsSince(1);
+    // GOOS: darwin → GOOS: linux, typed over the value.
+    documents.update(doc, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 14 } }, text: 'linux' }], 2);
+    const edits = doc.takeEditsSince(1);
+    assert.ok(edits);
+    const edited = scanEdited(first, edits, () => doc.getText(), cache);
+    const now = doc.getText();
+    const scan = edited ?? scanText(now, 'gitlab-ci', cache);
+    assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, 'gitlab-ci', MODEL, SETTINGS));
+    assert.deepEqual(findings(now, 'gitlab-ci'), ['7:13 removed-platform linux/arm']);
+    // An edit elsewhere in it that leaves GOOS and GOARCH alone is still scanned alone.
+    documents.update(doc, [{ range: { start: { line: 2, character: 16 }, end: { line: 2, character: 17 } }, text: '1' }], 3);
+    const other = doc.takeEditsSince(2);
+    assert.ok(other);
+    const alone = scanEdited(scan, other, () => doc.getText(), cache);
+    assert.ok(alone, 'CGO_ENABLED edited: the environment is the same');
+    assert.deepEqual(judge(alone, MODEL, SETTINGS), lintText(doc.getText(), 'gitlab-ci', MODEL, SETTINGS));
+  });
+});
