@@ -18,6 +18,8 @@ const URL = new RegExp(
 );
 /** A quote between two characters of a URL's path (`release/"${v}"/bin`), which the shell joins into one word. */
 const MID_WORD_QUOTE = /(?<=[\w./}:)\u0001-])["'](?=[\w/$.{\u0001-])/g;
+/** A shell default's literal and the URL after it (read from the default's masked `${NAME:-`). */
+const DEFAULT_TAIL = /(?:\u0002+[A-Za-z0-9_]+[\u0001\u0002][^\s"'<>|;&()\\\u0002`]*)+/y;
 /** The end of a default expansion that a URL's path goes on after. */
 const DEFAULT_THEN_PATH = /\u0002(?=\/)/g;
 
@@ -102,7 +104,14 @@ export function scanUrls(
     const parts = urlParts(url);
     if (!parts || parts.host.includes(POISON)) continue;
     const kind = classify(parts.host, url.slice(parts.slash), parts.gs);
-    if (kind) scanUrlPath(text, url.slice(parts.slash), base + s + m.index + parts.slash, kind, sink);
+    if (kind === 'release' && region.charCodeAt(m.index + url.length) === 2) {
+      // A shell default where the URL goes on (`bin/linux/${ARCH:-arm}/kubectl`), which ends the match.
+      DEFAULT_TAIL.lastIndex = m.index + url.length;
+      const tail = DEFAULT_TAIL.exec(region);
+      if (tail) releaseDefault(text, url.slice(parts.slash) + tail[0], base + s + m.index + parts.slash, sink);
+    } else if (kind === 'github' && region.charCodeAt(m.index + url.length) === 2) {
+      assetDefault(text, region, base + s, m.index + url.length, sink);
+    } else if (kind) scanUrlPath(text, url.slice(parts.slash), base + s + m.index + parts.slash, kind, sink);
   }
   if (urlVars.size === 0) return;
   const original = text.slice(base + s, base + e);
@@ -136,6 +145,46 @@ function nearMiss(os: string, arch: string): boolean {
 
 /** `/bin/OS/ARCH/FILE` of a release URL; a quote around a segment is masked as POISON (MID_WORD_QUOTE). */
 const RELEASE_BIN = /\/bin\/(\u0001?)([A-Za-z0-9_]*)\1\/(\u0001?)([A-Za-z0-9_]*)\3(?:\/([^/?#]+))?/;
+
+/**
+ * `/bin/OS/ARCH` of a release URL where a segment is a shell default (`bin/linux/${ARCH:-arm}`): its
+ * literal, between the masked `${NAME:-` (SOFT) and `}` (SOFT, or POISON before a slash).
+ */
+const RELEASE_BIN_DEFAULT = /\/bin\/(?:\u0002+([A-Za-z0-9_]+)[\u0001\u0002]|([A-Za-z0-9_]+))\/(?:\u0002+([A-Za-z0-9_]+)[\u0001\u0002]|([A-Za-z0-9_]+))(?![A-Za-z0-9_])/d;
+
+/**
+ * A shell default standing for a segment of a release URL's platform: the URL downloads that
+ * literal's binary when the variable is unset, whatever it is called (`${ARCH:-arm}`, `${arch:-riscv64}`).
+ * Read as a split pair, each half where it is written. False when the path has none.
+ */
+function releaseDefault(text: string, path: string, offset: number, sink: MentionSink): boolean {
+  const bin = RELEASE_BIN_DEFAULT.exec(path);
+  if (!bin || (bin[1] === undefined && bin[3] === undefined)) return false;
+  const at = (g: number) => token(text, offset + bin.indices![g][0], offset + bin.indices![g][1]);
+  const os = at(bin[1] !== undefined ? 1 : 2);
+  const arch = at(bin[3] !== undefined ? 3 : 4);
+  sink.add({ kind: 'pair', os, arch, product: false, context: 'Kubernetes release URL' });
+  return true;
+}
+
+/** An asset name's os and separator before a shell default: `crictl-v1.31.0-linux-` of `crictl-v1.31.0-linux-${ARCH:-arm}.tar.gz`. */
+const OS_BEFORE_DEFAULT = /(?:^|[-_./])([a-z]+)[-_]$/;
+const ARCH_DEFAULT = /\u0002+([A-Za-z0-9]+)[\u0001\u0002](?=$|[-_.])/y;
+
+/**
+ * A release asset of a Kubernetes project whose arch is a shell default (`crictl-v1.31.0-linux-${ARCH:-arm}.tar.gz`):
+ * the default's literal with the os written before it, read as a split pair. `at` is where the default starts in `region`.
+ */
+function assetDefault(text: string, region: string, offset: number, at: number, sink: MentionSink): void {
+  const before = OS_BEFORE_DEFAULT.exec(region.slice(Math.max(0, at - 40), at));
+  if (!before || !GO_OSES.has(before[1])) return;
+  ARCH_DEFAULT.lastIndex = at;
+  const arch = ARCH_DEFAULT.exec(region);
+  if (!arch) return;
+  const archStart = at + arch[0].length - 1 - arch[1].length;
+  const osStart = at - 1 - before[1].length;
+  sink.add({ kind: 'pair', os: token(text, offset + osStart, offset + osStart + before[1].length), arch: token(text, offset + archStart, offset + archStart + arch[1].length), product: false, context: 'Kubernetes project release asset' });
+}
 
 function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, sink: MentionSink): void {
   if (kind === 'release') {
