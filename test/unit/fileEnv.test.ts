@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ChunkCache, judge, lintText, scanEdited, scanText, type FileKind } from '../../server/src/lint';
 import { builtinModel } from '../../server/src/model/load';
 import { fileEnv } from '../../server/src/scanners/yaml';
-import { documentsCutAt } from '../../server/src/features/textDocument';
+import { documentsCutAt, isEditedDocument } from '../../server/src/features/textDocument';
 import type { LintSettings } from '../../server/src/rules/finding';
 
 const MODEL = builtinModel();
@@ -55,6 +55,7 @@ describe("a file's top-level environment", () => {
   it('an edit of it makes every block be judged again, as a fresh scan would', () => {
     const documents = documentsCutAt(8);
     const doc = documents.create('file:///w/.gitlab-ci.yml', 'gitlab-ci', 1, GITLAB);
+    assert.ok(isEditedDocument(doc));
     const cache = new ChunkCache();
     const first = scanText(GITLAB, 'gitlab-ci', cache);
     doc.takeEditsSince(1);

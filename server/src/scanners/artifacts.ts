@@ -104,14 +104,11 @@ export function scanUrls(
     const parts = urlParts(url);
     if (!parts || parts.host.includes(POISON)) continue;
     const kind = classify(parts.host, url.slice(parts.slash), parts.gs);
-    if (kind === 'release' && region.charCodeAt(m.index + url.length) === 2) {
-      // A shell default where the URL goes on (`bin/linux/${ARCH:-arm}/kubectl`), which ends the match.
-      DEFAULT_TAIL.lastIndex = m.index + url.length;
-      const tail = DEFAULT_TAIL.exec(region);
-      if (tail) releaseDefault(text, url.slice(parts.slash) + tail[0], base + s + m.index + parts.slash, sink);
-    } else if (kind === 'github' && region.charCodeAt(m.index + url.length) === 2) {
-      assetDefault(text, region, base + s, m.index + url.length, sink);
-    } else if (kind) scanUrlPath(text, url.slice(parts.slash), base + s + m.index + parts.slash, kind, sink);
+    if (!kind) continue;
+    // A shell default where the URL goes on (`bin/linux/${ARCH:-arm}/kubectl`) ends the match.
+    const end = m.index + url.length;
+    if (region.charCodeAt(end) === 2 && (kind === 'release' ? releaseDefault(text, region, url.slice(parts.slash), base + s + m.index + parts.slash, end, sink) : kind === 'github' && assetDefault(text, region, base + s, end, sink))) continue;
+    scanUrlPath(text, url.slice(parts.slash), base + s + m.index + parts.slash, kind, sink);
   }
   if (urlVars.size === 0) return;
   const original = text.slice(base + s, base + e);
@@ -155,14 +152,19 @@ const RELEASE_BIN_DEFAULT = /\/bin\/(?:\u0002+([A-Za-z0-9_]+)[\u0001\u0002]|([A-
 /**
  * A shell default standing for a segment of a release URL's platform: the URL downloads that
  * literal's binary when the variable is unset, whatever it is called (`${ARCH:-arm}`, `${arch:-riscv64}`).
- * Read as a split pair, each half where it is written. False when the path has none.
+ * Read as a split pair, each half where it is written. `before` is the URL's path up to `at` in
+ * `region`, where a default starts. False when no os and arch segment holds one.
  */
-function releaseDefault(text: string, path: string, offset: number, sink: MentionSink): boolean {
+function releaseDefault(text: string, region: string, before: string, offset: number, at: number, sink: MentionSink): boolean {
+  DEFAULT_TAIL.lastIndex = at;
+  const tail = DEFAULT_TAIL.exec(region);
+  if (!tail) return false;
+  const path = before + tail[0];
   const bin = RELEASE_BIN_DEFAULT.exec(path);
   if (!bin || (bin[1] === undefined && bin[3] === undefined)) return false;
-  const at = (g: number) => token(text, offset + bin.indices![g][0], offset + bin.indices![g][1]);
-  const os = at(bin[1] !== undefined ? 1 : 2);
-  const arch = at(bin[3] !== undefined ? 3 : 4);
+  const group = (g: number) => token(text, offset + bin.indices![g][0], offset + bin.indices![g][1]);
+  const os = group(bin[1] !== undefined ? 1 : 2);
+  const arch = group(bin[3] !== undefined ? 3 : 4);
   sink.add({ kind: 'pair', os, arch, product: false, context: 'Kubernetes release URL' });
   return true;
 }
@@ -175,15 +177,16 @@ const ARCH_DEFAULT = /\u0002+([A-Za-z0-9]+)[\u0001\u0002](?=$|[-_.])/y;
  * A release asset of a Kubernetes project whose arch is a shell default (`crictl-v1.31.0-linux-${ARCH:-arm}.tar.gz`):
  * the default's literal with the os written before it, read as a split pair. `at` is where the default starts in `region`.
  */
-function assetDefault(text: string, region: string, offset: number, at: number, sink: MentionSink): void {
+function assetDefault(text: string, region: string, offset: number, at: number, sink: MentionSink): boolean {
   const before = OS_BEFORE_DEFAULT.exec(region.slice(Math.max(0, at - 40), at));
-  if (!before || !GO_OSES.has(before[1])) return;
+  if (!before || !GO_OSES.has(before[1])) return false;
   ARCH_DEFAULT.lastIndex = at;
   const arch = ARCH_DEFAULT.exec(region);
-  if (!arch) return;
+  if (!arch) return false;
   const archStart = at + arch[0].length - 1 - arch[1].length;
   const osStart = at - 1 - before[1].length;
   sink.add({ kind: 'pair', os: token(text, offset + osStart, offset + osStart + before[1].length), arch: token(text, offset + archStart, offset + archStart + arch[1].length), product: false, context: 'Kubernetes project release asset' });
+  return true;
 }
 
 function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, sink: MentionSink): void {
