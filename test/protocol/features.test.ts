@@ -235,6 +235,7 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     { name: 'Dockerfile ARG GOARCH= under ENV GOOS=linux', path: 'cross/Dockerfile', languageId: 'dockerfile', text: 'FROM golang\nENV GOOS=linux\nARG GOARCH=|\n', first: 'amd64', has: 'riscv64', absent: 'arm' },
     { name: 'Dockerfile ARG TARGETPLATFORM=', path: 'images/Dockerfile', languageId: 'dockerfile', text: 'ARG TARGETPLATFORM=|\n', first: 'linux/amd64' },
     { name: 'workflow env GOARCH with sibling GOOS: darwin', path: '.github/workflows/go.yml', languageId: 'yaml', text: 'env:\n  GOOS: darwin\n  GOARCH: |\n', first: 'amd64', has: 'arm64', absent: 's390x' },
+    { name: "GitLab job's GOARCH under the global variables' GOOS: darwin", path: '.gitlab-ci.yml', languageId: 'yaml', text: 'variables:\n  GOOS: darwin\nbuild:\n  variables:\n    GOARCH: |\n  script: [go build]\n', first: 'amd64', has: 'arm64', absent: 's390x' },
     { name: 'goreleaser goarch block list, goos linux', path: '.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos:\n      - linux\n    goarch:\n      - |\n', first: 'amd64', has: 'riscv64', absent: 'arm' },
     { name: 'goreleaser goos block list', path: 'x/.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos:\n      - |\n', first: 'linux', has: 'freebsd' },
     { name: 'Tekton-style name/value list', path: 'tekton/task.yaml', languageId: 'yaml', text: 'params:\n  - name: PLATFORMS\n    default: |\n', first: 'linux/amd64' },

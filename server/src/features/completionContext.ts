@@ -5,7 +5,7 @@ import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { PROSE_COMMANDS } from '../scanners/shell';
-import { matrixRoles } from '../scanners/yaml';
+import { ENV_MAP_KEYS, fileEnv, matrixRoles } from '../scanners/yaml';
 
 /**
  * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
@@ -326,6 +326,18 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
   return out;
 }
 
+/**
+ * siblingValues, and in a job's environment map that sets no GOOS (or GOARCH), the one of the
+ * file's top-level environment, which the job inherits (`variables: {GOOS: darwin}` of GitLab).
+ */
+function envValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string[] {
+  const own = siblingValues(lines, index, col, name);
+  if (own.length > 0 || col === 0 || !ENV_MAP_KEYS.has(parentKey(lines, index, col) ?? '')) return own;
+  const env = fileEnv(lines.text);
+  const inherited = name === 'os' ? env?.osName : env?.archName;
+  return inherited ? [inherited] : own;
+}
+
 /** Splits a flow collection's text at its own commas (not those of a list or mapping inside it). */
 function flowEntries(text: string): string[] {
   const out: string[] = [];
@@ -509,8 +521,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         const found = withOs(
           site(role, start, end, {
             spelling: spellingOf(items, fallback),
-            os: siblingValues(lines, index, k.col, 'os'),
-            arch: siblingValues(lines, index, k.col, 'arch'),
+            os: envValues(lines, index, k.col, 'os'),
+            arch: envValues(lines, index, k.col, 'arch'),
             present: items,
           }),
           typed,
