@@ -1,5 +1,5 @@
 import { MentionSink, type Mention, type Token } from './scanners/mention';
-import { ENV_MAP_KEYS, fileEnv, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
+import { anchoredMaps, ENV_MAP_KEYS, fileEnv, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell, type GoEnv } from './scanners/shell';
@@ -356,7 +356,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   let path = '';
   // (A digest, not the list: a key is built and compared for every block, and a file may alias
   // thousands of names.)
-  const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], yamlFile.env ?? null])).digest('base64')}` : `${kind}:`;
+  const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])]])).digest('base64')}` : `${kind}:`;
   const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK), ...(yamlFile ? { yamlFile } : {}) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];
@@ -455,6 +455,8 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     // The file's top-level environment is read by every block (yamlFileFacts): an edit that changes it is not scanned alone.
     const { keys } = results[c];
     if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(body, 0) ?? '') && !sameEnv(fileEnv(results[c].body), fileEnv(body))) return undefined;
+    // So are the os and arch names of anchored mappings, in a text with merge keys: an edit that changes those of its block is not either.
+    if (prev.marks.yamlFile?.merges && (ANCHOR.test(body) || ANCHOR.test(results[c].body)) && JSON.stringify([...anchoredMaps(body)]) !== JSON.stringify([...anchoredMaps(results[c].body)])) return undefined;
   }
   for (const [c, body] of bodies) {
     const old = results[c];
@@ -471,6 +473,9 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
 function sameEnv(a: GoEnv | undefined, b: GoEnv | undefined): boolean {
   return a?.osName === b?.osName && a?.archName === b?.archName;
 }
+
+/** What may be a YAML anchor (`&name`) in a text; not the shell's `&&`. */
+const ANCHOR = /(^|[\s:[,{-])&[^\s&*]/m;
 
 /** What may be a YAML anchor (`&name`) or alias (`*name`) on a line; not the shell's `&&`. */
 const ANCHOR_OR_ALIAS = /(^|[\s:[,{-])[*&][^\s&*]/;

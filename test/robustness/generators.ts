@@ -289,6 +289,8 @@ const YAML_LINES: readonly ((v: string) => string)[] = [
   (v) => `variables:\n  GOOS: ${v}`,
   (v) => `GOARCH: ${v}`,
   (v) => `- run: GOARCH=${v} go build`,
+  // An anchored environment that a merge key takes in, in another block.
+  (v) => `.vars: &anchor\n  GOOS: ${v}\n  goos: [${v}]`,
   (v) => `- run: docker buildx build --platform ${v} .`,
   (v) => `url: https://dl.k8s.io/release/v1.31.0/bin/${v}/kubectl`,
   (v) => `base: &anchor ${v}`,

@@ -46,6 +46,8 @@ interface Ctx {
   env?: GoEnv;
   /** Anchors of the file whose alias is the value of a platform-ish key (see platformAnchors): name → that key. */
   anchors?: ReadonlyMap<string, string>;
+  /** Anchored mappings' os and arch names, for merge keys (see mergedAnchors). */
+  merges?: ReadonlyMap<string, MergedNames>;
 }
 
 /**
@@ -60,7 +62,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges };
 }
 
 /**
@@ -128,13 +130,101 @@ export interface YamlFileFacts {
   readonly anchors?: ReadonlyMap<string, string>;
   /** GOOS and GOARCH of the file's top-level environment (see fileEnv), which its jobs inherit. */
   readonly env?: GoEnv;
+  /** The os and arch names of anchored mappings that a merge key takes in (see mergedAnchors): name → names. */
+  readonly merges?: ReadonlyMap<string, MergedNames>;
+}
+
+/** The os and arch names a mapping sets (`GOOS: windows`, `goos: [darwin]`), which a merge key `<<: *it` brings into another. */
+export interface MergedNames {
+  readonly oses?: readonly string[];
+  readonly arches?: readonly string[];
 }
 
 /** The facts of a YAML text (undefined when it has none: most files, at the cost of two cheap tests). */
 export function yamlFileFacts(text: string): YamlFileFacts | undefined {
   const anchors = platformAnchors(text);
   const env = fileEnv(text);
-  return anchors || env ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}) } : undefined;
+  const merges = mergedAnchors(text);
+  return anchors || env || merges ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}) } : undefined;
+}
+
+/** A merge key that takes in an alias: `<<: *win`, `<<: [*a, *b]`. */
+export const MERGE_ALIAS = /<<[ \t]*:[ \t]*\[?[ \t]*\*/;
+/** A line that ends in an anchor, whose node is the block below: `x-env: &env`, `- &defaults`. */
+const ANCHOR_LINE = /^([ \t]*)(?:-[ \t]+)?(?:[^\s#&*][^\n#]*?[ \t]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]*(?:#[^\n]*)?\r?$/gm;
+/** An os or arch key of such a block with its value: `GOOS: windows`, `goos: [darwin]`, `goarch:` over a block list. */
+const MERGED_ENTRY = /^(["']?)(GOOS|GOARCH|goos|goarch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
+const LITERAL_NAME = /^(["']?)([a-z0-9]+)\1$/;
+
+/**
+ * The os and arch names of the anchored block mappings of a text that merge keys take in
+ * (`.vars: &win` over `GOOS: windows`, then `variables: {<<: *win, GOARCH: arm}` in another block),
+ * by anchor name. Literal Go names only; a name anchored twice is left out (which one a merge
+ * gets is not read here). Undefined when the text merges no alias (most files: one cheap test);
+ * empty when it does but no anchored mapping sets an os or arch (an edit may make one).
+ */
+export function mergedAnchors(text: string): Map<string, MergedNames> | undefined {
+  return MERGE_ALIAS.test(text) ? anchoredMaps(text) : undefined;
+}
+
+/** The os and arch names of the anchored block mappings of a text (or of one block of it), by anchor name. */
+export function anchoredMaps(text: string): Map<string, MergedNames> {
+  const out = new Map<string, MergedNames>();
+  const seen = new Set<string>();
+  ANCHOR_LINE.lastIndex = 0;
+  for (let m = ANCHOR_LINE.exec(text); m; m = ANCHOR_LINE.exec(text)) {
+    const name = m[2];
+    if (seen.has(name)) {
+      out.delete(name);
+      continue;
+    }
+    seen.add(name);
+    const names = anchoredNames(text, m.index + m[0].length + 1, m[1].length);
+    if (names) out.set(name, names);
+  }
+  return out;
+}
+
+/** The os and arch names set at the first level of the block mapping from `from`, deeper than `base`. */
+function anchoredNames(text: string, from: number, base: number): MergedNames | undefined {
+  let indent = -1;
+  let oses: string[] | undefined;
+  let arches: string[] | undefined;
+  let list: string[] | undefined;
+  for (let i = from, n = 0; i > 0 && i < text.length && n < 200; n++) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(i, nl);
+    i = nl + 1;
+    let lead = 0;
+    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
+    if (lead === line.length || line[lead] === '#' || line[lead] === '\r') continue;
+    if (lead <= base) break;
+    if (indent < 0) indent = lead;
+    if (lead > indent) {
+      // A block list under the key above: `goos:` then `- darwin`.
+      const item = /^-[ \t]+(\S+)/.exec(line.slice(lead));
+      if (list && item) list.push(item[1]);
+      continue;
+    }
+    if (lead < indent) break;
+    list = undefined;
+    const e = MERGED_ENTRY.exec(line.slice(lead));
+    if (!e) continue;
+    const os = e[2] === 'GOOS' || e[2] === 'goos';
+    const value = e[3];
+    const values: string[] = value === '' ? (list = []) : value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1).split(',').map((v) => v.trim()) : [value];
+    if (os) oses ??= values;
+    else arches ??= values;
+  }
+  const valid = (xs: string[] | undefined, is: (n: string) => boolean) => {
+    if (!xs || xs.length === 0) return undefined;
+    const names = xs.map((x) => LITERAL_NAME.exec(x)?.[2]);
+    return names.every((x): x is string => x !== undefined && is(x)) ? names : undefined;
+  };
+  const o = valid(oses, isGoOs);
+  const a = valid(arches, isGoArch);
+  return o || a ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}) } : undefined;
 }
 
 /** A top-level environment map's key line: a workflow's `env:`, GitLab's and Azure's `variables:`, Drone's `environment:`. */
@@ -246,7 +336,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}) });
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}) });
   }
 }
 
@@ -715,6 +805,22 @@ function variantValues(keys: Map<string, YNode | undefined>, key: string): strin
   return undefined;
 }
 
+/** The os and arch names a mapping takes in through its merge key (`<<: *win`, `<<: [*a, *b]`: the first that sets one wins). */
+function mergedNames(node: YMap, ctx: Ctx): MergedNames | undefined {
+  if (!ctx.merges) return undefined;
+  const merge = get(node, '<<');
+  if (!merge) return undefined;
+  let oses: readonly string[] | undefined;
+  let arches: readonly string[] | undefined;
+  for (const a of merge.kind === 'seq' ? merge.items : [merge]) {
+    if (a?.kind !== 'scalar' || a.style !== 'ALIAS') continue;
+    const names = ctx.merges.get(ctx.text.slice(a.start + 1, a.end).trim());
+    oses ??= names?.oses;
+    arches ??= names?.arches;
+  }
+  return oses || arches ? { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) } : undefined;
+}
+
 /** Keys of maps that set a job's or step's environment variables. */
 export const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'environment']);
 
@@ -730,6 +836,10 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
   for (const item of node.items) {
     const m = item.value;
     if (m?.kind !== 'map' || !ENV_MAP_KEYS.has(item.key)) continue;
+    // `<<: *win` brings in the anchored map's (its own keys, below, override them).
+    const merged = mergedNames(m, ctx);
+    if (merged?.oses?.length === 1) env = { ...env, os: undefined, osName: merged.oses[0] };
+    if (merged?.arches?.length === 1) env = { ...env, arch: undefined, archName: merged.arches[0] };
     for (const p of m.items) {
       const role = p.value?.kind === 'scalar' && (p.key === 'GOOS' || p.key === 'GOARCH') ? roleOf(p.key) : undefined;
       if (!role) continue;
@@ -783,7 +893,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
         const role = pair.key === osKey || pair.key === archKey || pair.key === variantKey;
         keys.set(pair.key, role ? definedValue(pair.value) : pair.value);
       }
-      pairMapping(ctx, keys, osKey, archKey, variantKey);
+      pairMapping(ctx, keys, osKey, archKey, variantKey, mergedNames(node, ctx));
       if (osKey !== undefined) choices(get(node, osKey), 'os', osKey, ctx);
       if (archKey !== undefined) choices(get(node, archKey), 'arch', archKey, ctx);
       consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
@@ -1023,6 +1133,8 @@ function pairMapping(
   osKey: string | undefined,
   archKey: string | undefined,
   variantKey: string | undefined,
+  /** The os and arch names its merge key takes in, for the keys it does not set itself. */
+  merged?: MergedNames,
 ): void {
   // A matrix's product runs a job for every pair (GitHub's `matrix`, CodeBuild's `build-matrix`).
   // (A matrix with an `exclude` keyword, a workflow's or CircleCI's, is a 'matrix'; GitLab's and the others' have none.)
@@ -1077,9 +1189,10 @@ function pairMapping(
     return (out && out.size > 0 ? builtVariants(arch)?.find((v) => !out.has(v)) : undefined) ?? variant;
   };
   if (goreleaserBuild && (oses.length === 0 || arches.length === 0)) {
-    // goreleaser builds every default goos × goarch that is not set.
-    const osNames = oses.length > 0 ? oses.map((t) => t.text) : GORELEASER_DEFAULT_GOOS;
-    const archNames = arches.length > 0 ? arches.map((t) => t.text) : GORELEASER_DEFAULT_GOARCH;
+    // goreleaser builds every default goos × goarch that is not set (or that an anchor merged in sets).
+    const before = ctx.sink.mentions.length;
+    const osNames = oses.length > 0 ? oses.map((t) => t.text) : (merged?.oses ?? GORELEASER_DEFAULT_GOOS);
+    const archNames = arches.length > 0 ? arches.map((t) => t.text) : (merged?.arches ?? GORELEASER_DEFAULT_GOARCH);
     for (const os of osNames) {
       for (const arch of archNames) {
         if (isExcluded(os, arch)) continue;
@@ -1100,19 +1213,28 @@ function pairMapping(
     // is judged on its own, so it is still reported.
     for (const t of oses) if (t.repeatOf) ctx.sink.add({ kind: 'pair', os: t, product: true, context: 'goreleaser build' });
     for (const t of arches) if (t.repeatOf) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
+    // `<<: *mac` (goos: [darwin]) beside `goarch: [amd64, "386"]` builds nothing for 386.
+    if ((oses.length === 0 && merged?.oses) || (arches.length === 0 && merged?.arches)) markDeadValues(ctx.sink.mentions, before, osNames, archNames, isExcluded);
   } else {
     const before = ctx.sink.mentions.length;
     // A step's `env: {GOARCH: arm}` under a job's `env: {GOOS: darwin}`: the build sees both.
     const outer = ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? ctx.env : undefined;
     // (Or the file's top-level environment, in another block: a name, no token.)
     let implied: { os?: string; arch?: string } | undefined;
-    if (fixedOs && oses.length === 0 && arches.length > 0) oses.push(fixedOs);
-    else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
-    else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
-    else if (fixedOsName && oses.length === 0 && arches.length > 0) implied = { os: fixedOsName };
-    else implied = impliedNames(outer, oses, arches);
-    emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded, implied);
-    if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, oses, arches, isExcluded);
+    // The map's own, merged in from an anchor (`<<: *win` beside `GOARCH: arm`), go first.
+    const mergedOs = oses.length === 0 && arches.length > 0 ? merged?.oses : undefined;
+    const mergedArch = arches.length === 0 && oses.length > 0 ? merged?.arches : undefined;
+    if (mergedOs || mergedArch) {
+      for (const os of mergedOs ?? [undefined]) for (const arch of mergedArch ?? [undefined]) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded, { ...(os ? { os } : {}), ...(arch ? { arch } : {}) });
+    } else {
+      if (fixedOs && oses.length === 0 && arches.length > 0) oses.push(fixedOs);
+      else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
+      else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
+      else if (fixedOsName && oses.length === 0 && arches.length > 0) implied = { os: fixedOsName };
+      else implied = impliedNames(outer, oses, arches);
+      emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded, implied);
+    }
+    if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, [...oses.map((t) => t.text), ...(mergedOs ?? [])], [...arches.map((t) => t.text), ...(mergedArch ?? [])], isExcluded);
   }
   // include: explicit combinations. An entry that sets a key the matrix has no axis for, and
   // changes no value of the axes it has, goes into every combination (GitHub's rule): with
@@ -1162,9 +1284,9 @@ function pairMapping(
  * nothing, a mistake: its pairs are marked so that they are reported. Names Go does not know at
  * all are reported anyway; the rest are few (Go has some twenty of each), compared once each.
  */
-function markDeadValues(mentions: Mention[], from: number, oses: Token[], arches: Token[], excluded: (os: string, arch: string) => boolean): void {
-  const osNames = [...new Set(oses.map((t) => t.text.toLowerCase()))].filter(isGoOs);
-  const archNames = [...new Set(arches.map((t) => t.text.toLowerCase()))].filter((a) => resolveArch(a) !== undefined);
+function markDeadValues(mentions: Mention[], from: number, oses: readonly string[], arches: readonly string[], excluded: (os: string, arch: string) => boolean): void {
+  const osNames = [...new Set(oses.map((t) => t.toLowerCase()))].filter(isGoOs);
+  const archNames = [...new Set(arches.map((t) => t.toLowerCase()))].filter((a) => resolveArch(a) !== undefined);
   if (osNames.length === 0 || archNames.length === 0) return;
   const builds = (os: string, arch: string) => isValidPair(os, resolveArch(arch)!.arch) && !excluded(os, arch);
   const deadOs = new Set(osNames.filter((os) => !archNames.some((arch) => builds(os, arch))));
@@ -1172,9 +1294,10 @@ function markDeadValues(mentions: Mention[], from: number, oses: Token[], arches
   if (deadOs.size === 0 && deadArch.size === 0) return;
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
-    if (m.kind !== 'pair' || !m.os || !m.arch) continue;
-    if (deadArch.has(m.arch.text.toLowerCase())) m.dead = 'arch';
-    else if (deadOs.has(m.os.text.toLowerCase())) m.dead = 'os';
+    // (A side may be a name merged in from an anchor: only a written value is marked.)
+    if (m.kind !== 'pair' || !(m.os || m.osName) || !(m.arch || m.archName)) continue;
+    if (m.arch && deadArch.has(m.arch.text.toLowerCase())) m.dead = 'arch';
+    else if (m.os && deadOs.has(m.os.text.toLowerCase())) m.dead = 'os';
   }
 }
 
