@@ -1,5 +1,5 @@
 import { MentionSink, type Mention, type Token } from './scanners/mention';
-import { anchoredMaps, ENV_MAP_KEYS, fileEnv, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
+import { anchoredMaps, ENV_MAP_KEYS, fileEnv, jobVariables, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell, type GoEnv } from './scanners/shell';
@@ -348,7 +348,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   let state = newScanState();
   // A YAML block is scanned with the anchors the whole text uses as platform values and the
   // GOOS/GOARCH of its top-level environment: they are part of its key in the cache.
-  const yamlFile = yaml ? yamlFileFacts(text) : undefined;
+  const yamlFile = yaml ? yamlFileFacts(text, kind as YamlFlavour) : undefined;
   if (yamlFile) state.yamlFile = yamlFile;
   const scannedHere = new Map<string, ChunkResult>();
   // Siblings share their path array: it is joined once. YAML blocks carry no state.
@@ -356,7 +356,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   let path = '';
   // (A digest, not the list: a key is built and compared for every block, and a file may alias
   // thousands of names.)
-  const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])]])).digest('base64')}` : `${kind}:`;
+  const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.jobs ?? [])]])).digest('base64')}` : `${kind}:`;
   const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK), ...(yamlFile ? { yamlFile } : {}) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];
@@ -457,6 +457,9 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(body, 0) ?? '') && !sameEnv(fileEnv(results[c].body), fileEnv(body))) return undefined;
     // So are the os and arch names of anchored mappings, in a text with merge keys: an edit that changes those of its block is not either.
     if (prev.marks.yamlFile?.merges && (ANCHOR.test(body) || ANCHOR.test(results[c].body)) && JSON.stringify([...anchoredMaps(body)]) !== JSON.stringify([...anchoredMaps(results[c].body)])) return undefined;
+    // And GitLab jobs' variables, in a text whose jobs extend others.
+    // (A job cut into blocks of its own children: any GOOS or GOARCH in them may be its variables'.)
+    if (prev.marks.yamlFile?.jobs && (keys.length === 0 ? JSON.stringify([...jobVariables(body)]) !== JSON.stringify([...jobVariables(results[c].body)]) : /GO(?:OS|ARCH)/.test(body) || /GO(?:OS|ARCH)/.test(results[c].body))) return undefined;
   }
   for (const [c, body] of bodies) {
     const old = results[c];

@@ -291,6 +291,9 @@ const YAML_LINES: readonly ((v: string) => string)[] = [
   (v) => `- run: GOARCH=${v} go build`,
   // An anchored environment that a merge key takes in, in another block.
   (v) => `.vars: &anchor\n  GOOS: ${v}\n  goos: [${v}]`,
+  // A GitLab template and a job that extends it.
+  (v) => `.tmpl:\n  variables:\n    GOOS: ${v}`,
+  (v) => `job:\n  extends: [.tmpl]\n  variables:\n    GOARCH: ${v}`,
   (v) => `- run: docker buildx build --platform ${v} .`,
   (v) => `url: https://dl.k8s.io/release/v1.31.0/bin/${v}/kubectl`,
   (v) => `base: &anchor ${v}`,

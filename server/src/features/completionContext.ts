@@ -5,7 +5,8 @@ import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { PROSE_COMMANDS } from '../scanners/shell';
-import { ENV_MAP_KEYS, fileEnv, matrixRoles } from '../scanners/yaml';
+import { ENV_MAP_KEYS, fileEnv, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
+import type { GoEnv } from '../scanners/shell';
 
 /**
  * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
@@ -99,7 +100,7 @@ class Lines {
 const TOKEN_CHAR = /[A-Za-z0-9_./-]/;
 const FLAG = /--?(?:[a-z0-9]+-)*(?:platforms?|osarch)\b/gi;
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)(\s*)(?:\?|::?|\+|!)?=/g;
-const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w.-]*)["']?\s*:(?:\s+(.*))?$/;
+const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w.-]*|<<)["']?\s*:(?:\s+(.*))?$/;
 
 /** Whether `prefix` (the line up to the token) ends inside a comment. */
 function inComment(prefix: string, kind: FileKind): boolean {
@@ -332,10 +333,44 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
  */
 function envValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string[] {
   const own = siblingValues(lines, index, col, name);
-  if (own.length > 0 || col === 0 || !ENV_MAP_KEYS.has(parentKey(lines, index, col) ?? '')) return own;
-  const env = fileEnv(lines.text);
-  const inherited = name === 'os' ? env?.osName : env?.archName;
+  if (own.length > 0) return own;
+  // `<<: *win` beside the key: the anchored mapping's.
+  const merge = siblingValue(lines, index, col, '<<');
+  if (merge !== undefined) {
+    const merges = mergedAnchors(lines.text);
+    for (const alias of merge.matchAll(/\*([^\s,\]]+)/g)) {
+      const names = merges?.get(alias[1]);
+      const merged = name === 'os' ? names?.oses : names?.arches;
+      if (merged) return [...merged];
+    }
+  }
+  const parent = col === 0 ? undefined : parentLine(lines, index, col);
+  if (!parent || !ENV_MAP_KEYS.has(parent.key)) return own;
+  const pick = (env: GoEnv | undefined) => (name === 'os' ? env?.osName : env?.archName);
+  // A GitLab job's variables: the jobs it extends (the last that sets it), then the file's.
+  const ext = parent.col > 0 ? siblingValue(lines, parent.line, parent.col, 'extends') : undefined;
+  if (ext !== undefined) {
+    const jobs = jobVariables(lines.text);
+    const named = ext.replace(/#.*$/, '').replace(/[[\]"']/g, '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+    for (let k = named.length - 1; k >= 0; k--) {
+      const found = pick(jobs.get(named[k]));
+      if (found) return [found];
+    }
+  }
+  const inherited = pick(fileEnv(lines.text));
   return inherited ? [inherited] : own;
+}
+
+/** The line and key of the mapping that holds the key at column `col` of line `index`. */
+function parentLine(lines: Lines, index: number, col: number): { line: number; col: number; key: string } | undefined {
+  for (let i = index - 1; i >= 0 && index - i <= SIBLING_LINES && lines.has(i); i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t)) continue;
+    const k = keyColumn(t);
+    if (k && k.col < col) return k.value.trim() === '' ? { line: i, col: k.col, key: k.key } : undefined;
+    if (indentOf(t) < col) return undefined;
+  }
+  return undefined;
 }
 
 /** Splits a flow collection's text at its own commas (not those of a list or mapping inside it). */

@@ -48,6 +48,8 @@ interface Ctx {
   anchors?: ReadonlyMap<string, string>;
   /** Anchored mappings' os and arch names, for merge keys (see mergedAnchors). */
   merges?: ReadonlyMap<string, MergedNames>;
+  /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
+  jobs?: ReadonlyMap<string, GoEnv>;
 }
 
 /**
@@ -62,7 +64,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs };
 }
 
 /**
@@ -132,6 +134,8 @@ export interface YamlFileFacts {
   readonly env?: GoEnv;
   /** The os and arch names of anchored mappings that a merge key takes in (see mergedAnchors): name → names. */
   readonly merges?: ReadonlyMap<string, MergedNames>;
+  /** GitLab jobs' GOOS and GOARCH, for the jobs that extend them (see jobVariables): job name → names. */
+  readonly jobs?: ReadonlyMap<string, GoEnv>;
 }
 
 /** The os and arch names a mapping sets (`GOOS: windows`, `goos: [darwin]`), which a merge key `<<: *it` brings into another. */
@@ -141,11 +145,64 @@ export interface MergedNames {
 }
 
 /** The facts of a YAML text (undefined when it has none: most files, at the cost of two cheap tests). */
-export function yamlFileFacts(text: string): YamlFileFacts | undefined {
+export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts | undefined {
   const anchors = platformAnchors(text);
   const env = fileEnv(text);
   const merges = mergedAnchors(text);
-  return anchors || env || merges ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}) } : undefined;
+  const jobs = flavour === 'gitlab-ci' && EXTENDS.test(text) ? jobVariables(text) : undefined;
+  return anchors || env || merges || jobs
+    ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(jobs ? { jobs } : {}) }
+    : undefined;
+}
+
+/** A GitLab job's `extends:` key. */
+const EXTENDS = /^[ \t]+extends[ \t]*:/m;
+/** A top-level key line with nothing after it: a GitLab job (`.go-windows:`, `build:`). */
+const JOB_LINE = /^([^\s#&*!|>'"-][^\n:#]*?|"[^"\n]*"|'[^'\n]*')[ \t]*:[ \t]*(?:#[^\n]*)?\r?$/gm;
+/** A job's `variables:` key line, with nothing after it. */
+const VARIABLES_LINE = /^([ \t]+)variables[ \t]*:[ \t]*(?:#[^\n]*)?\r?$/;
+
+/**
+ * The GOOS and GOARCH that GitLab jobs (hidden templates above all: `.go-windows:`) set in their
+ * `variables:`, by job name, for the jobs that name them in `extends:` (a template sits in another
+ * block). Literal Go names only. Empty when no job sets one (an edit may make one).
+ */
+export function jobVariables(text: string): Map<string, GoEnv> {
+  const out = new Map<string, GoEnv>();
+  if (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0) return out;
+  JOB_LINE.lastIndex = 0;
+  for (let m = JOB_LINE.exec(text); m; m = JOB_LINE.exec(text)) {
+    const env = variablesOf(text, m.index + m[0].length + 1);
+    if (env) out.set(m[1].replace(/^["']|["']$/g, ''), env);
+  }
+  return out;
+}
+
+/** The GOOS and GOARCH names of the `variables:` at the first level of the job whose body starts at `from`. */
+function variablesOf(text: string, from: number): GoEnv | undefined {
+  let indent = -1;
+  for (let i = from, n = 0; i > 0 && i < text.length && n < 400; n++) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(i, nl);
+    const next = nl + 1;
+    let lead = 0;
+    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
+    if (lead === line.length || line[lead] === '#' || line[lead] === '\r') {
+      i = next;
+      continue;
+    }
+    if (lead === 0) return undefined;
+    if (indent < 0) indent = lead;
+    if (lead === indent && VARIABLES_LINE.test(line)) {
+      const names = anchoredNames(text, next, indent);
+      const os = names?.oses?.length === 1 ? names.oses[0] : undefined;
+      const arch = names?.arches?.length === 1 ? names.arches[0] : undefined;
+      return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
+    }
+    i = next;
+  }
+  return undefined;
 }
 
 /** A merge key that takes in an alias: `<<: *win`, `<<: [*a, *b]`. */
@@ -336,7 +393,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}) });
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}) });
   }
 }
 
@@ -832,6 +889,15 @@ export const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'e
 function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
   if (ctx.path.length === 0) return ctx.env;
   let env = ctx.env;
+  // A GitLab job that `extends:` others takes in their variables (a later one over an earlier one; its own over all).
+  if (ctx.jobs && ctx.jobs.size > 0 && ctx.path.length === 1) {
+    const ext = get(node, 'extends');
+    for (const e of ext?.kind === 'seq' ? ext.items : ext ? [ext] : []) {
+      const from = ctx.jobs.get(scalarText(e) ?? '');
+      if (from?.osName) env = { ...env, os: undefined, osName: from.osName };
+      if (from?.archName) env = { ...env, arch: undefined, archName: from.archName };
+    }
+  }
   // One pass over the map's keys: this runs for every map of a file.
   for (const item of node.items) {
     const m = item.value;
