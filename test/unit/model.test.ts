@@ -112,6 +112,9 @@ describe('loading a user model', () => {
     assert.deepEqual(problems((d) => d.platforms.push({ id: 'amd46-linux', os: 'linux', arch: 'amd46', tier: 3 })), ['platforms[11]: linux/amd46 is not a Go platform (go tool dist list, go1.26)']);
     // A tier scoped to an artifact the model does not have would never apply (QA 29).
     assert.deepEqual(problems((d) => (d.platforms[1].artifactTiers = { kubectl: 1, kubectll: 1, 'kube-proxy': 1, 'kubernetes-client': 1 })), ['platforms[1].artifactTiers.kubectll: kubectll is no image, binary or archive of this model']);
+    // Or one it does not publish for that platform (QA 46): kubelet is no darwin binary.
+    const darwin = JSON.parse(builtinText).platforms.findIndex((p: { id: string }) => p.id === 'amd64-darwin');
+    assert.deepEqual(problems((d) => (d.platforms[darwin].artifactTiers = { kubectl: 1, kubelet: 1 })), [`platforms[${darwin}].artifactTiers.kubelet: kubelet is not published for darwin/amd64 in this model`]);
     // Two archives may share a name (kubernetes-test, portable and per platform), not a file.
     assert.deepEqual(problems((d) => d.archives.items.push({ ...d.archives.items[0] })), ['archives.items[8]: archive file kubernetes-client-{os}-{arch}.tar.gz is listed twice (first at archives.items[0])']);
   });
@@ -172,5 +175,18 @@ describe('tiers scoped to an artifact (artifactTiers)', () => {
     const below = (model: typeof r.model) => lintText(text, 'shell', model, { requiredTier: 1, severity: {} }).filter((f) => f.code === 'below-required-tier').map((f) => text.slice(0, f.start).split('\n').length);
     assert.deepEqual(below(r.model), [2, 3], 'kubectl is tier 1 on linux/arm64; kubelet and the platform itself are tier 2');
     assert.deepEqual(below(builtinModel()), [1, 2, 3]);
+  });
+
+  it("say so in the message when the artifact's tier is not the platform's", async () => {
+    const { lintText } = await import('../../server/src/lint');
+    const data = JSON.parse(builtinText);
+    data.platforms.find((p: { id: string }) => p.id === 'arm64-linux').artifactTiers = { kubelet: 3 };
+    const r = parseModel(JSON.stringify(data), 'scoped.json');
+    assert.ok(r.ok);
+    const text = 'curl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/arm64/kubelet\ncurl -LO https://dl.k8s.io/release/v1.31.0/bin/linux/arm64/kubectl\n';
+    const messages = lintText(text, 'shell', r.model, { requiredTier: 1, severity: {} }).filter((f) => f.code === 'below-required-tier').map((f) => f.message);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0], /^kubelet on linux\/arm64 is tier 3 \(.*\), below the required tier 1 \(.*\); linux\/arm64 itself is tier 2\.$/);
+    assert.match(messages[1], /^linux\/arm64 is tier 2 \(.*\), below the required tier 1 \(.*\)\.$/);
   });
 });

@@ -160,16 +160,27 @@ export const modelSchema = modelFields.superRefine(
     for (const [x, i] of binaries) {
       if (typeof x.platforms === 'object' && x.platforms !== null) for (const p of Object.keys(x.platforms)) go(p, ['binaries', 'items', i, 'platforms', p]);
     }
-    // A tier scoped to an artifact names one of the model's images, binaries or archives.
-    const artifactNames = new Set<string>();
-    for (const [x] of rows(field(field(m, 'images'), 'images'))) if (text(x.name)) artifactNames.add(x.name as string);
-    for (const [x] of binaries) if (text(x.name)) artifactNames.add(x.name as string);
-    for (const [x] of rows(field(field(m, 'archives'), 'items'))) if (text(x.name)) artifactNames.add(x.name as string);
+    // A tier scoped to an artifact names one of the model's images, binaries or archives, published
+    // for that platform (a tier of an artifact the model does not publish there would contradict it).
+    const publishedOn = new Map<string, Set<string>>();
+    const publish = (name: unknown, platforms: Iterable<string>) => {
+      if (!text(name)) return;
+      const on = publishedOn.get(name as string) ?? new Set<string>();
+      for (const p of platforms) on.add(p.split('/').slice(0, 2).join('/'));
+      publishedOn.set(name as string, on);
+    };
+    for (const [x] of rows(field(field(m, 'images'), 'images'))) publish(x.name, strings(x.platforms).map(([p]) => p));
+    for (const [x] of binaries) publish(x.name, typeof x.platforms === 'object' && x.platforms !== null ? Object.keys(x.platforms) : []);
+    for (const [x] of rows(field(field(m, 'archives'), 'items'))) publish(x.name, strings(x.platforms).map(([p]) => p));
     for (const [p, i] of rows(field(m, 'platforms'))) {
       const scoped = p.artifactTiers;
       if (typeof scoped !== 'object' || scoped === null) continue;
       for (const name of Object.keys(scoped)) {
-        if (!artifactNames.has(name)) ctx.addIssue({ code: 'custom', path: ['platforms', i, 'artifactTiers', name], message: `${name} is no image, binary or archive of this model` });
+        const on = publishedOn.get(name);
+        if (!on) ctx.addIssue({ code: 'custom', path: ['platforms', i, 'artifactTiers', name], message: `${name} is no image, binary or archive of this model` });
+        else if (typeof p.os === 'string' && typeof p.arch === 'string' && !on.has(`${p.os}/${p.arch}`)) {
+          ctx.addIssue({ code: 'custom', path: ['platforms', i, 'artifactTiers', name], message: `${name} is not published for ${p.os}/${p.arch} in this model` });
+        }
       }
     }
     const arches = rows(field(field(m, 'packages'), 'arches'));

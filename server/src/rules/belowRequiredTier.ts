@@ -8,8 +8,13 @@ export function findBelowRequiredTier(s: Subject, model: TierModel, requiredTier
   const p = { os: s.os, arch: s.arch };
   // An artifact may have a tier of its own on the platform (the model's artifactTiers).
   const artifact = s.mention.kind === 'whole' ? s.mention.artifact : undefined;
-  const tier = model.tierOf(p, artifact && artifact.kind !== 'package' ? artifact.name : undefined);
+  const scopedTo = artifact && artifact.kind !== 'package' ? artifact.name : undefined;
+  const tier = model.tierOf(p, scopedTo);
   if (tier === undefined || tier <= requiredTier) return undefined;
+  // Said of the artifact when its tier is its own there, not the platform's.
+  const platformTier = scopedTo === undefined ? tier : model.tierOf(p);
+  const subject = platformTier === tier ? display(s) : `${scopedTo} on ${display(s)}`;
+  const scope = platformTier === tier || platformTier === undefined ? '' : `; ${display(s)} itself is tier ${platformTier}`;
   // In a split pair, blame the os when no platform of that os meets the required tier.
   const osMeets = model.supportedPlatforms().some((x) => x.os === s.os && x.tier <= requiredTier);
   const t = blame(s, !osMeets);
@@ -19,7 +24,7 @@ export function findBelowRequiredTier(s: Subject, model: TierModel, requiredTier
   return {
     token: t,
     code: 'below-required-tier',
-    message: `${display(s)} is tier ${tier}${name ? ` (${name})` : ''}, below the required tier ${requiredTier}${required ? ` (${required})` : ''}.`,
+    message: `${subject} is tier ${tier}${name ? ` (${name})` : ''}, below the required tier ${requiredTier}${required ? ` (${required})` : ''}${scope}.`,
     data: { platform: display(s) },
   };
 }
