@@ -135,6 +135,9 @@ const MIN_LINES = 40;
  * or a `define`. Commands never span such a cut, so blocks scan independently (with the state
  * of the blocks before them: see ScanState).
  */
+/** Here-documents opened on one line that a block keeps track of (a hostile line may open thousands). */
+const MAX_OPEN_HEREDOCS = 16;
+
 export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfile'): Chunk[] {
   const chunks: Chunk[] = [];
   const n = text.length;
@@ -142,7 +145,8 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
   let lines = 0;
   let prevBlank = false;
   let prevContinued = false;
-  let heredoc: string | undefined;
+  /** The here-documents still open, in the order their bodies follow (`cat <<A; bash <<B`). */
+  const heredocs: string[] = [];
   let inDefine = false;
   let nextMarker = kind === 'makefile' ? -1 : text.indexOf('<<');
   let i = 0;
@@ -153,8 +157,8 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
     if (e > i && text.charCodeAt(e - 1) === 13) e--;
     const first = text.charCodeAt(i);
     const blank = isBlank(text, i, e);
-    if (heredoc !== undefined) {
-      if (text.slice(i, e).trim() === heredoc) heredoc = undefined;
+    if (heredocs.length > 0) {
+      if (text.slice(i, e).trim() === heredocs[0]) heredocs.shift();
     } else if (inDefine) {
       if (text.startsWith('endef', i)) inDefine = false;
     } else {
@@ -172,10 +176,13 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
       if (kind === 'makefile' && text.startsWith('define', i)) inDefine = true;
       // The next `<<` in the file, found once and reused until passed: indexOf per line would be quadratic.
       while (nextMarker >= 0 && nextMarker < i) nextMarker = text.indexOf('<<', nextMarker + 2);
-      const h = nextMarker;
-      if (h >= 0 && h < e && text.charCodeAt(h + 2) !== 60) {
-        const m = /^<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(text.slice(h, Math.min(e, h + 80)));
-        if (m) heredoc = m[2];
+      for (; nextMarker >= 0 && nextMarker < e; nextMarker = text.indexOf('<<', nextMarker + 2)) {
+        if (text.charCodeAt(nextMarker + 2) === 60) {
+          nextMarker++; // `<<<`, a here-string
+          continue;
+        }
+        const m = /^<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(text.slice(nextMarker, Math.min(e, nextMarker + 80)));
+        if (m && heredocs.length < MAX_OPEN_HEREDOCS) heredocs.push(m[2]);
       }
     }
     // In a Dockerfile, empty and comment lines among continued lines do not end the instruction.

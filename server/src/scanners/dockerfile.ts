@@ -36,7 +36,7 @@ function instructions(text: string, start: number, end: number, escape: '\\' | '
     const argsStart = i + m[0].length;
     let stop = nl;
     let cur = line;
-    let heredoc = /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line)?.[2];
+    const heredocs = heredocNames(line);
     // Follow continuation lines. Comment lines and empty lines among them are dropped, and the
     // instruction goes on after them (as Docker reads it).
     while (cur.trimEnd().endsWith(escape) && stop < end) {
@@ -45,9 +45,10 @@ function instructions(text: string, start: number, end: number, escape: '\\' | '
         cur = text.slice(stop + 1, ne);
         stop = ne;
       } while (stop < end && (cur.trim() === '' || cur.trimStart().startsWith('#')));
-      heredoc ??= /<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(cur)?.[2];
+      heredocs.push(...heredocNames(cur));
     }
-    if (heredoc) {
+    // The here-documents follow, one after the other (`RUN <<A bash && <<B bash`).
+    for (const heredoc of heredocs) {
       while (stop < end) {
         const ne = nextLineEnd(stop);
         const l = text.slice(stop + 1, ne);
@@ -137,9 +138,19 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         const heredoc = /^\s*(?:--\S+\s+)*<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(header);
         if (heredoc && nl > 0 && nl < e) {
           scanShell(text, s, nl, sink, { mode: 'shell', urlVars });
-          const body = text.slice(nl + 1, e);
-          const close = heredocClose(body, heredoc[2]);
-          scanShell(text, nl + 1, close < 0 ? e : nl + 1 + close, sink, { mode: 'shell', urlVars });
+          // Each here-document is a script, the one after the other (`RUN <<A bash && <<B bash`); the last ends the instruction.
+          const names = heredocNames(header);
+          let from = nl + 1;
+          for (let k = 0; k < names.length - 1 && from < e; k++) {
+            const close = closingLine(text, from, e, names[k]);
+            scanShell(text, from, close.start, sink, { mode: 'shell', urlVars });
+            from = close.next;
+          }
+          if (from < e) {
+            const body = text.slice(from, e);
+            const close = heredocClose(body, names[names.length - 1]);
+            scanShell(text, from, close < 0 ? e : from + close, sink, { mode: 'shell', urlVars });
+          }
           break;
         }
         scanExecOrShell(text, s, e, sink, urlVars);
@@ -163,6 +174,23 @@ export function scanDockerfile(original: string, start: number, end: number, sin
     }
   }
   held.end();
+}
+
+/** The names of the here-documents a line opens, in order: `<<A`, `<<-"B"`, `<<'C'`. */
+function heredocNames(line: string): string[] {
+  if (line.indexOf('<<') < 0) return [];
+  return [...line.matchAll(/<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/g)].map((m) => m[2]);
+}
+
+/** The first line of text[from, end) that is `name` alone: where it starts, and where the line after it starts. */
+function closingLine(text: string, from: number, end: number, name: string): { start: number; next: number } {
+  for (let i = from; i < end; ) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0 || nl > end) nl = end;
+    if (text.slice(i, nl).trim() === name) return { start: i, next: nl + 1 };
+    i = nl + 1;
+  }
+  return { start: end, next: end };
 }
 
 /**
