@@ -56,6 +56,8 @@ export interface GoEnv {
   /** Set in another block of the file (its top-level environment), where they are judged: names, no tokens. */
   osName?: string;
   archName?: string;
+  /** Held statements: the GOOS in force when `arch` was set (what it is judged with if it is replaced unused). */
+  archWith?: Token;
 }
 
 /** The names a pair takes from the environment's other block, for the sides it has no token for. */
@@ -79,7 +81,9 @@ const SEARCH_COMMANDS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 
 /** git commands whose arguments are patterns or revisions (`git log --grep 'GOARCH=arm'`, `-G`, `-S`), never settings. */
 const GIT_SEARCHES: ReadonlySet<string> = new Set(['grep', 'log', 'show', 'rev-list', 'whatchanged', 'shortlog']);
 /** Words before the real command name. */
-const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset']);
+const PREFIXES = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'time', 'then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', '{', '}', 'export', 'local', 'declare', 'readonly', 'typeset',
+  // cmd's assignment (`set GOOS=windows&& set GOARCH=arm`); bash's `set -e` takes flags only, also read as settings
+  'set']);
 
 /** A run of characters none of which can start a flag, an assignment, an expansion or a second word or command. */
 const PLAIN_RUN = /[^\s=$\\`'";|&()<>-]*/y;
@@ -332,15 +336,26 @@ function packageManager(text: string, base: number, words: Word[], nameIndex: nu
  * (`pending`), else those of the environment (`env`). A pending value the command replaces was
  * never built with: it is judged alone.
  */
+/**
+ * The held values a statement replaces (`export GOARCH=arm`, then `export GOARCH=riscv64`): no
+ * build used them, but they were set, and are judged as what they were set as. A GOARCH with the
+ * GOOS in force when it was set (windows/arm, unknown; without it, it is not linux/arm); a GOOS
+ * alone, as its GOARCH goes on to a build that is judged (or with the GOARCH replaced beside it).
+ */
+function judgeReplaced(sink: MentionSink, oses: readonly Token[], arches: readonly Token[], pending: GoEnv | undefined, env: GoEnv | undefined): void {
+  const os = oses.length > 0 ? pending?.os : undefined;
+  const arch = arches.length > 0 ? pending?.arch : undefined;
+  if (arch) {
+    // (Not a GOOS set after it: `GOARCH=s390x`, `GOOS=darwin`, then `GOARCH=arm64 go build` built no darwin/s390x.)
+    const inForce = os ?? pending?.archWith;
+    emitPairs(sink, inForce ? [inForce] : [], [arch], undefined, 'GOOS/GOARCH', undefined, inForce ? undefined : impliedNames(env, [], [arch]));
+  } else if (os) emitPairs(sink, [os], [], undefined, 'GOOS/GOARCH');
+}
+
 function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string): void {
-  if (pending?.os) {
-    if (oses.length === 0) oses.push(pending.os);
-    else emitPairs(sink, [pending.os], [], undefined, 'GOOS/GOARCH');
-  }
-  if (pending?.arch) {
-    if (arches.length === 0) arches.push(pending.arch);
-    else emitPairs(sink, [], [pending.arch], undefined, 'GOOS/GOARCH');
-  }
+  judgeReplaced(sink, oses, arches, pending, env);
+  if (pending?.os && oses.length === 0) oses.push(pending.os);
+  if (pending?.arch && arches.length === 0) arches.push(pending.arch);
   if (oses.length === 0 && arches.length === 0) return;
   // The other half from the environment: GOARCH=arm under a job's `GOOS: freebsd` builds freebsd/arm.
   if (oses.length === 0 && env?.os) oses.push(env.os);
@@ -748,9 +763,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   let sets: GoEnv | undefined;
   if ((nameIndex >= words.length || ps) && variant === undefined && (oses.length === 0) !== (arches.length === 0)) {
     // A statement that sets one of the two: held. The value it replaces was never built with.
-    if (oses.length > 0 && pending?.os) emitPairs(sink, [pending.os], [], undefined, 'GOOS/GOARCH');
-    if (arches.length > 0 && pending?.arch) emitPairs(sink, [], [pending.arch], undefined, 'GOOS/GOARCH');
-    sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0] };
+    judgeReplaced(sink, oses, arches, pending, env);
+    const archWith = pending?.os ?? env?.os;
+    sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}) };
   } else usePending(sink, oses, arches, pending, env, variant);
 
   // A comparison (`[[ "$name" == kubernetes-node-linux-arm.tar.gz ]]`) or a case pattern names no download.

@@ -329,7 +329,8 @@ const MAYBE_G = /[$`{<(#@%]/g;
 
 const CONCOURSE_VAR = /^\(\(\s*[A-Za-z0-9_.:\/-]+\s*\)\)/;
 const AT_PLACEHOLDER = /^@[A-Za-z_][A-Za-z0-9_]*@/;
-const PERCENT_PLACEHOLDER = /^%[A-Za-z_][A-Za-z0-9_]*%/;
+/** `%ARCH%`, and cmd's substitution and substring of a variable: `%PLATFORM:i386=386%`, `%ARCH:~0,5%`. */
+const PERCENT_PLACEHOLDER = /^%[A-Za-z_][A-Za-z0-9_]*(?::[^%\n]{1,60})?%/;
 const ANGLE_PLACEHOLDER = /^<[A-Za-z_][A-Za-z0-9_.-]*>/;
 
 /**
