@@ -1,5 +1,5 @@
 import { MentionSink, type Mention, type Token } from './scanners/mention';
-import { anchoredMaps, ENV_MAP_KEYS, fileEnv, jobVariables, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
+import { anchoredMaps, ENV_MAP_KEYS, fileEnv, jobDefinitions, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell, type GoEnv } from './scanners/shell';
@@ -459,7 +459,7 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     if (prev.marks.yamlFile?.merges && (ANCHOR.test(body) || ANCHOR.test(results[c].body)) && JSON.stringify([...anchoredMaps(body)]) !== JSON.stringify([...anchoredMaps(results[c].body)])) return undefined;
     // And GitLab jobs' variables, in a text whose jobs extend others.
     // (A job cut into blocks of its own children: any GOOS or GOARCH in them may be its variables'.)
-    if (prev.marks.yamlFile?.jobs && (keys.length === 0 ? JSON.stringify([...jobVariables(body)]) !== JSON.stringify([...jobVariables(results[c].body)]) : /GO(?:OS|ARCH)/.test(body) || /GO(?:OS|ARCH)/.test(results[c].body))) return undefined;
+    if (prev.marks.yamlFile?.jobs && (keys.length === 0 ? JSON.stringify([...jobDefinitions(body)]) !== JSON.stringify([...jobDefinitions(results[c].body)]) : /GO(?:OS|ARCH)|extends/.test(body) || /GO(?:OS|ARCH)|extends/.test(results[c].body))) return undefined;
   }
   for (const [c, body] of bodies) {
     const old = results[c];

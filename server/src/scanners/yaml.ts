@@ -50,6 +50,8 @@ interface Ctx {
   merges?: ReadonlyMap<string, MergedNames>;
   /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
   jobs?: ReadonlyMap<string, GoEnv>;
+  /** The region holds GitLab `!reference` tags, whose paths are no values. */
+  references?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs, references: ctx.references };
 }
 
 /**
@@ -158,9 +160,11 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
 /** A GitLab job's `extends:` key. */
 const EXTENDS = /^[ \t]+extends[ \t]*:/m;
 /** A top-level key line with nothing after it: a GitLab job (`.go-windows:`, `build:`). */
-const JOB_LINE = /^([^\s#&*!|>'"-][^\n:#]*?|"[^"\n]*"|'[^'\n]*')[ \t]*:[ \t]*(?:#[^\n]*)?\r?$/gm;
+const JOB_LINE = /^([^\s#&*!|>'"-][^\n:#]*?|"[^"\n]*"|'[^'\n]*')[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#[^\n]*)?\r?$/gm;
 /** A job's `variables:` key line, with nothing after it. */
-const VARIABLES_LINE = /^([ \t]+)variables[ \t]*:[ \t]*(?:#[^\n]*)?\r?$/;
+const VARIABLES_LINE = /^([ \t]+)variables[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#[^\n]*)?\r?$/;
+/** A job's `extends:` and what it names, on its line: `.a`, `[.a, .b]`, `".a"`. */
+const EXTENDS_LINE = /^[ \t]+extends[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
 
 /**
  * The GOOS and GOARCH that GitLab jobs (hidden templates above all: `.go-windows:`) set in their
@@ -170,17 +174,42 @@ const VARIABLES_LINE = /^([ \t]+)variables[ \t]*:[ \t]*(?:#[^\n]*)?\r?$/;
 export function jobVariables(text: string): Map<string, GoEnv> {
   const out = new Map<string, GoEnv>();
   if (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0) return out;
-  JOB_LINE.lastIndex = 0;
-  for (let m = JOB_LINE.exec(text); m; m = JOB_LINE.exec(text)) {
-    const env = variablesOf(text, m.index + m[0].length + 1);
-    if (env) out.set(m[1].replace(/^["']|["']$/g, ''), env);
+  const jobs = jobDefinitions(text);
+  // A job's own variables over those of the jobs it extends, the later over the earlier, down a chain (.b extends .a).
+  const resolve = (name: string, depth: number): GoEnv | undefined => {
+    const job = jobs.get(name);
+    if (!job || depth > MAX_EXTENDS) return undefined;
+    let env: GoEnv | undefined;
+    for (const parent of job.extends) {
+      const from = resolve(parent, depth + 1);
+      if (from) env = { ...env, ...from };
+    }
+    return job.env ? { ...env, ...job.env } : env;
+  };
+  for (const name of jobs.keys()) {
+    const env = resolve(name, 0);
+    if (env?.osName || env?.archName) out.set(name, env);
   }
   return out;
 }
 
-/** The GOOS and GOARCH names of the `variables:` at the first level of the job whose body starts at `from`. */
-function variablesOf(text: string, from: number): GoEnv | undefined {
+/** Each job's own GOOS and GOARCH variables and the jobs it extends, by name (what jobVariables is made of). */
+export function jobDefinitions(text: string): Map<string, { env?: GoEnv; extends: string[] }> {
+  const jobs = new Map<string, { env?: GoEnv; extends: string[] }>();
+  JOB_LINE.lastIndex = 0;
+  for (let m = JOB_LINE.exec(text); m; m = JOB_LINE.exec(text)) jobs.set(m[1].replace(/^["']|["']$/g, ''), variablesOf(text, m.index + m[0].length + 1));
+  return jobs;
+}
+
+/** How many `extends:` levels are followed (GitLab's own limit is 11; a cycle stops here too). */
+const MAX_EXTENDS = 11;
+
+/** The GOOS and GOARCH names of the `variables:` at the first level of the job whose body starts at `from`, and the jobs it extends. */
+function variablesOf(text: string, from: number): { env?: GoEnv; extends: string[] } {
   let indent = -1;
+  let env: GoEnv | undefined;
+  const parents: string[] = [];
+  let inExtends = false;
   for (let i = from, n = 0; i > 0 && i < text.length && n < 400; n++) {
     let nl = text.indexOf('\n', i);
     if (nl < 0) nl = text.length;
@@ -192,17 +221,32 @@ function variablesOf(text: string, from: number): GoEnv | undefined {
       i = next;
       continue;
     }
-    if (lead === 0) return undefined;
+    if (lead === 0) break;
     if (indent < 0) indent = lead;
-    if (lead === indent && VARIABLES_LINE.test(line)) {
-      const names = anchoredNames(text, next, indent);
-      const os = names?.oses?.length === 1 ? names.oses[0] : undefined;
-      const arch = names?.arches?.length === 1 ? names.arches[0] : undefined;
-      return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
+    if (lead === indent && inExtends && line[lead] === '-') {
+      // extends: over a block list at the key's own indent.
+      const item = /^[ \t]*-[ \t]+["']?([^\s"'#]+)/.exec(line);
+      if (item) parents.push(item[1]);
+    } else if (lead === indent) {
+      inExtends = false;
+      const ext = EXTENDS_LINE.exec(line);
+      if (ext) {
+        inExtends = ext[1] === '';
+        for (const p of ext[1].replace(/[[\]"']/g, '').split(',')) if (p.trim() !== '') parents.push(p.trim());
+      } else if (VARIABLES_LINE.test(line)) {
+        const names = anchoredNames(text, next, indent);
+        const os = names?.oses?.length === 1 ? names.oses[0] : undefined;
+        const arch = names?.arches?.length === 1 ? names.arches[0] : undefined;
+        if (os || arch) env = { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) };
+      }
+    } else if (inExtends) {
+      // extends: over a block list.
+      const item = /^[ \t]*-[ \t]+["']?([^\s"'#]+)/.exec(line);
+      if (item) parents.push(item[1]);
     }
     i = next;
   }
-  return undefined;
+  return { ...(env ? { env } : {}), extends: parents };
 }
 
 /** A merge key that takes in an alias: `<<: *win`, `<<: [*a, *b]`. */
@@ -284,6 +328,18 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
   return o || a ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}) } : undefined;
 }
 
+/** A document marker line. */
+const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+
+/** How many YAML documents a text holds, at most 2: a `---` before any content opens the first. */
+function documents(text: string): number {
+  DOCUMENT_START.lastIndex = 0;
+  for (let m = DOCUMENT_START.exec(text); m; m = DOCUMENT_START.exec(text)) {
+    if (/^[ \t]*[^\s#%]/m.test(text.slice(0, m.index))) return 2;
+  }
+  return 1;
+}
+
 /** A top-level environment map's key line: a workflow's `env:`, GitLab's and Azure's `variables:`, Drone's `environment:`. */
 const TOP_ENV = /^(?:env|variables|environment)[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
 /** A GOOS or GOARCH entry of it with a literal value: `  GOOS: windows`, `  "GOARCH": 'arm64'`. */
@@ -293,13 +349,14 @@ const ENV_ENTRY = /^([ \t]+)(["']?)(GOOS|GOARCH)\2[ \t]*:[ \t]*(["']?)([a-z0-9]+
  * GOOS and GOARCH set by the file's top-level environment map (`env: {GOOS: windows}` of a
  * workflow, GitLab's global `variables:`), for the jobs in other blocks: a job that sets only
  * GOARCH builds for that GOOS. Names, not tokens: they are written in another block, and are
- * judged there. Undefined when there is none, or more than one such map (documents of a stream).
+ * judged there. Undefined when there is none, or more than one such map, or the text is a stream
+ * of documents (each its own pipeline: a Drone file).
  */
 export function fileEnv(text: string): GoEnv | undefined {
   if (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0) return undefined;
   TOP_ENV.lastIndex = 0;
   const top = TOP_ENV.exec(text);
-  if (!top || TOP_ENV.exec(text)) return undefined;
+  if (!top || TOP_ENV.exec(text) || documents(text) > 1) return undefined;
   let env: GoEnv | undefined;
   let indent: string | undefined;
   let i = text.indexOf('\n', top.index) + 1;
@@ -393,7 +450,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}) });
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
   }
 }
 
@@ -460,6 +517,7 @@ function walk(node: YNode, ctx: Ctx): void {
     ctx.sink.note(`YAML nested more than ${MAX_DEPTH} levels deep: the part below is not checked (depth limit)`);
     return;
   }
+  if (ctx.references && isReference(ctx.text, node.start)) return;
   if (node.kind === 'map') walkMap(node, ctx);
   else if (node.kind === 'seq') walkSeq(node, ctx);
   else scanScalar(node, ctx, undefined);
@@ -862,6 +920,14 @@ function variantValues(keys: Map<string, YNode | undefined>, key: string): strin
   return undefined;
 }
 
+/** GitLab's `!reference` tag before a node: `GOOS: !reference [.tmpl, variables, GOOS]`, also over a block list. */
+const REFERENCE_BEFORE = /!reference[ \t]*(?:\r?\n[ \t]*)?$/;
+
+/** Whether the node at `start` is a GitLab `!reference` (a path to another job's value, not a value). */
+function isReference(text: string, start: number): boolean {
+  return REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+
 /** The os and arch names a mapping takes in through its merge key (`<<: *win`, `<<: [*a, *b]`: the first that sets one wins). */
 function mergedNames(node: YMap, ctx: Ctx): MergedNames | undefined {
   if (!ctx.merges) return undefined;
@@ -957,7 +1023,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       for (const pair of items) {
         if (keys.has(pair.key)) continue;
         const role = pair.key === osKey || pair.key === archKey || pair.key === variantKey;
-        keys.set(pair.key, role ? definedValue(pair.value) : pair.value);
+        keys.set(pair.key, role ? (ctx.references && pair.value && isReference(ctx.text, pair.value.start) ? undefined : definedValue(pair.value)) : pair.value);
       }
       pairMapping(ctx, keys, osKey, archKey, variantKey, mergedNames(node, ctx));
       if (osKey !== undefined) choices(get(node, osKey), 'os', osKey, ctx);
