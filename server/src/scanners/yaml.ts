@@ -265,8 +265,11 @@ const LITERAL_NAME = /^(["']?)([a-z0-9]+)\1$/;
  * empty when it does but no anchored mapping sets an os or arch (an edit may make one).
  */
 export function mergedAnchors(text: string): Map<string, MergedNames> | undefined {
-  return MERGE_ALIAS.test(text) ? anchoredMaps(text) : undefined;
+  return MERGE_ALIAS.test(text) || ENV_ALIAS.test(text) ? anchoredMaps(text) : undefined;
 }
+
+/** An environment map given whole by an alias: `variables: *windows-vars`, `env: *e`. */
+const ENV_ALIAS = /(?:env|variables|environment)[ \t]*:[ \t]*\*/;
 
 /** The os and arch names of the anchored block mappings of a text (or of one block of it), by anchor name. */
 export function anchoredMaps(text: string): Map<string, MergedNames> {
@@ -967,6 +970,13 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
   // One pass over the map's keys: this runs for every map of a file.
   for (const item of node.items) {
     const m = item.value;
+    if (m?.kind === 'scalar' && m.style === 'ALIAS' && ctx.merges && ENV_MAP_KEYS.has(item.key)) {
+      // `variables: *windows-vars`: the anchored mapping's.
+      const names = ctx.merges.get(ctx.text.slice(m.start + 1, m.end).trim());
+      if (names?.oses?.length === 1) env = { ...env, os: undefined, osName: names.oses[0] };
+      if (names?.arches?.length === 1) env = { ...env, arch: undefined, archName: names.arches[0] };
+      continue;
+    }
     if (m?.kind !== 'map' || !ENV_MAP_KEYS.has(item.key)) continue;
     // `<<: *win` brings in the anchored map's (its own keys, below, override them).
     const merged = mergedNames(m, ctx);
