@@ -160,7 +160,7 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
 /** A GitLab job's `extends:` key. */
 const EXTENDS = /^[ \t]+extends[ \t]*:/m;
 /** A top-level key line with nothing after it: a GitLab job (`.go-windows:`, `build:`). */
-const JOB_LINE = /^([^\s#&*!|>'"-][^\n:#]*?|"[^"\n]*"|'[^'\n]*')[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#[^\n]*)?\r?$/gm;
+const JOB_LINE = /^([^\s#&*!|>'"-][^\r\n:#]*|"[^"\r\n]*"[ \t]*|'[^'\r\n]*'[ \t]*):[ \t]*(?:&[^\s#]+[ \t]*)?(?:#[^\n]*)?\r?$/gm;
 /** A job's `variables:` key line, with nothing after it. */
 const VARIABLES_LINE = /^([ \t]+)variables[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#[^\n]*)?\r?$/;
 /** A job's `extends:` and what it names, on its line: `.a`, `[.a, .b]`, `".a"`. */
@@ -197,7 +197,7 @@ export function jobVariables(text: string): Map<string, GoEnv> {
 export function jobDefinitions(text: string): Map<string, { env?: GoEnv; extends: string[] }> {
   const jobs = new Map<string, { env?: GoEnv; extends: string[] }>();
   JOB_LINE.lastIndex = 0;
-  for (let m = JOB_LINE.exec(text); m; m = JOB_LINE.exec(text)) jobs.set(m[1].replace(/^["']|["']$/g, ''), variablesOf(text, m.index + m[0].length + 1));
+  for (let m = JOB_LINE.exec(text); m; m = JOB_LINE.exec(text)) jobs.set(m[1].trim().replace(/^["']|["']$/g, ''), variablesOf(text, m.index + m[0].length + 1));
   return jobs;
 }
 
@@ -252,7 +252,7 @@ function variablesOf(text: string, from: number): { env?: GoEnv; extends: string
 /** A merge key that takes in an alias: `<<: *win`, `<<: [*a, *b]`. */
 export const MERGE_ALIAS = /<<[ \t]*:[ \t]*\[?[ \t]*\*/;
 /** A line that ends in an anchor, whose node is the block below: `x-env: &env`, `- &defaults`. */
-const ANCHOR_LINE = /^([ \t]*)(?:-[ \t]+)?(?:[^\s#&*][^\n#]*?[ \t]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]*(?:#[^\n]*)?\r?$/gm;
+const ANCHOR_LINE = /^([ \t]*)(?:-[ \t]+)?(?:[^\s#&*][^\r\n#:]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]*(?:#[^\n]*)?\r?$/gm;
 /** An os or arch key of such a block with its value: `GOOS: windows`, `goos: [darwin]`, `goarch:` over a block list. */
 const MERGED_ENTRY = /^(["']?)(GOOS|GOARCH|goos|goarch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
 const LITERAL_NAME = /^(["']?)([a-z0-9]+)\1$/;
