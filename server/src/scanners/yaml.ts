@@ -175,16 +175,22 @@ export function jobVariables(text: string): Map<string, GoEnv> {
   const out = new Map<string, GoEnv>();
   if (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0) return out;
   const jobs = jobDefinitions(text);
-  // A job's own variables over those of the jobs it extends, the later over the earlier, down a chain (.b extends .a).
+  // A job's own variables over those of the jobs it extends, the later over the earlier, down a
+  // chain (.b extends .a). Each job is resolved once; a cycle or a chain too deep ends in nothing.
+  const resolved = new Map<string, GoEnv | undefined>();
   const resolve = (name: string, depth: number): GoEnv | undefined => {
+    if (resolved.has(name)) return resolved.get(name);
     const job = jobs.get(name);
     if (!job || depth > MAX_EXTENDS) return undefined;
+    resolved.set(name, undefined);
     let env: GoEnv | undefined;
     for (const parent of job.extends) {
       const from = resolve(parent, depth + 1);
       if (from) env = { ...env, ...from };
     }
-    return job.env ? { ...env, ...job.env } : env;
+    if (job.env) env = { ...env, ...job.env };
+    resolved.set(name, env);
+    return env;
   };
   for (const name of jobs.keys()) {
     const env = resolve(name, 0);
@@ -223,8 +229,8 @@ function variablesOf(text: string, from: number): { env?: GoEnv; extends: string
     }
     if (lead === 0) break;
     if (indent < 0) indent = lead;
-    if (lead === indent && inExtends && line[lead] === '-') {
-      // extends: over a block list at the key's own indent.
+    if (inExtends && (lead > indent || line[lead] === '-')) {
+      // extends: over a block list (its dashes may stand at the key's own indent).
       const item = /^[ \t]*-[ \t]+["']?([^\s"'#]+)/.exec(line);
       if (item) parents.push(item[1]);
     } else if (lead === indent) {
@@ -239,10 +245,6 @@ function variablesOf(text: string, from: number): { env?: GoEnv; extends: string
         const arch = names?.arches?.length === 1 ? names.arches[0] : undefined;
         if (os || arch) env = { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) };
       }
-    } else if (inExtends) {
-      // extends: over a block list.
-      const item = /^[ \t]*-[ \t]+["']?([^\s"'#]+)/.exec(line);
-      if (item) parents.push(item[1]);
     }
     i = next;
   }
