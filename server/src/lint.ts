@@ -1,9 +1,9 @@
 import { MentionSink, type Mention, type Token } from './scanners/mention';
-import { anchoredMaps, ENV_MAP_KEYS, fileEnv, jobDefinitions, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
+import { changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
-import { scanShell, type GoEnv } from './scanners/shell';
-import { chunkLines, chunkYaml, lineKey, type Chunk } from './scanners/chunks';
+import { scanShell } from './scanners/shell';
+import { chunkLines, chunkYaml, type Chunk } from './scanners/chunks';
 import { copyScanState, newScanState, scanStateKey, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
@@ -451,16 +451,8 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     length += diff;
   }
   const results = prev.results.slice();
-  for (const [c, body] of bodies) {
-    // The file's top-level environment is read by every block (yamlFileFacts): an edit that changes it is not scanned alone.
-    const { keys } = results[c];
-    if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(body, 0) ?? '') && !sameEnv(fileEnv(results[c].body), fileEnv(body))) return undefined;
-    // So are the os and arch names of anchored mappings, in a text with merge keys: an edit that changes those of its block is not either.
-    if (prev.marks.yamlFile?.merges && (ANCHOR.test(body) || ANCHOR.test(results[c].body)) && JSON.stringify([...anchoredMaps(body)]) !== JSON.stringify([...anchoredMaps(results[c].body)])) return undefined;
-    // And GitLab jobs' variables, in a text whose jobs extend others.
-    // (A job cut into blocks of its own children: any GOOS or GOARCH in them may be its variables'.)
-    if (prev.marks.yamlFile?.jobs && (keys.length === 0 ? JSON.stringify([...jobDefinitions(body)]) !== JSON.stringify([...jobDefinitions(results[c].body)]) : /GO(?:OS|ARCH)|extends/.test(body) || /GO(?:OS|ARCH)|extends/.test(results[c].body))) return undefined;
-  }
+  // What every block is scanned with from the rest of the text (yamlFileFacts) must stay as it was.
+  for (const [c, body] of bodies) if (changesFacts(prev.marks.yamlFile, results[c].keys, results[c].body, body)) return undefined;
   for (const [c, body] of bodies) {
     const old = results[c];
     const state = newScanState();
@@ -472,13 +464,6 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   cache.keep(starts, results, length);
   return new ScanResult(text, prev.kind, starts, results, notes, prev.marks, length);
 }
-
-function sameEnv(a: GoEnv | undefined, b: GoEnv | undefined): boolean {
-  return a?.osName === b?.osName && a?.archName === b?.archName;
-}
-
-/** What may be a YAML anchor (`&name`) in a text; not the shell's `&&`. */
-const ANCHOR = /(^|[\s:[,{-])&[^\s&*]/m;
 
 /** What may be a YAML anchor (`&name`) or alias (`*name`) on a line; not the shell's `&&`. */
 const ANCHOR_OR_ALIAS = /(^|[\s:[,{-])[*&][^\s&*]/;

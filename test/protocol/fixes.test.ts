@@ -123,6 +123,19 @@ describe('one preferred fix per finding', () => {
     ];
     for (const [text, token, want] of cases) assert.equal(await fixed('u.sh', 'shellscript', text, 'unknown-platform', token), want, text);
   });
+
+  it('a GOARCH whose GOOS is written in another block (global variables, a merge key, an extended job): replaced for that GOOS', async () => {
+    const shapes = [
+      'variables:\n  GOOS: darwin\nbuild:\n  variables:\n    GOARCH: arm\n  script: [go build]\n',
+      '.vars: &mac\n  GOOS: darwin\nbuild:\n  variables:\n    <<: *mac\n    GOARCH: arm\n  script: [go build]\n',
+      '.mac:\n  variables:\n    GOOS: darwin\nbuild:\n  extends: .mac\n  variables:\n    GOARCH: arm\n  script: [go build]\n',
+    ];
+    for (const text of shapes) {
+      const out = await fixed('.gitlab-ci.yml', 'yaml', text, 'unknown-platform', 'arm');
+      assert.equal(out, text.replace('GOARCH: arm', 'GOARCH: arm64'), text);
+      assert.deepEqual(await codesOf('.gitlab-ci.yml', 'yaml', out), [], out);
+    }
+  });
 });
 
 describe('a workflow matrix that builds a pair Go does not know', () => {

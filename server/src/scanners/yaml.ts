@@ -239,16 +239,29 @@ function variablesOf(text: string, from: number): { env?: GoEnv; extends: string
       if (ext) {
         inExtends = ext[1] === '';
         for (const p of ext[1].replace(/[[\]"']/g, '').split(',')) if (p.trim() !== '') parents.push(p.trim());
-      } else if (VARIABLES_LINE.test(line)) {
-        const names = anchoredNames(text, next, indent);
-        const os = names?.oses?.length === 1 ? names.oses[0] : undefined;
-        const arch = names?.arches?.length === 1 ? names.arches[0] : undefined;
-        if (os || arch) env = { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) };
-      }
+      } else if (VARIABLES_LINE.test(line)) env = namesEnv(anchoredNames(text, next, indent));
     }
     i = next;
   }
   return { ...(env ? { env } : {}), extends: parents };
+}
+
+/**
+ * Whether an edit of one block (`keys`: its path; `before` and `after`: its text) may change the
+ * facts of the text it is in (`facts`), which every block is scanned with: the top-level
+ * environment, the os and arch of anchored mappings (in a text with merge keys), GitLab jobs'
+ * variables and extends (in a text whose jobs extend others). Such an edit is not scanned alone.
+ */
+export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly string[], before: string, after: string): boolean {
+  if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && !sameEnv(fileEnv(before), fileEnv(after))) return true;
+  if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
+  // (A job cut into blocks of its own children: any GOOS, GOARCH or extends in them may be its.)
+  if (!facts?.jobs) return false;
+  return keys.length === 0 ? JSON.stringify([...jobDefinitions(before)]) !== JSON.stringify([...jobDefinitions(after)]) : /GO(?:OS|ARCH)|extends/.test(before) || /GO(?:OS|ARCH)|extends/.test(after);
+}
+
+function sameEnv(a: GoEnv | undefined, b: GoEnv | undefined): boolean {
+  return a?.osName === b?.osName && a?.archName === b?.archName;
 }
 
 /** A merge key that takes in an alias: `<<: *win`, `<<: [*a, *b]`. */
@@ -347,39 +360,32 @@ function documents(text: string): number {
 
 /** A top-level environment map's key line: a workflow's `env:`, GitLab's and Azure's `variables:`, Drone's `environment:`. */
 const TOP_ENV = /^(?:env|variables|environment)[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
-/** A GOOS or GOARCH entry of it with a literal value: `  GOOS: windows`, `  "GOARCH": 'arm64'`. */
-const ENV_ENTRY = /^([ \t]+)(["']?)(GOOS|GOARCH)\2[ \t]*:[ \t]*(["']?)([a-z0-9]+)\4[ \t]*(?:#.*)?\r?$/;
-
 /**
  * GOOS and GOARCH set by the file's top-level environment map (`env: {GOOS: windows}` of a
  * workflow, GitLab's global `variables:`), for the jobs in other blocks: a job that sets only
  * GOARCH builds for that GOOS. Names, not tokens: they are written in another block, and are
- * judged there. Undefined when there is none, or more than one such map, or the text is a stream
- * of documents (each its own pipeline: a Drone file).
+ * judged there (a typo there is not taken for the jobs). Undefined when there is none, or more
+ * than one such map, or the text is a stream of documents (each its own pipeline: a Drone file).
  */
 export function fileEnv(text: string): GoEnv | undefined {
   if (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0) return undefined;
   TOP_ENV.lastIndex = 0;
   const top = TOP_ENV.exec(text);
   if (!top || TOP_ENV.exec(text) || documents(text) > 1) return undefined;
-  let env: GoEnv | undefined;
-  let indent: string | undefined;
-  let i = text.indexOf('\n', top.index) + 1;
-  while (i > 0 && i < text.length) {
-    let nl = text.indexOf('\n', i);
-    if (nl < 0) nl = text.length;
-    const line = text.slice(i, nl);
-    i = nl + 1;
-    const lead = /^[ \t]*/.exec(line)![0];
-    if (lead.length === line.length || line[lead.length] === '#' || line[lead.length] === '\r') continue;
-    if (lead.length === 0) break; // the next top-level key
-    indent ??= lead;
-    if (lead !== indent) continue; // a value's own lines
-    const e = ENV_ENTRY.exec(line);
-    if (!e) continue;
-    // A typo is reported where it is written; the jobs are not judged with it.
-    if (e[3] === 'GOOS' ? isGoOs(e[5]) : isGoArch(e[5])) env = { ...env, [e[3] === 'GOOS' ? 'osName' : 'archName']: e[5] };
-  }
+  return namesEnv(anchoredNames(text, text.indexOf('\n', top.index) + 1, 0));
+}
+
+/** The os and arch a mapping sets alone (one name each), as an environment's names. */
+function namesEnv(names: MergedNames | undefined): GoEnv | undefined {
+  const os = names?.oses?.length === 1 ? names.oses[0] : undefined;
+  const arch = names?.arches?.length === 1 ? names.arches[0] : undefined;
+  return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
+}
+
+/** `env` with the names `from` sets over what it had (a token of its, or a name). */
+function inherit(env: GoEnv | undefined, from: GoEnv | undefined): GoEnv | undefined {
+  if (from?.osName) env = { ...env, os: undefined, osName: from.osName };
+  if (from?.archName) env = { ...env, arch: undefined, archName: from.archName };
   return env;
 }
 
@@ -963,27 +969,19 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
   // A GitLab job that `extends:` others takes in their variables (a later one over an earlier one; its own over all).
   if (ctx.jobs && ctx.jobs.size > 0 && ctx.path.length === 1) {
     const ext = get(node, 'extends');
-    for (const e of ext?.kind === 'seq' ? ext.items : ext ? [ext] : []) {
-      const from = ctx.jobs.get(scalarText(e) ?? '');
-      if (from?.osName) env = { ...env, os: undefined, osName: from.osName };
-      if (from?.archName) env = { ...env, arch: undefined, archName: from.archName };
-    }
+    for (const e of ext?.kind === 'seq' ? ext.items : ext ? [ext] : []) env = inherit(env, ctx.jobs.get(scalarText(e) ?? ''));
   }
   // One pass over the map's keys: this runs for every map of a file.
   for (const item of node.items) {
     const m = item.value;
     if (m?.kind === 'scalar' && m.style === 'ALIAS' && ctx.merges && ENV_MAP_KEYS.has(item.key)) {
       // `variables: *windows-vars`: the anchored mapping's.
-      const names = ctx.merges.get(ctx.text.slice(m.start + 1, m.end).trim());
-      if (names?.oses?.length === 1) env = { ...env, os: undefined, osName: names.oses[0] };
-      if (names?.arches?.length === 1) env = { ...env, arch: undefined, archName: names.arches[0] };
+      env = inherit(env, namesEnv(ctx.merges.get(ctx.text.slice(m.start + 1, m.end).trim())));
       continue;
     }
     if (m?.kind !== 'map' || !ENV_MAP_KEYS.has(item.key)) continue;
     // `<<: *win` brings in the anchored map's (its own keys, below, override them).
-    const merged = mergedNames(m, ctx);
-    if (merged?.oses?.length === 1) env = { ...env, os: undefined, osName: merged.oses[0] };
-    if (merged?.arches?.length === 1) env = { ...env, arch: undefined, archName: merged.arches[0] };
+    env = inherit(env, namesEnv(mergedNames(m, ctx)));
     for (const p of m.items) {
       const role = p.value?.kind === 'scalar' && (p.key === 'GOOS' || p.key === 'GOARCH') ? roleOf(p.key) : undefined;
       if (!role) continue;
