@@ -37,6 +37,9 @@ function logicalLines(text: string, start: number, end: number): Line[] {
 }
 
 /** Where a make comment starts on a non-recipe line (`#` not escaped), or the line end. */
+/** A `define` named as text to print (`HELP_TEXT`, `USAGE`, `help-message`): prose, not commands. */
+const TEXT_DEFINE = /(?:^|[_.-])(?:help|usage|doc|docs|text|message|msg|banner)(?:$|[_.-])/i;
+
 function commentStart(text: string, s: number, e: number): number {
   for (let k = s; k < e; k++) if (text[k] === '#' && text[k - 1] !== '\\') return k;
   return e;
@@ -48,7 +51,7 @@ function commentStart(text: string, s: number, e: number): number {
  */
 export function scanMakefile(text: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
   const urlVars = state.urlVars;
-  let define: { role: ReturnType<typeof roleOf>; name: string } | undefined;
+  let define: { role: ReturnType<typeof roleOf> | 'text'; name: string } | undefined;
   let inRule = state.inRule;
   // The Makefile's own GOOS and GOARCH (`GOOS ?= darwin`, `GOARCH ?= arm`) pair up, as a target's do.
   const globalEnv = new ScopeEnv(sink);
@@ -69,7 +72,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         continue;
       }
       if (define.role === 'platform') scanValue(text, line.start, line.end, define.name, 'platform', sink, globalEnv);
-      else scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
+      else if (define.role !== 'text') scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
       continue;
     }
     if (first === '\t' && inRule) {
@@ -107,7 +110,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
     if (def) {
-      define = { role: roleOf(def[1]), name: def[1] };
+      define = { role: TEXT_DEFINE.test(def[1]) ? 'text' : roleOf(def[1]), name: def[1] };
       continue;
     }
     const plain = ASSIGN.exec(body);
