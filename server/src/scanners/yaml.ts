@@ -310,6 +310,15 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
   let oses: string[] | undefined;
   let arches: string[] | undefined;
   let list: string[] | undefined;
+  // Azure's list of variables (`- name: GOOS` over `value: windows`): the item being read.
+  let item: { name?: string; value?: string } | undefined;
+  const endItem = () => {
+    if (item?.value !== undefined && (item.name === 'GOOS' || item.name === 'GOARCH')) {
+      if (item.name === 'GOOS') oses ??= [item.value];
+      else arches ??= [item.value];
+    }
+    item = undefined;
+  };
   for (let i = from, n = 0; i > 0 && i < text.length && n < 200; n++) {
     let nl = text.indexOf('\n', i);
     if (nl < 0) nl = text.length;
@@ -318,16 +327,27 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
     let lead = 0;
     while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
     if (lead === line.length || line[lead] === '#' || line[lead] === '\r') continue;
-    if (lead <= base) break;
+    // A block list may stand at its key's own indent (`variables:` then `- name: GOOS`).
+    if (lead < base || (lead === base && (line[lead] !== '-' || (indent >= 0 && indent !== base)))) break;
     if (indent < 0) indent = lead;
     if (lead > indent) {
+      if (item) {
+        nameValue(item, line.slice(lead));
+        continue;
+      }
       // A block list under the key above: `goos:` then `- darwin`.
-      const item = /^-[ \t]+(\S+)/.exec(line.slice(lead));
-      if (list && item) list.push(item[1]);
+      const entry = /^-[ \t]+(\S+)/.exec(line.slice(lead));
+      if (list && entry) list.push(entry[1]);
       continue;
     }
     if (lead < indent) break;
     list = undefined;
+    endItem();
+    if (line[lead] === '-') {
+      item = {};
+      nameValue(item, line.slice(lead + 1).trimStart());
+      continue;
+    }
     const e = MERGED_ENTRY.exec(line.slice(lead));
     if (!e) continue;
     const os = e[2] === 'GOOS' || e[2] === 'goos';
@@ -336,6 +356,7 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
     if (os) oses ??= values;
     else arches ??= values;
   }
+  endItem();
   const valid = (xs: string[] | undefined, is: (n: string) => boolean) => {
     if (!xs || xs.length === 0) return undefined;
     const names = xs.map((x) => LITERAL_NAME.exec(x)?.[2]);
@@ -344,6 +365,14 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
   const o = valid(oses, isGoOs);
   const a = valid(arches, isGoArch);
   return o || a ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}) } : undefined;
+}
+
+/** A `name:` or `value:` of an item of a list of variables, with its value (quotes and a comment taken off). */
+const NAME_VALUE = /^(name|value)[ \t]*:[ \t]*(["']?)([^"'#\s]*)\2[ \t]*(?:#.*)?\r?$/;
+
+function nameValue(item: { name?: string; value?: string }, entry: string): void {
+  const m = NAME_VALUE.exec(entry);
+  if (m) item[m[1] as 'name' | 'value'] = m[3];
 }
 
 /** A document marker line. */
@@ -979,6 +1008,17 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
       env = inherit(env, namesEnv(ctx.merges.get(ctx.text.slice(m.start + 1, m.end).trim())));
       continue;
     }
+    if (m?.kind === 'seq' && ENV_MAP_KEYS.has(item.key)) {
+      // Azure's list of variables: `- name: GOOS` with `value: windows` (Kubernetes' container env too).
+      for (const entry of m.items) {
+        if (entry?.kind !== 'map') continue;
+        const n = scalarText(get(entry, 'name'));
+        const value = n === 'GOOS' || n === 'GOARCH' ? get(entry, 'value') : undefined;
+        const t = value?.kind === 'scalar' ? nameTokens(value, ctx)[0] : undefined;
+        if (t) env = { ...env, [n === 'GOOS' ? 'os' : 'arch']: t };
+      }
+      continue;
+    }
     if (m?.kind !== 'map' || !ENV_MAP_KEYS.has(item.key)) continue;
     // `<<: *win` brings in the anchored map's (its own keys, below, override them).
     env = inherit(env, namesEnv(mergedNames(m, ctx)));
@@ -1087,7 +1127,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (role !== undefined) continue;
     // A Kustomize patch written inline (`patches: [{patch: |- …}]`) is YAML, read as its own file would be.
     if (key === 'patch' && inlinePatch(value, ctx)) continue;
-    if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase()))) {
+    if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key)) {
       // Annotations and labels are text, but for a platform list kept there (Tekton's
       // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on), a download
       // URL (a Headlamp plugin's `headlamp/plugin/extra-files/0/url`) and a value that is wholly a platform.
@@ -1588,7 +1628,13 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     if (role === 'os') oses = names;
     else arches = names;
   }
-  if (oses.length > 0 || arches.length > 0) emitPairs(ctx.sink, oses, arches, undefined, matrix ? 'matrix' : 'env');
+  if (oses.length > 0 || arches.length > 0) {
+    // A job's `variables:` list that sets only GOARCH builds for the GOOS set around it.
+    const outer = !matrix && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? ctx.env : undefined;
+    if (outer?.os && oses.length === 0) oses = [outer.os];
+    else if (outer?.arch && arches.length === 0) arches = [outer.arch];
+    emitPairs(ctx.sink, oses, arches, undefined, matrix ? 'matrix' : 'env', undefined, impliedNames(outer, oses, arches));
+  }
 
   const assigned = splitEnvPair(node, ctx);
 
@@ -1795,7 +1841,7 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
       if (m) {
         vs = i + m[0].length;
         role = roleOf(m[2]);
-        if (PROSE_KEYS.has(m[2].toLowerCase())) {
+        if (PROSE_KEYS.has(m[2].toLowerCase()) || DISPLAY_NAME.test(m[2])) {
           i = nl + 1;
           continue;
         }
