@@ -47,6 +47,12 @@ export interface ShellOptions {
    * command that sets only the other one builds for the pair.
    */
   env?: GoEnv;
+  /**
+   * The items of one script list (GitLab's `script:`, Drone's `commands:`) run in one shell: a
+   * statement that sets GOOS or GOARCH alone at the end of an item is held here for the next
+   * item's first command, not judged (see settleCarried).
+   */
+  carry?: { pending?: GoEnv };
 }
 
 /** The GOOS and GOARCH values in force, as tokens of the text where they are set. */
@@ -142,9 +148,10 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   const commands = lexed.commands;
   // `export GOOS=darwin`, `export GOARCH=386`, then `go build`: statements that set one of the two
   // are held until the next command, which builds for what they set (see scanCommand).
-  let pending: GoEnv | undefined;
+  let pending: GoEnv | undefined = opts.carry?.pending;
   for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
-  if (pending) usePending(sink, [], [], pending, opts.env);
+  if (opts.carry) opts.carry.pending = pending;
+  else if (pending) usePending(sink, [], [], pending, opts.env);
   scanDefaults(text, masked, start, end, sink, commands);
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
@@ -350,6 +357,12 @@ function judgeReplaced(sink: MentionSink, oses: readonly Token[], arches: readon
     const inForce = os ?? pending?.archWith;
     emitPairs(sink, inForce ? [inForce] : [], [arch], undefined, 'GOOS/GOARCH', undefined, inForce ? undefined : impliedNames(env, [], [arch]));
   } else if (os) emitPairs(sink, [os], [], undefined, 'GOOS/GOARCH');
+}
+
+/** Judges what the last item of a script list left held (see ShellOptions.carry). */
+export function settleCarried(sink: MentionSink, carry: { pending?: GoEnv }, env: GoEnv | undefined): void {
+  if (carry.pending) usePending(sink, [], [], carry.pending, env);
+  carry.pending = undefined;
 }
 
 function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string): void {

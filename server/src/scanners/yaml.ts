@@ -4,7 +4,7 @@ import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type S
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
-import { impliedNames, scanShell, type GoEnv } from './shell';
+import { impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
 import { lineKey, splitChildren } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
@@ -1639,6 +1639,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   const assigned = splitEnvPair(node, ctx);
 
   const child = below(ctx);
+  // A script list's items run in one shell: `- export GOOS=darwin` then `- GOARCH=arm go build`.
+  const carry = SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? {} : undefined;
   /** Where the mentions of each `--platform` flag among the items start and end. */
   let flagged: number[] | undefined;
   for (let k = 0; k < node.items.length; k++) {
@@ -1662,12 +1664,13 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     }
     if (envListItem(item, ctx)) continue;
     const before = ctx.sink.mentions.length;
-    scanScalar(item, ctx, listId);
+    scanScalar(item, ctx, listId, carry);
     // `--platform=linux/amd64` in one argument.
     if (before < ctx.sink.mentions.length && item.value[PLATFORM_FLAG.exec(item.value)?.[0].length ?? -1] === '=') (flagged ??= []).push(before, ctx.sink.mentions.length);
     // arch: [linux/amd64, linux/arm/v7] under any key: an item can be removed like a platforms item.
     removableItem(ctx, before, node, item, listId);
   }
+  if (carry) settleCarried(ctx.sink, carry, ctx.env);
   // A command's arguments (`args: [copy, --platform, windows/386, registry.k8s.io/kube-scheduler:v1.31.2, …]`):
   // a Kubernetes image among them is pulled for the flag's platforms, as in a shell line.
   if (flagged) {
@@ -1744,7 +1747,7 @@ function envListItem(item: YScalar, ctx: Ctx): boolean {
 }
 
 /** Any other scalar: a whole slash platform counts; its text is scanned as shell for flags, URLs, assignments. */
-function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
+function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?: { pending?: GoEnv }): void {
   if (node.style === 'ALIAS') return;
   const r = contentRange(node);
   if (r.e <= r.s) return;
@@ -1761,8 +1764,11 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined): void {
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
   const yamlQuote = node.style === 'QUOTE_DOUBLE' ? '"' : node.style === 'QUOTE_SINGLE' ? "'" : undefined;
-  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(yamlQuote ? { yamlQuote } : {}) });
+  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
 }
+
+/** Keys of lists of commands that run in one shell, one after another (GitLab, Bitbucket, Drone, Woodpecker, Travis, Buildkite). */
+const SCRIPT_LIST_KEYS: ReadonlySet<string> = new Set(['script', 'before_script', 'after_script', 'commands', 'install', 'before_install', 'after_success', 'before_deploy']);
 
 /**
  * A text value (an annotation's) of one word: the release URL or archive name it is, or the
