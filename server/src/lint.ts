@@ -503,7 +503,9 @@ const PRIORITY: Record<Code, number> = {
 function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSettings): Finding[] {
   const subjects: Subject[] = mentions.map(subjectOf);
   const raw: { f: RawFinding; pair: boolean }[] = [];
-  const removedSubjects = new Set<Subject>(subjects.filter((s) => removedEntry(s, model) !== undefined));
+  // With removed-platform off, a removed platform is judged as any other (a repeat of it is a repeat).
+  const removedOn = (settings.severity['removed-platform'] ?? DEFAULT_SEVERITY['removed-platform']) !== 'off';
+  const removedSubjects = new Set<Subject>(removedOn ? subjects.filter((s) => removedEntry(s, model) !== undefined) : []);
   const duplicates = findDuplicatePlatforms(subjects, (s) => removedSubjects.has(s));
   for (const f of duplicates.values()) raw.push({ f, pair: false });
   let items: Map<number, Set<string>> | undefined;
@@ -529,12 +531,22 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     if (pair) for (const r of findRepeatedNames(s)) raw.push({ f: r, pair });
   }
   // One finding per token and code; a value shared by several pairs of a cross product gets the
-  // most severe code only.
+  // most severe code only. A repeat in a goos/goarch list gets the duplicate code beside an
+  // unsupported or unavailable one (as an item of a platform list does), not beside removed (a
+  // removed name is removed each time) or unknown (`Linux` after `linux` is no name, not a repeat).
+  let pairCodes: Map<string, Code[]> | undefined;
   const byToken = new Map<string, Finding>();
   for (const { f, pair } of raw) {
     const level = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
     if (level === 'off') continue;
-    const key = pair ? `${f.token.start}:${f.token.end}` : `${f.token.start}:${f.token.end}:${f.code}`;
+    const at = `${f.token.start}:${f.token.end}`;
+    let key = pair ? at : `${at}:${f.code}`;
+    if (pair && f.code === 'duplicate-platform') {
+      pairCodes ??= codesByToken(raw);
+      const others = pairCodes.get(at) ?? [];
+      if (others.includes('removed-platform') || others.includes('unknown-platform')) continue;
+      if (others.some((c) => PRIORITY[c] < PRIORITY['duplicate-platform'])) key = `${at}:${f.code}`;
+    }
     const prev = byToken.get(key);
     if (prev && PRIORITY[prev.code] <= PRIORITY[f.code]) continue;
     byToken.set(key, {
@@ -549,6 +561,19 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     });
   }
   return [...byToken.values()];
+}
+
+/** The codes of the pair findings on each token (`start:end`). */
+function codesByToken(raw: readonly { f: RawFinding; pair: boolean }[]): Map<string, Code[]> {
+  const out = new Map<string, Code[]>();
+  for (const { f, pair } of raw) {
+    if (!pair || f.code === 'duplicate-platform') continue;
+    const at = `${f.token.start}:${f.token.end}`;
+    const codes = out.get(at);
+    if (!codes) out.set(at, [f.code]);
+    else if (!codes.includes(f.code)) codes.push(f.code);
+  }
+  return out;
 }
 
 /** The platforms of each list, by the identity the duplicate rule compares (platformIdentity). */

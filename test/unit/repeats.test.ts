@@ -1,0 +1,33 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintText, type FileKind } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
+
+const model = builtinModel();
+const defaults = { requiredTier: 3 as const, severity: {} };
+const removedOff = { requiredTier: 3 as const, severity: { 'removed-platform': 'off' as const } };
+
+function codes(text: string, kind: FileKind, settings = defaults): string[] {
+  return lintText(text, kind, model, settings).map((f) => `${text.slice(0, f.start).split('\n').length}:${f.start - text.lastIndexOf('\n', f.start - 1)} ${f.code} ${text.slice(f.start, f.end)}`);
+}
+
+describe('a repeated platform beside other codes', () => {
+  it('a repeat in a goos/goarch list gets duplicate-platform beside the code of its pairs, as a list item does', () => {
+    const goreleaser = 'builds:\n  - goos: [linux]\n    goarch: [amd64, riscv64, riscv64]\n';
+    assert.deepEqual(codes(goreleaser, 'goreleaser'), ['3:21 unsupported-platform riscv64', '3:30 unsupported-platform riscv64', '3:30 duplicate-platform riscv64']);
+    const list = 'PLATFORMS := linux/riscv64 linux/riscv64\n';
+    assert.deepEqual(codes(list, 'makefile'), ['1:14 unsupported-platform linux/riscv64', '1:28 unsupported-platform linux/riscv64', '1:28 duplicate-platform linux/riscv64']);
+  });
+
+  it('a removed platform listed twice is removed each time, and no duplicate', () => {
+    assert.deepEqual(codes('builds:\n  - goos: [linux]\n    goarch: [arm, arm]\n', 'goreleaser'), ['3:14 removed-platform arm', '3:19 removed-platform arm']);
+    assert.deepEqual(codes('PLATFORMS := linux/arm/v7 linux/arm/v7\n', 'makefile'), ['1:14 removed-platform linux/arm/v7', '1:27 removed-platform linux/arm/v7']);
+  });
+
+  it('with removed-platform off, the repeat and the spelling of a removed platform are still reported', () => {
+    assert.deepEqual(codes('PLATFORMS := linux/arm/v7 linux/arm/v7\n', 'makefile', removedOff), ['1:27 duplicate-platform linux/arm/v7']);
+    assert.deepEqual(codes('builds:\n  - goos: [linux]\n    goarch: [arm, arm]\n', 'goreleaser', removedOff), ['3:19 duplicate-platform arm']);
+    const docker = 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: linux/amd64,linux/armhf\n';
+    assert.deepEqual(codes(docker, 'github-workflow', removedOff), ['6:34 non-canonical-platform linux/armhf']);
+  });
+});
