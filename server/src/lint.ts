@@ -1,4 +1,4 @@
-import { MentionSink, type Mention, type Token } from './scanners/mention';
+import { MentionSink, type Mention, type PairMention, type Token } from './scanners/mention';
 import { changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
@@ -11,7 +11,7 @@ import { subjectOf, type Subject } from './rules/subject';
 import { platformIdentity } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { findRemovedPlatform, removedEntry } from './rules/removedPlatform';
-import { findUnknownPlatform } from './rules/unknownPlatform';
+import { findUnknownArch, findUnknownPlatform, upperCaseName } from './rules/unknownPlatform';
 import { findUnsupportedPlatform } from './rules/unsupportedPlatform';
 import { findArtifactUnavailable } from './rules/artifactUnavailable';
 import { findBelowRequiredTier } from './rules/belowRequiredTier';
@@ -522,6 +522,12 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
         if (listed && f.data.replacements.every((r) => listed.has(identityOf(r)))) f.data = { ...f.data, remove: s.mention.removeRange, listed: true };
       }
       if (f) raw.push({ f, pair });
+      // GOOS=lnux GOARCH=amd46, GOOS=Linux GOARCH=amd46: the other name is wrong too.
+      if (f?.code === 'unknown-platform' && pair) {
+        const m = s.mention as PairMention;
+        const other = f.token === m.os ? findUnknownArch(s, model) : f.token === m.arch ? upperCaseName(m.os, 'os') : undefined;
+        if (other) raw.push({ f: other, pair });
+      }
       // An alias that is also a repeat (linux/x86_64 after linux/amd64) gets both codes: each holds.
       const nc = findNonCanonicalPlatform(s);
       if (nc) raw.push({ f: nc, pair });

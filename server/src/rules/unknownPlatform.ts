@@ -5,6 +5,7 @@ import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { parsePlatform } from '../platform/parse';
+import type { Token } from '../scanners/mention';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -35,44 +36,18 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     };
   }
   // A split pair: blame the name that is not Go's, or the arch of an impossible pair.
-  const rank = (kind: 'os' | 'arch') => (name: string) => {
-    const tiers = model.data.platforms.filter((p) => (kind === 'os' ? p.os : p.arch) === name && !model.removed(p)).map((p) => p.tier);
-    return tiers.length > 0 ? Math.min(...tiers) : 9;
-  };
   if (m.os && s.os !== undefined && !isGoOs(s.os)) {
     const os = s.os;
-    const names = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank('os')));
+    const names = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank(model, 'os')));
     return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
   }
-  // The arch as written, unless the scanner read it already (archName: a Docker platform's arch
-  // from a matrix axis, `arm/v7` or `x86_64`, is judged by what it names).
+  const arch = findUnknownArch(s, model);
+  if (arch) return arch;
   const archWritten = m.arch && m.archName === undefined ? m.arch.text : undefined;
-  // GOARCH=linux/arm64: a platform where Go wants its arch alone.
-  const whole = archWritten !== undefined && archWritten.indexOf('/') > 0 ? parsePlatform(archWritten, 'loose') : undefined;
-  if (m.arch && whole) {
-    return {
-      token: m.arch,
-      code: 'unknown-platform',
-      message: `${m.arch.text} is a platform, not a Go architecture (GOARCH); write ${whole.arch}${whole.os !== s.os ? ` (and GOOS=${whole.os})` : ''}.`,
-      data: { replacements: [whole.arch] },
-    };
-  }
-  if (m.arch && s.arch !== undefined && !isGoArch((m.archName ?? m.arch.text).toLowerCase())) {
-    const written = m.arch.text;
-    // Paired with its GOOS, or judged as linux's when there is none.
-    const os = s.validOs && s.os !== undefined ? s.os : 'linux';
-    const names = remembered(model, `a\u0000${os}\u0000${written}`, () => suggestNames(written, 'arch', rank('arch'), 3, (name) => isValidPair(os, name) && !model.removed({ os, arch: name })));
-    return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
-  }
   // GOOS=Linux: Go takes its names in lower case only (`go build` refuses the pair). After the
   // names Go does not know at all: `GOOS=Linux GOARCH=amd46` is first a typo.
-  for (const [t, kind] of [[m.os, 'os'], [archWritten !== undefined ? m.arch : undefined, 'arch']] as const) {
-    if (!t || t.text === t.text.toLowerCase()) continue;
-    const lower = t.text.toLowerCase();
-    if (kind === 'os' ? !isGoOs(lower) : !isGoArch(lower)) continue;
-    const name = kind === 'os' ? 'operating system (GOOS)' : 'architecture (GOARCH)';
-    return { token: t, code: 'unknown-platform', message: `${t.text} is not a Go ${name}: Go names are lower case; did you mean ${lower}?`, data: { replacements: [lower] } };
-  }
+  const cased = upperCaseName(m.os, 'os') ?? (archWritten !== undefined ? upperCaseName(m.arch, 'arch') : undefined);
+  if (cased) return cased;
   // A cross product: goreleaser skips the pairs Go does not build, a CI matrix runs a job for
   // every one (and its build fails), so only a matrix's count, and in goreleaser a value that
   // makes no valid pair at all (it builds nothing).
@@ -96,6 +71,54 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       // Respelling a matrix value would change every pair it makes.
       data: { replacements: t === m.arch && !m.product ? [...pairs] : [] },
     };
+  }
+  return undefined;
+}
+
+/** unknown-platform on a Go name written with capitals (`GOOS=Linux`), if `t` is one. */
+export function upperCaseName(t: Token | undefined, kind: 'os' | 'arch'): RawFinding | undefined {
+  if (!t || t.text === t.text.toLowerCase()) return undefined;
+  const lower = t.text.toLowerCase();
+  if (kind === 'os' ? !isGoOs(lower) : !isGoArch(lower)) return undefined;
+  const name = kind === 'os' ? 'operating system (GOOS)' : 'architecture (GOARCH)';
+  return { token: t, code: 'unknown-platform', message: `${t.text} is not a Go ${name}: Go names are lower case; did you mean ${lower}?`, data: { replacements: [lower] } };
+}
+
+/** How a name ranks among suggestions: the best tier of a platform it is part of (9: none). */
+function rank(model: TierModel, kind: 'os' | 'arch'): (name: string) => number {
+  return (name) => {
+    const tiers = model.data.platforms.filter((p) => (kind === 'os' ? p.os : p.arch) === name && !model.removed(p)).map((p) => p.tier);
+    return tiers.length > 0 ? Math.min(...tiers) : 9;
+  };
+}
+
+/**
+ * unknown-platform on the GOARCH of a split pair that is no Go architecture (`GOARCH=amd46`, or a
+ * platform where Go wants an arch: `GOARCH=linux/arm64`). Also beside an unknown GOOS
+ * (`GOOS=lnux GOARCH=amd46`: both are typos, and each is reported).
+ */
+export function findUnknownArch(s: Subject, model: TierModel): RawFinding | undefined {
+  const m = s.mention;
+  if (m.kind !== 'pair' || !m.arch) return undefined;
+  // The arch as written, unless the scanner read it already (archName: a Docker platform's arch
+  // from a matrix axis, `arm/v7` or `x86_64`, is judged by what it names).
+  const archWritten = m.archName === undefined ? m.arch.text : undefined;
+  // GOARCH=linux/arm64: a platform where Go wants its arch alone.
+  const whole = archWritten !== undefined && archWritten.indexOf('/') > 0 ? parsePlatform(archWritten, 'loose') : undefined;
+  if (whole) {
+    return {
+      token: m.arch,
+      code: 'unknown-platform',
+      message: `${m.arch.text} is a platform, not a Go architecture (GOARCH); write ${whole.arch}${whole.os !== s.os ? ` (and GOOS=${whole.os})` : ''}.`,
+      data: { replacements: [whole.arch] },
+    };
+  }
+  if (s.arch !== undefined && !isGoArch((m.archName ?? m.arch.text).toLowerCase())) {
+    const written = m.arch.text;
+    // Paired with its GOOS, or judged as linux's when there is none.
+    const os = s.validOs && s.os !== undefined ? s.os : 'linux';
+    const names = remembered(model, `a\u0000${os}\u0000${written}`, () => suggestNames(written, 'arch', rank(model, 'arch'), 3, (name) => isValidPair(os, name) && !model.removed({ os, arch: name })));
+    return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
   }
   return undefined;
 }
