@@ -524,6 +524,16 @@ describe('code actions, applied to the text', () => {
     assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '          platforms: linux/x64,linux/amd64,linux/arm64,linux/x86_64,linux/arm/v7');
   });
 
+  it('the hint on an alias that is also a repeat (linux/x86_64 after linux/amd64) offers the removal, not a respelling into a plain repeat', async () => {
+    const hint = diag('non-canonical-platform');
+    const line = text.split('\n')[5];
+    assert.equal(line.slice(hint.range.start.character, hint.range.end.character), 'linux/x86_64');
+    const actions = (await client.codeActions(uri, hint.range, [hint], ['quickfix'])).filter((a) => a.kind === 'quickfix');
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Remove linux/x86_64 from the list', true]]);
+    assert.deepEqual(actions[0].diagnostics, [hint]);
+    assert.equal(applyEdits(text, editsFor(actions[0].edit, uri)).split('\n')[5], '          platforms: linux/x64,linux/amd64,linux/arm64,linux/arm64,linux/arm/v7');
+  });
+
   it('a duplicate points at the first listing as related information, in the same document', async () => {
     const spelled = diag('duplicate-platform', 0);
     const repeat = diag('duplicate-platform', 1);

@@ -45,10 +45,11 @@ function safeEdit(f: Finding): SafeEdit | undefined {
 }
 
 /**
- * `repeat`: the token is also a repeat in its list (`linux/amd64,linux/x86_64`). Respelling it
- * would only make the repeat plain, so the removal is the one fix, and the one preferred.
+ * `repeat`: the token's duplicate-platform finding, when it is also a repeat in its list
+ * (`linux/amd64,linux/x86_64`). Respelling it would only make the repeat plain, so the removal is
+ * the one fix, and the one preferred, for either diagnostic.
  */
-function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle, repeat: boolean): CodeAction[] {
+function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle, repeat: Finding | undefined): CodeAction[] {
   const out: CodeAction[] = [];
   const token = doc.getText().slice(f.start, f.end);
   // A typo of an item the list holds already (`linux/amd64,linux/amd46`): its removal first.
@@ -65,8 +66,9 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
       });
     });
   }
-  if (f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform' || listed) {
-    const edit = removeEdit(doc, f);
+  const removable = f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform' || listed;
+  if (removable || (f.code === 'non-canonical-platform' && repeat)) {
+    const edit = removeEdit(doc, removable ? f : repeat!);
     if (edit) {
       out.push({
         title: `Remove ${token} from the list`,
@@ -134,7 +136,9 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);
       const f = findings.find((x) => x.start === start && x.end === end && x.code === d.code);
-      const repeat = findings.some((x) => x.start === start && x.end === end && x.code === 'duplicate-platform' && x.data.remove);
+      const repeat = findings.find((x) => x.start === start && x.end === end && x.code === 'duplicate-platform' && x.data.remove);
+      // (The hint's removal is the duplicate's: offered once when the client sends both.)
+      if (f?.code === 'non-canonical-platform' && repeat && params.context.diagnostics.some((x) => x.code === 'duplicate-platform' && x.source === SOURCE && doc.offsetAt(x.range.start) === start && doc.offsetAt(x.range.end) === end)) continue;
       if (f) out.push(...quickFixes(doc, f, d, style, repeat));
     }
   }
