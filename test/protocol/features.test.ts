@@ -131,6 +131,37 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.ok(!l.includes('arm'));
   });
 
+  it('run: GOARCH= and a script item take the GOOS of the env around them: the step, the job, the file', async () => {
+    const t = [
+      'env:',
+      '  GOOS: darwin',
+      'jobs:',
+      '  win:',
+      '    runs-on: windows-latest',
+      '    env:',
+      '      GOOS: windows',
+      '    steps:',
+      '      - run: GOARCH= go build',
+      '      - env:',
+      '          GOOS: freebsd',
+      '        run: |',
+      '          go vet ./...',
+      '          GOARCH= go build',
+      '  mac:',
+      '    steps:',
+      '      - run: GOARCH= go build',
+      '',
+    ].join('\n');
+    const { uri } = await open('.github/workflows/env-around.yml', 'yaml', t);
+    const at = async (line: number) => labels(sorted(await client.completion(uri, { line, character: t.split('\n')[line].indexOf('GOARCH=') + 'GOARCH='.length })));
+    const job = await at(8);
+    assert.deepEqual([...job].sort(), ['386', 'amd64', 'arm64'], 'windows builds these');
+    const step = await at(13);
+    assert.ok(step.includes('riscv64') && step.includes('arm64') && !step.includes('s390x'), `freebsd's: ${step.join(' ')}`);
+    const file = await at(16);
+    assert.deepEqual([...file].sort(), ['amd64', 'arm64'], 'darwin builds these');
+  });
+
   it('typing an alias (linux/x86) keeps the canonical item: its filterText is the alias spelling', async () => {
     const t = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/arm64,linux/x86\n';
     const { uri } = await open('.github/workflows/alias.yml', 'yaml', t);

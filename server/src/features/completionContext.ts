@@ -430,6 +430,12 @@ const SIBLING_LINES = 1000;
  * read up to the `- ` that opens its list item and down to the next item.
  */
 function siblingValue(lines: Lines, index: number, col: number, key: string): string | undefined {
+  const at = siblingLine(lines, index, col, (k) => k === key);
+  return at === undefined ? undefined : keyColumn(lines.line(at).text)?.value;
+}
+
+/** The line of the first sibling key (as siblingValue reads them) that `wanted` takes. */
+function siblingLine(lines: Lines, index: number, col: number, wanted: (key: string) => boolean): number | undefined {
   const item = /^\s*-\s/;
   const skipped = (t: string) => t.trim() === '' || /^\s*#/.test(t) || indentOf(t) > col;
   if (!item.test(lines.line(index).text)) {
@@ -438,7 +444,7 @@ function siblingValue(lines: Lines, index: number, col: number, key: string): st
       if (skipped(t)) continue;
       const k = keyColumn(t);
       if (k?.col !== col) break;
-      if (k.key === key) return k.value;
+      if (wanted(k.key)) return i;
       if (item.test(t)) break;
     }
   }
@@ -447,7 +453,45 @@ function siblingValue(lines: Lines, index: number, col: number, key: string): st
     if (skipped(t)) continue;
     const k = keyColumn(t);
     if (k?.col !== col || item.test(t)) break;
-    if (k.key === key) return k.value;
+    if (wanted(k.key)) return i;
+  }
+  return undefined;
+}
+
+/**
+ * In a YAML script (`run: GOARCH=…`, a `script:` item), the GOOS (or GOARCH) that the environment
+ * maps around it set: the step's `env:`, its job's, the file's top-level one; the nearest wins.
+ */
+function yamlEnvInForce(lines: Lines, index: number, name: 'os' | 'arch'): string[] {
+  let col = indentOf(lines.line(index).text);
+  for (let i = index - 1, n = 0; lines.has(i) && n < SIBLING_LINES && col > 0; i--, n++) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t)) continue;
+    const k = keyColumn(t);
+    if (!k || k.col >= col) continue;
+    // A key that holds the script, or one of its ancestors: its mapping's environment.
+    const env = siblingLine(lines, i, k.col, (key) => ENV_MAP_KEYS.has(key));
+    const value = env === undefined ? undefined : envMapValue(lines, env, k.col, name);
+    if (value) return [value];
+    col = Math.min(k.col, indentOf(t));
+  }
+  return [];
+}
+
+/** The literal GOOS (or GOARCH) of the block environment map whose key is on line `at` (at column `col`). */
+function envMapValue(lines: Lines, at: number, col: number, name: 'os' | 'arch'): string | undefined {
+  if (keyColumn(lines.line(at).text)?.value.replace(/#.*$/, '').trim() !== '') return undefined;
+  let childCol = -1;
+  for (let i = at + 1; lines.has(i) && i < at + SIBLING_LINES; i++) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t)) continue;
+    if (indentOf(t) <= col) break;
+    const k = keyColumn(t);
+    if (!k) continue;
+    if (childCol < 0) childCol = k.col;
+    if (k.col !== childCol || roleOf(k.key) !== name || (k.key !== 'GOOS' && k.key !== 'GOARCH')) continue;
+    const v = /^["']?([a-z0-9]+)["']?\s*(?:#.*)?$/.exec(k.value.trim());
+    return v?.[1];
   }
   return undefined;
 }
@@ -484,6 +528,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   let joined = prefix;
   for (let i = index - 1; i >= first; i--) joined = `${lines.line(i).text.slice(0, -1)} ${joined}`;
   const firstLine = first === index ? line.text : lines.line(first).text;
+  // A script in YAML builds with the environment set around it when its own command sets nothing.
+  const inForce = (own: string[], name: 'os' | 'arch') => (own.length > 0 || !yaml ? own : yamlEnvInForce(lines, index, name));
 
   const download = downloadSite(line, col) ?? packageSite(line, col, joined.slice(0, joined.length - prefix.length));
   if (download) return download;
@@ -519,8 +565,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       return withOs(
         site(role, start, end, {
           spelling: spellingOf(items, 'slash'),
-          os: commandValues(lines, index, 'os'),
-          arch: commandValues(lines, index, 'arch'),
+          os: inForce(commandValues(lines, index, 'os'), 'os'),
+          arch: inForce(commandValues(lines, index, 'arch'), 'arch'),
           present: items,
         }),
         typed,
