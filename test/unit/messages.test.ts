@@ -63,3 +63,14 @@ describe('a matrix that builds a pair Go does not know', () => {
     assert.match(g.message, /and this matrix builds it \(split the entry so that it leaves the pair out\)/);
   });
 });
+
+describe('removed-platform messages of goreleaser builds', () => {
+  it('name the goarm variant also when goamd64 or goarm64 is written before goarm', () => {
+    for (const before of ['goamd64: [v1]', 'goarm64: [v8.0]', 'go386: [sse2]']) {
+      const text = `builds:\n  - goos: [linux]\n    goarch: [amd64, arm]\n    ${before}\n    goarm: ["7"]\n`;
+      const [f] = lintText(text, 'goreleaser', model, settings);
+      assert.equal(f?.code, 'removed-platform', before);
+      assert.match(f.message, /^linux\/arm\/v7 was removed/, before);
+    }
+  });
+});

@@ -924,6 +924,9 @@ const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefa
   ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
 ]);
 
+/** Go's variant variables, each for its own arch (see VARIANT_KEY). */
+const GO_VARIANT_KEYS: ReadonlySet<string> = new Set([...VARIANT_KEY.values()].map((v) => v.key));
+
 /** The keys of a parameter's allowed values: workflow_dispatch `options`, CircleCI's `enum`, Azure's `values`, Bitbucket's `allowed-values`. */
 const CHOICE_KEYS = ['options', 'enum', 'values', 'allowed-values'];
 
@@ -1330,6 +1333,13 @@ function pairMapping(
   const first = ctx.sink.mentions.length;
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
+  /** The variant the mapping writes for `arch`: its arch's own key (goarm for arm; not goamd64), else a plain `variant:`. */
+  const written = (arch: string | undefined): string | undefined => {
+    const own = VARIANT_KEY.get(arch);
+    const values = own ? variantValues(keys, own.key) : undefined;
+    if (values) return values[0];
+    return variantKey !== undefined && !GO_VARIANT_KEYS.has(variantKey.toLowerCase()) ? variant : undefined;
+  };
   const ok = osKey ?? 'goos';
   const ak = archKey ?? 'goarch';
   // A typo in an exclude or ignore entry is reported where it is written, also when the axis has
@@ -1368,7 +1378,7 @@ function pairMapping(
   /** The variant a pair is built with: the first of the mapping's that no entry leaves out. */
   const variantOf = (os: string | undefined, arch: string | undefined): string | undefined => {
     const out = leftOut(os, arch);
-    return (out && out.size > 0 ? builtVariants(arch)?.find((v) => !out.has(v)) : undefined) ?? variant;
+    return (out && out.size > 0 ? builtVariants(arch)?.find((v) => !out.has(v)) : undefined) ?? written(arch);
   };
   if (goreleaserBuild && (oses.length === 0 || arches.length === 0)) {
     // goreleaser builds every default goos × goarch that is not set (or that an anchor merged in sets).
@@ -1407,14 +1417,14 @@ function pairMapping(
     const mergedOs = oses.length === 0 && arches.length > 0 ? merged?.oses : undefined;
     const mergedArch = arches.length === 0 && oses.length > 0 ? merged?.arches : undefined;
     if (mergedOs || mergedArch) {
-      for (const os of mergedOs ?? [undefined]) for (const arch of mergedArch ?? [undefined]) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded, { ...(os ? { os } : {}), ...(arch ? { arch } : {}) });
+      for (const os of mergedOs ?? [undefined]) for (const arch of mergedArch ?? [undefined]) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, { ...(os ? { os } : {}), ...(arch ? { arch } : {}) });
     } else {
       if (fixedOs && oses.length === 0 && arches.length > 0) oses.push(fixedOs);
       else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
       else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
       else if (fixedOsName && oses.length === 0 && arches.length > 0) implied = { os: fixedOsName };
       else implied = impliedNames(outer, oses, arches);
-      emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : variant, context, isExcluded, implied);
+      emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
     }
     if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, [...oses.map((t) => t.text), ...(mergedOs ?? [])], [...arches.map((t) => t.text), ...(mergedArch ?? [])], isExcluded);
   }
