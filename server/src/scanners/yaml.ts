@@ -335,9 +335,13 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
         nameValue(item, line.slice(lead));
         continue;
       }
-      // A block list under the key above: `goos:` then `- darwin`.
+      // A block list under the key above: `goos:` then `- darwin`; or GitLab's `GOOS:` then `value: windows`.
       const entry = /^-[ \t]+(\S+)/.exec(line.slice(lead));
       if (list && entry) list.push(entry[1]);
+      else if (list && list.length === 0) {
+        const defined = DEFINED_VALUE.exec(line.slice(lead));
+        if (defined) list.push(defined[1]);
+      }
       continue;
     }
     if (lead < indent) break;
@@ -352,7 +356,8 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
     if (!e) continue;
     const os = e[2] === 'GOOS' || e[2] === 'goos';
     const value = e[3];
-    const values: string[] = value === '' ? (list = []) : value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1).split(',').map((v) => v.trim()) : [value];
+    const flowValue = value.startsWith('{') ? FLOW_VALUE.exec(value) : undefined;
+    const values: string[] = value === '' ? (list = []) : flowValue ? [flowValue[1]] : value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1).split(',').map((v) => v.trim()) : [value];
     if (os) oses ??= values;
     else arches ??= values;
   }
@@ -366,6 +371,10 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
   const a = valid(arches, isGoArch);
   return o || a ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}) } : undefined;
 }
+
+/** GitLab's variable written out as a mapping: `value: windows` under `GOOS:`, `{value: windows, description: …}`. */
+const DEFINED_VALUE = /^value[ \t]*:[ \t]*(["']?[a-z0-9]+["']?)[ \t]*(?:#.*)?\r?$/;
+const FLOW_VALUE = /^\{.*?\bvalue[ \t]*:[ \t]*(["']?[a-z0-9]+["']?)[ \t]*[,}]/;
 
 /** A `name:` or `value:` of an item of a list of variables, with its value (quotes and a comment taken off). */
 const NAME_VALUE = /^(name|value)[ \t]*:[ \t]*(["']?)([^"'#\s]*)\2[ \t]*(?:#.*)?\r?$/;
