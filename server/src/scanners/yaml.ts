@@ -996,6 +996,16 @@ function mergedNames(node: YMap, ctx: Ctx): MergedNames | undefined {
   return oses || arches ? { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) } : undefined;
 }
 
+/**
+ * A leg of an Azure Pipelines matrix (`strategy: {matrix: {arm: {GOARCH: arm}}}`): its keys are
+ * variables, set over the job's, so a leg's GOARCH builds for the job's GOOS. (A workflow's matrix
+ * values become no variables; its include and exclude entries are not legs.)
+ */
+function azureMatrixLeg(ctx: Ctx): boolean {
+  const n = ctx.path.length;
+  return n >= 3 && ctx.path[n - 2] === 'matrix' && ctx.path[n - 3] === 'strategy' && ctx.flavour !== 'github-workflow' && ctx.path[n - 1] !== 'include' && ctx.path[n - 1] !== 'exclude';
+}
+
 /** Keys of maps that set a job's or step's environment variables. */
 export const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'environment']);
 
@@ -1419,7 +1429,7 @@ function pairMapping(
   } else {
     const before = ctx.sink.mentions.length;
     // A step's `env: {GOARCH: arm}` under a job's `env: {GOOS: darwin}`: the build sees both.
-    const outer = ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? ctx.env : undefined;
+    const outer = ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') || azureMatrixLeg(ctx) ? ctx.env : undefined;
     // (Or the file's top-level environment, in another block: a name, no token.)
     let implied: { os?: string; arch?: string } | undefined;
     // The map's own, merged in from an anchor (`<<: *win` beside `GOARCH: arm`), go first.
