@@ -116,7 +116,7 @@ export function explainInput(model: TierModel, input: string): Explained {
     return { ok: false, message: `${input} is not a platform (write it os/arch, like linux/amd64).` };
   }
   if (!parsed.valid && !model.removed(parsed)) {
-    const near = suggestPlatforms(parsed.raw.os, parsed.raw.arch, (p) => model.tierOf(p)).map(formatPlatform);
+    const near = suggestPlatforms(parsed.raw.os, parsed.raw.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);
     return { ok: false, message: `${input} is not a valid Go platform${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}` };
   }
   const platform = { os: parsed.os, arch: parsed.arch, ...(parsed.variant ? { variant: parsed.variant } : {}) };

@@ -162,6 +162,23 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.deepEqual([...file].sort(), ['amd64', 'arm64'], 'darwin builds these');
   });
 
+  it('GOARCH in a name/value list offers what the GOOS item of the same list builds', async () => {
+    const t = 'spec:\n  containers:\n    - env:\n        - name: GOOS\n          value: windows\n        - name: CGO_ENABLED\n          value: "0"\n        - name: GOARCH\n          value: \n';
+    const { uri } = await open('k8s/pod.yaml', 'yaml', t);
+    const items = sorted(await client.completion(uri, { line: 8, character: 17 }));
+    assert.deepEqual([...labels(items)].sort(), ['386', 'amd64', 'arm64']);
+    assert.ok(items.every((i) => /Tier 2/.test(i.detail ?? '')), 'windows/amd64 is tier 2');
+  });
+
+  it('the default of a shell expansion (${PLATFORMS:-…}) is a platform list, from its first item', async () => {
+    for (const [text, ch] of [['PLATFORMS=${PLATFORMS:-}\n', 23], ['PLATFORMS=${PLATFORMS:-linux/}\n', 29]] as const) {
+      const { uri } = await open(`default-${ch}/build.sh`, 'shellscript', text);
+      const items = sorted(await client.completion(uri, { line: 0, character: ch }));
+      assert.equal(labels(items)[0], 'linux/amd64', text);
+      assert.equal(edit(items[0]).range.start.character, 23, 'replaces from after the dash');
+    }
+  });
+
   it('typing an alias (linux/x86) keeps the canonical item: its filterText is the alias spelling', async () => {
     const t = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/arm64,linux/x86\n';
     const { uri } = await open('.github/workflows/alias.yml', 'yaml', t);
@@ -376,6 +393,21 @@ describe('hover', () => {
     assert.match(markdown(await client.hover(fu, positionOf(free, 'kubernetes-src', 3))), /kubernetes-src\.tar\.gz.*its name holds no platform, and the release artifacts list it under none/s);
     // The platform part of the archive name is a platform mention.
     assert.match(markdown(await client.hover(uri, positionOf(text, 'linux-386', 2))), /linux\/386/);
+    // kubernetes-test.tar.gz is an archive of its own, not kubernetes-test-OS-ARCH.tar.gz.
+    const test = 'x: https://dl.k8s.io/v1.31.0/kubernetes-test.tar.gz\n';
+    const { uri: tu } = await open('hover/test-archive.yaml', 'yaml', test);
+    const md = markdown(await client.hover(tu, positionOf(test, 'kubernetes-test', 3)));
+    assert.match(md, /kubernetes-test\.tar\.gz.*its name holds no platform/s);
+    assert.doesNotMatch(md, /linux\/amd64/);
+  });
+
+  it('an unknown platform: the hover suggests what the diagnostic does, never a removed platform', async () => {
+    const text = 'FROM --platform=linx/arm alpine\n';
+    const { uri, diagnostics } = await open('hover/typo/Dockerfile', 'dockerfile', text);
+    const md = markdown(await client.hover(uri, positionOf(text, 'linx/arm', 2)));
+    assert.match(md, /did you mean linux\/arm64/);
+    assert.doesNotMatch(md, /linux\/arm[,?]/);
+    assert.match(diagnostics[0].message, /did you mean linux\/arm64/);
   });
 
   it('no hover on plain words', async () => {

@@ -478,6 +478,42 @@ function yamlEnvInForce(lines: Lines, index: number, name: 'os' | 'arch'): strin
   return [];
 }
 
+/**
+ * In a list of name/value items (`- name: GOOS` over `value: windows`; Azure variables, a
+ * container's env), the value of the item named `name`, for the `value:` at column `col` of line
+ * `index` in another item of the list.
+ */
+function listedValue(lines: Lines, index: number, col: number, name: 'GOOS' | 'GOARCH'): string[] {
+  // The dash that opens this item: the list's column.
+  let dash = -1;
+  for (let i = index; lines.has(i) && i > index - SIBLING_LINES; i--) {
+    const m = /^(\s*)-\s/.exec(lines.line(i).text);
+    if (m && keyColumn(lines.line(i).text)?.col === col) {
+      dash = m[1].length;
+      break;
+    }
+    if (indentOf(lines.line(i).text) < col && lines.line(i).text.trim() !== '') return [];
+  }
+  if (dash < 0) return [];
+  const itemName = new RegExp(`^\\s{${dash}}-\\s+name\\s*:\\s*["']?${name}["']?\\s*(?:#.*)?$`);
+  const within = (t: string) => t.trim() === '' || /^\s*#/.test(t) || indentOf(t) >= dash;
+  const read = (i: number): string[] | undefined => {
+    if (!itemName.test(lines.line(i).text)) return undefined;
+    const value = siblingValue(lines, i, col, 'value');
+    const v = value === undefined ? undefined : /^["']?([a-z0-9]+)["']?\s*(?:#.*)?$/.exec(value.trim());
+    return v ? [v[1]] : [];
+  };
+  for (let i = index - 1; lines.has(i) && i > index - SIBLING_LINES && within(lines.line(i).text); i--) {
+    const found = read(i);
+    if (found) return found;
+  }
+  for (let i = index + 1; lines.has(i) && i < index + SIBLING_LINES && within(lines.line(i).text); i++) {
+    const found = read(i);
+    if (found) return found;
+  }
+  return [];
+}
+
 /** The literal GOOS (or GOARCH) of the block environment map whose key is on line `at` (at column `col`). */
 function envMapValue(lines: Lines, at: number, col: number, name: 'os' | 'arch'): string | undefined {
   if (keyColumn(lines.line(at).text)?.value.replace(/#.*$/, '').trim() !== '') return undefined;
@@ -503,6 +539,9 @@ function site(role: 'platform' | 'os' | 'arch', start: number, end: number, extr
   return { role, start, end, spelling: extra.spelling, ...present };
 }
 
+/** What stands before the `-` of a shell default, `${NAME:-…}` or `${NAME-…}`. */
+const DEFAULT_OPERATOR = /\$\{[A-Za-z_][A-Za-z0-9_]*:?$/;
+
 /** Finds the completion site at `offset`, or undefined where no platform value is being typed. */
 export function completionSite(text: string, kind: FileKind, offset: number): CompletionSite | undefined {
   const lines = new Lines(text);
@@ -515,6 +554,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   let e = col;
   while (s > 0 && TOKEN_CHAR.test(line.text[s - 1])) s--;
   while (e < line.text.length && TOKEN_CHAR.test(line.text[e])) e++;
+  // `${PLATFORMS:-linux/|`: the default starts after the operator's dash.
+  if (s < col && line.text[s] === '-' && DEFAULT_OPERATOR.test(line.text.slice(Math.max(0, s - 80), s))) s++;
   const start = line.start + s;
   const end = line.start + e;
   const prefix = line.text.slice(0, s);
@@ -592,7 +633,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const k = keyColumn(prefix);
     if (k && /:\s/.test(prefix.slice(k.col))) {
       let role = yamlRole(lines, index, k.col, k.key);
-      if (!role && (k.key === 'value' || k.key === 'default')) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
+      const nameValue = !role && (k.key === 'value' || k.key === 'default');
+      if (nameValue) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
       const items = listItems(k.value, true);
       if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
       const axis = !role && items && kind === 'github-workflow' ? matrixAxis(lines, index, k.col, k.key) : undefined;
@@ -602,8 +644,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         const found = withOs(
           site(role, start, end, {
             spelling: spellingOf(items, fallback),
-            os: envValues(lines, index, k.col, 'os'),
-            arch: envValues(lines, index, k.col, 'arch'),
+            os: nameValue ? listedValue(lines, index, k.col, 'GOOS') : envValues(lines, index, k.col, 'os'),
+            arch: nameValue ? listedValue(lines, index, k.col, 'GOARCH') : envValues(lines, index, k.col, 'arch'),
             present: items,
           }),
           typed,

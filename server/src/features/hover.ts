@@ -48,7 +48,8 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
   if (platform && alias) return `**${alias}** is not a Go architecture (GOARCH): Go names it **${platform.arch}**.\n\n${explainPlatform(model, platform)}`;
   if (platform && (valid || model.removed(platform))) return explainPlatform(model, platform);
   if (platform) {
-    const near = suggestPlatforms(platform.os, platform.arch, (p) => model.tierOf(p)).map(formatPlatform);
+    // (Never a removed platform: the diagnostic on the same token offers none either.)
+    const near = suggestPlatforms(platform.os, platform.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);
     return `**${written}** is not a valid Go platform${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}`;
   }
   // One half of a pair written alone (`GOARCH=arm64` with no GOOS).
@@ -112,7 +113,8 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
   }
   const artifact = artifactAt(model, scan.text, offset);
   if (artifact) {
-    const md = explainArtifact(model, artifact.name) ?? platformFree(model, artifact.file);
+    // kubernetes-test.tar.gz is its own archive, not kubernetes-test-OS-ARCH.tar.gz.
+    const md = platformFree(model, artifact.file) ?? explainArtifact(model, artifact.name);
     if (md) return { contents: { kind: MarkupKind.Markdown, value: md }, range: rangeOf(doc, artifact.start, artifact.end) };
   }
   return null;
