@@ -1,4 +1,4 @@
-import { MentionSink, ScopeEnv, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { newScanState, type ScanState } from './state';
@@ -218,6 +218,11 @@ function scanValue(text: string, s: number, e: number, name: string, role: NonNu
   const masked = maskTemplates(text, s, e, 'make');
   const names: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
   if ((role !== 'os' && role !== 'arch') || names.length === 0) return;
+  // A list (`GOARCH ?= amd64 riscv64`, for a recipe's loop): each name is judged alone.
+  if (names.length > 1) {
+    emitPairs(sink, role === 'os' ? names : [], role === 'arch' ? names : [], undefined, name);
+    return;
+  }
   const t = names[0];
   scope.set(role === 'os' ? t : undefined, role === 'arch' ? t : undefined, name);
 }

@@ -15,6 +15,7 @@ import {
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
 import { looksLikeName, parsePlatform } from '../platform/parse';
+import { isGoArch, isGoOs } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix } from './artifacts';
 
@@ -196,8 +197,9 @@ function readAssigned(text: string, masked: string, base: number, name: string, 
   const role = roleOf(name);
   if (!role) return undefined;
   const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name) });
-  if (role === 'os') oses.push(...names.slice(0, 1));
-  else if (role === 'arch') arches.push(...names.slice(0, 1));
+  // A list (`GOARCH="${GOARCH:-arm,arm64,riscv64}"`, a script looping over it): each is built.
+  if (role === 'os') for (const t of names) oses.push(t);
+  else if (role === 'arch') for (const t of names) arches.push(t);
   return names;
 }
 
@@ -774,7 +776,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     }
   }
   let sets: GoEnv | undefined;
-  if ((nameIndex >= words.length || ps) && variant === undefined && (oses.length === 0) !== (arches.length === 0)) {
+  if ((nameIndex >= words.length || ps) && variant === undefined && (oses.length === 0) !== (arches.length === 0) && oses.length <= 1 && arches.length <= 1) {
     // A statement that sets one of the two: held. The value it replaces was never built with.
     judgeReplaced(sink, oses, arches, pending, env);
     const archWith = pending?.os ?? env?.os;
@@ -923,7 +925,9 @@ function varCanonical(name: string): 'slash' | 'as-written' {
 
 /** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */
 function isNote(role: string, value: string): boolean {
-  return (role === 'os' || role === 'arch') && /\S\s+\S/.test(value);
+  if ((role !== 'os' && role !== 'arch') || !/\S\s+\S/.test(value)) return false;
+  // `GOARCH="arm64 riscv64"` is a list of Go names (a script loops over it), not a note.
+  return !value.trim().split(/\s+/).every((w) => (role === 'os' ? isGoOs(w) : isGoArch(w)));
 }
 
 function inSpans(spans: readonly number[], at: number): boolean {
