@@ -76,6 +76,8 @@ export function impliedNames(env: GoEnv | undefined, oses: readonly Token[], arc
 
 /** The subcommands of `docker manifest`, `podman manifest` and `buildah manifest` that take --os/--arch/--variant. */
 const MANIFEST_EDIT = /^(annotate|add)$/;
+/** The podman and buildah commands that take an image's platform as --os, --arch and --variant. */
+const PODMAN_PLATFORMED = /^(build|bud|from|pull|run|create)$/;
 /** Scripts inside scripts (here-documents fed to a shell, command substitutions) are scanned this many levels deep. */
 const MAX_DEPTH = 4;
 
@@ -763,7 +765,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     // docker manifest annotate --os linux --arch arm64, podman (buildah) manifest add|annotate --arch …
     // (and --arch=arm64: pflag takes both)
     const manifest = MANIFEST_FLAG.exec(raw);
-    if (manifest && (manifest[2] === '=' || k + 1 < words.length) && /^(docker|podman|buildah)$/.test(name) && words.some((x) => MANIFEST_EDIT.test(wordText(masked, x)))) {
+    if (manifest && (manifest[2] === '=' || k + 1 < words.length) && platformFlags(masked, words, nameIndex, name)) {
       const v = manifest[2] === '=' ? { start: w.start + manifest[0].length, end: w.end } : words[++k];
       const u = unquote(masked, v);
       if (!masked.slice(u.s, u.e).includes(POISON) && u.e > u.s) {
@@ -803,6 +805,16 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     }
   }
   return sets;
+}
+
+/**
+ * Whether the command takes a platform as --os, --arch and --variant: `docker manifest annotate`,
+ * `podman manifest add`, and podman's and buildah's build, from, pull, run and create.
+ */
+function platformFlags(masked: string, words: readonly Word[], nameIndex: number, name: string): boolean {
+  if (name !== 'docker' && name !== 'podman' && name !== 'buildah') return false;
+  if (words.some((x) => MANIFEST_EDIT.test(wordText(masked, x)))) return true;
+  return name !== 'docker' && nameIndex + 1 < words.length && PODMAN_PLATFORMED.test(wordText(masked, words[nameIndex + 1]));
 }
 
 /** PowerShell's environment drive, `$env:NAME` (any case), opening a statement; its `$env` is masked. */
