@@ -32,3 +32,35 @@ describe('k8sPlatforms.maxScanTime', () => {
     assert.equal(count, 4000);
   });
 });
+
+describe('a document of big blocks', () => {
+  let client: LspClient;
+  after(async () => client?.stop());
+
+  // A rehearsal of keystrokes in idle time (it warms the incremental path of big documents) used
+  // to rescan these blocks a dozen times and held the server 4 to 14 s after their diagnostics.
+  it('after its diagnostics, the server answers at once: no rehearsal holds it', async () => {
+    client = await LspClient.start();
+    const list = `platforms:\n${'  - linux/amd64\n'.repeat(9998)}`;
+    const builds = ['builds:'];
+    const names = (prefix: string) => Array.from({ length: 300 }, (_, i) => `${prefix}${i}`).join(', ');
+    for (let b = 0; b < 20; b++) builds.push(`  - id: b${b}`, `    goos: [linux, ${names('os')}]`, `    goarch: [amd64, ${names('arch')}]`);
+    const small = 'file:///virtual/limits/small/Dockerfile';
+    client.open(small, 'dockerfile', 'FROM --platform=linux/s390x alpine\n', 1);
+    await client.diagnosticsFor(small, 1, 20_000);
+    for (const [name, text] of [['list.yaml', list], ['.goreleaser.yaml', `${builds.join('\n')}\n`]] as const) {
+      const uri = `file:///virtual/limits/big/${name}`;
+      client.open(uri, 'yaml', text, 1);
+      await client.diagnosticsFor(uri, 1, 60_000);
+      let worst = 0;
+      for (let i = 0; i < 10; i++) {
+        const t = performance.now();
+        const h = await client.hover(small, { line: 0, character: 20 });
+        worst = Math.max(worst, performance.now() - t);
+        assert.ok(h, 'a hover on linux/s390x');
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      assert.ok(worst < 1500, `${name}: a hover took ${worst.toFixed(0)} ms after the diagnostics`);
+    }
+  });
+});

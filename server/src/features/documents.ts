@@ -8,6 +8,13 @@ import type { ServerSettings } from './settings';
 /** Keystrokes on one line that a rehearsal makes (each scans one block again). */
 const IDLE_EDITS = 12;
 
+/**
+ * What one rehearsal may cost. A document whose blocks are big (one list of 10,000 items, a
+ * goreleaser build of 300 × 300 names) costs more per keystroke than a rehearsal can warm up, and
+ * a rehearsal of it held the server for seconds after its first diagnostics: past this, it stops.
+ */
+const REHEARSAL_BUDGET_MS = 60;
+
 /** What the server knows about one version of one document; every feature reads the same one. */
 export type Analysis =
   | { state: 'unchecked'; doc: TextDocument }
@@ -27,6 +34,8 @@ interface Entry {
   toldSkip?: 'size' | 'binary';
   /** At least the UTF-8 size of the text last scanned (3 bytes a unit, when that is under the limit). */
   bytes?: number;
+  /** A rehearsal of this document cost more than REHEARSAL_BUDGET_MS: it is not rehearsed again. */
+  rehearsalTooDear?: boolean;
 }
 
 /** The path part of a document URI, for telling file kinds by name (`.github/workflows/x.yml`). */
@@ -159,19 +168,26 @@ export class DocumentAnalyses {
   rehearse(doc: TextDocument, model: TierModel, settings: ServerSettings): Finding[] | undefined {
     const e = this.entries.get(doc.uri);
     const a = e?.analysis;
-    if (!e || a?.state !== 'scanned' || a.doc !== doc || e.version !== doc.version) return undefined;
+    if (!e || a?.state !== 'scanned' || a.doc !== doc || e.version !== doc.version || e.rehearsalTooDear) return undefined;
+    const started = performance.now();
+    const over = () => performance.now() - started > REHEARSAL_BUDGET_MS;
     rehearseTyping(doc, IDLE_EDITS);
     const scan = scanText(doc.getText(), a.scan.kind, e.cache, { maxScanTime: settings.maxScanTime });
     const findings = judge(scan, model, settings.lint);
     // And the path of a keystroke on one line, in blocks spread over the text: one block scanned
     // again, the rest moved. V8 optimises a function after many calls, not after one.
     let last = scan;
-    for (let k = 0; k < IDLE_EDITS; k++) {
+    for (let k = 0; k < IDLE_EDITS && !over(); k++) {
       const idle = idleEdit(last, Math.floor((k * last.results.length) / IDLE_EDITS));
       const edited = idle ? scanEdited(last, [idle], () => doc.getText(), e.cache) : undefined;
       if (!edited) break;
       judge(edited, model, settings.lint);
       last = edited;
+    }
+    // (Undefined ends the rehearsals of this document, as a change does.)
+    if (over()) {
+      e.rehearsalTooDear = true;
+      return undefined;
     }
     return findings;
   }
