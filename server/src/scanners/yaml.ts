@@ -933,6 +933,9 @@ const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefa
   ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
 ]);
 
+/** More exclude or ignore entries than this are looked up by their names (see pairMapping). */
+const MANY_ENTRIES = 32;
+
 /** Go's variant variables, each for its own arch (see VARIANT_KEY). */
 const GO_VARIANT_KEYS: ReadonlySet<string> = new Set([...VARIANT_KEY.values()].map((v) => v.key));
 
@@ -1370,10 +1373,33 @@ function pairMapping(
   const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak)];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
+  // Many entries (a matrix of 1,000 × 1,000 with 2,000 excludes): those that may match a pair are
+  // found by its names, not by reading every entry for each pair.
+  let byNames: Map<string, Entry[]> | undefined;
+  const candidates = (os: string | undefined, arch: string | undefined): readonly Entry[] => {
+    if (excluded.length <= MANY_ENTRIES) return excluded;
+    if (!byNames) {
+      byNames = new Map();
+      for (const x of excluded) {
+        const k = `${x.os === undefined ? '*' : `o${x.os}`}\u0000${x.arch === undefined ? '*' : `a${x.arch}`}`;
+        const list = byNames.get(k);
+        if (list) list.push(x);
+        else byNames.set(k, [x]);
+      }
+    }
+    const out: Entry[] = [];
+    for (const o of os === undefined ? ['*'] : [`o${os}`, '*']) {
+      for (const a of arch === undefined ? ['*'] : [`a${arch}`, '*']) {
+        const list = byNames.get(`${o}\u0000${a}`);
+        if (list) for (const x of list) out.push(x);
+      }
+    }
+    return out;
+  };
   const leftOut = (os: string | undefined, arch: string | undefined): Set<string> | undefined => {
     const vk = VARIANT_KEY.get(arch);
     const covered = new Set<string>();
-    for (const x of excluded) {
+    for (const x of candidates(os, arch)) {
       if ((x.os === undefined && x.arch === undefined) || (x.os !== undefined && x.os !== os) || (x.arch !== undefined && x.arch !== arch)) continue;
       if (x.variants.length === 0) return undefined;
       // {goos: linux, goarch: arm, goarm: "6"} leaves out linux/arm/v6 only; a variant key of
