@@ -13,7 +13,7 @@ const IDLE_EDITS = 12;
  * goreleaser build of 300 × 300 names) costs more per keystroke than a rehearsal can warm up, and
  * a rehearsal of it held the server for seconds after its first diagnostics: past this, it stops.
  */
-const REHEARSAL_BUDGET_MS = 60;
+const REHEARSAL_BUDGET_MS = 100;
 
 /** What the server knows about one version of one document; every feature reads the same one. */
 export type Analysis =
