@@ -593,7 +593,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   let assign: { name: string; end: number } | undefined;
   for (const m of joined.matchAll(ASSIGNMENT)) {
     const before = m.index === 0 ? '' : joined[m.index - 1];
-    if (before !== '' && !/[\s;(&|`{]/.test(before)) continue;
+    // (After `$(Q)` in a recipe: make's quiet prefix glued to the command.)
+    if (before !== '' && !/[\s;(&|`{]/.test(before) && !(kind === 'makefile' && /\$[({][A-Za-z_][A-Za-z0-9_]*[)}]$/.test(joined.slice(Math.max(0, m.index - 40), m.index)))) continue;
     if (m[2] !== '' && kind !== 'makefile') continue;
     assign = { name: m[1], end: m.index + m[0].length };
   }

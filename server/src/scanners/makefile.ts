@@ -37,6 +37,9 @@ function logicalLines(text: string, start: number, end: number): Line[] {
 }
 
 /** Where a make comment starts on a non-recipe line (`#` not escaped), or the line end. */
+/** A make variable glued in front of an assignment that starts a recipe line: `$(Q)GOOS=…`, `${V}GOARCH=…`. */
+const QUIET_PREFIX = /^\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\})(?=[A-Za-z_][A-Za-z0-9_]*=)/;
+
 /** A `define` named as text to print (`HELP_TEXT`, `USAGE`, `help-message`): prose, not commands. */
 const TEXT_DEFINE = /(?:^|[_.-])(?:help|usage|doc|docs|text|message|msg|banner)(?:$|[_.-])/i;
 
@@ -79,6 +82,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // `@echo …`, `-rm …`, `+$(MAKE) …`: make's prefixes are not part of the command.
       let k = line.start + 1;
       while (k < line.end && (text[k] === '@' || text[k] === '-' || text[k] === '+' || text[k] === ' ' || text[k] === '\t')) k++;
+      // `$(Q)GOOS=linux go build`: a quiet prefix (`$(Q)` is `@` or nothing) glued to the command.
+      const quiet = QUIET_PREFIX.exec(text.slice(k, Math.min(line.end, k + 80)));
+      if (quiet) k += quiet[0].length;
       const evaluated = evalAssignment(text, k, line.end);
       if (evaluated) {
         scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, recipeEnv);
