@@ -377,6 +377,15 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   // The other half from the environment: GOARCH=arm under a job's `GOOS: freebsd` builds freebsd/arm.
   if (oses.length === 0 && env?.os) oses.push(env.os);
   else if (arches.length === 0 && env?.arch) arches.push(env.arch);
+  // A list on one side (`GOARCH="arm64,riscv64"` after `GOOS=darwin`): each is built, with the other side.
+  if ((oses.length > 1 && arches.length <= 1) || (arches.length > 1 && oses.length <= 1)) {
+    for (const os of oses.length > 1 ? oses : [undefined]) for (const arch of arches.length > 1 ? arches : [undefined]) {
+      const o = os ? [os] : oses;
+      const a = arch ? [arch] : arches;
+      emitPairs(sink, o, a, variant, 'GOOS/GOARCH', undefined, impliedNames(env, o, a));
+    }
+    return;
+  }
   emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH', undefined, impliedNames(env, oses, arches));
 }
 
