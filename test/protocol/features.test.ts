@@ -162,6 +162,24 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.deepEqual([...file].sort(), ['amd64', 'arm64'], 'darwin builds these');
   });
 
+  it('GOARCH= completion takes the GOOS in force in CI configs: Azure variable lists and matrix legs, GitLab extends and an earlier export', async () => {
+    const cases: [string, string, string[]][] = [
+      ['azure-pipelines.yml', 'jobs:\n  - job: b\n    variables:\n      - name: GOOS\n        value: windows\n    strategy:\n      matrix:\n        leg1:\n          GOARCH: |\n', ['386', 'amd64', 'arm64']],
+      ['azure-pipelines.yml', 'variables:\n  - name: GOOS\n    value: darwin\njobs:\n  - job: b\n    steps:\n      - script: GOARCH=| go build\n', ['amd64', 'arm64']],
+      ['.gitlab-ci.yml', 'b:\n  script:\n    - export GOOS=windows\n    - GOARCH=| go build\n', ['386', 'amd64', 'arm64']],
+      ['.gitlab-ci.yml', '.base:\n  variables:\n    GOOS: darwin\nb:\n  extends: .base\n  script:\n    - GOARCH=| go build\n', ['amd64', 'arm64']],
+    ];
+    let n = 0;
+    for (const [name, marked, expected] of cases) {
+      const text = marked.replace('|', '');
+      const at = marked.indexOf('|');
+      const line = marked.slice(0, at).split('\n').length - 1;
+      const character = at - marked.lastIndexOf('\n', at - 1) - 1;
+      const { uri } = await open(`in-force-${n++}/${name}`, 'yaml', text);
+      assert.deepEqual([...labels(sorted(await client.completion(uri, { line, character })))].sort(), expected, marked);
+    }
+  });
+
   it('GOARCH in a name/value list offers what the GOOS item of the same list builds', async () => {
     const t = 'spec:\n  containers:\n    - env:\n        - name: GOOS\n          value: windows\n        - name: CGO_ENABLED\n          value: "0"\n        - name: GOARCH\n          value: \n';
     const { uri } = await open('k8s/pod.yaml', 'yaml', t);

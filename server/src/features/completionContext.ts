@@ -254,7 +254,7 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
 /** How far above the cursor a standalone GOOS/GOARCH setting is looked for. */
 const SET_LINES_BACK = 30;
 /** A line that only sets variables: `export GOOS=darwin`, `GOOS ?= linux`, `ENV GOOS=linux GOARCH=arm64`. */
-const STANDALONE_SET = /^\s*(?:export\s+|ENV\s+|ARG\s+|readonly\s+|local\s+|declare\s+(?:-x\s+)?)?((?:[A-Za-z_][A-Za-z0-9_]*\s*[?:+]?=[ \t]*(?:"[A-Za-z0-9]*"|'[A-Za-z0-9]*'|[A-Za-z0-9]*)[ \t]*)+)$/;
+const STANDALONE_SET = /^\s*(?:-\s+)?(?:export\s+|ENV\s+|ARG\s+|readonly\s+|local\s+|declare\s+(?:-x\s+)?)?((?:[A-Za-z_][A-Za-z0-9_]*\s*[?:+]?=[ \t]*(?:"[A-Za-z0-9]*"|'[A-Za-z0-9]*'|[A-Za-z0-9]*)[ \t]*)+)$/;
 
 /** The key column of a YAML line (`  - goos: x` has it at 4), or -1 when the line holds no key. */
 function keyColumn(text: string): { col: number; key: string; value: string } | undefined {
@@ -345,18 +345,13 @@ function envValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'
     }
   }
   const parent = col === 0 ? undefined : parentLine(lines, index, col);
-  if (!parent || !ENV_MAP_KEYS.has(parent.key)) return own;
+  // Not an environment map (an Azure matrix leg, whose keys are variables too): the environment around it.
+  if (!parent || !ENV_MAP_KEYS.has(parent.key)) return yamlEnvInForce(lines, index, name);
   const pick = (env: GoEnv | undefined) => (name === 'os' ? env?.osName : env?.archName);
   // A GitLab job's variables: the jobs it extends (the last that sets it), then the file's.
   const ext = parent.col > 0 ? siblingValue(lines, parent.line, parent.col, 'extends') : undefined;
-  if (ext !== undefined) {
-    const jobs = jobVariables(lines.text);
-    const named = ext.replace(/#.*$/, '').replace(/[[\]"']/g, '').split(',').map((x) => x.trim()).filter((x) => x !== '');
-    for (let k = named.length - 1; k >= 0; k--) {
-      const found = pick(jobs.get(named[k]));
-      if (found) return [found];
-    }
-  }
+  const extended = ext !== undefined ? extendedValue(lines, ext, name) : undefined;
+  if (extended) return [extended];
   const inherited = pick(fileEnv(lines.text));
   return inherited ? [inherited] : own;
 }
@@ -469,10 +464,14 @@ function yamlEnvInForce(lines: Lines, index: number, name: 'os' | 'arch'): strin
     if (t.trim() === '' || /^\s*#/.test(t)) continue;
     const k = keyColumn(t);
     if (!k || k.col >= col) continue;
-    // A key that holds the script, or one of its ancestors: its mapping's environment.
+    // A key that holds the script, or one of its ancestors: its mapping's environment, else (a
+    // GitLab job) the jobs it extends.
     const env = siblingLine(lines, i, k.col, (key) => ENV_MAP_KEYS.has(key));
     const value = env === undefined ? undefined : envMapValue(lines, env, k.col, name);
     if (value) return [value];
+    const ext = k.col > 0 ? siblingValue(lines, i, k.col, 'extends') : undefined;
+    const extended = ext !== undefined ? extendedValue(lines, ext, name) : undefined;
+    if (extended) return [extended];
     col = Math.min(k.col, indentOf(t));
   }
   return [];
@@ -514,6 +513,18 @@ function listedValue(lines: Lines, index: number, col: number, name: 'GOOS' | 'G
   return [];
 }
 
+/** The GOOS (or GOARCH) that the GitLab jobs named by `extends:` (`ext`, its value) set; the last that sets it wins. */
+function extendedValue(lines: Lines, ext: string, name: 'os' | 'arch'): string | undefined {
+  const jobs = jobVariables(lines.text);
+  const named = ext.replace(/#.*$/, '').replace(/[[\]"']/g, '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+  for (let k = named.length - 1; k >= 0; k--) {
+    const env = jobs.get(named[k]);
+    const found = name === 'os' ? env?.osName : env?.archName;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The literal GOOS (or GOARCH) of the block environment map whose key is on line `at` (at column `col`). */
 function envMapValue(lines: Lines, at: number, col: number, name: 'os' | 'arch'): string | undefined {
   if (keyColumn(lines.line(at).text)?.value.replace(/#.*$/, '').trim() !== '') return undefined;
@@ -525,8 +536,12 @@ function envMapValue(lines: Lines, at: number, col: number, name: 'os' | 'arch')
     const k = keyColumn(t);
     if (!k) continue;
     if (childCol < 0) childCol = k.col;
-    if (k.col !== childCol || roleOf(k.key) !== name || (k.key !== 'GOOS' && k.key !== 'GOARCH')) continue;
-    const v = /^["']?([a-z0-9]+)["']?\s*(?:#.*)?$/.exec(k.value.trim());
+    if (k.col !== childCol) continue;
+    // Azure's list form: `- name: GOOS` over `value: windows`.
+    const listed = k.key === 'name' && /^\s*-\s/.test(t) ? k.value.replace(/["'\s]|#.*$/g, '') : undefined;
+    const value = listed !== undefined ? (listed === (name === 'os' ? 'GOOS' : 'GOARCH') ? siblingValue(lines, i, k.col, 'value') : undefined) : roleOf(k.key) === name && (k.key === 'GOOS' || k.key === 'GOARCH') ? k.value : undefined;
+    if (value === undefined) continue;
+    const v = /^["']?([a-z0-9]+)["']?\s*(?:#.*)?$/.exec(value.trim());
     return v?.[1];
   }
   return undefined;
