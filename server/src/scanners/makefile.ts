@@ -224,9 +224,11 @@ function scanValue(text: string, s: number, e: number, name: string, role: NonNu
   const masked = maskTemplates(text, s, e, 'make');
   const names: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
   if ((role !== 'os' && role !== 'arch') || names.length === 0) return;
-  // A list (`GOARCH ?= amd64 riscv64`, for a recipe's loop): each name is judged alone.
+  // A list (`GOARCH ?= amd64 riscv64`, for a recipe's loop): each name is built, with the other
+  // side in force (`GOOS ?= darwin` above), else alone.
   if (names.length > 1) {
-    emitPairs(sink, role === 'os' ? names : [], role === 'arch' ? names : [], undefined, name);
+    const other = scope.inForce(role === 'os' ? 'arch' : 'os');
+    for (const t of names) emitPairs(sink, role === 'os' ? [t] : other ? [other] : [], role === 'arch' ? [t] : other ? [other] : [], undefined, name);
     return;
   }
   const t = names[0];

@@ -470,6 +470,11 @@ export class ScopeEnv {
     return this.arch ?? this.parent?.currentArch;
   }
 
+  /** The GOOS (or GOARCH) set in this scope or the one it inherits from. */
+  inForce(role: 'os' | 'arch'): Token | undefined {
+    return role === 'os' ? this.currentOs : this.currentArch;
+  }
+
   /** A statement sets `os`, `arch` or both. */
   set(os: Token | undefined, arch: Token | undefined, context: string): void {
     if (os) {
