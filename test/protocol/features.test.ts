@@ -168,6 +168,7 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
       ['azure-pipelines.yml', 'variables:\n  - name: GOOS\n    value: darwin\njobs:\n  - job: b\n    steps:\n      - script: GOARCH=| go build\n', ['amd64', 'arm64']],
       ['.gitlab-ci.yml', 'b:\n  script:\n    - export GOOS=windows\n    - GOARCH=| go build\n', ['386', 'amd64', 'arm64']],
       ['.gitlab-ci.yml', '.base:\n  variables:\n    GOOS: darwin\nb:\n  extends: .base\n  script:\n    - GOARCH=| go build\n', ['amd64', 'arm64']],
+      ['.gitlab-ci.yml', 'variables:\n  GOOS:\n    value: darwin\n  GOARCH:\n    value: |\n    description: target arch\n', ['amd64', 'arm64']],
     ];
     let n = 0;
     for (const [name, marked, expected] of cases) {

@@ -651,6 +651,9 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       let role = yamlRole(lines, index, k.col, k.key);
       const nameValue = !role && (k.key === 'value' || k.key === 'default');
       if (nameValue) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
+      // GitLab's variable written out: `GOARCH:` over `value: |` (and `description:`).
+      const defined = nameValue && !role ? parentLine(lines, index, k.col) : undefined;
+      if (defined && (defined.key === 'GOOS' || defined.key === 'GOARCH')) role = roleOf(defined.key);
       const items = listItems(k.value, true);
       if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
       const axis = !role && items && kind === 'github-workflow' ? matrixAxis(lines, index, k.col, k.key) : undefined;
@@ -660,8 +663,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         const found = withOs(
           site(role, start, end, {
             spelling: spellingOf(items, fallback),
-            os: nameValue ? listedValue(lines, index, k.col, 'GOOS') : envValues(lines, index, k.col, 'os'),
-            arch: nameValue ? listedValue(lines, index, k.col, 'GOARCH') : envValues(lines, index, k.col, 'arch'),
+            os: defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, index, k.col, 'GOOS') : envValues(lines, index, k.col, 'os'),
+            arch: defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, index, k.col, 'GOARCH') : envValues(lines, index, k.col, 'arch'),
             present: items,
           }),
           typed,
