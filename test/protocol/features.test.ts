@@ -187,6 +187,10 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     const items = sorted(await client.completion(uri, { line: 8, character: 17 }));
     assert.deepEqual([...labels(items)].sort(), ['386', 'amd64', 'arm64']);
     assert.ok(items.every((i) => /Tier 2/.test(i.detail ?? '')), 'windows/amd64 is tier 2');
+    // Azure's compact layout: the dashes stand at the key's own column.
+    const azure = 'variables:\n- name: GOOS\n  value: darwin\n- name: GOARCH\n  value: \n';
+    const { uri: au } = await open('azure-list/azure-pipelines.yml', 'yaml', azure);
+    assert.deepEqual([...labels(sorted(await client.completion(au, { line: 4, character: 9 })))].sort(), ['amd64', 'arm64']);
   });
 
   it('the default of a shell expansion (${PLATFORMS:-…}) is a platform list, from its first item', async () => {

@@ -477,42 +477,6 @@ function yamlEnvInForce(lines: Lines, index: number, name: 'os' | 'arch'): strin
   return [];
 }
 
-/**
- * In a list of name/value items (`- name: GOOS` over `value: windows`; Azure variables, a
- * container's env), the value of the item named `name`, for the `value:` at column `col` of line
- * `index` in another item of the list.
- */
-function listedValue(lines: Lines, index: number, col: number, name: 'GOOS' | 'GOARCH'): string[] {
-  // The dash that opens this item: the list's column.
-  let dash = -1;
-  for (let i = index; lines.has(i) && i > index - SIBLING_LINES; i--) {
-    const m = /^(\s*)-\s/.exec(lines.line(i).text);
-    if (m && keyColumn(lines.line(i).text)?.col === col) {
-      dash = m[1].length;
-      break;
-    }
-    if (indentOf(lines.line(i).text) < col && lines.line(i).text.trim() !== '') return [];
-  }
-  if (dash < 0) return [];
-  const itemName = new RegExp(`^\\s{${dash}}-\\s+name\\s*:\\s*["']?${name}["']?\\s*(?:#.*)?$`);
-  const within = (t: string) => t.trim() === '' || /^\s*#/.test(t) || indentOf(t) >= dash;
-  const read = (i: number): string[] | undefined => {
-    if (!itemName.test(lines.line(i).text)) return undefined;
-    const value = siblingValue(lines, i, col, 'value');
-    const v = value === undefined ? undefined : /^["']?([a-z0-9]+)["']?\s*(?:#.*)?$/.exec(value.trim());
-    return v ? [v[1]] : [];
-  };
-  for (let i = index - 1; lines.has(i) && i > index - SIBLING_LINES && within(lines.line(i).text); i--) {
-    const found = read(i);
-    if (found) return found;
-  }
-  for (let i = index + 1; lines.has(i) && i < index + SIBLING_LINES && within(lines.line(i).text); i++) {
-    const found = read(i);
-    if (found) return found;
-  }
-  return [];
-}
-
 /** The GOOS (or GOARCH) that the GitLab jobs named by `extends:` (`ext`, its value) set; the last that sets it wins. */
 function extendedValue(lines: Lines, ext: string, name: 'os' | 'arch'): string | undefined {
   const jobs = jobVariables(lines.text);
@@ -525,14 +489,45 @@ function extendedValue(lines: Lines, ext: string, name: 'os' | 'arch'): string |
   return undefined;
 }
 
-/** The literal GOOS (or GOARCH) of the block environment map whose key is on line `at` (at column `col`). */
+/**
+ * In a list of name/value items (`- name: GOOS` over `value: windows`; Azure variables, a
+ * container's env), for the `value:` at column `col` of line `index`: the value of the list's
+ * item named GOOS (or GOARCH).
+ */
+function listedValue(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string[] {
+  // The dash that opens this item, then the key that holds the list (at the dash's column or left of it).
+  let dashLine = -1;
+  for (let i = index; lines.has(i) && index - i < SIBLING_LINES; i--) {
+    const t = lines.line(i).text;
+    if (/^\s*-\s/.test(t) && keyColumn(t)?.col === col) {
+      dashLine = i;
+      break;
+    }
+    if (t.trim() !== '' && indentOf(t) < col) return [];
+  }
+  if (dashLine < 0) return [];
+  const dash = indentOf(lines.line(dashLine).text);
+  for (let i = dashLine - 1; lines.has(i) && dashLine - i < SIBLING_LINES; i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t) || indentOf(t) > dash || (indentOf(t) === dash && /^\s*-\s/.test(t))) continue;
+    const k = keyColumn(t);
+    const value = k && k.col <= dash ? envMapValue(lines, i, k.col, name) : undefined;
+    return value ? [value] : [];
+  }
+  return [];
+}
+
+/**
+ * The literal GOOS (or GOARCH) of the block environment map whose key is on line `at` (at column
+ * `col`), or of its list of name/value items (whose dashes may stand at the key's column).
+ */
 function envMapValue(lines: Lines, at: number, col: number, name: 'os' | 'arch'): string | undefined {
   if (keyColumn(lines.line(at).text)?.value.replace(/#.*$/, '').trim() !== '') return undefined;
   let childCol = -1;
   for (let i = at + 1; lines.has(i) && i < at + SIBLING_LINES; i++) {
     const t = lines.line(i).text;
     if (t.trim() === '' || /^\s*#/.test(t)) continue;
-    if (indentOf(t) <= col) break;
+    if (indentOf(t) < col || (indentOf(t) === col && !/^\s*-\s/.test(t))) break;
     const k = keyColumn(t);
     if (!k) continue;
     if (childCol < 0) childCol = k.col;
@@ -663,8 +658,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         const found = withOs(
           site(role, start, end, {
             spelling: spellingOf(items, fallback),
-            os: defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, index, k.col, 'GOOS') : envValues(lines, index, k.col, 'os'),
-            arch: defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, index, k.col, 'GOARCH') : envValues(lines, index, k.col, 'arch'),
+            os: defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, index, k.col, 'os') : envValues(lines, index, k.col, 'os'),
+            arch: defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, index, k.col, 'arch') : envValues(lines, index, k.col, 'arch'),
             present: items,
           }),
           typed,

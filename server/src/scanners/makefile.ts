@@ -36,13 +36,13 @@ function logicalLines(text: string, start: number, end: number): Line[] {
   return lines;
 }
 
-/** Where a make comment starts on a non-recipe line (`#` not escaped), or the line end. */
 /** A make variable glued in front of an assignment that starts a recipe line: `$(Q)GOOS=…`, `${V}GOARCH=…`. */
 const QUIET_PREFIX = /^\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\})(?=[A-Za-z_][A-Za-z0-9_]*=)/;
 
 /** A `define` named as text to print (`HELP_TEXT`, `USAGE`, `help-message`): prose, not commands. */
 const TEXT_DEFINE = /(?:^|[_.-])(?:help|usage|doc|docs|text|message|msg|banner)(?:$|[_.-])/i;
 
+/** Where a make comment starts on a non-recipe line (`#` not escaped), or the line end. */
 function commentStart(text: string, s: number, e: number): number {
   for (let k = s; k < e; k++) if (text[k] === '#' && text[k - 1] !== '\\') return k;
   return e;
