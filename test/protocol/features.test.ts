@@ -202,6 +202,26 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     }
   });
 
+  it('--arch and --os of podman build and docker manifest annotate: the arches of the command\'s --os, the oses of its --arch', async () => {
+    const cases: [string, string[] | 'none'][] = [
+      ['podman build --os windows --arch | -t app .\n', ['386', 'amd64', 'arm64']],
+      ['buildah bud --arch=| --os darwin .\n', ['amd64', 'arm64']],
+      ['docker manifest annotate app:1 app:1-arm64 --os linux --arch "|"\n', ['386', 'amd64', 'arm64', 'loong64', 'mips', 'mips64', 'mips64le', 'mipsle', 'ppc64', 'ppc64le', 'riscv64', 's390x']],
+      ['podman manifest add app:1 docker://app:1-arm64 --arch arm64 --os |\n', ['android', 'darwin', 'freebsd', 'ios', 'linux', 'netbsd', 'openbsd', 'windows']],
+      ['docker build --arch |\n', 'none'],
+      ['podman push --arch |\n', 'none'],
+    ];
+    let n = 0;
+    for (const [marked, expected] of cases) {
+      const at = marked.indexOf('|');
+      const text = marked.slice(0, at) + marked.slice(at + 1);
+      const { uri } = await open(`os-arch-${n++}/build.sh`, 'shellscript', text);
+      const got = labels(sorted(await client.completion(uri, { line: 0, character: at })));
+      if (expected === 'none') assert.deepEqual(got, [], marked);
+      else assert.deepEqual([...got].sort(), expected, marked);
+    }
+  });
+
   it('typing an alias (linux/x86) keeps the canonical item: its filterText is the alias spelling', async () => {
     const t = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/arm64,linux/x86\n';
     const { uri } = await open('.github/workflows/alias.yml', 'yaml', t);

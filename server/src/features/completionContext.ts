@@ -99,6 +99,12 @@ class Lines {
 
 const TOKEN_CHAR = /[A-Za-z0-9_./-]/;
 const FLAG = /--?(?:[a-z0-9]+-)*(?:platforms?|osarch)\b/gi;
+/** `--os` or `--arch` (`--arch=`, `--arch "`) just before the token. */
+const OS_ARCH_FLAG = /(?:^|\s)--(os|arch)(?:=|\s+)["']?$/;
+/** The podman and buildah commands that take a platform as --os and --arch (the scanner's platformFlags). */
+const PODMAN_PLATFORMED = /^(build|bud|from|pull|run|create)$/;
+const OS_VALUE = /\s--os(?:=|\s+)["']?([A-Za-z0-9_]+)/g;
+const ARCH_VALUE = /\s--arch(?:=|\s+)["']?([A-Za-z0-9_]+)/g;
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)(\s*)(?:\?|::?|\+|!)?=/g;
 const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w.-]*|<<)["']?\s*:(?:\s+(.*))?$/;
 
@@ -597,6 +603,21 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const sep = /^(=|\s+|["']\s*,\s*|\s*,\s*)(.*)$/s.exec(joined.slice(flagEnd));
     const items = sep ? listItems(sep[2], false) : undefined;
     if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
+  }
+
+  // podman build --arch |, docker manifest annotate --os linux --arch |
+  const osArch = OS_ARCH_FLAG.exec(joined);
+  if (osArch) {
+    const from = Math.max(...[';', '&', '|', '`', '('].map((c) => joined.lastIndexOf(c, osArch.index))) + 1;
+    const words = joined.slice(from, osArch.index).trim().split(/\s+/);
+    const tool = words.findIndex((w) => w === 'docker' || w === 'podman' || w === 'buildah');
+    const manifest = tool >= 0 && words[tool + 1] === 'manifest' && words.some((w) => w === 'annotate' || w === 'add');
+    if (manifest || (tool >= 0 && words[tool] !== 'docker' && PODMAN_PLATFORMED.test(words[tool + 1] ?? ''))) {
+      // The command's other flag, before or after the cursor (up to the next command).
+      const command = ` ${joined.slice(from)}${line.text.slice(e).split(/[;&|`]/)[0]}`;
+      const other = (flag: 'os' | 'arch') => [...command.matchAll(flag === 'os' ? OS_VALUE : ARCH_VALUE)].map((m) => m[1].toLowerCase());
+      return osArch[1] === 'os' ? site('os', start, end, { spelling: 'slash', arch: other('arch') }) : site('arch', start, end, { spelling: 'slash', os: other('os') });
+    }
   }
 
   // GOOS=…, PLATFORMS ?= …, export KUBE_BUILD_PLATFORMS="…", ENV GOARCH=…
