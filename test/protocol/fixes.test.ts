@@ -98,6 +98,24 @@ describe('removing a word of a shell array or for list', () => {
     assert.equal(await fixed('d.sh', 'shellscript', 'for platform in linux/amd64 linux/arm64 linux/amd64; do\n  make "$platform"\ndone\n', 'duplicate-platform', 'linux/amd64'), 'for platform in linux/amd64 linux/arm64; do\n  make "$platform"\ndone\n');
   });
 
+  it('an item of a GOARCH list (shell, a default, a make variable); a lone GOARCH keeps its value', async () => {
+    assert.equal(await fixed('g1/Makefile', 'makefile', 'GOARCH ?= amd64 arm arm64\n', 'removed-platform', 'arm'), 'GOARCH ?= amd64 arm64\n');
+    const cases: [string, string, string][] = [
+      ['g2.sh', 'GOOS=linux GOARCH="arm64 riscv64" ./build.sh\n', 'GOOS=linux GOARCH="arm64" ./build.sh\n'],
+      ['g3.sh', 'GOARCH="${GOARCH:-amd64,riscv64,arm64}" ./build.sh\n', 'GOARCH="${GOARCH:-amd64,arm64}" ./build.sh\n'],
+    ];
+    for (const [path, text, want] of cases) {
+      const { uri, diagnostics } = await open(path, 'shellscript', text);
+      const d = diagnostics.find((x) => x.code === 'unsupported-platform');
+      assert.ok(d, text);
+      const remove = (await fixes(uri, d)).find((a) => a.title === 'Remove riscv64 from the list');
+      assert.ok(remove, text);
+      assert.equal(applyEdits(text, editsFor(remove.edit, uri)), want);
+    }
+    const { uri, diagnostics } = await open('g4.sh', 'shellscript', 'GOOS=linux GOARCH=riscv64 go build\n');
+    assert.deepEqual((await fixes(uri, diagnostics[0])).map((a) => a.title), [], 'no list, no removal');
+  });
+
   it('an array of one word offers no removal (it would leave the variable empty)', async () => {
     const { uri, diagnostics } = await open('e.sh', 'shellscript', 'PLATFORMS=(linux/arm)\n');
     assert.deepEqual(await fixes(uri, diagnostics[0]), []);

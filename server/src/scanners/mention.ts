@@ -308,7 +308,8 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
           continue;
         }
       }
-      names.push(t);
+      // An item of a list of names (`GOARCH="arm64 riscv64"`) can be removed as a platform's can.
+      names.push(removable && items.length > 1 ? { ...t, remove: { start: item.removeStart, end: item.removeEnd } } : t);
       continue;
     }
     const platform = parsePlatform(t.text, o.strictness ?? 'strict');
