@@ -77,3 +77,59 @@ describe("a file's top-level environment", () => {
     assert.deepEqual(judge(alone, MODEL, SETTINGS), lintText(doc.getText(), 'gitlab-ci', MODEL, SETTINGS));
   });
 });
+
+const CIRCLECI = `version: 2.1
+executors:
+  mac:
+    macos:
+      xcode: 15.4.0
+    environment:
+      GOOS: darwin
+  linux-arm:
+    machine:
+      image: ubuntu-2204:current
+    resource_class: arm.medium
+  win:
+    machine:
+      image: windows-server-2022-gui:current
+    environment:
+      GOOS: windows
+jobs:
+  build-386:
+    executor: mac
+    environment:
+      GOARCH: "386"
+    steps:
+      - run: go build ./...
+  build-win:
+    executor:
+      name: win
+    steps:
+      - run: GOARCH=arm go build ./...
+  build-arm:
+    executor: linux-arm
+    steps:
+      - run: GOARCH=riscv64 go build ./...
+`;
+
+describe("a CircleCI executor's environment", () => {
+  it('is the environment of the jobs that run on it (executor: name, or name: under executor:)', () => {
+    assert.deepEqual(findings(CIRCLECI, 'yaml'), ['21:16 unknown-platform darwin/386', '28:21 unknown-platform windows/arm', '32:21 unsupported-platform GOARCH']);
+  });
+
+  it('an edit of it makes every block be judged again, as a fresh scan would', () => {
+    const documents = documentsCutAt(8);
+    const doc = documents.create('file:///w/.circleci/config.yml', 'yaml', 1, CIRCLECI);
+    const cache = new ChunkCache();
+    const first = scanText(CIRCLECI, 'yaml', cache);
+    doc.takeEditsSince(1);
+    // GOOS: windows → GOOS: linux.
+    documents.update(doc, [{ range: { start: { line: 15, character: 12 }, end: { line: 15, character: 19 } }, text: 'linux' }], 2);
+    const edits = doc.takeEditsSince(1);
+    assert.ok(edits);
+    const now = doc.getText();
+    const scan = scanEdited(first, edits, () => now, cache) ?? scanText(now, 'yaml', cache);
+    assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, 'yaml', MODEL, SETTINGS));
+    assert.deepEqual(findings(now, 'yaml'), ['21:16 unknown-platform darwin/386', '28:21 removed-platform linux/arm', '32:21 unsupported-platform GOARCH']);
+  });
+});

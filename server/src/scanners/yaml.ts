@@ -50,6 +50,8 @@ interface Ctx {
   merges?: ReadonlyMap<string, MergedNames>;
   /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
   jobs?: ReadonlyMap<string, GoEnv>;
+  /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables). */
+  executors?: ReadonlyMap<string, GoEnv>;
   /** The region holds GitLab `!reference` tags, whose paths are no values. */
   references?: boolean;
 }
@@ -66,7 +68,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs, references: ctx.references };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references };
 }
 
 /**
@@ -138,6 +140,8 @@ export interface YamlFileFacts {
   readonly merges?: ReadonlyMap<string, MergedNames>;
   /** GitLab jobs' GOOS and GOARCH, for the jobs that extend them (see jobVariables): job name → names. */
   readonly jobs?: ReadonlyMap<string, GoEnv>;
+  /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables): executor name → names. */
+  readonly executors?: ReadonlyMap<string, GoEnv>;
 }
 
 /** The os and arch names a mapping sets (`GOOS: windows`, `goos: [darwin]`), which a merge key `<<: *it` brings into another. */
@@ -152,8 +156,9 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const env = fileEnv(text);
   const merges = mergedAnchors(text);
   const jobs = flavour === 'gitlab-ci' && EXTENDS.test(text) ? jobVariables(text) : undefined;
-  return anchors || env || merges || jobs
-    ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(jobs ? { jobs } : {}) }
+  const executors = flavour === 'yaml' ? executorVariables(text) : undefined;
+  return anchors || env || merges || jobs || executors
+    ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}) }
     : undefined;
 }
 
@@ -207,11 +212,47 @@ export function jobDefinitions(text: string): Map<string, { env?: GoEnv; extends
   return jobs;
 }
 
+/** CircleCI's top-level `executors:` key, with nothing after it. */
+const EXECUTORS_LINE = /^executors[ \t]*:[ \t]*(?:#[^\n]*)?\r?$/m;
+/** An executor's `environment:` key line, with nothing after it. */
+const ENVIRONMENT_LINE = /^([ \t]+)environment[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#[^\n]*)?\r?$/;
+/** A key with nothing after it: an executor's name (`mac:`, `"win":`). */
+const NAME_LINE = /^[ \t]+["']?([^\s"'#:][^"'#:]*?)["']?[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#.*)?\r?$/;
+
+/**
+ * The GOOS and GOARCH that CircleCI executors set in their `environment:`, by executor name, for
+ * the jobs that run on them (`executor: mac`, or `name: mac` under `executor:`). Undefined when
+ * there are none.
+ */
+export function executorVariables(text: string): Map<string, GoEnv> | undefined {
+  if (text.indexOf('executor') < 0 || (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0)) return undefined;
+  const top = EXECUTORS_LINE.exec(text);
+  if (!top) return undefined;
+  const out = new Map<string, GoEnv>();
+  let indent = -1;
+  for (let i = top.index + top[0].length + 1, n = 0; i > 0 && i < text.length && n < 2000; n++) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(i, nl);
+    let lead = 0;
+    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
+    if (!(lead === line.length || line[lead] === '#' || line[lead] === '\r')) {
+      if (lead === 0) break;
+      if (indent < 0) indent = lead;
+      const name = lead === indent ? NAME_LINE.exec(line) : null;
+      const env = name ? variablesOf(text, nl + 1, ENVIRONMENT_LINE).env : undefined;
+      if (name && env) out.set(name[1], env);
+    }
+    i = nl + 1;
+  }
+  return out.size > 0 ? out : undefined;
+}
+
 /** How many `extends:` levels are followed (GitLab's own limit is 11; a cycle stops here too). */
 const MAX_EXTENDS = 11;
 
 /** The GOOS and GOARCH names of the `variables:` at the first level of the job whose body starts at `from`, and the jobs it extends. */
-function variablesOf(text: string, from: number): { env?: GoEnv; extends: string[] } {
+function variablesOf(text: string, from: number, envLine = VARIABLES_LINE): { env?: GoEnv; extends: string[] } {
   let indent = -1;
   let env: GoEnv | undefined;
   const parents: string[] = [];
@@ -227,7 +268,7 @@ function variablesOf(text: string, from: number): { env?: GoEnv; extends: string
       i = next;
       continue;
     }
-    if (lead === 0) break;
+    if (lead === 0 || lead < indent) break;
     if (indent < 0) indent = lead;
     if (inExtends && (lead > indent || line[lead] === '-')) {
       // extends: over a block list (its dashes may stand at the key's own indent).
@@ -239,7 +280,7 @@ function variablesOf(text: string, from: number): { env?: GoEnv; extends: string
       if (ext) {
         inExtends = ext[1] === '';
         for (const p of ext[1].replace(/[[\]"']/g, '').split(',')) if (p.trim() !== '') parents.push(p.trim());
-      } else if (VARIABLES_LINE.test(line)) env = namesEnv(anchoredNames(text, next, indent));
+      } else if (envLine.test(line)) env = namesEnv(anchoredNames(text, next, indent));
     }
     i = next;
   }
@@ -254,6 +295,8 @@ function variablesOf(text: string, from: number): { env?: GoEnv; extends: string
  */
 export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly string[], before: string, after: string): boolean {
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && !sameEnv(fileEnv(before), fileEnv(after))) return true;
+  // (An executor's environment: what the jobs on it build for.)
+  if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
   // (A job cut into blocks of its own children: any GOOS, GOARCH or extends in them may be its.)
   if (!facts?.jobs) return false;
@@ -499,7 +542,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
   }
 }
 
@@ -1024,6 +1067,12 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
   if (ctx.jobs && ctx.jobs.size > 0 && ctx.path.length === 1) {
     const ext = get(node, 'extends');
     for (const e of ext?.kind === 'seq' ? ext.items : ext ? [ext] : []) env = inherit(env, ctx.jobs.get(scalarText(e) ?? ''));
+  }
+  // A CircleCI job takes in the environment of its executor (`executor: mac`, `executor: {name: mac}`).
+  if (ctx.executors && ctx.path.length === 2 && ctx.path[0] === 'jobs') {
+    const executor = get(node, 'executor');
+    const name = executor?.kind === 'map' ? get(executor, 'name') : executor;
+    env = inherit(env, ctx.executors.get(scalarText(name) ?? ''));
   }
   // One pass over the map's keys: this runs for every map of a file.
   for (const item of node.items) {
