@@ -142,6 +142,14 @@ describe('one preferred fix per finding', () => {
     for (const [text, token, want] of cases) assert.equal(await fixed('u.sh', 'shellscript', text, 'unknown-platform', token), want, text);
   });
 
+  it('an os typo whose pair is no platform to build (GOOS=windos GOARCH=riscv64): the os is offered, not preferred', async () => {
+    const text = 'GOOS=windos GOARCH=riscv64 go build\n';
+    const { uri, diagnostics } = await open('partial.sh', 'shellscript', text);
+    assert.equal(diagnostics.length, 1);
+    const actions = await fixes(uri, diagnostics[0]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [['Replace with windows', false]]);
+  });
+
   it('a GOARCH whose GOOS is written in another block (global variables, a merge key, an extended job): replaced for that GOOS', async () => {
     const shapes = [
       'variables:\n  GOOS: darwin\nbuild:\n  variables:\n    GOARCH: arm\n  script: [go build]\n',

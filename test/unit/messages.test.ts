@@ -47,8 +47,13 @@ describe('did you mean: platforms that build, never a removed one', () => {
   it('an arch is offered only where it makes a valid pair with the GOOS', () => {
     assert.deepEqual(replacements('GOOS=darwin GOARCH=arn go build'), [['arm64?', ['arm64']]]);
   });
-  it('an os typo is offered the os, whatever the arch', () => {
-    assert.deepEqual(replacements('GOOS=lnux GOARCH=arm go build'), [['linux?', ['linux']]]);
+  it('an os typo is offered the os, whatever the arch; the message says when the pair it makes is no platform to build', () => {
+    assert.deepEqual(replacements('GOOS=lnux GOARCH=arm64 go build'), [['linux?', ['linux']]]);
+    assert.deepEqual(replacements('GOOS=lnux GOARCH=arm go build'), [['linux? (linux/arm would be a removed platform)', ['linux']]]);
+    assert.deepEqual(replacements('GOOS=windos GOARCH=riscv64 go build'), [['windows? (windows/riscv64 is not a Go platform either)', ['windows']]]);
+    const [f] = lintText('GOOS=windos GOARCH=riscv64 go build', 'shell', model, settings);
+    assert.equal(f.data.partial, true, 'offered, not preferred');
+    assert.equal(lintText('GOOS=windos GOARCH=arm64 go build', 'shell', model, settings)[0].data.partial, undefined);
   });
 });
 

@@ -38,8 +38,15 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   // A split pair: blame the name that is not Go's, or the arch of an impossible pair.
   if (m.os && s.os !== undefined && !isGoOs(s.os)) {
     const os = s.os;
-    const names = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank(model, 'os')));
-    return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
+    // With a GOARCH Go knows, the names that build it and are not removed: the fix must not trade
+    // this error for another (`GOOS=windos GOARCH=riscv64`: windows/riscv64 is no Go platform).
+    const arch = s.arch !== undefined && isGoArch(s.arch) ? s.arch : undefined;
+    const names = remembered(model, `o\u0000${os}\u0000${arch ?? ''}`, () => suggestNames(os, 'os', rank(model, 'os'), 3, (name) => arch === undefined || (isValidPair(name, arch) && !model.removed({ os: name, arch }))));
+    if (names.length > 0 || arch === undefined) return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
+    // What was meant, and why it is not the whole fix (offered, not preferred).
+    const meant = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank(model, 'os')));
+    const why = meant.length === 0 ? '' : ` (${meant.map((n) => `${n}/${arch}`).join(', ')} ${isValidPair(meant[0], arch) ? 'would be a removed platform' : 'is not a Go platform either'})`;
+    return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(meant).replace(/\?$/, `?${why}`)}`, data: { replacements: meant, partial: true } };
   }
   const arch = findUnknownArch(s, model);
   if (arch) return arch;
