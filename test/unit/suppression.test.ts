@@ -26,7 +26,7 @@ function reference(text: string): Suppression[] {
     if (rest !== '' && !/^[\s:,]/.test(rest)) continue;
     const words = rest.split(/[\s,]+/).map((w) => w.replace(/^:/, ''));
     const listed = words.filter((w): w is Code => (CODES as readonly string[]).includes(w));
-    const misspelled = words.some((w) => (w !== MARK && /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(w)) || (w.length >= 8 && w.includes('-') && CODES.some((c) => Math.abs(c.length - w.length) <= 3 && editDistance(w, c) <= 3)));
+    const misspelled = words.some((w) => (w !== MARK && /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(w)) || (w.length >= 4 && w.includes('-') && CODES.some((c) => c.startsWith(w))) || (w.length >= 8 && w.includes('-') && CODES.some((c) => Math.abs(c.length - w.length) <= 3 && editDistance(w, c) <= 3)));
     const codes: Set<Code> | 'all' = listed.length === 0 && !misspelled ? 'all' : new Set(listed);
     // On a line of its own: blanks, a recipe's `@` or `-`, more `#` before it.
     if (!/^\s*(?:[@+-]+\s*)?#*$/.test(before.slice(0, hash))) {
@@ -73,7 +73,7 @@ describe('suppression comments', () => {
     assert.ok(!isSuppressed(list, text.indexOf('next'), 'removed-platform'));
   });
 
-  it('a misspelled code silences nothing; prose after the mark silences every code', () => {
+  it('a misspelled code, or one typed as far as its first hyphen, silences nothing; prose after the mark silences every code', () => {
     const typo = 'x: linux/arm # k8s-platforms-ignore removed-platfrom\n';
     assert.ok(!isSuppressed(findSuppressions(typo), 3, 'removed-platform'));
     assert.ok(!isSuppressed(findSuppressions(typo), 3, 'unknown-platform'));
@@ -82,6 +82,9 @@ describe('suppression comments', () => {
     assert.ok(!isSuppressed(findSuppressions(both), 3, 'removed-platform'));
     const unknown = 'x: linux/arm # k8s-platforms-ignore no-such-code\n';
     assert.ok(!isSuppressed(findSuppressions(unknown), 3, 'removed-platform'));
+    // A code being typed: past its first hyphen it names a code to come, not every code.
+    const typing = 'x: linux/arm,linux/amd64,linux/amd64 # k8s-platforms-ignore removed-pl\n';
+    assert.ok(!isSuppressed(findSuppressions(typing), 3, 'duplicate-platform'));
     const prose = 'x: linux/arm # k8s-platforms-ignore: upstream still builds it with a built-in list\n';
     assert.ok(isSuppressed(findSuppressions(prose), 3, 'removed-platform'));
   });

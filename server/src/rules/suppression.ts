@@ -32,6 +32,8 @@ const MARK_LINE = /^\s*(?:[@+-]+\s*)?#.*k8s-platforms-ignore/;
  */
 function nearCode(word: string): boolean {
   if (word !== MARK && /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(word)) return true;
+  // A code being typed, past its first hyphen (`removed-`, `non-canonical-pl`).
+  if (word.length >= 4 && word.includes('-') && CODES.some((c) => c.startsWith(word))) return true;
   return word.length >= 8 && word.includes('-') && CODES.some((c) => Math.abs(c.length - word.length) <= 3 && editDistance(word, c) <= 3);
 }
 
