@@ -162,13 +162,15 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.deepEqual([...file].sort(), ['amd64', 'arm64'], 'darwin builds these');
   });
 
-  it('GOARCH= completion takes the GOOS in force in CI configs: Azure variable lists and matrix legs, GitLab extends and an earlier export', async () => {
+  it('GOARCH= completion takes the GOOS in force in CI configs: Azure variable lists and matrix legs, GitLab extends, CircleCI executors and an earlier export', async () => {
     const cases: [string, string, string[]][] = [
       ['azure-pipelines.yml', 'jobs:\n  - job: b\n    variables:\n      - name: GOOS\n        value: windows\n    strategy:\n      matrix:\n        leg1:\n          GOARCH: |\n', ['386', 'amd64', 'arm64']],
       ['azure-pipelines.yml', 'variables:\n  - name: GOOS\n    value: darwin\njobs:\n  - job: b\n    steps:\n      - script: GOARCH=| go build\n', ['amd64', 'arm64']],
       ['.gitlab-ci.yml', 'b:\n  script:\n    - export GOOS=windows\n    - GOARCH=| go build\n', ['386', 'amd64', 'arm64']],
       ['.gitlab-ci.yml', '.base:\n  variables:\n    GOOS: darwin\nb:\n  extends: .base\n  script:\n    - GOARCH=| go build\n', ['amd64', 'arm64']],
       ['.gitlab-ci.yml', 'variables:\n  GOOS:\n    value: darwin\n  GOARCH:\n    value: |\n    description: target arch\n', ['amd64', 'arm64']],
+      ['.circleci/config.yml', 'executors:\n  win:\n    machine: true\n    environment:\n      GOOS: windows\njobs:\n  b:\n    executor: win\n    environment:\n      GOARCH: |\n', ['386', 'amd64', 'arm64']],
+      ['.circleci/config.yml', 'executors:\n  mac:\n    macos: {xcode: 15.4.0}\n    environment:\n      GOOS: darwin\njobs:\n  b:\n    executor:\n      name: mac\n    steps:\n      - run: GOARCH=| go build\n', ['amd64', 'arm64']],
     ];
     let n = 0;
     for (const [name, marked, expected] of cases) {

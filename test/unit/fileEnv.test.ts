@@ -120,6 +120,7 @@ describe("a CircleCI executor's environment", () => {
   it('an edit of it makes every block be judged again, as a fresh scan would', () => {
     const documents = documentsCutAt(8);
     const doc = documents.create('file:///w/.circleci/config.yml', 'yaml', 1, CIRCLECI);
+    assert.ok(isEditedDocument(doc));
     const cache = new ChunkCache();
     const first = scanText(CIRCLECI, 'yaml', cache);
     doc.takeEditsSince(1);

@@ -5,7 +5,7 @@ import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { PROSE_COMMANDS } from '../scanners/shell';
-import { ENV_MAP_KEYS, fileEnv, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
+import { ENV_MAP_KEYS, executorVariables, fileEnv, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 
 /**
@@ -358,6 +358,8 @@ function envValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'
   const ext = parent.col > 0 ? siblingValue(lines, parent.line, parent.col, 'extends') : undefined;
   const extended = ext !== undefined ? extendedValue(lines, ext, name) : undefined;
   if (extended) return [extended];
+  const executor = parent.col > 0 ? executorValue(lines, parent.line, parent.col, name) : undefined;
+  if (executor) return [executor];
   const inherited = pick(fileEnv(lines.text));
   return inherited ? [inherited] : own;
 }
@@ -478,6 +480,8 @@ function yamlEnvInForce(lines: Lines, index: number, name: 'os' | 'arch'): strin
     const ext = k.col > 0 ? siblingValue(lines, i, k.col, 'extends') : undefined;
     const extended = ext !== undefined ? extendedValue(lines, ext, name) : undefined;
     if (extended) return [extended];
+    const executor = k.col > 0 ? executorValue(lines, i, k.col, name) : undefined;
+    if (executor) return [executor];
     col = Math.min(k.col, indentOf(t));
   }
   return [];
@@ -493,6 +497,23 @@ function extendedValue(lines: Lines, ext: string, name: 'os' | 'arch'): string |
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The GOOS (or GOARCH) of the CircleCI executor that the mapping of the key at column `col` of
+ * line `index` names (`executor: mac`, or `name: mac` under `executor:`).
+ */
+function executorValue(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string | undefined {
+  const at = siblingLine(lines, index, col, (k) => k === 'executor');
+  if (at === undefined) return undefined;
+  let executor = keyColumn(lines.line(at).text)?.value.replace(/\s*#.*$/, '').replace(/^["']|["']$/g, '') ?? '';
+  if (executor === '') {
+    const first = lines.has(at + 1) ? keyColumn(lines.line(at + 1).text) : undefined;
+    const named = first && first.col > col ? (first.key === 'name' ? first.value : siblingValue(lines, at + 1, first.col, 'name')) : undefined;
+    executor = named?.replace(/\s*#.*$/, '').replace(/^["']|["']$/g, '') ?? '';
+  }
+  const env = executor === '' ? undefined : executorVariables(lines.text)?.get(executor);
+  return name === 'os' ? env?.osName : env?.archName;
 }
 
 /**
