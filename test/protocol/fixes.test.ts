@@ -142,12 +142,13 @@ describe('one preferred fix per finding', () => {
     for (const [text, token, want] of cases) assert.equal(await fixed('u.sh', 'shellscript', text, 'unknown-platform', token), want, text);
   });
 
-  it('an os typo whose pair is no platform to build (GOOS=windos GOARCH=riscv64): the os is offered, not preferred', async () => {
+  it('an os typo whose pair is no platform to build (GOOS=windos GOARCH=riscv64): the os meant is the fix, and the message says the arch must change too', async () => {
     const text = 'GOOS=windos GOARCH=riscv64 go build\n';
     const { uri, diagnostics } = await open('partial.sh', 'shellscript', text);
     assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0].message, /did you mean windows\? \(windows\/riscv64 is not a Go platform either\)/);
     const actions = await fixes(uri, diagnostics[0]);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [['Replace with windows', false]]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [['Replace with windows', true]]);
   });
 
   it('a GOARCH whose GOOS is written in another block (global variables, a merge key, an extended job): replaced for that GOOS', async () => {

@@ -61,7 +61,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
         title: `Replace with ${r}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        ...(i === 0 && !listed && !f.data.partial ? { isPreferred: true } : {}),
+        ...(i === 0 && !listed ? { isPreferred: true } : {}),
         edit: workspaceEdit(doc, [replaceEdit(doc, f, r)], style),
       });
     });

@@ -36,11 +36,6 @@ export interface FixData {
    * so replacing would make a repeat; removing the item is the fix preferred.
    */
   listed?: boolean;
-  /**
-   * unknown-platform: the replacement is what was meant, but the pair it makes is no platform to
-   * build either (`GOOS=windos GOARCH=riscv64`: windows/riscv64): offered, not preferred.
-   */
-  partial?: boolean;
 }
 
 export interface Finding {

@@ -43,10 +43,10 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const arch = s.arch !== undefined && isGoArch(s.arch) ? s.arch : undefined;
     const names = remembered(model, `o\u0000${os}\u0000${arch ?? ''}`, () => suggestNames(os, 'os', rank(model, 'os'), 3, (name) => arch === undefined || (isValidPair(name, arch) && !model.removed({ os: name, arch }))));
     if (names.length > 0 || arch === undefined) return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
-    // What was meant, and why it is not the whole fix (offered, not preferred).
+    // None: what was meant (the contract's best suggestion, preferred), and why it is not the whole fix.
     const meant = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank(model, 'os')));
     const why = meant.length === 0 ? '' : ` (${meant.map((n) => `${n}/${arch}`).join(', ')} ${isValidPair(meant[0], arch) ? 'would be a removed platform' : 'is not a Go platform either'})`;
-    return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(meant).replace(/\?$/, `?${why}`)}`, data: { replacements: meant, partial: true } };
+    return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(meant).replace(/\?$/, `?${why}`)}`, data: { replacements: meant } };
   }
   const arch = findUnknownArch(s, model);
   if (arch) return arch;
