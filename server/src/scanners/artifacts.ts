@@ -305,7 +305,27 @@ export function binaryArtifact(file: string): { kind: 'binary'; name: string; fo
 
 const ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(client|node|server|test|\{(?:client|node|server|test)(?:,(?:client|node|server|test))+\})-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz(?:\.(sha256|sha512))?/g;
 
-/** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named. */
+/**
+ * Whether the name at region[at] is in a URL whose host, written out, is no Kubernetes project's
+ * (EKS Distro's, an AKS mirror's): their archives, not the Kubernetes release's. A host that is
+ * templated (`https://${MIRROR}/…`) may be a mirror of the release: its names count.
+ */
+function foreignUrl(region: string, at: number): boolean {
+  let s = at;
+  for (const floor = Math.max(0, at - 2048); s > floor && !/[\s"'`<>()|;]/.test(region[s - 1]); ) s--;
+  const word = region.slice(s, at);
+  const scheme = word.indexOf('://');
+  if (scheme < 0) return false;
+  let u = scheme;
+  while (u > 0 && /[A-Za-z0-9+.-]/.test(word[u - 1])) u--;
+  const url = word.slice(u);
+  const hostEnd = url.indexOf('/', scheme - u + 3);
+  const host = url.slice(scheme - u + 3, hostEnd < 0 ? url.length : hostEnd);
+  if (host === '' || /[^A-Za-z0-9.:-]/.test(host)) return false;
+  return urlKind(url) === undefined;
+}
+
+/** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named but in other projects' URLs. */
 export function scanArchiveNames(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {
   const region = masked.slice(s, e);
   if (region.indexOf('kubernetes-') < 0) return;
@@ -314,7 +334,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
     const start = base + s + m.index + 'kubernetes-'.length + m[1].length + 1;
     const t = token(text, start, start + m[2].length + 1 + m[3].length);
     const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
-    if (!platform) continue;
+    if (!platform || foreignUrl(region, m.index)) continue;
     // `kubernetes-{client,server}-darwin-amd64.tar.gz`: one archive per name in the braces.
     for (const kind of expandBraces(m[1])) {
       sink.add({
