@@ -842,8 +842,8 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string): { ro
   const roles = matrixRoles(lines.text, from, next);
   const role = roles.get(key);
   if (role === undefined || role === 'variant') return undefined;
-  const os = roles.os?.get(key)?.text;
-  if (os) return { role, os: [os] };
+  const oses = roles.os?.get(key);
+  if (oses) return { role, os: oses.map((t) => t.text) };
   // `${{ matrix.os }}/${{ matrix.arch }}`: the values of the other axis beside this one.
   const other = role === 'arch' ? 'os' : role === 'os' ? 'arch' : undefined;
   const values: string[] = [];

@@ -1292,7 +1292,7 @@ function hasUpper(s: string): boolean {
  * (`linux/${{ matrix.arch }}`, `${{ matrix.os }}/${{ matrix.arch }}`) are in `docker`: their values
  * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
-export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token>; docker?: Set<string> };
+export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string> };
 
 /** `${{ matrix.os }}/${{ matrix.arch }}`: the second key, after the first's reference. */
 const MATRIX_ARCH_AFTER = /^\/\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/;
@@ -1324,6 +1324,13 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
   const src = text.slice(jobStart, jobEnd);
   if (src.indexOf('matrix.') < 0) return roles;
   const docker = (key: string) => (roles.docker ??= new Set()).add(key);
+  /** One more os the job builds the arch axis `key` for (each os once). */
+  const addOs = (key: string, t: Token) => {
+    const byKey: Map<string, Token[]> = (roles.os ??= new Map());
+    const list = byKey.get(key);
+    if (!list) byKey.set(key, [t]);
+    else if (!list.some((o) => o.text === t.text)) list.push(t);
+  };
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   MATRIX_REF.lastIndex = 0;
   for (let m = MATRIX_REF.exec(src); m; m = MATRIX_REF.exec(src)) {
@@ -1344,25 +1351,30 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
     if (!before) continue;
     if (before[2] === ':' && !/^[ \t]*(?:-[ \t]+)?$/.test(head.slice(0, head.length - before[0].length))) continue;
     const role = before[1].startsWith('-') ? 'platform' : roleOf(before[1]);
-    if (!role || roles.has(m[1])) continue;
+    if (!role) continue;
+    // An arch axis used again with an os of its own (`GOOS=linux GOARCH=${{ matrix.arch }}`, then
+    // `platforms: freebsd/${{ matrix.arch }}`): the job builds it for each.
+    const again = roles.has(m[1]);
+    if (again && (roles.get(m[1]) !== 'arch' || !roles.os?.has(m[1]))) continue;
     if (goOs) {
       // A platform-ish word before a space is text (`echo "platform linux/${{ matrix.arch }}"`); a flag's is its value.
       if (role !== 'platform' || (before[2] === ' ' && !before[1].startsWith('-'))) continue;
       roles.set(m[1], 'arch');
       docker(m[1]);
       const at = jobStart + m.index - goOs.length - 1;
-      (roles.os ??= new Map()).set(m[1], token(text, at, at + goOs.length));
+      addOs(m[1], token(text, at, at + goOs.length));
       continue;
     }
+    if (again && role !== 'arch') continue;
     // `platforms: ${{ matrix.os }}/${{ matrix.arch }}`: an os axis and an arch axis.
     const arch = role === 'platform' ? MATRIX_ARCH_AFTER.exec(src.slice(m.index + m[0].length, m.index + m[0].length + 60)) : null;
-    if (arch && !roles.has(arch[1])) {
+    if (arch && !again && !roles.has(arch[1])) {
       roles.set(m[1], 'os');
       roles.set(arch[1], 'arch');
       docker(arch[1]);
       continue;
     }
-    roles.set(m[1], role);
+    if (!again) roles.set(m[1], role);
     // GOOS=darwin GOARCH=${{ matrix.goarch }}: the arches are darwin's.
     if (role === 'arch') {
       let to = m.index + m[0].length;
@@ -1372,7 +1384,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
       const goos = GOOS_ON_LINE.exec(line);
       if (goos && goos[2].length > 0) {
         const at = jobStart + from + goos.index + goos[0].length - goos[1].length - goos[2].length;
-        (roles.os ??= new Map()).set(m[1], token(text, at, at + goos[2].length));
+        addOs(m[1], token(text, at, at + goos[2].length));
       }
     }
   }
@@ -1399,8 +1411,8 @@ function pairMapping(
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
-  const fixedOs = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? ctx.env?.os) : undefined;
-  const fixedOsName = osKey === undefined && archKey !== undefined && !fixedOs && inMatrixAxis(ctx) ? ctx.env?.osName : undefined;
+  const fixedOses = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? (ctx.env?.os ? [ctx.env.os] : undefined)) : undefined;
+  const fixedOsName = osKey === undefined && archKey !== undefined && !fixedOses && inMatrixAxis(ctx) ? ctx.env?.osName : undefined;
   const first = ctx.sink.mentions.length;
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
@@ -1513,7 +1525,7 @@ function pairMapping(
     if (mergedOs || mergedArch) {
       for (const os of mergedOs ?? [undefined]) for (const arch of mergedArch ?? [undefined]) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, { ...(os ? { os } : {}), ...(arch ? { arch } : {}) });
     } else {
-      if (fixedOs && oses.length === 0 && arches.length > 0) oses.push(fixedOs);
+      if (fixedOses && oses.length === 0 && arches.length > 0) oses.push(...fixedOses);
       else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
       else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
       else if (fixedOsName && oses.length === 0 && arches.length > 0) implied = { os: fixedOsName };
@@ -1551,7 +1563,7 @@ function pairMapping(
       else if (everyOs) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
       else if (everyArch) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, context);
       else if (osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
-      else if (archT.length > 0) emitPairs(ctx.sink, fixedOs ? [fixedOs] : [], archT.slice(0, 1), undefined, 'matrix include', undefined, fixedOsName ? { os: fixedOsName } : undefined);
+      else if (archT.length > 0) emitPairs(ctx.sink, fixedOses ?? [], archT.slice(0, 1), undefined, 'matrix include', undefined, fixedOsName ? { os: fixedOsName } : undefined);
       for (const p of item.items) {
         if (p.key === ok || p.key === ak || !p.value) continue;
         if (roleOf(p.key) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key);
