@@ -64,3 +64,28 @@ describe('a document of big blocks', () => {
     }
   });
 });
+
+describe('many documents opened at once', () => {
+  let client: LspClient;
+  after(async () => client?.stop());
+
+  // A session restored with many big scripts: each document is checked in a turn of its own, so
+  // a request that comes meanwhile is answered between two of them, not after all of them.
+  it('a hover in a small file is answered before the last of them is checked', async () => {
+    client = await LspClient.start();
+    const small = 'file:///virtual/many/small.sh';
+    client.open(small, 'shellscript', 'docker buildx build --platform linux/s390x .\n', 1);
+    await client.diagnosticsFor(small, 1, 20_000);
+    const lines = ['GOOS=linux GOARCH=arm go build', 'docker buildx build --platform linux/amd64,linux/arm/v7,linux/amd64 .', 'GOOS=lnux GOARCH=amd64 make'];
+    const text = `#!/bin/sh\n${Array.from({ length: 1500 }, (_, i) => lines[i % 3]).join('\n')}\n`;
+    const uris = Array.from({ length: 12 }, (_, i) => `file:///virtual/many/s${i}.sh`);
+    client.burst(uris.map((uri) => ({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'shellscript', version: 1, text } } })));
+    // The checking has begun: the hover comes while the rest wait.
+    await client.diagnosticsFor(uris[0], 1, 60_000);
+    const hover = await client.hover(small, { line: 0, character: 35 });
+    assert.ok(hover, 'a hover on linux/s390x');
+    const published = uris.filter((uri) => client.publications(uri) > 0).length;
+    assert.ok(published < uris.length, `${published} of ${uris.length} documents were checked before the hover was answered`);
+    for (const uri of uris) assert.equal((await client.diagnosticsFor(uri, 1, 60_000)).length, 2000);
+  });
+});

@@ -68,6 +68,11 @@ export class DiagnosticsPusher {
 
   schedule(uri: string): void {
     this.pending.add(uri);
+    this.arm();
+  }
+
+  /** Flushes once the client's queue is quiet (see the class comment). */
+  private arm(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     this.since = performance.now();
@@ -92,21 +97,27 @@ export class DiagnosticsPusher {
     this.send(uri, undefined, []);
   }
 
+  /**
+   * Publishes for one pending document, then arms again for the next: a request that comes
+   * meanwhile (a hover in a small file while thirty big ones opened with the session are checked)
+   * is answered between two documents, not after all of them.
+   */
   private flush(): void {
     this.scheduled = false;
-    const uris = [...this.pending];
-    this.pending.clear();
-    for (const uri of uris) {
-      try {
-        const doc = this.current(uri);
-        if (!doc) continue;
+    const next = this.pending.values().next();
+    if (next.done) return;
+    const uri = next.value;
+    this.pending.delete(uri);
+    try {
+      const doc = this.current(uri);
+      if (doc) {
         const version = doc.version;
         const diagnostics = this.compute(doc);
-        if (this.current(uri)?.version !== version) continue;
-        this.send(uri, version, diagnostics);
-      } catch (e) {
-        this.onError(e);
+        if (this.current(uri)?.version === version) this.send(uri, version, diagnostics);
       }
+    } catch (e) {
+      this.onError(e);
     }
+    if (this.pending.size > 0) this.arm();
   }
 }
