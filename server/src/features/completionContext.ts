@@ -506,11 +506,12 @@ function extendedValue(lines: Lines, ext: string, name: 'os' | 'arch'): string |
 function executorValue(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string | undefined {
   const at = siblingLine(lines, index, col, (k) => k === 'executor');
   if (at === undefined) return undefined;
-  let executor = keyColumn(lines.line(at).text)?.value.replace(/\s*#.*$/, '').replace(/^["']|["']$/g, '') ?? '';
+  const bare = (v: string | undefined) => (v === undefined ? '' : (v.indexOf('#') < 0 ? v : v.slice(0, v.indexOf('#'))).trim().replace(/^["']|["']$/g, ''));
+  let executor = bare(keyColumn(lines.line(at).text)?.value);
   if (executor === '') {
     const first = lines.has(at + 1) ? keyColumn(lines.line(at + 1).text) : undefined;
     const named = first && first.col > col ? (first.key === 'name' ? first.value : siblingValue(lines, at + 1, first.col, 'name')) : undefined;
-    executor = named?.replace(/\s*#.*$/, '').replace(/^["']|["']$/g, '') ?? '';
+    executor = bare(named);
   }
   const env = executor === '' ? undefined : executorVariables(lines.text)?.get(executor);
   return name === 'os' ? env?.osName : env?.archName;

@@ -217,7 +217,7 @@ const EXECUTORS_LINE = /^executors[ \t]*:[ \t]*(?:#[^\n]*)?\r?$/m;
 /** An executor's `environment:` key line, with nothing after it. */
 const ENVIRONMENT_LINE = /^([ \t]+)environment[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#[^\n]*)?\r?$/;
 /** A key with nothing after it: an executor's name (`mac:`, `"win":`). */
-const NAME_LINE = /^[ \t]+["']?([^\s"'#:][^"'#:]*?)["']?[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#.*)?\r?$/;
+const NAME_LINE = /^[ \t]+["']?([^\s"'#:]+)["']?[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#.*)?\r?$/;
 
 /**
  * The GOOS and GOARCH that CircleCI executors set in their `environment:`, by executor name, for
