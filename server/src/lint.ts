@@ -76,6 +76,8 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
   if (languageId && LANGUAGE_KINDS[languageId]) return LANGUAGE_KINDS[languageId];
   if (firstLine !== undefined && /^#!.*\b(ba|z|k|da)?sh\b/.test(firstLine)) return 'shell';
+  // `#!/usr/bin/make -f`: a makefile run as a program (Debian's debian/rules).
+  if (firstLine !== undefined && /^#!(?:\S*\/env\s+(?:-S\s*)?)?\S*\bmake\s+(?:\S+\s+)*?-[A-Za-z]*f\b/.test(firstLine)) return 'makefile';
   return undefined;
 }
 

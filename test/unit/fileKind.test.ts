@@ -40,6 +40,12 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/hack/release', undefined, '#!/usr/bin/env bash'), 'shell');
     assert.equal(detectFileKind('/r/hack/release', undefined, '#!/bin/sh -e'), 'shell');
     assert.equal(detectFileKind('/r/hack/tool', undefined, '#!/usr/bin/env python3'), undefined);
+    // A makefile run as a program (Debian's debian/rules); not a script that runs make.
+    assert.equal(detectFileKind('/r/debian/rules', undefined, '#!/usr/bin/make -f'), 'makefile');
+    assert.equal(detectFileKind('/r/debian/rules', undefined, '#!/usr/bin/make --no-print-directory -f'), 'makefile');
+    assert.equal(detectFileKind('/r/hack/build', undefined, '#!/usr/bin/env -S make -sf'), 'makefile');
+    assert.equal(detectFileKind('/r/hack/build', undefined, '#!/bin/sh -e'), 'shell');
+    assert.equal(detectFileKind('/r/hack/cmake-it', undefined, '#!/usr/bin/cmake -P'), undefined);
     assert.equal(detectFileKind('/r/README.md'), undefined);
     assert.equal(detectFileKind('/r/main.go', 'go'), undefined);
   });
