@@ -195,9 +195,28 @@ function flagsInValue(text: string, masked: string, base: number, s: number, e: 
  * a list, or a GOOS/GOARCH name whose first token joins `oses` or `arches` for the pair. Returns
  * the names read (a variant's too), undefined when NAME is not platform-ish.
  */
+/** `,NAME=` in a value: more assignments joined to it with commas (`GOOS=linux,GOARCH=amd64,CGO_ENABLED=0`). */
+const JOINED_ASSIGNMENT = /,([A-Za-z_][A-Za-z0-9_]*)=/g;
+
 function readAssigned(text: string, masked: string, base: number, name: string, vs: number, ve: number, sink: MentionSink, oses: Token[], arches: Token[]): Token[] | undefined {
   const role = roleOf(name);
   if (!role) return undefined;
+  // One word of assignments joined with commas, split later by the script (k6's build env): each
+  // is an assignment of its own, not an item of this one's list.
+  const value = masked.slice(vs, ve);
+  if (value.indexOf('=') > 0) {
+    JOINED_ASSIGNMENT.lastIndex = 0;
+    const joined = [...value.matchAll(JOINED_ASSIGNMENT)];
+    if (joined.length > 0) {
+      const own = readAssigned(text, masked, base, name, vs, vs + joined[0].index, sink, oses, arches);
+      for (let k = 0; k < joined.length; k++) {
+        const at = vs + joined[k].index + joined[k][0].length;
+        const to = k + 1 < joined.length ? vs + joined[k + 1].index : ve;
+        if (roleOf(joined[k][1]) !== 'variant') readAssigned(text, masked, base, joined[k][1], at, to, sink, oses, arches);
+      }
+      return own;
+    }
+  }
   const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name) });
   // A list (`GOARCH="${GOARCH:-arm,arm64,riscv64}"`, a script looping over it): each is built.
   if (role === 'os') for (const t of names) oses.push(t);
