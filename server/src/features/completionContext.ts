@@ -274,23 +274,24 @@ function foreignBuilder(lines: Lines, index: number, col: number): boolean {
   return isForeignBuilder(siblingValue(lines, index, col, 'builder')?.replace(/["'\s]|#.*$/g, ''));
 }
 
-/** The key of the mapping that holds the key at column `col` of line `index` (`platform` for `os:` under `platform:`). */
-function parentKey(lines: Lines, index: number, col: number): string | undefined {
-  for (let i = index - 1; i >= 0 && index - i <= SIBLING_LINES && lines.has(i); i--) {
-    const t = lines.line(i).text;
-    if (t.trim() === '' || /^\s*#/.test(t)) continue;
-    const k = keyColumn(t);
-    if (k && k.col < col) return k.value.trim() === '' ? k.key : undefined;
-    if (indentOf(t) < col) return undefined;
-  }
-  return undefined;
+/**
+ * Whether the key at column `col` of line `index` is in a platform written as a mapping: under
+ * `platform:`, or a krew manifest's `platforms:` → `selector:` → `matchLabels:`.
+ */
+function inPlatformMapping(lines: Lines, index: number, col: number): boolean {
+  const parent = parentLine(lines, index, col);
+  if (!parent) return false;
+  if (parent.key.toLowerCase() === 'platform') return true;
+  if (parent.key !== 'matchLabels') return false;
+  const selector = parentLine(lines, parent.line, parent.col);
+  return selector?.key === 'selector' && parentLine(lines, selector.line, selector.col)?.key === 'platforms';
 }
 
-/** The role of a YAML key: its own (goarch), or as a key of a `platform:` mapping (arch). */
+/** The role of a YAML key: its own (goarch), or as a key of a platform mapping (arch). */
 function yamlRole(lines: Lines, index: number, col: number, key: string): Role | undefined {
   const own = roleOf(key);
   if (own || !platformMappingRole(key)) return own;
-  return parentKey(lines, index, col)?.toLowerCase() === 'platform' ? platformMappingRole(key) : undefined;
+  return inPlatformMapping(lines, index, col) ? platformMappingRole(key) : undefined;
 }
 
 /** Values of the sibling keys of the YAML mapping that holds the key on line `index`. */
@@ -298,7 +299,7 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
   const out: string[] = [];
   // Whether the mapping is a `platform:` one: asked only when a sibling is named os or arch.
   let mapping: boolean | undefined;
-  const inPlatform = () => (mapping ??= parentKey(lines, index, col)?.toLowerCase() === 'platform');
+  const inPlatform = () => (mapping ??= inPlatformMapping(lines, index, col));
   const read = (i: number): boolean => {
     const line = lines.line(i);
     const t = line.text;

@@ -746,7 +746,11 @@ function harnessPlatform(node: YMap, osKey: string | undefined, archKey: string 
 }
 
 function inPlatformMapping(ctx: Ctx): boolean {
-  return ctx.path.length > 0 && ctx.path[ctx.path.length - 1].toLowerCase() === 'platform';
+  const n = ctx.path.length;
+  if (n === 0) return false;
+  // A krew plugin manifest's platforms: `selector: {matchLabels: {os: linux, arch: arm64}}`.
+  if (n >= 3 && ctx.path[n - 1] === 'matchLabels' && ctx.path[n - 2] === 'selector' && ctx.path[n - 3] === 'platforms') return true;
+  return ctx.path[n - 1].toLowerCase() === 'platform';
 }
 
 /** A goreleaser build by another toolchain (`builder: zig`, `rust`): its targets are in its spelling. */
