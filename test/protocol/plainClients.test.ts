@@ -158,3 +158,28 @@ describe('a client without CodeAction literals', () => {
     }
   });
 });
+
+describe('a client that takes no related information or code descriptions in diagnostics', () => {
+  it('gets neither; a client that says nothing of them gets both', async () => {
+    const text = 'platforms: linux/amd64,linux/arm/v7,linux/amd64\n';
+    const fields = async (publishDiagnostics: Record<string, unknown> | undefined) => {
+      const client = await LspClient.start(publishDiagnostics ? { capabilities: { textDocument: { publishDiagnostics } } } : {});
+      try {
+        const uri = 'file:///virtual/fields/.github/workflows/x.yml';
+        client.open(uri, 'yaml', text, 1);
+        const diagnostics = await client.diagnosticsFor(uri, 1);
+        return diagnostics.map((d) => [d.code, d.codeDescription !== undefined, d.relatedInformation !== undefined]);
+      } finally {
+        await client.stop();
+      }
+    };
+    assert.deepEqual(await fields({ relatedInformation: false, codeDescriptionSupport: false }), [
+      ['removed-platform', false, false],
+      ['duplicate-platform', false, false],
+    ]);
+    assert.deepEqual(await fields(undefined), [
+      ['removed-platform', true, false],
+      ['duplicate-platform', false, true],
+    ]);
+  });
+});

@@ -15,22 +15,30 @@ export function rangeOf(doc: TextDocument, start: number, end: number): Range {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
+/** The optional fields of a diagnostic that the client takes (it may say it takes neither). */
+export interface DiagnosticFields {
+  codeDescription: boolean;
+  relatedInformation: boolean;
+}
+
+const EVERY_FIELD: DiagnosticFields = { codeDescription: true, relatedInformation: true };
+
 /** One finding as an LSP diagnostic: the token's exact range, and the data its quick fixes need. */
-export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+export function toDiagnostic(doc: TextDocument, f: Finding, fields: DiagnosticFields = EVERY_FIELD): Diagnostic {
   return {
     range: rangeOf(doc, f.start, f.end),
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.code,
-    ...(f.href ? { codeDescription: { href: f.href } } : {}),
+    ...(f.href && fields.codeDescription ? { codeDescription: { href: f.href } } : {}),
     message: f.message,
-    ...(f.first ? { relatedInformation: [{ location: { uri: doc.uri, range: rangeOf(doc, f.first.start, f.first.end) }, message: 'first listed here' }] } : {}),
+    ...(f.first && fields.relatedInformation ? { relatedInformation: [{ location: { uri: doc.uri, range: rangeOf(doc, f.first.start, f.first.end) }, message: 'first listed here' }] } : {}),
     data: { ...f.data, version: doc.version },
   };
 }
 
-export function toDiagnostics(doc: TextDocument, findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((f) => toDiagnostic(doc, f));
+export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], fields: DiagnosticFields = EVERY_FIELD): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(doc, f, fields));
 }
 
 /** However busy the client keeps the server, diagnostics wait no longer than this for its queue to empty. */
