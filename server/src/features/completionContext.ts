@@ -571,10 +571,21 @@ function envMapValue(lines: Lines, at: number, col: number, name: 'os' | 'arch')
   return undefined;
 }
 
-function site(role: 'platform' | 'os' | 'arch', start: number, end: number, extra: { spelling: Spelling; os?: string[]; arch?: string[]; present?: string[] }): CompletionSite {
+/**
+ * A completion site. The os and arch in force may be given as functions: they are read only for
+ * the role that needs them (the arches of an os site, the oses of an arch site), since finding
+ * them walks the lines around the cursor.
+ */
+function site(
+  role: 'platform' | 'os' | 'arch',
+  start: number,
+  end: number,
+  extra: { spelling: Spelling; os?: string[] | (() => string[]); arch?: string[] | (() => string[]); present?: string[] },
+): CompletionSite {
   const present = extra.present ? { present: extra.present } : {};
-  if (role === 'os') return { role, start, end, arches: extra.arch ?? [], ...present };
-  if (role === 'arch') return { role, start, end, oses: extra.os ?? [], ...present };
+  const read = (v: string[] | (() => string[]) | undefined) => (typeof v === 'function' ? v() : (v ?? []));
+  if (role === 'os') return { role, start, end, arches: read(extra.arch), ...present };
+  if (role === 'arch') return { role, start, end, oses: read(extra.os), ...present };
   return { role, start, end, spelling: extra.spelling, ...present };
 }
 
@@ -661,8 +672,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       return withOs(
         site(role, start, end, {
           spelling: spellingOf(items, 'slash'),
-          os: inForce(commandValues(lines, index, 'os'), 'os'),
-          arch: inForce(commandValues(lines, index, 'arch'), 'arch'),
+          os: () => inForce(commandValues(lines, index, 'os'), 'os'),
+          arch: () => inForce(commandValues(lines, index, 'arch'), 'arch'),
           present: items,
         }),
         typed,
@@ -702,8 +713,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         const found = withOs(
           site(role, start, end, {
             spelling: spellingOf(items, fallback),
-            os: defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, index, k.col, 'os') : envValues(lines, index, k.col, 'os'),
-            arch: defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, index, k.col, 'arch') : envValues(lines, index, k.col, 'arch'),
+            os: () => (defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, index, k.col, 'os') : envValues(lines, index, k.col, 'os')),
+            arch: () => (defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, index, k.col, 'arch') : envValues(lines, index, k.col, 'arch')),
             present: items,
           }),
           typed,
@@ -725,8 +736,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
           return withOs(
             site(role, start, end, {
               spelling: spellingOf(previous, fallback),
-              os: siblingValues(lines, keyLine, keyCol, 'os'),
-              arch: siblingValues(lines, keyLine, keyCol, 'arch'),
+              os: () => siblingValues(lines, keyLine, keyCol, 'os'),
+              arch: () => siblingValues(lines, keyLine, keyCol, 'arch'),
               present: previous,
             }),
             typed,
