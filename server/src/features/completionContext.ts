@@ -1,10 +1,10 @@
 import { YAML_KINDS, type FileKind } from '../lint';
-import { isForeignBuilder, isPathKey, platformMappingRole, roleOf, type Role } from '../scanners/mention';
+import { isForeignBuilder, isPathKey, isPlatformMappingPath, platformMappingRole, roleOf, type Role } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
-import { PROSE_COMMANDS } from '../scanners/shell';
+import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS } from '../scanners/shell';
 import { ENV_MAP_KEYS, executorVariables, fileEnv, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 
@@ -101,10 +101,8 @@ const TOKEN_CHAR = /[A-Za-z0-9_./-]/;
 const FLAG = /--?(?:[a-z0-9]+-)*(?:platforms?|osarch)\b/gi;
 /** `--os` or `--arch` (`--arch=`, `--arch "`) just before the token. */
 const OS_ARCH_FLAG = /(?:^|\s)--(os|arch)(?:=|\s+)["']?$/;
-/** The podman and buildah commands that take a platform as --os and --arch (the scanner's platformFlags). */
-const PODMAN_PLATFORMED = /^(build|bud|from|pull|run|create)$/;
-const OS_VALUE = /\s--os(?:=|\s+)["']?([A-Za-z0-9_]+)/g;
-const ARCH_VALUE = /\s--arch(?:=|\s+)["']?([A-Za-z0-9_]+)/g;
+/** The value of a command's `--os` or `--arch`. */
+const OS_ARCH_VALUE = /\s--(os|arch)(?:=|\s+)["']?([A-Za-z0-9_]+)/g;
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)(\s*)(?:\?|::?|\+|!)?=/g;
 const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w.-]*|<<)["']?\s*:(?:\s+(.*))?$/;
 
@@ -274,17 +272,12 @@ function foreignBuilder(lines: Lines, index: number, col: number): boolean {
   return isForeignBuilder(siblingValue(lines, index, col, 'builder')?.replace(/["'\s]|#.*$/g, ''));
 }
 
-/**
- * Whether the key at column `col` of line `index` is in a platform written as a mapping: under
- * `platform:`, or a krew manifest's `platforms:` → `selector:` → `matchLabels:`.
- */
+/** Whether the key at column `col` of line `index` is in a platform written as a mapping (isPlatformMappingPath). */
 function inPlatformMapping(lines: Lines, index: number, col: number): boolean {
-  const parent = parentLine(lines, index, col);
-  if (!parent) return false;
-  if (parent.key.toLowerCase() === 'platform') return true;
-  if (parent.key !== 'matchLabels') return false;
-  const selector = parentLine(lines, parent.line, parent.col);
-  return selector?.key === 'selector' && parentLine(lines, selector.line, selector.col)?.key === 'platforms';
+  // The keys above it, nearest last: as many as the rule reads.
+  const path: string[] = [];
+  for (let at = parentLine(lines, index, col); at && path.length < 3; at = parentLine(lines, at.line, at.col)) path.unshift(at.key);
+  return isPlatformMappingPath(path);
 }
 
 /** The role of a YAML key: its own (goarch), or as a key of a platform mapping (arch). */
@@ -507,7 +500,7 @@ function extendedValue(lines: Lines, ext: string, name: 'os' | 'arch'): string |
 function executorValue(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string | undefined {
   const at = siblingLine(lines, index, col, (k) => k === 'executor');
   if (at === undefined) return undefined;
-  const bare = (v: string | undefined) => (v === undefined ? '' : (v.indexOf('#') < 0 ? v : v.slice(0, v.indexOf('#'))).trim().replace(/^["']|["']$/g, ''));
+  const bare = (v: string | undefined) => (v ?? '').replace(/#.*$/, '').trim().replace(/^["']|["']$/g, '');
   let executor = bare(keyColumn(lines.line(at).text)?.value);
   if (executor === '') {
     const first = lines.has(at + 1) ? keyColumn(lines.line(at + 1).text) : undefined;
@@ -645,11 +638,12 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const from = Math.max(...[';', '&', '|', '`', '('].map((c) => joined.lastIndexOf(c, osArch.index))) + 1;
     const words = joined.slice(from, osArch.index).trim().split(/\s+/);
     const tool = words.findIndex((w) => w === 'docker' || w === 'podman' || w === 'buildah');
-    const manifest = tool >= 0 && words[tool + 1] === 'manifest' && words.some((w) => w === 'annotate' || w === 'add');
+    // (As the scanner's platformFlags tells them.)
+    const manifest = tool >= 0 && words[tool + 1] === 'manifest' && words.some((w) => MANIFEST_EDIT.test(w));
     if (manifest || (tool >= 0 && words[tool] !== 'docker' && PODMAN_PLATFORMED.test(words[tool + 1] ?? ''))) {
       // The command's other flag, before or after the cursor (up to the next command).
       const command = ` ${joined.slice(from)}${line.text.slice(e).split(/[;&|`]/)[0]}`;
-      const other = (flag: 'os' | 'arch') => [...command.matchAll(flag === 'os' ? OS_VALUE : ARCH_VALUE)].map((m) => m[1].toLowerCase());
+      const other = (flag: 'os' | 'arch') => [...command.matchAll(OS_ARCH_VALUE)].filter((m) => m[1] === flag).map((m) => m[2].toLowerCase());
       return osArch[1] === 'os' ? site('os', start, end, { spelling: 'slash', arch: other('arch') }) : site('arch', start, end, { spelling: 'slash', os: other('os') });
     }
   }

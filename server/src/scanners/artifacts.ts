@@ -319,10 +319,9 @@ function foreignUrl(region: string, at: number): boolean {
   let u = scheme;
   while (u > 0 && /[A-Za-z0-9+.-]/.test(word[u - 1])) u--;
   const url = word.slice(u);
-  const hostEnd = url.indexOf('/', scheme - u + 3);
-  const host = url.slice(scheme - u + 3, hostEnd < 0 ? url.length : hostEnd);
-  if (host === '' || /[^A-Za-z0-9.:-]/.test(host)) return false;
-  return urlKind(url) === undefined;
+  const parts = urlParts(url);
+  if (!parts || parts.host === '' || /[^A-Za-z0-9.:-]/.test(parts.host)) return false;
+  return classify(parts.host, url.slice(parts.slash), parts.gs) === undefined;
 }
 
 /** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named but in other projects' URLs. */

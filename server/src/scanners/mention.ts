@@ -209,6 +209,18 @@ export function roleOf(name: string): Role | undefined {
 }
 
 /**
+ * Whether the mapping at `path` (the keys down to it, its own key last) is a platform written as
+ * a mapping: under `platform:` (Drone, an OCI platform object), or a krew plugin manifest's
+ * `platforms` entry's `selector: {matchLabels: {os: linux, arch: arm64}}`.
+ */
+export function isPlatformMappingPath(path: readonly string[]): boolean {
+  const n = path.length;
+  if (n === 0) return false;
+  if (n >= 3 && path[n - 1] === 'matchLabels' && path[n - 2] === 'selector' && path[n - 3] === 'platforms') return true;
+  return path[n - 1].toLowerCase() === 'platform';
+}
+
+/**
  * The role of a key of a platform written as a mapping, under a `platform:` key: Drone's
  * `platform: {os: linux, arch: arm64}`, an OCI platform object `{os, architecture, variant}`.
  */

@@ -75,9 +75,9 @@ export function impliedNames(env: GoEnv | undefined, oses: readonly Token[], arc
 }
 
 /** The subcommands of `docker manifest`, `podman manifest` and `buildah manifest` that take --os/--arch/--variant. */
-const MANIFEST_EDIT = /^(annotate|add)$/;
+export const MANIFEST_EDIT = /^(annotate|add)$/;
 /** The podman and buildah commands that take an image's platform as --os, --arch and --variant. */
-const PODMAN_PLATFORMED = /^(build|bud|from|pull|run|create)$/;
+export const PODMAN_PLATFORMED = /^(build|bud|from|pull|run|create)$/;
 /** Scripts inside scripts (here-documents fed to a shell, command substitutions) are scanned this many levels deep. */
 const MAX_DEPTH = 4;
 
@@ -190,14 +190,14 @@ function flagsInValue(text: string, masked: string, base: number, s: number, e: 
   }
 }
 
-/**
- * The value masked[vs, ve) of `NAME=value`, read as NAME's when NAME is platform-ish:
- * a list, or a GOOS/GOARCH name whose first token joins `oses` or `arches` for the pair. Returns
- * the names read (a variant's too), undefined when NAME is not platform-ish.
- */
 /** `,NAME=` in a value: more assignments joined to it with commas (`GOOS=linux,GOARCH=amd64,CGO_ENABLED=0`). */
 const JOINED_ASSIGNMENT = /,([A-Za-z_][A-Za-z0-9_]*)=/g;
 
+/**
+ * The value masked[vs, ve) of `NAME=value`, read as NAME's when NAME is platform-ish:
+ * a list, or GOOS/GOARCH names that join `oses` or `arches` for the pairs. Returns
+ * the names read (a variant's too), undefined when NAME is not platform-ish.
+ */
 function readAssigned(text: string, masked: string, base: number, name: string, vs: number, ve: number, sink: MentionSink, oses: Token[], arches: Token[]): Token[] | undefined {
   const role = roleOf(name);
   if (!role) return undefined;

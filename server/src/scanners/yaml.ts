@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
-import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -746,11 +746,7 @@ function harnessPlatform(node: YMap, osKey: string | undefined, archKey: string 
 }
 
 function inPlatformMapping(ctx: Ctx): boolean {
-  const n = ctx.path.length;
-  if (n === 0) return false;
-  // A krew plugin manifest's platforms: `selector: {matchLabels: {os: linux, arch: arm64}}`.
-  if (n >= 3 && ctx.path[n - 1] === 'matchLabels' && ctx.path[n - 2] === 'selector' && ctx.path[n - 3] === 'platforms') return true;
-  return ctx.path[n - 1].toLowerCase() === 'platform';
+  return isPlatformMappingPath(ctx.path);
 }
 
 /** A goreleaser build by another toolchain (`builder: zig`, `rust`): its targets are in its spelling. */
