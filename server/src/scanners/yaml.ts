@@ -1516,7 +1516,8 @@ function pairMapping(
   } else {
     const before = ctx.sink.mentions.length;
     // A step's `env: {GOARCH: arm}` under a job's `env: {GOOS: darwin}`: the build sees both.
-    const outer = ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') || azureMatrixLeg(ctx) ? ctx.env : undefined;
+    // A CircleCI command's arguments (`- cross-build: {goarch: "386"}`) run in the job's environment too.
+    const outer = ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') || azureMatrixLeg(ctx) || commandArguments(ctx) ? ctx.env : undefined;
     // (Or the file's top-level environment, in another block: a name, no token.)
     let implied: { os?: string; arch?: string } | undefined;
     // The map's own, merged in from an anchor (`<<: *win` beside `GOARCH: arm`), go first.
@@ -1601,6 +1602,15 @@ function markDeadValues(mentions: Mention[], from: number, oses: readonly string
 
 /** A value of more than one word or item. */
 const MANY = /[\s,;]/;
+
+/**
+ * Whether the map being walked holds the arguments of a CircleCI step that runs a command or an
+ * orb's (`jobs: {build: {steps: [{cross-build: {goarch: arm64}}]}}`): its steps see the job's
+ * environment, its executor's included.
+ */
+function commandArguments(ctx: Ctx): boolean {
+  return ctx.flavour === 'yaml' && ctx.path.length === 4 && ctx.path[0] === 'jobs' && ctx.path[2] === 'steps';
+}
 
 /** Whether the map being walked is a matrix (GitHub, GitLab `parallel: matrix`, CircleCI `matrix: parameters`, Buildkite `matrix: setup`). */
 function isMatrixAxis(ctx: Ctx): boolean {
