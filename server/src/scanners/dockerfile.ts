@@ -1,6 +1,6 @@
 import { MentionSink, ScopeEnv, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
-import { scanShell } from './shell';
+import { scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
 import { downloadPrefix, kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
 
@@ -130,6 +130,8 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         break;
       }
       case 'RUN': {
+        // `ENV GOOS=linux` then `RUN GOARCH=ppc64le go build`: the command builds for the pair.
+        const env = held.goEnv();
         // RUN <<EOF … EOF: the here-document is the script. Its marker may follow flags on
         // continuation lines (`RUN --mount=… \` then `--mount=… <<EOT`).
         let nl = text.indexOf('\n', s);
@@ -137,23 +139,23 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         const header = text.slice(s, nl < 0 || nl > e ? e : nl).replace(/\\(?=\r?\n)/g, ' ');
         const heredoc = /^\s*(?:--\S+\s+)*<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(header);
         if (heredoc && nl > 0 && nl < e) {
-          scanShell(text, s, nl, sink, { mode: 'shell', urlVars });
+          scanShell(text, s, nl, sink, { mode: 'shell', urlVars, env });
           // Each here-document is a script, the one after the other (`RUN <<A bash && <<B bash`); the last ends the instruction.
           const names = heredocNames(header);
           let from = nl + 1;
           for (let k = 0; k < names.length - 1 && from < e; k++) {
             const close = closingLine(text, from, e, names[k]);
-            scanShell(text, from, close.start, sink, { mode: 'shell', urlVars });
+            scanShell(text, from, close.start, sink, { mode: 'shell', urlVars, env });
             from = close.next;
           }
           if (from < e) {
             const body = text.slice(from, e);
             const close = heredocClose(body, names[names.length - 1]);
-            scanShell(text, from, close < 0 ? e : from + close, sink, { mode: 'shell', urlVars });
+            scanShell(text, from, close < 0 ? e : from + close, sink, { mode: 'shell', urlVars, env });
           }
           break;
         }
-        scanExecOrShell(text, s, e, sink, urlVars);
+        scanExecOrShell(text, s, e, sink, urlVars, env);
         break;
       }
       case 'CMD':
@@ -208,15 +210,15 @@ function heredocClose(body: string, name: string): number {
   return nl >= 0 && nl < nameStart ? nl : -1;
 }
 
-function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, urlVars: Map<string, string>): void {
+function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, urlVars: Map<string, string>, env?: GoEnv): void {
   const args = text.slice(s, e);
   const json = /^\s*\[/.test(args) && /\]\s*$/.test(args);
   if (!json) {
-    scanShell(text, s, e, sink, { mode: 'shell', urlVars });
+    scanShell(text, s, e, sink, { mode: 'shell', urlVars, env });
     return;
   }
   // Exec form: ["cmd", "--platform", "linux/amd64"]: the strings are the words of one command.
-  scanShell(text, s, e, sink, { mode: 'shell', foldNewlines: true, urlVars, execForm: true });
+  scanShell(text, s, e, sink, { mode: 'shell', foldNewlines: true, urlVars, execForm: true, env });
 }
 
 /** `ARG GOARCH=arm`, `ENV PLATFORMS="linux/amd64 linux/arm64"`, legacy `ENV GOOS linux`. */

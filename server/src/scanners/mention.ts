@@ -489,6 +489,13 @@ export class ScopeEnv {
     return role === 'os' ? this.currentOs : this.currentArch;
   }
 
+  /** The GOOS and GOARCH in force, as a script run here sees them (undefined: neither is set). */
+  goEnv(): { os?: Token; arch?: Token } | undefined {
+    const os = this.currentOs;
+    const arch = this.currentArch;
+    return os || arch ? { ...(os ? { os } : {}), ...(arch ? { arch } : {}) } : undefined;
+  }
+
   /** A statement sets `os`, `arch` or both. */
   set(os: Token | undefined, arch: Token | undefined, context: string): void {
     if (os) {

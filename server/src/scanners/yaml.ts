@@ -1318,6 +1318,66 @@ const GOOS_ON_LINE = /(?:^|[\s;&|])GOOS=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 const REF_LINE_BEFORE = 80;
 const REF_LINE_AFTER = 200;
 
+/** `GOOS: darwin` (quoted or not, a comment after it) as a line of a block mapping, from its indent on. */
+const GOOS_KEY = /^GOOS[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
+/** How many lines above and below a key its sibling keys are looked for. */
+const SIBLING_LINES = 40;
+
+/**
+ * The value of a `GOOS:` key in the block mapping whose key starts the line at `lineStart` of
+ * src (a sibling: same indent, no line of less indent between), as src offsets.
+ */
+function siblingGoos(src: string, lineStart: number): { start: number; end: number } | undefined {
+  const spaces = (at: number): number => {
+    let k = at;
+    while (src.charCodeAt(k) === 32) k++;
+    return k - at;
+  };
+  /** Where the key of the line at `at` starts (after a sequence item's dash), and whether it has one. */
+  const keyAt = (at: number): { key: number; item: boolean } => {
+    const k = at + spaces(at);
+    return src.charCodeAt(k) === 45 && (src.charCodeAt(k + 1) === 32 || src.charCodeAt(k + 1) === 9) ? { key: k + 1 + spaces(k + 1), item: true } : { key: k, item: false };
+  };
+  const own = keyAt(lineStart);
+  const col = own.key - lineStart;
+  /** The line at `at`: a GOOS value, 'stop' where the mapping ends, undefined to go on. */
+  const read = (at: number, up: boolean): { start: number; end: number } | 'stop' | undefined => {
+    let nl = src.indexOf('\n', at);
+    if (nl < 0) nl = src.length;
+    const { key, item } = keyAt(at);
+    const c = src.charCodeAt(key);
+    if (key >= nl || c === 35 || c === 13) return undefined;
+    if (key - at < col || (item && key - at === col && !up)) return 'stop';
+    if (key - at > col) return undefined;
+    const rest = src.slice(key, nl);
+    const m = GOOS_KEY.exec(rest);
+    if (m) {
+      const v = key + rest.indexOf(m[2], rest.indexOf(':') + 1);
+      return { start: v, end: v + m[2].length };
+    }
+    // The line that opens the mapping as a sequence item (`- name: build` over `GOARCH: …`) is its first.
+    return item ? 'stop' : undefined;
+  };
+  // Up, to the line that opens the mapping (none above `- GOARCH: …`, which opens it).
+  let at = lineStart;
+  for (let n = 0; n < SIBLING_LINES && at > 0 && !own.item; n++) {
+    const prev = src.lastIndexOf('\n', at - 2) + 1;
+    const r = read(prev, true);
+    if (r === 'stop') break;
+    if (r) return r;
+    at = prev;
+  }
+  // Down, to its end.
+  at = src.indexOf('\n', lineStart) + 1;
+  for (let n = 0; n < SIBLING_LINES && at > 0 && at < src.length; n++) {
+    const r = read(at, false);
+    if (r === 'stop') break;
+    if (r) return r;
+    at = src.indexOf('\n', at) + 1;
+  }
+  return undefined;
+}
+
 /** The roles of the matrix keys the job in text[jobStart, jobEnd) uses (completion asks too). */
 export function matrixRoles(text: string, jobStart: number, jobEnd: number): MatrixRoles {
   const roles: MatrixRoles = new Map<string, Role>();
@@ -1385,6 +1445,10 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
       if (goos && goos[2].length > 0) {
         const at = jobStart + from + goos.index + goos[0].length - goos[1].length - goos[2].length;
         addOs(m[1], token(text, at, at + goos[2].length));
+      } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10)) {
+        // `GOOS: darwin` beside `GOARCH: ${{ matrix.arch }}` in a step's env.
+        const at = siblingGoos(src, from);
+        if (at) addOs(m[1], token(text, jobStart + at.start, jobStart + at.end));
       }
     }
   }
