@@ -124,6 +124,43 @@ describe('open documents', () => {
     assert.ok(logged > 1000, `edits were logged (${logged})`);
   });
 
+  it('apply a notification of many changes as the changes one by one: in the order VS Code sends (the last first), or any other', () => {
+    // More than 64 changes, the number past which they are applied in one pass when each lies before the one ahead.
+    const many = fc
+      .tuple(fc.array(fc.string({ unit: fc.constantFrom('a', ' ', 'é', '😀'), maxLength: 6 }), { minLength: 70, maxLength: 110 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+      .chain(([lines, eol, last]) => {
+        const initial = lines.join(eol) + (last ? eol : '');
+        const pos = fc.record({ line: fc.integer({ min: 0, max: lines.length + 1 }), character: fc.integer({ min: 0, max: 8 }) });
+        const edit = fc.record({ a: pos, b: pos, text: fc.string({ unit: fc.constantFrom('x', '  ', '\n', '\r\n', '#'), maxLength: 3 }) });
+        const cmp = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line - q.line || p.character - q.character;
+        return fc.tuple(
+          fc.constant(initial),
+          fc.array(edit, { minLength: 65, maxLength: 140 }).map((es) => es.map(({ a, b, text }) => ({ range: cmp(a, b) <= 0 ? { start: a, end: b } : { start: b, end: a }, text }))),
+          fc.constantFrom('descending', 'indent', 'as drawn'),
+        ).map(([initial, es, order]) => {
+          if (order === 'as drawn') return [initial, es] as const;
+          if (order === 'indent') {
+            // One change per line, as Tab over a selection sends it.
+            const n = initial.split(/\r?\n/).length;
+            return [initial, Array.from({ length: n }, (_, k) => ({ range: { start: { line: n - 1 - k, character: 0 }, end: { line: n - 1 - k, character: 0 } }, text: '  ' }))] as const;
+          }
+          // Sorted the last first, overlapping ones dropped.
+          const sorted = es.slice().sort((x, y) => cmp(y.range.start, x.range.start));
+          const kept = sorted.filter((c, i) => i === 0 || cmp(c.range.end, sorted[i - 1].range.start) <= 0);
+          return [initial, kept] as const;
+        });
+      });
+    fc.assert(
+      fc.property(many, fc.constantFrom(...configurations), ([initial, changes], documents) => {
+        const ours = documents.update(documents.create('file:///m.yml', 'yaml', 1, initial), changes, 2);
+        let reference = initial;
+        for (const c of changes) reference = TextDocument.update(TextDocument.create('file:///m.yml', 'yaml', 1, reference), [c], 1).getText();
+        assert.deepEqual(observe(ours), observe(TextDocument.create('file:///m.yml', 'yaml', 2, reference)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('find line starts after LF, CRLF and a lone CR', () => {
     assert.deepEqual(lineStarts('a\nb\r\nc\rd', 0, true), [0, 2, 5, 7]);
     assert.deepEqual(lineStarts('a\nb', 10, false), [12]);

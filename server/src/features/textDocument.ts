@@ -216,6 +216,12 @@ class OpenDocument implements TextDocument, EditedDocument {
       if (change === null || typeof change !== 'object' || typeof change.text !== 'string') throw new Error(`Malformed didChange: change ${i} has no text`);
       if ('range' in change && change.range !== undefined && !isRange(change.range)) throw new Error(`Malformed didChange: change ${i} has a malformed range`);
     });
+    if (changes.length > MAX_LOGGED_EDITS && this.spliceAll(changes)) {
+      this.version = version;
+      this.edits = [];
+      this.editsFrom = version;
+      return;
+    }
     let log: LineEdit[] | undefined = this.edits;
     for (const change of changes) {
       if ('range' in change && change.range !== undefined) {
@@ -233,6 +239,44 @@ class OpenDocument implements TextDocument, EditedDocument {
       this.edits = [];
       this.editsFrom = version;
     }
+  }
+
+  /**
+   * Applies many ranged changes at once, when each lies wholly before the one ahead of it (VS
+   * Code's order for an edit at many cursors, or on every line of a selection: the last first).
+   * Applied one by one, each moved every later line start: 10,000 lines indented took 2 s.
+   * Returns false, having changed nothing, when they are not in that order, or when a position
+   * lies past its line's end (clamped, it would mean another place once the line has changed).
+   */
+  private spliceAll(changes: readonly TextDocumentContentChangeEvent[]): boolean {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const exact = (p: Position, at: number): boolean => {
+      const q = this.positionAt(at);
+      return q.line === p.line && q.character === p.character;
+    };
+    for (let i = 0; i < changes.length; i++) {
+      const change = changes[i];
+      if (!('range' in change) || change.range === undefined) return false;
+      const range = wellFormed(change.range);
+      const start = this.offsetAt(range.start);
+      const end = this.offsetAt(range.end);
+      if (!exact(range.start, start) || !exact(range.end, end) || (i > 0 && end > starts[i - 1])) return false;
+      starts.push(start);
+      ends.push(end);
+    }
+    // From the start of the text: the last change first (at one offset, it goes before the ones applied earlier).
+    const text = this.getText();
+    let out = '';
+    let at = 0;
+    for (let i = changes.length - 1; i >= 0; i--) {
+      out += text.substring(at, starts[i]) + changes[i].text;
+      at = ends[i];
+    }
+    out += text.substring(at);
+    this.setContent(out);
+    this.lineOffsets = undefined;
+    return true;
   }
 
   /** Applies one ranged change; returns it as a LineEdit when asked to and when it is one. */
