@@ -90,6 +90,15 @@ describe('odd but ordinary files', () => {
       assert.ok(a.length > 0, `${kind}: the sample has findings`);
       assert.deepEqual(b, a, kind);
     }
+    // YAML that does not parse is read line by line (a stray quote typed into a quoted flag; QA 57).
+    const broken = 'dockers:\n  - build_flag_templates:\n      - "--platform="linux/arm/v7"\n      - "--platform=linux/x86"_64"\n';
+    for (const kind of ['goreleaser', 'yaml'] as FileKind[]) {
+      const crlf = broken.replace(/\n/g, '\r\n');
+      const a = lint(t, broken, kind, 2000).findings.map((f) => `${f.code} ${broken.slice(f.start, f.end)}`);
+      const b = lint(t, crlf, kind, 2000).findings.map((f) => `${f.code} ${crlf.slice(f.start, f.end)}`);
+      assert.ok(a.length > 0, `${kind}: the broken sample has findings`);
+      assert.deepEqual(b, a, `${kind}, broken`);
+    }
   });
 
   it('lone CR line ends in shell, Makefiles and Dockerfiles (one line to those tools): scanned without error, ranges right', (t) => {

@@ -2028,7 +2028,8 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
     if (nl < 0 || nl > end) nl = end;
     const line = text.slice(i, nl);
     if (!/^\s*#/.test(line) && line.trim() !== '') {
-      let e = nl;
+      // (Not the CR of a CRLF: a value read as words would end in it.)
+      let e = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       const hash = line.search(/\s#/);
       if (hash >= 0) e = i + hash;
       const m = LINE_KEY.exec(line);
