@@ -242,8 +242,8 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   const note = (msg: string) => say('note', msg);
   const { model, refused } = readModel(opts.modelPath, io.cwd, (msg) => say('error', msg));
   let usageProblem = refused;
-  const missing = (p: string) => {
-    say('error', `${p}: no such file or folder`);
+  const missing = (p: string, why = 'no such file or folder') => {
+    say('error', `${p}: ${why}`);
     usageProblem = true;
   };
   const progress = io.stderr.isTTY === true && opts.format === 'text';

@@ -7,16 +7,17 @@ if (!isMainThread && (workerData as WorkerInit | undefined)?.k8sPlatformsLintWor
 } else {
   // `lint . | head`: once the reader has gone (EPIPE), output is dropped, and the run goes on to
   // its own exit status; a closed pipe is not an error of the lint. Any other failure to write
-  // (a full disk) is said once, and the run ends with status 2: its report is not whole.
+  // the report (a full disk) is said once, and the run ends with status 2: its report is not
+  // whole. The notes on stderr are not the report: losing them changes no status.
   let writeFailed = false;
   const guarded = (stream: NodeJS.WriteStream, what: string) => {
     let closed = false;
     stream.on('error', (e: NodeJS.ErrnoException) => {
       closed = true;
-      if (e.code === 'EPIPE' || writeFailed) return;
+      if (e.code === 'EPIPE' || writeFailed || stream === process.stderr) return;
       writeFailed = true;
       process.exitCode = 2;
-      if (stream !== process.stderr) process.stderr.write(`k8s-platforms: cannot write the ${what}: ${e.message}\n`);
+      process.stderr.write(`k8s-platforms: cannot write the ${what}: ${e.message}\n`);
     });
     return { isTTY: stream.isTTY, write: (s: string) => closed || stream.write(s) };
   };

@@ -205,7 +205,7 @@ function insideRoots(roots: readonly string[], real: string): boolean {
  * folders named (a repository's link to /etc is not its file), and a link to a file in them gives
  * way to the file, so a finding is reported where the file really is.
  */
-export function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string) => void, filter: WalkFilter, stdin?: Target): Generator<Target> {
+export function* walk(paths: string[], cwd: string, note: (msg: string) => void, missing: (p: string, why?: string) => void, filter: WalkFilter, stdin?: Target): Generator<Target> {
   const roots: string[] = [];
   for (const p of paths) {
     try {
@@ -236,9 +236,9 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
         } catch {
           /* not there at all */
         }
-        if (dangling) note(`${p}: skipped: dangling symbolic link`);
-        else missing(p);
-      } else note(`${p}: skipped: ${(e as Error).message}`);
+        // A path named that leads nowhere is a path that does not exist: the run says so and fails.
+        missing(p, dangling ? 'dangling symbolic link' : undefined);
+      } else note(`${p}: skipped: ${skipReason(e)}`);
       continue;
     }
     if (st.isDirectory()) {
@@ -265,7 +265,10 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
     }
     if (state.seenFiles.has(real)) continue;
     state.seenFiles.add(real);
-    yield { abs, display: displayPath(abs, cwd), explicit: true };
+    // A link named beside a folder that holds its file gives way to the file, in whichever order
+    // the two are named: a finding is reported where the file is.
+    const inRoot = real !== abs && roots.some((r) => real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    yield inRoot ? { abs: real, display: displayPath(real, cwd), explicit: true } : { abs, display: displayPath(abs, cwd), explicit: true };
   }
   // A link to a file of the walk was passed over for the file; only when the file's own name
   // says nothing (`Containerfile -> docker/base`) is it linted, at its real path, as the link names it.
@@ -290,7 +293,7 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
   try {
     real = known ?? fs.realpathSync(dir);
   } catch (e) {
-    note(`${displayPath(dir, cwd)}: skipped: ${(e as Error).message}`);
+    note(`${displayPath(dir, cwd)}: skipped: ${skipReason(e)}`);
     return;
   }
   if (state.seenDirs.has(real)) return; // a folder named twice is walked once, quietly
@@ -300,7 +303,7 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    note(`${displayPath(dir, cwd)}: skipped: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+    note(`${displayPath(dir, cwd)}: skipped: ${skipReason(e)}`);
     return;
   }
   // A repository inside the walk (a submodule, a checkout in a checkout) has its own rules, as git
@@ -492,12 +495,21 @@ export function readTarget(t: Target, maxFileSize: number, note: (msg: string) =
     }
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind, bytes };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    note(`${t.display}: skipped: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (e as Error).message}`);
+    note(`${t.display}: skipped: ${skipReason(e)}`);
     return undefined;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** Why a file or folder could not be read, in the walk's words (not Node's, with its absolute path). */
+function skipReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENOTDIR') return 'not a folder';
+  return (e as Error).message;
 }
 
 /** UTF-16 text after its byte order mark (kept, as UTF-8 text keeps it: it is dropped later), little or big endian. */

@@ -285,6 +285,20 @@ describe('k8s-platforms lint', () => {
       require('node:fs').closeSync(full);
     }
   });
+  it('notes that cannot be written (stderr on a full disk) leave the report whole and its status as it is', { skip: require('node:fs').existsSync('/dev/full') ? false : 'no /dev/full here' }, () => {
+    const full = require('node:fs').openSync('/dev/full', 'w');
+    try {
+      for (const format of ['text', 'json']) {
+        const r = spawnSync(process.execPath, [bin, 'lint', '--format', format, 'warn', 'missing-here'], { cwd: dir, stdio: ['ignore', 'pipe', full], encoding: 'utf8' });
+        assert.equal(r.status, 2, `${format}: the missing path, not the notes, makes it 2`);
+        const ok = spawnSync(process.execPath, [bin, 'lint', '--format', format, 'warn'], { cwd: dir, stdio: ['ignore', 'pipe', full], encoding: 'utf8' });
+        assert.equal(ok.status, 0, format);
+        assert.match(ok.stdout, /unsupported-platform/, format);
+      }
+    } finally {
+      require('node:fs').closeSync(full);
+    }
+  });
   it('- reads stdin, of the kind and at the name --stdin-filename gives (as editors and pre-commit hooks pipe a buffer)', () => {
     const piped = (args: string[], input: string) => {
       const r = spawnSync(process.execPath, [bin, 'lint', ...args], { cwd: dir, input, encoding: 'utf8' });
@@ -406,6 +420,11 @@ describe('files named more than once, and UTF-16', () => {
       // Named, a link is read wherever it leads.
       const named = await call(['lint', '--format', 'json', 'repo/outside', 'repo/other.Dockerfile'], u);
       assert.equal(JSON.parse(named.stdout).length, 1, named.stdout);
+      // Named beside the folder of its file, a link gives way to the file in either order (QA 58).
+      for (const args of [['repo/Dockerfile', 'repo/docker'], ['repo/docker', 'repo/Dockerfile']]) {
+        const both = await call(['lint', '--format', 'json', ...args], u);
+        assert.deepEqual((JSON.parse(both.stdout) as { file: string }[]).map((f) => f.file), ['repo/docker/Dockerfile'], args.join(' '));
+      }
     } finally {
       rmSync(u, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });
