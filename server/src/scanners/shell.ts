@@ -558,10 +558,37 @@ const ECHO_BEFORE = /(?:^|[\s;&|(])(?:echo|printf)[ \t]/;
  * done`): as GOOS or GOARCH, with the other half where the same line writes it out. Undefined
  * when the body assigns it to neither (outside echo text).
  */
-function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch'; other?: Token } | undefined {
+function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token } | undefined {
   const variable = wordText(masked, words[1]);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
-  // The body: from the loop's `do` to its `done`. (A recipe writes the shell's `$` as `$$`.)
+  const loop = loopBody(text, masked, base, words);
+  if (!loop) return undefined;
+  const { body, from } = loop;
+  const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
+  for (let use = uses.exec(body); use; use = uses.exec(body)) {
+    const lineStart = body.lastIndexOf('\n', use.index) + 1;
+    if (ECHO_BEFORE.test(body.slice(lineStart, use.index + 1))) continue;
+    const role = use[1] === 'OS' ? 'os' : 'arch';
+    // The other half, written out on the same line: GOOS=linux GOARCH=$arch.
+    let lineEnd = body.indexOf('\n', use.index);
+    if (lineEnd < 0) lineEnd = body.length;
+    const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(body.slice(lineStart, lineEnd));
+    if (!other) return { role };
+    const at = base + from + lineStart + other.index + other[0].length - other[2].length - other[1].length;
+    return { role, other: token(text, at, at + other[2].length) };
+  }
+  // `for p in linux/amd64 linux/arm64; do docker buildx build --platform "$p" …`: a platform each.
+  const flag = new RegExp(`(?:^|[\\s;&|])--platforms?(?:=|[ \\t]+)(["']?)\\$\\$?\\{?${variable}\\}?\\1(?=[\\s;&|)]|$)`, 'g');
+  for (let use = flag.exec(body); use; use = flag.exec(body)) {
+    const lineStart = body.lastIndexOf('\n', use.index) + 1;
+    if (!ECHO_BEFORE.test(body.slice(lineStart, use.index + 1))) return { role: 'platform' };
+  }
+  return undefined;
+}
+
+/** A loop's body, from its `do` to its `done` (undefined when no `done` is found in reach), and where it starts after the loop's words. */
+function loopBody(text: string, masked: string, base: number, words: readonly Word[]): { body: string; from: number } | undefined {
+  // (A recipe writes the shell's `$` as `$$`.)
   const from = words[words.length - 1].end;
   const stop = Math.min(masked.length, from + LOOP_BODY);
   const region = masked.slice(from, stop);
@@ -576,21 +603,7 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
     }
   }
   if (end < 0) return undefined;
-  const body = text.slice(base + from, base + from + end);
-  const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
-  for (let use = uses.exec(body); use; use = uses.exec(body)) {
-    const lineStart = body.lastIndexOf('\n', use.index) + 1;
-    if (ECHO_BEFORE.test(body.slice(lineStart, use.index + 1))) continue;
-    const role = use[1] === 'OS' ? 'os' : 'arch';
-    // The other half, written out on the same line: GOOS=linux GOARCH=$arch.
-    let lineEnd = body.indexOf('\n', use.index);
-    if (lineEnd < 0) lineEnd = body.length;
-    const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(body.slice(lineStart, lineEnd));
-    if (!other) return { role };
-    const at = base + from + lineStart + other.index + other[0].length - other[2].length - other[1].length;
-    return { role, other: token(text, at, at + other[2].length) };
-  }
-  return undefined;
+  return { body: text.slice(base + from, base + from + end), from };
 }
 
 /**
@@ -598,10 +611,7 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
  * assigns to GOOS or GOARCH gives it each word, a name (or a typo of one) judged as a GOARCH's,
  * with the other half where the same line writes it (`GOOS=linux GOARCH=${arch}`).
  */
-function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink): void {
-  const use = loopUse(text, masked, base, words);
-  if (!use) return;
-  const role = use.role;
+function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, role: 'os' | 'arch', other: Token | undefined): void {
   const names: Token[] = [];
   for (let k = 3; k < words.length; k++) {
     const u = unquote(masked, words[k]);
@@ -609,7 +619,7 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
       if (looksLikeName(t.text, role)) names.push(t);
     }
   }
-  for (const t of names) emitName(sink, role, t, 'for loop list', use.other);
+  for (const t of names) emitName(sink, role, t, 'for loop list', other);
 }
 
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
@@ -682,8 +692,11 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const ps = nameIndex === 0 ? powershellAssignment(text, masked, base, words, sink, oses, arches) : false;
 
   if (wordText(masked, words[0]) === 'for' && words.length >= 3 && wordText(masked, words[2]) === 'in') {
-    const role = roleOf(wordText(masked, words[1]));
-    if (role === 'platform') {
+    const named = roleOf(wordText(masked, words[1]));
+    // A variable named for none is what its body makes of it (GOARCH=$v, --platform "$v").
+    const use = named === 'platform' ? undefined : loopUse(text, masked, base, words);
+    if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
+      const role = 'platform';
       const listId = sink.newList();
       // A word of a list of two or more can be removed.
       const many = words.length > 4;
@@ -692,16 +705,16 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         const removeWhole = many ? wordRemoval(text, base + words[k].start, base + words[k].end) : undefined;
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list', ...(removeWhole ? { removeWhole } : {}) }, listId);
       }
-    } else if (role === 'os' || role === 'arch') {
+    } else if (named === 'os' || named === 'arch') {
       // for GOARCH in amd64 arm64 arm: each word is one build's GOOS or GOARCH, with the other
       // half where the body writes it beside the variable (GOOS=darwin GOARCH=$goarch), else alone.
-      const use = loopUse(text, masked, base, words);
+      const role = named;
       const other = use?.role === role ? use.other : undefined;
       for (let k = 3; k < words.length; k++) {
         const u = unquote(masked, words[k]);
         for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) emitName(sink, role, t, 'for loop list', other);
       }
-    } else if (role === undefined) loopIntoGoVariable(text, masked, base, words, sink);
+    } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
     scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
