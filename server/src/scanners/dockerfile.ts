@@ -2,7 +2,7 @@ import { MentionSink, ScopeEnv, pulledImage, readPlatformList, roleOf, type Toke
 import { maskTemplates } from './template';
 import { scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
-import { downloadPrefix, kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
+import { downloadPrefix, kubeImageName, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
 interface Instruction {
   keyword: string;
@@ -169,6 +169,9 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         const masked = maskTemplates(text, s, e, 'shell');
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
         scanArchiveNames(text, masked, s, 0, e - s, sink);
+        // COPY <<EOF /etc/apt/sources.list.d/kubernetes.list: the here-document is the file's
+        // text; an apt source line in it is one, as when a RUN echoes it there.
+        if (masked.indexOf('<<') >= 0) scanAptSourceLines(text, masked, s, 0, e - s, sink, urlVars);
         break;
       }
       default:

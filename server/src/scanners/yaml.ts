@@ -2023,6 +2023,8 @@ function flowItemPlatforms(text: string, s: number, e: number, sink: MentionSink
 /** Broken YAML: each line on its own, as `key: value` where it looks like one. */
 export function scanYamlLines(text: string, start: number, end: number, sink: MentionSink): void {
   let i = start;
+  /** The last `- name: GOOS` (a platform-ish name) and its key's column: its sibling `value:` is of that role. */
+  let named: { role: Role; col: number } | undefined;
   while (i < end) {
     let nl = text.indexOf('\n', i);
     if (nl < 0 || nl > end) nl = end;
@@ -2038,6 +2040,14 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
       if (m) {
         vs = i + m[0].length;
         role = roleOf(m[2]);
+        const col = m[1].length;
+        if (named && (col < named.col || (col === named.col && m[1].indexOf('-') >= 0))) named = undefined;
+        if (m[2] === 'name') {
+          const r = roleOf(text.slice(vs, e).trim().replace(/^(["'])(.*)\1$/, '$2'));
+          named = r ? { role: r, col } : undefined;
+        } else if (named && col === named.col && (m[2] === 'value' || m[2] === 'default')) {
+          role = named.role;
+        }
         if (PROSE_KEYS.has(m[2].toLowerCase()) || DISPLAY_NAME.test(m[2])) {
           i = nl + 1;
           continue;
