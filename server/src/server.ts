@@ -209,6 +209,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
     (e) => logError(`k8s-platforms: diagnostics failed: ${(e as Error)?.stack ?? String(e)}`),
     runtime.messagesHandled?.bind(runtime),
+    outputPending,
   );
 
   const revalidateAll = () => {
