@@ -17,7 +17,7 @@ import { maskTemplates, type TemplateMode } from './template';
 import { looksLikeName, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
-import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix } from './artifacts';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS } from './artifacts';
 
 export interface ShellOptions {
   mode: TemplateMode;
@@ -353,6 +353,18 @@ const MANIFEST_FLAG = /^--(os|arch|variant)(=|$)/;
 /** `$PKG_MGR install …`, `"${PACKAGE_MANAGER}" install …`: a package manager chosen at run time. */
 const PACKAGE_MANAGER_VAR = /^["']?\$\{?[A-Za-z_]*(?:PKG|PACKAGE|PM|APT|YUM|DNF)[A-Za-z_]*\}?["']?$/i;
 const INSTALLING = new Set(['install', 'reinstall', 'download', 'upgrade']);
+
+/** Commands that run another in a root, a container or a machine: `chroot /srv/rootfs apt-get install …`. */
+const WRAPPERS: ReadonlySet<string> = new Set(['chroot', 'arch-chroot', 'schroot', 'systemd-nspawn', 'docker', 'podman', 'nerdctl', 'kubectl', 'lxc', 'lxc-attach', 'multipass', 'toolbox', 'distrobox']);
+
+/** The package manager a wrapper runs (its word's index and name), if a word after the wrapper names one. */
+function wrappedPackageManager(masked: string, words: readonly Word[], nameIndex: number): { index: number; name: string } | undefined {
+  for (let k = nameIndex + 1; k < words.length; k++) {
+    const name = wordText(masked, words[k]).replace(/^.*\//, '');
+    if (PACKAGE_MANAGERS.has(name)) return { index: k, name };
+  }
+  return undefined;
+}
 
 function packageManager(text: string, base: number, words: Word[], nameIndex: number): string | undefined {
   const command = words[nameIndex];
@@ -831,7 +843,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
     scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
   }
-  scanPackageWords(text, masked, base, words, packageManager(text, base, words, nameIndex) ?? name, sink);
+  const wrapped = WRAPPERS.has(name) ? wrappedPackageManager(masked, words, nameIndex) : undefined;
+  if (wrapped) scanPackageWords(text, masked, base, words.slice(wrapped.index), wrapped.name, sink);
+  else scanPackageWords(text, masked, base, words, packageManager(text, base, words, nameIndex) ?? name, sink);
 
   // An image pulled or run for a platform: registry.k8s.io/kube-proxy with --platform linux/arm64.
   let image: string | undefined;
