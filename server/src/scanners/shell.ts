@@ -374,11 +374,6 @@ function packageManager(text: string, base: number, words: Word[], nameIndex: nu
 }
 
 /**
- * Emits the GOOS/GOARCH of a command: its own, else those that statements right before it set
- * (`pending`), else those of the environment (`env`). A pending value the command replaces was
- * never built with: it is judged alone.
- */
-/**
  * The held values a statement replaces (`export GOARCH=arm`, then `export GOARCH=riscv64`): no
  * build used them, but they were set, and are judged as what they were set as. A GOARCH with the
  * GOOS in force when it was set (windows/arm, unknown; without it, it is not linux/arm); a GOOS
@@ -400,6 +395,11 @@ export function settleCarried(sink: MentionSink, carry: { pending?: GoEnv }, env
   carry.pending = undefined;
 }
 
+/**
+ * Emits the GOOS/GOARCH of a command: its own, else those that statements right before it set
+ * (`pending`), else those of the environment (`env`). A pending value the command replaces was
+ * never built with: it is judged alone.
+ */
 function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string): void {
   judgeReplaced(sink, oses, arches, pending, env);
   if (pending?.os && oses.length === 0) oses.push(pending.os);
