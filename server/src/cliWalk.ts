@@ -267,7 +267,7 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
     state.seenFiles.add(real);
     // A link named beside a folder that holds its file gives way to the file, in whichever order
     // the two are named: a finding is reported where the file is.
-    const inRoot = real !== abs && roots.some((r) => real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+    const inRoot = real !== abs && insideRoots(roots, real);
     yield inRoot ? { abs: real, display: displayPath(real, cwd), explicit: true } : { abs, display: displayPath(abs, cwd), explicit: true };
   }
   // A link to a file of the walk was passed over for the file; only when the file's own name
