@@ -62,6 +62,13 @@ describe('completion of an arch beside its GOOS in a list of mappings', () => {
     const after = await completeAt('.gitlab-ci.yml', 'yaml', matrix('      - GOARCH: [amd64, |]\n        GOOS: [darwin]\n'));
     assert.ok(after.includes('arm64') && !after.includes('riscv64'), after.join(' '));
   });
+  it('a workflow matrix axis takes the GOOS written beside it in a step env, a CircleCI command argument its executor\'s', async () => {
+    // `GOOS: windows` beside `GOARCH: ${{ matrix.arch }}`: the axis is windows' (no riscv64, no s390x).
+    const axis = await completeAt('.github/workflows/a.yml', 'yaml', 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        arch: [arm64, |]\n    steps:\n      - env:\n          GOOS: windows\n          GOARCH: ${{ matrix.arch }}\n        run: go build\n');
+    assert.ok(axis.includes('386') && !axis.includes('riscv64') && !axis.includes('s390x'), axis.join(' '));
+    const circle = await completeAt('.circleci/config.yml', 'yaml', 'version: 2.1\nexecutors:\n  mac:\n    macos: {xcode: 15.4.0}\n    environment:\n      GOOS: darwin\njobs:\n  b:\n    executor: mac\n    steps:\n      - cross-build:\n          goarch: |\n');
+    assert.deepEqual(circle.sort(), ['amd64', 'arm64']);
+  });
 });
 
 describe('completion in Makefiles', () => {

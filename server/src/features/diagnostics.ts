@@ -135,9 +135,8 @@ export class DiagnosticsPusher {
       }
     }
     this.waitingSince = undefined;
-    const next = this.pending.values().next();
-    if (next.done) return;
-    const uri = next.value;
+    // (Not empty: checked above, and nothing has taken from it since.)
+    const uri = this.pending.values().next().value as string;
     this.pending.delete(uri);
     try {
       const doc = this.current(uri);

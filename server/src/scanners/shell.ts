@@ -567,8 +567,9 @@ const ECHO_BEFORE = /(?:^|[\s;&|(])(?:echo|printf)[ \t]/;
 
 /**
  * How a loop's body uses its variable (`for arch in …; do GOOS=linux GOARCH=${arch} go build …;
- * done`): as GOOS or GOARCH, with the other half where the same line writes it out. Undefined
- * when the body assigns it to neither (outside echo text).
+ * done`): as GOOS or GOARCH, with the other half where the same line writes it out; else as a
+ * `--platform` value (`docker buildx build --platform "$p"`). Undefined when the body does
+ * neither (outside echo text).
  */
 function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token } | undefined {
   const variable = wordText(masked, words[1]);

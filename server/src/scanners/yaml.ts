@@ -2045,7 +2045,7 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
         if (m[2] === 'name') {
           const r = roleOf(text.slice(vs, e).trim().replace(/^(["'])(.*)\1$/, '$2'));
           named = r ? { role: r, col } : undefined;
-        } else if (named && col === named.col && (m[2] === 'value' || m[2] === 'default')) {
+        } else if (named && col === named.col && NAMED_VALUE_KEYS.includes(m[2])) {
           role = named.role;
         }
         if (PROSE_KEYS.has(m[2].toLowerCase()) || DISPLAY_NAME.test(m[2])) {
