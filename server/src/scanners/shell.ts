@@ -165,7 +165,9 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   }
   for (const h of lexed.heredocs) {
     // A script fed to a shell is scanned as one (a few levels deep: each is a line shorter).
-    if (h.script && depth < MAX_DEPTH) {
+    // So is a list of assignments: a file of settings for a script to come (`cat <<EOF >>
+    // "$GITHUB_ENV"`, an env file), or lines a loop evals (kind's `export GOOS=linux GOARCH=arm`).
+    if ((h.script || assignmentsOnly(masked.slice(h.start, h.end))) && depth < MAX_DEPTH) {
       scanShell(text, start + h.start, start + h.end, sink, { mode: opts.mode, urlVars, depth: depth + 1 });
       continue;
     }
@@ -173,6 +175,31 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
     scanArchiveNames(text, masked, start, h.start, h.end, sink);
     scanUrls(text, masked, start, h.start, h.end, sink, urlVars);
   }
+}
+
+/** Words that declare the assignments after them (with flags such as `-x`). */
+const DECLARERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
+/** The start of an assignment word. */
+const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+
+/**
+ * Whether a here-document's body (masked) is statements of assignments only, one or more, each
+ * maybe declared (`export GOOS=linux GOARCH=arm`): settings, not a message or a file of another kind.
+ */
+function assignmentsOnly(body: string): boolean {
+  if (body.indexOf('=') < 0) return false;
+  const { commands, heredocs } = lexShell(body, false);
+  if (commands.length === 0 || heredocs.length > 0) return false;
+  for (const c of commands) {
+    let k = 0;
+    if (k < c.words.length && DECLARERS.has(body.slice(c.words[k].start, c.words[k].end))) {
+      k++;
+      while (k < c.words.length && body.charCodeAt(c.words[k].start) === 45 /* - */) k++;
+    }
+    if (k === c.words.length) return false;
+    for (; k < c.words.length; k++) if (!ASSIGNMENT_WORD.test(body.slice(c.words[k].start, c.words[k].end))) return false;
+  }
+  return true;
 }
 
 /** A `--platform` flag among the words of a value, and where its list starts. */

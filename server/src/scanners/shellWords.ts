@@ -19,7 +19,8 @@ export interface Heredoc {
   end: number;
   /**
    * The body is a script: the here-document feeds a shell (`bash <<EOF`, `ssh host sh -s <<EOF`,
-   * `cat <<EOF | sudo bash`), not a file or a message.
+   * `cat <<EOF | sudo bash`) or is written to a script's file (`cat > provision.sh <<EOF`), not
+   * another file or a message.
    */
   script: boolean;
 }
@@ -255,6 +256,43 @@ function sshReadsScript(masked: string, words: Word[], from: number): boolean {
  * '…'`, whose input is data), or the line pipes it into one.
  */
 function feedsShell(masked: string, words: Word[], after: number): boolean {
+  return runsInShell(masked, words, after) || writesScript(masked, words, after);
+}
+
+/** A shell script's file name (quotes aside). */
+const SCRIPT_FILE = /\.(?:ba|z|k)?sh$/;
+/** A redirection of output, and the file name after it when in the same word: `>x.sh`, `1>>x.sh`. */
+const REDIRECT = /^[0-9]?>>?\|?/;
+
+/**
+ * Whether the here-document is written to a shell script's file (`cat > provision.sh <<EOF`,
+ * `cat <<EOF | sudo tee /usr/local/bin/setup.sh`): its text is a script to be run.
+ */
+function writesScript(masked: string, words: Word[], after: number): boolean {
+  const from = words.length === 0 ? after : words[Math.max(0, words.length - FEEDS_SHELL_WORDS)].start;
+  const rest = masked.slice(after, after + FEEDS_SHELL_CHARS);
+  const nl = rest.indexOf('\n');
+  const segment = masked.slice(from, after) + ' ' + (nl < 0 ? rest : rest.slice(0, nl));
+  if (segment.indexOf('sh') < 0) return false;
+  const parts = segment.split(/[ \t]+/);
+  for (let k = 0; k < parts.length; k++) {
+    const w = parts[k];
+    let target: string | undefined;
+    if (w === 'tee' || w.endsWith('/tee')) {
+      let j = k + 1;
+      while (j < parts.length && parts[j].charCodeAt(0) === 45 /* - */) j++;
+      target = parts[j];
+    } else {
+      const r = REDIRECT.exec(w);
+      if (r) target = r[0].length < w.length ? w.slice(r[0].length) : parts[k + 1];
+    }
+    if (target !== undefined && SCRIPT_FILE.test(target.replace(/["']/g, ''))) return true;
+  }
+  return false;
+}
+
+/** Whether the here-document is the input of a shell (`bash <<EOF`, `ssh host sh -s`, `| sudo bash`). */
+function runsInShell(masked: string, words: Word[], after: number): boolean {
   // The last few words and the line's next characters: a line of 20,000 `<<` must not cost
   // its length for each.
   for (let k = words.length - 1; k >= Math.max(0, words.length - FEEDS_SHELL_WORDS); k--) {
