@@ -1,4 +1,5 @@
 import { POISON, SOFT } from './mention';
+import { isGoArch, isGoOs } from '../platform/names';
 
 /** The start of a `${NAME:-default}` or `${NAME=default}` expansion; also a positional parameter's, `${1:-default}`. */
 const DEFAULT_PREFIX = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(:?[-=])/;
@@ -97,7 +98,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     if (from < 0) return false;
     soft(args - i);
     out.push(poisoned(text.slice(args, from)));
-    out.push(maskTemplates(text, from, close - 1, mode, depth + 1, substitutions));
+    const chosen = maskTemplates(text, from, close - 1, mode, depth + 1, substitutions);
+    out.push(fn[1] === 'call' ? callArguments(chosen) : chosen);
     out.push(SOFT);
     i = close;
     lit = close;
@@ -285,6 +287,24 @@ const MAX_ACTION_READ = 2000;
 /** A templated part, its line ends kept: POISON characters. */
 function poisoned(part: string): string {
   return part.indexOf('\n') < 0 ? POISON.repeat(part.length) : part.replace(/[^\n]/g, POISON);
+}
+
+/** A word among the arguments of a `$(call …)`. */
+const CALL_WORD = /[^\s,]+/g;
+/** An os and an arch joined by `-` or `_` (`linux-arm`, `linux_amd64_v1`). */
+const JOINED_PAIR = /^([a-z0-9]+)[-_]([a-z0-9]+)(?:[-_]v[0-9])?$/;
+
+/**
+ * The arguments of a user's function (masked), with the words that are not platform-like masked:
+ * an argument may be a platform (`linux/arm`, `arm`) or anything else the function takes, such as
+ * the name of a variable to cache a value in and a command (`$(call lazyonce,_GOOS,go env GOOS)`).
+ */
+function callArguments(masked: string): string {
+  return masked.replace(CALL_WORD, (w) => {
+    if (w.indexOf('/') >= 0 || w.indexOf(POISON) >= 0 || isGoOs(w) || isGoArch(w)) return w;
+    const pair = JOINED_PAIR.exec(w);
+    return pair && isGoOs(pair[1]) && isGoArch(pair[2]) ? w : POISON.repeat(w.length);
+  });
 }
 
 /**
