@@ -203,7 +203,7 @@ function assignmentsOnly(body: string): boolean {
 }
 
 /** A `--platform` flag among the words of a value, and where its list starts. */
-const FLAG_IN_VALUE = /(?:^|[ \t])(?:--platforms?(?:=|[ \t]+)|--set[ \t]+["']?[A-Za-z0-9_*-]+(?:\.[A-Za-z0-9_*-]+)*\.platforms?=)(?=[^\s-])/g;
+const FLAG_IN_VALUE = /(?:^|[ \t,"'\u0002])(?:--platforms?(?:=|[ \t]+)|--set[ \t]+["']?[A-Za-z0-9_*-]+(?:\.[A-Za-z0-9_*-]+)*\.platforms?=)(?=[^\s-])/g;
 
 /** The platform lists of the `--platform` flags written in a variable's value (masked[s, e)). */
 function flagsInValue(text: string, masked: string, base: number, s: number, e: number, name: string, sink: MentionSink): void {
@@ -360,6 +360,13 @@ function unquote(masked: string, w: Word): { s: number; e: number } {
 function unquotedWord(masked: string, w: Word): Word {
   const u = unquote(masked, w);
   return u.s === w.start ? w : { ...w, start: u.s, end: u.e };
+}
+
+/** A word without the SOFT characters that open it (where `${NAME:-` was). */
+function softTrimmed(masked: string, w: Word): Word {
+  let s = w.start;
+  while (s < w.end && masked.charCodeAt(s) === 2 /* SOFT */) s++;
+  return s === w.start ? w : { ...w, start: s };
 }
 
 function wordText(masked: string, w: Word): string {
@@ -763,8 +770,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   }
 
   for (let k = 0; k < words.length; k++) {
-    // A word quoted whole ("--platform" in an exec-form array) reads as its content.
-    const w = unquotedWord(masked, words[k]);
+    // A word quoted whole ("--platform" in an exec-form array) reads as its content; so does the
+    // literal word of a default or alternate value (`${FLAGS:---platform linux/amd64}`).
+    const w = unquotedWord(masked, softTrimmed(masked, words[k]));
     const raw = masked.slice(w.start, w.end);
     // What follows reads assignments (NAME=…) and flags (-x, --x=…); other words are arguments.
     if (raw.charCodeAt(0) !== 45 /* - */ && raw.indexOf('=') < 0) continue;

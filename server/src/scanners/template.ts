@@ -1,8 +1,12 @@
 import { POISON, SOFT } from './mention';
 import { isGoArch, isGoOs } from '../platform/names';
 
-/** The start of a `${NAME:-default}` or `${NAME=default}` expansion; also a positional parameter's, `${1:-default}`. */
-const DEFAULT_PREFIX = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(:?[-=])/;
+/**
+ * The start of a `${NAME:-default}` or `${NAME=default}` expansion, or of an alternate value
+ * (`${NAME:+--platform linux/arm64}`, a literal the value becomes when NAME is set); also a
+ * positional parameter's, `${1:-default}`.
+ */
+const DEFAULT_PREFIX = /^\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*])(:?[-=+])/;
 
 /** Which template syntax a region uses: make's `$(VAR)` differs from the shell's `$(cmd)`. */
 export type TemplateMode = 'shell' | 'make';
