@@ -34,6 +34,11 @@ export interface ParsedPlatform extends Platform {
 export type Strictness = 'strict' | 'loose';
 
 const PART = /^[A-Za-z0-9._-]*$/;
+/**
+ * A part where a platform is expected: other characters too, which no Go name has and every tool
+ * refuses (`linux/\u0430md64` with a Cyrillic a, `linux/amd64` and a zero-width space): a typo.
+ */
+const STRICT_PART = /^[A-Za-z0-9._\u0080-\uffff-]*$/;
 
 /** Builds a parsed platform from its written parts. */
 export function makePlatform(
@@ -128,7 +133,8 @@ const MEMO_SIZE = 4096;
 
 function parseSlash(text: string, strictness: Strictness): ParsedPlatform | undefined {
   const parts = text.split('/');
-  if (parts.length < 2 || !parts.every((p) => PART.test(p))) return undefined;
+  const part = strictness === 'loose' ? PART : STRICT_PART;
+  if (parts.length < 2 || !parts.every((p) => part.test(p))) return undefined;
   if (strictness === 'loose') {
     if (parts.length > 3 || !knownOs(parts[0]) || !knownArch(parts[1])) return undefined;
     // linux/arm/asm, linux/amd64/bin: a path, not a variant.

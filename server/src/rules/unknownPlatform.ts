@@ -31,7 +31,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       token: m.token,
       code: 'unknown-platform',
       // A joined spelling (linux_amd46) is offered back in that spelling, as its quick fix writes it.
-      message: `${m.token.text} is not a valid Go platform${didYouMean(s.spelling === 'slash' || s.spelling === 'pair' || s.spelling === 'package' ? suggestions.map(formatPlatform) : replacements)}`,
+      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean(s.spelling === 'slash' || s.spelling === 'pair' || s.spelling === 'package' ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }
@@ -128,6 +128,13 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
   }
   return undefined;
+}
+
+/** What makes a name that looks right wrong: a character no Go name has (a Cyrillic а, a zero-width space). */
+function foreignCharacter(text: string): string {
+  const c = /[^\x00-\x7f]/u.exec(text);
+  if (!c) return '';
+  return ` (it has the character U+${c[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which no Go name has)`;
 }
 
 function didYouMean(names: string[]): string {
