@@ -129,7 +129,10 @@ describe('completion in Kubernetes release URLs and archive names', () => {
     assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\n# curl -LO https://dl.k8s.io/release/v1/bin/linux/|\n')).labels, []);
   });
   it('a release archive name offers the platforms that archive is published for', async () => {
-    assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://dl.k8s.io/v1.31.0/kubernetes-server-|\n')).labels, ['linux']);
+    // With no os written yet, the whole platform in the archive's spelling: a bare os would leave a name no release has.
+    assert.deepEqual((await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://dl.k8s.io/v1.31.0/kubernetes-server-|\n')).labels, ['linux-amd64', 'linux-arm64', 'linux-ppc64le', 'linux-s390x']);
+    const whole = await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://dl.k8s.io/v1.31.0/kubernetes-client-|.tar.gz\n');
+    assert.deepEqual(whole.labels, ['linux-amd64', 'linux-arm64', 'linux-386', 'linux-ppc64le', 'linux-s390x', 'darwin-amd64', 'windows-amd64', 'windows-386']);
     const client = await completeEdits('hack/get.sh', 'shellscript', '#!/bin/sh\ncurl -LO https://dl.k8s.io/v1.31.0/kubernetes-client-windows-|.tar.gz\n');
     assert.deepEqual(client.labels, ['amd64', '386']);
     assert.deepEqual((await completeEdits('Makefile', 'makefile', 'get:\n\ttar xf kubernetes-node-|-amd64.tar.gz\n')).labels, ['linux', 'windows']);

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
 import { ARCH_ALIASES, GO_PAIRS, platformIdentity, resolveArch, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
-import { parsePlatform } from '../platform/parse';
+import { parsePlatform, type Spelling } from '../platform/parse';
 import { completionSite, type CompletionSite, type Published } from './completionContext';
 import { rangeOf } from './diagnostics';
 import { explainName } from './hover';
@@ -38,14 +38,19 @@ function platformCandidates(model: TierModel, site: Extract<CompletionSite, { ro
     .supportedPlatforms()
     .filter((p) => site.os === undefined || p.os === site.os)
     .map((p) => ({ os: p.os, arch: p.arch, tier: p.tier }));
+  // A release archive's name: only the platforms it is published for.
+  const published = site.published;
+  if (published?.kind === 'archive') return rows.filter((p) => model.artifactAvailable({ kind: 'archive', name: published.name }, p)).map((p) => candidate(model, p, site.spelling));
   // `freebsd/`: Kubernetes builds nothing there, so offer what Go builds.
   if (rows.length === 0 && site.os !== undefined) {
     rows = GO_PAIR_LIST.filter(([os]) => os === site.os).map(([os, arch]) => ({ os, arch, tier: undefined }));
   }
-  return rows.map((p) => {
-    const platform: Platform = { os: p.os, arch: p.arch };
-    return { label: spell(platform, site.spelling), tier: p.tier, documentation: () => explainPlatform(model, platform) };
-  });
+  return rows.map((p) => candidate(model, p, site.spelling));
+}
+
+function candidate(model: TierModel, p: { os: string; arch: string; tier: number | undefined }, spelling: Spelling): Candidate {
+  const platform: Platform = { os: p.os, arch: p.arch };
+  return { label: spell(platform, spelling), tier: p.tier, documentation: () => explainPlatform(model, platform) };
 }
 
 /** The best tier of the platforms a name takes part in, among `pairs`; removed pairs do not count. */

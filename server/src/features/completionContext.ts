@@ -966,7 +966,9 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
     const published: Published = { kind: 'archive', name: archive[1] };
     // kubernetes-node-|-amd64.tar.gz: oses that have that arch.
     const arch = archive[2] === undefined ? /^-([A-Za-z0-9]+)\.tar\.gz/.exec(line.text.slice(end))?.[1] : undefined;
-    if (archive[2] === undefined) return { role: 'os', start, end: line.start + end, arches: arch ? [arch.toLowerCase()] : [], published };
+    if (archive[2] === undefined && arch) return { role: 'os', start, end: line.start + end, arches: [arch.toLowerCase()], published };
+    // kubernetes-client-|.tar.gz: the whole platform, in the archive's spelling (linux-amd64).
+    if (archive[2] === undefined) return { role: 'platform', start, end: line.start + end, spelling: 'os-arch', published };
     return { role: 'arch', start, end: line.start + end, oses: [archive[2].toLowerCase()], published };
   }
   return projectAssetSite(line, head, end);
