@@ -75,6 +75,7 @@ describe('the sandbox guard itself', () => {
       functionOnWorkspaceText: 'new Function(\'return "PWNED"\')',
       constructorOnWorkspaceText: '(function () {}).constructor(\'return "PWNED"\')',
       vm: "require('vm').runInThisContext('1')",
+      vmNewContextOfWorkspaceText: "require('vm').runInNewContext('\"PWNED\"')",
       vmScriptInWorkspace: `new (require('vm').Script)('1', { filename: ${JSON.stringify(join(ws, 'evil.js'))} })`,
       vmScriptOfWorkspaceText: `new (require('vm').Script)('"PWNED"', { filename: ${JSON.stringify(join(repo, 'dist/server-main.js'))} })`,
     };

@@ -3,7 +3,7 @@
  * check after a publish did.
  */
 import { getHeapSpaceStatistics } from 'node:v8';
-import { afterPublish } from '../../server/src/idleGc';
+import { afterPublish, collectsDirectly } from '../../server/src/idleGc';
 
 function young(): { used: number; capacity: number } {
   const s = getHeapSpaceStatistics().find((x) => x.space_name === 'new_space')!;
@@ -35,6 +35,7 @@ function allocate(bytes: number): void {
   await idle();
   out.collected = young().used < before;
   out.keptSurvives = kept.length === keptBefore && sum() === sumBefore;
+  out.direct = collectsDirectly();
   process.stdout.write(JSON.stringify(out));
   held.garbage = undefined;
 })();

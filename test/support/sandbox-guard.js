@@ -136,7 +136,14 @@ Module._load = function guardedLoad(request, parent, isMain) {
 };
 
 const vm = require('node:vm');
-patch(vm, ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'measureMemory'], 'vm');
+patch(vm, ['runInThisContext', 'runInContext', 'compileFunction', 'measureMemory'], 'vm');
+// A new context of the server's own making is allowed for code of its own (the idle collector
+// takes V8's `gc` from one), refused for code that holds workspace text.
+const originalRunInNewContext = vm.runInNewContext;
+vm.runInNewContext = function guardedRunInNewContext(code, ...rest) {
+  if (typeof code !== 'string' || taint.some((t) => code.includes(t))) throw record('vm.runInNewContext', [code]);
+  return originalRunInNewContext.call(this, code, ...rest);
+};
 // The server's own bundle is compiled with vm.Script (dist/server.js hands V8 its code cache):
 // allowed for a file of this package's dist/ folder holding no workspace text, refused otherwise.
 const DIST = path.resolve(__dirname, '../../dist') + path.sep;

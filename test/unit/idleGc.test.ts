@@ -9,10 +9,16 @@ const KiB = 1024;
 const MiB = 1024 * KiB;
 
 describe('young-generation collection in idle time (idleGc.ts)', () => {
-  it('collects after a publish when the young generation is nearly full, and keeps what is live', () => {
+  it('collects after a publish when the young generation is nearly full, and keeps what is live: asking V8 directly in Node', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', probe], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout), { collected: true, keptSurvives: true });
+    assert.deepEqual(JSON.parse(r.stdout), { collected: true, keptSurvives: true, direct: true });
+  });
+
+  it('fills the young generation instead while the build makes the code cache (flags must stay as they were)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', probe], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, K8S_PLATFORMS_CODE_CACHE: 'write' } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { collected: true, keptSurvives: true, direct: false });
   });
 
   it('asks for a collection when two more keystrokes would reach V8\'s own trigger (80% full), not before', () => {
@@ -25,6 +31,8 @@ describe('young-generation collection in idle time (idleGc.ts)', () => {
     assert.equal(needsCollection(1.0 * MiB, 1.0 * MiB, 400 * KiB), true, 'big keystrokes need more room');
     assert.equal(needsCollection(1.7 * MiB, 0.3 * MiB, 0), true, 'past the trigger');
     assert.equal(needsCollection(13 * MiB, 3 * MiB, 300 * KiB), false, 'a big generation is left to V8: filling it would cost more');
+    assert.equal(needsCollection(13 * MiB, 3 * MiB, 300 * KiB, true), true, 'but is collected when V8 is asked directly');
+    assert.equal(needsCollection(8 * MiB, 8 * MiB, 300 * KiB, true), false, 'not before it is nearly full');
   });
 
   it('estimates a keystroke from growth between checks, ignoring collections and the open of a document', () => {
