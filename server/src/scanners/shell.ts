@@ -167,7 +167,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
     // A script fed to a shell is scanned as one (a few levels deep: each is a line shorter).
     // So is a list of assignments: a file of settings for a script to come (`cat <<EOF >>
     // "$GITHUB_ENV"`, an env file), or lines a loop evals (kind's `export GOOS=linux GOARCH=arm`).
-    if ((h.script || assignmentsOnly(masked.slice(h.start, h.end))) && depth < MAX_DEPTH) {
+    if (depth < MAX_DEPTH && (h.script || assignmentsOnly(masked.slice(h.start, h.end)))) {
       scanShell(text, start + h.start, start + h.end, sink, { mode: opts.mode, urlVars, depth: depth + 1 });
       continue;
     }
