@@ -1682,6 +1682,9 @@ function isMatrixAxis(ctx: Ctx): boolean {
   return ctx.path[n - 1] === 'matrix' || ((ctx.path[n - 1] === 'parameters' || ctx.path[n - 1] === 'setup') && ctx.path[n - 2] === 'matrix');
 }
 
+/** The start of a template's other branch: `{{- else }}`, `{{ else if … }}`, `{% else %}`, `{% elif … %}`. */
+const TEMPLATE_BRANCH = /\{\{-?[ \t]*else\b|\{%-?[ \t]*(?:else|elif)\b/;
+
 /**
  * A value under a platform-ish key: a scalar list, a sequence of them, or {value/default: …}.
  * `alternatives`: the sequence's items are choices (workflow_dispatch `options`, an `enum`), each
@@ -1696,9 +1699,16 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
     return;
   }
   if (node.kind === 'seq') {
-    const shared = listId ?? ctx.sink.newList();
+    let shared = listId ?? ctx.sink.newList();
     if (node.items.some((item) => item?.kind === 'scalar' && item.value.length <= 9 && CONDA_SUBDIR.test(item.value))) ctx.sink.foreignLists.add(shared);
+    let after = node.start;
     for (const item of node.items) {
+      // A template's other branch (`{{- else }}` in a Helm chart, `{% elif %}`): the items after it
+      // are another list, which no rendering puts beside those before it.
+      if (item) {
+        if (item.start > after && TEMPLATE_BRANCH.test(ctx.text.slice(after, item.start))) shared = ctx.sink.newList();
+        after = item.end;
+      }
       // A matrix axis's values are one job each: a value that is a list (`linux/amd64,linux/arm64`
       // beside `linux/amd64`) is a list of its own; single values are one list, where a repeat is a
       // repeated job.
