@@ -54,8 +54,8 @@ function reference(text: string): Chunk[] {
         seq = ch === '-';
       }
       if (col === indent && (ch === ']' || ch === '}' || ch === ',')) continue;
+      // (A line less indented than the children goes on the child above.)
       if (col === indent && (seq ? ch === '-' : ch !== '-')) starts.push({ start: lines[i].start });
-      else if (col < indent) return undefined;
     }
     void key;
     return starts.length >= 2 ? starts : undefined;
@@ -104,6 +104,17 @@ describe('chunkYaml', () => {
     );
     assert.equal(chunks.length, 3 + 60);
     assert.equal(chunks.at(-1)!.end, text.length);
+  });
+
+  it('still cuts a block with a line less indented than its children: the line goes on the child above', () => {
+    // A slip in re-indenting a goreleaser file of 10,000 lines made every keystroke scan it whole (0.5 to 1 s).
+    const builds = Array.from({ length: 60 }, (_, i) => `  - id: b${i}\n    env:\n      - CGO_ENABLED=0\n    goarch: [amd64, arm64]`);
+    builds.splice(30, 0, ' - CGO_ENABLED=0');
+    const text = `version: 2\nbuilds:\n${builds.join('\n')}\n`;
+    const chunks = chunkYaml(text);
+    assert.equal(chunks.length, 2 + 60);
+    const slipped = chunks.find((c) => text.slice(c.start, c.end).includes('\n - CGO_ENABLED=0\n'))!;
+    assert.equal(text.slice(slipped.start, slipped.end).split('\n')[0], '  - id: b29');
   });
 });
 

@@ -111,7 +111,10 @@ export function splitChildren(text: string, start: number, end: number, key: str
     let lineStart = content;
     while (text.charCodeAt(lineStart - 1) === 32) lineStart--;
     if (lineStart >= end) break;
-    if (content - lineStart < indent) return undefined;
+    // A line less indented than the children but inside the block (a slip in re-indenting, a
+    // flow collection's line) goes on the child above: it ends none, and one such line must not
+    // make every keystroke scan the whole block.
+    if (content - lineStart < indent) continue;
     const ch = text.charCodeAt(content);
     // `]`, `}` and `,` go on a flow collection opened above, as at the top level.
     if (ch === 93 || ch === 125 || ch === 44) continue;
