@@ -168,8 +168,9 @@ function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): Pars
   const part = sep === '-' ? /^[A-Za-z0-9._]+$/ : /^[A-Za-z0-9.]+$/;
   if (parts.length < 2 || parts.length > 4 || !parts.every((p) => p !== '' && part.test(p))) return undefined;
   const spelling: Spelling = sep === '_' ? 'os_arch' : 'os-arch';
-  // An arch written with the separator in it: linux_x86_64, linux-x86-64 (and a variant after it).
-  if (parts.length >= 3 && knownOs(parts[0]) && knownArch(`${parts[1]}${sep}${parts[2]}`)) {
+  // An arch written with the separator in it: linux_x86_64, linux-x86-64 (and a variant after it);
+  // where a platform is expected, also beside a near miss of an os (lnux_x86_64 is not lnux/x86 64).
+  if (parts.length >= 3 && knownArch(`${parts[1]}${sep}${parts[2]}`) && (knownOs(parts[0]) || (strictness === 'strict' && nearKnown(parts[0], GO_OSES)))) {
     const arch = `${parts[1]}${sep}${parts[2]}`;
     if (parts.length === 3) return makePlatform(parts[0], arch, undefined, spelling);
     return VARIANT_PART.test(parts[3]) ? makePlatform(parts[0], arch, parts[3], spelling) : undefined;
