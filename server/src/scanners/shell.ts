@@ -179,8 +179,6 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
 
 /** Words that declare the assignments after them (with flags such as `-x`). */
 const DECLARERS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'readonly', 'local']);
-/** The start of an assignment word. */
-const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
 /**
  * Whether a here-document's body (masked) is statements of assignments only, one or more, each
@@ -197,7 +195,7 @@ function assignmentsOnly(body: string): boolean {
       while (k < c.words.length && body.charCodeAt(c.words[k].start) === 45 /* - */) k++;
     }
     if (k === c.words.length) return false;
-    for (; k < c.words.length; k++) if (!ASSIGNMENT_WORD.test(body.slice(c.words[k].start, c.words[k].end))) return false;
+    for (; k < c.words.length; k++) if (!ASSIGNMENT.test(body.slice(c.words[k].start, c.words[k].end))) return false;
   }
   return true;
 }

@@ -1,5 +1,6 @@
 import { POISON, SOFT } from './mention';
-import { isGoArch, isGoOs } from '../platform/names';
+import { isGoOs, resolveArch } from '../platform/names';
+import { parsePlatform } from '../platform/parse';
 
 /**
  * The start of a `${NAME:-default}` or `${NAME=default}` expansion, or of an alternate value
@@ -295,8 +296,6 @@ function poisoned(part: string): string {
 
 /** A word among the arguments of a `$(call …)`. */
 const CALL_WORD = /[^\s,]+/g;
-/** An os and an arch joined by `-` or `_` (`linux-arm`, `linux_amd64_v1`). */
-const JOINED_PAIR = /^([a-z0-9]+)[-_]([a-z0-9]+)(?:[-_]v[0-9])?$/;
 
 /**
  * The arguments of a user's function (masked), with the words that are not platform-like masked:
@@ -305,9 +304,9 @@ const JOINED_PAIR = /^([a-z0-9]+)[-_]([a-z0-9]+)(?:[-_]v[0-9])?$/;
  */
 function callArguments(masked: string): string {
   return masked.replace(CALL_WORD, (w) => {
-    if (w.indexOf('/') >= 0 || w.indexOf(POISON) >= 0 || isGoOs(w) || isGoArch(w)) return w;
-    const pair = JOINED_PAIR.exec(w);
-    return pair && isGoOs(pair[1]) && isGoArch(pair[2]) ? w : POISON.repeat(w.length);
+    // (A word with a slash is kept as written, a typo too: `linux/amd46`.)
+    const platformLike = w.indexOf('/') >= 0 || w.indexOf(POISON) >= 0 || isGoOs(w) || resolveArch(w) !== undefined || parsePlatform(w, 'loose') !== undefined;
+    return platformLike ? w : POISON.repeat(w.length);
   });
 }
 
