@@ -10,7 +10,12 @@ function young(): { used: number; capacity: number } {
   return { used: s.space_used_size, capacity: s.space_used_size + s.space_available_size };
 }
 
-const idle = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+/**
+ * Waits until the check after a publish has run: it is queued with setImmediate, and immediates run
+ * in the order they were queued. (A 20 ms timer raced it: on a loaded machine the timer could be due
+ * before the event loop first turned, and then ran first.)
+ */
+const idle = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** One object in a hundred is kept, as a server keeps the scan of each version; the rest is garbage. */
 const kept: { a: number }[] = [];
 const held: { garbage?: unknown } = {};
