@@ -760,7 +760,10 @@ function foreignBuilder(build: YMap): boolean {
  * never respelled. A triple whose arch or os Go has no name for is not judged.
  */
 function tripleTargets(node: YNode, ctx: Ctx): void {
-  const listId = ctx.sink.newList();
+  // One list per C library or ABI (the parts after the os: `gnu`, `musl`, `gnueabihf`, none):
+  // `x86_64-unknown-linux-gnu` and `x86_64-unknown-linux-musl` are two builds of one platform, no
+  // repeat; the same triple twice is one.
+  const lists = new Map<string, number>();
   const items = node.kind === 'seq' ? node.items : [node];
   for (const item of items) {
     if (item?.kind !== 'scalar' || item.style === 'ALIAS') continue;
@@ -768,6 +771,9 @@ function tripleTargets(node: YNode, ctx: Ctx): void {
     const t = token(ctx.text, r.s, r.e);
     const platform = parseTriple(t.text);
     if (!platform) continue;
+    const abi = tripleAbi(t.text);
+    let listId = lists.get(abi);
+    if (listId === undefined) lists.set(abi, (listId = ctx.sink.newList()));
     const removeRange = node.kind === 'seq' && node.items.length > 1 ? seqItemRange(ctx.text, item.start, item.end, node.flow) : undefined;
     ctx.sink.add({ kind: 'whole', token: t, platform, strict: true, listId, ...(removeRange ? { removeRange } : {}), context: 'toolchain target' });
   }
@@ -784,6 +790,13 @@ const TRIPLE_ARCH: ReadonlyMap<string, { arch: string; variant?: string }> = new
   ['mips64el', { arch: 'mips64le' }],
   ['mipsel', { arch: 'mipsle' }],
 ]);
+
+/** The parts of a triple after its os, lower-cased (`gnueabihf`; `` for `aarch64-linux`). */
+function tripleAbi(text: string): string {
+  const parts = text.toLowerCase().split('-');
+  for (let k = parts.length - 1; k > 0; k--) if (isGoOs(parts[k] === 'macos' ? 'darwin' : parts[k])) return parts.slice(k + 1).join('-');
+  return '';
+}
 
 /** `armv7-unknown-linux-gnueabihf`: the arch first, the os the last part that is Go's (zig writes macos). */
 function parseTriple(text: string): ParsedPlatform | undefined {
