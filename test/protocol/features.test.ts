@@ -337,6 +337,8 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     { name: 'GitLab script line', path: '.gitlab-ci.yml', languageId: 'yaml', text: 'build:\n  script:\n    - GOOS=windows GOARCH=| go build\n', first: 'amd64', has: '386', absent: 's390x' },
     { name: 'Drone platform mapping: arch under os: windows', path: 'drone/.drone.yml', languageId: 'yaml', text: 'kind: pipeline\nplatform:\n  os: windows\n  arch: |\n', first: 'amd64', has: '386', absent: 's390x' },
     { name: 'krew plugin manifest: arch under os: darwin in a selector', path: 'krew/plugins/ctx.yaml', languageId: 'yaml', text: 'spec:\n  platforms:\n  - selector:\n      matchLabels:\n        os: darwin\n        arch: |\n', first: 'amd64', has: 'arm64', absent: 's390x' },
+    { name: 'Helm plugin platformCommand: arch under os: darwin', path: 'helm-x/plugin.yaml', languageId: 'yaml', text: 'name: x\nplatformCommand:\n  - os: darwin\n    arch: |\n', first: 'amd64', has: 'arm64', absent: 's390x' },
+    { name: 'Helm plugin platformHooks install entry: arch under os: windows', path: 'helm-y/plugin.yaml', languageId: 'yaml', text: 'name: y\nplatformHooks:\n  install:\n    - os: windows\n      arch: |\n', first: 'amd64', has: '386', absent: 's390x' },
     { name: 'OCI platform object (manifest-tool spec): os', path: 'spec/manifest.yaml', languageId: 'yaml', text: 'manifests:\n  - image: x\n    platform:\n      architecture: arm64\n      os: |\n', first: 'linux', has: 'darwin' },
     { name: 'a YAML scalar written linux/', path: 'values.yaml', languageId: 'yaml', text: 'nodePlatform: linux/|\n', first: 'linux/amd64', absent: 'darwin/amd64' },
     { name: 'flow mapping in a matrix include: goarch beside goos: windows', path: '.github/workflows/flow.yml', languageId: 'yaml', text: 'jobs:\n  b:\n    strategy:\n      matrix:\n        include:\n          - { goos: windows, goarch: | }\n', first: 'amd64', has: '386', absent: 's390x' },
@@ -492,11 +494,15 @@ describe('a matrix axis the job writes after its os (platforms: linux/${{ matrix
     assert.match(markdown(await client.hover(uri, positionOf(text, 'arm/v7', 2))), /linux\/arm\/v7.*removed/s);
   });
 
-  it('the fix for amd46 writes an arch, as the axis holds (the job writes linux/ before it)', async () => {
+  it('the fix for amd46 writes an arch, as the axis holds (the job writes linux/ before it); amd64 is in the axis already, so the removal is preferred', async () => {
     const d = diagnostics.find((x) => x.code === 'unknown-platform')!;
-    const preferred = (await client.codeActions(uri, d.range, [d], ['quickfix'])).find((a) => a.isPreferred);
-    assert.equal(preferred?.title, 'Replace with amd64');
-    assert.equal(applyEdits(text, editsFor(preferred!.edit, uri)).split('\n')[5], '        arch: [amd64, arm/v7, amd64]');
+    const actions = await client.codeActions(uri, d.range, [d], ['quickfix']);
+    const replace = actions.find((a) => a.title === 'Replace with amd64');
+    assert.ok(replace && !replace.isPreferred, 'the replacement is offered, not preferred: it would repeat amd64');
+    assert.equal(applyEdits(text, editsFor(replace.edit, uri)).split('\n')[5], '        arch: [amd64, arm/v7, amd64]');
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.equal(preferred?.title, 'Remove amd46 from the list');
+    assert.equal(applyEdits(text, editsFor(preferred!.edit, uri)).split('\n')[5], '        arch: [amd64, arm/v7]');
   });
 
   it('the fix for arm/v7 removes it from the axis', async () => {

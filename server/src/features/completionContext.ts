@@ -276,8 +276,36 @@ function foreignBuilder(lines: Lines, index: number, col: number): boolean {
 function inPlatformMapping(lines: Lines, index: number, col: number): boolean {
   // The keys above it, nearest last: as many as the rule reads.
   const path: string[] = [];
-  for (let at = parentLine(lines, index, col); at && path.length < 3; at = parentLine(lines, at.line, at.col)) path.unshift(at.key);
+  for (let at = keyAbove(lines, index, col); at && path.length < 3; at = keyAbove(lines, at.line, at.col)) path.unshift(at.key);
   return isPlatformMappingPath(path);
+}
+
+/**
+ * The key of the mapping that holds the key at column `col` of line `index` (parentLine) or, when
+ * that mapping is an item of a list, the list's own key: `platformCommand:` over `- os: linux` and
+ * `arch: |`, as the scanner's path has it.
+ */
+function keyAbove(lines: Lines, index: number, col: number): { line: number; col: number; key: string } | undefined {
+  const parent = parentLine(lines, index, col);
+  if (parent) return parent;
+  let dash = -1;
+  for (let i = index; i >= 0 && index - i <= SIBLING_LINES && lines.has(i); i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || /^\s*#/.test(t)) continue;
+    const indent = indentOf(t);
+    if (dash < 0) {
+      // The item this key is in (or one above it in the same list): `- key:` with the key at col.
+      const item = indent < col && t.charCodeAt(indent) === 45 /* - */ && keyColumn(t)?.col === col;
+      if (item) dash = indent;
+      else if (i !== index && indent < col) return undefined;
+      continue;
+    }
+    // Lines of the items above, and their dashes, until the list's key (which may sit at the dashes' column).
+    if (indent > dash || (indent === dash && t.charCodeAt(indent) === 45)) continue;
+    const k = keyColumn(t);
+    return k && k.col <= dash && k.value.trim() === '' ? { line: i, col: k.col, key: k.key } : undefined;
+  }
+  return undefined;
 }
 
 /** The role of a YAML key: its own (goarch), or as a key of a platform mapping (arch). */

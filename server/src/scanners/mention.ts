@@ -210,13 +210,16 @@ export function roleOf(name: string): Role | undefined {
 
 /**
  * Whether the mapping at `path` (the keys down to it, its own key last) is a platform written as
- * a mapping: under `platform:` (Drone, an OCI platform object), or a krew plugin manifest's
- * `platforms` entry's `selector: {matchLabels: {os: linux, arch: arm64}}`.
+ * a mapping: under `platform:` (Drone, an OCI platform object), a krew plugin manifest's
+ * `platforms` entry's `selector: {matchLabels: {os: linux, arch: arm64}}`, or a Helm plugin's
+ * `platformCommand` and `platformHooks: {install: […]}` entries (`{os: linux, arch: arm64, command:
+ * …}`, which Helm matches against Go's runtime.GOOS and GOARCH).
  */
 export function isPlatformMappingPath(path: readonly string[]): boolean {
   const n = path.length;
   if (n === 0) return false;
   if (n >= 3 && path[n - 1] === 'matchLabels' && path[n - 2] === 'selector' && path[n - 3] === 'platforms') return true;
+  if (path[n - 1] === 'platformCommand' || (n >= 2 && path[n - 2] === 'platformHooks')) return true;
   return path[n - 1].toLowerCase() === 'platform';
 }
 
