@@ -8,7 +8,7 @@ import {
   GO_OSES,
   type Platform,
 } from './names';
-import { editDistance } from './distance';
+import { characters, editDistance } from './distance';
 
 /** How a platform was written. */
 export type Spelling = 'slash' | 'os-arch' | 'os_arch' | 'arch-os' | 'pair' | 'package';
@@ -80,10 +80,11 @@ function knownArch(s: string): boolean {
 }
 
 function nearKnown(s: string, names: ReadonlySet<string>): boolean {
-  if (s.length < 3) return false;
   const lower = s.toLowerCase();
-  const limit = lower.length <= 4 ? 1 : 2;
-  for (const n of names) if (Math.abs(n.length - lower.length) <= limit && editDistance(lower, n) <= limit) return true;
+  const length = characters(lower);
+  if (length < 3) return false;
+  const limit = length <= 4 ? 1 : 2;
+  for (const n of names) if (Math.abs(n.length - length) <= limit && editDistance(lower, n) <= limit) return true;
   return false;
 }
 
