@@ -1,4 +1,4 @@
-import { MentionSink, type Mention, type PairMention, type Token } from './scanners/mention';
+import { MentionSink, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token } from './scanners/mention';
 import { changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
@@ -103,6 +103,8 @@ export interface TextMarks {
   readonly loneCr: boolean;
   /** It starts with a byte order mark (scanned as a copy with a space there). */
   readonly bom: boolean;
+  /** It has a no-break space or another space beyond ASCII (scanned as a copy with stand-ins: hideSpaces). */
+  readonly spaces: boolean;
   /** It has a suppression comment. */
   readonly ignore: boolean;
   /** What every block of a YAML text is scanned with from the rest of it (anchors used as platform values, the top-level environment). */
@@ -334,6 +336,9 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   let text = loneCr ? original.replace(LONE_CR_ALL, '\n') : original;
   // A byte order mark is not part of the first word.
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
+  // A no-break space and the like are part of the word they are in (see hideSpaces).
+  const spaces = hasUnicodeSpace(text);
+  if (spaces) text = hideSpaces(text);
   const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
   const maxScanTime = limits.maxScanTime ?? DEFAULT_LIMITS.maxScanTime;
   // CPU time, not wall time: the same file stops at the same place on a busy CI machine. The
@@ -359,7 +364,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // (A digest, not the list: a key is built and compared for every block, and a file may alias
   // thousands of names.)
   const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.jobs ?? [])], [...(yamlFile.executors ?? [])]])).digest('base64')}` : `${kind}:`;
-  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, ignore: text.includes(SUPPRESSION_MARK), ...(yamlFile ? { yamlFile } : {}) };
+  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, spaces, ignore: text.includes(SUPPRESSION_MARK), ...(yamlFile ? { yamlFile } : {}) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];
     if (chunk.path !== pathOf) {
@@ -428,15 +433,20 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   const starts = prev.starts.slice();
   const bodies = new Map<number, string>();
   let length = prev.length;
+  // Unicode spaces are scanned as their stand-ins (hideSpaces), in the lines edited as in the rest.
+  let spaces = prev.marks.spaces;
   for (const e of edits) {
     if (e.text.includes('\u0000') || e.after.includes(SUPPRESSION_MARK)) return undefined;
+    if (!spaces && hasUnicodeSpace(e.after)) spaces = true;
+    const before = spaces ? hideSpaces(e.before) : e.before;
+    const after = spaces ? hideSpaces(e.after) : e.after;
     // An alias or an anchor may change which anchors are platform values, in any block.
-    if (ANCHOR_OR_ALIAS.test(e.before) || ANCHOR_OR_ALIAS.test(e.after)) return undefined;
+    if (ANCHOR_OR_ALIAS.test(before) || ANCHOR_OR_ALIAS.test(after)) return undefined;
     // A line's indent and first character say whether it starts a block; at column 0, a `---` too.
     let indent = 0;
-    while (indent < e.before.length && e.before.charCodeAt(indent) === 32) indent++;
-    const kept = indent === 0 && e.before.charCodeAt(0) === 45 ? 4 : indent + 1;
-    if (indent >= e.before.length || e.start - e.lineStart < kept || e.end < e.start) return undefined;
+    while (indent < before.length && before.charCodeAt(indent) === 32) indent++;
+    const kept = indent === 0 && before.charCodeAt(0) === 45 ? 4 : indent + 1;
+    if (indent >= before.length || e.start - e.lineStart < kept || e.end < e.start) return undefined;
     // The block that holds the line: the last one that starts at or before it.
     const lo = lastAtOrBefore(starts, e.lineStart);
     const base = starts[lo];
@@ -444,11 +454,11 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     const body = bodies.get(lo) ?? prev.results[lo].body;
     const at = e.lineStart - base;
     // The line must lie in the block as logged: a log that does not match the scanned text is not used.
-    if (at + e.before.length > body.length || body.slice(at, at + e.before.length) !== e.before) return undefined;
-    const eol = body.charCodeAt(at + e.before.length);
-    if (at + e.before.length < body.length && eol !== 10 && eol !== 13) return undefined;
-    bodies.set(lo, body.slice(0, at) + e.after + body.slice(at + e.before.length));
-    const diff = e.after.length - e.before.length;
+    if (at + before.length > body.length || body.slice(at, at + before.length) !== before) return undefined;
+    const eol = body.charCodeAt(at + before.length);
+    if (at + before.length < body.length && eol !== 10 && eol !== 13) return undefined;
+    bodies.set(lo, body.slice(0, at) + after + body.slice(at + before.length));
+    const diff = after.length - before.length;
     for (let k = lo + 1; k < starts.length; k++) starts[k] += diff;
     length += diff;
   }
@@ -464,7 +474,8 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   const notes: string[] = [];
   for (let c = 0; c < results.length; c++) noteBlock(notes, results[c], starts[c], starts.length, maxMentions);
   cache.keep(starts, results, length);
-  return new ScanResult(text, prev.kind, starts, results, notes, prev.marks, length);
+  const marks = spaces === prev.marks.spaces ? prev.marks : { ...prev.marks, spaces };
+  return new ScanResult(spaces ? () => hideSpaces(text()) : text, prev.kind, starts, results, notes, marks, length);
 }
 
 /** What may be a YAML anchor (`&name`) or alias (`*name`) on a line; not the shell's `&&`. */
@@ -638,7 +649,7 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
     for (let k = 0; k < findings.length; k++) {
       const g = shiftFinding(findings[k], start);
       if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
-      out.push(g);
+      out.push(scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g);
     }
   }
   return out.sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);

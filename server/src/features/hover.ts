@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ScanResult } from '../lint';
-import type { Mention, Token } from '../scanners/mention';
+import { shownSpaces, type Mention, type Token } from '../scanners/mention';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, type Platform } from '../platform/names';
@@ -28,13 +28,13 @@ function mentionsAt(scan: ScanResult, offset: number): { token: Token; mention: 
 function platformOf(m: Mention): { platform?: Platform; valid: boolean; written: string; alias?: string } {
   if (m.kind === 'whole') {
     const p = m.platform;
-    return { platform: { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) }, valid: p.valid, written: m.token.text };
+    return { platform: { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) }, valid: p.valid, written: shownSpaces(m.token.text) };
   }
   // As the rules see the pair: the variant it is built with (goarm: "7", an OCI platform's
   // variant: v7), and whether its arch is an alias GOARCH does not take (`aarch64`).
   const s = subjectOf(m);
   const rawArch = (m.archName ?? m.arch?.text)?.toLowerCase();
-  if (!s.platform) return { valid: false, written: s.os ?? rawArch ?? '' };
+  if (!s.platform) return { valid: false, written: shownSpaces(s.os ?? rawArch ?? '') };
   return {
     platform: s.platform,
     valid: GO_PAIRS.has(`${s.platform.os}/${s.platform.arch}`),

@@ -5,7 +5,7 @@ import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { parsePlatform } from '../platform/parse';
-import type { Token } from '../scanners/mention';
+import { shownSpaces, type Token } from '../scanners/mention';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -42,11 +42,11 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     // this error for another (`GOOS=windos GOARCH=riscv64`: windows/riscv64 is no Go platform).
     const arch = s.arch !== undefined && isGoArch(s.arch) ? s.arch : undefined;
     const names = remembered(model, `o\u0000${os}\u0000${arch ?? ''}`, () => suggestNames(os, 'os', rank(model, 'os'), 3, (name) => arch === undefined || (isValidPair(name, arch) && !model.removed({ os: name, arch }))));
-    if (names.length > 0 || arch === undefined) return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(names)}`, data: { replacements: names } };
+    if (names.length > 0 || arch === undefined) return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${foreignCharacter(m.os.text)}${didYouMean(names)}`, data: { replacements: names } };
     // None: what was meant (the contract's best suggestion, preferred), and why it is not the whole fix.
     const meant = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank(model, 'os')));
     const why = meant.length === 0 ? '' : ` (${meant.map((n) => `${n}/${arch}`).join(', ')} ${isValidPair(meant[0], arch) ? 'would be a removed platform' : 'is not a Go platform either'})`;
-    return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${didYouMean(meant).replace(/\?$/, `?${why}`)}`, data: { replacements: meant } };
+    return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${foreignCharacter(m.os.text)}${didYouMean(meant).replace(/\?$/, `?${why}`)}`, data: { replacements: meant } };
   }
   const arch = findUnknownArch(s, model);
   if (arch) return arch;
@@ -125,14 +125,14 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
     // Paired with its GOOS, or judged as linux's when there is none.
     const os = s.validOs && s.os !== undefined ? s.os : 'linux';
     const names = remembered(model, `a\u0000${os}\u0000${written}`, () => suggestNames(written, 'arch', rank(model, 'arch'), 3, (name) => isValidPair(os, name) && !model.removed({ os, arch: name })));
-    return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${didYouMean(names)}`, data: { replacements: names } };
+    return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${foreignCharacter(m.arch.text)}${didYouMean(names)}`, data: { replacements: names } };
   }
   return undefined;
 }
 
 /** What makes a name that looks right wrong: a character no Go name has (a Cyrillic а, a zero-width space). */
 function foreignCharacter(text: string): string {
-  const c = /[^\x00-\x7f]/u.exec(text);
+  const c = /[^\x00-\x7f]/u.exec(shownSpaces(text));
   if (!c) return '';
   return ` (it has the character U+${c[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which no Go name has)`;
 }

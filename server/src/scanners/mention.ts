@@ -99,6 +99,33 @@ export function token(text: string, start: number, end: number): Token {
 export const POISON = '\u0001';
 export const SOFT = '\u0002';
 
+/**
+ * The spaces JavaScript's `\s` matches beyond ASCII: a no-break space pasted from a web page, an
+ * em or ideographic space, a byte order mark in mid-text. No shell, make, Dockerfile or YAML
+ * parses words apart at one (`GOOS=linux<U+00A0>` sets GOOS to `linux` and the space), so a text
+ * that has one is scanned as a copy with each made a noncharacter (U+FDD0 on), which `\s` does not
+ * match: the word is judged with it in it, and named by what it was (shownSpaces).
+ */
+const UNICODE_SPACES = '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const UNICODE_SPACE = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const UNICODE_SPACE_ALL = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+const STAND_IN_ALL = /[\ufdd0-\ufde2]/g;
+
+/** Whether `text` has a space hideSpaces rewrites. */
+export function hasUnicodeSpace(text: string): boolean {
+  return UNICODE_SPACE.test(text);
+}
+
+/** `text` with each Unicode space made its stand-in (same length: every offset stays right). */
+export function hideSpaces(text: string): string {
+  return text.replace(UNICODE_SPACE_ALL, (c) => String.fromCharCode(0xfdd0 + UNICODE_SPACES.indexOf(c)));
+}
+
+/** `text` with each stand-in made the space it stands for again. */
+export function shownSpaces(text: string): string {
+  return text.replace(STAND_IN_ALL, (c) => UNICODE_SPACES[c.charCodeAt(0) - 0xfdd0] ?? c);
+}
+
 const SEPARATOR = /[\s,;'"()[\]{}\u0002]/;
 
 export interface ListItem {
