@@ -54,7 +54,7 @@ function commentStart(text: string, s: number, e: number): number {
  */
 export function scanMakefile(text: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
   const urlVars = state.urlVars;
-  let define: { role: ReturnType<typeof roleOf> | 'text'; name: string } | undefined;
+  let define: { role: ReturnType<typeof roleOf> | 'text'; name: string; env: ScopeEnv; inRule: boolean } | undefined;
   let inRule = state.inRule;
   // The Makefile's own GOOS and GOARCH (`GOOS ?= darwin`, `GOARCH ?= arm`) pair up, as a target's do.
   const globalEnv = new ScopeEnv(sink);
@@ -71,11 +71,13 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     const first = text[line.start];
     if (define) {
       if (/^\s*endef\b/.test(text.slice(line.start, line.end))) {
+        define.env.end();
+        inRule = define.inRule;
         define = undefined;
         continue;
       }
       if (define.role === 'platform') scanValue(text, line.start, line.end, define.name, 'platform', sink, globalEnv);
-      else if (define.role !== 'text') scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
+      else if (define.role !== 'text' && !templateAssignment(text, line.start, line.end, sink, define.env)) scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
       continue;
     }
     if (first === '\t' && inRule) {
@@ -116,7 +118,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
     if (def) {
-      define = { role: TEXT_DEFINE.test(def[1]) ? 'text' : roleOf(def[1]), name: def[1] };
+      define = { role: TEXT_DEFINE.test(def[1]) ? 'text' : roleOf(def[1]), name: def[1], env: new ScopeEnv(sink, globalEnv), inRule };
       continue;
     }
     const plain = ASSIGN.exec(body);
@@ -161,6 +163,32 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   while (branches.length > 0) branches.pop()!.end();
   globalEnv.end();
   state.inRule = inRule;
+}
+
+/**
+ * An assignment in make's own syntax in the body of a `define` expanded with `$(eval $(call …))`:
+ * `IMAGE_PLATFORMS.$(1) ?= linux/amd64,linux/arm64`, `image-$(1): PLATFORMS := …`. Only operators
+ * no shell command line starts with (`:=`, `?=`, `::=`) and target-specific assignments: a canned
+ * recipe's `GOOS=linux GOARCH=arm64 go build` (no tab) is a command, left to the shell reader.
+ * Whether it was read.
+ */
+function templateAssignment(text: string, s: number, e: number, sink: MentionSink, scope: ScopeEnv): boolean {
+  if (text[s] === '\t') return false;
+  const cEnd = commentStart(text, s, e);
+  const body = text.slice(s, cEnd);
+  const plain = ASSIGN.exec(body);
+  const assign = plain && (plain[4] === ':=' || plain[4] === '::=' || plain[4] === ':::=' || plain[4] === '?=') ? plain : plain ? null : TARGET_ASSIGN.exec(body);
+  if (!assign) return false;
+  const valueStart = s + assign[0].length;
+  const name = assign[3];
+  const role = roleOf(name);
+  if (role) scanValue(text, valueStart, cEnd, name, role, sink, scope);
+  else {
+    const masked = maskTemplates(text, valueStart, cEnd, 'make');
+    if (!isPlatformListValue(masked, valueStart, valueStart, cEnd, text)) return false;
+    readPlatformList(sink, { text, masked, maskBase: valueStart, start: valueStart, end: cEnd, role: 'platform', context: name, strictness: 'loose' });
+  }
+  return true;
 }
 
 /** A line of a make conditional: `ifeq (…)`, `ifdef X`, `else` (also `else ifeq …`), `endif`. */
