@@ -421,6 +421,16 @@ function judgeReplaced(sink: MentionSink, oses: readonly Token[], arches: readon
   } else if (os) emitPairs(sink, [os], [], undefined, 'GOOS/GOARCH');
 }
 
+/**
+ * Which of GOOS and GOARCH a command sets to a templated value (`GOOS=${{ matrix.os }} GOARCH=arm`).
+ * The other is judged alone, as a name (arm: every Kubernetes platform with it was removed), never
+ * with the environment's or an earlier statement's value, which the template replaces.
+ */
+interface Templated {
+  os?: boolean;
+  arch?: boolean;
+}
+
 /** Judges what the last item of a script list left held (see ShellOptions.carry). */
 export function settleCarried(sink: MentionSink, carry: { pending?: GoEnv }, env: GoEnv | undefined): void {
   if (carry.pending) usePending(sink, [], [], carry.pending, env);
@@ -432,14 +442,16 @@ export function settleCarried(sink: MentionSink, carry: { pending?: GoEnv }, env
  * (`pending`), else those of the environment (`env`). A pending value the command replaces was
  * never built with: it is judged alone.
  */
-function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string): void {
+function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string, templated?: Templated): void {
   judgeReplaced(sink, oses, arches, pending, env);
-  if (pending?.os && oses.length === 0) oses.push(pending.os);
-  if (pending?.arch && arches.length === 0) arches.push(pending.arch);
+  if (pending?.os && oses.length === 0 && !templated?.os) oses.push(pending.os);
+  if (pending?.arch && arches.length === 0 && !templated?.arch) arches.push(pending.arch);
   if (oses.length === 0 && arches.length === 0) return;
   // The other half from the environment: GOARCH=arm under a job's `GOOS: freebsd` builds freebsd/arm.
-  if (oses.length === 0 && env?.os) oses.push(env.os);
-  else if (arches.length === 0 && env?.arch) arches.push(env.arch);
+  if (oses.length === 0 && env?.os && !templated?.os) oses.push(env.os);
+  else if (arches.length === 0 && env?.arch && !templated?.arch) arches.push(env.arch);
+  // Nor does it take a name for the templated side from the environment's other block.
+  if (templated && env) env = { ...env, ...(templated.os ? { os: undefined, osName: undefined } : {}), ...(templated.arch ? { arch: undefined, archName: undefined } : {}) };
   // A list on one side (`GOARCH="arm64,riscv64"` after `GOOS=darwin`): each is built, with the other side.
   if ((oses.length > 1 && arches.length <= 1) || (arches.length > 1 && oses.length <= 1)) {
     for (const os of oses.length > 1 ? oses : [undefined]) for (const arch of arches.length > 1 ? arches : [undefined]) {
@@ -731,6 +743,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const oses: Token[] = [];
   const arches: Token[] = [];
   let variant: string | undefined;
+  // GOOS or GOARCH set to what a template makes (`GOOS=${{ matrix.os }}`, `GOOS="$target_os"`).
+  let templated: Templated | undefined;
   const flagMentionsStart = sink.mentions.length;
   const foreignFlags = pythonPackageTool(masked, words, nameIndex, name);
   // PowerShell, the default shell of Windows runners: `$env:GOARCH = "arm"` sets what go reads.
@@ -819,6 +833,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         if (hasLower(varName) && inHostCase(text, masked, base, w.start)) continue;
         const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches);
         if (role === 'variant' && names && names.length > 0) variant = names[0].text;
+        else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON)) (templated ??= {})[role] = true;
         continue;
       }
       if ((!value || words.length === 1) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
@@ -870,7 +885,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     judgeReplaced(sink, oses, arches, pending, env);
     const archWith = pending?.os ?? env?.os;
     sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}) };
-  } else usePending(sink, oses, arches, pending, env, variant);
+  } else usePending(sink, oses, arches, pending, env, variant, templated);
 
   // A comparison (`[[ "$name" == kubernetes-node-linux-arm.tar.gz ]]`) or a case pattern names no download.
   if (!TEST_COMMANDS.has(name) && !isCasePattern(masked, words)) {
