@@ -52,6 +52,9 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
 };
 
 /** Extensions of source code and documents, which a name like `dockerfile_test.go` ends with. */
+/** Shell scripts by name, as VS Code's shellscript language has them: Alpine's and Arch's package builds, direnv's file. */
+const SHELL_FILES = new Set(['APKBUILD', 'PKGBUILD', '.envrc']);
+
 const CODE_EXTENSION = /\.(go|js|mjs|cjs|ts|tsx|py|rb|rs|java|kt|c|h|cc|cpp|cs|php|md|txt|json|toml|lock|orig|bak|swp|diff|patch|html|xml)$/i;
 
 /**
@@ -72,7 +75,7 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   // Dockerfile, Dockerfile.windows, app.Dockerfile, and Dockerfile-Windows or Dockerfile_ubi8-8.3
   // (not dockerfile_test.go or Dockerfile-parser.js: source code about Dockerfiles).
   if (/^(docker|container)file$/i.test(base) || /^(docker|container)file\./i.test(base) || /\.(docker|container)file$/i.test(base)) return 'dockerfile';
-  if (/\.(sh|bash|zsh|ksh)$/i.test(base)) return 'shell';
+  if (/\.(sh|bash|zsh|ksh)$/i.test(base) || SHELL_FILES.has(base)) return 'shell';
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
   if (languageId && LANGUAGE_KINDS[languageId]) return LANGUAGE_KINDS[languageId];
   if (firstLine !== undefined && /^#!.*\b(ba|z|k|da)?sh\b/.test(firstLine)) return 'shell';

@@ -17,6 +17,8 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/Dockerfile_push.bash', 'shellscript'), 'shell');
     for (const p of ['/r/dockerfile_test.go', '/r/Dockerfile-parser.js', '/r/Dockerfile_notes.md', '/r/makefile.go']) assert.notEqual(detectFileKind(p), 'dockerfile', p);
     for (const p of ['/r/a.sh', '/r/b.bash', '/r/c.zsh']) assert.equal(detectFileKind(p), 'shell', p);
+    for (const p of ['/r/APKBUILD', '/r/pkg/PKGBUILD', '/r/.envrc']) assert.equal(detectFileKind(p), 'shell', p);
+    assert.equal(detectFileKind('/r/apkbuild.txt'), undefined);
   });
   it('knows untitled and oddly named documents by language id, as VS Code, Neovim and Helix name them', () => {
     assert.equal(detectFileKind('Untitled-1', 'yaml'), 'yaml');
