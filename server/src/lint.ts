@@ -531,11 +531,19 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     if (removed) raw.push({ f: removed, pair });
     else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
-      if (f?.code === 'unknown-platform' && s.mention.kind === 'whole' && s.mention.listId !== undefined && s.mention.removeRange && f.data.replacements?.length) {
-        items ??= listItems(subjects);
-        const listed = items.get(s.mention.listId);
-        // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
-        if (listed && f.data.replacements.every((r) => listed.has(identityOf(r)))) f.data = { ...f.data, remove: s.mention.removeRange, listed: true };
+      // A typo in a list: the replacements its list does not hold come first (the preferred fix
+      // must not make a repeat), and when it holds them all, the fix is the typo's removal.
+      if (f?.code === 'unknown-platform' && f.data.replacements?.length) {
+        const m = s.mention;
+        if (m.kind === 'whole' && m.listId !== undefined) {
+          items ??= listItems(subjects);
+          const listed = items.get(m.listId);
+          // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
+          if (listed) f.data = listedReplacements(f.data, (r) => listed.has(identityOf(r)), m.removeRange);
+        } else if (f.token.inList) {
+          const names = f.token.inList;
+          f.data = listedReplacements(f.data, (r) => names.includes(r.toLowerCase()), f.token.remove);
+        }
       }
       if (f) raw.push({ f, pair });
       // GOOS=lnux GOARCH=amd46, GOOS=Linux GOARCH=amd46: the other name is wrong too.
@@ -609,6 +617,18 @@ function listItems(subjects: readonly Subject[]): Map<number, Set<string>> {
     set.add(platformIdentity(s.platform));
   }
   return out;
+}
+
+/**
+ * A typo's fix data with the replacements its list holds (`listed`) put last; when it holds every
+ * one, the typo's removal (`remove`) is the fix, marked `listed`.
+ */
+function listedReplacements(data: Finding['data'], listed: (replacement: string) => boolean, remove: { start: number; end: number } | undefined): Finding['data'] {
+  const all = data.replacements ?? [];
+  const fresh = all.filter((r) => !listed(r));
+  if (fresh.length === 0) return remove ? { ...data, remove, listed: true } : data;
+  if (fresh.length === all.length) return data;
+  return { ...data, replacements: [...fresh, ...all.filter((r) => listed(r))] };
 }
 
 /** The identity of a replacement, as spelled for its context (`linux/amd64`, `linux-amd64`). */

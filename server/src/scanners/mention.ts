@@ -12,6 +12,8 @@ export interface Token {
   remove?: { start: number; end: number };
   /** The earlier item of the same list this one repeats (`amd64` twice in `goarch: [amd64, arm64, amd64]`). */
   repeatOf?: string;
+  /** For a name Go does not have (`amd46`): the names of its goos or goarch list, lower case, which its fix must not repeat. */
+  inList?: readonly string[];
 }
 
 /** A platform written in one token: `linux/arm/v7`, `linux-386` in an archive name, `amd64-linux`. */

@@ -835,14 +835,19 @@ function keepPlatformShaped(sink: MentionSink, from: number): void {
 function markRepeats(tokens: Token[]): Token[] {
   if (tokens.length < 2) return tokens;
   const seen = new Map<string, Token>();
-  return tokens.map((t) => {
-    const name = t.text.toLowerCase();
+  // What the list holds, for the fix of a typo in it (`goarch: [amd64, amd46]`: no second amd64);
+  // only a name Go does not have (`amd46`, `Linux`) carries it.
+  const names = tokens.map((t) => t.text.toLowerCase());
+  const typo = (name: string) => !isGoOs(name) && !isGoArch(name);
+  return tokens.map((t, k) => {
+    const name = names[k];
     const first = seen.get(name);
+    const inList = typo(t.text) ? { inList: names } : undefined;
     if (!first) {
       seen.set(name, t);
-      return t;
+      return inList ? { ...t, ...inList } : t;
     }
-    return { ...t, repeatOf: first.text };
+    return { ...t, repeatOf: first.text, ...inList };
   });
 }
 
