@@ -32,6 +32,8 @@ describe('editDistance', () => {
     assert.equal(editDistance('\u{2000B}linux', 'linux'), editDistance('\u65E5linux', 'linux'));
     assert.equal(editDistance('lin\u{1F600}\u{1F600}x', 'linux'), 2);
     assert.equal(editDistance('a\u{1F600}b', 'a\u{1F601}b'), 1);
+    assert.equal(editDistance('\uE000\u{1F600}', '\u{1F600}\uE000'), 1, 'a private-use character is no stand-in for one outside the BMP');
+    assert.equal(editDistance('\uE000x', '\u{1F600}x'), 1);
   });
 
   it('equals the textbook table for names of similar length, and is the length difference beyond 3', () => {

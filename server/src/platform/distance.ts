@@ -10,7 +10,7 @@ const HAS_SURROGATE = /[\ud800-\udfff]/;
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   // A character outside the BMP (an emoji, `𠀋`) is two UTF-16 units and one character typed.
-  if (HAS_SURROGATE.test(a) || HAS_SURROGATE.test(b)) return distanceOf(Array.from(a), Array.from(b));
+  if (HAS_SURROGATE.test(a) || HAS_SURROGATE.test(b)) [a, b] = oneUnitEach(a, b);
   if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
   const cols = b.length + 1;
   if (cols > rowA.length) {
@@ -41,20 +41,28 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The same distance over characters: for the rare text with one outside the BMP. */
-function distanceOf(a: readonly string[], b: readonly string[]): number {
-  if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /** The length of `s` in characters, not UTF-16 units. */
 export function characters(s: string): number {
   return HAS_SURROGATE.test(s) ? Array.from(s).length : s.length;
+}
+
+const ASTRAL = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/**
+ * `a` and `b` with each character outside the BMP made one UTF-16 unit that neither holds (from
+ * U+E000 on), the same unit for the same character: the distance of the two is then counted in
+ * characters.
+ */
+function oneUnitEach(a: string, b: string): [string, string] {
+  const units = new Map<string, string>();
+  let next = 0xe000;
+  const unit = (c: string) => {
+    let u = units.get(c);
+    if (u === undefined) {
+      while (a.includes(String.fromCharCode(next)) || b.includes(String.fromCharCode(next))) next++;
+      units.set(c, (u = String.fromCharCode(next++)));
+    }
+    return u;
+  };
+  return [a.replace(ASTRAL, unit), b.replace(ASTRAL, unit)];
 }
