@@ -51,10 +51,10 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
   'bash-ts': 'shell',
 };
 
-/** Extensions of source code and documents, which a name like `dockerfile_test.go` ends with. */
 /** Shell scripts by name, as VS Code's shellscript language has them: Alpine's and Arch's package builds, direnv's file. */
 const SHELL_FILES = new Set(['APKBUILD', 'PKGBUILD', '.envrc']);
 
+/** Extensions of source code and documents, which a name like `dockerfile_test.go` ends with. */
 const CODE_EXTENSION = /\.(go|js|mjs|cjs|ts|tsx|py|rb|rs|java|kt|c|h|cc|cpp|cs|php|md|txt|json|toml|lock|orig|bak|swp|diff|patch|html|xml)$/i;
 
 /**

@@ -458,6 +458,16 @@ describe('hover', () => {
     assert.match(diagnostics[0].message, /did you mean linux\/arm64/);
   });
 
+  it('a no-break space inside a platform: the diagnostic and the hover show the platform as written, and name the character', async () => {
+    const text = 'FROM --platform=linux\u00a0/arm64 alpine\n';
+    const { uri, diagnostics } = await open('hover/nbsp/Dockerfile', 'dockerfile', text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-platform']);
+    assert.ok(diagnostics[0].message.startsWith('linux\u00a0/arm64 is not a valid Go platform (it has the character U+00A0'), diagnostics[0].message);
+    const md = markdown(await client.hover(uri, positionOf(text, '/arm64')));
+    assert.ok(md.includes('linux\u00a0/arm64'), md);
+    assert.ok(!/[\ufdd0-\ufdef]/.test(md + diagnostics[0].message), 'no stand-in character shown');
+  });
+
   it('no hover on plain words', async () => {
     const text = 'name: hello world\n';
     const { uri } = await open('hover/plain.yaml', 'yaml', text);

@@ -54,7 +54,7 @@ function commentStart(text: string, s: number, e: number): number {
  */
 export function scanMakefile(text: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
   const urlVars = state.urlVars;
-  let define: { role: ReturnType<typeof roleOf> | 'text'; name: string; env: ScopeEnv; inRule: boolean } | undefined;
+  let define: { role: ReturnType<typeof roleOf> | 'text'; name: string; env: ScopeEnv } | undefined;
   let inRule = state.inRule;
   // The Makefile's own GOOS and GOARCH (`GOOS ?= darwin`, `GOARCH ?= arm`) pair up, as a target's do.
   const globalEnv = new ScopeEnv(sink);
@@ -72,7 +72,6 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     if (define) {
       if (/^\s*endef\b/.test(text.slice(line.start, line.end))) {
         define.env.end();
-        inRule = define.inRule;
         define = undefined;
         continue;
       }
@@ -118,7 +117,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
     if (def) {
-      define = { role: TEXT_DEFINE.test(def[1]) ? 'text' : roleOf(def[1]), name: def[1], env: new ScopeEnv(sink, globalEnv), inRule };
+      define = { role: TEXT_DEFINE.test(def[1]) ? 'text' : roleOf(def[1]), name: def[1], env: new ScopeEnv(sink, globalEnv) };
       continue;
     }
     const plain = ASSIGN.exec(body);
@@ -138,18 +137,11 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         continue;
       }
       const name = assign[3];
-      const role = roleOf(name);
       const value = text.slice(valueStart, cEnd).trim();
       if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
         urlVars.set(name, value);
       }
-      if (role) scanValue(text, valueStart, cEnd, name, role, sink, target !== undefined ? targetEnv : scope());
-      else {
-        const masked = maskTemplates(text, valueStart, cEnd, 'make');
-        if (isPlatformListValue(masked, valueStart, valueStart, cEnd, text)) {
-          readPlatformList(sink, { text, masked, maskBase: valueStart, start: valueStart, end: cEnd, role: 'platform', context: name, strictness: 'loose' });
-        } else scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
-      }
+      if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope())) scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
       continue;
     }
     if (isRule(body)) {
@@ -178,16 +170,22 @@ function templateAssignment(text: string, s: number, e: number, sink: MentionSin
   const body = text.slice(s, cEnd);
   const plain = ASSIGN.exec(body);
   const assign = plain && (plain[4] === ':=' || plain[4] === '::=' || plain[4] === ':::=' || plain[4] === '?=') ? plain : plain ? null : TARGET_ASSIGN.exec(body);
-  if (!assign) return false;
-  const valueStart = s + assign[0].length;
-  const name = assign[3];
+  return assign !== null && assignedValue(text, s + assign[0].length, cEnd, assign[3], sink, scope);
+}
+
+/**
+ * The value of make variable `name` in text[s, e): a platform-ish variable's (scanValue), or a
+ * platform list under another name. Whether it was read (else it is left to the shell reader).
+ */
+function assignedValue(text: string, s: number, e: number, name: string, sink: MentionSink, scope: ScopeEnv): boolean {
   const role = roleOf(name);
-  if (role) scanValue(text, valueStart, cEnd, name, role, sink, scope);
-  else {
-    const masked = maskTemplates(text, valueStart, cEnd, 'make');
-    if (!isPlatformListValue(masked, valueStart, valueStart, cEnd, text)) return false;
-    readPlatformList(sink, { text, masked, maskBase: valueStart, start: valueStart, end: cEnd, role: 'platform', context: name, strictness: 'loose' });
+  if (role) {
+    scanValue(text, s, e, name, role, sink, scope);
+    return true;
   }
+  const masked = maskTemplates(text, s, e, 'make');
+  if (!isPlatformListValue(masked, s, s, e, text)) return false;
+  readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role: 'platform', context: name, strictness: 'loose' });
   return true;
 }
 

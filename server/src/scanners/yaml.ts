@@ -769,9 +769,9 @@ function tripleTargets(node: YNode, ctx: Ctx): void {
     if (item?.kind !== 'scalar' || item.style === 'ALIAS') continue;
     const r = contentRange(item);
     const t = token(ctx.text, r.s, r.e);
-    const platform = parseTriple(t.text);
-    if (!platform) continue;
-    const abi = tripleAbi(t.text);
+    const triple = parseTriple(t.text);
+    if (!triple) continue;
+    const { platform, abi } = triple;
     let listId = lists.get(abi);
     if (listId === undefined) lists.set(abi, (listId = ctx.sink.newList()));
     const removeRange = node.kind === 'seq' && node.items.length > 1 ? seqItemRange(ctx.text, item.start, item.end, node.flow) : undefined;
@@ -791,25 +791,20 @@ const TRIPLE_ARCH: ReadonlyMap<string, { arch: string; variant?: string }> = new
   ['mipsel', { arch: 'mipsle' }],
 ]);
 
-/** The parts of a triple after its os, lower-cased (`gnueabihf`; `` for `aarch64-linux`). */
-function tripleAbi(text: string): string {
-  const parts = text.toLowerCase().split('-');
-  for (let k = parts.length - 1; k > 0; k--) if (isGoOs(parts[k] === 'macos' ? 'darwin' : parts[k])) return parts.slice(k + 1).join('-');
-  return '';
-}
-
-/** `armv7-unknown-linux-gnueabihf`: the arch first, the os the last part that is Go's (zig writes macos). */
-function parseTriple(text: string): ParsedPlatform | undefined {
+/**
+ * `armv7-unknown-linux-gnueabihf`: the arch first, the os the last part that is Go's (zig writes
+ * macos), and the C library or ABI the parts after it (`gnueabihf`; `` for `aarch64-linux`).
+ */
+function parseTriple(text: string): { platform: ParsedPlatform; abi: string } | undefined {
   const parts = text.toLowerCase().split('-');
   if (parts.length < 2 || parts.length > 5) return undefined;
   const arch = resolveArch(parts[0]) ?? TRIPLE_ARCH.get(parts[0]);
-  const os = parts
-    .slice(1)
-    .reverse()
-    .map((p) => (p === 'macos' ? 'darwin' : p))
-    .find(isGoOs);
-  if (!arch || !os) return undefined;
-  return makePlatform(os, arch.arch, arch.variant, 'arch-os');
+  if (!arch) return undefined;
+  for (let k = parts.length - 1; k > 0; k--) {
+    const os = parts[k] === 'macos' ? 'darwin' : parts[k];
+    if (isGoOs(os)) return { platform: makePlatform(os, arch.arch, arch.variant, 'arch-os'), abi: parts.slice(k + 1).join('-') };
+  }
+  return undefined;
 }
 
 /** Mentions from `from` on have one canonical spelling. */
