@@ -204,14 +204,18 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     }
   });
 
-  it('--arch and --os of podman build and docker manifest annotate: the arches of the command\'s --os, the oses of its --arch', async () => {
+  it('--arch and --os of podman build, docker manifest annotate and skopeo\'s --override-*: the arches of the command\'s --os, the oses of its --arch', async () => {
     const cases: [string, string[] | 'none'][] = [
       ['podman build --os windows --arch | -t app .\n', ['386', 'amd64', 'arm64']],
       ['buildah bud --arch=| --os darwin .\n', ['amd64', 'arm64']],
       ['docker manifest annotate app:1 app:1-arm64 --os linux --arch "|"\n', ['386', 'amd64', 'arm64', 'loong64', 'mips', 'mips64', 'mips64le', 'mipsle', 'ppc64', 'ppc64le', 'riscv64', 's390x']],
       ['podman manifest add app:1 docker://app:1-arm64 --arch arm64 --os |\n', ['android', 'darwin', 'freebsd', 'ios', 'linux', 'netbsd', 'openbsd', 'windows']],
+      ['skopeo copy --override-os windows --override-arch | docker://a:1 docker://b:1\n', ['386', 'amd64', 'arm64']],
+      ['skopeo --override-arch=arm64 inspect --override-os | docker://a:1\n', ['android', 'darwin', 'freebsd', 'ios', 'linux', 'netbsd', 'openbsd', 'windows']],
       ['docker build --arch |\n', 'none'],
       ['podman push --arch |\n', 'none'],
+      ['skopeo copy --arch |\n', 'none'],
+      ['podman build --override-arch |\n', 'none'],
     ];
     let n = 0;
     for (const [marked, expected] of cases) {

@@ -100,9 +100,9 @@ class Lines {
 const TOKEN_CHAR = /[A-Za-z0-9_./-]/;
 const FLAG = /--?(?:[a-z0-9]+-)*(?:platforms?|osarch)\b/gi;
 /** `--os` or `--arch` (`--arch=`, `--arch "`) just before the token. */
-const OS_ARCH_FLAG = /(?:^|\s)--(os|arch)(?:=|\s+)["']?$/;
+const OS_ARCH_FLAG = /(?:^|\s)--(override-)?(os|arch)(?:=|\s+)["']?$/;
 /** The value of a command's `--os` or `--arch`. */
-const OS_ARCH_VALUE = /\s--(os|arch)(?:=|\s+)["']?([A-Za-z0-9_]+)/g;
+const OS_ARCH_VALUE = /\s--(override-)?(os|arch)(?:=|\s+)["']?([A-Za-z0-9_]+)/g;
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)(\s*)(?:\?|::?|\+|!)?=/g;
 const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w.-]*|<<)["']?\s*:(?:\s+(.*))?$/;
 
@@ -665,14 +665,14 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   if (osArch) {
     const from = Math.max(...[';', '&', '|', '`', '('].map((c) => joined.lastIndexOf(c, osArch.index))) + 1;
     const words = joined.slice(from, osArch.index).trim().split(/\s+/);
-    const tool = words.findIndex((w) => w === 'docker' || w === 'podman' || w === 'buildah');
-    // (As the scanner's platformFlags tells them.)
+    // (As the scanner tells them: skopeo's --override-os and --override-arch, or platformFlags.)
+    const tool = words.findIndex((w) => (osArch[1] ? w === 'skopeo' : w === 'docker' || w === 'podman' || w === 'buildah'));
     const manifest = tool >= 0 && words[tool + 1] === 'manifest' && words.some((w) => MANIFEST_EDIT.test(w));
-    if (manifest || (tool >= 0 && words[tool] !== 'docker' && PODMAN_PLATFORMED.test(words[tool + 1] ?? ''))) {
+    if ((osArch[1] && tool >= 0) || manifest || (tool >= 0 && words[tool] !== 'docker' && PODMAN_PLATFORMED.test(words[tool + 1] ?? ''))) {
       // The command's other flag, before or after the cursor (up to the next command).
       const command = ` ${joined.slice(from)}${line.text.slice(e).split(/[;&|`]/)[0]}`;
-      const other = (flag: 'os' | 'arch') => [...command.matchAll(OS_ARCH_VALUE)].filter((m) => m[1] === flag).map((m) => m[2].toLowerCase());
-      return osArch[1] === 'os' ? site('os', start, end, { spelling: 'slash', arch: other('arch') }) : site('arch', start, end, { spelling: 'slash', os: other('os') });
+      const other = (flag: 'os' | 'arch') => [...command.matchAll(OS_ARCH_VALUE)].filter((m) => m[2] === flag && !m[1] === !osArch[1]).map((m) => m[3].toLowerCase());
+      return osArch[2] === 'os' ? site('os', start, end, { spelling: 'slash', arch: other('arch') }) : site('arch', start, end, { spelling: 'slash', os: other('os') });
     }
   }
 

@@ -379,8 +379,11 @@ const ARRAY_INDEX = /^\[[^\]=]*\]\+?=/;
 const BAKE_SET = /^["']?[A-Za-z0-9_*-]+(?:\.[A-Za-z0-9_*-]+)*\.platforms?=/;
 /** `TARGET.args.NAME=`: a build argument set on a bake target. */
 const BAKE_SET_ARG = /^["']?[A-Za-z0-9_*-]+\.args\.([A-Za-z_][A-Za-z0-9_]*)=/;
-/** `--os`, `--arch`, `--variant` of `docker manifest annotate`, alone or with `=value`. */
-const MANIFEST_FLAG = /^--(os|arch|variant)(=|$)/;
+/**
+ * `--os`, `--arch`, `--variant` of `docker manifest annotate`, alone or with `=value`; skopeo's
+ * `--override-os`, `--override-arch`, `--override-variant`.
+ */
+const MANIFEST_FLAG = /^--(override-)?(os|arch|variant)(=|$)/;
 
 /** `$PKG_MGR install …`, `"${PACKAGE_MANAGER}" install …`: a package manager chosen at run time. */
 const PACKAGE_MANAGER_VAR = /^["']?\$\{?[A-Za-z_]*(?:PKG|PACKAGE|PM|APT|YUM|DNF)[A-Za-z_]*\}?["']?$/i;
@@ -864,16 +867,16 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       for (const n of names) list.push(n);
       continue;
     }
-    // docker manifest annotate --os linux --arch arm64, podman (buildah) manifest add|annotate --arch …
-    // (and --arch=arm64: pflag takes both)
+    // docker manifest annotate --os linux --arch arm64, podman (buildah) manifest add|annotate --arch …,
+    // skopeo copy --override-os linux --override-arch arm64 (and --arch=arm64: pflag takes both)
     const manifest = MANIFEST_FLAG.exec(raw);
-    if (manifest && (manifest[2] === '=' || k + 1 < words.length) && platformFlags(masked, words, nameIndex, name)) {
-      const v = manifest[2] === '=' ? { start: w.start + manifest[0].length, end: w.end } : words[++k];
+    if (manifest && (manifest[3] === '=' || k + 1 < words.length) && (manifest[1] ? name === 'skopeo' : platformFlags(masked, words, nameIndex, name))) {
+      const v = manifest[3] === '=' ? { start: w.start + manifest[0].length, end: w.end } : words[++k];
       const u = unquote(masked, v);
       if (!masked.slice(u.s, u.e).includes(POISON) && u.e > u.s) {
         const t = token(text, base + u.s, base + u.e);
-        if (manifest[1] === 'os') oses.push(t);
-        else if (manifest[1] === 'arch') arches.push(t);
+        if (manifest[2] === 'os') oses.push(t);
+        else if (manifest[2] === 'arch') arches.push(t);
         else variant = t.text;
       }
       continue;
