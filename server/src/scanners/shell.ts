@@ -819,8 +819,11 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
           for (const item of w.array) {
             const index = ARRAY_INDEX.exec(masked.slice(item.start, Math.min(item.end, item.start + 40)));
             const u = unquote(masked, index ? { start: item.start + index[0].length, end: item.end } : item);
-            const removeWhole = w.array.length > 1 ? wordRemoval(text, base + item.start, base + item.end) : undefined;
-            readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName), ...(removeWhole ? { removeWhole } : {}) }, listId);
+            // An associative array's value per key (`[alpine]="linux/amd64,linux/arm64"`) is a list of
+            // its own; a fix empties it and keeps the key.
+            const own = index !== null && !/^\[\s*\d+\s*\]/.test(index[0]);
+            const removeWhole = w.array.length > 1 && !own ? wordRemoval(text, base + item.start, base + item.end) : undefined;
+            readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName), ...(removeWhole ? { removeWhole } : {}) }, own ? sink.newList() : listId);
           }
         } else scanArrayFlags(text, masked, base, w.array, sink);
         continue;
