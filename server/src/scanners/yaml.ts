@@ -13,7 +13,7 @@ export type YamlFlavour = 'yaml' | 'github-workflow' | 'goreleaser' | 'gitlab-ci
 /** Keys whose values are text for a person. */
 const PROSE_KEYS = new Set([
   'name', 'description', 'title', 'summary', 'help', 'message', 'msg', 'text', 'body', 'comment', 'comments',
-  'note', 'notes', 'about', 'usage', 'footer', 'header', 'if', 'when', 'label', 'labels', 'annotations',
+  'note', 'notes', 'about', 'usage', 'footer', 'header', 'if', 'when', 'condition', 'label', 'labels', 'annotations',
   'long_description', 'short_description', 'changelog', 'release_notes', 'release-notes', 'caption',
 ]);
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
@@ -1214,7 +1214,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (role !== undefined) continue;
     // A Kustomize patch written inline (`patches: [{patch: |- …}]`) is YAML, read as its own file would be.
     if (key === 'patch' && inlinePatch(value, ctx)) continue;
-    if (PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key)) {
+    if ((PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key)) && !conditionBlock(key, value)) {
       // Annotations and labels are text, but for a platform list kept there (Tekton's
       // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on), a download
       // URL (a Headlamp plugin's `headlamp/plugin/extra-files/0/url`) and a value that is wholly a platform.
@@ -1265,6 +1265,17 @@ function walkMap(node: YMap, ctx: Ctx): void {
 
 /** Kustomization fields whose patches may be written inline, as YAML in a block scalar. */
 const KUSTOMIZE_PATCHES: ReadonlySet<string> = new Set(['patches', 'patchesJson6902', 'patchesStrategicMerge']);
+
+/**
+ * A condition key whose value is a block of settings, not an expression: CircleCI's
+ * `when: {condition: …, steps: […]}`, Woodpecker's and Drone's `when: {platform: […], event: push}`.
+ * An expression (`if: runner.os == 'Linux'`, Ansible's `when:` list of them) stays text.
+ */
+function conditionBlock(key: string, value: YNode): boolean {
+  if (key !== 'when' && key !== 'if') return false;
+  if (value.kind === 'map') return true;
+  return value.kind === 'seq' && value.items.some((item) => item?.kind === 'map');
+}
 
 /** Scans a Kustomize patch written inline as the YAML it is; false when `value` is no such patch. */
 function inlinePatch(value: YNode, ctx: Ctx): boolean {
