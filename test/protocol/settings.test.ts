@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspClient, editorCapabilities, repo } from '../support/lspClient';
 
 const WORKFLOW = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/arm64,linux/riscv64,linux/arm/v7\n';
@@ -256,6 +257,20 @@ describe('modelPath', () => {
       const u = uri('relative');
       client.open(u, 'yaml', WORKFLOW, 1);
       assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['removed-platform']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a file: URI as modelPath is read as the file it names', async () => {
+    const file = join(dir, 'uri model.json');
+    writeFileSync(file, customModel());
+    const client = await LspClient.start({ settings: { modelPath: pathToFileURL(file).href }, rootDir: dir });
+    try {
+      const u = uri('file-uri');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['removed-platform'], 'linux/riscv64 is tier 2 in the custom model');
+      assert.deepEqual(client.shown.filter((m) => m.type === 1), []);
     } finally {
       await client.stop();
     }

@@ -261,6 +261,9 @@ function filePath(uri: string): string | undefined {
 }
 
 function resolvePath(p: string, root: string | undefined): string {
+  // A file: URI (`file:///home/me/model.json`), as some clients write paths.
+  const fromUri = filePath(p);
+  if (fromUri !== undefined) return fromUri;
   const home = process.env.HOME ?? process.env.USERPROFILE;
   const expanded = p.startsWith('~/') && home ? `${home}${p.slice(1)}` : p;
   if (isAbsolute(expanded) || !root) return expanded;
