@@ -1,7 +1,8 @@
 import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
-import { newScanState, type ScanState } from './state';
+import { newScanState, type MakeGoEnv, type ScanState } from './state';
+import type { GoEnv } from './shell';
 
 // A variable's name may be computed in part: `$(NAME)_PLATFORMS`, `ENVS_$(GUEST)armv7l`.
 const ASSIGN = /^(\s*)((?:(?:export|override|private|unexport)\s+)*)((?:[A-Za-z_]|\$[({][A-Za-z0-9_.-]*[)}])(?:[A-Za-z0-9_.-]|\$[({][A-Za-z0-9_.-]*[)}])*)\s*(::?=|:::=|\?=|\+=|!=|=)/;
@@ -67,6 +68,12 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   let depth = 0;
   const scope = () => (branches.length > 0 ? branches[branches.length - 1] : globalEnv);
   let currentTarget: string | undefined;
+  // What the recipes' environment holds: the GOOS and GOARCH the Makefile exports.
+  let recipeGoEnv = exportedGoEnv(state.make);
+  const setMake = (change: Partial<MakeGoEnv>) => {
+    state.make = { exportOs: false, exportArch: false, exportAll: false, ...state.make, ...change };
+    recipeGoEnv = exportedGoEnv(state.make);
+  };
   for (const line of logicalLines(text, start, end)) {
     const first = text[line.start];
     if (define) {
@@ -91,7 +98,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, recipeEnv);
         k = evaluated.end + 1;
       }
-      scanShell(text, k, line.end, sink, { mode: 'make', urlVars });
+      scanShell(text, k, line.end, sink, { mode: 'make', urlVars, ...(recipeGoEnv ? { env: recipeGoEnv } : {}) });
       continue;
     }
     const cEnd = commentStart(text, line.start, line.end);
@@ -120,6 +127,21 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       define = { role: TEXT_DEFINE.test(def[1]) ? 'text' : roleOf(def[1]), name: def[1], env: new ScopeEnv(sink, globalEnv) };
       continue;
     }
+    const exporting = EXPORT_LINE.exec(body);
+    if (exporting) {
+      // `export GOOS GOARCH`, `unexport GOOS`, a lone `export` (every variable), `.EXPORT_ALL_VARIABLES:`.
+      const names = exporting[2] ? exporting[2].trim().split(/\s+/) : undefined;
+      const on = exporting[1] !== 'unexport';
+      if (!names) setMake({ exportAll: on });
+      else if (names.includes('GOOS') || names.includes('GOARCH')) setMake({ ...(names.includes('GOOS') ? { exportOs: on } : {}), ...(names.includes('GOARCH') ? { exportArch: on } : {}) });
+      continue;
+    }
+    if (/^\.EXPORT_ALL_VARIABLES\s*:/.test(body)) setMake({ exportAll: true });
+    const undefining = UNDEFINE_GO.exec(body);
+    if (undefining) {
+      setMake(undefining[1] === 'GOOS' ? { os: undefined } : { arch: undefined });
+      continue;
+    }
     const plain = ASSIGN.exec(body);
     const assign = plain ?? TARGET_ASSIGN.exec(body);
     // `bin: export GOOS = darwin` then `bin: export GOARCH = arm`: the target's recipe sees both.
@@ -138,6 +160,16 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       }
       const name = assign[3];
       const value = text.slice(valueStart, cEnd).trim();
+      if (plain && (name === 'GOOS' || name === 'GOARCH')) {
+        // The value recipes see: one literal word set outside any conditional, else unknown ('').
+        // `?=` sets nothing once the variable is set.
+        const literal = branches.length === 0 && depth === 0 && op !== '+=' && /^[A-Za-z0-9_]+$/.test(value) ? value : '';
+        const exported = /\bexport\b/.test(assign[2]) ? true : /\bunexport\b/.test(assign[2]) ? false : undefined;
+        const kept = op === '?=' && (name === 'GOOS' ? state.make?.os : state.make?.arch) !== undefined;
+        const set = kept ? {} : name === 'GOOS' ? { os: literal } : { arch: literal };
+        if (name === 'GOOS') setMake({ ...set, ...(exported !== undefined ? { exportOs: exported } : {}) });
+        else setMake({ ...set, ...(exported !== undefined ? { exportArch: exported } : {}) });
+      }
       if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
         urlVars.set(name, value);
       }
@@ -187,6 +219,24 @@ function assignedValue(text: string, s: number, e: number, name: string, sink: M
   if (!isPlatformListValue(masked, s, s, e, text)) return false;
   readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role: 'platform', context: name, strictness: 'loose' });
   return true;
+}
+
+/** `export NAME…` or `unexport NAME…` (no assignment), or a lone `export`. */
+const EXPORT_LINE = /^\s*(export|unexport)(?:\s*$|\s+([A-Za-z_][A-Za-z0-9_.-]*(?:\s+[A-Za-z_][A-Za-z0-9_.-]*)*)\s*$)/;
+
+/** `undefine GOOS` (or GOARCH): the variable is no longer set. */
+const UNDEFINE_GO = /^\s*(?:override\s+)?undefine\s+(GOOS|GOARCH)\s*$/;
+
+/**
+ * The environment a recipe runs in, as far as GOOS and GOARCH go: the Makefile's literal values
+ * of those it exports (`export GOOS := darwin`, then `GOARCH=386 go build` builds darwin/386).
+ * Names only: their tokens are judged where they are set, perhaps in another block.
+ */
+function exportedGoEnv(make: MakeGoEnv | undefined): GoEnv | undefined {
+  if (!make) return undefined;
+  const os = make.exportOs || make.exportAll ? make.os || undefined : undefined;
+  const arch = make.exportArch || make.exportAll ? make.arch || undefined : undefined;
+  return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
 }
 
 /** A line of a make conditional: `ifeq (…)`, `ifdef X`, `else` (also `else ifeq …`), `endif`. */

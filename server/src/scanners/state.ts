@@ -11,6 +11,21 @@ export interface ScanState {
   escape?: '\\' | '`';
   /** What every block of a YAML file is scanned with from the rest of it (see yaml.ts yamlFileFacts). */
   yamlFile?: YamlFileFacts;
+  /** A Makefile's own GOOS and GOARCH as its recipes' environment sees them (see makefile.ts). */
+  make?: MakeGoEnv;
+}
+
+/**
+ * The literal GOOS and GOARCH a Makefile sets at its top level (undefined: not set; '': set, but
+ * not to one known word), and whether make exports them to every recipe (`export GOOS := darwin`, `export
+ * GOOS`, a lone `export`, `.EXPORT_ALL_VARIABLES:`).
+ */
+export interface MakeGoEnv {
+  os?: string;
+  arch?: string;
+  exportOs: boolean;
+  exportArch: boolean;
+  exportAll: boolean;
 }
 
 export function newScanState(): ScanState {
@@ -18,12 +33,14 @@ export function newScanState(): ScanState {
 }
 
 export function copyScanState(s: ScanState): ScanState {
-  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}) };
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}) };
 }
 
 /** A short string that is equal for equal states: part of a block's cache key. */
 export function scanStateKey(s: ScanState): string {
-  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}`;
+  const m = s.make;
+  const make = m ? `m${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs ? 'o' : ''}${m.exportArch ? 'a' : ''}${m.exportAll ? '*' : ''}` : '';
+  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}`;
   if (s.urlVars.size === 0) return flags;
   return `${flags}${JSON.stringify([...s.urlVars])}`;
 }
