@@ -228,6 +228,13 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     }
   });
 
+  it('a CircleCI parameter (<< parameters.image >>) above is no here-document: completion below still works', async () => {
+    const t = 'version: 2.1\njobs:\n  build:\n    docker:\n      - image: << parameters.image >>\n    steps:\n      - run: docker buildx build --platform linux/arm64,linux/\n';
+    const { uri } = await open('.circleci/config.yml', 'yaml', t);
+    const got = labels(sorted(await client.completion(uri, { line: 6, character: t.split('\n')[6].length })));
+    assert.deepEqual([...got].sort(), ['linux/386', 'linux/amd64', 'linux/ppc64le', 'linux/s390x']);
+  });
+
   it('typing an alias (linux/x86) keeps the canonical item: its filterText is the alias spelling', async () => {
     const t = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/arm64,linux/x86\n';
     const { uri } = await open('.github/workflows/alias.yml', 'yaml', t);

@@ -174,6 +174,8 @@ function inHeredoc(lines: Lines, index: number, kind: FileKind): boolean {
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed)) closers.add(trimmed);
     const m = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(t);
     if (!m || /^\s*#/.test(t)) continue;
+    // CircleCI's `<< parameters.image >>` (also `<< pipeline.parameters.x >>`) is a parameter, no here-document.
+    if (/^\.[\w.-]*\s*>>/.test(t.slice(m.index + m[0].length))) continue;
     if (closers.has(m[2])) return false;
     if (kind !== 'dockerfile') return true;
     // RUN … <<EOT, the marker maybe on a continuation line of the RUN.
