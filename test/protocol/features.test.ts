@@ -416,6 +416,14 @@ describe('hover', () => {
     assert.match(md, /linux\/arm/);
   });
 
+  it('a lone GOARCH or GOOS Go does not have: the hover says what its diagnostic says', async () => {
+    const text = 'GOARCH=amd46 go build ./...\npodman pull --os lnux alpine\n';
+    const { uri, diagnostics } = await open('hover/lone.sh', 'shellscript', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['unknown-platform', 0], ['unknown-platform', 1]]);
+    assert.equal(markdown(await client.hover(uri, positionOf(text, 'amd46', 2))), '**amd46** is not a Go architecture (GOARCH); did you mean amd64?');
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'lnux', 2))), /^\*\*lnux\*\* is not a Go operating system \(GOOS\); did you mean linux/);
+  });
+
   it('arch: arm of a Drone platform mapping: the pair is removed, with the reason', async () => {
     const text = 'kind: pipeline\nplatform:\n  os: linux\n  arch: arm\n';
     const { uri, diagnostics } = await open('hover/.drone.yml', 'yaml', text);

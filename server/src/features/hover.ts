@@ -6,6 +6,7 @@ import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
+import { findUnknownPlatform } from '../rules/unknownPlatform';
 import { suggestPlatforms } from '../platform/suggest';
 import { rangeOf } from './diagnostics';
 
@@ -56,6 +57,9 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
   if (m.kind === 'pair') {
     if (m.os && isGoOs(written)) return explainName(model, 'os', written);
     if (m.arch && isGoArch(written)) return explainName(model, 'arch', written);
+    // A name Go does not have (`GOARCH=amd46` alone): what its diagnostic says, the name in bold.
+    const unknown = findUnknownPlatform(subjectOf(m), model);
+    if (unknown && unknown.message.startsWith(unknown.token.text)) return `**${shownSpaces(unknown.token.text)}**${unknown.message.slice(unknown.token.text.length)}`;
   }
   return undefined;
 }
