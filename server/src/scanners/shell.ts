@@ -17,6 +17,7 @@ import { maskTemplates, type TemplateMode } from './template';
 import { looksLikeName, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
+import { scanDockerfile } from './dockerfile';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS } from './artifacts';
 
 export interface ShellOptions {
@@ -169,6 +170,12 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
     // "$GITHUB_ENV"`, an env file), or lines a loop evals (kind's `export GOOS=linux GOARCH=arm`).
     if (depth < MAX_DEPTH && (h.script || assignmentsOnly(masked.slice(h.start, h.end)))) {
       scanShell(text, start + h.start, start + h.end, sink, { mode: opts.mode, urlVars, depth: depth + 1 });
+      continue;
+    }
+    // A Dockerfile given to a build on stdin, or written to a Dockerfile's file (its `$VAR` and `${VAR}`
+    // are the shell's, which the Dockerfile reader takes as templates as well).
+    if (h.dockerfile && depth < MAX_DEPTH) {
+      scanDockerfile(text, start + h.start, start + h.end, sink);
       continue;
     }
     scanAptSourceLines(text, masked, start, h.start, h.end, sink, urlVars);

@@ -23,6 +23,11 @@ export interface Heredoc {
    * another file or a message.
    */
   script: boolean;
+  /**
+   * The body is a Dockerfile: the input of `docker build -f -` (or `docker build … -`, podman's,
+   * buildah's), or written to a `Dockerfile*` or `Containerfile` (`cat > Dockerfile.cross <<EOF`).
+   */
+  dockerfile?: boolean;
 }
 
 /** How far feedsShell looks: words back from `<<`, characters on after it. */
@@ -57,7 +62,7 @@ function continuesWord(c: number): boolean {
 export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed {
   const commands: Command[] = [];
   const heredocs: Heredoc[] = [];
-  const pendingHeredocs: { delim: string; script: boolean }[] = [];
+  const pendingHeredocs: { delim: string; script: boolean; dockerfile: boolean }[] = [];
   let words: Word[] = [];
   let wordStart = -1;
   let array: Word[] | undefined;
@@ -119,7 +124,7 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
             let lineEnd = masked.indexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = n;
             if (masked.slice(lineStart, lineEnd).trim() === h.delim) {
-              heredocs.push({ start: bodyStart, end: lineStart, script: h.script });
+              heredocs.push({ start: bodyStart, end: lineStart, script: h.script, ...(h.dockerfile ? { dockerfile: true } : {}) });
               i = Math.min(n, lineEnd + 1);
               found = true;
               break;
@@ -127,7 +132,7 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
             lineStart = lineEnd + 1;
           }
           if (!found) {
-            heredocs.push({ start: bodyStart, end: n, script: h.script });
+            heredocs.push({ start: bodyStart, end: n, script: h.script, ...(h.dockerfile ? { dockerfile: true } : {}) });
             i = n;
           }
         }
@@ -191,7 +196,8 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
       endWord(i);
       const m = /^<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(masked.slice(i, i + 80));
       if (m) {
-        pendingHeredocs.push({ delim: m[2], script: feedsShell(masked, words, i + m[0].length) });
+        const script = feedsShell(masked, words, i + m[0].length);
+        pendingHeredocs.push({ delim: m[2], script, dockerfile: !script && feedsBuild(masked, words, i + m[0].length) });
         i += m[0].length;
         continue;
       }
@@ -257,6 +263,47 @@ function sshReadsScript(masked: string, words: Word[], from: number): boolean {
  */
 function feedsShell(masked: string, words: Word[], after: number): boolean {
   return runsInShell(masked, words, after) || writesScript(masked, words, after);
+}
+
+/** A Dockerfile's name (quotes and folders aside): `Dockerfile`, `Dockerfile.cross`, `app.Dockerfile`, `Containerfile`. */
+const DOCKERFILE_NAME = /(?:^|\/)(?:(?:Docker|Container)file(?:\.[\w.-]+)?|[\w.-]+\.(?:Docker|Container)file)$/i;
+/** Image builders that take a Dockerfile on stdin (`-f -`, or `-` as the context). */
+const BUILDERS = new Set(['docker', 'podman', 'buildah', 'nerdctl']);
+
+/**
+ * Whether the here-document is a Dockerfile: the stdin of an image build (`docker build -f - .`,
+ * `docker buildx build -t x - <<EOF`, `podman build -f - .`) or written to a Dockerfile's file
+ * (`cat > Dockerfile.cross <<EOF`, `| tee build/Dockerfile`).
+ */
+function feedsBuild(masked: string, words: Word[], after: number): boolean {
+  const from = words.length === 0 ? after : words[Math.max(0, words.length - FEEDS_SHELL_WORDS)].start;
+  const rest = masked.slice(after, after + FEEDS_SHELL_CHARS);
+  const nl = rest.indexOf('\n');
+  const parts = (masked.slice(from, after) + ' ' + (nl < 0 ? rest : rest.slice(0, nl))).split(/[ \t]+/);
+  let builder = false;
+  for (let k = 0; k < parts.length; k++) {
+    const w = parts[k];
+    if (BUILDERS.has(w.slice(w.lastIndexOf('/') + 1))) builder = true;
+    else if (builder && (w === 'build' || w === 'bud')) {
+      // Its stdin is the Dockerfile: `-f -`, `--file -`, `--file=-`, or `-` for the context.
+      for (let j = k + 1; j < parts.length && !/^[|;&]/.test(parts[j]); j++) {
+        const a = parts[j];
+        if (a === '-' || a === '--file=-' || a === '-f-' || ((a === '-f' || a === '--file') && parts[j + 1] === '-')) return true;
+      }
+      builder = false;
+    }
+    let target: string | undefined;
+    if (w === 'tee' || w.endsWith('/tee')) {
+      let j = k + 1;
+      while (j < parts.length && parts[j].charCodeAt(0) === 45 /* - */) j++;
+      target = parts[j];
+    } else {
+      const r = REDIRECT.exec(w);
+      if (r) target = r[0].length < w.length ? w.slice(r[0].length) : parts[k + 1];
+    }
+    if (target !== undefined && DOCKERFILE_NAME.test(target.replace(/["']/g, ''))) return true;
+  }
+  return false;
 }
 
 /** A shell script's file name (quotes aside). */
