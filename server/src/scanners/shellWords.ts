@@ -292,18 +292,22 @@ function feedsBuild(masked: string, words: Word[], after: number): boolean {
       }
       builder = false;
     }
-    let target: string | undefined;
-    if (w === 'tee' || w.endsWith('/tee')) {
-      let j = k + 1;
-      while (j < parts.length && parts[j].charCodeAt(0) === 45 /* - */) j++;
-      target = parts[j];
-    } else {
-      const r = REDIRECT.exec(w);
-      if (r) target = r[0].length < w.length ? w.slice(r[0].length) : parts[k + 1];
-    }
+    const target = outputFile(parts, k);
     if (target !== undefined && DOCKERFILE_NAME.test(target.replace(/["']/g, ''))) return true;
   }
   return false;
+}
+
+/** The file word `k` of a command line's words writes to: `tee [-a] FILE`, `> FILE`, `>FILE`. */
+function outputFile(parts: readonly string[], k: number): string | undefined {
+  const w = parts[k];
+  if (w === 'tee' || w.endsWith('/tee')) {
+    let j = k + 1;
+    while (j < parts.length && parts[j].charCodeAt(0) === 45 /* - */) j++;
+    return parts[j];
+  }
+  const r = REDIRECT.exec(w);
+  return r ? (r[0].length < w.length ? w.slice(r[0].length) : parts[k + 1]) : undefined;
 }
 
 /** A shell script's file name (quotes aside). */
@@ -323,16 +327,7 @@ function writesScript(masked: string, words: Word[], after: number): boolean {
   if (segment.indexOf('sh') < 0) return false;
   const parts = segment.split(/[ \t]+/);
   for (let k = 0; k < parts.length; k++) {
-    const w = parts[k];
-    let target: string | undefined;
-    if (w === 'tee' || w.endsWith('/tee')) {
-      let j = k + 1;
-      while (j < parts.length && parts[j].charCodeAt(0) === 45 /* - */) j++;
-      target = parts[j];
-    } else {
-      const r = REDIRECT.exec(w);
-      if (r) target = r[0].length < w.length ? w.slice(r[0].length) : parts[k + 1];
-    }
+    const target = outputFile(parts, k);
     if (target !== undefined && SCRIPT_FILE.test(target.replace(/["']/g, ''))) return true;
   }
   return false;
