@@ -276,10 +276,7 @@ const BUILDERS = new Set(['docker', 'podman', 'buildah', 'nerdctl']);
  * (`cat > Dockerfile.cross <<EOF`, `| tee build/Dockerfile`).
  */
 function feedsBuild(masked: string, words: Word[], after: number): boolean {
-  const from = words.length === 0 ? after : words[Math.max(0, words.length - FEEDS_SHELL_WORDS)].start;
-  const rest = masked.slice(after, after + FEEDS_SHELL_CHARS);
-  const nl = rest.indexOf('\n');
-  const parts = (masked.slice(from, after) + ' ' + (nl < 0 ? rest : rest.slice(0, nl))).split(/[ \t]+/);
+  const parts = heredocLine(masked, words, after).split(/[ \t]+/);
   let builder = false;
   for (let k = 0; k < parts.length; k++) {
     const w = parts[k];
@@ -296,6 +293,14 @@ function feedsBuild(masked: string, words: Word[], after: number): boolean {
     if (target !== undefined && DOCKERFILE_NAME.test(target.replace(/["']/g, ''))) return true;
   }
   return false;
+}
+
+/** The command line around a `<<`: its last few words before it and the rest of its line after it (bounded). */
+function heredocLine(masked: string, words: Word[], after: number): string {
+  const from = words.length === 0 ? after : words[Math.max(0, words.length - FEEDS_SHELL_WORDS)].start;
+  const rest = masked.slice(after, after + FEEDS_SHELL_CHARS);
+  const nl = rest.indexOf('\n');
+  return `${masked.slice(from, after)} ${nl < 0 ? rest : rest.slice(0, nl)}`;
 }
 
 /** The file word `k` of a command line's words writes to: `tee [-a] FILE`, `> FILE`, `>FILE`. */
@@ -320,10 +325,7 @@ const REDIRECT = /^[0-9]?>>?\|?/;
  * `cat <<EOF | sudo tee /usr/local/bin/setup.sh`): its text is a script to be run.
  */
 function writesScript(masked: string, words: Word[], after: number): boolean {
-  const from = words.length === 0 ? after : words[Math.max(0, words.length - FEEDS_SHELL_WORDS)].start;
-  const rest = masked.slice(after, after + FEEDS_SHELL_CHARS);
-  const nl = rest.indexOf('\n');
-  const segment = masked.slice(from, after) + ' ' + (nl < 0 ? rest : rest.slice(0, nl));
+  const segment = heredocLine(masked, words, after);
   if (segment.indexOf('sh') < 0) return false;
   const parts = segment.split(/[ \t]+/);
   for (let k = 0; k < parts.length; k++) {
