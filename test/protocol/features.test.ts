@@ -448,6 +448,15 @@ describe('hover', () => {
     assert.match(markdown(await client.hover(uri, positionOf(text, 'aarch64'))), /linux\/arm64.*tier 2/s);
   });
 
+  it("a container tool's --arch alias (podman --arch aarch64): a hint, a hover on arm64 and a fix to arm64; GOARCH=aarch64 stays an error", async () => {
+    const text = 'podman pull --os linux --arch aarch64 registry.k8s.io/pause:3.10\nGOARCH=aarch64 go build\n';
+    const { uri, diagnostics } = await open('hover/arch-alias.sh', 'shellscript', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['non-canonical-platform', 0, 30], ['unknown-platform', 1, 7]]);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'aarch64', 2))), /linux\/arm64.*tier 2/s);
+    const fix = (await client.codeActions(uri, diagnostics[0].range, [diagnostics[0]], ['quickfix'])).find((a) => a.isPreferred);
+    assert.equal(applyEdits(text, editsFor(fix!.edit, uri)).split('\n')[0], 'podman pull --os linux --arch arm64 registry.k8s.io/pause:3.10');
+  });
+
   it('artifact names: an image and an archive show where they are published', async () => {
     const text = 'image: registry.k8s.io/kube-proxy:v1.31.0\nurl: https://dl.k8s.io/v1.31.0/kubernetes-node-linux-386.tar.gz\n';
     const { uri } = await open('hover/a.yaml', 'yaml', text);

@@ -11,11 +11,12 @@ import {
   roleOf,
   token,
   type Token,
+  type Mention,
   type WholeMention,
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
 import { looksLikeName, parsePlatform } from '../platform/parse';
-import { isGoArch, isGoOs } from '../platform/names';
+import { isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS } from './artifacts';
@@ -753,6 +754,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const oses: Token[] = [];
   const arches: Token[] = [];
   let variant: string | undefined;
+  /** Arches given to a container tool's --arch (or --override-arch): its aliases are its spellings. */
+  const containerArches = new Set<Token>();
   // GOOS or GOARCH set to what a template makes (`GOOS=${{ matrix.os }}`, `GOOS="$target_os"`).
   let templated: Templated | undefined;
   const flagMentionsStart = sink.mentions.length;
@@ -886,8 +889,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       if (!masked.slice(u.s, u.e).includes(POISON) && u.e > u.s) {
         const t = token(text, base + u.s, base + u.e);
         if (manifest[2] === 'os') oses.push(t);
-        else if (manifest[2] === 'arch') arches.push(t);
-        else variant = t.text;
+        else if (manifest[2] === 'arch') {
+          arches.push(t);
+          containerArches.add(t);
+        } else variant = t.text;
       }
       continue;
     }
@@ -899,6 +904,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const archWith = pending?.os ?? env?.os;
     sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}) };
   } else usePending(sink, oses, arches, pending, env, variant, templated);
+  if (containerArches.size > 0) containerAliases(sink.mentions, flagMentionsStart, containerArches);
 
   // A comparison (`[[ "$name" == kubernetes-node-linux-arm.tar.gz ]]`) or a case pattern names no download.
   if (!TEST_COMMANDS.has(name) && !isCasePattern(masked, words)) {
@@ -922,6 +928,22 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     }
   }
   return sets;
+}
+
+/**
+ * `podman pull --arch aarch64`, `skopeo copy --override-arch x86_64`: the container tools take
+ * the runtimes' arch aliases (containers/image normalises them), so such a value names its Go
+ * arch, in another spelling (non-canonical-platform), as `linux/aarch64` in a --platform does.
+ * An arm alias (`armv7`) stays as written: the flag takes no variant, so there is no respelling.
+ */
+function containerAliases(mentions: readonly Mention[], from: number, arches: ReadonlySet<Token>): void {
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind !== 'pair' || !m.arch || !arches.has(m.arch) || m.archName !== undefined) continue;
+    const written = m.arch.text.toLowerCase();
+    const resolved = isGoArch(written) ? undefined : resolveArch(written);
+    if (resolved && resolved.variant === undefined) m.archName = resolved.arch;
+  }
 }
 
 /**
