@@ -792,8 +792,17 @@ const TRIPLE_ARCH: ReadonlyMap<string, { arch: string; variant?: string }> = new
 ]);
 
 /**
- * `armv7-unknown-linux-gnueabihf`: the arch first, the os the last part that is Go's (zig writes
- * macos), and the C library or ABI the parts after it (`gnueabihf`; `` for `aarch64-linux`).
+ * The triples' names of Go oses: zig writes macos, and rust's 32-bit Android targets end in
+ * `androideabi` (`armv7-linux-androideabi`: Android's ABI, on its Linux kernel).
+ */
+const TRIPLE_OS: ReadonlyMap<string, string> = new Map([
+  ['macos', 'darwin'],
+  ['androideabi', 'android'],
+]);
+
+/**
+ * `armv7-unknown-linux-gnueabihf`: the arch first, the os the last part that is Go's (or named in
+ * TRIPLE_OS), and the C library or ABI the parts after it (`gnueabihf`; `` for `aarch64-linux`).
  */
 function parseTriple(text: string): { platform: ParsedPlatform; abi: string } | undefined {
   const parts = text.toLowerCase().split('-');
@@ -801,7 +810,7 @@ function parseTriple(text: string): { platform: ParsedPlatform; abi: string } | 
   const arch = resolveArch(parts[0]) ?? TRIPLE_ARCH.get(parts[0]);
   if (!arch) return undefined;
   for (let k = parts.length - 1; k > 0; k--) {
-    const os = parts[k] === 'macos' ? 'darwin' : parts[k];
+    const os = TRIPLE_OS.get(parts[k]) ?? parts[k];
     if (isGoOs(os)) return { platform: makePlatform(os, arch.arch, arch.variant, 'arch-os'), abi: parts.slice(k + 1).join('-') };
   }
   return undefined;
