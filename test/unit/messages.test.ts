@@ -40,9 +40,19 @@ describe('artifact-unavailable messages', () => {
 describe('did you mean: platforms that build, never a removed one', () => {
   const replacements = (text: string) => lintText(`${text}\n`, 'shell', model, settings).map((f) => [f.message.replace(/^.*did you mean /, ''), f.data.replacements]);
   it('a typo nearest linux/arm gets the platforms next to it', () => {
-    assert.deepEqual(replacements('docker build --platform linux/arn .'), [['linux/arm64, linux/386?', ['linux/arm64', 'linux/386']]]);
-    assert.deepEqual(replacements('GOOS=linux GOARCH=arn go build'), [['arm64, 386?', ['arm64', '386']]]);
-    assert.deepEqual(replacements('GOARCH=arn go build'), [['arm64, 386?', ['arm64', '386']]]);
+    // (386 is as far from arn as arm64 is, but has none of its characters: no suggestion.)
+    assert.deepEqual(replacements('docker build --platform linux/arn .'), [['linux/arm64?', ['linux/arm64']]]);
+    assert.deepEqual(replacements('GOOS=linux GOARCH=arn go build'), [['arm64?', ['arm64']]]);
+    assert.deepEqual(replacements('GOARCH=arn go build'), [['arm64?', ['arm64']]]);
+  });
+  it('a name that shares no character with the written one is no suggestion (GOOS=xy, GOOS=l)', () => {
+    assert.deepEqual(replacements('GOOS=xy GOARCH=amd64 go build'), [['xy is not a Go operating system (GOOS); check the spelling.', []]]);
+    assert.deepEqual(replacements('GOOS=l GOARCH=s390x go build').map(([, r]) => r), [[]]);
+    assert.deepEqual(replacements('GOOS=lnux GOARCH=s390x go build').map(([, r]) => r), [['linux']]);
+  });
+  it('fullwidth letters, as an input method types them, are measured as the letters they stand for', () => {
+    assert.deepEqual(replacements('docker build --platform \uff4c\uff49\uff4e\uff55\uff58/amd64 .').map(([, r]) => r), [['linux/amd64']]);
+    assert.deepEqual(replacements('GOOS=linux GOARCH=\uff41\uff52\uff4d64 go build').map(([, r]) => r), [['arm64']]);
   });
   it('an arch is offered only where it makes a valid pair with the GOOS', () => {
     assert.deepEqual(replacements('GOOS=darwin GOARCH=arn go build'), [['arm64?', ['arm64']]]);

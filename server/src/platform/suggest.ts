@@ -11,11 +11,25 @@ interface Candidate {
   tier: number;
 }
 
+/**
+ * How far a written part (folded) is from a Go name. A name that shares nothing with it (every
+ * character replaced: `xy` and `ios`, `l` and `js`) is no suggestion at all.
+ */
 function partDistance(written: string, name: string): number {
   if (written === name) return 0;
   const alias = SUGGESTION_ALIASES.get(written) ?? resolveArch(written)?.arch;
   if (alias === name) return 0.5;
-  return editDistance(written, name);
+  const d = editDistance(written, name);
+  return d >= name.length && d >= written.length ? Infinity : d;
+}
+
+/**
+ * A written part as its suggestions are measured: lower case, and in compatibility form (NFKC), so
+ * that what an input method types, fullwidth `ｌｉｎｕｘ` or a mathematical `𝕒`, is measured as the
+ * letters it stands for. Other look-alikes (a Cyrillic а) stay one character off.
+ */
+function folded(written: string): string {
+  return (/[^\x00-\x7f]/.test(written) ? written.normalize('NFKC') : written).toLowerCase();
 }
 
 /**
@@ -24,8 +38,8 @@ function partDistance(written: string, name: string): number {
  * none that `usable` refuses (a removed platform: the fix would give another error).
  */
 export function suggestPlatforms(os: string, arch: string, tierOf: TierOf, limit = 3, usable: (p: Platform) => boolean = () => true): Platform[] {
-  const o = os.toLowerCase();
-  const a = arch.toLowerCase();
+  const o = folded(os);
+  const a = folded(arch);
   const candidates: Candidate[] = [];
   for (const pair of GO_PAIRS) {
     const [cos, carch] = pair.split('/');
@@ -44,7 +58,7 @@ export function suggestPlatforms(os: string, arch: string, tierOf: TierOf, limit
 
 /** The nearest valid names for one part (after `GOOS=` or `GOARCH=`), best first; none that `usable` refuses. */
 export function suggestNames(written: string, kind: 'os' | 'arch', rank: (name: string) => number, limit = 3, usable: (name: string) => boolean = () => true): string[] {
-  const w = written.toLowerCase();
+  const w = folded(written);
   const names = kind === 'os' ? GO_OSES : GO_ARCHES;
   const scored: { name: string; score: number; rank: number }[] = [];
   // A near name that is refused (`arn` is nearest arm, removed on linux) lets the next ones in (arm64).
