@@ -154,6 +154,12 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     if (assign) {
       const valueStart = line.start + assign[0].length;
       const op = assign[4];
+      if (plain && commandLine(plain, body.slice(assign[0].length))) {
+        // `GOOS=linux GOARCH=arm go build -o out/0` (a recipe line of an included fragment, its
+        // rule elsewhere): a command with its environment, not a GOOS of seven words.
+        scanShell(text, line.start + plain[1].length, cEnd, sink, { mode: 'make', urlVars });
+        continue;
+      }
       if (op === '!=') {
         scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
         continue;
@@ -187,6 +193,20 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   while (branches.length > 0) branches.pop()!.end();
   globalEnv.end();
   state.inRule = inRule;
+}
+
+/** A word a shell command line has and a list of names does not: `GOARCH=arm`, `-o`, `go`, `$(GO)`. */
+const COMMAND_WORD = /^(?:[A-Za-z_][A-Za-z0-9_]*=|-|(?:go|make|env|docker|\$[({](?:GO|MAKE)[A-Za-z0-9_]*[)}])$)/;
+
+/**
+ * Whether `NAME=value rest…` (the `=` glued to both) is a shell command line with its environment
+ * rather than a make assignment: a later word is another assignment, a flag or a build command.
+ */
+function commandLine(assign: RegExpExecArray, value: string): boolean {
+  if (assign[4] !== '=' || assign[2] !== '' || /\s$/.test(assign[0].slice(0, -1)) || /^\s/.test(value)) return false;
+  const words = value.split(/\s+/).filter((w) => w !== '');
+  for (let i = 1; i < words.length; i++) if (COMMAND_WORD.test(words[i])) return true;
+  return false;
 }
 
 /**
