@@ -149,7 +149,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   if (opts.mode === 'make' && masked.indexOf('\\\n\t') >= 0) masked = masked.replace(RECIPE_CONTINUATION, `$1\\\n${SOFT}`);
   const urlVars = opts.urlVars ?? new Map<string, string>();
   if (text.slice(start, end).indexOf(':=') >= 0) assignedDefaults(text.slice(start, end), urlVars);
-  const lexed = lexShell(masked, opts.foldNewlines ?? false);
+  const lexed = lexShell(bracedBlanks(text, start, end, masked), opts.foldNewlines ?? false);
   const commands = lexed.commands;
   // `export GOOS=darwin`, `export GOARCH=386`, then `go build`: statements that set one of the two
   // are held until the next command, which builds for what they set (see scanCommand).
@@ -183,6 +183,87 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
     scanArchiveNames(text, masked, start, h.start, h.end, sink);
     scanUrls(text, masked, start, h.start, h.end, sink, urlVars);
   }
+}
+
+/** `NAME=` (or `NAME+=`) just before an expansion: the value of a shell assignment. */
+const ASSIGNMENT_BEFORE = /(?:^|[\s;&|(])[A-Za-z_][A-Za-z0-9_]*\+?=$/;
+
+/**
+ * masked, with the blanks inside an unquoted `${NAME:-a b}` that is an assignment's value made SOFT
+ * for the lexer alone: an assignment is not split at them (`P=${P:-linux/amd64 linux/arm}` assigns
+ * both), while the list readers still split the default at its blanks in masked. (A command's
+ * argument is split: `${FLAGS:---platform linux/arm}` passes two words.)
+ */
+function bracedBlanks(text: string, start: number, end: number, masked: string): string {
+  if (masked.indexOf(SOFT) < 0) return masked;
+  const region = text.slice(start, end);
+  let out: string[] | undefined;
+  let from = 0;
+  DEFAULT_VALUE.lastIndex = 0;
+  for (let m = DEFAULT_VALUE.exec(region); m; m = DEFAULT_VALUE.exec(region)) {
+    const vs = m.index + m[0].length - 1 - m[2].length;
+    if (!/[ \t]/.test(m[2]) || masked[vs - 1] !== SOFT || !ASSIGNMENT_BEFORE.test(region.slice(Math.max(0, m.index - 64), m.index))) continue;
+    out ??= [];
+    out.push(masked.slice(from, vs));
+    out.push(masked.slice(vs, vs + m[2].length).replace(/[ \t]/g, SOFT));
+    from = vs + m[2].length;
+  }
+  if (!out) return masked;
+  out.push(masked.slice(from));
+  return out.join('');
+}
+
+/** The options of read and of mapfile that take a value (the cluster's rest or the next word). */
+const READ_VALUE_OPTIONS = { read: 'adinNptu', mapfile: 'dnOsuCc' } as const;
+
+/** `< <(printf '%s\n' a b)` or `< <(echo a b)` after a command: the words it prints, a span of masked. */
+const PRINTED_INPUT = /^[ \t]*<[ \t]*<\([ \t]*(?:printf[ \t]+(?:'[^'\n]*'|"[^"\n]*")|echo(?:[ \t]+-[neE]+)*)[ \t]+([^()\n`$|;&<>]*?)[ \t]*\)/;
+
+/**
+ * A platform-ish array or variable filled from a literal: `IFS=, read -ra KUBE_BUILD_PLATFORMS <<<
+ * "linux/amd64,linux/arm"`, `mapfile -t PLATFORMS < <(printf '%s\n' linux/amd64 linux/arm/v7)`.
+ * Each name read is a value of the variable, as in its assignment.
+ */
+function readInto(text: string, masked: string, base: number, words: readonly Word[], nameIndex: number, name: string, sink: MentionSink): void {
+  const options = name === 'read' ? READ_VALUE_OPTIONS.read : READ_VALUE_OPTIONS.mapfile;
+  const names: string[] = [];
+  let array: string | undefined;
+  let input: { s: number; e: number } | undefined;
+  for (let k = nameIndex + 1; k < words.length; k++) {
+    if (masked.slice(words[k - 1].end, words[k].start).indexOf('<<<') >= 0) {
+      input = unquote(masked, words[k]);
+      break;
+    }
+    const raw = wordText(masked, words[k]);
+    if (raw.length > 1 && raw[0] === '-' && names.length === 0) {
+      for (let c = 1; c < raw.length; c++) {
+        if (options.indexOf(raw[c]) < 0) continue;
+        const optionValue = c + 1 < raw.length ? raw.slice(c + 1) : k + 1 < words.length ? wordText(masked, words[++k]) : '';
+        if (name === 'read' && raw[c] === 'a') array = optionValue;
+        break;
+      }
+      continue;
+    }
+    names.push(raw);
+  }
+  const variable = name === 'read' ? (array ?? (names.length === 1 ? names[0] : undefined)) : names[0];
+  const role = variable !== undefined ? roleOf(variable) : undefined;
+  if (!role || role === 'variant') return;
+  if (!input && name !== 'read') {
+    const printed = PRINTED_INPUT.exec(masked.slice(words[words.length - 1].end, words[words.length - 1].end + 4096));
+    if (printed) {
+      const e = words[words.length - 1].end + printed[0].lastIndexOf(printed[1]) + printed[1].length;
+      input = { s: e - printed[1].length, e };
+    }
+  }
+  if (!input) return;
+  const context = `${name} ${variable}`;
+  if (role === 'platform') {
+    readPlatformList(sink, { text, masked, maskBase: base, start: base + input.s, end: base + input.e, role, context, canonical: varCanonical(variable!) });
+    return;
+  }
+  // The printed words may be quoted one by one: each is read as its own list.
+  for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + input.s, end: base + input.e, role, context })) emitName(sink, role, t, context);
 }
 
 /** Words that declare the assignments after them (with flags such as `-x`). */
@@ -793,6 +874,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     usePending(sink, [], [], pending, env);
     return undefined;
   }
+
+  if (name === 'read' || name === 'mapfile' || name === 'readarray') readInto(text, masked, base, words, nameIndex, name, sink);
 
   for (let k = 0; k < words.length; k++) {
     // A word quoted whole ("--platform" in an exec-form array) reads as its content; so does the

@@ -204,6 +204,12 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
       i += 2;
       continue;
     }
+    if (c === 60 && masked.charCodeAt(i + 1) === 60 && masked.charCodeAt(i + 2) === 60) {
+      // A here-string (`<<< "linux/arm"`): its word follows; no here-document starts here.
+      endWord(i);
+      i += 3;
+      continue;
+    }
     if (c === 60 || c === 62 /* > */) {
       endWord(i);
       i++;
