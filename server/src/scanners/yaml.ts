@@ -1851,9 +1851,9 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     if (!values) choices(item, role, n!, ctx);
     if ((role === 'os' ? oses : arches).length > 0) continue;
     // A param named GOARCH may hold platforms (Tekton's examples do); an env item is Go's variable.
-    // A list of values (a Tekton array param, a matrix's params, an Azure object default) runs
+    // A list of values (a Tekton array param, a Shipwright one's `defaults`, a matrix's params, an Azure object default) runs
     // for each: like a matrix, a cross product.
-    const value = get(item, 'value') ?? get(item, 'default');
+    const value = get(item, 'value') ?? get(item, 'default') ?? get(item, 'defaults');
     const list = values ?? (value?.kind === 'seq' ? value : undefined);
     const wholePlatforms = values === undefined && !ENV_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '');
     const names = list ? nameTokens(list, ctx, wholePlatforms) : nameTokens(value, ctx, wholePlatforms).slice(0, 1);
