@@ -217,6 +217,7 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
   }
   const state: WalkState = { cwd, filter, note, seenDirs: new Set(), seenFiles: new Set(), roots, links: [], ignored: new Set() };
   let stdinTaken = false;
+  let deferred: { abs: string; real: string }[] | undefined;
   for (const p of paths) {
     if (p === '-') {
       if (stdin && !stdinTaken) yield stdin;
@@ -264,11 +265,20 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
       /* read and reported as it is */
     }
     if (state.seenFiles.has(real)) continue;
+    // A link named beside a folder that holds its file gives way to the file as the walk of the
+    // folder names it (`lint linked.sh linkdir`: linkdir/a.sh), in whichever order the two are named.
+    if (real !== abs && insideRoots(roots, real)) {
+      (deferred ??= []).push({ abs, real });
+      continue;
+    }
     state.seenFiles.add(real);
-    // A link named beside a folder that holds its file gives way to the file, in whichever order
-    // the two are named: a finding is reported where the file is.
-    const inRoot = real !== abs && insideRoots(roots, real);
-    yield inRoot ? { abs: real, display: displayPath(real, cwd), explicit: true } : { abs, display: displayPath(abs, cwd), explicit: true };
+    yield { abs, display: displayPath(abs, cwd), explicit: true };
+  }
+  // Such a link whose file the walk left out (ignored there, or in no folder walked yet) is linted as named.
+  for (const d of deferred ?? []) {
+    if (state.seenFiles.has(d.real)) continue;
+    state.seenFiles.add(d.real);
+    yield { abs: d.abs, display: displayPath(d.abs, cwd), explicit: true };
   }
   // A link to a file of the walk was passed over for the file; only when the file's own name
   // says nothing (`Containerfile -> docker/base`) is it linted, at its real path, as the link names it.

@@ -425,6 +425,12 @@ describe('files named more than once, and UTF-16', () => {
         const both = await call(['lint', '--format', 'json', ...args], u);
         assert.deepEqual((JSON.parse(both.stdout) as { file: string }[]).map((f) => f.file), ['repo/docker/Dockerfile'], args.join(' '));
       }
+      // The file is reported at the path the walk gives it, a path named or walked (QA 70):
+      // through the link to the folder, not at the real path no argument names.
+      for (const args of [['repo/Dockerfile', 'repo/a-docker'], ['repo/a-docker', 'repo/Dockerfile']]) {
+        const both = await call(['lint', '--format', 'json', ...args], u);
+        assert.deepEqual((JSON.parse(both.stdout) as { file: string }[]).map((f) => f.file), ['repo/a-docker/Dockerfile'], args.join(' '));
+      }
     } finally {
       rmSync(u, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });
