@@ -1,4 +1,4 @@
-import { MentionSink, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token } from './scanners/mention';
+import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token } from './scanners/mention';
 import { changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
@@ -350,6 +350,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // than its scan on some machines (50 µs a call on this project's VM, 5% of a CLI run).
   const began = text.length >= CPU_CLOCKED ? cpuMs() : undefined;
   const wallBegan = performance.now();
+  const overTime = began !== undefined ? () => performance.now() - wallBegan > maxScanTime && cpuMs() - began > maxScanTime : undefined;
   const notes: string[] = [];
   const yaml = kind !== 'makefile' && kind !== 'dockerfile' && kind !== 'shell';
   const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
@@ -387,7 +388,16 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       }
       // A block kept in the cache must not hold on to this version's whole text.
       const body = cache ? detach(text.slice(chunk.start, chunk.end)) : text.slice(chunk.start, chunk.end);
-      result = scanBlock(body, kind, path, chunk.path, stateKey, state, maxMentions);
+      const scanned = scanBlock(body, kind, path, chunk.path, stateKey, state, maxMentions, overTime);
+      if (scanned.timeUp) {
+        // Within one block (a megabyte of a single list): what it found so far is kept, the rest
+        // of the file is not checked, and nothing of this scan is kept for the next.
+        notes.push(`scan stopped after ${maxScanTime} ms inside the block at offset ${chunk.start} of ${text.length}: the rest of the file is not checked (time limit)`);
+        starts.push(chunk.start);
+        results.push(scanned);
+        return new ScanResult(text, kind, starts, results, notes, marks);
+      }
+      result = scanned;
       if (sameKey !== undefined) scannedHere.set(sameKey, result);
     }
     noteBlock(notes, result, chunk.start, chunks.length, maxMentions);
@@ -399,10 +409,16 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   return new ScanResult(text, kind, starts, results, notes, marks);
 }
 
-function scanBlock(body: string, kind: FileKind, path: string, keys: readonly string[], stateKey: string, state: ScanState, maxMentions: number): ChunkResult {
-  const sink = new MentionSink(maxMentions);
+function scanBlock(body: string, kind: FileKind, path: string, keys: readonly string[], stateKey: string, state: ScanState, maxMentions: number, overTime?: () => boolean): ChunkResult & { timeUp?: true } {
+  const sink = new MentionSink(maxMentions, overTime);
   const next = copyScanState(state);
-  scanRegion(body, kind, sink, { start: 0, end: body.length, path: keys }, next);
+  try {
+    scanRegion(body, kind, sink, { start: 0, end: body.length, path: keys }, next);
+  } catch (e) {
+    if (!(e instanceof ScanTimeUp)) throw e;
+    // The block's mentions up to where its time ran out.
+    return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes], timeUp: true };
+  }
   return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes] };
 }
 

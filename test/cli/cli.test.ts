@@ -254,6 +254,21 @@ describe('k8s-platforms lint', () => {
     assert.doesNotMatch(full.stderr, /time limit/);
     rmSync(join(dir, 'odd/long.sh'));
   });
+  it('--max-scan-time stops inside one block too: a megabyte of a single list (QA 70)', () => {
+    const items: string[] = [];
+    for (let i = 0; i < 90_000; i++) items.push(i % 3 === 0 ? 'linux/arm' : i % 3 === 1 ? 'linux/amd64' : 'lnux/arm64');
+    writeFileSync(join(dir, 'odd/one-list.yml'), `platforms: ${items.join(',')}\n`);
+    // The whole list takes about a second; reading the file and cutting it into blocks, some ms.
+    const r = cli(['lint', '--format', 'json', '--max-scan-time', '200', 'odd/one-list.yml'], dir);
+    assert.match(r.stderr, /odd\/one-list\.yml: scan stopped after 200 ms (inside the block )?at offset 0 of \d+: the rest of the file is not checked \(time limit\)/);
+    const partial = JSON.parse(r.stdout).length;
+    const full = cli(['lint', '--format', 'json', 'odd/one-list.yml'], dir);
+    assert.doesNotMatch(full.stderr, /time limit/);
+    assert.ok(partial < JSON.parse(full.stdout).length, `${partial} findings`);
+    // Stopped inside the list, what was found before the time ran out is reported.
+    if (/inside the block/.test(r.stderr)) assert.ok(partial > 0);
+    rmSync(join(dir, 'odd/one-list.yml'));
+  });
   it('--help and --version, after the command too; -- ends the options', async () => {
     assert.match(cli(['--help'], dir).stdout, /Usage: k8s-platforms lint/);
     assert.match(cli(['lint', '--help'], dir).stdout, /--format FORMAT +text \(default\), json, sarif .*github/);

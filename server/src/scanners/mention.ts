@@ -74,7 +74,15 @@ export class MentionSink {
   /** Lists in another tool's spelling (conda's `linux-aarch64` beside `osx-arm64`): no spelling advice there. */
   readonly foreignLists = new Set<number>();
 
-  constructor(private readonly maxMentions = Infinity) {}
+  /**
+   * `overTime`, asked every TIME_CHECK_EVERY mentions, says the scan's time is up: the block
+   * stops there (ScanTimeUp is thrown; its mentions so far are kept). One block may be a megabyte
+   * of a single list, which no check between blocks would stop.
+   */
+  constructor(
+    private readonly maxMentions = Infinity,
+    private readonly overTime?: () => boolean,
+  ) {}
 
   note(message: string): void {
     this.notes.add(message);
@@ -90,6 +98,17 @@ export class MentionSink {
       return;
     }
     this.mentions.push(m);
+    if (this.overTime && this.mentions.length % TIME_CHECK_EVERY === 0 && this.overTime()) throw new ScanTimeUp();
+  }
+}
+
+/** How many mentions a sink collects between two looks at the clock. */
+const TIME_CHECK_EVERY = 1024;
+
+/** Thrown by MentionSink.add when the scan's time is up. */
+export class ScanTimeUp extends Error {
+  constructor() {
+    super('scan time limit');
   }
 }
 
