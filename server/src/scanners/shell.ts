@@ -462,6 +462,8 @@ function wordText(masked: string, w: Word): string {
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]=]*\])?(\+?=)/;
+/** An associative array's key that is written as a slash platform: `[linux/arm/v7]=…`. */
+const PLATFORM_KEY = /^[A-Za-z0-9_]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9_]+)?$/;
 /** The index of an item of an indexed array: `([0]=linux/amd64 [1]=linux/arm64)`. */
 const ARRAY_INDEX = /^\[[^\]=]*\]\+?=/;
 /** A bake override of a target's platforms: `*.platform=`, `app.platform=`. */
@@ -915,6 +917,11 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
             // An associative array's value per key (`[alpine]="linux/amd64,linux/arm64"`) is a list of
             // its own; a fix empties it and keeps the key.
             const own = index !== null && !/^\[\s*\d+\s*\]/.test(index[0]);
+            // Keyed by platform (`[linux/arm]=arm32v7/alpine:3.20`, the base image of each): the key is one.
+            if (own) {
+              const key = unquote(masked, { start: item.start + 1, end: item.start + index[0].indexOf(']') });
+              if (PLATFORM_KEY.test(masked.slice(key.s, key.e))) readPlatformList(sink, { text, masked, maskBase: base, start: base + key.s, end: base + key.e, role, context: `${varName} array key`, canonical: varCanonical(varName) });
+            }
             const removeWhole = w.array.length > 1 && !own ? wordRemoval(text, base + item.start, base + item.end) : undefined;
             readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName), ...(removeWhole ? { removeWhole } : {}) }, own ? sink.newList() : listId);
           }
