@@ -230,6 +230,7 @@ describe('completion in lists continued over lines, shell arrays, defaults and s
     ['a shell array', 'c.sh', 'shellscript', 'PLATFORMS=(linux/amd64 |)\n', 'linux/arm64'],
     ['a shell array over lines', 'c2.sh', 'shellscript', 'readonly KUBE_SERVER_PLATFORMS=(\n  linux/amd64\n  linux/|\n)\n', 'linux/arm64'],
     ['the default of ${VAR:-…}', 'd.sh', 'shellscript', 'PLATFORMS="${PLATFORMS:-linux/amd64,|}"\n', 'linux/arm64'],
+    ['a flow list whose first item is beyond ASCII (QA 69)', 'g.yml', 'yaml', 'platforms: [|"🚀", linux/amd64]\n', 'linux/arm64'],
     ['a release URL whose version is $(curl …)', 'e.sh', 'shellscript', 'curl -LO "https://dl.k8s.io/release/$(curl -L -s https://dl.k8s.io/release/stable.txt)/bin/linux/|/kubectl"\n', 'arm64'],
   ];
   for (const [what, path, languageId, marked, expected] of cases) {

@@ -180,7 +180,8 @@ function itemIdentity(item: string): string {
 function itemsAfter(text: string, end: number): string[] {
   const nl = text.indexOf('\n', end);
   const lineEnd = nl < 0 ? text.length : nl;
-  const tail = /^[A-Za-z0-9_./,\t "'-]*/.exec(text.slice(end, Math.min(lineEnd, end + 1024)))![0];
+  // (Past a word with a character beyond ASCII too: `["🚀", linux_amd64]` lists linux_amd64.)
+  const tail = /^(?:[A-Za-z0-9_./,\t "'-]|[^\x00-\x7f])*/.exec(text.slice(end, Math.min(lineEnd, end + 1024)))![0];
   return tail.split(/[\s,"']+/).filter((w) => w !== '');
 }
 
