@@ -653,9 +653,9 @@ function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx
 }
 
 /**
- * The names Go does not know in an entry that picks builds rather than makes them (a matrix's
- * exclude entry, a goreleaser ignore entry or format override): `goos: windwos` picks none, a
- * mistake. Known names there are no build of theirs: not judged.
+ * The names Go does not know in a goreleaser format override, which picks archives rather than
+ * makes builds: `goos: windwos` picks none, a mistake. Known names there are no build of theirs:
+ * not judged. (Exclude and ignore entries are never judged at all.)
  */
 function selectorTypos(entry: YMap, osKey: string | undefined, archKey: string | undefined, ctx: Ctx): void {
   if (osKey) {
@@ -1522,11 +1522,8 @@ function pairMapping(
   };
   const ok = osKey ?? 'goos';
   const ak = archKey ?? 'goarch';
-  // A typo in an exclude or ignore entry is reported where it is written, also when the axis has
-  // it too: fixing the axis alone would leave the entry excluding nothing.
-  for (const list of [keys.get('exclude'), keys.get('ignore'), ctx.siblingExclude]) {
-    if (list?.kind === 'seq') for (const entry of list.items) if (entry?.kind === 'map') selectorTypos(entry, osKey && ok, archKey && ak, ctx);
-  }
+  // The values of exclude and ignore entries are never reported, typos included (the contract's
+  // convention: they name what is not built); only what is built is judged.
   const own = (k: string) => k === ok || k === ak || roleOf(k) === 'variant';
   const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak)];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
