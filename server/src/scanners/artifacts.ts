@@ -324,7 +324,25 @@ function foreignUrl(region: string, at: number): boolean {
   return classify(parts.host, url.slice(parts.slash), parts.gs) === undefined;
 }
 
-/** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named but in other projects' URLs. */
+/**
+ * Whether the name at region[at] ends a file path written out (`_output/release-tars/…`,
+ * `/tmp/…`, `./…`): a file on this machine (the build's output, a download already made), not a
+ * download. A path from a variable (`${BASE_URL}/…`) or a host (`storage.googleapis.com/…`) may be one.
+ */
+function inLocalPath(region: string, at: number): boolean {
+  if (region[at - 1] !== '/') return false;
+  let s = at;
+  for (const floor = Math.max(0, at - 1024); s > floor && !/[\s"'`<>()|;=,]/.test(region[s - 1]); ) s--;
+  const prefix = region.slice(s, at);
+  return LOCAL_PATH.test(prefix) && !HOST_FIRST.test(prefix);
+}
+
+/** A path of literal folders: `/tmp/`, `./out/`, `~/dl/`, `_output/release-tars/`. */
+const LOCAL_PATH = /^(?:~?\/|\.{1,2}\/)?(?:[A-Za-z0-9_.+@-]+\/)+$/;
+/** A path whose first folder is a host name (`dl.k8s.io/`, `storage.googleapis.com/`). */
+const HOST_FIRST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\//;
+
+/** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named but in other projects' URLs and in file paths. */
 export function scanArchiveNames(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {
   const region = masked.slice(s, e);
   if (region.indexOf('kubernetes-') < 0) return;
@@ -333,7 +351,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
     const start = base + s + m.index + 'kubernetes-'.length + m[1].length + 1;
     const t = token(text, start, start + m[2].length + 1 + m[3].length);
     const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
-    if (!platform || foreignUrl(region, m.index)) continue;
+    if (!platform || foreignUrl(region, m.index) || inLocalPath(region, m.index)) continue;
     // `kubernetes-{client,server}-darwin-amd64.tar.gz`: one archive per name in the braces.
     for (const kind of expandBraces(m[1])) {
       sink.add({
