@@ -219,6 +219,27 @@ const READ_VALUE_OPTIONS = { read: 'adinNptu', mapfile: 'dnOsuCc' } as const;
 /** `< <(printf '%s\n' a b)` or `< <(echo a b)` after a command: the words it prints, a span of masked. */
 const PRINTED_INPUT = /^[ \t]*<[ \t]*<\([ \t]*(?:printf[ \t]+(?:'[^'\n]*'|"[^"\n]*")|echo(?:[ \t]+-[neE]+)*)[ \t]+([^()\n`$|;&<>]*?)[ \t]*\)/;
 
+/** `<<EOF`, `<<-'LIST'` on the rest of a command's line. */
+const HEREDOC_OPEN = /<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
+
+/**
+ * The body of the here-document a command at masked[from] reads (`mapfile -t X <<'LIST'`, one
+ * item a line): from the line after the command to its delimiter's line.
+ */
+function heredocBody(masked: string, from: number): { s: number; e: number } | undefined {
+  let eol = masked.indexOf('\n', from);
+  if (eol < 0) return undefined;
+  const open = HEREDOC_OPEN.exec(masked.slice(from, eol));
+  if (!open) return undefined;
+  const s = eol + 1;
+  for (let line = s; line < masked.length; line = eol + 1) {
+    eol = masked.indexOf('\n', line);
+    if (eol < 0) eol = masked.length;
+    if (masked.slice(line, eol).trim() === open[2]) return { s, e: line };
+  }
+  return { s, e: masked.length };
+}
+
 /**
  * A platform-ish array or variable filled from a literal: `IFS=, read -ra KUBE_BUILD_PLATFORMS <<<
  * "linux/amd64,linux/arm"`, `mapfile -t PLATFORMS < <(printf '%s\n' linux/amd64 linux/arm/v7)`.
@@ -250,11 +271,12 @@ function readInto(text: string, masked: string, base: number, words: readonly Wo
   const role = variable !== undefined ? roleOf(variable) : undefined;
   if (!role || role === 'variant') return;
   if (!input && name !== 'read') {
-    const printed = PRINTED_INPUT.exec(masked.slice(words[words.length - 1].end, words[words.length - 1].end + 4096));
+    const after = words[words.length - 1].end;
+    const printed = PRINTED_INPUT.exec(masked.slice(after, after + 4096));
     if (printed) {
-      const e = words[words.length - 1].end + printed[0].lastIndexOf(printed[1]) + printed[1].length;
+      const e = after + printed[0].lastIndexOf(printed[1]) + printed[1].length;
       input = { s: e - printed[1].length, e };
-    }
+    } else input = heredocBody(masked, words[nameIndex].end);
   }
   if (!input) return;
   const context = `${name} ${variable}`;
