@@ -586,7 +586,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     const level = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
     if (level === 'off') continue;
     const at = `${f.token.start}:${f.token.end}`;
-    let key = pair ? at : `${at}:${f.code}`;
+    // (A pair's artifact, a release URL's binary for a defaulted arch, is said beside the rest, as a URL's is.)
+    let key = pair && f.code !== 'artifact-unavailable' ? at : `${at}:${f.code}`;
     if (pair && f.code === 'duplicate-platform') {
       pairCodes ??= codesByToken(raw);
       const others = pairCodes.get(at) ?? [];

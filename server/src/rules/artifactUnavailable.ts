@@ -1,6 +1,6 @@
 import type { TierModel, ArtifactRef } from '../model/query';
 import type { RawFinding } from './finding';
-import { display, type Subject } from './subject';
+import { blame, display, osIsOdd, type Subject } from './subject';
 
 function artifactLabel(a: ArtifactRef): string {
   switch (a.kind) {
@@ -58,8 +58,11 @@ function elsewhere(a: ArtifactRef, where: string[], model: TierModel): string {
 /** artifact-unavailable: an artifact named for a platform the source document does not list it for. */
 export function findArtifactUnavailable(s: Subject, model: TierModel): RawFinding | undefined {
   const m = s.mention;
-  if (m.kind !== 'whole' || !m.artifact || !s.platform || !s.validOs || !s.validArch) return undefined;
+  if (!m.artifact || !s.platform || !s.validOs || !s.validArch) return undefined;
   const a = m.artifact;
+  // A split pair (a release URL whose arch is a shell default) is blamed on the part that is odd.
+  const token = m.kind === 'whole' ? m.token : blame(s, osIsOdd(s, model));
+  if (!token) return undefined;
   if (!known(a, model) || model.artifactAvailable(a, s.platform)) return undefined;
   const where = listedFor(a, model);
   if (a.kind === 'binary' && (a.form === 'binary' || a.form === 'exe')) {
@@ -69,16 +72,16 @@ export function findArtifactUnavailable(s: Subject, model: TierModel): RawFindin
     const other = a.form === 'binary' ? 'exe' : 'binary';
     if (forms.includes(other)) {
       return {
-        token: m.token,
+        token,
         code: 'artifact-unavailable',
         message: `${artifactLabel(a)} is not listed for ${display(s)} in the Kubernetes release artifacts; there it is published as ${a.name}${other === 'exe' ? '.exe' : ''}.`,
         data: { platform: display(s) },
       };
     }
   }
-  const platform = a.kind === 'package' ? `${m.token.text} (${display(s)})` : display(s);
+  const platform = a.kind === 'package' ? `${token.text} (${display(s)})` : display(s);
   return {
-    token: m.token,
+    token,
     code: 'artifact-unavailable',
     message: `${artifactLabel(a)} ${a.kind === 'package' ? 'are' : 'is'} not listed for ${platform} in the Kubernetes release artifacts; ${elsewhere(a, where, model)}.`,
     data: { platform: display(s) },

@@ -147,7 +147,7 @@ const RELEASE_BIN = /\/bin\/(\u0001?)([A-Za-z0-9_]*)\1\/(\u0001?)([A-Za-z0-9_]*)
  * `/bin/OS/ARCH` of a release URL where a segment is a shell default (`bin/linux/${ARCH:-arm}`): its
  * literal, between the masked `${NAME:-` (SOFT) and `}` (SOFT, or POISON before a slash).
  */
-const RELEASE_BIN_DEFAULT = /\/bin\/(?:\u0002+([A-Za-z0-9_]+)[\u0001\u0002]|([A-Za-z0-9_]+))\/(?:\u0002+([A-Za-z0-9_]+)[\u0001\u0002]|([A-Za-z0-9_]+))(?![A-Za-z0-9_])/d;
+const RELEASE_BIN_DEFAULT = /\/bin\/(?:\u0002+([A-Za-z0-9_]+)[\u0001\u0002]|([A-Za-z0-9_]+))\/(?:\u0002+([A-Za-z0-9_]+)[\u0001\u0002]|([A-Za-z0-9_]+)(?![A-Za-z0-9_]))(?:\/([^/?#\s"'\u0001\u0002]+))?/d;
 
 /**
  * A shell default standing for a segment of a release URL's platform: the URL downloads that
@@ -165,7 +165,12 @@ function releaseDefault(text: string, region: string, before: string, offset: nu
   const group = (g: number) => token(text, offset + bin.indices![g][0], offset + bin.indices![g][1]);
   const os = group(bin[1] !== undefined ? 1 : 2);
   const arch = group(bin[3] !== undefined ? 3 : 4);
-  sink.add({ kind: 'pair', os, arch, product: false, context: 'Kubernetes release URL' });
+  // The binary it downloads (`…/${ARCH:-arm}/kubectl`), judged as the written URL's is.
+  const artifacts = bin[5] !== undefined ? expandBraces(bin[5]).map(binaryArtifact) : [];
+  const named = artifacts.filter((a, i) => a !== undefined && artifacts.findIndex((b) => b?.name === a.name && b?.form === a.form) === i);
+  for (const artifact of named.length > 0 ? named : [undefined]) {
+    sink.add({ kind: 'pair', os, arch, product: false, ...(artifact ? { artifact } : {}), context: 'Kubernetes release URL' });
+  }
   return true;
 }
 

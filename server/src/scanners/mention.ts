@@ -52,6 +52,8 @@ export interface PairMention {
   variant?: string;
   /** Part of a cross product: pairs that Go does not know are combinations nobody builds. */
   product: boolean;
+  /** What the pair downloads: a release URL's binary whose arch is a shell default (`bin/linux/${ARCH:-arm}/kubectl`). */
+  artifact?: ArtifactRef;
   /**
    * In a cross product that skips the pairs Go does not know (a goreleaser build), the side
    * whose value makes no valid pair with any other: `goarch: [amd64, mips]` for windows builds
