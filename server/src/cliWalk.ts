@@ -65,11 +65,21 @@ function readIgnoreFile(file: string, base: string, note?: (msg: string) => void
       note?.(`${file}: not read: ${rules} rules is over the limit of ${MAX_IGNORE_RULES} for an ignore file`);
       return undefined;
     }
-    return { base, rules: ignore().add(text) };
+    return { base, rules: ignore().add(asBytes(text)) };
   } catch {
     return undefined; // unreadable: nothing ignored by it
   }
 }
+
+/**
+ * A pattern or path as git matches it, byte by byte: its UTF-8 bytes, one character each. `?`
+ * matches one byte (`?.mk` leaves out `a.mk`, not `ü.mk`, whose ü is two), `*` any bytes.
+ */
+function asBytes(s: string): string {
+  return NON_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** `abs` relative to `base` with `/` between folders, when it lies below `base`; undefined when it is `base` or outside it. */
 function below(base: string, abs: string): string | undefined {
@@ -96,7 +106,7 @@ function ignoredBy(layers: readonly IgnoreLayer[], abs: string, isDir: boolean):
     if (rel === undefined) continue;
     let r: { ignored: boolean; unignored: boolean };
     try {
-      r = testOwn(layers[i].rules, rel + (isDir ? '/' : ''));
+      r = testOwn(layers[i].rules, asBytes(rel + (isDir ? '/' : '')));
     } catch {
       continue; // a name the library will not take: no rule of this file for it
     }
@@ -417,7 +427,7 @@ export function excludeRules(patterns: readonly string[], cwd: string): { rules?
         if (rel === undefined) outside.push(x);
         out = `/${rel ?? ''}${body.endsWith('/') ? '/' : ''}`;
       }
-      return negated ? `!${out}` : out;
+      return asBytes(negated ? `!${out}` : out);
     }),
   );
   return { rules, outside };

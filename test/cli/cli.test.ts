@@ -513,6 +513,12 @@ describe('files named more than once, and UTF-16', () => {
       const huge = await call(['lint', '--format', 'json', 'huge'], u);
       assert.deepEqual(JSON.parse(huge.stdout).map((f: { file: string }) => f.file), ['huge/x.mk']);
       assert.match(huge.stderr, /huge\/\.gitignore: not read: 6001 rules is over the limit of 5000/);
+      // git matches bytes: `?` is one byte, so `?.mk` leaves out a.mk and keeps ü.mk (two bytes);
+      // a name written beyond ASCII matches itself (QA 70).
+      mkdirSync(join(u, 'bytes'));
+      writeFileSync(join(u, 'bytes/.gitignore'), '?.mk\nñ?.mk\n');
+      for (const f of ['a.mk', 'ü.mk', 'ab.mk', 'ñx.mk', 'ñü.mk']) writeFileSync(join(u, 'bytes', f), bad);
+      assert.deepEqual(await files(['bytes']), ['bytes/ab.mk', 'bytes/ñü.mk', 'bytes/ü.mk']);
     } finally {
       rmSync(u, { recursive: true, force: true });
     }
