@@ -96,6 +96,9 @@ describe('removing a word of a shell array or for list', () => {
     assert.equal(await fixed('b.sh', 'shellscript', 'PLATFORMS=(linux/amd64 linux/arm64 linux/amd64)\n', 'duplicate-platform', 'linux/amd64'), 'PLATFORMS=(linux/amd64 linux/arm64)\n');
     assert.equal(await fixed('c.sh', 'shellscript', 'PLATFORMS=(\n  linux/amd64\n  linux/arm\n  linux/arm64\n)\n', 'removed-platform', 'linux/arm'), 'PLATFORMS=(\n  linux/amd64\n  linux/arm64\n)\n');
     assert.equal(await fixed('d.sh', 'shellscript', 'for platform in linux/amd64 linux/arm64 linux/amd64; do\n  make "$platform"\ndone\n', 'duplicate-platform', 'linux/amd64'), 'for platform in linux/amd64 linux/arm64; do\n  make "$platform"\ndone\n');
+    // Beside a default's braces, the comma between goes too (QA 71): no empty item is left.
+    assert.equal(await fixed('e.sh', 'shellscript', 'PLATFORMS="${BASE_PLATFORMS:-linux/amd64},linux/arm"\n', 'removed-platform', 'linux/arm'), 'PLATFORMS="${BASE_PLATFORMS:-linux/amd64}"\n');
+    assert.equal(await fixed('f.sh', 'shellscript', 'PLATFORMS="linux/arm,${BASE_PLATFORMS:-linux/amd64}"\n', 'removed-platform', 'linux/arm'), 'PLATFORMS="${BASE_PLATFORMS:-linux/amd64}"\n');
   });
 
   it('an item of a GOARCH list (shell, a default, a make variable); a lone GOARCH keeps its value', async () => {

@@ -158,6 +158,11 @@ export interface ListItem {
   removeEnd: number;
 }
 
+/** Blanks and commas only: what goes with an item removed (never a quote or a bracket). */
+function separatorsOnly(s: string): boolean {
+  return /^[ \t,;]+$/.test(s);
+}
+
 /**
  * Splits a list value (`linux/amd64,linux/arm64`, `"linux/amd64 linux/arm64"`) into items, with
  * document offsets. `masked` is the text with templates masked, its index 0 at document offset
@@ -198,6 +203,15 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
     } else if (k > 0 && joined(k - 1)) {
       it.removeStart = ue[k - 1];
       it.removeEnd = ue[k];
+    } else {
+      // Next to a default's wrapper (`${P:-linux/amd64},linux/arm`): the separators between the
+      // brace and the item go with it, so no empty item is left.
+      const after = k + 1 < items.length ? masked.slice(ue[k] - maskBase, us[k + 1] - maskBase) : '';
+      const trail = after.slice(0, Math.max(0, after.indexOf(SOFT)));
+      const before = k > 0 ? masked.slice(ue[k - 1] - maskBase, us[k] - maskBase) : '';
+      const lead = before.slice(before.lastIndexOf(SOFT) + 1);
+      if (trail !== '' && separatorsOnly(trail)) it.removeEnd = ue[k] + trail.length;
+      else if (lead !== '' && before.includes(SOFT) && separatorsOnly(lead)) it.removeStart = us[k] - lead.length;
     }
   }
   return items.filter((it) => !masked.slice(it.start - maskBase, it.end - maskBase).includes(POISON));
