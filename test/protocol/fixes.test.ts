@@ -233,6 +233,10 @@ describe('completion in lists continued over lines, shell arrays, defaults and s
     ['a shell array', 'c.sh', 'shellscript', 'PLATFORMS=(linux/amd64 |)\n', 'linux/arm64'],
     ['a shell array over lines', 'c2.sh', 'shellscript', 'readonly KUBE_SERVER_PLATFORMS=(\n  linux/amd64\n  linux/|\n)\n', 'linux/arm64'],
     ['the default of ${VAR:-…}', 'd.sh', 'shellscript', 'PLATFORMS="${PLATFORMS:-linux/amd64,|}"\n', 'linux/arm64'],
+    ['an unquoted default of words (QA 71)', 'd2.sh', 'shellscript', 'PLATFORMS=${PLATFORMS:-linux/amd64 linux/|}\n', 'linux/arm64'],
+    ['a quoted default in braces (QA 71)', 'd3.sh', 'shellscript', 'PLATFORMS=${PLATFORMS:-"linux/amd64 linux/|"}\n', 'linux/arm64'],
+    ['a here-string read into an array (QA 71)', 'h.sh', 'shellscript', 'IFS=, read -ra KUBE_BUILD_PLATFORMS <<< "linux/amd64,linux/|"\n', 'linux/arm64'],
+    ['a here-string given to mapfile (QA 71)', 'h2.sh', 'shellscript', 'mapfile -t PLATFORMS <<< "linux/amd64 |"\n', 'linux/arm64'],
     ['a flow list whose first item is beyond ASCII (QA 69)', 'g.yml', 'yaml', 'platforms: [|"🚀", linux/amd64]\n', 'linux/arm64'],
     ['a release URL whose version is $(curl …)', 'e.sh', 'shellscript', 'curl -LO "https://dl.k8s.io/release/$(curl -L -s https://dl.k8s.io/release/stable.txt)/bin/linux/|/kubectl"\n', 'arm64'],
   ];

@@ -202,16 +202,27 @@ function listItems(before: string, spaces: boolean): string[] | undefined {
   if (open === '(' && m[2].includes(')')) return undefined;
   // Unquoted shell words end at a space (`--platform linux/amd64 next-arg`); a comma list may not.
   let rest = quoted || flow || spaces ? m[2] : m[2].replace(/,\s+/g, ',');
-  // The literal default of `${PLATFORMS:-linux/amd64,|`: a list of its own.
+  // The literal default of `${PLATFORMS:-linux/amd64,|`: a list of its own, one word to the shell
+  // (`P=${P:-linux/amd64 |`), quoted or not (`${P:-"linux/amd64 |`).
   const fallback = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]/.exec(rest);
-  if (fallback && !rest.includes('}')) rest = rest.slice(fallback[0].length);
+  const inDefault = fallback !== null && !rest.includes('}');
+  if (inDefault) {
+    rest = rest.slice(fallback[0].length);
+    if (rest[0] === '"' || rest[0] === "'") {
+      if (rest.includes(rest[0], 1)) return undefined;
+      rest = rest.slice(1);
+    }
+  }
   if (rest === '') return [];
-  if (!quoted && !flow && !spaces && /\s/.test(rest)) return undefined;
-  const separators = flow ? /[\s,"']/ : quoted || spaces ? /[\s,]/ : /,/;
+  if (!quoted && !flow && !spaces && !inDefault && /\s/.test(rest)) return undefined;
+  const separators = flow ? /[\s,"']/ : quoted || spaces || inDefault ? /[\s,]/ : /,/;
   if (!separators.test(rest[rest.length - 1])) return undefined;
   if (/[$`{}()]/.test(rest)) return undefined;
   return rest.split(/[\s,"'[\]]+/).filter((s) => s !== '');
 }
+
+/** `read … NAME <<< `, `mapfile -t NAME <<< `: a here-string that fills NAME (the last word before it). */
+const READ_HERESTRING = /(?:^|[\s;&|(])(?:read|mapfile|readarray)\s(?:[^;&|<>]*\s)?([A-Za-z_][A-Za-z0-9_]*)\s*<<<[ \t]*(?=[^<]*$)/;
 
 /** The spelling the other items of a list use, so a new item matches them. */
 function spellingOf(items: string[], fallback: Spelling): Spelling {
@@ -702,6 +713,16 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         }),
         typed,
       );
+    }
+  }
+
+  // read -ra PLATFORMS <<< "linux/amd64 |", mapfile -t PLATFORMS <<< "…": the variable's items.
+  const filled = READ_HERESTRING.exec(joined);
+  if (filled) {
+    const role = roleOf(filled[1]);
+    const items = listItems(joined.slice(filled.index + filled[0].length), true);
+    if (role && role !== 'variant' && items) {
+      return withOs(site(role, start, end, { spelling: spellingOf(items, 'slash'), os: () => inForce([], 'os'), arch: () => inForce([], 'arch'), present: items }), typed);
     }
   }
 
