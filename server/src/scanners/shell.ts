@@ -277,6 +277,13 @@ function readInto(text: string, masked: string, base: number, words: readonly Wo
       const e = after + printed[0].lastIndexOf(printed[1]) + printed[1].length;
       input = { s: e - printed[1].length, e };
     } else input = heredocBody(masked, words[nameIndex].end);
+  } else if (!input) {
+    // read takes the here-document's first line (`read -ra PLATFORMS <<EOF`).
+    const body = heredocBody(masked, words[nameIndex].end);
+    if (body) {
+      const eol = masked.indexOf('\n', body.s);
+      input = { s: body.s, e: eol < 0 || eol > body.e ? body.e : eol };
+    }
   }
   if (!input) return;
   const context = `${name} ${variable}`;
