@@ -221,8 +221,26 @@ function listItems(before: string, spaces: boolean): string[] | undefined {
   return rest.split(/[\s,"'[\]]+/).filter((s) => s !== '');
 }
 
-/** `read … NAME <<< `, `mapfile -t NAME <<< `: a here-string that fills NAME (the last word before it). */
-const READ_HERESTRING = /(?:^|[\s;&|(])(?:read|mapfile|readarray)\s(?:[^;&|<>]*\s)?([A-Za-z_][A-Za-z0-9_]*)\s*<<<[ \t]*(?=[^<]*$)/;
+/**
+ * `read … NAME <<< "…`, `mapfile -t NAME <<< …`: the variable the last here-string of `joined` fills
+ * (the word before it) and where its text starts. Scanned by hand: a regex over `read read read …`
+ * backtracked.
+ */
+function hereStringTarget(joined: string): { name: string; from: number } | undefined {
+  const at = joined.lastIndexOf('<<<');
+  if (at < 0) return undefined;
+  let from = at + 3;
+  while (joined[from] === ' ' || joined[from] === '\t') from++;
+  let e = at;
+  while (e > 0 && (joined[e - 1] === ' ' || joined[e - 1] === '\t')) e--;
+  let s = e;
+  while (s > 0 && /[A-Za-z0-9_]/.test(joined[s - 1])) s--;
+  const name = joined.slice(s, e);
+  if (!/^[A-Za-z_]/.test(name)) return undefined;
+  const command = Math.max(...[';', '&', '|', '(', '\n'].map((c) => joined.lastIndexOf(c, s - 1))) + 1;
+  const words = joined.slice(command, s).split(/\s+/).filter((w) => w !== '' && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+  return words.length > 0 && (words[0] === 'read' || words[0] === 'mapfile' || words[0] === 'readarray') ? { name, from } : undefined;
+}
 
 /** The spelling the other items of a list use, so a new item matches them. */
 function spellingOf(items: string[], fallback: Spelling): Spelling {
@@ -717,10 +735,10 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   }
 
   // read -ra PLATFORMS <<< "linux/amd64 |", mapfile -t PLATFORMS <<< "…": the variable's items.
-  const filled = READ_HERESTRING.exec(joined);
+  const filled = hereStringTarget(joined);
   if (filled) {
-    const role = roleOf(filled[1]);
-    const items = listItems(joined.slice(filled.index + filled[0].length), true);
+    const role = roleOf(filled.name);
+    const items = listItems(joined.slice(filled.from), true);
     if (role && role !== 'variant' && items) {
       return withOs(site(role, start, end, { spelling: spellingOf(items, 'slash'), os: () => inForce([], 'os'), arch: () => inForce([], 'arch'), present: items }), typed);
     }
