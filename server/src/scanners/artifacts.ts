@@ -334,16 +334,24 @@ function foreignUrl(region: string, at: number): boolean {
  * `/tmp/…`, `./…`): a file on this machine (the build's output, a download already made), not a
  * download. A path from a variable (`${BASE_URL}/…`) or a host (`storage.googleapis.com/…`) may be one.
  */
-function inLocalPath(region: string, at: number): boolean {
+function inLocalPath(region: string, original: string, at: number): boolean {
   if (region[at - 1] !== '/') return false;
   let s = at;
   for (const floor = Math.max(0, at - 1024); s > floor && !/[\s"'`<>()|;=,]/.test(region[s - 1]); ) s--;
   const prefix = region.slice(s, at);
-  return LOCAL_PATH.test(prefix) && !HOST_FIRST.test(prefix);
+  if (LOCAL_PATH.test(prefix) && !HOST_FIRST.test(prefix)) return true;
+  // From a variable that names a folder (`$(KUBE_ROOT)/_output/release-tars/`, `${TMP_DIR}/`), or
+  // through the build's own output folders: no URL is written so.
+  const written = original.slice(s, at);
+  return BUILD_OUTPUT.test(written) || FOLDER_VARIABLE.test(written);
 }
 
 /** A path of literal folders: `/tmp/`, `./out/`, `~/dl/`, `_output/release-tars/`. */
 const LOCAL_PATH = /^(?:~?\/|\.{1,2}\/)?(?:[A-Za-z0-9_.+@-]+\/)+$/;
+/** The Kubernetes build's output folders: `_output/`, `release-tars/`. */
+const BUILD_OUTPUT = /(?:^|\/)(?:_output|release-tars)\//;
+/** A path that starts with a variable named for a folder: `$(KUBE_ROOT)/`, `${OUT_DIR}/`, `$PWD/`, `$(CURDIR)/`. */
+const FOLDER_VARIABLE = /^\$\$?[({]?[A-Za-z_]*(?:ROOT|DIR|PATH|PWD|HOME|WORKSPACE|OUTPUT|TMP|CURDIR)[)}]?\//i;
 /** A path whose first folder is a host name (`dl.k8s.io/`, `storage.googleapis.com/`). */
 const HOST_FIRST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\//;
 
@@ -351,12 +359,13 @@ const HOST_FIRST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\//;
 export function scanArchiveNames(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {
   const region = masked.slice(s, e);
   if (region.indexOf('kubernetes-') < 0) return;
+  const original = text.slice(base + s, base + e);
   ARCHIVE.lastIndex = 0;
   for (let m = ARCHIVE.exec(region); m; m = ARCHIVE.exec(region)) {
     const start = base + s + m.index + 'kubernetes-'.length + m[1].length + 1;
     const t = token(text, start, start + m[2].length + 1 + m[3].length);
     const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
-    if (!platform || foreignUrl(region, m.index) || inLocalPath(region, m.index)) continue;
+    if (!platform || foreignUrl(region, m.index) || inLocalPath(region, original, m.index)) continue;
     // `kubernetes-{client,server}-darwin-amd64.tar.gz`: one archive per name in the braces.
     for (const kind of expandBraces(m[1])) {
       sink.add({
