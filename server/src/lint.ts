@@ -412,14 +412,14 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
 function scanBlock(body: string, kind: FileKind, path: string, keys: readonly string[], stateKey: string, state: ScanState, maxMentions: number, overTime?: () => boolean): ChunkResult & { timeUp?: true } {
   const sink = new MentionSink(maxMentions, overTime);
   const next = copyScanState(state);
+  let timeUp = false;
   try {
     scanRegion(body, kind, sink, { start: 0, end: body.length, path: keys }, next);
   } catch (e) {
     if (!(e instanceof ScanTimeUp)) throw e;
-    // The block's mentions up to where its time ran out.
-    return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes], timeUp: true };
+    timeUp = true; // the block's mentions up to where its time ran out
   }
-  return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes] };
+  return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes], ...(timeUp ? { timeUp: true as const } : {}) };
 }
 
 /** The limit notes of one block, said with where it is in a file of `blocks` blocks. */

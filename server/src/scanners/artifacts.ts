@@ -166,9 +166,7 @@ function releaseDefault(text: string, region: string, before: string, offset: nu
   const os = group(bin[1] !== undefined ? 1 : 2);
   const arch = group(bin[3] !== undefined ? 3 : 4);
   // The binary it downloads (`…/${ARCH:-arm}/kubectl`), judged as the written URL's is.
-  const artifacts = bin[5] !== undefined ? expandBraces(bin[5]).map(binaryArtifact) : [];
-  const named = artifacts.filter((a, i) => a !== undefined && artifacts.findIndex((b) => b?.name === a.name && b?.form === a.form) === i);
-  for (const artifact of named.length > 0 ? named : [undefined]) {
+  for (const artifact of binariesNamed(bin[5])) {
     sink.add({ kind: 'pair', os, arch, product: false, ...(artifact ? { artifact } : {}), context: 'Kubernetes release URL' });
   }
   return true;
@@ -194,6 +192,17 @@ function assetDefault(text: string, region: string, offset: number, at: number, 
   return true;
 }
 
+/**
+ * The release binaries the file part of a URL names, each once: `bin/linux/386/{kubeadm,kubelet}`
+ * and `kubectl{,.sha256}` (a shell's brace expansion) name several. [undefined] when it names none
+ * (no file, a templated one, no binary of the release): the URL gives one mention without artifact.
+ */
+function binariesNamed(file: string | undefined): (BinaryRef | undefined)[] {
+  const artifacts = file && !file.includes(POISON) ? expandBraces(file).map(binaryArtifact) : [];
+  const named = artifacts.filter((a, i) => a !== undefined && artifacts.findIndex((b) => b?.name === a.name && b?.form === a.form) === i);
+  return named.length > 0 ? named : [undefined];
+}
+
 function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, sink: MentionSink): void {
   if (kind === 'release') {
     // A segment may be quoted, which the shell joins into the word (`bin/linux/"arm"/kubectl`).
@@ -204,11 +213,7 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
     const t = token(text, osStart, archEnd);
     const platform = parsePlatform(`${bin[2]}/${bin[4]}`, 'strict');
     if (!platform) return;
-    const file = bin[5];
-    // `bin/linux/386/{kubeadm,kubelet}`, `kubectl{,.sha256}`: a shell's brace expansion names several files.
-    const artifacts = file && !file.includes(POISON) ? expandBraces(file).map(binaryArtifact) : [];
-    const named = artifacts.filter((a, i) => a !== undefined && artifacts.findIndex((b) => b?.name === a.name && b?.form === a.form) === i);
-    for (const artifact of named.length > 0 ? named : [undefined]) {
+    for (const artifact of binariesNamed(bin[5])) {
       sink.add({
         kind: 'whole',
         token: t,
@@ -288,7 +293,9 @@ export function expandBraces(word: string): string[] {
 }
 
 /** The binary a release URL's file names (`kubectl.exe.sha256`: kubectl, its sha256), if it is one. */
-export function binaryArtifact(file: string): { kind: 'binary'; name: string; form: BinaryForm } | undefined {
+type BinaryRef = { kind: 'binary'; name: string; form: BinaryForm };
+
+export function binaryArtifact(file: string): BinaryRef | undefined {
   let name = file;
   let form: BinaryForm = 'binary';
   // kubectl.sig, kubelet.exe.cert: cosign's signature and certificate of a binary, published with it.
@@ -310,15 +317,24 @@ export function binaryArtifact(file: string): { kind: 'binary'; name: string; fo
 
 const ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(client|node|server|test|\{(?:client|node|server|test)(?:,(?:client|node|server|test))+\})-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz(?:\.(sha256|sha512))?/g;
 
+/** Where the word that goes on at region[at] starts: after the last `stop` character, at most `limit` back. */
+function wordStart(region: string, at: number, limit: number, stop: RegExp): number {
+  let s = at;
+  for (const floor = Math.max(0, at - limit); s > floor && !stop.test(region[s - 1]); ) s--;
+  return s;
+}
+
+/** What ends a URL's word before it; a path's word ends at an `=` or `,` too (`--file=/tmp/…`). */
+const URL_WORD_END = /[\s"'`<>()|;]/;
+const PATH_WORD_END = /[\s"'`<>()|;=,]/;
+
 /**
  * Whether the name at region[at] is in a URL whose host, written out, is no Kubernetes project's
  * (EKS Distro's, an AKS mirror's): their archives, not the Kubernetes release's. A host that is
  * templated (`https://${MIRROR}/…`) may be a mirror of the release: its names count.
  */
 function foreignUrl(region: string, at: number): boolean {
-  let s = at;
-  for (const floor = Math.max(0, at - 2048); s > floor && !/[\s"'`<>()|;]/.test(region[s - 1]); ) s--;
-  const word = region.slice(s, at);
+  const word = region.slice(wordStart(region, at, 2048, URL_WORD_END), at);
   const scheme = word.indexOf('://');
   if (scheme < 0) return false;
   let u = scheme;
@@ -336,8 +352,7 @@ function foreignUrl(region: string, at: number): boolean {
  */
 function inLocalPath(region: string, original: string, at: number): boolean {
   if (region[at - 1] !== '/') return false;
-  let s = at;
-  for (const floor = Math.max(0, at - 1024); s > floor && !/[\s"'`<>()|;=,]/.test(region[s - 1]); ) s--;
+  const s = wordStart(region, at, 1024, PATH_WORD_END);
   const prefix = region.slice(s, at);
   if (LOCAL_PATH.test(prefix) && !HOST_FIRST.test(prefix)) return true;
   // From a variable that names a folder (`$(KUBE_ROOT)/_output/release-tars/`, `${TMP_DIR}/`), or

@@ -219,33 +219,13 @@ const READ_VALUE_OPTIONS = { read: 'adinNptu', mapfile: 'dnOsuCc' } as const;
 /** `< <(printf '%s\n' a b)` or `< <(echo a b)` after a command: the words it prints, a span of masked. */
 const PRINTED_INPUT = /^[ \t]*<[ \t]*<\([ \t]*(?:printf[ \t]+(?:'[^'\n]*'|"[^"\n]*")|echo(?:[ \t]+-[neE]+)*)[ \t]+([^()\n`$|;&<>]*?)[ \t]*\)/;
 
-/** `<<EOF`, `<<-'LIST'` on the rest of a command's line. */
-const HEREDOC_OPEN = /<<-?[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
-
-/**
- * The body of the here-document a command at masked[from] reads (`mapfile -t X <<'LIST'`, one
- * item a line): from the line after the command to its delimiter's line.
- */
-function heredocBody(masked: string, from: number): { s: number; e: number } | undefined {
-  let eol = masked.indexOf('\n', from);
-  if (eol < 0) return undefined;
-  const open = HEREDOC_OPEN.exec(masked.slice(from, eol));
-  if (!open) return undefined;
-  const s = eol + 1;
-  for (let line = s; line < masked.length; line = eol + 1) {
-    eol = masked.indexOf('\n', line);
-    if (eol < 0) eol = masked.length;
-    if (masked.slice(line, eol).trim() === open[2]) return { s, e: line };
-  }
-  return { s, e: masked.length };
-}
-
 /**
  * A platform-ish array or variable filled from a literal: `IFS=, read -ra KUBE_BUILD_PLATFORMS <<<
  * "linux/amd64,linux/arm"`, `mapfile -t PLATFORMS < <(printf '%s\n' linux/amd64 linux/arm/v7)`.
  * Each name read is a value of the variable, as in its assignment.
  */
-function readInto(text: string, masked: string, base: number, words: readonly Word[], nameIndex: number, name: string, sink: MentionSink): void {
+function readInto(text: string, masked: string, base: number, cmd: Command, nameIndex: number, name: string, sink: MentionSink): void {
+  const words = cmd.words;
   const options = name === 'read' ? READ_VALUE_OPTIONS.read : READ_VALUE_OPTIONS.mapfile;
   const names: string[] = [];
   let array: string | undefined;
@@ -276,14 +256,12 @@ function readInto(text: string, masked: string, base: number, words: readonly Wo
     if (printed) {
       const e = after + printed[0].lastIndexOf(printed[1]) + printed[1].length;
       input = { s: e - printed[1].length, e };
-    } else input = heredocBody(masked, words[nameIndex].end);
-  } else if (!input) {
+    } else if (cmd.heredoc) input = { s: cmd.heredoc.start, e: cmd.heredoc.end };
+  } else if (!input && cmd.heredoc) {
     // read takes the here-document's first line (`read -ra PLATFORMS <<EOF`).
-    const body = heredocBody(masked, words[nameIndex].end);
-    if (body) {
-      const eol = masked.indexOf('\n', body.s);
-      input = { s: body.s, e: eol < 0 || eol > body.e ? body.e : eol };
-    }
+    const { start, end } = cmd.heredoc;
+    const eol = masked.indexOf('\n', start);
+    input = { s: start, e: eol < 0 || eol > end ? end : eol };
   }
   if (!input) return;
   const context = `${name} ${variable}`;
@@ -906,7 +884,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     return undefined;
   }
 
-  if (name === 'read' || name === 'mapfile' || name === 'readarray') readInto(text, masked, base, words, nameIndex, name, sink);
+  if (name === 'read' || name === 'mapfile' || name === 'readarray') readInto(text, masked, base, cmd, nameIndex, name, sink);
 
   for (let k = 0; k < words.length; k++) {
     // A word quoted whole ("--platform" in an exec-form array) reads as its content; so does the

@@ -12,6 +12,8 @@ export interface Word {
 
 export interface Command {
   words: Word[];
+  /** The body of the command's first here-document (`mapfile -t P <<EOF`), when it has one. */
+  heredoc?: { start: number; end: number };
 }
 
 export interface Heredoc {
@@ -62,7 +64,8 @@ function continuesWord(c: number): boolean {
 export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed {
   const commands: Command[] = [];
   const heredocs: Heredoc[] = [];
-  const pendingHeredocs: { delim: string; script: boolean; dockerfile: boolean }[] = [];
+  // `words` is the command that reads the body (`mapfile -t P <<EOF`): the body is linked to it.
+  const pendingHeredocs: { delim: string; script: boolean; dockerfile: boolean; words: Word[] }[] = [];
   let words: Word[] = [];
   let wordStart = -1;
   let array: Word[] | undefined;
@@ -119,21 +122,23 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
         for (const h of pendingHeredocs) {
           const bodyStart = i;
           let lineStart = i;
-          let found = false;
+          let bodyEnd = n;
+          i = n;
           while (lineStart < n) {
             let lineEnd = masked.indexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = n;
             if (masked.slice(lineStart, lineEnd).trim() === h.delim) {
-              heredocs.push({ start: bodyStart, end: lineStart, script: h.script, ...(h.dockerfile ? { dockerfile: true } : {}) });
+              bodyEnd = lineStart;
               i = Math.min(n, lineEnd + 1);
-              found = true;
               break;
             }
             lineStart = lineEnd + 1;
           }
-          if (!found) {
-            heredocs.push({ start: bodyStart, end: n, script: h.script, ...(h.dockerfile ? { dockerfile: true } : {}) });
-            i = n;
+          heredocs.push({ start: bodyStart, end: bodyEnd, script: h.script, ...(h.dockerfile ? { dockerfile: true } : {}) });
+          for (let c = commands.length - 1; c >= 0; c--) {
+            if (commands[c].words !== h.words) continue;
+            commands[c].heredoc ??= { start: bodyStart, end: bodyEnd };
+            break;
           }
         }
         pendingHeredocs.length = 0;
@@ -197,7 +202,7 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
       const m = /^<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(masked.slice(i, i + 80));
       if (m) {
         const script = feedsShell(masked, words, i + m[0].length);
-        pendingHeredocs.push({ delim: m[2], script, dockerfile: !script && feedsBuild(masked, words, i + m[0].length) });
+        pendingHeredocs.push({ delim: m[2], script, dockerfile: !script && feedsBuild(masked, words, i + m[0].length), words });
         i += m[0].length;
         continue;
       }
