@@ -62,6 +62,11 @@ describe('did you mean: platforms that build, never a removed one', () => {
     assert.deepEqual(replacements('GOOS=lnux GOARCH=arm go build'), [['linux? (linux/arm would be a removed platform)', ['linux']]]);
     assert.deepEqual(replacements('GOOS=windos GOARCH=riscv64 go build'), [['windows? (windows/riscv64 is not a Go platform either)', ['windows']]]);
   });
+  it('a name being typed is offered the names it begins (QA 73: `wi` was offered aix, two edits off)', () => {
+    assert.deepEqual(replacements('GOOS=wi GOARCH=amd64 go build'), [['windows?', ['windows']]]);
+    assert.deepEqual(replacements('GOOS=dar GOARCH=arm64 go build'), [['darwin?', ['darwin']]]);
+    assert.deepEqual(replacements('docker build --platform linux/amd .').map(([, r]) => r), [['linux/amd64']]);
+  });
 });
 
 describe('a matrix that builds a pair Go does not know', () => {

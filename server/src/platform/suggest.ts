@@ -20,6 +20,8 @@ function partDistance(written: string, name: string): number {
   const alias = SUGGESTION_ALIASES.get(written) ?? resolveArch(written)?.arch;
   if (alias === name) return 0.5;
   const d = editDistance(written, name);
+  // A name being typed (`wi`, `dar`): nearer than names as many edits off (aix, ios).
+  if (written.length >= 2 && d > 1.5 && name.startsWith(written)) return 1.5;
   return d >= name.length && d >= written.length ? Infinity : d;
 }
 

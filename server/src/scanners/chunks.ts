@@ -129,6 +129,43 @@ export function splitChildren(text: string, start: number, end: number, key: str
   return out;
 }
 
+/**
+ * splitChildren for a block that does not parse: a line indented wrong starts a child of its own.
+ * A line starts a child when it is indented no deeper than the child above, or deeper than it but
+ * not as deep as that child's own content (`     steps:` under a child whose `matrix:` is at 6):
+ * such a line cannot belong to the child above, and is taken as its sibling. (A line of a flow
+ * collection, `]`, `}` or `,` first, and comments never start one.)
+ */
+export function splitBrokenChildren(text: string, start: number, end: number, key: string): Chunk[] | undefined {
+  const headerEnd = text.indexOf('\n', start);
+  if (headerEnd < 0 || headerEnd >= end) return undefined;
+  const header = text.slice(start, headerEnd);
+  if (header.length > MAX_HEADER) return undefined;
+  if (!/:\s*(#.*)?\r?$/.test(header) || /[&*!|>]/.test(header.slice(header.indexOf(':') + 1).replace(/#.*/, ''))) return undefined;
+  let headerIndent = 0;
+  while (text.charCodeAt(start + headerIndent) === 32) headerIndent++;
+  const starts: number[] = [];
+  /** The indent of the child above, and of the first line deeper than it (its content). */
+  let child = -1;
+  let inner = -1;
+  FIRST_CONTENT.lastIndex = headerEnd;
+  for (let m = FIRST_CONTENT.exec(text); m && m.index + 1 < end; m = FIRST_CONTENT.exec(text)) {
+    const n = m[1].length;
+    const c = text.charCodeAt(m.index + 1 + n);
+    if (c === 93 || c === 125 || c === 44 || n <= headerIndent) continue;
+    if (child < 0 || n <= child || (inner >= 0 && n < inner)) {
+      starts.push(m.index + 1);
+      child = n;
+      inner = -1;
+    } else if (inner < 0) inner = n;
+  }
+  if (starts.length === 0) return undefined;
+  const out: Chunk[] = [{ start, end: starts[0], path: TOP }];
+  const path = [key];
+  for (let c = 0; c < starts.length; c++) out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path });
+  return out;
+}
+
 /** Blocks shorter than this many lines are not cut: a cut costs more than it saves. */
 const MIN_LINES = 40;
 

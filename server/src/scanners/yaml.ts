@@ -5,7 +5,7 @@ import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
 import { impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
-import { lineKey, splitChildren } from './chunks';
+import { lineKey, splitBrokenChildren } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
 export type YamlFlavour = 'yaml' | 'github-workflow' | 'goreleaser' | 'gitlab-ci';
@@ -542,8 +542,41 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanYamlLines(text, doc.start, doc.end, sink);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
-    } else if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+    } else if (doc.root) {
+      if (doc.setAside) for (const line of doc.setAside) scanYamlLines(text, line.start, line.end, sink, [...path, ...keysAbove(text, doc.start, line.start)]);
+      walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+    }
   }
+}
+
+/**
+ * The keys of the lines that hold the line at `at` by their indent, outermost first, looking
+ * back to `start`: `builds:`, `ignore:` above a line set aside. A line indented with a tab is
+ * taken as a sibling of the line above it.
+ */
+function keysAbove(text: string, start: number, at: number): string[] {
+  const keys: string[] = [];
+  let limit = -1;
+  for (let e = at - 1; e > start; ) {
+    const ls = Math.max(start, text.lastIndexOf('\n', e - 1) + 1);
+    const line = text.slice(ls, e);
+    e = ls - 1;
+    let col = 0;
+    while (col < line.length && line.charCodeAt(col) === 32) col++;
+    if (col === line.length || line.charCodeAt(col) === 35 || line.charCodeAt(col) === 13 || line.charCodeAt(col) === 9) continue;
+    if (limit < 0) {
+      // The set-aside line's indent: its own when it is spaces, else its neighbour's.
+      let own = 0;
+      while (text.charCodeAt(at + own) === 32) own++;
+      limit = text.charCodeAt(at + own) === 9 ? col : own;
+    }
+    if (col >= limit) continue;
+    limit = col;
+    const key = lineKey(text, ls + col);
+    if (key !== undefined) keys.unshift(key);
+    if (col === 0) break;
+  }
+  return keys;
 }
 
 /**
@@ -558,9 +591,9 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
   while (text.charCodeAt(keyAt) === 32) keyAt++;
   const key = lineKey(text, keyAt);
   // Platform lists are not cut: an item is judged with the others (a duplicate, the removal fix).
-  const children = level < MAX_BROKEN_LEVELS && key !== undefined && roleOf(key) === undefined ? splitChildren(text, header, end, key, 1) : undefined;
+  const children = level < MAX_BROKEN_LEVELS && key !== undefined && roleOf(key) === undefined ? splitBrokenChildren(text, header, end, key) : undefined;
   if (!children) {
-    scanYamlLines(text, start, end, sink);
+    scanYamlLines(text, start, end, sink, path);
     return;
   }
   // children[0] is the key line itself, with no value (splitChildren's condition), and comments.
@@ -569,7 +602,7 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
     const length = child.end - child.start;
     // A sole child is the broken block without its key line: broken too, not worth a parse.
     if (children.length === 2) scanBroken(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, file);
-    else if (budget.chars + length > budget.limit) scanYamlLines(text, child.start, child.end, sink);
+    else if (budget.chars + length > budget.limit) scanYamlLines(text, child.start, child.end, sink, childPath);
     else {
       budget.chars += length;
       scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, file);
@@ -2060,16 +2093,36 @@ function flowItemPlatforms(text: string, s: number, e: number, sink: MentionSink
   }
 }
 
-/** Broken YAML: each line on its own, as `key: value` where it looks like one. */
-export function scanYamlLines(text: string, start: number, end: number, sink: MentionSink): void {
+/** Keys whose entries name builds that are left out (a matrix's `exclude`, goreleaser's `ignore`): never reported. */
+const LEFT_OUT_KEYS: ReadonlySet<string> = new Set(['exclude', 'ignore']);
+
+/**
+ * Broken YAML: each line on its own, as `key: value` where it looks like one. `path` is where
+ * the lines sit (a broken child of `exclude:` is left out whole); the lines of an `exclude:` or
+ * `ignore:` block among them are left out too, as the structured reader leaves them.
+ */
+export function scanYamlLines(text: string, start: number, end: number, sink: MentionSink, path: readonly string[] = []): void {
+  if (path.some((k) => LEFT_OUT_KEYS.has(k))) return;
   let i = start;
   /** The last `- name: GOOS` (a platform-ish name) and its key's column: its sibling `value:` is of that role. */
   let named: { role: Role; col: number } | undefined;
+  /** The column of an `exclude:`/`ignore:` key whose block the lines are in. */
+  let leftOut = -1;
   while (i < end) {
     let nl = text.indexOf('\n', i);
     if (nl < 0 || nl > end) nl = end;
     const line = text.slice(i, nl);
     if (!/^\s*#/.test(line) && line.trim() !== '') {
+      if (leftOut >= 0) {
+        // Deeper lines, and items written at the key's own column (`exclude:` then `- goos: …`), are its entries.
+        let col = 0;
+        while (col < line.length && (line.charCodeAt(col) === 32 || line.charCodeAt(col) === 9)) col++;
+        if (col > leftOut || (col === leftOut && line.charCodeAt(col) === 45)) {
+          i = nl + 1;
+          continue;
+        }
+        leftOut = -1;
+      }
       // (Not the CR of a CRLF: a value read as words would end in it.)
       let e = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       const hash = line.search(/\s#/);
@@ -2092,6 +2145,12 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
           i = nl + 1;
           continue;
         }
+        if (LEFT_OUT_KEYS.has(m[2])) {
+          // The key's column: after the indent and any `- ` before it.
+          leftOut = m[1].length;
+          i = nl + 1;
+          continue;
+        }
       } else {
         // Items of items (`- - - linux/arm`), as a file nested too deep to parse is written.
         const dash = /^\s*(?:-\s+)+/.exec(line);
@@ -2102,8 +2161,9 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
         readPlatformList(sink, { text, masked, maskBase: vs, start: vs, end: e, role, context: m ? m[2] : '' });
       } else if (role === 'os' || role === 'arch') {
         const masked = maskTemplates(text, vs, e, 'shell');
-        const names = readPlatformList(sink, { text, masked, maskBase: vs, start: vs, end: e, role, context: '' });
-        emitPairs(sink, role === 'os' ? names.slice(0, 1) : [], role === 'arch' ? names.slice(0, 1) : [], undefined, m ? m[2] : '');
+        // Each name of a list (`goarch: [amd64, arm]`), judged on its own: its line says nothing of the other half.
+        // (Not a key of a flow mapping being typed: `goarch: [dockers:` is no name.)
+        for (const t of readPlatformList(sink, { text, masked, maskBase: vs, start: vs, end: e, role, context: '' })) if (!t.text.endsWith(':')) emitName(sink, role, t, m ? m[2] : '');
       } else {
         const value = text.slice(vs, e).trim().replace(/^["']|["']$/g, '');
         const folder = m !== null && isPathKey(m[2]);

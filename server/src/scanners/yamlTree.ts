@@ -63,6 +63,8 @@ export interface YDocument {
   start: number;
   end: number;
   root: YNode | undefined;
+  /** Lines blanked for the rest to parse (see readWithLibrary): not in root, to be read line by line. */
+  setAside?: { start: number; end: number }[];
   /** The document does not parse: scan it line by line instead. */
   broken: boolean;
   /** It nests too deep to be parsed safely (MAX_LIBRARY_NESTING): also read line by line. */
@@ -135,30 +137,45 @@ function nestingBound(text: string, start: number, end: number): number {
 
 export function readWithLibrary(text: string, start: number, end: number): YDocument[] {
   // Template-only lines are comments to the fast reader too (isTemplateLine).
-  const src = blankTemplateLines(text, start, end);
-  libraryParsed.units += src.length;
-  let docs;
-  try {
-    // Broken YAML is the normal state while typing: its errors need no stack traces.
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      docs = lib().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false, strict: false });
-    } finally {
-      Error.stackTraceLimit = limit;
+  let src = blankTemplateLines(text, start, end);
+  let list = parseLibrary(src);
+  if (!list) return [{ start, end, root: undefined, broken: true }];
+  // A line that breaks a document on its own (a tab or a slip in its indent, a key half typed) is
+  // set aside, so the rest keeps its structure: the line is read on its own (YDocument.setAside).
+  const setAside: { start: number; end: number }[] = [];
+  if (src.length <= MAX_REPAIRED_LENGTH) {
+    for (let round = 0; round < MAX_SET_ASIDE && errorCount(list) > 0; round++) {
+      // The line of the first error, or the one before it: of two items at different indents
+      // (`     runs-on:` over `    strategy:`), the parser blames the second.
+      const at = firstErrorAt(list);
+      const line = leafLineAt(src, at) ?? leafLineAt(src, lineBefore(src, at));
+      if (!line) break;
+      const candidate = src.slice(0, line.start) + ' '.repeat(line.end - line.start) + src.slice(line.end);
+      const again = parseLibrary(candidate);
+      if (!again || errorCount(again) >= errorCount(list)) break;
+      src = candidate;
+      list = again;
+      setAside.push({ start: start + line.start, end: start + line.end });
     }
-  } catch {
-    return [{ start, end, root: undefined, broken: true }];
+    // Only a repair that leaves no error is kept: else the original is read as broken.
+    if (setAside.length > 0 && errorCount(list) > 0) {
+      src = blankTemplateLines(text, start, end);
+      list = parseLibrary(src) ?? [];
+      setAside.length = 0;
+    }
   }
-  const list = Array.isArray(docs) ? docs : [];
+  const length = src.length;
   const out: YDocument[] = list.map((doc) => {
-    const range = doc.range ?? [0, src.length, src.length];
-    return {
+    const range = doc.range ?? [0, length, length];
+    const d: YDocument = {
       start: start + range[0],
       end: start + range[2],
       root: doc.errors.length === 0 && doc.contents ? convert(doc.contents as Node, text, start) : undefined,
       broken: doc.errors.length > 0,
     };
+    const own = setAside.filter((l) => l.start >= d.start && l.start < d.end);
+    if (own.length > 0) d.setAside = own;
+    return d;
   });
   // A document with an error may end where the parser gave up; the text after it up to the next
   // document (or the end) is still that document's, and is read line by line with it.
@@ -167,6 +184,81 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
     if (out[k].broken && out[k].end < next) out[k].end = next;
   }
   return out;
+}
+
+/** Documents longer than this are not parsed again to set a broken line aside. */
+const MAX_REPAIRED_LENGTH = 200_000;
+
+/** Lines set aside in one document at most (each costs a parse). */
+const MAX_SET_ASIDE = 3;
+
+/** The `yaml` package's documents of src; undefined if it throws. */
+function parseLibrary(src: string): { errors: { pos: [number, number] }[]; range?: [number, number, number] | null; contents: unknown }[] | undefined {
+  libraryParsed.units += src.length;
+  try {
+    // Broken YAML is the normal state while typing: its errors need no stack traces.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      const docs = lib().parseAllDocuments(src, { prettyErrors: false, uniqueKeys: false, strict: false });
+      return Array.isArray(docs) ? docs : [];
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function errorCount(docs: readonly { errors: readonly unknown[] }[]): number {
+  let n = 0;
+  for (const d of docs) n += d.errors.length;
+  return n;
+}
+
+function firstErrorAt(docs: readonly { errors: readonly { pos: [number, number] }[] }[]): number {
+  let at = Infinity;
+  for (const d of docs) for (const e of d.errors) at = Math.min(at, e.pos[0]);
+  return at;
+}
+
+/** The start of the last line with content (not blank, not a comment) before the line of `at`; -1 if none. */
+function lineBefore(src: string, at: number): number {
+  if (!(at < src.length)) return -1;
+  for (let e = src.lastIndexOf('\n', at - 1); e > 0; ) {
+    const ls = src.lastIndexOf('\n', e - 1) + 1;
+    const t = src.slice(ls, e).trim();
+    if (t !== '' && !t.startsWith('#')) return ls;
+    e = ls - 1;
+  }
+  return -1;
+}
+
+/**
+ * The line of src at offset `at` when it is whole on its own line: a `key: value` or a `- value`
+ * with a value that opens nothing (no block scalar, flow collection or quote left open, no
+ * anchor or tag alone). Such a line holds no other line: setting it aside breaks nothing else.
+ */
+function leafLineAt(src: string, at: number): { start: number; end: number } | undefined {
+  if (!(at >= 0 && at < src.length)) return undefined;
+  const start = src.lastIndexOf('\n', at - 1) + 1;
+  let end = src.indexOf('\n', at);
+  if (end < 0) end = src.length;
+  const line = src.slice(start, end).replace(/\r$/, '');
+  const body = line.replace(/^[ \t]*(?:-[ \t]+)*/, '').replace(/[ \t]+#.*$/, '').trimEnd();
+  if (body === '' || body === '-' || /^[#&*!|>%@`\-?,\]}]/.test(body) || body.startsWith('---')) return undefined;
+  const colon = /^[^'"[\]{}:#]+?:(?:[ \t]+|$)/.exec(body);
+  const value = colon ? body.slice(colon[0].length) : body;
+  if (value === '' || /^[|>&!]/.test(value)) return undefined;
+  const q = value.charCodeAt(0);
+  if ((q === 34 || q === 39) && (value.length < 2 || value.charCodeAt(value.length - 1) !== q)) return undefined;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) depth--;
+  }
+  return depth === 0 ? { start, end } : undefined;
 }
 
 function convert(node: Node, text: string, base: number, depth = 0): YNode | undefined {
