@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { chunkYaml, type Chunk } from '../../server/src/scanners/chunks';
+import { chunkYaml, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
 import { ChunkCache, scanText } from '../../server/src/lint';
 
 /**
@@ -115,6 +115,19 @@ describe('chunkYaml', () => {
     assert.equal(chunks.length, 2 + 60);
     const slipped = chunks.find((c) => text.slice(c.start, c.end).includes('\n - CGO_ENABLED=0\n'))!;
     assert.equal(text.slice(slipped.start, slipped.end).split('\n')[0], '  - id: b29');
+  });
+});
+
+describe('splitBrokenChildren: a broken block cut where a line is indented wrong', () => {
+  const cut = (text: string) => splitBrokenChildren(text, 0, text.length, 'build')!.slice(1).map((c) => text.slice(c.start, c.end).split('\n')[0].trim());
+  it('a first child indented deeper than its siblings is a child of its own', () => {
+    assert.deepEqual(cut('build:\n   runs-on: x\n  strategy:\n    matrix:\n      goarch: [arm]\n  steps:\n    - run: make\n'), ['runs-on: x', 'strategy:', 'steps:']);
+  });
+  it('a line deeper than a child but not as deep as its content is its sibling', () => {
+    assert.deepEqual(cut('build:\n  strategy:\n    matrix:\n      goarch: [arm]\n   steps:\n    - run: make\n'), ['strategy:', 'steps:']);
+  });
+  it('keeps content, flow lines and comments with their child', () => {
+    assert.deepEqual(cut('build:\n  env: [a,\n b]\n  run: |\n    x\n# c\n      y\n  next: 1\n'), ['env: [a,', 'run: |', 'next: 1']);
   });
 });
 

@@ -18,6 +18,11 @@ export interface ParsedPlatform extends Platform {
   spelling: Spelling;
   /** The parts exactly as written, lower-cased. */
   raw: { os: string; arch: string; variant?: string };
+  /**
+   * A Windows version written where a variant goes (`windows/amd64/1809`, `windows-amd64-ltsc2022`,
+   * as Kubernetes tags its Windows images): the platform is windows/amd64, built for that version.
+   */
+  osVersion?: string;
   /** An alias (x86_64, aarch64, armhf) or upper case was used where a canonical name exists. */
   alias: boolean;
   /** os, arch and variant are all valid Go names, and the pair is in `go tool dist list`. */
@@ -49,6 +54,9 @@ export function makePlatform(
 ): ParsedPlatform {
   const os = rawOs.toLowerCase();
   const archName = rawArch.toLowerCase();
+  if (os === 'windows' && rawVariant !== undefined && WINDOWS_VERSION.test(rawVariant)) {
+    return { ...makePlatform(rawOs, rawArch, undefined, spelling), osVersion: rawVariant.toLowerCase() };
+  }
   const resolved = resolveArch(archName);
   const arch = resolved?.arch ?? archName;
   let variant = rawVariant === undefined || rawVariant === '' ? undefined : rawVariant.toLowerCase();
@@ -69,6 +77,10 @@ export function makePlatform(
     validOs,
     validArch,
   };
+}
+
+function isWindowsVersion(os: string, part: string): boolean {
+  return os.toLowerCase() === 'windows' && WINDOWS_VERSION.test(part);
 }
 
 function knownOs(s: string): boolean {
@@ -95,6 +107,9 @@ export function looksLikeName(s: string, role: 'os' | 'arch'): boolean {
 
 /** A variant in a joined spelling: arm's 7, amd64's v3, and Go's other settings (sse2, softfloat, power9, rva22u64). */
 const VARIANT_PART = /^(?:v?\d+(\.\d+)?|sse2|(?:hard|soft)float|power(?:8|9|10)|rva2[0-3]u64)$/i;
+
+/** A Windows release as container images name it: 1809, 2004, 20H2, ltsc2022, 10.0.17763.1234. */
+const WINDOWS_VERSION = /^(?:ltsc20\d\d|1[5-9]0[1-9]|20[0-2]\d|[23]\d[hH][12]|10\.0\.\d{5}(?:\.\d+)?)$/;
 
 /** What a variant looks like, right or wrong: a short word with a digit (sse3, power7, z13, v5). */
 const LOOSE_VARIANT = /^[a-z]{0,8}\d{1,3}[a-z0-9]{0,6}$/i;
@@ -139,7 +154,7 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
   if (strictness === 'loose') {
     if (parts.length > 3 || !knownOs(parts[0]) || !knownArch(parts[1])) return undefined;
     // linux/arm/asm, linux/amd64/bin: a path, not a variant.
-    if (parts.length === 3 && !VARIANT_PART.test(parts[2])) return undefined;
+    if (parts.length === 3 && !VARIANT_PART.test(parts[2]) && !isWindowsVersion(parts[0], parts[2])) return undefined;
     return makePlatform(parts[0], parts[1], parts[2], 'slash');
   }
   const nonEmpty = parts.filter((p) => p !== '');
@@ -184,6 +199,7 @@ function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): Pars
     const typo = (knownOs(os) && !knownArch(arch) && nearKnown(arch, GO_ARCHES)) || (!knownOs(os) && nearKnown(os, GO_OSES) && knownArch(arch));
     if (typo) return makePlatform(os, arch, parts[2], spelling);
   }
+  if (parts.length === 3 && isWindowsVersion(parts[0], parts[2]) && knownArch(parts[1])) return makePlatform(parts[0], parts[1], parts[2], spelling);
   if (knownOs(parts[0])) {
     const archText = parts.length === 3 && !VARIANT_PART.test(parts[2]) ? `${parts[1]}-${parts[2]}` : parts[1];
     if (archText !== parts[1] && knownArch(archText)) return makePlatform(parts[0], archText, undefined, spelling);

@@ -16,7 +16,8 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
     if (m.kind !== 'whole' || m.listId === undefined || !s.valid || skip(s)) continue;
     if (!s.platform) continue;
     const id = platformIdentity(s.platform);
-    const key = `${m.listId}\u0000${id}`;
+    // (windows/amd64/1809 and windows/amd64/ltsc2022 are two builds: one per Windows version.)
+    const key = `${m.listId}\u0000${id}\u0000${m.platform.osVersion ?? ''}`;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, m.token);

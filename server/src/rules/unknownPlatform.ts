@@ -26,12 +26,14 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       const variant = s.variant && isValidVariant(p.arch, s.variant) ? s.variant : undefined;
       return { ...p, ...(variant ? { variant } : {}) };
     });
-    const replacements = suggestions.map((p) => spell(p, s.spelling));
+    // A Windows version written after the pair (windows/amd46/1809) stays in the fix, as written.
+    const version = m.platform.osVersion !== undefined ? m.token.text.slice(m.token.text.length - m.platform.osVersion.length - 1) : '';
+    const replacements = suggestions.map((p) => spell(p, s.spelling) + (p.os === 'windows' ? version : ''));
     return {
       token: m.token,
       code: 'unknown-platform',
       // A joined spelling (linux_amd46) is offered back in that spelling, as its quick fix writes it.
-      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean(s.spelling === 'slash' || s.spelling === 'pair' || s.spelling === 'package' ? suggestions.map(formatPlatform) : replacements)}`,
+      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean((s.spelling === 'slash' || s.spelling === 'pair' || s.spelling === 'package') && !version ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }

@@ -82,13 +82,20 @@ const MAX_HEADER = 256;
  * the block's own first part, then one block per child with path [key]; undefined when it cannot
  * be cut safely or has fewer than `minChildren` children.
  */
-export function splitChildren(text: string, start: number, end: number, key: string, minChildren = 2): Chunk[] | undefined {
+/** The end of the block's first line when it is a bare key (`steps:`) that can be cut into its children. */
+function bareKeyLineEnd(text: string, start: number, end: number): number | undefined {
   const headerEnd = text.indexOf('\n', start);
   if (headerEnd < 0 || headerEnd >= end) return undefined;
   const header = text.slice(start, headerEnd);
   // A key line is short; on a long one the regex below backtracks from every colon (quadratic).
   if (header.length > MAX_HEADER) return undefined;
   if (!/:\s*(#.*)?\r?$/.test(header) || /[&*!|>]/.test(header.slice(header.indexOf(':') + 1).replace(/#.*/, ''))) return undefined;
+  return headerEnd;
+}
+
+export function splitChildren(text: string, start: number, end: number, key: string, minChildren = 2): Chunk[] | undefined {
+  const headerEnd = bareKeyLineEnd(text, start, end);
+  if (headerEnd === undefined) return undefined;
   // The children's indent: that of the first line with content after the header.
   FIRST_CONTENT.lastIndex = headerEnd;
   const first = FIRST_CONTENT.exec(text);
@@ -133,15 +140,19 @@ export function splitChildren(text: string, start: number, end: number, key: str
  * splitChildren for a block that does not parse: a line indented wrong starts a child of its own.
  * A line starts a child when it is indented no deeper than the child above, or deeper than it but
  * not as deep as that child's own content (`     steps:` under a child whose `matrix:` is at 6):
- * such a line cannot belong to the child above, and is taken as its sibling. (A line of a flow
- * collection, `]`, `}` or `,` first, and comments never start one.)
+ * such a line cannot belong to the child above, and is taken as its sibling. (Comments, and a
+ * line of a flow collection, `]`, `}` or `,` first, never start one.)
  */
+/**
+ * Keys that only ever sit inside a block's content (a matrix's `exclude:` and `include:`, a
+ * goreleaser build's `ignore:`): one indented between a child and its content is taken into
+ * that child, where the values it leaves out are known for what they are.
+ */
+const ENTRY_LISTS: ReadonlySet<string> = new Set(['exclude', 'include', 'ignore']);
+
 export function splitBrokenChildren(text: string, start: number, end: number, key: string): Chunk[] | undefined {
-  const headerEnd = text.indexOf('\n', start);
-  if (headerEnd < 0 || headerEnd >= end) return undefined;
-  const header = text.slice(start, headerEnd);
-  if (header.length > MAX_HEADER) return undefined;
-  if (!/:\s*(#.*)?\r?$/.test(header) || /[&*!|>]/.test(header.slice(header.indexOf(':') + 1).replace(/#.*/, ''))) return undefined;
+  const headerEnd = bareKeyLineEnd(text, start, end);
+  if (headerEnd === undefined) return undefined;
   let headerIndent = 0;
   while (text.charCodeAt(start + headerIndent) === 32) headerIndent++;
   const starts: number[] = [];
@@ -153,7 +164,11 @@ export function splitBrokenChildren(text: string, start: number, end: number, ke
     const n = m[1].length;
     const c = text.charCodeAt(m.index + 1 + n);
     if (c === 93 || c === 125 || c === 44 || n <= headerIndent) continue;
-    if (child < 0 || n <= child || (inner >= 0 && n < inner)) {
+    const at = m.index + 1 + n;
+    // (A line less indented than the child above that is no key or item, `  b]` of a flow
+    // collection or a plain scalar's next line, goes on that child.)
+    if (child >= 0 && n < child && !(c === 45 && /[ \t\r\n]/.test(text[at + 1] ?? '\n')) && lineKey(text, at) === undefined) continue;
+    if (child < 0 || n <= child || (inner >= 0 && n < inner && !ENTRY_LISTS.has(lineKey(text, at) ?? ''))) {
       starts.push(m.index + 1);
       child = n;
       inner = -1;

@@ -2093,6 +2093,25 @@ function flowItemPlatforms(text: string, s: number, e: number, sink: MentionSink
   }
 }
 
+/**
+ * Where a flow list opened on a line ends when it goes on over later lines: after its `]` (or
+ * at `end`, or before a line that starts a key, if it is never closed); `lineEnd` when it is
+ * closed on its own line or is no flow list.
+ */
+function flowListEnd(text: string, vs: number, lineEnd: number, end: number): number {
+  let k = vs;
+  while (k < lineEnd && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  if (text.charCodeAt(k) !== 91) return lineEnd;
+  let depth = 0;
+  for (let i = k; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) return i < lineEnd ? lineEnd : i + 1;
+    else if (c === 10 && i >= lineEnd && LINE_KEY.test(text.slice(i + 1, Math.min(end, i + 200)).split('\n', 1)[0])) return i;
+  }
+  return end;
+}
+
 /** Keys whose entries name builds that are left out (a matrix's `exclude`, goreleaser's `ignore`): never reported. */
 const LEFT_OUT_KEYS: ReadonlySet<string> = new Set(['exclude', 'ignore']);
 
@@ -2108,6 +2127,12 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
   let named: { role: Role; col: number } | undefined;
   /** The column of an `exclude:`/`ignore:` key whose block the lines are in. */
   let leftOut = -1;
+  /**
+   * The role of the block of items the lines are in (`goarch:` over `- arm`), and its key's
+   * column; a path that ends in a platform-ish key makes every item of the lines one of it.
+   */
+  const pathRole = path.length > 0 ? roleOf(path[path.length - 1]) : undefined;
+  let items: { role: Role; col: number } | undefined = pathRole && pathRole !== 'variant' ? { role: pathRole, col: -1 } : undefined;
   while (i < end) {
     let nl = text.indexOf('\n', i);
     if (nl < 0 || nl > end) nl = end;
@@ -2130,10 +2155,16 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
       const m = LINE_KEY.exec(line);
       let vs = i;
       let role: Role | undefined;
+      if (items && items.col >= 0) {
+        let col = 0;
+        while (col < line.length && line.charCodeAt(col) === 32) col++;
+        if (col < items.col || (col === items.col && line.charCodeAt(col) !== 45)) items = undefined;
+      }
       if (m) {
         vs = i + m[0].length;
         role = roleOf(m[2]);
         const col = m[1].length;
+        if (role && role !== 'variant' && text.slice(vs, e).trim() === '') items = { role, col };
         if (named && (col < named.col || (col === named.col && m[1].indexOf('-') >= 0))) named = undefined;
         if (m[2] === 'name') {
           const r = roleOf(text.slice(vs, e).trim().replace(/^(["'])(.*)\1$/, '$2'));
@@ -2154,7 +2185,19 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
       } else {
         // Items of items (`- - - linux/arm`), as a file nested too deep to parse is written.
         const dash = /^\s*(?:-\s+)+/.exec(line);
-        if (dash) vs = i + dash[0].length;
+        if (dash) {
+          vs = i + dash[0].length;
+          if (items) role = items.role;
+        }
+      }
+      // A flow list over lines (`platforms: [linux/amd64,` then `linux/arm/v6]`) is one list, to its `]`.
+      if (role !== undefined && role !== 'variant') {
+        const close = flowListEnd(text, vs, e, end);
+        if (close > nl) {
+          e = close;
+          nl = text.indexOf('\n', close);
+          if (nl < 0 || nl > end) nl = end;
+        }
       }
       if (role === 'platform') {
         const masked = maskTemplates(text, vs, e, 'shell');

@@ -144,18 +144,28 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
   // set aside, so the rest keeps its structure: the line is read on its own (YDocument.setAside).
   const setAside: { start: number; end: number }[] = [];
   if (src.length <= MAX_REPAIRED_LENGTH) {
+    let parses = 0;
     for (let round = 0; round < MAX_SET_ASIDE && errorCount(list) > 0; round++) {
-      // The line of the first error, or the one before it: of two items at different indents
-      // (`     runs-on:` over `    strategy:`), the parser blames the second.
+      // The line of the first error, or the one before or after it: the parser may blame the
+      // line next to the one that is wrong (of two items at different indents, `     runs-on:`
+      // over `    strategy:`, the second; `ignore:` over a key typed too far left). The first
+      // whose setting aside leaves fewer errors is set aside.
       const at = firstErrorAt(list);
-      const line = leafLineAt(src, at) ?? leafLineAt(src, lineBefore(src, at));
-      if (!line) break;
-      const candidate = src.slice(0, line.start) + ' '.repeat(line.end - line.start) + src.slice(line.end);
-      const again = parseLibrary(candidate);
-      if (!again || errorCount(again) >= errorCount(list)) break;
-      src = candidate;
-      list = again;
-      setAside.push({ start: start + line.start, end: start + line.end });
+      let taken = false;
+      for (const lineStart of [at, lineBefore(src, at), lineAfter(src, at)]) {
+        const line = leafLineAt(src, lineStart);
+        if (!line || parses >= MAX_REPAIR_PARSES) continue;
+        const candidate = src.slice(0, line.start) + ' '.repeat(line.end - line.start) + src.slice(line.end);
+        const again = parseLibrary(candidate);
+        parses++;
+        if (!again || errorCount(again) >= errorCount(list)) continue;
+        src = candidate;
+        list = again;
+        setAside.push({ start: start + line.start, end: start + line.end });
+        taken = true;
+        break;
+      }
+      if (!taken) break;
     }
     // Only a repair that leaves no error is kept: else the original is read as broken.
     if (setAside.length > 0 && errorCount(list) > 0) {
@@ -173,10 +183,14 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
       root: doc.errors.length === 0 && doc.contents ? convert(doc.contents as Node, text, start) : undefined,
       broken: doc.errors.length > 0,
     };
-    const own = setAside.filter((l) => l.start >= d.start && l.start < d.end);
-    if (own.length > 0) d.setAside = own;
     return d;
   });
+  // A line set aside goes with the document it follows (that document's range may end before it).
+  for (const line of setAside) {
+    let k = out.length - 1;
+    while (k > 0 && out[k].start > line.start) k--;
+    if (out[k]) (out[k].setAside ??= []).push(line);
+  }
   // A document with an error may end where the parser gave up; the text after it up to the next
   // document (or the end) is still that document's, and is read line by line with it.
   for (let k = 0; k < out.length; k++) {
@@ -189,8 +203,11 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
 /** Documents longer than this are not parsed again to set a broken line aside. */
 const MAX_REPAIRED_LENGTH = 200_000;
 
-/** Lines set aside in one document at most (each costs a parse). */
+/** Lines set aside in one document at most. */
 const MAX_SET_ASIDE = 3;
+
+/** Parses tried to set lines aside in one document at most. */
+const MAX_REPAIR_PARSES = 5;
 
 /** The `yaml` package's documents of src; undefined if it throws. */
 function parseLibrary(src: string): { errors: { pos: [number, number] }[]; range?: [number, number, number] | null; contents: unknown }[] | undefined {
@@ -222,6 +239,27 @@ function firstErrorAt(docs: readonly { errors: readonly { pos: [number, number] 
   return at;
 }
 
+/** A line without its comment (a `#` after a blank), found by a scan: a regex backtracks on blanks. */
+function withoutComment(line: string): string {
+  for (let i = 1; i < line.length; i++) {
+    if (line.charCodeAt(i) === 35 && (line.charCodeAt(i - 1) === 32 || line.charCodeAt(i - 1) === 9)) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** The start of the first line with content (not blank, not a comment) after the line of `at`; -1 if none. */
+function lineAfter(src: string, at: number): number {
+  if (!(at >= 0 && at < src.length)) return -1;
+  for (let ls = src.indexOf('\n', at) + 1; ls > 0 && ls < src.length; ) {
+    let e = src.indexOf('\n', ls);
+    if (e < 0) e = src.length;
+    const t = src.slice(ls, e).trim();
+    if (t !== '' && !t.startsWith('#')) return ls;
+    ls = e + 1;
+  }
+  return -1;
+}
+
 /** The start of the last line with content (not blank, not a comment) before the line of `at`; -1 if none. */
 function lineBefore(src: string, at: number): number {
   if (!(at < src.length)) return -1;
@@ -245,7 +283,7 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
   let end = src.indexOf('\n', at);
   if (end < 0) end = src.length;
   const line = src.slice(start, end).replace(/\r$/, '');
-  const body = line.replace(/^[ \t]*(?:-[ \t]+)*/, '').replace(/[ \t]+#.*$/, '').trimEnd();
+  const body = withoutComment(line.replace(/^[ \t]*(?:-[ \t]+)*/, '')).trimEnd();
   if (body === '' || body === '-' || /^[#&*!|>%@`\-?,\]}]/.test(body) || body.startsWith('---')) return undefined;
   const colon = /^[^'"[\]{}:#]+?:(?:[ \t]+|$)/.exec(body);
   const value = colon ? body.slice(colon[0].length) : body;
@@ -258,7 +296,29 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
     if (c === 91 || c === 123) depth++;
     else if (c === 93 || c === 125) depth--;
   }
-  return depth === 0 ? { start, end } : undefined;
+  if (depth !== 0) return undefined;
+  // An item's first line holds the lines below it that are deeper than its dash (`- id: cli` over
+  // `    goos: …`): setting it aside would make its mapping another's.
+  const dash = /^ *-[ \t]/.exec(line);
+  if (dash) {
+    const next = nextContentIndent(src, end);
+    if (next !== undefined && next > dash[0].length - 2) return undefined;
+  }
+  return { start, end };
+}
+
+/** The indent (spaces) of the first line with content after offset `from` (a line end); undefined at the end. */
+function nextContentIndent(src: string, from: number): number | undefined {
+  for (let i = from + 1; i < src.length; ) {
+    let e = src.indexOf('\n', i);
+    if (e < 0) e = src.length;
+    let k = i;
+    while (k < e && src.charCodeAt(k) === 32) k++;
+    const c = src.charCodeAt(k);
+    if (k < e && c !== 35 && c !== 13) return k - i;
+    i = e + 1;
+  }
+  return undefined;
 }
 
 function convert(node: Node, text: string, base: number, depth = 0): YNode | undefined {
