@@ -137,19 +137,19 @@ export function splitChildren(text: string, start: number, end: number, key: str
 }
 
 /**
- * splitChildren for a block that does not parse: a line indented wrong starts a child of its own.
- * A line starts a child when it is indented no deeper than the child above, or deeper than it but
- * not as deep as that child's own content (`     steps:` under a child whose `matrix:` is at 6):
- * such a line cannot belong to the child above, and is taken as its sibling. (Comments, and a
- * line of a flow collection, `]`, `}` or `,` first, never start one.)
- */
-/**
  * Keys that only ever sit inside a block's content (a matrix's `exclude:` and `include:`, a
  * goreleaser build's `ignore:`): one indented between a child and its content is taken into
  * that child, where the values it leaves out are known for what they are.
  */
 const ENTRY_LISTS: ReadonlySet<string> = new Set(['exclude', 'include', 'ignore']);
 
+/**
+ * splitChildren for a block that does not parse: a line indented wrong starts a child of its own.
+ * A line starts a child when it is indented no deeper than the child above, or deeper than it but
+ * not as deep as that child's own content (`     steps:` under a child whose `matrix:` is at 6):
+ * such a line cannot belong to the child above, and is taken as its sibling. (Comments, and a
+ * line of a flow collection, `]`, `}` or `,` first, never start one.)
+ */
 export function splitBrokenChildren(text: string, start: number, end: number, key: string): Chunk[] | undefined {
   const headerEnd = bareKeyLineEnd(text, start, end);
   if (headerEnd === undefined) return undefined;

@@ -177,13 +177,12 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
   const length = src.length;
   const out: YDocument[] = list.map((doc) => {
     const range = doc.range ?? [0, length, length];
-    const d: YDocument = {
+    return {
       start: start + range[0],
       end: start + range[2],
       root: doc.errors.length === 0 && doc.contents ? convert(doc.contents as Node, text, start) : undefined,
       broken: doc.errors.length > 0,
     };
-    return d;
   });
   // A line set aside goes with the document it follows (that document's range may end before it).
   for (const line of setAside) {
@@ -301,24 +300,12 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
   // `    goos: …`): setting it aside would make its mapping another's.
   const dash = /^ *-[ \t]/.exec(line);
   if (dash) {
-    const next = nextContentIndent(src, end);
-    if (next !== undefined && next > dash[0].length - 2) return undefined;
+    const next = lineAfter(src, start);
+    let indent = 0;
+    while (next >= 0 && src.charCodeAt(next + indent) === 32) indent++;
+    if (next >= 0 && indent > dash[0].length - 2) return undefined;
   }
   return { start, end };
-}
-
-/** The indent (spaces) of the first line with content after offset `from` (a line end); undefined at the end. */
-function nextContentIndent(src: string, from: number): number | undefined {
-  for (let i = from + 1; i < src.length; ) {
-    let e = src.indexOf('\n', i);
-    if (e < 0) e = src.length;
-    let k = i;
-    while (k < e && src.charCodeAt(k) === 32) k++;
-    const c = src.charCodeAt(k);
-    if (k < e && c !== 35 && c !== 13) return k - i;
-    i = e + 1;
-  }
-  return undefined;
 }
 
 function convert(node: Node, text: string, base: number, depth = 0): YNode | undefined {
