@@ -270,8 +270,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       i = stop;
       continue;
     }
-    if (c === '<' && text[i + 1] === '<' && text[i + 2] === ' ' && /^<< *[a-z_]+\.[\w.]+ *>>/.test(text.slice(i, i + 80))) {
-      // CircleCI parameters: << parameters.platform >>
+    if (c === '<' && text[i + 1] === '<' && CIRCLECI_PARAMETER.test(text.slice(i, i + 80))) {
+      // CircleCI parameters: << parameters.platform >>, <<pipeline.parameters.release-platforms>>
       const close = text.indexOf('>>', i + 2);
       poison(i, close + 2);
       i = close + 2;
@@ -283,6 +283,9 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
   flush();
   return out.join('');
 }
+
+/** A CircleCI parameter (`<< parameters.platform >>`; names may hold `-`, and the spaces are optional). */
+const CIRCLECI_PARAMETER = /^<< *[a-z_]+\.[\w.-]+ *>>/;
 
 /** A double-quoted URL in a template action: `"https://…"`. */
 const URL_LITERAL = /"(https?:\/\/(?:[^"\s{}]|\{\{[^"{}]*\}\})+)"/g;
