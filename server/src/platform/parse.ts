@@ -19,10 +19,11 @@ export interface ParsedPlatform extends Platform {
   /** The parts exactly as written, lower-cased. */
   raw: { os: string; arch: string; variant?: string };
   /**
-   * A Windows version written where a variant goes (`windows/amd64/1809`, `windows-amd64-ltsc2022`,
-   * as Kubernetes tags its Windows images): the platform is windows/amd64, built for that version.
+   * What is written beside the platform and does not change it: a Windows version where a variant
+   * goes (`windows/amd64/1809`, `windows-amd64-ltsc2022`, as Kubernetes tags its Windows images),
+   * or a build host's type after the os (Konflux's `linux-c6gd2xlarge/arm64`).
    */
-  osVersion?: string;
+  qualifier?: string;
   /** An alias (x86_64, aarch64, armhf) or upper case was used where a canonical name exists. */
   alias: boolean;
   /** os, arch and variant are all valid Go names, and the pair is in `go tool dist list`. */
@@ -55,7 +56,7 @@ export function makePlatform(
   const os = rawOs.toLowerCase();
   const archName = rawArch.toLowerCase();
   if (os === 'windows' && rawVariant !== undefined && WINDOWS_VERSION.test(rawVariant)) {
-    return { ...makePlatform(rawOs, rawArch, undefined, spelling), osVersion: rawVariant.toLowerCase() };
+    return { ...makePlatform(rawOs, rawArch, undefined, spelling), qualifier: rawVariant.toLowerCase() };
   }
   const resolved = resolveArch(archName);
   const arch = resolved?.arch ?? archName;
@@ -111,6 +112,9 @@ const VARIANT_PART = /^(?:v?\d+(\.\d+)?|sse2|(?:hard|soft)float|power(?:8|9|10)|
 /** A Windows release as container images name it: 1809, 2004, 20H2, ltsc2022, 10.0.17763.1234. */
 const WINDOWS_VERSION = /^(?:ltsc20\d\d|1[5-9]0[1-9]|20[0-2]\d|[23]\d[hH][12]|10\.0\.\d{5}(?:\.\d+)?)$/;
 
+/** An os with a host type after it (`linux-c6gd2xlarge`): the os, and the type. */
+const HOST_TYPE = /^([A-Za-z]+)-([A-Za-z0-9][A-Za-z0-9-]{1,40})$/;
+
 /** What a variant looks like, right or wrong: a short word with a digit (sse3, power7, z13, v5). */
 const LOOSE_VARIANT = /^[a-z]{0,8}\d{1,3}[a-z0-9]{0,6}$/i;
 
@@ -157,6 +161,9 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
     if (parts.length === 3 && !VARIANT_PART.test(parts[2]) && !isWindowsVersion(parts[0], parts[2])) return undefined;
     return makePlatform(parts[0], parts[1], parts[2], 'slash');
   }
+  // Konflux's build-platforms name a host type after the os: linux-mlarge/arm64, linux-d160-m2xlarge/amd64.
+  const host = parts.length === 2 ? HOST_TYPE.exec(parts[0]) : null;
+  if (host && knownOs(host[1]) && knownArch(parts[1]) && !knownArch(host[2])) return { ...makePlatform(host[1], parts[1], undefined, 'slash'), qualifier: host[2].toLowerCase() };
   const nonEmpty = parts.filter((p) => p !== '');
   if (nonEmpty.length < 2) return undefined;
   const looksLikePlatform =

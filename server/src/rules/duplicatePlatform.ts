@@ -17,7 +17,7 @@ export function findDuplicatePlatforms(subjects: Subject[], skip: (s: Subject) =
     if (!s.platform) continue;
     const id = platformIdentity(s.platform);
     // (windows/amd64/1809 and windows/amd64/ltsc2022 are two builds: one per Windows version.)
-    const key = `${m.listId}\u0000${id}\u0000${m.platform.osVersion ?? ''}`;
+    const key = `${m.listId}\u0000${id}\u0000${m.platform.qualifier ?? ''}`;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, m.token);

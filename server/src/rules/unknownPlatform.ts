@@ -27,7 +27,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       return { ...p, ...(variant ? { variant } : {}) };
     });
     // A Windows version written after the pair (windows/amd46/1809) stays in the fix, as written.
-    const version = m.platform.osVersion !== undefined ? m.token.text.slice(m.token.text.length - m.platform.osVersion.length - 1) : '';
+    const q = m.platform.qualifier;
+    const version = q !== undefined && m.token.text.toLowerCase().endsWith(q) ? m.token.text.slice(m.token.text.length - q.length - 1) : '';
     const replacements = suggestions.map((p) => spell(p, s.spelling) + (p.os === 'windows' ? version : ''));
     return {
       token: m.token,
