@@ -159,6 +159,8 @@ export function splitBrokenChildren(text: string, start: number, end: number, ke
   /** The indent of the child above, and of the first line deeper than it (its content). */
   let child = -1;
   let inner = -1;
+  /** The child above is an ENTRY_LISTS key: its entries may be written at its own indent, and go on to its end. */
+  let entries = false;
   FIRST_CONTENT.lastIndex = headerEnd;
   for (let m = FIRST_CONTENT.exec(text); m && m.index + 1 < end; m = FIRST_CONTENT.exec(text)) {
     const n = m[1].length;
@@ -167,11 +169,14 @@ export function splitBrokenChildren(text: string, start: number, end: number, ke
     const at = m.index + 1 + n;
     // (A line less indented than the child above that is no key or item, `  b]` of a flow
     // collection or a plain scalar's next line, goes on that child.)
-    if (child >= 0 && n < child && !(c === 45 && /[ \t\r\n]/.test(text[at + 1] ?? '\n')) && lineKey(text, at) === undefined) continue;
+    const item = c === 45 && /[ \t\r\n]/.test(text[at + 1] ?? '\n');
+    if (child >= 0 && n < child && !item && lineKey(text, at) === undefined) continue;
+    if (entries && (n > child || (n === child && item))) continue;
     if (child < 0 || n <= child || (inner >= 0 && n < inner && !ENTRY_LISTS.has(lineKey(text, at) ?? ''))) {
       starts.push(m.index + 1);
       child = n;
       inner = -1;
+      entries = ENTRY_LISTS.has(lineKey(text, at) ?? '');
     } else if (inner < 0) inner = n;
   }
   if (starts.length === 0) return undefined;

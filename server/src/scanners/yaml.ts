@@ -535,7 +535,24 @@ interface Reparse {
   limit: number;
 }
 
+/**
+ * Whether `key` under `path` holds entries left out of a build (a matrix's `exclude`, Travis CI's
+ * `jobs: exclude:`, a goreleaser build's `ignore`), whose values are never reported. A workflow's
+ * `jobs:` holds jobs: a job may be called exclude.
+ */
+function leftOutKey(key: string, path: readonly string[], flavour: YamlFlavour): boolean {
+  if (key === 'exclude') return !(flavour === 'github-workflow' && path.length === 1 && path[0] === 'jobs');
+  return key === 'ignore' && flavour === 'goreleaser';
+}
+
+/** Whether a block at `path` sits inside entries left out of a build (a broken `exclude:` cut into its children). */
+function inLeftOut(path: readonly string[], flavour: YamlFlavour): boolean {
+  for (let k = 0; k < path.length; k++) if (leftOutKey(path[k], path.slice(0, k), flavour)) return true;
+  return false;
+}
+
 function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse | undefined, file: YamlFileFacts | undefined): void {
+  if (path.length > 0 && inLeftOut(path, flavour)) return;
   for (const doc of readYamlDocuments(text, start, end)) {
     if (doc.tooDeep) {
       sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
@@ -557,6 +574,8 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
 function keysAbove(text: string, start: number, at: number): string[] {
   const keys: string[] = [];
   let limit = -1;
+  /** The line whose holder is looked for is an item (`- goos: freebsd`): a bare key at its own indent (`ignore:`) holds it. */
+  let item = false;
   for (let e = at - 1; e > start; ) {
     const ls = Math.max(start, text.lastIndexOf('\n', e - 1) + 1);
     const line = text.slice(ls, e);
@@ -569,10 +588,12 @@ function keysAbove(text: string, start: number, at: number): string[] {
       let own = 0;
       while (text.charCodeAt(at + own) === 32) own++;
       limit = text.charCodeAt(at + own) === 9 ? col : own;
+      item = text.charCodeAt(at + own) === 45;
     }
-    if (col >= limit) continue;
+    const key = col <= limit ? lineKey(text, ls + col) : undefined;
+    if (col > limit || (col === limit && !(item && key !== undefined && /:\s*(#.*)?\r?$/.test(line)))) continue;
     limit = col;
-    const key = lineKey(text, ls + col);
+    item = line.charCodeAt(col) === 45;
     if (key !== undefined) keys.unshift(key);
     if (col === 0) break;
   }
@@ -1231,7 +1252,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (!value || (consumed !== undefined && consumed.includes(key))) continue;
     // A matrix's exclude entries and a goreleaser build's ignore entries name what is not built.
     // (Travis CI's `jobs: exclude:` too, the newer name of its `matrix:`; a workflow's `jobs:` holds jobs.)
-    if ((key === 'exclude' && (ctx.path[ctx.path.length - 1] === 'matrix' || (ctx.flavour !== 'github-workflow' && ctx.path.length === 1 && ctx.path[0] === 'jobs'))) || (key === 'ignore' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds')) continue;
+    // (Wherever they are: an `exclude:` typed a level too far left, beside its matrix, is still one.)
+    if (leftOutKey(key, ctx.path, ctx.flavour)) continue;
     const role = roles?.[k];
     if (role === 'platform') {
       const before = ctx.sink.mentions.length;
