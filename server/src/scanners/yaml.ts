@@ -566,6 +566,12 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
   }
 }
 
+/** Whether a line is a key with no value on it (`ignore:`, maybe with a comment): found by a scan, not a regex that backtracks. */
+function bareKey(line: string): boolean {
+  const hash = line.indexOf(' #');
+  return (hash >= 0 ? line.slice(0, hash) : line).trimEnd().endsWith(':');
+}
+
 /**
  * The keys of the lines that hold the line at `at` by their indent, outermost first, looking
  * back to `start`: `builds:`, `ignore:` above a line set aside. A line indented with a tab is
@@ -591,7 +597,7 @@ function keysAbove(text: string, start: number, at: number): string[] {
       item = text.charCodeAt(at + own) === 45;
     }
     const key = col <= limit ? lineKey(text, ls + col) : undefined;
-    if (col > limit || (col === limit && !(item && key !== undefined && /:\s*(#.*)?\r?$/.test(line)))) continue;
+    if (col > limit || (col === limit && !(item && key !== undefined && bareKey(line)))) continue;
     limit = col;
     item = line.charCodeAt(col) === 45;
     if (key !== undefined) keys.unshift(key);
