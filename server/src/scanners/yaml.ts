@@ -540,14 +540,19 @@ interface Reparse {
  * `jobs: exclude:`, a goreleaser build's `ignore`), whose values are never reported. A workflow's
  * `jobs:` holds jobs: a job may be called exclude.
  */
-function leftOutKey(key: string, path: readonly string[], flavour: YamlFlavour): boolean {
-  if (key === 'exclude') return !(flavour === 'github-workflow' && path.length === 1 && path[0] === 'jobs');
+function leftOutKey(key: string, underJobs: boolean, flavour: YamlFlavour): boolean {
+  if (key === 'exclude') return !(flavour === 'github-workflow' && underJobs);
   return key === 'ignore' && flavour === 'goreleaser';
+}
+
+/** Whether a path is a top-level `jobs:` (a workflow's job ids are names: see leftOutKey). */
+function isJobs(path: readonly string[]): boolean {
+  return path.length === 1 && path[0] === 'jobs';
 }
 
 /** Whether a block at `path` sits inside entries left out of a build (a broken `exclude:` cut into its children). */
 function inLeftOut(path: readonly string[], flavour: YamlFlavour): boolean {
-  for (let k = 0; k < path.length; k++) if (leftOutKey(path[k], path.slice(0, k), flavour)) return true;
+  for (let k = 0; k < path.length; k++) if (leftOutKey(path[k], k === 1 && path[0] === 'jobs', flavour)) return true;
   return false;
 }
 
@@ -556,11 +561,11 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
   for (const doc of readYamlDocuments(text, start, end)) {
     if (doc.tooDeep) {
       sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
-      scanYamlLines(text, doc.start, doc.end, sink);
+      scanYamlLines(text, doc.start, doc.end, sink, flavour, path);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
     } else if (doc.root) {
-      if (doc.setAside) for (const line of doc.setAside) scanYamlLines(text, line.start, line.end, sink, [...path, ...keysAbove(text, doc.start, line.start)]);
+      if (doc.setAside) for (const line of doc.setAside) scanYamlLines(text, line.start, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, line.start)]);
       walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
@@ -620,7 +625,7 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
   // Platform lists are not cut: an item is judged with the others (a duplicate, the removal fix).
   const children = level < MAX_BROKEN_LEVELS && key !== undefined && roleOf(key) === undefined ? splitBrokenChildren(text, header, end, key) : undefined;
   if (!children) {
-    scanYamlLines(text, start, end, sink, path);
+    scanYamlLines(text, start, end, sink, flavour, path);
     return;
   }
   // children[0] is the key line itself, with no value (splitChildren's condition), and comments.
@@ -629,7 +634,7 @@ function scanBroken(text: string, start: number, end: number, sink: MentionSink,
     const length = child.end - child.start;
     // A sole child is the broken block without its key line: broken too, not worth a parse.
     if (children.length === 2) scanBroken(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, file);
-    else if (budget.chars + length > budget.limit) scanYamlLines(text, child.start, child.end, sink, childPath);
+    else if (budget.chars + length > budget.limit) scanYamlLines(text, child.start, child.end, sink, flavour, childPath);
     else {
       budget.chars += length;
       scanDocuments(text, child.start, child.end, sink, flavour, childPath, level + 1, budget, file);
@@ -1259,7 +1264,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // A matrix's exclude entries and a goreleaser build's ignore entries name what is not built.
     // (Travis CI's `jobs: exclude:` too, the newer name of its `matrix:`; a workflow's `jobs:` holds jobs.)
     // (Wherever they are: an `exclude:` typed a level too far left, beside its matrix, is still one.)
-    if (leftOutKey(key, ctx.path, ctx.flavour)) continue;
+    if (leftOutKey(key, isJobs(ctx.path), ctx.flavour)) continue;
     const role = roles?.[k];
     if (role === 'platform') {
       const before = ctx.sink.mentions.length;
@@ -2140,16 +2145,13 @@ function flowListEnd(text: string, vs: number, lineEnd: number, end: number): nu
   return end;
 }
 
-/** Keys whose entries name builds that are left out (a matrix's `exclude`, goreleaser's `ignore`): never reported. */
-const LEFT_OUT_KEYS: ReadonlySet<string> = new Set(['exclude', 'ignore']);
-
 /**
  * Broken YAML: each line on its own, as `key: value` where it looks like one. `path` is where
  * the lines sit (a broken child of `exclude:` is left out whole); the lines of an `exclude:` or
  * `ignore:` block among them are left out too, as the structured reader leaves them.
  */
-export function scanYamlLines(text: string, start: number, end: number, sink: MentionSink, path: readonly string[] = []): void {
-  if (path.some((k) => LEFT_OUT_KEYS.has(k))) return;
+export function scanYamlLines(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[]): void {
+  if (inLeftOut(path, flavour)) return;
   let i = start;
   /** The last `- name: GOOS` (a platform-ish name) and its key's column: its sibling `value:` is of that role. */
   let named: { role: Role; col: number } | undefined;
@@ -2166,11 +2168,12 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
     if (nl < 0 || nl > end) nl = end;
     const line = text.slice(i, nl);
     if (!/^\s*#/.test(line) && line.trim() !== '') {
+      let indent = 0;
+      while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
       if (leftOut >= 0) {
         // Deeper lines, and items written at the key's own column (`exclude:` then `- goos: …`), are its entries.
-        let col = 0;
-        while (col < line.length && (line.charCodeAt(col) === 32 || line.charCodeAt(col) === 9)) col++;
-        if (col > leftOut || (col === leftOut && line.charCodeAt(col) === 45)) {
+        // (A line indented with a tab is deeper than any key.)
+        if (indent > leftOut || line.charCodeAt(indent) === 9 || (indent === leftOut && line.charCodeAt(indent) === 45)) {
           i = nl + 1;
           continue;
         }
@@ -2183,11 +2186,7 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
       const m = LINE_KEY.exec(line);
       let vs = i;
       let role: Role | undefined;
-      if (items && items.col >= 0) {
-        let col = 0;
-        while (col < line.length && line.charCodeAt(col) === 32) col++;
-        if (col < items.col || (col === items.col && line.charCodeAt(col) !== 45)) items = undefined;
-      }
+      if (items && items.col >= 0 && (indent < items.col || (indent === items.col && line.charCodeAt(indent) !== 45))) items = undefined;
       if (m) {
         vs = i + m[0].length;
         role = roleOf(m[2]);
@@ -2204,7 +2203,7 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
           i = nl + 1;
           continue;
         }
-        if (LEFT_OUT_KEYS.has(m[2])) {
+        if (leftOutKey(m[2], isJobs(path), flavour)) {
           // The key's column: after the indent and any `- ` before it.
           leftOut = m[1].length;
           i = nl + 1;
