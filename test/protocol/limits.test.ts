@@ -1,6 +1,6 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspClient } from '../support/lspClient';
+import { findingCount, LspClient } from '../support/lspClient';
 
 describe('k8sPlatforms.maxScanTime', () => {
   let client: LspClient;
@@ -15,7 +15,7 @@ describe('k8sPlatforms.maxScanTime', () => {
     const uri = 'file:///virtual/limits/.github/workflows/long.yml';
     client.open(uri, 'yaml', text, 1);
     const diagnostics = await client.diagnosticsFor(uri, 1, 20_000);
-    assert.ok(diagnostics.length < 4000, `${diagnostics.length} diagnostics: the scan should have stopped`);
+    assert.ok(findingCount(diagnostics) < 4000, `${findingCount(diagnostics)} findings: the scan should have stopped`);
     const told = client.logs.filter((l) => l.message.includes('long.yml'));
     assert.equal(told.length, 1, JSON.stringify(told));
     assert.match(told[0].message, /checked only in part: scan stopped after 1 ms .*k8sPlatforms\.maxScanTime/);
@@ -26,7 +26,7 @@ describe('k8sPlatforms.maxScanTime', () => {
     let count = 0;
     for (let version = 2; version < 40 && count !== 4000; version++) {
       client.change(uri, version, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# x\n' }]);
-      count = (await client.diagnosticsFor(uri, version, 20_000)).length;
+      count = findingCount(await client.diagnosticsFor(uri, version, 20_000));
       if (count !== 4000) await new Promise((done) => setTimeout(done, 100));
     }
     assert.equal(count, 4000);
@@ -86,6 +86,41 @@ describe('many documents opened at once', () => {
     assert.ok(hover, 'a hover on linux/s390x');
     const published = uris.filter((uri) => client.publications(uri) > 0).length;
     assert.ok(published < uris.length, `${published} of ${uris.length} documents were checked before the hover was answered`);
-    for (const uri of uris) assert.equal((await client.diagnosticsFor(uri, 1, 60_000)).length, 2000);
+    for (const uri of uris) assert.equal(findingCount(await client.diagnosticsFor(uri, 1, 60_000)), 2000);
+  });
+});
+
+describe('a document of thousands of findings', () => {
+  let client: LspClient;
+  after(async () => client?.stop());
+
+  // As VS Code shows at most 1,000 diagnostics of a file: the most severe are published, in
+  // document order, and a note at the first one left out says how many more there are.
+  it('publishes the 1,000 most severe and says how many are not shown', async () => {
+    client = await LspClient.start();
+    const uri = 'file:///virtual/limits/cap/build.sh';
+    // 900 errors (linux/arm/v7), 600 warnings (linux/riscv64), a command each.
+    const platforms = Array.from({ length: 1500 }, (_, i) => (i % 5 < 3 ? 'linux/arm/v7' : 'linux/riscv64'));
+    const text = `#!/bin/sh\n${platforms.map((p) => `docker buildx build --platform ${p} .`).join('\n')}\n`;
+    client.open(uri, 'shellscript', text, 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1, 20_000);
+    assert.equal(diagnostics.length, 1001);
+    const byCode = (code: string) => diagnostics.filter((d) => d.code === code).length;
+    assert.equal(byCode('removed-platform'), 900);
+    assert.equal(byCode('unsupported-platform'), 100);
+    const note = diagnostics.filter((d) => d.code === undefined);
+    assert.equal(note.length, 1);
+    assert.equal(note[0].severity, 3);
+    assert.equal(note[0].source, 'k8s-platforms');
+    assert.match(note[0].message, /^Not showing 500 further findings: at most 1,000 of a file are shown/);
+    // The warnings shown are the first 100 of the file; the note is at the 101st.
+    const warningLines = platforms.flatMap((p, i) => (p === 'linux/riscv64' ? [i + 1] : []));
+    const shown = diagnostics.filter((d) => d.code === 'unsupported-platform').map((d) => d.range.start.line);
+    assert.deepEqual(shown, warningLines.slice(0, 100));
+    assert.deepEqual(note[0].range, { start: { line: warningLines[100], character: 31 }, end: { line: warningLines[100], character: 44 } });
+    // In document order.
+    const lines = diagnostics.filter((d) => d.code !== undefined).map((d) => d.range.start.line);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+    assert.equal(findingCount(diagnostics), 1500);
   });
 });

@@ -293,3 +293,16 @@ export function positionOf(text: string, needle: string, delta = 0, nth = 0): Po
   const line = before.split('\n').length - 1;
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
+
+/**
+ * How many findings a publication stands for: the diagnostics shown, plus those a note says are
+ * not shown (over the server's cap of a file).
+ */
+export function findingCount(diagnostics: readonly Diagnostic[]): number {
+  let count = 0;
+  for (const d of diagnostics) {
+    const hidden = d.code === undefined ? /^Not showing ([\d,]+) further findings/.exec(d.message) : null;
+    count += hidden ? Number(hidden[1].replace(/,/g, '')) : 1;
+  }
+  return count;
+}

@@ -37,8 +37,48 @@ export function toDiagnostic(doc: TextDocument, f: Finding, fields: DiagnosticFi
   };
 }
 
+/**
+ * At most this many findings of a document are published, as VS Code shows at most 1,000
+ * diagnostics of a file anyway (its extension host drops the rest). A generated list of 20,000
+ * platforms made 22,000 diagnostics, 10 MB of JSON a keystroke, and held the server most of a
+ * second each time; the CLI still lists every finding.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/**
+ * The document's findings as diagnostics. Over MAX_DIAGNOSTICS, the most severe are kept (errors,
+ * then warnings, … each in document order, as VS Code picks them), in document order, and one
+ * Information diagnostic at the first finding left out says how many are not shown.
+ */
 export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], fields: DiagnosticFields = EVERY_FIELD): Diagnostic[] {
-  return findings.map((f) => toDiagnostic(doc, f, fields));
+  if (findings.length <= MAX_DIAGNOSTICS) return findings.map((f) => toDiagnostic(doc, f, fields));
+  // The least severe level kept, and how many of that level fit.
+  let left = MAX_DIAGNOSTICS;
+  let level = 0;
+  for (; level < SEVERITY_ORDER.length; level++) {
+    const count = findings.reduce((n, f) => (f.severity === SEVERITY_ORDER[level] ? n + 1 : n), 0);
+    if (count >= left) break;
+    left -= count;
+  }
+  const diagnostics: Diagnostic[] = [];
+  let firstLeftOut: Finding | undefined;
+  for (const f of findings) {
+    const rank = SEVERITY_ORDER.indexOf(f.severity);
+    if (rank < level || (rank === level && left-- > 0)) diagnostics.push(toDiagnostic(doc, f, fields));
+    else firstLeftOut ??= f;
+  }
+  const omitted = findings.length - diagnostics.length;
+  if (firstLeftOut) {
+    diagnostics.push({
+      range: rangeOf(doc, firstLeftOut.start, firstLeftOut.end),
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: `Not showing ${omitted.toLocaleString('en-US')} further findings: at most ${MAX_DIAGNOSTICS.toLocaleString('en-US')} of a file are shown (\`k8s-platforms lint\` lists them all).`,
+    });
+  }
+  return diagnostics;
 }
 
 /** However busy the client keeps the server, diagnostics wait no longer than this for its queue to empty. */
