@@ -121,6 +121,8 @@ export function token(text: string, start: number, end: number): Token {
 /** Characters that templates were replaced with: POISON marks a templated value, SOFT a separator. */
 export const POISON = '\u0001';
 export const SOFT = '\u0002';
+/** In masked text, where one list ends and an alternative to it begins (make's `$(if c,A,B)`). */
+export const ALTERNATIVE = '\u0003';
 
 /**
  * The spaces JavaScript's `\s` matches beyond ASCII: a no-break space pasted from a web page, an
@@ -149,7 +151,7 @@ export function shownSpaces(text: string): string {
   return text.replace(STAND_IN_ALL, (c) => UNICODE_SPACES[c.charCodeAt(0) - 0xfdd0] ?? c);
 }
 
-const SEPARATOR = /[\s,;'"()[\]{}\u0002]/;
+const SEPARATOR = /[\s,;'"()[\]{}\u0002\u0003]/;
 
 export interface ListItem {
   start: number;
@@ -359,6 +361,25 @@ export const CONDA_SUBDIR = /^(?:(?:linux|osx|win)[-_](?:64|32)|(?:osx|win)[-_]a
  * roles, returns the name tokens instead (the caller pairs them).
  */
 export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = sink.newList()): Token[] {
+  // Alternatives (`$(if c,linux/amd64 linux/arm64,linux/amd64)`) are lists of their own.
+  let to = alternativeAt(o.masked, o.maskBase, o.start, o.end);
+  if (to === o.end) return readList(sink, o, listId);
+  const names: Token[] = [];
+  for (let from = o.start, id = listId; ; id = sink.newList()) {
+    for (const t of readList(sink, { ...o, start: from, end: to }, id)) names.push(t);
+    if (to === o.end) return names;
+    from = to + 1;
+    to = alternativeAt(o.masked, o.maskBase, from, o.end);
+  }
+}
+
+/** Where the first ALTERNATIVE of masked text[from, end) is, or end. */
+function alternativeAt(masked: string, maskBase: number, from: number, end: number): number {
+  for (let k = from; k < end; k++) if (masked.charCodeAt(k - maskBase) === 3) return k;
+  return end;
+}
+
+function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
   const names: Token[] = [];
   const items = splitList(o.masked, o.maskBase, o.start, o.end);
   // Removing the only item would leave `--platform=` or `platforms:` empty: no list, no removal.

@@ -1,4 +1,4 @@
-import { POISON, SOFT } from './mention';
+import { ALTERNATIVE, POISON, SOFT } from './mention';
 import { isGoOs, resolveArch } from '../platform/names';
 import { parsePlatform } from '../platform/parse';
 
@@ -99,12 +99,12 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     const fn = MAKE_CHOICE.exec(text.slice(i + 2, Math.min(end, i + 13)));
     if (!fn) return false;
     const args = i + 2 + fn[0].length;
-    const from = fn[1] === 'if' || fn[1] === 'call' ? topLevelComma(text, args, close - 1) : args;
+    const from = fn[1] === 'if' || fn[1] === 'call' ? topLevelComma(text, args, close - 1) : fn[1] === 'subst' ? separatorSubst(text, args, close - 1) : args;
     if (from < 0) return false;
     soft(args - i);
     out.push(poisoned(text.slice(args, from)));
     const chosen = maskTemplates(text, from, close - 1, mode, depth + 1, substitutions);
-    out.push(fn[1] === 'call' ? callArguments(chosen) : chosen);
+    out.push(fn[1] === 'call' ? callArguments(chosen) : ALTERNATIVES.has(fn[1]) ? alternatives(text, from, close - 1, chosen) : chosen);
     out.push(SOFT);
     i = close;
     lit = close;
@@ -132,6 +132,13 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         const close = matchBracket(i + 1);
         if (mode === 'shell' && n === '{' && keepDefault(1, close)) continue;
         if (mode === 'make' && n === '(' && keepChoices(close)) continue;
+        // `$(comma)`, `$(space)`: what Makefiles write for a separator inside a function's arguments.
+        if (mode === 'make' && close > 0 && SEPARATOR_VARIABLE.test(text.slice(i + 2, close - 1))) {
+          soft(close - i);
+          i = close;
+          lit = close;
+          continue;
+        }
         // A command substitution: `$(cmd)` in the shell, `$(shell cmd)` in make (not `$((1+2))`).
         if (substitutions && close > 0 && n === '(' && text[i + 2] !== '(') {
           if (mode === 'shell') substitutions.push(i + 2, close - 1);
@@ -317,10 +324,48 @@ function callArguments(masked: string): string {
  * make's functions whose value is made of their arguments' words, what follows `$(`: those that
  * choose among values (`$(if …)`, `$(or …)`, `$(and …)`), those that return their words
  * (`$(strip …)`, `$(sort …)`, `$(firstword …)`, `$(lastword …)`), and `$(call NAME,…)`, whose
- * arguments a user's function is given (`$(call IF_OVERRIDE_VARIABLE,IMAGE_PLATFORMS,linux/arm64)`).
+ * arguments a user's function is given (`$(call IF_OVERRIDE_VARIABLE,IMAGE_PLATFORMS,linux/arm64)`),
+ * and `$(subst …)` that swaps a list's separators (see separatorSubst).
  * Not `$(filter-out linux/arm,…)`: a pattern to take out is no platform to build.
  */
-const MAKE_CHOICE = /^(if|or|and|strip|sort|firstword|lastword|call)[ \t]+/;
+const MAKE_CHOICE = /^(if|or|and|strip|sort|firstword|lastword|call|subst)[ \t]+/;
+
+/** The functions of MAKE_CHOICE whose arguments are alternatives, each a list of its own. */
+const ALTERNATIVES = new Set(['if', 'or', 'and']);
+
+/**
+ * The masked arguments of an `$(if …)`, `$(or …)` or `$(and …)` (text[from, to), masked as
+ * `masked`) with the commas between them made ALTERNATIVE: in `$(if $(RELEASE),linux/amd64
+ * linux/arm64,linux/amd64)` the two branches are no one list.
+ */
+function alternatives(text: string, from: number, to: number, masked: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (let k = topLevelComma(text, from + 1, to); k >= 0; k = topLevelComma(text, k + 1, to)) {
+    parts.push(masked.slice(last, k - from), ALTERNATIVE);
+    last = k - from + 1;
+  }
+  parts.push(masked.slice(last));
+  return parts.join('');
+}
+
+/** The name of a make variable that holds a separator, as Makefiles define them to join a list (`comma := ,`). */
+const SEPARATOR_VARIABLE = /^(?:space|comma|SPACE|COMMA|sp|SP|,)$/;
+
+/** A `subst` argument that is a separator: ` `, `,`, `$(space)`, `$(comma)`, or nothing (`$(empty)`). */
+const SEPARATOR_ARG = /^\s*(?:\$[({](?:space|comma|SPACE|COMMA|sp|SP|empty|EMPTY|,)[)}]|,)?\s*$/;
+
+/**
+ * `$(subst $(space),$(comma),linux/amd64 linux/arm64)` (what follows `$(subst ` at from): where
+ * its text starts (its second comma), when it only swaps a list's separators; else -1 (a `subst`
+ * that rewrites words makes something other than what it is given).
+ */
+function separatorSubst(text: string, from: number, to: number): number {
+  const first = topLevelComma(text, from, to);
+  if (first < 0 || !SEPARATOR_ARG.test(text.slice(from, first))) return -1;
+  const second = topLevelComma(text, first + 1, to);
+  return second >= 0 && SEPARATOR_ARG.test(text.slice(first + 1, second)) ? second : -1;
+}
 
 /** The first comma of text[from, to) outside brackets, or -1. */
 function topLevelComma(text: string, from: number, to: number): number {
