@@ -131,15 +131,28 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
   const only = params.context.only;
   const out: CodeAction[] = [];
   if (selects(only, CodeActionKind.QuickFix)) {
-    for (const d of params.context.diagnostics) {
-      if (d.source !== SOURCE) continue;
+    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    // An editor sends every diagnostic of a selection (of the whole file, for select-all): the
+    // findings are looked up by range and code, not searched once per diagnostic.
+    const byKey = new Map<string, Finding>();
+    for (const f of findings) {
+      const k = `${f.start}:${f.end}:${f.code}`;
+      if (!byKey.has(k)) byKey.set(k, f);
+    }
+    let sentRepeats: Set<string> | undefined;
+    for (const d of ours) {
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);
-      const f = findings.find((x) => x.start === start && x.end === end && x.code === d.code);
-      const repeat = findings.find((x) => x.start === start && x.end === end && x.code === 'duplicate-platform' && x.data.remove);
+      const f = byKey.get(`${start}:${end}:${d.code}`);
+      if (!f) continue;
+      const dup = byKey.get(`${start}:${end}:duplicate-platform`);
+      const repeat = dup?.data.remove ? dup : undefined;
       // (The hint's removal is the duplicate's: offered once when the client sends both.)
-      if (f?.code === 'non-canonical-platform' && repeat && params.context.diagnostics.some((x) => x.code === 'duplicate-platform' && x.source === SOURCE && doc.offsetAt(x.range.start) === start && doc.offsetAt(x.range.end) === end)) continue;
-      if (f) out.push(...quickFixes(doc, f, d, style, repeat));
+      if (f.code === 'non-canonical-platform' && repeat) {
+        sentRepeats ??= new Set(ours.filter((x) => x.code === 'duplicate-platform').map((x) => `${doc.offsetAt(x.range.start)}:${doc.offsetAt(x.range.end)}`));
+        if (sentRepeats.has(`${start}:${end}`)) continue;
+      }
+      out.push(...quickFixes(doc, f, d, style, repeat));
     }
   }
   if (selects(only, FIX_ALL_KIND)) {
