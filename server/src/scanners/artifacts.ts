@@ -40,10 +40,11 @@ export function downloadPrefix(masked: string): string | undefined {
 export const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
 const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
 /**
- * The release buckets: production, CI (and the pull-request CI twins), and the staging bucket that
- * `krel stage` and anago write a candidate release to (kubernetes/release's TestBucket).
+ * The release buckets: production, CI (and the pull-request CI twins), the staging bucket that
+ * `krel stage` and anago write a candidate release to (kubernetes/release's TestBucket), and SIG
+ * Release's bucket of its tools' builds (zeitgeist, mdtoc, bom).
  */
-const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release|kubernetes-release-gcb|kubernetes-release-pull|k8s-release-pull)(\/|$)/;
+const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8s-release|kubernetes-release-gcb|kubernetes-release-pull|k8s-release-pull|k8s-artifacts-sig-release)(\/|$)/;
 // `…/releases/download/<tag>/<asset>`, and GitHub's `…/releases/latest/download/<asset>` (krew's installer).
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/(?:latest\/)?download\//;
 export const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
@@ -203,11 +204,43 @@ function binariesNamed(file: string | undefined): (BinaryRef | undefined)[] {
   return named.length > 0 ? named : [undefined];
 }
 
+/** A release asset's file name (the last segment of `path`): the first pair of Go names in it, or a typo of one. */
+function scanAssetName(text: string, path: string, offset: number, sink: MentionSink): void {
+  const lastSlash = path.lastIndexOf('/');
+  const file = path.slice(lastSlash + 1);
+  if (file.startsWith('kubernetes-')) return; // release archives: scanArchiveNames judges those
+  // (An arch may hold the separator: hydrophone_Darwin_x86_64, kind-darwin-x86-64.)
+  const re = /(?:^|[-_.])([A-Za-z0-9]+)([-_])([xX]86[-_]64|[A-Za-z0-9]+)(?=$|[-_.])/g;
+  // A pair of Go names is the asset's platform, judged as written (darwin-386 is a dropped
+  // port). Failing one, the last pair of a Go name and a near miss of one is a typo
+  // (kind-linux-amd46, crictl-v1.31.0-lnux-amd64.tar.gz).
+  let typo: Token | undefined;
+  for (let m = re.exec(file); m; m = re.exec(file)) {
+    const start = offset + lastSlash + 1 + m.index + (m[0].length - m[1].length - 1 - m[3].length);
+    const t = token(text, start, start + m[1].length + 1 + m[3].length);
+    const platform = parsePlatform(t.text, 'loose');
+    if (platform && platform.validOs && platform.validArch) {
+      sink.add({ kind: 'whole', token: t, platform, strict: true, context: 'Kubernetes project release asset' });
+      return;
+    }
+    if (nearMiss(m[1], m[3])) typo = t;
+    re.lastIndex = m.index + 1;
+  }
+  const platform = typo && parsePlatform(typo.text, 'strict');
+  if (typo && platform) sink.add({ kind: 'whole', token: typo, platform, strict: true, context: 'Kubernetes project release asset' });
+}
+
 function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, sink: MentionSink): void {
   if (kind === 'release') {
     // A segment may be quoted, which the shell joins into the word (`bin/linux/"arm"/kubectl`).
     const bin = RELEASE_BIN.exec(path);
-    if (!bin || bin[2] === '' || bin[4] === '') return;
+    // Not a binary of the release: a file of the bucket, named for its platform as a GitHub
+    // release asset is (`network-plugins/cni-plugins-linux-arm.tgz`, SIG Release's `zeitgeist-arm-linux`).
+    if (!bin) {
+      scanAssetName(text, path, offset, sink);
+      return;
+    }
+    if (bin[2] === '' || bin[4] === '') return;
     const osStart = offset + bin.index + 5;
     const archEnd = osStart + 2 * bin[1].length + bin[2].length + 1 + 2 * bin[3].length + bin[4].length;
     const t = token(text, osStart, archEnd);
@@ -227,28 +260,7 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
     return;
   }
   if (kind === 'github') {
-    const lastSlash = path.lastIndexOf('/');
-    const file = path.slice(lastSlash + 1);
-    if (file.startsWith('kubernetes-')) return; // release archives: scanArchiveNames judges those
-    // (An arch may hold the separator: hydrophone_Darwin_x86_64, kind-darwin-x86-64.)
-    const re = /(?:^|[-_.])([A-Za-z0-9]+)([-_])([xX]86[-_]64|[A-Za-z0-9]+)(?=$|[-_.])/g;
-    // A pair of Go names is the asset's platform, judged as written (darwin-386 is a dropped
-    // port). Failing one, the last pair of a Go name and a near miss of one is a typo
-    // (kind-linux-amd46, crictl-v1.31.0-lnux-amd64.tar.gz).
-    let typo: Token | undefined;
-    for (let m = re.exec(file); m; m = re.exec(file)) {
-      const start = offset + lastSlash + 1 + m.index + (m[0].length - m[1].length - 1 - m[3].length);
-      const t = token(text, start, start + m[1].length + 1 + m[3].length);
-      const platform = parsePlatform(t.text, 'loose');
-      if (platform && platform.validOs && platform.validArch) {
-        sink.add({ kind: 'whole', token: t, platform, strict: true, context: 'Kubernetes project release asset' });
-        return;
-      }
-      if (nearMiss(m[1], m[3])) typo = t;
-      re.lastIndex = m.index + 1;
-    }
-    const platform = typo && parsePlatform(typo.text, 'strict');
-    if (typo && platform) sink.add({ kind: 'whole', token: typo, platform, strict: true, context: 'Kubernetes project release asset' });
+    scanAssetName(text, path, offset, sink);
     return;
   }
   // pkgs.k8s.io: architecture path segments and package file names.
