@@ -69,6 +69,12 @@ export const PACKAGE_ARCHES: ReadonlyMap<string, { arch: string; variant?: strin
   ['loongarch64', { arch: 'loong64' }],
 ]);
 
+/** The architecture names of each package format, those Kubernetes publishes packages for first. */
+export const PACKAGE_ARCH_NAMES: Readonly<Record<'deb' | 'rpm', readonly string[]>> = {
+  deb: ['amd64', 'arm64', 'ppc64el', 's390x', 'armhf', 'armel', 'i386', 'riscv64', 'mips64el', 'mipsel', 'loong64'],
+  rpm: ['x86_64', 'aarch64', 'ppc64le', 's390x', 'armv7hl', 'armhfp', 'i686', 'riscv64', 'ppc64', 'loongarch64'],
+};
+
 /** Spellings that are not recognised aliases but are common enough to suggest from. */
 export const SUGGESTION_ALIASES: ReadonlyMap<string, string> = new Map([
   ['x64', 'amd64'],

@@ -2,7 +2,7 @@ import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
 import { blame, spell, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
-import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
+import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { parsePlatform } from '../platform/parse';
 import { shownSpaces, type Token } from '../scanners/mention';
@@ -13,6 +13,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   const tierOf = (p: { os: string; arch: string }) => model.tierOf(p);
   if (m.kind === 'whole') {
     if (!m.strict || s.valid) return undefined;
+    if (m.artifact?.kind === 'package') return unknownPackageArch(m.token, m.artifact.format);
     // linux/ARCH, linux_TARGET: a part left to fill in, not a typo.
     if (m.token.text.split(/[/_-]/).some(isPlaceholder)) return undefined;
     // linux/arm64/v7: the pair is Go's, the variant is not; the pair without it comes first.
@@ -138,6 +139,17 @@ function foreignCharacter(text: string): string {
   const c = /[^\x00-\x7f]/u.exec(shownSpaces(text));
   if (!c) return '';
   return ` (it has the character U+${c[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which no Go name has)`;
+}
+
+/** A package architecture that is no name of its format (`kubelet:arm46`): the names one edit away. */
+function unknownPackageArch(t: Token, format: 'deb' | 'rpm'): RawFinding {
+  const names = PACKAGE_ARCH_NAMES[format].filter((n) => editDistance(t.text, n) === 1).slice(0, 3);
+  return {
+    token: t,
+    code: 'unknown-platform',
+    message: `${t.text} is not ${format === 'deb' ? 'a Debian' : 'an RPM'} architecture${didYouMean(names)}`,
+    data: { replacements: names },
+  };
 }
 
 function didYouMean(names: string[]): string {

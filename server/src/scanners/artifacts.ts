@@ -1,6 +1,6 @@
 import { MentionSink, POISON, SOFT, splitList, token, type Token } from './mention';
 import { makePlatform, parsePlatform } from '../platform/parse';
-import { GO_ARCHES, GO_OSES, PACKAGE_ARCHES } from '../platform/names';
+import { GO_ARCHES, GO_OSES, PACKAGE_ARCH_NAMES, PACKAGE_ARCHES } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import type { BinaryForm } from '../model/schema';
 import type { Word } from './shellWords';
@@ -434,7 +434,8 @@ export function scanAptSourceLines(text: string, masked: string, base: number, s
     // A list of arches: an arch named twice is a duplicate, removed with one of its commas.
     const listId = items.length > 1 ? sink.newList() : undefined;
     for (const item of items) {
-      if (!PACKAGE_ARCHES.has(text.slice(item.start, item.end))) continue;
+      const name = text.slice(item.start, item.end);
+      if (!PACKAGE_ARCHES.has(name) && !packageTypo(name, 'deb')) continue;
       addPackage(sink, token(text, item.start, item.end), 'deb', listId, listId === undefined ? undefined : { start: item.removeStart, end: item.removeEnd });
     }
   }
@@ -450,21 +451,31 @@ export function scanPackageWords(text: string, masked: string, base: number, wor
     const m = PACKAGE_WORD.exec(raw);
     if (!m) continue;
     const arch = m[1] ?? m[2];
-    if (!PACKAGE_ARCHES.has(arch)) continue;
+    if (!PACKAGE_ARCHES.has(arch) && !packageTypo(arch, m[1] ? 'deb' : 'rpm')) continue;
     const start = base + w.start + raw.lastIndexOf(m[1] ? `:${arch}` : `.${arch}`) + 1;
     addPackage(sink, token(text, start, start + arch.length), m[1] ? 'deb' : 'rpm');
   }
 }
 
+/**
+ * A name one edit from an architecture name of the format (`kubelet:arm46`, `kubeadm.aarch46`):
+ * a typo, where a package architecture is written.
+ */
+function packageTypo(name: string, format: 'deb' | 'rpm'): boolean {
+  if (!/^[a-z][a-z0-9_]{2,}$/.test(name)) return false;
+  for (const n of PACKAGE_ARCH_NAMES[format]) if (editDistance(name, n) === 1) return true;
+  return false;
+}
+
 function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm', listId?: number, removeRange?: { start: number; end: number }): void {
   const arch = PACKAGE_ARCHES.get(t.text);
-  if (!arch) return;
-  const platform = makePlatform('linux', arch.arch, arch.variant, 'package');
+  // A typo (see packageTypo) is judged as no architecture at all: unknown-platform.
+  const platform = arch ? makePlatform('linux', arch.arch, arch.variant, 'package') : makePlatform('linux', t.text, undefined, 'package');
   sink.add({
     kind: 'whole',
     token: t,
     platform: { ...platform, alias: false },
-    strict: false,
+    strict: arch === undefined,
     artifact: { kind: 'package', format },
     context: `${format} package architecture`,
     ...(listId !== undefined ? { listId } : {}),
