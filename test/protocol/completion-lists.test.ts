@@ -154,3 +154,51 @@ describe('positions an editor does not send', () => {
     }
   });
 });
+
+describe('what an accepted item replaces', () => {
+  const text = 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: linux/amd64,linux/s390x\n';
+  const line = 5;
+  const afterComma = '          platforms: linux/amd64,'.length;
+  it('at the start of an item, an item is inserted and the item after the cursor kept', async () => {
+    const uri = `file:///virtual/lists/${++n}/.github/workflows/images.yml`;
+    client.open(uri, 'yaml', text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const items = await client.completion(uri, { line, character: afterComma });
+    const edit = items.find((i) => i.label === 'linux/arm64')?.textEdit;
+    assert.ok(edit && 'range' in edit, JSON.stringify(edit));
+    assert.deepEqual(edit.range, { start: { line, character: afterComma }, end: { line, character: afterComma } });
+  });
+  it('inside a token, the whole token is replaced; a client that takes InsertReplaceEdit gets both ranges', async () => {
+    const typo = text.replace('linux/s390x', 'linux/s390y');
+    const at = afterComma + 'linux/s3'.length;
+    for (const insertReplaceSupport of [false, true]) {
+      const c = await LspClient.start({ capabilities: { ...editorCapabilities(), textDocument: { ...editorCapabilities().textDocument, completion: { completionItem: { insertReplaceSupport } } } } });
+      try {
+        const uri = `file:///virtual/lists/${++n}/.github/workflows/images.yml`;
+        c.open(uri, 'yaml', typo, 1);
+        await c.diagnosticsFor(uri, 1);
+        const edit = (await c.completion(uri, { line, character: at })).find((i) => i.label === 'linux/s390x')?.textEdit;
+        const whole = { start: { line, character: afterComma }, end: { line, character: afterComma + 'linux/s390y'.length } };
+        if (insertReplaceSupport) assert.deepEqual(edit, { newText: 'linux/s390x', insert: { start: whole.start, end: { line, character: at } }, replace: whole });
+        else assert.deepEqual(edit, { newText: 'linux/s390x', range: whole });
+      } finally {
+        await c.stop();
+      }
+    }
+  });
+});
+
+describe('keys that name other things as often as platforms', () => {
+  const step = (uses: string, line: string) => `jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ${uses}\n        with:\n          ${line}\n`;
+  it('`target:` of docker/build-push-action (a build stage) and `TARGET ?=` offer nothing until a platform is written', async () => {
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', step('docker/build-push-action@v6', 'target: d|')), []);
+    assert.deepEqual(await completeAt('Makefile', 'makefile', 'TARGET ?= |\n'), []);
+    const platform = await completeAt('Makefile', 'makefile', 'TARGET ?= linux/|\n');
+    assert.ok(platform.includes('linux/arm64'), platform.join(' '));
+  });
+  it("QEMU's list of bare arches offers nothing; written as platforms, it offers Linux ones", async () => {
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', step('docker/setup-qemu-action@v3', 'platforms: arm64,|')), []);
+    const platforms = await completeAt('.github/workflows/a.yml', 'yaml', step('docker/setup-qemu-action@v3', 'platforms: linux/arm64,|'));
+    assert.ok(platforms.includes('linux/s390x') && platforms.every((l) => l.startsWith('linux/')), platforms.join(' '));
+  });
+});

@@ -186,7 +186,13 @@ function itemsAfter(text: string, end: number): string[] {
 }
 
 /** Completion at `offset`: platform values in the spelling of their context, replacing the partial token. */
-export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS): CompletionList | null {
+/**
+ * Completion at `offset`. An item replaces the token the cursor is in (`linux/am‸d46`); with
+ * `insertReplace` (the client takes InsertReplaceEdit) it offers both ranges, and the client's
+ * setting picks: what was typed before the cursor, or the whole token. At the start of a token
+ * (`linux/amd64,‸linux/s390x`) nothing is typed of it: the item is inserted, and that item kept.
+ */
+export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false): CompletionList | null {
   const site = completionSite(text, kind, offset);
   if (!site) return null;
   // Items below the required tier say so, unless below-required-tier is turned off.
@@ -202,8 +208,10 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
           ? nameCandidates(model, 'os', site.arches)
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
             nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses);
-  const range = rangeOf(doc, site.start, site.end);
   const typed = text.slice(site.start, offset);
+  // Nothing typed of the token yet: the cursor is before an item, which stays.
+  const range = rangeOf(doc, site.start, typed === '' ? offset : site.end);
+  const insert = insertReplace && typed !== '' && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set([...(site.present ?? []), ...(site.present ? itemsAfter(text, site.end) : [])].map(identity));
@@ -215,7 +223,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
     filterText: filterFor(c.label, typed),
-    textEdit: { range, newText: c.label },
+    textEdit: insert ? { newText: c.label, insert, replace: range } : { range, newText: c.label },
   }));
   return { isIncomplete: false, items };
 }

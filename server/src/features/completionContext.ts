@@ -721,7 +721,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     // A make variable's value is a space-separated list (`PLATFORMS := linux/amd64 linux/arm64`);
     // in a recipe (a line that starts with a tab) the assignment is shell and ends at a space.
     const items = listItems(joined.slice(assign.end), kind === 'makefile' && !firstLine.startsWith('\t'));
-    if (role && role !== 'variant' && items) {
+    if (role && role !== 'variant' && items && platformBeingWritten(assign.name, typed, items)) {
       return withOs(
         site(role, start, end, {
           spelling: spellingOf(items, 'slash'),
@@ -771,7 +771,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
       const axis = !role && items && kind === 'github-workflow' ? matrixAxis(lines, index, k.col, k.key) : undefined;
       if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, arch: axis.arch, present: items }), typed);
-      if (role && role !== 'variant' && items) {
+      if (role && role !== 'variant' && items && platformBeingWritten(k.key, typed, items)) {
         const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
         const found = withOs(
           site(role, start, end, {
@@ -782,8 +782,11 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
           }),
           typed,
         );
-        // QEMU emulates Linux binaries: its `platforms` are Linux ones.
-        return found.role === 'platform' && found.os === undefined && emulatorStep(lines, index, k.col) ? { ...found, os: 'linux' } : found;
+        if (found.role !== 'platform' || !emulatorStep(lines, index, k.col)) return found;
+        // QEMU's list of bare arches (`platforms: arm64,ppc64le`) is no platform context; written
+        // as platforms, they are Linux ones (QEMU emulates Linux binaries).
+        if (!typed.includes('/') && !items.some((i) => i.includes('/'))) return undefined;
+        return found.os === undefined ? { ...found, os: 'linux' } : found;
       }
     }
 
@@ -957,6 +960,15 @@ function emulatorStep(lines: Lines, index: number, col: number): boolean {
 }
 
 /** Narrows a platform site to the os already typed (`linux/` offers linux platforms only). */
+/**
+ * `target` names a platform as often as something else (docker/build-push-action's `target:` is a
+ * build stage, a Makefile's `TARGET ?= release` a build): items are offered there only once a
+ * platform is being written (`linux/…`) or the list holds one.
+ */
+function platformBeingWritten(name: string, typed: string, items: readonly string[]): boolean {
+  return name.toLowerCase() !== 'target' || typed.includes('/') || items.some((i) => i.includes('/'));
+}
+
 function withOs(site: CompletionSite, typed: string): CompletionSite {
   if (site.role !== 'platform') return site;
   const m = /^([A-Za-z0-9]+)[/_-]/.exec(typed);
