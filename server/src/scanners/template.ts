@@ -124,7 +124,19 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       if (n === '{' && text[i + 2] === '{') {
         const close = find('}}', i + 3);
         const stop = close < 0 ? lineEnd(text, i, end) : close + 2;
-        poison(i, stop);
+        const literals = close < 0 ? undefined : expressionResults(text, i + 3, close);
+        if (literals) {
+          // `${{ cond && 'linux/amd64' || 'linux/amd64,linux/riscv64' }}`: the strings it may
+          // be are literal, each a list of its own; the rest is soft, as a default's wrapper is.
+          flush();
+          let at = i;
+          for (const [k, [from, to]] of literals.entries()) {
+            out.push(k === 0 ? SOFT.repeat(from - at) : ALTERNATIVE + SOFT.repeat(from - at - 1), text.slice(from, to));
+            at = to;
+          }
+          out.push(SOFT.repeat(stop - at));
+          lit = stop;
+        } else poison(i, stop);
         i = stop;
         continue;
       }
@@ -365,6 +377,31 @@ function separatorSubst(text: string, from: number, to: number): number {
   if (first < 0 || !SEPARATOR_ARG.test(text.slice(from, first))) return -1;
   const second = topLevelComma(text, first + 1, to);
   return second >= 0 && SEPARATOR_ARG.test(text.slice(first + 1, second)) ? second : -1;
+}
+
+/**
+ * The string literals of a GitHub Actions expression (text[from, to), inside `${{ }}`) that are
+ * what it evaluates to: the operands of `&&` and `||` (`cond && 'linux/amd64' || 'linux/arm64'`),
+ * the whole expression, and the argument of `fromJSON(…)`; their contents' [start, end), or
+ * undefined when there is none. A string compared (`== 'linux/arm'`) or given to another function
+ * (`contains(…, 'arm')`) is not one.
+ */
+function expressionResults(text: string, from: number, to: number): [number, number][] | undefined {
+  let found: [number, number][] | undefined;
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) !== 39 /* ' */) continue;
+    // A string runs to the next lone quote ('' is a quote in it).
+    let e = k + 1;
+    while (e < to && (text.charCodeAt(e) !== 39 || text.charCodeAt(e + 1) === 39)) e += text.charCodeAt(e) === 39 ? 2 : 1;
+    if (e >= to) return found;
+    const before = text.slice(from, k).trimEnd();
+    const after = text.slice(e + 1, to).trimStart();
+    const opens = before === '' || before.endsWith('&&') || before.endsWith('||') || /\bfromJSON\s*\($/i.test(before);
+    const closes = after === '' || after.startsWith('||') || (after.startsWith(')') && /\bfromJSON\s*\($/i.test(before));
+    if (opens && closes && e > k + 1) (found ??= []).push([k + 1, e]);
+    k = e;
+  }
+  return found;
 }
 
 /** The first comma of text[from, to) outside brackets, or -1. */
