@@ -123,6 +123,7 @@ export const POISON = '\u0001';
 export const SOFT = '\u0002';
 /** In masked text, where one list ends and an alternative to it begins (make's `$(if c,A,B)`). */
 export const ALTERNATIVE = '\u0003';
+const ALTERNATIVE_CODE = 3;
 
 /**
  * The spaces JavaScript's `\s` matches beyond ASCII: a no-break space pasted from a web page, an
@@ -375,7 +376,7 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
 
 /** Where the first ALTERNATIVE of masked text[from, end) is, or end. */
 function alternativeAt(masked: string, maskBase: number, from: number, end: number): number {
-  for (let k = from; k < end; k++) if (masked.charCodeAt(k - maskBase) === 3) return k;
+  for (let k = from; k < end; k++) if (masked.charCodeAt(k - maskBase) === ALTERNATIVE_CODE) return k;
   return end;
 }
 

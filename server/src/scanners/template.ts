@@ -394,15 +394,22 @@ function expressionResults(text: string, from: number, to: number): [number, num
     let e = k + 1;
     while (e < to && (text.charCodeAt(e) !== 39 || text.charCodeAt(e + 1) === 39)) e += text.charCodeAt(e) === 39 ? 2 : 1;
     if (e >= to) return found;
-    const before = text.slice(from, k).trimEnd();
-    const after = text.slice(e + 1, to).trimStart();
-    const opens = before === '' || before.endsWith('&&') || before.endsWith('||') || /\bfromJSON\s*\($/i.test(before);
-    const closes = after === '' || after.startsWith('||') || (after.startsWith(')') && /\bfromJSON\s*\($/i.test(before));
+    let b = k;
+    while (b > from && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
+    let a = e + 1;
+    while (a < to && (text[a] === ' ' || text[a] === '\t')) a++;
+    const operand = (at: number) => (text[at] === '&' && text[at + 1] === '&') || (text[at] === '|' && text[at + 1] === '|');
+    const fromJson = text[b - 1] === '(' && FROM_JSON.test(text.slice(Math.max(from, b - 20), b));
+    const opens = b === from || (b - 2 >= from && operand(b - 2)) || fromJson;
+    const closes = a === to || operand(a) || (fromJson && text[a] === ')');
     if (opens && closes && e > k + 1) (found ??= []).push([k + 1, e]);
     k = e;
   }
   return found;
 }
+
+/** `fromJSON(` at the end of the text. */
+const FROM_JSON = /\bfromJSON\s*\($/i;
 
 /** The first comma of text[from, to) outside brackets, or -1. */
 function topLevelComma(text: string, from: number, to: number): number {
