@@ -123,6 +123,19 @@ export function fixAllAction(doc: TextDocument, findings: readonly Finding[], st
   };
 }
 
+/** From how many diagnostics of a request the findings are indexed (see codeActions). */
+const INDEX_FROM = 8;
+
+/** The first finding of each range and code. */
+function indexByRange(findings: readonly Finding[]): Map<string, Finding> {
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) {
+    const k = `${f.start}:${f.end}:${f.code}`;
+    if (!byKey.has(k)) byKey.set(k, f);
+  }
+  return byKey;
+}
+
 /**
  * Code actions for the diagnostics the client sends back. Each is matched to a finding of the
  * current version (same code and range), so an edit never uses offsets from an older version.
@@ -132,20 +145,18 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
   const out: CodeAction[] = [];
   if (selects(only, CodeActionKind.QuickFix)) {
     const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
-    // An editor sends every diagnostic of a selection (of the whole file, for select-all): the
-    // findings are looked up by range and code, not searched once per diagnostic.
-    const byKey = new Map<string, Finding>();
-    for (const f of findings) {
-      const k = `${f.start}:${f.end}:${f.code}`;
-      if (!byKey.has(k)) byKey.set(k, f);
-    }
+    // An editor sends the diagnostics under the cursor, or every one of a selection (of the whole
+    // file, for select-all): for many, the findings are looked up by range and code, not searched
+    // once per diagnostic.
+    const byKey = ours.length > INDEX_FROM ? indexByRange(findings) : undefined;
+    const findingAt = (start: number, end: number, code: unknown) => (byKey ? byKey.get(`${start}:${end}:${code}`) : findings.find((x) => x.start === start && x.end === end && x.code === code));
     let sentRepeats: Set<string> | undefined;
     for (const d of ours) {
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);
-      const f = byKey.get(`${start}:${end}:${d.code}`);
+      const f = findingAt(start, end, d.code);
       if (!f) continue;
-      const dup = byKey.get(`${start}:${end}:duplicate-platform`);
+      const dup = findingAt(start, end, 'duplicate-platform');
       const repeat = dup?.data.remove ? dup : undefined;
       // (The hint's removal is the duplicate's: offered once when the client sends both.)
       if (f.code === 'non-canonical-platform' && repeat) {

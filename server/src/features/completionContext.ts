@@ -785,7 +785,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         if (found.role !== 'platform' || !emulatorStep(lines, index, k.col)) return found;
         // QEMU's list of bare arches (`platforms: arm64,ppc64le`) is no platform context; written
         // as platforms, they are Linux ones (QEMU emulates Linux binaries).
-        if (!typed.includes('/') && !items.some((i) => i.includes('/'))) return undefined;
+        if (!typed.includes('/') && items.length > 0 && !items.some((i) => i.includes('/'))) return undefined;
         return found.os === undefined ? { ...found, os: 'linux' } : found;
       }
     }
