@@ -365,7 +365,11 @@ function alternatives(text: string, from: number, to: number, masked: string): s
 const SEPARATOR_VARIABLE = /^(?:space|comma|SPACE|COMMA|sp|SP|,)$/;
 
 /** A `subst` argument that is a separator: ` `, `,`, `$(space)`, `$(comma)`, or nothing (`$(empty)`). */
-const SEPARATOR_ARG = /^\s*(?:\$[({](?:space|comma|SPACE|COMMA|sp|SP|empty|EMPTY|,)[)}]|,)?\s*$/;
+function separatorArg(arg: string): boolean {
+  const a = arg.trim();
+  return a === '' || a === ',' || SEPARATOR_REFERENCE.test(a);
+}
+const SEPARATOR_REFERENCE = /^\$[({](?:space|comma|SPACE|COMMA|sp|SP|empty|EMPTY|,)[)}]$/;
 
 /**
  * `$(subst $(space),$(comma),linux/amd64 linux/arm64)` (what follows `$(subst ` at from): where
@@ -374,9 +378,9 @@ const SEPARATOR_ARG = /^\s*(?:\$[({](?:space|comma|SPACE|COMMA|sp|SP|empty|EMPTY
  */
 function separatorSubst(text: string, from: number, to: number): number {
   const first = topLevelComma(text, from, to);
-  if (first < 0 || !SEPARATOR_ARG.test(text.slice(from, first))) return -1;
+  if (first < 0 || !separatorArg(text.slice(from, first))) return -1;
   const second = topLevelComma(text, first + 1, to);
-  return second >= 0 && SEPARATOR_ARG.test(text.slice(first + 1, second)) ? second : -1;
+  return second >= 0 && separatorArg(text.slice(first + 1, second)) ? second : -1;
 }
 
 /**
