@@ -136,7 +136,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const documents = new TextDocuments(openDocuments);
   const analyses = new DocumentAnalyses(
     (uri, message) => connection.console.info(`k8s-platforms: ${uriPath(uri)}: ${message}.`),
-    (length) => runtime.noteDocumentLength?.(length),
+    (length, whole) => runtime.noteDocumentLength?.(length, whole),
   );
   let support: ClientSupport = clientSupport({});
   let config: Configuration | undefined;

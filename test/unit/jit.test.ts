@@ -12,11 +12,15 @@ function run(nodeFlags: string[]): Record<string, { optimising: boolean; optimis
 }
 
 describe('optimising compiler', () => {
-  it('is off until a document of a million characters is scanned, then on', () => {
+  it('is off until a document of a million characters is scanned whole, then on for a while', () => {
     assert.deepEqual(run([]), {
       atStart: { optimising: false, optimised: false },
       belowThreshold: { optimising: false, optimised: false },
       big: { optimising: true, optimised: true },
+      keystroke: { optimising: true, optimised: true },
+      after: { optimising: false, optimised: false },
+      laterKeystroke: { optimising: false, optimised: false },
+      reopened: { optimising: true, optimised: true },
     });
   });
 
@@ -24,7 +28,7 @@ describe('optimising compiler', () => {
     const r = run(['--no-opt']);
     assert.deepEqual(
       Object.values(r).map((x) => x.optimised),
-      [false, false, false],
+      [false, false, false, false, false, false, false],
     );
     assert.equal(r.atStart.optimising, true);
   });

@@ -64,7 +64,8 @@ export class DocumentAnalyses {
 
   constructor(
     private readonly onSkip: (uri: string, reason: string) => void,
-    private readonly beforeScan: (length: number) => void = () => undefined,
+    /** Before a scan: the document's length, and whether all of it is scanned (not a keystroke's blocks). */
+    private readonly beforeScan: (length: number, whole: boolean) => void = () => undefined,
   ) {}
 
   private entry(uri: string): Entry {
@@ -110,7 +111,7 @@ export class DocumentAnalyses {
     const scan = scanEdited(a.scan, edits, text, e.cache, { maxScanTime: e.maxScanTime });
     if (!scan || scan.notes.length > 0) return undefined;
     e.bytes = bytes;
-    this.beforeScan(doc.length);
+    this.beforeScan(doc.length, false);
     return { state: 'scanned', doc, scan };
   }
 
@@ -139,7 +140,7 @@ export class DocumentAnalyses {
     }
     e.toldSkip = undefined;
     e.bytes = text.length * 3 <= settings.maxFileSize ? text.length * 3 : size;
-    this.beforeScan(text.length);
+    this.beforeScan(text.length, true);
     const scan = scanText(text, kind, e.cache, { maxScanTime: settings.maxScanTime });
     const notes = scan.notes.join('; ');
     if (notes !== (e.toldNotes ?? '')) {

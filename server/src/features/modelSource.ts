@@ -7,7 +7,7 @@ export interface ServerRuntime {
   /** Calls `onChange` when the file at `path` changes, appears or goes; returns the way to stop. */
   watchFile(path: string, onChange: () => void): () => void;
   /** Told the length of a document before it is scanned (the entry point tunes V8 by it). */
-  noteDocumentLength?(length: number): void;
+  noteDocumentLength?(length: number, whole: boolean): void;
   /** How many messages from the client the connection has handled so far (for coalescing bursts of edits). */
   messagesHandled?(): number;
   /** Told after diagnostics are sent, when the server is about to be idle (the entry point collects garbage then). */
