@@ -204,11 +204,15 @@ function binariesNamed(file: string | undefined): (BinaryRef | undefined)[] {
   return named.length > 0 ? named : [undefined];
 }
 
+/** A file that is a document, not a build. */
+const DOCUMENT_FILE = /\.(?:md|markdown|html?|txt|rst|adoc|pdf)$/i;
+
 /** A release asset's file name (the last segment of `path`): the first pair of Go names in it, or a typo of one. */
 function scanAssetName(text: string, path: string, offset: number, sink: MentionSink): void {
   const lastSlash = path.lastIndexOf('/');
   const file = path.slice(lastSlash + 1);
   if (file.startsWith('kubernetes-')) return; // release archives: scanArchiveNames judges those
+  if (DOCUMENT_FILE.test(file)) return; // release notes and docs (`linux-arm-notes.md`): text about a platform
   // (An arch may hold the separator: hydrophone_Darwin_x86_64, kind-darwin-x86-64.)
   const re = /(?:^|[-_.])([A-Za-z0-9]+)([-_])([xX]86[-_]64|[A-Za-z0-9]+)(?=$|[-_.])/g;
   // A pair of Go names is the asset's platform, judged as written (darwin-386 is a dropped

@@ -124,6 +124,8 @@ export const SOFT = '\u0002';
 /** In masked text, where one list ends and an alternative to it begins (make's `$(if c,A,B)`). */
 export const ALTERNATIVE = '\u0003';
 const ALTERNATIVE_CODE = 3;
+/** In masked text, a separator written as a template (make's `$(comma)`): removed with an item, as a comma is. */
+export const JOIN = '\u0004';
 
 /**
  * The spaces JavaScript's `\s` matches beyond ASCII: a no-break space pasted from a web page, an
@@ -152,7 +154,7 @@ export function shownSpaces(text: string): string {
   return text.replace(STAND_IN_ALL, (c) => UNICODE_SPACES[c.charCodeAt(0) - 0xfdd0] ?? c);
 }
 
-const SEPARATOR = /[\s,;'"()[\]{}\u0002\u0003]/;
+const SEPARATOR = /[\s,;'"()[\]{}\u0002-\u0004]/;
 
 export interface ListItem {
   start: number;

@@ -1,4 +1,4 @@
-import { ALTERNATIVE, POISON, SOFT } from './mention';
+import { ALTERNATIVE, JOIN, POISON, SOFT } from './mention';
 import { isGoOs, resolveArch } from '../platform/names';
 import { parsePlatform } from '../platform/parse';
 
@@ -128,13 +128,15 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         if (literals) {
           // `${{ cond && 'linux/amd64' || 'linux/amd64,linux/riscv64' }}`: the strings it may
           // be are literal, each a list of its own; the rest is soft, as a default's wrapper is.
+          // (Lists of their own from what is written around the expression too: `linux/amd64,${{
+          // inputs.p || 'linux/amd64' }}` may be one platform or two, and a removal would empty a string.)
           flush();
           let at = i;
-          for (const [k, [from, to]] of literals.entries()) {
-            out.push(k === 0 ? SOFT.repeat(from - at) : ALTERNATIVE + SOFT.repeat(from - at - 1), text.slice(from, to));
+          for (const [from, to] of literals) {
+            out.push(ALTERNATIVE + SOFT.repeat(from - at - 1), text.slice(from, to));
             at = to;
           }
-          out.push(SOFT.repeat(stop - at));
+          out.push(ALTERNATIVE + SOFT.repeat(stop - at - 1));
           lit = stop;
         } else poison(i, stop);
         i = stop;
@@ -146,7 +148,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         if (mode === 'make' && n === '(' && keepChoices(close)) continue;
         // `$(comma)`, `$(space)`: what Makefiles write for a separator inside a function's arguments.
         if (mode === 'make' && close > 0 && SEPARATOR_VARIABLE.test(text.slice(i + 2, close - 1))) {
-          soft(close - i);
+          flush();
+          out.push(JOIN.repeat(close - i));
           i = close;
           lit = close;
           continue;
@@ -392,21 +395,30 @@ function separatorSubst(text: string, from: number, to: number): number {
  */
 function expressionResults(text: string, from: number, to: number): [number, number][] | undefined {
   let found: [number, number][] | undefined;
+  const operand = (at: number) => (text[at] === '&' && text[at + 1] === '&') || (text[at] === '|' && text[at + 1] === '|');
+  // What the expression may evaluate to starts it or follows `&&` or `||`, and ends it or comes before `||`.
+  const opensAt = (b: number) => b === from || (b - 2 >= from && operand(b - 2));
+  const closesAt = (a: number) => a === to || (text[a] === '|' && text[a + 1] === '|');
+  const blankBefore = (k: number) => {
+    while (k > from && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+    return k;
+  };
+  const blankAfter = (k: number) => {
+    while (k < to && (text[k] === ' ' || text[k] === '\t')) k++;
+    return k;
+  };
   for (let k = from; k < to; k++) {
     if (text.charCodeAt(k) !== 39 /* ' */) continue;
     // A string runs to the next lone quote ('' is a quote in it).
     let e = k + 1;
     while (e < to && (text.charCodeAt(e) !== 39 || text.charCodeAt(e + 1) === 39)) e += text.charCodeAt(e) === 39 ? 2 : 1;
     if (e >= to) return found;
-    let b = k;
-    while (b > from && (text[b - 1] === ' ' || text[b - 1] === '\t')) b--;
-    let a = e + 1;
-    while (a < to && (text[a] === ' ' || text[a] === '\t')) a++;
-    const operand = (at: number) => (text[at] === '&' && text[at + 1] === '&') || (text[at] === '|' && text[at + 1] === '|');
-    const fromJson = text[b - 1] === '(' && FROM_JSON.test(text.slice(Math.max(from, b - 20), b));
-    const opens = b === from || (b - 2 >= from && operand(b - 2)) || fromJson;
-    const closes = a === to || operand(a) || (fromJson && text[a] === ')');
-    if (opens && closes && e > k + 1) (found ??= []).push([k + 1, e]);
+    const b = blankBefore(k);
+    const a = blankAfter(e + 1);
+    // fromJSON('…') in its turn where a result is: what the call makes is what the string says.
+    const call = text[b - 1] === '(' ? FROM_JSON.exec(text.slice(Math.max(from, b - 20), b)) : null;
+    const result = call ? text[a] === ')' && opensAt(blankBefore(b - call[0].length)) && closesAt(blankAfter(a + 1)) : opensAt(b) && closesAt(a);
+    if (result && e > k + 1) (found ??= []).push([k + 1, e]);
     k = e;
   }
   return found;
