@@ -173,7 +173,7 @@ function separatorsOnly(s: string): boolean {
  * document offsets. `masked` is the text with templates masked, its index 0 at document offset
  * `maskBase`; items that contain a template are dropped.
  */
-export function splitList(masked: string, maskBase: number, start: number, end: number): ListItem[] {
+export function splitList(masked: string, maskBase: number, start: number, end: number, templatedVariants = false): ListItem[] {
   const items: ListItem[] = [];
   let i = start - maskBase;
   const stop = end - maskBase;
@@ -219,8 +219,14 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
       else if (lead !== '' && before.includes(SOFT) && separatorsOnly(lead)) it.removeStart = us[k] - lead.length;
     }
   }
-  return items.filter((it) => !masked.slice(it.start - maskBase, it.end - maskBase).includes(POISON));
+  return items.filter((it) => {
+    const m = masked.slice(it.start - maskBase, it.end - maskBase);
+    return !m.includes(POISON) || (templatedVariants && TEMPLATED_VARIANT.test(m));
+  });
 }
+
+/** A platform whose variant alone is templated (`linux/arm/v${GOARM}`, `linux/arm/v{{ .Arm }}`), masked. */
+const TEMPLATED_VARIANT = /^[A-Za-z0-9]+\/[A-Za-z0-9]+\/v?\u0001+$/;
 
 /**
  * Keys whose values are file paths (a workflow's `paths:` filters, `working-directory:`, an upload's
@@ -384,7 +390,7 @@ function alternativeAt(masked: string, maskBase: number, from: number, end: numb
 
 function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
   const names: Token[] = [];
-  const items = splitList(o.masked, o.maskBase, o.start, o.end);
+  const items = splitList(o.masked, o.maskBase, o.start, o.end, o.role === 'platform');
   // Removing the only item would leave `--platform=` or `platforms:` empty: no list, no removal.
   // Beside a templated item (`$(IMAGE_PLATFORMS),linux/arm/v7`) the list keeps that one.
   const removable = items.length > 1 || (items.length === 1 && splitAll(o.masked, o.maskBase, o.start, o.end) > 1);
@@ -416,7 +422,9 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       names.push(removable && items.length > 1 ? { ...t, remove: { start: item.removeStart, end: item.removeEnd } } : t);
       continue;
     }
-    const platform = parsePlatform(t.text, o.strictness ?? 'strict');
+    // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
+    const templated = o.masked.slice(item.start - o.maskBase, item.end - o.maskBase).includes(POISON);
+    const platform = templated ? templatedVariantPlatform(t.text) : parsePlatform(t.text, o.strictness ?? 'strict');
     if (!platform) continue;
     sink.add({
       kind: 'whole',
@@ -430,6 +438,12 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     });
   }
   return names;
+}
+
+/** The os/arch pair of a platform whose variant is templated, when both are Go's names. */
+function templatedVariantPlatform(text: string): ParsedPlatform | undefined {
+  const p = parsePlatform(text.slice(0, text.lastIndexOf('/')), 'strict');
+  return p && p.validOs && p.validArch ? p : undefined;
 }
 
 /**
@@ -523,12 +537,13 @@ function representatives(tokens: Token[], valid: (name: string) => boolean): Tok
 
 
 /**
- * A value every item of which is a slash platform of known names (`linux/amd64,linux/arm64`) is a
- * platform list whatever the variable is called: `KICBASE_ARCH ?= linux/amd64,linux/arm64`.
+ * A value every literal item of which is a slash platform of known names (`linux/amd64,linux/arm64`)
+ * is a platform list whatever the variable is called: `KICBASE_ARCH ?= linux/amd64,linux/arm64`,
+ * `PLATFORM_MATRIX=$PLATFORM_MATRIX,linux/arm64`.
  */
 export function isPlatformListValue(masked: string, maskBase: number, start: number, end: number, text: string): boolean {
   const items = splitList(masked, maskBase, start, end);
-  if (items.length === 0 || items.length !== splitAll(masked, maskBase, start, end)) return false;
+  if (items.length === 0) return false;
   return items.every((it) => {
     const t = text.slice(it.start, it.end);
     return t.includes('/') && parsePlatform(t, 'loose') !== undefined;
