@@ -185,12 +185,12 @@ function itemsAfter(text: string, end: number): string[] {
   return tail.split(/[\s,"']+/).filter((w) => w !== '');
 }
 
-/** Completion at `offset`: platform values in the spelling of their context, replacing the partial token. */
 /**
- * Completion at `offset`. An item replaces the token the cursor is in (`linux/am‸d46`); with
- * `insertReplace` (the client takes InsertReplaceEdit) it offers both ranges, and the client's
- * setting picks: what was typed before the cursor, or the whole token. At the start of a token
- * (`linux/amd64,‸linux/s390x`) nothing is typed of it: the item is inserted, and that item kept.
+ * Completion at `offset`: platform values in the spelling of their context. An item replaces the
+ * token the cursor is in (`linux/am‸d46`); with `insertReplace` (the client takes
+ * InsertReplaceEdit) it offers both ranges, and the client's setting picks: what was typed before
+ * the cursor, or the whole token. At the start of a token (`linux/amd64,‸linux/s390x`) nothing is
+ * typed of it: the item is inserted, and that item kept.
  */
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false): CompletionList | null {
   const site = completionSite(text, kind, offset);

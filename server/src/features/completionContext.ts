@@ -959,7 +959,6 @@ function emulatorStep(lines: Lines, index: number, col: number): boolean {
   return with_?.key === 'with' && EMULATOR_ACTION.test(siblingValue(lines, parent, with_.col, 'uses') ?? '');
 }
 
-/** Narrows a platform site to the os already typed (`linux/` offers linux platforms only). */
 /**
  * `target` names a platform as often as something else (docker/build-push-action's `target:` is a
  * build stage, a Makefile's `TARGET ?= release` a build): items are offered there only once a
@@ -969,6 +968,7 @@ function platformBeingWritten(name: string, typed: string, items: readonly strin
   return name.toLowerCase() !== 'target' || typed.includes('/') || items.some((i) => i.includes('/'));
 }
 
+/** Narrows a platform site to the os already typed (`linux/` offers linux platforms only). */
 function withOs(site: CompletionSite, typed: string): CompletionSite {
   if (site.role !== 'platform') return site;
   const m = /^([A-Za-z0-9]+)[/_-]/.exec(typed);
