@@ -42,27 +42,12 @@ export async function lintInParallel(
   /** Worker threads; default one per core, at most MAX_WORKERS. */
   jobs?: number,
 ): Promise<void> {
+  const targets = [...walk];
   const count = jobs ?? Math.min(availableParallelism(), MAX_WORKERS);
-  const walking = walk[Symbol.iterator]();
-  const targets: Target[] = [];
-  let walked = false;
-  while (targets.length < PARALLEL_THRESHOLD) {
-    const r = walking.next();
-    if (r.done) {
-      walked = true;
-      break;
-    }
-    targets.push(r.value);
-  }
-  if (walked || count < 2) {
+  if (targets.length < PARALLEL_THRESHOLD || count < 2) {
     for (const t of targets) take(lintHere(t));
-    for (let r = walking.next(); !r.done; r = walking.next()) take(lintHere(r.value));
     return;
   }
-  const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model };
-  // Enough files to share: the workers start (a thread loads the bundle) while the walk goes on.
-  const workers = Array.from({ length: count }, () => new Worker(entry, { workerData: init, stdout: false, stderr: false }));
-  for (let r = walking.next(); !r.done; r = walking.next()) targets.push(r.value);
   const results: (FileResult | undefined)[] = new Array(targets.length);
   let flushed = 0;
   const flush = () => {
@@ -74,6 +59,7 @@ export async function lintInParallel(
   };
   const batch = Math.max(4, Math.min(64, Math.ceil(targets.length / (count * 8))));
   let next = 0;
+  const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model };
 
   await new Promise<void>((resolve) => {
     let live = 0;
@@ -85,7 +71,8 @@ export async function lintInParallel(
       for (let i = from; i < to; i++) results[i] = lintHere(targets[i]);
       flush();
     };
-    const start = (w: Worker) => {
+    const start = () => {
+      const w = new Worker(entry, { workerData: init, stdout: false, stderr: false });
       live++;
       let inFlight: { base: number; end: number } | undefined;
       let gone = false;
@@ -127,6 +114,6 @@ export async function lintInParallel(
       w.on('exit', fail);
       send();
     };
-    for (const w of workers) start(w);
+    for (let i = 0; i < count; i++) start();
   });
 }

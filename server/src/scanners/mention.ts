@@ -161,6 +161,8 @@ export interface ListItem {
   end: number;
   removeStart: number;
   removeEnd: number;
+  /** Its variant alone is templated (`linux/arm/v${GOARM}`): kept when splitList is asked to. */
+  templatedVariant?: true;
 }
 
 /** Blanks and commas only: what goes with an item removed (never a quote or a bracket). */
@@ -221,7 +223,10 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
   }
   return items.filter((it) => {
     const m = masked.slice(it.start - maskBase, it.end - maskBase);
-    return !m.includes(POISON) || (templatedVariants && TEMPLATED_VARIANT.test(m));
+    if (!m.includes(POISON)) return true;
+    if (!templatedVariants || !TEMPLATED_VARIANT.test(m)) return false;
+    it.templatedVariant = true;
+    return true;
   });
 }
 
@@ -423,8 +428,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       continue;
     }
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
-    const templated = o.masked.slice(item.start - o.maskBase, item.end - o.maskBase).includes(POISON);
-    const platform = templated ? templatedVariantPlatform(t.text) : parsePlatform(t.text, o.strictness ?? 'strict');
+    const platform = item.templatedVariant ? templatedVariantPlatform(t.text) : parsePlatform(t.text, o.strictness ?? 'strict');
     if (!platform) continue;
     sink.add({
       kind: 'whole',

@@ -370,9 +370,10 @@ const SEPARATOR_VARIABLE = /^(?:space|comma|SPACE|COMMA|sp|SP|,)$/;
 /** A `subst` argument that is a separator: ` `, `,`, `$(space)`, `$(comma)`, or nothing (`$(empty)`). */
 function separatorArg(arg: string): boolean {
   const a = arg.trim();
-  return a === '' || a === ',' || SEPARATOR_REFERENCE.test(a);
+  if (a === '' || a === ',') return true;
+  const name = /^\$[({]([^(){}]*)[)}]$/.exec(a)?.[1];
+  return name !== undefined && (SEPARATOR_VARIABLE.test(name) || name === 'empty' || name === 'EMPTY');
 }
-const SEPARATOR_REFERENCE = /^\$[({](?:space|comma|SPACE|COMMA|sp|SP|empty|EMPTY|,)[)}]$/;
 
 /**
  * `$(subst $(space),$(comma),linux/amd64 linux/arm64)` (what follows `$(subst ` at from): where
