@@ -88,7 +88,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     return true;
   };
   /**
-   * make's `$(if cond,then,else)`, `$(or a,b)`, `$(and a,b)` (and the other MAKE_CHOICE functions)
+   * make's `$(if cond,then,else)`, `$(or a,b)`, `$(and a,b)` (and the other MAKE_CHOICE functions,
+   * also spelled `${if …}`)
    * at i, closed just before `close`: the values it chooses from are literal, masked in turn, and
    * separated by their commas (`PLATFORM = $(if $(filter $(ARCH),arm64),linux/arm64,linux/amd64)`);
    * the condition of an `if` and the function a `call` names are masked whole. False (nothing
@@ -104,7 +105,10 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     soft(args - i);
     out.push(poisoned(text.slice(args, from)));
     const chosen = maskTemplates(text, from, close - 1, mode, depth + 1, substitutions);
-    out.push(fn[1] === 'call' ? callArguments(chosen) : ALTERNATIVES.has(fn[1]) ? alternatives(text, from, close - 1, chosen) : chosen);
+    // The blanks of a list `subst` joins with commas are not where a command's words end
+    // (`--platform $(subst $(space),$(comma),linux/amd64 linux/arm64)` is one argument).
+    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : chosen;
+    out.push(fn[1] === 'call' ? callArguments(kept) : ALTERNATIVES.has(fn[1]) ? alternatives(text, from, close - 1, kept) : kept);
     out.push(SOFT);
     i = close;
     lit = close;
@@ -145,7 +149,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       if (n === '(' || n === '{') {
         const close = matchBracket(i + 1);
         if (mode === 'shell' && n === '{' && keepDefault(1, close)) continue;
-        if (mode === 'make' && n === '(' && keepChoices(close)) continue;
+        // (`${if …}` is the same function as `$(if …)`.)
+        if (mode === 'make' && keepChoices(close)) continue;
         // `$(comma)`, `$(space)`: what Makefiles write for a separator inside a function's arguments.
         if (mode === 'make' && close > 0 && SEPARATOR_VARIABLE.test(text.slice(i + 2, close - 1))) {
           flush();
@@ -390,9 +395,9 @@ function separatorSubst(text: string, from: number, to: number): number {
 /**
  * The string literals of a GitHub Actions expression (text[from, to), inside `${{ }}`) that are
  * what it evaluates to: the operands of `&&` and `||` (`cond && 'linux/amd64' || 'linux/arm64'`),
- * the whole expression, and the argument of `fromJSON(…)`; their contents' [start, end), or
- * undefined when there is none. A string compared (`== 'linux/arm'`) or given to another function
- * (`contains(…, 'arm')`) is not one.
+ * the whole expression, and the argument of `fromJSON(…)`, also in parentheses and over several
+ * lines; their contents' [start, end), or undefined when there is none. A string compared
+ * (`== 'linux/arm'`) or given to another function (`contains(…, 'arm')`) is not one.
  */
 function expressionResults(text: string, from: number, to: number): [number, number][] | undefined {
   let found: [number, number][] | undefined;
@@ -401,11 +406,11 @@ function expressionResults(text: string, from: number, to: number): [number, num
   const opensAt = (b: number) => b === from || (b - 2 >= from && operand(b - 2));
   const closesAt = (a: number) => a === to || (text[a] === '|' && text[a + 1] === '|');
   const blankBefore = (k: number) => {
-    while (k > from && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+    while (k > from && BLANK.test(text[k - 1])) k--;
     return k;
   };
   const blankAfter = (k: number) => {
-    while (k < to && (text[k] === ' ' || text[k] === '\t')) k++;
+    while (k < to && BLANK.test(text[k])) k++;
     return k;
   };
   for (let k = from; k < to; k++) {
@@ -414,19 +419,32 @@ function expressionResults(text: string, from: number, to: number): [number, num
     let e = k + 1;
     while (e < to && (text.charCodeAt(e) !== 39 || text.charCodeAt(e + 1) === 39)) e += text.charCodeAt(e) === 39 ? 2 : 1;
     if (e >= to) return found;
-    const b = blankBefore(k);
-    const a = blankAfter(e + 1);
-    // fromJSON('…') in its turn where a result is: what the call makes is what the string says.
-    const call = text[b - 1] === '(' ? FROM_JSON.exec(text.slice(Math.max(from, b - 20), b)) : null;
-    const result = call ? text[a] === ')' && opensAt(blankBefore(b - call[0].length)) && closesAt(blankAfter(a + 1)) : opensAt(b) && closesAt(a);
-    if (result && e > k + 1) (found ??= []).push([k + 1, e]);
+    let b = blankBefore(k);
+    let a = blankAfter(e + 1);
+    // Parentheses around it, and fromJSON('…') in its turn: what the call makes is what the string says.
+    while (text[b - 1] === '(' && text[a] === ')') {
+      const call = CALLED.exec(text.slice(Math.max(from, b - 21), b - 1));
+      if (call && !FROM_JSON.test(call[0])) break;
+      b = blankBefore(b - 1 - (call ? call[0].length : 0));
+      a = blankAfter(a + 1);
+    }
+    if (opensAt(b) && closesAt(a) && e > k + 1) (found ??= []).push([k + 1, e]);
     k = e;
   }
   return found;
 }
 
-/** `fromJSON(` at the end of the text. */
-const FROM_JSON = /\bfromJSON\s*\($/i;
+/** Spaces and tabs. */
+const BLANKS = /[ \t]/g;
+
+/** What may stand between the parts of an expression: it may run over several lines. */
+const BLANK = /[ \t\r\n]/;
+
+/** A function's name right before its `(`. */
+const CALLED = /[A-Za-z_][\w-]*\s*$/;
+
+/** The name fromJSON, as CALLED finds it. */
+const FROM_JSON = /^fromJSON\s*$/i;
 
 /** The first comma of text[from, to) outside brackets, or -1. */
 function topLevelComma(text: string, from: number, to: number): number {

@@ -660,6 +660,12 @@ const WHITESPACE_ESCAPE = /\\(?:[ntr ]|x(?:20|09|0[aAdD])|u00(?:20|09|0[aAdD]))/
 
 /** A scalar's content with its templates masked, and a double-quoted one's whitespace escapes blanked (offsets kept). */
 function maskScalar(text: string, node: YScalar, r: { s: number; e: number }): string {
+  // In a single-quoted scalar an expression's quote is written twice (`'${{ a || ''linux/arm64'' }}'`):
+  // read as one (and a blank), so its strings are what the expression may be.
+  if (node.style === 'QUOTE_SINGLE' && text.indexOf("''", r.s) < r.e && text.indexOf('${{', r.s) < r.e) {
+    const content = text.slice(r.s, r.e);
+    if (content.includes('${{')) return maskTemplates(content.replace(/''/g, "' "), 0, r.e - r.s, 'shell');
+  }
   const masked = maskTemplates(text, r.s, r.e, 'shell');
   return node.style === 'QUOTE_DOUBLE' && masked.indexOf('\\') >= 0 ? masked.replace(WHITESPACE_ESCAPE, (m) => ' '.repeat(m.length)) : masked;
 }
