@@ -202,3 +202,39 @@ describe('keys that name other things as often as platforms', () => {
     assert.ok(platforms.includes('linux/s390x') && platforms.every((l) => l.startsWith('linux/')), platforms.join(' '));
   });
 });
+
+describe('completion in the strings of GitHub expressions and in make functions', () => {
+  const step = (line: string) => `jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          ${line}\n`;
+  it('a string the expression may evaluate to is a list of its own', async () => {
+    for (const value of ["${{ inputs.p || 'linux/amd64,‸' }}", "${{ inputs.c && 'linux/amd64,‸' || 'linux/s390x' }}", "${{ inputs.c && ('linux/amd64,‸') }}"]) {
+      const labels = await completeAt('.github/workflows/a.yml', 'yaml', step(`platforms: ${value}`), '‸');
+      assert.ok(labels.includes('linux/arm64') && labels.includes('linux/s390x'), `${value}: ${labels.join(' ')}`);
+      assert.ok(!labels.includes('linux/amd64') && !labels.includes('linux/arm'), `${value}: ${labels.join(' ')}`);
+    }
+  });
+  it('a string compared or given to a function, and the code of the expression, offer nothing', async () => {
+    for (const value of ["${{ startsWith(inputs.p, 'linux/‸') }}", "${{ format('{0}', 'linux/‸') }}", "${{ inputs.p == 'linux/‸' }}", '${{ inputs.‸', "${{ inputs.p || 'linux/amd64' || matrix.‸"]) {
+      assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', step(`platforms: ${value}`), '‸'), [], value);
+    }
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', step("tags: ${{ inputs.p || 'linux/‸' }}"), '‸'), []);
+  });
+  it("a branch of make's $(if …), $(or …) and a list joined with $(comma) or by subst offer platforms", async () => {
+    const cases: [string, string[]][] = [
+      ['PLATFORMS ?= $(if $(CI),linux/amd64,|)\n', ['linux/amd64', 'linux/arm64']],
+      ['PLATFORMS ?= $(if $(CI),linux/amd64,linux/s390x,|)\n', ['linux/amd64', 'linux/arm64']],
+      ['PLATFORMS ?= ${or ${P},linux/amd64 |}\n', ['linux/arm64']],
+      ['comma := ,\nPLATFORMS ?= linux/amd64$(comma)|\n', ['linux/arm64']],
+      ['image:\n\tdocker buildx build --platform $(subst $(space),$(comma),linux/amd64 |) .\n', ['linux/arm64']],
+    ];
+    for (const [text, offered] of cases) {
+      const labels = await completeAt('Makefile', 'makefile', text);
+      assert.ok(offered.every((l) => labels.includes(l)), `${text}: ${labels.join(' ')}`);
+      assert.ok(!labels.includes('linux/arm'), text);
+    }
+    // The else branch after linux/s390x holds it already; the one after linux/amd64 does not.
+    assert.ok(!(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(if $(CI),linux/amd64,linux/s390x,|)\n')).includes('linux/s390x'));
+    // A condition, and the arguments of other functions, are not lists of platforms.
+    assert.deepEqual(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(if |\n'), []);
+    assert.deepEqual(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(filter-out linux/amd64,|)\n'), []);
+  });
+});

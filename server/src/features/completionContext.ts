@@ -641,6 +641,78 @@ function site(
   return { role, start, end, spelling: extra.spelling, ...present };
 }
 
+/**
+ * In an expression left open on the line (`${{ … ` before the token): the text of the string being
+ * written when the expression may evaluate to it (it starts the expression, or follows `&&`, `||`
+ * or a parenthesis), null elsewhere in the expression; undefined outside any.
+ */
+function expressionString(prefix: string): string | null | undefined {
+  const open = prefix.lastIndexOf('${{');
+  if (open < 0 || prefix.includes('}}', open)) return undefined;
+  let quote = -1;
+  for (let k = open + 3; k < prefix.length; k++) if (prefix.charCodeAt(k) === 39 /* ' */) quote = quote < 0 ? k : -1;
+  if (quote < 0) return null;
+  const before = prefix.slice(open + 3, quote).replace(/[\s(]+$/, '');
+  return before === '' || before.endsWith('&&') || before.endsWith('||') ? prefix.slice(quote + 1) : null;
+}
+
+/** A string an expression may evaluate to, as the value of the YAML key the line holds. */
+function expressionSite(lines: Lines, index: number, prefix: string, written: string, start: number, end: number, typed: string): CompletionSite | undefined {
+  const k = keyColumn(prefix);
+  const role = k ? yamlRole(lines, index, k.col, k.key) : undefined;
+  const items = listItems(written, true);
+  if (!k || !role || role === 'variant' || !items || !platformBeingWritten(k.key, typed, items)) return undefined;
+  return withOs(
+    site(role, start, end, {
+      spelling: spellingOf(items, 'slash'),
+      os: () => envValues(lines, index, k.col, 'os'),
+      arch: () => envValues(lines, index, k.col, 'arch'),
+      present: items,
+    }),
+    typed,
+  );
+}
+
+/** A make function whose arguments are values it may become (as the scanner reads them), and its arguments before the first value. */
+const MAKE_CHOICES: Readonly<Record<string, number>> = { if: 1, or: 0, and: 0, subst: 2, strip: 0, sort: 0, firstword: 0, lastword: 0 };
+const MAKE_FUNCTION = /^(\w+)[ \t]+/;
+const MAKE_SEPARATOR = /\$[({](comma|COMMA|space|SPACE|sp|SP|,)[)}]/g;
+
+/**
+ * A make value written up to the token (`$(if $(CI),linux/amd64,` …): the list the token is an item
+ * of, that of the innermost function left open when it is one of MAKE_CHOICES (its argument being
+ * written, `inFunction`), with `$(comma)` and `$(space)` read as what they stand for. Undefined
+ * in the arguments of another function.
+ */
+function makeBranch(value: string): { text: string; inFunction: boolean } | undefined {
+  const text = value.replace(MAKE_SEPARATOR, (_m, name: string) => (/^(comma|COMMA|,)$/.test(name) ? ',' : ' '));
+  const opens: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === '$' && (text[k + 1] === '(' || text[k + 1] === '{')) opens.push(k++);
+    else if ((c === ')' || c === '}') && opens.length > 0) opens.pop();
+  }
+  if (opens.length === 0) return { text, inFunction: false };
+  const at = opens[opens.length - 1] + 2;
+  const fn = MAKE_FUNCTION.exec(text.slice(at));
+  const skip = fn ? MAKE_CHOICES[fn[1]] : undefined;
+  if (!fn || skip === undefined) return undefined;
+  // The commas of this call (not those of a call inside it).
+  const commas: number[] = [];
+  let depth = 0;
+  for (let k = at + fn[0].length; k < text.length; k++) {
+    const c = text[k];
+    if (c === '(' || c === '{') depth++;
+    else if (c === ')' || c === '}') depth--;
+    else if (c === ',' && depth === 0) commas.push(k);
+  }
+  if (commas.length < skip) return undefined;
+  // `if` chooses its second argument or the rest, `subst` makes its third; `or` and `and` each argument.
+  const last = fn[1] === 'or' || fn[1] === 'and' ? commas.length : Math.min(commas.length, skip === 0 ? 0 : 2);
+  const from = last > 0 ? commas[last - 1] + 1 : at + fn[0].length;
+  return { text: text.slice(from), inFunction: true };
+}
+
 /** What stands before the `-` of a shell default, `${NAME:-…}` or `${NAME-…}`. */
 const DEFAULT_OPERATOR = /\$\{[A-Za-z_][A-Za-z0-9_]*:?$/;
 
@@ -676,6 +748,9 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
 
   const download = downloadSite(line, col) ?? packageSite(line, col, joined.slice(0, joined.length - prefix.length));
   if (download) return download;
+  // Inside a GitHub expression only a string it may evaluate to is a value being written.
+  const result = yaml ? expressionString(prefix) : undefined;
+  if (result !== undefined) return result === null ? undefined : expressionSite(lines, index, prefix, result, start, end, typed);
   // Echo text and here-document text are prose (URLs and archive names aside, above).
   if (inProseCommand(joined, kind) || inHeredoc(lines, first, kind)) return undefined;
 
@@ -687,7 +762,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   }
   if (flagEnd >= 0) {
     const sep = /^(=|\s+|["']\s*,\s*|\s*,\s*)(.*)$/s.exec(joined.slice(flagEnd));
-    const items = sep ? listItems(sep[2], false) : undefined;
+    const value = sep && kind === 'makefile' ? makeBranch(sep[2]) : sep ? { text: sep[2], inFunction: false } : undefined;
+    const items = value ? listItems(value.text, value.inFunction) : undefined;
     if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
   }
 
@@ -720,7 +796,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const role = roleOf(assign.name);
     // A make variable's value is a space-separated list (`PLATFORMS := linux/amd64 linux/arm64`);
     // in a recipe (a line that starts with a tab) the assignment is shell and ends at a space.
-    const items = listItems(joined.slice(assign.end), kind === 'makefile' && !firstLine.startsWith('\t'));
+    const value = kind === 'makefile' ? makeBranch(joined.slice(assign.end)) : { text: joined.slice(assign.end), inFunction: false };
+    const items = value && listItems(value.text, kind === 'makefile' && (value.inFunction || !firstLine.startsWith('\t')));
     if (role && role !== 'variant' && items && platformBeingWritten(assign.name, typed, items)) {
       return withOs(
         site(role, start, end, {
