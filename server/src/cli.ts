@@ -116,11 +116,12 @@ function parseLintArgs(args: string[]): LintOptions {
       }
       case '--severity': {
         const v = value();
-        const m = /^([a-z-]+)=(error|warning|info|hint|off)$/.exec(v);
+        // (`information` is the LSP's name of info, which the editor setting takes too.)
+        const m = /^([a-z-]+)=(error|warning|info|information|hint|off)$/.exec(v);
         if (!m || !(CODES as readonly string[]).includes(m[1])) {
-          throw new UsageError(`--severity takes CODE=LEVEL with CODE one of ${CODES.join(', ')} and LEVEL error, warning, info, hint or off; got ${v}`);
+          throw new UsageError(`--severity takes CODE=LEVEL with CODE one of ${CODES.join(', ')} and LEVEL error, warning, info (or information), hint or off; got ${v}`);
         }
-        severity[m[1] as Code] = m[2] as Severity | 'off';
+        severity[m[1] as Code] = m[2] === 'information' ? 'info' : (m[2] as Severity | 'off');
         break;
       }
       case '--max-file-size': {

@@ -198,6 +198,10 @@ describe('k8s-platforms lint', () => {
     const warn = cli(['lint', '--severity', 'removed-platform=warning', '.github'], dir);
     assert.equal(warn.code, 0);
     assert.match(warn.stdout, /warning removed-platform/);
+    // `information` (the LSP's name, which the editor setting takes) is info.
+    const information = cli(['lint', '--severity', 'removed-platform=information', '.github'], dir);
+    assert.equal(information.code, 0);
+    assert.match(information.stdout, /: info removed-platform/);
     const tier = cli(['lint', '--format', 'json', '--required-tier', '1', 'clean'], dir);
     assert.deepEqual(JSON.parse(tier.stdout).map((f: { code: string }) => f.code), ['below-required-tier']);
   });
