@@ -168,6 +168,15 @@ describe('what an accepted item replaces', () => {
     assert.ok(edit && 'range' in edit, JSON.stringify(edit));
     assert.deepEqual(edit.range, { start: { line, character: afterComma }, end: { line, character: afterComma } });
   });
+  it('a letter typed before an item is replaced, and the item kept', async () => {
+    const uri = `file:///virtual/lists/${++n}/.github/workflows/images.yml`;
+    client.open(uri, 'yaml', text.replace(',linux/s390x', ',llinux/s390x'), 1);
+    await client.diagnosticsFor(uri, 1);
+    const items = await client.completion(uri, { line, character: afterComma + 1 });
+    const edit = items.find((i) => i.label === 'linux/arm64')?.textEdit;
+    assert.ok(edit && 'range' in edit, JSON.stringify(edit));
+    assert.deepEqual(edit.range, { start: { line, character: afterComma }, end: { line, character: afterComma + 1 } });
+  });
   it('inside a token, the whole token is replaced; a client that takes InsertReplaceEdit gets both ranges', async () => {
     const typo = text.replace('linux/s390x', 'linux/s390y');
     const at = afterComma + 'linux/s3'.length;

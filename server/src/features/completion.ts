@@ -209,8 +209,11 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
             nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses);
   const typed = text.slice(site.start, offset);
-  // Nothing typed of the token yet: the cursor is before an item, which stays.
-  const range = rangeOf(doc, site.start, typed === '' ? offset : site.end);
+  // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
+  // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).
+  const rest = text.slice(offset, site.end);
+  const kept = typed === '' || (site.role === 'platform' && parsePlatform(rest, 'loose') !== undefined);
+  const range = rangeOf(doc, site.start, kept ? offset : site.end);
   const insert = insertReplace && typed !== '' && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
