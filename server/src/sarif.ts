@@ -50,6 +50,9 @@ export function toSarif(findings: SarifInput[], model: TierModel, version: strin
   const removedLink = model.data.removed[0]?.resources[0];
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { pathToFileURL } = require('node:url') as typeof import('node:url');
+  // A file outside the root (`lint ../other/x.sh`) is named by its absolute URI, not as `../` from the root.
+  const artifactLocation = (file: string) =>
+    file.startsWith('../') || path.isAbsolute(file) ? { uri: pathToFileURL(path.resolve(root, file)).href } : { uri: pathUri(file), uriBaseId: '%SRCROOT%' };
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -90,7 +93,7 @@ export function toSarif(findings: SarifInput[], model: TierModel, version: strin
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: pathUri(f.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: artifactLocation(f.file),
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },

@@ -124,6 +124,9 @@ describe('k8s-platforms lint', () => {
       assert.match(a, /^[0-9a-f]{1,16}:1$/);
       assert.equal(a, b);
       assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `${require('node:url').pathToFileURL(u).href}/`);
+      // A file outside the folder the CLI runs in is named by its absolute URI, not by `../` from %SRCROOT%.
+      const outside = JSON.parse((await call(['lint', '--format', 'sarif', '../C#/Dockerfile'], join(u, 'q?x'))).stdout).runs[0].results[0];
+      assert.deepEqual(outside.locations[0].physicalLocation.artifactLocation, { uri: require('node:url').pathToFileURL(join(u, 'C#/Dockerfile')).href });
       assert.deepEqual(run.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
       // What was skipped is in the log too, for the tool status page.
       writeFileSync(join(u, 'bin.sh'), Buffer.from([0x41, 0, 0x42]));
