@@ -16,7 +16,8 @@ import {
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
 import { looksLikeName, parsePlatform } from '../platform/parse';
-import { isGoArch, isGoOs, resolveArch } from '../platform/names';
+import { GO_ARCHES, GO_OSES, isGoArch, isGoOs, resolveArch } from '../platform/names';
+import { editDistance } from '../platform/distance';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS } from './artifacts';
@@ -943,7 +944,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         if (isNote(role, valueText)) continue;
         // A script's own variable (`goArch=arm`, not the GOARCH that go reads) in a branch of a
         // case on the machine's name maps the host to Go's name for it, as a sed map does.
-        if (hasLower(varName) && inHostCase(text, masked, base, w.start)) continue;
+        // A typo of a Go name is none of the host's names, though (`goarch=amd46`): it is reported.
+        if (hasLower(varName) && !hostMappingTypo(role, valueText) && inHostCase(text, masked, base, w.start)) continue;
         const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches);
         if (role === 'variant' && names && names.length > 0) variant = names[0].text;
         else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON)) (templated ??= {})[role] = true;
@@ -1172,6 +1174,20 @@ function varCanonical(name: string): 'slash' | 'as-written' {
 }
 
 /** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */
+/**
+ * Whether an os or arch value assigned in a branch on the host is a typo of a Go name: one word,
+ * neither a Go name nor an alias, at most two edits from a Go name (`linxu`, `amd46`; not
+ * `unsupported`, which a default branch may set).
+ */
+function hostMappingTypo(role: string, value: string): boolean {
+  if (role !== 'os' && role !== 'arch') return false;
+  const word = value.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  if (!/^[a-z0-9]{2,12}$/.test(word)) return false;
+  if (role === 'os' ? isGoOs(word) : isGoArch(word) || resolveArch(word) !== undefined) return false;
+  for (const name of role === 'os' ? GO_OSES : GO_ARCHES) if (editDistance(word, name) <= (name.length <= 4 ? 1 : 2)) return true;
+  return false;
+}
+
 function isNote(role: string, value: string): boolean {
   if ((role !== 'os' && role !== 'arch') || !/\S\s+\S/.test(value)) return false;
   // `GOARCH="arm64 riscv64"` is a list of Go names (a script loops over it), not a note.
