@@ -28,6 +28,8 @@ export const FILE_PATTERNS = [
   '**/Dockerfile-*',
   '**/Dockerfile_*',
   '**/*.Dockerfile',
+  '**/*-Dockerfile',
+  '**/*_Dockerfile',
   '**/Containerfile',
   '**/*.sh',
   '**/*.bash',

@@ -77,6 +77,8 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (/^(docker|container)file$/i.test(base) || /^(docker|container)file\./i.test(base) || /\.(docker|container)file$/i.test(base)) return 'dockerfile';
   if (/\.(sh|bash|zsh|ksh)$/i.test(base) || SHELL_FILES.has(base)) return 'shell';
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
+  // kubevirt-Dockerfile, base_Containerfile (capitalised: `update-dockerfile` is a script's name).
+  if (/[-_](Dockerfile|Containerfile)$/.test(base)) return 'dockerfile';
   if (languageId && LANGUAGE_KINDS[languageId]) return LANGUAGE_KINDS[languageId];
   if (firstLine !== undefined && /^#!.*\b(ba|z|k|da)?sh\b/.test(firstLine)) return 'shell';
   // `#!/usr/bin/make -f`: a makefile run as a program (Debian's debian/rules).
