@@ -36,6 +36,10 @@ describe('normalising platform strings', () => {
     assert.equal(parsePlatform('darwin_386_sse2', 'strict')?.valid, false, 'darwin/386 is a dropped port');
     assert.equal(parsePlatform('linux_amd64_sse2', 'strict')?.valid, false, 'sse2 is 386s');
     assert.equal(platformIdentity(parsePlatform('linux_386_sse2', 'strict')!), 'linux/386', 'the default variant names the platform');
+    // goreleaser writes arm64's default level v8.0; v9.0 is v9.
+    assert.equal(platformIdentity(parsePlatform('linux_arm64_v8.0', 'strict')!), 'linux/arm64');
+    assert.equal(platformIdentity(parsePlatform('linux_arm64_v9.0', 'strict')!), platformIdentity(parsePlatform('linux/arm64/v9', 'strict')!));
+    assert.notEqual(platformIdentity(parsePlatform('linux_arm64_v8.2', 'strict')!), 'linux/arm64');
     assert.equal(parsePlatform('x86_64-linux', 'strict')?.spelling, 'arch-os');
   });
   it('is idempotent', () => {

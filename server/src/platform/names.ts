@@ -159,9 +159,13 @@ export function formatPlatform(p: Platform): string {
   return p.variant ? `${p.os}/${p.arch}/${p.variant}` : `${p.os}/${p.arch}`;
 }
 
-/** What makes two platforms one: default variants dropped (linux/arm64/v8 is linux/arm64, amd64/v1 is amd64). */
+/**
+ * What makes two platforms one: default variants dropped (linux/arm64/v8 is linux/arm64, amd64/v1
+ * is amd64), and arm64's `v8.0` (goreleaser's default GOARM64) is `v8`.
+ */
 export function platformIdentity(p: Platform): string {
-  const v = p.variant !== undefined && DEFAULT_VARIANT.get(p.arch) === p.variant ? undefined : p.variant;
+  const written = p.variant?.endsWith('.0') ? p.variant.slice(0, -2) : p.variant;
+  const v = written !== undefined && DEFAULT_VARIANT.get(p.arch) === written ? undefined : written;
   return formatPlatform({ os: p.os, arch: p.arch, ...(v ? { variant: v } : {}) });
 }
 
