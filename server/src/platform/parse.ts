@@ -112,6 +112,10 @@ const VARIANT_PART = /^(?:v?\d+(\.\d+)?|sse2|(?:hard|soft)float|power(?:8|9|10)|
 /** A Windows release as container images name it: 1809, 2004, 20H2, ltsc2022, 10.0.17763.1234. */
 const WINDOWS_VERSION = /^(?:ltsc20\d\d|1[5-9]0[1-9]|20[0-2]\d|[23]\d[hH][12]|10\.0\.\d{5}(?:\.\d+)?)$/;
 
+/** xgo's arm levels (`linux/arm-7`), and an os with a release after it (`darwin-10.14`, `android-16`). */
+const XGO_ARM = /^arm-([5-7])$/;
+const XGO_RELEASE = /^([A-Za-z]+)-(\d+(?:\.\d+){0,2})$/;
+
 /** An os with a host type after it (`linux-c6gd2xlarge`): the os, and the type. */
 const HOST_TYPE = /^([A-Za-z]+)-([A-Za-z0-9][A-Za-z0-9-]{1,40})$/;
 
@@ -160,6 +164,16 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
     // linux/arm/asm, linux/amd64/bin: a path, not a variant.
     if (parts.length === 3 && !VARIANT_PART.test(parts[2]) && !isWindowsVersion(parts[0], parts[2])) return undefined;
     return makePlatform(parts[0], parts[1], parts[2], 'slash');
+  }
+  // xgo's targets (crazy-max/ghaction-xgo): an arm level after a dash (linux/arm-7), and an os
+  // with the oldest release to build for (darwin-10.14/amd64, android-16/arm).
+  if (parts.length === 2) {
+    const level = XGO_ARM.exec(parts[1]);
+    const release = XGO_RELEASE.exec(parts[0]);
+    if ((level || release) && knownOs(release ? release[1] : parts[0]) && (level || knownArch(parts[1]))) {
+      const p = makePlatform(release ? release[1] : parts[0], level ? 'arm' : parts[1], level ? level[1] : undefined, 'slash');
+      return release ? { ...p, qualifier: release[2] } : p;
+    }
   }
   // Konflux's build-platforms name a host type after the os: linux-mlarge/arm64, linux-d160-m2xlarge/amd64.
   const host = parts.length === 2 ? HOST_TYPE.exec(parts[0]) : null;

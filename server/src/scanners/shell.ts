@@ -979,6 +979,15 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       for (const n of names) list.push(n);
       continue;
     }
+    if (name === 'xgo' && /^--?targets(=|$)/.test(raw)) {
+      // xgo --targets=linux/amd64,linux/arm-7,windows/*: a list of its platforms.
+      const eqAt = raw.indexOf('=');
+      const vw = eqAt > 0 ? { start: w.start + eqAt + 1, end: w.end } : words[++k];
+      if (!vw) continue;
+      const u = unquote(masked, vw);
+      readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: 'xgo --targets', canonical: 'slash' });
+      continue;
+    }
     // docker manifest annotate --os linux --arch arm64, podman (buildah) manifest add|annotate --arch …,
     // skopeo copy --override-os linux --override-arch arm64 (and --arch=arm64: pflag takes both)
     const manifest = MANIFEST_FLAG.exec(raw);
