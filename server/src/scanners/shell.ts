@@ -708,6 +708,9 @@ const LOOP_BODY = 20000;
 /** `do` and `done` as words, to find a loop's end. */
 const DO_DONE = /(?:^|[\s;&|()])(do|done)(?=[\s;&|()]|$)/g;
 
+/** A comment on the line before a use: `# GOARCH=$arch go build` uses nothing. */
+const COMMENT_BEFORE = /(?:^|[\s;])#/;
+
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
 const ECHO_BEFORE = /(?:^|[\s;&|(])(?:echo|printf)[ \t]/;
 
@@ -726,7 +729,7 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
   const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
-    if (ECHO_BEFORE.test(body.slice(lineStart, use.index + 1))) continue;
+    if (ECHO_BEFORE.test(body.slice(lineStart, use.index + 1)) || COMMENT_BEFORE.test(body.slice(lineStart, use.index + 1))) continue;
     const role = use[1] === 'OS' ? 'os' : 'arch';
     // The other half, written out on the same line: GOOS=linux GOARCH=$arch.
     let lineEnd = body.indexOf('\n', use.index);
@@ -736,11 +739,13 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
     const at = base + from + lineStart + other.index + other[0].length - other[2].length - other[1].length;
     return { role, other: token(text, at, at + other[2].length) };
   }
-  // `for p in linux/amd64 linux/arm64; do docker buildx build --platform "$p" …`: a platform each.
-  const flag = new RegExp(`(?:^|[\\s;&|])--platforms?(?:=|[ \\t]+)(["']?)\\$\\$?\\{?${variable}\\}?\\1(?=[\\s;&|)]|$)`, 'g');
+  // `for p in linux/amd64 linux/arm64; do docker buildx build --platform "$p" …`, or `GOOS=${p%/*}
+  // GOARCH=${p#*/}` (its os and its arch cut out of it): a platform each.
+  const flag = new RegExp(`(?:^|[\\s;&|])(?:--platforms?(?:=|[ \\t]+)(["']?)\\$\\$?\\{?${variable}\\}?\\1(?=[\\s;&|)]|$)|GO(?:OS|ARCH)=["']?\\$\\$?\\{${variable}(?:%%?|##?)[*/])`, 'g');
   for (let use = flag.exec(body); use; use = flag.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
-    if (!ECHO_BEFORE.test(body.slice(lineStart, use.index + 1))) return { role: 'platform' };
+    const before = body.slice(lineStart, use.index + 1);
+    if (!ECHO_BEFORE.test(before) && !COMMENT_BEFORE.test(before)) return { role: 'platform' };
   }
   return undefined;
 }
@@ -805,6 +810,16 @@ function scanQuotedScript(text: string, masked: string, base: number, word: Word
   return true;
 }
 
+/** A printf format that is conversions and blanks only (`'%s\n'`, `"%s "`). */
+const DATA_FORMAT = /^(["']?)(?:%[sq]|\\[nt]|[ \t])+\1$/;
+
+/** Whether a printf (its name at nameIndex) prints its arguments as data: a DATA_FORMAT, and arguments after it. */
+function dataFormat(text: string, base: number, words: readonly Word[], nameIndex: number): boolean {
+  if (nameIndex + 2 >= words.length) return false;
+  const format = words[nameIndex + 1];
+  return format.end - format.start <= 16 && DATA_FORMAT.test(text.slice(base + format.start, base + format.end)) && /%[sq]/.test(text.slice(base + format.start, base + format.end));
+}
+
 /** The spans (offsets in the scanned region) of the arguments of echo, printf and the like: text for a person. */
 function proseSpans(masked: string, commands: readonly Command[]): number[] {
   const out: number[] = [];
@@ -827,6 +842,15 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const cmdStart = words[0].start;
   const cmdEnd = words[words.length - 1].end;
   scanAptSourceLines(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
+  // `printf '%s\n' URL… | xargs curl`: a format of conversions only prints its arguments as data,
+  // a list of downloads; no flag or assignment is read there.
+  if (name === 'printf' && dataFormat(text, base, words, nameIndex)) {
+    const from = words[nameIndex + 2].start;
+    scanUrls(text, masked, base, from, cmdEnd, sink, urlVars);
+    scanArchiveNames(text, masked, base, from, cmdEnd, sink);
+    usePending(sink, [], [], pending, env);
+    return undefined;
+  }
   // echo text, and the patterns of grep and friends (`grep -rq 'GOARCH=arm' hack/` looks for an
   // assignment; it makes none).
   if (PROSE_COMMANDS.has(name) || SEARCH_COMMANDS.has(name) || (name === 'git' && nameIndex + 1 < words.length && GIT_SEARCHES.has(wordText(masked, words[nameIndex + 1])))) {
