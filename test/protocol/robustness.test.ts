@@ -181,6 +181,19 @@ describe('big and odd files', () => {
     assert.ok(ok, 'still answers');
     assert.deepEqual(await client.completion('file:///not/open.yml', { line: 0, character: 0 }), []);
   });
+  it('a code action request without a context, or with diagnostics that are not a list, asks for no quick fix (and logs no error)', async () => {
+    const uri = 'file:///virtual/big/no-context/Makefile';
+    client.open(uri, 'makefile', 'PLATFORMS = linux/arm\n', 1);
+    await client.diagnosticsFor(uri, 1);
+    const errors = client.logs.filter((l) => l.type === 1).length;
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 20 } };
+    for (const context of [undefined, { diagnostics: null }, { diagnostics: [null, 7] }]) {
+      const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, ...(context ? { context } : {}) })) as { kind?: string }[];
+      assert.ok(Array.isArray(actions) && actions.every((a) => a.kind !== 'quickfix'), JSON.stringify(actions));
+    }
+    assert.ok((await client.hover(uri, { line: 0, character: 14 })) !== null);
+    assert.equal(client.logs.filter((l) => l.type === 1).length, errors, JSON.stringify(client.logs.slice(-3)));
+  });
 });
 
 describe('lifecycle', () => {

@@ -141,10 +141,12 @@ function indexByRange(findings: readonly Finding[]): Map<string, Finding> {
  * current version (same code and range), so an edit never uses offsets from an older version.
  */
 export function codeActions(doc: TextDocument, findings: readonly Finding[], params: CodeActionParams, style: EditStyle): CodeAction[] {
-  const only = params.context.only;
+  // (A client that sends no context, or no list of diagnostics, asks for no quick fix.)
+  const only = params.context?.only;
   const out: CodeAction[] = [];
   if (selects(only, CodeActionKind.QuickFix)) {
-    const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    const sent: unknown = params.context?.diagnostics;
+    const ours = Array.isArray(sent) ? (sent as Diagnostic[]).filter((d) => d?.source === SOURCE) : [];
     // An editor sends the diagnostics under the cursor, or every one of a selection (of the whole
     // file, for select-all): for many, the findings are looked up by range and code, not searched
     // once per diagnostic.
