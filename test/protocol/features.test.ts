@@ -416,6 +416,17 @@ describe('hover', () => {
     assert.match(md, /linux\/arm/);
   });
 
+  it('a lone GOARCH=arm: the hover is linux/arm, removed, with the reason and every link, as its diagnostic judges it', async () => {
+    const text = 'export GOARCH=arm\nGOARCH=arm64 go build\n';
+    const { uri, diagnostics } = await open('hover/lone-arm.sh', 'shellscript', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['removed-platform', 0]]);
+    const md = markdown(await client.hover(uri, positionOf(text, '=arm', 2)));
+    assert.match(md, /^\*\*arm\*\* \(GOARCH\): the Kubernetes platform with this arch, linux\/arm, was removed/);
+    assert.match(md, /Reason: Due to relocation problems/);
+    for (const n of ['115742', '116492', '115738', '115675']) assert.ok(md.includes(n), n);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'arm64', 2))), /^\*\*arm64\*\* \(GOARCH\): Kubernetes platforms linux\/arm64 \(tier 2\)/);
+  });
+
   it('a lone GOARCH or GOOS Go does not have: the hover says what its diagnostic says', async () => {
     const text = 'GOARCH=amd46 go build ./...\npodman pull --os lnux alpine\n';
     const { uri, diagnostics } = await open('hover/lone.sh', 'shellscript', text);

@@ -7,6 +7,7 @@ import { explainArtifact, explainPlatform } from '../explain';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
 import { findUnknownPlatform } from '../rules/unknownPlatform';
+import { removedEntry } from '../rules/removedPlatform';
 import { suggestPlatforms } from '../platform/suggest';
 import { rangeOf } from './diagnostics';
 
@@ -56,7 +57,12 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
   // One half of a pair written alone (`GOARCH=arm64` with no GOOS).
   if (m.kind === 'pair') {
     if (m.os && isGoOs(written)) return explainName(model, 'os', written);
-    if (m.arch && isGoArch(written)) return explainName(model, 'arch', written);
+    if (m.arch && isGoArch(written)) {
+      // Judged as its one platform when that was removed (`GOARCH=arm`: linux/arm), as its diagnostic is.
+      const removed = removedEntry(subjectOf(m), model);
+      if (removed) return `**${written}** (GOARCH): the Kubernetes platform with this arch, ${removed.os}/${removed.arch}, was removed.\n\n${explainPlatform(model, { os: removed.os, arch: removed.arch })}`;
+      return explainName(model, 'arch', written);
+    }
     // A name Go does not have (`GOARCH=amd46` alone): what its diagnostic says, the name in bold.
     const unknown = findUnknownPlatform(subjectOf(m), model);
     if (unknown && unknown.message.startsWith(unknown.token.text)) return `**${shownSpaces(unknown.token.text)}**${unknown.message.slice(unknown.token.text.length)}`;
