@@ -117,6 +117,8 @@ describe('loading a user model', () => {
     assert.deepEqual(problems((d) => (d.platforms[darwin].artifactTiers = { kubectl: 1, kubelet: 1 })), [`platforms[${darwin}].artifactTiers.kubelet: kubelet is not published for darwin/amd64 in this model`]);
     // Two archives may share a name (kubernetes-test, portable and per platform), not a file.
     assert.deepEqual(problems((d) => d.archives.items.push({ ...d.archives.items[0] })), ['archives.items[8]: archive file kubernetes-client-{os}-{arch}.tar.gz is listed twice (first at archives.items[0])']);
+    // An archive listed for platforms names each one's file (QA 81).
+    assert.deepEqual(problems((d) => (d.archives.items[0].file = 'kubernetes-client.tar.gz')), ["archives.items[0].file: kubernetes-client.tar.gz lists platforms but has no {os} and {arch} to name each one's file"]);
   });
   it('names every fault at once: bad fields and contradictions together, in a model malformed anywhere', () => {
     const data = JSON.parse(builtinText);

@@ -153,6 +153,11 @@ export const modelSchema = modelFields.superRefine(
       for (const [x, i] of items) {
         once(strings(x.platforms), (p) => p, `${table}.${list}[${i}].platforms`, 'platform', ctx);
         for (const [p, k] of strings(x.platforms)) go(p, [table, list, i, 'platforms', k]);
+        // An archive published per platform is named per platform: its file says where.
+        const file = text(x.file);
+        if (table === 'archives' && file !== undefined && strings(x.platforms).length > 0 && !(file.includes('{os}') && file.includes('{arch}'))) {
+          ctx.addIssue({ code: 'custom', path: [table, list, i, 'file'], message: `${file} lists platforms but has no {os} and {arch} to name each one's file` });
+        }
       }
     }
     const binaries = rows(field(field(m, 'binaries'), 'items'));
