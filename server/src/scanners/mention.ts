@@ -293,14 +293,17 @@ export function roleOf(name: string): Role | undefined {
  * a mapping: under `platform:` (Drone, an OCI platform object), a krew plugin manifest's
  * `platforms` entry's `selector: {matchLabels: {os: linux, arch: arm64}}`, or a Helm plugin's
  * `platformCommand` and `platformHooks: {install: […]}` entries (`{os: linux, arch: arm64, command:
- * …}`, which Helm matches against Go's runtime.GOOS and GOARCH).
+ * …}`, which Helm matches against Go's runtime.GOOS and GOARCH), or an item of a list under
+ * `platforms:` (jib's build file).
  */
 export function isPlatformMappingPath(path: readonly string[]): boolean {
   const n = path.length;
   if (n === 0) return false;
   if (n >= 3 && path[n - 1] === 'matchLabels' && path[n - 2] === 'selector' && path[n - 3] === 'platforms') return true;
   if (path[n - 1] === 'platformCommand' || (n >= 2 && path[n - 2] === 'platformHooks')) return true;
-  return path[n - 1].toLowerCase() === 'platform';
+  // (Also an item of a `platforms:` list: jib's `platforms: [{architecture: arm64, os: linux}]`.)
+  const key = path[n - 1].toLowerCase();
+  return key === 'platform' || key === 'platforms';
 }
 
 /**
