@@ -292,7 +292,7 @@ function shiftMention(m: Mention, by: number, listBase: number): Mention {
       ...(m.removeRange ? { removeRange: { start: m.removeRange.start + by, end: m.removeRange.end + by } } : {}),
     };
   }
-  return { ...m, ...(m.os ? { os: shift(m.os, by) } : {}), ...(m.arch ? { arch: shift(m.arch, by) } : {}) };
+  return { ...m, ...(m.os ? { os: shift(m.os, by) } : {}), ...(m.arch ? { arch: shift(m.arch, by) } : {}), ...(m.exclude ? { exclude: { ...m.exclude, at: m.exclude.at + by } } : {}) };
 }
 
 /**
@@ -658,13 +658,15 @@ function identityOf(replacement: string): string {
 
 function shiftFinding(f: Finding, by: number): Finding {
   if (by === 0) return f;
-  const remove = f.data.remove;
+  const { remove, exclude } = f.data;
   const first = f.first;
   return {
     ...f,
     start: f.start + by,
     end: f.end + by,
-    ...(remove ? { data: { ...f.data, remove: { start: remove.start + by, end: remove.end + by } } } : {}),
+    ...(remove || exclude
+      ? { data: { ...f.data, ...(remove ? { remove: { start: remove.start + by, end: remove.end + by } } : {}), ...(exclude ? { exclude: { ...exclude, at: exclude.at + by } } : {}) } }
+      : {}),
     ...(first ? { first: { start: first.start + by, end: first.end + by } } : {}),
   };
 }

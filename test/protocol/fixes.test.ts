@@ -386,3 +386,34 @@ describe('completion in a name/value list', () => {
     assert.deepEqual(await client.completion(uri, positionOf(text, text.slice(0, at), at)), []);
   });
 });
+
+describe('a removed platform in a cross product', () => {
+  it('a workflow matrix: an exclude entry leaves out linux/arm alone (preferred); removing arm, which freebsd/arm needs too, says so', async () => {
+    const text = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n    runs-on: ubuntu-latest\n    steps:\n      - run: go build\n';
+    const after = await fixed('.github/workflows/go.yml', 'yaml', text, 'removed-platform', 'arm');
+    assert.equal(after, text.replace('goarch: [amd64, arm]\n', 'goarch: [amd64, arm]\n        exclude:\n          - goos: linux\n            goarch: arm\n'));
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', after), ['unsupported-platform']);
+    const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
+    const titles = (await fixes(uri, diagnostics.find((d) => d.code === 'removed-platform')!)).map((a) => a.title);
+    assert.deepEqual(titles, ['Exclude linux/arm from the matrix', 'Remove arm from the list (for every combination)']);
+  });
+  it('an exclude list the matrix has gets the entry at its end, at its own indentation', async () => {
+    const text = 'jobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude:\n        - goos: freebsd\n          goarch: amd64\n    runs-on: ubuntu-latest\n';
+    assert.equal(
+      await fixed('.github/workflows/go.yml', 'yaml', text, 'removed-platform', 'arm'),
+      text.replace('          goarch: amd64\n', '          goarch: amd64\n        - goos: linux\n          goarch: arm\n'),
+    );
+  });
+  it("a goreleaser build: an ignore entry, also for goreleaser's default goos list", async () => {
+    const text = 'version: 2\nbuilds:\n  - id: cli\n    goos: [linux, freebsd]\n    goarch: [amd64, arm]\n    ldflags: -s -w\n';
+    assert.equal(await fixed('.goreleaser.yaml', 'yaml', text, 'removed-platform', 'arm'), text.replace('    ldflags: -s -w\n', '    ldflags: -s -w\n    ignore:\n      - goos: linux\n        goarch: arm\n'));
+    const defaults = 'builds:\n  - id: cli\n    goarch: [amd64, arm]\n';
+    const after = await fixed('.goreleaser.yaml', 'yaml', defaults, 'removed-platform', 'arm');
+    assert.equal(after, `${defaults}    ignore:\n      - goos: linux\n        goarch: arm\n`);
+    assert.ok(!(await codesOf('.goreleaser.yaml', 'yaml', after)).includes('removed-platform'));
+  });
+  it('a value built with nothing else is removed from its list, as before', async () => {
+    const text = 'builds:\n  - goos: [linux]\n    goarch: [amd64, arm]\n';
+    assert.equal(await fixed('.goreleaser.yaml', 'yaml', text, 'removed-platform', 'arm'), 'builds:\n  - goos: [linux]\n    goarch: [amd64]\n');
+  });
+});

@@ -67,14 +67,27 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
     });
   }
   const removable = f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform' || listed;
+  // A value of a cross product built with others too (`arm` of goos [linux, freebsd] × goarch [amd64,
+  // arm]): an exclude entry leaves out this platform alone, which removing the value would not.
+  const exclude = f.code === 'removed-platform' ? f.data.exclude : undefined;
+  if (exclude) {
+    const at = doc.positionAt(exclude.at);
+    out.push({
+      title: exclude.list === 'ignore' ? `Ignore ${f.data.platform ?? token} in the build` : `Exclude ${f.data.platform ?? token} from the matrix`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: true,
+      edit: workspaceEdit(doc, [{ range: { start: at, end: at }, newText: exclude.text }], style),
+    });
+  }
   if (removable || (f.code === 'non-canonical-platform' && repeat)) {
     const edit = removeEdit(doc, removable ? f : repeat!);
     if (edit) {
       out.push({
-        title: `Remove ${token} from the list`,
+        title: exclude ? `Remove ${token} from the list (for every combination)` : `Remove ${token} from the list`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        ...(f.code !== 'unsupported-platform' ? { isPreferred: true } : {}),
+        ...(f.code !== 'unsupported-platform' && !exclude ? { isPreferred: true } : {}),
         edit: workspaceEdit(doc, [edit], style),
       });
     }

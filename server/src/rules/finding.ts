@@ -36,6 +36,8 @@ export interface FixData {
    * so replacing would make a repeat; removing the item is the fix preferred.
    */
   listed?: boolean;
+  /** An entry that leaves only this platform out of its cross product (see PairMention.exclude): text inserted at `at`. */
+  exclude?: { at: number; text: string; list: string };
 }
 
 export interface Finding {

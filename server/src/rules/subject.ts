@@ -1,4 +1,4 @@
-import type { Mention, Token } from '../scanners/mention';
+import type { Mention, PairMention, Token } from '../scanners/mention';
 import type { TierModel } from '../model/query';
 import { isGoArch, isGoOs, isValidPair, isValidVariant, formatPlatform, resolveArch, type Platform } from '../platform/names';
 import type { Spelling } from '../platform/parse';
@@ -71,10 +71,29 @@ export function blame(s: Subject, wrongOs: boolean): Token | undefined {
 }
 
 /** The removal a finding on token t offers: the list item of a whole platform, or of a pair's os or arch. */
-export function removal(s: Subject, t: Token): { remove: { start: number; end: number } } | Record<string, never> {
-  const r = s.mention.kind === 'whole' ? s.mention.removeRange : t.remove;
-  return r ? { remove: r } : {};
+export function removal(s: Subject, t: Token): { remove?: { start: number; end: number }; exclude?: { at: number; text: string; list: string } } {
+  const m = s.mention;
+  const r = m.kind === 'whole' ? m.removeRange : t.remove;
+  const exclude = m.kind === 'pair' ? excludeEntry(m, t) : undefined;
+  return { ...(r ? { remove: r } : {}), ...(exclude ? { exclude } : {}) };
 }
+
+/**
+ * The entry that leaves a cross product's pair out (`- goos: linux` / `  goarch: arm` under the
+ * matrix's `exclude:`), when the blamed value `t` is built with others too.
+ */
+function excludeEntry(m: PairMention, t: Token): { at: number; text: string; list: string } | undefined {
+  const spot = m.exclude;
+  const os = m.os?.text ?? m.osName;
+  const arch = m.arch?.text ?? m.archName;
+  if (!spot || os === undefined || arch === undefined || !PLAIN.test(os) || !PLAIN.test(arch)) return undefined;
+  if (!(t === m.os ? spot.shared.os : t === m.arch ? spot.shared.arch : false)) return undefined;
+  const pad = ' '.repeat(spot.indent);
+  return { at: spot.at, text: `${spot.header}${pad}- ${spot.osKey}: ${os}\n${pad}  ${spot.archKey}: ${arch}\n`, list: spot.list };
+}
+
+/** A value written as is in an entry. */
+const PLAIN = /^[A-Za-z0-9_.-]+$/;
 
 /** For a pair: is the os the wrong part, judged by whether the model has any platform for it? */
 export function osIsOdd(s: Subject, model: TierModel): boolean {

@@ -60,7 +60,29 @@ export interface PairMention {
    * nothing for mips.
    */
   dead?: 'os' | 'arch';
+  /**
+   * Where an entry that leaves this one pair out of its cross product goes (a workflow matrix's
+   * `exclude`, a goreleaser build's `ignore`), when its os or arch value is also built with others:
+   * removing the value would drop those too.
+   */
+  exclude?: ExcludeSpot;
   context: string;
+}
+
+/** Where to add an entry to a cross product's exclude (or ignore) list, and how it is written. */
+export interface ExcludeSpot {
+  /** Offset the entry's lines are inserted at (a line's start). */
+  at: number;
+  /** The list's key and its line, when the mapping has no such list yet (`exclude:`), else ''. */
+  header: string;
+  /** The list's key: `exclude` (a workflow matrix), `ignore` (a goreleaser build). */
+  list: string;
+  /** The column of the entries' `-`. */
+  indent: number;
+  osKey: string;
+  archKey: string;
+  /** Which side's value is built with more than one value of the other side. */
+  shared: { os: boolean; arch: boolean };
 }
 
 export type Mention = WholeMention | PairMention;

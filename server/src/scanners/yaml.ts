@@ -1242,7 +1242,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
         const role = pair.key === osKey || pair.key === archKey || pair.key === variantKey;
         keys.set(pair.key, role ? (ctx.references && pair.value && isReference(ctx.text, pair.value.start) ? undefined : definedValue(pair.value)) : pair.value);
       }
-      pairMapping(ctx, keys, osKey, archKey, variantKey, mergedNames(node, ctx));
+      pairMapping(ctx, keys, osKey, archKey, variantKey, mergedNames(node, ctx), node);
       if (osKey !== undefined) choices(get(node, osKey), 'os', osKey, ctx);
       if (archKey !== undefined) choices(get(node, archKey), 'arch', archKey, ctx);
       consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
@@ -1572,6 +1572,8 @@ function pairMapping(
   variantKey: string | undefined,
   /** The os and arch names its merge key takes in, for the keys it does not set itself. */
   merged?: MergedNames,
+  /** The mapping itself, where an exclude entry may be added. */
+  node?: YMap,
 ): void {
   // A matrix's product runs a job for every pair (GitHub's `matrix`, CodeBuild's `build-matrix`).
   // (A matrix with an `exclude` keyword, a workflow's or CircleCI's, is a 'matrix'; GitLab's and the others' have none.)
@@ -1701,6 +1703,10 @@ function pairMapping(
     }
     if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, [...oses.map((t) => t.text), ...(mergedOs ?? [])], [...arches.map((t) => t.text), ...(mergedArch ?? [])], isExcluded);
   }
+  // Where an entry that leaves one pair out would go: a workflow matrix's exclude, a goreleaser build's ignore.
+  const listKey = ctx.flavour === 'github-workflow' && context === 'matrix' ? 'exclude' : goreleaserBuild ? 'ignore' : undefined;
+  // (goreleaser's keys are goos and goarch, also where a build leaves its defaults.)
+  if (listKey && node && (goreleaserBuild || (osKey && archKey))) markExcludeSpots(ctx.text, ctx.sink.mentions, first, node, listKey, ok, ak);
   // include: explicit combinations. An entry that sets a key the matrix has no axis for, and
   // changes no value of the axes it has, goes into every combination (GitHub's rule): with
   // `goos: [darwin, windows]`, `- goarch: arm` builds darwin/arm and windows/arm. Otherwise a
@@ -1741,6 +1747,60 @@ function pairMapping(
   // container runtimes read it: `aarch64` is arm64 (a hint), `armhf` arm/v7.
   if (archKey !== undefined && ctx.matrixRoles?.docker?.has(archKey) && inMatrixAxis(ctx)) dockerArches(ctx.sink.mentions, first, new Set(arches.map((t) => t.start)));
   else if (archKey !== undefined && archKey.toLowerCase() === 'architecture' && inPlatformMapping(ctx)) dockerArches(ctx.sink.mentions, first);
+}
+
+/**
+ * Gives the cross product's pairs (mentions[from…]) the place of an entry that leaves one out:
+ * the end of the mapping's block list `listKey` (exclude, ignore), or a new one at the mapping's
+ * end. None for a flow mapping or list: an entry there is not a line to add.
+ */
+function markExcludeSpots(text: string, mentions: Mention[], from: number, node: YMap, listKey: string, osKey: string, archKey: string): void {
+  if (node.flow || mentions.length === from) return;
+  const existing = get(node, listKey);
+  let spot: { at: number; header: string; indent: number };
+  if (existing) {
+    if (existing.kind !== 'seq' || existing.flow || existing.items.length === 0) return;
+    const at = lineAfter(text, existing.end);
+    if (at < 0) return;
+    spot = { at, header: '', indent: existing.start - lineStartOf(text, existing.start) };
+  } else {
+    const at = lineAfter(text, node.end);
+    const column = node.start - lineStartOf(text, node.start);
+    if (at < 0) return;
+    spot = { at, header: `${' '.repeat(column)}${listKey}:\n`, indent: column + 2 };
+  }
+  // Which values are built with more than one of the other side's: removing one drops those too.
+  const partners = new Map<Token | string, Set<string>>();
+  const note = (side: Token | undefined, other: string | undefined) => {
+    if (!side || other === undefined) return;
+    const set = partners.get(side) ?? new Set<string>();
+    set.add(other.toLowerCase());
+    partners.set(side, set);
+  };
+  for (let i = from; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== 'pair' || !m.product) continue;
+    note(m.os, m.arch?.text ?? m.archName);
+    note(m.arch, m.os?.text ?? m.osName);
+  }
+  for (let i = from; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.kind !== 'pair' || !m.product || (!m.os && m.osName === undefined) || (!m.arch && m.archName === undefined)) continue;
+    const shared = { os: (m.os && (partners.get(m.os)?.size ?? 0) > 1) === true, arch: (m.arch && (partners.get(m.arch)?.size ?? 0) > 1) === true };
+    if (shared.os || shared.arch) mentions[i] = { ...m, exclude: { ...spot, list: listKey, osKey, archKey, shared } };
+  }
+}
+
+/** The start of the line holding offset `at`. */
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** The start of the line after the one a node ends on, or -1 at the end of the text. */
+function lineAfter(text: string, end: number): number {
+  if (end > 0 && text.charCodeAt(end - 1) === 10) return end;
+  const nl = text.indexOf('\n', end);
+  return nl < 0 ? -1 : nl + 1;
 }
 
 /**
