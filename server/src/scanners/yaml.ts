@@ -1,4 +1,4 @@
-import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YScalar, type YSeq } from './yamlTree';
+import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
 import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
@@ -1200,6 +1200,7 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
 }
 
 function walkMap(node: YMap, ctx: Ctx): void {
+  node = withJsonLiterals(node, ctx);
   const env = envOf(node, ctx);
   if (env !== ctx.env) ctx = { ...ctx, env };
   const items = node.items;
@@ -1359,6 +1360,32 @@ function conditionBlock(key: string, value: YNode): boolean {
 }
 
 /** Scans a Kustomize patch written inline as the YAML it is; false when `value` is no such patch. */
+/** A value that is wholly `${{ fromJSON('…') }}` of a JSON object, or of a list of objects: the JSON's [start, end) within it. */
+const FROM_JSON_LITERAL = /^\$\{\{\s*fromJSON\(\s*'(\s*(?:\{|\[\s*\{)[^']*)'\s*\)\s*\}\}$/i;
+
+/**
+ * A workflow's matrix written as a JSON literal (`matrix: ${{ fromJSON('{"include": [{"goos":
+ * "linux", "goarch": "arm"}]}') }}`, `include: ${{ fromJSON('[…]') }}`): the mapping with such
+ * values read as the YAML the JSON is, at its place in the document, so it is checked as written out.
+ */
+function withJsonLiterals(node: YMap, ctx: Ctx): YMap {
+  let items: YPair[] | undefined;
+  for (let k = 0; k < node.items.length; k++) {
+    const value = node.items[k].value;
+    if (value?.kind !== 'scalar' || (value.style !== 'PLAIN' && value.style !== 'QUOTE_DOUBLE') || value.value.length < 16 || !/fromjson/i.test(value.value)) continue;
+    const m = FROM_JSON_LITERAL.exec(value.value);
+    // (Offsets in the document only where the value is written as it reads: no escapes.)
+    if (!m || ctx.text.slice(value.contentStart, value.contentEnd) !== value.value) continue;
+    const start = value.contentStart + value.value.indexOf(m[1]);
+    const docs = readYamlDocuments(ctx.text, start, start + m[1].length);
+    const root = docs.length === 1 && !docs[0].broken ? docs[0].root : undefined;
+    if (root?.kind !== 'map' && root?.kind !== 'seq') continue;
+    items ??= [...node.items];
+    items[k] = { key: node.items[k].key, value: root };
+  }
+  return items ? { ...node, items } : node;
+}
+
 function inlinePatch(value: YNode, ctx: Ctx): boolean {
   if (value.kind !== 'scalar' || (value.style !== 'BLOCK_LITERAL' && value.style !== 'BLOCK_FOLDED') || !KUSTOMIZE_PATCHES.has(ctx.path[0] ?? '') || ctx.depth > MAX_DEPTH / 2) return false;
   scanYaml(ctx.text, value.contentStart, value.contentEnd, ctx.sink, 'yaml');
