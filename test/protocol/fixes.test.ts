@@ -404,16 +404,38 @@ describe('a removed platform in a cross product', () => {
       text.replace('          goarch: amd64\n', '          goarch: amd64\n        - goos: linux\n          goarch: arm\n'),
     );
   });
-  it("a goreleaser build: an ignore entry, also for goreleaser's default goos list", async () => {
+  it('a goreleaser build: an ignore entry; in a CRLF file, with CRLF; at a last line with no line break, after one', async () => {
     const text = 'version: 2\nbuilds:\n  - id: cli\n    goos: [linux, freebsd]\n    goarch: [amd64, arm]\n    ldflags: -s -w\n';
     assert.equal(await fixed('.goreleaser.yaml', 'yaml', text, 'removed-platform', 'arm'), text.replace('    ldflags: -s -w\n', '    ldflags: -s -w\n    ignore:\n      - goos: linux\n        goarch: arm\n'));
-    const defaults = 'builds:\n  - id: cli\n    goarch: [amd64, arm]\n';
-    const after = await fixed('.goreleaser.yaml', 'yaml', defaults, 'removed-platform', 'arm');
-    assert.equal(after, `${defaults}    ignore:\n      - goos: linux\n        goarch: arm\n`);
-    assert.ok(!(await codesOf('.goreleaser.yaml', 'yaml', after)).includes('removed-platform'));
+    const crlf = text.replace(/\n/g, '\r\n');
+    assert.equal(await fixed('.goreleaser.yaml', 'yaml', crlf, 'removed-platform', 'arm'), `${crlf}    ignore:\r\n      - goos: linux\r\n        goarch: arm\r\n`);
+    const unfinished = text.slice(0, -1);
+    const after = await fixed('.goreleaser.yaml', 'yaml', unfinished, 'removed-platform', 'arm');
+    assert.equal(after, `${unfinished}\n    ignore:\n      - goos: linux\n        goarch: arm\n`);
+    assert.deepEqual(await codesOf('.goreleaser.yaml', 'yaml', after), ['unsupported-platform']);
   });
-  it('a value built with nothing else is removed from its list, as before', async () => {
+  it('a value built in no other valid pair is removed from its list, as before (arm beside darwin and windows, which Go does not build it for)', async () => {
     const text = 'builds:\n  - goos: [linux]\n    goarch: [amd64, arm]\n';
     assert.equal(await fixed('.goreleaser.yaml', 'yaml', text, 'removed-platform', 'arm'), 'builds:\n  - goos: [linux]\n    goarch: [amd64]\n');
+    const defaults = 'builds:\n  - id: cli\n    goarch: [amd64, arm]\n';
+    assert.equal(await fixed('.goreleaser.yaml', 'yaml', defaults, 'removed-platform', 'arm'), 'builds:\n  - id: cli\n    goarch: [amd64]\n');
+  });
+  it('where no entry can be added (a flow matrix, an empty or anchored exclude, a key with no list), removing the value is offered, not preferred, and says what it drops', async () => {
+    const job = (matrix: string) => `jobs:\n  go:\n    strategy:\n      matrix:\n${matrix}    runs-on: ubuntu-latest\n`;
+    for (const matrix of [
+      '        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude: []\n',
+      '        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude:\n',
+      '        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude: &skip\n          - goos: freebsd\n            goarch: amd64\n',
+    ]) {
+      const text = job(matrix);
+      const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
+      const d = diagnostics.find((x) => x.code === 'removed-platform');
+      assert.ok(d, matrix);
+      const actions = await fixes(uri, d);
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [['Remove arm from the list (for every combination)', false]], matrix);
+    }
+    const flow = 'jobs:\n  go:\n    strategy:\n      matrix: {goos: [linux, freebsd], goarch: [amd64, arm]}\n';
+    const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', flow);
+    assert.deepEqual((await fixes(uri, diagnostics.find((x) => x.code === 'removed-platform')!)).map((a) => a.title), ['Remove arm from the list (for every combination)']);
   });
 });

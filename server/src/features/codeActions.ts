@@ -84,10 +84,11 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
     const edit = removeEdit(doc, removable ? f : repeat!);
     if (edit) {
       out.push({
-        title: exclude ? `Remove ${token} from the list (for every combination)` : `Remove ${token} from the list`,
+        title: f.data.shared ? `Remove ${token} from the list (for every combination)` : `Remove ${token} from the list`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        ...(f.code !== 'unsupported-platform' && !exclude ? { isPreferred: true } : {}),
+        // (Not preferred where it drops other combinations too: no fix applied without a look does that.)
+        ...(f.code !== 'unsupported-platform' && !f.data.shared ? { isPreferred: true } : {}),
         edit: workspaceEdit(doc, [edit], style),
       });
     }

@@ -38,6 +38,8 @@ export interface FixData {
   listed?: boolean;
   /** An entry that leaves only this platform out of its cross product (see PairMention.exclude): text inserted at `at`. */
   exclude?: { at: number; text: string; list: string };
+  /** The value is built with other values too (a cross product): removing it drops those combinations. */
+  shared?: true;
 }
 
 export interface Finding {

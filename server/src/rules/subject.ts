@@ -71,25 +71,22 @@ export function blame(s: Subject, wrongOs: boolean): Token | undefined {
 }
 
 /** The removal a finding on token t offers: the list item of a whole platform, or of a pair's os or arch. */
-export function removal(s: Subject, t: Token): { remove?: { start: number; end: number }; exclude?: { at: number; text: string; list: string } } {
+export function removal(s: Subject, t: Token): { remove?: { start: number; end: number }; exclude?: { at: number; text: string; list: string }; shared?: true } {
   const m = s.mention;
   const r = m.kind === 'whole' ? m.removeRange : t.remove;
-  const exclude = m.kind === 'pair' ? excludeEntry(m, t) : undefined;
-  return { ...(r ? { remove: r } : {}), ...(exclude ? { exclude } : {}) };
+  const shared = m.kind === 'pair' && m.shared !== undefined && (t === m.os ? m.shared.os : t === m.arch ? m.shared.arch : false);
+  const exclude = shared && m.kind === 'pair' ? excludeEntry(m) : undefined;
+  return { ...(r ? { remove: r } : {}), ...(exclude ? { exclude } : {}), ...(shared && r ? { shared: true as const } : {}) };
 }
 
-/**
- * The entry that leaves a cross product's pair out (`- goos: linux` / `  goarch: arm` under the
- * matrix's `exclude:`), when the blamed value `t` is built with others too.
- */
-function excludeEntry(m: PairMention, t: Token): { at: number; text: string; list: string } | undefined {
+/** The entry that leaves a cross product's pair out (`- goos: linux` / `  goarch: arm` under the matrix's `exclude:`). */
+function excludeEntry(m: PairMention): { at: number; text: string; list: string } | undefined {
   const spot = m.exclude;
   const os = m.os?.text ?? m.osName;
   const arch = m.arch?.text ?? m.archName;
   if (!spot || os === undefined || arch === undefined || !PLAIN.test(os) || !PLAIN.test(arch)) return undefined;
-  if (!(t === m.os ? spot.shared.os : t === m.arch ? spot.shared.arch : false)) return undefined;
   const pad = ' '.repeat(spot.indent);
-  return { at: spot.at, text: `${spot.header}${pad}- ${spot.osKey}: ${os}\n${pad}  ${spot.archKey}: ${arch}\n`, list: spot.list };
+  return { at: spot.at, text: `${spot.header}${pad}- ${spot.osKey}: ${os}${spot.eol}${pad}  ${spot.archKey}: ${arch}${spot.eol}`, list: spot.list };
 }
 
 /** A value written as is in an entry. */

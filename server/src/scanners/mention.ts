@@ -66,6 +66,8 @@ export interface PairMention {
    * removing the value would drop those too.
    */
   exclude?: ExcludeSpot;
+  /** Which side's value is built with a valid pair of another value of the other side too (removing it drops those). */
+  shared?: { os: boolean; arch: boolean };
   context: string;
 }
 
@@ -73,16 +75,16 @@ export interface PairMention {
 export interface ExcludeSpot {
   /** Offset the entry's lines are inserted at (a line's start). */
   at: number;
-  /** The list's key and its line, when the mapping has no such list yet (`exclude:`), else ''. */
+  /** What goes before the entry: a line break at a text's unfinished last line, the list's key and its line when the mapping has no such list yet (`exclude:`). */
   header: string;
+  /** The text's line break (`\r\n` in a CRLF file). */
+  eol: string;
   /** The list's key: `exclude` (a workflow matrix), `ignore` (a goreleaser build). */
   list: string;
   /** The column of the entries' `-`. */
   indent: number;
   osKey: string;
   archKey: string;
-  /** Which side's value is built with more than one value of the other side. */
-  shared: { os: boolean; arch: boolean };
 }
 
 export type Mention = WholeMention | PairMention;

@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -1777,45 +1777,64 @@ function pairMapping(
 }
 
 /**
- * Gives the cross product's pairs (mentions[from…]) the place of an entry that leaves one out:
- * the end of the mapping's block list `listKey` (exclude, ignore), or a new one at the mapping's
- * end. None for a flow mapping or list: an entry there is not a line to add.
+ * Marks the cross product's pairs (mentions[from…]) whose os or arch value is built with another
+ * valid pair too (removing the value drops that one), and gives them the place of an entry that
+ * leaves one pair out: the end of the mapping's block list `listKey` (exclude, ignore), or a new
+ * list at the mapping's end. No place in a flow mapping or list, an empty or anchored list (shared
+ * with another job), or a key with no list.
  */
 function markExcludeSpots(text: string, mentions: Mention[], from: number, node: YMap, listKey: string, osKey: string, archKey: string): void {
-  if (node.flow || mentions.length === from) return;
-  const existing = get(node, listKey);
-  let spot: { at: number; header: string; indent: number };
-  if (existing) {
-    if (existing.kind !== 'seq' || existing.flow || existing.items.length === 0) return;
-    const at = lineAfter(text, existing.end);
-    if (at < 0) return;
-    spot = { at, header: '', indent: existing.start - lineStartOf(text, existing.start) };
-  } else {
-    const at = lineAfter(text, node.end);
-    const column = node.start - lineStartOf(text, node.start);
-    if (at < 0) return;
-    spot = { at, header: `${' '.repeat(column)}${listKey}:\n`, indent: column + 2 };
-  }
-  // Which values are built with more than one of the other side's: removing one drops those too.
-  const partners = new Map<Token | string, Set<string>>();
-  const note = (side: Token | undefined, other: string | undefined) => {
-    if (!side || other === undefined) return;
+  if (mentions.length === from) return;
+  // The valid pairs each value is built in: with one, removing the value drops nothing else.
+  const partners = new Map<Token, Set<string>>();
+  const note = (side: Token | undefined, pair: string) => {
+    if (!side) return;
     const set = partners.get(side) ?? new Set<string>();
-    set.add(other.toLowerCase());
+    set.add(pair);
     partners.set(side, set);
+  };
+  const pairOf = (m: PairMention): { os: string; arch: string } | undefined => {
+    const os = (m.os?.text ?? m.osName)?.toLowerCase();
+    const arch = (m.arch?.text ?? m.archName)?.toLowerCase();
+    return os === undefined || arch === undefined ? undefined : { os, arch };
   };
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.kind !== 'pair' || !m.product) continue;
-    note(m.os, m.arch?.text ?? m.archName);
-    note(m.arch, m.os?.text ?? m.osName);
+    const p = pairOf(m);
+    const goArch = p && resolveArch(p.arch)?.arch;
+    if (!p || goArch === undefined || !isValidPair(p.os, goArch)) continue;
+    note(m.os, `${p.os}/${goArch}`);
+    note(m.arch, `${p.os}/${goArch}`);
   }
+  const spot = excludeSpot(text, node, listKey);
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
-    if (m.kind !== 'pair' || !m.product || (!m.os && m.osName === undefined) || (!m.arch && m.archName === undefined)) continue;
-    const shared = { os: (m.os && (partners.get(m.os)?.size ?? 0) > 1) === true, arch: (m.arch && (partners.get(m.arch)?.size ?? 0) > 1) === true };
-    if (shared.os || shared.arch) mentions[i] = { ...m, exclude: { ...spot, list: listKey, osKey, archKey, shared } };
+    if (m.kind !== 'pair' || !m.product || !pairOf(m)) continue;
+    const shared = { os: m.os !== undefined && (partners.get(m.os)?.size ?? 0) > 1, arch: m.arch !== undefined && (partners.get(m.arch)?.size ?? 0) > 1 };
+    if (shared.os || shared.arch) mentions[i] = { ...m, shared, ...(spot ? { exclude: { ...spot, list: listKey, osKey, archKey } } : {}) };
   }
+}
+
+/** Where an entry of the mapping's list `listKey` goes (see markExcludeSpots), or undefined. */
+function excludeSpot(text: string, node: YMap, listKey: string): { at: number; header: string; eol: string; indent: number } | undefined {
+  if (node.flow) return undefined;
+  const eolAt = (at: number) => (at >= 2 && text.charCodeAt(at - 2) === 13 ? '\r\n' : '\n');
+  if (node.items.some((p) => p.key === listKey)) {
+    const existing = get(node, listKey);
+    if (existing?.kind !== 'seq' || existing.flow || existing.items.length === 0) return undefined;
+    // `exclude: &common` (another job's `exclude: *common` would change too).
+    const keyLineEnd = lineStartOf(text, existing.start) - 1;
+    if (keyLineEnd < 0 || /&[^\s]/.test(text.slice(lineStartOf(text, keyLineEnd), keyLineEnd))) return undefined;
+    const at = lineAfter(text, existing.end);
+    if (at < 0) return undefined;
+    return { at, header: '', eol: eolAt(at), indent: existing.start - lineStartOf(text, existing.start) };
+  }
+  const column = node.start - lineStartOf(text, node.start);
+  const at = lineAfter(text, node.end);
+  // At a last line with no line break: one first.
+  const eol = at < 0 ? (text.includes('\r\n') ? '\r\n' : '\n') : eolAt(at);
+  return { at: at < 0 ? text.length : at, header: `${at < 0 ? eol : ''}${' '.repeat(column)}${listKey}:${eol}`, eol, indent: column + 2 };
 }
 
 /** The start of the line holding offset `at`. */
