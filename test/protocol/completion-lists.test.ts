@@ -176,6 +176,8 @@ describe('what an accepted item replaces', () => {
     const edit = items.find((i) => i.label === 'linux/arm64')?.textEdit;
     assert.ok(edit && 'range' in edit, JSON.stringify(edit));
     assert.deepEqual(edit.range, { start: { line, character: afterComma }, end: { line, character: afterComma + 1 } });
+    // A new item, with the list's separator before the one kept: not linux/arm64linux/s390x.
+    assert.equal(edit.newText, 'linux/arm64,');
   });
   it('inside a token, the whole token is replaced; a client that takes InsertReplaceEdit gets both ranges', async () => {
     const typo = text.replace('linux/s390x', 'linux/s390y');
@@ -226,6 +228,9 @@ describe('completion in the strings of GitHub expressions and in make functions'
       assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', step(`platforms: ${value}`), '‸'), [], value);
     }
     assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', step("tags: ${{ inputs.p || 'linux/‸' }}"), '‸'), []);
+    // In a script, after --platform.
+    const run = await completeAt('.github/workflows/a.yml', 'yaml', "jobs:\n  b:\n    steps:\n      - run: docker buildx build --platform ${{ inputs.c && 'linux/‸' || 'linux/amd64' }} .\n", '‸');
+    assert.ok(run.includes('linux/arm64'), run.join(' '));
   });
   it("a branch of make's $(if …), $(or …) and a list joined with $(comma) or by subst offer platforms", async () => {
     const cases: [string, string[]][] = [
@@ -245,5 +250,8 @@ describe('completion in the strings of GitHub expressions and in make functions'
     // A condition, and the arguments of other functions, are not lists of platforms.
     assert.deepEqual(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(if |\n'), []);
     assert.deepEqual(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(filter-out linux/amd64,|)\n'), []);
+    // The other branch's items are no repeats of this one's.
+    assert.ok((await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(if $(CI),linux/|,linux/amd64)\n')).includes('linux/amd64'));
+    assert.ok(!(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(if $(CI),linux/| linux/amd64,linux/s390x)\n')).includes('linux/amd64'));
   });
 });

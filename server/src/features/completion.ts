@@ -176,13 +176,30 @@ function itemIdentity(item: string): string {
   return p ? platformIdentity(p) : item;
 }
 
-/** The list items written after the token on its line (`linux/|,linux/arm64`): offered again, they would repeat. */
-function itemsAfter(text: string, end: number): string[] {
+/**
+ * The list items written after the token on its line (`linux/|,linux/arm64`): offered again, they
+ * would repeat. In a make function's argument, up to the argument's end.
+ */
+function itemsAfter(text: string, end: number, inArgument = false): string[] {
   const nl = text.indexOf('\n', end);
-  const lineEnd = nl < 0 ? text.length : nl;
+  let lineEnd = nl < 0 ? text.length : nl;
+  if (inArgument) {
+    const stop = text.slice(end, lineEnd).search(/[,)}]/);
+    if (stop >= 0) lineEnd = end + stop;
+  }
   // (Past a word with a character beyond ASCII too: `["🚀", linux_amd64]` lists linux_amd64.)
   const tail = /^(?:[A-Za-z0-9_./,\t "'-]|[^\x00-\x7f])*/.exec(text.slice(end, Math.min(lineEnd, end + 1024)))![0];
   return tail.split(/[\s,"']+/).filter((w) => w !== '');
+}
+
+/** The separator of the list whose item starts at `start`: a space where the item before it ends with one, else a comma. */
+function separatorBefore(text: string, start: number): string {
+  const c = text[start - 1];
+  if (c !== ' ' && c !== '\t') return ',';
+  let k = start - 1;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  // `platforms: l‸…`, `GOOS= l‸…`: after a key or an `=`, the list has no item before it to go by.
+  return /[A-Za-z0-9_/.-]/.test(text[k - 1] ?? '') ? ' ' : ',';
 }
 
 /**
@@ -212,12 +229,15 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
   // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).
   const rest = text.slice(offset, site.end);
-  const kept = typed === '' || (site.role === 'platform' && parsePlatform(rest, 'loose') !== undefined);
+  const glued = typed !== '' && site.role === 'platform' && parsePlatform(rest, 'loose') !== undefined;
+  const kept = typed === '' || glued;
   const range = rangeOf(doc, site.start, kept ? offset : site.end);
+  // A new item before it, with the list's separator between them.
+  const after = glued ? separatorBefore(text, site.start) : '';
   const insert = insertReplace && typed !== '' && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
-  const written = new Set([...(site.present ?? []), ...(site.present ? itemsAfter(text, site.end) : [])].map(identity));
+  const written = new Set([...(site.present ?? []), ...(site.present ? itemsAfter(text, site.end, site.inArgument) : [])].map(identity));
   const fresh = candidates.filter((c) => !written.has(identity(c.label)));
   const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({
     label: c.label,
@@ -226,7 +246,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
     filterText: filterFor(c.label, typed),
-    textEdit: insert ? { newText: c.label, insert, replace: range } : { range, newText: c.label },
+    textEdit: insert ? { newText: c.label + after, insert, replace: range } : { range, newText: c.label + after },
   }));
   return { isIncomplete: false, items };
 }

@@ -22,6 +22,11 @@ export type CompletionSite = (
 ) & {
   /** The items of the list written before the cursor: not offered again. */
   present?: string[];
+  /**
+   * The list is an argument of a make function (`$(if c,linux/‸,linux/amd64)`): the items after
+   * the cursor end at its next comma or closing bracket, another argument's.
+   */
+  inArgument?: boolean;
   /** An os or arch segment of a release URL or archive name: only what the release publishes. */
   published?: Published;
 };
@@ -656,8 +661,16 @@ function expressionString(prefix: string): string | null | undefined {
   return before === '' || before.endsWith('&&') || before.endsWith('||') ? prefix.slice(quote + 1) : null;
 }
 
-/** A string an expression may evaluate to, as the value of the YAML key the line holds. */
+/** A `--platform` flag (or its `=`) right before an expression. */
+const FLAG_BEFORE_EXPRESSION = /(?:^|[\s"'[,])--platforms?(?:=|\s+)["']?$/;
+
+/** A string an expression may evaluate to, as the value of the YAML key the line holds (or of a `--platform` flag before it). */
 function expressionSite(lines: Lines, index: number, prefix: string, written: string, start: number, end: number, typed: string): CompletionSite | undefined {
+  // The value of a `--platform` flag in a script (`run: docker buildx build --platform ${{ … }}`).
+  if (FLAG_BEFORE_EXPRESSION.test(prefix.slice(0, prefix.lastIndexOf('${{')))) {
+    const items = listItems(written, true);
+    return items ? withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed) : undefined;
+  }
   const k = keyColumn(prefix);
   const role = k ? yamlRole(lines, index, k.col, k.key) : undefined;
   const items = listItems(written, true);
@@ -764,7 +777,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const sep = /^(=|\s+|["']\s*,\s*|\s*,\s*)(.*)$/s.exec(joined.slice(flagEnd));
     const value = sep && kind === 'makefile' ? makeBranch(sep[2]) : sep ? { text: sep[2], inFunction: false } : undefined;
     const items = value ? listItems(value.text, value.inFunction) : undefined;
-    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
+    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items, ...(value?.inFunction ? { inArgument: true } : {}) }, typed);
   }
 
   // podman build --arch |, docker manifest annotate --os linux --arch |
@@ -799,7 +812,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const value = kind === 'makefile' ? makeBranch(joined.slice(assign.end)) : { text: joined.slice(assign.end), inFunction: false };
     const items = value && listItems(value.text, kind === 'makefile' && (value.inFunction || !firstLine.startsWith('\t')));
     if (role && role !== 'variant' && items && platformBeingWritten(assign.name, typed, items)) {
-      return withOs(
+      const found = withOs(
         site(role, start, end, {
           spelling: spellingOf(items, 'slash'),
           os: () => inForce(commandValues(lines, index, 'os'), 'os'),
@@ -808,6 +821,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
         }),
         typed,
       );
+      return value?.inFunction ? { ...found, inArgument: true } : found;
     }
   }
 
