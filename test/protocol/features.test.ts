@@ -727,8 +727,11 @@ describe('code actions, applied to the text', () => {
     const { uri: u, diagnostics: ds } = await open('.goreleaser.yaml', 'yaml', t);
     const removed = ds.find((d) => d.code === 'removed-platform')!;
     const unsupported = ds.find((d) => d.code === 'unsupported-platform')!;
-    const [dropArm] = await client.codeActions(u, removed.range, [removed], ['quickfix']);
-    assert.equal(dropArm.title, 'Remove arm from the list');
+    // freebsd/arm is built from the same arm: an ignore entry leaves out linux/arm alone (preferred).
+    const [ignoreArm, dropArm] = await client.codeActions(u, removed.range, [removed], ['quickfix']);
+    assert.equal(ignoreArm.title, 'Ignore linux/arm in the build');
+    assert.equal(applyEdits(t, editsFor(ignoreArm.edit, u)), `${t}    ignore:\n      - goos: linux\n        goarch: arm\n`);
+    assert.equal(dropArm.title, 'Remove arm from the list (for every combination)');
     assert.equal(applyEdits(t, editsFor(dropArm.edit, u)), 'builds:\n  - goos: [linux, freebsd]\n    goarch:\n      - amd64\n      - arm64\n');
     const [dropFreebsd] = await client.codeActions(u, unsupported.range, [unsupported], ['quickfix']);
     assert.equal(applyEdits(t, editsFor(dropFreebsd.edit, u)).split('\n')[1], '  - goos: [linux]');
