@@ -657,7 +657,10 @@ function expressionString(prefix: string): string | null | undefined {
   let quote = -1;
   for (let k = open + 3; k < prefix.length; k++) if (prefix.charCodeAt(k) === 39 /* ' */) quote = quote < 0 ? k : -1;
   if (quote < 0) return null;
-  const before = prefix.slice(open + 3, quote).replace(/[\s(]+$/, '');
+  // What comes before the string, blanks and parentheses left out (a loop: a regular expression anchored at the end backtracks).
+  let b = quote;
+  while (b > open + 3 && (prefix[b - 1] === '(' || /\s/.test(prefix[b - 1]))) b--;
+  const before = prefix.slice(open + 3, b);
   return before === '' || before.endsWith('&&') || before.endsWith('||') ? prefix.slice(quote + 1) : null;
 }
 

@@ -423,9 +423,9 @@ function expressionResults(text: string, from: number, to: number): [number, num
     let a = blankAfter(e + 1);
     // Parentheses around it, and fromJSON('…') in its turn: what the call makes is what the string says.
     while (text[b - 1] === '(' && text[a] === ')') {
-      const call = CALLED.exec(text.slice(Math.max(from, b - 21), b - 1));
-      if (call && !FROM_JSON.test(call[0])) break;
-      b = blankBefore(b - 1 - (call ? call[0].length : 0));
+      const name = nameStart(text, from, b - 1);
+      if (name < b - 1 && text.slice(name, b - 1).trim().toLowerCase() !== 'fromjson') break;
+      b = blankBefore(name);
       a = blankAfter(a + 1);
     }
     if (opensAt(b) && closesAt(a) && e > k + 1) (found ??= []).push([k + 1, e]);
@@ -440,11 +440,15 @@ const BLANKS = /[ \t]/g;
 /** What may stand between the parts of an expression: it may run over several lines. */
 const BLANK = /[ \t\r\n]/;
 
-/** A function's name right before its `(`. */
-const CALLED = /[A-Za-z_][\w-]*\s*$/;
+/** Where the name before text[paren] starts (blanks between them skipped), or paren when there is none. */
+function nameStart(text: string, from: number, paren: number): number {
+  let k = paren;
+  while (k > from && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  const end = k;
+  while (k > from && /[\w-]/.test(text[k - 1])) k--;
+  return k < end && /[A-Za-z_]/.test(text[k]) ? k : paren;
+}
 
-/** The name fromJSON, as CALLED finds it. */
-const FROM_JSON = /^fromJSON\s*$/i;
 
 /** The first comma of text[from, to) outside brackets, or -1. */
 function topLevelComma(text: string, from: number, to: number): number {

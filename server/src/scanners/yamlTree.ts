@@ -821,7 +821,9 @@ function blankTemplateLines(text: string, start: number, end: number): string {
     if (isTemplateLine(src, k, nl)) {
       let e = nl;
       if (e > k && src.charCodeAt(e - 1) === 13) e--;
-      out += src.slice(from, k) + ' '.repeat(e - k);
+      // A comment at the line's own indent (not spaces only: a blank line indented deeper than a
+      // block scalar's first line is an error there, where `#` is text).
+      out += src.slice(from, k) + '#' + ' '.repeat(e - k - 1);
       from = e;
     } else if (nextTemplate >= 0 && nextTemplate < nl) {
       // A value that is only a template action (`value: {{ join "," .Values.platforms }}`, an
