@@ -1,5 +1,5 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
-import { parsePlatform } from '../platform/parse';
+import { looksLikeName, parsePlatform } from '../platform/parse';
 import { isGoOs, isPlaceholder, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 
@@ -187,6 +187,8 @@ export interface ListItem {
   removeEnd: number;
   /** Its variant alone is templated (`linux/arm/v${GOARM}`): kept when splitList is asked to. */
   templatedVariant?: true;
+  /** One half is templated, the other written (`lnux/${ARCH}`, `${OS}/amd46`): kept when splitList is asked to. */
+  templatedHalf?: 'os' | 'arch';
 }
 
 /** Blanks and commas only: what goes with an item removed (never a quote or a bracket). */
@@ -248,11 +250,18 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
   return items.filter((it) => {
     const m = masked.slice(it.start - maskBase, it.end - maskBase);
     if (!m.includes(POISON)) return true;
-    if (!templatedVariants || !TEMPLATED_VARIANT.test(m)) return false;
-    it.templatedVariant = true;
+    if (!templatedVariants) return false;
+    if (TEMPLATED_VARIANT.test(m)) it.templatedVariant = true;
+    else if (TEMPLATED_ARCH.test(m)) it.templatedHalf = 'os';
+    else if (TEMPLATED_OS.test(m)) it.templatedHalf = 'arch';
+    else return false;
     return true;
   });
 }
+
+/** A platform whose arch (its os) alone is templated: the os (the arch) is written, masked. */
+const TEMPLATED_ARCH = /^[A-Za-z0-9]+\/\u0001+$/;
+const TEMPLATED_OS = /^\u0001+\/[A-Za-z0-9]+$/;
 
 /** A platform whose variant alone is templated (`linux/arm/v${GOARM}`, `linux/arm/v{{ .Arm }}`), masked. */
 const TEMPLATED_VARIANT = /^[A-Za-z0-9]+\/[A-Za-z0-9]+\/v?\u0001+$/;
@@ -454,6 +463,11 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       names.push(removable && items.length > 1 ? { ...t, remove: { start: item.removeStart, end: item.removeEnd } } : t);
       continue;
     }
+    // `lnux/${ARCH}`, `${TARGETOS}/amd46`: the half written is judged when it is a typo of a name.
+    if (item.templatedHalf) {
+      if ((o.strictness ?? 'strict') === 'strict') halfTypo(sink, o.text, item, o.context);
+      continue;
+    }
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
     const platform = item.templatedVariant ? templatedVariantPlatform(t.text) : parsePlatform(t.text, o.strictness ?? 'strict');
     if (!platform) continue;
@@ -469,6 +483,21 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     });
   }
   return names;
+}
+
+/**
+ * The written half of a platform whose other half is templated (`lnux/${ARCH}`): a typo of a Go
+ * os or arch, near one (looksLikeName) but not one, is a name alone, which its rule reports. A
+ * right name says nothing alone (its pair is templated), nor a word that is no name at all.
+ */
+function halfTypo(sink: MentionSink, text: string, item: ListItem, context: string): void {
+  const slash = text.indexOf('/', item.start);
+  if (slash < 0 || slash >= item.end) return;
+  const role = item.templatedHalf!;
+  const t = role === 'os' ? token(text, item.start, slash) : token(text, slash + 1, item.end);
+  const name = t.text.toLowerCase();
+  if (role === 'os' ? isGoOs(name) || !looksLikeName(t.text, 'os') : resolveArch(name) !== undefined || !looksLikeName(t.text, 'arch')) return;
+  sink.add({ kind: 'pair', ...(role === 'os' ? { os: t } : { arch: t }), product: false, context });
 }
 
 /** The os/arch pair of a platform whose variant is templated, when both are Go's names. */
