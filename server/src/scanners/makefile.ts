@@ -179,7 +179,12 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
         urlVars.set(name, value);
       }
-      if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope())) scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
+      if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope())) {
+        // `bin/x: GO_FLAGS='GOOS=linux GOARCH=arm'`: read as the shell reads `NAME=value`, whose
+        // value may hold assignments (as a line without the target is read, a command line).
+        const from = target !== undefined && op === '=' ? line.start + assign[0].lastIndexOf(name) : valueStart;
+        scanShell(text, from, cEnd, sink, { mode: 'make', urlVars });
+      }
       continue;
     }
     if (isRule(body)) {
