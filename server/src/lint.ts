@@ -567,7 +567,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       // GOOS=lnux GOARCH=amd46, GOOS=Linux GOARCH=amd46: the other name is wrong too.
       if (f?.code === 'unknown-platform' && pair) {
         const m = s.mention as PairMention;
-        const other = f.token === m.os ? findUnknownArch(s, model) : f.token === m.arch ? upperCaseName(m.os, 'os') : undefined;
+        // (GOOS=Windows GOARCH=AMD64, %PROCESSOR_ARCHITECTURE%'s spelling: both in the wrong case.)
+        const other = f.token === m.os ? (findUnknownArch(s, model) ?? (m.archName === undefined ? upperCaseName(m.arch, 'arch') : undefined)) : f.token === m.arch ? upperCaseName(m.os, 'os') : undefined;
         if (other) raw.push({ f: other, pair });
       }
       // An alias that is also a repeat (linux/x86_64 after linux/amd64) gets both codes: each holds.

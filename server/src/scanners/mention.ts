@@ -446,7 +446,9 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
     const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
     const skip = flag && o.text[item.start + flag[0].length] === '=' ? flag[0].length + 1 : 0;
-    const t = token(o.text, item.start + skip, item.end);
+    // crane's `windows/amd64:10.0.17763.6414`: the os version after the colon is no part of the platform.
+    const osVersion = o.role === 'platform' ? OS_VERSION_SUFFIX.exec(o.text.slice(item.start + skip, item.end)) : null;
+    const t = token(o.text, item.start + skip, osVersion ? item.start + skip + osVersion[1].length : item.end);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
       if (noName(t.text) || isPlaceholder(t.text) || SENTINELS.has(t.text.toLowerCase())) continue;
@@ -499,6 +501,9 @@ function halfTypo(sink: MentionSink, text: string, item: ListItem, context: stri
   if (role === 'os' ? isGoOs(name) || !looksLikeName(t.text, 'os') : resolveArch(name) !== undefined || !looksLikeName(t.text, 'arch')) return;
   sink.add({ kind: 'pair', ...(role === 'os' ? { os: t } : { arch: t }), product: false, context });
 }
+
+/** A platform with an os version after a colon (go-containerregistry's `os/arch[/variant][:osversion]`). */
+const OS_VERSION_SUFFIX = /^([A-Za-z0-9]+\/[A-Za-z0-9/._-]+):\d+\.\d+\.\d+(?:\.\d+)?$/;
 
 /** The os/arch pair of a platform whose variant is templated, when both are Go's names. */
 function templatedVariantPlatform(text: string): ParsedPlatform | undefined {
