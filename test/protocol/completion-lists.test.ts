@@ -247,6 +247,11 @@ describe('completion in the strings of GitHub expressions and in make functions'
     }
     // The else branch after linux/s390x holds it already; the one after linux/amd64 does not.
     assert.ok(!(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(if $(CI),linux/amd64,linux/s390x,|)\n')).includes('linux/s390x'));
+    // A target's GOARCH completes with the target's own GOOS (round 104).
+    const win = await completeAt('Makefile', 'makefile', 'build-win: GOOS = windows\nbuild-win: GOARCH = |\nbuild-win:\n\tgo build\n');
+    assert.ok(win.includes('amd64') && win.includes('arm64') && !win.includes('riscv64') && !win.includes('loong64'), win.join(' '));
+    const mac = await completeAt('Makefile', 'makefile', 'build-mac: GOARCH = |\nbuild-mac: export GOOS = darwin\n');
+    assert.ok(mac.includes('arm64') && !mac.includes('386'), mac.join(' '));
     // A condition, and the arguments of other functions, are not lists of platforms.
     assert.deepEqual(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(if |\n'), []);
     assert.deepEqual(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(filter-out linux/amd64,|)\n'), []);

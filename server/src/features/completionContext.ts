@@ -281,6 +281,19 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
     for (const m of lines.line(i).text.matchAll(re)) if (roleOf(m[1]) === name) out.push(m[2].toLowerCase());
   }
   if (out.length > 0) return out;
+  // `build-win: GOOS = windows` beside `build-win: GOARCH = |`: the target's own variables, in any order.
+  const target = TARGET_VARIABLE.exec(lines.line(index).text);
+  if (target) {
+    for (let i = index - SET_LINES_BACK; i <= index + SET_LINES_BACK; i++) {
+      if (!lines.has(i)) {
+        if (i > index) break;
+        continue;
+      }
+      const t = i === index ? null : TARGET_VARIABLE.exec(lines.line(i).text);
+      if (!t || t[1].trim() !== target[1].trim()) continue;
+      for (const a of lines.line(i).text.slice(t[0].length - t[2].length).matchAll(re)) if (roleOf(a[1]) === name) return [a[2].toLowerCase()];
+    }
+  }
   // `export GOOS=darwin`, `GOOS := darwin`, `ENV GOOS=linux` on a line of its own above: it holds
   // for the lines that follow (a `GOOS=linux go build` line sets it for its command only).
   for (let i = first - 1; i >= first - SET_LINES_BACK && lines.has(i); i--) {
@@ -290,6 +303,9 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
   }
   return out;
 }
+
+/** A Makefile's target-specific variable (`build-win: export GOOS = windows`): the target, and the variable's name on. */
+const TARGET_VARIABLE = /^([^:=#\t\s][^:=#]*?):(?![=:])[ \t]*(?:(?:export|override|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_]*[ \t]*[?:+]?=)/;
 
 /** How far above the cursor a standalone GOOS/GOARCH setting is looked for. */
 const SET_LINES_BACK = 30;
