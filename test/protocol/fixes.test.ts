@@ -387,6 +387,13 @@ describe('completion in a name/value list', () => {
   });
 });
 
+describe("a removed platform in a branch of make's $(if …)", () => {
+  it('the branch is emptied and the other keeps its place (the comma after the condition stays)', async () => {
+    const text = 'PLATFORMS ?= $(if $(CI),linux/arm/v7,linux/amd64)\n';
+    assert.equal(await fixed('Makefile', 'makefile', text, 'removed-platform', 'linux/arm/v7'), 'PLATFORMS ?= $(if $(CI),,linux/amd64)\n');
+  });
+});
+
 describe('a removed platform in a cross product', () => {
   it('a workflow matrix: an exclude entry leaves out linux/arm alone (preferred); removing arm, which freebsd/arm needs too, says so', async () => {
     const text = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n    runs-on: ubuntu-latest\n    steps:\n      - run: go build\n';

@@ -471,8 +471,10 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       continue;
     }
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
-    const platform = item.templatedVariant ? templatedVariantPlatform(t.text) : parsePlatform(t.text, o.strictness ?? 'strict');
-    if (!platform) continue;
+    const parsed = item.templatedVariant ? templatedVariantPlatform(t.text) : parsePlatform(t.text, o.strictness ?? 'strict');
+    if (!parsed) continue;
+    // (Two os versions of one platform are two images, no repeat.)
+    const platform = osVersion ? { ...parsed, qualifier: o.text.slice(t.end + 1, item.end) } : parsed;
     sink.add({
       kind: 'whole',
       token: t,
@@ -503,7 +505,7 @@ function halfTypo(sink: MentionSink, text: string, item: ListItem, context: stri
 }
 
 /** A platform with an os version after a colon (go-containerregistry's `os/arch[/variant][:osversion]`). */
-const OS_VERSION_SUFFIX = /^([A-Za-z0-9]+\/[A-Za-z0-9/._-]+):\d+\.\d+\.\d+(?:\.\d+)?$/;
+const OS_VERSION_SUFFIX = /^([A-Za-z0-9]+\/[A-Za-z0-9/._-]+):\d+(?:\.\d+){0,3}$/;
 
 /** The os/arch pair of a platform whose variant is templated, when both are Go's names. */
 function templatedVariantPlatform(text: string): ParsedPlatform | undefined {

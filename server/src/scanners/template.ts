@@ -107,7 +107,9 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     const chosen = maskTemplates(text, from, close - 1, mode, depth + 1, substitutions);
     // The blanks of a list `subst` joins with commas are not where a command's words end
     // (`--platform $(subst $(space),$(comma),linux/amd64 linux/arm64)` is one argument).
-    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : chosen;
+    // The comma after an `if`'s condition ends an argument, not a list item: removing the
+    // then-branch's only item must not take it (`$(if c,,linux/amd64)`, not `$(if c,linux/amd64)`).
+    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : fn[1] === 'if' && chosen.charCodeAt(0) === 44 ? SOFT + chosen.slice(1) : chosen;
     out.push(fn[1] === 'call' ? callArguments(kept) : ALTERNATIVES.has(fn[1]) ? alternatives(text, from, close - 1, kept) : kept);
     out.push(SOFT);
     i = close;

@@ -1361,7 +1361,10 @@ function conditionBlock(key: string, value: YNode): boolean {
 
 /** Scans a Kustomize patch written inline as the YAML it is; false when `value` is no such patch. */
 /** A value that is wholly `${{ fromJSON('…') }}` of a JSON object, or of a list of objects: the JSON's [start, end) within it. */
-const FROM_JSON_LITERAL = /^\$\{\{\s*fromJSON\(\s*'(\s*(?:\{|\[\s*\{)[^']*)'\s*\)\s*\}\}$/i;
+const FROM_JSON_LITERAL = /^\s*\$\{\{\s*fromJSON\s*\(\s*'(\s*(?:\{|\[\s*\{)[^']*)'\s*\)\s*\}\}\s*$/i;
+
+/** The same in a single-quoted YAML value, where the expression's quotes are written twice. */
+const FROM_JSON_LITERAL_IN_SINGLE = /^\s*\$\{\{\s*fromJSON\s*\(\s*''(\s*(?:\{|\[\s*\{)[^']*)''\s*\)\s*\}\}\s*$/i;
 
 /**
  * A workflow's matrix written as a JSON literal (`matrix: ${{ fromJSON('{"include": [{"goos":
@@ -1372,11 +1375,13 @@ function withJsonLiterals(node: YMap, ctx: Ctx): YMap {
   let items: YPair[] | undefined;
   for (let k = 0; k < node.items.length; k++) {
     const value = node.items[k].value;
-    if (value?.kind !== 'scalar' || (value.style !== 'PLAIN' && value.style !== 'QUOTE_DOUBLE') || value.value.length < 16 || !/fromjson/i.test(value.value)) continue;
-    const m = FROM_JSON_LITERAL.exec(value.value);
-    // (Offsets in the document only where the value is written as it reads: no escapes.)
-    if (!m || ctx.text.slice(value.contentStart, value.contentEnd) !== value.value) continue;
-    const start = value.contentStart + value.value.indexOf(m[1]);
+    if (value?.kind !== 'scalar' || value.style === 'ALIAS' || value.value.length < 16 || !/fromjson/i.test(value.value)) continue;
+    // As written in the document (quoted, folded or over several lines), offsets kept: the JSON
+    // read as YAML takes its line breaks and indents; a double quote escaped for YAML is no JSON.
+    const raw = ctx.text.slice(value.contentStart, value.contentEnd);
+    const m = (value.style === 'QUOTE_SINGLE' ? FROM_JSON_LITERAL_IN_SINGLE : FROM_JSON_LITERAL).exec(raw);
+    if (!m || (value.style === 'QUOTE_DOUBLE' && raw.includes('\\'))) continue;
+    const start = value.contentStart + raw.indexOf(m[1]);
     const docs = readYamlDocuments(ctx.text, start, start + m[1].length);
     const root = docs.length === 1 && !docs[0].broken ? docs[0].root : undefined;
     if (root?.kind !== 'map' && root?.kind !== 'seq') continue;
@@ -1827,8 +1832,9 @@ function excludeSpot(text: string, node: YMap, listKey: string): { at: number; h
     const keyLineEnd = lineStartOf(text, existing.start) - 1;
     if (keyLineEnd < 0 || /&[^\s]/.test(text.slice(lineStartOf(text, keyLineEnd), keyLineEnd))) return undefined;
     const at = lineAfter(text, existing.end);
-    if (at < 0) return undefined;
-    return { at, header: '', eol: eolAt(at), indent: existing.start - lineStartOf(text, existing.start) };
+    const eol = at < 0 ? (text.includes('\r\n') ? '\r\n' : '\n') : eolAt(at);
+    // (At a last line with no line break: one first.)
+    return { at: at < 0 ? text.length : at, header: at < 0 ? eol : '', eol, indent: existing.start - lineStartOf(text, existing.start) };
   }
   const column = node.start - lineStartOf(text, node.start);
   const at = lineAfter(text, node.end);
