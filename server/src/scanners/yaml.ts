@@ -1515,6 +1515,9 @@ function siblingGoos(src: string, lineStart: number): { start: number; end: numb
   return undefined;
 }
 
+/** What may stand before a matrix reference's key: nothing (the line's start, a list item's dash), or a flow mapping opened by a key's value. */
+const KEY_LINE_START = /^[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w.-]*[ \t]*:[ \t]*\{(?:[^,]*,)*[ \t]*)?$/;
+
 /** The roles of the matrix keys the job in text[jobStart, jobEnd) uses (completion asks too). */
 export function matrixRoles(text: string, jobStart: number, jobEnd: number): MatrixRoles {
   const roles: MatrixRoles = new Map<string, Role>();
@@ -1546,7 +1549,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
     }
     const before = MATRIX_TARGET.exec(head);
     if (!before) continue;
-    if (before[2] === ':' && !/^[ \t]*(?:-[ \t]+)?$/.test(head.slice(0, head.length - before[0].length))) continue;
+    // (Or a key of a flow mapping that a key's value opens: `env: {GOOS: "${{ matrix.os }}", GOARCH: …}`.)
+    if (before[2] === ':' && !KEY_LINE_START.test(head.slice(0, head.length - before[0].length))) continue;
     const role = before[1].startsWith('-') ? 'platform' : roleOf(before[1]);
     if (!role) continue;
     // An arch axis used again with an os of its own (`GOOS=linux GOARCH=${{ matrix.arch }}`, then
