@@ -7,6 +7,7 @@ import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } fro
 import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS } from '../scanners/shell';
 import { ENV_MAP_KEYS, executorVariables, fileEnv, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
+import { SEPARATOR_VARIABLE } from '../scanners/template';
 
 /**
  * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
@@ -708,7 +709,8 @@ function expressionSite(lines: Lines, index: number, prefix: string, written: st
 /** A make function whose arguments are values it may become (as the scanner reads them), and its arguments before the first value. */
 const MAKE_CHOICES: Readonly<Record<string, number>> = { if: 1, or: 0, and: 0, subst: 2, strip: 0, sort: 0, firstword: 0, lastword: 0 };
 const MAKE_FUNCTION = /^(\w+)[ \t]+/;
-const MAKE_SEPARATOR = /\$[({](comma|COMMA|space|SPACE|sp|SP|,)[)}]/g;
+/** A reference to a variable (`$(comma)`, `${space}`): one that SEPARATOR_VARIABLE names stands for its separator. */
+const MAKE_REFERENCE = /\$[({]([^(){}$]*)[)}]/g;
 
 /**
  * A make value written up to the token (`$(if $(CI),linux/amd64,` …): the list the token is an item
@@ -717,7 +719,7 @@ const MAKE_SEPARATOR = /\$[({](comma|COMMA|space|SPACE|sp|SP|,)[)}]/g;
  * in the arguments of another function.
  */
 function makeBranch(value: string): { text: string; inFunction: boolean } | undefined {
-  const text = value.replace(MAKE_SEPARATOR, (_m, name: string) => (/^(comma|COMMA|,)$/.test(name) ? ',' : ' '));
+  const text = value.replace(MAKE_REFERENCE, (m, name: string) => (!SEPARATOR_VARIABLE.test(name) ? m : /^(comma|COMMA|,)$/.test(name) ? ',' : ' '));
   const opens: number[] = [];
   for (let k = 0; k < text.length; k++) {
     const c = text[k];

@@ -185,9 +185,9 @@ export interface ListItem {
   end: number;
   removeStart: number;
   removeEnd: number;
-  /** Its variant alone is templated (`linux/arm/v${GOARM}`): kept when splitList is asked to. */
+  /** Its variant alone is templated (`linux/arm/v${GOARM}`): kept when splitList is asked to (partlyTemplated). */
   templatedVariant?: true;
-  /** One half is templated, the other written (`lnux/${ARCH}`, `${OS}/amd46`): kept when splitList is asked to. */
+  /** One half is templated, the other written (`lnux/${ARCH}`, `${OS}/amd46`): kept when splitList is asked to (partlyTemplated). */
   templatedHalf?: 'os' | 'arch';
 }
 
@@ -199,9 +199,10 @@ function separatorsOnly(s: string): boolean {
 /**
  * Splits a list value (`linux/amd64,linux/arm64`, `"linux/amd64 linux/arm64"`) into items, with
  * document offsets. `masked` is the text with templates masked, its index 0 at document offset
- * `maskBase`; items that contain a template are dropped.
+ * `maskBase`; items that contain a template are dropped, but with `partlyTemplated` a platform
+ * whose variant or one half alone is templated (see ListItem).
  */
-export function splitList(masked: string, maskBase: number, start: number, end: number, templatedVariants = false): ListItem[] {
+export function splitList(masked: string, maskBase: number, start: number, end: number, partlyTemplated = false): ListItem[] {
   const items: ListItem[] = [];
   let i = start - maskBase;
   const stop = end - maskBase;
@@ -250,7 +251,7 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
   return items.filter((it) => {
     const m = masked.slice(it.start - maskBase, it.end - maskBase);
     if (!m.includes(POISON)) return true;
-    if (!templatedVariants) return false;
+    if (!partlyTemplated) return false;
     if (TEMPLATED_VARIANT.test(m)) it.templatedVariant = true;
     else if (TEMPLATED_ARCH.test(m)) it.templatedHalf = 'os';
     else if (TEMPLATED_OS.test(m)) it.templatedHalf = 'arch';
@@ -446,9 +447,10 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
     const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
     const skip = flag && o.text[item.start + flag[0].length] === '=' ? flag[0].length + 1 : 0;
+    let t = token(o.text, item.start + skip, item.end);
     // crane's `windows/amd64:10.0.17763.6414`: the os version after the colon is no part of the platform.
-    const osVersion = o.role === 'platform' ? OS_VERSION_SUFFIX.exec(o.text.slice(item.start + skip, item.end)) : null;
-    const t = token(o.text, item.start + skip, osVersion ? item.start + skip + osVersion[1].length : item.end);
+    const osVersion = o.role === 'platform' && t.text.indexOf(':') > 0 ? OS_VERSION_SUFFIX.exec(t.text) : null;
+    if (osVersion) t = token(o.text, t.start, t.start + osVersion[1].length);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
       if (noName(t.text) || isPlaceholder(t.text) || SENTINELS.has(t.text.toLowerCase())) continue;

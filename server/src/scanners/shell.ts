@@ -16,8 +16,7 @@ import {
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
 import { looksLikeName, parsePlatform } from '../platform/parse';
-import { GO_ARCHES, GO_OSES, isGoArch, isGoOs, resolveArch } from '../platform/names';
-import { editDistance } from '../platform/distance';
+import { isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS } from './artifacts';
@@ -729,7 +728,8 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
   const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
-    if (ECHO_BEFORE.test(body.slice(lineStart, use.index + 1)) || COMMENT_BEFORE.test(body.slice(lineStart, use.index + 1))) continue;
+    const before = body.slice(lineStart, use.index + 1);
+    if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before)) continue;
     const role = use[1] === 'OS' ? 'os' : 'arch';
     // The other half, written out on the same line: GOOS=linux GOARCH=$arch.
     let lineEnd = body.indexOf('\n', use.index);
@@ -817,7 +817,9 @@ const DATA_FORMAT = /^(["']?)(?:%[sq]|\\[nt]|[ \t])+\1$/;
 function dataFormat(text: string, base: number, words: readonly Word[], nameIndex: number): boolean {
   if (nameIndex + 2 >= words.length) return false;
   const format = words[nameIndex + 1];
-  return format.end - format.start <= 16 && DATA_FORMAT.test(text.slice(base + format.start, base + format.end)) && /%[sq]/.test(text.slice(base + format.start, base + format.end));
+  if (format.end - format.start > 16) return false;
+  const written = text.slice(base + format.start, base + format.end);
+  return DATA_FORMAT.test(written) && /%[sq]/.test(written);
 }
 
 /** The spans (offsets in the scanned region) of the arguments of echo, printf and the like: text for a person. */
@@ -1206,21 +1208,19 @@ function varCanonical(name: string): 'slash' | 'as-written' {
   return /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written';
 }
 
-/** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */
 /**
  * Whether an os or arch value assigned in a branch on the host is a typo of a Go name: one word,
- * neither a Go name nor an alias, at most two edits from a Go name (`linxu`, `amd46`; not
+ * neither a Go name nor an alias, but near one (looksLikeName: `linxu`, `amd46`; not
  * `unsupported`, which a default branch may set).
  */
 function hostMappingTypo(role: string, value: string): boolean {
   if (role !== 'os' && role !== 'arch') return false;
   const word = value.trim().replace(/^["']|["']$/g, '').toLowerCase();
   if (!/^[a-z0-9]{2,12}$/.test(word)) return false;
-  if (role === 'os' ? isGoOs(word) : isGoArch(word) || resolveArch(word) !== undefined) return false;
-  for (const name of role === 'os' ? GO_OSES : GO_ARCHES) if (editDistance(word, name) <= (name.length <= 4 ? 1 : 2)) return true;
-  return false;
+  return (role === 'os' ? !isGoOs(word) : resolveArch(word) === undefined) && looksLikeName(word, role);
 }
 
+/** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */
 function isNote(role: string, value: string): boolean {
   if ((role !== 'os' && role !== 'arch') || !/\S\s+\S/.test(value)) return false;
   // `GOARCH="arm64 riscv64"` is a list of Go names (a script loops over it), not a note.

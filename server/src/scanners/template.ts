@@ -372,7 +372,7 @@ function alternatives(text: string, from: number, to: number, masked: string): s
 }
 
 /** The name of a make variable that holds a separator, as Makefiles define them to join a list (`comma := ,`). */
-const SEPARATOR_VARIABLE = /^(?:space|comma|SPACE|COMMA|sp|SP|,)$/;
+export const SEPARATOR_VARIABLE = /^(?:space|comma|SPACE|COMMA|sp|SP|,)$/;
 
 /** A `subst` argument that is a separator: ` `, `,`, `$(space)`, `$(comma)`, or nothing (`$(empty)`). */
 function separatorArg(arg: string): boolean {
@@ -450,7 +450,6 @@ function nameStart(text: string, from: number, paren: number): number {
   while (k > from && /[\w-]/.test(text[k - 1])) k--;
   return k < end && /[A-Za-z_]/.test(text[k]) ? k : paren;
 }
-
 
 /** The first comma of text[from, to) outside brackets, or -1. */
 function topLevelComma(text: string, from: number, to: number): number {

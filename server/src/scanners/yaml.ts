@@ -662,9 +662,10 @@ const WHITESPACE_ESCAPE = /\\(?:[ntr ]|x(?:20|09|0[aAdD])|u00(?:20|09|0[aAdD]))/
 function maskScalar(text: string, node: YScalar, r: { s: number; e: number }): string {
   // In a single-quoted scalar an expression's quote is written twice (`'${{ a || ''linux/arm64'' }}'`):
   // read as one (and a blank), so its strings are what the expression may be.
-  if (node.style === 'QUOTE_SINGLE' && text.indexOf("''", r.s) < r.e && text.indexOf('${{', r.s) < r.e) {
+  // (The scalar's own text is searched: `text.indexOf(…, r.s)` would read on to the document's end.)
+  if (node.style === 'QUOTE_SINGLE') {
     const content = text.slice(r.s, r.e);
-    if (content.includes('${{')) return maskTemplates(content.replace(/''/g, "' "), 0, r.e - r.s, 'shell');
+    if (content.includes("''") && content.includes('${{')) return maskTemplates(content.replace(/''/g, "' "), 0, r.e - r.s, 'shell');
   }
   const masked = maskTemplates(text, r.s, r.e, 'shell');
   return node.style === 'QUOTE_DOUBLE' && masked.indexOf('\\') >= 0 ? masked.replace(WHITESPACE_ESCAPE, (m) => ' '.repeat(m.length)) : masked;
@@ -1359,12 +1360,14 @@ function conditionBlock(key: string, value: YNode): boolean {
   return value.kind === 'seq' && value.items.some((item) => item?.kind === 'map');
 }
 
-/** Scans a Kustomize patch written inline as the YAML it is; false when `value` is no such patch. */
 /** A value that is wholly `${{ fromJSON('…') }}` of a JSON object, or of a list of objects: the JSON's [start, end) within it. */
 const FROM_JSON_LITERAL = /^\s*\$\{\{\s*fromJSON\s*\(\s*'(\s*(?:\{|\[\s*\{)[^']*)'\s*\)\s*\}\}\s*$/i;
 
 /** The same in a single-quoted YAML value, where the expression's quotes are written twice. */
 const FROM_JSON_LITERAL_IN_SINGLE = /^\s*\$\{\{\s*fromJSON\s*\(\s*''(\s*(?:\{|\[\s*\{)[^']*)''\s*\)\s*\}\}\s*$/i;
+
+/** The keys of a workflow whose value may be a matrix, or a list of its combinations, written as JSON. */
+const JSON_MATRIX_KEYS: ReadonlySet<string> = new Set(['matrix', 'include', 'exclude']);
 
 /**
  * A workflow's matrix written as a JSON literal (`matrix: ${{ fromJSON('{"include": [{"goos":
@@ -1372,8 +1375,11 @@ const FROM_JSON_LITERAL_IN_SINGLE = /^\s*\$\{\{\s*fromJSON\s*\(\s*''(\s*(?:\{|\[
  * values read as the YAML the JSON is, at its place in the document, so it is checked as written out.
  */
 function withJsonLiterals(node: YMap, ctx: Ctx): YMap {
+  // (Every mapping of every scan comes here: only a workflow's matrix keys are looked at.)
+  if (ctx.flavour !== 'github-workflow') return node;
   let items: YPair[] | undefined;
   for (let k = 0; k < node.items.length; k++) {
+    if (!JSON_MATRIX_KEYS.has(node.items[k].key)) continue;
     const value = node.items[k].value;
     if (value?.kind !== 'scalar' || value.style === 'ALIAS' || value.value.length < 16 || !/fromjson/i.test(value.value)) continue;
     // As written in the document (quoted, folded or over several lines), offsets kept: the JSON
@@ -1391,6 +1397,7 @@ function withJsonLiterals(node: YMap, ctx: Ctx): YMap {
   return items ? { ...node, items } : node;
 }
 
+/** Scans a Kustomize patch written inline as the YAML it is; false when `value` is no such patch. */
 function inlinePatch(value: YNode, ctx: Ctx): boolean {
   if (value.kind !== 'scalar' || (value.style !== 'BLOCK_LITERAL' && value.style !== 'BLOCK_FOLDED') || !KUSTOMIZE_PATCHES.has(ctx.path[0] ?? '') || ctx.depth > MAX_DEPTH / 2) return false;
   scanYaml(ctx.text, value.contentStart, value.contentEnd, ctx.sink, 'yaml');
@@ -1828,23 +1835,31 @@ function markExcludeSpots(text: string, mentions: Mention[], from: number, node:
 /** Where an entry of the mapping's list `listKey` goes (see markExcludeSpots), or undefined. */
 function excludeSpot(text: string, node: YMap, listKey: string): { at: number; header: string; eol: string; indent: number } | undefined {
   if (node.flow) return undefined;
-  const eolAt = (at: number) => (at >= 2 && text.charCodeAt(at - 2) === 13 ? '\r\n' : '\n');
   if (node.items.some((p) => p.key === listKey)) {
     const existing = get(node, listKey);
     if (existing?.kind !== 'seq' || existing.flow || existing.items.length === 0) return undefined;
     // `exclude: &common` (another job's `exclude: *common` would change too).
     const keyLineEnd = lineStartOf(text, existing.start) - 1;
     if (keyLineEnd < 0 || /&[^\s]/.test(text.slice(lineStartOf(text, keyLineEnd), keyLineEnd))) return undefined;
-    const at = lineAfter(text, existing.end);
-    const eol = at < 0 ? (text.includes('\r\n') ? '\r\n' : '\n') : eolAt(at);
-    // (At a last line with no line break: one first.)
-    return { at: at < 0 ? text.length : at, header: at < 0 ? eol : '', eol, indent: existing.start - lineStartOf(text, existing.start) };
+    const place = placeAfter(text, existing.end);
+    return { ...place, indent: existing.start - lineStartOf(text, existing.start) };
   }
   const column = node.start - lineStartOf(text, node.start);
-  const at = lineAfter(text, node.end);
-  // At a last line with no line break: one first.
-  const eol = at < 0 ? (text.includes('\r\n') ? '\r\n' : '\n') : eolAt(at);
-  return { at: at < 0 ? text.length : at, header: `${at < 0 ? eol : ''}${' '.repeat(column)}${listKey}:${eol}`, eol, indent: column + 2 };
+  const place = placeAfter(text, node.end);
+  return { ...place, header: `${place.header}${' '.repeat(column)}${listKey}:${place.eol}`, indent: column + 2 };
+}
+
+/**
+ * Where lines go after the one a node ends on, in the text's line breaks (`\r\n` in a CRLF file):
+ * the next line's start, or the text's end after a line break (`header`) when its last line has none.
+ */
+function placeAfter(text: string, end: number): { at: number; header: string; eol: string } {
+  const at = lineAfter(text, end);
+  if (at < 0) {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    return { at: text.length, header: eol, eol };
+  }
+  return { at, header: '', eol: at >= 2 && text.charCodeAt(at - 2) === 13 ? '\r\n' : '\n' };
 }
 
 /** The start of the line holding offset `at`. */
