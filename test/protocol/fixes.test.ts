@@ -446,3 +446,43 @@ describe('a removed platform in a cross product', () => {
     assert.deepEqual((await fixes(uri, diagnostics.find((x) => x.code === 'removed-platform')!)).map((a) => a.title), ['Remove arm from the list (for every combination)']);
   });
 });
+
+describe('a removed platform in an entry of a matrix include list', () => {
+  const job = (matrix: string) => `on: push\njobs:\n  go:\n    strategy:\n      matrix:\n${matrix}    runs-on: ubuntu-latest\n    steps:\n      - run: go build\n`;
+  const titlesOf = async (text: string) => {
+    const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
+    const d = diagnostics.find((x) => x.code === 'removed-platform');
+    assert.ok(d, text);
+    return (await fixes(uri, d)).map((a) => [a.title, a.isPreferred === true]);
+  };
+
+  it('an entry of its own is removed whole, its other keys and a comment after its last value with it', async () => {
+    const entry = '          - goos: linux\n            goarch: arm  # Raspberry Pi\n            goarm: "7"\n';
+    const text = job(`        goos: [linux, darwin]\n        goarch: [amd64, arm64]\n        include:\n${entry}          - goos: windows\n            goarch: amd64\n`);
+    assert.deepEqual(await titlesOf(text), [['Remove the matrix entry for linux/arm', true]]);
+    const after = await fixed('.github/workflows/go.yml', 'yaml', text, 'removed-platform', 'arm');
+    assert.equal(after, text.replace(entry, ''));
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', after), []);
+  });
+
+  it('the last entry, and an entry of a flow list, with its comma', async () => {
+    const last = job('        include:\n          - goos: windows\n            goarch: amd64\n          - goos: linux\n            goarch: arm\n');
+    assert.equal(await fixed('.github/workflows/go.yml', 'yaml', last, 'removed-platform', 'arm'), last.replace('          - goos: linux\n            goarch: arm\n', ''));
+    const flow = job('        include: [{goos: linux, goarch: arm}, {goos: windows, goarch: amd64}]\n');
+    assert.equal(await fixed('.github/workflows/go.yml', 'yaml', flow, 'removed-platform', 'arm'), job('        include: [{goos: windows, goarch: amd64}]\n'));
+  });
+
+  it('no removal where it would empty the list, change another job (an anchored list), or keep the platform (an entry that refines a combination the axes make)', async () => {
+    for (const matrix of [
+      '        include:\n          - goos: linux\n            goarch: arm\n',
+      '        include: &extra\n          - goos: linux\n            goarch: arm\n          - goos: windows\n            goarch: amd64\n',
+    ]) {
+      assert.deepEqual(await titlesOf(job(matrix)), [], matrix);
+    }
+    const refining = job('        goos: [linux]\n        goarch: [amd64, arm]\n        include:\n          - goos: linux\n            goarch: arm\n            cc: arm-linux-gnueabihf-gcc\n          - goos: windows\n            goarch: amd64\n');
+    const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', refining);
+    for (const d of diagnostics.filter((x) => x.code === 'removed-platform')) {
+      for (const a of await fixes(uri, d)) assert.doesNotMatch(a.title, /matrix entry/);
+    }
+  });
+});

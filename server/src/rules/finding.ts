@@ -31,6 +31,8 @@ export interface FixData {
   replacements?: string[];
   /** The range that removes the item from its list. */
   remove?: { start: number; end: number };
+  /** `remove` drops the entry that makes the platform (a matrix's include entry), not an item of a list. */
+  entry?: true;
   /**
    * unknown-platform: every replacement is an item of the list already (`linux/amd64,linux/amd46`),
    * so replacing would make a repeat; removing the item is the fix preferred.

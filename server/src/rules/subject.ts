@@ -71,12 +71,12 @@ export function blame(s: Subject, wrongOs: boolean): Token | undefined {
 }
 
 /** The removal a finding on token t offers: the list item of a whole platform, or of a pair's os or arch. */
-export function removal(s: Subject, t: Token): { remove?: { start: number; end: number }; exclude?: { at: number; text: string; list: string }; shared?: true } {
+export function removal(s: Subject, t: Token): { remove?: { start: number; end: number }; entry?: true; exclude?: { at: number; text: string; list: string }; shared?: true } {
   const m = s.mention;
   const r = m.kind === 'whole' ? m.removeRange : t.remove;
   const shared = m.kind === 'pair' && m.shared !== undefined && (t === m.os ? m.shared.os : t === m.arch ? m.shared.arch : false);
   const exclude = shared && m.kind === 'pair' ? excludeEntry(m) : undefined;
-  return { ...(r ? { remove: r } : {}), ...(exclude ? { exclude } : {}), ...(shared && r ? { shared: true as const } : {}) };
+  return { ...(r ? { remove: r } : {}), ...(r && t.entry && m.kind === 'pair' ? { entry: true as const } : {}), ...(exclude ? { exclude } : {}), ...(shared && r ? { shared: true as const } : {}) };
 }
 
 /** The entry that leaves a cross product's pair out (`- goos: linux` / `  goarch: arm` under the matrix's `exclude:`). */

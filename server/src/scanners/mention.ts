@@ -10,6 +10,8 @@ export interface Token {
   text: string;
   /** What to delete to drop the token from its list (an item of `goarch: [amd64, arm]`). */
   remove?: { start: number; end: number };
+  /** `remove` drops the whole entry the token is a value of (a matrix's include entry), not an item of a list. */
+  entry?: true;
   /** The earlier item of the same list this one repeats (`amd64` twice in `goarch: [amd64, arm64, amd64]`). */
   repeatOf?: string;
   /** For a name Go does not have (`amd46`): the names of its goos or goarch list, lower case, which its fix must not repeat. */

@@ -1775,7 +1775,13 @@ function pairMapping(
       // judged with them so that each place a removed platform is written says so.
       const everyOs = osT.length === 0 && archT.length > 0 && ((archKey === undefined && oses.length > 0 && fitsEvery(item)) || known(archT, arches));
       const everyArch = archT.length === 0 && osT.length > 0 && ((osKey === undefined && arches.length > 0 && fitsEvery(item)) || known(osT, oses));
-      if (osT.length > 0 && archT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), archT.slice(0, 1), undefined, 'matrix include');
+      if (osT.length > 0 && archT.length > 0) {
+        // An entry of its own (not a refinement of a combination the axes make): its removal drops
+        // this platform alone. (Not the list's only entry, nor an anchored list another job may alias.)
+        const entry = !(known(osT, oses) && known(archT, arches)) && include.items.length > 1 && !anchoredList(ctx.text, include) ? seqItemRange(ctx.text, item.start, item.end, include.flow) : undefined;
+        const mark = (t: Token): Token => (entry ? { ...t, remove: entry, entry: true } : t);
+        emitPairs(ctx.sink, [mark(osT[0])], [mark(archT[0])], undefined, 'matrix include');
+      }
       else if (everyOs) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
       else if (everyArch) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, context);
       else if (osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
@@ -1838,15 +1844,20 @@ function excludeSpot(text: string, node: YMap, listKey: string): { at: number; h
   if (node.items.some((p) => p.key === listKey)) {
     const existing = get(node, listKey);
     if (existing?.kind !== 'seq' || existing.flow || existing.items.length === 0) return undefined;
-    // `exclude: &common` (another job's `exclude: *common` would change too).
-    const keyLineEnd = lineStartOf(text, existing.start) - 1;
-    if (keyLineEnd < 0 || /&[^\s]/.test(text.slice(lineStartOf(text, keyLineEnd), keyLineEnd))) return undefined;
+    if (anchoredList(text, existing)) return undefined;
     const place = placeAfter(text, existing.end);
     return { ...place, indent: existing.start - lineStartOf(text, existing.start) };
   }
   const column = node.start - lineStartOf(text, node.start);
   const place = placeAfter(text, node.end);
   return { ...place, header: `${place.header}${' '.repeat(column)}${listKey}:${place.eol}`, indent: column + 2 };
+}
+
+/** Whether a block list's key is anchored (`exclude: &common`): another job's `exclude: *common` would change with it. */
+function anchoredList(text: string, list: YSeq): boolean {
+  if (list.flow) return /&[^\s]/.test(text.slice(lineStartOf(text, list.start), list.start));
+  const keyLineEnd = lineStartOf(text, list.start) - 1;
+  return keyLineEnd < 0 || /&[^\s]/.test(text.slice(lineStartOf(text, keyLineEnd), keyLineEnd));
 }
 
 /**
@@ -2019,8 +2030,22 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
   const lineStart = text.lastIndexOf('\n', s - 1) + 1;
   const before = text.slice(lineStart, s);
   if (!/^\s*-\s*$/.test(before)) return { start: s, end: e };
-  const nl = text.indexOf('\n', e);
+  // (The yaml library's block mapping ends after its last line's break: the item ends on the line before.)
+  let last = e;
+  while (last > s && /\s/.test(text[last - 1])) last--;
+  const nl = text.indexOf('\n', last);
   return { start: lineStart, end: nl < 0 ? text.length : nl + 1 };
+}
+
+/**
+ * Gives the platform an include entry makes (mentions[from…], one pair with both names written)
+ * the entry's removal: its tokens' `remove` drops the whole entry.
+ */
+function markEntry(mentions: Mention[], from: number, range: { start: number; end: number }): void {
+  if (mentions.length !== from + 1) return;
+  const m = mentions[from];
+  if (m.kind !== 'pair' || !m.os || !m.arch || m.os.remove || m.arch.remove) return;
+  mentions[from] = { ...m, os: { ...m.os, remove: range, entry: true }, arch: { ...m.arch, remove: range, entry: true } };
 }
 
 /** Keys of name/value lists that set environment variables. */
@@ -2076,11 +2101,16 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   const carry = SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? {} : undefined;
   /** Where the mentions of each `--platform` flag among the items start and end. */
   let flagged: number[] | undefined;
+  // A matrix's include entries (with no axes of os and arch beside them: pairMapping reads those):
+  // each makes its own combination, which removing the entry drops.
+  const includes = ctx.path[ctx.path.length - 1] === 'include' && ctx.path.some((k) => MATRIX_KEY.test(k)) && node.items.length > 1 && !anchoredList(ctx.text, node);
   for (let k = 0; k < node.items.length; k++) {
     const item = node.items[k];
     if (!item) continue;
     if (item.kind !== 'scalar') {
+      const before = ctx.sink.mentions.length;
       walk(item, child);
+      if (includes && item.kind === 'map') markEntry(ctx.sink.mentions, before, seqItemRange(ctx.text, item.start, item.end, node.flow));
       continue;
     }
     if (assigned !== undefined && (k === assigned[0] || k === assigned[1])) continue;
