@@ -966,6 +966,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const valueText = masked.slice(u.s, u.e);
       const prefix = downloadPrefix(valueText);
       if (prefix !== undefined) urlVars.set(varName, prefix);
+      // (Set to another literal value, a mirror's URL: no longer a download URL. An expansion may still hold one.)
+      else if (urlVars.has(varName) && !/[$`]/.test(text.slice(base + u.s, base + u.e))) urlVars.delete(varName);
       if (role) {
         if (isNote(role, valueText)) continue;
         // A script's own variable (`goArch=arm`, not the GOARCH that go reads) in a branch of a

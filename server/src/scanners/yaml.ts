@@ -3,7 +3,7 @@ import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, type Pair
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
-import { kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
+import { downloadPrefix, kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
 import { impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
 import { lineKey, splitBrokenChildren } from './chunks';
 
@@ -54,6 +54,8 @@ interface Ctx {
   executors?: ReadonlyMap<string, GoEnv>;
   /** The region holds GitLab `!reference` tags, whose paths are no values. */
   references?: boolean;
+  /** Download URLs set by the environment maps around (`K8S_BASE: https://dl.k8s.io/release`), for the scripts that expand them: name → URL. */
+  urlVars?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -68,7 +70,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references, urlVars: ctx.urlVars };
 }
 
 /**
@@ -142,6 +144,8 @@ export interface YamlFileFacts {
   readonly jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables): executor name → names. */
   readonly executors?: ReadonlyMap<string, GoEnv>;
+  /** Download URLs the file's top-level environment sets (see fileUrlVars): name → URL. */
+  readonly urlVars?: ReadonlyMap<string, string>;
 }
 
 /** The os and arch names a mapping sets (`GOOS: windows`, `goos: [darwin]`), which a merge key `<<: *it` brings into another. */
@@ -157,8 +161,9 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const merges = mergedAnchors(text);
   const jobs = flavour === 'gitlab-ci' && EXTENDS.test(text) ? jobVariables(text) : undefined;
   const executors = flavour === 'yaml' ? executorVariables(text) : undefined;
-  return anchors || env || merges || jobs || executors
-    ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}) }
+  const urlVars = fileUrlVars(text);
+  return anchors || env || merges || jobs || executors || urlVars
+    ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -294,7 +299,7 @@ function variablesOf(text: string, from: number, envLine = VARIABLES_LINE): { en
  * variables and extends (in a text whose jobs extend others). Such an edit is not scanned alone.
  */
 export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly string[], before: string, after: string): boolean {
-  if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && !sameEnv(fileEnv(before), fileEnv(after))) return true;
+  if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
@@ -456,6 +461,56 @@ export function fileEnv(text: string): GoEnv | undefined {
   return namesEnv(anchoredNames(text, text.indexOf('\n', top.index) + 1, 0));
 }
 
+/** A variable of an environment map set to a plain value: `  K8S_BASE: "https://dl.k8s.io/release"`. */
+const URL_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)([a-z]+:\/\/[^\s"'#$]+)\2[ \t]*(?:#.*)?\r?$/;
+
+/**
+ * The download URLs set by the file's top-level environment maps (GitLab's global `variables:`,
+ * a workflow's `env:`): `K8S_BASE: https://dl.k8s.io/release`, for the scripts of the jobs in
+ * other blocks that expand them (`curl -LO "${K8S_BASE}/v1.31.0/bin/linux/arm/kubectl"`).
+ * Undefined when there are none, or the text is a stream of documents.
+ */
+export function fileUrlVars(text: string): Map<string, string> | undefined {
+  if (text.indexOf('://') < 0 || !KNOWN_HOST_TEXT.test(text)) return undefined;
+  TOP_ENV.lastIndex = 0;
+  let out: Map<string, string> | undefined;
+  for (let top = TOP_ENV.exec(text); top; top = TOP_ENV.exec(text)) {
+    for (let i = text.indexOf('\n', top.index) + 1, n = 0; i > 0 && i < text.length && n < 2000; n++) {
+      let nl = text.indexOf('\n', i);
+      if (nl < 0) nl = text.length;
+      const line = text.slice(i, nl);
+      i = nl + 1;
+      const c = line.charCodeAt(0);
+      if (c !== 32 && c !== 9 && line.trim() !== '' && line[0] !== '#') break;
+      const m = URL_VARIABLE.exec(line);
+      const url = m ? downloadPrefix(m[3]) : undefined;
+      if (url !== undefined) (out ??= new Map()).set(m![1], url);
+    }
+  }
+  return out && documents(text) === 1 ? out : undefined;
+}
+
+/** A part of the hosts downloadPrefix knows (a cheap test before a file's lines are read). */
+const KNOWN_HOST_TEXT = /k8s\.io|googleapis\.com|github\.com/;
+
+/** The download URLs an environment map sets (`variables: {K8S_BASE: https://dl.k8s.io/release}`), over those set around it. */
+function urlVarsOf(node: YMap, ctx: Ctx): ReadonlyMap<string, string> | undefined {
+  let out = ctx.urlVars;
+  for (const item of node.items) {
+    const m = item.value;
+    if (m?.kind !== 'map' || !ENV_MAP_KEYS.has(item.key)) continue;
+    for (const p of m.items) {
+      const v = p.value;
+      if (v?.kind !== 'scalar' || v.style === 'ALIAS' || v.value.indexOf('://') < 0) continue;
+      const url = downloadPrefix(v.value.trim());
+      if (url === undefined) continue;
+      if (out === ctx.urlVars) out = new Map(ctx.urlVars);
+      (out as Map<string, string>).set(p.key, url);
+    }
+  }
+  return out;
+}
+
 /** The os and arch a mapping sets alone (one name each), as an environment's names. */
 function namesEnv(names: MergedNames | undefined): GoEnv | undefined {
   const os = names?.oses?.length === 1 ? names.oses[0] : undefined;
@@ -566,7 +621,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
     } else if (doc.root) {
       if (doc.setAside) for (const line of doc.setAside) scanYamlLines(text, line.start, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, line.start)]);
-      walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -1204,6 +1259,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
   node = withJsonLiterals(node, ctx);
   const env = envOf(node, ctx);
   if (env !== ctx.env) ctx = { ...ctx, env };
+  const urlVars = urlVarsOf(node, ctx);
+  if (urlVars !== ctx.urlVars) ctx = { ...ctx, urlVars };
   const items = node.items;
   // Roles of the keys, read once; most maps have none and cost no more than this loop.
   let roles: (Role | undefined)[] | undefined;
@@ -2227,7 +2284,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
   const yamlQuote = node.style === 'QUOTE_DOUBLE' ? '"' : node.style === 'QUOTE_SINGLE' ? "'" : undefined;
-  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
+  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
 }
 
 /** Keys of lists of commands that run in one shell, one after another (GitLab, Bitbucket, Drone, Woodpecker, Travis, Buildkite). */
