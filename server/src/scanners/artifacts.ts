@@ -48,7 +48,8 @@ const BUCKET = /^\/(kubernetes-release|kubernetes-release-dev|k8s-release-dev|k8
 // `…/releases/download/<tag>/<asset>`, and GitHub's `…/releases/latest/download/<asset>` (krew's installer).
 const GITHUB_RELEASE = /^\/kubernetes(-sigs)?\/[^/]+\/releases\/(?:latest\/)?download\//;
 export const KUBE_PACKAGES = 'kubelet|kubeadm|kubectl|kubernetes-cni|cri-tools';
-export const PACKAGE_MANAGERS: ReadonlySet<string> = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf']);
+/** (tonistiigi/xx's `xx-apt-get` and `xx-apt` run apt for the target platform, and take the same words.) */
+export const PACKAGE_MANAGERS: ReadonlySet<string> = new Set(['apt-get', 'apt', 'aptitude', 'dnf', 'yum', 'zypper', 'microdnf', 'tdnf', 'xx-apt-get', 'xx-apt']);
 
 export type UrlKind = 'release' | 'github' | 'packages';
 
