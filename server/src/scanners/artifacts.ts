@@ -1,6 +1,6 @@
 import { MentionSink, POISON, SOFT, splitList, token, type Token } from './mention';
 import { makePlatform, parsePlatform } from '../platform/parse';
-import { GO_ARCHES, GO_OSES, PACKAGE_ARCH_NAMES, PACKAGE_ARCHES } from '../platform/names';
+import { GO_ARCHES, GO_OSES, isGoOs, PACKAGE_ARCH_NAMES, PACKAGE_ARCHES, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import type { BinaryForm } from '../model/schema';
 import type { Word } from './shellWords';
@@ -142,6 +142,31 @@ function nearMiss(os: string, arch: string): boolean {
   return false;
 }
 
+/**
+ * The written half of a platform in a download whose other half is templated (`bin/${OS}/amd46/`,
+ * `kind-${OS}-amd46`, `kubernetes-client-lnux-${ARCH}.tar.gz`): a name one edit from a Go name of
+ * its kind, and no name itself (nor an alias), is a typo, reported alone. A right name says nothing
+ * alone (its pair is templated), nor a word that is no name at all.
+ */
+function halfTypo(text: string, start: number, end: number, role: 'os' | 'arch', context: string, sink: MentionSink): boolean {
+  const word = text.slice(start, end);
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z0-9]{2,}$/.test(lower) || /^v\d/.test(lower) || (role === 'os' ? isGoOs(lower) : resolveArch(lower) !== undefined)) return false;
+  let near = false;
+  for (const n of role === 'os' ? GO_OSES : GO_ARCHES) if (editDistance(lower, n) === 1) near = true;
+  if (!near) return false;
+  sink.add({ kind: 'pair', [role]: token(text, start, end), product: false, context });
+  return true;
+}
+
+/** A run of POISON: a templated segment (`${OS}`, `$(GOARCH)`). */
+const TEMPLATED = /^\u0001+$/;
+/** A written name segment. */
+const WRITTEN = /^[A-Za-z0-9]+$/;
+
+/** `/bin/OS/ARCH/` of a release URL with one segment templated: the other's typo (see halfTypo). */
+const HALF_BIN = /\/bin\/([A-Za-z0-9]+|\u0001+)\/([A-Za-z0-9]+|\u0001+)\//d;
+
 /** `/bin/OS/ARCH/FILE` of a release URL; a quote around a segment is masked as POISON (MID_WORD_QUOTE). */
 const RELEASE_BIN = /\/bin\/(\u0001?)([A-Za-z0-9_]*)\1\/(\u0001?)([A-Za-z0-9_]*)\3(?:\/([^/?#]+))?/;
 
@@ -233,11 +258,38 @@ function scanAssetName(text: string, path: string, offset: number, sink: Mention
   }
   const platform = typo && parsePlatform(typo.text, 'strict');
   if (typo && platform) sink.add({ kind: 'whole', token: typo, platform, strict: true, context: 'Kubernetes project release asset' });
+  else if (!typo && file.indexOf(POISON) >= 0) halfAssetTypo(text, file, offset + lastSlash + 1, sink);
+}
+
+/** An asset name with its os or arch templated (`kind-${OS}-amd46`): the written half's typo (see halfTypo). */
+function halfAssetTypo(text: string, file: string, offset: number, sink: MentionSink): void {
+  const parts: { s: number; e: number }[] = [];
+  const sep = /[-_.]/g;
+  let from = 0;
+  for (let m = sep.exec(file); ; m = sep.exec(file)) {
+    const end = m ? m.index : file.length;
+    parts.push({ s: from, e: end });
+    if (!m || parts.length > 32) break;
+    from = end + 1;
+  }
+  for (let k = 0; k + 1 < parts.length; k++) {
+    const a = file.slice(parts[k].s, parts[k].e);
+    const b = file.slice(parts[k + 1].s, parts[k + 1].e);
+    if (TEMPLATED.test(a) && WRITTEN.test(b) && halfTypo(text, offset + parts[k + 1].s, offset + parts[k + 1].e, 'arch', 'Kubernetes project release asset', sink)) return;
+    if (WRITTEN.test(a) && TEMPLATED.test(b) && halfTypo(text, offset + parts[k].s, offset + parts[k].e, 'os', 'Kubernetes project release asset', sink)) return;
+  }
 }
 
 function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, sink: MentionSink): void {
   if (kind === 'release') {
     // A segment may be quoted, which the shell joins into the word (`bin/linux/"arm"/kubectl`).
+    const half = path.indexOf(POISON) >= 0 ? HALF_BIN.exec(path) : null;
+    if (half?.indices && TEMPLATED.test(half[1]) !== TEMPLATED.test(half[2])) {
+      const [, os, arch] = half.indices;
+      if (TEMPLATED.test(half[1])) halfTypo(text, offset + arch[0], offset + arch[1], 'arch', 'Kubernetes release URL', sink);
+      else halfTypo(text, offset + os[0], offset + os[1], 'os', 'Kubernetes release URL', sink);
+      return;
+    }
     const bin = RELEASE_BIN.exec(path);
     // Not a binary of the release: a file of the bucket, named for its platform as a GitHub
     // release asset is (`network-plugins/cni-plugins-linux-arm.tgz`, SIG Release's `zeitgeist-arm-linux`).
@@ -279,7 +331,9 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
   for (let m = seg.exec(path); m; m = seg.exec(path)) {
     const name = m[1] ?? m[2];
     const arch = PACKAGE_ARCHES.get(name);
-    if (!arch || (m[2] !== undefined && named)) continue;
+    // The folder after /deb/ or /rpm/ is the architecture's: one a letter off is a typo (`/rpm/x86_46/`).
+    const typo = !arch && m[1] !== undefined && folder !== null && !named && path.endsWith(`/${folder[1]}`, m.index) && packageTypo(name, folder[1] as 'deb' | 'rpm');
+    if ((!arch && !typo) || (m[2] !== undefined && named)) continue;
     named = true;
     const start = offset + m.index + 1;
     const format = m[3] ?? folder?.[1] ?? (/^(x86_64|aarch64|i686|armv7hl|armhfp|loongarch64)$/.test(name) ? 'rpm' : 'deb');
@@ -332,6 +386,8 @@ export function binaryArtifact(file: string): BinaryRef | undefined {
   return /^[a-z][a-z0-9-]*$/.test(name) ? { kind: 'binary', name, form } : undefined;
 }
 
+/** A release archive's name with its os or arch templated (a run of POISON). */
+const HALF_ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(?:client|node|server|test)-([A-Za-z0-9]+|\u0001+)-([A-Za-z0-9]+|\u0001+)\.tar\.gz/dg;
 const ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(client|node|server|test|\{(?:client|node|server|test)(?:,(?:client|node|server|test))+\})-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz(?:\.(sha256|sha512))?/g;
 
 /** Where the word that goes on at region[at] starts: after the last `stop` character, at most `limit` back. */
@@ -392,6 +448,17 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
   const region = masked.slice(s, e);
   if (region.indexOf('kubernetes-') < 0) return;
   const original = text.slice(base + s, base + e);
+  if (region.indexOf(POISON) >= 0) {
+    // `kubernetes-client-${OS}-amd46.tar.gz`: the written half's typo (see halfTypo).
+    HALF_ARCHIVE.lastIndex = 0;
+    for (let m = HALF_ARCHIVE.exec(region); m; m = HALF_ARCHIVE.exec(region)) {
+      if (foreignUrl(region, m.index) || inLocalPath(region, original, m.index) || !m.indices) continue;
+      const [os, arch] = [m.indices[1], m.indices[2]];
+      const at = base + s;
+      if (TEMPLATED.test(m[1]) && WRITTEN.test(m[2])) halfTypo(text, at + arch[0], at + arch[1], 'arch', 'Kubernetes release archive', sink);
+      else if (WRITTEN.test(m[1]) && TEMPLATED.test(m[2])) halfTypo(text, at + os[0], at + os[1], 'os', 'Kubernetes release archive', sink);
+    }
+  }
   ARCHIVE.lastIndex = 0;
   for (let m = ARCHIVE.exec(region); m; m = ARCHIVE.exec(region)) {
     const start = base + s + m.index + 'kubernetes-'.length + m[1].length + 1;
