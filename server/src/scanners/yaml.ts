@@ -2022,7 +2022,20 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
         if (item.items.length === 1) removableItem(ctx, before, node, item, id);
       }
       // target: [{platform: linux/arm64, runner: …}]: each item is a mapping of its own.
-      else if (item?.kind === 'map') walk(item, below(ctx, key));
+      else if (item?.kind === 'map') {
+        const before = ctx.sink.mentions.length;
+        walk(item, below(ctx, key));
+        // Except in a `platforms:` list (not a matrix's axis), whose entries each name one (`- platform:
+        // linux/amd64` beside an `imageReference:`): one list, where a platform twice is a repeat.
+        // (No removal: an entry holds more than its platform.)
+        if (!axis && ctx.sink.mentions.length === before + 1 && /^platforms$/i.test(key) && get(item, 'platform')?.kind === 'scalar') {
+          const m = ctx.sink.mentions[before];
+          if (m.kind === 'whole') {
+            const { removeRange: _, ...rest } = m;
+            ctx.sink.mentions[before] = { ...rest, listId: id };
+          }
+        }
+      }
       // platforms: [[linux/amd64, linux/arm64]]: a list in the list, one list still.
       if (item?.kind === 'seq') platformValue(item, below(ctx), key, id);
       if (item?.kind !== 'scalar') continue;
