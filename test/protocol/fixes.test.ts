@@ -486,3 +486,43 @@ describe('a removed platform in an entry of a matrix include list', () => {
     }
   });
 });
+
+describe('an entry or item written with a tag, an anchor, or its value on a line after its dash', () => {
+  const job = (matrix: string) => `on: push\njobs:\n  go:\n    strategy:\n      matrix:\n${matrix}    runs-on: ubuntu-latest\n    steps:\n      - run: go build\n`;
+  const arm64 = '          - goos: linux\n            goarch: arm64\n';
+
+  it('the entry goes with its dash line, a comment or a tag on it', async () => {
+    for (const entry of ['          -\n            goos: linux\n            goarch: arm\n', '          - # raspberry pi\n            goos: linux\n            goarch: arm\n', '          - !!map\n            goos: linux\n            goarch: arm\n']) {
+      const text = job(`        include:\n${entry}${arm64}`);
+      assert.equal(await fixed('.github/workflows/go.yml', 'yaml', text, 'removed-platform', 'arm'), job(`        include:\n${arm64}`), entry);
+    }
+  });
+
+  it('a buildx entry that names its platform whole (- platform: linux/arm/v7 beside its runner) is removed whole', async () => {
+    const entry = '          - platform: linux/arm/v7\n            runner: ubuntu-24.04-arm\n';
+    const text = job(`        include:\n          - platform: linux/amd64\n            runner: ubuntu-latest\n${entry}`);
+    assert.equal(await fixed('.github/workflows/go.yml', 'yaml', text, 'removed-platform', 'linux/arm/v7'), text.replace(entry, ''));
+  });
+
+  it('a list item on the line after its dash goes with the dash', async () => {
+    const text = job('        platform:\n          - linux/amd64\n          -\n            linux/arm/v7\n          - linux/arm64\n');
+    assert.equal(await fixed('.github/workflows/go.yml', 'yaml', text, 'removed-platform', 'linux/arm/v7'), job('        platform:\n          - linux/amd64\n          - linux/arm64\n'));
+  });
+
+  it('an anchored entry or item is not removed (an alias elsewhere would name nothing), by a quick fix or fix-all', async () => {
+    for (const text of [
+      job(`        include:\n          - &pi\n            goos: linux\n            goarch: arm\n${arm64}`),
+      job('        platform:\n          - linux/amd64\n          - &old linux/arm/v7\n          - linux/arm64\n'),
+      job('        platform: [linux/amd64, &old linux/arm/v7, linux/arm64]\n'),
+    ]) {
+      const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
+      const d = diagnostics.find((x) => x.code === 'removed-platform');
+      assert.ok(d, text);
+      assert.deepEqual((await fixes(uri, d)).map((a) => a.title), [], text);
+    }
+    const repeat = job('        platform:\n          - linux/amd64\n          - &again linux/amd64\n');
+    const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', repeat);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['duplicate-platform']);
+    assert.deepEqual(await client.codeActions(uri, diagnostics[0].range, [], ['source.fixAll.k8s-platforms']), []);
+  });
+});

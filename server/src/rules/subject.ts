@@ -76,7 +76,7 @@ export function removal(s: Subject, t: Token): { remove?: { start: number; end: 
   const r = m.kind === 'whole' ? m.removeRange : t.remove;
   const shared = m.kind === 'pair' && m.shared !== undefined && (t === m.os ? m.shared.os : t === m.arch ? m.shared.arch : false);
   const exclude = shared && m.kind === 'pair' ? excludeEntry(m) : undefined;
-  return { ...(r ? { remove: r } : {}), ...(r && t.entry && m.kind === 'pair' ? { entry: true as const } : {}), ...(exclude ? { exclude } : {}), ...(shared && r ? { shared: true as const } : {}) };
+  return { ...(r ? { remove: r } : {}), ...(r && t.entry ? { entry: true as const } : {}), ...(exclude ? { exclude } : {}), ...(shared && r ? { shared: true as const } : {}) };
 }
 
 /** The entry that leaves a cross product's pair out (`- goos: linux` / `  goarch: arm` under the matrix's `exclude:`). */

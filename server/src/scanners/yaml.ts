@@ -855,7 +855,8 @@ function nameTokens(node: YNode | undefined, ctx: Ctx, wholePlatforms = false): 
       const before = out.length;
       add(item);
       // One name per item of a list of two or more: it can be removed from the list.
-      if (out.length === before + 1 && node.items.length > 1) out[before] = { ...out[before], remove: seqItemRange(ctx.text, item.start, item.end, node.flow) };
+      const remove = out.length === before + 1 && node.items.length > 1 ? seqItemRange(ctx.text, item.start, item.end, node.flow) : undefined;
+      if (remove) out[before] = { ...out[before], remove };
     }
   }
   return out;
@@ -2070,12 +2071,21 @@ const NAMED_VALUE_KEYS = VALUE_KEYS.filter((k) => k !== 'options' && k !== 'enum
 function removableItem(ctx: Ctx, before: number, list: YSeq, item: YScalar | YMap, listId: number): void {
   if (ctx.sink.mentions.length !== before + 1 || list.items.length < 2) return;
   const m = ctx.sink.mentions[before];
-  if (m.kind === 'whole' && m.listId === listId && !m.removeRange) m.removeRange = seqItemRange(ctx.text, item.start, item.end, list.flow);
+  if (m.kind !== 'whole' || m.listId !== listId || m.removeRange) return;
+  const range = seqItemRange(ctx.text, item.start, item.end, list.flow);
+  if (range) m.removeRange = range;
 }
 
 /** What to delete to drop one sequence item: its whole line in a block list, item and comma in a flow list. */
-function seqItemRange(text: string, s: number, e: number, flow: boolean): { start: number; end: number } {
+function seqItemRange(text: string, s: number, e: number, flow: boolean): { start: number; end: number } | undefined {
   if (flow) {
+    // A tag before the item goes with it; an anchor keeps it (see below).
+    let p = s;
+    while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+    let q = p;
+    while (q > 0 && p - q < MAX_DASH_INDENT && !/[\s,[]/.test(text[q - 1])) q--;
+    if (text[q] === '&') return undefined;
+    if (text[q] === '!' && q < p) s = q;
     let k = e;
     while (k < text.length && /[ \t]/.test(text[k])) k++;
     if (text[k] === ',') {
@@ -2097,9 +2107,20 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
     if (text[b - 1] === ',') return { start: b - 1, end: e };
     return { start: s, end: e };
   }
-  const lineStart = text.lastIndexOf('\n', s - 1) + 1;
-  const before = text.slice(lineStart, s);
-  if (!/^\s*-\s*$/.test(before)) return { start: s, end: e };
+  // The item's dash: on its line (`- linux/arm`), or a line above when the value is on a line of
+  // its own (`-`, or `- # note`, then the value). Tags between dash and value go with the item. An
+  // anchor (`- &old linux/arm`) keeps it: an alias elsewhere would be left naming nothing.
+  let lineStart = text.lastIndexOf('\n', s - 1) + 1;
+  for (let lines = 0; ; lines++) {
+    const dash = ITEM_DASH.exec(text.slice(lineStart, Math.min(s, lineStart + MAX_DASH_INDENT)));
+    if (dash) {
+      const between = text.slice(lineStart + dash[0].length, s);
+      if (!onlyProperties(between)) return undefined;
+      break;
+    }
+    if (lineStart === 0 || lines === 2) return undefined;
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
   // (The yaml library's block mapping ends after its last line's break: the item ends on the line before.)
   let last = e;
   while (last > s && /\s/.test(text[last - 1])) last--;
@@ -2107,14 +2128,38 @@ function seqItemRange(text: string, s: number, e: number, flow: boolean): { star
   return { start: lineStart, end: nl < 0 ? text.length : nl + 1 };
 }
 
+/** A block sequence item's dash, at its line's start after the indent. */
+const ITEM_DASH = /^[ \t]*-(?=[ \t\r\n]|$)/;
+/** Indents longer than this are not looked into for a dash. */
+const MAX_DASH_INDENT = 256;
+/** Whether text between an item's dash and its value holds only spaces, line breaks, comments and tags (no anchor). */
+function onlyProperties(between: string): boolean {
+  for (let k = 0; k < between.length; ) {
+    const c = between[k];
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') k++;
+    else if (c === '#') {
+      const nl = between.indexOf('\n', k);
+      k = nl < 0 ? between.length : nl;
+    } else if (c === '!') {
+      while (k < between.length && !/\s/.test(between[k])) k++;
+    } else return false;
+  }
+  return true;
+}
+
 /**
- * Gives the platform an include entry makes (mentions[from…], one pair with both names written)
- * the entry's removal: its tokens' `remove` drops the whole entry.
+ * Gives the platform an include entry makes (mentions[from…]: one platform, or one pair with both
+ * names written) the entry's removal: its tokens' `remove` drops the whole entry.
  */
 function markEntry(mentions: Mention[], from: number, range: { start: number; end: number }): void {
   if (mentions.length !== from + 1) return;
   const m = mentions[from];
-  if (m.kind !== 'pair' || !m.os || !m.arch || m.os.remove || m.arch.remove) return;
+  // (`- platform: linux/arm/v7` beside a `runner:`, a buildx job's entry.)
+  if (m.kind === 'whole') {
+    if (!m.removeRange) mentions[from] = { ...m, token: { ...m.token, entry: true }, removeRange: range };
+    return;
+  }
+  if (!m.os || !m.arch || m.os.remove || m.arch.remove) return;
   mentions[from] = { ...m, os: { ...m.os, remove: range, entry: true }, arch: { ...m.arch, remove: range, entry: true } };
 }
 
@@ -2180,7 +2225,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     if (item.kind !== 'scalar') {
       const before = ctx.sink.mentions.length;
       walk(item, child);
-      if (includes && item.kind === 'map') markEntry(ctx.sink.mentions, before, seqItemRange(ctx.text, item.start, item.end, node.flow));
+      const entry = includes && item.kind === 'map' ? seqItemRange(ctx.text, item.start, item.end, node.flow) : undefined;
+      if (entry) markEntry(ctx.sink.mentions, before, entry);
       continue;
     }
     if (assigned !== undefined && (k === assigned[0] || k === assigned[1])) continue;
