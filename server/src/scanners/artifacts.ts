@@ -123,7 +123,10 @@ export function scanUrls(
     const pathStart = m.index + m[0].length - m[4].length;
     const kind = classify(hostMatch[2], (hostMatch[3] ?? '') + m[4], hostMatch[1] !== undefined);
     const maskedPath = masked.slice(s + pathStart, s + pathStart + m[4].length);
-    if (kind) scanUrlPath(text, maskedPath, base + s + pathStart, kind, sink);
+    // A value that ends in a release's `/bin` (`K8S_BIN=https://dl.k8s.io/release/v1.31.0/bin`):
+    // the written path goes on with the os and arch (`${K8S_BIN}/darwin/arm64/kubectl`).
+    const bin = kind === 'release' && /\/bin\/?$/.test(hostMatch[3] ?? '') ? '/bin' : '';
+    if (kind) scanUrlPath(text, bin + maskedPath, base + s + pathStart - bin.length, kind, sink);
   }
 }
 

@@ -501,11 +501,13 @@ function urlVarsOf(node: YMap, ctx: Ctx): ReadonlyMap<string, string> | undefine
     if (m?.kind !== 'map' || !ENV_MAP_KEYS.has(item.key)) continue;
     for (const p of m.items) {
       const v = p.value;
-      if (v?.kind !== 'scalar' || v.style === 'ALIAS' || v.value.indexOf('://') < 0) continue;
-      const url = downloadPrefix(v.value.trim());
-      if (url === undefined) continue;
+      if (v?.kind !== 'scalar' || v.style === 'ALIAS') continue;
+      const url = v.value.indexOf('://') >= 0 ? downloadPrefix(v.value.trim()) : undefined;
+      // (Set to another value here, a mirror's URL, it is no download URL in this job or step.)
+      if (url === undefined && !out?.has(p.key)) continue;
       if (out === ctx.urlVars) out = new Map(ctx.urlVars);
-      (out as Map<string, string>).set(p.key, url);
+      if (url === undefined) (out as Map<string, string>).delete(p.key);
+      else (out as Map<string, string>).set(p.key, url);
     }
   }
   return out;
