@@ -15,7 +15,10 @@ const PROSE_KEYS = new Set([
   'name', 'description', 'title', 'summary', 'help', 'message', 'msg', 'text', 'body', 'comment', 'comments',
   'note', 'notes', 'about', 'usage', 'footer', 'header', 'if', 'when', 'condition', 'label', 'labels', 'annotations',
   'long_description', 'short_description', 'changelog', 'release_notes', 'release-notes', 'caption',
+  'hint', 'hints', 'tip', 'tips', 'details', 'explanation', 'reason', 'readme',
 ]);
+/** A key naming a document (a ConfigMap's `README.md: |`, `NOTES.txt`): its value is prose. */
+const DOCUMENT_KEY = /\.(?:md|markdown|txt|rst|adoc)$/i;
 const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 /** Docker's actions whose `platforms` input is a list of Docker platforms. */
@@ -1357,7 +1360,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (role !== undefined) continue;
     // A Kustomize patch written inline (`patches: [{patch: |- …}]`) is YAML, read as its own file would be.
     if (key === 'patch' && inlinePatch(value, ctx)) continue;
-    if ((PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key)) && !conditionBlock(key, value)) {
+    if ((PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key) || DOCUMENT_KEY.test(key)) && !conditionBlock(key, value)) {
       // Annotations and labels are text, but for a platform list kept there (Tekton's
       // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on), a download
       // URL (a Headlamp plugin's `headlamp/plugin/extra-files/0/url`) and a value that is wholly a platform.
