@@ -687,19 +687,29 @@ export class ScopeEnv {
       this.archContext = context;
       this.archPaired = false;
     }
-    const pairOs = this.currentOs;
-    const pairArch = this.currentArch;
-    if (pairOs && pairArch && ((os && !this.osPaired) || (arch && !this.archPaired))) {
-      emitPairs(this.sink, [pairOs], [pairArch], undefined, context);
-      if (this.os === pairOs) this.osPaired = true;
-      if (this.arch === pairArch) this.archPaired = true;
+    // Both halves of this scope's own pair up now. A half paired with the scope it inherits from
+    // waits for the scope's end: a target's `GOOS := windows` is followed by its own `GOARCH :=
+    // amd64`, and never builds windows with the Makefile's `GOARCH ?= s390x`.
+    if (this.os && this.arch && ((os && !this.osPaired) || (arch && !this.archPaired))) {
+      emitPairs(this.sink, [this.os], [this.arch], undefined, context);
+      this.osPaired = this.archPaired = true;
+    } else if (!this.parent) {
+      const pairOs = this.currentOs;
+      const pairArch = this.currentArch;
+      if (pairOs && pairArch && ((os && !this.osPaired) || (arch && !this.archPaired))) {
+        emitPairs(this.sink, [pairOs], [pairArch], undefined, context);
+        if (this.os === pairOs) this.osPaired = true;
+        if (this.arch === pairArch) this.archPaired = true;
+      }
     }
   }
 
-  /** The scope ends: what never met the other half is judged alone. */
+  /** The scope ends: a half that never met the other is judged with the inherited one, or alone. */
   end(): void {
-    if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], [], undefined, this.osContext);
-    if (this.arch && !this.archPaired) emitPairs(this.sink, [], [this.arch], undefined, this.archContext);
+    const parentArch = this.parent?.currentArch;
+    const parentOs = this.parent?.currentOs;
+    if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], !this.arch && parentArch ? [parentArch] : [], undefined, this.osContext);
+    if (this.arch && !this.archPaired) emitPairs(this.sink, !this.os && parentOs ? [parentOs] : [], [this.arch], undefined, this.archContext);
     this.os = this.arch = undefined;
     this.osPaired = this.archPaired = false;
   }
