@@ -317,12 +317,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
   });
 
+  /** Whether a didChangeConfiguration pushed our section (see below). */
+  let pushedSection = false;
   connection.onDidChangeConfiguration((params) => {
     guard(logError, 'didChangeConfiguration', () => {
       // A client may send no params, or settings that are not an object: nothing pushed, then.
       const settings: unknown = (params as { settings?: unknown } | null | undefined)?.settings;
       const pushed = settingsSection(settings);
-      config?.setFallback(pushed);
+      // A client that pushes its settings (it cannot be asked for them) sends them whole: after it
+      // pushed our section, an object without it means the user removed it: back to the defaults.
+      // (Null says only "changed"; an object without it before any push leaves initializationOptions' settings.)
+      const cleared = pushed === undefined && pushedSection && !support.configuration && settings !== null && typeof settings === 'object';
+      if (pushed !== undefined) pushedSection = true;
+      config?.setFallback(cleared ? null : pushed);
       readSettings();
     });
   });

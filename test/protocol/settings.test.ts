@@ -167,6 +167,31 @@ describe('settings for clients without workspace/configuration', () => {
     }
   });
 
+  it('a push client that sends its settings without our section after pushing it (the user removed it): the defaults apply again; before any push, initializationOptions stay', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false }), initializationOptions: { settings: { requiredTier: 1 } } });
+    try {
+      const u = uri('push-removed');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.ok(codes(await client.diagnosticsFor(u, 1)).includes('below-required-tier'));
+      // (Older Neovim pushes its empty settings table after initialize.)
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      await client.hover(u, { line: 0, character: 0 });
+      await new Promise((r) => setTimeout(r, 300));
+      assert.ok(codes(client.published.get(u)!.at(-1)!.diagnostics).includes('below-required-tier'), 'initializationOptions kept');
+      let seen = client.publications(u);
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { k8sPlatforms: { requiredTier: 1, severity: { 'removed-platform': 'off' } } } });
+      let next = await client.nextPublication(u, seen);
+      assert.ok(!codes(next.diagnostics).includes('removed-platform'));
+      seen = client.publications(u);
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { editor: { tabSize: 2 } } });
+      next = await client.nextPublication(u, seen);
+      assert.ok(codes(next.diagnostics).includes('removed-platform'), 'the defaults again');
+      assert.ok(!codes(next.diagnostics).includes('below-required-tier'), 'the defaults again');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a pull client with refresh support is asked to pull again after a change', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true, refresh: true }), settings: {} });
     try {
