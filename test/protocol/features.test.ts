@@ -169,6 +169,7 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
       ['.gitlab-ci.yml', 'b:\n  script:\n    - export GOOS=windows\n    - GOARCH=| go build\n', ['386', 'amd64', 'arm64']],
       ['.gitlab-ci.yml', '.base:\n  variables:\n    GOOS: darwin\nb:\n  extends: .base\n  script:\n    - GOARCH=| go build\n', ['amd64', 'arm64']],
       ['.gitlab-ci.yml', 'variables:\n  GOOS:\n    value: darwin\n  GOARCH:\n    value: |\n    description: target arch\n', ['amd64', 'arm64']],
+      ['action.yml', 'name: b\ninputs:\n  goos:\n    default: darwin\n  goarch:\n    description: target arch\n    default: |\nruns:\n  using: composite\n  steps: []\n', ['amd64', 'arm64']],
       ['.circleci/config.yml', 'executors:\n  win:\n    machine: true\n    environment:\n      GOOS: windows\njobs:\n  b:\n    executor: win\n    environment:\n      GOARCH: |\n', ['386', 'amd64', 'arm64']],
       ['.circleci/config.yml', 'executors:\n  mac:\n    macos: {xcode: 15.4.0}\n    environment:\n      GOOS: darwin\njobs:\n  b:\n    executor:\n      name: mac\n    steps:\n      - run: GOARCH=| go build\n', ['amd64', 'arm64']],
     ];

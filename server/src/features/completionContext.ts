@@ -395,6 +395,19 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
           if (!item || item[1].length < col) break;
           out.push(...names(item[2]));
         }
+        // An input's or a variable's mapping under it: `goos:` over `default: darwin` (or `value:`).
+        if (k.value.trim() === '') {
+          for (let j = i + 1; lines.has(j) && j - i <= SIBLING_LINES; j++) {
+            const below = lines.line(j).text;
+            if (below.trim() === '' || /^\s*#/.test(below)) continue;
+            if (indentOf(below) <= col) break;
+            const v = keyColumn(below);
+            if (v && (v.key === 'default' || v.key === 'value')) {
+              out.push(...names(v.value));
+              break;
+            }
+          }
+        }
       }
       return indent === col && !opensItem;
     }
@@ -878,7 +891,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       if (nameValue) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
       // GitLab's variable written out: `GOARCH:` over `value: |` (and `description:`).
       const defined = nameValue && !role ? parentLine(lines, index, k.col) : undefined;
-      if (defined && (defined.key === 'GOOS' || defined.key === 'GOARCH')) role = roleOf(defined.key);
+      // (An action's or a reusable workflow's input too: `goarch:` over `default: |`.)
+      if (defined && (defined.key === 'GOOS' || defined.key === 'GOARCH' || roleOf(defined.key) !== undefined)) role = roleOf(defined.key);
       const items = listItems(k.value, true);
       if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
       const axis = !role && items && kind === 'github-workflow' ? matrixAxis(lines, index, k.col, k.key) : undefined;
