@@ -477,6 +477,8 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
   if (text.indexOf('://') < 0 || !KNOWN_HOST_TEXT.test(text)) return undefined;
   TOP_ENV.lastIndex = 0;
   let out: Map<string, string> | undefined;
+  /** The variable whose expanded form's lines these are. */
+  let expanded: string | undefined;
   for (let top = TOP_ENV.exec(text); top; top = TOP_ENV.exec(text)) {
     for (let i = text.indexOf('\n', top.index) + 1, n = 0; i > 0 && i < text.length && n < 2000; n++) {
       let nl = text.indexOf('\n', i);
@@ -486,12 +488,20 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
       const c = line.charCodeAt(0);
       if (c !== 32 && c !== 9 && line.trim() !== '' && line[0] !== '#') break;
       const m = URL_VARIABLE.exec(line);
+      // GitLab's expanded form: `K8S_BASE:` then `value: https://dl.k8s.io/release` (and a `description:`).
+      const name = m && m[1] === 'value' && expanded !== undefined ? expanded : m?.[1];
       const url = m ? downloadPrefix(m[3]) : undefined;
-      if (url !== undefined) (out ??= new Map()).set(m![1], url);
+      if (url !== undefined && name !== undefined) (out ??= new Map()).set(name, url);
+      const bare = BARE_VARIABLE.exec(line);
+      if (bare) expanded = bare[1];
+      else if (!/^[ \t]{3,}/.test(line)) expanded = undefined;
     }
   }
   return out && documents(text) === 1 ? out : undefined;
 }
+
+/** A variable in GitLab's expanded form, its `value:` on the lines below: `  K8S_BASE:`. */
+const BARE_VARIABLE = /^[ \t]{1,2}([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(?:#.*)?\r?$/;
 
 /** A part of the hosts downloadPrefix knows (a cheap test before a file's lines are read). */
 const KNOWN_HOST_TEXT = /k8s\.io|googleapis\.com|github\.com/;
@@ -503,7 +513,8 @@ function urlVarsOf(node: YMap, ctx: Ctx): ReadonlyMap<string, string> | undefine
     const m = item.value;
     if (m?.kind !== 'map' || !ENV_MAP_KEYS.has(item.key)) continue;
     for (const p of m.items) {
-      const v = p.value;
+      // (GitLab's expanded form: `K8S_BASE: {value: https://dl.k8s.io/release, description: …}`.)
+      const v = p.value?.kind === 'map' ? get(p.value, 'value') : p.value;
       if (v?.kind !== 'scalar' || v.style === 'ALIAS') continue;
       const url = v.value.indexOf('://') >= 0 ? downloadPrefix(v.value.trim()) : undefined;
       // (Set to another value here, a mirror's URL, it is no download URL in this job or step.)
