@@ -706,10 +706,11 @@ export class ScopeEnv {
 
   /** The scope ends: a half that never met the other is judged with the inherited one, or alone. */
   end(): void {
-    const parentArch = this.parent?.currentArch;
-    const parentOs = this.parent?.currentOs;
-    if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], !this.arch && parentArch ? [parentArch] : [], undefined, this.osContext);
-    if (this.arch && !this.archPaired) emitPairs(this.sink, !this.os && parentOs ? [parentOs] : [], [this.arch], undefined, this.archContext);
+    // (The inherited half is named, not its token: a wrong pair is this scope's, reported on what it sets.)
+    const parentArch = this.arch ? undefined : this.parent?.currentArch;
+    const parentOs = this.os ? undefined : this.parent?.currentOs;
+    if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], [], undefined, this.osContext, undefined, parentArch ? { arch: parentArch.text } : undefined);
+    if (this.arch && !this.archPaired) emitPairs(this.sink, [], [this.arch], undefined, this.archContext, undefined, parentOs ? { os: parentOs.text } : undefined);
     this.os = this.arch = undefined;
     this.osPaired = this.archPaired = false;
   }
