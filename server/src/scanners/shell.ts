@@ -186,7 +186,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
 }
 
 /** `NAME=` (or `NAME+=`) just before an expansion: the value of a shell assignment. */
-const ASSIGNMENT_BEFORE = /(?:^|[\s;&|(])[A-Za-z_][A-Za-z0-9_]*\+?=$/;
+const ASSIGNMENT_BEFORE = /(?:^|[\s;&|(])[A-Za-z_][A-Za-z0-9_]*\+?=\$?$/;
 
 /**
  * masked, with the blanks inside an unquoted `${NAME:-a b}` that is an assignment's value made SOFT
