@@ -514,6 +514,8 @@ describe('an entry or item written with a tag, an anchor, or its value on a line
       job(`        include:\n          - &pi\n            goos: linux\n            goarch: arm\n${arm64}`),
       job('        platform:\n          - linux/amd64\n          - &old linux/arm/v7\n          - linux/arm64\n'),
       job('        platform: [linux/amd64, &old linux/arm/v7, linux/arm64]\n'),
+      job('        platform: [linux/amd64, &old !!str linux/arm/v7, linux/arm64]\n'),
+      job('        platform: [linux/amd64, &old\n          linux/arm/v7, linux/arm64]\n'),
     ]) {
       const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
       const d = diagnostics.find((x) => x.code === 'removed-platform');

@@ -2095,13 +2095,17 @@ function removableItem(ctx: Ctx, before: number, list: YSeq, item: YScalar | YMa
 /** What to delete to drop one sequence item: its whole line in a block list, item and comma in a flow list. */
 function seqItemRange(text: string, s: number, e: number, flow: boolean): { start: number; end: number } | undefined {
   if (flow) {
-    // A tag before the item goes with it; an anchor keeps it (see below).
-    let p = s;
-    while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
-    let q = p;
-    while (q > 0 && p - q < MAX_DASH_INDENT && !/[\s,[]/.test(text[q - 1])) q--;
-    if (text[q] === '&') return undefined;
-    if (text[q] === '!' && q < p) s = q;
+    // Tags before the item go with it; an anchor keeps it (see below), on its line or the one before.
+    for (let props = 0; props < 4; props++) {
+      let p = s;
+      while (p > 0 && /[ \t\r\n]/.test(text[p - 1])) p--;
+      let q = p;
+      while (q > 0 && p - q < MAX_DASH_INDENT && !/[\s,[]/.test(text[q - 1])) q--;
+      if (q === p) break;
+      if (text[q] === '&') return undefined;
+      if (text[q] !== '!') break;
+      s = q;
+    }
     let k = e;
     while (k < text.length && /[ \t]/.test(text[k])) k++;
     if (text[k] === ',') {
