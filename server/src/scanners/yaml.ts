@@ -15,7 +15,8 @@ const PROSE_KEYS = new Set([
   'name', 'description', 'title', 'summary', 'help', 'message', 'msg', 'text', 'body', 'comment', 'comments',
   'note', 'notes', 'about', 'usage', 'footer', 'header', 'if', 'when', 'condition', 'label', 'labels', 'annotations',
   'long_description', 'short_description', 'changelog', 'release_notes', 'release-notes', 'caption',
-  'hint', 'hints', 'tip', 'tips', 'details', 'explanation', 'reason', 'readme',
+  'hint', 'hints', 'tip', 'tips', 'details', 'explanation', 'reason', 'readme', 'subject',
+  'commit-message', 'commit_message', 'commitmessage', 'pr-title', 'pr-body', 'pr_title', 'pr_body',
 ]);
 /** A key naming a document (a ConfigMap's `README.md: |`, `NOTES.txt`): its value is prose. */
 const DOCUMENT_KEY = /\.(?:md|markdown|txt|rst|adoc)$/i;
