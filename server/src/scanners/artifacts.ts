@@ -38,7 +38,7 @@ export function downloadPrefix(masked: string): string | undefined {
 
 /** A part of every host (or bucket) that classify knows, in any case. */
 export const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
-const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+))(/${URL_CHARS}*)`, 'g');
+const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+)(?=/))(/?${URL_CHARS}*)`, 'g');
 /**
  * The release buckets: production, CI (and the pull-request CI twins), the staging bucket that
  * `krel stage` and anago write a candidate release to (kubernetes/release's TestBucket), and SIG
@@ -117,7 +117,8 @@ export function scanUrls(
   VAR_URL.lastIndex = 0;
   for (let m = VAR_URL.exec(original); m; m = VAR_URL.exec(original)) {
     const value = urlVars.get(m[1] ?? m[2] ?? m[3]);
-    if (!value) continue;
+    // (A path with no slash of its own goes on a value that ends in one: `${K8S_BIN}darwin/arm64/kubectl`.)
+    if (!value || m[4] === '' || (m[4][0] !== '/' && !value.endsWith('/'))) continue;
     const hostMatch = /^(?:https?:\/\/|(gs:\/\/))?([^/]+)(\/.*)?$/.exec(value);
     if (!hostMatch) continue;
     const pathStart = m.index + m[0].length - m[4].length;
@@ -125,7 +126,8 @@ export function scanUrls(
     const maskedPath = masked.slice(s + pathStart, s + pathStart + m[4].length);
     // A value that ends in a release's `/bin` (`K8S_BIN=https://dl.k8s.io/release/v1.31.0/bin`):
     // the written path goes on with the os and arch (`${K8S_BIN}/darwin/arm64/kubectl`).
-    const bin = kind === 'release' && /\/bin\/?$/.test(hostMatch[3] ?? '') ? '/bin' : '';
+    const joined = m[4][0] === '/' ? '' : '/';
+    const bin = (kind === 'release' && /\/bin\/?$/.test(hostMatch[3] ?? '') ? '/bin' : '') + joined;
     if (kind) scanUrlPath(text, bin + maskedPath, base + s + pathStart - bin.length, kind, sink);
   }
 }
@@ -389,6 +391,8 @@ export function binaryArtifact(file: string): BinaryRef | undefined {
   return /^[a-z][a-z0-9-]*$/.test(name) ? { kind: 'binary', name, form } : undefined;
 }
 
+/** A release archive's name with its kind templated (a run of POISON) and its platform written. */
+const ANY_KIND_ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-\u0001+-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz/dg;
 /** A release archive's name with its os or arch templated (a run of POISON). */
 const HALF_ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(?:client|node|server|test)-([A-Za-z0-9]+|\u0001+)-([A-Za-z0-9]+|\u0001+)\.tar\.gz/dg;
 const ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(client|node|server|test|\{(?:client|node|server|test)(?:,(?:client|node|server|test))+\})-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz(?:\.(sha256|sha512))?/g;
@@ -421,6 +425,23 @@ function foreignUrl(region: string, at: number): boolean {
   return classify(parts.host, url.slice(parts.slash), parts.gs) === undefined;
 }
 
+/** What a variable that holds a URL of another host is kept as among the download URLs (see scanUrls): no prefix. */
+export const FOREIGN_URL = '';
+
+/** CI variables that hold the URL of the CI's own server or API (an upload's destination, never a Kubernetes download). */
+const CI_SERVER_URLS: ReadonlySet<string> = new Set(['CI_API_V4_URL', 'CI_API_GRAPHQL_URL', 'CI_SERVER_URL', 'CI_PROJECT_URL', 'GITHUB_SERVER_URL', 'GITHUB_API_URL', 'BUILDKITE_BUILD_URL']);
+
+/**
+ * Whether the word that goes on at region[at] starts with a variable that holds another host's URL
+ * (`MIRROR="https://artifacts.example.com/k8s"`, then `"${MIRROR}/kubernetes-server-…"`), or a
+ * CI server's (`${CI_API_V4_URL}/…/packages/generic/…`): another project's file, as a URL written out would be.
+ */
+function foreignBase(region: string, original: string, at: number, urlVars: ReadonlyMap<string, string> | undefined): boolean {
+  const word = original.slice(wordStart(region, at, 2048, URL_WORD_END), at);
+  const v = /^["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?["']?\//.exec(word);
+  return v !== null && (CI_SERVER_URLS.has(v[1]) || urlVars?.get(v[1]) === FOREIGN_URL);
+}
+
 /**
  * Whether the name at region[at] ends a file path written out (`_output/release-tars/…`,
  * `/tmp/…`, `./…`): a file on this machine (the build's output, a download already made), not a
@@ -447,19 +468,28 @@ const FOLDER_VARIABLE = /^\$\$?[({]?[A-Za-z_]*(?:ROOT|DIR|PATH|PWD|HOME|WORKSPAC
 const HOST_FIRST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\//;
 
 /** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named but in other projects' URLs and in file paths. */
-export function scanArchiveNames(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink): void {
+export function scanArchiveNames(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink, urlVars?: ReadonlyMap<string, string>): void {
   const region = masked.slice(s, e);
   if (region.indexOf('kubernetes-') < 0) return;
   const original = text.slice(base + s, base + e);
+  const foreign = (at: number) => foreignUrl(region, at) || foreignBase(region, original, at, urlVars);
   if (region.indexOf(POISON) >= 0) {
     // `kubernetes-client-${OS}-amd46.tar.gz`: the written half's typo (see halfTypo).
     HALF_ARCHIVE.lastIndex = 0;
     for (let m = HALF_ARCHIVE.exec(region); m; m = HALF_ARCHIVE.exec(region)) {
-      if (foreignUrl(region, m.index) || inLocalPath(region, original, m.index) || !m.indices) continue;
+      if (foreign(m.index) || inLocalPath(region, original, m.index) || !m.indices) continue;
       const [os, arch] = [m.indices[1], m.indices[2]];
       const at = base + s;
       if (TEMPLATED.test(m[1]) && WRITTEN.test(m[2])) halfTypo(text, at + arch[0], at + arch[1], 'arch', 'Kubernetes release archive', sink);
       else if (WRITTEN.test(m[1]) && TEMPLATED.test(m[2])) halfTypo(text, at + os[0], at + os[1], 'os', 'Kubernetes release archive', sink);
+    }
+    // `kubernetes-${KIND}-linux-arm.tar.gz`: the platform is written, the archive is not known.
+    ANY_KIND_ARCHIVE.lastIndex = 0;
+    for (let m = ANY_KIND_ARCHIVE.exec(region); m; m = ANY_KIND_ARCHIVE.exec(region)) {
+      if (foreign(m.index) || inLocalPath(region, original, m.index) || !m.indices) continue;
+      const t = token(text, base + s + m.indices[1][0], base + s + m.indices[2][1]);
+      const platform = parsePlatform(`${m[1]}/${m[2]}`, 'strict');
+      if (platform) sink.add({ kind: 'whole', token: t, platform: { ...platform, spelling: 'os-arch' }, strict: true, canonical: 'os-arch', context: 'Kubernetes release archive' });
     }
   }
   ARCHIVE.lastIndex = 0;
@@ -467,7 +497,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
     const start = base + s + m.index + 'kubernetes-'.length + m[1].length + 1;
     const t = token(text, start, start + m[2].length + 1 + m[3].length);
     const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
-    if (!platform || foreignUrl(region, m.index) || inLocalPath(region, original, m.index)) continue;
+    if (!platform || foreign(m.index) || inLocalPath(region, original, m.index)) continue;
     // `kubernetes-{client,server}-darwin-amd64.tar.gz`: one archive per name in the braces.
     for (const kind of expandBraces(m[1])) {
       sink.add({

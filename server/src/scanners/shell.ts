@@ -19,7 +19,7 @@ import { looksLikeName, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
-import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS } from './artifacts';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, FOREIGN_URL, PACKAGE_MANAGERS } from './artifacts';
 
 export interface ShellOptions {
   mode: TemplateMode;
@@ -55,7 +55,7 @@ export interface ShellOptions {
    * statement that sets GOOS or GOARCH alone at the end of an item is held here for the next
    * item's first command, not judged (see settleCarried).
    */
-  carry?: { pending?: GoEnv };
+  carry?: { pending?: GoEnv; urlVars?: Map<string, string> };
 }
 
 /** The GOOS and GOARCH values in force, as tokens of the text where they are set. */
@@ -180,7 +180,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
       continue;
     }
     scanAptSourceLines(text, masked, start, h.start, h.end, sink, urlVars);
-    scanArchiveNames(text, masked, start, h.start, h.end, sink);
+    scanArchiveNames(text, masked, start, h.start, h.end, sink, urlVars);
     scanUrls(text, masked, start, h.start, h.end, sink, urlVars);
   }
 }
@@ -533,7 +533,7 @@ interface Templated {
 }
 
 /** Judges what the last item of a script list left held (see ShellOptions.carry). */
-export function settleCarried(sink: MentionSink, carry: { pending?: GoEnv }, env: GoEnv | undefined): void {
+export function settleCarried(sink: MentionSink, carry: { pending?: GoEnv; urlVars?: Map<string, string> }, env: GoEnv | undefined): void {
   if (carry.pending) usePending(sink, [], [], carry.pending, env);
   carry.pending = undefined;
 }
@@ -849,7 +849,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   if (name === 'printf' && dataFormat(text, base, words, nameIndex)) {
     const from = words[nameIndex + 2].start;
     scanUrls(text, masked, base, from, cmdEnd, sink, urlVars);
-    scanArchiveNames(text, masked, base, from, cmdEnd, sink);
+    scanArchiveNames(text, masked, base, from, cmdEnd, sink, urlVars);
     usePending(sink, [], [], pending, env);
     return undefined;
   }
@@ -906,7 +906,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
-    scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
+    scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
     usePending(sink, [], [], pending, env);
     return undefined;
   }
@@ -966,8 +966,12 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const valueText = masked.slice(u.s, u.e);
       const prefix = downloadPrefix(valueText);
       if (prefix !== undefined) urlVars.set(varName, prefix);
-      // (Set to another literal value, a mirror's URL: no longer a download URL. An expansion may still hold one.)
-      else if (urlVars.has(varName) && !/[$`]/.test(text.slice(base + u.s, base + u.e))) urlVars.delete(varName);
+      else if (!/[$`]/.test(text.slice(base + u.s, base + u.e))) {
+        // Set to another literal value: no download URL. A mirror's URL is kept as such (the
+        // archives named after it are its files); an expansion may still hold a download URL.
+        if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(valueText)) urlVars.set(varName, FOREIGN_URL);
+        else urlVars.delete(varName);
+      }
       if (role) {
         if (isNote(role, valueText)) continue;
         // A script's own variable (`goArch=arm`, not the GOARCH that go reads) in a branch of a
@@ -1045,7 +1049,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   // A comparison (`[[ "$name" == kubernetes-node-linux-arm.tar.gz ]]`) or a case pattern names no download.
   if (!TEST_COMMANDS.has(name) && !isCasePattern(masked, words)) {
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
-    scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink);
+    scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
   }
   const wrapped = WRAPPERS.has(name) ? wrappedPackageManager(masked, words, nameIndex) : undefined;
   if (wrapped) scanPackageWords(text, masked, base, words.slice(wrapped.index), wrapped.name, sink);

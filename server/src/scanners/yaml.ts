@@ -3,7 +3,7 @@ import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, type Pair
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
-import { downloadPrefix, kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
+import { downloadPrefix, FOREIGN_URL, kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
 import { impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
 import { lineKey, splitBrokenChildren } from './chunks';
 
@@ -60,6 +60,8 @@ interface Ctx {
   references?: boolean;
   /** Download URLs set by the environment maps around (`K8S_BASE: https://dl.k8s.io/release`), for the scripts that expand them: name → URL. */
   urlVars?: ReadonlyMap<string, string>;
+  /** A GitLab job's before_script and script run in one shell: the variables the one sets are the other's (see walkMap). */
+  shellVars?: Map<string, string>;
 }
 
 /**
@@ -475,7 +477,7 @@ const URL_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)([a-z]+
  * Undefined when there are none, or the text is a stream of documents.
  */
 export function fileUrlVars(text: string): Map<string, string> | undefined {
-  if (text.indexOf('://') < 0 || !KNOWN_HOST_TEXT.test(text)) return undefined;
+  if (text.indexOf('://') < 0 || (!KNOWN_HOST_TEXT.test(text) && text.indexOf('kubernetes-') < 0)) return undefined;
   TOP_ENV.lastIndex = 0;
   let out: Map<string, string> | undefined;
   /** The variable whose expanded form's lines these are. */
@@ -491,7 +493,8 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
       const m = URL_VARIABLE.exec(line);
       // GitLab's expanded form: `K8S_BASE:` then `value: https://dl.k8s.io/release` (and a `description:`).
       const name = m && m[1] === 'value' && expanded !== undefined ? expanded : m?.[1];
-      const url = m ? downloadPrefix(m[3]) : undefined;
+      // (Another host's URL, a mirror's, is kept as such: the archives named after it are its files.)
+      const url = m ? (downloadPrefix(m[3]) ?? FOREIGN_URL) : undefined;
       if (url !== undefined && name !== undefined) (out ??= new Map()).set(name, url);
       const bare = BARE_VARIABLE.exec(line);
       if (bare) expanded = bare[1];
@@ -503,6 +506,9 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
 
 /** A variable in GitLab's expanded form, its `value:` on the lines below: `  K8S_BASE:`. */
 const BARE_VARIABLE = /^[ \t]{1,2}([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(?:#.*)?\r?$/;
+
+/** A URL written out whole, with no expansion in it. */
+const OTHER_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s$]*$/;
 
 /** A part of the hosts downloadPrefix knows (a cheap test before a file's lines are read). */
 const KNOWN_HOST_TEXT = /k8s\.io|googleapis\.com|github\.com/;
@@ -517,8 +523,10 @@ function urlVarsOf(node: YMap, ctx: Ctx): ReadonlyMap<string, string> | undefine
       // (GitLab's expanded form: `K8S_BASE: {value: https://dl.k8s.io/release, description: …}`.)
       const v = p.value?.kind === 'map' ? get(p.value, 'value') : p.value;
       if (v?.kind !== 'scalar' || v.style === 'ALIAS') continue;
-      const url = v.value.indexOf('://') >= 0 ? downloadPrefix(v.value.trim()) : undefined;
-      // (Set to another value here, a mirror's URL, it is no download URL in this job or step.)
+      const value = v.value.trim();
+      // (Set to another value here, a mirror's URL, it is no download URL in this job or step: a
+      // URL of another host is kept as such, the archives named after it are its files.)
+      const url = value.indexOf('://') >= 0 ? (downloadPrefix(value) ?? (OTHER_URL.test(value) ? FOREIGN_URL : undefined)) : undefined;
       if (url === undefined && !out?.has(p.key)) continue;
       if (out === ctx.urlVars) out = new Map(ctx.urlVars);
       if (url === undefined) (out as Map<string, string>).delete(p.key);
@@ -1340,6 +1348,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
   }
   const isJob = ctx.flavour === 'github-workflow' && ctx.path.length === 1 && ctx.path[0] === 'jobs';
   let child: Ctx | undefined;
+  let jobShell: Map<string, string> | undefined;
   for (let k = 0; k < items.length; k++) {
     const key = items[k].key;
     const value = items[k].value;
@@ -1397,6 +1406,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(ctx.text, value.start, value.end);
     const inMatrix = ctx.path[ctx.path.length - 1] === 'matrix';
     child.siblingExclude = !inMatrix ? undefined : key === 'parameters' ? get(node, 'exclude') : key === 'setup' ? skippedAdjustments(get(node, 'adjustments')) : undefined;
+    child.shellVars = (key === 'before_script' || key === 'script') && value.kind === 'seq' && get(node, 'before_script') !== undefined ? (jobShell ??= new Map(ctx.urlVars)) : undefined;
     // Buildkite's adjustments that skip a combination name what is not built; the others add one.
     if (inMatrix && key === 'adjustments' && value.kind === 'seq') {
       walk({ ...value, items: value.items.filter((item) => !(item?.kind === 'map' && skips(item))) }, child);
@@ -2234,7 +2244,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
 
   const child = below(ctx);
   // A script list's items run in one shell: `- export GOOS=darwin` then `- GOARCH=arm go build`.
-  const carry = SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? {} : undefined;
+  // (And the download URLs an item sets, `export K8S_BIN=…`, are the next items'.)
+  const carry = SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? { urlVars: ctx.shellVars ?? new Map(ctx.urlVars) } : undefined;
   /** Where the mentions of each `--platform` flag among the items start and end. */
   let flagged: number[] | undefined;
   // A matrix's include entries (with no axes of os and arch beside them: pairMapping reads those):
@@ -2347,7 +2358,7 @@ function envListItem(item: YScalar, ctx: Ctx): boolean {
 }
 
 /** Any other scalar: a whole slash platform counts; its text is scanned as shell for flags, URLs, assignments. */
-function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?: { pending?: GoEnv }): void {
+function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?: { pending?: GoEnv; urlVars?: Map<string, string> }): void {
   if (node.style === 'ALIAS') return;
   const r = contentRange(node);
   if (r.e <= r.s) return;
@@ -2364,7 +2375,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
   const yamlQuote = node.style === 'QUOTE_DOUBLE' ? '"' : node.style === 'QUOTE_SINGLE' ? "'" : undefined;
-  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
+  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(carry?.urlVars ? { urlVars: carry.urlVars } : ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
 }
 
 /** Keys of lists of commands that run in one shell, one after another (GitLab, Bitbucket, Drone, Woodpecker, Travis, Buildkite). */
