@@ -502,6 +502,8 @@ describe('an entry or item written with a tag, an anchor, or its value on a line
     const entry = '          - platform: linux/arm/v7\n            runner: ubuntu-24.04-arm\n';
     const text = job(`        include:\n          - platform: linux/amd64\n            runner: ubuntu-latest\n${entry}`);
     assert.equal(await fixed('.github/workflows/go.yml', 'yaml', text, 'removed-platform', 'linux/arm/v7'), text.replace(entry, ''));
+    const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
+    assert.deepEqual((await fixes(uri, diagnostics.find((d) => d.code === 'removed-platform')!)).map((a) => a.title), ['Remove the matrix entry for linux/arm/v7']);
   });
 
   it('a list item on the line after its dash goes with the dash', async () => {

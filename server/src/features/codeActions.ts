@@ -84,7 +84,8 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
     const edit = removeEdit(doc, removable ? f : repeat!);
     if (edit) {
       out.push({
-        title: f.data.entry ? `Remove the matrix entry for ${f.data.platform ?? token}` : f.data.shared ? `Remove ${token} from the list (for every combination)` : `Remove ${token} from the list`,
+        // (An entry that names its platform whole is named as written: linux/arm/v7, not linux/arm.)
+        title: f.data.entry ? `Remove the matrix entry for ${token.includes('/') ? token : (f.data.platform ?? token)}` : f.data.shared ? `Remove ${token} from the list (for every combination)` : `Remove ${token} from the list`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         // (Not preferred where it drops other combinations too: no fix applied without a look does that.)
