@@ -137,13 +137,15 @@ export function scanUrls(
  * letters first (`amd46`, `lnux`; not a version `v1`, a number or a word such as `node`).
  */
 function nearMiss(os: string, arch: string): boolean {
-  const near = (word: string, names: ReadonlySet<string>) => {
-    if (!/^[a-z][a-z0-9]{2,}$/.test(word) || /^v\d/.test(word)) return false;
-    for (const n of names) if (editDistance(word, n) === 1) return true;
-    return false;
-  };
-  if (GO_OSES.has(os)) return !GO_ARCHES.has(arch) && near(arch, GO_ARCHES);
-  if (GO_ARCHES.has(arch)) return near(os, GO_OSES);
+  if (GO_OSES.has(os)) return !GO_ARCHES.has(arch) && nearName(arch, GO_ARCHES);
+  if (GO_ARCHES.has(arch)) return nearName(os, GO_OSES);
+  return false;
+}
+
+/** A word one edit from one of `names` (a typo of a Go name), not a version (`v1`). */
+function nearName(word: string, names: ReadonlySet<string>): boolean {
+  if (!/^[a-z][a-z0-9]{2,}$/.test(word) || /^v\d/.test(word)) return false;
+  for (const n of names) if (editDistance(word, n) === 1) return true;
   return false;
 }
 
@@ -153,13 +155,9 @@ function nearMiss(os: string, arch: string): boolean {
  * its kind, and no name itself (nor an alias), is a typo, reported alone. A right name says nothing
  * alone (its pair is templated), nor a word that is no name at all.
  */
-function halfTypo(text: string, start: number, end: number, role: 'os' | 'arch', context: string, sink: MentionSink): boolean {
-  const word = text.slice(start, end);
-  const lower = word.toLowerCase();
-  if (!/^[a-z][a-z0-9]{2,}$/.test(lower) || /^v\d/.test(lower) || (role === 'os' ? isGoOs(lower) : resolveArch(lower) !== undefined)) return false;
-  let near = false;
-  for (const n of role === 'os' ? GO_OSES : GO_ARCHES) if (editDistance(lower, n) === 1) near = true;
-  if (!near) return false;
+function downloadHalfTypo(text: string, start: number, end: number, role: 'os' | 'arch', context: string, sink: MentionSink): boolean {
+  const lower = text.slice(start, end).toLowerCase();
+  if ((role === 'os' ? isGoOs(lower) : resolveArch(lower) !== undefined) || !nearName(lower, role === 'os' ? GO_OSES : GO_ARCHES)) return false;
   sink.add({ kind: 'pair', [role]: token(text, start, end), product: false, context });
   return true;
 }
@@ -169,7 +167,7 @@ const TEMPLATED = /^\u0001+$/;
 /** A written name segment. */
 const WRITTEN = /^[A-Za-z0-9]+$/;
 
-/** `/bin/OS/ARCH/` of a release URL with one segment templated: the other's typo (see halfTypo). */
+/** `/bin/OS/ARCH/` of a release URL with one segment templated: the other's typo (see downloadHalfTypo). */
 const HALF_BIN = /\/bin\/([A-Za-z0-9]+|\u0001+)\/([A-Za-z0-9]+|\u0001+)\//d;
 
 /** `/bin/OS/ARCH/FILE` of a release URL; a quote around a segment is masked as POISON (MID_WORD_QUOTE). */
@@ -266,7 +264,7 @@ function scanAssetName(text: string, path: string, offset: number, sink: Mention
   else if (!typo && file.indexOf(POISON) >= 0) halfAssetTypo(text, file, offset + lastSlash + 1, sink);
 }
 
-/** An asset name with its os or arch templated (`kind-${OS}-amd46`): the written half's typo (see halfTypo). */
+/** An asset name with its os or arch templated (`kind-${OS}-amd46`): the written half's typo (see downloadHalfTypo). */
 function halfAssetTypo(text: string, file: string, offset: number, sink: MentionSink): void {
   const parts: { s: number; e: number }[] = [];
   const sep = /[-_.]/g;
@@ -280,8 +278,8 @@ function halfAssetTypo(text: string, file: string, offset: number, sink: Mention
   for (let k = 0; k + 1 < parts.length; k++) {
     const a = file.slice(parts[k].s, parts[k].e);
     const b = file.slice(parts[k + 1].s, parts[k + 1].e);
-    if (TEMPLATED.test(a) && WRITTEN.test(b) && halfTypo(text, offset + parts[k + 1].s, offset + parts[k + 1].e, 'arch', 'Kubernetes project release asset', sink)) return;
-    if (WRITTEN.test(a) && TEMPLATED.test(b) && halfTypo(text, offset + parts[k].s, offset + parts[k].e, 'os', 'Kubernetes project release asset', sink)) return;
+    if (TEMPLATED.test(a) && WRITTEN.test(b) && downloadHalfTypo(text, offset + parts[k + 1].s, offset + parts[k + 1].e, 'arch', 'Kubernetes project release asset', sink)) return;
+    if (WRITTEN.test(a) && TEMPLATED.test(b) && downloadHalfTypo(text, offset + parts[k].s, offset + parts[k].e, 'os', 'Kubernetes project release asset', sink)) return;
   }
 }
 
@@ -291,8 +289,8 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
     const half = path.indexOf(POISON) >= 0 ? HALF_BIN.exec(path) : null;
     if (half?.indices && TEMPLATED.test(half[1]) !== TEMPLATED.test(half[2])) {
       const [, os, arch] = half.indices;
-      if (TEMPLATED.test(half[1])) halfTypo(text, offset + arch[0], offset + arch[1], 'arch', 'Kubernetes release URL', sink);
-      else halfTypo(text, offset + os[0], offset + os[1], 'os', 'Kubernetes release URL', sink);
+      if (TEMPLATED.test(half[1])) downloadHalfTypo(text, offset + arch[0], offset + arch[1], 'arch', 'Kubernetes release URL', sink);
+      else downloadHalfTypo(text, offset + os[0], offset + os[1], 'os', 'Kubernetes release URL', sink);
       return;
     }
     const bin = RELEASE_BIN.exec(path);
@@ -474,14 +472,14 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
   const original = text.slice(base + s, base + e);
   const foreign = (at: number) => foreignUrl(region, at) || foreignBase(region, original, at, urlVars);
   if (region.indexOf(POISON) >= 0) {
-    // `kubernetes-client-${OS}-amd46.tar.gz`: the written half's typo (see halfTypo).
+    // `kubernetes-client-${OS}-amd46.tar.gz`: the written half's typo (see downloadHalfTypo).
     HALF_ARCHIVE.lastIndex = 0;
     for (let m = HALF_ARCHIVE.exec(region); m; m = HALF_ARCHIVE.exec(region)) {
       if (foreign(m.index) || inLocalPath(region, original, m.index) || !m.indices) continue;
       const [os, arch] = [m.indices[1], m.indices[2]];
       const at = base + s;
-      if (TEMPLATED.test(m[1]) && WRITTEN.test(m[2])) halfTypo(text, at + arch[0], at + arch[1], 'arch', 'Kubernetes release archive', sink);
-      else if (WRITTEN.test(m[1]) && TEMPLATED.test(m[2])) halfTypo(text, at + os[0], at + os[1], 'os', 'Kubernetes release archive', sink);
+      if (TEMPLATED.test(m[1]) && WRITTEN.test(m[2])) downloadHalfTypo(text, at + arch[0], at + arch[1], 'arch', 'Kubernetes release archive', sink);
+      else if (WRITTEN.test(m[1]) && TEMPLATED.test(m[2])) downloadHalfTypo(text, at + os[0], at + os[1], 'os', 'Kubernetes release archive', sink);
     }
     // `kubernetes-${KIND}-linux-arm.tar.gz`: the platform is written, the archive is not known.
     ANY_KIND_ARCHIVE.lastIndex = 0;
