@@ -62,6 +62,8 @@ interface Ctx {
   urlVars?: ReadonlyMap<string, string>;
   /** A GitLab job's before_script and script run in one shell: the variables the one sets are the other's (see walkMap). */
   shellVars?: Map<string, string>;
+  /** Under a prose key (`body:` of an issue form): a scalar counts only when it is wholly a platform. */
+  prose?: boolean;
 }
 
 /**
@@ -76,7 +78,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references, urlVars: ctx.urlVars };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -1393,6 +1395,9 @@ function walkMap(node: YMap, ctx: Ctx): void {
           else if (item.value.kind === 'scalar') scanText(item.value, ctx.text, ctx.sink);
         }
       }
+      // A form's or a document's parts (an issue form's `body:` of inputs and dropdowns): their
+      // values that are wholly a platform, and their platform-ish keys, count; their text does not.
+      else if (value.kind !== 'scalar' && PROSE_PARTS.has(key)) walk(value, { ...below(ctx, key), prose: true });
       continue;
     }
     // One child context for the map's values; its path's last key is set before each.
@@ -2019,7 +2024,23 @@ const TEMPLATE_BRANCH = /\{\{-?[ \t]*else\b|\{%-?[ \t]*(?:else|elif)\b/;
  * `alternatives`: the sequence's items are choices (workflow_dispatch `options`, an `enum`), each
  * a list of its own, not one list (`linux/amd64` and `linux/amd64,linux/arm64` are no duplicate).
  */
+/** conda-build's variables that name a conda subdir (`target_platform: linux-aarch64`). */
+const CONDA_KEYS: ReadonlySet<string> = new Set(['target_platform', 'build_platform', 'host_platform']);
+
+/**
+ * A conda-build variable's values written as conda subdirs (`linux-aarch64`, no slash): conda's
+ * spelling is theirs, no alias of ours (a list of them is foreign: see readPlatformList).
+ */
+function condaList(node: YNode, ctx: Ctx, listId: number | undefined): number | undefined {
+  const values = node.kind === 'seq' ? node.items : [node];
+  if (values.some((v) => v?.kind !== 'scalar' || v.value.includes('/'))) return listId;
+  const id = listId ?? ctx.sink.newList();
+  ctx.sink.foreignLists.add(id);
+  return id;
+}
+
 function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false, axis = false): void {
+  if (CONDA_KEYS.has(key)) listId = condaList(node, ctx, listId);
   if (node.kind === 'scalar') {
     if (node.style === 'ALIAS') return;
     const r = contentRange(node);
@@ -2080,6 +2101,13 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
     if (v) {
       platformValue(v, ctx, key, undefined, k === 'options' || k === 'enum');
       valued = true;
+    }
+  }
+  // (A schema's property: its `example:` beside its `default:` is a value of the key too.)
+  if (valued && node.kind === 'map') {
+    for (const k of ['example', 'examples']) {
+      const v = get(node, k);
+      if (v) platformValue(v, ctx, key, undefined, true);
     }
   }
   // Any other mapping (target: {platform: linux/arm/v7}) is walked as one.
@@ -2374,8 +2402,62 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
     const s = r.s + ctx.text.slice(r.s, r.e).indexOf(value);
     if (wholePlatform(ctx.sink, ctx.text, s, s + value.length, listId)) return;
   }
+  // Text, not a command: under a prose key, or a sentence outside a script (`Built with GOOS=linux
+  // GOARCH=arm.`, `kubernetes-server-linux-arm.tar.gz was last published for v1.26`).
+  if (ctx.prose || (!SCRIPT_VALUE_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') && !SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') && proseText(value))) return;
   const yamlQuote = node.style === 'QUOTE_DOUBLE' ? '"' : node.style === 'QUOTE_SINGLE' ? "'" : undefined;
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(carry?.urlVars ? { urlVars: carry.urlVars } : ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
+}
+
+/** Prose keys whose mapping or list values hold parts that may name platforms (an issue form's `body:`). */
+const PROSE_PARTS: ReadonlySet<string> = new Set(['body', 'notes', 'details', 'changelog', 'release_notes', 'release-notes']);
+
+/** Keys whose values are commands, sentences or not. */
+const SCRIPT_VALUE_KEYS: ReadonlySet<string> = new Set(['run', 'script', 'command', 'commands', 'cmd', 'args', 'entrypoint', 'exec', 'shell', 'before_script', 'after_script', 'install', 'before_install']);
+
+/** Words of English text that commands hardly use. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'with', 'for', 'to', 'of', 'on', 'and', 'or', 'this', 'that', 'it', 'when', 'by', 'using', 'use', 'them', 'its', 'their', 'not', 'no', 'only', 'but', 'as']);
+
+/** A line that starts as a command does: an assignment, or a command's name. */
+const COMMAND_LINE = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=|(?:echo|printf|curl|wget|go|make|docker|podman|buildah|kubectl|export|set|if|for|while|case|cd|mkdir|cp|mv|rm|tar|apt|apt-get|yum|dnf|sudo|bash|sh|env|ko|goreleaser|gox|xgo|crane|skopeo|helm|git|npm|cargo|python3?|pip)\b)/;
+
+/**
+ * Whether a value reads as text, not commands: a sentence (see sentence), over its lines when it
+ * has several, none of which starts as a command does (a note's ``GOOS=linux make build`` in
+ * reStructuredText quotes is text of the note). Comment lines are left out.
+ */
+function proseText(value: string): boolean {
+  if (value.indexOf('\n') < 0) return sentence(value);
+  const lines = value.split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l)).map((l) => l.replace(/``[^`]*``/g, 'x'));
+  if (lines.length === 0 || lines.length > 200 || lines.some((l) => COMMAND_LINE.test(l))) return false;
+  return sentence(lines.join(' '));
+}
+
+/**
+ * Whether a one-line value reads as a sentence, not a command: five words or more, no shell
+ * operator or expansion, no shell keyword, and two of English's function words (or one, with a
+ * capitalised first word or a full stop after a word at its end).
+ */
+function sentence(value: string): boolean {
+  if (value.length < 20 || /[|&$`<>\\{}]/.test(value)) return false;
+  const words = value.split(/\s+/);
+  if (words.length < 5 || words.length > 4000) return false;
+  let fn = 0;
+  for (const w of words) {
+    const bare = trimPunctuation(w.toLowerCase());
+    if (bare === 'do' || bare === 'then' || bare === 'done' || bare === 'fi' || bare === 'esac') return false;
+    if (FUNCTION_WORDS.has(bare)) fn++;
+  }
+  return fn >= 2 || (fn === 1 && (/^[A-Z][a-z]+$/.test(words[0]) || /[a-z]\.$/.test(value)));
+}
+
+/** A word without the quotes and brackets before it and the punctuation after it (a loop: an end-anchored regex is super-linear). */
+function trimPunctuation(w: string): string {
+  let a = 0;
+  let b = w.length;
+  while (a < b && '("\''.includes(w[a])) a++;
+  while (b > a && ',.;:!?)"\''.includes(w[b - 1])) b--;
+  return w.slice(a, b);
 }
 
 /** Keys of lists of commands that run in one shell, one after another (GitLab, Bitbucket, Drone, Woodpecker, Travis, Buildkite). */
