@@ -1377,7 +1377,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
       else if (ctx.path[0] === 'services' && ctx.path.length <= 3 && (key === 'platform' || key === 'platforms')) spellAll(ctx.sink, before, 'slash');
       // A matrix key that is a platform only by how the job uses it (`make PLATFORM=${{ matrix.board }}`)
       // may hold anything: only values whose os and arch are both known names are platforms.
-      else if (roleOf(key) === undefined && !inPlatformMapping(ctx)) keepPlatformShaped(ctx.sink, before);
+      // (Not a key whose whole value a `--platform` flag takes: that value is a platform, a typo too.)
+      else if (roleOf(key) === undefined && !inPlatformMapping(ctx) && !ctx.matrixRoles?.flag?.has(key)) keepPlatformShaped(ctx.sink, before);
       continue;
     }
     if (role !== undefined) continue;
@@ -1526,7 +1527,8 @@ function hasUpper(s: string): boolean {
  * (`linux/${{ matrix.arch }}`, `${{ matrix.os }}/${{ matrix.arch }}`) are in `docker`: their values
  * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
-export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string> };
+/** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
+export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string> };
 
 /** `${{ matrix.os }}/${{ matrix.arch }}`: the second key, after the first's reference. */
 const MATRIX_ARCH_AFTER = /^\/\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/;
@@ -1673,6 +1675,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
       continue;
     }
     if (!again) roles.set(m[1], role);
+    if (!again && role === 'platform' && before[1].startsWith('-')) (roles.flag ??= new Set()).add(m[1]);
     // GOOS=darwin GOARCH=${{ matrix.goarch }}: the arches are darwin's.
     if (role === 'arch') {
       let to = m.index + m[0].length;
