@@ -565,6 +565,15 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH', undefined, impliedNames(env, oses, arches));
 }
 
+/** Prometheus' build tool, by name or by the make variable that names it (`$(PROMU) crossbuild`). */
+const PROMU = /^(?:\$[({]PROMU[)}]|\$PROMU|(?:.*\/)?promu)$/;
+
+/** Whether a command is `promu crossbuild` (whose `-p` is a platform). */
+function promuCrossbuild(text: string, masked: string, base: number, words: readonly Word[], nameIndex: number): boolean {
+  const w = words[nameIndex];
+  return w !== undefined && PROMU.test(text.slice(base + w.start, base + w.end)) && words.some((x) => wordText(masked, x) === 'crossbuild');
+}
+
 /** Where a command's name is among its words (after prefixes such as sudo and leading assignments), and the name without its folder. */
 function commandName(masked: string, words: readonly Word[]): { nameIndex: number; name: string } {
   let nameIndex = 0;
@@ -913,6 +922,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
 
   if (name === 'read' || name === 'mapfile' || name === 'readarray') readInto(text, masked, base, cmd, nameIndex, name, sink);
 
+  /** Whether the command is `promu crossbuild` (asked once, at its first `-p`). */
+  let promu: boolean | undefined;
   for (let k = 0; k < words.length; k++) {
     // A word quoted whole ("--platform" in an exec-form array) reads as its content; so does the
     // literal word of a default or alternate value (`${FLAGS:---platform linux/amd64}`).
@@ -997,6 +1008,12 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink);
     if (flagEnd >= 0) {
       k = flagEnd;
+      continue;
+    }
+    if (raw === '-p' && k > nameIndex && k + 1 < words.length && (promu ??= promuCrossbuild(text, masked, base, words, nameIndex))) {
+      // promu crossbuild -p linux/amd64 -p linux/arm: the short form of its --platforms (Prometheus' Makefile.common).
+      const u = unquote(masked, words[++k]);
+      readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: 'promu crossbuild -p', canonical: 'slash' });
       continue;
     }
     if (name === 'gox' && /^--?(os|arch)(=|$)/.test(raw)) {

@@ -2044,6 +2044,11 @@ function condaList(node: YNode, ctx: Ctx, listId: number | undefined): number | 
 
 function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false, axis = false): void {
   if (CONDA_KEYS.has(key)) listId = condaList(node, ctx, listId);
+  // promu's `crossbuild: platforms:` (.promu.yml) are written in its spelling (`linux/armv7`): no alias of ours.
+  else if (key === 'platforms' && ctx.path[0] === 'crossbuild' && listId === undefined) {
+    listId = ctx.sink.newList();
+    ctx.sink.foreignLists.add(listId);
+  }
   if (node.kind === 'scalar') {
     if (node.style === 'ALIAS') return;
     const r = contentRange(node);
