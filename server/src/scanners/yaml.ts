@@ -2431,15 +2431,27 @@ const COMMAND_LINE = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=|(?:echo|printf|curl|wget|go
 
 /**
  * Whether a value reads as text, not commands: a sentence (see sentence), over its lines when it
- * has several, none of which starts as a command does (a note's ``GOOS=linux make build`` in
- * reStructuredText quotes is text of the note). Comment lines are left out.
+ * has several (a note's ``GOOS=linux make build`` in reStructuredText quotes is text of the note),
+ * with none of a command's marks: a line (or a part after `;`) that starts as a command does, a
+ * flag (`--platform`, `-m`). Comments and quoted strings are left out (`--label "for the edge"`).
  */
 function proseText(value: string): boolean {
-  if (value.indexOf('\n') < 0) return sentence(value);
-  const lines = value.split('\n').filter((l) => l.trim() !== '' && !/^\s*#/.test(l)).map((l) => l.replace(/``[^`]*``/g, 'x'));
-  if (lines.length === 0 || lines.length > 200 || lines.some((l) => COMMAND_LINE.test(l))) return false;
-  return sentence(lines.join(' '));
+  const lines: string[] = [];
+  for (const raw of value.split('\n')) {
+    const hash = raw.search(/(?:^|\s)#/);
+    const line = (hash < 0 ? raw : raw.slice(0, hash)).replace(/``[^`]*``/g, 'x');
+    if (line.trim() === '') continue;
+    for (const part of line.split(';')) if (COMMAND_LINE.test(part)) return false;
+    lines.push(line);
+    if (lines.length > 200) return false;
+  }
+  const text = lines.join(' ');
+  if (text === '' || FLAG_WORD.test(text)) return false;
+  return sentence(text.replace(/"[^"\n]*"|'[^'\n]*'/g, 'x'));
 }
+
+/** A flag among a command's words: `--platform`, `-m`, `-LO`. */
+const FLAG_WORD = /(?:^|\s)--?[A-Za-z]/;
 
 /**
  * Whether a one-line value reads as a sentence, not a command: five words or more, no shell
