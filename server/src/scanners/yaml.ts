@@ -2436,6 +2436,8 @@ const COMMAND_LINE = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=|(?:echo|printf|curl|wget|go
  * flag (`--platform`, `-m`). Comments and quoted strings are left out (`--label "for the edge"`).
  */
 function proseText(value: string): boolean {
+  // (Most values are a word or two: no sentence, and this runs for every scalar of a file.)
+  if (value.length < 20 || value.indexOf(' ') < 0) return false;
   const lines: string[] = [];
   for (const raw of value.split('\n')) {
     const hash = raw.search(/(?:^|\s)#/);
