@@ -106,6 +106,11 @@ export function looksLikeName(s: string, role: 'os' | 'arch'): boolean {
   return role === 'os' ? knownOs(s) || nearKnown(s, GO_OSES) : knownArch(s) || nearKnown(s, GO_ARCHES);
 }
 
+/** Whether `s` is a typo of a Go operating system or architecture: near one (see looksLikeName), but no name or alias itself. */
+export function isNameTypo(s: string, role: 'os' | 'arch'): boolean {
+  return role === 'os' ? !knownOs(s) && nearKnown(s, GO_OSES) : !knownArch(s) && nearKnown(s, GO_ARCHES);
+}
+
 /** A variant in a joined spelling: arm's 7, amd64's v3, and Go's other settings (sse2, softfloat, power9, rva22u64). */
 const VARIANT_PART = /^(?:v?\d+(\.\d+)?|sse2|(?:hard|soft)float|power(?:8|9|10)|rva2[0-3]u64)$/i;
 

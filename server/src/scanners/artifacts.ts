@@ -426,6 +426,18 @@ function foreignUrl(region: string, at: number): boolean {
 /** What a variable that holds a URL of another host is kept as among the download URLs (see scanUrls): no prefix. */
 export const FOREIGN_URL = '';
 
+/** A URL written out whole: no expansion (nor a template masked) in it. */
+const LITERAL_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s$`\u0001]*$/;
+
+/**
+ * What a variable set to `value` keeps among the download URLs (the scripts, the YAML environments):
+ * its download prefix, FOREIGN_URL for another host's URL written out (a mirror's: the archives
+ * named after it are its files), or nothing.
+ */
+export function urlVariable(value: string): string | undefined {
+  return downloadPrefix(value) ?? (LITERAL_URL.test(value) ? FOREIGN_URL : undefined);
+}
+
 /** CI variables that hold the URL of the CI's own server or API (an upload's destination, never a Kubernetes download). */
 const CI_SERVER_URLS: ReadonlySet<string> = new Set(['CI_API_V4_URL', 'CI_API_GRAPHQL_URL', 'CI_SERVER_URL', 'CI_PROJECT_URL', 'GITHUB_SERVER_URL', 'GITHUB_API_URL', 'BUILDKITE_BUILD_URL']);
 
@@ -470,13 +482,14 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
   const region = masked.slice(s, e);
   if (region.indexOf('kubernetes-') < 0) return;
   const original = text.slice(base + s, base + e);
-  const foreign = (at: number) => foreignUrl(region, at) || foreignBase(region, original, at, urlVars);
+  /** Another project's file or one on this machine: no Kubernetes download. */
+  const elsewhere = (at: number) => foreignUrl(region, at) || foreignBase(region, original, at, urlVars) || inLocalPath(region, original, at);
   if (region.indexOf(POISON) >= 0) {
     // `kubernetes-client-${OS}-amd46.tar.gz`: the written half's typo (see downloadHalfTypo).
     HALF_ARCHIVE.lastIndex = 0;
     for (let m = HALF_ARCHIVE.exec(region); m; m = HALF_ARCHIVE.exec(region)) {
-      if (foreign(m.index) || inLocalPath(region, original, m.index) || !m.indices) continue;
-      const [os, arch] = [m.indices[1], m.indices[2]];
+      if (!m.indices || elsewhere(m.index)) continue;
+      const [, os, arch] = m.indices;
       const at = base + s;
       if (TEMPLATED.test(m[1]) && WRITTEN.test(m[2])) downloadHalfTypo(text, at + arch[0], at + arch[1], 'arch', 'Kubernetes release archive', sink);
       else if (WRITTEN.test(m[1]) && TEMPLATED.test(m[2])) downloadHalfTypo(text, at + os[0], at + os[1], 'os', 'Kubernetes release archive', sink);
@@ -484,7 +497,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
     // `kubernetes-${KIND}-linux-arm.tar.gz`: the platform is written, the archive is not known.
     ANY_KIND_ARCHIVE.lastIndex = 0;
     for (let m = ANY_KIND_ARCHIVE.exec(region); m; m = ANY_KIND_ARCHIVE.exec(region)) {
-      if (foreign(m.index) || inLocalPath(region, original, m.index) || !m.indices) continue;
+      if (!m.indices || elsewhere(m.index)) continue;
       const t = token(text, base + s + m.indices[1][0], base + s + m.indices[2][1]);
       const platform = parsePlatform(`${m[1]}/${m[2]}`, 'strict');
       if (platform) sink.add({ kind: 'whole', token: t, platform: { ...platform, spelling: 'os-arch' }, strict: true, canonical: 'os-arch', context: 'Kubernetes release archive' });
@@ -495,7 +508,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
     const start = base + s + m.index + 'kubernetes-'.length + m[1].length + 1;
     const t = token(text, start, start + m[2].length + 1 + m[3].length);
     const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
-    if (!platform || foreign(m.index) || inLocalPath(region, original, m.index)) continue;
+    if (!platform || elsewhere(m.index)) continue;
     // `kubernetes-{client,server}-darwin-amd64.tar.gz`: one archive per name in the braces.
     for (const kind of expandBraces(m[1])) {
       sink.add({

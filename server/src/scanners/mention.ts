@@ -1,5 +1,5 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
-import { looksLikeName, parsePlatform } from '../platform/parse';
+import { isNameTypo, parsePlatform } from '../platform/parse';
 import { isGoOs, isPlaceholder, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 
@@ -495,7 +495,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
 
 /**
  * The written half of a platform whose other half is templated (`lnux/${ARCH}`): a typo of a Go
- * os or arch, near one (looksLikeName) but not one, is a name alone, which its rule reports. A
+ * os or arch (isNameTypo) is a name alone, which its rule reports. A
  * right name says nothing alone (its pair is templated), nor a word that is no name at all.
  */
 function halfTypo(sink: MentionSink, text: string, item: ListItem, context: string): void {
@@ -503,8 +503,7 @@ function halfTypo(sink: MentionSink, text: string, item: ListItem, context: stri
   if (slash < 0 || slash >= item.end) return;
   const role = item.templatedHalf!;
   const t = role === 'os' ? token(text, item.start, slash) : token(text, slash + 1, item.end);
-  const name = t.text.toLowerCase();
-  if (role === 'os' ? isGoOs(name) || !looksLikeName(t.text, 'os') : resolveArch(name) !== undefined || !looksLikeName(t.text, 'arch')) return;
+  if (!isNameTypo(t.text, role)) return;
   sink.add({ kind: 'pair', ...(role === 'os' ? { os: t } : { arch: t }), product: false, context });
 }
 
@@ -693,14 +692,6 @@ export class ScopeEnv {
     if (this.os && this.arch && ((os && !this.osPaired) || (arch && !this.archPaired))) {
       emitPairs(this.sink, [this.os], [this.arch], undefined, context);
       this.osPaired = this.archPaired = true;
-    } else if (!this.parent) {
-      const pairOs = this.currentOs;
-      const pairArch = this.currentArch;
-      if (pairOs && pairArch && ((os && !this.osPaired) || (arch && !this.archPaired))) {
-        emitPairs(this.sink, [pairOs], [pairArch], undefined, context);
-        if (this.os === pairOs) this.osPaired = true;
-        if (this.arch === pairArch) this.archPaired = true;
-      }
     }
   }
 

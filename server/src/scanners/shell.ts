@@ -15,11 +15,11 @@ import {
   type WholeMention,
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
-import { looksLikeName, parsePlatform } from '../platform/parse';
+import { isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
-import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, FOREIGN_URL, PACKAGE_MANAGERS } from './artifacts';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable } from './artifacts';
 
 export interface ShellOptions {
   mode: TemplateMode;
@@ -975,14 +975,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       const u = unquote(masked, { start: valueStart, end: w.end });
       const valueText = masked.slice(u.s, u.e);
-      const prefix = downloadPrefix(valueText);
-      if (prefix !== undefined) urlVars.set(varName, prefix);
-      else if (!/[$`]/.test(text.slice(base + u.s, base + u.e))) {
-        // Set to another literal value: no download URL. A mirror's URL is kept as such (the
-        // archives named after it are its files); an expansion may still hold a download URL.
-        if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(valueText)) urlVars.set(varName, FOREIGN_URL);
-        else urlVars.delete(varName);
-      }
+      const kept = urlVariable(valueText);
+      if (kept !== undefined) urlVars.set(varName, kept);
+      // (Set to another literal value: no download URL. An expansion may still hold one.)
+      else if (!/[$`]/.test(text.slice(base + u.s, base + u.e))) urlVars.delete(varName);
       if (role) {
         if (isNote(role, valueText)) continue;
         // A script's own variable (`goArch=arm`, not the GOARCH that go reads) in a branch of a
@@ -1233,14 +1229,14 @@ function varCanonical(name: string): 'slash' | 'as-written' {
 
 /**
  * Whether an os or arch value assigned in a branch on the host is a typo of a Go name: one word,
- * neither a Go name nor an alias, but near one (looksLikeName: `linxu`, `amd46`; not
+ * neither a Go name nor an alias, but near one (isNameTypo: `linxu`, `amd46`; not
  * `unsupported`, which a default branch may set).
  */
 function hostMappingTypo(role: string, value: string): boolean {
   if (role !== 'os' && role !== 'arch') return false;
   const word = value.trim().replace(/^["']|["']$/g, '').toLowerCase();
   if (!/^[a-z0-9]{2,12}$/.test(word)) return false;
-  return (role === 'os' ? !isGoOs(word) : resolveArch(word) === undefined) && looksLikeName(word, role);
+  return isNameTypo(word, role);
 }
 
 /** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */

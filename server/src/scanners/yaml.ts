@@ -3,7 +3,7 @@ import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, type Pair
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
-import { downloadPrefix, FOREIGN_URL, kubeImageName, scanArchiveNames, scanUrls } from './artifacts';
+import { kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
 import { lineKey, splitBrokenChildren } from './chunks';
 
@@ -495,8 +495,7 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
       const m = URL_VARIABLE.exec(line);
       // GitLab's expanded form: `K8S_BASE:` then `value: https://dl.k8s.io/release` (and a `description:`).
       const name = m && m[1] === 'value' && expanded !== undefined ? expanded : m?.[1];
-      // (Another host's URL, a mirror's, is kept as such: the archives named after it are its files.)
-      const url = m ? (downloadPrefix(m[3]) ?? FOREIGN_URL) : undefined;
+      const url = m ? urlVariable(m[3]) : undefined;
       if (url !== undefined && name !== undefined) (out ??= new Map()).set(name, url);
       const bare = BARE_VARIABLE.exec(line);
       if (bare) expanded = bare[1];
@@ -508,9 +507,6 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
 
 /** A variable in GitLab's expanded form, its `value:` on the lines below: `  K8S_BASE:`. */
 const BARE_VARIABLE = /^[ \t]{1,2}([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(?:#.*)?\r?$/;
-
-/** A URL written out whole, with no expansion in it. */
-const OTHER_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s$]*$/;
 
 /** A part of the hosts downloadPrefix knows (a cheap test before a file's lines are read). */
 const KNOWN_HOST_TEXT = /k8s\.io|googleapis\.com|github\.com/;
@@ -526,9 +522,8 @@ function urlVarsOf(node: YMap, ctx: Ctx): ReadonlyMap<string, string> | undefine
       const v = p.value?.kind === 'map' ? get(p.value, 'value') : p.value;
       if (v?.kind !== 'scalar' || v.style === 'ALIAS') continue;
       const value = v.value.trim();
-      // (Set to another value here, a mirror's URL, it is no download URL in this job or step: a
-      // URL of another host is kept as such, the archives named after it are its files.)
-      const url = value.indexOf('://') >= 0 ? (downloadPrefix(value) ?? (OTHER_URL.test(value) ? FOREIGN_URL : undefined)) : undefined;
+      // (Set to another value here, a mirror's URL, it is no download URL in this job or step.)
+      const url = value.indexOf('://') >= 0 ? urlVariable(value) : undefined;
       if (url === undefined && !out?.has(p.key)) continue;
       if (out === ctx.urlVars) out = new Map(ctx.urlVars);
       if (url === undefined) (out as Map<string, string>).delete(p.key);
@@ -2022,11 +2017,6 @@ function isMatrixAxis(ctx: Ctx): boolean {
 /** The start of a template's other branch: `{{- else }}`, `{{ else if … }}`, `{% else %}`, `{% elif … %}`. */
 const TEMPLATE_BRANCH = /\{\{-?[ \t]*else\b|\{%-?[ \t]*(?:else|elif)\b/;
 
-/**
- * A value under a platform-ish key: a scalar list, a sequence of them, or {value/default: …}.
- * `alternatives`: the sequence's items are choices (workflow_dispatch `options`, an `enum`), each
- * a list of its own, not one list (`linux/amd64` and `linux/amd64,linux/arm64` are no duplicate).
- */
 /** conda-build's variables that name a conda subdir (`target_platform: linux-aarch64`). */
 const CONDA_KEYS: ReadonlySet<string> = new Set(['target_platform', 'build_platform', 'host_platform']);
 
@@ -2042,6 +2032,11 @@ function condaList(node: YNode, ctx: Ctx, listId: number | undefined): number | 
   return id;
 }
 
+/**
+ * A value under a platform-ish key: a scalar list, a sequence of them, or {value/default: …}.
+ * `alternatives`: the sequence's items are choices (workflow_dispatch `options`, an `enum`), each
+ * a list of its own, not one list (`linux/amd64` and `linux/amd64,linux/arm64` are no duplicate).
+ */
 function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false, axis = false): void {
   if (CONDA_KEYS.has(key)) listId = condaList(node, ctx, listId);
   // promu's `crossbuild: platforms:` (.promu.yml) are written in its spelling (`linux/armv7`): no alias of ours.
