@@ -37,13 +37,55 @@ export function lineKey(text: string, i: number): string | undefined {
   return m ? m[1].replace(/^["']|["']$/g, '') : undefined;
 }
 
+/** First characters of a line at column 0 that may start a top-level node other than a key (quotes, `?`, `%`, flow, anchors, tags, `---` and `...`). */
+const NODE_START = new Set([...'"\'?%[{&*!|>@`.-'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether the line at i (column 0, not the text's first) is a stray: a character typed before an
+ * indented line's indent (`q        goarch: [amd64, arm64]`, `q` on a blank line of a job) and not
+ * a top-level key. Such a line is no block of its own: it goes on the block above, where it
+ * breaks only the child it is in. Taken as a top-level line it would make a block of everything
+ * up to the next one (the rest of `jobs:`), all broken: a keystroke would parse it again.
+ *
+ * A stray is a first word without a colon that is followed by two blanks or a tab (what was the
+ * indent), or a line with no colon at all; and the next line with content is indented (in valid
+ * YAML no top-level line of either shape is followed by an indented one, unless a scalar
+ * document goes on over lines, which reads the same on the block above).
+ */
+export function strayLine(text: string, i: number): boolean {
+  if (NODE_START.has(text.charCodeAt(i))) return false;
+  const n = text.length;
+  let k = i;
+  for (let c = text.charCodeAt(k); k < n && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 58; c = text.charCodeAt(++k));
+  if (k < n && text.charCodeAt(k) === 58) return false;
+  let nl = text.indexOf('\n', k);
+  if (nl < 0) nl = n;
+  const c = text.charCodeAt(k);
+  const indentAfterWord = c === 9 || (c === 32 && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9));
+  if (!indentAfterWord && k < nl) {
+    const colon = text.indexOf(':', k);
+    if (colon >= 0 && colon < nl) return false;
+  }
+  // The next line with content (not blank, not a comment) is indented.
+  for (let at = nl + 1; at < n; ) {
+    let col = at;
+    while (text.charCodeAt(col) === 32 || text.charCodeAt(col) === 9) col++;
+    const ch = text.charCodeAt(col);
+    if (col < n && ch !== 10 && ch !== 13 && ch !== 35) return col > at;
+    const next = text.indexOf('\n', col);
+    if (next < 0) return false;
+    at = next + 1;
+  }
+  return false;
+}
+
 export function chunkYaml(text: string): Chunk[] {
   const tops: { start: number; key: string | undefined }[] = [];
   const n = text.length;
   const addTop = (i: number) => tops.push({ start: i, key: lineKey(text, i) });
   if (TOP_AT_START.test(text.slice(0, 4))) addTop(0);
   TOP_LINE.lastIndex = 0;
-  for (let m = TOP_LINE.exec(text); m; m = TOP_LINE.exec(text)) addTop(m.index + 1);
+  for (let m = TOP_LINE.exec(text); m; m = TOP_LINE.exec(text)) if (!strayLine(text, m.index + 1)) addTop(m.index + 1);
   if (tops.length === 0 || tops[0].start > 0) tops.unshift({ start: 0, key: undefined });
   const chunks: Chunk[] = [];
   for (let k = 0; k < tops.length; k++) {
