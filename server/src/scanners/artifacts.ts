@@ -38,7 +38,8 @@ export function downloadPrefix(masked: string): string | undefined {
 
 /** A part of every host (or bucket) that classify knows, in any case. */
 export const KNOWN_HOST = /k8s\.io|googleapis\.com|github\.com|gs:\/\//i;
-const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+)(?=/))(/?${URL_CHARS}*)`, 'g');
+/** A variable a URL starts with: `${K8S_BIN}`, `$(K8S_BIN)`, `$K8S_BIN` before a slash, a workflow's `${{ env.K8S_BIN }}`; then the path written after it. */
+const VAR_URL = new RegExp(`\\$(?:\\{(\\w+)\\}|\\((\\w+)\\)|(\\w+)(?=/)|\\{\\{ ?env\\.(\\w+) ?\\}\\})(/?${URL_CHARS}*)`, 'g');
 /**
  * The release buckets: production, CI (and the pull-request CI twins), the staging bucket that
  * `krel stage` and anago write a candidate release to (kubernetes/release's TestBucket), and SIG
@@ -116,17 +117,18 @@ export function scanUrls(
   const original = text.slice(base + s, base + e);
   VAR_URL.lastIndex = 0;
   for (let m = VAR_URL.exec(original); m; m = VAR_URL.exec(original)) {
-    const value = urlVars.get(m[1] ?? m[2] ?? m[3]);
+    const value = urlVars.get(m[1] ?? m[2] ?? m[3] ?? m[4]);
+    const path = m[5];
     // (A path with no slash of its own goes on a value that ends in one: `${K8S_BIN}darwin/arm64/kubectl`.)
-    if (!value || m[4] === '' || (m[4][0] !== '/' && !value.endsWith('/'))) continue;
+    if (!value || path === '' || (path[0] !== '/' && !value.endsWith('/'))) continue;
     const hostMatch = /^(?:https?:\/\/|(gs:\/\/))?([^/]+)(\/.*)?$/.exec(value);
     if (!hostMatch) continue;
-    const pathStart = m.index + m[0].length - m[4].length;
-    const kind = classify(hostMatch[2], (hostMatch[3] ?? '') + m[4], hostMatch[1] !== undefined);
-    const maskedPath = masked.slice(s + pathStart, s + pathStart + m[4].length);
+    const pathStart = m.index + m[0].length - path.length;
+    const kind = classify(hostMatch[2], (hostMatch[3] ?? '') + path, hostMatch[1] !== undefined);
+    const maskedPath = masked.slice(s + pathStart, s + pathStart + path.length);
     // A value that ends in a release's `/bin` (`K8S_BIN=https://dl.k8s.io/release/v1.31.0/bin`):
     // the written path goes on with the os and arch (`${K8S_BIN}/darwin/arm64/kubectl`).
-    const joined = m[4][0] === '/' ? '' : '/';
+    const joined = path[0] === '/' ? '' : '/';
     const bin = (kind === 'release' && /\/bin\/?$/.test(hostMatch[3] ?? '') ? '/bin' : '') + joined;
     if (kind) scanUrlPath(text, bin + maskedPath, base + s + pathStart - bin.length, kind, sink);
   }
