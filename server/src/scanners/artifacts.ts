@@ -440,6 +440,23 @@ export function urlVariable(value: string): string | undefined {
   return downloadPrefix(value) ?? (LITERAL_URL.test(value) ? FOREIGN_URL : undefined);
 }
 
+/** A variable a value starts with: `${BASE}`, `$(BASE)`, `$BASE`, `${{ env.BASE }}`. */
+const LEADING_VAR = /^\$(?:\{(\w+)\}|\((\w+)\)|(\w+)|\{\{ ?env\.(\w+) ?\}\})/;
+
+/**
+ * A value that goes on after a variable holding a download prefix (`K8S_BIN="${BASE}/${VERSION}/bin"`,
+ * BASE set to `https://dl.k8s.io/release` above): that prefix and the rest of the value, masked.
+ * Undefined for any other value. `original` and `masked` are the same value, written and masked.
+ */
+export function afterUrlVariable(original: string, masked: string, urlVars: ReadonlyMap<string, string> | undefined): string | undefined {
+  if (!urlVars || urlVars.size === 0 || original.charCodeAt(0) !== 36) return undefined;
+  const m = LEADING_VAR.exec(original);
+  const value = m ? urlVars.get(m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
+  if (!m || !value) return undefined;
+  const rest = masked.slice(m[0].length);
+  return rest === '' || rest[0] === '/' || value.endsWith('/') ? value + rest : undefined;
+}
+
 /** CI variables that hold the URL of the CI's own server or API (an upload's destination, never a Kubernetes download). */
 const CI_SERVER_URLS: ReadonlySet<string> = new Set(['CI_API_V4_URL', 'CI_API_GRAPHQL_URL', 'CI_SERVER_URL', 'CI_PROJECT_URL', 'GITHUB_SERVER_URL', 'GITHUB_API_URL', 'BUILDKITE_BUILD_URL']);
 

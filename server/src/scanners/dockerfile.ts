@@ -2,7 +2,7 @@ import { MentionSink, ScopeEnv, pulledImage, readPlatformList, roleOf, type Toke
 import { maskTemplates } from './template';
 import { scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
-import { downloadPrefix, kubeImageName, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
+import { afterUrlVariable, downloadPrefix, kubeImageName, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
 interface Instruction {
   keyword: string;
@@ -252,7 +252,8 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
 
   function collect(name: string, vs: number, ve: number): void {
     // `ARG KUBE_DL=https://dl.k8s.io/release/${KUBE_VERSION}`, then `RUN curl ${KUBE_DL}/bin/…`.
-    const prefix = downloadPrefix(masked.slice(vs - s, ve - s));
+    // (Or one that goes on after another: `ARG KUBE_BIN=${KUBE_DL}/bin`.)
+    const prefix = downloadPrefix(afterUrlVariable(text.slice(vs, ve), masked.slice(vs - s, ve - s), urlVars) ?? masked.slice(vs - s, ve - s));
     if (prefix !== undefined) urlVars.set(name, prefix);
     const role = roleOf(name);
     if (!role) return;

@@ -1,6 +1,7 @@
 import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
+import { afterUrlVariable } from './artifacts';
 import { newScanState, type MakeGoEnv, type ScanState } from './state';
 import type { GoEnv } from './shell';
 
@@ -178,6 +179,10 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       }
       if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
         urlVars.set(name, value);
+      } else {
+        // (Or goes on after another such variable: `K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`.)
+        const after = afterUrlVariable(value, value, urlVars);
+        if (after !== undefined) urlVars.set(name, after);
       }
       if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope())) {
         // `bin/x: GO_FLAGS='GOOS=linux GOARCH=arm'`: read as the shell reads `NAME=value`, whose

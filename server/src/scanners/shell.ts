@@ -19,7 +19,7 @@ import { isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
-import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable } from './artifacts';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable, afterUrlVariable } from './artifacts';
 
 export interface ShellOptions {
   mode: TemplateMode;
@@ -975,7 +975,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       const u = unquote(masked, { start: valueStart, end: w.end });
       const valueText = masked.slice(u.s, u.e);
-      const kept = urlVariable(valueText);
+      // (A value may go on after another such variable: `K8S_BIN="${BASE}/${VERSION}/bin"`.)
+      const kept = urlVariable(afterUrlVariable(text.slice(base + u.s, base + u.e), valueText, urlVars) ?? valueText);
       if (kept !== undefined) urlVars.set(varName, kept);
       // (Set to another literal value: no download URL. An expansion may still hold one.)
       else if (!/[$`]/.test(text.slice(base + u.s, base + u.e))) urlVars.delete(varName);

@@ -3,7 +3,7 @@ import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, type Pair
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
-import { kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
+import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
 import { lineKey, splitBrokenChildren } from './chunks';
 
@@ -492,10 +492,10 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
       i = nl + 1;
       const c = line.charCodeAt(0);
       if (c !== 32 && c !== 9 && line.trim() !== '' && line[0] !== '#') break;
-      const m = URL_VARIABLE.exec(line);
+      const m = URL_VARIABLE.exec(line) ?? VARIABLE_AFTER_VARIABLE.exec(line);
       // GitLab's expanded form: `K8S_BASE:` then `value: https://dl.k8s.io/release` (and a `description:`).
       const name = m && m[1] === 'value' && expanded !== undefined ? expanded : m?.[1];
-      const url = m ? urlVariable(m[3]) : undefined;
+      const url = m ? urlVariable(m[3][0] === '$' ? (afterUrlVariable(m[3], m[3], out) ?? '') : m[3]) : undefined;
       if (url !== undefined && name !== undefined) (out ??= new Map()).set(name, url);
       const bare = BARE_VARIABLE.exec(line);
       if (bare) expanded = bare[1];
@@ -504,6 +504,9 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
   }
   return out && documents(text) === 1 ? out : undefined;
 }
+
+/** A variable set to another one and more (`K8S_BIN: ${K8S_BASE}/v1.31.0/bin`). */
+const VARIABLE_AFTER_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)(\$[^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
 
 /** A variable in GitLab's expanded form, its `value:` on the lines below: `  K8S_BASE:`. */
 const BARE_VARIABLE = /^[ \t]{1,2}([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(?:#.*)?\r?$/;
@@ -523,7 +526,7 @@ function urlVarsOf(node: YMap, ctx: Ctx): ReadonlyMap<string, string> | undefine
       if (v?.kind !== 'scalar' || v.style === 'ALIAS') continue;
       const value = v.value.trim();
       // (Set to another value here, a mirror's URL, it is no download URL in this job or step.)
-      const url = value.indexOf('://') >= 0 ? urlVariable(value) : undefined;
+      const url = value.indexOf('://') >= 0 ? urlVariable(value) : value.charCodeAt(0) === 36 ? urlVariable(afterUrlVariable(value, value, out) ?? '') : undefined;
       if (url === undefined && !out?.has(p.key)) continue;
       if (out === ctx.urlVars) out = new Map(ctx.urlVars);
       if (url === undefined) (out as Map<string, string>).delete(p.key);
