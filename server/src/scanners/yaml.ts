@@ -630,6 +630,15 @@ function isJobs(path: readonly string[]): boolean {
   return path.length === 1 && path[0] === 'jobs';
 }
 
+/**
+ * Whether a key with this value is a job's name, whatever it says (`annotations:`, `summary:`,
+ * `release-notes:`): a map under a top-level `jobs:` (a workflow's, CircleCI's), or at the top of
+ * a GitLab pipeline.
+ */
+function jobName(value: YNode, ctx: Ctx): boolean {
+  return value.kind === 'map' && (isJobs(ctx.path) || (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && ctx.depth === 0));
+}
+
 /** Whether a block at `path` sits inside entries left out of a build (a broken `exclude:` cut into its children). */
 function inLeftOut(path: readonly string[], flavour: YamlFlavour): boolean {
   for (let k = 0; k < path.length; k++) if (leftOutKey(path[k], k === 1 && path[0] === 'jobs', flavour)) return true;
@@ -1382,7 +1391,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (role !== undefined) continue;
     // A Kustomize patch written inline (`patches: [{patch: |- …}]`) is YAML, read as its own file would be.
     if (key === 'patch' && inlinePatch(value, ctx)) continue;
-    if ((PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key) || DOCUMENT_KEY.test(key)) && !conditionBlock(key, value)) {
+    if ((PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key) || DOCUMENT_KEY.test(key)) && !conditionBlock(key, value) && !jobName(value, ctx)) {
       // Annotations and labels are text, but for a platform list kept there (Tekton's
       // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on), a download
       // URL (a Headlamp plugin's `headlamp/plugin/extra-files/0/url`) and a value that is wholly a platform.
