@@ -255,7 +255,11 @@ function scanAssetName(text: string, path: string, offset: number, sink: Mention
     const t = token(text, start, start + m[1].length + 1 + m[3].length);
     const platform = parsePlatform(t.text, 'loose');
     if (platform && platform.validOs && platform.validArch) {
-      sink.add({ kind: 'whole', token: t, platform, strict: true, context: 'Kubernetes project release asset' });
+      // The projects name their assets with Go's names (kind-linux-arm64, crictl-…-linux-amd64):
+      // an alias with Go's lower-case os is none of theirs (kind-linux-aarch64). goreleaser's
+      // default names (hydrophone_Darwin_x86_64, its os in title case) are written as they are.
+      const goNamed = platform.alias && /^[a-z]/.test(m[1]) && platform.spelling !== undefined;
+      sink.add({ kind: 'whole', token: t, platform, strict: true, ...(goNamed ? { canonical: platform.spelling } : {}), context: 'Kubernetes project release asset' });
       return;
     }
     if (nearMiss(m[1], m[3])) typo = t;
