@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { chunkYaml, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
+import { chunkLines, chunkYaml, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
 import { ChunkCache, scanText } from '../../server/src/lint';
 
 /**
@@ -203,5 +203,23 @@ describe('the block cache', () => {
     scanText(workflow(ids), 'github-workflow', cache);
     const reversed = workflow([...ids].reverse());
     assert.deepEqual(scanText(reversed, 'github-workflow', cache).mentions, scanText(reversed, 'github-workflow').mentions);
+  });
+});
+
+describe('chunkLines: Dockerfiles', () => {
+  const stage = (n: number) => [`FROM --platform=linux/amd64 alpine:3.20 AS s${n}`, ...Array.from({ length: 12 }, (_, k) => `RUN GOOS=linux GOARCH=arm64 go build ./cmd/${n}-${k} \\`.replace(/ \\$/, k % 3 ? ' \\' : '')), 'RUN true'];
+  it('starts a block at a stage written without a blank line before it, once a block has 40 lines', () => {
+    const text = Array.from({ length: 12 }, (_, n) => stage(n).join('\n')).join('\n') + '\n';
+    const firsts = chunkLines(text, 'dockerfile').map((c) => text.slice(c.start, text.indexOf('\n', c.start)));
+    assert.ok(firsts.length >= 3, `${firsts.length} blocks`);
+    for (const f of firsts) assert.match(f, /^FROM /);
+  });
+  it('never inside a continued instruction or a here-document', () => {
+    const lines: string[] = [];
+    for (let n = 0; n < 12; n++) lines.push(...stage(n), 'RUN <<EOF', 'FROM inside a heredoc', 'EOF', 'RUN echo \\', 'FROM continued');
+    const text = lines.join('\n');
+    const firsts = chunkLines(text, 'dockerfile').map((c) => text.slice(c.start, text.indexOf('\n', c.start)));
+    assert.ok(firsts.length >= 3);
+    for (const f of firsts) assert.match(f, /^FROM --platform/);
   });
 });

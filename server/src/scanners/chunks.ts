@@ -233,10 +233,16 @@ const MIN_LINES = 40;
 
 /**
  * Shell, Makefiles and Dockerfiles: a block may start at a line that begins in column 0 right
- * after a blank line, unless that line continues a command (backslash), sits in a here-document
+ * after a blank line (or at a Dockerfile's FROM), unless that line continues a command (backslash), sits in a here-document
  * or a `define`. Commands never span such a cut, so blocks scan independently (with the state
  * of the blocks before them: see ScanState).
  */
+/**
+ * A Dockerfile's `FROM` starts a stage, whose ENV and ARG start afresh: a block may start there
+ * without a blank line before it (a Dockerfile written without any is not one block).
+ */
+const FROM_LINE = /^from[ \t]/i;
+
 /** Here-documents opened on one line that a block keeps track of (a hostile line may open thousands). */
 const MAX_OPEN_HEREDOCS = 16;
 
@@ -265,7 +271,7 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
       if (text.startsWith('endef', i)) inDefine = false;
     } else {
       if (
-        prevBlank &&
+        (prevBlank || (kind === 'dockerfile' && FROM_LINE.test(text.slice(i, i + 5)))) &&
         !prevContinued &&
         !blank &&
         lines >= MIN_LINES &&
