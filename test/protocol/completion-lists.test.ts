@@ -37,6 +37,26 @@ describe('completion in lists written one platform a line and in for loops', () 
     const labels = await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor platform in linux/amd64 |; do\n  echo "$platform"\ndone\n');
     assert.ok(labels.includes('linux/s390x'), labels.join(' '));
   });
+  it('a for loop whose body uses its variable as a platform, an os or an arch offers those, whatever its name', async () => {
+    // As the scanner reads the loop (QA 89: it reported linux/x here and offered nothing).
+    const sh = (loop: string) => completeAt('hack/build.sh', 'shellscript', `#!/bin/sh\n${loop}\ndone\n`);
+    assert.ok((await sh('for p in linux/amd64 linux/|; do\n  GOOS=${p%/*} GOARCH=${p#*/} go build ./...')).includes('linux/s390x'));
+    assert.ok((await sh('for p in linux/amd64 |; do\n  docker buildx build --platform "$p" .')).includes('linux/arm64'));
+    const arches = await sh('for a in amd64 |; do\n  GOOS=darwin GOARCH=$a go build ./...');
+    assert.ok(arches.includes('arm64') && !arches.includes('s390x') && !arches.includes('amd64'), arches.join(' '));
+    assert.ok((await sh('for o in linux |; do\n  GOOS="$o" go build ./...')).includes('windows'));
+    const recipe = await completeAt('Makefile', 'makefile', 'img:\n\t@for p in linux/amd64 |; do \\\n\t\tdocker buildx build --platform $$p -t x . ; \\\n\tdone\n');
+    assert.ok(recipe.includes('linux/arm64'), recipe.join(' '));
+    // A variable used otherwise, or only after its loop's done, is no platform.
+    assert.deepEqual(await sh('for p in linux/amd64 |; do\n  echo "$p"\ndone\nGOOS=$p make'), []);
+  });
+  it("a Dockerfile stage's GOOS= offers every os: an earlier stage's ENV GOARCH is not in force after FROM", async () => {
+    const stages = (between: string) => `FROM golang:1.23 AS s390x-tools\nENV GOARCH=s390x\nRUN go build ./...\n${between}RUN GOOS=| go build ./...\n`;
+    const later = await completeAt('Dockerfile', 'dockerfile', stages('\nFROM golang:1.23 AS mac\n'));
+    assert.ok(later.includes('darwin') && later.includes('windows'), later.join(' '));
+    // In the same stage it is: only the oses that build s390x.
+    assert.deepEqual(await completeAt('Dockerfile', 'dockerfile', stages('')), ['linux']);
+  });
   it('a for loop over another variable offers nothing', async () => {
     assert.deepEqual(await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor f in a.txt |; do\n  echo "$f"\ndone\n'), []);
   });

@@ -299,6 +299,8 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
   // for the lines that follow (a `GOOS=linux go build` line sets it for its command only).
   for (let i = first - 1; i >= first - SET_LINES_BACK && lines.has(i); i--) {
     const m = STANDALONE_SET.exec(lines.line(i).text);
+    // A Dockerfile's FROM starts a stage: what an earlier stage's ENV and ARG set is not in force.
+    if (!m && STAGE.test(lines.line(i).text)) break;
     if (!m) continue;
     for (const a of m[1].matchAll(re)) if (roleOf(a[1]) === name) return [a[2].toLowerCase()];
   }
@@ -307,6 +309,9 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
 
 /** A Makefile's target-specific variable (`build-win: export GOOS = windows`): the target, and the variable's name on. */
 const TARGET_VARIABLE = /^([^:=#\t\s][^:=#]*?):(?![=:])[ \t]*(?:(?:export|override|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_]*[ \t]*[?:+]?=)/;
+
+/** A Dockerfile's FROM line. */
+const STAGE = /^\s*FROM\s/i;
 
 /** How far above the cursor a standalone GOOS/GOARCH setting is looked for. */
 const SET_LINES_BACK = 30;
@@ -943,10 +948,16 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   }
 
   // for platform in linux/amd64 …; do  (shell, recipes, run: blocks)
-  const loop = /(?:^|[\s;&|(])for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;]*)$/.exec(joined);
-  if (loop && roleOf(loop[1]) === 'platform') {
-    const items = listItems(loop[2], true);
-    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
+  // (In a recipe after make's prefixes: `@for p in …`.)
+  const loop = /(?:^|[\s;&|(@+-])for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+([^;]*)$/.exec(joined);
+  if (loop) {
+    // Named so (`for platform in`), or used so in its body (`for p in …; do … --platform "$p"`).
+    const use = roleOf(loop[1]) === 'platform' ? { role: 'platform' as const } : loopUse(lines, index, line.text.slice(col), loop[1]);
+    const items = use ? listItems(loop[2], true) : undefined;
+    if (use && items) {
+      if (use.role === 'platform') return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
+      return site(use.role, start, end, { spelling: 'slash', present: items, ...(use.role === 'os' ? { arch: use.other } : { os: use.other }) });
+    }
   }
 
   // A shell array over lines:  PLATFORMS=(  then items, a line or more each, up to `)`.
@@ -1008,6 +1019,31 @@ const MAX_JOB_LINES = 5000;
  * `GOARCH: ${{ matrix.arch }}`): the role the job gives it, as the scanner reads it, with the os
  * the job writes beside an arch.
  */
+/** How many lines below a loop's list its body is read for the use of its variable. */
+const LOOP_LINES = 40;
+
+/**
+ * What a loop's variable is to the commands of its body (the text after the cursor, up to `done`),
+ * as the scanner reads it (shell.ts loopUse): GOOS=$v or GOARCH=$v (an os or an arch, with the
+ * other half written beside it), `--platform "$v"` or `GOOS=${v%/*}` (a platform).
+ */
+function loopUse(lines: Lines, index: number, after: string, variable: string): { role: 'platform' | 'os' | 'arch'; other: string[] } | undefined {
+  const name = `\\$\\$?\\{?${variable}\\}?`;
+  const half = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)${name}\\2(?=[\\s;&|)]|$)`);
+  const whole = new RegExp(`(?:^|[\\s;&|])(?:--platforms?(?:=|[ \\t]+)(["']?)${name}\\1(?=[\\s;&|)]|$)|GO(?:OS|ARCH)=["']?\\$\\$?\\{${variable}(?:%%?|##?)[*/])`);
+  for (let i = index, text = after; i <= index + LOOP_LINES && lines.has(i); text = lines.has(++i) ? lines.line(i).text : '') {
+    const m = half.exec(text);
+    if (m) {
+      const role = m[1] === 'OS' ? 'os' : 'arch';
+      const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(text);
+      return { role, other: other ? [other[2]] : [] };
+    }
+    if (whole.test(text)) return { role: 'platform', other: [] };
+    if (/(?:^|[\s;&|])done(?=[\s;&|)]|$)/.test(text)) return undefined;
+  }
+  return undefined;
+}
+
 function matrixAxis(lines: Lines, index: number, col: number, key: string): { role: 'platform' | 'os' | 'arch'; os?: string[]; arch?: string[] } | undefined {
   // The key's ancestors, nearest first: `matrix`, or `include`/`exclude` then `matrix`, up to the job under `jobs`.
   const ancestors: { key: string; line: number; indent: number }[] = [];
