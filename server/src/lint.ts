@@ -641,12 +641,13 @@ function listItems(subjects: readonly Subject[]): Map<number, Set<string>> {
 
 /**
  * A typo's fix data with the replacements its list holds (`listed`) put last; when it holds every
- * one, the typo's removal (`remove`) is the fix, marked `listed`.
+ * one, the typo's removal (`remove`) is the one fix, marked `listed`: a respelling would only make
+ * a repeat (as for an alias that is a repeat).
  */
 function listedReplacements(data: Finding['data'], listed: (replacement: string) => boolean, remove: { start: number; end: number } | undefined): Finding['data'] {
   const all = data.replacements ?? [];
   const fresh = all.filter((r) => !listed(r));
-  if (fresh.length === 0) return remove ? { ...data, remove, listed: true } : data;
+  if (fresh.length === 0) return remove ? { ...data, replacements: [], remove, listed: true } : data;
   if (fresh.length === all.length) return data;
   return { ...data, replacements: [...fresh, ...all.filter((r) => listed(r))] };
 }
