@@ -26,7 +26,7 @@ const BOUNDED: { file: string; source: string; bound: number; why: string }[] = 
     '#.*$',
     '^(\\s*)-\\s+(.*)$',
     '["\'\\s]|#.*$',
-    '(?:^|[\\s;&|(])for\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\s+([^;]*)$',
+    '(?:^|[\\s;&|(@+-])for\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\s+([^;]*)$',
     '^\\s+$|^\\s+[^:#]*[\\s,]$',
   ].map((source) => ({
     file: 'features/completionContext.ts',
