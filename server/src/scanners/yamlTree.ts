@@ -283,6 +283,13 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
   if (end < 0) end = src.length;
   const line = src.slice(start, end).replace(/\r$/, '');
   const body = withoutComment(line.replace(/^[ \t]*(?:-[ \t]+)*/, '')).trimEnd();
+  // A dash alone (`  -`, `  - ` typed on a blank line) is an empty item unless lines deeper than it follow.
+  if ((body === '' || body === '-') && /^ *-[ \t]*$/.test(line)) {
+    const next = lineAfter(src, start);
+    let indent = 0;
+    while (next >= 0 && src.charCodeAt(next + indent) === 32) indent++;
+    return next < 0 || indent <= line.indexOf('-') ? { start, end } : undefined;
+  }
   if (body === '' || body === '-' || /^[#&*!|>%@`\-?,\]}]/.test(body) || body.startsWith('---')) return undefined;
   const colon = /^[^'"[\]{}:#]+?:(?:[ \t]+|$)/.exec(body);
   const value = colon ? body.slice(colon[0].length) : body;
