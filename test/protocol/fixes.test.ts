@@ -239,6 +239,8 @@ describe('completion in lists continued over lines, shell arrays, defaults and s
     ['a here-string given to mapfile (QA 71)', 'h2.sh', 'shellscript', 'mapfile -t PLATFORMS <<< "linux/amd64 |"\n', 'linux/arm64'],
     ['a flow list whose first item is beyond ASCII (QA 69)', 'g.yml', 'yaml', 'platforms: [|"🚀", linux/amd64]\n', 'linux/arm64'],
     ['a release URL whose version is $(curl …)', 'e.sh', 'shellscript', 'curl -LO "https://dl.k8s.io/release/$(curl -L -s https://dl.k8s.io/release/stable.txt)/bin/linux/|/kubectl"\n', 'arm64'],
+    ['a release URL whose version is a workflow expression (QA 91)', '.github/workflows/e.yml', 'yaml', 'jobs:\n  a:\n    steps:\n      - run: curl -LO "https://dl.k8s.io/release/${{ env.KUBECTL_VERSION }}/bin/darwin/|/kubectl"\n', 'amd64'],
+    ['the os of a release URL whose version is a workflow expression (QA 91)', '.github/workflows/e2.yml', 'yaml', 'jobs:\n  a:\n    steps:\n      - run: curl -LO "https://dl.k8s.io/release/${{ env.KUBECTL_VERSION }}/bin/|"\n', 'darwin'],
   ];
   for (const [what, path, languageId, marked, expected] of cases) {
     it(what, async () => {

@@ -1219,8 +1219,8 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
 
 /**
  * The URL that ends at `end` in `head`, from its start: back over URL characters and over a command
- * substitution for the version (`https://dl.k8s.io/release/$(curl -L -s …/stable.txt)/bin/`),
- * which is put in as `${VERSION}`.
+ * substitution or a GitHub expression for the version (`https://dl.k8s.io/release/$(curl -L -s
+ * …/stable.txt)/bin/`, `…/release/${{ env.V }}/bin/`), which is put in as `${VERSION}`.
  */
 function urlBefore(head: string, end: number): string {
   let start = end;
@@ -1232,10 +1232,18 @@ function urlBefore(head: string, end: number): string {
         continue;
       }
     }
+    // A GitHub expression for the version: `https://dl.k8s.io/release/${{ env.KUBECTL_VERSION }}/bin/`.
+    if (start > 1 && head[start - 1] === '}' && head[start - 2] === '}') {
+      const open = head.lastIndexOf('${{', start - 2);
+      if (open >= 0 && !head.slice(open + 3, start - 2).includes('}}')) {
+        start = open;
+        continue;
+      }
+    }
     if (start === 0 || URL_END.test(head[start - 1])) break;
     start--;
   }
-  return head.slice(start, end).replace(/\$\([^()]*\)/g, '${VERSION}');
+  return head.slice(start, end).replace(/\$\([^()]*\)|\$\{\{[^}]*\}\}/g, '${VERSION}');
 }
 
 /** The asset name of a GitHub release download, up to the cursor: `…/releases/download/v1.31.0/crictl-v1.31.0-`. */
