@@ -70,6 +70,15 @@ describe('completion in lists written one platform a line and in for loops', () 
   });
 });
 
+describe("completion of a step's env GOARCH with the GOOS of its job", () => {
+  it('takes the job env around the step, over the workflow env (QA 91: it took the workflow one, or none)', async () => {
+    const job = await completeAt('.github/workflows/a.yml', 'yaml', 'jobs:\n  a:\n    env:\n      GOOS: darwin\n    steps:\n      - env:\n          GOARCH: |\n');
+    assert.deepEqual(job.sort(), ['amd64', 'arm64']);
+    const over = await completeAt('.github/workflows/b.yml', 'yaml', 'env:\n  GOOS: darwin\njobs:\n  a:\n    env:\n      GOOS: linux\n    steps:\n      - env:\n          GOARCH: |\n');
+    assert.ok(over.includes('s390x'), over.join(' '));
+  });
+});
+
 describe('completion of an arch beside its GOOS in a list of mappings', () => {
   it('a GitLab matrix entry takes the GOOS of its own entry, not of the next or the one before', async () => {
     const matrix = (entry: string) => `build:\n  parallel:\n    matrix:\n      - GOOS: freebsd\n        GOARCH: amd64\n${entry}      - GOOS: [freebsd, openbsd]\n        GOARCH: riscv64\n`;

@@ -427,8 +427,9 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
 }
 
 /**
- * siblingValues, and in a job's environment map that sets no GOOS (or GOARCH), the one of the
- * file's top-level environment, which the job inherits (`variables: {GOOS: darwin}` of GitLab).
+ * siblingValues, and in an environment map that sets no GOOS (or GOARCH), the one of the
+ * environments around it (a step's env in its job's), then of the file's top-level environment,
+ * which a job inherits (`variables: {GOOS: darwin}` of GitLab).
  */
 function envValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'): string[] {
   const own = siblingValues(lines, index, col, name);
@@ -453,6 +454,9 @@ function envValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'
   if (extended) return [extended];
   const executor = parent.col > 0 ? executorValue(lines, parent.line, parent.col, name) : undefined;
   if (executor) return [executor];
+  // A step's env: the job's around it (then the workflow's), as the scanner pairs them.
+  const around = yamlEnvInForce(lines, parent.line, name);
+  if (around.length > 0) return around;
   const inherited = pick(fileEnv(lines.text));
   return inherited ? [inherited] : own;
 }
