@@ -468,6 +468,9 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     while (indent < before.length && before.charCodeAt(indent) === 32) indent++;
     const kept = indent === 0 && before.charCodeAt(0) === 45 ? 4 : indent + 1;
     if (indent >= before.length || e.start - e.lineStart < kept || e.end < e.start) return undefined;
+    // A line at column 0 that starts no block is a stray (chunks.ts strayLine): what it holds after
+    // its first character (a colon, the blanks after its first word) may make it start one.
+    if (indent === 0 && !NO_TOP_FIRST.includes(before[0])) return undefined;
     // The block that holds the line: the last one that starts at or before it.
     const lo = lastAtOrBefore(starts, e.lineStart);
     const base = starts[lo];
@@ -498,6 +501,9 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   const marks = spaces === prev.marks.spaces ? prev.marks : { ...prev.marks, spaces };
   return new ScanResult(spaces ? () => hideSpaces(text()) : text, prev.kind, starts, results, notes, marks, length);
 }
+
+/** First characters of a line at column 0 that never starts a YAML block (chunks.ts TOP_LINE): a comment, an item, a flow collection's line. */
+const NO_TOP_FIRST = '\t#-\r]},';
 
 /** What may be a YAML anchor (`&name`) or alias (`*name`) on a line; not the shell's `&&`. */
 const ANCHOR_OR_ALIAS = /(^|[\s:[,{-])[*&][^\s&*]/;

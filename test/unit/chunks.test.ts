@@ -2,7 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { chunkLines, chunkYaml, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
-import { ChunkCache, scanText } from '../../server/src/lint';
+import { ChunkCache, judge, lintText, scanEdited, scanText } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
+import type { LintSettings } from '../../server/src/rules/finding';
+import { documentsCutAt, isEditedDocument } from '../../server/src/features/textDocument';
 
 /**
  * chunkYaml as its rules read, line by line over `split('\n')`: the reference the regex-driven
@@ -23,7 +26,8 @@ function reference(text: string): Chunk[] {
   const stray = (index: number) => {
     const l = lines[index].text;
     if (index === 0 || '"\'?%[{&*!|>@`.-'.includes(l[0])) return false;
-    if (!/^[^\s:]+(?:\t|[ ][ \t])/.test(l) && (/^[^\s:]*:/.test(l) || l.includes(':'))) return false;
+    const key = /^([^:#\s][^:#]*?)\s*:(\s|$)/.exec(l.slice(0, 200));
+    if (key ? !/[ \t]{2}|\t/.test(key[1].replace(/^["']|["']$/g, '')) : !/^[^\s:]+(?:\t|[ ][ \t])/.test(l) && (/^[^\s:]*:/.test(l) || l.includes(':'))) return false;
     const next = lines.slice(index + 1).find((n) => !/^[ \t]*(?:#|\r|$)/.test(n.text));
     return next !== undefined && /^[ \t]/.test(next.text);
   };
@@ -72,7 +76,7 @@ function reference(text: string): Chunk[] {
 }
 
 const indent = fc.constantFrom('', '', ' ', '  ', '  ', '    ', '      ', '\t', '  \t');
-const body = fc.constantFrom('key: value', 'q  x: 1', 'q\tx', 'q', 'qq y', 'C#: 1', 'x:', 'q - run: make', 'list: [', ']', '}', ', b]', 'jobs:', 'build:', '- item', '- name: x', '# comment', '', '---', '--- # doc', '----', '...', '"quoted": 1', "'q': 2", 'platforms: linux/amd64', 'run: |', 'k: &a', 'x:y', '\r', 'a: b\r', '-');
+const body = fc.constantFrom('key: value', 'env   : 1', 'env\t: x', 'q  x: 1', 'q\tx', 'q', 'qq y', 'C#: 1', 'x:', 'q - run: make', 'list: [', ']', '}', ', b]', 'jobs:', 'build:', '- item', '- name: x', '# comment', '', '---', '--- # doc', '----', '...', '"quoted": 1', "'q': 2", 'platforms: linux/amd64', 'run: |', 'k: &a', 'x:y', '\r', 'a: b\r', '-');
 const line = fc.tuple(indent, body).map(([i, b]) => i + b);
 /** Documents long enough (over 200 lines in one block) for big blocks to be cut into children. */
 const document = fc
@@ -221,5 +225,46 @@ describe('chunkLines: Dockerfiles', () => {
     const firsts = chunkLines(text, 'dockerfile').map((c) => text.slice(c.start, text.indexOf('\n', c.start)));
     assert.ok(firsts.length >= 3);
     for (const f of firsts) assert.match(f, /^FROM --platform/);
+  });
+});
+
+describe('stray lines and keystrokes on them', () => {
+  const jobs = Array.from({ length: 30 }, (_, i) => `  job${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: make x${i}\n      - run: echo ok\n      - run: make test\n`).join('');
+  const workflow = (envLine: string) => `name: ci\non: [push]\njobs:\n${jobs}${envLine}\n  GOOS: darwin\n  GOARCH: s390x\n  PLATFORMS: linux/arm/v7,linux/riscv64\n`;
+  const MODEL = builtinModel();
+  const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
+  const codes = (text: string) => lintText(text, 'github-workflow', MODEL, SETTINGS).map((f) => f.code);
+
+  it('an aligned top-level key (env   :) after a big jobs: block is a key, not a stray (QA 92)', () => {
+    const expected = codes(workflow('env:'));
+    assert.equal(expected.length, 3);
+    assert.deepEqual(codes(workflow('env   :')), expected);
+    assert.deepEqual(codes(workflow('env\t:')), expected);
+  });
+
+  it('a colon deleted and typed again on a line at column 0 is scanned as a fresh scan would (QA 92: the block stayed folded)', () => {
+    const documents = documentsCutAt(8);
+    const text = workflow('env:');
+    const doc = documents.create('file:///w/.github/workflows/ci.yml', 'github-workflow', 1, text);
+    assert.ok(isEditedDocument(doc));
+    const cache = new ChunkCache();
+    let scan = scanText(text, 'github-workflow', cache);
+    doc.takeEditsSince(1);
+    const line = text.split('\n').indexOf('env:');
+    const steps = [
+      { range: { start: { line, character: 3 }, end: { line, character: 4 } }, text: '' },
+      { range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: ':' },
+      { range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: '  ' },
+      { range: { start: { line, character: 1 }, end: { line, character: 1 } }, text: '  ' },
+      { range: { start: { line, character: 1 }, end: { line, character: 3 } }, text: '' },
+    ];
+    let version = 1;
+    for (const change of steps) {
+      documents.update(doc, [change], ++version);
+      const edits = doc.takeEditsSince(version - 1);
+      const now = doc.getText();
+      scan = (edits ? scanEdited(scan, edits, () => now, cache) : undefined) ?? scanText(now, 'github-workflow', cache);
+      assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, 'github-workflow', MODEL, SETTINGS), JSON.stringify(now.split('\n')[line]));
+    }
   });
 });

@@ -47,10 +47,11 @@ const NODE_START = new Set([...'"\'?%[{&*!|>@`.-'].map((c) => c.charCodeAt(0)));
  * breaks only the child it is in. Taken as a top-level line it would make a block of everything
  * up to the next one (the rest of `jobs:`), all broken: a keystroke would parse it again.
  *
- * A stray is a first word without a colon that is followed by two blanks or a tab (what was the
- * indent), or a line with no colon at all; and the next line with content is indented (in valid
- * YAML no top-level line of either shape is followed by an indented one, unless a scalar
- * document goes on over lines, which reads the same on the block above).
+ * A stray is a key that holds two blanks or a tab (what was the indent: `q        goarch`), a line
+ * whose first word (with no colon) is followed by two blanks or a tab, or a line with no colon at
+ * all; and the next line with content is indented. In valid YAML no top-level line of these
+ * shapes is followed by an indented one, unless a scalar document goes on over lines, which reads
+ * the same on the block above. (An aligned key, `env   :`, is a key.)
  */
 export function strayLine(text: string, i: number): boolean {
   if (NODE_START.has(text.charCodeAt(i))) return false;
@@ -60,11 +61,17 @@ export function strayLine(text: string, i: number): boolean {
   if (k < n && text.charCodeAt(k) === 58) return false;
   let nl = text.indexOf('\n', k);
   if (nl < 0) nl = n;
-  const c = text.charCodeAt(k);
-  const indentAfterWord = c === 9 || (c === 32 && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9));
-  if (!indentAfterWord && k < nl) {
-    const colon = text.indexOf(':', k);
-    if (colon >= 0 && colon < nl) return false;
+  // A key (`env:`, `env   :` aligned) is no stray, unless its key holds the indent typed over (`q        goarch`).
+  const key = lineKey(text, i);
+  if (key !== undefined) {
+    if (!/[ \t]{2}|\t/.test(key)) return false;
+  } else {
+    const c = text.charCodeAt(k);
+    const indentAfterWord = c === 9 || (c === 32 && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9));
+    if (!indentAfterWord && k < nl) {
+      const colon = text.indexOf(':', k);
+      if (colon >= 0 && colon < nl) return false;
+    }
   }
   // The next line with content (not blank, not a comment) is indented.
   for (let at = nl + 1; at < n; ) {
