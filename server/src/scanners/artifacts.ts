@@ -24,7 +24,7 @@ const DEFAULT_TAIL = /(?:\u0002+[A-Za-z0-9_]+[\u0001\u0002][^\s"'<>|;&()\\\u0002
 const DEFAULT_THEN_PATH = /\u0002(?=\/)/g;
 
 /** A URL of a Kubernetes download, or the start of one, as a variable holds it for `${VAR}/bin/…`. */
-const DOWNLOAD_PREFIX = /(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/k(ubernetes|8s)-release|github\.com\/kubernetes(-sigs)?\/)|^gs:\/\/k(ubernetes|8s)-release/;
+const DOWNLOAD_PREFIX = /(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/k(ubernetes|8s)-release|github\.com\/kubernetes(-sigs)?(\/|$))|^gs:\/\/k(ubernetes|8s)-release/;
 
 /**
  * The Kubernetes download URL (or its start) a variable is set to, from its masked value: also
