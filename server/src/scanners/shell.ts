@@ -1,6 +1,7 @@
 import {
   MentionSink,
   isPlatformListValue,
+  splitList,
   POISON,
   SOFT,
   emitName,
@@ -728,6 +729,17 @@ const ECHO_BEFORE = /(?:^|[\s;&|(])(?:echo|printf)[ \t]/;
  * `--platform` value (`docker buildx build --platform "$p"`). Undefined when the body does
  * neither (outside echo text).
  */
+/** Whether every item of a shell array is wholly a platform (`linux/arm64`, quoted or not), as isPlatformListValue has it. */
+function platformArray(text: string, masked: string, base: number, array: readonly Word[]): boolean {
+  if (array.length === 0) return false;
+  for (const item of array) {
+    if (ARRAY_INDEX.test(masked.slice(item.start, Math.min(item.end, item.start + 40)))) return false;
+    const u = unquote(masked, item);
+    if (u.e <= u.s || !isPlatformListValue(masked, base, base + u.s, base + u.e, text) || splitList(masked, base, base + u.s, base + u.e).length !== 1) return false;
+  }
+  return true;
+}
+
 function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token } | undefined {
   const variable = wordText(masked, words[1]);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
@@ -969,6 +981,15 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
             }
             const removeWhole = w.array.length > 1 && !own ? wordRemoval(text, base + item.start, base + item.end) : undefined;
             readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName), ...(removeWhole ? { removeWhole } : {}) }, own ? sink.newList() : listId);
+          }
+        } else if (!role && !inHostCase(text, masked, base, w.start) && platformArray(text, masked, base, w.array)) {
+          // `SUPPORTED_ARCHS=(linux/amd64 linux/arm64 linux/arm)`: items that are each wholly a
+          // platform are one list, as the same words in a string are (isPlatformListValue).
+          const listId = sink.newList();
+          for (const item of w.array) {
+            const u = unquote(masked, item);
+            const removeWhole = w.array.length > 1 ? wordRemoval(text, base + item.start, base + item.end) : undefined;
+            readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${varName} array`, strictness: 'loose', ...(removeWhole ? { removeWhole } : {}) }, listId);
           }
         } else scanArrayFlags(text, masked, base, w.array, sink);
         continue;
