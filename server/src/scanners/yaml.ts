@@ -25,7 +25,8 @@ const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 /** Docker's actions whose `platforms` input is a list of Docker platforms. */
 const DOCKER_ACTION = /^docker\/(?:build-push|setup-buildx)-action@/i;
 const MATRIX_KEY = /^(?:[\w-]+[-_])?matrix$/i;
-const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/g;
+/** `${{ matrix.arch }}`, or a key of an axis of mappings: `${{ matrix.machine.platform }}` (key `machine.platform`). */
+const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\s*\}\}/g;
 const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*([:= ])[ \t]*["']?$/;
 const GORELEASER_DEFAULT_GOOS = ['darwin', 'linux', 'windows'];
 const GORELEASER_DEFAULT_GOARCH = ['386', 'amd64', 'arm64'];
@@ -779,6 +780,8 @@ function walk(node: YNode, ctx: Ctx): void {
 function roleFor(key: string, ctx: Ctx): Role | undefined {
   // A workflow's job ids are names (`build-platforms:`), whatever they say.
   if (ctx.path.length === 1 && ctx.path[0] === 'jobs' && ctx.flavour === 'github-workflow') return undefined;
+  // An axis of mappings whose keys the job uses (`target: [{os: linux, arch: arm}]`): its mappings are read as combinations.
+  if (ctx.matrixRoles && inMatrixAxis(ctx) && nestedRoles(ctx.matrixRoles, key)) return undefined;
   const own = roleOf(key);
   // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}`, `target: [amd64, arm]`
   // used as `GOARCH=${{ matrix.target }}`: an axis of arches (or oses), by the job's use.
@@ -1420,6 +1423,12 @@ function walkMap(node: YMap, ctx: Ctx): void {
     const inMatrix = ctx.path[ctx.path.length - 1] === 'matrix';
     child.siblingExclude = !inMatrix ? undefined : key === 'parameters' ? get(node, 'exclude') : key === 'setup' ? skippedAdjustments(get(node, 'adjustments')) : undefined;
     child.shellVars = (key === 'before_script' || key === 'script') && value.kind === 'seq' && get(node, 'before_script') !== undefined ? (jobShell ??= new Map(ctx.urlVars)) : undefined;
+    // An axis of mappings whose keys the job uses (`${{ matrix.machine.platform }}`): each mapping a combination.
+    const nested = inMatrix && value.kind === 'seq' ? nestedRoles(ctx.matrixRoles, key) : undefined;
+    if (nested && value.kind === 'seq') {
+      for (const item of value.items) if (item?.kind === 'map') walk(item, { ...ctx, matrixRoles: nested, siblingExclude: undefined });
+      continue;
+    }
     // Buildkite's adjustments that skip a combination name what is not built; the others add one.
     if (inMatrix && key === 'adjustments' && value.kind === 'seq') {
       walk({ ...value, items: value.items.filter((item) => !(item?.kind === 'map' && skips(item))) }, child);
@@ -1537,8 +1546,25 @@ function hasUpper(s: string): boolean {
 /** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
 export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string> };
 
+/**
+ * The roles of the keys of an axis of mappings (`machine: [{platform: arm, runner: …}]` used as
+ * `linux/${{ matrix.machine.platform }}`), keyed by the key inside the mappings; undefined when the
+ * job uses none. Each mapping is then read as a matrix of its own keys: one combination.
+ */
+function nestedRoles(roles: MatrixRoles | undefined, axis: string): MatrixRoles | undefined {
+  if (!roles || roles.size === 0) return undefined;
+  const prefix = `${axis}.`;
+  let out: MatrixRoles | undefined;
+  for (const [k, role] of roles) if (k.startsWith(prefix)) (out ??= new Map()).set(k.slice(prefix.length), role);
+  if (!out) return undefined;
+  for (const [k, oses] of roles.os ?? []) if (k.startsWith(prefix)) (out.os ??= new Map()).set(k.slice(prefix.length), oses);
+  for (const k of roles.docker ?? []) if (k.startsWith(prefix)) (out.docker ??= new Set()).add(k.slice(prefix.length));
+  for (const k of roles.flag ?? []) if (k.startsWith(prefix)) (out.flag ??= new Set()).add(k.slice(prefix.length));
+  return out;
+}
+
 /** `${{ matrix.os }}/${{ matrix.arch }}`: the second key, after the first's reference. */
-const MATRIX_ARCH_AFTER = /^\/\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}/;
+const MATRIX_ARCH_AFTER = /^\/\$\{\{\s*matrix\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\s*\}\}/;
 /** The os written before a reference: `linux/` in `platforms: linux/${{ matrix.arch }}`. */
 const OS_BEFORE = /(?:^|[\s"'=,:])([a-z0-9]+)\/$/;
 /** `head` without the list items at its end: `platforms: linux/amd64,` for `platforms: linux/amd64,linux/${{ matrix.arch }}`. */
