@@ -4,7 +4,7 @@ import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
-import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS } from '../scanners/shell';
+import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, loopVariableUse } from '../scanners/shell';
 import { ENV_MAP_KEYS, executorVariables, fileEnv, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 import { SEPARATOR_VARIABLE } from '../scanners/template';
@@ -1027,26 +1027,21 @@ const MAX_JOB_LINES = 5000;
 const LOOP_LINES = 40;
 
 /**
- * What a loop's variable is to the commands of its body (the text after the cursor, up to `done`),
- * as the scanner reads it (shell.ts loopUse): GOOS=$v or GOARCH=$v (an os or an arch, with the
- * other half written beside it), `--platform "$v"` or `GOOS=${v%/*}` (a platform).
+ * What a loop's variable is to the commands of its body, as the scanner reads it (shell.ts
+ * loopVariableUse): the text after the cursor and the lines below, up to one with `done`.
  */
 function loopUse(lines: Lines, index: number, after: string, variable: string): { role: 'platform' | 'os' | 'arch'; other: string[] } | undefined {
-  const name = `\\$\\$?\\{?${variable}\\}?`;
-  const half = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)${name}\\2(?=[\\s;&|)]|$)`);
-  const whole = new RegExp(`(?:^|[\\s;&|])(?:--platforms?(?:=|[ \\t]+)(["']?)${name}\\1(?=[\\s;&|)]|$)|GO(?:OS|ARCH)=["']?\\$\\$?\\{${variable}(?:%%?|##?)[*/])`);
-  for (let i = index, text = after; i <= index + LOOP_LINES && lines.has(i); text = lines.has(++i) ? lines.line(i).text : '') {
-    const m = half.exec(text);
-    if (m) {
-      const role = m[1] === 'OS' ? 'os' : 'arch';
-      const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(text);
-      return { role, other: other ? [other[2]] : [] };
-    }
-    if (whole.test(text)) return { role: 'platform', other: [] };
-    if (/(?:^|[\s;&|])done(?=[\s;&|)]|$)/.test(text)) return undefined;
+  let body = after;
+  for (let i = index + 1, last = after; i <= index + LOOP_LINES && lines.has(i) && !LOOP_DONE.test(last); i++) {
+    last = lines.line(i).text;
+    body += `\n${last}`;
   }
-  return undefined;
+  const use = loopVariableUse(body, variable);
+  return use && { role: use.role, other: use.other ? [use.other.text] : [] };
 }
+
+/** The `done` that ends a loop, as a word. */
+const LOOP_DONE = /(?:^|[\s;&|])done(?=[\s;&|)]|$)/;
 
 function matrixAxis(lines: Lines, index: number, col: number, key: string): { role: 'platform' | 'os' | 'arch'; os?: string[]; arch?: string[] } | undefined {
   // The key's ancestors, nearest first: `matrix`, or `include`/`exclude` then `matrix`, up to the job under `jobs`.

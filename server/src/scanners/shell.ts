@@ -745,7 +745,20 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
   const loop = loopBody(text, masked, base, words);
   if (!loop) return undefined;
-  const { body, from } = loop;
+  const use = loopVariableUse(loop.body, variable);
+  if (!use?.other) return use && { role: use.role };
+  const at = base + loop.from + use.other.at;
+  return { role: use.role, other: token(text, at, at + use.other.text.length) };
+}
+
+/**
+ * How the commands of a loop's body (`body`) use its variable: `GOOS=$v` or `GOARCH=$v`, an os or
+ * an arch, with the other half when it is written out on the same line (`GOOS=linux GOARCH=$arch`:
+ * its offset in body); `--platform "$v"`, or GOOS and GOARCH cut out of it with `%` and `#`
+ * (`GOOS=${v%/…}`), a platform. A use in echo text or a comment is none. The scanner's loops and
+ * completion in a loop's list (completionContext.ts) read them so.
+ */
+export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string } } | undefined {
   const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
@@ -757,11 +770,8 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
     if (lineEnd < 0) lineEnd = body.length;
     const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(body.slice(lineStart, lineEnd));
     if (!other) return { role };
-    const at = base + from + lineStart + other.index + other[0].length - other[2].length - other[1].length;
-    return { role, other: token(text, at, at + other[2].length) };
+    return { role, other: { at: lineStart + other.index + other[0].length - other[2].length - other[1].length, text: other[2] } };
   }
-  // `for p in linux/amd64 linux/arm64; do docker buildx build --platform "$p" …`, or `GOOS=${p%/*}
-  // GOARCH=${p#*/}` (its os and its arch cut out of it): a platform each.
   const flag = new RegExp(`(?:^|[\\s;&|])(?:--platforms?(?:=|[ \\t]+)(["']?)\\$\\$?\\{?${variable}\\}?\\1(?=[\\s;&|)]|$)|GO(?:OS|ARCH)=["']?\\$\\$?\\{${variable}(?:%%?|##?)[*/])`, 'g');
   for (let use = flag.exec(body); use; use = flag.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
