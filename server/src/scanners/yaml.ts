@@ -1403,6 +1403,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
         for (const item of value.items) {
           if (!item.value) continue;
           if (roleOf(item.key) === 'platform') platformValue(item.value, (inner ??= below(ctx, key)), item.key);
+          // Artifact Hub's images of a chart, a YAML list written as a block string (`platforms:` of each image).
+          else if (item.key === 'artifacthub.io/images' && embeddedYaml(item.value, ctx)) continue;
           else if (item.value.kind === 'scalar') scanText(item.value, ctx.text, ctx.sink);
         }
       }
@@ -1506,7 +1508,12 @@ function withJsonLiterals(node: YMap, ctx: Ctx): YMap {
 
 /** Scans a Kustomize patch written inline as the YAML it is; false when `value` is no such patch. */
 function inlinePatch(value: YNode, ctx: Ctx): boolean {
-  if (value.kind !== 'scalar' || (value.style !== 'BLOCK_LITERAL' && value.style !== 'BLOCK_FOLDED') || !KUSTOMIZE_PATCHES.has(ctx.path[0] ?? '') || ctx.depth > MAX_DEPTH / 2) return false;
+  return KUSTOMIZE_PATCHES.has(ctx.path[0] ?? '') && embeddedYaml(value, ctx);
+}
+
+/** A block string that holds YAML, read as its own file would be (whether it was). */
+function embeddedYaml(value: YNode, ctx: Ctx): boolean {
+  if (value.kind !== 'scalar' || (value.style !== 'BLOCK_LITERAL' && value.style !== 'BLOCK_FOLDED') || ctx.depth > MAX_DEPTH / 2) return false;
   scanYaml(ctx.text, value.contentStart, value.contentEnd, ctx.sink, 'yaml');
   return true;
 }
