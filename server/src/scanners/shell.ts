@@ -1133,9 +1133,11 @@ function containerAliases(mentions: readonly Mention[], from: number, arches: Re
 
 /**
  * Whether the command takes a platform as --os, --arch and --variant: `docker manifest annotate`,
- * `podman manifest add`, and podman's and buildah's build, from, pull, run and create.
+ * `podman manifest add`, podman's and buildah's build, from, pull, run and create, and setup-envtest.
  */
 function platformFlags(masked: string, words: readonly Word[], nameIndex: number, name: string): boolean {
+  // controller-runtime's setup-envtest fetches the Kubernetes control plane for --os and --arch.
+  if (name === 'setup-envtest' || name.endsWith('/setup-envtest')) return true;
   if (name !== 'docker' && name !== 'podman' && name !== 'buildah') return false;
   if (words.some((x) => MANIFEST_EDIT.test(wordText(masked, x)))) return true;
   return name !== 'docker' && nameIndex + 1 < words.length && PODMAN_PLATFORMED.test(wordText(masked, words[nameIndex + 1]));
