@@ -1425,10 +1425,14 @@ function walkMap(node: YMap, ctx: Ctx): void {
     const inMatrix = ctx.path[ctx.path.length - 1] === 'matrix';
     child.siblingExclude = !inMatrix ? undefined : key === 'parameters' ? get(node, 'exclude') : key === 'setup' ? skippedAdjustments(get(node, 'adjustments')) : undefined;
     child.shellVars = (key === 'before_script' || key === 'script') && value.kind === 'seq' && get(node, 'before_script') !== undefined ? (jobShell ??= new Map(ctx.urlVars)) : undefined;
-    // An axis of mappings whose keys the job uses (`${{ matrix.machine.platform }}`): each mapping a combination.
-    const nested = inMatrix && value.kind === 'seq' ? nestedRoles(ctx.matrixRoles, key) : undefined;
-    if (nested && value.kind === 'seq') {
-      for (const item of value.items) if (item?.kind === 'map') walk(item, { ...ctx, matrixRoles: nested, siblingExclude: undefined });
+    // An axis of mappings whose keys the job uses (`${{ matrix.machine.platform }}`): each mapping a
+    // combination, but one an exclude entry names whole; an include entry's mapping adds one.
+    const nested = value.kind !== 'scalar' && inMatrixAxis(ctx) ? nestedRoles(ctx.matrixRoles, key) : undefined;
+    if (nested) {
+      const excluded = inMatrix ? excludedMappings(get(node, 'exclude'), key) : [];
+      for (const item of value.kind === 'seq' ? value.items : [value]) {
+        if (item?.kind === 'map' && !excluded.some((e) => partOf(e, item))) walk(item, { ...ctx, matrixRoles: nested, siblingExclude: undefined });
+      }
       continue;
     }
     // Buildkite's adjustments that skip a combination name what is not built; the others add one.
@@ -1552,6 +1556,23 @@ function hasUpper(s: string): boolean {
  */
 /** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
 export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string> };
+
+/** The mappings of axis `key` that exclude entries name alone (`- machine: {platform: arm, runner: x}`). */
+function excludedMappings(exclude: YNode | undefined, key: string): YMap[] {
+  const out: YMap[] = [];
+  if (exclude?.kind !== 'seq') return out;
+  for (const entry of exclude.items) {
+    if (entry?.kind !== 'map' || entry.items.length !== 1 || entry.items[0].key !== key) continue;
+    const value = entry.items[0].value;
+    if (value?.kind === 'map') out.push(value);
+  }
+  return out;
+}
+
+/** Whether every key of `part` has the same plain value in `whole` (an exclude entry matches partly, as GitHub's do). */
+function partOf(part: YMap, whole: YMap): boolean {
+  return part.items.every((p) => p.value?.kind === 'scalar' && scalarText(get(whole, p.key)) === scalarText(p.value));
+}
 
 /**
  * The roles of the keys of an axis of mappings (`machine: [{platform: arm, runner: …}]` used as
