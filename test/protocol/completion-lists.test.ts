@@ -70,6 +70,20 @@ describe('completion in lists written one platform a line and in for loops', () 
   });
 });
 
+describe('completion in a matrix axis the job writes after its os', () => {
+  const job = (matrix: string, platforms: string) => `jobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n${matrix}    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${platforms}\n`;
+  it('a platform: axis used as linux/${{ matrix.platform }} offers arches, not linux/… (QA 93)', async () => {
+    const labels = await completeAt('.github/workflows/a.yml', 'yaml', job('        platform: [amd64, |]\n', 'linux/${{ matrix.platform }}'));
+    assert.ok(labels.includes('arm64') && !labels.some((l) => l.includes('/')), labels.join(' '));
+  });
+  it('a key of an axis of mappings offers what the job makes of it: arches after linux/ (QA 93)', async () => {
+    const nested = await completeAt('.github/workflows/b.yml', 'yaml', job('        machine:\n          - platform: amd64\n            runner: ubuntu-latest\n          - platform: |\n', 'linux/${{ matrix.machine.platform }}'));
+    assert.ok(nested.includes('arm64') && !nested.some((l) => l.includes('/')), nested.join(' '));
+    const pair = await completeAt('.github/workflows/c.yml', 'yaml', job('        target:\n          - os: linux\n            arch: |\n', '${{ matrix.target.os }}/${{ matrix.target.arch }}'));
+    assert.ok(pair.includes('s390x') && !pair.includes('arm'), pair.join(' '));
+  });
+});
+
 describe("completion of a step's env GOARCH with the GOOS of its job", () => {
   it('takes the job env around the step, over the workflow env (QA 91: it took the workflow one, or none)', async () => {
     const job = await completeAt('.github/workflows/a.yml', 'yaml', 'jobs:\n  a:\n    env:\n      GOOS: darwin\n    steps:\n      - env:\n          GOARCH: |\n');

@@ -884,7 +884,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     if (flow) {
       const items = listItems(flow.value, true);
       // `- {image: agent, arch: |}` in a workflow matrix's include or exclude entries.
-      const axis = !flow.role && items && kind === 'github-workflow' ? matrixAxis(lines, index, prefix.lastIndexOf('{') + 1, flow.key) : undefined;
+      const axis = (!flow.role || flow.role === 'platform') && items && kind === 'github-workflow' ? linkedAxis(flow.role, matrixAxis(lines, index, prefix.lastIndexOf('{') + 1, flow.key)) : undefined;
       if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, arch: axis.arch, present: items }), typed);
       if (flow.role && flow.role !== 'variant' && items) {
         return withOs(site(flow.role, start, end, { spelling: spellingOf(items, 'slash'), os: flow.siblings('os'), arch: flow.siblings('arch'), present: items }), typed);
@@ -904,7 +904,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       if (defined && (defined.key === 'GOOS' || defined.key === 'GOARCH' || roleOf(defined.key) !== undefined)) role = roleOf(defined.key);
       const items = listItems(k.value, true);
       if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
-      const axis = !role && items && kind === 'github-workflow' ? matrixAxis(lines, index, k.col, k.key) : undefined;
+      const axis = (!role || role === 'platform') && items && kind === 'github-workflow' ? linkedAxis(role, matrixAxis(lines, index, k.col, k.key)) : undefined;
       if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, arch: axis.arch, present: items }), typed);
       if (role && role !== 'variant' && items && platformBeingWritten(k.key, typed, items)) {
         const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
@@ -932,6 +932,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       if (found) {
         const { role, keyCol, keyLine, previous } = found;
         if (found.key === 'targets' && foreignBuilder(lines, keyLine, keyCol)) return undefined;
+        const axis = (!role || role === 'platform') && kind === 'github-workflow' ? linkedAxis(role, matrixAxis(lines, keyLine, keyCol, found.key)) : undefined;
+        if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(previous, 'slash'), os: axis.os, arch: axis.arch, present: previous }), typed);
         if (role && role !== 'variant') {
           const fallback: Spelling = kind === 'goreleaser' && found.key === 'targets' ? 'os_arch' : 'slash';
           return withOs(
@@ -945,8 +947,6 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
           );
         }
         if (found.afterFlag) return withOs({ role: 'platform', start, end, spelling: 'slash' }, typed);
-        const axis = !role && kind === 'github-workflow' ? matrixAxis(lines, keyLine, keyCol, found.key) : undefined;
-        if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(previous, 'slash'), os: axis.os, arch: axis.arch, present: previous }), typed);
       }
     }
   }
@@ -1043,6 +1043,14 @@ function loopUse(lines: Lines, index: number, after: string, variable: string): 
 /** The `done` that ends a loop, as a word. */
 const LOOP_DONE = /(?:^|[\s;&|])done(?=[\s;&|)]|$)/;
 
+/**
+ * A matrix axis's role by its job's use, for a key with no role of its own or a platform key
+ * (`platform: [amd64, |]` used as `linux/${{ matrix.platform }}` holds arches, as the scanner reads it).
+ */
+function linkedAxis(own: string | undefined, axis: ReturnType<typeof matrixAxis>): ReturnType<typeof matrixAxis> {
+  return own === undefined || (axis && axis.role !== 'platform') ? axis : undefined;
+}
+
 function matrixAxis(lines: Lines, index: number, col: number, key: string): { role: 'platform' | 'os' | 'arch'; os?: string[]; arch?: string[] } | undefined {
   // The key's ancestors, nearest first: `matrix`, or `include`/`exclude` then `matrix`, up to the job under `jobs`.
   const ancestors: { key: string; line: number; indent: number }[] = [];
@@ -1066,7 +1074,15 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string): { ro
     at = item ? indent : k.col;
   }
   const n = ancestors.length;
-  const axisOf = ancestors[0]?.key === 'matrix' ? 0 : /^(?:include|exclude)$/.test(ancestors[0]?.key ?? '') && ancestors[1]?.key === 'matrix' ? 1 : -1;
+  const entries = (k: string | undefined) => k === 'include' || k === 'exclude';
+  let axisOf = ancestors[0]?.key === 'matrix' ? 0 : entries(ancestors[0]?.key) && ancestors[1]?.key === 'matrix' ? 1 : -1;
+  // A key of an axis of mappings (`machine: [{platform: |, runner: …}]`, used as `${{ matrix.machine.platform }}`),
+  // or of such a mapping in an include or exclude entry.
+  let nested: string | undefined;
+  if (axisOf < 0 && n > 2 && !entries(ancestors[0].key) && (ancestors[1].key === 'matrix' || (entries(ancestors[1].key) && ancestors[2].key === 'matrix'))) {
+    nested = ancestors[0].key;
+    axisOf = ancestors[1].key === 'matrix' ? 1 : 2;
+  }
   if (axisOf < 0 || n < 2 || ancestors[n - 1].key !== 'jobs' || ancestors[n - 1].indent !== 0) return undefined;
   const job = ancestors[n - 2];
   if (job.line === ancestors[axisOf].line) return undefined;
@@ -1080,17 +1096,19 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string): { ro
   const from = lines.line(job.line).start;
   const next = lines.has(last + 1) ? lines.line(last + 1).start : lines.text.length;
   const roles = matrixRoles(lines.text, from, next);
-  const role = roles.get(key);
+  const prefix = nested === undefined ? '' : `${nested}.`;
+  const role = roles.get(prefix + key);
   if (role === undefined || role === 'variant') return undefined;
-  const oses = roles.os?.get(key);
+  const oses = roles.os?.get(prefix + key);
   if (oses) return { role, os: oses.map((t) => t.text) };
-  // `${{ matrix.os }}/${{ matrix.arch }}`: the values of the other axis beside this one.
+  // `${{ matrix.os }}/${{ matrix.arch }}`: the values of the other axis beside this one (the
+  // other key of the same mapping, for an axis of mappings).
   const other = role === 'arch' ? 'os' : role === 'os' ? 'arch' : undefined;
   const values: string[] = [];
-  if (other && axisOf === 0) {
+  if (other && (axisOf === 0 || nested !== undefined)) {
     for (const [k, r] of roles) {
-      if (r !== other || k === key) continue;
-      const v = siblingValue(lines, index, col, k);
+      if (r !== other || k === prefix + key || !k.startsWith(prefix) || (nested === undefined && k.includes('.'))) continue;
+      const v = siblingValue(lines, index, col, k.slice(prefix.length));
       if (v !== undefined) values.push(...names(v));
     }
   }
