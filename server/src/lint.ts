@@ -558,6 +558,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       // A typo in a list: the replacements its list does not hold come first (the preferred fix
       // must not make a repeat), and when it holds them all, the fix is the typo's removal.
       if (f?.code === 'unknown-platform' && f.data.replacements?.length) {
+        const suggested = f.data.replacements.length;
         const m = s.mention;
         if (m.kind === 'whole' && m.listId !== undefined) {
           items ??= listItems(subjects);
@@ -568,6 +569,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
           const names = f.token.inList;
           f.data = listedReplacements(f.data, (r) => names.includes(r.toLowerCase()), f.token.remove);
         }
+        // Its one fix is its removal: the message says why.
+        if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${f.token.text}.`;
       }
       if (f) raw.push({ f, pair });
       // GOOS=lnux GOARCH=amd46, GOOS=Linux GOARCH=amd46: the other name is wrong too.

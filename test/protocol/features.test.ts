@@ -657,6 +657,7 @@ describe('code actions, applied to the text', () => {
     const actions = (await client.codeActions(uri, d.range, [d])).filter((a) => a.kind === 'quickfix');
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Remove linux/x64 from the list', true]]);
     assert.deepEqual(actions[0].diagnostics, [d]);
+    assert.match(d.message, /did you mean linux\/amd64\? It is in this list already: remove linux\/x64\.$/);
     assert.match(applyEdits(text, editsFor(actions[0].edit, uri)), /platforms: linux\/amd64,linux\/arm64,/);
     // Versioned edits: the client supports documentChanges.
     assert.deepEqual(actions[0].edit?.documentChanges?.[0] && 'textDocument' in actions[0].edit.documentChanges[0] ? actions[0].edit.documentChanges[0].textDocument : undefined, { uri, version: 1 });
