@@ -96,7 +96,10 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (quiet) k += quiet[0].length;
       const evaluated = evalAssignment(text, k, line.end);
       if (evaluated) {
-        scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, recipeEnv);
+        // (Another variable's value is read as the shell would read it when expanded: `$(eval
+        // GO_ENV += GOOS=linux)` before `$(GO_ENV) go build`, as outside a recipe.)
+        if (evaluated.role) scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, recipeEnv);
+        else scanShell(text, evaluated.start, evaluated.end, sink, { mode: 'make', urlVars });
         k = evaluated.end + 1;
       }
       scanShell(text, k, line.end, sink, { mode: 'make', urlVars, ...(recipeGoEnv ? { env: recipeGoEnv } : {}) });
@@ -120,7 +123,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     const evaluated = evalAssignment(text, line.start, cEnd);
     if (evaluated) {
-      scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, scope());
+      if (evaluated.role) scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, scope());
+      else scanShell(text, evaluated.start, evaluated.end, sink, { mode: 'make', urlVars });
       continue;
     }
     const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
@@ -280,14 +284,13 @@ const EVAL_ASSIGN = /^\s*\$\(eval\s+((?:(?:export|override)\s+)*)([A-Za-z_][A-Za
  * `$(eval GOARCH := mips64)` at the start of a line (a recipe's, often): make assigns the variable
  * when it expands the line. The value runs to the call's closing parenthesis.
  */
-function evalAssignment(text: string, s: number, e: number): { name: string; role: NonNullable<ReturnType<typeof roleOf>>; start: number; end: number } | undefined {
+function evalAssignment(text: string, s: number, e: number): { name: string; role: ReturnType<typeof roleOf>; start: number; end: number } | undefined {
   let k = s;
   while (k < e && (text[k] === ' ' || text[k] === '\t')) k++;
   if (!text.startsWith('$(eval', k)) return undefined;
   const m = EVAL_ASSIGN.exec(text.slice(s, e));
   if (!m) return undefined;
   const role = roleOf(m[2]);
-  if (!role) return undefined;
   const start = s + m[0].length;
   let depth = 0;
   for (k = start; k < e; k++) {
