@@ -780,8 +780,9 @@ function walk(node: YNode, ctx: Ctx): void {
 function roleFor(key: string, ctx: Ctx): Role | undefined {
   // A workflow's job ids are names (`build-platforms:`), whatever they say.
   if (ctx.path.length === 1 && ctx.path[0] === 'jobs' && ctx.flavour === 'github-workflow') return undefined;
-  // An axis of mappings whose keys the job uses (`target: [{os: linux, arch: arm}]`): its mappings are read as combinations.
-  if (ctx.matrixRoles && inMatrixAxis(ctx) && nestedRoles(ctx.matrixRoles, key)) return undefined;
+  // An axis of mappings whose keys the job uses (`target: [{os: linux, arch: arm}]`): its mappings are
+  // read as combinations. An axis the job uses in a target triple holds another toolchain's arches.
+  if (ctx.matrixRoles && inMatrixAxis(ctx) && (ctx.matrixRoles.triple?.has(key) || nestedRoles(ctx.matrixRoles, key))) return undefined;
   const own = roleOf(key);
   // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}`, `target: [amd64, arm]`
   // used as `GOARCH=${{ matrix.target }}`: an axis of arches (or oses), by the job's use.
@@ -1555,7 +1556,10 @@ function hasUpper(s: string): boolean {
  * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
 /** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
-export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string> };
+export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string> };
+
+/** After an arch, the rest of a Rust or LLVM target triple: `${{ matrix.targetarch }}-unknown-linux-musl`. */
+const TRIPLE_AFTER = /^-(?:unknown|apple|pc|w64|none|linux-(?:gnu|musl|android))[-\s"'$]/;
 
 /** The mappings of axis `key` that exclude entries name alone (`- machine: {platform: arm, runner: x}`). */
 function excludedMappings(exclude: YNode | undefined, key: string): YMap[] {
@@ -1694,6 +1698,12 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   MATRIX_REF.lastIndex = 0;
   for (let m = MATRIX_REF.exec(src); m; m = MATRIX_REF.exec(src)) {
+    // The arch of a target triple (`--target ${{ matrix.targetarch }}-unknown-linux-musl`, x86_64
+    // and aarch64): another toolchain's names, whatever its key says.
+    if (TRIPLE_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
+      (roles.triple ??= new Set()).add(m[1]);
+      continue;
+    }
     // From the start of its line (at most 80 characters back): a `key:` counts only as a YAML key
     // at the start of the line, not inside echo text (`echo "Build target: ${{ matrix.board }}"`).
     // (Looked for character by character: a line of thousands of references is read once each.)
@@ -2473,9 +2483,12 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
   }
   // Text, not a command: under a prose key, or a sentence outside a script (`Built with GOOS=linux
   // GOARCH=arm.`, `kubernetes-server-linux-arm.tar.gz was last published for v1.26`).
-  if (ctx.prose || (!SCRIPT_VALUE_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') && !SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') && proseText(value))) return;
+  const last = ctx.path[ctx.path.length - 1] ?? '';
+  const script = SCRIPT_VALUE_KEYS.has(last) || SCRIPT_LIST_KEYS.has(last);
+  if (ctx.prose || (!script && proseText(value))) return;
   const yamlQuote = node.style === 'QUOTE_DOUBLE' ? '"' : node.style === 'QUOTE_SINGLE' ? "'" : undefined;
-  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: true, ...(ctx.env ? { env: ctx.env } : {}), ...(carry?.urlVars ? { urlVars: carry.urlVars } : ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
+  // (A script's commands are read as a shell file's are: `X=linux/arm make`, `export X=linux/arm`.)
+  scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: !script, ...(ctx.env ? { env: ctx.env } : {}), ...(carry?.urlVars ? { urlVars: carry.urlVars } : ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
 }
 
 /** Prose keys whose mapping or list values hold parts that may name platforms (an issue form's `body:`). */
