@@ -1068,6 +1068,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     // docker manifest annotate --os linux --arch arm64, podman (buildah) manifest add|annotate --arch …,
     // skopeo copy --override-os linux --override-arch arm64 (and --arch=arm64: pflag takes both)
     const manifest = MANIFEST_FLAG.exec(raw);
+    // (`--os --arch arm`: a flag with no value before the next.)
+    if (manifest && manifest[3] !== '=' && k + 1 < words.length && masked.charCodeAt(words[k + 1].start) === 45) continue;
     if (manifest && (manifest[3] === '=' || k + 1 < words.length) && (manifest[1] ? name === 'skopeo' : platformFlags(masked, words, nameIndex, name))) {
       const v = manifest[3] === '=' ? { start: w.start + manifest[0].length, end: w.end } : words[++k];
       const u = unquote(masked, v);
