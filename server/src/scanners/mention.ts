@@ -1,6 +1,6 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
 import { isNameTypo, parsePlatform } from '../platform/parse';
-import { isGoOs, isPlaceholder, resolveArch } from '../platform/names';
+import { isGoArch, isGoOs, isPlaceholder, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 
 /** A piece of the document: offsets are UTF-16 code units into the whole text, end exclusive. */
@@ -697,9 +697,11 @@ export class ScopeEnv {
 
   /** The scope ends: a half that never met the other is judged with the inherited one, or alone. */
   end(): void {
-    // (The inherited half is named, not its token: a wrong pair is this scope's, reported on what it sets.)
-    const parentArch = this.arch ? undefined : this.parent?.currentArch;
-    const parentOs = this.os ? undefined : this.parent?.currentOs;
+    // (The inherited half is named, not its token: a wrong pair is this scope's, reported on what it sets.
+    // One that is no Go name, a typo reported where it is written, is left out: `GOOS ?= lnux` does not
+    // make a target's `GOARCH=amd64` wrong.)
+    const parentArch = this.arch || !isGoArch(this.parent?.currentArch?.text ?? '') ? undefined : this.parent?.currentArch;
+    const parentOs = this.os || !isGoOs(this.parent?.currentOs?.text ?? '') ? undefined : this.parent?.currentOs;
     if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], [], undefined, this.osContext, undefined, parentArch ? { arch: parentArch.text } : undefined);
     if (this.arch && !this.archPaired) emitPairs(this.sink, [], [this.arch], undefined, this.archContext, undefined, parentOs ? { os: parentOs.text } : undefined);
     this.os = this.arch = undefined;
