@@ -1901,12 +1901,26 @@ function pairMapping(
     if (mergedOs || mergedArch) {
       for (const os of mergedOs ?? [undefined]) for (const arch of mergedArch ?? [undefined]) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, { ...(os ? { os } : {}), ...(arch ? { arch } : {}) });
     } else {
-      if (fixedOses && oses.length === 0 && arches.length > 0) oses.push(...fixedOses);
-      else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
+      /** One os the job writes before the axis (`windows/${{ matrix.a }}`): each arch of the axis is a job of its own. */
+      let alone = false;
+      if (fixedOses && oses.length === 0 && arches.length > 0) {
+        oses.push(...fixedOses);
+        alone = fixedOses.length === 1;
+      } else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
       else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
       else if (fixedOsName && oses.length === 0 && arches.length > 0) implied = { os: fixedOsName };
       else implied = impliedNames(outer, oses, arches);
+      const from = ctx.sink.mentions.length;
       emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+      // No other axis to exclude against: an arch that makes no pair with that os is an item of
+      // the axis to fix or remove, as in a list (with what the axis holds, for its suggestions).
+      if (alone) {
+        const names = arches.map((t) => t.text.toLowerCase());
+        for (let k = from; k < ctx.sink.mentions.length; k++) {
+          const m = ctx.sink.mentions[k];
+          if (m.kind === 'pair' && m.arch) ctx.sink.mentions[k] = { ...m, product: false, arch: { ...m.arch, inList: names } };
+        }
+      }
     }
     if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, [...oses.map((t) => t.text), ...(mergedOs ?? [])], [...arches.map((t) => t.text), ...(mergedArch ?? [])], isExcluded);
   }
