@@ -1340,7 +1340,12 @@ function walkMap(node: YMap, ctx: Ctx): void {
         const role = pair.key === osKey || pair.key === archKey || pair.key === variantKey;
         keys.set(pair.key, role ? (ctx.references && pair.value && isReference(ctx.text, pair.value.start) ? undefined : definedValue(pair.value)) : pair.value);
       }
-      pairMapping(ctx, keys, osKey, archKey, variantKey, mergedNames(node, ctx), node);
+      // An os axis the job does not use beside an arch axis it writes after a literal os
+      // (`goos: [linux, darwin]` and `linux/${{ matrix.platform }}`): that os is the axis's, and the
+      // os axis's values are judged alone.
+      const apart = osKey !== undefined && archKey !== undefined && inMatrixAxis(ctx) && ctx.matrixRoles?.os?.has(archKey) === true && !ctx.matrixRoles.has(osKey);
+      if (apart) emitPairs(ctx.sink, linkedNames(nameTokens(keys.get(osKey!), ctx), osKey!, 'os', ctx), [], undefined, osKey!);
+      pairMapping(ctx, keys, apart ? undefined : osKey, archKey, variantKey, mergedNames(node, ctx), node);
       if (osKey !== undefined) choices(get(node, osKey), 'os', osKey, ctx);
       if (archKey !== undefined) choices(get(node, archKey), 'arch', archKey, ctx);
       consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
