@@ -1306,14 +1306,18 @@ function walkMap(node: YMap, ctx: Ctx): void {
   let osKey: string | undefined;
   let archKey: string | undefined;
   let variantKey: string | undefined;
+  let writtenAfterOs: string[] | undefined;
   for (let k = 0; k < items.length; k++) {
     const role = roleFor(items[k].key, ctx);
     if (role === undefined) continue;
     roles ??= new Array<Role | undefined>(items.length);
     roles[k] = role;
     if (role === 'os') osKey ??= items[k].key;
-    else if (role === 'arch') archKey ??= items[k].key;
-    else if (role === 'variant') variantKey ??= items[k].key;
+    else if (role === 'arch') {
+      // A second arch axis the job writes after a literal os (`goarch:` beside `plat:` used as `linux/${{ matrix.plat }}`).
+      if (archKey !== undefined && archKey !== items[k].key && ctx.matrixRoles?.os?.has(items[k].key) && inMatrixAxis(ctx)) (writtenAfterOs ??= []).push(items[k].key);
+      archKey ??= items[k].key;
+    } else if (role === 'variant') variantKey ??= items[k].key;
   }
   // A `platform:` mapping is a platform when it names both: `{architecture: architectureValue}`
   // alone is a selector's test data as often as a platform.
@@ -1346,6 +1350,11 @@ function walkMap(node: YMap, ctx: Ctx): void {
       const apart = osKey !== undefined && archKey !== undefined && inMatrixAxis(ctx) && ctx.matrixRoles?.os?.has(archKey) === true && !ctx.matrixRoles.has(osKey);
       if (apart) emitPairs(ctx.sink, linkedNames(nameTokens(keys.get(osKey!), ctx), osKey!, 'os', ctx), [], undefined, osKey!);
       pairMapping(ctx, keys, apart ? undefined : osKey, archKey, variantKey, mergedNames(node, ctx), node);
+      // Each other arch axis with the os the job writes before it, alone.
+      for (const extra of writtenAfterOs ?? []) {
+        keys.set(extra, definedValue(get(node, extra)));
+        pairMapping(ctx, keys, undefined, extra, undefined, undefined, node);
+      }
       if (osKey !== undefined) choices(get(node, osKey), 'os', osKey, ctx);
       if (archKey !== undefined) choices(get(node, archKey), 'arch', archKey, ctx);
       consumed = [osKey, archKey, variantKey, 'exclude', 'ignore', 'include'].filter((k): k is string => k !== undefined);
