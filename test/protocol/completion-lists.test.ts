@@ -82,6 +82,16 @@ describe('completion in a matrix axis the job writes after its os', () => {
     const pair = await completeAt('.github/workflows/c.yml', 'yaml', job('        target:\n          - os: linux\n            arch: |\n', '${{ matrix.target.os }}/${{ matrix.target.arch }}'));
     assert.ok(pair.includes('s390x') && !pair.includes('arm'), pair.join(' '));
   });
+  it('the same in flow mappings: on the axis line, in a block list, in an exclude entry (QA 94)', async () => {
+    const target = '${{ matrix.target.os }}/${{ matrix.target.arch }}';
+    const line = await completeAt('.github/workflows/d.yml', 'yaml', job('        machine: [{platform: amd64, runner: x}, {platform: |}]\n', 'linux/${{ matrix.machine.platform }}'));
+    assert.ok(line.includes('arm64') && !line.some((l) => l.includes('/')), line.join(' '));
+    assert.deepEqual((await completeAt('.github/workflows/e.yml', 'yaml', job('        target:\n          - {os: darwin, arch: |}\n', target))).sort(), ['amd64', 'arm64']);
+    assert.deepEqual((await completeAt('.github/workflows/f.yml', 'yaml', job('        target: [{os: darwin, arch: |}]\n', target))).sort(), ['amd64', 'arm64']);
+    assert.ok((await completeAt('.github/workflows/g.yml', 'yaml', job('        target: [{os: linux, arch: amd64}, {os: |}]\n', target))).includes('windows'));
+    const excluded = await completeAt('.github/workflows/h.yml', 'yaml', job('        machine: [{platform: amd64}]\n        exclude:\n          - machine: {platform: |}\n', 'linux/${{ matrix.machine.platform }}'));
+    assert.ok(excluded.includes('arm64') && !excluded.some((l) => l.includes('/')), excluded.join(' '));
+  });
 });
 
 describe("completion of a step's env GOARCH with the GOOS of its job", () => {

@@ -498,7 +498,7 @@ const FLOW_ENTRY = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s+(.*)$/s;
  * (`- { goos: windows, goarch: |`, `env: { GOOS: linux, GOARCH: |}`): its role, the value typed
  * so far, and the names its sibling keys hold.
  */
-function flowMappingKey(text: string, prefix: string): { role: Role | undefined; key: string; value: string; siblings: (name: 'os' | 'arch') => string[] } | undefined {
+function flowMappingKey(text: string, prefix: string): { role: Role | undefined; key: string; value: string; siblings: (name: 'os' | 'arch') => string[]; entry: (key: string) => string | undefined } | undefined {
   const open = prefix.lastIndexOf('{');
   if (open < 0 || prefix.indexOf('}', open) >= 0 || /["']/.test(prefix.slice(0, open).replace(/"[^"]*"|'[^']*'/g, ''))) return undefined;
   const entries = flowEntries(prefix.slice(open + 1));
@@ -518,7 +518,14 @@ function flowMappingKey(text: string, prefix: string): { role: Role | undefined;
     }
     return out;
   };
-  return { role, key: own[1], value: own[2], siblings };
+  const entry = (key: string) => {
+    for (const e of all) {
+      const m = FLOW_ENTRY.exec(e);
+      if (m && m[1] === key) return m[2];
+    }
+    return undefined;
+  };
+  return { role, key: own[1], value: own[2], siblings, entry };
 }
 
 /** How far from a key its siblings are looked for (nested lines between them included). */
@@ -884,8 +891,12 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     if (flow) {
       const items = listItems(flow.value, true);
       // `- {image: agent, arch: |}` in a workflow matrix's include or exclude entries.
-      const axis = (!flow.role || flow.role === 'platform') && items && kind === 'github-workflow' ? linkedAxis(flow.role, matrixAxis(lines, index, prefix.lastIndexOf('{') + 1, flow.key)) : undefined;
-      if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, arch: axis.arch, present: items }), typed);
+      // (A mapping of an axis of mappings written on the axis's line: `machine: [{platform: |}]`, `- target: {os: |}`.)
+      const open = prefix.lastIndexOf('{');
+      const owner = FLOW_OWNER.exec(prefix.slice(0, open))?.[1];
+      const axis = (!flow.role || flow.role === 'platform') && items && kind === 'github-workflow' ? linkedAxis(flow.role, matrixAxis(lines, index, open + 1, flow.key, owner, flow.entry)) : undefined;
+      // The other half from the mapping itself: `{os: darwin, arch: |}`.
+      if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os ?? flow.siblings('os'), arch: axis.arch ?? flow.siblings('arch'), present: items }), typed);
       if (flow.role && flow.role !== 'variant' && items) {
         return withOs(site(flow.role, start, end, { spelling: spellingOf(items, 'slash'), os: flow.siblings('os'), arch: flow.siblings('arch'), present: items }), typed);
       }
@@ -1051,7 +1062,14 @@ function linkedAxis(own: string | undefined, axis: ReturnType<typeof matrixAxis>
   return own === undefined || (axis && axis.role !== 'platform') ? axis : undefined;
 }
 
-function matrixAxis(lines: Lines, index: number, col: number, key: string): { role: 'platform' | 'os' | 'arch'; os?: string[]; arch?: string[] } | undefined {
+/** The key whose value a flow mapping opened on the line is in: `machine: [{…}, ` or `- target: `. */
+const FLOW_OWNER = /(?:^|[\s{,[])["']?([A-Za-z0-9_.-]+)["']?\s*:\s*(?:\[[^\]]*)?$/;
+
+/**
+ * The role by its job's use of matrix key `key` on line `index` at `col`; `owner`: the axis of
+ * mappings whose mapping, written on that line, holds it (`machine: [{platform: |}]`).
+ */
+function matrixAxis(lines: Lines, index: number, col: number, key: string, owner?: string, flowEntry?: (key: string) => string | undefined): { role: 'platform' | 'os' | 'arch'; os?: string[]; arch?: string[] } | undefined {
   // The key's ancestors, nearest first: `matrix`, or `include`/`exclude` then `matrix`, up to the job under `jobs`.
   const ancestors: { key: string; line: number; indent: number }[] = [];
   const own = lines.line(index).text;
@@ -1082,7 +1100,7 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string): { ro
   if (axisOf < 0 && n > 2 && !entries(ancestors[0].key) && (ancestors[1].key === 'matrix' || (entries(ancestors[1].key) && ancestors[2].key === 'matrix'))) {
     nested = ancestors[0].key;
     axisOf = ancestors[1].key === 'matrix' ? 1 : 2;
-  }
+  } else if (axisOf >= 0 && owner !== undefined && !entries(owner) && owner !== 'matrix') nested = owner;
   if (axisOf < 0 || n < 2 || ancestors[n - 1].key !== 'jobs' || ancestors[n - 1].indent !== 0) return undefined;
   const job = ancestors[n - 2];
   if (job.line === ancestors[axisOf].line) return undefined;
@@ -1105,10 +1123,10 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string): { ro
   // other key of the same mapping, for an axis of mappings).
   const other = role === 'arch' ? 'os' : role === 'os' ? 'arch' : undefined;
   const values: string[] = [];
-  if (other && (axisOf === 0 || nested !== undefined)) {
+  if (other && (axisOf === 0 || nested !== undefined || flowEntry !== undefined)) {
     for (const [k, r] of roles) {
       if (r !== other || k === prefix + key || !k.startsWith(prefix) || (nested === undefined && k.includes('.'))) continue;
-      const v = siblingValue(lines, index, col, k.slice(prefix.length));
+      const v = flowEntry ? flowEntry(k.slice(prefix.length)) : siblingValue(lines, index, col, k.slice(prefix.length));
       if (v !== undefined) values.push(...names(v));
     }
   }
