@@ -57,6 +57,10 @@ describe('completion in lists written one platform a line and in for loops', () 
     // In the same stage it is: only the oses that build s390x.
     assert.deepEqual(await completeAt('Dockerfile', 'dockerfile', stages('')), ['linux']);
   });
+  it("setup-envtest's --os and --arch offer oses, and the arches of the os given (QA 94)", async () => {
+    assert.ok((await completeAt('hack/envtest.sh', 'shellscript', 'setup-envtest use --os |\n')).includes('darwin'));
+    assert.deepEqual((await completeAt('hack/envtest.sh', 'shellscript', 'bin/setup-envtest use --os=darwin --arch=|\n')).sort(), ['amd64', 'arm64']);
+  });
   it('a for loop over another variable offers nothing', async () => {
     assert.deepEqual(await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor f in a.txt |; do\n  echo "$f"\ndone\n'), []);
   });

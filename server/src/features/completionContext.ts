@@ -836,9 +836,10 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const from = Math.max(...[';', '&', '|', '`', '('].map((c) => joined.lastIndexOf(c, osArch.index))) + 1;
     const words = joined.slice(from, osArch.index).trim().split(/\s+/);
     // (As the scanner tells them: skopeo's --override-os and --override-arch, or platformFlags.)
-    const tool = words.findIndex((w) => (osArch[1] ? w === 'skopeo' : w === 'docker' || w === 'podman' || w === 'buildah'));
+    const tool = words.findIndex((w) => (osArch[1] ? w === 'skopeo' : w === 'docker' || w === 'podman' || w === 'buildah' || ENVTEST.test(w)));
     const manifest = tool >= 0 && words[tool + 1] === 'manifest' && words.some((w) => MANIFEST_EDIT.test(w));
-    if ((osArch[1] && tool >= 0) || manifest || (tool >= 0 && words[tool] !== 'docker' && PODMAN_PLATFORMED.test(words[tool + 1] ?? ''))) {
+    const envtest = !osArch[1] && tool >= 0 && ENVTEST.test(words[tool]);
+    if ((osArch[1] && tool >= 0) || manifest || envtest || (tool >= 0 && words[tool] !== 'docker' && PODMAN_PLATFORMED.test(words[tool + 1] ?? ''))) {
       // The command's other flag, before or after the cursor (up to the next command).
       const command = ` ${joined.slice(from)}${line.text.slice(e).split(/[;&|`]/)[0]}`;
       const other = (flag: 'os' | 'arch') => [...command.matchAll(OS_ARCH_VALUE)].filter((m) => m[2] === flag && !m[1] === !osArch[1]).map((m) => m[3].toLowerCase());
@@ -1061,6 +1062,9 @@ const LOOP_DONE = /(?:^|[\s;&|])done(?=[\s;&|)]|$)/;
 function linkedAxis(own: string | undefined, axis: ReturnType<typeof matrixAxis>): ReturnType<typeof matrixAxis> {
   return own === undefined || (axis && axis.role !== 'platform') ? axis : undefined;
 }
+
+/** controller-runtime's setup-envtest, whose --os and --arch name the platform it fetches (as the scanner reads it). */
+const ENVTEST = /(?:^|\/)setup-envtest$/;
 
 /** The key whose value a flow mapping opened on the line is in: `machine: [{…}, ` or `- target: `. */
 const FLOW_OWNER = /(?:^|[\s{,[])["']?([A-Za-z0-9_.-]+)["']?\s*:\s*(?:\[[^\]]*)?$/;
