@@ -780,6 +780,9 @@ function walk(node: YNode, ctx: Ctx): void {
 function roleFor(key: string, ctx: Ctx): Role | undefined {
   // A workflow's job ids are names (`build-platforms:`), whatever they say.
   if (ctx.path.length === 1 && ctx.path[0] === 'jobs' && ctx.flavour === 'github-workflow') return undefined;
+  // So are a GitLab pipeline's top-level keys: jobs (`build-platforms:`) and templates
+  // (`.detect-platform: &detect-platform` of script lines), or keywords, none of them platform-ish.
+  if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && ctx.depth === 0) return undefined;
   // An axis of mappings whose keys the job uses (`target: [{os: linux, arch: arm}]`): its mappings are
   // read as combinations. An axis the job uses in a target triple holds another toolchain's arches.
   if (ctx.matrixRoles && inMatrixAxis(ctx) && (ctx.matrixRoles.triple?.has(key) || nestedRoles(ctx.matrixRoles, key))) return undefined;
