@@ -2,6 +2,7 @@ import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, readPlatformList
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { afterUrlVariable } from './artifacts';
+import { isGoArch, isGoOs } from '../platform/names';
 import { newScanState, type MakeGoEnv, type ScanState } from './state';
 import type { GoEnv } from './shell';
 
@@ -94,10 +95,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // `$(Q)GOOS=linux go build`: a quiet prefix (`$(Q)` is `@` or nothing) glued to the command.
       const quiet = QUIET_PREFIX.exec(text.slice(k, Math.min(line.end, k + 80)));
       if (quiet) k += quiet[0].length;
-      const evaluated = evalAssignment(text, k, line.end);
-      if (evaluated) {
-        // (Another variable's value is read as the shell would read it when expanded: `$(eval
-        // GO_ENV += GOOS=linux)` before `$(GO_ENV) go build`, as outside a recipe.)
+      // (Another variable's value is read as the shell would read it when expanded: `$(eval
+      // GO_ENV += GOOS=linux)` before `$(GO_ENV) go build`, as outside a recipe. Each of a line's.)
+      for (let evaluated = evalAssignment(text, k, line.end); evaluated; evaluated = evalAssignment(text, k, line.end)) {
         if (evaluated.role) scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, recipeEnv);
         else scanShell(text, evaluated.start, evaluated.end, sink, { mode: 'make', urlVars });
         k = evaluated.end + 1;
@@ -268,8 +268,9 @@ const UNDEFINE_GO = /^\s*(?:override\s+)?undefine\s+(GOOS|GOARCH)\s*$/;
  */
 function exportedGoEnv(make: MakeGoEnv | undefined): GoEnv | undefined {
   if (!make) return undefined;
-  const os = make.exportOs || make.exportAll ? make.os || undefined : undefined;
-  const arch = make.exportArch || make.exportAll ? make.arch || undefined : undefined;
+  // (A value that is no Go name, a typo reported where it is set, makes no recipe's pair wrong.)
+  const os = (make.exportOs || make.exportAll) && isGoOs(make.os ?? '') ? make.os : undefined;
+  const arch = (make.exportArch || make.exportAll) && isGoArch(make.arch ?? '') ? make.arch : undefined;
   return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
 }
 

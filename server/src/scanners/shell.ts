@@ -781,6 +781,9 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
   return undefined;
 }
 
+/** Commands whose arguments are assignments: the shell's own, `env`, and make's and task runners' variables. */
+const ASSIGNING_COMMANDS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'env', 'make', 'gmake', 'task', 'just']);
+
 /** A loop's body, from its `do` to its `done` (undefined when no `done` is found in reach), and where it starts after the loop's words. */
 function loopBody(text: string, masked: string, base: number, words: readonly Word[]): { body: string; from: number } | undefined {
   // (A recipe writes the shell's `$` as `$$`.)
@@ -1022,7 +1025,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON)) (templated ??= {})[role] = true;
         continue;
       }
-      if ((!value || words.length === 1) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
+      // (A variable of any name: a statement's own assignment, or one a command takes as such, not
+      // a word of another command's arguments: `git tag -m "X=linux/arm"` is a message.)
+      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name)) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
         continue;
       }

@@ -1781,6 +1781,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
       }
     }
   }
+  // (An axis used in a triple and also as GOARCH=… is checked as that.)
+  for (const k of roles.triple ?? []) if (roles.has(k)) roles.triple!.delete(k);
   return roles;
 }
 
