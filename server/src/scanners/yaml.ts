@@ -777,12 +777,12 @@ function walk(node: YNode, ctx: Ctx): void {
   else scanScalar(node, ctx, undefined);
 }
 
-function roleFor(key: string, ctx: Ctx): Role | undefined {
+function roleFor(key: string, ctx: Ctx, value?: YNode): Role | undefined {
   // A workflow's job ids are names (`build-platforms:`), whatever they say.
   if (ctx.path.length === 1 && ctx.path[0] === 'jobs' && ctx.flavour === 'github-workflow') return undefined;
-  // So are a GitLab pipeline's top-level keys: jobs (`build-platforms:`) and templates
-  // (`.detect-platform: &detect-platform` of script lines), or keywords, none of them platform-ish.
-  if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && ctx.depth === 0) return undefined;
+  // So are a GitLab pipeline's jobs (`build-platforms:`, a mapping) and templates (`.detect-platform:
+  // &detect-platform`, script lines shared by `before_script: *detect-platform`) at its top level.
+  if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && ctx.depth === 0 && (key.startsWith('.') || value?.kind === 'map')) return undefined;
   // An axis of mappings whose keys the job uses (`target: [{os: linux, arch: arm}]`): its mappings are
   // read as combinations. An axis the job uses in a target triple holds another toolchain's arches.
   if (ctx.matrixRoles && inMatrixAxis(ctx) && (ctx.matrixRoles.triple?.has(key) || nestedRoles(ctx.matrixRoles, key))) return undefined;
@@ -1311,7 +1311,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
   let variantKey: string | undefined;
   let writtenAfterOs: string[] | undefined;
   for (let k = 0; k < items.length; k++) {
-    const role = roleFor(items[k].key, ctx);
+    const role = roleFor(items[k].key, ctx, items[k].value);
     if (role === undefined) continue;
     roles ??= new Array<Role | undefined>(items.length);
     roles[k] = role;
