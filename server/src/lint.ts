@@ -3,7 +3,7 @@ import { changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFla
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
-import { chunkLines, chunkYaml, type Chunk } from './scanners/chunks';
+import { NO_TOP_FIRST, chunkLines, chunkYaml, type Chunk } from './scanners/chunks';
 import { copyScanState, newScanState, scanStateKey, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
@@ -501,9 +501,6 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   const marks = spaces === prev.marks.spaces ? prev.marks : { ...prev.marks, spaces };
   return new ScanResult(spaces ? () => hideSpaces(text()) : text, prev.kind, starts, results, notes, marks, length);
 }
-
-/** First characters of a line at column 0 that never starts a YAML block (chunks.ts TOP_LINE): a comment, an item, a flow collection's line. */
-const NO_TOP_FIRST = '\t#-\r]},';
 
 /** What may be a YAML anchor (`&name`) or alias (`*name`) on a line; not the shell's `&&`. */
 const ANCHOR_OR_ALIAS = /(^|[\s:[,{-])[*&][^\s&*]/;

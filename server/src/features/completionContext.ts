@@ -1029,12 +1029,6 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
 /** How many lines a workflow job is read over, above and below the cursor, for how it uses a matrix key. */
 const MAX_JOB_LINES = 5000;
 
-/**
- * A workflow matrix key (`arch:` on line `index` at `col`, an axis or a key of an include or
- * exclude entry) that its job uses in a platform (`--platform linux/${{ matrix.arch }}`,
- * `GOARCH: ${{ matrix.arch }}`): the role the job gives it, as the scanner reads it, with the os
- * the job writes beside an arch.
- */
 /** How many lines below a loop's list its body is read for the use of its variable. */
 const LOOP_LINES = 40;
 
@@ -1070,8 +1064,12 @@ const ENVTEST = /(?:^|\/)setup-envtest$/;
 const FLOW_OWNER = /(?:^|[\s{,[])["']?([A-Za-z0-9_.-]+)["']?\s*:\s*(?:\[[^\]]*)?$/;
 
 /**
- * The role by its job's use of matrix key `key` on line `index` at `col`; `owner`: the axis of
- * mappings whose mapping, written on that line, holds it (`machine: [{platform: |}]`).
+ * A workflow matrix key (`arch:` on line `index` at `col`, an axis or a key of an include or
+ * exclude entry, or of a mapping of an axis of mappings) that its job uses in a platform
+ * (`--platform linux/${{ matrix.arch }}`, `GOARCH: ${{ matrix.arch }}`): the role the job gives
+ * it, as the scanner reads it, with the os the job writes beside an arch. `owner`: the axis whose
+ * mapping, written on that line, holds the key (`machine: [{platform: |}]`); `flowEntry`: that
+ * mapping's other values.
  */
 function matrixAxis(lines: Lines, index: number, col: number, key: string, owner?: string, flowEntry?: (key: string) => string | undefined): { role: 'platform' | 'os' | 'arch'; os?: string[]; arch?: string[] } | undefined {
   // The key's ancestors, nearest first: `matrix`, or `include`/`exclude` then `matrix`, up to the job under `jobs`.

@@ -258,7 +258,7 @@ function scanAssetName(text: string, path: string, offset: number, sink: Mention
       // The projects name their assets with Go's names (kind-linux-arm64, crictl-…-linux-amd64):
       // an alias with Go's lower-case os is none of theirs (kind-linux-aarch64). goreleaser's
       // default names (hydrophone_Darwin_x86_64, its os in title case) are written as they are.
-      const goNamed = platform.alias && /^[a-z]/.test(m[1]) && platform.spelling !== undefined;
+      const goNamed = platform.alias && /^[a-z]/.test(m[1]);
       sink.add({ kind: 'whole', token: t, platform, strict: true, ...(goNamed ? { canonical: platform.spelling } : {}), context: 'Kubernetes project release asset' });
       return;
     }

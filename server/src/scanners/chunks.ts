@@ -25,6 +25,9 @@ const SPLIT_LINES = 200;
  */
 const TOP_LINE = /\n(?=[^ \t#\-\r\n\]},]|---(?:\s|$))/g;
 
+/** The first characters TOP_LINE and TOP_AT_START leave out: a line that starts with one starts no block (`---` aside). */
+export const NO_TOP_FIRST = ' \t#-\r\n]},';
+
 /** The same rule for the first line, which no line break precedes (4 characters decide it). */
 const TOP_AT_START = /^(?:[^ \t#\-\r\n\]},]|---(?:\s|$))/;
 
@@ -53,7 +56,7 @@ const NODE_START = new Set([...'"\'?%[{&*!|>@`.-'].map((c) => c.charCodeAt(0)));
  * shapes is followed by an indented one, unless a scalar document goes on over lines, which reads
  * the same on the block above. (An aligned key, `env   :`, is a key.)
  */
-export function strayLine(text: string, i: number): boolean {
+function strayLine(text: string, i: number, key: string | undefined): boolean {
   if (NODE_START.has(text.charCodeAt(i))) return false;
   const n = text.length;
   let k = i;
@@ -61,8 +64,8 @@ export function strayLine(text: string, i: number): boolean {
   if (k < n && text.charCodeAt(k) === 58) return false;
   let nl = text.indexOf('\n', k);
   if (nl < 0) nl = n;
-  // A key (`env:`, `env   :` aligned) is no stray, unless its key holds the indent typed over (`q        goarch`).
-  const key = lineKey(text, i);
+  // A key (`env:`, `env   :` aligned; `key`, the line's lineKey) is no stray, unless its key holds
+  // the indent typed over (`q        goarch`).
   if (key !== undefined) {
     if (!/[ \t]{2}|\t/.test(key)) return false;
   } else {
@@ -89,10 +92,12 @@ export function strayLine(text: string, i: number): boolean {
 export function chunkYaml(text: string): Chunk[] {
   const tops: { start: number; key: string | undefined }[] = [];
   const n = text.length;
-  const addTop = (i: number) => tops.push({ start: i, key: lineKey(text, i) });
-  if (TOP_AT_START.test(text.slice(0, 4))) addTop(0);
+  if (TOP_AT_START.test(text.slice(0, 4))) tops.push({ start: 0, key: lineKey(text, 0) });
   TOP_LINE.lastIndex = 0;
-  for (let m = TOP_LINE.exec(text); m; m = TOP_LINE.exec(text)) if (!strayLine(text, m.index + 1)) addTop(m.index + 1);
+  for (let m = TOP_LINE.exec(text); m; m = TOP_LINE.exec(text)) {
+    const key = lineKey(text, m.index + 1);
+    if (!strayLine(text, m.index + 1, key)) tops.push({ start: m.index + 1, key });
+  }
   if (tops.length === 0 || tops[0].start > 0) tops.unshift({ start: 0, key: undefined });
   const chunks: Chunk[] = [];
   for (let k = 0; k < tops.length; k++) {
@@ -239,12 +244,6 @@ export function splitBrokenChildren(text: string, start: number, end: number, ke
 const MIN_LINES = 40;
 
 /**
- * Shell, Makefiles and Dockerfiles: a block may start at a line that begins in column 0 right
- * after a blank line (or at a Dockerfile's FROM), unless that line continues a command (backslash), sits in a here-document
- * or a `define`. Commands never span such a cut, so blocks scan independently (with the state
- * of the blocks before them: see ScanState).
- */
-/**
  * A Dockerfile's `FROM` starts a stage, whose ENV and ARG start afresh: a block may start there
  * without a blank line before it (a Dockerfile written without any is not one block).
  */
@@ -253,6 +252,12 @@ const FROM_LINE = /^from[ \t]/i;
 /** Here-documents opened on one line that a block keeps track of (a hostile line may open thousands). */
 const MAX_OPEN_HEREDOCS = 16;
 
+/**
+ * Shell, Makefiles and Dockerfiles: a block may start at a line that begins in column 0 right
+ * after a blank line (or at a Dockerfile's FROM), unless that line continues a command
+ * (backslash), sits in a here-document or a `define`. Commands never span such a cut, so blocks
+ * scan independently (with the state of the blocks before them: see ScanState).
+ */
 export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfile'): Chunk[] {
   const chunks: Chunk[] = [];
   const n = text.length;

@@ -1,7 +1,7 @@
 import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
-import { afterUrlVariable } from './artifacts';
+import { afterUrlVariable, downloadPrefix } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
 import { newScanState, type MakeGoEnv, type ScanState } from './state';
 import type { GoEnv } from './shell';
@@ -76,6 +76,12 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     state.make = { exportOs: false, exportArch: false, exportAll: false, ...state.make, ...change };
     recipeGoEnv = exportedGoEnv(state.make);
   };
+  // `$(eval GOARCH := mips64)` sets a platform-ish variable in `env`; another variable's value
+  // (`$(eval GO_ENV += GOOS=linux)`, before `$(GO_ENV) go build`) is read as the shell reads it once expanded.
+  const scanEvaluated = (evaluated: NonNullable<ReturnType<typeof evalAssignment>>, env: ScopeEnv) => {
+    if (evaluated.role) scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, env);
+    else scanShell(text, evaluated.start, evaluated.end, sink, { mode: 'make', urlVars });
+  };
   for (const line of logicalLines(text, start, end)) {
     const first = text[line.start];
     if (define) {
@@ -95,11 +101,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // `$(Q)GOOS=linux go build`: a quiet prefix (`$(Q)` is `@` or nothing) glued to the command.
       const quiet = QUIET_PREFIX.exec(text.slice(k, Math.min(line.end, k + 80)));
       if (quiet) k += quiet[0].length;
-      // (Another variable's value is read as the shell would read it when expanded: `$(eval
-      // GO_ENV += GOOS=linux)` before `$(GO_ENV) go build`, as outside a recipe. Each of a line's.)
+      // Each `$(eval …)` of the line.
       for (let evaluated = evalAssignment(text, k, line.end); evaluated; evaluated = evalAssignment(text, k, line.end)) {
-        if (evaluated.role) scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, recipeEnv);
-        else scanShell(text, evaluated.start, evaluated.end, sink, { mode: 'make', urlVars });
+        scanEvaluated(evaluated, recipeEnv);
         k = evaluated.end + 1;
       }
       scanShell(text, k, line.end, sink, { mode: 'make', urlVars, ...(recipeGoEnv ? { env: recipeGoEnv } : {}) });
@@ -123,8 +127,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     const evaluated = evalAssignment(text, line.start, cEnd);
     if (evaluated) {
-      if (evaluated.role) scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, scope());
-      else scanShell(text, evaluated.start, evaluated.end, sink, { mode: 'make', urlVars });
+      scanEvaluated(evaluated, scope());
       continue;
     }
     const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
@@ -181,13 +184,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         if (name === 'GOOS') setMake({ ...set, ...(exported !== undefined ? { exportOs: exported } : {}) });
         else setMake({ ...set, ...(exported !== undefined ? { exportArch: exported } : {}) });
       }
-      if (/dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/kubernetes-release|github\.com\/kubernetes(-sigs)?\//.test(value)) {
-        urlVars.set(name, value);
-      } else {
-        // (Or goes on after another such variable: `K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`.)
-        const after = afterUrlVariable(value, value, urlVars);
-        if (after !== undefined) urlVars.set(name, after);
-      }
+      // A download URL's start, also after another variable that holds one (`K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`).
+      const prefix = downloadPrefix(afterUrlVariable(value, value, urlVars) ?? value);
+      if (prefix !== undefined) urlVars.set(name, prefix);
       if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope())) {
         // `bin/x: GO_FLAGS='GOOS=linux GOARCH=arm'`: read as the shell reads `NAME=value`, whose
         // value may hold assignments (as a line without the target is read, a command line).

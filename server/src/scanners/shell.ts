@@ -534,7 +534,7 @@ interface Templated {
 }
 
 /** Judges what the last item of a script list left held (see ShellOptions.carry). */
-export function settleCarried(sink: MentionSink, carry: { pending?: GoEnv; urlVars?: Map<string, string> }, env: GoEnv | undefined): void {
+export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions['carry']>, env: GoEnv | undefined): void {
   if (carry.pending) usePending(sink, [], [], carry.pending, env);
   carry.pending = undefined;
 }
@@ -723,12 +723,6 @@ const COMMENT_BEFORE = /(?:^|[\s;])#/;
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
 const ECHO_BEFORE = /(?:^|[\s;&|(])(?:echo|printf)[ \t]/;
 
-/**
- * How a loop's body uses its variable (`for arch in …; do GOOS=linux GOARCH=${arch} go build …;
- * done`): as GOOS or GOARCH, with the other half where the same line writes it out; else as a
- * `--platform` value (`docker buildx build --platform "$p"`). Undefined when the body does
- * neither (outside echo text).
- */
 /** Whether every item of a shell array is wholly a platform (`linux/arm64`, quoted or not), as isPlatformListValue has it. */
 function platformArray(text: string, masked: string, base: number, array: readonly Word[]): boolean {
   if (array.length === 0) return false;
@@ -740,6 +734,12 @@ function platformArray(text: string, masked: string, base: number, array: readon
   return true;
 }
 
+/**
+ * How a loop's body uses its variable (`for arch in …; do GOOS=linux GOARCH=${arch} go build …;
+ * done`): as GOOS or GOARCH, with the other half where the same line writes it out; else as a
+ * `--platform` value (`docker buildx build --platform "$p"`). Undefined when the body does
+ * neither (outside echo text).
+ */
 function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token } | undefined {
   const variable = wordText(masked, words[1]);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
