@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readYamlDocuments, readWithLibrary, type YNode, type YDocument } from '../../server/src/scanners/yamlTree';
+import { libraryParsed, readYamlDocuments, readWithLibrary, type YNode, type YDocument } from '../../server/src/scanners/yamlTree';
 
 /** A structural picture of a tree: kinds, keys, scalar styles, values and content offsets. */
 function picture(node: YNode | undefined): unknown {
@@ -63,4 +63,38 @@ describe('the fast YAML reader agrees with the yaml package', () => {
       assert.deepEqual(docs(readYamlDocuments(text, 0, text.length)), docs(readWithLibrary(text, 0, text.length)));
     });
   }
+});
+
+describe('a line that breaks a document on its own is set aside', () => {
+  const lines = (d: YDocument[]) => d.map((x) => x.setAside ?? []);
+  it('without the yaml package when the line is no YAML even alone (a value typed past its end)', () => {
+    const job = 'build:\n  parallel:\n    matrix:\n' + '      - GOOS: [linux]\n        GOARCH: [amd64, arm64]\n'.repeat(50) + '  script: [make]\n';
+    const at = job.indexOf('arm64]') + 6;
+    // The document starts after a line of its own: offsets are the text's, not the slice's.
+    const text = 'x: 1\n' + job.slice(0, at) + 'z' + job.slice(at);
+    const before = libraryParsed.units;
+    const read = readYamlDocuments(text, 5, text.length);
+    const lineStart = text.lastIndexOf('\n', at + 5) + 1;
+    assert.deepEqual(lines(read), [[{ start: lineStart, end: text.indexOf('\n', lineStart) }]]);
+    assert.ok(libraryParsed.units - before < 40, `the package was given ${libraryParsed.units - before} units, the line alone is 36`);
+    assert.equal(read[0].broken, false);
+    // What the package finds, set aside and reads: the same line, the same tree.
+    assert.deepEqual(lines(readWithLibrary(text, 5, text.length)), lines(read));
+    assert.deepEqual(docs(read), docs(readWithLibrary(text, 5, text.length)));
+  });
+  it('by the yaml package when the line parses alone (a key typed too far right)', () => {
+    const text = 'jobs:\n  build:\n    runs-on: x\n     strategy: y\n    steps: []\n';
+    const before = libraryParsed.units;
+    const read = readYamlDocuments(text, 0, text.length);
+    assert.ok(libraryParsed.units - before >= text.length);
+    assert.deepEqual(lines(read), lines(readWithLibrary(text, 0, text.length)));
+    assert.deepEqual(docs(read), docs(readWithLibrary(text, 0, text.length)));
+  });
+  it('not at all when the document is valid YAML the fast reader does not take', () => {
+    // A plain scalar over two lines: each parses alone, and the whole is valid.
+    const text = 'a:\n  description: one\n    two\n  platforms: [linux/amd64]\n';
+    const read = readYamlDocuments(text, 0, text.length);
+    assert.deepEqual(lines(read), [[]]);
+    assert.deepEqual(docs(read), docs(readWithLibrary(text, 0, text.length)));
+  });
 });

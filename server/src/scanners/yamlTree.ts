@@ -96,10 +96,88 @@ const MAX_INLINE_NESTING = 100;
 
 /** Reads text[start, end) as YAML documents: the fast reader, or the `yaml` package when it must. */
 export function readYamlDocuments(text: string, start: number, end: number): YDocument[] {
-  const fast = new FastReader(text, start, end).read();
+  const reader = new FastReader(text, start, end);
+  const fast = reader.read();
   if (fast) return fast;
   if (nestingBound(text, start, end) > MAX_LIBRARY_NESTING) return [{ start, end, root: undefined, broken: true, tooDeep: true }];
-  return readWithLibrary(text, start, end);
+  return withoutBrokenLine(text, start, end, reader.stoppedAt) ?? readWithLibrary(text, start, end);
+}
+
+/**
+ * A document broken by one line that is no YAML even on its own (a value typed past its end,
+ * `goarch: [amd64, arm64]z`), read with that line set aside, as readWithLibrary would set it
+ * aside, but without the `yaml` package: the line is where the fast reader stopped, or the one
+ * before or after it, and the fast reader reads the rest. The package parses the whole document
+ * twice to find it (some 40 ms a keystroke in a 600-line GitLab job) and once more to read it.
+ * A line that parses on its own is left to readWithLibrary: the document may be valid YAML the
+ * fast reader does not take.
+ */
+function withoutBrokenLine(text: string, start: number, end: number, stoppedAt: number): YDocument[] | undefined {
+  if (stoppedAt < start || stoppedAt >= end || end - start > MAX_REPAIRED_LENGTH) return undefined;
+  const src = blankTemplateLines(text, start, end);
+  const at = stoppedAt - start;
+  for (const lineStart of [at, lineBefore(src, at), lineAfter(src, at)]) {
+    const line = leafLineAt(src, lineStart);
+    if (!line) continue;
+    const alone = parseLibrary(src.slice(line.start, line.end));
+    if (!alone || errorCount(alone) === 0) continue;
+    const docs = readFast(blankLine(src, line), start, [{ start: start + line.start, end: start + line.end }]);
+    if (docs) return docs;
+  }
+  return undefined;
+}
+
+/** src with the line [start, end) made spaces: the same offsets. */
+function blankLine(src: string, line: { start: number; end: number }): string {
+  return src.slice(0, line.start) + ' '.repeat(line.end - line.start) + src.slice(line.end);
+}
+
+/**
+ * src, the slice of a document that starts at `start` with lines set aside (blanked), read by
+ * the fast reader, with the document's offsets; undefined if the fast reader cannot read it.
+ */
+function readFast(src: string, start: number, setAside: readonly { start: number; end: number }[]): YDocument[] | undefined {
+  const docs = new FastReader(src, 0, src.length).read();
+  if (!docs || docs.length === 0) return undefined;
+  for (const doc of docs) {
+    doc.start += start;
+    doc.end += start;
+    if (doc.root) moveNode(doc.root, start);
+  }
+  attachSetAside(docs, setAside);
+  return docs;
+}
+
+/** A line set aside goes with the document it follows (that document's range may end before it). */
+function attachSetAside(docs: YDocument[], setAside: readonly { start: number; end: number }[]): void {
+  for (const line of setAside) {
+    let k = docs.length - 1;
+    while (k > 0 && docs[k].start > line.start) k--;
+    if (docs[k]) (docs[k].setAside ??= []).push(line);
+  }
+}
+
+/** Adds `delta` to every offset of node and its children (a fast reader's tree of a slice). */
+function moveNode(node: YNode, delta: number, depth = 0): void {
+  node.start += delta;
+  node.end += delta;
+  if (node.kind === 'scalar') {
+    node.contentStart += delta;
+    node.contentEnd += delta;
+    return;
+  }
+  if (depth > 1000) return;
+  if (node.kind === 'map') {
+    for (let i = 0; i < node.items.length; i++) {
+      const value = node.items[i].value;
+      if (value) moveNode(value, delta, depth + 1);
+    }
+  } else {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i];
+      if (item) moveNode(item, delta, depth + 1);
+    }
+  }
 }
 
 /**
@@ -155,7 +233,11 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
       for (const lineStart of [at, lineBefore(src, at), lineAfter(src, at)]) {
         const line = leafLineAt(src, lineStart);
         if (!line || parses >= MAX_REPAIR_PARSES) continue;
-        const candidate = src.slice(0, line.start) + ' '.repeat(line.end - line.start) + src.slice(line.end);
+        const candidate = blankLine(src, line);
+        // What the fast reader reads has no error: the line is the one to set aside, and the
+        // package need not parse the rest again nor its tree be converted.
+        const fast = readFast(candidate, start, [...setAside, { start: start + line.start, end: start + line.end }]);
+        if (fast) return fast;
         const again = parseLibrary(candidate);
         parses++;
         if (!again || errorCount(again) >= errorCount(list)) continue;
@@ -184,12 +266,7 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
       broken: doc.errors.length > 0,
     };
   });
-  // A line set aside goes with the document it follows (that document's range may end before it).
-  for (const line of setAside) {
-    let k = out.length - 1;
-    while (k > 0 && out[k].start > line.start) k--;
-    if (out[k]) (out[k].setAside ??= []).push(line);
-  }
+  attachSetAside(out, setAside);
   // A document with an error may end where the parser gave up; the text after it up to the next
   // document (or the end) is still that document's, and is read line by line with it.
   for (let k = 0; k < out.length; k++) {
@@ -455,6 +532,10 @@ const QUOTED_KEY = [/"(?:[^"\\\n]|\\.)*"/y, /'(?:[^'\n]|'')*'/y];
 
 export class FastReader {
   private docs: YDocument[] = [];
+  /** The start of the line being read. */
+  private line = -1;
+  /** When read() gave up: the start of the line it was reading (a block scalar's header line for its body); else -1. */
+  stoppedAt = -1;
 
   constructor(
     private readonly text: string,
@@ -466,8 +547,9 @@ export class FastReader {
     try {
       return this.readDocuments();
     } catch (e) {
-      if (e instanceof Unsupported) return undefined;
-      throw e;
+      if (!(e instanceof Unsupported)) throw e;
+      this.stoppedAt = this.line;
+      return undefined;
     }
   }
 
@@ -489,6 +571,7 @@ export class FastReader {
     };
     let i = this.start;
     while (i < this.end) {
+      this.line = i;
       const le = this.lineEnd(i);
       let e = le;
       if (e > i && text.charCodeAt(e - 1) === 13) e--;
