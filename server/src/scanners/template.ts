@@ -92,7 +92,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
    * also spelled `${if …}`)
    * at i, closed just before `close`: the values it chooses from are literal, masked in turn, and
    * separated by their commas (`PLATFORM = $(if $(filter $(ARCH),arm64),linux/arm64,linux/amd64)`);
-   * the condition of an `if` and the function a `call` names are masked whole. False (nothing
+   * the condition of an `if`, the function a `call` names and the variable and list of a
+   * `foreach` are masked whole (its text is what it makes for each word). False (nothing
    * done) for other functions, or nested too deep.
    */
   const keepChoices = (close: number): boolean => {
@@ -100,7 +101,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     const fn = MAKE_CHOICE.exec(text.slice(i + 2, Math.min(end, i + 13)));
     if (!fn) return false;
     const args = i + 2 + fn[0].length;
-    const from = fn[1] === 'if' || fn[1] === 'call' ? topLevelComma(text, args, close - 1) : fn[1] === 'subst' ? separatorSubst(text, args, close - 1) : args;
+    const from = fn[1] === 'if' || fn[1] === 'call' ? topLevelComma(text, args, close - 1) : fn[1] === 'foreach' ? secondComma(text, args, close - 1) : fn[1] === 'subst' ? separatorSubst(text, args, close - 1) : args;
     if (from < 0) return false;
     soft(args - i);
     out.push(poisoned(text.slice(args, from)));
@@ -109,7 +110,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     // (`--platform $(subst $(space),$(comma),linux/amd64 linux/arm64)` is one argument).
     // The comma after an `if`'s condition ends an argument, not a list item: removing the
     // then-branch's only item must not take it (`$(if c,,linux/amd64)`, not `$(if c,linux/amd64)`).
-    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : fn[1] === 'if' && chosen.charCodeAt(0) === 44 ? SOFT + chosen.slice(1) : chosen;
+    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : (fn[1] === 'if' || fn[1] === 'foreach') && chosen.charCodeAt(0) === 44 ? SOFT + chosen.slice(1) : chosen;
     out.push(fn[1] === 'call' ? callArguments(kept) : ALTERNATIVES.has(fn[1]) ? alternatives(text, from, close - 1, kept) : kept);
     out.push(SOFT);
     i = close;
@@ -347,10 +348,11 @@ function callArguments(masked: string): string {
  * choose among values (`$(if …)`, `$(or …)`, `$(and …)`), those that return their words
  * (`$(strip …)`, `$(sort …)`, `$(firstword …)`, `$(lastword …)`), and `$(call NAME,…)`, whose
  * arguments a user's function is given (`$(call IF_OVERRIDE_VARIABLE,IMAGE_PLATFORMS,linux/arm64)`),
- * and `$(subst …)` that swaps a list's separators (see separatorSubst).
+ * `$(subst …)` that swaps a list's separators (see separatorSubst), and `$(foreach var,list,text)`,
+ * whose text is made once for each word (`$(foreach s,$(SHIMS),docker buildx build --platform=…;)`).
  * Not `$(filter-out linux/arm,…)`: a pattern to take out is no platform to build.
  */
-const MAKE_CHOICE = /^(if|or|and|strip|sort|firstword|lastword|call|subst)[ \t]+/;
+const MAKE_CHOICE = /^(if|or|and|strip|sort|firstword|lastword|call|subst|foreach)[ \t]+/;
 
 /** The functions of MAKE_CHOICE whose arguments are alternatives, each a list of its own. */
 const ALTERNATIVES = new Set(['if', 'or', 'and']);
@@ -452,6 +454,12 @@ function nameStart(text: string, from: number, paren: number): number {
 }
 
 /** The first comma of text[from, to) outside brackets, or -1. */
+/** The comma after the list of a `$(foreach var,list,text)` whose arguments are text[from, to); -1 if none. */
+function secondComma(text: string, from: number, to: number): number {
+  const first = topLevelComma(text, from, to);
+  return first < 0 ? -1 : topLevelComma(text, first + 1, to);
+}
+
 function topLevelComma(text: string, from: number, to: number): number {
   let depth = 0;
   for (let k = from; k < to; k++) {
