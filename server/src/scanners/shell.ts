@@ -513,9 +513,9 @@ function packageManager(text: string, base: number, words: Word[], nameIndex: nu
  * GOOS in force when it was set (windows/arm, unknown; without it, it is not linux/arm); a GOOS
  * alone, as its GOARCH goes on to a build that is judged (or with the GOARCH replaced beside it).
  */
-function judgeReplaced(sink: MentionSink, oses: readonly Token[], arches: readonly Token[], pending: GoEnv | undefined, env: GoEnv | undefined): void {
-  const os = oses.length > 0 ? pending?.os : undefined;
-  const arch = arches.length > 0 ? pending?.arch : undefined;
+function judgeReplaced(sink: MentionSink, replacesOs: boolean, replacesArch: boolean, pending: GoEnv | undefined, env: GoEnv | undefined): void {
+  const os = replacesOs ? pending?.os : undefined;
+  const arch = replacesArch ? pending?.arch : undefined;
   if (arch) {
     // (Not a GOOS set after it: `GOARCH=s390x`, `GOOS=darwin`, then `GOARCH=arm64 go build` built no darwin/s390x.)
     const inForce = os ?? pending?.archWith;
@@ -533,6 +533,12 @@ interface Templated {
   arch?: boolean;
 }
 
+/** Whether `value` is the variable `name` itself (`$GOOS`, `${GOOS}`): an assignment that changes nothing. */
+function isSelfReference(value: string, name: string): boolean {
+  const braced = value.charCodeAt(1) === 123;
+  return value.charCodeAt(0) === 36 && value.length === name.length + (braced ? 3 : 1) && value.startsWith(name, braced ? 2 : 1) && (!braced || value.charCodeAt(value.length - 1) === 125);
+}
+
 /** Judges what the last item of a script list left held (see ShellOptions.carry). */
 export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions['carry']>, env: GoEnv | undefined): void {
   if (carry.pending) usePending(sink, [], [], carry.pending, env);
@@ -545,7 +551,8 @@ export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions
  * never built with: it is judged alone.
  */
 function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string, templated?: Templated): void {
-  judgeReplaced(sink, oses, arches, pending, env);
+  // (A template replaces too: `GOARCH=arm`, then `GOARCH=$ARCH go build`.)
+  judgeReplaced(sink, oses.length > 0 || templated?.os === true, arches.length > 0 || templated?.arch === true, pending, env);
   if (pending?.os && oses.length === 0 && !templated?.os) oses.push(pending.os);
   if (pending?.arch && arches.length === 0 && !templated?.arch) arches.push(pending.arch);
   if (oses.length === 0 && arches.length === 0) return;
@@ -1022,7 +1029,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         if (hasLower(varName) && !hostMappingTypo(role, valueText) && inHostCase(text, masked, base, w.start)) continue;
         const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches);
         if (role === 'variant' && names && names.length > 0) variant = names[0].text;
-        else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON)) (templated ??= {})[role] = true;
+        // (`GOARCH="${GOARCH}"`, `--build-arg TARGETARCH=$TARGETARCH`: the value in force, which goes on to the command.)
+        else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON) && !isSelfReference(text.slice(base + u.s, base + u.e), varName)) (templated ??= {})[role] = true;
         continue;
       }
       // (A variable of any name: a statement's own assignment, or one a command takes as such, not
@@ -1092,7 +1100,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   let sets: GoEnv | undefined;
   if ((nameIndex >= words.length || ps) && variant === undefined && (oses.length === 0) !== (arches.length === 0) && oses.length <= 1 && arches.length <= 1) {
     // A statement that sets one of the two: held. The value it replaces was never built with.
-    judgeReplaced(sink, oses, arches, pending, env);
+    judgeReplaced(sink, oses.length > 0, arches.length > 0, pending, env);
     const archWith = pending?.os ?? env?.os;
     sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}) };
   } else usePending(sink, oses, arches, pending, env, variant, templated);
