@@ -786,6 +786,9 @@ function roleFor(key: string, ctx: Ctx, value?: YNode): Role | undefined {
   // An axis of mappings whose keys the job uses (`target: [{os: linux, arch: arm}]`): its mappings are
   // read as combinations. An axis the job uses in a target triple holds another toolchain's arches.
   if (ctx.matrixRoles && inMatrixAxis(ctx) && (ctx.matrixRoles.triple?.has(key) || nestedRoles(ctx.matrixRoles, key))) return undefined;
+  // A key whose values the job runs on and uses as nothing else (`runs-on: ${{ matrix.platform.os }}`
+  // over `platform: [{os: ubuntu-22.04, arch: amd64}]`, read as a platform mapping otherwise): runner labels.
+  if (ctx.matrixRoles?.runner && runnerKey(ctx, ctx.matrixRoles, key)) return undefined;
   const own = roleOf(key);
   // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}`, `target: [amd64, arm]`
   // used as `GOARCH=${{ matrix.target }}`: an axis of arches (or oses), by the job's use.
@@ -799,6 +802,13 @@ function roleFor(key: string, ctx: Ctx, value?: YNode): Role | undefined {
   if (mapped && inPlatformMapping(ctx)) return mapped;
   // A matrix key the job uses as GOOS or GOARCH (`GOARCH: ${{ matrix.target_arch }}`).
   return inMatrixAxis(ctx) ? ctx.matrixRoles?.get(key) : undefined;
+}
+
+/** Whether `key` of the map at ctx is an axis (or an axis's mapping's key) the job uses only as its runner. */
+function runnerKey(ctx: Ctx, roles: MatrixRoles, key: string): boolean {
+  const n = ctx.path.length;
+  const ref = inMatrixAxis(ctx) ? key : n >= 2 && ctx.path[n - 2] === 'matrix' ? `${ctx.path[n - 1]}.${key}` : undefined;
+  return ref !== undefined && roles.runner?.has(ref) === true && !roles.has(ref);
 }
 
 /** Whether ctx is a map of matrix axes: the matrix itself, or an entry of a matrix made only of `include` entries. */
@@ -1573,7 +1583,10 @@ function hasUpper(s: string): boolean {
  * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
 /** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
-export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string> };
+export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string>; runner?: Set<string> };
+
+/** A line that names the machine a job runs on: `runs-on: ${{ matrix.platform.os }}`, `runs-on: [self-hosted, ${{ … }}]`. */
+const RUNS_ON = /(?:^|[\s{,])runs-on[ \t]*:/;
 
 /** After an arch, the rest of a Rust or LLVM target triple: `${{ matrix.targetarch }}-unknown-linux-musl`. */
 const TRIPLE_AFTER = /^-(?:unknown|apple|pc|w64|none|linux-(?:gnu|musl|android))[-\s"'$]/;
@@ -1728,6 +1741,11 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
     const limit = Math.max(0, m.index - REF_LINE_BEFORE);
     while (from > limit && src.charCodeAt(from - 1) !== 10) from--;
     let head = src.slice(from, m.index);
+    // The runner's labels (`ubuntu-22.04`, `macos-14`), not a platform to build.
+    if (RUNS_ON.test(head)) {
+      (roles.runner ??= new Set()).add(m[1]);
+      continue;
+    }
     // A platform whose os is written out: `--platform linux/${{ matrix.arch }}`, after other items maybe.
     const os = OS_BEFORE.exec(head);
     const goOs = os && isGoOs(os[1]) ? os[1] : undefined;
