@@ -20,7 +20,7 @@ const BOUNDED: { file: string; source: string; bound: number; why: string }[] = 
   { file: 'scanners/yaml.ts', source: '([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["\']?[ \\t]*([:= ])[ \\t]*["\']?$', bound: 80, why: 'matrixRoles matches at most the 80 characters before each ${{ matrix.x }}' },
   { file: 'lint.ts', source: '(^|\\/)\\.gitlab\\/ci\\/.+\\.ya?ml$', bound: 4096, why: 'a file path (PATH_MAX)' },
   ...[
-    '--?(?:[a-z0-9]+-)*(?:platforms?|osarch)\\b',
+    '--?(?:[a-z0-9]+-)*(?:[a-z][a-z0-9]*)?(?:platforms?|osarch)\\b',
     '([A-Za-z_][A-Za-z0-9_]*)(\\s*)(?:\\?|::?|\\+|!)?=',
     '^(\\s*(?:-\\s+)*)["\']?([A-Za-z_][\\w.-]*|<<)["\']?\\s*:(?:\\s+(.*))?$',
     '#.*$',

@@ -104,7 +104,7 @@ class Lines {
 }
 
 const TOKEN_CHAR = /[A-Za-z0-9_./-]/;
-const FLAG = /--?(?:[a-z0-9]+-)*(?:platforms?|osarch)\b/gi;
+const FLAG = /--?(?:[a-z0-9]+-)*(?:[a-z][a-z0-9]*)?(?:platforms?|osarch)\b/gi;
 /** `--os` or `--arch` (`--arch=`, `--arch "`) just before the token. */
 const OS_ARCH_FLAG = /(?:^|\s)--(override-)?(os|arch)(?:=|\s+)["']?$/;
 /** The value of a command's `--os` or `--arch`. */
@@ -1196,7 +1196,7 @@ function blockListOwner(
       // Drop a trailing comment (`item  # note`) in one linear pass.
       const hash = sibling[2].search(/\s#/);
       const value = (hash >= 0 ? sibling[2].slice(0, hash) : sibling[2]).trimEnd().replace(/^["']|["']$/g, '');
-      afterFlag ??= /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/i.test(value);
+      afterFlag ??= /^--?(?:[a-z0-9]+-)*(?:[a-z][a-z0-9]*)?(?:platforms?|osarch)$/i.test(value);
       previous.push(value);
       continue;
     }

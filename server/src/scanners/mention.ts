@@ -531,8 +531,11 @@ function noName(text: string): boolean {
 }
 const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
 
-/** A flag whose value is a platform list (`--platform`, `--platforms=`, gox `-osarch`), before its `=` or its end. */
-export const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)(?==|$)/;
+/**
+ * A flag whose value is a platform list (`--platform`, `--platforms=`, gox `-osarch`, kaniko's
+ * `--custom-platform` and its other spelling `--customPlatform`), before its `=` or its end.
+ */
+export const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|[a-z][a-z0-9]*Platforms?|osarch)(?==|$)/;
 
 /** Products larger than this are reduced to the pairs that can change a verdict. */
 const FULL_PRODUCT = 256;

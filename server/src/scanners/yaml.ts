@@ -20,7 +20,7 @@ const PROSE_KEYS = new Set([
 ]);
 /** A key naming a document (a ConfigMap's `README.md: |`, `NOTES.txt`): its value is prose. */
 const DOCUMENT_KEY = /\.(?:md|markdown|txt|rst|adoc)$/i;
-const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|osarch)$/;
+const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|[a-z][a-z0-9]*Platforms?|osarch)$/;
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 /** Docker's actions whose `platforms` input is a list of Docker platforms. */
 const DOCKER_ACTION = /^docker\/(?:build-push|setup-buildx)-action@/i;
