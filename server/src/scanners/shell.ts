@@ -792,6 +792,17 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
 const ASSIGNING_COMMANDS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'env', 'make', 'gmake', 'task', 'just']);
 
 /** A loop's body, from its `do` to its `done` (undefined when no `done` is found in reach), and where it starts after the loop's words. */
+/** Keywords that may come before a loop on its line: `do for arch in …` (a loop in a loop's body), `then for …`. */
+const LOOP_OPENERS: ReadonlySet<string> = new Set(['do', 'then', 'else', '{']);
+
+/** The words of a `for NAME in …` command from its `for` on; undefined if the command is none. */
+function forLoop(masked: string, words: readonly Word[]): readonly Word[] | undefined {
+  let k = 0;
+  while (k < words.length && LOOP_OPENERS.has(wordText(masked, words[k]))) k++;
+  if (words.length < k + 3 || wordText(masked, words[k]) !== 'for' || wordText(masked, words[k + 2]) !== 'in') return undefined;
+  return k === 0 ? words : words.slice(k);
+}
+
 function loopBody(text: string, masked: string, base: number, words: readonly Word[]): { body: string; from: number } | undefined {
   // (A recipe writes the shell's `$` as `$$`.)
   const from = words[words.length - 1].end;
@@ -921,7 +932,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   // PowerShell, the default shell of Windows runners: `$env:GOARCH = "arm"` sets what go reads.
   const ps = nameIndex === 0 ? powershellAssignment(text, masked, base, words, sink, oses, arches) : false;
 
-  if (wordText(masked, words[0]) === 'for' && words.length >= 3 && wordText(masked, words[2]) === 'in') {
+  const loopWords = forLoop(masked, words);
+  if (loopWords) {
+    const words = loopWords;
     const named = roleOf(wordText(masked, words[1]));
     // A variable named for none is what its body makes of it (GOARCH=$v, --platform "$v").
     const use = named === 'platform' ? undefined : loopUse(text, masked, base, words);
