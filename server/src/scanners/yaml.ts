@@ -654,11 +654,48 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanYamlLines(text, doc.start, doc.end, sink, flavour, path);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
-    } else if (doc.root) {
-      if (doc.setAside) for (const line of doc.setAside) scanYamlLines(text, line.start, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, line.start)]);
-      walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+    } else {
+      // (A document may be its broken line alone: nothing left to walk, the line still read.)
+      if (doc.setAside) for (const line of doc.setAside) scanYamlLines(text, line.start, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, line.start)], namedAbove(text, doc.start, line.start));
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
+}
+
+/**
+ * For a `value:` line (or another of NAMED_VALUE_KEYS) read on its own, the role of its sibling
+ * `name:` above it in the same mapping (`- name: PLATFORMS` over `value: "linux/amd64,linux/arm`
+ * set aside while broken), and the keys' column; undefined if there is none.
+ */
+function namedAbove(text: string, start: number, lineStart: number): { role: Role; col: number } | undefined {
+  let e = text.indexOf('\n', lineStart);
+  if (e < 0) e = text.length;
+  const own = LINE_KEY.exec(text.slice(lineStart, Math.min(e, lineStart + 200)));
+  if (!own || !NAMED_VALUE_KEYS.includes(own[2]) || own[1].indexOf('-') >= 0) return undefined;
+  const col = own[1].length;
+  e = lineStart - 1;
+  for (let n = 0; n < SIBLING_LINES && e > start; n++) {
+    const ls = text.lastIndexOf('\n', e - 1) + 1;
+    const line = text.slice(ls, Math.min(e, ls + 200));
+    e = ls - 1;
+    const m = LINE_KEY.exec(line);
+    if (!m) {
+      // Blank and comment lines, and the lines of a block scalar deeper than the keys.
+      if (line.trim() === '' || line.trimStart().startsWith('#') || line.length - line.trimStart().length > col) continue;
+      return undefined;
+    }
+    if (m[1].length < col) return undefined;
+    if (m[1].length > col) continue;
+    if (m[2] === 'name') {
+      const value = line.slice(m[0].length);
+      const hash = value.search(/\s#/);
+      const role = roleOf((hash >= 0 ? value.slice(0, hash) : value).trim().replace(/^(["'])(.*)\1$/, '$2'));
+      return role ? { role, col } : undefined;
+    }
+    // The mapping's first key (`- type: string`): no `name:` above it is a sibling.
+    if (m[1].indexOf('-') >= 0) return undefined;
+  }
+  return undefined;
 }
 
 /** Whether a line is a key with no value on it (`ignore:`, maybe with a comment): found by a scan, not a regex that backtracks. */
@@ -2694,11 +2731,11 @@ function flowListEnd(text: string, vs: number, lineEnd: number, end: number): nu
  * the lines sit (a broken child of `exclude:` is left out whole); the lines of an `exclude:` or
  * `ignore:` block among them are left out too, as the structured reader leaves them.
  */
-export function scanYamlLines(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[]): void {
+export function scanYamlLines(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], namedBefore?: { role: Role; col: number }): void {
   if (inLeftOut(path, flavour)) return;
   let i = start;
   /** The last `- name: GOOS` (a platform-ish name) and its key's column: its sibling `value:` is of that role. */
-  let named: { role: Role; col: number } | undefined;
+  let named: { role: Role; col: number } | undefined = namedBefore;
   /** The column of an `exclude:`/`ignore:` key whose block the lines are in. */
   let leftOut = -1;
   /**

@@ -229,15 +229,17 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
       // over `    strategy:`, the second; `ignore:` over a key typed too far left). The first
       // whose setting aside leaves fewer errors is set aside.
       const at = firstErrorAt(list);
+      const lines = [leafLineAt(src, at), leafLineAt(src, lineBefore(src, at)), leafLineAt(src, lineAfter(src, at))];
+      // One without which the fast reader reads the rest leaves no error: it is the line to set
+      // aside, and the package need not parse the rest again nor its tree be converted.
+      for (const line of lines) {
+        const fast = line && readFast(blankLine(src, line), start, [...setAside, { start: start + line.start, end: start + line.end }]);
+        if (fast) return fast;
+      }
       let taken = false;
-      for (const lineStart of [at, lineBefore(src, at), lineAfter(src, at)]) {
-        const line = leafLineAt(src, lineStart);
+      for (const line of lines) {
         if (!line || parses >= MAX_REPAIR_PARSES) continue;
         const candidate = blankLine(src, line);
-        // What the fast reader reads has no error: the line is the one to set aside, and the
-        // package need not parse the rest again nor its tree be converted.
-        const fast = readFast(candidate, start, [...setAside, { start: start + line.start, end: start + line.end }]);
-        if (fast) return fast;
         const again = parseLibrary(candidate);
         parses++;
         if (!again || errorCount(again) >= errorCount(list)) continue;
@@ -372,14 +374,17 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
   const value = colon ? body.slice(colon[0].length) : body;
   if (value === '' || /^[|>&!]/.test(value)) return undefined;
   const q = value.charCodeAt(0);
-  if ((q === 34 || q === 39) && (value.length < 2 || value.charCodeAt(value.length - 1) !== q)) return undefined;
   let depth = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c === 91 || c === 123) depth++;
     else if (c === 93 || c === 125) depth--;
   }
-  if (depth !== 0) return undefined;
+  // A quote or a flow collection left open (or closed twice) goes on over the lines after it,
+  // unless the next is no deeper than this one: YAML wants those deeper, so nothing can go on,
+  // and the line is broken on its own (`goarch: [amd64, arm64` typed above `goos: …`).
+  const open = ((q === 34 || q === 39) && (value.length < 2 || value.charCodeAt(value.length - 1) !== q)) || depth !== 0;
+  if (open && !nextNoDeeper(src, end, line.length - line.trimStart().length)) return undefined;
   // An item's first line holds the lines below it that are deeper than its dash (`- id: cli` over
   // `    goos: …`): setting it aside would make its mapping another's.
   const dash = /^ *-[ \t]/.exec(line);
@@ -390,6 +395,25 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
     if (next >= 0 && indent > dash[0].length - 2) return undefined;
   }
   return { start, end };
+}
+
+/**
+ * Whether the first line after `end` (the end of a line) that is not blank is indented no deeper
+ * than `indent` spaces, or there is none. A tab in its indent counts as deeper: flow content may
+ * go on after tabs.
+ */
+function nextNoDeeper(src: string, end: number, indent: number): boolean {
+  for (let ls = end + 1; ls < src.length; ) {
+    let k = ls;
+    while (src.charCodeAt(k) === 32) k++;
+    const c = src.charCodeAt(k);
+    if (c === 9) return false;
+    if (c !== 10 && c !== 13 && k < src.length) return k - ls <= indent;
+    const nl = src.indexOf('\n', k);
+    if (nl < 0) return true;
+    ls = nl + 1;
+  }
+  return true;
 }
 
 function convert(node: Node, text: string, base: number, depth = 0): YNode | undefined {
