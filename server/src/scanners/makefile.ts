@@ -1,4 +1,4 @@
-import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix } from './artifacts';
@@ -331,7 +331,9 @@ function isRule(body: string): boolean {
  */
 function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink, scope: ScopeEnv): void {
   const masked = maskTemplates(text, s, e, 'make');
-  const names: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
+  const listed: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
+  // (A name twice in a GOOS or GOARCH list is a repeat: `GOOS ?= linux darwin linux`.)
+  const names = role === 'os' || role === 'arch' ? markRepeats(listed) : listed;
   if ((role !== 'os' && role !== 'arch') || names.length === 0) return;
   // A list (`GOARCH ?= amd64 riscv64`, for a recipe's loop): each name is built, with the other
   // side in force (`GOOS ?= darwin` above), else alone.

@@ -531,6 +531,26 @@ function noName(text: string): boolean {
 }
 const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
 
+/** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
+export function markRepeats(tokens: Token[]): Token[] {
+  if (tokens.length < 2) return tokens;
+  const seen = new Map<string, Token>();
+  // What the list holds, for the fix of a typo in it (`goarch: [amd64, amd46]`: no second amd64);
+  // only a name Go does not have (`amd46`, `Linux`) carries it.
+  const names = tokens.map((t) => t.text.toLowerCase());
+  const typo = (name: string) => !isGoOs(name) && !isGoArch(name);
+  return tokens.map((t, k) => {
+    const name = names[k];
+    const first = seen.get(name);
+    const inList = typo(t.text) ? { inList: names } : undefined;
+    if (!first) {
+      seen.set(name, t);
+      return inList ? { ...t, ...inList } : t;
+    }
+    return { ...t, repeatOf: first.text, ...inList };
+  });
+}
+
 /**
  * A flag whose value is a platform list (`--platform`, `--platforms=`, gox `-osarch`, kaniko's
  * `--custom-platform` and its other spelling `--customPlatform`), before its `=` or its end.

@@ -9,6 +9,7 @@ import {
   readPlatformList,
   wordRemoval,
   PLATFORM_FLAG,
+  markRepeats,
   roleOf,
   token,
   type Token,
@@ -339,7 +340,8 @@ function readAssigned(text: string, masked: string, base: number, name: string, 
       return own;
     }
   }
-  const names = readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name) });
+  // (A name twice in the list is a repeat: `GOARCH="${GOARCH:-arm64,amd64,amd64}"`.)
+  const names = markRepeats(readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name) }));
   // A list (`GOARCH="${GOARCH:-arm,arm64,riscv64}"`, a script looping over it): each is built.
   if (role === 'os') for (const t of names) oses.push(t);
   else if (role === 'arch') for (const t of names) arches.push(t);
@@ -1304,8 +1306,12 @@ function hostMappingTypo(role: string, value: string): boolean {
 /** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */
 function isNote(role: string, value: string): boolean {
   if ((role !== 'os' && role !== 'arch') || !/\S\s+\S/.test(value)) return false;
-  // `GOARCH="arm64 riscv64"` is a list of Go names (a script loops over it), not a note.
-  return !value.trim().split(/\s+/).every((w) => (role === 'os' ? isGoOs(w) : isGoArch(w)));
+  // `GOARCH="arm64 riscv64"` is a list of Go names (a script loops over it), not a note; so is
+  // one with a typo among its names (`GOOS="linux windows lnux"`).
+  // (Masked parts, `${GOOS:-` around a default's words, part the words as blanks do.)
+  const words = value.split(/[\s\u0001-\u0004]+/).filter((w) => w !== '');
+  const known = (w: string) => (role === 'os' ? isGoOs(w) : isGoArch(w));
+  return !(words.some(known) && words.every((w) => known(w) || isNameTypo(w, role)));
 }
 
 function inSpans(spans: readonly number[], at: number): boolean {

@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -1049,26 +1049,6 @@ function keepPlatformShaped(sink: MentionSink, from: number): void {
     sink.mentions[kept++] = m;
   }
   sink.mentions.length = kept;
-}
-
-/** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
-function markRepeats(tokens: Token[]): Token[] {
-  if (tokens.length < 2) return tokens;
-  const seen = new Map<string, Token>();
-  // What the list holds, for the fix of a typo in it (`goarch: [amd64, amd46]`: no second amd64);
-  // only a name Go does not have (`amd46`, `Linux`) carries it.
-  const names = tokens.map((t) => t.text.toLowerCase());
-  const typo = (name: string) => !isGoOs(name) && !isGoArch(name);
-  return tokens.map((t, k) => {
-    const name = names[k];
-    const first = seen.get(name);
-    const inList = typo(t.text) ? { inList: names } : undefined;
-    if (!first) {
-      seen.set(name, t);
-      return inList ? { ...t, ...inList } : t;
-    }
-    return { ...t, repeatOf: first.text, ...inList };
-  });
 }
 
 /** `{goos: darwin, goarch: arm}` entries of exclude/ignore/include lists, as plain strings. */
