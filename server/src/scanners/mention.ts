@@ -535,19 +535,17 @@ const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
 export function markRepeats(tokens: Token[]): Token[] {
   if (tokens.length < 2) return tokens;
   const seen = new Map<string, Token>();
-  // What the list holds, for the fix of a typo in it (`goarch: [amd64, amd46]`: no second amd64);
-  // only a name Go does not have (`amd46`, `Linux`) carries it.
+  // What the list holds, for the fix of a name in it that is wrong (`goarch: [amd64, amd46]`, or
+  // `GOARCH ?= amd64 arm64 riscv64` under `GOOS ?= darwin`): no second amd64.
   const names = tokens.map((t) => t.text.toLowerCase());
-  const typo = (name: string) => !isGoOs(name) && !isGoArch(name);
   return tokens.map((t, k) => {
     const name = names[k];
     const first = seen.get(name);
-    const inList = typo(t.text) ? { inList: names } : undefined;
     if (!first) {
       seen.set(name, t);
-      return inList ? { ...t, ...inList } : t;
+      return { ...t, inList: names };
     }
-    return { ...t, repeatOf: first.text, ...inList };
+    return { ...t, repeatOf: first.text, inList: names };
   });
 }
 
