@@ -768,7 +768,8 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
  * completion in a loop's list (completionContext.ts) read them so.
  */
 export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string } } | undefined {
-  const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
+  // (`\$arch` in a script quoted for `sh -c "…"`, `$$arch` in a recipe.)
+  const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\\\?\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
@@ -841,6 +842,13 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
 }
 
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
+/** The word before words[k], past the shell's own flags (`/bin/sh -xe -c "…"`: /bin/sh). */
+function shellBefore(masked: string, words: readonly Word[], k: number): string {
+  let b = k - 1;
+  while (b > 0 && /^-[a-z]+$/.test(wordText(masked, words[b]))) b--;
+  return wordText(masked, words[b]);
+}
+
 function takesScript(raw: string, name: string, before: string): boolean {
   if (raw === '-c') return SHELL_NAME.test(name) || SHELL_NAME.test(before) || name === 'su' || name === 'vagrant';
   if (raw === '--command') return name === 'gcloud' || name === 'nix-shell';
@@ -978,7 +986,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const raw = masked.slice(w.start, w.end);
     // What follows reads assignments (NAME=…) and flags (-x, --x=…); other words are arguments.
     if (raw.charCodeAt(0) !== 45 /* - */ && raw.indexOf('=') < 0) continue;
-    if (k > 0 && k + 1 < words.length && takesScript(raw, name, wordText(masked, words[k - 1]))) {
+    if (k > 0 && k + 1 < words.length && takesScript(raw, name, shellBefore(masked, words, k))) {
       // sh -c "GOOS=linux GOARCH=arm go build", docker exec node sh -c "…", su -c "…", gcloud
       // compute ssh --command "…", nix-shell --run "…": the argument is a script of its own.
       scanQuotedScript(text, masked, base, words[k + 1], sink, urlVars);
@@ -1307,11 +1315,11 @@ function hostMappingTypo(role: string, value: string): boolean {
 function isNote(role: string, value: string): boolean {
   if ((role !== 'os' && role !== 'arch') || !/\S\s+\S/.test(value)) return false;
   // `GOARCH="arm64 riscv64"` is a list of Go names (a script loops over it), not a note; so is
-  // one with a typo among its names (`GOOS="linux windows lnux"`).
+  // one with a typo or an alias among its names (`GOOS="linux windows lnux"`, `GOARCH="amd64 ppc64el"`).
   // (Masked parts, `${GOOS:-` around a default's words, part the words as blanks do.)
   const words = value.split(/[\s\u0001-\u0004]+/).filter((w) => w !== '');
   const known = (w: string) => (role === 'os' ? isGoOs(w) : isGoArch(w));
-  return !(words.some(known) && words.every((w) => known(w) || isNameTypo(w, role)));
+  return !(words.some(known) && words.every((w) => looksLikeName(w, role)));
 }
 
 function inSpans(spans: readonly number[], at: number): boolean {
