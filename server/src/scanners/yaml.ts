@@ -862,10 +862,13 @@ function inMatrixAxis(ctx: Ctx): boolean {
 function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx): Token[] {
   if (tokens.length === 0) return tokens;
   // An arch axis written after its os (`linux/${{ matrix.platform }}`) may hold an arch with its variant: arm/v7.
-  if (role === 'arch' && ctx.matrixRoles?.docker?.has(key)) return tokens.filter((t) => looksLikeName(archPart(t.text), 'arch'));
+  if (role === 'arch' && ctx.matrixRoles?.docker?.has(key)) return tokens.filter((t) => looksLikeName(archPart(t.text), 'arch') || ARCH_SHAPED.test(t.text));
   if (roleOf(key) === role || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
-  return tokens.filter((t) => looksLikeName(t.text, role));
+  return tokens.filter((t) => looksLikeName(t.text, role) || (role === 'arch' && ARCH_SHAPED.test(t.text)));
 }
+
+/** Another toolchain's arch name (`x64`, `arm32v7`, `i686`): no marker of the job's own such as `static`. */
+const ARCH_SHAPED = /^(?:x|i|arm|amd|aarch|ppc|s390|mips|riscv|loong|sparc|wasm)\d+(?:v\d+|le|el|hf|x)?$/i;
 
 /**
  * The names Go does not know in a goreleaser format override, which picks archives rather than
@@ -1467,6 +1470,11 @@ function walkMap(node: YMap, ctx: Ctx): void {
       child.matrixRoles = ctx.matrixRoles;
     }
     if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(ctx.text, value.start, value.end);
+    // A GitLab job's `parallel: matrix:` variables, by what its scripts make of them (`--platform linux/$ARCH`).
+    else if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && value.kind === 'map') {
+      const keys = parallelMatrixKeys(value);
+      child.matrixRoles = keys ? matrixRoles(ctx.text, value.start, value.end, keys) : undefined;
+    }
     const inMatrix = ctx.path[ctx.path.length - 1] === 'matrix';
     child.siblingExclude = !inMatrix ? undefined : key === 'parameters' ? get(node, 'exclude') : key === 'setup' ? skippedAdjustments(get(node, 'adjustments')) : undefined;
     child.shellVars = (key === 'before_script' || key === 'script') && value.kind === 'seq' && get(node, 'before_script') !== undefined ? (jobShell ??= new Map(ctx.urlVars)) : undefined;
@@ -1605,6 +1613,19 @@ export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docke
 /** A line that names the machine a job runs on: `runs-on: ${{ matrix.platform.os }}`, `runs-on: [self-hosted, ${{ … }}]`. */
 const RUNS_ON = /(?:^|[\s{,])runs-on[ \t]*:/;
 
+/** A shell variable's use: `$ARCH`, `${ARCH}` (a GitLab matrix's variables). */
+const VARIABLE_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
+
+/** The variables of a GitLab job's `parallel: matrix:` entries whose roles its use decides (no platform-ish name of their own); undefined if none. */
+function parallelMatrixKeys(job: YMap): Set<string> | undefined {
+  const parallel = get(job, 'parallel');
+  const matrix = parallel?.kind === 'map' ? get(parallel, 'matrix') : undefined;
+  if (matrix?.kind !== 'seq') return undefined;
+  let keys: Set<string> | undefined;
+  for (const entry of matrix.items) if (entry?.kind === 'map') for (const p of entry.items) if (roleOf(p.key) === undefined) (keys ??= new Set()).add(p.key);
+  return keys;
+}
+
 /** After an arch, the rest of a Rust or LLVM target triple: `${{ matrix.targetarch }}-unknown-linux-musl`. */
 const TRIPLE_AFTER = /^-(?:unknown|apple|pc|w64|none|linux-(?:gnu|musl|android))[-\s"'$]/;
 
@@ -1730,10 +1751,12 @@ function siblingGoos(src: string, lineStart: number): { start: number; end: numb
 const KEY_LINE_START = /^[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w.-]*[ \t]*:[ \t]*\{(?:[^,]*,)*[ \t]*)?$/;
 
 /** The roles of the matrix keys the job in text[jobStart, jobEnd) uses (completion asks too). */
-export function matrixRoles(text: string, jobStart: number, jobEnd: number): MatrixRoles {
+export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys?: ReadonlySet<string>): MatrixRoles {
   const roles: MatrixRoles = new Map<string, Role>();
   const src = text.slice(jobStart, jobEnd);
-  if (src.indexOf('matrix.') < 0) return roles;
+  // A GitLab job's matrix variables (`keys`) are used as `$ARCH`, a workflow's as `${{ matrix.arch }}`.
+  const ref = keys ? VARIABLE_REF : MATRIX_REF;
+  if (!keys && src.indexOf('matrix.') < 0) return roles;
   const docker = (key: string) => (roles.docker ??= new Set()).add(key);
   /** One more os the job builds the arch axis `key` for (each os once). */
   const addOs = (key: string, t: Token) => {
@@ -1743,8 +1766,9 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number): Mat
     else if (!list.some((o) => o.text === t.text)) list.push(t);
   };
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
-  MATRIX_REF.lastIndex = 0;
-  for (let m = MATRIX_REF.exec(src); m; m = MATRIX_REF.exec(src)) {
+  ref.lastIndex = 0;
+  for (let m = ref.exec(src); m; m = ref.exec(src)) {
+    if (keys && !keys.has(m[1])) continue;
     // The arch of a target triple (`--target ${{ matrix.targetarch }}-unknown-linux-musl`, x86_64
     // and aarch64): another toolchain's names, whatever its key says.
     if (TRIPLE_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
