@@ -352,8 +352,9 @@ function lineBefore(src: string, at: number): number {
 
 /**
  * The line of src at offset `at` when it is whole on its own line: a `key: value` or a `- value`
- * with a value that opens nothing (no block scalar, flow collection or quote left open, no
- * anchor or tag alone). Such a line holds no other line: setting it aside breaks nothing else.
+ * with a value that opens nothing (no block scalar, no anchor or tag alone, no flow collection or
+ * quote left open over the lines after it). Such a line holds no other line: setting it aside
+ * breaks nothing else.
  */
 function leafLineAt(src: string, at: number): { start: number; end: number } | undefined {
   if (!(at >= 0 && at < src.length)) return undefined;
