@@ -92,8 +92,8 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
    * also spelled `${if …}`)
    * at i, closed just before `close`: the values it chooses from are literal, masked in turn, and
    * separated by their commas (`PLATFORM = $(if $(filter $(ARCH),arm64),linux/arm64,linux/amd64)`);
-   * the condition of an `if`, the function a `call` names and the variable and list of a
-   * `foreach` are masked whole (its text is what it makes for each word). False (nothing
+   * the condition of an `if` and the function a `call` names are masked whole; a `foreach`'s
+   * text is what runs for each word, its variable and list blanks. False (nothing
    * done) for other functions, or nested too deep.
    */
   const keepChoices = (close: number): boolean => {
@@ -103,6 +103,17 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     const args = i + 2 + fn[0].length;
     const from = fn[1] === 'if' || fn[1] === 'call' ? topLevelComma(text, args, close - 1) : fn[1] === 'foreach' ? secondComma(text, args, close - 1) : fn[1] === 'subst' ? separatorSubst(text, args, close - 1) : args;
     if (from < 0) return false;
+    if (fn[1] === 'foreach') {
+      // The text is what runs (`GOOS=lnux go build;`, `echo …;`): it starts a command where the
+      // call starts, the call's name, variable and list blanks before it.
+      flush();
+      out.push(text.slice(i, from + 1).replace(/[^\n]/g, ' '));
+      out.push(maskTemplates(text, from + 1, close - 1, mode, depth + 1, substitutions));
+      out.push(SOFT);
+      i = close;
+      lit = close;
+      return true;
+    }
     soft(args - i);
     out.push(poisoned(text.slice(args, from)));
     const chosen = maskTemplates(text, from, close - 1, mode, depth + 1, substitutions);
@@ -110,7 +121,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     // (`--platform $(subst $(space),$(comma),linux/amd64 linux/arm64)` is one argument).
     // The comma after an `if`'s condition ends an argument, not a list item: removing the
     // then-branch's only item must not take it (`$(if c,,linux/amd64)`, not `$(if c,linux/amd64)`).
-    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : (fn[1] === 'if' || fn[1] === 'foreach') && chosen.charCodeAt(0) === 44 ? SOFT + chosen.slice(1) : chosen;
+    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : fn[1] === 'if' && chosen.charCodeAt(0) === 44 ? SOFT + chosen.slice(1) : chosen;
     out.push(fn[1] === 'call' ? callArguments(kept) : ALTERNATIVES.has(fn[1]) ? alternatives(text, from, close - 1, kept) : kept);
     out.push(SOFT);
     i = close;
