@@ -826,6 +826,9 @@ function roleFor(key: string, ctx: Ctx, value?: YNode): Role | undefined {
   // A key whose values the job runs on and uses as nothing else (`runs-on: ${{ matrix.platform.os }}`
   // over `platform: [{os: ubuntu-22.04, arch: amd64}]`, read as a platform mapping otherwise): runner labels.
   if (ctx.matrixRoles?.runner && runnerKey(ctx, ctx.matrixRoles, key)) return undefined;
+  // So is a matrix key whose values are runner labels however the job uses them (`runs-on:` over
+  // several lines, `${{ matrix.platform.os || 'ubuntu-latest' }}`): no GOOS.
+  if (value && runnerLabels(value) && (inMatrixAxis(ctx) || (ctx.path.length >= 2 && ctx.path[ctx.path.length - 2] === 'matrix'))) return undefined;
   const own = roleOf(key);
   // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}`, `target: [amd64, arm]`
   // used as `GOARCH=${{ matrix.target }}`: an axis of arches (or oses), by the job's use.
@@ -839,6 +842,15 @@ function roleFor(key: string, ctx: Ctx, value?: YNode): Role | undefined {
   if (mapped && inPlatformMapping(ctx)) return mapped;
   // A matrix key the job uses as GOOS or GOARCH (`GOARCH: ${{ matrix.target_arch }}`).
   return inMatrixAxis(ctx) ? ctx.matrixRoles?.get(key) : undefined;
+}
+
+/** GitHub's runner labels (`ubuntu-22.04`, `windows-latest`, `macos-14-large`, `self-hosted`): what a job runs on. */
+const RUNNER_LABEL = /^(?:(?:ubuntu|windows|macos)-(?:latest|\d+(?:\.\d+)?)(?:-[a-z0-9]+)*|self-hosted)$/;
+
+/** Whether a value is a runner label, or a list of them only. */
+function runnerLabels(value: YNode): boolean {
+  if (value.kind === 'scalar') return RUNNER_LABEL.test(value.value);
+  return value.kind === 'seq' && value.items.length > 0 && value.items.every((v) => v?.kind === 'scalar' && RUNNER_LABEL.test(v.value));
 }
 
 /** Whether `key` of the map at ctx is an axis (or an axis's mapping's key) the job uses only as its runner. */
@@ -2795,6 +2807,9 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
           continue;
         }
       } else {
+        // A line that is no key, left of a `name:`'s column (`-z name: PLATFORM` typed over an
+        // item's dash), ends its mapping: the `value:` below is none of that name's.
+        if (named && indent < named.col) named = undefined;
         // Items of items (`- - - linux/arm`), as a file nested too deep to parse is written.
         const dash = /^\s*(?:-\s+)+/.exec(line);
         if (dash) {
