@@ -842,10 +842,13 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
 }
 
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
-/** The word before words[k], past the shell's own flags (`/bin/sh -xe -c "…"`: /bin/sh). */
+/**
+ * The word before words[k], past the shell's own flags (`/bin/sh -xe -c "…"`: /bin/sh), at most
+ * a few: asked only for a `-c`, but a line may hold thousands of them.
+ */
 function shellBefore(masked: string, words: readonly Word[], k: number): string {
   let b = k - 1;
-  while (b > 0 && /^-[a-z]+$/.test(wordText(masked, words[b]))) b--;
+  while (b > 0 && b > k - 4 && /^-[a-z]+$/.test(wordText(masked, words[b]))) b--;
   return wordText(masked, words[b]);
 }
 
@@ -986,7 +989,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const raw = masked.slice(w.start, w.end);
     // What follows reads assignments (NAME=…) and flags (-x, --x=…); other words are arguments.
     if (raw.charCodeAt(0) !== 45 /* - */ && raw.indexOf('=') < 0) continue;
-    if (k > 0 && k + 1 < words.length && takesScript(raw, name, shellBefore(masked, words, k))) {
+    if (k > 0 && k + 1 < words.length && takesScript(raw, name, raw === '-c' ? shellBefore(masked, words, k) : '')) {
       // sh -c "GOOS=linux GOARCH=arm go build", docker exec node sh -c "…", su -c "…", gcloud
       // compute ssh --command "…", nix-shell --run "…": the argument is a script of its own.
       scanQuotedScript(text, masked, base, words[k + 1], sink, urlVars);
