@@ -532,20 +532,27 @@ function noName(text: string): boolean {
 const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
 
 /** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
+/** Lists up to this long give each of their names what the list holds (markRepeats). */
+const SHORT_LIST = 64;
+
 export function markRepeats(tokens: Token[]): Token[] {
   if (tokens.length < 2) return tokens;
   const seen = new Map<string, Token>();
   // What the list holds, for the fix of a name in it that is wrong (`goarch: [amd64, amd46]`, or
-  // `GOARCH ?= amd64 arm64 riscv64` under `GOOS ?= darwin`): no second amd64.
+  // `GOARCH ?= amd64 arm64 riscv64` under `GOOS ?= darwin`): no second amd64. A name Go does not
+  // have carries it; so does every name of a short list (a list of 300,000 names each carrying
+  // all of them took minutes to scan).
   const names = tokens.map((t) => t.text.toLowerCase());
+  const all = tokens.length <= SHORT_LIST;
   return tokens.map((t, k) => {
     const name = names[k];
     const first = seen.get(name);
+    const inList = all || (!isGoOs(name) && !isGoArch(name)) ? { inList: names } : undefined;
     if (!first) {
       seen.set(name, t);
-      return { ...t, inList: names };
+      return inList ? { ...t, ...inList } : t;
     }
-    return { ...t, repeatOf: first.text, inList: names };
+    return { ...t, repeatOf: first.text, ...inList };
   });
 }
 
