@@ -1628,13 +1628,17 @@ const RUNS_ON = /(?:^|[\s{,])runs-on[ \t]*:/;
 /** A shell variable's use: `$ARCH`, `${ARCH}` (a GitLab matrix's variables). */
 const VARIABLE_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g;
 
-/** The variables of a GitLab job's `parallel: matrix:` entries whose roles its use decides (no platform-ish name of their own); undefined if none. */
+/**
+ * The variables of a GitLab job's `parallel: matrix:` entries whose roles its use decides (no
+ * platform-ish name of their own, or PLATFORM, which may hold arches: `--platform linux/$PLATFORM`);
+ * undefined if none.
+ */
 function parallelMatrixKeys(job: YMap): Set<string> | undefined {
   const parallel = get(job, 'parallel');
   const matrix = parallel?.kind === 'map' ? get(parallel, 'matrix') : undefined;
   if (matrix?.kind !== 'seq') return undefined;
   let keys: Set<string> | undefined;
-  for (const entry of matrix.items) if (entry?.kind === 'map') for (const p of entry.items) if (roleOf(p.key) === undefined) (keys ??= new Set()).add(p.key);
+  for (const entry of matrix.items) if (entry?.kind === 'map') for (const p of entry.items) if (roleOf(p.key) === undefined || roleOf(p.key) === 'platform') (keys ??= new Set()).add(p.key);
   return keys;
 }
 
