@@ -1784,7 +1784,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   ref.lastIndex = 0;
   for (let m = ref.exec(src); m; m = ref.exec(src)) {
-    if (keys && !keys.has(m[1])) continue;
+    // (Not `${PLATFORM%/*}`: what an expansion makes of a variable is not the variable.)
+    if (keys && (!keys.has(m[1]) || (m[0].charCodeAt(1) === 123 && m[0].charCodeAt(m[0].length - 1) !== 125))) continue;
     // The arch of a target triple (`--target ${{ matrix.targetarch }}-unknown-linux-musl`, x86_64
     // and aarch64): another toolchain's names, whatever its key says.
     if (TRIPLE_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
