@@ -828,7 +828,8 @@ function roleFor(key: string, ctx: Ctx, value?: YNode): Role | undefined {
   if (ctx.matrixRoles?.runner && runnerKey(ctx, ctx.matrixRoles, key)) return undefined;
   // So is a matrix key whose values are runner labels however the job uses them (`runs-on:` over
   // several lines, `${{ matrix.platform.os || 'ubuntu-latest' }}`): no GOOS.
-  if (value && runnerLabels(value) && (inMatrixAxis(ctx) || (ctx.path.length >= 2 && ctx.path[ctx.path.length - 2] === 'matrix'))) return undefined;
+  // (The matrix first: this runs for every key of every map, a label test on few.)
+  if (value && (inMatrixAxis(ctx) || (ctx.path.length >= 2 && ctx.path[ctx.path.length - 2] === 'matrix')) && runnerLabels(value)) return undefined;
   const own = roleOf(key);
   // `platform: [amd64, arm/v7]` used as `linux/${{ matrix.platform }}`, `target: [amd64, arm]`
   // used as `GOARCH=${{ matrix.target }}`: an axis of arches (or oses), by the job's use.

@@ -115,9 +115,7 @@ export function readYamlDocuments(text: string, start: number, end: number): YDo
 function withoutBrokenLine(text: string, start: number, end: number, stoppedAt: number): YDocument[] | undefined {
   if (stoppedAt < start || stoppedAt >= end || end - start > MAX_REPAIRED_LENGTH) return undefined;
   const src = blankTemplateLines(text, start, end);
-  const at = stoppedAt - start;
-  for (const lineStart of [at, lineBefore(src, at), lineAfter(src, at)]) {
-    const line = leafLineAt(src, lineStart);
+  for (const line of leafLinesAround(src, stoppedAt - start)) {
     if (!line) continue;
     const alone = parseLibrary(src.slice(line.start, line.end));
     if (!alone || errorCount(alone) === 0) continue;
@@ -125,6 +123,14 @@ function withoutBrokenLine(text: string, start: number, end: number, stoppedAt: 
     if (docs) return docs;
   }
   return undefined;
+}
+
+/**
+ * The line of src at `at` and the lines with content before and after it, each when it can be set
+ * aside (leafLineAt): where a reader gives up may be the line next to the one that is wrong.
+ */
+function leafLinesAround(src: string, at: number): ({ start: number; end: number } | undefined)[] {
+  return [leafLineAt(src, at), leafLineAt(src, lineBefore(src, at)), leafLineAt(src, lineAfter(src, at))];
 }
 
 /** src with the line [start, end) made spaces: the same offsets. */
@@ -229,7 +235,7 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
       // over `    strategy:`, the second; `ignore:` over a key typed too far left). The first
       // whose setting aside leaves fewer errors is set aside.
       const at = firstErrorAt(list);
-      const lines = [leafLineAt(src, at), leafLineAt(src, lineBefore(src, at)), leafLineAt(src, lineAfter(src, at))];
+      const lines = leafLinesAround(src, at);
       // One without which the fast reader reads the rest leaves no error: it is the line to set
       // aside, and the package need not parse the rest again nor its tree be converted.
       for (const line of lines) {
