@@ -48,3 +48,46 @@ describe('YAML anchors used as platform values (platforms: *name)', () => {
     assert.equal(analyses.findings(doc, model, settings).length, 2);
   });
 });
+
+describe('a GOOS or GOARCH axis given by an alias (goarch: *arches)', () => {
+  const jobs = Array.from({ length: 30 }, (_, i) => `  job-${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${i} && make build\n`).join('');
+  const workflow = `x-arches: &arches [amd64, arm64, "386"]\njobs:\n${jobs}  mac:\n    runs-on: macos-latest\n    strategy:\n      matrix:\n        goos: [darwin]\n        goarch: *arches\n    steps:\n      - run: GOOS=\${{ matrix.goos }} GOARCH=\${{ matrix.goarch }} go build\n`;
+  const wcodes = (t: string) => lintText(t, 'github-workflow', model, settings.lint).map((f) => `${t.slice(0, f.start).split('\n').length}:${f.code}:${t.slice(f.start, f.end)}`);
+
+  it('crosses the anchored names with the literal names beside the alias, where they are written', () => {
+    assert.deepEqual(wcodes(workflow), ['1:unknown-platform:386']);
+    assert.deepEqual(wcodes(workflow.replace('goos: [darwin]', 'goos: [windows]')), []);
+    // Beside names that are not literal, or with an exclude the pairs are not read against: alone, as before.
+    assert.deepEqual(wcodes(workflow.replace('goos: [darwin]', 'goos: ${{ fromJSON(inputs.oses) }}')), []);
+    assert.deepEqual(wcodes(workflow.replace('        goarch: *arches\n', '        goarch: *arches\n        exclude: [{goos: darwin, goarch: "386"}]\n')), []);
+    // A GitLab entry, and an environment map, the alias first.
+    const gitlab = '.arches: &arches [amd64, "386"]\nmac:\n  parallel:\n    matrix:\n      - GOARCH: *arches\n        GOOS:\n          - darwin\n  variables:\n    GOOS: windows\n    GOARCH: *one\n  script: [go build]\n.one: &one arm\n';
+    assert.deepEqual(lintText(gitlab, 'gitlab-ci', model, settings.lint).map((f) => `${gitlab.slice(0, f.start).split('\n').length}:${f.code}`), ['1:unknown-platform', '12:unknown-platform']);
+  });
+
+  it('gives a fresh scan\'s findings after keystrokes beside the alias', () => {
+    const wuri = 'file:///w/.github/workflows/build.yml';
+    const documents = documentsCutAt(256);
+    const analyses = new DocumentAnalyses(() => undefined);
+    const doc = documents.create(wuri, 'github-workflow', 1, workflow);
+    analyses.findings(doc, model, settings);
+    let version = 1;
+    const fresh = () => new DocumentAnalyses(() => undefined).findings(documents.create(wuri, 'github-workflow', 1, doc.getText()), model, settings);
+    // (Inside the values and keys, not over a line's first character: each is scanned alone.)
+    for (const [find, replace] of [
+      ['[darwin]', '[windows]'],
+      ['echo 12', 'echo 13'],
+      ['[windows]', '[darwin]'],
+      ['[darwin]', '[darwin, linux]'],
+      ['[darwin, linux]', '[darwin]'],
+      ['matrix:', 'matrx:'],
+      ['matrx:', 'matrix:'],
+    ] as const) {
+      const offset = doc.getText().indexOf(find) + 1;
+      assert.ok(offset > 0, find);
+      documents.update(doc, [{ range: { start: doc.positionAt(offset), end: doc.positionAt(offset + find.length - 1) }, text: replace.slice(1) }], ++version);
+      assert.deepEqual(analyses.findings(doc, model, settings), fresh(), `after ${replace}`);
+    }
+    assert.equal(analyses.findings(doc, model, settings).length, 1);
+  });
+});

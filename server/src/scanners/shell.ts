@@ -1112,8 +1112,13 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     if (manifest && (manifest[3] === '=' || k + 1 < words.length) && (manifest[1] ? name === 'skopeo' : platformFlags(masked, words, nameIndex, name))) {
       const v = manifest[3] === '=' ? { start: w.start + manifest[0].length, end: w.end } : words[++k];
       const u = unquote(masked, v);
-      if (!masked.slice(u.s, u.e).includes(POISON) && u.e > u.s) {
-        const t = token(text, base + u.s, base + u.e);
+      // The literal default of a template (`--arch "${TARGETARCH:-arm}"`, `${{ inputs.arch || 'arm64' }}`) is the value.
+      let s = u.s;
+      let e = u.e;
+      while (s < e && masked.charCodeAt(s) === 2 /* SOFT */) s++;
+      while (e > s && masked.charCodeAt(e - 1) === 2 /* SOFT */) e--;
+      if (!/[\u0001-\u0003]/.test(masked.slice(s, e)) && e > s) {
+        const t = token(text, base + s, base + e);
         if (manifest[2] === 'os') oses.push(t);
         else if (manifest[2] === 'arch') {
           arches.push(t);

@@ -51,6 +51,8 @@ interface Ctx {
   env?: GoEnv;
   /** Anchors of the file whose alias is the value of a platform-ish key (see platformAnchors): name → that key. */
   anchors?: ReadonlyMap<string, string>;
+  /** The other half of the pairs anchored os or arch lists are built in (see anchorPartners). */
+  partners?: ReadonlyMap<string, AnchorPartners>;
   /** Anchored mappings' os and arch names, for merge keys (see mergedAnchors). */
   merges?: ReadonlyMap<string, MergedNames>;
   /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
@@ -79,7 +81,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, merges: ctx.merges, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, merges: ctx.merges, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -141,10 +143,174 @@ export function platformAnchors(text: string): Map<string, string> | undefined {
   return out.size > 0 ? out : undefined;
 }
 
+/** The other half of the pairs an anchored os or arch list is built in, where its alias is a matrix axis or an environment's value. */
+export interface AnchorPartners {
+  /** The os names beside the alias of an arch list (`goos: [darwin]` beside `goarch: *arches`), or the arch names beside an os list's. */
+  readonly names: readonly string[];
+  /** What builds the pairs, as the inline form's mentions name it (`matrix`, `GOOS/GOARCH`). */
+  readonly context: string;
+}
+
+/**
+ * The anchors of a text aliased as a GOOS or GOARCH value (`goarch: *arches`) beside literal Go
+ * names of the other half (`goos: [darwin]` in the same matrix, `GOOS: darwin` in the same GitLab
+ * matrix entry or environment map), by name: the anchored names are judged where they are
+ * written, in pairs with those (darwin/386 is no platform). Only matrices and environment maps,
+ * with no `exclude:` or `include:` beside the alias (what they leave out is not read here);
+ * undefined when there is none.
+ */
+export function anchorPartners(text: string, anchors: ReadonlyMap<string, string> | undefined, flavour: YamlFlavour): Map<string, AnchorPartners> | undefined {
+  if (!anchors || flavour === 'goreleaser') return undefined;
+  let out: Map<string, AnchorPartners> | undefined;
+  PLATFORM_ALIAS.lastIndex = 0;
+  for (let m = PLATFORM_ALIAS.exec(text); m; m = PLATFORM_ALIAS.exec(text)) {
+    const role = roleOf(m[1]);
+    if ((role !== 'os' && role !== 'arch') || anchors.get(m[2]) === undefined || roleOf(anchors.get(m[2])!) !== role) continue;
+    const site = besideAlias(text, m.index, m.index + m[0].indexOf(m[1]) - m.index, role, flavour);
+    if (!site) continue;
+    const had = out?.get(m[2]);
+    const names = had ? [...new Set([...had.names, ...site.names])] : site.names;
+    (out ??= new Map()).set(m[2], { names, context: had?.context ?? site.context });
+  }
+  return out;
+}
+
+/** A key at the start of a line (after a dash): `goos: [darwin]`, `- GOOS: darwin`, `matrix:`. */
+const SITE_KEY = /^(?:-[ \t]+)?(["']?)([A-Za-z_][\w.-]*)\1[ \t]*:(?=[ \t\r]|$)/;
+
+/** What follows a SITE_KEY match on its line, its comment and blanks taken off. */
+function siteValue(line: string, m: RegExpExecArray): string {
+  const rest = line.slice(m.index + m[0].length);
+  const hash = rest.search(/[ \t]#/);
+  return (hash < 0 ? rest : rest.slice(0, hash)).trim();
+}
+
+/**
+ * The literal names of the other half beside an alias line (`at`: its start; `col`: its key's
+ * column), and the context they are built in; undefined when the mapping sets none, sets one not
+ * literally (a template, an alias), holds `exclude:` or `include:`, or is not a matrix's or an
+ * environment's. Bounded: a mapping is read for 200 lines each way.
+ */
+function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch', flavour: YamlFlavour): AnchorPartners | undefined {
+  const lineAt = (s: number) => {
+    const nl = text.indexOf('\n', s);
+    return nl < 0 ? text.slice(s) : text.slice(s, nl);
+  };
+  const lead = (line: string) => {
+    let k = 0;
+    while (line.charCodeAt(k) === 32) k++;
+    return k;
+  };
+  /** The column of the key after a line's dash (`- GOOS:` → 2), or -1. */
+  const afterDash = (line: string, l: number) => {
+    if (line[l] !== '-' || (line[l + 1] !== ' ' && line[l + 1] !== '\t')) return -1;
+    let k = l + 1;
+    while (line[k] === ' ' || line[k] === '\t') k++;
+    return k;
+  };
+  // Up to the mapping's first line: an entry's dash line, or the line below its parent's.
+  let first = at;
+  let parent: number | undefined;
+  const aliasLine = lineAt(at);
+  if (afterDash(aliasLine, lead(aliasLine)) < 0) {
+    for (let s = at, n = 0; s > 0 && n < 200; n++) {
+      const prev = text.lastIndexOf('\n', s - 2) + 1;
+      const line = lineAt(prev);
+      s = prev;
+      const l = lead(line);
+      if (l === line.length || line[l] === '#' || line[l] === '\r') continue;
+      if (l > col) continue;
+      if (l === col) {
+        // A sibling key, or its block list written at its own indent.
+        if (line[l] !== '-') first = prev;
+        continue;
+      }
+      if (afterDash(line, l) === col) first = prev;
+      else parent = prev;
+      break;
+    }
+    if (parent === undefined && afterDash(lineAt(first), lead(lineAt(first))) < 0) return undefined;
+  }
+  // The parent: the key that holds the mapping (a dash entry's list's key, at or left of its dash).
+  if (parent === undefined) {
+    const dash = lead(lineAt(first));
+    const entry = afterDash(lineAt(first), dash) >= 0;
+    for (let s = first, n = 0; s > 0 && n < 200; n++) {
+      const prev = text.lastIndexOf('\n', s - 2) + 1;
+      const line = lineAt(prev);
+      s = prev;
+      const l = lead(line);
+      if (l === line.length || line[l] === '#' || line[l] === '\r') continue;
+      if (entry ? l < dash || (l === dash && line[l] !== '-') : l < col) {
+        parent = prev;
+        break;
+      }
+    }
+  }
+  if (parent === undefined) return undefined;
+  const parentLine = lineAt(parent);
+  const pl = lead(parentLine);
+  const dashed = afterDash(parentLine, pl);
+  const parentRest = parentLine.slice(dashed >= 0 ? dashed : pl);
+  const parentKey = SITE_KEY.exec(parentRest);
+  if (!parentKey) return undefined;
+  const parentValue = siteValue(parentRest, parentKey);
+  if (parentValue !== '' && !parentValue.startsWith('&')) return undefined;
+  const matrix = MATRIX_KEY.test(parentKey[2]);
+  if (!matrix && !ENV_MAP_KEYS.has(parentKey[2])) return undefined;
+  // The mapping's keys, from its first line down.
+  let names: string[] | undefined;
+  let otherKey: string | undefined;
+  let list: string[] | undefined;
+  for (let s = first, n = 0; s < text.length && n < 400; n++) {
+    const line = lineAt(s);
+    const lineStart = s;
+    s += line.length + 1;
+    const l = lead(line);
+    if (l === line.length || line[l] === '#' || line[l] === '\r') continue;
+    const dash = afterDash(line, l);
+    let keyAt = -1;
+    if (lineStart === first && dash === col) keyAt = col;
+    else if (l === col && line[l] !== '-') keyAt = col;
+    else if (l > col || (l === col && list)) {
+      // A block list under the key above: `goos:` over `- darwin`.
+      if (list && dash >= 0) {
+        const hash = line.search(/[ \t]#/);
+        list.push((hash < 0 ? line.slice(dash) : line.slice(dash, hash)).trim());
+      }
+      else if (list) return undefined;
+      continue;
+    } else break;
+    list = undefined;
+    const rest = line.slice(keyAt);
+    const e = SITE_KEY.exec(rest);
+    if (!e) continue;
+    const key = e[2];
+    if (key === 'exclude' || key === 'include') return undefined;
+    const r = roleOf(key);
+    if (r === undefined || r === role || (r !== 'os' && r !== 'arch')) continue;
+    if (names) return undefined;
+    otherKey = key;
+    const value = siteValue(rest, e);
+    if (value === '') names = list = [];
+    else if (value.startsWith('[') && value.endsWith(']')) names = value.slice(1, -1).split(',').map((v) => v.trim());
+    else names = [value];
+  }
+  if (!names || names.length === 0) return undefined;
+  const valid = role === 'arch' ? isGoOs : isGoArch;
+  const literal = names.map((x) => LITERAL_NAME.exec(x)?.[2]);
+  if (!literal.every((x): x is string => x !== undefined && valid(x))) return undefined;
+  const aliasKey = SITE_KEY.exec(aliasLine.slice(col))?.[2] ?? '';
+  const context = matrix ? (flavour === 'github-workflow' ? 'matrix' : 'matrix without exclude') : role === 'arch' ? `${otherKey}/${aliasKey}` : `${aliasKey}/${otherKey}`;
+  return { names: literal, context };
+}
+
 /** What every block of a YAML text is scanned with from the rest of the text. */
 export interface YamlFileFacts {
   /** Anchors whose alias is the value of a platform-ish key (see platformAnchors): name → that key. */
   readonly anchors?: ReadonlyMap<string, string>;
+  /** Those of them aliased as a GOOS or GOARCH axis or value beside literal names of the other half (see anchorPartners). */
+  readonly partners?: ReadonlyMap<string, AnchorPartners>;
   /** GOOS and GOARCH of the file's top-level environment (see fileEnv), which its jobs inherit. */
   readonly env?: GoEnv;
   /** The os and arch names of anchored mappings that a merge key takes in (see mergedAnchors): name → names. */
@@ -166,13 +332,14 @@ export interface MergedNames {
 /** The facts of a YAML text (undefined when it has none: most files, at the cost of two cheap tests). */
 export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts | undefined {
   const anchors = platformAnchors(text);
+  const partners = anchorPartners(text, anchors, flavour);
   const env = fileEnv(text);
   const merges = mergedAnchors(text);
   const jobs = flavour === 'gitlab-ci' && EXTENDS.test(text) ? jobVariables(text) : undefined;
   const executors = flavour === 'yaml' ? executorVariables(text) : undefined;
   const urlVars = fileUrlVars(text);
   return anchors || env || merges || jobs || executors || urlVars
-    ? { ...(anchors ? { anchors } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(urlVars ? { urlVars } : {}) }
+    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -312,6 +479,8 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
+  // (What an anchored os or arch list is paired with: the names beside its alias.)
+  if (facts?.anchors && JSON.stringify([...(anchorPartners(before, facts.anchors, 'yaml') ?? [])]) !== JSON.stringify([...(anchorPartners(after, facts.anchors, 'yaml') ?? [])])) return true;
   // (A job cut into blocks of its own children: any GOOS, GOARCH or extends in them may be its.)
   if (!facts?.jobs) return false;
   return keys.length === 0 ? JSON.stringify([...jobDefinitions(before)]) !== JSON.stringify([...jobDefinitions(after)]) : /GO(?:OS|ARCH)|extends/.test(before) || /GO(?:OS|ARCH)|extends/.test(after);
@@ -558,24 +727,38 @@ const ANCHOR = /(?:^|[\s:[,-])&([^\s,[\]{}]+)/gm;
  * The platform-ish key a node is used under through its anchor (`- &platforms_release 'linux/…'`,
  * or `seq: &release` over `- linux/amd64` items, aliased as `platforms: *platforms_release`).
  */
-function anchoredKey(node: YNode, ctx: Ctx): string | undefined {
+function anchoredKey(node: YNode, ctx: Ctx): { key: string; name: string } | undefined {
   if (!ctx.anchors) return undefined;
   const name = anchorBefore(ctx.text, node.start);
-  return name === undefined ? undefined : ctx.anchors.get(name);
+  const key = name === undefined ? undefined : ctx.anchors.get(name);
+  return key === undefined ? undefined : { key, name: name! };
 }
 
 /**
  * An anchored value used under a platform-ish key elsewhere, judged where it is written: a
  * platform list, or a GOOS or GOARCH value (`legacy: &legacy-arch arm`, then `GOARCH:
- * *legacy-arch`), each name alone: the other half is where the alias is.
+ * *legacy-arch`), each name alone: the other half is where the alias is. Where the alias sits
+ * beside literal names of the other half (`goos: [darwin]` beside `goarch: *arches` in a matrix),
+ * each name is paired with those, as the matrix builds it.
  */
-function anchoredValue(node: YNode, ctx: Ctx, key: string): void {
+function anchoredValue(node: YNode, ctx: Ctx, anchor: { key: string; name: string }): void {
+  const { key } = anchor;
   const role = roleOf(key);
   if (role !== 'os' && role !== 'arch') {
     platformValue(node, ctx, key);
     return;
   }
-  for (const t of nameTokens(node, ctx)) emitName(ctx.sink, role, t, key);
+  const tokens = nameTokens(node, ctx);
+  const partners = ctx.partners?.get(anchor.name);
+  if (!partners) {
+    for (const t of tokens) emitName(ctx.sink, role, t, key);
+    return;
+  }
+  const marked = markRepeats(tokens);
+  for (const other of partners.names) {
+    if (role === 'arch') emitPairs(ctx.sink, [], marked, undefined, partners.context, undefined, { os: other });
+    else emitPairs(ctx.sink, marked, [], undefined, partners.context, undefined, { arch: other });
+  }
 }
 
 /** The name of the anchor (`&name`) written just before text[at] (a block collection's, on the line above), if any. */
@@ -657,7 +840,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
     } else {
       // (A document may be its broken line alone: nothing left to walk, the line still read.)
       if (doc.setAside) for (const line of doc.setAside) scanYamlLines(text, line.start, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, line.start)], namedAbove(text, doc.start, line.start));
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -2070,6 +2253,25 @@ function pairMapping(
   // container runtimes read it: `aarch64` is arm64 (a hint), `armhf` arm/v7.
   if (archKey !== undefined && ctx.matrixRoles?.docker?.has(archKey) && inMatrixAxis(ctx)) dockerArches(ctx.sink.mentions, first, new Set(arches.map((t) => t.start)));
   else if (archKey !== undefined && archKey.toLowerCase() === 'architecture' && inPlatformMapping(ctx)) dockerArches(ctx.sink.mentions, first);
+  // An axis anchored here and aliased elsewhere beside other names (`goarch: &arches [amd64, arm]`
+  // in a linux job, `goos: [darwin]` beside `goarch: *arches` in another): built with those too.
+  if (ctx.partners) {
+    pairAnchoredAxis(ctx, osKey ? keys.get(osKey) : undefined, oses, 'os', arches);
+    pairAnchoredAxis(ctx, archKey ? keys.get(archKey) : undefined, arches, 'arch', oses);
+  }
+}
+
+/** Pairs an anchored axis's names (`tokens`) with the names beside its aliases elsewhere (see anchorPartners), those of its own mapping (`own`) aside. */
+function pairAnchoredAxis(ctx: Ctx, node: YNode | undefined, tokens: Token[], role: 'os' | 'arch', own: readonly Token[]): void {
+  if (!node || tokens.length === 0) return;
+  const name = anchorBefore(ctx.text, node.start);
+  const partners = name === undefined ? undefined : ctx.partners?.get(name);
+  if (!partners) return;
+  for (const other of partners.names) {
+    if (own.some((t) => t.text.toLowerCase() === other)) continue;
+    if (role === 'arch') emitPairs(ctx.sink, [], tokens, undefined, partners.context, undefined, { os: other });
+    else emitPairs(ctx.sink, tokens, [], undefined, partners.context, undefined, { arch: other });
+  }
 }
 
 /**
