@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { libraryParsed, readYamlDocuments, readWithLibrary, type YNode, type YDocument } from '../../server/src/scanners/yamlTree';
+import { lintText } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
 
 /** A structural picture of a tree: kinds, keys, scalar styles, values and content offsets. */
 function picture(node: YNode | undefined): unknown {
@@ -64,9 +66,9 @@ describe('the fast YAML reader agrees with the yaml package', () => {
       const read = readYamlDocuments(text, 0, text.length);
       if (library.every((d) => !d.broken && !d.setAside)) assert.deepEqual(docs(read), docs(library));
       else {
-        // A broken file (the corpus has some): what is set aside is whole lines, and no more
-        // is broken than the package leaves broken.
-        for (const d of read) for (const l of d.setAside ?? []) assert.ok((l.start === 0 || text[l.start - 1] === '\n') && (l.end === text.length || text[l.end] === '\n' || text[l.end] === '\r'));
+        // A broken file (the corpus has some): what is set aside is whole lines (or what follows
+        // an item's dash), and no more is broken than the package leaves broken.
+        for (const d of read) for (const l of d.setAside ?? []) assert.ok(/^[ \t]*(?:-[ \t]+)?$/.test(text.slice(text.lastIndexOf('\n', l.start - 1) + 1, l.start)) && (l.end === text.length || text[l.end] === '\n' || text[l.end] === '\r'));
         assert.ok(read.filter((d) => d.broken).reduce((n, d) => n + d.end - d.start, 0) <= library.filter((d) => d.broken).reduce((n, d) => n + d.end - d.start, 0));
       }
     });
@@ -104,6 +106,26 @@ describe('a line that breaks a document on its own is set aside', () => {
     // A list that goes on over deeper lines is valid YAML: nothing is set aside.
     const text = 'a:\n  b: [x,\n    y]\n  c: 1\n';
     assert.deepEqual(lines(readYamlDocuments(text, 0, text.length)), [[]]);
+  });
+  it("without the yaml package when it is an item's first line: what follows the dash, the item kept", () => {
+    const job = 'build:\n  parallel:\n    matrix:\n' + '      - GOOS: linux\n        GOARCH: [amd64, arm]\n'.repeat(50) + '  script: [make]\n';
+    const at = job.indexOf('linux', 1000) + 5;
+    const removed = (text: string) => lintText(text, 'gitlab-ci', builtinModel(), { requiredTier: 3, severity: {} }).filter((f) => f.code === 'removed-platform').length;
+    for (const typed of ['z:', 'z: :', 'z: x: y']) {
+      const text = job.slice(0, at) + typed + job.slice(at);
+      const before = libraryParsed.units;
+      const read = readYamlDocuments(text, 0, text.length);
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      assert.deepEqual(lines(read), [[{ start: lineStart + '      - '.length, end: text.indexOf('\n', lineStart) }]], typed);
+      assert.ok(libraryParsed.units - before < 40, typed);
+      assert.equal(read[0].broken, false);
+      // Still 50 entries: the broken one keeps its GOARCH, no other entry takes it.
+      const tree = JSON.stringify(docs(read));
+      assert.equal(tree.split('"GOARCH"').length - 1, 50, typed);
+      assert.equal(tree.split('"GOOS"').length - 1, 49, typed);
+      // Every entry's arm is still found, the broken one's too.
+      assert.equal(removed(text), 50, typed);
+    }
   });
   it('by the yaml package when the line parses alone (a key typed too far right)', () => {
     const text = 'jobs:\n  build:\n    runs-on: x\n     strategy: y\n    steps: []\n';

@@ -839,7 +839,13 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
     } else {
       // (A document may be its broken line alone: nothing left to walk, the line still read.)
-      if (doc.setAside) for (const line of doc.setAside) scanYamlLines(text, line.start, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, line.start)], namedAbove(text, doc.start, line.start));
+      // (What follows an item's dash may be all that was set aside: the line is read whole.)
+      if (doc.setAside) {
+        for (const line of doc.setAside) {
+          const ls = Math.max(doc.start, text.lastIndexOf('\n', line.start - 1) + 1);
+          scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
+        }
+      }
       if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }

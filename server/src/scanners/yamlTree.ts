@@ -393,13 +393,19 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
   const open = ((q === 34 || q === 39) && (value.length < 2 || value.charCodeAt(value.length - 1) !== q)) || depth !== 0;
   if (open && !nextNoDeeper(src, end, line.length - line.trimStart().length)) return undefined;
   // An item's first line holds the lines below it that are deeper than its dash (`- id: cli` over
-  // `    goos: …`): setting it aside would make its mapping another's.
+  // `    goos: …`): setting it aside whole would make its mapping another's. What follows its dash
+  // is set aside instead: the item stays, its mapping the lines below (`- GOOS: windowsz: :`
+  // typed in a GitLab matrix entry over its `GOARCH:`).
   const dash = /^ *-[ \t]/.exec(line);
   if (dash) {
     const next = lineAfter(src, start);
     let indent = 0;
     while (next >= 0 && src.charCodeAt(next + indent) === 32) indent++;
-    if (next >= 0 && indent > dash[0].length - 2) return undefined;
+    if (next >= 0 && indent > dash[0].length - 2) {
+      let after = dash[0].length;
+      while (line.charCodeAt(after) === 32 || line.charCodeAt(after) === 9) after++;
+      return line.charCodeAt(after) === 45 ? undefined : { start: start + after, end };
+    }
   }
   return { start, end };
 }
