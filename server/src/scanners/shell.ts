@@ -37,6 +37,11 @@ export interface ShellOptions {
   /** The text is the content of a YAML scalar in these quotes, escapes not decoded. */
   yamlQuote?: '"' | "'";
   /**
+   * The text is a script written in quotes (`sh -c "…"`): `\"` is a quote in it (in single quotes,
+   * a quote the inner shell reads escaped, as a character of the word: read as the quote meant).
+   */
+  quotedScript?: boolean;
+  /**
    * A YAML value, not a script: `NOTES=linux/arm/v7 images are gone` (a configMapGenerator literal)
    * is a key and its text. A variable that is not platform-ish counts only when its assignment is
    * the whole value (`FOO=linux/riscv64`).
@@ -134,6 +139,12 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
   if (!inertWord(text, start, end)) scanShellFully(text, start, end, sink, opts);
 }
 
+/** A double quote escaped by an odd number of backslashes (`\"`, not `\\"`). */
+const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
+
+/** A YAML double-quoted scalar's escape of a blank: `\t`, `\n`, `\r`, an escaped space. */
+const YAML_BLANK_ESCAPE = /\\[ntr ]/g;
+
 /** scanShell without its shortcut for inert words (the property test holds the two equal). */
 export function scanShellFully(text: string, start: number, end: number, sink: MentionSink, opts: ShellOptions): void {
   if (end <= start) return;
@@ -144,8 +155,15 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   if (masked.indexOf("'") >= 0 && masked.indexOf('\\') >= 0) masked = blankAnsiEscapes(text, start, masked);
   // A YAML quoted scalar's escaped quotes (`"GOOS=\"linux\" go build"`, `'A=''x'''`) are quotes to the
   // shell that runs the value: the escape is read as a separator, the quote as a quote.
-  if (opts.yamlQuote === '"' && masked.indexOf('\\"') >= 0) masked = masked.replace(/\\"/g, `${SOFT}"`);
+  if (opts.yamlQuote === '"' && masked.indexOf('\\') >= 0) {
+    if (masked.indexOf('\\"') >= 0) masked = masked.replace(/\\"/g, `${SOFT}"`);
+    // Its blanks written as escapes (`"GOOS=linux\tGOARCH=arm go build"`) part words as blanks do.
+    masked = masked.replace(YAML_BLANK_ESCAPE, (m) => ' '.repeat(m.length));
+  }
   else if (opts.yamlQuote === "'" && masked.indexOf("''") >= 0) masked = masked.replace(/''/g, `${SOFT}'`);
+  // `sh -c "docker build --platform \"linux/arm\" ."`: each escaped quote is read as `""` (a quote
+  // closed and opened again, the same word), so the one script reads as the shell runs it.
+  if (opts.quotedScript && masked.indexOf('\\"') >= 0) masked = masked.replace(ESCAPED_QUOTE, (m) => `${m.slice(0, -2)}""`);
   // make takes the recipe's tab off a continued line before the shell joins the two halves of a
   // word: `--platform linux/amd64,\` then a tab and `linux/arm64` is one list.
   if (opts.mode === 'make' && masked.indexOf('\\\n\t') >= 0) masked = masked.replace(RECIPE_CONTINUATION, `$1\\\n${SOFT}`);
@@ -446,6 +464,11 @@ function unquote(masked: string, w: Word): { s: number; e: number } {
   if ((first === '"' || first === "'") && masked[e - 1] === first && e - s >= 2) {
     s++;
     e--;
+    // Empty strings joined on (`""linux/arm""`: an escaped quote in `sh -c "…"`, see quotedScript).
+    while (e - s >= 2 && masked[s] === first && masked[s + 1] === first && masked[e - 1] === first && masked[e - 2] === first) {
+      s += 2;
+      e -= 2;
+    }
   } else if (first === '$' && masked[s + 1] === "'" && masked[e - 1] === "'" && e - s >= 3) {
     // bash's ANSI-C quoting: $'linux/amd64\nlinux/arm64'.
     s += 2;
@@ -869,9 +892,15 @@ function scanScriptWords(text: string, masked: string, base: number, words: read
 
 /** Scans the script a quoted word holds (`sh -c "…"`); false when the word is not quoted. */
 function scanQuotedScript(text: string, masked: string, base: number, word: Word, sink: MentionSink, urlVars: Map<string, string>): boolean {
+  // (A YAML quoted scalar's escaped quote is a SOFT and a quote: `run: "sh -c \"GOARCH=arm go build\""`.)
+  let start = word.start;
+  let end = word.end;
+  while (start < end && masked.charCodeAt(start) === 2 /* SOFT */) start++;
+  while (end > start && masked.charCodeAt(end - 1) === 2 /* SOFT */) end--;
+  if (start !== word.start || end !== word.end) word = { ...word, start, end };
   const script = unquote(masked, word);
   if (script.s === word.start) return false;
-  scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars });
+  scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars, quotedScript: true });
   return true;
 }
 
@@ -1229,6 +1258,8 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
   if (raw[flag[0].length] === '=') value = { start: w.start + flag[0].length + 1, end: w.end };
   else if (k + 1 < words.length) value = words[++k];
   else return k;
+  // (Empty strings around it, `""linux/arm""`: an escaped quote in `sh -c "…"`, see quotedScript.)
+  while (value.end - value.start >= 4 && /^(?:""|'')$/.test(masked.slice(value.start, value.start + 2)) && masked.slice(value.end - 2, value.end) === masked.slice(value.start, value.start + 2)) value = { ...value, start: value.start + 2, end: value.end - 2 };
   if (joinedQuotes(text, masked, base, value, sink, `${flag[0]} flag`)) return k;
   const u = unquote(masked, value);
   readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
