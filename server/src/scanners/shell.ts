@@ -174,10 +174,11 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   // `export GOOS=darwin`, `export GOARCH=386`, then `go build`: statements that set one of the two
   // are held until the next command, which builds for what they set (see scanCommand).
   let pending: GoEnv | undefined = opts.carry?.pending;
+  const commandsFrom = sink.mentions.length;
   for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
   if (opts.carry) opts.carry.pending = pending;
   else if (pending) usePending(sink, [], [], pending, opts.env);
-  scanDefaults(text, masked, start, end, sink, commands);
+  scanDefaults(text, masked, start, end, sink, commands, commandsFrom);
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
   if (substitutions) {
@@ -1101,7 +1102,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       if (assignmentsInValue(text, masked, base, u.s, u.e, sink)) continue;
     }
-    const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink);
+    const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink, TERRAFORM_TOOLS.has(name) ? 'os_arch' : 'slash');
     if (flagEnd >= 0) {
       k = flagEnd;
       continue;
@@ -1144,8 +1145,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       // The literal default of a template (`--arch "${TARGETARCH:-arm}"`, `${{ inputs.arch || 'arm64' }}`) is the value.
       let s = u.s;
       let e = u.e;
-      while (s < e && masked.charCodeAt(s) === 2 /* SOFT */) s++;
-      while (e > s && masked.charCodeAt(e - 1) === 2 /* SOFT */) e--;
+      // (SOFT where a default's wrapper was, ALTERNATIVE before each of an expression's choices.)
+      while (s < e && (masked.charCodeAt(s) === 2 || masked.charCodeAt(s) === 3)) s++;
+      while (e > s && (masked.charCodeAt(e - 1) === 2 || masked.charCodeAt(e - 1) === 3)) e--;
       if (!/[\u0001-\u0003]/.test(masked.slice(s, e)) && e > s) {
         const t = token(text, base + s, base + e);
         if (manifest[2] === 'os') oses.push(t);
@@ -1251,7 +1253,7 @@ function powershellAssignment(text: string, masked: string, base: number, words:
  * in the next word is read as a platform list. Returns the index of the last word the flag
  * took, or -1 when the word is no platform flag.
  */
-function platformFlag(text: string, masked: string, base: number, words: Word[], k: number, w: Word, raw: string, sink: MentionSink): number {
+function platformFlag(text: string, masked: string, base: number, words: Word[], k: number, w: Word, raw: string, sink: MentionSink, canonical: 'slash' | 'os_arch' = 'slash'): number {
   const flag = PLATFORM_FLAG.exec(raw);
   if (!flag) return -1;
   let value: Word;
@@ -1260,11 +1262,14 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
   else return k;
   // (Empty strings around it, `""linux/arm""`: an escaped quote in `sh -c "…"`, see quotedScript.)
   while (value.end - value.start >= 4 && /^(?:""|'')$/.test(masked.slice(value.start, value.start + 2)) && masked.slice(value.end - 2, value.end) === masked.slice(value.start, value.start + 2)) value = { ...value, start: value.start + 2, end: value.end - 2 };
-  if (joinedQuotes(text, masked, base, value, sink, `${flag[0]} flag`)) return k;
+  if (joinedQuotes(text, masked, base, value, sink, `${flag[0]} flag`, canonical)) return k;
   const u = unquote(masked, value);
-  readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical: 'slash' });
+  readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical });
   return k;
 }
+
+/** Terraform and the tools around it: `terraform providers lock -platform=linux_amd64` takes Terraform's spelling, os_arch. */
+const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
 
 /** Python and conda package tools: their `--platform` is a wheel tag or a conda subdir (`linux_x86_64`, `linux-aarch64`). */
 const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx', 'conda', 'mamba', 'micromamba', 'conda-lock', 'pixi', 'rattler-build']);
@@ -1284,13 +1289,13 @@ const JOINED_QUOTE = /[^\s"',]["']|["'][^\s"',]/;
  * A flag's value of one platform written in quoted pieces (`--platform=linux/"arm"`): the shell
  * joins them into linux/arm, a mention of the whole word. False when the value is no such word.
  */
-function joinedQuotes(text: string, masked: string, base: number, value: Word, sink: MentionSink, context: string): boolean {
+function joinedQuotes(text: string, masked: string, base: number, value: Word, sink: MentionSink, context: string, canonical: 'slash' | 'os_arch' = 'slash'): boolean {
   if (value.end - value.start < 4 || !JOINED_QUOTE.test(masked.slice(value.start + 1, value.end - 1))) return false;
   const bare = masked.slice(value.start, value.end).replace(/["']/g, '');
   if (/[\s,]/.test(bare) || bare.includes(POISON)) return false;
   const platform = parsePlatform(bare, 'strict');
   if (!platform) return false;
-  sink.add({ kind: 'whole', token: token(text, value.start + base, value.end + base), platform, strict: true, canonical: 'slash', listId: sink.newList(), context });
+  sink.add({ kind: 'whole', token: token(text, value.start + base, value.end + base), platform, strict: true, canonical, listId: sink.newList(), context });
   return true;
 }
 
@@ -1376,10 +1381,26 @@ const DEFAULT_VALUE = /\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([^}$`\n]*)\}/g;
 /** `NAME=` (or `NAME="`) just before an expansion: the expansion is the assignment's value. */
 const ASSIGNED_BEFORE = /(?:^|[\s;&|(])(?:--?[A-Za-z0-9-]+=)?([A-Za-z_][A-Za-z0-9_]*)=["']?\$?$/;
 
-function scanDefaults(text: string, masked: string, start: number, end: number, sink: MentionSink, commands: readonly Command[]): void {
+function scanDefaults(text: string, masked: string, start: number, end: number, sink: MentionSink, commands: readonly Command[], commandsFrom: number): void {
   const region = text.slice(start, end);
   if (region.indexOf('${') < 0) return;
   let prose: number[] | undefined;
+  /** Where the commands' own mentions start (a flag that read a default, `--arch "${TARGETARCH:-aarch64}"`). */
+  let read: Set<number> | undefined;
+  const readByCommand = (at: number) => {
+    if (!read) {
+      read = new Set();
+      for (let k = commandsFrom; k < sink.mentions.length; k++) {
+        const m = sink.mentions[k];
+        if (m.kind === 'whole') read.add(m.token.start);
+        else {
+          if (m.os) read.add(m.os.start);
+          if (m.arch) read.add(m.arch.start);
+        }
+      }
+    }
+    return read.has(at);
+  };
   DEFAULT_VALUE.lastIndex = 0;
   for (let m = DEFAULT_VALUE.exec(region); m; m = DEFAULT_VALUE.exec(region)) {
     const role = roleOf(m[1]);
@@ -1390,6 +1411,7 @@ function scanDefaults(text: string, masked: string, start: number, end: number, 
     const assigned = ASSIGNED_BEFORE.exec(region.slice(Math.max(0, m.index - 64), m.index));
     if (assigned && roleOf(assigned[1]) !== undefined) continue;
     const vs = start + m.index + m[0].length - 1 - m[2].length;
+    if (readByCommand(vs)) continue;
     const names = readPlatformList(sink, { text, masked, maskBase: start, start: vs, end: vs + m[2].length, role, context: m[1], canonical: varCanonical(m[1]) });
     if (role === 'os') emitPairs(sink, names.slice(0, 1), [], undefined, m[1]);
     else if (role === 'arch') emitPairs(sink, [], names.slice(0, 1), undefined, m[1]);
