@@ -27,6 +27,22 @@ export function subjectOf(m: Mention): Subject {
   // One object shape for every subject (absent parts are undefined): this runs once per mention.
   if (m.kind === 'whole') {
     const p = m.platform;
+    if (m.goNames && p.alias) {
+      const validOs = p.validOs && isGoOs(p.raw.os);
+      const validArch = p.validArch && isGoArch(p.raw.arch);
+      return {
+        mention: m,
+        os: validOs ? p.os : p.raw.os,
+        arch: validArch ? p.arch : p.raw.arch,
+        variant: p.variant || undefined,
+        platform: p.variant ? { os: p.os, arch: p.arch, variant: p.variant } : { os: p.os, arch: p.arch },
+        validOs,
+        validArch,
+        valid: p.valid && validOs && validArch,
+        archAlias: false,
+        spelling: p.spelling,
+      };
+    }
     return {
       mention: m,
       os: p.os,

@@ -90,7 +90,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         define = undefined;
         continue;
       }
-      if (define.role === 'platform') scanValue(text, line.start, line.end, define.name, 'platform', sink, globalEnv);
+      // (`define GOARCH` over `arm64`: a multi-line value of the variable, as `GOARCH := arm64` is.)
+      if (define.role === 'platform' || define.role === 'os' || define.role === 'arch') scanValue(text, line.start, line.end, define.name, define.role, sink, globalEnv);
       else if (define.role !== 'text' && !templateAssignment(text, line.start, line.end, sink, define.env)) scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
       continue;
     }
@@ -130,7 +131,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       scanEvaluated(evaluated, scope());
       continue;
     }
-    const def = /^\s*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
+    const def = /^\s*(?:(?:export|override|private)\s+)*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
     if (def) {
       define = { role: TEXT_DEFINE.test(def[1]) ? 'text' : roleOf(def[1]), name: def[1], env: new ScopeEnv(sink, globalEnv) };
       continue;

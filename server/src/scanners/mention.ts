@@ -29,6 +29,8 @@ export interface WholeMention {
    * but names must be canonical, none where aliases are native (package arches, other projects' assets).
    */
   canonical?: Spelling | 'as-written';
+  /** The tool takes Go's names only (goreleaser's `targets`): an alias (`linux_x86_64`) is no name of it. */
+  goNames?: boolean;
   /** Mentions of one list share an id: duplicates are looked for within a list. */
   listId?: number;
   /** What to delete to remove this item from its list (item plus one separator). */

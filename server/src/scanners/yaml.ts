@@ -175,6 +175,38 @@ export function anchorPartners(text: string, anchors: ReadonlyMap<string, string
   return out;
 }
 
+/**
+ * Whether the `parameters:` key at `at` (its column `col`) is a CircleCI matrix's, with no
+ * `exclude:` beside it. Bounded as besideAlias is.
+ */
+function circleMatrixWithoutExclude(text: string, at: number, col: number, lineAt: (s: number) => string, lead: (line: string) => number): boolean {
+  let holder: number | undefined;
+  for (let s = at, n = 0; s > 0 && n < 200; n++) {
+    const prev = text.lastIndexOf('\n', s - 2) + 1;
+    const line = lineAt(prev);
+    s = prev;
+    const l = lead(line);
+    if (l === line.length || line[l] === '#' || line[l] === '\r') continue;
+    if (l < col) {
+      holder = prev;
+      break;
+    }
+  }
+  if (holder === undefined) return false;
+  const holderLine = lineAt(holder);
+  const key = SITE_KEY.exec(holderLine.slice(lead(holderLine)).replace(/^-[ \t]+/, ''));
+  if (!key || key[2] !== 'matrix') return false;
+  for (let s = holder + holderLine.length + 1, n = 0; s < text.length && n < 400; n++) {
+    const line = lineAt(s);
+    s += line.length + 1;
+    const l = lead(line);
+    if (l === line.length || line[l] === '#' || line[l] === '\r') continue;
+    if (l < col) break;
+    if (l === col && /^exclude[ \t]*:/.test(line.slice(l))) return false;
+  }
+  return true;
+}
+
 /** A key at the start of a line (after a dash): `goos: [darwin]`, `- GOOS: darwin`, `matrix:`. */
 const SITE_KEY = /^(?:-[ \t]+)?(["']?)([A-Za-z_][\w.-]*)\1[ \t]*:(?=[ \t\r]|$)/;
 
@@ -256,7 +288,9 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
   if (!parentKey) return undefined;
   const parentValue = siteValue(parentRest, parentKey);
   if (parentValue !== '' && !parentValue.startsWith('&')) return undefined;
-  const matrix = MATRIX_KEY.test(parentKey[2]);
+  let matrix = MATRIX_KEY.test(parentKey[2]);
+  // A CircleCI matrix's `parameters:` (its `exclude:` beside them leaves pairs out: not read here).
+  if (parentKey[2] === 'parameters') matrix = circleMatrixWithoutExclude(text, parent, dashed >= 0 ? dashed : pl, lineAt, lead);
   if (!matrix && !ENV_MAP_KEYS.has(parentKey[2])) return undefined;
   // The mapping's keys, from its first line down.
   let names: string[] | undefined;
@@ -1238,10 +1272,12 @@ function parseTriple(text: string): { platform: ParsedPlatform; abi: string } | 
 }
 
 /** Mentions from `from` on have one canonical spelling. */
-function spellAll(sink: MentionSink, from: number, spelling: Spelling): void {
+function spellAll(sink: MentionSink, from: number, spelling: Spelling, goNames = false): void {
   for (let k = from; k < sink.mentions.length; k++) {
     const m = sink.mentions[k];
-    if (m.kind === 'whole') m.canonical = spelling;
+    if (m.kind !== 'whole') continue;
+    m.canonical = spelling;
+    if (goNames) m.goNames = true;
   }
 }
 
@@ -1632,7 +1668,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       pulledImage(ctx.sink, before, kubeImageName(imageRef(node)));
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
-      if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch');
+      if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch', true);
       // Compose's `platform:` and `build: platforms:` take Docker's spelling only.
       else if (ctx.path[0] === 'services' && ctx.path.length <= 3 && (key === 'platform' || key === 'platforms')) spellAll(ctx.sink, before, 'slash');
       // A matrix key that is a platform only by how the job uses it (`make PLATFORM=${{ matrix.board }}`)
@@ -3000,6 +3036,16 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
       if (items && items.col >= 0 && (indent < items.col || (indent === items.col && line.charCodeAt(indent) !== 45))) items = undefined;
       if (m) {
         vs = i + m[0].length;
+        // An anchor or a tag before the value (`goarch: &arches`, `!!str linux/arm`) is YAML's, and
+        // an alias (`goarch: *arches`) names no value here.
+        let p = vs;
+        while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+        while (p < e && (text.charCodeAt(p) === 38 /* & */ || text.charCodeAt(p) === 33 /* ! */)) {
+          while (p < e && text.charCodeAt(p) !== 32 && text.charCodeAt(p) !== 9) p++;
+          while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+          vs = p;
+        }
+        if (text.charCodeAt(p) === 42 /* * */ && p < e) vs = e;
         role = roleOf(m[2]);
         const col = m[1].length;
         if (role && role !== 'variant' && text.slice(vs, e).trim() === '') items = { role, col };
