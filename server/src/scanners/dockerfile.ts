@@ -166,6 +166,9 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         break;
       case 'ADD':
       case 'COPY': {
+        // `COPY --platform=linux/arm64 --from=golang:1.23 …`: its flags, read as FROM's are.
+        const flagsEnd = leadingFlagsEnd(text, s, e);
+        if (flagsEnd > s && text.slice(s, flagsEnd).indexOf('--platform') >= 0) scanShell(text, s, flagsEnd, sink, { mode: 'shell', urlVars });
         const masked = maskTemplates(text, s, e, 'shell');
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
         scanArchiveNames(text, masked, s, 0, e - s, sink);
@@ -179,6 +182,18 @@ export function scanDockerfile(original: string, start: number, end: number, sin
     }
   }
   held.end();
+}
+
+/** The end of the `--flag=value` words that open text[s, e) (an instruction's arguments), or s. */
+function leadingFlagsEnd(text: string, s: number, e: number): number {
+  let end = s;
+  for (let k = s; k < e; ) {
+    while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    if (text.charCodeAt(k) !== 45 || text.charCodeAt(k + 1) !== 45) break;
+    while (k < e && text.charCodeAt(k) > 32) k++;
+    end = k;
+  }
+  return end;
 }
 
 /** The names of the here-documents a line opens, in order: `<<A`, `<<-"B"`, `<<'C'`. */

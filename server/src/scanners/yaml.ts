@@ -531,6 +531,8 @@ const ANCHOR_LINE = /^([ \t]*)(?:-[ \t]+)?(?:[^\s#&*][^\r\n#:]*:[ \t]+)?&([^\s,[
 /** An os or arch key of such a block with its value: `GOOS: windows`, `goos: [darwin]`, `goarch:` over a block list. */
 const MERGED_ENTRY = /^(["']?)(GOOS|GOARCH|goos|goarch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
 const LITERAL_NAME = /^(["']?)([a-z0-9]+)\1$/;
+/** The same of a platform object: `os: linux`, `arch: arm`. */
+const PLAIN_ENTRY = /^(["']?)(os|arch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
 
 /**
  * The os and arch names of the anchored block mappings of a text that merge keys take in
@@ -558,14 +560,42 @@ export function anchoredMaps(text: string): Map<string, MergedNames> {
       continue;
     }
     seen.add(name);
-    const names = anchoredNames(text, m.index + m[0].length + 1, m[1].length);
+    const names = anchoredNames(text, m.index + m[0].length + 1, m[1].length, true);
     if (names) out.set(name, names);
+  }
+  // A flow mapping anchored on its line: `.darwin: &darwin {GOOS: darwin}`.
+  if (text.indexOf('{') < 0) return out;
+  FLOW_ANCHOR_LINE.lastIndex = 0;
+  for (let m = FLOW_ANCHOR_LINE.exec(text); m; m = FLOW_ANCHOR_LINE.exec(text)) {
+    const name = m[1];
+    if (seen.has(name)) {
+      out.delete(name);
+      continue;
+    }
+    seen.add(name);
+    let oses: string[] | undefined;
+    let arches: string[] | undefined;
+    for (const entry of m[2].split(',')) {
+      const colon = entry.indexOf(':');
+      if (colon < 0) continue;
+      const key = entry.slice(0, colon).trim().replace(/^(["'])(.*)\1$/, '$2');
+      const value = LITERAL_NAME.exec(entry.slice(colon + 1).trim())?.[2];
+      const role = FLOW_OS_KEYS.has(key) ? 'os' : FLOW_ARCH_KEYS.has(key) ? 'arch' : undefined;
+      if (role === 'os' && value !== undefined && isGoOs(value)) oses ??= [value];
+      else if (role === 'arch' && value !== undefined && isGoArch(value)) arches ??= [value];
+    }
+    if (oses || arches) out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) });
   }
   return out;
 }
 
+/** A line whose value is an anchored flow mapping on it: `.darwin: &darwin {GOOS: darwin}`, `- &l {os: linux}`. */
+const FLOW_ANCHOR_LINE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#&*{][^\r\n#:{]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]+\{([^{}\r\n]*)\}/gm;
+const FLOW_OS_KEYS: ReadonlySet<string> = new Set(['GOOS', 'goos', 'os']);
+const FLOW_ARCH_KEYS: ReadonlySet<string> = new Set(['GOARCH', 'goarch', 'arch']);
+
 /** The os and arch names set at the first level of the block mapping from `from`, deeper than `base`. */
-function anchoredNames(text: string, from: number, base: number): MergedNames | undefined {
+function anchoredNames(text: string, from: number, base: number, plainKeys = false): MergedNames | undefined {
   let indent = -1;
   let oses: string[] | undefined;
   let arches: string[] | undefined;
@@ -612,9 +642,10 @@ function anchoredNames(text: string, from: number, base: number): MergedNames | 
       nameValue(item, line.slice(lead + 1).trimStart());
       continue;
     }
-    const e = MERGED_ENTRY.exec(line.slice(lead));
+    // (An anchored mapping merged into a platform object: Drone's `os:` and `arch:` too.)
+    const e = MERGED_ENTRY.exec(line.slice(lead)) ?? (plainKeys ? PLAIN_ENTRY.exec(line.slice(lead)) : null);
     if (!e) continue;
-    const os = e[2] === 'GOOS' || e[2] === 'goos';
+    const os = e[2] === 'GOOS' || e[2] === 'goos' || e[2] === 'os';
     const value = e[3];
     const flowValue = value.startsWith('{') ? FLOW_VALUE.exec(value) : undefined;
     const values: string[] = value === '' ? (list = []) : flowValue ? [flowValue[1]] : value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1).split(',').map((v) => v.trim()) : [value];
@@ -1591,8 +1622,10 @@ function walkMap(node: YMap, ctx: Ctx): void {
     } else if (role === 'variant') variantKey ??= items[k].key;
   }
   // A `platform:` mapping is a platform when it names both: `{architecture: architectureValue}`
-  // alone is a selector's test data as often as a platform.
-  if (roles && (osKey === undefined || archKey === undefined) && inPlatformMapping(ctx)) {
+  // alone is a selector's test data as often as a platform. (One may come from a merge key:
+  // Drone's `platform: {<<: *linux, arch: arm}`.)
+  const merged = roles && ctx.merges ? mergedNames(node, ctx) : undefined;
+  if (roles && ((osKey === undefined && !merged?.oses) || (archKey === undefined && !merged?.arches)) && inPlatformMapping(ctx)) {
     for (let k = 0; k < items.length; k++) if (roles[k] !== undefined && roleOf(items[k].key) === undefined) roles[k] = undefined;
     if (osKey !== undefined && roleOf(osKey) === undefined) osKey = undefined;
     if (archKey !== undefined && roleOf(archKey) === undefined) archKey = undefined;
@@ -1620,7 +1653,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       // os axis's values are judged alone.
       const apart = osKey !== undefined && archKey !== undefined && inMatrixAxis(ctx) && ctx.matrixRoles?.os?.has(archKey) === true && !ctx.matrixRoles.has(osKey);
       if (apart) emitPairs(ctx.sink, linkedNames(nameTokens(keys.get(osKey!), ctx), osKey!, 'os', ctx), [], undefined, osKey!);
-      pairMapping(ctx, keys, apart ? undefined : osKey, archKey, variantKey, mergedNames(node, ctx), node);
+      pairMapping(ctx, keys, apart ? undefined : osKey, archKey, variantKey, merged ?? mergedNames(node, ctx), node);
       // Each other arch axis with the os the job writes before it, alone.
       for (const extra of writtenAfterOs ?? []) {
         keys.set(extra, definedValue(get(node, extra)));
