@@ -317,3 +317,25 @@ describe('completion in the strings of GitHub expressions and in make functions'
     assert.ok(!(await completeAt('Makefile', 'makefile', 'PLATFORMS ?= $(if $(CI),linux/| linux/amd64,linux/s390x)\n')).includes('linux/amd64'));
   });
 });
+
+describe('completion in quoted scripts, shell here-documents and ENV key value (QA 100, QA 102)', () => {
+  it("GOARCH= in sh -c \"…\" offers the arches of the GOOS set beside it, in every kind", async () => {
+    assert.deepEqual(await completeAt('build.sh', 'shellscript', 'sh -c "GOOS=darwin GOARCH=| go build"\n'), ['amd64', 'arm64']);
+    assert.deepEqual(await completeAt('Makefile', 'makefile', 'b:\n\tsh -c "GOOS=darwin GOARCH=|"\n'), ['amd64', 'arm64']);
+    assert.deepEqual(await completeAt('.github/workflows/x.yml', 'yaml', 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: sh -c "GOOS=darwin GOARCH=|"\n'), ['amd64', 'arm64']);
+    const oses = await completeAt('build.sh', 'shellscript', "bash -c 'GOOS=|'\n");
+    assert.ok(oses.includes('linux') && oses.includes('windows'), oses.join(' '));
+  });
+  it('a here-document fed to a shell is a script; one written to a file is not', async () => {
+    const arches = await completeAt('build.sh', 'shellscript', 'bash <<EOF\nGOOS=linux GOARCH=|\nEOF\n');
+    assert.ok(arches.includes('s390x'), arches.join(' '));
+    assert.ok((await completeAt('build.sh', 'shellscript', 'cat <<EOF | sudo sh -e\nGOOS=‸\nEOF\n', '‸')).includes('darwin'));
+    assert.deepEqual(await completeAt('build.sh', 'shellscript', 'cat > notes.txt <<EOF\nGOOS=|\nEOF\n'), []);
+  });
+  it("a Dockerfile's ENV GOARCH value written after a blank", async () => {
+    const arches = await completeAt('Dockerfile', 'dockerfile', 'FROM golang:1.23\nENV GOARCH |\n');
+    assert.ok(arches.includes('arm64') && arches.includes('s390x'), arches.join(' '));
+    assert.ok((await completeAt('Dockerfile', 'dockerfile', 'FROM golang:1.23\nENV GOOS |\n')).includes('windows'));
+    assert.deepEqual(await completeAt('Dockerfile', 'dockerfile', 'FROM golang:1.23\nENV VERSION |\n'), []);
+  });
+});

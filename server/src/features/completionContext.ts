@@ -165,6 +165,21 @@ const MAX_CONTINUED = 50;
 const HEREDOC_LINES_BACK = 200;
 const HEREDOC_CHARS_BACK = 200 * 160;
 
+/** Shells a here-document can be the script of. */
+const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
+
+/** Whether the words before `<<` run a shell that reads its script from stdin, or the rest of the line pipes into one. */
+function feedsShell(before: string, after: string): boolean {
+  const words = before.trim().split(/\s+/);
+  while (words.length > 1 && words[words.length - 1].startsWith('-')) words.pop();
+  const name = words[words.length - 1].replace(/^.*\//, '');
+  if (SHELLS.has(name)) return true;
+  const pipe = after.indexOf('|');
+  if (pipe < 0) return false;
+  const next = after.slice(pipe + 1).trim().split(/\s+/).filter((w) => w !== 'sudo' && !w.startsWith('-'))[0] ?? '';
+  return SHELLS.has(next.replace(/^.*\//, ''));
+}
+
 /**
  * Whether line `index` is in the body of a here-document (`cat <<EOF` … `EOF`) that is not a
  * script: a Dockerfile `RUN <<EOT` body is one, and is read as shell.
@@ -183,6 +198,8 @@ function inHeredoc(lines: Lines, index: number, kind: FileKind): boolean {
     // CircleCI's `<< parameters.image >>` (also `<< pipeline.parameters.x >>`) is a parameter, no here-document.
     if (/^\.[\w.-]*\s*>>/.test(t.slice(m.index + m[0].length))) continue;
     if (closers.has(m[2])) return false;
+    // `bash <<EOF`, `sudo sh -e <<EOF`, `cat <<EOF | sh`: the body is a script, read as shell.
+    if (feedsShell(t.slice(0, m.index), t.slice(m.index + m[0].length))) return false;
     if (kind !== 'dockerfile') return true;
     // RUN … <<EOT, the marker maybe on a continuation line of the RUN.
     let first = i;
@@ -277,7 +294,7 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
   while (lines.has(last + 1) && /\\$/.test(lines.line(last).text)) last++;
   const out: string[] = [];
   // `GOOS= GOARCH=arm64`: an empty value is not followed by the next assignment's name.
-  const re = /(?:^|[\s;(&|`])(?:export\s+|ENV\s+|ARG\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\?|:|\+)?=[ \t]*["']?([A-Za-z0-9]+)\b(?![\w]*\s*[?:+]?=)/g;
+  const re = /(?:^|[\s;(&|`"'])(?:export\s+|ENV\s+|ARG\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\?|:|\+)?=[ \t]*["']?([A-Za-z0-9]+)\b(?![\w]*\s*[?:+]?=)/g;
   for (let i = first; i <= last; i++) {
     for (const m of lines.line(i).text.matchAll(re)) if (roleOf(m[1]) === name) out.push(m[2].toLowerCase());
   }
@@ -847,12 +864,30 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     }
   }
 
+  // A Dockerfile's `ENV GOARCH arm64`: the older form, the value after a blank.
+  const envKey = kind === 'dockerfile' ? /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+$/i.exec(prefix) : null;
+  if (envKey) {
+    const role = roleOf(envKey[1]);
+    if (role && role !== 'variant') {
+      return withOs(
+        site(role, start, end, {
+          spelling: 'slash',
+          os: () => commandValues(lines, index, 'os'),
+          arch: () => commandValues(lines, index, 'arch'),
+          present: [],
+        }),
+        typed,
+      );
+    }
+  }
+
   // GOOS=…, PLATFORMS ?= …, export KUBE_BUILD_PLATFORMS="…", ENV GOARCH=…
   let assign: { name: string; end: number } | undefined;
   for (const m of joined.matchAll(ASSIGNMENT)) {
     const before = m.index === 0 ? '' : joined[m.index - 1];
     // (After `$(Q)` in a recipe: make's quiet prefix glued to the command.)
-    if (before !== '' && !/[\s;(&|`{]/.test(before) && !(kind === 'makefile' && /\$[({][A-Za-z_][A-Za-z0-9_]*[)}]$/.test(joined.slice(Math.max(0, m.index - 40), m.index)))) continue;
+    // (After a quote too: the script of `sh -c "GOOS=…"`.)
+    if (before !== '' && !/[\s;(&|`{"']/.test(before) && !(kind === 'makefile' && /\$[({][A-Za-z_][A-Za-z0-9_]*[)}]$/.test(joined.slice(Math.max(0, m.index - 40), m.index)))) continue;
     if (m[2] !== '' && kind !== 'makefile') continue;
     assign = { name: m[1], end: m.index + m[0].length };
   }

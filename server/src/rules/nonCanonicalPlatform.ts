@@ -9,6 +9,9 @@ export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
   if (m.artifact?.kind === 'package') return otherFormatName(s);
   if (!m.canonical || !s.valid || !s.platform) return undefined;
   const p = m.platform;
+  // arch-os with another toolchain's arch (`x86_64-linux`, `aarch64-darwin`) where any spelling goes
+  // is that toolchain's name (a Nix system, a RubyGems platform, a zig target), not ours misspelt.
+  if (m.canonical === 'as-written' && p.spelling === 'arch-os' && p.alias && !isGoArch(p.raw.arch)) return undefined;
   const target = m.canonical === 'as-written' ? p.spelling : m.canonical;
   const wrongSpelling = p.spelling !== target && p.spelling !== 'package';
   if (!p.alias && !wrongSpelling) return undefined;
