@@ -171,13 +171,20 @@ function remembered<T>(model: TierModel, key: string, make: () => T): T {
   if (!cache) SUGGESTIONS.set(model, (cache = new Map()));
   let found = cache.get(key) as T | undefined;
   if (found === undefined) {
-    if (cache.size >= 1024) cache.clear();
+    if (cache.size >= SUGGESTIONS_KEPT) cache.clear();
     cache.set(key, (found = make()));
   }
   return found;
 }
 
 const SUGGESTIONS = new WeakMap<TierModel, Map<string, unknown>>();
+
+/**
+ * Suggestions kept per model: more than a document holds distinct typos in practice, so a list of
+ * thousands of them (each judged again when its block is, on every keystroke in it) is not
+ * suggested for again. A few hundred bytes each.
+ */
+const SUGGESTIONS_KEPT = 16_384;
 
 function rankSameOs(os: string, model: TierModel, written?: string): string[] {
   const distance = new Map<string, number>();
