@@ -66,7 +66,8 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   const base = p.slice(p.lastIndexOf('/') + 1);
   const lower = base.toLowerCase();
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(p)) return 'github-workflow';
-  if (/^\.?goreleaser\.ya?ml$/i.test(base)) return 'goreleaser';
+  // (And a project's other goreleaser configs: .goreleaser_ui_darwin.yaml, .goreleaser-nightly.yml, goreleaser.pro.yaml.)
+  if (/^\.?goreleaser(?:[._-][\w.-]*)?\.ya?ml$/i.test(base)) return 'goreleaser';
   if (/^\.gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.gitlab\/ci\/.+\.ya?ml$/i.test(p)) return 'gitlab-ci';
   if (/\.ya?ml$/i.test(base)) return languageId === 'github-actions-workflow' ? 'github-workflow' : 'yaml';
   // build.make, rules.mak, lib.Makefile: make fragments included by a Makefile (kubernetes-csi's

@@ -332,6 +332,11 @@ describe('completion in quoted scripts, shell here-documents and ENV key value (
     assert.ok((await completeAt('build.sh', 'shellscript', 'cat <<EOF | sudo sh -e\nGOOS=‸\nEOF\n', '‸')).includes('darwin'));
     assert.deepEqual(await completeAt('build.sh', 'shellscript', 'cat > notes.txt <<EOF\nGOOS=|\nEOF\n'), []);
   });
+  it("terraform's -platform offers Terraform's spelling, os_arch (QA 103)", async () => {
+    const labels = await completeAt('lock.sh', 'shellscript', 'terraform providers lock -platform=‸\n', '‸');
+    assert.ok(labels.includes('linux_amd64') && labels.includes('darwin_arm64') && !labels.includes('linux/amd64'), labels.join(' '));
+    assert.ok((await completeAt('b.sh', 'shellscript', 'docker buildx build --platform=‸\n', '‸')).includes('linux/amd64'));
+  });
   it("a Dockerfile's ENV GOARCH value written after a blank", async () => {
     const arches = await completeAt('Dockerfile', 'dockerfile', 'FROM golang:1.23\nENV GOARCH |\n');
     assert.ok(arches.includes('arm64') && arches.includes('s390x'), arches.join(' '));

@@ -253,6 +253,18 @@ describe('long continuations, unclosed constructs, deep nesting', () => {
     const lines = `${'x=$(\n'.repeat(100_000)}GOARCH=arm go build\n`;
     assertOneRemoved(lines, lint(t, lines, 'shell', 5000).findings, 'arm');
   });
+  it('scripts in scripts 500 deep (`$(sh -c "$(sh -c "…")")`): scanned a few levels, no stack overflow, the next line checked (round 129)', (t) => {
+    // Each level was scanned as a substitution and as sh -c's script: 20 deep took 11 s, 500 overflowed the stack.
+    const deep = (n: number) => `x=${'$(sh -c "'.repeat(n)}GOARCH=arm go build${'")'.repeat(n)}\nGOARCH=arm go build\n`;
+    for (const n of [20, 500]) {
+      const text = deep(n);
+      const r = lint(t, text, 'shell', 5000);
+      assert.ok(brief(text, r.findings).includes(`removed-platform arm@${text.lastIndexOf('arm')}`), brief(text, r.findings).join(' '));
+    }
+    // A few levels are read: sh -c in sh -c.
+    const two = 'sh -c "bash -c \'GOARCH=arm go build\'"\n';
+    assertOneRemoved(two, lint(t, two, 'shell', 5000).findings, 'arm');
+  });
   it('10,000 nested, closed `$(echo …)`', (t) => {
     const text = `x=${'$(echo '.repeat(10_000)}linux/arm${')'.repeat(10_000)}\nGOARCH=arm\n`;
     assertOneRemoved(text, lint(t, text, 'shell', 5000).findings, 'arm');

@@ -8,6 +8,11 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('C:\\r\\.github\\workflows\\ci.yaml'), 'github-workflow');
     assert.equal(detectFileKind('/r/.goreleaser.yaml'), 'goreleaser');
     assert.equal(detectFileKind('/r/goreleaser.yml'), 'goreleaser');
+    // A project's other goreleaser configs (netbird's UI builds, audit 96).
+    assert.equal(detectFileKind('/r/.goreleaser_ui_darwin.yaml'), 'goreleaser');
+    assert.equal(detectFileKind('/r/.goreleaser-nightly.yml'), 'goreleaser');
+    assert.equal(detectFileKind('/r/goreleaser.pro.yaml'), 'goreleaser');
+    assert.equal(detectFileKind('/r/goreleaserx.yaml'), 'yaml');
     assert.equal(detectFileKind('/r/.gitlab-ci.yml'), 'gitlab-ci');
     assert.equal(detectFileKind('/r/config/jobs/x.yaml'), 'yaml');
     for (const p of ['/r/Makefile', '/r/GNUmakefile', '/r/common.mk', '/r/Makefile.common', '/r/release-tools/build.make', '/r/rules.mak', '/r/lib.Makefile', '/r/Makefile.Windows']) assert.equal(detectFileKind(p), 'makefile', p);

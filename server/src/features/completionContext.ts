@@ -165,6 +165,9 @@ const MAX_CONTINUED = 50;
 const HEREDOC_LINES_BACK = 200;
 const HEREDOC_CHARS_BACK = 200 * 160;
 
+/** Terraform and the tools around it, whose -platform is os_arch (as the scanner reads it). */
+const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
+
 /** Shells a here-document can be the script of. */
 const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
 
@@ -844,7 +847,10 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const sep = /^(=|\s+|["']\s*,\s*|\s*,\s*)(.*)$/s.exec(joined.slice(flagEnd));
     const value = sep && kind === 'makefile' ? makeBranch(sep[2]) : sep ? { text: sep[2], inFunction: false } : undefined;
     const items = value ? listItems(value.text, value.inFunction) : undefined;
-    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items, ...(value?.inFunction ? { inArgument: true } : {}) }, typed);
+    // Terraform's -platform takes its own spelling: `terraform providers lock -platform=linux_amd64`.
+    const command = joined.slice(Math.max(...[';', '&', '|', '`', '('].map((c) => joined.lastIndexOf(c, flagEnd))) + 1).trim().split(/\s+/)[0] ?? '';
+    const spelling = TERRAFORM_TOOLS.has(command.replace(/^.*\//, '')) ? 'os_arch' : 'slash';
+    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, spelling), present: items, ...(value?.inFunction ? { inArgument: true } : {}) }, typed);
   }
 
   // podman build --arch |, docker manifest annotate --os linux --arch |

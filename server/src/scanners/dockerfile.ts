@@ -174,7 +174,10 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         scanArchiveNames(text, masked, s, 0, e - s, sink);
         // COPY <<EOF /etc/apt/sources.list.d/kubernetes.list: the here-document is the file's
         // text; an apt source line in it is one, as when a RUN echoes it there.
-        if (masked.indexOf('<<') >= 0) scanAptSourceLines(text, masked, s, 0, e - s, sink, urlVars);
+        if (masked.indexOf('<<') >= 0) {
+          scanAptSourceLines(text, masked, s, 0, e - s, sink, urlVars);
+          copiedScript(text, s, e, sink, urlVars);
+        }
         break;
       }
       default:
@@ -182,6 +185,31 @@ export function scanDockerfile(original: string, start: number, end: number, sin
     }
   }
   held.end();
+}
+
+/** A shell script's name, or a shebang line that runs a shell. */
+const SCRIPT_NAME = /\.(?:ba|z|k)?sh$/;
+const SHELL_SHEBANG = /^#![ \t]*\S*?(?:\/|\/env[ \t]+)(?:ba|da|z|k|a)?sh\b/;
+
+/**
+ * `COPY <<'SCRIPT' /usr/local/bin/build.sh` over a script: the here-document is a shell script
+ * that a later RUN runs, read as one (a script's name, or a shebang that runs a shell). One
+ * here-document per COPY; several go to a folder, as files of their own.
+ */
+function copiedScript(text: string, s: number, e: number, sink: MentionSink, urlVars: Map<string, string>): void {
+  const nl = text.indexOf('\n', s);
+  if (nl < 0 || nl >= e) return;
+  const header = text.slice(s, nl).trim();
+  const names = heredocNames(header);
+  if (names.length !== 1) return;
+  const words = header.split(/\s+/);
+  const destination = words[words.length - 1].replace(/^["']|["']$/g, '');
+  const bodyStart = nl + 1;
+  const body = text.slice(bodyStart, e);
+  const close = heredocClose(body, names[0]);
+  const firstLine = body.slice(0, body.indexOf('\n') < 0 ? body.length : body.indexOf('\n'));
+  if (!SCRIPT_NAME.test(destination) && !SHELL_SHEBANG.test(firstLine)) return;
+  scanShell(text, bodyStart, close < 0 ? e : bodyStart + close, sink, { mode: 'shell', urlVars });
 }
 
 /** The end of the `--flag=value` words that open text[s, e) (an instruction's arguments), or s. */

@@ -142,6 +142,18 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
 /** A double quote escaped by an odd number of backslashes (`\"`, not `\\"`). */
 const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
 
+/**
+ * The script whose commands are being scanned: how deep in others it is, and the YAML quotes its
+ * text is in. A script a command holds (`sh -c "…"`, ssh's remote command) is scanned one level
+ * deeper, in the same quotes (`run: 'sh -c "P=''linux/amd64 linux/riscv64'' make"'`), and not
+ * beyond MAX_SCRIPT_DEPTH: `$(sh -c "$(sh -c "…")")` hundreds deep took exponential time, then
+ * the stack. Set by scanShellFully around its commands, and put back after.
+ */
+let nesting: { depth: number; yamlQuote: '"' | "'" | undefined } = { depth: 0, yamlQuote: undefined };
+
+/** Scripts in scripts scanned at most (substitutions and here-documents stop at MAX_DEPTH). */
+const MAX_SCRIPT_DEPTH = 8;
+
 /** A YAML double-quoted scalar's escape of a blank: `\t`, `\n`, `\r`, an escaped space. */
 const YAML_BLANK_ESCAPE = /\\[ntr ]/g;
 
@@ -175,7 +187,14 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   // are held until the next command, which builds for what they set (see scanCommand).
   let pending: GoEnv | undefined = opts.carry?.pending;
   const commandsFrom = sink.mentions.length;
-  for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
+  // (What the scripts its commands hold are scanned with: see nesting.)
+  const outer = nesting;
+  nesting = { depth, yamlQuote: opts.yamlQuote };
+  try {
+    for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
+  } finally {
+    nesting = outer;
+  }
   if (opts.carry) opts.carry.pending = pending;
   else if (pending) usePending(sink, [], [], pending, opts.env);
   scanDefaults(text, masked, start, end, sink, commands, commandsFrom);
@@ -887,8 +906,9 @@ function takesScript(raw: string, name: string, before: string): boolean {
  * arguments): one quoted word is scanned as the script it holds, several as the command they make.
  */
 function scanScriptWords(text: string, masked: string, base: number, words: readonly Word[], from: number, sink: MentionSink, urlVars: Map<string, string>): void {
+  if (nesting.depth >= MAX_SCRIPT_DEPTH) return;
   if (from + 1 === words.length && scanQuotedScript(text, masked, base, words[from], sink, urlVars)) return;
-  scanShell(text, base + words[from].start, base + words[words.length - 1].end, sink, { mode: 'shell', urlVars });
+  scanShell(text, base + words[from].start, base + words[words.length - 1].end, sink, { mode: 'shell', urlVars, depth: nesting.depth + 1, ...(nesting.yamlQuote ? { yamlQuote: nesting.yamlQuote } : {}) });
 }
 
 /** Scans the script a quoted word holds (`sh -c "…"`); false when the word is not quoted. */
@@ -901,7 +921,10 @@ function scanQuotedScript(text: string, masked: string, base: number, word: Word
   if (start !== word.start || end !== word.end) word = { ...word, start, end };
   const script = unquote(masked, word);
   if (script.s === word.start) return false;
-  scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars, quotedScript: true });
+  if (nesting.depth >= MAX_SCRIPT_DEPTH) return true;
+  // (The escape of a YAML quote that closes it: `run: "sh -c \"GOARCH=amd64\""`, no part of the script.)
+  while (script.e > script.s && masked.charCodeAt(script.e - 1) === 2 /* SOFT */) script.e--;
+  scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars, quotedScript: true, depth: nesting.depth + 1, ...(nesting.yamlQuote ? { yamlQuote: nesting.yamlQuote } : {}) });
   return true;
 }
 
