@@ -175,20 +175,36 @@ export function anchorPartners(text: string, anchors: ReadonlyMap<string, string
   return out;
 }
 
+/** A line with content (not blank, not a comment) and its indent. */
+interface ContentLine {
+  start: number;
+  text: string;
+  indent: number;
+}
+
+/** The lines with content above the line that starts at `at`, nearest first, at most `max` lines looked at. */
+function* contentLinesAbove(text: string, at: number, max: number): Generator<ContentLine> {
+  for (let s = at, n = 0; s > 0 && n < max; n++) {
+    const start = text.lastIndexOf('\n', s - 2) + 1;
+    s = start;
+    const nl = text.indexOf('\n', start);
+    const line = nl < 0 ? text.slice(start) : text.slice(start, nl);
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (indent === line.length || line[indent] === '#' || line[indent] === '\r') continue;
+    yield { start, text: line, indent };
+  }
+}
+
 /**
  * Whether the `parameters:` key at `at` (its column `col`) is a CircleCI matrix's, with no
  * `exclude:` beside it. Bounded as besideAlias is.
  */
 function circleMatrixWithoutExclude(text: string, at: number, col: number, lineAt: (s: number) => string, lead: (line: string) => number): boolean {
   let holder: number | undefined;
-  for (let s = at, n = 0; s > 0 && n < 200; n++) {
-    const prev = text.lastIndexOf('\n', s - 2) + 1;
-    const line = lineAt(prev);
-    s = prev;
-    const l = lead(line);
-    if (l === line.length || line[l] === '#' || line[l] === '\r') continue;
-    if (l < col) {
-      holder = prev;
+  for (const line of contentLinesAbove(text, at, 200)) {
+    if (line.indent < col) {
+      holder = line.start;
       break;
     }
   }
@@ -245,20 +261,15 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
   let parent: number | undefined;
   const aliasLine = lineAt(at);
   if (afterDash(aliasLine, lead(aliasLine)) < 0) {
-    for (let s = at, n = 0; s > 0 && n < 200; n++) {
-      const prev = text.lastIndexOf('\n', s - 2) + 1;
-      const line = lineAt(prev);
-      s = prev;
-      const l = lead(line);
-      if (l === line.length || line[l] === '#' || line[l] === '\r') continue;
+    for (const { start, text: line, indent: l } of contentLinesAbove(text, at, 200)) {
       if (l > col) continue;
       if (l === col) {
         // A sibling key, or its block list written at its own indent.
-        if (line[l] !== '-') first = prev;
+        if (line[l] !== '-') first = start;
         continue;
       }
-      if (afterDash(line, l) === col) first = prev;
-      else parent = prev;
+      if (afterDash(line, l) === col) first = start;
+      else parent = start;
       break;
     }
     if (parent === undefined && afterDash(lineAt(first), lead(lineAt(first))) < 0) return undefined;
@@ -267,14 +278,9 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
   if (parent === undefined) {
     const dash = lead(lineAt(first));
     const entry = afterDash(lineAt(first), dash) >= 0;
-    for (let s = first, n = 0; s > 0 && n < 200; n++) {
-      const prev = text.lastIndexOf('\n', s - 2) + 1;
-      const line = lineAt(prev);
-      s = prev;
-      const l = lead(line);
-      if (l === line.length || line[l] === '#' || line[l] === '\r') continue;
+    for (const { start, text: line, indent: l } of contentLinesAbove(text, first, 200)) {
       if (entry ? l < dash || (l === dash && line[l] !== '-') : l < col) {
-        parent = prev;
+        parent = start;
         break;
       }
     }
@@ -552,14 +558,19 @@ const ENV_ALIAS = /(?:env|variables|environment)[ \t]*:[ \t]*\*/;
 export function anchoredMaps(text: string): Map<string, MergedNames> {
   const out = new Map<string, MergedNames>();
   const seen = new Set<string>();
+  /** A name's first anchoring; a second one takes the name out (which one a merge gets is not read). */
+  const first = (name: string): boolean => {
+    if (seen.has(name)) {
+      out.delete(name);
+      return false;
+    }
+    seen.add(name);
+    return true;
+  };
   ANCHOR_LINE.lastIndex = 0;
   for (let m = ANCHOR_LINE.exec(text); m; m = ANCHOR_LINE.exec(text)) {
     const name = m[2];
-    if (seen.has(name)) {
-      out.delete(name);
-      continue;
-    }
-    seen.add(name);
+    if (!first(name)) continue;
     const names = anchoredNames(text, m.index + m[0].length + 1, m[1].length, true);
     if (names) out.set(name, names);
   }
@@ -568,11 +579,7 @@ export function anchoredMaps(text: string): Map<string, MergedNames> {
   FLOW_ANCHOR_LINE.lastIndex = 0;
   for (let m = FLOW_ANCHOR_LINE.exec(text); m; m = FLOW_ANCHOR_LINE.exec(text)) {
     const name = m[1];
-    if (seen.has(name)) {
-      out.delete(name);
-      continue;
-    }
-    seen.add(name);
+    if (!first(name)) continue;
     let oses: string[] | undefined;
     let arches: string[] | undefined;
     for (const entry of m[2].split(',')) {
