@@ -4,7 +4,8 @@ import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
-import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, loopVariableUse } from '../scanners/shell';
+import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, loopVariableUse } from '../scanners/shell';
+import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
 import { ENV_MAP_KEYS, executorVariables, fileEnv, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 import { SEPARATOR_VARIABLE } from '../scanners/template';
@@ -165,22 +166,16 @@ const MAX_CONTINUED = 50;
 const HEREDOC_LINES_BACK = 200;
 const HEREDOC_CHARS_BACK = 200 * 160;
 
-/** Terraform and the tools around it, whose -platform is os_arch (as the scanner reads it). */
-const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
-
-/** Shells a here-document can be the script of. */
-const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
-
-/** Whether the words before `<<` run a shell that reads its script from stdin, or the rest of the line pipes into one. */
+/** Whether the words before `<<` run a shell that reads its script from stdin, or the rest of the line pipes into one (as the scanner tells). */
 function feedsShell(before: string, after: string): boolean {
   const words = before.trim().split(/\s+/);
   while (words.length > 1 && words[words.length - 1].startsWith('-')) words.pop();
-  const name = words[words.length - 1].replace(/^.*\//, '');
-  if (SHELLS.has(name)) return true;
-  const pipe = after.indexOf('|');
-  if (pipe < 0) return false;
-  const next = after.slice(pipe + 1).trim().split(/\s+/).filter((w) => w !== 'sudo' && !w.startsWith('-'))[0] ?? '';
-  return SHELLS.has(next.replace(/^.*\//, ''));
+  return SHELLS.has(words[words.length - 1].replace(/^.*\//, '')) || PIPED_TO_SHELL.test(after);
+}
+
+/** Where the command that `joined[at]` is in starts: after the last `;`, `&`, `|`, backquote or `(` before it. */
+function commandStart(joined: string, at: number): number {
+  return Math.max(...[';', '&', '|', '`', '('].map((c) => joined.lastIndexOf(c, at))) + 1;
 }
 
 /**
@@ -848,7 +843,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     const value = sep && kind === 'makefile' ? makeBranch(sep[2]) : sep ? { text: sep[2], inFunction: false } : undefined;
     const items = value ? listItems(value.text, value.inFunction) : undefined;
     // Terraform's -platform takes its own spelling: `terraform providers lock -platform=linux_amd64`.
-    const command = joined.slice(Math.max(...[';', '&', '|', '`', '('].map((c) => joined.lastIndexOf(c, flagEnd))) + 1).trim().split(/\s+/)[0] ?? '';
+    const command = joined.slice(commandStart(joined, flagEnd)).trim().split(/\s+/)[0] ?? '';
     const spelling = TERRAFORM_TOOLS.has(command.replace(/^.*\//, '')) ? 'os_arch' : 'slash';
     if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, spelling), present: items, ...(value?.inFunction ? { inArgument: true } : {}) }, typed);
   }
@@ -856,7 +851,7 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   // podman build --arch |, docker manifest annotate --os linux --arch |
   const osArch = OS_ARCH_FLAG.exec(joined);
   if (osArch) {
-    const from = Math.max(...[';', '&', '|', '`', '('].map((c) => joined.lastIndexOf(c, osArch.index))) + 1;
+    const from = commandStart(joined, osArch.index);
     const words = joined.slice(from, osArch.index).trim().split(/\s+/);
     // (As the scanner tells them: skopeo's --override-os and --override-arch, or platformFlags.)
     const tool = words.findIndex((w) => (osArch[1] ? w === 'skopeo' : w === 'docker' || w === 'podman' || w === 'buildah' || ENVTEST.test(w)));

@@ -27,31 +27,19 @@ export function subjectOf(m: Mention): Subject {
   // One object shape for every subject (absent parts are undefined): this runs once per mention.
   if (m.kind === 'whole') {
     const p = m.platform;
-    if (m.goNames && p.alias) {
-      const validOs = p.validOs && isGoOs(p.raw.os);
-      const validArch = p.validArch && isGoArch(p.raw.arch);
-      return {
-        mention: m,
-        os: validOs ? p.os : p.raw.os,
-        arch: validArch ? p.arch : p.raw.arch,
-        variant: p.variant || undefined,
-        platform: p.variant ? { os: p.os, arch: p.arch, variant: p.variant } : { os: p.os, arch: p.arch },
-        validOs,
-        validArch,
-        valid: p.valid && validOs && validArch,
-        archAlias: false,
-        spelling: p.spelling,
-      };
-    }
+    // Where the tool takes Go's names only (goreleaser's targets), an alias is no name: linux_x86_64.
+    const goOnly = m.goNames === true && p.alias;
+    const goOs = !goOnly || isGoOs(p.raw.os);
+    const goArch = !goOnly || isGoArch(p.raw.arch);
     return {
       mention: m,
-      os: p.os,
-      arch: p.arch,
+      os: goOs ? p.os : p.raw.os,
+      arch: goArch ? p.arch : p.raw.arch,
       variant: p.variant || undefined,
       platform: p.variant ? { os: p.os, arch: p.arch, variant: p.variant } : { os: p.os, arch: p.arch },
-      validOs: p.validOs,
-      validArch: p.validArch,
-      valid: p.valid,
+      validOs: p.validOs && goOs,
+      validArch: p.validArch && goArch,
+      valid: p.valid && goOs && goArch,
       archAlias: false,
       spelling: p.spelling,
     };

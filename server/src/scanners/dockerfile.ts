@@ -207,8 +207,7 @@ function copiedScript(text: string, s: number, e: number, sink: MentionSink, url
   const bodyStart = nl + 1;
   const body = text.slice(bodyStart, e);
   const close = heredocClose(body, names[0]);
-  const firstLine = body.slice(0, body.indexOf('\n') < 0 ? body.length : body.indexOf('\n'));
-  if (!SCRIPT_NAME.test(destination) && !SHELL_SHEBANG.test(firstLine)) return;
+  if (!SCRIPT_NAME.test(destination) && !SHELL_SHEBANG.test(body.split('\n', 1)[0])) return;
   scanShell(text, bodyStart, close < 0 ? e : bodyStart + close, sink, { mode: 'shell', urlVars });
 }
 

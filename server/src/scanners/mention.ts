@@ -533,10 +533,10 @@ function noName(text: string): boolean {
 }
 const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
 
-/** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
 /** Lists up to this long give each of their names what the list holds (markRepeats). */
 const SHORT_LIST = 64;
 
+/** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
 export function markRepeats(tokens: Token[]): Token[] {
   if (tokens.length < 2) return tokens;
   const seen = new Map<string, Token>();

@@ -502,6 +502,16 @@ function unquotedWord(masked: string, w: Word): Word {
   return u.s === w.start ? w : { ...w, start: u.s, end: u.e };
 }
 
+/**
+ * masked[s, e) without the SOFT and ALTERNATIVE characters at its ends: where a template's wrapper
+ * was (`"${TARGETARCH:-arm}"`, a YAML quote's escape) and before each of an expression's choices.
+ */
+function maskTrimmed(masked: string, s: number, e: number): { s: number; e: number } {
+  while (s < e && (masked.charCodeAt(s) === 2 || masked.charCodeAt(s) === 3)) s++;
+  while (e > s && (masked.charCodeAt(e - 1) === 2 || masked.charCodeAt(e - 1) === 3)) e--;
+  return { s, e };
+}
+
 /** A word without the SOFT characters that open it (where `${NAME:-` was). */
 function softTrimmed(masked: string, w: Word): Word {
   let s = w.start;
@@ -914,16 +924,13 @@ function scanScriptWords(text: string, masked: string, base: number, words: read
 /** Scans the script a quoted word holds (`sh -c "…"`); false when the word is not quoted. */
 function scanQuotedScript(text: string, masked: string, base: number, word: Word, sink: MentionSink, urlVars: Map<string, string>): boolean {
   // (A YAML quoted scalar's escaped quote is a SOFT and a quote: `run: "sh -c \"GOARCH=arm go build\""`.)
-  let start = word.start;
-  let end = word.end;
-  while (start < end && masked.charCodeAt(start) === 2 /* SOFT */) start++;
-  while (end > start && masked.charCodeAt(end - 1) === 2 /* SOFT */) end--;
-  if (start !== word.start || end !== word.end) word = { ...word, start, end };
-  const script = unquote(masked, word);
-  if (script.s === word.start) return false;
+  const quoted = maskTrimmed(masked, word.start, word.end);
+  if (quoted.s !== word.start || quoted.e !== word.end) word = { ...word, start: quoted.s, end: quoted.e };
+  const unquoted = unquote(masked, word);
+  if (unquoted.s === word.start) return false;
   if (nesting.depth >= MAX_SCRIPT_DEPTH) return true;
-  // (The escape of a YAML quote that closes it: `run: "sh -c \"GOARCH=amd64\""`, no part of the script.)
-  while (script.e > script.s && masked.charCodeAt(script.e - 1) === 2 /* SOFT */) script.e--;
+  // (Nor the escape of the YAML quote that closes it: `run: "sh -c \"GOARCH=amd64\""`.)
+  const script = maskTrimmed(masked, unquoted.s, unquoted.e);
   scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars, quotedScript: true, depth: nesting.depth + 1, ...(nesting.yamlQuote ? { yamlQuote: nesting.yamlQuote } : {}) });
   return true;
 }
@@ -1166,11 +1173,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const v = manifest[3] === '=' ? { start: w.start + manifest[0].length, end: w.end } : words[++k];
       const u = unquote(masked, v);
       // The literal default of a template (`--arch "${TARGETARCH:-arm}"`, `${{ inputs.arch || 'arm64' }}`) is the value.
-      let s = u.s;
-      let e = u.e;
-      // (SOFT where a default's wrapper was, ALTERNATIVE before each of an expression's choices.)
-      while (s < e && (masked.charCodeAt(s) === 2 || masked.charCodeAt(s) === 3)) s++;
-      while (e > s && (masked.charCodeAt(e - 1) === 2 || masked.charCodeAt(e - 1) === 3)) e--;
+      const { s, e } = maskTrimmed(masked, u.s, u.e);
       if (!/[\u0001-\u0003]/.test(masked.slice(s, e)) && e > s) {
         const t = token(text, base + s, base + e);
         if (manifest[2] === 'os') oses.push(t);
@@ -1292,7 +1295,7 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
 }
 
 /** Terraform and the tools around it: `terraform providers lock -platform=linux_amd64` takes Terraform's spelling, os_arch. */
-const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
+export const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
 
 /** Python and conda package tools: their `--platform` is a wheel tag or a conda subdir (`linux_x86_64`, `linux-aarch64`). */
 const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx', 'conda', 'mamba', 'micromamba', 'conda-lock', 'pixi', 'rattler-build']);

@@ -37,9 +37,9 @@ const FEEDS_SHELL_WORDS = 24;
 const FEEDS_SHELL_CHARS = 240;
 
 /** Shells a here-document can be a script for. */
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
+export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash']);
 /** The rest of the line after `<<EOF` pipes the here-document into a shell. */
-const PIPED_TO_SHELL = /^[^\n|]*\|[ \t]*(?:sudo[ \t]+(?:-[A-Za-z]+[ \t]+)*)?(?:\/(?:usr\/)?bin\/)?(?:ba|z|da|k|a)?sh\b/;
+export const PIPED_TO_SHELL = /^[^\n|]*\|[ \t]*(?:sudo[ \t]+(?:-[A-Za-z]+[ \t]+)*)?(?:\/(?:usr\/)?bin\/)?(?:ba|z|da|k|a)?sh\b/;
 
 export interface Lexed {
   commands: Command[];
