@@ -384,6 +384,8 @@ export interface ValueOptions {
    * values are `linux/s390x`). Off where the value is Go's own variable (`GOARCH=linux/arm64` fails).
    */
   wholePlatforms?: boolean;
+  /** The tool takes Go's names only (goreleaser's `targets`, Terraform's `-platform`): an alias is no name of it. */
+  goNames?: boolean;
 }
 
 /**
@@ -487,6 +489,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       platform,
       strict: (o.strictness ?? 'strict') === 'strict',
       ...(canonical ? { canonical } : {}),
+      ...(o.goNames ? { goNames: true } : {}),
       listId,
       ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : whole ? { removeRange: whole } : {}),
       context: o.context,

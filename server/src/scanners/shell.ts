@@ -1290,7 +1290,8 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
   while (value.end - value.start >= 4 && /^(?:""|'')$/.test(masked.slice(value.start, value.start + 2)) && masked.slice(value.end - 2, value.end) === masked.slice(value.start, value.start + 2)) value = { ...value, start: value.start + 2, end: value.end - 2 };
   if (joinedQuotes(text, masked, base, value, sink, `${flag[0]} flag`, canonical)) return k;
   const u = unquote(masked, value);
-  readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical });
+  // Terraform's platforms are its registry's, which are Go's names: linux_x86_64 is none.
+  readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical, goNames: canonical === 'os_arch' });
   return k;
 }
 
@@ -1321,7 +1322,7 @@ function joinedQuotes(text: string, masked: string, base: number, value: Word, s
   if (/[\s,]/.test(bare) || bare.includes(POISON)) return false;
   const platform = parsePlatform(bare, 'strict');
   if (!platform) return false;
-  sink.add({ kind: 'whole', token: token(text, value.start + base, value.end + base), platform, strict: true, canonical, listId: sink.newList(), context });
+  sink.add({ kind: 'whole', token: token(text, value.start + base, value.end + base), platform, strict: true, canonical, ...(canonical === 'os_arch' ? { goNames: true } : {}), listId: sink.newList(), context });
   return true;
 }
 
