@@ -342,5 +342,28 @@ describe('completion in quoted scripts, shell here-documents and ENV key value (
     assert.ok(arches.includes('arm64') && arches.includes('s390x'), arches.join(' '));
     assert.ok((await completeAt('Dockerfile', 'dockerfile', 'FROM golang:1.23\nENV GOOS |\n')).includes('windows'));
     assert.deepEqual(await completeAt('Dockerfile', 'dockerfile', 'FROM golang:1.23\nENV VERSION |\n'), []);
+    // The os set in that form above pairs with the arch being written, as the scanner pairs them.
+    assert.deepEqual(await completeAt('Dockerfile', 'dockerfile', 'FROM golang:1.23\nENV GOOS darwin\nRUN GOARCH=| go build\n'), ['amd64', 'arm64']);
+    assert.deepEqual(await completeAt('Dockerfile', 'dockerfile', 'FROM golang:1.23\nENV GOOS darwin\nENV GOARCH |\n'), ['amd64', 'arm64']);
+  });
+});
+
+describe('completion after an anchor and after an escaped quote (QA 103)', () => {
+  it('a list given an anchor (`goarch: &arches`) offers as the list without one', async () => {
+    const matrix = (axis: string) => `on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n${axis}\n`;
+    const block = await completeAt('.github/workflows/x.yml', 'yaml', matrix('        goarch: &arches\n          - amd64\n          - ‸'), '‸');
+    assert.ok(block.includes('arm64') && !block.includes('amd64'), block.join(' '));
+    const flow = await completeAt('.github/workflows/x.yml', 'yaml', matrix('        goos: &oses [linux, ‸'), '‸');
+    assert.ok(flow.includes('darwin') && !flow.includes('linux'), flow.join(' '));
+    const gitlab = await completeAt('.gitlab-ci.yml', 'yaml', 'build:\n  parallel:\n    matrix:\n      - GOOS: &os [‸', '‸');
+    assert.ok(gitlab.includes('windows'), gitlab.join(' '));
+    // An alias is no list being written.
+    assert.deepEqual(await completeAt('.github/workflows/x.yml', 'yaml', matrix('        goarch: *arches‸'), '‸'), []);
+  });
+  it('GOARCH=\\" in sh -c "…" offers as GOARCH=" does', async () => {
+    const arches = await completeAt('build.sh', 'shellscript', 'sh -c "GOOS=darwin GOARCH=\\"‸\\" go build"\n', '‸');
+    assert.deepEqual(arches, ['amd64', 'arm64']);
+    const platforms = await completeAt('build.sh', 'shellscript', 'bash -c "docker buildx build --platform=\\"linux/amd64,‸\\" ."\n', '‸');
+    assert.ok(platforms.includes('linux/arm64') && !platforms.includes('linux/amd64'), platforms.join(' '));
   });
 });

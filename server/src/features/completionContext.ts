@@ -213,7 +213,8 @@ function inHeredoc(lines: Lines, index: number, kind: FileKind): boolean {
  * token is not an item of this value.
  */
 function listItems(before: string, spaces: boolean): string[] | undefined {
-  const m = /^(["'[(]?)\s*(.*)$/s.exec(before);
+  // An escaped quote is the quote it stands for in the script of `sh -c "GOARCH=\"|\""`.
+  const m = /^(?:\\(?=["']))?(["'[(]?)\s*(.*)$/s.exec(before);
   if (!m) return undefined;
   const open = m[1];
   const quoted = open === '"' || open === "'";
@@ -316,7 +317,12 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
     const m = STANDALONE_SET.exec(lines.line(i).text);
     // A Dockerfile's FROM starts a stage: what an earlier stage's ENV and ARG set is not in force.
     if (!m && STAGE.test(lines.line(i).text)) break;
-    if (!m) continue;
+    if (!m) {
+      // A Dockerfile's `ENV GOOS darwin`, the form without `=`.
+      const spaced = ENV_SPACED.exec(lines.line(i).text);
+      if (spaced && roleOf(spaced[1]) === name) return [spaced[2].toLowerCase()];
+      continue;
+    }
     for (const a of m[1].matchAll(re)) if (roleOf(a[1]) === name) return [a[2].toLowerCase()];
   }
   return out;
@@ -324,6 +330,9 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
 
 /** A Makefile's target-specific variable (`build-win: export GOOS = windows`): the target, and the variable's name on. */
 const TARGET_VARIABLE = /^([^:=#\t\s][^:=#]*?):(?![=:])[ \t]*(?:(?:export|override|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_]*[ \t]*[?:+]?=)/;
+
+/** A Dockerfile's `ENV NAME value` (one variable, its value after a blank). */
+const ENV_SPACED = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+["']?([A-Za-z0-9]+)["']?[ \t]*$/i;
 
 /** A Dockerfile's FROM line. */
 const STAGE = /^\s*FROM\s/i;
@@ -337,8 +346,12 @@ const STANDALONE_SET = /^\s*(?:-\s+)?(?:export\s+|ENV\s+|ARG\s+|readonly\s+|loca
 function keyColumn(text: string): { col: number; key: string; value: string } | undefined {
   const m = YAML_KEY.exec(text);
   if (!m) return undefined;
-  return { col: m[1].length, key: m[2], value: m[3] ?? '' };
+  // An anchor or a standard tag before the value is no part of it: `goarch: &arches [amd64, |`.
+  const value = m[3] === undefined ? '' : m[3].charCodeAt(0) === 38 /* & */ || m[3].startsWith('!!') ? m[3].replace(NODE_PROPERTIES, '') : m[3];
+  return { col: m[1].length, key: m[2], value };
 }
+/** Anchors and standard tags opening a value (`&arches`, `!!str`), with the blanks after them. */
+const NODE_PROPERTIES = /^(?:(?:&|!!)[^\s,[\]{}]*(?:[ \t]+|$))+/;
 
 /** A build by another toolchain (`builder: zig`, `rust`): its targets are not Go platforms to offer. */
 function foreignBuilder(lines: Lines, index: number, col: number): boolean {
