@@ -99,6 +99,9 @@ export function chunkYaml(text: string): Chunk[] {
     if (!strayLine(text, m.index + 1, key)) tops.push({ start: m.index + 1, key });
   }
   if (tops.length === 0 || tops[0].start > 0) tops.unshift({ start: 0, key: undefined });
+  // A document whose own top-level keys are an os and an arch (slsa-github-generator's Go builder
+  // config: `goos: darwin`, `goarch: "386"`) is one pair: one block, scanned whole.
+  if (topLevelPair(tops)) return [{ start: 0, end: n, path: TOP }];
   const chunks: Chunk[] = [];
   for (let k = 0; k < tops.length; k++) {
     const start = tops[k].start;
@@ -115,6 +118,19 @@ export function chunkYaml(text: string): Chunk[] {
     chunks.push({ start, end, path: TOP });
   }
   return chunks;
+}
+
+/** Whether the top-level keys hold an os key and an arch key (GOOS and GOARCH, goos and goarch, any case). */
+function topLevelPair(tops: readonly { key: string | undefined }[]): boolean {
+  let os = false;
+  let arch = false;
+  for (const t of tops) {
+    if (t.key === undefined || t.key.length < 4 || t.key.length > 6) continue;
+    const k = t.key.toLowerCase();
+    if (k === 'goos') os = true;
+    else if (k === 'goarch') arch = true;
+  }
+  return os && arch;
 }
 
 function countLines(text: string, start: number, end: number, limit: number): number {
