@@ -622,7 +622,8 @@ function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm', listId?:
   });
 }
 
-const IMAGE = /^["']?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::(?:\$\{[^}\s"']*\}|[^\s"'@:$]|\$(?!\{))+)?(?:@sha256:[^\s"']+)?["']?$/;
+/** (A source scheme before it: syft's and grype's `registry:`, `docker:`, skopeo's `docker://`.) */
+const IMAGE = /^["']?(?:docker:\/\/|(?:registry|docker|podman|containerd):)?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::(?:\$\{[^}\s"']*\}|[^\s"'@:$]|\$(?!\{))+)?(?:@sha256:[^\s"']+)?["']?$/;
 
 /**
  * The image name of a Kubernetes image reference (`registry.k8s.io/kube-proxy:v1.31.0` →
