@@ -66,7 +66,8 @@ export function makePlatform(
   const validOs = isGoOs(os);
   const validArch = resolved !== undefined;
   const variantOk = variant === undefined || isValidVariant(arch, variant);
-  const alias = os !== rawOs || archName !== rawArch || (resolved !== undefined && resolved.arch !== archName);
+  // (A variant in capitals, `linux/arm64/V8`, is one too: the same platform, not its spelling.)
+  const alias = os !== rawOs || archName !== rawArch || (resolved !== undefined && resolved.arch !== archName) || (rawVariant !== undefined && rawVariant !== rawVariant.toLowerCase());
   return {
     os,
     arch,
@@ -191,6 +192,9 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
     (nonEmpty.length === 2 && (knownOs(nonEmpty[0]) || knownArch(nonEmpty[1]))) ||
     (nearKnown(parts[0], GO_OSES) && nearKnown(parts[1], GO_ARCHES));
   if (!looksLikePlatform) return undefined;
+  // A path whose second segment happens to be an arch (`common/wasm/testdata/args`, `pkg/arm64/asm`):
+  // past the arch a platform has only a variant, and its os is one (or a near miss of one).
+  if (nonEmpty.length >= 3 && !knownOs(nonEmpty[0]) && (nonEmpty.length > 3 || !VARIANT_PART.test(nonEmpty[2])) && !nearKnown(nonEmpty[0], GO_OSES)) return undefined;
   if (parts.length > 3 || parts.some((p) => p === '')) {
     // `linux//amd64`, `linux/amd64/`, `linux/arm/v7/x`: a platform gone wrong.
     const parsed = makePlatform(nonEmpty[0], nonEmpty[1], nonEmpty[2], 'slash');
