@@ -2032,6 +2032,38 @@ function siblingGoos(src: string, lineStart: number): { start: number; end: numb
 /** What may stand before a matrix reference's key: nothing (the line's start, a list item's dash), or a flow mapping opened by a key's value. */
 const KEY_LINE_START = /^[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w.-]*[ \t]*:[ \t]*\{(?:[^,]*,)*[ \t]*)?$/;
 
+/** A shell `case` over a matrix value: `case "${DEB_ARCH}" in`, `case $ARCH in`, `case "${{ matrix.deb_arch }}" in`. */
+const CASE_OVER = /\bcase[ \t]+["']?\$(?:\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))["']?[ \t]+in\b/g;
+/** A branch that sets a variable to a literal name: `ppc64el) GOARCH=ppc64le ;;`, `armhf) export GOARCH="arm"`. */
+const BRANCH_SETS = /\)[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=["']?[a-z0-9]+["']?(?=[\s;])/g;
+/** How far after `case … in` its branches are read. */
+const CASE_CHARS = 2000;
+
+/**
+ * The matrix keys a job maps to GOOS or GOARCH through a shell `case` whose branches set one to a
+ * literal name (`case "${DEB_ARCH}" in ppc64el) GOARCH=ppc64le ;; *) GOARCH="${DEB_ARCH}" ;;`):
+ * the key's values are another system's names (Debian's), not Go's, whatever else they reach.
+ */
+function mappedKeys(src: string): Set<string> | undefined {
+  let out: Set<string> | undefined;
+  CASE_OVER.lastIndex = 0;
+  for (let m = CASE_OVER.exec(src); m; m = CASE_OVER.exec(src)) {
+    const from = m.index + m[0].length;
+    let to = src.indexOf('esac', from);
+    if (to < 0 || to - from > CASE_CHARS) to = Math.min(src.length, from + CASE_CHARS);
+    const body = src.slice(from, to);
+    BRANCH_SETS.lastIndex = 0;
+    for (let b = BRANCH_SETS.exec(body); b; b = BRANCH_SETS.exec(body)) {
+      const role = roleOf(b[1]);
+      if (role === 'os' || role === 'arch') {
+        (out ??= new Set()).add(m[1] ?? m[2] ?? m[3]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** The roles of the matrix keys the job in text[jobStart, jobEnd) uses (completion asks too). */
 export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys?: ReadonlySet<string>): MatrixRoles {
   const roles: MatrixRoles = new Map<string, Role>();
@@ -2040,6 +2072,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   const ref = keys ? VARIABLE_REF : MATRIX_REF;
   if (!keys && src.indexOf('matrix.') < 0) return roles;
   const docker = (key: string) => (roles.docker ??= new Set()).add(key);
+  const mapped = src.indexOf('case') >= 0 ? mappedKeys(src) : undefined;
   /** One more os the job builds the arch axis `key` for (each os once). */
   const addOs = (key: string, t: Token) => {
     const byKey: Map<string, Token[]> = (roles.os ??= new Map());
@@ -2052,6 +2085,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   for (let m = ref.exec(src); m; m = ref.exec(src)) {
     // (Not `${PLATFORM%/*}`: what an expansion makes of a variable is not the variable.)
     if (keys && (!keys.has(m[1]) || (m[0].charCodeAt(1) === 123 && m[0].charCodeAt(m[0].length - 1) !== 125))) continue;
+    if (mapped?.has(m[1])) continue;
     // The arch of a target triple (`--target ${{ matrix.targetarch }}-unknown-linux-musl`, x86_64
     // and aarch64): another toolchain's names, whatever its key says.
     if (TRIPLE_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
@@ -2128,6 +2162,82 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   return roles;
 }
 
+/** The os an include entry gives the combinations it matches, with their arches (see includedOses). */
+interface IncludedOs {
+  os: Token[];
+  arches: Token[];
+}
+
+/**
+ * GitHub's rule for a matrix include entry that changes no value of the matrix's axes: its other
+ * keys go into every combination whose values it matches. An entry that sets a key the job uses as
+ * GOOS (`- os: macos-14` with `target_os: darwin`, in a matrix with an arch axis and no os axis)
+ * gives that os to those combinations: it is built with their arches, those no exclude entry
+ * leaves out. `covers`: every combination gets an os from an entry (the arches are not built alone).
+ * Undefined when no entry gives one.
+ */
+function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: string, arches: readonly Token[]): { entries: IncludedOs[]; covers: boolean } | undefined {
+  const include = keys.get('include');
+  if (include?.kind !== 'seq' || !ctx.matrixRoles) return undefined;
+  const axisValues = (k: string): (string | undefined)[] => {
+    const axis = keys.get(k);
+    return axis?.kind === 'seq' ? axis.items.map(scalarText) : [scalarText(axis)];
+  };
+  const exclude = keys.get('exclude');
+  /** Whether an exclude entry leaves out every combination of `arch` with the values of `filter`. */
+  const excluded = (filter: ReadonlyMap<string, string>, arch: string): boolean =>
+    exclude?.kind === 'seq' &&
+    exclude.items.some(
+      (x) =>
+        x?.kind === 'map' &&
+        x.items.every((p) => {
+          const v = scalarText(p.value);
+          if (v === undefined) return false;
+          if (p.key === archKey) return v === arch;
+          const f = filter.get(p.key);
+          if (f !== undefined) return f === v;
+          // (An axis of one value: every combination has it.)
+          const values = axisValues(p.key);
+          return values.length === 1 && values[0] === v;
+        }),
+    );
+  const entries: IncludedOs[] = [];
+  /** The values of the one axis the entries match on, or 'all' once an entry matches every combination. */
+  let matched: Set<string> | 'all' | undefined;
+  let matchedKey: string | undefined;
+  let oneAxis = true;
+  for (const item of include.items) {
+    if (item?.kind !== 'map') continue;
+    const osPair = item.items.find((p) => !keys.has(p.key) && ctx.matrixRoles!.get(p.key) === 'os');
+    if (!osPair) continue;
+    const filter = new Map<string, string>();
+    let fits = true;
+    for (const p of item.items) {
+      if (!keys.has(p.key) || p.key === 'include' || p.key === 'exclude') continue;
+      const v = scalarText(p.value);
+      if (v === undefined || !axisValues(p.key).includes(v)) fits = false;
+      else filter.set(p.key, v);
+    }
+    // An entry that changes a value is a combination of its own, with no arch of the axis.
+    if (!fits) continue;
+    const archFilter = filter.get(archKey);
+    const os = linkedNames(nameTokens(osPair.value, ctx), osPair.key, 'os', ctx);
+    if (os.length > 0) {
+      const built = arches.filter((t) => !t.repeatOf && (archFilter === undefined || t.text === archFilter) && !excluded(filter, t.text));
+      entries.push({ os: os.slice(0, 1), arches: built });
+    }
+    if (archFilter !== undefined || matched === 'all') continue;
+    if (filter.size === 0) matched = 'all';
+    else if (filter.size === 1 && (matchedKey === undefined || filter.has(matchedKey))) {
+      matchedKey = [...filter.keys()][0];
+      (matched ??= new Set()).add(filter.get(matchedKey)!);
+    } else oneAxis = false;
+  }
+  if (entries.length === 0) return undefined;
+  const covers = matched === 'all' || (oneAxis && matched !== undefined && matchedKey !== undefined && axisValues(matchedKey).every((v) => v !== undefined && matched instanceof Set && matched.has(v)));
+  return { entries, covers };
+}
+
 /**
  * A mapping with GOOS/GOARCH-like keys: one pair, or the cross product of lists (workflow matrices,
  * goreleaser builds, GitLab parallel matrices), minus exclude/ignore entries, plus include entries.
@@ -2152,6 +2262,8 @@ function pairMapping(
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
   const fixedOses = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? (ctx.env?.os ? [ctx.env.os] : undefined)) : undefined;
   const fixedOsName = osKey === undefined && archKey !== undefined && !fixedOses && inMatrixAxis(ctx) ? ctx.env?.osName : undefined;
+  // Include entries that give an os to the combinations they match (`- os: macos-14` with `target_os: darwin`).
+  const included = osKey === undefined && archKey !== undefined && !fixedOses && ctx.flavour === 'github-workflow' && inMatrixAxis(ctx) ? includedOses(ctx, keys, archKey, arches) : undefined;
   const first = ctx.sink.mentions.length;
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
@@ -2272,7 +2384,9 @@ function pairMapping(
       else if (fixedOsName && oses.length === 0 && arches.length > 0) implied = { os: fixedOsName };
       else implied = impliedNames(outer, oses, arches);
       const from = ctx.sink.mentions.length;
-      emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+      // (Every combination has an os from an include entry: the arches are built with those, below.)
+      if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+      for (const entry of included?.entries ?? []) emitPairs(ctx.sink, entry.os, entry.arches, (_, a) => written(a), context);
       // No other axis to exclude against: an arch that makes no pair with that os is an item of
       // the axis to fix or remove, as in a list (with what the axis holds, for its suggestions).
       if (alone) {
