@@ -323,7 +323,7 @@ export function roleOf(name: string): Role | undefined {
   // named for its use (ingress-nginx's `platforms-test`, `platforms-publish` inputs).
   // Lists of os-arch pairs named for them: ALL_OS_ARCH, TARGET_OSARCHES; lists of targets named
   // for their use (X_TARGETS, CROSS_TARGETS). Make's per-OS variables too: ALL_OS_ARCH.linux.
-  return /(?:platforms?|(?:^|[_-])os[_-]?arch(?:e?s)?|[_-]targets)(?:[._](?:linux|windows|darwin|freebsd))?$|^platforms[-_]/.test(n) ? 'platform' : undefined;
+  return /(?:platforms?|(?:^|[_-]|go)os[_-]?arch(?:e?s)?|[_-]targets)(?:[._](?:linux|windows|darwin|freebsd))?$|^platforms[-_]/.test(n) ? 'platform' : undefined;
 }
 
 /**
