@@ -2176,7 +2176,7 @@ interface IncludedOs {
  * leaves out. `covers`: every combination gets an os from an entry (the arches are not built alone).
  * Undefined when no entry gives one.
  */
-function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: string, arches: readonly Token[]): { entries: IncludedOs[]; covers: boolean } | undefined {
+function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: string, arches: readonly Token[]): { entries: IncludedOs[]; covers: boolean; read: Set<YNode> } | undefined {
   const include = keys.get('include');
   if (include?.kind !== 'seq' || !ctx.matrixRoles) return undefined;
   const axisValues = (k: string): (string | undefined)[] => {
@@ -2202,6 +2202,8 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
         }),
     );
   const entries: IncludedOs[] = [];
+  /** The entries read here (not paired again with every arch of the axis). */
+  const read = new Set<YNode>();
   /** The values of the one axis the entries match on, or 'all' once an entry matches every combination. */
   let matched: Set<string> | 'all' | undefined;
   let matchedKey: string | undefined;
@@ -2220,6 +2222,7 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
     }
     // An entry that changes a value is a combination of its own, with no arch of the axis.
     if (!fits) continue;
+    read.add(item);
     const archFilter = filter.get(archKey);
     const os = linkedNames(nameTokens(osPair.value, ctx), osPair.key, 'os', ctx);
     if (os.length > 0) {
@@ -2235,7 +2238,7 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
   }
   if (entries.length === 0) return undefined;
   const covers = matched === 'all' || (oneAxis && matched !== undefined && matchedKey !== undefined && axisValues(matchedKey).every((v) => v !== undefined && matched instanceof Set && matched.has(v)));
-  return { entries, covers };
+  return { entries, covers, read };
 }
 
 /**
@@ -2420,8 +2423,10 @@ function pairMapping(
       });
     for (const item of include.items) {
       if (item?.kind !== 'map') continue;
-      const osT = linkedNames(nameTokens(get(item, ok), ctx), ok, 'os', ctx);
-      const archT = linkedNames(nameTokens(get(item, ak), ctx), ak, 'arch', ctx);
+      // (An entry that gives an os to the combinations it matches: paired above, with their arches.)
+      const paired = included?.read.has(item) === true;
+      const osT = paired ? [] : linkedNames(nameTokens(get(item, ok), ctx), ok, 'os', ctx);
+      const archT = paired ? [] : linkedNames(nameTokens(get(item, ak), ctx), ak, 'arch', ctx);
       const known = (ts: Token[], all: Token[]) => ts.every((t) => all.some((b) => b.text === t.text));
       // With every combination: an entry for a key the matrix has no axis for (above), or one that
       // refines the combinations of a value the matrix has (`- goarch: arm` with `goarm: "7"`),
