@@ -296,7 +296,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       i = stop;
       continue;
     }
-    if (c === '`' && mode === 'shell') {
+    if (c === '`') {
       const close = find('`', i + 1);
       if (substitutions && close > 0) substitutions.push(i + 1, close);
       const stop = close < 0 ? lineEnd(text, i, end) : close + 1;
