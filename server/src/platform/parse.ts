@@ -229,6 +229,12 @@ function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): Pars
     const typo = (knownOs(os) && !knownArch(arch) && nearKnown(arch, GO_ARCHES)) || (!knownOs(os) && nearKnown(os, GO_OSES) && knownArch(arch));
     if (typo) return makePlatform(os, arch, parts[2], spelling);
   }
+  // The same in the arch-os order: `amd64-linx`, `arm46-darwin`.
+  if (strictness === 'strict' && sep === '-' && parts.length === 2) {
+    const [arch, os] = parts;
+    const typo = (knownArch(arch) && !knownOs(os) && nearKnown(os, GO_OSES)) || (!knownArch(arch) && !knownOs(arch) && nearKnown(arch, GO_ARCHES) && knownOs(os));
+    if (typo) return makePlatform(os, arch, undefined, 'arch-os');
+  }
   if (parts.length === 3 && isWindowsVersion(parts[0], parts[2]) && knownArch(parts[1])) return makePlatform(parts[0], parts[1], parts[2], spelling);
   if (knownOs(parts[0])) {
     const archText = parts.length === 3 && !VARIANT_PART.test(parts[2]) ? `${parts[1]}-${parts[2]}` : parts[1];
