@@ -28,9 +28,11 @@ export function subjectOf(m: Mention): Subject {
   if (m.kind === 'whole') {
     const p = m.platform;
     // Where the tool takes Go's names only (goreleaser's targets), an alias is no name: linux_x86_64.
-    const goOnly = m.goNames === true && p.alias;
-    const goOs = !goOnly || isGoOs(p.raw.os);
-    const goArch = !goOnly || isGoArch(p.raw.arch);
+    // (Nor an os or arch in capitals: neither tool folds case, `LINUX_amd64`.)
+    const goOnly = m.goNames === true && (p.alias || m.token.text !== m.token.text.toLowerCase());
+    const osEnd = goOnly ? m.token.text.search(/[_/-]/) : -1;
+    const goOs = !goOnly || (isGoOs(p.raw.os) && !/[A-Z]/.test(m.token.text.slice(0, osEnd)));
+    const goArch = !goOnly || (isGoArch(p.raw.arch) && !/[A-Z]/.test(m.token.text.slice(osEnd, osEnd + 1 + p.raw.arch.length)));
     return {
       mention: m,
       os: goOs ? p.os : p.raw.os,
