@@ -1135,6 +1135,9 @@ function inMatrixAxis(ctx: Ctx): boolean {
  */
 function linkedNames(tokens: Token[], key: string, role: 'os' | 'arch', ctx: Ctx): Token[] {
   if (tokens.length === 0) return tokens;
+  // Values a script maps through a case to Go's names (`ppc64el) GOARCH=ppc64le`) are not Go's.
+  const labels = ctx.matrixRoles?.labels?.get(key);
+  if (labels) tokens = tokens.filter((t) => !labels.has(t.text.toLowerCase()));
   // An arch axis written after its os (`linux/${{ matrix.platform }}`) may hold an arch with its variant: arm/v7.
   if (role === 'arch' && ctx.matrixRoles?.docker?.has(key)) return tokens.filter((t) => looksLikeName(archPart(t.text), 'arch') || ARCH_SHAPED.test(t.text));
   if (roleOf(key) === role || (platformMappingRole(key) !== undefined && inPlatformMapping(ctx))) return tokens;
@@ -1600,11 +1603,32 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
       if (t) env = { ...env, [role]: t };
     }
   }
+  // A GitLab job's `parallel: matrix:` whose every entry sets GOOS to one and the same name: its
+  // scripts build for it (`- GOOS: [windows]`, then `GOARCH=arm go build`).
+  if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 1) {
+    const os = parallelMatrixOs(node, ctx);
+    if (os) env = { ...env, os };
+  }
   return env;
 }
 
+/** The one GOOS every entry of a GitLab job's `parallel: matrix:` sets, as its first token; undefined if they set none or several. */
+function parallelMatrixOs(job: YMap, ctx: Ctx): Token | undefined {
+  const parallel = get(job, 'parallel');
+  const matrix = parallel?.kind === 'map' ? get(parallel, 'matrix') : undefined;
+  if (matrix?.kind !== 'seq' || matrix.items.length === 0) return undefined;
+  let first: Token | undefined;
+  for (const entry of matrix.items) {
+    if (entry?.kind !== 'map') return undefined;
+    const tokens = nameTokens(get(entry, 'GOOS'), ctx);
+    if (tokens.length !== 1 || (first && first.text !== tokens[0].text)) return undefined;
+    first ??= tokens[0];
+  }
+  return first;
+}
+
 function walkMap(node: YMap, ctx: Ctx): void {
-  node = withJsonLiterals(node, ctx);
+  node = withInlineMerge(withJsonLiterals(node, ctx));
   const env = envOf(node, ctx);
   if (env !== ctx.env) ctx = { ...ctx, env };
   const urlVars = urlVarsOf(node, ctx);
@@ -1818,6 +1842,33 @@ const JSON_MATRIX_KEYS: ReadonlySet<string> = new Set(['matrix', 'include', 'exc
  * "linux", "goarch": "arm"}]}') }}`, `include: ${{ fromJSON('[…]') }}`): the mapping with such
  * values read as the YAML the JSON is, at its place in the document, so it is checked as written out.
  */
+/**
+ * A mapping that merges a mapping written in place (`- <<: &defaults` over `goarch: [amd64, arm]`,
+ * then `goos: [darwin]`; `<<: [{…}, {…}]`): the merged keys are its own, as YAML reads them (its
+ * own first, then each merged mapping's in order, a key taken once). Others are returned as they are.
+ */
+function withInlineMerge(node: YMap): YMap {
+  let merge: YNode | undefined;
+  for (let k = 0; k < node.items.length; k++) {
+    if (node.items[k].key !== '<<') continue;
+    merge = node.items[k].value;
+    break;
+  }
+  if (!merge || (merge.kind !== 'map' && merge.kind !== 'seq')) return node;
+  const maps = merge.kind === 'map' ? [merge] : merge.items.filter((m): m is YMap => m?.kind === 'map');
+  if (maps.length === 0) return node;
+  const items = node.items.filter((p) => p.key !== '<<');
+  const own = new Set(items.map((p) => p.key));
+  for (const m of maps) {
+    for (const p of m.items) {
+      if (own.has(p.key)) continue;
+      own.add(p.key);
+      items.push(p);
+    }
+  }
+  return { ...node, items };
+}
+
 function withJsonLiterals(node: YMap, ctx: Ctx): YMap {
   // (Every mapping of every scan comes here: only a workflow's matrix keys are looked at.)
   if (ctx.flavour !== 'github-workflow') return node;
@@ -1886,7 +1937,7 @@ function hasUpper(s: string): boolean {
  * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
 /** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
-export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string>; runner?: Set<string> };
+export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string>; runner?: Set<string>; labels?: Map<string, Set<string>> };
 
 /** A line that names the machine a job runs on: `runs-on: ${{ matrix.platform.os }}`, `runs-on: [self-hosted, ${{ … }}]`. */
 const RUNS_ON = /(?:^|[\s{,])runs-on[ \t]*:/;
@@ -2036,16 +2087,19 @@ const KEY_LINE_START = /^[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w.-]*[ \t]*:[ \t]*\{(?:
 const CASE_OVER = /\bcase[ \t]+["']?\$(?:\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))["']?[ \t]+in\b/g;
 /** A branch that sets a variable to a literal name: `ppc64el) GOARCH=ppc64le ;;`, `armhf) export GOARCH="arm"`. */
 const BRANCH_SETS = /\)[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=["']?[a-z0-9]+["']?(?=[\s;])/g;
+/** A branch's patterns, after `in` or after the branch before it ends: `ppc64el)`, `(armhf|armel)`. */
+const BRANCH_LABELS = /(?:^|;;&?|;&)[ \t\r\n]*(?:\([ \t]*)?([^()\n;\s][^()\n;]*)?\)/g;
 /** How far after `case … in` its branches are read. */
 const CASE_CHARS = 2000;
 
 /**
  * The matrix keys a job maps to GOOS or GOARCH through a shell `case` whose branches set one to a
- * literal name (`case "${DEB_ARCH}" in ppc64el) GOARCH=ppc64le ;; *) GOARCH="${DEB_ARCH}" ;;`):
- * the key's values are another system's names (Debian's), not Go's, whatever else they reach.
+ * literal name (`case "${DEB_ARCH}" in ppc64el) GOARCH=ppc64le ;; *) GOARCH="${DEB_ARCH}" ;;`),
+ * with the literal patterns of its branches: those values are another system's names (Debian's),
+ * mapped there; the others fall through to the branch that passes the value on.
  */
-function mappedKeys(src: string): Set<string> | undefined {
-  let out: Set<string> | undefined;
+function mappedKeys(src: string): Map<string, Set<string>> | undefined {
+  let out: Map<string, Set<string>> | undefined;
   CASE_OVER.lastIndex = 0;
   for (let m = CASE_OVER.exec(src); m; m = CASE_OVER.exec(src)) {
     const from = m.index + m[0].length;
@@ -2053,13 +2107,22 @@ function mappedKeys(src: string): Set<string> | undefined {
     if (to < 0 || to - from > CASE_CHARS) to = Math.min(src.length, from + CASE_CHARS);
     const body = src.slice(from, to);
     BRANCH_SETS.lastIndex = 0;
-    for (let b = BRANCH_SETS.exec(body); b; b = BRANCH_SETS.exec(body)) {
+    let sets = false;
+    for (let b = BRANCH_SETS.exec(body); b && !sets; b = BRANCH_SETS.exec(body)) {
       const role = roleOf(b[1]);
-      if (role === 'os' || role === 'arch') {
-        (out ??= new Set()).add(m[1] ?? m[2] ?? m[3]);
-        break;
+      sets = role === 'os' || role === 'arch';
+    }
+    if (!sets) continue;
+    const key = m[1] ?? m[2] ?? m[3];
+    const labels = out?.get(key) ?? new Set<string>();
+    BRANCH_LABELS.lastIndex = 0;
+    for (let b = BRANCH_LABELS.exec(body); b; b = BRANCH_LABELS.exec(body)) {
+      for (const label of (b[1] ?? '').split('|')) {
+        const l = label.trim().replace(/^(["'])(.*)\1$/, '$2').toLowerCase();
+        if (l !== '' && !/[*?[\]$]/.test(l)) labels.add(l);
       }
     }
+    (out ??= new Map()).set(key, labels);
   }
   return out;
 }
@@ -2073,6 +2136,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   if (!keys && src.indexOf('matrix.') < 0) return roles;
   const docker = (key: string) => (roles.docker ??= new Set()).add(key);
   const mapped = src.indexOf('case') >= 0 ? mappedKeys(src) : undefined;
+  if (mapped) roles.labels = mapped;
   /** One more os the job builds the arch axis `key` for (each os once). */
   const addOs = (key: string, t: Token) => {
     const byKey: Map<string, Token[]> = (roles.os ??= new Map());
@@ -2085,7 +2149,6 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   for (let m = ref.exec(src); m; m = ref.exec(src)) {
     // (Not `${PLATFORM%/*}`: what an expansion makes of a variable is not the variable.)
     if (keys && (!keys.has(m[1]) || (m[0].charCodeAt(1) === 123 && m[0].charCodeAt(m[0].length - 1) !== 125))) continue;
-    if (mapped?.has(m[1])) continue;
     // The arch of a target triple (`--target ${{ matrix.targetarch }}-unknown-linux-musl`, x86_64
     // and aarch64): another toolchain's names, whatever its key says.
     if (TRIPLE_AFTER.test(src.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
@@ -2220,11 +2283,21 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
       if (v === undefined || !axisValues(p.key).includes(v)) fits = false;
       else filter.set(p.key, v);
     }
-    // An entry that changes a value is a combination of its own, with no arch of the axis.
-    if (!fits) continue;
+    const named = nameTokens(osPair.value, ctx);
+    // A word that is no name (`wind`, `macos`) is what the job sets GOOS to: judged, as `GOOS: wind` is.
+    const linked = linkedNames(named, osPair.key, 'os', ctx);
+    const os = linked.length > 0 ? linked : named;
+    if (!fits) {
+      // An entry that changes a value is a combination of its own: its os with its own arch, if it sets one.
+      const own = linkedNames(nameTokens(get(item, archKey), ctx), archKey, 'arch', ctx);
+      if (os.length > 0 && own.length > 0) {
+        read.add(item);
+        entries.push({ os: os.slice(0, 1), arches: own.slice(0, 1) });
+      }
+      continue;
+    }
     read.add(item);
     const archFilter = filter.get(archKey);
-    const os = linkedNames(nameTokens(osPair.value, ctx), osPair.key, 'os', ctx);
     if (os.length > 0) {
       const built = arches.filter((t) => !t.repeatOf && (archFilter === undefined || t.text === archFilter) && !excluded(filter, t.text));
       entries.push({ os: os.slice(0, 1), arches: built });
@@ -2236,7 +2309,7 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
       (matched ??= new Set()).add(filter.get(matchedKey)!);
     } else oneAxis = false;
   }
-  if (entries.length === 0) return undefined;
+  if (read.size === 0) return undefined;
   const covers = matched === 'all' || (oneAxis && matched !== undefined && matchedKey !== undefined && axisValues(matchedKey).every((v) => v !== undefined && matched instanceof Set && matched.has(v)));
   return { entries, covers, read };
 }
