@@ -24,6 +24,7 @@ const FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|[a-z][a-z0-9]*Platforms?|osarch)$
 const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 /** Docker's actions whose `platforms` input is a list of Docker platforms. */
 const DOCKER_ACTION = /^docker\/(?:build-push|setup-buildx)-action@/i;
+const SETUP_BUILDX = /^docker\/setup-buildx-action@/i;
 const MATRIX_KEY = /^(?:[\w-]+[-_])?matrix$/i;
 /** `${{ matrix.arch }}`, or a key of an axis of mappings: `${{ matrix.machine.platform }}` (key `machine.platform`). */
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\s*\}\}/g;
@@ -1350,7 +1351,7 @@ function entries(node: YNode | undefined, osKey: string, archKey: string): Entry
     const arch = scalarText(get(item, archKey));
     const variants: [string, string][] = [];
     for (const p of item.items) {
-      const v = roleOf(p.key) === 'variant' ? scalarText(p.value) : undefined;
+      const v = roleOf(p.key) === 'variant' || GO_VARIANT_KEYS.has(p.key.toLowerCase()) ? scalarText(p.value) : undefined;
       if (v !== undefined) variants.push([p.key.toLowerCase(), v]);
     }
     out.push({ ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}), variants });
@@ -1474,6 +1475,15 @@ const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefa
   ['arm', { key: 'goarm', goreleaserDefault: '6' }],
   ['amd64', { key: 'goamd64', goreleaserDefault: 'v1' }],
   ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
+  // (goreleaser's other variant keys, which its ignore entries may name: `gomips: softfloat`.)
+  ['386', { key: 'go386', goreleaserDefault: 'sse2' }],
+  ['mips', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
+  ['mipsle', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
+  ['mips64', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
+  ['mips64le', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
+  ['ppc64', { key: 'goppc64', goreleaserDefault: 'power8' }],
+  ['ppc64le', { key: 'goppc64', goreleaserDefault: 'power8' }],
+  ['riscv64', { key: 'goriscv64', goreleaserDefault: 'rva20u64' }],
 ]);
 
 /** More exclude or ignore entries than this are looked up by their names (see pairMapping). */
@@ -1797,6 +1807,11 @@ function walkMap(node: YMap, ctx: Ctx): void {
     }
     const before = ctx.sink.mentions.length;
     walk(value, child);
+    // setup-buildx-action's `append:` input is YAML in a block string: nodes with their `platforms`.
+    if (key === 'with' && value.kind === 'map' && SETUP_BUILDX.test(scalarText(get(node, 'uses')) ?? '')) {
+      const append = get(value, 'append');
+      if (append) embeddedYaml(append, child);
+    }
     // docker/build-push-action's and setup-buildx-action's `platforms` input takes Docker's spelling only.
     if (key === 'with' && value.kind === 'map' && DOCKER_ACTION.test(scalarText(get(node, 'uses')) ?? '')) {
       const platforms = get(value, 'platforms');
