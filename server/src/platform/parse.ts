@@ -183,7 +183,8 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
   }
   // Konflux's build-platforms name a host type after the os: linux-mlarge/arm64, linux-d160-m2xlarge/amd64.
   const host = parts.length === 2 ? HOST_TYPE.exec(parts[0]) : null;
-  if (host && knownOs(host[1]) && knownArch(parts[1]) && !knownArch(host[2])) return { ...makePlatform(host[1], parts[1], undefined, 'slash'), qualifier: host[2].toLowerCase() };
+  // (An arch typo there too: linux-mlarge/arm46.)
+  if (host && knownOs(host[1]) && (knownArch(parts[1]) || nearKnown(parts[1], GO_ARCHES)) && !knownArch(host[2])) return { ...makePlatform(host[1], parts[1], undefined, 'slash'), qualifier: host[2].toLowerCase() };
   const nonEmpty = parts.filter((p) => p !== '');
   if (nonEmpty.length < 2) return undefined;
   const looksLikePlatform =

@@ -71,7 +71,8 @@ export function suggestNames(written: string, kind: 'os' | 'arch', rank: (name: 
   }
   for (const name of names) {
     const score = partDistance(w, name);
-    if (score <= reach && usable(name)) scored.push({ name, score, rank: rank(name) });
+    // (Those let in farther off start as written: `linx` with arm suggests no plan9.)
+    if (score <= reach && usable(name) && (score <= 2 || name[0] === w[0])) scored.push({ name, score, rank: rank(name) });
   }
   // Among names as far off, the one that starts as written (`arn`: arm64 before 386).
   const lead = (name: string) => (name[0] === w[0] ? (name[1] === w[1] ? 2 : 1) : 0);

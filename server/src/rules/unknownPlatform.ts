@@ -7,6 +7,9 @@ import { editDistance } from '../platform/distance';
 import { parsePlatform } from '../platform/parse';
 import { shownSpaces, type Token } from '../scanners/mention';
 
+/** An os with a host type after it, as Konflux's build-platforms write it: `linux-mlarge/`. */
+const HOST_TYPED = /^[A-Za-z]+-([A-Za-z0-9][A-Za-z0-9-]{1,40})\//;
+
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
   const m = s.mention;
@@ -30,12 +33,17 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     // A Windows version written after the pair (windows/amd46/1809) stays in the fix, as written.
     const q = m.platform.qualifier;
     const version = q !== undefined && m.token.text.toLowerCase().endsWith(q) ? m.token.text.slice(m.token.text.length - q.length - 1) : '';
-    const replacements = suggestions.map((p) => spell(p, s.spelling) + (p.os === 'windows' ? version : ''));
+    // In the context's own spelling where it has one (a --platform fix of amd64-linx is linux/amd64).
+    const spelling = m.canonical !== undefined && m.canonical !== 'as-written' ? m.canonical : s.spelling;
+    // A Konflux host type written after the os (linux-mlarge/arm46) stays in the fix, as written.
+    const hosted = q !== undefined && spelling === 'slash' ? HOST_TYPED.exec(m.token.text) : null;
+    const host = hosted && hosted[1].toLowerCase() === q ? `-${hosted[1]}` : '';
+    const replacements = suggestions.map((p) => (host ? spell(p, spelling).replace('/', `${host}/`) : spell(p, spelling)) + (p.os === 'windows' ? version : ''));
     return {
       token: m.token,
       code: 'unknown-platform',
       // A joined spelling (linux_amd46) is offered back in that spelling, as its quick fix writes it.
-      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean((s.spelling === 'slash' || s.spelling === 'pair' || s.spelling === 'package') && !version ? suggestions.map(formatPlatform) : replacements)}`,
+      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean((spelling === 'slash' || spelling === 'pair' || spelling === 'package') && !version ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }
