@@ -81,6 +81,9 @@ export function makePlatform(
   };
 }
 
+/** Other toolchains' arch names near Go's (wasm32, i686, armv7, riscv32, powerpc64le): no typos of Go's. */
+const FOREIGN_ARCH = /^(?:wasm32|wasm64|riscv32|mips32|i[3-6]86|x86|armv\d+[a-z]*|arm32|powerpc\w*|sparc\w*|loongarch\d*|s390)$/i;
+
 function isWindowsVersion(os: string, part: string): boolean {
   return os.toLowerCase() === 'windows' && WINDOWS_VERSION.test(part);
 }
@@ -233,7 +236,8 @@ function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): Pars
   // The same in the arch-os order: `amd64-linx`, `arm46-darwin`.
   if (strictness === 'strict' && sep === '-' && parts.length === 2) {
     const [arch, os] = parts;
-    const typo = (knownArch(arch) && !knownOs(os) && nearKnown(os, GO_OSES)) || (!knownArch(arch) && !knownOs(arch) && nearKnown(arch, GO_ARCHES) && knownOs(os));
+    // (Another toolchain's arch beside a Go os is its own name, no typo: Rust's wasm32-wasip1.)
+    const typo = (knownArch(arch) && !knownOs(os) && nearKnown(os, GO_OSES)) || (!knownArch(arch) && !knownOs(arch) && !FOREIGN_ARCH.test(arch) && nearKnown(arch, GO_ARCHES) && knownOs(os));
     if (typo) return makePlatform(os, arch, undefined, 'arch-os');
   }
   if (parts.length === 3 && isWindowsVersion(parts[0], parts[2]) && knownArch(parts[1])) return makePlatform(parts[0], parts[1], parts[2], spelling);
