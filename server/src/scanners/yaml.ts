@@ -2314,7 +2314,9 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
     read.add(item);
     const archFilter = filter.get(archKey);
     if (os.length > 0) {
-      const built = arches.filter((t) => !t.repeatOf && (archFilter === undefined || t.text === archFilter) && !excluded(filter, t.text));
+      // (An entry that names the arch too is judged at its own: `target_arch: 386` beside `target_os: darwin`.)
+      const own = archFilter === undefined ? [] : linkedNames(nameTokens(get(item, archKey), ctx), archKey, 'arch', ctx);
+      const built = own.length > 0 ? (excluded(filter, archFilter!) ? [] : own.slice(0, 1)) : arches.filter((t) => !t.repeatOf && (archFilter === undefined || t.text === archFilter) && !excluded(filter, t.text));
       entries.push({ os: os.slice(0, 1), arches: built });
     }
     if (archFilter !== undefined || matched === 'all') continue;
