@@ -641,7 +641,8 @@ function listItems(subjects: readonly Subject[]): Map<number, Set<string>> {
     if (m.kind !== 'whole' || m.listId === undefined || !s.valid || !s.platform) continue;
     let set = out.get(m.listId);
     if (!set) out.set(m.listId, (set = new Set()));
-    set.add(platformIdentity(s.platform));
+    // (With its qualifier, as the duplicate rule keys it: linux-mlarge/arm64 is no repeat of linux/arm64.)
+    set.add(`${platformIdentity(s.platform)}\u0000${m.platform.qualifier ?? ''}`);
   }
   return out;
 }
@@ -661,8 +662,9 @@ function listedReplacements(data: Finding['data'], listed: (replacement: string)
 
 /** The identity of a replacement, as spelled for its context (`linux/amd64`, `linux-amd64`). */
 function identityOf(replacement: string): string {
-  const p = parsePlatform(replacement, 'loose');
-  return p ? platformIdentity(p) : replacement;
+  // (Strict: a Konflux host type, linux-mlarge/arm64, is read with its qualifier.)
+  const p = parsePlatform(replacement, 'loose') ?? parsePlatform(replacement, 'strict');
+  return p ? `${platformIdentity(p)}\u0000${p.qualifier ?? ''}` : replacement;
 }
 
 function shiftFinding(f: Finding, by: number): Finding {
