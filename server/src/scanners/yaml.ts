@@ -2262,23 +2262,36 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
     return axis?.kind === 'seq' ? axis.items.map(scalarText) : [scalarText(axis)];
   };
   const exclude = keys.get('exclude');
-  /** Whether an exclude entry leaves out every combination of `arch` with the values of `filter`. */
-  const excluded = (filter: ReadonlyMap<string, string>, arch: string): boolean =>
-    exclude?.kind === 'seq' &&
-    exclude.items.some(
-      (x) =>
-        x?.kind === 'map' &&
-        x.items.every((p) => {
-          const v = scalarText(p.value);
-          if (v === undefined) return false;
-          if (p.key === archKey) return v === arch;
-          const f = filter.get(p.key);
-          if (f !== undefined) return f === v;
-          // (An axis of one value: every combination has it.)
-          const values = axisValues(p.key);
-          return values.length === 1 && values[0] === v;
-        }),
-    );
+  /**
+   * The arches exclude entries leave out of every combination with the values of `filter` ('all'
+   * for an entry that names no arch). One pass over the entries: a matrix may have thousands.
+   */
+  const excludedArches = (filter: ReadonlyMap<string, string>): Set<string> | 'all' => {
+    const out = new Set<string>();
+    if (exclude?.kind !== 'seq') return out;
+    for (const x of exclude.items) {
+      if (x?.kind !== 'map') continue;
+      let arch: string | undefined;
+      const matches = x.items.every((p) => {
+        const v = scalarText(p.value);
+        if (v === undefined) return false;
+        if (p.key === archKey) {
+          arch = v;
+          return true;
+        }
+        const f = filter.get(p.key);
+        if (f !== undefined) return f === v;
+        // (An axis of one value: every combination has it.)
+        const values = axisValues(p.key);
+        return values.length === 1 && values[0] === v;
+      });
+      if (!matches) continue;
+      if (arch === undefined) return 'all';
+      out.add(arch);
+    }
+    return out;
+  };
+  const excluded = (out: Set<string> | 'all', arch: string): boolean => out === 'all' || out.has(arch);
   const entries: IncludedOs[] = [];
   /** The entries read here (not paired again with every arch of the axis). */
   const read = new Set<YNode>();
@@ -2316,8 +2329,11 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
     if (os.length > 0) {
       // (An entry that names the arch too is judged at its own: `target_arch: 386` beside `target_os: darwin`.)
       const own = archFilter === undefined ? [] : linkedNames(nameTokens(get(item, archKey), ctx), archKey, 'arch', ctx);
-      const built = own.length > 0 ? (excluded(filter, archFilter!) ? [] : own.slice(0, 1)) : arches.filter((t) => !t.repeatOf && (archFilter === undefined || t.text === archFilter) && !excluded(filter, t.text));
-      entries.push({ os: os.slice(0, 1), arches: built });
+      const out = excludedArches(filter);
+      const built = own.length > 0 ? (excluded(out, archFilter!) ? [] : own.slice(0, 1)) : arches.filter((t) => !t.repeatOf && (archFilter === undefined || t.text === archFilter) && !excluded(out, t.text));
+      // Entries that give the same os to the same arches are one (hundreds of `- os: r, t: linux`).
+      const same = entries.find((e) => e.os[0].text === os[0].text && e.arches.length === built.length && e.arches.every((t, k) => t === built[k]));
+      if (!same) entries.push({ os: os.slice(0, 1), arches: built });
     }
     if (archFilter !== undefined || matched === 'all') continue;
     if (filter.size === 0) matched = 'all';
