@@ -91,3 +91,19 @@ describe('removed-platform messages of goreleaser builds', () => {
     }
   });
 });
+
+describe('fixes written as the context spells platforms', () => {
+  it("an unknown-platform fix takes the context's spelling: --platform amd64-linx gets linux/amd64", () => {
+    const [f] = lintText('docker buildx build --platform amd64-linx .\n', 'shell', model, settings);
+    assert.equal(f?.code, 'unknown-platform');
+    assert.equal(f.data.replacements?.[0], 'linux/amd64');
+  });
+  it("keep a Konflux host type after the os, in unknown-platform's and non-canonical-platform's fixes", () => {
+    const text = 'spec:\n  params:\n    - name: build-platforms\n      value:\n        - linux-mlarge/arm46\n        - linux-m2xlarge/x86_64\n';
+    const findings = lintText(text, 'yaml', model, settings);
+    const unknown = findings.find((f) => f.code === 'unknown-platform');
+    const alias = findings.find((f) => f.code === 'non-canonical-platform');
+    assert.equal(unknown?.data.replacements?.[0], 'linux-mlarge/arm64');
+    assert.deepEqual(alias?.data.replacements, ['linux-m2xlarge/amd64']);
+  });
+});

@@ -128,6 +128,17 @@ const XGO_RELEASE = /^([A-Za-z]+)-(\d+(?:\.\d+){0,2})$/;
 /** An os with a host type after it (`linux-c6gd2xlarge`): the os, and the type. */
 const HOST_TYPE = /^([A-Za-z]+)-([A-Za-z0-9][A-Za-z0-9-]{1,40})$/;
 
+/**
+ * A written slash platform's Konflux host type after its os, as written (`linux-mlarge/arm46` →
+ * `mlarge`), when it is the platform's qualifier; undefined otherwise.
+ */
+export function writtenHostType(text: string, qualifier: string | undefined): string | undefined {
+  if (qualifier === undefined) return undefined;
+  const slash = text.indexOf('/');
+  const host = slash > 0 ? HOST_TYPE.exec(text.slice(0, slash)) : null;
+  return host && host[2].toLowerCase() === qualifier ? host[2] : undefined;
+}
+
 /** What a variant looks like, right or wrong: a short word with a digit (sse3, power7, z13, v5). */
 const LOOSE_VARIANT = /^[a-z]{0,8}\d{1,3}[a-z0-9]{0,6}$/i;
 

@@ -1,9 +1,6 @@
 import type { RawFinding } from './finding';
-import { spell, type Subject } from './subject';
+import { spell, spellFor, type Subject } from './subject';
 import { formatPlatform, isGoArch, PACKAGE_FORMAT_NAMES } from '../platform/names';
-
-/** An os with a host type after it, as Konflux's build-platforms write it: `linux-mlarge/`. */
-const HOST_TYPED = /^[A-Za-z]+-([A-Za-z0-9][A-Za-z0-9-]{1,40})\//;
 
 /** non-canonical-platform: an alias or another spelling where the context has a canonical one. */
 export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
@@ -18,10 +15,7 @@ export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
   const target = m.canonical === 'as-written' ? p.spelling : m.canonical;
   const wrongSpelling = p.spelling !== target && p.spelling !== 'package';
   if (!p.alias && !wrongSpelling) return undefined;
-  // A Konflux host type after the os (linux-mlarge/aarch64) stays, as written: it picks the runner.
-  const hosted = p.qualifier !== undefined && target === 'slash' ? HOST_TYPED.exec(m.token.text) : null;
-  const spelt = spell(s.platform, target);
-  const canonical = hosted && hosted[1].toLowerCase() === p.qualifier ? spelt.replace('/', `-${hosted[1]}/`) : spelt;
+  const canonical = spellFor(s.platform, target, m.token, p.qualifier);
   if (canonical === m.token.text) return undefined;
   return {
     token: m.token,

@@ -1,7 +1,7 @@
 import type { Mention, PairMention, Token } from '../scanners/mention';
 import type { TierModel } from '../model/query';
 import { isGoArch, isGoOs, isValidPair, isValidVariant, formatPlatform, resolveArch, type Platform } from '../platform/names';
-import type { Spelling } from '../platform/parse';
+import { writtenHostType, type Spelling } from '../platform/parse';
 
 /**
  * One mention as the rules see it: canonical os/arch where written, what is valid, and which token
@@ -111,6 +111,16 @@ export function display(s: Subject): string {
 }
 
 /** A platform written as the context writes platforms. */
+/**
+ * A platform spelled for a fix of the written `token`: as `spell` does, with a Konflux host type
+ * written after the os kept (`linux-mlarge/aarch64` → `linux-mlarge/arm64`): it picks the runner.
+ */
+export function spellFor(p: Platform, spelling: Spelling, token: Token, qualifier: string | undefined): string {
+  const spelt = spell(p, spelling);
+  const host = spelling === 'slash' ? writtenHostType(token.text, qualifier) : undefined;
+  return host === undefined ? spelt : spelt.replace('/', `-${host}/`);
+}
+
 export function spell(p: Platform, spelling: Spelling): string {
   switch (spelling) {
     case 'os-arch':

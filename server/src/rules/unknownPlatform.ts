@@ -1,14 +1,11 @@
 import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
-import { blame, spell, type Subject } from './subject';
+import { blame, spellFor, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { parsePlatform } from '../platform/parse';
 import { shownSpaces, type Token } from '../scanners/mention';
-
-/** An os with a host type after it, as Konflux's build-platforms write it: `linux-mlarge/`. */
-const HOST_TYPED = /^[A-Za-z]+-([A-Za-z0-9][A-Za-z0-9-]{1,40})\//;
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -35,10 +32,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const version = q !== undefined && m.token.text.toLowerCase().endsWith(q) ? m.token.text.slice(m.token.text.length - q.length - 1) : '';
     // In the context's own spelling where it has one (a --platform fix of amd64-linx is linux/amd64).
     const spelling = m.canonical !== undefined && m.canonical !== 'as-written' ? m.canonical : s.spelling;
-    // A Konflux host type written after the os (linux-mlarge/arm46) stays in the fix, as written.
-    const hosted = q !== undefined && spelling === 'slash' ? HOST_TYPED.exec(m.token.text) : null;
-    const host = hosted && hosted[1].toLowerCase() === q ? `-${hosted[1]}` : '';
-    const replacements = suggestions.map((p) => (host ? spell(p, spelling).replace('/', `${host}/`) : spell(p, spelling)) + (p.os === 'windows' ? version : ''));
+    // (A Konflux host type written after the os, linux-mlarge/arm46, stays in the fix too.)
+    const replacements = suggestions.map((p) => spellFor(p, spelling, m.token, q) + (p.os === 'windows' ? version : ''));
     return {
       token: m.token,
       code: 'unknown-platform',

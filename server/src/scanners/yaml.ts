@@ -1807,13 +1807,14 @@ function walkMap(node: YMap, ctx: Ctx): void {
     }
     const before = ctx.sink.mentions.length;
     walk(value, child);
+    const uses = key === 'with' && value.kind === 'map' ? (scalarText(get(node, 'uses')) ?? '') : '';
     // setup-buildx-action's `append:` input is YAML in a block string: nodes with their `platforms`.
-    if (key === 'with' && value.kind === 'map' && SETUP_BUILDX.test(scalarText(get(node, 'uses')) ?? '')) {
+    if (value.kind === 'map' && SETUP_BUILDX.test(uses)) {
       const append = get(value, 'append');
       if (append) embeddedYaml(append, child);
     }
     // docker/build-push-action's and setup-buildx-action's `platforms` input takes Docker's spelling only.
-    if (key === 'with' && value.kind === 'map' && DOCKER_ACTION.test(scalarText(get(node, 'uses')) ?? '')) {
+    if (value.kind === 'map' && DOCKER_ACTION.test(uses)) {
       const platforms = get(value, 'platforms');
       for (let m = before; m < ctx.sink.mentions.length; m++) {
         const mention = ctx.sink.mentions[m];
@@ -1853,11 +1854,6 @@ const FROM_JSON_LITERAL_IN_SINGLE = /^\s*\$\{\{\s*fromJSON\s*\(\s*''(\s*(?:\{|\[
 const JSON_MATRIX_KEYS: ReadonlySet<string> = new Set(['matrix', 'include', 'exclude']);
 
 /**
- * A workflow's matrix written as a JSON literal (`matrix: ${{ fromJSON('{"include": [{"goos":
- * "linux", "goarch": "arm"}]}') }}`, `include: ${{ fromJSON('[…]') }}`): the mapping with such
- * values read as the YAML the JSON is, at its place in the document, so it is checked as written out.
- */
-/**
  * A mapping that merges a mapping written in place (`- <<: &defaults` over `goarch: [amd64, arm]`,
  * then `goos: [darwin]`; `<<: [{…}, {…}]`): the merged keys are its own, as YAML reads them (its
  * own first, then each merged mapping's in order, a key taken once). Others are returned as they are.
@@ -1884,6 +1880,11 @@ function withInlineMerge(node: YMap): YMap {
   return { ...node, items };
 }
 
+/**
+ * A workflow's matrix written as a JSON literal (`matrix: ${{ fromJSON('{"include": [{"goos":
+ * "linux", "goarch": "arm"}]}') }}`, `include: ${{ fromJSON('[…]') }}`): the mapping with such
+ * values read as the YAML the JSON is, at its place in the document, so it is checked as written out.
+ */
 function withJsonLiterals(node: YMap, ctx: Ctx): YMap {
   // (Every mapping of every scan comes here: only a workflow's matrix keys are looked at.)
   if (ctx.flavour !== 'github-workflow') return node;
@@ -2339,7 +2340,8 @@ function includedOses(ctx: Ctx, keys: Map<string, YNode | undefined>, archKey: s
     if (filter.size === 0) matched = 'all';
     else if (filter.size === 1 && (matchedKey === undefined || filter.has(matchedKey))) {
       matchedKey = [...filter.keys()][0];
-      (matched ??= new Set()).add(filter.get(matchedKey)!);
+      const values: Set<string> = matched instanceof Set ? matched : (matched = new Set());
+      values.add(filter.get(matchedKey)!);
     } else oneAxis = false;
   }
   if (read.size === 0) return undefined;
