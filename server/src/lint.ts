@@ -537,6 +537,17 @@ const PRIORITY: Record<Code, number> = {
   'non-canonical-platform': 6,
 };
 
+/**
+ * A list's names as written and in lower case, made once per list: each typo of a list of
+ * thousands asks (the list is shared by its items' tokens).
+ */
+function namesOf(list: readonly string[]): { written: ReadonlySet<string>; lower: ReadonlySet<string> } {
+  let sets = LIST_NAMES.get(list);
+  if (!sets) LIST_NAMES.set(list, (sets = { written: new Set(list), lower: new Set(list.map((n) => n.toLowerCase())) }));
+  return sets;
+}
+const LIST_NAMES = new WeakMap<readonly string[], { written: ReadonlySet<string>; lower: ReadonlySet<string> }>();
+
 /** Judges the mentions of one block: findings with offsets relative to the block, unsuppressed. */
 function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSettings): Finding[] {
   const subjects: Subject[] = mentions.map(subjectOf);
@@ -564,8 +575,14 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
           // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
           if (listed) f.data = listedReplacements(f.data, (r) => listed.has(identityOf(r)), m.removeRange);
         } else if (f.token.inList) {
-          const names = f.token.inList;
-          f.data = listedReplacements(f.data, (r) => names.includes(r.toLowerCase()), f.token.remove);
+          // A typo's fix repeats an item in any case (`[AMD64, amd46]`); a name in capitals the name
+          // as Go writes it, or an earlier item it repeats in another case (as the duplicate rule
+          // has it): `[Linux, DARWIN]` holds neither linux nor darwin, and of `[Linux, LINUX]` the
+          // first is fixed and the second removed, not both.
+          const names = namesOf(f.token.inList);
+          const cased = f.token.text.toLowerCase();
+          const repeats = f.token.repeatOf?.toLowerCase();
+          f.data = listedReplacements(f.data, (r) => r === repeats || names.written.has(r) || (cased !== r && names.lower.has(r)), f.token.remove);
         }
         // Its one fix is its removal: the message says why.
         if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${f.token.text}.`;

@@ -31,3 +31,25 @@ describe('a repeated platform beside other codes', () => {
     assert.deepEqual(codes(docker, 'github-workflow', removedOff), ['6:34 non-canonical-platform linux/armhf']);
   });
 });
+
+describe('a name in capitals in a goos/goarch list', () => {
+  const fixes = (text: string) => lintText(text, 'goreleaser', model, defaults).map((f) => `${text.slice(f.start, f.end)} → ${f.data.listed ? 'remove' : (f.data.replacements ?? []).join(',')}`);
+
+  it('is fixed to its lower case unless the list holds that name as Go writes it', () => {
+    assert.deepEqual(fixes('builds:\n  - goos: [Linux, DARWIN]\n    goarch: [amd64]\n'), ['Linux → linux', 'DARWIN → darwin']);
+    assert.deepEqual(fixes('builds:\n  - goos: [linux, Linux]\n    goarch: [amd64]\n'), ['Linux → remove']);
+    // Neither is linux: the first is fixed, the second (a repeat of it) removed, not both.
+    assert.deepEqual(fixes('builds:\n  - goos: [Linux, LINUX]\n    goarch: [amd64]\n'), ['Linux → linux', 'LINUX → remove']);
+  });
+
+  it('a typo is removed when the list holds its name in any case', () => {
+    assert.deepEqual(fixes('builds:\n  - goos: [linux]\n    goarch: [AMD64, amd46]\n'), ['AMD64 → amd64', 'amd46 → remove']);
+  });
+
+  it('a typo in capitals is a typo, and a word no edit from a name is a placeholder', () => {
+    const codes = (text: string) => lintText(text, 'shell', model, defaults).map((f) => `${f.code} ${text.slice(f.start, f.end)}`);
+    assert.deepEqual(codes('GOOS=linux GOARCH=AMD46 go build\n'), ['unknown-platform AMD46']);
+    assert.deepEqual(codes('GOOS=LINX GOARCH=amd64 go build\n'), ['unknown-platform LINX']);
+    assert.deepEqual(codes('GOOS=OS GOARCH=ARCH go build\ndocker build --platform linux/ARCH .\n'), []);
+  });
+});

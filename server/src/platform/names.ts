@@ -1,4 +1,5 @@
 import distList from '../../../data/go-dist-list.json';
+import { editDistance } from './distance';
 
 /** A platform in canonical Go terms: `linux/arm/v7` is { os: 'linux', arch: 'arm', variant: 'v7' }. */
 export interface Platform {
@@ -175,11 +176,19 @@ export function platformKey(p: Platform): string {
 
 /**
  * An upper-case word that is no Go name in any case (ARCH, TODO, XXX): a placeholder someone fills
- * in (by sed, envsubst, a template), not a typo. `AMD64` is a name in the wrong case.
+ * in (by sed, envsubst, a template), not a typo. `AMD64` is a name in the wrong case, and `AMD46`
+ * or `LINX` a typo in capitals: one edit from a Go name of five letters or more.
  */
 export function isPlaceholder(word: string): boolean {
   const c = word.charCodeAt(0);
   if (word.length < 2 || c < 65 || c > 90 || !/^[A-Z][A-Z0-9_]*$/.test(word)) return false;
   const lower = word.toLowerCase();
-  return !isGoOs(lower) && !isGoArch(lower) && resolveArch(lower) === undefined;
+  if (isGoOs(lower) || isGoArch(lower) || resolveArch(lower) !== undefined) return false;
+  return lower.length < 4 || !LONG_NAMES.some((name) => Math.abs(name.length - lower.length) <= 1 && editDistance(lower, name) === 1);
 }
+
+/**
+ * Go's names of five letters or more: a word one edit from one is its typo. A shorter one is too
+ * near common words in capitals (`FIPS` and `TIPS` are one edit from mips, `WASI` from wasm).
+ */
+const LONG_NAMES: readonly string[] = [...GO_OSES, ...GO_ARCHES].filter((n) => n.length >= 5);

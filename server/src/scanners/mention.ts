@@ -14,7 +14,7 @@ export interface Token {
   entry?: true;
   /** The earlier item of the same list this one repeats (`amd64` twice in `goarch: [amd64, arm64, amd64]`). */
   repeatOf?: string;
-  /** For a name Go does not have (`amd46`): the names of its goos or goarch list, lower case, which its fix must not repeat. */
+  /** For a name Go does not have (`amd46`): the names of its goos or goarch list as written, which its fix must not repeat. */
   inList?: readonly string[];
 }
 
@@ -547,12 +547,12 @@ export function markRepeats(tokens: Token[]): Token[] {
   // `GOARCH ?= amd64 arm64 riscv64` under `GOOS ?= darwin`): no second amd64. A name Go does not
   // have carries it; so does every name of a short list (a list of 300,000 names each carrying
   // all of them took minutes to scan).
-  const names = tokens.map((t) => t.text.toLowerCase());
+  const written = tokens.map((t) => t.text);
   const all = tokens.length <= SHORT_LIST;
   return tokens.map((t, k) => {
-    const name = names[k];
+    const name = written[k].toLowerCase();
     const first = seen.get(name);
-    const inList = all || (!isGoOs(name) && !isGoArch(name)) ? { inList: names } : undefined;
+    const inList = all || (!isGoOs(name) && !isGoArch(name)) ? { inList: written } : undefined;
     if (!first) {
       seen.set(name, t);
       return inList ? { ...t, ...inList } : t;

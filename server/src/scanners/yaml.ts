@@ -2501,7 +2501,7 @@ function pairMapping(
       // No other axis to exclude against: an arch that makes no pair with that os is an item of
       // the axis to fix or remove, as in a list (with what the axis holds, for its suggestions).
       if (alone) {
-        const names = arches.map((t) => t.text.toLowerCase());
+        const names = arches.map((t) => t.text);
         for (let k = from; k < ctx.sink.mentions.length; k++) {
           const m = ctx.sink.mentions[k];
           if (m.kind === 'pair' && m.arch) ctx.sink.mentions[k] = { ...m, product: false, arch: { ...m.arch, inList: names } };
