@@ -28,6 +28,8 @@ const SETUP_BUILDX = /^docker\/setup-buildx-action@/i;
 const MATRIX_KEY = /^(?:[\w-]+[-_])?matrix$/i;
 /** `${{ matrix.arch }}`, or a key of an axis of mappings: `${{ matrix.machine.platform }}` (key `machine.platform`). */
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\s*\}\}/g;
+/** A Buildkite step's `{{matrix.arch}}`. */
+const BUILDKITE_MATRIX_REF = /\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}/g;
 const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*([:= ])[ \t]*["']?$/;
 const GORELEASER_DEFAULT_GOOS = ['darwin', 'linux', 'windows'];
 const GORELEASER_DEFAULT_GOARCH = ['386', 'amd64', 'arm64'];
@@ -1123,10 +1125,28 @@ function runnerKey(ctx: Ctx, roles: MatrixRoles, key: string): boolean {
   return ref !== undefined && roles.runner?.has(ref) === true && !roles.has(ref);
 }
 
-/** Whether ctx is a map of matrix axes: the matrix itself, or an entry of a matrix made only of `include` entries. */
+/**
+ * Whether ctx is a map of matrix axes: the matrix itself, an entry of a matrix made only of
+ * `include` entries, or a Buildkite matrix's `setup` (a CircleCI matrix's `parameters`).
+ */
 function inMatrixAxis(ctx: Ctx): boolean {
   const n = ctx.path.length;
-  return n >= 2 && (ctx.path[n - 1] === 'matrix' || (ctx.path[n - 1] === 'include' && ctx.path[n - 2] === 'matrix'));
+  if (n < 2) return false;
+  const last = ctx.path[n - 1];
+  return last === 'matrix' || ((last === 'include' || last === 'setup' || last === 'parameters') && ctx.path[n - 2] === 'matrix');
+}
+
+/**
+ * The roles of the matrix keys of a Buildkite step (the map `node`, with a `matrix: setup:`), by
+ * the use its command makes of them (`GOARCH={{matrix.arch}}`). (A CircleCI matrix's parameters
+ * are used in a job defined in another block: not read.)
+ */
+function stepMatrixRoles(node: YMap, ctx: Ctx): MatrixRoles | undefined {
+  const matrix = get(node, 'matrix');
+  if (matrix?.kind !== 'map' || get(matrix, 'setup') === undefined) return undefined;
+  const brace = ctx.text.indexOf('{{matrix.', node.start);
+  const spaced = brace >= 0 && brace < node.end ? brace : ctx.text.indexOf('{{ matrix.', node.start);
+  return spaced >= 0 && spaced < node.end ? matrixRoles(ctx.text, node.start, node.end, undefined, BUILDKITE_MATRIX_REF) : undefined;
 }
 
 /**
@@ -1719,6 +1739,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
     }
   }
   const isJob = ctx.flavour === 'github-workflow' && ctx.path.length === 1 && ctx.path[0] === 'jobs';
+  // A Buildkite step with a matrix: its keys by its command's use.
+  const stepRoles = ctx.flavour === 'yaml' && !ctx.matrixRoles && node.kind === 'map' && get(node, 'matrix') !== undefined ? stepMatrixRoles(node, ctx) : undefined;
   let child: Ctx | undefined;
   let jobShell: Map<string, string> | undefined;
   for (let k = 0; k < items.length; k++) {
@@ -1782,6 +1804,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       child.matrixRoles = ctx.matrixRoles;
     }
     if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(ctx.text, value.start, value.end);
+    else if (stepRoles) child.matrixRoles = stepRoles;
     // A GitLab job's `parallel: matrix:` variables, by what its scripts make of them (`--platform linux/$ARCH`).
     else if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && value.kind === 'map') {
       const keys = parallelMatrixKeys(value);
@@ -2144,12 +2167,13 @@ function mappedKeys(src: string): Map<string, Set<string>> | undefined {
 }
 
 /** The roles of the matrix keys the job in text[jobStart, jobEnd) uses (completion asks too). */
-export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys?: ReadonlySet<string>): MatrixRoles {
+export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys?: ReadonlySet<string>, refs?: RegExp): MatrixRoles {
   const roles: MatrixRoles = new Map<string, Role>();
   const src = text.slice(jobStart, jobEnd);
-  // A GitLab job's matrix variables (`keys`) are used as `$ARCH`, a workflow's as `${{ matrix.arch }}`.
-  const ref = keys ? VARIABLE_REF : MATRIX_REF;
-  if (!keys && src.indexOf('matrix.') < 0) return roles;
+  // A GitLab job's matrix variables (`keys`) are used as `$ARCH`, a workflow's as `${{ matrix.arch }}`
+  // (a Buildkite step's as `{{matrix.arch}}`).
+  const ref = refs ?? (keys ? VARIABLE_REF : MATRIX_REF);
+  if (!keys && !refs && src.indexOf('matrix.') < 0) return roles;
   const docker = (key: string) => (roles.docker ??= new Set()).add(key);
   const mapped = src.indexOf('case') >= 0 ? mappedKeys(src) : undefined;
   if (mapped) roles.labels = mapped;
