@@ -133,6 +133,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     const def = /^\s*(?:(?:export|override|private)\s+)*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/.exec(body);
     if (def) {
+      inRule = false;
       define = { role: TEXT_DEFINE.test(def[1]) ? 'text' : roleOf(def[1]), name: def[1], env: new ScopeEnv(sink, globalEnv) };
       continue;
     }
@@ -169,6 +170,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         scanShell(text, line.start + plain[1].length, cEnd, sink, { mode: 'make', urlVars });
         continue;
       }
+      // A variable definition ends the rule before it: a tab-indented line after it (in an `ifeq`
+      // block, `<TAB>DOCKER_PLATFORM := linux/arm64`) is make's, not a recipe's.
+      if (plain) inRule = false;
       if (op === '!=') {
         scanShell(text, valueStart, cEnd, sink, { mode: 'make', urlVars });
         continue;
