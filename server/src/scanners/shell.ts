@@ -93,7 +93,9 @@ const MAX_DEPTH = 4;
 /** Commands whose arguments are text for people: no flags or assignments are read there (completion offers none either). */
 export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error',
   // PowerShell's writers
-  'Write-Host', 'write-host', 'Write-Output', 'write-output', 'Write-Warning', 'Write-Error', 'Write-Verbose', 'Write-Information', 'Write-Debug']);
+  'Write-Host', 'write-host', 'Write-Output', 'write-output', 'Write-Warning', 'Write-Error', 'Write-Verbose', 'Write-Information', 'Write-Debug',
+  // cmd's comments (a `shell: cmd` step's `rem …`, `@REM …`, `:: …`)
+  'rem', 'REM', 'Rem', '@rem', '@REM', '@Rem', '::']);
 /** Commands whose arguments are search patterns and paths (and `git grep`). */
 const SEARCH_COMMANDS: ReadonlySet<string> = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rg', 'ag', 'ack']);
 /** git commands whose arguments are patterns or revisions (`git log --grep 'GOARCH=arm'`, `-G`, `-S`), never settings. */
@@ -139,6 +141,32 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
   if (!inertWord(text, start, end)) scanShellFully(text, start, end, sink, opts);
 }
 
+/**
+ * text, with PowerShell's line continuations in [start, end) (a backtick that ends a line after a
+ * blank: `docker buildx build --platform `` then the value on the next line) written as the
+ * shell's backslash, so the command reads on. Only a line's one backtick: in sh it would open a
+ * substitution that the line does not close. The text itself when it has none (most scripts).
+ */
+function powershellContinued(text: string, start: number, end: number): string {
+  let k = text.indexOf('`', start);
+  if (k < 0 || k >= end) return text;
+  let out: string[] | undefined;
+  let from = start;
+  for (; k >= 0 && k < end; k = text.indexOf('`', k + 1)) {
+    const next = text.charCodeAt(k + 1);
+    if (next !== 10 && !(next === 13 && text.charCodeAt(k + 2) === 10)) continue;
+    const before = text.charCodeAt(k - 1);
+    if (before !== 32 && before !== 9) continue;
+    const lineStart = text.lastIndexOf('\n', k - 1) + 1;
+    if (text.lastIndexOf('`', k - 1) >= lineStart) continue;
+    (out ??= [text.slice(0, start)]).push(text.slice(from, k), '\\');
+    from = k + 1;
+  }
+  if (!out) return text;
+  out.push(text.slice(from));
+  return out.join('');
+}
+
 /** A double quote escaped by an odd number of backslashes (`\"`, not `\\"`). */
 const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
 
@@ -162,7 +190,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   if (end <= start) return;
   const depth = opts.depth ?? 0;
   const substitutions: number[] | undefined = depth < MAX_DEPTH ? [] : undefined;
-  let masked = maskTemplates(text, start, end, opts.mode, 0, substitutions);
+  let masked = maskTemplates(powershellContinued(text, start, end), start, end, opts.mode, 0, substitutions);
   if (opts.execForm) masked = unjson(masked);
   if (masked.indexOf("'") >= 0 && masked.indexOf('\\') >= 0) masked = blankAnsiEscapes(text, start, masked);
   // A YAML quoted scalar's escaped quotes (`"GOOS=\"linux\" go build"`, `'A=''x'''`) are quotes to the
