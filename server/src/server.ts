@@ -388,7 +388,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       refusal(token) ??
       runSafe(logError, 'hover', null, () => {
         const s = scanOf(params.textDocument.uri);
-        const hover = s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, s.model, s.doc.offsetAt(params.position)) : null;
+        const hover = s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, s.model, s.doc.offsetAt(params.position), findingsOf(s.doc)) : null;
         if (hover && !support.hoverMarkdown && MarkupContent.is(hover.contents)) hover.contents = markup(hover.contents.value, false);
         return hover;
       }),

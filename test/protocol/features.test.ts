@@ -436,6 +436,20 @@ describe('hover', () => {
     assert.match(markdown(await client.hover(uri, positionOf(text, 'lnux', 2))), /^\*\*lnux\*\* is not a Go operating system \(GOOS\); did you mean linux/);
   });
 
+  it('a token its context refuses: the hover says what its diagnostic says first, and no other verdict', async () => {
+    const text = 'terraform providers lock -platform=linux_x86_64\n';
+    const { uri, diagnostics } = await open('hover/lock.sh', 'shellscript', text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-platform']);
+    // The name alone would be linux/amd64's card; terraform takes Go's names only.
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'x86', 0))), /^\*\*linux_x86_64\*\* is not a valid Go platform; did you mean linux_amd64\?/);
+    const gitlab = 'b:\n  parallel:\n    matrix:\n      - ARCH: [x86_64, armhf]\n  script:\n    - |\n      case "$ARCH" in\n        x86_64) GOARCH=amd64 ;;\n        *) GOARCH="$ARCH" ;;\n      esac\n      GOOS=linux GOARCH=$GOARCH go build\n';
+    const g = await open('hover/.gitlab-ci.yml', 'yaml', gitlab);
+    assert.deepEqual(g.diagnostics.map((d) => d.code), ['removed-platform']);
+    const md = markdown(await client.hover(g.uri, positionOf(gitlab, 'armhf', 1)));
+    assert.match(md, /linux\/arm\) was removed/);
+    assert.doesNotMatch(md, /is not a Go architecture/);
+  });
+
   it('arch: arm of a Drone platform mapping: the pair is removed, with the reason', async () => {
     const text = 'kind: pipeline\nplatform:\n  os: linux\n  arch: arm\n';
     const { uri, diagnostics } = await open('hover/.drone.yml', 'yaml', text);

@@ -10,6 +10,7 @@ import { findUnknownPlatform } from '../rules/unknownPlatform';
 import { removedEntry } from '../rules/removedPlatform';
 import { suggestPlatforms } from '../platform/suggest';
 import { rangeOf } from './diagnostics';
+import type { Finding } from '../rules/finding';
 
 /** The mention tokens of a scan that cover `offset`, with the platform each names. */
 function mentionsAt(scan: ScanResult, offset: number): { token: Token; mention: Mention }[] {
@@ -107,15 +108,29 @@ function artifactAt(model: TierModel, text: string, offset: number): { start: nu
 }
 
 /** Hover on a platform mention (the scan's, so exactly what diagnostics see) or an artifact name. */
-export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, offset: number): Hover | null {
+export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, offset: number, findings: readonly Finding[] = []): Hover | null {
   const found = mentionsAt(scan, offset);
   if (found.length > 0) {
-    const texts: string[] = [];
+    const own: string[] = [];
     for (const { mention } of found) {
       const md = explainMention(model, mention);
-      if (md && !texts.includes(md)) texts.push(md);
-      if (texts.length === 4) break;
+      if (md && !own.includes(md)) own.push(md);
+      if (own.length === 4) break;
     }
+    // What the diagnostics on the token say comes first, in their words, where the name alone
+    // says otherwise: a context may refuse what the name would be (terraform's `linux_x86_64`,
+    // darwin/s390x built by a matrix), or read it as something else (`armhf` mapped to arm by a
+    // script). Beside them, the name's own card, not another verdict on it.
+    const t0 = found[0].token;
+    const said: string[] = [];
+    for (const f of findings) {
+      if (f.start !== t0.start || f.end !== t0.end) continue;
+      if (f.code !== 'unknown-platform' && !(f.code === 'removed-platform' && !own.some((md) => md.includes('removed')))) continue;
+      const written = t0.text;
+      const md = f.message.startsWith(written) ? `**${shownSpaces(written)}**${f.message.slice(written.length)}` : f.message;
+      if (!said.includes(md)) said.push(md);
+    }
+    const texts = said.length === 0 ? own : [...said, ...own.filter((md) => !/ is not (?:a|an) /.test(md.slice(0, md.indexOf('\n') >>> 0)))].slice(0, 4);
     if (texts.length > 0) {
       const t = found[0].token;
       return { contents: { kind: MarkupKind.Markdown, value: texts.join('\n\n---\n\n') }, range: rangeOf(doc, t.start, t.end) };

@@ -4,7 +4,7 @@ import { blame, spellFor, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
 import { editDistance } from '../platform/distance';
-import { parsePlatform } from '../platform/parse';
+import { parsePlatform, writtenHostType } from '../platform/parse';
 import { shownSpaces, type Token } from '../scanners/mention';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
@@ -38,7 +38,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       token: m.token,
       code: 'unknown-platform',
       // A joined spelling (linux_amd46) is offered back in that spelling, as its quick fix writes it.
-      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean((spelling === 'slash' || spelling === 'pair' || spelling === 'package') && !version ? suggestions.map(formatPlatform) : replacements)}`,
+      // (A host type, linux-mlarge/arm46, is offered back with it: linux-mlarge/arm64.)
+      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean((spelling === 'slash' || spelling === 'pair' || spelling === 'package') && !version && (spelling !== 'slash' || writtenHostType(m.token.text, q) === undefined) ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }
