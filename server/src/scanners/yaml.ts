@@ -2629,21 +2629,27 @@ function markExcludeSpots(text: string, mentions: Mention[], from: number, node:
     const arch = (m.arch?.text ?? m.archName)?.toLowerCase();
     return os === undefined || arch === undefined ? undefined : { os, arch };
   };
+  const paired: boolean[] = [];
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.kind !== 'pair' || !m.product) continue;
     const p = pairOf(m);
+    paired[i - from] = p !== undefined;
     const goArch = p && resolveArch(p.arch)?.arch;
     if (!p || goArch === undefined || !isValidPair(p.os, goArch)) continue;
     note(m.os, `${p.os}/${goArch}`);
     note(m.arch, `${p.os}/${goArch}`);
   }
   const spot = excludeSpot(text, node, listKey);
+  // (One of each for all the pairs: a product of thousands of values marks as many.)
+  const exclude = spot ? { exclude: { ...spot, list: listKey, osKey, archKey } } : {};
+  const sharing = [{ os: false, arch: true }, { os: true, arch: false }, { os: true, arch: true }];
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
-    if (m.kind !== 'pair' || !m.product || !pairOf(m)) continue;
-    const shared = { os: m.os !== undefined && (partners.get(m.os)?.size ?? 0) > 1, arch: m.arch !== undefined && (partners.get(m.arch)?.size ?? 0) > 1 };
-    if (shared.os || shared.arch) mentions[i] = { ...m, shared, ...(spot ? { exclude: { ...spot, list: listKey, osKey, archKey } } : {}) };
+    if (m.kind !== 'pair' || !m.product || !paired[i - from]) continue;
+    const os = m.os !== undefined && (partners.get(m.os)?.size ?? 0) > 1;
+    const arch = m.arch !== undefined && (partners.get(m.arch)?.size ?? 0) > 1;
+    if (os || arch) mentions[i] = { ...m, shared: sharing[os && arch ? 2 : os ? 1 : 0], ...exclude };
   }
 }
 
