@@ -370,6 +370,8 @@ export interface YamlFileFacts {
 export interface MergedNames {
   readonly oses?: readonly string[];
   readonly arches?: readonly string[];
+  /** The anchors an anchored mapping merges in turn (`<<: *a0`), whose names it takes in where it sets none. */
+  readonly merges?: readonly string[];
 }
 
 /** The facts of a YAML text (undefined when it has none: most files, at the cost of two cheap tests). */
@@ -538,6 +540,9 @@ export const MERGE_ALIAS = /<<[ \t]*:[ \t]*\[?[ \t]*\*/;
 /** A line that ends in an anchor, whose node is the block below: `x-env: &env`, `- &defaults`. */
 const ANCHOR_LINE = /^([ \t]*)(?:-[ \t]+)?(?:[^\s#&*][^\r\n#:]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]*(?:#[^\n]*)?\r?$/gm;
 /** An os or arch key of such a block with its value: `GOOS: windows`, `goos: [darwin]`, `goarch:` over a block list. */
+/** A merge key's line: `<<: *a0`, `<<: [*m0, *m1]`, with the aliases it names; and one alias of them. */
+const MERGE_LINE = /^<<[ \t]*:[ \t]*(\[[^\]\r\n]*\]|\*[^\s#]+)/;
+const ALIAS_NAME = /\*([^\s,[\]{}]+)/g;
 const MERGED_ENTRY = /^(["']?)(GOOS|GOARCH|goos|goarch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
 const LITERAL_NAME = /^(["']?)([a-z0-9]+)\1$/;
 /** The same of a platform object: `os: linux`, `arch: arm`. */
@@ -570,33 +575,73 @@ export function anchoredMaps(text: string): Map<string, MergedNames> {
     seen.add(name);
     return true;
   };
+  // The anchors each anchored mapping merges in turn (`.a1: &a1` over `<<: *a0`), by name.
+  let merging: Map<string, string[]> | undefined;
   ANCHOR_LINE.lastIndex = 0;
   for (let m = ANCHOR_LINE.exec(text); m; m = ANCHOR_LINE.exec(text)) {
     const name = m[2];
     if (!first(name)) continue;
-    const names = anchoredNames(text, m.index + m[0].length + 1, m[1].length, true);
-    if (names) out.set(name, names);
+    const merges: string[] = [];
+    const names = anchoredNames(text, m.index + m[0].length + 1, m[1].length, true, merges);
+    // (With the anchors it merges, also when they give it no name: an edit of those is a change of this block's facts.)
+    if (names || merges.length > 0) out.set(name, merges.length > 0 ? { ...names, merges } : names!);
+    if (merges.length > 0) (merging ??= new Map()).set(name, merges);
   }
   // A flow mapping anchored on its line: `.darwin: &darwin {GOOS: darwin}`.
-  if (text.indexOf('{') < 0) return out;
+  if (text.indexOf('{') < 0) {
+    if (merging) mergeInto(out, merging);
+    return out;
+  }
   FLOW_ANCHOR_LINE.lastIndex = 0;
   for (let m = FLOW_ANCHOR_LINE.exec(text); m; m = FLOW_ANCHOR_LINE.exec(text)) {
     const name = m[1];
     if (!first(name)) continue;
     let oses: string[] | undefined;
     let arches: string[] | undefined;
-    for (const entry of m[2].split(',')) {
-      const colon = entry.indexOf(':');
-      if (colon < 0) continue;
-      const key = entry.slice(0, colon).trim().replace(/^(["'])(.*)\1$/, '$2');
-      const value = LITERAL_NAME.exec(entry.slice(colon + 1).trim())?.[2];
+    // (A value may be a flow list of names: `{goos: [darwin, linux]}`.)
+    FLOW_ENTRY.lastIndex = 0;
+    for (let e = FLOW_ENTRY.exec(m[2]); e; e = FLOW_ENTRY.exec(m[2])) {
+      const key = e[1].replace(/^(["'])(.*)\1$/, '$2');
       const role = FLOW_OS_KEYS.has(key) ? 'os' : FLOW_ARCH_KEYS.has(key) ? 'arch' : undefined;
-      if (role === 'os' && value !== undefined && isGoOs(value)) oses ??= [value];
-      else if (role === 'arch' && value !== undefined && isGoArch(value)) arches ??= [value];
+      if (!role) continue;
+      const values = (e[2].startsWith('[') ? e[2].slice(1, -1).split(',') : [e[2]]).map((v) => LITERAL_NAME.exec(v.trim())?.[2]);
+      if (values.length === 0 || !values.every((v): v is string => v !== undefined && (role === 'os' ? isGoOs(v) : isGoArch(v)))) continue;
+      if (role === 'os') oses ??= values;
+      else arches ??= values;
     }
     if (oses || arches) out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) });
   }
+  if (merging) mergeInto(out, merging);
   return out;
+}
+
+/** A flow mapping's entry: its key, and a value that is a word or a flow list (`goos: [darwin, linux]`). */
+const FLOW_ENTRY = /([\w"'-]+)[ \t]*:[ \t]*(\[[^\]\r\n]*\]|[^,\s\]]+)/g;
+
+/**
+ * The names an anchored mapping takes in from the anchors it merges (`.a1: &a1` over `<<: *a0`):
+ * its own keys first, then those of each merged mapping in order, as YAML reads a merge. A chain
+ * is followed a few links deep.
+ */
+function mergeInto(out: Map<string, MergedNames>, merging: ReadonlyMap<string, string[]>): void {
+  for (let round = 0; round < 4; round++) {
+    let changed = false;
+    for (const [name, merges] of merging) {
+      const own = out.get(name);
+      let oses = own?.oses;
+      let arches = own?.arches;
+      for (const m of merges) {
+        const got = out.get(m);
+        oses ??= got?.oses;
+        arches ??= got?.arches;
+      }
+      if (oses !== own?.oses || arches !== own?.arches) {
+        out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), merges });
+        changed = true;
+      }
+    }
+    if (!changed) return;
+  }
 }
 
 /** A line whose value is an anchored flow mapping on it: `.darwin: &darwin {GOOS: darwin}`, `- &l {os: linux}`. */
@@ -605,7 +650,7 @@ const FLOW_OS_KEYS: ReadonlySet<string> = new Set(['GOOS', 'goos', 'os']);
 const FLOW_ARCH_KEYS: ReadonlySet<string> = new Set(['GOARCH', 'goarch', 'arch']);
 
 /** The os and arch names set at the first level of the block mapping from `from`, deeper than `base`. */
-function anchoredNames(text: string, from: number, base: number, plainKeys = false): MergedNames | undefined {
+function anchoredNames(text: string, from: number, base: number, plainKeys = false, merges?: string[]): MergedNames | undefined {
   let indent = -1;
   let oses: string[] | undefined;
   let arches: string[] | undefined;
@@ -650,6 +695,12 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
     if (line[lead] === '-') {
       item = {};
       nameValue(item, line.slice(lead + 1).trimStart());
+      continue;
+    }
+    // The anchors it merges in turn: `<<: *a0`, `<<: [*m0, *m1]`.
+    if (merges && line.startsWith('<<', lead)) {
+      const merge = MERGE_LINE.exec(line.slice(lead));
+      if (merge) for (const a of merge[1].matchAll(ALIAS_NAME)) merges.push(a[1]);
       continue;
     }
     // (An anchored mapping merged into a platform object: Drone's `os:` and `arch:` too.)
