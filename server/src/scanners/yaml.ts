@@ -58,6 +58,8 @@ interface Ctx {
   partners?: ReadonlyMap<string, AnchorPartners>;
   /** Anchored mappings' os and arch names, for merge keys (see mergedAnchors). */
   merges?: ReadonlyMap<string, MergedNames>;
+  /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors): what they hold is not built. */
+  leftOut?: ReadonlySet<string>;
   /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
   jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables). */
@@ -84,7 +86,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, merges: ctx.merges, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, merges: ctx.merges, leftOut: ctx.leftOut, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -358,6 +360,8 @@ export interface YamlFileFacts {
   readonly env?: GoEnv;
   /** The os and arch names of anchored mappings that a merge key takes in (see mergedAnchors): name → names. */
   readonly merges?: ReadonlyMap<string, MergedNames>;
+  /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors). */
+  readonly leftOut?: ReadonlySet<string>;
   /** GitLab jobs' GOOS and GOARCH, for the jobs that extend them (see jobVariables): job name → names. */
   readonly jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables): executor name → names. */
@@ -383,9 +387,43 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const jobs = flavour === 'gitlab-ci' && EXTENDS.test(text) ? jobVariables(text) : undefined;
   const executors = flavour === 'yaml' ? executorVariables(text) : undefined;
   const urlVars = fileUrlVars(text);
-  return anchors || env || merges || jobs || executors || urlVars
-    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(urlVars ? { urlVars } : {}) }
+  const leftOut = leftOutAnchors(text);
+  return anchors || env || merges || jobs || executors || urlVars || leftOut
+    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
+}
+
+/**
+ * The anchors whose alias is an exclude or ignore list, or an entry of one written on its line
+ * (`ignore: *ign`, `exclude: [*a, *b]`): what they hold is left out of a build, not built, wherever
+ * it is written (`x-ign: &ign` over entries). Undefined when the text has none (one cheap test).
+ */
+export function leftOutAnchors(text: string): Set<string> | undefined {
+  if (text.indexOf('*') < 0) return undefined;
+  let out: Set<string> | undefined;
+  LEFT_OUT_ALIAS.lastIndex = 0;
+  for (let m = LEFT_OUT_ALIAS.exec(text); m; m = LEFT_OUT_ALIAS.exec(text)) {
+    for (const a of m[1].matchAll(ALIAS_NAME)) (out ??= new Set()).add(a[1]);
+  }
+  return out;
+}
+
+/** An exclude or ignore key whose value is an alias or a flow list of them: `ignore: *ign`, `exclude: [*a, *b]`. */
+const LEFT_OUT_ALIAS = /\b(?:exclude|ignore)[ \t]*:[ \t]*(\*[^\s#,[\]{}]+|\[[^[\]\r\n]*\])/g;
+
+/** Whether an exclude or ignore value is an alias, or a list with an alias for an entry (`ignore: *ign`, `- *ig`). */
+function aliasedEntries(node: YNode | undefined): boolean {
+  if (node?.kind === 'scalar') return node.style === 'ALIAS';
+  return node?.kind === 'seq' && node.items.some((x) => x?.kind === 'scalar' && x.style === 'ALIAS');
+}
+
+/** The anchor written just before a node (`x-ign: &ign` over its list, `- &ig {…}`), or undefined. */
+function anchorOf(text: string, node: YNode): string | undefined {
+  let k = node.start - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k--;
+  let a = k;
+  while (a >= 0 && a > k - 200 && !/[\s&]/.test(text[a])) a--;
+  return a >= 0 && text[a] === '&' && a < k ? text.slice(a + 1, k + 1) : undefined;
 }
 
 /** A GitLab job's `extends:` key. */
@@ -520,6 +558,8 @@ function variablesOf(text: string, from: number, envLine = VARIABLES_LINE): { en
  * variables and extends (in a text whose jobs extend others). Such an edit is not scanned alone.
  */
 export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly string[], before: string, after: string): boolean {
+  // (An alias given to exclude or ignore: the list it names is left out where it is written.)
+  if ((facts?.leftOut || after.indexOf('*') >= 0) && JSON.stringify([...(leftOutAnchors(before) ?? [])]) !== JSON.stringify([...(leftOutAnchors(after) ?? [])])) return true;
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
@@ -972,7 +1012,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -1802,6 +1842,11 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // (Travis CI's `jobs: exclude:` too, the newer name of its `matrix:`; a workflow's `jobs:` holds jobs.)
     // (Wherever they are: an `exclude:` typed a level too far left, beside its matrix, is still one.)
     if (leftOutKey(key, isJobs(ctx.path), ctx.flavour)) continue;
+    // (So is a list anchored where it is written and given to exclude or ignore by its alias.)
+    if (ctx.leftOut && value.kind !== 'scalar') {
+      const anchor = anchorOf(ctx.text, value);
+      if (anchor !== undefined && ctx.leftOut.has(anchor)) continue;
+    }
     const role = roles?.[k];
     if (role === 'platform') {
       const before = ctx.sink.mentions.length;
@@ -2508,7 +2553,11 @@ function pairMapping(
     const vk = VARIANT_KEY.get(arch);
     return vk && (variantValues(keys, vk.key) ?? (goreleaserBuild ? [vk.goreleaserDefault] : undefined));
   };
+  // An exclude or ignore list given by an alias, or with an alias for an entry, leaves out what is
+  // not read here: a pair of Go's names that Go does not build may be one of those.
+  const unread = aliasedEntries(keys.get('exclude')) || aliasedEntries(keys.get('ignore'));
   const isExcluded = (os: string | undefined, arch: string | undefined): boolean => {
+    if (unread && os !== undefined && arch !== undefined && isGoOs(os) && isGoArch(arch) && !isValidPair(os, arch)) return true;
     const out = leftOut(os, arch);
     if (out === undefined) return true;
     if (out.size === 0) return false;
