@@ -944,6 +944,11 @@ function anchorBefore(text: string, at: number): string | undefined {
 function imageRef(node: YMap): string {
   const image = get(node, 'image');
   if (image?.kind === 'scalar') return scalarText(image) ?? '';
+  // Ansible's docker_image and docker_image_pull modules name the image `name:` (a Kubernetes image only, below).
+  if (!image) {
+    const name = scalarText(get(node, 'name'));
+    if (name !== undefined && name.indexOf('/') > 0 && !/\s/.test(name)) return name;
+  }
   const split = image?.kind === 'map' ? image : node;
   const repository = scalarText(get(split, 'repository'));
   if (!repository) return '';
