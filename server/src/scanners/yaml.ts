@@ -1223,12 +1223,14 @@ function runnerKey(ctx: Ctx, roles: MatrixRoles, key: string): boolean {
 
 /**
  * Whether ctx is a map of matrix axes: the matrix itself, an entry of a matrix made only of
- * `include` entries, or a Buildkite matrix's `setup` (a CircleCI matrix's `parameters`).
+ * `include` entries, or a Buildkite matrix's `setup` and the `with:` of an adjustment that adds a
+ * combination (a CircleCI matrix's `parameters`).
  */
 function inMatrixAxis(ctx: Ctx): boolean {
   const n = ctx.path.length;
   if (n < 2) return false;
   const last = ctx.path[n - 1];
+  if (last === 'with') return n >= 3 && ctx.path[n - 2] === 'adjustments' && ctx.path[n - 3] === 'matrix';
   return last === 'matrix' || ((last === 'include' || last === 'setup' || last === 'parameters') && ctx.path[n - 2] === 'matrix');
 }
 
