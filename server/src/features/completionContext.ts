@@ -6,7 +6,7 @@ import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, loopVariableUse } from '../scanners/shell';
 import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
-import { ENV_MAP_KEYS, executorVariables, fileEnv, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
+import { ENV_MAP_KEYS, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 import { SEPARATOR_VARIABLE } from '../scanners/template';
 
@@ -464,6 +464,10 @@ function envValues(lines: Lines, index: number, col: number, name: 'os' | 'arch'
   if (own.length > 0) return own;
   // `<<: *win` beside the key: the anchored mapping's.
   const merge = siblingValue(lines, index, col, '<<');
+  // An inline one (`<<: {goos: [windows]}`): its names.
+  const inline = merge?.trim().startsWith('{') ? flowNames(merge.trim().replace(/^\{|\}$/g, '')) : undefined;
+  const given = name === 'os' ? inline?.oses : inline?.arches;
+  if (given) return [...given];
   if (merge !== undefined) {
     const merges = mergedAnchors(lines.text);
     for (const alias of merge.matchAll(/\*([^\s,\]]+)/g)) {
@@ -1174,7 +1178,8 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string, owner
   // other key of the same mapping, for an axis of mappings).
   const other = role === 'arch' ? 'os' : role === 'os' ? 'arch' : undefined;
   const values: string[] = [];
-  if (other && (axisOf === 0 || nested !== undefined || flowEntry !== undefined)) {
+  // (In an include entry, the entry's own key for the other: `target_os: darwin` beside `target_arch:`.)
+  if (other && (axisOf === 0 || nested !== undefined || flowEntry !== undefined || (axisOf === 1 && ancestors[0].key === 'include'))) {
     for (const [k, r] of roles) {
       if (r !== other || k === prefix + key || !k.startsWith(prefix) || (nested === undefined && k.includes('.'))) continue;
       const v = flowEntry ? flowEntry(k.slice(prefix.length)) : siblingValue(lines, index, col, k.slice(prefix.length));

@@ -636,27 +636,32 @@ export function anchoredMaps(text: string): Map<string, MergedNames> {
   for (let m = FLOW_ANCHOR_LINE.exec(text); m; m = FLOW_ANCHOR_LINE.exec(text)) {
     const name = m[1];
     if (!first(name)) continue;
-    let oses: string[] | undefined;
-    let arches: string[] | undefined;
-    // (A value may be a flow list of names: `{goos: [darwin, linux]}`.)
-    FLOW_ENTRY.lastIndex = 0;
-    for (let e = FLOW_ENTRY.exec(m[2]); e; e = FLOW_ENTRY.exec(m[2])) {
-      const key = e[1].replace(/^(["'])(.*)\1$/, '$2');
-      const role = FLOW_OS_KEYS.has(key) ? 'os' : FLOW_ARCH_KEYS.has(key) ? 'arch' : undefined;
-      if (!role) continue;
-      const values = (e[2].startsWith('[') ? e[2].slice(1, -1).split(',') : [e[2]]).map((v) => LITERAL_NAME.exec(v.trim())?.[2]);
-      if (values.length === 0 || !values.every((v): v is string => v !== undefined && (role === 'os' ? isGoOs(v) : isGoArch(v)))) continue;
-      if (role === 'os') oses ??= values;
-      else arches ??= values;
-    }
-    if (oses || arches) out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) });
+    const names = flowNames(m[2]);
+    if (names) out.set(name, names);
   }
   if (merging) mergeInto(out, merging);
   return out;
 }
 
+/** The os and arch names a flow mapping's entries (its text inside the braces) set: `GOOS: darwin`, `goos: [darwin, linux]`, `os: linux`. */
+export function flowNames(entries: string): MergedNames | undefined {
+  let oses: string[] | undefined;
+  let arches: string[] | undefined;
+  FLOW_ENTRY.lastIndex = 0;
+  for (let e = FLOW_ENTRY.exec(entries); e; e = FLOW_ENTRY.exec(entries)) {
+    const key = e[1].replace(/^(["'])(.*)\1$/, '$2');
+    const role = FLOW_OS_KEYS.has(key) ? 'os' : FLOW_ARCH_KEYS.has(key) ? 'arch' : undefined;
+    if (!role) continue;
+    const values = (e[2].startsWith('[') ? e[2].slice(1, -1).split(',') : [e[2]]).map((v) => LITERAL_NAME.exec(v.trim())?.[2]);
+    if (values.length === 0 || !values.every((v): v is string => v !== undefined && (role === 'os' ? isGoOs(v) : isGoArch(v)))) continue;
+    if (role === 'os') oses ??= values;
+    else arches ??= values;
+  }
+  return oses || arches ? { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) } : undefined;
+}
+
 /** A flow mapping's entry: its key, and a value that is a word or a flow list (`goos: [darwin, linux]`). */
-const FLOW_ENTRY = /([\w"'-]+)[ \t]*:[ \t]*(\[[^\]\r\n]*\]|[^,\s\]]+)/g;
+const FLOW_ENTRY = /(?:^|,)[ \t]*([\w"'-]+)[ \t]*:[ \t]*(\[[^[\]\r\n]*\]|[^,\s\]]+)/g;
 
 /**
  * The names an anchored mapping takes in from the anchors it merges (`.a1: &a1` over `<<: *a0`):
