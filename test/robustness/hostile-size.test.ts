@@ -341,6 +341,20 @@ describe('unclosed template openers on every line', () => {
   }
 });
 
+describe('Windows shells\' lines on every line', () => {
+  // Each region is read as cmd and PowerShell read it once: 40,000 continuations or comments
+  // are not a search of the rest of the text each.
+  for (const line of ['docker buildx build --platform linux/amd64 `', 'rem GOOS=linux GOARCH=amd64 & echo x', ':: GOARCH=amd64 go build']) {
+    it(`40,000 lines of \`${line}\`, as a script and as a run: block`, (t) => {
+      const body = `${line}\n`.repeat(40_000);
+      const shell = `${body}${ARM_LINE.shell.line}\n`;
+      assertOneRemoved(shell, lint(t, shell, 'shell', 3000).findings);
+      const run = `jobs:\n  b:\n    steps:\n      - run: |\n${body.replace(/^/gm, '          ')}          ${ARM_LINE.shell.line}\n`;
+      assertOneRemoved(run, lint(t, run, 'github-workflow', 3000).findings);
+    });
+  }
+});
+
 describe('many equal broken lines', () => {
   it('100,000 lines of `a: b: c` (each a block that does not parse), then a platform: one scan of the line, not 100,000', (t) => {
     const text = `${'a: b: c\n'.repeat(100_000)}${ARM_LINE.yaml.line}\n`;

@@ -142,30 +142,55 @@ export function scanShell(text: string, start: number, end: number, sink: Mentio
 }
 
 /**
- * text, with PowerShell's line continuations in [start, end) (a backtick that ends a line after a
- * blank: `docker buildx build --platform `` then the value on the next line) written as the
- * shell's backslash, so the command reads on. Only a line's one backtick: in sh it would open a
- * substitution that the line does not close. The text itself when it has none (most scripts).
+ * The region text[start, end) as Windows' shells read it, where that differs from sh, or undefined
+ * (most scripts: two searches of the region). cmd's comment lines (`rem …`, `@REM …`, `:: …`) are
+ * blanked: cmd reads nothing after them, an `&` included (`rem old & set GOARCH=arm`). A
+ * PowerShell line continuation (a backtick that ends a line after a blank: `--platform `` then the
+ * value on the next line) is written as the shell's backslash, so the command reads on; only a
+ * line's one backtick, as in sh it would open a substitution that the line does not close.
  */
-function powershellContinued(text: string, start: number, end: number): string {
-  let k = text.indexOf('`', start);
-  if (k < 0 || k >= end) return text;
-  let out: string[] | undefined;
-  let from = start;
-  for (; k >= 0 && k < end; k = text.indexOf('`', k + 1)) {
-    const next = text.charCodeAt(k + 1);
-    if (next !== 10 && !(next === 13 && text.charCodeAt(k + 2) === 10)) continue;
-    const before = text.charCodeAt(k - 1);
+function windowsRegion(text: string, start: number, end: number): string | undefined {
+  const region = text.slice(start, end);
+  const tick = region.indexOf('`');
+  CMD_COMMENT.lastIndex = 0;
+  const comment = region.indexOf('::') >= 0 || MAYBE_REM.test(region) ? CMD_COMMENT.exec(region) : null;
+  if (tick < 0 && !comment) return undefined;
+  let out = region;
+  if (comment) {
+    const parts: string[] = [];
+    let from = 0;
+    for (let m: RegExpExecArray | null = comment; m; m = CMD_COMMENT.exec(region)) {
+      const at = m.index + m[1].length;
+      parts.push(region.slice(from, at), ' '.repeat(m.index + m[0].length - at));
+      from = m.index + m[0].length;
+    }
+    parts.push(region.slice(from));
+    out = parts.join('');
+  }
+  let changed = out !== region;
+  // (Rewritten as they are found: a script of thousands of lines has few.)
+  const pieces: string[] = [];
+  let from = 0;
+  for (let k = tick; k >= 0; k = out.indexOf('`', k + 1)) {
+    const next = out.charCodeAt(k + 1);
+    if (next !== 10 && !(next === 13 && out.charCodeAt(k + 2) === 10)) continue;
+    const before = out.charCodeAt(k - 1);
     if (before !== 32 && before !== 9) continue;
-    const lineStart = text.lastIndexOf('\n', k - 1) + 1;
-    if (text.lastIndexOf('`', k - 1) >= lineStart) continue;
-    (out ??= [text.slice(0, start)]).push(text.slice(from, k), '\\');
+    if (out.indexOf('`', out.lastIndexOf('\n', k - 1) + 1) < k) continue;
+    pieces.push(out.slice(from, k), '\\');
     from = k + 1;
   }
-  if (!out) return text;
-  out.push(text.slice(from));
-  return out.join('');
+  if (pieces.length > 0) {
+    pieces.push(out.slice(from));
+    out = pieces.join('');
+    changed = true;
+  }
+  return changed ? out : undefined;
 }
+
+/** A cmd comment line: `rem …`, `@REM …`, `:: …` (its leading blanks kept); and a quick test for one. */
+const CMD_COMMENT = /^([ \t]*)(?:@?[Rr][Ee][Mm](?=[ \t\r\n]|$)|::)[^\r\n]*/gm;
+const MAYBE_REM = /(?:^|\n)[ \t]*@?rem\b/i;
 
 /** A double quote escaped by an odd number of backslashes (`\"`, not `\\"`). */
 const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
@@ -190,7 +215,11 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   if (end <= start) return;
   const depth = opts.depth ?? 0;
   const substitutions: number[] | undefined = depth < MAX_DEPTH ? [] : undefined;
-  let masked = maskTemplates(powershellContinued(text, start, end), start, end, opts.mode, 0, substitutions);
+  // (A region Windows' shells read otherwise is masked on its own, its substitutions placed back.)
+  const windows = windowsRegion(text, start, end);
+  const found: number[] | undefined = windows !== undefined && substitutions ? [] : substitutions;
+  let masked = windows === undefined ? maskTemplates(text, start, end, opts.mode, 0, substitutions) : maskTemplates(windows, 0, windows.length, opts.mode, 0, found);
+  if (windows !== undefined && substitutions && found) for (const at of found) substitutions.push(at + start);
   if (opts.execForm) masked = unjson(masked);
   if (masked.indexOf("'") >= 0 && masked.indexOf('\\') >= 0) masked = blankAnsiEscapes(text, start, masked);
   // A YAML quoted scalar's escaped quotes (`"GOOS=\"linux\" go build"`, `'A=''x'''`) are quotes to the
