@@ -548,6 +548,20 @@ function namesOf(list: readonly string[]): { written: ReadonlySet<string>; lower
 }
 const LIST_NAMES = new WeakMap<readonly string[], { written: ReadonlySet<string>; lower: ReadonlySet<string> }>();
 
+/**
+ * The fixes of a wrong name in a goos or goarch list (its token's inList), so that its preferred
+ * fix makes no repeat. A typo's fix repeats an item in any case (`[AMD64, amd46]`); a name in
+ * capitals the name as Go writes it: `[Linux, DARWIN]` holds neither linux nor darwin. A repeat of
+ * an earlier item in any case (`[Linux, LINUX]`, `[amd46, AMD46]`) is removed: the earlier one's
+ * fix makes the name, and both fixes together no repeat.
+ */
+function inListed(f: RawFinding): void {
+  const names = namesOf(f.token.inList!);
+  const cased = f.token.text.toLowerCase();
+  const repeat = f.token.repeatOf !== undefined;
+  f.data = listedReplacements(f.data, (r) => repeat || names.written.has(r) || (cased !== r && names.lower.has(r)), f.token.remove);
+}
+
 /** Judges the mentions of one block: findings with offsets relative to the block, unsuppressed. */
 function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSettings): Finding[] {
   const subjects: Subject[] = mentions.map(subjectOf);
@@ -574,16 +588,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
           const listed = items.get(m.listId);
           // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
           if (listed) f.data = listedReplacements(f.data, (r) => listed.has(identityOf(r)), m.removeRange);
-        } else if (f.token.inList) {
-          // A typo's fix repeats an item in any case (`[AMD64, amd46]`); a name in capitals the name
-          // as Go writes it, or an earlier item it repeats in another case (as the duplicate rule
-          // has it): `[Linux, DARWIN]` holds neither linux nor darwin, and of `[Linux, LINUX]` the
-          // first is fixed and the second removed, not both.
-          const names = namesOf(f.token.inList);
-          const cased = f.token.text.toLowerCase();
-          const repeats = f.token.repeatOf?.toLowerCase();
-          f.data = listedReplacements(f.data, (r) => r === repeats || names.written.has(r) || (cased !== r && names.lower.has(r)), f.token.remove);
-        }
+        } else if (f.token.inList) inListed(f);
         // Its one fix is its removal: the message says why.
         if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${f.token.text}.`;
       }
@@ -593,6 +598,12 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
         const m = s.mention as PairMention;
         // (GOOS=Windows GOARCH=AMD64, %PROCESSOR_ARCHITECTURE%'s spelling: both in the wrong case.)
         const other = f.token === m.os ? (findUnknownArch(s, model) ?? (m.archName === undefined ? upperCaseName(m.arch, 'arch') : undefined)) : f.token === m.arch ? upperCaseName(m.os, 'os') : undefined;
+        // (An item of its list too: `goos: [Linux, LINUX]` beside `goarch: [amd46]`.)
+        if (other?.token.inList && other.data.replacements?.length) {
+          const suggested = other.data.replacements.length;
+          inListed(other);
+          if (other.data.listed) other.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${other.token.text}.`;
+        }
         if (other) raw.push({ f: other, pair });
       }
       // An alias that is also a repeat (linux/x86_64 after linux/amd64) gets both codes: each holds.

@@ -189,6 +189,7 @@ export function isPlaceholder(word: string): boolean {
 
 /**
  * Go's names of five letters or more: a word one edit from one is its typo. A shorter one is too
- * near common words in capitals (`FIPS` and `TIPS` are one edit from mips, `WASI` from wasm).
+ * near common words in capitals (`FIPS` and `TIPS` are one edit from mips, `WASI` from wasm), and
+ * so is plan9 (`PLAN`, `PLANS`).
  */
-const LONG_NAMES: readonly string[] = [...GO_OSES, ...GO_ARCHES].filter((n) => n.length >= 5);
+const LONG_NAMES: readonly string[] = [...GO_OSES, ...GO_ARCHES].filter((n) => n.length >= 5 && n !== 'plan9');

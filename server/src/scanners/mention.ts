@@ -553,7 +553,9 @@ export function markRepeats(tokens: Token[]): Token[] {
     const name = written[k].toLowerCase();
     const first = seen.get(name);
     const inList = all || (!isGoOs(name) && !isGoArch(name)) ? { inList: written } : undefined;
-    if (!first) {
+    // A name as Go writes it after the same name in capitals (`[Linux, linux]`) is the list's
+    // name, not a repeat of a name Go does not take: the later items repeat it.
+    if (!first || (written[k] === name && first.text !== name && (isGoOs(name) || isGoArch(name)))) {
       seen.set(name, t);
       return inList ? { ...t, ...inList } : t;
     }
