@@ -559,7 +559,14 @@ function inListed(f: RawFinding): void {
   const names = namesOf(f.token.inList!);
   const cased = f.token.text.toLowerCase();
   const repeat = f.token.repeatOf !== undefined;
+  const suggested = f.data.replacements?.length ?? 0;
   f.data = listedReplacements(f.data, (r) => repeat || names.written.has(r) || (cased !== r && names.lower.has(r)), f.token.remove);
+  sayListed(f, suggested);
+}
+
+/** A typo whose one fix is its removal, as its list holds what it would be: the message says why. */
+function sayListed(f: RawFinding, suggested: number): void {
+  if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${f.token.text}.`;
 }
 
 /** Judges the mentions of one block: findings with offsets relative to the block, unsuppressed. */
@@ -581,16 +588,15 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       // A typo in a list: the replacements its list does not hold come first (the preferred fix
       // must not make a repeat), and when it holds them all, the fix is the typo's removal.
       if (f?.code === 'unknown-platform' && f.data.replacements?.length) {
-        const suggested = f.data.replacements.length;
         const m = s.mention;
         if (m.kind === 'whole' && m.listId !== undefined) {
+          const suggested = f.data.replacements.length;
           items ??= listItems(subjects);
           const listed = items.get(m.listId);
           // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
           if (listed) f.data = listedReplacements(f.data, (r) => listed.has(identityOf(r)), m.removeRange);
+          sayListed(f, suggested);
         } else if (f.token.inList) inListed(f);
-        // Its one fix is its removal: the message says why.
-        if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${f.token.text}.`;
       }
       if (f) raw.push({ f, pair });
       // GOOS=lnux GOARCH=amd46, GOOS=Linux GOARCH=amd46: the other name is wrong too.
@@ -599,11 +605,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
         // (GOOS=Windows GOARCH=AMD64, %PROCESSOR_ARCHITECTURE%'s spelling: both in the wrong case.)
         const other = f.token === m.os ? (findUnknownArch(s, model) ?? (m.archName === undefined ? upperCaseName(m.arch, 'arch') : undefined)) : f.token === m.arch ? upperCaseName(m.os, 'os') : undefined;
         // (An item of its list too: `goos: [Linux, LINUX]` beside `goarch: [amd46]`.)
-        if (other?.token.inList && other.data.replacements?.length) {
-          const suggested = other.data.replacements.length;
-          inListed(other);
-          if (other.data.listed) other.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${other.token.text}.`;
-        }
+        if (other?.token.inList && other.data.replacements?.length) inListed(other);
         if (other) raw.push({ f: other, pair });
       }
       // An alias that is also a repeat (linux/x86_64 after linux/amd64) gets both codes: each holds.

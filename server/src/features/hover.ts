@@ -126,15 +126,11 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
     for (const f of findings) {
       if (f.start !== t0.start || f.end !== t0.end) continue;
       if (f.code !== 'unknown-platform' && !(f.code === 'removed-platform' && !own.some((md) => md.includes('removed')))) continue;
-      const written = t0.text;
-      const md = f.message.startsWith(written) ? `**${shownSpaces(written)}**${f.message.slice(written.length)}` : f.message;
+      const md = f.message.startsWith(t0.text) ? `**${shownSpaces(t0.text)}**${f.message.slice(t0.text.length)}` : f.message;
       if (!said.includes(md)) said.push(md);
     }
     const texts = said.length === 0 ? own : [...said, ...own.filter((md) => !/ is not (?:a|an) /.test(md.slice(0, md.indexOf('\n') >>> 0)))].slice(0, 4);
-    if (texts.length > 0) {
-      const t = found[0].token;
-      return { contents: { kind: MarkupKind.Markdown, value: texts.join('\n\n---\n\n') }, range: rangeOf(doc, t.start, t.end) };
-    }
+    if (texts.length > 0) return { contents: { kind: MarkupKind.Markdown, value: texts.join('\n\n---\n\n') }, range: rangeOf(doc, t0.start, t0.end) };
   }
   const artifact = artifactAt(model, scan.text, offset);
   if (artifact) {
