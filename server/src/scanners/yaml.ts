@@ -64,6 +64,8 @@ interface Ctx {
   jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables). */
   executors?: ReadonlyMap<string, GoEnv>;
+  /** CircleCI job parameters used as GOOS or GOARCH (see circleParameterRoles), for the matrices that set them. */
+  circleParameters?: ReadonlyMap<string, Role>;
   /** The region holds GitLab `!reference` tags, whose paths are no values. */
   references?: boolean;
   /** Download URLs set by the environment maps around (`K8S_BASE: https://dl.k8s.io/release`), for the scripts that expand them: name → URL. */
@@ -86,7 +88,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, merges: ctx.merges, leftOut: ctx.leftOut, jobs: ctx.jobs, executors: ctx.executors, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, merges: ctx.merges, leftOut: ctx.leftOut, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -366,6 +368,8 @@ export interface YamlFileFacts {
   readonly jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables): executor name → names. */
   readonly executors?: ReadonlyMap<string, GoEnv>;
+  /** CircleCI job parameters used as GOOS or GOARCH (see circleParameterRoles). */
+  readonly circleParameters?: ReadonlyMap<string, Role>;
   /** Download URLs the file's top-level environment sets (see fileUrlVars): name → URL. */
   readonly urlVars?: ReadonlyMap<string, string>;
 }
@@ -388,8 +392,9 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const executors = flavour === 'yaml' ? executorVariables(text) : undefined;
   const urlVars = fileUrlVars(text);
   const leftOut = leftOutAnchors(text);
-  return anchors || env || merges || jobs || executors || urlVars || leftOut
-    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(urlVars ? { urlVars } : {}) }
+  const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
+  return anchors || env || merges || jobs || executors || urlVars || leftOut || circleParameters
+    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -425,6 +430,21 @@ function anchorOf(text: string, node: YNode): string | undefined {
   while (a >= 0 && a > k - 200 && !/[\s&]/.test(text[a])) a--;
   return a >= 0 && text[a] === '&' && a < k ? text.slice(a + 1, k + 1) : undefined;
 }
+
+/**
+ * The CircleCI job parameters a text's jobs use as GOOS or GOARCH (`GOARCH=<< parameters.arch >>`),
+ * by name: a workflow's matrix that sets them (`matrix: {parameters: {os: [linux], arch: [arm]}}`,
+ * in another block) is a cross product of platforms. Undefined when none (most texts: two tests).
+ */
+export function circleParameterRoles(text: string): Map<string, Role> | undefined {
+  if (text.indexOf('parameters.') < 0 || text.indexOf('<<') < 0) return undefined;
+  let out: Map<string, Role> | undefined;
+  for (const [k, r] of matrixRoles(text, 0, text.length, undefined, CIRCLE_PARAMETER_REF)) if (r === 'os' || r === 'arch') (out ??= new Map()).set(k, r);
+  return out;
+}
+
+/** A CircleCI job's use of a parameter: `<< parameters.arch >>`. */
+const CIRCLE_PARAMETER_REF = /<<[ \t]*parameters\.([A-Za-z0-9_-]+)[ \t]*>>/g;
 
 /** A GitLab job's `extends:` key. */
 const EXTENDS = /^[ \t]+extends[ \t]*:/m;
@@ -558,6 +578,8 @@ function variablesOf(text: string, from: number, envLine = VARIABLES_LINE): { en
  * variables and extends (in a text whose jobs extend others). Such an edit is not scanned alone.
  */
 export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly string[], before: string, after: string): boolean {
+  // (A job's use of its parameters as GOOS or GOARCH: what a matrix that sets them builds.)
+  if ((facts?.circleParameters || after.indexOf('parameters.') >= 0) && JSON.stringify([...(circleParameterRoles(before) ?? [])]) !== JSON.stringify([...(circleParameterRoles(after) ?? [])])) return true;
   // (An alias given to exclude or ignore: the list it names is left out where it is written.)
   if ((facts?.leftOut || after.indexOf('*') >= 0) && JSON.stringify([...(leftOutAnchors(before) ?? [])]) !== JSON.stringify([...(leftOutAnchors(after) ?? [])])) return true;
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
@@ -1022,7 +1044,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -1228,8 +1250,8 @@ function runnerKey(ctx: Ctx, roles: MatrixRoles, key: string): boolean {
 
 /**
  * Whether ctx is a map of matrix axes: the matrix itself, an entry of a matrix made only of
- * `include` entries, or a Buildkite matrix's `setup` and the `with:` of an adjustment that adds a
- * combination (a CircleCI matrix's `parameters`).
+ * `include` entries, a CircleCI matrix's `parameters`, or a Buildkite matrix's `setup` and the
+ * `with:` of an adjustment that adds a combination.
  */
 function inMatrixAxis(ctx: Ctx): boolean {
   const n = ctx.path.length;
@@ -1241,12 +1263,15 @@ function inMatrixAxis(ctx: Ctx): boolean {
 
 /**
  * The roles of the matrix keys of a Buildkite step (the map `node`, with a `matrix: setup:`), by
- * the use its command makes of them (`GOARCH={{matrix.arch}}`). (A CircleCI matrix's parameters
- * are used in a job defined in another block: not read.)
+ * the use its command makes of them (`GOARCH={{matrix.arch}}`), or of a CircleCI job invocation
+ * (its `matrix: parameters:`), by the use the document's jobs make of their parameters.
  */
 function stepMatrixRoles(node: YMap, ctx: Ctx): MatrixRoles | undefined {
   const matrix = get(node, 'matrix');
-  if (matrix?.kind !== 'map' || get(matrix, 'setup') === undefined) return undefined;
+  if (matrix?.kind !== 'map') return undefined;
+  // A CircleCI job invocation's matrix: its parameters by the jobs' use of them.
+  if (ctx.circleParameters && get(matrix, 'parameters') !== undefined) return new Map(ctx.circleParameters) as MatrixRoles;
+  if (get(matrix, 'setup') === undefined) return undefined;
   const brace = ctx.text.indexOf('{{matrix.', node.start);
   const spaced = brace >= 0 && brace < node.end ? brace : ctx.text.indexOf('{{ matrix.', node.start);
   return spaced >= 0 && spaced < node.end ? matrixRoles(ctx.text, node.start, node.end, undefined, BUILDKITE_MATRIX_REF) : undefined;
