@@ -25,6 +25,8 @@ const WHOLE_SLASH = /^[A-Za-z0-9]+\/[A-Za-z0-9_]+(?:\/[A-Za-z0-9.]+)?$/;
 /** Docker's actions whose `platforms` input is a list of Docker platforms. */
 const DOCKER_ACTION = /^docker\/(?:build-push|setup-buildx)-action@/i;
 const SETUP_BUILDX = /^docker\/setup-buildx-action@/i;
+/** Docker's actions whose `target` input is a build stage or a bake target. */
+const STAGE_ACTION = /^docker\/(?:build-push|bake)-action@/i;
 const MATRIX_KEY = /^(?:[\w-]+[-_])?matrix$/i;
 /** `${{ matrix.arch }}`, or a key of an axis of mappings: `${{ matrix.machine.platform }}` (key `machine.platform`). */
 const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\s*\}\}/g;
@@ -410,7 +412,33 @@ export function leftOutAnchors(text: string): Set<string> | undefined {
   for (let m = LEFT_OUT_ALIAS.exec(text); m; m = LEFT_OUT_ALIAS.exec(text)) {
     for (const a of m[1].matchAll(ALIAS_NAME)) (out ??= new Set()).add(a[1]);
   }
+  // An entry of a block list under exclude or ignore: `ignore:` over `- *darwin386`.
+  ALIAS_ITEM.lastIndex = 0;
+  for (let m = ALIAS_ITEM.exec(text); m; m = ALIAS_ITEM.exec(text)) {
+    if (LEFT_OUT_KEYS.has(ownerKey(text, m.index, m[1].length) ?? '')) (out ??= new Set()).add(m[2]);
+  }
   return out;
+}
+
+/** A block list item that is an alias alone: `- *darwin386`. */
+const ALIAS_ITEM = /^([ \t]*)-[ \t]+\*([^\s#,[\]{}]+)[ \t]*(?:#[^\n]*)?$/gm;
+const LEFT_OUT_KEYS: ReadonlySet<string> = new Set(['exclude', 'ignore']);
+
+/** The key of the block list whose item's line starts at `at` (its dash at column `col`), looked for a few lines up. */
+function ownerKey(text: string, at: number, col: number): string | undefined {
+  let end = at - 1;
+  for (let n = 0; n < 200 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    let lead = 0;
+    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
+    if (lead === line.length || line[lead] === '#') continue;
+    if (lead > col || (lead === col && line[lead] === '-')) continue;
+    const key = /^["']?([\w.-]+)["']?[ \t]*:[ \t]*(?:#.*)?\r?$/.exec(line.slice(lead));
+    return key ? key[1] : undefined;
+  }
+  return undefined;
 }
 
 /** An exclude or ignore key whose value is an alias or a flow list of them: `ignore: *ign`, `exclude: [*a, *b]`. */
@@ -1962,8 +1990,10 @@ function walkMap(node: YMap, ctx: Ctx): void {
       continue;
     }
     const before = ctx.sink.mentions.length;
-    walk(value, child);
     const uses = key === 'with' && value.kind === 'map' ? (scalarText(get(node, 'uses')) ?? '') : '';
+    // build-push-action's and bake-action's `target`/`targets` inputs name Dockerfile stages and
+    // bake targets (`target: linux-arm`), not platforms.
+    walk(value.kind === 'map' && STAGE_ACTION.test(uses) ? { ...value, items: value.items.filter((p) => p.key !== 'target' && p.key !== 'targets') } : value, child);
     // setup-buildx-action's `append:` input is YAML in a block string: nodes with their `platforms`.
     if (value.kind === 'map' && SETUP_BUILDX.test(uses)) {
       const append = get(value, 'append');
