@@ -367,3 +367,20 @@ describe('completion after an anchor and after an escaped quote (QA 103)', () =>
     assert.ok(platforms.includes('linux/arm64') && !platforms.includes('linux/amd64'), platforms.join(' '));
   });
 });
+
+describe('completion of arches for an os given beside them in another way', () => {
+  it('in a matrix include entry, the os its target_os key gives (as the job uses it): darwin builds amd64 and arm64 only', async () => {
+    const labels = await completeAt(
+      '.github/workflows/ci.yml',
+      'yaml',
+      'on: push\njobs:\n  b:\n    runs-on: ${{ matrix.os }}\n    strategy:\n      matrix:\n        include:\n          - os: macos-14\n            target_os: darwin\n            target_arch: ‸\n    env:\n      GOOS: ${{ matrix.target_os }}\n      GOARCH: ${{ matrix.target_arch }}\n    steps:\n      - run: go build\n',
+      '‸',
+    );
+    assert.deepEqual([...labels].sort(), ['amd64', 'arm64']);
+  });
+  it('after an inline merge that gives the build its goos (<<: {goos: [windows]})', async () => {
+    const labels = await completeAt('.goreleaser.yaml', 'yaml', 'version: 2\nbuilds:\n  - <<: {goos: [windows]}\n    goarch: [amd64, ‸]\n', '‸');
+    assert.ok(labels.includes('arm64') && labels.includes('386'), labels.join(' '));
+    assert.ok(!labels.includes('s390x') && !labels.includes('riscv64') && !labels.includes('amd64'), labels.join(' '));
+  });
+});

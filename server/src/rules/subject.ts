@@ -110,7 +110,6 @@ export function display(s: Subject): string {
   return s.os ?? s.arch ?? '';
 }
 
-/** A platform written as the context writes platforms. */
 /**
  * A platform spelled for a fix of the written `token`: as `spell` does, with a Konflux host type
  * written after the os kept (`linux-mlarge/aarch64` → `linux-mlarge/arm64`): it picks the runner.
@@ -121,6 +120,7 @@ export function spellFor(p: Platform, spelling: Spelling, token: Token, qualifie
   return host === undefined ? spelt : spelt.replace('/', `-${host}/`);
 }
 
+/** A platform written as the context writes platforms. */
 export function spell(p: Platform, spelling: Spelling): string {
   switch (spelling) {
     case 'os-arch':

@@ -34,12 +34,13 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const spelling = m.canonical !== undefined && m.canonical !== 'as-written' ? m.canonical : s.spelling;
     // (A Konflux host type written after the os, linux-mlarge/arm46, stays in the fix too.)
     const replacements = suggestions.map((p) => spellFor(p, spelling, m.token, q) + (p.os === 'windows' ? version : ''));
+    // A joined spelling (linux_amd46) is offered back in that spelling, as its quick fix writes it,
+    // and so is a Windows version or a host type (linux-mlarge/arm46: linux-mlarge/arm64).
+    const plain = (spelling === 'slash' || spelling === 'pair' || spelling === 'package') && !version && (spelling !== 'slash' || writtenHostType(m.token.text, q) === undefined);
     return {
       token: m.token,
       code: 'unknown-platform',
-      // A joined spelling (linux_amd46) is offered back in that spelling, as its quick fix writes it.
-      // (A host type, linux-mlarge/arm46, is offered back with it: linux-mlarge/arm64.)
-      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean((spelling === 'slash' || spelling === 'pair' || spelling === 'package') && !version && (spelling !== 'slash' || writtenHostType(m.token.text, q) === undefined) ? suggestions.map(formatPlatform) : replacements)}`,
+      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean(plain ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }

@@ -406,7 +406,8 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
  * it is written (`x-ign: &ign` over entries). Undefined when the text has none (one cheap test).
  */
 export function leftOutAnchors(text: string): Set<string> | undefined {
-  if (text.indexOf('*') < 0) return undefined;
+  // (A block with a glob in a script is edited often; one with an exclude or ignore key, rarely.)
+  if (text.indexOf('*') < 0 || !LEFT_OUT_WORD.test(text)) return undefined;
   let out: Set<string> | undefined;
   LEFT_OUT_ALIAS.lastIndex = 0;
   for (let m = LEFT_OUT_ALIAS.exec(text); m; m = LEFT_OUT_ALIAS.exec(text)) {
@@ -423,6 +424,7 @@ export function leftOutAnchors(text: string): Set<string> | undefined {
 /** A block list item that is an alias alone: `- *darwin386`. */
 const ALIAS_ITEM = /^([ \t]*)-[ \t]+\*([^\s#,[\]{}]+)[ \t]*(?:#[^\n]*)?$/gm;
 const LEFT_OUT_KEYS: ReadonlySet<string> = new Set(['exclude', 'ignore']);
+const LEFT_OUT_WORD = /exclude|ignore/;
 
 /** The key of the block list whose item's line starts at `at` (its dash at column `col`), looked for a few lines up. */
 function ownerKey(text: string, at: number, col: number): string | undefined {
@@ -448,15 +450,6 @@ const LEFT_OUT_ALIAS = /\b(?:exclude|ignore)[ \t]*:[ \t]*(\*[^\s#,[\]{}]+|\[[^[\
 function aliasedEntries(node: YNode | undefined): boolean {
   if (node?.kind === 'scalar') return node.style === 'ALIAS';
   return node?.kind === 'seq' && node.items.some((x) => x?.kind === 'scalar' && x.style === 'ALIAS');
-}
-
-/** The anchor written just before a node (`x-ign: &ign` over its list, `- &ig {…}`), or undefined. */
-function anchorOf(text: string, node: YNode): string | undefined {
-  let k = node.start - 1;
-  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13)) k--;
-  let a = k;
-  while (a >= 0 && a > k - 200 && !/[\s&]/.test(text[a])) a--;
-  return a >= 0 && text[a] === '&' && a < k ? text.slice(a + 1, k + 1) : undefined;
 }
 
 /**
@@ -629,10 +622,10 @@ function sameEnv(a: GoEnv | undefined, b: GoEnv | undefined): boolean {
 export const MERGE_ALIAS = /<<[ \t]*:[ \t]*\[?[ \t]*\*/;
 /** A line that ends in an anchor, whose node is the block below: `x-env: &env`, `- &defaults`. */
 const ANCHOR_LINE = /^([ \t]*)(?:-[ \t]+)?(?:[^\s#&*][^\r\n#:]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]*(?:#[^\n]*)?\r?$/gm;
-/** An os or arch key of such a block with its value: `GOOS: windows`, `goos: [darwin]`, `goarch:` over a block list. */
 /** A merge key's line: `<<: *a0`, `<<: [*m0, *m1]`, with the aliases it names; and one alias of them. */
 const MERGE_LINE = /^<<[ \t]*:[ \t]*(\[[^\]\r\n]*\]|\*[^\s#]+)/;
 const ALIAS_NAME = /\*([^\s,[\]{}]+)/g;
+/** An os or arch key of such a block with its value: `GOOS: windows`, `goos: [darwin]`, `goarch:` over a block list. */
 const MERGED_ENTRY = /^(["']?)(GOOS|GOARCH|goos|goarch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
 const LITERAL_NAME = /^(["']?)([a-z0-9]+)\1$/;
 /** The same of a platform object: `os: linux`, `arch: arm`. */
@@ -1300,9 +1293,8 @@ function stepMatrixRoles(node: YMap, ctx: Ctx): MatrixRoles | undefined {
   // A CircleCI job invocation's matrix: its parameters by the jobs' use of them.
   if (ctx.circleParameters && get(matrix, 'parameters') !== undefined) return new Map(ctx.circleParameters) as MatrixRoles;
   if (get(matrix, 'setup') === undefined) return undefined;
-  const brace = ctx.text.indexOf('{{matrix.', node.start);
-  const spaced = brace >= 0 && brace < node.end ? brace : ctx.text.indexOf('{{ matrix.', node.start);
-  return spaced >= 0 && spaced < node.end ? matrixRoles(ctx.text, node.start, node.end, undefined, BUILDKITE_MATRIX_REF) : undefined;
+  const roles = matrixRoles(ctx.text, node.start, node.end, undefined, BUILDKITE_MATRIX_REF);
+  return roles.size > 0 ? roles : undefined;
 }
 
 /**
@@ -1896,7 +1888,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
   }
   const isJob = ctx.flavour === 'github-workflow' && ctx.path.length === 1 && ctx.path[0] === 'jobs';
   // A Buildkite step with a matrix: its keys by its command's use.
-  const stepRoles = ctx.flavour === 'yaml' && !ctx.matrixRoles && node.kind === 'map' && get(node, 'matrix') !== undefined ? stepMatrixRoles(node, ctx) : undefined;
+  const stepRoles = ctx.flavour === 'yaml' && !ctx.matrixRoles && get(node, 'matrix') !== undefined ? stepMatrixRoles(node, ctx) : undefined;
   let child: Ctx | undefined;
   let jobShell: Map<string, string> | undefined;
   for (let k = 0; k < items.length; k++) {
@@ -1909,7 +1901,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (leftOutKey(key, isJobs(ctx.path), ctx.flavour)) continue;
     // (So is a list anchored where it is written and given to exclude or ignore by its alias.)
     if (ctx.leftOut && value.kind !== 'scalar') {
-      const anchor = anchorOf(ctx.text, value);
+      const anchor = anchorBefore(ctx.text, value.start);
       if (anchor !== undefined && ctx.leftOut.has(anchor)) continue;
     }
     const role = roles?.[k];
