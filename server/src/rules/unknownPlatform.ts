@@ -76,14 +76,14 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       data: { replacements: [] },
     };
   }
-  if (!s.valid && (!m.product || m.context === 'matrix' || m.context === 'matrix without exclude') && s.os !== undefined && s.arch !== undefined) {
+  if (!s.valid && (!m.product || m.context === 'matrix' || m.context === 'matrix without exclude' || m.context === 'nested loops') && s.os !== undefined && s.arch !== undefined) {
     const t = blame(s, false) ?? m.os;
     if (!t) return undefined;
     const pairs = sameOs(s.os, model, s.arch);
     return {
       token: t,
       code: 'unknown-platform',
-      message: `${s.os}/${s.arch} is not a valid Go platform${m.product ? `, and this matrix builds it (${m.context === 'matrix' ? 'add an exclude entry for it' : 'split the entry so that it leaves the pair out'})` : ''}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
+      message: `${s.os}/${s.arch} is not a valid Go platform${!m.product ? '' : m.context === 'nested loops' ? ', and these nested loops build it' : `, and this matrix builds it (${m.context === 'matrix' ? 'add an exclude entry for it' : 'split the entry so that it leaves the pair out'})`}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
       // Respelling a matrix value would change every pair it makes.
       data: { replacements: t === m.arch && !m.product ? [...pairs] : [] },
     };

@@ -859,15 +859,54 @@ function platformArray(text: string, masked: string, base: number, array: readon
  * `--platform` value (`docker buildx build --platform "$p"`). Undefined when the body does
  * neither (outside echo text).
  */
-function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token } | undefined {
+function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token; others?: Token[] } | undefined {
   const variable = wordText(masked, words[1]);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
   const loop = loopBody(text, masked, base, words);
   if (!loop) return undefined;
   const use = loopVariableUse(loop.body, variable);
+  if (use?.otherVariable) {
+    const others = innerLoopNames(text, base + loop.from, loop.body, use.otherVariable, use.role === 'os' ? 'arch' : 'os');
+    return others.length > 0 ? { role: use.role, others } : { role: use.role };
+  }
   if (!use?.other) return use && { role: use.role };
   const at = base + loop.from + use.other.at;
   return { role: use.role, other: token(text, at, at + use.other.text.length) };
+}
+
+/**
+ * Whether a line of a loop's body other than the one at `useLine` tests both loop variables
+ * (`[ "$os/$arch" = darwin/s390x ] && continue`, `case "$os-$arch" in`): the loops may leave pairs
+ * out, which is not read here.
+ */
+function skipsPairs(body: string, useLine: number, a: string, b: string): boolean {
+  const uses = (line: string, v: string) => new RegExp(`\\$\\$?\\{?${v}\\b`).test(line);
+  let start = 0;
+  for (const line of body.split('\n')) {
+    const here = start;
+    start += line.length + 1;
+    if (here === useLine || !uses(line, a) || !uses(line, b)) continue;
+    if (/\[|\btest\b|\bcase\b|\bif\b|\bcontinue\b|&&|\|\|/.test(line)) return true;
+  }
+  return false;
+}
+
+/**
+ * The literal names of a loop over `variable` in a loop's body (`for arch in amd64 s390x; do`),
+ * `body` starting at text[at]: the other half of each of the outer loop's values, built with every
+ * one of them. Words that are no name of `role` (a typo, `$EXTRA`) are left to the inner loop.
+ */
+function innerLoopNames(text: string, at: number, body: string, variable: string, role: 'os' | 'arch'): Token[] {
+  const m = new RegExp(`(?:^|[\\s;&|])for[ \\t]+${variable}[ \\t]+in[ \\t]+([^;\\n]*)`).exec(body);
+  if (!m) return [];
+  const out: Token[] = [];
+  const from = at + m.index + m[0].length - m[1].length;
+  for (const w of m[1].matchAll(/(?:^|\s)(["']?)([a-z0-9]+)\1(?=\s|$)/g)) {
+    if (!(role === 'os' ? isGoOs(w[2]) : isGoArch(w[2]))) continue;
+    const s = from + w.index! + w[0].indexOf(w[2]);
+    out.push(token(text, s, s + w[2].length));
+  }
+  return out;
 }
 
 /**
@@ -877,7 +916,7 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
  * (`GOOS=${v%/…}`), a platform. A use in echo text or a comment is none. The scanner's loops and
  * completion in a loop's list (completionContext.ts) read them so.
  */
-export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string } } | undefined {
+export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string }; otherVariable?: string } | undefined {
   // (`\$arch` in a script quoted for `sh -c "…"`, `$$arch` in a recipe.)
   const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\\\?\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
@@ -889,7 +928,11 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
     let lineEnd = body.indexOf('\n', use.index);
     if (lineEnd < 0) lineEnd = body.length;
     const other = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)([a-z0-9]+)\\1(?=[\\s;&|)]|$)`).exec(body.slice(lineStart, lineEnd));
-    if (!other) return { role };
+    if (!other) {
+      // Or another loop's variable, of a loop in this one's body: `GOOS=$os GOARCH=$arch`.
+      const inner = new RegExp(`(?:^|[\\s;&|])GO${role === 'os' ? 'ARCH' : 'OS'}=(["']?)\\\\?\\$\\$?\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?\\1(?=[\\s;&|)]|$)`).exec(body.slice(lineStart, lineEnd));
+      return inner && inner[2] !== variable && !skipsPairs(body, lineStart, variable, inner[2]) ? { role, otherVariable: inner[2] } : { role };
+    }
     return { role, other: { at: lineStart + other.index + other[0].length - other[2].length - other[1].length, text: other[2] } };
   }
   const flag = new RegExp(`(?:^|[\\s;&|])(?:--platforms?(?:=|[ \\t]+)(["']?)\\$\\$?\\{?${variable}\\}?\\1(?=[\\s;&|)]|$)|GO(?:OS|ARCH)=["']?\\$\\$?\\{${variable}(?:%%?|##?)[*/])`, 'g');
@@ -940,7 +983,7 @@ function loopBody(text: string, masked: string, base: number, words: readonly Wo
  * assigns to GOOS or GOARCH gives it each word, a name (or a typo of one) judged as a GOARCH's,
  * with the other half where the same line writes it (`GOOS=linux GOARCH=${arch}`).
  */
-function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, role: 'os' | 'arch', other: Token | undefined): void {
+function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, role: 'os' | 'arch', other: Token | undefined, others?: Token[]): void {
   const names: Token[] = [];
   for (let k = 3; k < words.length; k++) {
     const u = unquote(masked, words[k]);
@@ -948,7 +991,9 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
       if (looksLikeName(t.text, role)) names.push(t);
     }
   }
-  for (const t of names) emitName(sink, role, t, 'for loop list', other);
+  // Nested loops (`for os in …; do for arch in …; do GOOS=$os GOARCH=$arch`) build every pair.
+  if (others && others.length > 0) emitPairs(sink, role === 'os' ? names : others, role === 'os' ? others : names, undefined, 'nested loops');
+  else for (const t of names) emitName(sink, role, t, 'for loop list', other);
 }
 
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
@@ -1083,11 +1128,18 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       // half where the body writes it beside the variable (GOOS=darwin GOARCH=$goarch), else alone.
       const role = named;
       const other = use?.role === role ? use.other : undefined;
+      const others = use?.role === role ? use.others : undefined;
+      const names: Token[] = [];
       for (let k = 3; k < words.length; k++) {
         const u = unquote(masked, words[k]);
-        for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) emitName(sink, role, t, 'for loop list', other);
+        for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) {
+          if (others && looksLikeName(t.text, role)) names.push(t);
+          else emitName(sink, role, t, 'for loop list', other);
+        }
       }
-    } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other);
+      // Nested loops (`for os in …; do for arch in …; do GOOS=$os GOARCH=$arch`) build every pair.
+      if (others) emitPairs(sink, role === 'os' ? names : others, role === 'os' ? others : names, undefined, 'nested loops');
+    } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other, use.others);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
     scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
