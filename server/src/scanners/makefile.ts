@@ -91,7 +91,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         continue;
       }
       // (`define GOARCH` over `arm64`: a multi-line value of the variable, as `GOARCH := arm64` is.)
-      if (define.role === 'platform' || define.role === 'os' || define.role === 'arch') scanValue(text, line.start, line.end, define.name, define.role, sink, globalEnv);
+      if ((define.role === 'platform' && !holdsGoAssignment(text, line.start, line.end)) || define.role === 'os' || define.role === 'arch') scanValue(text, line.start, line.end, define.name, define.role, sink, globalEnv);
       else if (define.role !== 'text' && !templateAssignment(text, line.start, line.end, sink, define.env)) scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
       continue;
     }
@@ -249,6 +249,8 @@ function templateAssignment(text: string, s: number, e: number, sink: MentionSin
  */
 function assignedValue(text: string, s: number, e: number, name: string, sink: MentionSink, scope: ScopeEnv): boolean {
   const role = roleOf(name);
+  // (`CROSS_TARGETS := GOOS=linux GOARCH=arm go build`: a command kept in a variable, not a list.)
+  if (role === 'platform' && holdsGoAssignment(text, s, e)) return false;
   if (role) {
     scanValue(text, s, e, name, role, sink, scope);
     return true;
@@ -258,6 +260,13 @@ function assignedValue(text: string, s: number, e: number, name: string, sink: M
   readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role: 'platform', context: name, strictness: 'loose' });
   return true;
 }
+
+/** Whether text[s, e) holds a word that sets GOOS or GOARCH (`GOOS=linux`): a command line, not a list of platforms. */
+function holdsGoAssignment(text: string, s: number, e: number): boolean {
+  return GO_ASSIGNMENT.test(text.slice(s, e));
+}
+
+const GO_ASSIGNMENT = /(?:^|[\s;'"])GO(?:OS|ARCH)=/;
 
 /** `export NAME…` or `unexport NAME…` (no assignment), or a lone `export`. */
 const EXPORT_LINE = /^\s*(export|unexport)(?:\s*$|\s+([A-Za-z_][A-Za-z0-9_.-]*(?:\s+[A-Za-z_][A-Za-z0-9_.-]*)*)\s*$)/;
