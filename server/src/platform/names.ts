@@ -58,6 +58,9 @@ export const PACKAGE_ARCHES: ReadonlyMap<string, { arch: string; variant?: strin
   ['armhfp', { arch: 'arm', variant: 'v7' }],
   ['i386', { arch: '386' }],
   ['i686', { arch: '386' }],
+  // (openSUSE's 32-bit x86 is i586; older RPMs say i486.)
+  ['i586', { arch: '386' }],
+  ['i486', { arch: '386' }],
   ['ppc64el', { arch: 'ppc64le' }],
   ['ppc64le', { arch: 'ppc64le' }],
   ['s390x', { arch: 's390x' }],
@@ -73,7 +76,7 @@ export const PACKAGE_ARCHES: ReadonlyMap<string, { arch: string; variant?: strin
 /** The architecture names of each package format, those Kubernetes publishes packages for first. */
 export const PACKAGE_ARCH_NAMES: Readonly<Record<'deb' | 'rpm', readonly string[]>> = {
   deb: ['amd64', 'arm64', 'ppc64el', 's390x', 'armhf', 'armel', 'i386', 'riscv64', 'mips64el', 'mipsel', 'loong64'],
-  rpm: ['x86_64', 'aarch64', 'ppc64le', 's390x', 'armv7hl', 'armhfp', 'i686', 'riscv64', 'ppc64', 'loongarch64'],
+  rpm: ['x86_64', 'aarch64', 'ppc64le', 's390x', 'armv7hl', 'armhfp', 'i686', 'riscv64', 'ppc64', 'loongarch64', 'i586', 'i486'],
 };
 
 /** Spellings that are not recognised aliases but are common enough to suggest from. */

@@ -345,7 +345,7 @@ function scanUrlPath(text: string, path: string, offset: number, kind: UrlKind, 
     if ((!arch && !typo) || (m[2] !== undefined && named)) continue;
     named = true;
     const start = offset + m.index + 1;
-    const format = m[3] ?? folder?.[1] ?? (/^(x86_64|aarch64|i686|armv7hl|armhfp|loongarch64)$/.test(name) ? 'rpm' : 'deb');
+    const format = m[3] ?? folder?.[1] ?? (/^(x86_64|aarch64|i[456]86|armv7hl|armhfp|loongarch64)$/.test(name) ? 'rpm' : 'deb');
     addPackage(sink, token(text, start, start + name.length), format as 'deb' | 'rpm');
   }
 }
