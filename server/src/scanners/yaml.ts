@@ -1787,32 +1787,8 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
     const os = parallelMatrixOs(node, ctx);
     if (os) env = { ...env, os };
   }
-  // A workflow job on a Windows or macOS runner builds for its os where nothing sets GOOS (`runs-on:
-  // windows-latest`, then `GOARCH=arm go build`: windows/arm, which Go does not build; not linux/arm).
-  if (ctx.flavour === 'github-workflow' && ctx.path.length === 2 && ctx.path[0] === 'jobs' && !env?.os && !env?.osName) {
-    const os = runnerOs(get(node, 'runs-on'));
-    if (os) env = { ...env, osName: os };
-  }
   return env;
 }
-
-/** The Go os of a job's runner when its `runs-on:` names only Windows or only macOS machines (`windows-2022`, `[self-hosted, macOS, ARM64]`). */
-function runnerOs(node: YNode | undefined): string | undefined {
-  const labels = node?.kind === 'map' ? get(node, 'labels') : node;
-  let os: string | undefined;
-  for (const item of labels?.kind === 'seq' ? labels.items : [labels]) {
-    const label = scalarText(item)?.toLowerCase();
-    const m = label === undefined ? undefined : RUNNER_OS.exec(label);
-    const found = m ? (m[1] === 'macos' || m[1] === 'osx' ? 'darwin' : m[1] === 'windows' ? 'windows' : 'linux') : undefined;
-    if (found && os && found !== os) return undefined;
-    os ??= found;
-  }
-  // (A Linux runner is what a GOARCH alone is judged on anyway.)
-  return os === 'linux' ? undefined : os;
-}
-
-/** A runner label that names its machine's os: GitHub's (`windows-latest`, `macos-14-large`, `ubuntu-24.04`) and self-hosted ones (`windows`, `macOS`, `linux`). */
-const RUNNER_OS = /^(windows|macos|osx|linux|ubuntu)(?:$|-)/;
 
 /** The one GOOS every entry of a GitLab job's `parallel: matrix:` sets, as its first token; undefined if they set none or several. */
 function parallelMatrixOs(job: YMap, ctx: Ctx): Token | undefined {
