@@ -91,3 +91,50 @@ describe('a GOOS or GOARCH axis given by an alias (goarch: *arches)', () => {
     assert.equal(analyses.findings(doc, model, settings).length, 1);
   });
 });
+
+describe('a goos axis given by an alias of an anchored list (goos: *oses)', () => {
+  const jobs = Array.from({ length: 30 }, (_, i) => `  job-${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${i} && make build\n`).join('');
+  const workflow = `x-oses: &oses\n  - linux\n  - windows\njobs:\n${jobs}  cross:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: *oses\n        goarch: [amd64, s390x]\n    steps:\n      - run: GOOS=\${{ matrix.goos }} GOARCH=\${{ matrix.goarch }} go build\n`;
+  const at = (t: string, flavour: 'github-workflow' | 'goreleaser' | 'gitlab-ci') => lintText(t, flavour, model, settings.lint).map((f) => `${t.slice(0, f.start).split('\n').length}:${f.code}:${t.slice(f.start, f.end)}`);
+
+  it('pairs the anchored names with the arches beside the alias, found on the arch', () => {
+    const line = workflow.split('\n').findIndex((l) => l.includes('goarch: [amd64, s390x]')) + 1;
+    assert.deepEqual(at(workflow, 'github-workflow'), [`${line}:unknown-platform:s390x`]);
+    assert.deepEqual(at(workflow.replace('  - windows\n', '  - darwin\n'), 'github-workflow'), [`${line}:unknown-platform:s390x`]);
+    assert.deepEqual(at(workflow.replace('  - windows\n', ''), 'github-workflow'), []);
+    // An exclude entry leaves the pair out; a typo in the list keeps the names alone, judged where written.
+    assert.deepEqual(at(workflow.replace('        goarch: [amd64, s390x]\n', '        goarch: [amd64, s390x]\n        exclude: [{goos: windows, goarch: s390x}]\n'), 'github-workflow'), []);
+    assert.deepEqual(at(workflow.replace('  - windows\n', '  - windos\n'), 'github-workflow'), ['3:unknown-platform:windos']);
+    // goreleaser: windows builds nothing for s390x, and linux does: no finding; darwin alone builds nothing for it.
+    const goreleaser = 'x-oses: &oses [windows, darwin]\nbuilds:\n  - id: cli\n    goos: *oses\n    goarch: [amd64, s390x]\n';
+    assert.deepEqual(at(goreleaser, 'goreleaser'), ['5:unknown-platform:s390x']);
+    assert.deepEqual(at(goreleaser.replace('[windows, darwin]', '[windows, linux]'), 'goreleaser'), []);
+    const gitlab = '.os: &os [windows]\nbuild:\n  parallel:\n    matrix:\n      - GOOS: *os\n        GOARCH: [amd64, s390x]\n  script: [go build]\n';
+    assert.deepEqual(at(gitlab, 'gitlab-ci'), ['6:unknown-platform:s390x']);
+  });
+
+  it('gives a fresh scan\'s findings after keystrokes in the anchored list and beside the alias', () => {
+    const wuri = 'file:///w/.github/workflows/cross.yml';
+    const documents = documentsCutAt(256);
+    const analyses = new DocumentAnalyses(() => undefined);
+    const doc = documents.create(wuri, 'github-workflow', 1, workflow);
+    analyses.findings(doc, model, settings);
+    let version = 1;
+    const fresh = () => new DocumentAnalyses(() => undefined).findings(documents.create(wuri, 'github-workflow', 1, doc.getText()), model, settings);
+    for (const [find, replace] of [
+      ['- windows', '- linux'],
+      ['echo 12', 'echo 13'],
+      ['- linux\n  - linux', '- linux\n  - darwin'],
+      ['[amd64, s390x]', '[amd64]'],
+      ['[amd64]', '[amd64, s390x]'],
+      ['*oses', '*osez'],
+      ['*osez', '*oses'],
+    ] as const) {
+      const offset = doc.getText().indexOf(find) + 1;
+      assert.ok(offset > 0, find);
+      documents.update(doc, [{ range: { start: doc.positionAt(offset), end: doc.positionAt(offset + find.length - 1) }, text: replace.slice(1) }], ++version);
+      assert.deepEqual(analyses.findings(doc, model, settings), fresh(), `after ${replace}`);
+    }
+    assert.equal(analyses.findings(doc, model, settings).length, 1);
+  });
+});

@@ -58,6 +58,8 @@ interface Ctx {
   anchors?: ReadonlyMap<string, string>;
   /** The other half of the pairs anchored os or arch lists are built in (see anchorPartners). */
   partners?: ReadonlyMap<string, AnchorPartners>;
+  /** Anchored lists of Go os names aliased as a goos axis (see anchoredOsLists): name → names. */
+  osLists?: ReadonlyMap<string, readonly string[]>;
   /** Anchored mappings' os and arch names, for merge keys (see mergedAnchors). */
   merges?: ReadonlyMap<string, MergedNames>;
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors): what they hold is not built. */
@@ -90,7 +92,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, merges: ctx.merges, leftOut: ctx.leftOut, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, merges: ctx.merges, leftOut: ctx.leftOut, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -168,13 +170,15 @@ export interface AnchorPartners {
  * with no `exclude:` or `include:` beside the alias (what they leave out is not read here);
  * undefined when there is none.
  */
-export function anchorPartners(text: string, anchors: ReadonlyMap<string, string> | undefined, flavour: YamlFlavour): Map<string, AnchorPartners> | undefined {
+export function anchorPartners(text: string, anchors: ReadonlyMap<string, string> | undefined, flavour: YamlFlavour, osLists = anchoredOsLists(text, anchors)): Map<string, AnchorPartners> | undefined {
   if (!anchors || flavour === 'goreleaser') return undefined;
   let out: Map<string, AnchorPartners> | undefined;
   PLATFORM_ALIAS.lastIndex = 0;
   for (let m = PLATFORM_ALIAS.exec(text); m; m = PLATFORM_ALIAS.exec(text)) {
     const role = roleOf(m[1]);
     if ((role !== 'os' && role !== 'arch') || anchors.get(m[2]) === undefined || roleOf(anchors.get(m[2])!) !== role) continue;
+    // (An os list is read where its alias is, as the names of the axis: see anchoredOsLists.)
+    if (role === 'os' && osLists?.has(m[2])) continue;
     const site = besideAlias(text, m.index, m.index + m[0].indexOf(m[1]) - m.index, role, flavour);
     if (!site) continue;
     const had = out?.get(m[2]);
@@ -182,6 +186,68 @@ export function anchorPartners(text: string, anchors: ReadonlyMap<string, string
     (out ??= new Map()).set(m[2], { names, context: had?.context ?? site.context });
   }
   return out;
+}
+
+/**
+ * The anchored lists of Go os names (`x-oses: &oses [linux, windows]`, or over a block list) whose
+ * alias is a goos axis (`goos: *oses` in a goreleaser build or a matrix): the axis's names, paired
+ * there with its arches as its own would be, so that windows/s390x is found on `s390x`. Literal
+ * names only, every one Go's. Undefined when there is none.
+ */
+export function anchoredOsLists(text: string, anchors: ReadonlyMap<string, string> | undefined): Map<string, readonly string[]> | undefined {
+  if (!anchors) return undefined;
+  // Where each such anchor is written (one pass over the text); platformAnchors left out names anchored twice.
+  let at: Map<string, number> | undefined;
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    const key = anchors.get(m[1]);
+    if (key !== undefined && roleOf(key) === 'os') (at ??= new Map()).set(m[1], m.index + m[0].length);
+  }
+  if (!at) return undefined;
+  let out: Map<string, readonly string[]> | undefined;
+  for (const [name, from] of at) {
+    const names = anchoredNamesList(text, from, isGoOs);
+    if (names) (out ??= new Map()).set(name, names);
+  }
+  return out;
+}
+
+/** The literal items of the list anchored at text[at] (a flow list on the anchor's line, or a block list below it), when every one passes `valid`. */
+function anchoredNamesList(text: string, at: number, valid: (n: string) => boolean): string[] | undefined {
+  let nl = text.indexOf('\n', at);
+  if (nl < 0) nl = text.length;
+  let rest = text.slice(at, nl);
+  const hash = rest.search(/[ \t]#/);
+  rest = (hash < 0 ? rest : rest.slice(0, hash)).trim();
+  let items: string[] = [];
+  if (rest.startsWith('[')) {
+    if (!rest.endsWith(']')) return undefined;
+    items = rest.slice(1, -1).split(',').map((v) => v.trim());
+  } else if (rest === '') {
+    // A block list: its items, `- linux`, up to the first line that is none.
+    for (const line of linesFrom(text, nl + 1, 200)) {
+      const item = BLOCK_ITEM.exec(line);
+      if (!item) break;
+      items.push(item[1]);
+    }
+  } else return undefined;
+  const names = items.map((v) => LITERAL_NAME.exec(v)?.[2]);
+  return names.length > 0 && names.every((v): v is string => v !== undefined && valid(v)) ? names : undefined;
+}
+
+/** A block list's item line with its value: `  - linux`, `- "darwin"  # mac`. */
+const BLOCK_ITEM = /^[ \t]*-[ \t]+([^\s#]+)[ \t]*(?:#.*)?\r?$/;
+
+/** The lines of text from `from` with content (not blank, not a comment), at most `max`. */
+function* linesFrom(text: string, from: number, max: number): Generator<string> {
+  for (let i = from, n = 0; i < text.length && n < max; n++) {
+    let nl = text.indexOf('\n', i);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(i, nl);
+    i = nl + 1;
+    if (/^[ \t]*(?:#.*)?\r?$/.test(line)) continue;
+    yield line;
+  }
 }
 
 /** A line with content (not blank, not a comment) and its indent. */
@@ -360,6 +426,8 @@ export interface YamlFileFacts {
   readonly anchors?: ReadonlyMap<string, string>;
   /** Those of them aliased as a GOOS or GOARCH axis or value beside literal names of the other half (see anchorPartners). */
   readonly partners?: ReadonlyMap<string, AnchorPartners>;
+  /** Anchored lists of os names aliased as a goos axis (see anchoredOsLists). */
+  readonly osLists?: ReadonlyMap<string, readonly string[]>;
   /** GOOS and GOARCH of the file's top-level environment (see fileEnv), which its jobs inherit. */
   readonly env?: GoEnv;
   /** The os and arch names of anchored mappings that a merge key takes in (see mergedAnchors): name → names. */
@@ -387,7 +455,8 @@ export interface MergedNames {
 /** The facts of a YAML text (undefined when it has none: most files, at the cost of two cheap tests). */
 export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts | undefined {
   const anchors = platformAnchors(text);
-  const partners = anchorPartners(text, anchors, flavour);
+  const osLists = anchoredOsLists(text, anchors);
+  const partners = anchorPartners(text, anchors, flavour, osLists);
   const env = fileEnv(text);
   const merges = mergedAnchors(text);
   const jobs = flavour === 'gitlab-ci' && EXTENDS.test(text) ? jobVariables(text) : undefined;
@@ -396,7 +465,7 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const leftOut = leftOutAnchors(text);
   const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
   return anchors || env || merges || jobs || executors || urlVars || leftOut || circleParameters
-    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -608,7 +677,13 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
   // (What an anchored os or arch list is paired with: the names beside its alias.)
-  if (facts?.anchors && JSON.stringify([...(anchorPartners(before, facts.anchors, 'yaml') ?? [])]) !== JSON.stringify([...(anchorPartners(after, facts.anchors, 'yaml') ?? [])])) return true;
+  if (facts?.anchors) {
+    // (And an anchored os list: the names of the goos axes that alias it.)
+    const listsBefore = anchoredOsLists(before, facts.anchors);
+    const listsAfter = anchoredOsLists(after, facts.anchors);
+    if (JSON.stringify([...(listsBefore ?? [])]) !== JSON.stringify([...(listsAfter ?? [])])) return true;
+    if (JSON.stringify([...(anchorPartners(before, facts.anchors, 'yaml', listsBefore) ?? [])]) !== JSON.stringify([...(anchorPartners(after, facts.anchors, 'yaml', listsAfter) ?? [])])) return true;
+  }
   // (A job cut into blocks of its own children: any GOOS, GOARCH or extends in them may be its.)
   if (!facts?.jobs) return false;
   return keys.length === 0 ? JSON.stringify([...jobDefinitions(before)]) !== JSON.stringify([...jobDefinitions(after)]) : /GO(?:OS|ARCH)|extends/.test(before) || /GO(?:OS|ARCH)|extends/.test(after);
@@ -1065,7 +1140,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -2543,6 +2618,10 @@ function pairMapping(
   /** The mapping itself, where an exclude entry may be added. */
   node?: YMap,
 ): void {
+  // `goos: *oses`, an anchored list of os names: the axis's names, as if merged in.
+  const osValue = osKey && ctx.osLists ? keys.get(osKey) : undefined;
+  const aliasedOses = osValue?.kind === 'scalar' && osValue.style === 'ALIAS' ? ctx.osLists!.get(ctx.text.slice(osValue.start + 1, osValue.end).trim()) : undefined;
+  if (aliasedOses) merged = { ...merged, oses: aliasedOses };
   // A matrix's product runs a job for every pair (GitHub's `matrix`, CodeBuild's `build-matrix`).
   // (A matrix with an `exclude` keyword, a workflow's or CircleCI's, is a 'matrix'; GitLab's and the others' have none.)
   const context = ctx.path.some((k) => MATRIX_KEY.test(k)) ? (ctx.flavour === 'github-workflow' || ctx.path.includes('workflows') ? 'matrix' : 'matrix without exclude') : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
