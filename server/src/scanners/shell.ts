@@ -875,18 +875,19 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
 }
 
 /**
- * Whether a line of a loop's body other than the one at `useLine` tests both loop variables
- * (`[ "$os/$arch" = darwin/s390x ] && continue`, `case "$os-$arch" in`): the loops may leave pairs
- * out, which is not read here.
+ * Whether a loop's body may leave pairs out: it holds a `continue` or a `break`, or a line other
+ * than the one at `useLine` tests either loop variable (`if [ "$os" = darwin ]`, `case "$arch" in`,
+ * `[ "$os/$arch" = … ] &&`). Which pairs it leaves out is not read here, so no pair is judged.
  */
 function skipsPairs(body: string, useLine: number, a: string, b: string): boolean {
-  const uses = (line: string, v: string) => new RegExp(`\\$\\$?\\{?${v}\\b`).test(line);
+  if (/(?:^|[\s;&|])(?:continue|break)(?=[\s;&|]|$)/.test(body)) return true;
+  const uses = new RegExp(`\\$\\$?\\{?(?:${a}|${b})\\b`);
   let start = 0;
   for (const line of body.split('\n')) {
     const here = start;
     start += line.length + 1;
-    if (here === useLine || !uses(line, a) || !uses(line, b)) continue;
-    if (/\[|\btest\b|\bcase\b|\bif\b|\bcontinue\b|&&|\|\|/.test(line)) return true;
+    if (here === useLine || !uses.test(line)) continue;
+    if (/\[|\btest\b|\bcase\b|\bif\b|&&|\|\|/.test(line)) return true;
   }
   return false;
 }
