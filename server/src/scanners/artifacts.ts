@@ -607,7 +607,8 @@ function packageTypo(name: string, format: 'deb' | 'rpm'): boolean {
 }
 
 function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm', listId?: number, removeRange?: { start: number; end: number }): void {
-  const arch = PACKAGE_ARCHES.get(t.text);
+  // (i586 and i486 are RPM's names alone: `kubelet:i586` is a typo of Debian's i386.)
+  const arch = format === 'deb' && RPM_ONLY.has(t.text) ? undefined : PACKAGE_ARCHES.get(t.text);
   // A typo (see packageTypo) is judged as no architecture at all: unknown-platform.
   const platform = arch ? makePlatform('linux', arch.arch, arch.variant, 'package') : makePlatform('linux', t.text, undefined, 'package');
   sink.add({
@@ -621,6 +622,8 @@ function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm', listId?:
     ...(removeRange ? { removeRange } : {}),
   });
 }
+
+const RPM_ONLY: ReadonlySet<string> = new Set(['i586', 'i486']);
 
 /** (A source scheme before it: syft's and grype's `registry:`, `docker:`, skopeo's `docker://`.) */
 const IMAGE = /^["']?(?:docker:\/\/|(?:registry|docker|podman|containerd):)?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::(?:\$\{[^}\s"']*\}|[^\s"'@:$]|\$(?!\{))+)?(?:@sha256:[^\s"']+)?["']?$/;
