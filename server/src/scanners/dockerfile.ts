@@ -278,13 +278,14 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
   } else {
     // A name starts where a word does: tried inside a long word, the regex was quadratic in it.
     // A backslash escapes the next character, a line break too (a value continued on the next line).
-    const re = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\[\s\S])*"|'[^']*'|(?:[^\s\\]|\\[\s\S])*)/g;
+    // A quote left open (a line being typed) runs to the instruction's end, as the shell would read it.
+    const re = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)=("(?:[^"\\]|\\[\s\S])*(?:"|$)|'[^']*(?:'|$)|(?:[^\s\\]|\\[\s\S])*)/g;
     for (let m = re.exec(masked); m; m = re.exec(masked)) {
       let vs = s + m.index + m[1].length + 1;
       let ve = vs + m[2].length;
       if (/^["']/.test(m[2])) {
         vs++;
-        ve--;
+        if (m[2].length > 1 && m[2].endsWith(m[2][0])) ve--;
       }
       collect(m[1], vs, ve);
     }
