@@ -1938,6 +1938,20 @@ function walkMap(node: YMap, ctx: Ctx): void {
       const apart = osKey !== undefined && archKey !== undefined && inMatrixAxis(ctx) && ctx.matrixRoles?.os?.has(archKey) === true && !ctx.matrixRoles.has(osKey);
       if (apart) emitPairs(ctx.sink, linkedNames(nameTokens(keys.get(osKey!), ctx), osKey!, 'os', ctx), [], undefined, osKey!);
       pairMapping(ctx, keys, apart ? undefined : osKey, archKey, variantKey, merged ?? mergedNames(node, ctx), node);
+      // A key written twice (a file being edited, a merge's two sides): the later value is judged
+      // too, with the rest of the mapping, though a reader keeps one of them.
+      const seen = new Set<string>();
+      for (const pair of items) {
+        if (pair.key !== osKey && pair.key !== archKey) continue;
+        if (!seen.has(pair.key)) {
+          seen.add(pair.key);
+          continue;
+        }
+        if (!pair.value) continue;
+        const again = new Map(keys);
+        again.set(pair.key, definedValue(pair.value));
+        pairMapping(ctx, again, apart ? undefined : osKey, archKey, variantKey, merged ?? mergedNames(node, ctx), node);
+      }
       // Each other arch axis with the os the job writes before it, alone.
       for (const extra of writtenAfterOs ?? []) {
         keys.set(extra, definedValue(get(node, extra)));
