@@ -992,9 +992,13 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
       if (looksLikeName(t.text, role)) names.push(t);
     }
   }
-  // Nested loops (`for os in …; do for arch in …; do GOOS=$os GOARCH=$arch`) build every pair.
-  if (others && others.length > 0) emitPairs(sink, role === 'os' ? names : others, role === 'os' ? others : names, undefined, 'nested loops');
+  if (others && others.length > 0) emitCrossed(sink, role, names, others);
   else for (const t of names) emitName(sink, role, t, 'for loop list', other);
+}
+
+/** Nested loops (`for os in …; do for arch in …; do GOOS=$os GOARCH=$arch`) build every pair of the outer loop's `names` (of `role`) and the inner loop's `others`. */
+function emitCrossed(sink: MentionSink, role: 'os' | 'arch', names: Token[], others: Token[]): void {
+  emitPairs(sink, role === 'os' ? names : others, role === 'os' ? others : names, undefined, 'nested loops');
 }
 
 /** Whether the flag `raw` of command `name`, after the word `before`, is followed by a script. */
@@ -1138,8 +1142,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
           else emitName(sink, role, t, 'for loop list', other);
         }
       }
-      // Nested loops (`for os in …; do for arch in …; do GOOS=$os GOARCH=$arch`) build every pair.
-      if (others) emitPairs(sink, role === 'os' ? names : others, role === 'os' ? others : names, undefined, 'nested loops');
+      if (others) emitCrossed(sink, role, names, others);
     } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other, use.others);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);

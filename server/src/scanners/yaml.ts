@@ -170,7 +170,7 @@ export interface AnchorPartners {
  * with no `exclude:` or `include:` beside the alias (what they leave out is not read here);
  * undefined when there is none.
  */
-export function anchorPartners(text: string, anchors: ReadonlyMap<string, string> | undefined, flavour: YamlFlavour, osLists = anchoredOsLists(text, anchors)): Map<string, AnchorPartners> | undefined {
+export function anchorPartners(text: string, anchors: ReadonlyMap<string, string> | undefined, flavour: YamlFlavour, osLists: ReadonlyMap<string, readonly string[]> | undefined): Map<string, AnchorPartners> | undefined {
   if (!anchors || flavour === 'goreleaser') return undefined;
   let out: Map<string, AnchorPartners> | undefined;
   PLATFORM_ALIAS.lastIndex = 0;
@@ -222,7 +222,7 @@ function anchoredNamesList(text: string, at: number, valid: (n: string) => boole
   let items: string[] = [];
   if (rest.startsWith('[')) {
     if (!rest.endsWith(']')) return undefined;
-    items = rest.slice(1, -1).split(',').map((v) => v.trim());
+    items = rest.slice(1, -1).split(',');
   } else if (rest === '') {
     // A block list: its items, `- linux`, up to the first line that is none.
     for (const line of linesFrom(text, nl + 1, 200)) {
@@ -231,8 +231,7 @@ function anchoredNamesList(text: string, at: number, valid: (n: string) => boole
       items.push(item[1]);
     }
   } else return undefined;
-  const names = items.map((v) => LITERAL_NAME.exec(v)?.[2]);
-  return names.length > 0 && names.every((v): v is string => v !== undefined && valid(v)) ? names : undefined;
+  return literalNames(items, valid);
 }
 
 /** A block list's item line with its value: `  - linux`, `- "darwin"  # mac`. */
@@ -413,8 +412,8 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
   }
   if (!names || names.length === 0) return undefined;
   const valid = role === 'arch' ? isGoOs : isGoArch;
-  const literal = names.map((x) => LITERAL_NAME.exec(x)?.[2]);
-  if (!literal.every((x): x is string => x !== undefined && valid(x))) return undefined;
+  const literal = literalNames(names, valid);
+  if (!literal) return undefined;
   const aliasKey = SITE_KEY.exec(aliasLine.slice(col))?.[2] ?? '';
   const context = matrix ? (flavour === 'github-workflow' ? 'matrix' : 'matrix without exclude') : role === 'arch' ? `${otherKey}/${aliasKey}` : `${aliasKey}/${otherKey}`;
   return { names: literal, context };
@@ -703,6 +702,12 @@ const ALIAS_NAME = /\*([^\s,[\]{}]+)/g;
 /** An os or arch key of such a block with its value: `GOOS: windows`, `goos: [darwin]`, `goarch:` over a block list. */
 const MERGED_ENTRY = /^(["']?)(GOOS|GOARCH|goos|goarch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
 const LITERAL_NAME = /^(["']?)([a-z0-9]+)\1$/;
+
+/** The names of a list's items (`darwin`, `"386"`), when there are some and every one is a literal name that passes `valid`. */
+function literalNames(items: readonly string[], valid: (name: string) => boolean): string[] | undefined {
+  const names = items.map((v) => LITERAL_NAME.exec(v.trim())?.[2]);
+  return names.length > 0 && names.every((v): v is string => v !== undefined && valid(v)) ? names : undefined;
+}
 /** The same of a platform object: `os: linux`, `arch: arm`. */
 const PLAIN_ENTRY = /^(["']?)(os|arch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
 
@@ -770,8 +775,8 @@ export function flowNames(entries: string): MergedNames | undefined {
     const key = e[1].replace(/^(["'])(.*)\1$/, '$2');
     const role = FLOW_OS_KEYS.has(key) ? 'os' : FLOW_ARCH_KEYS.has(key) ? 'arch' : undefined;
     if (!role) continue;
-    const values = (e[2].startsWith('[') ? e[2].slice(1, -1).split(',') : [e[2]]).map((v) => LITERAL_NAME.exec(v.trim())?.[2]);
-    if (values.length === 0 || !values.every((v): v is string => v !== undefined && (role === 'os' ? isGoOs(v) : isGoArch(v)))) continue;
+    const values = literalNames(e[2].startsWith('[') ? e[2].slice(1, -1).split(',') : [e[2]], role === 'os' ? isGoOs : isGoArch);
+    if (!values) continue;
     if (role === 'os') oses ??= values;
     else arches ??= values;
   }
@@ -877,13 +882,8 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
     else arches ??= values;
   }
   endItem();
-  const valid = (xs: string[] | undefined, is: (n: string) => boolean) => {
-    if (!xs || xs.length === 0) return undefined;
-    const names = xs.map((x) => LITERAL_NAME.exec(x)?.[2]);
-    return names.every((x): x is string => x !== undefined && is(x)) ? names : undefined;
-  };
-  const o = valid(oses, isGoOs);
-  const a = valid(arches, isGoArch);
+  const o = oses && literalNames(oses, isGoOs);
+  const a = arches && literalNames(arches, isGoArch);
   return o || a ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}) } : undefined;
 }
 
@@ -1779,6 +1779,11 @@ function isReference(text: string, start: number): boolean {
   return REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
 }
 
+/** The anchor an alias node names: `*win` → `win`. */
+function aliasName(alias: YScalar, text: string): string {
+  return text.slice(alias.start + 1, alias.end).trim();
+}
+
 /** The os and arch names a mapping takes in through its merge key (`<<: *win`, `<<: [*a, *b]`: the first that sets one wins). */
 function mergedNames(node: YMap, ctx: Ctx): MergedNames | undefined {
   if (!ctx.merges) return undefined;
@@ -1788,7 +1793,7 @@ function mergedNames(node: YMap, ctx: Ctx): MergedNames | undefined {
   let arches: readonly string[] | undefined;
   for (const a of merge.kind === 'seq' ? merge.items : [merge]) {
     if (a?.kind !== 'scalar' || a.style !== 'ALIAS') continue;
-    const names = ctx.merges.get(ctx.text.slice(a.start + 1, a.end).trim());
+    const names = ctx.merges.get(aliasName(a, ctx.text));
     oses ??= names?.oses;
     arches ??= names?.arches;
   }
@@ -1832,7 +1837,7 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
     const m = item.value;
     if (m?.kind === 'scalar' && m.style === 'ALIAS' && ctx.merges && ENV_MAP_KEYS.has(item.key)) {
       // `variables: *windows-vars`: the anchored mapping's.
-      env = inherit(env, namesEnv(ctx.merges.get(ctx.text.slice(m.start + 1, m.end).trim())));
+      env = inherit(env, namesEnv(ctx.merges.get(aliasName(m, ctx.text))));
       continue;
     }
     if (m?.kind === 'seq' && ENV_MAP_KEYS.has(item.key)) {
@@ -1937,7 +1942,9 @@ function walkMap(node: YMap, ctx: Ctx): void {
       // os axis's values are judged alone.
       const apart = osKey !== undefined && archKey !== undefined && inMatrixAxis(ctx) && ctx.matrixRoles?.os?.has(archKey) === true && !ctx.matrixRoles.has(osKey);
       if (apart) emitPairs(ctx.sink, linkedNames(nameTokens(keys.get(osKey!), ctx), osKey!, 'os', ctx), [], undefined, osKey!);
-      pairMapping(ctx, keys, apart ? undefined : osKey, archKey, variantKey, merged ?? mergedNames(node, ctx), node);
+      const pairOs = apart ? undefined : osKey;
+      const mergedIn = merged ?? mergedNames(node, ctx);
+      pairMapping(ctx, keys, pairOs, archKey, variantKey, mergedIn, node);
       // A key written twice (a file being edited, a merge's two sides): the later value is judged
       // too, with the rest of the mapping, though a reader keeps one of them.
       const seen = new Set<string>();
@@ -1950,7 +1957,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
         if (!pair.value) continue;
         const again = new Map(keys);
         again.set(pair.key, definedValue(pair.value));
-        pairMapping(ctx, again, apart ? undefined : osKey, archKey, variantKey, merged ?? mergedNames(node, ctx), node);
+        pairMapping(ctx, again, pairOs, archKey, variantKey, mergedIn, node);
       }
       // Each other arch axis with the os the job writes before it, alone.
       for (const extra of writtenAfterOs ?? []) {
@@ -2634,7 +2641,7 @@ function pairMapping(
 ): void {
   // `goos: *oses`, an anchored list of os names: the axis's names, as if merged in.
   const osValue = osKey && ctx.osLists ? keys.get(osKey) : undefined;
-  const aliasedOses = osValue?.kind === 'scalar' && osValue.style === 'ALIAS' ? ctx.osLists!.get(ctx.text.slice(osValue.start + 1, osValue.end).trim()) : undefined;
+  const aliasedOses = osValue?.kind === 'scalar' && osValue.style === 'ALIAS' ? ctx.osLists!.get(aliasName(osValue, ctx.text)) : undefined;
   if (aliasedOses) merged = { ...merged, oses: aliasedOses };
   // A matrix's product runs a job for every pair (GitHub's `matrix`, CodeBuild's `build-matrix`).
   // (A matrix with an `exclude` keyword, a workflow's or CircleCI's, is a 'matrix'; GitLab's and the others' have none.)
