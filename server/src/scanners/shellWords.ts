@@ -172,6 +172,15 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
       continue;
     }
     if (c === 40 /* ( */) {
+      if (array && arrayOwner && wordStart >= 0 && masked.charCodeAt(i - 1) === 61 /* = */ && ASSIGNMENT_WORD.test(masked.slice(wordStart, i))) {
+        // `NAME=(` inside an array: the array was left open (a file mid-edit: `A=(linux/amd64`
+        // over `B=(linux/amd64`), which bash rejects. It ends where the next assignment starts,
+        // not with the next one's items.
+        if (array.length > 0) arrayOwner.end = array[array.length - 1].end;
+        array = undefined;
+        arrayOwner = undefined;
+        endCommand();
+      }
       if (wordStart >= 0 && masked.charCodeAt(i - 1) === 61 /* = */ && !array) {
         // NAME=( … ): a bash array; its items may span lines.
         const owner: Word = { start: wordStart, end: i, array: [] };
@@ -224,10 +233,15 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
     i++;
   }
   endWord(n);
+  // An array left open to the end (a file mid-edit, `URLS=(` over its items): its items are its word's.
+  if (array && arrayOwner && array.length > 0) arrayOwner.end = array[array.length - 1].end;
   array = undefined;
   endCommand();
   return { commands, heredocs };
 }
+
+/** A word that assigns to a variable, up to its `=`: `PLATFORMS=`, `EXTRA+=`. */
+const ASSIGNMENT_WORD = /^[A-Za-z_][A-Za-z0-9_]*\+?=$/;
 
 /** Whether the line at `from` holds nothing but blanks. */
 function emptyLineAt(masked: string, from: number): boolean {
