@@ -429,7 +429,11 @@ function foreignUrl(region: string, at: number): boolean {
   return classify(parts.host, url.slice(parts.slash), parts.gs) === undefined;
 }
 
-/** What a variable that holds a URL of another host is kept as among the download URLs (see scanUrls): no prefix. */
+/**
+ * What a variable that holds a URL of another host, or a folder on this machine, is kept as among
+ * the download URLs (see scanUrls): no prefix. The archives named after it are that host's files,
+ * or files on this machine.
+ */
 export const FOREIGN_URL = '';
 
 /** A URL written out whole: no expansion (nor a template masked) in it. */
@@ -441,8 +445,22 @@ const LITERAL_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s$`\u0001]*$/;
  * named after it are its files), or nothing.
  */
 export function urlVariable(value: string): string | undefined {
-  return downloadPrefix(value) ?? (LITERAL_URL.test(value) ? FOREIGN_URL : undefined);
+  return downloadPrefix(value) ?? (LITERAL_URL.test(value) || localFolder(value) ? FOREIGN_URL : undefined);
 }
+
+/**
+ * Whether a variable's value names a folder on this machine: a path from the root, the working
+ * folder or home (`/tmp/k8s`, `./out`, `~/dl`), through the build's output folders
+ * (`_output/release-tars`, `${KUBE_ROOT}/_output/release-tars`), or from a variable named for a
+ * folder (`${OUT_DIR}/tars`). A download URL is never written so.
+ */
+export function localFolder(value: string): boolean {
+  if (value.indexOf('://') >= 0) return false;
+  return LOCAL_ROOT.test(value) || BUILD_OUTPUT.test(`${value}/`) || FOLDER_VARIABLE.test(`${value}/`);
+}
+
+/** A path from the root, the working folder or home: `/tmp`, `./out`, `../dl`, `~/bin` (not `//host`). */
+const LOCAL_ROOT = /^(?:~|\.{1,2})?\/(?!\/)/;
 
 /** A variable a value starts with: `${BASE}`, `$(BASE)`, `$BASE`, `${{ env.BASE }}`. */
 const LEADING_VAR = /^\$(?:\{(\w+)\}|\((\w+)\)|(\w+)|\{\{ ?env\.(\w+) ?\}\})/;
@@ -471,7 +489,7 @@ const CI_SERVER_URLS: ReadonlySet<string> = new Set(['CI_API_V4_URL', 'CI_API_GR
  */
 function foreignBase(region: string, original: string, at: number, urlVars: ReadonlyMap<string, string> | undefined): boolean {
   const word = original.slice(wordStart(region, at, 2048, URL_WORD_END), at);
-  const v = /^["']?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?["']?\//.exec(word);
+  const v = /^["']?\$\$?[{(]?([A-Za-z_][A-Za-z0-9_]*)[})]?["']?\//.exec(word);
   return v !== null && (CI_SERVER_URLS.has(v[1]) || urlVars?.get(v[1]) === FOREIGN_URL);
 }
 

@@ -2,7 +2,7 @@ import { MentionSink, ScopeEnv, pulledImage, readPlatformList, roleOf, type Toke
 import { maskTemplates } from './template';
 import { scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
-import { afterUrlVariable, downloadPrefix, kubeImageName, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
+import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageName, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
 interface Instruction {
   keyword: string;
@@ -126,7 +126,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         scanAssignments(text, masked, s, e, sink, keyword, held, urlVars);
         // `ARG KUBECTL_URL=https://dl.k8s.io/…/bin/darwin/arm64/kubectl`: a download named here.
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
-        scanArchiveNames(text, masked, s, 0, e - s, sink);
+        scanArchiveNames(text, masked, s, 0, e - s, sink, urlVars);
         break;
       }
       case 'RUN': {
@@ -171,7 +171,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         if (flagsEnd > s && text.slice(s, flagsEnd).indexOf('--platform') >= 0) scanShell(text, s, flagsEnd, sink, { mode: 'shell', urlVars });
         const masked = maskTemplates(text, s, e, 'shell');
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
-        scanArchiveNames(text, masked, s, 0, e - s, sink);
+        scanArchiveNames(text, masked, s, 0, e - s, sink, urlVars);
         // COPY <<EOF /etc/apt/sources.list.d/kubernetes.list: the here-document is the file's
         // text; an apt source line in it is one, as when a RUN echoes it there.
         if (masked.indexOf('<<') >= 0) {
@@ -298,6 +298,8 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     // (Or one that goes on after another: `ARG KUBE_BIN=${KUBE_DL}/bin`.)
     const prefix = downloadPrefix(afterUrlVariable(text.slice(vs, ve), masked.slice(vs - s, ve - s), urlVars) ?? masked.slice(vs - s, ve - s));
     if (prefix !== undefined) urlVars.set(name, prefix);
+    // (A folder on this machine: `ARG TARS=/out/release-tars`, no download.)
+    else if (localFolder(masked.slice(vs - s, ve - s))) urlVars.set(name, FOREIGN_URL);
     const role = roleOf(name);
     if (!role) return;
     const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });

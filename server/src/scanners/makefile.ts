@@ -1,7 +1,7 @@
 import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
-import { afterUrlVariable, downloadPrefix } from './artifacts';
+import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
 import { newScanState, type MakeGoEnv, type ScanState } from './state';
 import type { GoEnv } from './shell';
@@ -192,6 +192,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // A download URL's start, also after another variable that holds one (`K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`).
       const prefix = downloadPrefix(afterUrlVariable(value, value, urlVars) ?? value);
       if (prefix !== undefined) urlVars.set(name, prefix);
+      // (A folder on this machine: `RELEASE_TARS := $(KUBE_ROOT)/_output/release-tars`, no download.)
+      else if (localFolder(value)) urlVars.set(name, FOREIGN_URL);
       if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope())) {
         // `bin/x: GO_FLAGS='GOOS=linux GOARCH=arm'`: read as the shell reads `NAME=value`, whose
         // value may hold assignments (as a line without the target is read, a command line).
