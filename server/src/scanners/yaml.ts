@@ -1705,7 +1705,9 @@ function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
       if (v !== undefined) out.add(v);
     }
   }
-  if (out.size === 0) return list;
+  // (An axis of mappings, `target: [{goos: linux, goarch: arm}]`: the mappings an entry names whole.)
+  const mappings = ctx.path[ctx.path.length - 1] === 'matrix' ? excludedMappings(exclude, key) : [];
+  if (out.size === 0 && mappings.length === 0) return list;
   const items = list.items.filter((item) => {
     const v = item?.kind === 'scalar' ? scalarText(item) : undefined;
     return v === undefined || !out.has(v);
@@ -1766,6 +1768,7 @@ function variantValues(keys: Map<string, YNode | undefined>, key: string): strin
     if (k.toLowerCase() !== key || !node) continue;
     if (node.kind === 'seq') return node.items.map((i) => scalarText(i)).filter((v): v is string => v !== undefined);
     const v = scalarText(node);
+    if (item?.kind === 'map') return !mappings.some((e) => partOf(e, item));
     return v === undefined ? undefined : [v];
   }
   return undefined;
@@ -2142,6 +2145,15 @@ function withInlineMerge(node: YMap): YMap {
   if (!merge || (merge.kind !== 'map' && merge.kind !== 'seq')) return node;
   const maps = merge.kind === 'map' ? [merge] : merge.items.filter((m): m is YMap => m?.kind === 'map');
   if (maps.length === 0) return node;
+    // An axis of mappings the job does not use by key (`config: [{goos: linux, goarch: arm}]` with
+    // `run: make cross`): its mappings are read as they are, but those an exclude entry names whole.
+    if (inMatrix && value.kind === 'seq') {
+      const excluded = excludedMappings(get(node, 'exclude'), key);
+      if (excluded.length > 0) {
+        walk({ ...value, items: value.items.filter((item) => !(item?.kind === 'map' && excluded.some((e) => partOf(e, item)))) }, child);
+        continue;
+      }
+    }
   const items = node.items.filter((p) => p.key !== '<<');
   const own = new Set(items.map((p) => p.key));
   for (const m of maps) {
