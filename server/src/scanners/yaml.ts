@@ -60,6 +60,8 @@ interface Ctx {
   partners?: ReadonlyMap<string, AnchorPartners>;
   /** Anchored lists of Go os names aliased as a goos axis (see anchoredOsLists): name → names. */
   osLists?: ReadonlyMap<string, readonly string[]>;
+  /** In goreleaser, anchored lists of Go arch names aliased as a goarch axis (the same): name → names. */
+  archLists?: ReadonlyMap<string, readonly string[]>;
   /** Anchored mappings' os and arch names, for merge keys (see mergedAnchors). */
   merges?: ReadonlyMap<string, MergedNames>;
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors): what they hold is not built. */
@@ -92,7 +94,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, merges: ctx.merges, leftOut: ctx.leftOut, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, merges: ctx.merges, leftOut: ctx.leftOut, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -171,7 +173,7 @@ export interface AnchorPartners {
  * undefined when there is none.
  */
 export function anchorPartners(text: string, anchors: ReadonlyMap<string, string> | undefined, flavour: YamlFlavour, osLists: ReadonlyMap<string, readonly string[]> | undefined): Map<string, AnchorPartners> | undefined {
-  if (!anchors || flavour === 'goreleaser') return undefined;
+  if (!anchors) return undefined;
   let out: Map<string, AnchorPartners> | undefined;
   PLATFORM_ALIAS.lastIndex = 0;
   for (let m = PLATFORM_ALIAS.exec(text); m; m = PLATFORM_ALIAS.exec(text)) {
@@ -192,21 +194,23 @@ export function anchorPartners(text: string, anchors: ReadonlyMap<string, string
  * The anchored lists of Go os names (`x-oses: &oses [linux, windows]`, or over a block list) whose
  * alias is a goos axis (`goos: *oses` in a goreleaser build or a matrix): the axis's names, paired
  * there with its arches as its own would be, so that windows/s390x is found on `s390x`. Literal
- * names only, every one Go's. Undefined when there is none.
+ * names only, every one Go's. Undefined when there is none. With `role` 'arch', the same of arch
+ * lists (`goarch: &a [s390x]` in one goreleaser build, `goarch: *a` beside `goos: [darwin]` in
+ * another: darwin/s390x is found on `darwin`).
  */
-export function anchoredOsLists(text: string, anchors: ReadonlyMap<string, string> | undefined): Map<string, readonly string[]> | undefined {
+export function anchoredOsLists(text: string, anchors: ReadonlyMap<string, string> | undefined, role: 'os' | 'arch' = 'os'): Map<string, readonly string[]> | undefined {
   if (!anchors) return undefined;
   // Where each such anchor is written (one pass over the text); platformAnchors left out names anchored twice.
   let at: Map<string, number> | undefined;
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
     const key = anchors.get(m[1]);
-    if (key !== undefined && roleOf(key) === 'os') (at ??= new Map()).set(m[1], m.index + m[0].length);
+    if (key !== undefined && roleOf(key) === role) (at ??= new Map()).set(m[1], m.index + m[0].length);
   }
   if (!at) return undefined;
   let out: Map<string, readonly string[]> | undefined;
   for (const [name, from] of at) {
-    const names = anchoredNamesList(text, from, isGoOs);
+    const names = anchoredNamesList(text, from, role === 'os' ? isGoOs : isGoArch);
     if (names) (out ??= new Map()).set(name, names);
   }
   return out;
@@ -371,7 +375,9 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
   let matrix = MATRIX_KEY.test(parentKey[2]);
   // A CircleCI matrix's `parameters:` (its `exclude:` beside them leaves pairs out: not read here).
   if (parentKey[2] === 'parameters') matrix = circleMatrixWithoutExclude(text, parent, dashed >= 0 ? dashed : pl, lineAt, lead);
-  if (!matrix && !ENV_MAP_KEYS.has(parentKey[2])) return undefined;
+  // A goreleaser build (`goarch: *arches` beside `goos: [linux]`): its pairs, but those Go does not build (goreleaser skips them).
+  const build = flavour === 'goreleaser' && parentKey[2] === 'builds' && dashed < 0 && pl === 0;
+  if (!matrix && !build && !ENV_MAP_KEYS.has(parentKey[2])) return undefined;
   // The mapping's keys, from its first line down.
   let names: string[] | undefined;
   let otherKey: string | undefined;
@@ -400,7 +406,8 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
     const e = SITE_KEY.exec(rest);
     if (!e) continue;
     const key = e[2];
-    if (key === 'exclude' || key === 'include') return undefined;
+    // (A goreleaser build's `ignore:` leaves pairs out, its `targets:` replaces goos and goarch.)
+    if (key === 'exclude' || key === 'include' || (build && (key === 'ignore' || key === 'targets'))) return undefined;
     const r = roleOf(key);
     if (r === undefined || r === role || (r !== 'os' && r !== 'arch')) continue;
     if (names) return undefined;
@@ -415,7 +422,7 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
   const literal = literalNames(names, valid);
   if (!literal) return undefined;
   const aliasKey = SITE_KEY.exec(aliasLine.slice(col))?.[2] ?? '';
-  const context = matrix ? (flavour === 'github-workflow' ? 'matrix' : 'matrix without exclude') : role === 'arch' ? `${otherKey}/${aliasKey}` : `${aliasKey}/${otherKey}`;
+  const context = build ? 'goreleaser build' : matrix ? (flavour === 'github-workflow' ? 'matrix' : 'matrix without exclude') : role === 'arch' ? `${otherKey}/${aliasKey}` : `${aliasKey}/${otherKey}`;
   return { names: literal, context };
 }
 
@@ -427,6 +434,8 @@ export interface YamlFileFacts {
   readonly partners?: ReadonlyMap<string, AnchorPartners>;
   /** Anchored lists of os names aliased as a goos axis (see anchoredOsLists). */
   readonly osLists?: ReadonlyMap<string, readonly string[]>;
+  /** In goreleaser, anchored lists of arch names aliased as a goarch axis (see anchoredOsLists). */
+  readonly archLists?: ReadonlyMap<string, readonly string[]>;
   /** GOOS and GOARCH of the file's top-level environment (see fileEnv), which its jobs inherit. */
   readonly env?: GoEnv;
   /** The os and arch names of anchored mappings that a merge key takes in (see mergedAnchors): name → names. */
@@ -449,12 +458,18 @@ export interface MergedNames {
   readonly arches?: readonly string[];
   /** The anchors an anchored mapping merges in turn (`<<: *a0`), whose names it takes in where it sets none. */
   readonly merges?: readonly string[];
+  /** The mapping has an exclude or ignore list (`ignore:` over `- {goos: windows, goarch: arm}`), which a mapping that merges it takes in where it has none. */
+  readonly leavesOut?: true;
+  /** Its entries, when every one is a literal mapping (else what the list leaves out is not read here). */
+  readonly leftOut?: readonly Entry[];
 }
 
 /** The facts of a YAML text (undefined when it has none: most files, at the cost of two cheap tests). */
 export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts | undefined {
   const anchors = platformAnchors(text);
   const osLists = anchoredOsLists(text, anchors);
+  // (Elsewhere an anchored arch list beside an alias is judged where it is written: see anchorPartners.)
+  const archLists = flavour === 'goreleaser' ? anchoredOsLists(text, anchors, 'arch') : undefined;
   const partners = anchorPartners(text, anchors, flavour, osLists);
   const env = fileEnv(text);
   const merges = mergedAnchors(text);
@@ -464,7 +479,7 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const leftOut = leftOutAnchors(text);
   const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
   return anchors || env || merges || jobs || executors || urlVars || leftOut || circleParameters
-    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -681,6 +696,7 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
     const listsBefore = anchoredOsLists(before, facts.anchors);
     const listsAfter = anchoredOsLists(after, facts.anchors);
     if (JSON.stringify([...(listsBefore ?? [])]) !== JSON.stringify([...(listsAfter ?? [])])) return true;
+    if (JSON.stringify([...(anchoredOsLists(before, facts.anchors, 'arch') ?? [])]) !== JSON.stringify([...(anchoredOsLists(after, facts.anchors, 'arch') ?? [])])) return true;
     if (JSON.stringify([...(anchorPartners(before, facts.anchors, 'yaml', listsBefore) ?? [])]) !== JSON.stringify([...(anchorPartners(after, facts.anchors, 'yaml', listsAfter) ?? [])])) return true;
   }
   // (A job cut into blocks of its own children: any GOOS, GOARCH or extends in them may be its.)
@@ -798,13 +814,19 @@ function mergeInto(out: Map<string, MergedNames>, merging: ReadonlyMap<string, s
       const own = out.get(name);
       let oses = own?.oses;
       let arches = own?.arches;
+      let leavesOut = own?.leavesOut;
+      let leftOut = own?.leftOut;
       for (const m of merges) {
         const got = out.get(m);
         oses ??= got?.oses;
         arches ??= got?.arches;
+        if (!leavesOut && got?.leavesOut) {
+          leavesOut = true;
+          leftOut = got.leftOut;
+        }
       }
-      if (oses !== own?.oses || arches !== own?.arches) {
-        out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), merges });
+      if (oses !== own?.oses || arches !== own?.arches || leavesOut !== own?.leavesOut) {
+        out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), merges, ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}) });
         changed = true;
       }
     }
@@ -822,6 +844,8 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
   let indent = -1;
   let oses: string[] | undefined;
   let arches: string[] | undefined;
+  let leavesOut: true | undefined;
+  let leftOut: Entry[] | undefined;
   let list: string[] | undefined;
   // Azure's list of variables (`- name: GOOS` over `value: windows`): the item being read.
   let item: { name?: string; value?: string } | undefined;
@@ -873,9 +897,16 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
     }
     // (An anchored mapping merged into a platform object: Drone's `os:` and `arch:` too.)
     const e = MERGED_ENTRY.exec(line.slice(lead)) ?? (plainKeys ? PLAIN_ENTRY.exec(line.slice(lead)) : null);
-    if (!e) continue;
+    if (!e) {
+      if (!leavesOut && LEFT_OUT_KEY.test(line.slice(lead))) {
+        leavesOut = true;
+        leftOut = leftOutEntries(text, i - 1 - line.length, lead);
+      }
+      continue;
+    }
     const os = e[2] === 'GOOS' || e[2] === 'goos' || e[2] === 'os';
-    const value = e[3];
+    // (A value anchored in turn, `goos: &o [darwin]`, is its list all the same.)
+    const value = e[3].charCodeAt(0) === 38 /* & */ ? e[3].replace(/^&[^\s,[\]{}]+[ \t]*/, '') : e[3];
     const flowValue = value.startsWith('{') ? FLOW_VALUE.exec(value) : undefined;
     const values: string[] = value === '' ? (list = []) : flowValue ? [flowValue[1]] : value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1).split(',').map((v) => v.trim()) : [value];
     if (os) oses ??= values;
@@ -884,8 +915,36 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
   endItem();
   const o = oses && literalNames(oses, isGoOs);
   const a = arches && literalNames(arches, isGoArch);
-  return o || a ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}) } : undefined;
+  return o || a || leavesOut ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}), ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}) } : undefined;
 }
+
+/**
+ * The entries of the exclude or ignore list whose key's line starts at `at` (at column `col`):
+ * `ignore:` over `- goos: windows` and `goarch: arm`, or a flow list on the key's line. Undefined
+ * when an entry is no literal mapping (an alias, a template) or the list is not read (over 200 lines).
+ */
+function leftOutEntries(text: string, at: number, col: number): Entry[] | undefined {
+  let end = text.indexOf('\n', at);
+  for (let n = 0; end >= 0; n++) {
+    if (n === 200) return undefined;
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next < 0 ? text.length : next);
+    let lead = 0;
+    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
+    if (lead < line.length && line[lead] !== '#' && line[lead] !== '\r' && (lead < col || (lead === col && line[lead] !== '-'))) break;
+    end = next;
+  }
+  const root = readYamlDocuments(text, at, end < 0 ? text.length : end)[0]?.root;
+  const list = root?.kind === 'map' ? root.items[0]?.value : undefined;
+  if (list?.kind !== 'seq' || list.items.some((x) => x?.kind !== 'map' || x.items.some((p) => p.value?.kind === 'scalar' && p.value.style === 'ALIAS'))) return undefined;
+  const first = list.items[0] as YMap | undefined;
+  const osKey = first?.items.find((p) => roleOf(p.key) === 'os')?.key ?? 'goos';
+  const archKey = first?.items.find((p) => roleOf(p.key) === 'arch')?.key ?? 'goarch';
+  return entries(list, osKey, archKey);
+}
+
+/** An exclude or ignore key of a mapping (`ignore:`, `exclude: [...]`). */
+const LEFT_OUT_KEY = /^(?:exclude|ignore)[ \t]*:/;
 
 /** GitLab's variable written out as a mapping: `value: windows` under `GOOS:`, `{value: windows, description: …}`. */
 const DEFINED_VALUE = /^value[ \t]*:[ \t]*(["']?[a-z0-9]+["']?)[ \t]*(?:#.*)?\r?$/;
@@ -1140,7 +1199,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -1709,6 +1768,7 @@ function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
   const mappings = ctx.path[ctx.path.length - 1] === 'matrix' ? excludedMappings(exclude, key) : [];
   if (out.size === 0 && mappings.length === 0) return list;
   const items = list.items.filter((item) => {
+    if (item?.kind === 'map') return !mappings.some((e) => partOf(e, item));
     const v = item?.kind === 'scalar' ? scalarText(item) : undefined;
     return v === undefined || !out.has(v);
   });
@@ -1768,7 +1828,6 @@ function variantValues(keys: Map<string, YNode | undefined>, key: string): strin
     if (k.toLowerCase() !== key || !node) continue;
     if (node.kind === 'seq') return node.items.map((i) => scalarText(i)).filter((v): v is string => v !== undefined);
     const v = scalarText(node);
-    if (item?.kind === 'map') return !mappings.some((e) => partOf(e, item));
     return v === undefined ? undefined : [v];
   }
   return undefined;
@@ -1794,13 +1853,19 @@ function mergedNames(node: YMap, ctx: Ctx): MergedNames | undefined {
   if (!merge) return undefined;
   let oses: readonly string[] | undefined;
   let arches: readonly string[] | undefined;
+  let leavesOut: true | undefined;
+  let leftOut: readonly Entry[] | undefined;
   for (const a of merge.kind === 'seq' ? merge.items : [merge]) {
     if (a?.kind !== 'scalar' || a.style !== 'ALIAS') continue;
     const names = ctx.merges.get(aliasName(a, ctx.text));
     oses ??= names?.oses;
     arches ??= names?.arches;
+    if (!leavesOut && names?.leavesOut) {
+      leavesOut = true;
+      leftOut = names.leftOut;
+    }
   }
-  return oses || arches ? { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) } : undefined;
+  return oses || arches || leavesOut ? { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}) } : undefined;
 }
 
 /**
@@ -2080,6 +2145,15 @@ function walkMap(node: YMap, ctx: Ctx): void {
       walk({ ...value, items: value.items.filter((item) => !(item?.kind === 'map' && skips(item))) }, child);
       continue;
     }
+    // An axis of mappings the job does not use by key (`config: [{goos: linux, goarch: arm}]` with
+    // `run: make cross`): its mappings are read as they are, but those an exclude entry names whole.
+    if (inMatrix && value.kind === 'seq') {
+      const excluded = excludedMappings(get(node, 'exclude'), key);
+      if (excluded.length > 0) {
+        walk({ ...value, items: value.items.filter((item) => !(item?.kind === 'map' && excluded.some((e) => partOf(e, item)))) }, child);
+        continue;
+      }
+    }
     const before = ctx.sink.mentions.length;
     const uses = key === 'with' && value.kind === 'map' ? (scalarText(get(node, 'uses')) ?? '') : '';
     // build-push-action's and bake-action's `target`/`targets` inputs name Dockerfile stages and
@@ -2145,15 +2219,6 @@ function withInlineMerge(node: YMap): YMap {
   if (!merge || (merge.kind !== 'map' && merge.kind !== 'seq')) return node;
   const maps = merge.kind === 'map' ? [merge] : merge.items.filter((m): m is YMap => m?.kind === 'map');
   if (maps.length === 0) return node;
-    // An axis of mappings the job does not use by key (`config: [{goos: linux, goarch: arm}]` with
-    // `run: make cross`): its mappings are read as they are, but those an exclude entry names whole.
-    if (inMatrix && value.kind === 'seq') {
-      const excluded = excludedMappings(get(node, 'exclude'), key);
-      if (excluded.length > 0) {
-        walk({ ...value, items: value.items.filter((item) => !(item?.kind === 'map' && excluded.some((e) => partOf(e, item)))) }, child);
-        continue;
-      }
-    }
   const items = node.items.filter((p) => p.key !== '<<');
   const own = new Set(items.map((p) => p.key));
   for (const m of maps) {
@@ -2655,6 +2720,10 @@ function pairMapping(
   const osValue = osKey && ctx.osLists ? keys.get(osKey) : undefined;
   const aliasedOses = osValue?.kind === 'scalar' && osValue.style === 'ALIAS' ? ctx.osLists!.get(aliasName(osValue, ctx.text)) : undefined;
   if (aliasedOses) merged = { ...merged, oses: aliasedOses };
+  // (And in goreleaser `goarch: *arches`.)
+  const archValue = archKey && ctx.archLists ? keys.get(archKey) : undefined;
+  const aliasedArches = archValue?.kind === 'scalar' && archValue.style === 'ALIAS' ? ctx.archLists!.get(aliasName(archValue, ctx.text)) : undefined;
+  if (aliasedArches) merged = { ...merged, arches: aliasedArches };
   // A matrix's product runs a job for every pair (GitHub's `matrix`, CodeBuild's `build-matrix`).
   // (A matrix with an `exclude` keyword, a workflow's or CircleCI's, is a 'matrix'; GitLab's and the others' have none.)
   const context = ctx.path.some((k) => MATRIX_KEY.test(k)) ? (ctx.flavour === 'github-workflow' || ctx.path.includes('workflows') ? 'matrix' : 'matrix without exclude') : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
@@ -2681,7 +2750,9 @@ function pairMapping(
   // The values of exclude and ignore entries are never reported, typos included (the contract's
   // convention: they name what is not built); only what is built is judged.
   const own = (k: string) => k === ok || k === ak || roleOf(k) === 'variant';
-  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak)];
+  // (A list merged in, `<<: *defaults` whose mapping has `ignore:`, where the mapping has none of its own.)
+  const mergedLeftOut = merged?.leavesOut && !keys.has('exclude') && !keys.has('ignore') ? (merged.leftOut ?? 'unread') : undefined;
+  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : [])];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
   // Many entries (a matrix of 1,000 × 1,000 with 2,000 excludes): those that may match a pair are
@@ -2725,10 +2796,12 @@ function pairMapping(
     return vk && (variantValues(keys, vk.key) ?? (goreleaserBuild ? [vk.goreleaserDefault] : undefined));
   };
   // An exclude or ignore list given by an alias, or with an alias for an entry, leaves out what is
-  // not read here: a pair of Go's names that Go does not build may be one of those.
-  const unread = aliasedEntries(keys.get('exclude')) || aliasedEntries(keys.get('ignore'));
+  // not read here; so does one merged in (`<<: *ignore` over `ignore: […]`). Any pair of Go's
+  // names may be one of those (`ignore: *ign` with `{goos: linux, goarch: arm}`): only the names
+  // that are none of Go's are judged then.
+  const unread = aliasedEntries(keys.get('exclude')) || aliasedEntries(keys.get('ignore')) || mergedLeftOut === 'unread';
   const isExcluded = (os: string | undefined, arch: string | undefined): boolean => {
-    if (unread && os !== undefined && arch !== undefined && isGoOs(os) && isGoArch(arch) && !isValidPair(os, arch)) return true;
+    if (unread && os !== undefined && arch !== undefined && isGoOs(os) && isGoArch(arch)) return true;
     const out = leftOut(os, arch);
     if (out === undefined) return true;
     if (out.size === 0) return false;
@@ -2740,7 +2813,14 @@ function pairMapping(
     const out = leftOut(os, arch);
     return (out && out.size > 0 ? builtVariants(arch)?.find((v) => !out.has(v)) : undefined) ?? written(arch);
   };
-  if (goreleaserBuild && (oses.length === 0 || arches.length === 0)) {
+  /** A key the mapping sets to what is not read here (a template, an alias of no literal list): its names are not goreleaser's defaults. */
+  const unreadAxis = (key: string | undefined, tokens: readonly Token[], names: readonly string[] | undefined): boolean => key !== undefined && keys.get(key) !== undefined && tokens.length === 0 && names === undefined;
+  if (goreleaserBuild && (unreadAxis(osKey, oses, merged?.oses) || unreadAxis(archKey, arches, merged?.arches))) {
+    // `goarch: "{{ .Env.ARCH }}"`, `goarch: *elsewhere`: which pairs are built is not known; the
+    // names written beside it are judged each alone.
+    for (const t of oses) ctx.sink.add({ kind: 'pair', os: t, product: true, context: 'goreleaser build' });
+    for (const t of arches) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
+  } else if (goreleaserBuild && (oses.length === 0 || arches.length === 0)) {
     // goreleaser builds every default goos × goarch that is not set (or that an anchor merged in sets).
     const before = ctx.sink.mentions.length;
     const osNames = oses.length > 0 ? oses.map((t) => t.text) : (merged?.oses ?? GORELEASER_DEFAULT_GOOS);
@@ -2792,6 +2872,9 @@ function pairMapping(
       const from = ctx.sink.mentions.length;
       // (Every combination has an os from an include entry: the arches are built with those, below.)
       if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+      // An environment's GOARCH that holds a list beside one GOOS (`GOOS: darwin`, `GOARCH: "arm64
+      // arm"`): a script builds each with that GOOS, as the shell's `GOOS=darwin GOARCH="arm64 arm"`.
+      if (oses.length === 1 && arches.length > 1 && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') && !context.startsWith('matrix')) eachBuilt(ctx.sink.mentions, from);
       for (const entry of included?.entries ?? []) emitPairs(ctx.sink, entry.os, entry.arches, (_, a) => written(a), context);
       // No other axis to exclude against: an arch that makes no pair with that os is an item of
       // the axis to fix or remove, as in a list (with what the axis holds, for its suggestions).
@@ -2860,21 +2943,36 @@ function pairMapping(
   // An axis anchored here and aliased elsewhere beside other names (`goarch: &arches [amd64, arm]`
   // in a linux job, `goos: [darwin]` beside `goarch: *arches` in another): built with those too.
   if (ctx.partners) {
-    pairAnchoredAxis(ctx, osKey ? keys.get(osKey) : undefined, oses, 'os', arches);
-    pairAnchoredAxis(ctx, archKey ? keys.get(archKey) : undefined, arches, 'arch', oses);
+    pairAnchoredAxis(ctx, osKey ? keys.get(osKey) : undefined, oses, 'os', arches, isExcluded);
+    pairAnchoredAxis(ctx, archKey ? keys.get(archKey) : undefined, arches, 'arch', oses, isExcluded);
   }
 }
 
-/** Pairs an anchored axis's names (`tokens`) with the names beside its aliases elsewhere (see anchorPartners), those of its own mapping (`own`) aside. */
-function pairAnchoredAxis(ctx: Ctx, node: YNode | undefined, tokens: Token[], role: 'os' | 'arch', own: readonly Token[]): void {
+/** The pairs from mentions[from] on are each a build of its own, not a cross product's (whose pairs Go does not build are skipped). */
+function eachBuilt(mentions: Mention[], from: number): void {
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind === 'pair' && m.product) mentions[k] = { ...m, product: false };
+  }
+}
+
+/**
+ * Pairs an anchored axis's names (`tokens`) with the names beside its aliases elsewhere (see
+ * anchorPartners). With a name its own mapping (`own`) has too, only the pairs the mapping leaves
+ * out (`excluded`: its exclude or ignore entries) are built there and not here.
+ */
+function pairAnchoredAxis(ctx: Ctx, node: YNode | undefined, tokens: Token[], role: 'os' | 'arch', own: readonly Token[], excluded: (os: string | undefined, arch: string | undefined) => boolean): void {
   if (!node || tokens.length === 0) return;
   const name = anchorBefore(ctx.text, node.start);
   const partners = name === undefined ? undefined : ctx.partners?.get(name);
   if (!partners) return;
+  // (goreleaser skips the pairs Go does not build; where its alias is, a name that makes none with the list is found.)
+  const skipped = partners.context === 'goreleaser build' ? (os: string | undefined, arch: string | undefined) => os !== undefined && arch !== undefined && !isValidPair(os, resolveArch(arch)?.arch ?? arch) : () => false;
   for (const other of partners.names) {
-    if (own.some((t) => t.text.toLowerCase() === other)) continue;
-    if (role === 'arch') emitPairs(ctx.sink, [], tokens, undefined, partners.context, undefined, { os: other });
-    else emitPairs(ctx.sink, tokens, [], undefined, partners.context, undefined, { arch: other });
+    const owned = own.some((t) => t.text.toLowerCase() === other);
+    const leftOut = owned ? (os: string | undefined, arch: string | undefined) => !excluded(os, arch) || skipped(os, arch) : skipped;
+    if (role === 'arch') emitPairs(ctx.sink, [], tokens, undefined, partners.context, leftOut, { os: other });
+    else emitPairs(ctx.sink, tokens, [], undefined, partners.context, leftOut, { arch: other });
   }
 }
 
@@ -3256,7 +3354,9 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const value = get(item, 'value') ?? get(item, 'default') ?? get(item, 'defaults');
     const list = values ?? (value?.kind === 'seq' ? value : undefined);
     const wholePlatforms = values === undefined && !ENV_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '');
-    const names = list ? nameTokens(list, ctx, wholePlatforms) : nameTokens(value, ctx, wholePlatforms).slice(0, 1);
+    // (An env item's value that holds a list, `value: "arm64 arm"`, is checked item by item, as
+    // `GOARCH: "arm64 arm"` in a map is; a param's value is one name.)
+    const names = list ? nameTokens(list, ctx, wholePlatforms) : wholePlatforms ? nameTokens(value, ctx, true).slice(0, 1) : nameTokens(value, ctx, false);
     if (list) matrix = true;
     if (role === 'os') oses = names;
     else arches = names;
@@ -3266,7 +3366,10 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const outer = !matrix && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? ctx.env : undefined;
     if (outer?.os && oses.length === 0) oses = [outer.os];
     else if (outer?.arch && arches.length === 0) arches = [outer.arch];
+    const from = ctx.sink.mentions.length;
     emitPairs(ctx.sink, oses, arches, undefined, matrix ? 'matrix' : 'env', undefined, impliedNames(outer, oses, arches));
+    // (`- name: GOARCH` with `value: "arm64 arm"` beside one GOOS: each is built with it.)
+    if (!matrix && oses.length <= 1 && arches.length > 1) eachBuilt(ctx.sink.mentions, from);
   }
 
   const assigned = splitEnvPair(node, ctx);
