@@ -425,7 +425,11 @@ describe('hover', () => {
     assert.match(md, /^\*\*arm\*\* \(GOARCH\): the Kubernetes platform with this arch, linux\/arm, was removed/);
     assert.match(md, /Reason: Due to relocation problems/);
     for (const n of ['115742', '116492', '115738', '115675']) assert.ok(md.includes(n), n);
-    assert.match(markdown(await client.hover(uri, positionOf(text, 'arm64', 2))), /^\*\*arm64\*\* \(GOARCH\): Kubernetes platforms linux\/arm64 \(tier 2\)/);
+    // A lone arch of a tier: that platform's hover too, tier promise and artifacts (QA 114).
+    const arm64 = markdown(await client.hover(uri, positionOf(text, 'arm64', 2)));
+    assert.match(arm64, /^\*\*arm64\*\* \(GOARCH\): Kubernetes platforms linux\/arm64 \(tier 2\), .*\. With no GOOS set, it is read as linux\/arm64:/);
+    assert.match(arm64, /\*\*linux\/arm64\*\*/);
+    assert.match(arm64, /kubelet/);
   });
 
   it('a lone GOARCH or GOOS Go does not have: the hover says what its diagnostic says', async () => {
