@@ -33,6 +33,16 @@ describe('completion in lists written one platform a line and in for loops', () 
     assert.ok(!labels.includes('linux/amd64') && !labels.includes('linux/s390x'), labels.join(' '));
     assert.ok(labels.includes('linux/ppc64le'), labels.join(' '));
   });
+  it("a block list under a name/value item's value: or default: offers what the name is (QA 114)", async () => {
+    const tekton = await completeAt('.tekton/push.yaml', 'yaml', 'spec:\n  params:\n    - name: build-platforms\n      value:\n        - linux/amd64\n        - |\n');
+    assert.ok(tekton.includes('linux/s390x') && !tekton.includes('linux/arm'), tekton.join(' '));
+    const param = await completeAt('pipeline.yaml', 'yaml', 'spec:\n  params:\n    - name: PLATFORMS\n      type: array\n      default:\n        - |\n');
+    assert.ok(param.includes('linux/arm64'), param.join(' '));
+    const arches = await completeAt('job.yaml', 'yaml', 'spec:\n  env:\n    - name: GOARCH\n      value:\n        - |\n');
+    assert.ok(arches.includes('s390x') && !arches.includes('linux/s390x'), arches.join(' '));
+    // A list under another name is none.
+    assert.deepEqual(await completeAt('job.yaml', 'yaml', 'spec:\n  env:\n    - name: FLAGS\n      value:\n        - |\n'), []);
+  });
   it('a for loop over a platform variable offers platforms', async () => {
     const labels = await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor platform in linux/amd64 |; do\n  echo "$platform"\ndone\n');
     assert.ok(labels.includes('linux/s390x'), labels.join(' '));

@@ -1256,12 +1256,17 @@ function blockListOwner(
     }
     const k = keyColumn(t);
     if (k && k.value.replace(/#.*$/, '').trim() === '' && k.col <= dashCol) {
-      return { role: roleOf(k.key), key: k.key, keyCol: k.col, keyLine: i, previous, afterFlag: afterFlag ?? false };
+      // A name/value item's list (`- name: build-platforms` over `value:` and its items): the name's role.
+      const named = NAMED_LIST_KEYS.has(k.key) ? roleOf((siblingValue(lines, i, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, '')) : undefined;
+      return { role: roleOf(k.key) ?? named, key: k.key, keyCol: k.col, keyLine: i, previous, afterFlag: afterFlag ?? false };
     }
     return undefined;
   }
   return undefined;
 }
+
+/** The keys of a name/value item that hold its value as a list: `value:`, `default:` (Tekton, Shipwright). */
+const NAMED_LIST_KEYS: ReadonlySet<string> = new Set(['value', 'default', 'values', 'defaults']);
 
 const SEGMENT_CHAR = /[A-Za-z0-9_]/;
 /** The end of a release URL's `/bin/OS/ARCH` path before the cursor: the os and the segment typed. */
