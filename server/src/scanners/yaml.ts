@@ -66,6 +66,8 @@ interface Ctx {
   merges?: ReadonlyMap<string, MergedNames>;
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors): what they hold is not built. */
   leftOut?: ReadonlySet<string>;
+  /** The entries of those lists, where they are literal mappings (see leftOutLists). */
+  leftOutLists?: ReadonlyMap<string, readonly Entry[]>;
   /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
   jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables). */
@@ -94,7 +96,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, merges: ctx.merges, leftOut: ctx.leftOut, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -442,6 +444,8 @@ export interface YamlFileFacts {
   readonly merges?: ReadonlyMap<string, MergedNames>;
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors). */
   readonly leftOut?: ReadonlySet<string>;
+  /** The entries of those lists, where they are literal mappings (see leftOutLists). */
+  readonly leftOutLists?: ReadonlyMap<string, readonly Entry[]>;
   /** GitLab jobs' GOOS and GOARCH, for the jobs that extend them (see jobVariables): job name → names. */
   readonly jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables): executor name → names. */
@@ -477,9 +481,10 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const executors = flavour === 'yaml' ? executorVariables(text) : undefined;
   const urlVars = fileUrlVars(text);
   const leftOut = leftOutAnchors(text);
+  const leftOutLists = leftOut ? anchoredLeftOutLists(text, leftOut) : undefined;
   const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
   return anchors || env || merges || jobs || executors || urlVars || leftOut || circleParameters
-    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -500,6 +505,36 @@ export function leftOutAnchors(text: string): Set<string> | undefined {
   ALIAS_ITEM.lastIndex = 0;
   for (let m = ALIAS_ITEM.exec(text); m; m = ALIAS_ITEM.exec(text)) {
     if (LEFT_OUT_KEYS.has(ownerKey(text, m.index, m[1].length) ?? '')) (out ??= new Set()).add(m[2]);
+  }
+  return out;
+}
+
+/**
+ * The entries of the lists anchored under `names` (`x-ignore: &ign` over `- goos: linux` and
+ * `goarch: arm`, or a flow list on its line), by name, where every entry is a literal mapping:
+ * an ignore list given by its alias (`ignore: *ign`) leaves those pairs out, as if written there.
+ * A name anchored twice is left out (which one an alias gets is not read here).
+ */
+export function anchoredLeftOutLists(text: string, names: ReadonlySet<string>): Map<string, readonly Entry[]> | undefined {
+  let at: Map<string, number> | undefined;
+  const twice = new Set<string>();
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    if (!names.has(m[1])) continue;
+    if (at?.has(m[1])) twice.add(m[1]);
+    else (at ??= new Map()).set(m[1], m.index);
+  }
+  if (!at) return undefined;
+  let out: Map<string, readonly Entry[]> | undefined;
+  for (const [name, index] of at) {
+    if (twice.has(name)) continue;
+    const lineStart = text.lastIndexOf('\n', index) + 1;
+    let col = lineStart;
+    while (text.charCodeAt(col) === 32) col++;
+    // (A key's value only: `x-ignore: &ign`, `ignore: &ign [...]`; not an entry anchored alone, `- &d {…}`.)
+    if (text[col] === '-') continue;
+    const entries = leftOutEntries(text, lineStart, col - lineStart);
+    if (entries) (out ??= new Map()).set(name, entries);
   }
   return out;
 }
@@ -686,6 +721,8 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   if ((facts?.circleParameters || after.indexOf('parameters.') >= 0) && JSON.stringify([...(circleParameterRoles(before) ?? [])]) !== JSON.stringify([...(circleParameterRoles(after) ?? [])])) return true;
   // (An alias given to exclude or ignore: the list it names is left out where it is written.)
   if ((facts?.leftOut || after.indexOf('*') >= 0) && JSON.stringify([...(leftOutAnchors(before) ?? [])]) !== JSON.stringify([...(leftOutAnchors(after) ?? [])])) return true;
+  // (And what such a list holds, where it is anchored.)
+  if (facts?.leftOut && JSON.stringify([...(anchoredLeftOutLists(before, facts.leftOut) ?? [])]) !== JSON.stringify([...(anchoredLeftOutLists(after, facts.leftOut) ?? [])])) return true;
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
@@ -778,9 +815,26 @@ export function anchoredMaps(text: string): Map<string, MergedNames> {
     const names = flowNames(m[2]);
     if (names) out.set(name, names);
   }
+  // One with a list of mappings in it: `x-ignore: &i {ignore: [{goos: linux, goarch: arm}]}`.
+  if (LEFT_OUT_WORD.test(text)) {
+    FLOW_NESTED_ANCHOR_LINE.lastIndex = 0;
+    for (let m = FLOW_NESTED_ANCHOR_LINE.exec(text); m; m = FLOW_NESTED_ANCHOR_LINE.exec(text)) {
+      const name = m[1];
+      if (seen.has(name) || !first(name)) continue;
+      const open = m.index + m[0].length - 1;
+      let close = text.indexOf('\n', open);
+      if (close < 0) close = text.length;
+      const root = readYamlDocuments(text, open, close)[0]?.root;
+      const list = root?.kind === 'map' ? (get(root, 'ignore') ?? get(root, 'exclude')) : undefined;
+      if (list) out.set(name, { leavesOut: true, ...(literalEntries(list) ? { leftOut: literalEntries(list)! } : {}) });
+    }
+  }
   if (merging) mergeInto(out, merging);
   return out;
 }
+
+/** A line whose value is an anchored flow mapping with braces in it (which FLOW_ANCHOR_LINE leaves), up to its brace: `x-ignore: &i {`. */
+const FLOW_NESTED_ANCHOR_LINE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#&*{][^\r\n#:{]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]+\{/gm;
 
 /** The os and arch names a flow mapping's entries (its text inside the braces) set: `GOOS: darwin`, `goos: [darwin, linux]`, `os: linux`. */
 export function flowNames(entries: string): MergedNames | undefined {
@@ -935,7 +989,11 @@ function leftOutEntries(text: string, at: number, col: number): Entry[] | undefi
     end = next;
   }
   const root = readYamlDocuments(text, at, end < 0 ? text.length : end)[0]?.root;
-  const list = root?.kind === 'map' ? root.items[0]?.value : undefined;
+  return literalEntries(root?.kind === 'map' ? root.items[0]?.value : undefined);
+}
+
+/** The entries of an exclude or ignore list, when every one is a literal mapping (no alias in it). */
+function literalEntries(list: YNode | undefined): Entry[] | undefined {
   if (list?.kind !== 'seq' || list.items.some((x) => x?.kind !== 'map' || x.items.some((p) => p.value?.kind === 'scalar' && p.value.style === 'ALIAS'))) return undefined;
   const first = list.items[0] as YMap | undefined;
   const osKey = first?.items.find((p) => roleOf(p.key) === 'os')?.key ?? 'goos';
@@ -1199,7 +1257,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -2752,7 +2810,10 @@ function pairMapping(
   const own = (k: string) => k === ok || k === ak || roleOf(k) === 'variant';
   // (A list merged in, `<<: *defaults` whose mapping has `ignore:`, where the mapping has none of its own.)
   const mergedLeftOut = merged?.leavesOut && !keys.has('exclude') && !keys.has('ignore') ? (merged.leftOut ?? 'unread') : undefined;
-  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(keys.get('ignore'), ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : [])];
+  // (And an ignore list given by its alias, `ignore: *ign`, whose anchored entries are read.)
+  const ignore = keys.get('ignore');
+  const aliasedIgnore = ignore?.kind === 'scalar' && ignore.style === 'ALIAS' ? ctx.leftOutLists?.get(aliasName(ignore, ctx.text)) : undefined;
+  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(ignore, ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : []), ...(aliasedIgnore ?? [])];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
   // Many entries (a matrix of 1,000 × 1,000 with 2,000 excludes): those that may match a pair are
@@ -2799,7 +2860,7 @@ function pairMapping(
   // not read here; so does one merged in (`<<: *ignore` over `ignore: […]`). Any pair of Go's
   // names may be one of those (`ignore: *ign` with `{goos: linux, goarch: arm}`): only the names
   // that are none of Go's are judged then.
-  const unread = aliasedEntries(keys.get('exclude')) || aliasedEntries(keys.get('ignore')) || mergedLeftOut === 'unread';
+  const unread = aliasedEntries(keys.get('exclude')) || (aliasedEntries(ignore) && !aliasedIgnore) || mergedLeftOut === 'unread';
   const isExcluded = (os: string | undefined, arch: string | undefined): boolean => {
     if (unread && os !== undefined && arch !== undefined && isGoOs(os) && isGoArch(arch)) return true;
     const out = leftOut(os, arch);
