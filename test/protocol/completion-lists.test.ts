@@ -393,4 +393,9 @@ describe('completion of arches for an os given beside them in another way', () =
     assert.ok(labels.includes('arm64') && labels.includes('386'), labels.join(' '));
     assert.ok(!labels.includes('s390x') && !labels.includes('riscv64') && !labels.includes('amd64'), labels.join(' '));
   });
+  it('beside goos given by an alias of an anchored list (goos: *o over &o [windows]), as the scanner reads it (QA 115)', async () => {
+    const labels = await completeAt('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: &o [windows]\n    goarch: [amd64]\n  - goos: *o\n    goarch:\n      - ‸\n', '‸');
+    assert.ok(labels.includes('arm64') && labels.includes('386'), labels.join(' '));
+    assert.ok(!labels.includes('s390x') && !labels.includes('ppc64le'), labels.join(' '));
+  });
 });

@@ -6,7 +6,7 @@ import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, loopVariableUse } from '../scanners/shell';
 import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
-import { ENV_MAP_KEYS, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors } from '../scanners/yaml';
+import { anchoredOsLists, ENV_MAP_KEYS, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 import { SEPARATOR_VARIABLE } from '../scanners/template';
 
@@ -421,7 +421,10 @@ function siblingValues(lines: Lines, index: number, col: number, name: 'os' | 'a
       const own = roleOf(k.key);
       const mapped = own === undefined ? platformMappingRole(k.key) : undefined;
       if ((own ?? (mapped && inPlatform() ? mapped : undefined)) === name) {
-        out.push(...names(k.value));
+        // `goos: *oses`: the anchored list's names (`x-oses: &oses [windows]`), as the scanner reads them.
+        const alias = /^\*([^\s,[\]{}]+)\s*(?:#.*)?$/.exec(k.value.trim());
+        if (alias) out.push(...(anchoredOsLists(lines.text, platformAnchors(lines.text), name)?.get(alias[1]) ?? []));
+        else out.push(...names(k.value));
         // A block list under the key.
         for (let j = i + 1; lines.has(j); j++) {
           const item = /^(\s*)-\s+(.*)$/.exec(lines.line(j).text);
