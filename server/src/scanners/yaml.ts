@@ -62,6 +62,8 @@ interface Ctx {
   osLists?: ReadonlyMap<string, readonly string[]>;
   /** In goreleaser, anchored lists of Go arch names aliased as a goarch axis (the same): name → names. */
   archLists?: ReadonlyMap<string, readonly string[]>;
+  /** In goreleaser, the names the builds that merge an anchored build set beside what they take of it (see buildMergePartners). */
+  mergePartners?: ReadonlyMap<string, MergePartners>;
   /** Anchored mappings' os and arch names, for merge keys (see mergedAnchors). */
   merges?: ReadonlyMap<string, MergedNames>;
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors): what they hold is not built. */
@@ -96,7 +98,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -191,6 +193,40 @@ export function anchorPartners(text: string, anchors: ReadonlyMap<string, string
   }
   return out;
 }
+
+/** The names a goreleaser build that merges an anchored one pairs with the anchored one's goarch (`oses`) or goos (`arches`). */
+export interface MergePartners {
+  readonly oses?: readonly string[];
+  readonly arches?: readonly string[];
+}
+
+/**
+ * The builds of a goreleaser config that merge an anchored build (`- <<: *base`) and set one half
+ * themselves (`goos: [linux]`, no goarch): they build the anchored build's goarch with their goos,
+ * judged where that goarch is written (linux/arm found on the `arm` of `- &base` with
+ * `goos: [freebsd]`). By anchor name; only literal names, and no build with its own ignore or
+ * targets (besideAlias). Undefined when there is none.
+ */
+export function buildMergePartners(text: string): Map<string, MergePartners> | undefined {
+  if (!MERGE_ALIAS.test(text)) return undefined;
+  let out: Map<string, MergePartners> | undefined;
+  MERGE_ALIAS_LINE.lastIndex = 0;
+  for (let m = MERGE_ALIAS_LINE.exec(text); m; m = MERGE_ALIAS_LINE.exec(text)) {
+    const col = m[0].indexOf('<<');
+    const had = out?.get(m[1]);
+    let oses = had?.oses;
+    let arches = had?.arches;
+    const os = besideAlias(text, m.index, col, 'arch', 'goreleaser', true);
+    if (os?.context === 'goreleaser build') oses = [...new Set([...(oses ?? []), ...os.names])];
+    const arch = besideAlias(text, m.index, col, 'os', 'goreleaser', true);
+    if (arch?.context === 'goreleaser build') arches = [...new Set([...(arches ?? []), ...arch.names])];
+    if (oses || arches) (out ??= new Map()).set(m[1], { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) });
+  }
+  return out;
+}
+
+/** A merge key that takes in one alias, on its line: `- <<: *base`. */
+const MERGE_ALIAS_LINE = /^[ \t]*(?:-[ \t]+)?<<[ \t]*:[ \t]+\*([^\s,[\]{}#]+)[ \t]*(?:#.*)?$/gm;
 
 /**
  * The anchored lists of Go os names (`x-oses: &oses [linux, windows]`, or over a block list) whose
@@ -319,7 +355,7 @@ function siteValue(line: string, m: RegExpExecArray): string {
  * literally (a template, an alias), holds `exclude:` or `include:`, or is not a matrix's or an
  * environment's. Bounded: a mapping is read for 200 lines each way.
  */
-function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch', flavour: YamlFlavour): AnchorPartners | undefined {
+function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch', flavour: YamlFlavour, merge = false): AnchorPartners | undefined {
   const lineAt = (s: number) => {
     const nl = text.indexOf('\n', s);
     return nl < 0 ? text.slice(s) : text.slice(s, nl);
@@ -411,6 +447,8 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
     // (A goreleaser build's `ignore:` leaves pairs out, its `targets:` replaces goos and goarch.)
     if (key === 'exclude' || key === 'include' || (build && (key === 'ignore' || key === 'targets'))) return undefined;
     const r = roleOf(key);
+    // (A merge key's line: a mapping that sets the half the merged one would give takes none of it.)
+    if (merge && r === role) return undefined;
     if (r === undefined || r === role || (r !== 'os' && r !== 'arch')) continue;
     if (names) return undefined;
     otherKey = key;
@@ -438,6 +476,8 @@ export interface YamlFileFacts {
   readonly osLists?: ReadonlyMap<string, readonly string[]>;
   /** In goreleaser, anchored lists of arch names aliased as a goarch axis (see anchoredOsLists). */
   readonly archLists?: ReadonlyMap<string, readonly string[]>;
+  /** In goreleaser, what the builds that merge an anchored build pair its names with (see buildMergePartners). */
+  readonly mergePartners?: ReadonlyMap<string, MergePartners>;
   /** GOOS and GOARCH of the file's top-level environment (see fileEnv), which its jobs inherit. */
   readonly env?: GoEnv;
   /** The os and arch names of anchored mappings that a merge key takes in (see mergedAnchors): name → names. */
@@ -474,6 +514,7 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const osLists = anchoredOsLists(text, anchors);
   // (Elsewhere an anchored arch list beside an alias is judged where it is written: see anchorPartners.)
   const archLists = flavour === 'goreleaser' ? anchoredOsLists(text, anchors, 'arch') : undefined;
+  const mergePartners = flavour === 'goreleaser' ? buildMergePartners(text) : undefined;
   const partners = anchorPartners(text, anchors, flavour, osLists);
   const env = fileEnv(text);
   const merges = mergedAnchors(text);
@@ -483,8 +524,8 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const leftOut = leftOutAnchors(text);
   const leftOutLists = leftOut ? anchoredLeftOutLists(text, leftOut) : undefined;
   const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
-  return anchors || env || merges || jobs || executors || urlVars || leftOut || circleParameters
-    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters
+    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -736,6 +777,8 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
     if (JSON.stringify([...(anchoredOsLists(before, facts.anchors, 'arch') ?? [])]) !== JSON.stringify([...(anchoredOsLists(after, facts.anchors, 'arch') ?? [])])) return true;
     if (JSON.stringify([...(anchorPartners(before, facts.anchors, 'yaml', listsBefore) ?? [])]) !== JSON.stringify([...(anchorPartners(after, facts.anchors, 'yaml', listsAfter) ?? [])])) return true;
   }
+  // (A goreleaser build that merges another: the names it pairs the other's with.)
+  if ((facts?.mergePartners || MERGE_ALIAS.test(after)) && JSON.stringify([...(buildMergePartners(before) ?? [])]) !== JSON.stringify([...(buildMergePartners(after) ?? [])])) return true;
   // (A job cut into blocks of its own children: any GOOS, GOARCH or extends in them may be its.)
   if (!facts?.jobs) return false;
   return keys.length === 0 ? JSON.stringify([...jobDefinitions(before)]) !== JSON.stringify([...jobDefinitions(after)]) : /GO(?:OS|ARCH)|extends/.test(before) || /GO(?:OS|ARCH)|extends/.test(after);
@@ -1257,7 +1300,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -3006,6 +3049,15 @@ function pairMapping(
   if (ctx.partners) {
     pairAnchoredAxis(ctx, osKey ? keys.get(osKey) : undefined, oses, 'os', arches, isExcluded);
     pairAnchoredAxis(ctx, archKey ? keys.get(archKey) : undefined, arches, 'arch', oses, isExcluded);
+  }
+  // A goreleaser build anchored whole (`- &base`) and merged by others that set the other half:
+  // its names are built with theirs too, but what its ignore (which they take in) leaves out and
+  // the pairs Go does not build (goreleaser skips them).
+  const merging = goreleaserBuild && node ? ctx.mergePartners?.get(anchorBefore(ctx.text, node.start) ?? '') : undefined;
+  if (merging) {
+    const left = (os: string | undefined, arch: string | undefined) => isExcluded(os, arch) || (os !== undefined && arch !== undefined && !isValidPair(os, resolveArch(arch)?.arch ?? arch));
+    for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], arches.filter((t) => !t.repeatOf), variantOf, 'goreleaser build', left, { os });
+    for (const arch of merging.arches ?? []) if (!arches.some((t) => t.text === arch)) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf), [], variantOf, 'goreleaser build', left, { arch });
   }
 }
 
