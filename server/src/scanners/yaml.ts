@@ -68,7 +68,7 @@ interface Ctx {
   merges?: ReadonlyMap<string, MergedNames>;
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors): what they hold is not built. */
   leftOut?: ReadonlySet<string>;
-  /** The entries of those lists, where they are literal mappings (see leftOutLists). */
+  /** The entries of those lists, where they are literal mappings (see anchoredLeftOutLists). */
   leftOutLists?: ReadonlyMap<string, readonly Entry[]>;
   /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
   jobs?: ReadonlyMap<string, GoEnv>;
@@ -484,7 +484,7 @@ export interface YamlFileFacts {
   readonly merges?: ReadonlyMap<string, MergedNames>;
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors). */
   readonly leftOut?: ReadonlySet<string>;
-  /** The entries of those lists, where they are literal mappings (see leftOutLists). */
+  /** The entries of those lists, where they are literal mappings (see anchoredLeftOutLists). */
   readonly leftOutLists?: ReadonlyMap<string, readonly Entry[]>;
   /** GitLab jobs' GOOS and GOARCH, for the jobs that extend them (see jobVariables): job name → names. */
   readonly jobs?: ReadonlyMap<string, GoEnv>;
