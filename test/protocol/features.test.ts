@@ -793,3 +793,20 @@ describe('code actions, applied to the text', () => {
     assert.deepEqual(await client.codeActions(u, ds[0].range, [ds[0]], ['quickfix']), []);
   });
 });
+
+describe('goreleaser anchors while typing', () => {
+  it('an edit beside goarch: *a rejudges the anchored list in the other build, as a fresh server does (QA 116: a stale removed-platform)', async () => {
+    const text = 'builds:\n  - id: one\n    goos: [linux]\n    goarch: &a [amd64, arm]\n    ignore:\n      - goos: linux\n        goarch: arm\n  - id: two\n    goos: [linux]\n    goarch: *a\n';
+    const { uri, diagnostics } = await open('stale/.goreleaser.yaml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['3:removed-platform']);
+    // `linux` → `linu` in build two: it no longer builds linux/arm; one's own ignore leaves that out.
+    const at = text.indexOf('linux]\n    goarch: *a') + 4;
+    const line = text.slice(0, at).split('\n').length - 1;
+    const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+    client.change(uri, 2, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' }]);
+    const live = await client.diagnosticsFor(uri, 2);
+    const fresh = await open('fresh/.goreleaser.yaml', 'yaml', text.slice(0, at) + text.slice(at + 1));
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), fresh.diagnostics.map((d) => `${d.range.start.line}:${d.code}`));
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['8:unknown-platform']);
+  });
+});

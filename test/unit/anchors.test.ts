@@ -53,13 +53,13 @@ describe('YAML anchors used as platform values (platforms: *name)', () => {
  * Opens a workflow, then replaces each `find` (its first character kept) with `replace`, comparing
  * the incremental findings with a fresh scan's after each; the number of findings at the end.
  */
-function replaceAndCompare(uri: string, text: string, edits: readonly (readonly [string, string])[]): number {
+function replaceAndCompare(uri: string, text: string, edits: readonly (readonly [string, string])[], languageId = 'github-workflow'): number {
   const documents = documentsCutAt(256);
   const analyses = new DocumentAnalyses(() => undefined);
-  const doc = documents.create(uri, 'github-workflow', 1, text);
+  const doc = documents.create(uri, languageId, 1, text);
   analyses.findings(doc, model, settings);
   let version = 1;
-  const fresh = () => new DocumentAnalyses(() => undefined).findings(documents.create(uri, 'github-workflow', 1, doc.getText()), model, settings);
+  const fresh = () => new DocumentAnalyses(() => undefined).findings(documents.create(uri, languageId, 1, doc.getText()), model, settings);
   for (const [find, replace] of edits) {
     const offset = doc.getText().indexOf(find) + 1;
     assert.ok(offset > 0, find);
@@ -132,5 +132,23 @@ describe('a goos axis given by an alias of an anchored list (goos: *oses)', () =
       ['*osez', '*oses'],
     ]);
     assert.equal(found, 1);
+  });
+});
+
+describe('goreleaser builds read through anchors (goarch: *a, - <<: *base)', () => {
+  const pad = Array.from({ length: 12 }, (_, i) => `  - id: pad-${i}\n    goos: [linux]\n    goarch: [amd64]\n    main: ./cmd/tool-${i}\n`).join('');
+  const config = `version: 2\nbuilds:\n  - id: one\n    goos: [linux]\n    goarch: &a [amd64, arm]\n    ignore:\n      - goos: linux\n        goarch: arm\n${pad}  - id: two\n    goos: [linux]\n    goarch: *a\n  - &base\n    id: bsd\n    goos: [freebsd]\n    goarch: [amd64, s390x]\n${pad}  - <<: *base\n    id: lin\n    goos: [linux]\n`;
+  it('gives a fresh scan\'s findings after keystrokes beside the alias and in the merging build', () => {
+    const found = replaceAndCompare('file:///w/.goreleaser.yaml', config, [
+      ['[linux]\n    goarch: *a', '[linu]\n    goarch: *a'],
+      ['[linu]\n    goarch: *a', '[linux]\n    goarch: *a'],
+      ['[linux]\n    goarch: *a', '[darwin]\n    goarch: *a'],
+      ['id: lin\n    goos: [linux]', 'id: lin\n    goos: [windows]'],
+      ['id: lin\n    goos: [windows]', 'id: lin\n    goos: [linux]'],
+    ], 'yaml');
+    assert.ok(found >= 1);
+    // The shortest: the anchoring build ignores the pair the aliasing one builds (QA 116's repro).
+    const small = 'builds:\n  - id: one\n    goos: [linux]\n    goarch: &a [amd64, arm]\n    ignore:\n      - goos: linux\n        goarch: arm\n  - id: two\n    goos: [linux]\n    goarch: *a\n';
+    assert.equal(replaceAndCompare('file:///w/.goreleaser.yaml', small, [['[linux]\n    goarch: *a', '[linu]\n    goarch: *a'], ['[linu]\n    goarch: *a', '[linux]\n    goarch: *a']], 'yaml'), 1);
   });
 });

@@ -506,6 +506,8 @@ export interface MergedNames {
   readonly leavesOut?: true;
   /** Its entries, when every one is a literal mapping (else what the list leaves out is not read here). */
   readonly leftOut?: readonly Entry[];
+  /** The mapping has goreleaser's `targets:`, which replace the goos and goarch of a build that merges it. */
+  readonly targets?: true;
 }
 
 /** The facts of a YAML text (undefined when it has none: most files, at the cost of two cheap tests). */
@@ -608,7 +610,8 @@ const LEFT_OUT_ALIAS = /\b(?:exclude|ignore)[ \t]*:[ \t]*(\*[^\s#,[\]{}]+|\[[^[\
 /** Whether an exclude or ignore value is an alias, or a list with an alias for an entry (`ignore: *ign`, `- *ig`). */
 function aliasedEntries(node: YNode | undefined): boolean {
   if (node?.kind === 'scalar') return node.style === 'ALIAS';
-  return node?.kind === 'seq' && node.items.some((x) => x?.kind === 'scalar' && x.style === 'ALIAS');
+  // (Or an entry that merges one in: `- <<: *armign`.)
+  return node?.kind === 'seq' && node.items.some((x) => (x?.kind === 'scalar' && x.style === 'ALIAS') || (x?.kind === 'map' && x.items.some((p) => p.key === '<<')));
 }
 
 /**
@@ -775,7 +778,8 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
     const listsAfter = anchoredOsLists(after, facts.anchors);
     if (JSON.stringify([...(listsBefore ?? [])]) !== JSON.stringify([...(listsAfter ?? [])])) return true;
     if (JSON.stringify([...(anchoredOsLists(before, facts.anchors, 'arch') ?? [])]) !== JSON.stringify([...(anchoredOsLists(after, facts.anchors, 'arch') ?? [])])) return true;
-    if (JSON.stringify([...(anchorPartners(before, facts.anchors, 'yaml', listsBefore) ?? [])]) !== JSON.stringify([...(anchorPartners(after, facts.anchors, 'yaml', listsAfter) ?? [])])) return true;
+    // (Read as goreleaser's, which reads its builds' too: a superset of every flavour's.)
+    if (JSON.stringify([...(anchorPartners(before, facts.anchors, 'goreleaser', listsBefore) ?? [])]) !== JSON.stringify([...(anchorPartners(after, facts.anchors, 'goreleaser', listsAfter) ?? [])])) return true;
   }
   // (A goreleaser build that merges another: the names it pairs the other's with.)
   if ((facts?.mergePartners || MERGE_ALIAS.test(after)) && JSON.stringify([...(buildMergePartners(before) ?? [])]) !== JSON.stringify([...(buildMergePartners(after) ?? [])])) return true;
@@ -858,8 +862,8 @@ export function anchoredMaps(text: string): Map<string, MergedNames> {
     const names = flowNames(m[2]);
     if (names) out.set(name, names);
   }
-  // One with a list of mappings in it: `x-ignore: &i {ignore: [{goos: linux, goarch: arm}]}`.
-  if (LEFT_OUT_WORD.test(text)) {
+  // One with braces in it: `x-ignore: &i {ignore: [{goos: linux, goarch: arm}]}`, `&base {goos: [darwin], env: {…}}`.
+  {
     FLOW_NESTED_ANCHOR_LINE.lastIndex = 0;
     for (let m = FLOW_NESTED_ANCHOR_LINE.exec(text); m; m = FLOW_NESTED_ANCHOR_LINE.exec(text)) {
       const name = m[1];
@@ -868,8 +872,19 @@ export function anchoredMaps(text: string): Map<string, MergedNames> {
       let close = text.indexOf('\n', open);
       if (close < 0) close = text.length;
       const root = readYamlDocuments(text, open, close)[0]?.root;
-      const list = root?.kind === 'map' ? (get(root, 'ignore') ?? get(root, 'exclude')) : undefined;
-      if (list) out.set(name, { leavesOut: true, ...(literalEntries(list) ? { leftOut: literalEntries(list)! } : {}) });
+      if (root?.kind !== 'map') continue;
+      const list = get(root, 'ignore') ?? get(root, 'exclude');
+      const entries = list ? literalEntries(list) : undefined;
+      // (And its os and arch names, `{goos: [darwin], …}`, literal ones only.)
+      const axis = (role: 'os' | 'arch'): string[] | undefined => {
+        const v = root.items.find((p) => (role === 'os' ? FLOW_OS_KEYS : FLOW_ARCH_KEYS).has(p.key))?.value;
+        const items = v?.kind === 'seq' ? v.items.map((x) => (x?.kind === 'scalar' && x.style !== 'ALIAS' ? x.value : '')) : v?.kind === 'scalar' && v.style !== 'ALIAS' ? [v.value] : undefined;
+        return items && literalNames(items, role === 'os' ? isGoOs : isGoArch);
+      };
+      const oses = axis('os');
+      const arches = axis('arch');
+      const targets = get(root, 'targets') !== undefined;
+      if (list || oses || arches || targets) out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), ...(list ? { leavesOut: true } : {}), ...(entries ? { leftOut: entries } : {}), ...(targets ? { targets: true } : {}) });
     }
   }
   if (merging) mergeInto(out, merging);
@@ -922,8 +937,9 @@ function mergeInto(out: Map<string, MergedNames>, merging: ReadonlyMap<string, s
           leftOut = got.leftOut;
         }
       }
-      if (oses !== own?.oses || arches !== own?.arches || leavesOut !== own?.leavesOut) {
-        out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), merges, ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}) });
+      const targets = own?.targets ?? merges.some((m) => out.get(m)?.targets) ? true : undefined;
+      if (oses !== own?.oses || arches !== own?.arches || leavesOut !== own?.leavesOut || targets !== own?.targets) {
+        out.set(name, { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), merges, ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}), ...(targets ? { targets } : {}) });
         changed = true;
       }
     }
@@ -943,6 +959,7 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
   let arches: string[] | undefined;
   let leavesOut: true | undefined;
   let leftOut: Entry[] | undefined;
+  let targets: true | undefined;
   let list: string[] | undefined;
   // Azure's list of variables (`- name: GOOS` over `value: windows`): the item being read.
   let item: { name?: string; value?: string } | undefined;
@@ -998,7 +1015,7 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
       if (!leavesOut && LEFT_OUT_KEY.test(line.slice(lead))) {
         leavesOut = true;
         leftOut = leftOutEntries(text, i - 1 - line.length, lead);
-      }
+      } else if (/^targets[ \t]*:/.test(line.slice(lead))) targets = true;
       continue;
     }
     const os = e[2] === 'GOOS' || e[2] === 'goos' || e[2] === 'os';
@@ -1012,7 +1029,7 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
   endItem();
   const o = oses && literalNames(oses, isGoOs);
   const a = arches && literalNames(arches, isGoArch);
-  return o || a || leavesOut ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}), ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}) } : undefined;
+  return o || a || leavesOut || targets ? { ...(o ? { oses: o } : {}), ...(a ? { arches: a } : {}), ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}), ...(targets ? { targets } : {}) } : undefined;
 }
 
 /**
@@ -1956,17 +1973,19 @@ function mergedNames(node: YMap, ctx: Ctx): MergedNames | undefined {
   let arches: readonly string[] | undefined;
   let leavesOut: true | undefined;
   let leftOut: readonly Entry[] | undefined;
+  let targets: true | undefined;
   for (const a of merge.kind === 'seq' ? merge.items : [merge]) {
     if (a?.kind !== 'scalar' || a.style !== 'ALIAS') continue;
     const names = ctx.merges.get(aliasName(a, ctx.text));
     oses ??= names?.oses;
     arches ??= names?.arches;
+    targets ??= names?.targets;
     if (!leavesOut && names?.leavesOut) {
       leavesOut = true;
       leftOut = names.leftOut;
     }
   }
-  return oses || arches || leavesOut ? { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}) } : undefined;
+  return oses || arches || leavesOut || targets ? { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), ...(leavesOut ? { leavesOut } : {}), ...(leftOut ? { leftOut } : {}), ...(targets ? { targets } : {}) } : undefined;
 }
 
 /**
@@ -2817,6 +2836,8 @@ function pairMapping(
   /** The mapping itself, where an exclude entry may be added. */
   node?: YMap,
 ): void {
+  // goreleaser's `targets:` merged in (`<<: *base`) replace the build's goos and goarch: none of those is built.
+  if (merged?.targets && !keys.has('targets') && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') return;
   // `goos: *oses`, an anchored list of os names: the axis's names, as if merged in.
   const osValue = osKey && ctx.osLists ? keys.get(osKey) : undefined;
   const aliasedOses = osValue?.kind === 'scalar' && osValue.style === 'ALIAS' ? ctx.osLists!.get(aliasName(osValue, ctx.text)) : undefined;
@@ -2922,8 +2943,9 @@ function pairMapping(
   if (goreleaserBuild && (unreadAxis(osKey, oses, merged?.oses) || unreadAxis(archKey, arches, merged?.arches))) {
     // `goarch: "{{ .Env.ARCH }}"`, `goarch: *elsewhere`: which pairs are built is not known; the
     // names written beside it are judged each alone.
+    // (An arch with no goos known is only a name: a typo of one is judged, not linux/arm.)
     for (const t of oses) ctx.sink.add({ kind: 'pair', os: t, product: true, context: 'goreleaser build' });
-    for (const t of arches) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
+    for (const t of arches) if (!unreadAxis(osKey, oses, merged?.oses) || !isGoArch(t.text.toLowerCase())) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
   } else if (goreleaserBuild && (oses.length === 0 || arches.length === 0)) {
     // goreleaser builds every default goos × goarch that is not set (or that an anchor merged in sets).
     const before = ctx.sink.mentions.length;
