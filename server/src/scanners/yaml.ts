@@ -211,7 +211,10 @@ export function buildMergePartners(text: string): Map<string, MergePartners> | u
   if (!MERGE_ALIAS.test(text)) return undefined;
   let out: Map<string, MergePartners> | undefined;
   MERGE_ALIAS_LINE.lastIndex = 0;
-  for (let m = MERGE_ALIAS_LINE.exec(text); m; m = MERGE_ALIAS_LINE.exec(text)) {
+  // (Each is read for some hundred lines around it: a config of thousands of merged builds, a
+  // generated one, is read for its first MAX_MERGING only, not on every keystroke whole.)
+  let n = 0;
+  for (let m = MERGE_ALIAS_LINE.exec(text); m && n < MAX_MERGING; m = MERGE_ALIAS_LINE.exec(text), n++) {
     const col = m[0].indexOf('<<');
     const had = out?.get(m[1]);
     let oses = had?.oses;
@@ -224,6 +227,9 @@ export function buildMergePartners(text: string): Map<string, MergePartners> | u
   }
   return out;
 }
+
+/** How many merging builds buildMergePartners reads. */
+const MAX_MERGING = 100;
 
 /** A merge key that takes in one alias, on its line: `- <<: *base`. */
 const MERGE_ALIAS_LINE = /^[ \t]*(?:-[ \t]+)?<<[ \t]*:[ \t]+\*([^\s,[\]{}#]+)[ \t]*(?:#.*)?$/gm;
