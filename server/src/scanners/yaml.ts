@@ -2946,12 +2946,13 @@ function pairMapping(
   };
   /** A key the mapping sets to what is not read here (a template, an alias of no literal list): its names are not goreleaser's defaults. */
   const unreadAxis = (key: string | undefined, tokens: readonly Token[], names: readonly string[] | undefined): boolean => key !== undefined && keys.get(key) !== undefined && tokens.length === 0 && names === undefined;
-  if (goreleaserBuild && (unreadAxis(osKey, oses, merged?.oses) || unreadAxis(archKey, arches, merged?.arches))) {
+  const osUnread = unreadAxis(osKey, oses, merged?.oses);
+  if (goreleaserBuild && (osUnread || unreadAxis(archKey, arches, merged?.arches))) {
     // `goarch: "{{ .Env.ARCH }}"`, `goarch: *elsewhere`: which pairs are built is not known; the
     // names written beside it are judged each alone.
     // (An arch with no goos known is only a name: a typo of one is judged, not linux/arm.)
     for (const t of oses) ctx.sink.add({ kind: 'pair', os: t, product: true, context: 'goreleaser build' });
-    for (const t of arches) if (!unreadAxis(osKey, oses, merged?.oses) || !isGoArch(t.text.toLowerCase())) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
+    for (const t of arches) if (!osUnread || !isGoArch(t.text.toLowerCase())) ctx.sink.add({ kind: 'pair', arch: t, product: true, context: 'goreleaser build' });
   } else if (goreleaserBuild && (oses.length === 0 || arches.length === 0)) {
     // goreleaser builds every default goos × goarch that is not set (or that an anchor merged in sets).
     const before = ctx.sink.mentions.length;
