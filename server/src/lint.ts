@@ -68,7 +68,9 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(p)) return 'github-workflow';
   // (And a project's other goreleaser configs: .goreleaser_ui_darwin.yaml, .goreleaser-nightly.yml, goreleaser.pro.yaml.)
   if (/^\.?goreleaser(?:[._-][\w.-]*)?\.ya?ml$/i.test(base)) return 'goreleaser';
-  if (/^\.gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.gitlab\/ci\/.+\.ya?ml$/i.test(p)) return 'gitlab-ci';
+  // (And the files a pipeline includes: GitLab's own templates' Go.gitlab-ci.yml, ci/build.gitlab-ci.yml,
+  // .gitlab/ci/*.yml, .gitlab-ci/*.yml.)
+  if (/^\.?gitlab-ci\.ya?ml$/i.test(base) || /[._-]gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.gitlab(?:\/ci|-ci)\/.+\.ya?ml$/i.test(p)) return 'gitlab-ci';
   if (/\.ya?ml$/i.test(base)) return languageId === 'github-actions-workflow' ? 'github-workflow' : 'yaml';
   // build.make, rules.mak, lib.Makefile: make fragments included by a Makefile (kubernetes-csi's
   // release-tools, calico's lib.Makefile); Makefile.common but not makefile.go, source code.

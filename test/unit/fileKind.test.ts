@@ -14,6 +14,9 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/goreleaser.pro.yaml'), 'goreleaser');
     assert.equal(detectFileKind('/r/goreleaserx.yaml'), 'yaml');
     assert.equal(detectFileKind('/r/.gitlab-ci.yml'), 'gitlab-ci');
+    // The files a pipeline includes (round 149: a job's extends was not followed in them).
+    for (const p of ['/r/ci/templates/go.gitlab-ci.yml', '/r/Build.gitlab-ci.yml', '/r/ci/build_gitlab-ci.yaml', '/r/gitlab-ci.yml', '/r/.gitlab/ci/go.yml', '/r/.gitlab-ci/release.yaml']) assert.equal(detectFileKind(p), 'gitlab-ci', p);
+    for (const p of ['/r/ci/mygitlab-ci.yml', '/r/gitlab-ci/x.yml', '/r/docs/gitlab-ci.md']) assert.notEqual(detectFileKind(p), 'gitlab-ci', p);
     assert.equal(detectFileKind('/r/config/jobs/x.yaml'), 'yaml');
     for (const p of ['/r/Makefile', '/r/GNUmakefile', '/r/common.mk', '/r/Makefile.common', '/r/release-tools/build.make', '/r/rules.mak', '/r/lib.Makefile', '/r/Makefile.Windows']) assert.equal(detectFileKind(p), 'makefile', p);
     for (const p of ['/r/makefile.go', '/r/Makefile.md', '/r/makefile_test.go']) assert.equal(detectFileKind(p), undefined, p);
