@@ -457,6 +457,9 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // crane's `windows/amd64:10.0.17763.6414`: the os version after the colon is no part of the platform.
     const osVersion = o.role === 'platform' && t.text.indexOf(':') > 0 ? OS_VERSION_SUFFIX.exec(t.text) : null;
     if (osVersion) t = token(o.text, t.start, t.start + osVersion[1].length);
+    // `windows/amd64.exe` (GitLab's fleeting plugins' OS_ARCHS): the binary's suffix, which the
+    // Makefile takes off before it sets GOARCH, is no part of the platform.
+    else if (o.role === 'platform' && EXE_SUFFIX.test(t.text)) t = token(o.text, t.start, t.end - 4);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
       if (noName(t.text) || isPlaceholder(t.text) || SENTINELS.has(t.text.toLowerCase())) continue;
@@ -511,6 +514,9 @@ function halfTypo(sink: MentionSink, text: string, item: ListItem, context: stri
   if (!isNameTypo(t.text, role)) return;
   sink.add({ kind: 'pair', ...(role === 'os' ? { os: t } : { arch: t }), product: false, context });
 }
+
+/** A Windows platform with the suffix of its binary. */
+const EXE_SUFFIX = /^windows\/[A-Za-z0-9/_-]+\.exe$/i;
 
 /** A platform with an os version after a colon (go-containerregistry's `os/arch[/variant][:osversion]`). */
 const OS_VERSION_SUFFIX = /^([A-Za-z0-9]+\/[A-Za-z0-9/._-]+):\d+(?:\.\d+){0,3}$/;
