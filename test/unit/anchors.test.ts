@@ -152,3 +152,31 @@ describe('goreleaser builds read through anchors (goarch: *a, - <<: *base)', () 
     assert.equal(replaceAndCompare('file:///w/.goreleaser.yaml', small, [['[linux]\n    goarch: *a', '[linu]\n    goarch: *a'], ['[linu]\n    goarch: *a', '[linux]\n    goarch: *a']], 'yaml'), 1);
   });
 });
+
+describe('exclude and ignore entries that merge an anchored mapping (- <<: *armign)', () => {
+  const pad = Array.from({ length: 12 }, (_, i) => `  - id: pad-${i}\n    goos: [linux]\n    goarch: [amd64]\n    main: ./cmd/tool-${i}\n`).join('');
+  const config = `x-arm: &armign {goos: linux, goarch: arm}\nx-v6: &v6\n  goos: linux\n  goarch: arm\n  goarm: "6"\nbuilds:\n${pad}  - id: one\n    goos: [linux]\n    goarch: [amd64, arm]\n    ignore:\n      - <<: *armign\n        goos: darwin\n${pad}  - id: two\n    goos: [linux]\n    goarch: [arm]\n    goarm: ["6", "7"]\n    ignore:\n      - *v6\n`;
+  const at = (t: string) => lintText(t, 'goreleaser', model, settings.lint).map((f) => `${t.slice(0, f.start).split('\n').length}:${f.code}:${t.slice(f.start, f.end)}`);
+  const line = (t: string, s: string, from = 0) => t.split('\n').findIndex((l, i) => i >= from && l.includes(s)) + 1;
+  it('reads the merged entry with its own keys over it, and judges no anchored entry where it is written', () => {
+    const one = line(config, 'id: one');
+    const two = line(config, 'id: two');
+    // one ignores darwin/arm, so builds linux/arm; two ignores linux/arm/v6 only, so builds linux/arm/v7.
+    assert.deepEqual(at(config), [`${one + 2}:removed-platform:arm`, `${two + 2}:removed-platform:arm`]);
+    // The entry that leaves linux/arm out of one: nothing there.
+    assert.deepEqual(at(config.replace('        goos: darwin\n', '')).filter((f) => f.startsWith(`${one + 2}:`)), []);
+  });
+  it('gives a fresh scan\'s findings after keystrokes in the anchored mapping and in the merging entry', () => {
+    const found = replaceAndCompare('file:///w/.goreleaser.yaml', config, [
+      ['{goos: linux, goarch: arm}', '{goos: linux, goarch: arm64}'],
+      ['{goos: linux, goarch: arm64}', '{goos: linux, goarch: arm}'],
+      ['        goos: darwin', '        goos: linux'],
+      ['        goos: linux\n', '        goos: darwin\n'],
+      ['  goarm: "6"', '  goarm: "7"'],
+      ['  goarm: "7"', '  goarm: "6"'],
+      ['<<: *armign', '<<: *armig'],
+      ['<<: *armig', '<<: *armign'],
+    ], 'yaml');
+    assert.equal(found, 2);
+  });
+});

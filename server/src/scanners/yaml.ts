@@ -69,7 +69,7 @@ interface Ctx {
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors): what they hold is not built. */
   leftOut?: ReadonlySet<string>;
   /** The entries of those lists, where they are literal mappings (see anchoredLeftOutLists). */
-  leftOutLists?: ReadonlyMap<string, readonly Entry[]>;
+  leftOutLists?: ReadonlyMap<string, LeftOutAnchor>;
   /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
   jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables). */
@@ -491,7 +491,7 @@ export interface YamlFileFacts {
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors). */
   readonly leftOut?: ReadonlySet<string>;
   /** The entries of those lists, where they are literal mappings (see anchoredLeftOutLists). */
-  readonly leftOutLists?: ReadonlyMap<string, readonly Entry[]>;
+  readonly leftOutLists?: ReadonlyMap<string, LeftOutAnchor>;
   /** GitLab jobs' GOOS and GOARCH, for the jobs that extend them (see jobVariables): job name → names. */
   readonly jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables): executor name → names. */
@@ -555,37 +555,124 @@ export function leftOutAnchors(text: string): Set<string> | undefined {
   for (let m = ALIAS_ITEM.exec(text); m; m = ALIAS_ITEM.exec(text)) {
     if (LEFT_OUT_KEYS.has(ownerKey(text, m.index, m[1].length) ?? '')) (out ??= new Set()).add(m[2]);
   }
+  // An entry that merges one in: `- <<: *armign` (or `<<: *armign` under `- goos: darwin`).
+  if (text.indexOf('<<') < 0) return out;
+  // (Or of a list anchored and given to one by its alias, `x-ign: &ign` over `- <<: *v6`: read
+  // until no name is added, a few rounds at most.)
+  const merges: { aliases: string; owner: string | undefined }[] = [];
+  MERGE_ENTRY_LINE.lastIndex = 0;
+  for (let m = MERGE_ENTRY_LINE.exec(text); m; m = MERGE_ENTRY_LINE.exec(text)) {
+    const item = m[2] !== undefined ? { at: m.index, col: m[1].length } : itemAbove(text, m.index, m[1].length);
+    if (item) merges.push({ aliases: m[3], owner: ownerLine(text, item.at, item.col) });
+  }
+  for (let round = 0, added = true; added && round < 4; round++) {
+    added = false;
+    for (const { aliases, owner } of merges) {
+      const key = owner !== undefined ? OWNER_KEY.exec(owner) : null;
+      const anchor = owner !== undefined ? OWNER_ANCHOR.exec(owner) : null;
+      if (!(key && LEFT_OUT_KEYS.has(key[1])) && !(anchor && out?.has(anchor[1]))) continue;
+      for (const a of aliases.matchAll(ALIAS_NAME)) {
+        if (out?.has(a[1])) continue;
+        (out ??= new Set()).add(a[1]);
+        added = true;
+      }
+    }
+  }
   return out;
 }
 
+/** An owner line's key (`ignore:`) and its anchor (`x-ign: &ign`). */
+const OWNER_KEY = /^["']?([\w.-]+)["']?[ \t]*:/;
+const OWNER_ANCHOR = /:[ \t]*&([^\s,[\]{}]+)[ \t]*(?:#.*)?\r?$/;
+
+/** A merge key's line: `- <<: *armign`, `<<: [*a, *b]`. */
+const MERGE_ENTRY_LINE = /^([ \t]*)(-[ \t]+)?<<[ \t]*:[ \t]*(\*[^\s#,[\]{}]+|\[[^[\]\r\n]*\])/gm;
+
+/** The block list item whose mapping has the key at `col` on the line at `at`: the first line above it that starts left of it, if that is an item (`- goos: darwin`). */
+function itemAbove(text: string, at: number, col: number): { at: number; col: number } | undefined {
+  let end = at - 1;
+  for (let n = 0; n < 200 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    let lead = 0;
+    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
+    if (lead === line.length || line[lead] === '#' || lead >= col) continue;
+    return line[lead] === '-' ? { at: start, col: lead } : undefined;
+  }
+  return undefined;
+}
+
 /**
- * The entries of the lists anchored under `names` (`x-ignore: &ign` over `- goos: linux` and
- * `goarch: arm`, or a flow list on its line), by name, where every entry is a literal mapping:
- * an ignore list given by its alias (`ignore: *ign`) leaves those pairs out, as if written there.
+ * What is anchored under `names` (see leftOutAnchors), by name: a list's entries, where every one
+ * is a literal mapping or an alias of a mapping read here (`x-ignore: &ign` over `- goos: linux`
+ * and `goarch: arm`, or a flow list on its line), which an ignore list given by its alias
+ * (`ignore: *ign`) leaves out as if written there; or a mapping's entry (`x-arm: &armign {goos:
+ * linux, goarch: arm}`, `- &armign {…}` in another build's ignore), which an entry that merges it
+ * (`- <<: *armign` with `goos: darwin`) or is its alias (`- *armign`) takes in.
  * A name anchored twice is left out (which one an alias gets is not read here).
  */
-export function anchoredLeftOutLists(text: string, names: ReadonlySet<string>): Map<string, readonly Entry[]> | undefined {
+export function anchoredLeftOutLists(text: string, names: ReadonlySet<string>): Map<string, LeftOutAnchor> | undefined {
   let at: Map<string, number> | undefined;
   const twice = new Set<string>();
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
     if (!names.has(m[1])) continue;
     if (at?.has(m[1])) twice.add(m[1]);
-    else (at ??= new Map()).set(m[1], m.index);
+    else (at ??= new Map()).set(m[1], m.index + m[0].indexOf('&'));
   }
   if (!at) return undefined;
-  let out: Map<string, readonly Entry[]> | undefined;
+  // The mappings first: a list's entries may merge them in.
+  const lists: [string, YSeq][] = [];
+  let out: Map<string, LeftOutAnchor> | undefined;
   for (const [name, index] of at) {
     if (twice.has(name)) continue;
-    const lineStart = text.lastIndexOf('\n', index) + 1;
-    let col = lineStart;
-    while (text.charCodeAt(col) === 32) col++;
-    // (A key's value only: `x-ignore: &ign`, `ignore: &ign [...]`; not an entry anchored alone, `- &d {…}`.)
-    if (text[col] === '-') continue;
-    const entries = leftOutEntries(text, lineStart, col - lineStart);
+    const node = anchoredNode(text, index, name);
+    if (node?.kind === 'seq') lists.push([name, node]);
+    else if (node?.kind === 'map' && !node.items.some((p) => p.key === '<<' || (p.value?.kind === 'scalar' && p.value.style === 'ALIAS'))) (out ??= new Map()).set(name, entryOf(node, roleKey(node, 'os') ?? 'goos', roleKey(node, 'arch') ?? 'goarch'));
+  }
+  for (const [name, list] of lists) {
+    const entries = literalEntries(list, text, out);
     if (entries) (out ??= new Map()).set(name, entries);
   }
   return out;
+}
+
+/** What an exclude or ignore alias names (see anchoredLeftOutLists): a list's entries, or one mapping's. */
+export type LeftOutAnchor = readonly Entry[] | Entry;
+
+/**
+ * The node anchored `&name` at `index`: its line and what is indented under it (at most 200
+ * lines) read as YAML, and the node found in it that the anchor is written before.
+ */
+function anchoredNode(text: string, index: number, name: string): YNode | undefined {
+  const lineStart = text.lastIndexOf('\n', index) + 1;
+  let col = lineStart;
+  while (text.charCodeAt(col) === 32) col++;
+  const lead = col - lineStart;
+  const dash = text[col] === '-';
+  let end = text.indexOf('\n', index);
+  for (let n = 0; end >= 0; n++) {
+    if (n === 200) return undefined;
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next < 0 ? text.length : next);
+    let l = 0;
+    while (line.charCodeAt(l) === 32 || line.charCodeAt(l) === 9) l++;
+    // (A key's block list may start at the key's column: `x-ignore: &ign` over `- goos: linux`.)
+    if (l < line.length && line[l] !== '#' && line[l] !== '\r' && (l < lead || (l === lead && (dash || line[l] !== '-')))) break;
+    end = next;
+  }
+  return findAnchored(readYamlDocuments(text, lineStart, end < 0 ? text.length : end)[0]?.root, text, name, 0);
+}
+
+function findAnchored(node: YNode | undefined, text: string, name: string, depth: number): YNode | undefined {
+  if (!node || node.kind === 'scalar' || depth > 8) return undefined;
+  if (anchorBefore(text, node.start) === name) return node;
+  for (const x of node.kind === 'map' ? node.items.map((p) => p.value) : node.items) {
+    const found = findAnchored(x, text, name, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A block list item that is an alias alone: `- *darwin386`. */
@@ -595,6 +682,13 @@ const LEFT_OUT_WORD = /exclude|ignore/;
 
 /** The key of the block list whose item's line starts at `at` (its dash at column `col`), looked for a few lines up. */
 function ownerKey(text: string, at: number, col: number): string | undefined {
+  const line = ownerLine(text, at, col);
+  const key = line !== undefined ? /^["']?([\w.-]+)["']?[ \t]*:[ \t]*(?:#.*)?\r?$/.exec(line) : null;
+  return key ? key[1] : undefined;
+}
+
+/** The line, from its first character, that the block list item on the line at `at` (its dash at column `col`) is under. */
+function ownerLine(text: string, at: number, col: number): string | undefined {
   let end = at - 1;
   for (let n = 0; n < 200 && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
@@ -604,8 +698,7 @@ function ownerKey(text: string, at: number, col: number): string | undefined {
     while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
     if (lead === line.length || line[lead] === '#') continue;
     if (lead > col || (lead === col && line[lead] === '-')) continue;
-    const key = /^["']?([\w.-]+)["']?[ \t]*:[ \t]*(?:#.*)?\r?$/.exec(line.slice(lead));
-    return key ? key[1] : undefined;
+    return line.slice(lead);
   }
   return undefined;
 }
@@ -613,11 +706,13 @@ function ownerKey(text: string, at: number, col: number): string | undefined {
 /** An exclude or ignore key whose value is an alias or a flow list of them: `ignore: *ign`, `exclude: [*a, *b]`. */
 const LEFT_OUT_ALIAS = /\b(?:exclude|ignore)[ \t]*:[ \t]*(\*[^\s#,[\]{}]+|\[[^[\]\r\n]*\])/g;
 
-/** Whether an exclude or ignore value is an alias, or a list with an alias for an entry (`ignore: *ign`, `- *ig`). */
-function aliasedEntries(node: YNode | undefined): boolean {
+/**
+ * Whether an exclude or ignore value is an alias, or a list with an alias for an entry (`ignore:
+ * *ign`, `- *ig`), or an entry that merges one in (`- <<: *armign`), that `anchored` does not read.
+ */
+function aliasedEntries(node: YNode | undefined, text: string, anchored: ReadonlyMap<string, LeftOutAnchor> | undefined): boolean {
   if (node?.kind === 'scalar') return node.style === 'ALIAS';
-  // (Or an entry that merges one in: `- <<: *armign`.)
-  return node?.kind === 'seq' && node.items.some((x) => (x?.kind === 'scalar' && x.style === 'ALIAS') || (x?.kind === 'map' && x.items.some((p) => p.key === '<<')));
+  return node?.kind === 'seq' && node.items.some((x) => (x?.kind === 'scalar' && x.style === 'ALIAS' && !aliasedEntry(x, text, anchored)) || (x?.kind === 'map' && x.items.some((p) => p.key === '<<' && !mergedEntry(p.value, text, anchored))));
 }
 
 /**
@@ -1058,13 +1153,27 @@ function leftOutEntries(text: string, at: number, col: number): Entry[] | undefi
   return literalEntries(root?.kind === 'map' ? root.items[0]?.value : undefined);
 }
 
-/** The entries of an exclude or ignore list, when every one is a literal mapping (no alias in it). */
-function literalEntries(list: YNode | undefined): Entry[] | undefined {
-  if (list?.kind !== 'seq' || list.items.some((x) => x?.kind !== 'map' || x.items.some((p) => p.value?.kind === 'scalar' && p.value.style === 'ALIAS'))) return undefined;
-  const first = list.items[0] as YMap | undefined;
-  const osKey = first?.items.find((p) => roleOf(p.key) === 'os')?.key ?? 'goos';
-  const archKey = first?.items.find((p) => roleOf(p.key) === 'arch')?.key ?? 'goarch';
-  return entries(list, osKey, archKey);
+/**
+ * The entries of an exclude or ignore list, when every one is a literal mapping (no alias in it),
+ * or one that `anchored` reads (an alias of a mapping, a merge of one: see anchoredLeftOutLists).
+ */
+function literalEntries(list: YNode | undefined, text?: string, anchored?: ReadonlyMap<string, LeftOutAnchor>): Entry[] | undefined {
+  if (list?.kind !== 'seq') return undefined;
+  for (const x of list.items) {
+    if (text !== undefined && x?.kind === 'scalar' && aliasedEntry(x, text, anchored)) continue;
+    if (x?.kind !== 'map') return undefined;
+    for (const p of x.items) {
+      if (p.key === '<<' && text !== undefined && mergedEntry(p.value, text, anchored)) continue;
+      if (p.key === '<<' || (p.value?.kind === 'scalar' && p.value.style === 'ALIAS')) return undefined;
+    }
+  }
+  const first = list.items.find((x): x is YMap => x?.kind === 'map');
+  return entries(list, (first && roleKey(first, 'os')) ?? 'goos', (first && roleKey(first, 'arch')) ?? 'goarch', text, anchored);
+}
+
+/** The first key of a mapping with the role (`goos`, `os`, `platform_os` for 'os'). */
+function roleKey(node: YMap, role: Role): string | undefined {
+  return node.items.find((p) => roleOf(p.key) === role)?.key;
 }
 
 /** An exclude or ignore key of a mapping (`ignore:`, `exclude: [...]`). */
@@ -1768,19 +1877,61 @@ interface Entry {
   variants: [string, string][];
 }
 
-function entries(node: YNode | undefined, osKey: string, archKey: string): Entry[] {
+function entries(node: YNode | undefined, osKey: string, archKey: string, text?: string, anchored?: ReadonlyMap<string, LeftOutAnchor>): Entry[] {
   if (node?.kind !== 'seq') return [];
   const out: Entry[] = [];
   for (const item of node.items) {
+    // (`- *armign`, the alias of an anchored mapping; `- <<: *armign` with `goos: darwin` over it.)
+    const alone = text !== undefined ? aliasedEntry(item, text, anchored) : undefined;
+    if (alone) out.push(alone);
     if (item?.kind !== 'map') continue;
-    const os = scalarText(get(item, osKey));
-    const arch = scalarText(get(item, archKey));
-    const variants: [string, string][] = [];
-    for (const p of item.items) {
-      const v = roleOf(p.key) === 'variant' || GO_VARIANT_KEYS.has(p.key.toLowerCase()) ? scalarText(p.value) : undefined;
-      if (v !== undefined) variants.push([p.key.toLowerCase(), v]);
-    }
-    out.push({ ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}), variants });
+    const own = entryOf(item, osKey, archKey);
+    const merge = text !== undefined ? item.items.find((p) => p.key === '<<') : undefined;
+    const base = merge && text !== undefined ? mergedEntry(merge.value, text, anchored) : undefined;
+    out.push(base ? over(base, own) : own);
+  }
+  return out;
+}
+
+/** A mapping's entry: its os, arch and variant keys' values. */
+function entryOf(item: YMap, osKey: string, archKey: string): Entry {
+  const os = scalarText(get(item, osKey));
+  const arch = scalarText(get(item, archKey));
+  const variants: [string, string][] = [];
+  for (const p of item.items) {
+    const v = roleOf(p.key) === 'variant' || GO_VARIANT_KEYS.has(p.key.toLowerCase()) ? scalarText(p.value) : undefined;
+    if (v !== undefined) variants.push([p.key.toLowerCase(), v]);
+  }
+  return { ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}), variants };
+}
+
+/** `own` over `base`: what a mapping sets wins over what it merges in. */
+function over(base: Entry, own: Entry): Entry {
+  const os = own.os ?? base.os;
+  const arch = own.arch ?? base.arch;
+  const variants = [...base.variants.filter(([k]) => !own.variants.some(([o]) => o === k)), ...own.variants];
+  return { ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}), variants };
+}
+
+/** The anchored mapping's entry an alias names (`*armign` of `&armign {goos: linux, goarch: arm}`), when it is read. */
+function aliasedEntry(node: YNode | undefined, text: string, anchored: ReadonlyMap<string, LeftOutAnchor> | undefined): Entry | undefined {
+  if (node?.kind !== 'scalar' || node.style !== 'ALIAS') return undefined;
+  const got = anchored?.get(aliasName(node, text));
+  return got !== undefined && !isEntryList(got) ? got : undefined;
+}
+
+function isEntryList(x: LeftOutAnchor): x is readonly Entry[] {
+  return Array.isArray(x);
+}
+
+/** What a merge key takes in (`<<: *a`; `<<: [*a, *b]`, the first's keys winning), when every mapping it names is read. */
+function mergedEntry(value: YNode | undefined, text: string, anchored: ReadonlyMap<string, LeftOutAnchor> | undefined): Entry | undefined {
+  const names = value?.kind === 'seq' ? value.items : [value];
+  let out: Entry = { variants: [] };
+  for (let k = names.length - 1; k >= 0; k--) {
+    const got = aliasedEntry(names[k], text, anchored);
+    if (!got) return undefined;
+    out = over(out, got);
   }
   return out;
 }
@@ -1833,12 +1984,17 @@ function wholeEntries(exclude: YNode | undefined, keys: Map<string, YNode | unde
   // The entries by the pair they name, with their other keys.
   const groups = new Map<string, { items: YNode[]; conditions: Map<string, string | undefined>[] }>();
   let partial = false;
+  // (An alias for an entry, `- *ex`, is read whole where its anchor is: see entries.)
+  const aliases: YNode[] = [];
   for (const entry of exclude.items) {
+    if (entry?.kind === 'scalar' && entry.style === 'ALIAS') aliases.push(entry);
     if (entry?.kind !== 'map') continue;
     let pair = '';
     const others = new Map<string, string | undefined>();
     for (const p of entry.items) {
-      if (own(p.key)) pair += `${p.key}\u0000${scalarText(p.value)}\u0000`;
+      // (So is what a merge key takes in: `- <<: *ex` with `goos: linux`.)
+      if (p.key === '<<') pair += `<<\u0000${p.value?.start ?? ''}\u0000`;
+      else if (own(p.key)) pair += `${p.key}\u0000${scalarText(p.value)}\u0000`;
       else others.set(p.key, scalarText(p.value));
     }
     if (others.size > 0) partial = true;
@@ -1854,7 +2010,7 @@ function wholeEntries(exclude: YNode | undefined, keys: Map<string, YNode | unde
     if (own(k) || k === 'exclude' || k === 'include' || !v) continue;
     dims.set(k, v.kind === 'seq' ? v.items.map((i) => scalarText(i)) : [scalarText(v)]);
   }
-  const items: YNode[] = [];
+  const items: YNode[] = [...aliases];
   for (const group of groups.values()) if (coveredWhole(group.conditions, dims)) items.push(...group.items);
   return { ...exclude, items };
 }
@@ -2882,8 +3038,9 @@ function pairMapping(
   const mergedLeftOut = merged?.leavesOut && !keys.has('exclude') && !keys.has('ignore') ? (merged.leftOut ?? 'unread') : undefined;
   // (And an ignore list given by its alias, `ignore: *ign`, whose anchored entries are read.)
   const ignore = keys.get('ignore');
-  const aliasedIgnore = ignore?.kind === 'scalar' && ignore.style === 'ALIAS' ? ctx.leftOutLists?.get(aliasName(ignore, ctx.text)) : undefined;
-  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak), ...entries(ignore, ok, ak), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : []), ...(aliasedIgnore ?? [])];
+  const aliasedList = ignore?.kind === 'scalar' && ignore.style === 'ALIAS' ? ctx.leftOutLists?.get(aliasName(ignore, ctx.text)) : undefined;
+  const aliasedIgnore = aliasedList !== undefined && isEntryList(aliasedList) ? aliasedList : undefined;
+  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...entries(ignore, ok, ak, ctx.text, ctx.leftOutLists), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : []), ...(aliasedIgnore ?? [])];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
   // Many entries (a matrix of 1,000 × 1,000 with 2,000 excludes): those that may match a pair are
@@ -2930,7 +3087,7 @@ function pairMapping(
   // not read here; so does one merged in (`<<: *ignore` over `ignore: […]`). Any pair of Go's
   // names may be one of those (`ignore: *ign` with `{goos: linux, goarch: arm}`): only the names
   // that are none of Go's are judged then.
-  const unread = aliasedEntries(keys.get('exclude')) || (aliasedEntries(ignore) && !aliasedIgnore) || mergedLeftOut === 'unread';
+  const unread = aliasedEntries(keys.get('exclude'), ctx.text, ctx.leftOutLists) || (aliasedEntries(ignore, ctx.text, ctx.leftOutLists) && !aliasedIgnore) || mergedLeftOut === 'unread';
   const isExcluded = (os: string | undefined, arch: string | undefined): boolean => {
     if (unread && os !== undefined && arch !== undefined && isGoOs(os) && isGoArch(arch)) return true;
     const out = leftOut(os, arch);
