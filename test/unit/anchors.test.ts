@@ -180,3 +180,21 @@ describe('exclude and ignore entries that merge an anchored mapping (- <<: *armi
     assert.equal(found, 2);
   });
 });
+
+describe('an environment anchored whole and merged by jobs that set the other half (<<: *arm-vars, GOOS: linux)', () => {
+  const pad = Array.from({ length: 12 }, (_, i) => `pad-${i}:\n  variables:\n    GOOS: linux\n    GOARCH: amd64\n  script: [make build-${i}]\n`).join('');
+  const config = `.tmpl:\n  variables: &arm-vars\n    GOOS: freebsd\n    GOARCH: arm\n\n${pad}build-reuse:\n  variables:\n    <<: *arm-vars\n    GOOS: linux\n  script: [go build .]\n`;
+  it('judges the anchored GOARCH with each merging job\'s GOOS, where it is written, and again after keystrokes', () => {
+    const at = (t: string) => lintText(t, 'gitlab-ci', model, settings.lint).map((f) => `${t.slice(0, f.start).split('\n').length}:${f.code}:${t.slice(f.start, f.end)}`);
+    assert.deepEqual(at(config), ['3:unsupported-platform:freebsd', '4:removed-platform:arm']);
+    // (darwin/arm is no Go platform: found on both halves, each where it is written.)
+    assert.deepEqual(at(config.replace('    GOOS: linux\n  script: [go', '    GOOS: darwin\n  script: [go')), ['3:unsupported-platform:freebsd', '4:unknown-platform:arm', '69:unknown-platform:darwin']);
+    const found = replaceAndCompare('file:///w/.gitlab-ci.yml', config, [
+      ['    <<: *arm-vars\n    GOOS: linux', '    <<: *arm-vars\n    GOOS: darwin'],
+      ['    <<: *arm-vars\n    GOOS: darwin', '    <<: *arm-vars\n    GOOS: linux'],
+      ['    GOARCH: arm\n', '    GOARCH: arm64\n'],
+      ['    GOARCH: arm64\n', '    GOARCH: arm\n'],
+    ], 'yaml');
+    assert.equal(found, 2);
+  });
+});

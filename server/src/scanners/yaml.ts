@@ -219,10 +219,12 @@ export function buildMergePartners(text: string): Map<string, MergePartners> | u
     const had = out?.get(m[1]);
     let oses = had?.oses;
     let arches = had?.arches;
+    // (Or an environment that merges an anchored one and sets its own half: GitLab's `variables:`
+    // with `<<: *arm-vars` and `GOOS: linux`.)
     const os = besideAlias(text, m.index, col, 'arch', 'goreleaser', true);
-    if (os?.context === 'goreleaser build') oses = [...new Set([...(oses ?? []), ...os.names])];
+    if (os && (os.context === 'goreleaser build' || os.context.endsWith('/<<'))) oses = [...new Set([...(oses ?? []), ...os.names])];
     const arch = besideAlias(text, m.index, col, 'os', 'goreleaser', true);
-    if (arch?.context === 'goreleaser build') arches = [...new Set([...(arches ?? []), ...arch.names])];
+    if (arch && (arch.context === 'goreleaser build' || arch.context.startsWith('<</'))) arches = [...new Set([...(arches ?? []), ...arch.names])];
     if (oses || arches) (out ??= new Map()).set(m[1], { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) });
   }
   return out;
@@ -467,7 +469,7 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
   const valid = role === 'arch' ? isGoOs : isGoArch;
   const literal = literalNames(names, valid);
   if (!literal) return undefined;
-  const aliasKey = SITE_KEY.exec(aliasLine.slice(col))?.[2] ?? '';
+  const aliasKey = merge ? '<<' : (SITE_KEY.exec(aliasLine.slice(col))?.[2] ?? '');
   const context = build ? 'goreleaser build' : matrix ? (flavour === 'github-workflow' ? 'matrix' : 'matrix without exclude') : role === 'arch' ? `${otherKey}/${aliasKey}` : `${aliasKey}/${otherKey}`;
   return { names: literal, context };
 }
@@ -522,7 +524,7 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const osLists = anchoredOsLists(text, anchors);
   // (Elsewhere an anchored arch list beside an alias is judged where it is written: see anchorPartners.)
   const archLists = flavour === 'goreleaser' ? anchoredOsLists(text, anchors, 'arch') : undefined;
-  const mergePartners = flavour === 'goreleaser' ? buildMergePartners(text) : undefined;
+  const mergePartners = buildMergePartners(text);
   const partners = anchorPartners(text, anchors, flavour, osLists);
   const env = fileEnv(text);
   const merges = mergedAnchors(text);
@@ -3042,6 +3044,7 @@ function pairMapping(
   const aliasedIgnore = aliasedList !== undefined && isEntryList(aliasedList) ? aliasedList : undefined;
   const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...entries(ignore, ok, ak, ctx.text, ctx.leftOutLists), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : []), ...(aliasedIgnore ?? [])];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
+  const envMap = !goreleaserBuild && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '');
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
   // Many entries (a matrix of 1,000 × 1,000 with 2,000 excludes): those that may match a pair are
   // found by its names, not by reading every entry for each pair.
@@ -3176,7 +3179,7 @@ function pairMapping(
         }
       }
     }
-    if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, [...oses.map((t) => t.text), ...(mergedOs ?? [])], [...arches.map((t) => t.text), ...(mergedArch ?? [])], isExcluded);
+    if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, [...oses.map((t) => t.text), ...(mergedOs ?? [])], [...arches.map((t) => t.text), ...(mergedArch ?? [])], isExcluded, { oses: aliasPartners(ctx, archKey ? keys.get(archKey) : undefined), arches: aliasPartners(ctx, osKey ? keys.get(osKey) : undefined) });
   }
   // Where an entry that leaves one pair out would go: a workflow matrix's exclude, a goreleaser build's ignore.
   const listKey = ctx.flavour === 'github-workflow' && context === 'matrix' ? 'exclude' : goreleaserBuild ? 'ignore' : undefined;
@@ -3239,12 +3242,25 @@ function pairMapping(
   // A goreleaser build anchored whole (`- &base`) and merged by others that set the other half:
   // its names are built with theirs too, but what its ignore (which they take in) leaves out and
   // the pairs Go does not build (goreleaser skips them).
-  const merging = goreleaserBuild && node ? ctx.mergePartners?.get(anchorBefore(ctx.text, node.start) ?? '') : undefined;
-  if (merging) {
+  const merging = (goreleaserBuild || envMap) && node ? ctx.mergePartners?.get(anchorBefore(ctx.text, node.start) ?? '') : undefined;
+  if (merging && envMap) {
+    // An environment anchored whole (`variables: &arm-vars` with `GOARCH: arm`) and merged by jobs
+    // that set the other half (`GOOS: linux`): each such job builds that pair.
+    for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], arches.filter((t) => !t.repeatOf), variantOf, `GOOS/${ak}`, isExcluded, { os });
+    for (const arch of merging.arches ?? []) if (!arches.some((t) => t.text === arch)) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf), [], variantOf, `${ok}/GOARCH`, isExcluded, { arch });
+  } else if (merging) {
     const left = (os: string | undefined, arch: string | undefined) => isExcluded(os, arch) || (os !== undefined && arch !== undefined && !isValidPair(os, resolveArch(arch)?.arch ?? arch));
     for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], arches.filter((t) => !t.repeatOf), variantOf, 'goreleaser build', left, { os });
     for (const arch of merging.arches ?? []) if (!arches.some((t) => t.text === arch)) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf), [], variantOf, 'goreleaser build', left, { arch });
   }
+}
+
+/** The names beside the aliases of a goreleaser build's anchored axis (`goarch: &a [...]`), elsewhere (see anchorPartners). */
+function aliasPartners(ctx: Ctx, node: YNode | undefined): readonly string[] | undefined {
+  if (!node || !ctx.partners) return undefined;
+  const name = anchorBefore(ctx.text, node.start);
+  const partners = name === undefined ? undefined : ctx.partners.get(name);
+  return partners?.context === 'goreleaser build' ? partners.names : undefined;
 }
 
 /** The pairs from mentions[from] on are each a build of its own, not a cross product's (whose pairs Go does not build are skipped). */
@@ -3374,13 +3390,17 @@ function lineAfter(text: string, end: number): number {
  * nothing, a mistake: its pairs are marked so that they are reported. Names Go does not know at
  * all are reported anyway; the rest are few (Go has some twenty of each), compared once each.
  */
-function markDeadValues(mentions: Mention[], from: number, oses: readonly string[], arches: readonly string[], excluded: (os: string, arch: string) => boolean): void {
+function markDeadValues(mentions: Mention[], from: number, oses: readonly string[], arches: readonly string[], excluded: (os: string, arch: string) => boolean, elsewhere?: { oses?: readonly string[]; arches?: readonly string[] }): void {
   const osNames = [...new Set(oses.map((t) => t.toLowerCase()))].filter(isGoOs);
   const archNames = [...new Set(arches.map((t) => t.toLowerCase()))].filter((a) => resolveArch(a) !== undefined);
   if (osNames.length === 0 || archNames.length === 0) return;
   const builds = (os: string, arch: string) => isValidPair(os, resolveArch(arch)!.arch) && !excluded(os, arch);
-  const deadOs = new Set(osNames.filter((os) => !archNames.some((arch) => builds(os, arch))));
-  const deadArch = new Set(archNames.filter((arch) => !osNames.some((os) => builds(os, arch))));
+  // (An anchored axis is built elsewhere too, with the names beside its aliases: `goarch: &a
+  // [amd64, riscv64]` in a darwin build, `goarch: *a` in a linux one builds linux/riscv64.)
+  const otherOses = (elsewhere?.oses ?? []).filter(isGoOs);
+  const otherArches = (elsewhere?.arches ?? []).filter((a) => resolveArch(a) !== undefined);
+  const deadOs = new Set(osNames.filter((os) => !archNames.some((arch) => builds(os, arch)) && !otherArches.some((arch) => isValidPair(os, resolveArch(arch)!.arch))));
+  const deadArch = new Set(archNames.filter((arch) => !osNames.some((os) => builds(os, arch)) && !otherOses.some((os) => isValidPair(os, resolveArch(arch)!.arch))));
   if (deadOs.size === 0 && deadArch.size === 0) return;
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
