@@ -178,6 +178,14 @@ describe('exclude and ignore entries that merge an anchored mapping (- <<: *armi
       ['<<: *armig', '<<: *armign'],
     ], 'yaml');
     assert.equal(found, 2);
+    // An anchored ignore list whose entry merges another block's anchor (QA 120: the edit of its
+    // goos left the live server's finding stale, the list alone reading nothing).
+    const listed = `x-arm: &armign {goarch: arm}\nx-ign: &ign\n  - <<: *armign\n    goos: darwin\nbuilds:\n  - id: f\n    goos: [linux, darwin]\n    goarch: [amd64, arm]\n    ignore: *ign\n`;
+    assert.equal(replaceAndCompare('file:///w/.goreleaser.yaml', listed, [
+      // (The name alone: an edit of the whole line was rescanned whole.)
+      [' darwin', ' linux'],
+      ['goos: linux', 'goos: darwin'],
+    ], 'yaml'), 1);
   });
 });
 

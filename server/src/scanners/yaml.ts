@@ -648,6 +648,12 @@ export type LeftOutAnchor = readonly Entry[] | Entry;
  * lines) read as YAML, and the node found in it that the anchor is written before.
  */
 function anchoredNode(text: string, index: number, name: string): YNode | undefined {
+  const region = anchoredRegion(text, index);
+  return region && findAnchored(readYamlDocuments(text, region.start, region.end)[0]?.root, text, name, 0);
+}
+
+/** The anchor at `index`'s line and what is indented under it (at most 200 lines), or undefined. */
+function anchoredRegion(text: string, index: number): { start: number; end: number } | undefined {
   const lineStart = text.lastIndexOf('\n', index) + 1;
   let col = lineStart;
   while (text.charCodeAt(col) === 32) col++;
@@ -664,7 +670,23 @@ function anchoredNode(text: string, index: number, name: string): YNode | undefi
     if (l < line.length && line[l] !== '#' && line[l] !== '\r' && (l < lead || (l === lead && (dash || line[l] !== '-')))) break;
     end = next;
   }
-  return findAnchored(readYamlDocuments(text, lineStart, end < 0 ? text.length : end)[0]?.root, text, name, 0);
+  return { start: lineStart, end: end < 0 ? text.length : end };
+}
+
+/**
+ * The text of what is anchored under `names` in a block, by name: an edit of it (`goos: darwin`
+ * in an entry that merges another block's anchor, which the block alone does not read) may change
+ * what anchoredLeftOutLists reads in the whole text.
+ */
+function anchoredTexts(text: string, names: ReadonlySet<string>): [string, string][] {
+  const out: [string, string][] = [];
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    if (!names.has(m[1])) continue;
+    const region = anchoredRegion(text, m.index + m[0].indexOf('&'));
+    out.push([m[1], region ? text.slice(region.start, region.end) : '']);
+  }
+  return out;
 }
 
 function findAnchored(node: YNode | undefined, text: string, name: string, depth: number): YNode | undefined {
@@ -869,7 +891,8 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (An alias given to exclude or ignore: the list it names is left out where it is written.)
   if ((facts?.leftOut || after.indexOf('*') >= 0) && JSON.stringify([...(leftOutAnchors(before) ?? [])]) !== JSON.stringify([...(leftOutAnchors(after) ?? [])])) return true;
   // (And what such a list holds, where it is anchored.)
-  if (facts?.leftOut && JSON.stringify([...(anchoredLeftOutLists(before, facts.leftOut) ?? [])]) !== JSON.stringify([...(anchoredLeftOutLists(after, facts.leftOut) ?? [])])) return true;
+  // (Its text, where the block alone cannot read it: an entry that merges an anchor of another block.)
+  if (facts?.leftOut && JSON.stringify(anchoredTexts(before, facts.leftOut)) !== JSON.stringify(anchoredTexts(after, facts.leftOut))) return true;
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
