@@ -3063,9 +3063,15 @@ function pairMapping(
   const mergedLeftOut = merged?.leavesOut && !keys.has('exclude') && !keys.has('ignore') ? (merged.leftOut ?? 'unread') : undefined;
   // (And an ignore list given by its alias, `ignore: *ign`, whose anchored entries are read.)
   const ignore = keys.get('ignore');
-  const aliasedList = ignore?.kind === 'scalar' && ignore.style === 'ALIAS' ? ctx.leftOutLists?.get(aliasName(ignore, ctx.text)) : undefined;
-  const aliasedIgnore = aliasedList !== undefined && isEntryList(aliasedList) ? aliasedList : undefined;
-  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...entries(ignore, ok, ak, ctx.text, ctx.leftOutLists), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : []), ...(aliasedIgnore ?? [])];
+  // (Or a matrix's exclude list, `exclude: *ex`: its entries' other keys are not read, so each
+  // leaves its pair out whole.)
+  const aliasedList = (node: YNode | undefined): readonly Entry[] | undefined => {
+    const got = node?.kind === 'scalar' && node.style === 'ALIAS' ? ctx.leftOutLists?.get(aliasName(node, ctx.text)) : undefined;
+    return got !== undefined && isEntryList(got) ? got : undefined;
+  };
+  const aliasedIgnore = aliasedList(ignore);
+  const aliasedExclude = aliasedList(keys.get('exclude'));
+  const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...entries(ignore, ok, ak, ctx.text, ctx.leftOutLists), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : []), ...(aliasedIgnore ?? []), ...(aliasedExclude ?? [])];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
   const envMap = !goreleaserBuild && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '');
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
@@ -3113,7 +3119,7 @@ function pairMapping(
   // not read here; so does one merged in (`<<: *ignore` over `ignore: […]`). Any pair of Go's
   // names may be one of those (`ignore: *ign` with `{goos: linux, goarch: arm}`): only the names
   // that are none of Go's are judged then.
-  const unread = aliasedEntries(keys.get('exclude'), ctx.text, ctx.leftOutLists) || (aliasedEntries(ignore, ctx.text, ctx.leftOutLists) && !aliasedIgnore) || mergedLeftOut === 'unread';
+  const unread = (aliasedEntries(keys.get('exclude'), ctx.text, ctx.leftOutLists) && !aliasedExclude) || (aliasedEntries(ignore, ctx.text, ctx.leftOutLists) && !aliasedIgnore) || mergedLeftOut === 'unread';
   const isExcluded = (os: string | undefined, arch: string | undefined): boolean => {
     if (unread && os !== undefined && arch !== undefined && isGoOs(os) && isGoArch(arch)) return true;
     const out = leftOut(os, arch);
