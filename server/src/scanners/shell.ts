@@ -710,6 +710,9 @@ const SHELL_NAME = /^(?:.*\/)?(ba|z|da|k)?sh$/;
 
 /** Commands that test and compare: their words are operands, not downloads. */
 const TEST_COMMANDS: ReadonlySet<string> = new Set(['[', '[[', 'test']);
+const PWSH_NAME = /^(?:.*[/\\])?(?:pwsh|powershell)(?:\.exe)?$/i;
+/** PowerShell's flag for a script, and its abbreviations (`-c`, `-Command`, `-command`). */
+const PWSH_COMMAND = /^-(?:c|com|command)$/i;
 
 /**
  * Whether a one-word command is a pattern of a `case` branch: after `in`, `;;` or `(`, and before
@@ -1016,6 +1019,8 @@ function takesScript(raw: string, name: string, before: string): boolean {
   if (raw === '-c') return SHELL_NAME.test(name) || SHELL_NAME.test(before) || name === 'su' || name === 'vagrant';
   if (raw === '--command') return name === 'gcloud' || name === 'nix-shell';
   return raw === '--run' && name === 'nix-shell';
+  // PowerShell's (`pwsh -NoProfile -Command '$env:GOARCH = "arm"; go build'`).
+  if (PWSH_NAME.test(name) && PWSH_COMMAND.test(raw)) return true;
 }
 
 /**
@@ -1359,8 +1364,8 @@ function platformFlags(masked: string, words: readonly Word[], nameIndex: number
   return name !== 'docker' && nameIndex + 1 < words.length && PODMAN_PLATFORMED.test(wordText(masked, words[nameIndex + 1]));
 }
 
-/** PowerShell's environment drive, `$env:NAME` (any case), opening a statement; its `$env` is masked. */
-const PS_ENV = /^\$env:([A-Za-z_][A-Za-z0-9_]*)/i;
+/** PowerShell's environment drive, `$env:NAME` (any case; `$$env:NAME` in a make recipe), opening a statement; its `$env` is masked. */
+const PS_ENV = /^\$\$?env:([A-Za-z_][A-Za-z0-9_]*)/i;
 
 /**
  * `$env:GOOS = "linux"`, `$env:GOARCH="arm"`: a PowerShell assignment of a platform-ish variable,
