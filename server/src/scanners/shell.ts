@@ -461,8 +461,11 @@ function bakeSet(text: string, masked: string, base: number, w: { start: number;
   return true;
 }
 
-/** A word of a variable's value: `NAME=` (with what follows), a flag, or another word. */
-const VALUE_WORD = /[ \t\n]*(?:([A-Za-z_][A-Za-z0-9_]*)=|(-)|)([^ \t\n]*)/y;
+/**
+ * A word of a variable's value: `NAME=` (with what follows; also carried by a flag,
+ * `--build-arg=GOARCH=arm`), a flag, or another word.
+ */
+const VALUE_WORD = /[ \t\n]*(?:(?:--?[A-Za-z0-9-]+=)?([A-Za-z_][A-Za-z0-9_]*)=|(-)|)([^ \t\n]*)/y;
 
 /**
  * Platform-ish assignments held in a variable's value for a command line to come (`GO_ENV="GOOS=linux
@@ -707,12 +710,12 @@ function commandName(masked: string, words: readonly Word[]): { nameIndex: numbe
 }
 
 const SHELL_NAME = /^(?:.*\/)?(ba|z|da|k)?sh$/;
-
-/** Commands that test and compare: their words are operands, not downloads. */
-const TEST_COMMANDS: ReadonlySet<string> = new Set(['[', '[[', 'test']);
 const PWSH_NAME = /^(?:.*[/\\])?(?:pwsh|powershell)(?:\.exe)?$/i;
 /** PowerShell's flag for a script, and its abbreviations (`-c`, `-Command`, `-command`). */
 const PWSH_COMMAND = /^-(?:c|com|command)$/i;
+
+/** Commands that test and compare: their words are operands, not downloads. */
+const TEST_COMMANDS: ReadonlySet<string> = new Set(['[', '[[', 'test']);
 
 /**
  * Whether a one-word command is a pattern of a `case` branch: after `in`, `;;` or `(`, and before
@@ -1016,11 +1019,11 @@ function shellBefore(masked: string, words: readonly Word[], k: number): string 
 }
 
 function takesScript(raw: string, name: string, before: string): boolean {
+  // PowerShell's (`pwsh -NoProfile -Command '$env:GOARCH = "arm"; go build'`).
+  if (PWSH_NAME.test(name) && PWSH_COMMAND.test(raw)) return true;
   if (raw === '-c') return SHELL_NAME.test(name) || SHELL_NAME.test(before) || name === 'su' || name === 'vagrant';
   if (raw === '--command') return name === 'gcloud' || name === 'nix-shell';
   return raw === '--run' && name === 'nix-shell';
-  // PowerShell's (`pwsh -NoProfile -Command '$env:GOARCH = "arm"; go build'`).
-  if (PWSH_NAME.test(name) && PWSH_COMMAND.test(raw)) return true;
 }
 
 /**
