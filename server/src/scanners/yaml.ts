@@ -3775,6 +3775,12 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
 }
 
 /** A list item that is one GOOS or GOARCH assignment: `GOOS=darwin`, `"GOARCH=386"`. */
+      // (An item anchored here and given to an exclude or ignore list by its alias, `- &darwinArm
+      // {goos: darwin, goarch: arm}` under `x-ignores:`, names what is not built.)
+      if (ctx.leftOut) {
+        const anchor = anchorBefore(ctx.text, item.start);
+        if (anchor !== undefined && ctx.leftOut.has(anchor)) continue;
+      }
 const GO_ENV_ITEM = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_]+)$/;
 
 /**
