@@ -3274,9 +3274,11 @@ function pairMapping(
   const merging = (goreleaserBuild || envMap) && node ? ctx.mergePartners?.get(anchorBefore(ctx.text, node.start) ?? '') : undefined;
   if (merging && envMap) {
     // An environment anchored whole (`variables: &arm-vars` with `GOARCH: arm`) and merged by jobs
-    // that set the other half (`GOOS: linux`): each such job builds that pair.
-    for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], arches.filter((t) => !t.repeatOf), variantOf, `GOOS/${ak}`, isExcluded, { os });
-    for (const arch of merging.arches ?? []) if (!arches.some((t) => t.text === arch)) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf), [], variantOf, `${ok}/GOARCH`, isExcluded, { arch });
+    // that set their GOOS (`GOOS: linux`): each such job builds that pair, found on the GOARCH
+    // written here. (A job that sets its GOARCH has its own to blame, judged there; so has one
+    // whose GOOS makes no pair Go builds, `GOOS: windows` over `GOARCH: arm`.)
+    const invalid = (os: string | undefined, arch: string | undefined) => os !== undefined && arch !== undefined && !isValidPair(os, resolveArch(arch)?.arch ?? arch);
+    for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], arches.filter((t) => !t.repeatOf), variantOf, `GOOS/${ak}`, (o, a) => isExcluded(o, a) || invalid(o, a), { os });
   } else if (merging) {
     const left = (os: string | undefined, arch: string | undefined) => isExcluded(os, arch) || (os !== undefined && arch !== undefined && !isValidPair(os, resolveArch(arch)?.arch ?? arch));
     for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], arches.filter((t) => !t.repeatOf), variantOf, 'goreleaser build', left, { os });
