@@ -206,3 +206,19 @@ describe('an environment anchored whole and merged by jobs that set the other ha
     assert.equal(found, 2);
   });
 });
+
+describe('a goreleaser build that merges an anchored one and sets its own ignore (- <<: *defaults, ignore: […])', () => {
+  const pad = Array.from({ length: 12 }, (_, i) => `  - id: pad-${i}\n    goos: [linux]\n    goarch: [amd64]\n    main: ./cmd/tool-${i}\n`).join('');
+  const config = `builds:\n  - &defaults\n    id: a\n    goos: [darwin]\n    goarch: [amd64, arm]\n    ignore:\n      - goos: linux\n        goarch: arm\n${pad}  - <<: *defaults\n    id: c\n    goos: [linux]\n    ignore:\n      - goos: linux\n        goarch: amd64\n`;
+  it('judges the pairs it builds where the anchored names are written, and again after keystrokes in its ignore', () => {
+    const at = (t: string) => lintText(t, 'goreleaser', model, settings.lint).map((f) => `${t.slice(0, f.start).split('\n').length}:${f.code}:${t.slice(f.start, f.end)}`);
+    // c builds linux/arm: its own ignore replaces the one it merges.
+    assert.deepEqual(at(config), ['5:removed-platform:arm']);
+    assert.deepEqual(at(config.replace('        goarch: amd64\n', '        goarch: arm\n')), ['5:unknown-platform:arm']);
+    const found = replaceAndCompare('file:///w/.goreleaser.yaml', config, [
+      [' amd64\n', ' arm\n'],
+      ['goarch: arm\n', 'goarch: amd64\n'],
+    ], 'yaml');
+    assert.equal(found, 1);
+  });
+});

@@ -166,6 +166,8 @@ export interface AnchorPartners {
   readonly names: readonly string[];
   /** What builds the pairs, as the inline form's mentions name it (`matrix`, `GOOS/GOARCH`). */
   readonly context: string;
+  /** For a merge key's build with an ignore list of its own: what that list leaves out. */
+  readonly leftOut?: readonly Entry[];
 }
 
 /**
@@ -198,6 +200,12 @@ export function anchorPartners(text: string, anchors: ReadonlyMap<string, string
 export interface MergePartners {
   readonly oses?: readonly string[];
   readonly arches?: readonly string[];
+  /**
+   * The merging builds with an ignore list of their own, which replaces the anchored build's
+   * (`- <<: *defaults` with `goos: [linux]` and `ignore: [{goos: linux, goarch: amd64}]`): the
+   * names each sets (none: the anchored build's), and what its list leaves out.
+   */
+  readonly ignoring?: readonly { readonly oses?: readonly string[]; readonly arches?: readonly string[]; readonly leftOut: readonly Entry[] }[];
 }
 
 /**
@@ -222,10 +230,17 @@ export function buildMergePartners(text: string): Map<string, MergePartners> | u
     // (Or an environment that merges an anchored one and sets its own half: GitLab's `variables:`
     // with `<<: *arm-vars` and `GOOS: linux`.)
     const os = besideAlias(text, m.index, col, 'arch', 'goreleaser', true);
-    if (os && (os.context === 'goreleaser build' || os.context.endsWith('/<<'))) oses = [...new Set([...(oses ?? []), ...os.names])];
     const arch = besideAlias(text, m.index, col, 'os', 'goreleaser', true);
-    if (arch && (arch.context === 'goreleaser build' || arch.context.startsWith('<</'))) arches = [...new Set([...(arches ?? []), ...arch.names])];
-    if (oses || arches) (out ??= new Map()).set(m[1], { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}) });
+    let ignoring = had?.ignoring;
+    const own = os?.leftOut ?? arch?.leftOut;
+    if (own) {
+      // (A build with its own ignore: its pairs are its own, apart from the others'.)
+      ignoring = [...(ignoring ?? []), { ...(os && os.names.length > 0 ? { oses: os.names } : {}), ...(arch && arch.names.length > 0 ? { arches: arch.names } : {}), leftOut: own }];
+    } else {
+      if (os && (os.context === 'goreleaser build' || os.context.endsWith('/<<'))) oses = [...new Set([...(oses ?? []), ...os.names])];
+      if (arch && (arch.context === 'goreleaser build' || arch.context.startsWith('<</'))) arches = [...new Set([...(arches ?? []), ...arch.names])];
+    }
+    if (oses || arches || ignoring) (out ??= new Map()).set(m[1], { ...(oses ? { oses } : {}), ...(arches ? { arches } : {}), ...(ignoring ? { ignoring } : {}) });
   }
   return out;
 }
@@ -428,6 +443,8 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
   let names: string[] | undefined;
   let otherKey: string | undefined;
   let list: string[] | undefined;
+  /** A merging build's own ignore key (see MergePartners.ignoring). */
+  let ignoreAt: { at: number; col: number } | undefined;
   for (let s = first, n = 0; s < text.length && n < 400; n++) {
     const line = lineAt(s);
     const lineStart = s;
@@ -453,6 +470,10 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
     if (!e) continue;
     const key = e[2];
     // (A goreleaser build's `ignore:` leaves pairs out, its `targets:` replaces goos and goarch.)
+    if (build && merge && key === 'ignore' && ignoreAt === undefined) {
+      ignoreAt = { at: lineStart, col: keyAt };
+      continue;
+    }
     if (key === 'exclude' || key === 'include' || (build && (key === 'ignore' || key === 'targets'))) return undefined;
     const r = roleOf(key);
     // (A merge key's line: a mapping that sets the half the merged one would give takes none of it.)
@@ -464,6 +485,12 @@ function besideAlias(text: string, at: number, col: number, role: 'os' | 'arch',
     if (value === '') names = list = [];
     else if (value.startsWith('[') && value.endsWith(']')) names = value.slice(1, -1).split(',').map((v) => v.trim());
     else names = [value];
+  }
+  if (ignoreAt) {
+    // (Its entries, when every one is a literal mapping; its names, when it sets any.)
+    const leftOut = leftOutEntries(text, ignoreAt.at, ignoreAt.col);
+    const literal = names && names.length > 0 ? literalNames(names, role === 'arch' ? isGoOs : isGoArch) : [];
+    return leftOut && literal ? { names: literal, context: 'goreleaser build', leftOut } : undefined;
   }
   if (!names || names.length === 0) return undefined;
   const valid = role === 'arch' ? isGoOs : isGoArch;
@@ -3280,9 +3307,20 @@ function pairMapping(
     const invalid = (os: string | undefined, arch: string | undefined) => os !== undefined && arch !== undefined && !isValidPair(os, resolveArch(arch)?.arch ?? arch);
     for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], arches.filter((t) => !t.repeatOf), variantOf, `GOOS/${ak}`, (o, a) => isExcluded(o, a) || invalid(o, a), { os });
   } else if (merging) {
-    const left = (os: string | undefined, arch: string | undefined) => isExcluded(os, arch) || (os !== undefined && arch !== undefined && !isValidPair(os, resolveArch(arch)?.arch ?? arch));
-    for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], arches.filter((t) => !t.repeatOf), variantOf, 'goreleaser build', left, { os });
-    for (const arch of merging.arches ?? []) if (!arches.some((t) => t.text === arch)) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf), [], variantOf, 'goreleaser build', left, { arch });
+    const invalid = (os: string | undefined, arch: string | undefined) => os !== undefined && arch !== undefined && !isValidPair(os, resolveArch(arch)?.arch ?? arch);
+    const left = (os: string | undefined, arch: string | undefined) => isExcluded(os, arch) || invalid(os, arch);
+    const ownOses = oses.filter((t) => !t.repeatOf);
+    const ownArches = arches.filter((t) => !t.repeatOf);
+    for (const os of merging.oses ?? []) if (!oses.some((t) => t.text === os)) emitPairs(ctx.sink, [], ownArches, variantOf, 'goreleaser build', left, { os });
+    for (const arch of merging.arches ?? []) if (!arches.some((t) => t.text === arch)) emitPairs(ctx.sink, ownOses, [], variantOf, 'goreleaser build', left, { arch });
+    // A merging build with its own ignore list builds what this one ignores, less what its list
+    // leaves out (an entry's variant aside: it leaves its pair out whole).
+    for (const b of merging.ignoring ?? []) {
+      const ignored = (os: string | undefined, arch: string | undefined) => invalid(os, arch) || b.leftOut.some((x) => (x.os !== undefined || x.arch !== undefined) && (x.os === undefined || x.os === os) && (x.arch === undefined || x.arch === arch));
+      if (b.oses && !b.arches) for (const os of b.oses) emitPairs(ctx.sink, [], ownArches, variantOf, 'goreleaser build', ignored, { os });
+      else if (b.arches && !b.oses) for (const arch of b.arches) emitPairs(ctx.sink, ownOses, [], variantOf, 'goreleaser build', ignored, { arch });
+      else if (!b.oses && !b.arches) emitPairs(ctx.sink, ownOses, ownArches, variantOf, 'goreleaser build', ignored);
+    }
   }
 }
 
@@ -3737,6 +3775,12 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const item = node.items[k];
     if (!item) continue;
     if (item.kind !== 'scalar') {
+      // (An item anchored here and given to an exclude or ignore list by its alias, `- &darwinArm
+      // {goos: darwin, goarch: arm}` under `x-ignores:`, names what is not built.)
+      if (ctx.leftOut) {
+        const anchor = anchorBefore(ctx.text, item.start);
+        if (anchor !== undefined && ctx.leftOut.has(anchor)) continue;
+      }
       const before = ctx.sink.mentions.length;
       walk(item, child);
       const entry = includes && item.kind === 'map' ? seqItemRange(ctx.text, item.start, item.end, node.flow) : undefined;
@@ -3777,12 +3821,6 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
 }
 
 /** A list item that is one GOOS or GOARCH assignment: `GOOS=darwin`, `"GOARCH=386"`. */
-      // (An item anchored here and given to an exclude or ignore list by its alias, `- &darwinArm
-      // {goos: darwin, goarch: arm}` under `x-ignores:`, names what is not built.)
-      if (ctx.leftOut) {
-        const anchor = anchorBefore(ctx.text, item.start);
-        if (anchor !== undefined && ctx.leftOut.has(anchor)) continue;
-      }
 const GO_ENV_ITEM = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_]+)$/;
 
 /**
