@@ -531,6 +531,20 @@ describe('hover', () => {
     const { uri } = await open('hover/plain.yaml', 'yaml', text);
     assert.equal(await client.hover(uri, { line: 0, character: 8 }), null);
   });
+
+  it('a platform an exclude or ignore entry names, or that an exclude leaves out: its card all the same, never in a comment (QA 121)', async () => {
+    const text = 'builds:\n  - goos: [linux, darwin]\n    goarch: [amd64, arm64]\n    ignore:\n      - goos: darwin\n        goarch: arm64\n# - {goos: windows}\n';
+    const { uri, diagnostics } = await open('hover/.goreleaser.yaml', 'yaml', text);
+    assert.deepEqual(diagnostics, []);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'darwin\n', 2))), /^\*\*darwin\*\* \(GOOS\)/);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'arm64\n#', 2))), /^\*\*arm64\*\* \(GOARCH\)/);
+    assert.equal(await client.hover(uri, positionOf(text, 'windows', 2)), null);
+    const workflow = 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        platform: [linux/amd64, linux/arm/v7]\n        exclude:\n          - platform: linux/arm/v7\n    steps:\n      - run: docker buildx build --platform ${{ matrix.platform }} .\n';
+    const wf = await open('hover/.github/workflows/x.yml', 'github-actions-workflow', workflow);
+    assert.deepEqual(wf.diagnostics, []);
+    assert.match(markdown(await client.hover(wf.uri, positionOf(workflow, 'linux/arm/v7]', 3))), /\*\*linux\/arm\/v7\*\*.*removed/s);
+    assert.match(markdown(await client.hover(wf.uri, positionOf(workflow, 'linux/arm/v7\n', 3))), /\*\*linux\/arm\/v7\*\*.*removed/s);
+  });
 });
 
 describe('a matrix axis the job writes after its os (platforms: linux/${{ matrix.arch }})', () => {

@@ -1,7 +1,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ScanResult } from '../lint';
-import { shownSpaces, type Mention, type Token } from '../scanners/mention';
+import { roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
+import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, type Platform } from '../platform/names';
@@ -140,8 +141,44 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
     const md = platformFree(model, artifact.file) ?? explainArtifact(model, artifact.name);
     if (md) return { contents: { kind: MarkupKind.Markdown, value: md }, range: rangeOf(doc, artifact.start, artifact.end) };
   }
-  return null;
+  if (scan.kind === 'makefile' || scan.kind === 'dockerfile' || scan.kind === 'shell') return null;
+  const named = leftOutName(scan.text, offset);
+  if (!named) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: named.explain(model) }, range: rangeOf(doc, named.start, named.end) };
 }
+
+/**
+ * A platform or a GOOS/GOARCH name in YAML that no scan reads, as the values of exclude and ignore
+ * entries are not (they name what is not built, and are never reported), nor a matrix's values
+ * that its excludes leave out: `linux/arm/v7` in `exclude: [{platform: linux/arm/v7}]`, `darwin`
+ * in `- goos: darwin`. A hover tells what it is all the same. Only a slash-form platform whose
+ * names Go has, or a name under a goos or goarch key; never in a comment.
+ */
+function leftOutName(text: string, offset: number): { start: number; end: number; explain: (model: TierModel) => string } | undefined {
+  let start = offset;
+  let end = offset;
+  while (start > 0 && start > offset - 64 && NAME_CHAR.test(text[start - 1])) start--;
+  while (end < text.length && end < offset + 64 && NAME_CHAR.test(text[end])) end++;
+  if (end === start || end - start > 40) return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  if (before.length > 400 || /(?:^|\s)#/.test(before)) return undefined;
+  const word = text.slice(start, end);
+  if (word.indexOf('/') > 0) {
+    const p = parsePlatform(word, 'strict');
+    if (!p || p.spelling !== 'slash' || !isGoOs(p.os) || !isGoArch(p.arch)) return undefined;
+    return { start, end, explain: (model) => explainPlatform(model, { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) }) };
+  }
+  const key = KEY_BEFORE.exec(before);
+  const role = key ? roleOf(key[1]) : undefined;
+  const name = word.toLowerCase();
+  if ((role === 'os' && isGoOs(name)) || (role === 'arch' && isGoArch(name))) return { start, end, explain: (model) => explainName(model, role, name) };
+  return undefined;
+}
+
+const NAME_CHAR = /[A-Za-z0-9_./-]/;
+/** The key a value on its line is written after: `goos: `, `{goos: linux, goarch: `, `goarch: [amd64, `. */
+const KEY_BEFORE = /([A-Za-z_][\w-]*)["']?[ \t]*:[ \t]*(?:\[[^\]\[{}:]*)?["']?$/;
 
 /** kubernetes.tar.gz, kubernetes-src.tar.gz: archives that name no platform. */
 function platformFree(model: TierModel, file: string): string | undefined {
