@@ -21,7 +21,10 @@ const MID_WORD_QUOTE = /(?<=[\w./}:)\u0001-])["'](?=[\w/$.{\u0001-])/g;
 /** A shell default's literal and the URL after it (read from the default's masked `${NAME:-`). */
 const DEFAULT_TAIL = /(?:\u0002+[A-Za-z0-9_]+[\u0001\u0002][^\s"'<>|;&()\\\u0002`]*)+/y;
 /** A shell default whose literal is a version (`${KUBE_VERSION:-v1.31.2}`, `${SERIES:=v1.31}`), masked `${NAME:-` and `}` (SOFT). */
-const VERSION_DEFAULT = /(?<!\u0002)\u0002+v?\d+(?:\.\d+)+(?:[-+][\w.]+)?\u0002|(?<!\u0002)\u0002+v\d+\u0002/g;
+// (Or a default that is templated whole, `${KUBE_VERSION:-$(curl -Ls …/stable.txt)}`.)
+const VERSION_DEFAULT = /(?<!\u0002)\u0002+v?\d+(?:\.\d+)+(?:[-+][\w.]+)?\u0002|(?<!\u0002)\u0002+v\d+\u0002|(?<!\u0002)\u0002+\u0001+\u0002/g;
+/** make's `$(or $(NAME),` before a literal and its `)`, masked: SOFT, the templated choice, ALTERNATIVE. */
+const MAKE_OR_DEFAULT = /(?<!\u0002)\u0002+\u0001+\u0003(?=[A-Za-z0-9_.]+\u0002)/g;
 /** The end of a default expansion that a URL's path goes on after. */
 const DEFAULT_THEN_PATH = /\u0002(?=\/)/g;
 
@@ -105,7 +108,11 @@ export function scanUrls(
   // A version given with a default (`release/${KUBE_VERSION:-v1.31.2}/bin/linux/arm/kubeadm`,
   // `crictl-${V:-v1.31.1}-linux-arm.tar.gz`) is a version whatever the variable holds: read as a
   // templated one is, so the URL goes on past it.
-  if (known && region.indexOf('\u0002') >= 0) region = region.replace(VERSION_DEFAULT, (m) => '\u0001'.repeat(m.length));
+  if (known && region.indexOf('\u0002') >= 0) {
+    // (make's `$(or $(GOARCH),arm)` is a default as the shell's `${GOARCH:-arm}` is.)
+    if (region.indexOf('\u0003') >= 0) region = region.replace(MAKE_OR_DEFAULT, (m) => '\u0002'.repeat(m.length));
+    region = region.replace(VERSION_DEFAULT, (m) => '\u0001'.repeat(m.length));
+  }
   // ${DL:-https://dl.k8s.io/release/v1.31.0}/bin/linux/arm/kubelet: the default is the URL's start.
   if (known && region.indexOf(`${SOFT}/`) >= 0) region = region.replace(DEFAULT_THEN_PATH, POISON);
   for (let m = known ? URL.exec(region) : null; m; m = URL.exec(region)) {
