@@ -619,15 +619,9 @@ const MERGE_ENTRY_LINE = /^([ \t]*)(-[ \t]+)?<<[ \t]*:[ \t]*(\*[^\s#,[\]{}]+|\[[
 
 /** The block list item whose mapping has the key at `col` on the line at `at`: the first line above it that starts left of it, if that is an item (`- goos: darwin`). */
 function itemAbove(text: string, at: number, col: number): { at: number; col: number } | undefined {
-  let end = at - 1;
-  for (let n = 0; n < 200 && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    end = start - 1;
-    let lead = 0;
-    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
-    if (lead === line.length || line[lead] === '#' || lead >= col) continue;
-    return line[lead] === '-' ? { at: start, col: lead } : undefined;
+  for (const { start, text: line, indent } of contentLinesAbove(text, at, 200)) {
+    if (indent >= col) continue;
+    return line[indent] === '-' ? { at: start, col: indent } : undefined;
   }
   return undefined;
 }
