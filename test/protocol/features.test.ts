@@ -122,6 +122,17 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.ok(!one.includes('arm') && !one.includes('wasm'), one.join(' '));
   });
 
+  it('in an exclude or ignore entry, which names what is not built, removed platforms are offered too (QA 122)', async () => {
+    const text = 'builds:\n  - goos: [linux, darwin]\n    goarch: [amd64, arm64, arm]\n    ignore:\n      - goos: li\n        goarch: arm\n';
+    const { uri } = await open('completion/.goreleaser.yaml', 'yaml', text);
+    assert.ok(labels(sorted(await client.completion(uri, positionOf(text, 'goos: li', 'goos: li'.length)))).includes('linux'));
+    const flow = 'builds:\n  - goos: [linux]\n    goarch: [amd64, arm]\n    ignore: [{goos: linux, goarch: ar}]\n';
+    const f = await open('completion/flow/.goreleaser.yaml', 'yaml', flow);
+    assert.ok(labels(sorted(await client.completion(f.uri, positionOf(flow, 'goarch: ar}', 'goarch: ar'.length)))).includes('arm'));
+    // (Elsewhere it is still left out: `goarch: [amd64, ar` beside goos linux.)
+    assert.ok(!labels(sorted(await client.completion(f.uri, positionOf(flow, 'goarch: [amd64, ar', 'goarch: [amd64, ar'.length)))).includes('arm'));
+  });
+
   it('run: GOARCH= inside a workflow uses the GOOS of the same command', async () => {
     const { uri } = await open('.github/workflows/run.yml', 'yaml', WORKFLOW);
     const pos = positionOf(WORKFLOW, 'GOARCH= go', 'GOARCH='.length);

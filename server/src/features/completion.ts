@@ -69,7 +69,7 @@ function bestTier(model: TierModel, pairs: Platform[]): number | undefined {
  * darwin]` must build on both), Kubernetes tiers first, then the other Go values. A value that
  * would make a removed platform is left out.
  */
-function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[]): Candidate[] {
+function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false): Candidate[] {
   const names = role === 'os' ? GO_OS_NAMES : GO_ARCH_NAMES;
   // Siblings Go knows; a templated or misspelt one says nothing about what builds.
   const others = [...new Set(siblings.filter((s) => (role === 'os' ? GO_ARCH_NAMES : GO_OS_NAMES).has(s)))];
@@ -79,13 +79,14 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
     let pairs: Platform[];
     if (others.length > 0) {
       pairs = others.map(pairOf).filter((p) => GO_PAIRS.has(`${p.os}/${p.arch}`));
-      if (pairs.length < others.length || pairs.some((p) => model.removed(p))) continue;
+      // (An exclude or ignore entry names what is not built: a removed platform is what it is for.)
+      if (pairs.length < others.length || (!leftOut && pairs.some((p) => model.removed(p)))) continue;
     } else {
       pairs = GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os : arch) === name).map(([os, arch]) => ({ os, arch }));
     }
     const tier = bestTier(model, pairs);
     // `GOARCH=arm` with no GOOS is judged as linux/arm, removed: not offered either.
-    if (tier === undefined && pairs.some((p) => model.removed(p))) continue;
+    if (!leftOut && tier === undefined && pairs.some((p) => model.removed(p))) continue;
     const single = pairs.length === 1 ? pairs[0] : undefined;
     out.push({
       label: name,
@@ -203,6 +204,43 @@ function separatorBefore(text: string, start: number): string {
 }
 
 /**
+ * Whether `offset` is in an entry of a YAML exclude or ignore list (`- goos: li‸` under `ignore:`,
+ * `exclude: [{goos: li‸`), which names a pair that is not built, removed ones included.
+ */
+function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
+  if (kind !== 'yaml' && kind !== 'github-workflow' && kind !== 'goreleaser' && kind !== 'gitlab-ci') return false;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = text.slice(lineStart, offset);
+  // A flow entry on the key's line.
+  const key = Math.max(prefix.lastIndexOf('exclude'), prefix.lastIndexOf('ignore'));
+  if (key >= 0) {
+    const rest = prefix.slice(key).replace(/^(?:exclude|ignore)[ \t]*:[ \t]*/, '');
+    if (rest.startsWith('[') && rest.lastIndexOf('{') > rest.lastIndexOf('}')) return true;
+  }
+  // A block entry: the item line this line is in (its own, or the first above left of it), and the key it is under.
+  let col = 0;
+  while (prefix.charCodeAt(col) === 32) col++;
+  let item = prefix[col] === '-' ? col : -1;
+  for (let end = lineStart - 1, n = 0; end > 0 && n < 200; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    end = start - 1;
+    let lead = 0;
+    while (line.charCodeAt(lead) === 32) lead++;
+    if (lead === line.length || line[lead] === '#' || line[lead] === '\r') continue;
+    if (item < 0) {
+      if (lead >= col) continue;
+      if (line[lead] !== '-') return false;
+      item = lead;
+      continue;
+    }
+    if (lead > item || (lead === item && line[lead] === '-')) continue;
+    return /^(?:exclude|ignore)[ \t]*:[ \t]*(?:#.*)?\r?$/.test(line.slice(lead));
+  }
+  return false;
+}
+
+/**
  * Completion at `offset`: platform values in the spelling of their context. An item replaces the
  * token the cursor is in (`linux/am‸d46`); with `insertReplace` (the client takes
  * InsertReplaceEdit) it offers both ranges, and the client's setting picks: what was typed before
@@ -222,9 +260,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
         : site.published
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
-          ? nameCandidates(model, 'os', site.arches)
+          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset))
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
-            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses);
+            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset));
   const typed = text.slice(site.start, offset);
   // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
   // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).
