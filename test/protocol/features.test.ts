@@ -555,6 +555,12 @@ describe('hover', () => {
     assert.deepEqual(wf.diagnostics, []);
     assert.match(markdown(await client.hover(wf.uri, positionOf(workflow, 'linux/arm/v7]', 3))), /\*\*linux\/arm\/v7\*\*.*removed/s);
     assert.match(markdown(await client.hover(wf.uri, positionOf(workflow, 'linux/arm/v7\n', 3))), /\*\*linux\/arm\/v7\*\*.*removed/s);
+    // A matrix's os and arch keys, as its job uses them (QA 123).
+    const split = 'jobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        os: [linux, windows]\n        arch: [amd64, s390x]\n        exclude:\n          - { os: windows, arch: s390x }\n    steps:\n      - run: GOOS=${{ matrix.os }} GOARCH=${{ matrix.arch }} go build\n';
+    const sp = await open('hover/.github/workflows/split.yml', 'github-actions-workflow', split);
+    assert.deepEqual(sp.diagnostics, []);
+    assert.match(markdown(await client.hover(sp.uri, positionOf(split, 'windows, arch', 2))), /^\*\*windows\*\* \(GOOS\)/);
+    assert.match(markdown(await client.hover(sp.uri, positionOf(split, 's390x }', 2))), /^\*\*s390x\*\* \(GOARCH\)/);
   });
 });
 

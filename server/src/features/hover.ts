@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ScanResult } from '../lint';
-import { roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
+import { platformMappingRole, roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
 import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
@@ -170,7 +170,8 @@ function leftOutName(text: string, offset: number): { start: number; end: number
     return { start, end, explain: (model) => explainPlatform(model, { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) }) };
   }
   const key = KEY_BEFORE.exec(before);
-  const role = key ? roleOf(key[1]) : undefined;
+  // (Or a matrix's `os:` and `arch:`, which a job uses as GOOS and GOARCH: only Go's names get a card.)
+  const role = key ? (roleOf(key[1]) ?? platformMappingRole(key[1])) : undefined;
   const name = word.toLowerCase();
   if ((role === 'os' && isGoOs(name)) || (role === 'arch' && isGoArch(name))) return { start, end, explain: (model) => explainName(model, role, name) };
   return undefined;
