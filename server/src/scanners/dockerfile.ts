@@ -1,4 +1,4 @@
-import { MentionSink, ScopeEnv, pulledImage, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, isPlatformListValue, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
@@ -301,7 +301,12 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     // (A folder on this machine: `ARG TARS=/out/release-tars`, no download.)
     else if (localFolder(masked.slice(vs - s, ve - s))) urlVars.set(name, FOREIGN_URL);
     const role = roleOf(name);
-    if (!role) return;
+    if (!role) {
+      // A variable of any name set to platforms (`ARG ARCH=linux/arm`, flux2's, whose RUN downloads
+      // `bin/${ARCH}/kubectl`), as the shell's `ARCH=linux/arm` is read.
+      if (isPlatformListValue(masked, s, vs, ve, text)) readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role: 'platform', context: `${keyword} ${name}`, strictness: 'loose' });
+      return;
+    }
     const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
     if (role === 'os') oses.push(...names.slice(0, 1));
     if (role === 'arch') arches.push(...names.slice(0, 1));
