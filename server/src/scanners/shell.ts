@@ -1376,11 +1376,13 @@ const PS_ENV = /^\$\$?env:([A-Za-z_][A-Za-z0-9_]*)/i;
  */
 function powershellAssignment(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, oses: Token[], arches: Token[]): boolean {
   const first = words[0];
-  if (masked.charCodeAt(first.start) !== 1 || text.charCodeAt(base + first.start) !== 36 /* $ */) return false;
-  const m = PS_ENV.exec(text.slice(base + first.start, base + Math.min(first.end, first.start + 80)));
+  // (`\$env:GOARCH` in a script given in double quotes, `pwsh -Command "\$env:GOARCH = 'arm'"`.)
+  const lead = text.charCodeAt(base + first.start) === 92 /* \ */ ? first.start + 1 : first.start;
+  if (masked.charCodeAt(lead) !== 1 || text.charCodeAt(base + lead) !== 36 /* $ */) return false;
+  const m = PS_ENV.exec(text.slice(base + lead, base + Math.min(first.end, lead + 80)));
   if (!m) return false;
   // The value: after `=` in the same word, or the word after a lone `=` (or one that opens with it).
-  let at = first.start + m[0].length;
+  let at = lead + m[0].length;
   let k = 0;
   while (at === words[k].end && k + 1 < words.length) at = words[++k].start;
   if (masked[at] !== '=') return false;
