@@ -414,6 +414,9 @@ const ANY_KIND_ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-\u0001+-([A-Za-z0-9]+)-(
 const HALF_ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(?:client|node|server|test)-([A-Za-z0-9]+|\u0001+)-([A-Za-z0-9]+|\u0001+)\.tar\.gz/dg;
 const ARCHIVE = /(?<![A-Za-z0-9_.-])kubernetes-(client|node|server|test|\{(?:client|node|server|test)(?:,(?:client|node|server|test))+\})-([A-Za-z0-9]+)-([A-Za-z0-9_]+)\.tar\.gz(?:\.(sha256|sha512))?/g;
 
+/** A release archive's name whose os or arch is a shell default (masked `${NAME:-` and `}`: SOFT). */
+const ARCHIVE_DEFAULT = /(?<![A-Za-z0-9_.-])kubernetes-(client|node|server|test)-(?:\u0002+([A-Za-z0-9]+)\u0002|([A-Za-z0-9]+))-(?:\u0002+([A-Za-z0-9_]+)\u0002|([A-Za-z0-9_]+))\.tar\.gz/dg;
+
 /** Where the word that goes on at region[at] starts: after the last `stop` character, at most `limit` back. */
 function wordStart(region: string, at: number, limit: number, stop: RegExp): number {
   let s = at;
@@ -533,8 +536,10 @@ const HOST_FIRST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\//;
 
 /** kubernetes-{client,node,server,test}-OS-ARCH.tar.gz: Kubernetes release archives, wherever named but in other projects' URLs and in file paths. */
 export function scanArchiveNames(text: string, masked: string, base: number, s: number, e: number, sink: MentionSink, urlVars?: ReadonlyMap<string, string>): void {
-  const region = masked.slice(s, e);
+  let region = masked.slice(s, e);
   if (region.indexOf('kubernetes-') < 0) return;
+  // (make's `$(or $(ARCH),arm)` is a default as the shell's `${ARCH:-arm}` is.)
+  if (region.indexOf('\u0003') >= 0 && region.indexOf('\u0002') >= 0) region = region.replace(MAKE_OR_DEFAULT, (m) => '\u0002'.repeat(m.length));
   const original = text.slice(base + s, base + e);
   /** Another project's file or one on this machine: no Kubernetes download. */
   const elsewhere = (at: number) => foreignUrl(region, at) || foreignBase(region, original, at, urlVars) || inLocalPath(region, original, at);
@@ -555,6 +560,19 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
       const t = token(text, base + s + m.indices[1][0], base + s + m.indices[2][1]);
       const platform = parsePlatform(`${m[1]}/${m[2]}`, 'strict');
       if (platform) sink.add({ kind: 'whole', token: t, platform: { ...platform, spelling: 'os-arch' }, strict: true, canonical: 'os-arch', context: 'Kubernetes release archive' });
+    }
+  }
+  // `kubernetes-node-linux-${ARCH:-arm}.tar.gz`, `kubernetes-server-${OS:-darwin}-amd64.tar.gz`:
+  // what it downloads when the variable is unset, read as a split pair, each half where it is written.
+  if (region.indexOf('\u0002') >= 0) {
+    ARCHIVE_DEFAULT.lastIndex = 0;
+    for (let m = ARCHIVE_DEFAULT.exec(region); m; m = ARCHIVE_DEFAULT.exec(region)) {
+      if (!m.indices || (m[2] === undefined && m[4] === undefined) || elsewhere(m.index)) continue;
+      const part = (a: number, b: number) => {
+        const at = m.indices![a] ?? m.indices![b];
+        return token(text, base + s + at[0], base + s + at[1]);
+      };
+      sink.add({ kind: 'pair', os: part(2, 3), arch: part(4, 5), product: false, artifact: { kind: 'archive', name: `kubernetes-${m[1]}` }, context: 'Kubernetes release archive' });
     }
   }
   ARCHIVE.lastIndex = 0;
