@@ -8,6 +8,7 @@ import { ARCH_ALIASES, GO_PAIRS, platformIdentity, resolveArch, type Platform } 
 import { spell } from '../rules/subject';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { completionSite, type CompletionSite, type Published } from './completionContext';
+import { inLeftOutEntry } from '../scanners/yaml';
 import { rangeOf } from './diagnostics';
 import { explainName } from './hover';
 
@@ -217,27 +218,10 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
     const rest = prefix.slice(key).replace(/^(?:exclude|ignore)[ \t]*:[ \t]*/, '');
     if (rest.startsWith('[') && rest.lastIndexOf('{') > rest.lastIndexOf('}')) return true;
   }
-  // A block entry: the item line this line is in (its own, or the first above left of it), and the key it is under.
+  // A block entry: `- goos: li‸` under `ignore:`, or `goarch: ar‸` below it.
   let col = 0;
   while (prefix.charCodeAt(col) === 32) col++;
-  let item = prefix[col] === '-' ? col : -1;
-  for (let end = lineStart - 1, n = 0; end > 0 && n < 200; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end);
-    end = start - 1;
-    let lead = 0;
-    while (line.charCodeAt(lead) === 32) lead++;
-    if (lead === line.length || line[lead] === '#' || line[lead] === '\r') continue;
-    if (item < 0) {
-      if (lead >= col) continue;
-      if (line[lead] !== '-') return false;
-      item = lead;
-      continue;
-    }
-    if (lead > item || (lead === item && line[lead] === '-')) continue;
-    return /^(?:exclude|ignore)[ \t]*:[ \t]*(?:#.*)?\r?$/.test(line.slice(lead));
-  }
-  return false;
+  return inLeftOutEntry(text, lineStart, col);
 }
 
 /**

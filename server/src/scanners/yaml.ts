@@ -678,20 +678,33 @@ function anchoredRegion(text: string, index: number): { start: number; end: numb
   const lineStart = text.lastIndexOf('\n', index) + 1;
   let col = lineStart;
   while (text.charCodeAt(col) === 32) col++;
-  const lead = col - lineStart;
-  const dash = text[col] === '-';
-  let end = text.indexOf('\n', index);
+  // (A key's block list may start at the key's column: `x-ignore: &ign` over `- goos: linux`.)
+  const end = indentedEnd(text, lineStart, col - lineStart, text[col] !== '-');
+  return end === undefined ? undefined : { start: lineStart, end };
+}
+
+/**
+ * The end of what is indented under the line at `at` (its content at column `col`): the deeper
+ * lines, and with `items` a block list's items at `col` too; undefined past 200 lines.
+ */
+function indentedEnd(text: string, at: number, col: number, items: boolean): number | undefined {
+  let end = text.indexOf('\n', at);
   for (let n = 0; end >= 0; n++) {
     if (n === 200) return undefined;
     const next = text.indexOf('\n', end + 1);
     const line = text.slice(end + 1, next < 0 ? text.length : next);
     let l = 0;
     while (line.charCodeAt(l) === 32 || line.charCodeAt(l) === 9) l++;
-    // (A key's block list may start at the key's column: `x-ignore: &ign` over `- goos: linux`.)
-    if (l < line.length && line[l] !== '#' && line[l] !== '\r' && (l < lead || (l === lead && (dash || line[l] !== '-')))) break;
+    if (l < line.length && line[l] !== '#' && line[l] !== '\r' && (l < col || (l === col && (!items || line[l] !== '-')))) break;
     end = next;
   }
-  return { start: lineStart, end: end < 0 ? text.length : end };
+  return end < 0 ? text.length : end;
+}
+
+/** Whether the line at `at` (its content at column `col`) is in an entry of a block exclude or ignore list: `- goos: darwin` under `ignore:`, or a key below it. */
+export function inLeftOutEntry(text: string, at: number, col: number): boolean {
+  const item = text[at + col] === '-' ? { at, col } : itemAbove(text, at, col);
+  return item !== undefined && LEFT_OUT_KEYS.has(ownerKey(text, item.at, item.col) ?? '');
 }
 
 /**
@@ -1185,17 +1198,9 @@ function anchoredNames(text: string, from: number, base: number, plainKeys = fal
  * when an entry is no literal mapping (an alias, a template) or the list is not read (over 200 lines).
  */
 function leftOutEntries(text: string, at: number, col: number): Entry[] | undefined {
-  let end = text.indexOf('\n', at);
-  for (let n = 0; end >= 0; n++) {
-    if (n === 200) return undefined;
-    const next = text.indexOf('\n', end + 1);
-    const line = text.slice(end + 1, next < 0 ? text.length : next);
-    let lead = 0;
-    while (line.charCodeAt(lead) === 32 || line.charCodeAt(lead) === 9) lead++;
-    if (lead < line.length && line[lead] !== '#' && line[lead] !== '\r' && (lead < col || (lead === col && line[lead] !== '-'))) break;
-    end = next;
-  }
-  const root = readYamlDocuments(text, at, end < 0 ? text.length : end)[0]?.root;
+  const end = indentedEnd(text, at, col, true);
+  if (end === undefined) return undefined;
+  const root = readYamlDocuments(text, at, end)[0]?.root;
   return literalEntries(root?.kind === 'map' ? root.items[0]?.value : undefined);
 }
 
