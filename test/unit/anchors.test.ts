@@ -222,3 +222,23 @@ describe('a goreleaser build that merges an anchored one and sets its own ignore
     assert.equal(found, 1);
   });
 });
+
+describe('a matrix anchored under a hidden key and given to jobs by its alias (parallel: matrix: *platforms)', () => {
+  const pad = Array.from({ length: 12 }, (_, i) => `pad-${i}:\n  variables:\n    GOOS: linux\n    GOARCH: amd64\n  script: [make build-${i}]\n`).join('');
+  const config = `.platforms: &platforms\n  - GOOS: [linux, darwin]\n    GOARCH: [amd64, riscv64]\n\n${pad}build:\n  parallel:\n    matrix: *platforms\n  script: [go build .]\n`;
+  it('reads the anchored entries as the matrix they are, where they are written, and again after keystrokes', () => {
+    const at = (t: string) => lintText(t, 'gitlab-ci', model, settings.lint).map((f) => `${t.slice(0, f.start).split('\n').length}:${f.code}:${t.slice(f.start, f.end)}`);
+    // The matrix builds darwin/riscv64, no Go platform: as the same entries written under matrix: say.
+    assert.deepEqual(at(config), ['3:unknown-platform:riscv64']);
+    assert.deepEqual(at(config.replace('matrix: *platforms', 'matrix:\n      - GOOS: [linux, darwin]\n        GOARCH: [amd64, riscv64]')), ['3:unsupported-platform:riscv64', '69:unknown-platform:riscv64']);
+    // Given to something else, the anchored list is no matrix.
+    assert.deepEqual(at(config.replace('    matrix: *platforms', '    other: *platforms')), ['3:unsupported-platform:riscv64']);
+    const found = replaceAndCompare('file:///w/.gitlab-ci.yml', config, [
+      ['[linux, darwin]', '[linux]'],
+      ['[linux]', '[linux, darwin]'],
+      ['matrix: *platforms', 'matrix: *platform'],
+      ['matrix: *platform\n', 'matrix: *platforms\n'],
+    ], 'yaml');
+    assert.equal(found, 1);
+  });
+});

@@ -68,6 +68,8 @@ interface Ctx {
   merges?: ReadonlyMap<string, MergedNames>;
   /** Anchors whose alias is an exclude or ignore list (see leftOutAnchors): what they hold is not built. */
   leftOut?: ReadonlySet<string>;
+  /** Anchors whose alias is a matrix (see matrixAnchors). */
+  matrixAnchors?: ReadonlySet<string>;
   /** The entries of those lists, where they are literal mappings (see anchoredLeftOutLists). */
   leftOutLists?: ReadonlyMap<string, LeftOutAnchor>;
   /** GitLab jobs' GOOS and GOARCH, for `extends:` (see jobVariables). */
@@ -98,7 +100,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
 }
 
 /**
@@ -521,6 +523,8 @@ export interface YamlFileFacts {
   readonly leftOut?: ReadonlySet<string>;
   /** The entries of those lists, where they are literal mappings (see anchoredLeftOutLists). */
   readonly leftOutLists?: ReadonlyMap<string, LeftOutAnchor>;
+  /** Anchors whose alias is a matrix (see matrixAnchors). */
+  readonly matrixAnchors?: ReadonlySet<string>;
   /** GitLab jobs' GOOS and GOARCH, for the jobs that extend them (see jobVariables): job name → names. */
   readonly jobs?: ReadonlyMap<string, GoEnv>;
   /** CircleCI executors' GOOS and GOARCH, for the jobs that run on them (see executorVariables): executor name → names. */
@@ -561,10 +565,26 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const leftOut = leftOutAnchors(text);
   const leftOutLists = leftOut ? anchoredLeftOutLists(text, leftOut) : undefined;
   const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
-  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters
-    ? { ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+  const matrices = matrixAnchors(text);
+  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices
+    ? { ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
+
+/**
+ * The anchors whose alias is a matrix (GitLab's `parallel: matrix: *m`, a workflow's `matrix: *m`):
+ * what they hold is a matrix wherever it is written (`.vars: &m` over entries of GOOS and GOARCH
+ * lists), each entry a product. Undefined when the text has none (two cheap tests).
+ */
+function matrixAnchors(text: string): Set<string> | undefined {
+  if (text.indexOf('*') < 0 || text.indexOf('matrix') < 0) return undefined;
+  let out: Set<string> | undefined;
+  MATRIX_ALIAS.lastIndex = 0;
+  for (let m = MATRIX_ALIAS.exec(text); m; m = MATRIX_ALIAS.exec(text)) (out ??= new Set()).add(m[1]);
+  return out;
+}
+
+const MATRIX_ALIAS = /\bmatrix[ \t]*:[ \t]*\*([^\s#,[\]{}]+)/g;
 
 /**
  * The anchors whose alias is an exclude or ignore list, or an entry of one written on its line
@@ -1483,7 +1503,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -2461,6 +2481,15 @@ function walkMap(node: YMap, ctx: Ctx): void {
       child.matrixRoles = keys ? matrixRoles(ctx.text, value.start, value.end, keys) : undefined;
     }
     const inMatrix = ctx.path[ctx.path.length - 1] === 'matrix';
+    // A mapping or list anchored here and given to a matrix by its alias (`.vars: &m`, then
+    // `parallel: matrix: *m`): a matrix, read where it is written.
+    if (ctx.matrixAnchors && value.kind !== 'scalar' && !inMatrix && key !== 'matrix') {
+      const anchor = anchorBefore(ctx.text, value.start);
+      if (anchor !== undefined && ctx.matrixAnchors.has(anchor)) {
+        walk(value, { ...child, path: [...child.path, 'matrix'] });
+        continue;
+      }
+    }
     child.siblingExclude = !inMatrix ? undefined : key === 'parameters' ? get(node, 'exclude') : key === 'setup' ? skippedAdjustments(get(node, 'adjustments')) : undefined;
     child.shellVars = (key === 'before_script' || key === 'script') && value.kind === 'seq' && get(node, 'before_script') !== undefined ? (jobShell ??= new Map(ctx.urlVars)) : undefined;
     // An axis of mappings whose keys the job uses (`${{ matrix.machine.platform }}`): each mapping a
