@@ -286,7 +286,7 @@ function indentOf(text: string): number {
 }
 
 /** GOOS and GOARCH values written on the same command (the line and its `\` continuations). */
-function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string[] {
+function commandValues(lines: Lines, index: number, name: 'os' | 'arch', kind: FileKind): string[] {
   let first = index;
   while (lines.has(first - 1) && /\\$/.test(lines.line(first - 1).text)) first--;
   let last = index;
@@ -313,8 +313,22 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
   }
   // `export GOOS=darwin`, `GOOS := darwin`, `ENV GOOS=linux` on a line of its own above: it holds
   // for the lines that follow (a `GOOS=linux go build` line sets it for its command only).
+  // What the scanner reads as in force, no more: not a line of a here-document's text or of a make
+  // `define`; in a make recipe, not another recipe line (each runs in a shell of its own) nor a
+  // make variable that is not exported (only the environment reaches a recipe's commands).
+  const make = kind === 'makefile';
+  const recipe = make && lines.line(first).text.charCodeAt(0) === 9;
+  let inDefine = false;
   for (let i = first - 1; i >= first - SET_LINES_BACK && lines.has(i); i--) {
-    const m = STANDALONE_SET.exec(lines.line(i).text);
+    const text = lines.line(i).text;
+    if (make) {
+      if (/^endef\b/.test(text)) inDefine = true;
+      else if (inDefine && /^(?:(?:override|export|private)[ \t]+)*define\b/.test(text)) inDefine = false;
+      if (inDefine || text.charCodeAt(0) === 9) continue;
+    }
+    const m = STANDALONE_SET.exec(text);
+    if (m && inHeredoc(lines, i, kind)) continue;
+    const exported = !recipe || /^\s*export\s/.test(text);
     // A Dockerfile's FROM starts a stage: what an earlier stage's ENV and ARG set is not in force.
     if (!m && STAGE.test(lines.line(i).text)) break;
     if (!m) {
@@ -323,10 +337,23 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
       if (spaced && roleOf(spaced[1]) === name) return [spaced[2].toLowerCase()];
       continue;
     }
-    for (const a of m[1].matchAll(re)) if (roleOf(a[1]) === name) return [a[2].toLowerCase()];
+    for (const a of m[1].matchAll(re)) if (roleOf(a[1]) === name && (exported || exportedToRecipes(lines.text, a[1]))) return [a[2].toLowerCase()];
   }
   return out;
 }
+
+/**
+ * Whether a Makefile exports a variable to its recipes' commands where it is set without `export`:
+ * a bare `export`, `.EXPORT_ALL_VARIABLES:`, or `export GOOS` (names without values).
+ */
+function exportedToRecipes(text: string, variable: string): boolean {
+  if (/^(?:export[ \t]*$|\.EXPORT_ALL_VARIABLES\b)/m.test(text)) return true;
+  for (const m of text.matchAll(EXPORT_NAMES)) if (m[1].trim().split(/[ \t]+/).includes(variable)) return true;
+  return false;
+}
+
+/** A make `export` of names without values (`export GOOS GOARCH`). */
+const EXPORT_NAMES = /^export[ \t]+([A-Za-z_][A-Za-z0-9_ \t]*)$/gm;
 
 /** A Makefile's target-specific variable (`build-win: export GOOS = windows`): the target, and the variable's name on. */
 const TARGET_VARIABLE = /^([^:=#\t\s][^:=#]*?):(?![=:])[ \t]*(?:(?:export|override|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_]*[ \t]*[?:+]?=)/;
@@ -893,8 +920,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       return withOs(
         site(role, start, end, {
           spelling: 'slash',
-          os: () => commandValues(lines, index, 'os'),
-          arch: () => commandValues(lines, index, 'arch'),
+          os: () => commandValues(lines, index, 'os', kind),
+          arch: () => commandValues(lines, index, 'arch', kind),
           present: [],
         }),
         typed,
@@ -922,8 +949,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       const found = withOs(
         site(role, start, end, {
           spelling: spellingOf(items, 'slash'),
-          os: () => inForce(commandValues(lines, index, 'os'), 'os'),
-          arch: () => inForce(commandValues(lines, index, 'arch'), 'arch'),
+          os: () => inForce(commandValues(lines, index, 'os', kind), 'os'),
+          arch: () => inForce(commandValues(lines, index, 'arch', kind), 'arch'),
           present: items,
         }),
         typed,
