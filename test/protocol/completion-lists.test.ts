@@ -259,6 +259,11 @@ describe('what an accepted item replaces', () => {
         const whole = { start: { line, character: afterComma }, end: { line, character: afterComma + 'linux/s390y'.length } };
         if (insertReplaceSupport) assert.deepEqual(edit, { newText: 'linux/s390x', insert: { start: whole.start, end: { line, character: at } }, replace: whole });
         else assert.deepEqual(edit, { newText: 'linux/s390x', range: whole });
+        // At the token's start (`GOOS=‸linux` alike): inserted before it, or it replaced, as the client's setting picks.
+        const before = (await c.completion(uri, { line, character: afterComma })).find((i) => i.label === 'linux/arm64')?.textEdit;
+        const empty = { start: whole.start, end: whole.start };
+        if (insertReplaceSupport) assert.deepEqual(before, { newText: 'linux/arm64', insert: empty, replace: whole });
+        else assert.deepEqual(before, { newText: 'linux/arm64', range: empty });
       } finally {
         await c.stop();
       }

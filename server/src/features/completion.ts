@@ -229,7 +229,8 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
  * token the cursor is in (`linux/am‸d46`); with `insertReplace` (the client takes
  * InsertReplaceEdit) it offers both ranges, and the client's setting picks: what was typed before
  * the cursor, or the whole token. At the start of a token (`linux/amd64,‸linux/s390x`) nothing is
- * typed of it: the item is inserted, and that item kept.
+ * typed of it: the item is inserted, and that item kept (or, with `insertReplace`, replaced if the
+ * client's setting says so).
  */
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false): CompletionList | null {
   const site = completionSite(text, kind, offset);
@@ -256,7 +257,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const range = rangeOf(doc, site.start, kept ? offset : site.end);
   // A new item before it, with the list's separator between them.
   const after = glued ? separatorBefore(text, site.start) : '';
-  const insert = insertReplace && typed !== '' && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
+  // (Before a token too, `GOOS=‸linux`: inserted, or the token replaced, as the client's setting says.)
+  const insert = insertReplace && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
+  const replace = kept && !glued ? rangeOf(doc, site.start, site.end) : range;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set([...(site.present ?? []), ...(site.present ? itemsAfter(text, site.end, site.inArgument) : [])].map(identity));
@@ -268,7 +271,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
     filterText: filterFor(c.label, typed),
-    textEdit: insert ? { newText: c.label + after, insert, replace: range } : { range, newText: c.label + after },
+    textEdit: insert ? { newText: c.label + after, insert, replace } : { range, newText: c.label + after },
   }));
   return { isIncomplete: false, items };
 }
