@@ -580,11 +580,20 @@ function matrixAnchors(text: string): Set<string> | undefined {
   if (text.indexOf('*') < 0 || text.indexOf('matrix') < 0) return undefined;
   let out: Set<string> | undefined;
   MATRIX_ALIAS.lastIndex = 0;
-  for (let m = MATRIX_ALIAS.exec(text); m; m = MATRIX_ALIAS.exec(text)) (out ??= new Set()).add(m[1]);
+  for (let m = MATRIX_ALIAS.exec(text); m; m = MATRIX_ALIAS.exec(text)) {
+    if (m[1] !== undefined) (out ??= new Set()).add(m[1]);
+    else for (const a of m[2].matchAll(ALIAS_NAME)) (out ??= new Set()).add(a[1]);
+  }
+  // An entry of a block list under matrix: `matrix:` over `- *windows`.
+  ALIAS_ITEM.lastIndex = 0;
+  for (let m = ALIAS_ITEM.exec(text); m; m = ALIAS_ITEM.exec(text)) {
+    if (MATRIX_KEY.test(ownerKey(text, m.index, m[1].length) ?? '')) (out ??= new Set()).add(m[2]);
+  }
   return out;
 }
 
-const MATRIX_ALIAS = /\bmatrix[ \t]*:[ \t]*\*([^\s#,[\]{}]+)/g;
+/** A matrix given by an alias, or a flow list of entries among which aliases (`matrix: [*e, {GOOS: linux}]`): group 1 or 2. */
+const MATRIX_ALIAS = /\bmatrix[ \t]*:[ \t]*(?:\*([^\s#,[\]{}]+)|\[([^[\]\r\n]*)\])/g;
 
 /**
  * The anchors whose alias is an exclude or ignore list, or an entry of one written on its line
