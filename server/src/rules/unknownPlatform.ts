@@ -2,7 +2,7 @@ import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
 import { blame, spellFor, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
-import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant } from '../platform/names';
+import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { parsePlatform, writtenHostType } from '../platform/parse';
 import { shownSpaces, type Token } from '../scanners/mention';
@@ -18,7 +18,13 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     if (m.token.text.split(/[/_-]/).some(isPlaceholder)) return undefined;
     // linux/arm64/v7: the pair is Go's, the variant is not; the pair without it comes first.
     const pairValid = s.os !== undefined && s.arch !== undefined && isValidPair(s.os, s.arch);
-    const near = pairValid
+    // `amd64/linux`: the arch and the os written the other way round; linux/amd64 meant.
+    const swapped = !s.validOs && s.os !== undefined && s.arch !== undefined && isGoOs(s.arch) ? resolveArch(s.os) : undefined;
+    const near = swapped
+      ? isValidPair(s.arch!, swapped.arch) && !model.removed({ os: s.arch!, arch: swapped.arch })
+        ? [{ os: s.arch!, arch: swapped.arch }]
+        : remembered(model, `p\u0000${s.arch}\u0000${swapped.arch}`, () => suggestPlatforms(s.arch!, swapped.arch, tierOf, 3, (p) => !model.removed(p)))
+      : pairValid
       ? [{ os: s.os!, arch: s.arch! }]
       : s.validOs && s.validArch && s.os
         ? sameOs(s.os, model, s.arch).map((arch) => ({ os: s.os!, arch }))
