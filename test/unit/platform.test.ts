@@ -92,6 +92,10 @@ describe('suggestions', () => {
     assert.equal(formatPlatform(suggestPlatforms('lnux', 'amd64', tierOf)[0]), 'linux/amd64');
     assert.equal(formatPlatform(suggestPlatforms('linux', 'x64', tierOf)[0]), 'linux/amd64');
     assert.equal(formatPlatform(suggestPlatforms('darwn', 'arm64', tierOf)[0]), 'darwin/arm64');
+    // A typo of a container runtime's alias (aarch64, x86_64): the platform the alias names.
+    assert.equal(formatPlatform(suggestPlatforms('linux', 'aarch46', tierOf)[0]), 'linux/arm64');
+    assert.equal(formatPlatform(suggestPlatforms('linux', 'x86_46', tierOf)[0]), 'linux/amd64');
+    assert.deepEqual(suggestNames('aarch46', 'arch', () => 0), ['arm64']);
   });
   it('suggests names for one part', () => {
     assert.deepEqual(suggestNames('lnux', 'os', () => 0), ['linux']);

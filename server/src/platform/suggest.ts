@@ -1,5 +1,5 @@
 import { editDistance } from './distance';
-import { GO_ARCHES, GO_OSES, GO_PAIRS, SUGGESTION_ALIASES, resolveArch, type Platform } from './names';
+import { ARCH_ALIASES, GO_ARCHES, GO_OSES, GO_PAIRS, SUGGESTION_ALIASES, resolveArch, type Platform } from './names';
 
 /** What the model knows about a platform, as far as ranking suggestions needs it. */
 export type TierOf = (p: Platform) => number | undefined;
@@ -19,11 +19,21 @@ function partDistance(written: string, name: string): number {
   if (written === name) return 0;
   const alias = SUGGESTION_ALIASES.get(written) ?? resolveArch(written)?.arch;
   if (alias === name) return 0.5;
-  const d = editDistance(written, name);
+  let d = editDistance(written, name);
+  // A typo of an alias (`aarch46`, `x86_46`): as near as the alias is, and half a step more.
+  const aliases = ALIASES_OF.get(name);
+  if (aliases && written.length >= 5) for (const a of aliases) if (Math.abs(a.length - written.length) <= 1) d = Math.min(d, editDistance(written, a) + 0.5);
   // A name being typed (`wi`, `dar`): nearer than names as many edits off (aix, ios).
   if (written.length >= 2 && d > 1.5 && name.startsWith(written)) return 1.5;
   return d >= name.length && d >= written.length ? Infinity : d;
 }
+
+/** The container runtimes' aliases of each Go arch long enough to be mistyped (aarch64, x86_64, ppc64el). */
+const ALIASES_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const [alias, { arch }] of ARCH_ALIASES) if (alias.length >= 6) out.set(arch, [...(out.get(arch) ?? []), alias]);
+  return out;
+})();
 
 /**
  * A written part as its suggestions are measured: lower case, and in compatibility form (NFKC), so
