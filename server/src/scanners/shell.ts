@@ -1422,7 +1422,7 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
 export const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
 
 /** Python and conda package tools: their `--platform` is a wheel tag or a conda subdir (`linux_x86_64`, `linux-aarch64`). */
-const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx', 'conda', 'mamba', 'micromamba', 'conda-lock', 'pixi', 'rattler-build']);
+export const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx', 'conda', 'mamba', 'micromamba', 'conda-lock', 'pixi', 'rattler-build']);
 
 /** Whether the command is a Python or conda package tool (`pip download`, `python3 -m pip`, `uv pip`, `conda create`). */
 function pythonPackageTool(masked: string, words: readonly Word[], nameIndex: number, name: string): boolean {

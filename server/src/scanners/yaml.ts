@@ -4,7 +4,7 @@ import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type S
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
-import { impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
+import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
 import { lineKey, splitBrokenChildren } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
@@ -3805,6 +3805,13 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   const carry = SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? { urlVars: ctx.shellVars ?? new Map(ctx.urlVars) } : undefined;
   /** Where the mentions of each `--platform` flag among the items start and end. */
   let flagged: number[] | undefined;
+  /** The arguments of a tool whose --platform takes its own spelling, as in a shell line: a wheel tag or a conda subdir (`linux_x86_64`, not read), Terraform's os_arch. */
+  let tool: 'python' | 'terraform' | '' | undefined;
+  const toolOf = () => {
+    if (tool !== undefined) return tool;
+    const first = node.items.slice(0, 3).map((x) => (x?.kind === 'scalar' ? x.value : ''));
+    return (tool = first.some((w) => PYTHON_PACKAGE_TOOLS.has(w)) ? 'python' : first.some((w) => TERRAFORM_TOOLS.has(w)) ? 'terraform' : '');
+  };
   // A matrix's include entries (with no axes of os and arch beside them: pairMapping reads those):
   // each makes its own combination, which removing the entry drops.
   const includes = ctx.path[ctx.path.length - 1] === 'include' && ctx.path.some((k) => MATRIX_KEY.test(k)) && node.items.length > 1 && !anchoredList(ctx.text, node);
@@ -3832,6 +3839,12 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
       // ["--platform", "linux/amd64"]: the flag's value is the next argument.
       const before = ctx.sink.mentions.length;
       platformValue(next, ctx, item.value);
+      // (Docker's flag takes the slash spelling, as `--platform=…` in one argument does; a wheel tag
+      // is pip's own, read no more than in a shell line; a Terraform platform is os_arch.)
+      if (toolOf() === 'python') ctx.sink.mentions.length = before;
+      else if (toolOf() === 'terraform') spellAll(ctx.sink, before, 'os_arch', true);
+      // (Docker's is `--platform`; a single dash is another tool's, Terraform's or wails', read as written.)
+      else if (item.value === '--platform' || item.value === '--platforms') spellAll(ctx.sink, before, 'slash');
       if (before < ctx.sink.mentions.length) (flagged ??= []).push(before, ctx.sink.mentions.length);
       k++;
       continue;
@@ -3840,7 +3853,13 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const before = ctx.sink.mentions.length;
     scanScalar(item, ctx, listId, carry);
     // `--platform=linux/amd64` in one argument.
-    if (before < ctx.sink.mentions.length && item.value[PLATFORM_FLAG.exec(item.value)?.[0].length ?? -1] === '=') (flagged ??= []).push(before, ctx.sink.mentions.length);
+    if (before < ctx.sink.mentions.length && item.value[PLATFORM_FLAG.exec(item.value)?.[0].length ?? -1] === '=') {
+      if (toolOf() === 'python') ctx.sink.mentions.length = before;
+      else {
+        if (toolOf() === 'terraform') spellAll(ctx.sink, before, 'os_arch', true);
+        (flagged ??= []).push(before, ctx.sink.mentions.length);
+      }
+    }
     // arch: [linux/amd64, linux/arm/v7] under any key: an item can be removed like a platforms item.
     removableItem(ctx, before, node, item, listId);
   }
