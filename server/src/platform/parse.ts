@@ -207,7 +207,7 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
     (nonEmpty.length === 2 && (knownOs(nonEmpty[0]) || knownArch(nonEmpty[1]))) ||
     (nearKnown(parts[0], GO_OSES) && nearKnown(parts[1], GO_ARCHES)) ||
     // Written the other way round, `amd64/linux`: no platform, but one meant (unknown-platform offers it).
-    (parts.length === 2 && knownArch(parts[0]) && knownOs(parts[1]));
+    ((parts.length === 2 || (parts.length === 3 && VARIANT_PART.test(parts[2]))) && knownArch(parts[0]) && knownOs(parts[1]));
   if (!looksLikePlatform) return undefined;
   // A path whose second segment happens to be an arch (`common/wasm/testdata/args`, `pkg/arm64/asm`):
   // past the arch a platform has only a variant, and its os is one (or a near miss of one).

@@ -5,7 +5,7 @@ import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { parsePlatform, writtenHostType } from '../platform/parse';
-import { shownSpaces, type Token } from '../scanners/mention';
+import { UNIVERSAL, shownSpaces, type Token } from '../scanners/mention';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -16,10 +16,12 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     if (m.artifact?.kind === 'package') return unknownPackageArch(m.token, m.artifact.format);
     // linux/ARCH, linux_TARGET: a part left to fill in, not a typo.
     if (m.token.text.split(/[/_-]/).some(isPlaceholder)) return undefined;
+    // darwin/universal: a macOS universal binary (wails' -platform), both of darwin's arches.
+    if (s.os === 'darwin' && s.arch === UNIVERSAL) return undefined;
     // linux/arm64/v7: the pair is Go's, the variant is not; the pair without it comes first.
     const pairValid = s.os !== undefined && s.arch !== undefined && isValidPair(s.os, s.arch);
     // `amd64/linux`: the arch and the os written the other way round; linux/amd64 meant.
-    const swapped = !s.validOs && s.os !== undefined && s.arch !== undefined && isGoOs(s.arch) ? resolveArch(s.os) : undefined;
+    const swapped = m.platform.spelling === 'slash' && !s.validOs && s.os !== undefined && s.arch !== undefined && isGoOs(s.arch) ? resolveArch(s.os) : undefined;
     const near = swapped
       ? isValidPair(s.arch!, swapped.arch) && !model.removed({ os: s.arch!, arch: swapped.arch })
         ? [{ os: s.arch!, arch: swapped.arch }]

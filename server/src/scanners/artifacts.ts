@@ -558,7 +558,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
     for (let m = ANY_KIND_ARCHIVE.exec(region); m; m = ANY_KIND_ARCHIVE.exec(region)) {
       if (!m.indices || elsewhere(m.index)) continue;
       const t = token(text, base + s + m.indices[1][0], base + s + m.indices[2][1]);
-      const platform = parsePlatform(`${m[1]}/${m[2]}`, 'strict');
+      const platform = archivePlatform(m[1], m[2]);
       if (platform) sink.add({ kind: 'whole', token: t, platform: { ...platform, spelling: 'os-arch' }, strict: true, canonical: 'os-arch', context: 'Kubernetes release archive' });
     }
   }
@@ -579,7 +579,7 @@ export function scanArchiveNames(text: string, masked: string, base: number, s: 
   for (let m = ARCHIVE.exec(region); m; m = ARCHIVE.exec(region)) {
     const start = base + s + m.index + 'kubernetes-'.length + m[1].length + 1;
     const t = token(text, start, start + m[2].length + 1 + m[3].length);
-    const platform = parsePlatform(`${m[2]}/${m[3]}`, 'strict');
+    const platform = archivePlatform(m[2], m[3]);
     if (!platform || elsewhere(m.index)) continue;
     // `kubernetes-{client,server}-darwin-amd64.tar.gz`: one archive per name in the braces.
     for (const kind of expandBraces(m[1])) {
@@ -684,4 +684,14 @@ const IMAGE = /^["']?(?:docker:\/\/|(?:registry|docker|podman|containerd):)?(?:r
  */
 export function kubeImageName(ref: string): string | undefined {
   return IMAGE.exec(ref)?.[1];
+}
+
+/**
+ * The platform of a release archive's name, its os and arch segments: none for the arch first
+ * (`kubernetes-server-amd64-linux.tar.gz`: the source document's arch-os spelling, no typo, and no
+ * archive of that name either).
+ */
+function archivePlatform(os: string, arch: string): ReturnType<typeof parsePlatform> {
+  if (resolveArch(os.toLowerCase()) !== undefined && isGoOs(arch.toLowerCase())) return undefined;
+  return parsePlatform(`${os}/${arch}`, 'strict');
 }

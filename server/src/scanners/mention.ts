@@ -527,11 +527,14 @@ function templatedVariantPlatform(text: string): ParsedPlatform | undefined {
   return p && p.validOs && p.validArch ? p : undefined;
 }
 
+/** A macOS universal binary's arch (hugoreleaser's `goarch: universal`, wails' `darwin/universal`): both of darwin's arches, no typo. */
+export const UNIVERSAL = 'universal';
+
 /**
  * Values a script sets GOOS or GOARCH to when it cannot tell (`goos="unknown"` before testing the
  * host, `*) GOARCH=none ;;`): markers it tests for, not names, and no typo of one.
  */
-const SENTINELS: ReadonlySet<string> = new Set(['unknown', 'none', 'unsupported', 'undefined', 'unset', 'null', 'nil', 'invalid', 'n/a', 'na', 'tbd', 'todo', 'placeholder', 'empty']);
+const SENTINELS: ReadonlySet<string> = new Set(['unknown', 'none', 'unsupported', 'undefined', 'unset', 'null', 'nil', 'invalid', 'n/a', 'na', 'tbd', 'todo', 'placeholder', 'empty', UNIVERSAL]);
 
 /** A GOOS or GOARCH value that is no name, right or wrong: `__ARCH__`, `__arch`, `-`, `$`. */
 function noName(text: string): boolean {
