@@ -96,6 +96,7 @@ describe('suggestions', () => {
     assert.equal(formatPlatform(suggestPlatforms('linux', 'aarch46', tierOf)[0]), 'linux/arm64');
     assert.equal(formatPlatform(suggestPlatforms('linux', 'x86_46', tierOf)[0]), 'linux/amd64');
     assert.deepEqual(suggestNames('aarch46', 'arch', () => 0), ['arm64']);
+    assert.deepEqual(suggestNames('i686x', 'arch', () => 0), ['386']);
   });
   it('suggests names for one part', () => {
     assert.deepEqual(suggestNames('lnux', 'os', () => 0), ['linux']);

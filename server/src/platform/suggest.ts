@@ -28,10 +28,10 @@ function partDistance(written: string, name: string): number {
   return d >= name.length && d >= written.length ? Infinity : d;
 }
 
-/** The container runtimes' aliases of each Go arch long enough to be mistyped (aarch64, x86_64, ppc64el). */
+/** The container runtimes' aliases of each Go arch long enough to be mistyped (aarch64, x86_64, i686). */
 const ALIASES_OF: ReadonlyMap<string, readonly string[]> = (() => {
   const out = new Map<string, string[]>();
-  for (const [alias, { arch }] of ARCH_ALIASES) if (alias.length >= 6) out.set(arch, [...(out.get(arch) ?? []), alias]);
+  for (const [alias, { arch }] of ARCH_ALIASES) if (alias.length >= 4) out.set(arch, [...(out.get(arch) ?? []), alias]);
   return out;
 })();
 
