@@ -632,6 +632,13 @@ function siblingLine(lines: Lines, index: number, col: number, wanted: (key: str
  * maps around it set: the step's `env:`, its job's, the file's top-level one; the nearest wins.
  */
 function yamlEnvInForce(lines: Lines, index: number, name: 'os' | 'arch'): string[] {
+  // The key whose value the script is, on the cursor's line (`- run: GOARCH=…`): its mapping's environment first.
+  const own = keyColumn(lines.line(index).text);
+  if (own) {
+    const env = siblingLine(lines, index, own.col, (key) => ENV_MAP_KEYS.has(key));
+    const value = env === undefined ? undefined : envMapValue(lines, env, own.col, name);
+    if (value) return [value];
+  }
   let col = indentOf(lines.line(index).text);
   for (let i = index - 1, n = 0; lines.has(i) && n < SIBLING_LINES && col > 0; i--, n++) {
     const t = lines.line(i).text;
@@ -716,7 +723,10 @@ function listedValue(lines: Lines, index: number, col: number, name: 'os' | 'arc
  * `col`), or of its list of name/value items (whose dashes may stand at the key's column).
  */
 function envMapValue(lines: Lines, at: number, col: number, name: 'os' | 'arch'): string | undefined {
-  if (keyColumn(lines.line(at).text)?.value.replace(/#.*$/, '').trim() !== '') return undefined;
+  const written = keyColumn(lines.line(at).text)?.value.replace(/#.*$/, '').trim() ?? '';
+  // A flow mapping on the key's line: `env: {GOOS: windows, CGO_ENABLED: "0"}`.
+  if (written.startsWith('{')) return FLOW_ENV[name].exec(written)?.[1];
+  if (written !== '') return undefined;
   let childCol = -1;
   for (let i = at + 1; lines.has(i) && i < at + SIBLING_LINES; i++) {
     const t = lines.line(i).text;
@@ -735,6 +745,9 @@ function envMapValue(lines: Lines, at: number, col: number, name: 'os' | 'arch')
   }
   return undefined;
 }
+
+/** GOOS (GOARCH) with a literal value in a flow mapping. */
+const FLOW_ENV = { os: /[{,][ \t]*["']?GOOS["']?[ \t]*:[ \t]*["']?([a-z0-9]+)["']?[ \t]*[,}]/, arch: /[{,][ \t]*["']?GOARCH["']?[ \t]*:[ \t]*["']?([a-z0-9]+)["']?[ \t]*[,}]/ };
 
 /**
  * A completion site. The os and arch in force may be given as functions: they are read only for
