@@ -328,7 +328,7 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch', kind: F
     }
     const m = STANDALONE_SET.exec(text);
     if (m && inHeredoc(lines, i, kind)) continue;
-    const exported = !recipe || /^\s*export\s/.test(text);
+    const exported = !recipe || /^\s*(?:override\s+)?export\s/.test(text);
     // A Dockerfile's FROM starts a stage: what an earlier stage's ENV and ARG set is not in force.
     if (!m && STAGE.test(lines.line(i).text)) break;
     if (!m) {
@@ -347,10 +347,15 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch', kind: F
  * a bare `export`, `.EXPORT_ALL_VARIABLES:`, or `export GOOS` (names without values).
  */
 function exportedToRecipes(text: string, variable: string): boolean {
+  // (`unexport GOOS` takes it back, whatever exports the rest.)
+  for (const m of text.matchAll(UNEXPORT_NAMES)) if (m[1].trim().split(/[ \t]+/).includes(variable)) return false;
   if (/^(?:export[ \t]*$|\.EXPORT_ALL_VARIABLES\b)/m.test(text)) return true;
   for (const m of text.matchAll(EXPORT_NAMES)) if (m[1].trim().split(/[ \t]+/).includes(variable)) return true;
   return false;
 }
+
+/** A make `unexport` of names (`unexport GOOS`). */
+const UNEXPORT_NAMES = /^unexport[ \t]+([A-Za-z_][A-Za-z0-9_ \t]*)$/gm;
 
 /** A make `export` of names without values (`export GOOS GOARCH`). */
 const EXPORT_NAMES = /^export[ \t]+([A-Za-z_][A-Za-z0-9_ \t]*)$/gm;
@@ -367,7 +372,7 @@ const STAGE = /^\s*FROM\s/i;
 /** How far above the cursor a standalone GOOS/GOARCH setting is looked for. */
 const SET_LINES_BACK = 30;
 /** A line that only sets variables: `export GOOS=darwin`, `GOOS ?= linux`, `ENV GOOS=linux GOARCH=arm64`. */
-const STANDALONE_SET = /^\s*(?:-\s+)?(?:export\s+|ENV\s+|ARG\s+|readonly\s+|local\s+|declare\s+(?:-x\s+)?)?((?:[A-Za-z_][A-Za-z0-9_]*\s*[?:+]?=[ \t]*(?:"[A-Za-z0-9]*"|'[A-Za-z0-9]*'|[A-Za-z0-9]*)[ \t]*)+)$/;
+const STANDALONE_SET = /^\s*(?:-\s+)?(?:(?:override\s+)?export\s+(?:override\s+)?|override\s+|ENV\s+|ARG\s+|readonly\s+|local\s+|declare\s+(?:-x\s+)?)?((?:[A-Za-z_][A-Za-z0-9_]*\s*[?:+]?=[ \t]*(?:"[A-Za-z0-9]*"|'[A-Za-z0-9]*'|[A-Za-z0-9]*)[ \t]*)+)$/;
 
 /** The key column of a YAML line (`  - goos: x` has it at 4), or -1 when the line holds no key. */
 function keyColumn(text: string): { col: number; key: string; value: string } | undefined {
