@@ -2495,7 +2495,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (ctx.matrixAnchors && value.kind !== 'scalar' && !inMatrix && key !== 'matrix') {
       const anchor = anchorBefore(ctx.text, value.start);
       if (anchor !== undefined && ctx.matrixAnchors.has(anchor)) {
-        walk(value, { ...child, path: [...child.path, 'matrix'] });
+        walk(value, { ...child, path: [...child.path, 'matrix'], siblingExclude: undefined, shellVars: undefined });
         continue;
       }
     }
@@ -3807,10 +3807,15 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   let flagged: number[] | undefined;
   /** The arguments of a tool whose --platform takes its own spelling, as in a shell line: a wheel tag or a conda subdir (`linux_x86_64`, not read), Terraform's os_arch. */
   let tool: 'python' | 'terraform' | '' | undefined;
-  const toolOf = () => {
-    if (tool !== undefined) return tool;
-    const first = node.items.slice(0, 3).map((x) => (x?.kind === 'scalar' ? x.value : ''));
-    return (tool = first.some((w) => PYTHON_PACKAGE_TOOLS.has(w)) ? 'python' : first.some((w) => TERRAFORM_TOOLS.has(w)) ? 'terraform' : '');
+  /** The mentions of a flag's value from `before` on, as its tool spells platforms: pip's dropped, Terraform's os_arch. The tool, '' for another. */
+  const toolSpelling = (before: number): 'python' | 'terraform' | '' => {
+    if (tool === undefined) {
+      const first = node.items.slice(0, 3).map((x) => (x?.kind === 'scalar' ? x.value : ''));
+      tool = first.some((w) => PYTHON_PACKAGE_TOOLS.has(w)) ? 'python' : first.some((w) => TERRAFORM_TOOLS.has(w)) ? 'terraform' : '';
+    }
+    if (tool === 'python') ctx.sink.mentions.length = before;
+    else if (tool === 'terraform') spellAll(ctx.sink, before, 'os_arch', true);
+    return tool;
   };
   // A matrix's include entries (with no axes of os and arch beside them: pairMapping reads those):
   // each makes its own combination, which removing the entry drops.
@@ -3839,12 +3844,9 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
       // ["--platform", "linux/amd64"]: the flag's value is the next argument.
       const before = ctx.sink.mentions.length;
       platformValue(next, ctx, item.value);
-      // (Docker's flag takes the slash spelling, as `--platform=…` in one argument does; a wheel tag
-      // is pip's own, read no more than in a shell line; a Terraform platform is os_arch.)
-      if (toolOf() === 'python') ctx.sink.mentions.length = before;
-      else if (toolOf() === 'terraform') spellAll(ctx.sink, before, 'os_arch', true);
-      // (Docker's is `--platform`; a single dash is another tool's, Terraform's or wails', read as written.)
-      else if (item.value === '--platform' || item.value === '--platforms') spellAll(ctx.sink, before, 'slash');
+      // (Docker's flag takes the slash spelling, as `--platform=…` in one argument does; a single
+      // dash is another tool's, wails', read as written.)
+      if (toolSpelling(before) === '' && (item.value === '--platform' || item.value === '--platforms')) spellAll(ctx.sink, before, 'slash');
       if (before < ctx.sink.mentions.length) (flagged ??= []).push(before, ctx.sink.mentions.length);
       k++;
       continue;
@@ -3853,13 +3855,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     const before = ctx.sink.mentions.length;
     scanScalar(item, ctx, listId, carry);
     // `--platform=linux/amd64` in one argument.
-    if (before < ctx.sink.mentions.length && item.value[PLATFORM_FLAG.exec(item.value)?.[0].length ?? -1] === '=') {
-      if (toolOf() === 'python') ctx.sink.mentions.length = before;
-      else {
-        if (toolOf() === 'terraform') spellAll(ctx.sink, before, 'os_arch', true);
-        (flagged ??= []).push(before, ctx.sink.mentions.length);
-      }
-    }
+    if (before < ctx.sink.mentions.length && item.value[PLATFORM_FLAG.exec(item.value)?.[0].length ?? -1] === '=' && toolSpelling(before) !== 'python') (flagged ??= []).push(before, ctx.sink.mentions.length);
     // arch: [linux/amd64, linux/arm/v7] under any key: an item can be removed like a platforms item.
     removableItem(ctx, before, node, item, listId);
   }
