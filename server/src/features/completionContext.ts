@@ -49,8 +49,15 @@ interface Line {
 const MAX_LINE = 1024;
 
 class Lines {
-  /** Line starts found so far, by index. Indices are relative: the cursor's line is ANCHOR. */
-  private readonly starts = new Map<number, number>();
+  /**
+   * Line starts found so far, walking out from the cursor's line (index ANCHOR): up[k] is where line
+   * ANCHOR - k starts, down[k] where line ANCHOR + k does. Lines are only ever found one after the
+   * other, so both are dense; lines already read are kept beside them.
+   */
+  private readonly up: number[] = [];
+  private readonly down: number[] = [];
+  private readonly upLines: (Line | undefined)[] = [];
+  private readonly downLines: (Line | undefined)[] = [];
   private static readonly ANCHOR = 2 ** 30;
 
   constructor(readonly text: string) {}
@@ -60,47 +67,77 @@ class Lines {
    * completion costs the same at line 10 and at line 100,000.
    */
   indexOf(offset: number): number {
-    this.starts.set(Lines.ANCHOR, this.text.lastIndexOf('\n', offset - 1) + 1);
+    const s = this.text.lastIndexOf('\n', offset - 1) + 1;
+    this.up.length = this.down.length = this.upLines.length = this.downLines.length = 0;
+    this.up.push(s);
+    this.down.push(s);
     return Lines.ANCHOR;
   }
 
   /** Where line i starts, or -1 when the document has no such line. */
   private start(i: number): number {
-    const known = this.starts.get(i);
-    if (known !== undefined) return known;
-    // From the neighbour when it is known (lines are walked one by one), else from the cursor's.
-    let j = i < Lines.ANCHOR && this.starts.has(i + 1) ? i + 1 : i > Lines.ANCHOR && this.starts.has(i - 1) ? i - 1 : Lines.ANCHOR;
-    let s = this.starts.get(j)!;
-    if (i > j) {
-      while (j < i) {
-        const nl = this.text.indexOf('\n', s);
+    if (i >= Lines.ANCHOR) {
+      const k = i - Lines.ANCHOR;
+      const down = this.down;
+      while (down.length <= k) {
+        const nl = this.text.indexOf('\n', down[down.length - 1]);
         if (nl < 0) return -1;
-        s = nl + 1;
-        j++;
-        this.starts.set(j, s);
+        down.push(nl + 1);
       }
-    } else {
-      while (j > i) {
-        if (s === 0) return -1;
-        s = s < 2 ? 0 : this.text.lastIndexOf('\n', s - 2) + 1;
-        j--;
-        this.starts.set(j, s);
-      }
+      return down[k];
     }
-    return s;
+    const k = Lines.ANCHOR - i;
+    const up = this.up;
+    while (up.length <= k) {
+      const s = up[up.length - 1];
+      if (s === 0) return -1;
+      up.push(s < 2 ? 0 : this.text.lastIndexOf('\n', s - 2) + 1);
+    }
+    return up[k];
   }
 
   has(i: number): boolean {
     return this.start(i) >= 0;
   }
 
+  /**
+   * The nearest line at or above i, not below `floor`, that is neither blank nor a comment and is
+   * indented less than `indent` (read from the text, without making the lines between), or undefined.
+   */
+  outdentedAbove(i: number, indent: number, floor: number): number | undefined {
+    const text = this.text;
+    for (; i > floor; i--) {
+      const s = this.start(i);
+      if (s < 0) return undefined;
+      let c = s;
+      while (c < text.length && (text.charCodeAt(c) === 32 || text.charCodeAt(c) === 9)) c++;
+      const ch = text.charCodeAt(c);
+      // (Blank: the line break, a CR before it, or the text's end.)
+      if (c - s >= indent || c >= text.length || ch === 10 || ch === 13 || ch === 35) continue;
+      return i;
+    }
+    return undefined;
+  }
+
   line(i: number): Line {
+    const below = i >= Lines.ANCHOR;
+    const k = below ? i - Lines.ANCHOR : Lines.ANCHOR - i;
+    const cache = below ? this.downLines : this.upLines;
+    const known = cache[k];
+    if (known !== undefined) return known;
     const start = this.start(i);
     const nl = this.text.indexOf('\n', start);
     const end = nl < 0 ? this.text.length : nl;
     // Neighbouring lines are read for context only: a long one is cut, which costs no accuracy.
     const cut = Math.min(end, start + MAX_LINE + 1);
-    return { text: this.text.slice(start, cut).replace(/\r$/, ''), start };
+    let text = this.text.slice(start, cut);
+    if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+    const line = { text, start };
+    if (start >= 0) {
+      while (cache.length < k) cache.push(undefined);
+      cache[k] = line;
+    }
+    return line;
   }
 }
 
@@ -1177,11 +1214,14 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string, owner
   const ancestors: { key: string; line: number; indent: number }[] = [];
   const own = lines.line(index).text;
   let at = /^\s*-\s/.test(own) ? indentOf(own) : col;
-  for (let i = index - 1; lines.has(i) && i > index - MAX_JOB_LINES; i--) {
+  for (let i = index - 1; ; i--) {
+    // (The jobs before this one, when it is the job's key that is looked for, are passed over unread.)
+    const above = lines.outdentedAbove(i, at, index - MAX_JOB_LINES);
+    if (above === undefined) break;
+    i = above;
     const t = lines.line(i).text;
-    if (t.trim() === '' || /^\s*#/.test(t)) continue;
     const indent = indentOf(t);
-    if (indent >= at) continue;
+    if (t.trim() === '' || /^\s*#/.test(t) || indent >= at) continue;
     const k = keyColumn(t);
     const item = /^\s*-(?:\s|$)/.test(t);
     // `- image: a` above `arch: b`: the entry this key is in, opened by a sibling.
