@@ -57,7 +57,13 @@ function commentStart(text: string, s: number, e: number): number {
  */
 export function scanMakefile(text: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
   const urlVars = state.urlVars;
-  let define: { role: ReturnType<typeof roleOf> | 'text'; name: string; env: ScopeEnv } | undefined;
+  let define: { role: ReturnType<typeof roleOf> | 'text'; name: string; env: ScopeEnv; list?: { start: number; end: number } } | undefined;
+  // The lines of a `define X_PLATFORMS` body are one list (a platform twice in it is a duplicate):
+  // read together at `endef`, or at a line that sets GOOS or GOARCH, a command rather than an item.
+  const endList = () => {
+    if (define?.list) scanValue(text, define.list.start, define.list.end, define.name, 'platform', sink, globalEnv);
+    if (define) define.list = undefined;
+  };
   let inRule = state.inRule;
   // The Makefile's own GOOS and GOARCH (`GOOS ?= darwin`, `GOARCH ?= arm`) pair up, as a target's do.
   const globalEnv = new ScopeEnv(sink);
@@ -86,12 +92,19 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     const first = text[line.start];
     if (define) {
       if (/^\s*endef\b/.test(text.slice(line.start, line.end))) {
+        endList();
         define.env.end();
         define = undefined;
         continue;
       }
+      if (define.role === 'platform' && !holdsGoAssignment(text, line.start, line.end)) {
+        if (define.list) define.list.end = line.end;
+        else define.list = { start: line.start, end: line.end };
+        continue;
+      }
+      endList();
       // (`define GOARCH` over `arm64`: a multi-line value of the variable, as `GOARCH := arm64` is.)
-      if ((define.role === 'platform' && !holdsGoAssignment(text, line.start, line.end)) || define.role === 'os' || define.role === 'arch') scanValue(text, line.start, line.end, define.name, define.role, sink, globalEnv);
+      if (define.role === 'os' || define.role === 'arch') scanValue(text, line.start, line.end, define.name, define.role, sink, globalEnv);
       else if (define.role !== 'text' && !templateAssignment(text, line.start, line.end, sink, define.env)) scanShell(text, line.start, line.end, sink, { mode: 'make', urlVars });
       continue;
     }
@@ -208,6 +221,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
     }
   }
+  // (A `define` whose `endef` is not in this block, or not written.)
+  endList();
   recipeEnv.end();
   targetEnv.end();
   while (branches.length > 0) branches.pop()!.end();
