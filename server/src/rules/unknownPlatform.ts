@@ -16,8 +16,9 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     if (m.artifact?.kind === 'package') return unknownPackageArch(m.token, m.artifact.format);
     // linux/ARCH, linux_TARGET: a part left to fill in, not a typo.
     if (m.token.text.split(/[/_-]/).some(isPlaceholder)) return undefined;
-    // darwin/universal: a macOS universal binary (wails' -platform), both of darwin's arches.
-    if (s.os === 'darwin' && s.arch === UNIVERSAL) return undefined;
+    // darwin/universal: a macOS universal binary (wails' -platform), both of darwin's arches; but
+    // no Kubernetes release artifact (`bin/darwin/universal/kubectl` is not published).
+    if (s.os === 'darwin' && s.arch === UNIVERSAL && !m.artifact) return undefined;
     // linux/arm64/v7: the pair is Go's, the variant is not; the pair without it comes first.
     const pairValid = s.os !== undefined && s.arch !== undefined && isValidPair(s.os, s.arch);
     // `amd64/linux`: the arch and the os written the other way round; linux/amd64 meant.
@@ -72,6 +73,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   // names Go does not know at all: `GOOS=Linux GOARCH=amd46` is first a typo.
   const cased = upperCaseName(m.os, 'os') ?? (archWritten !== undefined ? upperCaseName(m.arch, 'arch') : undefined);
   if (cased) return cased;
+  // (`GOOS=darwin GOARCH=universal`, hugoreleaser's `goarch: universal` under `goos: darwin`.)
+  if (universalBinary(s)) return undefined;
   // A cross product: goreleaser skips the pairs Go does not build, a CI matrix runs a job for
   // every one (and its build fails), so only a matrix's count, and in goreleaser a value that
   // makes no valid pair at all (it builds nothing).
@@ -137,6 +140,14 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
       data: { replacements: [whole.arch] },
     };
   }
+  if (s.arch === UNIVERSAL && m.archName === undefined) {
+    // A macOS universal binary: darwin's alone (beside an os that is no Go name, that one is the typo).
+    if (universalBinary(s) || !s.validOs) return undefined;
+    // (In a goreleaser build's goos × goarch, the pairs other than darwin's are skipped; only a
+    // universal with no darwin beside it builds nothing.)
+    if (m.product && !m.dead && m.context !== 'matrix' && m.context !== 'matrix without exclude' && m.context !== 'nested loops') return undefined;
+    return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH): it names a macOS universal binary, which only darwin has, not ${s.os}`, data: { replacements: [] } };
+  }
   if (s.arch !== undefined && !isGoArch((m.archName ?? m.arch.text).toLowerCase())) {
     const written = m.arch.text;
     // Paired with its GOOS, or judged as linux's when there is none.
@@ -145,6 +156,11 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${foreignCharacter(m.arch.text)}${didYouMean(names)}`, data: { replacements: names } };
   }
   return undefined;
+}
+
+/** A split pair's `universal` (a macOS universal binary) with darwin, or with no os written. */
+function universalBinary(s: Subject): boolean {
+  return s.mention.kind === 'pair' && s.arch === UNIVERSAL && s.mention.archName === undefined && (s.os === undefined || s.os === 'darwin');
 }
 
 /** What makes a name that looks right wrong: a character no Go name has (a Cyrillic а, a zero-width space). */

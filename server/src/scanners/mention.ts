@@ -534,7 +534,7 @@ export const UNIVERSAL = 'universal';
  * Values a script sets GOOS or GOARCH to when it cannot tell (`goos="unknown"` before testing the
  * host, `*) GOARCH=none ;;`): markers it tests for, not names, and no typo of one.
  */
-const SENTINELS: ReadonlySet<string> = new Set(['unknown', 'none', 'unsupported', 'undefined', 'unset', 'null', 'nil', 'invalid', 'n/a', 'na', 'tbd', 'todo', 'placeholder', 'empty', UNIVERSAL]);
+const SENTINELS: ReadonlySet<string> = new Set(['unknown', 'none', 'unsupported', 'undefined', 'unset', 'null', 'nil', 'invalid', 'n/a', 'na', 'tbd', 'todo', 'placeholder', 'empty']);
 
 /** A GOOS or GOARCH value that is no name, right or wrong: `__ARCH__`, `__arch`, `-`, `$`. */
 function noName(text: string): boolean {

@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token } from './mention';
+import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -3498,15 +3498,17 @@ function lineAfter(text: string, end: number): number {
  */
 function markDeadValues(mentions: Mention[], from: number, oses: readonly string[], arches: readonly string[], excluded: (os: string, arch: string) => boolean, elsewhere?: { oses?: readonly string[]; arches?: readonly string[] }): void {
   const osNames = [...new Set(oses.map((t) => t.toLowerCase()))].filter(isGoOs);
-  const archNames = [...new Set(arches.map((t) => t.toLowerCase()))].filter((a) => resolveArch(a) !== undefined);
+  // (A macOS universal binary's `universal` is built with darwin alone.)
+  const archNames = [...new Set(arches.map((t) => t.toLowerCase()))].filter((a) => resolveArch(a) !== undefined || a === UNIVERSAL);
   if (osNames.length === 0 || archNames.length === 0) return;
-  const builds = (os: string, arch: string) => isValidPair(os, resolveArch(arch)!.arch) && !excluded(os, arch);
+  const validPair = (os: string, arch: string) => (arch === UNIVERSAL ? os === 'darwin' : isValidPair(os, resolveArch(arch)!.arch));
+  const builds = (os: string, arch: string) => validPair(os, arch) && !excluded(os, arch);
   // (An anchored axis is built elsewhere too, with the names beside its aliases: `goarch: &a
   // [amd64, riscv64]` in a darwin build, `goarch: *a` in a linux one builds linux/riscv64.)
   const otherOses = (elsewhere?.oses ?? []).filter(isGoOs);
-  const otherArches = (elsewhere?.arches ?? []).filter((a) => resolveArch(a) !== undefined);
-  const deadOs = new Set(osNames.filter((os) => !archNames.some((arch) => builds(os, arch)) && !otherArches.some((arch) => isValidPair(os, resolveArch(arch)!.arch))));
-  const deadArch = new Set(archNames.filter((arch) => !osNames.some((os) => builds(os, arch)) && !otherOses.some((os) => isValidPair(os, resolveArch(arch)!.arch))));
+  const otherArches = (elsewhere?.arches ?? []).filter((a) => resolveArch(a) !== undefined || a === UNIVERSAL);
+  const deadOs = new Set(osNames.filter((os) => !archNames.some((arch) => builds(os, arch)) && !otherArches.some((arch) => validPair(os, arch))));
+  const deadArch = new Set(archNames.filter((arch) => !osNames.some((os) => builds(os, arch)) && !otherOses.some((os) => validPair(os, arch))));
   if (deadOs.size === 0 && deadArch.size === 0) return;
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
