@@ -28,6 +28,7 @@ export const FILE_PATTERNS = [
   '**/Dockerfile-*',
   '**/Dockerfile_*',
   '**/*.Dockerfile',
+  '**/*.{Dockerfile,Containerfile}.{j2,jinja,jinja2,tmpl,tpl,template,in}',
   '**/*-Dockerfile',
   '**/*_Dockerfile',
   '**/Containerfile',

@@ -77,7 +77,8 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (lower === 'makefile' || lower === 'gnumakefile' || /\.(mk|make|mak|makefile)$/i.test(base) || (/^makefile\./i.test(base) && !CODE_EXTENSION.test(base))) return 'makefile';
   // Dockerfile, Dockerfile.windows, app.Dockerfile, and Dockerfile-Windows or Dockerfile_ubi8-8.3
   // (not dockerfile_test.go or Dockerfile-parser.js: source code about Dockerfiles).
-  if (/^(docker|container)file$/i.test(base) || /^(docker|container)file\./i.test(base) || /\.(docker|container)file$/i.test(base)) return 'dockerfile';
+  // (And a template of one: Dockerfile.j2, pipeline.Dockerfile.j2, app.Containerfile.in.)
+  if (/^(docker|container)file$/i.test(base) || /^(docker|container)file\./i.test(base) || /\.(docker|container)file(?:\.(?:j2|jinja2?|tmpl|tpl|template|in))?$/i.test(base)) return 'dockerfile';
   if (/\.(sh|bash|zsh|ksh)$/i.test(base) || SHELL_FILES.has(base)) return 'shell';
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
   // kubevirt-Dockerfile, base_Containerfile (capitalised: `update-dockerfile` is a script's name).
