@@ -78,6 +78,19 @@ describe('normalising platform strings', () => {
       assert.equal(parsePlatform(s, 'loose'), undefined, s);
     }
     assert.equal(parsePlatform('linux_amd46', 'strict')?.spelling, 'os_arch');
+    // A typo of an alias there (linux-aarch46), or of one written with the separator (linux_x86_46, not linux_x86 with a variant 46).
+    for (const s of ['linux-aarch46', 'linux_aarch46', 'linux_i686x', 'linux_x86_46', 'linux-x86-46']) {
+      assert.equal(parsePlatform(s, 'strict')?.valid, false, s);
+      if (!s.includes('x86')) assert.equal(parsePlatform(s, 'loose'), undefined, s);
+    }
+    assert.equal(parsePlatform('linux_x86_46', 'strict')?.raw.arch, 'x86_46');
+    assert.equal(canonical('linux_arm_7'), 'linux/arm/v7');
+    // Arch first with a typo on one side, where a platform is expected; nothing in prose-like places.
+    for (const s of ['amd64/lnux', 'aarch46/linux', 'i686x/linux', 'x86_46/linux', 'arm46/linux/v7']) {
+      assert.equal(parsePlatform(s, 'strict')?.valid, false, s);
+      assert.equal(parsePlatform(s, 'loose'), undefined, s);
+    }
+    for (const s of ['foo/linux', 'docs/linux', 'amd64/bin', 'linux/linux']) assert.equal(parsePlatform(s, 'strict')?.valid, s === 'linux/linux' ? false : undefined, s);
     // Joined words that are not near misses stay words, even where a platform is expected.
     for (const s of ['windows-latest', 'linux-gnu', 'ubuntu-22.04', 'linux-musl', 'darwin-universal', 'linux_x64', 'windows-2022']) {
       assert.equal(parsePlatform(s, 'strict'), undefined, s);

@@ -4,6 +4,7 @@ import {
   isValidVariant,
   normaliseVariant,
   resolveArch,
+  ARCH_ALIASES,
   GO_ARCHES,
   GO_OSES,
   type Platform,
@@ -103,6 +104,18 @@ function nearKnown(s: string, names: ReadonlySet<string>): boolean {
   const limit = length <= 4 ? 1 : 2;
   for (const n of names) if (Math.abs(n.length - length) <= limit && editDistance(lower, n) <= limit) return true;
   return false;
+}
+
+/** The container runtimes' aliases long enough to be mistyped (aarch64, x86_64, i686). */
+const LONG_ALIASES: ReadonlySet<string> = new Set([...ARCH_ALIASES.keys()].filter((a) => a.length >= 4));
+
+/** The aliases written with a separator in them (x86_64, x86-64). */
+const UNDERSCORE_ALIASES: ReadonlySet<string> = new Set([...LONG_ALIASES].filter((a) => a.includes('_')));
+const DASH_ALIASES: ReadonlySet<string> = new Set([...LONG_ALIASES].filter((a) => a.includes('-')));
+
+/** A typo of a Go arch, or of a long alias of one where at least five characters are written (`aarch46`, `x86_46`, `i686x`). */
+function nearArch(s: string): boolean {
+  return nearKnown(s, GO_ARCHES) || (characters(s) >= 5 && nearKnown(s, LONG_ALIASES));
 }
 
 /** Whether `s` is a Go operating system or architecture (an alias too), or a typo of one (`amd46`, `lnux`). */
@@ -206,8 +219,10 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
     knownArch(parts[1] ?? '') ||
     (nonEmpty.length === 2 && (knownOs(nonEmpty[0]) || knownArch(nonEmpty[1]))) ||
     (nearKnown(parts[0], GO_OSES) && nearKnown(parts[1], GO_ARCHES)) ||
-    // Written the other way round, `amd64/linux`: no platform, but one meant (unknown-platform offers it).
-    ((parts.length === 2 || (parts.length === 3 && VARIANT_PART.test(parts[2]))) && knownArch(parts[0]) && knownOs(parts[1]));
+    // Written the other way round, `amd64/linux`: no platform, but one meant (unknown-platform offers
+    // it); also with a typo on one side (`amd64/lnux`, `aarch46/linux`).
+    ((parts.length === 2 || (parts.length === 3 && VARIANT_PART.test(parts[2]))) &&
+      ((knownArch(parts[0]) && (knownOs(parts[1]) || nearKnown(parts[1], GO_OSES))) || (knownOs(parts[1]) && !knownOs(parts[0]) && nearArch(parts[0]))));
   if (!looksLikePlatform) return undefined;
   // A path whose second segment happens to be an arch (`common/wasm/testdata/args`, `pkg/arm64/asm`):
   // past the arch a platform has only a variant, and its os is one (or a near miss of one).
@@ -241,9 +256,13 @@ function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): Pars
   if (sep === '-' && parts.length === 3 && knownArch(`${parts[0]}-${parts[1]}`) && knownOs(parts[2])) {
     return makePlatform(parts[2], `${parts[0]}-${parts[1]}`, undefined, 'arch-os');
   }
+  // A typo of an arch written with the separator in it: linux_x86_46 (not linux_x86 with a variant 46).
+  if (strictness === 'strict' && parts.length === 3 && knownOs(parts[0]) && !knownArch(`${parts[1]}${sep}${parts[2]}`) && nearKnown(`${parts[1]}${sep}${parts[2]}`, sep === '_' ? UNDERSCORE_ALIASES : DASH_ALIASES)) {
+    return makePlatform(parts[0], `${parts[1]}${sep}${parts[2]}`, undefined, spelling);
+  }
   if (strictness === 'strict' && (parts.length === 2 || (parts.length === 3 && VARIANT_PART.test(parts[2])))) {
     const [os, arch] = parts;
-    const typo = (knownOs(os) && !knownArch(arch) && nearKnown(arch, GO_ARCHES)) || (!knownOs(os) && nearKnown(os, GO_OSES) && knownArch(arch));
+    const typo = (knownOs(os) && !knownArch(arch) && nearArch(arch)) || (!knownOs(os) && nearKnown(os, GO_OSES) && knownArch(arch));
     if (typo) return makePlatform(os, arch, parts[2], spelling);
   }
   // The same in the arch-os order: `amd64-linx`, `arm46-darwin`.

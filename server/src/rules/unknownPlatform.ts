@@ -23,7 +23,11 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const pairValid = s.os !== undefined && s.arch !== undefined && isValidPair(s.os, s.arch);
     // `amd64/linux`: the arch and the os written the other way round; linux/amd64 meant.
     const swapped = m.platform.spelling === 'slash' && !s.validOs && s.os !== undefined && s.arch !== undefined && isGoOs(s.arch) ? resolveArch(s.os) : undefined;
-    const near = swapped
+    // The same with a typo on one side (`amd64/lnux`, `aarch46/linux`): the platforms nearest the two read the other way round.
+    const reversed = !swapped && m.platform.spelling === 'slash' && !s.validOs && s.os !== undefined && s.arch !== undefined && (isGoOs(s.arch) || resolveArch(s.os) !== undefined);
+    const near = reversed
+      ? remembered(model, `p\u0000${s.arch}\u0000${s.os}`, () => suggestPlatforms(s.arch!, s.os!, tierOf, 3, (p) => !model.removed(p)))
+      : swapped
       ? isValidPair(s.arch!, swapped.arch) && !model.removed({ os: s.arch!, arch: swapped.arch })
         ? [{ os: s.arch!, arch: swapped.arch }]
         : remembered(model, `p\u0000${s.arch}\u0000${swapped.arch}`, () => suggestPlatforms(s.arch!, swapped.arch, tierOf, 3, (p) => !model.removed(p)))
