@@ -53,6 +53,7 @@ const KINDS: { kind: string; path: string; languageId: string }[] = [
   { kind: 'Dockerfile with suffix', path: 'build/Dockerfile.cross', languageId: 'dockerfile' },
   { kind: 'named Dockerfile', path: 'images/release.Dockerfile', languageId: 'dockerfile' },
   { kind: 'Containerfile', path: 'Containerfile', languageId: 'dockerfile' },
+  { kind: 'Dockerfile template', path: 'images/pipeline.Dockerfile.j2', languageId: 'dockerfile' },
   { kind: 'shell script', path: 'hack/install.sh', languageId: 'shellscript' },
   { kind: 'bash script', path: 'hack/lib.bash', languageId: 'shellscript' },
 ];

@@ -107,3 +107,29 @@ describe('fixes written as the context spells platforms', () => {
     assert.deepEqual(alias?.data.replacements, ['linux-m2xlarge/amd64']);
   });
 });
+
+describe('typos on top of other spellings', () => {
+  const first = (text: string) => lintText(text, 'shell', model, settings)[0];
+  it('offer the platform meant, read the right way round, for an arch-first platform with a typo', () => {
+    for (const [written, meant] of [['aarch46/linux', 'linux/arm64'], ['amd64/lnux', 'linux/amd64'], ['x86_46/linux', 'linux/amd64'], ['i686x/linux', 'linux/386']]) {
+      const f = first(`docker buildx build --platform ${written} .\n`);
+      assert.equal(f?.code, 'unknown-platform', written);
+      assert.equal((f?.data as { replacements: string[] }).replacements[0], meant, written);
+    }
+  });
+  it('offer the alias meant in a joined spelling, in that spelling', () => {
+    const f = first('terraform providers lock -platform=linux_x86_46\n');
+    assert.equal((f?.data as { replacements: string[] }).replacements[0], 'linux_amd64');
+    assert.equal((first('docker buildx build --platform linux-aarch46 .\n')?.data as { replacements: string[] }).replacements[0], 'linux/arm64');
+  });
+});
+
+describe('a macOS universal binary', () => {
+  it('is darwin\'s alone', () => {
+    assert.equal(lintText('GOOS=darwin GOARCH=universal go build\n', 'shell', model, settings).length, 0);
+    const [f] = lintText('GOOS=windows GOARCH=universal go build\n', 'shell', model, settings);
+    assert.equal(f?.code, 'unknown-platform');
+    assert.match(f.message, /only darwin has, not windows$/);
+    assert.equal(lintText('curl -LO https://dl.k8s.io/release/v1.31.0/bin/darwin/universal/kubectl\n', 'shell', model, settings)[0]?.code, 'unknown-platform');
+  });
+});

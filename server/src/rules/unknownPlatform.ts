@@ -91,7 +91,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       data: { replacements: [] },
     };
   }
-  if (!s.valid && (!m.product || m.context === 'matrix' || m.context === 'matrix without exclude' || m.context === 'nested loops') && s.os !== undefined && s.arch !== undefined) {
+  if (!s.valid && (!m.product || buildsEveryPair(m.context)) && s.os !== undefined && s.arch !== undefined) {
     const t = blame(s, false) ?? m.os;
     if (!t) return undefined;
     const pairs = sameOs(s.os, model, s.arch);
@@ -149,7 +149,7 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
     if (universalBinary(s) || !s.validOs) return undefined;
     // (In a goreleaser build's goos × goarch, the pairs other than darwin's are skipped; only a
     // universal with no darwin beside it builds nothing.)
-    if (m.product && !m.dead && m.context !== 'matrix' && m.context !== 'matrix without exclude' && m.context !== 'nested loops') return undefined;
+    if (m.product && !m.dead && !buildsEveryPair(m.context)) return undefined;
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH): it names a macOS universal binary, which only darwin has, not ${s.os}`, data: { replacements: [] } };
   }
   if (s.arch !== undefined && !isGoArch((m.archName ?? m.arch.text).toLowerCase())) {
@@ -160,6 +160,11 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH)${foreignCharacter(m.arch.text)}${didYouMean(names)}`, data: { replacements: names } };
   }
   return undefined;
+}
+
+/** A cross product every pair of which is built (a CI matrix's jobs, nested loops), unlike goreleaser's, which skips those Go does not build. */
+function buildsEveryPair(context: string | undefined): boolean {
+  return context === 'matrix' || context === 'matrix without exclude' || context === 'nested loops';
 }
 
 /** A split pair's `universal` (a macOS universal binary) with darwin, or with no os written. */
