@@ -276,7 +276,7 @@ function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chun
     case 'dockerfile':
       return scanDockerfile(text, chunk.start, chunk.end, sink, state);
     case 'shell':
-      return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell', urlVars: state.urlVars });
+      return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell', urlVars: state.urlVars, exports: (state.shell ??= {}) });
     default:
       return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path, state.yamlFile);
   }

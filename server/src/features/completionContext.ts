@@ -365,6 +365,9 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch', kind: F
     }
     const m = STANDALONE_SET.exec(text);
     if (m && inHeredoc(lines, i, kind)) continue;
+    // A script's `unset GOOS`, or an export the scanner cannot place (in a function or a branch,
+    // indented deeper than the cursor's line; a `case` pattern's): nothing known holds.
+    if (!make && kind !== 'dockerfile' && unsettles(text, name, m !== null, indentOf(lines.line(first).text))) break;
     const exported = !recipe || /^\s*(?:override\s+)?export\s/.test(text);
     // A Dockerfile's FROM starts a stage: what an earlier stage's ENV and ARG set is not in force.
     if (!m && STAGE.test(lines.line(i).text)) break;
@@ -389,6 +392,15 @@ function exportedToRecipes(text: string, variable: string): boolean {
   if (/^(?:export[ \t]*$|\.EXPORT_ALL_VARIABLES\b)/m.test(text)) return true;
   for (const m of text.matchAll(EXPORT_NAMES)) if (m[1].trim().split(/[ \t]+/).includes(variable)) return true;
   return false;
+}
+
+/** A shell line that leaves GOOS (or GOARCH) unknown to the lines below it (see commandValues). */
+function unsettles(text: string, name: 'os' | 'arch', standalone: boolean, cursorIndent: number): boolean {
+  const variable = name === 'os' ? 'GOOS' : 'GOARCH';
+  if (text.indexOf(variable) < 0) return false;
+  if (new RegExp(`(?:^|[;&|({]\\s*)unset\\s+(?:-v\\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\\s+)*${variable}\\b`).test(text)) return true;
+  if (!new RegExp(`\\b(?:export|declare\\s+-x)\\s+(?:[A-Za-z_][A-Za-z0-9_]*=\\S*\\s+)*${variable}=`).test(text)) return false;
+  return !standalone || indentOf(text) > cursorIndent;
 }
 
 /** A make `unexport` of names (`unexport GOOS`). */

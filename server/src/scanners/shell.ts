@@ -19,7 +19,7 @@ import {
 import { maskTemplates, type TemplateMode } from './template';
 import { isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, resolveArch } from '../platform/names';
-import { lexShell, sshCommandAt, type Command, type Word } from './shellWords';
+import { lexShell, sshCommandAt, type Command, type Heredoc, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable, afterUrlVariable } from './artifacts';
 
@@ -62,7 +62,23 @@ export interface ShellOptions {
    * statement that sets GOOS or GOARCH alone at the end of an item is held here for the next
    * item's first command, not judged (see settleCarried).
    */
-  carry?: { pending?: GoEnv; urlVars?: Map<string, string> };
+  carry?: { pending?: GoEnv; urlVars?: Map<string, string>; exports?: ShellExports };
+  /**
+   * What the script exports at its top level, carried on to the blocks after it (a shell file's
+   * ScanState): the object is updated as the script sets GOOS and GOARCH.
+   */
+  exports?: ShellExports;
+}
+
+/**
+ * GOOS and GOARCH as a script's own statements leave them for every later command
+ * (`export GOOS=darwin`, then `GOARCH=arm64 go build`, `GOARCH=386 go build`): a Go name; null
+ * when set to something else, unset, or changed where it may not hold (a function, a branch, a
+ * subshell, after `&&`); undefined when the script does not touch it (the environment's holds).
+ */
+export interface ShellExports {
+  os?: string | null;
+  arch?: string | null;
 }
 
 /** The GOOS and GOARCH values in force, as tokens of the text where they are set. */
@@ -74,6 +90,8 @@ export interface GoEnv {
   archName?: string;
   /** Held statements: the GOOS in force when `arch` was set (what it is judged with if it is replaced unused). */
   archWith?: Token;
+  /** The same as a name, when the GOOS in force then had no token here (the environment's other block, an export). */
+  archWithName?: string;
 }
 
 /** The names a pair takes from the environment's other block, for the sides it has no token for. */
@@ -244,16 +262,24 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   // are held until the next command, which builds for what they set (see scanCommand).
   let pending: GoEnv | undefined = opts.carry?.pending;
   const commandsFrom = sink.mentions.length;
+  // What the script's top-level statements export holds for every command after them.
+  const exports = opts.exports ?? (opts.carry ? (opts.carry.exports ??= {}) : {});
+  let env = withExports(opts.env, exports);
+  const shape: ScriptShape = { depth: 0, parens: 0, cases: 0, gapFrom: 0, heredoc: 0 };
   // (What the scripts its commands hold are scanned with: see nesting.)
   const outer = nesting;
   nesting = { depth, yamlQuote: opts.yamlQuote };
   try {
-    for (let i = 0; i < commands.length; i++) pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, opts.env, pending);
+    for (let i = 0; i < commands.length; i++) {
+      const place = placeOf(masked, commands[i], lexed.heredocs, shape);
+      pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, env, pending);
+      if (trackExports(masked, commands[i], place, exports, opts.env)) env = withExports(opts.env, exports);
+    }
   } finally {
     nesting = outer;
   }
   if (opts.carry) opts.carry.pending = pending;
-  else if (pending) usePending(sink, [], [], pending, opts.env);
+  else if (pending) usePending(sink, [], [], pending, env);
   scanDefaults(text, masked, start, end, sink, commands, commandsFrom);
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
@@ -280,6 +306,136 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
     scanArchiveNames(text, masked, start, h.start, h.end, sink, urlVars);
     scanUrls(text, masked, start, h.start, h.end, sink, urlVars);
   }
+}
+
+/** The environment a command runs in: the job's (`env`), with what the script exported over it. */
+export function withExports(env: GoEnv | undefined, exports: ShellExports): GoEnv | undefined {
+  if (exports.os === undefined && exports.arch === undefined) return env;
+  const out: GoEnv = { ...env };
+  if (exports.os !== undefined) {
+    out.os = undefined;
+    out.osName = exports.os ?? undefined;
+  }
+  if (exports.arch !== undefined) {
+    out.arch = undefined;
+    out.archName = exports.arch ?? undefined;
+  }
+  return out.os || out.arch || out.osName || out.archName ? out : undefined;
+}
+
+/**
+ * Where the commands of a script are, as far as an export holding for the rest of it goes: how
+ * many compound commands (`if`, `case`, loops, `{ }`, function bodies) and subshells are open,
+ * and where the gap before the next command starts.
+ */
+interface ScriptShape {
+  depth: number;
+  parens: number;
+  /** Open `case` commands: a pattern's `)` closes no subshell. */
+  cases: number;
+  gapFrom: number;
+  /** The first here-document not yet passed (their bodies lie in the gaps between commands). */
+  heredoc: number;
+}
+
+const OPENS: ReadonlySet<string> = new Set(['if', 'while', 'until', 'for', 'select', 'case', '{']);
+const CLOSES: ReadonlySet<string> = new Set(['fi', 'done', 'esac', '}']);
+const GOES_ON: ReadonlySet<string> = new Set(['then', 'else', 'elif', 'do', '!', 'time']);
+
+/**
+ * Where a command is: 'top', a statement of the script's top level, run once and unconditionally
+ * in the order written (no compound command is open around it, and it follows a line break or
+ * `;`, not `&&`, `||` or a pipe); 'subshell', in parentheses, where what it sets is gone after
+ * them; 'nested' otherwise. Updates `shape` past it.
+ */
+function placeOf(masked: string, cmd: Command, heredocs: readonly Heredoc[], shape: ScriptShape): 'top' | 'nested' | 'subshell' {
+  const words = cmd.words;
+  // The separators before it: parentheses open and close subshells (not in comments or here-documents).
+  let last = 0;
+  for (let k = shape.gapFrom; k < words[0].start; k++) {
+    while (shape.heredoc < heredocs.length && heredocs[shape.heredoc].end <= k) shape.heredoc++;
+    const h = heredocs[shape.heredoc];
+    if (h && h.start <= k) {
+      k = h.end - 1;
+      last = 10;
+      continue;
+    }
+    const c = masked.charCodeAt(k);
+    if (c === 35 /* # */) {
+      const nl = masked.indexOf('\n', k);
+      k = nl < 0 || nl > words[0].start ? words[0].start : nl - 1;
+      continue;
+    }
+    if (shape.cases === 0 && c === 40 /* ( */) shape.parens++;
+    else if (shape.cases === 0 && c === 41 /* ) */) shape.parens = Math.max(0, shape.parens - 1);
+    // (A line break a backslash continues is no command's end.)
+    if (c === 10 ? masked.charCodeAt(k - 1) !== 92 : c > 32 && c !== 92) last = c;
+  }
+  shape.gapFrom = words[words.length - 1].end;
+  // Its reserved words: those that open and close compound commands.
+  for (let k = 0; k < words.length; k++) {
+    const t = masked.slice(words[k].start, words[k].end);
+    if (OPENS.has(t)) {
+      shape.depth++;
+      if (t === 'case') shape.cases++;
+      if (t !== '{') break;
+    } else if (CLOSES.has(t)) {
+      shape.depth = Math.max(0, shape.depth - 1);
+      if (t === 'esac') shape.cases = Math.max(0, shape.cases - 1);
+    } else if (!GOES_ON.has(t)) break;
+  }
+  // A function's body: `function name {`, or `{` after `name()` (a command of its own).
+  if (masked.slice(words[0].start, words[0].end) === 'function' && masked.slice(words[words.length - 1].start, words[words.length - 1].end) === '{') shape.depth++;
+  if (shape.parens > 0) return 'subshell';
+  return shape.depth === 0 && (last === 0 || last === 10 || last === 59 /* ; */) ? 'top' : 'nested';
+}
+
+/** How a statement may export GOOS or GOARCH: `export`, and `declare -x` (or typeset's). */
+const EXPORTING_FLAGS = /^-[A-Za-z]*x/;
+
+/**
+ * Updates `exports` with what a command does to GOOS and GOARCH for the commands after it
+ * (`export GOOS=darwin`, `unset GOARCH`; not `GOOS=linux go build`, which sets it for that one
+ * command). Returns whether anything changed.
+ */
+function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 'subshell', exports: ShellExports, env: GoEnv | undefined): boolean {
+  const words = cmd.words;
+  if (place === 'subshell') return false;
+  // (Most commands name neither: looked for in the command's words only, never on to the text's end.)
+  if (!words.some((w) => w.end - w.start >= 4 && masked.slice(w.start, w.end).indexOf('GO') >= 0)) return false;
+  const { nameIndex, name } = commandName(masked, words);
+  let changed = false;
+  const set = (side: 'os' | 'arch', value: string | null) => {
+    if (exports[side] === value) return;
+    exports[side] = value;
+    changed = true;
+  };
+  const first = wordText(masked, words[0]);
+  if (name === 'unset') {
+    for (let k = nameIndex + 1; k < words.length; k++) {
+      const t = wordText(masked, words[k]);
+      if (t === 'GOOS') set('os', null);
+      else if (t === 'GOARCH') set('arch', null);
+    }
+    return changed;
+  }
+  const declarer = first === 'export' || ((first === 'declare' || first === 'typeset') && words.some((w, k) => k < nameIndex && EXPORTING_FLAGS.test(wordText(masked, w))));
+  // (`GOOS=linux go build` sets it for its command alone.)
+  if (nameIndex < words.length && !declarer) return false;
+  for (let k = 0; k < words.length; k++) {
+    const raw = masked.slice(words[k].start, words[k].end);
+    const m = /^(GOOS|GOARCH)(=|$)/.exec(raw);
+    if (!m) continue;
+    const side = m[1] === 'GOOS' ? 'os' : 'arch';
+    // Exported from here on: by this statement, or before (by the script or the environment).
+    // (Not after an export that may not have run, or an unset: null, which a plain assignment leaves so.)
+    const exported = declarer || typeof exports[side] === 'string' || (side === 'os' ? env?.os ?? env?.osName : env?.arch ?? env?.archName) !== undefined;
+    if (!exported) continue;
+    const value = m[2] === '=' ? raw.slice(m[0].length).replace(/["']/g, '') : undefined;
+    const literal = value !== undefined && !/[\u0001-\u0003$`\\]/.test(value) && (side === 'os' ? isGoOs(value) : isGoArch(value));
+    set(side, place === 'top' && literal ? value : null);
+  }
+  return changed;
 }
 
 /** `NAME=` (or `NAME+=`) just before an expansion: the value of a shell assignment. */
@@ -628,13 +784,13 @@ function packageManager(text: string, base: number, words: Word[], nameIndex: nu
  * GOOS in force when it was set (windows/arm, unknown; without it, it is not linux/arm); a GOOS
  * alone, as its GOARCH goes on to a build that is judged (or with the GOARCH replaced beside it).
  */
-function judgeReplaced(sink: MentionSink, replacesOs: boolean, replacesArch: boolean, pending: GoEnv | undefined, env: GoEnv | undefined): void {
+function judgeReplaced(sink: MentionSink, replacesOs: boolean, replacesArch: boolean, pending: GoEnv | undefined): void {
   const os = replacesOs ? pending?.os : undefined;
   const arch = replacesArch ? pending?.arch : undefined;
   if (arch) {
     // (Not a GOOS set after it: `GOARCH=s390x`, `GOOS=darwin`, then `GOARCH=arm64 go build` built no darwin/s390x.)
     const inForce = os ?? pending?.archWith;
-    emitPairs(sink, inForce ? [inForce] : [], [arch], undefined, 'GOOS/GOARCH', undefined, inForce ? undefined : impliedNames(env, [], [arch]));
+    emitPairs(sink, inForce ? [inForce] : [], [arch], undefined, 'GOOS/GOARCH', undefined, inForce || pending?.archWithName === undefined ? undefined : { os: pending.archWithName });
   } else if (os) emitPairs(sink, [os], [], undefined, 'GOOS/GOARCH');
 }
 
@@ -656,7 +812,7 @@ function isSelfReference(value: string, name: string): boolean {
 
 /** Judges what the last item of a script list left held (see ShellOptions.carry). */
 export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions['carry']>, env: GoEnv | undefined): void {
-  if (carry.pending) usePending(sink, [], [], carry.pending, env);
+  if (carry.pending) usePending(sink, [], [], carry.pending, carry.exports ? withExports(env, carry.exports) : env);
   carry.pending = undefined;
 }
 
@@ -667,7 +823,7 @@ export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions
  */
 function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string, templated?: Templated): void {
   // (A template replaces too: `GOARCH=arm`, then `GOARCH=$ARCH go build`.)
-  judgeReplaced(sink, oses.length > 0 || templated?.os === true, arches.length > 0 || templated?.arch === true, pending, env);
+  judgeReplaced(sink, oses.length > 0 || templated?.os === true, arches.length > 0 || templated?.arch === true, pending);
   if (pending?.os && oses.length === 0 && !templated?.os) oses.push(pending.os);
   if (pending?.arch && arches.length === 0 && !templated?.arch) arches.push(pending.arch);
   if (oses.length === 0 && arches.length === 0) return;
@@ -1309,9 +1465,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   let sets: GoEnv | undefined;
   if ((nameIndex >= words.length || ps) && variant === undefined && (oses.length === 0) !== (arches.length === 0) && oses.length <= 1 && arches.length <= 1) {
     // A statement that sets one of the two: held. The value it replaces was never built with.
-    judgeReplaced(sink, oses.length > 0, arches.length > 0, pending, env);
+    judgeReplaced(sink, oses.length > 0, arches.length > 0, pending);
     const archWith = pending?.os ?? env?.os;
-    sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}) };
+    const archWithName = archWith ? undefined : env?.osName;
+    sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}), ...(archWithName ? { archWithName } : {}) };
   } else usePending(sink, oses, arches, pending, env, variant, templated);
   if (containerArches.size > 0) containerAliases(sink.mentions, flagMentionsStart, containerArches);
 

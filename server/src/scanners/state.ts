@@ -13,6 +13,8 @@ export interface ScanState {
   yamlFile?: YamlFileFacts;
   /** A Makefile's own GOOS and GOARCH as its recipes' environment sees them (see makefile.ts). */
   make?: MakeGoEnv;
+  /** What a shell script's top level exports of GOOS and GOARCH (see shell.ts ShellExports). */
+  shell?: { os?: string | null; arch?: string | null };
 }
 
 /**
@@ -33,14 +35,15 @@ export function newScanState(): ScanState {
 }
 
 export function copyScanState(s: ScanState): ScanState {
-  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}) };
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}), ...(s.shell ? { shell: { ...s.shell } } : {}) };
 }
 
 /** A short string that is equal for equal states: part of a block's cache key. */
 export function scanStateKey(s: ScanState): string {
   const m = s.make;
   const make = m ? `m${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs ? 'o' : ''}${m.exportArch ? 'a' : ''}${m.exportAll ? '*' : ''}` : '';
-  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}`;
+  const sh = s.shell && (s.shell.os !== undefined || s.shell.arch !== undefined) ? `s${s.shell.os === undefined ? '-' : s.shell.os ?? '?'}/${s.shell.arch === undefined ? '-' : s.shell.arch ?? '?'}` : '';
+  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}`;
   if (s.urlVars.size === 0) return flags;
   return `${flags}${JSON.stringify([...s.urlVars])}`;
 }

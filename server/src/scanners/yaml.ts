@@ -4,7 +4,7 @@ import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type S
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
-import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv } from './shell';
+import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellOptions } from './shell';
 import { lineKey, splitBrokenChildren } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
@@ -3938,7 +3938,7 @@ function envListItem(item: YScalar, ctx: Ctx): boolean {
 }
 
 /** Any other scalar: a whole slash platform counts; its text is scanned as shell for flags, URLs, assignments. */
-function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?: { pending?: GoEnv; urlVars?: Map<string, string> }): void {
+function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?: NonNullable<ShellOptions['carry']>): void {
   if (node.style === 'ALIAS') return;
   const r = contentRange(node);
   if (r.e <= r.s) return;
