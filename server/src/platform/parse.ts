@@ -269,7 +269,7 @@ function parseJoined(text: string, sep: '-' | '_', strictness: Strictness): Pars
   if (strictness === 'strict' && sep === '-' && parts.length === 2) {
     const [arch, os] = parts;
     // (Another toolchain's arch beside a Go os is its own name, no typo: Rust's wasm32-wasip1.)
-    const typo = (knownArch(arch) && !knownOs(os) && nearKnown(os, GO_OSES)) || (!knownArch(arch) && !knownOs(arch) && !FOREIGN_ARCH.test(arch) && nearKnown(arch, GO_ARCHES) && knownOs(os));
+    const typo = (knownArch(arch) && !knownOs(os) && nearKnown(os, GO_OSES)) || (!knownArch(arch) && !knownOs(arch) && !FOREIGN_ARCH.test(arch) && nearArch(arch) && knownOs(os));
     if (typo) return makePlatform(os, arch, undefined, 'arch-os');
   }
   if (parts.length === 3 && isWindowsVersion(parts[0], parts[2]) && knownArch(parts[1])) return makePlatform(parts[0], parts[1], parts[2], spelling);

@@ -24,6 +24,12 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     // `amd64/linux`: the arch and the os written the other way round; linux/amd64 meant.
     const swapped = m.platform.spelling === 'slash' && !s.validOs && s.os !== undefined && s.arch !== undefined && isGoOs(s.arch) ? resolveArch(s.os) : undefined;
     // The same with a typo on one side (`amd64/lnux`, `aarch46/linux`): the platforms nearest the two read the other way round.
+    // `arm/linux`, `armhf/linux`: linux/arm written the other way round, a removed platform. No
+    // other platform is the fix (linux/arm64 would change the build's arch).
+    if (swapped && isValidPair(s.arch!, swapped.arch) && model.removed({ os: s.arch!, arch: swapped.arch })) {
+      const meant = formatPlatform({ os: s.arch!, arch: swapped.arch, ...(swapped.variant ?? s.variant ? { variant: swapped.variant ?? s.variant } : {}) });
+      return { token: m.token, code: 'unknown-platform', message: `${m.token.text} is not a valid Go platform: written arch first, it is ${meant}, which was removed from the Kubernetes release; remove it.`, data: { replacements: [] } };
+    }
     const reversed = !swapped && m.platform.spelling === 'slash' && !s.validOs && s.os !== undefined && s.arch !== undefined && (isGoOs(s.arch) || resolveArch(s.os) !== undefined);
     const near = reversed
       ? remembered(model, `p\u0000${s.arch}\u0000${s.os}`, () => suggestPlatforms(s.arch!, s.os!, tierOf, 3, (p) => !model.removed(p)))

@@ -1,6 +1,6 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
 import { isNameTypo, parsePlatform } from '../platform/parse';
-import { isGoArch, isGoOs, isPlaceholder, resolveArch } from '../platform/names';
+import { isGoArch, isGoOs, isPlaceholder, isValidVariant, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 
 /** A piece of the document: offsets are UTF-16 code units into the whole text, end exclusive. */
@@ -471,6 +471,14 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
           sink.add({ kind: 'whole', token: t, platform: p, strict: true, canonical: 'as-written', listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : {}), context: o.context });
           continue;
         }
+      }
+      // An arch with its variant where a GOARCH is read (`GOARCH="arm/v7"`, a script's own variable
+      // for `--platform linux/$GOARCH`): the arch it names, as in `linux/arm/v7`.
+      if (o.role === 'arch' && t.text.indexOf('/') > 0) {
+        const slash = t.text.indexOf('/');
+        const arch = t.text.slice(0, slash);
+        const variant = parsePlatform(`linux/${t.text}`, 'strict')?.variant;
+        if (isGoArch(arch) && variant !== undefined && isValidVariant(arch, variant)) t = token(o.text, t.start, t.start + slash);
       }
       // An item of a list of names (`GOARCH="arm64 riscv64"`) can be removed as a platform's can.
       names.push(removable && items.length > 1 ? { ...t, remove: { start: item.removeStart, end: item.removeEnd } } : t);

@@ -3284,6 +3284,7 @@ function pairMapping(
   // lone value new to the matrix is a combination of its own.
   const include = keys.get('include');
   if (include?.kind === 'seq') {
+    const conda = condaIncludeKeys(include);
     /** Whether an include entry changes no value of the matrix's own axes (other than os and arch). */
     const fitsEvery = (item: YMap): boolean =>
       item.items.every((p) => {
@@ -3318,7 +3319,11 @@ function pairMapping(
       else if (archT.length > 0) emitPairs(ctx.sink, fixedOses ?? [], archT.slice(0, 1), undefined, 'matrix include', undefined, fixedOsName ? { os: fixedOsName } : undefined);
       for (const p of item.items) {
         if (p.key === ok || p.key === ak || !p.value) continue;
-        if (roleOf(p.key) === 'platform') platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key);
+        if (roleOf(p.key) !== 'platform') continue;
+        // (A conda subdir, `linux-aarch64` beside `osx-64` in other entries: conda's spelling, no alias of ours.)
+        const foreign = conda?.has(p.key) ? ctx.sink.newList() : undefined;
+        if (foreign !== undefined) ctx.sink.foreignLists.add(foreign);
+        platformValue(p.value, { ...ctx, path: [...ctx.path, 'include'] }, p.key, foreign);
       }
     }
   }
@@ -3736,6 +3741,30 @@ function onlyProperties(between: string): boolean {
  * Gives the platform an include entry makes (mentions[from…]: one platform, or one pair with both
  * names written) the entry's removal: its tokens' `remove` drops the whole entry.
  */
+/**
+ * The keys of a matrix's include entries whose values are conda subdirs (`target: linux-64` in one
+ * entry, `target: linux-aarch64` in the next): conda's names, whose `linux-aarch64` is no alias.
+ */
+function condaIncludeKeys(include: YSeq): ReadonlySet<string> | undefined {
+  let keys: Set<string> | undefined;
+  for (const item of include.items) {
+    if (item?.kind !== 'map') continue;
+    for (const p of item.items) if (p.value?.kind === 'scalar' && p.value.value.length <= 9 && CONDA_SUBDIR.test(p.value.value)) (keys ??= new Set()).add(p.key);
+  }
+  return keys;
+}
+
+/** The mentions from `from` on that are values of an entry's conda keys (see condaIncludeKeys), read as conda's spelling. */
+function condaValues(mentions: Mention[], from: number, item: YMap, keys: ReadonlySet<string>): void {
+  for (const p of item.items) {
+    if (!keys.has(p.key) || !p.value) continue;
+    for (let k = from; k < mentions.length; k++) {
+      const m = mentions[k];
+      if (m.kind === 'whole' && m.canonical !== undefined && m.token.start >= p.value.start && m.token.end <= p.value.end) mentions[k] = { ...m, canonical: undefined };
+    }
+  }
+}
+
 function markEntry(mentions: Mention[], from: number, range: { start: number; end: number }): void {
   if (mentions.length !== from + 1) return;
   const m = mentions[from];
@@ -3822,6 +3851,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   // A matrix's include entries (with no axes of os and arch beside them: pairMapping reads those):
   // each makes its own combination, which removing the entry drops.
   const includes = ctx.path[ctx.path.length - 1] === 'include' && ctx.path.some((k) => MATRIX_KEY.test(k)) && node.items.length > 1 && !anchoredList(ctx.text, node);
+  const conda = includes ? condaIncludeKeys(node) : undefined;
   for (let k = 0; k < node.items.length; k++) {
     const item = node.items[k];
     if (!item) continue;
@@ -3834,6 +3864,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
       }
       const before = ctx.sink.mentions.length;
       walk(item, child);
+      if (conda && item.kind === 'map') condaValues(ctx.sink.mentions, before, item, conda);
       const entry = includes && item.kind === 'map' ? seqItemRange(ctx.text, item.start, item.end, node.flow) : undefined;
       if (entry) markEntry(ctx.sink.mentions, before, entry);
       continue;
