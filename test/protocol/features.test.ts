@@ -259,6 +259,45 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.equal(items.find((i) => i.label === 'linux/s390x')?.filterText, 'linux/s390x', 'others keep their label');
   });
 
+  it('typed in another spelling or with a typo, items keep a filterText that holds what was typed, in order, as editors filter', async () => {
+    const inOrder = (typed: string, word: string) => {
+      let at = 0;
+      for (const c of typed.toLowerCase()) {
+        at = word.toLowerCase().indexOf(c, at) + 1;
+        if (at === 0) return false;
+      }
+      return true;
+    };
+    const cases: [string, string, string | undefined][] = [
+      // typed, the item looked at, its filterText (undefined: the editor filters it away)
+      ['linux-', 'linux/amd64', 'linux-amd64'],
+      ['linux_a', 'linux/arm64', 'linux_arm64'],
+      ['linux_a', 'linux/s390x', undefined],
+      ['amd64/', 'linux/amd64', 'amd64/linux'],
+      ['amd64/', 'linux/arm64', undefined],
+      ['x86_64-li', 'linux/amd64', 'x86_64-linux'],
+      // A typo: no item holds it; every item is kept, what was typed before its label.
+      ['aarch46/li', 'linux/arm64', 'aarch46/lilinux/arm64'],
+      ['aarch46/li', 'linux/s390x', 'aarch46/lilinux/s390x'],
+    ];
+    let n = 0;
+    for (const [typed, label, filter] of cases) {
+      const t = `FROM --platform=${typed} alpine\n`;
+      const { uri } = await open(`spelled-${n++}/Dockerfile`, 'dockerfile', t);
+      const items = sorted(await client.completion(uri, { line: 0, character: '--platform='.length + 5 + typed.length }));
+      const item = items.find((i) => i.label === label);
+      assert.ok(item, `${typed}: ${label} offered`);
+      const text = item.filterText ?? item.label;
+      if (filter === undefined) assert.ok(!inOrder(typed, text), `${typed}: ${label} is filtered away (${text})`);
+      else {
+        assert.equal(text, filter, typed);
+        assert.ok(inOrder(typed, text));
+      }
+      // Accepting it replaces the whole token.
+      assert.equal(applyEdits(t, [edit(item)]), `FROM --platform=${label} alpine\n`);
+    }
+  });
+
   it('GOARCH= with no GOOS: arm is left out (GOARCH=arm alone is judged as linux/arm, removed); Go-only arches come after the tiers', async () => {
     const t = 'build:\n\tGOARCH= go build ./cmd\n';
     const { uri } = await open('lone/Makefile', 'makefile', t);

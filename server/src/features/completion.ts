@@ -155,7 +155,37 @@ function sortCandidates(model: TierModel, role: CompletionSite['role'], list: Ca
  * What the editor filters an item by: its label, or, when the user is typing an alias of its arch
  * (`linux/x86` for linux/amd64, `aarch` for arm64), the label in that spelling, so the item stays.
  */
-function filterFor(label: string, typed: string): string {
+function filterFor(label: string, typed: string): string | undefined {
+  const f = aliasFilter(label, typed);
+  if (typed === '' || inOrder(typed, f)) return f;
+  // Typed in another spelling (`linux-`, `linux_a`, arch first: `amd64/`): the label respelled so.
+  const m = /^([A-Za-z0-9_]+)([/-])/.exec(typed) ?? /^([A-Za-z0-9]+)(_)/.exec(typed);
+  const p = m ? parsePlatform(label, 'loose') : undefined;
+  if (m && p) {
+    const archFirst = resolveArch(m[1].toLowerCase()) !== undefined && parsePlatform(`linux/${m[1]}`, 'loose') !== undefined && !/^(?:linux|windows|darwin|freebsd)$/i.test(m[1]);
+    // (Arch first in the alias typed, `x86_64-li`: x86_64-linux.)
+    const arch = archFirst && resolveArch(m[1].toLowerCase())?.arch === p.arch ? m[1] : p.arch;
+    const respelled = archFirst ? `${arch}${m[2]}${p.os}` : aliasFilter(`${p.os}${m[2]}${p.arch}${p.variant ? `${m[2]}${p.variant}` : ''}`, typed);
+    if (inOrder(typed, respelled)) return respelled;
+  }
+  return undefined;
+}
+
+/** Whether the characters of `typed` are in `word` in order (case aside): how editors filter items. */
+function inOrder(typed: string, word: string): boolean {
+  const t = typed.toLowerCase();
+  const w = word.toLowerCase();
+  let at = 0;
+  for (let k = 0; k < t.length; k++) {
+    at = w.indexOf(t[k], at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/** The label with its arch in the alias the typed text starts (`linux/aarch` filters `linux/aarch64`). */
+function aliasFilter(label: string, typed: string): string {
   const m = /^(?:([A-Za-z0-9]+)([/_-]))?([A-Za-z0-9_-]+)$/.exec(typed);
   if (!m) return label;
   const archTyped = m[3].toLowerCase();
@@ -263,14 +293,19 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set([...(site.present ?? []), ...(site.present ? itemsAfter(text, site.end, site.inArgument) : [])].map(identity));
-  const fresh = candidates.filter((c) => !written.has(identity(c.label)));
-  const items: CompletionItem[] = sortCandidates(model, site.role, fresh).map((c, i) => ({
+  const fresh = sortCandidates(model, site.role, candidates.filter((c) => !written.has(identity(c.label))));
+  // Editors keep the items whose filterText holds what was typed, in order. When none does (a
+  // typo: `aarch46/li`), each is given what was typed before its label, so that all are shown,
+  // in the server's order (sortText): the typed token is what the item replaces.
+  const filters = fresh.map((c) => filterFor(c.label, typed));
+  const typo = typed !== '' && filters.every((f) => f === undefined);
+  const items: CompletionItem[] = fresh.map((c, i) => ({
     label: c.label,
     kind: CompletionItemKind.EnumMember,
     detail: detail(model, c.tier, requiredTier),
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
-    filterText: filterFor(c.label, typed),
+    filterText: typo ? `${typed}${c.label}` : filters[i] ?? c.label,
     textEdit: insert ? { newText: c.label + after, insert, replace } : { range, newText: c.label + after },
   }));
   return { isIncomplete: false, items };
