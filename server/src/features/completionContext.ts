@@ -9,6 +9,7 @@ import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
 import { anchoredOsLists, ENV_MAP_KEYS, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 import { SEPARATOR_VARIABLE } from '../scanners/template';
+import { TEXT_DEFINE } from '../scanners/makefile';
 
 /**
  * Where the cursor is, as completion needs it: which kind of value is being typed (a whole
@@ -355,6 +356,11 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch', kind: F
   // make variable that is not exported (only the environment reaches a recipe's commands).
   const make = kind === 'makefile';
   const recipe = make && lines.line(first).text.charCodeAt(0) === 9;
+  // A recipe of a rule whose target has its own value (`win: GOOS = windows`): that value.
+  if (recipe) {
+    const own = targetValue(lines, first, name);
+    if (own !== undefined) return own === '' ? [] : [own];
+  }
   let inDefine = false;
   for (let i = first - 1; i >= first - SET_LINES_BACK && lines.has(i); i--) {
     const text = lines.line(i).text;
@@ -392,6 +398,72 @@ function exportedToRecipes(text: string, variable: string): boolean {
   if (/^(?:export[ \t]*$|\.EXPORT_ALL_VARIABLES\b)/m.test(text)) return true;
   for (const m of text.matchAll(EXPORT_NAMES)) if (m[1].trim().split(/[ \t]+/).includes(variable)) return true;
   return false;
+}
+
+/**
+ * The value a recipe's rule's targets give GOOS (or GOARCH) of their own (`win: GOOS = windows`
+ * anywhere in the Makefile), as the scanner reads it: undefined when none does, '' when the
+ * targets give different values.
+ */
+function targetValue(lines: Lines, recipeLine: number, name: 'os' | 'arch'): string | undefined {
+  let rule = recipeLine - 1;
+  while (rule >= 0 && rule > recipeLine - MAX_BLOCK_LINES && lines.has(rule) && (lines.line(rule).text.charCodeAt(0) === 9 || lines.line(rule).text.trim() === '')) rule--;
+  if (!lines.has(rule)) return undefined;
+  const head = lines.line(rule).text;
+  const colon = head.search(/:(?!=)/);
+  if (colon <= 0) return undefined;
+  const targets = new Set(head.slice(0, colon).trim().split(/\s+/));
+  const variable = name === 'os' ? 'GOOS' : 'GOARCH';
+  const found = new Set<string>();
+  // (Line by line where the name is written: one regex over the text would restart at every line.)
+  const text = lines.text;
+  const re = new RegExp(`^([^:=#\\t][^:=#]*?):[ \\t]*(?:(?:export|override|private)[ \\t]+)*${variable}[ \\t]*(?:::?=|\\?=|=)[ \\t]*([A-Za-z0-9_]*)[ \\t\\r]*$`);
+  for (let at = text.indexOf(variable); at >= 0; at = text.indexOf(variable, at + variable.length)) {
+    const from = text.lastIndexOf('\n', at) + 1;
+    let to = text.indexOf('\n', at);
+    if (to < 0) to = text.length;
+    if (to - from > MAX_LINE) continue;
+    const m = re.exec(text.slice(from, to));
+    if (m && m[1].trim().split(/\s+/).some((t) => targets.has(t))) found.add(m[2].toLowerCase());
+    at = to;
+  }
+  if (found.size === 0) return undefined;
+  return found.size === 1 ? [...found][0] : '';
+}
+
+/** `define NAME` (with make's modifiers before it) and `endef`. */
+const DEFINE_LINE = /^\s*(?:(?:export|override|private)\s+)*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/;
+const ENDEF_LINE = /^\s*endef\b/;
+
+/**
+ * The items of the other lines of the `define X_PLATFORMS` body the line at `index` is in (a
+ * platform list's: a name roleOf reads as one), or undefined when it is in none.
+ */
+function defineBody(lines: Lines, index: number): string[] | undefined {
+  const items: string[] = [];
+  const add = (t: string) => {
+    // (A line that sets GOOS or GOARCH is a command, no item: the scanner ends the list there.)
+    if (!/\bGO(?:OS|ARCH)=/.test(t)) for (const w of t.split(/[\s,]+/)) if (w !== '') items.push(w);
+  };
+  let name: string | undefined;
+  for (let i = index - 1; i >= 0 && i > index - MAX_BLOCK_LINES && lines.has(i); i--) {
+    const t = lines.line(i).text;
+    if (ENDEF_LINE.test(t)) return undefined;
+    const d = DEFINE_LINE.exec(t);
+    if (d) {
+      name = d[1];
+      break;
+    }
+    add(t);
+  }
+  if (name === undefined || roleOf(name) !== 'platform' || TEXT_DEFINE.test(name)) return undefined;
+  for (let i = index + 1; i < index + MAX_BLOCK_LINES && lines.has(i); i++) {
+    const t = lines.line(i).text;
+    if (ENDEF_LINE.test(t)) return items;
+    if (DEFINE_LINE.test(t)) return undefined;
+    add(t);
+  }
+  return items;
 }
 
 /** A shell line that leaves GOOS (or GOARCH) unknown to the lines below it (see commandValues). */
@@ -1123,6 +1195,15 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
     if (use && items) {
       if (use.role === 'platform') return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
       return site(use.role, start, end, { spelling: 'slash', present: items, ...(use.role === 'os' ? { arch: use.other } : { os: use.other }) });
+    }
+  }
+
+  // A line of a make `define X_PLATFORMS` body: its items are one list, as the scanner reads them.
+  if (kind === 'makefile' && /^[ \t]*(?:[^\s=$#()]+[ \t]+)*$/.test(prefix)) {
+    const body = defineBody(lines, index);
+    if (body) {
+      const items = [...body, ...prefix.split(/[\s,]+/).filter((w) => w !== '')];
+      return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
     }
   }
 

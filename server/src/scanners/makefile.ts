@@ -3,7 +3,7 @@ import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
-import { newScanState, type MakeGoEnv, type ScanState } from './state';
+import { newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
 import type { GoEnv } from './shell';
 
 // A variable's name may be computed in part: `$(NAME)_PLATFORMS`, `ENVS_$(GUEST)armv7l`.
@@ -43,7 +43,7 @@ function logicalLines(text: string, start: number, end: number): Line[] {
 const QUIET_PREFIX = /^\$(?:\([A-Za-z_][A-Za-z0-9_]*\)|\{[A-Za-z_][A-Za-z0-9_]*\})(?=[A-Za-z_][A-Za-z0-9_]*=)/;
 
 /** A `define` named as text to print (`HELP_TEXT`, `USAGE`, `help-message`): prose, not commands. */
-const TEXT_DEFINE = /(?:^|[_.-])(?:help|usage|doc|docs|text|message|msg|banner)(?:$|[_.-])/i;
+export const TEXT_DEFINE = /(?:^|[_.-])(?:help|usage|doc|docs|text|message|msg|banner)(?:$|[_.-])/i;
 
 /** Where a make comment starts on a non-recipe line (`#` not escaped), or the line end. */
 function commentStart(text: string, s: number, e: number): number {
@@ -78,6 +78,16 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   let currentTarget: string | undefined;
   // What the recipes' environment holds: the GOOS and GOARCH the Makefile exports.
   let recipeGoEnv = exportedGoEnv(state.make);
+  // A rule's recipe sees its target's own values (`win: GOOS = windows`) over the Makefile's.
+  let ruleGoEnv: GoEnv | undefined | null = null;
+  const setTarget = (target: string, side: 'os' | 'arch', value: string, exported: boolean, ifUnset: boolean) => {
+    const make = state.make;
+    const old = make?.targets?.[target];
+    if (ifUnset && (old?.[side] !== undefined || (side === 'os' ? make?.os : make?.arch) !== undefined)) return;
+    if (!old && Object.keys(make?.targets ?? {}).length >= MAX_TARGETS) return;
+    const next: TargetGoVars = { ...old, [side]: value, ...(exported ? (side === 'os' ? { exportOs: true } : { exportArch: true }) : {}) };
+    setMake({ targets: { ...make?.targets, [target]: next } });
+  };
   const setMake = (change: Partial<MakeGoEnv>) => {
     state.make = { exportOs: false, exportArch: false, exportAll: false, ...state.make, ...change };
     recipeGoEnv = exportedGoEnv(state.make);
@@ -120,7 +130,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         scanEvaluated(evaluated, recipeEnv);
         k = evaluated.end + 1;
       }
-      scanShell(text, k, line.end, sink, { mode: 'make', urlVars, ...(recipeGoEnv ? { env: recipeGoEnv } : {}) });
+      const env = ruleGoEnv !== null ? ruleGoEnv : recipeGoEnv;
+      scanShell(text, k, line.end, sink, { mode: 'make', urlVars, ...(env ? { env } : {}) });
       continue;
     }
     const cEnd = commentStart(text, line.start, line.end);
@@ -201,6 +212,11 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         const set = kept ? {} : name === 'GOOS' ? { os: literal } : { arch: literal };
         if (name === 'GOOS') setMake({ ...set, ...(exported !== undefined ? { exportOs: exported } : {}) });
         else setMake({ ...set, ...(exported !== undefined ? { exportArch: exported } : {}) });
+      } else if (target !== undefined && (name === 'GOOS' || name === 'GOARCH')) {
+        // `win: GOOS = windows`, `mac: export GOOS := darwin`: for the recipes of those targets
+        // (not a pattern's: `%.exe: GOOS = windows` names no target of a rule written out).
+        const literal = branches.length === 0 && depth === 0 && op !== '+=' && /^[A-Za-z0-9_]+$/.test(value) ? value : '';
+        for (const t of target.split(/\s+/)) if (t !== '' && !t.includes('%')) setTarget(t, name === 'GOOS' ? 'os' : 'arch', literal, /\bexport\b/.test(assign[2]), op === '?=');
       }
       // A download URL's start, also after another variable that holds one (`K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`).
       const prefix = downloadPrefix(afterUrlVariable(value, value, urlVars) ?? value);
@@ -217,6 +233,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     if (isRule(body)) {
       inRule = true;
+      ruleGoEnv = targetGoEnv(state.make, body.slice(0, ruleColon(body)).trim().split(/\s+/));
       const semi = body.indexOf(';');
       if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
     }
@@ -301,6 +318,38 @@ function exportedGoEnv(make: MakeGoEnv | undefined): GoEnv | undefined {
   // (A value that is no Go name, a typo reported where it is set, makes no recipe's pair wrong.)
   const os = (make.exportOs || make.exportAll) && isGoOs(make.os ?? '') ? make.os : undefined;
   const arch = (make.exportArch || make.exportAll) && isGoArch(make.arch ?? '') ? make.arch : undefined;
+  return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
+}
+
+/** How many targets' own GOOS and GOARCH a Makefile's state keeps (it is part of each block's cache key). */
+const MAX_TARGETS = 64;
+
+/** Where a rule's targets end: its first `:` that is no `:=`. */
+function ruleColon(body: string): number {
+  for (let k = body.indexOf(':'); k >= 0; k = body.indexOf(':', k + 1)) if (body[k + 1] !== '=') return k;
+  return body.length;
+}
+
+/**
+ * The environment of the recipe of a rule for `targets`, when one of them has its own GOOS or
+ * GOARCH (null when none has: the Makefile's holds). A side the targets set differently is unknown.
+ */
+function targetGoEnv(make: MakeGoEnv | undefined, targets: readonly string[]): GoEnv | undefined | null {
+  if (!make?.targets || !targets.some((t) => make.targets![t] !== undefined)) return null;
+  const side = (s: 'os' | 'arch'): string => {
+    let out: string | undefined;
+    for (const t of targets) {
+      const own = make.targets![t];
+      const value = own?.[s] ?? (s === 'os' ? make.os : make.arch);
+      const exported = (s === 'os' ? own?.exportOs || make.exportOs : own?.exportArch || make.exportArch) || make.exportAll;
+      const name = exported && value && (s === 'os' ? isGoOs(value) : isGoArch(value)) ? value : '';
+      if (out !== undefined && out !== name) return '';
+      out = name;
+    }
+    return out ?? '';
+  };
+  const os = side('os');
+  const arch = side('arch');
   return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
 }
 

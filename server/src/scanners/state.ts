@@ -28,6 +28,19 @@ export interface MakeGoEnv {
   exportOs: boolean;
   exportArch: boolean;
   exportAll: boolean;
+  /**
+   * Target-specific values (`win: export GOOS = windows`): what the recipe of a rule for that
+   * target sees over the Makefile's own. Replaced whole when one changes (states share it).
+   */
+  targets?: Readonly<Record<string, TargetGoVars>>;
+}
+
+/** A target's own GOOS and GOARCH ('' when set to no one known word), and whether it exports them. */
+export interface TargetGoVars {
+  os?: string;
+  arch?: string;
+  exportOs?: boolean;
+  exportArch?: boolean;
 }
 
 export function newScanState(): ScanState {
@@ -41,7 +54,7 @@ export function copyScanState(s: ScanState): ScanState {
 /** A short string that is equal for equal states: part of a block's cache key. */
 export function scanStateKey(s: ScanState): string {
   const m = s.make;
-  const make = m ? `m${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs ? 'o' : ''}${m.exportArch ? 'a' : ''}${m.exportAll ? '*' : ''}` : '';
+  const make = m ? `m${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs ? 'o' : ''}${m.exportArch ? 'a' : ''}${m.exportAll ? '*' : ''}${m.targets ? JSON.stringify(m.targets) : ''}` : '';
   const sh = s.shell && (s.shell.os !== undefined || s.shell.arch !== undefined) ? `s${s.shell.os === undefined ? '-' : s.shell.os ?? '?'}/${s.shell.arch === undefined ? '-' : s.shell.arch ?? '?'}` : '';
   const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}`;
   if (s.urlVars.size === 0) return flags;
