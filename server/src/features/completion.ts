@@ -171,17 +171,12 @@ function filterFor(label: string, typed: string): string | undefined {
   return undefined;
 }
 
-/** Whether the characters of `typed` are in `word` in order (case aside): how editors filter items. */
+/**
+ * Whether an editor keeps an item of this filterText for what was typed: the strictest of them
+ * (Neovim's, Helix's) keep those that start with it, case aside; VS Code's fuzzy match keeps more.
+ */
 function inOrder(typed: string, word: string): boolean {
-  const t = typed.toLowerCase();
-  const w = word.toLowerCase();
-  let at = 0;
-  for (let k = 0; k < t.length; k++) {
-    at = w.indexOf(t[k], at);
-    if (at < 0) return false;
-    at++;
-  }
-  return true;
+  return word.toLowerCase().startsWith(typed.toLowerCase());
 }
 
 /** The label with its arch in the alias the typed text starts (`linux/aarch` filters `linux/aarch64`). */

@@ -265,14 +265,24 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   // What the script's top-level statements export holds for every command after them.
   const exports = opts.exports ?? (opts.carry ? (opts.carry.exports ??= {}) : {});
   let env = withExports(opts.env, exports);
-  const shape: ScriptShape = { depth: 0, parens: 0, cases: 0, gapFrom: 0, heredoc: 0 };
+  const shape: ScriptShape = { depth: 0, parens: 0, cases: 0, gapFrom: 0, heredoc: 0, braces: [] };
   // (What the scripts its commands hold are scanned with: see nesting.)
   const outer = nesting;
   nesting = { depth, yamlQuote: opts.yamlQuote };
   try {
+    // Where the value held (pending) was set: in how many subshells, and on a condition.
+    let held: { parens: number; conditional: boolean } | undefined;
     for (let i = 0; i < commands.length; i++) {
-      const place = placeOf(masked, commands[i], lexed.heredocs, shape);
+      const { place, lead } = placeOf(masked, commands[i], lexed.heredocs, shape);
+      // A value set in a subshell now closed (`( export GOOS=darwin )`), or on a condition when
+      // the next statement starts (`[ -n "$X" ] && export GOOS=darwin`): judged alone, held no longer.
+      if (pending && held && (shape.parens < held.parens || (held.conditional && lead === 'statement'))) {
+        usePending(sink, [], [], pending, env);
+        pending = undefined;
+      }
+      const before = pending;
       pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, env, pending);
+      if (pending && pending !== before) held = { parens: shape.parens + (lead === 'alone' ? 1 : 0), conditional: lead === 'andor' || (held?.conditional === true && lead !== 'statement' && before !== undefined) };
       if (trackExports(masked, commands[i], place, exports, opts.env)) env = withExports(opts.env, exports);
     }
   } finally {
@@ -336,10 +346,12 @@ interface ScriptShape {
   gapFrom: number;
   /** The first here-document not yet passed (their bodies lie in the gaps between commands). */
   heredoc: number;
+  /** The open braces: whether each is a function's body (true) or a group of commands run here. */
+  braces: boolean[];
 }
 
-const OPENS: ReadonlySet<string> = new Set(['if', 'while', 'until', 'for', 'select', 'case', '{']);
-const CLOSES: ReadonlySet<string> = new Set(['fi', 'done', 'esac', '}']);
+const OPENS: ReadonlySet<string> = new Set(['if', 'while', 'until', 'for', 'select', 'case']);
+const CLOSES: ReadonlySet<string> = new Set(['fi', 'done', 'esac']);
 const GOES_ON: ReadonlySet<string> = new Set(['then', 'else', 'elif', 'do', '!', 'time']);
 
 /**
@@ -348,10 +360,14 @@ const GOES_ON: ReadonlySet<string> = new Set(['then', 'else', 'elif', 'do', '!',
  * `;`, not `&&`, `||` or a pipe); 'subshell', in parentheses, where what it sets is gone after
  * them; 'nested' otherwise. Updates `shape` past it.
  */
-function placeOf(masked: string, cmd: Command, heredocs: readonly Heredoc[], shape: ScriptShape): 'top' | 'nested' | 'subshell' {
+function placeOf(masked: string, cmd: Command, heredocs: readonly Heredoc[], shape: ScriptShape): { place: 'top' | 'nested' | 'subshell'; lead: 'statement' | 'andor' | 'alone' } {
   const words = cmd.words;
   // The separators before it: parentheses open and close subshells (not in comments or here-documents).
   let last = 0;
+  let beforeLast = 0;
+  /** `()` in the gap: a function's name before it, its body next. */
+  let emptyParens = false;
+  let open = -1;
   for (let k = shape.gapFrom; k < words[0].start; k++) {
     while (shape.heredoc < heredocs.length && heredocs[shape.heredoc].end <= k) shape.heredoc++;
     const h = heredocs[shape.heredoc];
@@ -366,32 +382,59 @@ function placeOf(masked: string, cmd: Command, heredocs: readonly Heredoc[], sha
       k = nl < 0 || nl > words[0].start ? words[0].start : nl - 1;
       continue;
     }
-    if (shape.cases === 0 && c === 40 /* ( */) shape.parens++;
-    else if (shape.cases === 0 && c === 41 /* ) */) shape.parens = Math.max(0, shape.parens - 1);
+    if (shape.cases === 0 && c === 40 /* ( */) {
+      shape.parens++;
+      open = k;
+    } else if (shape.cases === 0 && c === 41 /* ) */) {
+      shape.parens = Math.max(0, shape.parens - 1);
+      if (open >= 0 && masked.slice(open + 1, k).trim() === '') emptyParens = true;
+    }
     // (A line break a backslash continues is no command's end.)
-    if (c === 10 ? masked.charCodeAt(k - 1) !== 92 : c > 32 && c !== 92) last = c;
+    if (c === 10 ? masked.charCodeAt(k - 1) !== 92 : c > 32 && c !== 92) {
+      beforeLast = k > 0 ? masked.charCodeAt(k - 1) : 0;
+      last = c;
+    }
   }
   shape.gapFrom = words[words.length - 1].end;
+  // Run apart from the script: in a pipeline (`echo | export …`, `export … | tee`) or in the background (`export … &`).
+  let after = shape.gapFrom;
+  while (after < masked.length && (masked.charCodeAt(after) === 32 || masked.charCodeAt(after) === 9)) after++;
+  const next = masked.charCodeAt(after);
+  const apart = (last === 124 /* | */ && beforeLast !== 124) || (next === 124 && masked.charCodeAt(after + 1) !== 124) || (next === 38 /* & */ && masked.charCodeAt(after + 1) !== 38 && masked.charCodeAt(after + 1) !== 62 && masked.charCodeAt(after - 1) !== 62);
+  const lead = apart ? 'alone' : last === 0 || last === 10 || last === 59 /* ; */ ? 'statement' : (last === 38 || last === 124) && beforeLast === last ? 'andor' : 'statement';
   // Its reserved words: those that open and close compound commands.
   for (let k = 0; k < words.length; k++) {
     const t = masked.slice(words[k].start, words[k].end);
-    if (OPENS.has(t)) {
+    if (t === '{') {
+      // A function's body is another place; a group of commands (`{ export GOOS=darwin; }`) runs here.
+      const body = emptyParens;
+      shape.braces.push(body);
+      if (body) shape.depth++;
+    } else if (t === '}') {
+      if (shape.braces.pop() ?? true) shape.depth = Math.max(0, shape.depth - 1);
+    } else if (OPENS.has(t)) {
       shape.depth++;
       if (t === 'case') shape.cases++;
-      if (t !== '{') break;
+      break;
     } else if (CLOSES.has(t)) {
       shape.depth = Math.max(0, shape.depth - 1);
       if (t === 'esac') shape.cases = Math.max(0, shape.cases - 1);
     } else if (!GOES_ON.has(t)) break;
   }
-  // A function's body: `function name {`, or `{` after `name()` (a command of its own).
-  if (masked.slice(words[0].start, words[0].end) === 'function' && masked.slice(words[words.length - 1].start, words[words.length - 1].end) === '{') shape.depth++;
-  if (shape.parens > 0) return 'subshell';
-  return shape.depth === 0 && (last === 0 || last === 10 || last === 59 /* ; */) ? 'top' : 'nested';
+  // A function's body: `function name {` (the brace a word of the command: `{` after `name()` is a command of its own).
+  if (masked.slice(words[0].start, words[0].end) === 'function' && words.length > 2 && masked.slice(words[words.length - 1].start, words[words.length - 1].end) === '{') {
+    shape.braces.push(true);
+    shape.depth++;
+  }
+  if (shape.parens > 0 || apart) return { place: 'subshell', lead };
+  return { place: shape.depth === 0 && lead === 'statement' ? 'top' : 'nested', lead };
 }
 
-/** How a statement may export GOOS or GOARCH: `export`, and `declare -x` (or typeset's). */
+/** How a statement may export GOOS or GOARCH: `export`, and `declare -x` (or typeset's); `+x` takes it back. */
 const EXPORTING_FLAGS = /^-[A-Za-z]*x/;
+const UNEXPORTING_FLAGS = /^\+[A-Za-z]*x/;
+/** Reserved words a command may start with before its name. */
+const GROUP_WORDS: ReadonlySet<string> = new Set(['{', 'then', 'else', 'elif', 'do', '!', 'time']);
 
 /**
  * Updates `exports` with what a command does to GOOS and GOARCH for the commands after it
@@ -410,7 +453,10 @@ function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 's
     exports[side] = value;
     changed = true;
   };
-  const first = wordText(masked, words[0]);
+  // (After the reserved words that open a group or a branch: `{ export GOOS=darwin; }`, `then export …`.)
+  let f = 0;
+  while (f + 1 < words.length && GROUP_WORDS.has(wordText(masked, words[f]))) f++;
+  const first = wordText(masked, words[f]);
   if (name === 'unset') {
     for (let k = nameIndex + 1; k < words.length; k++) {
       const t = wordText(masked, words[k]);
@@ -419,7 +465,10 @@ function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 's
     }
     return changed;
   }
-  const declarer = first === 'export' || ((first === 'declare' || first === 'typeset') && words.some((w, k) => k < nameIndex && EXPORTING_FLAGS.test(wordText(masked, w))));
+  const declares = first === 'declare' || first === 'typeset' || first === 'local';
+  // `declare +x GOOS`: no longer exported.
+  const unexporting = declares && words.some((w, k) => k < nameIndex && UNEXPORTING_FLAGS.test(wordText(masked, w)));
+  const declarer = first === 'export' || (declares && words.some((w, k) => k < nameIndex && EXPORTING_FLAGS.test(wordText(masked, w))));
   // (`GOOS=linux go build` sets it for its command alone.)
   if (nameIndex < words.length && !declarer) return false;
   for (let k = 0; k < words.length; k++) {
@@ -429,11 +478,12 @@ function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 's
     const side = m[1] === 'GOOS' ? 'os' : 'arch';
     // Exported from here on: by this statement, or before (by the script or the environment).
     // (Not after an export that may not have run, or an unset: null, which a plain assignment leaves so.)
-    const exported = declarer || typeof exports[side] === 'string' || (side === 'os' ? env?.os ?? env?.osName : env?.arch ?? env?.archName) !== undefined;
+    const exported = declarer || unexporting || typeof exports[side] === 'string' || (side === 'os' ? env?.os ?? env?.osName : env?.arch ?? env?.archName) !== undefined;
     if (!exported) continue;
     const value = m[2] === '=' ? raw.slice(m[0].length).replace(/["']/g, '') : undefined;
     const literal = value !== undefined && !/[\u0001-\u0003$`\\]/.test(value) && (side === 'os' ? isGoOs(value) : isGoArch(value));
-    set(side, place === 'top' && literal ? value : null);
+    // (`local -x GOOS=darwin` holds in its function only.)
+    set(side, place === 'top' && literal && !unexporting && first !== 'local' ? value : null);
   }
   return changed;
 }
