@@ -260,14 +260,7 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
   });
 
   it('typed in another spelling or with a typo, items keep a filterText that holds what was typed, in order, as editors filter', async () => {
-    const inOrder = (typed: string, word: string) => {
-      let at = 0;
-      for (const c of typed.toLowerCase()) {
-        at = word.toLowerCase().indexOf(c, at) + 1;
-        if (at === 0) return false;
-      }
-      return true;
-    };
+    const inOrder = (typed: string, word: string) => word.toLowerCase().startsWith(typed.toLowerCase());
     const cases: [string, string, string | undefined][] = [
       // typed, the item looked at, its filterText (undefined: the editor filters it away)
       ['linux-', 'linux/amd64', 'linux-amd64'],
@@ -279,6 +272,9 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
       // A typo: no item holds it; every item is kept, what was typed before its label.
       ['aarch46/li', 'linux/arm64', 'aarch46/lilinux/arm64'],
       ['aarch46/li', 'linux/s390x', 'aarch46/lilinux/s390x'],
+      // Kept by editors that keep only the items starting with what was typed (Neovim, Helix) (QA 131).
+      ['lnux/', 'linux/amd64', 'lnux/linux/amd64'],
+      ['linux/am64', 'linux/arm64', 'linux/am64linux/arm64'],
     ];
     let n = 0;
     for (const [typed, label, filter] of cases) {
@@ -328,6 +324,23 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.match(riscv.detail ?? '', /no Kubernetes tier/);
     assert.deepEqual(edit(items[0]).range, { start: pos, end: pos });
     assertTierOrder(items);
+  });
+
+  it('Makefile recipe GOARCH= under a target with its own GOOS (win: GOOS = windows): that GOOS\'s arches, as the recipe is judged (QA 129 B3)', async () => {
+    const t = 'export GOOS := darwin\nwin: GOOS = windows\nwin:\n\tGOARCH= go build\nmac:\n\tGOARCH= go build\n';
+    const { uri } = await open('target-vars/Makefile', 'makefile', t);
+    assert.deepEqual(labels(sorted(await client.completion(uri, { line: 3, character: 8 }))), ['amd64', 'arm64', '386']);
+    assert.deepEqual(labels(sorted(await client.completion(uri, { line: 5, character: 8 }))), ['amd64', 'arm64']);
+  });
+
+  it('a line of a make define X_PLATFORMS body: the platforms not on its other lines (QA 129 B1)', async () => {
+    const t = 'define X_PLATFORMS\nlinux/amd64\nlinux/\nlinux/arm64 linux/s390x\nendef\ndefine HELP_TEXT\nlinux/\nendef\n';
+    const { uri } = await open('define-body/Makefile', 'makefile', t);
+    const items = sorted(await client.completion(uri, { line: 2, character: 6 }));
+    assert.deepEqual(labels(items), ['linux/386', 'linux/ppc64le']);
+    assert.equal(applyEdits(t, [edit(items[0])]).split('\n')[2], 'linux/386');
+    // A define of text, not of platforms: nothing.
+    assert.deepEqual(labels(sorted(await client.completion(uri, { line: 6, character: 6 }))), []);
   });
 
   it('Makefile GOOS=: bare operating systems valid with GOARCH=arm64', async () => {
@@ -498,6 +511,14 @@ describe('hover', () => {
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['unknown-platform', 0], ['unknown-platform', 1]]);
     assert.equal(markdown(await client.hover(uri, positionOf(text, 'amd46', 2))), '**amd46** is not a Go architecture (GOARCH); did you mean amd64?');
     assert.match(markdown(await client.hover(uri, positionOf(text, 'lnux', 2))), /^\*\*lnux\*\* is not a Go operating system \(GOOS\); did you mean linux/);
+  });
+
+  it('darwin/universal, which the diagnostics accept beside darwin, is a macOS universal binary on hover, not an invalid platform; a Kubernetes download of it is not listed (QA 129 B4)', async () => {
+    const text = 'GOOS=darwin GOARCH=universal ./package.sh\ncurl -LO https://dl.k8s.io/release/v1.31.0/bin/darwin/universal/kubectl\n';
+    const { uri, diagnostics } = await open('hover/universal.sh', 'shellscript', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['unknown-platform', 1]]);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'universal', 2))), /^\*\*darwin\/universal\*\*: a macOS universal binary/);
+    assert.match(diagnostics[0].message, /a macOS universal binary, which the Kubernetes release artifacts do not list; it is listed for darwin\/amd64\.$/);
   });
 
   it('a token its context refuses: the hover says what its diagnostic says first, and no other verdict', async () => {
@@ -759,6 +780,19 @@ describe('code actions, applied to the text', () => {
     assert.match(applyEdits(text, editsFor(actions[0].edit, uri)), /platforms: linux\/amd64,linux\/arm64,/);
     // Versioned edits: the client supports documentChanges.
     assert.deepEqual(actions[0].edit?.documentChanges?.[0] && 'textDocument' in actions[0].edit.documentChanges[0] ? actions[0].edit.documentChanges[0].textDocument : undefined, { uri, version: 1 });
+  });
+
+  it('removing the last item of a line of a list over lines keeps the line break (a define body, a continued make list) (QA 130 B7)', async () => {
+    const t = 'define X_PLATFORMS\nlinux/amd64\nlinux/arm64 linux/arm\nlinux/s390x\nendef\nPLATFORMS := linux/amd64 linux/arm \\\n\tlinux/s390x\n';
+    const { uri: u, diagnostics: ds } = await open('remove-eol/Makefile', 'makefile', t);
+    assert.deepEqual(ds.map((d) => [d.code, d.range.start.line]), [['removed-platform', 2], ['removed-platform', 5]]);
+    for (const [d, line, want] of [[ds[0], 2, 'linux/arm64'], [ds[1], 5, 'PLATFORMS := linux/amd64 \\']] as const) {
+      const fix = (await client.codeActions(u, d.range, [d], ['quickfix'])).find((a) => a.title.startsWith('Remove'));
+      assert.ok(fix, `a removal of line ${line}`);
+      const after = applyEdits(t, editsFor(fix.edit, u)).split('\n');
+      assert.equal(after[line], want);
+      assert.equal(after.length, t.split('\n').length, 'no line joined');
+    }
   });
 
   it('an unknown platform whose suggestion is not listed yet keeps the replacement preferred', async () => {

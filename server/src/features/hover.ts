@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ScanResult } from '../lint';
-import { platformMappingRole, roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
+import { UNIVERSAL, platformMappingRole, roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
 import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
@@ -51,6 +51,15 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
   const { platform, valid, written, alias } = platformOf(m);
   if (platform && alias) return `**${alias}** is not a Go architecture (GOARCH): Go names it **${platform.arch}**.\n\n${explainPlatform(model, platform)}`;
   if (platform && (valid || model.removed(platform))) return explainPlatform(model, platform);
+  // darwin/universal: no Go pair, but a macOS universal binary (as its diagnostics accept it, but
+  // not where a Kubernetes artifact is named: that one has its diagnostic).
+  if (platform?.os === 'darwin' && platform.arch === UNIVERSAL && !(m.kind === 'whole' && m.artifact)) {
+    const both = ['amd64', 'arm64'].map((arch) => {
+      const tier = model.tierOf({ os: 'darwin', arch });
+      return `darwin/${arch}${tier !== undefined ? ` (tier ${tier})` : ''}`;
+    });
+    return `**darwin/universal**: a macOS universal binary, ${both.join(' and ')} in one file (lipo, goreleaser's universal_binaries). Not a Go GOOS/GOARCH pair: \`go build\` builds each arch, and Kubernetes publishes no darwin/universal artifact.`;
+  }
   if (platform) {
     // (Never a removed platform: the diagnostic on the same token offers none either.)
     const near = suggestPlatforms(platform.os, platform.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);

@@ -19,6 +19,15 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     // darwin/universal: a macOS universal binary (wails' -platform), both of darwin's arches; but
     // no Kubernetes release artifact (`bin/darwin/universal/kubectl` is not published).
     if (s.os === 'darwin' && s.arch === UNIVERSAL && !m.artifact) return undefined;
+    if (s.os === 'darwin' && s.arch === UNIVERSAL) {
+      // (Where a Kubernetes artifact is named: the spelling is right, the file is not published.)
+      const spelling = m.canonical !== undefined && m.canonical !== 'as-written' ? m.canonical : s.spelling;
+      const artifact = m.artifact!;
+      const arches = ['amd64', 'arm64'].filter((arch) => !model.removed({ os: 'darwin', arch }) && model.artifactAvailable(artifact, { os: 'darwin', arch }));
+      const replacements = arches.map((arch) => spellFor({ os: 'darwin', arch }, spelling, m.token, m.platform.qualifier));
+      const listed = arches.length > 0 ? `; it is listed for ${arches.map((a) => `darwin/${a}`).join(' and ')}` : '';
+      return { token: m.token, code: 'unknown-platform', message: `${m.token.text} is not a valid Go platform: a macOS universal binary, which the Kubernetes release artifacts do not list${listed}.`, data: { replacements } };
+    }
     // linux/arm64/v7: the pair is Go's, the variant is not; the pair without it comes first.
     const pairValid = s.os !== undefined && s.arch !== undefined && isValidPair(s.os, s.arch);
     // `amd64/linux`: the arch and the os written the other way round; linux/amd64 meant.

@@ -238,6 +238,12 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
     if (k + 1 < items.length && joined(k)) {
       it.removeStart = us[k];
       it.removeEnd = us[k + 1];
+      // The last item of a line, after another on it (a list over lines): the separators before
+      // it go, and the line break stays (`linux/arm64 linux/arm` over `linux/s390x`).
+      if (k > 0 && joined(k - 1) && masked.slice(ue[k] - maskBase, us[k + 1] - maskBase).indexOf('\n') >= 0 && masked.slice(ue[k - 1] - maskBase, us[k] - maskBase).indexOf('\n') < 0) {
+        it.removeStart = ue[k - 1];
+        it.removeEnd = ue[k];
+      }
     } else if (k > 0 && joined(k - 1)) {
       it.removeStart = ue[k - 1];
       it.removeEnd = ue[k];
