@@ -73,8 +73,9 @@ export interface ShellOptions {
 /**
  * GOOS and GOARCH as a script's own statements leave them for every later command
  * (`export GOOS=darwin`, then `GOARCH=arm64 go build`, `GOARCH=386 go build`): a Go name; null
- * when set to something else, unset, or changed where it may not hold (a function, a branch, a
- * subshell, after `&&`); undefined when the script does not touch it (the environment's holds).
+ * when set to something else, unset, or changed where it may not hold (a function, a branch,
+ * after `&&`); undefined when the script does not touch it (the environment's holds). What a
+ * subshell, a pipeline or the background sets changes nothing here.
  */
 export interface ShellExports {
   os?: string | null;
