@@ -424,7 +424,8 @@ function targetValue(lines: Lines, recipeLine: number, name: 'os' | 'arch'): str
     if (to < 0) to = text.length;
     if (to - from > MAX_LINE) continue;
     const m = re.exec(text.slice(from, to));
-    if (m && m[1].trim().split(/\s+/).some((t) => targets.has(t))) found.add(m[2].toLowerCase());
+    // (Only what make exports reaches the recipe: `win: export GOOS = …`, or GOOS exported for all.)
+    if (m && m[1].trim().split(/\s+/).some((t) => targets.has(t)) && (/\bexport\b/.test(m[0]) || exportedToRecipes(text, variable) || new RegExp(`^[ \\t]*(?:override[ \\t]+)?export[ \\t]+${variable}\\b`, 'm').test(text))) found.add(m[2].toLowerCase());
     at = to;
   }
   if (found.size === 0) return undefined;

@@ -407,12 +407,13 @@ function placeOf(masked: string, cmd: Command, heredocs: readonly Heredoc[], sha
   for (let k = 0; k < words.length; k++) {
     const t = masked.slice(words[k].start, words[k].end);
     if (t === '{') {
-      // A function's body is another place; a group of commands (`{ export GOOS=darwin; }`) runs here.
-      const body = emptyParens;
-      shape.braces.push(body);
-      if (body) shape.depth++;
+      // A function's body, or a group of commands, which runs here unless piped or put in the
+      // background after its `}` (`{ export GOOS=darwin; } | cat`): what it sets is not known.
+      shape.braces.push(emptyParens);
+      shape.depth++;
     } else if (t === '}') {
-      if (shape.braces.pop() ?? true) shape.depth = Math.max(0, shape.depth - 1);
+      shape.braces.pop();
+      shape.depth = Math.max(0, shape.depth - 1);
     } else if (OPENS.has(t)) {
       shape.depth++;
       if (t === 'case') shape.cases++;
@@ -468,10 +469,10 @@ function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 's
   }
   const declares = first === 'declare' || first === 'typeset' || first === 'local';
   // `declare +x GOOS`: no longer exported.
-  const unexporting = declares && words.some((w, k) => k < nameIndex && UNEXPORTING_FLAGS.test(wordText(masked, w)));
+  const unexporting = declares && words.some((w) => UNEXPORTING_FLAGS.test(wordText(masked, w)));
   const declarer = first === 'export' || (declares && words.some((w, k) => k < nameIndex && EXPORTING_FLAGS.test(wordText(masked, w))));
   // (`GOOS=linux go build` sets it for its command alone.)
-  if (nameIndex < words.length && !declarer) return false;
+  if (nameIndex < words.length && !declarer && !unexporting) return false;
   for (let k = 0; k < words.length; k++) {
     const raw = masked.slice(words[k].start, words[k].end);
     const m = /^(GOOS|GOARCH)(=|$)/.exec(raw);
