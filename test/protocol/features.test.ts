@@ -331,6 +331,10 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     const { uri } = await open('target-vars/Makefile', 'makefile', t);
     assert.deepEqual(labels(sorted(await client.completion(uri, { line: 3, character: 8 }))), ['amd64', 'arm64', '386']);
     assert.deepEqual(labels(sorted(await client.completion(uri, { line: 5, character: 8 }))), ['amd64', 'arm64']);
+    // Not exported (no `export` there, none for all): make gives the recipe no GOOS; linux's arches (QA 132 B1).
+    const u = 'win: GOOS = windows\nwin:\n\tGOARCH= go build\n';
+    const plain = await open('target-vars-plain/Makefile', 'makefile', u);
+    assert.ok(labels(sorted(await client.completion(plain.uri, { line: 2, character: 8 }))).includes('s390x'));
   });
 
   it('a line of a make define X_PLATFORMS body: the platforms not on its other lines (QA 129 B1)', async () => {

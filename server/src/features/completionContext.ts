@@ -415,6 +415,9 @@ function targetValue(lines: Lines, recipeLine: number, name: 'os' | 'arch'): str
   const targets = new Set(head.slice(0, colon).trim().split(/\s+/));
   const variable = name === 'os' ? 'GOOS' : 'GOARCH';
   const found = new Set<string>();
+  // Whether make exports the variable to every recipe (`export GOOS`, `export GOOS := …`, a lone
+  // `export`): asked once, when a target's assignment without its own `export` is found.
+  let exportedAll: boolean | undefined;
   // (Line by line where the name is written: one regex over the text would restart at every line.)
   const text = lines.text;
   const re = new RegExp(`^([^:=#\\t][^:=#]*?):[ \\t]*(?:(?:export|override|private)[ \\t]+)*${variable}[ \\t]*(?:::?=|\\?=|=)[ \\t]*([A-Za-z0-9_]*)[ \\t\\r]*$`);
@@ -425,7 +428,7 @@ function targetValue(lines: Lines, recipeLine: number, name: 'os' | 'arch'): str
     if (to - from > MAX_LINE) continue;
     const m = re.exec(text.slice(from, to));
     // (Only what make exports reaches the recipe: `win: export GOOS = …`, or GOOS exported for all.)
-    if (m && m[1].trim().split(/\s+/).some((t) => targets.has(t)) && (/\bexport\b/.test(m[0]) || exportedToRecipes(text, variable) || new RegExp(`^[ \\t]*(?:override[ \\t]+)?export[ \\t]+${variable}\\b`, 'm').test(text))) found.add(m[2].toLowerCase());
+    if (m && m[1].trim().split(/\s+/).some((t) => targets.has(t)) && (/\bexport\b/.test(m[0]) || (exportedAll ??= exportedToRecipes(text, variable) || new RegExp(`^[ \\t]*(?:override[ \\t]+)?export[ \\t]+${variable}\\b`, 'm').test(text)))) found.add(m[2].toLowerCase());
     at = to;
   }
   if (found.size === 0) return undefined;

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ScanResult } from '../lint';
-import { UNIVERSAL, platformMappingRole, roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
+import { UNIVERSAL, UNIVERSAL_ARCHES, platformMappingRole, roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
 import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
@@ -54,7 +54,7 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
   // darwin/universal: no Go pair, but a macOS universal binary (as its diagnostics accept it, but
   // not where a Kubernetes artifact is named: that one has its diagnostic).
   if (platform?.os === 'darwin' && platform.arch === UNIVERSAL && !(m.kind === 'whole' && m.artifact)) {
-    const both = ['amd64', 'arm64'].map((arch) => {
+    const both = UNIVERSAL_ARCHES.map((arch) => {
       const tier = model.tierOf({ os: 'darwin', arch });
       return `darwin/${arch}${tier !== undefined ? ` (tier ${tier})` : ''}`;
     });

@@ -5,7 +5,7 @@ import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { parsePlatform, writtenHostType } from '../platform/parse';
-import { UNIVERSAL, shownSpaces, type Token } from '../scanners/mention';
+import { UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, type Token } from '../scanners/mention';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -23,7 +23,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       // (Where a Kubernetes artifact is named: the spelling is right, the file is not published.)
       const spelling = m.canonical !== undefined && m.canonical !== 'as-written' ? m.canonical : s.spelling;
       const artifact = m.artifact!;
-      const arches = ['amd64', 'arm64'].filter((arch) => !model.removed({ os: 'darwin', arch }) && model.artifactAvailable(artifact, { os: 'darwin', arch }));
+      const arches = UNIVERSAL_ARCHES.filter((arch) => !model.removed({ os: 'darwin', arch }) && model.artifactAvailable(artifact, { os: 'darwin', arch }));
       const replacements = arches.map((arch) => spellFor({ os: 'darwin', arch }, spelling, m.token, m.platform.qualifier));
       const listed = arches.length > 0 ? `; it is listed for ${arches.map((a) => `darwin/${a}`).join(' and ')}` : '';
       return { token: m.token, code: 'unknown-platform', message: `${m.token.text} is not a valid Go platform: a macOS universal binary, which the Kubernetes release artifacts do not list${listed}.`, data: { replacements } };

@@ -543,6 +543,8 @@ function templatedVariantPlatform(text: string): ParsedPlatform | undefined {
 
 /** A macOS universal binary's arch (hugoreleaser's `goarch: universal`, wails' `darwin/universal`): both of darwin's arches, no typo. */
 export const UNIVERSAL = 'universal';
+/** The arches a macOS universal binary holds. */
+export const UNIVERSAL_ARCHES: readonly string[] = ['amd64', 'arm64'];
 
 /**
  * Values a script sets GOOS or GOARCH to when it cannot tell (`goos="unknown"` before testing the

@@ -273,6 +273,9 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   try {
     // Where the value held (pending) was set: in how many subshells, and on a condition.
     let held: { parens: number; conditional: boolean } | undefined;
+    // The next `GO` of the text from the command on (most commands name neither GOOS nor GOARCH):
+    // moved forward only, so the text is searched once whatever its length.
+    let nextGo = masked.indexOf('GO');
     for (let i = 0; i < commands.length; i++) {
       const { place, lead } = placeOf(masked, commands[i], lexed.heredocs, shape);
       // A value set in a subshell now closed (`( export GOOS=darwin )`), or on a condition when
@@ -284,7 +287,9 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
       const before = pending;
       pending = scanCommand(text, masked, start, commands[i], sink, urlVars, opts.value === true, env, pending);
       if (pending && pending !== before) held = { parens: shape.parens + (lead === 'alone' ? 1 : 0), conditional: lead === 'andor' || (held?.conditional === true && lead !== 'statement' && before !== undefined) };
-      if (trackExports(masked, commands[i], place, exports, opts.env)) env = withExports(opts.env, exports);
+      const words = commands[i].words;
+      while (nextGo >= 0 && nextGo < words[0].start) nextGo = masked.indexOf('GO', nextGo + 1);
+      if (nextGo >= 0 && nextGo < words[words.length - 1].end && trackExports(masked, commands[i], place, exports, opts.env)) env = withExports(opts.env, exports);
     }
   } finally {
     nesting = outer;
@@ -446,8 +451,6 @@ const GROUP_WORDS: ReadonlySet<string> = new Set(['{', 'then', 'else', 'elif', '
 function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 'subshell', exports: ShellExports, env: GoEnv | undefined): boolean {
   const words = cmd.words;
   if (place === 'subshell') return false;
-  // (Most commands name neither: looked for in the command's words only, never on to the text's end.)
-  if (!words.some((w) => w.end - w.start >= 4 && masked.slice(w.start, w.end).indexOf('GO') >= 0)) return false;
   const { nameIndex, name } = commandName(masked, words);
   let changed = false;
   const set = (side: 'os' | 'arch', value: string | null) => {

@@ -1,4 +1,5 @@
 import type { YamlFileFacts } from './yaml';
+import type { ShellExports } from './shell';
 /**
  * What a scan of one block of a file leaves for the blocks after it: variables holding Kubernetes
  * download URLs (`BASE=https://dl.k8s.io/…` then `"${BASE}/linux/arm/kubectl"`), and whether a
@@ -14,7 +15,7 @@ export interface ScanState {
   /** A Makefile's own GOOS and GOARCH as its recipes' environment sees them (see makefile.ts). */
   make?: MakeGoEnv;
   /** What a shell script's top level exports of GOOS and GOARCH (see shell.ts ShellExports). */
-  shell?: { os?: string | null; arch?: string | null };
+  shell?: ShellExports;
 }
 
 /**
