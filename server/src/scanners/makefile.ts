@@ -89,7 +89,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     setMake({ targets: { ...make?.targets, [target]: next } });
   };
   const setMake = (change: Partial<MakeGoEnv>) => {
-    state.make = { exportOs: false, exportArch: false, exportAll: false, ...state.make, ...change };
+    state.make = { exportAll: false, ...state.make, ...change };
     recipeGoEnv = exportedGoEnv(state.make);
   };
   // `$(eval GOARCH := mips64)` sets a platform-ish variable in `env`; another variable's value
@@ -316,8 +316,9 @@ const UNDEFINE_GO = /^\s*(?:override\s+)?undefine\s+(GOOS|GOARCH)\s*$/;
 function exportedGoEnv(make: MakeGoEnv | undefined): GoEnv | undefined {
   if (!make) return undefined;
   // (A value that is no Go name, a typo reported where it is set, makes no recipe's pair wrong.)
-  const os = (make.exportOs || make.exportAll) && isGoOs(make.os ?? '') ? make.os : undefined;
-  const arch = (make.exportArch || make.exportAll) && isGoArch(make.arch ?? '') ? make.arch : undefined;
+  // (`unexport GOOS` keeps it from the recipes whatever exports every variable.)
+  const os = (make.exportOs ?? make.exportAll) && isGoOs(make.os ?? '') ? make.os : undefined;
+  const arch = (make.exportArch ?? make.exportAll) && isGoArch(make.arch ?? '') ? make.arch : undefined;
   return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
 }
 
@@ -341,7 +342,7 @@ function targetGoEnv(make: MakeGoEnv | undefined, targets: readonly string[]): G
     for (const t of targets) {
       const own = make.targets![t];
       const value = own?.[s] ?? (s === 'os' ? make.os : make.arch);
-      const exported = (s === 'os' ? own?.exportOs || make.exportOs : own?.exportArch || make.exportArch) || make.exportAll;
+      const exported = s === 'os' ? own?.exportOs || (make.exportOs ?? make.exportAll) : own?.exportArch || (make.exportArch ?? make.exportAll);
       const name = exported && value && (s === 'os' ? isGoOs(value) : isGoArch(value)) ? value : '';
       if (out !== undefined && out !== name) return '';
       out = name;

@@ -26,8 +26,9 @@ export interface ScanState {
 export interface MakeGoEnv {
   os?: string;
   arch?: string;
-  exportOs: boolean;
-  exportArch: boolean;
+  /** Exported (`export GOOS`), kept from the recipes (`unexport GOOS`), or as every variable is (undefined). */
+  exportOs?: boolean;
+  exportArch?: boolean;
   exportAll: boolean;
   /**
    * Target-specific values (`win: export GOOS = windows`): what the recipe of a rule for that
@@ -55,7 +56,7 @@ export function copyScanState(s: ScanState): ScanState {
 /** A short string that is equal for equal states: part of a block's cache key. */
 export function scanStateKey(s: ScanState): string {
   const m = s.make;
-  const make = m ? `m${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs ? 'o' : ''}${m.exportArch ? 'a' : ''}${m.exportAll ? '*' : ''}${m.targets ? JSON.stringify(m.targets) : ''}` : '';
+  const make = m ? `m${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs === undefined ? '' : m.exportOs ? 'o' : 'O'}${m.exportArch === undefined ? '' : m.exportArch ? 'a' : 'A'}${m.exportAll ? '*' : ''}${m.targets ? JSON.stringify(m.targets) : ''}` : '';
   const sh = s.shell && (s.shell.os !== undefined || s.shell.arch !== undefined) ? `s${s.shell.os === undefined ? '-' : s.shell.os ?? '?'}/${s.shell.arch === undefined ? '-' : s.shell.arch ?? '?'}` : '';
   const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}`;
   if (s.urlVars.size === 0) return flags;

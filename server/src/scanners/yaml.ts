@@ -4,7 +4,7 @@ import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type S
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
-import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellOptions } from './shell';
+import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
 import { lineKey, splitBrokenChildren } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
@@ -84,6 +84,8 @@ interface Ctx {
   urlVars?: ReadonlyMap<string, string>;
   /** A GitLab job's before_script and script run in one shell: the variables the one sets are the other's (see walkMap). */
   shellVars?: Map<string, string>;
+  /** What such a job's before_script exports of GOOS and GOARCH, for its script. */
+  shellExports?: ShellExports;
   /** Under a prose key (`body:` of an issue form): a scalar counts only when it is wholly a platform. */
   prose?: boolean;
 }
@@ -2417,6 +2419,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
   const stepRoles = ctx.flavour === 'yaml' && !ctx.matrixRoles && get(node, 'matrix') !== undefined ? stepMatrixRoles(node, ctx) : undefined;
   let child: Ctx | undefined;
   let jobShell: Map<string, string> | undefined;
+  let jobExports: ShellExports | undefined;
   for (let k = 0; k < items.length; k++) {
     const key = items[k].key;
     const value = items[k].value;
@@ -2500,7 +2503,10 @@ function walkMap(node: YMap, ctx: Ctx): void {
       }
     }
     child.siblingExclude = !inMatrix ? undefined : key === 'parameters' ? get(node, 'exclude') : key === 'setup' ? skippedAdjustments(get(node, 'adjustments')) : undefined;
-    child.shellVars = (key === 'before_script' || key === 'script') && value.kind === 'seq' && get(node, 'before_script') !== undefined ? (jobShell ??= new Map(ctx.urlVars)) : undefined;
+    const oneShell = (key === 'before_script' || key === 'script') && value.kind === 'seq' && get(node, 'before_script') !== undefined;
+    child.shellVars = oneShell ? (jobShell ??= new Map(ctx.urlVars)) : undefined;
+    // (What before_script exports holds in script, when it is written first: the walk reads it first.)
+    child.shellExports = oneShell ? (key === 'before_script' ? (jobExports = {}) : jobExports) : undefined;
     // An axis of mappings whose keys the job uses (`${{ matrix.machine.platform }}`): each mapping a
     // combination, but one an exclude entry names whole; an include entry's mapping adds one.
     const nested = value.kind !== 'scalar' && inMatrixAxis(ctx) ? nestedRoles(ctx.matrixRoles, key) : undefined;
@@ -3833,7 +3839,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   const child = below(ctx);
   // A script list's items run in one shell: `- export GOOS=darwin` then `- GOARCH=arm go build`.
   // (And the download URLs an item sets, `export K8S_BIN=…`, are the next items'.)
-  const carry = SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? { urlVars: ctx.shellVars ?? new Map(ctx.urlVars) } : undefined;
+  const carry = SCRIPT_LIST_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? { urlVars: ctx.shellVars ?? new Map(ctx.urlVars), ...(ctx.shellExports ? { exports: ctx.shellExports } : {}) } : undefined;
   /** Where the mentions of each `--platform` flag among the items start and end. */
   let flagged: number[] | undefined;
   /** The arguments of a tool whose --platform takes its own spelling, as in a shell line: a wheel tag or a conda subdir (`linux_x86_64`, not read), Terraform's os_arch. */
