@@ -428,6 +428,43 @@ function scanBlock(body: string, kind: FileKind, path: string, keys: readonly st
   return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes], ...(timeUp ? { timeUp: true as const } : {}) };
 }
 
+/** Blocks longer than this are not scanned again for a completion (a keystroke's scan of one already takes long). */
+const MAX_PROBED_BLOCK = 512 * 1024;
+
+/** What partnersAt writes in place of a value to see what the scanner pairs it with. */
+const PROBE = { os: 'linux', arch: 'amd64' } as const;
+
+/**
+ * The values of the other side that the scanner pairs with a GOOS (or GOARCH) value written at
+ * text[start, end) of a scan (`GOARCH=‸` after `export GOOS=darwin`: ['darwin']), as diagnostics
+ * would judge it: the block around it scanned again from the state it was scanned with, with a
+ * value written there. [] when the pair has no other side (no GOOS in force, or one the scanner
+ * cannot know); undefined when the scanner makes no pair there at all.
+ */
+export function partnersAt(scan: ScanResult, start: number, end: number, role: 'os' | 'arch'): string[] | undefined {
+  if (scan.results.length === 0) return undefined;
+  const c = Math.max(0, lastAtOrBefore(scan.starts, start));
+  const from = scan.starts[c];
+  const to = c + 1 < scan.starts.length ? scan.starts[c + 1] : scan.length;
+  if (end > to || to - from > MAX_PROBED_BLOCK) return undefined;
+  const text = scan.text;
+  const body = `${text.slice(from, start)}${PROBE[role]}${text.slice(end, to)}`;
+  const state = c > 0 ? scan.results[c - 1].stateOut : newScanState();
+  if (c === 0 && scan.marks.yamlFile) state.yamlFile = scan.marks.yamlFile;
+  const block = scan.results[c];
+  const probed = scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions);
+  const at = start - from;
+  let found = false;
+  const values = new Set<string>();
+  for (const m of probed.mentions) {
+    if (m.kind !== 'pair' || (role === 'arch' ? m.arch : m.os)?.start !== at) continue;
+    found = true;
+    const other = role === 'arch' ? (m.os?.text ?? m.osName) : (m.archName ?? m.arch?.text);
+    if (other !== undefined) values.add(other.toLowerCase());
+  }
+  return found ? [...values] : undefined;
+}
+
 /** The limit notes of one block, said with where it is in a file of `blocks` blocks. */
 function noteBlock(notes: string[], result: ChunkResult, start: number, blocks: number, maxMentions: number): void {
   if (result.notes.length > 0) {

@@ -1,13 +1,13 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FileKind } from '../lint';
+import { partnersAt, scanText, type FileKind, type ScanResult } from '../lint';
 import type { TierModel } from '../model/query';
 import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
 import { ARCH_ALIASES, GO_PAIRS, platformIdentity, resolveArch, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
 import { parsePlatform, type Spelling } from '../platform/parse';
-import { completionSite, type CompletionSite, type Published } from './completionContext';
+import { completionSite, type CompletionSite, type Partners, type Published } from './completionContext';
 import { inLeftOutEntry } from '../scanners/yaml';
 import { rangeOf } from './diagnostics';
 import { explainName } from './hover';
@@ -257,8 +257,10 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
  * typed of it: the item is inserted, and that item kept (or, with `insertReplace`, replaced if the
  * client's setting says so).
  */
-export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false): CompletionList | null {
-  const site = completionSite(text, kind, offset);
+export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false, partners?: Partners): CompletionList | null {
+  // (Without a scan of the text at hand, one is made when a GOOS or GOARCH value asks for it.)
+  let scan: ScanResult | undefined;
+  const site = completionSite(text, kind, offset, partners ?? ((start, end, role) => partnersAt((scan ??= scanText(text, kind)), start, end, role)));
   if (!site) return null;
   // Items below the required tier say so, unless below-required-tier is turned off.
   const requiredTier = settings.severity['below-required-tier'] === 'off' ? 3 : settings.requiredTier;

@@ -323,8 +323,12 @@ function indentOf(text: string): number {
   return text.length - text.trimStart().length;
 }
 
-/** GOOS and GOARCH values written on the same command (the line and its `\` continuations). */
-function commandValues(lines: Lines, index: number, name: 'os' | 'arch', kind: FileKind): string[] {
+/**
+ * GOOS and GOARCH values written on the same command (the line and its `\` continuations): what
+ * completion pairs a value with where the scanner makes none of it (see Partners), as before a
+ * template (`GOOS=‸${TARGETOS}`).
+ */
+function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string[] {
   let first = index;
   while (lines.has(first - 1) && /\\$/.test(lines.line(first - 1).text)) first--;
   let last = index;
@@ -335,104 +339,7 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch', kind: F
   for (let i = first; i <= last; i++) {
     for (const m of lines.line(i).text.matchAll(re)) if (roleOf(m[1]) === name) out.push(m[2].toLowerCase());
   }
-  if (out.length > 0) return out;
-  // `build-win: GOOS = windows` beside `build-win: GOARCH = |`: the target's own variables, in any order.
-  const target = TARGET_VARIABLE.exec(lines.line(index).text);
-  if (target) {
-    for (let i = index - SET_LINES_BACK; i <= index + SET_LINES_BACK; i++) {
-      if (!lines.has(i)) {
-        if (i > index) break;
-        continue;
-      }
-      const t = i === index ? null : TARGET_VARIABLE.exec(lines.line(i).text);
-      if (!t || t[1].trim() !== target[1].trim()) continue;
-      for (const a of lines.line(i).text.slice(t[0].length - t[2].length).matchAll(re)) if (roleOf(a[1]) === name) return [a[2].toLowerCase()];
-    }
-  }
-  // `export GOOS=darwin`, `GOOS := darwin`, `ENV GOOS=linux` on a line of its own above: it holds
-  // for the lines that follow (a `GOOS=linux go build` line sets it for its command only).
-  // What the scanner reads as in force, no more: not a line of a here-document's text or of a make
-  // `define`; in a make recipe, not another recipe line (each runs in a shell of its own) nor a
-  // make variable that is not exported (only the environment reaches a recipe's commands).
-  const make = kind === 'makefile';
-  const recipe = make && lines.line(first).text.charCodeAt(0) === 9;
-  // A recipe of a rule whose target has its own value (`win: GOOS = windows`): that value.
-  if (recipe) {
-    const own = targetValue(lines, first, name);
-    if (own !== undefined) return own === '' ? [] : [own];
-  }
-  let inDefine = false;
-  for (let i = first - 1; i >= first - SET_LINES_BACK && lines.has(i); i--) {
-    const text = lines.line(i).text;
-    if (make) {
-      if (/^endef\b/.test(text)) inDefine = true;
-      else if (inDefine && /^(?:(?:override|export|private)[ \t]+)*define\b/.test(text)) inDefine = false;
-      if (inDefine || text.charCodeAt(0) === 9) continue;
-    }
-    const m = STANDALONE_SET.exec(text);
-    if (m && inHeredoc(lines, i, kind)) continue;
-    // A script's `unset GOOS`, or an export the scanner cannot place (in a function or a branch,
-    // indented deeper than the cursor's line; a `case` pattern's): nothing known holds.
-    if (!make && kind !== 'dockerfile' && unsettles(text, name, m !== null, indentOf(lines.line(first).text))) break;
-    const exported = !recipe || /^\s*(?:override\s+)?export\s/.test(text);
-    // A Dockerfile's FROM starts a stage: what an earlier stage's ENV and ARG set is not in force.
-    if (!m && STAGE.test(lines.line(i).text)) break;
-    if (!m) {
-      // A Dockerfile's `ENV GOOS darwin`, the form without `=`.
-      const spaced = ENV_SPACED.exec(lines.line(i).text);
-      if (spaced && roleOf(spaced[1]) === name) return [spaced[2].toLowerCase()];
-      continue;
-    }
-    for (const a of m[1].matchAll(re)) if (roleOf(a[1]) === name && (exported || exportedToRecipes(lines.text, a[1]))) return [a[2].toLowerCase()];
-  }
   return out;
-}
-
-/**
- * Whether a Makefile exports a variable to its recipes' commands where it is set without `export`:
- * a bare `export`, `.EXPORT_ALL_VARIABLES:`, or `export GOOS` (names without values).
- */
-function exportedToRecipes(text: string, variable: string): boolean {
-  // (`unexport GOOS` takes it back, whatever exports the rest.)
-  for (const m of text.matchAll(UNEXPORT_NAMES)) if (m[1].trim().split(/[ \t]+/).includes(variable)) return false;
-  if (/^(?:export[ \t]*$|\.EXPORT_ALL_VARIABLES\b)/m.test(text)) return true;
-  for (const m of text.matchAll(EXPORT_NAMES)) if (m[1].trim().split(/[ \t]+/).includes(variable)) return true;
-  return false;
-}
-
-/**
- * The value a recipe's rule's targets give GOOS (or GOARCH) of their own (`win: GOOS = windows`
- * anywhere in the Makefile), as the scanner reads it: undefined when none does, '' when the
- * targets give different values.
- */
-function targetValue(lines: Lines, recipeLine: number, name: 'os' | 'arch'): string | undefined {
-  let rule = recipeLine - 1;
-  while (rule >= 0 && rule > recipeLine - MAX_BLOCK_LINES && lines.has(rule) && (lines.line(rule).text.charCodeAt(0) === 9 || lines.line(rule).text.trim() === '')) rule--;
-  if (!lines.has(rule)) return undefined;
-  const head = lines.line(rule).text;
-  const colon = head.search(/:(?!=)/);
-  if (colon <= 0) return undefined;
-  const targets = new Set(head.slice(0, colon).trim().split(/\s+/));
-  const variable = name === 'os' ? 'GOOS' : 'GOARCH';
-  const found = new Set<string>();
-  // Whether make exports the variable to every recipe (`export GOOS`, `export GOOS := …`, a lone
-  // `export`): asked once, when a target's assignment without its own `export` is found.
-  let exportedAll: boolean | undefined;
-  // (Line by line where the name is written: one regex over the text would restart at every line.)
-  const text = lines.text;
-  const re = new RegExp(`^([^:=#\\t][^:=#]*?):[ \\t]*(?:(?:export|override|private)[ \\t]+)*${variable}[ \\t]*(?:::?=|\\?=|=)[ \\t]*([A-Za-z0-9_]*)[ \\t\\r]*$`);
-  for (let at = text.indexOf(variable); at >= 0; at = text.indexOf(variable, at + variable.length)) {
-    const from = text.lastIndexOf('\n', at) + 1;
-    let to = text.indexOf('\n', at);
-    if (to < 0) to = text.length;
-    if (to - from > MAX_LINE) continue;
-    const m = re.exec(text.slice(from, to));
-    // (Only what make exports reaches the recipe: `win: export GOOS = …`, or GOOS exported for all.)
-    if (m && m[1].trim().split(/\s+/).some((t) => targets.has(t)) && (/\bexport\b/.test(m[0]) || (exportedAll ??= exportedToRecipes(text, variable) || new RegExp(`^[ \\t]*(?:override[ \\t]+)?export[ \\t]+${variable}\\b`, 'm').test(text)))) found.add(m[2].toLowerCase());
-    at = to;
-  }
-  if (found.size === 0) return undefined;
-  return found.size === 1 ? [...found][0] : '';
 }
 
 /** `define NAME` (with make's modifiers before it) and `endef`. */
@@ -469,35 +376,6 @@ function defineBody(lines: Lines, index: number): string[] | undefined {
   }
   return items;
 }
-
-/** A shell line that leaves GOOS (or GOARCH) unknown to the lines below it (see commandValues). */
-function unsettles(text: string, name: 'os' | 'arch', standalone: boolean, cursorIndent: number): boolean {
-  const variable = name === 'os' ? 'GOOS' : 'GOARCH';
-  if (text.indexOf(variable) < 0) return false;
-  if (new RegExp(`(?:^|[;&|({]\\s*)unset\\s+(?:-v\\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\\s+)*${variable}\\b`).test(text)) return true;
-  if (!new RegExp(`\\b(?:export|declare\\s+-x)\\s+(?:[A-Za-z_][A-Za-z0-9_]*=\\S*\\s+)*${variable}=`).test(text)) return false;
-  return !standalone || indentOf(text) > cursorIndent;
-}
-
-/** A make `unexport` of names (`unexport GOOS`). */
-const UNEXPORT_NAMES = /^unexport[ \t]+([A-Za-z_][A-Za-z0-9_ \t]*)$/gm;
-
-/** A make `export` of names without values (`export GOOS GOARCH`). */
-const EXPORT_NAMES = /^export[ \t]+([A-Za-z_][A-Za-z0-9_ \t]*)$/gm;
-
-/** A Makefile's target-specific variable (`build-win: export GOOS = windows`): the target, and the variable's name on. */
-const TARGET_VARIABLE = /^([^:=#\t\s][^:=#]*?):(?![=:])[ \t]*(?:(?:export|override|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_]*[ \t]*[?:+]?=)/;
-
-/** A Dockerfile's `ENV NAME value` (one variable, its value after a blank). */
-const ENV_SPACED = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+["']?([A-Za-z0-9]+)["']?[ \t]*$/i;
-
-/** A Dockerfile's FROM line. */
-const STAGE = /^\s*FROM\s/i;
-
-/** How far above the cursor a standalone GOOS/GOARCH setting is looked for. */
-const SET_LINES_BACK = 30;
-/** A line that only sets variables: `export GOOS=darwin`, `GOOS ?= linux`, `ENV GOOS=linux GOARCH=arm64`. */
-const STANDALONE_SET = /^\s*(?:-\s+)?(?:(?:override\s+)?export\s+(?:override\s+)?|override\s+|ENV\s+|ARG\s+|readonly\s+|local\s+|declare\s+(?:-x\s+)?)?((?:[A-Za-z_][A-Za-z0-9_]*\s*[?:+]?=[ \t]*(?:"[A-Za-z0-9]*"|'[A-Za-z0-9]*'|[A-Za-z0-9]*)[ \t]*)+)$/;
 
 /** The key column of a YAML line (`  - goos: x` has it at 4), or -1 when the line holds no key. */
 function keyColumn(text: string): { col: number; key: string; value: string } | undefined {
@@ -984,8 +862,18 @@ function makeBranch(value: string): { text: string; inFunction: boolean } | unde
 /** What stands before the `-` of a shell default, `${NAME:-…}` or `${NAME-…}`. */
 const DEFAULT_OPERATOR = /\$\{[A-Za-z_][A-Za-z0-9_]*:?$/;
 
-/** Finds the completion site at `offset`, or undefined where no platform value is being typed. */
-export function completionSite(text: string, kind: FileKind, offset: number): CompletionSite | undefined {
+/**
+ * What the scanner pairs with a GOOS (or GOARCH) value written at text[start, end): the other
+ * side's values, [] for none; undefined where it makes no pair (see lint.ts partnersAt).
+ */
+export type Partners = (start: number, end: number, role: 'os' | 'arch') => string[] | undefined;
+
+/**
+ * Finds the completion site at `offset`, or undefined where no platform value is being typed.
+ * With `partners`, a GOOS or GOARCH assignment's other side is what the scanner pairs it with, as
+ * diagnostics judge it; without, or where the scanner makes no pair, it is read from the text.
+ */
+export function completionSite(text: string, kind: FileKind, offset: number, partners?: Partners): CompletionSite | undefined {
   const lines = new Lines(text);
   const index = lines.indexOf(offset);
   const line = lines.line(index);
@@ -1013,6 +901,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
   const firstLine = first === index ? line.text : lines.line(first).text;
   // A script in YAML builds with the environment set around it when its own command sets nothing.
   const inForce = (own: string[], name: 'os' | 'arch') => (own.length > 0 || !yaml ? own : yamlEnvInForce(lines, index, name));
+  // The other side of a GOOS or GOARCH value being written here, as the scanner pairs it.
+  const paired = (role: Role, name: 'os' | 'arch', read: () => string[]) => () => ((role === 'os' || role === 'arch') && role !== name ? partners?.(start, end, role) : undefined) ?? read();
 
   const download = downloadSite(line, col) ?? packageSite(line, col, joined.slice(0, joined.length - prefix.length));
   if (download) return download;
@@ -1063,8 +953,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       return withOs(
         site(role, start, end, {
           spelling: 'slash',
-          os: () => commandValues(lines, index, 'os', kind),
-          arch: () => commandValues(lines, index, 'arch', kind),
+          os: paired(role, 'os', () => commandValues(lines, index, 'os')),
+          arch: paired(role, 'arch', () => commandValues(lines, index, 'arch')),
           present: [],
         }),
         typed,
@@ -1092,8 +982,8 @@ export function completionSite(text: string, kind: FileKind, offset: number): Co
       const found = withOs(
         site(role, start, end, {
           spelling: spellingOf(items, 'slash'),
-          os: () => inForce(commandValues(lines, index, 'os', kind), 'os'),
-          arch: () => inForce(commandValues(lines, index, 'arch', kind), 'arch'),
+          os: paired(role, 'os', () => inForce(commandValues(lines, index, 'os'), 'os')),
+          arch: paired(role, 'arch', () => inForce(commandValues(lines, index, 'arch'), 'arch')),
           present: items,
         }),
         typed,
