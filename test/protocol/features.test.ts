@@ -438,6 +438,7 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     { name: 'flow mapping in a matrix include: goarch beside goos: windows', path: '.github/workflows/flow.yml', languageId: 'yaml', text: 'jobs:\n  b:\n    strategy:\n      matrix:\n        include:\n          - { goos: windows, goarch: | }\n', first: 'amd64', has: '386', absent: 's390x' },
     { name: 'flow mapping still being typed: goos beside goarch: s390x', path: '.github/workflows/flow2.yml', languageId: 'yaml', text: 'jobs:\n  b:\n    strategy:\n      matrix:\n        include:\n          - { goarch: s390x, goos: |\n', first: 'linux', absent: 'windows' },
     { name: 'Taskfile env flow mapping: GOARCH list beside GOOS: darwin', path: 'Taskfile.yml', languageId: 'yaml', text: 'tasks:\n  build:\n    env: { GOOS: darwin, GOARCH: [amd64, |] }\n', first: 'arm64', absent: 's390x' },
+    { name: 'a quoted list in a flow mapping (with: {platforms: "…"}): its items are not offered again', path: '.github/workflows/flow3.yml', languageId: 'yaml', text: 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with: {context: ".", platforms: "linux/amd64,linux/x86_64|,linux/arm64", push: true}\n', first: 'linux/386', absent: 'linux/arm64' },
     { name: 'flow platform mapping: os beside architecture', path: 'spec/flow.yaml', languageId: 'yaml', text: 'manifests:\n  - { image: x, platform: { architecture: ppc64le, os: | } }\n', first: 'linux', absent: 'windows' },
   ];
   for (const c of contexts) {

@@ -543,14 +543,19 @@ function parentLine(lines: Lines, index: number, col: number): { line: number; c
   return undefined;
 }
 
-/** Splits a flow collection's text at its own commas (not those of a list or mapping inside it). */
+/** Splits a flow collection's text at its own commas (not those of a list or mapping inside it, nor of a quoted string). */
 function flowEntries(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '[' || c === '{') depth++;
+    if (c === '"' || c === "'") {
+      // (A string left open runs to the end: the value being typed, `{platforms: "linux/amd64,li`.)
+      const close = c === '"' ? closingQuote(text, i) : text.indexOf("'", i + 1);
+      if (close < 0) break;
+      i = close;
+    } else if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') depth--;
     else if (c === ',' && depth === 0) {
       out.push(text.slice(from, i));
@@ -562,6 +567,15 @@ function flowEntries(text: string): string[] {
 }
 
 const FLOW_ENTRY = /^\s*["']?([A-Za-z_][\w.-]*)["']?\s*:\s+(.*)$/s;
+
+/** Where the double-quoted string opened at text[at] closes (a backslash escapes), or -1. */
+function closingQuote(text: string, at: number): number {
+  for (let i = at + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return -1;
+}
 
 /**
  * The platform-ish key whose value is typed after `prefix` inside a flow mapping of the line
