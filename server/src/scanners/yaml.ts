@@ -3984,6 +3984,13 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
     anchoredValue(node, ctx, anchored);
     return;
   }
+  // A JSON object in a string (`- '{ "tag": "alpine", "platforms": "linux/amd64,linux/arm/v7" }'`,
+  // a matrix item a step reads with fromJSON): the mapping it is, read as YAML in place.
+  const json = node.style === 'QUOTE_SINGLE' || node.style === 'QUOTE_DOUBLE' ? jsonObject(node, ctx) : undefined;
+  if (json) {
+    walk(json, ctx);
+    return;
+  }
   const value = node.value.trim();
   // (The cheap test first: this runs for every scalar of a file.)
   // `paths: [linux/arm]` names a folder, `job_name: linux/arm` a job: neither is a platform.
@@ -3999,6 +4006,23 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
   const yamlQuote = node.style === 'QUOTE_DOUBLE' ? '"' : node.style === 'QUOTE_SINGLE' ? "'" : undefined;
   // (A script's commands are read as a shell file's are: `X=linux/arm make`, `export X=linux/arm`.)
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: !script, ...(ctx.env ? { env: ctx.env } : {}), ...(carry?.urlVars ? { urlVars: carry.urlVars } : ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
+}
+
+/**
+ * The mapping a quoted scalar holds as JSON (`'{"platforms": "linux/amd64"}'`), read as YAML from
+ * the document's text (offsets kept), outside scripts; undefined for any other string. (A double
+ * quote escaped for YAML is no JSON's.)
+ */
+function jsonObject(node: YScalar, ctx: Ctx): YMap | undefined {
+  const v = node.value;
+  if (v.length < 8 || v.charCodeAt(0) !== 123 || v.charCodeAt(v.length - 1) !== 125 || v.indexOf('":') < 0) return undefined;
+  const last = ctx.path[ctx.path.length - 1] ?? '';
+  if (SCRIPT_VALUE_KEYS.has(last) || SCRIPT_LIST_KEYS.has(last)) return undefined;
+  const raw = ctx.text.slice(node.contentStart, node.contentEnd);
+  if (raw !== v) return undefined;
+  const docs = readYamlDocuments(ctx.text, node.contentStart, node.contentEnd);
+  const root = docs.length === 1 && !docs[0].broken ? docs[0].root : undefined;
+  return root?.kind === 'map' ? root : undefined;
 }
 
 /** Prose keys whose mapping or list values hold parts that may name platforms (an issue form's `body:`). */
