@@ -1,3 +1,4 @@
+import type { DockerGoEnv, GoNames } from './state';
 import { MentionSink, ScopeEnv, isPlatformListValue, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell, type GoEnv } from './shell';
@@ -98,8 +99,9 @@ export function scanDockerfile(original: string, start: number, end: number, sin
   // A Windows Dockerfile continues lines with a backtick; the shell reader takes that for a
   // command substitution. A copy of the same length with a backslash there reads right.
   const text = state.escape === '`' ? withBackslashContinuations(original, start, end) : original;
-  // GOOS and GOARCH set by ENV and ARG stay set for the rest of the stage.
-  const held = new ScopeEnv(sink);
+  // GOOS and GOARCH set by ENV and ARG stay set for the rest of the stage, in the blocks after too.
+  let docker: DockerGoEnv = state.docker ?? { staged: false, current: {} };
+  const held = new ScopeEnv(sink, undefined, docker.current);
   for (const ins of instructions(original, start, end, state.escape)) {
     let s = ins.argsStart;
     const e = ins.end;
@@ -114,14 +116,25 @@ export function scanDockerfile(original: string, start: number, end: number, sin
     }
     switch (keyword) {
       case 'FROM': {
+        const words = text.slice(s, e).replace(/--\S+/g, '').trim().split(/\s+/);
+        docker = nextStage(docker, held.names(), words);
         held.end();
+        // `FROM build AS release`: a stage built on an earlier one keeps its ENV.
+        held.inherit(docker.current);
         const before = sink.mentions.length;
         scanShell(text, s, e, sink, { mode: 'shell', urlVars });
-        pulledImage(sink, before, kubeImageName(text.slice(s, e).replace(/--\S+/g, '').trim().split(/\s+/)[0] ?? ''));
+        pulledImage(sink, before, kubeImageName(words[0] ?? ''));
         break;
       }
       case 'ARG':
       case 'ENV': {
+        // A stage's `ARG GOOS`, without a value, takes the default of the ARG GOOS before the first FROM.
+        if (keyword === 'ARG' && docker.staged && docker.args) {
+          for (const name of text.slice(s, e).trim().split(/\s+/)) {
+            const side = name === 'GOOS' ? 'os' : name === 'GOARCH' ? 'arch' : undefined;
+            if (side && docker.args[side] !== undefined) held.inherit({ [side]: docker.args[side] }, true);
+          }
+        }
         const masked = maskTemplates(text, s, e, 'shell');
         scanAssignments(text, masked, s, e, sink, keyword, held, urlVars);
         // `ARG KUBECTL_URL=https://dl.k8s.io/…/bin/darwin/arm64/kubectl`: a download named here.
@@ -184,7 +197,30 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         break;
     }
   }
+  state.docker = { ...docker, current: held.names() };
   held.end();
+}
+
+/** How many stages' GOOS and GOARCH a Dockerfile's state keeps (it is part of each block's cache key). */
+const MAX_STAGES = 64;
+
+/**
+ * The state at a FROM (`words`: its image and `AS name`, flags left out): the stage that ends is
+ * kept by its name; the new one starts with what the stage it is built on set, or nothing. The
+ * first FROM keeps the ARGs' defaults set before it.
+ */
+function nextStage(docker: DockerGoEnv, ended: GoNames, words: readonly string[]): DockerGoEnv {
+  let stages = docker.stages;
+  if (!docker.staged) {
+    const args = ended.os !== undefined || ended.arch !== undefined ? { args: ended } : {};
+    docker = { ...docker, ...args };
+  } else if (docker.stage !== undefined && (stages?.[docker.stage] !== undefined || Object.keys(stages ?? {}).length < MAX_STAGES)) {
+    stages = { ...stages, [docker.stage]: ended };
+  }
+  const base = (words[0] ?? '').toLowerCase();
+  const named = words.length >= 3 && words[1].toLowerCase() === 'as' ? words[2].toLowerCase() : undefined;
+  const from = stages && Object.prototype.hasOwnProperty.call(stages, base) ? stages[base] : undefined;
+  return { staged: true, ...(named !== undefined ? { stage: named } : {}), current: from ?? {}, ...(stages ? { stages } : {}), ...(docker.args ? { args: docker.args } : {}) };
 }
 
 /** A shell script's name, or a shebang line that runs a shell. */

@@ -706,11 +706,28 @@ export class ScopeEnv {
   private osPaired = false;
   private archPaired = false;
 
-  /** `parent`: the scope this one inherits from (a make target's from the Makefile's variables). */
+  /**
+   * `parent`: the scope this one inherits from (a make target's from the Makefile's variables).
+   * `inherited`: values it starts with that were set elsewhere, as names (a Dockerfile stage's
+   * ENV from an earlier block of the file, or from the stage it is built `FROM`).
+   */
   constructor(
     private readonly sink: MentionSink,
     private readonly parent?: ScopeEnv,
+    private inherited: { os?: string; arch?: string } = {},
   ) {}
+
+  /** Starts over (after end()) with values set elsewhere; or takes one more such value. */
+  inherit(names: { os?: string; arch?: string }, more = false): void {
+    this.inherited = more ? { ...this.inherited, ...names } : names;
+  }
+
+  /** The GOOS and GOARCH in force as names, own or inherited (for a scope that goes on elsewhere). */
+  names(): { os?: string; arch?: string } {
+    const os = this.currentOs?.text ?? this.inherited.os;
+    const arch = this.currentArch?.text ?? this.inherited.arch;
+    return { ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}) };
+  }
 
   private get currentOs(): Token | undefined {
     return this.os ?? this.parent?.currentOs;
@@ -726,10 +743,13 @@ export class ScopeEnv {
   }
 
   /** The GOOS and GOARCH in force, as a script run here sees them (undefined: neither is set). */
-  goEnv(): { os?: Token; arch?: Token } | undefined {
+  goEnv(): { os?: Token; arch?: Token; osName?: string; archName?: string } | undefined {
     const os = this.currentOs;
     const arch = this.currentArch;
-    return os || arch ? { ...(os ? { os } : {}), ...(arch ? { arch } : {}) } : undefined;
+    // (An inherited value that is no Go name, a typo reported where it is set, makes no pair wrong.)
+    const osName = !os && isGoOs(this.inherited.os ?? '') ? this.inherited.os : undefined;
+    const archName = !arch && isGoArch(this.inherited.arch ?? '') ? this.inherited.arch : undefined;
+    return os || arch || osName || archName ? { ...(os ? { os } : {}), ...(arch ? { arch } : {}), ...(osName ? { osName } : {}), ...(archName ? { archName } : {}) } : undefined;
   }
 
   /** A statement sets `os`, `arch` or both. */
@@ -762,9 +782,12 @@ export class ScopeEnv {
     // make a target's `GOARCH=amd64` wrong.)
     const parentArch = this.arch || !isGoArch(this.parent?.currentArch?.text ?? '') ? undefined : this.parent?.currentArch;
     const parentOs = this.os || !isGoOs(this.parent?.currentOs?.text ?? '') ? undefined : this.parent?.currentOs;
-    if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], [], undefined, this.osContext, undefined, parentArch ? { arch: parentArch.text } : undefined);
-    if (this.arch && !this.archPaired) emitPairs(this.sink, [], [this.arch], undefined, this.archContext, undefined, parentOs ? { os: parentOs.text } : undefined);
+    const arch = parentArch?.text ?? (!this.arch && isGoArch(this.inherited.arch ?? '') ? this.inherited.arch : undefined);
+    const os = parentOs?.text ?? (!this.os && isGoOs(this.inherited.os ?? '') ? this.inherited.os : undefined);
+    if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], [], undefined, this.osContext, undefined, arch ? { arch } : undefined);
+    if (this.arch && !this.archPaired) emitPairs(this.sink, [], [this.arch], undefined, this.archContext, undefined, os ? { os } : undefined);
     this.os = this.arch = undefined;
     this.osPaired = this.archPaired = false;
+    this.inherited = {};
   }
 }

@@ -16,6 +16,29 @@ export interface ScanState {
   make?: MakeGoEnv;
   /** What a shell script's top level exports of GOOS and GOARCH (see shell.ts ShellExports). */
   shell?: ShellExports;
+  /** A Dockerfile's GOOS and GOARCH as its stages set them (see dockerfile.ts). */
+  docker?: DockerGoEnv;
+}
+
+/** GOOS and GOARCH names (undefined: not set). */
+export interface GoNames {
+  os?: string;
+  arch?: string;
+}
+
+/**
+ * What a Dockerfile's ENV and ARG set of GOOS and GOARCH, for its blocks after: the stage being
+ * built (its name, what it has set so far), what each named stage ended with (a stage built
+ * `FROM` it starts with that), and the defaults of the ARGs before the first FROM (a stage's
+ * `ARG GOOS` takes them). Replaced whole when one changes (states share it).
+ */
+export interface DockerGoEnv {
+  /** A FROM was read: the lines are a stage's. */
+  staged: boolean;
+  stage?: string;
+  current: GoNames;
+  stages?: Readonly<Record<string, GoNames>>;
+  args?: GoNames;
 }
 
 /**
@@ -50,7 +73,7 @@ export function newScanState(): ScanState {
 }
 
 export function copyScanState(s: ScanState): ScanState {
-  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}), ...(s.shell ? { shell: { ...s.shell } } : {}) };
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}), ...(s.shell ? { shell: { ...s.shell } } : {}), ...(s.docker ? { docker: s.docker } : {}) };
 }
 
 /** A short string that is equal for equal states: part of a block's cache key. */
@@ -58,7 +81,8 @@ export function scanStateKey(s: ScanState): string {
   const m = s.make;
   const make = m ? `m${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs === undefined ? '' : m.exportOs ? 'o' : 'O'}${m.exportArch === undefined ? '' : m.exportArch ? 'a' : 'A'}${m.exportAll ? '*' : ''}${m.targets ? JSON.stringify(m.targets) : ''}` : '';
   const sh = s.shell && (s.shell.os !== undefined || s.shell.arch !== undefined) ? `s${s.shell.os === undefined ? '-' : s.shell.os ?? '?'}/${s.shell.arch === undefined ? '-' : s.shell.arch ?? '?'}` : '';
-  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}`;
+  const docker = s.docker ? `d${JSON.stringify(s.docker)}` : '';
+  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}${docker}`;
   if (s.urlVars.size === 0) return flags;
   return `${flags}${JSON.stringify([...s.urlVars])}`;
 }
