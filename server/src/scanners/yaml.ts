@@ -86,6 +86,8 @@ interface Ctx {
   shellVars?: Map<string, string>;
   /** What such a job's before_script exports of GOOS and GOARCH, for its script. */
   shellExports?: ShellExports;
+  /** What a GitLab file's `default: before_script:` exports, for the jobs that run it (see defaultExports). */
+  defaultExports?: ShellExports;
   /** Under a prose key (`body:` of an issue form): a scalar counts only when it is wholly a platform. */
   prose?: boolean;
 }
@@ -102,7 +104,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose, defaultExports: ctx.defaultExports };
 }
 
 /**
@@ -535,6 +537,8 @@ export interface YamlFileFacts {
   readonly circleParameters?: ReadonlyMap<string, Role>;
   /** Download URLs the file's top-level environment sets (see fileUrlVars): name → URL. */
   readonly urlVars?: ReadonlyMap<string, string>;
+  /** What a GitLab file's `default: before_script:` exports (see defaultExports). */
+  readonly defaultExports?: ShellExports;
 }
 
 /** The os and arch names a mapping sets (`GOOS: windows`, `goos: [darwin]`), which a merge key `<<: *it` brings into another. */
@@ -568,9 +572,60 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const leftOutLists = leftOut ? anchoredLeftOutLists(text, leftOut) : undefined;
   const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
   const matrices = matrixAnchors(text);
-  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices
-    ? { ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+  const exported = flavour === 'gitlab-ci' ? defaultExports(text) : undefined;
+  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported
+    ? { ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
+}
+
+/**
+ * What a GitLab file's `default:` section's `before_script:` exports of GOOS and GOARCH (`- export
+ * GOOS=windows`), read as a job's before_script is: the script of every job that runs it (see
+ * runsDefault) starts with it. Undefined when it exports neither.
+ */
+export function defaultExports(text: string): ShellExports | undefined {
+  if (text.indexOf('before_script') < 0 || !/GO(?:OS|ARCH)/.test(text)) return undefined;
+  const at = text.startsWith('default:') ? 0 : text.indexOf('\ndefault:') + 1;
+  if (at === 0 && !text.startsWith('default:')) return undefined;
+  // (The section runs to the next line at the left margin.)
+  let end = at;
+  for (;;) {
+    end = text.indexOf('\n', end);
+    if (end < 0) {
+      end = text.length;
+      break;
+    }
+    end++;
+    const c = text.charCodeAt(end);
+    if (end < text.length && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 35) break;
+  }
+  const root = readYamlDocuments(text, at, end)[0]?.root;
+  const section = root?.kind === 'map' ? get(root, 'default') : undefined;
+  const script = section?.kind === 'map' ? get(section, 'before_script') : undefined;
+  if (script?.kind !== 'seq') return undefined;
+  const carry: NonNullable<ShellOptions['carry']> = { exports: {} };
+  const sink = new MentionSink();
+  for (const item of script.items) {
+    if (item?.kind !== 'scalar' || item.style === 'ALIAS') continue;
+    const r = contentRange(item);
+    scanShell(text, r.s, r.e, sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', carry });
+  }
+  const out = carry.exports;
+  return out && (out.os !== undefined || out.arch !== undefined) ? { ...out } : undefined;
+}
+
+/**
+ * Whether a GitLab job (`job`, at the top of the file) runs the default before_script: it has
+ * none of its own, extends no other (whose before_script it might take), and does not leave the
+ * default's out (`inherit: default: false`, or a list of what it takes without it).
+ */
+function runsDefault(job: YMap, ctx: Ctx): boolean {
+  if (ctx.flavour !== 'gitlab-ci' || ctx.path.length !== 1 || ctx.path[0] === 'default' || get(job, 'before_script') !== undefined || get(job, 'extends') !== undefined) return false;
+  const inherit = get(job, 'inherit');
+  const taken = inherit?.kind === 'map' ? get(inherit, 'default') : undefined;
+  if (taken?.kind === 'scalar') return taken.value.trim() !== 'false';
+  if (taken?.kind === 'seq') return taken.items.some((i) => i?.kind === 'scalar' && i.value.trim() === 'before_script');
+  return true;
 }
 
 /**
@@ -959,6 +1014,8 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (Its text, where the block alone cannot read it: an entry that merges an anchor of another block.)
   if (facts?.leftOut && JSON.stringify(anchoredTexts(before, facts.leftOut)) !== JSON.stringify(anchoredTexts(after, facts.leftOut))) return true;
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
+  // (GitLab's default before_script: what the jobs that run it export.)
+  if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'default' && (facts?.defaultExports || /GO(?:OS|ARCH)/.test(after)) && JSON.stringify(defaultExports(before) ?? null) !== JSON.stringify(defaultExports(after) ?? null)) return true;
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
@@ -1514,7 +1571,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
     }
   }
 }
@@ -2506,7 +2563,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     const oneShell = (key === 'before_script' || key === 'script') && value.kind === 'seq' && get(node, 'before_script') !== undefined;
     child.shellVars = oneShell ? (jobShell ??= new Map(ctx.urlVars)) : undefined;
     // (What before_script exports holds in script, when it is written first: the walk reads it first.)
-    child.shellExports = oneShell ? (key === 'before_script' ? (jobExports = {}) : jobExports) : undefined;
+    child.shellExports = oneShell ? (key === 'before_script' ? (jobExports = {}) : jobExports) : key === 'script' && ctx.defaultExports && value.kind === 'seq' && runsDefault(node, ctx) ? { ...ctx.defaultExports } : undefined;
     // An axis of mappings whose keys the job uses (`${{ matrix.machine.platform }}`): each mapping a
     // combination, but one an exclude entry names whole; an include entry's mapping adds one.
     const nested = value.kind !== 'scalar' && inMatrixAxis(ctx) ? nestedRoles(ctx.matrixRoles, key) : undefined;
