@@ -431,15 +431,21 @@ function scanBlock(body: string, kind: FileKind, path: string, keys: readonly st
 /** Blocks longer than this are not scanned again for a completion (a keystroke's scan of one already takes long). */
 const MAX_PROBED_BLOCK = 512 * 1024;
 
-/** What partnersAt writes in place of a value to see what the scanner pairs it with. */
-const PROBE = { os: 'linux', arch: 'amd64' } as const;
+/**
+ * What partnersAt writes in place of a value, twice, to see what the scanner pairs it with: two
+ * Go names of one length (every offset stays the same), which make the same pairs, and which
+ * lists seldom hold already (a repeated item is read as a duplicate).
+ */
+const PROBES = { os: ['illumos', 'solaris'], arch: ['mips64', 'mipsle'] } as const;
 
 /**
  * The values of the other side that the scanner pairs with a GOOS (or GOARCH) value written at
- * text[start, end) of a scan (`GOARCH=‸` after `export GOOS=darwin`: ['darwin']), as diagnostics
- * would judge it: the block around it scanned again from the state it was scanned with, with a
- * value written there. [] when the pair has no other side (no GOOS in force, or one the scanner
- * cannot know); undefined when the scanner makes no pair there at all.
+ * text[start, end) of a scan, as diagnostics would judge it: `GOARCH=‸` after `export
+ * GOOS=darwin` gives ['darwin'], and so does `export GOOS=‸` before `GOARCH=… go build`. The
+ * block around it is scanned again from the state it was scanned with, once with each of two
+ * values written there: a pair whose side changes with the value written is one that value takes
+ * part in. [] when no pair has another side (no GOOS in force, or one the scanner cannot know);
+ * undefined when the scanner makes no pair of the value at all.
  */
 export function partnersAt(scan: ScanResult, start: number, end: number, role: 'os' | 'arch'): string[] | undefined {
   if (scan.results.length === 0) return undefined;
@@ -448,19 +454,26 @@ export function partnersAt(scan: ScanResult, start: number, end: number, role: '
   const to = c + 1 < scan.starts.length ? scan.starts[c + 1] : scan.length;
   if (end > to || to - from > MAX_PROBED_BLOCK) return undefined;
   const text = scan.text;
-  const body = `${text.slice(from, start)}${PROBE[role]}${text.slice(end, to)}`;
-  const state = c > 0 ? scan.results[c - 1].stateOut : newScanState();
-  if (c === 0 && scan.marks.yamlFile) state.yamlFile = scan.marks.yamlFile;
   const block = scan.results[c];
-  const probed = scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions);
-  const at = start - from;
+  const probe = (value: string) => {
+    const state = c > 0 ? scan.results[c - 1].stateOut : newScanState();
+    if (c === 0 && scan.marks.yamlFile) state.yamlFile = scan.marks.yamlFile;
+    const body = `${text.slice(from, start)}${value}${text.slice(end, to)}`;
+    return scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions).mentions;
+  };
+  const [a, b] = PROBES[role];
+  const first = probe(a);
+  const second = probe(b);
+  if (first.length !== second.length) return undefined;
+  const side = (m: Mention, r: 'os' | 'arch') => (m.kind !== 'pair' ? undefined : r === 'os' ? (m.os?.text ?? m.osName) : (m.archName ?? m.arch?.text));
+  const other = role === 'os' ? 'arch' : 'os';
   let found = false;
   const values = new Set<string>();
-  for (const m of probed.mentions) {
-    if (m.kind !== 'pair' || (role === 'arch' ? m.arch : m.os)?.start !== at) continue;
+  for (let k = 0; k < first.length; k++) {
+    if (side(first[k], role) !== a || side(second[k], role) !== b) continue;
     found = true;
-    const other = role === 'arch' ? (m.os?.text ?? m.osName) : (m.archName ?? m.arch?.text);
-    if (other !== undefined) values.add(other.toLowerCase());
+    const value = side(first[k], other);
+    if (value !== undefined) values.add(value.toLowerCase());
   }
   return found ? [...values] : undefined;
 }

@@ -70,18 +70,21 @@ function bestTier(model: TierModel, pairs: Platform[]): number | undefined {
  * darwin]` must build on both), Kubernetes tiers first, then the other Go values. A value that
  * would make a removed platform is left out.
  */
-function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false): Candidate[] {
+function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false, skipsInvalid = false): Candidate[] {
   const names = role === 'os' ? GO_OS_NAMES : GO_ARCH_NAMES;
-  // Siblings Go knows; a templated or misspelt one says nothing about what builds.
-  const others = [...new Set(siblings.filter((s) => (role === 'os' ? GO_ARCH_NAMES : GO_OS_NAMES).has(s)))];
+  // Siblings Go knows (an arch by its Go name: `armv7` is arm); a templated or misspelt one says
+  // nothing about what builds.
+  const known = role === 'os' ? siblings.map((s) => resolveArch(s)?.arch ?? s) : siblings;
+  const others = [...new Set(known.filter((s) => (role === 'os' ? GO_ARCH_NAMES : GO_OS_NAMES).has(s)))];
   const out: Candidate[] = [];
   for (const name of names) {
     const pairOf = (other: string): Platform => (role === 'os' ? { os: name, arch: other } : { os: other, arch: name });
     let pairs: Platform[];
     if (others.length > 0) {
       pairs = others.map(pairOf).filter((p) => GO_PAIRS.has(`${p.os}/${p.arch}`));
+      // (A goreleaser build skips the pairs Go does not know: a name valid with one sibling builds.)
       // (An exclude or ignore entry names what is not built: a removed platform is what it is for.)
-      if (pairs.length < others.length || (!leftOut && pairs.some((p) => model.removed(p)))) continue;
+      if (pairs.length < (skipsInvalid ? 1 : others.length) || (!leftOut && pairs.some((p) => model.removed(p)))) continue;
     } else {
       pairs = GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os : arch) === name).map(([os, arch]) => ({ os, arch }));
     }
@@ -272,9 +275,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
         : site.published
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
-          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset))
+          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser')
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
-            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset));
+            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser');
   const typed = text.slice(site.start, offset);
   // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
   // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).

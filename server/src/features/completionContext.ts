@@ -1053,8 +1053,8 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
         const found = withOs(
           site(role, start, end, {
             spelling: spellingOf(items, fallback),
-            os: () => (defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, index, k.col, 'os') : envValues(lines, index, k.col, 'os')),
-            arch: () => (defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, index, k.col, 'arch') : envValues(lines, index, k.col, 'arch')),
+            os: paired(role, 'os', () => (defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, index, k.col, 'os') : envValues(lines, index, k.col, 'os'))),
+            arch: paired(role, 'arch', () => (defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, index, k.col, 'arch') : envValues(lines, index, k.col, 'arch'))),
             present: items,
           }),
           typed,
@@ -1081,8 +1081,8 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
           return withOs(
             site(role, start, end, {
               spelling: spellingOf(previous, fallback),
-              os: () => siblingValues(lines, keyLine, keyCol, 'os'),
-              arch: () => siblingValues(lines, keyLine, keyCol, 'arch'),
+              os: paired(role, 'os', () => siblingValues(lines, keyLine, keyCol, 'os')),
+              arch: paired(role, 'arch', () => siblingValues(lines, keyLine, keyCol, 'arch')),
               present: previous,
             }),
             typed,
