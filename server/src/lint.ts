@@ -428,8 +428,8 @@ function scanBlock(body: string, kind: FileKind, path: string, keys: readonly st
   return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes], ...(timeUp ? { timeUp: true as const } : {}) };
 }
 
-/** Blocks longer than this are not scanned again for a completion (a keystroke's scan of one already takes long). */
-const MAX_PROBED_BLOCK = 512 * 1024;
+/** Blocks longer than this (some 3,000 lines) are not scanned again for a completion: its two scans would take 50 ms and more. */
+const MAX_PROBED_BLOCK = 128 * 1024;
 
 /**
  * What partnersAt writes in place of a value, twice, to see what the scanner pairs it with: two
