@@ -498,6 +498,15 @@ describe('hover', () => {
     assert.deepEqual(h!.range, { start: { line: 4, character: 33 }, end: { line: 4, character: 44 } });
   });
 
+  it('an exported GOARCH=386 that a later GOOS=darwin build pairs with: darwin/386, as its diagnostic says (QA 134 H1)', async () => {
+    const text = 'export GOARCH=386\necho hi\nGOOS=darwin go build\n';
+    const { uri, diagnostics } = await open('hover/later.sh', 'shellscript', text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-platform']);
+    const md = markdown(await client.hover(uri, positionOf(text, '386', 1)));
+    assert.match(md, /darwin\/386/);
+    assert.doesNotMatch(md, /linux\/386/);
+  });
+
   it('GOARCH=arm after GOOS=linux: the pair is removed, with the reason', async () => {
     const text = 'build:\n\tGOOS=linux GOARCH=arm go build\n';
     const { uri, diagnostics } = await open('hover/Makefile', 'makefile', text);

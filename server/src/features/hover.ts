@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ScanResult } from '../lint';
+import { partnersAt, type ScanResult } from '../lint';
 import { UNIVERSAL, UNIVERSAL_ARCHES, platformMappingRole, roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
 import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
@@ -119,15 +119,31 @@ function artifactAt(model: TierModel, text: string, offset: number): { start: nu
   return /\.tar\.gz\b/.test(file) ? { start: s, end: e, name: word, file } : undefined;
 }
 
+/**
+ * A GOOS or GOARCH set alone (`export GOARCH=386`) as the pairs the scanner makes of it further on
+ * (`GOOS=darwin go build` below: darwin/386, which its diagnostic is about); the mention itself
+ * where it makes none.
+ */
+function withPartners(scan: ScanResult, token: Token, m: Mention): Mention[] {
+  if (m.kind !== 'pair') return [m];
+  const role = m.arch === token && !m.os && m.osName === undefined ? 'arch' : m.os === token && !m.arch && m.archName === undefined ? 'os' : undefined;
+  if (!role) return [m];
+  const partners = (partnersAt(scan, token.start, token.end, role) ?? []).slice(0, 4);
+  if (partners.length === 0) return [m];
+  return partners.map((p) => (role === 'arch' ? { ...m, osName: p } : { ...m, archName: p }));
+}
+
 /** Hover on a platform mention (the scan's, so exactly what diagnostics see) or an artifact name. */
 export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, offset: number, findings: readonly Finding[] = []): Hover | null {
   const found = mentionsAt(scan, offset);
   if (found.length > 0) {
     const own: string[] = [];
-    for (const { mention } of found) {
-      const md = explainMention(model, mention);
-      if (md && !own.includes(md)) own.push(md);
-      if (own.length === 4) break;
+    for (const { token, mention } of found) {
+      for (const m of withPartners(scan, token, mention)) {
+        const md = explainMention(model, m);
+        if (md && !own.includes(md)) own.push(md);
+      }
+      if (own.length >= 4) break;
     }
     // What the diagnostics on the token say comes first, in their words, where the name alone
     // says otherwise: a context may refuse what the name would be (terraform's `linux_x86_64`,
