@@ -83,8 +83,9 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
     if (others.length > 0) {
       pairs = others.map(pairOf).filter((p) => GO_PAIRS.has(`${p.os}/${p.arch}`));
       // (A goreleaser build skips the pairs Go does not know: a name valid with one sibling builds.)
-      // (An exclude or ignore entry names what is not built: a removed platform is what it is for.)
-      if (pairs.length < (skipsInvalid ? 1 : others.length) || (!leftOut && pairs.some((p) => model.removed(p)))) continue;
+      // (An exclude or ignore entry names what is not built: a removed platform, or a pair Go does
+      // not know that the matrix makes, is what it is for.)
+      if (!leftOut && (pairs.length < (skipsInvalid ? 1 : others.length) || pairs.some((p) => model.removed(p)))) continue;
     } else {
       pairs = GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os : arch) === name).map(([os, arch]) => ({ os, arch }));
     }
