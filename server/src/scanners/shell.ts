@@ -1248,7 +1248,7 @@ function scanScriptWords(text: string, masked: string, base: number, words: read
 }
 
 /** Scans the script a quoted word holds (`sh -c "…"`); false when the word is not quoted. */
-function scanQuotedScript(text: string, masked: string, base: number, word: Word, sink: MentionSink, urlVars: Map<string, string>): boolean {
+function scanQuotedScript(text: string, masked: string, base: number, word: Word, sink: MentionSink, urlVars: Map<string, string>, env?: GoEnv): boolean {
   // (A YAML quoted scalar's escaped quote is a SOFT and a quote: `run: "sh -c \"GOARCH=arm go build\""`.)
   const quoted = maskTrimmed(masked, word.start, word.end);
   if (quoted.s !== word.start || quoted.e !== word.end) word = { ...word, start: quoted.s, end: quoted.e };
@@ -1257,8 +1257,14 @@ function scanQuotedScript(text: string, masked: string, base: number, word: Word
   if (nesting.depth >= MAX_SCRIPT_DEPTH) return true;
   // (Nor the escape of the YAML quote that closes it: `run: "sh -c \"GOARCH=amd64\""`.)
   const script = maskTrimmed(masked, unquoted.s, unquoted.e);
-  scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars, quotedScript: true, depth: nesting.depth + 1, ...(nesting.yamlQuote ? { yamlQuote: nesting.yamlQuote } : {}) });
+  scanShell(text, base + script.s, base + script.e, sink, { mode: 'shell', urlVars, quotedScript: true, depth: nesting.depth + 1, ...(env ? { env } : {}), ...(nesting.yamlQuote ? { yamlQuote: nesting.yamlQuote } : {}) });
   return true;
+}
+
+/** The environment a command's children see: `env`, with the command's own single GOOS and GOARCH over it. */
+function withOwn(env: GoEnv | undefined, oses: readonly Token[], arches: readonly Token[]): GoEnv | undefined {
+  if (oses.length !== 1 && arches.length !== 1) return env;
+  return { ...env, ...(oses.length === 1 ? { os: oses[0], osName: undefined } : {}), ...(arches.length === 1 ? { arch: arches[0], archName: undefined } : {}) };
 }
 
 /** A printf format that is conversions and blanks only (`'%s\n'`, `"%s "`). */
@@ -1384,7 +1390,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     if (k > 0 && k + 1 < words.length && takesScript(raw, name, raw === '-c' ? shellBefore(masked, words, k) : '')) {
       // sh -c "GOOS=linux GOARCH=arm go build", docker exec node sh -c "…", su -c "…", gcloud
       // compute ssh --command "…", nix-shell --run "…": the argument is a script of its own.
-      scanQuotedScript(text, masked, base, words[k + 1], sink, urlVars);
+      // (A shell run here, `sh -c "…"` itself, gets the environment: exports, the command's own `GOOS=darwin sh -c`.)
+      const local = raw === '-c' && SHELL_NAME.test(name);
+      scanQuotedScript(text, masked, base, words[k + 1], sink, urlVars, local ? withOwn(env, oses, arches) : undefined);
       k++;
       continue;
     }
