@@ -72,6 +72,8 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
       // Judged as its one platform when that was removed (`GOARCH=arm`: linux/arm), as its diagnostic is.
       const removed = removedEntry(subjectOf(m), model);
       if (removed) return `**${written}** (GOARCH): the Kubernetes platform with this arch, ${removed.os}/${removed.arch}, was removed.\n\n${explainPlatform(model, { os: removed.os, arch: removed.arch })}`;
+      // A GOOS is set around it to what is not known here (`GOOS=$X`): no platform is claimed.
+      if (m.osUnknown) return `${explainName(model, 'arch', written)}. Its GOOS is set to a value not known here (a variable, or set where it may not hold), so it is judged as the arch alone.`;
       // Built for linux when no GOOS is set around it, as its diagnostics judge it: that platform's tier and artifacts.
       if (model.supportedPlatforms().some((p) => p.os === 'linux' && p.arch === written)) return `${explainName(model, 'arch', written)}. With no GOOS set, it is read as linux/${written}:\n\n${explainPlatform(model, { os: 'linux', arch: written })}`;
       return explainName(model, 'arch', written);

@@ -56,6 +56,9 @@ export interface PairMention {
   variant?: string;
   /** Part of a cross product: pairs that Go does not know are combinations nobody builds. */
   product: boolean;
+  /** The missing side is set, to what is not known here (`GOOS=$X GOARCH=s390x`, an export in a function): for hover. */
+  osUnknown?: true;
+  archUnknown?: true;
   /** What the pair downloads: a release URL's binary whose arch is a shell default (`bin/linux/${ARCH:-arm}/kubectl`). */
   artifact?: ArtifactRef;
   /**

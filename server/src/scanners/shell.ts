@@ -93,6 +93,9 @@ export interface GoEnv {
   archWith?: Token;
   /** The same as a name, when the GOOS in force then had no token here (the environment's other block, an export). */
   archWithName?: string;
+  /** Set, but to what is not known here (an export in a function or a branch, `unset`): no side to pair with. */
+  osUnknown?: boolean;
+  archUnknown?: boolean;
 }
 
 /** The names a pair takes from the environment's other block, for the sides it has no token for. */
@@ -331,12 +334,14 @@ export function withExports(env: GoEnv | undefined, exports: ShellExports): GoEn
   if (exports.os !== undefined) {
     out.os = undefined;
     out.osName = exports.os ?? undefined;
+    if (exports.os === null) out.osUnknown = true;
   }
   if (exports.arch !== undefined) {
     out.arch = undefined;
     out.archName = exports.arch ?? undefined;
+    if (exports.arch === null) out.archUnknown = true;
   }
-  return out.os || out.arch || out.osName || out.archName ? out : undefined;
+  return out.os || out.arch || out.osName || out.archName || out.osUnknown || out.archUnknown ? out : undefined;
 }
 
 /**
@@ -887,6 +892,23 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   else if (arches.length === 0 && env?.arch && !templated?.arch) arches.push(env.arch);
   // Nor does it take a name for the templated side from the environment's other block.
   if (templated && env) env = { ...env, ...(templated.os ? { os: undefined, osName: undefined } : {}), ...(templated.arch ? { arch: undefined, archName: undefined } : {}) };
+  // A side set to what is not known here (`GOOS=$X`, an export in a function): the pairs say so (hover).
+  const from = sink.mentions.length;
+  const unknownOs = oses.length === 0 && !env?.os && !env?.osName && (templated?.os === true || env?.osUnknown === true);
+  const unknownArch = arches.length === 0 && !env?.arch && !env?.archName && (templated?.arch === true || env?.archUnknown === true);
+  if (unknownOs || unknownArch) {
+    emitAll();
+    for (let k = from; k < sink.mentions.length; k++) {
+      const m = sink.mentions[k];
+      if (m.kind !== 'pair') continue;
+      if (unknownOs && !m.os && m.osName === undefined) m.osUnknown = true;
+      if (unknownArch && !m.arch && m.archName === undefined) m.archUnknown = true;
+    }
+    return;
+  }
+  emitAll();
+
+  function emitAll(): void {
   // A list on one side (`GOARCH="arm64,riscv64"` after `GOOS=darwin`): each is built, with the other side.
   if ((oses.length > 1 && arches.length <= 1) || (arches.length > 1 && oses.length <= 1)) {
     for (const os of oses.length > 1 ? oses : [undefined]) for (const arch of arches.length > 1 ? arches : [undefined]) {
@@ -897,6 +919,7 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
     return;
   }
   emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH', undefined, impliedNames(env, oses, arches));
+  }
 }
 
 /** Prometheus' build tool, by name or by the make variable that names it (`$(PROMU) crossbuild`). */
