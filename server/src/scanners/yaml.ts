@@ -585,8 +585,10 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
  */
 export function defaultExports(text: string): ShellExports | undefined {
   if (text.indexOf('before_script') < 0 || !/GO(?:OS|ARCH)/.test(text)) return undefined;
-  const at = text.startsWith('default:') ? 0 : text.indexOf('\ndefault:') + 1;
-  if (at === 0 && !text.startsWith('default:')) return undefined;
+  // (At the text's start after a byte order mark, scanned as a space.)
+  const first = /^ ?default:/.test(text.slice(0, 9));
+  const at = first ? 0 : text.indexOf('\ndefault:') + 1;
+  if (at === 0 && !first) return undefined;
   // (The section runs to the next line at the left margin.)
   let end = at;
   for (;;) {
@@ -2299,6 +2301,22 @@ function azureMatrixLeg(ctx: Ctx): boolean {
   return n >= 3 && ctx.path[n - 2] === 'matrix' && ctx.path[n - 3] === 'strategy' && ctx.flavour !== 'github-workflow' && ctx.path[n - 1] !== 'include' && ctx.path[n - 1] !== 'exclude';
 }
 
+/**
+ * The file's variables a GitLab job takes (`env`): none with `inherit: variables: false`, those
+ * named with `inherit: variables: [GOOS]`, all otherwise.
+ */
+function inheritedVariables(job: YMap, env: GoEnv): GoEnv | undefined {
+  const inherit = get(job, 'inherit');
+  const taken = inherit?.kind === 'map' ? get(inherit, 'variables') : undefined;
+  if (taken?.kind === 'scalar') return taken.value.trim() === 'false' ? undefined : env;
+  if (taken?.kind !== 'seq') return env;
+  const named = (n: string) => taken.items.some((i) => i?.kind === 'scalar' && i.value.trim() === n);
+  const out: GoEnv = { ...env };
+  if (!named('GOOS')) out.os = out.osName = undefined;
+  if (!named('GOARCH')) out.arch = out.archName = undefined;
+  return out.os || out.osName || out.arch || out.archName ? out : undefined;
+}
+
 /** Keys of maps that set a job's or step's environment variables. */
 export const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'environment']);
 
@@ -2310,6 +2328,8 @@ export const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'e
 function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
   if (ctx.path.length === 0) return ctx.env;
   let env = ctx.env;
+  // A GitLab job that leaves the global variables out (`inherit: variables: false`, or a list without GOOS).
+  if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 1 && env) env = inheritedVariables(node, env);
   // A GitLab job that `extends:` others takes in their variables (a later one over an earlier one; its own over all).
   if (ctx.jobs && ctx.jobs.size > 0 && ctx.path.length === 1) {
     const ext = get(node, 'extends');
