@@ -426,6 +426,8 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     { name: 'goreleaser goarch beside goos [linux, darwin]: 386 builds for linux', path: 'gr1/.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos: [linux, darwin]\n    goarch: [amd64, |]\n', first: 'arm64', has: '386' },
     { name: "goreleaser goarch list at its key's indent, under a goos list of windows", path: 'gr2/.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos:\n    - windows\n    goarch:\n    - |\n', first: 'amd64', has: '386', absent: 's390x' },
     { name: "a matrix exclude entry's goarch beside goos: darwin offers 386, the pair to exclude (QA 134 B6)", path: '.github/workflows/excl.yml', languageId: 'yaml', text: 'jobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n        goarch: [amd64, "386"]\n        exclude:\n          - goos: darwin\n            goarch: |\n', first: 'amd64', has: '386' },
+    { name: "workflow job flow env {GOOS: } over a step's GOARCH=386 build", path: '.github/workflows/flowenv.yml', languageId: 'yaml', text: 'jobs:\n  b:\n    runs-on: ubuntu-latest\n    env: {GOOS: |}\n    steps:\n      - run: GOARCH=386 go build\n', first: 'linux', absent: 'darwin' },
+    { name: 'goreleaser goarch replacing amd64 beside s390x, goos [linux, darwin]: darwin keeps a pair (QA 135 N2)', path: 'gr3/.goreleaser.yml', languageId: 'yaml', text: 'builds:\n  - goos: [linux, darwin]\n    goarch: [amd64|, s390x]\n', first: 'amd64', has: 'arm64', absent: '386' },
     { name: 'Makefile GOARCH := under GOOS := windows', path: 'win/Makefile', languageId: 'makefile', text: 'GOOS := windows\nGOARCH := |\n', first: 'amd64', has: '386', absent: 's390x' },
     { name: 'Dockerfile ARG GOARCH= under ENV GOOS=linux', path: 'cross/Dockerfile', languageId: 'dockerfile', text: 'FROM golang\nENV GOOS=linux\nARG GOARCH=|\n', first: 'amd64', has: 'riscv64', absent: 'arm' },
     { name: 'Dockerfile ARG TARGETPLATFORM=', path: 'images/Dockerfile', languageId: 'dockerfile', text: 'ARG TARGETPLATFORM=|\n', first: 'linux/amd64' },
@@ -506,6 +508,14 @@ describe('hover', () => {
     const md = markdown(await client.hover(uri, positionOf(text, '386', 1)));
     assert.match(md, /darwin\/386/);
     assert.doesNotMatch(md, /linux\/386/);
+  });
+
+  it('GOARCH=s390x beside GOOS=$X: no linux/s390x claimed, the GOOS is not known here', async () => {
+    const text = 'GOOS=$X GOARCH=s390x go build\n';
+    const { uri } = await open('hover/unknown-os.sh', 'shellscript', text);
+    const md = markdown(await client.hover(uri, positionOf(text, 's390x', 1)));
+    assert.match(md, /not known here/);
+    assert.doesNotMatch(md, /read as linux/);
   });
 
   it('GOARCH=arm after GOOS=linux: the pair is removed, with the reason', async () => {

@@ -70,7 +70,7 @@ function bestTier(model: TierModel, pairs: Platform[]): number | undefined {
  * darwin]` must build on both), Kubernetes tiers first, then the other Go values. A value that
  * would make a removed platform is left out.
  */
-function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false, skipsInvalid = false): Candidate[] {
+function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false, skipsInvalid = false, listed: readonly string[] = []): Candidate[] {
   const names = role === 'os' ? GO_OS_NAMES : GO_ARCH_NAMES;
   // Siblings Go knows (an arch by its Go name: `armv7` is arm); a templated or misspelt one says
   // nothing about what builds.
@@ -86,6 +86,8 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
       // (An exclude or ignore entry names what is not built: a removed platform, or a pair Go does
       // not know that the matrix makes, is what it is for.)
       if (!leftOut && (pairs.length < (skipsInvalid ? 1 : others.length) || pairs.some((p) => model.removed(p)))) continue;
+      // (Nor may it leave a sibling with no valid pair at all: each must still build with a value of the list.)
+      if (!leftOut && skipsInvalid && pairs.length < others.length && !others.every((o) => [name, ...listed].some((v) => GO_PAIRS.has(role === 'os' ? `${v}/${o}` : `${o}/${v}`)))) continue;
     } else {
       pairs = GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os : arch) === name).map(([os, arch]) => ({ os, arch }));
     }
@@ -100,6 +102,12 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
     });
   }
   return out;
+}
+
+/** The other items of the list a value is written in (before and after it), lower-cased. */
+function listedBeside(text: string, site: CompletionSite): string[] {
+  if (!site.present) return [];
+  return [...site.present, ...itemsAfter(text, site.end, site.inArgument)].map((i) => i.replace(/["']/g, '').toLowerCase());
 }
 
 /**
@@ -276,9 +284,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
         : site.published
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
-          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser')
+          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedBeside(text, site))
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
-            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser');
+            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedBeside(text, site));
   const typed = text.slice(site.start, offset);
   // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
   // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).

@@ -1029,7 +1029,8 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
       // The other half from the mapping itself: `{os: darwin, arch: |}`.
       if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os ?? flow.siblings('os'), arch: axis.arch ?? flow.siblings('arch'), present: items }), typed);
       if (flow.role && flow.role !== 'variant' && items) {
-        return withOs(site(flow.role, start, end, { spelling: spellingOf(items, 'slash'), os: flow.siblings('os'), arch: flow.siblings('arch'), present: items }), typed);
+        const role = flow.role;
+        return withOs(site(role, start, end, { spelling: spellingOf(items, 'slash'), os: paired(role, 'os', () => flow.siblings('os')), arch: paired(role, 'arch', () => flow.siblings('arch')), present: items }), typed);
       }
       return undefined;
     }
