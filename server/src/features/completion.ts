@@ -104,12 +104,6 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
   return out;
 }
 
-/** The other items of the list a value is written in (before and after it), lower-cased. */
-function listedBeside(text: string, site: CompletionSite): string[] {
-  if (!site.present) return [];
-  return [...site.present, ...itemsAfter(text, site.end, site.inArgument)].map((i) => i.replace(/["']/g, '').toLowerCase());
-}
-
 /**
  * The os or arch names of a release URL or archive name: only platforms of a tier that the release
  * publishes the artifact for (any binary, when the URL names none the model knows).
@@ -276,6 +270,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   if (!site) return null;
   // Items below the required tier say so, unless below-required-tier is turned off.
   const requiredTier = settings.severity['below-required-tier'] === 'off' ? 3 : settings.requiredTier;
+  // The other items of the list the value is written in, before and after it.
+  const listed = site.present ? [...site.present, ...itemsAfter(text, site.end, site.inArgument)] : [];
+  const listedNames = () => listed.map((i) => i.replace(/["']/g, '').toLowerCase());
   const candidates =
     site.role === 'platform'
       ? platformCandidates(model, site)
@@ -284,9 +281,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
         : site.published
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
-          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedBeside(text, site))
+          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames())
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
-            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedBeside(text, site));
+            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames());
   const typed = text.slice(site.start, offset);
   // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
   // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).
@@ -301,7 +298,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const replace = kept && !glued ? rangeOf(doc, site.start, site.end) : range;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
-  const written = new Set([...(site.present ?? []), ...(site.present ? itemsAfter(text, site.end, site.inArgument) : [])].map(identity));
+  const written = new Set(listed.map(identity));
   const fresh = sortCandidates(model, site.role, candidates.filter((c) => !written.has(identity(c.label))));
   // Editors keep the items whose filterText holds what was typed, in order. When none does (a
   // typo: `aarch46/li`), each is given what was typed before its label, so that all are shown,

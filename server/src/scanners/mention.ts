@@ -2,6 +2,7 @@ import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
 import { isNameTypo, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, isPlaceholder, isValidVariant, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
+import type { GoNames } from './state';
 
 /** A piece of the document: offsets are UTF-16 code units into the whole text, end exclusive. */
 export interface Token {
@@ -717,16 +718,16 @@ export class ScopeEnv {
   constructor(
     private readonly sink: MentionSink,
     private readonly parent?: ScopeEnv,
-    private inherited: { os?: string; arch?: string } = {},
+    private inherited: GoNames = {},
   ) {}
 
   /** Starts over (after end()) with values set elsewhere; or takes one more such value. */
-  inherit(names: { os?: string; arch?: string }, more = false): void {
+  inherit(names: GoNames, more = false): void {
     this.inherited = more ? { ...this.inherited, ...names } : names;
   }
 
   /** The GOOS and GOARCH in force as names, own or inherited (for a scope that goes on elsewhere). */
-  names(): { os?: string; arch?: string } {
+  names(): GoNames {
     const os = this.currentOs?.text ?? this.inherited.os;
     const arch = this.currentArch?.text ?? this.inherited.arch;
     return { ...(os !== undefined ? { os } : {}), ...(arch !== undefined ? { arch } : {}) };

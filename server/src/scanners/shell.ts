@@ -892,23 +892,7 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   else if (arches.length === 0 && env?.arch && !templated?.arch) arches.push(env.arch);
   // Nor does it take a name for the templated side from the environment's other block.
   if (templated && env) env = { ...env, ...(templated.os ? { os: undefined, osName: undefined } : {}), ...(templated.arch ? { arch: undefined, archName: undefined } : {}) };
-  // A side set to what is not known here (`GOOS=$X`, an export in a function): the pairs say so (hover).
   const from = sink.mentions.length;
-  const unknownOs = oses.length === 0 && !env?.os && !env?.osName && (templated?.os === true || env?.osUnknown === true);
-  const unknownArch = arches.length === 0 && !env?.arch && !env?.archName && (templated?.arch === true || env?.archUnknown === true);
-  if (unknownOs || unknownArch) {
-    emitAll();
-    for (let k = from; k < sink.mentions.length; k++) {
-      const m = sink.mentions[k];
-      if (m.kind !== 'pair') continue;
-      if (unknownOs && !m.os && m.osName === undefined) m.osUnknown = true;
-      if (unknownArch && !m.arch && m.archName === undefined) m.archUnknown = true;
-    }
-    return;
-  }
-  emitAll();
-
-  function emitAll(): void {
   // A list on one side (`GOARCH="arm64,riscv64"` after `GOOS=darwin`): each is built, with the other side.
   if ((oses.length > 1 && arches.length <= 1) || (arches.length > 1 && oses.length <= 1)) {
     for (const os of oses.length > 1 ? oses : [undefined]) for (const arch of arches.length > 1 ? arches : [undefined]) {
@@ -916,9 +900,16 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
       const a = arch ? [arch] : arches;
       emitPairs(sink, o, a, variant, 'GOOS/GOARCH', undefined, impliedNames(env, o, a));
     }
-    return;
-  }
-  emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH', undefined, impliedNames(env, oses, arches));
+  } else emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH', undefined, impliedNames(env, oses, arches));
+  // A side set to what is not known here (`GOOS=$X`, an export in a function): the pairs say so (hover).
+  const unknownOs = oses.length === 0 && !env?.os && !env?.osName && (templated?.os === true || env?.osUnknown === true);
+  const unknownArch = arches.length === 0 && !env?.arch && !env?.archName && (templated?.arch === true || env?.archUnknown === true);
+  if (!unknownOs && !unknownArch) return;
+  for (let k = from; k < sink.mentions.length; k++) {
+    const m = sink.mentions[k];
+    if (m.kind !== 'pair') continue;
+    if (unknownOs && !m.os && m.osName === undefined) m.osUnknown = true;
+    if (unknownArch && !m.arch && m.archName === undefined) m.archUnknown = true;
   }
 }
 

@@ -623,10 +623,18 @@ export function defaultExports(text: string): ShellExports | undefined {
  */
 function runsDefault(job: YMap, ctx: Ctx): boolean {
   if (ctx.flavour !== 'gitlab-ci' || ctx.path.length !== 1 || ctx.path[0] === 'default' || get(job, 'before_script') !== undefined || get(job, 'extends') !== undefined) return false;
+  return inherits(job, 'default', 'before_script');
+}
+
+/**
+ * Whether a GitLab job takes `name` of the file's `default:` section or `variables:` (`what`), as
+ * its `inherit:` says: all of them unless `false`, or those a list names.
+ */
+function inherits(job: YMap, what: 'default' | 'variables', name: string): boolean {
   const inherit = get(job, 'inherit');
-  const taken = inherit?.kind === 'map' ? get(inherit, 'default') : undefined;
+  const taken = inherit?.kind === 'map' ? get(inherit, what) : undefined;
   if (taken?.kind === 'scalar') return taken.value.trim() !== 'false';
-  if (taken?.kind === 'seq') return taken.items.some((i) => i?.kind === 'scalar' && i.value.trim() === 'before_script');
+  if (taken?.kind === 'seq') return taken.items.some((i) => i?.kind === 'scalar' && i.value.trim() === name);
   return true;
 }
 
@@ -2306,14 +2314,10 @@ function azureMatrixLeg(ctx: Ctx): boolean {
  * named with `inherit: variables: [GOOS]`, all otherwise.
  */
 function inheritedVariables(job: YMap, env: GoEnv): GoEnv | undefined {
-  const inherit = get(job, 'inherit');
-  const taken = inherit?.kind === 'map' ? get(inherit, 'variables') : undefined;
-  if (taken?.kind === 'scalar') return taken.value.trim() === 'false' ? undefined : env;
-  if (taken?.kind !== 'seq') return env;
-  const named = (n: string) => taken.items.some((i) => i?.kind === 'scalar' && i.value.trim() === n);
+  if (get(job, 'inherit') === undefined) return env;
   const out: GoEnv = { ...env };
-  if (!named('GOOS')) out.os = out.osName = undefined;
-  if (!named('GOARCH')) out.arch = out.archName = undefined;
+  if (!inherits(job, 'variables', 'GOOS')) out.os = out.osName = undefined;
+  if (!inherits(job, 'variables', 'GOARCH')) out.arch = out.archName = undefined;
   return out.os || out.osName || out.arch || out.archName ? out : undefined;
 }
 
@@ -3821,10 +3825,6 @@ function onlyProperties(between: string): boolean {
 }
 
 /**
- * Gives the platform an include entry makes (mentions[from…]: one platform, or one pair with both
- * names written) the entry's removal: its tokens' `remove` drops the whole entry.
- */
-/**
  * The keys of a matrix's include entries whose values are conda subdirs (`target: linux-64` in one
  * entry, `target: linux-aarch64` in the next): conda's names, whose `linux-aarch64` is no alias.
  */
@@ -3848,6 +3848,10 @@ function condaValues(mentions: Mention[], from: number, item: YMap, keys: Readon
   }
 }
 
+/**
+ * Gives the platform an include entry makes (mentions[from…]: one platform, or one pair with both
+ * names written) the entry's removal: its tokens' `remove` drops the whole entry.
+ */
 function markEntry(mentions: Mention[], from: number, range: { start: number; end: number }): void {
   if (mentions.length !== from + 1) return;
   const m = mentions[from];
