@@ -214,7 +214,11 @@ function nextStage(docker: DockerGoEnv, ended: GoNames, words: readonly string[]
   if (!docker.staged) {
     const args = ended.os !== undefined || ended.arch !== undefined ? { args: ended } : {};
     docker = { ...docker, ...args };
-  } else if (docker.stage !== undefined && (stages?.[docker.stage] !== undefined || Object.keys(stages ?? {}).length < MAX_STAGES)) {
+  } else if (
+    docker.stage !== undefined &&
+    // (A stage that set nothing is kept only to replace an earlier one of its name: most set nothing.)
+    (stages?.[docker.stage] !== undefined || ((ended.os !== undefined || ended.arch !== undefined) && Object.keys(stages ?? {}).length < MAX_STAGES))
+  ) {
     stages = { ...stages, [docker.stage]: ended };
   }
   const base = (words[0] ?? '').toLowerCase();
