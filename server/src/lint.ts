@@ -448,34 +448,80 @@ const PROBES = { os: ['illumos', 'solaris'], arch: ['mips64', 'mipsle'] } as con
  * undefined when the scanner makes no pair of the value at all.
  */
 export function partnersAt(scan: ScanResult, start: number, end: number, role: 'os' | 'arch'): string[] | undefined {
+  const probe = blockProbe(scan, start, end);
+  if (!probe) return undefined;
+  const [a, b] = PROBES[role];
+  const first = probe.scan(a);
+  const second = probe.scan(b);
+  if (first.length !== second.length) return undefined;
+  const other = role === 'os' ? 'arch' : 'os';
+  let found = false;
+  const values = new Set<string>();
+  for (let k = 0; k < first.length; k++) {
+    if (pairSide(first[k], role) !== a || pairSide(second[k], role) !== b) continue;
+    found = true;
+    const value = pairSide(first[k], other);
+    if (value !== undefined) values.add(value.toLowerCase());
+  }
+  return found ? [...values] : undefined;
+}
+
+/**
+ * What the scanner pairs `value` with when it is written at text[start, end) of a scan, where the
+ * block around it leaves pairs out of a cross product (a matrix's `exclude:`, a goreleaser build's
+ * `ignore:`): the other side's values, which may be fewer than partnersAt's (`exclude: [{goos:
+ * darwin, goarch: "386"}]` leaves darwin out for 386 only). Undefined where no pair is left out
+ * there (partnersAt's answer holds for every value), or the scanner makes no pair of it.
+ */
+export function partnersOf(scan: ScanResult, start: number, end: number, role: 'os' | 'arch', value: string): string[] | undefined {
+  const probe = blockProbe(scan, start, end);
+  if (!probe || probe.text.length > MAX_PROBED_PER_VALUE || !LEFT_OUT.test(probe.text)) return undefined;
+  const at = start - probe.from;
+  const other = role === 'os' ? 'arch' : 'os';
+  let found = false;
+  const values = new Set<string>();
+  for (const m of probe.scan(value)) {
+    if (m.kind !== 'pair' || m[role]?.start !== at) continue;
+    found = true;
+    const v = pairSide(m, other);
+    if (v !== undefined) values.add(v.toLowerCase());
+  }
+  return found ? [...values] : undefined;
+}
+
+/** Blocks longer than this are not scanned again for each value a completion offers (some twenty scans). */
+const MAX_PROBED_PER_VALUE = 16 * 1024;
+
+/** A key that leaves pairs out of a cross product. */
+const LEFT_OUT = /\b(?:exclude|ignore)[ \t]*:/;
+
+/** A pair's os (or arch) value, written or implied. */
+function pairSide(m: Mention, role: 'os' | 'arch'): string | undefined {
+  return m.kind !== 'pair' ? undefined : role === 'os' ? (m.os?.text ?? m.osName) : (m.archName ?? m.arch?.text);
+}
+
+/**
+ * The block of a scan that holds text[start, end), and a scan of it again, from the state it was
+ * scanned with, with another value written there (offsets in the block). Undefined past the
+ * block, or for one too long to scan again for a keystroke.
+ */
+function blockProbe(scan: ScanResult, start: number, end: number): { from: number; text: string; scan: (value: string) => Mention[] } | undefined {
   if (scan.results.length === 0) return undefined;
   const c = Math.max(0, lastAtOrBefore(scan.starts, start));
   const from = scan.starts[c];
   const to = c + 1 < scan.starts.length ? scan.starts[c + 1] : scan.length;
   if (end > to || to - from > MAX_PROBED_BLOCK) return undefined;
-  const text = scan.text;
   const block = scan.results[c];
-  const probe = (value: string) => {
-    const state = c > 0 ? scan.results[c - 1].stateOut : newScanState();
-    if (c === 0 && scan.marks.yamlFile) state.yamlFile = scan.marks.yamlFile;
-    const body = `${text.slice(from, start)}${value}${text.slice(end, to)}`;
-    return scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions).mentions;
+  return {
+    from,
+    text: block.body,
+    scan: (value) => {
+      const state = c > 0 ? scan.results[c - 1].stateOut : newScanState();
+      if (c === 0 && scan.marks.yamlFile) state.yamlFile = scan.marks.yamlFile;
+      const body = `${scan.text.slice(from, start)}${value}${scan.text.slice(end, to)}`;
+      return scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions).mentions;
+    },
   };
-  const [a, b] = PROBES[role];
-  const first = probe(a);
-  const second = probe(b);
-  if (first.length !== second.length) return undefined;
-  const side = (m: Mention, r: 'os' | 'arch') => (m.kind !== 'pair' ? undefined : r === 'os' ? (m.os?.text ?? m.osName) : (m.archName ?? m.arch?.text));
-  const other = role === 'os' ? 'arch' : 'os';
-  let found = false;
-  const values = new Set<string>();
-  for (let k = 0; k < first.length; k++) {
-    if (side(first[k], role) !== a || side(second[k], role) !== b) continue;
-    found = true;
-    const value = side(first[k], other);
-    if (value !== undefined) values.add(value.toLowerCase());
-  }
-  return found ? [...values] : undefined;
 }
 
 /** The limit notes of one block, said with where it is in a file of `blocks` blocks. */

@@ -29,7 +29,7 @@ import { isEditedDocument, openDocuments } from './features/textDocument';
 import { DiagnosticsPusher, toDiagnostics, type DiagnosticFields } from './features/diagnostics';
 import { Configuration, readInitOptions, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
-import { partnersAt } from './lint';
+import { partnersAt, partnersOf } from './lint';
 import { hoverAt } from './features/hover';
 import { markup, prefersMarkdown } from './features/markup';
 import { codeActions, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
@@ -401,7 +401,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
         // An item's edit range must hold the position: past a line's end there is no answer.
-        const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint, support.insertReplace, (start, end, role) => partnersAt(s.scan, start, end, role)) : null;
+        const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint, support.insertReplace, (start, end, role, value) => (value === undefined ? partnersAt : partnersOf)(s.scan, start, end, role, value!)) : null;
         if (list && !support.documentationMarkdown) {
           for (const item of list.items) if (MarkupContent.is(item.documentation)) item.documentation = markup(item.documentation.value, false);
         }

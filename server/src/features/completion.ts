@@ -1,6 +1,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { partnersAt, scanText, type FileKind, type ScanResult } from '../lint';
+import { partnersAt, partnersOf, scanText, type FileKind, type ScanResult } from '../lint';
 import type { TierModel } from '../model/query';
 import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
@@ -68,29 +68,40 @@ function bestTier(model: TierModel, pairs: Platform[]): number | undefined {
  * GOOS or GOARCH values: those Go takes with every sibling value (all of them when there is none:
  * a matrix or a build makes every pair of its values, so an arch offered beside `goos: [linux,
  * darwin]` must build on both), Kubernetes tiers first, then the other Go values. A value that
- * would make a removed platform is left out.
+ * would make a removed platform is left out. `own`: the siblings a value is paired with when it is
+ * written, where those differ by value (an `exclude:` entry leaves darwin out for 386 only).
  */
-function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false, skipsInvalid = false, listed: readonly string[] = []): Candidate[] {
+function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false, skipsInvalid = false, listed: readonly string[] = [], own?: (name: string) => string[] | undefined): Candidate[] {
   const names = role === 'os' ? GO_OS_NAMES : GO_ARCH_NAMES;
   // Siblings Go knows (an arch by its Go name: `armv7` is arm); a templated or misspelt one says
   // nothing about what builds.
-  const known = role === 'os' ? siblings.map((s) => resolveArch(s)?.arch ?? s) : siblings;
-  const others = [...new Set(known.filter((s) => (role === 'os' ? GO_ARCH_NAMES : GO_OS_NAMES).has(s)))];
+  const known = (siblings: string[]) => {
+    const named = role === 'os' ? siblings.map((s) => resolveArch(s)?.arch ?? s) : siblings;
+    return [...new Set(named.filter((s) => (role === 'os' ? GO_ARCH_NAMES : GO_OS_NAMES).has(s)))];
+  };
+  const others = known(siblings);
+  /** The pairs `name` makes with `others`, or undefined where it may not be written. */
+  const pairsOf = (name: string, others: string[]): Platform[] | undefined => {
+    const pairOf = (other: string): Platform => (role === 'os' ? { os: name, arch: other } : { os: other, arch: name });
+    if (others.length === 0) return GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os : arch) === name).map(([os, arch]) => ({ os, arch }));
+    const pairs = others.map(pairOf).filter((p) => GO_PAIRS.has(`${p.os}/${p.arch}`));
+    // (An exclude or ignore entry names what is not built: a removed platform, or a pair Go does
+    // not know that the matrix makes, is what it is for.)
+    if (leftOut) return pairs;
+    // (A goreleaser build skips the pairs Go does not know: a name valid with one sibling builds.)
+    if (pairs.length < (skipsInvalid ? 1 : others.length) || pairs.some((p) => model.removed(p))) return undefined;
+    // (Nor may it leave a sibling with no valid pair at all: each must still build with a value of the list.)
+    if (skipsInvalid && pairs.length < others.length && !others.every((o) => [name, ...listed].some((v) => GO_PAIRS.has(role === 'os' ? `${v}/${o}` : `${o}/${v}`)))) return undefined;
+    return pairs;
+  };
   const out: Candidate[] = [];
   for (const name of names) {
-    const pairOf = (other: string): Platform => (role === 'os' ? { os: name, arch: other } : { os: other, arch: name });
-    let pairs: Platform[];
-    if (others.length > 0) {
-      pairs = others.map(pairOf).filter((p) => GO_PAIRS.has(`${p.os}/${p.arch}`));
-      // (A goreleaser build skips the pairs Go does not know: a name valid with one sibling builds.)
-      // (An exclude or ignore entry names what is not built: a removed platform, or a pair Go does
-      // not know that the matrix makes, is what it is for.)
-      if (!leftOut && (pairs.length < (skipsInvalid ? 1 : others.length) || pairs.some((p) => model.removed(p)))) continue;
-      // (Nor may it leave a sibling with no valid pair at all: each must still build with a value of the list.)
-      if (!leftOut && skipsInvalid && pairs.length < others.length && !others.every((o) => [name, ...listed].some((v) => GO_PAIRS.has(role === 'os' ? `${v}/${o}` : `${o}/${v}`)))) continue;
-    } else {
-      pairs = GO_PAIR_LIST.filter(([os, arch]) => (role === 'os' ? os : arch) === name).map(([os, arch]) => ({ os, arch }));
+    let pairs = pairsOf(name, others);
+    if (!pairs && own) {
+      const written = own(name);
+      if (written) pairs = pairsOf(name, known(written));
     }
+    if (!pairs) continue;
     const tier = bestTier(model, pairs);
     // `GOARCH=arm` with no GOOS is judged as linux/arm, removed: not offered either.
     if (!leftOut && tier === undefined && pairs.some((p) => model.removed(p))) continue;
@@ -266,7 +277,8 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false, partners?: Partners): CompletionList | null {
   // (Without a scan of the text at hand, one is made when a GOOS or GOARCH value asks for it.)
   let scan: ScanResult | undefined;
-  const site = completionSite(text, kind, offset, partners ?? ((start, end, role) => partnersAt((scan ??= scanText(text, kind)), start, end, role)));
+  const paired: Partners = partners ?? ((start, end, role, value) => (value === undefined ? partnersAt : partnersOf)((scan ??= scanText(text, kind)), start, end, role, value!));
+  const site = completionSite(text, kind, offset, paired);
   if (!site) return null;
   // Items below the required tier say so, unless below-required-tier is turned off.
   const requiredTier = settings.severity['below-required-tier'] === 'off' ? 3 : settings.requiredTier;
@@ -281,9 +293,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
         : site.published
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
-          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames())
+          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'os', name))
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
-            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames());
+            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'arch', name));
   const typed = text.slice(site.start, offset);
   // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
   // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).

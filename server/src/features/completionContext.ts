@@ -878,9 +878,10 @@ const DEFAULT_OPERATOR = /\$\{[A-Za-z_][A-Za-z0-9_]*:?$/;
 
 /**
  * What the scanner pairs with a GOOS (or GOARCH) value written at text[start, end): the other
- * side's values, [] for none; undefined where it makes no pair (see lint.ts partnersAt).
+ * side's values, [] for none; undefined where it makes no pair (see lint.ts partnersAt). With
+ * `value`, what it pairs that value with, where that differs by value (see lint.ts partnersOf).
  */
-export type Partners = (start: number, end: number, role: 'os' | 'arch') => string[] | undefined;
+export type Partners = (start: number, end: number, role: 'os' | 'arch', value?: string) => string[] | undefined;
 
 /**
  * Finds the completion site at `offset`, or undefined where no platform value is being typed.
