@@ -447,6 +447,19 @@ describe('a removed platform in a cross product', () => {
     const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', flow);
     assert.deepEqual((await fixes(uri, diagnostics.find((x) => x.code === 'removed-platform')!)).map((a) => a.title), ['Remove arm from the list (for every combination)']);
   });
+  it('a GitLab parallel matrix entry, which has no exclude: removing a value built with others says so and is not preferred; one built alone is (QA 136 B1)', async () => {
+    const text = 'build:\n  parallel:\n    matrix:\n      - GOOS: [linux, freebsd]\n        GOARCH: [amd64, arm]\n      - GOOS: linux\n        GOARCH: [amd64, arm]\n  script:\n    - GOOS=$GOOS GOARCH=$GOARCH go build\n';
+    const { uri, diagnostics } = await open('.gitlab-ci.yml', 'yaml', text);
+    const removed = diagnostics.filter((x) => x.code === 'removed-platform');
+    assert.deepEqual(removed.map((d) => d.range.start.line), [4, 6]);
+    const shared = await fixes(uri, removed[0]);
+    assert.deepEqual(shared.map((a) => [a.title, a.isPreferred === true]), [['Remove arm from the list (for every combination)', false]]);
+    // (Beside one GOOS, arm is built in linux/arm alone: removing it drops nothing else.)
+    const alone = await fixes(uri, removed[1]);
+    assert.deepEqual(alone.map((a) => [a.title, a.isPreferred === true]), [['Remove arm from the list', true]]);
+    const unsupported = diagnostics.find((x) => x.code === 'unsupported-platform' && x.range.start.line === 3)!;
+    assert.equal((await fixes(uri, unsupported))[0]?.title, 'Remove freebsd from the list (for every combination)');
+  });
 });
 
 describe('a removed platform in an entry of a matrix include list', () => {

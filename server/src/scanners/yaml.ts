@@ -3364,7 +3364,8 @@ function pairMapping(
   // Where an entry that leaves one pair out would go: a workflow matrix's exclude, a goreleaser build's ignore.
   const listKey = ctx.flavour === 'github-workflow' && context === 'matrix' ? 'exclude' : goreleaserBuild ? 'ignore' : undefined;
   // (goreleaser's keys are goos and goarch, also where a build leaves its defaults.)
-  if (listKey && node && (goreleaserBuild || (osKey && archKey))) markExcludeSpots(ctx.text, ctx.sink.mentions, first, node, listKey, ok, ak);
+  // (Elsewhere, a GitLab job's parallel matrix, no entry leaves a pair out: a value built with others is marked all the same.)
+  if (node && (goreleaserBuild || (osKey && archKey))) markExcludeSpots(ctx.text, ctx.sink.mentions, first, node, listKey, ok, ak);
   // include: explicit combinations. An entry that sets a key the matrix has no axis for, and
   // changes no value of the axes it has, goes into every combination (GitHub's rule): with
   // `goos: [darwin, windows]`, `- goarch: arm` builds darwin/arm and windows/arm. Otherwise a
@@ -3494,9 +3495,9 @@ function pairAnchoredAxis(ctx: Ctx, node: YNode | undefined, tokens: Token[], ro
  * valid pair too (removing the value drops that one), and gives them the place of an entry that
  * leaves one pair out: the end of the mapping's block list `listKey` (exclude, ignore), or a new
  * list at the mapping's end. No place in a flow mapping or list, an empty or anchored list (shared
- * with another job), or a key with no list.
+ * with another job), a key with no list, or a product with no such key (`listKey` undefined).
  */
-function markExcludeSpots(text: string, mentions: Mention[], from: number, node: YMap, listKey: string, osKey: string, archKey: string): void {
+function markExcludeSpots(text: string, mentions: Mention[], from: number, node: YMap, listKey: string | undefined, osKey: string, archKey: string): void {
   if (mentions.length === from) return;
   // The valid pairs each value is built in: with one, removing the value drops nothing else.
   const partners = new Map<Token, Set<string>>();
@@ -3522,9 +3523,9 @@ function markExcludeSpots(text: string, mentions: Mention[], from: number, node:
     note(m.os, `${p.os}/${goArch}`);
     note(m.arch, `${p.os}/${goArch}`);
   }
-  const spot = excludeSpot(text, node, listKey);
+  const spot = listKey === undefined ? undefined : excludeSpot(text, node, listKey);
   // (One of each for all the pairs: a product of thousands of values marks as many.)
-  const exclude = spot ? { exclude: { ...spot, list: listKey, osKey, archKey } } : {};
+  const exclude = spot && listKey ? { exclude: { ...spot, list: listKey, osKey, archKey } } : {};
   const sharing = [{ os: false, arch: true }, { os: true, arch: false }, { os: true, arch: true }];
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
