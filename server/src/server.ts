@@ -32,7 +32,7 @@ import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
 import { partnersAt, partnersOf } from './lint';
 import { hoverAt } from './features/hover';
 import { markup, prefersMarkdown } from './features/markup';
-import { codeActions, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
+import { codeActions, fixAllAction, isFixAllData, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
 import { guard, runSafe } from './features/safe';
 import type { ServerRuntime } from './features/modelSource';
 import { settingsSection } from './features/settings';
@@ -72,6 +72,8 @@ interface ClientSupport {
   codeActionLiterals: boolean;
   /** Whether the client applies edits the server sends (workspace/applyEdit), as fixes sent as Commands need. */
   applyEdit: boolean;
+  /** Whether the client asks codeAction/resolve for the edit of an action sent without one (with its data back). */
+  resolvesEdits: boolean;
   /** The optional diagnostic fields sent: all but those the client says it does not take. */
   diagnosticFields: DiagnosticFields;
 }
@@ -119,6 +121,7 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
     // did before; one that describes its code action support without literals gets Commands.
     codeActionLiterals: c.textDocument?.codeAction === undefined || c.textDocument.codeAction.codeActionLiteralSupport !== undefined,
     applyEdit: c.workspace?.applyEdit === true,
+    resolvesEdits: c.textDocument?.codeAction?.codeActionLiteralSupport !== undefined && c.textDocument.codeAction.dataSupport === true && c.textDocument.codeAction.resolveSupport?.properties?.includes('edit') === true,
     // Left out only when the client says no (`false`): a client that says nothing gets them, as
     // a script or a test harness that reads the href of a removed platform expects.
     diagnosticFields: {
@@ -291,7 +294,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         // the others get each fix as a Command that the server applies with workspace/applyEdit,
         // and no fixes at all when they cannot apply an edit.
         ...(support.codeActionLiterals
-          ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } }
+          ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: support.resolvesEdits } }
           : support.applyEdit
             ? { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_FIX_COMMAND] } }
             : {}),
@@ -415,12 +418,27 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'codeAction', [], () => {
         const doc = documents.get(params.textDocument.uri);
         if (!doc || !config) return [];
-        const actions = codeActions(doc, findingsOf(doc), params, support.edits);
+        const actions = codeActions(doc, findingsOf(doc), params, support.edits, support.resolvesEdits);
         if (support.codeActionLiterals) return actions;
         if (!support.applyEdit) return [];
         // The version the fix was made for goes with it: run after an edit, it would land elsewhere.
         const made: FixVersion = { uri: doc.uri, version: doc.version };
         return actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_FIX_COMMAND, a.edit, made)] : []));
+      }),
+  );
+
+  // The fix-all's edit, for the version it was offered for (see codeActions).
+  connection.onCodeActionResolve(
+    (action, token) =>
+      refusal(token) ??
+      runSafe(logError, 'codeAction/resolve', action, () => {
+        if (!isFixAllData(action.data)) return action;
+        const doc = documents.get(action.data.uri);
+        if (!doc || !config || doc.version !== action.data.version) {
+          return new ResponseError<void>(LSPErrorCodes.ContentModified, 'k8s-platforms: the document changed since this fix was offered; ask for the fixes again');
+        }
+        const edit = fixAllAction(doc, findingsOf(doc), support.edits)?.edit;
+        return edit ? { ...action, edit } : action;
       }),
   );
 

@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient, applyEdits, editsFor } from '../support/lspClient';
+import { LspClient, applyEdits, editorCapabilities, editsFor } from '../support/lspClient';
 
 /** Found by the live fuzz (fuzz.test.ts): fix-all once sent overlapping edits, which an editor refuses whole. */
 
@@ -72,5 +72,31 @@ describe('fix-all on lists with repeats', () => {
     const blockEdits = await fixAll('.github/workflows/block.yml', block);
     assertApart(blockEdits);
     assert.equal(applyEdits(block, blockEdits), 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: |\n            linux/amd64\n      - run: echo\n');
+  });
+});
+
+describe('fix-all for a client that resolves code action edits (QA 136 S1)', () => {
+  let resolving: LspClient;
+  before(async () => (resolving = await LspClient.start({ capabilities: editorCapabilities({ resolveEdits: true }) })));
+  after(async () => resolving.stop());
+
+  it('asked for every kind (a cursor move), the fix-all comes without its edit, and codeAction/resolve makes it for that version', async () => {
+    assert.equal((resolving.initializeResult as { capabilities: { codeActionProvider: { resolveProvider: boolean } } }).capabilities.codeActionProvider.resolveProvider, true);
+    const uri = 'file:///virtual/fixall-resolve/.github/workflows/a.yml';
+    const text = workflow(['linux/amd64,linux/x86_64,linux/arm64,linux/arm64']);
+    resolving.open(uri, 'yaml', text, 1);
+    await resolving.diagnosticsFor(uri, 1);
+    const at = { start: { line: 4, character: 30 }, end: { line: 4, character: 30 } };
+    const all = (await resolving.codeActions(uri, at, [])).find((a) => a.kind === 'source.fixAll.k8s-platforms')!;
+    assert.ok(all && all.edit === undefined && all.data !== undefined, JSON.stringify(all));
+    const resolved = await resolving.resolveCodeAction(all);
+    assert.equal(applyEdits(text, editsFor(resolved.edit, uri)).split('\n')[4], '          platforms: linux/amd64,linux/arm64');
+    // Asked for the fix-all kind itself (on save), it comes whole, as before.
+    const onSave = await resolving.codeActions(uri, at, [], ['source.fixAll']);
+    assert.deepEqual(editsFor(onSave[0].edit, uri), editsFor(resolved.edit, uri));
+    // After an edit, the action offered before is refused, not applied to another text.
+    resolving.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# x\n' }]);
+    await resolving.diagnosticsFor(uri, 2);
+    await assert.rejects(resolving.resolveCodeAction(all), /changed since this fix was offered/);
   });
 });

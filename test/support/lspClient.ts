@@ -27,7 +27,7 @@ export const serverBundle = resolve(repo, 'dist/server.js');
 export const corpusRoot = resolve(repo, '../shared/corpus');
 
 /** What an editor announces: workspace/configuration, pull diagnostics, versioned edits. */
-export function editorCapabilities(opts: { configuration?: boolean; workspaceFolders?: boolean; pull?: boolean; refresh?: boolean; documentChanges?: boolean } = {}): ClientCapabilities {
+export function editorCapabilities(opts: { configuration?: boolean; workspaceFolders?: boolean; pull?: boolean; refresh?: boolean; documentChanges?: boolean; resolveEdits?: boolean } = {}): ClientCapabilities {
   return {
     workspace: {
       configuration: opts.configuration ?? true,
@@ -42,7 +42,7 @@ export function editorCapabilities(opts: { configuration?: boolean; workspaceFol
       ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
       hover: { contentFormat: ['markdown', 'plaintext'] },
       completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true, ...(opts.resolveEdits ? { resolveSupport: { properties: ['edit'] } } : {}) },
     },
   };
 }
@@ -229,6 +229,10 @@ export class LspClient {
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     return this.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+  }
+
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.conn.sendRequest('codeAction/resolve', action);
   }
 
   pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {

@@ -97,8 +97,23 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
   return out;
 }
 
-/** The fix-all action: every safe fix in the document, in one edit, none overlapping. */
-export function fixAllAction(doc: TextDocument, findings: readonly Finding[], style: EditStyle): CodeAction | undefined {
+/** What a fix-all offered without its edit carries, for codeAction/resolve to make the edit for that version. */
+export interface FixAllData {
+  k8sPlatformsFixAll: true;
+  uri: string;
+  version: number;
+}
+
+export function isFixAllData(data: unknown): data is FixAllData {
+  const d = data as Partial<FixAllData> | null | undefined;
+  return typeof d === 'object' && d !== null && d.k8sPlatformsFixAll === true && typeof d.uri === 'string' && typeof d.version === 'number';
+}
+
+/**
+ * The fix-all action: every safe fix in the document, in one edit, none overlapping. `deferred`:
+ * without its edit, which codeAction/resolve makes (see FixAllData).
+ */
+export function fixAllAction(doc: TextDocument, findings: readonly Finding[], style: EditStyle, deferred = false): CodeAction | undefined {
   const edits = findings
     .map(safeEdit)
     .filter((e): e is SafeEdit => e !== undefined)
@@ -131,11 +146,9 @@ export function fixAllAction(doc: TextDocument, findings: readonly Finding[], st
     kept.push({ ...e });
   }
   if (kept.length === 0) return undefined;
-  return {
-    title: 'Fix all safe k8s-platforms problems (canonical spellings, repeats)',
-    kind: FIX_ALL_KIND,
-    edit: workspaceEdit(doc, kept.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.text })), style),
-  };
+  const action = { title: 'Fix all safe k8s-platforms problems (canonical spellings, repeats)', kind: FIX_ALL_KIND };
+  if (deferred) return { ...action, data: { k8sPlatformsFixAll: true, uri: doc.uri, version: doc.version } satisfies FixAllData };
+  return { ...action, edit: workspaceEdit(doc, kept.map((e) => ({ range: rangeOf(doc, e.start, e.end), newText: e.text })), style) };
 }
 
 /** From how many diagnostics of a request the findings are indexed (see codeActions). */
@@ -155,7 +168,7 @@ function indexByRange(findings: readonly Finding[]): Map<string, Finding> {
  * Code actions for the diagnostics the client sends back. Each is matched to a finding of the
  * current version (same code and range), so an edit never uses offsets from an older version.
  */
-export function codeActions(doc: TextDocument, findings: readonly Finding[], params: CodeActionParams, style: EditStyle): CodeAction[] {
+export function codeActions(doc: TextDocument, findings: readonly Finding[], params: CodeActionParams, style: EditStyle, resolvesEdits = false): CodeAction[] {
   // (A client that sends no context, or no list of diagnostics, asks for no quick fix.)
   const only = params.context?.only;
   const out: CodeAction[] = [];
@@ -184,7 +197,9 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
     }
   }
   if (selects(only, FIX_ALL_KIND)) {
-    const all = fixAllAction(doc, findings, style);
+    // Asked for every kind, as an editor asks at each move of the cursor, a client that resolves
+    // edits gets the fix-all without its edit (thousands of edits in a big file), made when chosen.
+    const all = fixAllAction(doc, findings, style, resolvesEdits && only === undefined);
     if (all) out.push(all);
   }
   return out;
