@@ -98,6 +98,22 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     if (evaluated.role) scanValue(text, evaluated.start, evaluated.end, evaluated.name, evaluated.role, sink, env);
     else scanShell(text, evaluated.start, evaluated.end, sink, { mode: 'make', urlVars });
   };
+  /** A recipe line's command, from after its tab (or the spaces an editor put in its place). */
+  const recipeLine = (from: number, end: number) => {
+    // `@echo …`, `-rm …`, `+$(MAKE) …`: make's prefixes are not part of the command.
+    let k = from;
+    while (k < end && (text[k] === '@' || text[k] === '-' || text[k] === '+' || text[k] === ' ' || text[k] === '\t')) k++;
+    // `$(Q)GOOS=linux go build`: a quiet prefix (`$(Q)` is `@` or nothing) glued to the command.
+    const quiet = QUIET_PREFIX.exec(text.slice(k, Math.min(end, k + 80)));
+    if (quiet) k += quiet[0].length;
+    // Each `$(eval …)` of the line.
+    for (let evaluated = evalAssignment(text, k, end); evaluated; evaluated = evalAssignment(text, k, end)) {
+      scanEvaluated(evaluated, recipeEnv);
+      k = evaluated.end + 1;
+    }
+    const env = ruleGoEnv !== null ? ruleGoEnv : recipeGoEnv;
+    scanShell(text, k, end, sink, { mode: 'make', urlVars, ...(env ? { env } : {}) });
+  };
   for (const line of logicalLines(text, start, end)) {
     const first = text[line.start];
     if (define) {
@@ -119,19 +135,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       continue;
     }
     if (first === '\t' && inRule) {
-      // `@echo …`, `-rm …`, `+$(MAKE) …`: make's prefixes are not part of the command.
-      let k = line.start + 1;
-      while (k < line.end && (text[k] === '@' || text[k] === '-' || text[k] === '+' || text[k] === ' ' || text[k] === '\t')) k++;
-      // `$(Q)GOOS=linux go build`: a quiet prefix (`$(Q)` is `@` or nothing) glued to the command.
-      const quiet = QUIET_PREFIX.exec(text.slice(k, Math.min(line.end, k + 80)));
-      if (quiet) k += quiet[0].length;
-      // Each `$(eval …)` of the line.
-      for (let evaluated = evalAssignment(text, k, line.end); evaluated; evaluated = evalAssignment(text, k, line.end)) {
-        scanEvaluated(evaluated, recipeEnv);
-        k = evaluated.end + 1;
-      }
-      const env = ruleGoEnv !== null ? ruleGoEnv : recipeGoEnv;
-      scanShell(text, k, line.end, sink, { mode: 'make', urlVars, ...(env ? { env } : {}) });
+      recipeLine(line.start + 1, line.end);
       continue;
     }
     const cEnd = commentStart(text, line.start, line.end);
@@ -236,6 +240,10 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       ruleGoEnv = targetGoEnv(state.make, body.slice(0, ruleColon(body)).trim().split(/\s+/));
       const semi = body.indexOf(';');
       if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
+    } else if (first === ' ' && inRule && !MAKE_LINE.test(body)) {
+      // A recipe line indented with spaces (an editor that turned the tab into them): make stops
+      // at it ("missing separator"), but its command is what the author means to run.
+      recipeLine(line.start, cEnd);
     }
   }
   // (A `define` whose `endef` is not in this block, or not written.)
@@ -355,6 +363,8 @@ function targetGoEnv(make: MakeGoEnv | undefined, targets: readonly string[]): G
 }
 
 /** A line of a make conditional: `ifeq (…)`, `ifdef X`, `else` (also `else ifeq …`), `endif`. */
+/** A line of make's own that a recipe line indented with spaces is not: a directive, or a make function called alone. */
+const MAKE_LINE = /^\s*(?:(?:-|s)?include|vpath|define|endef|override|export|unexport|undefine|\$[({])/;
 const CONDITIONAL = /^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)(?![A-Za-z0-9_.-])/;
 /** How deep conditionals get scopes of their own. */
 const MAX_BRANCH_DEPTH = 32;
