@@ -116,6 +116,8 @@ export interface TextMarks {
   readonly spaces: boolean;
   /** It has a suppression comment. */
   readonly ignore: boolean;
+  /** A YAML text with a merge conflict's markers (scanned as a copy with them made comments). */
+  readonly conflict?: boolean;
   /** What every block of a YAML text is scanned with from the rest of it (anchors used as platform values, the top-level environment). */
   readonly yamlFile?: YamlFileFacts;
 }
@@ -325,6 +327,9 @@ const CPU_CLOCKED = 64 * 1024;
 /** Blocks up to this long are shared with an equal block earlier in the same text. */
 const MAX_SHARED_BLOCK = 256;
 
+/** A merge conflict's marker line (its first character is replaced: see scanText). */
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7}|\|{7})(?![<=>|])/m;
+const CONFLICT_MARKER_ALL = /^(?:<(?=<{6}(?![<=>|]))|=(?=={6}(?![<=>|]))|>(?=>{6}(?![<=>|]))|\|(?=\|{6}(?![<=>|])))/gm;
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
@@ -348,6 +353,11 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // A no-break space and the like are part of the word they are in (see hideSpaces).
   const spaces = hasUnicodeSpace(text);
   if (spaces) text = hideSpaces(text);
+  const yaml = kind !== 'makefile' && kind !== 'dockerfile' && kind !== 'shell';
+  // A merge conflict's markers (`<<<<<<< HEAD`, `=======`, `>>>>>>> topic`) are read as comments:
+  // the lines of both sides stay in the YAML they belong to, which a stray line at column 0 would end.
+  const conflict = yaml && text.indexOf('\n=======') >= 0 && CONFLICT_MARKER.test(text);
+  if (conflict) text = text.replace(CONFLICT_MARKER_ALL, '#');
   const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
   const maxScanTime = limits.maxScanTime ?? DEFAULT_LIMITS.maxScanTime;
   // CPU time, not wall time: the same file stops at the same place on a busy CI machine. The
@@ -358,7 +368,6 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const wallBegan = performance.now();
   const overTime = began !== undefined ? () => performance.now() - wallBegan > maxScanTime && cpuMs() - began > maxScanTime : undefined;
   const notes: string[] = [];
-  const yaml = kind !== 'makefile' && kind !== 'dockerfile' && kind !== 'shell';
   const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
   const starts: number[] = [];
   const results: ChunkResult[] = [];
@@ -374,7 +383,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // (A digest, not the list: a key is built and compared for every block, and a file may alias
   // thousands of names.)
   const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], [...(yamlFile.partners ?? [])], [...(yamlFile.osLists ?? [])], [...(yamlFile.archLists ?? [])], [...(yamlFile.mergePartners ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.leftOut ?? [])], [...(yamlFile.leftOutLists ?? [])], [...(yamlFile.matrixAnchors ?? [])], [...(yamlFile.jobs ?? [])], [...(yamlFile.executors ?? [])], [...(yamlFile.circleParameters ?? [])], [...(yamlFile.urlVars ?? [])], yamlFile.defaultExports ?? null])).digest('base64')}` : `${kind}:`;
-  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, spaces, ignore: text.includes(SUPPRESSION_MARK), ...(yamlFile ? { yamlFile } : {}) };
+  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, spaces, ignore: text.includes(SUPPRESSION_MARK), ...(conflict ? { conflict } : {}), ...(yamlFile ? { yamlFile } : {}) };
   for (let c = 0; c < chunks.length; c++) {
     const chunk = chunks[c];
     if (chunk.path !== pathOf) {
@@ -549,7 +558,7 @@ function noteBlock(notes: string[], result: ChunkResult, start: number, blocks: 
  * what scanText would make of the new text.
  */
 export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: () => string, cache: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult | undefined {
-  if (!YAML_KINDS.has(prev.kind) || prev.notes.length > 0 || prev.marks.loneCr || prev.marks.bom || prev.marks.ignore) return undefined;
+  if (!YAML_KINDS.has(prev.kind) || prev.notes.length > 0 || prev.marks.loneCr || prev.marks.bom || prev.marks.ignore || prev.marks.conflict) return undefined;
   const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
   const starts = prev.starts.slice();
   const bodies = new Map<number, string>();
@@ -817,6 +826,7 @@ function shiftFinding(f: Finding, by: number): Finding {
  */
 export function judge(scan: ScanResult, model: TierModel, settings: LintSettings): Finding[] {
   const suppressions = scan.marks.ignore ? findSuppressions(scan.text) : undefined;
+  const sides = scan.marks.conflict ? conflictSides(scan.text) : undefined;
   const out: Finding[] = [];
   // Indexed loops: in bytecode, for…of allocates an iterator per loop and a result per step, and
   // this runs over every block on every keystroke.
@@ -833,10 +843,52 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
     for (let k = 0; k < findings.length; k++) {
       const g = shiftFinding(findings[k], start);
       if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
+      if (sides && g.code === 'duplicate-platform' && repeatsOtherSide(scan.text, sides, g)) continue;
       out.push(scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g);
     }
   }
   return out.sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);
+}
+
+/** The two sides of each merge conflict in a text whose markers were made comments (see scanText): [start, end) of each. */
+function conflictSides(text: string): [number, number][][] {
+  const hunks: [number, number][][] = [];
+  let open: [number, number][] | undefined;
+  let from = 0;
+  for (const m of text.matchAll(CONFLICT_COMMENT)) {
+    const at = m.index!;
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 ? text.length : next + 1;
+    if (m[1] === '<') {
+      open = [];
+      from = lineEnd;
+    } else if (open) {
+      open.push([from, at]);
+      from = lineEnd;
+      if (m[1] === '>') {
+        hunks.push(open);
+        open = undefined;
+      }
+    }
+  }
+  return hunks;
+}
+
+/** A marker line made a comment (see scanText), by the character its marker is made of. */
+const CONFLICT_COMMENT = /^#([<=>|])\1{5}(?![<=>|])/gm;
+
+/**
+ * Whether a repeated platform is written on one side of a merge conflict and its twin on the other:
+ * the sides are alternatives (one of them stays), not one list.
+ */
+function repeatsOtherSide(text: string, hunks: [number, number][][], f: Finding): boolean {
+  const word = text.slice(f.start, f.end).toLowerCase();
+  for (const sides of hunks) {
+    const mine = sides.findIndex(([s, e]) => f.start >= s && f.end <= e);
+    if (mine < 0) continue;
+    return sides.some(([s, e], k) => k !== mine && text.slice(s, e).toLowerCase().includes(word));
+  }
+  return false;
 }
 
 /** The engine in one call: text in, findings out. */
