@@ -61,6 +61,36 @@ function continuesWord(c: number): boolean {
  * Dockerfile instruction, a folded YAML scalar: 'yaml', where one followed by an empty line is
  * kept, as YAML keeps it); otherwise it ends a command.
  */
+/** A file descriptor's number glued before a redirection (`2>`), or `{fd}` (bash). */
+const DESCRIPTOR = /^(?:\d{1,2}|\{[A-Za-z_][A-Za-z0-9_]*\})$/;
+
+/**
+ * Where a redirection that starts with the `<` or `>` at `at` ends: after its operator (`>`, `>>`,
+ * `>|`, `>&`, `<&`, `<>`) and the word it names (a descriptor, `-`, a file). At `<(` or `>(`, a
+ * process substitution, only the operator is passed.
+ */
+function redirectionEnd(masked: string, at: number): number {
+  const n = masked.length;
+  let k = at + 1;
+  const c = masked.charCodeAt(k);
+  if (c === masked.charCodeAt(at) || c === 124 /* | */ || c === 38 /* & */ || (c === 62 && masked.charCodeAt(at) === 60)) k++;
+  if (masked.charCodeAt(k) === 40 /* ( */) return at + 1;
+  while (k < n && (masked.charCodeAt(k) === 32 || masked.charCodeAt(k) === 9)) k++;
+  if (masked.charCodeAt(k) === 40 /* ( */) return at + 1;
+  while (k < n) {
+    const d = masked.charCodeAt(k);
+    if (d === 34 || d === 39) {
+      const close = masked.indexOf(masked[k], k + 1);
+      if (close < 0) return n;
+      k = close + 1;
+      continue;
+    }
+    if (d === 32 || d === 9 || d === 10 || d === 13 || d === 59 || d === 38 || d === 124 || d === 40 || d === 41 || d === 60 || d === 62) break;
+    k++;
+  }
+  return k;
+}
+
 export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed {
   const commands: Command[] = [];
   const heredocs: Heredoc[] = [];
@@ -165,6 +195,12 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
       i = Math.min(n, k + 1);
       continue;
     }
+    if (c === 38 /* & */ && masked.charCodeAt(i + 1) === 62 /* > */) {
+      // `&>file`, `&>>file`: a redirection of both outputs, not a command sent to the background.
+      endWord(i);
+      i = redirectionEnd(masked, i + 1);
+      continue;
+    }
     if (c === 59 /* ; */ || c === 38 /* & */ || c === 124 /* | */) {
       endWord(i);
       endCommand();
@@ -225,8 +261,11 @@ export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed 
       continue;
     }
     if (c === 60 || c === 62 /* > */) {
-      endWord(i);
-      i++;
+      // A redirection (`>&2`, `2>/dev/null`, `< in.txt`): its descriptor and its file are no words
+      // of the command (`>&2 echo "…"` is echo's). `<(…)`, `>(…)`: a command of its own, as before.
+      if (wordStart >= 0 && DESCRIPTOR.test(masked.slice(wordStart, i))) wordStart = -1;
+      else endWord(i);
+      i = redirectionEnd(masked, i);
       continue;
     }
     if (wordStart < 0) wordStart = i;
