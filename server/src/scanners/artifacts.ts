@@ -629,7 +629,8 @@ export function scanAptSourceLines(text: string, masked: string, base: number, s
   }
 }
 
-const PACKAGE_WORD = new RegExp(`^["']?(?:${KUBE_PACKAGES})(?::([a-z0-9_]+)(?:=\\S*)?|(?:-[0-9\\u0001][^\\s:]*)?\\.([a-z0-9_]+))["']?$`);
+// (The arch may be a shell default's, `kubelet:${DEB_ARCH:-armhf}`: its wrapper is masked as SOFT.)
+const PACKAGE_WORD = new RegExp(`^["']?(?:${KUBE_PACKAGES})(?::${SOFT}*([a-z0-9_]+)${SOFT}*(?:=\\S*)?|(?:-[0-9\\u0001][^\\s:]*)?\\.${SOFT}*([a-z0-9_]+)${SOFT}*)["']?$`, 'd');
 
 /** `apt-get install kubelet:arm64`, `dnf install kubeadm.aarch64`: package arches of the Kubernetes packages. */
 export function scanPackageWords(text: string, masked: string, base: number, words: Word[], name: string, sink: MentionSink): void {
@@ -640,7 +641,7 @@ export function scanPackageWords(text: string, masked: string, base: number, wor
     if (!m) continue;
     const arch = m[1] ?? m[2];
     if (!PACKAGE_ARCHES.has(arch) && !packageTypo(arch, m[1] ? 'deb' : 'rpm')) continue;
-    const start = base + w.start + raw.lastIndexOf(m[1] ? `:${arch}` : `.${arch}`) + 1;
+    const start = base + w.start + m.indices![m[1] ? 1 : 2]![0];
     addPackage(sink, token(text, start, start + arch.length), m[1] ? 'deb' : 'rpm');
   }
 }
