@@ -503,6 +503,17 @@ describe('hover', () => {
     assert.deepEqual(h!.range, { start: { line: 4, character: 33 }, end: { line: 4, character: 44 } });
   });
 
+  it('a GOOS or GOARCH offered with no other half around it is documented as its hover reads it once written (QA 137 B4, B5)', async () => {
+    for (const [name, value] of [['GOOS', 'aix'], ['GOOS', 'linux'], ['GOARCH', 'riscv64'], ['GOARCH', 's390x']]) {
+      const { uri } = await open(`lone/${value}.sh`, 'shellscript', `${name}= go build\n`);
+      const item = (await client.completion(uri, { line: 0, character: name.length + 1 })).find((i) => i.label === value);
+      assert.ok(item, `${value} offered`);
+      const written = `${name}=${value} go build\n`;
+      const { uri: w } = await open(`lone/${value}-written.sh`, 'shellscript', written);
+      assert.equal((item.documentation as MarkupContent).value, markdown(await client.hover(w, positionOf(written, value, 1))), value);
+    }
+  });
+
   it('an exported GOARCH=386 that a later GOOS=darwin build pairs with: darwin/386, as its diagnostic says (QA 134 H1)', async () => {
     const text = 'export GOARCH=386\necho hi\nGOOS=darwin go build\n';
     const { uri, diagnostics } = await open('hover/later.sh', 'shellscript', text);

@@ -10,7 +10,7 @@ import { parsePlatform, type Spelling } from '../platform/parse';
 import { completionSite, type CompletionSite, type Partners, type Published } from './completionContext';
 import { inLeftOutEntry } from '../scanners/yaml';
 import { rangeOf } from './diagnostics';
-import { explainName } from './hover';
+import { explainLone, explainName } from './hover';
 
 /** Characters after which a platform value can start: `linux/`, `GOOS=`, `a,`, `--platform `, `- `. */
 export const TRIGGER_CHARACTERS = ['/', '=', ',', ' ', '"', '[', '_', '-'];
@@ -71,7 +71,7 @@ function bestTier(model: TierModel, pairs: Platform[]): number | undefined {
  * would make a removed platform is left out. `own`: the siblings a value is paired with when it is
  * written, where those differ by value (an `exclude:` entry leaves darwin out for 386 only).
  */
-function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false, skipsInvalid = false, listed: readonly string[] = [], own?: (name: string) => string[] | undefined): Candidate[] {
+function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], leftOut = false, skipsInvalid = false, listed: readonly string[] = [], own?: (name: string) => string[] | undefined, lone = false): Candidate[] {
   const names = role === 'os' ? GO_OS_NAMES : GO_ARCH_NAMES;
   // Siblings Go knows (an arch by its Go name: `armv7` is arm); a templated or misspelt one says
   // nothing about what builds.
@@ -109,7 +109,8 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
     out.push({
       label: name,
       tier,
-      documentation: () => (single ? explainPlatform(model, single) : explainName(model, role, name)),
+      // (A value with no other half around it is documented as its hover reads it: a GOARCH as linux's.)
+      documentation: () => (lone ? explainLone(model, role, name) : single ? explainPlatform(model, single) : explainName(model, role, name)),
     });
   }
   return out;
@@ -293,9 +294,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
         : site.published
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
-          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'os', name))
+          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'os', name), site.arches.length === 0 && kind !== 'goreleaser')
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
-            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'arch', name));
+            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'arch', name), site.oses.length === 0 && kind !== 'goreleaser');
   const typed = text.slice(site.start, offset);
   // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
   // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).

@@ -85,6 +85,12 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
   return undefined;
 }
 
+/** The hover on a GOOS (or GOARCH) value set alone, with no other half around it: completion's documentation of such a value. */
+export function explainLone(model: TierModel, role: 'os' | 'arch', name: string): string {
+  const t = { start: 0, end: name.length, text: name };
+  return explainMention(model, { kind: 'pair', ...(role === 'os' ? { os: t } : { arch: t }), product: false, context: '' }) ?? explainName(model, role, name);
+}
+
 /** What Kubernetes builds for one GOOS or GOARCH, for hovers and completion documentation. */
 export function explainName(model: TierModel, role: 'os' | 'arch', name: string): string {
   const head = `**${name}** (${role === 'os' ? 'GOOS' : 'GOARCH'})`;
