@@ -41,7 +41,8 @@ function platformCandidates(model: TierModel, site: Extract<CompletionSite, { ro
     .map((p) => ({ os: p.os, arch: p.arch, tier: p.tier }));
   // A release archive's name: only the platforms it is published for.
   const published = site.published;
-  if (published?.kind === 'archive') return rows.filter((p) => model.artifactAvailable({ kind: 'archive', name: published.name }, p)).map((p) => candidate(model, p, site.spelling));
+  // Likewise an image pulled or built on (`docker pull --platform ‸ registry.k8s.io/kube-proxy`).
+  if (published?.kind === 'archive' || (published?.kind === 'image' && model.isImage(published.name))) return rows.filter((p) => model.artifactAvailable({ kind: published.kind, name: published.name }, p)).map((p) => candidate(model, p, site.spelling));
   // `freebsd/`: Kubernetes builds nothing there, so offer what Go builds.
   if (rows.length === 0 && site.os !== undefined) {
     rows = GO_PAIR_LIST.filter(([os]) => os === site.os).map(([os, arch]) => ({ os, arch, tier: undefined }));
@@ -122,7 +123,7 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
  */
 function publishedCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[], published: Published): Candidate[] {
   const has = (p: Platform): boolean => {
-    if (published.kind === 'archive') return model.artifactAvailable({ kind: 'archive', name: published.name }, p);
+    if (published.kind === 'archive' || published.kind === 'image') return model.artifactAvailable({ kind: published.kind, name: published.name }, p);
     if (published.name !== undefined && model.isBinary(published.name)) return model.artifactAvailable({ kind: 'binary', name: published.name, form: published.form }, p);
     return model.artifactsFor(p).binaries.length > 0;
   };

@@ -3,7 +3,7 @@ import { isForeignBuilder, isPathKey, isPlatformMappingPath, platformMappingRole
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
-import { binaryArtifact, K8S_APT, KUBE_PACKAGES, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
+import { binaryArtifact, K8S_APT, KUBE_PACKAGES, kubeImageName, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, loopVariableUse } from '../scanners/shell';
 import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
 import { anchoredOsLists, ENV_MAP_KEYS, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
@@ -30,15 +30,16 @@ export type CompletionSite = (
    * the cursor end at its next comma or closing bracket, another argument's.
    */
   inArgument?: boolean;
-  /** An os or arch segment of a release URL or archive name: only what the release publishes. */
+  /** An os or arch segment of a release URL or archive name, or the platform of a Kubernetes image pulled: only what the release publishes. */
   published?: Published;
 };
 
 /**
  * What a release URL or archive name being typed downloads: a binary (`name` when the URL already
- * names one the model knows; otherwise any binary) or a release archive.
+ * names one the model knows; otherwise any binary) or a release archive; or the image a
+ * `--platform` being typed pulls.
  */
-export type Published = { kind: 'binary'; name?: string; form: BinaryForm } | { kind: 'archive'; name: string };
+export type Published = { kind: 'binary'; name?: string; form: BinaryForm } | { kind: 'archive'; name: string } | { kind: 'image'; name: string };
 
 /** A line of the document: its text without the line break and where it starts. */
 interface Line {
@@ -940,7 +941,9 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
     // Terraform's -platform takes its own spelling: `terraform providers lock -platform=linux_amd64`.
     const command = joined.slice(commandStart(joined, flagEnd)).trim().split(/\s+/)[0] ?? '';
     const spelling = TERRAFORM_TOOLS.has(command.replace(/^.*\//, '')) ? 'os_arch' : 'slash';
-    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, spelling), present: items, ...(value?.inFunction ? { inArgument: true } : {}) }, typed);
+    // `docker pull --platform ‸ registry.k8s.io/kube-proxy:…`, `FROM --platform=‸ registry.k8s.io/kubectl`: the platforms the image is published for.
+    const image = `${joined.slice(commandStart(joined, flagEnd))}${line.text.slice(e).split(/[;&|`]/)[0]}`.split(/\s+/).map((w) => kubeImageName(w.replace(/^["']|["']$/g, ''))).find((n) => n !== undefined);
+    if (items) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, spelling), present: items, ...(value?.inFunction ? { inArgument: true } : {}), ...(image ? { published: { kind: 'image', name: image } } : {}) }, typed);
   }
 
   // podman build --arch |, docker manifest annotate --os linux --arch |
