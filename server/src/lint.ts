@@ -886,6 +886,10 @@ function repeatsOtherSide(text: string, hunks: [number, number][][], f: Finding)
   for (const sides of hunks) {
     const mine = sides.findIndex(([s, e]) => f.start >= s && f.end <= e);
     if (mine < 0) continue;
+    // Where the first is known (a platform list's repeat): on another side of this conflict.
+    const first = f.first;
+    if (first) return sides.some(([s, e], k) => k !== mine && first.start >= s && first.end <= e);
+    // (A goos or goarch list's repeat names no first: a side that holds the name.)
     return sides.some(([s, e], k) => k !== mine && text.slice(s, e).toLowerCase().includes(word));
   }
   return false;
