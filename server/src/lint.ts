@@ -458,10 +458,24 @@ const PROBES = { os: ['illumos', 'solaris'], arch: ['mips64', 'mipsle'] } as con
  */
 export function partnersAt(scan: ScanResult, start: number, end: number, role: 'os' | 'arch'): string[] | undefined {
   const probe = blockProbe(scan, start, end);
-  if (!probe) return undefined;
+  const inBlock = probe ? pairedWith(probe.scan, role) : undefined;
+  if ((inBlock !== undefined && inBlock.length > 0) || scan.results.length < 2 || scan.length > MAX_PROBED_TEXT) return inBlock;
+  // No other side in its block: the pairs it makes elsewhere (a GitLab `default: before_script:`
+  // export in the jobs' scripts, a workflow's top-level env in its jobs, a Makefile's export in a
+  // recipe blocks below), in scans of the whole text.
+  const text = scan.text;
+  const whole = pairedWith((value) => scanText(`${text.slice(0, start)}${value}${text.slice(end)}`, scan.kind).mentions, role);
+  return whole !== undefined && whole.length > 0 ? whole : inBlock;
+}
+
+/** Texts up to this long are scanned whole for partnersAt when the block around the value pairs it with nothing. */
+const MAX_PROBED_TEXT = 64 * 1024;
+
+/** The other sides of the pairs whose `role` side is the value `scan` writes, told by writing two (see PROBES). */
+function pairedWith(scan: (value: string) => Mention[], role: 'os' | 'arch'): string[] | undefined {
   const [a, b] = PROBES[role];
-  const first = probe.scan(a);
-  const second = probe.scan(b);
+  const first = scan(a);
+  const second = scan(b);
   if (first.length !== second.length) return undefined;
   const other = role === 'os' ? 'arch' : 'os';
   let found = false;
