@@ -4,6 +4,7 @@ import { partnersAt, partnersOf, scanText, type FileKind, type ScanResult } from
 import type { TierModel } from '../model/query';
 import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
+import { editDistance } from '../platform/distance';
 import { ARCH_ALIASES, GO_PAIRS, platformIdentity, resolveArch, type Platform } from '../platform/names';
 import { spell } from '../rules/subject';
 import { parsePlatform, type Spelling } from '../platform/parse';
@@ -76,9 +77,11 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
   const names = role === 'os' ? GO_OS_NAMES : GO_ARCH_NAMES;
   // Siblings Go knows (an arch by its Go name: `armv7` is arm); a templated or misspelt one says
   // nothing about what builds.
+  const otherNames = role === 'os' ? GO_ARCH_NAMES : GO_OS_NAMES;
   const known = (siblings: string[]) => {
     const named = role === 'os' ? siblings.map((s) => resolveArch(s)?.arch ?? s) : siblings;
-    return [...new Set(named.filter((s) => (role === 'os' ? GO_ARCH_NAMES : GO_OS_NAMES).has(s)))];
+    // (A typo one edit from a single Go name is read as that name, as its diagnostic's "did you mean" does: `GOOS=lnux` is linux.)
+    return [...new Set(named.map((s) => (otherNames.has(s) ? s : meant(s, otherNames))).filter((s): s is string => s !== undefined))];
   };
   const others = known(siblings);
   /** The pairs `name` makes with `others`, or undefined where it may not be written. */
@@ -115,6 +118,18 @@ function nameCandidates(model: TierModel, role: 'os' | 'arch', siblings: string[
     });
   }
   return out;
+}
+
+/** The one name of `names` a typo is an edit from (`lnux`: linux), if there is exactly one. */
+function meant(typo: string, names: ReadonlySet<string>): string | undefined {
+  if (typo.length < 3 || !/^[a-z0-9]+$/.test(typo)) return undefined;
+  let found: string | undefined;
+  for (const n of names) {
+    if (Math.abs(n.length - typo.length) > 1 || editDistance(typo, n) !== 1) continue;
+    if (found !== undefined) return undefined;
+    found = n;
+  }
+  return found;
 }
 
 /**
