@@ -76,6 +76,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   let depth = 0;
   const scope = () => (branches.length > 0 ? branches[branches.length - 1] : globalEnv);
   let currentTarget: string | undefined;
+  // The target's variables are held open over its rule's recipe (see below).
+  let targetHeld = false;
   // What the recipes' environment holds: the GOOS and GOARCH the Makefile exports.
   let recipeGoEnv = exportedGoEnv(state.make);
   // A rule's recipe sees its target's own values (`win: GOOS = windows`) over the Makefile's.
@@ -135,6 +137,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       continue;
     }
     if (first === '\t' && inRule) {
+      if (targetHeld) noteRecipeHalves(text.slice(line.start, line.end), targetEnv);
       recipeLine(line.start + 1, line.end);
       continue;
     }
@@ -142,6 +145,10 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     const body = text.slice(line.start, cEnd);
     if (body.trim() === '') continue;
     recipeEnv.end();
+    if (targetHeld) {
+      targetHeld = false;
+      targetEnv.end();
+    }
     const conditional = CONDITIONAL.exec(body);
     if (conditional) {
       const opens = conditional[1] !== 'else' && conditional[1] !== 'endif';
@@ -186,7 +193,10 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     // Its variables end at a line that is not one of them.
     const target = plain ? undefined : assign?.[1].trim();
     if (target !== currentTarget) {
-      targetEnv.end();
+      // The rule of the target whose variables these are: they stay open over its recipe, which
+      // may set the other half itself (`win: GOOS = windows`, then `GOARCH=amd64 go build`).
+      if (!assign && currentTarget !== undefined && isRule(body) && body.slice(0, ruleColon(body)).trim().split(/\s+/).includes(currentTarget)) targetHeld = true;
+      else targetEnv.end();
       currentTarget = target;
     }
     if (assign) {
@@ -254,6 +264,17 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   globalEnv.end();
   state.inRule = inRule;
 }
+
+/**
+ * A recipe line that sets GOOS or GOARCH to a literal for its command (`GOARCH=amd64 go build`):
+ * its target's own other half builds with that, not with the Makefile's (see ScopeEnv.setHere).
+ */
+function noteRecipeHalves(line: string, env: ScopeEnv): void {
+  if (RECIPE_GOOS.test(line)) env.setHere('os');
+  if (RECIPE_GOARCH.test(line)) env.setHere('arch');
+}
+const RECIPE_GOOS = /(?:^|[\s;&|(])GOOS=[A-Za-z0-9_]+(?=[\s;&|)]|$)/;
+const RECIPE_GOARCH = /(?:^|[\s;&|(])GOARCH=[A-Za-z0-9_]+(?=[\s;&|)]|$)/;
 
 /** A word a shell command line has and a list of names does not: `GOARCH=arm`, `-o`, `go`, `$(GO)`. */
 const COMMAND_WORD = /^(?:[A-Za-z_][A-Za-z0-9_]*=|-|(?:go|make|env|docker|\$[({](?:GO|MAKE)[A-Za-z0-9_]*[)}])$)/;

@@ -709,6 +709,8 @@ export class ScopeEnv {
   private archContext = '';
   private osPaired = false;
   private archPaired = false;
+  /** A half the scope's commands set themselves (a make recipe's `GOARCH=amd64 go build`): not taken from the parent. */
+  private here: { os?: true; arch?: true } = {};
 
   /**
    * `parent`: the scope this one inherits from (a make target's from the Makefile's variables).
@@ -779,13 +781,18 @@ export class ScopeEnv {
     }
   }
 
+  /** The scope's commands set this half themselves: its own other half does not pair with the parent's. */
+  setHere(role: 'os' | 'arch'): void {
+    this.here[role] = true;
+  }
+
   /** The scope ends: a half that never met the other is judged with the inherited one, or alone. */
   end(): void {
     // (The inherited half is named, not its token: a wrong pair is this scope's, reported on what it sets.
     // One that is no Go name, a typo reported where it is written, is left out: `GOOS ?= lnux` does not
     // make a target's `GOARCH=amd64` wrong.)
-    const parentArch = this.arch || !isGoArch(this.parent?.currentArch?.text ?? '') ? undefined : this.parent?.currentArch;
-    const parentOs = this.os || !isGoOs(this.parent?.currentOs?.text ?? '') ? undefined : this.parent?.currentOs;
+    const parentArch = this.arch || this.here.arch || !isGoArch(this.parent?.currentArch?.text ?? '') ? undefined : this.parent?.currentArch;
+    const parentOs = this.os || this.here.os || !isGoOs(this.parent?.currentOs?.text ?? '') ? undefined : this.parent?.currentOs;
     const arch = parentArch?.text ?? (!this.arch && isGoArch(this.inherited.arch ?? '') ? this.inherited.arch : undefined);
     const os = parentOs?.text ?? (!this.os && isGoOs(this.inherited.os ?? '') ? this.inherited.os : undefined);
     if (this.os && !this.osPaired) emitPairs(this.sink, [this.os], [], undefined, this.osContext, undefined, arch ? { arch } : undefined);
@@ -793,5 +800,6 @@ export class ScopeEnv {
     this.os = this.arch = undefined;
     this.osPaired = this.archPaired = false;
     this.inherited = {};
+    this.here = {};
   }
 }
