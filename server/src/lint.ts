@@ -897,17 +897,32 @@ const CONFLICT_COMMENT = /^#([<=>|])\1{5}(?![<=>|])/gm;
  */
 function repeatsOtherSide(text: string, hunks: [number, number][][], f: Finding): boolean {
   const word = text.slice(f.start, f.end).toLowerCase();
-  for (const sides of hunks) {
+  // The last conflict that starts at or before the token (they are in the order of the text).
+  let lo = 0;
+  let hi = hunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (hunks[mid][0][0] <= f.start) lo = mid;
+    else hi = mid - 1;
+  }
+  for (const sides of hunks.length > 0 && hunks[lo][0][0] <= f.start ? [hunks[lo]] : []) {
     const mine = sides.findIndex(([s, e]) => f.start >= s && f.end <= e);
     if (mine < 0) continue;
     // Where the first is known (a platform list's repeat): on another side of this conflict.
     const first = f.first;
     if (first) return sides.some(([s, e], k) => k !== mine && first.start >= s && first.end <= e);
-    // (A goos or goarch list's repeat names no first: a side that holds the name.)
-    return sides.some(([s, e], k) => k !== mine && text.slice(s, e).toLowerCase().includes(word));
+    // A goos or goarch list's repeat names no first: one written before it on its own side, or
+    // in the lines before the conflict, is its first; else one on another side.
+    const item = new RegExp(`(?:^|[\\s,[{"'-])${word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?=[\\s,\\]}"']|$)`, 'i');
+    const hunkStart = text.lastIndexOf('\n', sides[0][0] - 2) + 1;
+    if (item.test(text.slice(sides[mine][0], f.start)) || item.test(text.slice(Math.max(0, hunkStart - LIST_LOOKBACK), hunkStart))) return false;
+    return sides.some(([s, e], k) => k !== mine && item.test(text.slice(s, e)));
   }
   return false;
 }
+
+/** How far before a conflict (characters) a repeated goos or goarch name looks for its first. */
+const LIST_LOOKBACK = 2000;
 
 /** The engine in one call: text in, findings out. */
 export function lintText(text: string, kind: FileKind, model: TierModel, settings: LintSettings, limits?: ScanLimits): Finding[] {

@@ -1395,6 +1395,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   /** Whether the command is `promu crossbuild` (asked once, at its first `-p`). */
   let promu: boolean | undefined;
   for (let k = 0; k < words.length; k++) {
+    // A here-string's word (`cat <<< "GOARCH=arm"`) is the command's input, no assignment or flag (read above for `read`).
+    if (k > 0 && masked.slice(words[k - 1].end, words[k].start).indexOf('<<<') >= 0) continue;
     // A word quoted whole ("--platform" in an exec-form array) reads as its content; so does the
     // literal word of a default or alternate value (`${FLAGS:---platform linux/amd64}`).
     const w = unquotedWord(masked, softTrimmed(masked, words[k]));
