@@ -265,6 +265,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   state.inRule = inRule;
 }
 
+const SHELL_OPERATOR = /[<>|&;]/;
+
 /**
  * A recipe line that sets GOOS or GOARCH to a literal for its command (`GOARCH=amd64 go build`):
  * its target's own other half builds with that, not with the Makefile's (see ScopeEnv.setHere).
@@ -444,8 +446,9 @@ function isRule(body: string): boolean {
 function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink, scope: ScopeEnv): void {
   const masked = maskTemplates(text, s, e, 'make');
   const listed: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
-  // (A name twice in a GOOS or GOARCH list is a repeat: `GOOS ?= linux darwin linux`.)
-  const names = role === 'os' || role === 'arch' ? markRepeats(listed) : listed;
+  // (A name twice in a GOOS or GOARCH list is a repeat: `GOOS ?= linux darwin linux`. A word
+  // with a shell operator in it, `2>/dev/null` after the value, is no name.)
+  const names = role === 'os' || role === 'arch' ? markRepeats(listed.filter((t) => !SHELL_OPERATOR.test(t.text))) : listed;
   if ((role !== 'os' && role !== 'arch') || names.length === 0) return;
   // A list (`GOARCH ?= amd64 riscv64`, for a recipe's loop): each name is built, with the other
   // side in force (`GOOS ?= darwin` above), else alone.
