@@ -468,6 +468,11 @@ export function partnersAt(scan: ScanResult, start: number, end: number, role: '
   return whole !== undefined && whole.length > 0 ? whole : inBlock;
 }
 
+/** What completion asks the scanner of a value at text[start, end): partnersAt, or with `value` partnersOf. */
+export function scannedPartners(scan: ScanResult, start: number, end: number, role: 'os' | 'arch', value?: string): string[] | undefined {
+  return value === undefined ? partnersAt(scan, start, end, role) : partnersOf(scan, start, end, role, value);
+}
+
 /** Texts up to this long are scanned whole for partnersAt when the block around the value pairs it with nothing. */
 const MAX_PROBED_TEXT = 64 * 1024;
 
@@ -840,7 +845,7 @@ function shiftFinding(f: Finding, by: number): Finding {
  */
 export function judge(scan: ScanResult, model: TierModel, settings: LintSettings): Finding[] {
   const suppressions = scan.marks.ignore ? findSuppressions(scan.text) : undefined;
-  const sides = scan.marks.conflict ? conflictSides(scan.text) : undefined;
+  const conflicts = scan.marks.conflict ? conflictsOf(scan.text) : undefined;
   const out: Finding[] = [];
   // Indexed loops: in bytecode, for…of allocates an iterator per loop and a result per step, and
   // this runs over every block on every keystroke.
@@ -857,16 +862,20 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
     for (let k = 0; k < findings.length; k++) {
       const g = shiftFinding(findings[k], start);
       if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
-      if (sides && g.code === 'duplicate-platform' && repeatsOtherSide(scan.text, sides, g)) continue;
+      if (conflicts && g.code === 'duplicate-platform' && repeatsOtherSide(scan.text, conflicts, g)) continue;
       out.push(scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g);
     }
   }
   return out.sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);
 }
 
-/** The two sides of each merge conflict in a text whose markers were made comments (see scanText): [start, end) of each. */
-function conflictSides(text: string): [number, number][][] {
-  const hunks: [number, number][][] = [];
+/**
+ * The merge conflicts of a text whose markers were made comments (see scanText): where each starts
+ * (its `<<<<<<<` line), and its sides, [start, end) of each, in the order of the text.
+ */
+function conflictsOf(text: string): { starts: number[]; sides: [number, number][][] } {
+  const starts: number[] = [];
+  const sides: [number, number][][] = [];
   let open: [number, number][] | undefined;
   let from = 0;
   for (const m of text.matchAll(CONFLICT_COMMENT)) {
@@ -874,18 +883,17 @@ function conflictSides(text: string): [number, number][][] {
     const next = text.indexOf('\n', at);
     const lineEnd = next < 0 ? text.length : next + 1;
     if (m[1] === '<') {
+      starts.push(at);
       open = [];
+      sides.push(open);
       from = lineEnd;
     } else if (open) {
       open.push([from, at]);
       from = lineEnd;
-      if (m[1] === '>') {
-        hunks.push(open);
-        open = undefined;
-      }
+      if (m[1] === '>') open = undefined;
     }
   }
-  return hunks;
+  return { starts, sides };
 }
 
 /** A marker line made a comment (see scanText), by the character its marker is made of. */
@@ -895,30 +903,22 @@ const CONFLICT_COMMENT = /^#([<=>|])\1{5}(?![<=>|])/gm;
  * Whether a repeated platform is written on one side of a merge conflict and its twin on the other:
  * the sides are alternatives (one of them stays), not one list.
  */
-function repeatsOtherSide(text: string, hunks: [number, number][][], f: Finding): boolean {
-  const word = text.slice(f.start, f.end).toLowerCase();
-  // The last conflict that starts at or before the token (they are in the order of the text).
-  let lo = 0;
-  let hi = hunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (hunks[mid][0][0] <= f.start) lo = mid;
-    else hi = mid - 1;
-  }
-  for (const sides of hunks.length > 0 && hunks[lo][0][0] <= f.start ? [hunks[lo]] : []) {
-    const mine = sides.findIndex(([s, e]) => f.start >= s && f.end <= e);
-    if (mine < 0) continue;
-    // Where the first is known (a platform list's repeat): on another side of this conflict.
-    const first = f.first;
-    if (first) return sides.some(([s, e], k) => k !== mine && first.start >= s && first.end <= e);
-    // A goos or goarch list's repeat names no first: one written before it on its own side, or
-    // in the lines before the conflict, is its first; else one on another side.
-    const item = new RegExp(`(?:^|[\\s,[{"'-])${word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?=[\\s,\\]}"']|$)`, 'i');
-    const hunkStart = text.lastIndexOf('\n', sides[0][0] - 2) + 1;
-    if (item.test(text.slice(sides[mine][0], f.start)) || item.test(text.slice(Math.max(0, hunkStart - LIST_LOOKBACK), hunkStart))) return false;
-    return sides.some(([s, e], k) => k !== mine && item.test(text.slice(s, e)));
-  }
-  return false;
+function repeatsOtherSide(text: string, conflicts: ReturnType<typeof conflictsOf>, f: Finding): boolean {
+  const c = lastAtOrBefore(conflicts.starts, f.start);
+  if (conflicts.starts.length === 0 || conflicts.starts[c] > f.start) return false;
+  const sides = conflicts.sides[c];
+  const mine = sides.findIndex(([s, e]) => f.start >= s && f.end <= e);
+  if (mine < 0) return false;
+  // Where the first is known (a platform list's repeat): on another side of this conflict.
+  const first = f.first;
+  if (first) return sides.some(([s, e], k) => k !== mine && first.start >= s && first.end <= e);
+  // A goos or goarch list's repeat names no first: one written before it on its own side, or in
+  // the lines before the conflict, is its first; else one on another side.
+  const word = text.slice(f.start, f.end);
+  const item = new RegExp(`(?:^|[\\s,[{"'-])${word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?=[\\s,\\]}"']|$)`, 'i');
+  const conflictStart = conflicts.starts[c];
+  if (item.test(text.slice(sides[mine][0], f.start)) || item.test(text.slice(Math.max(0, conflictStart - LIST_LOOKBACK), conflictStart))) return false;
+  return sides.some(([s, e], k) => k !== mine && item.test(text.slice(s, e)));
 }
 
 /** How far before a conflict (characters) a repeated goos or goarch name looks for its first. */

@@ -29,7 +29,7 @@ import { isEditedDocument, openDocuments } from './features/textDocument';
 import { DiagnosticsPusher, toDiagnostics, type DiagnosticFields } from './features/diagnostics';
 import { Configuration, readInitOptions, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
-import { partnersAt, partnersOf } from './lint';
+import { scannedPartners } from './lint';
 import { hoverAt } from './features/hover';
 import { markup, prefersMarkdown } from './features/markup';
 import { codeActions, fixAllAction, isFixAllData, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
@@ -86,6 +86,11 @@ export const APPLY_FIX_COMMAND = 'k8s-platforms.applyFix';
 interface FixVersion {
   uri: string;
   version: number;
+}
+
+/** The answer to a fix applied or resolved after the document changed: its offsets are another version's. */
+function changedSinceOffered(): ResponseError<void> {
+  return new ResponseError<void>(LSPErrorCodes.ContentModified, 'k8s-platforms: the document changed since this fix was offered; ask for the fixes again');
 }
 
 const SECTION = 'k8sPlatforms';
@@ -404,7 +409,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
         // An item's edit range must hold the position: past a line's end there is no answer.
-        const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint, support.insertReplace, (start, end, role, value) => (value === undefined ? partnersAt : partnersOf)(s.scan, start, end, role, value!)) : null;
+        const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint, support.insertReplace, (start, end, role, value) => scannedPartners(s.scan, start, end, role, value)) : null;
         if (list && !support.documentationMarkdown) {
           for (const item of list.items) if (MarkupContent.is(item.documentation)) item.documentation = markup(item.documentation.value, false);
         }
@@ -434,9 +439,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'codeAction/resolve', action, () => {
         if (!isFixAllData(action.data)) return action;
         const doc = documents.get(action.data.uri);
-        if (!doc || !config || doc.version !== action.data.version) {
-          return new ResponseError<void>(LSPErrorCodes.ContentModified, 'k8s-platforms: the document changed since this fix was offered; ask for the fixes again');
-        }
+        if (!doc || !config || doc.version !== action.data.version) return changedSinceOffered();
         const edit = fixAllAction(doc, findingsOf(doc), support.edits)?.edit;
         return edit ? { ...action, edit } : action;
       }),
@@ -452,9 +455,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         }
         const made = params.arguments?.[1] as Partial<FixVersion> | undefined;
         const now = made && typeof made.uri === 'string' ? documents.get(made.uri) : undefined;
-        if (now && now.version !== made?.version) {
-          return new ResponseError<void>(LSPErrorCodes.ContentModified, 'k8s-platforms: the document changed since this fix was offered; ask for the fixes again');
-        }
+        if (now && now.version !== made?.version) return changedSinceOffered();
         const result = await connection.workspace.applyEdit({ label: 'k8s-platforms fix', edit });
         if (!result.applied) logError(`k8s-platforms: the client did not apply the fix${result.failureReason ? `: ${result.failureReason}` : ''}`);
         return null;

@@ -1,6 +1,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { partnersAt, partnersOf, scanText, type FileKind, type ScanResult } from '../lint';
+import { scannedPartners, scanText, type FileKind, type ScanResult } from '../lint';
 import type { TierModel } from '../model/query';
 import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
@@ -294,7 +294,7 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false, partners?: Partners): CompletionList | null {
   // (Without a scan of the text at hand, one is made when a GOOS or GOARCH value asks for it.)
   let scan: ScanResult | undefined;
-  const paired: Partners = partners ?? ((start, end, role, value) => (value === undefined ? partnersAt : partnersOf)((scan ??= scanText(text, kind)), start, end, role, value!));
+  const paired: Partners = partners ?? ((start, end, role, value) => scannedPartners((scan ??= scanText(text, kind)), start, end, role, value));
   const site = completionSite(text, kind, offset, paired);
   if (!site) return null;
   // Items below the required tier say so, unless below-required-tier is turned off.
@@ -302,6 +302,8 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // The other items of the list the value is written in, before and after it.
   const listed = site.present ? [...site.present, ...itemsAfter(text, site.end, site.inArgument)] : [];
   const listedNames = () => listed.map((i) => i.replace(/["']/g, '').toLowerCase());
+  // A GOOS or GOARCH with no other half around it (goreleaser's default goos aside).
+  const lone = (others: readonly string[]) => others.length === 0 && kind !== 'goreleaser';
   const candidates =
     site.role === 'platform'
       ? platformCandidates(model, site)
@@ -310,9 +312,9 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
         : site.published
         ? publishedCandidates(model, site.role, site.role === 'os' ? site.arches : site.oses, site.published)
         : site.role === 'os'
-          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'os', name), site.arches.length === 0 && kind !== 'goreleaser')
+          ? nameCandidates(model, 'os', site.arches, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'os', name), lone(site.arches))
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
-            nameCandidates(model, 'arch', site.oses.length === 0 && kind !== 'goreleaser' ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'arch', name), site.oses.length === 0 && kind !== 'goreleaser');
+            nameCandidates(model, 'arch', lone(site.oses) ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'arch', name), lone(site.oses));
   const typed = text.slice(site.start, offset);
   // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
   // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).

@@ -1,4 +1,4 @@
-import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
@@ -137,8 +137,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       continue;
     }
     if (first === '\t' && inRule) {
-      if (targetHeld) noteRecipeHalves(text.slice(line.start, line.end), targetEnv);
+      const before = sink.mentions.length;
       recipeLine(line.start + 1, line.end);
+      if (targetHeld) noteRecipeHalves(sink.mentions, before, line, targetEnv);
       continue;
     }
     const cEnd = commentStart(text, line.start, line.end);
@@ -265,18 +266,23 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   state.inRule = inRule;
 }
 
+/** A character of a shell operator: a word with one in it (`2>/dev/null`) is no GOOS or GOARCH name. */
 const SHELL_OPERATOR = /[<>|&;]/;
 
 /**
- * A recipe line that sets GOOS or GOARCH to a literal for its command (`GOARCH=amd64 go build`):
- * its target's own other half builds with that, not with the Makefile's (see ScopeEnv.setHere).
+ * A recipe line whose command sets GOOS or GOARCH itself (`GOARCH=amd64 go build`: a pair the
+ * line scanned, mentions[from…], with that side's token on the line): its target's own other half
+ * builds with that, not with the Makefile's (see ScopeEnv.setHere).
  */
-function noteRecipeHalves(line: string, env: ScopeEnv): void {
-  if (RECIPE_GOOS.test(line)) env.setHere('os');
-  if (RECIPE_GOARCH.test(line)) env.setHere('arch');
+function noteRecipeHalves(mentions: readonly Mention[], from: number, line: { start: number; end: number }, env: ScopeEnv): void {
+  const onLine = (t: Token | undefined) => t !== undefined && t.start >= line.start && t.end <= line.end;
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind !== 'pair') continue;
+    if (onLine(m.os)) env.setHere('os');
+    if (onLine(m.arch)) env.setHere('arch');
+  }
 }
-const RECIPE_GOOS = /(?:^|[\s;&|(])GOOS=[A-Za-z0-9_]+(?=[\s;&|)]|$)/;
-const RECIPE_GOARCH = /(?:^|[\s;&|(])GOARCH=[A-Za-z0-9_]+(?=[\s;&|)]|$)/;
 
 /** A word a shell command line has and a list of names does not: `GOARCH=arm`, `-o`, `go`, `$(GO)`. */
 const COMMAND_WORD = /^(?:[A-Za-z_][A-Za-z0-9_]*=|-|(?:go|make|env|docker|\$[({](?:GO|MAKE)[A-Za-z0-9_]*[)}])$)/;
@@ -385,9 +391,9 @@ function targetGoEnv(make: MakeGoEnv | undefined, targets: readonly string[]): G
   return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
 }
 
-/** A line of a make conditional: `ifeq (…)`, `ifdef X`, `else` (also `else ifeq …`), `endif`. */
 /** A line of make's own that a recipe line indented with spaces is not: a directive, or a make function called alone. */
 const MAKE_LINE = /^\s*(?:(?:-|s)?include|vpath|define|endef|override|export|unexport|undefine|\$[({])/;
+/** A line of a make conditional: `ifeq (…)`, `ifdef X`, `else` (also `else ifeq …`), `endif`. */
 const CONDITIONAL = /^\s*(ifeq|ifneq|ifdef|ifndef|else|endif)(?![A-Za-z0-9_.-])/;
 /** How deep conditionals get scopes of their own. */
 const MAX_BRANCH_DEPTH = 32;

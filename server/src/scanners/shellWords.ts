@@ -56,11 +56,6 @@ function continuesWord(c: number): boolean {
   return c >= 0x80 || ORDINARY[c] === 1 || c === 34 /* " */ || c === 39 /* ' */;
 }
 
-/**
- * Lexes masked[0, length) (offsets relative to it). With `foldNewlines`, a newline is a space (a
- * Dockerfile instruction, a folded YAML scalar: 'yaml', where one followed by an empty line is
- * kept, as YAML keeps it); otherwise it ends a command.
- */
 /** A file descriptor's number glued before a redirection (`2>`), or `{fd}` (bash). */
 const DESCRIPTOR = /^(?:\d{1,2}|\{[A-Za-z_][A-Za-z0-9_]*\})$/;
 
@@ -91,6 +86,11 @@ function redirectionEnd(masked: string, at: number): number {
   return k;
 }
 
+/**
+ * Lexes masked[0, length) (offsets relative to it). With `foldNewlines`, a newline is a space (a
+ * Dockerfile instruction, a folded YAML scalar: 'yaml', where one followed by an empty line is
+ * kept, as YAML keeps it); otherwise it ends a command.
+ */
 export function lexShell(masked: string, foldNewlines: boolean | 'yaml'): Lexed {
   const commands: Command[] = [];
   const heredocs: Heredoc[] = [];
