@@ -153,6 +153,8 @@ export function token(text: string, start: number, end: number): Token {
 /** Characters that templates were replaced with: POISON marks a templated value, SOFT a separator. */
 export const POISON = '\u0001';
 export const SOFT = '\u0002';
+const POISON_CODE = 1;
+const SOFT_CODE = 2;
 /** In masked text, where one list ends and an alternative to it begins (make's `$(if c,A,B)`). */
 export const ALTERNATIVE = '\u0003';
 const ALTERNATIVE_CODE = 3;
@@ -187,6 +189,29 @@ export function shownSpaces(text: string): string {
 }
 
 const SEPARATOR = /[\s,;'"()[\]{}\u0002-\u0004]/;
+/** SEPARATOR by character code below 128, where lists are split one character at a time. */
+const SEPARATOR_CODES = Uint8Array.from({ length: 128 }, (_, c) => (SEPARATOR.test(String.fromCharCode(c)) ? 1 : 0));
+
+/** Whether masked[k] is a SEPARATOR (false past the end). */
+function separatorAt(masked: string, k: number): boolean {
+  const c = masked.charCodeAt(k);
+  return c < 128 ? SEPARATOR_CODES[c] === 1 : c > 0 && SEPARATOR.test(masked[k]);
+}
+
+/**
+ * Whether masked[k] ends a list item. A backslash ending a line continues the list on the next
+ * (Makefiles, shell): a separator, so removing the last item takes the ` \` before it and never
+ * leaves one to swallow the next line.
+ */
+function listSeparatorAt(masked: string, k: number): boolean {
+  return separatorAt(masked, k) || (masked.charCodeAt(k) === 92 /* backslash */ && (masked[k + 1] === '\n' || (masked[k + 1] === '\r' && masked[k + 2] === '\n')));
+}
+
+/** Whether masked[from, to) holds the character `code`. */
+function holds(masked: string, from: number, to: number, code: number): boolean {
+  for (let k = from; k < to; k++) if (masked.charCodeAt(k) === code) return true;
+  return false;
+}
 
 export interface ListItem {
   start: number;
@@ -214,15 +239,30 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
   const items: ListItem[] = [];
   let i = start - maskBase;
   const stop = end - maskBase;
-  // A backslash ending a line continues the list on the next (Makefiles, shell): a separator, so
-  // removing the last item takes the ` \` before it and never leaves one to swallow the next line.
-  const sep = (k: number) => SEPARATOR.test(masked[k]) || (masked[k] === '\\' && (masked[k + 1] === '\n' || (masked[k + 1] === '\r' && masked[k + 2] === '\n')));
   while (i < stop) {
-    while (i < stop && sep(i)) i++;
+    while (i < stop && listSeparatorAt(masked, i)) i++;
     const s = i;
-    while (i < stop && !sep(i)) i++;
+    while (i < stop && !listSeparatorAt(masked, i)) i++;
     if (i > s) items.push({ start: s + maskBase, end: i + maskBase, removeStart: s + maskBase, removeEnd: i + maskBase });
   }
+  // (An only item is removed with the list, never on its own: its range is itself.)
+  if (items.length > 1) setRemoveRanges(masked, maskBase, items);
+  // (Most lists have no template: the items are returned as they are.)
+  if (!items.some((it) => holds(masked, it.start - maskBase, it.end - maskBase, POISON_CODE))) return items;
+  return items.filter((it) => {
+    const m = masked.slice(it.start - maskBase, it.end - maskBase);
+    if (!m.includes(POISON)) return true;
+    if (!partlyTemplated) return false;
+    if (TEMPLATED_VARIANT.test(m)) it.templatedVariant = true;
+    else if (TEMPLATED_ARCH.test(m)) it.templatedHalf = 'os';
+    else if (TEMPLATED_OS.test(m)) it.templatedHalf = 'arch';
+    else return false;
+    return true;
+  });
+}
+
+/** What removing each of several items of a list takes with it: the separators to the next item, or from the one before. */
+function setRemoveRanges(masked: string, maskBase: number, items: ListItem[]): void {
   // An item in quotes of its own (`linux/amd64,'linux/arm'`) goes with them: its unit.
   const us: number[] = [];
   const ue: number[] = [];
@@ -236,7 +276,7 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
   }
   // Removing an item takes the separators to the next item (the last: from the one before), but
   // never across a default's wrapper: in `${1:-linux/amd64,linux/arm/v7} linux/arm64` the brace stays.
-  const joined = (k: number) => masked.slice(ue[k] - maskBase, us[k + 1] - maskBase).indexOf(SOFT) < 0;
+  const joined = (k: number) => !holds(masked, ue[k] - maskBase, us[k + 1] - maskBase, SOFT_CODE);
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     if (k + 1 < items.length && joined(k)) {
@@ -244,7 +284,7 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
       it.removeEnd = us[k + 1];
       // The last item of a line, after another on it (a list over lines): the separators before
       // it go, and the line break stays (`linux/arm64 linux/arm` over `linux/s390x`).
-      if (k > 0 && joined(k - 1) && masked.slice(ue[k] - maskBase, us[k + 1] - maskBase).indexOf('\n') >= 0 && masked.slice(ue[k - 1] - maskBase, us[k] - maskBase).indexOf('\n') < 0) {
+      if (k > 0 && joined(k - 1) && holds(masked, ue[k] - maskBase, us[k + 1] - maskBase, 10) && !holds(masked, ue[k - 1] - maskBase, us[k] - maskBase, 10)) {
         it.removeStart = ue[k - 1];
         it.removeEnd = ue[k];
       }
@@ -262,16 +302,6 @@ export function splitList(masked: string, maskBase: number, start: number, end: 
       else if (lead !== '' && before.includes(SOFT) && separatorsOnly(lead)) it.removeStart = us[k] - lead.length;
     }
   }
-  return items.filter((it) => {
-    const m = masked.slice(it.start - maskBase, it.end - maskBase);
-    if (!m.includes(POISON)) return true;
-    if (!partlyTemplated) return false;
-    if (TEMPLATED_VARIANT.test(m)) it.templatedVariant = true;
-    else if (TEMPLATED_ARCH.test(m)) it.templatedHalf = 'os';
-    else if (TEMPLATED_OS.test(m)) it.templatedHalf = 'arch';
-    else return false;
-    return true;
-  });
 }
 
 /** A platform whose arch (its os) alone is templated: the os (the arch) is written, masked. */
@@ -689,7 +719,7 @@ function splitAll(masked: string, maskBase: number, start: number, end: number):
   let n = 0;
   let inItem = false;
   for (let i = start - maskBase; i < end - maskBase; i++) {
-    const sep = SEPARATOR.test(masked[i]);
+    const sep = separatorAt(masked, i);
     if (!sep && !inItem) n++;
     inItem = !sep;
   }

@@ -1343,7 +1343,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const arches: Token[] = [];
   let variant: string | undefined;
   /** Arches given to a container tool's --arch (or --override-arch): its aliases are its spellings. */
-  const containerArches = new Set<Token>();
+  let containerArches: Set<Token> | undefined;
   // GOOS or GOARCH set to what a template makes (`GOOS=${{ matrix.os }}`, `GOOS="$target_os"`).
   let templated: Templated | undefined;
   const flagMentionsStart = sink.mentions.length;
@@ -1535,7 +1535,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         if (manifest[2] === 'os') oses.push(t);
         else if (manifest[2] === 'arch') {
           arches.push(t);
-          containerArches.add(t);
+          (containerArches ??= new Set()).add(t);
         } else variant = t.text;
       }
       continue;
@@ -1549,7 +1549,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const archWithName = archWith ? undefined : env?.osName;
     sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}), ...(archWithName ? { archWithName } : {}) };
   } else usePending(sink, oses, arches, pending, env, variant, templated);
-  if (containerArches.size > 0) containerAliases(sink.mentions, flagMentionsStart, containerArches);
+  if (containerArches) containerAliases(sink.mentions, flagMentionsStart, containerArches);
 
   // A comparison (`[[ "$name" == kubernetes-node-linux-arm.tar.gz ]]`) or a case pattern names no download.
   if (!TEST_COMMANDS.has(name) && !isCasePattern(masked, words)) {
