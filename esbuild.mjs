@@ -28,11 +28,21 @@ const lazyVendor = {
   },
 };
 
+/** The yaml package's `require('process')`, answered with server/src/vendor/yamlProcess.ts (see there). */
+const yamlProcess = {
+  name: 'yaml-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) =>
+      /[\\/]node_modules[\\/]yaml[\\/]/.test(args.importer) ? { path: new URL('./server/src/vendor/yamlProcess.ts', import.meta.url).pathname } : undefined,
+    );
+  },
+};
+
 const entries = [
   { in: 'server/src/serverEntry.ts', out: 'dist/server.js' },
   { in: 'server/src/main.ts', out: 'dist/server-main.js', plugins: [lazyVendor] },
   { in: 'server/src/cliMain.ts', out: 'dist/cli.js', plugins: [lazyVendor] },
-  ...VENDORED.map((name) => ({ in: `server/src/vendor/${name}.ts`, out: `dist/vendor/${name}.js` })),
+  ...VENDORED.map((name) => ({ in: `server/src/vendor/${name}.ts`, out: `dist/vendor/${name}.js`, plugins: name === 'yaml' ? [yamlProcess] : [] })),
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ];
 
