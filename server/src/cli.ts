@@ -274,9 +274,30 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     const named = opts.stdinFilename === undefined ? '' : path.resolve(io.cwd, opts.stdinFilename);
     stdin = { abs: named, display: named ? displayPath(named, io.cwd) : '<stdin>', explicit: true, stdin: bytes };
   }
-  const targets = walk(opts.paths, io.cwd, note, missing, { ...opts.filter, exclude: exclude.rules }, stdin);
+  // What the walk says (a dangling link, a folder not read) is said where one thread says it: after
+  // the files walked before it. Threads get the whole walk first, so there it waits for its turn.
+  let held: (() => void)[] | undefined;
+  const walkNote = (msg: string) => (held ? held.push(() => note(msg)) : note(msg));
+  const walkMissing = (p: string, why?: string) => (held ? held.push(() => missing(p, why)) : missing(p, why));
+  const targets = walk(opts.paths, io.cwd, walkNote, walkMissing, { ...opts.filter, exclude: exclude.rules }, stdin);
   if (io.workerEntry && opts.jobs !== 1) {
-    await lintInParallel(targets, job, model === builtinModel() ? null : model.data, io.workerEntry, take, (t) => lintTarget(t, job, model), opts.jobs);
+    held = [];
+    const walked: Target[] = [];
+    const saidBefore: (() => void)[][] = [];
+    for (const t of targets) {
+      saidBefore.push(held);
+      held = [];
+      walked.push(t);
+    }
+    const saidAfter = held;
+    held = undefined;
+    let k = 0;
+    const inTurn = (r: FileResult) => {
+      for (const say of saidBefore[k++]) say();
+      take(r);
+    };
+    await lintInParallel(walked, job, model === builtinModel() ? null : model.data, io.workerEntry, inTurn, (t) => lintTarget(t, job, model), opts.jobs);
+    for (const say of saidAfter) say();
   } else for (const t of targets) take(lintTarget(t, job, model));
   if (progress && count >= 200) io.stderr.write(`\r\u001b[K`);
   switch (opts.format) {
