@@ -58,7 +58,8 @@ function readIgnoreFile(file: string, base: string, note?: (msg: string) => void
       note?.(`${file}: not read: ${st.size} bytes is over the ${MAX_IGNORE_FILE}-byte limit for an ignore file`);
       return undefined;
     }
-    const text = fs.readFileSync(file, 'utf8');
+    // (Git skips a byte order mark at the start, as Windows editors write it: the first rule is a rule.)
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     let rules = 0;
     for (const line of text.split('\n')) if (line.trim() !== '' && !line.startsWith('#')) rules++;
     if (rules > MAX_IGNORE_RULES) {
@@ -506,14 +507,16 @@ export function readTarget(t: Target, maxFileSize: number, note: (msg: string) =
       if (t.explicit || t.kind) note(`${t.display}: skipped: binary file`);
       return undefined;
     }
-    const firstLine = text.slice(0, 200).split('\n')[0];
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // (A script's `#!` after a byte order mark is its first line all the same, as the editor has it.)
+    const firstLine = body.slice(0, 200).split('\n')[0];
     const kind = t.kind ?? detectFileKind(t.abs, undefined, firstLine);
     if (!kind) {
       if (t.stdin && !t.abs) note(`${t.display}: skipped: name its kind with --stdin-filename (Dockerfile, Makefile, build.sh, ci.yaml)`);
       else if (t.explicit) note(`${t.display}: skipped: not a kind of file k8s-platforms checks`);
       return undefined;
     }
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, kind, bytes };
+    return { text: body, kind, bytes };
   } catch (e) {
     note(`${t.display}: skipped: ${skipReason(e)}`);
     return undefined;

@@ -332,6 +332,8 @@ describe('k8s-platforms lint', () => {
     assert.deepEqual(JSON.parse(named.stdout).map((f: { file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column}`), ['.github/workflows/x.yml:5:34']);
     // Without a name, a shebang tells a shell script; nothing else is guessed.
     assert.match(piped(['-'], '#!/bin/sh\nGOOS=linux GOARCH=arm go build\n').stdout, /^<stdin>:2:19: error removed-platform/);
+    // (After a byte order mark too: the editor shows the `#!` as the first line, and the server reads it so.)
+    assert.match(piped(['-'], '\ufeff#!/bin/bash\nGOOS=linux GOARCH=arm go build\n').stdout, /^<stdin>:2:19: error removed-platform/);
     const unnamed = piped(['-'], 'FROM --platform=linux/arm/v7 alpine\n');
     assert.equal(unnamed.code, 0);
     assert.match(unnamed.stderr, /<stdin>: skipped: name its kind with --stdin-filename/);
