@@ -6,7 +6,7 @@ import { builtinModel, formatModelError, loadModelFile } from './model/load';
 import { CODES, type Code, type Finding, type LintSettings, type Severity } from './rules/finding';
 import { explainInput } from './explain';
 import { plainText } from './features/markup';
-import { toSarif, type SarifInput, type SarifInvocation } from './sarif';
+import { MAX_SARIF_RESULTS, sarifShare, toSarif, type SarifInput, type SarifInvocation } from './sarif';
 import { lineHashes } from './lineHash';
 import { toGithubAnnotations, toGitlabCodeQuality } from './ciFormats';
 import { version } from '../../package.json';
@@ -236,7 +236,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   const opts = parseLintArgs(args);
   // Every note is also kept for SARIF, whose log says what was skipped and why.
   const notes: SarifInvocation['notes'][number][] = [];
-  const say = (level: 'note' | 'error', msg: string) => {
+  const say = (level: 'note' | 'warning' | 'error', msg: string) => {
     notes.push({ level, text: msg });
     io.stderr.write(`k8s-platforms: ${printable(msg)}\n`);
   };
@@ -304,9 +304,13 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     case 'json':
       io.stdout.write(`${JSON.stringify(results.flat(), null, 2)}\n`);
       break;
-    case 'sarif':
-      io.stdout.write(`${JSON.stringify(toSarif(results.flat(), model, version, io.cwd, { notes, successful: !usageProblem }), null, 2)}\n`);
+    case 'sarif': {
+      const all = results.flat();
+      const kept = sarifShare(all);
+      if (kept) say('warning', `${all.length - kept.length} of ${all.length} findings left out of the SARIF log: code scanning rejects a run of more than ${MAX_SARIF_RESULTS} results; the most severe are kept`);
+      io.stdout.write(`${JSON.stringify(toSarif(kept ?? all, model, version, io.cwd, { notes, successful: !usageProblem }), null, 2)}\n`);
       break;
+    }
     case 'github':
       io.stdout.write(toGithubAnnotations(fromRepositoryRoot(results.flat(), io.cwd)));
       break;

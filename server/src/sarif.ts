@@ -41,8 +41,31 @@ export function pathUri(file: string): string {
 
 /** How the run went: its notes on stderr (files skipped, and why), and whether it was used as meant. */
 export interface SarifInvocation {
-  notes: readonly { level: 'note' | 'error'; text: string }[];
+  notes: readonly { level: 'note' | 'warning' | 'error'; text: string }[];
   successful: boolean;
+}
+
+/**
+ * Results in one run at most: GitHub's code scanning rejects an upload whose run has more (and
+ * shows the 5,000 most severe of those it takes), so one noisy file would hide every alert.
+ */
+export const MAX_SARIF_RESULTS = 25_000;
+
+/**
+ * The findings a SARIF log keeps when there are more than MAX_SARIF_RESULTS: the most severe
+ * (errors, then warnings, then the rest), each group in the order found; undefined when all fit.
+ */
+export function sarifShare<T extends { severity: Severity }>(findings: readonly T[], max = MAX_SARIF_RESULTS): T[] | undefined {
+  if (findings.length <= max) return undefined;
+  const rank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
+  let left = max;
+  const quota = [0, 0, 0];
+  for (let r = 0; r < 3; r++) {
+    const n = findings.reduce((c, f) => c + (rank(f.severity) === r ? 1 : 0), 0);
+    quota[r] = Math.min(n, left);
+    left -= quota[r];
+  }
+  return findings.filter((f) => quota[rank(f.severity)]-- > 0);
 }
 
 /** A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code; `root` is the folder paths are relative to. */

@@ -143,6 +143,28 @@ describe('k8s-platforms lint', () => {
       rmSync(u, { recursive: true, force: true });
     }
   });
+
+  it('SARIF: a run holds 25,000 results at most, the most severe, and says how many it left out (code scanning rejects more)', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-sarif-cap-'));
+    try {
+      // 25,010 warnings, then three errors: the errors are kept, and the first 24,997 warnings.
+      writeFileSync(join(u, 'a.sh'), 'GOOS=linux GOARCH=riscv64 go build\n'.repeat(25_010));
+      writeFileSync(join(u, 'b.sh'), 'GOOS=linux GOARCH=arm go build\n'.repeat(3));
+      const r = await call(['lint', '--format', 'sarif', '.'], u);
+      assert.equal(r.code, 1);
+      const run = JSON.parse(r.stdout).runs[0];
+      assert.equal(run.results.length, 25_000);
+      assert.equal(run.results.filter((x: { level: string }) => x.level === 'error').length, 3);
+      assert.equal(run.results[24_996].locations[0].physicalLocation.region.startLine, 24_997);
+      const said = '13 of 25013 findings left out of the SARIF log: code scanning rejects a run of more than 25000 results; the most severe are kept';
+      assert.deepEqual(run.invocations[0].toolExecutionNotifications, [{ level: 'warning', message: { text: said } }]);
+      assert.match(r.stderr, new RegExp(said));
+      // Other formats keep every finding.
+      assert.equal(JSON.parse((await call(['lint', '--format', 'json', '.'], u)).stdout).length, 25_013);
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
   it('--format github writes workflow commands, GitHub Actions annotations on the lines, escaped', async () => {
     const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-github-'));
     try {
