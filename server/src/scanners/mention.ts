@@ -500,6 +500,10 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // `windows/amd64.exe` (GitLab's fleeting plugins' OS_ARCHS): the binary's suffix, which the
     // Makefile takes off before it sets GOARCH, is no part of the platform.
     else if (o.role === 'platform' && EXE_SUFFIX.test(t.text)) t = token(o.text, t.start, t.end - 4);
+    else if (o.role === 'platform' && !item.templatedVariant && t.text.indexOf('/') !== t.text.lastIndexOf('/')) {
+      const fields = BUILD_FIELDS.exec(t.text);
+      if (fields) t = token(o.text, t.start, t.start + fields[1].length);
+    }
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
       if (noName(t.text) || isPlaceholder(t.text) || SENTINELS.has(t.text.toLowerCase())) continue;
@@ -565,6 +569,12 @@ function halfTypo(sink: MentionSink, text: string, item: ListItem, context: stri
 
 /** A Windows platform with the suffix of its binary. */
 const EXE_SUFFIX = /^windows\/[A-Za-z0-9/_-]+\.exe$/i;
+
+/**
+ * A platform with fields of a build after it (okteto's `linux/amd64/okteto-Linux-x86_64/netgo`:
+ * the binary's name, then its tags): a third part no variant is spelt like, with a `-` or `_`.
+ */
+const BUILD_FIELDS = /^([A-Za-z0-9]+\/[A-Za-z0-9]+)\/[^/]*[^A-Za-z0-9./][^/]*(?:\/[^]*)?$/;
 
 /** A platform with an os version after a colon (go-containerregistry's `os/arch[/variant][:osversion]`). */
 const OS_VERSION_SUFFIX = /^([A-Za-z0-9]+\/[A-Za-z0-9/._-]+):\d+(?:\.\d+){0,3}$/;
