@@ -308,7 +308,9 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       const all = results.flat();
       const kept = sarifShare(all);
       if (kept) say('warning', `${all.length - kept.length} of ${all.length} findings left out of the SARIF log: code scanning rejects a run of more than ${MAX_SARIF_RESULTS} results; the most severe are kept`);
-      io.stdout.write(`${JSON.stringify(toSarif(kept ?? all, model, version, io.cwd, { notes, successful: !usageProblem }), null, 2)}\n`);
+      // Code scanning reads a result's path from the repository's root, wherever the CLI ran (as --format github does).
+      const root = repositoryRoot(io.cwd) ?? io.cwd;
+      io.stdout.write(`${JSON.stringify(toSarif(fromRepositoryRoot(kept ?? all, io.cwd), model, version, root, { notes, successful: !usageProblem }), null, 2)}\n`);
       break;
     }
     case 'github':

@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli } from '../../server/src/cli';
 
@@ -139,6 +139,22 @@ describe('k8s-platforms lint', () => {
       // JSON output keeps its eight keys.
       const json = JSON.parse((await call(['lint', '--format', 'json', '.'], u)).stdout);
       assert.deepEqual(Object.keys(json[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
+
+  it('SARIF: paths are from the repository root when the CLI runs in a folder of it, as code scanning reads them', async () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-sarif-root-'));
+    try {
+      mkdirSync(join(u, '.git'));
+      mkdirSync(join(u, 'deploy', 'ci'), { recursive: true });
+      writeFileSync(join(u, 'deploy', 'ci', 'build.sh'), 'GOOS=linux GOARCH=arm go build\n');
+      const run = JSON.parse((await call(['lint', '--format', 'sarif', '.'], join(u, 'deploy'))).stdout).runs[0];
+      assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'deploy/ci/build.sh', uriBaseId: '%SRCROOT%' });
+      assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, require('node:url').pathToFileURL(u + sep).href);
+      // The text output stays relative to where it ran.
+      assert.match((await call(['lint', '.'], join(u, 'deploy'))).stdout, /^ci\/build\.sh:1:19: error removed-platform/);
     } finally {
       rmSync(u, { recursive: true, force: true });
     }
