@@ -45,6 +45,8 @@ export interface SarifInvocation {
   successful: boolean;
 }
 
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+
 /**
  * Results in one run at most: GitHub's code scanning rejects an upload whose run has more (and
  * shows the 5,000 most severe of those it takes), so one noisy file would hide every alert.
@@ -53,14 +55,15 @@ export const MAX_SARIF_RESULTS = 25_000;
 
 /**
  * The findings a SARIF log keeps when there are more than MAX_SARIF_RESULTS: the most severe
- * (errors, then warnings, then the rest), each group in the order found; undefined when all fit.
+ * (errors, then warnings, then information, then hints), each group in the order found;
+ * undefined when all fit.
  */
 export function sarifShare<T extends { severity: Severity }>(findings: readonly T[], max = MAX_SARIF_RESULTS): T[] | undefined {
   if (findings.length <= max) return undefined;
-  const rank = (s: Severity) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
+  const rank = (s: Severity) => SEVERITY_RANK[s];
   let left = max;
-  const quota = [0, 0, 0];
-  for (let r = 0; r < 3; r++) {
+  const quota = [0, 0, 0, 0];
+  for (let r = 0; r < 4; r++) {
     const n = findings.reduce((c, f) => c + (rank(f.severity) === r ? 1 : 0), 0);
     quota[r] = Math.min(n, left);
     left -= quota[r];

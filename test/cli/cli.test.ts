@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync }
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { sarifShare } from '../../server/src/sarif';
 import { runCli } from '../../server/src/cli';
 
 const repo = resolve(__dirname, '../..');
@@ -158,6 +159,15 @@ describe('k8s-platforms lint', () => {
     } finally {
       rmSync(u, { recursive: true, force: true });
     }
+  });
+
+  it('SARIF keeps the most severe when it must cut: errors, warnings, information, hints, each in the order found', () => {
+    const f = (severity: 'error' | 'warning' | 'info' | 'hint', n: number) => ({ severity, n });
+    const all = [f('hint', 1), f('info', 2), f('warning', 3), f('hint', 4), f('info', 5), f('error', 6)];
+    assert.equal(sarifShare(all, 6), undefined);
+    assert.deepEqual(sarifShare(all, 4)!.map((x) => x.n), [2, 3, 5, 6]);
+    assert.deepEqual(sarifShare(all, 3)!.map((x) => x.n), [2, 3, 6]);
+    assert.deepEqual(sarifShare(all, 5)!.map((x) => x.n), [1, 2, 3, 5, 6]);
   });
 
   it('SARIF: a run holds 25,000 results at most, the most severe, and says how many it left out (code scanning rejects more)', async () => {
