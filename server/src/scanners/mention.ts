@@ -497,13 +497,13 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // crane's `windows/amd64:10.0.17763.6414`: the os version after the colon is no part of the platform.
     const osVersion = o.role === 'platform' && t.text.indexOf(':') > 0 ? OS_VERSION_SUFFIX.exec(t.text) : null;
     if (osVersion) t = token(o.text, t.start, t.start + osVersion[1].length);
+    // A build's fields after os/arch in a list of a script's own (not Docker's: it takes none): the
+    // build is named by them too, so two builds of one platform are no repeat.
+    const fields = o.role === 'platform' && canonical !== 'slash' && !item.templatedVariant && !osVersion && t.text.indexOf('/') !== t.text.lastIndexOf('/') ? BUILD_FIELDS.exec(t.text) : null;
+    if (fields) t = token(o.text, t.start, t.start + fields[1].length);
     // `windows/amd64.exe` (GitLab's fleeting plugins' OS_ARCHS): the binary's suffix, which the
     // Makefile takes off before it sets GOARCH, is no part of the platform.
-    else if (o.role === 'platform' && EXE_SUFFIX.test(t.text)) t = token(o.text, t.start, t.end - 4);
-    else if (o.role === 'platform' && !item.templatedVariant && t.text.indexOf('/') !== t.text.lastIndexOf('/')) {
-      const fields = BUILD_FIELDS.exec(t.text);
-      if (fields) t = token(o.text, t.start, t.start + fields[1].length);
-    }
+    else if (o.role === 'platform' && !osVersion && EXE_SUFFIX.test(t.text)) t = token(o.text, t.start, t.end - 4);
     if (o.role === 'os' || o.role === 'arch' || o.role === 'variant') {
       // A placeholder (`__ARCH__`, `ARCH`, a lone `-`) is no name, and no typo of one: as if templated.
       if (noName(t.text) || isPlaceholder(t.text) || SENTINELS.has(t.text.toLowerCase())) continue;
@@ -536,8 +536,8 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
     const parsed = item.templatedVariant ? templatedVariantPlatform(t.text) : parsePlatform(t.text, o.strictness ?? 'strict');
     if (!parsed) continue;
-    // (Two os versions of one platform are two images, no repeat.)
-    const platform = osVersion ? { ...parsed, qualifier: o.text.slice(t.end + 1, item.end) } : parsed;
+    // (Two os versions of one platform are two images, no repeat; two builds with their fields, two builds.)
+    const platform = osVersion ? { ...parsed, qualifier: o.text.slice(t.end + 1, item.end) } : fields ? { ...parsed, qualifier: o.text.slice(t.end, item.end) } : parsed;
     sink.add({
       kind: 'whole',
       token: t,
@@ -572,9 +572,10 @@ const EXE_SUFFIX = /^windows\/[A-Za-z0-9/_-]+\.exe$/i;
 
 /**
  * A platform with fields of a build after it (okteto's `linux/amd64/okteto-Linux-x86_64/netgo`:
- * the binary's name, then its tags): a third part no variant is spelt like, with a `-` or `_`.
+ * the binary's name, then its tags): a third part no variant is spelt like, with a `-` or `_`,
+ * or a Windows binary's name (`windows/amd64/app.exe`).
  */
-const BUILD_FIELDS = /^([A-Za-z0-9]+\/[A-Za-z0-9]+)\/[^/]*[^A-Za-z0-9./][^/]*(?:\/[^]*)?$/;
+const BUILD_FIELDS = /^([A-Za-z0-9]+\/[A-Za-z0-9_]+)\/(?:[^/]*[^A-Za-z0-9./][^/]*|[^/]+\.exe)(?:\/[^]*)?$/i;
 
 /** A platform with an os version after a colon (go-containerregistry's `os/arch[/variant][:osversion]`). */
 const OS_VERSION_SUFFIX = /^([A-Za-z0-9]+\/[A-Za-z0-9/._-]+):\d+(?:\.\d+){0,3}$/;
