@@ -60,15 +60,14 @@ export const MAX_SARIF_RESULTS = 25_000;
  */
 export function sarifShare<T extends { severity: Severity }>(findings: readonly T[], max = MAX_SARIF_RESULTS): T[] | undefined {
   if (findings.length <= max) return undefined;
-  const rank = (s: Severity) => SEVERITY_RANK[s];
-  let left = max;
   const quota = [0, 0, 0, 0];
-  for (let r = 0; r < 4; r++) {
-    const n = findings.reduce((c, f) => c + (rank(f.severity) === r ? 1 : 0), 0);
-    quota[r] = Math.min(n, left);
+  for (const f of findings) quota[SEVERITY_RANK[f.severity]]++;
+  let left = max;
+  for (let r = 0; r < quota.length; r++) {
+    quota[r] = Math.min(quota[r], left);
     left -= quota[r];
   }
-  return findings.filter((f) => quota[rank(f.severity)]-- > 0);
+  return findings.filter((f) => quota[SEVERITY_RANK[f.severity]]-- > 0);
 }
 
 /** A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code; `root` is the folder paths are relative to. */
