@@ -99,6 +99,11 @@ describe('removing a word of a shell array or for list', () => {
     // Beside a default's braces, the comma between goes too (QA 71): no empty item is left.
     assert.equal(await fixed('e.sh', 'shellscript', 'PLATFORMS="${BASE_PLATFORMS:-linux/amd64},linux/arm"\n', 'removed-platform', 'linux/arm'), 'PLATFORMS="${BASE_PLATFORMS:-linux/amd64}"\n');
     assert.equal(await fixed('f.sh', 'shellscript', 'PLATFORMS="linux/arm,${BASE_PLATFORMS:-linux/amd64}"\n', 'removed-platform', 'linux/arm'), 'PLATFORMS="${BASE_PLATFORMS:-linux/amd64}"\n');
+    // With its own quotes, and over a line continuation (QA 140 B1-B3): no quote, comma or `\` is left.
+    assert.equal(await fixed('f2.sh', 'shellscript', `PLATFORMS="\${P:-linux/arm64},'linux/arm/v7'"\n`, 'removed-platform', 'linux/arm/v7'), 'PLATFORMS="${P:-linux/arm64}"\n');
+    assert.equal(await fixed('f3.sh', 'shellscript', `PLATFORMS="'linux/arm/v7',\${P:-linux/arm64}"\n`, 'removed-platform', 'linux/arm/v7'), 'PLATFORMS="${P:-linux/arm64}"\n');
+    assert.equal(await fixed('f4.sh', 'shellscript', 'PLATFORMS="linux/arm,\\\n  ${P:-linux/amd64}"\n', 'removed-platform', 'linux/arm'), 'PLATFORMS="${P:-linux/amd64}"\n');
+    assert.equal(await fixed('f5.sh', 'shellscript', 'X_PLATFORMS="${A:-linux/amd64},\\\n  linux/arm/v7"\n', 'removed-platform', 'linux/arm/v7'), 'X_PLATFORMS="${A:-linux/amd64}"\n');
   });
 
   it('an item of a GOARCH list (shell, a default, a make variable); a lone GOARCH keeps its value', async () => {

@@ -224,9 +224,9 @@ export interface ListItem {
   templatedHalf?: 'os' | 'arch';
 }
 
-/** Blanks and commas only: what goes with an item removed (never a quote or a bracket). */
+/** Blanks, commas and line continuations only: what goes with an item removed (never a quote or a bracket). */
 function separatorsOnly(s: string): boolean {
-  return /^[ \t,;]+$/.test(s);
+  return /^(?:[ \t,;]|\\\r?\n)+$/.test(s);
 }
 
 /**
@@ -298,8 +298,14 @@ function setRemoveRanges(masked: string, maskBase: number, items: ListItem[]): v
       const trail = after.slice(0, Math.max(0, after.indexOf(SOFT)));
       const before = k > 0 ? masked.slice(ue[k - 1] - maskBase, us[k] - maskBase) : '';
       const lead = before.slice(before.lastIndexOf(SOFT) + 1);
-      if (trail !== '' && separatorsOnly(trail)) it.removeEnd = ue[k] + trail.length;
-      else if (lead !== '' && before.includes(SOFT) && separatorsOnly(lead)) it.removeStart = us[k] - lead.length;
+      // (With the item's own quotes: `${P:-linux/arm64},'linux/arm/v7'` leaves no `'`.)
+      if (trail !== '' && separatorsOnly(trail)) {
+        it.removeStart = us[k];
+        it.removeEnd = ue[k] + trail.length;
+      } else if (lead !== '' && before.includes(SOFT) && separatorsOnly(lead)) {
+        it.removeStart = us[k] - lead.length;
+        it.removeEnd = ue[k];
+      }
     }
   }
 }
