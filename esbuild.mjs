@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -33,7 +34,7 @@ const yamlProcess = {
   name: 'yaml-process',
   setup(b) {
     b.onResolve({ filter: /^(node:)?process$/ }, (args) =>
-      /[\\/]node_modules[\\/]yaml[\\/]/.test(args.importer) ? { path: new URL('./server/src/vendor/yamlProcess.ts', import.meta.url).pathname } : undefined,
+      /[\\/]node_modules[\\/]yaml[\\/]/.test(args.importer) ? { path: fileURLToPath(new URL('./server/src/vendor/yamlProcess.ts', import.meta.url)) } : undefined,
     );
   },
 };

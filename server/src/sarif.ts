@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { TierModel } from './model/query';
-import { CODES, DEFAULT_SEVERITY, type Code, type Severity } from './rules/finding';
+import { CODES, DEFAULT_SEVERITY, mostSevere, type Code, type Severity } from './rules/finding';
 
 /** The fields of a finding SARIF needs; line and columns 1-based, endColumn one past the token. */
 export interface SarifInput {
@@ -45,8 +45,6 @@ export interface SarifInvocation {
   successful: boolean;
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
-
 /**
  * Results in one run at most: GitHub's code scanning rejects an upload whose run has more (and
  * shows the 5,000 most severe of those it takes), so one noisy file would hide every alert.
@@ -60,14 +58,8 @@ export const MAX_SARIF_RESULTS = 25_000;
  */
 export function sarifShare<T extends { severity: Severity }>(findings: readonly T[], max = MAX_SARIF_RESULTS): T[] | undefined {
   if (findings.length <= max) return undefined;
-  const quota = [0, 0, 0, 0];
-  for (const f of findings) quota[SEVERITY_RANK[f.severity]]++;
-  let left = max;
-  for (let r = 0; r < quota.length; r++) {
-    quota[r] = Math.min(quota[r], left);
-    left -= quota[r];
-  }
-  return findings.filter((f) => quota[SEVERITY_RANK[f.severity]]-- > 0);
+  const keep = mostSevere(findings, max);
+  return findings.filter((_, k) => keep[k]);
 }
 
 /** A SARIF 2.1.0 log for code scanning: one run, one rule per diagnostic code; `root` is the folder paths are relative to. */

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../rules/finding';
+import { mostSevere, type Finding, type Severity } from '../rules/finding';
 
 export const SOURCE = 'k8s-platforms';
 
@@ -45,8 +45,6 @@ export function toDiagnostic(doc: TextDocument, f: Finding, fields: DiagnosticFi
  */
 export const MAX_DIAGNOSTICS = 1000;
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
 /**
  * The document's findings as diagnostics. Over MAX_DIAGNOSTICS, the most severe are kept (errors,
  * then warnings, … each in document order, as VS Code picks them), in document order, and one
@@ -54,21 +52,13 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint']
  */
 export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], fields: DiagnosticFields = EVERY_FIELD): Diagnostic[] {
   if (findings.length <= MAX_DIAGNOSTICS) return findings.map((f) => toDiagnostic(doc, f, fields));
-  // The least severe level kept, and how many of that level fit.
-  let left = MAX_DIAGNOSTICS;
-  let level = 0;
-  for (; level < SEVERITY_ORDER.length; level++) {
-    const count = findings.reduce((n, f) => (f.severity === SEVERITY_ORDER[level] ? n + 1 : n), 0);
-    if (count >= left) break;
-    left -= count;
-  }
+  const keep = mostSevere(findings, MAX_DIAGNOSTICS);
   const diagnostics: Diagnostic[] = [];
   let firstLeftOut: Finding | undefined;
-  for (const f of findings) {
-    const rank = SEVERITY_ORDER.indexOf(f.severity);
-    if (rank < level || (rank === level && left-- > 0)) diagnostics.push(toDiagnostic(doc, f, fields));
+  findings.forEach((f, k) => {
+    if (keep[k]) diagnostics.push(toDiagnostic(doc, f, fields));
     else firstLeftOut ??= f;
-  }
+  });
   const omitted = findings.length - diagnostics.length;
   if (firstLeftOut) {
     diagnostics.push({

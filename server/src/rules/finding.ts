@@ -13,6 +13,24 @@ export const CODES = [
 export type Code = (typeof CODES)[number];
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
+/** The severities, the most severe first. */
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/**
+ * Which of `findings` to keep when at most `max` may be shown: the most severe (errors, then
+ * warnings, information, hints), each severity in the order given. `keep[i]` is findings[i]'s.
+ */
+export function mostSevere(findings: readonly { severity: Severity }[], max: number): boolean[] {
+  const quota = SEVERITY_ORDER.map(() => 0);
+  for (const f of findings) quota[SEVERITY_ORDER.indexOf(f.severity)]++;
+  let left = max;
+  for (let r = 0; r < quota.length; r++) {
+    quota[r] = Math.min(quota[r], left);
+    left -= quota[r];
+  }
+  return findings.map((f) => quota[SEVERITY_ORDER.indexOf(f.severity)]-- > 0);
+}
+
 export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
   'removed-platform': 'error',
   'unknown-platform': 'error',

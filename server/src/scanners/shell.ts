@@ -1396,7 +1396,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   let promu: boolean | undefined;
   for (let k = 0; k < words.length; k++) {
     // A here-string's word (`cat <<< "GOARCH=arm"`) is the command's input, no assignment or flag (read above for `read`).
-    if (k > 0 && masked.slice(words[k - 1].end, words[k].start).indexOf('<<<') >= 0) continue;
+    // (Most words are one blank apart: only a wider gap is read for it.)
+    if (k > 0 && words[k].start - words[k - 1].end >= 3 && masked.slice(words[k - 1].end, words[k].start).indexOf('<<<') >= 0) continue;
     // A word quoted whole ("--platform" in an exec-form array) reads as its content; so does the
     // literal word of a default or alternate value (`${FLAGS:---platform linux/amd64}`).
     const w = unquotedWord(masked, softTrimmed(masked, words[k]));
