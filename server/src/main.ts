@@ -22,8 +22,14 @@ const runtime: ServerRuntime = {
   noteDocumentLength,
   published: afterPublish,
   watchFile: (path, onChange) => {
+    // Node gives a file that is not there as all zeros. When it comes back, `before` is the file
+    // as it was last seen there, not the zeros: a file moved away and back (`mv m.json m.bak`,
+    // `mv m.bak m.json`) is equal to it, yet was read as missing in between.
+    let gone = false;
     const listener = (now: Stats, before: Stats) => {
-      if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) onChange();
+      const missing = now.ino === 0 && now.mtimeMs === 0 && now.nlink === 0;
+      if (missing !== gone || now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino) onChange();
+      gone = missing;
     };
     watchFile(path, { interval: 500, persistent: false }, listener);
     return () => unwatchFile(path, listener);

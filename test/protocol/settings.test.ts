@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -270,6 +270,29 @@ describe('modelPath', () => {
       const next = await client.nextPublication(u, seen, 10_000);
       assert.deepEqual(codes(next.diagnostics), ['removed-platform'], 'linux/riscv64 is tier 2 in the custom model');
       assert.equal(client.shown.filter((m) => m.type === 1).length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a model file moved away and back, with no file events from the client: read again each time', async () => {
+    const file = join(dir, 'moved-model.json');
+    writeFileSync(file, customModel());
+    const client = await LspClient.start({ settings: { modelPath: file } });
+    try {
+      const u = uri('moved');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['removed-platform'], 'linux/riscv64 is tier 2 in the custom model');
+      let seen = client.publications(u);
+      renameSync(file, `${file}.bak`);
+      let next = await client.nextPublication(u, seen, 10_000);
+      assert.deepEqual(codes(next.diagnostics), ['unsupported-platform', 'removed-platform'], 'the built-in model stands in');
+      assert.match((await client.until('an error message', () => client.shown.find((m) => m.type === 1))).message, /moved-model\.json/);
+      seen = client.publications(u);
+      // The same file (inode, size and time) as before it went: the poll must still see it come back.
+      renameSync(`${file}.bak`, file);
+      next = await client.nextPublication(u, seen, 10_000);
+      assert.deepEqual(codes(next.diagnostics), ['removed-platform']);
     } finally {
       await client.stop();
     }
