@@ -698,6 +698,9 @@ function sayListed(f: RawFinding, suggested: number): void {
 
 /** Judges the mentions of one block: findings with offsets relative to the block, unsuppressed. */
 function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSettings): Finding[] {
+  // (Most blocks mention none. An empty array has another map than a filled one: optimised code
+  // that met only one kind is thrown away at the other, and this function is a big one to compile.)
+  if (mentions.length === 0) return [];
   const subjects: Subject[] = mentions.map(subjectOf);
   const raw: { f: RawFinding; pair: boolean }[] = [];
   // With removed-platform off, a removed platform is judged as any other (a repeat of it is a repeat).
