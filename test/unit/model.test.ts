@@ -63,7 +63,7 @@ describe('loading a user model', () => {
     const r = parseModel(JSON.stringify(data), 'mine.json');
     assert.equal(r.ok, false);
     if (!r.ok) {
-      assert.ok(r.error.problems.includes('platforms[3].tier: expected 1, 2 or 3'), r.error.problems.join(' | '));
+      assert.ok(r.error.problems.includes('platforms[3].tier: expected 1, 2 or 3, not 7'), r.error.problems.join(' | '));
       assert.ok(r.error.problems.some((p) => p.startsWith('removed[0].resources[0]:')), r.error.problems.join(' | '));
     }
   });
@@ -90,7 +90,7 @@ describe('loading a user model', () => {
       ['platforms[11]: platform linux/amd64 is listed twice (first at platforms[0])'],
     );
     assert.deepEqual(problems((d) => (d.platforms[0].id = 'arm64-darwin')), ['platforms[0].id: expected amd64-linux (arch-os) for linux/amd64, not arm64-darwin']);
-    assert.deepEqual(problems((d) => (d.platforms[0].os = 'Linux')), ['platforms[0].os: expected lower-case letters and digits, as Go spells it (linux, amd64)']);
+    assert.deepEqual(problems((d) => (d.platforms[0].os = 'Linux')), ['platforms[0].os: expected lower-case letters and digits, as Go spells it (linux, amd64), not "Linux"']);
     assert.deepEqual(
       problems((d) => {
         d.tiers = d.tiers.slice(0, 2);
@@ -127,7 +127,7 @@ describe('loading a user model', () => {
     data.platforms.push({ id: 'amd64-linux', os: 'linux', arch: 'amd64', tier: 2 });
     const r = parseModel(JSON.stringify(data), 'mine.json');
     assert.deepEqual(r.ok ? [] : r.error.problems, [
-      'platforms[1].tier: expected 1, 2 or 3',
+      'platforms[1].tier: expected 1, 2 or 3, not 7',
       'platforms[11]: platform linux/amd64 is listed twice (first at platforms[0])',
       'images.images[0].platforms[0]: linux/amd46 is not a Go platform (go tool dist list, go1.26)',
     ]);
@@ -145,6 +145,55 @@ describe('loading a user model', () => {
     const dup = parseModel('{"version": 1, "platforms": [{"os": "linux", "arch": "amd64"}, {"os": "linux", "arch": "amd64"}]}', 'odd.json');
     assert.ok(!dup.ok && dup.error.problems.includes('platforms[1]: platform linux/amd64 is listed twice (first at platforms[0])'), JSON.stringify(dup));
   });
+  it('says a wrong type or a missing field in plain words, with the value given (QA 141 N6)', () => {
+    const data = JSON.parse(builtinText);
+    data.platforms[0].os = 5;
+    data.platforms[2].tier = '1';
+    delete data.images;
+    const r = parseModel(JSON.stringify(data), 'mine.json');
+    assert.deepEqual(r.ok ? [] : r.error.problems, ['platforms[0].os: expected a string, not 5', 'platforms[2].tier: expected 1, 2 or 3, not "1"', 'images: missing (expected an object)']);
+    // No tiers table: that is said once, not once more for each platform's tier.
+    const noTiers = JSON.parse(builtinText);
+    delete noTiers.tiers;
+    const t = parseModel(JSON.stringify(noTiers), 'mine.json');
+    assert.deepEqual(t.ok ? [] : t.error.problems, ['tiers: missing (expected a list)']);
+    // One fault in every row is said once, with a count of the rows.
+    const many = JSON.parse(builtinText);
+    for (const p of many.platforms) p.tier = 9;
+    const m = parseModel(JSON.stringify(many), 'mine.json');
+    assert.deepEqual(m.ok ? [] : m.error.problems, [`platforms[0].tier: expected 1, 2 or 3, not 9; the same in ${many.platforms.length - 1} more rows`]);
+    // Many different faults: the first ones and a count, for a one-line notification.
+    const odd = JSON.parse(builtinText);
+    const rows: Record<string, unknown>[] = [...odd.platforms, ...odd.tiers];
+    rows.forEach((row, i) => (row[`field${i}`] = i));
+    const o = parseModel(JSON.stringify(odd), 'mine.json');
+    assert.ok(!o.ok);
+    if (!o.ok) {
+      assert.equal(o.error.problems.length, 12, o.error.problems.join(' | '));
+      assert.equal(o.error.problems[0], `tiers[0]: Unrecognized key: "field${odd.platforms.length}"`);
+      assert.equal(o.error.problems[11], `and ${rows.length - 11} more problems`);
+    }
+  });
+
+  it('refuses a key given twice in one object: JSON.parse would keep the last without a word (QA 141 N1)', () => {
+    const lines = builtinText.split('\n');
+    const at = lines.findIndex((l) => /"tier": 1,/.test(l));
+    lines[at] = lines[at].replace('"tier": 1,', '"tier": 1, "tier": 3,');
+    const column = lines[at].indexOf('"tier": 3') + 1;
+    const text = lines.join('\n').replace(/\}\s*$/, ', "platforms": []\n}\n');
+    const r = parseModel(text, 'mine.json');
+    assert.ok(!r.ok);
+    if (!r.ok) {
+      const last = text.split('\n').length - 2;
+      const path = JSON.parse(builtinText).tiers.some((t: { tier: number }) => t.tier === 1) ? 'tiers' : '';
+      assert.equal(r.error.problems.length, 2, r.error.problems.join(' | '));
+      assert.match(r.error.problems[0], new RegExp(`^${path}\\[\\d+\\]: "tier" is given twice \\(line ${at + 1}, column ${column}\\); JSON keeps only the last$`));
+      assert.equal(r.error.problems[1], `(root): "platforms" is given twice (line ${last}, column 3); JSON keeps only the last`);
+    }
+    // The same key in two objects is no repeat.
+    assert.ok(parseModel(builtinText, 'mine.json').ok);
+  });
+
   it('reports a missing file, a folder and a huge file, never throwing', () => {
     const missing = loadModelFile('/nope.json', () => {
       throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });

@@ -81,11 +81,23 @@ describe('severity, entry by entry', () => {
     assert.deepEqual(settings.lint.severity, { 'unknown-platform': 'hint' });
     assert.equal(problems.length, 2);
     assert.match(problems[0], /^k8sPlatforms\.severity\.bogus-code: not a diagnostic code/);
-    assert.match(problems[1], /^k8sPlatforms\.severity\.removed-platform: expected error, warning, info, hint or off/);
+    assert.match(problems[1], /^k8sPlatforms\.severity\.removed-platform: expected error, warning, info, hint or off, not "loud"$/);
+  });
+
+  it('each bad value is named in its message: one bad value put in place of another is told again (QA 141 N5)', () => {
+    const said = [4, 0, 1.5, '4'].map((v) => parseSettings({ requiredTier: v }).problems[0]);
+    assert.equal(new Set(said).size, 4, said.join('\n'));
+    assert.match(said[2], /, not 1\.5$/);
+    const levels = ['Error', 'warn', 'none'].map((l) => parseSettings({ severity: { 'removed-platform': l } }).problems[0]);
+    assert.equal(new Set(levels).size, 3, levels.join('\n'));
+    // A value of the wrong type, in our words rather than zod's.
+    assert.deepEqual(parseSettings({ modelPath: 5, enable: 'yes' }).problems, ['k8sPlatforms.enable: expected true or false, not "yes"', 'k8sPlatforms.modelPath: expected a string, not 5']);
+    // A long value is cut short.
+    assert.ok(parseSettings({ requiredTier: 'x'.repeat(500) }).problems[0].length < 120);
   });
 
   it('requiredTier out of range says which values are allowed', () => {
-    assert.deepEqual(parseSettings({ requiredTier: 7 }).problems, ['k8sPlatforms.requiredTier: must be 1, 2 or 3']);
+    assert.deepEqual(parseSettings({ requiredTier: 7 }).problems, ['k8sPlatforms.requiredTier: must be 1, 2 or 3, not 7']);
     // A section that is no object at all is named too; nothing at all is the defaults.
     assert.deepEqual(parseSettings('strict').problems, ['k8sPlatforms: expected an object of settings, not "strict"']);
     assert.deepEqual(parseSettings([1]).problems, ['k8sPlatforms: expected an object of settings, not a list']);

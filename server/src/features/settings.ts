@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CODES, type Code, type LintSettings, type Severity } from '../rules/finding';
 import { DEFAULT_LIMITS } from '../lint';
 import { editDistance } from '../platform/distance';
+import { issueText, shown } from '../model/issueText';
 
 /** Files larger than this many bytes are not checked unless the user raises the limit. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -105,10 +106,10 @@ export function plainValue(name: keyof Fields, v: unknown): { value: unknown } |
   return undefined;
 }
 
-function describe(name: string, issues: z.core.$ZodIssue[]): string {
+function describe(name: string, issues: z.core.$ZodIssue[], value: unknown): string {
   const issue = issues[0];
   const where = issue.path.length > 0 ? `${name}.${issue.path.map(String).join('.')}` : name;
-  return `k8sPlatforms.${where}: ${issue.message}`;
+  return `k8sPlatforms.${where}: ${issueText(issue, value)}`;
 }
 
 /**
@@ -122,13 +123,13 @@ function readSeverity(raw: unknown, problems: string[]): Record<string, Severity
   const parsed = fieldSchemas().severity.safeParse(raw);
   if (parsed.success) return parsed.data as Record<string, Severity | 'off' | 'information'>;
   if (!isPlainObject(raw)) {
-    problems.push(describe('severity', parsed.error.issues));
+    problems.push(describe('severity', parsed.error.issues, raw));
     return {};
   }
   const out: Record<string, Severity | 'off' | 'information'> = {};
   for (const [code, lvl] of Object.entries(raw)) {
     if (!CODE_SET.has(code)) problems.push(`k8sPlatforms.severity.${code}: not a diagnostic code (${CODES.join(', ')})`);
-    else if (!LEVELS.has(lvl)) problems.push(`k8sPlatforms.severity.${code}: expected error, warning, info, hint or off`);
+    else if (!LEVELS.has(lvl)) problems.push(`k8sPlatforms.severity.${code}: expected error, warning, info, hint or off, not ${shown(lvl)}`);
     else out[code] = lvl as Severity | 'off' | 'information';
   }
   return out;
@@ -212,7 +213,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     if (plain !== undefined) return plain.value as z.output<Fields[K]>;
     const result = fieldSchemas()[name].safeParse(value);
     if (result.success) return result.data as z.output<Fields[K]>;
-    problems.push(describe(name, result.error.issues));
+    problems.push(describe(name, result.error.issues, value));
     return undefined;
   };
   const d = DEFAULT_SERVER_SETTINGS;

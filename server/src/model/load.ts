@@ -2,6 +2,7 @@ import type { ModelData } from './schema';
 import builtinData from '../../../data/platforms.json';
 import { TierModel } from './query';
 import { LineIndex } from '../lineIndex';
+import { issueText } from './issueText';
 
 /** A model file that could not be used: what is wrong, field by field. Never thrown. */
 export interface ModelError {
@@ -103,12 +104,67 @@ export function parseModel(text: string, file: string): ModelResult {
   } catch (e) {
     return { ok: false, error: { file, problems: [`not valid JSON: ${jsonError(text, e as Error)}`] } };
   }
+  // JSON.parse keeps the last of two equal keys: a second `"platforms": []` would empty the table
+  // without a word.
+  const repeated = repeatedKeys(text);
+  if (repeated.length > 0) return { ok: false, error: { file, problems: capped(repeated) } };
   const result = schema().modelSchema.safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-    return { ok: false, error: { file, problems } };
+    return { ok: false, error: { file, problems: capped(grouped(result.error.issues.map((issue) => [formatPath(issue.path), issueText(issue, json)]))) } };
   }
   return { ok: true, model: new TierModel(result.data as ModelData) };
+}
+
+/** Most problems said of one model file: a message is one line in an editor's notification. */
+const MAX_PROBLEMS = 12;
+
+/**
+ * One problem said once for every row it is in: `platforms[0].id: missing (expected a string);
+ * the same in 10 more rows`, not eleven times.
+ */
+function grouped(problems: [path: string, text: string][]): string[] {
+  const groups = new Map<string, { path: string; text: string; more: number }>();
+  for (const [path, text] of problems) {
+    const key = `${path.replace(/\[\d+\]/g, '[]')}\u0000${text}`;
+    const group = groups.get(key);
+    if (group) group.more++;
+    else groups.set(key, { path, text, more: 0 });
+  }
+  return [...groups.values()].map((g) => `${g.path}: ${g.text}${g.more > 0 ? `; the same in ${g.more} more ${g.more === 1 ? 'row' : 'rows'}` : ''}`);
+}
+
+function capped(problems: string[]): string[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - (MAX_PROBLEMS - 1);
+  return [...problems.slice(0, MAX_PROBLEMS - 1), `and ${more} more problems`];
+}
+
+/** The keys an object of `text` (valid JSON) has twice: `platforms[3]: "tier" is given twice (line 40, column 7)`. */
+function repeatedKeys(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const jsonc = require('jsonc-parser') as typeof import('jsonc-parser');
+  const out: { offset: number; problem: string }[] = [];
+  let lines: LineIndex | undefined;
+  const visit = (node: import('jsonc-parser').Node | undefined): void => {
+    if (!node?.children) return;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const prop of node.children) {
+        const key = prop.children?.[0];
+        if (key?.type !== 'string') continue;
+        const name = String(key.value);
+        if (seen.has(name)) {
+          const at = (lines ??= new LineIndex(body)).position(key.offset);
+          out.push({ offset: key.offset, problem: `${formatPath(jsonc.getNodePath(key).slice(0, -1))}: "${name}" is given twice (line ${at.line + 1}, column ${at.character + 1}); JSON keeps only the last` });
+        }
+        seen.add(name);
+      }
+    }
+    for (const child of node.children) visit(child);
+  };
+  visit(jsonc.parseTree(body, [], { disallowComments: true, allowTrailingComma: false }));
+  return out.sort((a, b) => a.offset - b.offset).map((r) => r.problem);
 }
 
 /** One line for a person: `model.json: platforms[3].tier: expected 1, 2 or 3; …`. */

@@ -140,7 +140,8 @@ export const modelSchema = modelFields.superRefine(
       once(named, (p) => `${p.os}/${p.arch}`, table, 'platform', ctx);
     }
     const tiers = new Set(tierRows.map(([t]) => t.tier));
-    for (const [p, i] of rows(field(m, 'platforms'))) {
+    // (With no tiers table, that one is said missing, not each platform's tier.)
+    if (Array.isArray(field(m, 'tiers'))) for (const [p, i] of rows(field(m, 'platforms'))) {
       if ((p.tier === 1 || p.tier === 2 || p.tier === 3) && !tiers.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['platforms', i, 'tier'], message: `tier ${p.tier} is not in tiers` });
     }
     // Images by name and archives by file, each with a list of platforms.
