@@ -12,6 +12,7 @@ import { toGithubAnnotations, toGitlabCodeQuality } from './ciFormats';
 import { version } from '../../package.json';
 import { MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
 import { TierModel } from './model/query';
+import { resolveModelPath } from './features/uris';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -374,7 +375,7 @@ function fromRepositoryRoot(findings: SarifInput[], cwd: string): SarifInput[] {
 /** The model of `--model FILE`, or the built-in one; a refused file is said on stderr, and the built-in model used. */
 function readModel(modelPath: string | undefined, cwd: string, say: (msg: string) => void): { model: TierModel; refused: boolean } {
   if (!modelPath) return { model: builtinModel(), refused: false };
-  const loaded = loadModelFile(path.resolve(cwd, modelPath), (p) => {
+  const loaded = loadModelFile(resolveModelPath(modelPath, cwd), (p) => {
     const st = fs.statSync(p);
     if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (!st.isFile()) throw new Error('not a regular file');

@@ -24,7 +24,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
-import { DocumentAnalyses, uriPath } from './features/documents';
+import { DocumentAnalyses } from './features/documents';
+import { uriPath } from './features/uris';
 import { isEditedDocument, openDocuments } from './features/textDocument';
 import { DiagnosticsPusher, toDiagnostics, type DiagnosticFields } from './features/diagnostics';
 import { Configuration, readInitOptions, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';

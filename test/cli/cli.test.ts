@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync, chmodSync }
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { sarifShare } from '../../server/src/sarif';
 import { runCli } from '../../server/src/cli';
 
@@ -297,6 +298,13 @@ describe('k8s-platforms lint', () => {
     const r = cli(['lint', '--format', 'json', '--model', 'model.json', '.github'], dir);
     assert.deepEqual(JSON.parse(r.stdout), []);
     assert.equal(r.code, 0);
+    // Written as the server's modelPath setting takes it (QA 141 N3): a file: URI, or ~/ for the home folder.
+    const uri = cli(['lint', '--format', 'json', '--model', pathToFileURL(join(dir, 'model.json')).href, '.github'], dir);
+    assert.equal(uri.stderr, '');
+    assert.deepEqual(JSON.parse(uri.stdout), []);
+    const home = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', '--model', '~/model.json', '.github'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: dir } });
+    assert.equal(home.stderr, '');
+    assert.deepEqual(JSON.parse(home.stdout), []);
   });
   it('a scan over --max-scan-time stops and says so on stderr; what was scanned is still reported', () => {
     const lines: string[] = [];

@@ -21,7 +21,7 @@ import { detectFileKind, lintText } from '../../server/src/lint';
 import { builtinModel } from '../../server/src/model/load';
 import { parseSettings } from '../../server/src/features/settings';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
-import { uriPath } from '../../server/src/features/documents';
+import { uriPath } from '../../server/src/features/uris';
 import { TYPED, cursor, editorPosition, lineStarts, offsetOf, positionAt, prng, randomChange, randomPosition, randomSettings, rangeInside, type FuzzDoc } from './fuzzEdits';
 
 /**

@@ -1,8 +1,7 @@
-import { isAbsolute, resolve } from 'node:path';
 import type { TierModel } from '../model/query';
 import { ModelStore, type ServerRuntime } from './modelSource';
 import { DEFAULT_SERVER_SETTINGS, SETTING_KEYS, parseSettings, sameSettings, settingsSection, type ServerSettings } from './settings';
-import { uriPath } from './documents';
+import { filePath, resolveModelPath, uriPath } from './uris';
 
 /** What the client says at `initialize` (`initializationOptions`), beside its capabilities. */
 export interface InitOptions {
@@ -199,7 +198,7 @@ export class Configuration {
         if (!this.toldUntrusted) this.events.info(`k8s-platforms: the workspace is not trusted, so k8sPlatforms.modelPath (${effective.modelPath}) is not read; using the built-in model.`);
         this.toldUntrusted = true;
       } else {
-        modelPath = resolvePath(effective.modelPath, scope.root);
+        modelPath = resolveModelPath(effective.modelPath, scope.root);
         // Read now, so a bad file is told when the setting changes, not at the next keystroke.
         this.models.get(modelPath);
       }
@@ -251,23 +250,6 @@ function uriKey(uri: string): string {
   let path = uriPath(uri).replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
   if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
   return `${scheme}://${authority}${path}`;
-}
-
-/** The file system path of a file: URI (undefined for other schemes). */
-function filePath(uri: string): string | undefined {
-  if (!/^file:/i.test(uri)) return undefined;
-  const path = uriPath(uri);
-  return /^\/[A-Za-z]:/.test(path) ? path.slice(1) : path;
-}
-
-function resolvePath(p: string, root: string | undefined): string {
-  // A file: URI (`file:///home/me/model.json`), as some clients write paths.
-  const fromUri = filePath(p);
-  if (fromUri !== undefined) return fromUri;
-  const home = process.env.HOME ?? process.env.USERPROFILE;
-  const expanded = p.startsWith('~/') && home ? `${home}${p.slice(1)}` : p;
-  if (isAbsolute(expanded) || !root) return expanded;
-  return resolve(root, expanded);
 }
 
 /** The folder relative model paths are read from outside every workspace folder: the first folder, else the root. */

@@ -1,4 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { uriPath } from './uris';
 import { ChunkCache, detectFileKind, idleEdit, judge, scanEdited, scanText, type FileKind, type ScanResult } from '../lint';
 import { isEditedDocument, rehearseTyping } from './textDocument';
 import type { Finding } from '../rules/finding';
@@ -36,17 +37,6 @@ interface Entry {
   bytes?: number;
   /** A rehearsal of this document cost more than REHEARSAL_BUDGET_MS: it is not rehearsed again. */
   rehearsalTooDear?: boolean;
-}
-
-/** The path part of a document URI, for telling file kinds by name (`.github/workflows/x.yml`). */
-export function uriPath(uri: string): string {
-  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?([^?#]*)/i.exec(uri);
-  const path = m ? m[1] : uri;
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 function byteLength(text: string, limit: number): number {

@@ -1,0 +1,30 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** The path part of a document URI, for telling file kinds by name (`.github/workflows/x.yml`). */
+export function uriPath(uri: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?([^?#]*)/i.exec(uri);
+  const path = m ? m[1] : uri;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The file system path of a file: URI (undefined for other schemes). */
+export function filePath(uri: string): string | undefined {
+  if (!/^file:/i.test(uri)) return undefined;
+  const path = uriPath(uri);
+  return /^\/[A-Za-z]:/.test(path) ? path.slice(1) : path;
+}
+
+/** A model path as a user writes it, in settings or to the CLI: a file: URI, `~/…`, or relative to `root`. */
+export function resolveModelPath(p: string, root: string | undefined): string {
+  // A file: URI (`file:///home/me/model.json`), as some clients write paths.
+  const fromUri = filePath(p);
+  if (fromUri !== undefined) return fromUri;
+  const home = process.env.HOME ?? process.env.USERPROFILE;
+  const expanded = p.startsWith('~/') && home ? `${home}${p.slice(1)}` : p;
+  if (isAbsolute(expanded) || !root) return expanded;
+  return resolve(root, expanded);
+}
