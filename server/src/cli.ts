@@ -44,7 +44,7 @@ lint options:
   --severity CODE=LEVEL      change a code's severity: error, warning, info, hint or off (repeatable)
   --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_SIZE})
   --max-scan-time MS         stop scanning a file after this long (default ${DEFAULT_LIMITS.maxScanTime})
-  --jobs N                   threads for long runs (default: one per core, at most ${MAX_WORKERS}; 1: none)
+  --jobs N                   threads for long runs (default: one per core but one, at most ${MAX_WORKERS}; 1: none)
   --exclude PATTERN          leave out paths matching a .gitignore-style pattern, relative to the
                              current folder (repeatable): --exclude 'testdata/' --exclude '*.sh'
   --no-ignore                lint files .gitignore leaves out too

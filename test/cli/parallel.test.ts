@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli, type CliIo } from '../../server/src/cli';
-import { PARALLEL_THRESHOLD } from '../../server/src/cliParallel';
+import { PARALLEL_THRESHOLD, defaultThreads } from '../../server/src/cliParallel';
 
 const repo = resolve(__dirname, '../..');
 const bin = join(repo, 'bin/k8s-platforms.js');
@@ -56,12 +56,16 @@ describe('the CLI over many files, in worker threads', () => {
     assert.match(one.stderr, /binary\.sh: skipped: binary file/);
     assert.match(one.stderr, /dangling\.sh: skipped: dangling symbolic link/);
     for (const format of ['json', 'text', 'sarif']) {
-      const r = spawnSync(process.execPath, [bin, 'lint', '--format', format, '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(process.execPath, [bin, 'lint', '--format', format, '--jobs', '2', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
       const seq = await call(['lint', '--format', format, '.'], dir);
       assert.equal(r.status, seq.code, format);
       assert.equal(r.stdout, seq.stdout, format);
       assert.equal(r.stderr, seq.stderr, format);
     }
+  });
+
+  it('by default, one thread per core but one, at most four: none on two cores (V8 compiles on the other)', () => {
+    assert.deepEqual([1, 2, 3, 4, 8, 64].map((cores) => defaultThreads(cores)), [1, 1, 2, 3, 4, 4]);
   });
 
   it('takes --jobs: any number of threads gives the same output; 1 is none; 0 is refused', async () => {
@@ -107,7 +111,7 @@ describe('the CLI over many files, in worker threads', () => {
     writeFileSync(broken, 'throw new Error("this worker fails at start");\n');
     try {
       const seq = await call(['lint', '--format', 'json', '.'], dir);
-      const par = await call(['lint', '--format', 'json', '.'], dir, { workerEntry: broken });
+      const par = await call(['lint', '--format', 'json', '--jobs', '2', '.'], dir, { workerEntry: broken });
       assert.equal(par.stdout, seq.stdout);
       assert.equal(par.stderr, seq.stderr);
       assert.equal(par.code, seq.code);
@@ -123,7 +127,7 @@ describe('the CLI over many files, in worker threads', () => {
     const file = join(dir, '..', `model-${process.pid}.json`);
     writeFileSync(file, JSON.stringify(model));
     try {
-      const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', '--model', file, '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', '--jobs', '2', '--model', file, '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
       const seq = await call(['lint', '--format', 'json', '--model', file, '.'], dir);
       assert.equal(r.stdout, seq.stdout);
       const base = await call(['lint', '--format', 'json', '.'], dir);
