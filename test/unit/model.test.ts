@@ -192,6 +192,13 @@ describe('loading a user model', () => {
     }
     // The same key in two objects is no repeat.
     assert.ok(parseModel(builtinText, 'mine.json').ok);
+    // Nested 100,000 deep (JSON.parse takes it): refused, with no overflow of the call stack, and a
+    // key given twice down there is found.
+    const deep = 100_000;
+    const nested = `{"version": 1, "x": ${'['.repeat(deep)}{"a": 1, "a": 2}${']'.repeat(deep)}}`;
+    const d = parseModel(nested, 'deep.json');
+    assert.ok(!d.ok);
+    if (!d.ok) assert.match(d.error.problems[0], /^x\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]\[0\]: "a" is given twice \(line 1, column \d+\); JSON keeps only the last$/);
   });
 
   it('reports a missing file, a folder and a huge file, never throwing', () => {

@@ -139,32 +139,45 @@ function capped(problems: string[]): string[] {
   return [...problems.slice(0, MAX_PROBLEMS - 1), `and ${more} more problems`];
 }
 
-/** The keys an object of `text` (valid JSON) has twice: `platforms[3]: "tier" is given twice (line 40, column 7)`. */
+/**
+ * The keys an object of `text` (valid JSON) has twice: `platforms[3]: "tier" is given twice (line
+ * 40, column 7)`. Read token by token, with a stack of its own: a model nested 100,000 deep
+ * (JSON.parse takes it) must not overflow the call stack.
+ */
 function repeatedKeys(text: string): string[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const jsonc = require('jsonc-parser') as typeof import('jsonc-parser');
-  const out: { offset: number; problem: string }[] = [];
+  // (jsonc-parser's SyntaxKind, a const enum its typings keep from code compiled file by file.)
+  const SyntaxKind = { OpenBraceToken: 1, CloseBraceToken: 2, OpenBracketToken: 3, CloseBracketToken: 4, CommaToken: 5, ColonToken: 6, StringLiteral: 10, EOF: 17 } as const;
+  type Frame = { keys: Set<string>; key: string; expectKey: boolean } | { index: number };
+  const stack: Frame[] = [];
+  const out: string[] = [];
   let lines: LineIndex | undefined;
-  const visit = (node: import('jsonc-parser').Node | undefined): void => {
-    if (!node?.children) return;
-    if (node.type === 'object') {
-      const seen = new Set<string>();
-      for (const prop of node.children) {
-        const key = prop.children?.[0];
-        if (key?.type !== 'string') continue;
-        const name = String(key.value);
-        if (seen.has(name)) {
-          const at = (lines ??= new LineIndex(body)).position(key.offset);
-          out.push({ offset: key.offset, problem: `${formatPath(jsonc.getNodePath(key).slice(0, -1))}: "${name}" is given twice (line ${at.line + 1}, column ${at.character + 1}); JSON keeps only the last` });
-        }
-        seen.add(name);
+  const scanner = jsonc.createScanner(body, true);
+  for (let kind: number = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const top = stack[stack.length - 1];
+    if (kind === SyntaxKind.OpenBraceToken) stack.push({ keys: new Set(), key: '', expectKey: true });
+    else if (kind === SyntaxKind.OpenBracketToken) stack.push({ index: 0 });
+    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) stack.pop();
+    else if (kind === SyntaxKind.CommaToken && top) {
+      if ('keys' in top) top.expectKey = true;
+      else top.index++;
+    } else if (kind === SyntaxKind.ColonToken && top && 'keys' in top) top.expectKey = false;
+    else if (kind === SyntaxKind.StringLiteral && top && 'keys' in top && top.expectKey) {
+      const name = scanner.getTokenValue();
+      if (top.keys.has(name)) {
+        const at = (lines ??= new LineIndex(body)).position(scanner.getTokenOffset());
+        const path = stack.slice(0, -1).map((f) => ('keys' in f ? f.key : f.index));
+        // (A path of a thousand steps is no help in a one-line message: its ends are.)
+        const where = path.length > 12 ? `${formatPath(path.slice(0, 6))}…${formatPath(path.slice(-4)).replace(/^(?=[^[])/, '.')}` : formatPath(path);
+        out.push(`${where}: "${name}" is given twice (line ${at.line + 1}, column ${at.character + 1}); JSON keeps only the last`);
       }
+      top.keys.add(name);
+      top.key = name;
     }
-    for (const child of node.children) visit(child);
-  };
-  visit(jsonc.parseTree(body, [], { disallowComments: true, allowTrailingComma: false }));
-  return out.sort((a, b) => a.offset - b.offset).map((r) => r.problem);
+  }
+  return out;
 }
 
 /** One line for a person: `model.json: platforms[3].tier: expected 1, 2 or 3; …`. */
