@@ -175,6 +175,28 @@ describe('loading a user model', () => {
     }
   });
 
+  it('says each problem on one line of some 240 characters at most, whatever the file holds (QA 142 B2-B4)', () => {
+    const data = JSON.parse(builtinText);
+    data.platforms[0].os = 'x'.repeat(5000);
+    data.platforms[1]['te\nir'] = 1;
+    const r = parseModel(JSON.stringify(data), 'mine.json');
+    assert.ok(!r.ok);
+    if (!r.ok) {
+      for (const p of r.error.problems) assert.ok(p.length <= 240 && !/[\n\r]/.test(p), p);
+      assert.ok(r.error.problems.some((p) => p.includes('te\\nir')), r.error.problems.join(' | '));
+      assert.doesNotMatch(formatModelError({ file: 'a\nb.json', problems: r.error.problems }), /\n/);
+    }
+    // A key given twice in every row: said once, with a count.
+    const twice = builtinText.replace(/"tier": (\d)/g, '"tier": $1, "tier": $1');
+    const t = parseModel(twice, 'mine.json');
+    assert.ok(!t.ok);
+    if (!t.ok) {
+      assert.equal(t.error.problems.length, 2, t.error.problems.join(' | '));
+      assert.match(t.error.problems[0], /^tiers\[0\]: "tier" is given twice \(line \d+, column \d+\); JSON keeps only the last; the same in \d+ more rows$/);
+      assert.match(t.error.problems[1], /^platforms\[0\]: "tier" is given twice .*; the same in \d+ more rows$/);
+    }
+  });
+
   it('refuses a key given twice in one object: JSON.parse would keep the last without a word (QA 141 N1)', () => {
     const lines = builtinText.split('\n');
     const at = lines.findIndex((l) => /"tier": 1,/.test(l));

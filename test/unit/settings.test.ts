@@ -88,6 +88,9 @@ describe('severity, entry by entry', () => {
     const said = [4, 0, 1.5, '4'].map((v) => parseSettings({ requiredTier: v }).problems[0]);
     assert.equal(new Set(said).size, 4, said.join('\n'));
     assert.match(said[2], /, not 1\.5$/);
+    // A list or an object in place of a number is named too (cut short).
+    const shapes = [[1], [2], { t: 1 }].map((v) => parseSettings({ requiredTier: v }).problems[0]);
+    assert.equal(new Set(shapes).size, 3, shapes.join('\n'));
     const levels = ['Error', 'warn', 'none'].map((l) => parseSettings({ severity: { 'removed-platform': l } }).problems[0]);
     assert.equal(new Set(levels).size, 3, levels.join('\n'));
     // A value of the wrong type, in our words rather than zod's.

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CODES, type Code, type LintSettings, type Severity } from '../rules/finding';
 import { DEFAULT_LIMITS } from '../lint';
 import { editDistance } from '../platform/distance';
-import { issueText, shown } from '../model/issueText';
+import { issueText, oneLine, shown } from '../model/issueText';
 
 /** Files larger than this many bytes are not checked unless the user raises the limit. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -109,7 +109,7 @@ export function plainValue(name: keyof Fields, v: unknown): { value: unknown } |
 function describe(name: string, issues: z.core.$ZodIssue[], value: unknown): string {
   const issue = issues[0];
   const where = issue.path.length > 0 ? `${name}.${issue.path.map(String).join('.')}` : name;
-  return `k8sPlatforms.${where}: ${issueText(issue, value)}`;
+  return oneLine(`k8sPlatforms.${where}: ${issueText(issue, value)}`);
 }
 
 /**

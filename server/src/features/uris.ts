@@ -20,11 +20,13 @@ export function filePath(uri: string): string | undefined {
 
 /** A model path as a user writes it, in settings or to the CLI: a file: URI, `~/…`, or relative to `root`. */
 export function resolveModelPath(p: string, root: string | undefined): string {
-  // A file: URI (`file:///home/me/model.json`), as some clients write paths.
+  // A file: URI (`file:///home/me/model.json`), as some clients write paths. One with no path
+  // (`file://model.json` names a host) is read as written, and so not found, with a message.
   const fromUri = filePath(p);
-  if (fromUri !== undefined) return fromUri;
+  let path = fromUri || p;
   const home = process.env.HOME ?? process.env.USERPROFILE;
-  const expanded = p.startsWith('~/') && home ? `${home}${p.slice(1)}` : p;
-  if (isAbsolute(expanded) || !root) return expanded;
-  return resolve(root, expanded);
+  if (path.startsWith('~/') && home) path = `${home}${path.slice(1)}`;
+  // (`file:model.json`, a relative URI, is relative to the folder as a plain path is.)
+  if (isAbsolute(path) || !root) return path;
+  return resolve(root, path);
 }

@@ -22,12 +22,23 @@ export function issueText(issue: z.core.$ZodIssue, root: unknown): string {
     const expected = `expected ${KIND_NAMES[issue.expected] ?? issue.expected}`;
     return missing || value === undefined ? `missing (${expected})` : `${expected}, not ${shown(value)}`;
   }
-  // (Our own checks' messages name what they found.)
-  if (issue.code === 'custom') return issue.message;
+  // (Our own checks' messages name what they found; an unknown key's names the key.)
+  if (issue.code === 'custom' || issue.code === 'unrecognized_keys') return issue.message;
   if (missing) return `missing (${issue.message})`;
-  // (A value, not a row or a table: an unknown key's message names the key.)
-  const leaf = value === null || (typeof value !== 'object' && value !== undefined);
-  return !leaf || /\breceived\b/.test(issue.message) ? issue.message : `${issue.message}, not ${shown(value)}`;
+  return value === undefined || /\breceived\b/.test(issue.message) ? issue.message : `${issue.message}, not ${shown(value)}`;
+}
+
+/** Most characters of one problem: text taken from a file (a key, a name) can be of any length. */
+const MAX_PROBLEM = 240;
+
+/**
+ * A problem as one line of a message: control characters (a newline in a key) written as escapes,
+ * and a long one cut short.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return line.length > MAX_PROBLEM ? `${line.slice(0, MAX_PROBLEM - 1)}…` : line;
 }
 
 const KIND_NAMES: Record<string, string> = {

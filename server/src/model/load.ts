@@ -2,7 +2,7 @@ import type { ModelData } from './schema';
 import builtinData from '../../../data/platforms.json';
 import { TierModel } from './query';
 import { LineIndex } from '../lineIndex';
-import { issueText } from './issueText';
+import { issueText, oneLine } from './issueText';
 
 /** A model file that could not be used: what is wrong, field by field. Never thrown. */
 export interface ModelError {
@@ -107,7 +107,7 @@ export function parseModel(text: string, file: string): ModelResult {
   // JSON.parse keeps the last of two equal keys: a second `"platforms": []` would empty the table
   // without a word.
   const repeated = repeatedKeys(text);
-  if (repeated.length > 0) return { ok: false, error: { file, problems: capped(repeated) } };
+  if (repeated.length > 0) return { ok: false, error: { file, problems: capped(grouped(repeated)) } };
   const result = schema().modelSchema.safeParse(json);
   if (!result.success) {
     return { ok: false, error: { file, problems: capped(grouped(result.error.issues.map((issue) => [formatPath(issue.path), issueText(issue, json)]))) } };
@@ -125,7 +125,8 @@ const MAX_PROBLEMS = 12;
 function grouped(problems: [path: string, text: string][]): string[] {
   const groups = new Map<string, { path: string; text: string; more: number }>();
   for (const [path, text] of problems) {
-    const key = `${path.replace(/\[\d+\]/g, '[]')}\u0000${text}`;
+    // (Where in the file a repeat is differs from row to row: it is not part of the fault.)
+    const key = `${path.replace(/\[\d+\]/g, '[]')}\u0000${text.replace(/ \(line \d+, column \d+\)/, '')}`;
     const group = groups.get(key);
     if (group) group.more++;
     else groups.set(key, { path, text, more: 0 });
@@ -133,18 +134,19 @@ function grouped(problems: [path: string, text: string][]): string[] {
   return [...groups.values()].map((g) => `${g.path}: ${g.text}${g.more > 0 ? `; the same in ${g.more} more ${g.more === 1 ? 'row' : 'rows'}` : ''}`);
 }
 
-function capped(problems: string[]): string[] {
+function capped(all: string[]): string[] {
+  const problems = all.map(oneLine);
   if (problems.length <= MAX_PROBLEMS) return problems;
   const more = problems.length - (MAX_PROBLEMS - 1);
   return [...problems.slice(0, MAX_PROBLEMS - 1), `and ${more} more problems`];
 }
 
 /**
- * The keys an object of `text` (valid JSON) has twice: `platforms[3]: "tier" is given twice (line
- * 40, column 7)`. Read token by token, with a stack of its own: a model nested 100,000 deep
+ * The keys an object of `text` (valid JSON) has twice, as where and what: `platforms[3]`, `"tier"
+ * is given twice (line 40, column 7)…`. Read token by token, with a stack of its own: a model nested 100,000 deep
  * (JSON.parse takes it) must not overflow the call stack.
  */
-function repeatedKeys(text: string): string[] {
+function repeatedKeys(text: string): [path: string, text: string][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const jsonc = require('jsonc-parser') as typeof import('jsonc-parser');
@@ -152,7 +154,7 @@ function repeatedKeys(text: string): string[] {
   const SyntaxKind = { OpenBraceToken: 1, CloseBraceToken: 2, OpenBracketToken: 3, CloseBracketToken: 4, CommaToken: 5, ColonToken: 6, StringLiteral: 10, EOF: 17 } as const;
   type Frame = { keys: Set<string>; key: string; expectKey: boolean } | { index: number };
   const stack: Frame[] = [];
-  const out: string[] = [];
+  const out: [path: string, text: string][] = [];
   let lines: LineIndex | undefined;
   const scanner = jsonc.createScanner(body, true);
   for (let kind: number = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
@@ -171,7 +173,7 @@ function repeatedKeys(text: string): string[] {
         const path = stack.slice(0, -1).map((f) => ('keys' in f ? f.key : f.index));
         // (A path of a thousand steps is no help in a one-line message: its ends are.)
         const where = path.length > 12 ? `${formatPath(path.slice(0, 6))}…${formatPath(path.slice(-4)).replace(/^(?=[^[])/, '.')}` : formatPath(path);
-        out.push(`${where}: "${name}" is given twice (line ${at.line + 1}, column ${at.character + 1}); JSON keeps only the last`);
+        out.push([where, `"${name}" is given twice (line ${at.line + 1}, column ${at.character + 1}); JSON keeps only the last`]);
       }
       top.keys.add(name);
       top.key = name;
@@ -182,7 +184,7 @@ function repeatedKeys(text: string): string[] {
 
 /** One line for a person: `model.json: platforms[3].tier: expected 1, 2 or 3; …`. */
 export function formatModelError(error: ModelError): string {
-  return `${error.file}: ${error.problems.join('; ')}`;
+  return `${oneLine(error.file)}: ${error.problems.map(oneLine).join('; ')}`;
 }
 
 /** Reads a user's model file; a missing file, a folder or a huge file is a ModelError, not a throw. */

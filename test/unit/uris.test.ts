@@ -1,0 +1,30 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveModelPath } from '../../server/src/features/uris';
+
+describe('a model path as a user writes it (modelPath, --model)', () => {
+  const root = '/work/space';
+  it('is a file: URI, ~/, absolute, or relative to the folder', () => {
+    assert.equal(resolveModelPath('file:///etc/k8s/model%20one.json', root), '/etc/k8s/model one.json');
+    assert.equal(resolveModelPath('file://localhost/etc/m.json', root), '/etc/m.json');
+    assert.equal(resolveModelPath('/etc/m.json', root), '/etc/m.json');
+    assert.equal(resolveModelPath('conf/m.json', root), '/work/space/conf/m.json');
+    const home = process.env.HOME;
+    process.env.HOME = '/home/me';
+    try {
+      assert.equal(resolveModelPath('~/m.json', root), '/home/me/m.json');
+    } finally {
+      process.env.HOME = home;
+    }
+  });
+
+  it('a file: URI with no path is no path at all: read as written, so a message says it is not found (QA 142 B5)', () => {
+    for (const p of ['file://m.json', 'file://', 'file:']) {
+      const path = resolveModelPath(p, root);
+      assert.notEqual(path, '', p);
+      assert.ok(path.startsWith(root), `${p}: ${path}`);
+    }
+    // A relative file: URI is relative to the folder, as a plain relative path is.
+    assert.equal(resolveModelPath('file:m.json', root), '/work/space/m.json');
+  });
+});
