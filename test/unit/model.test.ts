@@ -170,7 +170,7 @@ describe('loading a user model', () => {
     assert.ok(!o.ok);
     if (!o.ok) {
       assert.equal(o.error.problems.length, 12, o.error.problems.join(' | '));
-      assert.equal(o.error.problems[0], `tiers[0]: Unrecognized key: "field${odd.platforms.length}"`);
+      assert.equal(o.error.problems[0], `tiers[0]: unknown field "field${odd.platforms.length}"`);
       assert.equal(o.error.problems[11], `and ${rows.length - 11} more problems`);
     }
   });

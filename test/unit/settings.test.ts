@@ -95,6 +95,9 @@ describe('severity, entry by entry', () => {
     assert.equal(new Set(levels).size, 3, levels.join('\n'));
     // A value of the wrong type, in our words rather than zod's.
     assert.deepEqual(parseSettings({ modelPath: 5, enable: 'yes' }).problems, ['k8sPlatforms.enable: expected true or false, not "yes"', 'k8sPlatforms.modelPath: expected a string, not 5']);
+    // zod's other wordings in ours.
+    assert.deepEqual(parseSettings({ trace: { server: 'loud' } }).problems, ['k8sPlatforms.trace.server: expected "off", "messages" or "verbose", not "loud"']);
+    assert.deepEqual(parseSettings({ maxFileSize: -5 }).problems, ['k8sPlatforms.maxFileSize: expected a number more than 0, not -5']);
     // A long value is cut short.
     assert.ok(parseSettings({ requiredTier: 'x'.repeat(500) }).problems[0].length < 120);
   });

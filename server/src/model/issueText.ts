@@ -22,10 +22,36 @@ export function issueText(issue: z.core.$ZodIssue, root: unknown): string {
     const expected = `expected ${KIND_NAMES[issue.expected] ?? issue.expected}`;
     return missing || value === undefined ? `missing (${expected})` : `${expected}, not ${shown(value)}`;
   }
-  // (Our own checks' messages name what they found; an unknown key's names the key.)
-  if (issue.code === 'custom' || issue.code === 'unrecognized_keys') return issue.message;
-  if (missing) return `missing (${issue.message})`;
-  return value === undefined || /\breceived\b/.test(issue.message) ? issue.message : `${issue.message}, not ${shown(value)}`;
+  // (Our own checks' messages name what they found.)
+  if (issue.code === 'custom') return issue.message;
+  if (issue.code === 'unrecognized_keys') return `unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => shown(k)).join(', ')}`;
+  const message = plainWords(issue);
+  if (missing) return `missing (${message})`;
+  return value === undefined || /\breceived\b/.test(message) ? message : `${message}, not ${shown(value)}`;
+}
+
+/** zod's wording of a few common faults ("Invalid option: expected one of "a"|"b"") in ours. */
+function plainWords(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      // (A message of the schema's own, `expected 1, 2 or 3`, is kept.)
+      if (!issue.message.startsWith('Invalid')) return issue.message;
+      return issue.values.length === 1 ? `expected ${shown(issue.values[0])}` : `expected ${issue.values.slice(0, -1).map((v) => shown(v)).join(', ')} or ${shown(issue.values[issue.values.length - 1])}`;
+    case 'too_small':
+    case 'too_big': {
+      if (!/^Too (small|big)/.test(issue.message)) return issue.message;
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const side = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+      const one = Number(bound) === 1;
+      const unit = issue.origin === 'string' ? (one ? ' character' : ' characters') : issue.origin === 'array' || issue.origin === 'set' ? (one ? ' item' : ' items') : '';
+      const what = issue.origin === 'string' ? 'a text of' : unit ? 'a list of' : 'a number';
+      return `expected ${what} ${side} ${String(bound)}${unit}`;
+    }
+    case 'invalid_format':
+      return issue.format === 'url' ? 'expected a URL' : issue.message;
+    default:
+      return issue.message;
+  }
 }
 
 /** Most characters of one problem: text taken from a file (a key, a name) can be of any length. */
