@@ -27,7 +27,7 @@ import { version } from '../../package.json';
 import { DocumentAnalyses } from './features/documents';
 import { uriPath } from './features/uris';
 import { isEditedDocument, openDocuments } from './features/textDocument';
-import { DiagnosticsPusher, toDiagnostics, type DiagnosticFields } from './features/diagnostics';
+import { DiagnosticsPusher, noteDiagnostic, toDiagnostics, type DiagnosticFields } from './features/diagnostics';
 import { Configuration, readInitOptions, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
 import { scannedPartners } from './lint';
@@ -171,6 +171,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     token.isCancellationRequested ? new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'k8s-platforms: request cancelled') : undefined;
 
   const findingsOf = (doc: TextDocument) => analyses.findings(doc, config!.modelFor(doc.uri), config!.settingsFor(doc.uri));
+  /** A document's diagnostics: its findings, and a note when it is not checked or checked only in part. */
+  const diagnosticsOf = (doc: TextDocument) => {
+    const diagnostics = toDiagnostics(doc, findingsOf(doc), support.diagnosticFields);
+    const note = analyses.note(doc, config!.settingsFor(doc.uri));
+    if (note) diagnostics.push(noteDiagnostic(note));
+    return diagnostics;
+  };
   /** The scan of a document for hover and completion, when it is checked at all. */
   const scanOf = (uri: string) => {
     const doc = documents.get(uri);
@@ -211,7 +218,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   const pusher = new DiagnosticsPusher(
     (uri) => documents.get(uri),
-    (doc) => toDiagnostics(doc, findingsOf(doc), support.diagnosticFields),
+    (doc) => diagnosticsOf(doc),
     (uri, version, diagnostics) => {
       // After shutdown the client expects nothing but the answer to `exit`.
       if (shutDown) return undefined;
@@ -386,7 +393,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         if (opened === undefined) openIds.set(doc, (opened = ++opens));
         const resultId = `${opened}:${doc.version}:${config.generation}`;
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        const items = toDiagnostics(doc, findingsOf(doc), support.diagnosticFields);
+        const items = diagnosticsOf(doc);
         rehearseSoon(doc.uri);
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
       })

@@ -17,10 +17,11 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspClient, corpusRoot, editorCapabilities, editsFor } from '../support/lspClient';
-import { detectFileKind, lintText } from '../../server/src/lint';
+import { detectFileKind, judge, scanText } from '../../server/src/lint';
 import { builtinModel } from '../../server/src/model/load';
 import { parseSettings } from '../../server/src/features/settings';
-import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { noteDiagnostic, toDiagnostics } from '../../server/src/features/diagnostics';
+import { partialNote, skipReason } from '../../server/src/features/documents';
 import { uriPath } from '../../server/src/features/uris';
 import { TYPED, cursor, editorPosition, lineStarts, offsetOf, positionAt, prng, randomChange, randomPosition, randomSettings, rangeInside, type FuzzDoc } from './fuzzEdits';
 
@@ -46,9 +47,13 @@ function freshDiagnostics(doc: FuzzDoc, rawSettings: unknown): Diagnostic[] {
   const nl = text.indexOf('\n');
   const firstLine = (nl < 0 ? text.slice(0, 200) : text.slice(0, Math.min(nl, 200))).replace(/\r$/, '');
   const kind = detectFileKind(uriPath(doc.uri), doc.languageId, firstLine);
-  if (!kind || Buffer.byteLength(text, 'utf8') > settings.maxFileSize || text.includes('\u0000')) return [];
-  const findings = lintText(text, kind, builtinModel(), settings.lint);
-  return JSON.parse(JSON.stringify(toDiagnostics(TextDocument.create(doc.uri, doc.languageId, doc.version, text), findings)));
+  if (!kind) return [];
+  const skip = skipReason(text, Buffer.byteLength(text, 'utf8'), settings.maxFileSize);
+  if (skip) return [JSON.parse(JSON.stringify(noteDiagnostic(`Not checked: ${skip.reason}.`)))];
+  const scan = scanText(text, kind);
+  const diagnostics = toDiagnostics(TextDocument.create(doc.uri, doc.languageId, doc.version, text), judge(scan, builtinModel(), settings.lint));
+  if (scan.notes.length > 0) diagnostics.push(noteDiagnostic(partialNote(scan.notes)));
+  return JSON.parse(JSON.stringify(diagnostics));
 }
 
 /** The YAML files of the corpus as one multi-document stream: a bigger document of many blocks. */

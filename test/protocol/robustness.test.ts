@@ -44,7 +44,13 @@ describe('big and odd files', () => {
     const uri = 'file:///virtual/big/.github/workflows/huge.yml';
     const t0 = Date.now();
     client.open(uri, 'yaml', text, 1);
-    assert.deepEqual(await client.diagnosticsFor(uri, 1, 10_000), []);
+    // One note at the start says why nothing is checked, where the user looks (the Problems view).
+    const [note, ...more] = await client.diagnosticsFor(uri, 1, 10_000);
+    assert.deepEqual(more, []);
+    assert.equal(note.code, undefined);
+    assert.equal(note.severity, 3);
+    assert.deepEqual(note.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.match(note.message, /^Not checked: \d+ bytes is over the k8sPlatforms\.maxFileSize limit of 5242880 bytes\.$/);
     assert.equal(await client.hover(uri, { line: 4, character: 25 }), null);
     assert.ok(Date.now() - t0 < 5000, `answered in ${Date.now() - t0} ms`);
     const told = client.logs.filter((l) => l.message.includes('huge.yml'));
@@ -52,7 +58,7 @@ describe('big and odd files', () => {
     assert.match(told[0].message, /maxFileSize/);
     // An edit keeps it skipped without telling again.
     client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#\n' }]);
-    assert.deepEqual(await client.diagnosticsFor(uri, 2, 10_000), []);
+    assert.deepEqual((await client.diagnosticsFor(uri, 2, 10_000)).map((d) => d.message.slice(0, 12)), ['Not checked:']);
     assert.equal(client.logs.filter((l) => l.message.includes('huge.yml')).length, 1);
     client.close(uri);
 
@@ -65,7 +71,10 @@ describe('big and odd files', () => {
   it('a file with NUL bytes is skipped', async () => {
     const uri = 'file:///virtual/big/bin.sh';
     client.open(uri, 'shellscript', 'docker build --platform linux/arm/v7 .\n\u0000\u0001', 1);
-    assert.deepEqual(await client.diagnosticsFor(uri, 1), []);
+    assert.deepEqual((await client.diagnosticsFor(uri, 1)).map((d) => [d.code, d.message]), [[undefined, 'Not checked: it contains NUL bytes (a binary file?).']]);
+    // The NUL deleted: checked, and the note is gone.
+    client.change(uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } }, text: '' }]);
+    assert.deepEqual((await client.diagnosticsFor(uri, 2)).map((d) => d.code), ['removed-platform']);
   });
 
   it('a document of an unknown kind gets no diagnostics', async () => {

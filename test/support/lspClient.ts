@@ -300,13 +300,17 @@ export function positionOf(text: string, needle: string, delta = 0, nth = 0): Po
 
 /**
  * How many findings a publication stands for: the diagnostics shown, plus those a note says are
- * not shown (over the server's cap of a file).
+ * not shown (over the server's cap of a file). Other notes (not checked, checked only in part)
+ * are no findings.
  */
 export function findingCount(diagnostics: readonly Diagnostic[]): number {
   let count = 0;
   for (const d of diagnostics) {
-    const hidden = d.code === undefined ? /^Not showing ([\d,]+) further findings/.exec(d.message) : null;
-    count += hidden ? Number(hidden[1].replace(/,/g, '')) : 1;
+    if (d.code !== undefined) count++;
+    else {
+      const hidden = /^Not showing ([\d,]+) further findings/.exec(d.message);
+      if (hidden) count += Number(hidden[1].replace(/,/g, ''));
+    }
   }
   return count;
 }

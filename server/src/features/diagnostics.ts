@@ -71,6 +71,11 @@ export function toDiagnostics(doc: TextDocument, findings: readonly Finding[], f
   return diagnostics;
 }
 
+/** A note on the whole document (not checked, checked only in part), at its start, with no code. */
+export function noteDiagnostic(message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: SOURCE, message };
+}
+
 /** However busy the client keeps the server, diagnostics wait no longer than this for its queue to empty. */
 const MAX_SETTLE_MS = 100;
 /** How long diagnostics wait at most for the client to read those sent before, and how often they look. */

@@ -39,6 +39,23 @@ interface Entry {
   rehearsalTooDear?: boolean;
 }
 
+/** Why a document of `size` bytes (at least) is not checked: too big, or binary. Undefined when it is checked. */
+export function skipReason(text: string, size: number, maxFileSize: number): { reason: string; why: 'size' | 'binary' } | undefined {
+  if (size > maxFileSize) return { reason: `${size} bytes is over the k8sPlatforms.maxFileSize limit of ${maxFileSize} bytes`, why: 'size' };
+  if (text.includes('\u0000')) return { reason: 'it contains NUL bytes (a binary file?)', why: 'binary' };
+  return undefined;
+}
+
+/** A scan's limit notes as the diagnostic says them: the first, and how many more the log has. */
+export function partialNote(notes: readonly string[]): string {
+  return `Checked only in part: ${withSetting(notes[0])}${notes.length > 1 ? `; and ${notes.length - 1} more (see the log)` : ''}.`;
+}
+
+/** A time limit's note names the setting that sets it. */
+function withSetting(note: string): string {
+  return note.replace(/time limit/g, 'k8sPlatforms.maxScanTime');
+}
+
 function byteLength(text: string, limit: number): number {
   // Cheap bound first: UTF-8 takes at most 3 bytes per UTF-16 unit.
   if (text.length * 3 <= limit) return text.length;
@@ -111,22 +128,14 @@ export class DocumentAnalyses {
     const kind = fileKind(doc, text);
     if (!kind) return { state: 'unchecked', doc };
     const size = byteLength(text, settings.maxFileSize);
-    let reason: string | undefined;
-    let why: Entry['toldSkip'];
-    if (size > settings.maxFileSize) {
-      reason = `${size} bytes is over the k8sPlatforms.maxFileSize limit of ${settings.maxFileSize} bytes`;
-      why = 'size';
-    } else if (text.includes('\u0000')) {
-      reason = 'it contains NUL bytes (a binary file?)';
-      why = 'binary';
-    }
-    if (reason) {
+    const skip = skipReason(text, size, settings.maxFileSize);
+    if (skip) {
       e.cache = new ChunkCache();
-      if (e.toldSkip !== why) {
-        e.toldSkip = why;
-        this.onSkip(doc.uri, `not checked: ${reason}`);
+      if (e.toldSkip !== skip.why) {
+        e.toldSkip = skip.why;
+        this.onSkip(doc.uri, `not checked: ${skip.reason}`);
       }
-      return { state: 'skipped', doc, reason };
+      return { state: 'skipped', doc, reason: skip.reason };
     }
     e.toldSkip = undefined;
     e.bytes = text.length * 3 <= settings.maxFileSize ? text.length * 3 : size;
@@ -135,9 +144,22 @@ export class DocumentAnalyses {
     const notes = scan.notes.join('; ');
     if (notes !== (e.toldNotes ?? '')) {
       e.toldNotes = notes;
-      if (notes !== '') this.onSkip(doc.uri, `checked only in part: ${notes.replace(/time limit/g, 'k8sPlatforms.maxScanTime')}`);
+      if (notes !== '') this.onSkip(doc.uri, `checked only in part: ${withSetting(notes)}`);
     }
     return { state: 'scanned', doc, scan };
+  }
+
+  /**
+   * What a person must know of a document's check beside its findings, said in the editor as a
+   * diagnostic of its own (the log is read by few): that it is not checked, and why, or that it
+   * is checked only in part. Undefined when it is checked whole, or not a kind of file we check.
+   */
+  note(doc: TextDocument, settings: ServerSettings): string | undefined {
+    if (!settings.enable) return undefined;
+    const a = this.analyse(doc, settings);
+    if (a.state === 'skipped') return `Not checked: ${a.reason}.`;
+    if (a.state === 'scanned' && a.scan.notes.length > 0) return partialNote(a.scan.notes);
+    return undefined;
   }
 
   /** The findings of a document version under a model and settings; [] when it is not checked. */
