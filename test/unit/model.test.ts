@@ -214,6 +214,12 @@ describe('loading a user model', () => {
     }
     // The same key in two objects is no repeat.
     assert.ok(parseModel(builtinText, 'mine.json').ok);
+    // A value nested thousands deep is named without JSON.stringify's overflow (QA 144 B1), and
+    // a number JSON cannot hold is not "null" (B5).
+    const lists = parseModel(`{"version": 1, "platforms": ${'['.repeat(8000)}${']'.repeat(8000)}}`, 'deep.json');
+    assert.ok(!lists.ok && lists.error.problems.includes('platforms[0]: expected an object, not a list'), JSON.stringify(lists).slice(0, 400));
+    const huge = parseModel('{"version": 1e400}', 'inf.json');
+    assert.ok(!huge.ok && huge.error.problems[0] === 'version: expected 1, not Infinity', JSON.stringify(huge).slice(0, 400));
     // Nested 100,000 deep (JSON.parse takes it): refused, with no overflow of the call stack, and a
     // key given twice down there is found.
     const deep = 100_000;

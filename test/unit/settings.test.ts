@@ -95,6 +95,16 @@ describe('severity, entry by entry', () => {
     assert.equal(new Set(levels).size, 3, levels.join('\n'));
     // A value of the wrong type, in our words rather than zod's.
     assert.deepEqual(parseSettings({ modelPath: 5, enable: 'yes' }).problems, ['k8sPlatforms.enable: expected true or false, not "yes"', 'k8sPlatforms.modelPath: expected a string, not 5']);
+    // Keys that are no setting: those near one one by one, the others together, the settings said
+    // once; a key's newline escaped and a long key cut (QA 144 B2, B6).
+    const keys: Record<string, number> = { requiredTierr: 1, 'a\nb': 1 };
+    for (let i = 0; i < 50; i++) keys[`bogus${i}`] = 1;
+    keys['x'.repeat(5000)] = 1;
+    const told = parseSettings(keys).problems;
+    assert.equal(told.length, 2, told.join('\n'));
+    assert.equal(told[0], 'k8sPlatforms.requiredTierr: not a setting; did you mean k8sPlatforms.requiredTier?');
+    assert.match(told[1], /^k8sPlatforms\.a\\nb, k8sPlatforms\.bogus0, .* and 47 more: not settings \(the settings: enable, /);
+    assert.ok(told.every((t) => t.length <= 240 && !t.includes('\n')));
     // zod's other wordings in ours.
     assert.deepEqual(parseSettings({ trace: { server: 'loud' } }).problems, ['k8sPlatforms.trace.server: expected "off", "messages" or "verbose", not "loud"']);
     assert.deepEqual(parseSettings({ maxFileSize: -5 }).problems, ['k8sPlatforms.maxFileSize: expected a number more than 0, not -5']);

@@ -183,13 +183,20 @@ function undot(section: Record<string, unknown>): Record<string, unknown> {
 
 /** Keys that are no setting: a typo (`requiredTierr`) would do nothing, without a word. */
 function unknownKeys(section: Record<string, unknown>, problems: string[]): void {
+  // Keys near a setting are told one by one, with it; the others together, with the settings once.
+  const others: string[] = [];
   for (const key of Object.keys(section)) {
     if (SETTING_KEYS.includes(key)) continue;
-    const near = USER_KEYS.map((k) => ({ k, d: editDistance(k.toLowerCase(), key.toLowerCase()) }))
+    const near = key.length > 40 ? undefined : USER_KEYS.map((k) => ({ k, d: editDistance(k.toLowerCase(), key.toLowerCase()) }))
       .filter((x) => x.d <= 2)
       .sort((a, b) => a.d - b.d)[0];
-    problems.push(`k8sPlatforms.${key}: not a setting${near ? `; did you mean k8sPlatforms.${near.k}?` : ` (the settings: ${USER_KEYS.join(', ')})`}`);
+    if (near) problems.push(`k8sPlatforms.${key}: not a setting; did you mean k8sPlatforms.${near.k}?`);
+    else others.push(key);
   }
+  if (others.length === 0) return;
+  const named = others.slice(0, 5).map((k) => `k8sPlatforms.${k}`).join(', ');
+  const more = others.length > 5 ? ` and ${others.length - 5} more` : '';
+  problems.push(`${named}${more}: not ${others.length === 1 ? 'a setting' : 'settings'} (the settings: ${USER_KEYS.join(', ')})`);
 }
 
 /**
@@ -230,7 +237,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
     maxScanTime: read('maxScanTime') ?? d.maxScanTime,
     untrusted: read('untrusted') ?? d.untrusted,
   });
-  return { settings, problems };
+  // (Keys are the client's text: a newline or a key of thousands of characters stays out of a message.)
+  return { settings, problems: problems.map(oneLine) };
 }
 
 /** Whether two settings snapshots judge documents the same way. */

@@ -57,13 +57,16 @@ function plainWords(issue: z.core.$ZodIssue): string {
 /** Most characters of one problem: text taken from a file (a key, a name) can be of any length. */
 const MAX_PROBLEM = 240;
 
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 /**
  * A problem as one line of a message: control characters (a newline in a key) written as escapes,
  * and a long one cut short.
  */
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+  // (And the marks that turn text right to left, which would show the message in another order.)
+  const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return line.length > MAX_PROBLEM ? `${line.slice(0, MAX_PROBLEM - 1)}…` : line;
 }
 
@@ -80,10 +83,14 @@ const KIND_NAMES: Record<string, string> = {
 /** A value as a person reads it in a message: JSON, cut short. */
 export function shown(v: unknown): string {
   let text: string;
-  try {
-    text = JSON.stringify(v) ?? String(v);
-  } catch {
-    text = String(v);
+  if (typeof v === 'number' && !Number.isFinite(v)) text = String(v);
+  else {
+    try {
+      text = JSON.stringify(v) ?? String(v);
+    } catch {
+      // (A list nested thousands deep overflows JSON.stringify's stack, and String's too.)
+      text = Array.isArray(v) ? 'a list' : typeof v === 'object' && v !== null ? 'an object' : typeof v;
+    }
   }
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

@@ -208,5 +208,10 @@ export function loadModelFile(path: string, readFile: (p: string) => { size: num
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, error: { file: path, problems: [code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message] } };
   }
-  return parseModel(text, path);
+  // Whatever a model file holds, a message, never a throw: the settings that name it stand.
+  try {
+    return parseModel(text, path);
+  } catch (e) {
+    return { ok: false, error: { file: path, problems: [`cannot be read as a model: ${(e as Error)?.message ?? String(e)}`] } };
+  }
 }
