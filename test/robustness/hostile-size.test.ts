@@ -288,8 +288,20 @@ describe('long continuations, unclosed constructs, deep nesting', () => {
       const close = Array.from({ length: depth }, (_, i) => `E${depth - 1 - i}\n`).join('');
       return `${open}GOOS=linux GOARCH=arm go build\n${close}`;
     };
-    assertOneRemoved(nested(4), lint(t, nested(4), 'shell', 2000).findings, 'arm');
-    assert.deepEqual(lint(t, nested(5), 'shell', 2000).findings, []);
+    const four = lint(t, nested(4), 'shell', 2000);
+    assertOneRemoved(nested(4), four.findings, 'arm');
+    assert.deepEqual(four.scan.notes, []);
+    // Below the limit: not checked, and a note says so (QA 144 B3), for substitutions too.
+    const five = lint(t, nested(5), 'shell', 2000);
+    assert.deepEqual(five.findings, []);
+    assert.match(five.scan.notes.join('|'), /scripts nested more than 4 deep .*not checked \(depth limit\)/);
+    const substituted = (depth: number) => `X=${'$(echo '.repeat(depth)}$(GOOS=linux GOARCH=arm go env)${')'.repeat(depth)}\n`;
+    const three = lint(t, substituted(3), 'shell', 2000);
+    assertOneRemoved(substituted(3), three.findings, 'arm');
+    assert.deepEqual(three.scan.notes, []);
+    const deeper = lint(t, substituted(4), 'shell', 2000);
+    assert.deepEqual(deeper.findings, []);
+    assert.match(deeper.scan.notes.join('|'), /scripts nested more than 4 deep/);
   });
   it('100,000 nested `${VAR:-${VAR:-…}}` defaults (used to overflow the stack): masked, the next line checked', (t) => {
     const cases: [FileKind, string, string][] = [

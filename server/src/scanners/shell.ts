@@ -232,11 +232,17 @@ const MAX_SCRIPT_DEPTH = 8;
 /** A YAML double-quoted scalar's escape of a blank: `\t`, `\n`, `\r`, an escaped space. */
 const YAML_BLANK_ESCAPE = /\\[ntr ]/g;
 
+/** Scripts inside scripts deeper than MAX_DEPTH are not read: a note says so. */
+function tooDeep(sink: MentionSink): void {
+  sink.note(`scripts nested more than ${MAX_DEPTH} deep (command substitutions, here-documents): the part below is not checked (depth limit)`);
+}
+
 /** scanShell without its shortcut for inert words (the property test holds the two equal). */
 export function scanShellFully(text: string, start: number, end: number, sink: MentionSink, opts: ShellOptions): void {
   if (end <= start) return;
   const depth = opts.depth ?? 0;
-  const substitutions: number[] | undefined = depth < MAX_DEPTH ? [] : undefined;
+  // (At the limit the substitutions are still found, to be said not checked.)
+  const substitutions: number[] = [];
   // (A region Windows' shells read otherwise is masked on its own, its substitutions placed back.)
   const windows = windowsRegion(text, start, end);
   const found: number[] | undefined = windows !== undefined && substitutions ? [] : substitutions;
@@ -302,18 +308,22 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   scanDefaults(text, masked, start, end, sink, commands, commandsFrom);
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
-  if (substitutions) {
+  if (depth < MAX_DEPTH) {
     for (let k = 0; k < substitutions.length; k += 2) {
       scanShell(text, substitutions[k], substitutions[k + 1], sink, { mode: opts.mode, foldNewlines: opts.foldNewlines ?? false, urlVars, depth: depth + 1 });
     }
-  }
+  } else if (substitutions.length > 0) tooDeep(sink);
   for (const h of lexed.heredocs) {
     // A script fed to a shell is scanned as one (a few levels deep: each is a line shorter).
     // So is a list of assignments: a file of settings for a script to come (`cat <<EOF >>
     // "$GITHUB_ENV"`, an env file), or lines a loop evals (kind's `export GOOS=linux GOARCH=arm`).
-    if (depth < MAX_DEPTH && (h.script || assignmentsOnly(masked.slice(h.start, h.end)))) {
-      scanShell(text, start + h.start, start + h.end, sink, { mode: opts.mode, urlVars, depth: depth + 1 });
-      continue;
+    if (h.script || assignmentsOnly(masked.slice(h.start, h.end))) {
+      if (depth < MAX_DEPTH) {
+        scanShell(text, start + h.start, start + h.end, sink, { mode: opts.mode, urlVars, depth: depth + 1 });
+        continue;
+      }
+      // (Too deep to read as a script: its URLs and apt lines are still read below.)
+      tooDeep(sink);
     }
     // A Dockerfile given to a build on stdin, or written to a Dockerfile's file (its `$VAR` and `${VAR}`
     // are the shell's, which the Dockerfile reader takes as templates as well).
