@@ -227,6 +227,10 @@ describe('loading a user model', () => {
     const d = parseModel(nested, 'deep.json');
     assert.ok(!d.ok);
     if (!d.ok) assert.match(d.error.problems[0], /^x\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]\[0\]: "a" is given twice \(line 1, column \d+\); JSON keeps only the last$/);
+    // Thousands of repeats down there: the first thousand are said (each was a copy of the whole
+    // path, and a hostile file of 80,000 took seconds).
+    const many = parseModel(`{"version": 1, "x": ${'['.repeat(deep)}{${'"a": 1, '.repeat(80_000)}"a": 2}${']'.repeat(deep)}}`, 'deep.json');
+    assert.ok(!many.ok && /: "a" is given twice .*; the same in 999 more rows$/.test(many.error.problems[0]), JSON.stringify(many).slice(0, 300));
   });
 
   it('reports a missing file, a folder and a huge file, never throwing', () => {

@@ -115,6 +115,9 @@ export function parseModel(text: string, file: string): ModelResult {
   return { ok: true, model: new TierModel(result.data as ModelData) };
 }
 
+/** Keys given twice that are looked for in one model file. */
+const MAX_REPEATS = 1000;
+
 /** Most problems said of one model file: a message is one line in an editor's notification. */
 const MAX_PROBLEMS = 12;
 
@@ -143,8 +146,9 @@ function capped(all: string[]): string[] {
 
 /**
  * The keys an object of `text` (valid JSON) has twice, as where and what: `platforms[3]`, `"tier"
- * is given twice (line 40, column 7)…`. Read token by token, with a stack of its own: a model nested 100,000 deep
- * (JSON.parse takes it) must not overflow the call stack.
+ * is given twice (line 40, column 7)…`. Read token by token, with a stack of its own: a model
+ * nested 100,000 deep (JSON.parse takes it) must not overflow the call stack. The first
+ * MAX_REPEATS are enough to say.
  */
 function repeatedKeys(text: string): [path: string, text: string][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -170,10 +174,13 @@ function repeatedKeys(text: string): [path: string, text: string][] {
       const name = scanner.getTokenValue();
       if (top.keys.has(name)) {
         const at = (lines ??= new LineIndex(body)).position(scanner.getTokenOffset());
-        const path = stack.slice(0, -1).map((f) => ('keys' in f ? f.key : f.index));
-        // (A path of a thousand steps is no help in a one-line message: its ends are.)
-        const where = path.length > 12 ? `${formatPath(path.slice(0, 6))}…${formatPath(path.slice(-4)).replace(/^(?=[^[])/, '.')}` : formatPath(path);
+        // The path to this object. (A path of a thousand steps is no help in a one-line message:
+        // its ends are, and they are all that is copied.)
+        const depth = stack.length - 1;
+        const steps = (from: number, to: number) => formatPath(stack.slice(from, to).map((f) => ('keys' in f ? f.key : f.index)));
+        const where = depth > 12 ? `${steps(0, 6)}…${steps(depth - 4, depth).replace(/^(?=[^[])/, '.')}` : steps(0, depth);
         out.push([where, `"${name}" is given twice (line ${at.line + 1}, column ${at.character + 1}); JSON keeps only the last`]);
+        if (out.length >= MAX_REPEATS) break;
       }
       top.keys.add(name);
       top.key = name;
