@@ -109,7 +109,7 @@ export function plainValue(name: keyof Fields, v: unknown): { value: unknown } |
 function describe(name: string, issues: z.core.$ZodIssue[], value: unknown): string {
   const issue = issues[0];
   const where = issue.path.length > 0 ? `${name}.${issue.path.map(String).join('.')}` : name;
-  return oneLine(`k8sPlatforms.${where}: ${issueText(issue, value)}`);
+  return `k8sPlatforms.${where}: ${issueText(issue, value)}`;
 }
 
 /**

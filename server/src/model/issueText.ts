@@ -64,8 +64,8 @@ const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': 
  * and a long one cut short.
  */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
   // (And the marks that turn text right to left, which would show the message in another order.)
+  // eslint-disable-next-line no-control-regex
   const line = text.replace(/[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return line.length > MAX_PROBLEM ? `${line.slice(0, MAX_PROBLEM - 1)}…` : line;
 }

@@ -102,21 +102,26 @@ export function parseModel(text: string, file: string): ModelResult {
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, error: { file, problems: [`not valid JSON: ${jsonError(text, e as Error)}`] } };
+    return refused(file, [`not valid JSON: ${jsonError(text, e as Error)}`]);
   }
   // JSON.parse keeps the last of two equal keys: a second `"platforms": []` would empty the table
   // without a word.
   const repeated = repeatedKeys(text);
-  if (repeated.length > 0) return { ok: false, error: { file, problems: capped(grouped(repeated)) } };
+  if (repeated.length > 0) return refused(file, capped(grouped(repeated)));
   const result = schema().modelSchema.safeParse(json);
   if (!result.success) {
-    return { ok: false, error: { file, problems: capped(grouped(result.error.issues.map((issue) => [formatPath(issue.path), issueText(issue, json)]))) } };
+    return refused(file, capped(grouped(result.error.issues.map((issue) => [formatPath(issue.path), issueText(issue, json)]))));
   }
   return { ok: true, model: new TierModel(result.data as ModelData) };
 }
 
 /** Keys given twice that are looked for in one model file. */
 const MAX_REPEATS = 1000;
+
+/** A refused model file, each problem one line (text of the file's may hold anything). */
+function refused(file: string, problems: string[]): ModelResult {
+  return { ok: false, error: { file, problems: problems.map(oneLine) } };
+}
 
 /** Most problems said of one model file: a message is one line in an editor's notification. */
 const MAX_PROBLEMS = 12;
@@ -137,8 +142,7 @@ function grouped(problems: [path: string, text: string][]): string[] {
   return [...groups.values()].map((g) => `${g.path}: ${g.text}${g.more > 0 ? `; the same in ${g.more} more ${g.more === 1 ? 'row' : 'rows'}` : ''}`);
 }
 
-function capped(all: string[]): string[] {
-  const problems = all.map(oneLine);
+function capped(problems: string[]): string[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   const more = problems.length - (MAX_PROBLEMS - 1);
   return [...problems.slice(0, MAX_PROBLEMS - 1), `and ${more} more problems`];
@@ -191,7 +195,7 @@ function repeatedKeys(text: string): [path: string, text: string][] {
 
 /** One line for a person: `model.json: platforms[3].tier: expected 1, 2 or 3; …`. */
 export function formatModelError(error: ModelError): string {
-  return `${oneLine(error.file)}: ${error.problems.map(oneLine).join('; ')}`;
+  return `${oneLine(error.file)}: ${error.problems.join('; ')}`;
 }
 
 /** Reads a user's model file; a missing file, a folder or a huge file is a ModelError, not a throw. */
@@ -203,22 +207,22 @@ export function loadModelFile(path: string, readFile: (p: string) => { size: num
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
-    return { ok: false, error: { file: path, problems: [why] } };
+    return refused(path, [why]);
   }
   if (entry.size > MAX_MODEL_BYTES) {
-    return { ok: false, error: { file: path, problems: [`${entry.size} bytes is over the ${MAX_MODEL_BYTES}-byte limit for a model file`] } };
+    return refused(path, [`${entry.size} bytes is over the ${MAX_MODEL_BYTES}-byte limit for a model file`]);
   }
   let text: string;
   try {
     text = entry.read();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, error: { file: path, problems: [code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message] } };
+    return refused(path, [code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message]);
   }
   // Whatever a model file holds, a message, never a throw: the settings that name it stand.
   try {
     return parseModel(text, path);
   } catch (e) {
-    return { ok: false, error: { file: path, problems: [`cannot be read as a model: ${(e as Error)?.message ?? String(e)}`] } };
+    return refused(path, [`cannot be read as a model: ${(e as Error)?.message ?? String(e)}`]);
   }
 }

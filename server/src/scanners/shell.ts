@@ -245,9 +245,9 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   const substitutions: number[] = [];
   // (A region Windows' shells read otherwise is masked on its own, its substitutions placed back.)
   const windows = windowsRegion(text, start, end);
-  const found: number[] | undefined = windows !== undefined && substitutions ? [] : substitutions;
+  const found: number[] = windows !== undefined ? [] : substitutions;
   let masked = windows === undefined ? maskTemplates(text, start, end, opts.mode, 0, substitutions) : maskTemplates(windows, 0, windows.length, opts.mode, 0, found);
-  if (windows !== undefined && substitutions && found) for (const at of found) substitutions.push(at + start);
+  if (windows !== undefined) for (const at of found) substitutions.push(at + start);
   if (opts.execForm) masked = unjson(masked);
   if (masked.indexOf("'") >= 0 && masked.indexOf('\\') >= 0) masked = blankAnsiEscapes(text, start, masked);
   // A YAML quoted scalar's escaped quotes (`"GOOS=\"linux\" go build"`, `'A=''x'''`) are quotes to the
