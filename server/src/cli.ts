@@ -13,6 +13,7 @@ import { version } from '../../package.json';
 import { MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
 import { TierModel } from './model/query';
 import { resolveModelPath } from './features/uris';
+import { notACode } from './features/settings';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -118,11 +119,16 @@ function parseLintArgs(args: string[]): LintOptions {
       case '--severity': {
         const v = value();
         // (`information` is the LSP's name of info, which the editor setting takes too.)
-        const m = /^([a-z-]+)=(error|warning|info|information|hint|off)$/.exec(v);
-        if (!m || !(CODES as readonly string[]).includes(m[1])) {
-          throw new UsageError(`--severity takes CODE=LEVEL with CODE one of ${CODES.join(', ')} and LEVEL error, warning, info (or information), hint or off; got ${v}`);
+        // Each fault is told as the editor setting's is: the code misspelled, or the level.
+        const eq = v.indexOf('=');
+        if (eq < 0) throw new UsageError(`--severity takes CODE=LEVEL (as removed-platform=warning), not ${v}`);
+        const code = v.slice(0, eq);
+        const level = v.slice(eq + 1);
+        if (!(CODES as readonly string[]).includes(code)) throw new UsageError(`--severity ${v}: ${code} is ${notACode(code)}`);
+        if (!/^(error|warning|info|information|hint|off)$/.test(level)) {
+          throw new UsageError(`--severity ${v}: expected error, warning, info, hint or off, not ${level === '' ? 'nothing' : level}`);
         }
-        severity[m[1] as Code] = m[2] === 'information' ? 'info' : (m[2] as Severity | 'off');
+        severity[code as Code] = level === 'information' ? 'info' : (level as Severity | 'off');
         break;
       }
       case '--max-file-size': {

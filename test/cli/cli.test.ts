@@ -268,6 +268,18 @@ describe('k8s-platforms lint', () => {
     assert.match(bad, /k8s-platforms --help for the options/);
     assert.equal(bad.trimEnd().split('\n').length, 2, bad);
   });
+  it('a bad --severity says which part is wrong, as the editor setting does (QA 144 B4)', () => {
+    const said = (v: string) => {
+      const r = cli(['lint', '--severity', v, '.github'], dir);
+      assert.equal(r.code, 2, v);
+      return r.stderr.split('\n')[0];
+    };
+    assert.equal(said('removed-platfrom=off'), 'k8s-platforms: --severity removed-platfrom=off: removed-platfrom is not a diagnostic code; did you mean removed-platform?');
+    assert.match(said('nope=error'), /nope is not a diagnostic code \(removed-platform, unknown-platform, .*non-canonical-platform\)$/);
+    assert.equal(said('removed-platform=loud'), 'k8s-platforms: --severity removed-platform=loud: expected error, warning, info, hint or off, not loud');
+    assert.match(said('removed-platform='), /expected error, warning, info, hint or off, not nothing$/);
+    assert.match(said('removed-platform'), /--severity takes CODE=LEVEL \(as removed-platform=warning\), not removed-platform$/);
+  });
   it('a path that does not exist is reported and gives exit 2; the rest is still linted', () => {
     const r = cli(['lint', 'missing-folder', '.github'], dir);
     assert.equal(r.code, 2);

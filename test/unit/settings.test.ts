@@ -80,8 +80,17 @@ describe('severity, entry by entry', () => {
     const { settings, problems } = parseSettings({ severity: { 'unknown-platform': 'hint', 'bogus-code': 'off', 'removed-platform': 'loud' } });
     assert.deepEqual(settings.lint.severity, { 'unknown-platform': 'hint' });
     assert.equal(problems.length, 2);
-    assert.match(problems[0], /^k8sPlatforms\.severity\.bogus-code: not a diagnostic code/);
+    assert.match(problems[0], /^k8sPlatforms\.severity\.bogus-code: not a diagnostic code \(removed-platform, /);
     assert.match(problems[1], /^k8sPlatforms\.severity\.removed-platform: expected error, warning, info, hint or off, not "loud"$/);
+  });
+
+  it('a code one or two edits from a code is told with the code meant', () => {
+    const { settings, problems } = parseSettings({ severity: { 'unknwon-platform': 'off', 'Duplicate-Platform': 'off' } });
+    assert.deepEqual(settings.lint.severity, {});
+    assert.deepEqual(problems, [
+      'k8sPlatforms.severity.unknwon-platform: not a diagnostic code; did you mean unknown-platform?',
+      'k8sPlatforms.severity.Duplicate-Platform: not a diagnostic code; did you mean duplicate-platform?',
+    ]);
   });
 
   it('each bad value is named in its message: one bad value put in place of another is told again (QA 141 N5)', () => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CODES, type Code, type LintSettings, type Severity } from '../rules/finding';
 import { DEFAULT_LIMITS } from '../lint';
-import { editDistance } from '../platform/distance';
+import { nearest } from '../platform/distance';
 import { issueText, oneLine, shown } from '../model/issueText';
 
 /** Files larger than this many bytes are not checked unless the user raises the limit. */
@@ -128,7 +128,7 @@ function readSeverity(raw: unknown, problems: string[]): Record<string, Severity
   }
   const out: Record<string, Severity | 'off' | 'information'> = {};
   for (const [code, lvl] of Object.entries(raw)) {
-    if (!CODE_SET.has(code)) problems.push(`k8sPlatforms.severity.${code}: not a diagnostic code (${CODES.join(', ')})`);
+    if (!CODE_SET.has(code)) problems.push(`k8sPlatforms.severity.${code}: ${notACode(code)}`);
     else if (!LEVELS.has(lvl)) problems.push(`k8sPlatforms.severity.${code}: expected error, warning, info, hint or off, not ${shown(lvl)}`);
     else out[code] = lvl as Severity | 'off' | 'information';
   }
@@ -181,16 +181,20 @@ function undot(section: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** What is said of a severity entry whose code is none: the code meant, or the codes. */
+export function notACode(code: string): string {
+  const near = nearest(code, CODES);
+  return near ? `not a diagnostic code; did you mean ${near}?` : `not a diagnostic code (${CODES.join(', ')})`;
+}
+
 /** Keys that are no setting: a typo (`requiredTierr`) would do nothing, without a word. */
 function unknownKeys(section: Record<string, unknown>, problems: string[]): void {
   // Keys near a setting are told one by one, with it; the others together, with the settings once.
   const others: string[] = [];
   for (const key of Object.keys(section)) {
     if (SETTING_KEYS.includes(key)) continue;
-    const near = key.length > 40 ? undefined : USER_KEYS.map((k) => ({ k, d: editDistance(k.toLowerCase(), key.toLowerCase()) }))
-      .filter((x) => x.d <= 2)
-      .sort((a, b) => a.d - b.d)[0];
-    if (near) problems.push(`k8sPlatforms.${key}: not a setting; did you mean k8sPlatforms.${near.k}?`);
+    const near = nearest(key, USER_KEYS);
+    if (near) problems.push(`k8sPlatforms.${key}: not a setting; did you mean k8sPlatforms.${near}?`);
     else others.push(key);
   }
   if (others.length === 0) return;

@@ -41,6 +41,22 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/**
+ * The choice nearest `word` (case aside) within `max` edits, for a "did you mean": none for a word
+ * over 40 characters, which no typo of a short name is.
+ */
+export function nearest(word: string, choices: readonly string[], max = 2): string | undefined {
+  if (word.length > 40) return undefined;
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const c of choices) {
+    const d = editDistance(c.toLowerCase(), w);
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best;
+}
+
 /** The length of `s` in characters, not UTF-16 units. */
 export function characters(s: string): number {
   return HAS_SURROGATE.test(s) ? Array.from(s).length : s.length;
