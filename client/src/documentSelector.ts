@@ -34,6 +34,7 @@ export const FILE_PATTERNS = [
   '**/Containerfile',
   '**/*.sh',
   '**/*.bash',
+  '**/*.bats',
 ] as const;
 
 export const DOCUMENT_SELECTOR: DocumentFilter[] = [

@@ -40,6 +40,8 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
   bash: 'shell',
   zsh: 'shell',
   shell: 'shell',
+  // Bats test files: bash, with `@test "name" {` blocks (the Bats extensions' language id).
+  bats: 'shell',
   // Emacs eglot: the major mode's name without -mode.
   'makefile-gmake': 'makefile',
   'makefile-bsdmake': 'makefile',
@@ -79,12 +81,12 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   // (not dockerfile_test.go or Dockerfile-parser.js: source code about Dockerfiles).
   // (And a template of one: Dockerfile.j2, pipeline.Dockerfile.j2, app.Containerfile.in.)
   if (/^(docker|container)file$/i.test(base) || /^(docker|container)file\./i.test(base) || /\.(docker|container)file(?:\.(?:j2|jinja2?|tmpl|tpl|template|in))?$/i.test(base)) return 'dockerfile';
-  if (/\.(sh|bash|zsh|ksh)$/i.test(base) || SHELL_FILES.has(base)) return 'shell';
+  if (/\.(sh|bash|zsh|ksh|bats)$/i.test(base) || SHELL_FILES.has(base)) return 'shell';
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
   // kubevirt-Dockerfile, base_Containerfile (capitalised: `update-dockerfile` is a script's name).
   if (/[-_](Dockerfile|Containerfile)$/.test(base)) return 'dockerfile';
   if (languageId && LANGUAGE_KINDS[languageId]) return LANGUAGE_KINDS[languageId];
-  if (firstLine !== undefined && /^#!.*\b(ba|z|k|da)?sh\b/.test(firstLine)) return 'shell';
+  if (firstLine !== undefined && /^#!.*\b(?:(?:ba|z|k|da)?sh|bats)\b/.test(firstLine)) return 'shell';
   // `#!/usr/bin/make -f`: a makefile run as a program (Debian's debian/rules).
   if (firstLine !== undefined && /^#!(?:\S*\/env\s+(?:-S\s*)?)?\S*\bmake\s+(?:\S+\s+)*?-[A-Za-z]*f\b/.test(firstLine)) return 'makefile';
   return undefined;

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectFileKind } from '../../server/src/lint';
+import { detectFileKind, lintText } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
 
 describe('file kinds, by path, editor language id and shebang', () => {
   it('knows files by path whatever the editor calls them', () => {
@@ -27,6 +28,27 @@ describe('file kinds, by path, editor language id and shebang', () => {
     for (const p of ['/r/a.sh', '/r/b.bash', '/r/c.zsh']) assert.equal(detectFileKind(p), 'shell', p);
     for (const p of ['/r/APKBUILD', '/r/pkg/PKGBUILD', '/r/.envrc']) assert.equal(detectFileKind(p), 'shell', p);
     assert.equal(detectFileKind('/r/apkbuild.txt'), undefined);
+  });
+  it('knows Bats test files, which are bash, by extension, language id and shebang (round 176)', () => {
+    assert.equal(detectFileKind('/r/test/e2e/build.bats'), 'shell');
+    assert.equal(detectFileKind('/r/test/build', 'bats'), 'shell');
+    assert.equal(detectFileKind('/r/test/build', undefined, '#!/usr/bin/env bats'), 'shell');
+    assert.equal(detectFileKind('/r/test/build', undefined, '#!/usr/bin/batsman'), undefined);
+    // The `@test "name" {` blocks are read as shell: what they run is checked.
+    const text = [
+      '#!/usr/bin/env bats',
+      'setup() {',
+      '  export GOOS=linux GOARCH=arm',
+      '}',
+      '@test "cross builds" {',
+      '  run env GOOS=linux GOARCH=riscv64 make build',
+      '  [ "$status" -eq 0 ]',
+      '  run docker buildx build --platform linux/amd64,linux/amd64 .',
+      '}',
+      '',
+    ].join('\n');
+    const found = lintText(text, 'shell', builtinModel(), { requiredTier: 3, severity: {} }).map((f) => `${f.code} ${text.slice(f.start, f.end)}`);
+    assert.deepEqual(found, ['removed-platform arm', 'unsupported-platform riscv64', 'duplicate-platform linux/amd64']);
   });
   it('knows untitled and oddly named documents by language id, as VS Code, Neovim and Helix name them', () => {
     assert.equal(detectFileKind('Untitled-1', 'yaml'), 'yaml');
