@@ -92,6 +92,12 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   return undefined;
 }
 
+/** A limit a block's scan hit: what, and the offset in the block where (-1: the block as a whole). */
+export interface BlockNote {
+  readonly message: string;
+  readonly at: number;
+}
+
 /** One block of a document: its mentions and, once judged, its findings (offsets relative to the block). */
 export interface ChunkResult {
   readonly body: string;
@@ -103,8 +109,8 @@ export interface ChunkResult {
   readonly stateOut: ScanState;
   /** The block had more mentions than ScanLimits.maxMentions allows. */
   readonly truncated: boolean;
-  /** Other limits the block's scan hit (YAML depth). */
-  readonly notes: readonly string[];
+  /** Other limits the block's scan hit (YAML depth), each with where in the block (an offset, or -1). */
+  readonly notes: readonly BlockNote[];
   judged?: { model: TierModel; settings: LintSettings; findings: Finding[] };
 }
 
@@ -400,7 +406,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
     if (sameKey !== undefined) result = scannedHere.get(sameKey);
     if (!result) {
       if (performance.now() - wallBegan > maxScanTime && (began === undefined || cpuMs() - began > maxScanTime)) {
-        notes.push(`scan stopped after ${maxScanTime} ms at offset ${chunk.start} of ${text.length}: the rest of the file is not checked (time limit)`);
+        notes.push(`scan stopped after ${maxScanTime} ms at line ${lineNumberAt(text, chunk.start)} of ${lineCount(text)}: the rest of the file is not checked (time limit)`);
         break;
       }
       // A block kept in the cache must not hold on to this version's whole text.
@@ -409,7 +415,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       if (scanned.timeUp) {
         // Within one block (a megabyte of a single list): what it found so far is kept, the rest
         // of the file is not checked, and nothing of this scan is kept for the next.
-        notes.push(`scan stopped after ${maxScanTime} ms inside the block at offset ${chunk.start} of ${text.length}: the rest of the file is not checked (time limit)`);
+        notes.push(`scan stopped after ${maxScanTime} ms inside the block at line ${lineNumberAt(text, chunk.start)} of ${lineCount(text)}: the rest of the file is not checked (time limit)`);
         starts.push(chunk.start);
         results.push(scanned);
         return new ScanResult(text, kind, starts, results, notes, marks);
@@ -417,7 +423,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       result = scanned;
       if (sameKey !== undefined) scannedHere.set(sameKey, result);
     }
-    noteBlock(notes, result, chunk.start, chunks.length, maxMentions);
+    noteBlock(notes, result, () => lineNumberAt(text, chunk.start), chunks.length, maxMentions);
     state = result.stateOut;
     starts.push(chunk.start);
     results.push(result);
@@ -436,7 +442,7 @@ function scanBlock(body: string, kind: FileKind, path: string, keys: readonly st
     if (!(e instanceof ScanTimeUp)) throw e;
     timeUp = true; // the block's mentions up to where its time ran out
   }
-  return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: [...sink.notes], ...(timeUp ? { timeUp: true as const } : {}) };
+  return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: Array.from(sink.notes, ([message, at]) => ({ message, at })), ...(timeUp ? { timeUp: true as const } : {}) };
 }
 
 /** Blocks longer than this (some 3,000 lines) are not scanned again for a completion: its two scans would take 50 ms and more. */
@@ -554,14 +560,31 @@ function blockProbe(scan: ScanResult, start: number, end: number): { from: numbe
   };
 }
 
-/** The limit notes of one block, said with where it is in a file of `blocks` blocks. */
-function noteBlock(notes: string[], result: ChunkResult, start: number, blocks: number, maxMentions: number): void {
-  if (result.notes.length > 0) {
-    // Where in the file, when it has more than one block (a file of one block is the file).
-    const where = blocks > 1 ? ` (block at offset ${start})` : '';
-    for (let k = 0; k < result.notes.length; k++) notes.push(`${result.notes[k]}${where}`);
+/**
+ * The limit notes of one block, said with where: the line of the file where the limit was hit, or
+ * the line the block starts at (both counted only when there is a note, from the text before).
+ */
+function noteBlock(notes: string[], result: ChunkResult, line: () => number, blocks: number, maxMentions: number): void {
+  if (result.notes.length === 0 && !result.truncated) return;
+  const at = line();
+  for (const n of result.notes) {
+    // (A file of one block is the file: no line is said for the block as a whole there.)
+    const where = n.at >= 0 ? ` (at line ${at + lineNumberAt(result.body, n.at) - 1})` : blocks > 1 ? ` (block at line ${at})` : '';
+    notes.push(`${n.message}${where}`);
   }
-  if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at offset ${start}: the rest of that block is not checked (expansion limit)`);
+  if (result.truncated) notes.push(`more than ${maxMentions} platform mentions in the block at line ${at}: the rest of that block is not checked (expansion limit)`);
+}
+
+/** The lines of `text`, as an editor counts them (a last line break ends a line, it starts none). */
+function lineCount(text: string): number {
+  return lineNumberAt(text, text.length) - (text.endsWith('\n') ? 1 : 0);
+}
+
+/** The 1-based line of `offset` in `text`, as a person counts lines (for notes, which are rare). */
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /**
@@ -626,7 +649,7 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     results[c] = scanBlock(detach(body), prev.kind, old.path, old.keys, old.stateKey, state, maxMentions);
   }
   const notes: string[] = [];
-  for (let c = 0; c < results.length; c++) noteBlock(notes, results[c], starts[c], starts.length, maxMentions);
+  for (let c = 0; c < results.length; c++) noteBlock(notes, results[c], () => lineNumberAt(text(), starts[c]), starts.length, maxMentions);
   cache.keep(starts, results, length);
   const marks = spaces === prev.marks.spaces ? prev.marks : { ...prev.marks, spaces };
   return new ScanResult(spaces ? () => hideSpaces(text()) : text, prev.kind, starts, results, notes, marks, length);

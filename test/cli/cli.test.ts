@@ -323,7 +323,13 @@ describe('k8s-platforms lint', () => {
     for (let i = 0; i < 60_000; i++) lines.push(`GOARCH=arm go build -o bin/${i} .`, '');
     writeFileSync(join(dir, 'odd/long.sh'), lines.join('\n'));
     const r = cli(['lint', '--max-scan-time', '1', 'odd/long.sh'], dir);
-    assert.match(r.stderr, /odd\/long\.sh: scan stopped after 1 ms at offset \d+ of \d+: the rest of the file is not checked \(time limit\)/);
+    const stopped = /odd\/long\.sh: scan stopped after 1 ms at line (\d+) of 119999: the rest of the file is not checked \(time limit\)/.exec(r.stderr);
+    assert.ok(stopped, r.stderr);
+    // The line where it stopped is a line of the file, and nothing from there on is reported.
+    const at = Number(stopped[1]);
+    assert.ok(at >= 1 && at <= 119_999, stopped[1]);
+    const reported = r.stdout.split('\n').filter(Boolean).map((l) => Number(/:(\d+):\d+:/.exec(l)?.[1]));
+    assert.ok(reported.every((l) => l < at), `findings at or after line ${at}`);
     const full = cli(['lint', '--format', 'json', 'odd/long.sh'], dir);
     assert.equal(JSON.parse(full.stdout).length, 60_000);
     assert.doesNotMatch(full.stderr, /time limit/);
@@ -336,7 +342,7 @@ describe('k8s-platforms lint', () => {
     // The whole list takes 150 ms to a second, as fast as the machine is; reading the file and
     // cutting it into blocks, some ms.
     const r = cli(['lint', '--format', 'json', '--max-scan-time', '30', 'odd/one-list.yml'], dir);
-    assert.match(r.stderr, /odd\/one-list\.yml: scan stopped after 30 ms (inside the block )?at offset 0 of \d+: the rest of the file is not checked \(time limit\)/);
+    assert.match(r.stderr, /odd\/one-list\.yml: scan stopped after 30 ms (inside the block )?at line 1 of 1: the rest of the file is not checked \(time limit\)/);
     const partial = JSON.parse(r.stdout).length;
     const full = cli(['lint', '--format', 'json', 'odd/one-list.yml'], dir);
     assert.doesNotMatch(full.stderr, /time limit/);

@@ -268,3 +268,20 @@ describe('stray lines and keystrokes on them', () => {
     }
   });
 });
+
+describe('limit notes say where, in lines', () => {
+  it("a note names the line where the limit was hit, in a file of many blocks (QA 144)", () => {
+    const deep = Array.from({ length: 230 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n');
+    const text = `name: ci\non: push\nenv:\n  PLATFORMS: linux/amd64\njobs:\n  build:\n    runs-on: ubuntu-latest\ndeep:\n${deep}\n  leaf: linux/arm\n`;
+    const scan = scanText(text, 'github-workflow', new ChunkCache());
+    assert.equal(scan.notes.length, 1, scan.notes.join('\n'));
+    // The value of k200 (k201 and below) is what is not checked: it starts at line 210.
+    assert.equal(text.split('\n')[209].trim(), 'k201:');
+    assert.match(scan.notes[0], /nested more than 200 levels deep: .* \(at line 210\)$/);
+  });
+  it('a shell substitution nested too deep is said with its line', () => {
+    const text = ['#!/bin/sh', 'set -e', '', 'X=$(a $(b $(c $(d $(GOARCH=arm go build)))))', ''].join('\n');
+    const scan = scanText(text, 'shell', new ChunkCache());
+    assert.deepEqual(scan.notes.map((n) => /\(at line (\d+)\)$/.exec(n)?.[1]), ['4']);
+  });
+});

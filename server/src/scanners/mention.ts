@@ -102,8 +102,8 @@ export class MentionSink {
   readonly mentions: Mention[] = [];
   /** More mentions were found than the limit allows; the rest were dropped. */
   truncated = false;
-  /** Other limits hit while scanning, for a person. */
-  readonly notes = new Set<string>();
+  /** Other limits hit while scanning, for a person: each message, with where it was first hit (an offset, or -1). */
+  readonly notes = new Map<string, number>();
   private nextList = 1;
   /** Lists in another tool's spelling (conda's `linux-aarch64` beside `osx-arm64`): no spelling advice there. */
   readonly foreignLists = new Set<number>();
@@ -118,8 +118,8 @@ export class MentionSink {
     private readonly overTime?: () => boolean,
   ) {}
 
-  note(message: string): void {
-    this.notes.add(message);
+  note(message: string, at = -1): void {
+    if (!this.notes.has(message)) this.notes.set(message, at);
   }
 
   newList(): number {

@@ -233,8 +233,8 @@ const MAX_SCRIPT_DEPTH = 8;
 const YAML_BLANK_ESCAPE = /\\[ntr ]/g;
 
 /** Scripts inside scripts deeper than MAX_DEPTH are not read: a note says so. */
-function tooDeep(sink: MentionSink): void {
-  sink.note(`scripts nested more than ${MAX_DEPTH} deep (command substitutions, here-documents): the part below is not checked (depth limit)`);
+function tooDeep(sink: MentionSink, at: number): void {
+  sink.note(`scripts nested more than ${MAX_DEPTH} deep (command substitutions, here-documents): the part below is not checked (depth limit)`, at);
 }
 
 /** scanShell without its shortcut for inert words (the property test holds the two equal). */
@@ -312,7 +312,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
     for (let k = 0; k < substitutions.length; k += 2) {
       scanShell(text, substitutions[k], substitutions[k + 1], sink, { mode: opts.mode, foldNewlines: opts.foldNewlines ?? false, urlVars, depth: depth + 1 });
     }
-  } else if (substitutions.length > 0) tooDeep(sink);
+  } else if (substitutions.length > 0) tooDeep(sink, substitutions[0]);
   for (const h of lexed.heredocs) {
     // A script fed to a shell is scanned as one (a few levels deep: each is a line shorter).
     // So is a list of assignments: a file of settings for a script to come (`cat <<EOF >>
@@ -323,7 +323,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
         continue;
       }
       // (Too deep to read as a script: its URLs and apt lines are still read below.)
-      tooDeep(sink);
+      tooDeep(sink, start + h.start);
     }
     // A Dockerfile given to a build on stdin, or written to a Dockerfile's file (its `$VAR` and `${VAR}`
     // are the shell's, which the Dockerfile reader takes as templates as well).

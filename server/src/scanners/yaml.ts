@@ -1568,7 +1568,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
   if (path.length > 0 && inLeftOut(path, flavour)) return;
   for (const doc of readYamlDocuments(text, start, end)) {
     if (doc.tooDeep) {
-      sink.note("YAML nested too deep to parse safely: read line by line, without its structure (depth limit)");
+      sink.note('YAML nested too deep to parse safely: read line by line, without its structure (depth limit)', doc.start);
       scanYamlLines(text, doc.start, doc.end, sink, flavour, path);
     } else if (doc.broken) {
       scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
@@ -1729,7 +1729,7 @@ function contentRange(node: YScalar): { s: number; e: number; literal: boolean }
 
 function walk(node: YNode, ctx: Ctx): void {
   if (ctx.depth > MAX_DEPTH) {
-    ctx.sink.note(`YAML nested more than ${MAX_DEPTH} levels deep: the part below is not checked (depth limit)`);
+    ctx.sink.note(`YAML nested more than ${MAX_DEPTH} levels deep: the part below is not checked (depth limit)`, node.start);
     return;
   }
   if (ctx.references && isReference(ctx.text, node.start)) return;
