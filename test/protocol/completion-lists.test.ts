@@ -259,15 +259,71 @@ describe('what an accepted item replaces', () => {
         const whole = { start: { line, character: afterComma }, end: { line, character: afterComma + 'linux/s390y'.length } };
         if (insertReplaceSupport) assert.deepEqual(edit, { newText: 'linux/s390x', insert: { start: whole.start, end: { line, character: at } }, replace: whole });
         else assert.deepEqual(edit, { newText: 'linux/s390x', range: whole });
-        // At the token's start (`GOOS=‸linux` alike): inserted before it, or it replaced, as the client's setting picks.
+        // At an item's start: a new item before it, with the list's separator, whatever the client's
+        // setting (inserted, the label would glue to the item; replacing, it would drop it: QA 145 B1).
         const before = (await c.completion(uri, { line, character: afterComma })).find((i) => i.label === 'linux/arm64')?.textEdit;
-        const empty = { start: whole.start, end: whole.start };
-        if (insertReplaceSupport) assert.deepEqual(before, { newText: 'linux/arm64', insert: empty, replace: whole });
-        else assert.deepEqual(before, { newText: 'linux/arm64', range: empty });
+        assert.deepEqual(before, { newText: 'linux/arm64,', range: { start: whole.start, end: whole.start } });
       } finally {
         await c.stop();
       }
     }
+  });
+});
+
+describe('an item accepted before an item (QA 145 B1)', () => {
+  /** The line of `withBar` with the item `label` accepted at the bar. */
+  async function accepted(path: string, languageId: string, withBar: string, label: string): Promise<string> {
+    const at = withBar.indexOf('‸');
+    const text = withBar.slice(0, at) + withBar.slice(at + 1);
+    const lines = text.slice(0, at).split('\n');
+    const line = lines.length - 1;
+    const uri = `file:///virtual/lists/${++n}/${path}`;
+    client.open(uri, languageId, text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const items = await client.completion(uri, { line, character: lines[line].length });
+    const edit = items.find((i) => i.label === label)?.textEdit;
+    assert.ok(edit && 'range' in edit, `${label} at ${JSON.stringify(withBar)}: ${JSON.stringify(edit)} of ${items.map((i) => i.label).join(' ')}`);
+    const row = text.split('\n')[line];
+    assert.equal(edit.range.start.line, line);
+    return row.slice(0, edit.range.start.character) + edit.newText + row.slice(edit.range.end.character);
+  }
+  const step = (value: string) => `jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${value}\n`;
+  it('in a list, a new item with the separator the list uses; the item after the cursor is not offered again', async () => {
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('linux/amd64, ‸linux/s390x'), 'linux/arm64'), '          platforms: linux/amd64, linux/arm64, linux/s390x');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('‸linux/s390x,linux/amd64'), 'linux/arm64'), '          platforms: linux/arm64,linux/s390x,linux/amd64');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('‸linux/s390x'), 'linux/arm64'), '          platforms: linux/arm64,linux/s390x');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸linux/s390x"\n', 'linux/arm64'), 'PLATFORMS="linux/amd64 linux/arm64 linux/s390x"');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform=linux/amd64,‸linux/s390x .\n', 'linux/arm64'), 'docker buildx build --platform=linux/amd64,linux/arm64,linux/s390x .');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        goos: [‸darwin]\n        goarch: [amd64]\n', 'windows'), '        goos: [windows, darwin]');
+    const labels = await completeAt('.github/workflows/a.yml', 'yaml', step('linux/amd64,‸linux/s390x'), '‸');
+    assert.ok(labels.includes('linux/arm64') && !labels.includes('linux/s390x'), labels.join(' '));
+  });
+  it('a lone value is replaced: GOOS=, GOARCH=, FROM --platform=, a platform: key', async () => {
+    assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=‸linux go build ./...\n', 'darwin'), '\tGOOS=darwin go build ./...');
+    assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=linux GOARCH=‸amd64 go build\n', 'arm64'), '\tGOOS=linux GOARCH=arm64 go build');
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸linux/amd64 alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
+    assert.equal(await accepted('compose.yaml', 'yaml', 'services:\n  a:\n    platform: ‸linux/amd64\n', 'linux/arm64'), '    platform: linux/arm64');
+    // A letter typed before a lone platform: the two are one token, replaced whole.
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=l‸linux/amd64 alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
+  });
+});
+
+describe('completion after a templated item (QA 145 B2)', () => {
+  it('a list whose earlier item a template makes offers platforms in Makefiles, scripts and Dockerfiles', async () => {
+    for (const [path, lang, text] of [
+      ['Makefile', 'makefile', 'build:\n\tdocker buildx build --platform=$(PLATFORMS),linux/‸ .\n'],
+      ['Makefile', 'makefile', 'PLATFORMS := $(BASE_PLATFORMS),linux/‸\n'],
+      ['b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform=${PLATFORMS},linux/‸ .\n'],
+      ['b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="$BASE linux/‸"\n'],
+      ['b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS=${PLATFORMS:-linux/amd64},linux/‸\n'],
+      ['Dockerfile', 'dockerfile', 'ARG PLATFORMS=${BASE},linux/‸\n'],
+    ]) {
+      const labels = await completeAt(path, lang, text, '‸');
+      assert.ok(labels.includes('linux/arm64') && labels.includes('linux/s390x'), `${text}: ${labels.join(' ')}`);
+    }
+  });
+  it('a template still open is no list: nothing is offered in it', async () => {
+    assert.deepEqual(await completeAt('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="$(echo linux/‸"\n', '‸'), []);
   });
 });
 

@@ -253,6 +253,34 @@ function itemsAfter(text: string, end: number, inArgument = false): string[] {
   return tail.split(/[\s,"']+/).filter((w) => w !== '');
 }
 
+/**
+ * The separator to write after a new item put before the item at [start, end) (`a,|b` → `a,NEW,b`),
+ * copied from the list around it: the one before the item when items come before it (`, `, ` `),
+ * else the one after it (`|a, b`). Undefined where the value is one platform, not a list: a
+ * GOOS or GOARCH alone (`GOOS=|linux`), a Dockerfile's `FROM --platform=`, a singular
+ * `platform:` key; there the item is replaced.
+ */
+function listSeparator(text: string, site: CompletionSite): string | undefined {
+  const { start, end } = site;
+  let k = start;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t' || text[k - 1] === ',')) k--;
+  if (site.present && site.present.length > 0 && k < start) {
+    const written = text.slice(k, start);
+    return written.includes(',') ? written.replace(/^[ \t]+/, '') : written;
+  }
+  // The next word, up to a quote, comma or bracket (`|a linux/s390x"`).
+  const next = /^([ \t]*,[ \t]*|[ \t]+)([^\s"',\]]*)/.exec(text.slice(end, end + 200));
+  if (next && (next[1].includes(',') || (site.role === 'platform' && parsePlatform(next[2], 'loose') !== undefined))) return next[1];
+  // The first item of a YAML flow list (`goos: [|darwin]`).
+  if (/\[[ \t]*$/.test(text.slice(Math.max(0, start - 40), start))) return ', ';
+  if (site.role !== 'platform') return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lead = text.slice(lineStart, start);
+  if (/^\s*FROM\s/i.test(lead) || /(?:^|[\s{,])["']?platform["']?[ \t]*:[ \t]*["']?$/.test(lead)) return undefined;
+  // Else a list of one, as most platform values may be (`platforms: |linux/amd64`).
+  return separatorBefore(text, start);
+}
+
 /** The separator of the list whose item starts at `start`: a space where the item before it ends with one, else a comma. */
 function separatorBefore(text: string, start: number): string {
   const c = text[start - 1];
@@ -287,9 +315,9 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
  * Completion at `offset`: platform values in the spelling of their context. An item replaces the
  * token the cursor is in (`linux/am‸d46`); with `insertReplace` (the client takes
  * InsertReplaceEdit) it offers both ranges, and the client's setting picks: what was typed before
- * the cursor, or the whole token. At the start of a token (`linux/amd64,‸linux/s390x`) nothing is
- * typed of it: the item is inserted, and that item kept (or, with `insertReplace`, replaced if the
- * client's setting says so).
+ * the cursor, or the whole token. Before a whole item (`linux/amd64,‸linux/s390x`, nothing typed
+ * of it), the item is a new one put before it in a list, with the list's separator, and replaces
+ * it where the value is one (`GOOS=‸linux`, `FROM --platform=‸linux/amd64`): see listSeparator.
  */
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false, partners?: Partners): CompletionList | null {
   // (Without a scan of the text at hand, one is made when a GOOS or GOARCH value asks for it.)
@@ -316,17 +344,19 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
           : // A GOARCH without a GOOS builds for linux (as it is judged), except in goreleaser, whose default goos is three.
             nameCandidates(model, 'arch', lone(site.oses) ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'arch', name), lone(site.oses));
   const typed = text.slice(site.start, offset);
-  // Nothing typed of the token yet: the cursor is before an item, which stays. So does a whole
-  // platform after the cursor (`l‸linux/s390x`: a letter typed before an item).
+  // The cursor before a whole item: nothing typed of the token yet (`linux/amd64,‸linux/s390x`,
+  // `GOOS=‸linux`), or a letter typed before a platform (`l‸linux/s390x`). In a list, the item is a
+  // new one put before it, with the list's separator; a lone value is replaced. (No insert and
+  // replace ranges to choose from there: either would glue the label to the item or drop it.)
   const rest = text.slice(offset, site.end);
-  const glued = typed !== '' && site.role === 'platform' && parsePlatform(rest, 'loose') !== undefined;
-  const kept = typed === '' || glued;
-  const range = rangeOf(doc, site.start, kept ? offset : site.end);
-  // A new item before it, with the list's separator between them.
-  const after = glued ? separatorBefore(text, site.start) : '';
-  // (Before a token too, `GOOS=‸linux`: inserted, or the token replaced, as the client's setting says.)
-  const insert = insertReplace && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
-  const replace = kept && !glued ? rangeOf(doc, site.start, site.end) : range;
+  const before = rest !== '' && (typed === '' || (site.role === 'platform' && parsePlatform(rest, 'loose') !== undefined));
+  const separator = before ? listSeparator(text, site) : undefined;
+  const after = separator ?? '';
+  if (separator !== undefined) listed.push(rest);
+  const range = rangeOf(doc, site.start, separator !== undefined || rest === '' ? offset : site.end);
+  // (In a token, `linux/am‸d46`: what was typed before the cursor, or the whole token, as the client's setting says.)
+  const insert = insertReplace && !before && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
+  const replace = range;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set(listed.map(identity));

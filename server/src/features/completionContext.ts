@@ -278,8 +278,29 @@ function listItems(before: string, spaces: boolean): string[] | undefined {
   if (!quoted && !flow && !spaces && !inDefault && /\s/.test(rest)) return undefined;
   const separators = flow ? /[\s,"']/ : quoted || spaces || inDefault ? /[\s,]/ : /,/;
   if (!separators.test(rest[rest.length - 1])) return undefined;
-  if (/[$`{}()]/.test(rest)) return undefined;
-  return rest.split(/[\s,"'[\]]+/).filter((s) => s !== '');
+  // Items a template makes (`$(PLATFORMS),linux/|`, `"$BASE linux/|`) are no literal items: they
+  // are left out, as the checks leave them out. A template still open is no list to complete in.
+  if (/[$`{}()]/.test(rest)) {
+    rest = withoutTemplates(rest);
+    if (/[$`{}()]/.test(rest)) return undefined;
+  }
+  return rest.split(/[\s,"'[\]]+/).filter((s) => s !== '' && !s.includes(TEMPLATED));
+}
+
+/** What stands for a template in the items of listItems: a character no item holds. */
+const TEMPLATED = '\u0000';
+
+/** A template with no template inside: `$(X)`, `${X}`, `` `cmd` ``, `$X`, `$$x`, a recipe's `$$(cmd)`. */
+const INNERMOST_TEMPLATE = /\$+\([^$`()]*\)|\$+\{[^$`{}]*\}|`[^`]*`|\$+[A-Za-z_][A-Za-z0-9_]*|\$+[0-9@*#?!$-]/g;
+
+/** `text` with every closed template made TEMPLATED, inner ones first (`${A:-$(b)}`); at most 8 deep. */
+function withoutTemplates(text: string): string {
+  for (let k = 0; k < 8; k++) {
+    const next = text.replace(INNERMOST_TEMPLATE, TEMPLATED);
+    if (next === text) break;
+    text = next;
+  }
+  return text;
 }
 
 /**
