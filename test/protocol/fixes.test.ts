@@ -550,3 +550,20 @@ describe('an entry or item written with a tag, an anchor, or its value on a line
     assert.deepEqual(await client.codeActions(uri, diagnostics[0].range, [], ['source.fixAll.k8s-platforms']), []);
   });
 });
+
+describe('respelling an alias whose platform the list names again (QA 145 N4)', () => {
+  const step = (list: string) => `jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${list}\n`;
+  it('the preferred fix of the alias respells it and removes the repeat after it: no duplicate is left', async () => {
+    const text = step('linux/aarch64,linux/amd64,linux/arm64');
+    assert.deepEqual(await codesOf('.github/workflows/a.yml', 'yaml', text), ['non-canonical-platform', 'duplicate-platform']);
+    const after = await fixed('.github/workflows/a.yml', 'yaml', text, 'non-canonical-platform', 'linux/aarch64');
+    assert.equal(after, step('linux/arm64,linux/amd64'));
+    assert.deepEqual(await codesOf('.github/workflows/a.yml', 'yaml', after), []);
+  });
+  it('with the canonical one first, the alias is the repeat and goes', async () => {
+    assert.equal(await fixed('.github/workflows/a.yml', 'yaml', step('linux/arm64,linux/amd64,linux/aarch64'), 'non-canonical-platform', 'linux/aarch64'), step('linux/arm64,linux/amd64'));
+  });
+  it('an alias named once is respelled alone', async () => {
+    assert.equal(await fixed('.github/workflows/a.yml', 'yaml', step('linux/aarch64,linux/amd64'), 'non-canonical-platform', 'linux/aarch64'), step('linux/arm64,linux/amd64'));
+  });
+});

@@ -129,7 +129,7 @@ describe('a macOS universal binary', () => {
     assert.equal(lintText('GOOS=darwin GOARCH=universal go build\n', 'shell', model, settings).length, 0);
     const [f] = lintText('GOOS=windows GOARCH=universal go build\n', 'shell', model, settings);
     assert.equal(f?.code, 'unknown-platform');
-    assert.match(f.message, /only darwin has, not windows$/);
+    assert.match(f.message, /only darwin has, not windows\.$/);
     assert.equal(lintText('curl -LO https://dl.k8s.io/release/v1.31.0/bin/darwin/universal/kubectl\n', 'shell', model, settings)[0]?.code, 'unknown-platform');
   });
 });

@@ -49,20 +49,23 @@ function safeEdit(f: Finding): SafeEdit | undefined {
  * (`linux/amd64,linux/x86_64`). Respelling it would only make the repeat plain, so the removal is
  * the one fix, and the one preferred, for either diagnostic.
  */
-function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle, repeat: Finding | undefined): CodeAction[] {
+function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle, repeat: Finding | undefined, later?: Finding): CodeAction[] {
   const out: CodeAction[] = [];
   const token = doc.getText().slice(f.start, f.end);
   // A typo of an item the list holds already (`linux/amd64,linux/amd46`): its removal first.
   const listed = f.code === 'unknown-platform' && f.data.listed === true && f.data.remove !== undefined;
+  // An alias whose platform the list names again later (`linux/aarch64,linux/arm64`): respelled, it
+  // would be a repeat; the later one goes with it, as fix-all does.
+  const alsoRemove = f.code === 'non-canonical-platform' && later ? removeEdit(doc, later) : undefined;
   if (f.code === 'unknown-platform' || (f.code === 'non-canonical-platform' && !repeat)) {
     (f.data.replacements ?? []).forEach((r, i) => {
       if (r === token) return;
       out.push({
-        title: `Replace with ${r}`,
+        title: alsoRemove ? `Replace with ${r} and remove the repeat after it` : `Replace with ${r}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         ...(i === 0 && !listed ? { isPreferred: true } : {}),
-        edit: workspaceEdit(doc, [replaceEdit(doc, f, r)], style),
+        edit: workspaceEdit(doc, alsoRemove ? [replaceEdit(doc, f, r), alsoRemove] : [replaceEdit(doc, f, r)], style),
       });
     });
   }
@@ -181,6 +184,7 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
     const byKey = ours.length > INDEX_FROM ? indexByRange(findings) : undefined;
     const findingAt = (start: number, end: number, code: unknown) => (byKey ? byKey.get(`${start}:${end}:${code}`) : findings.find((x) => x.start === start && x.end === end && x.code === code));
     let sentRepeats: Set<string> | undefined;
+    let repeatsOf: Map<string, Finding> | undefined;
     for (const d of ours) {
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);
@@ -193,7 +197,13 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
         sentRepeats ??= new Set(ours.filter((x) => x.code === 'duplicate-platform').map((x) => `${doc.offsetAt(x.range.start)}:${doc.offsetAt(x.range.end)}`));
         if (sentRepeats.has(`${start}:${end}`)) continue;
       }
-      out.push(...quickFixes(doc, f, d, style, repeat));
+      // (The repeat of an alias's platform later in its list, found by the repeat's `first`.)
+      let later: Finding | undefined;
+      if (f.code === 'non-canonical-platform' && !repeat) {
+        repeatsOf ??= new Map(findings.filter((x) => x.code === 'duplicate-platform' && x.first && x.data.remove).map((x) => [`${x.first!.start}:${x.first!.end}`, x]));
+        later = repeatsOf.get(`${start}:${end}`);
+      }
+      out.push(...quickFixes(doc, f, d, style, repeat, later));
     }
   }
   if (selects(only, FIX_ALL_KIND)) {

@@ -102,7 +102,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return {
       token: t,
       code: 'unknown-platform',
-      message: `${s.os}/${s.arch} is not a valid Go platform, and ${t.text} makes no valid pair with the other values of this build: goreleaser builds nothing for it`,
+      message: `${s.os}/${s.arch} is not a valid Go platform, and ${t.text} makes no valid pair with the other values of this build: goreleaser builds nothing for it.`,
       data: { replacements: [] },
     };
   }
@@ -165,7 +165,7 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
     // (In a goreleaser build's goos × goarch, the pairs other than darwin's are skipped; only a
     // universal with no darwin beside it builds nothing.)
     if (m.product && !m.dead && !buildsEveryPair(m.context)) return undefined;
-    return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH): it names a macOS universal binary, which only darwin has, not ${s.os}`, data: { replacements: [] } };
+    return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is not a Go architecture (GOARCH): it names a macOS universal binary, which only darwin has, not ${s.os}.`, data: { replacements: [] } };
   }
   if (s.arch !== undefined && !isGoArch((m.archName ?? m.arch.text).toLowerCase())) {
     const written = m.arch.text;
