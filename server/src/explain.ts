@@ -92,9 +92,17 @@ function artifactSection(model: TierModel, p: Platform): string {
   return lines.join('\n');
 }
 
-/** Where an artifact (image, binary, archive) is published, in Markdown; undefined when unknown. */
-export function explainArtifact(model: TierModel, name: string): string | undefined {
+/**
+ * Where an artifact (image, binary, archive) is published, in Markdown; undefined when unknown.
+ * `asPackage`: the name is a package being installed (`apt-get install -y kubeadm`), published
+ * as deb and rpm packages for the architectures the release lists (not per package, in the source).
+ */
+export function explainArtifact(model: TierModel, name: string, asPackage = false): string | undefined {
   const parts: string[] = [];
+  if (asPackage) {
+    const arches = model.data.packages.arches.map((a) => `${a.platform} (deb \`${a.deb}\`, rpm \`${a.rpm}\`)`);
+    parts.push(`deb and rpm packages (from ${model.data.packages.repository}) for ${arches.join(', ')}`);
+  }
   if (model.isImage(name)) parts.push(`image for ${model.imagePlatforms(name).join(', ')}`);
   if (model.isBinary(name)) {
     parts.push(`binary for ${model.binaryPlatforms(name).map((b) => `${b.platform} (${b.forms.join(', ')})`).join(', ')}`);

@@ -494,6 +494,20 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
 });
 
 describe('hover', () => {
+  it('a Kubernetes package being installed is hovered as a package too: the deb and rpm architectures (QA 145 N6)', async () => {
+    const text = '#!/bin/sh\nsudo apt-get install -y \\\n  kubeadm=1.31.0-1.1 \\\n  kubernetes-cni\ndnf install -y kubelet-1.31.0\napt-mark hold kubeadm\n';
+    const { uri } = await open('hover/packages.sh', 'shellscript', text);
+    const kubeadm = await client.hover(uri, positionOf(text, 'kubeadm', 1));
+    const md = markdown(kubeadm);
+    assert.match(md, /^\*\*kubeadm\*\*: Kubernetes release deb and rpm packages \(from pkgs\.k8s\.io\) for linux\/arm64 \(deb `arm64`, rpm `aarch64`\), .*linux\/amd64 \(deb `amd64`, rpm `x86_64`\); binary for linux\/amd64/);
+    // The name only, not its version.
+    assert.deepEqual(kubeadm!.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } });
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'kubernetes-cni', 1))), /^\*\*kubernetes-cni\*\*: Kubernetes release deb and rpm packages/);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'kubelet', 1))), /^\*\*kubelet\*\*: Kubernetes release deb and rpm packages/);
+    assert.equal(await client.hover(uri, positionOf(text, '1.31.0-1.1', 1)), null);
+    // Not installed there: the release binary alone.
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'kubeadm', 1, 1))), /^\*\*kubeadm\*\*: Kubernetes release binary for /);
+  });
   it('linux/s390x in a platforms list: tier 2 and the server images, range = the token', async () => {
     const text = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/s390x\n';
     const { uri } = await open('.github/workflows/h.yml', 'yaml', text);

@@ -5,6 +5,7 @@ import { UNIVERSAL, UNIVERSAL_ARCHES, platformMappingRole, roleOf, shownSpaces, 
 import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
+import { KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
 import { findUnknownPlatform } from '../rules/unknownPlatform';
@@ -127,6 +128,32 @@ function artifactAt(model: TierModel, text: string, offset: number): { start: nu
   return /\.tar\.gz\b/.test(file) ? { start: s, end: e, name: word, file } : undefined;
 }
 
+/** A Kubernetes package's name as a package manager takes it: alone, `=version`, `-version`, `:arch`, `.arch`. */
+const PACKAGE_WORD = new RegExp(`^(${KUBE_PACKAGES})(?:[-=][0-9][\\w.~+:-]*|\\.[a-z0-9_]+)?$`);
+/** A package manager's install on the line before the word (`sudo apt-get install -y`, `dnf install`). */
+const INSTALL_BEFORE = new RegExp(`(?:^|[\\s;&|(])(?:${[...PACKAGE_MANAGERS].join('|')})\\s(?:[^\\n;&|]*\\s)?(?:install|reinstall)\\s[^\\n;&|]*$`);
+
+/**
+ * A Kubernetes package named where a package manager installs it (`apt-get install -y kubeadm
+ * kubelet=1.31.0-1.1`, `dnf install kubelet-1.31.0`): hovered as the package it is, not only as
+ * the release binary of the same name. The name with the cursor on it: not its version or arch.
+ */
+function packageAt(text: string, offset: number): { start: number; name: string } | undefined {
+  let s = offset;
+  let e = offset;
+  while (s > 0 && /[\w.=+~:-]/.test(text[s - 1])) s--;
+  while (e < text.length && /[\w.=+~:-]/.test(text[e])) e++;
+  if (e - s > 80) return undefined;
+  const word = text.slice(s, e).split(':')[0];
+  const m = PACKAGE_WORD.exec(word);
+  if (!m || offset > s + m[1].length) return undefined;
+  // The command's start: back over lines continued with a backslash (`apt-get install -y \`).
+  let lineStart = text.lastIndexOf('\n', s - 1) + 1;
+  for (let k = 0; k < 20 && lineStart > 1 && /\\\r?$/.test(text.slice(Math.max(0, lineStart - 3), lineStart - 1)); k++) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  if (s - lineStart > 2000 || !INSTALL_BEFORE.test(text.slice(lineStart, s).replace(/\\\r?\n/g, '  '))) return undefined;
+  return { start: s, name: m[1] };
+}
+
 /**
  * A GOOS or GOARCH set alone (`export GOARCH=386`) as the pairs the scanner makes of it further on
  * (`GOOS=darwin go build` below: darwin/386, which its diagnostic is about); the mention itself
@@ -167,6 +194,11 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
     }
     const texts = said.length === 0 ? own : [...said, ...own.filter((md) => !/ is not (?:a|an) /.test(md.slice(0, md.indexOf('\n') >>> 0)))].slice(0, 4);
     if (texts.length > 0) return { contents: { kind: MarkupKind.Markdown, value: texts.join('\n\n---\n\n') }, range: rangeOf(doc, t0.start, t0.end) };
+  }
+  const pkg = packageAt(scan.text, offset);
+  if (pkg) {
+    const md = explainArtifact(model, pkg.name, true);
+    if (md) return { contents: { kind: MarkupKind.Markdown, value: md }, range: rangeOf(doc, pkg.start, pkg.start + pkg.name.length) };
   }
   const artifact = artifactAt(model, scan.text, offset);
   if (artifact) {
