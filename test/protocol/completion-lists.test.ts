@@ -308,6 +308,17 @@ describe('an item accepted before an item (QA 145 B1)', () => {
   });
 });
 
+describe('variants after os/arch/ (QA 145 N2)', () => {
+  const step = (value: string) => `jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${value}\n`;
+  it("offers arm64's v8 and amd64's levels, not whole platforms in place of what was typed", async () => {
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', step('linux/amd64,linux/arm64/‸'), '‸'), ['linux/arm64/v8']);
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', step('linux/amd64/‸'), '‸'), ['linux/amd64/v1', 'linux/amd64/v2', 'linux/amd64/v3', 'linux/amd64/v4']);
+    assert.deepEqual(await completeAt('Dockerfile', 'dockerfile', 'FROM --platform=linux/arm64/v‸ alpine\n', '‸'), ['linux/arm64/v8']);
+    // A removed platform's variants are not offered, as removed platforms are not.
+    assert.ok(!(await completeAt('.github/workflows/a.yml', 'yaml', step('linux/arm/‸'), '‸')).some((l) => l.startsWith('linux/arm/')));
+  });
+});
+
 describe('completion after a templated item (QA 145 B2)', () => {
   it('a list whose earlier item a template makes offers platforms in Makefiles, scripts and Dockerfiles', async () => {
     for (const [path, lang, text] of [

@@ -51,6 +51,26 @@ function platformCandidates(model: TierModel, site: Extract<CompletionSite, { ro
   return rows.map((p) => candidate(model, p, site.spelling));
 }
 
+/** The variants offered after `os/arch/`, in Docker's slash spelling: arm64's v8, amd64's levels. */
+const VARIANT_OFFERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['arm64', ['v8']],
+  ['amd64', ['v1', 'v2', 'v3', 'v4']],
+]);
+
+/**
+ * `linux/arm64/` typed: the variants of that platform (`linux/arm64/v8`), where it has some and is
+ * not removed; undefined for any other text.
+ */
+function variantCandidates(model: TierModel, typed: string): Candidate[] | undefined {
+  const m = /^([a-z0-9]+)\/([a-z0-9]+)\/[a-z0-9]*$/.exec(typed);
+  if (!m || !GO_PAIRS.has(`${m[1]}/${m[2]}`)) return undefined;
+  const base = { os: m[1], arch: m[2] };
+  const variants = VARIANT_OFFERS.get(base.arch);
+  if (!variants || model.removed(base)) return undefined;
+  const tier = model.tierOf(base);
+  return variants.map((variant) => ({ label: `${base.os}/${base.arch}/${variant}`, tier, documentation: () => explainPlatform(model, { ...base, variant }) }));
+}
+
 function candidate(model: TierModel, p: { os: string; arch: string; tier: number | undefined }, spelling: Spelling): Candidate {
   const platform: Platform = { os: p.os, arch: p.arch };
   return { label: spell(platform, spelling), tier: p.tier, documentation: () => explainPlatform(model, platform) };
@@ -334,7 +354,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const lone = (others: readonly string[]) => others.length === 0 && kind !== 'goreleaser';
   const candidates =
     site.role === 'platform'
-      ? platformCandidates(model, site)
+      ? (site.spelling === 'slash' && !site.published ? variantCandidates(model, text.slice(site.start, offset)) : undefined) ?? platformCandidates(model, site)
       : site.role === 'package'
         ? packageCandidates(model, site.format)
         : site.published
