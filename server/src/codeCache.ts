@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Script } from 'node:vm';
 
 /**
@@ -54,6 +54,9 @@ export function writeCache(file: string, source: string, data: Buffer): void {
   renameSync(tmp, file);
 }
 
+/** The name stack traces give the bundle when its code comes from the cache: `k8s-platforms/dist/server-main.js`. */
+const CACHED_NAME = (file: string): string => `k8s-platforms/${basename(dirname(file))}/${basename(file)}`;
+
 /** Runs the bundle at `file` as the main code of this process; returns what became of the cache. */
 export function runBundle(file: string, cacheFile: string): CacheOutcome {
   const mode = process.env.K8S_PLATFORMS_CODE_CACHE;
@@ -65,7 +68,9 @@ export function runBundle(file: string, cacheFile: string): CacheOutcome {
   const source = readFileSync(file, 'utf8');
   const cache = mode === 'off' || mode === 'write' ? { outcome: 'off' as const } : readCache(cacheFile, source);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, {
-    filename: file,
+    // V8 keeps the name a cache was made with, whatever name it is used under: the build's is
+    // the package's own, not the build machine's path, for the stack traces of every install.
+    filename: mode === 'write' ? CACHED_NAME(file) : file,
     cachedData: cache.data,
   });
   const outcome: CacheOutcome = cache.data && script.cachedDataRejected ? 'rejected' : cache.outcome;

@@ -26,7 +26,8 @@ export type FileKind = 'github-workflow' | 'goreleaser' | 'gitlab-ci' | 'yaml' |
 /** The kinds that are YAML files. */
 export const YAML_KINDS: ReadonlySet<FileKind> = new Set(['yaml', 'github-workflow', 'goreleaser', 'gitlab-ci']);
 
-const LANGUAGE_KINDS: Record<string, FileKind> = {
+/** Editor language ids, lower case (`Makefile`, `YAML` and `Shell Script` are matched as `makefile`, `yaml`, `shell script`). */
+const LANGUAGE_KINDS: ReadonlyMap<string, FileKind> = new Map(Object.entries({
   'github-actions-workflow': 'github-workflow',
   yaml: 'yaml',
   makefile: 'makefile',
@@ -51,7 +52,9 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
   'yaml-ts': 'yaml',
   'dockerfile-ts': 'dockerfile',
   'bash-ts': 'shell',
-};
+  // Zed: the language's name.
+  'shell script': 'shell',
+}));
 
 /** Shell scripts by name, as VS Code's shellscript language has them: Alpine's and Arch's package builds, direnv's file. */
 const SHELL_FILES = new Set(['APKBUILD', 'PKGBUILD', '.envrc']);
@@ -85,7 +88,9 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
   // kubevirt-Dockerfile, base_Containerfile (capitalised: `update-dockerfile` is a script's name).
   if (/[-_](Dockerfile|Containerfile)$/.test(base)) return 'dockerfile';
-  if (languageId && LANGUAGE_KINDS[languageId]) return LANGUAGE_KINDS[languageId];
+  // (A Map, not an object: `constructor` or `__proto__` as a language id names no kind.)
+  const byLanguage = languageId ? LANGUAGE_KINDS.get(languageId.toLowerCase()) : undefined;
+  if (byLanguage) return byLanguage;
   if (firstLine !== undefined && /^#!.*\b(?:(?:ba|z|k|da)?sh|bats)\b/.test(firstLine)) return 'shell';
   // `#!/usr/bin/make -f`: a makefile run as a program (Debian's debian/rules).
   if (firstLine !== undefined && /^#!(?:\S*\/env\s+(?:-S\s*)?)?\S*\bmake\s+(?:\S+\s+)*?-[A-Za-z]*f\b/.test(firstLine)) return 'makefile';

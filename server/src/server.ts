@@ -16,6 +16,7 @@ import {
   type ClientCapabilities,
   type Connection,
   type DiagnosticServerCancellationData,
+  type Disposable,
   type DocumentDiagnosticReport,
   type InitializeError,
   type InitializeResult,
@@ -166,6 +167,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (!initialized) return new ResponseError<E>(ErrorCodes.ServerNotInitialized, 'k8s-platforms: the server is not initialized yet');
     if (shutDown) return new ResponseError<E>(ErrorCodes.InvalidRequest, 'k8s-platforms: the server is shut down');
     return cancelled<E>(token);
+  };
+  /** `wait` done, or the request cancelled, whichever comes first. */
+  const untilCancelled = (wait: Promise<void>, token: CancellationToken): Promise<void> => {
+    if (token.isCancellationRequested) return Promise.resolve();
+    let stop: Disposable | undefined;
+    return Promise.race([wait, new Promise<void>((resolve) => (stop = token.onCancellationRequested(() => resolve())))]).finally(() => stop?.dispose());
   };
   const cancelled = <E>(token: CancellationToken): ResponseError<E> | undefined =>
     token.isCancellationRequested ? new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'k8s-platforms: request cancelled') : undefined;
@@ -382,7 +389,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const refused = refusal<DiagnosticServerCancellationData>(token);
     if (refused) return refused;
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    await ready;
+    // (Cancelled while it waits for the first settings: answered at once, not when they come.)
+    await untilCancelled(ready, token);
     return (
       cancelled<DiagnosticServerCancellationData>(token) ??
       runSafe(logError, 'textDocument/diagnostic', empty, () => {

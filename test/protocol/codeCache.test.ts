@@ -77,6 +77,21 @@ describe('the server started from its code cache', () => {
     assert.deepEqual(await run(missing), { outcome: 'absent', findings: EXPECTED });
   });
 
+  it("stack traces of a copy elsewhere name the package's file, not the build machine's path (QA 146 B1)", async () => {
+    const dist = copy('installed');
+    const client = await LspClient.start({ bundle: join(dist, 'server.js'), env: { ...process.env, K8S_PLATFORMS_CODE_CACHE: 'report' } });
+    try {
+      // A hover with no document: the handler fails, and the error is logged with its stack.
+      assert.equal(await client.conn.sendRequest('textDocument/hover', { position: { line: 0, character: 0 } }), null);
+      const logged = await client.until('the logged error', () => client.logs.find((l) => /\n\s+at /.test(l.message)));
+      assert.match(client.stderr, /code cache used/);
+      assert.match(logged.message, /k8s-platforms\/dist\/server-main\.js:\d+:\d+/);
+      assert.doesNotMatch(logged.message, new RegExp(join(repo, 'dist').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('is rejected by V8 when the server runs with other compiler flags', async () => {
     assert.deepEqual(await run(join(repo, 'dist'), ['--turbofan']), { outcome: 'rejected', findings: EXPECTED });
   });

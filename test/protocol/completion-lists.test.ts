@@ -288,23 +288,37 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     return row.slice(0, edit.range.start.character) + edit.newText + row.slice(edit.range.end.character);
   }
   const step = (value: string) => `jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${value}\n`;
-  it('in a list, a new item with the separator the list uses; the item after the cursor is not offered again', async () => {
+  it('in a comma list, a new item with the separator the list uses; the item after the cursor is not offered again', async () => {
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('linux/amd64, ‸linux/s390x'), 'linux/arm64'), '          platforms: linux/amd64, linux/arm64, linux/s390x');
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('‸linux/s390x,linux/amd64'), 'linux/arm64'), '          platforms: linux/arm64,linux/s390x,linux/amd64');
-    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('‸linux/s390x'), 'linux/arm64'), '          platforms: linux/arm64,linux/s390x');
-    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸linux/s390x"\n', 'linux/arm64'), 'PLATFORMS="linux/amd64 linux/arm64 linux/s390x"');
     assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform=linux/amd64,‸linux/s390x .\n', 'linux/arm64'), 'docker buildx build --platform=linux/amd64,linux/arm64,linux/s390x .');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform "‸linux/amd64,linux/arm64" .\n', 'linux/386'), 'docker buildx build --platform "linux/386,linux/amd64,linux/arm64" .');
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        goos: [‸darwin]\n        goarch: [amd64]\n', 'windows'), '        goos: [windows, darwin]');
+    // (Only one comma copied from `,,`.)
+    assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS ?= linux/amd64,,‸linux/s390x\n', 'linux/arm64'), 'PLATFORMS ?= linux/amd64,,linux/arm64,linux/s390x');
     const labels = await completeAt('.github/workflows/a.yml', 'yaml', step('linux/amd64,‸linux/s390x'), '‸');
     assert.ok(labels.includes('linux/arm64') && !labels.includes('linux/s390x'), labels.join(' '));
   });
-  it('a lone value is replaced: GOOS=, GOARCH=, FROM --platform=, a platform: key', async () => {
+  it('anywhere else the item is replaced: lone values, lists of words or lines, quoted items (QA 147 B1-B3)', async () => {
     assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=‸linux go build ./...\n', 'darwin'), '\tGOOS=darwin go build ./...');
+    assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=l‸linux go build ./...\n', 'darwin'), '\tGOOS=darwin go build ./...');
     assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=linux GOARCH=‸amd64 go build\n', 'arm64'), '\tGOOS=linux GOARCH=arm64 go build');
     assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸linux/amd64 alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
-    assert.equal(await accepted('compose.yaml', 'yaml', 'services:\n  a:\n    platform: ‸linux/amd64\n', 'linux/arm64'), '    platform: linux/arm64');
-    // A letter typed before a lone platform: the two are one token, replaced whole.
     assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=l‸linux/amd64 alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
+    assert.equal(await accepted('compose.yaml', 'yaml', 'services:\n  a:\n    platform: ‸linux/amd64\n', 'linux/arm64'), '    platform: linux/arm64');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('‸linux/s390x'), 'linux/arm64'), '          platforms: linux/arm64');
+    // A word after the flag is another argument: `--platform linux/s390x linux/amd64` would make it one.
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform ‸linux/amd64 .\n', 'linux/s390x'), 'docker buildx build --platform linux/s390x .');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸linux/s390x"\n', 'linux/arm64'), 'PLATFORMS="linux/amd64 linux/arm64"');
+    assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS ?= ‸linux/amd64 \\\n\tlinux/s390x\n', 'linux/arm64'), 'PLATFORMS ?= linux/arm64 \\');
+    assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos:\n      - linux\n    goarch:\n      - amd64\n      - ‸arm64\n', 's390x'), '      - s390x');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('|\n            linux/amd64\n            ‸linux/arm64'), 'linux/s390x'), '            linux/s390x');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: [ "linux/amd64", "‸linux/arm64" ]\n', 'linux/s390x'), '        platform: [ "linux/amd64", "linux/s390x" ]');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS=("linux/amd64" "‸linux/arm64")\n', 'linux/386'), 'PLATFORMS=("linux/amd64" "linux/386")');
+    // A template or a quoted value right after the cursor: replaced, not glued to.
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸$BUILDPLATFORM alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸"linux/amd64" alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'RUN GOOS=linux GOARCH=‸$TARGETARCH go build\n', 'arm64'), 'RUN GOOS=linux GOARCH=arm64 go build');
   });
 });
 

@@ -212,6 +212,26 @@ describe('cancellation ($/cancelRequest)', () => {
     }
   });
 
+  it('a pull cancelled while the server waits for the first settings is answered at once, not when they come (QA 146 B2)', async () => {
+    // The client takes 10 s to answer; the server waits 3 s for the first settings at most.
+    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true, refresh: true }), configurationDelay: (n) => (n === 1 ? 10_000 : 0) });
+    try {
+      client.open(small, 'dockerfile', smallText, 1);
+      const token = new CancellationTokenSource();
+      const t0 = Date.now();
+      const pull = client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: small } }, token.token);
+      setTimeout(() => token.cancel(), 50);
+      assert.equal((await errorOf(pull)).code, LSPErrorCodes.RequestCancelled);
+      const ms = Date.now() - t0;
+      assert.ok(ms < 2500, `answered in ${ms} ms: it waited for the settings`);
+      // Not cancelled, a pull is answered once the settings are in (or the wait is over), with results.
+      const report = (await client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: small } })) as { kind: string; items: unknown[] };
+      assert.equal(report.kind, 'full');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a cancellation for a request already answered, or for no request at all, changes nothing', async () => {
     const client = await LspClient.start();
     try {

@@ -145,6 +145,20 @@ describe('settings for clients without workspace/configuration', () => {
     }
   });
 
+  it("a client that asks for settings but has none for us (null, or {}) uses initializationOptions, as Neovim's init_options (QA 146 N1)", async () => {
+    for (const settings of [null, {}]) {
+      const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: true }), settings, initializationOptions: { settings: { requiredTier: 1 } } });
+      try {
+        const u = uri(`init-fallback-${JSON.stringify(settings)}`);
+        client.open(u, 'yaml', WORKFLOW, 1);
+        assert.ok(codes(await client.diagnosticsFor(u, 1)).includes('below-required-tier'), JSON.stringify(settings));
+        assert.ok(client.configurationRequests > 0);
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+
   it('a pushed {k8sPlatforms: null} clears the settings pushed before: the defaults apply again', async () => {
     for (const configuration of [false, true]) {
       // With workspace/configuration, the client answers null for the section, as after clearing it.

@@ -60,6 +60,13 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/w.yml', 'github-actions-workflow'), 'github-workflow');
   });
 
+  it('matches language ids in any case, and never by a property every object has (QA 146 N2, N3)', () => {
+    assert.equal(detectFileKind('/r/rules', 'Makefile'), 'makefile');
+    assert.equal(detectFileKind('/r/img', 'Dockerfile'), 'dockerfile');
+    assert.equal(detectFileKind('Untitled-1', 'YAML'), 'yaml');
+    assert.equal(detectFileKind('/r/run', 'Shell Script'), 'shell');
+    for (const id of ['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty', 'plaintext']) assert.equal(detectFileKind('/r/notes', id), undefined, id);
+  });
   it('knows the language ids Emacs eglot sends (the major mode without -mode)', () => {
     assert.equal(detectFileKind('/r/rules.make', 'makefile-gmake'), 'makefile');
     assert.equal(detectFileKind('/r/rules.make', 'makefile-bsdmake'), 'makefile');

@@ -1,6 +1,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { scannedPartners, scanText, type FileKind, type ScanResult } from '../lint';
+import { scannedPartners, scanText, YAML_KINDS, type FileKind, type ScanResult } from '../lint';
 import type { TierModel } from '../model/query';
 import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
@@ -274,41 +274,38 @@ function itemsAfter(text: string, end: number, inArgument = false): string[] {
 }
 
 /**
- * The separator to write after a new item put before the item at [start, end) (`a,|b` → `a,NEW,b`),
- * copied from the list around it: the one before the item when items come before it (`, `, ` `),
- * else the one after it (`|a, b`). Undefined where the value is one platform, not a list: a
- * GOOS or GOARCH alone (`GOOS=|linux`), a Dockerfile's `FROM --platform=`, a singular
- * `platform:` key; there the item is replaced.
+ * The separator to write after a new item put before the item at [start, end) of a comma list
+ * (`a,|b` → `a,NEW,b`, `a, |b`, `|a, b`, YAML's `[|a]`), copied from the list: the comma and the
+ * blanks before the item, else those after it. Undefined in any other list or value (a lone value,
+ * a list of words or of lines, a quoted item): there the item is replaced, which never breaks one.
  */
-function listSeparator(text: string, site: CompletionSite): string | undefined {
+function listSeparator(text: string, site: CompletionSite, kind: FileKind): string | undefined {
   const { start, end } = site;
   let k = start;
-  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t' || text[k - 1] === ',')) k--;
-  if (site.present && site.present.length > 0 && k < start) {
-    const written = text.slice(k, start);
-    return written.includes(',') ? written.replace(/^[ \t]+/, '') : written;
-  }
-  // The next word, up to a quote, comma or bracket (`|a linux/s390x"`).
-  const next = /^([ \t]*,[ \t]*|[ \t]+)([^\s"',\]]*)/.exec(text.slice(end, end + 200));
-  if (next && (next[1].includes(',') || (site.role === 'platform' && parsePlatform(next[2], 'loose') !== undefined))) return next[1];
-  // The first item of a YAML flow list (`goos: [|darwin]`).
-  if (/\[[ \t]*$/.test(text.slice(Math.max(0, start - 40), start))) return ', ';
-  if (site.role !== 'platform') return undefined;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lead = text.slice(lineStart, start);
-  if (/^\s*FROM\s/i.test(lead) || /(?:^|[\s{,])["']?platform["']?[ \t]*:[ \t]*["']?$/.test(lead)) return undefined;
-  // Else a list of one, as most platform values may be (`platforms: |linux/amd64`).
-  return separatorBefore(text, start);
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  if (text[k - 1] === ',') return `,${text.slice(k, start)}`;
+  const after = /^,[ \t]*/.exec(text.slice(end, end + 40));
+  if (after) return after[0];
+  if (text[k - 1] === '[' && YAML_KINDS.has(kind)) return ', ';
+  return undefined;
 }
 
-/** The separator of the list whose item starts at `start`: a space where the item before it ends with one, else a comma. */
-function separatorBefore(text: string, start: number): string {
-  const c = text[start - 1];
-  if (c !== ' ' && c !== '\t') return ',';
-  let k = start - 1;
-  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
-  // `platforms: l‸…`, `GOOS= l‸…`: after a key or an `=`, the list has no item before it to go by.
-  return /[A-Za-z0-9_/.-]/.test(text[k - 1] ?? '') ? ' ' : ',';
+/**
+ * What is written right after the cursor that no token takes, a template or a quoted value
+ * (`FROM --platform=‸$BUILDPLATFORM`, `‸"linux/amd64"`): its length, replaced with the item
+ * rather than glued to it; 0 when there is none.
+ */
+function gluedAfter(text: string, offset: number): number {
+  const m = /^(?:\$\{[^}\n]{0,200}\}|\$\([^)\n]{0,200}\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}\n]{0,200}\}\}|"[^"\n]{0,200}"|'[^'\n]{0,200}')/.exec(text.slice(offset, offset + 210));
+  return m ? m[0].length : 0;
+}
+
+/** Whether `rest` is a whole name of the site's kind: a platform, a GOOS, a GOARCH (or an alias of one). */
+function wholeName(site: CompletionSite, rest: string): boolean {
+  if (site.role === 'platform') return parsePlatform(rest, 'loose') !== undefined;
+  if (site.role === 'os') return GO_OS_NAMES.has(rest.toLowerCase());
+  if (site.role === 'arch') return resolveArch(rest.toLowerCase()) !== undefined;
+  return false;
 }
 
 /**
@@ -336,8 +333,8 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
  * token the cursor is in (`linux/am‸d46`); with `insertReplace` (the client takes
  * InsertReplaceEdit) it offers both ranges, and the client's setting picks: what was typed before
  * the cursor, or the whole token. Before a whole item (`linux/amd64,‸linux/s390x`, nothing typed
- * of it), the item is a new one put before it in a list, with the list's separator, and replaces
- * it where the value is one (`GOOS=‸linux`, `FROM --platform=‸linux/amd64`): see listSeparator.
+ * of it), the item is a new one put before it in a comma list, with the list's separator, and
+ * replaces it anywhere else (`GOOS=‸linux`, `FROM --platform=‸linux/amd64`): see listSeparator.
  */
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false, partners?: Partners): CompletionList | null {
   // (Without a scan of the text at hand, one is made when a GOOS or GOARCH value asks for it.)
@@ -365,15 +362,16 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
             nameCandidates(model, 'arch', lone(site.oses) ? ['linux'] : site.oses, leftOutEntry(text, kind, offset), kind === 'goreleaser', listedNames(), (name) => paired(site.start, site.end, 'arch', name), lone(site.oses));
   const typed = text.slice(site.start, offset);
   // The cursor before a whole item: nothing typed of the token yet (`linux/amd64,‸linux/s390x`,
-  // `GOOS=‸linux`), or a letter typed before a platform (`l‸linux/s390x`). In a list, the item is a
-  // new one put before it, with the list's separator; a lone value is replaced. (No insert and
-  // replace ranges to choose from there: either would glue the label to the item or drop it.)
+  // `GOOS=‸linux`), or a letter typed before a name (`l‸linux/s390x`, `GOOS=l‸linux`). In a comma
+  // list, the item is a new one put before it, with the list's separator; anywhere else the item
+  // is replaced. (No insert and replace ranges to choose from: inserted, the label would glue to it.)
   const rest = text.slice(offset, site.end);
-  const before = rest !== '' && (typed === '' || (site.role === 'platform' && parsePlatform(rest, 'loose') !== undefined));
-  const separator = before ? listSeparator(text, site) : undefined;
+  const before = rest !== '' && (typed === '' || wholeName(site, rest));
+  const separator = before ? listSeparator(text, site, kind) : undefined;
   const after = separator ?? '';
   if (separator !== undefined) listed.push(rest);
-  const range = rangeOf(doc, site.start, separator !== undefined || rest === '' ? offset : site.end);
+  const glued = rest === '' ? gluedAfter(text, offset) : 0;
+  const range = rangeOf(doc, site.start, separator !== undefined ? offset : rest === '' ? offset + glued : site.end);
   // (In a token, `linux/am‸d46`: what was typed before the cursor, or the whole token, as the client's setting says.)
   const insert = insertReplace && !before && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
   const replace = range;

@@ -159,8 +159,8 @@ export class Configuration {
   }
 
   /**
-   * Applies the `k8sPlatforms` sections the client answered, one per scope (null or missing: the
-   * fallback, then the defaults). Scopes gone since the question was asked are passed over.
+   * Applies the `k8sPlatforms` sections the client answered, one per scope (null, missing or
+   * empty: the fallback, then the defaults). Scopes gone since the question was asked are passed over.
    */
   apply(scopes: readonly SettingsScope[], sections: readonly unknown[] | undefined): void {
     this.applied = true;
@@ -181,7 +181,9 @@ export class Configuration {
 
   private applyTo(scope: SettingsScope, raw: unknown, told: Set<string>): boolean {
     scope.raw = raw;
-    const section = raw !== null && typeof raw === 'object' ? raw : this.fallbackRaw;
+    // (An empty section says nothing either: a client answers `{}` for settings no one set, and
+    // the user's may be in initializationOptions, as Neovim's init_options.)
+    const section = raw !== null && typeof raw === 'object' && Object.keys(raw).length > 0 ? raw : this.fallbackRaw;
     const { settings, problems } = parseSettings(section);
     const text = problems.join('; ');
     if (text !== scope.shownProblems && text !== '' && !told.has(text)) {
