@@ -100,7 +100,9 @@ function artifactSection(model: TierModel, p: Platform): string {
 export function explainArtifact(model: TierModel, name: string, asPackage = false): string | undefined {
   const parts: string[] = [];
   if (asPackage) {
-    const arches = model.data.packages.arches.map((a) => `${a.platform} (deb \`${a.deb}\`, rpm \`${a.rpm}\`)`);
+    // Tier 1 first, as everywhere (the source lists the rpm names alphabetically: x86_64 last).
+    const tierOf = (platform: string) => model.tierOf(parsePlatform(platform, 'strict') ?? { os: '', arch: '' }) ?? 4;
+    const arches = [...model.data.packages.arches].sort((a, b) => tierOf(a.platform) - tierOf(b.platform)).map((a) => `${a.platform} (deb \`${a.deb}\`, rpm \`${a.rpm}\`)`);
     parts.push(`deb and rpm packages (from ${model.data.packages.repository}) for ${arches.join(', ')}`);
   }
   if (model.isImage(name)) parts.push(`image for ${model.imagePlatforms(name).join(', ')}`);

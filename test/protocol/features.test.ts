@@ -499,12 +499,16 @@ describe('hover', () => {
     const { uri } = await open('hover/packages.sh', 'shellscript', text);
     const kubeadm = await client.hover(uri, positionOf(text, 'kubeadm', 1));
     const md = markdown(kubeadm);
-    assert.match(md, /^\*\*kubeadm\*\*: Kubernetes release deb and rpm packages \(from pkgs\.k8s\.io\) for linux\/arm64 \(deb `arm64`, rpm `aarch64`\), .*linux\/amd64 \(deb `amd64`, rpm `x86_64`\); binary for linux\/amd64/);
+    // Tier 1 first, as everywhere.
+    assert.match(md, /^\*\*kubeadm\*\*: Kubernetes release deb and rpm packages \(from pkgs\.k8s\.io\) for linux\/amd64 \(deb `amd64`, rpm `x86_64`\), linux\/arm64 \(deb `arm64`, rpm `aarch64`\), .*; binary for linux\/amd64/);
     // The name only, not its version.
     assert.deepEqual(kubeadm!.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } });
     assert.match(markdown(await client.hover(uri, positionOf(text, 'kubernetes-cni', 1))), /^\*\*kubernetes-cni\*\*: Kubernetes release deb and rpm packages/);
     assert.match(markdown(await client.hover(uri, positionOf(text, 'kubelet', 1))), /^\*\*kubelet\*\*: Kubernetes release deb and rpm packages/);
     assert.equal(await client.hover(uri, positionOf(text, '1.31.0-1.1', 1)), null);
+    const zypper = '#!/bin/sh\nzypper in -y kubectl\n';
+    const z = await open('hover/zypper.sh', 'shellscript', zypper);
+    assert.match(markdown(await client.hover(z.uri, positionOf(zypper, 'kubectl', 1))), /^\*\*kubectl\*\*: Kubernetes release deb and rpm packages/);
     // Not installed there: the release binary alone.
     assert.match(markdown(await client.hover(uri, positionOf(text, 'kubeadm', 1, 1))), /^\*\*kubeadm\*\*: Kubernetes release binary for /);
   });

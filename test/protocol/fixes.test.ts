@@ -560,6 +560,17 @@ describe('respelling an alias whose platform the list names again (QA 145 N4)', 
     assert.equal(after, step('linux/arm64,linux/amd64'));
     assert.deepEqual(await codesOf('.github/workflows/a.yml', 'yaml', after), []);
   });
+  it('every later repeat goes with it, in one edit that leaves a clean list (QA 147 N1)', async () => {
+    for (const [list, clean] of [
+      ['linux/aarch64,linux/arm64,linux/arm64', 'linux/arm64'],
+      ['linux/aarch64,linux/amd64,linux/arm64,linux/s390x,linux/arm64/v8', 'linux/arm64,linux/amd64,linux/s390x'],
+      ['linux/aarch64, linux/arm64, linux/amd64, linux/arm64', 'linux/arm64, linux/amd64'],
+    ]) {
+      const after = await fixed('.github/workflows/a.yml', 'yaml', step(list), 'non-canonical-platform', 'linux/aarch64');
+      assert.equal(after, step(clean), list);
+      assert.deepEqual(await codesOf('.github/workflows/a.yml', 'yaml', after), [], list);
+    }
+  });
   it('with the canonical one first, the alias is the repeat and goes', async () => {
     assert.equal(await fixed('.github/workflows/a.yml', 'yaml', step('linux/arm64,linux/amd64,linux/aarch64'), 'non-canonical-platform', 'linux/aarch64'), step('linux/arm64,linux/amd64'));
   });

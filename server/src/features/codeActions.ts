@@ -49,23 +49,28 @@ function safeEdit(f: Finding): SafeEdit | undefined {
  * (`linux/amd64,linux/x86_64`). Respelling it would only make the repeat plain, so the removal is
  * the one fix, and the one preferred, for either diagnostic.
  */
-function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle, repeat: Finding | undefined, later?: Finding): CodeAction[] {
+function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style: EditStyle, repeat: Finding | undefined, later: readonly Finding[] = []): CodeAction[] {
   const out: CodeAction[] = [];
   const token = doc.getText().slice(f.start, f.end);
   // A typo of an item the list holds already (`linux/amd64,linux/amd46`): its removal first.
   const listed = f.code === 'unknown-platform' && f.data.listed === true && f.data.remove !== undefined;
   // An alias whose platform the list names again later (`linux/aarch64,linux/arm64`): respelled, it
-  // would be a repeat; the later one goes with it, as fix-all does.
-  const alsoRemove = f.code === 'non-canonical-platform' && later ? removeEdit(doc, later) : undefined;
+  // would be a repeat; the later ones go with it, their removals joined as fix-all joins them.
+  const repeats = f.code === 'non-canonical-platform' ? later.filter((x) => x.data.remove) : [];
+  const withRepeatsGone = (r: string): TextEdit[] =>
+    mergeSafeEdits(doc.getText(), [{ start: f.start, end: f.end, text: r, token: f.start }, ...repeats.map((x) => ({ start: x.data.remove!.start, end: x.data.remove!.end, text: '', token: x.start }))].sort((a, b) => a.start - b.start || a.end - b.end)).map((e) => ({
+      range: rangeOf(doc, e.start, e.end),
+      newText: e.text,
+    }));
   if (f.code === 'unknown-platform' || (f.code === 'non-canonical-platform' && !repeat)) {
     (f.data.replacements ?? []).forEach((r, i) => {
       if (r === token) return;
       out.push({
-        title: alsoRemove ? `Replace with ${r} and remove the repeat after it` : `Replace with ${r}`,
+        title: repeats.length > 0 ? `Replace with ${r} and remove the ${repeats.length === 1 ? 'repeat' : 'repeats'} after it` : `Replace with ${r}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         ...(i === 0 && !listed ? { isPreferred: true } : {}),
-        edit: workspaceEdit(doc, alsoRemove ? [replaceEdit(doc, f, r), alsoRemove] : [replaceEdit(doc, f, r)], style),
+        edit: workspaceEdit(doc, repeats.length > 0 ? withRepeatsGone(r) : [replaceEdit(doc, f, r)], style),
       });
     });
   }
@@ -113,17 +118,11 @@ export function isFixAllData(data: unknown): data is FixAllData {
 }
 
 /**
- * The fix-all action: every safe fix in the document, in one edit, none overlapping. `deferred`:
- * without its edit, which codeAction/resolve makes (see FixAllData).
+ * Safe edits sorted by start, made into edits that do not overlap: removals that touch are joined
+ * into one (with the separator before the first), an edit overlapping one kept before is dropped.
  */
-export function fixAllAction(doc: TextDocument, findings: readonly Finding[], style: EditStyle, deferred = false): CodeAction | undefined {
-  const edits = findings
-    .map(safeEdit)
-    .filter((e): e is SafeEdit => e !== undefined)
-    // A repeat that is also an alias has a removal and a respelling: the removal comes first and wins.
-    .sort((a, b) => a.start - b.start || Number(a.text !== '') - Number(b.text !== '') || a.end - b.end);
-  const text = doc.getText();
-  const kept: typeof edits = [];
+function mergeSafeEdits(text: string, edits: readonly SafeEdit[]): SafeEdit[] {
+  const kept: SafeEdit[] = [];
   for (const e of edits) {
     let last = kept[kept.length - 1];
     if (last && e.start < last.end) {
@@ -148,6 +147,20 @@ export function fixAllAction(doc: TextDocument, findings: readonly Finding[], st
     }
     kept.push({ ...e });
   }
+  return kept;
+}
+
+/**
+ * The fix-all action: every safe fix in the document, in one edit, none overlapping. `deferred`:
+ * without its edit, which codeAction/resolve makes (see FixAllData).
+ */
+export function fixAllAction(doc: TextDocument, findings: readonly Finding[], style: EditStyle, deferred = false): CodeAction | undefined {
+  const edits = findings
+    .map(safeEdit)
+    .filter((e): e is SafeEdit => e !== undefined)
+    // A repeat that is also an alias has a removal and a respelling: the removal comes first and wins.
+    .sort((a, b) => a.start - b.start || Number(a.text !== '') - Number(b.text !== '') || a.end - b.end);
+  const kept = mergeSafeEdits(doc.getText(), edits);
   if (kept.length === 0) return undefined;
   const action = { title: 'Fix all safe k8s-platforms problems (canonical spellings, repeats)', kind: FIX_ALL_KIND };
   if (deferred) return { ...action, data: { k8sPlatformsFixAll: true, uri: doc.uri, version: doc.version } satisfies FixAllData };
@@ -184,7 +197,7 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
     const byKey = ours.length > INDEX_FROM ? indexByRange(findings) : undefined;
     const findingAt = (start: number, end: number, code: unknown) => (byKey ? byKey.get(`${start}:${end}:${code}`) : findings.find((x) => x.start === start && x.end === end && x.code === code));
     let sentRepeats: Set<string> | undefined;
-    let repeatsOf: Map<string, Finding> | undefined;
+    let repeatsOf: Map<string, Finding[]> | undefined;
     for (const d of ours) {
       const start = doc.offsetAt(d.range.start);
       const end = doc.offsetAt(d.range.end);
@@ -198,9 +211,16 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
         if (sentRepeats.has(`${start}:${end}`)) continue;
       }
       // (The repeat of an alias's platform later in its list, found by the repeat's `first`.)
-      let later: Finding | undefined;
+      let later: Finding[] | undefined;
       if (f.code === 'non-canonical-platform' && !repeat) {
-        repeatsOf ??= new Map(findings.filter((x) => x.code === 'duplicate-platform' && x.first && x.data.remove).map((x) => [`${x.first!.start}:${x.first!.end}`, x]));
+        if (!repeatsOf) {
+          repeatsOf = new Map();
+          for (const x of findings) {
+            if (x.code !== 'duplicate-platform' || !x.first || !x.data.remove) continue;
+            const k = `${x.first.start}:${x.first.end}`;
+            repeatsOf.set(k, [...(repeatsOf.get(k) ?? []), x]);
+          }
+        }
         later = repeatsOf.get(`${start}:${end}`);
       }
       out.push(...quickFixes(doc, f, d, style, repeat, later));

@@ -131,7 +131,7 @@ function artifactAt(model: TierModel, text: string, offset: number): { start: nu
 /** A Kubernetes package's name as a package manager takes it: alone, `=version`, `-version`, `:arch`, `.arch`. */
 const PACKAGE_WORD = new RegExp(`^(${KUBE_PACKAGES})(?:[-=][0-9][\\w.~+:-]*|\\.[a-z0-9_]+)?$`);
 /** A package manager's install on the line before the word (`sudo apt-get install -y`, `dnf install`). */
-const INSTALL_BEFORE = new RegExp(`(?:^|[\\s;&|(])(?:${[...PACKAGE_MANAGERS].join('|')})\\s(?:[^\\n;&|]*\\s)?(?:install|reinstall)\\s[^\\n;&|]*$`);
+const INSTALL_BEFORE = new RegExp(`(?:^|[\\s;&|(])(?:${[...PACKAGE_MANAGERS].join('|')})\\s(?:[^\\n;&|]*\\s)?(?:install|reinstall|in)\\s[^\\n;&|]*$`);
 
 /**
  * A Kubernetes package named where a package manager installs it (`apt-get install -y kubeadm
