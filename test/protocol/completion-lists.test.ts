@@ -319,6 +319,24 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸$BUILDPLATFORM alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
     assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸"linux/amd64" alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
     assert.equal(await accepted('Dockerfile', 'dockerfile', 'RUN GOOS=linux GOARCH=‸$TARGETARCH go build\n', 'arm64'), 'RUN GOOS=linux GOARCH=arm64 go build');
+    // Taken whole: GitHub expressions, nested defaults, backticks (QA 148 B1).
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('‸${{ matrix.platform }}'), 'linux/s390x'), '          platforms: linux/s390x');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step("‸${{ format('{0}/{1}', matrix.os, matrix.arch) }}"), 'linux/s390x'), '          platforms: linux/s390x');
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸${BUILDPLATFORM:-${X}} alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform ‸`cat plats` .\n', 'linux/s390x'), 'docker buildx build --platform linux/s390x .');
+    // In a comma list, a template is an item: the new one goes before it.
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('linux/amd64,‸${{ env.EXTRA }}'), 'linux/s390x'), '          platforms: linux/amd64,linux/s390x,${{ env.EXTRA }}');
+    // A quote that closes the string the cursor is in is no value after it.
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    container:\n      args: ["--platform", "linux/amd64,‸", "--push"]\n', 'linux/arm64'), '      args: ["--platform", "linux/amd64,linux/arm64", "--push"]');
+  });
+  it("in a YAML flow mapping a comma parts keys: the value is replaced, not given a neighbour (QA 148 B2)", async () => {
+    assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux]\n    goarch: [amd64]\n    ignore: [{goos: ‸linux, goarch: amd64}]\n', 'windows'), '    ignore: [{goos: windows, goarch: amd64}]');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with: {platforms: ‸linux/amd64, push: true}\n', 'linux/s390x'), '        with: {platforms: linux/s390x, push: true}');
+  });
+  it('between a comma and the blank before the next item, a new item and a comma (QA 148 B3)', async () => {
+    assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux]\n    goarch: [amd64,‸ arm64]\n', 's390x'), '    goarch: [amd64,s390x, arm64]');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: [‸ linux/amd64]\n', 'linux/s390x'), '        platform: [linux/s390x, linux/amd64]');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform "linux/amd64,‸ linux/arm64" .\n', 'linux/s390x'), 'docker buildx build --platform "linux/amd64,linux/s390x, linux/arm64" .');
   });
 });
 
@@ -335,6 +353,10 @@ describe('variants after os/arch/ (QA 145 N2)', () => {
 
 describe('completion after a templated item (QA 145 B2)', () => {
   it('a list whose earlier item a template makes offers platforms in Makefiles, scripts and Dockerfiles', async () => {
+    // GitHub expressions and goreleaser templates too (QA 148 B4).
+    const gha = await completeAt('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${{ matrix.p }},‸linux/arm64\n', '‸');
+    assert.ok(gha.includes('linux/s390x') && !gha.includes('linux/arm64'), gha.join(' '));
+    assert.ok((await completeAt('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: ["{{ .Env.OS }}", l‸]\n', '‸')).includes('linux'));
     for (const [path, lang, text] of [
       ['Makefile', 'makefile', 'build:\n\tdocker buildx build --platform=$(PLATFORMS),linux/‸ .\n'],
       ['Makefile', 'makefile', 'PLATFORMS := $(BASE_PLATFORMS),linux/‸\n'],

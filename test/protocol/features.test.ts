@@ -509,6 +509,13 @@ describe('hover', () => {
     const zypper = '#!/bin/sh\nzypper in -y kubectl\n';
     const z = await open('hover/zypper.sh', 'shellscript', zypper);
     assert.match(markdown(await client.hover(z.uri, positionOf(zypper, 'kubectl', 1))), /^\*\*kubectl\*\*: Kubernetes release deb and rpm packages/);
+    // Not an install: a comment, echoed text (QA 148 N7).
+    for (const line of ['# apt-get install -y kubectl', 'echo apt-get install -y kubectl']) {
+      const t = `#!/bin/sh\n${line}\n`;
+      const o = await open('hover/not-installed.sh', 'shellscript', t);
+      const h = await client.hover(o.uri, positionOf(t, 'kubectl', 1));
+      assert.ok(h === null || !markdown(h).includes('packages'), line);
+    }
     // Not installed there: the release binary alone.
     assert.match(markdown(await client.hover(uri, positionOf(text, 'kubeadm', 1, 1))), /^\*\*kubeadm\*\*: Kubernetes release binary for /);
   });

@@ -279,8 +279,8 @@ function itemsAfter(text: string, end: number, inArgument = false): string[] {
  * blanks before the item, else those after it. Undefined in any other list or value (a lone value,
  * a list of words or of lines, a quoted item): there the item is replaced, which never breaks one.
  */
-function listSeparator(text: string, site: CompletionSite, kind: FileKind): string | undefined {
-  const { start, end } = site;
+function listSeparator(text: string, start: number, end: number, kind: FileKind): string | undefined {
+  if (YAML_KINDS.has(kind) && inFlowMapping(text, start)) return undefined;
   let k = start;
   while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
   if (text[k - 1] === ',') return `,${text.slice(k, start)}`;
@@ -292,12 +292,55 @@ function listSeparator(text: string, site: CompletionSite, kind: FileKind): stri
 
 /**
  * What is written right after the cursor that no token takes, a template or a quoted value
- * (`FROM --platform=‸$BUILDPLATFORM`, `‸"linux/amd64"`): its length, replaced with the item
- * rather than glued to it; 0 when there is none.
+ * (`FROM --platform=‸$BUILDPLATFORM`, `‸${{ matrix.platform }}`, `‸"linux/amd64"`): its length,
+ * 0 when there is none. A template is taken whole, nested ones too (`${A:-${B}}`); a quote that
+ * closes a string the cursor is in (`"linux/amd64,‸", "--push"`) starts no value.
  */
 function gluedAfter(text: string, offset: number): number {
-  const m = /^(?:\$\{[^}\n]{0,200}\}|\$\([^)\n]{0,200}\)|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}\n]{0,200}\}\}|"[^"\n]{0,200}"|'[^'\n]{0,200}')/.exec(text.slice(offset, offset + 210));
-  return m ? m[0].length : 0;
+  const eol = text.indexOf('\n', offset);
+  const limit = Math.min(eol < 0 ? text.length : eol, offset + 300);
+  const c = text[offset];
+  const closer = (open: string, close: string, from: number): number => {
+    let depth = 0;
+    for (let k = from; k < limit; k++) {
+      if (text[k] === open) depth++;
+      else if (text[k] === close && --depth === 0) return k + 1 - offset;
+    }
+    return 0;
+  };
+  if (text.startsWith('${{', offset) || text.startsWith('{{', offset)) {
+    const close = text.indexOf('}}', offset + 2);
+    return close >= 0 && close + 2 <= limit ? close + 2 - offset : 0;
+  }
+  if (text.startsWith('${', offset)) return closer('{', '}', offset + 1);
+  if (text.startsWith('$(', offset)) return closer('(', ')', offset + 1);
+  if (c === '$') return /^\$[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(offset, limit))?.[0].length ?? 0;
+  if (c !== '"' && c !== "'" && c !== '`') return 0;
+  const close = text.indexOf(c, offset + 1);
+  if (close < 0 || close >= limit) return 0;
+  if (c !== '`') {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    let open = false;
+    for (let k = lineStart; k < offset; k++) if (text[k] === c && text[k - 1] !== '\\') open = !open;
+    if (open) return 0;
+  }
+  return close + 1 - offset;
+}
+
+/** Whether `start` is inside a YAML flow mapping on its line (`{goos: ‸linux, goarch: amd64}`), where a comma parts keys. */
+function inFlowMapping(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const open: string[] = [];
+  let quote = '';
+  for (let k = lineStart; k < start; k++) {
+    const c = text[k];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') open.push(c);
+    else if (c === ']' || c === '}') open.pop();
+  }
+  return open[open.length - 1] === '{';
 }
 
 /** Whether `rest` is a whole name of the site's kind: a platform, a GOOS, a GOARCH (or an alias of one). */
@@ -365,15 +408,20 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // `GOOS=‸linux`), or a letter typed before a name (`l‸linux/s390x`, `GOOS=l‸linux`). In a comma
   // list, the item is a new one put before it, with the list's separator; anywhere else the item
   // is replaced. (No insert and replace ranges to choose from: inserted, the label would glue to it.)
+  // (So is a template or a quoted value right after the cursor: `FROM --platform=‸$BUILDPLATFORM`,
+  // `--platform=linux/amd64,‸${EXTRA}`.)
   const rest = text.slice(offset, site.end);
-  const before = rest !== '' && (typed === '' || wholeName(site, rest));
-  const separator = before ? listSeparator(text, site, kind) : undefined;
+  const glued = rest === '' && typed === '' ? gluedAfter(text, offset) : 0;
+  const before = (rest !== '' && (typed === '' || wholeName(site, rest))) || glued > 0;
+  // Between a comma and the blank before the next item (`[amd64,‸ arm64]`): a new item, and a comma.
+  const gap = rest === '' && glued === 0 && /^[ \t]+[^\s\]}),#]/.test(text.slice(offset, offset + 40)) && listSeparator(text, site.start, offset, kind)?.startsWith(',') === true;
+  const separator = gap ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind) : undefined;
   const after = separator ?? '';
-  if (separator !== undefined) listed.push(rest);
-  const glued = rest === '' ? gluedAfter(text, offset) : 0;
-  const range = rangeOf(doc, site.start, separator !== undefined ? offset : rest === '' ? offset + glued : site.end);
-  // (In a token, `linux/am‸d46`: what was typed before the cursor, or the whole token, as the client's setting says.)
-  const insert = insertReplace && !before && site.end > offset ? rangeOf(doc, site.start, offset) : undefined;
+  if (separator !== undefined && rest !== '') listed.push(rest);
+  const range = rangeOf(doc, site.start, separator !== undefined ? offset : glued > 0 ? offset + glued : rest === '' ? offset : site.end);
+  // (In a token, `linux/am‸d46`: what was typed before the cursor, or the whole token, as the
+  // client's setting says; right after a `/`, `linux/‸arm64`, the whole token: kept, the rest would glue.)
+  const insert = insertReplace && !before && site.end > offset && !typed.endsWith('/') ? rangeOf(doc, site.start, offset) : undefined;
   const replace = range;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();

@@ -290,8 +290,8 @@ function listItems(before: string, spaces: boolean): string[] | undefined {
 /** What stands for a template in the items of listItems: a character no item holds. */
 const TEMPLATED = '\u0000';
 
-/** A template with no template inside: `$(X)`, `${X}`, `` `cmd` ``, `$X`, `$$x`, a recipe's `$$(cmd)`. */
-const INNERMOST_TEMPLATE = /\$+\([^$`()]*\)|\$+\{[^$`{}]*\}|`[^`]*`|\$+[A-Za-z_][A-Za-z0-9_]*|\$+[0-9@*#?!$-]/g;
+/** A template with no template inside: `${{ x }}`, `{{ .Os }}`, `$(X)`, `${X}`, `` `cmd` ``, `$X`, `$$x`, a recipe's `$$(cmd)`. */
+const INNERMOST_TEMPLATE = /\$?\{\{[^{}\n]*\}\}|\$+\([^$`()]*\)|\$+\{[^$`{}]*\}|`[^`]*`|\$+[A-Za-z_][A-Za-z0-9_]*|\$+[0-9@*#?!$-]/g;
 
 /** `text` with every closed template made TEMPLATED, inner ones first (`${A:-$(b)}`); at most 8 deep. */
 function withoutTemplates(text: string): string {

@@ -130,8 +130,22 @@ function artifactAt(model: TierModel, text: string, offset: number): { start: nu
 
 /** A Kubernetes package's name as a package manager takes it: alone, `=version`, `-version`, `:arch`, `.arch`. */
 const PACKAGE_WORD = new RegExp(`^(${KUBE_PACKAGES})(?:[-=][0-9][\\w.~+:-]*|\\.[a-z0-9_]+)?$`);
-/** A package manager's install on the line before the word (`sudo apt-get install -y`, `dnf install`). */
-const INSTALL_BEFORE = new RegExp(`(?:^|[\\s;&|(])(?:${[...PACKAGE_MANAGERS].join('|')})\\s(?:[^\\n;&|]*\\s)?(?:install|reinstall|in)\\s[^\\n;&|]*$`);
+/** The words of a package manager's command that install (`zypper in`). */
+const INSTALLS: ReadonlySet<string> = new Set(['install', 'reinstall', 'in']);
+
+/**
+ * Whether `prefix`, the command's text before a word, is a package manager's install
+ * (`sudo apt-get install -y`, `dnf install`): not in a comment, not echoed.
+ */
+function installsBefore(prefix: string): boolean {
+  if (/(?:^|\s)#/.test(prefix)) return false;
+  // The command the word is in: after the last `;`, `&`, `|` or `(` of the line.
+  const from = Math.max(prefix.lastIndexOf(';'), prefix.lastIndexOf('&'), prefix.lastIndexOf('|'), prefix.lastIndexOf('('));
+  const words = prefix.slice(from + 1).split(/\s+/);
+  const manager = words.findIndex((w) => PACKAGE_MANAGERS.has(w));
+  if (manager < 0 || words.slice(0, manager).some((w) => w === 'echo' || w === 'printf')) return false;
+  return words.slice(manager + 1).some((w) => INSTALLS.has(w));
+}
 
 /**
  * A Kubernetes package named where a package manager installs it (`apt-get install -y kubeadm
@@ -150,7 +164,7 @@ function packageAt(text: string, offset: number): { start: number; name: string 
   // The command's start: back over lines continued with a backslash (`apt-get install -y \`).
   let lineStart = text.lastIndexOf('\n', s - 1) + 1;
   for (let k = 0; k < 20 && lineStart > 1 && /\\\r?$/.test(text.slice(Math.max(0, lineStart - 3), lineStart - 1)); k++) lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  if (s - lineStart > 2000 || !INSTALL_BEFORE.test(text.slice(lineStart, s).replace(/\\\r?\n/g, '  '))) return undefined;
+  if (s - lineStart > 2000 || !installsBefore(text.slice(lineStart, s).replace(/\\\r?\n/g, '  '))) return undefined;
   return { start: s, name: m[1] };
 }
 
