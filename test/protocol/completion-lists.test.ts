@@ -333,6 +333,27 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux]\n    goarch: [amd64]\n    ignore: [{goos: ‸linux, goarch: amd64}]\n', 'windows'), '    ignore: [{goos: windows, goarch: amd64}]');
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with: {platforms: ‸linux/amd64, push: true}\n', 'linux/s390x'), '        with: {platforms: linux/s390x, push: true}');
   });
+  it('the last item typed in a comma list on a command line ends the list: no comma after it (QA 149 B1)', async () => {
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform linux/amd64,linux/ar‸ -t img .\n', 'linux/arm64'), 'docker buildx build --platform linux/amd64,linux/arm64 -t img .');
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=linux/amd64,linux/s3‸ alpine\n', 'linux/s390x'), 'FROM --platform=linux/amd64,linux/s390x alpine');
+  });
+  it('nothing is offered where no item fits: after a closing quote, at a blank touching an item in YAML or a quoted comma list (QA 149 B2, B3)', async () => {
+    for (const [path, lang, text] of [
+      ['.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: ["linux/amd64", "linux/arm64"‸]\n'],
+      ['.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux]\n    goarch: [ amd64 ‸]\n'],
+      ['.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux]\n    goarch: [amd64 ‸, arm64]\n'],
+      ['.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: linux/amd64 ‸\n'],
+      ['b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform "linux/amd64 ‸,linux/arm64" .\n'],
+    ]) assert.deepEqual(await completeAt(path, lang, text, '‸'), [], text);
+    // A blank after an item is where the next one goes in a list of words.
+    assert.ok((await completeAt('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸"\n', '‸')).includes('linux/arm64'));
+    assert.ok((await completeAt('Makefile', 'makefile', 'PLATFORMS ?= linux/amd64 ‸\n', '‸')).includes('linux/arm64'));
+  });
+  it('a letter typed before a template or a quoted item: replaced with it, or a new item before it in a list (QA 149 B4)', async () => {
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('l‸${{ matrix.platform }}'), 'linux/s390x'), '          platforms: linux/s390x');
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=l‸$BUILDPLATFORM alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
+    assert.equal(await accepted('.goreleaser.yaml', 'yaml', "builds:\n  - goos: [linux]\n    goarch: [s‸'amd64', arm64]\n", 's390x'), "    goarch: [s390x, 'amd64', arm64]");
+  });
   it('between a comma and the blank before the next item, a new item and a comma (QA 148 B3)', async () => {
     assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux]\n    goarch: [amd64,‸ arm64]\n', 's390x'), '    goarch: [amd64,s390x, arm64]');
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: [‸ linux/amd64]\n', 'linux/s390x'), '        platform: [linux/s390x, linux/amd64]');

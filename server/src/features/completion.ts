@@ -327,6 +327,38 @@ function gluedAfter(text: string, offset: number): number {
   return close + 1 - offset;
 }
 
+/** The quote of a string open at `offset` on its line (`"linux/amd64,‸`), if any. */
+function openQuote(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let open: string | undefined;
+  for (let k = lineStart; k < offset; k++) {
+    const c = text[k];
+    if (open) {
+      if (c === open && (open === "'" || text[k - 1] !== '\\')) open = undefined;
+    } else if (c === '"' || c === "'") open = c;
+  }
+  return open;
+}
+
+/**
+ * Where no item can go without breaking what is written: right after a closing quote
+ * (`["linux/arm64"‸]`), and at a blank that touches an item with no comma between, in YAML
+ * (`[ amd64 ‸]`, `platforms: ‸ linux/amd64`: YAML would read the two as one value) or in a quoted
+ * comma list (`"linux/amd64 ‸,linux/arm64"`).
+ */
+function nothingFits(text: string, kind: FileKind, site: CompletionSite, offset: number): boolean {
+  if (site.start !== offset || site.end !== offset) return false;
+  const prev = text[offset - 1];
+  const quote = openQuote(text, offset);
+  if ((prev === '"' || prev === "'") && quote === undefined) return true;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const eol = text.indexOf('\n', offset);
+  const lead = text.slice(Math.max(lineStart, offset - 200), offset);
+  const tail = text.slice(offset, Math.min(eol < 0 ? text.length : eol, offset + 200));
+  if (!YAML_KINDS.has(kind) && !(quote !== undefined && (lead.slice(lead.lastIndexOf(quote)).includes(',') || tail.split(quote)[0].includes(',')))) return false;
+  return /[^\s,[{:|>-][ \t]+$/.test(lead) || (/^[ \t]+[^\s\]}),#]/.test(tail) && !/[,[][ \t]*$/.test(lead));
+}
+
 /** Whether `start` is inside a YAML flow mapping on its line (`{goos: ‸linux, goarch: amd64}`), where a comma parts keys. */
 function inFlowMapping(text: string, start: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -384,7 +416,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   let scan: ScanResult | undefined;
   const paired: Partners = partners ?? ((start, end, role, value) => scannedPartners((scan ??= scanText(text, kind)), start, end, role, value));
   const site = completionSite(text, kind, offset, paired);
-  if (!site) return null;
+  if (!site || nothingFits(text, kind, site, offset)) return null;
   // Items below the required tier say so, unless below-required-tier is turned off.
   const requiredTier = settings.severity['below-required-tier'] === 'off' ? 3 : settings.requiredTier;
   // The other items of the list the value is written in, before and after it.
@@ -411,10 +443,17 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // (So is a template or a quoted value right after the cursor: `FROM --platform=‸$BUILDPLATFORM`,
   // `--platform=linux/amd64,‸${EXTRA}`.)
   const rest = text.slice(offset, site.end);
-  const glued = rest === '' && typed === '' ? gluedAfter(text, offset) : 0;
+  const glued = rest === '' ? gluedAfter(text, offset) : 0;
   const before = (rest !== '' && (typed === '' || wholeName(site, rest))) || glued > 0;
-  // Between a comma and the blank before the next item (`[amd64,‸ arm64]`): a new item, and a comma.
-  const gap = rest === '' && glued === 0 && /^[ \t]+[^\s\]}),#]/.test(text.slice(offset, offset + 40)) && listSeparator(text, site.start, offset, kind)?.startsWith(',') === true;
+  // Between a comma and the blank before the next item of the same list (`[amd64,‸ arm64]`, in
+  // YAML or in quotes; in a shell word a blank ends the list): a new item, and a comma.
+  const gap =
+    typed === '' &&
+    rest === '' &&
+    glued === 0 &&
+    /^[ \t]+[^\s\]}),#]/.test(text.slice(offset, offset + 40)) &&
+    (YAML_KINDS.has(kind) || openQuote(text, offset) !== undefined) &&
+    listSeparator(text, site.start, offset, kind)?.startsWith(',') === true;
   const separator = gap ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind) : undefined;
   const after = separator ?? '';
   if (separator !== undefined && rest !== '') listed.push(rest);
