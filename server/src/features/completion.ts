@@ -280,7 +280,7 @@ function itemsAfter(text: string, end: number, inArgument = false): string[] {
  * a list of words or of lines, a quoted item): there the item is replaced, which never breaks one.
  */
 function listSeparator(text: string, start: number, end: number, kind: FileKind): string | undefined {
-  if (YAML_KINDS.has(kind) && inFlowMapping(text, start)) return undefined;
+  if (YAML_KINDS.has(kind) && innermostOpen(text, start) === '{') return undefined;
   let k = start;
   while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
   if (text[k - 1] === ',') return `,${text.slice(k, start)}`;
@@ -342,9 +342,10 @@ function openQuote(text: string, offset: number): string | undefined {
 
 /**
  * Where no item can go without breaking what is written: right after a closing quote
- * (`["linux/arm64"‸]`), and at a blank that touches an item with no comma between, in YAML
- * (`[ amd64 ‸]`, `platforms: ‸ linux/amd64`: YAML would read the two as one value) or in a quoted
- * comma list (`"linux/amd64 ‸,linux/arm64"`).
+ * (`["linux/arm64"‸]`), and at a blank that touches an item with no comma between, in a YAML
+ * flow sequence (`[ amd64 ‸]`: YAML would read the two as one value), a YAML value with commas, or
+ * a quoted comma list (`"linux/amd64 ‸,linux/arm64"`). (A plain YAML value without a comma may be a
+ * list of words: KUBE_BUILD_PLATFORMS.)
  */
 function nothingFits(text: string, kind: FileKind, site: CompletionSite, offset: number): boolean {
   if (site.start !== offset || site.end !== offset) return false;
@@ -355,16 +356,22 @@ function nothingFits(text: string, kind: FileKind, site: CompletionSite, offset:
   const eol = text.indexOf('\n', offset);
   const lead = text.slice(Math.max(lineStart, offset - 200), offset);
   const tail = text.slice(offset, Math.min(eol < 0 ? text.length : eol, offset + 200));
-  if (!YAML_KINDS.has(kind) && !(quote !== undefined && (lead.slice(lead.lastIndexOf(quote)).includes(',') || tail.split(quote)[0].includes(',')))) return false;
+  // (A YAML value with a comma on its line is a comma list: `platforms: linux/amd64 ‸,linux/arm64`.)
+  const value = (s: string) => s.slice(s.lastIndexOf(': ') + 1);
+  const commaList =
+    quote !== undefined
+      ? lead.slice(lead.lastIndexOf(quote)).includes(',') || tail.split(quote)[0].includes(',')
+      : YAML_KINDS.has(kind) && (innermostOpen(text, offset) === '[' || value(lead).includes(',') || tail.includes(','));
+  if (!commaList) return false;
   return /[^\s,[{:|>-][ \t]+$/.test(lead) || (/^[ \t]+[^\s\]}),#]/.test(tail) && !/[,[][ \t]*$/.test(lead));
 }
 
-/** Whether `start` is inside a YAML flow mapping on its line (`{goos: ‸linux, goarch: amd64}`), where a comma parts keys. */
-function inFlowMapping(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const open: string[] = [];
+/** The innermost bracket open at `offset` on its line, quoted text aside: `[`, `{`, or undefined. */
+function innermostOpen(text: string, offset: number): '[' | '{' | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const open: ('[' | '{')[] = [];
   let quote = '';
-  for (let k = lineStart; k < start; k++) {
+  for (let k = lineStart; k < offset; k++) {
     const c = text[k];
     if (quote) {
       if (c === quote) quote = '';
@@ -372,7 +379,7 @@ function inFlowMapping(text: string, start: number): boolean {
     else if (c === '[' || c === '{') open.push(c);
     else if (c === ']' || c === '}') open.pop();
   }
-  return open[open.length - 1] === '{';
+  return open[open.length - 1];
 }
 
 /** Whether `rest` is a whole name of the site's kind: a platform, a GOOS, a GOARCH (or an alias of one). */
