@@ -299,7 +299,7 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     const labels = await completeAt('.github/workflows/a.yml', 'yaml', step('linux/amd64,‸linux/s390x'), '‸');
     assert.ok(labels.includes('linux/arm64') && !labels.includes('linux/s390x'), labels.join(' '));
   });
-  it('anywhere else the item is replaced: lone values, lists of words or lines, quoted items (QA 147 B1-B3)', async () => {
+  it('anywhere else the item is replaced: lone values, lists of words, block sequences, quoted items (QA 147 B1-B3)', async () => {
     assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=‸linux go build ./...\n', 'darwin'), '\tGOOS=darwin go build ./...');
     assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=l‸linux go build ./...\n', 'darwin'), '\tGOOS=darwin go build ./...');
     assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=linux GOARCH=‸amd64 go build\n', 'arm64'), '\tGOOS=linux GOARCH=arm64 go build');
@@ -312,7 +312,6 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸linux/s390x"\n', 'linux/arm64'), 'PLATFORMS="linux/amd64 linux/arm64"');
     assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS ?= ‸linux/amd64 \\\n\tlinux/s390x\n', 'linux/arm64'), 'PLATFORMS ?= linux/arm64 \\');
     assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos:\n      - linux\n    goarch:\n      - amd64\n      - ‸arm64\n', 's390x'), '      - s390x');
-    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('|\n            linux/amd64\n            ‸linux/arm64'), 'linux/s390x'), '            linux/s390x');
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: [ "linux/amd64", "‸linux/arm64" ]\n', 'linux/s390x'), '        platform: [ "linux/amd64", "linux/s390x" ]');
     assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS=("linux/amd64" "‸linux/arm64")\n', 'linux/386'), 'PLATFORMS=("linux/amd64" "linux/386")');
     // A template or a quoted value right after the cursor: replaced, not glued to.
@@ -352,6 +351,26 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('l‸${{ matrix.platform }}'), 'linux/s390x'), '          platforms: linux/s390x');
     assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=l‸$BUILDPLATFORM alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
     assert.equal(await accepted('.goreleaser.yaml', 'yaml', "builds:\n  - goos: [linux]\n    goarch: [s‸'amd64', arm64]\n", 's390x'), "    goarch: [s390x, 'amd64', arm64]");
+  });
+  it('lists that go on over lines: a comma before the next line, a line of its own in a block scalar (QA 150 B1-B3)', async () => {
+    assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS = linux/amd64,\\\n\ts‸linux/arm64\n', 'linux/s390x'), '\tlinux/s390x,linux/arm64');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform linux/amd64,\\\n  ‸linux/arm64 .\n', 'linux/s390x'), '  linux/s390x,linux/arm64 .');
+    assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS = linux/amd64,‸\\\n\tlinux/arm64\n', 'linux/s390x'), 'PLATFORMS = linux/amd64,linux/s390x,\\');
+    const folded = (v: string) => `jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${v}\n`;
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', folded('>-\n            linux/amd64,‸\n            linux/arm64'), 'linux/s390x'), '            linux/amd64,linux/s390x,');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', folded('>-\n            linux/amd64,\n            ‸linux/arm64'), 'linux/s390x'), '            linux/s390x,linux/arm64');
+    // A list of lines: the new item on a line of its own, above the one the cursor was before.
+    const lines = folded('|\n            linux/amd64\n            s‸linux/arm64');
+    const at = lines.indexOf('‸');
+    const uri = `file:///virtual/lists/${++n}/.github/workflows/a.yml`;
+    const text = lines.replace('‸', '');
+    client.open(uri, 'yaml', text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const before = text.slice(0, at).split('\n');
+    const edit = (await client.completion(uri, { line: before.length - 1, character: before[before.length - 1].length })).find((i) => i.label === 'linux/s390x')?.textEdit;
+    assert.deepEqual(edit, { range: { start: { line: 7, character: 12 }, end: { line: 7, character: 13 } }, newText: 'linux/s390x\n            ' });
+    // In a block scalar's indentation, nothing: written there, the item would join the line's.
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', folded('|\n            linux/amd64\n    ‸        linux/arm64'), '‸'), []);
   });
   it('between a comma and the blank before the next item, a new item and a comma (QA 148 B3)', async () => {
     assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux]\n    goarch: [amd64,‸ arm64]\n', 's390x'), '    goarch: [amd64,s390x, arm64]');

@@ -287,7 +287,29 @@ function listSeparator(text: string, start: number, end: number, kind: FileKind)
   const after = /^,[ \t]*/.exec(text.slice(end, end + 40));
   if (after) return after[0];
   if (text[k - 1] === '[' && YAML_KINDS.has(kind)) return ', ';
+  // The first item of a line that goes on a list ended by a comma on the line before (a
+  // backslash continuation, a folded YAML scalar): a comma, the item staying on its line.
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (k === lineStart && /,[ \t]*\\?\r?\n$/.test(text.slice(Math.max(0, lineStart - 40), lineStart))) return ',';
+  // A list of lines in a YAML block scalar (`platforms: |`), the line before an item: the new item on a line of its own.
+  if (k === lineStart && YAML_KINDS.has(kind) && lineStart > 0) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const prev = text.slice(prevStart, lineStart - 1).replace(/\r$/, '');
+    if (/^[ \t]*[A-Za-z0-9][\w./-]*$/.test(prev) && parsePlatform(prev.trim(), 'loose') !== undefined) return `\n${text.slice(lineStart, start)}`;
+  }
   return undefined;
+}
+
+/**
+ * After the last item of a line (`linux/amd64,‸\` or a folded YAML scalar's `linux/amd64,‸`)
+ * whose list goes on at the next line's first item: the comma the new item needs before it.
+ */
+function continuesOnNextLine(text: string, site: CompletionSite, offset: number): boolean {
+  const m = /^[ \t]*\\?\r?\n[ \t]*([^\s,\\"']+)/.exec(text.slice(offset, offset + 200));
+  if (!m || !wholeName(site, m[1])) return false;
+  let k = site.start;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  return text[k - 1] === ',';
 }
 
 /**
@@ -356,6 +378,8 @@ function nothingFits(text: string, kind: FileKind, site: CompletionSite, offset:
   const eol = text.indexOf('\n', offset);
   const lead = text.slice(Math.max(lineStart, offset - 200), offset);
   const tail = text.slice(offset, Math.min(eol < 0 ? text.length : eol, offset + 200));
+  // In a YAML line's indentation, before its item: written there, the item would join it.
+  if (YAML_KINDS.has(kind) && /^[ \t]*$/.test(lead) && /^[ \t]+[^\s#]/.test(tail)) return true;
   // (A YAML value with a comma on its line is a comma list: `platforms: linux/amd64 ‸,linux/arm64`.)
   const value = (s: string) => s.slice(s.lastIndexOf(': ') + 1);
   const commaList =
@@ -461,7 +485,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     /^[ \t]+[^\s\]}),#]/.test(text.slice(offset, offset + 40)) &&
     (YAML_KINDS.has(kind) || openQuote(text, offset) !== undefined) &&
     listSeparator(text, site.start, offset, kind)?.startsWith(',') === true;
-  const separator = gap ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind) : undefined;
+  const separator = gap || (rest === '' && glued === 0 && continuesOnNextLine(text, site, offset)) ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind) : undefined;
   const after = separator ?? '';
   if (separator !== undefined && rest !== '') listed.push(rest);
   const range = rangeOf(doc, site.start, separator !== undefined ? offset : glued > 0 ? offset + glued : rest === '' ? offset : site.end);
