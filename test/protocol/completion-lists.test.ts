@@ -356,6 +356,8 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS = linux/amd64,\\\n\ts‸linux/arm64\n', 'linux/s390x'), '\tlinux/s390x,linux/arm64');
     assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform linux/amd64,\\\n  ‸linux/arm64 .\n', 'linux/s390x'), '  linux/s390x,linux/arm64 .');
     assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS = linux/amd64,‸\\\n\tlinux/arm64\n', 'linux/s390x'), 'PLATFORMS = linux/amd64,linux/s390x,\\');
+    // (The cursor in the indentation of the continued line: the same.)
+    assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS = linux/amd64,\\\n‸\tlinux/arm64\n', 'linux/s390x'), 'linux/s390x,\tlinux/arm64');
     const folded = (v: string) => `jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${v}\n`;
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', folded('>-\n            linux/amd64,‸\n            linux/arm64'), 'linux/s390x'), '            linux/amd64,linux/s390x,');
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', folded('>-\n            linux/amd64,\n            ‸linux/arm64'), 'linux/s390x'), '            linux/s390x,linux/arm64');

@@ -477,13 +477,14 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const glued = rest === '' ? gluedAfter(text, offset) : 0;
   const before = (rest !== '' && (typed === '' || wholeName(site, rest))) || glued > 0;
   // Between a comma and the blank before the next item of the same list (`[amd64,‸ arm64]`, in
-  // YAML or in quotes; in a shell word a blank ends the list): a new item, and a comma.
+  // YAML, in quotes, in the indentation of a continued line; in a shell word a blank ends the
+  // list): a new item, and a comma.
   const gap =
     typed === '' &&
     rest === '' &&
     glued === 0 &&
     /^[ \t]+[^\s\]}),#]/.test(text.slice(offset, offset + 40)) &&
-    (YAML_KINDS.has(kind) || openQuote(text, offset) !== undefined) &&
+    (YAML_KINDS.has(kind) || openQuote(text, offset) !== undefined || /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) &&
     listSeparator(text, site.start, offset, kind)?.startsWith(',') === true;
   const separator = gap || (rest === '' && glued === 0 && continuesOnNextLine(text, site, offset)) ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind) : undefined;
   const after = separator ?? '';
