@@ -299,34 +299,37 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     const labels = await completeAt('.github/workflows/a.yml', 'yaml', step('linux/amd64,‸linux/s390x'), '‸');
     assert.ok(labels.includes('linux/arm64') && !labels.includes('linux/s390x'), labels.join(' '));
   });
-  it('anywhere else the item is replaced: lone values, lists of words, block sequences, quoted items (QA 147 B1-B3)', async () => {
-    assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=‸linux go build ./...\n', 'darwin'), '\tGOOS=darwin go build ./...');
-    assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=l‸linux go build ./...\n', 'darwin'), '\tGOOS=darwin go build ./...');
-    assert.equal(await accepted('Makefile', 'makefile', 'build:\n\tGOOS=linux GOARCH=‸amd64 go build\n', 'arm64'), '\tGOOS=linux GOARCH=arm64 go build');
-    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸linux/amd64 alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
-    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=l‸linux/amd64 alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
-    assert.equal(await accepted('compose.yaml', 'yaml', 'services:\n  a:\n    platform: ‸linux/amd64\n', 'linux/arm64'), '    platform: linux/arm64');
-    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('‸linux/s390x'), 'linux/arm64'), '          platforms: linux/arm64');
-    // A word after the flag is another argument: `--platform linux/s390x linux/amd64` would make it one.
-    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform ‸linux/amd64 .\n', 'linux/s390x'), 'docker buildx build --platform linux/s390x .');
-    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸linux/s390x"\n', 'linux/arm64'), 'PLATFORMS="linux/amd64 linux/arm64"');
-    assert.equal(await accepted('Makefile', 'makefile', 'PLATFORMS ?= ‸linux/amd64 \\\n\tlinux/s390x\n', 'linux/arm64'), 'PLATFORMS ?= linux/arm64 \\');
-    assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos:\n      - linux\n    goarch:\n      - amd64\n      - ‸arm64\n', 's390x'), '      - s390x');
-    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: [ "linux/amd64", "‸linux/arm64" ]\n', 'linux/s390x'), '        platform: [ "linux/amd64", "linux/s390x" ]');
-    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS=("linux/amd64" "‸linux/arm64")\n', 'linux/386'), 'PLATFORMS=("linux/amd64" "linux/386")');
-    // A template or a quoted value right after the cursor: replaced, not glued to.
-    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸$BUILDPLATFORM alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
-    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸"linux/amd64" alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
-    assert.equal(await accepted('Dockerfile', 'dockerfile', 'RUN GOOS=linux GOARCH=‸$TARGETARCH go build\n', 'arm64'), 'RUN GOOS=linux GOARCH=arm64 go build');
-    // Taken whole: GitHub expressions, nested defaults, backticks (QA 148 B1).
-    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('‸${{ matrix.platform }}'), 'linux/s390x'), '          platforms: linux/s390x');
-    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step("‸${{ format('{0}/{1}', matrix.os, matrix.arch) }}"), 'linux/s390x'), '          platforms: linux/s390x');
-    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸${BUILDPLATFORM:-${X}} alpine\n', 'linux/arm64'), 'FROM --platform=linux/arm64 alpine');
-    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform ‸`cat plats` .\n', 'linux/s390x'), 'docker buildx build --platform linux/s390x .');
-    // In a comma list, a template is an item: the new one goes before it.
-    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', step('linux/amd64,‸${{ env.EXTRA }}'), 'linux/s390x'), '          platforms: linux/amd64,linux/s390x,${{ env.EXTRA }}');
-    // A quote that closes the string the cursor is in is no value after it.
-    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    container:\n      args: ["--platform", "linux/amd64,‸", "--push"]\n', 'linux/arm64'), '      args: ["--platform", "linux/amd64,linux/arm64", "--push"]');
+  it('anywhere else the item is replaced: lone values, lists of words, block sequences, quoted items, templates (QA 147 B1-B3, QA 148 B1)', async () => {
+    const cases: [string, string, string, string, string][] = [
+      ['Makefile', 'makefile', 'build:\n\tGOOS=‸linux go build ./...\n', 'darwin', '\tGOOS=darwin go build ./...'],
+      ['Makefile', 'makefile', 'build:\n\tGOOS=l‸linux go build ./...\n', 'darwin', '\tGOOS=darwin go build ./...'],
+      ['Makefile', 'makefile', 'build:\n\tGOOS=linux GOARCH=‸amd64 go build\n', 'arm64', '\tGOOS=linux GOARCH=arm64 go build'],
+      ['Dockerfile', 'dockerfile', 'FROM --platform=‸linux/amd64 alpine\n', 'linux/arm64', 'FROM --platform=linux/arm64 alpine'],
+      ['Dockerfile', 'dockerfile', 'FROM --platform=l‸linux/amd64 alpine\n', 'linux/arm64', 'FROM --platform=linux/arm64 alpine'],
+      ['compose.yaml', 'yaml', 'services:\n  a:\n    platform: ‸linux/amd64\n', 'linux/arm64', '    platform: linux/arm64'],
+      ['.github/workflows/a.yml', 'yaml', step('‸linux/s390x'), 'linux/arm64', '          platforms: linux/arm64'],
+      // A word after the flag is another argument: `--platform linux/s390x linux/amd64` would make it one.
+      ['b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform ‸linux/amd64 .\n', 'linux/s390x', 'docker buildx build --platform linux/s390x .'],
+      ['b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸linux/s390x"\n', 'linux/arm64', 'PLATFORMS="linux/amd64 linux/arm64"'],
+      ['Makefile', 'makefile', 'PLATFORMS ?= ‸linux/amd64 \\\n\tlinux/s390x\n', 'linux/arm64', 'PLATFORMS ?= linux/arm64 \\'],
+      ['.goreleaser.yaml', 'yaml', 'builds:\n  - goos:\n      - linux\n    goarch:\n      - amd64\n      - ‸arm64\n', 's390x', '      - s390x'],
+      ['.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: [ "linux/amd64", "‸linux/arm64" ]\n', 'linux/s390x', '        platform: [ "linux/amd64", "linux/s390x" ]'],
+      ['b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS=("linux/amd64" "‸linux/arm64")\n', 'linux/386', 'PLATFORMS=("linux/amd64" "linux/386")'],
+      // A template or a quoted value right after the cursor: replaced, not glued to.
+      ['Dockerfile', 'dockerfile', 'FROM --platform=‸$BUILDPLATFORM alpine\n', 'linux/arm64', 'FROM --platform=linux/arm64 alpine'],
+      ['Dockerfile', 'dockerfile', 'FROM --platform=‸"linux/amd64" alpine\n', 'linux/arm64', 'FROM --platform=linux/arm64 alpine'],
+      ['Dockerfile', 'dockerfile', 'RUN GOOS=linux GOARCH=‸$TARGETARCH go build\n', 'arm64', 'RUN GOOS=linux GOARCH=arm64 go build'],
+      // Taken whole: GitHub expressions, nested defaults, backticks (QA 148 B1).
+      ['.github/workflows/a.yml', 'yaml', step('‸${{ matrix.platform }}'), 'linux/s390x', '          platforms: linux/s390x'],
+      ['.github/workflows/a.yml', 'yaml', step("‸${{ format('{0}/{1}', matrix.os, matrix.arch) }}"), 'linux/s390x', '          platforms: linux/s390x'],
+      ['Dockerfile', 'dockerfile', 'FROM --platform=‸${BUILDPLATFORM:-${X}} alpine\n', 'linux/arm64', 'FROM --platform=linux/arm64 alpine'],
+      ['b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform ‸`cat plats` .\n', 'linux/s390x', 'docker buildx build --platform linux/s390x .'],
+      // In a comma list, a template is an item: the new one goes before it.
+      ['.github/workflows/a.yml', 'yaml', step('linux/amd64,‸${{ env.EXTRA }}'), 'linux/s390x', '          platforms: linux/amd64,linux/s390x,${{ env.EXTRA }}'],
+      // A quote that closes the string the cursor is in is no value after it.
+      ['.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    container:\n      args: ["--platform", "linux/amd64,‸", "--push"]\n', 'linux/arm64', '      args: ["--platform", "linux/amd64,linux/arm64", "--push"]'],
+    ];
+    for (const [path, lang, text, label, line] of cases) assert.equal(await accepted(path, lang, text, label), line, text);
   });
   it("in a YAML flow mapping a comma parts keys: the value is replaced, not given a neighbour (QA 148 B2)", async () => {
     assert.equal(await accepted('.goreleaser.yaml', 'yaml', 'builds:\n  - goos: [linux]\n    goarch: [amd64]\n    ignore: [{goos: ‸linux, goarch: amd64}]\n', 'windows'), '    ignore: [{goos: windows, goarch: amd64}]');
