@@ -103,6 +103,9 @@ export interface BlockNote {
   readonly at: number;
 }
 
+/** A block's notes when it hit no limit, as nearly every block: one array for all. */
+const NO_NOTES: readonly BlockNote[] = [];
+
 /** One block of a document: its mentions and, once judged, its findings (offsets relative to the block). */
 export interface ChunkResult {
   readonly body: string;
@@ -447,7 +450,7 @@ function scanBlock(body: string, kind: FileKind, path: string, keys: readonly st
     if (!(e instanceof ScanTimeUp)) throw e;
     timeUp = true; // the block's mentions up to where its time ran out
   }
-  return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: Array.from(sink.notes, ([message, at]) => ({ message, at })), ...(timeUp ? { timeUp: true as const } : {}) };
+  return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: sink.notes.size === 0 ? NO_NOTES : Array.from(sink.notes, ([message, at]) => ({ message, at })), ...(timeUp ? { timeUp: true as const } : {}) };
 }
 
 /** Blocks longer than this (some 3,000 lines) are not scanned again for a completion: its two scans would take 50 ms and more. */

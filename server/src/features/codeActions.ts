@@ -218,7 +218,9 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
           for (const x of findings) {
             if (x.code !== 'duplicate-platform' || !x.first || !x.data.remove) continue;
             const k = `${x.first.start}:${x.first.end}`;
-            repeatsOf.set(k, [...(repeatsOf.get(k) ?? []), x]);
+            const list = repeatsOf.get(k);
+            if (list) list.push(x);
+            else repeatsOf.set(k, [x]);
           }
         }
         later = repeatsOf.get(`${start}:${end}`);

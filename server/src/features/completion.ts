@@ -281,8 +281,7 @@ function itemsAfter(text: string, end: number, inArgument = false): string[] {
  */
 function listSeparator(text: string, start: number, end: number, kind: FileKind): string | undefined {
   if (YAML_KINDS.has(kind) && innermostOpen(text, start) === '{') return undefined;
-  let k = start;
-  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+  const k = blanksBefore(text, start);
   if (text[k - 1] === ',') return `,${text.slice(k, start)}`;
   const after = /^,[ \t]*/.exec(text.slice(end, end + 40));
   if (after) return after[0];
@@ -306,10 +305,13 @@ function listSeparator(text: string, start: number, end: number, kind: FileKind)
  */
 function continuesOnNextLine(text: string, site: CompletionSite, offset: number): boolean {
   const m = /^[ \t]*\\?\r?\n[ \t]*([^\s,\\"']+)/.exec(text.slice(offset, offset + 200));
-  if (!m || !wholeName(site, m[1])) return false;
-  let k = site.start;
-  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
-  return text[k - 1] === ',';
+  return m !== null && wholeName(site, m[1]) && text[blanksBefore(text, site.start) - 1] === ',';
+}
+
+/** Where the blanks (spaces, tabs) that end at `at` start. */
+function blanksBefore(text: string, at: number): number {
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at;
 }
 
 /**
@@ -340,12 +342,7 @@ function gluedAfter(text: string, offset: number): number {
   if (c !== '"' && c !== "'" && c !== '`') return 0;
   const close = text.indexOf(c, offset + 1);
   if (close < 0 || close >= limit) return 0;
-  if (c !== '`') {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let open = false;
-    for (let k = lineStart; k < offset; k++) if (text[k] === c && text[k - 1] !== '\\') open = !open;
-    if (open) return 0;
-  }
+  if (c !== '`' && openQuote(text, offset) === c) return 0;
   return close + 1 - offset;
 }
 
@@ -493,7 +490,6 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // (In a token, `linux/am‸d46`: what was typed before the cursor, or the whole token, as the
   // client's setting says; right after a `/`, `linux/‸arm64`, the whole token: kept, the rest would glue.)
   const insert = insertReplace && !before && site.end > offset && !typed.endsWith('/') ? rangeOf(doc, site.start, offset) : undefined;
-  const replace = range;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set(listed.map(identity));
@@ -510,7 +506,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
     sortText: String(i).padStart(4, '0'),
     filterText: typo ? `${typed}${c.label}` : filters[i] ?? c.label,
-    textEdit: insert ? { newText: c.label + after, insert, replace } : { range, newText: c.label + after },
+    textEdit: insert ? { newText: c.label + after, insert, replace: range } : { range, newText: c.label + after },
   }));
   return { isIncomplete: false, items };
 }
