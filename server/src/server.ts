@@ -306,6 +306,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     };
     return {
       capabilities: {
+        // Said, not left to the default: a client that offers utf-8 first (Neovim, Helix) knows
+        // that every position of ours counts UTF-16 code units, as the CLI's columns do.
+        positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

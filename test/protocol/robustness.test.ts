@@ -257,6 +257,7 @@ describe('lifecycle', () => {
       const result: InitializeResult = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: editorCapabilities() });
       assert.equal(result.serverInfo?.name, 'k8s-platforms-language-server');
       assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+      assert.equal(result.capabilities.positionEncoding, 'utf-16');
       assert.ok(result.capabilities.hoverProvider);
       assert.ok(result.capabilities.completionProvider?.triggerCharacters?.includes('/'));
       assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.k8s-platforms'], resolveProvider: false });
