@@ -106,6 +106,26 @@ function folderRefs(folders: unknown): WorkspaceFolderRef[] {
   });
 }
 
+/** Whether a value is a Position of the LSP's shape (the numbers may still lie past the text). */
+function isPosition(p: unknown): p is Position {
+  const o = p as { line?: unknown; character?: unknown } | null | undefined;
+  return typeof o === 'object' && o !== null && Number.isInteger(o.line) && Number.isInteger(o.character) && (o.line as number) >= 0 && (o.character as number) >= 0;
+}
+
+/**
+ * InvalidParams for a request on a document whose params lack what the LSP requires (a client's
+ * bug): an error that says what is missing, not an empty answer and a stack trace in the log.
+ * `needs` names the field the method requires beside `textDocument.uri`.
+ */
+function badParams<D = void>(method: string, params: unknown, needs: 'position' | 'range' | undefined): ResponseError<D> | undefined {
+  const o = params as { textDocument?: { uri?: unknown } | null; position?: unknown; range?: { start?: unknown; end?: unknown } | null } | null | undefined;
+  let missing: string | undefined;
+  if (typeof o?.textDocument?.uri !== 'string') missing = 'textDocument.uri, a string';
+  else if (needs === 'position' && !isPosition(o.position)) missing = 'position, with a line and a character of 0 or more';
+  else if (needs === 'range' && !(isPosition(o.range?.start) && isPosition(o.range?.end))) missing = 'range, with a start and an end position';
+  return missing ? new ResponseError<D>(ErrorCodes.InvalidParams, `k8s-platforms: ${method} needs ${missing}`) : undefined;
+}
+
 /** Whether a position is on a line of the document and not past that line's end. */
 function inDocument(doc: TextDocument, p: Position | undefined): boolean {
   if (!p || !Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0 || p.line >= doc.lineCount) return false;
@@ -389,7 +409,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const openIds = new WeakMap<TextDocument, number>();
   let opens = 0;
   connection.languages.diagnostics.on(async (params, token) => {
-    const refused = refusal<DiagnosticServerCancellationData>(token);
+    const refused = refusal<DiagnosticServerCancellationData>(token) ?? badParams<DiagnosticServerCancellationData>('textDocument/diagnostic', params, undefined);
     if (refused) return refused;
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
     // (Cancelled while it waits for the first settings: answered at once, not when they come.)
@@ -414,6 +434,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onHover(
     (params, token) =>
       refusal(token) ??
+      badParams('textDocument/hover', params, 'position') ??
       runSafe(logError, 'hover', null, () => {
         const s = scanOf(params.textDocument.uri);
         const hover = s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, s.model, s.doc.offsetAt(params.position), findingsOf(s.doc)) : null;
@@ -425,6 +446,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCompletion(
     (params, token) =>
       refusal(token) ??
+      badParams('textDocument/completion', params, 'position') ??
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
         // An item's edit range must hold the position: past a line's end there is no answer.
@@ -439,6 +461,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCodeAction(
     (params, token) =>
       refusal(token) ??
+      badParams('textDocument/codeAction', params, 'range') ??
       runSafe(logError, 'codeAction', [], () => {
         const doc = documents.get(params.textDocument.uri);
         if (!doc || !config) return [];
@@ -476,7 +499,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         const now = made && typeof made.uri === 'string' ? documents.get(made.uri) : undefined;
         if (now && now.version !== made?.version) return changedSinceOffered();
         const result = await connection.workspace.applyEdit({ label: 'k8s-platforms fix', edit });
-        if (!result.applied) logError(`k8s-platforms: the client did not apply the fix${result.failureReason ? `: ${result.failureReason}` : ''}`);
+        // (A client that answers nothing did not apply it either.)
+        if (!result?.applied) logError(`k8s-platforms: the client did not apply the fix${result?.failureReason ? `: ${result.failureReason}` : ''}`);
         return null;
       }),
   );

@@ -215,10 +215,33 @@ describe('positions an editor does not send', () => {
     const line = 3;
     const end = text.split('\n')[line].length;
     assert.ok((await client.completion(uri, { line, character: end })).length > 0, 'at the end of the line');
-    for (const position of [{ line, character: end + 1 }, { line: 99, character: 0 }, { line: 0, character: 2 ** 53 }, { line: -1, character: 0 }]) {
+    for (const position of [{ line, character: end + 1 }, { line: 99, character: 0 }, { line: 0, character: 2 ** 53 }]) {
       assert.deepEqual(await client.completion(uri, position), [], JSON.stringify(position));
       assert.equal(await client.hover(uri, position), null, JSON.stringify(position));
     }
+  });
+
+  it('params not of the LSP shape: InvalidParams that says what is missing, and no error in the log', async () => {
+    const uri = `file:///virtual/lists/${++n}/Dockerfile`;
+    client.open(uri, 'dockerfile', 'FROM --platform=linux/arm alpine\n', 1);
+    await client.diagnosticsFor(uri, 1);
+    const logged = client.logs.length;
+    const at = { line: 0, character: 20 };
+    const cases: [string, unknown, string][] = [
+      ['textDocument/hover', {}, 'textDocument/hover needs textDocument.uri, a string'],
+      ['textDocument/hover', { textDocument: { uri } }, 'textDocument/hover needs position, with a line and a character of 0 or more'],
+      ['textDocument/hover', { textDocument: { uri }, position: { line: -1, character: 0 } }, 'textDocument/hover needs position'],
+      ['textDocument/completion', { textDocument: {}, position: at }, 'textDocument/completion needs textDocument.uri'],
+      ['textDocument/completion', { textDocument: { uri }, position: { line: '0', character: 1.5 } }, 'textDocument/completion needs position'],
+      ['textDocument/codeAction', { textDocument: { uri }, context: { diagnostics: [] } }, 'textDocument/codeAction needs range, with a start and an end position'],
+      ['textDocument/diagnostic', { textDocument: 5 }, 'textDocument/diagnostic needs textDocument.uri'],
+    ];
+    for (const [method, params, message] of cases) {
+      await assert.rejects(client.conn.sendRequest(method, params), (e: { code?: number; message?: string }) => e.code === -32602 && e.message?.startsWith(`k8s-platforms: ${message}`) === true, `${method} ${JSON.stringify(params)}`);
+    }
+    // Well-formed params still get answers.
+    assert.ok(await client.hover(uri, at));
+    assert.deepEqual(client.logs.slice(logged).filter((l) => l.type === 1), []);
   });
 });
 

@@ -101,11 +101,18 @@ describe('a client without CodeAction literals', () => {
         assert.equal(typeof a.title, 'string');
       }
       const applied: unknown[] = [];
+      let answer: { applied: boolean } | null = null;
       client.conn.onRequest('workspace/applyEdit', (p: { edit: unknown }) => {
         applied.push(p.edit);
-        return { applied: true };
+        return answer;
       });
       const remove = actions.find((a) => a.title.startsWith('Remove'))!;
+      // A client that answers applyEdit with nothing (not an ApplyWorkspaceEditResult) did not apply it: logged, no crash.
+      const errors = client.logs.filter((l) => l.type === 1).length;
+      assert.equal(await client.conn.sendRequest('workspace/executeCommand', { command: remove.command, arguments: remove.arguments }), null);
+      assert.deepEqual(client.logs.filter((l) => l.type === 1).slice(errors).map((l) => l.message), ['k8s-platforms: the client did not apply the fix']);
+      applied.length = 0;
+      answer = { applied: true };
       await client.conn.sendRequest('workspace/executeCommand', { command: remove.command, arguments: remove.arguments });
       assert.deepEqual(applied, [remove.arguments![0]]);
       const edits = (applied[0] as { changes: Record<string, { newText: string }[]> }).changes[doc];

@@ -186,7 +186,9 @@ function indexByRange(findings: readonly Finding[]): Map<string, Finding> {
  */
 export function codeActions(doc: TextDocument, findings: readonly Finding[], params: CodeActionParams, style: EditStyle, resolvesEdits = false): CodeAction[] {
   // (A client that sends no context, or no list of diagnostics, asks for no quick fix.)
-  const only = params.context?.only;
+  // (An `only` that is not a list of kinds, a client's bug, filters nothing.)
+  const asked: unknown = params.context?.only;
+  const only = Array.isArray(asked) ? asked.filter((k): k is string => typeof k === 'string') : undefined;
   const out: CodeAction[] = [];
   if (selects(only, CodeActionKind.QuickFix)) {
     const sent: unknown = params.context?.diagnostics;
