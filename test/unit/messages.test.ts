@@ -90,6 +90,25 @@ describe('removed-platform messages of goreleaser builds', () => {
       assert.match(f.message, /^linux\/arm\/v7 was removed/, before);
     }
   });
+
+  it('name every goarm variant built, leaving out those an ignore entry leaves out', () => {
+    const cases: [string, string | undefined][] = [
+      ['goarm: ["6", "7"]', 'linux/arm/v6 and linux/arm/v7 were removed from the Kubernetes release ('],
+      ['goarm: [5, 6, 7]', 'linux/arm/v5, linux/arm/v6 and linux/arm/v7 were removed'],
+      ['goarm: ["6", "7"]\n    ignore:\n      - goos: linux\n        goarch: arm\n        goarm: "6"', 'linux/arm/v7 was removed'],
+      ['goarm: ["7"]', 'linux/arm/v7 was removed'],
+      ['goarm: ["6", "7", "6"]', 'linux/arm/v6 and linux/arm/v7 were removed'],
+      ['goarm: ["6", "9"]', 'linux/arm/v6 was removed'],
+    ];
+    for (const [variants, message] of cases) {
+      const text = `builds:\n  - goos: [linux]\n    goarch: [amd64, arm]\n    ${variants}\n`;
+      const found = lintText(text, 'goreleaser', model, settings);
+      assert.equal(found.length, 1, variants);
+      assert.equal(found[0]!.code, 'removed-platform', variants);
+      assert.ok(found[0]!.message.startsWith(message!), `${variants}: ${found[0]!.message}`);
+      assert.match(found[0]!.message, /; remove (it|them)\.$/);
+    }
+  });
 });
 
 describe('fixes written as the context spells platforms', () => {

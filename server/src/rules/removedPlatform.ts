@@ -1,6 +1,6 @@
 import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
-import { blame, display, osIsOdd, removal, type Subject } from './subject';
+import { blame, display, displayVariants, osIsOdd, removal, type Subject } from './subject';
 
 /** The removed platform a subject names, also when only the arch is written (`GOARCH=arm`). */
 export function removedEntry(s: Subject, model: TierModel) {
@@ -20,12 +20,13 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   if (!removed) return undefined;
   const t = blame(s, osIsOdd(s, model));
   if (!t) return undefined;
-  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch})` : display(s);
+  const several = displayVariants(s);
+  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch})` : (several ?? display(s));
   const reason = removed.reason.replace(/\.$/, '');
   return {
     token: t,
     code: 'removed-platform',
-    message: `${what} was removed from the Kubernetes release (${lowerFirst(reason)}); remove it.`,
+    message: `${what} ${several ? 'were' : 'was'} removed from the Kubernetes release (${lowerFirst(reason)}); remove ${several ? 'them' : 'it'}.`,
     href: removed.resources[0],
     data: { platform: `${removed.os}/${removed.arch}`, ...removal(s, t) },
   };

@@ -111,6 +111,19 @@ export function display(s: Subject): string {
 }
 
 /**
+ * The platforms of a pair built in several variants (goreleaser's `goarm: ["6", "7"]`), as a
+ * message names them: `linux/arm/v6 and linux/arm/v7`. Undefined for fewer than two valid ones.
+ */
+export function displayVariants(s: Subject): string | undefined {
+  const m = s.mention;
+  const { os, arch } = s;
+  if (m.kind !== 'pair' || !m.variants || os === undefined || arch === undefined) return undefined;
+  const variants = new Set(m.variants.map((v) => (/^\d/.test(v) ? `v${v}` : v)).filter((v) => isValidVariant(arch, v)));
+  const names = [...variants].map((variant) => formatPlatform({ os, arch, variant }));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : undefined;
+}
+
+/**
  * A platform spelled for a fix of the written `token`: as `spell` does, with a Konflux host type
  * written after the os kept (`linux-mlarge/aarch64` → `linux-mlarge/arm64`): it picks the runner.
  */

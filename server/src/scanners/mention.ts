@@ -55,6 +55,8 @@ export interface PairMention {
   osName?: string;
   archName?: string;
   variant?: string;
+  /** Every variant the pair is built in, when there are several (goreleaser's `goarm: ["6", "7"]`); `variant` is the first. */
+  variants?: readonly string[];
   /** Part of a cross product: pairs that Go does not know are combinations nobody builds. */
   product: boolean;
   /** The missing side is set, to what is not known here (`GOOS=$X GOARCH=s390x`, an export in a function): for hover. */
@@ -658,7 +660,7 @@ export function emitPairs(
   sink: MentionSink,
   oses: Token[],
   arches: Token[],
-  variant: string | undefined | ((os: string | undefined, arch: string | undefined) => string | undefined),
+  variant: string | undefined | ((os: string | undefined, arch: string | undefined) => string | readonly string[] | undefined),
   context: string,
   excluded: (os: string | undefined, arch: string | undefined) => boolean = () => false,
   /** The side with no token, named by the file elsewhere (a workflow's top-level `env:`). */
@@ -673,7 +675,7 @@ export function emitPairs(
       kind: 'pair',
       ...(os ? { os } : implied?.os ? { osName: implied.os } : {}),
       ...(arch ? { arch } : implied?.arch ? { archName: implied.arch } : {}),
-      ...(v ? { variant: v } : {}),
+      ...variantFields(v),
       product,
       context,
     });
@@ -694,6 +696,13 @@ export function emitPairs(
     const partners = resolveArch(arch.text.toLowerCase()) !== undefined && osReps.length > 0 ? osReps : [undefined];
     for (const os of partners) add(os, arch);
   }
+}
+
+/** A pair's variant fields for the variant or variants it is built in (see PairMention.variants). */
+export function variantFields(v: string | readonly string[] | undefined): { variant?: string; variants?: readonly string[] } {
+  if (typeof v === 'string') return v ? { variant: v } : {};
+  if (!v?.[0]) return {};
+  return v.length > 1 ? { variant: v[0], variants: v } : { variant: v[0] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL } from './mention';
+import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -3198,11 +3198,11 @@ function pairMapping(
   const first = ctx.sink.mentions.length;
   const variantValue = variantKey ? keys.get(variantKey) : undefined;
   const variant = scalarText(variantValue?.kind === 'seq' ? variantValue.items[0] : variantValue);
-  /** The variant the mapping writes for `arch`: its arch's own key (goarm for arm; not goamd64), else a plain `variant:`. */
-  const written = (arch: string | undefined): string | undefined => {
+  /** The variants the mapping writes for `arch`: its arch's own key (goarm for arm; not goamd64), else a plain `variant:`. */
+  const written = (arch: string | undefined): string | readonly string[] | undefined => {
     const own = VARIANT_KEY.get(arch);
     const values = own ? variantValues(keys, own.key) : undefined;
-    if (values) return values[0];
+    if (values) return values.length > 1 ? values : values[0];
     return variantKey !== undefined && !GO_VARIANT_KEYS.has(variantKey.toLowerCase()) ? variant : undefined;
   };
   const ok = osKey ?? 'goos';
@@ -3279,10 +3279,11 @@ function pairMapping(
     const built = builtVariants(arch);
     return built === undefined || built.every((v) => out.has(v));
   };
-  /** The variant a pair is built with: the first of the mapping's that no entry leaves out. */
-  const variantOf = (os: string | undefined, arch: string | undefined): string | undefined => {
+  /** The variants a pair is built with: the mapping's that no entry leaves out. */
+  const variantOf = (os: string | undefined, arch: string | undefined): string | readonly string[] | undefined => {
     const out = leftOut(os, arch);
-    return (out && out.size > 0 ? builtVariants(arch)?.find((v) => !out.has(v)) : undefined) ?? written(arch);
+    const kept = out && out.size > 0 ? builtVariants(arch)?.filter((v) => !out.has(v)) : undefined;
+    return kept && kept.length > 0 ? (kept.length > 1 ? kept : kept[0]) : written(arch);
   };
   /** A key the mapping sets to what is not read here (a template, an alias of no literal list): its names are not goreleaser's defaults. */
   const unreadAxis = (key: string | undefined, tokens: readonly Token[], names: readonly string[] | undefined): boolean => key !== undefined && keys.get(key) !== undefined && tokens.length === 0 && names === undefined;
@@ -3308,7 +3309,7 @@ function pairMapping(
           kind: 'pair',
           ...(osTok ? { os: osTok } : { osName: os }),
           ...(archTok ? { arch: archTok } : { archName: arch }),
-          ...(v ? { variant: v } : {}),
+          ...variantFields(v),
           product: true,
           context: 'goreleaser build',
         });
