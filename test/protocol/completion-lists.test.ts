@@ -84,6 +84,48 @@ describe('completion in lists written one platform a line and in for loops', () 
   });
 });
 
+describe('completion in a YAML flow sequence written over lines', () => {
+  const step = (lines: string) => `jobs:\n  b:\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: [\n${lines}          ]\n`;
+  /** The edit of `label` at the bar, and the labels offered. */
+  async function offered(path: string, withBar: string, label: string): Promise<{ labels: string[]; newText?: string; replaced?: string }> {
+    const at = withBar.indexOf('|');
+    const text = withBar.slice(0, at) + withBar.slice(at + 1);
+    const before = text.slice(0, at).split('\n');
+    const uri = `file:///virtual/lists/${++n}/${path}`;
+    client.open(uri, 'yaml', text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const items = await client.completion(uri, { line: before.length - 1, character: before[before.length - 1].length });
+    const edit = items.find((i) => i.label === label)?.textEdit;
+    const row = text.split('\n')[before.length - 1];
+    return { labels: items.map((i) => i.label), ...(edit && 'range' in edit ? { newText: edit.newText, replaced: row.slice(edit.range.start.character, edit.range.end.character) } : {}) };
+  }
+
+  it('a line of items offers platforms, not those above or below it; typed, the token is replaced', async () => {
+    const last = await offered('.github/workflows/a.yml', step('            linux/amd64,\n            |\n'), 'linux/arm64');
+    assert.equal(last.newText, 'linux/arm64', 'the last item needs no comma');
+    assert.ok(!last.labels.includes('linux/amd64'), last.labels.join(' '));
+    const typed = await offered('.github/workflows/a.yml', step('            linux/amd64, # the runner\n            # and\n            linux/|\n'), 'linux/arm64');
+    assert.deepEqual([typed.newText, typed.replaced], ['linux/arm64', 'linux/']);
+    assert.ok(typed.labels.every((l) => l.startsWith('linux/')) && !typed.labels.includes('linux/amd64'), typed.labels.join(' '));
+  });
+
+  it('an item on a line below gets a comma after the new one, else the two would be one scalar', async () => {
+    const middle = await offered('.github/workflows/a.yml', step('            linux/amd64,\n            |\n\n            linux/s390x, # z\n            linux/386\n'), 'linux/arm64');
+    assert.equal(middle.newText, 'linux/arm64,');
+    assert.ok(!middle.labels.includes('linux/s390x') && !middle.labels.includes('linux/386') && !middle.labels.includes('linux/amd64'), middle.labels.join(' '));
+  });
+
+  it('matrix axes and goreleaser lists offer their names; after an item with no comma, nothing is offered', async () => {
+    const arches = await offered('.github/workflows/a.yml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        goarch: [amd64,\n          |]\n', 'arm64');
+    assert.ok(arches.labels.includes('arm64') && !arches.labels.includes('amd64') && !arches.labels.includes('linux/arm64'), arches.labels.join(' '));
+    const oses = await offered('.goreleaser.yml', 'builds:\n  - goos: [\n      linux,\n      |\n    ]\n    goarch: [amd64]\n', 'darwin');
+    assert.ok(oses.labels.includes('darwin') && !oses.labels.includes('linux'), oses.labels.join(' '));
+    assert.deepEqual((await offered('.github/workflows/a.yml', step('            linux/amd64\n            |\n'), 'linux/arm64')).labels, []);
+    // A key of a mapping in the sequence is no item of it.
+    assert.deepEqual((await offered('.github/workflows/a.yml', 'jobs:\n  b:\n    with:\n      platforms: [\n        linux/amd64,\n        name: |\n      ]\n', 'linux/arm64')).labels, []);
+  });
+});
+
 describe('completion in a matrix axis the job writes after its os', () => {
   const job = (matrix: string, platforms: string) => `jobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n${matrix}    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${platforms}\n`;
   it('a platform: axis used as linux/${{ matrix.platform }} offers arches, not linux/… (QA 93)', async () => {

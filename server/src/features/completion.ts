@@ -301,9 +301,12 @@ function listSeparator(text: string, start: number, end: number, kind: FileKind)
 
 /**
  * After the last item of a line (`linux/amd64,‸\` or a folded YAML scalar's `linux/amd64,‸`)
- * whose list goes on at the next line's first item: the comma the new item needs before it.
+ * whose list goes on at the next line's first item: the comma the new item needs after it.
  */
 function continuesOnNextLine(text: string, site: CompletionSite, offset: number): boolean {
+  // In a YAML flow sequence over lines, any item on a line below (blank lines and comments
+  // between): `[⏎  linux/amd64,⏎  ‸⏎  linux/s390x⏎]`, where the new item would run into it.
+  if (site.flowLines) return /^[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n){0,20}[ \t]*[^\s,\]#]/.test(text.slice(offset, offset + 1000));
   const m = /^[ \t]*\\?\r?\n[ \t]*([^\s,\\"']+)/.exec(text.slice(offset, offset + 200));
   return m !== null && wholeName(site, m[1]) && text[blanksBefore(text, site.start) - 1] === ',';
 }

@@ -30,6 +30,8 @@ export type CompletionSite = (
    * the cursor end at its next comma or closing bracket, another argument's.
    */
   inArgument?: boolean;
+  /** The value is an item of a YAML flow sequence written over lines (`platforms: [` above it): the items below it are the list's too. */
+  flowLines?: boolean;
   /** An os or arch segment of a release URL or archive name, or the platform of a Kubernetes image pulled: only what the release publishes. */
   published?: Published;
 };
@@ -1060,37 +1062,48 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
       return undefined;
     }
 
-    // key: value on this line
-    const k = keyColumn(prefix);
-    if (k && /:\s/.test(prefix.slice(k.col))) {
-      let role = yamlRole(lines, index, k.col, k.key);
+    // key: value on this line, or on the line that opens a flow sequence the cursor is in
+    // (null: the value is no place for a platform, and nothing else is looked for).
+    const keyValue = (at: number, before: string): CompletionSite | null | undefined => {
+      const k = keyColumn(before);
+      if (!k || !/:\s/.test(before.slice(k.col))) return undefined;
+      let role = yamlRole(lines, at, k.col, k.key);
       const nameValue = !role && (k.key === 'value' || k.key === 'default');
-      if (nameValue) role = roleOf((siblingValue(lines, index, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
+      if (nameValue) role = roleOf((siblingValue(lines, at, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
       // GitLab's variable written out: `GOARCH:` over `value: |` (and `description:`).
-      const defined = nameValue && !role ? parentLine(lines, index, k.col) : undefined;
+      const defined = nameValue && !role ? parentLine(lines, at, k.col) : undefined;
       // (An action's or a reusable workflow's input too: `goarch:` over `default: |`.)
       if (defined && (defined.key === 'GOOS' || defined.key === 'GOARCH' || roleOf(defined.key) !== undefined)) role = roleOf(defined.key);
       const items = listItems(k.value, true);
-      if (k.key === 'targets' && foreignBuilder(lines, index, k.col)) return undefined;
-      const axis = (!role || role === 'platform') && items && kind === 'github-workflow' ? linkedAxis(role, matrixAxis(lines, index, k.col, k.key)) : undefined;
+      if (k.key === 'targets' && foreignBuilder(lines, at, k.col)) return null;
+      const axis = (!role || role === 'platform') && items && kind === 'github-workflow' ? linkedAxis(role, matrixAxis(lines, at, k.col, k.key)) : undefined;
       if (axis) return withOs(site(axis.role, start, end, { spelling: spellingOf(items!, 'slash'), os: axis.os, arch: axis.arch, present: items }), typed);
       if (role && role !== 'variant' && items && platformBeingWritten(k.key, typed, items)) {
         const fallback: Spelling = kind === 'goreleaser' && k.key === 'targets' ? 'os_arch' : 'slash';
         const found = withOs(
           site(role, start, end, {
             spelling: spellingOf(items, fallback),
-            os: paired(role, 'os', () => (defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, index, k.col, 'os') : envValues(lines, index, k.col, 'os'))),
-            arch: paired(role, 'arch', () => (defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, index, k.col, 'arch') : envValues(lines, index, k.col, 'arch'))),
+            os: paired(role, 'os', () => (defined && role ? envValues(lines, defined.line, defined.col, 'os') : nameValue ? listedValue(lines, at, k.col, 'os') : envValues(lines, at, k.col, 'os'))),
+            arch: paired(role, 'arch', () => (defined && role ? envValues(lines, defined.line, defined.col, 'arch') : nameValue ? listedValue(lines, at, k.col, 'arch') : envValues(lines, at, k.col, 'arch'))),
             present: items,
           }),
           typed,
         );
-        if (found.role !== 'platform' || !emulatorStep(lines, index, k.col)) return found;
+        if (found.role !== 'platform' || !emulatorStep(lines, at, k.col)) return found;
         // QEMU's list of bare arches (`platforms: arm64,ppc64le`) is no platform context; written
         // as platforms, they are Linux ones (QEMU emulates Linux binaries).
-        if (!typed.includes('/') && items.length > 0 && !items.some((i) => i.includes('/'))) return undefined;
+        if (!typed.includes('/') && items.length > 0 && !items.some((i) => i.includes('/'))) return null;
         return found.os === undefined ? { ...found, os: 'linux' } : found;
       }
+      return undefined;
+    };
+    const onLine = keyValue(index, prefix);
+    if (onLine !== undefined) return onLine ?? undefined;
+    // A flow sequence over lines: `platforms: [` and its items, a line or more each, up to `]`.
+    const flowStart = flowSequenceAbove(lines, index, prefix);
+    if (flowStart) {
+      const inFlow = keyValue(flowStart.line, flowStart.before);
+      if (inFlow !== undefined) return inFlow ? { ...inFlow, present: [...(inFlow.present ?? []), ...flowItemsBelow(lines, index)], flowLines: true } : undefined;
     }
 
     // - item of a block list under a platform-ish key, or after a `- --platform` item
@@ -1189,6 +1202,45 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
     return { role: 'platform', start, end, spelling: 'slash', os: slash[1].toLowerCase() };
   }
   return undefined;
+}
+
+/** A YAML line that opens a flow sequence after its key and leaves it open: `platforms: [linux/amd64,`. */
+const FLOW_SEQUENCE_OPEN = /^\s*(?:-\s+)*["']?[A-Za-z_][\w.-]*["']?\s*:\s+(?:&[^\s,[\]{}]+\s+)?\[[^[\]{}]*$/;
+
+/**
+ * The line that opens the flow sequence whose items the cursor's line continues, with the text
+ * before the cursor as one line (`platforms: [ linux/amd64, ‸` from `platforms: [`, `  linux/amd64,`
+ * and the cursor's line). Undefined when the cursor is not among such items (a key, a bracket or a
+ * comment before it on its line, or a sequence that closed or holds a mapping).
+ */
+function flowSequenceAbove(lines: Lines, index: number, prefix: string): { line: number; before: string } | undefined {
+  if (/[[\]{}:#]/.test(prefix)) return undefined;
+  let before = prefix.trim();
+  for (let i = index - 1; i >= index - MAX_CONTINUED && lines.has(i); i--) {
+    const raw = lines.line(i).text;
+    const hash = raw.search(/(?:^|\s)#/);
+    const t = hash >= 0 ? raw.slice(0, hash) : raw;
+    if (t.trim() === '') continue;
+    // (After an item with no comma, a new item would run into it: `[linux/amd64⏎‸` is one scalar.)
+    if (FLOW_SEQUENCE_OPEN.test(t)) return /[[,]$/.test(`${t.trimEnd()} ${before}`.trimEnd()) ? { line: i, before: `${t.trimEnd()} ${before}` } : undefined;
+    if (/[[\]{}:]/.test(t)) return undefined;
+    before = `${t.trim()} ${before}`;
+  }
+  return undefined;
+}
+
+/** The items of a flow sequence over lines on the lines below the cursor's, up to its `]`: not offered again. */
+function flowItemsBelow(lines: Lines, index: number): string[] {
+  const items: string[] = [];
+  for (let i = index + 1; i <= index + MAX_CONTINUED && lines.has(i); i++) {
+    const raw = lines.line(i).text;
+    const hash = raw.search(/(?:^|\s)#/);
+    const t = hash >= 0 ? raw.slice(0, hash) : raw;
+    const close = t.search(/[\]{}:[]/);
+    items.push(...(close >= 0 ? t.slice(0, close) : t).split(/[\s,"']+/).filter((w) => w !== ''));
+    if (close >= 0) break;
+  }
+  return items;
 }
 
 /** How many lines a workflow job is read over, above and below the cursor, for how it uses a matrix key. */
