@@ -33,8 +33,10 @@ export function toGithubAnnotations(findings: readonly SarifInput[]): string {
 /**
  * `--format gitlab`: GitLab's Code Quality report (a subset of Code Climate's), for the merge
  * request widget: `artifacts: reports: codequality: k8s-platforms.json`. The fingerprint is of the
- * finding's code, file, message and the text of its line (not its number), so an issue stays the
- * same issue when lines are added above it; findings alike in all of that are told apart by count.
+ * finding's code, file, message and the text of its own line, blanks left out (not its number, nor
+ * the lines after it, which GitHub's line hash takes in: GitLab matches fingerprints exactly), so
+ * an issue stays the same issue when lines are added, changed or removed around it; findings alike
+ * in all of that are told apart by count.
  */
 export function toGitlabCodeQuality(findings: readonly SarifInput[]): unknown[] {
   // Loaded here: a run with another format does not load node:crypto to start.
@@ -42,7 +44,7 @@ export function toGitlabCodeQuality(findings: readonly SarifInput[]): unknown[] 
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const key = [f.code, f.file, f.message, f.lineHash ?? `${f.line}:${f.column}`].join('\0');
+    const key = [f.code, f.file, f.message, f.lineText ?? `${f.line}:${f.column}`].join('\0');
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     return {

@@ -192,6 +192,8 @@ export interface LintJob {
   settings: LintSettings;
   /** For SARIF: each finding gets the hash of its line that GitHub code scanning matches alerts by. */
   lineHashes?: boolean;
+  /** For GitLab: each finding gets the text of its own line, which its fingerprint is made of. */
+  lineTexts?: boolean;
 }
 
 /** Reads, scans and judges one file. Never throws for a bad file: a skip is a note. */
@@ -210,6 +212,10 @@ export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResul
     // Of the file as upload-sarif reads it: its bytes as UTF-8, a byte order mark and all.
     const hashes = lineHashes(read.bytes.toString('utf8'), new Set(json.map((f) => f.line)));
     for (const f of json) f.lineHash = hashes.get(f.line);
+  }
+  if (job.lineTexts) {
+    // (Blanks left out, as in GitHub's hash: an issue re-indented is the same issue.)
+    for (const f of json) f.lineText = scan.lines.text.slice(scan.lines.offset(f.line - 1, 0), scan.lines.offset(f.line, 0)).replace(/\s+/g, '');
   }
   return { notes, findings: json, errors };
 }
@@ -255,7 +261,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     usageProblem = true;
   };
   const progress = io.stderr.isTTY === true && opts.format === 'text';
-  const job: LintJob = { maxFileSize: opts.maxFileSize, limits: opts.limits, settings: opts.settings, lineHashes: opts.format === 'sarif' || opts.format === 'gitlab' };
+  const job: LintJob = { maxFileSize: opts.maxFileSize, limits: opts.limits, settings: opts.settings, lineHashes: opts.format === 'sarif', lineTexts: opts.format === 'gitlab' };
   const results: SarifInput[][] = [];
   let errors = 0;
   let count = 0;

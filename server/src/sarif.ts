@@ -15,6 +15,8 @@ export interface SarifInput {
   message: string;
   /** GitHub's `primaryLocationLineHash` of the finding's line (lineHash.ts); left out, upload-sarif computes it. */
   lineHash?: string;
+  /** The text of the finding's line, blanks left out, for GitLab's fingerprint (ciFormats.ts). */
+  lineText?: string;
 }
 
 const RULE_TEXT: Record<Code, string> = {

@@ -220,7 +220,7 @@ describe('k8s-platforms lint', () => {
       rmSync(u, { recursive: true, force: true });
     }
   });
-  it('--format gitlab writes a Code Quality report whose fingerprints outlive lines added above', async () => {
+  it('--format gitlab writes a Code Quality report whose fingerprints outlive lines added above, and lines changed or removed below (QA 151 B1)', async () => {
     const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-gitlab-'));
     try {
       const body = 'PLATFORMS := linux/arm linux/amd64 linux/amd64\n';
@@ -235,6 +235,17 @@ describe('k8s-platforms lint', () => {
       const after = JSON.parse((await call(['lint', '--format', 'gitlab', '.'], u)).stdout);
       assert.deepEqual(after.map((x: { fingerprint: string }) => x.fingerprint), before.map((x: { fingerprint: string }) => x.fingerprint));
       assert.equal(after[0].location.lines.begin, 2);
+      // GitLab matches fingerprints exactly: the lines after the finding's (which GitHub's line
+      // hash takes in), its indentation and its line ending are no part of it.
+      for (const changed of [`${body}name: build-all\n`, `# platforms we build\n${body.replace(':=', '  :=')}\r\nother := 1\r\n`, body.trimEnd()]) {
+        writeFileSync(join(u, 'Makefile'), changed);
+        const again = JSON.parse((await call(['lint', '--format', 'gitlab', '.'], u)).stdout);
+        assert.deepEqual(again.map((x: { fingerprint: string }) => x.fingerprint), before.map((x: { fingerprint: string }) => x.fingerprint), JSON.stringify(changed));
+      }
+      // A change to the finding's own line makes it another issue.
+      writeFileSync(join(u, 'Makefile'), body.replace('PLATFORMS', 'ALL_PLATFORMS'));
+      const edited = JSON.parse((await call(['lint', '--format', 'gitlab', '.'], u)).stdout);
+      assert.notEqual(edited[0].fingerprint, before[0].fingerprint);
       // The same finding twice on one line is two issues.
       writeFileSync(join(u, 'Makefile'), 'PLATFORMS := linux/arm linux/arm\n');
       const twice = JSON.parse((await call(['lint', '--format', 'gitlab', '--severity', 'duplicate-platform=off', '.'], u)).stdout);
