@@ -220,6 +220,16 @@ export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResul
   return { notes, findings: json, errors };
 }
 
+/**
+ * A path as a line of text output starts with it. One that starts with `::` (a file named
+ * `::error file=x::…`) gets `./` before it: GitHub Actions reads a log line that starts so as a
+ * workflow command, and a pull request could plant annotations, or stop commands, by a file's name.
+ */
+function textPath(file: string): string {
+  const shown = printable(file);
+  return /^\s*::/.test(shown) ? `./${shown}` : shown;
+}
+
 /** Text for a line of output: a control character in a file name or a custom model's message (a newline) is escaped, so one finding stays one line. */
 function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
@@ -334,7 +344,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       break;
     default:
       for (const r of results) {
-        for (const x of r) io.stdout.write(`${printable(x.file)}:${x.line}:${x.column}: ${x.severity} ${x.code} ${printable(x.message)}\n`);
+        for (const x of r) io.stdout.write(`${textPath(x.file)}:${x.line}:${x.column}: ${x.severity} ${x.code} ${printable(x.message)}\n`);
       }
       if (results.length > 0) {
         const total = results.reduce((n, r) => n + r.length, 0);

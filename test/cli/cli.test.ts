@@ -53,6 +53,19 @@ describe('k8s-platforms lint', () => {
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^\.github\/workflows\/build\.yml:5:34: error removed-platform linux\/arm\/v7 was removed/m);
   });
+  it('a path that starts with :: gets ./ before it in text output: no line is a GitHub workflow command (QA 151 B2)', () => {
+    const u = mkdtempSync(join(tmpdir(), 'k8s-platforms-inject-'));
+    try {
+      for (const name of ['::error file=README.md,line=1::x.Dockerfile', ' ::stop-commands::y.Dockerfile']) writeFileSync(join(u, name), 'FROM --platform=linux/arm alpine\n');
+      const r = cli(['lint', '.'], u);
+      assert.equal(r.code, 1);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.deepEqual(lines.map((l) => l.slice(0, l.indexOf('.Dockerfile:'))).sort(), ['./ ::stop-commands::y', './::error file=README.md,line=1::x']);
+      assert.ok(lines.every((l) => !/^\s*::/.test(l)), r.stdout);
+    } finally {
+      rmSync(u, { recursive: true, force: true });
+    }
+  });
   it('exits 0 when only warnings are found, and 0 on a clean tree', () => {
     assert.equal(cli(['lint', 'warn'], dir).code, 0);
     const clean = cli(['lint', 'clean'], dir);
