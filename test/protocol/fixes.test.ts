@@ -401,6 +401,20 @@ describe("a removed platform in a branch of make's $(if …)", () => {
   });
 });
 
+describe("the arguments of make's $(call …) (QA 152 B2)", () => {
+  it('are lists of their own: no duplicate across two, a removal inside one, none that would shift the next argument', async () => {
+    assert.deepEqual(await codesOf('Makefile', 'makefile', 'RELEASE_PLATFORMS = $(call pick,linux/amd64,linux/amd64)\n'), []);
+    assert.equal(await fixed('Makefile', 'makefile', 'PLATFORMS = $(call img,linux/amd64 linux/arm,v1.2)\n', 'removed-platform', 'linux/arm'), 'PLATFORMS = $(call img,linux/amd64,v1.2)\n');
+    // The only item of an argument: removing it would leave the argument empty or move the next one into its place.
+    const text = 'OUT_PLATFORMS = $(call img,linux/amd64,linux/arm,v1.2)\n';
+    const { uri, diagnostics } = await open('Makefile', 'makefile', text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['removed-platform']);
+    assert.deepEqual((await fixes(uri, diagnostics[0]!)).filter((a) => a.title.startsWith('Remove')), []);
+    const [all] = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+    assert.ok(!all?.edit || applyEdits(text, editsFor(all.edit, uri)) === text);
+  });
+});
+
 describe('a removed platform in a cross product', () => {
   it('a workflow matrix: an exclude entry leaves out linux/arm alone (preferred); removing arm, which freebsd/arm needs too, says so', async () => {
     const text = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n    runs-on: ubuntu-latest\n    steps:\n      - run: go build\n';

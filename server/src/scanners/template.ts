@@ -121,8 +121,11 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     // (`--platform $(subst $(space),$(comma),linux/amd64 linux/arm64)` is one argument).
     // The comma after an `if`'s condition ends an argument, not a list item: removing the
     // then-branch's only item must not take it (`$(if c,,linux/amd64)`, not `$(if c,linux/amd64)`).
-    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : fn[1] === 'if' && chosen.charCodeAt(0) === 44 ? SOFT + chosen.slice(1) : chosen;
-    out.push(fn[1] === 'call' ? callArguments(kept) : ALTERNATIVES.has(fn[1]) ? alternatives(text, from, close - 1, kept) : kept);
+    // A `call`'s arguments are lists of their own, as the alternatives of an `if` are: `$(call
+    // pick,linux/amd64,linux/amd64)` repeats nothing, and removing an item must not take the comma
+    // after the function's name or between two arguments.
+    const kept = fn[1] === 'subst' ? chosen.replace(BLANKS, JOIN) : fn[1] === 'if' && chosen.charCodeAt(0) === 44 ? SOFT + chosen.slice(1) : fn[1] === 'call' && chosen.charCodeAt(0) === 44 ? ALTERNATIVE + chosen.slice(1) : chosen;
+    out.push(fn[1] === 'call' ? callArguments(alternatives(text, from, close - 1, kept)) : ALTERNATIVES.has(fn[1]) ? alternatives(text, from, close - 1, kept) : kept);
     out.push(SOFT);
     i = close;
     lit = close;
@@ -339,7 +342,7 @@ function poisoned(part: string): string {
 }
 
 /** A word among the arguments of a `$(call …)`. */
-const CALL_WORD = /[^\s,]+/g;
+const CALL_WORD = /[^\s,\u0003]+/g;
 
 /**
  * The arguments of a user's function (masked), with the words that are not platform-like masked:
