@@ -671,6 +671,15 @@ describe('hover', () => {
     assert.doesNotMatch(md, /linux\/amd64/);
   });
 
+  it('an artifact name in a comment or as a variable name gets no hover; as a command it does (QA 152 B3)', async () => {
+    const text = '#!/bin/sh\n# install kubectl first\nconformance=1\nsystemctl restart kubelet  # kubelet too\n';
+    const { uri } = await open('hover/words.sh', 'shellscript', text);
+    assert.equal(await client.hover(uri, positionOf(text, 'kubectl first', 2)), null);
+    assert.equal(await client.hover(uri, positionOf(text, 'conformance', 2)), null);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'kubelet  #', 2))), /^\*\*kubelet\*\*: Kubernetes release binary for /);
+    assert.equal(await client.hover(uri, positionOf(text, 'kubelet too', 2)), null);
+  });
+
   it('an unknown platform: the hover suggests what the diagnostic does, never a removed platform', async () => {
     const text = 'FROM --platform=linx/arm alpine\n';
     const { uri, diagnostics } = await open('hover/typo/Dockerfile', 'dockerfile', text);

@@ -116,6 +116,10 @@ function artifactAt(model: TierModel, text: string, offset: number): { start: nu
   while (s > 0 && WORD.test(text[s - 1])) s--;
   while (e < text.length && WORD.test(text[e])) e++;
   if (e === s || e - s > 120) return undefined;
+  // Not in a comment (`# install kubectl first`), nor a variable's name (`conformance=1`).
+  const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+  if (s - lineStart <= 400 && /(?:^|\s)#/.test(text.slice(lineStart, s))) return undefined;
+  if (text[e] === '=' || /^[ \t]*(?::|::|\?|\+|!)?=/.test(text.slice(e, e + 5))) return undefined;
   const file = text.slice(s, e);
   const word = file.replace(SUFFIXES, '');
   if (model.isBinary(word) || model.isImage(word) || model.isArchive(word)) return { start: s, end: e, name: word, file };
