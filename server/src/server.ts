@@ -106,6 +106,24 @@ function folderRefs(folders: unknown): WorkspaceFolderRef[] {
   });
 }
 
+/** The documents a WorkspaceEdit changes, undefined when it does more than edit text (creates, renames or deletes files). */
+function editedUris(edit: object): string[] | undefined {
+  const { changes, documentChanges } = edit as { changes?: unknown; documentChanges?: unknown };
+  const uris: string[] = [];
+  if (changes !== undefined) {
+    if (typeof changes !== 'object' || changes === null) return undefined;
+    uris.push(...Object.keys(changes));
+  }
+  if (documentChanges !== undefined) {
+    if (!Array.isArray(documentChanges)) return undefined;
+    for (const c of documentChanges as { textDocument?: { uri?: unknown } }[]) {
+      if (typeof c?.textDocument?.uri !== 'string') return undefined;
+      uris.push(c.textDocument.uri);
+    }
+  }
+  return uris.length > 0 ? uris : undefined;
+}
+
 /** Whether a value is a Position of the LSP's shape (the numbers may still lie past the text). */
 function isPosition(p: unknown): p is Position {
   const o = p as { line?: unknown; character?: unknown } | null | undefined;
@@ -491,13 +509,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     (params, token) =>
       refusal(token) ??
       runSafe(logError, 'executeCommand', null, async () => {
+        if (params.command !== APPLY_FIX_COMMAND) return new ResponseError<void>(ErrorCodes.InvalidParams, `k8s-platforms: unknown command ${String(params.command)}`);
         const edit = params.arguments?.[0] as WorkspaceEdit | undefined;
-        if (params.command !== APPLY_FIX_COMMAND || typeof edit !== 'object' || edit === null) {
-          return new ResponseError<void>(ErrorCodes.InvalidParams, `k8s-platforms: unknown command ${String(params.command)} or no edit`);
-        }
         const made = params.arguments?.[1] as Partial<FixVersion> | undefined;
-        const now = made && typeof made.uri === 'string' ? documents.get(made.uri) : undefined;
-        if (now && now.version !== made?.version) return changedSinceOffered();
+        // Only a fix as this server offered it: an edit of the one open document it was made for,
+        // at the version it was made for (not any edit of any file a client passes on).
+        const uris = typeof edit === 'object' && edit !== null ? editedUris(edit) : undefined;
+        if (!edit || !uris || typeof made?.uri !== 'string' || !uris.every((u) => u === made.uri)) {
+          return new ResponseError<void>(ErrorCodes.InvalidParams, `k8s-platforms: ${APPLY_FIX_COMMAND} takes a fix as a code action gave it: the edit of one document, and that document's uri and version`);
+        }
+        const now = documents.get(made.uri);
+        if (!now || now.version !== made.version) return changedSinceOffered();
         const result = await connection.workspace.applyEdit({ label: 'k8s-platforms fix', edit });
         // (A client that answers nothing did not apply it either.)
         if (!result?.applied) logError(`k8s-platforms: the client did not apply the fix${result?.failureReason ? `: ${result.failureReason}` : ''}`);

@@ -125,6 +125,25 @@ describe('a client without CodeAction literals', () => {
       await client.diagnosticsFor(doc, 2);
       await assert.rejects(client.conn.sendRequest('workspace/executeCommand', { command: stale.command, arguments: stale.arguments }), /the document changed since this fix was offered/);
       assert.equal(applied.length, 1);
+
+      // Only a fix as offered: an edit of another file, a version left out, or an edit that
+      // creates files is refused, and nothing is passed on to the client (QA 152 N5).
+      const [d3] = await client.diagnosticsFor(doc, 2);
+      const fresh = ((await client.codeActions(doc, d3.range, [d3])) as unknown as Command[]).find((a) => a.title.startsWith('Remove'))!;
+      const [edit3, made3] = fresh.arguments as [{ changes: Record<string, unknown> }, { uri: string; version: number }];
+      for (const args of [
+        [{ changes: { 'file:///etc/passwd': edit3.changes[doc] } }, made3],
+        [edit3],
+        [edit3, { uri: 'file:///etc/passwd', version: 2 }],
+        [{ documentChanges: [{ kind: 'create', uri: 'file:///tmp/x' }] }, made3],
+        [null, made3],
+      ]) {
+        await assert.rejects(client.conn.sendRequest('workspace/executeCommand', { command: fresh.command, arguments: args }), /takes a fix as a code action gave it/, JSON.stringify(args));
+      }
+      await assert.rejects(client.conn.sendRequest('workspace/executeCommand', { command: 'k8s-platforms.other', arguments: fresh.arguments }), /unknown command k8s-platforms\.other/);
+      assert.equal(applied.length, 1);
+      await client.conn.sendRequest('workspace/executeCommand', { command: fresh.command, arguments: fresh.arguments });
+      assert.equal(applied.length, 2);
     } finally {
       await client.stop();
     }
