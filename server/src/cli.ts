@@ -174,6 +174,8 @@ function parseLintArgs(args: string[]): LintOptions {
   }
   opts.settings.severity = severity;
   if (opts.stdinFilename !== undefined && !opts.paths.includes('-')) throw new UsageError('--stdin-filename names the text read from stdin: give the path - too');
+  // (An empty path is a mistake, `lint "$CHANGED_FILES"` with nothing changed: not the current folder.)
+  if (opts.paths.includes('')) throw new UsageError('a path is empty: give a file or folder, or none for the current folder');
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }

@@ -310,6 +310,14 @@ describe('k8s-platforms lint', () => {
     assert.match(r.stderr, /missing-folder: no such file or folder/);
     assert.match(r.stdout, /removed-platform/);
   });
+  it('an empty path is bad usage (exit 2), not the current folder: lint "$CHANGED" with nothing changed (QA 151 N2)', () => {
+    for (const args of [['lint', ''], ['lint', '.github', ''], ['lint', '--', '']]) {
+      const r = cli(args, dir);
+      assert.equal(r.code, 2, JSON.stringify(args));
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /a path is empty/);
+    }
+  });
   it('a custom model whose reason holds a newline still gives one line per finding in text output', () => {
     const model = JSON.parse(require('node:fs').readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
     model.removed[0].reason = 'first line\nsecond line';
