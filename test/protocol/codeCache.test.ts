@@ -79,10 +79,18 @@ describe('the server started from its code cache', () => {
 
   it("stack traces of a copy elsewhere name the package's file, not the build machine's path (QA 146 B1)", async () => {
     const dist = copy('installed');
-    const client = await LspClient.start({ bundle: join(dist, 'server.js'), env: { ...process.env, K8S_PLATFORMS_CODE_CACHE: 'report' } });
+    // A client that takes fixes as Commands and fails the server's applyEdit: the error the server
+    // gets back is logged with its stack.
+    const client = await LspClient.start({ bundle: join(dist, 'server.js'), env: { ...process.env, K8S_PLATFORMS_CODE_CACHE: 'report' }, capabilities: { textDocument: { codeAction: {} }, workspace: { applyEdit: true } } });
     try {
-      // A hover with no document: the handler fails, and the error is logged with its stack.
-      assert.equal(await client.conn.sendRequest('textDocument/hover', { position: { line: 0, character: 0 } }), null);
+      const doc = 'file:///virtual/cache/Makefile';
+      client.open(doc, 'makefile', 'PLATFORMS := linux/amd64 linux/arm/v7\n', 1);
+      const [d] = await client.diagnosticsFor(doc, 1);
+      const fix = ((await client.codeActions(doc, d.range, [d])) as unknown as { command: string; arguments: unknown[] }[])[0]!;
+      client.conn.onRequest('workspace/applyEdit', () => {
+        throw new Error('the editor failed');
+      });
+      assert.equal(await client.conn.sendRequest('workspace/executeCommand', { command: fix.command, arguments: fix.arguments }), null);
       const logged = await client.until('the logged error', () => client.logs.find((l) => /\n\s+at /.test(l.message)));
       assert.match(client.stderr, /code cache used/);
       assert.match(logged.message, /k8s-platforms\/dist\/server-main\.js:\d+:\d+/);
