@@ -1,10 +1,10 @@
 import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token } from './scanners/mention';
 import { changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
-import { scanMakefile } from './scanners/makefile';
+import { NO_MAKE, scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
 import { NO_TOP_FIRST, chunkLines, chunkYaml, type Chunk } from './scanners/chunks';
-import { copyScanState, newScanState, scanStateKey, type ScanState } from './scanners/state';
+import { copyScanState, makeKey, newScanState, scanStateKey, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
@@ -136,6 +136,8 @@ export interface TextMarks {
   readonly conflict?: boolean;
   /** What every block of a YAML text is scanned with from the rest of it (anchors used as platform values, the top-level environment). */
   readonly yamlFile?: YamlFileFacts;
+  /** What a Makefile's recipes were scanned with from the whole of it (ScanState.makeFinal), when it is not what they see read in order. */
+  readonly makeFinal?: MakeGoEnv;
 }
 
 /**
@@ -227,6 +229,8 @@ export class ChunkCache {
   private headCursor = 0;
   private tailCursor = 0;
   private misses = 0;
+  /** A Makefile's environment its last scan read its recipes with (ScanState.makeFinal): the next scan's first guess. */
+  makeFinal?: MakeGoEnv;
 
   /** The result for the block text[start, end), the `order`th of this scan, if an unchanged one was kept. */
   find(text: string, start: number, end: number, path: string, stateKey: string, order: number): ChunkResult | undefined {
@@ -383,10 +387,10 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const began = text.length >= CPU_CLOCKED ? cpuMs() : undefined;
   const wallBegan = performance.now();
   const overTime = began !== undefined ? () => performance.now() - wallBegan > maxScanTime && cpuMs() - began > maxScanTime : undefined;
-  const notes: string[] = [];
+  let notes: string[] = [];
   const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
-  const starts: number[] = [];
-  const results: ChunkResult[] = [];
+  let starts: number[] = [];
+  let results: ChunkResult[] = [];
   let state = newScanState();
   // A YAML block is scanned with the anchors the whole text uses as platform values and the
   // GOOS/GOARCH of its top-level environment: they are part of its key in the cache.
@@ -399,45 +403,72 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // (A digest, not the list: a key is built and compared for every block, and a file may alias
   // thousands of names.)
   const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], [...(yamlFile.partners ?? [])], [...(yamlFile.osLists ?? [])], [...(yamlFile.archLists ?? [])], [...(yamlFile.mergePartners ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.leftOut ?? [])], [...(yamlFile.leftOutLists ?? [])], [...(yamlFile.matrixAnchors ?? [])], [...(yamlFile.jobs ?? [])], [...(yamlFile.executors ?? [])], [...(yamlFile.circleParameters ?? [])], [...(yamlFile.urlVars ?? [])], yamlFile.defaultExports ?? null])).digest('base64')}` : `${kind}:`;
-  const marks: TextMarks = { loneCr, bom: original.charCodeAt(0) === 0xfeff, spaces, ignore: text.includes(SUPPRESSION_MARK), ...(conflict ? { conflict } : {}), ...(yamlFile ? { yamlFile } : {}) };
-  for (let c = 0; c < chunks.length; c++) {
-    const chunk = chunks[c];
-    if (chunk.path !== pathOf) {
-      pathOf = chunk.path;
-      path = chunk.path.join('\u0000');
-    }
-    const stateKey = yaml ? yamlStateKey : `${kind}:${scanStateKey(state)}`;
-    let result = cache?.find(text, chunk.start, chunk.end, path, stateKey, results.length);
-    // A short block equal to one already scanned in this text (300,000 lines of `a: b: c`) is
-    // that block's result again: a hostile file of repeated lines costs one scan of each.
-    const sameKey = result === undefined && chunk.end - chunk.start <= MAX_SHARED_BLOCK ? `${stateKey}\u0001${path}\u0001${text.slice(chunk.start, chunk.end)}` : undefined;
-    if (sameKey !== undefined) result = scannedHere.get(sameKey);
-    if (!result) {
-      if (performance.now() - wallBegan > maxScanTime && (began === undefined || cpuMs() - began > maxScanTime)) {
-        notes.push(`scan stopped after ${maxScanTime} ms at line ${lineNumberAt(text, chunk.start)} of ${lineCount(text)}: the rest of the file is not checked (time limit)`);
-        break;
+  const marks = (makeFinal: MakeGoEnv | undefined): TextMarks => ({ loneCr, bom: original.charCodeAt(0) === 0xfeff, spaces, ignore: text.includes(SUPPRESSION_MARK), ...(conflict ? { conflict } : {}), ...(yamlFile ? { yamlFile } : {}), ...(makeFinal ? { makeFinal } : {}) });
+  /** Reads every block in order into starts and results; 'timeUp' when the time ran out inside one. */
+  const read = (reading: ChunkCache | undefined, makeFinal: MakeGoEnv | undefined): 'done' | 'stopped' | 'timeUp' => {
+    if (makeFinal) state.makeFinal = makeFinal;
+    for (let c = 0; c < chunks.length; c++) {
+      const chunk = chunks[c];
+      if (chunk.path !== pathOf) {
+        pathOf = chunk.path;
+        path = chunk.path.join('\u0000');
       }
-      // A block kept in the cache must not hold on to this version's whole text.
-      const body = cache ? detach(text.slice(chunk.start, chunk.end)) : text.slice(chunk.start, chunk.end);
-      const scanned = scanBlock(body, kind, path, chunk.path, stateKey, state, maxMentions, overTime);
-      if (scanned.timeUp) {
-        // Within one block (a megabyte of a single list): what it found so far is kept, the rest
-        // of the file is not checked, and nothing of this scan is kept for the next.
-        notes.push(`scan stopped after ${maxScanTime} ms inside the block at line ${lineNumberAt(text, chunk.start)} of ${lineCount(text)}: the rest of the file is not checked (time limit)`);
-        starts.push(chunk.start);
-        results.push(scanned);
-        return new ScanResult(text, kind, starts, results, notes, marks);
+      const stateKey = yaml ? yamlStateKey : `${kind}:${scanStateKey(state)}`;
+      let result = reading?.find(text, chunk.start, chunk.end, path, stateKey, results.length);
+      // A short block equal to one already scanned in this text (300,000 lines of `a: b: c`) is
+      // that block's result again: a hostile file of repeated lines costs one scan of each.
+      const sameKey = result === undefined && chunk.end - chunk.start <= MAX_SHARED_BLOCK ? `${stateKey}\u0001${path}\u0001${text.slice(chunk.start, chunk.end)}` : undefined;
+      if (sameKey !== undefined) result = scannedHere.get(sameKey);
+      if (!result) {
+        if (performance.now() - wallBegan > maxScanTime && (began === undefined || cpuMs() - began > maxScanTime)) {
+          notes.push(`scan stopped after ${maxScanTime} ms at line ${lineNumberAt(text, chunk.start)} of ${lineCount(text)}: the rest of the file is not checked (time limit)`);
+          return 'stopped';
+        }
+        // A block kept in the cache must not hold on to this version's whole text.
+        const body = cache ? detach(text.slice(chunk.start, chunk.end)) : text.slice(chunk.start, chunk.end);
+        const scanned = scanBlock(body, kind, path, chunk.path, stateKey, state, maxMentions, overTime);
+        if (scanned.timeUp) {
+          // Within one block (a megabyte of a single list): what it found so far is kept, the rest
+          // of the file is not checked, and nothing of this scan is kept for the next.
+          notes.push(`scan stopped after ${maxScanTime} ms inside the block at line ${lineNumberAt(text, chunk.start)} of ${lineCount(text)}: the rest of the file is not checked (time limit)`);
+          starts.push(chunk.start);
+          results.push(scanned);
+          return 'timeUp';
+        }
+        result = scanned;
+        if (sameKey !== undefined) scannedHere.set(sameKey, result);
       }
-      result = scanned;
-      if (sameKey !== undefined) scannedHere.set(sameKey, result);
+      noteBlock(notes, result, () => lineNumberAt(text, chunk.start), chunks.length, maxMentions);
+      state = result.stateOut;
+      starts.push(chunk.start);
+      results.push(result);
     }
-    noteBlock(notes, result, () => lineNumberAt(text, chunk.start), chunks.length, maxMentions);
-    state = result.stateOut;
-    starts.push(chunk.start);
-    results.push(result);
+    return 'done';
+  };
+  // A Makefile is read in order, its recipes with the environment the lines above them make,
+  // unless its last scan found that lines below a recipe change that: then with the whole file's
+  // (makeFinal, what make gives every recipe: it reads every line before it runs one).
+  let makeFinal = kind === 'makefile' ? cache?.makeFinal : undefined;
+  let outcome = read(cache, makeFinal);
+  if (outcome === 'done' && kind === 'makefile') {
+    const final = state.make ?? NO_MAKE;
+    if (makeFinal ? makeKey(final) !== makeKey(makeFinal) : state.lateChange) {
+      // The recipes were read with other GOOS and GOARCH than the whole file gives them: again, with those.
+      makeFinal = final;
+      notes = [];
+      starts = [];
+      results = [];
+      scannedHere.clear();
+      state = newScanState();
+      outcome = read(undefined, makeFinal);
+    }
   }
-  cache?.keep(starts, results, text.length);
-  return new ScanResult(text, kind, starts, results, notes, marks);
+  if (outcome === 'timeUp') return new ScanResult(text, kind, starts, results, notes, marks(makeFinal));
+  if (cache) {
+    cache.keep(starts, results, text.length);
+    if (kind === 'makefile') cache.makeFinal = makeFinal;
+  }
+  return new ScanResult(text, kind, starts, results, notes, marks(makeFinal));
 }
 
 function scanBlock(body: string, kind: FileKind, path: string, keys: readonly string[], stateKey: string, state: ScanState, maxMentions: number, overTime?: () => boolean): ChunkResult & { timeUp?: true } {
@@ -562,6 +593,7 @@ function blockProbe(scan: ScanResult, start: number, end: number): { from: numbe
     scan: (value) => {
       const state = c > 0 ? scan.results[c - 1].stateOut : newScanState();
       if (c === 0 && scan.marks.yamlFile) state.yamlFile = scan.marks.yamlFile;
+      if (c === 0 && scan.marks.makeFinal) state.makeFinal = scan.marks.makeFinal;
       const body = `${scan.text.slice(from, start)}${value}${scan.text.slice(end, to)}`;
       return scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions).mentions;
     },

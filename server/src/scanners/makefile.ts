@@ -3,7 +3,7 @@ import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
-import { newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
+import { makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
 import type { GoEnv } from './shell';
 
 // A variable's name may be computed in part: `$(NAME)_PLATFORMS`, `ENVS_$(GUEST)armv7l`.
@@ -78,8 +78,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   let currentTarget: string | undefined;
   // The target's variables are held open over its rule's recipe (see below).
   let targetHeld = false;
-  // What the recipes' environment holds: the GOOS and GOARCH the Makefile exports.
-  let recipeGoEnv = exportedGoEnv(state.make);
+  // What the recipes' environment holds: the GOOS and GOARCH the Makefile exports (all of it, once
+  // known: make reads every line before it runs a recipe).
+  let recipeGoEnv = exportedGoEnv(state.makeFinal ?? state.make);
   // A rule's recipe sees its target's own values (`win: GOOS = windows`) over the Makefile's.
   let ruleGoEnv: GoEnv | undefined | null = null;
   const setTarget = (target: string, side: 'os' | 'arch', value: string, exported: boolean, ifUnset: boolean) => {
@@ -91,8 +92,11 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     setMake({ targets: { ...make?.targets, [target]: next } });
   };
   const setMake = (change: Partial<MakeGoEnv>) => {
+    const before = state.recipeSeen && !state.makeFinal && !state.lateChange ? makeKey(state.make ?? NO_MAKE) : undefined;
     state.make = { exportAll: false, ...state.make, ...change };
-    recipeGoEnv = exportedGoEnv(state.make);
+    // (A change below a recipe counts for it too: read in order, the file is read again with makeFinal.)
+    if (before !== undefined && makeKey(state.make) !== before) state.lateChange = true;
+    if (!state.makeFinal) recipeGoEnv = exportedGoEnv(state.make);
   };
   // `$(eval GOARCH := mips64)` sets a platform-ish variable in `env`; another variable's value
   // (`$(eval GO_ENV += GOOS=linux)`, before `$(GO_ENV) go build`) is read as the shell reads it once expanded.
@@ -102,6 +106,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
   };
   /** A recipe line's command, from after its tab (or the spaces an editor put in its place). */
   const recipeLine = (from: number, end: number) => {
+    state.recipeSeen = true;
     // `@echo …`, `-rm …`, `+$(MAKE) …`: make's prefixes are not part of the command.
     let k = from;
     while (k < end && (text[k] === '@' || text[k] === '-' || text[k] === '+' || text[k] === ' ' || text[k] === '\t')) k++;
@@ -185,7 +190,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     if (/^\.EXPORT_ALL_VARIABLES\s*:/.test(body)) setMake({ exportAll: true });
     const undefining = UNDEFINE_GO.exec(body);
     if (undefining) {
-      setMake(undefining[1] === 'GOOS' ? { os: undefined } : { arch: undefined });
+      // (The variable is gone, and whether it was exported with it: one set again is not, unless every variable is.)
+      setMake(undefining[1] === 'GOOS' ? { os: undefined, exportOs: undefined } : { arch: undefined, exportArch: undefined });
       continue;
     }
     const plain = ASSIGN.exec(body);
@@ -248,7 +254,7 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
     }
     if (isRule(body)) {
       inRule = true;
-      ruleGoEnv = targetGoEnv(state.make, body.slice(0, ruleColon(body)).trim().split(/\s+/));
+      ruleGoEnv = targetGoEnv(state.makeFinal ?? state.make, body.slice(0, ruleColon(body)).trim().split(/\s+/));
       const semi = body.indexOf(';');
       if (semi >= 0) scanShell(text, line.start + semi + 1, cEnd, sink, { mode: 'make', urlVars });
     } else if (first === ' ' && inRule && !MAKE_LINE.test(body)) {
@@ -358,6 +364,9 @@ function exportedGoEnv(make: MakeGoEnv | undefined): GoEnv | undefined {
   const arch = (make.exportArch ?? make.exportAll) && isGoArch(make.arch ?? '') ? make.arch : undefined;
   return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
 }
+
+/** A Makefile that sets neither GOOS nor GOARCH, and exports nothing. */
+export const NO_MAKE: MakeGoEnv = { exportAll: false };
 
 /** How many targets' own GOOS and GOARCH a Makefile's state keeps (it is part of each block's cache key). */
 const MAX_TARGETS = 64;

@@ -14,6 +14,17 @@ export interface ScanState {
   yamlFile?: YamlFileFacts;
   /** A Makefile's own GOOS and GOARCH as its recipes' environment sees them (see makefile.ts). */
   make?: MakeGoEnv;
+  /**
+   * The Makefile's GOOS and GOARCH as the whole file leaves them: make reads every line before it
+   * runs a recipe, so this is what each recipe sees (`export GOOS := darwin` below a rule counts
+   * for it). Unset while a scan reads the file in order, as long as nothing changes it after a
+   * recipe (see recipeSeen, lateChange and scanText).
+   */
+  makeFinal?: MakeGoEnv;
+  /** A Makefile's recipe line was read. */
+  recipeSeen?: boolean;
+  /** What a Makefile's recipes see changed after one was read: the file must be read again with makeFinal. */
+  lateChange?: boolean;
   /** What a shell script's top level exports of GOOS and GOARCH (see shell.ts ShellExports). */
   shell?: ShellExports;
   /** A Dockerfile's GOOS and GOARCH as its stages set them (see dockerfile.ts). */
@@ -73,16 +84,20 @@ export function newScanState(): ScanState {
 }
 
 export function copyScanState(s: ScanState): ScanState {
-  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}), ...(s.shell ? { shell: { ...s.shell } } : {}), ...(s.docker ? { docker: s.docker } : {}) };
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}), ...(s.makeFinal ? { makeFinal: s.makeFinal } : {}), ...(s.recipeSeen ? { recipeSeen: true } : {}), ...(s.lateChange ? { lateChange: true } : {}), ...(s.shell ? { shell: { ...s.shell } } : {}), ...(s.docker ? { docker: s.docker } : {}) };
 }
 
 /** A short string that is equal for equal states: part of a block's cache key. */
 export function scanStateKey(s: ScanState): string {
-  const m = s.make;
-  const make = m ? `m${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs === undefined ? '' : m.exportOs ? 'o' : 'O'}${m.exportArch === undefined ? '' : m.exportArch ? 'a' : 'A'}${m.exportAll ? '*' : ''}${m.targets ? JSON.stringify(m.targets) : ''}` : '';
+  const make = `${s.make ? `m${makeKey(s.make)}` : ''}${s.makeFinal ? `F${makeKey(s.makeFinal)}` : ''}${s.recipeSeen ? 'R' : ''}${s.lateChange ? 'L' : ''}`;
   const sh = s.shell && (s.shell.os !== undefined || s.shell.arch !== undefined) ? `s${s.shell.os === undefined ? '-' : s.shell.os ?? '?'}/${s.shell.arch === undefined ? '-' : s.shell.arch ?? '?'}` : '';
   const docker = s.docker ? `d${JSON.stringify(s.docker)}` : '';
   const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}${docker}`;
   if (s.urlVars.size === 0) return flags;
   return `${flags}${JSON.stringify([...s.urlVars])}`;
+}
+
+/** A short string that is equal for equal Makefile environments. */
+export function makeKey(m: MakeGoEnv): string {
+  return `${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs === undefined ? '' : m.exportOs ? 'o' : 'O'}${m.exportArch === undefined ? '' : m.exportArch ? 'a' : 'A'}${m.exportAll ? '*' : ''}${m.targets ? JSON.stringify(m.targets) : ''}`;
 }
