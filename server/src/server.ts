@@ -389,10 +389,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       // A client may send no params, or settings that are not an object: nothing pushed, then.
       const settings: unknown = (params as { settings?: unknown } | null | undefined)?.settings;
       const pushed = settingsSection(settings);
-      // A client that pushes its settings (it cannot be asked for them) sends them whole: after it
-      // pushed our section, an object without it means the user removed it: back to the defaults.
+      // A client that pushes its settings (Neovim, eglot, Helix; also those that answer
+      // workspace/configuration) sends them whole: after it pushed our section, an object without
+      // it means the user removed it: back to initializationOptions' settings, else the defaults.
       // (Null says only "changed"; an object without it before any push leaves initializationOptions' settings.)
-      const cleared = pushed === undefined && pushedSection && !support.configuration && settings !== null && typeof settings === 'object';
+      const cleared = pushed === undefined && pushedSection && settings !== null && typeof settings === 'object';
       if (pushed !== undefined) pushedSection = true;
       config?.setFallback(cleared ? null : pushed);
       readSettings();

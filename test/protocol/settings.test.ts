@@ -181,7 +181,7 @@ describe('settings for clients without workspace/configuration', () => {
     }
   });
 
-  it('a push client that sends its settings without our section after pushing it (the user removed it): the defaults apply again; before any push, initializationOptions stay', async () => {
+  it('a push client that sends its settings without our section after pushing it (the user removed it): initializationOptions apply again; before any push, they stay', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false }), initializationOptions: { settings: { requiredTier: 1 } } });
     try {
       const u = uri('push-removed');
@@ -199,12 +199,34 @@ describe('settings for clients without workspace/configuration', () => {
       seen = client.publications(u);
       void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { editor: { tabSize: 2 } } });
       next = await client.nextPublication(u, seen);
-      assert.ok(codes(next.diagnostics).includes('removed-platform'), 'the defaults again');
-      assert.ok(!codes(next.diagnostics).includes('below-required-tier'), 'the defaults again');
+      assert.ok(codes(next.diagnostics).includes('removed-platform'), 'the pushed severity is gone');
+      assert.ok(codes(next.diagnostics).includes('below-required-tier'), "initializationOptions' requiredTier again");
     } finally {
       await client.stop();
     }
   });
+
+  it('a client that pushes its settings and answers workspace/configuration (eglot, Neovim): removing our section from both brings the defaults back (QA 153 B1)', async () => {
+    for (const removed of [{}, { yaml: { validate: true } }]) {
+      const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: true, workspaceFolders: false }), settings: { requiredTier: 1 } });
+      try {
+        // (Eglot and Neovim push their settings right after initialize.)
+        void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { k8sPlatforms: { requiredTier: 1 } } });
+        const u = uri(`both-removed-${Object.keys(removed).length}`);
+        client.open(u, 'yaml', WORKFLOW, 1);
+        assert.ok(codes(await client.diagnosticsFor(u, 1)).includes('below-required-tier'));
+        // The user deletes the section: the client pushes the rest of its settings, and answers null.
+        const seen = client.publications(u);
+        client.settings = null;
+        void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: removed });
+        const next = await client.nextPublication(u, seen);
+        assert.ok(!codes(next.diagnostics).includes('below-required-tier'), `pushed ${JSON.stringify(removed)}`);
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+
 
   it('a pull client with refresh support is asked to pull again after a change', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true, refresh: true }), settings: {} });

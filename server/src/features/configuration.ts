@@ -70,6 +70,8 @@ export class Configuration {
   private readonly models: ModelStore;
   private trusted: boolean;
   private fallbackRaw: unknown;
+  /** The settings of initializationOptions: the fallback again once a pushed section is cleared. */
+  private readonly initRaw: unknown;
   private toldUntrusted = false;
   /** The folders changed since settings were last applied: documents may have moved scope. */
   private foldersChanged = false;
@@ -85,6 +87,7 @@ export class Configuration {
   ) {
     this.trusted = init.workspaceTrusted !== false;
     this.fallbackRaw = init.settings;
+    this.initRaw = init.settings;
     this.window = newScope(undefined, undefined, root);
     this.models = new ModelStore(runtime, {
       changed: () => {
@@ -137,12 +140,13 @@ export class Configuration {
   }
 
   /**
-   * Settings pushed by a client that has no `workspace/configuration` (didChangeConfiguration):
-   * undefined when the push said nothing of our section (it is kept), null when it cleared it
-   * (`{k8sPlatforms: null}`: the defaults from now on).
+   * Settings pushed with didChangeConfiguration, in force where the client has no
+   * `workspace/configuration` or answers it with nothing: undefined when the push said nothing of
+   * our section (it is kept), null when it cleared it (`{k8sPlatforms: null}`, or the section
+   * removed: initializationOptions' settings, else the defaults, from now on).
    */
   setFallback(raw: unknown): void {
-    if (raw === null) this.fallbackRaw = undefined;
+    if (raw === null) this.fallbackRaw = this.initRaw;
     else if (raw !== undefined) this.fallbackRaw = raw;
   }
 
