@@ -37,7 +37,7 @@ import { markup, prefersMarkdown } from './features/markup';
 import { codeActions, fixAllAction, isFixAllData, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
 import { guard, runSafe } from './features/safe';
 import type { ServerRuntime } from './features/modelSource';
-import { settingsSection } from './features/settings';
+import { misspelledSection, settingsSection } from './features/settings';
 
 export type { ServerRuntime } from './features/modelSource';
 
@@ -319,12 +319,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (request === settingsRequest) config.apply(scopes, sections);
   };
 
+  /** A key of initializationOptions that looks like our section misspelled, told once initialized. */
+  let misspelledInit: string | undefined;
+  /** The misspelled sections told of (each once). */
+  const toldMisspelled = new Set<string>();
+  const warnMisspelled = (key: string, where: string) => {
+    if (toldMisspelled.has(key) || toldMisspelled.size >= 20) return;
+    toldMisspelled.add(key);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `k8s-platforms: the settings under ${JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key)} (${where}) are not read: the section is named k8sPlatforms.` });
+  };
+
   connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
     // The LSP sends initialize once; a second one must not reset the settings and documents.
     if (initialized) return new ResponseError<InitializeError>(ErrorCodes.InvalidRequest, 'k8s-platforms: the server is already initialized', { retry: false });
     initialized = true;
     support = clientSupport(params.capabilities);
     const init = readInitOptions(params.initializationOptions);
+    misspelledInit = init.settings === undefined ? misspelledSection(params.initializationOptions) : undefined;
     config = new Configuration(runtime, init, workspaceRoot(params), {
       changed: revalidateAll,
       // Notifications, not requests: nothing to answer, nothing to wait for.
@@ -367,6 +378,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialized(() => {
     guard(logError, 'initialized', () => {
+      if (misspelledInit !== undefined) warnMisspelled(misspelledInit, 'initializationOptions');
       if (support.configurationRegistration) {
         connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((e: unknown) => logError(`k8s-platforms: cannot register for configuration changes: ${String(e)}`));
       }
@@ -389,6 +401,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       // A client may send no params, or settings that are not an object: nothing pushed, then.
       const settings: unknown = (params as { settings?: unknown } | null | undefined)?.settings;
       const pushed = settingsSection(settings);
+      const misspelled = pushed === undefined ? misspelledSection(settings) : undefined;
+      if (misspelled !== undefined) warnMisspelled(misspelled, 'didChangeConfiguration');
       // A client that pushes its settings (Neovim, eglot, Helix; also those that answer
       // workspace/configuration) sends them whole: after it pushed our section, an object without
       // it means the user removed it: back to initializationOptions' settings, else the defaults.

@@ -206,6 +206,28 @@ describe('settings for clients without workspace/configuration', () => {
     }
   });
 
+  it('a section with a misspelled name (k8s-platforms, K8sPlatforms, k8sPlatform) is told once, pushed or in initializationOptions (QA 153 B3)', async () => {
+    const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false }), initializationOptions: { K8sPlatforms: { requiredTier: 1 } } });
+    try {
+      const u = uri('misspelled');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.ok(!codes(await client.diagnosticsFor(u, 1)).includes('below-required-tier'), 'the defaults apply');
+      for (const key of ['k8s-platforms', 'k8sPlatform', 'k8s-platforms']) void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { [key]: { requiredTier: 1 }, editor: {} } });
+      // Our own section, spelt right, beside a look-alike: nothing to tell.
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { k8sPlatforms: {}, 'k8s-platform': { requiredTier: 1 } } });
+      await client.hover(u, { line: 0, character: 0 });
+      await new Promise((r) => setTimeout(r, 300));
+      const told = client.shown.filter((m) => m.message.includes('are not read')).map((m) => m.message);
+      assert.deepEqual(told, [
+        'k8s-platforms: the settings under "K8sPlatforms" (initializationOptions) are not read: the section is named k8sPlatforms.',
+        'k8s-platforms: the settings under "k8s-platforms" (didChangeConfiguration) are not read: the section is named k8sPlatforms.',
+        'k8s-platforms: the settings under "k8sPlatform" (didChangeConfiguration) are not read: the section is named k8sPlatforms.',
+      ]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a client that pushes its settings and answers workspace/configuration (eglot, Neovim): removing our section from both brings the defaults back (QA 153 B1)', async () => {
     for (const removed of [{}, { yaml: { validate: true } }]) {
       const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: true, workspaceFolders: false }), settings: { requiredTier: 1 } });

@@ -142,6 +142,21 @@ const PREFIX = 'k8sPlatforms.';
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
 
 /**
+ * A key of a settings object that looks like the `k8sPlatforms` section misspelled
+ * (`k8s-platforms`, `k8sPlatform`, `K8sPlatforms`, `k8s_platforms.requiredTier`), when the section
+ * itself is not there: settings a user wrote for us that no one reads.
+ */
+export function misspelledSection(settings: unknown): string | undefined {
+  if (settings === null || typeof settings !== 'object' || Array.isArray(settings)) return undefined;
+  const keys = Object.keys(settings);
+  if (keys.some((k) => k === 'k8sPlatforms' || k.startsWith(PREFIX))) return undefined;
+  return keys.find((k) => SECTION_LOOKALIKES.has(k.split('.')[0].toLowerCase().replace(/[^a-z0-9]/g, '')));
+}
+
+/** Our section's name and its near misses, in lower case without separators. */
+const SECTION_LOOKALIKES: ReadonlySet<string> = new Set(['k8splatforms', 'k8splatform', 'kubernetesplatforms']);
+
+/**
  * The `k8sPlatforms` section in a settings object as clients send it: `{k8sPlatforms: {…}}`, or
  * VS Code's dotted names flat (`{"k8sPlatforms.requiredTier": 1}`), as a user copies them from
  * settings.json into another editor's config. undefined when it holds neither; null when the
