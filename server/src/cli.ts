@@ -62,7 +62,18 @@ Exit status: 1 when an error-severity finding was reported, 2 on bad usage (also
 does not exist, or a model file that was refused; the rest is linted all the same), 0 otherwise.
 `;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command's usage line, printed after the message. */
+    readonly usage = LINT_USAGE,
+  ) {
+    super(message);
+  }
+}
+
+const LINT_USAGE = 'Usage: k8s-platforms lint [options] [paths…]; k8s-platforms --help for the options.';
+const EXPLAIN_USAGE = 'Usage: k8s-platforms explain PLATFORM [--markdown] [--model FILE]; k8s-platforms --help for more.';
 
 const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 
@@ -109,6 +120,8 @@ function parseLintArgs(args: string[]): LintOptions {
       }
       case '--model':
         opts.modelPath = value();
+        // (`--model "$MODEL"` with the variable unset: no model, rather than the built-in one in silence.)
+        if (opts.modelPath === '') throw new UsageError('--model is empty: give a model file');
         break;
       case '--required-tier': {
         const v = value();
@@ -368,12 +381,13 @@ function runExplain(args: string[], io: CliIo): number {
     if (arg === '--markdown') markdown = true;
     else if (arg === '--model' || arg.startsWith('--model=')) {
       modelPath = arg === '--model' ? args[++i] : arg.slice('--model='.length);
-      if (modelPath === undefined || i >= end) throw new UsageError('--model needs a value');
-    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+      if (modelPath === undefined || i >= end) throw new UsageError('--model needs a value', EXPLAIN_USAGE);
+      if (modelPath === '') throw new UsageError('--model is empty: give a model file', EXPLAIN_USAGE);
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`, EXPLAIN_USAGE);
     else rest.push(arg);
   }
   rest.push(...args.slice(end + 1));
-  if (rest.length !== 1) throw new UsageError('explain takes one platform, like linux/s390x, with --markdown and --model FILE at most');
+  if (rest.length !== 1) throw new UsageError('explain takes one platform, like linux/s390x, with --markdown and --model FILE at most', EXPLAIN_USAGE);
   // As lint does: a refused model is said, the built-in one explains, and the exit status is 2.
   const { model, refused } = readModel(modelPath, io.cwd, (msg) => io.stderr.write(`k8s-platforms: ${msg}\n`));
   const result = explainInput(model, rest[0]);
@@ -437,7 +451,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`unknown command ${command}`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`k8s-platforms: ${e.message}\nUsage: k8s-platforms lint [options] [paths…]; k8s-platforms --help for the options.\n`);
+      io.stderr.write(`k8s-platforms: ${e.message}\n${e.usage}\n`);
       return 2;
     }
     throw e;

@@ -318,6 +318,18 @@ describe('k8s-platforms lint', () => {
       assert.match(r.stderr, /a path is empty/);
     }
   });
+  it('an empty --model is bad usage (exit 2), not the built-in model in silence; explain names its own usage (QA 153 N1, N7)', () => {
+    for (const args of [['lint', '--model', '', '.'], ['lint', '--model=', '.'], ['explain', '--model=', 'linux/arm'], ['explain', 'linux/arm', '--model', '']]) {
+      const r = cli(args, dir);
+      assert.equal(r.code, 2, JSON.stringify(args));
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /--model is empty: give a model file/);
+      assert.match(r.stderr, args[0] === 'explain' ? /Usage: k8s-platforms explain PLATFORM/ : /Usage: k8s-platforms lint/);
+    }
+    const r = cli(['explain', 'linux/riscv64', '--model'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--model needs a value\nUsage: k8s-platforms explain PLATFORM/);
+  });
   it('a custom model whose reason holds a newline still gives one line per finding in text output', () => {
     const model = JSON.parse(require('node:fs').readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
     model.removed[0].reason = 'first line\nsecond line';
