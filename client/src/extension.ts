@@ -11,6 +11,8 @@ const NAME = 'Kubernetes Platforms';
 export const restartServerCommand = 'k8sPlatforms.restartServer';
 /** Understood by the server: trust granted after start, so `modelPath` may now be read. */
 const workspaceTrustNotification = 'k8sPlatforms/workspaceTrust';
+/** Sent by the server (asked for with initializationOptions.modelNotifications) when settings or a model file changed. */
+const modelChangedNotification = 'k8sPlatforms/modelChanged';
 
 let client: LanguageClient | undefined;
 
@@ -38,7 +40,7 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { configurationSection: SECTION },
     // A function, so a restart sends the trust and settings of that moment.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, settings: settingsSnapshot() }),
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, settings: settingsSnapshot(), modelNotifications: true }),
     outputChannel,
   };
   // The id makes the client honour `k8sPlatforms.trace.server`.
@@ -50,7 +52,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(outputChannel);
   const current = createClient(context, outputChannel);
   client = current;
-  registerPlatformMatrix(context);
+  const refreshMatrix = registerPlatformMatrix(context, () => client);
+  // (The server says so when settings or a model file changed: an open Platform Matrix is drawn again.)
+  context.subscriptions.push(current.onNotification(modelChangedNotification, refreshMatrix));
 
   context.subscriptions.push(
     vscode.commands.registerCommand(restartServerCommand, async () => {

@@ -1,12 +1,10 @@
 // "Kubernetes Platforms: Show Platform Matrix": one webview panel showing the tier model that the
-// server judges against. The built-in model is bundled into the client (it is data, not server
-// code); a custom k8sPlatforms.modelPath is shown instead when the workspace is trusted and the
-// file reads as a model.
+// server judges against, as the server has it (k8sPlatforms/model): the built-in model, or the
+// custom k8sPlatforms.modelPath it read, or the built-in one with why a custom one is not used.
+// The page is drawn again when the server says settings or a model file changed.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
 import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import builtInModel from '../../data/platforms.json';
 import { renderMatrixHtml, type MatrixModel } from './matrixHtml';
 
@@ -27,29 +25,34 @@ function looksLikeModel(data: unknown): data is MatrixModel {
   );
 }
 
-// Relative paths resolve against the first workspace folder: the view belongs to no document (the
-// server resolves a document's against the innermost workspace folder that holds it).
-function resolveModelPath(setting: string): string {
-  const expanded = setting.startsWith('~/') ? homedir() + setting.slice(1) : setting;
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (isAbsolute(expanded) || !root || root.scheme !== 'file') return expanded;
-  return resolve(root.fsPath, expanded);
+/** Resolves once a starting client has started or failed to (at most STARTING_WAIT_MS). */
+function started(server: LanguageClient): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, STARTING_WAIT_MS);
+    const listener = server.onDidChangeState((e) => {
+      if (e.newState !== State.Starting) done();
+    });
+  });
 }
 
-async function loadModel(): Promise<LoadedModel> {
-  const builtIn = { model: builtInModel as MatrixModel, origin: 'Built-in model' };
-  const setting = vscode.workspace.getConfiguration('k8sPlatforms').get<string>('modelPath', '').trim();
-  if (setting === '') return builtIn;
-  if (!vscode.workspace.isTrusted) {
-    return { ...builtIn, origin: `Built-in model (k8sPlatforms.modelPath is not read in an untrusted workspace)` };
-  }
-  const file = resolveModelPath(setting);
+const STARTING_WAIT_MS = 10_000;
+
+/** Asks the server for the model a document (or the window) is judged by; the bundled built-in model when it cannot answer. */
+async function loadModel(server: LanguageClient | undefined, uri: string | undefined): Promise<LoadedModel> {
+  const builtIn = builtInModel as MatrixModel;
+  if (server?.state === State.Starting) await started(server);
+  if (!server?.isRunning()) return { model: builtIn, origin: 'Built-in model (the language server is not running)' };
   try {
-    const data: unknown = JSON.parse(await readFile(file, 'utf8'));
-    if (looksLikeModel(data)) return { model: data, origin: `Custom model: ${file}` };
-    return { ...builtIn, origin: `Built-in model (${file} is not a platform model)` };
+    const answer = await server.sendRequest<{ data?: unknown; origin?: unknown } | null>('k8sPlatforms/model', uri !== undefined ? { uri } : {});
+    if (looksLikeModel(answer?.data) && typeof answer.origin === 'string') return { model: answer.data, origin: answer.origin };
+    return { model: builtIn, origin: 'Built-in model (the language server gave no model)' };
   } catch (error) {
-    return { ...builtIn, origin: `Built-in model (${file} could not be read: ${(error as Error).message})` };
+    return { model: builtIn, origin: `Built-in model (the language server could not be asked: ${(error as Error).message})` };
   }
 }
 
@@ -57,19 +60,24 @@ class PlatformMatrixPanel {
   private static current: PlatformMatrixPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  private constructor(private readonly panel: vscode.WebviewPanel) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly server: () => LanguageClient | undefined,
+    /** The document the view was asked from (its folder's model), if any. */
+    private uri: string | undefined,
+  ) {
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
-    vscode.workspace.onDidChangeConfiguration(
-      (e) => {
-        if (e.affectsConfiguration('k8sPlatforms.modelPath')) void this.render();
-      },
-      undefined,
-      this.disposables,
-    );
   }
 
-  static async show(): Promise<void> {
+  /** Draws the open view again (the server said settings or a model file changed). */
+  static refresh(): void {
+    void PlatformMatrixPanel.current?.render();
+  }
+
+  static async show(server: () => LanguageClient | undefined): Promise<void> {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
     if (PlatformMatrixPanel.current) {
+      PlatformMatrixPanel.current.uri = uri ?? PlatformMatrixPanel.current.uri;
       PlatformMatrixPanel.current.panel.reveal();
       await PlatformMatrixPanel.current.render();
       return;
@@ -79,12 +87,13 @@ class PlatformMatrixPanel {
       enableForms: false,
       localResourceRoots: [],
     });
-    PlatformMatrixPanel.current = new PlatformMatrixPanel(panel);
+    PlatformMatrixPanel.current = new PlatformMatrixPanel(panel, server, uri);
     await PlatformMatrixPanel.current.render();
   }
 
   private async render(): Promise<void> {
-    const { model, origin } = await loadModel();
+    const { model, origin } = await loadModel(this.server(), this.uri);
+    if (PlatformMatrixPanel.current !== this) return;
     const nonce = randomBytes(16).toString('base64');
     this.panel.webview.html = renderMatrixHtml(model, { cspSource: this.panel.webview.cspSource, nonce, origin });
   }
@@ -95,7 +104,11 @@ class PlatformMatrixPanel {
   }
 }
 
-/** Registers the Show Platform Matrix command; called once from activate(). */
-export function registerPlatformMatrix(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(showPlatformMatrixCommand, () => PlatformMatrixPanel.show()));
+/**
+ * Registers the Show Platform Matrix command; called once from activate() with the way to reach
+ * the language client. Returns what to call when the server says the model may have changed.
+ */
+export function registerPlatformMatrix(context: vscode.ExtensionContext, server: () => LanguageClient | undefined): () => void {
+  context.subscriptions.push(vscode.commands.registerCommand(showPlatformMatrixCommand, () => PlatformMatrixPanel.show(server)));
+  return () => PlatformMatrixPanel.refresh();
 }

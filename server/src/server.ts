@@ -8,6 +8,7 @@ import {
   MarkupContent,
   MessageType,
   NotificationType,
+  RequestType,
   ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
@@ -43,6 +44,10 @@ export type { ServerRuntime } from './features/modelSource';
 
 /** Sent by the VS Code client when the user grants (or withdraws) workspace trust. */
 export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>('k8sPlatforms/workspaceTrust');
+/** The tier model a document (or the window) is judged by, and where it comes from: the Platform Matrix view's data. */
+export const ModelRequest = new RequestType<{ uri?: string } | null, { data: unknown; origin: string }, void>('k8sPlatforms/model');
+/** Sent, to a client that asked for it (initializationOptions.modelNotifications), when settings or a model file changed. */
+export const ModelChangedNotification = new NotificationType<Record<string, never>>('k8sPlatforms/modelChanged');
 
 /** Documents from this long are rehearsed once after they are opened (see DocumentAnalyses.rehearse). */
 const REHEARSE_FROM_LENGTH = 20_000;
@@ -337,7 +342,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const init = readInitOptions(params.initializationOptions);
     misspelledInit = init.settings === undefined ? misspelledSection(params.initializationOptions) : undefined;
     config = new Configuration(runtime, init, workspaceRoot(params), {
-      changed: revalidateAll,
+      changed: () => {
+        revalidateAll();
+        if (init.modelNotifications) void connection.sendNotification(ModelChangedNotification, {});
+      },
       // Notifications, not requests: nothing to answer, nothing to wait for.
       warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
       error: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
@@ -540,6 +548,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         if (!result?.applied) logError(`k8s-platforms: the client did not apply the fix${result?.failureReason ? `: ${result.failureReason}` : ''}`);
         return null;
       }),
+  );
+
+  connection.onRequest(ModelRequest, (params, token) =>
+    refusal(token) ??
+    runSafe(logError, 'k8sPlatforms/model', null, async () => {
+      const uri: unknown = (params as { uri?: unknown } | null | undefined)?.uri;
+      if (uri !== undefined && uri !== null && typeof uri !== 'string') return new ResponseError<void>(ErrorCodes.InvalidParams, 'k8s-platforms: k8sPlatforms/model takes {uri?: string}');
+      // (The settings being read decide which model file is in force.)
+      await untilCancelled(settingsRead(), token);
+      return cancelled<void>(token) ?? config!.modelInForce(typeof uri === 'string' ? uri : undefined);
+    }),
   );
 
   connection.onShutdown(() => {

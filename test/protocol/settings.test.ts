@@ -315,6 +315,9 @@ describe('modelPath', () => {
     const file = join(dir, 'bad-model.json');
     writeFileSync(file, JSON.stringify({ tiers: 'none' }));
     const client = await LspClient.start({ settings: { modelPath: file } });
+    // (Only a client that asks for them gets k8sPlatforms/modelChanged notifications.)
+    const told: unknown[] = [];
+    client.conn.onNotification('k8sPlatforms/modelChanged', (p: unknown) => told.push(p));
     try {
       const u = uri('model');
       client.open(u, 'yaml', WORKFLOW, 1);
@@ -328,6 +331,39 @@ describe('modelPath', () => {
       const next = await client.nextPublication(u, seen, 10_000);
       assert.deepEqual(codes(next.diagnostics), ['removed-platform'], 'linux/riscv64 is tier 2 in the custom model');
       assert.equal(client.shown.filter((m) => m.type === 1).length, 1);
+      assert.deepEqual(told, []);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('k8sPlatforms/model answers the model in force and where it comes from; k8sPlatforms/modelChanged says when it changes (QA 153 B2)', async () => {
+    const file = join(dir, 'matrix-model.json');
+    const bad = JSON.parse(customModel());
+    bad.platforms.find((p: { arch: string }) => p.arch === 's390x').tier = '1';
+    writeFileSync(file, JSON.stringify(bad));
+    const client = await LspClient.start({ settings: { modelPath: pathToFileURL(file).href }, initializationOptions: { modelNotifications: true } });
+    const changes: unknown[] = [];
+    client.conn.onNotification('k8sPlatforms/modelChanged', (p: unknown) => changes.push(p));
+    type Answer = { data: { platforms: { os: string; arch: string; tier: number }[] }; origin: string };
+    const ask = (params: unknown) => client.conn.sendRequest<Answer>('k8sPlatforms/model', params);
+    const tierOf = (a: Answer, arch: string) => a.data.platforms.find((p) => p.os === 'linux' && p.arch === arch)?.tier;
+    try {
+      // A refused file (given as a file: URI): the built-in model, and why.
+      let answer = await ask({});
+      assert.match(answer.origin, /^Built-in model \(the model file is refused: .*matrix-model\.json: platforms\[\d+\]\.tier/, answer.origin);
+      assert.equal(tierOf(answer, 's390x'), 2);
+      assert.equal(tierOf(answer, 'riscv64'), undefined);
+      assert.equal((await ask({ uri: uri('matrix') })).origin, answer.origin, "a document's scope is the window's here");
+      // Fixed on disk: the server reads it again, says so, and answers the custom model.
+      assert.ok(changes.length > 0, 'the first settings were told as a change');
+      changes.length = 0;
+      writeFileSync(file, customModel());
+      await client.until('k8sPlatforms/modelChanged', () => changes.length > 0 || undefined, 10_000);
+      answer = await ask(null);
+      assert.equal(answer.origin, `Custom model: ${file}`);
+      assert.equal(tierOf(answer, 'riscv64'), 2);
+      await assert.rejects(ask({ uri: 42 }), /uri\?: string/);
     } finally {
       await client.stop();
     }

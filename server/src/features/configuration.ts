@@ -1,4 +1,5 @@
 import type { TierModel } from '../model/query';
+import type { ModelData } from '../model/schema';
 import { ModelStore, type ServerRuntime } from './modelSource';
 import { DEFAULT_SERVER_SETTINGS, SETTING_KEYS, parseSettings, sameSettings, settingsSection, type ServerSettings } from './settings';
 import { filePath, resolveModelPath, uriPath } from './uris';
@@ -9,6 +10,8 @@ export interface InitOptions {
   settings?: unknown;
   /** false in an untrusted workspace: `modelPath` is not read then. */
   workspaceTrusted?: boolean;
+  /** The client wants k8sPlatforms/modelChanged when settings or a model file change (the VS Code extension's Platform Matrix). */
+  modelNotifications?: boolean;
 }
 
 export interface ConfigurationEvents {
@@ -29,12 +32,13 @@ export function readInitOptions(raw: unknown): InitOptions {
   if (raw === null || typeof raw !== 'object') return {};
   const o = raw as Record<string, unknown>;
   // The section itself, as Helix sends it: its keys beside workspaceTrusted, which is not a setting.
-  const { workspaceTrusted: _, ...rest } = o;
+  const { workspaceTrusted: _, modelNotifications: __, ...rest } = o;
   const bare = Object.keys(rest).some((k) => SETTING_KEYS.includes(k)) ? rest : undefined;
   const settings = o.settings ?? settingsSection(o) ?? bare;
   return {
     ...(settings !== undefined ? { settings: settingsSection(settings) ?? settings } : {}),
     ...(typeof o.workspaceTrusted === 'boolean' ? { workspaceTrusted: o.workspaceTrusted } : {}),
+    ...(o.modelNotifications === true ? { modelNotifications: true } : {}),
   };
 }
 
@@ -107,6 +111,21 @@ export class Configuration {
   /** The tier model for a document. */
   modelFor(uri: string): TierModel {
     return this.models.get(this.scopeOf(uri).modelPath);
+  }
+
+  /**
+   * The model a document (or, without one, the window) is judged by, as data, and where it comes
+   * from, said for a person: what the Platform Matrix view shows.
+   */
+  modelInForce(uri?: string): { data: ModelData; origin: string } {
+    const scope = uri !== undefined ? this.scopeOf(uri) : this.window;
+    const data = this.models.get(scope.modelPath).data;
+    if (scope.modelPath === '') {
+      const untrusted = scope.settings.modelPath !== '' && (scope.settings.untrusted || !this.trusted);
+      return { data, origin: untrusted ? 'Built-in model (k8sPlatforms.modelPath is not read in an untrusted workspace)' : 'Built-in model' };
+    }
+    const problem = this.models.problem(scope.modelPath);
+    return { data, origin: problem !== undefined ? `Built-in model (the model file is refused: ${problem})` : `Custom model: ${scope.modelPath}` };
   }
 
   /** The model files in use (absolute paths). */

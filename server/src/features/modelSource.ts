@@ -25,6 +25,8 @@ interface ModelFile {
   model: TierModel;
   stopWatching?: () => void;
   lastError?: string;
+  /** Why the file is not used (file: field: problem; …), while it is not. */
+  problem?: string;
 }
 
 /**
@@ -55,6 +57,11 @@ export class ModelStore {
       this.read(path, file);
     }
     return file.model;
+  }
+
+  /** Why the model file at `path` is not used (the built-in model stands in), if it is not. */
+  problem(path: string): string | undefined {
+    return this.files.get(path)?.problem;
   }
 
   /** The model files in use. */
@@ -90,9 +97,11 @@ export class ModelStore {
       file.model = result.model;
       if (file.lastError !== undefined) this.events.info(`k8s-platforms: model file ${path} loaded.`);
       file.lastError = undefined;
+      file.problem = undefined;
       return;
     }
     file.model = builtinModel();
+    file.problem = formatModelError(result.error);
     const message = `k8s-platforms: cannot use the model file ${formatModelError(result.error)}. Using the built-in model.`;
     if (message !== file.lastError) this.events.error(message);
     file.lastError = message;
