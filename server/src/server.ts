@@ -393,7 +393,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (support.workspaceFolders && support.configuration) {
         connection.workspace.onDidChangeWorkspaceFolders((e) =>
           guard(logError, 'didChangeWorkspaceFolders', () => {
-            config?.changeFolders(folderRefs(e.added), folderRefs(e.removed));
+            // (A malformed notification changes nothing.)
+            const event = e as { added?: unknown; removed?: unknown } | null | undefined;
+            config?.changeFolders(folderRefs(event?.added), folderRefs(event?.removed));
             readSettings();
           }),
         );
@@ -429,7 +431,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onDidChangeWatchedFiles((params) => {
     guard(logError, 'didChangeWatchedFiles', () => {
       const files = config?.modelFiles ?? [];
-      for (const file of files) if (params.changes.some((c) => uriPath(c.uri) === file)) config?.reloadModel(file);
+      // (A malformed notification, with no list of changes or changes without a URI, changes nothing.)
+      const changes: unknown = (params as { changes?: unknown } | null | undefined)?.changes;
+      if (!Array.isArray(changes)) return;
+      const paths = new Set(changes.flatMap((c: unknown) => (typeof (c as { uri?: unknown } | null)?.uri === 'string' ? [uriPath((c as { uri: string }).uri)] : [])));
+      for (const file of files) if (paths.has(file)) config?.reloadModel(file);
     });
   });
 

@@ -369,6 +369,36 @@ describe('modelPath', () => {
     }
   });
 
+  it('one change on disk, told by a file event and seen by the poll, is one change; malformed file and folder events change nothing and log no error (QA 153 N5, N8)', async () => {
+    const file = join(dir, 'once-model.json');
+    writeFileSync(file, customModel());
+    // (Written with a doubled slash: file events name the file normalised.)
+    const client = await LspClient.start({ settings: { modelPath: file.replace(/\/([^/]*)$/, '//$1') }, initializationOptions: { modelNotifications: true } });
+    const changes: unknown[] = [];
+    client.conn.onNotification('k8sPlatforms/modelChanged', (p: unknown) => changes.push(p));
+    try {
+      const u = uri('once');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      assert.deepEqual(codes(await client.diagnosticsFor(u, 1)), ['removed-platform'], 'linux/riscv64 is tier 2 in the custom model');
+      for (const params of [{}, null, { changes: 5 }, { changes: [null, { uri: 7 }] }, []]) void client.conn.sendNotification('workspace/didChangeWatchedFiles', params);
+      for (const params of [{ event: null }, {}]) void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', params);
+      await client.hover(u, { line: 0, character: 0 });
+      changes.length = 0;
+      const seen = client.publications(u);
+      writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(join(repo, 'data/platforms.json'), 'utf8'))));
+      void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 2 }] });
+      const next = await client.nextPublication(u, seen, 10_000);
+      assert.deepEqual(codes(next.diagnostics), ['unsupported-platform', 'removed-platform'], 'the built-in model again');
+      // The poll (every 500 ms) sees the same change: nothing more.
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(changes.length, 1, 'one modelChanged');
+      assert.equal(client.publications(u), seen + 1, 'one publication');
+      assert.deepEqual(client.logs.filter((l) => /failed|TypeError/.test(l.message)), []);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('a model file moved away and back, with no file events from the client: read again each time', async () => {
     const file = join(dir, 'moved-model.json');
     writeFileSync(file, customModel());

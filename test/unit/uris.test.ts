@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
 import { resolveModelPath } from '../../server/src/features/uris';
 
 describe('a model path as a user writes it (modelPath, --model)', () => {
@@ -16,6 +17,14 @@ describe('a model path as a user writes it (modelPath, --model)', () => {
     } finally {
       process.env.HOME = home;
     }
+  });
+
+  it('is normalised as file events name it, and absolute with no folder: relative to the current one (QA 153 N2, N5)', () => {
+    assert.equal(resolveModelPath('/etc//k8s/./m.json', root), '/etc/k8s/m.json');
+    assert.equal(resolveModelPath('/etc/k8s/../m.json', root), '/etc/m.json');
+    assert.equal(resolveModelPath('file:///etc//k8s/m.json', root), '/etc/k8s/m.json');
+    assert.equal(resolveModelPath('conf//m.json', root), '/work/space/conf/m.json');
+    assert.equal(resolveModelPath('m.json', undefined), resolve('m.json'));
   });
 
   it('a file: URI with no path is no path at all: read as written, so a message says it is not found (QA 142 B5)', () => {

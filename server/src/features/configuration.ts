@@ -211,7 +211,8 @@ export class Configuration {
     const text = problems.join('; ');
     if (text !== scope.shownProblems && text !== '' && !told.has(text)) {
       const where = scope.name !== undefined ? ` for the folder ${scope.name}` : '';
-      this.events.warn(`k8s-platforms: settings${where} ignored (their defaults apply): ${text}`);
+      // (Only the settings named are left out: the rest apply.)
+      this.events.warn(`k8s-platforms: ${problems.length === 1 ? 'a setting' : `${problems.length} settings`}${where} left at the default: ${text}`);
     }
     scope.shownProblems = text;
     if (text !== '') told.add(text);

@@ -27,7 +27,20 @@ interface ModelFile {
   lastError?: string;
   /** Why the file is not used (file: field: problem; …), while it is not. */
   problem?: string;
+  /** The text last read, if it was read. */
+  text?: string;
+  /** When an error about it was last shown (ms), and which. */
+  shownAt?: number;
+  shown?: string;
+  /** Shows the error in force once the quiet time is over, if it is not the one shown. */
+  showLater?: NodeJS.Timeout;
 }
+
+/**
+ * How long after an error about a model file was shown another one about it is only logged: a
+ * file edited with autosave is saved, and read, at every pause in typing.
+ */
+const QUIET_AFTER_ERROR_MS = 15_000;
 
 /**
  * The tier models in use: the built-in one, and each `modelPath` file a workspace folder points
@@ -83,6 +96,7 @@ export class ModelStore {
     for (const [path, file] of this.files) {
       if (used.has(path)) continue;
       file.stopWatching?.();
+      clearTimeout(file.showLater);
       this.files.delete(path);
     }
   }
@@ -91,19 +105,43 @@ export class ModelStore {
     this.keep(new Set());
   }
 
+  private show(file: ModelFile, message: string): void {
+    this.events.error(message);
+    file.shownAt = Date.now();
+    file.shown = message;
+  }
+
   private read(path: string, file: ModelFile): void {
-    const result = loadModelFile(path, (p) => this.runtime.readFile(p));
+    let text: string | undefined;
+    const result = loadModelFile(path, (p) => {
+      const entry = this.runtime.readFile(p);
+      return { size: entry.size, read: () => (text = entry.read()) };
+    });
+    // The text read last time (a file event and the poll both saw one change): the same model, no change.
+    if (text !== undefined && text === file.text && result.ok === (file.problem === undefined)) return;
+    file.text = text;
     if (result.ok) {
       file.model = result.model;
       if (file.lastError !== undefined) this.events.info(`k8s-platforms: model file ${path} loaded.`);
       file.lastError = undefined;
+      file.shown = undefined;
       file.problem = undefined;
       return;
     }
     file.model = builtinModel();
     file.problem = formatModelError(result.error);
     const message = `k8s-platforms: cannot use the model file ${formatModelError(result.error)}. Using the built-in model.`;
-    if (message !== file.lastError) this.events.error(message);
+    if (message !== file.lastError) {
+      const now = Date.now();
+      if (file.shownAt !== undefined && now - file.shownAt < QUIET_AFTER_ERROR_MS) {
+        this.events.info(message);
+        file.showLater ??= setTimeout(() => {
+          file.showLater = undefined;
+          if (this.files.get(path) === file && file.lastError !== undefined && file.lastError !== file.shown) this.show(file, file.lastError);
+        }, QUIET_AFTER_ERROR_MS - (now - file.shownAt));
+        file.showLater.unref?.();
+      } else this.show(file, message);
+    }
     file.lastError = message;
   }
 }

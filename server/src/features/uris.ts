@@ -27,6 +27,8 @@ export function resolveModelPath(p: string, root: string | undefined): string {
   const home = process.env.HOME ?? process.env.USERPROFILE;
   if (path.startsWith('~/') && home) path = `${home}${path.slice(1)}`;
   // (`file:model.json`, a relative URI, is relative to the folder as a plain path is.)
-  if (isAbsolute(path) || !root) return path;
+  // Absolute and normalised (`a//b`, `a/./b`, `a/../b`), as file events name it; with no folder to
+  // be relative to, relative to the server's own (the messages then say where that was).
+  if (isAbsolute(path) || !root) return resolve(path);
   return resolve(root, path);
 }
