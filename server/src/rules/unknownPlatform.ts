@@ -118,6 +118,11 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       data: { replacements: t === m.arch && !m.product ? [...pairs] : [] },
     };
   }
+  // `--arch arm64 --variant v7`, `GOARCH=amd64 GOAMD64=v5`: the pair is Go's, the variant is not
+  // (as linux/arm64/v7 written in one word). Said at the arch, the variant being part of no token.
+  if (s.valid && m.arch && s.os !== undefined && s.arch !== undefined && s.variant !== undefined && !isValidVariant(s.arch, s.variant)) {
+    return { token: m.arch, code: 'unknown-platform', message: `${s.os}/${s.arch}/${s.variant} is not a valid Go platform${didYouMean([`${s.os}/${s.arch}`])}`, data: { replacements: [] } };
+  }
   return undefined;
 }
 
