@@ -80,6 +80,9 @@ export interface ShellOptions {
 export interface ShellExports {
   os?: string | null;
   arch?: string | null;
+  /** Set at the top level, not exported: what a later `export GOOS` exports (null: not one known name). */
+  setOs?: string | null;
+  setArch?: string | null;
 }
 
 /** The GOOS and GOARCH values in force, as tokens of the text where they are set. */
@@ -480,8 +483,13 @@ function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 's
   if (name === 'unset') {
     for (let k = nameIndex + 1; k < words.length; k++) {
       const t = wordText(masked, words[k]);
-      if (t === 'GOOS') set('os', null);
-      else if (t === 'GOARCH') set('arch', null);
+      if (t === 'GOOS') {
+        set('os', null);
+        exports.setOs = undefined;
+      } else if (t === 'GOARCH') {
+        set('arch', null);
+        exports.setArch = undefined;
+      }
     }
     return changed;
   }
@@ -499,9 +507,17 @@ function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 's
     // Exported from here on: by this statement, or before (by the script or the environment).
     // (Not after an export that may not have run, or an unset: null, which a plain assignment leaves so.)
     const exported = declarer || unexporting || typeof exports[side] === 'string' || (side === 'os' ? env?.os ?? env?.osName : env?.arch ?? env?.archName) !== undefined;
-    if (!exported) continue;
-    const value = m[2] === '=' ? raw.slice(m[0].length).replace(/["']/g, '') : undefined;
-    const literal = value !== undefined && !/[\u0001-\u0003$`\\]/.test(value) && (side === 'os' ? isGoOs(value) : isGoArch(value));
+    const setSide = side === 'os' ? 'setOs' : 'setArch';
+    const assigned = m[2] === '=' ? raw.slice(m[0].length).replace(/["']/g, '') : undefined;
+    const known = (v: string | undefined): v is string => v !== undefined && !/[\u0001-\u0003$`\\]/.test(v) && (side === 'os' ? isGoOs(v) : isGoArch(v));
+    if (!exported) {
+      // `GOOS=darwin` alone at the top level: the shell's, exported by a later `export GOOS`.
+      if (place === 'top' && nameIndex >= words.length && !declares && assigned !== undefined) exports[setSide] = known(assigned) ? assigned : null;
+      continue;
+    }
+    // (`export GOOS` with no value exports the value it has: one set before, or the exported one.)
+    const value = assigned ?? (declarer ? (typeof exports[side] === 'string' ? (exports[side] as string) : exports[setSide] ?? undefined) : undefined);
+    const literal = known(value);
     // (`local -x GOOS=darwin` holds in its function only.)
     set(side, place === 'top' && literal && !unexporting && first !== 'local' ? value : null);
   }

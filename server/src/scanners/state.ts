@@ -90,7 +90,7 @@ export function copyScanState(s: ScanState): ScanState {
 /** A short string that is equal for equal states: part of a block's cache key. */
 export function scanStateKey(s: ScanState): string {
   const make = `${s.make ? `m${makeKey(s.make)}` : ''}${s.makeFinal ? `F${makeKey(s.makeFinal)}` : ''}${s.recipeSeen ? 'R' : ''}${s.lateChange ? 'L' : ''}`;
-  const sh = s.shell && (s.shell.os !== undefined || s.shell.arch !== undefined) ? `s${s.shell.os === undefined ? '-' : s.shell.os ?? '?'}/${s.shell.arch === undefined ? '-' : s.shell.arch ?? '?'}` : '';
+  const sh = s.shell && (s.shell.os !== undefined || s.shell.arch !== undefined || s.shell.setOs !== undefined || s.shell.setArch !== undefined) ? `s${s.shell.os === undefined ? '-' : s.shell.os ?? '?'}/${s.shell.arch === undefined ? '-' : s.shell.arch ?? '?'}${s.shell.setOs !== undefined || s.shell.setArch !== undefined ? `=${s.shell.setOs ?? '?'}/${s.shell.setArch ?? '?'}` : ''}` : '';
   const docker = s.docker ? `d${JSON.stringify(s.docker)}` : '';
   const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}${docker}`;
   if (s.urlVars.size === 0) return flags;
