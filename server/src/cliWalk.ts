@@ -296,6 +296,8 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
   const linked = new Set<string>();
   for (const link of state.links) {
     if (linked.has(link.real) || state.ignored.has(link.real) || detectFileKind(link.real)) continue;
+    // (Nor a file the walk lints by its shebang: `build.sh -> scripts/build`, a bash script.)
+    if (state.seenFiles.has(link.real) && !/\.[A-Za-z0-9]+$/.test(path.basename(link.real)) && detectFileKind(link.real, undefined, firstLineOf(link.real))) continue;
     const kind = detectFileKind(link.abs);
     if (!kind) continue;
     linked.add(link.real);
@@ -389,6 +391,22 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
       // A FIFO, socket or device named like a file we check: said, not opened (a FIFO would block).
       note(`${displayPath(abs, cwd)}: skipped: not a regular file`);
     }
+  }
+}
+
+/** The first line of a file (up to 200 bytes, after a byte order mark), '' when it cannot be read. */
+function firstLineOf(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const bytes = Buffer.alloc(200);
+    const n = fs.readSync(fd, bytes, 0, 200, 0);
+    const text = bytes.subarray(0, n).toString('utf8');
+    return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n')[0];
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

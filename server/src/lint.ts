@@ -74,16 +74,21 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   // (And a project's other goreleaser configs: .goreleaser_ui_darwin.yaml, .goreleaser-nightly.yml, goreleaser.pro.yaml.)
   if (/^\.?goreleaser(?:[._-][\w.-]*)?\.ya?ml$/i.test(base)) return 'goreleaser';
   // (And the files a pipeline includes: GitLab's own templates' Go.gitlab-ci.yml, ci/build.gitlab-ci.yml,
-  // .gitlab/ci/*.yml, .gitlab-ci/*.yml.)
-  if (/^\.?gitlab-ci\.ya?ml$/i.test(base) || /[._-]gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.gitlab(?:\/ci|-ci)\/.+\.ya?ml$/i.test(p)) return 'gitlab-ci';
-  if (/\.ya?ml$/i.test(base)) return languageId === 'github-actions-workflow' ? 'github-workflow' : 'yaml';
+  // .gitlab-ci-template.yml, .gitlab/ci/*.yml, .gitlab-ci/*.yml.)
+  if (/^\.?gitlab-ci(?:[._-][\w.-]*)?\.ya?ml$/i.test(base) || /[._-]gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.gitlab(?:\/ci|-ci)\/.+\.ya?ml$/i.test(p)) return 'gitlab-ci';
+  // (A YAML file the editor knows as a pipeline: Neovim's `yaml.gitlab` for a file a pipeline includes.)
+  if (/\.ya?ml$/i.test(base)) {
+    const byLanguage = languageId ? LANGUAGE_KINDS.get(languageId.toLowerCase()) : undefined;
+    return byLanguage === 'github-workflow' || byLanguage === 'gitlab-ci' ? byLanguage : 'yaml';
+  }
   // build.make, rules.mak, lib.Makefile: make fragments included by a Makefile (kubernetes-csi's
   // release-tools, calico's lib.Makefile); Makefile.common but not makefile.go, source code.
   if (lower === 'makefile' || lower === 'gnumakefile' || /\.(mk|make|mak|makefile)$/i.test(base) || (/^makefile\./i.test(base) && !CODE_EXTENSION.test(base))) return 'makefile';
   // Dockerfile, Dockerfile.windows, app.Dockerfile, and Dockerfile-Windows or Dockerfile_ubi8-8.3
   // (not dockerfile_test.go or Dockerfile-parser.js: source code about Dockerfiles).
   // (And a template of one: Dockerfile.j2, pipeline.Dockerfile.j2, app.Containerfile.in.)
-  if (/^(docker|container)file$/i.test(base) || /^(docker|container)file\./i.test(base) || /\.(docker|container)file(?:\.(?:j2|jinja2?|tmpl|tpl|template|in))?$/i.test(base)) return 'dockerfile';
+  // (Not dockerfile.go or Dockerfile.md either, nor a backup, Dockerfile.orig.)
+  if (/^(docker|container)file$/i.test(base) || (/^(docker|container)file\./i.test(base) && !CODE_EXTENSION.test(base)) || /\.(docker|container)file(?:\.(?:j2|jinja2?|tmpl|tpl|template|in))?$/i.test(base)) return 'dockerfile';
   if (/\.(sh|bash|zsh|ksh|bats)$/i.test(base) || SHELL_FILES.has(base)) return 'shell';
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
   // kubevirt-Dockerfile, base_Containerfile (capitalised: `update-dockerfile` is a script's name).

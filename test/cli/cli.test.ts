@@ -552,12 +552,16 @@ describe('files named more than once, and UTF-16', () => {
       // A link whose target's name says nothing: linted at the target, as the link names it.
       writeFileSync(join(u, 'repo/docker/base'), 'FROM --platform=linux/arm alpine\n');
       symlinkSync('docker/base', join(u, 'repo/Containerfile'));
+      // A link to a script the walk lints by its shebang: the script, once (QA 154 B3).
+      mkdirSync(join(u, 'repo/scripts'));
+      writeFileSync(join(u, 'repo/scripts/build'), '#!/bin/bash\ndocker buildx build --platform linux/s390x,linux/mips64le .\n');
+      symlinkSync('scripts/build', join(u, 'repo/build.sh'));
       writeFileSync(join(outside, 'Dockerfile'), 'FROM --platform=linux/mips64le alpine\n');
       symlinkSync(outside, join(u, 'repo/outside'));
       symlinkSync(join(outside, 'Dockerfile'), join(u, 'repo/other.Dockerfile'));
       const r = await call(['lint', '--format', 'json', 'repo'], u);
       const found = (JSON.parse(r.stdout) as { file: string; code: string }[]).map((f) => `${f.file} ${f.code}`);
-      assert.deepEqual(found, ['repo/docker/Dockerfile unsupported-platform', 'repo/docker/base removed-platform']);
+      assert.deepEqual(found, ['repo/docker/Dockerfile unsupported-platform', 'repo/scripts/build unsupported-platform', 'repo/docker/base removed-platform']);
       assert.match(r.stderr, /repo\/outside: skipped: symbolic link to a folder outside the folders linted/);
       assert.match(r.stderr, /repo\/other\.Dockerfile: skipped: symbolic link to a file outside the folders linted/);
       // Named, a link is read wherever it leads.

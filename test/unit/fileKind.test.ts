@@ -29,6 +29,19 @@ describe('file kinds, by path, editor language id and shebang', () => {
     for (const p of ['/r/APKBUILD', '/r/pkg/PKGBUILD', '/r/.envrc']) assert.equal(detectFileKind(p), 'shell', p);
     assert.equal(detectFileKind('/r/apkbuild.txt'), undefined);
   });
+  it('leaves source code, documents and backups named after a Dockerfile alone; knows a YAML file the editor calls a pipeline (QA 154 B1, B2)', () => {
+    for (const p of ['/r/pkg/dockerfile/dockerfile.go', '/r/dockerfile.test.ts', '/r/dockerfile.spec.js', '/r/Containerfile.py', '/r/docs/Dockerfile.md', '/r/Dockerfile.orig', '/r/Dockerfile.bak']) {
+      assert.equal(detectFileKind(p), undefined, p);
+      assert.equal(detectFileKind(p, 'markdown'), undefined, p);
+    }
+    for (const p of ['/r/Dockerfile.windows', '/r/Dockerfile.ubi', '/r/Containerfile.fedora', '/r/Dockerfile.j2']) assert.equal(detectFileKind(p), 'dockerfile', p);
+    for (const p of ['/r/templates/.gitlab-ci-template.yml', '/r/gitlab-ci.build.yaml']) assert.equal(detectFileKind(p), 'gitlab-ci', p);
+    assert.equal(detectFileKind('/r/ci/build.yml', 'yaml.gitlab'), 'gitlab-ci');
+    assert.equal(detectFileKind('/r/ci/build.yml', 'yaml.github-actions'), 'github-workflow');
+    assert.equal(detectFileKind('/r/ci/build.yml', 'yaml'), 'yaml');
+    assert.equal(detectFileKind('/r/ci/build.yml', 'makefile'), 'yaml');
+  });
+
   it('knows Bats test files, which are bash, by extension, language id and shebang (round 176)', () => {
     assert.equal(detectFileKind('/r/test/e2e/build.bats'), 'shell');
     assert.equal(detectFileKind('/r/test/build', 'bats'), 'shell');
