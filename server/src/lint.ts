@@ -96,9 +96,12 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   // (A Map, not an object: `constructor` or `__proto__` as a language id names no kind.)
   const byLanguage = languageId ? LANGUAGE_KINDS.get(languageId.toLowerCase()) : undefined;
   if (byLanguage) return byLanguage;
-  if (firstLine !== undefined && /^#!.*\b(?:(?:ba|z|k|da)?sh|bats)\b/.test(firstLine)) return 'shell';
-  // `#!/usr/bin/make -f`: a makefile run as a program (Debian's debian/rules).
-  if (firstLine !== undefined && /^#!(?:\S*\/env\s+(?:-S\s*)?)?\S*\bmake\s+(?:\S+\s+)*?-[A-Za-z]*f\b/.test(firstLine)) return 'makefile';
+  // (A byte order mark before `#!` is no part of it, as the editor shows the line.)
+  const shebang = firstLine?.charCodeAt(0) === 0xfeff ? firstLine.slice(1) : firstLine;
+  // (Alpine's ash and mksh too.)
+  if (shebang !== undefined && /^#!.*\b(?:(?:ba|z|k|da|a|mk)?sh|bats)\b/.test(shebang)) return 'shell';
+  // `#!/usr/bin/make -f`: a makefile run as a program (Debian's debian/rules); GNU make as gmake too.
+  if (shebang !== undefined && /^#!(?:\S*\/env\s+(?:-S\s*)?)?\S*\bg?make\s+(?:\S+\s+)*?-[A-Za-z]*f\b/.test(shebang)) return 'makefile';
   return undefined;
 }
 

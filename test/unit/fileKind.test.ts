@@ -42,6 +42,15 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/ci/build.yml', 'makefile'), 'yaml');
   });
 
+  it("knows ash's, mksh's and gmake's shebangs, and a shebang after a byte order mark (QA 154 N1, N4)", () => {
+    assert.equal(detectFileKind('/r/bin/setup', 'plaintext', '#!/bin/ash'), 'shell');
+    assert.equal(detectFileKind('/r/bin/setup', undefined, '#!/bin/mksh'), 'shell');
+    assert.equal(detectFileKind('/r/bin/setup', 'plaintext', '\uFEFF#!/bin/bash'), 'shell');
+    assert.equal(detectFileKind('/r/debian/rules', undefined, '#!/usr/bin/gmake -f'), 'makefile');
+    assert.equal(detectFileKind('/r/bin/setup', undefined, '#!/usr/bin/python3'), undefined);
+    assert.equal(detectFileKind('/r/bin/setup', undefined, '#!/usr/bin/flash'), undefined);
+  });
+
   it('knows Bats test files, which are bash, by extension, language id and shebang (round 176)', () => {
     assert.equal(detectFileKind('/r/test/e2e/build.bats'), 'shell');
     assert.equal(detectFileKind('/r/test/build', 'bats'), 'shell');
