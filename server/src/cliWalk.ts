@@ -297,7 +297,7 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
   for (const link of state.links) {
     if (linked.has(link.real) || state.ignored.has(link.real) || detectFileKind(link.real)) continue;
     // (Nor a file the walk lints by its shebang: `build.sh -> scripts/build`, a bash script.)
-    if (state.seenFiles.has(link.real) && !/\.[A-Za-z0-9]+$/.test(path.basename(link.real)) && detectFileKind(link.real, undefined, firstLineOf(link.real))) continue;
+    if (state.seenFiles.has(link.real) && shebangCandidate(path.basename(link.real)) && detectFileKind(link.real, undefined, firstLineOf(link.real))) continue;
     const kind = detectFileKind(link.abs);
     if (!kind) continue;
     linked.add(link.real);
@@ -386,7 +386,7 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
       seenFiles.add(key);
       const kind = detectFileKind(abs);
       // Files of other kinds are not ours to check, except shell scripts known by their shebang.
-      if (kind || !/\.[A-Za-z0-9]+$/.test(entry.name)) yield { abs, display: displayPath(abs, cwd), ...(kind ? { kind } : {}), explicit: false };
+      if (kind || shebangCandidate(entry.name)) yield { abs, display: displayPath(abs, cwd), ...(kind ? { kind } : {}), explicit: false };
     } else if (detectFileKind(abs)) {
       // A FIFO, socket or device named like a file we check: said, not opened (a FIFO would block).
       note(`${displayPath(abs, cwd)}: skipped: not a regular file`);
@@ -394,15 +394,19 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
   }
 }
 
-/** The first line of a file (up to 200 bytes, after a byte order mark), '' when it cannot be read. */
+/** Whether a file of no kind by name may be a script known by its shebang: it has no extension. */
+function shebangCandidate(name: string): boolean {
+  return !/\.[A-Za-z0-9]+$/.test(name);
+}
+
+/** The first line of a file (up to 200 bytes), '' when it cannot be read. */
 function firstLineOf(file: string): string {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
     const bytes = Buffer.alloc(200);
     const n = fs.readSync(fd, bytes, 0, 200, 0);
-    const text = bytes.subarray(0, n).toString('utf8');
-    return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n')[0];
+    return bytes.subarray(0, n).toString('utf8').split('\n')[0];
   } catch {
     return '';
   } finally {

@@ -1,10 +1,10 @@
 import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token } from './scanners/mention';
 import { changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
-import { NO_MAKE, scanMakefile } from './scanners/makefile';
+import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
 import { NO_TOP_FIRST, chunkLines, chunkYaml, type Chunk } from './scanners/chunks';
-import { copyScanState, makeKey, newScanState, scanStateKey, type MakeGoEnv, type ScanState } from './scanners/state';
+import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
@@ -76,11 +76,10 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   // (And the files a pipeline includes: GitLab's own templates' Go.gitlab-ci.yml, ci/build.gitlab-ci.yml,
   // .gitlab-ci-template.yml, .gitlab/ci/*.yml, .gitlab-ci/*.yml.)
   if (/^\.?gitlab-ci(?:[._-][\w.-]*)?\.ya?ml$/i.test(base) || /[._-]gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.gitlab(?:\/ci|-ci)\/.+\.ya?ml$/i.test(p)) return 'gitlab-ci';
+  // (A Map, not an object: `constructor` or `__proto__` as a language id names no kind.)
+  const byLanguage = languageId ? LANGUAGE_KINDS.get(languageId.toLowerCase()) : undefined;
   // (A YAML file the editor knows as a pipeline: Neovim's `yaml.gitlab` for a file a pipeline includes.)
-  if (/\.ya?ml$/i.test(base)) {
-    const byLanguage = languageId ? LANGUAGE_KINDS.get(languageId.toLowerCase()) : undefined;
-    return byLanguage === 'github-workflow' || byLanguage === 'gitlab-ci' ? byLanguage : 'yaml';
-  }
+  if (/\.ya?ml$/i.test(base)) return byLanguage === 'github-workflow' || byLanguage === 'gitlab-ci' ? byLanguage : 'yaml';
   // build.make, rules.mak, lib.Makefile: make fragments included by a Makefile (kubernetes-csi's
   // release-tools, calico's lib.Makefile); Makefile.common but not makefile.go, source code.
   if (lower === 'makefile' || lower === 'gnumakefile' || /\.(mk|make|mak|makefile)$/i.test(base) || (/^makefile\./i.test(base) && !CODE_EXTENSION.test(base))) return 'makefile';
@@ -93,8 +92,6 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
   // kubevirt-Dockerfile, base_Containerfile (capitalised: `update-dockerfile` is a script's name).
   if (/[-_](Dockerfile|Containerfile)$/.test(base)) return 'dockerfile';
-  // (A Map, not an object: `constructor` or `__proto__` as a language id names no kind.)
-  const byLanguage = languageId ? LANGUAGE_KINDS.get(languageId.toLowerCase()) : undefined;
   if (byLanguage) return byLanguage;
   // (A byte order mark before `#!` is no part of it, as the editor shows the line.)
   const shebang = firstLine?.charCodeAt(0) === 0xfeff ? firstLine.slice(1) : firstLine;

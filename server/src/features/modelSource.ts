@@ -24,12 +24,11 @@ export interface ModelEvents {
 interface ModelFile {
   model: TierModel;
   stopWatching?: () => void;
-  lastError?: string;
   /** Why the file is not used (file: field: problem; …), while it is not. */
   problem?: string;
   /** The text last read, if it was read. */
   text?: string;
-  /** When an error about it was last shown (ms), and which. */
+  /** When an error about it was last shown (ms), and its problem. */
   shownAt?: number;
   shown?: string;
   /** Shows the error in force once the quiet time is over, if it is not the one shown. */
@@ -41,6 +40,11 @@ interface ModelFile {
  * file edited with autosave is saved, and read, at every pause in typing.
  */
 const QUIET_AFTER_ERROR_MS = 15_000;
+
+/** What a person is told of a model file that is not used. */
+function errorMessage(problem: string): string {
+  return `k8s-platforms: cannot use the model file ${problem}. Using the built-in model.`;
+}
 
 /**
  * The tier models in use: the built-in one, and each `modelPath` file a workspace folder points
@@ -105,10 +109,10 @@ export class ModelStore {
     this.keep(new Set());
   }
 
-  private show(file: ModelFile, message: string): void {
-    this.events.error(message);
+  private show(file: ModelFile, problem: string): void {
+    this.events.error(errorMessage(problem));
     file.shownAt = Date.now();
-    file.shown = message;
+    file.shown = problem;
   }
 
   private read(path: string, file: ModelFile): void {
@@ -118,30 +122,28 @@ export class ModelStore {
       return { size: entry.size, read: () => (text = entry.read()) };
     });
     // The text read last time (a file event and the poll both saw one change): the same model, no change.
-    if (text !== undefined && text === file.text && result.ok === (file.problem === undefined)) return;
+    if (text !== undefined && text === file.text) return;
     file.text = text;
     if (result.ok) {
       file.model = result.model;
-      if (file.lastError !== undefined) this.events.info(`k8s-platforms: model file ${path} loaded.`);
-      file.lastError = undefined;
-      file.shown = undefined;
+      if (file.problem !== undefined) this.events.info(`k8s-platforms: model file ${path} loaded.`);
       file.problem = undefined;
+      file.shown = undefined;
       return;
     }
     file.model = builtinModel();
-    file.problem = formatModelError(result.error);
-    const message = `k8s-platforms: cannot use the model file ${formatModelError(result.error)}. Using the built-in model.`;
-    if (message !== file.lastError) {
+    const problem = formatModelError(result.error);
+    if (problem !== file.problem) {
       const now = Date.now();
       if (file.shownAt !== undefined && now - file.shownAt < QUIET_AFTER_ERROR_MS) {
-        this.events.info(message);
+        this.events.info(errorMessage(problem));
         file.showLater ??= setTimeout(() => {
           file.showLater = undefined;
-          if (this.files.get(path) === file && file.lastError !== undefined && file.lastError !== file.shown) this.show(file, file.lastError);
+          if (this.files.get(path) === file && file.problem !== undefined && file.problem !== file.shown) this.show(file, file.problem);
         }, QUIET_AFTER_ERROR_MS - (now - file.shownAt));
         file.showLater.unref?.();
-      } else this.show(file, message);
+      } else this.show(file, problem);
     }
-    file.lastError = message;
+    file.problem = problem;
   }
 }

@@ -3,7 +3,7 @@ import { maskTemplates } from './template';
 import { scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
-import { makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
+import { NO_MAKE, makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
 import type { GoEnv } from './shell';
 
 // A variable's name may be computed in part: `$(NAME)_PLATFORMS`, `ENVS_$(GUEST)armv7l`.
@@ -364,9 +364,6 @@ function exportedGoEnv(make: MakeGoEnv | undefined): GoEnv | undefined {
   const arch = (make.exportArch ?? make.exportAll) && isGoArch(make.arch ?? '') ? make.arch : undefined;
   return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
 }
-
-/** A Makefile that sets neither GOOS nor GOARCH, and exports nothing. */
-export const NO_MAKE: MakeGoEnv = { exportAll: false };
 
 /** How many targets' own GOOS and GOARCH a Makefile's state keeps (it is part of each block's cache key). */
 const MAX_TARGETS = 64;

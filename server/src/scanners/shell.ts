@@ -516,7 +516,8 @@ function trackExports(masked: string, cmd: Command, place: 'top' | 'nested' | 's
       continue;
     }
     // (`export GOOS` with no value exports the value it has: one set before, or the exported one.)
-    const value = assigned ?? (declarer ? (typeof exports[side] === 'string' ? (exports[side] as string) : exports[setSide] ?? undefined) : undefined);
+    const has = typeof exports[side] === 'string' ? exports[side] : exports[setSide];
+    const value = assigned ?? (declarer ? has ?? undefined : undefined);
     const literal = known(value);
     // (`local -x GOOS=darwin` holds in its function only.)
     set(side, place === 'top' && literal && !unexporting && first !== 'local' ? value : null);

@@ -97,6 +97,9 @@ export function scanStateKey(s: ScanState): string {
   return `${flags}${JSON.stringify([...s.urlVars])}`;
 }
 
+/** A Makefile that sets neither GOOS nor GOARCH, and exports nothing. */
+export const NO_MAKE: MakeGoEnv = { exportAll: false };
+
 /** A short string that is equal for equal Makefile environments. */
 export function makeKey(m: MakeGoEnv): string {
   return `${m.os ?? '-'}/${m.arch ?? '-'}${m.exportOs === undefined ? '' : m.exportOs ? 'o' : 'O'}${m.exportArch === undefined ? '' : m.exportArch ? 'a' : 'A'}${m.exportAll ? '*' : ''}${m.targets ? JSON.stringify(m.targets) : ''}`;
