@@ -1,5 +1,5 @@
 import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token } from './scanners/mention';
-import { changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
+import { ITEM_CUT, changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
@@ -309,8 +309,9 @@ function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chun
   }
 }
 
+/** A token moved by `by`, with all it says (a repeat, the list it is in, the entry it removes). */
 function shift(t: Token, by: number): Token {
-  return { start: t.start + by, end: t.end + by, text: t.text, ...(t.remove ? { remove: { start: t.remove.start + by, end: t.remove.end + by } } : {}) };
+  return { ...t, start: t.start + by, end: t.end + by, ...(t.remove ? { remove: { start: t.remove.start + by, end: t.remove.end + by } } : {}) };
 }
 
 function shiftMention(m: Mention, by: number, listBase: number): Mention {
@@ -393,7 +394,8 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const wallBegan = performance.now();
   const overTime = began !== undefined ? () => performance.now() - wallBegan > maxScanTime && cpuMs() - began > maxScanTime : undefined;
   let notes: string[] = [];
-  const chunks: Chunk[] = yaml ? chunkYaml(text) : chunkLines(text, kind);
+  // (Plain YAML's long lists of mappings item by item: see ItemCut.)
+  const chunks: Chunk[] = yaml ? chunkYaml(text, kind === 'yaml' ? ITEM_CUT : undefined) : chunkLines(text, kind);
   let starts: number[] = [];
   let results: ChunkResult[] = [];
   let state = newScanState();

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { chunkLines, chunkYaml, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
 import { ChunkCache, judge, lintText, scanEdited, scanText } from '../../server/src/lint';
+import { ITEM_CUT } from '../../server/src/scanners/yaml';
+import type { Mention } from '../../server/src/scanners/mention';
 import { builtinModel } from '../../server/src/model/load';
 import type { LintSettings } from '../../server/src/rules/finding';
 import { documentsCutAt, isEditedDocument } from '../../server/src/features/textDocument';
@@ -128,6 +130,98 @@ describe('chunkYaml', () => {
     assert.equal(chunks.length, 2 + 60);
     const slipped = chunks.find((c) => text.slice(c.start, c.end).includes('\n - CGO_ENABLED=0\n'))!;
     assert.equal(text.slice(slipped.start, slipped.end).split('\n')[0], '  - id: b29');
+  });
+});
+
+describe('plain YAML: a long list of mappings under a child key cut item by item (Prow jobs, QA 154)', () => {
+  const MODEL = builtinModel();
+  const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
+  /** One Prow job: its first lines, then `body`, lines at the job's key column (4). */
+  const job = (n: number, body: string[] = []) => [`  - name: pull-kubernetes-e2e-${n}`, '    decorate: true', '    spec:', '      containers:', '      - image: gcr.io/k8s-staging-test-infra/kubekins-e2e:v1', ...body].join('\n');
+  const prow = (jobs: string[], repo = 'kubernetes/kubernetes', top = 'presubmits') => `${top}:\n  ${repo}:\n${jobs.join('\n')}\n`;
+  const ids = Array.from({ length: 50 }, (_, n) => n);
+  /** Findings and mentions without the cut: every item of the list in one block, as before. */
+  const uncut = <T>(f: () => T): T => {
+    const keyApart = ITEM_CUT.keyApart;
+    ITEM_CUT.keyApart = () => false;
+    try {
+      return f();
+    } finally {
+      ITEM_CUT.keyApart = keyApart;
+    }
+  };
+
+  /** Mentions with their lists numbered in order of first use (a block's lists are numbered from a base of its own). */
+  const lists = (mentions: readonly Mention[]) => {
+    const ids = new Map<number, number>();
+    return mentions.map((m) => (m.kind === 'whole' && m.listId !== undefined ? { ...m, listId: ids.get(m.listId) ?? (ids.set(m.listId, ids.size), ids.size - 1) } : m));
+  };
+
+  it('cuts the one repository of `presubmits:` into its jobs, with the path of both keys', () => {
+    const text = prow(ids.map((n) => job(n)));
+    const chunks = chunkYaml(text, ITEM_CUT);
+    assert.deepEqual(
+      chunks.slice(0, 4).map((c) => [text.slice(c.start, c.end).split('\n')[0], c.path]),
+      [
+        ['presubmits:', []],
+        ['  kubernetes/kubernetes:', ['presubmits']],
+        ['  - name: pull-kubernetes-e2e-0', ['presubmits', 'kubernetes/kubernetes']],
+        ['  - name: pull-kubernetes-e2e-1', ['presubmits', 'kubernetes/kubernetes']],
+      ],
+    );
+    assert.equal(chunks.length, 2 + 50);
+    // Without a cut (a CI file's flavour), and for a short list, the repository is one block.
+    assert.equal(chunkYaml(text).length, 1);
+    assert.equal(chunkYaml(prow(ids.slice(0, 20).map((n) => job(n))), ITEM_CUT).length, 1);
+    // A keystroke scans one job again.
+    const cache = new ChunkCache();
+    const before = new Set(scanText(text, 'yaml', cache).results);
+    const at = text.indexOf('e2e-30\n') + 6;
+    const after = scanText(`${text.slice(0, at)}x${text.slice(at)}`, 'yaml', cache);
+    assert.deepEqual(after.results.filter((r) => !before.has(r)).map((r) => r.body.split('\n')[0]), ['  - name: pull-kubernetes-e2e-30x']);
+  });
+
+  it('keeps the list whole where its items are read together: words, a platform-ish name, an environment or matrix key', () => {
+    const cut = (text: string) => chunkYaml(text, ITEM_CUT).length > 2;
+    assert.ok(cut(prow(ids.map((n) => job(n)))));
+    // `- name: GOARCH` pairs with a sibling item's `- name: GOOS`, at the first line or below it.
+    assert.ok(!cut(prow(ids.map((n) => (n === 40 ? '  - name: GOARCH\n    value: arm64' : job(n))))));
+    assert.ok(!cut(prow(ids.map((n) => (n === 40 ? '  - value: arm64\n    name: "GOARCH"  # the arch' : job(n))))));
+    // An item that is a word, not a mapping.
+    assert.ok(!cut(prow(ids.map((n) => (n === 40 ? '  - --platform=linux/amd64' : job(n))))));
+    for (const [repo, top] of [['env', 'presubmits'], ['matrix', 'presubmits'], ['platforms', 'presubmits'], ['steps', 'presubmits'], ['kubernetes/kubernetes', 'env'], ['kubernetes/kubernetes', 'matrix'], ['kubernetes/kubernetes', 'description']]) {
+      assert.ok(!cut(prow(ids.map((n) => job(n)), repo, top)), `${top}: ${repo}:`);
+    }
+    // Items whose keys are not at one column.
+    assert.ok(!cut(prow(ids.map((n) => (n === 40 ? job(n).replace('  - name', '  -   name').replace(/\n    /g, '\n      ') : job(n))))));
+  });
+
+  it('finds what the whole list finds, whatever the jobs hold', () => {
+    const bodies = [
+      ['        env:', '        - name: GOOS', '          value: linux', '        - name: GOARCH', '          value: mips'],
+      ['        args:', '        - --platform', '        - linux/arm/v7,linux/amd46'],
+      ['        command: [make, release, KUBE_BUILD_PLATFORMS=linux/riscv64]'],
+      ['    platforms: &plat [linux/amd64, linux/s390x, linux/x86_64]'],
+      ['    platforms: *plat'],
+      ['    goos: linux', '    goarch: [amd64, arm, mips, arm64, arm64]'],
+      ['    annotations:', '      description: builds kubernetes-server-linux-ppc64le.tar.gz for windows/arm'],
+      ['    <<: &defaults', '      platform: linux/arm'],
+      ['    <<: *defaults'],
+      ['  - name: GOARCH', '    value: "386"'],
+      ['    labels:', '      preset-dind-enabled: "true"', '    la'],
+      ['  q   decorate: true'],
+      ['      - run: GOOS=darwin GOARCH=386 go build', '    matrix:', '      include:', '        - {goos: linux, goarch: arm}', '        - {goos: linux, goarch: arm}'],
+    ];
+    const keys = ['kubernetes/kubernetes', 'kubernetes-sigs/kind', 'env', 'steps'];
+    const tops = ['presubmits', 'postsubmits', 'matrix'];
+    fc.assert(
+      fc.property(fc.array(fc.nat(bodies.length * 3 - 1), { minLength: 45, maxLength: 60 }), fc.nat(keys.length - 1), fc.nat(tops.length - 1), (picks, k, t) => {
+        const text = prow(picks.map((p, n) => job(n, bodies[p] ?? [])), keys[k], tops[t]);
+        assert.deepEqual(lintText(text, 'yaml', MODEL, SETTINGS), uncut(() => lintText(text, 'yaml', MODEL, SETTINGS)));
+        assert.deepEqual(lists(scanText(text, 'yaml').mentions), uncut(() => lists(scanText(text, 'yaml').mentions)));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

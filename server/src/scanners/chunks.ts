@@ -89,7 +89,20 @@ function strayLine(text: string, i: number, key: string | undefined): boolean {
   return false;
 }
 
-export function chunkYaml(text: string): Chunk[] {
+/**
+ * How a plain YAML text's blocks may be cut one level further: a long list of mappings under a
+ * child of a top-level key (Prow's jobs under `presubmits: kubernetes/kubernetes:`, thousands of
+ * lines) item by item, where the scanner reads nothing around an item into it. Given by the YAML
+ * scanner, which knows the keys whose lists it reads as a whole (see itemsApart in yaml.ts).
+ */
+export interface ItemCut {
+  /** Whether the items of a list under `key`, a child of the top-level key `top`, read the same one by one. */
+  keyApart(key: string, top: string): boolean;
+  /** Whether an item's `name:` is platform-ish (`- name: GOOS`): such items make pairs with each other. */
+  platformName(name: string): boolean;
+}
+
+export function chunkYaml(text: string, cut?: ItemCut): Chunk[] {
   const tops: { start: number; key: string | undefined }[] = [];
   const n = text.length;
   if (TOP_AT_START.test(text.slice(0, 4))) tops.push({ start: 0, key: lineKey(text, 0) });
@@ -108,10 +121,18 @@ export function chunkYaml(text: string): Chunk[] {
     const end = k + 1 < tops.length ? tops[k + 1].start : n;
     const key = tops[k].key;
     if (key !== undefined && !/platforms?$|^goos$|^goarch$/i.test(key) && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES) {
-      const children = splitChildren(text, start, end, key);
-      if (children) {
+      // (With a cut, a block of one child may be cut into that child's items: Prow's
+      // `presubmits:` of one repository.)
+      const children = splitChildren(text, start, end, key, cut ? 1 : 2);
+      const only = children?.length === 2 ? splitItems(text, children[1], key, cut!) : undefined;
+      if (children && (children.length > 2 || only)) {
+        chunks.push(children[0]);
         // One by one: spreading 150,000 children as arguments overflows the stack.
-        for (let c = 0; c < children.length; c++) chunks.push(children[c]);
+        for (let c = 1; c < children.length; c++) {
+          const items = only ?? (cut ? splitItems(text, children[c], key, cut) : undefined);
+          if (items) for (let i = 0; i < items.length; i++) chunks.push(items[i]);
+          else chunks.push(children[c]);
+        }
         continue;
       }
     }
@@ -163,7 +184,7 @@ function bareKeyLineEnd(text: string, start: number, end: number): number | unde
   return headerEnd;
 }
 
-export function splitChildren(text: string, start: number, end: number, key: string, minChildren = 2): Chunk[] | undefined {
+export function splitChildren(text: string, start: number, end: number, key: string, minChildren = 2, parent: readonly string[] = TOP): Chunk[] | undefined {
   const headerEnd = bareKeyLineEnd(text, start, end);
   if (headerEnd === undefined) return undefined;
   // The children's indent: that of the first line with content after the header.
@@ -198,12 +219,71 @@ export function splitChildren(text: string, start: number, end: number, key: str
     if (seq ? ch === 45 : ch !== 45) starts.push(lineStart);
   }
   if (starts.length < minChildren) return undefined;
-  const out: Chunk[] = [{ start, end: starts[0], path: TOP }];
-  const path = [key];
+  const out: Chunk[] = [{ start, end: starts[0], path: parent }];
+  const path = [...parent, key];
   for (let c = 0; c < starts.length; c++) {
     out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path });
   }
   return out;
+}
+
+/** Per item key column: a line break before a `name:` or `env_var:` key at that column, group 1 its value. */
+const NAME_AT = new Map<number, RegExp>();
+
+/**
+ * A child block of a top-level key (`  kubernetes/kubernetes:` under `presubmits:`) cut into the
+ * items of its list, when it is long, every item is a mapping (`- name: …`), the cut allows its
+ * key, and no item is named for a platform (`- name: GOARCH`, which pairs with a sibling item);
+ * otherwise undefined, and the child is one block.
+ */
+function splitItems(text: string, child: Chunk, top: string, cut: ItemCut): Chunk[] | undefined {
+  // (A short child is never counted: most are.)
+  if (child.end - child.start < SPLIT_LINES * 4 || countLines(text, child.start, child.end, SPLIT_LINES) < SPLIT_LINES) return undefined;
+  let at = child.start;
+  while (text.charCodeAt(at) === 32) at++;
+  const key = lineKey(text, at);
+  if (key === undefined || !cut.keyApart(key, top)) return undefined;
+  const items = splitChildren(text, child.start, child.end, key, 2, child.path);
+  if (!items) return undefined;
+  /** The column of the items' own keys: one for all, or no cut. */
+  let col = -1;
+  for (let c = 1; c < items.length; c++) {
+    let dash = items[c].start;
+    while (text.charCodeAt(dash) === 32) dash++;
+    if (text.charCodeAt(dash) !== 45) return undefined; // the children are keys, not items
+    let k = dash + 1;
+    while (text.charCodeAt(k) === 32) k++;
+    if (k === dash + 1 || (col >= 0 && k - items[c].start !== col)) return undefined;
+    col = k - items[c].start;
+    const first = lineKey(text, k);
+    // Every item a mapping (a list of words is read as one: duplicates, a flag's value in the next item).
+    if (first === undefined) return undefined;
+    if ((first === 'name' || first === 'env_var') && cut.platformName(valueAfterColon(text, k))) return undefined;
+  }
+  let names = NAME_AT.get(col);
+  if (!names) {
+    names = new RegExp(`\\n {${col}}(?:name|env_var)[ \\t]*:([^\\n]*)`, 'g');
+    NAME_AT.set(col, names);
+  }
+  names.lastIndex = items[1].start;
+  for (let m = names.exec(text); m && m.index < child.end; m = names.exec(text)) {
+    if (cut.platformName(scalarWord(m[1]))) return undefined;
+  }
+  return items;
+}
+
+/** The value of the `key: value` line whose key starts at i, as scalarWord reads it. */
+function valueAfterColon(text: string, i: number): string {
+  let nl = text.indexOf('\n', i);
+  if (nl < 0) nl = text.length;
+  const line = text.slice(i, Math.min(nl, i + 200));
+  return scalarWord(line.slice(line.indexOf(':') + 1));
+}
+
+/** A one-line value with its comment, blanks and quotes taken off. */
+function scalarWord(value: string): string {
+  const hash = value.search(/(?:^|\s)#/);
+  return (hash >= 0 ? value.slice(0, hash) : value).trim().replace(/^(["'])(.*)\1$/, '$2');
 }
 
 /**

@@ -5,7 +5,7 @@ import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
-import { lineKey, splitBrokenChildren } from './chunks';
+import { lineKey, splitBrokenChildren, type ItemCut } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
 export type YamlFlavour = 'yaml' | 'github-workflow' | 'goreleaser' | 'gitlab-ci';
@@ -1543,6 +1543,30 @@ function leftOutKey(key: string, underJobs: boolean, flavour: YamlFlavour): bool
   if (key === 'exclude') return !(flavour === 'github-workflow' && underJobs);
   return key === 'ignore' && flavour === 'goreleaser';
 }
+
+/**
+ * Plain YAML's cut of a long list into its items (see ItemCut in chunks.ts): the items of a list
+ * of mappings under `key`, a child of the top-level `top`, read the same one by one unless either
+ * key is one whose list the walk reads as a whole or in a context of its own: a platform-ish key,
+ * an environment, a script, a matrix and its entries, prose, an inline patch.
+ */
+export const ITEM_CUT: ItemCut = {
+  keyApart: (key, top) => keyApart(key) && keyApart(top),
+  platformName: (name) => roleOf(name) !== undefined,
+};
+
+function keyApart(key: string): boolean {
+  const lower = key.toLowerCase();
+  return (
+    roleOf(key) === undefined &&
+    !ENV_MAP_KEYS.has(lower) && !ENV_LIST_KEYS.has(lower) && !SCRIPT_LIST_KEYS.has(lower) && !CONDA_KEYS.has(lower) &&
+    !PROSE_KEYS.has(lower) && !PROSE_PARTS.has(lower) && !DISPLAY_NAME.test(key) && !DOCUMENT_KEY.test(key) &&
+    !MATRIX_KEY.test(key) && !ITEM_LISTS.has(lower)
+  );
+}
+
+/** Other keys whose lists the walk reads in a context of their own (see keyApart). */
+const ITEM_LISTS: ReadonlySet<string> = new Set(['include', 'exclude', 'ignore', 'adjustments', 'with', 'patch', 'patches', 'patchesstrategicmerge', 'parameters', 'setup', 'steps', 'jobs', 'services']);
 
 /** Whether a path is a top-level `jobs:` (a workflow's job ids are names: see leftOutKey). */
 function isJobs(path: readonly string[]): boolean {
