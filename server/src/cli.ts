@@ -12,7 +12,7 @@ import { toGithubAnnotations, toGitlabCodeQuality } from './ciFormats';
 import { version } from '../../package.json';
 import { MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
 import { TierModel } from './model/query';
-import { resolveModelPath } from './features/uris';
+import { filePath, resolveModelPath } from './features/uris';
 import { notACode } from './features/settings';
 
 /** Where the CLI writes; tests pass their own. */
@@ -173,7 +173,8 @@ function parseLintArgs(args: string[]): LintOptions {
       case '--stdin-filename': {
         const v = value();
         if (v.trim() === '') throw new UsageError('--stdin-filename needs a file name, like Dockerfile or .github/workflows/ci.yml');
-        opts.stdinFilename = v;
+        // (A file: URI, as an editor's formatter integration may pass it, names its path.)
+        opts.stdinFilename = filePath(v) || v;
         break;
       }
       case '--no-ignore':

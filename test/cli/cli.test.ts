@@ -448,6 +448,9 @@ describe('k8s-platforms lint', () => {
     const named = piped(['--format', 'json', '--stdin-filename', '.github/workflows/x.yml', '-'], 'jobs:\n  b:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/arm/v7\n');
     assert.equal(named.code, 1);
     assert.deepEqual(JSON.parse(named.stdout).map((f: { file: string; line: number; column: number }) => `${f.file}:${f.line}:${f.column}`), ['.github/workflows/x.yml:5:34']);
+    // A file: URI names its path (QA 154 N3: file:///x was shown as file:/x).
+    const uri = piped(['--format', 'json', '--stdin-filename', pathToFileURL(join(dir, 'ci', 'build.sh')).href, '-'], 'GOOS=linux GOARCH=arm go build\n');
+    assert.deepEqual(JSON.parse(uri.stdout).map((f: { file: string; line: number }) => `${f.file}:${f.line}`), ['ci/build.sh:1']);
     // Without a name, a shebang tells a shell script; nothing else is guessed.
     assert.match(piped(['-'], '#!/bin/sh\nGOOS=linux GOARCH=arm go build\n').stdout, /^<stdin>:2:19: error removed-platform/);
     // (After a byte order mark too: the editor shows the `#!` as the first line, and the server reads it so.)
