@@ -127,6 +127,26 @@ describe('a line that breaks a document on its own is set aside', () => {
       assert.equal(removed(text), 50, typed);
     }
   });
+  it('a key with no value typed at the column of a list\'s items, between two, with one parse of the package (QA 154 B4)', () => {
+    // It held nothing, but was no leaf: five more parses of the whole job a keystroke, then read as broken.
+    const steps = '      - run: GOOS=linux GOARCH=arm go build\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: linux/amd64,linux/arm/v7\n'.repeat(100);
+    const job = `jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
+    const at = job.indexOf('      - uses', 3000);
+    for (const typed of ['ab:', 'ab:  # a comment']) {
+      const text = `${job.slice(0, at)}      ${typed}\n${job.slice(at)}`;
+      const before = libraryParsed.units;
+      const read = readYamlDocuments(text, 0, text.length);
+      assert.ok(libraryParsed.units - before <= text.length + 200, `the package was given ${libraryParsed.units - before} units for a text of ${text.length}`);
+      assert.deepEqual(lines(read), [[{ start: at, end: at + 6 + typed.length }]], typed);
+      assert.equal(read[0].broken, false);
+      // Every step is found, as without the line.
+      const codes = (t: string) => lintText(t, 'github-workflow', builtinModel(), { requiredTier: 3, severity: {} }).map((f) => f.code).join();
+      assert.equal(codes(text), codes(job), typed);
+    }
+    // A key that holds deeper lines is not set aside for them.
+    const holds = 'a:\n  b: 1\nc:\n  - x\n d: 2\n';
+    assert.deepEqual(lines(readYamlDocuments(holds, 0, holds.length)).flat().map((l) => holds.slice(l.start, l.end)).includes('c:'), false);
+  });
   it('by the yaml package when the line parses alone (a key typed too far right)', () => {
     const text = 'jobs:\n  build:\n    runs-on: x\n     strategy: y\n    steps: []\n';
     const before = libraryParsed.units;

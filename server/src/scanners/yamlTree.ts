@@ -227,7 +227,9 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
   // A line that breaks a document on its own (a tab or a slip in its indent, a key half typed) is
   // set aside, so the rest keeps its structure: the line is read on its own (YDocument.setAside).
   const setAside: { start: number; end: number }[] = [];
-  if (src.length <= MAX_REPAIRED_LENGTH) {
+  // (Not a document with more errors than a few lines set aside can end: each round would parse it
+  // again for nothing, a keystroke in a job with many lines broken by a re-indent.)
+  if (src.length <= MAX_REPAIRED_LENGTH && errorCount(list) <= 2 * MAX_SET_ASIDE) {
     let parses = 0;
     for (let round = 0; round < MAX_SET_ASIDE && errorCount(list) > 0; round++) {
       // The line of the first error, or the one before or after it: the parser may blame the
@@ -379,7 +381,10 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
   if (body === '' || body === '-' || /^[#&*!|>%@`\-?,\]}]/.test(body) || body.startsWith('---')) return undefined;
   const colon = /^[^'"[\]{}:#]+?:(?:[ \t]+|$)/.exec(body);
   const value = colon ? body.slice(colon[0].length) : body;
-  if (value === '' || /^[|>&!]/.test(value)) return undefined;
+  // A key with no value holds the lines below it, unless none is deeper (`ab:` typed at the
+  // column of a list's items, between two of them): then it holds nothing of the rest.
+  if (value === '') return colon && !/^[ \t]*-/.test(line) && nextNoDeeper(src, end, line.length - line.trimStart().length) ? { start, end } : undefined;
+  if (/^[|>&!]/.test(value)) return undefined;
   const q = value.charCodeAt(0);
   let depth = 0;
   for (let i = 0; i < value.length; i++) {
