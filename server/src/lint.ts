@@ -1,5 +1,5 @@
 import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token } from './scanners/mention';
-import { ITEM_CUT, changesFacts, scanYaml, yamlFileFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
+import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
@@ -118,6 +118,8 @@ export interface ChunkResult {
   /** The keys above the block (`['jobs']`), which `path` joins. */
   readonly keys: readonly string[];
   readonly stateKey: string;
+  /** For a block of a workflow job cut at its steps: what the job gives it (see StepCut). */
+  readonly job?: JobFacts;
   readonly mentions: Mention[];
   readonly stateOut: ScanState;
   /** The block had more mentions than ScanLimits.maxMentions allows. */
@@ -305,7 +307,7 @@ function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chun
     case 'shell':
       return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell', urlVars: state.urlVars, exports: (state.shell ??= {}) });
     default:
-      return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path, state.yamlFile);
+      return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path, state.yamlFile, chunk.job as JobFacts | undefined);
   }
 }
 
@@ -349,6 +351,16 @@ function cpuMs(): number {
  * milliseconds, and only a stalled machine reaches the time limit.
  */
 const CPU_CLOCKED = 64 * 1024;
+
+/** Jobs shorter than this are never cut at their steps (chunks.ts cuts none under 200 lines of 4 characters). */
+const STEP_CUT_CHARS = 800;
+const STEP_CUT_LINES = 200;
+
+/** Whether text has at least `n` line breaks (counted up to n). */
+function linesAtLeast(text: string, n: number): boolean {
+  for (let i = text.indexOf('\n'), k = 1; i >= 0; i = text.indexOf('\n', i + 1), k++) if (k >= n) return true;
+  return false;
+}
 
 /** Blocks up to this long are shared with an equal block earlier in the same text. */
 const MAX_SHARED_BLOCK = 256;
@@ -394,14 +406,14 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const wallBegan = performance.now();
   const overTime = began !== undefined ? () => performance.now() - wallBegan > maxScanTime && cpuMs() - began > maxScanTime : undefined;
   let notes: string[] = [];
-  // (Plain YAML's long lists of mappings item by item: see ItemCut.)
-  const chunks: Chunk[] = yaml ? chunkYaml(text, kind === 'yaml' ? ITEM_CUT : undefined) : chunkLines(text, kind);
-  let starts: number[] = [];
-  let results: ChunkResult[] = [];
-  let state = newScanState();
   // A YAML block is scanned with the anchors the whole text uses as platform values and the
   // GOOS/GOARCH of its top-level environment: they are part of its key in the cache.
   const yamlFile = yaml ? yamlFileFacts(text, kind as YamlFlavour) : undefined;
+  // (Plain YAML's long lists of mappings item by item: see ItemCut; a workflow's long jobs at their steps: StepCut.)
+  const chunks: Chunk[] = yaml ? chunkYaml(text, kind === 'yaml' ? ITEM_CUT : undefined, kind === 'github-workflow' ? stepCut(yamlFile) : undefined) : chunkLines(text, kind);
+  let starts: number[] = [];
+  let results: ChunkResult[] = [];
+  let state = newScanState();
   if (yamlFile) state.yamlFile = yamlFile;
   const scannedHere = new Map<string, ChunkResult>();
   // Siblings share their path array: it is joined once. YAML blocks carry no state.
@@ -420,7 +432,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
         pathOf = chunk.path;
         path = chunk.path.join('\u0000');
       }
-      const stateKey = yaml ? yamlStateKey : `${kind}:${scanStateKey(state)}`;
+      const stateKey = yaml ? (chunk.job ? `${yamlStateKey}\u0002${chunk.job.key}` : yamlStateKey) : `${kind}:${scanStateKey(state)}`;
       let result = reading?.find(text, chunk.start, chunk.end, path, stateKey, results.length);
       // A short block equal to one already scanned in this text (300,000 lines of `a: b: c`) is
       // that block's result again: a hostile file of repeated lines costs one scan of each.
@@ -433,7 +445,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
         }
         // A block kept in the cache must not hold on to this version's whole text.
         const body = cache ? detach(text.slice(chunk.start, chunk.end)) : text.slice(chunk.start, chunk.end);
-        const scanned = scanBlock(body, kind, path, chunk.path, stateKey, state, maxMentions, overTime);
+        const scanned = scanBlock(body, kind, path, chunk.path, stateKey, state, maxMentions, overTime, chunk.job as JobFacts | undefined);
         if (scanned.timeUp) {
           // Within one block (a megabyte of a single list): what it found so far is kept, the rest
           // of the file is not checked, and nothing of this scan is kept for the next.
@@ -478,17 +490,17 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   return new ScanResult(text, kind, starts, results, notes, marks(makeFinal));
 }
 
-function scanBlock(body: string, kind: FileKind, path: string, keys: readonly string[], stateKey: string, state: ScanState, maxMentions: number, overTime?: () => boolean): ChunkResult & { timeUp?: true } {
+function scanBlock(body: string, kind: FileKind, path: string, keys: readonly string[], stateKey: string, state: ScanState, maxMentions: number, overTime?: () => boolean, job?: JobFacts): ChunkResult & { timeUp?: true } {
   const sink = new MentionSink(maxMentions, overTime);
   const next = copyScanState(state);
   let timeUp = false;
   try {
-    scanRegion(body, kind, sink, { start: 0, end: body.length, path: keys }, next);
+    scanRegion(body, kind, sink, { start: 0, end: body.length, path: keys, ...(job ? { job } : {}) }, next);
   } catch (e) {
     if (!(e instanceof ScanTimeUp)) throw e;
     timeUp = true; // the block's mentions up to where its time ran out
   }
-  return { body, path, keys, stateKey, mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: sink.notes.size === 0 ? NO_NOTES : Array.from(sink.notes, ([message, at]) => ({ message, at })), ...(timeUp ? { timeUp: true as const } : {}) };
+  return { body, path, keys, stateKey, ...(job ? { job } : {}), mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: sink.notes.size === 0 ? NO_NOTES : Array.from(sink.notes, ([message, at]) => ({ message, at })), ...(timeUp ? { timeUp: true as const } : {}) };
 }
 
 /** Blocks longer than this (some 3,000 lines) are not scanned again for a completion: its two scans would take 50 ms and more. */
@@ -602,7 +614,7 @@ function blockProbe(scan: ScanResult, start: number, end: number): { from: numbe
       if (c === 0 && scan.marks.yamlFile) state.yamlFile = scan.marks.yamlFile;
       if (c === 0 && scan.marks.makeFinal) state.makeFinal = scan.marks.makeFinal;
       const body = `${scan.text.slice(from, start)}${value}${scan.text.slice(end, to)}`;
-      return scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions).mentions;
+      return scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions, undefined, block.job).mentions;
     },
   };
 }
@@ -687,6 +699,9 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     length += diff;
   }
   const results = prev.results.slice();
+  // A block of a job cut at its steps is scanned with what the whole job gives it, which an edit
+  // may change; and an edit of a long job may make it one that is cut (StepCut): scanText then.
+  for (const c of bodies.keys()) if (results[c].job || (prev.kind === 'github-workflow' && results[c].keys.length === 1 && results[c].keys[0] === 'jobs' && results[c].body.length >= STEP_CUT_CHARS && linesAtLeast(results[c].body, STEP_CUT_LINES))) return undefined;
   // What every block is scanned with from the rest of the text (yamlFileFacts) must stay as it was.
   for (const [c, body] of bodies) if (changesFacts(prev.marks.yamlFile, results[c].keys, results[c].body, body)) return undefined;
   for (const [c, body] of bodies) {

@@ -65,7 +65,29 @@ const STREAM = [
   'gitlab/.gitlab-ci.yml',
 ];
 
-const SOURCES: { file: string | string[]; uri: string; languageId: string; crlf?: boolean }[] = [
+/** A workflow whose every job's steps are written `times` times: long jobs, cut at their steps (chunks.ts StepCut). */
+function longJobs(text: string, times: number): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]);
+    const m = /^( +)steps:\s*$/.exec(lines[i]);
+    if (!m) continue;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+      const indent = l.length - l.trimStart().length;
+      if (indent < m[1].length || (indent === m[1].length && !l.trimStart().startsWith('-'))) break;
+    }
+    for (let k = 0; k < times; k++) out.push(...lines.slice(i + 1, j));
+    i = j - 1;
+  }
+  return out.join('\n');
+}
+
+const SOURCES: { file: string | string[]; uri: string; languageId: string; crlf?: boolean; longSteps?: number }[] = [
+  { file: 'gha-go-release/.github/workflows/go-release.yml', uri: 'file:///virtual/fuzz/long/.github/workflows/go-release.yml', languageId: 'github-actions-workflow', longSteps: 25 },
   { file: 'gha-buildx/.github/workflows/release.yml', uri: 'file:///virtual/fuzz/.github/workflows/release.yml', languageId: 'github-actions-workflow' },
   { file: 'gha-go-matrix/.github/workflows/build.yml', uri: 'file:///virtual/fuzz/crlf/.github/workflows/build.yml', languageId: 'yaml', crlf: true },
   { file: 'goreleaser-cli/.goreleaser.yaml', uri: 'file:///virtual/fuzz/.goreleaser.yaml', languageId: 'yaml' },
@@ -122,7 +144,7 @@ async function session(mode: 'push' | 'pull', edits: number, seed: number): Prom
   };
   const t0 = Date.now();
   const read = (f: string) => readFileSync(join(corpusRoot, f), 'utf8');
-  const corpus = SOURCES.map((s) => (typeof s.file === 'string' ? read(s.file) : s.file.map(read).join('---\n')));
+  const corpus = SOURCES.map((s) => (typeof s.file === 'string' ? (s.longSteps ? longJobs(read(s.file), s.longSteps) : read(s.file)) : s.file.map(read).join('---\n')));
   let rawSettings: unknown = {};
   const pullMode = mode === 'pull';
   const client = await LspClient.start({ capabilities: editorCapabilities({ documentChanges: true, pull: pullMode, refresh: pullMode }), settings: {} });
@@ -186,7 +208,9 @@ async function session(mode: 'push' | 'pull', edits: number, seed: number): Prom
           for (const diag of p.diagnostics) {
             assert.ok(rangeInside(text, starts, diag.range), `${d.uri} v${p.version}: ${JSON.stringify(diag.range)} lies outside the text`);
             assert.equal(diag.source, 'k8s-platforms');
-            assert.equal((diag.data as { version?: number }).version, p.version);
+            // (A finding carries its version for its fixes; a note, "Not checked: …", has no fix.)
+            if (diag.code !== undefined) assert.equal((diag.data as { version?: number }).version, p.version);
+            else assert.match(diag.message, /^(?:Not checked|Checked only in part): /, JSON.stringify(diag));
           }
         }
       }

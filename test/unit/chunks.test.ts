@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { chunkLines, chunkYaml, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
 import { ChunkCache, judge, lintText, scanEdited, scanText } from '../../server/src/lint';
-import { ITEM_CUT } from '../../server/src/scanners/yaml';
+import { ITEM_CUT, STEPS_APART, stepCut, yamlFileFacts } from '../../server/src/scanners/yaml';
 import type { Mention } from '../../server/src/scanners/mention';
 import { builtinModel } from '../../server/src/model/load';
 import type { LintSettings } from '../../server/src/rules/finding';
@@ -222,6 +222,112 @@ describe('plain YAML: a long list of mappings under a child key cut item by item
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('a workflow\'s long job cut at its steps, each read with what the whole job gives it (QA 154 B4)', () => {
+  const MODEL = builtinModel();
+  const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
+  const lists = (mentions: readonly Mention[]) => {
+    const ids = new Map<number, number>();
+    return mentions.map((m) => (m.kind === 'whole' && m.listId !== undefined ? { ...m, listId: ids.get(m.listId) ?? (ids.set(m.listId, ids.size), ids.size - 1) } : m));
+  };
+  const whole = <T>(f: () => T): T => {
+    STEPS_APART.enabled = false;
+    try {
+      return f();
+    } finally {
+      STEPS_APART.enabled = true;
+    }
+  };
+  const steps = [
+    ['      - run: GOOS=linux GOARCH=${{ matrix.arch }} go build ./cmd/x'],
+    ['      - run: docker buildx build --platform linux/${{ matrix.board }} .'],
+    ['      - run: make PLATFORM=${{ matrix.target }}'],
+    ['      - uses: docker/build-push-action@v6', '        with:', '          platforms: linux/amd64,linux/arm/v7,linux/amd64'],
+    ['      - name: fetch', '        run: curl -LO $K8S_URL/v1.31.0/bin/linux/arm/kubectl'],
+    ['      - run: curl -LO https://dl.k8s.io/release/v1.31.0/bin/windows/arm64/kubectl.exe'],
+    ['      - name: cross', '        env:', '          GOOS: darwin', '        run: GOARCH=386 go build'],
+    ['      - name: GOARCH', '        run: echo arm'],
+    ['      - run: echo ${{ matrix.os }}-${{ matrix.arch }}'],
+    ['      - run: |', '          for p in linux/s390x linux/riscv64; do', '            echo $p', '          done'],
+    ['      - run: echo done'],
+  ];
+  const head = (env: string, tail: string) => [
+    'name: ci',
+    'on: push',
+    ...(env ? ['env:', `  ${env}`] : []),
+    'jobs:',
+    '  small:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - run: GOOS=linux GOARCH=arm go build',
+    '  build:',
+    '    runs-on: ${{ matrix.os }}',
+    '    strategy:',
+    '      matrix:',
+    '        os: [ubuntu-latest]',
+    '        arch: [amd64, arm64, mips, s390x]',
+    '        board: [amd64, arm64, riscv64]',
+    '        target: [linux-amd64, linux-arm, windows-386]',
+    '        exclude:',
+    '          - arch: mips',
+    ...(tail === 'jobenv' ? ['    env:', '      K8S_URL: https://dl.k8s.io/release'] : tail === 'jobgoos' ? ['    env:', '      GOOS: windows'] : []),
+    '    steps:',
+  ];
+  const workflow = (picks: number[], env: string, tail: string) => [...head(env, tail), ...picks.flatMap((p) => steps[p % steps.length]), ...(tail === 'after' ? ['    outputs:', '      x: ${{ matrix.arch }}'] : tail === 'anchor' ? ['    container: &c {image: alpine}'] : [])].join('\n') + '\n';
+
+  /** 120 steps of every kind but the one named GOARCH (which pairs with a sibling step named GOOS: no cut). */
+  const ALL = Array.from({ length: 120 }, (_, n) => (n % steps.length === 7 ? 10 : n));
+
+  it('cuts a long job at its steps, with the first part at `jobs:` and the steps under both keys', () => {
+    const text = workflow(ALL, '', 'jobenv');
+    const chunks = chunkYaml(text, undefined, stepCut(yamlFileFacts(text, 'github-workflow')));
+    const build = chunks.findIndex((c) => text.startsWith('  build:', c.start));
+    assert.deepEqual(chunks[build].path, ['jobs']);
+    assert.ok(chunks[build].job);
+    assert.deepEqual(chunks[build + 1].path, ['jobs', 'build', 'steps']);
+    assert.equal(chunks.length - build, 1 + 120);
+    // Not where a step pairs with the job's environment, a key follows the steps, or anchors are used; nor a short job.
+    assert.ok(!chunkYaml(workflow([...ALL, 7], '', ''), undefined, stepCut(undefined)).some((c) => c.job), 'a step named GOARCH');
+    for (const tail of ['jobgoos', 'after', 'anchor']) {
+      const other = workflow(ALL, '', tail);
+      assert.ok(!chunkYaml(other, undefined, stepCut(yamlFileFacts(other, 'github-workflow'))).some((c) => c.job), tail);
+    }
+    const short = workflow(Array.from({ length: 30 }, (_, n) => n), '', '');
+    assert.ok(!chunkYaml(short, undefined, stepCut(yamlFileFacts(short, 'github-workflow'))).some((c) => c.job));
+  });
+
+  it('finds what the whole job finds, whatever its steps hold', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(steps.length - 1), { minLength: 200, maxLength: 240 }), fc.constantFrom('', 'K8S_URL: https://dl.k8s.io/release', 'GOARCH: arm64'), fc.constantFrom('', 'jobenv', 'jobgoos', 'after'), (picks, env, tail) => {
+        const text = workflow(picks.map((p) => (p === 7 ? 10 : p)), env, tail);
+        // (Cut, unless the job's environment sets GOARCH or a key follows its steps.)
+        assert.equal(chunkYaml(text, undefined, stepCut(yamlFileFacts(text, 'github-workflow'))).some((c) => c.job), tail === '' || tail === 'jobenv');
+        assert.deepEqual(lintText(text, 'github-workflow', MODEL, SETTINGS), whole(() => lintText(text, 'github-workflow', MODEL, SETTINGS)));
+        assert.deepEqual(lists(scanText(text, 'github-workflow').mentions), whole(() => lists(scanText(text, 'github-workflow').mentions)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('scans again the step a keystroke is in, and every block of the job when the keystroke changes what the job gives them', () => {
+    const text = workflow(ALL, '', 'jobenv');
+    const rescanned = (next: string): number => {
+      const cache = new ChunkCache();
+      const before = new Set(scanText(text, 'github-workflow', cache).results);
+      const after = scanText(next, 'github-workflow', cache);
+      assert.deepEqual(judge(after, MODEL, SETTINGS), lintText(next, 'github-workflow', MODEL, SETTINGS));
+      return after.results.filter((r) => !before.has(r)).length;
+    };
+    const at = text.indexOf('echo done') + 4;
+    assert.equal(rescanned(`${text.slice(0, at)}x${text.slice(at)}`), 1);
+    // `matrix.board` no longer a platform (the only step that used it so now echoes it): the job's first part and its steps again.
+    const board = text.indexOf('--platform linux/${{ matrix.board }}');
+    assert.ok(rescanned(`${text.slice(0, board)}${text.slice(board + '--platform '.length)}`) > 100);
+    // The job's download URL changed: its steps again.
+    const url = text.indexOf('https://dl.k8s.io/release\n');
+    assert.ok(rescanned(`${text.slice(0, url)}https://example.com/release\n${text.slice(url + 'https://dl.k8s.io/release\n'.length)}`) > 100);
   });
 });
 

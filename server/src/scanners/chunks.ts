@@ -8,6 +8,25 @@ export interface Chunk {
   end: number;
   /** For a child block: the keys above it (`['jobs']`), one array shared by siblings. */
   path: readonly string[];
+  /** For a block of a job whose steps are cut apart: what it is scanned with from the whole job (see StepCut). */
+  job?: JobBlockFacts;
+}
+
+/** What the blocks of a job cut at its steps are scanned with from the whole job; `key` tells two apart. */
+export interface JobBlockFacts {
+  readonly key: string;
+}
+
+/**
+ * How a workflow's long job may be cut at its steps: its first part (up to `steps:`) and each
+ * step a block, each scanned with what the whole job gives its steps (the matrix keys its
+ * commands use as platforms, the download URLs its environment sets). Given by the YAML scanner.
+ */
+export interface StepCut {
+  /** What the job text[start, end), whose steps start at `itemsStart`, gives its blocks; undefined when its steps are not read the same apart. */
+  facts(text: string, start: number, itemsStart: number, end: number, key: string): JobBlockFacts | undefined;
+  /** Whether a step's `name:` is platform-ish (`- name: GOARCH`): such items make pairs with each other. */
+  platformName(name: string): boolean;
 }
 
 /** The path of a top-level block. */
@@ -102,7 +121,7 @@ export interface ItemCut {
   platformName(name: string): boolean;
 }
 
-export function chunkYaml(text: string, cut?: ItemCut): Chunk[] {
+export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut): Chunk[] {
   const tops: { start: number; key: string | undefined }[] = [];
   const n = text.length;
   if (TOP_AT_START.test(text.slice(0, 4))) tops.push({ start: 0, key: lineKey(text, 0) });
@@ -122,14 +141,15 @@ export function chunkYaml(text: string, cut?: ItemCut): Chunk[] {
     const key = tops[k].key;
     if (key !== undefined && !/platforms?$|^goos$|^goarch$/i.test(key) && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES) {
       // (With a cut, a block of one child may be cut into that child's items: Prow's
-      // `presubmits:` of one repository.)
-      const children = splitChildren(text, start, end, key, cut ? 1 : 2);
-      const only = children?.length === 2 ? splitItems(text, children[1], key, cut!) : undefined;
+      // `presubmits:` of one repository, a workflow of one long job.)
+      const children = splitChildren(text, start, end, key, cut || steps ? 1 : 2);
+      const apart = (child: Chunk) => (cut ? splitItems(text, child, key, cut) : steps && key === 'jobs' ? splitSteps(text, child, steps) : undefined);
+      const only = children?.length === 2 ? apart(children[1]) : undefined;
       if (children && (children.length > 2 || only)) {
         chunks.push(children[0]);
         // One by one: spreading 150,000 children as arguments overflows the stack.
         for (let c = 1; c < children.length; c++) {
-          const items = only ?? (cut ? splitItems(text, children[c], key, cut) : undefined);
+          const items = only ?? apart(children[c]);
           if (items) for (let i = 0; i < items.length; i++) chunks.push(items[i]);
           else chunks.push(children[c]);
         }
@@ -244,21 +264,25 @@ function splitItems(text: string, child: Chunk, top: string, cut: ItemCut): Chun
   const key = lineKey(text, at);
   if (key === undefined || !cut.keyApart(key, top)) return undefined;
   const items = splitChildren(text, child.start, child.end, key, 2, child.path);
-  if (!items) return undefined;
+  return items && mappingItems(text, items, child.end, cut.platformName) ? items : undefined;
+}
+
+/** Whether items[1…] (a list's items, up to `end`) are mappings with their keys at one column, none named for a platform (see splitItems). */
+function mappingItems(text: string, items: readonly Chunk[], end: number, platformName: (name: string) => boolean): boolean {
   /** The column of the items' own keys: one for all, or no cut. */
   let col = -1;
   for (let c = 1; c < items.length; c++) {
     let dash = items[c].start;
     while (text.charCodeAt(dash) === 32) dash++;
-    if (text.charCodeAt(dash) !== 45) return undefined; // the children are keys, not items
+    if (text.charCodeAt(dash) !== 45) return false; // the children are keys, not items
     let k = dash + 1;
     while (text.charCodeAt(k) === 32) k++;
-    if (k === dash + 1 || (col >= 0 && k - items[c].start !== col)) return undefined;
+    if (k === dash + 1 || (col >= 0 && k - items[c].start !== col)) return false;
     col = k - items[c].start;
     const first = lineKey(text, k);
     // Every item a mapping (a list of words is read as one: duplicates, a flag's value in the next item).
-    if (first === undefined) return undefined;
-    if ((first === 'name' || first === 'env_var') && cut.platformName(valueAfterColon(text, k))) return undefined;
+    if (first === undefined) return false;
+    if ((first === 'name' || first === 'env_var') && platformName(valueAfterColon(text, k))) return false;
   }
   let names = NAME_AT.get(col);
   if (!names) {
@@ -266,10 +290,62 @@ function splitItems(text: string, child: Chunk, top: string, cut: ItemCut): Chun
     NAME_AT.set(col, names);
   }
   names.lastIndex = items[1].start;
-  for (let m = names.exec(text); m && m.index < child.end; m = names.exec(text)) {
-    if (cut.platformName(scalarWord(m[1]))) return undefined;
+  for (let m = names.exec(text); m && m.index < end; m = names.exec(text)) {
+    if (platformName(scalarWord(m[1]))) return false;
   }
-  return items;
+  return true;
+}
+
+/** Per column: a line break before a `steps:` key with no value at that column. */
+const STEPS_AT = new Map<number, RegExp>();
+
+/**
+ * A job of a workflow's `jobs:` (`  build:`) cut at its steps, when it is long, `steps:` is its
+ * last key, its steps are mappings (none named for a platform) and the cut gives what the job
+ * gives them (StepCut.facts): its first part, up to the steps, then each step; otherwise undefined.
+ */
+function splitSteps(text: string, job: Chunk, cut: StepCut): Chunk[] | undefined {
+  if (job.end - job.start < SPLIT_LINES * 4 || countLines(text, job.start, job.end, SPLIT_LINES) < SPLIT_LINES) return undefined;
+  const headerEnd = bareKeyLineEnd(text, job.start, job.end);
+  if (headerEnd === undefined) return undefined;
+  let at = job.start;
+  while (text.charCodeAt(at) === 32) at++;
+  const key = lineKey(text, at);
+  FIRST_CONTENT.lastIndex = headerEnd;
+  const first = FIRST_CONTENT.exec(text);
+  if (key === undefined || !first || first.index >= job.end) return undefined;
+  const col = first[1].length;
+  if (col <= at - job.start) return undefined;
+  let stepsAt = STEPS_AT.get(col);
+  if (!stepsAt) {
+    stepsAt = new RegExp(`\\n {${col}}steps[ \\t]*:[ \\t]*(?:#[^\\n]*)?\\r?(?=\\n)`, 'g');
+    STEPS_AT.set(col, stepsAt);
+  }
+  stepsAt.lastIndex = headerEnd - 1;
+  const steps = stepsAt.exec(text);
+  if (!steps || steps.index >= job.end) return undefined;
+  const stepsStart = steps.index + 1;
+  const items = splitChildren(text, stepsStart, job.end, 'steps', 2, [...job.path, key]);
+  if (!items || !mappingItems(text, items, job.end, cut.platformName)) return undefined;
+  // `steps:` is the job's last key: after it, no line with content is less deep than its items
+  // but at their column as an item, or to the left of them.
+  let shallow = SHALLOW_LINE.get(col);
+  if (!shallow) {
+    shallow = new RegExp(`\\n {0,${col}}[^ #\\r\\n]`, 'g');
+    SHALLOW_LINE.set(col, shallow);
+  }
+  shallow.lastIndex = stepsStart + steps[0].length - 1;
+  while (shallow.test(text)) {
+    const content = shallow.lastIndex - 1;
+    if (content >= job.end) break;
+    // (A dash at the key's own column is a step: `steps:` over `- run: …`.)
+    if (content - (text.lastIndexOf('\n', content) + 1) !== col || text.charCodeAt(content) !== 45) return undefined;
+  }
+  const facts = cut.facts(text, job.start, items[1].start, job.end, key);
+  if (!facts) return undefined;
+  const out: Chunk[] = [{ start: job.start, end: items[1].start, path: job.path, job: facts }];
+  for (let c = 1; c < items.length; c++) out.push({ ...items[c], job: facts });
+  return out;
 }
 
 /** The value of the `key: value` line whose key starts at i, as scalarWord reads it. */

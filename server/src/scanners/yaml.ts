@@ -5,7 +5,7 @@ import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
-import { lineKey, splitBrokenChildren, type ItemCut } from './chunks';
+import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
 export type YamlFlavour = 'yaml' | 'github-workflow' | 'goreleaser' | 'gitlab-ci';
@@ -90,6 +90,8 @@ interface Ctx {
   defaultExports?: ShellExports;
   /** Under a prose key (`body:` of an issue form): a scalar counts only when it is wholly a platform. */
   prose?: boolean;
+  /** In the first part of a job cut at its steps (at `jobs:`): the job's matrix roles, read over the whole job. */
+  jobRoles?: MatrixRoles;
 }
 
 /**
@@ -112,8 +114,8 @@ function below(ctx: Ctx, key?: string): Ctx {
  * lines are scanned one by one instead, so a broken file still gets platform checks.
  * `path` is where the region sits in a larger document (a job cut out of `jobs:`).
  */
-export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[] = [], file?: YamlFileFacts): void {
-  scanDocuments(text, start, end, sink, flavour, path, 0, undefined, file);
+export function scanYaml(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[] = [], file?: YamlFileFacts, job?: JobFacts): void {
+  scanDocuments(text, start, end, sink, flavour, path, 0, undefined, job ? { ...file, job } : file);
   templateLineUrls(text, start, end, sink);
 }
 
@@ -539,6 +541,16 @@ export interface YamlFileFacts {
   readonly urlVars?: ReadonlyMap<string, string>;
   /** What a GitLab file's `default: before_script:` exports (see defaultExports). */
   readonly defaultExports?: ShellExports;
+  /** For a block of a workflow job cut at its steps: what the whole job gives it (see jobFacts). */
+  readonly job?: JobFacts;
+}
+
+/** What a workflow job cut at its steps gives its blocks (StepCut in chunks.ts). */
+export interface JobFacts extends JobBlockFacts {
+  /** The matrix keys the job's commands use as platforms, read over the whole job (matrixRoles). */
+  readonly roles: MatrixRoles;
+  /** The download URLs in force in its steps: the file's, and its own environment's. */
+  readonly urlVars?: ReadonlyMap<string, string>;
 }
 
 /** The os and arch names a mapping sets (`GOOS: windows`, `goos: [darwin]`), which a merge key `<<: *it` brings into another. */
@@ -1565,6 +1577,57 @@ function keyApart(key: string): boolean {
   );
 }
 
+/**
+ * A workflow's long job cut at its steps (see StepCut in chunks.ts): each step reads the same
+ * alone when the block starts with what the whole job gives it. Its matrix roles (from how every
+ * step uses `${{ matrix.… }}`) and download URLs are read here, over the whole job; a job whose
+ * environment sets GOOS or GOARCH (its steps pair with those tokens), that uses anchors, aliases
+ * or merge keys (an alias names a node elsewhere), or whose first part does not parse is not cut.
+ */
+export function stepCut(file: YamlFileFacts | undefined): StepCut | undefined {
+  if (!STEPS_APART.enabled) return undefined;
+  return {
+    facts: (text, start, itemsStart, end, key) => jobFacts(text, start, itemsStart, end, key, file),
+    platformName: (name) => roleOf(name) !== undefined,
+  };
+}
+
+/** Whether jobs are cut at their steps at all (the tests compare a job read whole with it cut). */
+export const STEPS_APART = { enabled: true };
+
+/** An anchor, an alias or a merge key where YAML reads one (after a key's colon, a dash, a flow indicator or an indent). */
+const ANCHOR_ALIAS_MERGE = /(?:^|[\s:[,{-])[&*][^\s&*,[\]{}]|<<[ \t]*:/;
+
+function jobFacts(text: string, start: number, itemsStart: number, end: number, key: string, file: YamlFileFacts | undefined): JobFacts | undefined {
+  if (ANCHOR_ALIAS_MERGE.test(text.slice(start, end))) return undefined;
+  const docs = readYamlDocuments(text, start, itemsStart);
+  const root = docs.length === 1 && !docs[0].broken && !docs[0].setAside ? docs[0].root : undefined;
+  const job = root?.kind === 'map' && root.items.length === 1 && root.items[0].key === key ? root.items[0].value : undefined;
+  if (job?.kind !== 'map') return undefined;
+  // The job's own map starts at its first key and ends with its last step's last line.
+  let last = end;
+  while (last > itemsStart) {
+    const ls = text.lastIndexOf('\n', last - 2) + 1;
+    const line = text.slice(ls, last).trim();
+    if (line !== '' && !line.startsWith('#')) break;
+    last = ls;
+  }
+  // (A comment after the last step that names a matrix key may or may not be the map's: not cut.)
+  if (text.slice(last, end).includes('matrix.')) return undefined;
+  // (As the walk of the whole job reads it: with the file's environment and download URLs.)
+  const ctx: Ctx = { text, sink: new MentionSink(0), flavour: 'github-workflow', path: ['jobs', key], depth: 1, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}) };
+  if (envOf(job, ctx) !== ctx.env) return undefined;
+  // (Its tokens as the job's block holds them: offsets from the job's start, where its first part starts.)
+  const roles = matrixRoles(text.slice(start, end), job.start - start, last - start);
+  const urlVars = urlVarsOf(job, ctx);
+  return { key: JSON.stringify([roles, urlVars], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : v)), roles, ...(urlVars ? { urlVars } : {}) };
+}
+
+/** What a block of a job cut at its steps starts with: at `jobs:` the job's matrix roles; in its steps those and its download URLs. */
+function jobContext(path: readonly string[], job: JobFacts): Partial<Ctx> {
+  return path.length === 1 ? { jobRoles: job.roles } : { matrixRoles: job.roles, ...(job.urlVars ? { urlVars: job.urlVars } : {}) };
+}
+
 /** Other keys whose lists the walk reads in a context of their own (see keyApart). */
 const ITEM_LISTS: ReadonlySet<string> = new Set(['include', 'exclude', 'ignore', 'adjustments', 'with', 'patch', 'patches', 'patchesstrategicmerge', 'parameters', 'setup', 'steps', 'jobs', 'services']);
 
@@ -1605,7 +1668,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
     }
   }
 }
@@ -2590,7 +2653,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       (child.path as string[])[child.path.length - 1] = key;
       child.matrixRoles = ctx.matrixRoles;
     }
-    if (isJob && value.kind === 'map') child.matrixRoles = matrixRoles(ctx.text, value.start, value.end);
+    if (isJob && value.kind === 'map') child.matrixRoles = ctx.jobRoles ?? matrixRoles(ctx.text, value.start, value.end);
     else if (stepRoles) child.matrixRoles = stepRoles;
     // A GitLab job's `parallel: matrix:` variables, by what its scripts make of them (`--platform linux/$ARCH`).
     else if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && value.kind === 'map') {
