@@ -3,7 +3,7 @@ import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
-import { NO_TOP_FIRST, chunkLines, chunkYaml, type Chunk } from './scanners/chunks';
+import { NO_TOP_FIRST, chunkLines, chunkYaml, type Chunk, type JobBlockFacts } from './scanners/chunks';
 import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
@@ -422,6 +422,9 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // (A digest, not the list: a key is built and compared for every block, and a file may alias
   // thousands of names.)
   const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], [...(yamlFile.partners ?? [])], [...(yamlFile.osLists ?? [])], [...(yamlFile.archLists ?? [])], [...(yamlFile.mergePartners ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.leftOut ?? [])], [...(yamlFile.leftOutLists ?? [])], [...(yamlFile.matrixAnchors ?? [])], [...(yamlFile.jobs ?? [])], [...(yamlFile.executors ?? [])], [...(yamlFile.circleParameters ?? [])], [...(yamlFile.urlVars ?? [])], yamlFile.defaultExports ?? null])).digest('base64')}` : `${kind}:`;
+  /** The job of the blocks being read (see StepCut), and the state key of its blocks. */
+  let jobOf: JobBlockFacts | undefined;
+  let jobKey = yamlStateKey;
   const marks = (makeFinal: MakeGoEnv | undefined): TextMarks => ({ loneCr, bom: original.charCodeAt(0) === 0xfeff, spaces, ignore: text.includes(SUPPRESSION_MARK), ...(conflict ? { conflict } : {}), ...(yamlFile ? { yamlFile } : {}), ...(makeFinal ? { makeFinal } : {}) });
   /** Reads every block in order into starts and results; 'timeUp' when the time ran out inside one. */
   const read = (reading: ChunkCache | undefined, makeFinal: MakeGoEnv | undefined): 'done' | 'stopped' | 'timeUp' => {
@@ -432,7 +435,12 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
         pathOf = chunk.path;
         path = chunk.path.join('\u0000');
       }
-      const stateKey = yaml ? (chunk.job ? `${yamlStateKey}\u0002${chunk.job.key}` : yamlStateKey) : `${kind}:${scanStateKey(state)}`;
+      // (A job's key is made once for all its blocks: one string, compared by reference in the cache.)
+      if (chunk.job !== jobOf) {
+        jobOf = chunk.job;
+        jobKey = jobOf ? `${yamlStateKey}\u0002${jobOf.key}` : yamlStateKey;
+      }
+      const stateKey = yaml ? jobKey : `${kind}:${scanStateKey(state)}`;
       let result = reading?.find(text, chunk.start, chunk.end, path, stateKey, results.length);
       // A short block equal to one already scanned in this text (300,000 lines of `a: b: c`) is
       // that block's result again: a hostile file of repeated lines costs one scan of each.

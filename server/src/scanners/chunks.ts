@@ -343,9 +343,10 @@ function splitSteps(text: string, job: Chunk, cut: StepCut): Chunk[] | undefined
   }
   const facts = cut.facts(text, job.start, items[1].start, job.end, key);
   if (!facts) return undefined;
-  const out: Chunk[] = [{ start: job.start, end: items[1].start, path: job.path, job: facts }];
-  for (let c = 1; c < items.length; c++) out.push({ ...items[c], job: facts });
-  return out;
+  // (The items are splitChildren's own objects: marked in place, not copied, 50,000 steps a keystroke.)
+  items[0] = { start: job.start, end: items[1].start, path: job.path, job: facts };
+  for (let c = 1; c < items.length; c++) items[c].job = facts;
+  return items;
 }
 
 /** The value of the `key: value` line whose key starts at i, as scalarWord reads it. */
