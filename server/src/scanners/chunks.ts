@@ -112,7 +112,7 @@ function strayLine(text: string, i: number, key: string | undefined): boolean {
  * How a plain YAML text's blocks may be cut one level further: a long list of mappings under a
  * child of a top-level key (Prow's jobs under `presubmits: kubernetes/kubernetes:`, thousands of
  * lines) item by item, where the scanner reads nothing around an item into it. Given by the YAML
- * scanner, which knows the keys whose lists it reads as a whole (see itemsApart in yaml.ts).
+ * scanner, which knows the keys whose lists it reads as a whole (see ITEM_CUT in yaml.ts).
  */
 export interface ItemCut {
   /** Whether the items of a list under `key`, a child of the top-level key `top`, read the same one by one. */
