@@ -187,6 +187,10 @@ describe('plain YAML: a long list of mappings under a child key cut item by item
     // `- name: GOARCH` pairs with a sibling item's `- name: GOOS`, at the first line or below it.
     assert.ok(!cut(prow(ids.map((n) => (n === 40 ? '  - name: GOARCH\n    value: arm64' : job(n))))));
     assert.ok(!cut(prow(ids.map((n) => (n === 40 ? '  - value: arm64\n    name: "GOARCH"  # the arch' : job(n))))));
+    // However it is written (QA 155: a flow item, a quoted key, an anchor or a tag, the value on the next line).
+    for (const item of ['  - {name: GOARCH, value: arm}', '  - {env_var: GOARCH, values: [arm, mips]}', '  - value: arm\n    "name": GOARCH', '  - name: &a GOARCH\n    value: arm', '  - name: !!str GOARCH\n    value: arm', '  - value: arm\n    name:\n      GOARCH', '  - name:\tGOARCH\n    value: arm']) {
+      assert.ok(!cut(prow(ids.map((n) => (n === 40 ? item : job(n))))), item);
+    }
     // An item that is a word, not a mapping.
     assert.ok(!cut(prow(ids.map((n) => (n === 40 ? '  - --platform=linux/amd64' : job(n))))));
     for (const [repo, top] of [['env', 'presubmits'], ['matrix', 'presubmits'], ['platforms', 'presubmits'], ['steps', 'presubmits'], ['kubernetes/kubernetes', 'env'], ['kubernetes/kubernetes', 'matrix'], ['kubernetes/kubernetes', 'description']]) {
@@ -208,6 +212,8 @@ describe('plain YAML: a long list of mappings under a child key cut item by item
       ['    <<: &defaults', '      platform: linux/arm'],
       ['    <<: *defaults'],
       ['  - name: GOARCH', '    value: "386"'],
+      ['  - {name: GOOS, value: windows}'],
+      ['  - value: darwin', '    "name": GOOS'],
       ['    labels:', '      preset-dind-enabled: "true"', '    la'],
       ['  q   decorate: true'],
       ['      - run: GOOS=darwin GOARCH=386 go build', '    matrix:', '      include:', '        - {goos: linux, goarch: arm}', '        - {goos: linux, goarch: arm}'],

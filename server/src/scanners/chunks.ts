@@ -279,21 +279,49 @@ function mappingItems(text: string, items: readonly Chunk[], end: number, platfo
     while (text.charCodeAt(k) === 32) k++;
     if (k === dash + 1 || (col >= 0 && k - items[c].start !== col)) return false;
     col = k - items[c].start;
-    const first = lineKey(text, k);
-    // Every item a mapping (a list of words is read as one: duplicates, a flag's value in the next item).
-    if (first === undefined) return false;
-    if ((first === 'name' || first === 'env_var') && platformName(valueAfterColon(text, k))) return false;
+    // Every item a block mapping (a list of words is read as one: duplicates, a flag's value in
+    // the next item), its first key plain (`- {name: GOOS, …}`, `- "name": …` are not cut).
+    if (!KEY_FIRST.test(text.slice(k, k + 2)) || lineKey(text, k) === undefined) return false;
+    if (namedKey(text, k) && namesPlatform(text, k, platformName)) return false;
   }
+  // The items' other keys: `name:` or `env_var:`, quoted or not, at their column.
   let names = NAME_AT.get(col);
   if (!names) {
-    names = new RegExp(`\\n {${col}}(?:name|env_var)[ \\t]*:([^\\n]*)`, 'g');
+    names = new RegExp(`\\n {${col}}(?=["']?(?:name|env_var)["']?[ \\t]*:)`, 'g');
     NAME_AT.set(col, names);
   }
   names.lastIndex = items[1].start;
   for (let m = names.exec(text); m && m.index < end; m = names.exec(text)) {
-    if (platformName(scalarWord(m[1]))) return false;
+    if (namesPlatform(text, m.index + 1 + col, platformName)) return false;
   }
   return true;
+}
+
+/** The first characters of a plain key: not a quote, a flow collection, an anchor, a tag, an alias or `?`. */
+const KEY_FIRST = /^[^"'{[&!*?|>%@`\s#]/;
+
+/** Whether the `key: …` line at i has the key `name` or `env_var`. */
+function namedKey(text: string, i: number): boolean {
+  const key = lineKey(text, i);
+  return key === 'name' || key === 'env_var';
+}
+
+/**
+ * Whether the `name:` line at i names a platform-ish variable (`name: GOARCH`, `name: &a "GOARCH"`,
+ * `name: !!str GOARCH`), or may (its value on the lines below, an alias, a flow collection): then
+ * its list is read whole.
+ */
+function namesPlatform(text: string, i: number, platformName: (name: string) => boolean): boolean {
+  let nl = text.indexOf('\n', i);
+  if (nl < 0) nl = text.length;
+  const line = text.slice(i, Math.min(nl, i + 200));
+  let value = line.slice(line.indexOf(':') + 1);
+  const hash = value.search(/(?:^|\s)#/);
+  if (hash >= 0) value = value.slice(0, hash);
+  // (Anchors and tags before it are YAML's, not the name's.)
+  value = value.trim().replace(/^(?:[&!]\S*\s+)+/, '');
+  if (value === '' || /^[&!*|>[{]/.test(value)) return true;
+  return platformName(value.replace(/^(["'])(.*)\1$/, '$2'));
 }
 
 /** Per column: a line break before a `steps:` key with no value at that column. */
@@ -347,20 +375,6 @@ function splitSteps(text: string, job: Chunk, cut: StepCut): Chunk[] | undefined
   items[0] = { start: job.start, end: items[1].start, path: job.path, job: facts };
   for (let c = 1; c < items.length; c++) items[c].job = facts;
   return items;
-}
-
-/** The value of the `key: value` line whose key starts at i, as scalarWord reads it. */
-function valueAfterColon(text: string, i: number): string {
-  let nl = text.indexOf('\n', i);
-  if (nl < 0) nl = text.length;
-  const line = text.slice(i, Math.min(nl, i + 200));
-  return scalarWord(line.slice(line.indexOf(':') + 1));
-}
-
-/** A one-line value with its comment, blanks and quotes taken off. */
-function scalarWord(value: string): string {
-  const hash = value.search(/(?:^|\s)#/);
-  return (hash >= 0 ? value.slice(0, hash) : value).trim().replace(/^(["'])(.*)\1$/, '$2');
 }
 
 /**
