@@ -435,12 +435,12 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
         pathOf = chunk.path;
         path = chunk.path.join('\u0000');
       }
-      // (A job's key is made once for all its blocks: one string, compared by reference in the cache.)
+      // (A job's key is made once for all its steps: one string, compared by reference in the cache.)
       if (chunk.job !== jobOf) {
         jobOf = chunk.job;
-        jobKey = jobOf ? `${yamlStateKey}\u0002${jobOf.key}` : yamlStateKey;
+        jobKey = jobOf ? `${yamlStateKey}\u0002${jobOf.stepsKey}` : yamlStateKey;
       }
-      const stateKey = yaml ? jobKey : `${kind}:${scanStateKey(state)}`;
+      const stateKey = !yaml ? `${kind}:${scanStateKey(state)}` : chunk.job && chunk.path.length === 1 ? `${yamlStateKey}\u0002${chunk.job.key}` : jobKey;
       let result = reading?.find(text, chunk.start, chunk.end, path, stateKey, results.length);
       // A short block equal to one already scanned in this text (300,000 lines of `a: b: c`) is
       // that block's result again: a hostile file of repeated lines costs one scan of each.

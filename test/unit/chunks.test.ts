@@ -258,6 +258,7 @@ describe('a workflow\'s long job cut at its steps, each read with what the whole
     ['      - run: echo ${{ matrix.os }}-${{ matrix.arch }}'],
     ['      - run: |', '          for p in linux/s390x linux/riscv64; do', '            echo $p', '          done'],
     ['      - run: echo done'],
+    ['      - run: sha256sum *.tar.gz && echo ok &>/dev/null'],
   ];
   const head = (env: string, tail: string) => [
     'name: ci',
@@ -300,6 +301,8 @@ describe('a workflow\'s long job cut at its steps, each read with what the whole
       const other = workflow(ALL, '', tail);
       assert.ok(!chunkYaml(other, undefined, stepCut(yamlFileFacts(other, 'github-workflow'))).some((c) => c.job), tail);
     }
+    // (A command's glob or redirection is no alias or anchor.)
+    assert.ok(chunkYaml(text, undefined, stepCut(yamlFileFacts(text, 'github-workflow'))).some((c) => text.startsWith('      - run: sha256sum', c.start) && c.job));
     const short = workflow(Array.from({ length: 30 }, (_, n) => n), '', '');
     assert.ok(!chunkYaml(short, undefined, stepCut(yamlFileFacts(short, 'github-workflow'))).some((c) => c.job));
   });
@@ -328,6 +331,13 @@ describe('a workflow\'s long job cut at its steps, each read with what the whole
     };
     const at = text.indexOf('echo done') + 4;
     assert.equal(rescanned(`${text.slice(0, at)}x${text.slice(at)}`), 1);
+    // A keystroke in the job's first part (a matrix value) moves the tokens the roles hold, not what the steps read of them (QA 155: every step again).
+    const arch = text.indexOf('arch: [amd64') + 'arch: [amd'.length;
+    assert.equal(rescanned(`${text.slice(0, arch)}x${text.slice(arch)}`), 1);
+    // Before the token of the os the matrix arch is built for (`GOOS=linux GOARCH=${{ matrix.arch }}` in a step):
+    // that step, and the first part, which pairs the os with the arch axis.
+    const first = text.indexOf('GOOS=linux GOARCH=${{ matrix.arch }}');
+    assert.equal(rescanned(`${text.slice(0, first)} ${text.slice(first)}`), 2);
     // `matrix.board` no longer a platform (the only step that used it so now echoes it): the job's first part and its steps again.
     const board = text.indexOf('--platform linux/${{ matrix.board }}');
     assert.ok(rescanned(`${text.slice(0, board)}${text.slice(board + '--platform '.length)}`) > 100);

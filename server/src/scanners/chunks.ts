@@ -12,9 +12,12 @@ export interface Chunk {
   job?: JobBlockFacts;
 }
 
-/** What the blocks of a job cut at its steps are scanned with from the whole job; `key` tells two apart. */
+/** What the blocks of a job cut at its steps are scanned with from the whole job. */
 export interface JobBlockFacts {
+  /** Tells two apart for the job's first part. */
   readonly key: string;
+  /** Tells two apart for its steps, which read less of them. */
+  readonly stepsKey: string;
 }
 
 /**

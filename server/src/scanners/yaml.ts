@@ -1595,8 +1595,11 @@ export function stepCut(file: YamlFileFacts | undefined): StepCut | undefined {
 /** Whether jobs are cut at their steps at all (the tests compare a job read whole with it cut). */
 export const STEPS_APART = { enabled: true };
 
-/** An anchor, an alias or a merge key where YAML reads one (after a key's colon, a dash, a flow indicator or an indent). */
-const ANCHOR_ALIAS_MERGE = /(?:^|[\s:[,{-])[&*][^\s&*,[\]{}]|<<[ \t]*:/;
+/**
+ * An anchor, an alias or a merge key where YAML reads one: first on a line or after an item's dash,
+ * a key's colon or a flow indicator (not `sha256sum *.tar.gz` in a command).
+ */
+const ANCHOR_ALIAS_MERGE = /(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[[{,][ \t]*)[&*][^\s&*,[\]{}]|<<[ \t]*:/m;
 
 function jobFacts(text: string, start: number, itemsStart: number, end: number, key: string, file: YamlFileFacts | undefined): JobFacts | undefined {
   if (ANCHOR_ALIAS_MERGE.test(text.slice(start, end))) return undefined;
@@ -1620,7 +1623,10 @@ function jobFacts(text: string, start: number, itemsStart: number, end: number, 
   // (Its tokens as the job's block holds them: offsets from the job's start, where its first part starts.)
   const roles = matrixRoles(text.slice(start, end), job.start - start, last - start);
   const urlVars = urlVarsOf(job, ctx);
-  return { key: JSON.stringify([roles, urlVars], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : v)), roles, ...(urlVars ? { urlVars } : {}) };
+  const facts = (tokens: (t: Token) => unknown) => JSON.stringify([roles, urlVars], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : typeof v?.text === 'string' && typeof v.start === 'number' ? tokens(v) : v));
+  // (A step reads the roles' names; the job's first part, their tokens too: an os written in a step
+  // pairs with a matrix axis there. A keystroke above a step moves its tokens, not what steps read.)
+  return { key: facts((t) => t), stepsKey: facts((t) => t.text), roles, ...(urlVars ? { urlVars } : {}) };
 }
 
 /** What a block of a job cut at its steps starts with: at `jobs:` the job's matrix roles; in its steps those and its download URLs. */
