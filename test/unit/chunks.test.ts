@@ -69,6 +69,14 @@ function reference(text: string): Chunk[] {
         seq = ch === '-';
       }
       if (col === indent && (ch === ']' || ch === '}' || ch === ',')) continue;
+      // A line at the keys' column that is no key, or a key with a value over an item at that column, starts no child.
+      if (col === indent && !seq && ch !== '-') {
+        const own = l.slice(col, col + 200);
+        if (!/^([^:#\s][^:#]*?)\s*:(\s|$)/.test(own)) continue;
+        const value = own.slice(own.indexOf(':') + 1).replace(/(^|\s)#.*$/, '').trim();
+        const next = lines.slice(i + 1).find((n) => !/^[ ]*(?:#|\r?$)/.test(n.text));
+        if (value !== '' && next && next.text.length - next.text.replace(/^ +/, '').length === indent && next.text.replace(/^ +/, '')[0] === '-') continue;
+      }
       // (A line less indented than the children goes on the child above.)
       if (col === indent && (seq ? ch === '-' : ch !== '-')) starts.push({ start: lines[i].start });
     }
@@ -82,12 +90,13 @@ const body = fc.constantFrom('key: value', 'env   : 1', 'env\t: x', 'q  x: 1', '
 const line = fc.tuple(indent, body).map(([i, b]) => i + b);
 /** Documents long enough (over 200 lines in one block) for big blocks to be cut into children. */
 const document = fc
-  .tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom('jobs:', 'builds:', 'spec:  # c', 'platforms:', 'x: |'), fc.array(fc.tuple(fc.constantFrom('  ', '  - ', '    '), fc.array(line, { maxLength: 8 })), { minLength: 20, maxLength: 80 }), fc.array(line, { maxLength: 10 }), fc.boolean())
+  .tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom('jobs:', 'builds:', 'spec:  # c', 'platforms:', 'x: |'), fc.array(fc.tuple(fc.constantFrom('  ', '  - ', '    ', '  child:'), fc.array(line, { maxLength: 8 }), fc.constantFrom('      ', '      ', '      ', '  ')), { minLength: 20, maxLength: 80 }), fc.array(line, { maxLength: 10 }), fc.boolean())
   .map(([before, header, children, after, finalNewline]) => {
     const rows = [...before, header];
-    for (const [lead, rest] of children) {
-      rows.push(`${lead}child: 1`);
-      for (const r of rest) rows.push(r === '' ? '' : `      ${r}`);
+    // (Some children's lines at the children's own column: a list written at its key's column, strays typed there.)
+    for (const [lead, rest, deeper] of children) {
+      rows.push(lead === '  child:' ? lead : `${lead}child: 1`);
+      for (const r of rest) rows.push(r === '' ? '' : `${deeper}${r}`);
       for (let k = 0; k < 4; k++) rows.push(`      filler${k}: x`);
     }
     rows.push(...after);

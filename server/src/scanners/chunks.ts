@@ -239,7 +239,7 @@ export function splitChildren(text: string, start: number, end: number, key: str
     const ch = text.charCodeAt(content);
     // `]`, `}` and `,` go on a flow collection opened above, as at the top level.
     if (ch === 93 || ch === 125 || ch === 44) continue;
-    if (seq ? ch === 45 : ch !== 45) starts.push(lineStart);
+    if (seq ? ch === 45 : ch !== 45 && !strayChild(text, content, indent)) starts.push(lineStart);
   }
   if (starts.length < minChildren) return undefined;
   const out: Chunk[] = [{ start, end: starts[0], path: parent }];
@@ -248,6 +248,27 @@ export function splitChildren(text: string, start: number, end: number, key: str
     out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path });
   }
   return out;
+}
+
+/**
+ * Whether a line at the column of a mapping's keys holds nothing of what follows and starts no
+ * child: one that is no key (`ab` typed between two items of a list written at its key's column,
+ * Prow's `  - name:` under `  kubernetes/kubernetes:`), or a key with a value over such an item
+ * (`ab: x`). Either goes on the child above, which stays one block (and its list cut item by item):
+ * taken as a child, it made one broken block of the rest of the list, scanned at every keystroke.
+ */
+function strayChild(text: string, at: number, indent: number): boolean {
+  if (lineKey(text, at) === undefined) return true;
+  let nl = text.indexOf('\n', at);
+  if (nl < 0) return false;
+  const line = text.slice(at, Math.min(nl, at + 200));
+  let value = line.slice(line.indexOf(':') + 1);
+  const hash = value.search(/(?:^|\s)#/);
+  if (hash >= 0) value = value.slice(0, hash);
+  if (value.trim() === '') return false;
+  FIRST_CONTENT.lastIndex = nl;
+  const next = FIRST_CONTENT.exec(text);
+  return next !== null && next[1].length === indent && text.charCodeAt(next.index + 1 + indent) === 45;
 }
 
 /** Per item key column: a line break before a `name:` or `env_var:` key at that column, group 1 its value. */

@@ -1582,7 +1582,8 @@ function keyApart(key: string): boolean {
  * alone when the block starts with what the whole job gives it. Its matrix roles (from how every
  * step uses `${{ matrix.… }}`) and download URLs are read here, over the whole job; a job whose
  * environment sets GOOS or GOARCH (its steps pair with those tokens), that uses anchors, aliases
- * or merge keys (an alias names a node elsewhere), or whose first part does not parse is not cut.
+ * or merge keys (an alias names a node elsewhere), or whose first part does not parse (but for a
+ * line set aside) is not cut.
  */
 export function stepCut(file: YamlFileFacts | undefined): StepCut | undefined {
   if (!STEPS_APART.enabled) return undefined;
@@ -1604,7 +1605,8 @@ const ANCHOR_ALIAS_MERGE = /(?:^[ \t]*(?:-[ \t]+)*|:[ \t]+|[[{,][ \t]*)[&*][^\s&
 function jobFacts(text: string, start: number, itemsStart: number, end: number, key: string, file: YamlFileFacts | undefined): JobFacts | undefined {
   if (ANCHOR_ALIAS_MERGE.test(text.slice(start, end))) return undefined;
   const docs = readYamlDocuments(text, start, itemsStart);
-  const root = docs.length === 1 && !docs[0].broken && !docs[0].setAside ? docs[0].root : undefined;
+  // (A line being typed in it, set aside, leaves the rest of it read: `ab` on a line of its matrix.)
+  const root = docs.length === 1 && !docs[0].broken ? docs[0].root : undefined;
   const job = root?.kind === 'map' && root.items.length === 1 && root.items[0].key === key ? root.items[0].value : undefined;
   if (job?.kind !== 'map') return undefined;
   // The job's own map starts at its first key and ends with its last step's last line.
