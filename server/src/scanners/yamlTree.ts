@@ -227,9 +227,10 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
   // A line that breaks a document on its own (a tab or a slip in its indent, a key half typed) is
   // set aside, so the rest keeps its structure: the line is read on its own (YDocument.setAside).
   const setAside: { start: number; end: number }[] = [];
-  // (Not a document with more errors than a few lines set aside can end: each round would parse it
-  // again for nothing, a keystroke in a job with many lines broken by a re-indent.)
-  if (src.length <= MAX_REPAIRED_LENGTH && errorCount(list) <= 2 * MAX_SET_ASIDE) {
+  if (src.length <= MAX_REPAIRED_LENGTH) {
+    // (Fewer parses of a long document: each is of the whole document, at every keystroke while a
+    // line in it is broken, and most are for nothing where several lines are.)
+    const maxParses = Math.max(1, Math.min(MAX_REPAIR_PARSES, Math.floor((MAX_REPAIR_PARSES * REPAIRED_IN_FULL) / src.length)));
     let parses = 0;
     for (let round = 0; round < MAX_SET_ASIDE && errorCount(list) > 0; round++) {
       // The line of the first error, or the one before or after it: the parser may blame the
@@ -246,7 +247,7 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
       }
       let taken = false;
       for (const line of lines) {
-        if (!line || parses >= MAX_REPAIR_PARSES) continue;
+        if (!line || parses >= maxParses) continue;
         const candidate = blankLine(src, line);
         const again = parseLibrary(candidate);
         parses++;
@@ -294,6 +295,9 @@ const MAX_SET_ASIDE = 3;
 
 /** Parses tried to set lines aside in one document at most. */
 const MAX_REPAIR_PARSES = 5;
+
+/** Documents up to this long get every parse MAX_REPAIR_PARSES allows; a longer one fewer, in proportion (at least one). */
+const REPAIRED_IN_FULL = 16_000;
 
 /** The `yaml` package's documents of src; undefined if it throws. */
 function parseLibrary(src: string): { errors: { pos: [number, number] }[]; range?: [number, number, number] | null; contents: unknown }[] | undefined {
@@ -381,9 +385,9 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
   if (body === '' || body === '-' || /^[#&*!|>%@`\-?,\]}]/.test(body) || body.startsWith('---')) return undefined;
   const colon = /^[^'"[\]{}:#]+?:(?:[ \t]+|$)/.exec(body);
   const value = colon ? body.slice(colon[0].length) : body;
-  // A key with no value holds the lines below it, unless none is deeper (`ab:` typed at the
-  // column of a list's items, between two of them): then it holds nothing of the rest.
-  if (value === '') return colon && !/^[ \t]*-/.test(line) && nextNoDeeper(src, end, line.length - line.trimStart().length) ? { start, end } : undefined;
+  // A key with no value holds the lines below it, but for items at its own column after a list's
+  // items there (`ab:` typed between two steps): then it breaks their list and holds nothing.
+  if (value === '') return colon && !/^[ \t]*-/.test(line) && itemNext(src, end, line.length - line.trimStart().length) ? { start, end } : undefined;
   if (/^[|>&!]/.test(value)) return undefined;
   const q = value.charCodeAt(0);
   let depth = 0;
@@ -413,6 +417,20 @@ function leafLineAt(src: string, at: number): { start: number; end: number } | u
     }
   }
   return { start, end };
+}
+
+/** Whether the first line after `end` (the end of a line) with content is an item (`- …`) at `indent` spaces. */
+function itemNext(src: string, end: number, indent: number): boolean {
+  for (let ls = end + 1; ls < src.length; ) {
+    let k = ls;
+    while (src.charCodeAt(k) === 32) k++;
+    const c = src.charCodeAt(k);
+    if (c !== 10 && c !== 13 && c !== 35 && k < src.length) return k - ls === indent && c === 45;
+    const nl = src.indexOf('\n', k);
+    if (nl < 0) return false;
+    ls = nl + 1;
+  }
+  return false;
 }
 
 /**
