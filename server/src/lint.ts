@@ -3,7 +3,7 @@ import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { scanShell } from './scanners/shell';
-import { NO_TOP_FIRST, chunkLines, chunkYaml, type Chunk, type JobBlockFacts } from './scanners/chunks';
+import { NO_TOP_FIRST, chunkLines, chunkYaml, longBlock, type Chunk, type JobBlockFacts } from './scanners/chunks';
 import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
@@ -352,16 +352,6 @@ function cpuMs(): number {
  */
 const CPU_CLOCKED = 64 * 1024;
 
-/** Jobs shorter than this are never cut at their steps (chunks.ts cuts none under 200 lines of 4 characters). */
-const STEP_CUT_CHARS = 800;
-const STEP_CUT_LINES = 200;
-
-/** Whether text has at least `n` line breaks (counted up to n). */
-function linesAtLeast(text: string, n: number): boolean {
-  for (let i = text.indexOf('\n'), k = 1; i >= 0; i = text.indexOf('\n', i + 1), k++) if (k >= n) return true;
-  return false;
-}
-
 /** Blocks up to this long are shared with an equal block earlier in the same text. */
 const MAX_SHARED_BLOCK = 256;
 
@@ -709,7 +699,7 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   const results = prev.results.slice();
   // A block of a job cut at its steps is scanned with what the whole job gives it, which an edit
   // may change; and an edit of a long job may make it one that is cut (StepCut): scanText then.
-  for (const c of bodies.keys()) if (results[c].job || (prev.kind === 'github-workflow' && results[c].keys.length === 1 && results[c].keys[0] === 'jobs' && results[c].body.length >= STEP_CUT_CHARS && linesAtLeast(results[c].body, STEP_CUT_LINES))) return undefined;
+  for (const c of bodies.keys()) if (results[c].job || (prev.kind === 'github-workflow' && results[c].keys.length === 1 && results[c].keys[0] === 'jobs' && longBlock(results[c].body, 0, results[c].body.length))) return undefined;
   // What every block is scanned with from the rest of the text (yamlFileFacts) must stay as it was.
   for (const [c, body] of bodies) if (changesFacts(prev.marks.yamlFile, results[c].keys, results[c].body, body)) return undefined;
   for (const [c, body] of bodies) {

@@ -142,6 +142,12 @@ describe('chunkYaml', () => {
   });
 });
 
+/** Mentions with their lists numbered in order of first use (a block's lists are numbered from a base of its own). */
+function lists(mentions: readonly Mention[]): Mention[] {
+  const ids = new Map<number, number>();
+  return mentions.map((m) => (m.kind === 'whole' && m.listId !== undefined ? { ...m, listId: ids.get(m.listId) ?? (ids.set(m.listId, ids.size), ids.size - 1) } : m));
+}
+
 describe('plain YAML: a long list of mappings under a child key cut item by item (Prow jobs, QA 154)', () => {
   const MODEL = builtinModel();
   const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
@@ -158,12 +164,6 @@ describe('plain YAML: a long list of mappings under a child key cut item by item
     } finally {
       ITEM_CUT.keyApart = keyApart;
     }
-  };
-
-  /** Mentions with their lists numbered in order of first use (a block's lists are numbered from a base of its own). */
-  const lists = (mentions: readonly Mention[]) => {
-    const ids = new Map<number, number>();
-    return mentions.map((m) => (m.kind === 'whole' && m.listId !== undefined ? { ...m, listId: ids.get(m.listId) ?? (ids.set(m.listId, ids.size), ids.size - 1) } : m));
   };
 
   it('cuts the one repository of `presubmits:` into its jobs, with the path of both keys', () => {
@@ -220,18 +220,33 @@ describe('plain YAML: a long list of mappings under a child key cut item by item
       ['    annotations:', '      description: builds kubernetes-server-linux-ppc64le.tar.gz for windows/arm'],
       ['    <<: &defaults', '      platform: linux/arm'],
       ['    <<: *defaults'],
-      ['  - name: GOARCH', '    value: "386"'],
-      ['  - {name: GOOS, value: windows}'],
-      ['  - value: darwin', '    "name": GOOS'],
-      ['    labels:', '      preset-dind-enabled: "true"', '    la'],
-      ['  q   decorate: true'],
       ['      - run: GOOS=darwin GOARCH=386 go build', '    matrix:', '      include:', '        - {goos: linux, goarch: arm}', '        - {goos: linux, goarch: arm}'],
     ];
+    /**
+     * Lines that break the YAML (a key half typed, a stray at the items' column): the whole list then
+     * reads worse than its items apart (its broken parts line by line, a goos lost to its goarch),
+     * so only the cut's own scans are compared, fresh and after the keystroke that made them.
+     */
+    const broken = [['    labels:', '      preset-dind-enabled: "true"', '    la'], ['  q   decorate: true']];
+    /** Items named for a platform, which pair with each other: the list is then read whole. */
+    const named = [['  - name: GOARCH', '    value: "386"'], ['  - {name: GOOS, value: windows}'], ['  - value: darwin', '    "name": GOOS']];
     const keys = ['kubernetes/kubernetes', 'kubernetes-sigs/kind', 'env', 'steps'];
     const tops = ['presubmits', 'postsubmits', 'matrix'];
     fc.assert(
-      fc.property(fc.array(fc.nat(bodies.length * 3 - 1), { minLength: 45, maxLength: 60 }), fc.nat(keys.length - 1), fc.nat(tops.length - 1), (picks, k, t) => {
-        const text = prow(picks.map((p, n) => job(n, bodies[p] ?? [])), keys[k], tops[t]);
+      fc.property(fc.array(fc.nat(bodies.length * 3 - 1), { minLength: 45, maxLength: 60 }), fc.nat(keys.length - 1), fc.nat(tops.length - 1), fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.tuple(fc.nat(named.length - 1), fc.nat(40)), weight: 1 }), fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.tuple(fc.nat(broken.length - 1), fc.nat(40)), weight: 1 }), (picks, k, t, name, slip) => {
+        const jobs = picks.map((p, n) => job(n, bodies[p] ?? []));
+        if (name) jobs.splice(name[1], 0, named[name[0]].join('\n'));
+        const text = prow(jobs, keys[k], tops[t]);
+        // (Cut where nothing keeps the list whole: a test of a cut that is never made could not fail.)
+        assert.equal(chunkYaml(text, ITEM_CUT).length > 3, !name && k < 2 && t < 2);
+        if (slip) {
+          const job = jobs[slip[1]];
+          const slipped = prow(jobs.map((j) => (j === job ? `${j}\n${broken[slip[0]].join('\n')}` : j)), keys[k], tops[t]);
+          const cache = new ChunkCache();
+          scanText(text, 'yaml', cache);
+          assert.deepEqual(judge(scanText(slipped, 'yaml', cache), MODEL, SETTINGS), lintText(slipped, 'yaml', MODEL, SETTINGS));
+          return;
+        }
         assert.deepEqual(lintText(text, 'yaml', MODEL, SETTINGS), uncut(() => lintText(text, 'yaml', MODEL, SETTINGS)));
         assert.deepEqual(lists(scanText(text, 'yaml').mentions), uncut(() => lists(scanText(text, 'yaml').mentions)));
       }),
@@ -243,10 +258,6 @@ describe('plain YAML: a long list of mappings under a child key cut item by item
 describe('a workflow\'s long job cut at its steps, each read with what the whole job gives it (QA 154 B4)', () => {
   const MODEL = builtinModel();
   const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
-  const lists = (mentions: readonly Mention[]) => {
-    const ids = new Map<number, number>();
-    return mentions.map((m) => (m.kind === 'whole' && m.listId !== undefined ? { ...m, listId: ids.get(m.listId) ?? (ids.set(m.listId, ids.size), ids.size - 1) } : m));
-  };
   const whole = <T>(f: () => T): T => {
     STEPS_APART.enabled = false;
     try {

@@ -177,6 +177,14 @@ function topLevelPair(tops: readonly { key: string | undefined }[]): boolean {
   return os && arch;
 }
 
+/**
+ * Whether text[start, end) is long enough to be cut a level further (SPLIT_LINES lines): a list's
+ * items (splitItems), a job's steps (splitSteps). A short block is never counted: most are.
+ */
+export function longBlock(text: string, start: number, end: number): boolean {
+  return end - start >= SPLIT_LINES * 4 && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
+}
+
 function countLines(text: string, start: number, end: number, limit: number): number {
   let count = 0;
   for (let i = text.indexOf('\n', start); i >= 0 && i < end && count < limit; i = text.indexOf('\n', i + 1)) count++;
@@ -191,11 +199,6 @@ const SHALLOW_LINE = new Map<number, RegExp>();
 /** Longest first line of a block that is cut into its children; a longer one is kept whole. */
 const MAX_HEADER = 256;
 
-/**
- * The children of a block whose first line is a bare key (`steps:`, `  build:`) at any indent:
- * the block's own first part, then one block per child with path [key]; undefined when it cannot
- * be cut safely or has fewer than `minChildren` children.
- */
 /** The end of the block's first line when it is a bare key (`steps:`) that can be cut into its children. */
 function bareKeyLineEnd(text: string, start: number, end: number): number | undefined {
   const headerEnd = text.indexOf('\n', start);
@@ -207,6 +210,11 @@ function bareKeyLineEnd(text: string, start: number, end: number): number | unde
   return headerEnd;
 }
 
+/**
+ * The children of a block whose first line is a bare key (`steps:`, `  build:`) at any indent:
+ * the block's own first part, then one block per child with path [...parent, key]; undefined when it cannot
+ * be cut safely or has fewer than `minChildren` children.
+ */
 export function splitChildren(text: string, start: number, end: number, key: string, minChildren = 2, parent: readonly string[] = TOP): Chunk[] | undefined {
   const headerEnd = bareKeyLineEnd(text, start, end);
   if (headerEnd === undefined) return undefined;
@@ -259,19 +267,24 @@ export function splitChildren(text: string, start: number, end: number, key: str
  */
 function strayChild(text: string, at: number, indent: number): boolean {
   if (lineKey(text, at) === undefined) return true;
-  let nl = text.indexOf('\n', at);
-  if (nl < 0) return false;
-  const line = text.slice(at, Math.min(nl, at + 200));
-  let value = line.slice(line.indexOf(':') + 1);
-  const hash = value.search(/(?:^|\s)#/);
-  if (hash >= 0) value = value.slice(0, hash);
-  if (value.trim() === '') return false;
+  const nl = text.indexOf('\n', at);
+  if (nl < 0 || keyValue(text, at) === '') return false;
   FIRST_CONTENT.lastIndex = nl;
   const next = FIRST_CONTENT.exec(text);
   return next !== null && next[1].length === indent && text.charCodeAt(next.index + 1 + indent) === 45;
 }
 
-/** Per item key column: a line break before a `name:` or `env_var:` key at that column, group 1 its value. */
+/** The value of the `key: value` line whose key starts at i, without its comment, trimmed. */
+function keyValue(text: string, i: number): string {
+  let nl = text.indexOf('\n', i);
+  if (nl < 0) nl = text.length;
+  const line = text.slice(i, Math.min(nl, i + 200));
+  const value = line.slice(line.indexOf(':') + 1);
+  const hash = value.search(/(?:^|\s)#/);
+  return (hash >= 0 ? value.slice(0, hash) : value).trim();
+}
+
+/** Per item key column: a line break before a `name:` or `env_var:` key (quoted or not) at that column. */
 const NAME_AT = new Map<number, RegExp>();
 
 /**
@@ -281,8 +294,7 @@ const NAME_AT = new Map<number, RegExp>();
  * otherwise undefined, and the child is one block.
  */
 function splitItems(text: string, child: Chunk, top: string, cut: ItemCut): Chunk[] | undefined {
-  // (A short child is never counted: most are.)
-  if (child.end - child.start < SPLIT_LINES * 4 || countLines(text, child.start, child.end, SPLIT_LINES) < SPLIT_LINES) return undefined;
+  if (!longBlock(text, child.start, child.end)) return undefined;
   let at = child.start;
   while (text.charCodeAt(at) === 32) at++;
   const key = lineKey(text, at);
@@ -305,8 +317,9 @@ function mappingItems(text: string, items: readonly Chunk[], end: number, platfo
     col = k - items[c].start;
     // Every item a block mapping (a list of words is read as one: duplicates, a flag's value in
     // the next item), its first key plain (`- {name: GOOS, …}`, `- "name": …` are not cut).
-    if (!KEY_FIRST.test(text.slice(k, k + 2)) || lineKey(text, k) === undefined) return false;
-    if (namedKey(text, k) && namesPlatform(text, k, platformName)) return false;
+    const first = KEY_FIRST.test(text.slice(k, k + 2)) ? lineKey(text, k) : undefined;
+    if (first === undefined) return false;
+    if ((first === 'name' || first === 'env_var') && namesPlatform(text, k, platformName)) return false;
   }
   // The items' other keys: `name:` or `env_var:`, quoted or not, at their column.
   let names = NAME_AT.get(col);
@@ -324,26 +337,14 @@ function mappingItems(text: string, items: readonly Chunk[], end: number, platfo
 /** The first characters of a plain key: not a quote, a flow collection, an anchor, a tag, an alias or `?`. */
 const KEY_FIRST = /^[^"'{[&!*?|>%@`\s#]/;
 
-/** Whether the `key: …` line at i has the key `name` or `env_var`. */
-function namedKey(text: string, i: number): boolean {
-  const key = lineKey(text, i);
-  return key === 'name' || key === 'env_var';
-}
-
 /**
  * Whether the `name:` line at i names a platform-ish variable (`name: GOARCH`, `name: &a "GOARCH"`,
  * `name: !!str GOARCH`), or may (its value on the lines below, an alias, a flow collection): then
  * its list is read whole.
  */
 function namesPlatform(text: string, i: number, platformName: (name: string) => boolean): boolean {
-  let nl = text.indexOf('\n', i);
-  if (nl < 0) nl = text.length;
-  const line = text.slice(i, Math.min(nl, i + 200));
-  let value = line.slice(line.indexOf(':') + 1);
-  const hash = value.search(/(?:^|\s)#/);
-  if (hash >= 0) value = value.slice(0, hash);
   // (Anchors and tags before it are YAML's, not the name's.)
-  value = value.trim().replace(/^(?:[&!]\S*\s+)+/, '');
+  const value = keyValue(text, i).replace(/^(?:[&!]\S*\s+)+/, '');
   if (value === '' || /^[&!*|>[{]/.test(value)) return true;
   return platformName(value.replace(/^(["'])(.*)\1$/, '$2'));
 }
@@ -357,7 +358,7 @@ const STEPS_AT = new Map<number, RegExp>();
  * gives them (StepCut.facts): its first part, up to the steps, then each step; otherwise undefined.
  */
 function splitSteps(text: string, job: Chunk, cut: StepCut): Chunk[] | undefined {
-  if (job.end - job.start < SPLIT_LINES * 4 || countLines(text, job.start, job.end, SPLIT_LINES) < SPLIT_LINES) return undefined;
+  if (!longBlock(text, job.start, job.end)) return undefined;
   const headerEnd = bareKeyLineEnd(text, job.start, job.end);
   if (headerEnd === undefined) return undefined;
   let at = job.start;

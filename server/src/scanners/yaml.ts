@@ -1564,8 +1564,13 @@ function leftOutKey(key: string, underJobs: boolean, flavour: YamlFlavour): bool
  */
 export const ITEM_CUT: ItemCut = {
   keyApart: (key, top) => keyApart(key) && keyApart(top),
-  platformName: (name) => roleOf(name) !== undefined,
+  platformName,
 };
+
+/** Whether a list item's `name:` is platform-ish (`- name: GOARCH`): such items pair with each other, in one list. */
+function platformName(name: string): boolean {
+  return roleOf(name) !== undefined;
+}
 
 function keyApart(key: string): boolean {
   const lower = key.toLowerCase();
@@ -1589,7 +1594,7 @@ export function stepCut(file: YamlFileFacts | undefined): StepCut | undefined {
   if (!STEPS_APART.enabled) return undefined;
   return {
     facts: (text, start, itemsStart, end, key) => jobFacts(text, start, itemsStart, end, key, file),
-    platformName: (name) => roleOf(name) !== undefined,
+    platformName,
   };
 }
 
