@@ -326,7 +326,7 @@ function shiftMention(m: Mention, by: number, listBase: number): Mention {
       ...(m.removeRange ? { removeRange: { start: m.removeRange.start + by, end: m.removeRange.end + by } } : {}),
     };
   }
-  return { ...m, ...(m.os ? { os: shift(m.os, by) } : {}), ...(m.arch ? { arch: shift(m.arch, by) } : {}), ...(m.exclude ? { exclude: { ...m.exclude, at: m.exclude.at + by } } : {}) };
+  return { ...m, ...(m.os ? { os: shift(m.os, by) } : {}), ...(m.arch ? { arch: shift(m.arch, by) } : {}), ...(m.variantToken ? { variantToken: shift(m.variantToken, by) } : {}), ...(m.exclude ? { exclude: { ...m.exclude, at: m.exclude.at + by } } : {}) };
 }
 
 /**

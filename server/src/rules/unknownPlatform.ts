@@ -119,9 +119,10 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     };
   }
   // `--arch arm64 --variant v7`, `GOARCH=amd64 GOAMD64=v5`: the pair is Go's, the variant is not
-  // (as linux/arm64/v7 written in one word). Said at the arch, the variant being part of no token.
-  if (s.valid && m.arch && s.os !== undefined && s.arch !== undefined && s.variant !== undefined && !isValidVariant(s.arch, s.variant)) {
-    return { token: m.arch, code: 'unknown-platform', message: `${s.os}/${s.arch}/${s.variant} is not a valid Go platform${didYouMean([`${s.os}/${s.arch}`])}`, data: { replacements: [] } };
+  // (as linux/arm64/v7 written in one word). Said at the variant where it is written apart, else at the arch.
+  const at = m.variantToken ?? m.arch;
+  if (s.valid && at && s.os !== undefined && s.arch !== undefined && s.variant !== undefined && !isValidVariant(s.arch, s.variant)) {
+    return { token: at, code: 'unknown-platform', message: `${s.os}/${s.arch}/${s.variant} is not a valid Go platform${didYouMean([`${s.os}/${s.arch}`])}`, data: { replacements: [] } };
   }
   return undefined;
 }

@@ -57,6 +57,11 @@ export interface PairMention {
   variant?: string;
   /** Every variant the pair is built in, when there are several (goreleaser's `goarm: ["6", "7"]`); `variant` is the first. */
   variants?: readonly string[];
+  /**
+   * Where `variant` is written apart from the arch (`GOAMD64=v9`, an item of goreleaser's
+   * `goamd64: [v1, v9]`): a variant that is none of Go's is reported there.
+   */
+  variantToken?: Token;
   /** Part of a cross product: pairs that Go does not know are combinations nobody builds. */
   product: boolean;
   /** The missing side is set, to what is not known here (`GOOS=$X GOARCH=s390x`, an export in a function): for hover. */
@@ -660,7 +665,8 @@ export function emitPairs(
   sink: MentionSink,
   oses: Token[],
   arches: Token[],
-  variant: string | undefined | ((os: string | undefined, arch: string | undefined) => string | readonly string[] | undefined),
+  /** The variant: a name, its token where it is written apart (`GOARM=7`), or what each pair is built in. */
+  variant: string | Token | undefined | ((os: string | undefined, arch: string | undefined) => string | readonly string[] | undefined),
   context: string,
   excluded: (os: string | undefined, arch: string | undefined) => boolean = () => false,
   /** The side with no token, named by the file elsewhere (a workflow's top-level `env:`). */
@@ -670,12 +676,13 @@ export function emitPairs(
   const add = (os: Token | undefined, arch: Token | undefined) => {
     if (!os && !arch) return;
     if (excluded(os?.text ?? implied?.os, arch?.text ?? implied?.arch)) return;
-    const v = typeof variant === 'function' ? variant(os?.text ?? implied?.os, arch?.text ?? implied?.arch) : variant;
+    const v = typeof variant === 'function' ? variant(os?.text ?? implied?.os, arch?.text ?? implied?.arch) : typeof variant === 'object' ? variant.text : variant;
     sink.add({
       kind: 'pair',
       ...(os ? { os } : implied?.os ? { osName: implied.os } : {}),
       ...(arch ? { arch } : implied?.arch ? { archName: implied.arch } : {}),
       ...variantFields(v),
+      ...(typeof variant === 'object' && variant.text ? { variantToken: variant } : {}),
       product,
       context,
     });

@@ -908,7 +908,7 @@ export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions
  * (`pending`), else those of the environment (`env`). A pending value the command replaces was
  * never built with: it is judged alone.
  */
-function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: string, templated?: Templated): void {
+function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: Token, templated?: Templated): void {
   // (A template replaces too: `GOARCH=arm`, then `GOARCH=$ARCH go build`.)
   judgeReplaced(sink, oses.length > 0 || templated?.os === true, arches.length > 0 || templated?.arch === true, pending);
   if (pending?.os && oses.length === 0 && !templated?.os) oses.push(pending.os);
@@ -1368,7 +1368,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
 
   const oses: Token[] = [];
   const arches: Token[] = [];
-  let variant: string | undefined;
+  let variant: Token | undefined;
   /** Arches given to a container tool's --arch (or --override-arch): its aliases are its spellings. */
   let containerArches: Set<Token> | undefined;
   // GOOS or GOARCH set to what a template makes (`GOOS=${{ matrix.os }}`, `GOOS="$target_os"`).
@@ -1498,7 +1498,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         // A typo of a Go name is none of the host's names, though (`goarch=amd46`): it is reported.
         if (hasLower(varName) && !hostMappingTypo(role, valueText) && inHostCase(text, masked, base, w.start)) continue;
         const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches);
-        if (role === 'variant' && names && names.length > 0) variant = names[0].text;
+        if (role === 'variant' && names && names.length > 0) variant = names[0];
         // (`GOARCH="${GOARCH}"`, `--build-arg TARGETARCH=$TARGETARCH`: the value in force, which goes on to the command.)
         else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON) && !isSelfReference(text.slice(base + u.s, base + u.e), varName)) (templated ??= {})[role] = true;
         continue;
@@ -1564,7 +1564,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         else if (manifest[2] === 'arch') {
           arches.push(t);
           (containerArches ??= new Set()).add(t);
-        } else variant = t.text;
+        } else variant = t;
       }
       continue;
     }

@@ -1,7 +1,7 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
 import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
-import { isGoArch, isGoOs, isValidPair, resolveArch } from '../platform/names';
+import { isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
@@ -2320,6 +2320,64 @@ const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefa
   ['riscv64', { key: 'goriscv64', goreleaserDefault: 'rva20u64' }],
 ]);
 
+/**
+ * The variants of the pairs a mapping made from `first` on, where a key writes them apart from the
+ * arch (goreleaser's `goamd64: [v1, v9]`, a plain `variant: v9`): one that is none of Go's for the
+ * arch is judged at its own token, in a pair of its own (the first built with that arch); the
+ * pairs keep the variants that are Go's. A variant that holds nothing wrong keeps its pairs as
+ * they are.
+ */
+function variantsApart(ctx: Ctx, keys: Map<string, YNode | undefined>, variantKey: string | undefined, first: number): void {
+  const mentions = ctx.sink.mentions;
+  const end = mentions.length;
+  let judged: Set<number> | undefined;
+  for (let k = first; k < end; k++) {
+    const m = mentions[k];
+    if (m.kind !== 'pair' || m.variant === undefined) continue;
+    const written = (m.archName ?? m.arch?.text)?.toLowerCase();
+    const arch = written === undefined ? undefined : (resolveArch(written)?.arch ?? written);
+    if (arch === undefined || !isGoArch(arch)) continue;
+    const variants = m.variants ?? [m.variant];
+    const bad = variants.filter((v) => !isValidVariant(arch, goVariant(v)));
+    if (bad.length === 0) continue;
+    const own = VARIANT_KEY.get(arch)?.key;
+    const node = valueOf(keys, own) ?? (variantKey !== undefined && !GO_VARIANT_KEYS.has(variantKey.toLowerCase()) ? keys.get(variantKey) : undefined);
+    const tokens = variantTokens(node, ctx.text);
+    const { variant: _v, variants: _vs, ...plain } = m;
+    const good = variants.filter((v) => !bad.includes(v));
+    mentions[k] = { ...plain, ...variantFields(good) };
+    for (const v of bad) {
+      const t = tokens.find((x) => x.text === v);
+      if (t && (judged ??= new Set()).has(t.start)) continue;
+      if (t) judged!.add(t.start);
+      mentions.push({ ...plain, variant: v, ...(t ? { variantToken: t } : {}) });
+    }
+  }
+}
+
+/** A variant as Go's variables take it and as a platform writes it: `7` is `v7`. */
+function goVariant(v: string): string {
+  return /^\d/.test(v) ? `v${v}` : v;
+}
+
+/** The value of a key of the mapping, whatever its case (`GOAMD64`, `goamd64`). */
+function valueOf(keys: Map<string, YNode | undefined>, key: string | undefined): YNode | undefined {
+  if (key === undefined) return undefined;
+  for (const [k, node] of keys) if (k.toLowerCase() === key) return node;
+  return undefined;
+}
+
+/** The tokens of a variant key's values: one scalar, or the items of a list. */
+function variantTokens(node: YNode | undefined, text: string): Token[] {
+  const out: Token[] = [];
+  for (const n of node?.kind === 'seq' ? node.items : [node]) {
+    if (n?.kind !== 'scalar' || n.style === 'ALIAS') continue;
+    const { s, e } = contentRange(n);
+    if (e > s) out.push(token(text, s, e));
+  }
+  return out;
+}
+
 /** More exclude or ignore entries than this are looked up by their names (see pairMapping). */
 const MANY_ENTRIES = 32;
 
@@ -3462,6 +3520,7 @@ function pairMapping(
     }
     if (goreleaserBuild) markDeadValues(ctx.sink.mentions, before, [...oses.map((t) => t.text), ...(mergedOs ?? [])], [...arches.map((t) => t.text), ...(mergedArch ?? [])], isExcluded, { oses: aliasPartners(ctx, archKey ? keys.get(archKey) : undefined), arches: aliasPartners(ctx, osKey ? keys.get(osKey) : undefined) });
   }
+  variantsApart(ctx, keys, variantKey, first);
   // Where an entry that leaves one pair out would go: a workflow matrix's exclude, a goreleaser build's ignore.
   const listKey = ctx.flavour === 'github-workflow' && context === 'matrix' ? 'exclude' : goreleaserBuild ? 'ignore' : undefined;
   // (goreleaser's keys are goos and goarch, also where a build leaves its defaults.)
