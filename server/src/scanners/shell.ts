@@ -773,11 +773,12 @@ const SEPARATOR_ESCAPE = /\\(?:[ntrvf]|x(?:20|09|0[a-dA-D]|2[cC])|0?(?:40|11|12|
 
 /**
  * `$'linux/amd64\nlinux/arm'` with its whitespace and comma escapes blanked: bash decodes them
- * to separators (`KUBE_BUILD_PLATFORMS=$'linux/amd64\nlinux/arm'` is two platforms). `masked`
+ * to separators (`KUBE_BUILD_PLATFORMS=$'linux/amd64\nlinux/arm'` is two platforms). An escaped
+ * quote (`$'can\'t'`) is made a letter: the lexer ends a quoted word at the next quote. `masked`
  * is text from `start`, masked; offsets are kept.
  */
 function blankAnsiEscapes(text: string, start: number, masked: string): string {
-  return masked.replace(ANSI_C, (q, at: number) => (text[start + at] !== '$' || q.indexOf('\\') < 0 ? q : q.replace(SEPARATOR_ESCAPE, (m) => (m.length === 2 && !/[ntrvf]/.test(m[1]) ? m : ' '.repeat(m.length)))));
+  return masked.replace(ANSI_C, (q, at: number) => (text[start + at] !== '$' || q.indexOf('\\') < 0 ? q : q.replace(SEPARATOR_ESCAPE, (m) => (m === "\\'" ? '__' : m.length === 2 && !/[ntrvf]/.test(m[1]) ? m : ' '.repeat(m.length)))));
 }
 
 function unquote(masked: string, w: Word): { s: number; e: number } {
