@@ -529,8 +529,8 @@ function inLocalPath(region: string, original: string, at: number): boolean {
 const LOCAL_PATH = /^(?:~?\/|\.{1,2}\/)?(?:[A-Za-z0-9_.+@-]+\/)+$/;
 /** The Kubernetes build's output folders: `_output/`, `release-tars/`. */
 const BUILD_OUTPUT = /(?:^|\/)(?:_output|release-tars)\//;
-/** A path that starts with a variable named for a folder: `$(KUBE_ROOT)/`, `${OUT_DIR}/`, `$PWD/`, `$(CURDIR)/`. */
-const FOLDER_VARIABLE = /^\$\$?[({]?[A-Za-z_]*(?:ROOT|DIR|PATH|PWD|HOME|WORKSPACE|OUTPUT|TMP|CURDIR)[)}]?\//i;
+/** A path that starts with a variable named for a folder: `$(KUBE_ROOT)/`, `${OUT_DIR}/`, `$PWD/`, `$(CURDIR)/`, `${CACHE}/`, `$RUNNER_TEMP/`. */
+const FOLDER_VARIABLE = /^\$\$?[({]?[A-Za-z_]*(?:ROOT|DIR|PATH|PWD|HOME|WORKSPACE|OUTPUT|OUT|TMP|TEMP|CACHE|DEST|STAGING|DOWNLOADS|CURDIR)[)}]?\//i;
 /** A path whose first folder is a host name (`dl.k8s.io/`, `storage.googleapis.com/`). */
 const HOST_FIRST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\//;
 
