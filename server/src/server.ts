@@ -526,7 +526,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     (action, token) =>
       refusal(token) ??
       runSafe(logError, 'codeAction/resolve', action, () => {
-        if (!isFixAllData(action.data)) return action;
+        if (!isFixAllData(action?.data)) return action;
         const doc = documents.get(action.data.uri);
         if (!doc || !config || doc.version !== action.data.version) return changedSinceOffered();
         const edit = fixAllAction(doc, findingsOf(doc), support.edits)?.edit;
@@ -581,7 +581,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const gated: Connection = Object.create(connection);
   gated.onDidOpenTextDocument = (handler) =>
     onDidOpen((params) => {
-      if (initialized) handler(params);
+      if (!initialized) return;
+      // (A malformed notification opens nothing: a document without its text cannot be checked.)
+      const doc = (params as { textDocument?: { uri?: unknown; text?: unknown } } | null)?.textDocument;
+      if (typeof doc?.uri !== 'string' || typeof doc.text !== 'string') {
+        logError(`k8s-platforms: malformed didOpen: ${typeof doc?.uri !== 'string' ? 'textDocument.uri' : 'textDocument.text'} is not a string; the document is not opened`);
+        return;
+      }
+      handler(params);
     });
   documents.listen(gated);
   connection.listen();

@@ -281,9 +281,30 @@ describe('positions an editor does not send', () => {
     for (const [method, params, message] of cases) {
       await assert.rejects(client.conn.sendRequest(method, params), (e: { code?: number; message?: string }) => e.code === -32602 && e.message?.startsWith(`k8s-platforms: ${message}`) === true, `${method} ${JSON.stringify(params)}`);
     }
+    // `"params": null` was an InternalError: vscode-languageserver read a field of it first (QA 157 N1).
+    for (const [method, message] of [
+      ['textDocument/hover', 'textDocument/hover needs textDocument.uri, a string'],
+      ['textDocument/completion', 'textDocument/completion needs textDocument.uri'],
+      ['textDocument/codeAction', 'textDocument/codeAction needs textDocument.uri'],
+      ['workspace/executeCommand', 'unknown command'],
+    ]) {
+      const { error } = await client.rawRequest(method, null);
+      assert.equal(error?.code, -32602, `${method}: ${JSON.stringify(error)}`);
+      assert.ok(error.message.startsWith(`k8s-platforms: ${message}`), error.message);
+    }
     // Well-formed params still get answers.
     assert.ok(await client.hover(uri, at));
     assert.deepEqual(client.logs.slice(logged).filter((l) => l.type === 1), []);
+  });
+
+  it('a malformed didOpen opens nothing and says why; a malformed codeAction/resolve is answered (QA 157 N2)', async () => {
+    const uri = `file:///virtual/lists/${++n}/Dockerfile`;
+    const logged = client.logs.length;
+    client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: 5 } });
+    assert.deepEqual(await client.rawRequest('codeAction/resolve', null), { result: {} });
+    assert.equal(await client.hover(uri, { line: 0, character: 0 }), null);
+    const errors = client.logs.slice(logged).filter((l) => l.type === 1).map((l) => l.message);
+    assert.deepEqual(errors, ['k8s-platforms: malformed didOpen: textDocument.text is not a string; the document is not opened']);
   });
 });
 

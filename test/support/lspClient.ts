@@ -69,6 +69,8 @@ export interface StartOptions {
 }
 
 /** A test editor: the built server as a child process, spoken to over stdio as an editor does. */
+let rawIds = 0;
+
 export class LspClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly shown: { type: number; message: string }[] = [];
@@ -205,6 +207,37 @@ export class LspClient {
       return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
     });
     this.proc.stdin!.write(Buffer.concat(frames));
+  }
+
+  /**
+   * Sends a request as raw bytes, params as given (`null` included, which the connection's
+   * sendRequest cannot send), and resolves with the answer's `result` or `error` as read from the
+   * server's output. The connection drops that answer (it sent no request with the id).
+   */
+  rawRequest(method: string, params: unknown, timeoutMs = 5000): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+    const id = `raw-${++rawIds}`;
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id, method, params }), 'utf8');
+    let seen = '';
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => finish(() => reject(new Error(`no answer to ${method} in ${timeoutMs} ms`))), timeoutMs);
+      const onData = (d: Buffer) => {
+        seen += d.toString('utf8');
+        for (const m of seen.matchAll(/Content-Length: (\d+)\r\n\r\n/g)) {
+          const start = m.index! + m[0].length;
+          const text = Buffer.from(seen.slice(start), 'utf8').subarray(0, Number(m[1])).toString('utf8');
+          if (Buffer.byteLength(text) < Number(m[1])) break;
+          const message = JSON.parse(text) as { id?: unknown; result?: unknown; error?: { code: number; message: string } };
+          if (message.id === id) return finish(() => resolve('error' in message ? { error: message.error } : { result: message.result }));
+        }
+      };
+      const finish = (then: () => void) => {
+        clearTimeout(timer);
+        this.proc.stdout!.off('data', onData);
+        then();
+      };
+      this.proc.stdout!.on('data', onData);
+      this.proc.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+    });
   }
 
   close(uri: string): void {
