@@ -19,6 +19,20 @@ describe('a model path as a user writes it (modelPath, --model)', () => {
     }
   });
 
+  it('takes ${workspaceFolder} and ${userHome} as VS Code users write them (QA 157 N7)', () => {
+    assert.equal(resolveModelPath('${workspaceFolder}/ci/m.json', root), '/work/space/ci/m.json');
+    assert.equal(resolveModelPath('${workspaceFolder}/../models/m.json', root), '/work/models/m.json');
+    const home = process.env.HOME;
+    process.env.HOME = '/home/me';
+    try {
+      assert.equal(resolveModelPath('${userHome}/m.json', root), '/home/me/m.json');
+    } finally {
+      process.env.HOME = home;
+    }
+    // With no folder, the path stays as written (and is not found, with a message that shows it).
+    assert.equal(resolveModelPath('${workspaceFolder}/m.json', undefined), resolve('${workspaceFolder}/m.json'));
+  });
+
   it('is normalised as file events name it, and absolute with no folder: relative to the current one (QA 153 N2, N5)', () => {
     assert.equal(resolveModelPath('/etc//k8s/./m.json', root), '/etc/k8s/m.json');
     assert.equal(resolveModelPath('/etc/k8s/../m.json', root), '/etc/m.json');
