@@ -100,3 +100,19 @@ describe('fix-all for a client that resolves code action edits (QA 136 S1)', () 
     await assert.rejects(resolving.resolveCodeAction(all), /changed since this fix was offered/);
   });
 });
+
+describe('the kinds a client asks for', () => {
+  it('the empty kind asks for every kind, as VS Code reads it: the quick fixes and the fix-all (QA 157 N4)', async () => {
+    const uri = 'file:///virtual/fixall/kinds/.github/workflows/ci.yml';
+    const text = workflow(['linux/amd64,linux/arm/v7,linux/amd64']);
+    client.open(uri, 'yaml', text, 1);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    const line = { start: { line: 4, character: 0 }, end: { line: 4, character: 60 } };
+    const kinds = async (only?: string[]) => (await client.codeActions(uri, line, diagnostics, only)).map((a) => a.kind).sort();
+    const every = await kinds();
+    assert.ok(every.includes('quickfix') && every.includes('source.fixAll.k8s-platforms'), JSON.stringify(every));
+    assert.deepEqual(await kinds(['']), every);
+    assert.deepEqual(await kinds(['quickfix']), every.filter((k) => k === 'quickfix'));
+    assert.deepEqual(await kinds(['source']), ['source.fixAll.k8s-platforms']);
+  });
+});

@@ -7,7 +7,8 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.k8s-platforms`;
 
 /** Whether a requested kind (`source`, `quickfix`) selects an action kind. */
 function selects(only: string[] | undefined, kind: string): boolean {
-  return only === undefined || only.some((k) => k === kind || kind.startsWith(`${k}.`));
+  // (The empty kind, CodeActionKind.Empty, is every kind's parent, as VS Code's kinds have it.)
+  return only === undefined || only.some((k) => k === '' || k === kind || kind.startsWith(`${k}.`));
 }
 
 export interface EditStyle {
