@@ -101,10 +101,14 @@ export const SUGGESTION_ALIASES: ReadonlyMap<string, string> = new Map([
   ['x390x', 's390x'],
 ]);
 
-/** Variants Go and the OCI image spec accept per architecture (`linux/amd64/v3`, `linux_arm_7`). */
+/**
+ * Variants Go and the OCI image spec accept per architecture (`linux/amd64/v3`, `linux_arm_7`).
+ * Go's variables also take options after a comma (`GOARM=7,softfloat`, `GOARM64=v8.0,lse`), which
+ * goreleaser's keys pass on.
+ */
 const VARIANTS: ReadonlyMap<string, RegExp> = new Map([
-  ['arm', /^v?[5-7]$/],
-  ['arm64', /^v?(8|9)(\.\d)?$/],
+  ['arm', /^v?[5-7](,(soft|hard)float)?$/],
+  ['arm64', /^v?(8|9)(\.\d)?(,(lse|crypto))*$/],
   ['amd64', /^v?[1-4]$/],
   ['riscv64', /^rva2[0-3]u64$/],
   // Go's other sub-architecture settings, as goreleaser writes them in targets (linux_386_sse2).
