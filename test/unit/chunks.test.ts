@@ -56,18 +56,43 @@ function reference(text: string): Chunk[] {
     const header = lines[from].text;
     if (from + 1 >= to || header.length > 256 || !/:\s*(#.*)?\r?$/.test(header)) return undefined;
     if (/[&*!|>]/.test(header.slice(header.indexOf(':') + 1).replace(/#.*/, ''))) return undefined;
-    let indent = -1;
-    let seq = false;
+    const colOf = (l: string) => l.length - l.replace(/^ +/, '').length;
+    const content = (i: number) => {
+      const l = lines[i].text;
+      const ch = l[colOf(l)];
+      return ch !== undefined && ch !== '#' && ch !== '\r';
+    };
+    let first = from + 1;
+    while (first < to && !content(first)) first++;
+    if (first >= to) return undefined;
+    const seq = lines[first].text[colOf(lines[first].text)] === '-';
+    let starts = startsAt(colOf(lines[first].text));
+    if (starts.length < 2) {
+      // The first child deeper than the ones after it: the first line shallower than it (but
+      // deeper than the key) sets the children's indent, if it starts a child and is no line of a
+      // flow collection opened above it.
+      const indent = colOf(lines[first].text);
+      let i = first + 1;
+      while (i < to && !(content(i) && colOf(lines[i].text) < indent && colOf(lines[i].text) > 0)) i++;
+      if (i < to) {
+        const l = lines[i].text;
+        const own = l.slice(colOf(l));
+        const item = /^-([ \t\r]|$)/.test(own);
+        const between = text.slice(lines[first].start, lines[i].start - 1);
+        const open = (between.match(/[[{]/g) ?? []).length - (between.match(/[\]}]/g) ?? []).length;
+        if ((seq ? item : !item && /^([^:#\s][^:#]*?)\s*:(\s|$)/.test(own.slice(0, 200))) && open <= 0) starts = startsAt(colOf(l));
+      }
+    }
+    void key;
+    return starts.length >= 2 ? starts : undefined;
+
+    function startsAt(indent: number): { start: number }[] {
     const starts: { start: number }[] = [];
     for (let i = from + 1; i < to; i++) {
       const l = lines[i].text;
       const col = l.length - l.replace(/^ +/, '').length;
       const ch = l[col];
       if (ch === undefined || ch === '#' || ch === '\r') continue;
-      if (indent < 0) {
-        indent = col;
-        seq = ch === '-';
-      }
       if (col === indent && (ch === ']' || ch === '}' || ch === ',')) continue;
       // A line at the keys' column that is no key, or a key with a value over an item at that column, starts no child.
       if (col === indent && !seq && ch !== '-') {
@@ -80,8 +105,8 @@ function reference(text: string): Chunk[] {
       // (A line less indented than the children goes on the child above.)
       if (col === indent && (seq ? ch === '-' : ch !== '-')) starts.push({ start: lines[i].start });
     }
-    void key;
-    return starts.length >= 2 ? starts : undefined;
+    return starts;
+    }
   }
 }
 
@@ -90,12 +115,13 @@ const body = fc.constantFrom('key: value', 'env   : 1', 'env\t: x', 'q  x: 1', '
 const line = fc.tuple(indent, body).map(([i, b]) => i + b);
 /** Documents long enough (over 200 lines in one block) for big blocks to be cut into children. */
 const document = fc
-  .tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom('jobs:', 'builds:', 'spec:  # c', 'platforms:', 'x: |'), fc.array(fc.tuple(fc.constantFrom('  ', '  - ', '    ', '  child:'), fc.array(line, { maxLength: 8 }), fc.constantFrom('      ', '      ', '      ', '  ')), { minLength: 20, maxLength: 80 }), fc.array(line, { maxLength: 10 }), fc.boolean())
-  .map(([before, header, children, after, finalNewline]) => {
+  .tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom('jobs:', 'builds:', 'spec:  # c', 'platforms:', 'x: |'), fc.array(fc.tuple(fc.constantFrom('  ', '  - ', '    ', '  child:'), fc.array(line, { maxLength: 8 }), fc.constantFrom('      ', '      ', '      ', '  ')), { minLength: 20, maxLength: 80 }), fc.array(line, { maxLength: 10 }), fc.boolean(), fc.constantFrom('', '', ' ', '  ', '   '))
+  .map(([before, header, children, after, finalNewline, slip]) => {
     const rows = [...before, header];
     // (Some children's lines at the children's own column: a list written at its key's column, strays typed there.)
+    // (The first child indented deeper by `slip`: spaces typed before it.)
     for (const [lead, rest, deeper] of children) {
-      rows.push(lead === '  child:' ? lead : `${lead}child: 1`);
+      rows.push((rows.length === before.length + 1 ? slip : '') + (lead === '  child:' ? lead : `${lead}child: 1`));
       for (const r of rest) rows.push(r === '' ? '' : `${deeper}${r}`);
       for (let k = 0; k < 4; k++) rows.push(`      filler${k}: x`);
     }
@@ -519,5 +545,49 @@ describe('limit notes say where, in lines', () => {
     const text = ['#!/bin/sh', 'set -e', '', 'X=$(a $(b $(c $(d $(GOARCH=arm go build)))))', ''].join('\n');
     const scan = scanText(text, 'shell', new ChunkCache());
     assert.deepEqual(scan.notes.map((n) => /\(at line (\d+)\)$/.exec(n)?.[1]), ['4']);
+  });
+});
+
+describe('a long list whose first item has a space typed before it (QA 157 N5)', () => {
+  const MODEL = builtinModel();
+  const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
+  const build = (i: number) => `  - id: b${i}\n    goos: [linux, darwin]\n    goarch: [amd64, arm64, arm]\n    ldflags: [-s, -w]\n`;
+  const text = `version: 2\nbuilds:\n${Array.from({ length: 60 }, (_, i) => build(i)).join('')}`;
+  const slipped = text.replace('  - id: b0\n', '   - id: b0\n');
+  const firsts = (t: string) => chunkYaml(t).map((c) => [t.slice(c.start, c.end).split('\n')[0], c.path.join('/')]);
+
+  it('is still cut item by item: the first item goes on the key line\'s block, broken', () => {
+    assert.deepEqual(firsts(slipped).slice(0, 4), [['version: 2', ''], ['builds:', ''], ['  - id: b1', 'builds'], ['  - id: b2', 'builds']]);
+    assert.equal(chunkYaml(slipped).length, 2 + 59);
+    // (Read whole, the broken block was repaired at every keystroke: 0.25 s a keystroke at 900 lines.)
+    assert.equal(chunkYaml(text).length, 2 + 60);
+  });
+
+  it('a keystroke there scans the first block again, no other, and finds what a fresh scan finds', () => {
+    const cache = new ChunkCache();
+    const before = new Set(scanText(text, 'goreleaser', cache).results);
+    const after = scanText(slipped, 'goreleaser', cache);
+    assert.equal(after.results.filter((r) => !before.has(r)).length, 1);
+    assert.deepEqual(lintText(slipped, 'goreleaser', MODEL, SETTINGS).filter((f) => f.code === 'removed-platform').length, 60);
+    assert.deepEqual(judge(after, MODEL, SETTINGS), lintText(slipped, 'goreleaser', MODEL, SETTINGS));
+  });
+
+  it('so is a workflow\'s jobs: block, whose single child is cut too: a keystroke there scans one block again', () => {
+    const job = (i: number) => `  job${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=linux GOARCH=arm go build ./cmd/${i}\n`;
+    const workflow = `on: push\njobs:\n${Array.from({ length: 60 }, (_, i) => job(i)).join('')}`;
+    const typed = workflow.replace('  job0:', '   job0:');
+    assert.deepEqual(chunkYaml(typed, undefined, stepCut(undefined)).map((c) => typed.slice(c.start, c.end).split('\n')[0]).slice(0, 3), ['on: push', 'jobs:', '  job1:']);
+    const cache = new ChunkCache();
+    const before = new Set(scanText(workflow, 'github-workflow', cache).results);
+    const after = scanText(typed, 'github-workflow', cache);
+    assert.equal(after.results.filter((r) => !before.has(r)).length, 1);
+    assert.deepEqual(judge(after, MODEL, SETTINGS), lintText(typed, 'github-workflow', MODEL, SETTINGS));
+    assert.equal(lintText(typed, 'github-workflow', MODEL, SETTINGS).length, 60);
+  });
+
+  it('a key line shallower than the first child inside a flow collection it opened starts no child', () => {
+    const filler = Array.from({ length: 220 }, (_, i) => `      step${i}: x`).join('\n');
+    const flow = `jobs:\n    only:\n      matrix: {os: [linux],\n  arch: arm}\n${filler}\n  other:\n      runs-on: x\n`;
+    assert.deepEqual(firsts(flow), [['jobs:', '']]);
   });
 });

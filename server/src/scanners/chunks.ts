@@ -224,6 +224,26 @@ export function splitChildren(text: string, start: number, end: number, key: str
   if (!first || first.index + 1 >= end) return undefined;
   const indent = first[1].length;
   const seq = text.charCodeAt(first.index + 1 + indent) === 45;
+  let starts = childStarts(text, headerEnd, end, indent, seq);
+  if (starts.length < 2) {
+    // The first child indented deeper than the ones after it (a space typed before it, or an
+    // item re-indented a space at a time): the children are at the indent of the first line
+    // shallower than it that starts one, and the first goes on the block's own first part,
+    // broken. Read whole, the block was repaired at every keystroke (0.25 s at 900 lines).
+    const sibling = shallowerChild(text, first.index + 1, end, start, indent, seq);
+    if (sibling !== undefined) starts = childStarts(text, headerEnd, end, sibling, seq);
+  }
+  if (starts.length < minChildren) return undefined;
+  const out: Chunk[] = [{ start, end: starts[0], path: parent }];
+  const path = [...parent, key];
+  for (let c = 0; c < starts.length; c++) {
+    out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path });
+  }
+  return out;
+}
+
+/** Where the children at `indent` start (see splitChildren): items of a list (`seq`), else keys. */
+function childStarts(text: string, headerEnd: number, end: number, indent: number, seq: boolean): number[] {
   // Lines with content indented no deeper than the children; deeper ones (the bulk), blank
   // lines and comments are skipped by the regex engine.
   let shallow = SHALLOW_LINE.get(indent);
@@ -249,13 +269,33 @@ export function splitChildren(text: string, start: number, end: number, key: str
     if (ch === 93 || ch === 125 || ch === 44) continue;
     if (seq ? ch === 45 : ch !== 45 && !strayChild(text, content, indent)) starts.push(lineStart);
   }
-  if (starts.length < minChildren) return undefined;
-  const out: Chunk[] = [{ start, end: starts[0], path: parent }];
-  const path = [...parent, key];
-  for (let c = 0; c < starts.length; c++) {
-    out.push({ start: starts[c], end: c + 1 < starts.length ? starts[c + 1] : end, path });
+  return starts;
+}
+
+/**
+ * The indent of the first line after the first child's (at `from`, indented `indent`) that is
+ * shallower than it but deeper than the block's key line (at `start`) and would start a child:
+ * an item where the first child is one, else a key. Undefined when there is none.
+ */
+function shallowerChild(text: string, from: number, end: number, start: number, indent: number, seq: boolean): number | undefined {
+  let header = 0;
+  while (text.charCodeAt(start + header) === 32) header++;
+  if (indent - header < 2) return undefined;
+  const shallower = new RegExp(`\\n( {${header + 1},${indent - 1}})[^ #\\r\\n]`, 'g');
+  shallower.lastIndex = from;
+  const m = shallower.exec(text);
+  if (!m || m.index >= end) return undefined;
+  const at = m.index + 1 + m[1].length;
+  const item = text.charCodeAt(at) === 45 && /[ \t\r\n]/.test(text[at + 1] ?? '\n');
+  if (seq ? !item : item || lineKey(text, at) === undefined) return undefined;
+  // (Not a line of a flow collection opened above it, `{os: linux,` then `  arch: arm}`.)
+  let open = 0;
+  for (let k = from; k < m.index; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 91 || c === 123) open++;
+    else if (c === 93 || c === 125) open--;
   }
-  return out;
+  return open > 0 ? undefined : m[1].length;
 }
 
 /**
