@@ -158,6 +158,11 @@ export function normaliseVariant(arch: string, variant: string): string {
   return /^\d/.test(variant) && arch !== '386' ? `v${variant}` : variant;
 }
 
+/** A variant as Go's variables take it and as a platform writes it: `GOARM=7` is `v7`. */
+export function goVariant(v: string): string {
+  return /^\d/.test(v) ? `v${v}` : v;
+}
+
 export function isValidVariant(arch: string, variant: string): boolean {
   const pattern = VARIANTS.get(arch);
   return pattern !== undefined && pattern.test(variant);

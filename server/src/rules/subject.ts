@@ -1,6 +1,6 @@
 import type { Mention, PairMention, Token } from '../scanners/mention';
 import type { TierModel } from '../model/query';
-import { isGoArch, isGoOs, isValidPair, isValidVariant, formatPlatform, resolveArch, type Platform } from '../platform/names';
+import { goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, formatPlatform, resolveArch, type Platform } from '../platform/names';
 import { writtenHostType, type Spelling } from '../platform/parse';
 
 /**
@@ -53,7 +53,7 @@ export function subjectOf(m: Mention): Subject {
   const validOs = os === undefined || isGoOs(os);
   const validArch = rawArch === undefined || isGoArch(rawArch);
   let variant = m.variant;
-  if (variant && arch && /^\d/.test(variant)) variant = `v${variant}`;
+  if (variant && arch) variant = goVariant(variant);
   const variantOk = !variant || !arch || isValidVariant(arch, variant);
   return {
     mention: m,
@@ -118,7 +118,7 @@ export function displayVariants(s: Subject): string | undefined {
   const m = s.mention;
   const { os, arch } = s;
   if (m.kind !== 'pair' || !m.variants || os === undefined || arch === undefined) return undefined;
-  const variants = new Set(m.variants.map((v) => (/^\d/.test(v) ? `v${v}` : v)).filter((v) => isValidVariant(arch, v)));
+  const variants = new Set(m.variants.map(goVariant).filter((v) => isValidVariant(arch, v)));
   const names = [...variants].map((variant) => formatPlatform({ os, arch, variant }));
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : undefined;
 }

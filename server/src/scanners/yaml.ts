@@ -1,7 +1,7 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
 import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
-import { isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
+import { goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
@@ -2355,15 +2355,10 @@ function variantsApart(ctx: Ctx, keys: Map<string, YNode | undefined>, variantKe
   }
 }
 
-/** A variant as Go's variables take it and as a platform writes it: `7` is `v7`. */
-function goVariant(v: string): string {
-  return /^\d/.test(v) ? `v${v}` : v;
-}
-
-/** The value of a key of the mapping, whatever its case (`GOAMD64`, `goamd64`). */
+/** The value of a key of the mapping, whatever its case (`GOAMD64`, `goamd64`); the first that has one. */
 function valueOf(keys: Map<string, YNode | undefined>, key: string | undefined): YNode | undefined {
   if (key === undefined) return undefined;
-  for (const [k, node] of keys) if (k.toLowerCase() === key) return node;
+  for (const [k, node] of keys) if (node && k.toLowerCase() === key) return node;
   return undefined;
 }
 
@@ -2411,13 +2406,11 @@ function definedValue(node: YNode | undefined): YNode | undefined {
 
 /** The values of a variant key of the mapping (goarm: ["6", "7"]), undefined when it has none. */
 function variantValues(keys: Map<string, YNode | undefined>, key: string): string[] | undefined {
-  for (const [k, node] of keys) {
-    if (k.toLowerCase() !== key || !node) continue;
-    if (node.kind === 'seq') return node.items.map((i) => scalarText(i)).filter((v): v is string => v !== undefined);
-    const v = scalarText(node);
-    return v === undefined ? undefined : [v];
-  }
-  return undefined;
+  const node = valueOf(keys, key);
+  if (!node) return undefined;
+  if (node.kind === 'seq') return node.items.map((i) => scalarText(i)).filter((v): v is string => v !== undefined);
+  const v = scalarText(node);
+  return v === undefined ? undefined : [v];
 }
 
 /** GitLab's `!reference` tag before a node: `GOOS: !reference [.tmpl, variables, GOOS]`, also over a block list. */
