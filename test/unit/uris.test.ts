@@ -3,6 +3,17 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { resolveModelPath } from '../../server/src/features/uris';
 
+/** What `f` gives with HOME set to /home/me. */
+function atHome<T>(f: () => T): T {
+  const home = process.env.HOME;
+  process.env.HOME = '/home/me';
+  try {
+    return f();
+  } finally {
+    process.env.HOME = home;
+  }
+}
+
 describe('a model path as a user writes it (modelPath, --model)', () => {
   const root = '/work/space';
   it('is a file: URI, ~/, absolute, or relative to the folder', () => {
@@ -10,25 +21,13 @@ describe('a model path as a user writes it (modelPath, --model)', () => {
     assert.equal(resolveModelPath('file://localhost/etc/m.json', root), '/etc/m.json');
     assert.equal(resolveModelPath('/etc/m.json', root), '/etc/m.json');
     assert.equal(resolveModelPath('conf/m.json', root), '/work/space/conf/m.json');
-    const home = process.env.HOME;
-    process.env.HOME = '/home/me';
-    try {
-      assert.equal(resolveModelPath('~/m.json', root), '/home/me/m.json');
-    } finally {
-      process.env.HOME = home;
-    }
+    assert.equal(atHome(() => resolveModelPath('~/m.json', root)), '/home/me/m.json');
   });
 
   it('takes ${workspaceFolder} and ${userHome} as VS Code users write them (QA 157 N7)', () => {
     assert.equal(resolveModelPath('${workspaceFolder}/ci/m.json', root), '/work/space/ci/m.json');
     assert.equal(resolveModelPath('${workspaceFolder}/../models/m.json', root), '/work/models/m.json');
-    const home = process.env.HOME;
-    process.env.HOME = '/home/me';
-    try {
-      assert.equal(resolveModelPath('${userHome}/m.json', root), '/home/me/m.json');
-    } finally {
-      process.env.HOME = home;
-    }
+    assert.equal(atHome(() => resolveModelPath('${userHome}/m.json', root)), '/home/me/m.json');
     // With no folder, the path stays as written (and is not found, with a message that shows it).
     assert.equal(resolveModelPath('${workspaceFolder}/m.json', undefined), resolve('${workspaceFolder}/m.json'));
   });
