@@ -36,6 +36,19 @@ const runtime: ServerRuntime = {
   },
 };
 
+/** Requests whose params the LSP requires to be an object (see nullParamsAsEmpty). */
+const PARAMS_REQUIRED = /^(?:textDocument\/|workspace\/executeCommand$|codeAction\/resolve$|completionItem\/resolve$)/;
+
+/**
+ * A request sent with `"params": null` where the LSP requires an object (`textDocument/hover`):
+ * handed on with an empty object, so the server's own check answers InvalidParams naming the
+ * missing field, instead of a TypeError from inside vscode-languageserver (InternalError).
+ */
+function nullParamsAsEmpty<M>(message: M): M {
+  const m = message as { id?: unknown; method?: unknown; params?: unknown };
+  return m.params === null && m.id !== undefined && typeof m.method === 'string' && PARAMS_REQUIRED.test(m.method) ? { ...message, params: {} } : message;
+}
+
 // Counted as the connection hands each message over: the diagnostics pusher waits for a turn of
 // the event loop that handles none, so a burst of queued edits is checked once.
 let handled = 0;
@@ -51,16 +64,3 @@ const connection = createConnection(ProposedFeatures.all, {
 // A promise nobody awaited must not take the server down with it.
 process.on('unhandledRejection', (e) => connection.console.error(`k8s-platforms: ${(e as Error)?.stack ?? String(e)}`));
 startServer(connection, runtime);
-
-/** Requests whose params the LSP requires to be an object (see nullParamsAsEmpty). */
-const PARAMS_REQUIRED = /^(?:textDocument\/|workspace\/executeCommand$|codeAction\/resolve$|completionItem\/resolve$)/;
-
-/**
- * A request sent with `"params": null` where the LSP requires an object (`textDocument/hover`):
- * handed on with an empty object, so the server's own check answers InvalidParams naming the
- * missing field, instead of a TypeError from inside vscode-languageserver (InternalError).
- */
-function nullParamsAsEmpty<M>(message: M): M {
-  const m = message as { id?: unknown; method?: unknown; params?: unknown };
-  return m.params === null && m.id !== undefined && typeof m.method === 'string' && PARAMS_REQUIRED.test(m.method) ? { ...message, params: {} } : message;
-}

@@ -272,6 +272,9 @@ function childStarts(text: string, headerEnd: number, end: number, indent: numbe
   return starts;
 }
 
+/** Per range of columns (`1,3`): a line break before a line with content indented that deep, group 1 its indent. */
+const SHALLOWER_LINE = new Map<string, RegExp>();
+
 /**
  * The indent of the first line after the first child's (at `from`, indented `indent`) that is
  * shallower than it but deeper than the block's key line (at `start`) and would start a child:
@@ -281,7 +284,12 @@ function shallowerChild(text: string, from: number, end: number, start: number, 
   let header = 0;
   while (text.charCodeAt(start + header) === 32) header++;
   if (indent - header < 2) return undefined;
-  const shallower = new RegExp(`\\n( {${header + 1},${indent - 1}})[^ #\\r\\n]`, 'g');
+  const columns = `${header + 1},${indent - 1}`;
+  let shallower = SHALLOWER_LINE.get(columns);
+  if (!shallower) {
+    shallower = new RegExp(`\\n( {${columns}})[^ #\\r\\n]`, 'g');
+    SHALLOWER_LINE.set(columns, shallower);
+  }
   shallower.lastIndex = from;
   const m = shallower.exec(text);
   if (!m || m.index >= end) return undefined;

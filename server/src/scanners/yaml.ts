@@ -2331,6 +2331,8 @@ function variantsApart(ctx: Ctx, keys: Map<string, YNode | undefined>, variantKe
   const mentions = ctx.sink.mentions;
   const end = mentions.length;
   let judged: Set<number> | undefined;
+  /** The tokens of each variant key's values, read once (a cross product holds many pairs of one arch). */
+  const tokensOf = new Map<YNode | undefined, Token[]>();
   for (let k = first; k < end; k++) {
     const m = mentions[k];
     if (m.kind !== 'pair' || m.variant === undefined) continue;
@@ -2342,7 +2344,8 @@ function variantsApart(ctx: Ctx, keys: Map<string, YNode | undefined>, variantKe
     if (bad.length === 0) continue;
     const own = VARIANT_KEY.get(arch)?.key;
     const node = valueOf(keys, own) ?? (variantKey !== undefined && !GO_VARIANT_KEYS.has(variantKey.toLowerCase()) ? keys.get(variantKey) : undefined);
-    const tokens = variantTokens(node, ctx.text);
+    let tokens = tokensOf.get(node);
+    if (!tokens) tokensOf.set(node, (tokens = variantTokens(node, ctx.text)));
     const { variant: _v, variants: _vs, ...plain } = m;
     const good = variants.filter((v) => !bad.includes(v));
     mentions[k] = { ...plain, ...variantFields(good) };
