@@ -142,6 +142,20 @@ function templateLineUrls(text: string, start: number, end: number, sink: Mentio
   }
 }
 
+/**
+ * Whether `text` may hold an alias: a `*` where a node can start (the text's or a line's start,
+ * after a blank, `[`, `{`, `,` or `:`). False rules out every fact an alias gives, at the cost of
+ * one indexOf per `*`: a workflow's `${platform%/*}` or `'**'` is none, and each of those facts'
+ * regexes would otherwise read the whole text.
+ */
+export function mayHaveAlias(text: string): boolean {
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) {
+    const c = i === 0 ? 10 : text.charCodeAt(i - 1);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 91 || c === 123 || c === 44 || c === 58) return true;
+  }
+  return false;
+}
+
 /** `platforms: *release_platforms`: a platform-ish key whose value is an alias (its key, its anchor's name). */
 const PLATFORM_ALIAS = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*:[ \t]+\*([^\s,\[\]{}#]+)[ \t]*(?:#.*)?$/gm;
 
@@ -152,7 +166,7 @@ const PLATFORM_ALIAS = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*:[ \t]+\*([^\
  * whichever block. Undefined when there is none (most files: one cheap test).
  */
 export function platformAnchors(text: string): Map<string, string> | undefined {
-  if (!/:[ \t]+\*[^\s]/.test(text)) return undefined;
+  if (!mayHaveAlias(text) || !/:[ \t]+\*[^\s]/.test(text)) return undefined;
   let out: Map<string, string> | undefined;
   PLATFORM_ALIAS.lastIndex = 0;
   for (let m = PLATFORM_ALIAS.exec(text); m; m = PLATFORM_ALIAS.exec(text)) {
@@ -224,7 +238,7 @@ export interface MergePartners {
  * targets (besideAlias). Undefined when there is none.
  */
 export function buildMergePartners(text: string): Map<string, MergePartners> | undefined {
-  if (!MERGE_ALIAS.test(text)) return undefined;
+  if (!mayHaveAlias(text) || !MERGE_ALIAS.test(text)) return undefined;
   let out: Map<string, MergePartners> | undefined;
   MERGE_ALIAS_LINE.lastIndex = 0;
   // (Each is read for some hundred lines around it: a config of thousands of merged builds, a
@@ -656,7 +670,7 @@ function inherits(job: YMap, what: 'default' | 'variables', name: string): boole
  * lists), each entry a product. Undefined when the text has none (two cheap tests).
  */
 function matrixAnchors(text: string): Set<string> | undefined {
-  if (text.indexOf('*') < 0 || text.indexOf('matrix') < 0) return undefined;
+  if (!mayHaveAlias(text) || text.indexOf('matrix') < 0) return undefined;
   let out: Set<string> | undefined;
   MATRIX_ALIAS.lastIndex = 0;
   for (let m = MATRIX_ALIAS.exec(text); m; m = MATRIX_ALIAS.exec(text)) {
@@ -681,7 +695,7 @@ const MATRIX_ALIAS = /\bmatrix[ \t]*:[ \t]*(?:\*([^\s#,[\]{}]+)|\[([^[\]\r\n]*)\
  */
 export function leftOutAnchors(text: string): Set<string> | undefined {
   // (A block with a glob in a script is edited often; one with an exclude or ignore key, rarely.)
-  if (text.indexOf('*') < 0 || !LEFT_OUT_WORD.test(text)) return undefined;
+  if (!mayHaveAlias(text) || !LEFT_OUT_WORD.test(text)) return undefined;
   let out: Set<string> | undefined;
   LEFT_OUT_ALIAS.lastIndex = 0;
   for (let m = LEFT_OUT_ALIAS.exec(text); m; m = LEFT_OUT_ALIAS.exec(text)) {
@@ -1089,7 +1103,7 @@ const PLAIN_ENTRY = /^(["']?)(os|arch)\1[ \t]*:[ \t]*(.*?)[ \t]*(?:#.*)?\r?$/;
  * empty when it does but no anchored mapping sets an os or arch (an edit may make one).
  */
 export function mergedAnchors(text: string): Map<string, MergedNames> | undefined {
-  return MERGE_ALIAS.test(text) || ENV_ALIAS.test(text) ? anchoredMaps(text) : undefined;
+  return mayHaveAlias(text) && (MERGE_ALIAS.test(text) || ENV_ALIAS.test(text)) ? anchoredMaps(text) : undefined;
 }
 
 /** An environment map given whole by an alias: `variables: *windows-vars`, `env: *e`. */
