@@ -131,14 +131,14 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     lit = close;
     return true;
   };
-  // Jumps by a character class (fast); the branches below tell an opener from a lone `(` or `%`.
+  // Jumps by a character class (fast; `test` makes no match object); the branches below tell an
+  // opener from a lone `(` or `%`.
   const special = MAYBE_G;
   while (i < end) {
     // Jump to the next character that can start a template; everything between is literal.
     special.lastIndex = i;
-    const next = special.exec(text);
-    if (!next || next.index >= end) break;
-    i = next.index;
+    if (!special.test(text) || special.lastIndex > end) break;
+    i = special.lastIndex - 1;
     const c = text[i];
     if (c === '$' && i + 1 < end) {
       const n = text[i + 1];
@@ -503,6 +503,7 @@ function opensIn(text: string, from: number, to: number): number {
 /** The characters a template can start with: `$`, a backtick, `{{`, `{%`, `<%`, `<x`, `#{`, `((`, `@x`, `%x`. */
 const MAYBE = /[$`{<(#@%]/;
 const MAYBE_G = /[$`{<(#@%]/g;
+const BRACKET_G = /[(){}]/g;
 
 const CONCOURSE_VAR = /^\(\(\s*[A-Za-z0-9_.:\/-]+\s*\)\)/;
 const AT_PLACEHOLDER = /^@[A-Za-z_][A-Za-z0-9_]*@/;
@@ -585,7 +586,11 @@ function matchAll(text: string, start: number, end: number): Int32Array {
   const out = new Int32Array(end - start).fill(-1);
   const parens: number[] = [];
   const braces: number[] = [];
+  // (From bracket to bracket by a character class: most of a script is none.)
   for (let k = start; k < end; k++) {
+    BRACKET_G.lastIndex = k;
+    if (!BRACKET_G.test(text) || BRACKET_G.lastIndex > end) break;
+    k = BRACKET_G.lastIndex - 1;
     const c = text.charCodeAt(k);
     if (c === 40) parens.push(k);
     else if (c === 123) braces.push(k);
