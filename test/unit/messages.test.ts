@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { lintText } from '../../server/src/lint';
+import { lintText, type FileKind } from '../../server/src/lint';
 import { builtinModel } from '../../server/src/model/load';
 
 const model = builtinModel();
@@ -107,6 +107,28 @@ describe('removed-platform messages of goreleaser builds', () => {
       assert.equal(found[0]!.code, 'removed-platform', variants);
       assert.ok(found[0]!.message.startsWith(message!), `${variants}: ${found[0]!.message}`);
       assert.match(found[0]!.message, /; remove (it|them)\.$/);
+    }
+  });
+});
+
+describe('removed-platform messages of a GOARCH written as an alias', () => {
+  it('name the variant the alias stands for, and say what Go writes instead', () => {
+    const cases: [string, FileKind, RegExp][] = [
+      ['GOOS=linux GOARCH=armv7 go build\n', 'shell', /^linux\/arm\/v7 was removed .*; remove it\. \(armv7 is not a Go architecture either: Go writes it GOARCH=arm GOARM=7\.\)$/],
+      ['ENV GOOS=linux GOARCH=armhf\n', 'dockerfile', /^linux\/arm\/v7 was removed .*\(armhf is not a Go architecture either: Go writes it GOARCH=arm GOARM=7\.\)$/],
+      ['builds:\n  - goos: [linux]\n    goarch: [armel]\n', 'goreleaser', /^linux\/arm\/v6 was removed .*\(armel is not a Go architecture either: Go writes it GOARCH=arm GOARM=6\.\)$/],
+      ['GOARCH=armv6 go build\n', 'shell', /\(armv6 is not a Go architecture either: Go writes it GOARCH=arm GOARM=6\.\)$/],
+    ];
+    for (const [text, kind, message] of cases) {
+      const found = lintText(text, kind, model, settings);
+      assert.deepEqual(found.map((f) => f.code), ['removed-platform'], text);
+      assert.match(found[0]!.message, message, text);
+    }
+  });
+
+  it("add nothing where Go's own name is written", () => {
+    for (const text of ['GOOS=linux GOARCH=arm GOARM=7 go build\n', 'GOOS=linux GOARCH=ARM go build\n', 'docker build --platform linux/armv7 .\n']) {
+      for (const f of lintText(text, 'shell', model, settings)) assert.doesNotMatch(f.message, /not a Go architecture either/, text);
     }
   });
 });

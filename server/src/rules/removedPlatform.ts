@@ -1,4 +1,5 @@
 import type { TierModel } from '../model/query';
+import { isGoArch, resolveArch } from '../platform/names';
 import type { RawFinding } from './finding';
 import { blame, display, displayVariants, osIsOdd, removal, type Subject } from './subject';
 
@@ -21,15 +22,31 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   const t = blame(s, osIsOdd(s, model));
   if (!t) return undefined;
   const several = displayVariants(s);
-  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch})` : (several ?? display(s));
+  const alias = goAlias(s);
+  const aliasVariant = alias?.variant !== undefined && s.variant === undefined && s.os !== undefined ? `${s.os}/${alias.arch}/${alias.variant}` : undefined;
+  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch})` : (several ?? aliasVariant ?? display(s));
+  const note = alias ? ` (${alias.written} is not a Go architecture either: Go writes it GOARCH=${alias.arch}${alias.arch === 'arm' && alias.variant ? ` GOARM=${alias.variant.replace(/^v/, '')}` : ''}.)` : '';
   const reason = removed.reason.replace(/\.$/, '');
   return {
     token: t,
     code: 'removed-platform',
-    message: `${what} ${several ? 'were' : 'was'} removed from the Kubernetes release (${lowerFirst(reason)}); remove ${several ? 'them' : 'it'}.`,
+    message: `${what} ${several ? 'were' : 'was'} removed from the Kubernetes release (${lowerFirst(reason)}); remove ${several ? 'them' : 'it'}.${note}`,
     href: removed.resources[0],
     data: { platform: `${removed.os}/${removed.arch}`, ...removal(s, t) },
   };
+}
+
+/**
+ * The Go name of a GOARCH written as a container runtime's alias (`GOARCH=armv7`, `goarch:
+ * [armhf]`), which Go has no architecture of: the build fails before the removal matters. The
+ * platform is still the removed one; the message says both.
+ */
+function goAlias(s: Subject): { written: string; arch: string; variant?: string } | undefined {
+  const m = s.mention;
+  if (m.kind !== 'pair' || !m.arch || m.archName !== undefined) return undefined;
+  const written = m.arch.text.toLowerCase();
+  const go = written.indexOf('/') < 0 && !isGoArch(written) ? resolveArch(written) : undefined;
+  return go && { written: m.arch.text, ...go };
 }
 
 function lowerFirst(s: string): string {
