@@ -904,12 +904,25 @@ export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions
   carry.pending = undefined;
 }
 
+/** The arch each of Go's variant variables is read for. */
+const VARIANT_ARCH = new Map([
+  ['goarm', 'arm'],
+  ['goamd64', 'amd64'],
+  ['goarm64', 'arm64'],
+]);
+
+/** Whether an arch written (`arm64`, `aarch64`) is a Go arch other than `variantArch`: one its variant variable means nothing to. */
+function appliesElsewhere(written: string, variantArch: string): boolean {
+  const arch = resolveArch(written.toLowerCase())?.arch;
+  return arch !== undefined && arch !== variantArch;
+}
+
 /**
  * Emits the GOOS/GOARCH of a command: its own, else those that statements right before it set
  * (`pending`), else those of the environment (`env`). A pending value the command replaces was
  * never built with: it is judged alone.
  */
-function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: Token, templated?: Templated): void {
+function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: Token, templated?: Templated, variantArch?: string): void {
   // (A template replaces too: `GOARCH=arm`, then `GOARCH=$ARCH go build`.)
   judgeReplaced(sink, oses.length > 0 || templated?.os === true, arches.length > 0 || templated?.arch === true, pending);
   if (pending?.os && oses.length === 0 && !templated?.os) oses.push(pending.os);
@@ -921,14 +934,16 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   // Nor does it take a name for the templated side from the environment's other block.
   if (templated && env) env = { ...env, ...(templated.os ? { os: undefined, osName: undefined } : {}), ...(templated.arch ? { arch: undefined, archName: undefined } : {}) };
   const from = sink.mentions.length;
+  // Go reads GOARM, GOAMD64 and GOARM64 for their own arch only: `GOARCH=arm64 GOAMD64=v3` builds linux/arm64.
+  const variantOf = (a: readonly Token[]) => (variantArch === undefined || a.length === 0 || !a.every((t) => appliesElsewhere(t.text, variantArch)) ? variant : undefined);
   // A list on one side (`GOARCH="arm64,riscv64"` after `GOOS=darwin`): each is built, with the other side.
   if ((oses.length > 1 && arches.length <= 1) || (arches.length > 1 && oses.length <= 1)) {
     for (const os of oses.length > 1 ? oses : [undefined]) for (const arch of arches.length > 1 ? arches : [undefined]) {
       const o = os ? [os] : oses;
       const a = arch ? [arch] : arches;
-      emitPairs(sink, o, a, variant, 'GOOS/GOARCH', undefined, impliedNames(env, o, a));
+      emitPairs(sink, o, a, variantOf(a), 'GOOS/GOARCH', undefined, impliedNames(env, o, a));
     }
-  } else emitPairs(sink, oses, arches, variant, 'GOOS/GOARCH', undefined, impliedNames(env, oses, arches));
+  } else emitPairs(sink, oses, arches, variantOf(arches), 'GOOS/GOARCH', undefined, impliedNames(env, oses, arches));
   // A side set to what is not known here (`GOOS=$X`, an export in a function): the pairs say so (hover).
   const unknownOs = oses.length === 0 && !env?.os && !env?.osName && (templated?.os === true || env?.osUnknown === true);
   const unknownArch = arches.length === 0 && !env?.arch && !env?.archName && (templated?.arch === true || env?.archUnknown === true);
@@ -1370,6 +1385,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const oses: Token[] = [];
   const arches: Token[] = [];
   let variant: Token | undefined;
+  /** The arch the variant's variable is Go's for (`GOAMD64`: amd64); undefined for a --variant flag. */
+  let variantArch: string | undefined;
   /** Arches given to a container tool's --arch (or --override-arch): its aliases are its spellings. */
   let containerArches: Set<Token> | undefined;
   // GOOS or GOARCH set to what a template makes (`GOOS=${{ matrix.os }}`, `GOOS="$target_os"`).
@@ -1499,7 +1516,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         // A typo of a Go name is none of the host's names, though (`goarch=amd46`): it is reported.
         if (hasLower(varName) && !hostMappingTypo(role, valueText) && inHostCase(text, masked, base, w.start)) continue;
         const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches);
-        if (role === 'variant' && names && names.length > 0) variant = names[0];
+        if (role === 'variant' && names && names.length > 0) {
+          variant = names[0];
+          variantArch = VARIANT_ARCH.get(varName.toLowerCase());
+        }
         // (`GOARCH="${GOARCH}"`, `--build-arg TARGETARCH=$TARGETARCH`: the value in force, which goes on to the command.)
         else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON) && !isSelfReference(text.slice(base + u.s, base + u.e), varName)) (templated ??= {})[role] = true;
         continue;
@@ -1565,7 +1585,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         else if (manifest[2] === 'arch') {
           arches.push(t);
           (containerArches ??= new Set()).add(t);
-        } else variant = t;
+        } else {
+          variant = t;
+          variantArch = undefined;
+        }
       }
       continue;
     }
@@ -1577,7 +1600,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const archWith = pending?.os ?? env?.os;
     const archWithName = archWith ? undefined : env?.osName;
     sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}), ...(archWithName ? { archWithName } : {}) };
-  } else usePending(sink, oses, arches, pending, env, variant, templated);
+  } else usePending(sink, oses, arches, pending, env, variant, templated, variantArch);
   if (containerArches) containerAliases(sink.mentions, flagMentionsStart, containerArches);
 
   // A comparison (`[[ "$name" == kubernetes-node-linux-arm.tar.gz ]]`) or a case pattern names no download.
