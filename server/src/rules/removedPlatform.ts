@@ -25,7 +25,7 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   const alias = goAlias(s);
   const aliasVariant = alias?.variant !== undefined && s.variant === undefined && s.os !== undefined ? `${s.os}/${alias.arch}/${alias.variant}` : undefined;
   const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch})` : (several ?? aliasVariant ?? display(s));
-  const note = alias ? ` (${alias.written} is not a Go architecture either: Go writes it GOARCH=${alias.arch}${alias.arch === 'arm' && alias.variant ? ` GOARM=${alias.variant.replace(/^v/, '')}` : ''}.)` : '';
+  const note = alias ? ` ${alias.written} is not a Go architecture either: Go writes it GOARCH=${alias.arch}${alias.arch === 'arm' && alias.variant ? ` GOARM=${alias.variant.replace(/^v/, '')}` : ''}.` : '';
   const reason = removed.reason.replace(/\.$/, '');
   return {
     token: t,
@@ -41,9 +41,14 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
  * [armhf]`), which Go has no architecture of: the build fails before the removal matters. The
  * platform is still the removed one; the message says both.
  */
+/** Pairs Go builds as written: a mapping of `goos:` and `goarch:` (a goreleaser build), besides the `GOOS/GOARCH` assignments of shell, make, Dockerfiles (`ENV GOOS/GOARCH`) and env blocks. */
+const GO_CONTEXTS = new Set(['goos/goarch', 'goreleaser build', 'env']);
+
 function goAlias(s: Subject): { written: string; arch: string; variant?: string } | undefined {
   const m = s.mention;
-  if (m.kind !== 'pair' || !m.arch || m.archName !== undefined) return undefined;
+  // (Where the value goes to Go itself: an assignment, a goreleaser build, an env block; a matrix's
+  // `arch: [armhf]` may go to a case that maps it, or to a container tool that takes the alias.)
+  if (m.kind !== 'pair' || !m.arch || m.archName !== undefined || !(GO_CONTEXTS.has(m.context) || m.context.endsWith('GOOS/GOARCH'))) return undefined;
   const written = m.arch.text.toLowerCase();
   const go = written.indexOf('/') < 0 && !isGoArch(written) ? resolveArch(written) : undefined;
   return go && { written: m.arch.text, ...go };
