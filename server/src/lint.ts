@@ -1,4 +1,4 @@
-import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token } from './scanners/mention';
+import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token, type WholeMention } from './scanners/mention';
 import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
@@ -498,7 +498,30 @@ function scanBlock(body: string, kind: FileKind, path: string, keys: readonly st
     if (!(e instanceof ScanTimeUp)) throw e;
     timeUp = true; // the block's mentions up to where its time ran out
   }
-  return { body, path, keys, stateKey, ...(job ? { job } : {}), mentions: sink.mentions, stateOut: next, truncated: sink.truncated, notes: sink.notes.size === 0 ? NO_NOTES : Array.from(sink.notes, ([message, at]) => ({ message, at })), ...(timeUp ? { timeUp: true as const } : {}) };
+  const mentions = sink.mentions.some(halfWritten) ? sink.mentions.filter((m) => !halfWritten(m) || halfWrittenAlone(body, (m as WholeMention).token)) : sink.mentions;
+  return { body, path, keys, stateKey, ...(job ? { job } : {}), mentions, stateOut: next, truncated: sink.truncated, notes: sink.notes.size === 0 ? NO_NOTES : Array.from(sink.notes, ([message, at]) => ({ message, at })), ...(timeUp ? { timeUp: true as const } : {}) };
+}
+
+/** A platform with one half left out (`linux/`, `/arm64`). */
+function halfWritten(m: Mention): m is WholeMention {
+  return m.kind === 'whole' && (m.platform.os === '' || m.platform.arch === '');
+}
+
+/**
+ * Whether a platform with one half left out is all that is written there (`--platform=linux/,…`,
+ * `FROM --platform=linux/ alpine`, `- /arm64`), not the literal part of a word a template or a
+ * quote goes on with (`linux/"${ARCH}"`, `windows(10.0.20348)/amd64`): the characters on either
+ * side end a word, a quote counting as one only where a word ends after it.
+ */
+function halfWrittenAlone(text: string, t: Token): boolean {
+  const ends = (c: number) => Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 59 || c === 93 || c === 125;
+  const starts = (c: number) => Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 61 || c === 91 || c === 123;
+  const quote = (c: number) => c === 34 || c === 39;
+  const after = text.charCodeAt(t.end);
+  const before = t.start > 0 ? text.charCodeAt(t.start - 1) : NaN;
+  const afterOk = ends(after) || (quote(after) && ends(text.charCodeAt(t.end + 1)));
+  const beforeOk = starts(before) || (quote(before) && (t.start < 2 || starts(text.charCodeAt(t.start - 2))));
+  return afterOk && beforeOk;
 }
 
 /** Blocks longer than this (some 3,000 lines) are not scanned again for a completion: its two scans would take 50 ms and more. */

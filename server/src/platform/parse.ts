@@ -213,6 +213,11 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
   // (An arch typo there too: linux-mlarge/arm46.)
   if (host && knownOs(host[1]) && (knownArch(parts[1]) || nearKnown(parts[1], GO_ARCHES)) && !knownArch(host[2])) return { ...makePlatform(host[1], parts[1], undefined, 'slash'), qualifier: host[2].toLowerCase() };
   const nonEmpty = parts.filter((p) => p !== '');
+  // `linux/`, `/arm64`: a platform with one half left out, where a platform is expected (kept by
+  // the scan only where it stands alone: see halfWrittenAlone).
+  if (parts.length === 2 && nonEmpty.length === 1 && (parts[1] === '' ? knownOs(parts[0]) : knownArch(parts[1]) && !knownOs(parts[1]))) {
+    return { ...makePlatform(parts[0], parts[1], undefined, 'slash'), valid: false };
+  }
   if (nonEmpty.length < 2) return undefined;
   const looksLikePlatform =
     knownOs(parts[0]) ||

@@ -40,7 +40,12 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       return { token: m.token, code: 'unknown-platform', message: `${m.token.text} is not a valid Go platform: written arch first, it is ${meant}, which was removed from the Kubernetes release; remove it.`, data: { replacements: [] } };
     }
     const reversed = !swapped && m.platform.spelling === 'slash' && !s.validOs && s.os !== undefined && s.arch !== undefined && (isGoOs(s.arch) || resolveArch(s.os) !== undefined);
-    const near = reversed
+    const near = s.arch === '' && s.os
+      ? // `linux/`, `/arm64`: one half left out; the platforms of the half written, best tier first.
+        sameOs(s.os, model).map((arch) => ({ os: s.os!, arch }))
+      : s.os === '' && s.arch
+      ? sameArch(s.arch, model).map((os) => ({ os, arch: s.arch! }))
+      : reversed
       ? remembered(model, `p\u0000${s.arch}\u0000${s.os}`, () => suggestPlatforms(s.arch!, s.os!, tierOf, 3, (p) => !model.removed(p)))
       : swapped
       ? isValidPair(s.arch!, swapped.arch) && !model.removed({ os: s.arch!, arch: swapped.arch })
@@ -219,6 +224,18 @@ function didYouMean(names: string[]): string {
 /** darwin/arm: what that os does build, the arches nearest the written one first (arm64), then Kubernetes tiers. */
 function sameOs(os: string, model: TierModel, written?: string): string[] {
   return remembered(model, `s\u0000${os}\u0000${written ?? ''}`, () => rankSameOs(os, model, written));
+}
+
+/** The oses Go builds `arch` for and the model has not removed, best tier first: `/arm64` was meant as one of them. */
+function sameArch(arch: string, model: TierModel): string[] {
+  return remembered(model, `h\u0000${arch}`, () =>
+    [...GO_PAIRS]
+      .map((p) => p.split('/'))
+      .filter(([o, a]) => a === arch && !model.removed({ os: o, arch }))
+      .map(([o]) => o)
+      .sort((x, y) => (model.tierOf({ os: x, arch }) ?? 9) - (model.tierOf({ os: y, arch }) ?? 9) || x.localeCompare(y))
+      .slice(0, 3),
+  );
 }
 
 /**
