@@ -36,14 +36,14 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   };
 }
 
+/** Pairs Go builds as written: a mapping of `goos:` and `goarch:` (a goreleaser build), besides the `GOOS/GOARCH` assignments of shell, make, Dockerfiles (`ENV GOOS/GOARCH`) and env blocks. */
+const GO_CONTEXTS = new Set(['goos/goarch', 'goreleaser build', 'env']);
+
 /**
  * The Go name of a GOARCH written as a container runtime's alias (`GOARCH=armv7`, `goarch:
  * [armhf]`), which Go has no architecture of: the build fails before the removal matters. The
  * platform is still the removed one; the message says both.
  */
-/** Pairs Go builds as written: a mapping of `goos:` and `goarch:` (a goreleaser build), besides the `GOOS/GOARCH` assignments of shell, make, Dockerfiles (`ENV GOOS/GOARCH`) and env blocks. */
-const GO_CONTEXTS = new Set(['goos/goarch', 'goreleaser build', 'env']);
-
 function goAlias(s: Subject): { written: string; arch: string; variant?: string } | undefined {
   const m = s.mention;
   // (Where the value goes to Go itself: an assignment, a goreleaser build, an env block; a matrix's

@@ -148,7 +148,7 @@ function templateLineUrls(text: string, start: number, end: number, sink: Mentio
  * one indexOf per `*`: a workflow's `${platform%/*}` or `'**'` is none, and each of those facts'
  * regexes would otherwise read the whole text.
  */
-export function mayHaveAlias(text: string): boolean {
+function mayHaveAlias(text: string): boolean {
   for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) {
     const c = i === 0 ? 10 : text.charCodeAt(i - 1);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 91 || c === 123 || c === 44 || c === 58) return true;
