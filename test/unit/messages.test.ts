@@ -138,6 +138,23 @@ describe('removed-platform messages of a GOARCH written as an alias', () => {
   });
 });
 
+describe('a platform with one half left out', () => {
+  it('is unknown-platform, offering the platforms of the half written, best tier first', () => {
+    const [os] = lintText('FROM --platform=linux/ alpine\n', 'dockerfile', model, settings);
+    assert.equal(os?.code, 'unknown-platform');
+    assert.equal(os.message, 'linux/ is not a valid Go platform; did you mean linux/amd64, linux/386, linux/arm64?');
+    assert.deepEqual(os.data.replacements, ['linux/amd64', 'linux/386', 'linux/arm64']);
+    const [arch] = lintText('docker buildx build --platform /arm64 .\n', 'shell', model, settings);
+    assert.deepEqual(arch?.data.replacements, ['darwin/arm64', 'linux/arm64', 'windows/arm64']);
+  });
+
+  it('is none where a template or a quote goes on with the word', () => {
+    for (const text of ['docker buildx build --platform linux/"${ARCH}" .\n', "docker buildx build --platform=linux/'amd64' .\n", 'docker buildx build --platform linux/$(ARCH) .\n']) {
+      assert.deepEqual(lintText(text, 'shell', model, settings), [], text);
+    }
+  });
+});
+
 describe('fixes written as the context spells platforms', () => {
   it("an unknown-platform fix takes the context's spelling: --platform amd64-linx gets linux/amd64", () => {
     const [f] = lintText('docker buildx build --platform amd64-linx .\n', 'shell', model, settings);

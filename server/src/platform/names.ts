@@ -158,6 +158,25 @@ export function normaliseVariant(arch: string, variant: string): string {
   return /^\d/.test(variant) && arch !== '386' ? `v${variant}` : variant;
 }
 
+/** The key that picks among the builds of an arch, and what goreleaser builds when it is not set. */
+export const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefault: string }> = new Map([
+  ['arm', { key: 'goarm', goreleaserDefault: '6' }],
+  ['amd64', { key: 'goamd64', goreleaserDefault: 'v1' }],
+  ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
+  // (goreleaser's other variant keys, which its ignore entries may name: `gomips: softfloat`.)
+  ['386', { key: 'go386', goreleaserDefault: 'sse2' }],
+  ['mips', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
+  ['mipsle', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
+  ['mips64', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
+  ['mips64le', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
+  ['ppc64', { key: 'goppc64', goreleaserDefault: 'power8' }],
+  ['ppc64le', { key: 'goppc64', goreleaserDefault: 'power8' }],
+  ['riscv64', { key: 'goriscv64', goreleaserDefault: 'rva20u64' }],
+]);
+
+/** Go's variant variables, each for its own arch (see VARIANT_KEY). */
+export const GO_VARIANT_KEYS: ReadonlySet<string> = new Set([...VARIANT_KEY.values()].map((v) => v.key));
+
 /** A variant as Go's variables take it and as a platform writes it: `GOARM=7` is `v7`. */
 export function goVariant(v: string): string {
   return /^\d/.test(v) ? `v${v}` : v;

@@ -223,19 +223,12 @@ function didYouMean(names: string[]): string {
 
 /** darwin/arm: what that os does build, the arches nearest the written one first (arm64), then Kubernetes tiers. */
 function sameOs(os: string, model: TierModel, written?: string): string[] {
-  return remembered(model, `s\u0000${os}\u0000${written ?? ''}`, () => rankSameOs(os, model, written));
+  return remembered(model, `s\u0000${os}\u0000${written ?? ''}`, () => rankPartners('os', os, model, written));
 }
 
 /** The oses Go builds `arch` for and the model has not removed, best tier first: `/arm64` was meant as one of them. */
 function sameArch(arch: string, model: TierModel): string[] {
-  return remembered(model, `h\u0000${arch}`, () =>
-    [...GO_PAIRS]
-      .map((p) => p.split('/'))
-      .filter(([o, a]) => a === arch && !model.removed({ os: o, arch }))
-      .map(([o]) => o)
-      .sort((x, y) => (model.tierOf({ os: x, arch }) ?? 9) - (model.tierOf({ os: y, arch }) ?? 9) || x.localeCompare(y))
-      .slice(0, 3),
-  );
+  return remembered(model, `h\u0000${arch}`, () => rankPartners('arch', arch, model));
 }
 
 /**
@@ -262,7 +255,11 @@ const SUGGESTIONS = new WeakMap<TierModel, Map<string, unknown>>();
  */
 const SUGGESTIONS_KEPT = 16_384;
 
-function rankSameOs(os: string, model: TierModel, written?: string): string[] {
+/**
+ * The names Go builds with `name` on its `side` (the arches of an os, the oses of an arch) that
+ * the model has not removed, three at most: nearest to `written` first, then by tier and name.
+ */
+function rankPartners(side: 'os' | 'arch', name: string, model: TierModel, written?: string): string[] {
   const distance = new Map<string, number>();
   const near = (a: string) => {
     if (written === undefined) return 0;
@@ -270,10 +267,11 @@ function rankSameOs(os: string, model: TierModel, written?: string): string[] {
     if (d === undefined) distance.set(a, (d = editDistance(written.toLowerCase(), a)));
     return d;
   };
+  const platform = (other: string) => (side === 'os' ? { os: name, arch: other } : { os: other, arch: name });
   return [...GO_PAIRS]
     .map((p) => p.split('/'))
-    .filter(([o, a]) => o === os && !model.removed({ os, arch: a }))
-    .map(([, a]) => a)
-    .sort((x, y) => near(x) - near(y) || (model.tierOf({ os, arch: x }) ?? 9) - (model.tierOf({ os, arch: y }) ?? 9) || x.localeCompare(y))
+    .filter(([o, a]) => (side === 'os' ? o : a) === name && !model.removed({ os: o, arch: a }))
+    .map(([o, a]) => (side === 'os' ? a : o))
+    .sort((x, y) => near(x) - near(y) || (model.tierOf(platform(x)) ?? 9) - (model.tierOf(platform(y)) ?? 9) || x.localeCompare(y))
     .slice(0, 3);
 }

@@ -18,7 +18,7 @@ import {
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
 import { isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
-import { isGoArch, isGoOs, resolveArch } from '../platform/names';
+import { GO_VARIANT_KEYS, VARIANT_KEY, isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Heredoc, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
 import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable, afterUrlVariable } from './artifacts';
@@ -904,17 +904,10 @@ export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions
   carry.pending = undefined;
 }
 
-/** The arch each of Go's variant variables is read for. */
-const VARIANT_ARCH = new Map([
-  ['goarm', 'arm'],
-  ['goamd64', 'amd64'],
-  ['goarm64', 'arm64'],
-]);
-
-/** Whether an arch written (`arm64`, `aarch64`) is a Go arch other than `variantArch`: one its variant variable means nothing to. */
-function appliesElsewhere(written: string, variantArch: string): boolean {
+/** Whether an arch written (`arm64`, `aarch64`) is a Go arch whose variant variable is not `variantKey` (GOAMD64 means nothing to arm64). */
+function variantOfAnother(written: string, variantKey: string): boolean {
   const arch = resolveArch(written.toLowerCase())?.arch;
-  return arch !== undefined && arch !== variantArch;
+  return arch !== undefined && VARIANT_KEY.get(arch)?.key !== variantKey;
 }
 
 /**
@@ -922,7 +915,7 @@ function appliesElsewhere(written: string, variantArch: string): boolean {
  * (`pending`), else those of the environment (`env`). A pending value the command replaces was
  * never built with: it is judged alone.
  */
-function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: Token, templated?: Templated, variantArch?: string): void {
+function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: GoEnv | undefined, env: GoEnv | undefined, variant?: Token, templated?: Templated, variantKey?: string): void {
   // (A template replaces too: `GOARCH=arm`, then `GOARCH=$ARCH go build`.)
   judgeReplaced(sink, oses.length > 0 || templated?.os === true, arches.length > 0 || templated?.arch === true, pending);
   if (pending?.os && oses.length === 0 && !templated?.os) oses.push(pending.os);
@@ -935,7 +928,7 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   if (templated && env) env = { ...env, ...(templated.os ? { os: undefined, osName: undefined } : {}), ...(templated.arch ? { arch: undefined, archName: undefined } : {}) };
   const from = sink.mentions.length;
   // Go reads GOARM, GOAMD64 and GOARM64 for their own arch only: `GOARCH=arm64 GOAMD64=v3` builds linux/arm64.
-  const variantOf = (a: readonly Token[]) => (variantArch === undefined || a.length === 0 || !a.every((t) => appliesElsewhere(t.text, variantArch)) ? variant : undefined);
+  const variantOf = (a: readonly Token[]) => (variantKey === undefined || a.length === 0 || !a.every((t) => variantOfAnother(t.text, variantKey)) ? variant : undefined);
   // A list on one side (`GOARCH="arm64,riscv64"` after `GOOS=darwin`): each is built, with the other side.
   if ((oses.length > 1 && arches.length <= 1) || (arches.length > 1 && oses.length <= 1)) {
     for (const os of oses.length > 1 ? oses : [undefined]) for (const arch of arches.length > 1 ? arches : [undefined]) {
@@ -1385,8 +1378,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   const oses: Token[] = [];
   const arches: Token[] = [];
   let variant: Token | undefined;
-  /** The arch the variant's variable is Go's for (`GOAMD64`: amd64); undefined for a --variant flag. */
-  let variantArch: string | undefined;
+  /** Go's variable the variant was set by (`goamd64`, read for amd64 only); undefined for a --variant flag or TARGETVARIANT. */
+  let variantKey: string | undefined;
   /** Arches given to a container tool's --arch (or --override-arch): its aliases are its spellings. */
   let containerArches: Set<Token> | undefined;
   // GOOS or GOARCH set to what a template makes (`GOOS=${{ matrix.os }}`, `GOOS="$target_os"`).
@@ -1518,7 +1511,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches);
         if (role === 'variant' && names && names.length > 0) {
           variant = names[0];
-          variantArch = VARIANT_ARCH.get(varName.toLowerCase());
+          variantKey = GO_VARIANT_KEYS.has(varName.toLowerCase()) ? varName.toLowerCase() : undefined;
         }
         // (`GOARCH="${GOARCH}"`, `--build-arg TARGETARCH=$TARGETARCH`: the value in force, which goes on to the command.)
         else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON) && !isSelfReference(text.slice(base + u.s, base + u.e), varName)) (templated ??= {})[role] = true;
@@ -1587,7 +1580,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
           (containerArches ??= new Set()).add(t);
         } else {
           variant = t;
-          variantArch = undefined;
+          variantKey = undefined;
         }
       }
       continue;
@@ -1600,7 +1593,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const archWith = pending?.os ?? env?.os;
     const archWithName = archWith ? undefined : env?.osName;
     sets = oses.length > 0 ? { ...pending, os: oses[0] } : { ...pending, arch: arches[0], ...(archWith ? { archWith } : {}), ...(archWithName ? { archWithName } : {}) };
-  } else usePending(sink, oses, arches, pending, env, variant, templated, variantArch);
+  } else usePending(sink, oses, arches, pending, env, variant, templated, variantKey);
   if (containerArches) containerAliases(sink.mentions, flagMentionsStart, containerArches);
 
   // A comparison (`[[ "$name" == kubernetes-node-linux-arm.tar.gz ]]`) or a case pattern names no download.

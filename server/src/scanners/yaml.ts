@@ -1,7 +1,7 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
 import { CONDA_SUBDIR, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
-import { goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
+import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
@@ -2318,21 +2318,6 @@ function matrixBuilt(matrix: YMap, key: string, list: YNode, ctx: Ctx): YNode {
   return items.length === list.items.length ? list : { ...list, items };
 }
 
-/** The key that picks among the builds of an arch, and what goreleaser builds when it is not set. */
-const VARIANT_KEY: ReadonlyMap<string | undefined, { key: string; goreleaserDefault: string }> = new Map([
-  ['arm', { key: 'goarm', goreleaserDefault: '6' }],
-  ['amd64', { key: 'goamd64', goreleaserDefault: 'v1' }],
-  ['arm64', { key: 'goarm64', goreleaserDefault: 'v8.0' }],
-  // (goreleaser's other variant keys, which its ignore entries may name: `gomips: softfloat`.)
-  ['386', { key: 'go386', goreleaserDefault: 'sse2' }],
-  ['mips', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
-  ['mipsle', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
-  ['mips64', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
-  ['mips64le', { key: 'gomips', goreleaserDefault: 'hardfloat' }],
-  ['ppc64', { key: 'goppc64', goreleaserDefault: 'power8' }],
-  ['ppc64le', { key: 'goppc64', goreleaserDefault: 'power8' }],
-  ['riscv64', { key: 'goriscv64', goreleaserDefault: 'rva20u64' }],
-]);
 
 /**
  * The variants of the pairs a mapping made from `first` on, where a key writes them apart from the
@@ -2393,8 +2378,6 @@ function variantTokens(node: YNode | undefined, text: string): Token[] {
 /** More exclude or ignore entries than this are looked up by their names (see pairMapping). */
 const MANY_ENTRIES = 32;
 
-/** Go's variant variables, each for its own arch (see VARIANT_KEY). */
-const GO_VARIANT_KEYS: ReadonlySet<string> = new Set([...VARIANT_KEY.values()].map((v) => v.key));
 
 /** The keys of a parameter's allowed values: workflow_dispatch `options`, CircleCI's `enum`, Azure's `values`, Bitbucket's `allowed-values`. */
 const CHOICE_KEYS = ['options', 'enum', 'values', 'allowed-values'];
