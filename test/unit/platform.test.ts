@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePlatform } from '../../server/src/platform/parse';
+import { parseMisnamed, parsePlatform } from '../../server/src/platform/parse';
 import { formatPlatform, GO_PAIRS, platformIdentity } from '../../server/src/platform/names';
 import { suggestNames, suggestPlatforms } from '../../server/src/platform/suggest';
 import { builtinModel } from '../../server/src/model/load';
@@ -95,6 +95,26 @@ describe('normalising platform strings', () => {
     for (const s of ['windows-latest', 'linux-gnu', 'ubuntu-22.04', 'linux-musl', 'darwin-universal', 'linux_x64', 'windows-2022']) {
       assert.equal(parsePlatform(s, 'strict'), undefined, s);
     }
+  });
+});
+
+describe('a Go os joined to a name that means an arch (parseMisnamed, QA 161 B1)', () => {
+  it('reads linux-x64, windows_x64 and linux-armv8 as platforms Go does not have, in their spelling', () => {
+    for (const [text, os, arch, spelling] of [
+      ['linux-x64', 'linux', 'x64', 'os-arch'],
+      ['windows_x64', 'windows', 'x64', 'os_arch'],
+      ['linux-armv8', 'linux', 'armv8', 'os-arch'],
+      ['darwin-IA32', 'darwin', 'ia32', 'os-arch'],
+    ] as const) {
+      const p = parseMisnamed(text);
+      assert.ok(p, text);
+      assert.deepEqual([p.raw.os, p.raw.arch, p.spelling, p.valid, p.validArch], [os, arch, spelling, false, false], text);
+    }
+  });
+  it('leaves alone what parsePlatform reads, another runtime\'s os, and more than two parts', () => {
+    for (const text of ['linux-amd64', 'linux-x86', 'linux-amd46', 'win-x64', 'osx-x64', 'linux-musl-x64', 'linux-x64-gnu', 'linux/x64', 'x64-linux', 'linux-']) assert.equal(parseMisnamed(text), undefined, text);
+    // (Nor is it read there: Node's, .NET's and VS Code's targets are spelt so.)
+    assert.equal(parsePlatform('linux-x64', 'strict'), undefined);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   normaliseVariant,
   resolveArch,
   ARCH_ALIASES,
+  SUGGESTION_ALIASES,
   GO_ARCHES,
   GO_OSES,
   type Platform,
@@ -116,6 +117,25 @@ const DASH_ALIASES: ReadonlySet<string> = new Set([...LONG_ALIASES].filter((a) =
 /** A typo of a Go arch, or of a long alias of one where at least five characters are written (`aarch46`, `x86_46`, `i686x`). */
 function nearArch(s: string): boolean {
   return nearKnown(s, GO_ARCHES) || (characters(s) >= 5 && nearKnown(s, LONG_ALIASES));
+}
+
+/** No alias, but a name that means a Go arch (`x64`, `ia32`, `armv8`; see SUGGESTION_ALIASES). */
+function misnamedArch(s: string): boolean {
+  const meant = SUGGESTION_ALIASES.get(s.toLowerCase());
+  return meant !== undefined && GO_ARCHES.has(meant);
+}
+
+/**
+ * `linux-x64`, `windows_x64`: a Go os joined to a name that means a Go arch but is none. Node's,
+ * .NET's and VS Code's targets are spelt so (`vsce package --target linux-x64`), so parsePlatform
+ * leaves it alone; where only a Go or container platform can stand (a PLATFORMS list, a
+ * --platform flag) it is a mistake, with a typo's suggestions.
+ */
+export function parseMisnamed(text: string): ParsedPlatform | undefined {
+  const sep = /^[A-Za-z0-9]+([-_])[A-Za-z0-9]+$/.exec(text)?.[1] as '-' | '_' | undefined;
+  if (!sep) return undefined;
+  const [os, arch] = text.split(sep);
+  return knownOs(os) && !knownArch(arch) && misnamedArch(arch) ? makePlatform(os, arch, undefined, sep === '_' ? 'os_arch' : 'os-arch') : undefined;
 }
 
 /** Whether `s` is a Go operating system or architecture (an alias too), or a typo of one (`amd46`, `lnux`). */

@@ -1,5 +1,5 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
-import { isNameTypo, parsePlatform } from '../platform/parse';
+import { isNameTypo, parseMisnamed, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, isPlaceholder, isValidVariant, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 import type { GoNames } from './state';
@@ -460,11 +460,15 @@ export function wordRemoval(text: string, s: number, e: number): { start: number
 }
 
 /**
- * conda's platform names (subdirs) that are no Go platform: a list holding one (`platforms: [linux-64,
- * linux-aarch64, osx-arm64]` of conda-lock, conda-forge's `noarch_platforms`) is in conda's spelling,
- * where `linux-aarch64` is the right name.
+ * Another toolchain's platform names that are no Go platform: conda's subdirs (a list holding one,
+ * `platforms: [linux-64, linux-aarch64, osx-arm64]` of conda-lock, conda-forge's `noarch_platforms`,
+ * is in conda's spelling, where `linux-aarch64` is the right name) and the runtime identifiers of
+ * Node, .NET and VS Code (`targets=(darwin-x64 linux-x64 win-x64)`, `win32-x64`, `linux-musl-x64`),
+ * where `linux-x64` is.
  */
-export const CONDA_SUBDIR = /^(?:(?:linux|osx|win)[-_](?:64|32)|(?:osx|win)[-_]arm64|noarch)$/;
+export const FOREIGN_PLATFORM = /^(?:(?:linux|osx|win)[-_](?:64|32)|(?:osx|win|win32)[-_](?:arm64|x64|x86|ia32|arm)|linux-musl-[a-z0-9]+|noarch)$/;
+/** The longest name FOREIGN_PLATFORM takes that a list is likely to hold (`linux-musl-arm64`). */
+export const FOREIGN_PLATFORM_LENGTH = 16;
 
 /**
  * Reads a platform-ish value into mentions: every list item that is a platform. For os and arch
@@ -497,7 +501,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
   const removable = items.length > 1 || (items.length === 1 && splitAll(o.masked, o.maskBase, o.start, o.end) > 1);
   const whole = items.length === 1 ? o.removeWhole : undefined;
   let foreign = sink.foreignLists.has(listId);
-  if (!foreign && items.length > 1 && items.some((it) => it.end - it.start <= 9 && CONDA_SUBDIR.test(o.masked.slice(it.start - o.maskBase, it.end - o.maskBase)))) {
+  if (!foreign && items.length > 1 && items.some((it) => it.end - it.start <= FOREIGN_PLATFORM_LENGTH && FOREIGN_PLATFORM.test(o.masked.slice(it.start - o.maskBase, it.end - o.maskBase)))) {
     foreign = true;
     sink.foreignLists.add(listId);
   }
@@ -547,7 +551,9 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       continue;
     }
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
-    const parsed = item.templatedVariant ? templatedVariantPlatform(t.text) : parsePlatform(t.text, o.strictness ?? 'strict');
+    const parsed = item.templatedVariant
+      ? templatedVariantPlatform(t.text)
+      : (parsePlatform(t.text, o.strictness ?? 'strict') ?? (!foreign && (o.strictness ?? 'strict') === 'strict' && PLATFORM_NAMED.test(o.context) ? parseMisnamed(t.text) : undefined));
     if (!parsed) continue;
     // (Two os versions of one platform are two images, no repeat; two builds with their fields, two builds.)
     const platform = osVersion ? { ...parsed, qualifier: o.text.slice(t.end + 1, item.end) } : fields ? { ...parsed, qualifier: o.text.slice(t.end, item.end) } : parsed;
@@ -579,6 +585,9 @@ function halfTypo(sink: MentionSink, text: string, item: ListItem, context: stri
   if (!isNameTypo(t.text, role)) return;
   sink.add({ kind: 'pair', ...(role === 'os' ? { os: t } : { arch: t }), product: false, context });
 }
+
+/** A context named for platforms (`PLATFORMS`, `platforms:`, `--platform`), not for targets (which Node's and .NET's are too): see parseMisnamed. */
+const PLATFORM_NAMED = /platform/i;
 
 /** A Windows platform with the suffix of its binary. */
 const EXE_SUFFIX = /^windows\/[A-Za-z0-9/_-]+\.exe$/i;
