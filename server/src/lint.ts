@@ -885,7 +885,15 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       ...(f.first ? { first: f.first } : {}),
     });
   }
-  return [...byToken.values()];
+  const out = [...byToken.values()];
+  // An exclude entry that leaves the value's other pairs wrong (`arm` of goos [linux, darwin,
+  // freebsd]: darwin/arm is no Go platform) fixes only part of what is wrong with the token.
+  for (const f of out) {
+    if (!f.data.exclude) continue;
+    const wrongToo = raw.some(({ f: r, pair }) => pair && r.code === 'unknown-platform' && r.token.start === f.start && r.token.end === f.end && (settings.severity[r.code] ?? DEFAULT_SEVERITY[r.code]) !== 'off');
+    if (wrongToo) f.data = { ...f.data, incomplete: true };
+  }
+  return out;
 }
 
 /** The codes of the pair findings on each token (`start:end`). */

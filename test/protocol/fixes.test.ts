@@ -425,6 +425,23 @@ describe('a removed platform in a cross product', () => {
     const titles = (await fixes(uri, diagnostics.find((d) => d.code === 'removed-platform')!)).map((a) => a.title);
     assert.deepEqual(titles, ['Exclude linux/arm from the matrix', 'Remove arm from the list (for every combination)']);
   });
+  it('an exclude entry that leaves the value wrong with another os (darwin/arm, which Go does not build) is offered, not preferred (QA 163 B1)', async () => {
+    const text = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, darwin, freebsd]\n        goarch: [amd64, arm]\n    runs-on: ubuntu-latest\n';
+    const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
+    const d = diagnostics.find((x) => x.code === 'removed-platform')!;
+    const actions = await fixes(uri, d);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [
+      ['Exclude linux/arm from the matrix', false],
+      ['Remove arm from the list (for every combination)', false],
+    ]);
+    // What it leaves: darwin/arm, the error the removed platform hid on the same token.
+    const after = applyEdits(text, editsFor(actions[0]!.edit!, uri));
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', after), ['unsupported-platform', 'unknown-platform']);
+    // Without darwin the entry is the whole fix, and preferred.
+    const whole = await open('.github/workflows/whole.yml', 'yaml', text.replace('linux, darwin, freebsd', 'linux, freebsd'));
+    const w = whole.diagnostics.find((x) => x.code === 'removed-platform')!;
+    assert.equal((await fixes(whole.uri, w)).find((a) => a.title.startsWith('Exclude'))?.isPreferred, true);
+  });
   it('an exclude list the matrix has gets the entry at its end, at its own indentation', async () => {
     const text = 'jobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude:\n        - goos: freebsd\n          goarch: amd64\n    runs-on: ubuntu-latest\n';
     assert.equal(

@@ -85,7 +85,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
       title: exclude.list === 'ignore' ? `Ignore ${f.data.platform ?? token} in the build` : `Exclude ${f.data.platform ?? token} from the matrix`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      isPreferred: true,
+      ...(f.data.incomplete ? {} : { isPreferred: true }),
       edit: workspaceEdit(doc, [{ range: { start: at, end: at }, newText: exclude.text }], style),
     });
   }

@@ -60,6 +60,13 @@ export interface FixData {
   exclude?: { at: number; text: string; list: string };
   /** The value is built with other values too (a cross product): removing it drops those combinations. */
   shared?: true;
+  /**
+   * `exclude` leaves the token wrong still (excluding linux/arm leaves darwin/arm in the matrix of
+   * goos [linux, darwin, freebsd]), so it is not the preferred fix, which an editor applies without
+   * a look. (A replacement that leaves its pair wrong, `GOOS=darwn GOARCH=386`, stays preferred:
+   * the contract prefers the best suggestion, and its message says what else must change.)
+   */
+  incomplete?: true;
 }
 
 export interface Finding {
