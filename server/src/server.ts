@@ -63,6 +63,8 @@ function outputPending(): boolean {
 
 /** How long diagnostics wait for the client's first answer to workspace/configuration. */
 const FIRST_SETTINGS_TIMEOUT_MS = 3000;
+/** How long a pull waits for the answer to a later workspace/configuration (after didChangeConfiguration). */
+const SETTINGS_TIMEOUT_MS = 1000;
 
 interface ClientSupport {
   configuration: boolean;
@@ -293,8 +295,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   let settingsRequest = 0;
   let latestRead: Promise<void> = Promise.resolve();
+  /** Settings requests not answered yet. */
+  let readsPending = 0;
   const readSettings = (): void => {
-    latestRead = runSafe(logError, 'reading settings', undefined, refreshSettings);
+    readsPending++;
+    latestRead = runSafe(logError, 'reading settings', undefined, refreshSettings).finally(() => readsPending--);
   };
   /**
    * Resolves once the newest settings request is answered. Clients send didChangeConfiguration
@@ -461,6 +466,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
     // (Cancelled while it waits for the first settings: answered at once, not when they come.)
     await untilCancelled(ready, token);
+    // A pull right after didChangeConfiguration answers for the settings being read, not the old
+    // ones: a client that pulls on its own, not on the refresh that follows, keeps no stale
+    // result. (A client that does not answer gets the old settings after SETTINGS_TIMEOUT_MS.)
+    if (readsPending > 0) await untilCancelled(Promise.race([settingsRead(), new Promise<void>((resolve) => setTimeout(resolve, SETTINGS_TIMEOUT_MS).unref?.())]), token);
     return (
       cancelled<DiagnosticServerCancellationData>(token) ??
       runSafe(logError, 'textDocument/diagnostic', empty, () => {

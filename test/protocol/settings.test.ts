@@ -270,6 +270,21 @@ describe('settings for clients without workspace/configuration', () => {
     }
   });
 
+  it('a pull sent right after didChangeConfiguration answers for the new settings, not the old ones, though their answer comes late (QA 163 D4)', async () => {
+    // The second settings request (after the change) is answered 300 ms late.
+    const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true, refresh: true }), settings: {}, configurationDelay: (n) => (n >= 2 ? 300 : 0) });
+    try {
+      const u = uri('pull-right-after');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      const first = await client.pull(u);
+      assert.ok(first.kind === 'full' && !codes(first.items).includes('below-required-tier'));
+      client.configure({ requiredTier: 1 });
+      const after = await client.pull(u, first.resultId);
+      assert.ok(after.kind === 'full' && codes(after.items).includes('below-required-tier'), JSON.stringify(after));
+    } finally {
+      await client.stop();
+    }
+  });
   it('a client that can pull but cannot be asked to pull again gets pushes, and a new push after a change', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities({ pull: true }), settings: {} });
     try {
