@@ -197,8 +197,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let support: ClientSupport = clientSupport({});
   let config: Configuration | undefined;
   let ready: Promise<void> = Promise.resolve();
-  /** Whether `ready` has settled: the first settings are read (or their wait timed out). */
-  let settled = true;
   /** Reads the client's settings once it is initialized; diagnostics wait for it (or a timeout). */
   let firstSettings: () => void = () => undefined;
   let shutDown = false;
@@ -223,13 +221,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
   const cancelled = <E>(token: CancellationToken): ResponseError<E> | undefined =>
     token.isCancellationRequested ? new ResponseError<E>(LSPErrorCodes.RequestCancelled, 'k8s-platforms: request cancelled') : undefined;
-  /**
-   * `fn`, run once the first settings are read: a hover, completion or fix asked for before them
-   * (a client that asks right after opening) answers for the user's settings (requiredTier, the
-   * model), as the diagnostics do, not for the defaults. After them, at once.
-   */
-  const withSettings = <T, E>(token: CancellationToken, fn: () => T | Promise<T>): T | Promise<T | ResponseError<E>> =>
-    settled ? fn() : untilCancelled(ready, token).then(() => cancelled<E>(token) ?? fn());
 
   const findingsOf = (doc: TextDocument) => analyses.findings(doc, config!.modelFor(doc.uri), config!.settingsFor(doc.uri));
   /** A document's diagnostics: its findings, and a note when it is not checked or checked only in part. */
@@ -369,8 +360,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (support.configuration) config.setFolders(folderRefs(params.workspaceFolders));
     let settle: () => void = () => undefined;
     ready = new Promise<void>((resolve) => (settle = resolve));
-    settled = false;
-    void ready.then(() => (settled = true));
     const timer = setTimeout(settle, FIRST_SETTINGS_TIMEOUT_MS);
     pusher.waitFor(ready.then(() => clearTimeout(timer)));
     firstSettings = () => {
@@ -502,49 +491,43 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     (params, token) =>
       refusal(token) ??
       badParams('textDocument/hover', params, 'position') ??
-      withSettings(token, () =>
-        runSafe(logError, 'hover', null, () => {
-          const s = scanOf(params.textDocument.uri);
-          const hover = s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, s.model, s.doc.offsetAt(params.position), findingsOf(s.doc)) : null;
-          if (hover && !support.hoverMarkdown && MarkupContent.is(hover.contents)) hover.contents = markup(hover.contents.value, false);
-          return hover;
-        }),
-      ),
+      runSafe(logError, 'hover', null, () => {
+        const s = scanOf(params.textDocument.uri);
+        const hover = s && inDocument(s.doc, params.position) ? hoverAt(s.doc, s.scan, s.model, s.doc.offsetAt(params.position), findingsOf(s.doc)) : null;
+        if (hover && !support.hoverMarkdown && MarkupContent.is(hover.contents)) hover.contents = markup(hover.contents.value, false);
+        return hover;
+      }),
   );
 
   connection.onCompletion(
     (params, token) =>
       refusal(token) ??
       badParams('textDocument/completion', params, 'position') ??
-      withSettings(token, () =>
-        runSafe(logError, 'completion', null, () => {
-          const s = scanOf(params.textDocument.uri);
-          // An item's edit range must hold the position: past a line's end there is no answer.
-          const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint, support.insertReplace, (start, end, role, value) => scannedPartners(s.scan, start, end, role, value)) : null;
-          if (list && !support.documentationMarkdown) {
-            for (const item of list.items) if (MarkupContent.is(item.documentation)) item.documentation = markup(item.documentation.value, false);
-          }
-          return list;
-        }),
-      ),
+      runSafe(logError, 'completion', null, () => {
+        const s = scanOf(params.textDocument.uri);
+        // An item's edit range must hold the position: past a line's end there is no answer.
+        const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint, support.insertReplace, (start, end, role, value) => scannedPartners(s.scan, start, end, role, value)) : null;
+        if (list && !support.documentationMarkdown) {
+          for (const item of list.items) if (MarkupContent.is(item.documentation)) item.documentation = markup(item.documentation.value, false);
+        }
+        return list;
+      }),
   );
 
   connection.onCodeAction(
     (params, token) =>
       refusal(token) ??
       badParams('textDocument/codeAction', params, 'range') ??
-      withSettings(token, () =>
-        runSafe(logError, 'codeAction', [], () => {
-          const doc = documents.get(params.textDocument.uri);
-          if (!doc || !config) return [];
-          const actions = codeActions(doc, findingsOf(doc), params, support.edits, support.resolvesEdits);
-          if (support.codeActionLiterals) return actions;
-          if (!support.applyEdit) return [];
-          // The version the fix was made for goes with it: run after an edit, it would land elsewhere.
-          const made: FixVersion = { uri: doc.uri, version: doc.version };
-          return actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_FIX_COMMAND, a.edit, made)] : []));
-        }),
-      ),
+      runSafe(logError, 'codeAction', [], () => {
+        const doc = documents.get(params.textDocument.uri);
+        if (!doc || !config) return [];
+        const actions = codeActions(doc, findingsOf(doc), params, support.edits, support.resolvesEdits);
+        if (support.codeActionLiterals) return actions;
+        if (!support.applyEdit) return [];
+        // The version the fix was made for goes with it: run after an edit, it would land elsewhere.
+        const made: FixVersion = { uri: doc.uri, version: doc.version };
+        return actions.flatMap((a) => (a.edit ? [Command.create(a.title, APPLY_FIX_COMMAND, a.edit, made)] : []));
+      }),
   );
 
   // The fix-all's edit, for the version it was offered for (see codeActions).

@@ -125,31 +125,6 @@ describe('the first settings', () => {
   });
 });
 
-describe('features asked for before the first settings are answered', () => {
-  it('completion, hover and fixes right after the open answer for the user\'s settings, not the defaults (QA 163 D6)', async () => {
-    // The first settings request is answered 300 ms late; the client asks at once.
-    const client = await LspClient.start({ settings: { requiredTier: 1 }, configurationDelay: (n) => (n === 1 ? 300 : 0) });
-    try {
-      const text = 'jobs:\n  a:\n    steps:\n      - with:\n          platforms: linux/arm64,linux/\n';
-      const u = uri('early-completion');
-      client.open(u, 'yaml', text, 1);
-      const [items, hover, actions] = await Promise.all([
-        client.completion(u, { line: 4, character: 39 }),
-        client.hover(u, { line: 4, character: 22 }),
-        client.codeActions(u, { start: { line: 4, character: 21 }, end: { line: 4, character: 32 } }, [], ['source.fixAll']),
-      ]);
-      assert.equal(items.find((i) => i.label === 'linux/386')?.detail, 'Tier 2 (expected to build), below the required tier 1');
-      assert.match(JSON.stringify(hover?.contents), /linux\/arm64/);
-      // The fix-all of requiredTier 1 has nothing to fix (below-required-tier has no fix), but it is answered.
-      assert.ok(Array.isArray(actions));
-      const diagnostics = await client.diagnosticsFor(u, 1);
-      assert.deepEqual(diagnostics.map((d) => d.code), ['below-required-tier', 'unknown-platform']);
-    } finally {
-      await client.stop();
-    }
-  });
-});
-
 describe('settings for clients without workspace/configuration', () => {
   it('initializationOptions.settings apply, and didChangeConfiguration settings replace them', async () => {
     const client = await LspClient.start({
