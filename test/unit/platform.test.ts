@@ -118,6 +118,23 @@ describe('a Go os joined to a name that means an arch (parseMisnamed, QA 161 B1)
   });
 });
 
+describe('a platform written in another toolchain\'s words on both sides (QA 165 B2)', () => {
+  it('win/x64, win32/x64 and macos/x64 are platforms where one is expected, and nowhere else', () => {
+    for (const [text, os, arch] of [
+      ['win/x64', 'win', 'x64'],
+      ['win32/x64', 'win32', 'x64'],
+      ['macos/x64', 'macos', 'x64'],
+      ['osx/ia32', 'osx', 'ia32'],
+    ] as const) {
+      const p = parsePlatform(text, 'strict');
+      assert.ok(p, text);
+      assert.deepEqual([p.raw.os, p.raw.arch, p.valid], [os, arch, false], text);
+      assert.equal(parsePlatform(text, 'loose'), undefined, text);
+    }
+    for (const text of ['amigaos/mc68000', 'foo/bar', 'win/docs', 'docs/x64']) assert.equal(parsePlatform(text, 'strict'), undefined, text);
+  });
+});
+
 describe('suggestions', () => {
   const tierOf = (p: { os: string; arch: string }) => builtinModel().tierOf(p);
   it('puts the nearest valid platform first', () => {

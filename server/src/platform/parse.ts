@@ -119,6 +119,12 @@ function nearArch(s: string): boolean {
   return nearKnown(s, GO_ARCHES) || (characters(s) >= 5 && nearKnown(s, LONG_ALIASES));
 }
 
+/** No Go name, but one that means a Go os (`win`, `macos`, `osx`; see SUGGESTION_ALIASES). */
+function misnamedOs(s: string): boolean {
+  const meant = SUGGESTION_ALIASES.get(s.toLowerCase());
+  return meant !== undefined && GO_OSES.has(meant);
+}
+
 /** No alias, but a name that means a Go arch (`x64`, `ia32`, `armv8`; see SUGGESTION_ALIASES). */
 function misnamedArch(s: string): boolean {
   const meant = SUGGESTION_ALIASES.get(s.toLowerCase());
@@ -244,6 +250,8 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
     knownArch(parts[1] ?? '') ||
     (nonEmpty.length === 2 && (knownOs(nonEmpty[0]) || knownArch(nonEmpty[1]))) ||
     (nearKnown(parts[0], GO_OSES) && nearKnown(parts[1], GO_ARCHES)) ||
+    // Both halves in another toolchain's words for Go's: win/x64, macos/x64 (Node's and .NET's).
+    (parts.length === 2 && misnamedOs(parts[0]) && misnamedArch(parts[1])) ||
     // Written the other way round, `amd64/linux`: no platform, but one meant (unknown-platform offers
     // it); also with a typo on one side (`amd64/lnux`, `aarch46/linux`).
     ((parts.length === 2 || (parts.length === 3 && VARIANT_PART.test(parts[2]))) &&
