@@ -259,8 +259,11 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   // shell that runs the value: the escape is read as a separator, the quote as a quote.
   if (opts.yamlQuote === '"' && masked.indexOf('\\') >= 0) {
     if (masked.indexOf('\\"') >= 0) masked = masked.replace(/\\"/g, `${SOFT}"`);
-    // Its blanks written as escapes (`"GOOS=linux\tGOARCH=arm go build"`) part words as blanks do.
-    masked = masked.replace(YAML_BLANK_ESCAPE, (m) => ' '.repeat(m.length));
+    // Its blanks written as escapes (`"GOOS=linux\tGOARCH=arm go build"`) part words as blanks do,
+    // and a `\n` ends a line as the newline it is (`"# cross build\nGOARCH=arm go build"`: the
+    // comment ends there). Two newlines for its two characters: a line break that the folding of a
+    // quoted scalar's own line breaks (lexShell's 'yaml') keeps, as it keeps an empty line.
+    masked = masked.replace(YAML_BLANK_ESCAPE, (m) => (m === '\\n' ? '\n\n' : ' '.repeat(m.length)));
   }
   else if (opts.yamlQuote === "'" && masked.indexOf("''") >= 0) masked = masked.replace(/''/g, `${SOFT}'`);
   // `sh -c "docker build --platform \"linux/arm\" ."`: each escaped quote is read as `""` (a quote
