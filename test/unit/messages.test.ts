@@ -138,6 +138,20 @@ describe('removed-platform messages of a GOARCH written as an alias', () => {
   });
 });
 
+describe('removed-platform messages of an arm variant that only arm64 has (QA 161 D2, QA 165 D2)', () => {
+  it('linux/arm/v8 is removed, and the message asks whether linux/arm64/v8 was meant; a variant arm has says nothing of it', () => {
+    const v8 = lintText('docker buildx build --platform linux/amd64,linux/arm/v7,linux/arm/v8 .\n', 'shell', model, settings);
+    assert.deepEqual(v8.map((f) => f.code), ['removed-platform', 'removed-platform']);
+    assert.doesNotMatch(v8[0]!.message, /arm64/);
+    assert.match(v8[1]!.message, /^linux\/arm\/v8 was removed .*; remove it\. Arm has no v8: was linux\/arm64\/v8 meant\?$/);
+    // (GOARM=9 beside GOARCH=arm is a typo of GOARM, no arm64 meant.)
+    assert.doesNotMatch(lintText('GOOS=linux GOARCH=arm GOARM=9 go build\n', 'shell', model, settings)[0]?.message ?? '', /arm64/);
+    // (No variant arm64 has not either: nothing to ask.)
+    const v3 = lintText('docker buildx build --platform linux/arm/v3 .\n', 'shell', model, settings);
+    assert.doesNotMatch(v3[0]?.message ?? '', /meant/);
+  });
+});
+
 describe('a platform with one half left out', () => {
   it('is unknown-platform, offering the platforms of the half written, best tier first', () => {
     const [os] = lintText('FROM --platform=linux/ alpine\n', 'dockerfile', model, settings);

@@ -1,5 +1,5 @@
 import type { TierModel } from '../model/query';
-import { isGoArch, resolveArch } from '../platform/names';
+import { isGoArch, isValidVariant, resolveArch } from '../platform/names';
 import type { RawFinding } from './finding';
 import { blame, display, displayVariants, osIsOdd, removal, type Subject } from './subject';
 
@@ -30,7 +30,7 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   return {
     token: t,
     code: 'removed-platform',
-    message: `${what} ${several ? 'were' : 'was'} removed from the Kubernetes release (${lowerFirst(reason)}); remove ${several ? 'them' : 'it'}.${note}`,
+    message: `${what} ${several ? 'were' : 'was'} removed from the Kubernetes release (${lowerFirst(reason)}); remove ${several ? 'them' : 'it'}.${note}${arm64Meant(s)}`,
     href: removed.resources[0],
     data: { platform: `${removed.os}/${removed.arch}`, ...removal(s, t) },
   };
@@ -52,6 +52,17 @@ function goAlias(s: Subject): { written: string; arch: string; variant?: string 
   const written = m.arch.text.toLowerCase();
   const go = written.indexOf('/') < 0 && !isGoArch(written) ? resolveArch(written) : undefined;
   return go && { written: m.arch.text, ...go };
+}
+
+/**
+ * A variant arm has not and arm64 has (`linux/arm/v8`, in a platforms list beside linux/arm/v7):
+ * most likely arm64 was meant, which the removal alone does not say.
+ */
+function arm64Meant(s: Subject): string {
+  const v = s.variant;
+  // (Written as a platform: a GOARM=9 beside GOARCH=arm is a GOARM typo, not arm64 meant.)
+  if (s.mention.kind !== 'whole' || s.arch !== 'arm' || v === undefined || s.os === undefined || isValidVariant('arm', v) || !isValidVariant('arm64', v)) return '';
+  return ` Arm has no ${v}: was ${s.os}/arm64/${v} meant?`;
 }
 
 function lowerFirst(s: string): string {
