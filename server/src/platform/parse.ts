@@ -119,16 +119,13 @@ function nearArch(s: string): boolean {
   return nearKnown(s, GO_ARCHES) || (characters(s) >= 5 && nearKnown(s, LONG_ALIASES));
 }
 
-/** No Go name, but one that means a Go os (`win`, `macos`, `osx`; see SUGGESTION_ALIASES). */
-function misnamedOs(s: string): boolean {
+/**
+ * No Go name nor alias, but one that means one of `names` (an os: `win`, `macos`; an arch: `x64`,
+ * `ia32`, `armv8`; see SUGGESTION_ALIASES).
+ */
+function misnamed(s: string, names: ReadonlySet<string>): boolean {
   const meant = SUGGESTION_ALIASES.get(s.toLowerCase());
-  return meant !== undefined && GO_OSES.has(meant);
-}
-
-/** No alias, but a name that means a Go arch (`x64`, `ia32`, `armv8`; see SUGGESTION_ALIASES). */
-function misnamedArch(s: string): boolean {
-  const meant = SUGGESTION_ALIASES.get(s.toLowerCase());
-  return meant !== undefined && GO_ARCHES.has(meant);
+  return meant !== undefined && names.has(meant);
 }
 
 /**
@@ -141,7 +138,7 @@ export function parseMisnamed(text: string): ParsedPlatform | undefined {
   const sep = /^[A-Za-z0-9]+([-_])[A-Za-z0-9]+$/.exec(text)?.[1] as '-' | '_' | undefined;
   if (!sep) return undefined;
   const [os, arch] = text.split(sep);
-  return knownOs(os) && !knownArch(arch) && misnamedArch(arch) ? makePlatform(os, arch, undefined, sep === '_' ? 'os_arch' : 'os-arch') : undefined;
+  return knownOs(os) && !knownArch(arch) && misnamed(arch, GO_ARCHES) ? makePlatform(os, arch, undefined, sep === '_' ? 'os_arch' : 'os-arch') : undefined;
 }
 
 /** Whether `s` is a Go operating system or architecture (an alias too), or a typo of one (`amd46`, `lnux`). */
@@ -251,7 +248,7 @@ function parseSlash(text: string, strictness: Strictness): ParsedPlatform | unde
     (nonEmpty.length === 2 && (knownOs(nonEmpty[0]) || knownArch(nonEmpty[1]))) ||
     (nearKnown(parts[0], GO_OSES) && nearKnown(parts[1], GO_ARCHES)) ||
     // Both halves in another toolchain's words for Go's: win/x64, macos/x64 (Node's and .NET's).
-    (parts.length === 2 && misnamedOs(parts[0]) && misnamedArch(parts[1])) ||
+    (parts.length === 2 && misnamed(parts[0], GO_OSES) && misnamed(parts[1], GO_ARCHES)) ||
     // Written the other way round, `amd64/linux`: no platform, but one meant (unknown-platform offers
     // it); also with a typo on one side (`amd64/lnux`, `aarch46/linux`).
     ((parts.length === 2 || (parts.length === 3 && VARIANT_PART.test(parts[2]))) &&

@@ -466,9 +466,12 @@ export function wordRemoval(text: string, s: number, e: number): { start: number
  * Node, .NET and VS Code (`targets=(darwin-x64 linux-x64 win-x64)`, `win32-x64`, `linux-musl-x64`),
  * where `linux-x64` is.
  */
-export const FOREIGN_PLATFORM = /^(?:(?:linux|osx|win)[-_](?:64|32)|(?:osx|win|win32)[-_](?:arm64|x64|x86|ia32|arm)|linux-musl-[a-z0-9]+|noarch)$/;
-/** The longest name FOREIGN_PLATFORM takes that a list is likely to hold (`linux-musl-arm64`). */
-export const FOREIGN_PLATFORM_LENGTH = 16;
+const FOREIGN_PLATFORM = /^(?:(?:linux|osx|win)[-_](?:64|32)|(?:osx|win|win32)[-_](?:arm64|x64|x86|ia32|arm)|linux-musl-[a-z0-9]+|noarch)$/;
+
+/** Whether `name` is such a name (the length first: most list items are longer than `linux-musl-arm64`). */
+export function isForeignPlatform(name: string): boolean {
+  return name.length <= 16 && FOREIGN_PLATFORM.test(name);
+}
 
 /**
  * Reads a platform-ish value into mentions: every list item that is a platform. For os and arch
@@ -501,7 +504,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
   const removable = items.length > 1 || (items.length === 1 && splitAll(o.masked, o.maskBase, o.start, o.end) > 1);
   const whole = items.length === 1 ? o.removeWhole : undefined;
   let foreign = sink.foreignLists.has(listId);
-  if (!foreign && items.length > 1 && items.some((it) => it.end - it.start <= FOREIGN_PLATFORM_LENGTH && FOREIGN_PLATFORM.test(o.masked.slice(it.start - o.maskBase, it.end - o.maskBase)))) {
+  if (!foreign && items.length > 1 && items.some((it) => isForeignPlatform(o.masked.slice(it.start - o.maskBase, it.end - o.maskBase)))) {
     foreign = true;
     sink.foreignLists.add(listId);
   }

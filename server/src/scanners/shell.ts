@@ -1,6 +1,5 @@
 import {
-  FOREIGN_PLATFORM,
-  FOREIGN_PLATFORM_LENGTH,
+  isForeignPlatform,
   MentionSink,
   isPlatformListValue,
   splitList,
@@ -1475,7 +1474,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         if (role === 'platform') {
           const listId = sink.newList();
           // (Read item by item, the array is one list: one item in another runtime's spelling makes it foreign.)
-          if (w.array.some((item) => item.end - item.start <= FOREIGN_PLATFORM_LENGTH + 2 && FOREIGN_PLATFORM.test(masked.slice(item.start, item.end).replace(/^(["'])(.*)\1$/, '$2')))) sink.foreignLists.add(listId);
+          if (w.array.some((item) => {
+            const u = unquote(masked, item);
+            return isForeignPlatform(masked.slice(u.s, u.e));
+          })) sink.foreignLists.add(listId);
           for (const item of w.array) {
             const index = ARRAY_INDEX.exec(masked.slice(item.start, Math.min(item.end, item.start + 40)));
             const u = unquote(masked, index ? { start: item.start + index[0].length, end: item.end } : item);

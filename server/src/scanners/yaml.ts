@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { FOREIGN_PLATFORM, FOREIGN_PLATFORM_LENGTH, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
+import { isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -3822,7 +3822,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
   }
   if (node.kind === 'seq') {
     let shared = listId ?? ctx.sink.newList();
-    if (node.items.some((item) => item?.kind === 'scalar' && item.value.length <= FOREIGN_PLATFORM_LENGTH && FOREIGN_PLATFORM.test(item.value))) ctx.sink.foreignLists.add(shared);
+    if (node.items.some((item) => item?.kind === 'scalar' && isForeignPlatform(item.value))) ctx.sink.foreignLists.add(shared);
     let after = node.start;
     for (const item of node.items) {
       // A template's other branch (`{{- else }}` in a Helm chart, `{% elif %}`): the items after it
@@ -3986,7 +3986,7 @@ function condaIncludeKeys(include: YSeq): ReadonlySet<string> | undefined {
   let keys: Set<string> | undefined;
   for (const item of include.items) {
     if (item?.kind !== 'map') continue;
-    for (const p of item.items) if (p.value?.kind === 'scalar' && p.value.value.length <= FOREIGN_PLATFORM_LENGTH && FOREIGN_PLATFORM.test(p.value.value)) (keys ??= new Set()).add(p.key);
+    for (const p of item.items) if (p.value?.kind === 'scalar' && isForeignPlatform(p.value.value)) (keys ??= new Set()).add(p.key);
   }
   return keys;
 }
