@@ -22,6 +22,13 @@ export interface CliFigures {
   mbPerSecond: number;
   filesPerSecond: number;
   findings: number;
+  /** `node -e 0`, spawn to exit, median of `coldRuns`: the part of the cold start and of init that is Node's own. */
+  nodeStartMs: number;
+  /**
+   * The same with NODE_EXTRA_CA_CERTS taken out of the environment, when it is set: Node 20 reads
+   * that file's certificates at every start, before any script runs. Only said, never used in a target.
+   */
+  nodeStartWithoutExtraCertsMs?: number;
   /** CPU time (user + sys) of the median repository run, when /usr/bin/time is there: what load on the machine does not inflate. */
   repoCpuMs?: number;
   mbPerCpuSecond?: number;
@@ -38,15 +45,15 @@ interface Run {
 
 const TIME = '/usr/bin/time';
 
-/** Spawns `node cli args…`; with `cpu`, under /usr/bin/time to learn its CPU time too. */
-function run(cli: string, args: string[], cwd: string, timeoutMs: number, cpu = false): Promise<Run> {
+/** Spawns `node cli args…` (`node args…` when `cli` is empty); with `cpu`, under /usr/bin/time to learn its CPU time too. */
+function run(cli: string, args: string[], cwd: string, timeoutMs: number, cpu = false, env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   const timeFile = cpu && existsSync(TIME) ? join(mkdtempSync(join(tmpdir(), 'k8s-bench-')), 'time') : undefined;
   return new Promise<Run>((resolve, reject) => {
     const t0 = performance.now();
-    const argv = [process.execPath, cli, ...args];
+    const argv = [process.execPath, ...(cli ? [cli] : []), ...args];
     const child = timeFile
-      ? spawn(TIME, ['-o', timeFile, '-f', '%U %S', ...argv], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      ? spawn(TIME, ['-o', timeFile, '-f', '%U %S', ...argv], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -78,10 +85,22 @@ function check(r: Run, what: string): void {
   if (r.code !== 0 && r.code !== 1) throw new Error(`${what}: exit ${r.code}: ${r.stderr.slice(0, 500)}`);
 }
 
+/** Median of `runs` spawns of `node -e 0` with `env`, spawn to exit. */
+async function nodeStart(runs: number, env: NodeJS.ProcessEnv): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await run('', ['-e', '0'], tmpdir(), 30_000, false, env);
+    check(r, 'node -e 0');
+    samples.push(r.ms);
+  }
+  return median(samples);
+}
+
 export async function measureCli(cli: string, smallFile: string, repo: Repository, coldRuns: number, repoRuns: number): Promise<CliFigures> {
   const figures: CliFigures = {
     coldStartMs: NaN,
     coldSamples: [],
+    nodeStartMs: NaN,
     repoMs: NaN,
     repoSamples: [],
     repoFiles: repo.files,
@@ -98,6 +117,11 @@ export async function measureCli(cli: string, smallFile: string, repo: Repositor
       figures.coldSamples.push(r.ms);
     }
     figures.coldStartMs = median(figures.coldSamples);
+    figures.nodeStartMs = await nodeStart(coldRuns, process.env);
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      const { NODE_EXTRA_CA_CERTS: _, ...without } = process.env;
+      figures.nodeStartWithoutExtraCertsMs = await nodeStart(coldRuns, without);
+    }
     const runs: Run[] = [];
     for (let i = 0; i < repoRuns; i++) {
       const r = await run(cli, ['lint', '--format', 'json', repo.dir], dirname(repo.dir), 300_000, true);

@@ -109,6 +109,14 @@ export function cliSummary(cli: CliFigures): string {
       cli.repoCpuMs !== undefined ? ` (CPU time ${fmt(cli.repoCpuMs)} ms: ${fmt(cli.mbPerCpuSecond)} MB per CPU-second)` : ''
     }`,
   ];
+  if (Number.isFinite(cli.nodeStartMs))
+    lines.push(
+      `Node's own start (node -e 0, spawn to exit, median): ${fmt(cli.nodeStartMs)} ms${
+        cli.nodeStartWithoutExtraCertsMs !== undefined
+          ? `; ${fmt(cli.nodeStartWithoutExtraCertsMs)} ms without NODE_EXTRA_CA_CERTS, which this environment sets (Node 20 loads those certificates at every start; the figures above keep the environment as it is)`
+          : ''
+      }`,
+    );
   for (const e of cli.errors) lines.push(`CLI error: ${e}`);
   return lines.join('\n');
 }
