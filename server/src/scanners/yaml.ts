@@ -3159,6 +3159,11 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     // An arch axis used again with an os of its own (`GOOS=linux GOARCH=${{ matrix.arch }}`, then
     // `platforms: freebsd/${{ matrix.arch }}`): the job builds it for each.
     const again = roles.has(m[1]);
+    // A value taken whole by a `--platform` flag or by a Docker action's `platforms:` input is a
+    // platform, a typo too; whichever use the job makes first (a build-push step's `platforms:`,
+    // then `--platform ${{ matrix.arch }}` in a run step).
+    const whole = !goOs && role === 'platform' && (before[1].startsWith('-') || before[1] === 'platforms');
+    if (again && whole && roles.get(m[1]) === 'platform') (roles.flag ??= new Set()).add(m[1]);
     if (again && (roles.get(m[1]) !== 'arch' || !roles.os?.has(m[1]))) continue;
     if (goOs) {
       // A platform-ish word before a space is text (`echo "platform linux/${{ matrix.arch }}"`); a flag's is its value.
@@ -3179,7 +3184,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       continue;
     }
     if (!again) roles.set(m[1], role);
-    if (!again && role === 'platform' && before[1].startsWith('-')) (roles.flag ??= new Set()).add(m[1]);
+    if (!again && whole) (roles.flag ??= new Set()).add(m[1]);
     // GOOS=darwin GOARCH=${{ matrix.goarch }}: the arches are darwin's.
     if (role === 'arch') {
       let to = m.index + m[0].length;
