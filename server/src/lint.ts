@@ -12,7 +12,7 @@ import { platformIdentity } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { findRemovedPlatform, removedEntry } from './rules/removedPlatform';
 import { findUnknownArch, findUnknownPlatform, upperCaseName } from './rules/unknownPlatform';
-import { findUnsupportedPlatform } from './rules/unsupportedPlatform';
+import { findUnsupportedPlatform, unsupportedMessage } from './rules/unsupportedPlatform';
 import { findArtifactUnavailable } from './rules/artifactUnavailable';
 import { findBelowRequiredTier } from './rules/belowRequiredTier';
 import { findDuplicatePlatforms, findRepeatedNames } from './rules/duplicatePlatform';
@@ -859,6 +859,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   // unsupported or unavailable one (as an item of a platform list does), not beside removed (a
   // removed name is removed each time) or unknown (`Linux` after `linux` is no name, not a repeat).
   let pairCodes: Map<string, Code[]> | undefined;
+  let unsupported: Map<Finding, string[]> | undefined;
   const byToken = new Map<string, Finding>();
   for (const { f, pair } of raw) {
     const level = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
@@ -873,6 +874,13 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       if (others.some((c) => PRIORITY[c] < PRIORITY['duplicate-platform'])) key = `${at}:${f.code}`;
     }
     const prev = byToken.get(key);
+    // (Each pair of a cross product the value builds that no tier holds is named: `- freebsd` beside amd64 and arm64.)
+    if (prev && pair && f.code === 'unsupported-platform' && prev.code === f.code && f.data.platform) {
+      unsupported ??= new Map();
+      const names = unsupported.get(prev) ?? [prev.data.platform ?? ''];
+      if (!names.includes(f.data.platform)) names.push(f.data.platform);
+      unsupported.set(prev, names);
+    }
     if (prev && PRIORITY[prev.code] <= PRIORITY[f.code]) continue;
     byToken.set(key, {
       start: f.token.start,
@@ -885,6 +893,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       ...(f.first ? { first: f.first } : {}),
     });
   }
+  for (const [f, names] of unsupported ?? []) if (names.length > 1 && f.message === unsupportedMessage(names.slice(0, 1))) f.message = unsupportedMessage(names);
   const out = [...byToken.values()];
   // An exclude entry that leaves the value's other pairs wrong (`arm` of goos [linux, darwin,
   // freebsd]: darwin/arm is no Go platform) fixes only part of what is wrong with the token.

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText, type FileKind } from '../../server/src/lint';
 import { builtinModel } from '../../server/src/model/load';
+import { unsupportedMessage } from '../../server/src/rules/unsupportedPlatform';
 
 const model = builtinModel();
 const settings = { requiredTier: 3 as const, severity: {} };
@@ -149,6 +150,22 @@ describe('removed-platform messages of an arm variant that only arm64 has (QA 16
     // (No variant arm64 has not either: nothing to ask.)
     const v3 = lintText('docker buildx build --platform linux/arm/v3 .\n', 'shell', model, settings);
     assert.doesNotMatch(v3[0]?.message ?? '', /meant/);
+  });
+
+  it('unsupported-platform on a value of a cross product names every pair it builds that no tier holds (QA 166 B3)', () => {
+    const text = 'builds:\n  - goos: [freebsd, linux]\n    goarch: [amd64, arm64, riscv64]\n';
+    const found = lintText(text, 'goreleaser', model, settings).map((f) => [text.slice(f.start, f.end), f.code, f.message]);
+    assert.deepEqual(found, [
+      ['freebsd', 'unsupported-platform', 'freebsd/amd64, freebsd/arm64 and freebsd/riscv64 are valid Go platforms but in no Kubernetes tier; Kubernetes does not build or test them.'],
+      // (freebsd/riscv64 is said on freebsd, the value no tier has any platform for.)
+      ['riscv64', 'unsupported-platform', 'linux/riscv64 is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.'],
+    ]);
+    // The same in a workflow matrix; a long list names the first seven and counts the rest.
+    const matrix = 'jobs:\n  b:\n    strategy:\n      matrix:\n        goos: [openbsd]\n        goarch: [amd64, arm64, 386, arm, riscv64, ppc64]\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';
+    const [os] = lintText(matrix, 'github-workflow', model, settings).filter((f) => matrix.slice(f.start, f.end) === 'openbsd');
+    assert.equal(os?.message, 'openbsd/amd64, openbsd/arm64, openbsd/386, openbsd/arm, openbsd/riscv64 and openbsd/ppc64 are valid Go platforms but in no Kubernetes tier; Kubernetes does not build or test them.');
+    const ten = Array.from({ length: 10 }, (_, k) => `p${k}`);
+    assert.match(unsupportedMessage(ten), /^p0, p1, p2, p3, p4, p5, p6 and 3 more are valid Go platforms/);
   });
 });
 

@@ -17,7 +17,7 @@ export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFindin
   if (!t) return undefined;
   const message =
     s.os !== undefined && s.arch !== undefined
-      ? `${display(s)} is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.`
+      ? unsupportedMessage([display(s)])
       : s.os !== undefined
         ? `GOOS ${s.os} is valid Go but no Kubernetes platform uses it; Kubernetes does not build or test it.`
         : `GOARCH ${s.arch} is valid Go but no Kubernetes platform uses it; Kubernetes does not build or test it.`;
@@ -27,4 +27,19 @@ export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFindin
     message,
     data: { platform: display(s), ...removal(s, t) },
   };
+}
+
+/** Platforms a message names at most. */
+const MAX_NAMED = 8;
+
+/**
+ * The message for platforms Go knows and no tier holds; for a value of a cross product, every one
+ * it builds (`- freebsd` beside goarch amd64 and arm64: freebsd/amd64 and freebsd/arm64).
+ */
+export function unsupportedMessage(platforms: readonly string[]): string {
+  if (platforms.length === 1) return `${platforms[0]} is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.`;
+  // (A value of a long list builds many: the first few are named, the rest counted.)
+  const named = platforms.length > MAX_NAMED ? [...platforms.slice(0, MAX_NAMED - 1), `${platforms.length - MAX_NAMED + 1} more`] : platforms;
+  const names = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return `${names} are valid Go platforms but in no Kubernetes tier; Kubernetes does not build or test them.`;
 }
