@@ -1,4 +1,5 @@
 import {
+  isGoArch,
   isGoOs,
   isValidPair,
   isValidVariant,
@@ -126,6 +127,19 @@ function nearArch(s: string): boolean {
 function misnamed(s: string, names: ReadonlySet<string>): boolean {
   const meant = SUGGESTION_ALIASES.get(s.toLowerCase());
   return meant !== undefined && names.has(meant);
+}
+
+/** The arch aliases containerd's platforms.Parse takes (normalizeArch), beside Go's names. */
+const CONTAINERD_ARCH_ALIASES: ReadonlySet<string> = new Set(['x86_64', 'x86-64', 'aarch64', 'armhf', 'armel', 'i386']);
+
+/**
+ * An arch alone where Docker and BuildKit take a platform (`FROM --platform=arm`, `docker run
+ * --platform arm64`): containerd reads it as that arch on the daemon's os, linux for the images
+ * Kubernetes builds. Undefined for any other word (an os alone, `managed`, a typo).
+ */
+export function parseBareArch(text: string): ParsedPlatform | undefined {
+  const lower = text.toLowerCase();
+  return isGoArch(lower) || CONTAINERD_ARCH_ALIASES.has(lower) ? makePlatform('linux', text, undefined, 'slash') : undefined;
 }
 
 /**

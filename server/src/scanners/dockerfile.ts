@@ -122,7 +122,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         // `FROM build AS release`: a stage built on an earlier one keeps its ENV.
         held.inherit(docker.current);
         const before = sink.mentions.length;
-        scanShell(text, s, e, sink, { mode: 'shell', urlVars });
+        scanShell(text, s, e, sink, { mode: 'shell', urlVars, dockerFlags: true });
         pulledImage(sink, before, kubeImageName(words[0] ?? ''));
         break;
       }
@@ -181,7 +181,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
       case 'COPY': {
         // `COPY --platform=linux/arm64 --from=golang:1.23 …`: its flags, read as FROM's are.
         const flagsEnd = leadingFlagsEnd(text, s, e);
-        if (flagsEnd > s && text.slice(s, flagsEnd).indexOf('--platform') >= 0) scanShell(text, s, flagsEnd, sink, { mode: 'shell', urlVars });
+        if (flagsEnd > s && text.slice(s, flagsEnd).indexOf('--platform') >= 0) scanShell(text, s, flagsEnd, sink, { mode: 'shell', urlVars, dockerFlags: true });
         const masked = maskTemplates(text, s, e, 'shell');
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
         scanArchiveNames(text, masked, s, 0, e - s, sink, urlVars);

@@ -1,5 +1,5 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
-import { isNameTypo, parseMisnamed, parsePlatform } from '../platform/parse';
+import { isNameTypo, parseBareArch, parseMisnamed, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, isPlaceholder, isValidVariant, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 import type { GoNames } from './state';
@@ -439,6 +439,8 @@ export interface ValueOptions {
   wholePlatforms?: boolean;
   /** The tool takes Go's names only (goreleaser's `targets`, Terraform's `-platform`): an alias is no name of it. */
   goNames?: boolean;
+  /** Docker's and BuildKit's `--platform`: an arch alone is that arch on linux (see parseBareArch). */
+  bareArch?: boolean;
 }
 
 /**
@@ -556,7 +558,8 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
     const parsed = item.templatedVariant
       ? templatedVariantPlatform(t.text)
-      : (parsePlatform(t.text, o.strictness ?? 'strict') ?? (!foreign && (o.strictness ?? 'strict') === 'strict' && PLATFORM_NAMED.test(o.context) ? parseMisnamed(t.text) : undefined));
+      : (parsePlatform(t.text, o.strictness ?? 'strict') ??
+        (!foreign && (o.strictness ?? 'strict') === 'strict' ? (o.bareArch ? parseBareArch(t.text) : undefined) ?? (PLATFORM_NAMED.test(o.context) ? parseMisnamed(t.text) : undefined) : undefined));
     if (!parsed) continue;
     // (Two os versions of one platform are two images, no repeat; two builds with their fields, two builds.)
     const platform = osVersion ? { ...parsed, qualifier: o.text.slice(t.end + 1, item.end) } : fields ? { ...parsed, qualifier: o.text.slice(t.end, item.end) } : parsed;

@@ -64,6 +64,8 @@ export interface ShellOptions {
    * item's first command, not judged (see settleCarried).
    */
   carry?: { pending?: GoEnv; urlVars?: Map<string, string>; exports?: ShellExports };
+  /** A Dockerfile instruction's flags (`FROM --platform=arm`): its --platform is BuildKit's (see parseBareArch). */
+  dockerFlags?: boolean;
   /**
    * What the script exports at its top level, carried on to the blocks after it (a shell file's
    * ScanState): the object is updated as the script sets GOOS and GOARCH.
@@ -228,7 +230,7 @@ const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
  * beyond MAX_SCRIPT_DEPTH: `$(sh -c "$(sh -c "…")")` hundreds deep took exponential time, then
  * the stack. Set by scanShellFully around its commands, and put back after.
  */
-let nesting: { depth: number; yamlQuote: '"' | "'" | undefined } = { depth: 0, yamlQuote: undefined };
+let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean } = { depth: 0, yamlQuote: undefined };
 
 /** Scripts in scripts scanned at most (substitutions and here-documents stop at MAX_DEPTH). */
 const MAX_SCRIPT_DEPTH = 8;
@@ -285,7 +287,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   const shape: ScriptShape = { depth: 0, parens: 0, cases: 0, gapFrom: 0, heredoc: 0, braces: [] };
   // (What the scripts its commands hold are scanned with: see nesting.)
   const outer = nesting;
-  nesting = { depth, yamlQuote: opts.yamlQuote };
+  nesting = { depth, yamlQuote: opts.yamlQuote, ...(opts.dockerFlags ? { dockerFlags: true } : {}) };
   try {
     // Where the value held (pending) was set: in how many subshells, and on a condition.
     let held: { parens: number; conditional: boolean } | undefined;
@@ -1539,7 +1541,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       if (assignmentsInValue(text, masked, base, u.s, u.e, sink)) continue;
     }
-    const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink, TERRAFORM_TOOLS.has(name) ? 'os_arch' : 'slash');
+    const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink, TERRAFORM_TOOLS.has(name) ? 'os_arch' : 'slash', nesting.dockerFlags === true || CONTAINERD_TOOLS.has(name));
     if (flagEnd >= 0) {
       k = flagEnd;
       continue;
@@ -1692,7 +1694,7 @@ function powershellAssignment(text: string, masked: string, base: number, words:
  * in the next word is read as a platform list. Returns the index of the last word the flag
  * took, or -1 when the word is no platform flag.
  */
-function platformFlag(text: string, masked: string, base: number, words: Word[], k: number, w: Word, raw: string, sink: MentionSink, canonical: 'slash' | 'os_arch' = 'slash'): number {
+function platformFlag(text: string, masked: string, base: number, words: Word[], k: number, w: Word, raw: string, sink: MentionSink, canonical: 'slash' | 'os_arch' = 'slash', bareArch = false): number {
   const flag = PLATFORM_FLAG.exec(raw);
   if (!flag) return -1;
   let value: Word;
@@ -1704,9 +1706,16 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
   if (joinedQuotes(text, masked, base, value, sink, `${flag[0]} flag`, canonical)) return k;
   const u = unquote(masked, value);
   // Terraform's platforms are its registry's, which are Go's names: linux_x86_64 is none.
-  readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical, goNames: canonical === 'os_arch' });
+  readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical, goNames: canonical === 'os_arch', ...(bareArch ? { bareArch } : {}) });
   return k;
 }
+
+/**
+ * The tools whose `--platform` containerd's platforms.Parse reads, which takes an arch alone
+ * (`docker run --platform arm64`) as that arch on the daemon's os. crane and ko read `arm64` as
+ * an os: not these.
+ */
+const CONTAINERD_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman', 'buildah', 'nerdctl']);
 
 /** Terraform and the tools around it: `terraform providers lock -platform=linux_amd64` takes Terraform's spelling, os_arch. */
 export const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
