@@ -21,6 +21,7 @@ const runtime: ServerRuntime = {
   },
   noteDocumentLength,
   published: afterPublish,
+  initializeLacked: (params) => (typeof params === 'object' && params !== null && lackingCapabilities.has(params) ? 'capabilities, an object (the ClientCapabilities)' : undefined),
   watchFile: (path, onChange) => {
     // Node gives a file that is not there as all zeros. When it comes back, `before` is the file
     // as it was last seen there, not the zeros: a file moved away and back (`mv m.json m.bak`,
@@ -46,7 +47,25 @@ const PARAMS_REQUIRED = /^(?:textDocument\/|workspace\/executeCommand$|codeActio
  */
 function nullParamsAsEmpty<M>(message: M): M {
   const m = message as { id?: unknown; method?: unknown; params?: unknown };
+  if (m.method === 'initialize' && m.id !== undefined) return withCapabilities(message);
   return m.params === null && m.id !== undefined && typeof m.method === 'string' && PARAMS_REQUIRED.test(m.method) ? { ...message, params: {} } : message;
+}
+
+/** The params of `initialize` requests that came without capabilities (see withCapabilities). */
+const lackingCapabilities = new WeakSet<object>();
+
+/**
+ * An `initialize` whose params have no `capabilities` object (a client's bug): handed on with
+ * empty ones, which vscode-languageserver reads before the server's handler runs (a TypeError,
+ * answered as InternalError, otherwise). The server answers InvalidParams naming the field.
+ */
+function withCapabilities<M>(message: M): M {
+  const params = (message as { params?: unknown }).params;
+  const p = typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as { capabilities?: unknown }) : {};
+  if (typeof p.capabilities === 'object' && p.capabilities !== null && !Array.isArray(p.capabilities)) return message;
+  const filled = { ...p, capabilities: {} };
+  lackingCapabilities.add(filled);
+  return { ...message, params: filled };
 }
 
 // Counted as the connection hands each message over: the diagnostics pusher waits for a turn of

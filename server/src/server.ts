@@ -342,6 +342,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
     // The LSP sends initialize once; a second one must not reset the settings and documents.
     if (initialized) return new ResponseError<InitializeError>(ErrorCodes.InvalidRequest, 'k8s-platforms: the server is already initialized', { retry: false });
+    // (Not initialized: a client may send a right one after.)
+    const lacked = runtime.initializeLacked?.(params);
+    if (lacked !== undefined) return new ResponseError<InitializeError>(ErrorCodes.InvalidParams, `k8s-platforms: initialize needs ${lacked}`, { retry: true });
     initialized = true;
     support = clientSupport(params.capabilities);
     const init = readInitOptions(params.initializationOptions);

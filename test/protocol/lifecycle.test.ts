@@ -118,6 +118,29 @@ describe('lifecycle', () => {
     }
   });
 
+  it('an initialize without capabilities is refused with InvalidParams naming them; a right one after it initializes (QA 167 B1)', async () => {
+    const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.listen();
+    try {
+      for (const params of [{ processId: null, rootUri: null }, { processId: null, rootUri: null, capabilities: null }, { processId: null, capabilities: [] }, null]) {
+        const e = await errorOf(conn.sendRequest('initialize', params));
+        assert.equal(e.code, ErrorCodes.InvalidParams, JSON.stringify(params));
+        assert.match(e.message, /^k8s-platforms: initialize needs capabilities/);
+      }
+      const result = (await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: editorCapabilities(), workspaceFolders: null })) as { capabilities: { hoverProvider?: unknown } };
+      assert.ok(result.capabilities.hoverProvider);
+      assert.equal(await conn.sendRequest('shutdown'), null);
+      await conn.sendNotification('exit');
+      assert.equal(await Promise.race([new Promise((r) => proc.once('exit', r)), new Promise((r) => setTimeout(() => r('hung'), 5000))]), 0);
+    } finally {
+      if (proc.exitCode === null) proc.kill();
+      conn.dispose();
+    }
+  });
+
   it('before initialize: requests get ServerNotInitialized (-32002), a document opened is dropped, and the server then initializes as usual', async () => {
     const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

@@ -12,6 +12,11 @@ export interface ServerRuntime {
   messagesHandled?(): number;
   /** Told after diagnostics are sent, when the server is about to be idle (the entry point collects garbage then). */
   published?(): void;
+  /**
+   * What the params of an `initialize` request lacked, which the entry point filled in for
+   * vscode-languageserver to read (it reads `capabilities` before the server's handler runs).
+   */
+  initializeLacked?(params: unknown): string | undefined;
 }
 
 export interface ModelEvents {
