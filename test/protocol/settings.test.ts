@@ -501,6 +501,22 @@ describe('didChangeConfiguration that is not an editor’s', () => {
     }
   });
 
+  it('a k8sPlatforms section answered as a string or a number: a warning naming it, as a list gets, and the defaults apply (QA 167 B2)', async () => {
+    for (const bad of ['garbage', 42]) {
+      const client = await LspClient.start({ settings: bad as unknown as Record<string, unknown>, initializationOptions: { settings: { requiredTier: 1 } } });
+      try {
+        const u = uri(`scalar-${typeof bad}`);
+        client.open(u, 'yaml', WORKFLOW, 1);
+        const warning = await client.until('a warning', () => client.shown.find((m) => m.type === 2));
+        assert.match(warning.message, new RegExp(`k8sPlatforms: expected an object of settings, not ${JSON.stringify(bad)}`));
+        // (Not the settings of initializationOptions either: the answer said something, wrongly.)
+        assert.ok(!codes(await client.diagnosticsFor(u, 1)).includes('below-required-tier'), 'the defaults apply');
+      } finally {
+        await client.stop();
+      }
+    }
+  });
+
   it('no params, or settings that are not an object: no error logged, and the server keeps answering', async () => {
     const client = await LspClient.start({ capabilities: editorCapabilities({ configuration: false }), initializationOptions: { settings: { requiredTier: 1 } } });
     try {

@@ -205,8 +205,10 @@ export class Configuration {
   private applyTo(scope: SettingsScope, raw: unknown, told: Set<string>): boolean {
     scope.raw = raw;
     // (An empty section says nothing either: a client answers `{}` for settings no one set, and
-    // the user's may be in initializationOptions, as Neovim's init_options.)
-    const section = raw !== null && typeof raw === 'object' && Object.keys(raw).length > 0 ? raw : this.fallbackRaw;
+    // the user's may be in initializationOptions, as Neovim's init_options. A string or a number
+    // says something, wrongly: it is named, as a list is, and the defaults apply.)
+    const said = (raw !== null && typeof raw === 'object' && Object.keys(raw).length > 0) || typeof raw === 'string' || typeof raw === 'number' || raw === true;
+    const section = said ? raw : this.fallbackRaw;
     const { settings, problems } = parseSettings(section);
     const text = problems.join('; ');
     if (text !== scope.shownProblems && text !== '' && !told.has(text)) {
