@@ -230,7 +230,7 @@ const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
  * beyond MAX_SCRIPT_DEPTH: `$(sh -c "$(sh -c "…")")` hundreds deep took exponential time, then
  * the stack. Set by scanShellFully around its commands, and put back after.
  */
-let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean } = { depth: 0, yamlQuote: undefined };
+let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlySet<string> } = { depth: 0, yamlQuote: undefined };
 
 /** Scripts in scripts scanned at most (substitutions and here-documents stop at MAX_DEPTH). */
 const MAX_SCRIPT_DEPTH = 8;
@@ -287,7 +287,8 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   const shape: ScriptShape = { depth: 0, parens: 0, cases: 0, gapFrom: 0, heredoc: 0, braces: [] };
   // (What the scripts its commands hold are scanned with: see nesting.)
   const outer = nesting;
-  nesting = { depth, yamlQuote: opts.yamlQuote, ...(opts.dockerFlags ? { dockerFlags: true } : {}) };
+  const platformVars = flagVariables(text, start, end);
+  nesting = { depth, yamlQuote: opts.yamlQuote, ...(opts.dockerFlags ? { dockerFlags: true } : {}), ...(platformVars ? { platformVars } : {}) };
   try {
     // Where the value held (pending) was set: in how many subshells, and on a condition.
     let held: { parens: number; conditional: boolean } | undefined;
@@ -1530,6 +1531,12 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       // (A variable of any name: a statement's own assignment, or one a command takes as such, not
       // a word of another command's arguments: `git tag -m "X=linux/arm"` is a message.)
+      // A variable of any name the script gives whole to a --platform flag (`ARCH=linux/arm64`,
+      // then `docker buildx build --platform "$ARCH"`): its value is a platform list, typos too.
+      if (nesting.platformVars?.has(varName) && k < nameIndex && !inHostCase(text, masked, base, w.start)) {
+        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${varName}, a --platform value`, canonical: 'slash' });
+        continue;
+      }
       if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name)) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
         continue;
@@ -1708,6 +1715,23 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
   // Terraform's platforms are its registry's, which are Go's names: linux_x86_64 is none.
   readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${flag[0]} flag`, canonical, goNames: canonical === 'os_arch', ...(bareArch ? { bareArch } : {}) });
   return k;
+}
+
+/** A variable given whole as a `--platform` value: `--platform "$ARCH"`, `--platform=${TARGET}`. */
+const PLATFORM_FLAG_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\1(?=[\s;|&)\\]|$)/g;
+
+/** The variables text[start, end) gives whole to a `--platform` flag, or undefined (most scripts: one search). */
+function flagVariables(text: string, start: number, end: number): ReadonlySet<string> | undefined {
+  const region = text.slice(start, end);
+  if (region.indexOf('--platform') < 0) return undefined;
+  let out: Set<string> | undefined;
+  PLATFORM_FLAG_VARIABLE.lastIndex = 0;
+  for (let m = PLATFORM_FLAG_VARIABLE.exec(region); m; m = PLATFORM_FLAG_VARIABLE.exec(region)) {
+    const name = m[2] ?? m[3];
+    // (A platform-ish name is read as such already.)
+    if (roleOf(name) === undefined) (out ??= new Set()).add(name);
+  }
+  return out;
 }
 
 /**
