@@ -1,5 +1,4 @@
 import {
-  isGoArch,
   isGoOs,
   isValidPair,
   isValidVariant,
@@ -129,17 +128,14 @@ function misnamed(s: string, names: ReadonlySet<string>): boolean {
   return meant !== undefined && names.has(meant);
 }
 
-/** The arch aliases containerd's platforms.Parse takes (normalizeArch), beside Go's names. */
-const CONTAINERD_ARCH_ALIASES: ReadonlySet<string> = new Set(['x86_64', 'x86-64', 'aarch64', 'armhf', 'armel', 'i386']);
-
 /**
  * An arch alone where Docker and BuildKit take a platform (`FROM --platform=arm`, `docker run
  * --platform arm64`): containerd reads it as that arch on the daemon's os, linux for the images
- * Kubernetes builds. Undefined for any other word (an os alone, `managed`, a typo).
+ * Kubernetes builds. Go's names and the container runtimes' aliases (`armv7` is arm/v7); undefined
+ * for any other word (an os alone, `managed`, a typo: see isNameTypo).
  */
 export function parseBareArch(text: string): ParsedPlatform | undefined {
-  const lower = text.toLowerCase();
-  return isGoArch(lower) || CONTAINERD_ARCH_ALIASES.has(lower) ? makePlatform('linux', text, undefined, 'slash') : undefined;
+  return PART.test(text) && knownArch(text) ? makePlatform('linux', text, undefined, 'slash') : undefined;
 }
 
 /**

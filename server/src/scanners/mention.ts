@@ -560,7 +560,14 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       ? templatedVariantPlatform(t.text)
       : (parsePlatform(t.text, o.strictness ?? 'strict') ??
         (!foreign && (o.strictness ?? 'strict') === 'strict' ? (o.bareArch ? parseBareArch(t.text) : undefined) ?? (PLATFORM_NAMED.test(o.context) ? parseMisnamed(t.text) : undefined) : undefined));
-    if (!parsed) continue;
+    if (!parsed) {
+      // `--platform amd46` where Docker takes an arch alone: a typo of a Go name, judged as `GOARCH=amd46` is.
+      if (o.bareArch && !foreign && (o.strictness ?? 'strict') === 'strict' && /^[A-Za-z0-9_-]+$/.test(t.text)) {
+        if (isNameTypo(t.text, 'arch')) sink.add({ kind: 'pair', arch: t, product: false, context: o.context });
+        else if (isNameTypo(t.text, 'os')) sink.add({ kind: 'pair', os: t, product: false, context: o.context });
+      }
+      continue;
+    }
     // (Two os versions of one platform are two images, no repeat; two builds with their fields, two builds.)
     const platform = osVersion ? { ...parsed, qualifier: o.text.slice(t.end + 1, item.end) } : fields ? { ...parsed, qualifier: o.text.slice(t.end, item.end) } : parsed;
     sink.add({
