@@ -859,7 +859,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   // unsupported or unavailable one (as an item of a platform list does), not beside removed (a
   // removed name is removed each time) or unknown (`Linux` after `linux` is no name, not a repeat).
   let pairCodes: Map<string, Code[]> | undefined;
-  let unsupported: Map<Finding, string[]> | undefined;
+  /** The platforms each finding's message names, where the findings of a token merge (see RawFinding.named). */
+  let named: Map<Finding, string[]> | undefined;
   const byToken = new Map<string, Finding>();
   for (const { f, pair } of raw) {
     const level = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
@@ -875,14 +876,12 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     }
     const prev = byToken.get(key);
     // (Each pair of a cross product the value builds that no tier holds is named: `- freebsd` beside amd64 and arm64.)
-    if (prev && pair && f.code === 'unsupported-platform' && prev.code === f.code && f.data.platform) {
-      unsupported ??= new Map();
-      const names = unsupported.get(prev) ?? [prev.data.platform ?? ''];
-      if (!names.includes(f.data.platform)) names.push(f.data.platform);
-      unsupported.set(prev, names);
+    if (prev && f.named && prev.code === f.code) {
+      const names = named?.get(prev);
+      if (names) for (const n of f.named) if (!names.includes(n)) names.push(n);
     }
     if (prev && PRIORITY[prev.code] <= PRIORITY[f.code]) continue;
-    byToken.set(key, {
+    const finding: Finding = {
       start: f.token.start,
       end: f.token.end,
       code: f.code,
@@ -891,9 +890,11 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       ...(f.href ? { href: f.href } : {}),
       data: f.data,
       ...(f.first ? { first: f.first } : {}),
-    });
+    };
+    byToken.set(key, finding);
+    if (f.named && pair) (named ??= new Map()).set(finding, [...f.named]);
   }
-  for (const [f, names] of unsupported ?? []) if (names.length > 1 && f.message === unsupportedMessage(names.slice(0, 1))) f.message = unsupportedMessage(names);
+  for (const [f, names] of named ?? []) if (f.code === 'unsupported-platform') f.message = unsupportedMessage(names);
   const out = [...byToken.values()];
   // An exclude entry that leaves the value's other pairs wrong (`arm` of goos [linux, darwin,
   // freebsd]: darwin/arm is no Go platform) fixes only part of what is wrong with the token.

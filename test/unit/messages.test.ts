@@ -164,6 +164,9 @@ describe('removed-platform messages of an arm variant that only arm64 has (QA 16
     const matrix = 'jobs:\n  b:\n    strategy:\n      matrix:\n        goos: [openbsd]\n        goarch: [amd64, arm64, 386, arm, riscv64, ppc64]\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';
     const [os] = lintText(matrix, 'github-workflow', model, settings).filter((f) => matrix.slice(f.start, f.end) === 'openbsd');
     assert.equal(os?.message, 'openbsd/amd64, openbsd/arm64, openbsd/386, openbsd/arm, openbsd/riscv64 and openbsd/ppc64 are valid Go platforms but in no Kubernetes tier; Kubernetes does not build or test them.');
+    // Each arm variant a goreleaser build makes too (QA 168 B1: caddy's freebsd build, goarm 6 and 7).
+    const goarm = 'builds:\n  - goos: [freebsd]\n    goarch: [arm]\n    goarm: ["6", "7"]\n';
+    assert.deepEqual(lintText(goarm, 'goreleaser', model, settings).map((f) => f.message), ['freebsd/arm/v6 and freebsd/arm/v7 are valid Go platforms but in no Kubernetes tier; Kubernetes does not build or test them.']);
     const ten = Array.from({ length: 10 }, (_, k) => `p${k}`);
     assert.match(unsupportedMessage(ten), /^p0, p1, p2, p3, p4, p5, p6 and 3 more are valid Go platforms/);
   });

@@ -83,7 +83,11 @@ export interface Finding {
 }
 
 /** The part of a finding a rule decides; severity comes from the settings. */
-export type RawFinding = Omit<Finding, 'severity' | 'start' | 'end'> & { token: Token };
+export type RawFinding = Omit<Finding, 'severity' | 'start' | 'end'> & {
+  token: Token;
+  /** The platforms the message names, where the findings of one token merge into one message (unsupported-platform of a cross product). */
+  named?: readonly string[];
+};
 
 export interface LintSettings {
   /** 1, 2 or 3: platforms in a lower tier (a higher number) get below-required-tier. 3 turns it off. */

@@ -115,12 +115,18 @@ export function display(s: Subject): string {
  * message names them: `linux/arm/v6 and linux/arm/v7`. Undefined for fewer than two valid ones.
  */
 export function displayVariants(s: Subject): string | undefined {
+  const names = variantNames(s);
+  return names ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : undefined;
+}
+
+/** The platforms of a pair built in several variants, one name each (see displayVariants). */
+export function variantNames(s: Subject): string[] | undefined {
   const m = s.mention;
   const { os, arch } = s;
   if (m.kind !== 'pair' || !m.variants || os === undefined || arch === undefined) return undefined;
   const variants = new Set(m.variants.map(goVariant).filter((v) => isValidVariant(arch, v)));
   const names = [...variants].map((variant) => formatPlatform({ os, arch, variant }));
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : undefined;
+  return names.length > 1 ? names : undefined;
 }
 
 /**

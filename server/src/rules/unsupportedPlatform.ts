@@ -1,6 +1,6 @@
 import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
-import { blame, display, osIsOdd, removal, type Subject } from './subject';
+import { blame, display, osIsOdd, removal, variantNames, type Subject } from './subject';
 
 /** unsupported-platform: Go knows it, Kubernetes puts it in no tier (linux/riscv64, freebsd/amd64). */
 export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -15,10 +15,10 @@ export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFindin
   } else return undefined;
   const t = blame(s, osIsOdd(s, model));
   if (!t) return undefined;
-  const message =
-    s.os !== undefined && s.arch !== undefined
-      ? unsupportedMessage([display(s)])
-      : s.os !== undefined
+  const named = s.os !== undefined && s.arch !== undefined ? (variantNames(s) ?? [display(s)]) : undefined;
+  const message = named
+    ? unsupportedMessage(named)
+    : s.os !== undefined
         ? `GOOS ${s.os} is valid Go but no Kubernetes platform uses it; Kubernetes does not build or test it.`
         : `GOARCH ${s.arch} is valid Go but no Kubernetes platform uses it; Kubernetes does not build or test it.`;
   return {
@@ -26,6 +26,7 @@ export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFindin
     code: 'unsupported-platform',
     message,
     data: { platform: display(s), ...removal(s, t) },
+    ...(named ? { named } : {}),
   };
 }
 
