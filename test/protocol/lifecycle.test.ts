@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
-import { spawn } from 'node:child_process';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { LspClient, editorCapabilities, serverBundle } from '../support/lspClient';
 
 /** A workflow of about 4 MB (under the 5 MiB default limit): its first scan takes a second or more. */
@@ -28,6 +28,25 @@ async function errorOf(request: Promise<unknown>): Promise<ResponseError<unknown
     if (!(e instanceof ResponseError)) throw e;
     return e;
   }
+}
+
+/** The server spawned bare, with a connection that answers settings and registrations as an editor does, not yet initialized. */
+function bareServer(): { proc: ChildProcess; conn: ProtocolConnection; published: string[] } {
+  const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const published: string[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => void published.push(p.uri));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  return { proc, conn, published };
+}
+
+/** shutdown and exit, as an editor closes: the server's exit code, or 'hung' after 5 s. */
+async function shutdownAndExit(proc: ChildProcess, conn: ProtocolConnection): Promise<number | null | 'hung'> {
+  assert.equal(await conn.sendRequest('shutdown'), null);
+  await conn.sendNotification('exit');
+  return Promise.race([new Promise<number | null>((r) => proc.once('exit', r)), new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000))]);
 }
 
 const small = 'file:///virtual/lifecycle/Dockerfile';
@@ -119,11 +138,7 @@ describe('lifecycle', () => {
   });
 
   it('an initialize without capabilities is refused with InvalidParams naming them; a right one after it initializes (QA 167 B1)', async () => {
-    const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    conn.onRequest('client/registerCapability', () => null);
-    conn.listen();
+    const { proc, conn } = bareServer();
     try {
       for (const params of [{ processId: null, rootUri: null }, { processId: null, rootUri: null, capabilities: null }, { processId: null, capabilities: [] }, null]) {
         const e = await errorOf(conn.sendRequest('initialize', params));
@@ -132,9 +147,7 @@ describe('lifecycle', () => {
       }
       const result = (await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: editorCapabilities(), workspaceFolders: null })) as { capabilities: { hoverProvider?: unknown } };
       assert.ok(result.capabilities.hoverProvider);
-      assert.equal(await conn.sendRequest('shutdown'), null);
-      await conn.sendNotification('exit');
-      assert.equal(await Promise.race([new Promise((r) => proc.once('exit', r)), new Promise((r) => setTimeout(() => r('hung'), 5000))]), 0);
+      assert.equal(await shutdownAndExit(proc, conn), 0);
     } finally {
       if (proc.exitCode === null) proc.kill();
       conn.dispose();
@@ -142,13 +155,7 @@ describe('lifecycle', () => {
   });
 
   it('before initialize: requests get ServerNotInitialized (-32002), a document opened is dropped, and the server then initializes as usual', async () => {
-    const proc = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-    const published: string[] = [];
-    conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => void published.push(p.uri));
-    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    conn.onRequest('client/registerCapability', () => null);
-    conn.listen();
+    const { proc, conn, published } = bareServer();
     try {
       const early = [
         conn.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 0, character: 17 } }),
@@ -170,9 +177,7 @@ describe('lifecycle', () => {
       const until = Date.now() + 5000;
       while (!published.includes(later) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
       assert.deepEqual(published, [later]);
-      assert.equal(await conn.sendRequest('shutdown'), null);
-      await conn.sendNotification('exit');
-      assert.equal(await Promise.race([new Promise((r) => proc.once('exit', r)), new Promise((r) => setTimeout(() => r('hung'), 5000))]), 0);
+      assert.equal(await shutdownAndExit(proc, conn), 0);
     } finally {
       if (proc.exitCode === null) proc.kill();
       conn.dispose();
