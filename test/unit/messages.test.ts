@@ -152,6 +152,14 @@ describe('removed-platform messages of an arm variant that only arm64 has (QA 16
     assert.doesNotMatch(v3[0]?.message ?? '', /meant/);
   });
 
+  it('an alias given to a container tool\'s --arch gets no Go spelling advice; one given to GOARCH does (QA 168 D8)', () => {
+    const [buildah] = lintText('buildah from --arch=armhf alpine\n', 'shell', model, settings);
+    assert.equal(buildah?.code, 'removed-platform');
+    assert.doesNotMatch(buildah.message, /Go architecture|GOARM/);
+    const [go] = lintText('GOARCH=armhf go build\n', 'shell', model, settings);
+    assert.match(go?.message ?? '', /armhf is not a Go architecture either: Go writes it GOARCH=arm GOARM=7\.$/);
+  });
+
   it('unsupported-platform on a value of a cross product names every pair it builds that no tier holds (QA 166 B3)', () => {
     const text = 'builds:\n  - goos: [freebsd, linux]\n    goarch: [amd64, arm64, riscv64]\n';
     const found = lintText(text, 'goreleaser', model, settings).map((f) => [text.slice(f.start, f.end), f.code, f.message]);

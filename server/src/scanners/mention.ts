@@ -55,6 +55,8 @@ export interface PairMention {
   osName?: string;
   archName?: string;
   variant?: string;
+  /** The arch was given to a container tool's --arch (podman, buildah, skopeo), which takes the runtimes' aliases: no Go spelling to advise. */
+  containerArch?: boolean;
   /** Every variant the pair is built in, when there are several (goreleaser's `goarm: ["6", "7"]`); `variant` is the first. */
   variants?: readonly string[];
   /**

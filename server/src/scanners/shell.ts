@@ -1647,7 +1647,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
 function containerAliases(mentions: readonly Mention[], from: number, arches: ReadonlySet<Token>): void {
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k];
-    if (m.kind !== 'pair' || !m.arch || !arches.has(m.arch) || m.archName !== undefined) continue;
+    if (m.kind !== 'pair' || !m.arch || !arches.has(m.arch)) continue;
+    m.containerArch = true;
+    if (m.archName !== undefined) continue;
     const written = m.arch.text.toLowerCase();
     const resolved = isGoArch(written) ? undefined : resolveArch(written);
     if (resolved && resolved.variant === undefined) m.archName = resolved.arch;
