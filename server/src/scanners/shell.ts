@@ -1548,7 +1548,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       if (assignmentsInValue(text, masked, base, u.s, u.e, sink)) continue;
     }
-    const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink, TERRAFORM_TOOLS.has(name) ? 'os_arch' : 'slash', nesting.dockerFlags === true || CONTAINERD_TOOLS.has(name));
+    const bareArch = nesting.dockerFlags === true || (CONTAINERD_TOOLS.has(name) && !afterContainerCommand(masked, words, nameIndex, k));
+    const flagEnd = foreignFlags ? -1 : platformFlag(text, masked, base, words, k, w, raw, sink, TERRAFORM_TOOLS.has(name) ? 'os_arch' : 'slash', bareArch);
     if (flagEnd >= 0) {
       k = flagEnd;
       continue;
@@ -1734,6 +1735,31 @@ function flagVariables(text: string, start: number, end: number): ReadonlySet<st
     if (roleOf(name) === undefined) (out ??= new Set()).add(name);
   }
   return out;
+}
+
+/** The subcommands whose first argument is an image or a container; the words after it are that command's (`docker run img crane copy --platform arm`). */
+const CONTAINER_COMMANDS: ReadonlySet<string> = new Set(['run', 'exec', 'create']);
+
+/** Flags of those subcommands that take no value: the word after one is the image. */
+const VALUELESS_FLAGS: ReadonlySet<string> = new Set(['--rm', '-d', '--detach', '-i', '--interactive', '-t', '--tty', '--privileged', '--init', '--read-only', '-q', '--quiet', '-P', '--publish-all', '--no-healthcheck', '--oom-kill-disable', '--replace']);
+
+/**
+ * Whether words[k] of a docker, podman or nerdctl command comes after the image of its `run` or
+ * `create` (the container of its `exec`): an argument of the command run there, not the tool's own
+ * flag. A flag without `=` takes the next word as its value, but for those known to take none and
+ * runs of short ones (`-it`).
+ */
+function afterContainerCommand(masked: string, words: readonly Word[], nameIndex: number, k: number): boolean {
+  let i = nameIndex + 1;
+  while (i < k && masked.charCodeAt(words[i].start) === 45 /* - */) i++;
+  if (i < k && wordText(masked, words[i]) === 'container') i++;
+  if (i >= k || !CONTAINER_COMMANDS.has(wordText(masked, words[i]))) return false;
+  for (let j = i + 1; j < k; j++) {
+    const w = wordText(masked, words[j]);
+    if (w.charCodeAt(0) !== 45) return true;
+    if (w.indexOf('=') < 0 && !VALUELESS_FLAGS.has(w) && !/^-[A-Za-z]{2,}$/.test(w)) j++;
+  }
+  return false;
 }
 
 /**
