@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { CODES } from '../../server/src/rules/finding';
-import { fieldSchemas, parseSettings, plainValue, settingsSection, type Fields } from '../../server/src/features/settings';
+import { fieldSchemas, parseSettings, plainValue, saysNothing, settingsSection, type Fields } from '../../server/src/features/settings';
 import { readInitOptions } from '../../server/src/features/configuration';
 
 const repo = resolve(__dirname, '../..');
@@ -130,6 +130,11 @@ describe('severity, entry by entry', () => {
     assert.deepEqual(parseSettings(false).problems, [], 'Lisp nil');
     assert.deepEqual(parseSettings([]).problems, [], 'Lisp nil');
     assert.deepEqual(parseSettings(undefined).problems, []);
+    assert.deepEqual(parseSettings(42).problems, ['k8sPlatforms: expected an object of settings, not 42']);
+    assert.deepEqual(parseSettings(true).problems, ['k8sPlatforms: expected an object of settings, not true']);
+    // What says nothing leaves the user's settings to initializationOptions; anything else is read (and named when wrong).
+    for (const nothing of [undefined, null, false, [], {}]) assert.ok(saysNothing(nothing), JSON.stringify(nothing));
+    for (const something of ['x', 0, true, [1], { enable: false }]) assert.ok(!saysNothing(something), JSON.stringify(something));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { TierModel } from '../model/query';
 import type { ModelData } from '../model/schema';
 import { ModelStore, type ServerRuntime } from './modelSource';
-import { DEFAULT_SERVER_SETTINGS, SETTING_KEYS, parseSettings, sameSettings, settingsSection, type ServerSettings } from './settings';
+import { DEFAULT_SERVER_SETTINGS, SETTING_KEYS, parseSettings, sameSettings, saysNothing, settingsSection, type ServerSettings } from './settings';
 import { filePath, resolveModelPath, uriPath } from './uris';
 
 /** What the client says at `initialize` (`initializationOptions`), beside its capabilities. */
@@ -204,11 +204,10 @@ export class Configuration {
 
   private applyTo(scope: SettingsScope, raw: unknown, told: Set<string>): boolean {
     scope.raw = raw;
-    // (An empty section says nothing either: a client answers `{}` for settings no one set, and
-    // the user's may be in initializationOptions, as Neovim's init_options. A string or a number
-    // says something, wrongly: it is named, as a list is, and the defaults apply.)
-    const said = (raw !== null && typeof raw === 'object' && Object.keys(raw).length > 0) || typeof raw === 'string' || typeof raw === 'number' || raw === true;
-    const section = said ? raw : this.fallbackRaw;
+    // (A section that says nothing leaves the user's to initializationOptions, as Neovim's
+    // init_options. A string or a number says something, wrongly: it is named, as a list is, and
+    // the defaults apply.)
+    const section = saysNothing(raw) ? this.fallbackRaw : raw;
     const { settings, problems } = parseSettings(section);
     const text = problems.join('; ');
     if (text !== scope.shownProblems && text !== '' && !told.has(text)) {

@@ -219,15 +219,22 @@ function unknownKeys(section: Record<string, unknown>, problems: string[]): void
 }
 
 /**
+ * Whether a `k8sPlatforms` section says nothing: null, no section, and what clients send for
+ * nothing: `{}` for settings no one set, false and an empty list (as Lisp's nil may be written).
+ */
+export function saysNothing(raw: unknown): boolean {
+  return raw === undefined || raw === null || raw === false || (typeof raw === 'object' && Object.keys(raw).length === 0);
+}
+
+/**
  * Reads the `k8sPlatforms` section as a client sends it (any shape, maybe null). Missing values
  * take their defaults; a bad value takes its default and is named in `problems`, and so is a key
  * that is no setting.
  */
 export function parseSettings(raw: unknown): ParsedSettings {
   const problems: string[] = [];
-  // Nothing is the defaults: null, no section, and what some clients send for nothing (false and
-  // an empty list, as Lisp's nil may be written). Any other shape is named, then the defaults apply.
-  if (typeof raw === 'string' || typeof raw === 'number' || raw === true || (Array.isArray(raw) && raw.length > 0)) {
+  // Nothing is the defaults (see saysNothing). Any other shape is named, then the defaults apply.
+  if (!saysNothing(raw) && !isPlainObject(raw)) {
     problems.push(`k8sPlatforms: expected an object of settings, not ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw).slice(0, 40)}`);
   }
   const section = isPlainObject(raw) ? undot(raw) : {};

@@ -513,6 +513,11 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     sink.foreignLists.add(listId);
   }
   const canonical = foreign ? undefined : (o.canonical ?? 'as-written');
+  const strict = (o.strictness ?? 'strict') === 'strict';
+  /** Where a word no platform of Go's spelling may still be one: an arch alone (bareArch), a runtime's arch name (parseMisnamed). */
+  const open = strict && !foreign;
+  /** The items as written, for the fix of a typo among them (see nameTypo). */
+  let written: string[] | undefined;
   for (const item of items) {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
     const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
@@ -554,19 +559,20 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     }
     // `lnux/${ARCH}`, `${TARGETOS}/amd46`: the half written is judged when it is a typo of a name.
     if (item.templatedHalf) {
-      if ((o.strictness ?? 'strict') === 'strict') halfTypo(sink, o.text, item, o.context);
+      if (strict) halfTypo(sink, o.text, item, o.context);
       continue;
     }
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
     const parsed = item.templatedVariant
       ? templatedVariantPlatform(t.text)
-      : (parsePlatform(t.text, o.strictness ?? 'strict') ??
-        (!foreign && (o.strictness ?? 'strict') === 'strict' ? (o.bareArch ? parseBareArch(t.text) : undefined) ?? (PLATFORM_NAMED.test(o.context) ? parseMisnamed(t.text) : undefined) : undefined));
+      : (parsePlatform(t.text, o.strictness ?? 'strict') ?? (open && o.bareArch ? parseBareArch(t.text) : undefined) ?? (open && PLATFORM_NAMED.test(o.context) ? parseMisnamed(t.text) : undefined));
     if (!parsed) {
-      // `--platform amd46` where Docker takes an arch alone: a typo of a Go name, judged as `GOARCH=amd46` is.
-      if (o.bareArch && !foreign && (o.strictness ?? 'strict') === 'strict' && /^[A-Za-z0-9_-]+$/.test(t.text)) {
-        if (isNameTypo(t.text, 'arch')) sink.add({ kind: 'pair', arch: t, product: false, context: o.context });
-        else if (isNameTypo(t.text, 'os')) sink.add({ kind: 'pair', os: t, product: false, context: o.context });
+      // `--platform amd46` where Docker takes an arch alone: a typo of a Go name, judged as
+      // `GOARCH=amd46` is, and as in a goarch list its fix repeats no other item.
+      const role = open && o.bareArch && BARE_WORD.test(t.text) ? (isNameTypo(t.text, 'arch') ? 'arch' : isNameTypo(t.text, 'os') ? 'os' : undefined) : undefined;
+      if (role) {
+        written ??= items.map((it) => o.text.slice(it.start, it.end));
+        nameTypo(sink, { ...t, inList: written, ...(removable ? { remove: { start: item.removeStart, end: item.removeEnd } } : {}) }, role, o.context);
       }
       continue;
     }
@@ -597,7 +603,14 @@ function halfTypo(sink: MentionSink, text: string, item: ListItem, context: stri
   if (slash < 0 || slash >= item.end) return;
   const role = item.templatedHalf!;
   const t = role === 'os' ? token(text, item.start, slash) : token(text, slash + 1, item.end);
-  if (!isNameTypo(t.text, role)) return;
+  if (isNameTypo(t.text, role)) nameTypo(sink, t, role, context);
+}
+
+/** A word alone where a platform may be an arch alone (`--platform amd46`). */
+const BARE_WORD = /^[A-Za-z0-9_-]+$/;
+
+/** A typo of a Go os or arch name written alone, a name its rule reports (`unknown-platform`, with Go's names to fix it). */
+function nameTypo(sink: MentionSink, t: Token, role: 'os' | 'arch', context: string): void {
   sink.add({ kind: 'pair', ...(role === 'os' ? { os: t } : { arch: t }), product: false, context });
 }
 
