@@ -252,7 +252,9 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   // (A region Windows' shells read otherwise is masked on its own, its substitutions placed back.)
   const windows = windowsRegion(text, start, end);
   const found: number[] = windows !== undefined ? [] : substitutions;
-  let masked = windows === undefined ? maskTemplates(text, start, end, opts.mode, 0, substitutions) : maskTemplates(windows, 0, windows.length, opts.mode, 0, found);
+  // (make's `$(foreach …)` loops of a recipe: see makeLoop.)
+  const loops: number[] | undefined = opts.mode === 'make' && windows === undefined ? [] : undefined;
+  let masked = windows === undefined ? maskTemplates(text, start, end, opts.mode, 0, substitutions, loops) : maskTemplates(windows, 0, windows.length, opts.mode, 0, found);
   if (windows !== undefined) for (const at of found) substitutions.push(at + start);
   if (opts.execForm) masked = unjson(masked);
   if (masked.indexOf("'") >= 0 && masked.indexOf('\\') >= 0) masked = blankAnsiEscapes(text, start, masked);
@@ -316,6 +318,7 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   if (opts.carry) opts.carry.pending = pending;
   else if (pending) usePending(sink, [], [], pending, env);
   scanDefaults(text, masked, start, end, sink, commands, commandsFrom);
+  if (loops) for (let k = 0; k < loops.length; k += 4) makeLoop(text, loops[k], loops[k + 1], loops[k + 2], loops[k + 3], sink);
   // The command of a substitution is masked above (its output is a value no one can know), and
   // is a script of its own: `ID=$(docker create --platform linux/arm/v7 …)`.
   if (depth < MAX_DEPTH) {
@@ -1268,6 +1271,43 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
   }
   if (others && others.length > 0) emitCrossed(sink, role, names, others);
   else for (const t of names) emitName(sink, role, t, 'for loop list', other);
+}
+
+/**
+ * make's `$(foreach GOARCH,amd64 arm64,GOOS=linux GOARCH=$(GOARCH) go build …;)` in a recipe, its
+ * variable text[args, comma), its list up to `second`, its text up to `close`: the text is run once
+ * for each word of the list, so the list is read as a shell loop's (the `for` loops of scanCommand)
+ * by its variable's name or by what the text does with it (`GOARCH=$(a)`, `--platform $(p)`).
+ */
+function makeLoop(text: string, args: number, comma: number, second: number, close: number, sink: MentionSink): void {
+  const variable = text.slice(args, comma).trim();
+  if (comma < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return;
+  const listFrom = comma + 1;
+  const listMasked = maskTemplates(text, listFrom, second, 'make');
+  const words: { s: number; e: number }[] = [];
+  for (const m of listMasked.matchAll(/\S+/g)) words.push({ s: listFrom + m.index!, e: listFrom + m.index! + m[0].length });
+  if (words.length === 0) return;
+  const named = roleOf(variable);
+  const list = (role: 'os' | 'arch' | 'platform', w: { s: number; e: number }, listId?: number, removeWhole?: { start: number; end: number }) =>
+    readPlatformList(sink, { text, masked: listMasked, maskBase: listFrom, start: w.s, end: w.e, role, context: 'foreach list', ...(removeWhole ? { removeWhole } : {}) }, listId);
+  // make's $(v) and ${v} in the text read as the shell's ${v} (the same length).
+  const bodyFrom = second + 1;
+  const body = text.slice(bodyFrom, close).replace(new RegExp(`\\$\\((${variable})\\)`, 'g'), '$${$1}');
+  const use = named === 'platform' ? undefined : loopVariableUse(body, variable);
+  if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
+    const listId = sink.newList();
+    for (const w of words) list('platform', w, listId, words.length > 1 ? wordRemoval(text, w.s, w.e) : undefined);
+    return;
+  }
+  const role = named ?? use?.role;
+  if (role !== 'os' && role !== 'arch') return;
+  const other = use?.role === role && use.other ? token(text, bodyFrom + use.other.at, bodyFrom + use.other.at + use.other.text.length) : undefined;
+  for (const w of words) {
+    for (const t of list(role, w)) {
+      // (A variable named for neither, such as `a`, gives only names and typos of names: see loopIntoGoVariable.)
+      if (named !== undefined || looksLikeName(t.text, role)) emitName(sink, role, t, 'foreach list', other);
+    }
+  }
 }
 
 /** Nested loops (`for os in …; do for arch in …; do GOOS=$os GOARCH=$arch`) build every pair of the outer loop's `names` (of `role`) and the inner loop's `others`. */

@@ -28,8 +28,10 @@ const MAX_DEFAULT_DEPTH = 8;
  * Returns a string of the same length as the region; index 0 is `start`. When `substitutions` is
  * given, the start and end of each command substitution's command (`$(cmd)`, `` `cmd` ``, make's
  * `$(shell cmd)` and a recipe's `$$(cmd)`) are pushed onto it: the command is a script of its own.
+ * When `loops` is given, each make `$(foreach var,list,text)` pushes four offsets onto it: where its
+ * variable starts, its first and second commas, and where its text ends (a loop: shell.ts makeLoop).
  */
-export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode, depth = 0, substitutions?: number[]): string {
+export function maskTemplates(text: string, start: number, end: number, mode: TemplateMode, depth = 0, substitutions?: number[], loops?: number[]): string {
   // Fast path: nothing templated in the region.
   const region = text.slice(start, end);
   if (!MAYBE.test(region)) return region;
@@ -81,7 +83,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     if (!m) return false;
     const prefix = dollars - 1 + m[0].length;
     soft(prefix);
-    out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1, substitutions));
+    out.push(maskTemplates(text, i + prefix, close - 1, mode, depth + 1, substitutions, loops));
     out.push(SOFT);
     i = close;
     lit = close;
@@ -108,7 +110,9 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       // call starts, the call's name, variable and list blanks before it.
       flush();
       out.push(text.slice(i, from + 1).replace(/[^\n]/g, ' '));
-      out.push(maskTemplates(text, from + 1, close - 1, mode, depth + 1, substitutions));
+      // (Its variable, list and text, for the reader of the loop it is: see MakeLoop.)
+      loops?.push(args, topLevelComma(text, args, from), from, close - 1);
+      out.push(maskTemplates(text, from + 1, close - 1, mode, depth + 1, substitutions, loops));
       out.push(SOFT);
       i = close;
       lit = close;
@@ -116,7 +120,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     }
     soft(args - i);
     out.push(poisoned(text.slice(args, from)));
-    const chosen = maskTemplates(text, from, close - 1, mode, depth + 1, substitutions);
+    const chosen = maskTemplates(text, from, close - 1, mode, depth + 1, substitutions, loops);
     // The blanks of a list `subst` joins with commas are not where a command's words end
     // (`--platform $(subst $(space),$(comma),linux/amd64 linux/arm64)` is one argument).
     // The comma after an `if`'s condition ends an argument, not a list item: removing the
