@@ -230,7 +230,7 @@ const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
  * beyond MAX_SCRIPT_DEPTH: `$(sh -c "$(sh -c "…")")` hundreds deep took exponential time, then
  * the stack. Set by scanShellFully around its commands, and put back after.
  */
-let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlySet<string> } = { depth: 0, yamlQuote: undefined };
+let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlyMap<string, boolean> } = { depth: 0, yamlQuote: undefined };
 
 /** Scripts in scripts scanned at most (substitutions and here-documents stop at MAX_DEPTH). */
 const MAX_SCRIPT_DEPTH = 8;
@@ -1574,7 +1574,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       // A variable of any name the script gives whole to a --platform flag (`ARCH=linux/arm64`,
       // then `docker buildx build --platform "$ARCH"`): its value is a platform list, typos too.
       if (nesting.platformVars?.has(varName) && k < nameIndex && !inHostCase(text, masked, base, w.start)) {
-        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${varName}, a --platform value`, canonical: 'slash' });
+        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${varName}, a --platform value`, canonical: 'slash', ...(nesting.platformVars.get(varName) ? { bareArch: true } : {}) });
         continue;
       }
       if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name)) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
@@ -1763,16 +1763,40 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
 /** A variable given whole as a `--platform` value: `--platform "$ARCH"`, `--platform=${TARGET}`. */
 const PLATFORM_FLAG_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\1(?=[\s;|&)\\]|$)/g;
 
-/** The variables text[start, end) gives whole to a `--platform` flag, or undefined (most scripts: one search). */
-function flagVariables(text: string, start: number, end: number): ReadonlySet<string> | undefined {
+/** A container tool named on a line before a `--platform`, and what follows it (see containerFlag). */
+const CONTAINERD_TOOL_WORD = /(?:^|[\s;&|(`'"])(?:docker|podman|buildah|nerdctl)\s+(.*)$/;
+
+/**
+ * Whether the `--platform` that `before` (its line up to the flag) leads to is a container tool's,
+ * which reads an arch alone as that arch on linux (see CONTAINERD_TOOLS): not after the image of
+ * `run`, `create` or `exec`, whose words are the container's command's (only flags may come
+ * between the subcommand and it: `docker run --rm --platform "$A" img`).
+ */
+function containerFlag(before: string): boolean {
+  const m = CONTAINERD_TOOL_WORD.exec(before);
+  if (!m) return false;
+  const words = m[1].split(/\s+/).filter((w) => w !== '');
+  const sub = words.findIndex((w) => !w.startsWith('-'));
+  if (sub < 0 || !CONTAINER_COMMANDS.has(words[sub])) return true;
+  return words.slice(sub + 1).every((w) => w.startsWith('-'));
+}
+
+/**
+ * The variables text[start, end) gives whole to a `--platform` flag, or undefined (most scripts:
+ * one search); each with whether a container tool's flag takes it (`docker run --platform "$A"`),
+ * which reads an arch alone (`A=arm`) as a platform.
+ */
+function flagVariables(text: string, start: number, end: number): ReadonlyMap<string, boolean> | undefined {
   const region = text.slice(start, end);
   if (region.indexOf('--platform') < 0) return undefined;
-  let out: Set<string> | undefined;
+  let out: Map<string, boolean> | undefined;
   PLATFORM_FLAG_VARIABLE.lastIndex = 0;
   for (let m = PLATFORM_FLAG_VARIABLE.exec(region); m; m = PLATFORM_FLAG_VARIABLE.exec(region)) {
     const name = m[2] ?? m[3];
     // (A platform-ish name is read as such already.)
-    if (roleOf(name) === undefined) (out ??= new Set()).add(name);
+    if (roleOf(name) !== undefined) continue;
+    const bare = containerFlag(region.slice(region.lastIndexOf('\n', m.index) + 1, m.index));
+    (out ??= new Map()).set(name, bare || out.get(name) === true);
   }
   return out;
 }
