@@ -1262,13 +1262,7 @@ function loopBody(text: string, masked: string, base: number, words: readonly Wo
  * with the other half where the same line writes it (`GOOS=linux GOARCH=${arch}`).
  */
 function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, role: 'os' | 'arch', other: Token | undefined, others?: Token[]): void {
-  const names: Token[] = [];
-  for (let k = 3; k < words.length; k++) {
-    const u = unquote(masked, words[k]);
-    for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) {
-      if (looksLikeName(t.text, role)) names.push(t);
-    }
-  }
+  const names = loopNames(sink, text, masked, base, loopSpans(masked, base, words), role, 'for loop list').filter((t) => looksLikeName(t.text, role));
   if (others && others.length > 0) emitCrossed(sink, role, names, others);
   else for (const t of names) emitName(sink, role, t, 'for loop list', other);
 }
@@ -1302,12 +1296,35 @@ function makeLoop(text: string, args: number, comma: number, second: number, clo
   const role = named ?? use?.role;
   if (role !== 'os' && role !== 'arch') return;
   const other = use?.role === role && use.other ? token(text, bodyFrom + use.other.at, bodyFrom + use.other.at + use.other.text.length) : undefined;
-  for (const w of words) {
-    for (const t of list(role, w)) {
-      // (A variable named for neither, such as `a`, gives only names and typos of names: see loopIntoGoVariable.)
-      if (named !== undefined || looksLikeName(t.text, role)) emitName(sink, role, t, 'foreach list', other);
+  for (const t of loopNames(sink, text, listMasked, listFrom, words, role, 'foreach list')) {
+    // (A variable named for neither, such as `a`, gives only names and typos of names: see loopIntoGoVariable.)
+    if (named !== undefined || looksLikeName(t.text, role)) emitName(sink, role, t, 'foreach list', other);
+  }
+}
+
+/** The words of a `for NAME in …` command's list (its words from the fourth on), unquoted: text[s, e). */
+function loopSpans(masked: string, base: number, words: readonly Word[]): { s: number; e: number }[] {
+  const out: { s: number; e: number }[] = [];
+  for (let k = 3; k < words.length; k++) {
+    const u = unquote(masked, words[k]);
+    out.push({ s: base + u.s, e: base + u.e });
+  }
+  return out;
+}
+
+/**
+ * The GOOS or GOARCH names of a loop's list, a word each at text[s, e) (masked from `maskBase`):
+ * each removable when there are several, and a repeat marked as one (`for GOARCH in amd64 arm64
+ * amd64`), as in a Makefile's `GOARCH ?= amd64 arm64 amd64` (see markRepeats).
+ */
+function loopNames(sink: MentionSink, text: string, masked: string, maskBase: number, spans: readonly { s: number; e: number }[], role: 'os' | 'arch', context: string): Token[] {
+  const out: Token[] = [];
+  for (const w of spans) {
+    for (const t of readPlatformList(sink, { text, masked, maskBase, start: w.s, end: w.e, role, context })) {
+      out.push(spans.length > 1 && t.remove === undefined && t.start === w.s && t.end === w.e ? { ...t, remove: wordRemoval(text, w.s, w.e) } : t);
     }
   }
+  return markRepeats(out);
 }
 
 /** Nested loops (`for os in …; do for arch in …; do GOOS=$os GOARCH=$arch`) build every pair of the outer loop's `names` (of `role`) and the inner loop's `others`. */
@@ -1459,12 +1476,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const other = use?.role === role ? use.other : undefined;
       const others = use?.role === role ? use.others : undefined;
       const names: Token[] = [];
-      for (let k = 3; k < words.length; k++) {
-        const u = unquote(masked, words[k]);
-        for (const t of readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list' })) {
-          if (others && looksLikeName(t.text, role)) names.push(t);
-          else emitName(sink, role, t, 'for loop list', other);
-        }
+      for (const t of loopNames(sink, text, masked, base, loopSpans(masked, base, words), role, 'for loop list')) {
+        if (others && looksLikeName(t.text, role)) names.push(t);
+        else emitName(sink, role, t, 'for loop list', other);
       }
       if (others) emitCrossed(sink, role, names, others);
     } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other, use.others);
