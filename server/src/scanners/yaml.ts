@@ -3758,8 +3758,13 @@ function markDeadValues(mentions: Mention[], from: number, oses: readonly string
   // [amd64, riscv64]` in a darwin build, `goarch: *a` in a linux one builds linux/riscv64.)
   const otherOses = (elsewhere?.oses ?? []).filter(isGoOs);
   const otherArches = (elsewhere?.arches ?? []).filter((a) => resolveArch(a) !== undefined || a === UNIVERSAL);
-  const deadOs = new Set(osNames.filter((os) => !archNames.some((arch) => builds(os, arch)) && !otherArches.some((arch) => validPair(os, arch))));
-  const deadArch = new Set(archNames.filter((arch) => !osNames.some((os) => builds(os, arch)) && !otherOses.some((os) => validPair(os, arch))));
+  // A value that is no name (a typo, `goos: [lnux, windows]`) may be meant as any: nothing of the
+  // other side is dead for want of it. One typo is one error, not one more for every arch only
+  // its name would build (ppc64le and s390x beside windows and darwin).
+  const unnamedOs = oses.some((t) => !isGoOs(t.toLowerCase()));
+  const unnamedArch = arches.some((t) => !archNames.includes(t.toLowerCase()));
+  const deadOs = new Set(unnamedArch ? [] : osNames.filter((os) => !archNames.some((arch) => builds(os, arch)) && !otherArches.some((arch) => validPair(os, arch))));
+  const deadArch = new Set(unnamedOs ? [] : archNames.filter((arch) => !osNames.some((os) => builds(os, arch)) && !otherOses.some((os) => validPair(os, arch))));
   if (deadOs.size === 0 && deadArch.size === 0) return;
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
