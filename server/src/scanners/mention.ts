@@ -351,11 +351,26 @@ export function pulledImage(sink: MentionSink, from: number, image: string | und
   }
 }
 
+/** Names asked about already (null: no role), at most ROLE_MEMO of them. */
+const roles = new Map<string, Role | null>();
+const ROLE_MEMO = 4096;
+
 /**
  * Platform-ish names: GOOS, GOARCH, goarm, and anything ending in platform(s) (PLATFORMS,
  * KUBE_BUILD_PLATFORMS, defaultPlatforms, TARGETPLATFORM), plus goreleaser's `targets`.
  */
 export function roleOf(name: string): Role | undefined {
+  // (Asked for every key of every mapping and every variable: a file repeats few names many times.)
+  let role = roles.get(name);
+  if (role === undefined) {
+    role = nameRole(name) ?? null;
+    if (roles.size >= ROLE_MEMO) roles.clear();
+    roles.set(name, role);
+  }
+  return role ?? undefined;
+}
+
+function nameRole(name: string): Role | undefined {
   const n = name.toLowerCase();
   switch (n) {
     case 'goos':

@@ -2690,7 +2690,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     if (role !== undefined) continue;
     // A Kustomize patch written inline (`patches: [{patch: |- …}]`) is YAML, read as its own file would be.
     if (key === 'patch' && inlinePatch(value, ctx)) continue;
-    if ((PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key) || DOCUMENT_KEY.test(key)) && !conditionBlock(key, value) && !jobName(value, ctx)) {
+    if (proseKey(key) && !conditionBlock(key, value) && !jobName(value, ctx)) {
       // Annotations and labels are text, but for a platform list kept there (Tekton's
       // `tekton.dev/platforms: "linux/amd64,linux/arm/v7"` says what a task runs on), a download
       // URL (a Headlamp plugin's `headlamp/plugin/extra-files/0/url`) and a value that is wholly a platform.
@@ -2788,6 +2788,21 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // the runner pulls the image for that platform.
     else if (key === 'docker' && value.kind === 'map' && before < ctx.sink.mentions.length) pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'name')) ?? ''));
   }
+}
+
+/** Keys asked about already (a file repeats few keys many times), at most PROSE_MEMO of them. */
+const proseKeys = new Map<string, boolean>();
+const PROSE_MEMO = 4096;
+
+/** Whether a key's value is prose (`description:`, `Summary:`, `display_name:`, a ConfigMap's `README.md:`). */
+function proseKey(key: string): boolean {
+  let prose = proseKeys.get(key);
+  if (prose === undefined) {
+    prose = PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key) || DOCUMENT_KEY.test(key);
+    if (proseKeys.size >= PROSE_MEMO) proseKeys.clear();
+    proseKeys.set(key, prose);
+  }
+  return prose;
 }
 
 /** Kustomization fields whose patches may be written inline, as YAML in a block scalar. */
