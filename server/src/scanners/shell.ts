@@ -1274,8 +1274,9 @@ function loopIntoGoVariable(text: string, masked: string, base: number, words: r
  * by its variable's name or by what the text does with it (`GOARCH=$(a)`, `--platform $(p)`).
  */
 function makeLoop(text: string, args: number, comma: number, second: number, close: number, sink: MentionSink): void {
+  if (comma < 0) return;
   const variable = text.slice(args, comma).trim();
-  if (comma < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return;
   const listFrom = comma + 1;
   const listMasked = maskTemplates(text, listFrom, second, 'make');
   const words: { s: number; e: number }[] = [];

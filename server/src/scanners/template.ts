@@ -110,7 +110,7 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
       // call starts, the call's name, variable and list blanks before it.
       flush();
       out.push(text.slice(i, from + 1).replace(/[^\n]/g, ' '));
-      // (Its variable, list and text, for the reader of the loop it is: see MakeLoop.)
+      // (Its variable, list and text, for the reader of the loop it is: shell.ts makeLoop.)
       loops?.push(args, topLevelComma(text, args, from), from, close - 1);
       out.push(maskTemplates(text, from + 1, close - 1, mode, depth + 1, substitutions, loops));
       out.push(SOFT);
