@@ -1136,7 +1136,7 @@ function platformArray(text: string, masked: string, base: number, array: readon
  * `--platform` value (`docker buildx build --platform "$p"`). Undefined when the body does
  * neither (outside echo text).
  */
-function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token; others?: Token[] } | undefined {
+function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token; others?: Token[]; container?: true } | undefined {
   const variable = wordText(masked, words[1]);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
   const loop = loopBody(text, masked, base, words);
@@ -1148,7 +1148,7 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
   }
   if (!use?.other) return use && { role: use.role };
   const at = base + loop.from + use.other.at;
-  return { role: use.role, other: token(text, at, at + use.other.text.length) };
+  return { role: use.role, other: token(text, at, at + use.other.text.length), ...(use.container ? { container: true } : {}) };
 }
 
 /**
@@ -1194,7 +1194,7 @@ function innerLoopNames(text: string, at: number, body: string, variable: string
  * (`GOOS=${v%/…}`), a platform. A use in echo text or a comment is none. The scanner's loops and
  * completion in a loop's list (completionContext.ts) read them so.
  */
-export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string }; otherVariable?: string } | undefined {
+export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string }; otherVariable?: string; container?: true } | undefined {
   // (`\$arch` in a script quoted for `sh -c "…"`, `$$arch` in a recipe.)
   const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\\\?\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
@@ -1218,6 +1218,15 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
     if (!ECHO_BEFORE.test(before) && !COMMENT_BEFORE.test(before)) return { role: 'platform' };
+  }
+  // `--platform linux/$arch`: an arch, built with the os written before it, in a container tool's
+  // spelling (`x86_64` is an alias there, not a typo of Go's).
+  const slash = new RegExp(`(?:^|[\\s;&|])--platforms?(?:=|[ \\t]+)(["']?)([a-z0-9]+)/\\\\?\\$\\$?\\{?${variable}\\}?\\1(?=[\\s;&|)]|$)`, 'g');
+  for (let use = slash.exec(body); use; use = slash.exec(body)) {
+    const lineStart = body.lastIndexOf('\n', use.index) + 1;
+    const before = body.slice(lineStart, use.index + 1);
+    if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || !isGoOs(use[2])) continue;
+    return { role: 'arch', other: { at: use.index + use[0].lastIndexOf(`${use[2]}/`), text: use[2] }, container: true };
   }
   return undefined;
 }
@@ -1297,9 +1306,34 @@ function makeLoop(text: string, args: number, comma: number, second: number, clo
   const role = named ?? use?.role;
   if (role !== 'os' && role !== 'arch') return;
   const other = use?.role === role && use.other ? token(text, bodyFrom + use.other.at, bodyFrom + use.other.at + use.other.text.length) : undefined;
+  const from = sink.mentions.length;
   for (const t of loopNames(sink, text, listMasked, listFrom, words, role, 'foreach list')) {
     // (A variable named for neither, such as `a`, gives only names and typos of names: see loopIntoGoVariable.)
     if (named !== undefined || looksLikeName(t.text, role)) emitName(sink, role, t, 'foreach list', other);
+  }
+  if (use?.container) containerLoop(sink.mentions, from);
+}
+
+/**
+ * The arches of the pairs from `from` on were given to a container tool's `--platform os/$arch`
+ * (see containerAliases): an alias is a repeat of the name it stands for (`amd64 x86_64`), as
+ * `linux/x86_64` after `linux/amd64` is in a platform list.
+ */
+function containerLoop(mentions: Mention[], from: number): void {
+  const arches = new Set<Token>();
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind === 'pair' && m.arch) arches.add(m.arch);
+  }
+  containerAliases(mentions, from, arches);
+  const seen = new Map<string, string>();
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind !== 'pair' || !m.arch) continue;
+    const name = m.archName ?? m.arch.text.toLowerCase();
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, m.arch.text);
+    else if (m.arch.repeatOf === undefined) m.arch = { ...m.arch, repeatOf: first };
   }
 }
 
@@ -1460,6 +1494,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const named = roleOf(wordText(masked, words[1]));
     // A variable named for none is what its body makes of it (GOARCH=$v, --platform "$v").
     const use = named === 'platform' ? undefined : loopUse(text, masked, base, words);
+    const loopFrom = sink.mentions.length;
     if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
       const role = 'platform';
       const listId = sink.newList();
@@ -1483,6 +1518,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       if (others) emitCrossed(sink, role, names, others);
     } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other, use.others);
+    // (`--platform linux/$arch`: the arches in a container tool's spelling.)
+    if (use?.container) containerLoop(sink.mentions, loopFrom);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
     scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
