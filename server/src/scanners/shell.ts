@@ -1815,8 +1815,8 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
 /** A variable given whole as a `--platform` value: `--platform "$ARCH"`, `--platform=${TARGET}`. */
 const PLATFORM_FLAG_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\1(?=[\s;|&)\\]|$)/g;
 
-/** A container tool named on a line before a `--platform`, and what follows it (see containerFlag). */
-const CONTAINERD_TOOL_WORD = /(?:^|[\s;&|(`'"])(?:docker|podman|buildah|nerdctl)\s+(.*)$/;
+/** A container tool named on a line before a `--platform` (see containerFlag). */
+const CONTAINERD_TOOL_WORD = /(?:^|[\s;&|(`'"])(?:docker|podman|buildah|nerdctl)\s/;
 
 /**
  * Whether the `--platform` that `before` (its line up to the flag) leads to is a container tool's,
@@ -1827,7 +1827,7 @@ const CONTAINERD_TOOL_WORD = /(?:^|[\s;&|(`'"])(?:docker|podman|buildah|nerdctl)
 function containerFlag(before: string): boolean {
   const m = CONTAINERD_TOOL_WORD.exec(before);
   if (!m) return false;
-  const words = m[1].split(/\s+/).filter((w) => w !== '');
+  const words = before.slice(m.index + m[0].length).split(/\s+/).filter((w) => w !== '');
   const sub = words.findIndex((w) => !w.startsWith('-'));
   if (sub < 0 || !CONTAINER_COMMANDS.has(words[sub])) return true;
   return words.slice(sub + 1).every((w) => w.startsWith('-'));
