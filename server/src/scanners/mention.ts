@@ -674,8 +674,11 @@ const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
 /** Lists up to this long give each of their names what the list holds (markRepeats). */
 const SHORT_LIST = 64;
 
-/** Marks the items of a goos or goarch list that repeat an earlier one (same name, any case). */
-export function markRepeats(tokens: Token[]): Token[] {
+/**
+ * Marks the items of a goos or goarch list that repeat an earlier one (same name, any case; with
+ * `nameOf`, the same name it gives: a container tool's `x86_64` repeats `amd64`).
+ */
+export function markRepeats(tokens: Token[], nameOf?: (name: string) => string): Token[] {
   if (tokens.length < 2) return tokens;
   const seen = new Map<string, Token>();
   // What the list holds, for the fix of a name in it that is wrong (`goarch: [amd64, amd46]`, or
@@ -686,12 +689,13 @@ export function markRepeats(tokens: Token[]): Token[] {
   const all = tokens.length <= SHORT_LIST;
   return tokens.map((t, k) => {
     const name = written[k].toLowerCase();
-    const first = seen.get(name);
+    const key = nameOf ? nameOf(name) : name;
+    const first = seen.get(key);
     const inList = all || (!isGoOs(name) && !isGoArch(name)) ? { inList: written } : undefined;
     // A name as Go writes it after the same name in capitals (`[Linux, linux]`) is the list's
     // name, not a repeat of a name Go does not take: the later items repeat it.
-    if (!first || (written[k] === name && first.text !== name && (isGoOs(name) || isGoArch(name)))) {
-      seen.set(name, t);
+    if (!first || (written[k] === name && first.text !== name && first.text.toLowerCase() === name && (isGoOs(name) || isGoArch(name)))) {
+      seen.set(key, t);
       return inList ? { ...t, ...inList } : t;
     }
     return { ...t, repeatOf: first.text, ...inList };

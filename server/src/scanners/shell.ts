@@ -1270,8 +1270,8 @@ function loopBody(text: string, masked: string, base: number, words: readonly Wo
  * assigns to GOOS or GOARCH gives it each word, a name (or a typo of one) judged as a GOARCH's,
  * with the other half where the same line writes it (`GOOS=linux GOARCH=${arch}`).
  */
-function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, role: 'os' | 'arch', other: Token | undefined, others?: Token[]): void {
-  const names = loopNames(sink, text, masked, base, loopSpans(masked, base, words), role, 'for loop list').filter((t) => looksLikeName(t.text, role));
+function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, role: 'os' | 'arch', other: Token | undefined, others?: Token[], container = false): void {
+  const names = loopNames(sink, text, masked, base, loopSpans(masked, base, words), role, 'for loop list', container).filter((t) => looksLikeName(t.text, role));
   if (others && others.length > 0) emitCrossed(sink, role, names, others);
   else for (const t of names) emitName(sink, role, t, 'for loop list', other);
 }
@@ -1288,37 +1288,33 @@ function makeLoop(text: string, args: number, comma: number, second: number, clo
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return;
   const listFrom = comma + 1;
   const listMasked = maskTemplates(text, listFrom, second, 'make');
-  const words: { s: number; e: number }[] = [];
-  for (const m of listMasked.matchAll(/\S+/g)) words.push({ s: listFrom + m.index!, e: listFrom + m.index! + m[0].length });
+  const words: LoopWord[] = [];
+  for (const m of listMasked.matchAll(/\S+/g)) {
+    const s = listFrom + m.index!;
+    words.push({ s, e: s + m[0].length, ws: s, we: s + m[0].length });
+  }
   if (words.length === 0) return;
   const named = roleOf(variable);
-  const list = (role: 'os' | 'arch' | 'platform', w: { s: number; e: number }, listId?: number, removeWhole?: { start: number; end: number }) =>
-    readPlatformList(sink, { text, masked: listMasked, maskBase: listFrom, start: w.s, end: w.e, role, context: 'foreach list', ...(removeWhole ? { removeWhole } : {}) }, listId);
   // make's $(v) and ${v} in the text read as the shell's ${v} (the same length).
   const bodyFrom = second + 1;
   const body = text.slice(bodyFrom, close).replace(new RegExp(`\\$\\((${variable})\\)`, 'g'), '$${$1}');
   const use = named === 'platform' ? undefined : loopVariableUse(body, variable);
   if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
-    const listId = sink.newList();
-    for (const w of words) list('platform', w, listId, words.length > 1 ? wordRemoval(text, w.s, w.e) : undefined);
+    loopPlatforms(sink, text, listMasked, listFrom, words, 'foreach list');
     return;
   }
   const role = named ?? use?.role;
   if (role !== 'os' && role !== 'arch') return;
   const other = use?.role === role && use.other ? token(text, bodyFrom + use.other.at, bodyFrom + use.other.at + use.other.text.length) : undefined;
   const from = sink.mentions.length;
-  for (const t of loopNames(sink, text, listMasked, listFrom, words, role, 'foreach list')) {
+  for (const t of loopNames(sink, text, listMasked, listFrom, words, role, 'foreach list', use?.container)) {
     // (A variable named for neither, such as `a`, gives only names and typos of names: see loopIntoGoVariable.)
     if (named !== undefined || looksLikeName(t.text, role)) emitName(sink, role, t, 'foreach list', other);
   }
   if (use?.container) containerLoop(sink.mentions, from);
 }
 
-/**
- * The arches of the pairs from `from` on were given to a container tool's `--platform os/$arch`
- * (see containerAliases): an alias is a repeat of the name it stands for (`amd64 x86_64`), as
- * `linux/x86_64` after `linux/amd64` is in a platform list.
- */
+/** The arches of the pairs from `from` on were given to a container tool's `--platform os/$arch` (see containerAliases). */
 function containerLoop(mentions: Mention[], from: number): void {
   const arches = new Set<Token>();
   for (let k = from; k < mentions.length; k++) {
@@ -1326,40 +1322,56 @@ function containerLoop(mentions: Mention[], from: number): void {
     if (m.kind === 'pair' && m.arch) arches.add(m.arch);
   }
   containerAliases(mentions, from, arches);
-  const seen = new Map<string, string>();
-  for (let k = from; k < mentions.length; k++) {
-    const m = mentions[k];
-    if (m.kind !== 'pair' || !m.arch) continue;
-    const name = m.archName ?? m.arch.text.toLowerCase();
-    const first = seen.get(name);
-    if (first === undefined) seen.set(name, m.arch.text);
-    else if (m.arch.repeatOf === undefined) m.arch = { ...m.arch, repeatOf: first };
-  }
 }
 
-/** The words of a `for NAME in …` command's list (its words from the fourth on), unquoted: text[s, e). */
-function loopSpans(masked: string, base: number, words: readonly Word[]): { s: number; e: number }[] {
-  const out: { s: number; e: number }[] = [];
+/** A word of a loop's list: its value text[s, e) (unquoted), and the whole word text[ws, we), which its removal takes. */
+interface LoopWord {
+  s: number;
+  e: number;
+  ws: number;
+  we: number;
+}
+
+/** The words of a `for NAME in …` command's list (its words from the fourth on). */
+function loopSpans(masked: string, base: number, words: readonly Word[]): LoopWord[] {
+  const out: LoopWord[] = [];
   for (let k = 3; k < words.length; k++) {
     const u = unquote(masked, words[k]);
-    out.push({ s: base + u.s, e: base + u.e });
+    out.push({ s: base + u.s, e: base + u.e, ws: base + words[k].start, we: base + words[k].end });
   }
   return out;
 }
 
+/** A loop's list of platforms (`for p in linux/amd64 linux/arm64`): one list, a word of two or more removable. */
+function loopPlatforms(sink: MentionSink, text: string, masked: string, maskBase: number, words: readonly LoopWord[], context: string): void {
+  const listId = sink.newList();
+  for (const w of words) {
+    const removeWhole = words.length > 1 ? wordRemoval(text, w.ws, w.we) : undefined;
+    readPlatformList(sink, { text, masked, maskBase, start: w.s, end: w.e, role: 'platform', context, ...(removeWhole ? { removeWhole } : {}) }, listId);
+  }
+}
+
 /**
- * The GOOS or GOARCH names of a loop's list, a word each at text[s, e) (masked from `maskBase`):
- * each removable when there are several, and a repeat marked as one (`for GOARCH in amd64 arm64
- * amd64`), as in a Makefile's `GOARCH ?= amd64 arm64 amd64` (see markRepeats).
+ * The GOOS or GOARCH names of a loop's list (masked from `maskBase`): each removable when there
+ * are several, and a repeat marked as one (`for GOARCH in amd64 arm64 amd64`), as in a Makefile's
+ * `GOARCH ?= amd64 arm64 amd64` (see markRepeats). Given to a container tool (`--platform
+ * linux/$arch`), an alias repeats the name it stands for (`amd64 x86_64`), as `linux/x86_64` after
+ * `linux/amd64` does in a platform list.
  */
-function loopNames(sink: MentionSink, text: string, masked: string, maskBase: number, spans: readonly { s: number; e: number }[], role: 'os' | 'arch', context: string): Token[] {
+function loopNames(sink: MentionSink, text: string, masked: string, maskBase: number, words: readonly LoopWord[], role: 'os' | 'arch', context: string, container = false): Token[] {
   const out: Token[] = [];
-  for (const w of spans) {
+  for (const w of words) {
     for (const t of readPlatformList(sink, { text, masked, maskBase, start: w.s, end: w.e, role, context })) {
-      out.push(spans.length > 1 && t.remove === undefined && t.start === w.s && t.end === w.e ? { ...t, remove: wordRemoval(text, w.s, w.e) } : t);
+      out.push(words.length > 1 && t.remove === undefined && t.start === w.s && t.end === w.e ? { ...t, remove: wordRemoval(text, w.ws, w.we) } : t);
     }
   }
-  return markRepeats(out);
+  return markRepeats(out, container ? containerArchName : undefined);
+}
+
+/** An arch as a container tool names it: an alias as the name it stands for (`x86_64` is amd64). */
+function containerArchName(written: string): string {
+  const resolved = isGoArch(written) ? undefined : resolveArch(written);
+  return resolved && resolved.variant === undefined ? resolved.arch : written;
 }
 
 /** Nested loops (`for os in …; do for arch in …; do GOOS=$os GOARCH=$arch`) build every pair of the outer loop's `names` (of `role`) and the inner loop's `others`. */
@@ -1496,15 +1508,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const use = named === 'platform' ? undefined : loopUse(text, masked, base, words);
     const loopFrom = sink.mentions.length;
     if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
-      const role = 'platform';
-      const listId = sink.newList();
-      // A word of a list of two or more can be removed.
-      const many = words.length > 4;
-      for (let k = 3; k < words.length; k++) {
-        const u = unquote(masked, words[k]);
-        const removeWhole = many ? wordRemoval(text, base + words[k].start, base + words[k].end) : undefined;
-        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: 'for loop list', ...(removeWhole ? { removeWhole } : {}) }, listId);
-      }
+      loopPlatforms(sink, text, masked, base, loopSpans(masked, base, words), 'for loop list');
     } else if (named === 'os' || named === 'arch') {
       // for GOARCH in amd64 arm64 arm: each word is one build's GOOS or GOARCH, with the other
       // half where the body writes it beside the variable (GOOS=darwin GOARCH=$goarch), else alone.
@@ -1512,12 +1516,12 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const other = use?.role === role ? use.other : undefined;
       const others = use?.role === role ? use.others : undefined;
       const names: Token[] = [];
-      for (const t of loopNames(sink, text, masked, base, loopSpans(masked, base, words), role, 'for loop list')) {
+      for (const t of loopNames(sink, text, masked, base, loopSpans(masked, base, words), role, 'for loop list', use?.container)) {
         if (others && looksLikeName(t.text, role)) names.push(t);
         else emitName(sink, role, t, 'for loop list', other);
       }
       if (others) emitCrossed(sink, role, names, others);
-    } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other, use.others);
+    } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other, use.others, use.container);
     // (`--platform linux/$arch`: the arches in a container tool's spelling.)
     if (use?.container) containerLoop(sink.mentions, loopFrom);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
