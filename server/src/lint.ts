@@ -2,9 +2,9 @@ import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type
 import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
-import { scanShell } from './scanners/shell';
+import { flagVariables, scanShell } from './scanners/shell';
 import { NO_TOP_FIRST, chunkLines, chunkYaml, longBlock, type Chunk, type JobBlockFacts } from './scanners/chunks';
-import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type MakeGoEnv, type ScanState } from './scanners/state';
+import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type FlagVariables, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
@@ -145,6 +145,8 @@ export interface TextMarks {
   readonly yamlFile?: YamlFileFacts;
   /** What a Makefile's recipes were scanned with from the whole of it (ScanState.makeFinal), when it is not what they see read in order. */
   readonly makeFinal?: MakeGoEnv;
+  /** The variables a script or a Makefile gives to `--platform` flags (ScanState.flagVars). */
+  readonly flagVars?: FlagVariables;
 }
 
 /**
@@ -305,7 +307,7 @@ function scanRegion(text: string, kind: FileKind, sink: MentionSink, chunk: Chun
     case 'dockerfile':
       return scanDockerfile(text, chunk.start, chunk.end, sink, state);
     case 'shell':
-      return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell', urlVars: state.urlVars, exports: (state.shell ??= {}) });
+      return scanShell(text, chunk.start, chunk.end, sink, { mode: 'shell', urlVars: state.urlVars, exports: (state.shell ??= {}), ...(state.flagVars ? { flagVars: state.flagVars } : {}) });
     default:
       return scanYaml(text, chunk.start, chunk.end, sink, kind as YamlFlavour, chunk.path, state.yamlFile, chunk.job as JobFacts | undefined);
   }
@@ -403,8 +405,15 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   const chunks: Chunk[] = yaml ? chunkYaml(text, kind === 'yaml' ? ITEM_CUT : undefined, kind === 'github-workflow' ? stepCut(yamlFile) : undefined) : chunkLines(text, kind);
   let starts: number[] = [];
   let results: ChunkResult[] = [];
-  let state = newScanState();
-  if (yamlFile) state.yamlFile = yamlFile;
+  // A script's or a Makefile's variables given to `--platform` flags anywhere in it: each block reads its assignments so.
+  const flagVars = kind === 'shell' || kind === 'makefile' ? flagVariables(text, 0, text.length, kind === 'makefile') : undefined;
+  const fresh = () => {
+    const s = newScanState();
+    if (yamlFile) s.yamlFile = yamlFile;
+    if (flagVars) s.flagVars = flagVars;
+    return s;
+  };
+  let state = fresh();
   const scannedHere = new Map<string, ChunkResult>();
   // Siblings share their path array: it is joined once. YAML blocks carry no state.
   let pathOf: readonly string[] | undefined;
@@ -415,7 +424,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   /** The job of the blocks being read (see StepCut), and the state key of its blocks. */
   let jobOf: JobBlockFacts | undefined;
   let jobKey = yamlStateKey;
-  const marks = (makeFinal: MakeGoEnv | undefined): TextMarks => ({ loneCr, bom: original.charCodeAt(0) === 0xfeff, spaces, ignore: text.includes(SUPPRESSION_MARK), ...(conflict ? { conflict } : {}), ...(yamlFile ? { yamlFile } : {}), ...(makeFinal ? { makeFinal } : {}) });
+  const marks = (makeFinal: MakeGoEnv | undefined): TextMarks => ({ loneCr, bom: original.charCodeAt(0) === 0xfeff, spaces, ignore: text.includes(SUPPRESSION_MARK), ...(conflict ? { conflict } : {}), ...(yamlFile ? { yamlFile } : {}), ...(makeFinal ? { makeFinal } : {}), ...(flagVars ? { flagVars } : {}) });
   /** Reads every block in order into starts and results; 'timeUp' when the time ran out inside one. */
   const read = (reading: ChunkCache | undefined, makeFinal: MakeGoEnv | undefined): 'done' | 'stopped' | 'timeUp' => {
     if (makeFinal) state.makeFinal = makeFinal;
@@ -476,7 +485,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
       starts = [];
       results = [];
       scannedHere.clear();
-      state = newScanState();
+      state = fresh();
       outcome = read(undefined, makeFinal);
     }
   }
@@ -634,6 +643,7 @@ function blockProbe(scan: ScanResult, start: number, end: number): { from: numbe
       const state = c > 0 ? scan.results[c - 1].stateOut : newScanState();
       if (c === 0 && scan.marks.yamlFile) state.yamlFile = scan.marks.yamlFile;
       if (c === 0 && scan.marks.makeFinal) state.makeFinal = scan.marks.makeFinal;
+      if (c === 0 && scan.marks.flagVars) state.flagVars = scan.marks.flagVars;
       const body = `${scan.text.slice(from, start)}${value}${scan.text.slice(end, to)}`;
       return scanBlock(body, scan.kind, block.path, block.keys, block.stateKey, state, DEFAULT_LIMITS.maxMentions, undefined, block.job).mentions;
     },

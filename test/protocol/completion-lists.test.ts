@@ -57,6 +57,9 @@ describe('completion in lists written one platform a line and in for loops', () 
     assert.ok((await sh('for o in linux |; do\n  GOOS="$o" go build ./...')).includes('windows'));
     const recipe = await completeAt('Makefile', 'makefile', 'img:\n\t@for p in linux/amd64 |; do \\\n\t\tdocker buildx build --platform $$p -t x . ; \\\n\tdone\n');
     assert.ok(recipe.includes('linux/arm64'), recipe.join(' '));
+    // Given to a container tool's --platform after an os: the arches of that os, in the tool's spelling.
+    const container = await sh('for a in amd64 |; do\n  docker buildx build --platform "linux/${a}" .');
+    assert.ok(container.includes('arm64') && container.includes('s390x') && !container.includes('amd64') && !container.includes('arm'), container.join(' '));
     // A variable used otherwise, or only after its loop's done, is no platform.
     assert.deepEqual(await sh('for p in linux/amd64 |; do\n  echo "$p"\ndone\nGOOS=$p make'), []);
   });
@@ -70,6 +73,14 @@ describe('completion in lists written one platform a line and in for loops', () 
   it("setup-envtest's --os and --arch offer oses, and the arches of the os given (QA 94)", async () => {
     assert.ok((await completeAt('hack/envtest.sh', 'shellscript', 'setup-envtest use --os |\n')).includes('darwin'));
     assert.deepEqual((await completeAt('hack/envtest.sh', 'shellscript', 'bin/setup-envtest use --os=darwin --arch=|\n')).sort(), ['amd64', 'arm64']);
+  });
+  it('a variable a --platform takes offers what it takes there: platforms whole, arches after an os', async () => {
+    const whole = await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nTARGET_SET=|\ndocker buildx build --platform "$TARGET_SET" .\n');
+    assert.ok(whole.includes('linux/arm64') && !whole.includes('linux/arm'), whole.join(' '));
+    const arch = await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nARCH=|\ndocker buildx build --platform "linux/${ARCH}" .\n');
+    assert.ok(arch.includes('arm64') && arch.includes('s390x') && !arch.includes('arm') && !arch.includes('linux/arm64'), arch.join(' '));
+    const make = await completeAt('Makefile', 'makefile', 'ARCH ?= |\n\nimage:\n\tdocker buildx build --platform linux/$(ARCH) .\n');
+    assert.ok(make.includes('arm64') && !make.includes('arm'), make.join(' '));
   });
   it('a for loop over another variable offers nothing', async () => {
     assert.deepEqual(await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor f in a.txt |; do\n  echo "$f"\ndone\n'), []);

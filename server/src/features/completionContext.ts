@@ -4,7 +4,7 @@ import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, kubeImageName, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
-import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, loopVariableUse } from '../scanners/shell';
+import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, flagVariables, loopVariableUse } from '../scanners/shell';
 import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
 import { anchoredOsLists, ENV_MAP_KEYS, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
@@ -1030,6 +1030,14 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
         typed,
       );
       return value?.inFunction ? { ...found, inArgument: true } : found;
+    }
+    // A variable named for nothing that the script or Makefile gives to a `--platform` (`--platform
+    // "$TARGET_SET"`, `--platform linux/$(ARCH)`): what it holds there, as the scanner reads it.
+    if (!role && items && (kind === 'shell' || (kind === 'makefile' && !firstLine.startsWith('\t')))) {
+      const given = flagVariables(text, 0, text.length, kind === 'makefile');
+      const os = given?.arch?.get(assign.name);
+      if (os !== undefined && items.length === 0) return site('arch', start, end, { spelling: 'slash', os: [os] });
+      if (given?.whole?.has(assign.name)) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
     }
   }
 

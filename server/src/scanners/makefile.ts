@@ -1,6 +1,6 @@
 import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
-import { scanShell } from './shell';
+import { emitFlagArch, flagArchValue, scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
 import { NO_MAKE, makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
@@ -244,6 +244,19 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (prefix !== undefined) urlVars.set(name, prefix);
       // (A folder on this machine: `RELEASE_TARS := $(KUBE_ROOT)/_output/release-tars`, no download.)
       else if (localFolder(value)) urlVars.set(name, FOREIGN_URL);
+      // `ARCH ?= arm` (or a target's `container-arm: ARCH = arm`), then a recipe's `docker buildx
+      // build --platform linux/$(ARCH)`: an arch built for that os. Not in a conditional, whose
+      // branches may map the machine found (`ifeq ($(shell uname -m),aarch64)`).
+      const flagOs = depth === 0 && op !== '+=' ? state.flagVars?.arch?.get(name) : undefined;
+      if (flagOs && makeFlagArch(text, valueStart, cEnd, name, flagOs, sink)) continue;
+      // `IMAGE_ARCH ?= linux/amd64,linux/arm64`, then a recipe's `--platform $(IMAGE_ARCH)`: a
+      // platform list, typos too (a container tool's flag reads an arch alone too: `docker build`).
+      const whole = depth === 0 ? state.flagVars?.whole?.get(name) : undefined;
+      if (whole !== undefined) {
+        const masked = maskTemplates(text, valueStart, cEnd, 'make');
+        readPlatformList(sink, { text, masked, maskBase: valueStart, start: valueStart, end: cEnd, role: 'platform', context: `${name}, a --platform value`, canonical: 'slash', ...(whole ? { bareArch: true } : {}) });
+        continue;
+      }
       if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope())) {
         // `bin/x: GO_FLAGS='GOOS=linux GOARCH=arm'`: read as the shell reads `NAME=value`, whose
         // value may hold assignments (as a line without the target is read, a command line).
@@ -335,6 +348,15 @@ function assignedValue(text: string, s: number, e: number, name: string, sink: M
   const masked = maskTemplates(text, s, e, 'make');
   if (!isPlatformListValue(masked, s, s, e, text)) return false;
   readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role: 'platform', context: name, strictness: 'loose' });
+  return true;
+}
+
+/** The value text[s, e) of a variable a recipe gives to a `--platform` after an os, when it is one literal arch (see shell.ts flagArch). */
+function makeFlagArch(text: string, s: number, e: number, name: string, os: string, sink: MentionSink): boolean {
+  while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+  while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t' || text[e - 1] === '\r')) e--;
+  if (!flagArchValue(text.slice(s, e), name)) return false;
+  emitFlagArch(text, maskTemplates(text, s, e, 'make'), s, s, e, name, os, sink);
   return true;
 }
 

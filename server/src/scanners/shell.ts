@@ -18,6 +18,7 @@ import {
   type WholeMention,
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
+import type { FlagVariables } from './state';
 import { isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Heredoc, type Word } from './shellWords';
@@ -48,6 +49,8 @@ export interface ShellOptions {
    * the whole value (`FOO=linux/riscv64`).
    */
   value?: boolean;
+  /** The variables the whole file gives to `--platform` flags, when this is a block of it (see flagVariables). */
+  flagVars?: FlagVariables;
   /**
    * How many scripts deep this one is: here-documents fed to a shell (`bash <<A` in `ssh host
    * bash <<B`) and command substitutions (`ID=$(docker create --platform linux/arm64 …)`).
@@ -230,7 +233,7 @@ const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
  * beyond MAX_SCRIPT_DEPTH: `$(sh -c "$(sh -c "…")")` hundreds deep took exponential time, then
  * the stack. Set by scanShellFully around its commands, and put back after.
  */
-let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlyMap<string, boolean> } = { depth: 0, yamlQuote: undefined };
+let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlyMap<string, boolean>; archVars?: ReadonlyMap<string, string> } = { depth: 0, yamlQuote: undefined };
 
 /** Scripts in scripts scanned at most (substitutions and here-documents stop at MAX_DEPTH). */
 const MAX_SCRIPT_DEPTH = 8;
@@ -289,8 +292,11 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   const shape: ScriptShape = { depth: 0, parens: 0, cases: 0, gapFrom: 0, heredoc: 0, braces: [] };
   // (What the scripts its commands hold are scanned with: see nesting.)
   const outer = nesting;
-  const platformVars = flagVariables(text, start, end);
-  nesting = { depth, yamlQuote: opts.yamlQuote, ...(opts.dockerFlags ? { dockerFlags: true } : {}), ...(platformVars ? { platformVars } : {}) };
+  // (The file's, when a block of it is scanned; else the script's own, or those of the script it is in.)
+  const own = opts.flagVars ?? flagVariables(text, start, end);
+  const platformVars = own ? own.whole : outer.platformVars;
+  const archVars = own ? own.arch : outer.archVars;
+  nesting = { depth, yamlQuote: opts.yamlQuote, ...(opts.dockerFlags ? { dockerFlags: true } : {}), ...(platformVars ? { platformVars } : {}), ...(archVars ? { archVars } : {}) };
   try {
     // Where the value held (pending) was set: in how many subshells, and on a condition.
     let held: { parens: number; conditional: boolean } | undefined;
@@ -1610,6 +1616,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       if (kept !== undefined) urlVars.set(varName, kept);
       // (Set to another literal value: no download URL. An expansion may still hold one.)
       else if (!/[$`]/.test(text.slice(base + u.s, base + u.e))) urlVars.delete(varName);
+      // `ARCH=arm` alone, then `docker build --platform "linux/${ARCH}"`: an arch built for that os.
+      const flagOs = nameIndex >= words.length ? nesting.archVars?.get(varName) : undefined;
+      if (flagOs && flagArch(text, masked, base, varName, u.s, u.e, w.start, flagOs, sink)) continue;
       if (role) {
         if (isNote(role, valueText)) continue;
         // A script's own variable (`goArch=arm`, not the GOARCH that go reads) in a branch of a
@@ -1834,27 +1843,100 @@ function containerFlag(before: string): boolean {
   const words = before.slice(m.index + m[0].length).split(/\s+/).filter((w) => w !== '');
   const sub = words.findIndex((w) => !w.startsWith('-'));
   if (sub < 0 || !CONTAINER_COMMANDS.has(words[sub])) return true;
-  return words.slice(sub + 1).every((w) => w.startsWith('-'));
+  // (A flag's value is no image: `docker run -v a:b --platform "$A" img`; see afterContainerCommand.)
+  for (let j = sub + 1; j < words.length; j++) {
+    if (!words[j].startsWith('-')) return false;
+    if (takesValue(words[j])) j++;
+  }
+  return true;
 }
 
+/** Whether a flag of `run`, `create` or `exec` written without `=` takes the next word as its value: not those known to take none, nor runs of short ones (`-it`). */
+function takesValue(flag: string): boolean {
+  return flag.indexOf('=') < 0 && !VALUELESS_FLAGS.has(flag) && !/^-[A-Za-z]{2,}$/.test(flag);
+}
+
+/** A variable after a literal os in a `--platform` value: `--platform "linux/${ARCH}"`, `--platform=linux/$a`. */
+const PLATFORM_FLAG_ARCH_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)([a-z0-9]+)\/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\1(?=[\s;|&)\\]|$)/g;
+
+/** make's reference to a variable given whole to a recipe's `--platform`: `--platform $(IMAGE_ARCH)`. */
+const PLATFORM_FLAG_MAKE_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\})\1(?=[\s;|&)\\]|$)/g;
+
+/** make's reference to a variable after a literal os in a recipe's `--platform`: `--platform linux/$(ARCH)`. */
+const PLATFORM_FLAG_MAKE_ARCH_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)([a-z0-9]+)\/\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\})\1(?=[\s;|&)\\]|$)/g;
+
 /**
- * The variables text[start, end) gives whole to a `--platform` flag, or undefined (most scripts:
- * one search); each with whether a container tool's flag takes it (`docker run --platform "$A"`),
- * which reads an arch alone (`A=arm`) as a platform.
+ * The variables text[start, end) gives to a `--platform` flag, or undefined (most scripts: one
+ * search). Given whole, each with whether a container tool's flag takes it (`docker run --platform
+ * "$A"`), which reads an arch alone (`A=arm`) as a platform. Given after a literal os (`--platform
+ * "linux/${ARCH}"`), each with that os (its first): the variable holds an arch built for it.
+ * A Makefile's own variables in its recipes (`$(ARCH)`, `make`) are read the same way.
  */
-function flagVariables(text: string, start: number, end: number): ReadonlyMap<string, boolean> | undefined {
-  const region = text.slice(start, end);
+export function flagVariables(text: string, start: number, end: number, make = false): FlagVariables | undefined {
+  const region = start === 0 && end === text.length ? text : text.slice(start, end);
   if (region.indexOf('--platform') < 0) return undefined;
-  let out: Map<string, boolean> | undefined;
-  PLATFORM_FLAG_VARIABLE.lastIndex = 0;
-  for (let m = PLATFORM_FLAG_VARIABLE.exec(region); m; m = PLATFORM_FLAG_VARIABLE.exec(region)) {
+  let whole: Map<string, boolean> | undefined;
+  let arch: Map<string, string> | undefined;
+  const given = make ? PLATFORM_FLAG_MAKE_VARIABLE : PLATFORM_FLAG_VARIABLE;
+  const after = make ? PLATFORM_FLAG_MAKE_ARCH_VARIABLE : PLATFORM_FLAG_ARCH_VARIABLE;
+  given.lastIndex = 0;
+  for (let m = given.exec(region); m; m = given.exec(region)) {
     const name = m[2] ?? m[3];
     // (A platform-ish name is read as such already.)
     if (roleOf(name) !== undefined) continue;
     const bare = containerFlag(region.slice(region.lastIndexOf('\n', m.index) + 1, m.index));
-    (out ??= new Map()).set(name, bare || out.get(name) === true);
+    (whole ??= new Map()).set(name, bare || whole.get(name) === true);
   }
-  return out;
+  after.lastIndex = 0;
+  for (let m = after.exec(region); m; m = after.exec(region)) {
+    const name = m[3] ?? m[4];
+    if (!isGoOs(m[2]) || !archVariable(name) || arch?.has(name)) continue;
+    const before = region.slice(region.lastIndexOf('\n', m.index) + 1, m.index + 1);
+    if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before)) continue;
+    (arch ??= new Map()).set(name, m[2]);
+  }
+  if (!whole && !arch) return undefined;
+  return { ...(whole ? { whole } : {}), ...(arch ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
+}
+
+/**
+ * The value masked[vs, ve) of a statement `NAME=value` whose NAME a `--platform` flag takes after
+ * the os `os` (see flagVariables): one literal word, an arch built for that os in a container
+ * tool's spelling (`x86_64` is an alias there, as in a loop's list: see containerLoop). Not in a
+ * branch on the host (`case "$(uname -m)" in aarch64) ARCH=arm64`), which names the machine found.
+ * False when the value is none such, to be read as any assignment.
+ */
+export function flagArch(text: string, masked: string, base: number, name: string, vs: number, ve: number, at: number, os: string, sink: MentionSink): boolean {
+  if (!flagArchValue(masked.slice(vs, ve), name) || inHostCase(text, masked, base, at)) return false;
+  emitFlagArch(text, masked, base, base + vs, base + ve, name, os, sink);
+  return true;
+}
+
+/** Whether `value`, the value of NAME given after an os to a `--platform`, is one literal word read as an arch (see flagArch). */
+export function flagArchValue(value: string, name: string): boolean {
+  return /^[A-Za-z0-9_.-]{1,40}$/.test(value) && (roleOf(name) !== undefined || looksLikeName(value, 'arch'));
+}
+
+/** The arch in text[start, end) (masked from maskBase) of variable `name`, given to a container tool's `--platform` after `os` (see flagArch). */
+export function emitFlagArch(text: string, masked: string, maskBase: number, start: number, end: number, name: string, os: string, sink: MentionSink): void {
+  const from = sink.mentions.length;
+  const context = `${name}, a --platform arch`;
+  const arches = new Set<Token>();
+  for (const t of readPlatformList(sink, { text, masked, maskBase, start, end, role: 'arch', context })) {
+    arches.add(t);
+    emitPairs(sink, [], [t], undefined, context, undefined, { os });
+  }
+  containerAliases(sink.mentions, from, arches);
+}
+
+/**
+ * Whether a variable given after an os (`--platform linux/$NAME`) is read for its assignments as
+ * that flag's arch: one named for nothing (`I`, `BASE`) or for an arch, but not GOARCH, which the
+ * contract reads as Go's wherever it is assigned.
+ */
+function archVariable(name: string): boolean {
+  const role = roleOf(name);
+  return role === undefined || (role === 'arch' && name.toUpperCase() !== 'GOARCH');
 }
 
 /** The subcommands whose first argument is an image or a container; the words after it are that command's (`docker run img crane copy --platform arm`). */
@@ -1877,7 +1959,7 @@ function afterContainerCommand(masked: string, words: readonly Word[], nameIndex
   for (let j = i + 1; j < k; j++) {
     const w = wordText(masked, words[j]);
     if (w.charCodeAt(0) !== 45) return true;
-    if (w.indexOf('=') < 0 && !VALUELESS_FLAGS.has(w) && !/^-[A-Za-z]{2,}$/.test(w)) j++;
+    if (takesValue(w)) j++;
   }
   return false;
 }

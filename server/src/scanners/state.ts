@@ -29,6 +29,19 @@ export interface ScanState {
   shell?: ShellExports;
   /** A Dockerfile's GOOS and GOARCH as its stages set them (see dockerfile.ts). */
   docker?: DockerGoEnv;
+  /** The variables a shell script or a Makefile gives to `--platform` flags anywhere in it (see shell.ts fileFlagVariables). */
+  flagVars?: FlagVariables;
+}
+
+/**
+ * The variables a text gives to `--platform` flags: whole (`--platform "$A"`), each with whether a
+ * container tool's flag takes it (it reads an arch alone), and after a literal os (`--platform
+ * "linux/${ARCH}"`), each with that os. `key` is equal for equal contents (part of a block's key).
+ */
+export interface FlagVariables {
+  whole?: Map<string, boolean>;
+  arch?: Map<string, string>;
+  key: string;
 }
 
 /** GOOS and GOARCH names (undefined: not set). */
@@ -84,7 +97,7 @@ export function newScanState(): ScanState {
 }
 
 export function copyScanState(s: ScanState): ScanState {
-  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}), ...(s.makeFinal ? { makeFinal: s.makeFinal } : {}), ...(s.recipeSeen ? { recipeSeen: true } : {}), ...(s.lateChange ? { lateChange: true } : {}), ...(s.shell ? { shell: { ...s.shell } } : {}), ...(s.docker ? { docker: s.docker } : {}) };
+  return { urlVars: new Map(s.urlVars), inRule: s.inRule, ...(s.escape ? { escape: s.escape } : {}), ...(s.yamlFile ? { yamlFile: s.yamlFile } : {}), ...(s.make ? { make: { ...s.make } } : {}), ...(s.makeFinal ? { makeFinal: s.makeFinal } : {}), ...(s.recipeSeen ? { recipeSeen: true } : {}), ...(s.lateChange ? { lateChange: true } : {}), ...(s.shell ? { shell: { ...s.shell } } : {}), ...(s.docker ? { docker: s.docker } : {}), ...(s.flagVars ? { flagVars: s.flagVars } : {}) };
 }
 
 /** A short string that is equal for equal states: part of a block's cache key. */
@@ -92,7 +105,7 @@ export function scanStateKey(s: ScanState): string {
   const make = `${s.make ? `m${makeKey(s.make)}` : ''}${s.makeFinal ? `F${makeKey(s.makeFinal)}` : ''}${s.recipeSeen ? 'R' : ''}${s.lateChange ? 'L' : ''}`;
   const sh = s.shell && (s.shell.os !== undefined || s.shell.arch !== undefined || s.shell.setOs !== undefined || s.shell.setArch !== undefined) ? `s${s.shell.os === undefined ? '-' : s.shell.os ?? '?'}/${s.shell.arch === undefined ? '-' : s.shell.arch ?? '?'}${s.shell.setOs !== undefined || s.shell.setArch !== undefined ? `=${s.shell.setOs ?? '?'}/${s.shell.setArch ?? '?'}` : ''}` : '';
   const docker = s.docker ? `d${JSON.stringify(s.docker)}` : '';
-  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}${docker}`;
+  const flags = `${s.inRule ? 'r' : ''}${s.escape === '`' ? '`' : s.escape === '\\' ? 'e' : ''}${make}${sh}${docker}${s.flagVars ? `v${s.flagVars.key}` : ''}`;
   if (s.urlVars.size === 0) return flags;
   return `${flags}${JSON.stringify([...s.urlVars])}`;
 }
