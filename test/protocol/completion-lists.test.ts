@@ -57,6 +57,8 @@ describe('completion in lists written one platform a line and in for loops', () 
     assert.ok((await sh('for o in linux |; do\n  GOOS="$o" go build ./...')).includes('windows'));
     const recipe = await completeAt('Makefile', 'makefile', 'img:\n\t@for p in linux/amd64 |; do \\\n\t\tdocker buildx build --platform $$p -t x . ; \\\n\tdone\n');
     assert.ok(recipe.includes('linux/arm64'), recipe.join(' '));
+    // Given to another platform-ish variable: its values.
+    assert.ok((await sh('for p in linux/amd64 |; do\n  KUBE_BUILD_PLATFORMS=$p make quick-release')).includes('linux/s390x'));
     // Given to a container tool's --platform after an os: the arches of that os, in the tool's spelling.
     const container = await sh('for a in amd64 |; do\n  docker buildx build --platform "linux/${a}" .');
     assert.ok(container.includes('arm64') && container.includes('s390x') && !container.includes('amd64') && !container.includes('arm'), container.join(' '));

@@ -1219,6 +1219,16 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
     }
     return { role, other: { at: lineStart + other.index + other[0].length - other[2].length - other[1].length, text: other[2] } };
   }
+  // Another platform-ish variable set to it: `KUBE_BUILD_PLATFORMS=$p make`, `make image PLATFORM=$p`,
+  // `export TARGETARCH="$a"`. Its values are the loop's words.
+  const assigned = new RegExp(`(?:^|[\\s;&|])([A-Za-z_][A-Za-z0-9_]*)=(["']?)\\\\?\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
+  for (let use = assigned.exec(body); use; use = assigned.exec(body)) {
+    const role = roleOf(use[1]);
+    if (role !== 'platform' && role !== 'os' && role !== 'arch') continue;
+    const lineStart = body.lastIndexOf('\n', use.index) + 1;
+    const before = body.slice(lineStart, use.index + 1);
+    if (!ECHO_BEFORE.test(before) && !COMMENT_BEFORE.test(before)) return { role };
+  }
   const flag = new RegExp(`(?:^|[\\s;&|])(?:--platforms?(?:=|[ \\t]+)(["']?)\\$\\$?\\{?${variable}\\}?\\1(?=[\\s;&|)]|$)|GO(?:OS|ARCH)=["']?\\$\\$?\\{${variable}(?:%%?|##?)[*/])`, 'g');
   for (let use = flag.exec(body); use; use = flag.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
