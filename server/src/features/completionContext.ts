@@ -1036,7 +1036,7 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
     if (!role && items && (kind === 'shell' || (kind === 'makefile' && !firstLine.startsWith('\t')))) {
       const given = flagVariables(text, 0, text.length, kind === 'makefile');
       const os = given?.arch?.get(assign.name);
-      if (os !== undefined && items.length === 0) return site('arch', start, end, { spelling: 'slash', os: [os] });
+      if (os !== undefined && items.length === 0) return site('arch', start, end, { spelling: 'slash', os });
       if (given?.whole?.has(assign.name)) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
     }
   }

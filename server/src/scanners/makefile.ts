@@ -247,11 +247,12 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // `ARCH ?= arm` (or a target's `container-arm: ARCH = arm`), then a recipe's `docker buildx
       // build --platform linux/$(ARCH)`: an arch built for that os. Not in a conditional, whose
       // branches may map the machine found (`ifeq ($(shell uname -m),aarch64)`).
-      const flagOs = depth === 0 && op !== '+=' ? state.flagVars?.arch?.get(name) : undefined;
+      // (A target's own value is for that target: `tools: ARCH := arm` is not the image's ARCH.)
+      const flagOs = depth === 0 && op !== '+=' && target === undefined ? state.flagVars?.arch?.get(name) : undefined;
       if (flagOs && makeFlagArch(text, valueStart, cEnd, name, flagOs, sink)) continue;
       // `IMAGE_ARCH ?= linux/amd64,linux/arm64`, then a recipe's `--platform $(IMAGE_ARCH)`: a
       // platform list, typos too (a container tool's flag reads an arch alone too: `docker build`).
-      const whole = depth === 0 ? state.flagVars?.whole?.get(name) : undefined;
+      const whole = depth === 0 && target === undefined ? state.flagVars?.whole?.get(name) : undefined;
       if (whole !== undefined) {
         const masked = maskTemplates(text, valueStart, cEnd, 'make');
         readPlatformList(sink, { text, masked, maskBase: valueStart, start: valueStart, end: cEnd, role: 'platform', context: `${name}, a --platform value`, canonical: 'slash', ...(whole ? { bareArch: true } : {}) });
@@ -352,7 +353,7 @@ function assignedValue(text: string, s: number, e: number, name: string, sink: M
 }
 
 /** The value text[s, e) of a variable a recipe gives to a `--platform` after an os, when it is one literal arch (see shell.ts flagArch). */
-function makeFlagArch(text: string, s: number, e: number, name: string, os: string, sink: MentionSink): boolean {
+function makeFlagArch(text: string, s: number, e: number, name: string, os: readonly string[], sink: MentionSink): boolean {
   while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
   while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t' || text[e - 1] === '\r')) e--;
   if (!flagArchValue(text.slice(s, e), name)) return false;

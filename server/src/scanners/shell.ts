@@ -233,7 +233,7 @@ const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
  * beyond MAX_SCRIPT_DEPTH: `$(sh -c "$(sh -c "…")")` hundreds deep took exponential time, then
  * the stack. Set by scanShellFully around its commands, and put back after.
  */
-let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlyMap<string, boolean>; archVars?: ReadonlyMap<string, string> } = { depth: 0, yamlQuote: undefined };
+let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlyMap<string, boolean>; archVars?: ReadonlyMap<string, readonly string[]> } = { depth: 0, yamlQuote: undefined };
 
 /** Scripts in scripts scanned at most (substitutions and here-documents stop at MAX_DEPTH). */
 const MAX_SCRIPT_DEPTH = 8;
@@ -1123,7 +1123,7 @@ const DO_DONE = /(?:^|[\s;&|()])(do|done)(?=[\s;&|()]|$)/g;
 const COMMENT_BEFORE = /(?:^|[\s;])#/;
 
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
-const ECHO_BEFORE = /(?:^|[\s;&|(])(?:echo|printf)[ \t]/;
+const ECHO_BEFORE = /(?:^|[\s;&|(])[@+-]*(?:echo|printf)[ \t]/;
 
 /** Whether every item of a shell array is wholly a platform (`linux/arm64`, quoted or not), as isPlatformListValue has it. */
 function platformArray(text: string, masked: string, base: number, array: readonly Word[]): boolean {
@@ -1886,27 +1886,83 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const region = start === 0 && end === text.length ? text : text.slice(start, end);
   if (region.indexOf('--platform') < 0) return undefined;
   let whole: Map<string, boolean> | undefined;
-  let arch: Map<string, string> | undefined;
+  let arch: Map<string, string[]> | undefined;
   const given = make ? PLATFORM_FLAG_MAKE_VARIABLE : PLATFORM_FLAG_VARIABLE;
   const after = make ? PLATFORM_FLAG_MAKE_ARCH_VARIABLE : PLATFORM_FLAG_ARCH_VARIABLE;
+  /** The line up to a use at `at`, when the use is a flag of a tool that takes Docker's platforms (not echo text, a comment, pip's or gcloud's). */
+  const lineOf = (at: number): string | undefined => {
+    const before = region.slice(region.lastIndexOf('\n', at) + 1, at + 1);
+    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || foreignFlag(before) ? undefined : before;
+  };
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
     const name = m[2] ?? m[3];
     // (A platform-ish name is read as such already.)
     if (roleOf(name) !== undefined) continue;
-    const bare = containerFlag(region.slice(region.lastIndexOf('\n', m.index) + 1, m.index));
+    const before = lineOf(m.index);
+    if (before === undefined) continue;
+    const bare = containerFlag(before.slice(0, -1));
     (whole ??= new Map()).set(name, bare || whole.get(name) === true);
   }
   after.lastIndex = 0;
   for (let m = after.exec(region); m; m = after.exec(region)) {
     const name = m[3] ?? m[4];
-    if (!isGoOs(m[2]) || !archVariable(name) || arch?.has(name)) continue;
-    const before = region.slice(region.lastIndexOf('\n', m.index) + 1, m.index + 1);
-    if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before)) continue;
-    (arch ??= new Map()).set(name, m[2]);
+    if (!isGoOs(m[2]) || !archVariable(name) || lineOf(m.index) === undefined) continue;
+    // (Built for each os it is given after: `windows/$(ARCH)` and `linux/$(ARCH)`.)
+    const oses = (arch ??= new Map()).get(name);
+    if (!oses) arch.set(name, [m[2]]);
+    else if (!oses.includes(m[2]) && oses.length < MAX_FLAG_OSES) oses.push(m[2]);
   }
-  if (!whole && !arch) return undefined;
-  return { ...(whole ? { whole } : {}), ...(arch ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
+  // A variable set more than once (`ARCH=arm`, later `ARCH=arm64`; a loop over it, `read`, a
+  // make target's own value) holds what the script or make last gave it, which is not read here.
+  for (const map of [whole, arch]) if (map) for (const name of [...map.keys()]) if (reassigned(region, name, make)) map.delete(name);
+  if (!whole?.size && !arch?.size) return undefined;
+  return { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
+}
+
+/** The oses one variable is read with at most (`--platform linux/$A`, `--platform windows/$A`, …). */
+const MAX_FLAG_OSES = 4;
+
+/** Tools whose `--platform` is not Docker's: Python's and conda's package tags, Terraform's, gcloud's (`managed`). */
+const FOREIGN_FLAG_TOOL = /(?:^|[\s;&|(`'"/])(?:pip3?|pipx|uv|conda|mamba|micromamba|conda-lock|pixi|rattler-build|python[0-9.]*|terraform|tofu|terragrunt|atmos|gcloud)[ \t]/;
+
+/** Whether the `--platform` that `before` (its line up to the flag) leads to is a tool's that is not Docker's (see FOREIGN_FLAG_TOOL). */
+function foreignFlag(before: string): boolean {
+  return FOREIGN_FLAG_TOOL.test(before);
+}
+
+/**
+ * Whether `name` is set more than once in `text`: `NAME=` (`export`, `readonly`, …), but not to
+ * itself (`--build-arg ARCH=$ARCH`, `ARCH="${ARCH}"`), a loop over it, `read` into it, `unset`. In
+ * a Makefile, `NAME ?=`, `NAME :=`, … at the start of a line outside conditionals (whose branches
+ * are alternatives; a target's own value is for that target).
+ */
+function reassigned(text: string, name: string, make: boolean): boolean {
+  if (make) return makeReassigned(text, name);
+  const assignment = new RegExp(`(?<![\\w$({.-])${name}=(?!=)["']?(\\$\\{?${name}\\b)?`, 'g');
+  let count = 0;
+  for (const m of text.matchAll(assignment)) if (m[1] === undefined && ++count > 1) return true;
+  return new RegExp(`(?:^|[\\s;&|(])(?:for[ \\t]+${name}[ \\t]|unset[ \\t]+(?:-v[ \\t]+)?${name}\\b|read\\b[^\\n;|&]{0,200}[ \\t]${name}(?=[\\s;|&]|$))`).test(text);
+}
+
+const MAKE_CONDITIONAL_OPEN = /^[ \t]*(?:ifeq|ifneq|ifdef|ifndef)\b/;
+const MAKE_CONDITIONAL_CLOSE = /^[ \t]*endif\b/;
+
+function makeReassigned(text: string, name: string): boolean {
+  const assignment = new RegExp(`^[ \\t]*(?:(?:export|override|private)[ \\t]+)*${name}[ \\t]*(?::{1,3}|\\?|\\+|!)?=`);
+  let depth = 0;
+  let count = 0;
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(at, Math.min(nl, at + 200));
+    at = nl + 1;
+    if (line.indexOf(name) < 0 && line.indexOf('if') < 0 && line.indexOf('endif') < 0) continue;
+    if (MAKE_CONDITIONAL_OPEN.test(line)) depth++;
+    else if (MAKE_CONDITIONAL_CLOSE.test(line)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && assignment.test(line) && ++count > 1) return true;
+  }
+  return false;
 }
 
 /**
@@ -1916,11 +1972,20 @@ export function flagVariables(text: string, start: number, end: number, make = f
  * branch on the host (`case "$(uname -m)" in aarch64) ARCH=arm64`), which names the machine found.
  * False when the value is none such, to be read as any assignment.
  */
-export function flagArch(text: string, masked: string, base: number, name: string, vs: number, ve: number, at: number, os: string, sink: MentionSink): boolean {
+export function flagArch(text: string, masked: string, base: number, name: string, vs: number, ve: number, at: number, os: readonly string[], sink: MentionSink): boolean {
+  // (Its own default, `ARCH=${ARCH:-arm}`: the value when none is given.)
+  const own = SELF_DEFAULT.exec(text.slice(base + vs, base + ve));
+  if (own && own[1] === name) {
+    vs += own[0].length - 1 - own[2].length;
+    ve = vs + own[2].length;
+  }
   if (!flagArchValue(masked.slice(vs, ve), name) || inHostCase(text, masked, base, at)) return false;
   emitFlagArch(text, masked, base, base + vs, base + ve, name, os, sink);
   return true;
 }
+
+/** A variable's own default as its value: `${ARCH:-arm64}`, `${ARCH:=arm64}`. */
+const SELF_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([A-Za-z0-9_.-]{1,40})\}$/;
 
 /** Whether `value`, the value of NAME given after an os to a `--platform`, is one literal word read as an arch (see flagArch). */
 export function flagArchValue(value: string, name: string): boolean {
@@ -1928,13 +1993,14 @@ export function flagArchValue(value: string, name: string): boolean {
 }
 
 /** The arch in text[start, end) (masked from maskBase) of variable `name`, given to a container tool's `--platform` after `os` (see flagArch). */
-export function emitFlagArch(text: string, masked: string, maskBase: number, start: number, end: number, name: string, os: string, sink: MentionSink): void {
+export function emitFlagArch(text: string, masked: string, maskBase: number, start: number, end: number, name: string, oses: readonly string[], sink: MentionSink): void {
   const from = sink.mentions.length;
   const context = `${name}, a --platform arch`;
   const arches = new Set<Token>();
   for (const t of readPlatformList(sink, { text, masked, maskBase, start, end, role: 'arch', context })) {
     arches.add(t);
-    emitPairs(sink, [], [t], undefined, context, undefined, { os });
+    // (Each os judges it: linux/arm is removed, windows/arm no Go port.)
+    for (const os of oses) emitPairs(sink, [], [t], undefined, context, undefined, { os });
   }
   containerAliases(sink.mentions, from, arches);
 }

@@ -40,7 +40,7 @@ export interface ScanState {
  */
 export interface FlagVariables {
   whole?: Map<string, boolean>;
-  arch?: Map<string, string>;
+  arch?: Map<string, string[]>;
   key: string;
 }
 
