@@ -244,10 +244,10 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       if (prefix !== undefined) urlVars.set(name, prefix);
       // (A folder on this machine: `RELEASE_TARS := $(KUBE_ROOT)/_output/release-tars`, no download.)
       else if (localFolder(value)) urlVars.set(name, FOREIGN_URL);
-      // `ARCH ?= arm` (or a target's `container-arm: ARCH = arm`), then a recipe's `docker buildx
-      // build --platform linux/$(ARCH)`: an arch built for that os. Not in a conditional, whose
-      // branches may map the machine found (`ifeq ($(shell uname -m),aarch64)`).
-      // (A target's own value is for that target: `tools: ARCH := arm` is not the image's ARCH.)
+      // `ARCH ?= arm`, then a recipe's `docker buildx build --platform linux/$(ARCH)`: an arch
+      // built for that os. Not in a conditional, whose branches may map the machine found
+      // (`ifeq ($(shell uname -m),aarch64)`), nor a target's own value, which is for that target
+      // (`tools: ARCH := arm` is not the image's ARCH).
       const flagOs = depth === 0 && op !== '+=' && target === undefined ? state.flagVars?.arch?.get(name) : undefined;
       if (flagOs && makeFlagArch(text, valueStart, cEnd, name, flagOs, sink)) continue;
       // `IMAGE_ARCH ?= linux/amd64,linux/arm64`, then a recipe's `--platform $(IMAGE_ARCH)`: a

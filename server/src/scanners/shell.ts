@@ -1879,8 +1879,10 @@ const PLATFORM_FLAG_MAKE_ARCH_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)([a-z0-
  * The variables text[start, end) gives to a `--platform` flag, or undefined (most scripts: one
  * search). Given whole, each with whether a container tool's flag takes it (`docker run --platform
  * "$A"`), which reads an arch alone (`A=arm`) as a platform. Given after a literal os (`--platform
- * "linux/${ARCH}"`), each with that os (its first): the variable holds an arch built for it.
- * A Makefile's own variables in its recipes (`$(ARCH)`, `make`) are read the same way.
+ * "linux/${ARCH}"`), each with the oses it is given after: the variable holds an arch built for
+ * them. A Makefile's own variables in its recipes (`$(ARCH)`, `make`) are read the same way. Not
+ * a use in echo text or a comment, nor the flag of a tool that is not Docker's (pip's, gcloud's),
+ * nor a variable set more than once (see reassigned).
  */
 export function flagVariables(text: string, start: number, end: number, make = false): FlagVariables | undefined {
   const region = start === 0 && end === text.length ? text : text.slice(start, end);
@@ -1913,8 +1915,8 @@ export function flagVariables(text: string, start: number, end: number, make = f
     if (!oses) arch.set(name, [m[2]]);
     else if (!oses.includes(m[2]) && oses.length < MAX_FLAG_OSES) oses.push(m[2]);
   }
-  // A variable set more than once (`ARCH=arm`, later `ARCH=arm64`; a loop over it, `read`, a
-  // make target's own value) holds what the script or make last gave it, which is not read here.
+  // A variable set more than once (`ARCH=arm`, later `ARCH=arm64`; a loop over it, `read`) holds
+  // what the script or make last gave it before the flag, which is not read here.
   for (const map of [whole, arch]) if (map) for (const name of [...map.keys()]) if (reassigned(region, name, make)) map.delete(name);
   if (!whole?.size && !arch?.size) return undefined;
   return { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
@@ -1967,7 +1969,7 @@ function makeReassigned(text: string, name: string): boolean {
 
 /**
  * The value masked[vs, ve) of a statement `NAME=value` whose NAME a `--platform` flag takes after
- * the os `os` (see flagVariables): one literal word, an arch built for that os in a container
+ * the oses `os` (see flagVariables): one literal word, an arch built for them in a container
  * tool's spelling (`x86_64` is an alias there, as in a loop's list: see containerLoop). Not in a
  * branch on the host (`case "$(uname -m)" in aarch64) ARCH=arm64`), which names the machine found.
  * False when the value is none such, to be read as any assignment.
