@@ -124,6 +124,17 @@ describe('removing a word of a shell array or for list', () => {
     assert.deepEqual((await fixes(uri, diagnostics[0])).map((a) => a.title), [], 'no list, no removal');
   });
 
+  it('a variable given to --platform after an os offers no removal of its value (`ARCH=` would build linux/)', async () => {
+    const script = 'ARCH=arm\nBASE=amd46\ndocker buildx build --platform "linux/${ARCH}" .\ndocker build --platform linux/$BASE .\n';
+    const { uri, diagnostics } = await open('v.sh', 'shellscript', script);
+    const removed = diagnostics.find((d) => d.code === 'removed-platform');
+    assert.ok(removed && removed.range.start.line === 0, JSON.stringify(diagnostics));
+    assert.deepEqual(await fixes(uri, removed), []);
+    assert.equal(await fixed('v2.sh', 'shellscript', script, 'unknown-platform', 'amd46'), script.replace('amd46', 'amd64'));
+    const { uri: mk, diagnostics: made } = await open('v/Makefile', 'makefile', 'ARCH ?= arm\n\nimage:\n\tdocker buildx build --platform linux/$(ARCH) .\n');
+    assert.equal(made.length, 1);
+    assert.deepEqual(await fixes(mk, made[0]), []);
+  });
   it('an array of one word offers no removal (it would leave the variable empty)', async () => {
     const { uri, diagnostics } = await open('e.sh', 'shellscript', 'PLATFORMS=(linux/arm)\n');
     assert.deepEqual(await fixes(uri, diagnostics[0]), []);

@@ -1893,8 +1893,8 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const after = make ? PLATFORM_FLAG_MAKE_ARCH_VARIABLE : PLATFORM_FLAG_ARCH_VARIABLE;
   /** The line up to a use at `at`, when the use is a flag of a tool that takes Docker's platforms (not echo text, a comment, pip's or gcloud's). */
   const lineOf = (at: number): string | undefined => {
-    const before = region.slice(region.lastIndexOf('\n', at) + 1, at + 1);
-    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || foreignFlag(before) ? undefined : before;
+    const before = region.slice(region.lastIndexOf('\n', at) + 1, at);
+    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) ? undefined : before;
   };
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
@@ -1903,7 +1903,7 @@ export function flagVariables(text: string, start: number, end: number, make = f
     if (roleOf(name) !== undefined) continue;
     const before = lineOf(m.index);
     if (before === undefined) continue;
-    const bare = containerFlag(before.slice(0, -1));
+    const bare = containerFlag(before);
     (whole ??= new Map()).set(name, bare || whole.get(name) === true);
   }
   after.lastIndex = 0;
@@ -1924,14 +1924,6 @@ export function flagVariables(text: string, start: number, end: number, make = f
 
 /** The oses one variable is read with at most (`--platform linux/$A`, `--platform windows/$A`, …). */
 const MAX_FLAG_OSES = 4;
-
-/** Tools whose `--platform` is not Docker's: Python's and conda's package tags, Terraform's, gcloud's (`managed`). */
-const FOREIGN_FLAG_TOOL = /(?:^|[\s;&|(`'"/])(?:pip3?|pipx|uv|conda|mamba|micromamba|conda-lock|pixi|rattler-build|python[0-9.]*|terraform|tofu|terragrunt|atmos|gcloud)[ \t]/;
-
-/** Whether the `--platform` that `before` (its line up to the flag) leads to is a tool's that is not Docker's (see FOREIGN_FLAG_TOOL). */
-function foreignFlag(before: string): boolean {
-  return FOREIGN_FLAG_TOOL.test(before);
-}
 
 /**
  * Whether `name` is set more than once in `text`: `NAME=` (`export`, `readonly`, …), but not to
@@ -1998,13 +1990,11 @@ export function flagArchValue(value: string, name: string): boolean {
 export function emitFlagArch(text: string, masked: string, maskBase: number, start: number, end: number, name: string, oses: readonly string[], sink: MentionSink): void {
   const from = sink.mentions.length;
   const context = `${name}, a --platform arch`;
-  const arches = new Set<Token>();
   for (const t of readPlatformList(sink, { text, masked, maskBase, start, end, role: 'arch', context })) {
-    arches.add(t);
     // (Each os judges it: linux/arm is removed, windows/arm no Go port.)
     for (const os of oses) emitPairs(sink, [], [t], undefined, context, undefined, { os });
   }
-  containerAliases(sink.mentions, from, arches);
+  containerLoop(sink.mentions, from);
 }
 
 /**
@@ -2054,6 +2044,12 @@ export const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu'
 
 /** Python and conda package tools: their `--platform` is a wheel tag or a conda subdir (`linux_x86_64`, `linux-aarch64`). */
 export const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx', 'conda', 'mamba', 'micromamba', 'conda-lock', 'pixi', 'rattler-build']);
+
+/**
+ * Tools named on a line before a `--platform` that is not Docker's (flagVariables reads lines, not
+ * commands): Python's and conda's package tags (pythonPackageTool), Terraform's, gcloud's (`managed`).
+ */
+const FOREIGN_FLAG_TOOL = new RegExp(`(?:^|[\\s;&|(\`'"/])(?:${[...PYTHON_PACKAGE_TOOLS, ...TERRAFORM_TOOLS, 'uv', 'python[0-9.]*', 'gcloud'].join('|')})[ \\t]`);
 
 /** Whether the command is a Python or conda package tool (`pip download`, `python3 -m pip`, `uv pip`, `conda create`). */
 function pythonPackageTool(masked: string, words: readonly Word[], nameIndex: number, name: string): boolean {
