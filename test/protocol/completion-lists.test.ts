@@ -83,6 +83,13 @@ describe('completion in lists written one platform a line and in for loops', () 
     assert.ok(arch.includes('arm64') && arch.includes('s390x') && !arch.includes('arm') && !arch.includes('linux/arm64'), arch.join(' '));
     const make = await completeAt('Makefile', 'makefile', 'ARCH ?= |\n\nimage:\n\tdocker buildx build --platform linux/$(ARCH) .\n');
     assert.ok(make.includes('arm64') && !make.includes('arm'), make.join(' '));
+    // A workflow's or a GitLab pipeline's environment that its scripts give to the flag.
+    const env = await completeAt('.github/workflows/b.yml', 'yaml', 'env:\n  ARCH: |\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: docker buildx build --platform "linux/${ARCH}" .\n');
+    assert.ok(env.includes('arm64') && !env.includes('arm') && !env.includes('linux/arm64'), env.join(' '));
+    const variables = await completeAt('.gitlab-ci.yml', 'yaml', 'b:\n  variables:\n    TARGET_SET: |\n  script:\n    - docker buildx build --platform $TARGET_SET .\n');
+    assert.ok(variables.includes('linux/arm64') && !variables.includes('linux/arm'), variables.join(' '));
+    // (Not where the scripts give it to nothing.)
+    assert.deepEqual(await completeAt('.github/workflows/b.yml', 'yaml', 'env:\n  ARCH: |\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: echo "$ARCH"\n'), []);
   });
   it('a for loop over another variable offers nothing', async () => {
     assert.deepEqual(await completeAt('hack/build.sh', 'shellscript', '#!/bin/sh\nfor f in a.txt |; do\n  echo "$f"\ndone\n'), []);

@@ -134,6 +134,13 @@ describe('removing a word of a shell array or for list', () => {
     const { uri: mk, diagnostics: made } = await open('v/Makefile', 'makefile', 'ARCH ?= arm\n\nimage:\n\tdocker buildx build --platform linux/$(ARCH) .\n');
     assert.equal(made.length, 1);
     assert.deepEqual(await fixes(mk, made[0]), []);
+    // A workflow's environment that a run step gives to the flag: `ARCH:` empty would be no arch either.
+    const workflow = 'env:\n  ARCH: arm\n  BASE: amd46\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker buildx build --platform "linux/${ARCH}" .\n      - run: docker build --platform linux/$BASE .\n';
+    const { uri: wf, diagnostics: found } = await open('.github/workflows/v.yml', 'yaml', workflow);
+    const gone = found.find((d) => d.code === 'removed-platform');
+    assert.ok(gone && gone.range.start.line === 1, JSON.stringify(found));
+    assert.deepEqual(await fixes(wf, gone), []);
+    assert.equal(await fixed('.github/workflows/v2.yml', 'yaml', workflow, 'unknown-platform', 'amd46'), workflow.replace('amd46', 'amd64'));
   });
   it('an array of one word offers no removal (it would leave the variable empty)', async () => {
     const { uri, diagnostics } = await open('e.sh', 'shellscript', 'PLATFORMS=(linux/arm)\n');

@@ -6,7 +6,7 @@ import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, kubeImageName, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, flagVariables, loopVariableUse } from '../scanners/shell';
 import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
-import { anchoredOsLists, ENV_MAP_KEYS, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
+import { anchoredOsLists, ENV_MAP_KEYS, envFlagVariables, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 import { SEPARATOR_VARIABLE } from '../scanners/template';
 import { TEXT_DEFINE } from '../scanners/makefile';
@@ -1102,6 +1102,14 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
         // as platforms, they are Linux ones (QEMU emulates Linux binaries).
         if (!typed.includes('/') && items.length > 0 && !items.some((i) => i.includes('/'))) return null;
         return found.os === undefined ? { ...found, os: 'linux' } : found;
+      }
+      // An environment's variable that the file's scripts give to a `--platform` (`env:` over `ARCH: |`,
+      // then `--platform linux/$ARCH` in a run step): what it holds there, as the scanner reads it.
+      if (!role && items && ENV_MAP_KEYS.has(parentLine(lines, at, k.col)?.key ?? '')) {
+        const given = envFlagVariables(text);
+        const os = given?.arch?.get(k.key);
+        if (os !== undefined && items.length === 0) return site('arch', start, end, { spelling: 'slash', os });
+        if (given?.whole?.has(k.key)) return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
       }
       return undefined;
     };

@@ -1925,17 +1925,22 @@ export function flagVariables(text: string, start: number, end: number, make = f
 /** The oses one variable is read with at most (`--platform linux/$A`, `--platform windows/$A`, …). */
 const MAX_FLAG_OSES = 4;
 
+/** Whether a script in `text` sets `name` at all (see reassigned): an environment's value of it is not what its `--platform` reads. */
+export function scriptAssigns(text: string, name: string): boolean {
+  return reassigned(text, name, false, true);
+}
+
 /**
  * Whether `name` is set more than once in `text`: `NAME=` (`export`, `readonly`, …), but not to
  * itself (`--build-arg ARCH=$ARCH`, `ARCH="${ARCH}"`), a loop over it, `read` into it, `unset`. In
  * a Makefile, `NAME ?=`, `NAME :=`, … at the start of a line outside conditionals (whose branches
  * are alternatives; a target's own value is for that target).
  */
-function reassigned(text: string, name: string, make: boolean): boolean {
+function reassigned(text: string, name: string, make: boolean, once = false): boolean {
   if (make) return makeReassigned(text, name);
   const assignment = new RegExp(`(?<![\\w$({.-])${name}=(?!=)["']?(\\$\\{?${name}\\b)?`, 'g');
   let count = 0;
-  for (const m of text.matchAll(assignment)) if (m[1] === undefined && ++count > 1) return true;
+  for (const m of text.matchAll(assignment)) if (m[1] === undefined && ++count > (once ? 0 : 1)) return true;
   return new RegExp(`(?:^|[\\s;&|(])(?:for[ \\t]+${name}[ \\t]|unset[ \\t]+(?:-v[ \\t]+)?${name}\\b|read\\b[^\\n;|&]{0,200}[ \\t]${name}(?=[\\s;|&]|$))`).test(text);
 }
 

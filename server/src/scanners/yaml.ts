@@ -4,7 +4,8 @@ import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type S
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
-import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, impliedNames, scanShell, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
+import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, scanShell, scriptAssigns, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
+import type { FlagVariables } from './state';
 import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
@@ -92,6 +93,8 @@ interface Ctx {
   prose?: boolean;
   /** In the first part of a job cut at its steps (at `jobs:`): the job's matrix roles, read over the whole job. */
   jobRoles?: MatrixRoles;
+  /** The environment variables the file's scripts give to `--platform` flags (see envFlagVariables). */
+  flagVars?: FlagVariables;
 }
 
 /**
@@ -106,7 +109,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose, defaultExports: ctx.defaultExports };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose, defaultExports: ctx.defaultExports, flagVars: ctx.flagVars };
 }
 
 /**
@@ -557,6 +560,8 @@ export interface YamlFileFacts {
   readonly defaultExports?: ShellExports;
   /** For a block of a workflow job cut at its steps: what the whole job gives it (see jobFacts). */
   readonly job?: JobFacts;
+  /** The environment variables the file's scripts give to `--platform` flags (see envFlagVariables). */
+  readonly flagVars?: FlagVariables;
 }
 
 /** What a workflow job cut at its steps gives its blocks (StepCut in chunks.ts). */
@@ -599,9 +604,36 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
   const matrices = matrixAnchors(text);
   const exported = flavour === 'gitlab-ci' ? defaultExports(text) : undefined;
-  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported
-    ? { ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+  const flagVars = flavour !== 'goreleaser' ? envFlagVariables(text) : undefined;
+  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported || flagVars
+    ? { ...(flagVars ? { flagVars } : {}), ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
+}
+
+/**
+ * The variables the scripts of a YAML text (`run:`, `script:`) give to `--platform` flags, for an
+ * environment map that sets them (`env: {ARCH: arm}`, then `docker buildx build --platform
+ * linux/$ARCH`; GitLab's `variables:`): as a script's own assignments are read (flagVariables).
+ * Not a variable a script sets too (`ARCH=arm64`, `echo "ARCH=…" >> $GITHUB_ENV`), which is what
+ * the flag reads there, nor one set as a key more than once in the file (two jobs' values, a
+ * matrix axis of that name): which value a use reads is not told here. Undefined when there is
+ * none (most files: one search).
+ */
+export function envFlagVariables(text: string): FlagVariables | undefined {
+  const found = flagVariables(text, 0, text.length);
+  if (!found) return undefined;
+  const kept = (name: string) => !scriptAssigns(text, name) && keyCount(text, name) === 1;
+  const whole = found.whole ? new Map([...found.whole].filter(([name]) => kept(name))) : undefined;
+  const arch = found.arch ? new Map([...found.arch].filter(([name]) => kept(name))) : undefined;
+  if (!whole?.size && !arch?.size) return undefined;
+  return { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
+}
+
+/** How many times `name` is written as a mapping's key in a YAML text (`ARCH: arm`, `- ARCH: [a, b]`, `{ARCH: arm}`), at most 2. */
+function keyCount(text: string, name: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(new RegExp(`(?:^|[\\n{,])[ \\t]*(?:-[ \\t]+)*(["']?)${name}\\1[ \\t]*:(?=[ \\t\\r\\n]|$)`, 'g'))) if (++count > 1) break;
+  return count;
 }
 
 /**
@@ -1695,7 +1727,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(file?.flagVars ? { flagVars: file.flagVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
     }
   }
 }
@@ -2688,6 +2720,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
       continue;
     }
     if (role !== undefined) continue;
+    // `env: {ARCH: arm}`, whose ARCH a script gives to `--platform linux/$ARCH` (see envFlagVariables).
+    if (ctx.flagVars && value.kind === 'scalar' && envFlagValue(key, value, ctx)) continue;
     // A Kustomize patch written inline (`patches: [{patch: |- …}]`) is YAML, read as its own file would be.
     if (key === 'patch' && inlinePatch(value, ctx)) continue;
     if (proseKey(key) && !conditionBlock(key, value) && !jobName(value, ctx)) {
@@ -2788,6 +2822,27 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // the runner pulls the image for that platform.
     else if (key === 'docker' && value.kind === 'map' && before < ctx.sink.mentions.length) pulledImage(ctx.sink, before, kubeImageName(scalarText(get(node, 'name')) ?? ''));
   }
+}
+
+/**
+ * The value of `key` in an environment map, when the file's scripts give that variable to a
+ * `--platform` flag (see envFlagVariables): after an os, one literal word, an arch built for it
+ * (emitFlagArch); whole, a platform list (an arch alone too, where a container tool's flag takes
+ * it). False when it is none such, to be read as any value.
+ */
+function envFlagValue(key: string, value: YScalar, ctx: Ctx): boolean {
+  const oses = ctx.flagVars?.arch?.get(key);
+  const bare = ctx.flagVars?.whole?.get(key);
+  if ((!oses && bare === undefined) || value.style === 'ALIAS' || !ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '')) return false;
+  const r = contentRange(value);
+  const masked = maskScalar(ctx.text, value, r);
+  if (oses) {
+    if (!flagArchValue(masked, key)) return false;
+    emitFlagArch(ctx.text, masked, r.s, r.s, r.e, key, oses, ctx.sink);
+    return true;
+  }
+  readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: `${key}, a --platform value`, canonical: 'slash', ...(bare ? { bareArch: true } : {}) });
+  return true;
 }
 
 /** Keys asked about already (a file repeats few keys many times), at most PROSE_MEMO of them. */
