@@ -142,6 +142,12 @@ describe('removing a word of a shell array or for list', () => {
     assert.deepEqual(await fixes(wf, gone), []);
     assert.equal(await fixed('.github/workflows/v2.yml', 'yaml', workflow, 'unknown-platform', 'amd46'), workflow.replace('amd46', 'amd64'));
   });
+  it('an arch alone or with its variant where containerd reads the value (a Docker action input, a Compose service) is removed from its list', async () => {
+    const workflow = 'jobs:\n  b:\n    runs-on: x\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: amd64,arm64,arm\n';
+    assert.equal(await fixed('.github/workflows/bare.yml', 'yaml', workflow, 'removed-platform', 'arm'), workflow.replace(',arm\n', '\n'));
+    const compose = 'services:\n  b:\n    build:\n      platforms: [amd64, arm/v7]\n';
+    assert.equal(await fixed('compose.yaml', 'yaml', compose, 'removed-platform', 'arm/v7'), compose.replace(', arm/v7', ''));
+  });
   it('an array of one word offers no removal (it would leave the variable empty)', async () => {
     const { uri, diagnostics } = await open('e.sh', 'shellscript', 'PLATFORMS=(linux/arm)\n');
     assert.deepEqual(await fixes(uri, diagnostics[0]), []);

@@ -132,10 +132,21 @@ function misnamed(s: string, names: ReadonlySet<string>): boolean {
  * An arch alone where Docker and BuildKit take a platform (`FROM --platform=arm`, `docker run
  * --platform arm64`): containerd reads it as that arch on the daemon's os, linux for the images
  * Kubernetes builds. Go's names and the container runtimes' aliases (`armv7` is arm/v7); undefined
- * for any other word (an os alone, `managed`, a typo: see isNameTypo).
+ * for any other word (an os alone, `managed`, a typo: see isNameTypo). An arch with its variant and
+ * no os (`arm/v7`, GitLab's documented `arm64/v8`) is linux's too: what the writer means, though
+ * containerd would take `arm` for an os there.
  */
 export function parseBareArch(text: string): ParsedPlatform | undefined {
-  return PART.test(text) && knownArch(text) ? makePlatform('linux', text, undefined, 'slash') : undefined;
+  const slash = text.indexOf('/');
+  if (slash < 0) return PART.test(text) && knownArch(text) ? makePlatform('linux', text, undefined, 'slash') : undefined;
+  const arch = text.slice(0, slash).toLowerCase();
+  const variant = text.slice(slash + 1).toLowerCase();
+  return isGoArchName(arch) && !knownOs(arch) && isValidVariant(arch, variant) ? makePlatform('linux', arch, variant, 'slash') : undefined;
+}
+
+/** Whether `s` is a Go arch by Go's own name (`arm`, `arm64`; not an alias such as `armv7`, which has its variant). */
+function isGoArchName(s: string): boolean {
+  return GO_ARCHES.has(s);
 }
 
 /**

@@ -347,7 +347,9 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
       if (isPlatformListValue(masked, s, vs, ve, text)) readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role: 'platform', context: `${keyword} ${name}`, strictness: 'loose' });
       return;
     }
-    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
+    // (BuildKit's own TARGETPLATFORM and BUILDPLATFORM are containerd's platforms: an arch alone is linux's, `arm/v7` too.)
+    const buildKit = /^(?:TARGET|BUILD)PLATFORM$/.test(name);
+    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written', ...(buildKit ? { bareArch: true } : {}) });
     if (role === 'os') oses.push(...names.slice(0, 1));
     if (role === 'arch') arches.push(...names.slice(0, 1));
   }

@@ -95,6 +95,8 @@ interface Ctx {
   jobRoles?: MatrixRoles;
   /** The environment variables the file's scripts give to `--platform` flags (see envFlagVariables). */
   flagVars?: FlagVariables;
+  /** The inputs of docker/build-push-action or setup-buildx-action (`with:`): their `platforms` is containerd's (see containerdValue). */
+  dockerInputs?: boolean;
 }
 
 /**
@@ -2801,7 +2803,9 @@ function walkMap(node: YMap, ctx: Ctx): void {
     const uses = key === 'with' && value.kind === 'map' ? (scalarText(get(node, 'uses')) ?? '') : '';
     // build-push-action's and bake-action's `target`/`targets` inputs name Dockerfile stages and
     // bake targets (`target: linux-arm`), not platforms.
+    child.dockerInputs = uses !== '' && DOCKER_ACTION.test(uses) ? true : undefined;
     walk(value.kind === 'map' && STAGE_ACTION.test(uses) ? { ...value, items: value.items.filter((p) => p.key !== 'target' && p.key !== 'targets') } : value, child);
+    child.dockerInputs = undefined;
     // setup-buildx-action's `append:` input is YAML in a block string: nodes with their `platforms`.
     if (value.kind === 'map' && SETUP_BUILDX.test(uses)) {
       const append = get(value, 'append');
@@ -2843,6 +2847,20 @@ function envFlagValue(key: string, value: YScalar, ctx: Ctx): boolean {
   }
   readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: `${key}, a --platform value`, canonical: 'slash', ...(bare ? { bareArch: true } : {}) });
   return true;
+}
+
+/**
+ * Whether the value of platform-ish `key` is read by containerd, which takes an arch alone as that
+ * arch on linux (`arm`, `arm/v7`: see parseBareArch): a Compose service's `platform:` (and its
+ * build's `platforms:`), a GitLab image's or service's `docker: platform:`, the `platforms` input
+ * of docker/build-push-action and setup-buildx-action.
+ */
+function containerdValue(key: string, ctx: Ctx): boolean {
+  if (key === 'platforms' && ctx.dockerInputs) return true;
+  if (key !== 'platform' && key !== 'platforms') return false;
+  const n = ctx.path.length;
+  if (ctx.flavour === 'gitlab-ci') return key === 'platform' && n > 0 && ctx.path[n - 1] === 'docker';
+  return ctx.flavour === 'yaml' && ctx.path[0] === 'services' && (n === 2 || (n === 3 && ctx.path[2] === 'build'));
 }
 
 /** Keys asked about already (a file repeats few keys many times), at most PROSE_MEMO of them. */
@@ -3897,7 +3915,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
     if (node.style === 'ALIAS') return;
     const r = contentRange(node);
     const masked = maskScalar(ctx.text, node, r);
-    readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key }, listId);
+    readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key, ...(containerdValue(key, ctx) ? { bareArch: true } : {}) }, listId);
     return;
   }
   if (node.kind === 'seq') {
