@@ -147,6 +147,9 @@ describe('removing a word of a shell array or for list', () => {
     assert.equal(await fixed('.github/workflows/bare.yml', 'yaml', workflow, 'removed-platform', 'arm'), workflow.replace(',arm\n', '\n'));
     const compose = 'services:\n  b:\n    build:\n      platforms: [amd64, arm/v7]\n';
     assert.equal(await fixed('compose.yaml', 'yaml', compose, 'removed-platform', 'arm/v7'), compose.replace(', arm/v7', ''));
+    // An alias alone is respelt alone: a list of arches (ingress-nginx's PLATFORMS, make's ARCH=$(PLATFORM)) stays one.
+    assert.equal(await fixed('bare.sh', 'shellscript', 'docker run --platform x86_64 img\n', 'non-canonical-platform', 'x86_64'), 'docker run --platform amd64 img\n');
+    assert.equal(await fixed('bare/Makefile', 'makefile', 'PLATFORMS ?= amd64 arm64 arm\n', 'removed-platform', 'arm'), 'PLATFORMS ?= amd64 arm64\n');
   });
   it('an array of one word offers no removal (it would leave the variable empty)', async () => {
     const { uri, diagnostics } = await open('e.sh', 'shellscript', 'PLATFORMS=(linux/arm)\n');

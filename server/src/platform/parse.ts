@@ -32,6 +32,8 @@ export interface ParsedPlatform extends Platform {
   valid: boolean;
   validOs: boolean;
   validArch: boolean;
+  /** Written as an arch alone, the os implied (see parseBareArch): `x86_64` is respelt `amd64`, not `linux/amd64`. */
+  osImplied?: true;
 }
 
 /**
@@ -138,7 +140,7 @@ function misnamed(s: string, names: ReadonlySet<string>): boolean {
  */
 export function parseBareArch(text: string): ParsedPlatform | undefined {
   const slash = text.indexOf('/');
-  if (slash < 0) return PART.test(text) && knownArch(text) ? makePlatform('linux', text, undefined, 'slash') : undefined;
+  if (slash < 0) return PART.test(text) && knownArch(text) ? { ...makePlatform('linux', text, undefined, 'slash'), osImplied: true } : undefined;
   const arch = text.slice(0, slash).toLowerCase();
   const variant = text.slice(slash + 1).toLowerCase();
   return isGoArchName(arch) && !knownOs(arch) && isValidVariant(arch, variant) ? makePlatform('linux', arch, variant, 'slash') : undefined;

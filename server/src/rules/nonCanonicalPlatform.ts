@@ -15,7 +15,8 @@ export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
   const target = m.canonical === 'as-written' ? p.spelling : m.canonical;
   const wrongSpelling = p.spelling !== target && p.spelling !== 'package';
   if (!p.alias && !wrongSpelling) return undefined;
-  const canonical = spellFor(s.platform, target, m.token, p.qualifier);
+  // (An arch alone is respelt alone, `x86_64` as `amd64`: a list of arches stays one.)
+  const canonical = p.osImplied && !s.platform.variant ? s.platform.arch : spellFor(s.platform, target, m.token, p.qualifier);
   if (canonical === m.token.text) return undefined;
   return {
     token: m.token,

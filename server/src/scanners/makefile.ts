@@ -1,4 +1,4 @@
-import { MentionSink, ScopeEnv, emitPairs, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Mention, type Token } from './mention';
+import { MentionSink, ScopeEnv, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
 import { emitFlagArch, flagArchValue, scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
@@ -480,7 +480,9 @@ function isRule(body: string): boolean {
  */
 function scanValue(text: string, s: number, e: number, name: string, role: NonNullable<ReturnType<typeof roleOf>>, sink: MentionSink, scope: ScopeEnv): void {
   const masked = maskTemplates(text, s, e, 'make');
-  const listed: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written' });
+  // (`PLATFORMS ?= amd64 arm arm64`: arches alone, linux's.)
+  const bareArch = role === 'platform' && isBareArchList(name, masked, s, s, e);
+  const listed: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written', ...(bareArch ? { bareArch } : {}) });
   // (A name twice in a GOOS or GOARCH list is a repeat: `GOOS ?= linux darwin linux`. A word
   // with a shell operator in it, `2>/dev/null` after the value, is no name.)
   const names = role === 'os' || role === 'arch' ? markRepeats(listed.filter((t) => !SHELL_OPERATOR.test(t.text))) : listed;

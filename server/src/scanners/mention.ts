@@ -790,6 +790,20 @@ function representatives(tokens: Token[], valid: (name: string) => boolean): Tok
 
 
 /**
+ * Whether the value masked[start, end) of a variable named for platforms (`PLATFORMS ?= amd64 arm
+ * arm64`, ingress-nginx's, a build's arches) is a list of Go's arches alone: each word one of Go's
+ * names or a typo of one, one a name at least. Not a list of oses (`PLATFORMS=darwin linux
+ * windows`), nor one with another scheme's names (Debian's `armhf i386 ppc64el` in kube-cross's
+ * KUBE_DYNAMIC_CROSSPLATFORMS name its cross compilers' packages). Such a list is read as
+ * containerd reads an arch alone (see parseBareArch): linux's.
+ */
+export function isBareArchList(name: string, masked: string, maskBase: number, start: number, end: number): boolean {
+  if (!/PLATFORMS$/i.test(name)) return false;
+  const words = masked.slice(start - maskBase, end - maskBase).split(/[\s,"']+/).filter((w) => w !== '');
+  return words.some((w) => isGoArch(w)) && words.every((w) => BARE_WORD.test(w) && (isGoArch(w) || isNameTypo(w, 'arch')));
+}
+
+/**
  * A value every literal item of which is a slash platform of known names (`linux/amd64,linux/arm64`)
  * is a platform list whatever the variable is called: `KICBASE_ARCH ?= linux/amd64,linux/arm64`,
  * `PLATFORM_MATRIX=$PLATFORM_MATRIX,linux/arm64`.

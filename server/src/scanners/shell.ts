@@ -8,6 +8,7 @@ import {
   emitName,
   emitPairs,
   readPlatformList,
+  isBareArchList,
   wordRemoval,
   PLATFORM_FLAG,
   markRepeats,
@@ -695,7 +696,9 @@ function readAssigned(text: string, masked: string, base: number, name: string, 
     }
   }
   // (A name twice in the list is a repeat: `GOARCH="${GOARCH:-arm64,amd64,amd64}"`.)
-  const names = markRepeats(readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name) }));
+  // (`PLATFORMS="amd64 arm arm64"`: arches alone, linux's.)
+  const bareArch = role === 'platform' && isBareArchList(name, masked, base, base + vs, base + ve);
+  const names = markRepeats(readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name), ...(bareArch ? { bareArch } : {}) }));
   // A list (`GOARCH="${GOARCH:-arm,arm64,riscv64}"`, a script looping over it): each is built.
   if (role === 'os') for (const t of names) oses.push(t);
   else if (role === 'arch') for (const t of names) arches.push(t);
