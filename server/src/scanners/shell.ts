@@ -1869,14 +1869,20 @@ function takesValue(flag: string): boolean {
   return flag.indexOf('=') < 0 && !VALUELESS_FLAGS.has(flag) && !/^-[A-Za-z]{2,}$/.test(flag);
 }
 
-/** A variable after a literal os in a `--platform` value: `--platform "linux/${ARCH}"`, `--platform=linux/$a`. */
-const PLATFORM_FLAG_ARCH_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)([a-z0-9]+)\/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\1(?=[\s;|&)\\]|$)/g;
+/** A `--platform` value, one word (quoted or not), whose items may hold a variable after an os: `--platform "linux/${ARCH}"`, `--platform=linux/$a,windows/$a`. */
+const PLATFORM_FLAG_WORD = /--platforms?(?:=|[ \t]+)(["']?)([^\s"'`;|&<>()]{1,400})\1(?=[\s;|&)\\]|$)/g;
+
+/** An item of it that is a variable after a literal os, with a variant maybe: `linux/${ARCH}`, `linux/$A/v7`. */
+const ARCH_VARIABLE_ITEM = /^([a-z0-9]+)\/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))(?:\/v[0-9]{1,2})?$/;
 
 /** make's reference to a variable given whole to a recipe's `--platform`: `--platform $(IMAGE_ARCH)`. */
 const PLATFORM_FLAG_MAKE_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\})\1(?=[\s;|&)\\]|$)/g;
 
-/** make's reference to a variable after a literal os in a recipe's `--platform`: `--platform linux/$(ARCH)`. */
-const PLATFORM_FLAG_MAKE_ARCH_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)([a-z0-9]+)\/\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\})\1(?=[\s;|&)\\]|$)/g;
+/** A recipe's `--platform` value, one word, whose items may hold make's reference after an os: `--platform linux/$(ARCH)`. */
+const PLATFORM_FLAG_MAKE_WORD = /--platforms?(?:=|[ \t]+)(["']?)([^\s"'`;|&<>]{1,400})\1(?=[\s;|&)\\]|$)/g;
+
+/** An item of it that is make's reference after a literal os, with a variant maybe: `linux/$(ARCH)`, `linux/${ARCH}/v7`. */
+const MAKE_ARCH_VARIABLE_ITEM = /^([a-z0-9]+)\/\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\})(?:\/v[0-9]{1,2})?$/;
 
 /**
  * The variables text[start, end) gives to a `--platform` flag, or undefined (most scripts: one
@@ -1893,7 +1899,8 @@ export function flagVariables(text: string, start: number, end: number, make = f
   let whole: Map<string, boolean> | undefined;
   let arch: Map<string, string[]> | undefined;
   const given = make ? PLATFORM_FLAG_MAKE_VARIABLE : PLATFORM_FLAG_VARIABLE;
-  const after = make ? PLATFORM_FLAG_MAKE_ARCH_VARIABLE : PLATFORM_FLAG_ARCH_VARIABLE;
+  const flagWord = make ? PLATFORM_FLAG_MAKE_WORD : PLATFORM_FLAG_WORD;
+  const archItem = make ? MAKE_ARCH_VARIABLE_ITEM : ARCH_VARIABLE_ITEM;
   /** The line up to a use at `at`, when the use is a flag of a tool that takes Docker's platforms (not echo text, a comment, pip's or gcloud's). */
   const lineOf = (at: number): string | undefined => {
     const before = region.slice(region.lastIndexOf('\n', at) + 1, at);
@@ -1909,14 +1916,20 @@ export function flagVariables(text: string, start: number, end: number, make = f
     const bare = containerFlag(before);
     (whole ??= new Map()).set(name, bare || whole.get(name) === true);
   }
-  after.lastIndex = 0;
-  for (let m = after.exec(region); m; m = after.exec(region)) {
-    const name = m[3] ?? m[4];
-    if (!isGoOs(m[2]) || !archVariable(name) || lineOf(m.index) === undefined) continue;
-    // (Built for each os it is given after: `windows/$(ARCH)` and `linux/$(ARCH)`.)
-    const oses = (arch ??= new Map()).get(name);
-    if (!oses) arch.set(name, [m[2]]);
-    else if (!oses.includes(m[2]) && oses.length < MAX_FLAG_OSES) oses.push(m[2]);
+  flagWord.lastIndex = 0;
+  for (let m = flagWord.exec(region); m; m = flagWord.exec(region)) {
+    if (m[2].indexOf('/$') < 0) continue;
+    // (Each item of a list: `linux/$A,windows/$A`.)
+    for (const item of m[2].split(',')) {
+      const i = archItem.exec(item);
+      if (!i) continue;
+      const name = i[2] ?? i[3];
+      if (!isGoOs(i[1]) || !archVariable(name) || lineOf(m.index) === undefined) continue;
+      // (Built for each os it is given after: `windows/$(ARCH)` and `linux/$(ARCH)`.)
+      const oses = (arch ??= new Map()).get(name);
+      if (!oses) arch.set(name, [i[1]]);
+      else if (!oses.includes(i[1]) && oses.length < MAX_FLAG_OSES) oses.push(i[1]);
+    }
   }
   // A variable set more than once (`ARCH=arm`, later `ARCH=arm64`; a loop over it, `read`) holds
   // what the script or make last gave it before the flag, which is not read here.
