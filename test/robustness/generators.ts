@@ -305,6 +305,14 @@ const YAML_LINES: readonly ((v: string) => string)[] = [
   (v) => `.tmpl:\n  variables:\n    GOOS: ${v}`,
   (v) => `job:\n  extends: [.tmpl]\n  variables:\n    GOARCH: ${v}`,
   (v) => `- run: docker buildx build --platform ${v} .`,
+  // An environment's variable that a run step gives to --platform, in another block maybe, and a script that sets it too.
+  (v) => `env:\n  ARCH: ${v}`,
+  (v) => `ARCH: ${v}`,
+  () => '- run: docker buildx build --platform linux/$ARCH .',
+  (v) => `- run: ARCH=${v} make`,
+  // Values containerd reads, where an arch alone is linux's.
+  (v) => `- uses: docker/build-push-action@v6\n  with:\n    platforms: ${v}`,
+  (v) => `services:\n  app:\n    platform: ${v}`,
   (v) => `url: https://dl.k8s.io/release/v1.31.0/bin/${v}/kubectl`,
   (v) => `base: &anchor ${v}`,
   () => 'ref: *anchor',

@@ -134,3 +134,51 @@ describe("a CircleCI executor's environment", () => {
     assert.deepEqual(findings(now, 'yaml'), ['21:16 unknown-platform darwin/386', '28:21 removed-platform linux/arm', '32:21 unsupported-platform GOARCH']);
   });
 });
+
+const ENV_FLAG = `env:
+  ARCH: arm
+  REGISTRY: example.com
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: docker buildx build --platform linux/$ARCH -t $REGISTRY/x .
+  other:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make test
+`;
+
+describe("a workflow's environment given to --platform by a run step", () => {
+  it('is read where it is set, and an edit of its use, of a script or of another key makes every block be judged again', () => {
+    assert.deepEqual(findings(ENV_FLAG, 'github-workflow'), ['2:9 removed-platform linux/arm']);
+    /** The text after replacing `from` by `to` at `line` (0-based), scanned as the server does it, must be judged as a fresh scan judges it. */
+    const edits: [number, string, string, string[]][] = [
+      // The use changed to another variable: ARCH is no flag's any more.
+      [8, '$ARCH', '$ARXH', []],
+      // A script sets it too: the flag reads that.
+      [12, 'make test', 'ARCH=arm64 make', []],
+      // Another job's environment sets it too: which one the flag reads is not told.
+      [11, 'steps:', 'env: {ARCH: arm64}', []],
+      // A line that has nothing to do with it: still read.
+      [2, 'example.com', 'example.org', ['2:9 removed-platform linux/arm']],
+    ];
+    for (const [line, from, to, want] of edits) {
+      const documents = documentsCutAt(4);
+      const doc = documents.create('file:///w/.github/workflows/env.yml', 'github-workflow', 1, ENV_FLAG);
+      assert.ok(isEditedDocument(doc));
+      const cache = new ChunkCache();
+      const first = scanText(ENV_FLAG, 'github-workflow', cache);
+      doc.takeEditsSince(1);
+      const at = ENV_FLAG.split('\n')[line].indexOf(from);
+      documents.update(doc, [{ range: { start: { line, character: at }, end: { line, character: at + from.length } }, text: to }], 2);
+      const changes = doc.takeEditsSince(1);
+      assert.ok(changes);
+      const now = doc.getText();
+      const scan = scanEdited(first, changes, () => now, cache) ?? scanText(now, 'github-workflow', cache);
+      assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, 'github-workflow', MODEL, SETTINGS), `${from} → ${to}`);
+      assert.deepEqual(findings(now, 'github-workflow'), want, `${from} → ${to}`);
+    }
+  });
+});

@@ -564,6 +564,8 @@ export interface YamlFileFacts {
   readonly job?: JobFacts;
   /** The environment variables the file's scripts give to `--platform` flags (see envFlagVariables). */
   readonly flagVars?: FlagVariables;
+  /** Every variable they give to one, before those set elsewhere are left out: an edit that sets one anywhere changes flagVars (see changesFacts). */
+  readonly flagNames?: readonly string[];
 }
 
 /** What a workflow job cut at its steps gives its blocks (StepCut in chunks.ts). */
@@ -606,9 +608,10 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const circleParameters = flavour === 'yaml' ? circleParameterRoles(text) : undefined;
   const matrices = matrixAnchors(text);
   const exported = flavour === 'gitlab-ci' ? defaultExports(text) : undefined;
-  const flagVars = flavour !== 'goreleaser' ? envFlagVariables(text) : undefined;
-  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported || flagVars
-    ? { ...(flagVars ? { flagVars } : {}), ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+  const given = flavour !== 'goreleaser' ? envFlagFacts(text) : undefined;
+  const flagVars = given?.vars;
+  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported || given
+    ? { ...(given ? { flagNames: given.names } : {}), ...(flagVars ? { flagVars } : {}), ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -622,13 +625,19 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
  * none (most files: one search).
  */
 export function envFlagVariables(text: string): FlagVariables | undefined {
+  return envFlagFacts(text)?.vars;
+}
+
+/** envFlagVariables, with the names of every variable the scripts give to `--platform` (those a script or a second key sets too among them); undefined when there is none. */
+function envFlagFacts(text: string): { vars?: FlagVariables; names: string[] } | undefined {
   const found = flagVariables(text, 0, text.length);
   if (!found) return undefined;
+  const names = [...new Set([...(found.whole?.keys() ?? []), ...(found.arch?.keys() ?? [])])].sort();
   const kept = (name: string) => !scriptAssigns(text, name) && keyCount(text, name) === 1;
   const whole = found.whole ? new Map([...found.whole].filter(([name]) => kept(name))) : undefined;
   const arch = found.arch ? new Map([...found.arch].filter(([name]) => kept(name))) : undefined;
-  if (!whole?.size && !arch?.size) return undefined;
-  return { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
+  if (!whole?.size && !arch?.size) return { names };
+  return { vars: { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) }, names };
 }
 
 /** How many times `name` is written as a mapping's key in a YAML text (`ARCH: arm`, `- ARCH: [a, b]`, `{ARCH: arm}`), at most 2. */
@@ -1076,6 +1085,8 @@ function variablesOf(text: string, from: number, envLine = VARIABLES_LINE): { en
  * variables and extends (in a text whose jobs extend others). Such an edit is not scanned alone.
  */
 export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly string[], before: string, after: string): boolean {
+  // (A use of a variable by a `--platform`, or where one is set: what an environment's value of it is.)
+  if (flagFactsChange(facts, before, after)) return true;
   // (A job's use of its parameters as GOOS or GOARCH: what a matrix that sets them builds.)
   if ((facts?.circleParameters || after.indexOf('parameters.') >= 0) && JSON.stringify([...(circleParameterRoles(before) ?? [])]) !== JSON.stringify([...(circleParameterRoles(after) ?? [])])) return true;
   // (An alias given to exclude or ignore: the list it names is left out where it is written.)
@@ -1104,6 +1115,22 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (A job cut into blocks of its own children: any GOOS, GOARCH or extends in them may be its.)
   if (!facts?.jobs) return false;
   return keys.length === 0 ? JSON.stringify([...jobDefinitions(before)]) !== JSON.stringify([...jobDefinitions(after)]) : /GO(?:OS|ARCH)|extends/.test(before) || /GO(?:OS|ARCH)|extends/.test(after);
+}
+
+/**
+ * Whether an edit of a block, `before` to `after`, may change the file's envFlagVariables: the
+ * variables its `--platform` flags take (with the block's own reading of them), or where one of
+ * those the file gives to a flag is set (a key, a script's assignment).
+ */
+function flagFactsChange(facts: YamlFileFacts | undefined, before: string, after: string): boolean {
+  if (before.indexOf('--platform') >= 0 || after.indexOf('--platform') >= 0) {
+    if ((flagVariables(before, 0, before.length)?.key ?? '') !== (flagVariables(after, 0, after.length)?.key ?? '')) return true;
+  }
+  for (const name of facts?.flagNames ?? []) {
+    if (before.indexOf(name) < 0 && after.indexOf(name) < 0) continue;
+    if (keyCount(before, name) !== keyCount(after, name) || scriptAssigns(before, name) !== scriptAssigns(after, name)) return true;
+  }
+  return false;
 }
 
 function sameEnv(a: GoEnv | undefined, b: GoEnv | undefined): boolean {
