@@ -1842,7 +1842,7 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
 const PLATFORM_FLAG_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\1(?=[\s;|&)\\]|$)/g;
 
 /** A container tool named on a line before a `--platform` (see containerFlag). */
-const CONTAINERD_TOOL_WORD = /(?:^|[\s;&|(`'"])(?:docker|podman|buildah|nerdctl)\s/;
+const CONTAINERD_TOOL_WORD = /(?:^|[\s;&|(`'"])(?:docker|podman|buildah|nerdctl|earthly)\s/;
 
 /**
  * Whether the `--platform` that `before` (its line up to the flag) leads to is a container tool's,
@@ -2055,10 +2055,10 @@ function afterContainerCommand(masked: string, words: readonly Word[], nameIndex
 
 /**
  * The tools whose `--platform` containerd's platforms.Parse reads, which takes an arch alone
- * (`docker run --platform arm64`) as that arch on the daemon's os. crane and ko read `arm64` as
- * an os: not these.
+ * (`docker run --platform arm64`) as that arch on the daemon's os; Earthly, a BuildKit client,
+ * too. crane and ko read `arm64` as an os: not these.
  */
-const CONTAINERD_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman', 'buildah', 'nerdctl']);
+const CONTAINERD_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman', 'buildah', 'nerdctl', 'earthly']);
 
 /** Terraform and the tools around it: `terraform providers lock -platform=linux_amd64` takes Terraform's spelling, os_arch. */
 export const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
