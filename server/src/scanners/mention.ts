@@ -790,6 +790,17 @@ function representatives(tokens: Token[], valid: (name: string) => boolean): Tok
 
 
 /**
+ * Whether a variable named for platforms names no other os (`WINDOWS_PLATFORMS`, `DARWIN_…`:
+ * their arches are that os's) and no emulator (`EMULATE_PLATFORMS`, `QEMU_PLATFORMS`: what
+ * binfmt installs, no build).
+ */
+function linuxBuildName(name: string): boolean {
+  return name.toLowerCase().split(/[_-]+/).every((part) => part === 'linux' || (!isGoOs(part) && !OTHER_OS_WORDS.has(part) && !/^(?:emulat|qemu|binfmt)/.test(part)));
+}
+
+const OTHER_OS_WORDS: ReadonlySet<string> = new Set(['win', 'mac', 'macos', 'osx', 'bsd']);
+
+/**
  * Whether the value masked[start, end) of a variable named for platforms (`PLATFORMS ?= amd64 arm
  * arm64`, ingress-nginx's, a build's arches) is a list of Go's arches alone: each word one of Go's
  * names or a typo of one, one a name at least. Not a list of oses (`PLATFORMS=darwin linux
@@ -798,7 +809,7 @@ function representatives(tokens: Token[], valid: (name: string) => boolean): Tok
  * containerd reads an arch alone (see parseBareArch): linux's.
  */
 export function isBareArchList(name: string, masked: string, maskBase: number, start: number, end: number): boolean {
-  if (!/PLATFORMS$/i.test(name)) return false;
+  if (!/PLATFORMS$/i.test(name) || !linuxBuildName(name)) return false;
   const words = masked.slice(start - maskBase, end - maskBase).split(/[\s,"']+/).filter((w) => w !== '');
   return words.some((w) => isGoArch(w)) && words.every((w) => BARE_WORD.test(w) && (isGoArch(w) || isNameTypo(w, 'arch')));
 }

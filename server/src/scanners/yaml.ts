@@ -97,6 +97,10 @@ interface Ctx {
   flagVars?: FlagVariables;
   /** The inputs of docker/build-push-action or setup-buildx-action (`with:`): their `platforms` is containerd's (see containerdValue). */
   dockerInputs?: boolean;
+  /** In an environment map (`env:`, `variables:`): the mapping that holds it, a job or a step, whose scripts it is set for (see envFlagValue). */
+  envOwner?: YMap;
+  /** The file is a Compose file (see composeText): its services' `platform:` is containerd's. */
+  compose?: boolean;
 }
 
 /**
@@ -111,7 +115,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose, defaultExports: ctx.defaultExports, flagVars: ctx.flagVars };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose, defaultExports: ctx.defaultExports, flagVars: ctx.flagVars, compose: ctx.compose };
 }
 
 /**
@@ -566,6 +570,8 @@ export interface YamlFileFacts {
   readonly flagVars?: FlagVariables;
   /** Every variable they give to one, before those set elsewhere are left out: an edit that sets one anywhere changes flagVars (see changesFacts). */
   readonly flagNames?: readonly string[];
+  /** The text is a Compose file (see composeText). */
+  readonly compose?: true;
 }
 
 /** What a workflow job cut at its steps gives its blocks (StepCut in chunks.ts). */
@@ -610,8 +616,9 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const exported = flavour === 'gitlab-ci' ? defaultExports(text) : undefined;
   const given = flavour !== 'goreleaser' ? envFlagFacts(text) : undefined;
   const flagVars = given?.vars;
-  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported || given
-    ? { ...(given ? { flagNames: given.names } : {}), ...(flagVars ? { flagVars } : {}), ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+  const compose = flavour === 'yaml' && composeText(text);
+  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported || given || compose
+    ? { ...(compose ? { compose } : {}), ...(given ? { flagNames: given.names } : {}), ...(flagVars ? { flagVars } : {}), ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -627,6 +634,31 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
 export function envFlagVariables(text: string): FlagVariables | undefined {
   return envFlagFacts(text)?.vars;
 }
+
+/**
+ * Whether a YAML text is a Compose file: `services:` at its top, beside none but Compose's other
+ * top-level keys (`volumes:`, `networks:`, `x-…` extensions), and one of those or a key only
+ * Compose gives a service (`build:`, `ports:`, `depends_on:`, …). A Helm chart's values or an
+ * app's config may hold `services:` of their own, whose `platform:` is not Docker's.
+ */
+function composeText(text: string): boolean {
+  if (!COMPOSE_SERVICES.test(text)) return false;
+  let other = false;
+  TOP_LEVEL_KEY.lastIndex = 0;
+  for (let m = TOP_LEVEL_KEY.exec(text); m; m = TOP_LEVEL_KEY.exec(text)) {
+    const key = m[1] ?? m[2] ?? m[3];
+    if (!COMPOSE_TOP_KEYS.has(key) && !key.startsWith('x-')) return false;
+    if (key !== 'services') other = true;
+  }
+  return other || COMPOSE_SERVICE_KEY.test(text);
+}
+
+const COMPOSE_SERVICES = /(?:^|\n)services[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n/;
+/** A key at the left margin: `services:`, `"x-common":`. */
+const TOP_LEVEL_KEY = /^(?:"([^"\n]{0,200})"|'([^'\n]{0,200})'|([^\s#'"\-:{}[\],&*!|>%@`][^:\n]{0,200}?))[ \t]*:(?=[ \t\r\n]|$)/gm;
+const COMPOSE_TOP_KEYS: ReadonlySet<string> = new Set(['version', 'name', 'services', 'volumes', 'networks', 'configs', 'secrets', 'include', 'models']);
+/** A key of a service that only Compose writes so (at the indent of a service's keys or deeper). */
+const COMPOSE_SERVICE_KEY = /^[ \t]{2,16}(?:build|ports|depends_on|container_name|env_file|restart|healthcheck|extends|pull_policy)[ \t]*:/m;
 
 /** envFlagVariables, with the names of every variable the scripts give to `--platform` (those a script or a second key sets too among them); undefined when there is none. */
 function envFlagFacts(text: string): { vars?: FlagVariables; names: string[] } | undefined {
@@ -1756,7 +1788,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(file?.flagVars ? { flagVars: file.flagVars } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(file?.flagVars ? { flagVars: file.flagVars } : {}), ...(file?.compose ? { compose: true } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
     }
   }
 }
@@ -2831,8 +2863,10 @@ function walkMap(node: YMap, ctx: Ctx): void {
     // build-push-action's and bake-action's `target`/`targets` inputs name Dockerfile stages and
     // bake targets (`target: linux-arm`), not platforms.
     child.dockerInputs = uses !== '' && DOCKER_ACTION.test(uses) ? true : undefined;
+    child.envOwner = value.kind === 'map' && ENV_MAP_KEYS.has(key) ? node : undefined;
     walk(value.kind === 'map' && STAGE_ACTION.test(uses) ? { ...value, items: value.items.filter((p) => p.key !== 'target' && p.key !== 'targets') } : value, child);
     child.dockerInputs = undefined;
+    child.envOwner = undefined;
     // setup-buildx-action's `append:` input is YAML in a block string: nodes with their `platforms`.
     if (value.kind === 'map' && SETUP_BUILDX.test(uses)) {
       const append = get(value, 'append');
@@ -2864,7 +2898,16 @@ function walkMap(node: YMap, ctx: Ctx): void {
 function envFlagValue(key: string, value: YScalar, ctx: Ctx): boolean {
   const oses = ctx.flagVars?.arch?.get(key);
   const bare = ctx.flagVars?.whole?.get(key);
-  if ((!oses && bare === undefined) || value.style === 'ALIAS' || !ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '')) return false;
+  const owner = ctx.envOwner;
+  if ((!oses && bare === undefined) || value.style === 'ALIAS' || !owner) return false;
+  // The file's own environment (and a GitLab template's, for the jobs that extend it) is every
+  // job's; a job's or a step's is its own scripts', where the flag must be (not another job's, a
+  // service container's, an action input's `env:`).
+  const everyJob = ctx.path.length === 1 || (ctx.flavour === 'gitlab-ci' && ctx.path.length === 2 && ctx.path[0].startsWith('.'));
+  if (!everyJob) {
+    const own = flagVariables(ctx.text, owner.start, owner.end);
+    if (!(oses ? own?.arch?.has(key) : own?.whole?.has(key))) return false;
+  }
   const r = contentRange(value);
   const masked = maskScalar(ctx.text, value, r);
   if (oses) {
@@ -2887,7 +2930,7 @@ function containerdValue(key: string, ctx: Ctx): boolean {
   if (key !== 'platform' && key !== 'platforms') return false;
   const n = ctx.path.length;
   if (ctx.flavour === 'gitlab-ci') return key === 'platform' && n > 0 && ctx.path[n - 1] === 'docker';
-  return ctx.flavour === 'yaml' && ctx.path[0] === 'services' && (n === 2 || (n === 3 && ctx.path[2] === 'build'));
+  return ctx.compose === true && ctx.path[0] === 'services' && (n === 2 || (n === 3 && ctx.path[2] === 'build'));
 }
 
 /** Keys asked about already (a file repeats few keys many times), at most PROSE_MEMO of them. */
