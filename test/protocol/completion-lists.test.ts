@@ -88,6 +88,9 @@ describe('completion in lists written one platform a line and in for loops', () 
     assert.ok(env.includes('arm64') && !env.includes('arm') && !env.includes('linux/arm64'), env.join(' '));
     const variables = await completeAt('.gitlab-ci.yml', 'yaml', 'b:\n  variables:\n    TARGET_SET: |\n  script:\n    - docker buildx build --platform $TARGET_SET .\n');
     assert.ok(variables.includes('linux/arm64') && !variables.includes('linux/arm'), variables.join(' '));
+    // A list of arches alone (ingress-nginx's PLATFORMS) goes on with arches, not platforms.
+    const arches = await completeAt('Makefile', 'makefile', 'PLATFORMS ?= amd64 arm64 |\n');
+    assert.ok(arches.includes('s390x') && !arches.includes('arm') && !arches.some((a) => a.includes('/')), arches.join(' '));
     // (Not where the scripts give it to nothing.)
     assert.deepEqual(await completeAt('.github/workflows/b.yml', 'yaml', 'env:\n  ARCH: |\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: echo "$ARCH"\n'), []);
   });

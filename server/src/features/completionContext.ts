@@ -1,5 +1,5 @@
 import { YAML_KINDS, type FileKind } from '../lint';
-import { isForeignBuilder, isPathKey, isPlatformMappingPath, platformMappingRole, roleOf, type Role } from '../scanners/mention';
+import { isBareArchList, isForeignBuilder, isPathKey, isPlatformMappingPath, platformMappingRole, roleOf, type Role } from '../scanners/mention';
 import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
@@ -1019,6 +1019,10 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
     // in a recipe (a line that starts with a tab) the assignment is shell and ends at a space.
     const value = kind === 'makefile' ? makeBranch(joined.slice(assign.end)) : { text: joined.slice(assign.end), inFunction: false };
     const items = value && listItems(value.text, kind === 'makefile' && (value.inFunction || !firstLine.startsWith('\t')));
+    // A list of arches alone (`PLATFORMS ?= amd64 arm64 |`, as the scanner reads it: see isBareArchList): more arches.
+    if (role === 'platform' && items && items.length > 0 && !typed.includes('/') && isBareArchList(assign.name, items.join(' '), 0, 0, items.join(' ').length)) {
+      return site('arch', start, end, { spelling: 'slash', os: ['linux'], present: items });
+    }
     if (role && role !== 'variant' && items && platformBeingWritten(assign.name, typed, items)) {
       const found = withOs(
         site(role, start, end, {

@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
+import { isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -2919,6 +2919,9 @@ function envFlagValue(key: string, value: YScalar, ctx: Ctx): boolean {
   return true;
 }
 
+/** An environment variable's name as scripts write it: `PLATFORMS`, `IMAGE_PLATFORMS`. */
+const UPPER_NAME = /^[A-Z][A-Z0-9_]*$/;
+
 /**
  * Whether the value of platform-ish `key` is read by containerd, which takes an arch alone as that
  * arch on linux (`arm`, `arm/v7`: see parseBareArch): a Compose service's `platform:` (and its
@@ -3985,7 +3988,9 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
     if (node.style === 'ALIAS') return;
     const r = contentRange(node);
     const masked = maskScalar(ctx.text, node, r);
-    readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key, ...(containerdValue(key, ctx) ? { bareArch: true } : {}) }, listId);
+    // (An environment's list of arches alone, `PLATFORMS: amd64 arm arm64`, is read as a script's: see isBareArchList.)
+    const bareArch = containerdValue(key, ctx) || (ctx.envOwner !== undefined && UPPER_NAME.test(key) && isBareArchList(key, masked, r.s, r.s, r.e));
+    readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key, ...(bareArch ? { bareArch: true } : {}) }, listId);
     return;
   }
   if (node.kind === 'seq') {
