@@ -588,6 +588,15 @@ describe('hover', () => {
     assert.match(arm64, /kubelet/);
   });
 
+  it("the new readings hover as their diagnostics judge them: an environment's ARCH given after linux/, arm/v7 without an os, a bare arch in build-push-action's platforms", async () => {
+    const text = 'env:\n  ARCH: arm\njobs:\n  b:\n    runs-on: x\n    steps:\n      - run: docker run --platform arm/v7 img && docker buildx build --platform linux/$ARCH .\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: amd64,s390x\n';
+    const { uri, diagnostics } = await open('.github/workflows/hover-new.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['removed-platform', 1], ['removed-platform', 6]]);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'arm\n', 1))), /linux\/arm\b.*removed/s);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'arm/v7', 2))), /linux\/arm\/v7.*removed/s);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 's390x', 2))), /linux\/s390x/);
+  });
+
   it('a lone GOARCH or GOOS Go does not have: the hover says what its diagnostic says', async () => {
     const text = 'GOARCH=amd46 go build ./...\npodman pull --os lnux alpine\n';
     const { uri, diagnostics } = await open('hover/lone.sh', 'shellscript', text);

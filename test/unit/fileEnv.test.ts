@@ -33,6 +33,27 @@ function findings(text: string, kind: FileKind): string[] {
   });
 }
 
+/**
+ * `text` opened as the server opens it and scanned, then `length` characters at `line`:`character`
+ * (0-based) typed over with `replacement`: the text now and its scan as the server makes it (the
+ * block edited scanned alone where it can be), with the document and the cache for more edits.
+ * `cut`: the document's edit log is cut at that many lines (see documentsCutAt).
+ */
+function editOnce(uri: string, kind: FileKind, text: string, line: number, character: number, length: number, replacement: string, cut = 8) {
+  const documents = documentsCutAt(cut);
+  const doc = documents.create(uri, kind, 1, text);
+  assert.ok(isEditedDocument(doc));
+  const cache = new ChunkCache();
+  const first = scanText(text, kind, cache);
+  doc.takeEditsSince(1);
+  documents.update(doc, [{ range: { start: { line, character }, end: { line, character: character + length } }, text: replacement }], 2);
+  const edits = doc.takeEditsSince(1);
+  assert.ok(edits);
+  const now = doc.getText();
+  const scan = scanEdited(first, edits, () => now, cache) ?? scanText(now, kind, cache);
+  return { documents, doc, cache, now, scan };
+}
+
 describe("a file's top-level environment", () => {
   it('is read from the first level of env:, variables: or environment:, literal valid names only', () => {
     assert.deepEqual(fileEnv(GITLAB), { osName: 'darwin' });
@@ -53,19 +74,9 @@ describe("a file's top-level environment", () => {
   });
 
   it('an edit of it makes every block be judged again, as a fresh scan would', () => {
-    const documents = documentsCutAt(8);
-    const doc = documents.create('file:///w/.gitlab-ci.yml', 'gitlab-ci', 1, GITLAB);
-    assert.ok(isEditedDocument(doc));
-    const cache = new ChunkCache();
-    const first = scanText(GITLAB, 'gitlab-ci', cache);
-    doc.takeEditsSince(1);
     // GOOS: darwin → GOOS: linux, typed over the value.
-    documents.update(doc, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 14 } }, text: 'linux' }], 2);
-    const edits = doc.takeEditsSince(1);
-    assert.ok(edits);
-    const edited = scanEdited(first, edits, () => doc.getText(), cache);
-    const now = doc.getText();
-    const scan = edited ?? scanText(now, 'gitlab-ci', cache);
+    const { documents, doc, cache, now, scan } = editOnce('file:///w/.gitlab-ci.yml', 'gitlab-ci', GITLAB, 1, 8, 6, 'linux');
+    assert.ok(isEditedDocument(doc));
     assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, 'gitlab-ci', MODEL, SETTINGS));
     assert.deepEqual(findings(now, 'gitlab-ci'), ['7:13 removed-platform linux/arm']);
     // An edit elsewhere in it that leaves GOOS and GOARCH alone is still scanned alone.
@@ -118,18 +129,8 @@ describe("a CircleCI executor's environment", () => {
   });
 
   it('an edit of it makes every block be judged again, as a fresh scan would', () => {
-    const documents = documentsCutAt(8);
-    const doc = documents.create('file:///w/.circleci/config.yml', 'yaml', 1, CIRCLECI);
-    assert.ok(isEditedDocument(doc));
-    const cache = new ChunkCache();
-    const first = scanText(CIRCLECI, 'yaml', cache);
-    doc.takeEditsSince(1);
     // GOOS: windows → GOOS: linux.
-    documents.update(doc, [{ range: { start: { line: 15, character: 12 }, end: { line: 15, character: 19 } }, text: 'linux' }], 2);
-    const edits = doc.takeEditsSince(1);
-    assert.ok(edits);
-    const now = doc.getText();
-    const scan = scanEdited(first, edits, () => now, cache) ?? scanText(now, 'yaml', cache);
+    const { now, scan } = editOnce('file:///w/.circleci/config.yml', 'yaml', CIRCLECI, 15, 12, 7, 'linux');
     assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, 'yaml', MODEL, SETTINGS));
     assert.deepEqual(findings(now, 'yaml'), ['21:16 unknown-platform darwin/386', '28:21 removed-platform linux/arm', '32:21 unsupported-platform GOARCH']);
   });
@@ -165,18 +166,7 @@ describe("a workflow's environment given to --platform by a run step", () => {
       [2, 'example.com', 'example.org', ['2:9 removed-platform linux/arm']],
     ];
     for (const [line, from, to, want] of edits) {
-      const documents = documentsCutAt(4);
-      const doc = documents.create('file:///w/.github/workflows/env.yml', 'github-workflow', 1, ENV_FLAG);
-      assert.ok(isEditedDocument(doc));
-      const cache = new ChunkCache();
-      const first = scanText(ENV_FLAG, 'github-workflow', cache);
-      doc.takeEditsSince(1);
-      const at = ENV_FLAG.split('\n')[line].indexOf(from);
-      documents.update(doc, [{ range: { start: { line, character: at }, end: { line, character: at + from.length } }, text: to }], 2);
-      const changes = doc.takeEditsSince(1);
-      assert.ok(changes);
-      const now = doc.getText();
-      const scan = scanEdited(first, changes, () => now, cache) ?? scanText(now, 'github-workflow', cache);
+      const { now, scan } = editOnce('file:///w/.github/workflows/env.yml', 'github-workflow', ENV_FLAG, line, ENV_FLAG.split('\n')[line].indexOf(from), from.length, to, 4);
       assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, 'github-workflow', MODEL, SETTINGS), `${from} → ${to}`);
       assert.deepEqual(findings(now, 'github-workflow'), want, `${from} → ${to}`);
     }

@@ -1,4 +1,5 @@
 import {
+  isGoArch,
   isGoOs,
   isValidPair,
   isValidVariant,
@@ -143,12 +144,8 @@ export function parseBareArch(text: string): ParsedPlatform | undefined {
   if (slash < 0) return PART.test(text) && knownArch(text) ? { ...makePlatform('linux', text, undefined, 'slash'), osImplied: true } : undefined;
   const arch = text.slice(0, slash).toLowerCase();
   const variant = text.slice(slash + 1).toLowerCase();
-  return isGoArchName(arch) && !knownOs(arch) && isValidVariant(arch, variant) ? makePlatform('linux', arch, variant, 'slash') : undefined;
-}
-
-/** Whether `s` is a Go arch by Go's own name (`arm`, `arm64`; not an alias such as `armv7`, which has its variant). */
-function isGoArchName(s: string): boolean {
-  return GO_ARCHES.has(s);
+  // (Go's own name: an alias such as `armv7` has its variant already.)
+  return isGoArch(arch) && !knownOs(arch) && isValidVariant(arch, variant) ? makePlatform('linux', arch, variant, 'slash') : undefined;
 }
 
 /**
