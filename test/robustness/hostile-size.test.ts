@@ -386,3 +386,29 @@ describe('the block cache', () => {
     assert.ok((used.user + used.system) / 1000 < 10_000, `${((used.user + used.system) / 1000).toFixed(0)} ms CPU`);
   });
 });
+
+describe('many variables given to --platform', () => {
+  // Where each is set is read once for all of them: asked per variable, over the whole text, a
+  // script of 20,000 such lines hit the 10-second limit at its first line.
+  it('a script: 20,000 lines of `docker run --platform arm/v7 --platform $Xn`, each variable its own', (t) => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `docker run --platform arm/v7 --platform $X${i} x`).join('\n') + '\n';
+    const r = lint(t, text, 'shell', 8000);
+    assert.deepEqual(r.scan.notes, []);
+    assert.deepEqual(codeCounts(r.findings), { 'removed-platform': 20_000 });
+  });
+
+  it('a Makefile: 5,000 variables set once and given to a recipe\'s --platform after linux/', (t) => {
+    const text = `${Array.from({ length: 5000 }, (_, i) => `A${i} ?= arm`).join('\n')}\nall:\n${Array.from({ length: 5000 }, (_, i) => `\tdocker buildx build --platform linux/$(A${i}) .`).join('\n')}\n`;
+    const r = lint(t, text, 'makefile', 8000);
+    assert.deepEqual(r.scan.notes, []);
+    assert.deepEqual(codeCounts(r.findings), { 'removed-platform': 5000 });
+  });
+
+  it('a workflow: an env: of 20,000 keys, each given to a run: line\'s --platform (the env: block is cut into its keys)', (t) => {
+    const n = 20_000;
+    const text = `env:\n${Array.from({ length: n }, (_, i) => `  A${i}: arm`).join('\n')}\njobs:\n  b:\n    steps:\n      - run: |\n${Array.from({ length: n }, (_, i) => `          docker buildx build --platform linux/$A${i} .`).join('\n')}\n`;
+    const r = lint(t, text, 'github-workflow', 8000);
+    assert.deepEqual(r.scan.notes, []);
+    assert.deepEqual(codeCounts(r.findings), { 'removed-platform': n });
+  });
+});

@@ -1933,7 +1933,10 @@ export function flagVariables(text: string, start: number, end: number, make = f
   }
   // A variable set more than once (`ARCH=arm`, later `ARCH=arm64`; a loop over it, `read`) holds
   // what the script or make last gave it before the flag, which is not read here.
-  for (const map of [whole, arch]) if (map) for (const name of [...map.keys()]) if (reassigned(region, name, make)) map.delete(name);
+  if (whole || arch) {
+    const set = make ? makeAssignments(region) : shellAssignments(region);
+    for (const map of [whole, arch]) if (map) for (const name of [...map.keys()]) if (setTwice(set, name)) map.delete(name);
+  }
   if (!whole?.size && !arch?.size) return undefined;
   return { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
 }
@@ -1941,43 +1944,93 @@ export function flagVariables(text: string, start: number, end: number, make = f
 /** The oses one variable is read with at most (`--platform linux/$A`, `--platform windows/$A`, …). */
 const MAX_FLAG_OSES = 4;
 
-/** Whether a script in `text` sets `name` at all (see reassigned): an environment's value of it is not what its `--platform` reads. */
-export function scriptAssigns(text: string, name: string): boolean {
-  return reassigned(text, name, false, true);
-}
-
 /**
- * Whether `name` is set more than once in `text`: `NAME=` (`export`, `readonly`, …), but not to
- * itself (`--build-arg ARCH=$ARCH`, `ARCH="${ARCH}"`), a loop over it, `read` into it, `unset`. In
- * a Makefile, `NAME ?=`, `NAME :=`, … at the start of a line outside conditionals (whose branches
+ * Where a script sets its variables, read once for all of them (a script may give hundreds to
+ * `--platform` flags): `NAME=` statements (`export`, `readonly`, …) per name, but not those that
+ * set it to itself (`--build-arg ARCH=$ARCH`, `ARCH="${ARCH}"`); and the names a loop runs over,
+ * `read` reads into or `unset` unsets, which hold what the script last gave them too. In a
+ * Makefile, `NAME ?=`, `NAME :=`, … at the start of a line outside conditionals (whose branches
  * are alternatives; a target's own value is for that target).
  */
-function reassigned(text: string, name: string, make: boolean, once = false): boolean {
-  if (make) return makeReassigned(text, name);
-  const assignment = new RegExp(`(?<![\\w$({.-])${name}=(?!=)["']?(\\$\\{?${name}\\b)?`, 'g');
-  let count = 0;
-  for (const m of text.matchAll(assignment)) if (m[1] === undefined && ++count > (once ? 0 : 1)) return true;
-  return new RegExp(`(?:^|[\\s;&|(])(?:for[ \\t]+${name}[ \\t]|unset[ \\t]+(?:-v[ \\t]+)?${name}\\b|read\\b[^\\n;|&]{0,200}[ \\t]${name}(?=[\\s;|&]|$))`).test(text);
+export interface Assignments {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly other?: ReadonlySet<string>;
+}
+
+/** Whether `name` is set more than once (see Assignments): what a flag reads there is not told. */
+export function setTwice(set: Assignments, name: string): boolean {
+  return (set.counts.get(name) ?? 0) > 1 || set.other?.has(name) === true;
+}
+
+/** Whether `name` is set at all (see Assignments): an environment's value of it is not what a script's `--platform` reads. */
+export function setAtAll(set: Assignments, name: string): boolean {
+  return (set.counts.get(name) ?? 0) > 0 || set.other?.has(name) === true;
+}
+
+/** A shell assignment, with the variable its value starts with: `ARCH=arm`, `ARCH="${ARCH}"`. */
+const SHELL_ASSIGNMENT = /(?<![\w$({.-])([A-Za-z_][A-Za-z0-9_]*)=(?!=)["']?(?:\$\{?([A-Za-z_][A-Za-z0-9_]*))?/g;
+/** A loop over a variable, and `unset` of one. */
+const LOOP_VARIABLE = /(?<=^|[\s;&|(])for[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]/g;
+const UNSET_VARIABLE = /(?<=^|[\s;&|(])unset[ \t]+(?:-v[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)\b/g;
+/** `read` and what follows it in its statement (the names it reads into start in its first 200 characters). */
+const READ_STATEMENT = /(?<=^|[\s;&|(])read\b([^\n;|&]{0,264})/g;
+/** A word of it, after a blank: `-r`, `ARCH`. */
+const READ_WORD = /[ \t]([^\s;|&]+)(?=[\s;|&]|$)/g;
+
+/** A script's Assignments. */
+export function shellAssignments(text: string): Assignments {
+  const counts = new Map<string, number>();
+  if (text.indexOf('=') >= 0) {
+    SHELL_ASSIGNMENT.lastIndex = 0;
+    for (let m = SHELL_ASSIGNMENT.exec(text); m; m = SHELL_ASSIGNMENT.exec(text)) if (m[2] !== m[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  let other: Set<string> | undefined;
+  for (const re of [LOOP_VARIABLE, UNSET_VARIABLE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) (other ??= new Set()).add(m[1]);
+  }
+  if (text.indexOf('read') >= 0) {
+    READ_STATEMENT.lastIndex = 0;
+    for (let m = READ_STATEMENT.exec(text); m; m = READ_STATEMENT.exec(text)) {
+      // (The rest of the statement, up to 200 characters before a name and the name after them;
+      // the match is not consumed, so a `read` inside it is read too.)
+      const rest = m[1];
+      const at = m.index + 4;
+      READ_STATEMENT.lastIndex = at;
+      READ_WORD.lastIndex = 0;
+      for (let w = READ_WORD.exec(rest); w && w.index <= 200; w = READ_WORD.exec(rest)) {
+        // (A word cut by the window's end is not known to end there.)
+        if (w.index + w[0].length === rest.length && at + rest.length < text.length && !/[\s;|&]/.test(text[at + rest.length])) break;
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(w[1])) (other ??= new Set()).add(w[1]);
+      }
+    }
+  }
+  return other ? { counts, other } : { counts };
 }
 
 const MAKE_CONDITIONAL_OPEN = /^[ \t]*(?:ifeq|ifneq|ifdef|ifndef)\b/;
 const MAKE_CONDITIONAL_CLOSE = /^[ \t]*endif\b/;
+/** make's assignment at the start of a line: `ARCH ?= arm`, `export ARCH := arm`. */
+const MAKE_ASSIGNMENT = /^[ \t]*(?:(?:export|override|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::{1,3}|\?|\+|!)?=/;
 
-function makeReassigned(text: string, name: string): boolean {
-  const assignment = new RegExp(`^[ \\t]*(?:(?:export|override|private)[ \\t]+)*${name}[ \\t]*(?::{1,3}|\\?|\\+|!)?=`);
+/** A Makefile's Assignments. */
+export function makeAssignments(text: string): Assignments {
+  const counts = new Map<string, number>();
   let depth = 0;
-  let count = 0;
   for (let at = 0; at < text.length; ) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
     const line = text.slice(at, Math.min(nl, at + 200));
     at = nl + 1;
-    if (line.indexOf(name) < 0 && line.indexOf('if') < 0 && line.indexOf('endif') < 0) continue;
+    if (line.indexOf('=') < 0 && line.indexOf('if') < 0) continue;
     if (MAKE_CONDITIONAL_OPEN.test(line)) depth++;
     else if (MAKE_CONDITIONAL_CLOSE.test(line)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && assignment.test(line) && ++count > 1) return true;
+    else if (depth === 0) {
+      const m = MAKE_ASSIGNMENT.exec(line);
+      if (m) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    }
   }
-  return false;
+  return { counts };
 }
 
 /**

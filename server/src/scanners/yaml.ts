@@ -4,7 +4,7 @@ import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type S
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
-import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, scanShell, scriptAssigns, settleCarried, type GoEnv, type ShellExports, type ShellOptions } from './shell';
+import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
 import type { FlagVariables } from './state';
 import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
 
@@ -665,18 +665,26 @@ function envFlagFacts(text: string): { vars?: FlagVariables; names: string[] } |
   const found = flagVariables(text, 0, text.length);
   if (!found) return undefined;
   const names = [...new Set([...(found.whole?.keys() ?? []), ...(found.arch?.keys() ?? [])])].sort();
-  const kept = (name: string) => !scriptAssigns(text, name) && keyCount(text, name) === 1;
+  const set = shellAssignments(text);
+  const keys = keyCounts(text);
+  const kept = (name: string) => !setAtAll(set, name) && keys.get(name) === 1;
   const whole = found.whole ? new Map([...found.whole].filter(([name]) => kept(name))) : undefined;
   const arch = found.arch ? new Map([...found.arch].filter(([name]) => kept(name))) : undefined;
   if (!whole?.size && !arch?.size) return { names };
   return { vars: { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) }, names };
 }
 
-/** How many times `name` is written as a mapping's key in a YAML text (`ARCH: arm`, `- ARCH: [a, b]`, `{ARCH: arm}`), at most 2. */
-function keyCount(text: string, name: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(new RegExp(`(?:^|[\\n{,])[ \\t]*(?:-[ \\t]+)*(["']?)${name}\\1[ \\t]*:(?=[ \\t\\r\\n]|$)`, 'g'))) if (++count > 1) break;
-  return count;
+/** A mapping's key that is a variable's name, plain or quoted: `ARCH: arm`, `- ARCH: [a, b]`, `{ARCH: arm}`. */
+const NAME_KEY = /(?:^|[\n{,])[ \t]*(?:-[ \t]+)*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1[ \t]*:(?=[ \t\r\n]|$)/g;
+
+/** How many times each variable's name is written as a mapping's key in a YAML text, read once for all of them. */
+function keyCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  NAME_KEY.lastIndex = 0;
+  for (let m = NAME_KEY.exec(text); m; m = NAME_KEY.exec(text)) {
+    counts.set(m[2], (counts.get(m[2]) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**
@@ -1158,9 +1166,17 @@ function flagFactsChange(facts: YamlFileFacts | undefined, before: string, after
   if (before.indexOf('--platform') >= 0 || after.indexOf('--platform') >= 0) {
     if ((flagVariables(before, 0, before.length)?.key ?? '') !== (flagVariables(after, 0, after.length)?.key ?? '')) return true;
   }
-  for (const name of facts?.flagNames ?? []) {
-    if (before.indexOf(name) < 0 && after.indexOf(name) < 0) continue;
-    if (keyCount(before, name) !== keyCount(after, name) || scriptAssigns(before, name) !== scriptAssigns(after, name)) return true;
+  const names = facts?.flagNames;
+  if (!names?.length) return false;
+  // (Most files give a flag a name or two, which most edits do not touch.)
+  if (names.length <= 16 && names.every((name) => before.indexOf(name) < 0 && after.indexOf(name) < 0)) return false;
+  // (Read once for every name the file gives to a flag, which may be hundreds.)
+  const keysBefore = keyCounts(before);
+  const keysAfter = keyCounts(after);
+  const setBefore = shellAssignments(before);
+  const setAfter = shellAssignments(after);
+  for (const name of names) {
+    if ((keysBefore.get(name) ?? 0) !== (keysAfter.get(name) ?? 0) || setAtAll(setBefore, name) !== setAtAll(setAfter, name)) return true;
   }
   return false;
 }
@@ -1788,7 +1804,10 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
           scanYamlLines(text, ls, line.end, sink, flavour, [...path, ...keysAbove(text, doc.start, ls)], namedAbove(text, doc.start, ls));
         }
       }
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(file?.flagVars ? { flagVars: file.flagVars } : {}), ...(file?.compose ? { compose: true } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
+      // (A block cut from an environment map of SPLIT_LINES lines or more is read as the map's
+      // own: the file's `env:` for any job's flag; a job's or a step's, whose scripts the block
+      // does not hold, as one whose flags are not known, so its values are read as any value.)
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(file?.flagVars ? { flagVars: file.flagVars } : {}), ...(file?.compose ? { compose: true } : {}), ...(doc.root.kind === 'map' && path.length > 0 && ENV_MAP_KEYS.has(path[path.length - 1]) ? { envOwner: doc.root } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
     }
   }
 }
