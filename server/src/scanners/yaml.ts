@@ -2587,6 +2587,11 @@ function inheritedVariables(job: YMap, env: GoEnv): GoEnv | undefined {
 /** Keys of maps that set a job's or step's environment variables. */
 export const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'environment']);
 
+/** Whether the mapping walked is an environment map (not a goreleaser build's `env:`, a list of `KEY=value` strings there). */
+function envMapOf(ctx: Ctx): boolean {
+  return !(ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '');
+}
+
 /**
  * GOOS and GOARCH set in the environment map of a job or step, over those set above it. The
  * file's own (top-level) environment sits in another block of the file and is not read: a block
@@ -2674,11 +2679,17 @@ function walkMap(node: YMap, ctx: Ctx): void {
   let archKey: string | undefined;
   let variantKey: string | undefined;
   let writtenAfterOs: string[] | undefined;
+  /** Other keys of a side (`TARGETARCH` beside `GOARCH`), in the order written. */
+  let otherKeys: { os?: string[]; arch?: string[] } | undefined;
   for (let k = 0; k < items.length; k++) {
     const role = roleFor(items[k].key, ctx, items[k].value);
     if (role === undefined) continue;
     roles ??= new Array<Role | undefined>(items.length);
     roles[k] = role;
+    if ((role === 'os' && osKey !== undefined && osKey !== items[k].key) || (role === 'arch' && archKey !== undefined && archKey !== items[k].key)) {
+      const list = ((otherKeys ??= {})[role] ??= []);
+      if (!list.includes(items[k].key)) list.push(items[k].key);
+    }
     if (role === 'os') osKey ??= items[k].key;
     else if (role === 'arch') {
       // A second arch axis the job writes after a literal os (`goarch:` beside `plat:` used as `linux/${{ matrix.plat }}`).
@@ -2739,6 +2750,19 @@ function walkMap(node: YMap, ctx: Ctx): void {
       for (const extra of writtenAfterOs ?? []) {
         keys.set(extra, definedValue(get(node, extra)));
         pairMapping(ctx, keys, undefined, extra, undefined, undefined, node);
+      }
+      // An environment that sets a side twice over (`GOARCH: amd64` and `TARGETARCH: arm`, `GOOS`
+      // and `TARGETOS`): each os with each arch, as a script's line `GOOS=linux GOARCH=amd64
+      // TARGETARCH=arm` is read (a token gets the most severe of its pairs).
+      if (otherKeys && !apart && !writtenAfterOs && envMapOf(ctx)) {
+        const more = new Map(keys);
+        for (const key of [...(otherKeys.os ?? []), ...(otherKeys.arch ?? [])]) {
+          const pair = items.find((p) => p.key === key);
+          more.set(key, ctx.references && pair?.value && isReference(ctx.text, pair.value.start) ? undefined : definedValue(pair?.value));
+        }
+        for (const os of [pairOs, ...(otherKeys.os ?? [])]) {
+          for (const arch of [archKey, ...(otherKeys.arch ?? [])]) if (os !== pairOs || arch !== archKey) pairMapping(ctx, more, os, arch, variantKey, mergedIn, node);
+        }
       }
       if (osKey !== undefined) choices(get(node, osKey), 'os', osKey, ctx);
       if (archKey !== undefined) choices(get(node, archKey), 'arch', archKey, ctx);
@@ -3560,7 +3584,7 @@ function pairMapping(
   const aliasedExclude = aliasedList(keys.get('exclude'));
   const excluded = [...entries(wholeEntries(keys.get('exclude'), keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...entries(ignore, ok, ak, ctx.text, ctx.leftOutLists), ...entries(wholeEntries(ctx.siblingExclude, keys, own), ok, ak, ctx.text, ctx.leftOutLists), ...(Array.isArray(mergedLeftOut) ? mergedLeftOut : []), ...(aliasedIgnore ?? []), ...(aliasedExclude ?? [])];
   const goreleaserBuild = ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds';
-  const envMap = !goreleaserBuild && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '');
+  const envMap = envMapOf(ctx);
   /** The variants of os/arch left out by entries that name one (undefined: the pair is left out whole). */
   // Many entries (a matrix of 1,000 × 1,000 with 2,000 excludes): those that may match a pair are
   // found by its names, not by reading every entry for each pair.
@@ -4225,6 +4249,9 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
   // a job runs for every combination.
   let oses: Token[] = [];
   let arches: Token[] = [];
+  /** The names of other entries of a side (`TARGETARCH` after `GOARCH`), each a group. */
+  let moreOses: Token[][] | undefined;
+  let moreArches: Token[][] | undefined;
   let matrix = false;
   for (let i = 0; i < node.items.length; i++) {
     const item = node.items[i];
@@ -4236,7 +4263,10 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     if (role !== 'os' && role !== 'arch') continue;
     // A parameter's allowed values (Azure's `values`, Tekton's `enum`): each judged alone.
     if (!values) choices(item, role, n!, ctx);
-    if ((role === 'os' ? oses : arches).length > 0) continue;
+    // (Another entry of a side, `TARGETARCH` after `GOARCH`, is read as another group, paired with
+    // each of the other side's, as a script's line is; a matrix's variables are axes read once.)
+    const again = (role === 'os' ? oses : arches).length > 0;
+    if (again && (matrix || values)) continue;
     // A param named GOARCH may hold platforms (Tekton's examples do); an env item is Go's variable.
     // A list of values (a Tekton array param, a Shipwright one's `defaults`, a matrix's params, an Azure object default) runs
     // for each: like a matrix, a cross product.
@@ -4246,19 +4276,29 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     // (An env item's value that holds a list, `value: "arm64 arm"`, is checked item by item, as
     // `GOARCH: "arm64 arm"` in a map is; a param's value is one name.)
     const names = list ? nameTokens(list, ctx, wholePlatforms) : wholePlatforms ? nameTokens(value, ctx, true).slice(0, 1) : nameTokens(value, ctx, false);
+    if (again) {
+      if (!list && names.length > 0) (role === 'os' ? (moreOses ??= []) : (moreArches ??= [])).push(names);
+      continue;
+    }
     if (list) matrix = true;
     if (role === 'os') oses = names;
     else arches = names;
   }
+  if (matrix) moreOses = moreArches = undefined;
   if (oses.length > 0 || arches.length > 0) {
     // A job's `variables:` list that sets only GOARCH builds for the GOOS set around it.
     const outer = !matrix && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') ? ctx.env : undefined;
     if (outer?.os && oses.length === 0) oses = [outer.os];
     else if (outer?.arch && arches.length === 0) arches = [outer.arch];
-    const from = ctx.sink.mentions.length;
-    emitPairs(ctx.sink, oses, arches, undefined, matrix ? 'matrix' : 'env', undefined, impliedNames(outer, oses, arches));
-    // (`- name: GOARCH` with `value: "arm64 arm"` beside one GOOS: each is built with it.)
-    if (!matrix && oses.length <= 1 && arches.length > 1) eachBuilt(ctx.sink.mentions, from);
+    for (const os of [oses, ...(moreOses ?? [])]) {
+      for (const arch of [arches, ...(moreArches ?? [])]) {
+        if ((os !== oses || arch !== arches) && os.length + arch.length === 0) continue;
+        const from = ctx.sink.mentions.length;
+        emitPairs(ctx.sink, os, arch, undefined, matrix ? 'matrix' : 'env', undefined, impliedNames(outer, os, arch));
+        // (`- name: GOARCH` with `value: "arm64 arm"` beside one GOOS: each is built with it.)
+        if (!matrix && os.length <= 1 && arch.length > 1) eachBuilt(ctx.sink.mentions, from);
+      }
+    }
   }
 
   const assigned = splitEnvPair(node, ctx);
