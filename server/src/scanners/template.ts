@@ -278,6 +278,18 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
         close = next;
       }
       const stop = close < 0 ? lineEnd(text, i, end) : close + 2;
+      // The string a Go template falls back to when its value is unset (sprig's `default`, in Helm
+      // charts and go-task's Taskfiles: `{{ .Values.platforms | default "linux/amd64,linux/arm64" }}`,
+      // `{{ default "linux/amd64" .PLATFORM }}`) is what it outputs then, as `${VAR:-…}`'s default
+      // is: literal, a list of its own; the rest is soft.
+      const fallback = close > 0 && stop - i < MAX_ACTION_READ ? templateDefault(text, i + 2, close) : undefined;
+      if (fallback) {
+        flush();
+        out.push(ALTERNATIVE + SOFT.repeat(fallback[0] - i - 1), text.slice(fallback[0], fallback[1]), ALTERNATIVE + SOFT.repeat(stop - fallback[1] - 1));
+        lit = stop;
+        i = stop;
+        continue;
+      }
       // A URL given to a function of the action (krew-release-bot's `{{addURIAndSha
       // "https://github.com/…/kubectl-x_linux_arm.tar.gz" .TagName}}`) is literal, between soft quotes.
       let at = i;
@@ -336,6 +348,26 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
 const CIRCLECI_PARAMETER = /^<< *[a-z_]+\.[\w.-]+ *>>/;
 
 /** A double-quoted URL in a template action: `"https://…"`. */
+/**
+ * The string literal a Go template action, text[from, to) inside `{{ }}`, outputs when the value
+ * before it is unset: the last command of its pipeline, `… | default "…"` (quoted after it maybe,
+ * `| quote`), or the whole action `default "…" .Field`; its contents' [start, end), or undefined.
+ */
+function templateDefault(text: string, from: number, to: number): [number, number] | undefined {
+  const inner = text.slice(from, to);
+  if (inner.indexOf('default') < 0) return undefined;
+  const m = PIPE_DEFAULT.exec(inner) ?? PREFIX_DEFAULT.exec(inner);
+  // (A URL is read between soft quotes, as any URL given to a function of the action is.)
+  if (!m || m[1].indexOf('://') >= 0) return undefined;
+  const s = from + m.index + m[0].indexOf('"') + 1;
+  return [s, s + m[1].length];
+}
+
+/** `| default "linux/amd64"` ending a pipeline, and `| quote` after it maybe (`-` trims the blanks around an action). */
+const PIPE_DEFAULT = /\|[ \t]*default[ \t]+"([^"\\{}\n]{1,400})"(?:[ \t]*\|[ \t]*(?:quote|squote|trim|toString))*[ \t]*-?$/;
+/** `default "linux/amd64" .Values.platform`, a whole action. */
+const PREFIX_DEFAULT = /^-?[ \t]*default[ \t]+"([^"\\{}\n]{1,400})"[ \t]+[.$][\w.$]{0,200}[ \t]*-?$/;
+
 const URL_LITERAL = /"(https?:\/\/(?:[^"\s{}]|\{\{[^"{}]*\}\})+)"/g;
 /** Longest template action read for the URLs it is given. */
 const MAX_ACTION_READ = 2000;
