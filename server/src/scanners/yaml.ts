@@ -2587,6 +2587,9 @@ function inheritedVariables(job: YMap, env: GoEnv): GoEnv | undefined {
 /** Keys of maps that set a job's or step's environment variables. */
 export const ENV_MAP_KEYS: ReadonlySet<string> = new Set(['env', 'variables', 'environment']);
 
+/** The other keys of a side an environment is read with at most (`TARGETARCH` beside `GOARCH`: one or two in real files; each is paired with each of the other side's). */
+const MAX_OTHER_KEYS = 8;
+
 /** Whether the mapping walked is an environment map (not a goreleaser build's `env:`, a list of `KEY=value` strings there). */
 function envMapOf(ctx: Ctx): boolean {
   return !(ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '');
@@ -2688,7 +2691,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
     roles[k] = role;
     if ((role === 'os' && osKey !== undefined && osKey !== items[k].key) || (role === 'arch' && archKey !== undefined && archKey !== items[k].key)) {
       const list = ((otherKeys ??= {})[role] ??= []);
-      if (!list.includes(items[k].key)) list.push(items[k].key);
+      if (list.length < MAX_OTHER_KEYS && !list.includes(items[k].key)) list.push(items[k].key);
     }
     if (role === 'os') osKey ??= items[k].key;
     else if (role === 'arch') {
@@ -4277,7 +4280,8 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     // `GOARCH: "arm64 arm"` in a map is; a param's value is one name.)
     const names = list ? nameTokens(list, ctx, wholePlatforms) : wholePlatforms ? nameTokens(value, ctx, true).slice(0, 1) : nameTokens(value, ctx, false);
     if (again) {
-      if (!list && names.length > 0) (role === 'os' ? (moreOses ??= []) : (moreArches ??= [])).push(names);
+      const more = role === 'os' ? (moreOses ??= []) : (moreArches ??= []);
+      if (!list && names.length > 0 && more.length < MAX_OTHER_KEYS) more.push(names);
       continue;
     }
     if (list) matrix = true;
