@@ -310,6 +310,10 @@ const YAML_LINES: readonly ((v: string) => string)[] = [
   (v) => `ARCH: ${v}`,
   () => '- run: docker buildx build --platform linux/$ARCH .',
   (v) => `- run: ARCH=${v} make`,
+  // An environment that sets a side twice over, and a Go template's default.
+  (v) => `env:\n  GOOS: linux\n  GOARCH: amd64\n  TARGETARCH: ${v}`,
+  (v) => `- name: TARGETARCH\n  value: ${v}`,
+  (v) => `PLATFORMS: '{{.PLATFORMS | default "${v}"}}'`,
   // Values containerd reads, where an arch alone is linux's.
   (v) => `- uses: docker/build-push-action@v6\n  with:\n    platforms: ${v}`,
   (v) => `services:\n  app:\n    platform: ${v}`,
