@@ -397,6 +397,13 @@ describe('many variables given to --platform', () => {
     assert.deepEqual(codeCounts(r.findings), { 'removed-platform': 20_000 });
   });
 
+  it('one line of 20,000 `--platform "$P"` flags: each is read with at most 1,000 characters of the line before it', (t) => {
+    const text = `P=linux/arm\ndocker buildx build ${'--platform "$P" '.repeat(20_000)}.\n`;
+    const r = lint(t, text, 'shell', 8000);
+    assert.deepEqual(r.scan.notes, []);
+    assert.deepEqual(codeCounts(r.findings), { 'removed-platform': 1 });
+  });
+
   it('a Makefile: 5,000 variables set once and given to a recipe\'s --platform after linux/', (t) => {
     const text = `${Array.from({ length: 5000 }, (_, i) => `A${i} ?= arm`).join('\n')}\nall:\n${Array.from({ length: 5000 }, (_, i) => `\tdocker buildx build --platform linux/$(A${i}) .`).join('\n')}\n`;
     const r = lint(t, text, 'makefile', 8000);

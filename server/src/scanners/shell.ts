@@ -1903,7 +1903,8 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const archItem = make ? MAKE_ARCH_VARIABLE_ITEM : ARCH_VARIABLE_ITEM;
   /** The line up to a use at `at`, when the use is a flag of a tool that takes Docker's platforms (not echo text, a comment, pip's or gcloud's). */
   const lineOf = (at: number): string | undefined => {
-    const before = region.slice(region.lastIndexOf('\n', at) + 1, at);
+    // (Its last MAX_FLAG_LOOKBACK characters: a line of thousands of flags is read in linear time.)
+    const before = region.slice(Math.max(region.lastIndexOf('\n', at) + 1, at - MAX_FLAG_LOOKBACK), at);
     return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) ? undefined : before;
   };
   given.lastIndex = 0;
@@ -1940,6 +1941,9 @@ export function flagVariables(text: string, start: number, end: number, make = f
   if (!whole?.size && !arch?.size) return undefined;
   return { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
 }
+
+/** How much of a line before a `--platform` flag tells whose flag it is (a tool's name, echo text, a comment). */
+const MAX_FLAG_LOOKBACK = 1000;
 
 /** The oses one variable is read with at most (`--platform linux/$A`, `--platform windows/$A`, …). */
 const MAX_FLAG_OSES = 4;

@@ -347,7 +347,6 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
 /** A CircleCI parameter (`<< parameters.platform >>`; names may hold `-`, and the spaces are optional). */
 const CIRCLECI_PARAMETER = /^<< *[a-z_]+\.[\w.-]+ *>>/;
 
-/** A double-quoted URL in a template action: `"https://…"`. */
 /**
  * The string literal a Go template action, text[from, to) inside `{{ }}`, outputs when the value
  * before it is unset: the last command of its pipeline, `… | default "…"` (quoted after it maybe,
@@ -358,16 +357,21 @@ function templateDefault(text: string, from: number, to: number): [number, numbe
   if (inner.indexOf('default') < 0) return undefined;
   const m = PIPE_DEFAULT.exec(inner) ?? PREFIX_DEFAULT.exec(inner);
   // (A URL is read between soft quotes, as any URL given to a function of the action is.)
-  if (!m || m[1].indexOf('://') >= 0) return undefined;
+  if (!m || m[2].indexOf('://') >= 0) return undefined;
   const s = from + m.index + m[0].indexOf('"') + 1;
-  return [s, s + m[1].length];
+  return [s, s + m[2].length];
 }
 
-/** `| default "linux/amd64"` ending a pipeline, and `| quote` after it maybe (`-` trims the blanks around an action). */
-const PIPE_DEFAULT = /\|[ \t]*default[ \t]+"([^"\\{}\n]{1,400})"(?:[ \t]*\|[ \t]*(?:quote|squote|trim|toString))*[ \t]*-?$/;
-/** `default "linux/amd64" .Values.platform`, a whole action. */
-const PREFIX_DEFAULT = /^-?[ \t]*default[ \t]+"([^"\\{}\n]{1,400})"[ \t]+[.$][\w.$]{0,200}[ \t]*-?$/;
+/**
+ * `| default "linux/amd64"` ending a pipeline, and `| quote` after it maybe (`-` trims the blanks
+ * around an action). The quotes may be escaped, in a YAML string in double quotes (go-task's
+ * `"{{.PLATFORMS | default \"linux/amd64\"}}"`).
+ */
+const PIPE_DEFAULT = /\|[ \t]*default[ \t]+(\\?)"([^"\\{}\n]{1,400})\1"(?:[ \t]*\|[ \t]*(?:quote|squote|trim|toString))*[ \t]*-?$/;
+/** `default "linux/amd64" .Values.platform`, a whole action, `| quote` after it maybe. */
+const PREFIX_DEFAULT = /^-?[ \t]*default[ \t]+(\\?)"([^"\\{}\n]{1,400})\1"[ \t]+[.$][\w.$]{0,200}(?:[ \t]*\|[ \t]*(?:quote|squote|trim|toString))*[ \t]*-?$/;
 
+/** A double-quoted URL in a template action: `"https://…"`. */
 const URL_LITERAL = /"(https?:\/\/(?:[^"\s{}]|\{\{[^"{}]*\}\})+)"/g;
 /** Longest template action read for the URLs it is given. */
 const MAX_ACTION_READ = 2000;
