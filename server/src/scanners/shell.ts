@@ -1962,7 +1962,7 @@ export interface Assignments {
 }
 
 /** Whether `name` is set more than once (see Assignments): what a flag reads there is not told. */
-export function setTwice(set: Assignments, name: string): boolean {
+function setTwice(set: Assignments, name: string): boolean {
   return (set.counts.get(name) ?? 0) > 1 || set.other?.has(name) === true;
 }
 
@@ -2018,7 +2018,7 @@ const MAKE_CONDITIONAL_CLOSE = /^[ \t]*endif\b/;
 const MAKE_ASSIGNMENT = /^[ \t]*(?:(?:export|override|private)[ \t]+)*([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::{1,3}|\?|\+|!)?=/;
 
 /** A Makefile's Assignments. */
-export function makeAssignments(text: string): Assignments {
+function makeAssignments(text: string): Assignments {
   const counts = new Map<string, number>();
   let depth = 0;
   for (let at = 0; at < text.length; ) {

@@ -2722,10 +2722,12 @@ function walkMap(node: YMap, ctx: Ctx): void {
     } else if (osKey !== undefined || archKey !== undefined) {
       // The first value of each key, as a YAML reader keeps it.
       const keys = new Map<string, YNode | undefined>();
+      /** A value read as an os or an arch: none for a GitLab `!reference` (another job's, not read here). */
+      const roleValue = (value: YNode | undefined) => (ctx.references && value && isReference(ctx.text, value.start) ? undefined : definedValue(value));
       for (const pair of items) {
         if (keys.has(pair.key)) continue;
         const role = pair.key === osKey || pair.key === archKey || pair.key === variantKey;
-        keys.set(pair.key, role ? (ctx.references && pair.value && isReference(ctx.text, pair.value.start) ? undefined : definedValue(pair.value)) : pair.value);
+        keys.set(pair.key, role ? roleValue(pair.value) : pair.value);
       }
       // An os axis the job does not use beside an arch axis it writes after a literal os
       // (`goos: [linux, darwin]` and `linux/${{ matrix.platform }}`): that os is the axis's, and the
@@ -2759,10 +2761,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       // TARGETARCH=arm` is read (a token gets the most severe of its pairs).
       if (otherKeys && !apart && !writtenAfterOs && envMapOf(ctx)) {
         const more = new Map(keys);
-        for (const key of [...(otherKeys.os ?? []), ...(otherKeys.arch ?? [])]) {
-          const pair = items.find((p) => p.key === key);
-          more.set(key, ctx.references && pair?.value && isReference(ctx.text, pair.value.start) ? undefined : definedValue(pair?.value));
-        }
+        for (const key of [...(otherKeys.os ?? []), ...(otherKeys.arch ?? [])]) more.set(key, roleValue(get(node, key)));
         for (const os of [pairOs, ...(otherKeys.os ?? [])]) {
           for (const arch of [archKey, ...(otherKeys.arch ?? [])]) if (os !== pairOs || arch !== archKey) pairMapping(ctx, more, os, arch, variantKey, mergedIn, node);
         }
@@ -4296,7 +4295,6 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     else if (outer?.arch && arches.length === 0) arches = [outer.arch];
     for (const os of [oses, ...(moreOses ?? [])]) {
       for (const arch of [arches, ...(moreArches ?? [])]) {
-        if ((os !== oses || arch !== arches) && os.length + arch.length === 0) continue;
         const from = ctx.sink.mentions.length;
         emitPairs(ctx.sink, os, arch, undefined, matrix ? 'matrix' : 'env', undefined, impliedNames(outer, os, arch));
         // (`- name: GOARCH` with `value: "arm64 arm"` beside one GOOS: each is built with it.)
