@@ -38,6 +38,26 @@ const TOP: readonly string[] = [];
 /** Blocks longer than this many lines are cut into their children. */
 const SPLIT_LINES = 200;
 
+/** Top-level keys whose block is scanned whole however long: a list of platforms, an os or arch (read together). */
+const KEPT_WHOLE = /platforms?$|^goos$|^goarch$/i;
+
+/** The file's environment map: `env:`, GitLab's and Azure's `variables:`, Drone's `environment:`. */
+const ENVIRONMENT = /^(?:env|variables|environment)$/;
+
+/** A key of an environment that makes pairs with the others: GOOS, TARGETOS, GOARCH, TARGETARCH, GOARM, … (any case). */
+const PAIRED_KEY = /^[ \t]+["']?(?:go|target)(?:os|arch|arm|arm64|amd64|variant)["']?[ \t]*:/im;
+
+/**
+ * Whether a block is scanned whole however long: a list of platforms, an os or arch (read
+ * together), and the file's environment when it sets an os or an arch, whose keys make pairs
+ * wherever they sit in it (GOOS on its first line, TARGETOS and GOARCH 300 lines below). Cut, its
+ * blocks would each see a part. (An edit of such a block is scanned with the whole file anyway when
+ * it changes what the environment sets: see changesFacts.)
+ */
+function keptWhole(text: string, start: number, end: number, key: string): boolean {
+  return KEPT_WHOLE.test(key) || (ENVIRONMENT.test(key) && PAIRED_KEY.test(text.slice(start, end)));
+}
+
 /**
  * A line break before a top-level line: one that is not indented, not a comment, not a sequence
  * item and not blank, or a `---` document marker. A line that starts with `]`, `}` or `,` goes
@@ -142,7 +162,7 @@ export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut): Chunk[]
     const start = tops[k].start;
     const end = k + 1 < tops.length ? tops[k + 1].start : n;
     const key = tops[k].key;
-    if (key !== undefined && !/platforms?$|^goos$|^goarch$/i.test(key) && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES) {
+    if (key !== undefined && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES && !keptWhole(text, start, end, key)) {
       // (With a cut, a block of one child may be cut into that child's items: Prow's
       // `presubmits:` of one repository, a workflow of one long job.)
       const children = splitChildren(text, start, end, key, cut || steps ? 1 : 2);
