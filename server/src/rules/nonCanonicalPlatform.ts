@@ -33,7 +33,7 @@ export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
  */
 function dockerAxisAlias(s: Subject): RawFinding | undefined {
   const m = s.mention;
-  if (m.kind !== 'pair' || !m.arch || m.archName === undefined || !s.valid || !s.arch) return undefined;
+  if (m.kind !== 'pair' || !m.arch || m.archName === undefined || m.ownSpelling || !s.valid || !s.arch) return undefined;
   // Go's own name, maybe with a variant (`arm64/v8`, or `arm64` beside an object's `variant: v8`).
   if (isGoArch(m.arch.text.split('/')[0])) return undefined;
   const canonical = s.variant ? `${s.arch}/${s.variant}` : s.arch;

@@ -57,6 +57,11 @@ export interface PairMention {
   variant?: string;
   /** The arch was given to a container tool's --arch (podman, buildah, skopeo), which takes the runtimes' aliases: no Go spelling to advise. */
   containerArch?: boolean;
+  /**
+   * The arch is a value of the file's own naming, read by what it names (`x86_64` in a matrix
+   * `targetarch` axis that no command gives to GOARCH: file names, another toolchain's): no spelling to advise.
+   */
+  ownSpelling?: true;
   /** Every variant the pair is built in, when there are several (goreleaser's `goarm: ["6", "7"]`); `variant` is the first. */
   variants?: readonly string[];
   /**

@@ -3141,6 +3141,9 @@ function parallelMatrixKeys(job: YMap): Set<string> | undefined {
   return keys;
 }
 
+/** A key named as BuildKit's target arch (`targetarch`, `TARGET_ARCH`), not Go's GOARCH. */
+const TARGET_ARCH_KEY = /^target_?arch$/i;
+
 /** After an arch, the rest of a Rust or LLVM target triple: `${{ matrix.targetarch }}-unknown-linux-musl`. */
 const TRIPLE_AFTER = /^-(?:unknown|apple|pc|w64|none|linux-(?:gnu|musl|android))[-\s"'$]/;
 
@@ -3783,6 +3786,17 @@ function pairMapping(
   // container runtimes read it: `aarch64` is arm64 (a hint), `armhf` arm/v7.
   if (archKey !== undefined && ctx.matrixRoles?.docker?.has(archKey) && inMatrixAxis(ctx)) dockerArches(ctx.sink.mentions, first, new Set(arches.map((t) => t.start)));
   else if (archKey !== undefined && archKey.toLowerCase() === 'architecture' && inPlatformMapping(ctx)) dockerArches(ctx.sink.mentions, first);
+  // A matrix axis named as BuildKit's TARGETARCH that no command gives to GOARCH (kubewarden's
+  // `targetarch: [aarch64, x86_64]`, in file names and Rust triples): its aliases are read by what
+  // they name, and they are the file's own spelling, not Go's misspelt.
+  else if (archKey !== undefined && TARGET_ARCH_KEY.test(archKey) && inMatrixAxis(ctx) && ctx.matrixRoles?.get(archKey) !== 'arch') {
+    const axis = new Set(arches.map((t) => t.start));
+    dockerArches(ctx.sink.mentions, first, axis);
+    for (let k = first; k < ctx.sink.mentions.length; k++) {
+      const m = ctx.sink.mentions[k];
+      if (m.kind === 'pair' && m.arch && axis.has(m.arch.start)) m.ownSpelling = true;
+    }
+  }
   // An axis anchored here and aliased elsewhere beside other names (`goarch: &arches [amd64, arm]`
   // in a linux job, `goos: [darwin]` beside `goarch: *arches` in another): built with those too.
   if (ctx.partners) {
