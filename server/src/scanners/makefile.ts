@@ -1,6 +1,6 @@
 import { MentionSink, ScopeEnv, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
-import { emitFlagArch, flagArchValue, scanShell } from './shell';
+import { emitFlagArch, flagArchValue, isProse, scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
 import { NO_MAKE, makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
@@ -258,7 +258,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         readPlatformList(sink, { text, masked, maskBase: valueStart, start: valueStart, end: cEnd, role: 'platform', context: `${name}, a --platform value`, canonical: 'slash', ...(whole ? { bareArch: true } : {}) });
         continue;
       }
-      if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope())) {
+      // (Not text for a person: `HELP_TEXT = Set GOARCH=arm to build for old boards`.)
+      if (!assignedValue(text, valueStart, cEnd, name, sink, target !== undefined ? targetEnv : scope()) && !isProse(name, value)) {
         // `bin/x: GO_FLAGS='GOOS=linux GOARCH=arm'`: read as the shell reads `NAME=value`, whose
         // value may hold assignments (as a line without the target is read, a command line).
         const from = target !== undefined && op === '=' ? line.start + assign[0].lastIndexOf(name) : valueStart;

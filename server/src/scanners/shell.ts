@@ -1659,6 +1659,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
         continue;
       }
+      // (Not text for a person: `NOTE="use --platform linux/arm for old boards"`, `MSG="GOARCH=arm is gone"`.)
+      if (isProse(varName, valueText)) continue;
       // BUILD_ARGS="--platform linux/arm64 --push", then `docker buildx build $BUILD_ARGS`.
       if (valueText.indexOf('--platform') >= 0 || (valueText.indexOf('--set') >= 0 && valueText.indexOf('platform') >= 0)) {
         flagsInValue(text, masked, base, u.s, u.e, varName, sink);
@@ -2210,8 +2212,25 @@ function hostMappingTypo(role: string, value: string): boolean {
   return isNameTypo(word, role);
 }
 
+/**
+ * A word of prose, never of a command line or a platform list (`is`, `not`, `the`): a value with
+ * one is a sentence for a person, `MSG="GOARCH=arm is not supported"`, `fail "PLATFORMS=linux/arm
+ * is not allowed"`. (Not a word a shell reads, such as `for` or `in`, nor one in a path or a flag.)
+ */
+const PROSE_WORD = /(?:^|[\s"'(])(?:is|are|was|were|been|not|the|will|would|must|should|cannot|can't|doesn't|don't|isn't|aren't|won't|please|instead|deprecated|unsupported)(?=[\s"'.,;:!?)]|$)/i;
+
+/** A variable named for text for a person: `MSG`, `ERROR_MESSAGE`, `HELP_TEXT`, `NOTE`, `USAGE`. */
+const TEXT_NAME = /(?:^|_)(?:MSG|MESSAGE|NOTES?|HELP|TEXT|DESC|DESCRIPTION|USAGE|HINT|TITLE|SUMMARY|COMMENT|REASON|BANNER)(?:_|$)/i;
+
+/** Whether `name=value` holds text for a person, not settings for a command line to come (see assignmentsInValue and flagsInValue). */
+export function isProse(name: string, value: string): boolean {
+  return TEXT_NAME.test(name) || PROSE_WORD.test(value);
+}
+
 /** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */
 function isNote(role: string, value: string): boolean {
+  // (Any platform-ish value that is a sentence: `"PLATFORMS=linux/arm is not allowed"`.)
+  if (role !== 'variant' && PROSE_WORD.test(value) && /\S\s+\S/.test(value)) return true;
   if ((role !== 'os' && role !== 'arch') || !/\S\s+\S/.test(value)) return false;
   // `GOARCH="arm64 riscv64"` is a list of Go names (a script loops over it), not a note; so is
   // one with a typo or an alias among its names (`GOOS="linux windows lnux"`, `GOARCH="amd64 ppc64el"`).
