@@ -713,6 +713,18 @@ export function markRepeats(tokens: Token[], nameOf?: (name: string) => string):
  */
 export const PLATFORM_FLAG = /^--?(?:[a-z0-9]+-)*(?:platforms?|[a-z][a-z0-9]*Platforms?|osarch)(?==|$)/;
 
+/**
+ * Whether a value given to the platform flag `flag` is read: always for `--platform`,
+ * `--platforms` and `-osarch`; for a flag of another name (`--artifact-platform`,
+ * `--custom-platform`) when it is written as Docker's platforms are, with a slash. Flutter's
+ * `--target-platform android-arm,android-x64` and conda's `--target-platform=linux-64` are their tools' names.
+ */
+export function readsFlagValue(flag: string, value: string): boolean {
+  return PLAIN_PLATFORM_FLAG.test(flag) || value.indexOf('/') >= 0;
+}
+
+const PLAIN_PLATFORM_FLAG = /^--?(?:platforms?|osarch)$/;
+
 /** Products larger than this are reduced to the pairs that can change a verdict. */
 const FULL_PRODUCT = 256;
 

@@ -11,6 +11,7 @@ import {
   isBareArchList,
   wordRemoval,
   PLATFORM_FLAG,
+  readsFlagValue,
   markRepeats,
   roleOf,
   token,
@@ -1833,6 +1834,7 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
   else return k;
   // (Empty strings around it, `""linux/arm""`: an escaped quote in `sh -c "…"`, see quotedScript.)
   while (value.end - value.start >= 4 && /^(?:""|'')$/.test(masked.slice(value.start, value.start + 2)) && masked.slice(value.end - 2, value.end) === masked.slice(value.start, value.start + 2)) value = { ...value, start: value.start + 2, end: value.end - 2 };
+  if (!readsFlagValue(flag[0], masked.slice(value.start, value.end))) return k;
   if (joinedQuotes(text, masked, base, value, sink, `${flag[0]} flag`, canonical)) return k;
   const u = unquote(masked, value);
   // Terraform's platforms are its registry's, which are Go's names: linux_x86_64 is none.

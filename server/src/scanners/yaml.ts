@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
+import { isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, readsFlagValue, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -4365,7 +4365,7 @@ function walkSeq(node: YSeq, ctx: Ctx): void {
     if (FLAG.test(item.value) && next?.kind === 'scalar') {
       // ["--platform", "linux/amd64"]: the flag's value is the next argument.
       const before = ctx.sink.mentions.length;
-      platformValue(next, ctx, item.value);
+      if (readsFlagValue(item.value, next.value)) platformValue(next, ctx, item.value);
       // (Docker's flag takes the slash spelling, as `--platform=…` in one argument does; a single
       // dash is another tool's, wails', read as written.)
       if (toolSpelling(before) === '' && (item.value === '--platform' || item.value === '--platforms')) spellAll(ctx.sink, before, 'slash');
