@@ -1146,7 +1146,7 @@ function platformArray(text: string, masked: string, base: number, array: readon
  * `--platform` value (`docker buildx build --platform "$p"`). Undefined when the body does
  * neither (outside echo text).
  */
-function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token; others?: Token[]; container?: true } | undefined {
+function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token; others?: Token[]; container?: true; named?: true } | undefined {
   const variable = wordText(masked, words[1]);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
   const loop = loopBody(text, masked, base, words);
@@ -1158,7 +1158,7 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
   }
   if (!use?.other) return use && { role: use.role };
   const at = base + loop.from + use.other.at;
-  return { role: use.role, other: token(text, at, at + use.other.text.length), ...(use.container ? { container: true } : {}) };
+  return { role: use.role, other: token(text, at, at + use.other.text.length), ...(use.container ? { container: true } : {}), ...(use.named ? { named: true } : {}) };
 }
 
 /**
@@ -1204,7 +1204,7 @@ function innerLoopNames(text: string, at: number, body: string, variable: string
  * (`GOOS=${v%/…}`), a platform. A use in echo text or a comment is none. The scanner's loops and
  * completion in a loop's list (completionContext.ts) read them so.
  */
-export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string }; otherVariable?: string; container?: true } | undefined {
+export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string }; otherVariable?: string; container?: true; named?: true } | undefined {
   // (`\$arch` in a script quoted for `sh -c "…"`, `$$arch` in a recipe.)
   const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\\\?\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
@@ -1246,7 +1246,9 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
     if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || !isGoOs(use[2])) continue;
-    return { role: 'arch', other: { at: use.index + use[0].lastIndexOf(`${use[2]}/`), text: use[2] }, container: true };
+    // (Used elsewhere too, `quay.io/pypa/manylinux2014_${ARCH}`: the words name more than the platform.)
+    const named = (body.match(new RegExp(`\\$\\$?\\{?${variable}(?![A-Za-z0-9_])`, 'g'))?.length ?? 0) > 1;
+    return { role: 'arch', other: { at: use.index + use[0].lastIndexOf(`${use[2]}/`), text: use[2] }, container: true, ...(named ? { named: true } : {}) };
   }
   return undefined;
 }
@@ -1331,17 +1333,27 @@ function makeLoop(text: string, args: number, comma: number, second: number, clo
     // (A variable named for neither, such as `a`, gives only names and typos of names: see loopIntoGoVariable.)
     if (named !== undefined || looksLikeName(t.text, role)) emitName(sink, role, t, 'foreach list', other);
   }
-  if (use?.container) containerLoop(sink.mentions, from);
+  if (use?.container) containerLoop(sink.mentions, from, use.named);
 }
 
-/** The arches of the pairs from `from` on were given to a container tool's `--platform os/$arch` (see containerAliases). */
-function containerLoop(mentions: Mention[], from: number): void {
+/**
+ * The arches of the pairs from `from` on were given to a container tool's `--platform os/$arch`
+ * (see containerAliases). Where the loop's body uses its variable elsewhere too (`named`:
+ * `quay.io/pypa/manylinux2014_${ARCH}`), its words name more than the platform: an alias is read
+ * by what it names, with no spelling to advise.
+ */
+function containerLoop(mentions: Mention[], from: number, named = false): void {
   const arches = new Set<Token>();
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.kind === 'pair' && m.arch) arches.add(m.arch);
   }
   containerAliases(mentions, from, arches);
+  if (!named) return;
+  for (let k = from; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind === 'pair' && m.arch && arches.has(m.arch)) m.ownSpelling = true;
+  }
 }
 
 /** A word of a loop's list: its value text[s, e) (unquoted), and the whole word text[ws, we), which its removal takes. */
@@ -1543,7 +1555,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       if (others) emitCrossed(sink, role, names, others);
     } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other, use.others, use.container);
     // (`--platform linux/$arch`: the arches in a container tool's spelling.)
-    if (use?.container) containerLoop(sink.mentions, loopFrom);
+    if (use?.container) containerLoop(sink.mentions, loopFrom, use.named);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
     scanUrls(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
     scanArchiveNames(text, masked, base, cmdStart, cmdEnd, sink, urlVars);
