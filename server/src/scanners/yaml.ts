@@ -2119,12 +2119,18 @@ function dockerArches(mentions: Mention[], from: number, axis?: ReadonlySet<numb
 }
 
 /** The name tokens of a GOOS/GOARCH-like value: a scalar (maybe a list) or a sequence of scalars. */
+/** A pipe between words, as in a template's or a shell's pipeline: `.GOOS | default OS`. */
+const PIPELINE = /\S[ \t]+\|[ \t]+\S/;
+
 function nameTokens(node: YNode | undefined, ctx: Ctx, wholePlatforms = false): Token[] {
   const out: Token[] = [];
   const add = (n: YScalar) => {
     if (n.style === 'ALIAS') return;
     const r = contentRange(n);
     const masked = maskScalar(ctx.text, n, r);
+    // A template that writes a template (wails' `GOOS: '{{.Opn}}.GOOS | default OS{{.Cls}}'`):
+    // a pipeline, no names.
+    if (PIPELINE.test(masked)) return;
     for (const t of readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'os', context: '', wholePlatforms })) out.push(t);
   };
   if (node?.kind === 'scalar') add(node);
