@@ -1346,14 +1346,11 @@ function containerLoop(mentions: Mention[], from: number, named = false): void {
   const arches = new Set<Token>();
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k];
-    if (m.kind === 'pair' && m.arch) arches.add(m.arch);
+    if (m.kind !== 'pair' || !m.arch) continue;
+    arches.add(m.arch);
+    if (named) m.ownSpelling = true;
   }
   containerAliases(mentions, from, arches);
-  if (!named) return;
-  for (let k = from; k < mentions.length; k++) {
-    const m = mentions[k];
-    if (m.kind === 'pair' && m.arch && arches.has(m.arch)) m.ownSpelling = true;
-  }
 }
 
 /** A word of a loop's list: its value text[s, e) (unquoted), and the whole word text[ws, we), which its removal takes. */

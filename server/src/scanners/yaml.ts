@@ -2118,10 +2118,10 @@ function dockerArches(mentions: Mention[], from: number, axis?: ReadonlySet<numb
   }
 }
 
-/** The name tokens of a GOOS/GOARCH-like value: a scalar (maybe a list) or a sequence of scalars. */
 /** A pipe between words, as in a template's or a shell's pipeline: `.GOOS | default OS`. */
 const PIPELINE = /\S[ \t]+\|[ \t]+\S/;
 
+/** The name tokens of a GOOS/GOARCH-like value: a scalar (maybe a list) or a sequence of scalars. */
 function nameTokens(node: YNode | undefined, ctx: Ctx, wholePlatforms = false): Token[] {
   const out: Token[] = [];
   const add = (n: YScalar) => {
@@ -3147,8 +3147,8 @@ function parallelMatrixKeys(job: YMap): Set<string> | undefined {
   return keys;
 }
 
-/** A key named as BuildKit's target arch (`targetarch`, `TARGET_ARCH`), not Go's GOARCH. */
-const TARGET_ARCH_KEY = /^target_?arch$/i;
+/** An arch key named as BuildKit's target arch (`targetarch`, `TARGETARCH`), not as Go's GOARCH. */
+const TARGET_ARCH_KEY = /^targetarch$/i;
 
 /** After an arch, the rest of a Rust or LLVM target triple: `${{ matrix.targetarch }}-unknown-linux-musl`. */
 const TRIPLE_AFTER = /^-(?:unknown|apple|pc|w64|none|linux-(?:gnu|musl|android))[-\s"'$]/;
