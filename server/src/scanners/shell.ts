@@ -1246,12 +1246,29 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
     if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || !isGoOs(use[2])) continue;
-    // (Used elsewhere too, `quay.io/pypa/manylinux2014_${ARCH}`: the words name more than the platform.)
-    const named = (body.match(new RegExp(`\\$\\$?\\{?${variable}(?![A-Za-z0-9_])`, 'g'))?.length ?? 0) > 1;
+    const named = usedBesideFlags(body, variable);
     return { role: 'arch', other: { at: use.index + use[0].lastIndexOf(`${use[2]}/`), text: use[2] }, container: true, ...(named ? { named: true } : {}) };
   }
   return undefined;
 }
+
+/**
+ * Whether a loop's body uses its variable other than in `--platform os/$v` flags, echo text and
+ * comments: `quay.io/pypa/manylinux2014_${ARCH}`, `-t app:$arch`. Its words name more than a platform then.
+ */
+function usedBesideFlags(body: string, variable: string): boolean {
+  const refs = new RegExp(`\\$\\$?\\{?${variable}(?![A-Za-z0-9_])`, 'g');
+  for (let m = refs.exec(body); m; m = refs.exec(body)) {
+    const lineStart = body.lastIndexOf('\n', m.index) + 1;
+    const before = body.slice(lineStart, m.index + 1);
+    if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FLAG_BEFORE.test(before)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The start of a `--platform` value written before a variable: `--platform "linux/`, `--platform=linux/`. */
+const FLAG_BEFORE = /--platforms?(?:=|[ \t]+)["']?[a-z0-9]+\/\\?\$$/;
 
 /** Commands whose arguments are assignments: the shell's own, `env`, and make's and task runners' variables. */
 const ASSIGNING_COMMANDS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'env', 'make', 'gmake', 'task', 'just']);
@@ -2224,18 +2241,33 @@ function hostMappingTypo(role: string, value: string): boolean {
 }
 
 /**
- * A word of prose, never of a command line or a platform list (`is`, `not`, `the`): a value with
- * one is a sentence for a person, `MSG="GOARCH=arm is not supported"`, `fail "PLATFORMS=linux/arm
- * is not allowed"`. (Not a word a shell reads, such as `for` or `in`, nor one in a path or a flag.)
+ * A word of prose, never of a command line or a platform list (`is`, `not`, `the`): a platform-ish
+ * value with one is a sentence for a person, `fail "PLATFORMS=linux/arm is not allowed"`. (Not a
+ * word a shell reads, such as `for` or `in`, nor one in a path or a flag.)
  */
 const PROSE_WORD = /(?:^|[\s"'(])(?:is|are|was|were|been|not|the|will|would|must|should|cannot|can't|doesn't|don't|isn't|aren't|won't|please|instead|deprecated|unsupported)(?=[\s"'.,;:!?)]|$)/i;
 
-/** A variable named for text for a person: `MSG`, `ERROR_MESSAGE`, `HELP_TEXT`, `NOTE`, `USAGE`. */
-const TEXT_NAME = /(?:^|_)(?:MSG|MESSAGE|NOTES?|HELP|TEXT|DESC|DESCRIPTION|USAGE|HINT|TITLE|SUMMARY|COMMENT|REASON|BANNER)(?:_|$)/i;
+/**
+ * Assignments that a sentence goes on from, where a command line would have its command:
+ * `GOARCH=arm is gone`, `GOOS=windows GOARCH=arm64 is not supported yet`.
+ */
+const PROSE_AFTER_ASSIGNMENTS = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+(?:is|are|was|were|been|not|will|would|must|should|cannot|can't|doesn't|don't|isn't|aren't|won't|has|have|only|instead)(?=[\s"'.,;:!?)]|$)/i;
 
-/** Whether `name=value` holds text for a person, not settings for a command line to come (see assignmentsInValue and flagsInValue). */
+/** A name for text for a person, by its last part: `MSG`, `ERROR_MESSAGE`, `HELP_TEXT`, `RELEASE_NOTES`, `usage` (not `NOTES_CMD`). */
+const TEXT_NAME = /(?:^|[_-])(?:msg|message|notes?|help|text|desc|description|usage|hint|title|summary|comment|reason|banner)$/i;
+
+/** Whether a variable or key is named for text for a person (see TEXT_NAME). */
+export function isTextName(name: string): boolean {
+  return TEXT_NAME.test(name);
+}
+
+/**
+ * Whether `name=value` holds text for a person, not settings for a command line to come (see
+ * assignmentsInValue and flagsInValue): a variable named for text (`NOTE="use --platform
+ * linux/arm for old boards"`), or a sentence that opens with assignments (`GOARCH=arm is gone`).
+ */
 export function isProse(name: string, value: string): boolean {
-  return TEXT_NAME.test(name) || PROSE_WORD.test(value);
+  return TEXT_NAME.test(name) || PROSE_AFTER_ASSIGNMENTS.test(value);
 }
 
 /** GOOS="${GOOS:-not set}": a GOOS or GOARCH value of several words is a note for a person; either takes one name. */
