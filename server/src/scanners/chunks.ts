@@ -45,7 +45,10 @@ const KEPT_WHOLE = /platforms?$|^goos$|^goarch$/i;
 const ENVIRONMENT = /^(?:env|variables|environment)$/;
 
 /** A key of an environment that makes pairs with the others: GOOS, TARGETOS, GOARCH, TARGETARCH, GOARM, … (any case). */
-const PAIRED_KEY = /^[ \t]+["']?(?:go|target)(?:os|arch|arm|arm64|amd64|variant)["']?[ \t]*:/im;
+const PAIRED_KEY = /^[ \t]+["']?(?:go|target)(?:os|arch|arm|arm64|amd64|variant)["']?[ \t]*:/gim;
+
+/** More such keys than this in one environment (real ones set two to four) are a generated or hostile text: it is cut as any block. */
+const MAX_PAIRED_KEYS = 16;
 
 /**
  * Whether a block is scanned whole however long: a list of platforms, an os or arch (read
@@ -55,7 +58,13 @@ const PAIRED_KEY = /^[ \t]+["']?(?:go|target)(?:os|arch|arm|arm64|amd64|variant)
  * it changes what the environment sets: see changesFacts.)
  */
 function keptWhole(text: string, start: number, end: number, key: string): boolean {
-  return KEPT_WHOLE.test(key) || (ENVIRONMENT.test(key) && PAIRED_KEY.test(text.slice(start, end)));
+  if (KEPT_WHOLE.test(key)) return true;
+  if (!ENVIRONMENT.test(key)) return false;
+  const block = text.slice(start, end);
+  let keys = 0;
+  PAIRED_KEY.lastIndex = 0;
+  while (PAIRED_KEY.exec(block) && keys <= MAX_PAIRED_KEYS) keys++;
+  return keys > 0 && keys <= MAX_PAIRED_KEYS;
 }
 
 /**
