@@ -4,7 +4,7 @@ import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type S
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
-import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
+import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, isTextName, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
 import type { FlagVariables } from './state';
 import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
 
@@ -2995,7 +2995,7 @@ const PROSE_MEMO = 4096;
 function proseKey(key: string): boolean {
   let prose = proseKeys.get(key);
   if (prose === undefined) {
-    prose = PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key) || DOCUMENT_KEY.test(key);
+    prose = PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key) || DOCUMENT_KEY.test(key) || isTextName(key);
     if (proseKeys.size >= PROSE_MEMO) proseKeys.clear();
     proseKeys.set(key, prose);
   }
