@@ -87,7 +87,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     if (names.length > 0 || arch === undefined) return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${foreignCharacter(m.os.text)}${didYouMean(names)}`, data: { replacements: names } };
     // None: what was meant (the contract's best suggestion, preferred), and why it is not the whole fix.
     const meant = remembered(model, `o\u0000${os}`, () => suggestNames(os, 'os', rank(model, 'os')));
-    const why = meant.length === 0 ? '' : ` (${meant.map((n) => `${n}/${arch}`).join(', ')} ${isValidPair(meant[0], arch) ? 'would be a removed platform' : 'is not a Go platform either'})`;
+    // (A sentence of its own after the question, as every message ends with a full stop or a question mark.)
+    const why = meant.length === 0 ? '' : ` ${meant.map((n) => `${n}/${arch}`).join(', ')} ${isValidPair(meant[0], arch) ? 'would be a removed platform' : 'is not a Go platform either'}.`;
     return { token: m.os, code: 'unknown-platform', message: `${m.os.text} is not a Go operating system (GOOS)${foreignCharacter(m.os.text)}${didYouMean(meant).replace(/\?$/, `?${why}`)}`, data: { replacements: meant } };
   }
   const arch = findUnknownArch(s, model);
