@@ -463,6 +463,8 @@ export interface ValueOptions {
   goNames?: boolean;
   /** Docker's and BuildKit's `--platform`: an arch alone is that arch on linux (see parseBareArch). */
   bareArch?: boolean;
+  /** Go's own GOARCH, given to a go command (`GOARCH=arm64/v8 go build`): the arch alone, with no variant after it. */
+  goArchOnly?: boolean;
 }
 
 /**
@@ -567,7 +569,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       }
       // An arch with its variant where a GOARCH is read (`GOARCH="arm/v7"`, a script's own variable
       // for `--platform linux/$GOARCH`): the arch it names, as in `linux/arm/v7`.
-      if (o.role === 'arch' && t.text.indexOf('/') > 0) {
+      if (o.role === 'arch' && !o.goArchOnly && t.text.indexOf('/') > 0) {
         const slash = t.text.indexOf('/');
         const arch = t.text.slice(0, slash);
         const variant = parsePlatform(`linux/${t.text}`, 'strict')?.variant;

@@ -677,7 +677,7 @@ const JOINED_ASSIGNMENT = /,([A-Za-z_][A-Za-z0-9_]*)=/g;
  * a list, or GOOS/GOARCH names that join `oses` or `arches` for the pairs. Returns
  * the names read (a variant's too), undefined when NAME is not platform-ish.
  */
-function readAssigned(text: string, masked: string, base: number, name: string, vs: number, ve: number, sink: MentionSink, oses: Token[], arches: Token[]): Token[] | undefined {
+function readAssigned(text: string, masked: string, base: number, name: string, vs: number, ve: number, sink: MentionSink, oses: Token[], arches: Token[], goArchOnly = false): Token[] | undefined {
   const role = roleOf(name);
   if (!role) return undefined;
   // One word of assignments joined with commas, split later by the script (k6's build env): each
@@ -699,7 +699,7 @@ function readAssigned(text: string, masked: string, base: number, name: string, 
   // (A name twice in the list is a repeat: `GOARCH="${GOARCH:-arm64,amd64,amd64}"`.)
   // (`PLATFORMS="amd64 arm arm64"`: arches alone, linux's.)
   const bareArch = role === 'platform' && isBareArchList(name, masked, base, base + vs, base + ve);
-  const names = markRepeats(readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name), ...(bareArch ? { bareArch } : {}) }));
+  const names = markRepeats(readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name), ...(bareArch ? { bareArch } : {}), ...(goArchOnly ? { goArchOnly } : {}) }));
   // A list (`GOARCH="${GOARCH:-arm,arm64,riscv64}"`, a script looping over it): each is built.
   if (role === 'os') for (const t of names) oses.push(t);
   else if (role === 'arch') for (const t of names) arches.push(t);
@@ -1665,7 +1665,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         // case on the machine's name maps the host to Go's name for it, as a sed map does.
         // A typo of a Go name is none of the host's names, though (`goarch=amd46`): it is reported.
         if (hasLower(varName) && !hostMappingTypo(role, valueText) && inHostCase(text, masked, base, w.start)) continue;
-        const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches);
+        // (`GOARCH=arm64/v8 go build`: Go's own, which go refuses; a script's GOARCH may hold a
+        // variant for a --platform to come, pypa's `GOARCH="arm64/v8"`.)
+        const names = readAssigned(text, masked, base, varName, u.s, u.e, sink, oses, arches, varName === 'GOARCH' && k < nameIndex && name === 'go');
         if (role === 'variant' && names && names.length > 0) {
           variant = names[0];
           variantKey = GO_VARIANT_KEYS.has(varName.toLowerCase()) ? varName.toLowerCase() : undefined;
