@@ -156,6 +156,15 @@ describe('chunkYaml', () => {
     assert.equal(chunks.at(-1)!.end, text.length);
   });
 
+  it('keeps a long env: whole where it sets an os or an arch (its keys pair wherever they sit), and cuts it otherwise or past 16 such keys', () => {
+    const env = (keyAt: (i: number) => string | undefined) => `on: push\nenv:\n${Array.from({ length: 300 }, (_, i) => `  ${keyAt(i) ?? `V${i}: x`}`).join('\n')}\njobs: {}\n`;
+    const envBlocks = (text: string) => chunkYaml(text).filter((c) => c.path[0] === 'env' || text.startsWith('env:', c.start)).length;
+    assert.equal(envBlocks(env((i) => (i === 0 ? 'GOOS: darwin' : i === 299 ? 'targetArch: s390x' : undefined))), 1);
+    assert.equal(envBlocks(env(() => undefined)), 301);
+    assert.equal(envBlocks(env((i) => (i % 18 === 0 ? 'GOARCH: arm' : undefined))), 301);
+    assert.equal(envBlocks(env((i) => (i % 20 === 0 ? 'GOARCH: arm' : undefined))), 1);
+  });
+
   it('still cuts a block with a line less indented than its children: the line goes on the child above', () => {
     // A slip in re-indenting a goreleaser file of 10,000 lines made every keystroke scan it whole (0.5 to 1 s).
     const builds = Array.from({ length: 60 }, (_, i) => `  - id: b${i}\n    env:\n      - CGO_ENABLED=0\n    goarch: [amd64, arm64]`);

@@ -162,9 +162,8 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
   // from a matrix axis, `arm/v7` or `x86_64`, is judged by what it names).
   const archWritten = m.archName === undefined ? m.arch.text : undefined;
   // GOARCH=arm64/v8 (given to go): an arch with its variant, which Go sets apart (GOARM64=v8).
-  const slash = archWritten !== undefined ? archWritten.indexOf('/') : -1;
-  if (slash > 0 && archWritten!.indexOf('/', slash + 1) < 0 && isGoArch(archWritten!.slice(0, slash)) && isValidVariant(archWritten!.slice(0, slash), archWritten!.slice(slash + 1))) {
-    const arch = archWritten!.slice(0, slash);
+  const [arch, variant, ...rest] = archWritten?.split('/') ?? [];
+  if (variant !== undefined && rest.length === 0 && isGoArch(arch) && isValidVariant(arch, variant)) {
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is an arch with its variant, not a Go architecture (GOARCH); write ${arch}.`, data: { replacements: [arch] } };
   }
   // GOARCH=linux/arm64: a platform where Go wants its arch alone.

@@ -60,10 +60,10 @@ const MAX_PAIRED_KEYS = 16;
 function keptWhole(text: string, start: number, end: number, key: string): boolean {
   if (KEPT_WHOLE.test(key)) return true;
   if (!ENVIRONMENT.test(key)) return false;
-  const block = text.slice(start, end);
+  // (Found in the text itself, not in a copy of the block: this runs on every keystroke.)
   let keys = 0;
-  PAIRED_KEY.lastIndex = 0;
-  while (PAIRED_KEY.exec(block) && keys <= MAX_PAIRED_KEYS) keys++;
+  PAIRED_KEY.lastIndex = start;
+  for (let m = PAIRED_KEY.exec(text); m && m.index < end && keys <= MAX_PAIRED_KEYS; m = PAIRED_KEY.exec(text)) keys++;
   return keys > 0 && keys <= MAX_PAIRED_KEYS;
 }
 

@@ -2242,18 +2242,26 @@ function hostMappingTypo(role: string, value: string): boolean {
   return isNameTypo(word, role);
 }
 
+/** Verbs and negations that only prose has, and `more` of them (an alternation). */
+function proseWords(more: string): string {
+  return `is|are|was|were|been|not|will|would|must|should|cannot|can't|doesn't|don't|isn't|aren't|won't|instead|${more}`;
+}
+
+/** The end of a word of prose: a blank, a quote, punctuation or the end. */
+const WORD_END = `(?=[\\s"'.,;:!?)]|$)`;
+
 /**
  * A word of prose, never of a command line or a platform list (`is`, `not`, `the`): a platform-ish
  * value with one is a sentence for a person, `fail "PLATFORMS=linux/arm is not allowed"`. (Not a
  * word a shell reads, such as `for` or `in`, nor one in a path or a flag.)
  */
-const PROSE_WORD = /(?:^|[\s"'(])(?:is|are|was|were|been|not|the|will|would|must|should|cannot|can't|doesn't|don't|isn't|aren't|won't|please|instead|deprecated|unsupported)(?=[\s"'.,;:!?)]|$)/i;
+const PROSE_WORD = new RegExp(`(?:^|[\\s"'(])(?:${proseWords('the|please|deprecated|unsupported')})${WORD_END}`, 'i');
 
 /**
  * Assignments that a sentence goes on from, where a command line would have its command:
  * `GOARCH=arm is gone`, `GOOS=windows GOARCH=arm64 is not supported yet`.
  */
-const PROSE_AFTER_ASSIGNMENTS = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+(?:is|are|was|were|been|not|will|would|must|should|cannot|can't|doesn't|don't|isn't|aren't|won't|has|have|only|instead)(?=[\s"'.,;:!?)]|$)/i;
+const PROSE_AFTER_ASSIGNMENTS = new RegExp(`^\\s*(?:[A-Za-z_][A-Za-z0-9_]*=\\S*\\s+)+(?:${proseWords('has|have|only')})${WORD_END}`, 'i');
 
 /** A name for text for a person, by its last part: `MSG`, `ERROR_MESSAGE`, `HELP_TEXT`, `RELEASE_NOTES`, `usage` (not `NOTES_CMD`). */
 const TEXT_NAME = /(?:^|[_-])(?:msg|message|notes?|help|text|desc|description|usage|hint|title|summary|comment|reason|banner)$/i;

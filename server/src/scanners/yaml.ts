@@ -2085,9 +2085,10 @@ function archPart(value: string): string {
 /**
  * The pairs from `from` on whose arch is a Docker platform's (an axis used as `linux/${{
  * matrix.arch }}`): `arm/v7` is arm with variant v7, and Docker's names are its (`x86_64` is
- * amd64, `armv7` arm/v7), as in a Docker platform list.
+ * amd64, `armv7` arm/v7), as in a Docker platform list. With `ownSpelling`, the axis's values
+ * are read so but hold the file's own names (a `targetarch` axis): no hint to respell them.
  */
-function dockerArches(mentions: Mention[], from: number, axis?: ReadonlySet<number>): void {
+function dockerArches(mentions: Mention[], from: number, axis?: ReadonlySet<number>, ownSpelling = false): void {
   /** The first value of the axis that names each arch (and variant): `x86_64` after `amd64` repeats it. */
   const first = new Map<string, Token>();
   /** Each repeating value by where it starts (a value is in a pair with every os). */
@@ -2095,6 +2096,8 @@ function dockerArches(mentions: Mention[], from: number, axis?: ReadonlySet<numb
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.kind !== 'pair' || !m.arch) continue;
+    // (The axis's values are the file's own names, not Docker's: no spelling to advise, see pairMapping.)
+    if (ownSpelling && axis?.has(m.arch.start)) m.ownSpelling = true;
     const [arch, variant, ...rest] = m.arch.text.split('/');
     if (rest.length > 0) continue;
     const resolved = resolveArch(arch.toLowerCase());
@@ -3795,14 +3798,7 @@ function pairMapping(
   // A matrix axis named as BuildKit's TARGETARCH that no command gives to GOARCH (kubewarden's
   // `targetarch: [aarch64, x86_64]`, in file names and Rust triples): its aliases are read by what
   // they name, and they are the file's own spelling, not Go's misspelt.
-  else if (archKey !== undefined && TARGET_ARCH_KEY.test(archKey) && inMatrixAxis(ctx) && ctx.matrixRoles?.get(archKey) !== 'arch') {
-    const axis = new Set(arches.map((t) => t.start));
-    dockerArches(ctx.sink.mentions, first, axis);
-    for (let k = first; k < ctx.sink.mentions.length; k++) {
-      const m = ctx.sink.mentions[k];
-      if (m.kind === 'pair' && m.arch && axis.has(m.arch.start)) m.ownSpelling = true;
-    }
-  }
+  else if (archKey !== undefined && TARGET_ARCH_KEY.test(archKey) && inMatrixAxis(ctx) && ctx.matrixRoles?.get(archKey) !== 'arch') dockerArches(ctx.sink.mentions, first, new Set(arches.map((t) => t.start)), true);
   // An axis anchored here and aliased elsewhere beside other names (`goarch: &arches [amd64, arm]`
   // in a linux job, `goos: [darwin]` beside `goarch: *arches` in another): built with those too.
   if (ctx.partners) {
