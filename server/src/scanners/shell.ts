@@ -1684,7 +1684,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: `${varName}, a --platform value`, canonical: 'slash', ...(nesting.platformVars.get(varName) ? { bareArch: true } : {}) });
         continue;
       }
-      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name)) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
+      // (A variable named for text holds text, as a YAML key of that name does: `MSG=linux/arm`,
+      // Ansible's `debug: msg="linux/arm"`.)
+      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name)) && !isTextName(varName) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
         continue;
       }
