@@ -2095,7 +2095,8 @@ const SELF_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([A-Za-z0-9_.-]{1,40})\
 
 /** Whether `value`, the value of NAME given after an os to a `--platform`, is one literal word read as an arch (see flagArch). */
 export function flagArchValue(value: string, name: string): boolean {
-  return /^[A-Za-z0-9_.-]{1,40}$/.test(value) && (roleOf(name) !== undefined || looksLikeName(value, 'arch'));
+  // (Or Go's name of an arch with a valid variant: `ARCH=arm/v7`, then `--platform linux/${ARCH}`.)
+  return (/^[A-Za-z0-9_.-]{1,40}$/.test(value) || /^(?:arm\/v[5-7]|arm64\/v8|amd64\/v[1-4])$/.test(value)) && (roleOf(name) !== undefined || looksLikeName(value.split('/')[0], 'arch'));
 }
 
 /** The arch in text[start, end) (masked from maskBase) of variable `name`, given to a container tool's `--platform` after `os` (see flagArch). */
