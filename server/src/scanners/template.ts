@@ -354,12 +354,21 @@ const CIRCLECI_PARAMETER = /^<< *[a-z_]+\.[\w.-]+ *>>/;
  */
 function templateDefault(text: string, from: number, to: number): [number, number] | undefined {
   const inner = text.slice(from, to);
-  if (inner.indexOf('default') < 0) return undefined;
+  if (inner.indexOf('default') < 0 && inner.indexOf('d(') < 0) return undefined;
   const m = PIPE_DEFAULT.exec(inner) ?? PREFIX_DEFAULT.exec(inner);
+  if (!m) return jinjaDefault(inner, from);
   // (A URL is read between soft quotes, as any URL given to a function of the action is.)
-  if (!m || m[2].indexOf('://') >= 0) return undefined;
+  if (m[2].indexOf('://') >= 0) return undefined;
   const s = from + m.index + m[0].indexOf('"') + 1;
   return [s, s + m[2].length];
+}
+
+/** Jinja's (Ansible's) `… | default('linux/amd64')` ending an expression, inner[…] at text[from]: its string's [start, end). */
+function jinjaDefault(inner: string, from: number): [number, number] | undefined {
+  const m = JINJA_DEFAULT.exec(inner);
+  if (!m || m[3].indexOf('://') >= 0) return undefined;
+  const s = from + m.index + m[0].indexOf(m[2], m[0].indexOf('(')) + 1;
+  return [s, s + m[3].length];
 }
 
 /**
@@ -368,6 +377,12 @@ function templateDefault(text: string, from: number, to: number): [number, numbe
  * `"{{.PLATFORMS | default \"linux/amd64\"}}"`).
  */
 const PIPE_DEFAULT = /\|[ \t]*default[ \t]+(\\?)"([^"\\{}\n]{1,400})\1"(?:[ \t]*\|[ \t]*(?:quote|squote|trim|toString))*[ \t]*-?$/;
+/**
+ * Jinja's `| default('linux/amd64')` (or `d(…)`, with `, true` to take an empty value as unset too)
+ * ending an expression, `| trim` or `| string` after it maybe; its quotes escaped maybe, in a YAML
+ * string in double quotes.
+ */
+const JINJA_DEFAULT = /\|[ \t]*(?:default|d)[ \t]*\([ \t]*(\\?)(["'])([^"'\\{}\n]{1,400})\1\2[ \t]*(?:,[ \t]*(?:true|false|True|False)[ \t]*)?\)(?:[ \t]*\|[ \t]*(?:trim|string))*[ \t]*-?$/;
 /** `default "linux/amd64" .Values.platform`, a whole action, `| quote` after it maybe. */
 const PREFIX_DEFAULT = /^-?[ \t]*default[ \t]+(\\?)"([^"\\{}\n]{1,400})\1"[ \t]+[.$][\w.$]{0,200}(?:[ \t]*\|[ \t]*(?:quote|squote|trim|toString))*[ \t]*-?$/;
 
