@@ -146,6 +146,14 @@ export function maskTemplates(text: string, start: number, end: number, mode: Te
     const c = text[i];
     if (c === '$' && i + 1 < end) {
       const n = text[i + 1];
+      // `\${V}`, `\$V`, `\$(cmd)`: an expansion escaped for a shell to come (`bash -c "curl
+      // …/\${V}/bin/linux/arm/kubectl"`, `ssh host "…"`), templated all the same, its backslash too.
+      if (mode === 'shell' && i > lit && text.charCodeAt(i - 1) === 92 && ESCAPED_EXPANSION.test(n)) {
+        i--;
+        flush();
+        out.push(POISON);
+        lit = ++i;
+      }
       if (n === '{' && text[i + 2] === '{') {
         const close = find('}}', i + 3);
         const stop = close < 0 ? lineEnd(text, i, end) : close + 2;
@@ -558,6 +566,9 @@ function opensIn(text: string, from: number, to: number): number {
 /** The characters a template can start with: `$`, a backtick, `{{`, `{%`, `<%`, `<x`, `#{`, `((`, `@x`, `%x`. */
 const MAYBE = /[$`{<(#@%]/;
 const MAYBE_G = /[$`{<(#@%]/g;
+
+/** What follows the `$` of an expansion: a brace, a parenthesis, a name. */
+const ESCAPED_EXPANSION = /[{(A-Za-z_]/;
 const BRACKET_G = /[(){}]/g;
 
 const CONCOURSE_VAR = /^\(\(\s*[A-Za-z0-9_.:\/-]+\s*\)\)/;
