@@ -4490,8 +4490,22 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
   if (ctx.prose || (!script && proseText(value))) return;
   const yamlQuote = node.style === 'QUOTE_DOUBLE' ? '"' : node.style === 'QUOTE_SINGLE' ? "'" : undefined;
   // (A script's commands are read as a shell file's are: `X=linux/arm make`, `export X=linux/arm`.)
+  const before = ctx.sink.mentions.length;
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: !script, ...(ctx.env ? { env: ctx.env } : {}), ...(carry?.urlVars ? { urlVars: carry.urlVars } : ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
+  // Ansible's module arguments written `key=value` (`docker_image: name=registry.k8s.io/kube-proxy:v1.31.2
+  // source=pull platform=linux/arm/v7`): the image pulled for the platform, as in their mapping form.
+  if (before < ctx.sink.mentions.length && value.indexOf('platform=') >= 0) {
+    // (docker_container's `name=` is the container's, its `image=` the image.)
+    const image = KEY_VALUE_IMAGE.exec(value) ?? KEY_VALUE_NAME.exec(value);
+    if (image && KEY_VALUE_PLATFORM.test(value)) pulledImage(ctx.sink, before, kubeImageName(image[2]));
+  }
 }
+
+/** An image among `key=value` arguments: `image=registry.k8s.io/kube-proxy:v1.31.2`, quoted maybe; or `name=` (docker_image's). */
+const KEY_VALUE_IMAGE = /(?:^|\s)image=(["']?)([^\s"'=]{1,300})\1(?=\s|$)/;
+const KEY_VALUE_NAME = /(?:^|\s)name=(["']?)([^\s"'=]{1,300})\1(?=\s|$)/;
+/** A platform among `key=value` arguments. */
+const KEY_VALUE_PLATFORM = /(?:^|\s)platform=/;
 
 /**
  * The mapping a quoted scalar holds as JSON (`'{"platforms": "linux/amd64"}'`), read as YAML from
