@@ -1020,8 +1020,8 @@ const CASE_IN = /[ \t]in(?=[ \t;]|$)/;
 const ESAC = /(?:^|[\s;&])esac(?=[\s;&)]|$)/;
 /** What names the machine a script runs on: `uname -m`, `dpkg --print-architecture`, the runner's RUNNER_OS/RUNNER_ARCH. */
 const HOST_DETECTION = /\buname\b|\bdpkg[ \t]+--print-architecture|\bRUNNER_(?:OS|ARCH)\b|\b(?:HOST|MACH|OS)TYPE\b|\$\([ \t]*arch[ \t]*\)|`[ \t]*arch[ \t]*`|\bgo[ \t]+env\b|\brpm[ \t]+--eval/;
-/** `$name`, `${name}` or `${name##*-}` in a case subject or a condition. */
-const VARIABLE_REF = /\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:[#%/^,:][^}]*)?\})/g;
+/** `$name`, `${name}`, `${name[1]}` or `${name##*-}` in a case subject or a condition. */
+const VARIABLE_REF = /\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]}]{0,20}\])?(?:[#%/^,:][^}]*)?\})/g;
 /** How many variables of a subject or condition are looked up. */
 const MAX_SUBJECT_VARIABLES = 4;
 /** How long an `if`'s condition is read, at most (characters). */
@@ -1046,6 +1046,11 @@ function readsHost(text: string, base: number, written: string, at: number): boo
     let value: string | undefined;
     for (let v = set.exec(earlier); v; v = set.exec(earlier)) value = v[1];
     if (value !== undefined && HOST_DETECTION.test(value)) return true;
+    // (Or read from it: `read -r -a sysInfo <<< "$(uname -sm)"`, then `case "${sysInfo[1]}" in`.)
+    const read = new RegExp(`(?:^|[\\s;&])read[ \\t][^\\n;]*?\\b${name}\\b[^\\n;]*`, 'g');
+    let line: string | undefined;
+    for (let v = read.exec(earlier); v; v = read.exec(earlier)) line = v[0];
+    if (line !== undefined && HOST_DETECTION.test(line)) return true;
   }
   return false;
 }
