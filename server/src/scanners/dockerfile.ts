@@ -1,7 +1,7 @@
 import type { DockerGoEnv, GoNames } from './state';
 import { MentionSink, ScopeEnv, isPlatformListValue, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
-import { isTextName, scanShell, type GoEnv } from './shell';
+import { holdsText, scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageName, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
@@ -345,7 +345,7 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
       // A variable of any name set to platforms (`ARG ARCH=linux/arm`, flux2's, whose RUN downloads
       // `bin/${ARCH}/kubectl`), as the shell's `ARCH=linux/arm` is read.
       // (Not one named for text: `LABEL note=linux/arm`, `ENV MSG=linux/arm`.)
-      if (!isTextName(name) && isPlatformListValue(masked, s, vs, ve, text)) readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role: 'platform', context: `${keyword} ${name}`, strictness: 'loose' });
+      if (!holdsText(text, name) && isPlatformListValue(masked, s, vs, ve, text)) readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role: 'platform', context: `${keyword} ${name}`, strictness: 'loose' });
       return;
     }
     // (BuildKit's own TARGETPLATFORM and BUILDPLATFORM are containerd's platforms: an arch alone is linux's, `arm/v7` too.)

@@ -1,6 +1,6 @@
 import { MentionSink, ScopeEnv, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
-import { emitFlagArch, flagArchValue, isProse, isTextName, scanShell } from './shell';
+import { emitFlagArch, flagArchValue, isProse, holdsText, scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
 import { NO_MAKE, makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
@@ -348,7 +348,7 @@ function assignedValue(text: string, s: number, e: number, name: string, sink: M
     return true;
   }
   // (A variable named for text holds text: `HELP_NOTE = linux/arm`.)
-  if (isTextName(name)) return false;
+  if (holdsText(text, name)) return false;
   const masked = maskTemplates(text, s, e, 'make');
   if (!isPlatformListValue(masked, s, s, e, text)) return false;
   readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role: 'platform', context: name, strictness: 'loose' });

@@ -1131,6 +1131,9 @@ const DO_DONE = /(?:^|[\s;&|()])(do|done)(?=[\s;&|()]|$)/g;
 /** A comment on the line before a use: `# GOARCH=$arch go build` uses nothing. */
 const COMMENT_BEFORE = /(?:^|[\s;])#/;
 
+/** A command of patterns and edits of text, up to a use: `sed -i "s|--platform linux/${OLD}|…|"` runs no --platform. */
+const PATTERN_BEFORE = /(?:^|[\s;&|(])(?:sed|grep|awk|perl)[ \t](?:[^;&|]|\|(?!\|))*$/;
+
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
 const ECHO_BEFORE = /(?:^|[\s;&|(])[@+-]*(?:echo|printf)[ \t]/;
 
@@ -1691,7 +1694,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       // (A variable named for text holds text, as a YAML key of that name does: `MSG=linux/arm`,
       // Ansible's `debug: msg="linux/arm"`.)
-      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name)) && !isTextName(varName) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
+      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name)) && !holdsText(text, varName) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
         readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
         continue;
       }
@@ -1944,7 +1947,7 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const lineOf = (at: number): string | undefined => {
     // (Its last MAX_FLAG_LOOKBACK characters: a line of thousands of flags is read in linear time.)
     const before = region.slice(Math.max(region.lastIndexOf('\n', at) + 1, at - MAX_FLAG_LOOKBACK), at);
-    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) ? undefined : before;
+    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) || PATTERN_BEFORE.test(before) ? undefined : before;
   };
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
@@ -2278,6 +2281,31 @@ const TEXT_NAME = /(?:^|[_-])(?:msg|message|notes?|help|text|desc|description|us
 export function isTextName(name: string): boolean {
   return TEXT_NAME.test(name);
 }
+
+/**
+ * Whether variable `name`, set to a platform, holds text for a person: it is named for text and
+ * the file gives it to no `--platform` flag (`ARG BASE_NOTE=linux/arm/v7`, then `FROM
+ * --platform=$BASE_NOTE`, is a platform whatever its name).
+ */
+export function holdsText(text: string, name: string): boolean {
+  if (!TEXT_NAME.test(name)) return false;
+  if (text !== flagUseText) {
+    flagUseText = text;
+    flagUses.clear();
+  }
+  let used = flagUses.get(name);
+  if (used === undefined) {
+    used = text.indexOf('-platform') >= 0 && new RegExp(`--platforms?(?:=|[ \\t]+)["']?[^\\s"']{0,200}\\$[{(]?${name}\\b`).test(text);
+    if (flagUses.size >= FLAG_USE_MEMO) flagUses.clear();
+    flagUses.set(name, used);
+  }
+  return !used;
+}
+
+/** The text whose variables given to a `--platform` flagUses holds (see holdsText). */
+let flagUseText = '';
+const flagUses = new Map<string, boolean>();
+const FLAG_USE_MEMO = 256;
 
 /**
  * Whether `name=value` holds text for a person, not settings for a command line to come (see
