@@ -1317,8 +1317,8 @@ function loopBody(text: string, masked: string, base: number, words: readonly Wo
  * assigns to GOOS or GOARCH gives it each word, a name (or a typo of one) judged as a GOARCH's,
  * with the other half where the same line writes it (`GOOS=linux GOARCH=${arch}`).
  */
-function loopIntoGoVariable(text: string, masked: string, base: number, words: readonly Word[], sink: MentionSink, role: 'os' | 'arch', other: Token | undefined, others?: Token[], container = false): void {
-  const names = loopNames(sink, text, masked, base, loopSpans(masked, base, words), role, 'for loop list', container).filter((t) => looksLikeName(t.text, role));
+function loopIntoGoVariable(text: string, spans: readonly LoopWord[], masked: string, base: number, sink: MentionSink, role: 'os' | 'arch', other: Token | undefined, others?: Token[], container = false): void {
+  const names = loopNames(sink, text, masked, base, spans, role, 'for loop list', container).filter((t) => looksLikeName(t.text, role));
   if (others && others.length > 0) emitCrossed(sink, role, names, others);
   else for (const t of names) emitName(sink, role, t, 'for loop list', other);
 }
@@ -1385,6 +1385,48 @@ interface LoopWord {
   ws: number;
   we: number;
 }
+
+/**
+ * The list of a loop over one variable (`for a in $ARCHES`, `for a in "${ARCHES[@]}"`): the words
+ * of the literal value the script assigned it last before the loop (`ARCHES=(amd64 arm64)`,
+ * `ARCHES="amd64 arm64"`), where they are written. Undefined when the list is anything else, the
+ * variable is platform-ish (its value is read where it is assigned), is appended to (`+=`), is
+ * set in a branch on the host, or a word of its value is templated or is no plain word.
+ */
+function assignedList(text: string, masked: string, base: number, words: readonly Word[]): LoopWord[] | undefined {
+  if (words.length !== 4) return undefined;
+  const u = unquote(masked, words[3]);
+  const ref = LIST_REF.exec(text.slice(base + u.s, base + u.e));
+  if (!ref) return undefined;
+  const name = ref[1] ?? ref[2];
+  if (roleOf(name) !== undefined) return undefined;
+  const before = masked.slice(0, words[0].start);
+  if (before.lastIndexOf(`${name}=`) < 0 || before.indexOf(`${name}+=`) >= 0) return undefined;
+  const set = new RegExp(`(?:^|[\\s;&(])${name}=`, 'g');
+  let at = -1;
+  for (let m = set.exec(before); m; m = set.exec(before)) at = m.index + m[0].length;
+  if (at < 0 || inHostCase(text, masked, base, at)) return undefined;
+  const open = masked[at];
+  const close = open === '(' ? ')' : open === '"' || open === "'" ? open : undefined;
+  const from = close ? at + 1 : at;
+  const to = close ? masked.indexOf(close, from) : from + (/^[^\s;&|)]*/.exec(masked.slice(from, from + 400))?.[0].length ?? 0);
+  if (to <= from || to - from > MAX_ASSIGNED_LIST) return undefined;
+  const out: LoopWord[] = [];
+  for (const m of masked.slice(from, to).matchAll(/\S+/g)) {
+    const w = { start: from + m.index!, end: from + m.index! + m[0].length };
+    const item = unquote(masked, w);
+    if (!PLAIN_ITEM.test(masked.slice(item.s, item.e))) return undefined;
+    out.push({ s: base + item.s, e: base + item.e, ws: base + w.start, we: base + w.end });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** One variable as a loop's list: `$ARCHES`, `${ARCHES}`, `${ARCHES[@]}`. */
+const LIST_REF = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:\[[@*]\])?\})$/;
+/** A word of such a list's value that is read: a plain name (`arm64`, `arm/v7`). */
+const PLAIN_ITEM = /^[A-Za-z0-9_./-]{1,40}$/;
+/** How long a list assigned before a loop may be (characters). */
+const MAX_ASSIGNED_LIST = 2000;
 
 /** The words of a `for NAME in …` command's list (its words from the fourth on). */
 function loopSpans(masked: string, base: number, words: readonly Word[]): LoopWord[] {
@@ -1561,8 +1603,12 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     // A variable named for none is what its body makes of it (GOARCH=$v, --platform "$v").
     const use = named === 'platform' ? undefined : loopUse(text, masked, base, words);
     const loopFrom = sink.mentions.length;
+    // (`for a in $ARCHES`, `"${ARCHES[@]}"`: the words of the list assigned before, read here.)
+    const assigned = assignedList(text, masked, base, words);
+    const spans = assigned ?? loopSpans(masked, base, words);
     if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
-      loopPlatforms(sink, text, masked, base, loopSpans(masked, base, words), 'for loop list');
+      // (A list of platforms assigned before is read where it is written.)
+      if (!assigned) loopPlatforms(sink, text, masked, base, spans, 'for loop list');
     } else if (named === 'os' || named === 'arch') {
       // for GOARCH in amd64 arm64 arm: each word is one build's GOOS or GOARCH, with the other
       // half where the body writes it beside the variable (GOOS=darwin GOARCH=$goarch), else alone.
@@ -1570,12 +1616,12 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const other = use?.role === role ? use.other : undefined;
       const others = use?.role === role ? use.others : undefined;
       const names: Token[] = [];
-      for (const t of loopNames(sink, text, masked, base, loopSpans(masked, base, words), role, 'for loop list', use?.container)) {
+      for (const t of loopNames(sink, text, masked, base, spans, role, 'for loop list', use?.container)) {
         if (others && looksLikeName(t.text, role)) names.push(t);
         else emitName(sink, role, t, 'for loop list', other);
       }
       if (others) emitCrossed(sink, role, names, others);
-    } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, masked, base, words, sink, use.role, use.other, use.others, use.container);
+    } else if (named === undefined && use && use.role !== 'platform') loopIntoGoVariable(text, spans, masked, base, sink, use.role, use.other, use.others, use.container);
     // (`--platform linux/$arch`: the arches in a container tool's spelling.)
     if (use?.container) containerLoop(sink.mentions, loopFrom, use.named);
     // for url in https://dl.k8s.io/…/kubeadm kubernetes-node-linux-386.tar.gz: downloads all the same.
