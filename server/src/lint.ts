@@ -814,33 +814,12 @@ function sayListed(f: RawFinding, suggested: number): void {
   if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${f.token.text}.`;
 }
 
-/**
- * The mentions without a pair of one side alone whose token a pair of both sides builds too: an
- * environment's `GOARCH: arm`, judged alone as linux/arm, that a script's `GOOS=darwin go build`
- * builds as darwin/arm (no Go platform). The whole pair says what is built; the token is judged
- * by it, not by the most severe code of a platform nobody builds.
- */
-function withoutShadowed(mentions: Mention[]): Mention[] {
-  let arches: Set<number> | undefined;
-  let oses: Set<number> | undefined;
-  for (const m of mentions) {
-    if (m.kind !== 'pair' || !(m.os || m.osName) || !(m.arch || m.archName)) continue;
-    if (m.arch) (arches ??= new Set()).add(m.arch.start);
-    if (m.os) (oses ??= new Set()).add(m.os.start);
-  }
-  if (!arches && !oses) return mentions;
-  // (Not an item of a list, which its list judges too: `for GOARCH in amd64 arm64 arm64` repeats arm64.)
-  const alone = (t: Token | undefined, set: Set<number> | undefined): boolean => t !== undefined && !t.inList && !t.repeatOf && set?.has(t.start) === true;
-  const shadowed = (m: Mention): boolean => m.kind === 'pair' && ((!m.os && !m.osName && alone(m.arch, arches)) || (!m.arch && !m.archName && alone(m.os, oses)));
-  return mentions.some(shadowed) ? mentions.filter((m) => !shadowed(m)) : mentions;
-}
-
 /** Judges the mentions of one block: findings with offsets relative to the block, unsuppressed. */
 function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSettings): Finding[] {
   // (Most blocks mention none. An empty array has another map than a filled one: optimised code
   // that met only one kind is thrown away at the other, and this function is a big one to compile.)
   if (mentions.length === 0) return [];
-  const subjects: Subject[] = withoutShadowed(mentions).map(subjectOf);
+  const subjects: Subject[] = mentions.map(subjectOf);
   const raw: { f: RawFinding; pair: boolean }[] = [];
   // With removed-platform off, a removed platform is judged as any other (a repeat of it is a repeat).
   const removedOn = (settings.severity['removed-platform'] ?? DEFAULT_SEVERITY['removed-platform']) !== 'off';
