@@ -388,7 +388,10 @@ function exportedGoEnv(make: MakeGoEnv | undefined): GoEnv | undefined {
   // (`unexport GOOS` keeps it from the recipes whatever exports every variable.)
   const os = (make.exportOs ?? make.exportAll) && isGoOs(make.os ?? '') ? make.os : undefined;
   const arch = (make.exportArch ?? make.exportAll) && isGoArch(make.arch ?? '') ? make.arch : undefined;
-  return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
+  // (Exported or not, what a recipe's `GOOS=$(GOOS)` writes in.)
+  const makeOs = isGoOs(make.os ?? '') ? make.os : undefined;
+  const makeArch = isGoArch(make.arch ?? '') ? make.arch : undefined;
+  return os || arch || makeOs || makeArch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}), ...(makeOs ? { makeOsName: makeOs } : {}), ...(makeArch ? { makeArchName: makeArch } : {}) } : undefined;
 }
 
 /** How many targets' own GOOS and GOARCH a Makefile's state keeps (it is part of each block's cache key). */

@@ -107,6 +107,9 @@ export interface GoEnv {
   /** Set, but to what is not known here (an export in a function or a branch, `unset`): no side to pair with. */
   osUnknown?: boolean;
   archUnknown?: boolean;
+  /** A Makefile's own literal GOOS and GOARCH, exported or not: what a recipe's `GOOS=$(GOOS)` gives its command (make expands it). */
+  makeOsName?: string;
+  makeArchName?: string;
 }
 
 /** The names a pair takes from the environment's other block, for the sides it has no token for. */
@@ -912,6 +915,13 @@ interface Templated {
   arch?: boolean;
 }
 
+/** Whether `value` is make's reference to its variable `name` (`$(GOOS)`, `${GOOS}`). */
+function isMakeReference(value: string, name: string): boolean {
+  const open = value.charCodeAt(1);
+  const close = open === 40 ? 41 : open === 123 ? 125 : -1;
+  return value.charCodeAt(0) === 36 && close > 0 && value.length === name.length + 3 && value.startsWith(name, 2) && value.charCodeAt(value.length - 1) === close;
+}
+
 /** Whether `value` is the variable `name` itself (`$GOOS`, `${GOOS}`): an assignment that changes nothing. */
 function isSelfReference(value: string, name: string): boolean {
   const braced = value.charCodeAt(1) === 123;
@@ -1591,6 +1601,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   let containerArches: Set<Token> | undefined;
   // GOOS or GOARCH set to what a template makes (`GOOS=${{ matrix.os }}`, `GOOS="$target_os"`).
   let templated: Templated | undefined;
+  /** The sides set to the Makefile's own variable of that name (`GOOS=$(GOOS)` in a recipe). */
+  let madeOf: Templated | undefined;
   const flagMentionsStart = sink.mentions.length;
   const foreignFlags = pythonPackageTool(masked, words, nameIndex, name);
   // PowerShell, the default shell of Windows runners: `$env:GOARCH = "arm"` sets what go reads.
@@ -1727,7 +1739,12 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
           variantKey = GO_VARIANT_KEYS.has(varName.toLowerCase()) ? varName.toLowerCase() : undefined;
         }
         // (`GOARCH="${GOARCH}"`, `--build-arg TARGETARCH=$TARGETARCH`: the value in force, which goes on to the command.)
-        else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON) && !isSelfReference(text.slice(base + u.s, base + u.e), varName)) (templated ??= {})[role] = true;
+        else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON)) {
+          const written = text.slice(base + u.s, base + u.e);
+          // (A recipe's `GOOS=$(GOOS)`: the Makefile's own value, which make writes in.)
+          if ((role === 'os' ? env?.makeOsName : env?.makeArchName) !== undefined && isMakeReference(written, varName)) (madeOf ??= {})[role] = true;
+          else if (!isSelfReference(written, varName)) (templated ??= {})[role] = true;
+        }
         continue;
       }
       // (A variable of any name: a statement's own assignment, or one a command takes as such, not
@@ -1810,6 +1827,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       continue;
     }
   }
+  if (madeOf) env = { ...env, ...(madeOf.os && oses.length === 0 ? { osName: env!.makeOsName } : {}), ...(madeOf.arch && arches.length === 0 ? { archName: env!.makeArchName } : {}) };
   let sets: GoEnv | undefined;
   if ((nameIndex >= words.length || ps) && variant === undefined && (oses.length === 0) !== (arches.length === 0) && oses.length <= 1 && arches.length <= 1) {
     // A statement that sets one of the two: held. The value it replaces was never built with.
