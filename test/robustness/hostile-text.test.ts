@@ -158,6 +158,21 @@ describe('odd but ordinary files', () => {
 });
 
 describe('many findings', () => {
+  it('variable names of 40,000 characters, set to a platform and given to --platform: no pattern too large for the engine, the platform still reported', (t) => {
+    // (QA 191 B2: a name built into a pattern made `Regular expression too large`, which stopped the CLI.)
+    const note = `${'A'.repeat(40_000)}_NOTE`;
+    const list = `L${'B'.repeat(40_000)}`;
+    const cases: [string, FileKind][] = [
+      [`ARG ${note}=linux/arm/v7\nFROM --platform=$${note} alpine\n`, 'dockerfile'],
+      [`${note}=linux/arm/v7\ndocker buildx build --platform "$${note}" .\n${list}=(amd64 arm)\nfor a in "$\{${list}[@]}"; do GOOS=linux GOARCH=$a go build; done\n`, 'shell'],
+      [`${note} := linux/arm/v7\nimg:\n\tdocker buildx build --platform $(${note}) .\n`, 'makefile'],
+    ];
+    for (const [text, kind] of cases) {
+      const r = lint(t, text, kind, 5000);
+      assert.ok(r.findings.some((f) => f.code === 'removed-platform'), kind);
+    }
+  });
+
   it('50,000 removed platforms in one list: every one reported, with a removal range inside the text', (t) => {
     const text = `platforms:\n${'  - linux/arm\n'.repeat(50_000)}`;
     const r = lint(t, text, 'yaml', 10_000);

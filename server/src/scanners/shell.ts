@@ -1057,9 +1057,10 @@ function readsHost(text: string, base: number, written: string, at: number): boo
     for (let v = set.exec(earlier); v; v = set.exec(earlier)) value = v[1];
     if (value !== undefined && HOST_DETECTION.test(value)) return true;
     // (Or read from it: `read -r -a sysInfo <<< "$(uname -sm)"`, then `case "${sysInfo[1]}" in`.)
-    const read = new RegExp(`(?:^|[\\s;&])read[ \\t][^\\n;]*?\\b${name}\\b[^\\n;]*`, 'g');
+    const named = new RegExp(`\\b${name}\\b`);
     let line: string | undefined;
-    for (let v = read.exec(earlier); v; v = read.exec(earlier)) line = v[0];
+    READ_STATEMENT.lastIndex = 0;
+    for (let v = READ_STATEMENT.exec(earlier); v; v = READ_STATEMENT.exec(earlier)) if (named.test(v[1])) line = v[1];
     if (line !== undefined && HOST_DETECTION.test(line)) return true;
   }
   return false;
@@ -1141,8 +1142,26 @@ const DO_DONE = /(?:^|[\s;&|()])(do|done)(?=[\s;&|()]|$)/g;
 /** A comment on the line before a use: `# GOARCH=$arch go build` uses nothing. */
 const COMMENT_BEFORE = /(?:^|[\s;])#/;
 
-/** A command of patterns and edits of text, up to a use: `sed -i "s|--platform linux/${OLD}|…|"` runs no --platform. */
-const PATTERN_BEFORE = /(?:^|[\s;&|(])(?:sed|grep|awk|perl)[ \t](?:[^;&|]|\|(?!\|))*$/;
+/**
+ * Whether a line up to a use (`before`) ends in a quoted argument of a command of patterns and
+ * edits of text: `sed -i "s|--platform linux/${OLD}|…|"` runs no --platform.
+ */
+function inPattern(before: string): boolean {
+  let at = -1;
+  for (const tool of PATTERN_TOOLS) {
+    for (let k = before.lastIndexOf(tool); k >= 0; k = k > 0 ? before.lastIndexOf(tool, k - 1) : -1) {
+      if (k > 0 && !/[\s;&|(]/.test(before[k - 1])) continue;
+      if (k > at) at = k;
+      break;
+    }
+  }
+  return at >= 0 && PATTERN_ARGUMENT.test(before.slice(at + 4));
+}
+
+/** The commands of inPattern, each with the blank after its name (four characters). */
+const PATTERN_TOOLS = ['sed ', 'sed\t', 'awk ', 'awk\t', 'grep', 'perl'];
+/** After such a command's name: its words up to an opened quote that is not closed (grep's and perl's blank first). */
+const PATTERN_ARGUMENT = /^[ \t]?[^;&|()"']*["'][^"']*$/;
 
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
 const ECHO_BEFORE = /(?:^|[\s;&|(])[@+-]*(?:echo|printf)[ \t]/;
@@ -1223,6 +1242,10 @@ function innerLoopNames(text: string, at: number, body: string, variable: string
  * completion in a loop's list (completionContext.ts) read them so.
  */
 export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string }; otherVariable?: string; container?: true; named?: true } | undefined {
+  // A body that sets the variable again (`x86_64) a=amd64 ;;`, `a=$(uname -m)`, an inner `for a in`)
+  // builds with what it sets, not with the loop's words.
+  // (A statement's own: not `--build-arg ARCH=$ARCH`, nor `ARCH="${ARCH}"`.)
+  if (new RegExp(`(?:^|[;&|()]|\\b(?:then|do|else))[ \\t]*(?:${variable}=(?!["']?\\$\\{?${variable}\\b)|for[ \\t]+${variable}[ \\t]|read[ \\t][^\\n;]*\\b${variable}\\b)`, 'm').test(body)) return undefined;
   // (`\$arch` in a script quoted for `sh -c "…"`, `$$arch` in a recipe.)
   const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\\\?\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
@@ -1412,10 +1435,20 @@ function assignedList(text: string, masked: string, base: number, words: readonl
   if (roleOf(name) !== undefined) return undefined;
   const before = masked.slice(0, words[0].start);
   if (before.lastIndexOf(`${name}=`) < 0 || before.indexOf(`${name}+=`) >= 0) return undefined;
+  if (name.length > MAX_NAME) return undefined;
   const set = new RegExp(`(?:^|[\\s;&(])${name}=`, 'g');
   let at = -1;
-  for (let m = set.exec(before); m; m = set.exec(before)) at = m.index + m[0].length;
+  let assignment = -1;
+  for (let m = set.exec(before); m; m = set.exec(before)) {
+    at = m.index + m[0].length;
+    assignment = at - name.length - 1;
+  }
   if (at < 0 || inHostCase(text, masked, base, at)) return undefined;
+  // (The last one starts its line, no deeper in than the loop: not one in a function, a branch or
+  // a subshell, which may not be what the loop runs with.)
+  const lineStart = before.lastIndexOf('\n', assignment - 1) + 1;
+  const loopLine = before.lastIndexOf('\n', words[0].start - 1) + 1;
+  if (!/^[ \t]*$/.test(before.slice(lineStart, assignment)) || assignment - lineStart > indentOf(before, loopLine) || inHeredoc(before, lineStart)) return undefined;
   const open = masked[at];
   const close = open === '(' ? ')' : open === '"' || open === "'" ? open : undefined;
   const from = close ? at + 1 : at;
@@ -1429,6 +1462,25 @@ function assignedList(text: string, masked: string, base: number, words: readonl
     out.push({ s: base + item.s, e: base + item.e, ws: base + w.start, we: base + w.end });
   }
   return out.length > 0 ? out : undefined;
+}
+
+/** Whether the line at text[at] is in a here-document opened before it (`cat <<EOT`) and closed after it. */
+function inHeredoc(text: string, at: number): boolean {
+  const open = text.lastIndexOf('<<', at);
+  if (open < 0) return false;
+  const m = HEREDOC_OPEN.exec(text.slice(open, Math.min(at, open + 200)));
+  if (!m) return false;
+  return !new RegExp(`\\n[ \\t]*${m[1]}[ \\t]*\\n`).test(text.slice(open, at));
+}
+
+/** A here-document's opener and its word: `<<EOT`, `<<-'EOF'`, `<< "END"`. */
+const HEREDOC_OPEN = /^<<-?[ \t]*["']?([A-Za-z_][A-Za-z0-9_]{0,40})["']?/;
+
+/** The width of the blanks that open the line at text[start]. */
+function indentOf(text: string, start: number): number {
+  let i = start;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i - start;
 }
 
 /** One variable as a loop's list: `$ARCHES`, `${ARCHES}`, `${ARCHES[@]}`. */
@@ -2011,7 +2063,7 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const lineOf = (at: number): string | undefined => {
     // (Its last MAX_FLAG_LOOKBACK characters: a line of thousands of flags is read in linear time.)
     const before = region.slice(Math.max(region.lastIndexOf('\n', at) + 1, at - MAX_FLAG_LOOKBACK), at);
-    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) || PATTERN_BEFORE.test(before) ? undefined : before;
+    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) || inPattern(before) ? undefined : before;
   };
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
@@ -2352,19 +2404,40 @@ export function isTextName(name: string): boolean {
  * --platform=$BASE_NOTE`, is a platform whatever its name).
  */
 export function holdsText(text: string, name: string): boolean {
-  if (!TEXT_NAME.test(name)) return false;
+  // (A name too long for a pattern is judged as any other.)
+  if (name.length > MAX_NAME || !TEXT_NAME.test(name)) return false;
   if (text !== flagUseText) {
     flagUseText = text;
     flagUses.clear();
   }
   let used = flagUses.get(name);
   if (used === undefined) {
-    used = text.indexOf('-platform') >= 0 && new RegExp(`--platforms?(?:=|[ \\t]+)["']?[^\\s"']{0,200}\\$[{(]?${name}\\b`).test(text);
+    used = false;
+    if (text.indexOf('-platform') >= 0) {
+      const use = new RegExp(`--platforms?(?:=|[ \\t]+)["']?[^\\s"']{0,200}\\$[{(]?${name.replace(REGEX_SPECIAL, '\\$&')}(?![A-Za-z0-9_])`, 'g');
+      // (Not in a comment, echo text or a label: `# --platform $NOTE`, `LABEL usage="--platform $NOTE"`.)
+      for (let m = use.exec(text); m && !used; m = use.exec(text)) {
+        const before = text.slice(Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - MAX_FLAG_LOOKBACK), m.index);
+        used = !COMMENT_BEFORE.test(before) && !ECHO_BEFORE.test(before) && !LABEL_BEFORE.test(before) && !PROSE_COMMANDS.has(lastCommand(before));
+      }
+    }
     if (flagUses.size >= FLAG_USE_MEMO) flagUses.clear();
     flagUses.set(name, used);
   }
   return !used;
 }
+
+/** The command of the last statement of `before`: `die` in `[ -n "$X" ] || die "usage: --platform $NOTE`. */
+function lastCommand(before: string): string {
+  const from = Math.max(before.lastIndexOf(';'), before.lastIndexOf('&&') + 1, before.lastIndexOf('||') + 1) + 1;
+  return /^\s*([^\s;&|]*)/.exec(before.slice(from))![1];
+}
+/** A Dockerfile's LABEL before a use: its values are text. */
+const LABEL_BEFORE = /^\s*LABEL\s/i;
+/** The characters a name is escaped of in a pattern (make's names may hold `.`). */
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+/** Names longer than this are in no pattern made of them (a pattern has a size limit). */
+const MAX_NAME = 256;
 
 /** The text whose variables given to a `--platform` flagUses holds (see holdsText). */
 let flagUseText = '';
