@@ -127,7 +127,7 @@ export const PODMAN_PLATFORMED = /^(build|bud|from|pull|run|create)$/;
 const MAX_DEPTH = 4;
 
 /** Commands whose arguments are text for people: no flags or assignments are read there (completion offers none either). */
-export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error',
+export const PROSE_COMMANDS: ReadonlySet<string> = new Set(['echo', 'printf', 'print', 'log', 'info', 'warn', 'error', 'die', 'fatal', 'note', 'debug', 'say', 'msg', 'log_info', 'log_warn', 'log_error', 'log_debug', ':', 'kube::log::status', 'kube::log::info', 'kube::log::error',
   // PowerShell's writers
   'Write-Host', 'write-host', 'Write-Output', 'write-output', 'Write-Warning', 'Write-Error', 'Write-Verbose', 'Write-Information', 'Write-Debug',
   // cmd's comments (a `shell: cmd` step's `rem …`, `@REM …`, `:: …`)
@@ -1155,13 +1155,22 @@ function inPattern(before: string): boolean {
       break;
     }
   }
-  return at >= 0 && PATTERN_ARGUMENT.test(before.slice(at + 4));
+  if (at < 0) return false;
+  // (Its quoted arguments up to the use, `-e 's/a/b/' -e "s|x|--platform linux/`: the last one still open.)
+  let quote = '';
+  for (let k = at + 4; k < before.length; k++) {
+    const c = before[k];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')') return false;
+  }
+  return quote !== '';
 }
 
 /** The commands of inPattern, each with the blank after its name (four characters). */
 const PATTERN_TOOLS = ['sed ', 'sed\t', 'awk ', 'awk\t', 'grep', 'perl'];
-/** After such a command's name: its words up to an opened quote that is not closed (grep's and perl's blank first). */
-const PATTERN_ARGUMENT = /^[ \t]?[^;&|()"']*["'][^"']*$/;
+
 
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
 const ECHO_BEFORE = /(?:^|[\s;&|(])[@+-]*(?:echo|printf)[ \t]/;
@@ -1245,7 +1254,9 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
   // A body that sets the variable again (`x86_64) a=amd64 ;;`, `a=$(uname -m)`, an inner `for a in`)
   // builds with what it sets, not with the loop's words.
   // (A statement's own: not `--build-arg ARCH=$ARCH`, nor `ARCH="${ARCH}"`.)
-  if (new RegExp(`(?:^|[;&|()]|\\b(?:then|do|else))[ \\t]*(?:${variable}=(?!["']?\\$\\{?${variable}\\b)|for[ \\t]+${variable}[ \\t]|read[ \\t][^\\n;]*\\b${variable}\\b)`, 'm').test(body)) return undefined;
+  // (Before its first use in a build: one after it changes nothing the build took.)
+  const firstUse = new RegExp(`(?:GO(?:OS|ARCH)=|--platforms?(?:=|[ \\t]+))["']?(?:[a-z0-9]+/)?\\\\?\\$\\$?\\{?${variable}\\b`).exec(body);
+  if (new RegExp(`(?:^|[;&|()]|\\b(?:then|do|else))[ \\t]*(?:${variable}=(?!["']?\\$\\{?${variable}\\b)|for[ \\t]+${variable}[ \\t]|read[ \\t][^\\n;]*\\b${variable}\\b)`, 'm').test(firstUse ? body.slice(0, firstUse.index) : body)) return undefined;
   // (`\$arch` in a script quoted for `sh -c "…"`, `$$arch` in a recipe.)
   const uses = new RegExp(`(?:^|[\\s;&|])GO(OS|ARCH)=(["']?)\\\\?\\$\\$?\\{?${variable}\\}?\\2(?=[\\s;&|)]|$)`, 'g');
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
@@ -1448,7 +1459,7 @@ function assignedList(text: string, masked: string, base: number, words: readonl
   // a subshell, which may not be what the loop runs with.)
   const lineStart = before.lastIndexOf('\n', assignment - 1) + 1;
   const loopLine = before.lastIndexOf('\n', words[0].start - 1) + 1;
-  if (!/^[ \t]*$/.test(before.slice(lineStart, assignment)) || assignment - lineStart > indentOf(before, loopLine) || inHeredoc(before, lineStart)) return undefined;
+  if (!DECLARATION.test(before.slice(lineStart, assignment)) || indentOf(before, lineStart) > indentOf(before, loopLine) || inHeredoc(before, lineStart)) return undefined;
   const open = masked[at];
   const close = open === '(' ? ')' : open === '"' || open === "'" ? open : undefined;
   const from = close ? at + 1 : at;
@@ -1475,6 +1486,9 @@ function inHeredoc(text: string, at: number): boolean {
 
 /** A here-document's opener and its word: `<<EOT`, `<<-'EOF'`, `<< "END"`. */
 const HEREDOC_OPEN = /^<<-?[ \t]*["']?([A-Za-z_][A-Za-z0-9_]{0,40})["']?/;
+
+/** What may come before a list's assignment on its line: blanks, and a declaration (`local -a`, `declare`, `readonly`). */
+const DECLARATION = /^[ \t]*(?:(?:local|declare|typeset|readonly|export)(?:[ \t]+-[A-Za-z]+)*[ \t]+)?$/;
 
 /** The width of the blanks that open the line at text[start]. */
 function indentOf(text: string, start: number): number {
@@ -2063,7 +2077,7 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const lineOf = (at: number): string | undefined => {
     // (Its last MAX_FLAG_LOOKBACK characters: a line of thousands of flags is read in linear time.)
     const before = region.slice(Math.max(region.lastIndexOf('\n', at) + 1, at - MAX_FLAG_LOOKBACK), at);
-    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) || inPattern(before) ? undefined : before;
+    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) || inPattern(before) || PROSE_COMMANDS.has(lastCommand(before)) ? undefined : before;
   };
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
@@ -2418,7 +2432,7 @@ export function holdsText(text: string, name: string): boolean {
       // (Not in a comment, echo text or a label: `# --platform $NOTE`, `LABEL usage="--platform $NOTE"`.)
       for (let m = use.exec(text); m && !used; m = use.exec(text)) {
         const before = text.slice(Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - MAX_FLAG_LOOKBACK), m.index);
-        used = !COMMENT_BEFORE.test(before) && !ECHO_BEFORE.test(before) && !LABEL_BEFORE.test(before) && !PROSE_COMMANDS.has(lastCommand(before));
+        used = !COMMENT_BEFORE.test(before) && !LABEL_BEFORE.test(before) && !PROSE_COMMANDS.has(lastCommand(before));
       }
     }
     if (flagUses.size >= FLAG_USE_MEMO) flagUses.clear();
@@ -2429,7 +2443,8 @@ export function holdsText(text: string, name: string): boolean {
 
 /** The command of the last statement of `before`: `die` in `[ -n "$X" ] || die "usage: --platform $NOTE`. */
 function lastCommand(before: string): string {
-  const from = Math.max(before.lastIndexOf(';'), before.lastIndexOf('&&') + 1, before.lastIndexOf('||') + 1) + 1;
+  const and = before.lastIndexOf('&&');
+  const from = Math.max(before.lastIndexOf(';') + 1, and >= 0 ? and + 2 : 0, before.lastIndexOf('|') + 1);
   return /^\s*([^\s;&|]*)/.exec(before.slice(from))![1];
 }
 /** A Dockerfile's LABEL before a use: its values are text. */
