@@ -1171,7 +1171,6 @@ function inPattern(before: string): boolean {
 /** The commands of inPattern, each with the blank after its name (four characters). */
 const PATTERN_TOOLS = ['sed ', 'sed\t', 'awk ', 'awk\t', 'grep', 'perl'];
 
-
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
 const ECHO_BEFORE = /(?:^|[\s;&|(])[@+-]*(?:echo|printf)[ \t]/;
 
