@@ -1198,7 +1198,9 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
   if (!loop) return undefined;
   const use = loopVariableUse(loop.body, variable);
   if (use?.otherVariable) {
-    const others = innerLoopNames(text, base + loop.from, loop.body, use.otherVariable, use.role === 'os' ? 'arch' : 'os');
+    const role = use.role === 'os' ? 'arch' : 'os';
+    const others = innerLoopNames(text, base + loop.from, loop.body, use.otherVariable, role);
+    if (others.length === 0) others.push(...innerAssignedNames(text, masked, base, words, loop, use.otherVariable, role));
     return others.length > 0 ? { role: use.role, others } : { role: use.role };
   }
   if (!use?.other) return use && { role: use.role };
@@ -1238,6 +1240,23 @@ function innerLoopNames(text: string, at: number, body: string, variable: string
     if (!(role === 'os' ? isGoOs(w[2]) : isGoArch(w[2]))) continue;
     const s = from + w.index! + w[0].indexOf(w[2]);
     out.push(token(text, s, s + w[2].length));
+  }
+  return out;
+}
+
+/**
+ * The names of an inner loop over a list assigned before the outer loop (`for ARCH in
+ * "${ARCHS[@]}"` in the body of `for OS in …`, `ARCHS=(amd64 386)` above): see assignedList.
+ */
+function innerAssignedNames(text: string, masked: string, base: number, words: readonly Word[], loop: { body: string; from: number }, variable: string, role: 'os' | 'arch'): Token[] {
+  const m = new RegExp(`(?:^|[\\s;&|])for[ \\t]+${variable}[ \\t]+in[ \\t]+("?\\$\\{?[A-Za-z_][A-Za-z0-9_]*(?:\\[[@*]\\])?\\}?"?)[ \\t]*(?:;|$)`, 'm').exec(loop.body);
+  if (!m) return [];
+  const start = loop.from + m.index + m[0].lastIndexOf(m[1]);
+  const list = assignedList(text, masked, base, [words[0], words[1], words[2], { start, end: start + m[1].length }]);
+  const out: Token[] = [];
+  for (const w of list ?? []) {
+    const name = text.slice(w.s, w.e);
+    if (role === 'os' ? isGoOs(name) : isGoArch(name)) out.push(token(text, w.s, w.e));
   }
   return out;
 }
