@@ -386,11 +386,11 @@ function exportedGoEnv(make: MakeGoEnv | undefined): GoEnv | undefined {
   if (!make) return undefined;
   // (A value that is no Go name, a typo reported where it is set, makes no recipe's pair wrong.)
   // (`unexport GOOS` keeps it from the recipes whatever exports every variable.)
-  const os = (make.exportOs ?? make.exportAll) && isGoOs(make.os ?? '') ? make.os : undefined;
-  const arch = (make.exportArch ?? make.exportAll) && isGoArch(make.arch ?? '') ? make.arch : undefined;
   // (Exported or not, what a recipe's `GOOS=$(GOOS)` writes in.)
   const makeOs = isGoOs(make.os ?? '') ? make.os : undefined;
   const makeArch = isGoArch(make.arch ?? '') ? make.arch : undefined;
+  const os = (make.exportOs ?? make.exportAll) ? makeOs : undefined;
+  const arch = (make.exportArch ?? make.exportAll) ? makeArch : undefined;
   return os || arch || makeOs || makeArch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}), ...(makeOs ? { makeOsName: makeOs } : {}), ...(makeArch ? { makeArchName: makeArch } : {}) } : undefined;
 }
 

@@ -1168,7 +1168,7 @@ function inPattern(before: string): boolean {
   return quote !== '';
 }
 
-/** The commands of inPattern, each with the blank after its name (four characters). */
+/** The commands of inPattern, four characters each: a name of three with its blank, or one of four. */
 const PATTERN_TOOLS = ['sed ', 'sed\t', 'awk ', 'awk\t', 'grep', 'perl'];
 
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
@@ -1461,10 +1461,9 @@ function assignedList(text: string, masked: string, base: number, words: readonl
   const ref = LIST_REF.exec(text.slice(base + u.s, base + u.e));
   if (!ref) return undefined;
   const name = ref[1] ?? ref[2];
-  if (roleOf(name) !== undefined) return undefined;
+  if (name.length > MAX_NAME || roleOf(name) !== undefined) return undefined;
   const before = masked.slice(0, words[0].start);
   if (before.lastIndexOf(`${name}=`) < 0 || before.indexOf(`${name}+=`) >= 0) return undefined;
-  if (name.length > MAX_NAME) return undefined;
   const set = new RegExp(`(?:^|[\\s;&(])${name}=`, 'g');
   let at = -1;
   let assignment = -1;
@@ -1911,7 +1910,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       continue;
     }
   }
-  if (madeOf) env = { ...env, ...(madeOf.os && oses.length === 0 ? { osName: env!.makeOsName } : {}), ...(madeOf.arch && arches.length === 0 ? { archName: env!.makeArchName } : {}) };
+  if (madeOf && env) env = { ...env, ...(madeOf.os && oses.length === 0 ? { osName: env.makeOsName } : {}), ...(madeOf.arch && arches.length === 0 ? { archName: env.makeArchName } : {}) };
   let sets: GoEnv | undefined;
   if ((nameIndex >= words.length || ps) && variant === undefined && (oses.length === 0) !== (arches.length === 0) && oses.length <= 1 && arches.length <= 1) {
     // A statement that sets one of the two: held. The value it replaces was never built with.
@@ -2095,7 +2094,7 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const lineOf = (at: number): string | undefined => {
     // (Its last MAX_FLAG_LOOKBACK characters: a line of thousands of flags is read in linear time.)
     const before = region.slice(Math.max(region.lastIndexOf('\n', at) + 1, at - MAX_FLAG_LOOKBACK), at);
-    return ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) || inPattern(before) || PROSE_COMMANDS.has(lastCommand(before)) ? undefined : before;
+    return ECHO_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) || textAtUse(before) ? undefined : before;
   };
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
@@ -2447,16 +2446,25 @@ export function holdsText(text: string, name: string): boolean {
     used = false;
     if (text.indexOf('-platform') >= 0) {
       const use = new RegExp(`--platforms?(?:=|[ \\t]+)["']?[^\\s"']{0,200}\\$[{(]?${name.replace(REGEX_SPECIAL, '\\$&')}(?![A-Za-z0-9_])`, 'g');
-      // (Not in a comment, echo text or a label: `# --platform $NOTE`, `LABEL usage="--platform $NOTE"`.)
+      // (Not in a comment, echo text, a pattern or a label: `# --platform $NOTE`, `LABEL usage="--platform $NOTE"`.)
       for (let m = use.exec(text); m && !used; m = use.exec(text)) {
         const before = text.slice(Math.max(text.lastIndexOf('\n', m.index) + 1, m.index - MAX_FLAG_LOOKBACK), m.index);
-        used = !COMMENT_BEFORE.test(before) && !LABEL_BEFORE.test(before) && !PROSE_COMMANDS.has(lastCommand(before));
+        used = !textAtUse(before);
       }
     }
     if (flagUses.size >= FLAG_USE_MEMO) flagUses.clear();
     flagUses.set(name, used);
   }
   return !used;
+}
+
+/**
+ * Whether a use of a variable after a `--platform` flag, its line up to it `before`, is text: in a
+ * comment, a text command's words (`echo`, `die "usage: --platform $NOTE"`), a pattern of sed and
+ * the like (inPattern), or a Dockerfile's LABEL.
+ */
+function textAtUse(before: string): boolean {
+  return COMMENT_BEFORE.test(before) || LABEL_BEFORE.test(before) || PROSE_COMMANDS.has(lastCommand(before)) || inPattern(before);
 }
 
 /** The command of the last statement of `before`: `die` in `[ -n "$X" ] || die "usage: --platform $NOTE`. */
