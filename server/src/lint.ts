@@ -420,7 +420,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   let path = '';
   // (A digest, not the list: a key is built and compared for every block, and a file may alias
   // thousands of names.)
-  const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], [...(yamlFile.partners ?? [])], [...(yamlFile.osLists ?? [])], [...(yamlFile.archLists ?? [])], [...(yamlFile.mergePartners ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.leftOut ?? [])], [...(yamlFile.leftOutLists ?? [])], [...(yamlFile.matrixAnchors ?? [])], [...(yamlFile.jobs ?? [])], [...(yamlFile.executors ?? [])], [...(yamlFile.circleParameters ?? [])], [...(yamlFile.urlVars ?? [])], yamlFile.defaultExports ?? null, yamlFile.flagVars?.key ?? null, yamlFile.compose ?? null])).digest('base64')}` : `${kind}:`;
+  const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], [...(yamlFile.partners ?? [])], [...(yamlFile.osLists ?? [])], [...(yamlFile.archLists ?? [])], [...(yamlFile.mergePartners ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.leftOut ?? [])], [...(yamlFile.leftOutLists ?? [])], [...(yamlFile.matrixAnchors ?? [])], [...(yamlFile.jobs ?? [])], [...(yamlFile.executors ?? [])], [...(yamlFile.circleParameters ?? [])], [...(yamlFile.urlVars ?? [])], yamlFile.defaultExports ?? null, yamlFile.flagVars?.key ?? null, yamlFile.compose ?? null, [...(yamlFile.images ?? [])]])).digest('base64')}` : `${kind}:`;
   /** The job of the blocks being read (see StepCut), and the state key of its blocks. */
   let jobOf: JobBlockFacts | undefined;
   let jobKey = yamlStateKey;

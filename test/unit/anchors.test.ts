@@ -242,3 +242,31 @@ describe('a matrix anchored under a hidden key and given to jobs by its alias (p
     assert.equal(found, 1);
   });
 });
+
+describe('a Compose service that takes a Kubernetes image by a merge key or an alias (QA 187 B2)', () => {
+  const services = Array.from({ length: 30 }, (_, i) => `  web-${i}:\n    image: nginx:1.27\n    ports: ["${8000 + i}:80"]\n`).join('');
+  const compose = `x-kube-proxy: &kube-proxy\n  image: registry.k8s.io/kube-proxy:v1.31.2\n  restart: always\n\nservices:\n${services}  proxy:\n    <<: *kube-proxy\n    platform: windows/amd64\n  controller:\n    image: &cm registry.k8s.io/kube-controller-manager:v1.31.2\n  controller-windows:\n    image: *cm\n    platform: windows/amd64\n`;
+  const at = (t: string) => lintText(t, 'yaml', model, settings.lint).map((f) => `${t.slice(0, f.start).split('\n').length}:${f.code}:${t.slice(f.start, f.end)}`);
+  const proxyLine = compose.split('\n').findIndex((l) => l.includes('<<: *kube-proxy')) + 2;
+  const controllerLine = compose.split('\n').findIndex((l) => l.includes('image: *cm')) + 2;
+
+  it('judges the platform with the merged or aliased image, and not with one the service sets itself', () => {
+    assert.deepEqual(at(compose), [`${proxyLine}:artifact-unavailable:windows/amd64`, `${controllerLine}:artifact-unavailable:windows/amd64`]);
+    assert.deepEqual(at(compose.replace('  proxy:\n    <<: *kube-proxy\n', '  proxy:\n    <<: *kube-proxy\n    image: ghcr.io/x/shim:1\n')), [`${controllerLine + 1}:artifact-unavailable:windows/amd64`], 'its own image wins over the merged one');
+    assert.deepEqual(at(compose.replace('registry.k8s.io/kube-proxy', 'docker.io/library/haproxy')), [`${controllerLine}:artifact-unavailable:windows/amd64`], 'no Kubernetes image anchored');
+  });
+
+  it('gives a fresh scan\'s findings after keystrokes in the anchored image, the merge key and the alias', () => {
+    const n = replaceAndCompare('file:///w/docker-compose.yml', compose, [
+      ['kube-proxy:v1.31.2', 'kube-prixy:v1.31.2'],
+      ['kube-prixy:v1.31.2', 'kube-proxy:v1.31.2'],
+      ['<<: *kube-proxy', '<<: *kube-proxz'],
+      ['<<: *kube-proxz', '<<: *kube-proxy'],
+      ['image: *cm', 'image: *cn'],
+      ['image: *cn', 'image: *cm'],
+      ['&cm registry', '&cn registry'],
+      ['&cn registry', '&cm registry'],
+    ], 'yaml');
+    assert.equal(n, 2);
+  });
+});

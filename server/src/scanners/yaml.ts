@@ -101,6 +101,8 @@ interface Ctx {
   envOwner?: YMap;
   /** The file is a Compose file (see composeText): its services' `platform:` is containerd's. */
   compose?: boolean;
+  /** The images anchored in the file, by anchor name (see anchoredImages). */
+  images?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -115,7 +117,7 @@ function below(ctx: Ctx, key?: string): Ctx {
     copy.push(key);
     path = copy;
   }
-  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose, defaultExports: ctx.defaultExports, flagVars: ctx.flagVars, compose: ctx.compose };
+  return { text: ctx.text, sink: ctx.sink, flavour: ctx.flavour, path, depth: ctx.depth + 1, matrixRoles: ctx.matrixRoles, siblingExclude: undefined, env: ctx.env, anchors: ctx.anchors, partners: ctx.partners, osLists: ctx.osLists, archLists: ctx.archLists, mergePartners: ctx.mergePartners, merges: ctx.merges, leftOut: ctx.leftOut, leftOutLists: ctx.leftOutLists, matrixAnchors: ctx.matrixAnchors, jobs: ctx.jobs, executors: ctx.executors, circleParameters: ctx.circleParameters, references: ctx.references, urlVars: ctx.urlVars, prose: ctx.prose, defaultExports: ctx.defaultExports, flagVars: ctx.flagVars, compose: ctx.compose, images: ctx.images };
 }
 
 /**
@@ -572,6 +574,8 @@ export interface YamlFileFacts {
   readonly flagNames?: readonly string[];
   /** The text is a Compose file (see composeText). */
   readonly compose?: true;
+  /** The images its anchors give a merge key or an alias (see anchoredImages). */
+  readonly images?: ReadonlyMap<string, string>;
 }
 
 /** What a workflow job cut at its steps gives its blocks (StepCut in chunks.ts). */
@@ -617,8 +621,9 @@ export function yamlFileFacts(text: string, flavour: YamlFlavour): YamlFileFacts
   const given = flavour !== 'goreleaser' ? envFlagFacts(text) : undefined;
   const flagVars = given?.vars;
   const compose = flavour === 'yaml' && composeText(text);
-  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported || given || compose
-    ? { ...(compose ? { compose } : {}), ...(given ? { flagNames: given.names } : {}), ...(flagVars ? { flagVars } : {}), ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
+  const images = anchoredImages(text);
+  return anchors || mergePartners || env || merges || jobs || executors || urlVars || leftOut || circleParameters || matrices || exported || given || compose || images
+    ? { ...(compose ? { compose } : {}), ...(images ? { images } : {}), ...(given ? { flagNames: given.names } : {}), ...(flagVars ? { flagVars } : {}), ...(exported ? { defaultExports: exported } : {}), ...(matrices ? { matrixAnchors: matrices } : {}), ...(anchors ? { anchors } : {}), ...(partners ? { partners } : {}), ...(osLists ? { osLists } : {}), ...(archLists ? { archLists } : {}), ...(mergePartners ? { mergePartners } : {}), ...(env ? { env } : {}), ...(merges ? { merges } : {}), ...(leftOut ? { leftOut } : {}), ...(leftOutLists ? { leftOutLists } : {}), ...(jobs ? { jobs } : {}), ...(executors ? { executors } : {}), ...(circleParameters ? { circleParameters } : {}), ...(urlVars ? { urlVars } : {}) }
     : undefined;
 }
 
@@ -1140,6 +1145,8 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
+  // (An anchored image: what a service that merges it or an `image:` that aliases it pulls.)
+  if ((facts?.images || after.indexOf('&') >= 0) && JSON.stringify([...(anchoredImages(before) ?? [])]) !== JSON.stringify([...(anchoredImages(after) ?? [])])) return true;
   // (What an anchored os or arch list is paired with: the names beside its alias.)
   if (facts?.anchors) {
     // (And an anchored os list: the names of the goos axes that alias it.)
@@ -1640,9 +1647,15 @@ function anchorBefore(text: string, at: number): string | undefined {
  * Helm's split form `image: {registry, repository, tag}` beside it, or `repository:` (and
  * `registry:`) beside it inside such an image mapping.
  */
-function imageRef(node: YMap): string {
+function imageRef(node: YMap, ctx?: Ctx): string {
   const image = get(node, 'image');
+  // (Compose's `image: *img`, and a service that takes its image by a merge key: `<<: *kube-proxy`.)
+  if (image?.kind === 'scalar' && image.style === 'ALIAS') return ctx?.images?.get(aliasName(image, ctx.text)) ?? '';
   if (image?.kind === 'scalar') return scalarText(image) ?? '';
+  if (!image && ctx?.images) {
+    const merged = mergedImage(node, ctx.images, ctx.text);
+    if (merged !== undefined) return merged;
+  }
   // Ansible's docker_image and docker_image_pull modules name the image `name:` (a Kubernetes image only, below).
   if (!image) {
     const name = scalarText(get(node, 'name'));
@@ -1653,6 +1666,99 @@ function imageRef(node: YMap): string {
   if (!repository) return '';
   const registry = scalarText(get(split, 'registry'));
   return registry && !repository.startsWith(`${registry}/`) ? `${registry}/${repository}` : repository;
+}
+
+/** The image a mapping takes in by its merge key (`<<: *a`, `<<: [*a, *b]`: the first that gives one wins, as YAML merges). */
+function mergedImage(node: YMap, images: ReadonlyMap<string, string>, text: string): string | undefined {
+  const merge = get(node, '<<');
+  const aliases = merge?.kind === 'seq' ? merge.items : merge ? [merge] : [];
+  for (const a of aliases) {
+    if (a?.kind !== 'scalar' || a.style !== 'ALIAS') continue;
+    const found = images.get(aliasName(a, text));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** An anchored image value: `image: &img registry.k8s.io/kube-proxy:v1.31.2`. */
+const ANCHORED_IMAGE = /^[ \t]*(?:-[ \t]+)?(["']?)image\1[ \t]*:[ \t]*&([^\s,[\]{}]+)[ \t]+(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*)\3[ \t]*(?:#.*)?\r?$/gm;
+/** A first-level entry of an anchored mapping: its `image:` (a plain or quoted value), or its merge key's first alias. */
+const IMAGE_ENTRY = /^(["']?)image\1[ \t]*:[ \t]*(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*)\2[ \t]*(?:#.*)?\r?$/;
+const MERGE_ENTRY = /^<<[ \t]*:[ \t]*\[?[ \t]*\*([^\s,[\]{}#]+)/;
+/** How many merges deep an anchored mapping's image is looked for (`&a` merges `*b`, which merges `*c`…). */
+const MAX_IMAGE_MERGES = 8;
+
+/**
+ * The images of a text's anchors, by anchor name, for an alias or a merge key that gives one to a
+ * mapping with a `platform:` (Compose's `x-kube: &kube` over `image: registry.k8s.io/kube-proxy:…`,
+ * then a service's `<<: *kube` beside `platform: windows/amd64`; `image: &img …`, then `image:
+ * *img`). An anchored mapping without an image of its own takes the one it merges in turn. A name
+ * anchored twice is left out (which one an alias gets is not read here). Undefined when no anchor
+ * gives an image (most files: two cheap tests). Read whether or not an alias uses them: an edit
+ * that adds the alias changes no fact.
+ */
+export function anchoredImages(text: string): Map<string, string> | undefined {
+  if (text.indexOf('&') < 0 || text.indexOf('image') < 0) return undefined;
+  const own = new Map<string, string | undefined>();
+  const merges = new Map<string, string>();
+  const seen = new Set<string>();
+  const anchor = (name: string, image: string | undefined, merged?: string): void => {
+    if (seen.has(name)) {
+      own.delete(name);
+      merges.delete(name);
+      return;
+    }
+    seen.add(name);
+    own.set(name, image);
+    if (merged !== undefined) merges.set(name, merged);
+  };
+  ANCHORED_IMAGE.lastIndex = 0;
+  for (let m = ANCHORED_IMAGE.exec(text); m; m = ANCHORED_IMAGE.exec(text)) anchor(m[2], m[4]);
+  ANCHOR_LINE.lastIndex = 0;
+  for (let m = ANCHOR_LINE.exec(text); m; m = ANCHOR_LINE.exec(text)) {
+    const entries = firstLevelEntries(text, m.index + m[0].length + 1, m[1].length);
+    let image: string | undefined;
+    let merged: string | undefined;
+    for (const e of entries) {
+      image ??= IMAGE_ENTRY.exec(e)?.[3];
+      merged ??= MERGE_ENTRY.exec(e)?.[1];
+    }
+    anchor(m[2], image, merged);
+  }
+  const out = new Map<string, string>();
+  for (const name of own.keys()) {
+    let at: string | undefined = name;
+    for (let depth = 0; at !== undefined && depth <= MAX_IMAGE_MERGES; depth++) {
+      const image = own.get(at);
+      if (image !== undefined) {
+        out.set(name, image);
+        break;
+      }
+      at = merges.get(at);
+    }
+  }
+  return out.size > 0 ? out : undefined;
+}
+
+/** The entries (their text, from the key) at the first level of the block mapping from `from`, deeper than `base`. */
+function firstLevelEntries(text: string, from: number, base: number): string[] {
+  const out: string[] = [];
+  let indent = -1;
+  for (let at = from; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let i = at;
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    if (i < end && text.charCodeAt(i) !== 35 && text.charCodeAt(i) !== 13) {
+      const depth = i - at;
+      if (depth <= base) break;
+      if (indent < 0) indent = depth;
+      if (depth < indent) break;
+      if (depth === indent) out.push(text.slice(i, end));
+    }
+    at = end + 1;
+  }
+  return out;
 }
 
 /** How many levels of children a broken block is cut into before it is read line by line. */
@@ -1807,7 +1913,7 @@ function scanDocuments(text: string, start: number, end: number, sink: MentionSi
       // (A block cut from an environment map of SPLIT_LINES lines or more is read as the map's
       // own: the file's `env:` for any job's flag; a job's or a step's, whose scripts the block
       // does not hold, as one whose flags are not known, so its values are read as any value.)
-      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(file?.flagVars ? { flagVars: file.flagVars } : {}), ...(file?.compose ? { compose: true } : {}), ...(doc.root.kind === 'map' && path.length > 0 && ENV_MAP_KEYS.has(path[path.length - 1]) ? { envOwner: doc.root } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
+      if (doc.root) walk(doc.root, { text, sink, flavour, path, depth: 0, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.anchors ? { anchors: file.anchors } : {}), ...(file?.partners ? { partners: file.partners } : {}), ...(file?.osLists ? { osLists: file.osLists } : {}), ...(file?.archLists ? { archLists: file.archLists } : {}), ...(file?.mergePartners ? { mergePartners: file.mergePartners } : {}), ...(file?.merges ? { merges: file.merges } : {}), ...(file?.leftOut ? { leftOut: file.leftOut } : {}), ...(file?.leftOutLists ? { leftOutLists: file.leftOutLists } : {}), ...(file?.matrixAnchors ? { matrixAnchors: file.matrixAnchors } : {}), ...(file?.jobs ? { jobs: file.jobs } : {}), ...(file?.executors ? { executors: file.executors } : {}), ...(file?.circleParameters ? { circleParameters: file.circleParameters } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}), ...(file?.defaultExports ? { defaultExports: file.defaultExports } : {}), ...(file?.flagVars ? { flagVars: file.flagVars } : {}), ...(file?.compose ? { compose: true } : {}), ...(file?.images ? { images: file.images } : {}), ...(doc.root.kind === 'map' && path.length > 0 && ENV_MAP_KEYS.has(path[path.length - 1]) ? { envOwner: doc.root } : {}), ...(text.slice(doc.start, doc.end).includes('!reference') ? { references: true } : {}), ...(file?.job ? jobContext(path, file.job) : {}) });
     }
   }
 }
@@ -2822,7 +2928,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       }
       platformValue(matrixBuilt(node, key, value, ctx), ctx, key, undefined, false, isMatrixAxis(ctx));
       // A Kubernetes image pulled for the platform: compose's `image:` beside `platform:`.
-      pulledImage(ctx.sink, before, kubeImageName(imageRef(node)));
+      pulledImage(ctx.sink, before, kubeImageName(imageRef(node, ctx)));
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
       // goreleaser's Go targets are goos_goarch[_variant]: linux-amd64 is no target of its.
       if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch', true);
