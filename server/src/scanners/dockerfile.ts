@@ -3,7 +3,7 @@ import { MentionSink, ScopeEnv, isPlatformListValue, pulledImage, readPlatformLi
 import { maskTemplates } from './template';
 import { holdsText, scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
-import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageName, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
+import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageName, registryVariable, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
 interface Instruction {
   keyword: string;
@@ -123,7 +123,9 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         held.inherit(docker.current);
         const before = sink.mentions.length;
         scanShell(text, s, e, sink, { mode: 'shell', urlVars, dockerFlags: true });
-        pulledImage(sink, before, kubeImageName(words[0] ?? ''));
+        // (Also after an ARG that holds a Kubernetes registry: `FROM ${REGISTRY}/kube-proxy:v1.31.1`.)
+        const image = words[0] ?? '';
+        pulledImage(sink, before, kubeImageName(image.charCodeAt(0) === 36 ? (afterUrlVariable(image, image, urlVars) ?? image) : image));
         break;
       }
       case 'ARG':
@@ -336,7 +338,8 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
   function collect(name: string, vs: number, ve: number): void {
     // `ARG KUBE_DL=https://dl.k8s.io/release/${KUBE_VERSION}`, then `RUN curl ${KUBE_DL}/bin/…`.
     // (Or one that goes on after another: `ARG KUBE_BIN=${KUBE_DL}/bin`.)
-    const prefix = downloadPrefix(afterUrlVariable(text.slice(vs, ve), masked.slice(vs - s, ve - s), urlVars) ?? masked.slice(vs - s, ve - s));
+    // (Or a Kubernetes registry, for the images named after it: `ARG REGISTRY=registry.k8s.io`.)
+    const prefix = downloadPrefix(afterUrlVariable(text.slice(vs, ve), masked.slice(vs - s, ve - s), urlVars) ?? masked.slice(vs - s, ve - s)) ?? registryVariable(text.slice(vs, ve));
     if (prefix !== undefined) urlVars.set(name, prefix);
     // (A folder on this machine: `ARG TARS=/out/release-tars`, no download.)
     else if (localFolder(masked.slice(vs - s, ve - s))) urlVars.set(name, FOREIGN_URL);

@@ -1,7 +1,7 @@
 import { MentionSink, ScopeEnv, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
 import { emitFlagArch, flagArchValue, isProse, holdsText, scanShell } from './shell';
-import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder } from './artifacts';
+import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, registryVariable } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
 import { NO_MAKE, makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
 import type { GoEnv } from './shell';
@@ -240,7 +240,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         for (const t of target.split(/\s+/)) if (t !== '' && !t.includes('%')) setTarget(t, name === 'GOOS' ? 'os' : 'arch', literal, /\bexport\b/.test(assign[2]), op === '?=');
       }
       // A download URL's start, also after another variable that holds one (`K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`).
-      const prefix = downloadPrefix(afterUrlVariable(value, value, urlVars) ?? value);
+      // (Or a Kubernetes registry, for the images named after it: `REGISTRY ?= registry.k8s.io`.)
+      const prefix = downloadPrefix(afterUrlVariable(value, value, urlVars) ?? value) ?? registryVariable(value);
       if (prefix !== undefined) urlVars.set(name, prefix);
       // (A folder on this machine: `RELEASE_TARS := $(KUBE_ROOT)/_output/release-tars`, no download.)
       else if (localFolder(value)) urlVars.set(name, FOREIGN_URL);

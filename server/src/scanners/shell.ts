@@ -25,7 +25,7 @@ import { isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Heredoc, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
-import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable, afterUrlVariable } from './artifacts';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable, afterUrlVariable, registryVariable } from './artifacts';
 
 export interface ShellOptions {
   mode: TemplateMode;
@@ -781,7 +781,7 @@ function assignedDefaults(region: string, urlVars: Map<string, string>): void {
       else if (region[k] === '\n') break;
     }
     if (depth !== 0) continue;
-    const prefix = downloadPrefix(region.slice(from, k - 1));
+    const prefix = downloadPrefix(region.slice(from, k - 1)) ?? registryVariable(region.slice(from, k - 1));
     if (prefix !== undefined) urlVars.set(m[1], prefix);
   }
 }
@@ -1801,7 +1801,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const u = unquote(masked, { start: valueStart, end: w.end });
       const valueText = masked.slice(u.s, u.e);
       // (A value may go on after another such variable: `K8S_BIN="${BASE}/${VERSION}/bin"`.)
-      const kept = urlVariable(afterUrlVariable(text.slice(base + u.s, base + u.e), valueText, urlVars) ?? valueText);
+      const kept = urlVariable(afterUrlVariable(text.slice(base + u.s, base + u.e), valueText, urlVars) ?? valueText) ?? registryVariable(text.slice(base + u.s, base + u.e));
       if (kept !== undefined) urlVars.set(varName, kept);
       // (Set to another literal value: no download URL. An expansion may still hold one.)
       else if (!/[$`]/.test(text.slice(base + u.s, base + u.e))) urlVars.delete(varName);
@@ -1934,7 +1934,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   let image: string | undefined;
   for (let k = flagMentionsStart; k < sink.mentions.length && image === undefined; k++) {
     const m = sink.mentions[k];
-    if (m.kind === 'whole' && m.context.includes('platform')) image = findImage(masked, words) ?? '';
+    if (m.kind === 'whole' && m.context.includes('platform')) image = findImage(text, masked, base, words, urlVars) ?? '';
   }
   if (image) {
     for (let k = flagMentionsStart; k < sink.mentions.length; k++) {
@@ -2363,9 +2363,14 @@ function scanArrayFlags(text: string, masked: string, base: number, items: Word[
   if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'GOOS/GOARCH');
 }
 
-function findImage(masked: string, words: Word[]): string | undefined {
+function findImage(text: string, masked: string, base: number, words: Word[], urlVars: ReadonlyMap<string, string>): string | undefined {
   for (const w of words) {
-    const image = kubeImageName(wordText(masked, w));
+    let image = kubeImageName(wordText(masked, w));
+    // (`"${REGISTRY}/kube-proxy:v1.31.1"`, REGISTRY set to registry.k8s.io above: see registryVariable.)
+    if (image === undefined && urlVars.size > 0) {
+      const written = text.slice(base + w.start, base + w.end).replace(/["']/g, '');
+      if (written.charCodeAt(0) === 36) image = kubeImageName(afterUrlVariable(written, written, urlVars) ?? '');
+    }
     if (image !== undefined) return image;
   }
   return undefined;

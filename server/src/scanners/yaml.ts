@@ -3,7 +3,7 @@ import { isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, ma
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
-import { afterUrlVariable, kubeImageName, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
+import { afterUrlVariable, kubeImageName, registryVariable, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, isTextName, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
 import type { FlagVariables } from './state';
 import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
@@ -1518,10 +1518,11 @@ const URL_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)([a-z]+
  * The download URLs set by the file's top-level environment maps (GitLab's global `variables:`,
  * a workflow's `env:`): `K8S_BASE: https://dl.k8s.io/release`, for the scripts of the jobs in
  * other blocks that expand them (`curl -LO "${K8S_BASE}/v1.31.0/bin/linux/arm/kubectl"`).
- * Undefined when there are none, or the text is a stream of documents.
+ * And the Kubernetes registries they set (`REGISTRY: registry.k8s.io`), for the images named after
+ * them. Undefined when there are none, or the text is a stream of documents.
  */
 export function fileUrlVars(text: string): Map<string, string> | undefined {
-  if (text.indexOf('://') < 0 || (!KNOWN_HOST_TEXT.test(text) && text.indexOf('kubernetes-') < 0)) return undefined;
+  if ((text.indexOf('://') < 0 || (!KNOWN_HOST_TEXT.test(text) && text.indexOf('kubernetes-') < 0)) && !REGISTRY_TEXT.test(text)) return undefined;
   TOP_ENV.lastIndex = 0;
   let out: Map<string, string> | undefined;
   /** The variable whose expanded form's lines these are. */
@@ -1534,10 +1535,10 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
       i = nl + 1;
       const c = line.charCodeAt(0);
       if (c !== 32 && c !== 9 && line.trim() !== '' && line[0] !== '#') break;
-      const m = URL_VARIABLE.exec(line) ?? VARIABLE_AFTER_VARIABLE.exec(line);
+      const m = URL_VARIABLE.exec(line) ?? VARIABLE_AFTER_VARIABLE.exec(line) ?? REGISTRY_VARIABLE.exec(line);
       // GitLab's expanded form: `K8S_BASE:` then `value: https://dl.k8s.io/release` (and a `description:`).
       const name = m && m[1] === 'value' && expanded !== undefined ? expanded : m?.[1];
-      const url = m ? urlVariable(m[3][0] === '$' ? (afterUrlVariable(m[3], m[3], out) ?? '') : m[3]) : undefined;
+      const url = m ? (urlVariable(m[3][0] === '$' ? (afterUrlVariable(m[3], m[3], out) ?? '') : m[3]) ?? registryVariable(m[3])) : undefined;
       if (url !== undefined && name !== undefined) (out ??= new Map()).set(name, url);
       const bare = BARE_VARIABLE.exec(line);
       if (bare) expanded = bare[1];
@@ -1546,6 +1547,10 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
   }
   return out && documents(text) === 1 ? out : undefined;
 }
+
+/** A variable set to a Kubernetes registry (`REGISTRY: registry.k8s.io`), for the images named after it (see registryVariable). */
+const REGISTRY_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)((?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/?)\2[ \t]*(?:#.*)?\r?$/;
+const REGISTRY_TEXT = /registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers/;
 
 /** A variable set to another one and more (`K8S_BIN: ${K8S_BASE}/v1.31.0/bin`). */
 const VARIABLE_AFTER_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)(\$[^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
@@ -1568,7 +1573,8 @@ function urlVarsOf(node: YMap, ctx: Ctx): ReadonlyMap<string, string> | undefine
       if (v?.kind !== 'scalar' || v.style === 'ALIAS') continue;
       const value = v.value.trim();
       // (Set to another value here, a mirror's URL, it is no download URL in this job or step.)
-      const url = value.indexOf('://') >= 0 ? urlVariable(value) : value.charCodeAt(0) === 36 ? urlVariable(afterUrlVariable(value, value, out) ?? '') : undefined;
+      // (Or a Kubernetes registry, for the images named after it: see registryVariable.)
+      const url = value.indexOf('://') >= 0 ? urlVariable(value) : value.charCodeAt(0) === 36 ? urlVariable(afterUrlVariable(value, value, out) ?? '') : registryVariable(value);
       if (url === undefined && !out?.has(p.key)) continue;
       if (out === ctx.urlVars) out = new Map(ctx.urlVars);
       if (url === undefined) (out as Map<string, string>).delete(p.key);
