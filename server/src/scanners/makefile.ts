@@ -410,21 +410,25 @@ function ruleColon(body: string): number {
  */
 function targetGoEnv(make: MakeGoEnv | undefined, targets: readonly string[]): GoEnv | undefined | null {
   if (!make?.targets || !targets.some((t) => make.targets![t] !== undefined)) return null;
-  const side = (s: 'os' | 'arch'): string => {
+  /** The side's value in the recipe's environment (`exported`), or as the recipe's `$(GOOS)` writes it in (not). */
+  const side = (s: 'os' | 'arch', exportedOnly: boolean): string => {
     let out: string | undefined;
     for (const t of targets) {
       const own = make.targets![t];
       const value = own?.[s] ?? (s === 'os' ? make.os : make.arch);
-      const exported = s === 'os' ? own?.exportOs || (make.exportOs ?? make.exportAll) : own?.exportArch || (make.exportArch ?? make.exportAll);
+      const exported = !exportedOnly || (s === 'os' ? own?.exportOs || (make.exportOs ?? make.exportAll) : own?.exportArch || (make.exportArch ?? make.exportAll));
       const name = exported && value && (s === 'os' ? isGoOs(value) : isGoArch(value)) ? value : '';
       if (out !== undefined && out !== name) return '';
       out = name;
     }
     return out ?? '';
   };
-  const os = side('os');
-  const arch = side('arch');
-  return os || arch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}) } : undefined;
+  const os = side('os', true);
+  const arch = side('arch', true);
+  // (`win: GOOS = windows`, then its recipe's `GOOS=$(GOOS) GOARCH=arm go build`: windows/arm.)
+  const makeOs = side('os', false);
+  const makeArch = side('arch', false);
+  return os || arch || makeOs || makeArch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}), ...(makeOs ? { makeOsName: makeOs } : {}), ...(makeArch ? { makeArchName: makeArch } : {}) } : undefined;
 }
 
 /** A line of make's own that a recipe line indented with spaces is not: a directive, or a make function called alone. */
