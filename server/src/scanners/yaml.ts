@@ -2914,6 +2914,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
   for (let k = 0; k < items.length; k++) {
     const key = items[k].key;
     const value = items[k].value;
+    // A key that is wholly a slash platform is a YAML scalar as a value is (`digests: {linux/arm/v7: sha256:…}`).
+    if (key.length > 4 && key.indexOf('/') > 0) platformKey(items[k], ctx);
     if (!value || (consumed !== undefined && consumed.includes(key))) continue;
     // A matrix's exclude entries and a goreleaser build's ignore entries name what is not built.
     // (Travis CI's `jobs: exclude:` too, the newer name of its `matrix:`; a workflow's `jobs:` holds jobs.)
@@ -3190,7 +3192,7 @@ function withJsonLiterals(node: YMap, ctx: Ctx): YMap {
     const root = docs.length === 1 && !docs[0].broken ? docs[0].root : undefined;
     if (root?.kind !== 'map' && root?.kind !== 'seq') continue;
     items ??= [...node.items];
-    items[k] = { key: node.items[k].key, value: root };
+    items[k] = { key: node.items[k].key, keyStart: node.items[k].keyStart, value: root };
   }
   return items ? { ...node, items } : node;
 }
@@ -4738,6 +4740,12 @@ function wholePlatform(sink: MentionSink, text: string, s: number, e: number, li
   if (!platform || platform.alias) return false;
   sink.add({ kind: 'whole', token: token(text, s, e), platform, strict: false, canonical: 'as-written', ...(listId !== undefined ? { listId } : {}), context: 'platform value' });
   return true;
+}
+
+/** A mapping's key that is wholly a slash platform, written as it reads (no escapes): a mention of it (see wholePlatform). */
+function platformKey(pair: YPair, ctx: Ctx): void {
+  const s = pair.keyStart;
+  if (s >= 0 && ctx.text.startsWith(pair.key, s)) wholePlatform(ctx.sink, ctx.text, s, s + pair.key.length);
 }
 
 const LINE_KEY = /^(\s*(?:-\s+)*)([A-Za-z0-9_.-]+)(\s*:\s+|\s*:$)/;

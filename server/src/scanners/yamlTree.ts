@@ -40,6 +40,8 @@ export interface YScalar {
 
 export interface YPair {
   key: string;
+  /** Where the key's text starts (inside its quotes); -1 when it is not a scalar. */
+  keyStart: number;
   value: YNode | undefined;
 }
 
@@ -460,8 +462,11 @@ function convert(node: Node, text: string, base: number, depth = 0): YNode | und
     const items: YPair[] = [];
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      items.push({ key, value: pair.value ? convert(pair.value as Node, text, base, depth + 1) : undefined });
+      const k = isScalar(pair.key) ? pair.key : undefined;
+      const key = k ? String(k.value) : '';
+      const at = k?.range?.[0];
+      const keyStart = at === undefined ? -1 : base + at + (k?.type === 'QUOTE_DOUBLE' || k?.type === 'QUOTE_SINGLE' ? 1 : 0);
+      items.push({ key, keyStart, value: pair.value ? convert(pair.value as Node, text, base, depth + 1) : undefined });
     }
     return { kind: 'map', start: base + r[0], end: base + r[1], flow: node.flow === true, items };
   }
@@ -760,7 +765,8 @@ export class FastReader {
   private pair(stack: Open[], frame: Open, key: KeyMatch, k: number, e: number): number {
     const text = this.text;
     const map = frame.node as YMap;
-    const pair: YPair = { key: unquoteKey(key.raw), value: undefined };
+    const quoted = text.charCodeAt(k) === 34 || text.charCodeAt(k) === 39;
+    const pair: YPair = { key: unquoteKey(key.raw), keyStart: quoted ? k + 1 : k, value: undefined };
     map.items.push(pair);
     map.end = e;
     frame.pending = pair;
@@ -1070,9 +1076,9 @@ class FlowReader {
         this.k++;
         this.skip();
         const value = text[this.k] === ',' || text[this.k] === close ? undefined : this.readItem(depth);
-        map.items.push({ key: item && item.kind === 'scalar' ? item.value : '', value });
+        map.items.push({ key: item && item.kind === 'scalar' ? item.value : '', keyStart: item && item.kind === 'scalar' ? item.contentStart : -1, value });
       } else if (open === '{') {
-        map.items.push({ key: item && item.kind === 'scalar' ? item.value : '', value: undefined });
+        map.items.push({ key: item && item.kind === 'scalar' ? item.value : '', keyStart: item && item.kind === 'scalar' ? item.contentStart : -1, value: undefined });
       } else seq.items.push(item);
       this.skip();
       if (text[this.k] === ',') this.k++;
