@@ -1451,9 +1451,10 @@ interface LoopWord {
 /**
  * The list of a loop over one variable (`for a in $ARCHES`, `for a in "${ARCHES[@]}"`): the words
  * of the literal value the script assigned it last before the loop (`ARCHES=(amd64 arm64)`,
- * `ARCHES="amd64 arm64"`), where they are written. Undefined when the list is anything else, the
- * variable is platform-ish (its value is read where it is assigned), is appended to (`+=`), is
- * set in a branch on the host, or a word of its value is templated or is no plain word.
+ * `ARCHES="amd64 arm64"`), where they are written, with those appended to it after that on lines
+ * of their own as deep in (`ARCHES+=(arm)`). Undefined when the list is anything else, the
+ * variable is platform-ish (its value is read where it is assigned), is set in a branch on the host,
+ * is appended to in a branch, or a word of its value is templated or is no plain word.
  */
 function assignedList(text: string, masked: string, base: number, words: readonly Word[]): LoopWord[] | undefined {
   if (words.length !== 4) return undefined;
@@ -1463,13 +1464,21 @@ function assignedList(text: string, masked: string, base: number, words: readonl
   const name = ref[1] ?? ref[2];
   if (name.length > MAX_NAME || roleOf(name) !== undefined) return undefined;
   const before = masked.slice(0, words[0].start);
-  if (before.lastIndexOf(`${name}=`) < 0 || before.indexOf(`${name}+=`) >= 0) return undefined;
-  const set = new RegExp(`(?:^|[\\s;&(])${name}=`, 'g');
+  if (before.lastIndexOf(`${name}=`) < 0) return undefined;
+  const set = new RegExp(`(?:^|[\\s;&(])${name}(\\+?)=`, 'g');
   let at = -1;
   let assignment = -1;
+  /** Where the appends after the last assignment start their values. */
+  let appends: number[] = [];
   for (let m = set.exec(before); m; m = set.exec(before)) {
-    at = m.index + m[0].length;
+    const value = m.index + m[0].length;
+    if (m[1] === '+') {
+      if (at >= 0) appends.push(value);
+      continue;
+    }
+    at = value;
     assignment = at - name.length - 1;
+    appends = [];
   }
   if (at < 0 || inHostCase(text, masked, base, at)) return undefined;
   // (The last one starts its line, no deeper in than the loop: not one in a function, a branch or
@@ -1477,11 +1486,27 @@ function assignedList(text: string, masked: string, base: number, words: readonl
   const lineStart = before.lastIndexOf('\n', assignment - 1) + 1;
   const loopLine = before.lastIndexOf('\n', words[0].start - 1) + 1;
   if (!DECLARATION.test(before.slice(lineStart, assignment)) || indentOf(before, lineStart) > indentOf(before, loopLine) || inHeredoc(before, lineStart)) return undefined;
+  const out = assignedWords(masked, base, at);
+  if (!out) return undefined;
+  for (const from of appends) {
+    // (One in a branch may be one of several that exclude each other: `if [ $GOOS == linux ]; then
+    // ARCHES+=(arm64)`, `if [ $GOOS == darwin ]; then ARCHES+=(arm64)`; what the loop gets is not read.)
+    const appendLine = before.lastIndexOf('\n', from - 1) + 1;
+    if (indentOf(before, appendLine) !== indentOf(before, lineStart) || !DECLARATION.test(before.slice(appendLine, from - name.length - 2))) return undefined;
+    const more = assignedWords(masked, base, from);
+    if (!more) return undefined;
+    out.push(...more);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** The words of a literal list value that starts at masked[at] (`(amd64 arm64)`, `"amd64 arm64"`, `amd64`); undefined if one is no plain word. */
+function assignedWords(masked: string, base: number, at: number): LoopWord[] | undefined {
   const open = masked[at];
   const close = open === '(' ? ')' : open === '"' || open === "'" ? open : undefined;
   const from = close ? at + 1 : at;
   const to = close ? masked.indexOf(close, from) : from + (/^[^\s;&|)]*/.exec(masked.slice(from, from + 400))?.[0].length ?? 0);
-  if (to <= from || to - from > MAX_ASSIGNED_LIST) return undefined;
+  if (to < from || to - from > MAX_ASSIGNED_LIST) return undefined;
   const out: LoopWord[] = [];
   for (const m of masked.slice(from, to).matchAll(/\S+/g)) {
     const w = { start: from + m.index!, end: from + m.index! + m[0].length };
@@ -1489,7 +1514,7 @@ function assignedList(text: string, masked: string, base: number, words: readonl
     if (!PLAIN_ITEM.test(masked.slice(item.s, item.e))) return undefined;
     out.push({ s: base + item.s, e: base + item.e, ws: base + w.start, we: base + w.end });
   }
-  return out.length > 0 ? out : undefined;
+  return out;
 }
 
 /** Whether the line at text[at] is in a here-document opened before it (`cat <<EOT`) and closed after it. */
