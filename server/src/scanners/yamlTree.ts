@@ -119,7 +119,8 @@ function withoutBrokenLine(text: string, start: number, end: number, stoppedAt: 
   const src = blankTemplateLines(text, start, end);
   for (const line of leafLinesAround(src, stoppedAt - start)) {
     if (!line) continue;
-    const alone = parseLibrary(src.slice(line.start, line.end));
+    // (Without its CR: a CR alone ends no line for the package, and `{a: *b}` then a CR is an error.)
+    const alone = parseLibrary(src.slice(line.start, src.charCodeAt(line.end - 1) === 13 ? line.end - 1 : line.end));
     if (!alone || errorCount(alone) === 0) continue;
     const docs = readFast(blankLine(src, line), start, [{ start: start + line.start, end: start + line.end }]);
     if (docs) return docs;
