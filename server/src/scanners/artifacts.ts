@@ -684,13 +684,14 @@ const IMAGE = /^["']?(?:docker:\/\/|(?:registry|docker|podman|containerd):)?(?:r
  * the name is literal.
  */
 /** A Kubernetes image registry alone, as a variable holds it: `registry.k8s.io`, `k8s.gcr.io/`, a default `${REGISTRY:-registry.k8s.io}`. */
-const KUBE_REGISTRY = /^["']?(?:\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=])?(registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/?\}?["']?$/;
+const KUBE_REGISTRY = /^["']?(?:\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=])?((?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/?)\}?["']?$/;
 
 /**
  * What a variable set to `value` keeps for the images named after it: the registry, when the value
  * is Kubernetes' (`REGISTRY=registry.k8s.io`, then `docker pull --platform windows/amd64
- * "${REGISTRY}/kube-proxy:v1.31.1"` pulls kube-proxy). Kept with the download URLs (urlVariable),
- * whose readers find no download in it.
+ * "${REGISTRY}/kube-proxy:v1.31.1"` pulls kube-proxy), with its slash if it has one
+ * (`"${REGISTRY}kube-proxy"`). Kept with the download URLs (urlVariable), whose readers find no
+ * download in it.
  */
 export function registryVariable(value: string): string | undefined {
   return KUBE_REGISTRY.exec(value)?.[1];

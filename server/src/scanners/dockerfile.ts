@@ -343,6 +343,8 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     if (prefix !== undefined) urlVars.set(name, prefix);
     // (A folder on this machine: `ARG TARS=/out/release-tars`, no download.)
     else if (localFolder(masked.slice(vs - s, ve - s))) urlVars.set(name, FOREIGN_URL);
+    // (Set again to anything else, a registry it held is no longer: `ARG REGISTRY=quay.io/mirror`.)
+    else if (registryVariable(urlVars.get(name) ?? '') !== undefined) urlVars.delete(name);
     const role = roleOf(name);
     if (!role) {
       // A variable of any name set to platforms (`ARG ARCH=linux/arm`, flux2's, whose RUN downloads

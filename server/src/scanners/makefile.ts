@@ -242,9 +242,15 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // A download URL's start, also after another variable that holds one (`K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`).
       // (Or a Kubernetes registry, for the images named after it: `REGISTRY ?= registry.k8s.io`.)
       const prefix = downloadPrefix(afterUrlVariable(value, value, urlVars) ?? value) ?? registryVariable(value);
-      if (prefix !== undefined) urlVars.set(name, prefix);
+      // (Not by a target's own value, `pull-mirror: REGISTRY = quay.io/mirror`, which is for that target's recipe.)
+      const heldRegistry = target === undefined && registryVariable(urlVars.get(name) ?? '') !== undefined;
+      // (A registry set already is kept by `?=` and `+=`, and ended by any other value: `REGISTRY := quay.io/mirror`.)
+      if (heldRegistry && (op === '?=' || op === '+=')) {
+        if (op === '+=') urlVars.delete(name);
+      } else if (prefix !== undefined) urlVars.set(name, prefix);
       // (A folder on this machine: `RELEASE_TARS := $(KUBE_ROOT)/_output/release-tars`, no download.)
       else if (localFolder(value)) urlVars.set(name, FOREIGN_URL);
+      else if (heldRegistry) urlVars.delete(name);
       // `ARCH ?= arm`, then a recipe's `docker buildx build --platform linux/$(ARCH)`: an arch
       // built for that os. Not in a conditional, whose branches may map the machine found
       // (`ifeq ($(shell uname -m),aarch64)`), nor a target's own value, which is for that target

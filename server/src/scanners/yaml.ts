@@ -1686,8 +1686,11 @@ function mergedImage(node: YMap, images: ReadonlyMap<string, string>, text: stri
   return undefined;
 }
 
-/** An anchored image value: `image: &img registry.k8s.io/kube-proxy:v1.31.2`. */
-const ANCHORED_IMAGE = /^[ \t]*(?:-[ \t]+)?(["']?)image\1[ \t]*:[ \t]*&([^\s,[\]{}]+)[ \t]+(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*)\3[ \t]*(?:#.*)?\r?$/gm;
+/** An anchored value that may be an image: `image: &img registry.k8s.io/kube-proxy:v1.31.2`, `x-img: &x …`, `- &p …`. */
+const ANCHORED_IMAGE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#&*{[][^\r\n#:{]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]+(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*\/[^\s"'#,[\]{}]*)\2[ \t]*(?:#.*)?\r?$/gm;
+/** The `image:` entry of a flow mapping's entries (the text inside its braces). */
+const FLOW_IMAGE_ENTRY = /(?:^|,)[ \t]*(["']?)image\1[ \t]*:[ \t]*(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*)\2[ \t]*(?=,|$)/;
+const FLOW_MERGE_ENTRY = /(?:^|,)[ \t]*<<[ \t]*:[ \t]*\*([^\s,[\]{}#]+)/;
 /** A first-level entry of an anchored mapping: its `image:` (a plain or quoted value), or its merge key's first alias. */
 const IMAGE_ENTRY = /^(["']?)image\1[ \t]*:[ \t]*(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*)\2[ \t]*(?:#.*)?\r?$/;
 const MERGE_ENTRY = /^<<[ \t]*:[ \t]*\[?[ \t]*\*([^\s,[\]{}#]+)/;
@@ -1719,7 +1722,12 @@ export function anchoredImages(text: string): Map<string, string> | undefined {
     if (merged !== undefined) merges.set(name, merged);
   };
   ANCHORED_IMAGE.lastIndex = 0;
-  for (let m = ANCHORED_IMAGE.exec(text); m; m = ANCHORED_IMAGE.exec(text)) anchor(m[2], m[4]);
+  for (let m = ANCHORED_IMAGE.exec(text); m; m = ANCHORED_IMAGE.exec(text)) anchor(m[1], m[3]);
+  // (A flow mapping anchored on its line: `x-k: &k {image: registry.k8s.io/kube-proxy:v1.31.2}`.)
+  if (text.indexOf('{') >= 0) {
+    FLOW_ANCHOR_LINE.lastIndex = 0;
+    for (let m = FLOW_ANCHOR_LINE.exec(text); m; m = FLOW_ANCHOR_LINE.exec(text)) anchor(m[1], FLOW_IMAGE_ENTRY.exec(m[2])?.[3], FLOW_MERGE_ENTRY.exec(m[2])?.[1]);
+  }
   ANCHOR_LINE.lastIndex = 0;
   for (let m = ANCHOR_LINE.exec(text); m; m = ANCHOR_LINE.exec(text)) {
     const entries = firstLevelEntries(text, m.index + m[0].length + 1, m[1].length);
