@@ -1493,6 +1493,8 @@ function assignedList(text: string, masked: string, base: number, words: readonl
     // ARCHES+=(arm64)`, `if [ $GOOS == darwin ]; then ARCHES+=(arm64)`; what the loop gets is not read.)
     const appendLine = before.lastIndexOf('\n', from - 1) + 1;
     if (indentOf(before, appendLine) !== indentOf(before, lineStart) || !DECLARATION.test(before.slice(appendLine, from - name.length - 2))) return undefined;
+    // (Nor one written into a file: a here-document's line is no command, `ARCHES+=(arm)` there appends nothing.)
+    if (inHeredoc(before, appendLine)) continue;
     const more = assignedWords(masked, base, from);
     if (!more) return undefined;
     out.push(...more);
