@@ -138,7 +138,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
           }
         }
         const masked = maskTemplates(text, s, e, 'shell');
-        scanAssignments(text, masked, s, e, sink, keyword, held, urlVars);
+        scanAssignments(text, masked, s, e, sink, keyword, held, urlVars, docker.staged);
         // `ARG KUBECTL_URL=https://dl.k8s.io/…/bin/darwin/arm64/kubectl`: a download named here.
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
         scanArchiveNames(text, masked, s, 0, e - s, sink, urlVars);
@@ -309,7 +309,7 @@ function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, 
 }
 
 /** `ARG GOARCH=arm`, `ENV PLATFORMS="linux/amd64 linux/arm64"`, legacy `ENV GOOS linux`. */
-function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: ScopeEnv, urlVars: Map<string, string>): void {
+function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: ScopeEnv, urlVars: Map<string, string>, staged: boolean): void {
   const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
   const oses: Token[] = [];
   const arches: Token[] = [];
@@ -343,8 +343,9 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     if (prefix !== undefined) urlVars.set(name, prefix);
     // (A folder on this machine: `ARG TARS=/out/release-tars`, no download.)
     else if (localFolder(masked.slice(vs - s, ve - s))) urlVars.set(name, FOREIGN_URL);
-    // (Set again to anything else, a registry it held is no longer: `ARG REGISTRY=quay.io/mirror`.)
-    else if (registryVariable(urlVars.get(name) ?? '') !== undefined) urlVars.delete(name);
+    // (Set again to anything else before the first FROM, a registry it held is no longer: `ARG
+    // REGISTRY=quay.io/mirror`. A stage's own is not what a later FROM reads.)
+    else if (!staged && registryVariable(urlVars.get(name) ?? '') !== undefined) urlVars.delete(name);
     const role = roleOf(name);
     if (!role) {
       // A variable of any name set to platforms (`ARG ARCH=linux/arm`, flux2's, whose RUN downloads
