@@ -1688,6 +1688,8 @@ function mergedImage(node: YMap, images: ReadonlyMap<string, string>, text: stri
 
 /** An anchored value that may be an image: `image: &img registry.k8s.io/kube-proxy:v1.31.2`, `x-img: &x …`, `- &p …`. */
 const ANCHORED_IMAGE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#&*{[][^\r\n#:{]*:[ \t]+)?&([^\s,[\]{}]+)[ \t]+(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*\/[^\s"'#,[\]{}]*)\2[ \t]*(?:#.*)?\r?$/gm;
+/** A value anchored as an entry of a flow mapping, that may be an image: `{s: &s registry.k8s.io/kube-scheduler:v1.31.0}`. */
+const FLOW_ANCHORED_VALUE = /[{,][ \t]*(?:["']?[A-Za-z0-9_.-]+["']?[ \t]*:[ \t]*)&([^\s,[\]{}]+)[ \t]+(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*\/[^\s"'#,[\]{}]*)\2[ \t]*(?=[,}])/g;
 /** The `image:` entry of a flow mapping's entries (the text inside its braces). */
 const FLOW_IMAGE_ENTRY = /(?:^|,)[ \t]*(["']?)image\1[ \t]*:[ \t]*(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*)\2[ \t]*(?=,|$)/;
 const FLOW_MERGE_ENTRY = /(?:^|,)[ \t]*<<[ \t]*:[ \t]*\*([^\s,[\]{}#]+)/;
@@ -1723,10 +1725,13 @@ export function anchoredImages(text: string): Map<string, string> | undefined {
   };
   ANCHORED_IMAGE.lastIndex = 0;
   for (let m = ANCHORED_IMAGE.exec(text); m; m = ANCHORED_IMAGE.exec(text)) anchor(m[1], m[3]);
-  // (A flow mapping anchored on its line: `x-k: &k {image: registry.k8s.io/kube-proxy:v1.31.2}`.)
+  // (A flow mapping anchored on its line: `x-k: &k {image: registry.k8s.io/kube-proxy:v1.31.2}`;
+  // a value anchored inside one: `x-images: {s: &s registry.k8s.io/kube-scheduler:v1.31.0}`.)
   if (text.indexOf('{') >= 0) {
     FLOW_ANCHOR_LINE.lastIndex = 0;
     for (let m = FLOW_ANCHOR_LINE.exec(text); m; m = FLOW_ANCHOR_LINE.exec(text)) anchor(m[1], FLOW_IMAGE_ENTRY.exec(m[2])?.[3], FLOW_MERGE_ENTRY.exec(m[2])?.[1]);
+    FLOW_ANCHORED_VALUE.lastIndex = 0;
+    for (let m = FLOW_ANCHORED_VALUE.exec(text); m; m = FLOW_ANCHORED_VALUE.exec(text)) anchor(m[1], m[3]);
   }
   ANCHOR_LINE.lastIndex = 0;
   for (let m = ANCHOR_LINE.exec(text); m; m = ANCHOR_LINE.exec(text)) {
