@@ -235,9 +235,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
         else setMake({ ...set, ...(exported !== undefined ? { exportArch: exported } : {}) });
       } else if (target !== undefined && (name === 'GOOS' || name === 'GOARCH')) {
         // `win: GOOS = windows`, `mac: export GOOS := darwin`: for the recipes of those targets
-        // (not a pattern's: `%.exe: GOOS = windows` names no target of a rule written out).
+        // (a pattern's, `build-%: GOOS = windows`, `%.exe: …`, for those of the rules it matches).
         const literal = branches.length === 0 && depth === 0 && op !== '+=' && /^[A-Za-z0-9_]+$/.test(value) ? value : '';
-        for (const t of target.split(/\s+/)) if (t !== '' && !t.includes('%')) setTarget(t, name === 'GOOS' ? 'os' : 'arch', literal, /\bexport\b/.test(assign[2]), op === '?=');
+        for (const t of target.split(/\s+/)) if (t !== '' && t.indexOf('%') === t.lastIndexOf('%')) setTarget(t, name === 'GOOS' ? 'os' : 'arch', literal, /\bexport\b/.test(assign[2]), op === '?=');
       }
       // A download URL's start, also after another variable that holds one (`K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`).
       // (Or a Kubernetes registry, for the images named after it: `REGISTRY ?= registry.k8s.io`.)
@@ -415,12 +415,12 @@ function ruleColon(body: string): number {
  * GOARCH (null when none has: the Makefile's holds). A side the targets set differently is unknown.
  */
 function targetGoEnv(make: MakeGoEnv | undefined, targets: readonly string[]): GoEnv | undefined | null {
-  if (!make?.targets || !targets.some((t) => make.targets![t] !== undefined)) return null;
+  if (!make?.targets || !targets.some((t) => targetVars(make.targets!, t) !== undefined)) return null;
   /** The side's value in the recipe's environment (`exported`), or as the recipe's `$(GOOS)` writes it in (not). */
   const side = (s: 'os' | 'arch', exportedOnly: boolean): string => {
     let out: string | undefined;
     for (const t of targets) {
-      const own = make.targets![t];
+      const own = targetVars(make.targets!, t);
       const value = own?.[s] ?? (s === 'os' ? make.os : make.arch);
       const exported = !exportedOnly || (s === 'os' ? own?.exportOs || (make.exportOs ?? make.exportAll) : own?.exportArch || (make.exportArch ?? make.exportAll));
       const name = exported && value && (s === 'os' ? isGoOs(value) : isGoArch(value)) ? value : '';
@@ -435,6 +435,20 @@ function targetGoEnv(make: MakeGoEnv | undefined, targets: readonly string[]): G
   const makeOs = side('os', false);
   const makeArch = side('arch', false);
   return os || arch || makeOs || makeArch ? { ...(os ? { osName: os } : {}), ...(arch ? { archName: arch } : {}), ...(makeOs ? { makeOsName: makeOs } : {}), ...(makeArch ? { makeArchName: makeArch } : {}) } : undefined;
+}
+
+/**
+ * A target's own GOOS and GOARCH: set for it (`win: GOOS = windows`), or for a pattern that it
+ * matches (`%.exe: GOOS = windows` for `app.exe`; a pattern rule's own `build-%` is set for itself).
+ */
+function targetVars(targets: Readonly<Record<string, TargetGoVars>>, target: string): TargetGoVars | undefined {
+  const own = Object.prototype.hasOwnProperty.call(targets, target) ? targets[target] : undefined;
+  if (own !== undefined || target.indexOf('%') >= 0) return own;
+  for (const pattern in targets) {
+    const p = pattern.indexOf('%');
+    if (p >= 0 && target.length >= pattern.length - 1 && target.startsWith(pattern.slice(0, p)) && target.endsWith(pattern.slice(p + 1))) return targets[pattern];
+  }
+  return undefined;
 }
 
 /** A line of make's own that a recipe line indented with spaces is not: a directive, or a make function called alone. */
