@@ -242,8 +242,9 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // A download URL's start, also after another variable that holds one (`K8S_BIN := $(K8S_BASE)/$(VERSION)/bin`).
       // (Or a Kubernetes registry, for the images named after it: `REGISTRY ?= registry.k8s.io`.)
       const prefix = downloadPrefix(afterUrlVariable(value, value, urlVars) ?? value) ?? registryVariable(value);
-      // (Not by a target's own value, `pull-mirror: REGISTRY = quay.io/mirror`, which is for that target's recipe.)
-      const heldRegistry = target === undefined && registryVariable(urlVars.get(name) ?? '') !== undefined;
+      // (Not by a target's own value, `pull-mirror: REGISTRY = quay.io/mirror`, which is for that
+      // target's recipe, nor by one in a conditional, `ifeq ($(MIRROR),1)`, which may not hold.)
+      const heldRegistry = target === undefined && branches.length === 0 && depth === 0 && registryVariable(urlVars.get(name) ?? '') !== undefined;
       // (A registry set already is kept by `?=` and `+=`, and ended by any other value: `REGISTRY := quay.io/mirror`.)
       if (heldRegistry && (op === '?=' || op === '+=')) {
         if (op === '+=') urlVars.delete(name);
