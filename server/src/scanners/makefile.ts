@@ -4,6 +4,7 @@ import { emitFlagArch, flagArchValue, isProse, holdsText, scanShell } from './sh
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, registryVariable } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
 import { NO_MAKE, makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
+import { UNKNOWN_MAKE_VALUE } from './shell';
 import type { GoEnv } from './shell';
 
 // A variable's name may be computed in part: `$(NAME)_PLATFORMS`, `ENVS_$(GUEST)armv7l`.
@@ -424,8 +425,9 @@ function targetGoEnv(make: MakeGoEnv | undefined, targets: readonly string[]): G
       const own = targetVars(make.targets!, t);
       const value = own?.[s] ?? (s === 'os' ? make.os : make.arch);
       const exported = !exportedOnly || (s === 'os' ? own?.exportOs || (make.exportOs ?? make.exportAll) : own?.exportArch || (make.exportArch ?? make.exportAll));
-      const name = exported && value && (s === 'os' ? isGoOs(value) : isGoArch(value)) ? value : '';
-      if (out !== undefined && out !== name) return '';
+      // (A value make writes in that is not read here, `w: GOOS = $(WINOS)`, is unknown, as are two targets' different ones.)
+      const name = exported && value && (s === 'os' ? isGoOs(value) : isGoArch(value)) ? value : !exportedOnly && own?.[s] === '' ? UNKNOWN_MAKE_VALUE : '';
+      if (out !== undefined && out !== name) return exportedOnly ? '' : UNKNOWN_MAKE_VALUE;
       out = name;
     }
     return out ?? '';

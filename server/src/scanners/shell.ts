@@ -107,10 +107,13 @@ export interface GoEnv {
   /** Set, but to what is not known here (an export in a function or a branch, `unset`): no side to pair with. */
   osUnknown?: boolean;
   archUnknown?: boolean;
-  /** A Makefile's own literal GOOS and GOARCH, exported or not: what a recipe's `GOOS=$(GOOS)` gives its command (make expands it). */
+  /** A Makefile's own literal GOOS and GOARCH, exported or not: what a recipe's `GOOS=$(GOOS)` gives its command (make expands it); UNKNOWN_MAKE_VALUE when it sets one not read here. */
   makeOsName?: string;
   makeArchName?: string;
 }
+
+/** A Makefile's GOOS or GOARCH that is set but not read here (`w: GOOS = $(WINOS)`): a recipe's `GOOS=$(GOOS)` is templated. */
+export const UNKNOWN_MAKE_VALUE = '?';
 
 /** The names a pair takes from the environment's other block, for the sides it has no token for. */
 export function impliedNames(env: GoEnv | undefined, oses: readonly Token[], arches: readonly Token[]): { os?: string; arch?: string } | undefined {
@@ -1852,8 +1855,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
         else if ((role === 'os' || role === 'arch') && names?.length === 0 && valueText.includes(POISON)) {
           const written = text.slice(base + u.s, base + u.e);
           // (A recipe's `GOOS=$(GOOS)`: the Makefile's own value, which make writes in.)
-          if ((role === 'os' ? env?.makeOsName : env?.makeArchName) !== undefined && isMakeReference(written, varName)) (madeOf ??= {})[role] = true;
-          else if (!isSelfReference(written, varName)) (templated ??= {})[role] = true;
+          const made = role === 'os' ? env?.makeOsName : env?.makeArchName;
+          if (made !== undefined && made !== UNKNOWN_MAKE_VALUE && isMakeReference(written, varName)) (madeOf ??= {})[role] = true;
+          else if (made === UNKNOWN_MAKE_VALUE || !isSelfReference(written, varName)) (templated ??= {})[role] = true;
         }
         continue;
       }
