@@ -2125,7 +2125,9 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const lineOf = (at: number): string | undefined => {
     // (Its last MAX_FLAG_LOOKBACK characters: a line of thousands of flags is read in linear time.)
     const before = region.slice(Math.max(region.lastIndexOf('\n', at) + 1, at - MAX_FLAG_LOOKBACK), at);
-    return ECHO_BEFORE.test(before) || FOREIGN_FLAG_TOOL.test(before) || textAtUse(before) ? undefined : before;
+    // (Echo text: the last statement's words, or a quoted string that an echo before it opens;
+    // `echo building && docker build --platform linux/$ARCH` builds.)
+    return (ECHO_BEFORE.test(before) && openQuote(before)) || FOREIGN_FLAG_TOOL.test(before) || textAtUse(before) ? undefined : before;
   };
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
@@ -2501,6 +2503,18 @@ export function holdsText(text: string, name: string): boolean {
  */
 function textAtUse(before: string): boolean {
   return COMMENT_BEFORE.test(before) || LABEL_BEFORE.test(before) || PROSE_COMMANDS.has(lastCommand(before)) || inPattern(before);
+}
+
+/** Whether `before` ends inside a quoted string (`echo "a && b --platform`): its quotes, unescaped, are left open. */
+function openQuote(before: string): boolean {
+  let quote = 0;
+  for (let i = 0; i < before.length; i++) {
+    const c = before.charCodeAt(i);
+    if (c === 92 /* \ */ && quote !== 39) i++;
+    else if (quote === 0 && (c === 34 || c === 39)) quote = c;
+    else if (c === quote) quote = 0;
+  }
+  return quote !== 0;
 }
 
 /** The command of the last statement of `before`: `die` in `[ -n "$X" ] || die "usage: --platform $NOTE`. */
