@@ -1491,7 +1491,10 @@ function assignedList(text: string, masked: string, base: number, words: readonl
   if (!DECLARATION.test(before.slice(lineStart, assignment)) || indentOf(before, lineStart) > indentOf(before, loopLine) || inHeredoc(before, lineStart)) return undefined;
   const out = assignedWords(masked, base, at);
   if (!out) return undefined;
+  const array = masked[at] === '(';
   for (const from of appends) {
+    // (`ARCHES+=arm` of an array appends to its first item, `amd64arm`: not read.)
+    if (array && masked[from] !== '(') return undefined;
     // (One in a branch may be one of several that exclude each other: `if [ $GOOS == linux ]; then
     // ARCHES+=(arm64)`, `if [ $GOOS == darwin ]; then ARCHES+=(arm64)`; what the loop gets is not read.)
     const appendLine = before.lastIndexOf('\n', from - 1) + 1;
@@ -1831,7 +1834,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       const u = unquote(masked, { start: valueStart, end: w.end });
       const valueText = masked.slice(u.s, u.e);
       // (A value may go on after another such variable: `K8S_BIN="${BASE}/${VERSION}/bin"`.)
-      const kept = urlVariable(afterUrlVariable(text.slice(base + u.s, base + u.e), valueText, urlVars) ?? valueText) ?? registryVariable(text.slice(base + u.s, base + u.e));
+      // (Or a Kubernetes registry, set by a statement of its own: `REGISTRY=registry.k8s.io docker
+      // pull "${REGISTRY}/…"` expands the shell's REGISTRY, and sets it for that command alone.)
+      const kept = urlVariable(afterUrlVariable(text.slice(base + u.s, base + u.e), valueText, urlVars) ?? valueText) ?? (nameIndex >= words.length ? registryVariable(text.slice(base + u.s, base + u.e)) : undefined);
       if (kept !== undefined) urlVars.set(varName, kept);
       // (Set to another literal value: no download URL. An expansion may still hold one.)
       else if (!/[$`]/.test(text.slice(base + u.s, base + u.e))) urlVars.delete(varName);
