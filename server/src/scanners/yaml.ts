@@ -1680,7 +1680,7 @@ function mergedImage(node: YMap, images: ReadonlyMap<string, string>, text: stri
   const aliases = merge?.kind === 'seq' ? merge.items : merge ? [merge] : [];
   for (const a of aliases) {
     if (a?.kind !== 'scalar' || a.style !== 'ALIAS') continue;
-    const found = images.get(aliasName(a, text));
+    const found = images.get(MERGED_IMAGE + aliasName(a, text));
     if (found !== undefined) return found;
   }
   return undefined;
@@ -1692,71 +1692,110 @@ const ANCHORED_IMAGE = /^[ \t]*(?:-[ \t]+)?(?:[^\s#&*{[][^\r\n#:{]*:[ \t]+)?&([^
 const FLOW_ANCHORED_VALUE = /[{,][ \t]*(?:["']?[A-Za-z0-9_.-]+["']?[ \t]*:[ \t]*)&([^\s,[\]{}]+)[ \t]+(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*\/[^\s"'#,[\]{}]*)\2[ \t]*(?=[,}])/g;
 /** The `image:` entry of a flow mapping's entries (the text inside its braces). */
 const FLOW_IMAGE_ENTRY = /(?:^|,)[ \t]*(["']?)image\1[ \t]*:[ \t]*(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*)\2[ \t]*(?=,|$)/;
-const FLOW_MERGE_ENTRY = /(?:^|,)[ \t]*<<[ \t]*:[ \t]*\*([^\s,[\]{}#]+)/;
-/** A first-level entry of an anchored mapping: its `image:` (a plain or quoted value), or its merge key's first alias. */
+const FLOW_MERGE_ENTRY = /(?:^|,)[ \t]*<<[ \t]*:[ \t]*(\[[^\]]*\]|\*[^\s,[\]{}#]+)/;
+/** A first-level entry of an anchored mapping: its `image:` (a plain or quoted value). */
 const IMAGE_ENTRY = /^(["']?)image\1[ \t]*:[ \t]*(["']?)([^\s"'#,[\]{}&*][^\s"'#,[\]{}]*)\2[ \t]*(?:#.*)?\r?$/;
-const MERGE_ENTRY = /^<<[ \t]*:[ \t]*\[?[ \t]*\*([^\s,[\]{}#]+)/;
 /** How many merges deep an anchored mapping's image is looked for (`&a` merges `*b`, which merges `*c`…). */
 const MAX_IMAGE_MERGES = 8;
 
 /**
- * The images of a text's anchors, by anchor name, for an alias or a merge key that gives one to a
- * mapping with a `platform:` (Compose's `x-kube: &kube` over `image: registry.k8s.io/kube-proxy:…`,
- * then a service's `<<: *kube` beside `platform: windows/amd64`; `image: &img …`, then `image:
- * *img`). An anchored mapping without an image of its own takes the one it merges in turn. A name
- * anchored twice is left out (which one an alias gets is not read here). Undefined when no anchor
- * gives an image (most files: two cheap tests). Read whether or not an alias uses them: an edit
- * that adds the alias changes no fact.
+ * The images of a text's anchors, for an alias or a merge key that gives one to a mapping with a
+ * `platform:`: an anchored value by its name (`image: &img registry.k8s.io/kube-proxy:…`, `x-i:
+ * &i …`, `{p: &p …}`, then `image: *img`), an anchored mapping's `image:` by MERGED_IMAGE and its
+ * name (Compose's `x-kube: &kube` over `image: registry.k8s.io/kube-proxy:…`, then a service's
+ * `<<: *kube` beside `platform: windows/amd64`). An anchored mapping without an image of its own
+ * takes the first one the mappings it merges give, in their order. A name anchored twice is left
+ * out (which one an alias gets is not read here), and so is a stream of documents (an alias names
+ * an anchor of its own document). Undefined when no anchor gives an image (most files: two cheap
+ * tests). Read whether or not an alias uses them: an edit that adds the alias changes no fact.
  */
 export function anchoredImages(text: string): Map<string, string> | undefined {
-  if (text.indexOf('&') < 0 || text.indexOf('image') < 0) return undefined;
-  const own = new Map<string, string | undefined>();
-  const merges = new Map<string, string>();
-  const seen = new Set<string>();
-  const anchor = (name: string, image: string | undefined, merged?: string): void => {
-    if (seen.has(name)) {
-      own.delete(name);
-      merges.delete(name);
-      return;
-    }
-    seen.add(name);
-    own.set(name, image);
-    if (merged !== undefined) merges.set(name, merged);
+  if (text.indexOf('&') < 0 || text.indexOf('image') < 0 || documents(text) > 1) return undefined;
+  const twice = anchoredTwice(text);
+  const values = new Map<string, string>();
+  const mappings = new Map<string, { image?: string; merges: string[] }>();
+  const value = (name: string, image: string | undefined): void => {
+    if (image !== undefined && !twice.has(name)) values.set(name, image);
+  };
+  const mapping = (name: string, image: string | undefined, merges: string[]): void => {
+    if (!twice.has(name)) mappings.set(name, { ...(image !== undefined ? { image } : {}), merges });
   };
   ANCHORED_IMAGE.lastIndex = 0;
-  for (let m = ANCHORED_IMAGE.exec(text); m; m = ANCHORED_IMAGE.exec(text)) anchor(m[1], m[3]);
+  for (let m = ANCHORED_IMAGE.exec(text); m; m = ANCHORED_IMAGE.exec(text)) value(m[1], m[3]);
+  ANCHOR_LINE.lastIndex = 0;
+  for (let m = ANCHOR_LINE.exec(text); m; m = ANCHOR_LINE.exec(text)) {
+    let image: string | undefined;
+    const merges: string[] = [];
+    const entries = firstLevelEntries(text, m.index + m[0].length + 1, m[1].length);
+    for (let k = 0; k < entries.length; k++) {
+      image ??= IMAGE_ENTRY.exec(entries[k])?.[3];
+      // (`<<: *a`, `<<: [*a, *b]`, or a block list of aliases below it.)
+      const merge = MERGE_LINE.exec(entries[k]);
+      if (merge) for (const a of merge[1].matchAll(ALIAS_NAME)) merges.push(a[1]);
+      else if (/^<<[ \t]*:[ \t]*(?:#.*)?\r?$/.test(entries[k])) merges.push(...blockAliases(text, entries[k], m.index));
+    }
+    mapping(m[2], image, merges);
+  }
   // (A flow mapping anchored on its line: `x-k: &k {image: registry.k8s.io/kube-proxy:v1.31.2}`;
   // a value anchored inside one: `x-images: {s: &s registry.k8s.io/kube-scheduler:v1.31.0}`.)
   if (text.indexOf('{') >= 0) {
     FLOW_ANCHOR_LINE.lastIndex = 0;
-    for (let m = FLOW_ANCHOR_LINE.exec(text); m; m = FLOW_ANCHOR_LINE.exec(text)) anchor(m[1], FLOW_IMAGE_ENTRY.exec(m[2])?.[3], FLOW_MERGE_ENTRY.exec(m[2])?.[1]);
+    for (let m = FLOW_ANCHOR_LINE.exec(text); m; m = FLOW_ANCHOR_LINE.exec(text)) {
+      const merge = FLOW_MERGE_ENTRY.exec(m[2]);
+      mapping(m[1], FLOW_IMAGE_ENTRY.exec(m[2])?.[3], merge ? Array.from(merge[1].matchAll(ALIAS_NAME), (a) => a[1]) : []);
+    }
     FLOW_ANCHORED_VALUE.lastIndex = 0;
-    for (let m = FLOW_ANCHORED_VALUE.exec(text); m; m = FLOW_ANCHORED_VALUE.exec(text)) anchor(m[1], m[3]);
+    for (let m = FLOW_ANCHORED_VALUE.exec(text); m; m = FLOW_ANCHORED_VALUE.exec(text)) value(m[1], m[3]);
   }
-  ANCHOR_LINE.lastIndex = 0;
-  for (let m = ANCHOR_LINE.exec(text); m; m = ANCHOR_LINE.exec(text)) {
-    const entries = firstLevelEntries(text, m.index + m[0].length + 1, m[1].length);
-    let image: string | undefined;
-    let merged: string | undefined;
-    for (const e of entries) {
-      image ??= IMAGE_ENTRY.exec(e)?.[3];
-      merged ??= MERGE_ENTRY.exec(e)?.[1];
+  const out = new Map<string, string>(values);
+  /** The image of an anchored mapping, or of the first it merges that gives one (depth first, to MAX_IMAGE_MERGES). */
+  const imageOf = (name: string, depth: number): string | undefined => {
+    const m = mappings.get(name);
+    if (!m || depth > MAX_IMAGE_MERGES) return undefined;
+    if (m.image !== undefined) return m.image;
+    for (const merged of m.merges) {
+      const found = imageOf(merged, depth + 1);
+      if (found !== undefined) return found;
     }
-    anchor(m[2], image, merged);
-  }
-  const out = new Map<string, string>();
-  for (const name of own.keys()) {
-    let at: string | undefined = name;
-    for (let depth = 0; at !== undefined && depth <= MAX_IMAGE_MERGES; depth++) {
-      const image = own.get(at);
-      if (image !== undefined) {
-        out.set(name, image);
-        break;
-      }
-      at = merges.get(at);
-    }
+    return undefined;
+  };
+  for (const name of mappings.keys()) {
+    const image = imageOf(name, 0);
+    if (image !== undefined) out.set(MERGED_IMAGE + name, image);
   }
   return out.size > 0 ? out : undefined;
+}
+
+/** The key of an anchored mapping's image in anchoredImages (no anchor's name starts so). */
+const MERGED_IMAGE = '<<';
+
+/** Every anchor's name written more than once in a text (`&a`, in any node). */
+function anchoredTwice(text: string): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  ANY_ANCHOR.lastIndex = 0;
+  for (let m = ANY_ANCHOR.exec(text); m; m = ANY_ANCHOR.exec(text)) {
+    if (seen.has(m[1])) twice.add(m[1]);
+    else seen.add(m[1]);
+  }
+  return twice;
+}
+const ANY_ANCHOR = /(?:^|[\s[{,:-])&([^\s,[\]{}]+)/gm;
+
+/** The aliases of a block list below a merge key (`<<:` over `- *a0`), the entry `entry` of the mapping anchored at `from`. */
+function blockAliases(text: string, entry: string, from: number): string[] {
+  const at = text.indexOf(entry, from);
+  const out: string[] = [];
+  let i = text.indexOf('\n', at) + 1;
+  for (let n = 0; i > 0 && i < text.length && n < 64; n++) {
+    let e = text.indexOf('\n', i);
+    if (e < 0) e = text.length;
+    const m = /^[ \t]*-[ \t]+\*([^\s,[\]{}#]+)[ \t]*\r?$/.exec(text.slice(i, e));
+    if (!m) break;
+    out.push(m[1]);
+    i = e + 1;
+  }
+  return out;
 }
 
 /** The entries (their text, from the key) at the first level of the block mapping from `from`, deeper than `base`. */
