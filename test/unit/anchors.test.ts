@@ -270,3 +270,15 @@ describe('a Compose service that takes a Kubernetes image by a merge key or an a
     assert.equal(n, 2);
   });
 });
+
+describe('a Compose image anchor written twice (QA 200 B6)', () => {
+  const services = Array.from({ length: 30 }, (_, i) => `  web-${i}:\n    image: nginx:1.27\n`).join('');
+  const compose = `x-kp: &kp\n  image: registry.k8s.io/kube-proxy:v1.31.2\nx-other: [a, b]\nservices:\n${services}  proxy:\n    <<: *kp\n    platform: windows/amd64\n`;
+  it('gives a fresh scan\'s findings when another block anchors the same name, and again when it stops', () => {
+    const n = replaceAndCompare('file:///w/compose.yaml', compose, [
+      ['x-other: [a, b]', 'x-other: &kp [a, b]'],
+      ['x-other: &kp [a, b]', 'x-other: [a, b]'],
+    ], 'yaml');
+    assert.equal(n, 1);
+  });
+});

@@ -1145,8 +1145,9 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
-  // (An anchored image: what a service that merges it or an `image:` that aliases it pulls.)
-  if ((facts?.images || after.indexOf('&') >= 0) && JSON.stringify([...(anchoredImages(before) ?? [])]) !== JSON.stringify([...(anchoredImages(after) ?? [])])) return true;
+  // (An anchored image: what a service that merges it or an `image:` that aliases it pulls; and
+  // any anchor's name, which written a second time anywhere takes an image's out.)
+  if ((facts?.images || after.indexOf('&') >= 0 || before.indexOf('&') >= 0) && anchoredImagesKey(before) !== anchoredImagesKey(after)) return true;
   // (What an anchored os or arch list is paired with: the names beside its alias.)
   if (facts?.anchors) {
     // (And an anchored os list: the names of the goos axes that alias it.)
@@ -1764,6 +1765,15 @@ export function anchoredImages(text: string): Map<string, string> | undefined {
     if (image !== undefined) out.set(MERGED_IMAGE + name, image);
   }
   return out.size > 0 ? out : undefined;
+}
+
+/** What of a block's text anchoredImages reads from the whole file: its anchored images, and every anchor's name in it. */
+function anchoredImagesKey(text: string): string {
+  if (text.indexOf('&') < 0) return '';
+  const names: string[] = [];
+  ANY_ANCHOR.lastIndex = 0;
+  for (let m = ANY_ANCHOR.exec(text); m; m = ANY_ANCHOR.exec(text)) names.push(m[1]);
+  return JSON.stringify([[...(anchoredImages(text) ?? [])], names]);
 }
 
 /** The key of an anchored mapping's image in anchoredImages (no anchor's name starts so). */
