@@ -1772,7 +1772,7 @@ function anchoredImagesKey(text: string): string {
   if (text.indexOf('&') < 0) return '';
   const names: string[] = [];
   ANY_ANCHOR.lastIndex = 0;
-  for (let m = ANY_ANCHOR.exec(text); m; m = ANY_ANCHOR.exec(text)) names.push(m[1]);
+  for (let m = ANY_ANCHOR.exec(text); m; m = ANY_ANCHOR.exec(text)) if (!inComment(text, m.index)) names.push(m[1]);
   return JSON.stringify([[...(anchoredImages(text) ?? [])], names]);
 }
 
@@ -1785,12 +1785,20 @@ function anchoredTwice(text: string): Set<string> {
   const twice = new Set<string>();
   ANY_ANCHOR.lastIndex = 0;
   for (let m = ANY_ANCHOR.exec(text); m; m = ANY_ANCHOR.exec(text)) {
+    if (inComment(text, m.index)) continue;
     if (seen.has(m[1])) twice.add(m[1]);
     else seen.add(m[1]);
   }
   return twice;
 }
-const ANY_ANCHOR = /(?:^|[\s[{,:-])&([^\s,[\]{}]+)/gm;
+/** An anchor where a node starts: at a line's start, after a key's colon or an item's dash, in a flow collection (not `a &k` in text). */
+const ANY_ANCHOR = /(?:^[ \t]*|[:-][ \t]+|[[{,][ \t]*)&([^\s,[\]{}]+)/gm;
+
+/** Whether text[at] is in a comment: a `#` at its line's start or after a blank before it. */
+function inComment(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return /(?:^|\s)#/.test(line);
+}
 
 /** The aliases of a block list below a merge key (`<<:` over `- *a0`), the entry `entry` of the mapping anchored at `from`. */
 function blockAliases(text: string, entry: string, from: number): string[] {
