@@ -2524,9 +2524,12 @@ function openQuote(before: string): boolean {
 
 /** The command of the last statement of `before`: `die` in `[ -n "$X" ] || die "usage: --platform $NOTE`. */
 function lastCommand(before: string): string {
-  const and = before.lastIndexOf('&&');
-  const from = Math.max(before.lastIndexOf(';') + 1, and >= 0 ? and + 2 : 0, before.lastIndexOf('|') + 1);
-  return /^\s*([^\s;&|]*)/.exec(before.slice(from))![1];
+  // (An escaped `\;` is an argument, `echo a \; b`: no statement ends there.)
+  const plain = before.indexOf('\\') >= 0 ? before.replace(/\\[;&|]/g, '__') : before;
+  const and = plain.lastIndexOf('&&');
+  const from = Math.max(plain.lastIndexOf(';') + 1, and >= 0 ? and + 2 : 0, plain.lastIndexOf('|') + 1);
+  // (A recipe line's `@`, `-` and `+` are make's: `@echo …` is an echo.)
+  return /^\s*[@+-]*([^\s;&|]*)/.exec(plain.slice(from))![1];
 }
 /** A Dockerfile's LABEL before a use: its values are text. */
 const LABEL_BEFORE = /^\s*LABEL\s/i;
