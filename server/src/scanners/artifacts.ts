@@ -675,16 +675,14 @@ function addPackage(sink: MentionSink, t: Token, format: 'deb' | 'rpm', listId?:
 
 const RPM_ONLY: ReadonlySet<string> = new Set(['i586', 'i486']);
 
-/** (A source scheme before it: syft's and grype's `registry:`, `docker:`, skopeo's `docker://`.) */
-const IMAGE = /^["']?(?:docker:\/\/|(?:registry|docker|podman|containerd):)?(?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/([a-z0-9-]+)(?::(?:\$\{[^}\s"']*\}|[^\s"'@:$]|\$(?!\{))+)?(?:@sha256:[^\s"']+)?["']?$/;
+/** The Kubernetes image registries, as a pattern's alternatives: registry.k8s.io, the old k8s.gcr.io and gcr.io/google-containers. */
+export const KUBE_REGISTRIES = 'registry\\.k8s\\.io|k8s\\.gcr\\.io|gcr\\.io\\/google[-_]containers';
 
-/**
- * The image name of a Kubernetes image reference (`registry.k8s.io/kube-proxy:v1.31.0` →
- * kube-proxy). The tag and digest may be templated (`:${KUBE_VERSION}`, `:${KUBE_VERSION:-v1.31.0}`);
- * the name is literal.
- */
+/** (A source scheme before it: syft's and grype's `registry:`, `docker:`, skopeo's `docker://`.) */
+const IMAGE = new RegExp(`^["']?(?:docker:\\/\\/|(?:registry|docker|podman|containerd):)?(?:${KUBE_REGISTRIES})\\/([a-z0-9-]+)(?::(?:\\$\\{[^}\\s"']*\\}|[^\\s"'@:$]|\\$(?!\\{))+)?(?:@sha256:[^\\s"']+)?["']?$`);
+
 /** A Kubernetes image registry alone, as a variable holds it: `registry.k8s.io`, `k8s.gcr.io/`, a default `${REGISTRY:-registry.k8s.io}`. */
-const KUBE_REGISTRY = /^["']?(?:\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=])?((?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/?)\}?["']?$/;
+const KUBE_REGISTRY = new RegExp(`^["']?(?:\\$\\{[A-Za-z_][A-Za-z0-9_]*:?[-=])?((?:${KUBE_REGISTRIES})\\/?)\\}?["']?$`);
 
 /**
  * What a variable set to `value` keeps for the images named after it: the registry, when the value
@@ -697,6 +695,16 @@ export function registryVariable(value: string): string | undefined {
   return KUBE_REGISTRY.exec(value)?.[1];
 }
 
+/** The Kubernetes image a word names (see kubeImageName), also after a variable that holds a registry: `${REGISTRY}/kube-proxy:v1.31.1`. */
+export function kubeImageAfter(word: string, urlVars: ReadonlyMap<string, string>): string | undefined {
+  return kubeImageName(word) ?? (word.charCodeAt(0) === 36 && urlVars.size > 0 ? kubeImageName(afterUrlVariable(word, word, urlVars) ?? '') : undefined);
+}
+
+/**
+ * The image name of a Kubernetes image reference (`registry.k8s.io/kube-proxy:v1.31.0` →
+ * kube-proxy). The tag and digest may be templated (`:${KUBE_VERSION}`, `:${KUBE_VERSION:-v1.31.0}`);
+ * the name is literal.
+ */
 export function kubeImageName(ref: string): string | undefined {
   return IMAGE.exec(ref)?.[1];
 }

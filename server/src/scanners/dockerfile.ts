@@ -3,7 +3,7 @@ import { MentionSink, ScopeEnv, isPlatformListValue, pulledImage, readPlatformLi
 import { maskTemplates } from './template';
 import { holdsText, scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
-import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageName, registryVariable, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
+import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageAfter, registryVariable, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
 interface Instruction {
   keyword: string;
@@ -124,8 +124,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
         const before = sink.mentions.length;
         scanShell(text, s, e, sink, { mode: 'shell', urlVars, dockerFlags: true });
         // (Also after an ARG that holds a Kubernetes registry: `FROM ${REGISTRY}/kube-proxy:v1.31.1`.)
-        const image = words[0] ?? '';
-        pulledImage(sink, before, kubeImageName(image.charCodeAt(0) === 36 ? (afterUrlVariable(image, image, urlVars) ?? image) : image));
+        pulledImage(sink, before, kubeImageAfter(words[0] ?? '', urlVars));
         break;
       }
       case 'ARG':

@@ -25,7 +25,7 @@ import { isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Heredoc, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
-import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable, afterUrlVariable, registryVariable } from './artifacts';
+import { scanUrls, scanPackageWords, scanAptSourceLines, scanArchiveNames, kubeImageName, kubeImageAfter, KNOWN_HOST, downloadPrefix, PACKAGE_MANAGERS, urlVariable, afterUrlVariable, registryVariable } from './artifacts';
 
 export interface ShellOptions {
   mode: TemplateMode;
@@ -2403,12 +2403,8 @@ function scanArrayFlags(text: string, masked: string, base: number, items: Word[
 
 function findImage(text: string, masked: string, base: number, words: Word[], urlVars: ReadonlyMap<string, string>): string | undefined {
   for (const w of words) {
-    let image = kubeImageName(wordText(masked, w));
-    // (`"${REGISTRY}/kube-proxy:v1.31.1"`, REGISTRY set to registry.k8s.io above: see registryVariable.)
-    if (image === undefined && urlVars.size > 0) {
-      const written = text.slice(base + w.start, base + w.end).replace(/["']/g, '');
-      if (written.charCodeAt(0) === 36) image = kubeImageName(afterUrlVariable(written, written, urlVars) ?? '');
-    }
+    // (`"${REGISTRY}/kube-proxy:v1.31.1"`, REGISTRY set to registry.k8s.io above, as written: masked, it is no word.)
+    const image = kubeImageName(wordText(masked, w)) ?? (urlVars.size > 0 ? kubeImageAfter(wordText(text, { start: base + w.start, end: base + w.end }), urlVars) : undefined);
     if (image !== undefined) return image;
   }
   return undefined;

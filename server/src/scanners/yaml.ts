@@ -3,7 +3,7 @@ import { isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, ma
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
-import { afterUrlVariable, kubeImageName, registryVariable, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
+import { KUBE_REGISTRIES, afterUrlVariable, kubeImageName, registryVariable, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, isTextName, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
 import type { FlagVariables } from './state';
 import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
@@ -1145,9 +1145,9 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
-  // (An anchored image: what a service that merges it or an `image:` that aliases it pulls; and
-  // any anchor's name, which written a second time anywhere takes an image's out.)
-  if ((facts?.images || after.indexOf('&') >= 0 || before.indexOf('&') >= 0) && anchoredImagesKey(before) !== anchoredImagesKey(after)) return true;
+  // (An anchored image: what a service that merges it or an `image:` that aliases it pulls. An edit
+  // of an anchor's or an alias's line, which may take one out, rescans the file already: scanEdited.)
+  if (JSON.stringify([...(anchoredImages(before) ?? [])]) !== JSON.stringify([...(anchoredImages(after) ?? [])])) return true;
   // (What an anchored os or arch list is paired with: the names beside its alias.)
   if (facts?.anchors) {
     // (And an anchored os list: the names of the goos axes that alias it.)
@@ -1550,8 +1550,8 @@ export function fileUrlVars(text: string): Map<string, string> | undefined {
 }
 
 /** A variable set to a Kubernetes registry (`REGISTRY: registry.k8s.io`), for the images named after it (see registryVariable). */
-const REGISTRY_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)((?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers)\/?)\2[ \t]*(?:#.*)?\r?$/;
-const REGISTRY_TEXT = /registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/google[-_]containers/;
+const REGISTRY_VARIABLE = new RegExp(`^[ \\t]+([A-Za-z_][A-Za-z0-9_]*)[ \\t]*:[ \\t]*(["']?)((?:${KUBE_REGISTRIES})\\/?)\\2[ \\t]*(?:#.*)?\\r?$`);
+const REGISTRY_TEXT = new RegExp(KUBE_REGISTRIES);
 
 /** A variable set to another one and more (`K8S_BIN: ${K8S_BASE}/v1.31.0/bin`). */
 const VARIABLE_AFTER_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)(\$[^\s"'#]+)\2[ \t]*(?:#.*)?\r?$/;
@@ -1654,12 +1654,12 @@ function anchorBefore(text: string, at: number): string | undefined {
  * Helm's split form `image: {registry, repository, tag}` beside it, or `repository:` (and
  * `registry:`) beside it inside such an image mapping.
  */
-function imageRef(node: YMap, ctx?: Ctx): string {
+function imageRef(node: YMap, ctx: Ctx): string {
   const image = get(node, 'image');
   // (Compose's `image: *img`, and a service that takes its image by a merge key: `<<: *kube-proxy`.)
-  if (image?.kind === 'scalar' && image.style === 'ALIAS') return ctx?.images?.get(aliasName(image, ctx.text)) ?? '';
+  if (image?.kind === 'scalar' && image.style === 'ALIAS') return ctx.images?.get(aliasName(image, ctx.text)) ?? '';
   if (image?.kind === 'scalar') return scalarText(image) ?? '';
-  if (!image && ctx?.images) {
+  if (!image && ctx.images) {
     const merged = mergedImage(node, ctx.images, ctx.text);
     if (merged !== undefined) return merged;
   }
@@ -1765,15 +1765,6 @@ export function anchoredImages(text: string): Map<string, string> | undefined {
     if (image !== undefined) out.set(MERGED_IMAGE + name, image);
   }
   return out.size > 0 ? out : undefined;
-}
-
-/** What of a block's text anchoredImages reads from the whole file: its anchored images, and every anchor's name in it. */
-function anchoredImagesKey(text: string): string {
-  if (text.indexOf('&') < 0) return '';
-  const names: string[] = [];
-  ANY_ANCHOR.lastIndex = 0;
-  for (let m = ANY_ANCHOR.exec(text); m; m = ANY_ANCHOR.exec(text)) if (!inComment(text, m.index)) names.push(m[1]);
-  return JSON.stringify([[...(anchoredImages(text) ?? [])], names]);
 }
 
 /** The key of an anchored mapping's image in anchoredImages (no anchor's name starts so). */
