@@ -17,6 +17,11 @@ export interface Token {
   repeatOf?: string;
   /** For a name Go does not have (`amd46`): the names of its goos or goarch list as written, which its fix must not repeat. */
   inList?: readonly string[];
+  /**
+   * An arch written with its variant in one word (`ARCH=arm/v7` for `--platform linux/$ARCH`):
+   * the variant; `text` is the arch alone, and the range covers both.
+   */
+  variant?: string;
 }
 
 /** A platform written in one token: `linux/arm/v7`, `linux-386` in an archive name, `amd64-linux`. */
@@ -568,12 +573,13 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
         }
       }
       // An arch with its variant where a GOARCH is read (`GOARCH="arm/v7"`, a script's own variable
-      // for `--platform linux/$GOARCH`): the arch it names, as in `linux/arm/v7`.
+      // for `--platform linux/$GOARCH`): the arch it names, as in `linux/arm/v7`, with that variant;
+      // the finding covers the word.
       if (o.role === 'arch' && !o.goArchOnly && t.text.indexOf('/') > 0) {
         const slash = t.text.indexOf('/');
         const arch = t.text.slice(0, slash);
         const variant = parsePlatform(`linux/${t.text}`, 'strict')?.variant;
-        if (isGoArch(arch) && variant !== undefined && isValidVariant(arch, variant)) t = token(o.text, t.start, t.start + slash);
+        if (isGoArch(arch) && variant !== undefined && isValidVariant(arch, variant)) t = { start: t.start, end: t.end, text: arch, variant };
       }
       // An item of a list of names (`GOARCH="arm64 riscv64"`) can be removed as a platform's can.
       names.push(removable && items.length > 1 ? { ...t, remove: { start: item.removeStart, end: item.removeEnd } } : t);
@@ -751,7 +757,7 @@ export function emitPairs(
   const add = (os: Token | undefined, arch: Token | undefined) => {
     if (!os && !arch) return;
     if (excluded(os?.text ?? implied?.os, arch?.text ?? implied?.arch)) return;
-    const v = typeof variant === 'function' ? variant(os?.text ?? implied?.os, arch?.text ?? implied?.arch) : typeof variant === 'object' ? variant.text : variant;
+    const v = (typeof variant === 'function' ? variant(os?.text ?? implied?.os, arch?.text ?? implied?.arch) : typeof variant === 'object' ? variant.text : variant) ?? arch?.variant;
     sink.add({
       kind: 'pair',
       ...(os ? { os } : implied?.os ? { osName: implied.os } : {}),
