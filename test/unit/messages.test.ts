@@ -238,3 +238,16 @@ describe('a macOS universal binary', () => {
     assert.equal(lintText('curl -LO https://dl.k8s.io/release/v1.31.0/bin/darwin/universal/kubectl\n', 'shell', model, settings)[0]?.code, 'unknown-platform');
   });
 });
+
+describe('removed-platform messages name the variant built', () => {
+  /** Each finding as the text it covers and the platform its message names. */
+  const named = (text: string, kind: FileKind) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.message.replace(/ was removed.*$/, '')}`);
+  it('a Dockerfile ENV that sets GOARM beside GOARCH, as a RUN line does', () => {
+    const text = 'FROM golang AS a\nENV GOOS=linux GOARCH=arm GOARM=7\nRUN GOOS=linux GOARCH=arm GOARM=6 go build .\nFROM golang AS b\nENV GOOS=linux GOARCH=arm\n';
+    assert.deepEqual(named(text, 'dockerfile'), ['arm linux/arm/v7', 'arm linux/arm/v6', 'arm linux/arm']);
+  });
+  it('an arch written with its variant in a variable a --platform takes after an os, on the whole word', () => {
+    const text = 'ARCH=arm/v7\ndocker buildx build --platform "linux/${ARCH}" .\nfor a in amd64 arm/v6; do docker build --platform linux/$a .; done\n';
+    assert.deepEqual(named(text, 'shell'), ['arm/v7 linux/arm/v7', 'arm/v6 linux/arm/v6']);
+  });
+});

@@ -312,6 +312,7 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
   const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
   const oses: Token[] = [];
   const arches: Token[] = [];
+  let variant: string | undefined;
   if (legacy) {
     const m = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)\s+/.exec(masked);
     if (!m) return;
@@ -331,6 +332,8 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
       collect(m[1], vs, ve);
     }
   }
+  // `ENV GOOS=linux GOARCH=arm GOARM=7`: the arch is built in that variant (linux/arm/v7).
+  if (variant !== undefined && arches.length > 0 && arches[0].variant === undefined) arches[0] = { ...arches[0], variant };
   // `ENV GOOS=darwin` then `ENV GOARCH=386`: the stage's builds see the two together.
   if (oses.length > 0 || arches.length > 0) held.set(oses[0], arches[0], `${keyword} GOOS/GOARCH`);
 
@@ -358,5 +361,6 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written', ...(buildKit ? { bareArch: true } : {}) });
     if (role === 'os') oses.push(...names.slice(0, 1));
     if (role === 'arch') arches.push(...names.slice(0, 1));
+    if (role === 'variant' && names.length === 1) variant = names[0].text;
   }
 }
