@@ -1,5 +1,5 @@
 import type { DockerGoEnv, GoNames } from './state';
-import { MentionSink, ScopeEnv, isPlatformListValue, pulledImage, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, isBareArchList, isPlatformListValue, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
 import { holdsText, scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
@@ -358,7 +358,9 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     }
     // (BuildKit's own TARGETPLATFORM and BUILDPLATFORM are containerd's platforms: an arch alone is linux's, `arm/v7` too.)
     const buildKit = /^(?:TARGET|BUILD)PLATFORM$/.test(name);
-    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written', ...(buildKit ? { bareArch: true } : {}) });
+    // (A list of arches alone, `ARG PLATFORMS=amd64,arm`, is read as a Makefile's or a script's is.)
+    const bareArch = buildKit || (role === 'platform' && isBareArchList(name, masked, s, vs, ve));
+    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written', ...(bareArch ? { bareArch: true } : {}) });
     if (role === 'os') oses.push(...names.slice(0, 1));
     if (role === 'arch') arches.push(...names.slice(0, 1));
     if (role === 'variant' && names.length === 1) variant = names[0].text;
