@@ -17,6 +17,12 @@ describe('artifact-unavailable messages', () => {
     assert.match(f.message, /not listed for windows\/amd64 in the Kubernetes release artifacts; no platform lists it in this form \(kube-scheduler is listed for linux\/amd64, /);
   });
 
+  it('are not added to an unknown platform, whether its names are Go names or not', () => {
+    const text = ['darwin/386/kubectl', 'windows/arm/kubectl.exe', 'windows/amd46/kubectl.exe', 'darwin/arm64/kubectl'].map((p) => `curl -LO https://dl.k8s.io/release/v1.31.0/bin/${p}\n`).join('');
+    const codes = lintText(text, 'shell', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code}`);
+    assert.deepEqual(codes, ['darwin/386 unknown-platform', 'windows/arm unknown-platform', 'windows/amd46 unknown-platform', 'darwin/arm64 artifact-unavailable']);
+  });
+
   it('name the windows platforms that have a binary as .exe', () => {
     const [f] = lintText('curl -LO https://dl.k8s.io/release/v1.31.0/bin/darwin/arm64/kubectl\n', 'shell', model, settings);
     assert.match(f?.message ?? '', /; it is listed for darwin\/amd64, .*linux\/s390x, and as kubectl\.exe for windows\/386, windows\/amd64\.$/);

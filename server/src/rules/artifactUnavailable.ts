@@ -55,10 +55,14 @@ function elsewhere(a: ArtifactRef, where: string[], model: TierModel): string {
   return 'no platform lists it';
 }
 
-/** artifact-unavailable: an artifact named for a platform the source document does not list it for. */
+/**
+ * artifact-unavailable: an artifact named for a platform the source document does not list it for.
+ * Not for a pair Go does not know (`bin/darwin/386/kubectl`): no platform, which unknown-platform
+ * says; as for a name that is none (`bin/windows/amd46/kubectl.exe`).
+ */
 export function findArtifactUnavailable(s: Subject, model: TierModel): RawFinding | undefined {
   const m = s.mention;
-  if (!m.artifact || !s.platform || !s.validOs || !s.validArch) return undefined;
+  if (!m.artifact || !s.platform || !s.valid) return undefined;
   const a = m.artifact;
   // A split pair (a release URL whose arch is a shell default) is blamed on the part that is odd.
   const token = m.kind === 'whole' ? m.token : blame(s, osIsOdd(s, model));
