@@ -619,6 +619,11 @@ describe('hover', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['unknown-platform']);
     // The name alone would be linux/amd64's card; terraform takes Go's names only.
     assert.match(markdown(await client.hover(uri, positionOf(text, 'x86', 0))), /^\*\*linux_x86_64\*\* is not a valid Go platform; did you mean linux_amd64\?/);
+    // On the half of a pair that is wrong, the pair its message names in bold (QA 206).
+    const pair = 'GOOS=darwin GOARCH=386 go build\n';
+    const p = await open('hover/pair.sh', 'shellscript', pair);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['unknown-platform']);
+    assert.match(markdown(await client.hover(p.uri, positionOf(pair, '386', 1))), /^\*\*darwin\/386\*\* is not a valid Go platform; did you mean darwin\/amd64, darwin\/arm64\?/);
     const gitlab = 'b:\n  parallel:\n    matrix:\n      - ARCH: [x86_64, armhf]\n  script:\n    - |\n      case "$ARCH" in\n        x86_64) GOARCH=amd64 ;;\n        *) GOARCH="$ARCH" ;;\n      esac\n      GOOS=linux GOARCH=$GOARCH go build\n';
     const g = await open('hover/.gitlab-ci.yml', 'yaml', gitlab);
     assert.deepEqual(g.diagnostics.map((d) => d.code), ['removed-platform']);

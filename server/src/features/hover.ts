@@ -187,6 +187,9 @@ function withPartners(scan: ScanResult, token: Token, m: Mention): Mention[] {
 }
 
 /** Hover on a platform mention (the scan's, so exactly what diagnostics see) or an artifact name. */
+/** The platform a diagnostic's message opens with (`darwin/386 is not a valid Go platform`). */
+const MESSAGE_SUBJECT = /^([A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+){1,2}) is /;
+
 export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, offset: number, findings: readonly Finding[] = []): Hover | null {
   const found = mentionsAt(scan, offset);
   if (found.length > 0) {
@@ -207,7 +210,9 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
     for (const f of findings) {
       if (f.start !== t0.start || f.end !== t0.end) continue;
       if (f.code !== 'unknown-platform' && !(f.code === 'removed-platform' && !own.some((md) => md.includes('removed')))) continue;
-      const md = f.message.startsWith(t0.text) ? `**${shownSpaces(t0.text)}**${f.message.slice(t0.text.length)}` : f.message;
+      // (The name the message opens with in bold: the token, or the pair it makes, `darwin/386` on `386`.)
+      const lead = f.message.startsWith(t0.text) ? t0.text : (MESSAGE_SUBJECT.exec(f.message)?.[1] ?? '');
+      const md = lead !== '' ? `**${shownSpaces(lead)}**${f.message.slice(lead.length)}` : f.message;
       if (!said.includes(md)) said.push(md);
     }
     const texts = said.length === 0 ? own : [...said, ...own.filter((md) => !/ is not (?:a|an) /.test(md.slice(0, md.indexOf('\n') >>> 0)))].slice(0, 4);
