@@ -19,6 +19,13 @@ describe('a repeated platform beside other codes', () => {
     assert.deepEqual(codes(list, 'makefile'), ['1:14 unsupported-platform linux/riscv64', '1:28 unsupported-platform linux/riscv64', '1:28 duplicate-platform linux/riscv64']);
   });
 
+  it('an arch with its variant in a loop a --platform reads repeats the same variant only (arm64/v8 is arm64)', () => {
+    const loop = 'for a in amd64/v2 amd64/v3 arm64 arm64/v8 amd64/v2; do\n  docker buildx build --platform "linux/${a}" .\ndone\n';
+    assert.deepEqual(codes(loop, 'shell'), ['1:34 duplicate-platform arm64/v8', '1:43 duplicate-platform amd64/v2']);
+    const messages = lintText(loop, 'shell', model, defaults).map((f) => f.message);
+    assert.deepEqual(messages, ['arm64/v8 is already in this list as arm64; remove the repeat.', 'amd64/v2 is already in this list; remove the repeat.']);
+  });
+
   it('a removed platform listed twice is removed each time, and no duplicate', () => {
     assert.deepEqual(codes('builds:\n  - goos: [linux]\n    goarch: [arm, arm]\n', 'goreleaser'), ['3:14 removed-platform arm', '3:19 removed-platform arm']);
     assert.deepEqual(codes('PLATFORMS := linux/arm/v7 linux/arm/v7\n', 'makefile'), ['1:14 removed-platform linux/arm/v7', '1:27 removed-platform linux/arm/v7']);

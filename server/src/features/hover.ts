@@ -186,10 +186,10 @@ function withPartners(scan: ScanResult, token: Token, m: Mention): Mention[] {
   return partners.map((p) => (role === 'arch' ? { ...m, osName: p } : { ...m, archName: p }));
 }
 
-/** Hover on a platform mention (the scan's, so exactly what diagnostics see) or an artifact name. */
 /** The platform a diagnostic's message opens with (`darwin/386 is not a valid Go platform`). */
 const MESSAGE_SUBJECT = /^([A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+){1,2}) is /;
 
+/** Hover on a platform mention (the scan's, so exactly what diagnostics see) or an artifact name. */
 export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, offset: number, findings: readonly Finding[] = []): Hover | null {
   const found = mentionsAt(scan, offset);
   if (found.length > 0) {

@@ -1,6 +1,6 @@
 import type { RawFinding } from './finding';
 import type { Subject } from './subject';
-import type { Token } from '../scanners/mention';
+import { writtenName, type Token } from '../scanners/mention';
 import { platformIdentity } from '../platform/names';
 
 /**
@@ -50,7 +50,7 @@ export function findRepeatedNames(s: Subject): RawFinding[] {
     out.push({
       token: t,
       code: 'duplicate-platform',
-      message: `${t.text} is already in this list${t.repeatOf !== t.text ? ` as ${t.repeatOf}` : ''}; remove the repeat.`,
+      message: `${writtenName(t)} is already in this list${t.repeatOf !== writtenName(t) ? ` as ${t.repeatOf}` : ''}; remove the repeat.`,
       data: { platform: t.text.toLowerCase(), ...(t.remove ? { remove: t.remove } : {}) },
     });
   }

@@ -1,6 +1,6 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
 import { isNameTypo, parseBareArch, parseMisnamed, parsePlatform } from '../platform/parse';
-import { isGoArch, isGoOs, isPlaceholder, isValidVariant, resolveArch } from '../platform/names';
+import { isGoArch, isGoOs, isPlaceholder, isValidVariant, platformIdentity, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 import type { GoNames } from './state';
 
@@ -702,7 +702,9 @@ export function markRepeats(tokens: Token[], nameOf?: (name: string) => string):
   const all = tokens.length <= SHORT_LIST;
   return tokens.map((t, k) => {
     const name = written[k].toLowerCase();
-    const key = nameOf ? nameOf(name) : name;
+    const named = nameOf ? nameOf(name) : name;
+    // (An arch with its variant is that variant's: `amd64/v3` repeats no `amd64/v2`, `arm64/v8` repeats `arm64`.)
+    const key = t.variant === undefined ? named : platformIdentity({ os: '', arch: named, variant: t.variant }).slice(1);
     const first = seen.get(key);
     const inList = all || (!isGoOs(name) && !isGoArch(name)) ? { inList: written } : undefined;
     // A name as Go writes it after the same name in capitals (`[Linux, linux]`) is the list's
@@ -711,8 +713,13 @@ export function markRepeats(tokens: Token[], nameOf?: (name: string) => string):
       seen.set(key, t);
       return inList ? { ...t, ...inList } : t;
     }
-    return { ...t, repeatOf: first.text, ...inList };
+    return { ...t, repeatOf: writtenName(first), ...inList };
   });
+}
+
+/** A name as written, with the variant written after it (`arm/v7`). */
+export function writtenName(t: Token): string {
+  return t.variant === undefined ? t.text : `${t.text}/${t.variant}`;
 }
 
 /**
