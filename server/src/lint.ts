@@ -97,6 +97,8 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   const shebang = firstLine?.charCodeAt(0) === 0xfeff ? firstLine.slice(1) : firstLine;
   // (Alpine's ash and mksh too.)
   if (shebang !== undefined && /^#!.*\b(?:(?:ba|z|k|da|a|mk)?sh|bats)\b/.test(shebang)) return 'shell';
+  // cloud-init's user-data, YAML by its first line (`user-data`, `meta-data` have no extension).
+  if (shebang !== undefined && /^#cloud-config[ \t\r]*$/.test(shebang)) return 'yaml';
   // `#!/usr/bin/make -f`: a makefile run as a program (Debian's debian/rules); GNU make as gmake too.
   if (shebang !== undefined && /^#!(?:\S*\/env\s+(?:-S\s*)?)?\S*\bg?make\s+(?:\S+\s+)*?-[A-Za-z]*f\b/.test(shebang)) return 'makefile';
   return undefined;

@@ -107,6 +107,11 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/hack/build', undefined, '#!/usr/bin/env -S make -sf'), 'makefile');
     assert.equal(detectFileKind('/r/hack/build', undefined, '#!/bin/sh -e'), 'shell');
     assert.equal(detectFileKind('/r/hack/cmake-it', undefined, '#!/usr/bin/cmake -P'), undefined);
+    // cloud-init's user-data, YAML by its header (QA 207 D2); not its shell-script forms.
+    assert.equal(detectFileKind('/r/cloud-init/user-data', undefined, '#cloud-config'), 'yaml');
+    assert.equal(detectFileKind('/r/cloud-init/user-data', undefined, '#cloud-config \r'), 'yaml');
+    assert.equal(detectFileKind('/r/cloud-init/user-data', undefined, '#cloud-configs'), undefined);
+    assert.equal(detectFileKind('/r/cloud-init/user-data', undefined, '#cloud-boothook'), undefined);
     assert.equal(detectFileKind('/r/README.md'), undefined);
     assert.equal(detectFileKind('/r/main.go', 'go'), undefined);
   });
