@@ -252,6 +252,23 @@ describe('removed-platform messages name the variant built', () => {
     const text = 'FROM golang AS a\nENV GOOS=linux GOARCH=arm GOARM=7\nRUN GOOS=linux GOARCH=arm GOARM=6 go build .\nFROM golang AS b\nENV GOOS=linux GOARCH=arm\n';
     assert.deepEqual(named(text, 'dockerfile'), ['arm linux/arm/v7', 'arm linux/arm/v6', 'arm linux/arm']);
   });
+  it("a Dockerfile's variant variable is its own arch's only, and one Go lacks is reported where it is written (QA 208 R1, B5)", () => {
+    const text = 'FROM golang AS a\nENV GOOS=linux GOARCH=amd64 GOARM=7\nENV GOOS=linux GOARCH=arm64 GOARM=7\nENV GOOS=linux GOARCH=amd64 GOAMD64=v5\nENV GOOS=linux GOARCH=amd64 GOAMD64=v3\n';
+    assert.deepEqual(
+      lintText(text, 'dockerfile', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message}`),
+      ['v5 unknown-platform linux/amd64/v5 is not a valid Go platform; did you mean linux/amd64?'],
+    );
+  });
+  it("a variable's own default with a variant, a GOARCH with one, and arch lists with variants or templated items (QA 208 B3, B4, B6)", () => {
+    assert.deepEqual(named('ARCH=${ARCH:-arm/v7}\ndocker buildx build --platform linux/$ARCH .\n', 'shell'), ['arm/v7 linux/arm/v7']);
+    assert.deepEqual(named('GOARCH="arm/v7"\ndocker buildx build --platform linux/$GOARCH .\n', 'shell'), ['arm/v7 arm (linux/arm/v7)']);
+    assert.deepEqual(named('FROM alpine\nARG PLATFORMS="amd64 arm/v7 arm64"\nARG B_PLATFORMS="amd64 arm ${EXTRA_ARCHES}"\n', 'dockerfile'), ['arm/v7 linux/arm/v7', 'arm linux/arm']);
+    assert.deepEqual(named('PLATFORMS ?= amd64 $(EXTRA) arm\n', 'makefile'), ['arm linux/arm']);
+  });
+  it('a removed platform with a variant arm does not have still names an artifact not listed for it (QA 208 R2)', () => {
+    const text = 'docker pull --platform linux/arm/v9 registry.k8s.io/kube-proxy:v1.31.0\n';
+    assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => f.code), ['removed-platform', 'artifact-unavailable']);
+  });
   it('an arch written with its variant in a variable a --platform takes after an os, on the whole word', () => {
     const text = 'ARCH=arm/v7\ndocker buildx build --platform "linux/${ARCH}" .\nfor a in amd64 arm/v6; do docker build --platform linux/$a .; done\n';
     assert.deepEqual(named(text, 'shell'), ['arm/v7 linux/arm/v7', 'arm/v6 linux/arm/v6']);

@@ -1,5 +1,6 @@
 import type { TierModel, ArtifactRef } from '../model/query';
 import type { RawFinding } from './finding';
+import { isValidPair } from '../platform/names';
 import { blame, display, osIsOdd, type Subject } from './subject';
 
 function artifactLabel(a: ArtifactRef): string {
@@ -58,11 +59,12 @@ function elsewhere(a: ArtifactRef, where: string[], model: TierModel): string {
 /**
  * artifact-unavailable: an artifact named for a platform the source document does not list it for.
  * Not for a pair Go does not know (`bin/darwin/386/kubectl`): no platform, which unknown-platform
- * says; as for a name that is none (`bin/windows/amd46/kubectl.exe`).
+ * says; as for a name that is none (`bin/windows/amd46/kubectl.exe`). (A pair Go knows with a
+ * variant it does not, `linux/arm/v9`, is still that pair's.)
  */
 export function findArtifactUnavailable(s: Subject, model: TierModel): RawFinding | undefined {
   const m = s.mention;
-  if (!m.artifact || !s.platform || !s.valid) return undefined;
+  if (!m.artifact || !s.platform || !s.validOs || !s.validArch || !isValidPair(s.platform.os, s.platform.arch)) return undefined;
   const a = m.artifact;
   // A split pair (a release URL whose arch is a shell default) is blamed on the part that is odd.
   const token = m.kind === 'whole' ? m.token : blame(s, osIsOdd(s, model));

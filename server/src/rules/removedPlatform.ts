@@ -24,7 +24,9 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   const several = displayVariants(s);
   const alias = goAlias(s);
   const aliasVariant = alias?.variant !== undefined && s.variant === undefined && s.os !== undefined ? `${s.os}/${alias.arch}/${alias.variant}` : undefined;
-  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch})` : (several ?? aliasVariant ?? display(s));
+  // (With no GOOS, the platform the arch makes, in its variant: `GOARCH="arm/v7"` is arm (linux/arm/v7).)
+  const variant = s.os === undefined && s.arch !== undefined && s.variant !== undefined && isValidVariant(s.arch, s.variant) ? `/${s.variant}` : '';
+  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch}${variant})` : (several ?? aliasVariant ?? display(s));
   const note = alias ? ` ${alias.written} is not a Go architecture either: Go writes it GOARCH=${alias.arch}${alias.arch === 'arm' && alias.variant ? ` GOARM=${alias.variant.replace(/^v/, '')}` : ''}.` : '';
   const reason = removed.reason.replace(/\.$/, '');
   return {

@@ -1,6 +1,7 @@
 import type { DockerGoEnv, GoNames } from './state';
 import { MentionSink, ScopeEnv, isBareArchList, isPlatformListValue, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
+import { GO_VARIANT_KEYS, VARIANT_KEY, resolveArch } from '../platform/names';
 import { holdsText, scanShell, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageAfter, registryVariable, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
@@ -312,7 +313,8 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
   const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
   const oses: Token[] = [];
   const arches: Token[] = [];
-  let variant: string | undefined;
+  /** A variant variable set in the instruction (`GOARM=7`), with its name in lower case. */
+  let variant: { token: Token; key: string } | undefined;
   if (legacy) {
     const m = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)\s+/.exec(masked);
     if (!m) return;
@@ -332,8 +334,10 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
       collect(m[1], vs, ve);
     }
   }
-  // `ENV GOOS=linux GOARCH=arm GOARM=7`: the arch is built in that variant (linux/arm/v7).
-  if (variant !== undefined && arches.length > 0 && arches[0].variant === undefined) arches[0] = { ...arches[0], variant };
+  // `ENV GOOS=linux GOARCH=arm GOARM=7`: the arch is built in that variant (linux/arm/v7). Go
+  // reads each variable for its own arch only: `GOARCH=amd64 GOARM=7` builds linux/amd64.
+  const arch = arches[0];
+  if (variant && arch && arch.variant === undefined && VARIANT_KEY.get(resolveArch(arch.text.toLowerCase())?.arch)?.key === variant.key) arches[0] = { ...arch, variantToken: variant.token };
   // `ENV GOOS=darwin` then `ENV GOARCH=386`: the stage's builds see the two together.
   if (oses.length > 0 || arches.length > 0) held.set(oses[0], arches[0], `${keyword} GOOS/GOARCH`);
 
@@ -363,6 +367,6 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written', ...(bareArch ? { bareArch: true } : {}) });
     if (role === 'os') oses.push(...names.slice(0, 1));
     if (role === 'arch') arches.push(...names.slice(0, 1));
-    if (role === 'variant' && names.length === 1) variant = names[0].text;
+    if (role === 'variant' && names.length === 1 && GO_VARIANT_KEYS.has(name.toLowerCase())) variant = { token: names[0], key: name.toLowerCase() };
   }
 }

@@ -22,6 +22,8 @@ export interface Token {
    * the variant; `text` is the arch alone, and the range covers both.
    */
   variant?: string;
+  /** The variant of the arch, written apart in the same statement (a Dockerfile's `ENV GOARCH=arm GOARM=7`). */
+  variantToken?: Token;
 }
 
 /** A platform written in one token: `linux/arm/v7`, `linux-386` in an archive name, `amd64-linux`. */
@@ -764,13 +766,14 @@ export function emitPairs(
   const add = (os: Token | undefined, arch: Token | undefined) => {
     if (!os && !arch) return;
     if (excluded(os?.text ?? implied?.os, arch?.text ?? implied?.arch)) return;
-    const v = (typeof variant === 'function' ? variant(os?.text ?? implied?.os, arch?.text ?? implied?.arch) : typeof variant === 'object' ? variant.text : variant) ?? arch?.variant;
+    const apart = typeof variant === 'object' ? variant : arch?.variantToken;
+    const v = (typeof variant === 'function' ? variant(os?.text ?? implied?.os, arch?.text ?? implied?.arch) : typeof variant === 'object' ? variant.text : variant) ?? arch?.variant ?? apart?.text;
     sink.add({
       kind: 'pair',
       ...(os ? { os } : implied?.os ? { osName: implied.os } : {}),
       ...(arch ? { arch } : implied?.arch ? { archName: implied.arch } : {}),
       ...variantFields(v),
-      ...(typeof variant === 'object' && variant.text ? { variantToken: variant } : {}),
+      ...(apart?.text ? { variantToken: apart } : {}),
       product,
       context,
     });
@@ -842,9 +845,17 @@ const OTHER_OS_WORDS: ReadonlySet<string> = new Set(['win', 'mac', 'macos', 'osx
  */
 export function isBareArchList(name: string, masked: string, maskBase: number, start: number, end: number): boolean {
   if (!/PLATFORMS$/i.test(name) || !linuxBuildName(name)) return false;
-  const words = masked.slice(start - maskBase, end - maskBase).split(/[\s,"']+/).filter((w) => w !== '');
+  // (Templated items, `$(EXTRA_ARCHES)`, are none of the list's names; an arch may carry its variant, `arm/v7`.)
+  const words = masked
+    .slice(start - maskBase, end - maskBase)
+    .split(/[\s,"']+/)
+    .filter((w) => w !== '' && w.indexOf(POISON) < 0)
+    .map((w) => (ARCH_VARIANT.test(w) ? w.slice(0, w.indexOf('/')) : w));
   return words.some((w) => isGoArch(w)) && words.every((w) => BARE_WORD.test(w) && (isGoArch(w) || isNameTypo(w, 'arch')));
 }
+
+/** Go's name of an arch with a variant after it (`arm/v7`, `arm64/v8`, `amd64/v3`). */
+const ARCH_VARIANT = /^(?:arm|arm64|amd64)\/[vV]?\d{1,2}(?:\.\d)?$/;
 
 /**
  * A value every literal item of which is a slash platform of known names (`linux/amd64,linux/arm64`)

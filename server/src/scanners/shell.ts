@@ -2284,12 +2284,13 @@ export function flagArch(text: string, masked: string, base: number, name: strin
 }
 
 /** A variable's own default as its value: `${ARCH:-arm64}`, `${ARCH:=arm64}`. */
-const SELF_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([A-Za-z0-9_.-]{1,40})\}$/;
+const SELF_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([A-Za-z0-9_.-]{1,40}(?:\/[A-Za-z0-9.]{1,10})?)\}$/;
 
 /** Whether `value`, the value of NAME given after an os to a `--platform`, is one literal word read as an arch (see flagArch). */
 export function flagArchValue(value: string, name: string): boolean {
-  // (Or Go's name of an arch with a valid variant: `ARCH=arm/v7`, then `--platform linux/${ARCH}`.)
-  return (/^[A-Za-z0-9_.-]{1,40}$/.test(value) || /^(?:arm\/v[5-7]|arm64\/v8|amd64\/v[1-4])$/.test(value)) && (roleOf(name) !== undefined || looksLikeName(value.split('/')[0], 'arch'));
+  // (Or Go's name of an arch with a variant: `ARCH=arm/v7`, then `--platform linux/${ARCH}`; one
+  // Go does not have, `arm64/v7`, is judged as `linux/arm64/v7` is.)
+  return (/^[A-Za-z0-9_.-]{1,40}$/.test(value) || /^(?:arm|arm64|amd64)\/[vV]?\d{1,2}(?:\.\d)?$/.test(value)) && (roleOf(name) !== undefined || looksLikeName(value.split('/')[0], 'arch'));
 }
 
 /** The arch in text[start, end) (masked from maskBase) of variable `name`, given to a container tool's `--platform` after `os` (see flagArch). */
