@@ -854,8 +854,8 @@ export function isBareArchList(name: string, masked: string, maskBase: number, s
   return words.some((w) => isGoArch(w)) && words.every((w) => BARE_WORD.test(w) && (isGoArch(w) || isNameTypo(w, 'arch')));
 }
 
-/** Go's name of an arch with a variant after it (`arm/v7`, `arm64/v8`, `amd64/v3`). */
-const ARCH_VARIANT = /^(?:arm|arm64|amd64)\/[vV]?\d{1,2}(?:\.\d)?$/;
+/** Go's name of an arch with a variant after it (`arm/v7`, `arm64/v8`, `amd64/v3`; `arm64/v7`, which Go lacks, too). */
+export const ARCH_VARIANT = /^(?:arm|arm64|amd64)\/[vV]?\d{1,2}(?:\.\d)?$/;
 
 /**
  * A value every literal item of which is a slash platform of known names (`linux/amd64,linux/arm64`)

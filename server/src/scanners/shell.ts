@@ -1,4 +1,5 @@
 import {
+  ARCH_VARIANT,
   isForeignPlatform,
   MentionSink,
   isPlatformListValue,
@@ -2290,7 +2291,7 @@ const SELF_DEFAULT = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?[-=]([A-Za-z0-9_.-]{1,40}(?
 export function flagArchValue(value: string, name: string): boolean {
   // (Or Go's name of an arch with a variant: `ARCH=arm/v7`, then `--platform linux/${ARCH}`; one
   // Go does not have, `arm64/v7`, is judged as `linux/arm64/v7` is.)
-  return (/^[A-Za-z0-9_.-]{1,40}$/.test(value) || /^(?:arm|arm64|amd64)\/[vV]?\d{1,2}(?:\.\d)?$/.test(value)) && (roleOf(name) !== undefined || looksLikeName(value.split('/')[0], 'arch'));
+  return (/^[A-Za-z0-9_.-]{1,40}$/.test(value) || ARCH_VARIANT.test(value)) && (roleOf(name) !== undefined || looksLikeName(value.split('/')[0], 'arch'));
 }
 
 /** The arch in text[start, end) (masked from maskBase) of variable `name`, given to a container tool's `--platform` after `os` (see flagArch). */
