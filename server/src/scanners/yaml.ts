@@ -1728,12 +1728,12 @@ export function anchoredImages(text: string): Map<string, string> | undefined {
     let image: string | undefined;
     const merges: string[] = [];
     const entries = firstLevelEntries(text, m.index + m[0].length + 1, m[1].length);
-    for (let k = 0; k < entries.length; k++) {
-      image ??= IMAGE_ENTRY.exec(entries[k])?.[3];
+    for (const entry of entries) {
+      image ??= IMAGE_ENTRY.exec(entry.text)?.[3];
       // (`<<: *a`, `<<: [*a, *b]`, or a block list of aliases below it.)
-      const merge = MERGE_LINE.exec(entries[k]);
+      const merge = MERGE_LINE.exec(entry.text);
       if (merge) for (const a of merge[1].matchAll(ALIAS_NAME)) merges.push(a[1]);
-      else if (/^<<[ \t]*:[ \t]*(?:#.*)?\r?$/.test(entries[k])) merges.push(...blockAliases(text, entries[k], m.index));
+      else if (/^<<[ \t]*:[ \t]*(?:#.*)?\r?$/.test(entry.text)) merges.push(...blockAliases(text, entry.end + 1));
     }
     mapping(m[2], image, merges);
   }
@@ -1791,11 +1791,10 @@ function inComment(text: string, at: number): boolean {
   return /(?:^|\s)#/.test(line);
 }
 
-/** The aliases of a block list below a merge key (`<<:` over `- *a0`), the entry `entry` of the mapping anchored at `from`. */
-function blockAliases(text: string, entry: string, from: number): string[] {
-  const at = text.indexOf(entry, from);
+/** The aliases of a block list below a merge key (`<<:` over `- *a0`), from the line after the key's, `from`. */
+function blockAliases(text: string, from: number): string[] {
   const out: string[] = [];
-  let i = text.indexOf('\n', at) + 1;
+  let i = from;
   for (let n = 0; i > 0 && i < text.length && n < 64; n++) {
     let e = text.indexOf('\n', i);
     if (e < 0) e = text.length;
@@ -1807,9 +1806,9 @@ function blockAliases(text: string, entry: string, from: number): string[] {
   return out;
 }
 
-/** The entries (their text, from the key) at the first level of the block mapping from `from`, deeper than `base`. */
-function firstLevelEntries(text: string, from: number, base: number): string[] {
-  const out: string[] = [];
+/** The entries (their text, from the key, and where their line ends) at the first level of the block mapping from `from`, deeper than `base`. */
+function firstLevelEntries(text: string, from: number, base: number): { text: string; end: number }[] {
+  const out: { text: string; end: number }[] = [];
   let indent = -1;
   for (let at = from; at < text.length; ) {
     let end = text.indexOf('\n', at);
@@ -1821,7 +1820,7 @@ function firstLevelEntries(text: string, from: number, base: number): string[] {
       if (depth <= base) break;
       if (indent < 0) indent = depth;
       if (depth < indent) break;
-      if (depth === indent) out.push(text.slice(i, end));
+      if (depth === indent) out.push({ text: text.slice(i, end), end });
     }
     at = end + 1;
   }
