@@ -1,8 +1,8 @@
 import type { DockerGoEnv, GoNames } from './state';
 import { MentionSink, ScopeEnv, isBareArchList, isPlatformListValue, pulledImage, readPlatformList, roleOf, type Token } from './mention';
 import { maskTemplates } from './template';
-import { GO_VARIANT_KEYS, VARIANT_KEY, resolveArch } from '../platform/names';
-import { holdsText, scanShell, type GoEnv } from './shell';
+import { GO_VARIANT_KEYS } from '../platform/names';
+import { holdsText, scanShell, variantOfAnother, type GoEnv } from './shell';
 import { newScanState, type ScanState } from './state';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageAfter, registryVariable, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
@@ -337,7 +337,7 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
   // `ENV GOOS=linux GOARCH=arm GOARM=7`: the arch is built in that variant (linux/arm/v7). Go
   // reads each variable for its own arch only: `GOARCH=amd64 GOARM=7` builds linux/amd64.
   const arch = arches[0];
-  if (variant && arch && arch.variant === undefined && VARIANT_KEY.get(resolveArch(arch.text.toLowerCase())?.arch)?.key === variant.key) arches[0] = { ...arch, variantToken: variant.token };
+  if (variant && arch && arch.variant === undefined && !variantOfAnother(arch.text, variant.key)) arches[0] = { ...arch, variantToken: variant.token };
   // `ENV GOOS=darwin` then `ENV GOARCH=386`: the stage's builds see the two together.
   if (oses.length > 0 || arches.length > 0) held.set(oses[0], arches[0], `${keyword} GOOS/GOARCH`);
 

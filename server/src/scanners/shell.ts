@@ -939,7 +939,7 @@ export function settleCarried(sink: MentionSink, carry: NonNullable<ShellOptions
 }
 
 /** Whether an arch written (`arm64`, `aarch64`) is a Go arch whose variant variable is not `variantKey` (GOAMD64 means nothing to arm64). */
-function variantOfAnother(written: string, variantKey: string): boolean {
+export function variantOfAnother(written: string, variantKey: string): boolean {
   const arch = resolveArch(written.toLowerCase())?.arch;
   return arch !== undefined && VARIANT_KEY.get(arch)?.key !== variantKey;
 }
