@@ -636,3 +636,19 @@ describe('respelling an alias whose platform the list names again (QA 145 N4)', 
     assert.equal(await fixed('.github/workflows/a.yml', 'yaml', step('linux/aarch64,linux/amd64'), 'non-canonical-platform', 'linux/aarch64'), step('linux/arm64,linux/amd64'));
   });
 });
+
+describe('an arch written with its variant (arm/v7) where a --platform reads it', () => {
+  it('the fix removes the whole word from the loop, and a hover inside its variant names linux/arm/v7', async () => {
+    const text = 'for a in amd64 arm/v7 arm64; do\n  docker buildx build --platform "linux/${a}" .\ndone\n';
+    assert.equal(await fixed('hack/images.sh', 'shellscript', text, 'removed-platform', 'arm/v7'), 'for a in amd64 arm64; do\n  docker buildx build --platform "linux/${a}" .\ndone\n');
+    const { uri } = await open('hack/images.sh', 'shellscript', text);
+    const hover = await client.hover(uri, positionOf(text, 'v7', 1));
+    const md = (hover?.contents as { value: string }).value;
+    assert.match(md, /^\*\*linux\/arm\/v7\*\*.*removed/);
+    assert.deepEqual(hover?.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 21 } });
+  });
+
+  it('two variants of one arch are no repeat: no finding, so no fix removes amd64/v3', async () => {
+    assert.deepEqual(await codesOf('hack/v.sh', 'shellscript', 'for a in amd64/v2 amd64/v3; do docker buildx build --platform linux/$a .; done\n'), []);
+  });
+});
