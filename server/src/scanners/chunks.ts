@@ -164,7 +164,8 @@ export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut): Chunk[]
   }
   if (tops.length === 0 || tops[0].start > 0) tops.unshift({ start: 0, key: undefined });
   // A document whose own top-level keys are an os and an arch (slsa-github-generator's Go builder
-  // config: `goos: darwin`, `goarch: "386"`) is one pair: one block, scanned whole.
+  // config: `goos: darwin`, `goarch: "386"`), or an image and the platform it is pulled for, is
+  // one pair: one block, scanned whole.
   if (topLevelPair(tops)) return [{ start: 0, end: n, path: TOP }];
   const chunks: Chunk[] = [];
   for (let k = 0; k < tops.length; k++) {
@@ -193,17 +194,24 @@ export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut): Chunk[]
   return chunks;
 }
 
-/** Whether the top-level keys hold an os key and an arch key (GOOS and GOARCH, goos and goarch, any case). */
+/**
+ * Whether the top-level keys hold an os key and an arch key (GOOS and GOARCH, goos and goarch, any
+ * case), or `image` and `platform` (an image pulled for a platform, read together).
+ */
 function topLevelPair(tops: readonly { key: string | undefined }[]): boolean {
   let os = false;
   let arch = false;
+  let image = false;
+  let platform = false;
   for (const t of tops) {
-    if (t.key === undefined || t.key.length < 4 || t.key.length > 6) continue;
+    if (t.key === undefined || t.key.length < 4 || t.key.length > 8) continue;
     const k = t.key.toLowerCase();
     if (k === 'goos') os = true;
     else if (k === 'goarch') arch = true;
+    else if (t.key === 'image') image = true;
+    else if (t.key === 'platform') platform = true;
   }
-  return os && arch;
+  return (os && arch) || (image && platform);
 }
 
 /**
