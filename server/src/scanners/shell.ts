@@ -1345,6 +1345,20 @@ function usedBesideFlags(body: string, variable: string): boolean {
 const FLAG_BEFORE = /--platforms?(?:=|[ \t]+)["']?[a-z0-9]+\/\\?\$$/;
 
 /** Commands whose arguments are assignments: the shell's own, `env`, and make's and task runners' variables. */
+/** A flag whose value is an assignment the command makes (a build argument, a container's environment). */
+const CARRYING_FLAG = /^--(?:build-arg|env)$/;
+
+/**
+ * A value of a variable of any name that is wholly platforms (`ARCH=linux/arm`), read as a list
+ * whose names must be known (no typo of a word that may be anything); false when it is not one,
+ * or its variable is named for text (`MSG=linux/arm`), or it maps the host's name in a case branch.
+ */
+function loosePlatformValue(text: string, masked: string, base: number, varName: string, vs: number, ve: number, at: number, sink: MentionSink): boolean {
+  if (holdsText(text, varName) || !isPlatformListValue(masked, base, base + vs, base + ve, text) || inHostCase(text, masked, base, at)) return false;
+  readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role: 'platform', context: varName, strictness: 'loose' });
+  return true;
+}
+
 const ASSIGNING_COMMANDS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'env', 'make', 'gmake', 'task', 'just']);
 
 /** A loop's body, from its `do` to its `done` (undefined when no `done` is found in reach), and where it starts after the loop's words. */
@@ -1791,7 +1805,9 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const assign = ASSIGNMENT.exec(carried ? raw.slice(carried[0].length) : raw);
     if (assign && carried) {
       const u = unquote(masked, { start: w.start + carried[0].length + assign[0].length, end: w.end });
-      readAssigned(text, masked, base, assign[1], u.s, u.e, sink, oses, arches);
+      if (roleOf(assign[1])) readAssigned(text, masked, base, assign[1], u.s, u.e, sink, oses, arches);
+      // (A build argument of any name whose value is wholly platforms: `--build-arg=ARCH=linux/arm`.)
+      else if (CARRYING_FLAG.test(carried[0].slice(0, -1))) loosePlatformValue(text, masked, base, assign[1], u.s, u.e, w.start, sink);
       continue;
     }
     if (assign) {
@@ -1877,10 +1893,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       }
       // (A variable named for text holds text, as a YAML key of that name does: `MSG=linux/arm`,
       // Ansible's `debug: msg="linux/arm"`.)
-      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name)) && !holdsText(text, varName) && isPlatformListValue(masked, base, base + u.s, base + u.e, text) && !inHostCase(text, masked, base, w.start)) {
-        readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: varName, strictness: 'loose' });
-        continue;
-      }
+      // (Or one a flag carries to the command as an assignment: `--build-arg ARCH=linux/arm`.)
+      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name) || (k > nameIndex && CARRYING_FLAG.test(masked.slice(words[k - 1].start, words[k - 1].end)))) && loosePlatformValue(text, masked, base, varName, u.s, u.e, w.start, sink)) continue;
       // (Not text for a person: `NOTE="use --platform linux/arm for old boards"`, `MSG="GOARCH=arm is gone"`.)
       if (isProse(varName, valueText)) continue;
       // BUILD_ARGS="--platform linux/arm64 --push", then `docker buildx build $BUILD_ARGS`.
