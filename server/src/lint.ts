@@ -1,4 +1,4 @@
-import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, type Mention, type PairMention, type Token, type WholeMention } from './scanners/mention';
+import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, writtenName, type Mention, type PairMention, type Token, type WholeMention } from './scanners/mention';
 import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
@@ -9,7 +9,7 @@ import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
 import { platformIdentity } from './platform/names';
-import { parsePlatform } from './platform/parse';
+import { parseBareArch, parsePlatform } from './platform/parse';
 import { findRemovedPlatform, removedEntry } from './rules/removedPlatform';
 import { findUnknownArch, findUnknownPlatform, upperCaseName } from './rules/unknownPlatform';
 import { findUnsupportedPlatform, unsupportedMessage } from './rules/unsupportedPlatform';
@@ -813,7 +813,7 @@ function inListed(f: RawFinding): void {
 
 /** A typo whose one fix is its removal, as its list holds what it would be: the message says why. */
 function sayListed(f: RawFinding, suggested: number): void {
-  if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${f.token.text}.`;
+  if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${writtenName(f.token)}.`;
 }
 
 /** Judges the mentions of one block: findings with offsets relative to the block, unsuppressed. */
@@ -844,7 +844,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
           items ??= listItems(subjects);
           const listed = items.get(m.listId);
           // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
-          if (listed) f.data = listedReplacements(f.data, (r) => listed.has(identityOf(r)), m.removeRange);
+          if (listed) f.data = listedReplacements(f.data, (r) => listed.has(identityOf(r, m.platform.osImplied === true)), m.removeRange);
           sayListed(f, suggested);
         } else if (f.token.inList) inListed(f);
       }
@@ -958,10 +958,10 @@ function listedReplacements(data: Finding['data'], listed: (replacement: string)
   return { ...data, replacements: [...fresh, ...all.filter((r) => listed(r))] };
 }
 
-/** The identity of a replacement, as spelled for its context (`linux/amd64`, `linux-amd64`). */
-function identityOf(replacement: string): string {
+/** The identity of a replacement, as spelled for its context (`linux/amd64`, `linux-amd64`; an arch alone, `amd64`, in a list of arches). */
+function identityOf(replacement: string, bare: boolean): string {
   // (Strict: a Konflux host type, linux-mlarge/arm64, is read with its qualifier.)
-  const p = parsePlatform(replacement, 'loose') ?? parsePlatform(replacement, 'strict');
+  const p = bare ? parseBareArch(replacement) : (parsePlatform(replacement, 'loose') ?? parsePlatform(replacement, 'strict'));
   return p ? `${platformIdentity(p)}\u0000${p.qualifier ?? ''}` : replacement;
 }
 

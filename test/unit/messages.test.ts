@@ -274,3 +274,28 @@ describe('removed-platform messages name the variant built', () => {
     assert.deepEqual(named(text, 'shell'), ['arm/v7 linux/arm/v7', 'arm/v6 linux/arm/v6']);
   });
 });
+
+describe('an arch with a variant Go lacks, written in one word (QA 208 B2)', () => {
+  /** Each finding as the text it covers, its code, message and replacements. */
+  const found = (text: string, kind: FileKind) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.replace(/ was removed.*?;[^.]*\./, ' was removed.')} [${(f.data.replacements ?? []).join(',')}]`);
+  it('in a list of arches alone (Makefile, Dockerfile, shell), offered back as the arch alone', () => {
+    assert.deepEqual(found('PLATFORMS ?= amd64 arm64/v7 amd64/v9\n', 'makefile'), [
+      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]',
+      'amd64/v9 unknown-platform amd64/v9 (linux/amd64/v9) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v9. []',
+    ]);
+    assert.deepEqual(found('FROM alpine\nARG C_PLATFORMS=amd64,arm64/v7\n', 'dockerfile'), ['arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]']);
+  });
+  it('in a variable or a loop a --platform reads after an os, and a matrix axis', () => {
+    assert.deepEqual(found('A=amd64/v5\ndocker build --platform "linux/${A}" .\n', 'shell'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? [amd64]']);
+    assert.deepEqual(found('for a in amd64 amd64/v5 arm64/v7; do docker build --platform linux/$a .; done\n', 'shell'), [
+      'amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v5. []',
+      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]',
+    ]);
+    assert.deepEqual(found('ARCH=arm/v9\ndocker build --platform "linux/${ARCH}" .\n', 'shell'), ['arm/v9 removed-platform linux/arm/v9 was removed. Arm has no v9: was linux/arm64/v9 meant? []']);
+    const workflow = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        arch: [amd64, amd64/v5]\n    steps:\n      - run: docker build --platform linux/${{ matrix.arch }} .\n';
+    assert.deepEqual(found(workflow, 'github-workflow'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? []']);
+  });
+  it('given to go itself, the arch alone is what GOARCH takes', () => {
+    assert.deepEqual(found('GOARCH=arm64/v7 go build ./...\n', 'shell'), ['arm64/v7 unknown-platform arm64/v7 is an arch with its variant, not a Go architecture (GOARCH); write arm64. [arm64]']);
+  });
+});

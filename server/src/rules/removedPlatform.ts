@@ -1,7 +1,7 @@
 import type { TierModel } from '../model/query';
 import { isGoArch, isValidVariant, resolveArch } from '../platform/names';
 import type { RawFinding } from './finding';
-import { blame, display, displayVariants, osIsOdd, removal, type Subject } from './subject';
+import { blame, display, displayVariants, osIsOdd, removal, variantInWord, type Subject } from './subject';
 
 /** The removed platform a subject names, also when only the arch is written (`GOARCH=arm`). */
 export function removedEntry(s: Subject, model: TierModel) {
@@ -26,7 +26,9 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   const aliasVariant = alias?.variant !== undefined && s.variant === undefined && s.os !== undefined ? `${s.os}/${alias.arch}/${alias.variant}` : undefined;
   // (With no GOOS, the platform the arch makes, in its variant: `GOARCH="arm/v7"` is arm (linux/arm/v7).)
   const variant = s.os === undefined && s.arch !== undefined && s.variant !== undefined && isValidVariant(s.arch, s.variant) ? `/${s.variant}` : '';
-  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch}${variant})` : (several ?? aliasVariant ?? display(s));
+  // (A variant Go lacks in the arch's own word, `ARCH=arm/v9` for `--platform linux/$ARCH`, as written.)
+  const wordVariant = variantInWord(s.mention) && s.os !== undefined && s.variant !== undefined && !isValidVariant(s.arch!, s.variant) ? `${s.os}/${s.arch}/${s.variant}` : undefined;
+  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch}${variant})` : (several ?? aliasVariant ?? wordVariant ?? display(s));
   const note = alias ? ` ${alias.written} is not a Go architecture either: Go writes it GOARCH=${alias.arch}${alias.arch === 'arm' && alias.variant ? ` GOARM=${alias.variant.replace(/^v/, '')}` : ''}.` : '';
   const reason = removed.reason.replace(/\.$/, '');
   return {
@@ -62,8 +64,8 @@ function goAlias(s: Subject): { written: string; arch: string; variant?: string 
  */
 function arm64Meant(s: Subject): string {
   const v = s.variant;
-  // (Written as a platform: a GOARM=9 beside GOARCH=arm is a GOARM typo, not arm64 meant.)
-  if (s.mention.kind !== 'whole' || s.arch !== 'arm' || v === undefined || s.os === undefined || isValidVariant('arm', v) || !isValidVariant('arm64', v)) return '';
+  // (Written as a platform, or as an arch with its variant: a GOARM=9 beside GOARCH=arm is a GOARM typo, not arm64 meant.)
+  if ((s.mention.kind !== 'whole' && !variantInWord(s.mention)) || s.arch !== 'arm' || v === undefined || s.os === undefined || isValidVariant('arm', v) || !isValidVariant('arm64', v)) return '';
   return ` Arm has no ${v}: was ${s.os}/arm64/${v} meant?`;
 }
 

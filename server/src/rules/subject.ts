@@ -69,6 +69,14 @@ export function subjectOf(m: Mention): Subject {
   };
 }
 
+/**
+ * Whether a pair's arch is written with its variant in one word: `ARCH=arm/v9` read by
+ * `--platform linux/$ARCH` (the token's variant), a matrix axis's `arm/v9` (its archName).
+ */
+export function variantInWord(m: Mention): boolean {
+  return m.kind === 'pair' && m.arch !== undefined && (m.arch.variant !== undefined || (m.archName !== undefined && m.variant !== undefined && m.arch.text.indexOf('/') > 0));
+}
+
 /** The token a finding covers: the whole token, or for a split pair the value that is wrong. */
 export function blame(s: Subject, wrongOs: boolean): Token | undefined {
   const m = s.mention;

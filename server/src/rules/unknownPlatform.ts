@@ -1,11 +1,11 @@
 import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
-import { blame, spellFor, type Subject } from './subject';
+import { blame, spellFor, variantInWord, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { parsePlatform, writtenHostType } from '../platform/parse';
-import { UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, type Token } from '../scanners/mention';
+import { ARCH_VARIANT, UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, writtenName, type Token } from '../scanners/mention';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -66,14 +66,17 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     // In the context's own spelling where it has one (a --platform fix of amd64-linx is linux/amd64).
     const spelling = m.canonical !== undefined && m.canonical !== 'as-written' ? m.canonical : s.spelling;
     // (A Konflux host type written after the os, linux-mlarge/arm46, stays in the fix too.)
-    const replacements = suggestions.map((p) => spellFor(p, spelling, m.token, q) + (p.os === 'windows' ? version : ''));
+    // (An arch alone, linux's, in a list of arches: `arm64/v7` is offered back as `arm64`.)
+    const bare = m.platform.osImplied === true;
+    const replacements = suggestions.map((p) => (bare && p.os === 'linux' ? (p.variant ? `${p.arch}/${p.variant}` : p.arch) : spellFor(p, spelling, m.token, q) + (p.os === 'windows' ? version : '')));
     // A joined spelling (linux_amd46) is offered back in that spelling, as its quick fix writes it,
     // and so is a Windows version or a host type (linux-mlarge/arm46: linux-mlarge/arm64).
-    const plain = (spelling === 'slash' || spelling === 'pair' || spelling === 'package') && !version && (spelling !== 'slash' || writtenHostType(m.token.text, q) === undefined);
+    const plain = !bare && (spelling === 'slash' || spelling === 'pair' || spelling === 'package') && !version && (spelling !== 'slash' || writtenHostType(m.token.text, q) === undefined);
+    const implied = bare && s.os !== undefined && s.arch !== undefined ? ` (${formatPlatform({ os: s.os, arch: s.arch, ...(s.variant ? { variant: s.variant } : {}) })})` : '';
     return {
       token: m.token,
       code: 'unknown-platform',
-      message: `${m.token.text} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean(plain ? suggestions.map(formatPlatform) : replacements)}`,
+      message: `${m.token.text}${implied} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean(plain ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }
@@ -128,6 +131,12 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   // (as linux/arm64/v7 written in one word). Said at the variant where it is written apart, else at the arch.
   const at = m.variantToken ?? m.arch;
   if (s.valid && at && s.os !== undefined && s.arch !== undefined && s.variant !== undefined && !isValidVariant(s.arch, s.variant)) {
+    // (Written in the arch's own word, `ARCH=amd64/v5` for `--platform linux/$ARCH`: the arch alone is the fix.)
+    // (A matrix axis's `amd64/v5`: respelling it would change every pair it makes.)
+    if (at === m.arch && variantInWord(m)) {
+      const arch = m.archName ?? m.arch.text;
+      return { token: at, code: 'unknown-platform', message: `${writtenName(m.arch)} (${s.os}/${s.arch}/${s.variant}) is not a valid Go platform${didYouMean([arch])}`, data: { replacements: m.archName === undefined ? [arch] : [] } };
+    }
     return { token: at, code: 'unknown-platform', message: `${s.os}/${s.arch}/${s.variant} is not a valid Go platform${didYouMean([`${s.os}/${s.arch}`])}`, data: { replacements: [] } };
   }
   return undefined;
@@ -163,7 +172,8 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
   const archWritten = m.archName === undefined ? m.arch.text : undefined;
   // GOARCH=arm64/v8 (given to go): an arch with its variant, which Go sets apart (GOARM64=v8).
   const [arch, variant, ...rest] = archWritten?.split('/') ?? [];
-  if (variant !== undefined && rest.length === 0 && isGoArch(arch) && isValidVariant(arch, variant)) {
+  // (A variant Go lacks too, `arm64/v7`: the arch alone is still what GOARCH takes.)
+  if (variant !== undefined && rest.length === 0 && isGoArch(arch) && (isValidVariant(arch, variant) || ARCH_VARIANT.test(archWritten!))) {
     return { token: m.arch, code: 'unknown-platform', message: `${m.arch.text} is an arch with its variant, not a Go architecture (GOARCH); write ${arch}.`, data: { replacements: [arch] } };
   }
   // GOARCH=linux/arm64: a platform where Go wants its arch alone.

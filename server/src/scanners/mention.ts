@@ -576,12 +576,12 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       }
       // An arch with its variant where a GOARCH is read (`GOARCH="arm/v7"`, a script's own variable
       // for `--platform linux/$GOARCH`): the arch it names, as in `linux/arm/v7`, with that variant;
-      // the finding covers the word.
+      // the finding covers the word. (A variant Go lacks too, `arm64/v7`: that platform is no valid one.)
       if (o.role === 'arch' && !o.goArchOnly && t.text.indexOf('/') > 0) {
         const slash = t.text.indexOf('/');
         const arch = t.text.slice(0, slash);
         const variant = parsePlatform(`linux/${t.text}`, 'strict')?.variant;
-        if (isGoArch(arch) && variant !== undefined && isValidVariant(arch, variant)) t = { start: t.start, end: t.end, text: arch, variant };
+        if (isGoArch(arch) && variant !== undefined && (isValidVariant(arch, variant) || ARCH_VARIANT.test(t.text))) t = { start: t.start, end: t.end, text: arch, variant };
       }
       // An item of a list of names (`GOARCH="arm64 riscv64"`) can be removed as a platform's can.
       names.push(removable && items.length > 1 ? { ...t, remove: { start: item.removeStart, end: item.removeEnd } } : t);
@@ -701,6 +701,8 @@ export function markRepeats(tokens: Token[], nameOf?: (name: string) => string):
   // have carries it; so does every name of a short list (a list of 300,000 names each carrying
   // all of them took minutes to scan).
   const written = tokens.map((t) => t.text);
+  // (What the list holds as written, an arch with its variant whole: `amd64/v5` is no `amd64`.)
+  const listed = tokens.some((t) => t.variant !== undefined) ? tokens.map(writtenName) : written;
   const all = tokens.length <= SHORT_LIST;
   return tokens.map((t, k) => {
     const name = written[k].toLowerCase();
@@ -708,7 +710,7 @@ export function markRepeats(tokens: Token[], nameOf?: (name: string) => string):
     // (An arch with its variant is that variant's: `amd64/v3` repeats no `amd64/v2`, `arm64/v8` repeats `arm64`.)
     const key = t.variant === undefined ? named : platformIdentity({ os: '', arch: named, variant: t.variant }).slice(1);
     const first = seen.get(key);
-    const inList = all || (!isGoOs(name) && !isGoArch(name)) ? { inList: written } : undefined;
+    const inList = all || (!isGoOs(name) && !isGoArch(name)) ? { inList: listed } : undefined;
     // A name as Go writes it after the same name in capitals (`[Linux, linux]`) is the list's
     // name, not a repeat of a name Go does not take: the later items repeat it.
     if (!first || (written[k] === name && first.text !== name && first.text.toLowerCase() === name && (isGoOs(name) || isGoArch(name)))) {
