@@ -299,3 +299,13 @@ describe('an arch with a variant Go lacks, written in one word (QA 208 B2)', () 
     assert.deepEqual(found('GOARCH=arm64/v7 go build ./...\n', 'shell'), ['arm64/v7 unknown-platform arm64/v7 is an arch with its variant, not a Go architecture (GOARCH); write arm64. [arm64]']);
   });
 });
+
+describe('checksums of a binary windows publishes as .exe (QA 212 B3)', () => {
+  it('name the checksum published, of the .exe', () => {
+    const text = ['windows/amd64/kube-proxy.sha512', 'windows/amd64/kubectl.sha256', 'windows/amd64/kubectl.exe.sha256', 'linux/amd64/kubectl.sha256'].map((p) => `curl -LO https://dl.k8s.io/release/v1.31.0/bin/${p}\n`).join('');
+    assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.message}`), [
+      'windows/amd64 The sha512 file of kube-proxy is not listed for windows/amd64 in the Kubernetes release artifacts; there it is published as kube-proxy.exe.sha512.',
+      'windows/amd64 The sha256 file of kubectl is not listed for windows/amd64 in the Kubernetes release artifacts; there it is published as kubectl.exe.sha256.',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import type { ModelData, PlatformData, RemovedData, TierData, BinaryForm } from 
 import { type Platform } from '../platform/names';
 
 export type ArtifactRef =
-  | { kind: 'binary'; name: string; form: BinaryForm }
+  | { kind: 'binary'; name: string; form: BinaryForm; /** A checksum of the binary as is (`kube-proxy.sha256`, no `.exe`). */ plainChecksum?: true }
   | { kind: 'archive'; name: string; checksum?: string }
   | { kind: 'image'; name: string }
   | { kind: 'package'; format: 'deb' | 'rpm'; name?: string };

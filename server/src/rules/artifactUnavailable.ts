@@ -69,7 +69,20 @@ export function findArtifactUnavailable(s: Subject, model: TierModel): RawFindin
   // A split pair (a release URL whose arch is a shell default) is blamed on the part that is odd.
   const token = m.kind === 'whole' ? m.token : blame(s, osIsOdd(s, model));
   if (!token) return undefined;
-  if (!known(a, model) || model.artifactAvailable(a, s.platform)) return undefined;
+  if (!known(a, model)) return undefined;
+  if (model.artifactAvailable(a, s.platform)) {
+    // kube-proxy.sha512 for windows: its checksum is listed there, of kube-proxy.exe, the binary published.
+    if (a.kind !== 'binary' || !a.plainChecksum) return undefined;
+    const key = `${s.platform.os}/${s.platform.arch}`;
+    const forms = model.binaryPlatforms(a.name).find((b) => b.platform === key)?.forms ?? [];
+    if (forms.includes('binary') || !forms.includes('exe')) return undefined;
+    return {
+      token,
+      code: 'artifact-unavailable',
+      message: `The ${a.form} file of ${a.name} is not listed for ${display(s)} in the Kubernetes release artifacts; there it is published as ${a.name}.exe.${a.form}.`,
+      data: { platform: display(s) },
+    };
+  }
   const where = listedFor(a, model);
   if (a.kind === 'binary' && (a.form === 'binary' || a.form === 'exe')) {
     // kubectl for windows is kubectl.exe; kubelet for linux has no .exe.

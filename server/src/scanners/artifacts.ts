@@ -386,7 +386,7 @@ export function expandBraces(word: string): string[] {
 }
 
 /** The binary a release URL's file names (`kubectl.exe.sha256`: kubectl, its sha256), if it is one. */
-type BinaryRef = { kind: 'binary'; name: string; form: BinaryForm };
+type BinaryRef = { kind: 'binary'; name: string; form: BinaryForm; plainChecksum?: true };
 
 export function binaryArtifact(file: string): BinaryRef | undefined {
   let name = file;
@@ -405,7 +405,9 @@ export function binaryArtifact(file: string): BinaryRef | undefined {
     form = ext[1] as BinaryForm;
     name = name.slice(0, -ext[0].length);
   }
-  return /^[a-z][a-z0-9-]*$/.test(name) ? { kind: 'binary', name, form } : undefined;
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) return undefined;
+  // (kube-proxy.sha256: the checksum of kube-proxy itself, which windows publishes as kube-proxy.exe.)
+  return checksum && !ext ? { kind: 'binary', name, form, plainChecksum: true } : { kind: 'binary', name, form };
 }
 
 /** A release archive's name with its kind templated (a run of POISON) and its platform written. */
