@@ -309,3 +309,10 @@ describe('checksums of a binary windows publishes as .exe (QA 212 B3)', () => {
     ]);
   });
 });
+
+describe('a name longer than any platform (QA 212 B1)', () => {
+  it('is no name, as a platform read whole of that length is none: no message quotes it back', () => {
+    assert.deepEqual(lintText(`GOOS=linux GOARCH=${'a'.repeat(100_000)}\nFROM=1\n`, 'shell', model, settings), []);
+    assert.deepEqual(lintText(`GOOS=linux GOARCH=${'amd6'.repeat(16)}\n`, 'shell', model, settings).map((f) => f.code), ['unknown-platform']);
+  });
+});

@@ -679,12 +679,16 @@ const SENTINELS: ReadonlySet<string> = new Set(['unknown', 'none', 'unsupported'
 
 /** A GOOS or GOARCH value that is no name, right or wrong: `__ARCH__`, `__arch`, `-`, `$`. */
 function noName(text: string): boolean {
+  // (A word longer than any platform read whole, GOARCH=aaaa… of 100,000 characters: no name, as parsePlatform has it.)
+  if (text.length > MAX_NAME) return true;
   const c = text.charCodeAt(0);
   // Most values start with a lower-case letter or a digit (linux, 386): one comparison each.
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return text.endsWith('__');
   return NO_NAME.test(text);
 }
 const NO_NAME = /^__|__$|^[^\p{L}\p{N}]*$/u;
+/** The longest word read as a name (a platform read whole is at most 64 characters). */
+const MAX_NAME = 64;
 
 /** Lists up to this long give each of their names what the list holds (markRepeats). */
 const SHORT_LIST = 64;
