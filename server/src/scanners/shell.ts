@@ -1344,7 +1344,6 @@ function usedBesideFlags(body: string, variable: string): boolean {
 /** The start of a `--platform` value written before a variable: `--platform "linux/`, `--platform=linux/`. */
 const FLAG_BEFORE = /--platforms?(?:=|[ \t]+)["']?[a-z0-9]+\/\\?\$$/;
 
-/** Commands whose arguments are assignments: the shell's own, `env`, and make's and task runners' variables. */
 /** A flag whose value is an assignment the command makes (a build argument, a container's environment). */
 const CARRYING_FLAG = /^--(?:build-arg|env)$/;
 
@@ -1359,6 +1358,7 @@ function loosePlatformValue(text: string, masked: string, base: number, varName:
   return true;
 }
 
+/** Commands whose arguments are assignments: the shell's own, `env`, and make's and task runners' variables. */
 const ASSIGNING_COMMANDS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'env', 'make', 'gmake', 'task', 'just']);
 
 /** A loop's body, from its `do` to its `done` (undefined when no `done` is found in reach), and where it starts after the loop's words. */
