@@ -1361,7 +1361,6 @@ function loosePlatformValue(text: string, masked: string, base: number, varName:
 /** Commands whose arguments are assignments: the shell's own, `env`, and make's and task runners' variables. */
 const ASSIGNING_COMMANDS: ReadonlySet<string> = new Set(['export', 'declare', 'typeset', 'local', 'readonly', 'env', 'make', 'gmake', 'task', 'just']);
 
-/** A loop's body, from its `do` to its `done` (undefined when no `done` is found in reach), and where it starts after the loop's words. */
 /** Keywords that may come before a loop on its line: `do for arch in …` (a loop in a loop's body), `then for …`. */
 const LOOP_OPENERS: ReadonlySet<string> = new Set(['do', 'then', 'else', '{']);
 
@@ -1373,6 +1372,7 @@ function forLoop(masked: string, words: readonly Word[]): readonly Word[] | unde
   return k === 0 ? words : words.slice(k);
 }
 
+/** A loop's body, from its `do` to its `done` (undefined when no `done` is found in reach), and where it starts after the loop's words. */
 function loopBody(text: string, masked: string, base: number, words: readonly Word[]): { body: string; from: number } | undefined {
   // (A recipe writes the shell's `$` as `$$`.)
   const from = words[words.length - 1].end;
