@@ -196,7 +196,7 @@ export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut): Chunk[]
 
 /**
  * Whether the top-level keys hold an os key and an arch key (GOOS and GOARCH, goos and goarch, any
- * case), or `image` and `platform` (an image pulled for a platform, read together).
+ * case), or `image` and `platform` or `platforms` (an image pulled for a platform, read together).
  */
 function topLevelPair(tops: readonly { key: string | undefined }[]): boolean {
   let os = false;
@@ -204,12 +204,12 @@ function topLevelPair(tops: readonly { key: string | undefined }[]): boolean {
   let image = false;
   let platform = false;
   for (const t of tops) {
-    if (t.key === undefined || t.key.length < 4 || t.key.length > 8) continue;
+    if (t.key === undefined || t.key.length < 4 || t.key.length > 9) continue;
     const k = t.key.toLowerCase();
     if (k === 'goos') os = true;
     else if (k === 'goarch') arch = true;
     else if (t.key === 'image') image = true;
-    else if (t.key === 'platform') platform = true;
+    else if (t.key === 'platform' || t.key === 'platforms') platform = true;
   }
   return (os && arch) || (image && platform);
 }
