@@ -639,6 +639,15 @@ describe('hover', () => {
     assert.match(markdown(await client.hover(uri, positionOf(text, ': arm', 2))), /linux\/arm.*removed/s);
   });
 
+  it('an arch with a variant Go lacks in a loop (QA 214 B5): the whole word bold, no tier card of the arch without it', async () => {
+    const text = 'for a in amd64 amd64/v5; do docker build --platform linux/$a .; done\n';
+    const { uri, diagnostics } = await open('hover/variant.sh', 'shellscript', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['unknown-platform', 15, 23]]);
+    const md = markdown(await client.hover(uri, positionOf(text, 'v5')));
+    assert.match(md, /^\*\*amd64\/v5\*\* \(linux\/amd64\/v5\) is not a valid Go platform/);
+    assert.doesNotMatch(md, /tier 1/);
+  });
+
   it('an OCI platform object: the hover names the variant the finding names; aarch64 there is read as container runtimes read it', async () => {
     const text = 'manifests:\n  - image: x\n    platform:\n      architecture: arm\n      os: linux\n      variant: v7\n  - image: y\n    platform:\n      architecture: aarch64\n      os: linux\n';
     const { uri, diagnostics } = await open('hover/manifest.yaml', 'yaml', text);

@@ -291,12 +291,36 @@ describe('an arch with a variant Go lacks, written in one word (QA 208 B2)', () 
       'amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v5. []',
       'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]',
     ]);
-    assert.deepEqual(found('ARCH=arm/v9\ndocker build --platform "linux/${ARCH}" .\n', 'shell'), ['arm/v9 removed-platform linux/arm/v9 was removed. Arm has no v9: was linux/arm64/v9 meant? []']);
+    assert.deepEqual(found('ARCH=arm/v9\ndocker build --platform "linux/${ARCH}" .\n', 'shell'), ['arm/v9 removed-platform linux/arm/v9 was removed. Arm has no v9: was arm64/v9 meant? []']);
     const workflow = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        arch: [amd64, amd64/v5]\n    steps:\n      - run: docker build --platform linux/${{ matrix.arch }} .\n';
-    assert.deepEqual(found(workflow, 'github-workflow'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? []']);
+    assert.deepEqual(found(workflow, 'github-workflow'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v5. []']);
   });
   it('given to go itself, the arch alone is what GOARCH takes', () => {
     assert.deepEqual(found('GOARCH=arm64/v7 go build ./...\n', 'shell'), ['arm64/v7 unknown-platform arm64/v7 is an arch with its variant, not a Go architecture (GOARCH); write arm64. [arm64]']);
+  });
+});
+
+describe('QA 214 of the variant words', () => {
+  const found = (text: string, kind: FileKind) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.replace(/ was removed.*?;[^.]*\./, ' was removed.')} [${(f.data.replacements ?? []).join(',')}]`);
+  it('R1: a GOARCH set alone with a variant Go lacks is still reported, as linux\'s', () => {
+    const line = 'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]';
+    assert.deepEqual(found('GOARCH=arm64/v7\n', 'shell'), [line]);
+    assert.deepEqual(found('GOARCH ?= arm64/v7\n', 'makefile'), [line]);
+    assert.deepEqual(found('FROM golang\nENV GOARCH=arm64/v7\n', 'dockerfile'), [line]);
+    assert.deepEqual(found('GOARCH=amd64/v3\n', 'shell'), []);
+  });
+  it('B4: a matrix axis offers the arch alone, or says the list holds it', () => {
+    const workflow = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        arch: [arm64, amd64/v5, arm64/v7]\n    steps:\n      - run: docker build --platform linux/${{ matrix.arch }} .\n';
+    assert.deepEqual(found(workflow, 'github-workflow'), [
+      'amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? [amd64]',
+      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? It is in this list already: remove arm64/v7. []',
+    ]);
+  });
+  it('B6: arm64 is asked after as the word is written', () => {
+    assert.deepEqual(found('PLATFORMS ?= amd64 arm/v9\n', 'makefile'), ['arm/v9 removed-platform linux/arm/v9 was removed. Arm has no v9: was arm64/v9 meant? []']);
+  });
+  it("B3: a container tool's -e carries an assignment as --env does; another command's -e does not", () => {
+    assert.deepEqual(found('docker run -e X=linux/riscv64 img\nsed -e X=linux/riscv64 f\n', 'shell').map((l) => l.split(' ')[1]), ['unsupported-platform']);
   });
 });
 

@@ -1,12 +1,12 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { partnersAt, type ScanResult } from '../lint';
-import { UNIVERSAL, UNIVERSAL_ARCHES, platformMappingRole, roleOf, shownSpaces, type Mention, type Token } from '../scanners/mention';
+import { UNIVERSAL, UNIVERSAL_ARCHES, platformMappingRole, roleOf, shownSpaces, writtenName, type Mention, type Token } from '../scanners/mention';
 import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
 import { KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
-import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, type Platform } from '../platform/names';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
 import { findUnknownPlatform } from '../rules/unknownPlatform';
 import { removedEntry } from '../rules/removedPlatform';
@@ -40,10 +40,12 @@ function platformOf(m: Mention): { platform?: Platform; valid: boolean; written:
   const s = subjectOf(m);
   const rawArch = (m.archName ?? m.arch?.text)?.toLowerCase();
   if (!s.platform) return { valid: false, written: shownSpaces(s.os ?? rawArch ?? '') };
+  // (A variant Go lacks, `amd64/v5` of a loop for `--platform linux/$a`: no valid platform, as its diagnostic says.)
+  const badVariant = s.variant !== undefined && !isValidVariant(s.platform.arch, s.variant);
   return {
     platform: s.platform,
-    valid: GO_PAIRS.has(`${s.platform.os}/${s.platform.arch}`),
-    written: `${s.platform.os}/${s.platform.arch}`,
+    valid: !badVariant && GO_PAIRS.has(`${s.platform.os}/${s.platform.arch}`),
+    written: `${s.platform.os}/${s.platform.arch}${badVariant ? `/${s.variant}` : ''}`,
     ...(s.archAlias && rawArch !== undefined ? { alias: rawArch } : {}),
   };
 }
@@ -211,7 +213,9 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
       if (f.start !== t0.start || f.end !== t0.end) continue;
       if (f.code !== 'unknown-platform' && !(f.code === 'removed-platform' && !own.some((md) => md.includes('removed')))) continue;
       // (The name the message opens with in bold: the token, or the pair it makes, `darwin/386` on `386`.)
-      const lead = f.message.startsWith(t0.text) ? t0.text : (MESSAGE_SUBJECT.exec(f.message)?.[1] ?? '');
+      // (An arch with its variant in one word, `amd64/v5`, as written: the token's text is the arch.)
+      const word = writtenName(t0);
+      const lead = f.message.startsWith(word) ? word : f.message.startsWith(t0.text) ? t0.text : (MESSAGE_SUBJECT.exec(f.message)?.[1] ?? '');
       const md = lead !== '' ? `**${shownSpaces(lead)}**${f.message.slice(lead.length)}` : f.message;
       if (!said.includes(md)) said.push(md);
     }

@@ -66,7 +66,9 @@ function arm64Meant(s: Subject): string {
   const v = s.variant;
   // (Written as a platform, or as an arch with its variant: a GOARM=9 beside GOARCH=arm is a GOARM typo, not arm64 meant.)
   if ((s.mention.kind !== 'whole' && !variantInWord(s.mention)) || s.arch !== 'arm' || v === undefined || s.os === undefined || isValidVariant('arm', v) || !isValidVariant('arm64', v)) return '';
-  return ` Arm has no ${v}: was ${s.os}/arm64/${v} meant?`;
+  // (Asked as the word is written: an arch alone in a list of arches, or with its variant, `arm/v9`.)
+  const word = variantInWord(s.mention) || (s.mention.kind === 'whole' && s.mention.platform.osImplied === true);
+  return ` Arm has no ${v}: was ${word ? '' : `${s.os}/`}arm64/${v} meant?`;
 }
 
 function lowerFirst(s: string): string {

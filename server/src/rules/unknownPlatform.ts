@@ -130,13 +130,13 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   // `--arch arm64 --variant v7`, `GOARCH=amd64 GOAMD64=v5`: the pair is Go's, the variant is not
   // (as linux/arm64/v7 written in one word). Said at the variant where it is written apart, else at the arch.
   const at = m.variantToken ?? m.arch;
+  // (Written in the arch's own word, `ARCH=amd64/v5` for `--platform linux/$ARCH`, a matrix axis's
+  // `amd64/v5`, a GOARCH set alone, linux's: the arch alone is the fix.)
+  if (s.valid && at === m.arch && m.arch && s.arch !== undefined && s.variant !== undefined && !isValidVariant(s.arch, s.variant) && variantInWord(m)) {
+    const arch = m.archName ?? m.arch.text;
+    return { token: m.arch, code: 'unknown-platform', message: `${writtenName(m.arch)} (${s.os ?? 'linux'}/${s.arch}/${s.variant}) is not a valid Go platform${didYouMean([arch])}`, data: { replacements: [arch] } };
+  }
   if (s.valid && at && s.os !== undefined && s.arch !== undefined && s.variant !== undefined && !isValidVariant(s.arch, s.variant)) {
-    // (Written in the arch's own word, `ARCH=amd64/v5` for `--platform linux/$ARCH`: the arch alone is the fix.)
-    // (A matrix axis's `amd64/v5`: respelling it would change every pair it makes.)
-    if (at === m.arch && variantInWord(m)) {
-      const arch = m.archName ?? m.arch.text;
-      return { token: at, code: 'unknown-platform', message: `${writtenName(m.arch)} (${s.os}/${s.arch}/${s.variant}) is not a valid Go platform${didYouMean([arch])}`, data: { replacements: m.archName === undefined ? [arch] : [] } };
-    }
     return { token: at, code: 'unknown-platform', message: `${s.os}/${s.arch}/${s.variant} is not a valid Go platform${didYouMean([`${s.os}/${s.arch}`])}`, data: { replacements: [] } };
   }
   return undefined;
