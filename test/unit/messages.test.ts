@@ -319,8 +319,9 @@ describe('QA 214 of the variant words', () => {
   it('B6: arm64 is asked after as the word is written', () => {
     assert.deepEqual(found('PLATFORMS ?= amd64 arm/v9\n', 'makefile'), ['arm/v9 removed-platform linux/arm/v9 was removed. Arm has no v9: was arm64/v9 meant? []']);
   });
-  it("B3: a container tool's -e carries an assignment as --env does; another command's -e does not", () => {
-    assert.deepEqual(found('docker run -e X=linux/riscv64 img\nsed -e X=linux/riscv64 f\n', 'shell').map((l) => l.split(' ')[1]), ['unsupported-platform']);
+  it("B3: a container's -e carries an assignment as --env does; another command's -e does not, nor docker build's (QA 215 B9)", () => {
+    const text = 'docker run -e X=linux/riscv64 img\nsed -e X=linux/riscv64 f\ndocker build -e X=linux/riscv64 .\npodman --remote exec -e X=linux/riscv64 c sh\n';
+    assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${text.slice(0, f.start).split('\n').length} ${f.code}`), ['1 unsupported-platform', '4 unsupported-platform']);
   });
 });
 

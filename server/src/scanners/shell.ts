@@ -1347,9 +1347,17 @@ const FLAG_BEFORE = /--platforms?(?:=|[ \t]+)["']?[a-z0-9]+\/\\?\$$/;
 /** A flag whose value is an assignment the command makes (a build argument, a container's environment). */
 const CARRYING_FLAG = /^--(?:build-arg|env)$/;
 
-/** Whether a flag carries the next word to the command as an assignment: `--build-arg`, `--env`, and a container tool's `-e`. */
-function carriedBy(flag: string, command: string): boolean {
-  return CARRYING_FLAG.test(flag) || (flag === '-e' && CONTAINERD_TOOLS.has(command));
+/**
+ * Whether the flag before words[k] carries it to the command as an assignment: `--build-arg`,
+ * `--env`, and the `-e` of a container tool's run, exec or create (`docker build` has none).
+ */
+function carriedBy(masked: string, words: readonly Word[], k: number, nameIndex: number, command: string): boolean {
+  const flag = wordText(masked, words[k - 1]);
+  if (CARRYING_FLAG.test(flag)) return true;
+  if (flag !== '-e' || !CONTAINERD_TOOLS.has(command)) return false;
+  let sub = nameIndex + 1;
+  while (sub < k - 1 && wordText(masked, words[sub]).startsWith('-')) sub++;
+  return sub < k - 1 && CONTAINER_COMMANDS.has(wordText(masked, words[sub]));
 }
 
 /**
@@ -1899,7 +1907,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       // (A variable named for text holds text, as a YAML key of that name does: `MSG=linux/arm`,
       // Ansible's `debug: msg="linux/arm"`.)
       // (Or one a flag carries to the command as an assignment: `--build-arg ARCH=linux/arm`.)
-      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name) || (k > nameIndex && carriedBy(masked.slice(words[k - 1].start, words[k - 1].end), name))) && loosePlatformValue(text, masked, base, varName, u.s, u.e, w.start, sink)) continue;
+      if ((value ? words.length === 1 : k < nameIndex || ASSIGNING_COMMANDS.has(name) || (k > nameIndex && carriedBy(masked, words, k, nameIndex, name))) && loosePlatformValue(text, masked, base, varName, u.s, u.e, w.start, sink)) continue;
       // (Not text for a person: `NOTE="use --platform linux/arm for old boards"`, `MSG="GOARCH=arm is gone"`.)
       if (isProse(varName, valueText)) continue;
       // BUILD_ARGS="--platform linux/arm64 --push", then `docker buildx build $BUILD_ARGS`.
