@@ -147,7 +147,7 @@ export function parseBareArch(text: string): ParsedPlatform | undefined {
   // (Go's own name: an alias such as `armv7` has its variant already.) A variant Go lacks
   // (`arm64/v7`, `amd64/v5`) makes a platform that is no valid one.
   if (!isGoArch(arch) || knownOs(arch)) return undefined;
-  return isValidVariant(arch, variant) || VARIANT_LEVEL.test(variant) ? { ...makePlatform('linux', arch, variant, 'slash'), osImplied: true } : undefined;
+  return isValidVariant(arch, variant) || ARCH_VARIANT.test(`${arch}/${variant}`) ? { ...makePlatform('linux', arch, variant, 'slash'), osImplied: true } : undefined;
 }
 
 /**
@@ -173,8 +173,8 @@ export function isNameTypo(s: string, role: 'os' | 'arch'): boolean {
   return role === 'os' ? !knownOs(s) && nearKnown(s, GO_OSES) : !knownArch(s) && nearKnown(s, GO_ARCHES);
 }
 
-/** What a variant's level looks like: v7, 8, v8.2. */
-const VARIANT_LEVEL = /^v?\d{1,2}(?:\.\d)?$/;
+/** Go's name of an arch with a variant after it (`arm/v7`, `arm64/v8`, `amd64/v3`; `arm64/v7`, which Go lacks, too). */
+export const ARCH_VARIANT = /^(?:arm|arm64|amd64)\/[vV]?\d{1,2}(?:\.\d)?$/;
 
 /** A variant in a joined spelling: arm's 7, amd64's v3, and Go's other settings (sse2, softfloat, power9, rva22u64). */
 const VARIANT_PART = /^(?:v?\d+(\.\d+)?|sse2|(?:hard|soft)float|power(?:8|9|10)|rva2[0-3]u64)$/i;

@@ -56,6 +56,12 @@ function elsewhere(a: ArtifactRef, where: string[], model: TierModel): string {
   return 'no platform lists it';
 }
 
+/** The forms a binary is published in for one platform (none where it is not published). */
+function formsAt(model: TierModel, name: string, p: { os: string; arch: string }): readonly string[] {
+  const key = `${p.os}/${p.arch}`;
+  return model.binaryPlatforms(name).find((b) => b.platform === key)?.forms ?? [];
+}
+
 /**
  * artifact-unavailable: an artifact named for a platform the source document does not list it for.
  * Not for a pair Go does not know (`bin/darwin/386/kubectl`): no platform, which unknown-platform
@@ -73,8 +79,7 @@ export function findArtifactUnavailable(s: Subject, model: TierModel): RawFindin
   if (model.artifactAvailable(a, s.platform)) {
     // kube-proxy.sha512 for windows: its checksum is listed there, of kube-proxy.exe, the binary published.
     if (a.kind !== 'binary' || !a.plainChecksum) return undefined;
-    const key = `${s.platform.os}/${s.platform.arch}`;
-    const forms = model.binaryPlatforms(a.name).find((b) => b.platform === key)?.forms ?? [];
+    const forms = formsAt(model, a.name, s.platform);
     if (forms.includes('binary') || !forms.includes('exe')) return undefined;
     return {
       token,
@@ -86,8 +91,7 @@ export function findArtifactUnavailable(s: Subject, model: TierModel): RawFindin
   const where = listedFor(a, model);
   if (a.kind === 'binary' && (a.form === 'binary' || a.form === 'exe')) {
     // kubectl for windows is kubectl.exe; kubelet for linux has no .exe.
-    const key = `${s.platform.os}/${s.platform.arch}`;
-    const forms = model.binaryPlatforms(a.name).find((b) => b.platform === key)?.forms ?? [];
+    const forms = formsAt(model, a.name, s.platform);
     const other = a.form === 'binary' ? 'exe' : 'binary';
     if (forms.includes(other)) {
       return {

@@ -4,8 +4,8 @@ import { blame, spellFor, variantInWord, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
-import { parsePlatform, writtenHostType } from '../platform/parse';
-import { ARCH_VARIANT, UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, writtenName, type Token } from '../scanners/mention';
+import { ARCH_VARIANT, parsePlatform, writtenHostType } from '../platform/parse';
+import { UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, writtenName, type Token } from '../scanners/mention';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {

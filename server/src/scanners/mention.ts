@@ -1,5 +1,5 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
-import { isNameTypo, parseBareArch, parseMisnamed, parsePlatform } from '../platform/parse';
+import { ARCH_VARIANT, isNameTypo, parseBareArch, parseMisnamed, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, isPlaceholder, isValidVariant, platformIdentity, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 import type { GoNames } from './state';
@@ -859,9 +859,6 @@ export function isBareArchList(name: string, masked: string, maskBase: number, s
     .map((w) => (ARCH_VARIANT.test(w) ? w.slice(0, w.indexOf('/')) : w));
   return words.some((w) => isGoArch(w)) && words.every((w) => BARE_WORD.test(w) && (isGoArch(w) || isNameTypo(w, 'arch')));
 }
-
-/** Go's name of an arch with a variant after it (`arm/v7`, `arm64/v8`, `amd64/v3`; `arm64/v7`, which Go lacks, too). */
-export const ARCH_VARIANT = /^(?:arm|arm64|amd64)\/[vV]?\d{1,2}(?:\.\d)?$/;
 
 /**
  * A value every literal item of which is a slash platform of known names (`linux/amd64,linux/arm64`)

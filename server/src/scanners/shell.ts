@@ -1,5 +1,4 @@
 import {
-  ARCH_VARIANT,
   isForeignPlatform,
   MentionSink,
   isPlatformListValue,
@@ -22,7 +21,7 @@ import {
 } from './mention';
 import { maskTemplates, type TemplateMode } from './template';
 import type { FlagVariables } from './state';
-import { isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
+import { ARCH_VARIANT, isNameTypo, looksLikeName, parsePlatform } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, isGoArch, isGoOs, resolveArch } from '../platform/names';
 import { lexShell, sshCommandAt, type Command, type Heredoc, type Word } from './shellWords';
 import { scanDockerfile } from './dockerfile';
