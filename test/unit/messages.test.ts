@@ -341,3 +341,10 @@ describe('a name longer than any platform (QA 212 B1)', () => {
     assert.deepEqual(lintText(`GOOS=linux GOARCH=${'amd6'.repeat(16)}\n`, 'shell', model, settings).map((f) => f.code), ['unknown-platform']);
   });
 });
+
+describe('a second matrix axis of a side (QA 215 B8)', () => {
+  it('is judged alone when another axis of that side feeds --platform', () => {
+    const text = 'on: push\njobs:\n  c:\n    strategy:\n      matrix:\n        arch: [amd64]\n        goarch: [arm64/v7, amd46, arm64]\n        os: [linux]\n        goos: [lnux]\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build --platform=${{ matrix.os }}/${{ matrix.arch }} .\n';
+    assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code}`).sort(), ['amd46 unknown-platform', 'arm64/v7 unknown-platform', 'lnux unknown-platform']);
+  });
+});

@@ -2937,6 +2937,19 @@ function walkMap(node: YMap, ctx: Ctx): void {
         keys.set(extra, definedValue(get(node, extra)));
         pairMapping(ctx, keys, undefined, extra, undefined, undefined, node);
       }
+      // Another axis of a side in a matrix (`goarch: [arm64, amd46]` beside an `arch:` axis the job
+      // writes after `--platform linux/`): an axis of the product of its own, its values judged alone.
+      if (otherKeys && !apart && inMatrixAxis(ctx)) {
+        for (const extra of otherKeys.os ?? []) {
+          keys.set(extra, roleValue(get(node, extra)));
+          pairMapping(ctx, keys, extra, undefined, undefined, undefined, node);
+        }
+        for (const extra of otherKeys.arch ?? []) {
+          if (writtenAfterOs?.includes(extra)) continue;
+          keys.set(extra, roleValue(get(node, extra)));
+          pairMapping(ctx, keys, undefined, extra, undefined, undefined, node);
+        }
+      }
       // An environment that sets a side twice over (`GOARCH: amd64` and `TARGETARCH: arm`, `GOOS`
       // and `TARGETOS`): each os with each arch, as a script's line `GOOS=linux GOARCH=amd64
       // TARGETARCH=arm` is read (a token gets the most severe of its pairs).
