@@ -348,3 +348,17 @@ describe('a second matrix axis of a side (QA 215 B8)', () => {
     assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code}`).sort(), ['amd46 unknown-platform', 'arm64/v7 unknown-platform', 'lnux unknown-platform']);
   });
 });
+
+describe('a variable holding a download host alone (QA 217 B1)', () => {
+  it('downloads a Kubernetes project’s files by the path written after it', () => {
+    const text = [
+      'GH=https://github.com',
+      'curl -LO "${GH}/kubernetes-sigs/cri-tools/releases/download/v1.31.1/crictl-v1.31.1-linux-arm.tar.gz"',
+      'curl -LO "${GH}/helm/helm/releases/download/v3.16.0/helm-v3.16.0-linux-arm.tar.gz"',
+      'GCS=https://storage.googleapis.com/',
+      'curl -LO "${GCS}kubernetes-release/release/v1.31.1/bin/linux/arm/kubectl"',
+      'curl -LO "${GCS}other-bucket/bin/linux/arm/kubectl"',
+    ].join('\n');
+    assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${text.slice(0, f.start).split('\n').length} ${f.code}`), ['2 removed-platform', '5 removed-platform', '5 artifact-unavailable']);
+  });
+});
