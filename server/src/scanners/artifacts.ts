@@ -512,8 +512,15 @@ const CI_SERVER_URLS: ReadonlySet<string> = new Set(['CI_API_V4_URL', 'CI_API_GR
 function foreignBase(region: string, original: string, at: number, urlVars: ReadonlyMap<string, string> | undefined): boolean {
   const word = original.slice(wordStart(region, at, 2048, URL_WORD_END), at);
   const v = /^["']?\$\$?[{(]?([A-Za-z_][A-Za-z0-9_]*)[})]?["']?\//.exec(word);
-  return v !== null && (CI_SERVER_URLS.has(v[1]) || urlVars?.get(v[1]) === FOREIGN_URL);
+  if (v === null) return false;
+  const value = urlVars?.get(v[1]);
+  // A host alone (`GH=https://github.com`): whose file it is, the path written after it says.
+  if (value !== undefined && BARE_HOST.test(value)) return urlKind(`${value.replace(/\/$/, '')}${word.slice(v[0].length - 1)}`) === undefined;
+  return CI_SERVER_URLS.has(v[1]) || value === FOREIGN_URL;
 }
+
+/** A variable's download prefix that is a host alone, GitHub's or Cloud Storage's (see DOWNLOAD_PREFIX). */
+const BARE_HOST = /^(?:https?:\/\/)?(?:www\.)?(?:github\.com|storage\.googleapis\.com)\/?$/;
 
 /**
  * Whether the name at region[at] ends a file path written out (`_output/release-tars/…`,
