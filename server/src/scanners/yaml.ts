@@ -2938,8 +2938,10 @@ function walkMap(node: YMap, ctx: Ctx): void {
         pairMapping(ctx, keys, undefined, extra, undefined, undefined, node);
       }
       // Another axis of a side in a matrix (`goarch: [arm64, amd46]` beside an `arch:` axis the job
-      // writes after `--platform linux/`): an axis of the product of its own, its values judged alone.
-      if (otherKeys && !apart && inMatrixAxis(ctx)) {
+      // writes after `--platform linux/`): an axis of the product of its own. An os axis's values
+      // are judged alone; an arch axis's with the os axis, as the product pairs them (alone when
+      // there is none, or when the job does not use it: see apart).
+      if (otherKeys && inMatrixAxis(ctx)) {
         for (const extra of otherKeys.os ?? []) {
           keys.set(extra, roleValue(get(node, extra)));
           pairMapping(ctx, keys, extra, undefined, undefined, undefined, node);
@@ -2947,7 +2949,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
         for (const extra of otherKeys.arch ?? []) {
           if (writtenAfterOs?.includes(extra)) continue;
           keys.set(extra, roleValue(get(node, extra)));
-          pairMapping(ctx, keys, undefined, extra, undefined, undefined, node);
+          pairMapping(ctx, keys, pairOs, extra, undefined, mergedIn, node);
         }
       }
       // An environment that sets a side twice over (`GOARCH: amd64` and `TARGETARCH: arm`, `GOOS`
