@@ -368,10 +368,12 @@ describe('a variable holding a download host alone (QA 217 B1)', () => {
       'GCS=https://storage.googleapis.com/',
       'curl -LO "${GCS}kubernetes-release/release/v1.31.1/bin/linux/arm/kubectl"',
       'curl -LO "${GCS}other-bucket/bin/linux/arm/kubectl"',
+      // (A slash written after a value that ends in one, QA 221 B2.)
+      'curl -LO "${GCS}/kubernetes-release/release/v1.31.1/bin/linux/arm/kubectl"',
       // Another project's file of that name, as when the URL is written out.
       'curl -LO "${GH}/myorg/mirror/releases/download/v1/kubernetes-server-linux-arm.tar.gz"',
       'curl -LO "https://github.com/myorg/mirror/releases/download/v1/kubernetes-server-linux-arm.tar.gz"',
     ].join('\n');
-    assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${text.slice(0, f.start).split('\n').length} ${f.code}`), ['2 removed-platform', '5 removed-platform', '5 artifact-unavailable']);
+    assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${text.slice(0, f.start).split('\n').length} ${f.code}`), ['2 removed-platform', '5 removed-platform', '5 artifact-unavailable', '7 removed-platform', '7 artifact-unavailable']);
   });
 });

@@ -141,7 +141,9 @@ export function scanUrls(
     const hostMatch = /^(?:https?:\/\/|(gs:\/\/))?([^/]+)(\/.*)?$/.exec(value);
     if (!hostMatch) continue;
     const pathStart = m.index + m[0].length - path.length;
-    const kind = classify(hostMatch[2], (hostMatch[3] ?? '') + path, hostMatch[1] !== undefined);
+    // (`${GCS}/kubernetes-release/…` with GCS ending in a slash: one slash between them, as the value meant.)
+    const held = hostMatch[3] ?? '';
+    const kind = classify(hostMatch[2], held.endsWith('/') && path[0] === '/' ? held + path.slice(1) : held + path, hostMatch[1] !== undefined);
     const maskedPath = masked.slice(s + pathStart, s + pathStart + path.length);
     // A value that ends in a release's `/bin` (`K8S_BIN=https://dl.k8s.io/release/v1.31.0/bin`):
     // the written path goes on with the os and arch (`${K8S_BIN}/darwin/arm64/kubectl`).
