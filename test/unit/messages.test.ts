@@ -373,6 +373,9 @@ describe('a variable holding a download host alone (QA 217 B1)', () => {
       // Another project's file of that name, as when the URL is written out.
       'curl -LO "${GH}/myorg/mirror/releases/download/v1/kubernetes-server-linux-arm.tar.gz"',
       'curl -LO "https://github.com/myorg/mirror/releases/download/v1/kubernetes-server-linux-arm.tar.gz"',
+      // Another host of GitHub's is not github.com.
+      'API=https://api.github.com',
+      'curl -LO "${API}/myorg/mirror/releases/download/v1/kubernetes-server-linux-arm.tar.gz"',
     ].join('\n');
     assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${text.slice(0, f.start).split('\n').length} ${f.code}`), ['2 removed-platform', '5 removed-platform', '5 artifact-unavailable', '7 removed-platform', '7 artifact-unavailable']);
   });

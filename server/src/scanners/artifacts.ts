@@ -28,12 +28,8 @@ const MAKE_OR_DEFAULT = /(?<!\u0002)\u0002+\u0001+\u0003(?=[A-Za-z0-9_.]+\u0002)
 /** The end of a default expansion that a URL's path goes on after. */
 const DEFAULT_THEN_PATH = /\u0002(?=\/)/g;
 
-/**
- * A URL of a Kubernetes download, or the start of one, as a variable holds it for `${VAR}/bin/…`:
- * also GitHub's or Google Cloud Storage's host alone (`GH=https://github.com`, then
- * `${GH}/kubernetes-sigs/cri-tools/releases/download/…`), whose path says whose file it is.
- */
-const DOWNLOAD_PREFIX = /(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com(\/k(ubernetes|8s)-release|\/?$)|github\.com(\/kubernetes(-sigs)?(\/|$)|\/?$))|^gs:\/\/k(ubernetes|8s)-release/;
+/** A URL of a Kubernetes download, or the start of one, as a variable holds it for `${VAR}/bin/…`. */
+const DOWNLOAD_PREFIX = /(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\.com\/k(ubernetes|8s)-release|github\.com\/kubernetes(-sigs)?(\/|$))|^gs:\/\/k(ubernetes|8s)-release/;
 
 /**
  * The Kubernetes download URL (or its start) a variable is set to, from its masked value: also
@@ -42,7 +38,8 @@ const DOWNLOAD_PREFIX = /(^|[/.])(dl\.k8s\.io|pkgs\.k8s\.io|storage\.googleapis\
  */
 export function downloadPrefix(masked: string): string | undefined {
   const value = masked.replace(/[\u0002"']/g, '').replace(/^\u0001+/, '');
-  return DOWNLOAD_PREFIX.test(value) ? value : undefined;
+  // (Also GitHub's or Cloud Storage's host alone, `GH=https://github.com`: the path written after it says whose file it is.)
+  return DOWNLOAD_PREFIX.test(value) || BARE_HOST.test(value) ? value : undefined;
 }
 
 /** A part of every host (or bucket) that classify knows, in any case. */
