@@ -349,11 +349,20 @@ describe('a second matrix axis of a side (QA 215 B8)', () => {
   });
 });
 
+describe('a variable built on one that ends in a slash', () => {
+  it('joins the two with one slash wherever a variable is read (scanUrls, a value built on it, a file named after it)', () => {
+    const text = 'GCS=https://storage.googleapis.com/\nK8S=${GCS}/kubernetes-release/release/v1.31.1\ncurl -LO "${K8S}/bin/linux/arm/kubectl"\n';
+    assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${text.slice(0, f.start).split('\n').length} ${f.code}`), ['3 removed-platform', '3 artifact-unavailable']);
+  });
+});
+
 describe('a second arch axis of a matrix with an os axis (QA 221 B1, D1)', () => {
   it('is paired with the os axis, and judged alone when the job does not use that axis', () => {
     const job = (axes: string, run: string) => `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n${axes}    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
     const unused = job('        goos: [linux]\n        arch: [amd64]\n        goarch: [arm, amd46, arm64, arm64]\n', 'GOARCH=${{ matrix.goarch }} docker build --platform=linux/${{ matrix.arch }} .');
     assert.deepEqual(lintText(unused, 'github-workflow', model, settings).map((f) => `${unused.slice(f.start, f.end)} ${f.code}`), ['arm removed-platform', 'amd46 unknown-platform', 'arm64 duplicate-platform']);
+    // (The replacement a quick fix offers, for the typo of the second axis: its arch alone.)
+    assert.deepEqual(lintText(unused, 'github-workflow', model, settings).find((f) => f.code === 'unknown-platform')?.data, { replacements: ['amd64'] });
     const windows = job('        goos: [windows]\n        goarch: [amd64]\n        arch: [arm, 386]\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build');
     assert.deepEqual(lintText(windows, 'github-workflow', model, settings).map((f) => `${windows.slice(f.start, f.end)} ${f.code} ${f.message.split(' is ')[0]}`), ['arm unknown-platform windows/arm']);
   });

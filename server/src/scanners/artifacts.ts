@@ -138,9 +138,7 @@ export function scanUrls(
     const hostMatch = /^(?:https?:\/\/|(gs:\/\/))?([^/]+)(\/.*)?$/.exec(value);
     if (!hostMatch) continue;
     const pathStart = m.index + m[0].length - path.length;
-    // (`${GCS}/kubernetes-release/…` with GCS ending in a slash: one slash between them, as the value meant.)
-    const held = hostMatch[3] ?? '';
-    const kind = classify(hostMatch[2], held.endsWith('/') && path[0] === '/' ? held + path.slice(1) : held + path, hostMatch[1] !== undefined);
+    const kind = classify(hostMatch[2], joinUrl(hostMatch[3] ?? '', path), hostMatch[1] !== undefined);
     const maskedPath = masked.slice(s + pathStart, s + pathStart + path.length);
     // A value that ends in a release's `/bin` (`K8S_BIN=https://dl.k8s.io/release/v1.31.0/bin`):
     // the written path goes on with the os and arch (`${K8S_BIN}/darwin/arm64/kubectl`).
@@ -497,7 +495,16 @@ export function afterUrlVariable(original: string, masked: string, urlVars: Read
   const value = m ? urlVars.get(m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
   if (!m || !value) return undefined;
   const rest = masked.slice(m[0].length);
-  return rest === '' || rest[0] === '/' || value.endsWith('/') ? value + rest : undefined;
+  return rest === '' || rest[0] === '/' || value.endsWith('/') ? joinUrl(value, rest) : undefined;
+}
+
+/**
+ * A variable's URL and the path written after it, as one: one slash between them where the value
+ * ends in one and the path starts with one (`GCS=https://storage.googleapis.com/`, then
+ * `${GCS}/kubernetes-release/…`), as the value meant.
+ */
+function joinUrl(value: string, rest: string): string {
+  return value.endsWith('/') && rest[0] === '/' ? value + rest.slice(1) : value + rest;
 }
 
 /** CI variables that hold the URL of the CI's own server or API (an upload's destination, never a Kubernetes download). */
@@ -514,7 +521,7 @@ function foreignBase(region: string, original: string, at: number, urlVars: Read
   if (v === null) return false;
   const value = urlVars?.get(v[1]);
   // A host alone (`GH=https://github.com`): whose file it is, the path written after it says.
-  if (value !== undefined && BARE_HOST.test(value)) return urlKind(`${value.replace(/\/$/, '')}${word.slice(v[0].length - 1)}`) === undefined;
+  if (value !== undefined && BARE_HOST.test(value)) return urlKind(joinUrl(value, word.slice(v[0].length - 1))) === undefined;
   return CI_SERVER_URLS.has(v[1]) || value === FOREIGN_URL;
 }
 

@@ -2932,24 +2932,20 @@ function walkMap(node: YMap, ctx: Ctx): void {
         again.set(pair.key, definedValue(pair.value));
         pairMapping(ctx, again, pairOs, archKey, variantKey, mergedIn, node);
       }
-      // Each other arch axis with the os the job writes before it, alone.
-      for (const extra of writtenAfterOs ?? []) {
-        keys.set(extra, definedValue(get(node, extra)));
-        pairMapping(ctx, keys, undefined, extra, undefined, undefined, node);
-      }
       // Another axis of a side in a matrix (`goarch: [arm64, amd46]` beside an `arch:` axis the job
       // writes after `--platform linux/`): an axis of the product of its own. An os axis's values
       // are judged alone; an arch axis's with the os axis, as the product pairs them (alone when
-      // there is none, or when the job does not use it: see apart).
+      // there is none, or when the job does not use it: see apart), or with the os the job writes
+      // before it (writtenAfterOs, whose os pairMapping finds by the job's use).
       if (otherKeys && inMatrixAxis(ctx)) {
         for (const extra of otherKeys.os ?? []) {
           keys.set(extra, roleValue(get(node, extra)));
           pairMapping(ctx, keys, extra, undefined, undefined, undefined, node);
         }
         for (const extra of otherKeys.arch ?? []) {
-          if (writtenAfterOs?.includes(extra)) continue;
+          const afterOs = writtenAfterOs?.includes(extra) === true;
           keys.set(extra, roleValue(get(node, extra)));
-          pairMapping(ctx, keys, pairOs, extra, undefined, mergedIn, node);
+          pairMapping(ctx, keys, afterOs ? undefined : pairOs, extra, undefined, afterOs ? undefined : mergedIn, node);
         }
       }
       // An environment that sets a side twice over (`GOARCH: amd64` and `TARGETARCH: arm`, `GOOS`
