@@ -46,6 +46,8 @@ const PARAMS_REQUIRED = /^(?:textDocument\/|workspace\/executeCommand$|codeActio
  * missing field, instead of a TypeError from inside vscode-languageserver (InternalError).
  */
 function nullParamsAsEmpty<M>(message: M): M {
+  // (A body that is no object, `null` or `5`: vscode-jsonrpc logs it as neither request nor notification.)
+  if (typeof message !== 'object' || message === null) return message;
   const m = message as { id?: unknown; method?: unknown; params?: unknown };
   if (m.method === 'initialize' && m.id !== undefined) return withCapabilities(message);
   return m.params === null && m.id !== undefined && typeof m.method === 'string' && PARAMS_REQUIRED.test(m.method) ? { ...message, params: {} } : message;

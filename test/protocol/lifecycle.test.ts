@@ -137,6 +137,19 @@ describe('lifecycle', () => {
     }
   });
 
+  it('a message whose body is no object (null, a number, a string, an array) is logged and skipped; the server goes on (QA 225 B1)', async () => {
+    const client = await LspClient.start();
+    try {
+      for (const body of ['null', '5', '"str"', 'true', '[]', '{}']) client.proc.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      client.open(small, 'dockerfile', smallText, 1);
+      const [d] = await client.diagnosticsFor(small, 1);
+      assert.ok(await client.hover(small, d.range.start), 'the server answers after them');
+      assert.equal(client.proc.exitCode, null);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('an initialize without capabilities is refused with InvalidParams naming them; a right one after it initializes (QA 167 B1)', async () => {
     const { proc, conn } = bareServer();
     try {
