@@ -368,6 +368,21 @@ describe('a second arch axis of a matrix with an os axis (QA 221 B1, D1)', () =>
   });
 });
 
+describe('an arch axis only a matrix’s include entries set (QA 222 B1)', () => {
+  it('goes into the combinations each entry matches, paired as the job uses it', () => {
+    const job = (axes: string, run: string) => `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n${axes}    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
+    const cases: [string, string][] = [
+      // Written after a literal os: linux/arm.
+      [job('        goarch: [amd64]\n        include:\n          - arch: arm\n', 'docker buildx build --platform linux/${{ matrix.arch }} .'), 'arm removed-platform linux/arm'],
+      // Beside an os axis, in the combinations of the os the entry names.
+      [job('        goos: [linux, windows]\n        include:\n          - goos: linux\n            arch: arm\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build'), 'arm removed-platform linux/arm'],
+      // An entry that names no value of the axes: in every combination.
+      [job('        goos: [windows]\n        goarch: [amd64]\n        include:\n          - arch: arm\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build'), 'arm unknown-platform windows/arm'],
+    ];
+    for (const [text, want] of cases) assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.split(' ')[0]}`), [want], text);
+  });
+});
+
 describe('a variable holding a download host alone (QA 217 B1)', () => {
   it('downloads a Kubernetes project’s files by the path written after it', () => {
     const text = [

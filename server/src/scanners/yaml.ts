@@ -2881,6 +2881,27 @@ function walkMap(node: YMap, ctx: Ctx): void {
       archKey ??= items[k].key;
     } else if (role === 'variant') variantKey ??= items[k].key;
   }
+  // A key of a side that only a matrix's include entries set (`goarch: [amd64]` with `include:
+  // - arch: arm`, used as `--platform linux/${{ matrix.arch }}`): GitHub adds it to the
+  // combinations an entry matches, so it is another axis of the product.
+  if ((osKey !== undefined || archKey !== undefined) && ctx.path[ctx.path.length - 1] === 'matrix') {
+    const include = get(node, 'include');
+    const entries = include?.kind === 'seq' ? include.items : [];
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e];
+      if (entry?.kind !== 'map') continue;
+      for (const p of entry.items) {
+        if (p.key === (osKey ?? 'goos') || p.key === (archKey ?? 'goarch') || get(node, p.key) !== undefined) continue;
+        const role = roleFor(p.key, ctx, p.value);
+        // (An os only include entries give, with no os axis, is the combinations' they match: see includedOses.)
+        if (role !== 'arch' && (role !== 'os' || osKey === undefined)) continue;
+        const list = ((otherKeys ??= {})[role] ??= []);
+        if (list.length >= MAX_OTHER_KEYS || list.includes(p.key)) continue;
+        list.push(p.key);
+        if (role === 'arch' && archKey !== undefined && ctx.matrixRoles?.os?.has(p.key)) (writtenAfterOs ??= []).push(p.key);
+      }
+    }
+  }
   // A `platform:` mapping is a platform when it names both: `{architecture: architectureValue}`
   // alone is a selector's test data as often as a platform. (One may come from a merge key:
   // Drone's `platform: {<<: *linux, arch: arm}`.)
@@ -2938,13 +2959,14 @@ function walkMap(node: YMap, ctx: Ctx): void {
       // there is none, or when the job does not use it: see apart), or with the os the job writes
       // before it (writtenAfterOs, whose os pairMapping finds by the job's use).
       if (otherKeys && inMatrixAxis(ctx)) {
+        // (A key only include entries set stays out of keys: the matrix has no axis of it.)
         for (const extra of otherKeys.os ?? []) {
-          keys.set(extra, roleValue(get(node, extra)));
+          if (get(node, extra) !== undefined) keys.set(extra, roleValue(get(node, extra)));
           pairMapping(ctx, keys, extra, undefined, undefined, undefined, node);
         }
         for (const extra of otherKeys.arch ?? []) {
           const afterOs = writtenAfterOs?.includes(extra) === true;
-          keys.set(extra, roleValue(get(node, extra)));
+          if (get(node, extra) !== undefined) keys.set(extra, roleValue(get(node, extra)));
           pairMapping(ctx, keys, afterOs ? undefined : pairOs, extra, undefined, afterOs ? undefined : mergedIn, node);
         }
       }
@@ -3953,8 +3975,8 @@ function pairMapping(
       // With every combination: an entry for a key the matrix has no axis for (above), or one that
       // refines the combinations of a value the matrix has (`- goarch: arm` with `goarm: "7"`),
       // judged with them so that each place a removed platform is written says so.
-      const everyOs = osT.length === 0 && archT.length > 0 && ((archKey === undefined && oses.length > 0 && fitsEvery(item)) || known(archT, arches));
-      const everyArch = archT.length === 0 && osT.length > 0 && ((osKey === undefined && arches.length > 0 && fitsEvery(item)) || known(osT, oses));
+      const everyOs = osT.length === 0 && archT.length > 0 && ((!keys.has(ak) && oses.length > 0 && fitsEvery(item)) || known(archT, arches));
+      const everyArch = archT.length === 0 && osT.length > 0 && ((!keys.has(ok) && arches.length > 0 && fitsEvery(item)) || known(osT, oses));
       if (osT.length > 0 && archT.length > 0) {
         // An entry of its own (not a refinement of a combination the axes make): its removal drops
         // this platform alone. (Not the list's only entry, nor an anchored list another job may alias.)
