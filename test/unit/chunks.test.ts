@@ -5,6 +5,7 @@ import { chunkLines, chunkYaml, splitBrokenChildren, type Chunk } from '../../se
 import { ChunkCache, judge, lintText, scanEdited, scanText } from '../../server/src/lint';
 import { ITEM_CUT, STEPS_APART, stepCut, yamlFileFacts } from '../../server/src/scanners/yaml';
 import type { Mention } from '../../server/src/scanners/mention';
+import { libraryParsed } from '../../server/src/scanners/yamlTree';
 import { builtinModel } from '../../server/src/model/load';
 import type { LintSettings } from '../../server/src/rules/finding';
 import { documentsCutAt, isEditedDocument } from '../../server/src/features/textDocument';
@@ -102,8 +103,8 @@ function reference(text: string): Chunk[] {
         const next = lines.slice(i + 1).find((n) => !/^[ ]*(?:#|\r?$)/.test(n.text));
         if (value !== '' && next && next.text.length - next.text.replace(/^ +/, '').length === indent && next.text.replace(/^ +/, '')[0] === '-') continue;
       }
-      // (A line less indented than the children goes on the child above.)
-      if (col === indent && (seq ? ch === '-' : ch !== '-')) starts.push({ start: lines[i].start });
+      // (A line less indented than the children goes on the child above; so does a dash with no space after it, `-x` or `----`.)
+      if (col === indent && (seq ? ch === '-' && /^[ \t\r]?$/.test(l[col + 1] ?? '') : ch !== '-')) starts.push({ start: lines[i].start });
     }
     return starts;
     }
@@ -223,6 +224,17 @@ describe('plain YAML: a long list of mappings under a child key cut item by item
     const at = text.indexOf('e2e-30\n') + 6;
     const after = scanText(`${text.slice(0, at)}x${text.slice(at)}`, 'yaml', cache);
     assert.deepEqual(after.results.filter((r) => !before.has(r)).map((r) => r.body.split('\n')[0]), ['  - name: pull-kubernetes-e2e-30x']);
+  });
+
+  it('keeps the cut while an item’s dash is half typed (`-x name:`): that line goes on the item above, the library parses no more than it (QA 225 B2)', () => {
+    const text = prow(ids.map((n) => (n === 30 ? job(n).replace('  - name', '  -x name') : job(n))));
+    const chunks = chunkYaml(text, ITEM_CUT);
+    assert.equal(chunks.length, 2 + 49);
+    const above = chunks.find((c) => text.slice(c.start, c.end).startsWith('  - name: pull-kubernetes-e2e-29\n'))!;
+    assert.match(text.slice(above.start, above.end), /\n  -x name: pull-kubernetes-e2e-30\n/);
+    const before = libraryParsed.units;
+    scanText(text, 'yaml');
+    assert.ok(libraryParsed.units - before < text.length / 4, `${libraryParsed.units - before} of ${text.length} units parsed by the library`);
   });
 
   it('keeps the list whole where its items are read together: words, a platform-ish name, an environment or matrix key', () => {

@@ -304,10 +304,15 @@ function childStarts(text: string, headerEnd: number, end: number, indent: numbe
     const ch = text.charCodeAt(content);
     // `]`, `}` and `,` go on a flow collection opened above, as at the top level.
     if (ch === 93 || ch === 125 || ch === 44) continue;
-    if (seq ? ch === 45 : ch !== 45 && !strayChild(text, content, indent)) starts.push(lineStart);
+    // (A dash with no space after it, `-x name: job7` half typed over `- name: job7`, starts no
+    // item: it goes on the item above, and the rest of the list is still cut item by item.)
+    if (seq ? ch === 45 && DASH_ITEM_END.has(text.charCodeAt(content + 1) || 10) : ch !== 45 && !strayChild(text, content, indent)) starts.push(lineStart);
   }
   return starts;
 }
+
+/** What may follow the dash of a sequence item: a space, a tab, a line's end (NaN at the text's end is read as 10). */
+const DASH_ITEM_END: ReadonlySet<number> = new Set([32, 9, 13, 10]);
 
 /** Per range of columns (`1,3`): a line break before a line with content indented that deep, group 1 its indent. */
 const SHALLOWER_LINE = new Map<string, RegExp>();
