@@ -6,7 +6,7 @@ import { flagVariables, scanShell } from './scanners/shell';
 import { NO_TOP_FIRST, chunkLines, chunkYaml, longBlock, type Chunk, type JobBlockFacts } from './scanners/chunks';
 import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type FlagVariables, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
-import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding } from './rules/finding';
+import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding, type Severity } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
 import { platformIdentity } from './platform/names';
 import { parseBareArch, parsePlatform } from './platform/parse';
@@ -822,7 +822,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   // that met only one kind is thrown away at the other, and this function is a big one to compile.)
   if (mentions.length === 0) return [];
   const subjects: Subject[] = mentions.map(subjectOf);
-  const raw: { f: RawFinding; pair: boolean }[] = [];
+  const raw: { f: RawFinding; pair: boolean; product?: boolean }[] = [];
   // With removed-platform off, a removed platform is judged as any other (a repeat of it is a repeat).
   const removedOn = (settings.severity['removed-platform'] ?? DEFAULT_SEVERITY['removed-platform']) !== 'off';
   const removedSubjects = new Set<Subject>(removedOn ? subjects.filter((s) => removedEntry(s, model) !== undefined) : []);
@@ -832,7 +832,9 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   for (const s of subjects) {
     const pair = s.mention.kind === 'pair';
     const removed = removedSubjects.has(s) ? findRemovedPlatform(s, model) : undefined;
-    if (removed) raw.push({ f: removed, pair });
+    // (A pair of a cross product: its token makes other pairs, whose verdicts are said beside its own.)
+    const product = pair && (s.mention as PairMention).product;
+    if (removed) raw.push({ f: removed, pair, product });
     else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
       // A typo in a list: the replacements its list does not hold come first (the preferred fix
@@ -848,7 +850,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
           sayListed(f, suggested);
         } else if (f.token.inList) inListed(f);
       }
-      if (f) raw.push({ f, pair });
+      if (f) raw.push({ f, pair, product });
       // GOOS=lnux GOARCH=amd46, GOOS=Linux GOARCH=amd46: the other name is wrong too.
       if (f?.code === 'unknown-platform' && pair) {
         const m = s.mention as PairMention;
@@ -874,7 +876,38 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   /** The platforms each finding's message names, where the findings of a token merge (see RawFinding.named). */
   let named: Map<Finding, string[]> | undefined;
   const byToken = new Map<string, Finding>();
-  for (const { f, pair } of raw) {
+  /**
+   * A token's other verdicts, by `start:end:code`: the pairs of a cross product it makes that are
+   * wrong in another way than its most severe (`riscv64` of goos [linux, darwin]: darwin/riscv64 is
+   * no Go platform, linux/riscv64 in no tier). Each is said: excluding one pair leaves the other.
+   */
+  let also: Map<string, Finding> | undefined;
+  const toFinding = (f: RawFinding, level: Severity): Finding => ({
+    start: f.token.start,
+    end: f.token.end,
+    code: f.code,
+    severity: level,
+    message: f.message,
+    ...(f.href ? { href: f.href } : {}),
+    data: f.data,
+    ...(f.first ? { first: f.first } : {}),
+  });
+  /** Keeps `finding` (of `f`, or displaced) among the token's other verdicts, its names merged into one of that code there already. */
+  const keepAlso = (key: string, finding: Finding, names: readonly string[] | undefined) => {
+    const had = (also ??= new Map()).get(key);
+    if (!had) {
+      also.set(key, finding);
+      if (names) (named ??= new Map()).set(finding, [...names]);
+      return;
+    }
+    const list = named?.get(had);
+    if (list && names) for (const n of names) if (!list.includes(n)) list.push(n);
+  };
+  /** How a message names several platforms, per finding (see RawFinding.namedMessage). */
+  let namedMessages: Map<Finding, (named: readonly string[]) => string> | undefined;
+  /** The findings kept of cross products' pairs (see `also`). */
+  let ofProducts: Set<Finding> | undefined;
+  for (const { f, pair, product } of raw) {
     const level = settings.severity[f.code] ?? DEFAULT_SEVERITY[f.code];
     if (level === 'off') continue;
     const at = `${f.token.start}:${f.token.end}`;
@@ -892,22 +925,27 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       const names = named?.get(prev);
       if (names) for (const n of f.named) if (!names.includes(n)) names.push(n);
     }
-    if (prev && PRIORITY[prev.code] <= PRIORITY[f.code]) continue;
-    const finding: Finding = {
-      start: f.token.start,
-      end: f.token.end,
-      code: f.code,
-      severity: level,
-      message: f.message,
-      ...(f.href ? { href: f.href } : {}),
-      data: f.data,
-      ...(f.first ? { first: f.first } : {}),
-    };
+    const verdicts = product === true && prev !== undefined && prev.code !== f.code && ofProducts?.has(prev) === true && VERDICTS.has(prev.code) && VERDICTS.has(f.code);
+    if (prev && PRIORITY[prev.code] <= PRIORITY[f.code]) {
+      if (verdicts) {
+        const finding = toFinding(f, level);
+        keepAlso(`${at}:${f.code}`, finding, f.named);
+        if (f.namedMessage) (namedMessages ??= new Map()).set(finding, f.namedMessage);
+      }
+      continue;
+    }
+    if (verdicts) keepAlso(`${at}:${prev!.code}`, prev!, named?.get(prev!));
+    const finding = toFinding(f, level);
     byToken.set(key, finding);
+    if (product && VERDICTS.has(f.code)) (ofProducts ??= new Set()).add(finding);
     if (f.named && pair) (named ??= new Map()).set(finding, [...f.named]);
+    if (f.namedMessage) (namedMessages ??= new Map()).set(finding, f.namedMessage);
   }
-  for (const [f, names] of named ?? []) if (f.code === 'unsupported-platform') f.message = unsupportedMessage(names);
-  const out = [...byToken.values()];
+  for (const [f, names] of named ?? []) {
+    if (f.code === 'unsupported-platform') f.message = unsupportedMessage(names);
+    else if (names.length > 1 && namedMessages?.has(f)) f.message = namedMessages.get(f)!(names);
+  }
+  const out = also ? withOtherVerdicts(byToken, also) : [...byToken.values()];
   // An exclude entry that leaves the value's other pairs wrong (`arm` of goos [linux, darwin,
   // freebsd]: darwin/arm is no Go platform) fixes only part of what is wrong with the token.
   for (const f of out) {
@@ -915,6 +953,31 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     const wrongToo = raw.some(({ f: r, pair }) => pair && r.code === 'unknown-platform' && r.token.start === f.start && r.token.end === f.end && (settings.severity[r.code] ?? DEFAULT_SEVERITY[r.code]) !== 'off');
     if (wrongToo) f.data = { ...f.data, incomplete: true };
   }
+  return out;
+}
+
+/** The codes that say what is wrong with a platform a pair makes; a token of a cross product may get several (see judge's `also`). */
+const VERDICTS: ReadonlySet<Code> = new Set(['removed-platform', 'unknown-platform', 'unsupported-platform', 'below-required-tier']);
+
+/** The findings of `byToken`, each followed by the other verdicts on its token (`also`, keyed `start:end:code`), most severe first. */
+function withOtherVerdicts(byToken: ReadonlyMap<string, Finding>, also: ReadonlyMap<string, Finding>): Finding[] {
+  const others = new Map<string, Finding[]>();
+  for (const f of also.values()) {
+    const at = `${f.start}:${f.end}`;
+    const list = others.get(at);
+    if (list) list.push(f);
+    else others.set(at, [f]);
+  }
+  const out: Finding[] = [];
+  for (const f of byToken.values()) {
+    out.push(f);
+    const at = `${f.start}:${f.end}`;
+    const list = others.get(at);
+    if (!list || !VERDICTS.has(f.code)) continue;
+    others.delete(at);
+    for (const o of list.sort((a, b) => PRIORITY[a.code] - PRIORITY[b.code])) out.push(o);
+  }
+  for (const list of others.values()) out.push(...list);
   return out;
 }
 

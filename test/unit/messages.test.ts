@@ -383,6 +383,23 @@ describe('an arch axis only a matrix’s include entries set (QA 222 B1)', () =>
   });
 });
 
+describe('a value of a cross product wrong in two ways (QA 224 B1)', () => {
+  it('gets each code, and its unknown pairs are named in one message', () => {
+    const text = 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';
+    assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message}`), [
+      'riscv64 unknown-platform darwin/riscv64 and windows/riscv64 are not valid Go platforms, and this matrix builds them (add an exclude entry for each).',
+      'riscv64 unsupported-platform linux/riscv64 is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.',
+    ]);
+    // With one of them left out, the other still says so; with both, linux/riscv64 alone is left.
+    const one = text.replace('    runs-on', '        exclude:\n          - goos: darwin\n            goarch: riscv64\n    runs-on');
+    assert.deepEqual(lintText(one, 'github-workflow', model, settings).map((f) => `${f.code} ${f.message.split(' ')[0]}`), ['unknown-platform windows/riscv64', 'unsupported-platform linux/riscv64']);
+    const both = one.replace('    runs-on', '          - goos: windows\n            goarch: riscv64\n    runs-on');
+    assert.deepEqual(lintText(both, 'github-workflow', model, settings).map((f) => `${f.code} ${f.message.split(' ')[0]}`), ['unsupported-platform linux/riscv64']);
+    // A code turned off leaves the other.
+    assert.deepEqual(lintText(text, 'github-workflow', model, { ...settings, severity: { 'unknown-platform': 'off' } }).map((f) => f.code), ['unsupported-platform']);
+  });
+});
+
 describe('a variable holding a download host alone (QA 217 B1)', () => {
   it('downloads a Kubernetes project’s files by the path written after it', () => {
     const text = [

@@ -87,6 +87,8 @@ export type RawFinding = Omit<Finding, 'severity' | 'start' | 'end'> & {
   token: Token;
   /** The platforms the message names, where the findings of one token merge into one message (unsupported-platform of a cross product). */
   named?: readonly string[];
+  /** The message for more than one of `named` (unsupported-platform has its own: unsupportedMessage). */
+  namedMessage?: (named: readonly string[]) => string;
 };
 
 export interface LintSettings {

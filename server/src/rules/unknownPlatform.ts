@@ -4,6 +4,7 @@ import { blame, spellFor, variantInWord, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
+import { namedList } from './unsupportedPlatform';
 import { ARCH_VARIANT, parsePlatform, writtenHostType } from '../platform/parse';
 import { UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, writtenName, type Token } from '../scanners/mention';
 
@@ -119,12 +120,16 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     const t = blame(s, false) ?? m.os;
     if (!t) return undefined;
     const pairs = sameOs(s.os, model, s.arch);
+    const platform = `${s.os}/${s.arch}`;
+    const context = m.context;
     return {
       token: t,
       code: 'unknown-platform',
-      message: `${s.os}/${s.arch} is not a valid Go platform${!m.product ? '' : m.context === 'nested loops' ? ', and these nested loops build it' : `, and this matrix builds it (${m.context === 'matrix' ? 'add an exclude entry for it' : 'split the entry so that it leaves the pair out'})`}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
+      message: `${platform} is not a valid Go platform${!m.product ? '' : m.context === 'nested loops' ? ', and these nested loops build it' : `, and this matrix builds it (${m.context === 'matrix' ? 'add an exclude entry for it' : 'split the entry so that it leaves the pair out'})`}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
       // Respelling a matrix value would change every pair it makes.
       data: { replacements: t === m.arch && !m.product ? [...pairs] : [] },
+      // (A value of a cross product that makes several such pairs, `riscv64` with darwin and windows: one message names them all.)
+      ...(m.product ? { named: [platform], namedMessage: (names: readonly string[]) => unknownPairsMessage(names, context) } : {}),
     };
   }
   // `--arch arm64 --variant v7`, `GOARCH=amd64 GOAMD64=v5`: the pair is Go's, the variant is not
@@ -230,6 +235,12 @@ function unknownPackageArch(t: Token, format: 'deb' | 'rpm'): RawFinding {
     message: `${t.text} is not ${format === 'deb' ? 'a Debian' : 'an RPM'} architecture${didYouMean(names)}`,
     data: { replacements: names },
   };
+}
+
+/** The message of a cross product's value that makes several pairs Go has not: each is named, and what takes them out. */
+export function unknownPairsMessage(platforms: readonly string[], context: string): string {
+  const how = context === 'nested loops' ? 'these nested loops build them' : `this matrix builds them (${context === 'matrix' ? 'add an exclude entry for each' : 'split the entries so that they leave the pairs out'})`;
+  return `${namedList(platforms)} are not valid Go platforms, and ${how}.`;
 }
 
 function didYouMean(names: string[]): string {

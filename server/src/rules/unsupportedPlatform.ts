@@ -39,8 +39,11 @@ const MAX_NAMED = 8;
  */
 export function unsupportedMessage(platforms: readonly string[]): string {
   if (platforms.length === 1) return `${platforms[0]} is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.`;
-  // (A value of a long list builds many: the first few are named, the rest counted.)
+  return `${namedList(platforms)} are valid Go platforms but in no Kubernetes tier; Kubernetes does not build or test them.`;
+}
+
+/** Several platforms in a sentence: `a, b and c`. (A value of a long list builds many: the first few are named, the rest counted.) */
+export function namedList(platforms: readonly string[]): string {
   const named = platforms.length > MAX_NAMED ? [...platforms.slice(0, MAX_NAMED - 1), `${platforms.length - MAX_NAMED + 1} more`] : platforms;
-  const names = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
-  return `${names} are valid Go platforms but in no Kubernetes tier; Kubernetes does not build or test them.`;
+  return `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
