@@ -944,13 +944,15 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   for (const [f, names] of named ?? []) {
     if (f.code === 'unsupported-platform') f.message = unsupportedMessage(names);
     else if (names.length > 1 && namedMessages?.has(f)) f.message = namedMessages.get(f)!(names);
+    // An exclude entry leaves out one of the pairs the message names (darwin/riscv64 of darwin/riscv64 and windows/riscv64).
+    if (names.length > 1 && f.data.exclude) f.data = { ...f.data, incomplete: true };
   }
   const out = also ? withOtherVerdicts(byToken, also) : [...byToken.values()];
   // An exclude entry that leaves the value's other pairs wrong (`arm` of goos [linux, darwin,
-  // freebsd]: darwin/arm is no Go platform) fixes only part of what is wrong with the token.
+  // freebsd]: darwin/arm is no Go platform, said by a finding of its own) fixes only part of what is wrong with the token.
   for (const f of out) {
-    if (!f.data.exclude) continue;
-    const wrongToo = raw.some(({ f: r, pair }) => pair && r.code === 'unknown-platform' && r.token.start === f.start && r.token.end === f.end && (settings.severity[r.code] ?? DEFAULT_SEVERITY[r.code]) !== 'off');
+    if (!f.data.exclude || f.data.incomplete) continue;
+    const wrongToo = raw.some(({ f: r, pair }) => pair && r.code === 'unknown-platform' && r.code !== f.code && r.token.start === f.start && r.token.end === f.end && (settings.severity[r.code] ?? DEFAULT_SEVERITY[r.code]) !== 'off');
     if (wrongToo) f.data = { ...f.data, incomplete: true };
   }
   return out;

@@ -469,6 +469,22 @@ describe('a removed platform in a cross product', () => {
     const w = whole.diagnostics.find((x) => x.code === 'removed-platform')!;
     assert.equal((await fixes(whole.uri, w)).find((a) => a.title.startsWith('Exclude'))?.isPreferred, true);
   });
+  it('a pair Go has not that the matrix builds (windows/arm, darwin/riscv64): an exclude entry for it, one at a time where the value makes several (QA 222 B2)', async () => {
+    const text = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, windows]\n        goarch: [amd64, arm64, arm]\n    runs-on: ubuntu-latest\n';
+    const after = await fixed('.github/workflows/go.yml', 'yaml', text, 'unknown-platform', 'arm');
+    assert.equal(after, text.replace('goarch: [amd64, arm64, arm]\n', 'goarch: [amd64, arm64, arm]\n        exclude:\n          - goos: windows\n            goarch: arm\n'));
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', after), ['removed-platform']);
+    const two = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n    runs-on: ubuntu-latest\n';
+    const { uri, diagnostics } = await open('.github/workflows/two.yml', 'yaml', two);
+    const actions = await fixes(uri, diagnostics.find((d) => d.code === 'unknown-platform')!);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [['Exclude darwin/riscv64 from the matrix', false]]);
+    const once = applyEdits(two, editsFor(actions[0]!.edit!, uri));
+    const left = await open('.github/workflows/once.yml', 'yaml', once);
+    assert.deepEqual(left.diagnostics.map((d) => [d.code, d.message.split(' ')[0]]), [['unknown-platform', 'windows/riscv64'], ['unsupported-platform', 'linux/riscv64']]);
+    const last = await fixes(left.uri, left.diagnostics[0]!);
+    assert.deepEqual(last.map((a) => [a.title, a.isPreferred === true]), [['Exclude windows/riscv64 from the matrix', true]]);
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', applyEdits(once, editsFor(last[0]!.edit!, left.uri))), ['unsupported-platform']);
+  });
   it('an exclude list the matrix has gets the entry at its end, at its own indentation', async () => {
     const text = 'jobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude:\n        - goos: freebsd\n          goarch: amd64\n    runs-on: ubuntu-latest\n';
     assert.equal(

@@ -78,7 +78,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
   const removable = f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform' || listed;
   // A value of a cross product built with others too (`arm` of goos [linux, freebsd] × goarch [amd64,
   // arm]): an exclude entry leaves out this platform alone, which removing the value would not.
-  const exclude = f.code === 'removed-platform' ? f.data.exclude : undefined;
+  const exclude = f.code === 'removed-platform' || f.code === 'unknown-platform' ? f.data.exclude : undefined;
   if (exclude) {
     const at = doc.positionAt(exclude.at);
     out.push({

@@ -94,7 +94,7 @@ export function removal(s: Subject, t: Token): { remove?: { start: number; end: 
 }
 
 /** The entry that leaves a cross product's pair out (`- goos: linux` / `  goarch: arm` under the matrix's `exclude:`). */
-function excludeEntry(m: PairMention): { at: number; text: string; list: string } | undefined {
+export function excludeEntry(m: PairMention): { at: number; text: string; list: string } | undefined {
   const spot = m.exclude;
   const os = m.os?.text ?? m.osName;
   const arch = m.arch?.text ?? m.archName;

@@ -1,6 +1,6 @@
 import type { TierModel } from '../model/query';
 import type { RawFinding } from './finding';
-import { blame, spellFor, variantInWord, type Subject } from './subject';
+import { blame, excludeEntry, spellFor, variantInWord, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
@@ -126,8 +126,8 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       token: t,
       code: 'unknown-platform',
       message: `${platform} is not a valid Go platform${!m.product ? '' : m.context === 'nested loops' ? ', and these nested loops build it' : `, and this matrix builds it (${m.context === 'matrix' ? 'add an exclude entry for it' : 'split the entry so that it leaves the pair out'})`}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
-      // Respelling a matrix value would change every pair it makes.
-      data: { replacements: t === m.arch && !m.product ? [...pairs] : [] },
+      // Respelling a matrix value would change every pair it makes; an exclude entry leaves this pair out alone.
+      data: { replacements: t === m.arch && !m.product ? [...pairs] : [], ...excludeOf(s, platform) },
       // (A value of a cross product that makes several such pairs, `riscv64` with darwin and windows: one message names them all.)
       ...(m.product ? { named: [platform], namedMessage: (names: readonly string[]) => unknownPairsMessage(names, context) } : {}),
     };
@@ -235,6 +235,12 @@ function unknownPackageArch(t: Token, format: 'deb' | 'rpm'): RawFinding {
     message: `${t.text} is not ${format === 'deb' ? 'a Debian' : 'an RPM'} architecture${didYouMean(names)}`,
     data: { replacements: names },
   };
+}
+
+/** The exclude entry (and the platform it names) that leaves a cross product's pair out, where one can be written. */
+function excludeOf(s: Subject, platform: string): { platform?: string; exclude?: { at: number; text: string; list: string } } {
+  const exclude = s.mention.kind === 'pair' && s.mention.product ? excludeEntry(s.mention) : undefined;
+  return exclude ? { platform, exclude } : {};
 }
 
 /** The message of a cross product's value that makes several pairs Go has not: each is named, and what takes them out. */

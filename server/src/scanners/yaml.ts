@@ -4100,12 +4100,15 @@ function markExcludeSpots(text: string, mentions: Mention[], from: number, node:
     return os === undefined || arch === undefined ? undefined : { os, arch };
   };
   const paired: boolean[] = [];
+  /** The pairs Go has not (darwin/riscv64): an exclude entry leaves one out where its values make valid pairs too. */
+  const invalid: boolean[] = [];
   for (let i = from; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.kind !== 'pair' || !m.product) continue;
     const p = pairOf(m);
     paired[i - from] = p !== undefined;
     const goArch = p && resolveArch(p.arch)?.arch;
+    invalid[i - from] = p !== undefined && (goArch === undefined || !isValidPair(p.os, goArch));
     if (!p || goArch === undefined || !isValidPair(p.os, goArch)) continue;
     note(m.os, `${p.os}/${goArch}`);
     note(m.arch, `${p.os}/${goArch}`);
@@ -4120,6 +4123,7 @@ function markExcludeSpots(text: string, mentions: Mention[], from: number, node:
     const os = m.os !== undefined && (partners.get(m.os)?.size ?? 0) > 1;
     const arch = m.arch !== undefined && (partners.get(m.arch)?.size ?? 0) > 1;
     if (os || arch) mentions[i] = { ...m, shared: sharing[os && arch ? 2 : os ? 1 : 0], ...exclude };
+    else if (invalid[i - from] && spot && ((m.os !== undefined && partners.has(m.os)) || (m.arch !== undefined && partners.has(m.arch)))) mentions[i] = { ...m, ...exclude };
   }
 }
 
