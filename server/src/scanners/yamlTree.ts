@@ -507,6 +507,9 @@ function convert(node: Node, text: string, base: number, depth = 0): YNode | und
 /** Thrown inside the fast reader when the text needs the full parser. */
 class Unsupported extends Error {}
 
+/** What ends an anchor's name in a flow collection: a space, or a flow indicator. */
+const FLOW_NAME_END = /[\s,[\]{}]/;
+
 interface Open {
   indent: number;
   node: YMap | YSeq;
@@ -1102,7 +1105,17 @@ class FlowReader {
       const r = this.readCollection(depth + 1);
       return r.node;
     }
-    if (c === '&' || c === '!' || c === '*' || c === '?' || c === '|' || c === '>') throw new Unsupported();
+    if (c === '*') {
+      // An alias (`{x: *plat}`, `[*a, *b]`): its name ends at a space or a flow indicator, as the
+      // package reads it; the node is the one the package's tree converts to (see convert).
+      const s = this.k;
+      let w = s + 1;
+      while (w < this.e && !FLOW_NAME_END.test(text[w])) w++;
+      if (w === s + 1) throw new Unsupported();
+      this.k = w;
+      return { kind: 'scalar', style: 'ALIAS', start: s, end: w, contentStart: s, contentEnd: w, value: '' };
+    }
+    if (c === '&' || c === '!' || c === '?' || c === '|' || c === '>') throw new Unsupported();
     if (c === '"' || c === "'") {
       const end = findQuoteEnd(text, this.k, this.e);
       if (end < 0) throw new Unsupported();
