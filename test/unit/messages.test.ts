@@ -387,7 +387,7 @@ describe('a value of a cross product wrong in two ways (QA 224 B1)', () => {
   it('gets each code, and its unknown pairs are named in one message', () => {
     const text = 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';
     assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message}`), [
-      'riscv64 unknown-platform darwin/riscv64 and windows/riscv64 are not valid Go platforms, and this matrix builds them (add an exclude entry for each).',
+      'riscv64 unknown-platform darwin/riscv64 and windows/riscv64 are not valid Go platforms, and this matrix builds them (add an exclude entry for each); did you mean darwin/amd64, darwin/arm64, windows/386, windows/amd64?',
       'riscv64 unsupported-platform linux/riscv64 is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.',
     ]);
     // With one of them left out, the other still says so; with both, linux/riscv64 alone is left.

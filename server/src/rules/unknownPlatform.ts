@@ -129,7 +129,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
       // Respelling a matrix value would change every pair it makes; an exclude entry leaves this pair out alone.
       data: { replacements: t === m.arch && !m.product ? [...pairs] : [], ...excludeOf(s, platform) },
       // (A value of a cross product that makes several such pairs, `riscv64` with darwin and windows: one message names them all.)
-      ...(m.product ? { named: [platform], namedMessage: (names: readonly string[]) => unknownPairsMessage(names, context) } : {}),
+      ...(m.product ? { named: [platform], namedMessage: (names: readonly string[]) => unknownPairsMessage(names, context, model) } : {}),
     };
   }
   // `--arch arm64 --variant v7`, `GOARCH=amd64 GOAMD64=v5`: the pair is Go's, the variant is not
@@ -244,9 +244,15 @@ function excludeOf(s: Subject, platform: string): { platform?: string; exclude?:
 }
 
 /** The message of a cross product's value that makes several pairs Go has not: each is named, and what takes them out. */
-export function unknownPairsMessage(platforms: readonly string[], context: string): string {
+export function unknownPairsMessage(platforms: readonly string[], context: string, model: TierModel): string {
   const how = context === 'nested loops' ? 'these nested loops build them' : `this matrix builds them (${context === 'matrix' ? 'add an exclude entry for each' : 'split the entries so that they leave the pairs out'})`;
-  return `${namedList(platforms)} are not valid Go platforms, and ${how}.`;
+  // The nearest of each of the first few: two per os.
+  const meant: string[] = [];
+  for (const p of platforms.slice(0, 3)) {
+    const [os, arch] = p.split('/');
+    for (const a of sameOs(os, model, arch).slice(0, 2)) meant.push(`${os}/${a}`);
+  }
+  return `${namedList(platforms)} are not valid Go platforms, and ${how}${didYouMean(meant)}`;
 }
 
 function didYouMean(names: string[]): string {
