@@ -237,6 +237,18 @@ describe('plain YAML: a long list of mappings under a child key cut item by item
     assert.ok(libraryParsed.units - before < text.length / 4, `${libraryParsed.units - before} of ${text.length} units parsed by the library`);
   });
 
+  it('keeps the cut while a new item is a dash alone (an empty item being typed), each keystroke after it a two-job scan (QA 226 B5)', () => {
+    const text = prow(ids.map((n) => (n === 30 ? `  -\n  # next\n${job(n)}` : job(n))));
+    assert.equal(chunkYaml(text, ITEM_CUT).length, 2 + 51);
+    // (A dash whose mapping starts on the next line is not cut apart: its keys are not at the items' column.)
+    assert.equal(chunkYaml(prow(ids.map((n) => (n === 30 ? job(n).replace('  - name', '  -\n    name') : job(n)))), ITEM_CUT).length, 1);
+    const cache = new ChunkCache();
+    const before = new Set(scanText(text, 'yaml', cache).results);
+    const at = text.indexOf('  -\n') + 3;
+    const after = scanText(`${text.slice(0, at)}x${text.slice(at)}`, 'yaml', cache);
+    assert.deepEqual(after.results.filter((r) => !before.has(r)).map((r) => r.body.split('\n')[0]), ['  - name: pull-kubernetes-e2e-29']);
+  });
+
   it('keeps the list whole where its items are read together: words, a platform-ish name, an environment or matrix key', () => {
     const cut = (text: string) => chunkYaml(text, ITEM_CUT).length > 2;
     assert.ok(cut(prow(ids.map((n) => job(n)))));

@@ -401,6 +401,12 @@ function mappingItems(text: string, items: readonly Chunk[], end: number, platfo
     let dash = items[c].start;
     while (text.charCodeAt(dash) === 32) dash++;
     if (text.charCodeAt(dash) !== 45) return false; // the children are keys, not items
+    // (A dash alone, an item being typed or an empty one, holds nothing read with the others.)
+    const after = text.charCodeAt(dash + 1);
+    if (after === 10 || after === 13 || dash + 1 === text.length) {
+      if (!emptyItem(text, dash + 1, c + 1 < items.length ? items[c + 1].start : end)) return false;
+      continue;
+    }
     let k = dash + 1;
     while (text.charCodeAt(k) === 32) k++;
     if (k === dash + 1 || (col >= 0 && k - items[c].start !== col)) return false;
@@ -420,6 +426,19 @@ function mappingItems(text: string, items: readonly Chunk[], end: number, platfo
   names.lastIndex = items[1].start;
   for (let m = names.exec(text); m && m.index < end; m = names.exec(text)) {
     if (namesPlatform(text, m.index + 1 + col, platformName)) return false;
+  }
+  return true;
+}
+
+/** Whether text[from, to) after an item's dash holds only line breaks, spaces and comments: the item is empty (null). */
+function emptyItem(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 32 || c === 9) continue;
+    if (c !== 35) return false;
+    const nl = text.indexOf('\n', k);
+    if (nl < 0 || nl >= to) return true;
+    k = nl;
   }
   return true;
 }
