@@ -306,13 +306,17 @@ function childStarts(text: string, headerEnd: number, end: number, indent: numbe
     if (ch === 93 || ch === 125 || ch === 44) continue;
     // (A dash with no space after it, `-x name: job7` half typed over `- name: job7`, starts no
     // item: it goes on the item above, and the rest of the list is still cut item by item.)
-    if (seq ? ch === 45 && DASH_ITEM_END.has(text.charCodeAt(content + 1) || 10) : ch !== 45 && !strayChild(text, content, indent)) starts.push(lineStart);
+    if (seq ? itemDash(text, content) : ch !== 45 && !strayChild(text, content, indent)) starts.push(lineStart);
   }
   return starts;
 }
 
-/** What may follow the dash of a sequence item: a space, a tab, a line's end (NaN at the text's end is read as 10). */
-const DASH_ITEM_END: ReadonlySet<number> = new Set([32, 9, 13, 10]);
+/** Whether text[at] is the dash of a sequence item: a space, a tab or the line's end after it (not `-x`, `--`). */
+function itemDash(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 45) return false;
+  const next = text.charCodeAt(at + 1);
+  return next === 32 || next === 9 || next === 10 || next === 13 || at + 1 >= text.length;
+}
 
 /** Per range of columns (`1,3`): a line break before a line with content indented that deep, group 1 its indent. */
 const SHALLOWER_LINE = new Map<string, RegExp>();
@@ -336,7 +340,7 @@ function shallowerChild(text: string, from: number, end: number, start: number, 
   const m = shallower.exec(text);
   if (!m || m.index >= end) return undefined;
   const at = m.index + 1 + m[1].length;
-  const item = text.charCodeAt(at) === 45 && /[ \t\r\n]/.test(text[at + 1] ?? '\n');
+  const item = itemDash(text, at);
   if (seq ? !item : item || lineKey(text, at) === undefined) return undefined;
   // (Not a line of a flow collection opened above it, `{os: linux,` then `  arch: arm}`.)
   let open = 0;
@@ -544,7 +548,7 @@ export function splitBrokenChildren(text: string, start: number, end: number, ke
     const at = m.index + 1 + n;
     // (A line less indented than the child above that is no key or item, `  b]` of a flow
     // collection or a plain scalar's next line, goes on that child.)
-    const item = c === 45 && /[ \t\r\n]/.test(text[at + 1] ?? '\n');
+    const item = itemDash(text, at);
     if (child >= 0 && n < child && !item && lineKey(text, at) === undefined) continue;
     if (entries && (n > child || (n === child && item))) continue;
     if (child < 0 || n <= child || (inner >= 0 && n < inner && !ENTRY_LISTS.has(lineKey(text, at) ?? ''))) {
