@@ -400,6 +400,18 @@ describe('a value of a cross product wrong in two ways (QA 224 B1)', () => {
   });
 });
 
+describe('a templated platform after another in a list (QA 226 B7)', () => {
+  it('is read past the first item’s template and its blanks', () => {
+    const job = (axes: string, run: string) => `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n${axes}    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
+    const cases: [string, string][] = [
+      [job('        goarch: [amd64]\n        arch: [arm]\n', 'docker buildx build --platform linux/${{ matrix.goarch }},linux/${{ matrix.arch }} .'), 'arm removed-platform linux/arm'],
+      [job('        goarch: [amd64]\n        include:\n          - arch: arm\n', 'docker buildx build --platform "linux/${{ matrix.goarch }}, linux/${{matrix.arch}}" .'), 'arm removed-platform linux/arm'],
+      [job('        a: [amd64]\n        b: [arm64]\n        c: [mips]\n', 'docker buildx build --platform linux/${{ matrix.a }},linux/${{ matrix.b }},linux/${{ matrix.c }} .'), 'mips unsupported-platform linux/mips'],
+    ];
+    for (const [text, want] of cases) assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.split(' ')[0]}`), [want], text);
+  });
+});
+
 describe('a variable holding a download host alone (QA 217 B1)', () => {
   it('downloads a Kubernetes project’s files by the path written after it', () => {
     const text = [

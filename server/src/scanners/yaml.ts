@@ -3410,7 +3410,13 @@ function withoutListed(head: string): string {
     if (k === 0 || head[k - 1] !== ',') return head.slice(0, e);
     k--;
     let j = k;
-    while (j > 0 && !/[\s,"'=:]/.test(head[j - 1])) j--;
+    for (;;) {
+      while (j > 0 && !/[\s,"'=:]/.test(head[j - 1])) j--;
+      // An item with a template in it (`linux/${{ matrix.goarch }},`): the template's blanks are the item's.
+      const open = j > 1 && head[j - 1] === ' ' && head.endsWith('}}', k) ? head.lastIndexOf('${{', j) : -1;
+      if (open < 0 || head.indexOf('}}', open) < j) break;
+      j = open;
+    }
     if (j === k) return head.slice(0, e);
     e = j;
   }
