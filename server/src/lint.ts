@@ -6,7 +6,7 @@ import { flagVariables, scanShell } from './scanners/shell';
 import { NO_TOP_FIRST, chunkLines, chunkYaml, longBlock, type Chunk, type JobBlockFacts } from './scanners/chunks';
 import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type FlagVariables, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
-import { DEFAULT_SEVERITY, type Code, type Finding, type LintSettings, type RawFinding, type Severity } from './rules/finding';
+import { DEFAULT_SEVERITY, type Code, type ExcludeEdit, type Finding, type FixData, type LintSettings, type RawFinding, type Severity } from './rules/finding';
 import { subjectOf, type Subject } from './rules/subject';
 import { platformIdentity } from './platform/names';
 import { parseBareArch, parsePlatform } from './platform/parse';
@@ -902,6 +902,18 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     }
     const list = named?.get(had);
     if (list && names) for (const n of names) if (!list.includes(n)) list.push(n);
+    if (names) excludeToo(had, finding.data);
+  };
+  /** Each pair's exclude entry, for a finding whose message names several (see FixData.excludes). */
+  let excludes: Map<Finding, (ExcludeEdit & { platform: string })[]> | undefined;
+  const excludeToo = (into: Finding, data: FixData) => {
+    if (!data.exclude || data.platform === undefined) return;
+    let list = excludes?.get(into);
+    if (!list) {
+      list = into.data.exclude && into.data.platform !== undefined ? [{ ...into.data.exclude, platform: into.data.platform }] : [];
+      (excludes ??= new Map()).set(into, list);
+    }
+    if (!list.some((e) => e.platform === data.platform)) list.push({ ...data.exclude, platform: data.platform });
   };
   /** How a message names several platforms, per finding (see RawFinding.namedMessage). */
   let namedMessages: Map<Finding, (named: readonly string[]) => string> | undefined;
@@ -924,6 +936,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     if (prev && f.named && prev.code === f.code) {
       const names = named?.get(prev);
       if (names) for (const n of f.named) if (!names.includes(n)) names.push(n);
+      if (names) excludeToo(prev, f.data);
     }
     const verdicts = product === true && prev !== undefined && prev.code !== f.code && ofProducts?.has(prev) === true && VERDICTS.has(prev.code) && VERDICTS.has(f.code);
     if (prev && PRIORITY[prev.code] <= PRIORITY[f.code]) {
@@ -946,6 +959,9 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     else if (names.length > 1 && namedMessages?.has(f)) f.message = namedMessages.get(f)!(names);
     // An exclude entry leaves out one of the pairs the message names (darwin/riscv64 of darwin/riscv64 and windows/riscv64).
     if (names.length > 1 && f.data.exclude) f.data = { ...f.data, incomplete: true };
+    // (Each is offered, and all at once: the one fix a look-free editor applies.)
+    const each = excludes?.get(f);
+    if (names.length > 1 && each && each.length > 1) f.data = { ...f.data, excludes: each, ...(each.length === names.length ? { excludesAll: true as const } : {}) };
   }
   const out = also ? withOtherVerdicts(byToken, also) : [...byToken.values()];
   // An exclude entry that leaves the value's other pairs wrong (`arm` of goos [linux, darwin,
@@ -1032,14 +1048,21 @@ function identityOf(replacement: string, bare: boolean): string {
 
 function shiftFinding(f: Finding, by: number): Finding {
   if (by === 0) return f;
-  const { remove, exclude } = f.data;
+  const { remove, exclude, excludes } = f.data;
   const first = f.first;
   return {
     ...f,
     start: f.start + by,
     end: f.end + by,
     ...(remove || exclude
-      ? { data: { ...f.data, ...(remove ? { remove: { start: remove.start + by, end: remove.end + by } } : {}), ...(exclude ? { exclude: { ...exclude, at: exclude.at + by } } : {}) } }
+      ? {
+          data: {
+            ...f.data,
+            ...(remove ? { remove: { start: remove.start + by, end: remove.end + by } } : {}),
+            ...(exclude ? { exclude: { ...exclude, at: exclude.at + by } } : {}),
+            ...(excludes ? { excludes: excludes.map((e) => ({ ...e, at: e.at + by })) } : {}),
+          },
+        }
       : {}),
     ...(first ? { first: { start: first.start + by, end: first.end + by } } : {}),
   };

@@ -470,7 +470,7 @@ describe('a removed platform in a cross product', () => {
     const w = whole.diagnostics.find((x) => x.code === 'removed-platform')!;
     assert.equal((await fixes(whole.uri, w)).find((a) => a.title.startsWith('Exclude'))?.isPreferred, true);
   });
-  it('a pair Go has not that the matrix builds (windows/arm, darwin/riscv64): an exclude entry for it, one at a time where the value makes several (QA 222 B2)', async () => {
+  it('a pair Go has not that the matrix builds (windows/arm, darwin/riscv64): an exclude entry for it; where the value makes several, all at once (preferred) or each alone (QA 222 B2, QA 226 B1)', async () => {
     const text = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, windows]\n        goarch: [amd64, arm64, arm]\n    runs-on: ubuntu-latest\n';
     const after = await fixed('.github/workflows/go.yml', 'yaml', text, 'unknown-platform', 'arm');
     assert.equal(after, text.replace('goarch: [amd64, arm64, arm]\n', 'goarch: [amd64, arm64, arm]\n        exclude:\n          - goos: windows\n            goarch: arm\n'));
@@ -478,13 +478,34 @@ describe('a removed platform in a cross product', () => {
     const two = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n    runs-on: ubuntu-latest\n';
     const { uri, diagnostics } = await open('.github/workflows/two.yml', 'yaml', two);
     const actions = await fixes(uri, diagnostics.find((d) => d.code === 'unknown-platform')!);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [['Exclude darwin/riscv64 from the matrix', false]]);
-    const once = applyEdits(two, editsFor(actions[0]!.edit!, uri));
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [
+      ['Exclude darwin/riscv64 and windows/riscv64 from the matrix', true],
+      ['Exclude darwin/riscv64 from the matrix', false],
+      ['Exclude windows/riscv64 from the matrix', false],
+    ]);
+    const both = applyEdits(two, editsFor(actions[0]!.edit!, uri));
+    assert.equal(both, two.replace('riscv64]\n', 'riscv64]\n        exclude:\n          - goos: darwin\n            goarch: riscv64\n          - goos: windows\n            goarch: riscv64\n'));
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', both), ['unsupported-platform']);
+    const once = applyEdits(two, editsFor(actions[1]!.edit!, uri));
     const left = await open('.github/workflows/once.yml', 'yaml', once);
     assert.deepEqual(left.diagnostics.map((d) => [d.code, d.message.split(' ')[0]]), [['unknown-platform', 'windows/riscv64'], ['unsupported-platform', 'linux/riscv64']]);
     const last = await fixes(left.uri, left.diagnostics[0]!);
     assert.deepEqual(last.map((a) => [a.title, a.isPreferred === true]), [['Exclude windows/riscv64 from the matrix', true]]);
     assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', applyEdits(once, editsFor(last[0]!.edit!, left.uri))), ['unsupported-platform']);
+  });
+  it('no exclude entry for a pair an include entry adds back, nor for a value only include entries add (QA 226 B2, B3)', async () => {
+    const readded = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n        goarch: [amd64, riscv64]\n        include:\n          - goos: darwin\n            goarch: riscv64\n            extra: x\n    runs-on: ubuntu-latest\n';
+    const a = await open('.github/workflows/readded.yml', 'yaml', readded);
+    const d = a.diagnostics.find((x) => x.code === 'unknown-platform' && x.range.start.line === 6)!;
+    assert.deepEqual((await fixes(a.uri, d)).filter((x) => x.title.startsWith('Exclude')), []);
+    // Without the include entry, the exclude entry is the fix.
+    const plain = await open('.github/workflows/plain.yml', 'yaml', readded.replace(/        include:[^]*(?=    runs-on)/, ''));
+    assert.deepEqual((await fixes(plain.uri, plain.diagnostics.find((x) => x.code === 'unknown-platform')!)).map((x) => x.title), ['Exclude darwin/riscv64 from the matrix']);
+    const everywhere = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, windows]\n        include:\n          - arch: arm\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build\n';
+    const b = await open('.github/workflows/everywhere.yml', 'yaml', everywhere);
+    const u = b.diagnostics.find((x) => x.code === 'unknown-platform')!;
+    assert.match(u.message, /^windows\/arm is not a valid Go platform, and this matrix builds it \(an include entry adds its value to every combination; name in the entry the combinations it is for\)/);
+    assert.deepEqual((await fixes(b.uri, u)).filter((x) => x.title.startsWith('Exclude')), []);
   });
   it('an exclude list the matrix has gets the entry at its end, at its own indentation', async () => {
     const text = 'jobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude:\n        - goos: freebsd\n          goarch: amd64\n    runs-on: ubuntu-latest\n';

@@ -79,7 +79,33 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
   // A value of a cross product built with others too (`arm` of goos [linux, freebsd] × goarch [amd64,
   // arm]): an exclude entry leaves out this platform alone, which removing the value would not.
   const exclude = f.code === 'removed-platform' || f.code === 'unknown-platform' ? f.data.exclude : undefined;
-  if (exclude) {
+  const excludes = f.code === 'unknown-platform' ? f.data.excludes : undefined;
+  if (excludes) {
+    // Every pair the message names (windows/riscv64 and darwin/riscv64) in one edit, then each alone.
+    const at = excludes[0]!.at;
+    if (excludes.every((e) => e.at === at && e.list === excludes[0]!.list)) {
+      const first = excludes[0]!;
+      const text = first.text.slice(0, first.head) + excludes.map((e) => e.text.slice(e.head)).join('');
+      const names = excludes.map((e) => e.platform);
+      const what = names.length <= 3 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : `these ${names.length} platforms`;
+      out.push({
+        title: first.list === 'ignore' ? `Ignore ${what} in the build` : `Exclude ${what} from the matrix`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        ...(f.data.excludesAll ? { isPreferred: true } : {}),
+        edit: workspaceEdit(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: text }], style),
+      });
+    }
+    for (const e of excludes) {
+      const pos = doc.positionAt(e.at);
+      out.push({
+        title: e.list === 'ignore' ? `Ignore ${e.platform} in the build` : `Exclude ${e.platform} from the matrix`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(doc, [{ range: { start: pos, end: pos }, newText: e.text }], style),
+      });
+    }
+  } else if (exclude) {
     const at = doc.positionAt(exclude.at);
     out.push({
       title: exclude.list === 'ignore' ? `Ignore ${f.data.platform ?? token} in the build` : `Exclude ${f.data.platform ?? token} from the matrix`,

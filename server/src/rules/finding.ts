@@ -41,6 +41,14 @@ export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
   'non-canonical-platform': 'hint',
 };
 
+/** An entry inserted at `at` that leaves a pair out of a cross product; `text` starts with `head` characters that open the list where it has none yet (`exclude:`). */
+export interface ExcludeEdit {
+  at: number;
+  text: string;
+  list: string;
+  head: number;
+}
+
 /** What the quick fixes of a finding need. */
 export interface FixData {
   /** Canonical name of the platform the finding is about. */
@@ -57,7 +65,14 @@ export interface FixData {
    */
   listed?: boolean;
   /** An entry that leaves only this platform out of its cross product (see PairMention.exclude): text inserted at `at`. */
-  exclude?: { at: number; text: string; list: string };
+  exclude?: ExcludeEdit;
+  /**
+   * unknown-platform of a cross product's value that makes several pairs Go has not (`riscv64`
+   * with darwin and windows): each named pair's exclude entry, where it has one, `exclude` first.
+   */
+  excludes?: (ExcludeEdit & { platform: string })[];
+  /** `excludes` leaves out every pair the message names. */
+  excludesAll?: true;
   /** The value is built with other values too (a cross product): removing it drops those combinations. */
   shared?: true;
   /**

@@ -1,5 +1,6 @@
 import type { Mention, PairMention, Token } from '../scanners/mention';
 import type { TierModel } from '../model/query';
+import type { ExcludeEdit } from './finding';
 import { goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, formatPlatform, resolveArch, type Platform } from '../platform/names';
 import { writtenHostType, type Spelling } from '../platform/parse';
 
@@ -85,7 +86,7 @@ export function blame(s: Subject, wrongOs: boolean): Token | undefined {
 }
 
 /** The removal a finding on token t offers: the list item of a whole platform, or of a pair's os or arch. */
-export function removal(s: Subject, t: Token): { remove?: { start: number; end: number }; entry?: true; exclude?: { at: number; text: string; list: string }; shared?: true } {
+export function removal(s: Subject, t: Token): { remove?: { start: number; end: number }; entry?: true; exclude?: ExcludeEdit; shared?: true } {
   const m = s.mention;
   const r = m.kind === 'whole' ? m.removeRange : t.remove;
   const shared = m.kind === 'pair' && m.shared !== undefined && (t === m.os ? m.shared.os : t === m.arch ? m.shared.arch : false);
@@ -94,13 +95,13 @@ export function removal(s: Subject, t: Token): { remove?: { start: number; end: 
 }
 
 /** The entry that leaves a cross product's pair out (`- goos: linux` / `  goarch: arm` under the matrix's `exclude:`). */
-export function excludeEntry(m: PairMention): { at: number; text: string; list: string } | undefined {
+export function excludeEntry(m: PairMention): ExcludeEdit | undefined {
   const spot = m.exclude;
   const os = m.os?.text ?? m.osName;
   const arch = m.arch?.text ?? m.archName;
   if (!spot || os === undefined || arch === undefined || !PLAIN.test(os) || !PLAIN.test(arch)) return undefined;
   const pad = ' '.repeat(spot.indent);
-  return { at: spot.at, text: `${spot.header}${pad}- ${spot.osKey}: ${os}${spot.eol}${pad}  ${spot.archKey}: ${arch}${spot.eol}`, list: spot.list };
+  return { at: spot.at, text: `${spot.header}${pad}- ${spot.osKey}: ${os}${spot.eol}${pad}  ${spot.archKey}: ${arch}${spot.eol}`, list: spot.list, head: spot.header.length };
 }
 
 /** A value written as is in an entry. */

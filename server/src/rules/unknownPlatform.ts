@@ -1,12 +1,12 @@
 import type { TierModel } from '../model/query';
-import type { RawFinding } from './finding';
+import type { ExcludeEdit, RawFinding } from './finding';
 import { blame, excludeEntry, spellFor, variantInWord, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
 import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { namedList } from './unsupportedPlatform';
 import { ARCH_VARIANT, parsePlatform, writtenHostType } from '../platform/parse';
-import { UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, writtenName, type Token } from '../scanners/mention';
+import { INCLUDED_EVERYWHERE, UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, writtenName, type Token } from '../scanners/mention';
 
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
@@ -125,7 +125,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return {
       token: t,
       code: 'unknown-platform',
-      message: `${platform} is not a valid Go platform${!m.product ? '' : m.context === 'nested loops' ? ', and these nested loops build it' : `, and this matrix builds it (${m.context === 'matrix' ? 'add an exclude entry for it' : 'split the entry so that it leaves the pair out'})`}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
+      message: `${platform} is not a valid Go platform${!m.product ? '' : builtBy(m.context, false)}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
       // Respelling a matrix value would change every pair it makes; an exclude entry leaves this pair out alone.
       data: { replacements: t === m.arch && !m.product ? [...pairs] : [], ...excludeOf(s, platform) },
       // (A value of a cross product that makes several such pairs, `riscv64` with darwin and windows: one message names them all.)
@@ -211,7 +211,19 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
 
 /** A cross product every pair of which is built (a CI matrix's jobs, nested loops), unlike goreleaser's, which skips those Go does not build. */
 function buildsEveryPair(context: string | undefined): boolean {
-  return context === 'matrix' || context === 'matrix without exclude' || context === 'nested loops';
+  return context === 'matrix' || context === 'matrix without exclude' || context === 'nested loops' || context === INCLUDED_EVERYWHERE;
+}
+
+/** What builds a cross product's pairs Go has not, and what takes them out: `, and this matrix builds it (add an exclude entry for it)`. */
+function builtBy(context: string, plural: boolean): string {
+  if (context === 'nested loops') return `, and these nested loops build ${plural ? 'them' : 'it'}`;
+  const how =
+    context === 'matrix'
+      ? `add an exclude entry for ${plural ? 'each' : 'it'}`
+      : context === INCLUDED_EVERYWHERE
+        ? 'an include entry adds its value to every combination; name in the entry the combinations it is for'
+        : `split the ${plural ? 'entries so that they leave the pairs' : 'entry so that it leaves the pair'} out`;
+  return `, and this matrix builds ${plural ? 'them' : 'it'} (${how})`;
 }
 
 /** A split pair's `universal` (a macOS universal binary) with darwin, or with no os written. */
@@ -238,21 +250,21 @@ function unknownPackageArch(t: Token, format: 'deb' | 'rpm'): RawFinding {
 }
 
 /** The exclude entry (and the platform it names) that leaves a cross product's pair out, where one can be written. */
-function excludeOf(s: Subject, platform: string): { platform?: string; exclude?: { at: number; text: string; list: string } } {
+function excludeOf(s: Subject, platform: string): { platform?: string; exclude?: ExcludeEdit } {
   const exclude = s.mention.kind === 'pair' && s.mention.product ? excludeEntry(s.mention) : undefined;
   return exclude ? { platform, exclude } : {};
 }
 
 /** The message of a cross product's value that makes several pairs Go has not: each is named, and what takes them out. */
 export function unknownPairsMessage(platforms: readonly string[], context: string, model: TierModel): string {
-  const how = context === 'nested loops' ? 'these nested loops build them' : `this matrix builds them (${context === 'matrix' ? 'add an exclude entry for each' : 'split the entries so that they leave the pairs out'})`;
+
   // The nearest of each of the first few: two per os.
   const meant: string[] = [];
   for (const p of platforms.slice(0, 3)) {
     const [os, arch] = p.split('/');
     for (const a of sameOs(os, model, arch).slice(0, 2)) meant.push(`${os}/${a}`);
   }
-  return `${namedList(platforms)} are not valid Go platforms, and ${how}${didYouMean(meant)}`;
+  return `${namedList(platforms)} are not valid Go platforms${builtBy(context, true)}${didYouMean(meant)}`;
 }
 
 function didYouMean(names: string[]): string {

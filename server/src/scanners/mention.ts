@@ -4,6 +4,9 @@ import { isGoArch, isGoOs, isPlaceholder, isValidVariant, platformIdentity, reso
 import type { ArtifactRef } from '../model/query';
 import type { GoNames } from './state';
 
+/** The context of a workflow matrix's include entry that sets a key no axis has: GitHub adds it to every combination. */
+export const INCLUDED_EVERYWHERE = 'matrix include everywhere';
+
 /** A piece of the document: offsets are UTF-16 code units into the whole text, end exclusive. */
 export interface Token {
   start: number;

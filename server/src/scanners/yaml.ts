@@ -1,5 +1,5 @@
 import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, readsFlagValue, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
+import { INCLUDED_EVERYWHERE, isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, readsFlagValue, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -3954,7 +3954,7 @@ function pairMapping(
   const listKey = ctx.flavour === 'github-workflow' && context === 'matrix' ? 'exclude' : goreleaserBuild ? 'ignore' : undefined;
   // (goreleaser's keys are goos and goarch, also where a build leaves its defaults.)
   // (Elsewhere, a GitLab job's parallel matrix, no entry leaves a pair out: a value built with others is marked all the same.)
-  if (node && (goreleaserBuild || (osKey && archKey))) markExcludeSpots(ctx.text, ctx.sink.mentions, first, node, listKey, ok, ak);
+  if (node && (goreleaserBuild || (osKey && archKey))) markExcludeSpots(ctx.text, ctx.sink.mentions, first, node, listKey, ok, ak, listKey === 'exclude' ? includedPairs(keys.get('include'), ok, ak) : undefined);
   // include: explicit combinations. An entry that sets a key the matrix has no axis for, and
   // changes no value of the axes it has, goes into every combination (GitHub's rule): with
   // `goos: [darwin, windows]`, `- goarch: arm` builds darwin/arm and windows/arm. Otherwise a
@@ -3990,8 +3990,9 @@ function pairMapping(
         const mark = (t: Token): Token => (entry ? { ...t, remove: entry, entry: true } : t);
         emitPairs(ctx.sink, [mark(osT[0])], [mark(archT[0])], undefined, 'matrix include');
       }
-      else if (everyOs) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, context);
-      else if (everyArch) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, context);
+      // (A value the axes have not, which an exclude entry cannot take out: GitHub applies exclude first.)
+      else if (everyOs) emitPairs(ctx.sink, oses.filter((t) => !t.repeatOf && !isExcluded(t.text, archT[0].text)), archT.slice(0, 1), undefined, keys.has(ak) ? context : INCLUDED_EVERYWHERE);
+      else if (everyArch) emitPairs(ctx.sink, osT.slice(0, 1), arches.filter((t) => !t.repeatOf && !isExcluded(osT[0].text, t.text)), undefined, keys.has(ok) ? context : INCLUDED_EVERYWHERE);
       else if (osT.length > 0) emitPairs(ctx.sink, osT.slice(0, 1), [], undefined, 'matrix include');
       else if (archT.length > 0) emitPairs(ctx.sink, fixedOses ?? [], archT.slice(0, 1), undefined, 'matrix include', undefined, fixedOsName ? { os: fixedOsName } : undefined);
       for (const p of item.items) {
@@ -4090,7 +4091,7 @@ function pairAnchoredAxis(ctx: Ctx, node: YNode | undefined, tokens: Token[], ro
  * list at the mapping's end. No place in a flow mapping or list, an empty or anchored list (shared
  * with another job), a key with no list, or a product with no such key (`listKey` undefined).
  */
-function markExcludeSpots(text: string, mentions: Mention[], from: number, node: YMap, listKey: string | undefined, osKey: string, archKey: string): void {
+function markExcludeSpots(text: string, mentions: Mention[], from: number, node: YMap, listKey: string | undefined, osKey: string, archKey: string, included?: ReadonlySet<string>): void {
   if (mentions.length === from) return;
   // The valid pairs each value is built in: with one, removing the value drops nothing else.
   const partners = new Map<Token, Set<string>>();
@@ -4128,9 +4129,25 @@ function markExcludeSpots(text: string, mentions: Mention[], from: number, node:
     if (m.kind !== 'pair' || !m.product || !paired[i - from]) continue;
     const os = m.os !== undefined && (partners.get(m.os)?.size ?? 0) > 1;
     const arch = m.arch !== undefined && (partners.get(m.arch)?.size ?? 0) > 1;
-    if (os || arch) mentions[i] = { ...m, shared: sharing[os && arch ? 2 : os ? 1 : 0], ...exclude };
-    else if (invalid[i - from] && spot && ((m.os !== undefined && partners.has(m.os)) || (m.arch !== undefined && partners.has(m.arch)))) mentions[i] = { ...m, ...exclude };
+    // (Not a pair an include entry names whole: GitHub adds it back after the exclude entries.)
+    const p = included && pairOf(m);
+    const own = p && included.has(`${p.os}/${p.arch}`) ? {} : exclude;
+    if (os || arch) mentions[i] = { ...m, shared: sharing[os && arch ? 2 : os ? 1 : 0], ...own };
+    else if (invalid[i - from] && spot && ((m.os !== undefined && partners.has(m.os)) || (m.arch !== undefined && partners.has(m.arch)))) mentions[i] = { ...m, ...own };
   }
+}
+
+/** The pairs a matrix's include entries name whole (`- {goos: darwin, goarch: riscv64}`), as `os/arch` in lower case. */
+function includedPairs(include: YNode | undefined, osKey: string, archKey: string): Set<string> | undefined {
+  if (include?.kind !== 'seq') return undefined;
+  let out: Set<string> | undefined;
+  for (const item of include.items) {
+    if (item?.kind !== 'map') continue;
+    const os = scalarText(get(item, osKey));
+    const arch = scalarText(get(item, archKey));
+    if (os !== undefined && arch !== undefined) (out ??= new Set()).add(`${os}/${arch}`.toLowerCase());
+  }
+  return out;
 }
 
 /** Where an entry of the mapping's list `listKey` goes (see markExcludeSpots), or undefined. */
