@@ -412,6 +412,20 @@ describe('a templated platform after another in a list (QA 226 B7)', () => {
   });
 });
 
+describe('two words of no Go name where only a platform goes (QA 227 B1)', () => {
+  it('is an unknown platform in a Docker flag, and in a list of platforms beside a valid one', () => {
+    const found = (text: string, kind: Parameters<typeof lintText>[1]) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code}`);
+    assert.deepEqual(found('FROM --platform=unsupported/unsupported alpine\nFROM --platform=foo/bar alpine\n', 'dockerfile'), ['unsupported/unsupported unknown-platform', 'foo/bar unknown-platform']);
+    assert.deepEqual(found('docker buildx build --platform linux/amd64,foo/bar .\n', 'shell'), ['foo/bar unknown-platform']);
+    assert.deepEqual(found('services:\n  a:\n    build:\n      platforms:\n        - linux/amd64\n        - unsupported/unsupported\n', 'yaml'), ['unsupported/unsupported unknown-platform']);
+  });
+  it('is no platform where other things are named so (`centos/7`, `ubuntu/focal`) or a tool of its own takes the flag', () => {
+    const found = (text: string, kind: Parameters<typeof lintText>[1]) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code}`);
+    assert.deepEqual(found('x:\n  platforms: [ubuntu/focal, debian/bookworm]\ny:\n  platforms: [linux/amd64, centos/7]\n', 'yaml'), []);
+    assert.deepEqual(found('mytool --platform foo/bar\n', 'shell'), []);
+  });
+});
+
 describe('a variable holding a download host alone (QA 217 B1)', () => {
   it('downloads a Kubernetes project’s files by the path written after it', () => {
     const text = [

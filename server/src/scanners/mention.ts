@@ -1,5 +1,5 @@
 import type { ParsedPlatform, Spelling, Strictness } from '../platform/parse';
-import { ARCH_VARIANT, isNameTypo, parseBareArch, parseMisnamed, parsePlatform } from '../platform/parse';
+import { ARCH_VARIANT, isNameTypo, makePlatform, parseBareArch, parseMisnamed, parsePlatform } from '../platform/parse';
 import { isGoArch, isGoOs, isPlaceholder, isValidVariant, platformIdentity, resolveArch } from '../platform/names';
 import type { ArtifactRef } from '../model/query';
 import type { GoNames } from './state';
@@ -550,6 +550,8 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
   const open = strict && !foreign;
   /** The items as written, for the fix of a typo among them (see nameTypo). */
   let written: string[] | undefined;
+  /** Whether an item is a valid platform: the list is one of platforms (see SLASH_WORDS). */
+  let listsPlatform: boolean | undefined;
   for (const item of items) {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
     const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
@@ -599,6 +601,14 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     const parsed = item.templatedVariant
       ? templatedVariantPlatform(t.text)
       : (parsePlatform(t.text, o.strictness ?? 'strict') ?? (open && o.bareArch ? parseBareArch(t.text) : undefined) ?? (open && PLATFORM_NAMED.test(o.context) ? parseMisnamed(t.text) : undefined));
+    // `--platform=foo/bar`, `platforms: [linux/amd64, unsupported/unsupported]`: where only a
+    // platform goes, two words of no Go name are still a platform, one Docker refuses. (Elsewhere,
+    // `centos/7` and `ubuntu/focal` name other things.)
+    if (!parsed && open && SLASH_WORDS.test(t.text) && (o.bareArch || (PLATFORM_NAMED.test(o.context) && (listsPlatform ??= items.some((it) => parsePlatform(o.text.slice(it.start, it.end), 'strict')?.valid === true))))) {
+      const [os, arch] = t.text.split('/');
+      sink.add({ kind: 'whole', token: t, platform: { ...makePlatform(os!, arch!, undefined, 'slash'), valid: false }, strict: true, ...(canonical ? { canonical } : {}), listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : whole ? { removeRange: whole } : {}), context: o.context });
+      continue;
+    }
     if (!parsed) {
       // `--platform amd46` where Docker takes an arch alone: a typo of a Go name, judged as
       // `GOARCH=amd46` is, and as in a goarch list its fix repeats no other item.
@@ -649,6 +659,9 @@ function nameTypo(sink: MentionSink, t: Token, role: 'os' | 'arch', context: str
 
 /** A context named for platforms (`PLATFORMS`, `platforms:`, `--platform`), not for targets (which Node's and .NET's are too): see parseMisnamed. */
 const PLATFORM_NAMED = /platform/i;
+
+/** Two words of letters and digits (`unsupported/unsupported`, `foo/bar`), each starting with a letter. */
+const SLASH_WORDS = /^[a-z][a-z0-9]{0,15}\/[a-z][a-z0-9]{0,15}$/;
 
 /** A Windows platform with the suffix of its binary. */
 const EXE_SUFFIX = /^windows\/[A-Za-z0-9/_-]+\.exe$/i;
