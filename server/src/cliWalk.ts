@@ -433,9 +433,9 @@ export function displayPath(abs: string, cwd: string): string {
 
 /**
  * --exclude patterns in .gitignore syntax, relative to `cwd`. A path written from the current
- * folder is anchored there, as .gitignore's `/testdata` is: `./testdata` and `$PWD/testdata` name
- * that folder, not every `testdata` below. `outside` holds the patterns that point out of `cwd`
- * (`../x`), which would match nothing.
+ * folder is anchored there, as .gitignore's `/testdata` is: `./testdata`, `$PWD/testdata` and
+ * `/testdata` name that folder, not every `testdata` below. `outside` holds the patterns that point
+ * out of `cwd` (`../x`), which would match nothing.
  */
 export function excludeRules(patterns: readonly string[], cwd: string): { rules?: Ignore; outside: string[] } {
   if (patterns.length === 0) return { outside: [] };
@@ -446,7 +446,10 @@ export function excludeRules(patterns: readonly string[], cwd: string): { rules?
       const body = negated ? x.slice(1) : x;
       let out = body;
       if (path.isAbsolute(body) || body.startsWith('./') || body.startsWith('../') || body === '.' || body === '..') {
-        const rel = below(cwd, path.resolve(cwd, body));
+        const abs = path.resolve(cwd, body);
+        const rel = below(cwd, abs);
+        // (`/testdata`, copied from a .gitignore, is anchored at the current folder as there.)
+        if (rel === undefined && path.isAbsolute(body) && abs !== path.resolve(cwd)) return asBytes(x);
         if (rel === undefined) outside.push(x);
         out = `/${rel ?? ''}${body.endsWith('/') ? '/' : ''}`;
       }

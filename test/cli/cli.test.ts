@@ -629,6 +629,9 @@ describe('files named more than once, and UTF-16', () => {
       assert.match(outside.stderr, /--exclude \.\.\/elsewhere: patterns are relative to the current folder/);
       // A path written whole, as $PWD/… gives it, is anchored at the current folder.
       assert.deepEqual(await files(['--exclude', join(u, 'sub/testdata/'), '--exclude', join(u, 'Makefile'), '.']), ['keep.local.mk']);
+      // As is one copied from a .gitignore: /sub/testdata is that folder, /testdata none here (QA 228 B3).
+      assert.deepEqual(await files(['--exclude', '/sub/testdata', '--exclude', '/Makefile', '.']), ['keep.local.mk']);
+      assert.deepEqual(await files(['--exclude', '/testdata', '.']), ['Makefile', 'keep.local.mk', 'sub/testdata/x.mk']);
       assert.deepEqual(await files(['--no-ignore', '.']), ['Makefile', 'a.local.mk', 'dist/config.mk', 'keep.local.mk', 'scratch.sh', 'sub/gen.mk', 'sub/testdata/x.mk']);
       // A file or folder named is linted, ignored or not.
       assert.deepEqual(await files(['dist/config.mk']), ['dist/config.mk']);
