@@ -199,6 +199,8 @@ export interface FileResult {
   notes: string[];
   findings: SarifInput[];
   errors: number;
+  /** Not read (see readTarget: a note says why). */
+  skipped?: true;
 }
 
 /** What a file is checked with; the same in the main thread and in workers. */
@@ -216,7 +218,7 @@ export interface LintJob {
 export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResult {
   const notes: string[] = [];
   const read = readTarget(t, job.maxFileSize, (m) => notes.push(m));
-  if (!read) return { notes, findings: [], errors: 0 };
+  if (!read) return { notes, findings: [], errors: 0, skipped: true };
   const scan = scanText(read.text, read.kind, undefined, job.limits);
   for (const n of scan.notes) notes.push(`${t.display}: ${n}`);
   const findings = judge(scan, model, job.settings);
@@ -291,8 +293,10 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
   const results: SarifInput[][] = [];
   let errors = 0;
   let count = 0;
+  let linted = 0;
   const take = (r: FileResult) => {
     count++;
+    if (!r.skipped) linted++;
     if (progress && count % 200 === 0) io.stderr.write(`\rk8s-platforms: ${count} files…`);
     for (const n of r.notes) note(n);
     if (r.findings.length > 0) results.push(r.findings);
@@ -365,7 +369,7 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       if (results.length > 0) {
         const total = results.reduce((n, r) => n + r.length, 0);
         io.stderr.write(`k8s-platforms: ${total} finding${total === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
-      }
+      } else io.stderr.write(`k8s-platforms: no findings in ${linted} file${linted === 1 ? '' : 's'} linted\n`);
   }
   if (usageProblem) return 2;
   return errors > 0 ? 1 : 0;

@@ -71,6 +71,9 @@ describe('k8s-platforms lint', () => {
     const clean = cli(['lint', 'clean'], dir);
     assert.equal(clean.code, 0);
     assert.equal(clean.stdout, '');
+    // A CI log tells a clean run from one that linted nothing (QA 228 D2).
+    assert.equal(clean.stderr, 'k8s-platforms: no findings in 1 file linted\n');
+    assert.match(cli(['lint', 'clean', 'warn'], dir).stderr, /^k8s-platforms: 1 finding in 1 file \(0 errors\)\n$/);
   });
   it('walks folders, skipping .git, node_modules and vendor, noting binary, big and broken files on stderr', () => {
     const r = cli(['lint', '--format', 'json', '--max-file-size', '1000', '.'], dir);
