@@ -418,6 +418,8 @@ describe('two words of no Go name where only a platform goes (QA 227 B1)', () =>
     assert.deepEqual(found('FROM --platform=unsupported/unsupported alpine\nFROM --platform=foo/bar alpine\n', 'dockerfile'), ['unsupported/unsupported unknown-platform', 'foo/bar unknown-platform']);
     assert.deepEqual(found('docker buildx build --platform linux/amd64,foo/bar .\n', 'shell'), ['foo/bar unknown-platform']);
     assert.deepEqual(found('services:\n  a:\n    build:\n      platforms:\n        - linux/amd64\n        - unsupported/unsupported\n', 'yaml'), ['unsupported/unsupported unknown-platform']);
+    // Any YAML sequence of platforms, block or flow, as a comma list is (QA 229 B5).
+    assert.deepEqual(found('build:\n  platforms:\n    - linux/amd64\n    - unsupported/unsupported\nlist:\n  platforms: [linux/amd64, foo/bar]\n', 'yaml'), ['unsupported/unsupported unknown-platform', 'foo/bar unknown-platform']);
   });
   it('is no platform where other things are named so (`centos/7`, `ubuntu/focal`) or a tool of its own takes the flag', () => {
     const found = (text: string, kind: Parameters<typeof lintText>[1]) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code}`);

@@ -4272,7 +4272,7 @@ function condaList(node: YNode, ctx: Ctx, listId: number | undefined): number | 
  * `alternatives`: the sequence's items are choices (workflow_dispatch `options`, an `enum`), each
  * a list of its own, not one list (`linux/amd64` and `linux/amd64,linux/arm64` are no duplicate).
  */
-function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false, axis = false): void {
+function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false, axis = false, listsPlatform?: boolean): void {
   if (CONDA_KEYS.has(key)) listId = condaList(node, ctx, listId);
   // promu's `crossbuild: platforms:` (.promu.yml) are written in its spelling (`linux/armv7`): no alias of ours.
   else if (key === 'platforms' && ctx.path[0] === 'crossbuild' && listId === undefined) {
@@ -4285,12 +4285,13 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
     const masked = maskScalar(ctx.text, node, r);
     // (An environment's list of arches alone, `PLATFORMS: amd64 arm arm64`, is read as a script's: see isBareArchList.)
     const bareArch = containerdValue(key, ctx) || (ctx.envOwner !== undefined && UPPER_NAME.test(key) && isBareArchList(key, masked, r.s, r.s, r.e));
-    readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key, ...(bareArch ? { bareArch: true } : {}) }, listId);
+    readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key, ...(bareArch ? { bareArch: true } : {}), ...(listsPlatform ? { listsPlatform } : {}) }, listId);
     return;
   }
   if (node.kind === 'seq') {
     let shared = listId ?? ctx.sink.newList();
     if (node.items.some((item) => item?.kind === 'scalar' && isForeignPlatform(item.value))) ctx.sink.foreignLists.add(shared);
+    let siblings: boolean | undefined;
     let after = node.start;
     for (const item of node.items) {
       // A template's other branch (`{{- else }}` in a Helm chart, `{% elif %}`): the items after it
@@ -4329,7 +4330,9 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
       if (item?.kind === 'seq') platformValue(item, below(ctx), key, id);
       if (item?.kind !== 'scalar') continue;
       const before = ctx.sink.mentions.length;
-      platformValue(item, ctx, key, id);
+      // (Whether an item of the list is a valid platform: then each is one, see readList.)
+      siblings ??= node.items.some((x) => x?.kind === 'scalar' && parsePlatform(x.value, 'strict')?.valid === true);
+      platformValue(item, ctx, key, id, false, false, siblings);
       removableItem(ctx, before, node, item, id);
     }
     return;
