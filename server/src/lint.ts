@@ -961,7 +961,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     if (names.length > 1 && f.data.exclude) f.data = { ...f.data, incomplete: true };
     // (Each is offered, and all at once: the one fix a look-free editor applies.)
     const each = excludes?.get(f);
-    if (names.length > 1 && each && each.length > 1) f.data = { ...f.data, excludes: each, ...(each.length === names.length ? { excludesAll: true as const } : {}) };
+    // (Or the one another pair has, where this one's has none: darwin/riscv64 an include entry adds back, windows/riscv64 beside it.)
+    if (names.length > 1 && each && (each.length > 1 || (each.length === 1 && !f.data.exclude))) f.data = { ...f.data, excludes: each, ...(each.length === names.length ? { excludesAll: true as const } : {}) };
   }
   const out = also ? withOtherVerdicts(byToken, also) : [...byToken.values()];
   // An exclude entry that leaves the value's other pairs wrong (`arm` of goos [linux, darwin,
@@ -1054,7 +1055,7 @@ function shiftFinding(f: Finding, by: number): Finding {
     ...f,
     start: f.start + by,
     end: f.end + by,
-    ...(remove || exclude
+    ...(remove || exclude || excludes
       ? {
           data: {
             ...f.data,

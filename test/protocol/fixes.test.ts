@@ -501,11 +501,36 @@ describe('a removed platform in a cross product', () => {
     // Without the include entry, the exclude entry is the fix.
     const plain = await open('.github/workflows/plain.yml', 'yaml', readded.replace(/        include:[^]*(?=    runs-on)/, ''));
     assert.deepEqual((await fixes(plain.uri, plain.diagnostics.find((x) => x.code === 'unknown-platform')!)).map((x) => x.title), ['Exclude darwin/riscv64 from the matrix']);
+    // The value's other pair keeps its own, at the end of a job that is not the file's first (QA 229 B3).
+    const other = 'on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n  build:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n        include:\n          - goos: darwin\n            goarch: riscv64\n            extra: x\n';
+    const c = await open('.github/workflows/other.yml', 'yaml', other);
+    const own = (await fixes(c.uri, c.diagnostics.find((x) => x.code === 'unknown-platform' && x.range.start.line === 8)!)).filter((x) => x.title.startsWith('Exclude'));
+    assert.deepEqual(own.map((x) => [x.title, x.isPreferred === true]), [['Exclude windows/riscv64 from the matrix', false]]);
+    assert.equal(applyEdits(other, editsFor(own[0]!.edit!, c.uri)), `${other}        exclude:\n          - goos: windows\n            goarch: riscv64\n`);
     const everywhere = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, windows]\n        include:\n          - arch: arm\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build\n';
     const b = await open('.github/workflows/everywhere.yml', 'yaml', everywhere);
     const u = b.diagnostics.find((x) => x.code === 'unknown-platform')!;
     assert.match(u.message, /^windows\/arm is not a valid Go platform, and this matrix builds it \(an include entry adds its value to every combination; name in the entry the combinations it is for\)/);
     assert.deepEqual((await fixes(b.uri, u)).filter((x) => x.title.startsWith('Exclude')), []);
+  });
+  it('a flow exclude list, an empty one, a key with no list yet and a flow matrix get their entries too, in their own style (QA 226 B6)', async () => {
+    const job = (matrix: string) => `on: push\njobs:\n  go:\n    strategy:\n${matrix}    runs-on: ubuntu-latest\n`;
+    const axes = '      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n';
+    const both = '{goos: darwin, goarch: riscv64}, {goos: windows, goarch: riscv64}';
+    const cases: [string, string][] = [
+      [job(`${axes}        exclude: [{goos: linux, goarch: amd64}]\n`), job(`${axes}        exclude: [{goos: linux, goarch: amd64}, ${both}]\n`)],
+      [job(`${axes}        exclude: []\n`), job(`${axes}        exclude: [${both}]\n`)],
+      [job(`${axes}        exclude:  # none yet\n`), job(`${axes}        exclude:  # none yet\n          - goos: darwin\n            goarch: riscv64\n          - goos: windows\n            goarch: riscv64\n`)],
+      [job('      matrix: {goos: [linux, darwin, windows], goarch: [amd64, riscv64]}\n'), job(`      matrix: {goos: [linux, darwin, windows], goarch: [amd64, riscv64], exclude: [${both}]}\n`)],
+    ];
+    for (const [text, want] of cases) {
+      const { uri, diagnostics } = await open('.github/workflows/flow.yml', 'yaml', text);
+      const all = (await fixes(uri, diagnostics.find((d) => d.code === 'unknown-platform')!))[0]!;
+      assert.deepEqual([all.title, all.isPreferred], ['Exclude darwin/riscv64 and windows/riscv64 from the matrix', true], text);
+      const after = applyEdits(text, editsFor(all.edit!, uri));
+      assert.equal(after, want);
+      assert.deepEqual(await codesOf('.github/workflows/flow.yml', 'yaml', after), ['unsupported-platform'], after);
+    }
   });
   it('an exclude list the matrix has gets the entry at its end, at its own indentation', async () => {
     const text = 'jobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude:\n        - goos: freebsd\n          goarch: amd64\n    runs-on: ubuntu-latest\n';
@@ -530,23 +555,19 @@ describe('a removed platform in a cross product', () => {
     const defaults = 'builds:\n  - id: cli\n    goarch: [amd64, arm]\n';
     assert.equal(await fixed('.goreleaser.yaml', 'yaml', defaults, 'removed-platform', 'arm'), 'builds:\n  - id: cli\n    goarch: [amd64]\n');
   });
-  it('where no entry can be added (a flow matrix, an empty or anchored exclude, a key with no list), removing the value is offered, not preferred, and says what it drops', async () => {
+  it('where no entry can be added (an anchored exclude, which another job may share), removing the value is offered, not preferred, and says what it drops; an empty or flow one, a key with no list and a flow matrix take the entry (QA 226 B6)', async () => {
     const job = (matrix: string) => `jobs:\n  go:\n    strategy:\n      matrix:\n${matrix}    runs-on: ubuntu-latest\n`;
-    for (const matrix of [
-      '        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude: []\n',
-      '        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude:\n',
-      '        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n        exclude: &skip\n          - goos: freebsd\n            goarch: amd64\n',
-    ]) {
-      const text = job(matrix);
+    const axes = '        goos: [linux, freebsd]\n        goarch: [amd64, arm]\n';
+    const titles = async (text: string) => {
       const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
       const d = diagnostics.find((x) => x.code === 'removed-platform');
-      assert.ok(d, matrix);
-      const actions = await fixes(uri, d);
-      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [['Remove arm from the list (for every combination)', false]], matrix);
+      assert.ok(d, text);
+      return (await fixes(uri, d)).map((a) => [a.title, a.isPreferred === true]);
+    };
+    assert.deepEqual(await titles(job(`${axes}        exclude: &skip\n          - goos: freebsd\n            goarch: amd64\n`)), [['Remove arm from the list (for every combination)', false]]);
+    for (const text of [job(`${axes}        exclude: []\n`), job(`${axes}        exclude:\n`), 'jobs:\n  go:\n    strategy:\n      matrix: {goos: [linux, freebsd], goarch: [amd64, arm]}\n']) {
+      assert.deepEqual(await titles(text), [['Exclude linux/arm from the matrix', true], ['Remove arm from the list (for every combination)', false]], text);
     }
-    const flow = 'jobs:\n  go:\n    strategy:\n      matrix: {goos: [linux, freebsd], goarch: [amd64, arm]}\n';
-    const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', flow);
-    assert.deepEqual((await fixes(uri, diagnostics.find((x) => x.code === 'removed-platform')!)).map((a) => a.title), ['Remove arm from the list (for every combination)']);
   });
   it('a GitLab parallel matrix entry, which has no exclude: removing a value built with others says so and is not preferred; one built alone is (QA 136 B1)', async () => {
     const text = 'build:\n  parallel:\n    matrix:\n      - GOOS: [linux, freebsd]\n        GOARCH: [amd64, arm]\n      - GOOS: linux\n        GOARCH: [amd64, arm]\n  script:\n    - GOOS=$GOOS GOARCH=$GOARCH go build\n';

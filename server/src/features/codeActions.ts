@@ -83,9 +83,9 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
   if (excludes) {
     // Every pair the message names (windows/riscv64 and darwin/riscv64) in one edit, then each alone.
     const at = excludes[0]!.at;
-    if (excludes.every((e) => e.at === at && e.list === excludes[0]!.list)) {
+    if (excludes.length > 1 && excludes.every((e) => e.at === at && e.list === excludes[0]!.list)) {
       const first = excludes[0]!;
-      const text = first.text.slice(0, first.head) + excludes.map((e) => e.text.slice(e.head)).join('');
+      const text = first.text.slice(0, first.head) + excludes.map((e) => e.text.slice(e.head, e.text.length - e.tail)).join(first.sep) + first.text.slice(first.text.length - first.tail);
       const names = excludes.map((e) => e.platform);
       const what = names.length <= 3 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : `these ${names.length} platforms`;
       out.push({

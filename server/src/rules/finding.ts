@@ -41,12 +41,18 @@ export const DEFAULT_SEVERITY: Readonly<Record<Code, Severity>> = {
   'non-canonical-platform': 'hint',
 };
 
-/** An entry inserted at `at` that leaves a pair out of a cross product; `text` starts with `head` characters that open the list where it has none yet (`exclude:`). */
+/**
+ * An entry inserted at `at` that leaves a pair out of a cross product. `text` starts with `head`
+ * characters that open the list where it has none yet (`exclude:`) or go before the entry (`, `
+ * in a flow list), and ends with `tail` that close it (`]`); entries of one list join with `sep`.
+ */
 export interface ExcludeEdit {
   at: number;
   text: string;
   list: string;
   head: number;
+  tail: number;
+  sep: string;
 }
 
 /** What the quick fixes of a finding need. */

@@ -100,8 +100,12 @@ export function excludeEntry(m: PairMention): ExcludeEdit | undefined {
   const os = m.os?.text ?? m.osName;
   const arch = m.arch?.text ?? m.archName;
   if (!spot || os === undefined || arch === undefined || !PLAIN.test(os) || !PLAIN.test(arch)) return undefined;
+  if (spot.flow) {
+    const tail = spot.tail ?? '';
+    return { at: spot.at, text: `${spot.header}{${spot.osKey}: ${os}, ${spot.archKey}: ${arch}}${tail}`, list: spot.list, head: spot.header.length, tail: tail.length, sep: ', ' };
+  }
   const pad = ' '.repeat(spot.indent);
-  return { at: spot.at, text: `${spot.header}${pad}- ${spot.osKey}: ${os}${spot.eol}${pad}  ${spot.archKey}: ${arch}${spot.eol}`, list: spot.list, head: spot.header.length };
+  return { at: spot.at, text: `${spot.header}${pad}- ${spot.osKey}: ${os}${spot.eol}${pad}  ${spot.archKey}: ${arch}${spot.eol}`, list: spot.list, head: spot.header.length, tail: 0, sep: '' };
 }
 
 /** A value written as is in an entry. */

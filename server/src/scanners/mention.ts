@@ -115,6 +115,9 @@ export interface ExcludeSpot {
   list: string;
   /** The column of the entries' `-`. */
   indent: number;
+  /** The list is a flow list (`exclude: [{…}]`), or goes in a flow mapping: the entry is `{os: …, arch: …}`, between `header` and `tail`. */
+  flow?: true;
+  tail?: string;
   osKey: string;
   archKey: string;
 }

@@ -4150,15 +4150,38 @@ function includedPairs(include: YNode | undefined, osKey: string, archKey: strin
   return out;
 }
 
-/** Where an entry of the mapping's list `listKey` goes (see markExcludeSpots), or undefined. */
-function excludeSpot(text: string, node: YMap, listKey: string): { at: number; header: string; eol: string; indent: number } | undefined {
-  if (node.flow) return undefined;
-  if (node.items.some((p) => p.key === listKey)) {
-    const existing = get(node, listKey);
-    if (existing?.kind !== 'seq' || existing.flow || existing.items.length === 0) return undefined;
-    if (anchoredList(text, existing)) return undefined;
+/**
+ * Where an entry of the mapping's list `listKey` goes (see markExcludeSpots), or undefined. In a
+ * flow list (`exclude: [{…}]`, `[]`) or a flow mapping (`matrix: {goos: […], goarch: […]}`), the
+ * entry is a flow mapping too, `head` and `tail` around it.
+ */
+function excludeSpot(text: string, node: YMap, listKey: string): { at: number; header: string; eol: string; indent: number; flow?: true; tail?: string } | undefined {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const pair = node.items.find((p) => p.key === listKey);
+  if (pair) {
+    const existing = pair.value;
+    // `exclude:` with nothing after it: the entries go on the lines below the key.
+    if (existing === undefined && !node.flow && pair.keyStart >= 0) {
+      const lineEnd = text.indexOf('\n', pair.keyStart);
+      if (!/^[ \t]*(?:#.*)?\r?$/.test(text.slice(pair.keyStart + listKey.length + 1, lineEnd < 0 ? text.length : lineEnd))) return undefined;
+      const place = placeAfter(text, pair.keyStart);
+      return { ...place, indent: pair.keyStart - lineStartOf(text, pair.keyStart) + 2 };
+    }
+    if (existing?.kind !== 'seq' || anchoredList(text, existing)) return undefined;
+    if (existing.flow) {
+      const last = existing.items[existing.items.length - 1];
+      if (existing.items.length > 0 && !last) return undefined;
+      // After the last entry, or inside the empty brackets.
+      return last ? { at: last.end, header: ', ', eol, indent: 0, flow: true, tail: '' } : text[existing.start] === '[' && text[existing.end - 1] === ']' ? { at: existing.start + 1, header: '', eol, indent: 0, flow: true, tail: '' } : undefined;
+    }
+    if (existing.items.length === 0) return undefined;
     const place = placeAfter(text, existing.end);
     return { ...place, indent: existing.start - lineStartOf(text, existing.start) };
+  }
+  if (node.flow) {
+    // `{goos: [linux, darwin], goarch: [amd64, arm]}`: a list of its own after the last key.
+    const last = node.items[node.items.length - 1]?.value;
+    return last && text[node.end - 1] === '}' ? { at: last.end, header: `, ${listKey}: [`, eol, indent: 0, flow: true, tail: ']' } : undefined;
   }
   const column = node.start - lineStartOf(text, node.start);
   const place = placeAfter(text, node.end);
