@@ -2496,14 +2496,17 @@ export function isTextName(name: string): boolean {
   return TEXT_NAME.test(name);
 }
 
+/** A name for a file's or folder's path, by its last part: `OUT_DIR`, `BIN_DIR`, `dir`, `OUTPUT_PATH`, `DEST`. */
+const PATH_NAME = /(?:^|[_-])(?:dir|dirs|directory|path|paths|folder|dest|destination|out|outdir|output|prefix|subdir|file|filename|location)$/i;
+
 /**
- * Whether variable `name`, set to a platform, holds text for a person: it is named for text and
- * the file gives it to no `--platform` flag (`ARG BASE_NOTE=linux/arm/v7`, then `FROM
- * --platform=$BASE_NOTE`, is a platform whatever its name).
+ * Whether variable `name`, set to a platform, holds text for a person or a path (`OUT_DIR=linux/arm`,
+ * a folder): it is named so and the file gives it to no `--platform` flag (`ARG BASE_NOTE=linux/arm/v7`,
+ * then `FROM --platform=$BASE_NOTE`, is a platform whatever its name).
  */
 export function holdsText(text: string, name: string): boolean {
   // (A name too long for a pattern is judged as any other.)
-  if (name.length > MAX_NAME || !TEXT_NAME.test(name)) return false;
+  if (name.length > MAX_NAME || !(TEXT_NAME.test(name) || PATH_NAME.test(name))) return false;
   if (text !== flagUseText) {
     flagUseText = text;
     flagUses.clear();
