@@ -407,8 +407,14 @@ describe('a templated platform after another in a list (QA 226 B7)', () => {
       [job('        goarch: [amd64]\n        arch: [arm]\n', 'docker buildx build --platform linux/${{ matrix.goarch }},linux/${{ matrix.arch }} .'), 'arm removed-platform linux/arm'],
       [job('        goarch: [amd64]\n        include:\n          - arch: arm\n', 'docker buildx build --platform "linux/${{ matrix.goarch }}, linux/${{matrix.arch}}" .'), 'arm removed-platform linux/arm'],
       [job('        a: [amd64]\n        b: [arm64]\n        c: [mips]\n', 'docker buildx build --platform linux/${{ matrix.a }},linux/${{ matrix.b }},linux/${{ matrix.c }} .'), 'mips unsupported-platform linux/mips'],
+      // Separated by blanks, as KUBE_BUILD_PLATFORMS and a Makefile's PLATFORMS are (QA 229 B2).
+      [job('        a: [amd64]\n        c: [loong64]\n', 'make release KUBE_BUILD_PLATFORMS="linux/${{ matrix.a }} linux/${{ matrix.c }}"'), 'loong64 unsupported-platform linux/loong64'],
+      [job('        a: [amd64]\n        c: [loong64]\n', 'make release KUBE_BUILD_PLATFORMS="linux/amd64 linux/${{ matrix.c }}"'), 'loong64 unsupported-platform linux/loong64'],
     ];
     for (const [text, want] of cases) assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.split(' ')[0]}`), [want], text);
+    // Text for a person stays text.
+    const echo = job('        a: [amd64]\n        c: [loong64]\n', 'echo "building linux/${{ matrix.a }} linux/${{ matrix.c }}"');
+    assert.deepEqual(lintText(echo, 'github-workflow', model, settings), []);
   });
 });
 

@@ -3407,8 +3407,10 @@ function withoutListed(head: string): string {
   for (;;) {
     let k = e;
     while (k > 0 && (head[k - 1] === ' ' || head[k - 1] === '\t')) k--;
-    if (k === 0 || head[k - 1] !== ',') return head.slice(0, e);
-    k--;
+    // (Or a platform before blanks, in a list of them separated so: `PLATFORMS: linux/${{ matrix.a }} linux/`.)
+    const spaced = k > 0 && k < e && head[k - 1] !== ',';
+    if (k === 0 || (head[k - 1] !== ',' && !spaced)) return head.slice(0, e);
+    if (!spaced) k--;
     let j = k;
     for (;;) {
       while (j > 0 && !/[\s,"'=:]/.test(head[j - 1])) j--;
@@ -3417,10 +3419,12 @@ function withoutListed(head: string): string {
       if (open < 0 || head.indexOf('}}', open) < j) break;
       j = open;
     }
-    if (j === k) return head.slice(0, e);
+    if (j === k || (spaced && !SPACED_ITEM.test(head.slice(j, k)))) return head.slice(0, e);
     e = j;
   }
 }
+/** An item of a list separated by blanks that withoutListed passes over: a platform, written or templated (`linux/${{ matrix.a }}`). */
+const SPACED_ITEM = /^[a-z0-9]+\/(?:[a-z0-9]+(?:\/[a-z0-9]+)?|\$\{\{[^}]*\}\})$/;
 /** A GOOS written out on a reference's line: `GOOS=darwin GOARCH=${{ matrix.goarch }}`. */
 const GOOS_ON_LINE = /(?:^|[\s;&|])GOOS=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 /** How far around a reference its line is read. */
