@@ -431,6 +431,8 @@ describe('two words of no Go name where only a platform goes (QA 227 B1)', () =>
     const found = (text: string, kind: Parameters<typeof lintText>[1]) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code}`);
     assert.deepEqual(found('x:\n  platforms: [ubuntu/focal, debian/bookworm]\ny:\n  platforms: [linux/amd64, centos/7]\n', 'yaml'), []);
     assert.deepEqual(found('mytool --platform foo/bar\n', 'shell'), []);
+    // App builders' and package runners' own --platform (QA 229 B7); Docker's beside them is read.
+    assert.deepEqual(found('npx electron-builder --platform win32/x64\nyarn dist --platform darwin/x64\nflutter build bundle --platform android/arm64\ndocker build --platform win/x64 .\n', 'shell'), ['win/x64 unknown-platform']);
   });
 });
 

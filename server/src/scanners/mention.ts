@@ -557,6 +557,9 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
   let written: string[] | undefined;
   /** Whether an item is a valid platform: the list is one of platforms (see SLASH_WORDS). */
   let listsPlatform: boolean | undefined;
+  // A context named for platforms, where another toolchain's words may still name one (win/x64).
+  // (Not the --platform flag of a tool not Docker's: `electron-builder --platform win32/x64` is its own.)
+  const platformNamed = PLATFORM_NAMED.test(o.context) && (o.bareArch === true || !o.context.endsWith(' flag'));
   for (const item of items) {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
     const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
@@ -605,11 +608,11 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
     const parsed = item.templatedVariant
       ? templatedVariantPlatform(t.text)
-      : (parsePlatform(t.text, o.strictness ?? 'strict') ?? (open && o.bareArch ? parseBareArch(t.text) : undefined) ?? (open && PLATFORM_NAMED.test(o.context) ? parseMisnamed(t.text) : undefined));
+      : (parsePlatform(t.text, o.strictness ?? 'strict') ?? (open && o.bareArch ? parseBareArch(t.text) : undefined) ?? (open && platformNamed ? parseMisnamed(t.text) : undefined));
     // `--platform=foo/bar`, `platforms: [linux/amd64, unsupported/unsupported]`: where only a
     // platform goes, two words of no Go name are still a platform, one Docker refuses. (Elsewhere,
     // `centos/7` and `ubuntu/focal` name other things.)
-    if (!parsed && open && SLASH_WORDS.test(t.text) && (o.bareArch || (PLATFORM_NAMED.test(o.context) && (listsPlatform ??= o.listsPlatform === true || items.some((it) => parsePlatform(o.text.slice(it.start, it.end), 'strict')?.valid === true))))) {
+    if (!parsed && open && SLASH_WORDS.test(t.text) && (o.bareArch || (platformNamed && (listsPlatform ??= o.listsPlatform === true || items.some((it) => parsePlatform(o.text.slice(it.start, it.end), 'strict')?.valid === true))))) {
       const [os, arch] = t.text.split('/');
       sink.add({ kind: 'whole', token: t, platform: { ...makePlatform(os!, arch!, undefined, 'slash'), valid: false }, strict: true, ...(canonical ? { canonical } : {}), listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : whole ? { removeRange: whole } : {}), context: o.context });
       continue;

@@ -1747,7 +1747,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
   /** The sides set to the Makefile's own variable of that name (`GOOS=$(GOOS)` in a recipe). */
   let madeOf: Templated | undefined;
   const flagMentionsStart = sink.mentions.length;
-  const foreignFlags = pythonPackageTool(masked, words, nameIndex, name);
+  const foreignFlags = pythonPackageTool(masked, words, nameIndex, name) || APP_BUILDER_TOOLS.has(name);
   // PowerShell, the default shell of Windows runners: `$env:GOARCH = "arm"` sets what go reads.
   const ps = nameIndex === 0 ? powershellAssignment(text, masked, base, words, sink, oses, arches) : false;
 
@@ -2378,6 +2378,13 @@ export const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu'
 
 /** Python and conda package tools: their `--platform` is a wheel tag or a conda subdir (`linux_x86_64`, `linux-aarch64`). */
 export const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx', 'conda', 'mamba', 'micromamba', 'conda-lock', 'pixi', 'rattler-build']);
+
+/**
+ * JavaScript's and the app builders' tools, whose `--platform` is theirs (`electron-builder
+ * --platform win32/x64`, `flutter … --platform android/arm64`), and the package runners a script of
+ * a package.json passes its flags through (`npx electron-builder`, `yarn dist --platform darwin/x64`).
+ */
+export const APP_BUILDER_TOOLS: ReadonlySet<string> = new Set(['electron-builder', 'electron-packager', 'electron-forge', 'flutter', 'cordova', 'ionic', 'cap', 'react-native', 'expo', 'eas', 'tauri', 'pkg', 'nexe', 'npx', 'npm', 'yarn', 'pnpm', 'pnpx', 'bunx', 'bun', 'node', 'deno']);
 
 /**
  * Tools named on a line before a `--platform` that is not Docker's (flagVariables reads lines, not
