@@ -356,30 +356,38 @@ describe('a variable built on one that ends in a slash', () => {
   });
 });
 
+/** A workflow of one job with these matrix axes (lines at 8 spaces) and one run step. */
+function matrixJob(axes: string, run: string): string {
+  return `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n${axes}    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
+}
+
+/** Each workflow's one finding, as `token code platform`. */
+function assertFindings(cases: readonly [string, string][]): void {
+  for (const [text, want] of cases) assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.split(' ')[0]}`), [want], text);
+}
+
 describe('a second arch axis of a matrix with an os axis (QA 221 B1, D1)', () => {
   it('is paired with the os axis, and judged alone when the job does not use that axis', () => {
-    const job = (axes: string, run: string) => `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n${axes}    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
-    const unused = job('        goos: [linux]\n        arch: [amd64]\n        goarch: [arm, amd46, arm64, arm64]\n', 'GOARCH=${{ matrix.goarch }} docker build --platform=linux/${{ matrix.arch }} .');
+    const unused = matrixJob('        goos: [linux]\n        arch: [amd64]\n        goarch: [arm, amd46, arm64, arm64]\n', 'GOARCH=${{ matrix.goarch }} docker build --platform=linux/${{ matrix.arch }} .');
     assert.deepEqual(lintText(unused, 'github-workflow', model, settings).map((f) => `${unused.slice(f.start, f.end)} ${f.code}`), ['arm removed-platform', 'amd46 unknown-platform', 'arm64 duplicate-platform']);
     // (The replacement a quick fix offers, for the typo of the second axis: its arch alone.)
     assert.deepEqual(lintText(unused, 'github-workflow', model, settings).find((f) => f.code === 'unknown-platform')?.data, { replacements: ['amd64'] });
-    const windows = job('        goos: [windows]\n        goarch: [amd64]\n        arch: [arm, 386]\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build');
+    const windows = matrixJob('        goos: [windows]\n        goarch: [amd64]\n        arch: [arm, 386]\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build');
     assert.deepEqual(lintText(windows, 'github-workflow', model, settings).map((f) => `${windows.slice(f.start, f.end)} ${f.code} ${f.message.split(' is ')[0]}`), ['arm unknown-platform windows/arm']);
   });
 });
 
 describe('an arch axis only a matrix’s include entries set (QA 222 B1)', () => {
   it('goes into the combinations each entry matches, paired as the job uses it', () => {
-    const job = (axes: string, run: string) => `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n${axes}    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
     const cases: [string, string][] = [
       // Written after a literal os: linux/arm.
-      [job('        goarch: [amd64]\n        include:\n          - arch: arm\n', 'docker buildx build --platform linux/${{ matrix.arch }} .'), 'arm removed-platform linux/arm'],
+      [matrixJob('        goarch: [amd64]\n        include:\n          - arch: arm\n', 'docker buildx build --platform linux/${{ matrix.arch }} .'), 'arm removed-platform linux/arm'],
       // Beside an os axis, in the combinations of the os the entry names.
-      [job('        goos: [linux, windows]\n        include:\n          - goos: linux\n            arch: arm\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build'), 'arm removed-platform linux/arm'],
+      [matrixJob('        goos: [linux, windows]\n        include:\n          - goos: linux\n            arch: arm\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build'), 'arm removed-platform linux/arm'],
       // An entry that names no value of the axes: in every combination.
-      [job('        goos: [windows]\n        goarch: [amd64]\n        include:\n          - arch: arm\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build'), 'arm unknown-platform windows/arm'],
+      [matrixJob('        goos: [windows]\n        goarch: [amd64]\n        include:\n          - arch: arm\n', 'GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build'), 'arm unknown-platform windows/arm'],
     ];
-    for (const [text, want] of cases) assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.split(' ')[0]}`), [want], text);
+    assertFindings(cases);
   });
 });
 
@@ -402,18 +410,17 @@ describe('a value of a cross product wrong in two ways (QA 224 B1)', () => {
 
 describe('a templated platform after another in a list (QA 226 B7)', () => {
   it('is read past the first item’s template and its blanks', () => {
-    const job = (axes: string, run: string) => `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n${axes}    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
     const cases: [string, string][] = [
-      [job('        goarch: [amd64]\n        arch: [arm]\n', 'docker buildx build --platform linux/${{ matrix.goarch }},linux/${{ matrix.arch }} .'), 'arm removed-platform linux/arm'],
-      [job('        goarch: [amd64]\n        include:\n          - arch: arm\n', 'docker buildx build --platform "linux/${{ matrix.goarch }}, linux/${{matrix.arch}}" .'), 'arm removed-platform linux/arm'],
-      [job('        a: [amd64]\n        b: [arm64]\n        c: [mips]\n', 'docker buildx build --platform linux/${{ matrix.a }},linux/${{ matrix.b }},linux/${{ matrix.c }} .'), 'mips unsupported-platform linux/mips'],
+      [matrixJob('        goarch: [amd64]\n        arch: [arm]\n', 'docker buildx build --platform linux/${{ matrix.goarch }},linux/${{ matrix.arch }} .'), 'arm removed-platform linux/arm'],
+      [matrixJob('        goarch: [amd64]\n        include:\n          - arch: arm\n', 'docker buildx build --platform "linux/${{ matrix.goarch }}, linux/${{matrix.arch}}" .'), 'arm removed-platform linux/arm'],
+      [matrixJob('        a: [amd64]\n        b: [arm64]\n        c: [mips]\n', 'docker buildx build --platform linux/${{ matrix.a }},linux/${{ matrix.b }},linux/${{ matrix.c }} .'), 'mips unsupported-platform linux/mips'],
       // Separated by blanks, as KUBE_BUILD_PLATFORMS and a Makefile's PLATFORMS are (QA 229 B2).
-      [job('        a: [amd64]\n        c: [loong64]\n', 'make release KUBE_BUILD_PLATFORMS="linux/${{ matrix.a }} linux/${{ matrix.c }}"'), 'loong64 unsupported-platform linux/loong64'],
-      [job('        a: [amd64]\n        c: [loong64]\n', 'make release KUBE_BUILD_PLATFORMS="linux/amd64 linux/${{ matrix.c }}"'), 'loong64 unsupported-platform linux/loong64'],
+      [matrixJob('        a: [amd64]\n        c: [loong64]\n', 'make release KUBE_BUILD_PLATFORMS="linux/${{ matrix.a }} linux/${{ matrix.c }}"'), 'loong64 unsupported-platform linux/loong64'],
+      [matrixJob('        a: [amd64]\n        c: [loong64]\n', 'make release KUBE_BUILD_PLATFORMS="linux/amd64 linux/${{ matrix.c }}"'), 'loong64 unsupported-platform linux/loong64'],
     ];
-    for (const [text, want] of cases) assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.split(' ')[0]}`), [want], text);
+    assertFindings(cases);
     // Text for a person stays text.
-    const echo = job('        a: [amd64]\n        c: [loong64]\n', 'echo "building linux/${{ matrix.a }} linux/${{ matrix.c }}"');
+    const echo = matrixJob('        a: [amd64]\n        c: [loong64]\n', 'echo "building linux/${{ matrix.a }} linux/${{ matrix.c }}"');
     assert.deepEqual(lintText(echo, 'github-workflow', model, settings), []);
   });
 });
