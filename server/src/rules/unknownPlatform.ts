@@ -257,7 +257,6 @@ function excludeOf(s: Subject, platform: string): { platform?: string; exclude?:
 
 /** The message of a cross product's value that makes several pairs Go has not: each is named, and what takes them out. */
 export function unknownPairsMessage(platforms: readonly string[], context: string, model: TierModel): string {
-
   // The nearest of each of the first few: two per os.
   const meant: string[] = [];
   for (const p of platforms.slice(0, 3)) {

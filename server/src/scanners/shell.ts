@@ -2384,7 +2384,7 @@ export const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3',
  * --platform win32/x64`, `flutter … --platform android/arm64`), and the package runners a script of
  * a package.json passes its flags through (`npx electron-builder`, `yarn dist --platform darwin/x64`).
  */
-export const APP_BUILDER_TOOLS: ReadonlySet<string> = new Set(['electron-builder', 'electron-packager', 'electron-forge', 'flutter', 'cordova', 'ionic', 'cap', 'react-native', 'expo', 'eas', 'tauri', 'pkg', 'nexe', 'npx', 'npm', 'yarn', 'pnpm', 'pnpx', 'bunx', 'bun', 'node', 'deno']);
+const APP_BUILDER_TOOLS: ReadonlySet<string> = new Set(['electron-builder', 'electron-packager', 'electron-forge', 'flutter', 'cordova', 'ionic', 'cap', 'react-native', 'expo', 'eas', 'tauri', 'pkg', 'nexe', 'npx', 'npm', 'yarn', 'pnpm', 'pnpx', 'bunx', 'bun', 'node', 'deno']);
 
 /**
  * Tools named on a line before a `--platform` that is not Docker's (flagVariables reads lines, not
