@@ -30,6 +30,11 @@ function removeEdit(doc: TextDocument, f: Finding): TextEdit | undefined {
   return r ? { range: rangeOf(doc, r.start, r.end), newText: '' } : undefined;
 }
 
+/** The title of a fix that leaves `what` out of a cross product: a goreleaser build's ignore entry, a matrix's exclude entry. */
+function excludeTitle(list: string, what: string): string {
+  return list === 'ignore' ? `Ignore ${what} in the build` : `Exclude ${what} from the matrix`;
+}
+
 /** Fixes that change nothing but spelling or repetition: what fix-all applies without asking. */
 /** A safe fix as a text edit; `token` is where the finding's token starts. */
 interface SafeEdit {
@@ -89,7 +94,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
       const names = excludes.map((e) => e.platform);
       const what = names.length <= 3 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : `these ${names.length} platforms`;
       out.push({
-        title: first.list === 'ignore' ? `Ignore ${what} in the build` : `Exclude ${what} from the matrix`,
+        title: excludeTitle(first.list, what),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         ...(f.data.excludesAll ? { isPreferred: true } : {}),
@@ -99,7 +104,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
     for (const e of excludes) {
       const pos = doc.positionAt(e.at);
       out.push({
-        title: e.list === 'ignore' ? `Ignore ${e.platform} in the build` : `Exclude ${e.platform} from the matrix`,
+        title: excludeTitle(e.list, e.platform),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         edit: workspaceEdit(doc, [{ range: { start: pos, end: pos }, newText: e.text }], style),
@@ -108,7 +113,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
   } else if (exclude) {
     const at = doc.positionAt(exclude.at);
     out.push({
-      title: exclude.list === 'ignore' ? `Ignore ${f.data.platform ?? token} in the build` : `Exclude ${f.data.platform ?? token} from the matrix`,
+      title: excludeTitle(exclude.list, f.data.platform ?? token),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       ...(f.data.incomplete ? {} : { isPreferred: true }),

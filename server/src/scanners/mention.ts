@@ -476,8 +476,8 @@ export interface ValueOptions {
   goNames?: boolean;
   /** Docker's and BuildKit's `--platform`: an arch alone is that arch on linux (see parseBareArch). */
   bareArch?: boolean;
-  /** The value is an item of a list (a YAML sequence) another item of which is a valid platform. */
-  listsPlatform?: boolean;
+  /** Whether the value is an item of a list (a YAML sequence) another item of which is a valid platform. */
+  listsPlatform?: () => boolean;
   /** Go's own GOARCH, given to a go command (`GOARCH=arm64/v8 go build`): the arch alone, with no variant after it. */
   goArchOnly?: boolean;
 }
@@ -612,7 +612,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
     // `--platform=foo/bar`, `platforms: [linux/amd64, unsupported/unsupported]`: where only a
     // platform goes, two words of no Go name are still a platform, one Docker refuses. (Elsewhere,
     // `centos/7` and `ubuntu/focal` name other things.)
-    if (!parsed && open && SLASH_WORDS.test(t.text) && (o.bareArch || (platformNamed && (listsPlatform ??= o.listsPlatform === true || items.some((it) => parsePlatform(o.text.slice(it.start, it.end), 'strict')?.valid === true))))) {
+    if (!parsed && open && SLASH_WORDS.test(t.text) && (o.bareArch || (platformNamed && (listsPlatform ??= o.listsPlatform?.() === true || items.some((it) => parsePlatform(o.text.slice(it.start, it.end), 'strict')?.valid === true))))) {
       const [os, arch] = t.text.split('/');
       sink.add({ kind: 'whole', token: t, platform: { ...makePlatform(os!, arch!, undefined, 'slash'), valid: false }, strict: true, ...(canonical ? { canonical } : {}), listId, ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : whole ? { removeRange: whole } : {}), context: o.context });
       continue;

@@ -4160,7 +4160,8 @@ function includedPairs(include: YNode | undefined, osKey: string, archKey: strin
  * entry is a flow mapping too, `head` and `tail` around it.
  */
 function excludeSpot(text: string, node: YMap, listKey: string): { at: number; header: string; eol: string; indent: number; flow?: true; tail?: string } | undefined {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // (A flow entry goes on its line: no line break to write.)
+  const eol = '';
   const pair = node.items.find((p) => p.key === listKey);
   if (pair) {
     const existing = pair.value;
@@ -4299,7 +4300,7 @@ function condaList(node: YNode, ctx: Ctx, listId: number | undefined): number | 
  * `alternatives`: the sequence's items are choices (workflow_dispatch `options`, an `enum`), each
  * a list of its own, not one list (`linux/amd64` and `linux/amd64,linux/arm64` are no duplicate).
  */
-function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false, axis = false, listsPlatform?: boolean): void {
+function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alternatives = false, axis = false, listsPlatform?: () => boolean): void {
   if (CONDA_KEYS.has(key)) listId = condaList(node, ctx, listId);
   // promu's `crossbuild: platforms:` (.promu.yml) are written in its spelling (`linux/armv7`): no alias of ours.
   else if (key === 'platforms' && ctx.path[0] === 'crossbuild' && listId === undefined) {
@@ -4318,7 +4319,9 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
   if (node.kind === 'seq') {
     let shared = listId ?? ctx.sink.newList();
     if (node.items.some((item) => item?.kind === 'scalar' && isForeignPlatform(item.value))) ctx.sink.foreignLists.add(shared);
-    let siblings: boolean | undefined;
+    let listed: boolean | undefined;
+    /** Whether an item of the list is a valid platform: then each is one (see readList), asked only of an item that is no Go platform. */
+    const siblings = () => (listed ??= node.items.some((x) => x?.kind === 'scalar' && parsePlatform(x.value, 'strict')?.valid === true));
     let after = node.start;
     for (const item of node.items) {
       // A template's other branch (`{{- else }}` in a Helm chart, `{% elif %}`): the items after it
@@ -4357,8 +4360,6 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
       if (item?.kind === 'seq') platformValue(item, below(ctx), key, id);
       if (item?.kind !== 'scalar') continue;
       const before = ctx.sink.mentions.length;
-      // (Whether an item of the list is a valid platform: then each is one, see readList.)
-      siblings ??= node.items.some((x) => x?.kind === 'scalar' && parsePlatform(x.value, 'strict')?.valid === true);
       platformValue(item, ctx, key, id, false, false, siblings);
       removableItem(ctx, before, node, item, id);
     }
