@@ -441,6 +441,12 @@ describe('two words of no Go name where only a platform goes (QA 227 B1)', () =>
     // App builders' and package runners' own --platform (QA 229 B7); Docker's beside them is read.
     assert.deepEqual(found('npx electron-builder --platform win32/x64\nyarn dist --platform darwin/x64\nflutter build bundle --platform android/arm64\ndocker build --platform win/x64 .\n', 'shell'), ['win/x64 unknown-platform']);
   });
+  it('is an unknown platform in a matrix axis a Docker `--platform` takes whole, whatever the axis is named (QA 229 B6)', () => {
+    assertFindings([[matrixJob('        plat: [linux/amd64, foo/bar]\n', 'docker buildx build --platform ${{ matrix.plat }} .'), 'foo/bar unknown-platform foo/bar']]);
+    // With no valid platform beside it, or an axis the job uses otherwise, it names something else.
+    assert.deepEqual(lintText(matrixJob('        plat: [ubuntu/focal, centos/7]\n', 'docker buildx build --platform ${{ matrix.plat }} .'), 'github-workflow', model, settings), []);
+    assert.deepEqual(lintText(matrixJob('        image: [linux/amd64, foo/bar]\n', 'docker pull ${{ matrix.image }}'), 'github-workflow', model, settings), []);
+  });
 });
 
 describe('a variable holding a download host alone (QA 217 B1)', () => {

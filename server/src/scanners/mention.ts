@@ -478,6 +478,8 @@ export interface ValueOptions {
   bareArch?: boolean;
   /** Whether the value is an item of a list (a YAML sequence) another item of which is a valid platform. */
   listsPlatform?: () => boolean;
+  /** Only a platform goes in the value, whatever it is named for: a matrix axis Docker's `--platform` takes whole. */
+  platformSlot?: boolean;
   /** Go's own GOARCH, given to a go command (`GOARCH=arm64/v8 go build`): the arch alone, with no variant after it. */
   goArchOnly?: boolean;
 }
@@ -559,7 +561,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
   let listsPlatform: boolean | undefined;
   // A context named for platforms, where another toolchain's words may still name one (win/x64).
   // (Not the --platform flag of a tool not Docker's: `electron-builder --platform win32/x64` is its own.)
-  const platformNamed = PLATFORM_NAMED.test(o.context) && (o.bareArch === true || !o.context.endsWith(' flag'));
+  const platformNamed = o.platformSlot === true || (PLATFORM_NAMED.test(o.context) && (o.bareArch === true || !o.context.endsWith(' flag')));
   for (const item of items) {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
     const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;

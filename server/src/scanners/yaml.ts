@@ -91,6 +91,8 @@ interface Ctx {
   defaultExports?: ShellExports;
   /** Under a prose key (`body:` of an issue form): a scalar counts only when it is wholly a platform. */
   prose?: boolean;
+  /** A matrix axis whose values a `--platform` flag takes whole: only a platform goes there (see ValueOptions). */
+  platformSlot?: boolean;
   /** In the first part of a job cut at its steps (at `jobs:`): the job's matrix roles, read over the whole job. */
   jobRoles?: MatrixRoles;
   /** The environment variables the file's scripts give to `--platform` flags (see envFlagVariables). */
@@ -3027,7 +3029,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
         tripleTargets(value, ctx);
         continue;
       }
-      platformValue(matrixBuilt(node, key, value, ctx), ctx, key, undefined, false, isMatrixAxis(ctx));
+      const slot = ctx.matrixRoles?.flag?.has(key) === true;
+      platformValue(matrixBuilt(node, key, value, ctx), slot ? { ...ctx, platformSlot: true } : ctx, key, undefined, false, isMatrixAxis(ctx));
       // A Kubernetes image pulled for the platform: compose's `image:` beside `platform:`.
       pulledImage(ctx.sink, before, kubeImageName(imageRef(node, ctx)));
       // (goreleaser's own example configs are not named .goreleaser.yaml: any file's build.)
@@ -4313,7 +4316,7 @@ function platformValue(node: YNode, ctx: Ctx, key: string, listId?: number, alte
     const masked = maskScalar(ctx.text, node, r);
     // (An environment's list of arches alone, `PLATFORMS: amd64 arm arm64`, is read as a script's: see isBareArchList.)
     const bareArch = containerdValue(key, ctx) || (ctx.envOwner !== undefined && UPPER_NAME.test(key) && isBareArchList(key, masked, r.s, r.s, r.e));
-    readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key, ...(bareArch ? { bareArch: true } : {}), ...(listsPlatform ? { listsPlatform } : {}) }, listId);
+    readPlatformList(ctx.sink, { text: ctx.text, masked, maskBase: r.s, start: r.s, end: r.e, role: 'platform', context: key, ...(bareArch ? { bareArch: true } : {}), ...(listsPlatform ? { listsPlatform } : {}), ...(ctx.platformSlot ? { platformSlot: true } : {}) }, listId);
     return;
   }
   if (node.kind === 'seq') {
