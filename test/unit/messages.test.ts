@@ -423,6 +423,18 @@ describe('a templated platform after another in a list (QA 226 B7)', () => {
     const echo = matrixJob('        a: [amd64]\n        c: [loong64]\n', 'echo "building linux/${{ matrix.a }} linux/${{ matrix.c }}"');
     assert.deepEqual(lintText(echo, 'github-workflow', model, settings), []);
   });
+  it('is read on a line of its own in a block scalar under `platforms:` (QA 229 B1)', () => {
+    const job = (platforms: string) => `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        a: [amd64]\n        b: [riscv64]\n        p: [linux/amd64, foo/bar]\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v5\n        with:\n          platforms: ${platforms}\n`;
+    assertFindings([
+      [job('|\n            linux/${{ matrix.a }}\n            linux/${{ matrix.b }}'), 'riscv64 unsupported-platform linux/riscv64'],
+      [job('>-  # comma-separated\n            linux/arm64,\n\n            linux/${{ matrix.b }}'), 'riscv64 unsupported-platform linux/riscv64'],
+      // (A value taken whole: only a platform goes there, QA 229 B6.)
+      [job('|\n            ${{ matrix.p }}'), 'foo/bar unknown-platform foo/bar'],
+    ]);
+    // A script's line is the script's: a `run: |` block that echoes one is text.
+    const run = matrixJob('        b: [riscv64]\n', '|\n          echo building\n            linux/${{ matrix.b }}');
+    assert.deepEqual(lintText(run, 'github-workflow', model, settings), []);
+  });
 });
 
 describe('two words of no Go name where only a platform goes (QA 227 B1)', () => {

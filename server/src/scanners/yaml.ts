@@ -3428,6 +3428,34 @@ function withoutListed(head: string): string {
 }
 /** An item of a list separated by blanks that withoutListed passes over: a platform, written or templated (`linux/${{ matrix.a }}`). */
 const SPACED_ITEM = /^[a-z0-9]+\/(?:[a-z0-9]+(?:\/[a-z0-9]+)?|\$\{\{[^}]*\}\})$/;
+/** A head of blanks only: the reference (after the list items before it) starts its line. */
+const BLANK_HEAD = /^[ \t]*$/;
+/** The line that opens a block scalar: `platforms: |`, `- platforms: >-` (a comment after it maybe). */
+const BLOCK_SCALAR_KEY = /^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:[ \t]*[|>][-+1-9]{0,2}[ \t]*(?:#.*)?\r?$/;
+/** How many lines above an item the key of its block scalar is looked for. */
+const BLOCK_SCALAR_LINES = 100;
+
+/**
+ * `platforms: ` when the line at `from` is in a block scalar under that key: the nearest line above
+ * it that is indented less (blank lines aside) opens the scalar. Undefined for any other line.
+ */
+function blockScalarKey(src: string, from: number): string | undefined {
+  let indent = 0;
+  while (src.charCodeAt(from + indent) === 32) indent++;
+  let end = from - 1;
+  for (let n = 0; end > 0 && n < BLOCK_SCALAR_LINES; n++) {
+    const start = src.lastIndexOf('\n', end - 1) + 1;
+    let i = start;
+    while (src.charCodeAt(i) === 32) i++;
+    const c = src.charCodeAt(i);
+    if (i < end && c !== 13 && i - start < indent) {
+      const m = BLOCK_SCALAR_KEY.exec(src.slice(start, end));
+      return m ? `${m[1]}: ` : undefined;
+    }
+    end = start - 1;
+  }
+  return undefined;
+}
 /** A GOOS written out on a reference's line: `GOOS=darwin GOARCH=${{ matrix.goarch }}`. */
 const GOOS_ON_LINE = /(?:^|[\s;&|])GOOS=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 /** How far around a reference its line is read. */
@@ -3588,6 +3616,9 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     if (goOs) {
       head = withoutListed(head.slice(0, head.length - goOs.length - 1));
     }
+    // An item on a line of its own in a block scalar (`platforms: |` then `linux/${{ matrix.a }}`):
+    // the scalar's key.
+    if (BLANK_HEAD.test(head)) head = blockScalarKey(src, from) ?? head;
     const before = MATRIX_TARGET.exec(head);
     if (!before) continue;
     // (Or a key of a flow mapping that a key's value opens: `env: {GOOS: "${{ matrix.os }}", GOARCH: …}`.)
