@@ -406,6 +406,15 @@ describe('a value of a cross product wrong in two ways (QA 224 B1)', () => {
     // A code turned off leaves the other.
     assert.deepEqual(lintText(text, 'github-workflow', model, { ...settings, severity: { 'unknown-platform': 'off' } }).map((f) => f.code), ['unsupported-platform']);
   });
+  it('says which pairs an include entry adds back, which no exclude entry alone leaves out (QA 229 B4)', () => {
+    const text = 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n        include:\n          - {goos: darwin, goarch: riscv64, extra: x}\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';
+    const first = (t: string) => lintText(t, 'github-workflow', model, settings)[0]?.message ?? '';
+    assert.match(first(text), /builds them \(add an exclude entry for each, and remove the include entry that names darwin\/riscv64: GitHub adds back what an include entry names\);/);
+    const both = text.replace('    runs-on', '          - {goos: windows, goarch: riscv64}\n    runs-on');
+    assert.match(first(both), /builds them \(add an exclude entry for each, and remove the include entries that name them: GitHub/);
+    const one = text.replace('darwin, windows', 'darwin');
+    assert.match(first(one), /^darwin\/riscv64 is not a valid Go platform, and this matrix builds it \(add an exclude entry for it, and remove the include entry that names it: GitHub adds back what an include entry names\);/);
+  });
 });
 
 describe('a templated platform after another in a list (QA 226 B7)', () => {

@@ -125,11 +125,11 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return {
       token: t,
       code: 'unknown-platform',
-      message: `${platform} is not a valid Go platform${!m.product ? '' : builtBy(m.context, false)}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
+      message: `${platform} is not a valid Go platform${!m.product ? '' : builtBy(m.context, [platform], m.includedBack)}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
       // Respelling a matrix value would change every pair it makes; an exclude entry leaves this pair out alone.
       data: { replacements: t === m.arch && !m.product ? [...pairs] : [], ...excludeOf(s, platform) },
       // (A value of a cross product that makes several such pairs, `riscv64` with darwin and windows: one message names them all.)
-      ...(m.product ? { named: [platform], namedMessage: (names: readonly string[]) => unknownPairsMessage(names, context, model) } : {}),
+      ...(m.product ? { named: [platform], namedMessage: (names: readonly string[]) => unknownPairsMessage(names, context, model, m.includedBack) } : {}),
     };
   }
   // `--arch arm64 --variant v7`, `GOARCH=amd64 GOAMD64=v5`: the pair is Go's, the variant is not
@@ -214,12 +214,18 @@ function buildsEveryPair(context: string | undefined): boolean {
   return context === 'matrix' || context === 'matrix without exclude' || context === 'nested loops' || context === INCLUDED_EVERYWHERE;
 }
 
-/** What builds a cross product's pairs Go has not, and what takes them out: `, and this matrix builds it (add an exclude entry for it)`. */
-function builtBy(context: string, plural: boolean): string {
+/**
+ * What builds a cross product's pairs Go has not (`platforms`), and what takes them out: `, and
+ * this matrix builds it (add an exclude entry for it)`. Those of them in `includedBack` an include
+ * entry names, which GitHub adds back after the exclude entries: that entry goes too.
+ */
+function builtBy(context: string, platforms: readonly string[], includedBack?: ReadonlySet<string>): string {
+  const plural = platforms.length > 1;
   if (context === 'nested loops') return `, and these nested loops build ${plural ? 'them' : 'it'}`;
+  const back = includedBack ? platforms.filter((p) => includedBack.has(p.toLowerCase())) : [];
   const how =
     context === 'matrix'
-      ? `add an exclude entry for ${plural ? 'each' : 'it'}`
+      ? `add an exclude entry for ${plural ? 'each' : 'it'}${back.length === 0 ? '' : `, and remove the include ${back.length > 1 ? 'entries that name' : 'entry that names'} ${back.length === platforms.length ? (plural ? 'them' : 'it') : namedList(back)}: GitHub adds back what an include entry names`}`
       : context === INCLUDED_EVERYWHERE
         ? 'an include entry adds its value to every combination; name in the entry the combinations it is for'
         : `split the ${plural ? 'entries so that they leave the pairs' : 'entry so that it leaves the pair'} out`;
@@ -256,14 +262,14 @@ function excludeOf(s: Subject, platform: string): { platform?: string; exclude?:
 }
 
 /** The message of a cross product's value that makes several pairs Go has not: each is named, and what takes them out. */
-export function unknownPairsMessage(platforms: readonly string[], context: string, model: TierModel): string {
+export function unknownPairsMessage(platforms: readonly string[], context: string, model: TierModel, includedBack?: ReadonlySet<string>): string {
   // The nearest of each of the first few: two per os.
   const meant: string[] = [];
   for (const p of platforms.slice(0, 3)) {
     const [os, arch] = p.split('/');
     for (const a of sameOs(os, model, arch).slice(0, 2)) meant.push(`${os}/${a}`);
   }
-  return `${namedList(platforms)} are not valid Go platforms${builtBy(context, true)}${didYouMean(meant)}`;
+  return `${namedList(platforms)} are not valid Go platforms${builtBy(context, platforms, includedBack)}${didYouMean(meant)}`;
 }
 
 function didYouMean(names: string[]): string {

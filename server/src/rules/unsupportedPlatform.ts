@@ -45,5 +45,5 @@ export function unsupportedMessage(platforms: readonly string[]): string {
 /** Several platforms in a sentence: `a, b and c`. (A value of a long list builds many: the first few are named, the rest counted.) */
 export function namedList(platforms: readonly string[]): string {
   const named = platforms.length > MAX_NAMED ? [...platforms.slice(0, MAX_NAMED - 1), `${platforms.length - MAX_NAMED + 1} more`] : platforms;
-  return `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }

@@ -100,6 +100,11 @@ export interface PairMention {
   exclude?: ExcludeSpot;
   /** Which side's value is built with a valid pair of another value of the other side too (removing it drops those). */
   shared?: { os: boolean; arch: boolean };
+  /**
+   * The pairs (`os/arch`, lower case) that the include entries of the pair's matrix name whole:
+   * GitHub adds them back after the exclude entries, so an exclude entry alone leaves none out.
+   */
+  includedBack?: ReadonlySet<string>;
   context: string;
 }
 

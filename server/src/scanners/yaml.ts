@@ -4172,6 +4172,8 @@ function markExcludeSpots(text: string, mentions: Mention[], from: number, node:
     const own = p && included.has(`${p.os}/${p.arch}`) ? {} : exclude;
     if (os || arch) mentions[i] = { ...m, shared: sharing[os && arch ? 2 : os ? 1 : 0], ...own };
     else if (invalid[i - from] && spot && ((m.os !== undefined && partners.has(m.os)) || (m.arch !== undefined && partners.has(m.arch)))) mentions[i] = { ...m, ...own };
+    // (Every pair knows them: one message may name several pairs, some added back and some not.)
+    if (included && invalid[i - from]) mentions[i] = { ...(mentions[i] as PairMention), includedBack: included };
   }
 }
 
