@@ -59,7 +59,8 @@ Folders are walked without .git, node_modules and vendor, and without what .giti
 (and .git/info/exclude) leave out; paths named on the command line are always linted.
 Columns count UTF-16 code units, as SARIF and LSP do.
 Exit status: 1 when an error-severity finding was reported, 2 on bad usage (also a path that
-does not exist, or a model file that was refused; the rest is linted all the same), 0 otherwise.
+does not exist, a file named that cannot be read, or a model file that was refused; the rest is
+linted all the same), 0 otherwise.
 `;
 
 class UsageError extends Error {
@@ -201,6 +202,8 @@ export interface FileResult {
   errors: number;
   /** Not read (see readTarget: a note says why). */
   skipped?: true;
+  /** Why a file named on the command line could not be read: said as an error, and the exit status is 2. */
+  failed?: string;
 }
 
 /** What a file is checked with; the same in the main thread and in workers. */
@@ -217,8 +220,9 @@ export interface LintJob {
 /** Reads, scans and judges one file. Never throws for a bad file: a skip is a note. */
 export function lintTarget(t: Target, job: LintJob, model: TierModel): FileResult {
   const notes: string[] = [];
-  const read = readTarget(t, job.maxFileSize, (m) => notes.push(m));
-  if (!read) return { notes, findings: [], errors: 0, skipped: true };
+  let failed: string | undefined;
+  const read = readTarget(t, job.maxFileSize, (m) => notes.push(m), (m) => (failed = m));
+  if (!read) return { notes, findings: [], errors: 0, skipped: true, ...(failed !== undefined ? { failed } : {}) };
   const scan = scanText(read.text, read.kind, undefined, job.limits);
   for (const n of scan.notes) notes.push(`${t.display}: ${n}`);
   const findings = judge(scan, model, job.settings);
@@ -299,6 +303,10 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
     if (!r.skipped) linted++;
     if (progress && count % 200 === 0) io.stderr.write(`\rk8s-platforms: ${count} files…`);
     for (const n of r.notes) note(n);
+    if (r.failed !== undefined) {
+      say('error', r.failed);
+      usageProblem = true;
+    }
     if (r.findings.length > 0) results.push(r.findings);
     errors += r.errors;
   };

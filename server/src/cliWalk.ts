@@ -493,7 +493,7 @@ export function readStdinUpTo(limit: number): Buffer {
  * A file's text and kind, or undefined with a note saying why not (not a regular file, too big,
  * binary, of no kind we check). UTF-8 or UTF-16 with a byte order mark; `bytes` are as read.
  */
-export function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void): { text: string; kind: FileKind; bytes: Buffer } | undefined {
+export function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void, failed: (msg: string) => void = note): { text: string; kind: FileKind; bytes: Buffer } | undefined {
   let fd: number | undefined;
   try {
     let bytes: Buffer;
@@ -543,7 +543,9 @@ export function readTarget(t: Target, maxFileSize: number, note: (msg: string) =
     }
     return { text: body, kind, bytes };
   } catch (e) {
-    note(`${t.display}: skipped: ${skipReason(e)}`);
+    // A file named on the command line that cannot be read fails the run, as a missing one does.
+    if (t.explicit && !t.stdin) failed(`${t.display}: ${skipReason(e)}`);
+    else note(`${t.display}: skipped: ${skipReason(e)}`);
     return undefined;
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
