@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { LspClient, editorCapabilities, serverBundle } from '../support/lspClient';
 
@@ -52,6 +52,19 @@ async function shutdownAndExit(proc: ChildProcess, conn: ProtocolConnection): Pr
 const small = 'file:///virtual/lifecycle/Dockerfile';
 const smallText = 'FROM --platform=linux/arm/v7 alpine\n';
 
+
+describe('the server started by hand (QA 228 D9)', () => {
+  it('answers --version and --help and exits, as the CLI does, without waiting on stdin', () => {
+    const run = (arg: string) => spawnSync(process.execPath, [serverBundle, arg], { encoding: 'utf8', timeout: 10_000, input: '' });
+    const version = run('--version');
+    assert.equal(version.status, 0, version.stderr);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+    const help = run('--help');
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /^k8s-platforms-language-server \[--stdio/);
+    assert.match(help.stdout, /--version/);
+  });
+});
 describe('lifecycle', () => {
   it('exit without shutdown ends the process with code 1', async () => {
     const client = await LspClient.start();
