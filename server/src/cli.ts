@@ -377,7 +377,9 @@ async function runLint(args: string[], io: CliIo): Promise<number> {
       if (results.length > 0) {
         const total = results.reduce((n, r) => n + r.length, 0);
         io.stderr.write(`k8s-platforms: ${total} finding${total === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`);
-      } else io.stderr.write(`k8s-platforms: no findings in ${linted} file${linted === 1 ? '' : 's'} linted\n`);
+      }
+      // (Not after an error that left nothing to lint, `lint missing.yml`: that error is the run's last word.)
+      else if (linted > 0 || !usageProblem) io.stderr.write(`k8s-platforms: no findings in ${linted} file${linted === 1 ? '' : 's'} linted\n`);
   }
   if (usageProblem) return 2;
   return errors > 0 ? 1 : 0;

@@ -85,6 +85,9 @@ describe('k8s-platforms lint', () => {
     // A CI log tells a clean run from one that linted nothing (QA 228 D2).
     assert.equal(clean.stderr, 'k8s-platforms: no findings in 1 file linted\n');
     assert.match(cli(['lint', 'clean', 'warn'], dir).stderr, /^k8s-platforms: 1 finding in 1 file \(0 errors\)\n$/);
+    // After an error that left nothing to lint, the error is the last line (QA 229 D4); beside a linted file, the count follows it.
+    assert.equal(cli(['lint', 'missing.yml'], dir).stderr, 'k8s-platforms: missing.yml: no such file or folder\n');
+    assert.match(cli(['lint', 'missing.yml', 'clean'], dir).stderr, /no such file or folder\nk8s-platforms: no findings in 1 file linted\n$/);
   });
   it('walks folders, skipping .git, node_modules and vendor, noting binary, big and broken files on stderr', () => {
     const r = cli(['lint', '--format', 'json', '--max-file-size', '1000', '.'], dir);
