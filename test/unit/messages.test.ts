@@ -291,9 +291,15 @@ describe('an arch with a variant Go lacks, written in one word (QA 208 B2)', () 
       'amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v5. []',
       'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]',
     ]);
-    assert.deepEqual(found('ARCH=arm/v9\ndocker build --platform "linux/${ARCH}" .\n', 'shell'), ['arm/v9 removed-platform linux/arm/v9 was removed. Arm has no v9: was arm64/v9 meant? []']);
+    assert.deepEqual(found('ARCH=arm/v8\ndocker build --platform "linux/${ARCH}" .\n', 'shell'), ['arm/v8 removed-platform linux/arm/v8 was removed. Arm has no v8: was arm64/v8 meant? []']);
     const workflow = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        arch: [amd64, amd64/v5]\n    steps:\n      - run: docker build --platform linux/${{ matrix.arch }} .\n';
     assert.deepEqual(found(workflow, 'github-workflow'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v5. []']);
+  });
+  it('of arm64, v8 alone where an image is named; Go’s finer levels where a Go build is (QA 231 B1)', () => {
+    assert.deepEqual(found('FROM --platform=linux/arm64/v9 alpine\n', 'dockerfile'), ['linux/arm64/v9 unknown-platform linux/arm64/v9 is not a valid Go platform; did you mean linux/arm64? [linux/arm64]']);
+    assert.deepEqual(found('A=arm64/v8.2\ndocker build --platform "linux/${A}" .\n', 'shell'), ['arm64/v8.2 unknown-platform arm64/v8.2 (linux/arm64/v8.2) is not a valid Go platform; did you mean arm64? [arm64]']);
+    assert.deepEqual(found('GOARCH=arm64 GOARM64=v9.0 go build ./...\n', 'shell'), []);
+    assert.deepEqual(found('builds:\n  - goos: [linux]\n    goarch: [arm64]\n    goarm64: [v8.0, v9.0]\n  - targets: [linux_arm64_v9.0]\n', 'goreleaser'), []);
   });
   it('given to go itself, the arch alone is what GOARCH takes', () => {
     assert.deepEqual(found('GOARCH=arm64/v7 go build ./...\n', 'shell'), ['arm64/v7 unknown-platform arm64/v7 is an arch with its variant, not a Go architecture (GOARCH); write arm64. [arm64]']);
@@ -317,7 +323,7 @@ describe('QA 214 of the variant words', () => {
     ]);
   });
   it('B6: arm64 is asked after as the word is written', () => {
-    assert.deepEqual(found('PLATFORMS ?= amd64 arm/v9\n', 'makefile'), ['arm/v9 removed-platform linux/arm/v9 was removed. Arm has no v9: was arm64/v9 meant? []']);
+    assert.deepEqual(found('PLATFORMS ?= amd64 arm/v8\n', 'makefile'), ['arm/v8 removed-platform linux/arm/v8 was removed. Arm has no v8: was arm64/v8 meant? []']);
   });
   it("B3: a container's -e carries an assignment as --env does; another command's -e does not, nor docker build's (QA 215 B9)", () => {
     const text = 'docker run -e X=linux/riscv64 img\nsed -e X=linux/riscv64 f\ndocker build -e X=linux/riscv64 .\npodman --remote exec -e X=linux/riscv64 c sh\n';

@@ -40,6 +40,10 @@ describe('normalising platform strings', () => {
     assert.equal(platformIdentity(parsePlatform('linux_arm64_v8.0', 'strict')!), 'linux/arm64');
     assert.equal(platformIdentity(parsePlatform('linux_arm64_v9.0', 'strict')!), platformIdentity(parsePlatform('linux/arm64/v9', 'strict')!));
     assert.notEqual(platformIdentity(parsePlatform('linux_arm64_v8.2', 'strict')!), 'linux/arm64');
+    // Those levels are a Go build's (goreleaser's targets, GOARM64); an image's arm64 variant is v8 alone (QA 231 B1).
+    assert.equal(parsePlatform('linux_arm64_v9.0', 'strict')?.valid, true);
+    assert.equal(parsePlatform('linux/arm64/v8', 'strict')?.valid, true);
+    for (const p of ['linux/arm64/v9', 'linux/arm64/v8.2', 'linux/arm64/v7']) assert.equal(parsePlatform(p, 'strict')?.valid, false, p);
     assert.equal(parsePlatform('x86_64-linux', 'strict')?.spelling, 'arch-os');
   });
   it('is idempotent', () => {

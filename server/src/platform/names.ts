@@ -187,6 +187,16 @@ export function isValidVariant(arch: string, variant: string): boolean {
   return pattern !== undefined && pattern.test(variant);
 }
 
+/**
+ * A variant a platform written for images may name (`linux/arm64/v8`): the OCI image spec's,
+ * which for arm64 is v8 alone. Go's finer GOARM64 levels (`v8.2`, `v9.0`) are settings of a
+ * build (goreleaser's `goarm64`, `linux_arm64_v9.0`), not variants of an image.
+ */
+export function isPlatformVariant(arch: string, variant: string): boolean {
+  return arch === 'arm64' ? ARM64_IMAGE_VARIANT.test(variant) : isValidVariant(arch, variant);
+}
+const ARM64_IMAGE_VARIANT = /^v8(\.0)?$/;
+
 export function formatPlatform(p: Platform): string {
   return p.variant ? `${p.os}/${p.arch}/${p.variant}` : `${p.os}/${p.arch}`;
 }

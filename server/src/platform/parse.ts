@@ -2,6 +2,7 @@ import {
   isGoArch,
   isGoOs,
   isValidPair,
+  isPlatformVariant,
   isValidVariant,
   normaliseVariant,
   resolveArch,
@@ -70,7 +71,7 @@ export function makePlatform(
   if (variant === undefined && resolved?.variant) variant = resolved.variant;
   const validOs = isGoOs(os);
   const validArch = resolved !== undefined;
-  const variantOk = variant === undefined || isValidVariant(arch, variant);
+  const variantOk = variant === undefined || (spelling === 'slash' ? isPlatformVariant(arch, variant) : isValidVariant(arch, variant));
   // (A variant in capitals, `linux/arm64/V8`, is one too: the same platform, not its spelling.)
   const alias = os !== rawOs || archName !== rawArch || (resolved !== undefined && resolved.arch !== archName) || (rawVariant !== undefined && rawVariant !== rawVariant.toLowerCase());
   return {
@@ -147,7 +148,7 @@ export function parseBareArch(text: string): ParsedPlatform | undefined {
   // (Go's own name: an alias such as `armv7` has its variant already.) A variant Go lacks
   // (`arm64/v7`, `amd64/v5`) makes a platform that is no valid one.
   if (!isGoArch(arch) || knownOs(arch)) return undefined;
-  return isValidVariant(arch, variant) || ARCH_VARIANT.test(`${arch}/${variant}`) ? { ...makePlatform('linux', arch, variant, 'slash'), osImplied: true } : undefined;
+  return isPlatformVariant(arch, variant) || ARCH_VARIANT.test(`${arch}/${variant}`) ? { ...makePlatform('linux', arch, variant, 'slash'), osImplied: true } : undefined;
 }
 
 /**

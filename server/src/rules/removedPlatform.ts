@@ -1,5 +1,5 @@
 import type { TierModel } from '../model/query';
-import { isGoArch, isValidVariant, resolveArch } from '../platform/names';
+import { isGoArch, isPlatformVariant, isValidVariant, resolveArch } from '../platform/names';
 import type { RawFinding } from './finding';
 import { blame, display, displayVariants, osIsOdd, removal, variantInWord, type Subject } from './subject';
 
@@ -65,7 +65,7 @@ function goAlias(s: Subject): { written: string; arch: string; variant?: string 
 function arm64Meant(s: Subject): string {
   const v = s.variant;
   // (Written as a platform, or as an arch with its variant: a GOARM=9 beside GOARCH=arm is a GOARM typo, not arm64 meant.)
-  if ((s.mention.kind !== 'whole' && !variantInWord(s.mention)) || s.arch !== 'arm' || v === undefined || s.os === undefined || isValidVariant('arm', v) || !isValidVariant('arm64', v)) return '';
+  if ((s.mention.kind !== 'whole' && !variantInWord(s.mention)) || s.arch !== 'arm' || v === undefined || s.os === undefined || isValidVariant('arm', v) || !isPlatformVariant('arm64', v)) return '';
   // (Asked as the word is written: an arch alone in a list of arches, or with its variant, `arm/v9`.)
   const word = variantInWord(s.mention) || (s.mention.kind === 'whole' && s.mention.platform.osImplied === true);
   return ` Arm has no ${v}: was ${word ? '' : `${s.os}/`}arm64/${v} meant?`;

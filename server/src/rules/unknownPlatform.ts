@@ -2,7 +2,7 @@ import type { TierModel } from '../model/query';
 import type { ExcludeEdit, RawFinding } from './finding';
 import { blame, excludeEntry, spellFor, variantInWord, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
-import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isValidVariant, resolveArch } from '../platform/names';
+import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isPlatformVariant, isValidVariant, resolveArch } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { namedList } from './unsupportedPlatform';
 import { ARCH_VARIANT, parsePlatform, writtenHostType } from '../platform/parse';
@@ -58,7 +58,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
         ? sameOs(s.os, model, s.arch).map((arch) => ({ os: s.os!, arch }))
         : remembered(model, `p\u0000${s.os ?? ''}\u0000${s.arch ?? ''}`, () => suggestPlatforms(s.os ?? '', s.arch ?? '', tierOf, 3, (p) => !model.removed(p)));
     const suggestions = near.map((p) => {
-      const variant = s.variant && isValidVariant(p.arch, s.variant) ? s.variant : undefined;
+      const variant = s.variant && (s.spelling === 'slash' ? isPlatformVariant : isValidVariant)(p.arch, s.variant) ? s.variant : undefined;
       return { ...p, ...(variant ? { variant } : {}) };
     });
     // A Windows version written after the pair (windows/amd46/1809) stays in the fix, as written.
@@ -137,7 +137,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   const at = m.variantToken ?? m.arch;
   // (Written in the arch's own word, `ARCH=amd64/v5` for `--platform linux/$ARCH`, a matrix axis's
   // `amd64/v5`, a GOARCH set alone, linux's: the arch alone is the fix.)
-  if (s.valid && at === m.arch && m.arch && s.arch !== undefined && s.variant !== undefined && !isValidVariant(s.arch, s.variant) && variantInWord(m)) {
+  if (s.valid && at === m.arch && m.arch && s.arch !== undefined && s.variant !== undefined && !isPlatformVariant(s.arch, s.variant) && variantInWord(m)) {
     const arch = m.archName ?? m.arch.text;
     return { token: m.arch, code: 'unknown-platform', message: `${writtenName(m.arch)} (${s.os ?? 'linux'}/${s.arch}/${s.variant}) is not a valid Go platform${didYouMean([arch])}`, data: { replacements: [arch] } };
   }
