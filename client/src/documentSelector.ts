@@ -34,6 +34,7 @@ export const FILE_PATTERNS = [
   '**/*.{Dockerfile,Containerfile}.{j2,jinja,jinja2,tmpl,tpl,template,in}',
   '**/*-Dockerfile',
   '**/*_Dockerfile',
+  '**/Dockerfile[A-Z0-9]*',
   '**/Containerfile',
   '**/Containerfile.*',
   '**/*.sh',

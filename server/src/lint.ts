@@ -90,8 +90,9 @@ export function detectFileKind(path: string, languageId?: string, firstLine?: st
   if (/^(docker|container)file$/i.test(base) || (/^(docker|container)file\./i.test(base) && !CODE_EXTENSION.test(base)) || /\.(docker|container)file(?:\.(?:j2|jinja2?|tmpl|tpl|template|in))?$/i.test(base)) return 'dockerfile';
   if (/\.(sh|bash|zsh|ksh|bats)$/i.test(base) || SHELL_FILES.has(base)) return 'shell';
   if (/^(docker|container)file[-_]/i.test(base) && !CODE_EXTENSION.test(base)) return 'dockerfile';
-  // kubevirt-Dockerfile, base_Containerfile (capitalised: `update-dockerfile` is a script's name).
-  if (/[-_](Dockerfile|Containerfile)$/.test(base)) return 'dockerfile';
+  // kubevirt-Dockerfile, base_Containerfile (capitalised: `update-dockerfile` is a script's name),
+  // and a suffix in camel case, DockerfileWindows or Dockerfile2 (sonobuoy's).
+  if (/[-_](Dockerfile|Containerfile)$/.test(base) || /^(Dockerfile|Containerfile)[A-Z0-9][A-Za-z0-9]*$/.test(base)) return 'dockerfile';
   if (byLanguage) return byLanguage;
   // (A byte order mark before `#!` is no part of it, as the editor shows the line.)
   const shebang = firstLine?.charCodeAt(0) === 0xfeff ? firstLine.slice(1) : firstLine;

@@ -21,7 +21,7 @@ describe('file kinds, by path, editor language id and shebang', () => {
     assert.equal(detectFileKind('/r/config/jobs/x.yaml'), 'yaml');
     for (const p of ['/r/Makefile', '/r/GNUmakefile', '/r/common.mk', '/r/Makefile.common', '/r/release-tools/build.make', '/r/rules.mak', '/r/lib.Makefile', '/r/Makefile.Windows']) assert.equal(detectFileKind(p), 'makefile', p);
     for (const p of ['/r/makefile.go', '/r/Makefile.md', '/r/makefile_test.go']) assert.equal(detectFileKind(p), undefined, p);
-    for (const p of ['/r/Dockerfile', '/r/Dockerfile.dev', '/r/build.Dockerfile', '/r/Containerfile', '/r/Dockerfile-Windows', '/r/Dockerfile_dev', '/r/Dockerfile-ubi8-8.3-227', '/r/images/capi/kubevirt-Dockerfile', '/r/base_Containerfile', '/r/pipeline.Dockerfile.j2', '/r/app.Containerfile.in', '/r/x.dockerfile.tmpl']) assert.equal(detectFileKind(p), 'dockerfile', p);
+    for (const p of ['/r/Dockerfile', '/r/Dockerfile.dev', '/r/build.Dockerfile', '/r/Containerfile', '/r/Dockerfile-Windows', '/r/Dockerfile_dev', '/r/Dockerfile-ubi8-8.3-227', '/r/images/capi/kubevirt-Dockerfile', '/r/base_Containerfile', '/r/pipeline.Dockerfile.j2', '/r/app.Containerfile.in', '/r/x.dockerfile.tmpl', '/r/DockerfileWindows', '/r/Dockerfile2']) assert.equal(detectFileKind(p), 'dockerfile', p);
     assert.equal(detectFileKind('/r/hack/Dockerfile-build.sh'), 'shell');
     assert.equal(detectFileKind('/r/Dockerfile_push.bash', 'shellscript'), 'shell');
     for (const p of ['/r/dockerfile_test.go', '/r/Dockerfile-parser.js', '/r/Dockerfile_notes.md', '/r/build.dockerfile.go', '/r/makefile.go', '/r/hack/update-dockerfile']) assert.notEqual(detectFileKind(p), 'dockerfile', p);
