@@ -59,8 +59,8 @@ Folders are walked without .git, node_modules and vendor, and without what .giti
 (and .git/info/exclude) leave out; paths named on the command line are always linted.
 Columns count UTF-16 code units, as SARIF and LSP do.
 Exit status: 1 when an error-severity finding was reported, 2 on bad usage (also a path that
-does not exist, a file named that cannot be read, or a model file that was refused; the rest is
-linted all the same), 0 otherwise.
+does not exist or cannot be read, or a model file that was refused; the rest is linted all the
+same), 0 otherwise.
 `;
 
 class UsageError extends Error {

@@ -196,6 +196,8 @@ interface WalkState {
   cwd: string;
   filter: WalkFilter;
   note: (msg: string) => void;
+  /** A path named that cannot be read: the run fails, as for a missing one (see `walk`). */
+  missing: (p: string, why?: string) => void;
   seenDirs: Set<string>;
   // A file named twice (`lint dir dir/a.yml`) is checked once.
   seenFiles: Set<string>;
@@ -211,8 +213,9 @@ function insideRoots(roots: readonly string[], real: string): boolean {
 }
 
 /**
- * Walks files and folders; every skip is reported through `note`, nothing stops the walk. Paths
- * named are read whatever they are; inside folders, symbolic links are not followed out of the
+ * Walks files and folders; every skip is reported through `note`, nothing stops the walk, and a
+ * path named that does not exist or cannot be read through `missing`. Paths named are read
+ * whatever they are; inside folders, symbolic links are not followed out of the
  * folders named (a repository's link to /etc is not its file), and a link to a file in them gives
  * way to the file, so a finding is reported where the file really is.
  */
@@ -226,7 +229,7 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
       /* reported below */
     }
   }
-  const state: WalkState = { cwd, filter, note, seenDirs: new Set(), seenFiles: new Set(), roots, links: [], ignored: new Set() };
+  const state: WalkState = { cwd, filter, note, missing, seenDirs: new Set(), seenFiles: new Set(), roots, links: [], ignored: new Set() };
   let stdinTaken = false;
   let deferred: { abs: string; real: string }[] | undefined;
   for (const p of paths) {
@@ -250,7 +253,8 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
         }
         // A path named that leads nowhere is a path that does not exist: the run says so and fails.
         missing(p, dangling ? 'dangling symbolic link' : undefined);
-      } else note(`${p}: skipped: ${skipReason(e)}`);
+        // So is one that cannot be read: a link loop, a folder on the way the user may not enter.
+      } else missing(p, skipReason(e));
       continue;
     }
     if (st.isDirectory()) {
@@ -326,7 +330,9 @@ function* walkDir(dir: string, state: WalkState, ancestors: Set<string>, layers:
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    note(`${displayPath(dir, cwd)}: skipped: ${skipReason(e)}`);
+    // (A folder named that cannot be read fails the run; one met on the way is skipped.)
+    if (ancestors.size === 0) state.missing(displayPath(dir, cwd), skipReason(e));
+    else note(`${displayPath(dir, cwd)}: skipped: ${skipReason(e)}`);
     return;
   }
   // A repository inside the walk (a submodule, a checkout in a checkout) has its own rules, as git

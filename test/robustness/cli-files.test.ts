@@ -70,7 +70,8 @@ after(() => {
 const notes = (stderr: string) =>
   stderr
     .split('\n')
-    .filter((l) => l.startsWith('k8s-platforms: ') && l.includes('skipped'))
+    // (What was skipped, and the paths named that could not be read: those fail the run.)
+    .filter((l) => l.startsWith('k8s-platforms: ') && (l.includes('skipped') || /: (permission denied|symbolic link loop)$/.test(l)))
     .map((l) => l.slice('k8s-platforms: '.length))
     .sort();
 
@@ -115,27 +116,28 @@ describe('the CLI on a hostile tree', () => {
     assert.equal(r.code, 1);
   });
 
-  it('as that user, a run whose only problems are unreadable files exits 0', { skip: !canRunAsNobody() && 'needs root and setpriv' }, () => {
+  it('as that user, a file and a folder named that cannot be read fail the run (2), as a missing path does, the rest checked (QA 228 D3)', { skip: !canRunAsNobody() && 'needs root and setpriv' }, () => {
     const r = cli(['lint', 'locked.sh', 'secret', 'clean', 'warn'], dir, { as: 'nobody' });
-    assert.deepEqual(notes(r.stderr), ['locked.sh: skipped: permission denied', 'secret: skipped: permission denied']);
+    assert.deepEqual(notes(r.stderr), ['locked.sh: permission denied', 'secret: permission denied']);
     assert.match(r.stdout, /^warn\/Makefile:1:26: warning unsupported-platform /);
-    assert.equal(r.code, 0);
+    assert.equal(r.code, 2);
+    // Code scanning is told the run did not succeed.
+    const sarif = JSON.parse(cli(['lint', '--format', 'sarif', 'locked.sh'], dir, { as: 'nobody' }).stdout);
+    assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
   });
 
-  it('paths given one by one: each odd one said and skipped, no hang on the FIFO; a missing one, or a link to nothing, is bad usage (2)', () => {
-    const args = ['lint', 'pipe.sh', 'sock.yml', 'loop1.sh', 'self.yml', 'named.sh', 'binary/build.sh', 'clean/build.sh'];
+  it('paths given one by one: each odd one said and skipped, no hang on the FIFO; a missing one, a link to nothing or a link loop is bad usage (2)', () => {
+    const args = ['lint', 'pipe.sh', 'sock.yml', 'named.sh', 'binary/build.sh', 'clean/build.sh'];
     const r = cli(args, dir, { timeoutMs: 15_000 });
     assert.equal(r.signal, null, 'finished: reading pipe.sh must not wait for a writer');
-    assert.deepEqual(notes(r.stderr), [
-      'binary/build.sh: skipped: binary file',
-      'pipe.sh: skipped: not a regular file',
-      'sock.yml: skipped: not a regular file',
-      // In the walk's words, not Node's (ELOOP, with the absolute path).
-      'loop1.sh: skipped: symbolic link loop',
-      'self.yml: skipped: symbolic link loop',
-    ].sort());
+    assert.deepEqual(notes(r.stderr), ['binary/build.sh: skipped: binary file', 'pipe.sh: skipped: not a regular file', 'sock.yml: skipped: not a regular file'].sort());
     assert.match(r.stdout, /^named\.sh\/inner\.yml:1:12: warning unsupported-platform/m);
     assert.equal(r.code, 0, 'warnings only');
+    // In the walk's words, not Node's (ELOOP, with the absolute path).
+    const loops = cli(['lint', 'loop1.sh', 'self.yml', 'named.sh'], dir, { timeoutMs: 15_000 });
+    assert.deepEqual(notes(loops.stderr), ['loop1.sh: symbolic link loop', 'self.yml: symbolic link loop']);
+    assert.match(loops.stdout, /^named\.sh\/inner\.yml:1:12: warning unsupported-platform/m, 'the run went on');
+    assert.equal(loops.code, 2);
     const missing = cli(['lint', 'pipe.sh', 'no-such-file.sh', 'ok'], dir);
     assert.match(missing.stderr, /no-such-file\.sh: no such file or folder/);
     assert.match(missing.stdout, /^ok\/Dockerfile:1:17: error removed-platform/m, 'the run went on');
