@@ -493,6 +493,20 @@ describe('a removed platform in a cross product', () => {
     assert.deepEqual(last.map((a) => [a.title, a.isPreferred === true]), [['Exclude windows/riscv64 from the matrix', true]]);
     assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', applyEdits(once, editsFor(last[0]!.edit!, left.uri))), ['unsupported-platform']);
   });
+  it('a value that makes no valid pair with the other axis (plan9 beside arches only linux builds): one finding at it, and its removal preferred (QA 229 D2)', async () => {
+    const text = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, plan9]\n        goarch: [arm64, ppc64le, s390x]\n    runs-on: ubuntu-latest\n';
+    const { uri, diagnostics } = await open('.github/workflows/plan9.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message.replace(/;.*/, '')]), [
+      ['unknown-platform', 5, 22, 'plan9/arm64, plan9/ppc64le and plan9/s390x are not valid Go platforms, and this matrix builds them (plan9 makes no valid pair with the other axis: remove it from the list)'],
+    ]);
+    const actions = await fixes(uri, diagnostics[0]!);
+    assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Remove plan9 from the list']);
+    assert.ok(actions.some((a) => a.title === 'Exclude plan9/arm64, plan9/ppc64le and plan9/s390x from the matrix'));
+    const removed = applyEdits(text, editsFor(actions.find((a) => a.isPreferred)!.edit!, uri));
+    assert.equal(removed, text.replace('[linux, plan9]', '[linux]'));
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', removed), []);
+    // A value made wrong by one os of several keeps the blame (riscv64 of darwin and windows, above).
+  });
   it('no exclude entry for a pair an include entry adds back, nor for a value only include entries add (QA 226 B2, B3)', async () => {
     const readded = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n        goarch: [amd64, riscv64]\n        include:\n          - goos: darwin\n            goarch: riscv64\n            extra: x\n    runs-on: ubuntu-latest\n';
     const a = await open('.github/workflows/readded.yml', 'yaml', readded);

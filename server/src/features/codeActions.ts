@@ -80,7 +80,10 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
       });
     });
   }
-  const removable = f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform' || listed;
+  // A matrix's value that makes no valid pair (plan9 beside arches only linux builds) can go whole:
+  // that removal is the fix to prefer, not an exclude entry for each of its pairs.
+  const unpaired = f.code === 'unknown-platform' && !listed && f.data.remove !== undefined && !f.data.shared;
+  const removable = f.code === 'removed-platform' || f.code === 'duplicate-platform' || f.code === 'unsupported-platform' || listed || unpaired;
   // A value of a cross product built with others too (`arm` of goos [linux, freebsd] × goarch [amd64,
   // arm]): an exclude entry leaves out this platform alone, which removing the value would not.
   const exclude = f.code === 'removed-platform' || f.code === 'unknown-platform' ? f.data.exclude : undefined;
@@ -97,7 +100,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
         title: excludeTitle(first.list, what),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        ...(f.data.excludesAll ? { isPreferred: true } : {}),
+        ...(f.data.excludesAll && !unpaired ? { isPreferred: true } : {}),
         edit: workspaceEdit(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, newText: text }], style),
       });
     }
@@ -116,7 +119,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
       title: excludeTitle(exclude.list, f.data.platform ?? token),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      ...(f.data.incomplete ? {} : { isPreferred: true }),
+      ...(f.data.incomplete || unpaired ? {} : { isPreferred: true }),
       edit: workspaceEdit(doc, [{ range: { start: at, end: at }, newText: exclude.text }], style),
     });
   }

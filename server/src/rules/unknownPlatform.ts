@@ -107,7 +107,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   // A cross product: goreleaser skips the pairs Go does not build, a CI matrix runs a job for
   // every one (and its build fails), so only a matrix's count, and in goreleaser a value that
   // makes no valid pair at all (it builds nothing).
-  if (m.dead && m.product && !s.valid && s.os !== undefined && s.arch !== undefined) {
+  if (m.dead && m.product && !buildsEveryPair(m.context) && !s.valid && s.os !== undefined && s.arch !== undefined) {
     const t = m.dead === 'os' ? m.os! : m.arch!;
     return {
       token: t,
@@ -117,19 +117,22 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     };
   }
   if (!s.valid && (!m.product || buildsEveryPair(m.context)) && s.os !== undefined && s.arch !== undefined) {
-    const t = blame(s, false) ?? m.os;
+    // (At the os where it is the value that makes no valid pair: plan9 beside arches linux builds.)
+    const t = blame(s, m.product && m.dead === 'os') ?? m.os;
     if (!t) return undefined;
+    const unpaired = m.product && m.dead === 'os' && t === m.os ? t.text : undefined;
     const pairs = sameOs(s.os, model, s.arch);
     const platform = `${s.os}/${s.arch}`;
     const context = m.context;
     return {
       token: t,
       code: 'unknown-platform',
-      message: `${platform} is not a valid Go platform${!m.product ? '' : builtBy(m.context, [platform], m.includedBack)}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
+      message: `${platform} is not a valid Go platform${!m.product ? '' : builtBy(m.context, [platform], m.includedBack, unpaired)}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
       // Respelling a matrix value would change every pair it makes; an exclude entry leaves this pair out alone.
-      data: { replacements: t === m.arch && !m.product ? [...pairs] : [], ...excludeOf(s, platform) },
+      // (A value that makes no valid pair can go whole: that drops no combination that builds.)
+      data: { replacements: t === m.arch && !m.product ? [...pairs] : [], ...excludeOf(s, platform), ...(unpaired !== undefined && t.remove ? { remove: t.remove } : {}) },
       // (A value of a cross product that makes several such pairs, `riscv64` with darwin and windows: one message names them all.)
-      ...(m.product ? { named: [platform], namedMessage: (names: readonly string[]) => unknownPairsMessage(names, context, model, m.includedBack) } : {}),
+      ...(m.product ? { named: [platform], namedMessage: (names: readonly string[]) => unknownPairsMessage(names, context, model, m.includedBack, unpaired) } : {}),
     };
   }
   // `--arch arm64 --variant v7`, `GOARCH=amd64 GOAMD64=v5`: the pair is Go's, the variant is not
@@ -217,11 +220,13 @@ function buildsEveryPair(context: string | undefined): boolean {
 /**
  * What builds a cross product's pairs Go has not (`platforms`), and what takes them out: `, and
  * this matrix builds it (add an exclude entry for it)`. Those of them in `includedBack` an include
- * entry names, which GitHub adds back after the exclude entries: that entry goes too.
+ * entry names, which GitHub adds back after the exclude entries: that entry goes too. `unpaired`:
+ * the value they share makes no valid pair in the matrix (plan9 beside arches only linux builds).
  */
-function builtBy(context: string, platforms: readonly string[], includedBack?: ReadonlySet<string>): string {
+function builtBy(context: string, platforms: readonly string[], includedBack?: ReadonlySet<string>, unpaired?: string): string {
   const plural = platforms.length > 1;
   if (context === 'nested loops') return `, and these nested loops build ${plural ? 'them' : 'it'}`;
+  if (unpaired !== undefined && context === 'matrix') return `, and this matrix builds ${plural ? 'them' : 'it'} (${unpaired} makes no valid pair with the other axis: remove it from the list)`;
   const back = includedBack ? platforms.filter((p) => includedBack.has(p.toLowerCase())) : [];
   const how =
     context === 'matrix'
@@ -262,14 +267,15 @@ function excludeOf(s: Subject, platform: string): { platform?: string; exclude?:
 }
 
 /** The message of a cross product's value that makes several pairs Go has not: each is named, and what takes them out. */
-export function unknownPairsMessage(platforms: readonly string[], context: string, model: TierModel, includedBack?: ReadonlySet<string>): string {
+export function unknownPairsMessage(platforms: readonly string[], context: string, model: TierModel, includedBack?: ReadonlySet<string>, unpaired?: string): string {
   // The nearest of each of the first few: two per os.
   const meant: string[] = [];
   for (const p of platforms.slice(0, 3)) {
     const [os, arch] = p.split('/');
-    for (const a of sameOs(os, model, arch).slice(0, 2)) meant.push(`${os}/${a}`);
+    // (Pairs of one os, plan9/arm64 and plan9/s390x, have the same nearest: each is named once.)
+    for (const a of sameOs(os, model, arch).slice(0, 2)) if (!meant.includes(`${os}/${a}`)) meant.push(`${os}/${a}`);
   }
-  return `${namedList(platforms)} are not valid Go platforms${builtBy(context, platforms, includedBack)}${didYouMean(meant)}`;
+  return `${namedList(platforms)} are not valid Go platforms${builtBy(context, platforms, includedBack, unpaired)}${didYouMean(meant)}`;
 }
 
 function didYouMean(names: string[]): string {

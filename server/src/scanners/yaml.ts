@@ -3971,6 +3971,9 @@ function pairMapping(
       const from = ctx.sink.mentions.length;
       // (Every combination has an os from an include entry: the arches are built with those, below.)
       if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+      // A matrix's value that makes no valid pair with any value of the other axis (plan9 beside
+      // arches linux builds) is the one that is wrong: its pairs are said at it, once.
+      if (!goreleaserBuild && context.startsWith('matrix') && oses.length > 0 && arches.length > 0) markDeadValues(ctx.sink.mentions, from, oses.map((t) => t.text), arches.map((t) => t.text), isExcluded, undefined, ctx.sink.mentions.length);
       // An environment's GOARCH that holds a list beside one GOOS (`GOOS: darwin`, `GOARCH: "arm64
       // arm"`): a script builds each with that GOOS, as the shell's `GOOS=darwin GOARCH="arm64 arm"`.
       if (oses.length === 1 && arches.length > 1 && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') && !context.startsWith('matrix')) eachBuilt(ctx.sink.mentions, from);
@@ -4267,7 +4270,7 @@ function lineAfter(text: string, end: number): number {
  * nothing, a mistake: its pairs are marked so that they are reported. Names Go does not know at
  * all are reported anyway; the rest are few (Go has some twenty of each), compared once each.
  */
-function markDeadValues(mentions: Mention[], from: number, oses: readonly string[], arches: readonly string[], excluded: (os: string, arch: string) => boolean, elsewhere?: { oses?: readonly string[]; arches?: readonly string[] }): void {
+function markDeadValues(mentions: Mention[], from: number, oses: readonly string[], arches: readonly string[], excluded: (os: string, arch: string) => boolean, elsewhere?: { oses?: readonly string[]; arches?: readonly string[] }, to = mentions.length): void {
   const osNames = [...new Set(oses.map((t) => t.toLowerCase()))].filter(isGoOs);
   // (A macOS universal binary's `universal` is built with darwin alone.)
   const archNames = [...new Set(arches.map((t) => t.toLowerCase()))].filter((a) => resolveArch(a) !== undefined || a === UNIVERSAL);
@@ -4286,7 +4289,7 @@ function markDeadValues(mentions: Mention[], from: number, oses: readonly string
   const deadOs = new Set(unnamedArch ? [] : osNames.filter((os) => !archNames.some((arch) => builds(os, arch)) && !otherArches.some((arch) => validPair(os, arch))));
   const deadArch = new Set(unnamedOs ? [] : archNames.filter((arch) => !osNames.some((os) => builds(os, arch)) && !otherOses.some((os) => validPair(os, arch))));
   if (deadOs.size === 0 && deadArch.size === 0) return;
-  for (let i = from; i < mentions.length; i++) {
+  for (let i = from; i < to; i++) {
     const m = mentions[i];
     // (A side may be a name merged in from an anchor: only a written value is marked.)
     if (m.kind !== 'pair' || !(m.os || m.osName) || !(m.arch || m.archName)) continue;
