@@ -78,9 +78,12 @@ describe('did you mean: platforms that build, never a removed one', () => {
 
 describe('a matrix that builds a pair Go does not know', () => {
   it('a workflow matrix is told to exclude it; a GitLab matrix, which has no exclude, to split its entry', () => {
-    const gha = 'jobs:\n  b:\n    strategy:\n      matrix:\n        goos: [darwin]\n        goarch: [amd64, s390x]\n';
-    const [w] = lintText(gha, 'github-workflow', model, settings);
+    const gha = 'jobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n        goarch: [amd64, s390x]\n';
+    const [w] = lintText(gha, 'github-workflow', model, settings).filter((f) => f.code === 'unknown-platform');
     assert.match(w?.message ?? '', /darwin\/s390x is not a valid Go platform, and this matrix builds it \(add an exclude entry for it\)/);
+    // A value that makes no valid pair at all (s390x beside darwin alone) is to go (QA 229 D2).
+    const [alone] = lintText(gha.replace('[linux, darwin]', '[darwin]'), 'github-workflow', model, settings);
+    assert.match(alone?.message ?? '', /darwin\/s390x is not a valid Go platform, and this matrix builds it \(s390x makes no valid pair with the other axis: remove it from the list\)/);
     const gitlab = 'build:\n  parallel:\n    matrix:\n      - GOOS: darwin\n        GOARCH: [amd64, s390x]\n  script:\n    - go build\n';
     const [g] = lintText(gitlab, 'gitlab-ci', model, settings);
     assert.equal(g?.code, 'unknown-platform');

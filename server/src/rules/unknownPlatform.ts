@@ -120,7 +120,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     // (At the os where it is the value that makes no valid pair: plan9 beside arches linux builds.)
     const t = blame(s, m.product && m.dead === 'os') ?? m.os;
     if (!t) return undefined;
-    const unpaired = m.product && m.dead === 'os' && t === m.os ? t.text : undefined;
+    const unpaired = m.product && m.dead !== undefined && t === (m.dead === 'os' ? m.os : m.arch) ? t.text : undefined;
     const pairs = sameOs(s.os, model, s.arch);
     const platform = `${s.os}/${s.arch}`;
     const context = m.context;
