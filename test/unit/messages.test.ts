@@ -476,6 +476,16 @@ describe('two words of no Go name where only a platform goes (QA 227 B1)', () =>
     // With no valid platform beside it, or an axis the job uses otherwise, it names something else.
     assert.deepEqual(lintText(matrixJob('        plat: [ubuntu/focal, centos/7]\n', 'docker buildx build --platform ${{ matrix.plat }} .'), 'github-workflow', model, settings), []);
     assert.deepEqual(lintText(matrixJob('        image: [linux/amd64, foo/bar]\n', 'docker pull ${{ matrix.image }}'), 'github-workflow', model, settings), []);
+    // Nor where nothing runs the flag: a comment, echo text, a step's name (QA 234 B1); nor another key of the axis's name (B2).
+    for (const run of ['|\n          # docker build --platform ${{ matrix.plat }} .\n          ./test.sh "${{ matrix.plat }}"', 'echo "run with --platform ${{ matrix.plat }}"']) {
+      assert.deepEqual(lintText(matrixJob('        plat: [linux/amd64, ubuntu/focal]\n', run), 'github-workflow', model, settings), [], run);
+    }
+    const named = matrixJob('        plat: [linux/amd64, ubuntu/focal]\n', './test.sh').replace('      - run:', '      - name: docker build --platform ${{ matrix.plat }}\n        run:');
+    assert.deepEqual(lintText(named, 'github-workflow', model, settings), []);
+    const env = matrixJob('        plat: [linux/amd64, linux/arm64]\n', 'docker build --platform ${{ matrix.plat }} .') + '        env:\n          plat: "linux/amd64 prod/eu"\n';
+    assert.deepEqual(lintText(env, 'github-workflow', model, settings), []);
+    const gitlab = 'test:\n  parallel:\n    matrix:\n      - DISTRO: [linux/amd64, ubuntu/focal]\n  script:\n    - echo "docker build --platform $DISTRO"\n';
+    assert.deepEqual(lintText(gitlab, 'gitlab-ci', model, settings), []);
   });
 });
 

@@ -3029,7 +3029,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
         tripleTargets(value, ctx);
         continue;
       }
-      const slot = ctx.matrixRoles?.flag?.has(key) === true;
+      // (The matrix's axis only: a step's `env: {target: …}` of the same name is another value.)
+      const slot = ctx.matrixRoles?.flag?.has(key) === true && isMatrixAxis(ctx);
       platformValue(matrixBuilt(node, key, value, ctx), slot ? { ...ctx, platformSlot: true } : ctx, key, undefined, false, isMatrixAxis(ctx));
       // A Kubernetes image pulled for the platform: compose's `image:` beside `platform:`.
       pulledImage(ctx.sink, before, kubeImageName(imageRef(node, ctx)));
@@ -3428,6 +3429,8 @@ function withoutListed(head: string): string {
 }
 /** An item of a list separated by blanks that withoutListed passes over: a platform, written or templated (`linux/${{ matrix.a }}`). */
 const SPACED_ITEM = /^[a-z0-9]+\/(?:[a-z0-9]+(?:\/[a-z0-9]+)?|\$\{\{[^}]*\}\})$/;
+/** A line's start that makes what follows text for a person: a comment, echo or printf text, a name or description. */
+const TEXT_HEAD = /(?:^|\s)#|(?:^|[\s;&|(`])(?:echo|printf)[ \t][^;&|]*$|^[ \t]*(?:-[ \t]+)?(?:name|description|title|summary)[ \t]*:/;
 /** A head of blanks only: the reference (after the list items before it) starts its line. */
 const BLANK_HEAD = /^[ \t]*$/;
 /** The line that opens a block scalar: `platforms: |`, `- platforms: >-` (a comment after it maybe). */
@@ -3631,7 +3634,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     // A value taken whole by a `--platform` flag or by a Docker action's `platforms:` input is a
     // platform, a typo too; whichever use the job makes first (a build-push step's `platforms:`,
     // then `--platform ${{ matrix.arch }}` in a run step).
-    const whole = !goOs && role === 'platform' && (before[1].startsWith('-') || before[1] === 'platforms');
+    // (Not a flag in a comment, in echo text or in a step's name: nothing runs it.)
+    const whole = !goOs && role === 'platform' && (before[1].startsWith('-') || before[1] === 'platforms') && !TEXT_HEAD.test(head);
     if (again && whole && roles.get(m[1]) === 'platform') (roles.flag ??= new Set()).add(m[1]);
     if (again && (roles.get(m[1]) !== 'arch' || !roles.os?.has(m[1]))) continue;
     if (goOs) {
