@@ -477,7 +477,7 @@ describe('two words of no Go name where only a platform goes (QA 227 B1)', () =>
     assert.deepEqual(lintText(matrixJob('        plat: [ubuntu/focal, centos/7]\n', 'docker buildx build --platform ${{ matrix.plat }} .'), 'github-workflow', model, settings), []);
     assert.deepEqual(lintText(matrixJob('        image: [linux/amd64, foo/bar]\n', 'docker pull ${{ matrix.image }}'), 'github-workflow', model, settings), []);
     // Nor where nothing runs the flag: a comment, echo text, a step's name (QA 234 B1); nor another key of the axis's name (B2).
-    for (const run of ['|\n          # docker build --platform ${{ matrix.plat }} .\n          ./test.sh "${{ matrix.plat }}"', 'echo "run with --platform ${{ matrix.plat }}"']) {
+    for (const run of ['|\n          # docker build --platform ${{ matrix.plat }} .\n          ./test.sh "${{ matrix.plat }}"', 'echo "run with --platform ${{ matrix.plat }}"', 'gcloud run deploy app --platform ${{ matrix.plat }}']) {
       assert.deepEqual(lintText(matrixJob('        plat: [linux/amd64, ubuntu/focal]\n', run), 'github-workflow', model, settings), [], run);
     }
     const named = matrixJob('        plat: [linux/amd64, ubuntu/focal]\n', './test.sh').replace('      - run:', '      - name: docker build --platform ${{ matrix.plat }}\n        run:');

@@ -2157,9 +2157,7 @@ export function flagVariables(text: string, start: number, end: number, make = f
   const lineOf = (at: number): string | undefined => {
     // (Its last MAX_FLAG_LOOKBACK characters: a line of thousands of flags is read in linear time.)
     const before = region.slice(Math.max(region.lastIndexOf('\n', at) + 1, at - MAX_FLAG_LOOKBACK), at);
-    // (Echo text: the last statement's words, or a quoted string that an echo before it opens;
-    // `echo building && docker build --platform linux/$ARCH` builds.)
-    return (ECHO_BEFORE.test(before) && openQuote(before)) || FOREIGN_FLAG_TOOL.test(before) || textAtUse(before) ? undefined : before;
+    return runsDockerFlag(before) ? before : undefined;
   };
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
@@ -2540,6 +2538,16 @@ export function holdsText(text: string, name: string): boolean {
  * comment, a text command's words (`echo`, `die "usage: --platform $NOTE"`), a pattern of sed and
  * the like (inPattern), or a Dockerfile's LABEL.
  */
+/**
+ * Whether a `--platform` whose value follows `before` (its line up to the value) is run as Docker's
+ * flag: not in echo text or a comment, nor the flag of another tool (pip's, Terraform's, gcloud's).
+ */
+export function runsDockerFlag(before: string): boolean {
+  // (Echo text: the last statement's words, or a quoted string that an echo before it opens;
+  // `echo building && docker build --platform linux/$ARCH` builds.)
+  return !((ECHO_BEFORE.test(before) && openQuote(before)) || FOREIGN_FLAG_TOOL.test(before) || textAtUse(before));
+}
+
 function textAtUse(before: string): boolean {
   return COMMENT_BEFORE.test(before) || LABEL_BEFORE.test(before) || PROSE_COMMANDS.has(lastCommand(before)) || inPattern(before);
 }

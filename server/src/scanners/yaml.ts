@@ -4,7 +4,7 @@ import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type S
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
 import { KUBE_REGISTRIES, afterUrlVariable, kubeImageName, registryVariable, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
-import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, isTextName, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
+import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, isTextName, runsDockerFlag, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
 import type { FlagVariables } from './state';
 import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
 
@@ -3429,8 +3429,8 @@ function withoutListed(head: string): string {
 }
 /** An item of a list separated by blanks that withoutListed passes over: a platform, written or templated (`linux/${{ matrix.a }}`). */
 const SPACED_ITEM = /^[a-z0-9]+\/(?:[a-z0-9]+(?:\/[a-z0-9]+)?|\$\{\{[^}]*\}\})$/;
-/** A line's start that makes what follows text for a person: a comment, echo or printf text, a name or description. */
-const TEXT_HEAD = /(?:^|\s)#|(?:^|[\s;&|(`])(?:echo|printf)[ \t][^;&|]*$|^[ \t]*(?:-[ \t]+)?(?:name|description|title|summary)[ \t]*:/;
+/** A YAML line's start that makes what follows text for a person: a comment, a name or a description. */
+const TEXT_HEAD = /(?:^|\s)#|^[ \t]*(?:-[ \t]+)?(?:name|description|title|summary)[ \t]*:/;
 /** A head of blanks only: the reference (after the list items before it) starts its line. */
 const BLANK_HEAD = /^[ \t]*$/;
 /** The line that opens a block scalar: `platforms: |`, `- platforms: >-` (a comment after it maybe). */
@@ -3634,8 +3634,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     // A value taken whole by a `--platform` flag or by a Docker action's `platforms:` input is a
     // platform, a typo too; whichever use the job makes first (a build-push step's `platforms:`,
     // then `--platform ${{ matrix.arch }}` in a run step).
-    // (Not a flag in a comment, in echo text or in a step's name: nothing runs it.)
-    const whole = !goOs && role === 'platform' && (before[1].startsWith('-') || before[1] === 'platforms') && !TEXT_HEAD.test(head);
+    // (Not a flag in a comment, in echo text or in a step's name, which nothing runs, nor gcloud's.)
+    const whole = !goOs && role === 'platform' && (before[1] === 'platforms' || (before[1].startsWith('-') && !TEXT_HEAD.test(head) && runsDockerFlag(head)));
     if (again && whole && roles.get(m[1]) === 'platform') (roles.flag ??= new Set()).add(m[1]);
     if (again && (roles.get(m[1]) !== 'arch' || !roles.os?.has(m[1]))) continue;
     if (goOs) {
