@@ -549,8 +549,10 @@ export function readTarget(t: Target, maxFileSize: number, note: (msg: string) =
     }
     return { text: body, kind, bytes };
   } catch (e) {
-    // A file named on the command line that cannot be read fails the run, as a missing one does.
-    if (t.explicit && !t.stdin) failed(`${t.display}: ${skipReason(e)}`);
+    // A file named on the command line that cannot be read fails the run, as a missing one does;
+    // not one whose name says it is of no kind checked (`notes.txt`), which a read would skip.
+    if (t.explicit && !t.stdin && (t.kind ?? detectFileKind(t.abs)) === undefined && !shebangCandidate(path.basename(t.abs))) note(`${t.display}: skipped: not a kind of file k8s-platforms checks`);
+    else if (t.explicit && !t.stdin) failed(`${t.display}: ${skipReason(e)}`);
     else note(`${t.display}: skipped: ${skipReason(e)}`);
     return undefined;
   } finally {

@@ -32,6 +32,7 @@ before(async () => {
   file('secret/Makefile', 'GOARCH := arm\n');
   chmodSync(join(dir, 'secret'), 0o000);
   file('locked.sh', 'GOARCH=arm go build\n', 0o000);
+  file('locked.txt', 'GOARCH=arm\n', 0o000);
   // Special files named like files we check.
   spawnSync('mkfifo', [join(dir, 'pipe.sh')]);
   socket = createServer();
@@ -117,8 +118,9 @@ describe('the CLI on a hostile tree', () => {
   });
 
   it('as that user, a file and a folder named that cannot be read fail the run (2), as a missing path does, the rest checked (QA 228 D3)', { skip: !canRunAsNobody() && 'needs root and setpriv' }, () => {
-    const r = cli(['lint', 'locked.sh', 'secret', 'clean', 'warn'], dir, { as: 'nobody' });
-    assert.deepEqual(notes(r.stderr), ['locked.sh: permission denied', 'secret: permission denied']);
+    const r = cli(['lint', 'locked.sh', 'secret', 'locked.txt', 'clean', 'warn'], dir, { as: 'nobody' });
+    // (A file whose name says it is of no kind checked is skipped, read or not, QA 234 D3.)
+    assert.deepEqual(notes(r.stderr).sort(), ['locked.sh: permission denied', 'locked.txt: skipped: not a kind of file k8s-platforms checks', 'secret: permission denied']);
     assert.match(r.stdout, /^warn\/Makefile:1:26: warning unsupported-platform /);
     assert.equal(r.code, 2);
     // Code scanning is told the run did not succeed.
