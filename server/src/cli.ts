@@ -56,7 +56,8 @@ lint options:
   --version                  show the version
 
 Folders are walked without .git, node_modules and vendor, and without what .gitignore files
-(and .git/info/exclude) leave out; paths named on the command line are always linted.
+(and .git/info/exclude) leave out; paths named on the command line are linted whatever those
+and --exclude say (a file of a kind not checked, notes.txt, is skipped with a note).
 Columns count UTF-16 code units, as SARIF and LSP do.
 Exit status: 1 when an error-severity finding was reported, 2 on bad usage (also a path that
 does not exist or cannot be read, or a model file that was refused; the rest is linted all the

@@ -253,8 +253,9 @@ export function* walk(paths: string[], cwd: string, note: (msg: string) => void,
         }
         // A path named that leads nowhere is a path that does not exist: the run says so and fails.
         missing(p, dangling ? 'dangling symbolic link' : undefined);
-        // So is one that cannot be read: a link loop, a folder on the way the user may not enter.
-      } else missing(p, skipReason(e));
+      }
+      // So is one that cannot be read: a link loop, a folder on the way the user may not enter.
+      else missing(p, skipReason(e));
       continue;
     }
     if (st.isDirectory()) {
