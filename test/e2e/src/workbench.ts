@@ -204,7 +204,10 @@ export class Workbench {
       await modal.waitFor({ state: 'detached', timeout: 2_000 }).catch(() => undefined);
     }
     if ((await modal.count()) === 0) return;
-    await this.runCommand('View: Close Editor');
+    // (Focus left in the drop-down may take the Escapes, and the command palette too: the modal's
+    // own close button, as a person would click it.)
+    await modal.locator('.action-label[aria-label^="Close Modal Editor"]').first().click();
+    await modal.waitFor({ state: 'detached', timeout: 5_000 });
   }
 
   /** The frame of an open webview whose document contains `text` (webviews live in nested iframes). */
