@@ -498,9 +498,10 @@ export function readStdinUpTo(limit: number): Buffer {
 
 /**
  * A file's text and kind, or undefined with a note saying why not (not a regular file, too big,
- * binary, of no kind we check). UTF-8 or UTF-16 with a byte order mark; `bytes` are as read.
+ * binary, of no kind we check), or through `failed` for a file named that cannot be read. UTF-8 or
+ * UTF-16 with a byte order mark; `bytes` are as read.
  */
-export function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void, failed: (msg: string) => void = note): { text: string; kind: FileKind; bytes: Buffer } | undefined {
+export function readTarget(t: Target, maxFileSize: number, note: (msg: string) => void, failed: (msg: string) => void): { text: string; kind: FileKind; bytes: Buffer } | undefined {
   let fd: number | undefined;
   try {
     let bytes: Buffer;

@@ -3429,8 +3429,8 @@ function withoutListed(head: string): string {
 }
 /** An item of a list separated by blanks that withoutListed passes over: a platform, written or templated (`linux/${{ matrix.a }}`). */
 const SPACED_ITEM = /^[a-z0-9]+\/(?:[a-z0-9]+(?:\/[a-z0-9]+)?|\$\{\{[^}]*\}\})$/;
-/** A YAML line's start that makes what follows text for a person: a comment, a name or a description. */
-const TEXT_HEAD = /(?:^|\s)#|^[ \t]*(?:-[ \t]+)?(?:name|description|title|summary)[ \t]*:/;
+/** A YAML line's start that makes what follows text for a person: a name or a description (a comment is runsDockerFlag's). */
+const TEXT_HEAD = /^[ \t]*(?:-[ \t]+)?(?:name|description|title|summary)[ \t]*:/;
 /** A head of blanks only: the reference (after the list items before it) starts its line. */
 const BLANK_HEAD = /^[ \t]*$/;
 /** The line that opens a block scalar: `platforms: |`, `- platforms: >-` (a comment after it maybe). */
@@ -3441,6 +3441,7 @@ const BLOCK_SCALAR_LINES = 100;
 /**
  * `platforms: ` when the line at `from` is in a block scalar under that key: the nearest line above
  * it that is indented less (blank lines aside) opens the scalar. Undefined for any other line.
+ * (Not ownerLine's: a line of the scalar as indented as this one is its sibling, not its owner.)
  */
 function blockScalarKey(src: string, from: number): string | undefined {
   let indent = 0;
