@@ -1,4 +1,4 @@
-import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, shownSpaces, writtenName, type Mention, type PairMention, type Token, type WholeMention } from './scanners/mention';
+import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, inGoLists, shownSpaces, writtenName, type Mention, type PairMention, type Token, type WholeMention } from './scanners/mention';
 import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
@@ -510,7 +510,7 @@ function scanBlock(body: string, kind: FileKind, path: string, keys: readonly st
     if (!(e instanceof ScanTimeUp)) throw e;
     timeUp = true; // the block's mentions up to where its time ran out
   }
-  const mentions = sink.mentions.some(halfWritten) ? sink.mentions.filter((m) => !halfWritten(m) || halfWrittenAlone(body, (m as WholeMention).token)) : sink.mentions;
+  const mentions = inGoLists(sink.mentions.some(halfWritten) ? sink.mentions.filter((m) => !halfWritten(m) || halfWrittenAlone(body, (m as WholeMention).token)) : sink.mentions);
   return { body, path, keys, stateKey, ...(job ? { job } : {}), mentions, stateOut: next, truncated: sink.truncated, notes: sink.notes.size === 0 ? NO_NOTES : Array.from(sink.notes, ([message, at]) => ({ message, at })), ...(timeUp ? { timeUp: true as const } : {}) };
 }
 

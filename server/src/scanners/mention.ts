@@ -48,6 +48,11 @@ export interface WholeMention {
   removeRange?: { start: number; end: number };
   artifact?: ArtifactRef;
   context: string;
+  /**
+   * Joined with an arch word of another toolchain's (an alias, `linux-aarch64`, or a name Go has
+   * not, `linux-x64`), where any toolchain's names may stand: see inGoLists.
+   */
+  otherArchWord?: 'alias' | 'misnamed';
 }
 
 /**
@@ -567,6 +572,12 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
   // A context named for platforms, where another toolchain's words may still name one (win/x64).
   // (Not the --platform flag of a tool not Docker's: `electron-builder --platform win32/x64` is its own.)
   const platformNamed = o.platformSlot === true || (PLATFORM_NAMED.test(o.context) && (o.bareArch === true || !o.context.endsWith(' flag')));
+  /**
+   * A value any toolchain's names may fill: not one where a Docker or Kubernetes spelling is
+   * expected (a `--platform` flag, `KUBE_BUILD_PLATFORMS`, `DOCKER_DEFAULT_PLATFORM`, BuildKit's
+   * `TARGETPLATFORM`), nor a Go tool's (goNames).
+   */
+  const anyToolchains = o.role === 'platform' && !o.bareArch && !o.platformSlot && !o.goNames && o.canonical !== 'slash' && !DOCKER_OR_KUBE_NAMED.test(o.context);
   for (const item of items) {
     // TARGET_PLATFORM=--platform=linux/arm/v7: a variable that holds the flag; its value counts.
     const flag = o.role === 'platform' && o.text.charCodeAt(item.start) === 45 /* - */ ? PLATFORM_FLAG.exec(o.text.slice(item.start, Math.min(item.end, item.start + 40))) : null;
@@ -613,9 +624,9 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       continue;
     }
     // `linux/arm/v${GOARM}`: the variant is templated, the pair is not (linux/arm is removed, any variant).
-    const parsed = item.templatedVariant
-      ? templatedVariantPlatform(t.text)
-      : (parsePlatform(t.text, o.strictness ?? 'strict') ?? (open && o.bareArch ? parseBareArch(t.text) : undefined) ?? (open && platformNamed ? parseMisnamed(t.text) : undefined));
+    const direct = item.templatedVariant ? templatedVariantPlatform(t.text) : (parsePlatform(t.text, o.strictness ?? 'strict') ?? (open && o.bareArch ? parseBareArch(t.text) : undefined));
+    const misnamed = !direct && !item.templatedVariant && open && platformNamed ? parseMisnamed(t.text) : undefined;
+    const parsed = direct ?? misnamed;
     // `--platform=foo/bar`, `platforms: [linux/amd64, unsupported/unsupported]`: where only a
     // platform goes, two words of no Go name are still a platform, one Docker refuses. (Elsewhere,
     // `centos/7` and `ubuntu/focal` name other things.)
@@ -646,9 +657,43 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       listId,
       ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : whole ? { removeRange: whole } : {}),
       context: o.context,
+      ...(anyToolchains && misnamed !== undefined ? { otherArchWord: 'misnamed' as const } : anyToolchains && parsed.alias && JOINED.has(parsed.spelling) ? { otherArchWord: 'alias' as const } : {}),
     });
   }
   return names;
+}
+
+/** The spellings every toolchain joins its names in: Go's archive names, conda's subdirs, Node's and .NET's targets, Java's bundles. */
+const JOINED: ReadonlySet<Spelling> = new Set(['os-arch', 'os_arch']);
+
+/** The arches whose Go names no other toolchain joins to an os (theirs are x64, x86_64 and 64; ia32, x86, i686 and 32). */
+const GO_ONLY_ARCH: ReadonlySet<string> = new Set(['amd64', '386']);
+
+/** Variables named for Kubernetes' build or for Docker and BuildKit, whatever form their values take. */
+const DOCKER_OR_KUBE_NAMED = /^(?:KUBE_|DOCKER_|BUILDX_|(?:TARGET|BUILD)PLATFORMS?\b)/i;
+
+/**
+ * The mentions of a block, with its otherArchWord ones read as their toolchain's where no list of
+ * Go's backs them.
+ *
+ * `linux-aarch64` is conda's subdir and Java's bundle name, `linux-x64` Node's, .NET's and Java's,
+ * `linux-armv7l` Node's and conda's: in a variable or key named for platforms (miniforge's
+ * `TARGET_PLATFORM`, sharp's matrix `platform:`) such a word is that toolchain's own name. A name
+ * Go has not (`x64`) is then no platform of ours to judge; an alias still names its platform, whose
+ * tier is said (linux/arm/v7 is removed, whoever builds it), but it is no misspelling. Where the
+ * list writes amd64 or 386 as Go does (`PLATFORMS="linux-amd64 linux-x64"`), or an item as Go and
+ * Docker do (`linux/arm64`), it is theirs: a Go build or Docker takes those words, and fails.
+ */
+export function inGoLists(mentions: Mention[]): Mention[] {
+  if (!mentions.some((m) => m.kind === 'whole' && m.otherArchWord !== undefined)) return mentions;
+  const goLists = new Set<number>();
+  for (const m of mentions) if (m.kind === 'whole' && m.otherArchWord === undefined && m.listId !== undefined && (m.platform.spelling === 'slash' || GO_ONLY_ARCH.has(m.platform.raw.arch))) goLists.add(m.listId);
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'whole' || m.otherArchWord === undefined || (m.listId !== undefined && goLists.has(m.listId))) out.push(m);
+    else if (m.otherArchWord === 'alias') out.push({ ...m, canonical: undefined });
+  }
+  return out;
 }
 
 /**

@@ -2413,6 +2413,8 @@ function spellAll(sink: MentionSink, from: number, spelling: Spelling, goNames =
     if (m.kind !== 'whole') continue;
     m.canonical = spelling;
     if (goNames) m.goNames = true;
+    // (The tool's names are Go's or Docker's: no other toolchain's word is read as its own there.)
+    delete m.otherArchWord;
   }
 }
 
