@@ -10,7 +10,7 @@ import { MAX_SARIF_RESULTS, sarifShare, toSarif, type SarifInput, type SarifInvo
 import { lineHashes } from './lineHash';
 import { toGithubAnnotations, toGitlabCodeQuality } from './ciFormats';
 import { version } from '../../package.json';
-import { MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
+import { MAX_THREADS_PER_CORE, MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
 import { TierModel } from './model/query';
 import { filePath, resolveModelPath } from './features/uris';
 import { notACode } from './features/settings';
@@ -45,7 +45,8 @@ lint options:
   --severity CODE=LEVEL      change a code's severity: error, warning, info, hint or off (repeatable)
   --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_SIZE})
   --max-scan-time MS         stop scanning a file after this long (default ${DEFAULT_LIMITS.maxScanTime})
-  --jobs N                   threads for long runs (default: one per core but one, at most ${MAX_WORKERS}; 1: none)
+  --jobs N                   threads for long runs (default: one per core but one, at most ${MAX_WORKERS}; 1: none;
+                             never more than ${MAX_THREADS_PER_CORE} per core)
   --exclude PATTERN          leave out paths matching a .gitignore-style pattern, relative to the
                              current folder (repeatable): --exclude 'testdata/' --exclude '*.sh'
   --no-ignore                lint files .gitignore leaves out too

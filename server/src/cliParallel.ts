@@ -31,6 +31,18 @@ export function defaultThreads(cores = availableParallelism()): number {
   return Math.max(1, Math.min(cores - 1, MAX_WORKERS));
 }
 
+/** Threads per core at most, whatever `--jobs` asks: more only wait for a core, each with its own heap. */
+export const MAX_THREADS_PER_CORE = 2;
+
+/**
+ * The threads a run of `targets` files uses for `jobs` asked: no more than there are batches to
+ * hand out, nor than MAX_THREADS_PER_CORE per core. `--jobs 100000` over 20,000 files started a
+ * thread for each and ran out of memory (4.3 GB).
+ */
+export function threadsFor(jobs: number, batches: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(jobs, batches, MAX_THREADS_PER_CORE * Math.max(1, cores)));
+}
+
 /** What the main thread sends a worker, and what it answers. */
 export interface WorkerInit {
   k8sPlatformsLintWorker: true;
@@ -80,6 +92,7 @@ export async function lintInParallel(
     }
   };
   const batch = Math.max(4, Math.min(64, Math.ceil(targets.length / (count * 8))));
+  const threads = threadsFor(count, Math.ceil(targets.length / batch));
   let next = 0;
   const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model };
   if (!process.execArgv.some((f) => /^--(min|max)-semi-space-size\b/.test(f))) setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
@@ -137,6 +150,6 @@ export async function lintInParallel(
       w.on('exit', fail);
       send();
     };
-    for (let i = 0; i < count; i++) start();
+    for (let i = 0; i < threads; i++) start();
   });
 }

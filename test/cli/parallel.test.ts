@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { runCli, type CliIo } from '../../server/src/cli';
-import { PARALLEL_THRESHOLD, defaultThreads } from '../../server/src/cliParallel';
+import { PARALLEL_THRESHOLD, defaultThreads, threadsFor } from '../../server/src/cliParallel';
 
 const repo = resolve(__dirname, '../..');
 const bin = join(repo, 'bin/k8s-platforms.js');
@@ -66,6 +66,14 @@ describe('the CLI over many files, in worker threads', () => {
 
   it('by default, one thread per core but one, at most four: none on two cores (V8 compiles on the other)', () => {
     assert.deepEqual([1, 2, 3, 4, 8, 64].map((cores) => defaultThreads(cores)), [1, 1, 2, 3, 4, 4]);
+  });
+
+  it('starts no more threads than there are batches, nor more than two per core, whatever --jobs asks', () => {
+    // (--jobs 100000 over 20,000 files started a thread for each and ran out of memory.)
+    assert.equal(threadsFor(100000, 313, 2), 4);
+    assert.equal(threadsFor(3, 100, 2), 3);
+    assert.equal(threadsFor(16, 2, 64), 2);
+    assert.equal(threadsFor(5, 100, 0), 2);
   });
 
   it('takes --jobs: any number of threads gives the same output; 1 is none; 0 is refused', async () => {
