@@ -76,6 +76,30 @@ describe('a million short lines', () => {
     const parses = (libraryParsed.units - before) / text.length;
     assert.ok(parses < 1.5, `the yaml package parsed ${parses.toFixed(2)} times the text`);
   });
+  it('a job broken where no line can be set aside: its parts share the parses that try, about seven parses of it, not thirty', (t) => {
+    // (QA 236 B6: a `,` typed before a step. The job, its steps and the step were each parsed
+    // once and five times more to set a line aside, and the first parse again after that failed:
+    // 17 times an 81-line workflow, 30 to 70 ms a keystroke while it stayed broken.)
+    const steps = Array.from({ length: 12 }, (_, i) => `      - name: step ${i}
+        run: GOARCH=amd64 go build ./cmd/app${i}
+`).join('');
+    const text = `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    env:
+      GOOS: linux
+    steps:
+${steps}    ,  - name: push
+        uses: docker/build-push-action@v6
+        with:
+          platforms: linux/amd64,linux/arm
+`;
+    const before = libraryParsed.units;
+    assertOneRemoved(text, lint(t, text, 'github-workflow', 30_000).findings);
+    const parses = (libraryParsed.units - before) / text.length;
+    assert.ok(parses < 8, `the yaml package parsed ${parses.toFixed(2)} times the text`);
+  });
   it('YAML: a key with 150,000 children (a big map cut into blocks), then a platform', (t) => {
     const text = `jobs:\n${'  k: v\n'.repeat(150_000)}platforms: linux/arm\n`;
     const r = lint(t, text, 'github-workflow', 20_000);

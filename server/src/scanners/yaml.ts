@@ -1,4 +1,4 @@
-import { get, isTemplateLine, readYamlDocuments, scalarText, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
+import { get, isTemplateLine, newRepairs, readYamlDocuments, scalarText, type Repairs, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
 import { INCLUDED_EVERYWHERE, isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, readsFlagValue, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
@@ -1841,6 +1841,8 @@ const REPARSE_BUDGET = 2;
 interface Reparse {
   chars: number;
   limit: number;
+  /** What the block's reads have left of the parses that set lines aside. */
+  repairs: Repairs;
 }
 
 /**
@@ -1963,12 +1965,13 @@ function inLeftOut(path: readonly string[], flavour: YamlFlavour): boolean {
 
 function scanDocuments(text: string, start: number, end: number, sink: MentionSink, flavour: YamlFlavour, path: readonly string[], level: number, budget: Reparse | undefined, file: YamlFileFacts | undefined): void {
   if (path.length > 0 && inLeftOut(path, flavour)) return;
-  for (const doc of readYamlDocuments(text, start, end)) {
+  const repairs = budget?.repairs ?? newRepairs();
+  for (const doc of readYamlDocuments(text, start, end, repairs)) {
     if (doc.tooDeep) {
       sink.note('YAML nested too deep to parse safely: read line by line, without its structure (depth limit)', doc.start);
       scanYamlLines(text, doc.start, doc.end, sink, flavour, path);
     } else if (doc.broken) {
-      scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start) }, file);
+      scanBroken(text, doc.start, doc.end, sink, flavour, path, level, budget ?? { chars: 0, limit: REPARSE_BUDGET * (doc.end - doc.start), repairs }, file);
     } else {
       // (A document may be its broken line alone: nothing left to walk, the line still read.)
       // (What follows an item's dash may be all that was set aside: the line is read whole.)

@@ -97,12 +97,26 @@ const MAX_LIBRARY_NESTING = 300;
 const MAX_INLINE_NESTING = 100;
 
 /** Reads text[start, end) as YAML documents: the fast reader, or the `yaml` package when it must. */
-export function readYamlDocuments(text: string, start: number, end: number): YDocument[] {
+export function readYamlDocuments(text: string, start: number, end: number, repairs?: Repairs): YDocument[] {
   const reader = new FastReader(text, start, end);
   const fast = reader.read();
   if (fast) return fast;
   if (nestingBound(text, start, end) > MAX_LIBRARY_NESTING) return [{ start, end, root: undefined, broken: true, tooDeep: true }];
-  return withoutBrokenLine(text, start, end, reader.stoppedAt) ?? readWithLibrary(text, start, end);
+  return withoutBrokenLine(text, start, end, reader.stoppedAt) ?? readWithLibrary(text, start, end, repairs);
+}
+
+/**
+ * The parses left to set broken lines aside in one block (MAX_REPAIR_PARSES), shared by the reads
+ * of its parts: a block broken where no line can be set aside is read again part by part (the
+ * job, its steps, the step), and each part tried the same lines again, some 30 parses of the
+ * block at every keystroke while it stayed broken.
+ */
+export interface Repairs {
+  parses: number;
+}
+
+export function newRepairs(): Repairs {
+  return { parses: MAX_REPAIR_PARSES };
 }
 
 /**
@@ -222,18 +236,20 @@ function nestingBound(text: string, start: number, end: number): number {
 
 // ---------------------------------------------------------------- the `yaml` package
 
-export function readWithLibrary(text: string, start: number, end: number): YDocument[] {
+export function readWithLibrary(text: string, start: number, end: number, repairs: Repairs = newRepairs()): YDocument[] {
   // Template-only lines are comments to the fast reader too (isTemplateLine).
-  let src = blankTemplateLines(text, start, end);
+  const original = blankTemplateLines(text, start, end);
+  let src = original;
   let list = parseLibrary(src);
   if (!list) return [{ start, end, root: undefined, broken: true }];
+  const parsed = list;
   // A line that breaks a document on its own (a tab or a slip in its indent, a key half typed) is
   // set aside, so the rest keeps its structure: the line is read on its own (YDocument.setAside).
   const setAside: { start: number; end: number }[] = [];
   if (src.length <= MAX_REPAIRED_LENGTH) {
     // (Fewer parses of a long document: each is of the whole document, at every keystroke while a
     // line in it is broken, and most are for nothing where several lines are.)
-    const maxParses = Math.max(1, Math.min(MAX_REPAIR_PARSES, Math.floor((MAX_REPAIR_PARSES * REPAIRED_IN_FULL) / src.length)));
+    const maxParses = Math.min(repairs.parses, Math.max(1, Math.min(MAX_REPAIR_PARSES, Math.floor((MAX_REPAIR_PARSES * REPAIRED_IN_FULL) / src.length))));
     let parses = 0;
     for (let round = 0; round < MAX_SET_ASIDE && errorCount(list) > 0; round++) {
       // The line of the first error, or the one before or after it: the parser may blame the
@@ -263,10 +279,11 @@ export function readWithLibrary(text: string, start: number, end: number): YDocu
       }
       if (!taken) break;
     }
+    repairs.parses -= parses;
     // Only a repair that leaves no error is kept: else the original is read as broken.
     if (setAside.length > 0 && errorCount(list) > 0) {
-      src = blankTemplateLines(text, start, end);
-      list = parseLibrary(src) ?? [];
+      src = original;
+      list = parsed;
       setAside.length = 0;
     }
   }
