@@ -376,30 +376,6 @@ export interface ScanLimits {
 
 export const DEFAULT_LIMITS: Required<ScanLimits> = { maxMentions: 100_000, maxScanTime: 10_000 };
 
-/** A workflow broken where no line can be set aside (a `,` before a step): read part by part, with the yaml package. */
-const BROKEN_SAMPLE = `on: push
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    env:
-      GOOS: linux
-    steps:
-      - run: GOARCH=amd64 go build ./...
-    ,  - uses: docker/build-push-action@v6
-        with:
-          platforms: linux/amd64,linux/arm64
-`;
-
-/**
- * Reads a broken workflow once, so that the yaml package (loaded on first use) and the reading of
- * a broken document part by part are loaded and compiled before a keystroke needs them: the first
- * keystroke that broke an 81-line workflow took 120 to 240 ms (QA 236 B6). The server runs it in
- * idle time once a YAML document is checked.
- */
-export function prepareBrokenYaml(): void {
-  scanText(BROKEN_SAMPLE, 'github-workflow');
-}
-
 export function scanText(original: string, kind: FileKind, cache?: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult {
   // A lone CR ends a line (YAML 1.2, LSP, editors); the scanners split lines at LF. A copy with
   // lone CRs made LFs has the same length, so every offset stays right.

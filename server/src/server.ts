@@ -32,7 +32,7 @@ import { isEditedDocument, openDocuments } from './features/textDocument';
 import { DiagnosticsPusher, noteDiagnostic, toDiagnostics, type DiagnosticFields } from './features/diagnostics';
 import { Configuration, readInitOptions, workspaceRoot, type WorkspaceFolderRef } from './features/configuration';
 import { completeAt, TRIGGER_CHARACTERS } from './features/completion';
-import { YAML_KINDS, prepareBrokenYaml, scannedPartners, type FileKind } from './lint';
+import { scannedPartners } from './lint';
 import { hoverAt } from './features/hover';
 import { markup, prefersMarkdown } from './features/markup';
 import { codeActions, fixAllAction, isFixAllData, FIX_ALL_KIND, type EditStyle } from './features/codeActions';
@@ -268,27 +268,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     setTimeout(once, REHEARSE_AFTER_MS).unref?.();
   };
 
-  /**
-   * Once a YAML document is checked, the reader's slow path is run once in idle time (see
-   * prepareBrokenYaml): the first keystroke that breaks a document's YAML does not pay for it.
-   */
-  let yamlPrepared = false;
-  const prepareYamlSoon = (uri: string) => {
-    if (yamlPrepared || !YAML_KINDS.has(scanOf(uri)?.scan.kind as FileKind)) return;
-    yamlPrepared = true;
-    let waited = 0;
-    const once = () =>
-      guard(logError, 'prepare', () => {
-        // (After the diagnostics are out, as a rehearsal is; a keystroke meanwhile goes first.)
-        if (outputPending() && waited++ < MAX_REHEARSAL_WAITS) {
-          setTimeout(once, REHEARSE_AFTER_MS).unref?.();
-          return;
-        }
-        prepareBrokenYaml();
-      });
-    setTimeout(once, REHEARSE_AFTER_MS).unref?.();
-  };
-
   const pusher = new DiagnosticsPusher(
     (uri) => documents.get(uri),
     (doc) => diagnosticsOf(doc),
@@ -296,7 +275,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       // After shutdown the client expects nothing but the answer to `exit`.
       if (shutDown) return undefined;
       rehearseSoon(uri);
-      prepareYamlSoon(uri);
       const sent = connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }).catch(() => undefined);
       runtime.published?.();
       return sent;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { libraryParsed, readYamlDocuments, readWithLibrary, type YNode, type YDocument } from '../../server/src/scanners/yamlTree';
-import { lintText, prepareBrokenYaml } from '../../server/src/lint';
+import { lintText } from '../../server/src/lint';
 import { builtinModel } from '../../server/src/model/load';
 
 /** A structural picture of a tree: kinds, keys, scalar styles, values and content offsets. */
@@ -169,14 +169,5 @@ describe('a line that breaks a document on its own is set aside', () => {
     const read = readYamlDocuments(text, 0, text.length);
     assert.deepEqual(lines(read), [[]]);
     assert.deepEqual(docs(read), docs(readWithLibrary(text, 0, text.length)));
-  });
-});
-
-describe('the server prepares the slow path of the YAML reader in idle time', () => {
-  it("prepareBrokenYaml's sample is one the fast reader hands to the yaml package, read part by part", () => {
-    // (If the fast reader learned to read it, the preparation would load and compile nothing.)
-    const before = libraryParsed.units;
-    prepareBrokenYaml();
-    assert.ok(libraryParsed.units - before > 0, 'the yaml package parsed nothing');
   });
 });
