@@ -669,8 +669,8 @@ const JOINED: ReadonlySet<Spelling> = new Set(['os-arch', 'os_arch']);
 /** The arches whose Go names no other toolchain joins to an os (theirs are x64, x86_64 and 64; ia32, x86, i686 and 32). */
 const GO_ONLY_ARCH: ReadonlySet<string> = new Set(['amd64', '386']);
 
-/** Variables named for Kubernetes' build or for Docker and BuildKit, whatever form their values take. */
-const DOCKER_OR_KUBE_NAMED = /^(?:KUBE_|DOCKER_|BUILDX_|(?:TARGET|BUILD)PLATFORMS?\b)/i;
+/** Variables named for Kubernetes' build or for Docker and BuildKit: their values are in Docker's spelling, whatever they hold. */
+export const DOCKER_OR_KUBE_NAMED = /^(?:KUBE_|DOCKER_|BUILDX_|(?:TARGET|BUILD)PLATFORMS?\b)/i;
 
 /**
  * The mentions of a block, with its otherArchWord ones read as their toolchain's where no list of

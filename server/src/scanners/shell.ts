@@ -1,4 +1,5 @@
 import {
+  DOCKER_OR_KUBE_NAMED,
   isForeignPlatform,
   MentionSink,
   isPlatformListValue,
@@ -2457,7 +2458,7 @@ function unjson(masked: string): string {
 
 /** KUBE_BUILD_PLATFORMS and Docker's variables take slash platforms; other lists keep their own spelling. */
 function varCanonical(name: string): 'slash' | 'as-written' {
-  return /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written';
+  return DOCKER_OR_KUBE_NAMED.test(name) ? 'slash' : 'as-written';
 }
 
 /**
