@@ -31,12 +31,15 @@ export function defaultThreads(cores = availableParallelism()): number {
   return Math.max(1, Math.min(cores - 1, MAX_WORKERS));
 }
 
+/** Files a worker is handed at once, at least. */
+const MIN_BATCH = 4;
+
 /** Threads per core at most, whatever `--jobs` asks: more only wait for a core, each with its own heap. */
 export const MAX_THREADS_PER_CORE = 2;
 
 /**
- * The threads a run of `targets` files uses for `jobs` asked: no more than there are batches to
- * hand out, nor than MAX_THREADS_PER_CORE per core. `--jobs 100000` over 20,000 files started a
+ * The threads a run uses for `jobs` asked: no more than there are `batches` of its files to hand
+ * out, nor than MAX_THREADS_PER_CORE per core. `--jobs 100000` over 20,000 files started a
  * thread for each and ran out of memory (4.3 GB).
  */
 export function threadsFor(jobs: number, batches: number, cores = availableParallelism()): number {
@@ -91,8 +94,10 @@ export async function lintInParallel(
       flushed++;
     }
   };
-  const batch = Math.max(4, Math.min(64, Math.ceil(targets.length / (count * 8))));
-  const threads = threadsFor(count, Math.ceil(targets.length / batch));
+  // (The batch is sized for the threads started, not for those asked: `--jobs 100000` made batches
+  // of the smallest size for four threads.)
+  const threads = threadsFor(count, Math.ceil(targets.length / MIN_BATCH));
+  const batch = Math.max(MIN_BATCH, Math.min(64, Math.ceil(targets.length / (threads * 8))));
   let next = 0;
   const init: WorkerInit = { k8sPlatformsLintWorker: true, job, model };
   if (!process.execArgv.some((f) => /^--(min|max)-semi-space-size\b/.test(f))) setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);

@@ -646,6 +646,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       continue;
     }
     // (Two os versions of one platform are two images, no repeat; two builds with their fields, two builds.)
+    const otherArchWord = !anyToolchains ? undefined : misnamed ? 'misnamed' : parsed.alias && JOINED.has(parsed.spelling) ? 'alias' : undefined;
     const platform = osVersion ? { ...parsed, qualifier: o.text.slice(t.end + 1, item.end) } : fields ? { ...parsed, qualifier: o.text.slice(t.end, item.end) } : parsed;
     sink.add({
       kind: 'whole',
@@ -657,7 +658,7 @@ function readList(sink: MentionSink, o: ValueOptions, listId: number): Token[] {
       listId,
       ...(removable ? { removeRange: { start: item.removeStart, end: item.removeEnd } } : whole ? { removeRange: whole } : {}),
       context: o.context,
-      ...(anyToolchains && misnamed !== undefined ? { otherArchWord: 'misnamed' as const } : anyToolchains && parsed.alias && JOINED.has(parsed.spelling) ? { otherArchWord: 'alias' as const } : {}),
+      ...(otherArchWord ? { otherArchWord } : {}),
     });
   }
   return names;
