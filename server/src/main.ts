@@ -1,5 +1,7 @@
 import { watchFile, unwatchFile, statSync, readFileSync, type Stats } from 'node:fs';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, type ConnectionOptions } from 'vscode-languageserver/node';
+import { FrameGuard } from './frameGuard';
 import { startServer, type ServerRuntime } from './server';
 import { noteDocumentLength, startWithoutOptimiser } from './jit';
 import { afterPublish } from './idleGc';
@@ -74,14 +76,28 @@ function withCapabilities<M>(message: M): M {
 // the event loop that handles none, so a burst of queued edits is checked once.
 let handled = 0;
 runtime.messagesHandled = () => handled;
-const connection = createConnection(ProposedFeatures.all, {
+const options: ConnectionOptions = {
   messageStrategy: {
     handleMessage(message, next) {
       handled++;
       next(nullParamsAsEmpty(message));
     },
   },
-});
+};
+// Over stdio the editor's bytes are cut into messages by FrameGuard first, which skips what is no
+// LSP message instead of leaving vscode-jsonrpc's reader stuck on it. The other channels (node-ipc,
+// socket, pipe) are vscode-languageserver's own.
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameGuard((why) => process.stderr.write(`k8s-platforms-language-server: ${why}\n`))), process.stdout, options)
+  : createConnection(ProposedFeatures.all, options);
+if (stdio) {
+  // What vscode-languageserver does for its own stdio: console output goes to the editor's log,
+  // never into stdout, which is the protocol's.
+  console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+  console.error = (...args: unknown[]) => connection.console.error(format(...args));
+}
 // A promise nobody awaited must not take the server down with it.
 process.on('unhandledRejection', (e) => connection.console.error(`k8s-platforms: ${(e as Error)?.stack ?? String(e)}`));
 startServer(connection, runtime);

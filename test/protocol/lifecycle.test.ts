@@ -163,6 +163,25 @@ describe('lifecycle', () => {
     }
   });
 
+  it('bytes that are no LSP message (Content-Length -5, 1.5 or abc, no Content-Length, a line that is no header) are reported on stderr and skipped; the messages after them are answered (QA 236 D6)', async () => {
+    const client = await LspClient.start();
+    try {
+      const junks = ['Content-Length: -5\r\n\r\n{}', 'Content-Length: 1.5\r\n\r\n{}', 'Content-Length: abc\r\n\r\n{}', 'Foo: bar\r\n\r\n{}', 'hello\r\n\r\n'];
+      for (const [i, junk] of junks.entries()) {
+        client.proc.stdin!.write(junk);
+        client.open(small, 'dockerfile', smallText, i + 1);
+        const [d] = await client.diagnosticsFor(small, i + 1);
+        assert.ok(await client.hover(small, d.range.start), `answered after ${JSON.stringify(junk)}`);
+        client.close(small);
+      }
+      assert.equal(client.stderr.match(/dropped input that is no LSP message/g)?.length, 5, client.stderr);
+      assert.match(client.stderr, /Content-Length "-5" is not a byte count/);
+      assert.equal(client.proc.exitCode, null);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('an initialize without capabilities is refused with InvalidParams naming them; a right one after it initializes (QA 167 B1)', async () => {
     const { proc, conn } = bareServer();
     try {

@@ -1,0 +1,135 @@
+import { Transform, type TransformCallback } from 'node:stream';
+
+/** Longest header block read; the LSP's is one or two short lines. */
+const MAX_HEADER = 8192;
+/** Longest body passed on: a JavaScript string cannot hold more (V8's limit is 2^29 - 24). */
+export const MAX_BODY = 2 ** 29 - 24;
+const EMPTY = Buffer.alloc(0);
+/** Where a header may start again after bytes that were not a message. */
+const HEADER_START = /content-(?:length|type)\s*:/i;
+/** The blank line that ends a header block (the LSP says CRLF; a bare LF is taken too). */
+const HEADER_END = /\r?\n\r?\n/;
+
+/**
+ * A header block read: the body's length and its Content-Type, or why it is no LSP header.
+ * `header`: the block is a header whose Content-Length is wrong, and no other header starts in it.
+ */
+type Header = { length: number; type?: string } | { error: string; header?: true };
+
+/**
+ * Reads one header block (without its blank line). The LSP's: `Content-Length: N` (a decimal
+ * byte count, required), `Content-Type: …` (optional), each `Name: value`, in any order.
+ */
+export function parseHeader(block: string): Header {
+  let length: number | undefined;
+  let type: string | undefined;
+  for (const line of block.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) return { error: `a header line without "Name:" (${JSON.stringify(line.slice(0, 60))})` };
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (name === 'content-type') type = value;
+    if (name !== 'content-length') continue;
+    const n = /^\d{1,16}$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n)) return { error: `Content-Length ${JSON.stringify(value.slice(0, 40))} is not a byte count`, header: true };
+    if (length !== undefined && length !== n) return { error: `two Content-Lengths (${length} and ${n})`, header: true };
+    length = n;
+  }
+  return length === undefined ? { error: 'a header without Content-Length' } : { length, type };
+}
+
+/**
+ * The bytes an editor sends, cut into LSP messages before vscode-jsonrpc reads them. vscode-jsonrpc
+ * trusts the header: `Content-Length: -5`, `1.5`, `abc`, a header without one, or a line that is
+ * no header left its reader waiting for bytes that never come, so that every later message went
+ * unanswered, silently. Here a header that is not the LSP's is reported (through `report`) and
+ * skipped, with the bytes after it up to the next `Content-Length:` or `Content-Type:`, and the
+ * messages after it are read as usual. A body longer than a string can hold is skipped by its
+ * length. Well-formed input passes through unchanged, but for the header's line ends (CRLF).
+ */
+export class FrameGuard extends Transform {
+  /** Header bytes read so far, not yet a whole header. */
+  private pending: Buffer = EMPTY;
+  /** Body bytes still to pass on. */
+  private body = 0;
+  /** Body bytes still to drop (a body too long to read). */
+  private skip = 0;
+  /** After a bad header: bytes are dropped until a header starts. */
+  private lost = false;
+
+  /** `maxBody`: the longest body passed on; longer ones are skipped (a test sets it small). */
+  constructor(
+    private readonly report: (message: string) => void,
+    private readonly maxBody = MAX_BODY,
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    let rest = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = EMPTY;
+    while (rest.length > 0) {
+      if (this.body > 0 || this.skip > 0) {
+        const n = Math.min(rest.length, this.body || this.skip);
+        if (this.body > 0) {
+          this.push(n === rest.length ? rest : rest.subarray(0, n));
+          this.body -= n;
+        } else this.skip -= n;
+        rest = rest.subarray(n);
+        continue;
+      }
+      if (this.lost) {
+        const text = rest.toString('latin1');
+        const at = HEADER_START.exec(text);
+        if (!at) {
+          // The name of a header may be cut by the chunk's end: the last bytes wait for the next chunk.
+          this.pending = rest.subarray(Math.max(0, rest.length - 32));
+          break;
+        }
+        this.lost = false;
+        rest = rest.subarray(at.index);
+        continue;
+      }
+      // Blank lines between messages are no message.
+      if (rest[0] === 0x0d || rest[0] === 0x0a) {
+        let i = 0;
+        while (i < rest.length && (rest[i] === 0x0d || rest[i] === 0x0a)) i++;
+        rest = rest.subarray(i);
+        continue;
+      }
+      const head = rest.toString('latin1', 0, Math.min(rest.length, MAX_HEADER + 4));
+      const end = HEADER_END.exec(head);
+      if (!end || end.index > MAX_HEADER) {
+        if (!end && head.length <= MAX_HEADER) {
+          this.pending = rest;
+          break;
+        }
+        this.dropped(`a header longer than ${MAX_HEADER} bytes`);
+        rest = rest.subarray(1);
+        continue;
+      }
+      const header = parseHeader(head.slice(0, end.index));
+      if ('error' in header) {
+        // A wrong Content-Length: its body, of unknown length, is skipped up to the next header.
+        // Anything else: a header may start inside the block ("junk" glued to "Content-Length: 5").
+        this.dropped(header.error);
+        rest = rest.subarray(header.header ? end.index + end[0].length : 1);
+        continue;
+      }
+      rest = rest.subarray(end.index + end[0].length);
+      if (header.length > this.maxBody) {
+        this.report(`a message of ${header.length} bytes is more than the server can read (${this.maxBody}); it is skipped`);
+        this.skip = header.length;
+        continue;
+      }
+      this.push(Buffer.from(`Content-Length: ${header.length}\r\n${header.type !== undefined ? `Content-Type: ${header.type}\r\n` : ''}\r\n`, 'latin1'));
+      this.body = header.length;
+    }
+    done();
+  }
+
+  private dropped(why: string): void {
+    this.report(`dropped input that is no LSP message: ${why}; reading on from the next header`);
+    this.lost = true;
+  }
+}

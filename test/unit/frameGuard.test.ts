@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
+import { StreamMessageReader, type Message } from 'vscode-jsonrpc/node';
+import { FrameGuard, parseHeader } from '../../server/src/frameGuard';
+
+/**
+ * What vscode-jsonrpc's reader makes of `chunks` sent through a FrameGuard: the messages, in
+ * order, and what the guard reported.
+ */
+async function read(chunks: Buffer[]): Promise<{ messages: unknown[]; reports: string[] }> {
+  const reports: string[] = [];
+  const input = new PassThrough();
+  const reader = new StreamMessageReader(input.pipe(new FrameGuard((why) => reports.push(why))));
+  const messages: unknown[] = [];
+  reader.listen((m: Message) => messages.push(m));
+  for (const c of chunks) input.write(c);
+  input.end();
+  await new Promise((done) => setTimeout(done, 20));
+  reader.dispose();
+  return { messages, reports };
+}
+
+/** A message framed as an editor frames it, with the header's variants the LSP allows. */
+function frame(body: string, variant: { type?: boolean; lowerCase?: boolean; lf?: boolean } = {}): Buffer {
+  const bytes = Buffer.from(body, 'utf8');
+  const eol = variant.lf ? '\n' : '\r\n';
+  const length = `${variant.lowerCase ? 'content-length' : 'Content-Length'}: ${bytes.length}${eol}`;
+  const type = variant.type ? `Content-Type: application/vscode-jsonrpc; charset=utf-8${eol}` : '';
+  return Buffer.concat([Buffer.from(`${type}${length}${eol}`, 'latin1'), bytes]);
+}
+
+/** `bytes` cut at the given offsets, as a pipe may deliver them. */
+function cut(bytes: Buffer, at: number[]): Buffer[] {
+  const points = [...new Set(at.map((a) => a % (bytes.length + 1)))].sort((a, b) => a - b);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (const p of points) {
+    parts.push(bytes.subarray(from, p));
+    from = p;
+  }
+  parts.push(bytes.subarray(from));
+  return parts.filter((p) => p.length > 0);
+}
+
+const message = fc.record({ jsonrpc: fc.constant('2.0'), method: fc.constantFrom('textDocument/didChange', 'initialized', '$/x'), params: fc.record({ text: fc.string({ unit: 'binary', maxLength: 40 }) }) });
+const variant = fc.record({ type: fc.boolean(), lowerCase: fc.boolean(), lf: fc.boolean() });
+
+test('parseHeader: what the LSP allows is read, the rest is named', () => {
+  assert.deepEqual(parseHeader('Content-Length: 12'), { length: 12, type: undefined });
+  assert.deepEqual(parseHeader('Content-Type: application/vscode-jsonrpc; charset=utf-8\r\ncontent-length:7'), { length: 7, type: 'application/vscode-jsonrpc; charset=utf-8' });
+  assert.deepEqual(parseHeader('Content-Length: 3\r\nContent-Length: 3'), { length: 3, type: undefined });
+  for (const [block, why] of [
+    ['Content-Length: -5', /"-5" is not a byte count/],
+    ['Content-Length: 1.5', /"1.5" is not a byte count/],
+    ['Content-Length: abc', /"abc" is not a byte count/],
+    ['Content-Length: 99999999999999999999', /is not a byte count/],
+    ['Content-Length: 2\r\nContent-Length: 3', /two Content-Lengths \(2 and 3\)/],
+    ['Foo: bar', /without Content-Length/],
+    ['hello', /without "Name:" \("hello"\)/],
+  ] as const) {
+    const h = parseHeader(block);
+    assert.ok('error' in h, block);
+    assert.match(h.error, why);
+  }
+});
+
+test('FrameGuard: well-formed messages, cut anywhere, reach the reader unchanged and in order, and nothing is reported', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(message, variant), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 12 }), async (msgs, at) => {
+      const bytes = Buffer.concat(msgs.map(([m, v]) => frame(JSON.stringify(m), v)));
+      const { messages, reports } = await read(cut(bytes, at));
+      assert.deepEqual(messages, msgs.map(([m]) => JSON.parse(JSON.stringify(m))));
+      assert.deepEqual(reports, []);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+/** Bytes that are no LSP message, each followed by well-formed ones in the property below. */
+const JUNK = [
+  'Content-Length: -5\r\n\r\n{}',
+  'Content-Length: 1.5\r\n\r\n{}',
+  'Content-Length: abc\r\n\r\n{}',
+  'Content-Length: 99999999999999999999\r\n\r\n{}',
+  'Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+  'Foo: bar\r\n\r\n{"jsonrpc":"2.0"}',
+  'hello\r\n\r\n',
+  'hello\r\n',
+  'junk',
+  '\u0000\u00ff binary \u0001',
+  'x'.repeat(10_000),
+];
+
+test('FrameGuard: after bytes that are no message, each is reported and every well-formed message after it still arrives', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(fc.option(fc.constantFrom(...JUNK), { nil: undefined }), message), { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 12 }), async (parts, at) => {
+      const bytes = Buffer.concat(parts.flatMap(([junk, m]) => [...(junk === undefined ? [] : [Buffer.from(junk, 'latin1')]), frame(JSON.stringify(m))]));
+      const { messages, reports } = await read(cut(bytes, at));
+      assert.deepEqual(messages, parts.map(([, m]) => JSON.parse(JSON.stringify(m))));
+      assert.ok(reports.length >= Math.min(1, parts.filter(([junk]) => junk !== undefined).length), 'the junk is reported');
+      for (const r of reports) assert.match(r, /no LSP message/);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('FrameGuard: a body longer than the server can read is skipped by its length, and the message after it arrives', async () => {
+  const reports: string[] = [];
+  const guard = new FrameGuard((why) => reports.push(why), 100);
+  const out: Buffer[] = [];
+  guard.on('data', (d: Buffer) => out.push(d));
+  const next = frame('{"jsonrpc":"2.0","method":"initialized"}');
+  guard.write(Buffer.from('Content-Length: 250\r\n\r\n'));
+  // The body: 250 bytes that look like headers, which must not be read as such.
+  for (let i = 0; i < 5; i++) guard.write(Buffer.from(`Content-Length: 1\r\n\r\n${'{'.repeat(29)}`));
+  guard.write(next);
+  guard.end();
+  await new Promise((done) => setTimeout(done, 10));
+  assert.deepEqual(reports, ['a message of 250 bytes is more than the server can read (100); it is skipped']);
+  assert.equal(Buffer.concat(out).toString(), next.toString());
+});
