@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { chunkLines, chunkYaml, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
+import { chunkLines, chunkYaml, LONG_LINES, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
 import { ChunkCache, judge, lintText, scanEdited, scanText } from '../../server/src/lint';
 import { ITEM_CUT, STEPS_APART, stepCut, yamlFileFacts } from '../../server/src/scanners/yaml';
 import type { Mention } from '../../server/src/scanners/mention';
@@ -571,6 +571,87 @@ describe('chunkLines: Dockerfiles', () => {
     const firsts = chunkLines(text, 'dockerfile').map((c) => text.slice(c.start, text.indexOf('\n', c.start)));
     assert.ok(firsts.length >= 3);
     for (const f of firsts) assert.match(f, /^FROM --platform/);
+  });
+});
+
+describe('chunkLines: a long run of lines without a blank line (QA 236 B2)', () => {
+  const MODEL = builtinModel();
+  const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
+  const uncut = <T>(f: () => T): T => {
+    const was = LONG_LINES.value;
+    LONG_LINES.value = Number.MAX_SAFE_INTEGER;
+    try {
+      return f();
+    } finally {
+      LONG_LINES.value = was;
+    }
+  };
+  /** Pieces of a dense script: commands, bodies not indented, here-documents, continued lines, exports read far below. */
+  const SHELL = [
+    ['GOOS=linux GOARCH=arm64 go build ./cmd/a'],
+    ['export GOOS=windows'],
+    ['export GOARCH=arm'],
+    ['go build -o out/x ./cmd/x'],
+    ['if [ -n "$CI" ]; then', 'GOARCH=mips go build ./cmd/b', 'fi'],
+    ['build() {', 'GOOS=$1 GOARCH=$2 go build ./cmd/c', '}'],
+    ['build linux s390x'],
+    ['for p in linux/amd64 linux/arm/v7; do', 'docker buildx build --platform "$p" .', 'done'],
+    ['case "$(uname -m)" in', 'x86_64) ARCH=amd64 ;;', 'armv7l) ARCH=arm ;;', 'esac'],
+    ['curl -LO "https://dl.k8s.io/release/v1.31.0/bin/linux/${ARCH}/kubectl"'],
+    ['cat <<EOF > platforms.txt', 'linux/riscv64', 'GOARCH=arm', 'EOF'],
+    ['docker buildx build \\', '--platform linux/amd64,linux/ppc64le \\', '-t img .'],
+    ['PLATFORMS="linux/amd64 linux/arm64 linux/arm64"'],
+    ['echo "${PLATFORMS}" | tr " " "\\n" |', 'sort'],
+    ['unset GOARCH'],
+    ['echo done'],
+  ];
+  const MAKE = [
+    ['PLATFORMS ?= linux/amd64 linux/arm64'],
+    ['GOOS ?= linux'],
+    ['build-%:', '\tGOARCH=$* go build ./cmd/x'],
+    ['ifeq ($(GOARCH),arm)', 'GOARM ?= 7', 'endif'],
+    ['release:', '\tfor p in $(PLATFORMS); do docker buildx build --platform $$p .; done'],
+    ['define BUILD', 'GOOS=darwin GOARCH=386 go build', 'endef'],
+    ['ARCHES = amd64 \\', '  arm64 s390x'],
+    ['.PHONY: all'],
+  ];
+  const script = (pieces: string[][], picks: number[]) => picks.flatMap((p) => pieces[p % pieces.length]).join('\n') + '\n';
+
+  it('cuts a dense script at lines in column 0, never after one that opens a body or continues, nor in a here-document', () => {
+    const text = script(SHELL, Array.from({ length: 400 }, (_, n) => n));
+    const chunks = chunkLines(text, 'shell');
+    assert.ok(chunks.length >= 8, `${chunks.length} blocks`);
+    for (const c of chunks.slice(1)) {
+      const before = text.slice(text.lastIndexOf('\n', c.start - 2) + 1, c.start - 1);
+      assert.doesNotMatch(before, /(then|do|in|\{|\\|\|)$|<<EOF/, `cut after ${JSON.stringify(before)}`);
+      assert.doesNotMatch(text.slice(c.start, c.start + 12), /^(linux\/riscv64|GOARCH=arm\n|EOF|--platform|sort|\}|fi|done|esac)/);
+      assert.ok(c.end - c.start < 4000);
+    }
+  });
+
+  it('finds what the whole run finds, whatever the script or Makefile holds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(63), { minLength: 150, maxLength: 260 }), fc.boolean(), (picks, make) => {
+        const [pieces, kind] = make ? [MAKE, 'makefile' as const] : [SHELL, 'shell' as const];
+        const text = script(pieces, picks);
+        assert.ok(chunkLines(text, kind).length > uncut(() => chunkLines(text, kind).length), 'cut more');
+        assert.deepEqual(lintText(text, kind, MODEL, SETTINGS), uncut(() => lintText(text, kind, MODEL, SETTINGS)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a keystroke in a 4,000-line script without blank lines scans one block of it again, not the whole', () => {
+    const text = script(SHELL, Array.from({ length: 1400 }, (_, n) => n));
+    const cache = new ChunkCache();
+    const before = new Set(scanText(text, 'shell', cache).results);
+    const at = text.indexOf('echo done', text.length / 2) + 4;
+    const next = `${text.slice(0, at)}x${text.slice(at)}`;
+    const after = scanText(next, 'shell', cache);
+    assert.deepEqual(judge(after, MODEL, SETTINGS), lintText(next, 'shell', MODEL, SETTINGS));
+    const again = after.results.filter((r) => !before.has(r));
+    assert.equal(again.length, 1);
+    assert.ok(again[0].body.split('\n').length < 200, `${again[0].body.split('\n').length} lines`);
   });
 });
 

@@ -569,6 +569,33 @@ export function splitBrokenChildren(text: string, start: number, end: number, ke
 const MIN_LINES = 40;
 
 /**
+ * A block this long without a blank line (a generated script, a dense Makefile) may also end at a
+ * line that begins in column 0 after one that does not open a body: a keystroke in it would
+ * otherwise scan thousands of lines again (QA 236 B2).
+ */
+export const LONG_LINES = { value: 100 };
+/** A line that closes or continues a compound command: no block starts there (see LONG_LINES). */
+const CLOSES = /^(?:fi|done|esac|else|elif|then|do|endif|endef|;;)\b/;
+/** The end of a line that opens a command's body or continues it on the next line (see LONG_LINES). */
+const OPENS = /(?:\b(?:then|do|else|in)|[{(|&;\\]|&&|\|\|)[ \t]*$/;
+/**
+ * A line that names Go's platform variables: it may set GOOS or GOARCH for the commands after it
+ * (`export GOOS=windows`), which a block holds until the next command uses or replaces it.
+ */
+const GO_VARIABLE = /\bGO(?:OS|ARCH|ARM|AMD64|386|MIPS|MIPS64|PPC64|RISCV64)\b/;
+
+/**
+ * Whether a long block may end before the line at `at` (see LONG_LINES): the line before it
+ * (`prevStart`..`prevEnd`) neither opens a body nor continues, nor sets what a command below it
+ * would build for; the line itself does not close or continue a compound command.
+ */
+function longCut(text: string, prevStart: number, prevEnd: number, at: number): boolean {
+  if (CLOSES.test(text.slice(at, at + 8))) return false;
+  const prev = text.slice(prevStart, prevEnd);
+  return !OPENS.test(prev) && !GO_VARIABLE.test(prev);
+}
+
+/**
  * A Dockerfile's `FROM` starts a stage, whose ENV and ARG start afresh: a block may start there
  * without a blank line before it (a Dockerfile written without any is not one block).
  */
@@ -590,6 +617,9 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
   let lines = 0;
   let prevBlank = false;
   let prevContinued = false;
+  /** The line before: where it starts and ends (before its line break). */
+  let prevStart = 0;
+  let prevEnd = 0;
   /** The here-documents still open, in the order their bodies follow (`cat <<A; bash <<B`). */
   const heredocs: string[] = [];
   let inDefine = false;
@@ -608,7 +638,7 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
       if (text.startsWith('endef', i)) inDefine = false;
     } else {
       if (
-        (prevBlank || (kind === 'dockerfile' && FROM_LINE.test(text.slice(i, i + 5)))) &&
+        (prevBlank || (kind === 'dockerfile' && FROM_LINE.test(text.slice(i, i + 5))) || (lines >= LONG_LINES.value && longCut(text, prevStart, prevEnd, i))) &&
         !prevContinued &&
         !blank &&
         lines >= MIN_LINES &&
@@ -633,6 +663,8 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
     // In a Dockerfile, empty and comment lines among continued lines do not end the instruction.
     if (!(kind === 'dockerfile' && prevContinued && (blank || isCommentLine(text, i, e)))) prevContinued = e > i && text.charCodeAt(e - 1) === 92;
     prevBlank = blank;
+    prevStart = i;
+    prevEnd = e;
     lines++;
     i = nl + 1;
   }
