@@ -3,7 +3,7 @@ import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { flagVariables, scanShell } from './scanners/shell';
-import { NO_TOP_FIRST, chunkLines, chunkYaml, longBlock, type Chunk, type JobBlockFacts } from './scanners/chunks';
+import { NO_TOP_FIRST, chunkLines, chunkYaml, lineKey, longBlock, type Chunk, type JobBlockFacts } from './scanners/chunks';
 import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type FlagVariables, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type ExcludeEdit, type Finding, type FixData, type LintSettings, type RawFinding, type Severity } from './rules/finding';
@@ -366,6 +366,16 @@ const CONFLICT_MARKER_ALL = /^(?:<(?=<{6}(?![<=>|]))|=(?=={6}(?![<=>|]))|>(?=>{6
 const LONE_CR = /\r(?!\n)/;
 const LONE_CR_ALL = /\r(?!\n)/g;
 
+/**
+ * What a YAML block is scanned with from the rest of its text (yamlFileFacts), as part of its key
+ * in the cache. (A digest, not the list: a key is built and compared for every block, and a file
+ * may alias thousands of names.)
+ */
+function yamlFactsKey(kind: FileKind, yamlFile: YamlFileFacts | undefined): string {
+  if (!yamlFile) return `${kind}:`;
+  return `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], [...(yamlFile.partners ?? [])], [...(yamlFile.osLists ?? [])], [...(yamlFile.archLists ?? [])], [...(yamlFile.mergePartners ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.leftOut ?? [])], [...(yamlFile.leftOutLists ?? [])], [...(yamlFile.matrixAnchors ?? [])], [...(yamlFile.jobs ?? [])], [...(yamlFile.executors ?? [])], [...(yamlFile.circleParameters ?? [])], [...(yamlFile.urlVars ?? [])], yamlFile.defaultExports ?? null, yamlFile.flagVars?.key ?? null, yamlFile.compose ?? null, [...(yamlFile.images ?? [])]])).digest('base64')}`;
+}
+
 /** Bounds on one scan; a hit bound is said in ScanResult.notes. */
 export interface ScanLimits {
   /** Platform mentions per block (a matrix expands to one per pair): beyond, the rest is dropped. */
@@ -421,9 +431,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // Siblings share their path array: it is joined once. YAML blocks carry no state.
   let pathOf: readonly string[] | undefined;
   let path = '';
-  // (A digest, not the list: a key is built and compared for every block, and a file may alias
-  // thousands of names.)
-  const yamlStateKey = yamlFile ? `${kind}:${createHash('sha1').update(JSON.stringify([[...(yamlFile.anchors ?? [])], [...(yamlFile.partners ?? [])], [...(yamlFile.osLists ?? [])], [...(yamlFile.archLists ?? [])], [...(yamlFile.mergePartners ?? [])], yamlFile.env ?? null, [...(yamlFile.merges ?? [])], [...(yamlFile.leftOut ?? [])], [...(yamlFile.leftOutLists ?? [])], [...(yamlFile.matrixAnchors ?? [])], [...(yamlFile.jobs ?? [])], [...(yamlFile.executors ?? [])], [...(yamlFile.circleParameters ?? [])], [...(yamlFile.urlVars ?? [])], yamlFile.defaultExports ?? null, yamlFile.flagVars?.key ?? null, yamlFile.compose ?? null, [...(yamlFile.images ?? [])]])).digest('base64')}` : `${kind}:`;
+  const yamlStateKey = yamlFactsKey(kind, yamlFile);
   /** The job of the blocks being read (see StepCut), and the state key of its blocks. */
   let jobOf: JobBlockFacts | undefined;
   let jobKey = yamlStateKey;
@@ -694,11 +702,13 @@ function lineNumberAt(text: string, offset: number): number {
  * YAML block is scanned on its own (no state flows between YAML blocks), so the result equals
  * what scanText would make of the new text.
  */
-export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: () => string, cache: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS): ScanResult | undefined {
+export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: () => string, cache: ChunkCache, limits: ScanLimits = DEFAULT_LIMITS, kindKept = false): ScanResult | undefined {
   if (!YAML_KINDS.has(prev.kind) || prev.notes.length > 0 || prev.marks.loneCr || prev.marks.bom || prev.marks.ignore || prev.marks.conflict) return undefined;
   const maxMentions = limits.maxMentions ?? DEFAULT_LIMITS.maxMentions;
   const starts = prev.starts.slice();
   const bodies = new Map<number, string>();
+  /** A top-level key was renamed (on its block's first line): what the text gives every block must be read again. */
+  let keyRenamed = false;
   let length = prev.length;
   // Unicode spaces are scanned as their stand-ins (hideSpaces), in the lines edited as in the rest.
   let spaces = prev.marks.spaces;
@@ -714,14 +724,20 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
     while (indent < before.length && before.charCodeAt(indent) === 32) indent++;
     const kept = indent === 0 && before.charCodeAt(0) === 45 ? 4 : indent + 1;
     if (indent >= before.length || e.start - e.lineStart < kept || e.end < e.start) return undefined;
-    // A line at column 0 that starts no block is a stray (chunks.ts strayLine): what it holds after
-    // its first character (a colon, the blanks after its first word) may make it start one.
-    if (indent === 0 && !NO_TOP_FIRST.includes(before[0])) return undefined;
     // The block that holds the line: the last one that starts at or before it.
     const lo = lastAtOrBefore(starts, e.lineStart);
     const base = starts[lo];
-    if (base === e.lineStart) return undefined;
     const body = bodies.get(lo) ?? prev.results[lo].body;
+    if (base === e.lineStart) {
+      // A top-level key's line, its block's first: edited where the blocks stay as they are.
+      // (The text's first line also says what kind of file it is: the caller checks it is still this one.)
+      if (indent > 0 || (e.lineStart === 0 && !kindKept) || !keyLineKept(prev, lo, body, before, after)) return undefined;
+      if (lineKey(before, 0) !== lineKey(after, 0)) keyRenamed = true;
+    } else if (indent === 0 && !NO_TOP_FIRST.includes(before[0])) {
+      // A line at column 0 that starts no block is a stray (chunks.ts strayLine): what it holds after
+      // its first character (a colon, the blanks after its first word) may make it start one.
+      return undefined;
+    }
     const at = e.lineStart - base;
     // The line must lie in the block as logged: a log that does not match the scanned text is not used.
     if (at + before.length > body.length || body.slice(at, at + before.length) !== before) return undefined;
@@ -738,6 +754,7 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   for (const c of bodies.keys()) if (results[c].job || (prev.kind === 'github-workflow' && results[c].keys.length === 1 && results[c].keys[0] === 'jobs' && longBlock(results[c].body, 0, results[c].body.length))) return undefined;
   // What every block is scanned with from the rest of the text (yamlFileFacts) must stay as it was.
   for (const [c, body] of bodies) if (changesFacts(prev.marks.yamlFile, results[c].keys, results[c].body, body)) return undefined;
+  if (keyRenamed && yamlFactsKey(prev.kind, yamlFileFacts(text(), prev.kind as YamlFlavour)) !== yamlFactsKey(prev.kind, prev.marks.yamlFile)) return undefined;
   for (const [c, body] of bodies) {
     const old = results[c];
     const state = newScanState();
@@ -750,6 +767,22 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   const marks = spaces === prev.marks.spaces ? prev.marks : { ...prev.marks, spaces };
   return new ScanResult(spaces ? () => hideSpaces(text()) : text, prev.kind, starts, results, notes, marks, length);
 }
+
+/**
+ * Whether an edit of the first line of block `c`, a top-level key's line, leaves every block where
+ * it starts: the block is a short one of its own (not cut into its children, which the key decides),
+ * and the line is a key before and after (no stray, see chunks.ts strayLine) that is none of those
+ * whose blocks are cut or read otherwise: a workflow's `jobs:` (cut at its steps), a document's own
+ * os and arch or image and platform (read as one block, see topLevelPair).
+ */
+function keyLineKept(prev: ScanResult, c: number, body: string, before: string, after: string): boolean {
+  if (prev.results[c].keys.length > 0 || (c + 1 < prev.results.length && prev.results[c + 1].keys.length > 0) || longBlock(body, 0, body.length)) return false;
+  const keys = [lineKey(before, 0), lineKey(after, 0)];
+  return keys.every((k) => k !== undefined && !/[ \t]{2}|\t/.test(k) && !BLOCK_DECIDING_KEY.test(k));
+}
+
+/** Top-level keys whose line decides how the text is cut into blocks (see keyLineKept). */
+const BLOCK_DECIDING_KEY = /^(?:jobs|goos|goarch|image|platforms?)$/i;
 
 /** What may be a YAML anchor (`&name`) or alias (`*name`) on a line; not the shell's `&&`. */
 const ANCHOR_OR_ALIAS = /(^|[\s:[,{-])[*&][^\s&*]/;

@@ -113,6 +113,41 @@ describe('big and odd files', () => {
     assert.ok(times[Math.floor(times.length / 2)] < 100, `median change → diagnostics ${times[Math.floor(times.length / 2)]} ms`);
   });
 
+  it('keys typed on top-level lines, the file\'s first among them, give the diagnostics of a fresh open; a first line that makes the file another kind is read as that kind (QA 236 B5)', async () => {
+    const doc = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  platform: linux/${['amd64', 'arm', 's390x'][i % 3]}\n`;
+    let text = Array.from({ length: 300 }, (_, i) => doc(i)).join('---\n');
+    const uri = 'file:///virtual/stream/manifests.yaml';
+    client.open(uri, 'yaml', text, 1);
+    await client.diagnosticsFor(uri, 1, 10_000);
+    let version = 1;
+    const lines = text.split('\n');
+    const steps = [
+      { line: 0, character: 3, text: 'x' },
+      { line: 0, character: 10, text: 'y' },
+      { line: lines.indexOf('kind: ConfigMap', 100), character: 2, text: 'q' },
+      { line: lines.indexOf('data:', 200), character: 4, text: 'e' },
+    ];
+    for (const { line, character, text: typed } of steps) {
+      const now = text.split('\n');
+      now[line] = now[line].slice(0, character) + typed + now[line].slice(character);
+      text = now.join('\n');
+      client.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character } }, text: typed }]);
+      const typedDiagnostics = await client.diagnosticsFor(uri, version, 10_000);
+      const fresh = `file:///virtual/stream/fresh-${version}.yaml`;
+      client.open(fresh, 'yaml', text, 1);
+      assert.deepEqual(summary(typedDiagnostics), summary(await client.diagnosticsFor(fresh, 1, 10_000)), `after typing on ${JSON.stringify(now[line])}`);
+      client.close(fresh);
+    }
+    // cloud-init's user-data is YAML by its first line: typed out of it, the file is no longer checked.
+    const userData = 'file:///virtual/stream/user-data';
+    client.open(userData, 'plaintext', '#cloud-config\nplatform: linux/arm\n', 1);
+    assert.equal((await client.diagnosticsFor(userData, 1)).length, 1);
+    client.change(userData, 2, [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, text: 'x' }]);
+    assert.deepEqual(await client.diagnosticsFor(userData, 2), []);
+    client.change(userData, 3, [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: '' }]);
+    assert.equal((await client.diagnosticsFor(userData, 3)).length, 1);
+  });
+
   it('a document of a million characters or more, rehearsed in idle time after it opens, then edited: the diagnostics of a fresh open', async () => {
     let text = bigWorkflow(4800);
     assert.ok(text.length >= 1_000_000, `${text.length} characters`);

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { chunkLines, chunkYaml, LONG_LINES, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
-import { ChunkCache, judge, lintText, scanEdited, scanText } from '../../server/src/lint';
+import { ChunkCache, judge, lintText, scanEdited, scanText, type FileKind } from '../../server/src/lint';
 import { ITEM_CUT, STEPS_APART, stepCut, yamlFileFacts } from '../../server/src/scanners/yaml';
 import type { Mention } from '../../server/src/scanners/mention';
 import { libraryParsed } from '../../server/src/scanners/yamlTree';
@@ -693,6 +693,65 @@ describe('stray lines and keystrokes on them', () => {
       scan = (edits ? scanEdited(scan, edits, () => now, cache) : undefined) ?? scanText(now, 'github-workflow', cache);
       assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, 'github-workflow', MODEL, SETTINGS), JSON.stringify(now.split('\n')[line]));
     }
+  });
+});
+
+describe('a keystroke on a top-level key line (QA 236 B5)', () => {
+  const MODEL = builtinModel();
+  const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
+  /** Types `typed` at `character` of the line `line` of `text`, as an editor sends it; returns whether the edited blocks alone were scanned. */
+  const type = (kind: FileKind, text: string, steps: { line: number; character: number; typed: string }[], kindKept = (_: string) => false) => {
+    const documents = documentsCutAt(8);
+    const doc = documents.create(kind === 'github-workflow' ? 'file:///w/.github/workflows/ci.yml' : 'file:///w/m.yaml', kind, 1, text);
+    assert.ok(isEditedDocument(doc));
+    const cache = new ChunkCache();
+    let scan = scanText(text, kind, cache);
+    doc.takeEditsSince(1);
+    let version = 1;
+    const alone: boolean[] = [];
+    for (const { line, character, typed } of steps) {
+      documents.update(doc, [{ range: { start: { line, character }, end: { line, character } }, text: typed }], ++version);
+      const edits = doc.takeEditsSince(version - 1);
+      const now = doc.getText();
+      const edited = edits ? scanEdited(scan, edits, () => now, cache, undefined, kindKept(now)) : undefined;
+      alone.push(edited !== undefined);
+      scan = edited ?? scanText(now, kind, cache);
+      const fresh = scanText(now, kind);
+      assert.deepEqual(scan.starts, fresh.starts, JSON.stringify(now.split('\n')[line]));
+      assert.deepEqual(judge(scan, MODEL, SETTINGS), lintText(now, kind, MODEL, SETTINGS), JSON.stringify(now.split('\n')[line]));
+    }
+    return alone;
+  };
+  const doc = (i: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  platform: linux/${['amd64', 'arm', 's390x'][i % 3]}\n`;
+  const stream = Array.from({ length: 60 }, (_, i) => doc(i)).join('---\n');
+
+  it('in a stream of manifests: the block of that key again, where its value or its name changes', () => {
+    const kindLine = stream.split('\n').indexOf('kind: ConfigMap', 20);
+    const alone = type('yaml', stream, [
+      { line: kindLine, character: 10, typed: 'x' },
+      { line: kindLine, character: 4, typed: 'y' },
+      { line: kindLine + 2, character: 8, typed: 'z' },
+    ]);
+    assert.deepEqual(alone, [true, true, true]);
+  });
+
+  it('the text scanned whole where the key decides how blocks are cut or what every block reads, and where the kind of file may change', () => {
+    const keyLine = stream.split('\n').indexOf('data:', 30);
+    // A key renamed (`dat:` to `data:`) that no block is cut or read by: that block alone.
+    const renamed = type('yaml', stream.replace(/^data:/gm, 'dat:'), [{ line: keyLine, character: 3, typed: 'a' }]);
+    assert.deepEqual(renamed, [true]);
+    const workflow = ['name: ci', 'on: push', 'env:', '  GOOS: linux', 'concurrency:', '  group: ci', 'job:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - run: GOARCH=arm go build', ''].join('\n');
+    const lines = workflow.split('\n');
+    // `envx:` is no environment (the jobs build with no GOOS then), `job:` becomes `jobs:` (cut at its steps).
+    assert.deepEqual(type('github-workflow', workflow, [{ line: lines.indexOf('env:'), character: 3, typed: 'x' }]), [false]);
+    assert.deepEqual(type('github-workflow', workflow, [{ line: lines.indexOf('job:'), character: 3, typed: 's' }]), [false]);
+    assert.deepEqual(type('github-workflow', workflow, [{ line: lines.indexOf('concurrency:'), character: 5, typed: 'q' }]), [true]);
+    // The file's first line: only where the caller has seen that the kind stays.
+    assert.deepEqual(type('github-workflow', workflow, [{ line: 0, character: 4, typed: 'x' }]), [false]);
+    assert.deepEqual(type('github-workflow', workflow, [{ line: 0, character: 4, typed: 'x' }], () => true), [true]);
+    // A key typed to become `image` beside a `platform` key: the document is read as one block.
+    const pulled = 'imag: alpine\nplatform: linux/arm\nother: 1\n';
+    assert.deepEqual(type('yaml', pulled, [{ line: 0, character: 4, typed: 'e' }], () => true), [false]);
   });
 });
 

@@ -115,7 +115,11 @@ export class DocumentAnalyses {
       if (doc.version !== version) throw new Error(`k8s-platforms: the text of version ${version} of ${doc.uri} was asked for after version ${doc.version} came`);
       return doc.getText();
     };
-    const scan = scanEdited(a.scan, edits, text, e.cache, { maxScanTime: e.maxScanTime });
+    // An edit of the first line may change what kind of file it is (`#!/bin/sh`, `#cloud-config`): the scan is then made afresh.
+    let first: (typeof edits)[number] | undefined;
+    for (const edit of edits) if (edit.lineStart === 0) first = edit;
+    const kindKept = first !== undefined && detectFileKind(uriPath(doc.uri), doc.languageId, first.after.slice(0, 200).replace(/\r$/, '')) === a.scan.kind;
+    const scan = scanEdited(a.scan, edits, text, e.cache, { maxScanTime: e.maxScanTime }, kindKept);
     if (!scan || scan.notes.length > 0) return undefined;
     e.bytes = bytes;
     this.beforeScan(doc.length, false);
