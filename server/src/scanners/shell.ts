@@ -242,7 +242,7 @@ const ESCAPED_QUOTE = /(?<!\\)(?:\\\\)*\\"/g;
  * beyond MAX_SCRIPT_DEPTH: `$(sh -c "$(sh -c "…")")` hundreds deep took exponential time, then
  * the stack. Set by scanShellFully around its commands, and put back after.
  */
-let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlyMap<string, boolean>; archVars?: ReadonlyMap<string, readonly string[]> } = { depth: 0, yamlQuote: undefined };
+let nesting: { depth: number; yamlQuote: '"' | "'" | undefined; dockerFlags?: boolean; platformVars?: ReadonlyMap<string, boolean>; archVars?: ReadonlyMap<string, readonly string[]>; dockerNamed?: ReadonlySet<string> } = { depth: 0, yamlQuote: undefined };
 
 /** Scripts in scripts scanned at most (substitutions and here-documents stop at MAX_DEPTH). */
 const MAX_SCRIPT_DEPTH = 8;
@@ -305,7 +305,8 @@ export function scanShellFully(text: string, start: number, end: number, sink: M
   const own = opts.flagVars ?? flagVariables(text, start, end);
   const platformVars = own ? own.whole : outer.platformVars;
   const archVars = own ? own.arch : outer.archVars;
-  nesting = { depth, yamlQuote: opts.yamlQuote, ...(opts.dockerFlags ? { dockerFlags: true } : {}), ...(platformVars ? { platformVars } : {}), ...(archVars ? { archVars } : {}) };
+  const dockerNamed = own ? own.named : outer.dockerNamed;
+  nesting = { depth, yamlQuote: opts.yamlQuote, ...(opts.dockerFlags ? { dockerFlags: true } : {}), ...(platformVars ? { platformVars } : {}), ...(archVars ? { archVars } : {}), ...(dockerNamed ? { dockerNamed } : {}) };
   try {
     // Where the value held (pending) was set: in how many subshells, and on a condition.
     let held: { parens: number; conditional: boolean } | undefined;
@@ -2151,6 +2152,7 @@ export function flagVariables(text: string, start: number, end: number, make = f
   if (region.indexOf('--platform') < 0) return undefined;
   let whole: Map<string, boolean> | undefined;
   let arch: Map<string, string[]> | undefined;
+  let named: Set<string> | undefined;
   const given = make ? PLATFORM_FLAG_MAKE_VARIABLE : PLATFORM_FLAG_VARIABLE;
   const flagWord = make ? PLATFORM_FLAG_MAKE_WORD : PLATFORM_FLAG_WORD;
   const archItem = make ? MAKE_ARCH_VARIABLE_ITEM : ARCH_VARIABLE_ITEM;
@@ -2163,10 +2165,15 @@ export function flagVariables(text: string, start: number, end: number, make = f
   given.lastIndex = 0;
   for (let m = given.exec(region); m; m = given.exec(region)) {
     const name = m[2] ?? m[3];
-    // (A platform-ish name is read as such already.)
-    if (roleOf(name) !== undefined) continue;
+    // (A platform-ish name is read as such already; one named for platforms, in Docker's spelling then.)
+    const role = roleOf(name);
+    if (role !== undefined && role !== 'platform') continue;
     const before = lineOf(m.index);
     if (before === undefined) continue;
+    if (role === 'platform') {
+      (named ??= new Set()).add(name);
+      continue;
+    }
     const bare = containerFlag(before);
     (whole ??= new Map()).set(name, bare || whole.get(name) === true);
   }
@@ -2187,12 +2194,13 @@ export function flagVariables(text: string, start: number, end: number, make = f
   }
   // A variable set more than once (`ARCH=arm`, later `ARCH=arm64`; a loop over it, `read`) holds
   // what the script or make last gave it before the flag, which is not read here.
-  if (whole || arch) {
+  if (whole || arch || named) {
     const set = make ? makeAssignments(region) : shellAssignments(region);
     for (const map of [whole, arch]) if (map) for (const name of [...map.keys()]) if (setTwice(set, name)) map.delete(name);
+    if (named) for (const name of [...named]) if (setTwice(set, name)) named.delete(name);
   }
-  if (!whole?.size && !arch?.size) return undefined;
-  return { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) };
+  if (!whole?.size && !arch?.size && !named?.size) return undefined;
+  return { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), ...(named?.size ? { named } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])], [...(named ?? [])]]) };
 }
 
 /** How much of a line before a `--platform` flag tells whose flag it is (a tool's name, echo text, a comment). */
@@ -2456,9 +2464,13 @@ function unjson(masked: string): string {
   return out;
 }
 
-/** KUBE_BUILD_PLATFORMS and Docker's variables take slash platforms; other lists keep their own spelling. */
+/**
+ * KUBE_BUILD_PLATFORMS and Docker's variables take slash platforms, as does any variable the
+ * script gives whole to a `--platform` flag (`PLATFORM=linux-aarch64`, then `docker build
+ * --platform "$PLATFORM"`: Docker refuses that word); other lists keep their own spelling.
+ */
 function varCanonical(name: string): 'slash' | 'as-written' {
-  return DOCKER_OR_KUBE_NAMED.test(name) ? 'slash' : 'as-written';
+  return DOCKER_OR_KUBE_NAMED.test(name) || nesting.dockerNamed?.has(name) === true ? 'slash' : 'as-written';
 }
 
 /**

@@ -41,6 +41,8 @@ export interface ScanState {
 export interface FlagVariables {
   whole?: Map<string, boolean>;
   arch?: Map<string, string[]>;
+  /** Variables named for platforms given whole to such a flag (`PLATFORM`): read as platforms already, in Docker's spelling then. */
+  named?: Set<string>;
   key: string;
 }
 
