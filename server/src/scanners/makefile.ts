@@ -57,6 +57,7 @@ function commentStart(text: string, s: number, e: number): number {
  * `define`), and recipes scanned as shell with make's `$(VAR)` and `$$var` treated as templates.
  */
 export function scanMakefile(text: string, start: number, end: number, sink: MentionSink, state: ScanState = newScanState()): void {
+  dockerNamed = state.flagVars?.named;
   const urlVars = state.urlVars;
   let define: { role: ReturnType<typeof roleOf> | 'text'; name: string; env: ScopeEnv; list?: { start: number; end: number } } | undefined;
   // The lines of a `define X_PLATFORMS` body are one list (a platform twice in it is a duplicate):
@@ -509,6 +510,12 @@ function isRule(body: string): boolean {
 }
 
 /**
+ * The variables named for platforms the Makefile gives whole to Docker's `--platform` (see
+ * flagVariables), set for the Makefile being scanned: their values are in Docker's spelling.
+ */
+let dockerNamed: ReadonlySet<string> | undefined;
+
+/**
  * A platform-ish variable's value: a space- or comma-separated list, or one GOOS/GOARCH name, which
  * stays set in `scope` and pairs with the other half there (ScopeEnv).
  */
@@ -516,7 +523,7 @@ function scanValue(text: string, s: number, e: number, name: string, role: NonNu
   const masked = maskTemplates(text, s, e, 'make');
   // (`PLATFORMS ?= amd64 arm arm64`: arches alone, linux's.)
   const bareArch = role === 'platform' && isBareArchList(name, masked, s, s, e);
-  const listed: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written', ...(bareArch ? { bareArch } : {}) });
+  const listed: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) || dockerNamed?.has(name) === true ? 'slash' : 'as-written', ...(bareArch ? { bareArch } : {}) });
   // (A name twice in a GOOS or GOARCH list is a repeat: `GOOS ?= linux darwin linux`. A word
   // with a shell operator in it, `2>/dev/null` after the value, is no name.)
   const names = role === 'os' || role === 'arch' ? markRepeats(listed.filter((t) => !SHELL_OPERATOR.test(t.text))) : listed;

@@ -2171,7 +2171,8 @@ export function flagVariables(text: string, start: number, end: number, make = f
     const before = lineOf(m.index);
     if (before === undefined) continue;
     if (role === 'platform') {
-      (named ??= new Set()).add(name);
+      // (Only where a container tool takes it: a name of npm's, conda's or pip's is theirs, given to their own --platform.)
+      if (containerFlag(before)) (named ??= new Set()).add(name);
       continue;
     }
     const bare = containerFlag(before);
@@ -2382,6 +2383,8 @@ const CONTAINERD_TOOLS: ReadonlySet<string> = new Set(['docker', 'podman', 'buil
 
 /** Terraform and the tools around it: `terraform providers lock -platform=linux_amd64` takes Terraform's spelling, os_arch. */
 export const TERRAFORM_TOOLS: ReadonlySet<string> = new Set(['terraform', 'tofu', 'terragrunt', 'atmos']);
+/** Node's package tools and builders, whose `--platform` is Node's (`linux-x64`) or esbuild's (`node`). */
+const NODE_FLAG_TOOLS = ['npm', 'npx', 'yarn', 'pnpm', 'bun', 'node-gyp', 'node-pre-gyp', 'prebuildify', 'prebuild', 'esbuild'];
 
 /** Python and conda package tools: their `--platform` is a wheel tag or a conda subdir (`linux_x86_64`, `linux-aarch64`). */
 export const PYTHON_PACKAGE_TOOLS: ReadonlySet<string> = new Set(['pip', 'pip3', 'pipx', 'conda', 'mamba', 'micromamba', 'conda-lock', 'pixi', 'rattler-build']);
@@ -2395,9 +2398,11 @@ const APP_BUILDER_TOOLS: ReadonlySet<string> = new Set(['electron-builder', 'ele
 
 /**
  * Tools named on a line before a `--platform` that is not Docker's (flagVariables reads lines, not
- * commands): Python's and conda's package tags (pythonPackageTool), Terraform's, gcloud's (`managed`).
+ * commands): Python's and conda's package tags (pythonPackageTool), Terraform's, gcloud's
+ * (`managed`), and Node's package tools' and builders' (`npm run build -- --platform=linux-x64`,
+ * sharp's and prebuild's; esbuild's `--platform=node`).
  */
-const FOREIGN_FLAG_TOOL = new RegExp(`(?:^|[\\s;&|(\`'"/])(?:${[...PYTHON_PACKAGE_TOOLS, ...TERRAFORM_TOOLS, 'uv', 'python[0-9.]*', 'gcloud'].join('|')})[ \\t]`);
+const FOREIGN_FLAG_TOOL = new RegExp(`(?:^|[\\s;&|(\`'"/])(?:${[...PYTHON_PACKAGE_TOOLS, ...TERRAFORM_TOOLS, 'uv', 'python[0-9.]*', 'gcloud', ...NODE_FLAG_TOOLS].join('|')})[ \\t]`);
 
 /** Whether the command is a Python or conda package tool (`pip download`, `python3 -m pip`, `uv pip`, `conda create`). */
 function pythonPackageTool(masked: string, words: readonly Word[], nameIndex: number, name: string): boolean {
@@ -2547,11 +2552,6 @@ export function holdsText(text: string, name: string): boolean {
 }
 
 /**
- * Whether a use of a variable after a `--platform` flag, its line up to it `before`, is text: in a
- * comment, a text command's words (`echo`, `die "usage: --platform $NOTE"`), a pattern of sed and
- * the like (inPattern), or a Dockerfile's LABEL.
- */
-/**
  * Whether a `--platform` whose value follows `before` (its line up to the value) is run as Docker's
  * flag: not in echo text or a comment, nor the flag of another tool (pip's, Terraform's, gcloud's).
  */
@@ -2561,6 +2561,11 @@ export function runsDockerFlag(before: string): boolean {
   return !((ECHO_BEFORE.test(before) && openQuote(before)) || FOREIGN_FLAG_TOOL.test(before) || textAtUse(before));
 }
 
+/**
+ * Whether a use of a variable after a `--platform` flag, its line up to it `before`, is text: in a
+ * comment, a text command's words (`echo`, `die "usage: --platform $NOTE"`), a pattern of sed and
+ * the like (inPattern), or a Dockerfile's LABEL.
+ */
 function textAtUse(before: string): boolean {
   return COMMENT_BEFORE.test(before) || LABEL_BEFORE.test(before) || PROSE_COMMANDS.has(lastCommand(before)) || inPattern(before);
 }

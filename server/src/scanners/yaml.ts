@@ -673,14 +673,28 @@ const COMPOSE_SERVICE_KEY = /^[ \t]{2,16}(?:build|ports|depends_on|container_nam
 function envFlagFacts(text: string): { vars?: FlagVariables; names: string[] } | undefined {
   const found = flagVariables(text, 0, text.length);
   if (!found) return undefined;
-  const names = [...new Set([...(found.whole?.keys() ?? []), ...(found.arch?.keys() ?? [])])].sort();
+  const names = [...new Set([...(found.whole?.keys() ?? []), ...(found.arch?.keys() ?? []), ...(found.named ?? [])])].sort();
   const set = shellAssignments(text);
   const keys = keyCounts(text);
   const kept = (name: string) => !setAtAll(set, name) && keys.get(name) === 1;
   const whole = found.whole ? new Map([...found.whole].filter(([name]) => kept(name))) : undefined;
   const arch = found.arch ? new Map([...found.arch].filter(([name]) => kept(name))) : undefined;
-  if (!whole?.size && !arch?.size) return { names };
-  return { vars: { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])]]) }, names };
+  const named = found.named ? new Set([...found.named].filter(kept)) : undefined;
+  if (!whole?.size && !arch?.size && !named?.size) return { names };
+  return { vars: { ...(whole?.size ? { whole } : {}), ...(arch?.size ? { arch } : {}), ...(named?.size ? { named } : {}), key: JSON.stringify([[...(whole ?? [])], [...(arch ?? [])], [...(named ?? [])]]) }, names };
+}
+
+/**
+ * Whether the variable `key` named for platforms, set in an environment map, is given whole to
+ * Docker's `--platform` by the scripts it is set for (`env: {BASE_PLATFORM: linux-aarch64}` and
+ * `docker build --platform $BASE_PLATFORM`): the file's own environment's by any job's, a job's or a
+ * step's by its own (see envFlagValue).
+ */
+function givenToDocker(key: string, ctx: Ctx): boolean {
+  const owner = ctx.envOwner;
+  if (!ctx.flagVars?.named?.has(key) || !owner) return false;
+  const everyJob = ctx.path.length === 1 || (ctx.flavour === 'gitlab-ci' && ctx.path.length === 2 && ctx.path[0].startsWith('.'));
+  return everyJob || flagVariables(ctx.text, owner.start, owner.end)?.named?.has(key) === true;
 }
 
 /** A mapping's key that is a variable's name, plain or quoted: `ARCH: arm`, `- ARCH: [a, b]`, `{ARCH: arm}`. */
@@ -3055,6 +3069,8 @@ function walkMap(node: YMap, ctx: Ctx): void {
       if (key === 'targets' && ctx.flavour === 'goreleaser' && ctx.path[0] === 'builds') spellAll(ctx.sink, before, 'os_arch', true);
       // Compose's `platform:` and `build: platforms:` take Docker's spelling only.
       else if (ctx.path[0] === 'services' && ctx.path.length <= 3 && (key === 'platform' || key === 'platforms')) spellAll(ctx.sink, before, 'slash');
+      // So does an environment's variable named for platforms that its scripts give to Docker's `--platform`.
+      else if (envMapOf(ctx) && givenToDocker(key, ctx)) spellAll(ctx.sink, before, 'slash');
       // A matrix key that is a platform only by how the job uses it (`make PLATFORM=${{ matrix.board }}`)
       // may hold anything: only values whose os and arch are both known names are platforms.
       // (Not a key whose whole value a `--platform` flag takes: that value is a platform, a typo too.)
