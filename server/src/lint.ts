@@ -419,7 +419,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   let starts: number[] = [];
   let results: ChunkResult[] = [];
   // A script's or a Makefile's variables given to `--platform` flags anywhere in it: each block reads its assignments so.
-  const flagVars = kind === 'shell' || kind === 'makefile' ? flagVariables(text, 0, text.length, kind === 'makefile') : undefined;
+  const flagVars = kind === 'shell' || kind === 'makefile' || kind === 'dockerfile' ? flagVariables(text, 0, text.length, kind === 'makefile', kind === 'dockerfile') : undefined;
   const fresh = () => {
     const s = newScanState();
     if (yamlFile) s.yamlFile = yamlFile;

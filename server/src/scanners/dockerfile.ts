@@ -3,7 +3,7 @@ import { MentionSink, ScopeEnv, isBareArchList, isPlatformListValue, pulledImage
 import { maskTemplates } from './template';
 import { GO_VARIANT_KEYS } from '../platform/names';
 import { holdsText, scanShell, variantOfAnother, type GoEnv } from './shell';
-import { newScanState, type ScanState } from './state';
+import { newScanState, type FlagVariables, type ScanState } from './state';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageAfter, registryVariable, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
 interface Instruction {
@@ -138,7 +138,7 @@ export function scanDockerfile(original: string, start: number, end: number, sin
           }
         }
         const masked = maskTemplates(text, s, e, 'shell');
-        scanAssignments(text, masked, s, e, sink, keyword, held, urlVars, docker.staged);
+        scanAssignments(text, masked, s, e, sink, keyword, held, urlVars, docker.staged, state.flagVars);
         // `ARG KUBECTL_URL=https://dl.k8s.io/…/bin/darwin/arm64/kubectl`: a download named here.
         scanUrls(text, masked, s, 0, e - s, sink, urlVars);
         scanArchiveNames(text, masked, s, 0, e - s, sink, urlVars);
@@ -309,7 +309,7 @@ function scanExecOrShell(text: string, s: number, e: number, sink: MentionSink, 
 }
 
 /** `ARG GOARCH=arm`, `ENV PLATFORMS="linux/amd64 linux/arm64"`, legacy `ENV GOOS linux`. */
-function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: ScopeEnv, urlVars: Map<string, string>, staged: boolean): void {
+function scanAssignments(text: string, masked: string, s: number, e: number, sink: MentionSink, keyword: string, held: ScopeEnv, urlVars: Map<string, string>, staged: boolean, flagVars?: FlagVariables): void {
   const legacy = keyword === 'ENV' && /^\s*[A-Za-z_][A-Za-z0-9_]*\s+[^=\s]/.test(masked) && !/^\s*\S+=/.test(masked);
   const oses: Token[] = [];
   const arches: Token[] = [];
@@ -353,6 +353,13 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     // REGISTRY=quay.io/mirror`. A stage's own is not what a later FROM reads.)
     else if (!staged && registryVariable(urlVars.get(name) ?? '') !== undefined) urlVars.delete(name);
     const role = roleOf(name);
+    // One a FROM's or a container tool's `--platform` takes (`ARG BASE=linux/arm64`, then `FROM
+    // --platform=$BASE`): a platform in Docker's spelling, typos too, as the shell's is.
+    const given = flagVars?.whole?.get(name);
+    if (!role && given !== undefined) {
+      readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role: 'platform', context: `${keyword} ${name}, a --platform value`, canonical: 'slash', ...(given ? { bareArch: true } : {}) });
+      return;
+    }
     if (!role) {
       // A variable of any name set to platforms (`ARG ARCH=linux/arm`, flux2's, whose RUN downloads
       // `bin/${ARCH}/kubectl`), as the shell's `ARCH=linux/arm` is read.
@@ -364,7 +371,7 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     const buildKit = /^(?:TARGET|BUILD)PLATFORM$/.test(name);
     // (A list of arches alone, `ARG PLATFORMS=amd64,arm`, is read as a Makefile's or a script's is.)
     const bareArch = buildKit || (role === 'platform' && isBareArchList(name, masked, s, vs, ve));
-    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) ? 'slash' : 'as-written', ...(bareArch ? { bareArch: true } : {}) });
+    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) || flagVars?.named?.has(name) === true ? 'slash' : 'as-written', ...(bareArch ? { bareArch: true } : {}) });
     if (role === 'os') oses.push(...names.slice(0, 1));
     if (role === 'arch') arches.push(...names.slice(0, 1));
     if (role === 'variant' && names.length === 1 && GO_VARIANT_KEYS.has(name.toLowerCase())) variant = { token: names[0], key: name.toLowerCase() };

@@ -2095,6 +2095,9 @@ function platformFlag(text: string, masked: string, base: number, words: Word[],
 /** A variable given whole as a `--platform` value: `--platform "$ARCH"`, `--platform=${TARGET}`. */
 const PLATFORM_FLAG_VARIABLE = /--platforms?(?:=|[ \t]+)(["']?)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\1(?=[\s;|&)\\]|$)/g;
 
+/** A Dockerfile's FROM before its `--platform` flag. */
+const FROM_BEFORE = /^[ \t]*FROM[ \t]+(?:--[\w-]+=\S*[ \t]+)*$/i;
+
 /** A container tool named on a line before a `--platform` (see containerFlag). */
 const CONTAINERD_TOOL_WORD = /(?:^|[\s;&|(`'"])(?:docker|podman|buildah|nerdctl|earthly)\s/;
 
@@ -2147,7 +2150,7 @@ const MAKE_ARCH_VARIABLE_ITEM = /^([a-z0-9]+)\/\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)
  * a use in echo text or a comment, nor the flag of a tool that is not Docker's (pip's, gcloud's),
  * nor a variable set more than once (see reassigned).
  */
-export function flagVariables(text: string, start: number, end: number, make = false): FlagVariables | undefined {
+export function flagVariables(text: string, start: number, end: number, make = false, dockerfile = false): FlagVariables | undefined {
   const region = start === 0 && end === text.length ? text : text.slice(start, end);
   if (region.indexOf('--platform') < 0) return undefined;
   let whole: Map<string, boolean> | undefined;
@@ -2170,12 +2173,14 @@ export function flagVariables(text: string, start: number, end: number, make = f
     if (role !== undefined && role !== 'platform') continue;
     const before = lineOf(m.index);
     if (before === undefined) continue;
+    // (A Dockerfile's `FROM --platform=$BASE_PLATFORM` is BuildKit's, a container tool's.)
+    const container = containerFlag(before) || (dockerfile && FROM_BEFORE.test(before));
     if (role === 'platform') {
       // (Only where a container tool takes it: a name of npm's, conda's or pip's is theirs, given to their own --platform.)
-      if (containerFlag(before)) (named ??= new Set()).add(name);
+      if (container) (named ??= new Set()).add(name);
       continue;
     }
-    const bare = containerFlag(before);
+    const bare = container;
     (whole ??= new Map()).set(name, bare || whole.get(name) === true);
   }
   flagWord.lastIndex = 0;
