@@ -586,8 +586,6 @@ export interface JobFacts extends JobBlockFacts {
   readonly roles: MatrixRoles;
   /** The download URLs in force in its steps: the file's, and its own environment's. */
   readonly urlVars?: ReadonlyMap<string, string>;
-  /** GOOS and GOARCH its environment sets, over the file's: names, as the file's (see fileEnv); judged in the job's first part. */
-  readonly env?: GoEnv;
 }
 
 /** The os and arch names a mapping sets (`GOOS: windows`, `goos: [darwin]`), which a merge key `<<: *it` brings into another. */
@@ -1900,10 +1898,10 @@ function keyApart(key: string): boolean {
 /**
  * A workflow's long job cut at its steps (see StepCut in chunks.ts): each step reads the same
  * alone when the block starts with what the whole job gives it. Its matrix roles (from how every
- * step uses `${{ matrix.… }}`), download URLs and GOOS and GOARCH of its environment are read here,
- * over the whole job (the last as names: they are judged in the first part, as the file's own are
- * in their block, see fileEnv). A job that uses anchors, aliases or merge keys (an alias names a
- * node elsewhere), or whose first part does not parse (but for a line set aside) is not cut.
+ * step uses `${{ matrix.… }}`) and download URLs are read here, over the whole job; a job whose
+ * environment sets GOOS or GOARCH (its steps pair with those tokens), that uses anchors, aliases
+ * or merge keys (an alias names a node elsewhere), or whose first part does not parse (but for a
+ * line set aside) is not cut.
  */
 export function stepCut(file: YamlFileFacts | undefined): StepCut | undefined {
   if (!STEPS_APART.enabled) return undefined;
@@ -1941,28 +1939,19 @@ function jobFacts(text: string, start: number, itemsStart: number, end: number, 
   if (text.slice(last, end).includes('matrix.')) return undefined;
   // (As the walk of the whole job reads it: with the file's environment and download URLs.)
   const ctx: Ctx = { text, sink: new MentionSink(0), flavour: 'github-workflow', path: ['jobs', key], depth: 1, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}) };
-  const own = envOf(job, ctx);
-  const env = own === ctx.env ? undefined : namesOnly(own);
+  if (envOf(job, ctx) !== ctx.env) return undefined;
   // (Its tokens as the job's block holds them: offsets from the job's start, where its first part starts.)
   const roles = matrixRoles(text.slice(start, end), job.start - start, last - start);
   const urlVars = urlVarsOf(job, ctx);
-  const facts = (tokens: (t: Token) => unknown) => JSON.stringify([roles, urlVars, env], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : typeof v?.text === 'string' && typeof v.start === 'number' ? tokens(v) : v));
+  const facts = (tokens: (t: Token) => unknown) => JSON.stringify([roles, urlVars], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : typeof v?.text === 'string' && typeof v.start === 'number' ? tokens(v) : v));
   // (A step reads the roles' names; the job's first part, their tokens too: an os written in a step
   // pairs with a matrix axis there. A keystroke above a step moves its tokens, not what steps read.)
-  return { key: facts((t) => t), stepsKey: facts((t) => t.text), roles, ...(urlVars ? { urlVars } : {}), ...(env ? { env } : {}) };
-}
-
-/** An environment as names only (a job's, for its steps cut apart: its tokens are in another block). */
-function namesOnly(env: GoEnv | undefined): GoEnv | undefined {
-  if (!env) return undefined;
-  const osName = env.os?.text ?? env.osName;
-  const archName = env.arch?.text ?? env.archName;
-  return { ...(osName !== undefined ? { osName } : {}), ...(archName !== undefined ? { archName } : {}), ...(env.osUnknown ? { osUnknown: true } : {}), ...(env.archUnknown ? { archUnknown: true } : {}) };
+  return { key: facts((t) => t), stepsKey: facts((t) => t.text), roles, ...(urlVars ? { urlVars } : {}) };
 }
 
 /** What a block of a job cut at its steps starts with: at `jobs:` the job's matrix roles; in its steps those and its download URLs. */
 function jobContext(path: readonly string[], job: JobFacts): Partial<Ctx> {
-  return path.length === 1 ? { jobRoles: job.roles } : { matrixRoles: job.roles, ...(job.urlVars ? { urlVars: job.urlVars } : {}), ...(job.env ? { env: job.env } : {}) };
+  return path.length === 1 ? { jobRoles: job.roles } : { matrixRoles: job.roles, ...(job.urlVars ? { urlVars: job.urlVars } : {}) };
 }
 
 /** Other keys whose lists the walk reads in a context of their own (see keyApart). */
