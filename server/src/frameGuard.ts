@@ -44,20 +44,20 @@ export function parseHeader(block: string): Header {
  * no header left its reader waiting for bytes that never come, so that every later message went
  * unanswered, silently. Here a header that is not the LSP's is reported (through `report`) and
  * skipped, with the bytes after it up to the next `Content-Length:` or `Content-Type:`, and the
- * messages after it are read as usual. A body longer than a string can hold is skipped by its
- * length. Well-formed input passes through unchanged, but for the header's line ends (CRLF).
+ * messages after it are read as usual; a header that starts again inside a bad one is read from
+ * there. A Content-Length longer than a string can hold is no header either (waiting for that many
+ * bytes would swallow every later message). Well-formed input passes through unchanged, but for the
+ * header's line ends (CRLF).
  */
 export class FrameGuard extends Transform {
   /** Header bytes read so far, not yet a whole header. */
   private pending: Buffer = EMPTY;
   /** Body bytes still to pass on. */
   private body = 0;
-  /** Body bytes still to drop (a body too long to read). */
-  private skip = 0;
   /** After a bad header: bytes are dropped until a header starts. */
   private lost = false;
 
-  /** `maxBody`: the longest body passed on; longer ones are skipped (a test sets it small). */
+  /** `maxBody`: the longest body passed on; a longer Content-Length is no header (a test sets it small). */
   constructor(
     private readonly report: (message: string) => void,
     private readonly maxBody = MAX_BODY,
@@ -69,12 +69,10 @@ export class FrameGuard extends Transform {
     let rest = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = EMPTY;
     while (rest.length > 0) {
-      if (this.body > 0 || this.skip > 0) {
-        const n = Math.min(rest.length, this.body || this.skip);
-        if (this.body > 0) {
-          this.push(n === rest.length ? rest : rest.subarray(0, n));
-          this.body -= n;
-        } else this.skip -= n;
+      if (this.body > 0) {
+        const n = Math.min(rest.length, this.body);
+        this.push(n === rest.length ? rest : rest.subarray(0, n));
+        this.body -= n;
         rest = rest.subarray(n);
         continue;
       }
@@ -108,20 +106,25 @@ export class FrameGuard extends Transform {
         rest = rest.subarray(1);
         continue;
       }
-      const header = parseHeader(head.slice(0, end.index));
+      const block = head.slice(0, end.index);
+      const parsed = parseHeader(block);
+      // (A body longer than a string can hold is no message an editor sends: its length is not trusted either.)
+      const header = 'error' in parsed || parsed.length <= this.maxBody ? parsed : { error: `a Content-Length of ${parsed.length} bytes, more than the server can read (${this.maxBody})`, header: true as const };
       if ('error' in header) {
-        // A wrong Content-Length: its body, of unknown length, is skipped up to the next header.
-        // Anything else: a header may start inside the block ("junk" glued to "Content-Length: 5").
-        this.dropped(header.error);
-        rest = rest.subarray(header.header ? end.index + end[0].length : 1);
+        this.report(`dropped input that is no LSP message: ${header.error}; reading on from the next header`);
+        // A header that starts again inside the block is read from there, the last one as
+        // vscode-jsonrpc reads it (`Content-Length: abc` or a header half sent, then a whole one).
+        const again = lastHeaderStart(block);
+        if (again > 0) rest = rest.subarray(again);
+        else {
+          // A wrong Content-Length: its body, of unknown length, is skipped up to the next header.
+          // Anything else: a header may start inside the block ("junk" glued to "Content-Length: 5").
+          this.lost = true;
+          rest = rest.subarray(header.header ? end.index + end[0].length : 1);
+        }
         continue;
       }
       rest = rest.subarray(end.index + end[0].length);
-      if (header.length > this.maxBody) {
-        this.report(`a message of ${header.length} bytes is more than the server can read (${this.maxBody}); it is skipped`);
-        this.skip = header.length;
-        continue;
-      }
       this.push(Buffer.from(`Content-Length: ${header.length}\r\n${header.type !== undefined ? `Content-Type: ${header.type}\r\n` : ''}\r\n`, 'latin1'));
       this.body = header.length;
     }
@@ -132,4 +135,12 @@ export class FrameGuard extends Transform {
     this.report(`dropped input that is no LSP message: ${why}; reading on from the next header`);
     this.lost = true;
   }
+}
+
+/** Where the last header line in a header block starts after its first character; 0 if none does. */
+function lastHeaderStart(block: string): number {
+  let last = 0;
+  const all = new RegExp(HEADER_START.source, 'gi');
+  for (let m = all.exec(block); m; m = all.exec(block)) if (m.index > 0) last = m.index;
+  return last;
 }

@@ -84,7 +84,11 @@ const JUNK = [
   'Content-Length: 1.5\r\n\r\n{}',
   'Content-Length: abc\r\n\r\n{}',
   'Content-Length: 99999999999999999999\r\n\r\n{}',
-  'Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+  'Content-Length: 600000000\r\n\r\n{}',
+  // (A bad header line, or a header half sent, right before a whole one: QA 239 B2.)
+  'Content-Length: abc\r\n',
+  'Content-Length: 10\r\n',
+  'Content-Length: 52\r\r{}',
   'Foo: bar\r\n\r\n{"jsonrpc":"2.0"}',
   'hello\r\n\r\n',
   'hello\r\n',
@@ -106,18 +110,25 @@ test('FrameGuard: after bytes that are no message, each is reported and every we
   );
 });
 
-test('FrameGuard: a body longer than the server can read is skipped by its length, and the message after it arrives', async () => {
+test('FrameGuard: a Content-Length longer than the server can read is no header: reported, and the messages after it arrive (QA 239 B1)', async () => {
   const reports: string[] = [];
   const guard = new FrameGuard((why) => reports.push(why), 100);
   const out: Buffer[] = [];
   guard.on('data', (d: Buffer) => out.push(d));
   const next = frame('{"jsonrpc":"2.0","method":"initialized"}');
-  guard.write(Buffer.from('Content-Length: 250\r\n\r\n'));
-  // The body: 250 bytes that look like headers, which must not be read as such.
-  for (let i = 0; i < 5; i++) guard.write(Buffer.from(`Content-Length: 1\r\n\r\n${'{'.repeat(29)}`));
+  guard.write(Buffer.from('Content-Length: 250\r\n\r\n{"jsonrpc":"2.0"}'));
   guard.write(next);
   guard.end();
   await new Promise((done) => setTimeout(done, 10));
-  assert.deepEqual(reports, ['a message of 250 bytes is more than the server can read (100); it is skipped']);
+  assert.equal(reports.length, 1);
+  assert.match(reports[0], /a Content-Length of 250 bytes, more than the server can read \(100\)/);
   assert.equal(Buffer.concat(out).toString(), next.toString());
+});
+
+test('FrameGuard: two Content-Lengths in one header: the last is read, as vscode-jsonrpc reads it, and the reader goes on', async () => {
+  const a = frame('{"jsonrpc":"2.0","method":"a"}');
+  const b = frame('{"jsonrpc":"2.0","method":"b"}');
+  const { messages, reports } = await read([Buffer.from('Content-Length: 2\r\nContent-Length: 30\r\n\r\n{"jsonrpc":"2.0","method":"x"}'), a, b]);
+  assert.match(reports[0], /two Content-Lengths \(2 and 30\)/);
+  assert.deepEqual(messages, [{ jsonrpc: '2.0', method: 'x' }, { jsonrpc: '2.0', method: 'a' }, { jsonrpc: '2.0', method: 'b' }]);
 });
