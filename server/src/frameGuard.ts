@@ -14,7 +14,7 @@ const HEADER_END = /\r?\n\r?\n/;
  * A header block read: the body's length and its Content-Type, or why it is no LSP header.
  * `header`: the block is a header whose Content-Length is wrong, and no other header starts in it.
  */
-type Header = { length: number; type?: string } | { error: string; header?: true };
+type Header = { length: number; type?: string } | { error: string; header?: true; lengths?: readonly number[] };
 
 /**
  * Reads one header block (without its blank line). The LSP's: `Content-Length: N` (a decimal
@@ -32,7 +32,7 @@ export function parseHeader(block: string): Header {
     if (name !== 'content-length') continue;
     const n = /^\d{1,16}$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n)) return { error: `Content-Length ${JSON.stringify(value.slice(0, 40))} is not a byte count`, header: true };
-    if (length !== undefined && length !== n) return { error: `two Content-Lengths (${length} and ${n})`, header: true };
+    if (length !== undefined && length !== n) return { error: `two Content-Lengths (${length} and ${n})`, header: true, lengths: [length, n] };
     length = n;
   }
   return length === undefined ? { error: 'a header without Content-Length' } : { length, type };
@@ -111,10 +111,24 @@ export class FrameGuard extends Transform {
       // (A body longer than a string can hold is no message an editor sends: its length is not trusted either.)
       const header = 'error' in parsed || parsed.length <= this.maxBody ? parsed : { error: `a Content-Length of ${parsed.length} bytes, more than the server can read (${this.maxBody})`, header: true as const };
       if ('error' in header) {
+        // Two lengths: the one whose body is JSON (a header half sent, then a whole one; or two in
+        // one). Until the longer body is all here, that cannot be told.
+        const after = end.index + end[0].length;
+        const fits = header.lengths?.find((n) => plausibleBody(rest, after, n));
+        if (fits === undefined && header.lengths?.some((n) => after + n > rest.length) && rest.length - after <= this.maxBody) {
+          this.pending = rest;
+          break;
+        }
         this.report(`dropped input that is no LSP message: ${header.error}; reading on from the next header`);
+        if (fits !== undefined) {
+          rest = rest.subarray(after);
+          this.push(Buffer.from(`Content-Length: ${fits}\r\n\r\n`, 'latin1'));
+          this.body = fits;
+          continue;
+        }
         // A header that starts again inside the block is read from there, the last one as
-        // vscode-jsonrpc reads it (`Content-Length: abc` or a header half sent, then a whole one).
-        const again = lastHeaderStart(block);
+        // vscode-jsonrpc reads it (`Content-Length: abc`, then a whole header).
+        const again = header.lengths ? 0 : lastHeaderStart(block);
         if (again > 0) rest = rest.subarray(again);
         else {
           // A wrong Content-Length: its body, of unknown length, is skipped up to the next header.
@@ -134,6 +148,18 @@ export class FrameGuard extends Transform {
   private dropped(why: string): void {
     this.report(`dropped input that is no LSP message: ${why}; reading on from the next header`);
     this.lost = true;
+  }
+}
+
+/** Whether `length` bytes from `at` in `bytes` are there and are a JSON value, as a message's body is. */
+function plausibleBody(bytes: Buffer, at: number, length: number): boolean {
+  const end = at + length;
+  if (length === 0 || end > bytes.length) return false;
+  try {
+    JSON.parse(bytes.toString('utf8', at, end));
+    return true;
+  } catch {
+    return false;
   }
 }
 

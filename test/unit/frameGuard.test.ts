@@ -125,10 +125,15 @@ test('FrameGuard: a Content-Length longer than the server can read is no header:
   assert.equal(Buffer.concat(out).toString(), next.toString());
 });
 
-test('FrameGuard: two Content-Lengths in one header: the last is read, as vscode-jsonrpc reads it, and the reader goes on', async () => {
+test('FrameGuard: two Content-Lengths in one header: the one whose body is JSON is read, and the messages after it arrive', async () => {
   const a = frame('{"jsonrpc":"2.0","method":"a"}');
   const b = frame('{"jsonrpc":"2.0","method":"b"}');
   const { messages, reports } = await read([Buffer.from('Content-Length: 2\r\nContent-Length: 30\r\n\r\n{"jsonrpc":"2.0","method":"x"}'), a, b]);
   assert.match(reports[0], /two Content-Lengths \(2 and 30\)/);
   assert.deepEqual(messages, [{ jsonrpc: '2.0', method: 'x' }, { jsonrpc: '2.0', method: 'a' }, { jsonrpc: '2.0', method: 'b' }]);
+  // (The shorter one, and the next message in the same write or in the next.)
+  for (const chunks of [[Buffer.concat([Buffer.from('Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}'), a])], [Buffer.from('Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}'), a]]) {
+    const got = await read(chunks);
+    assert.deepEqual(got.messages.slice(-1), [{ jsonrpc: '2.0', method: 'a' }]);
+  }
 });
