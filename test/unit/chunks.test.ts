@@ -553,6 +553,13 @@ describe('chunkLines: a long run of lines without a blank line (QA 236 B2)', () 
     ['echo "${PLATFORMS}" | tr " " "\\n" |', 'sort'],
     ['unset GOARCH'],
     ['echo done'],
+    // (What stays open over lines: a string, an array, a command substitution, backticks; QA 239 B7.)
+    ['MSG="multi', 'line GOARCH=arm string', 'end"'],
+    ["NOTE='export GOOS=windows", "it'"],
+    ['PLATFORMS=(', 'linux/amd64', 'linux/amd46', 'linux/amd64', ')'],
+    ['X=$(', 'echo a', 'export GOOS=windows', ')'],
+    ['Y=`', 'echo b', '`'],
+    ['docker buildx build --platform "linux/amd64,', 'linux/amd64,', 'linux/s390x" .'],
   ];
   const MAKE = [
     ['PLATFORMS ?= linux/amd64 linux/arm64'],
@@ -563,6 +570,9 @@ describe('chunkLines: a long run of lines without a blank line (QA 236 B2)', () 
     ['define BUILD', 'GOOS=darwin GOARCH=386 go build', 'endef'],
     ['ARCHES = amd64 \\', '  arm64 s390x'],
     ['.PHONY: all'],
+    // (GOOS and GOARCH set far apart pair: a Makefile is not cut where it has no blank line; QA 239 B6.)
+    ['GOARCH ?= ppc64le'],
+    ['GOOS := darwin'],
   ];
   const script = (pieces: string[][], picks: number[]) => picks.flatMap((p) => pieces[p % pieces.length]).join('\n') + '\n';
 
@@ -580,10 +590,11 @@ describe('chunkLines: a long run of lines without a blank line (QA 236 B2)', () 
 
   it('finds what the whole run finds, whatever the script or Makefile holds', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(63), { minLength: 150, maxLength: 260 }), fc.boolean(), (picks, make) => {
+      fc.property(fc.array(fc.nat(87), { minLength: 150, maxLength: 260 }), fc.boolean(), (picks, make) => {
         const [pieces, kind] = make ? [MAKE, 'makefile' as const] : [SHELL, 'shell' as const];
         const text = script(pieces, picks);
-        assert.ok(chunkLines(text, kind).length > uncut(() => chunkLines(text, kind).length), 'cut more');
+        const [cut, whole] = [chunkLines(text, kind).length, uncut(() => chunkLines(text, kind).length)];
+        assert.ok(make ? cut === whole : cut > whole, `${cut} blocks, ${whole} uncut`);
         assert.deepEqual(lintText(text, kind, MODEL, SETTINGS), uncut(() => lintText(text, kind, MODEL, SETTINGS)));
       }),
       { numRuns: 60 },

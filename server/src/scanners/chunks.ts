@@ -569,9 +569,11 @@ export function splitBrokenChildren(text: string, start: number, end: number, ke
 const MIN_LINES = 40;
 
 /**
- * A block this long without a blank line (a generated script, a dense Makefile) may also end at a
- * line that begins in column 0 after one that does not open a body: a keystroke in it would
- * otherwise scan thousands of lines again (QA 236 B2).
+ * A block of a script or a Dockerfile this long without a blank line (a generated script) may also
+ * end at a line that begins in column 0 after one that does not open a body, and, in a script,
+ * where no string, parenthesis or here-document is open (OpenShell): a keystroke in it would
+ * otherwise scan thousands of lines again (QA 236 B2). Not a Makefile's: its GOOS and GOARCH set
+ * far apart pair only within a block (QA 239 B6).
  */
 export const LONG_LINES = { value: 100 };
 /** A line that closes or continues a compound command: no block starts there (see LONG_LINES). */
@@ -593,6 +595,59 @@ function longCut(text: string, prevStart: number, prevEnd: number, at: number): 
   if (CLOSES.test(text.slice(at, at + 8))) return false;
   const prev = text.slice(prevStart, prevEnd);
   return !OPENS.test(prev) && !GO_VARIABLE.test(prev);
+}
+
+/**
+ * What a script's lines from `from` leave open: a quoted string (`"`, `'`, a backtick command), a
+ * parenthesis (an array, `$(…)`, a subshell), a here-document. Read line by line as far as asked,
+ * once: a long block is cut (LONG_LINES) only where nothing is open. A reading of quotes and
+ * parentheses, not a parse: `)` of a case pattern closes nothing that is open; a word's `#` is no comment.
+ */
+class OpenShell {
+  private at: number;
+  private quote = 0;
+  private depth = 0;
+  private readonly heredocs: string[] = [];
+
+  constructor(from: number) {
+    this.at = from;
+  }
+
+  /** Whether nothing is open at the line start `to` (at or after the lines read so far). */
+  closedAt(text: string, to: number): boolean {
+    while (this.at < to) {
+      let nl = text.indexOf('\n', this.at);
+      if (nl < 0 || nl >= to) nl = to - 1;
+      this.line(text, this.at, nl);
+      this.at = nl + 1;
+    }
+    return this.quote === 0 && this.depth === 0 && this.heredocs.length === 0;
+  }
+
+  private line(text: string, s: number, e: number): void {
+    if (this.heredocs.length > 0) {
+      if (text.slice(s, e).replace(/\r$/, '').trim() === this.heredocs[0]) this.heredocs.shift();
+      return;
+    }
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (this.quote === 39) {
+        if (c === 39) this.quote = 0;
+      } else if (this.quote !== 0) {
+        if (c === 92) k++;
+        else if (c === this.quote) this.quote = 0;
+      } else if (c === 92) k++;
+      else if (c === 39 || c === 34 || c === 96) this.quote = c;
+      else if (c === 40) this.depth++;
+      else if (c === 41) this.depth = Math.max(0, this.depth - 1);
+      else if (c === 35 && (k === s || text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) break;
+      else if (c === 60 && text.charCodeAt(k + 1) === 60 && text.charCodeAt(k + 2) !== 60) {
+        const m = /^<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(text.slice(k, Math.min(e, k + 80)));
+        if (m && this.heredocs.length < MAX_OPEN_HEREDOCS) this.heredocs.push(m[2]);
+        k++;
+      }
+    }
+  }
 }
 
 /**
@@ -620,6 +675,8 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
   /** The line before: where it starts and ends (before its line break). */
   let prevStart = 0;
   let prevEnd = 0;
+  /** What a long block of a script has open where it may be cut (see OpenShell); read only in such blocks. */
+  let open: OpenShell | undefined;
   /** The here-documents still open, in the order their bodies follow (`cat <<A; bash <<B`). */
   const heredocs: string[] = [];
   let inDefine = false;
@@ -638,7 +695,7 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
       if (text.startsWith('endef', i)) inDefine = false;
     } else {
       if (
-        (prevBlank || (kind === 'dockerfile' && FROM_LINE.test(text.slice(i, i + 5))) || (lines >= LONG_LINES.value && longCut(text, prevStart, prevEnd, i))) &&
+        (prevBlank || (kind === 'dockerfile' && FROM_LINE.test(text.slice(i, i + 5))) || (lines >= LONG_LINES.value && kind !== 'makefile' && longCut(text, prevStart, prevEnd, i) && (kind !== 'shell' || (open ??= new OpenShell(chunkStart)).closedAt(text, i)))) &&
         !prevContinued &&
         !blank &&
         lines >= MIN_LINES &&
@@ -647,6 +704,7 @@ export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfil
         chunks.push({ start: chunkStart, end: i, path: TOP });
         chunkStart = i;
         lines = 0;
+        open = undefined;
       }
       if (kind === 'makefile' && text.startsWith('define', i)) inDefine = true;
       // The next `<<` in the file, found once and reused until passed: indexOf per line would be quadratic.
