@@ -3,7 +3,7 @@ import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { flagVariables, scanShell } from './scanners/shell';
-import { NO_TOP_FIRST, chunkLines, chunkYaml, lineKey, longBlock, type Chunk, type JobBlockFacts } from './scanners/chunks';
+import { NO_TOP_FIRST, chunkLines, chunkYaml, lineKey, longBlock, splitTopLevel, type Chunk, type JobBlockFacts } from './scanners/chunks';
 import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type FlagVariables, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type ExcludeEdit, type Finding, type FixData, type LintSettings, type RawFinding, type Severity } from './rules/finding';
@@ -776,7 +776,7 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
  * os and arch or image and platform (read as one block, see topLevelPair).
  */
 function keyLineKept(prev: ScanResult, c: number, body: string, before: string, after: string): boolean {
-  if (prev.results[c].keys.length > 0 || (c + 1 < prev.results.length && prev.results[c + 1].keys.length > 0) || longBlock(body, 0, body.length)) return false;
+  if (prev.results[c].keys.length > 0 || (c + 1 < prev.results.length && prev.results[c + 1].keys.length > 0) || splitTopLevel(body, 0, body.length)) return false;
   const keys = [lineKey(before, 0), lineKey(after, 0)];
   return keys.every((k) => k !== undefined && !/[ \t]{2}|\t/.test(k) && !BLOCK_DECIDING_KEY.test(k));
 }

@@ -709,6 +709,9 @@ describe('a keystroke on a top-level key line (QA 236 B5)', () => {
     // The file's first line: only where the caller has seen that the kind stays.
     assert.deepEqual(type('github-workflow', workflow, [{ line: 0, character: 4, typed: 'x' }]), [false]);
     assert.deepEqual(type('github-workflow', workflow, [{ line: 0, character: 4, typed: 'x' }], () => true), [true]);
+    // A block of 200 lines or more, blank ones too, is cut or kept whole by its key (QA 239 B8).
+    const trailing = `name: x\ndocker_platforms:\n  - linux/amd64\n  - linux/amd64\n  - linux/amd46\n${'\n'.repeat(200)}`;
+    assert.deepEqual(type('yaml', trailing, [{ line: 1, character: 15, typed: 'z' }]), [false]);
     // A key typed to become `image` beside a `platform` key: the document is read as one block.
     const pulled = 'imag: alpine\nplatform: linux/arm\nother: 1\n';
     assert.deepEqual(type('yaml', pulled, [{ line: 0, character: 4, typed: 'e' }], () => true), [false]);

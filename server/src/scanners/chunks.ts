@@ -172,7 +172,7 @@ export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut): Chunk[]
     const start = tops[k].start;
     const end = k + 1 < tops.length ? tops[k + 1].start : n;
     const key = tops[k].key;
-    if (key !== undefined && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES && !keptWhole(text, start, end, key)) {
+    if (key !== undefined && splitTopLevel(text, start, end) && !keptWhole(text, start, end, key)) {
       // (With a cut, a block of one child may be cut into that child's items: Prow's
       // `presubmits:` of one repository, a workflow of one long job.)
       const children = splitChildren(text, start, end, key, cut || steps ? 1 : 2);
@@ -220,6 +220,11 @@ function topLevelPair(tops: readonly { key: string | undefined }[]): boolean {
  */
 export function longBlock(text: string, start: number, end: number): boolean {
   return end - start >= SPLIT_LINES * 4 && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
+}
+
+/** Whether a top-level block text[start, end) has the lines to be cut into its children or kept whole by its key (SPLIT_LINES), as chunkYaml counts them: blank ones too. */
+export function splitTopLevel(text: string, start: number, end: number): boolean {
+  return countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
 }
 
 function countLines(text: string, start: number, end: number, limit: number): number {
