@@ -22,6 +22,8 @@ type Header = { length: number; type?: string } | { error: string; header?: true
  */
 export function parseHeader(block: string): Header {
   let length: number | undefined;
+  /** The lengths of a header that gives more than one. */
+  let lengths: number[] | undefined;
   let type: string | undefined;
   for (const line of block.split(/\r?\n/)) {
     const colon = line.indexOf(':');
@@ -32,9 +34,10 @@ export function parseHeader(block: string): Header {
     if (name !== 'content-length') continue;
     const n = /^\d{1,16}$/.test(value) ? Number(value) : NaN;
     if (!Number.isSafeInteger(n)) return { error: `Content-Length ${JSON.stringify(value.slice(0, 40))} is not a byte count`, header: true };
-    if (length !== undefined && length !== n) return { error: `two Content-Lengths (${length} and ${n})`, header: true, lengths: [length, n] };
-    length = n;
+    if (length === undefined) length = n;
+    else if (length !== n && !(lengths ??= [length]).includes(n)) lengths.push(n);
   }
+  if (lengths) return { error: `${lengths.length === 2 ? 'two' : lengths.length} Content-Lengths (${lengths.slice(0, 3).join(', ')}${lengths.length > 3 ? ', …' : ''})`, header: true, lengths };
   return length === undefined ? { error: 'a header without Content-Length' } : { length, type };
 }
 
@@ -54,6 +57,10 @@ export class FrameGuard extends Transform {
   private pending: Buffer = EMPTY;
   /** Body bytes still to pass on. */
   private body = 0;
+  /** Bytes were dropped and said so since the last message read (see tell). */
+  private quiet = false;
+  /** A header read whose body has not started yet: passed on once the body starts as JSON does. */
+  private awaiting: { length: number; type?: string } | undefined;
   /** After a bad header: bytes are dropped until a header starts. */
   private lost = false;
 
@@ -69,6 +76,26 @@ export class FrameGuard extends Transform {
     let rest = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = EMPTY;
     while (rest.length > 0) {
+      if (this.awaiting) {
+        // A body starts as a JSON-RPC message does, with `{` (or `[`, a batch): else the length
+        // was not this message's (`Content-Length: 100000000`, then messages), and is not trusted.
+        const { length, type } = this.awaiting;
+        let k = 0;
+        while (k < rest.length && k < length && (rest[k] === 0x20 || rest[k] === 0x0a || rest[k] === 0x0d || rest[k] === 0x09)) k++;
+        if (k === rest.length && k < length) {
+          this.pending = rest;
+          break;
+        }
+        this.awaiting = undefined;
+        if (k < length && rest[k] !== 0x7b && rest[k] !== 0x5b) {
+          this.dropped(`a Content-Length of ${length} before what is no JSON message`);
+          continue;
+        }
+        this.push(Buffer.from(`Content-Length: ${length}\r\n${type !== undefined ? `Content-Type: ${type}\r\n` : ''}\r\n`, 'latin1'));
+        this.body = length;
+        this.quiet = false;
+        continue;
+      }
       if (this.body > 0) {
         const n = Math.min(rest.length, this.body);
         this.push(n === rest.length ? rest : rest.subarray(0, n));
@@ -114,16 +141,20 @@ export class FrameGuard extends Transform {
         // Two lengths: the one whose body is JSON (a header half sent, then a whole one; or two in
         // one). Until the longer body is all here, that cannot be told.
         const after = end.index + end[0].length;
-        const fits = header.lengths?.find((n) => plausibleBody(rest, after, n));
+        // (The last first: a header half sent comes before the whole one.)
+        const lengths = header.lengths ?? [];
+        let fits: number | undefined;
+        for (let k = lengths.length - 1; k >= 0 && fits === undefined; k--) if (plausibleBody(rest, after, lengths[k])) fits = lengths[k];
         if (fits === undefined && header.lengths?.some((n) => after + n > rest.length) && rest.length - after <= this.maxBody) {
           this.pending = rest;
           break;
         }
-        this.report(`dropped input that is no LSP message: ${header.error}; reading on from the next header`);
+        this.tell(header.error);
         if (fits !== undefined) {
           rest = rest.subarray(after);
           this.push(Buffer.from(`Content-Length: ${fits}\r\n\r\n`, 'latin1'));
           this.body = fits;
+          this.quiet = false;
           continue;
         }
         // A header that starts again inside the block is read from there, the last one as
@@ -139,15 +170,24 @@ export class FrameGuard extends Transform {
         continue;
       }
       rest = rest.subarray(end.index + end[0].length);
-      this.push(Buffer.from(`Content-Length: ${header.length}\r\n${header.type !== undefined ? `Content-Type: ${header.type}\r\n` : ''}\r\n`, 'latin1'));
-      this.body = header.length;
+      if (header.length === 0) this.push(Buffer.from('Content-Length: 0\r\n\r\n', 'latin1'));
+      else this.awaiting = header;
     }
     done();
   }
 
   private dropped(why: string): void {
-    this.report(`dropped input that is no LSP message: ${why}; reading on from the next header`);
+    this.tell(why);
     this.lost = true;
+  }
+
+  /**
+   * Reports bytes dropped, once until a message is read again: a flood of bad headers (a thousand
+   * `Content-Length:` lines) is one line on stderr, not one per header.
+   */
+  private tell(why: string): void {
+    if (!this.quiet) this.report(`dropped input that is no LSP message: ${why}; reading on from the next header`);
+    this.quiet = true;
   }
 }
 

@@ -560,6 +560,9 @@ describe('chunkLines: a long run of lines without a blank line (QA 236 B2)', () 
     ['X=$(', 'echo a', 'export GOOS=windows', ')'],
     ['Y=`', 'echo b', '`'],
     ['docker buildx build --platform "linux/amd64,', 'linux/amd64,', 'linux/s390x" .'],
+    // (Quotes that nest or escape: `$'…\'…'`, a string in a command in a string; QA 240 B1.)
+    ["echo $'it\\'s", "GOARCH=arm'"],
+    ['V="$(echo "a', 'GOOS=windows b")"'],
   ];
   const MAKE = [
     ['PLATFORMS ?= linux/amd64 linux/arm64'],
@@ -590,7 +593,7 @@ describe('chunkLines: a long run of lines without a blank line (QA 236 B2)', () 
 
   it('finds what the whole run finds, whatever the script or Makefile holds', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(87), { minLength: 150, maxLength: 260 }), fc.boolean(), (picks, make) => {
+      fc.property(fc.array(fc.nat(95), { minLength: 150, maxLength: 260 }), fc.boolean(), (picks, make) => {
         const [pieces, kind] = make ? [MAKE, 'makefile' as const] : [SHELL, 'shell' as const];
         const text = script(pieces, picks);
         const [cut, whole] = [chunkLines(text, kind).length, uncut(() => chunkLines(text, kind).length)];

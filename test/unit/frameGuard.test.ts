@@ -56,7 +56,7 @@ test('parseHeader: what the LSP allows is read, the rest is named', () => {
     ['Content-Length: 1.5', /"1.5" is not a byte count/],
     ['Content-Length: abc', /"abc" is not a byte count/],
     ['Content-Length: 99999999999999999999', /is not a byte count/],
-    ['Content-Length: 2\r\nContent-Length: 3', /two Content-Lengths \(2 and 3\)/],
+    ['Content-Length: 2\r\nContent-Length: 3', /two Content-Lengths \(2, 3\)/],
     ['Foo: bar', /without Content-Length/],
     ['hello', /without "Name:" \("hello"\)/],
   ] as const) {
@@ -85,6 +85,10 @@ const JUNK = [
   'Content-Length: abc\r\n\r\n{}',
   'Content-Length: 99999999999999999999\r\n\r\n{}',
   'Content-Length: 600000000\r\n\r\n{}',
+  // (A length that is not the next message's: its body would start with a header; QA 240 B2.)
+  'Content-Length: 100000000\r\n\r\n',
+  'Content-Length: 5000\r\n\r\nnull',
+  Array.from({ length: 50 }, (_, i) => `Content-Length: ${i + 1}\r\n`).join(''),
   // (A bad header line, or a header half sent, right before a whole one: QA 239 B2.)
   'Content-Length: abc\r\n',
   'Content-Length: 10\r\n',
@@ -129,11 +133,20 @@ test('FrameGuard: two Content-Lengths in one header: the one whose body is JSON 
   const a = frame('{"jsonrpc":"2.0","method":"a"}');
   const b = frame('{"jsonrpc":"2.0","method":"b"}');
   const { messages, reports } = await read([Buffer.from('Content-Length: 2\r\nContent-Length: 30\r\n\r\n{"jsonrpc":"2.0","method":"x"}'), a, b]);
-  assert.match(reports[0], /two Content-Lengths \(2 and 30\)/);
+  assert.match(reports[0], /two Content-Lengths \(2, 30\)/);
   assert.deepEqual(messages, [{ jsonrpc: '2.0', method: 'x' }, { jsonrpc: '2.0', method: 'a' }, { jsonrpc: '2.0', method: 'b' }]);
   // (The shorter one, and the next message in the same write or in the next.)
   for (const chunks of [[Buffer.concat([Buffer.from('Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}'), a])], [Buffer.from('Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}'), a]]) {
     const got = await read(chunks);
     assert.deepEqual(got.messages.slice(-1), [{ jsonrpc: '2.0', method: 'a' }]);
   }
+});
+
+test('FrameGuard: a flood of bad headers is one line on stderr until a message is read again; a body that does not start as JSON is no message (QA 240 B2)', async () => {
+  const a = frame('{"jsonrpc":"2.0","method":"a"}');
+  const flood = Buffer.from('Content-Length: abc\r\n\r\n{}'.repeat(500));
+  const { messages, reports } = await read([flood, a, Buffer.from('Content-Length: 100000000\r\n\r\n'), a]);
+  assert.deepEqual(messages, [{ jsonrpc: '2.0', method: 'a' }, { jsonrpc: '2.0', method: 'a' }]);
+  assert.equal(reports.length, 2, reports.join('\n'));
+  assert.match(reports[1], /a Content-Length of 100000000 before what is no JSON message/);
 });

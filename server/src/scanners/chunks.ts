@@ -594,24 +594,31 @@ const GO_VARIABLE = /\bGO(?:OS|ARCH|ARM|AMD64|386|MIPS|MIPS64|PPC64|RISCV64)\b/;
 /**
  * Whether a long block may end before the line at `at` (see LONG_LINES): the line before it
  * (`prevStart`..`prevEnd`) neither opens a body nor continues, nor sets what a command below it
- * would build for; the line itself does not close or continue a compound command.
+ * would build for, nor closes one; the line itself does not close or continue a compound command.
  */
 function longCut(text: string, prevStart: number, prevEnd: number, at: number): boolean {
   if (CLOSES.test(text.slice(at, at + 8))) return false;
   const prev = text.slice(prevStart, prevEnd);
-  return !OPENS.test(prev) && !GO_VARIABLE.test(prev);
+  return !OPENS.test(prev) && !GO_VARIABLE.test(prev) && !CLOSED_BEFORE.test(prev);
 }
 
 /**
- * What a script's lines from `from` leave open: a quoted string (`"`, `'`, a backtick command), a
- * parenthesis (an array, `$(…)`, a subshell), a here-document. Read line by line as far as asked,
- * once: a long block is cut (LONG_LINES) only where nothing is open. A reading of quotes and
- * parentheses, not a parse: `)` of a case pattern closes nothing that is open; a word's `#` is no comment.
+ * A line that closes a compound command or a subshell (`)`, `}`, `fi`, `done`, `esac`): what was
+ * set inside it (`export GOOS=windows` in `$(…)`) is held as unknown for the next command only.
+ */
+const CLOSED_BEFORE = /^[ \t]*(?:[)}]|(?:fi|done|esac)\b)/;
+
+/**
+ * What a script's lines from `from` leave open: a quoted string (`"`, `'`, `$'…'`, a backtick
+ * command), a parenthesis (an array, `$(…)`, a subshell, also inside a string), a here-document.
+ * Read line by line as far as asked, once: a long block is cut (LONG_LINES) only where nothing is
+ * open. A reading of quotes and parentheses, not a parse: `)` of a case pattern closes nothing that
+ * is open; a word's `#` is no comment.
  */
 class OpenShell {
   private at: number;
-  private quote = 0;
-  private depth = 0;
+  /** What is open, innermost last: a quote (`"`, `'`, a backtick), `$'` (36), a parenthesis (40). */
+  private readonly stack: number[] = [];
   private readonly heredocs: string[] = [];
 
   constructor(from: number) {
@@ -626,7 +633,7 @@ class OpenShell {
       this.line(text, this.at, nl);
       this.at = nl + 1;
     }
-    return this.quote === 0 && this.depth === 0 && this.heredocs.length === 0;
+    return this.stack.length === 0 && this.heredocs.length === 0;
   }
 
   private line(text: string, s: number, e: number): void {
@@ -634,26 +641,48 @@ class OpenShell {
       if (text.slice(s, e).replace(/\r$/, '').trim() === this.heredocs[0]) this.heredocs.shift();
       return;
     }
+    const stack = this.stack;
     for (let k = s; k < e; k++) {
       const c = text.charCodeAt(k);
-      if (this.quote === 39) {
-        if (c === 39) this.quote = 0;
-      } else if (this.quote !== 0) {
+      const top = stack.length > 0 ? stack[stack.length - 1] : 0;
+      if (top === 39) {
+        if (c === 39) stack.pop();
+      } else if (top === 36) {
+        // `$'it\'s'`: ANSI-C quoting, where a backslash escapes a quote.
         if (c === 92) k++;
-        else if (c === this.quote) this.quote = 0;
+        else if (c === 39) stack.pop();
+      } else if (top === 34 || top === 96) {
+        // In a double-quoted string or backticks: `$(…)` opens a command, whose quotes nest.
+        if (c === 92) k++;
+        else if (c === top) stack.pop();
+        else if (c === 36 && text.charCodeAt(k + 1) === 40) {
+          stack.push(40);
+          k++;
+        } else if (top === 34 && c === 96) stack.push(96);
       } else if (c === 92) k++;
-      else if (c === 39 || c === 34 || c === 96) this.quote = c;
-      else if (c === 40) this.depth++;
-      else if (c === 41) this.depth = Math.max(0, this.depth - 1);
-      else if (c === 35 && (k === s || text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) break;
+      else if (c === 36 && text.charCodeAt(k + 1) === 39) {
+        stack.push(36);
+        k++;
+      } else if (c === 39 || c === 34 || c === 96 || c === 40) stack.push(c);
+      else if (c === 41) {
+        // (A case pattern's `)` closes nothing that is open.)
+        if (top === 40) stack.pop();
+      } else if (c === 35 && (k === s || text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) break;
       else if (c === 60 && text.charCodeAt(k + 1) === 60 && text.charCodeAt(k + 2) !== 60) {
         const m = /^<<-?\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(text.slice(k, Math.min(e, k + 80)));
         if (m && this.heredocs.length < MAX_OPEN_HEREDOCS) this.heredocs.push(m[2]);
         k++;
       }
+      // (A hostile line may open thousands: past a few, the block is taken as open to its end.)
+      if (stack.length > MAX_OPEN) {
+        stack.length = MAX_OPEN;
+      }
     }
   }
 }
+
+/** How deep OpenShell follows quotes and parentheses. */
+const MAX_OPEN = 64;
 
 /**
  * A Dockerfile's `FROM` starts a stage, whose ENV and ARG start afresh: a block may start there
