@@ -2176,8 +2176,9 @@ export function flagVariables(text: string, start: number, end: number, make = f
     // (A Dockerfile's `FROM --platform=$BASE_PLATFORM` is BuildKit's, a container tool's.)
     const container = containerFlag(before) || (dockerfile && FROM_BEFORE.test(before));
     if (role === 'platform') {
-      // (Only where a container tool takes it: a name of npm's, conda's or pip's is theirs, given to their own --platform.)
-      if (container) (named ??= new Set()).add(name);
+      // (Only where a container tool takes it: a name of npm's, conda's or pip's is theirs, given to
+      // their own --platform. Docker's and BuildKit's own, `$BUILDPLATFORM`, are read so already.)
+      if (container && !DOCKER_OR_KUBE_NAMED.test(name)) (named ??= new Set()).add(name);
       continue;
     }
     const bare = container;
