@@ -693,8 +693,10 @@ function lineNumberAt(text: string, offset: number): number {
  * only the blocks the edits touch are scanned again, and the text is joined only if a feature
  * reads it. Undefined when an edit could change where blocks start (the caller scans the whole
  * text instead), which rules out edits that:
- * - touch a block's first line (its key decides how the block is cut), or a line's indent and
- *   first character (`-`, `#`, `]`: whether it starts a block), or `---` at column 0;
+ * - touch a block's first line (its key decides how the block is cut), but for a short top-level
+ *   block's key that decides nothing of it (keyLineKept; the text's first line only where the
+ *   caller has seen the kind of file stay, `kindKept`), or a line's indent and first character
+ *   (`-`, `#`, `]`: whether it starts a block), or `---` at column 0;
  * - are made to a line that is blank, or to a text with lone CRs, a byte order mark or a
  *   suppression comment (those are scanned as rewritten copies, or judged with the whole text);
  * - hold a NUL or a suppression comment.

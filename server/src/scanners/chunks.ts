@@ -695,9 +695,10 @@ const MAX_OPEN_HEREDOCS = 16;
 
 /**
  * Shell, Makefiles and Dockerfiles: a block may start at a line that begins in column 0 right
- * after a blank line (or at a Dockerfile's FROM), unless that line continues a command
- * (backslash), sits in a here-document or a `define`. Commands never span such a cut, so blocks
- * scan independently (with the state of the blocks before them: see ScanState).
+ * after a blank line (or at a Dockerfile's FROM, or in a long run without one: see LONG_LINES),
+ * unless that line continues a command (backslash), sits in a here-document or a `define`.
+ * Commands never span such a cut, so blocks scan independently (with the state of the blocks
+ * before them: see ScanState).
  */
 export function chunkLines(text: string, kind: 'shell' | 'makefile' | 'dockerfile'): Chunk[] {
   const chunks: Chunk[] = [];
