@@ -2,6 +2,8 @@ import { Transform, type TransformCallback } from 'node:stream';
 
 /** Longest header block read; the LSP's is one or two short lines. */
 const MAX_HEADER = 8192;
+/** Most bytes a header with two Content-Lengths waits for to tell which is its body's. */
+const MAX_AWAITED = 2 ** 20;
 /** Longest body passed on: a JavaScript string cannot hold more (V8's limit is 2^29 - 24). */
 export const MAX_BODY = 2 ** 29 - 24;
 const EMPTY = Buffer.alloc(0);
@@ -45,12 +47,13 @@ export function parseHeader(block: string): Header {
  * The bytes an editor sends, cut into LSP messages before vscode-jsonrpc reads them. vscode-jsonrpc
  * trusts the header: `Content-Length: -5`, `1.5`, `abc`, a header without one, or a line that is
  * no header left its reader waiting for bytes that never come, so that every later message went
- * unanswered, silently. Here a header that is not the LSP's is reported (through `report`) and
- * skipped, with the bytes after it up to the next `Content-Length:` or `Content-Type:`, and the
- * messages after it are read as usual; a header that starts again inside a bad one is read from
- * there. A Content-Length longer than a string can hold is no header either (waiting for that many
- * bytes would swallow every later message). Well-formed input passes through unchanged, but for the
- * header's line ends (CRLF).
+ * unanswered, silently. Here a header that is not the LSP's is reported (through `report`, once
+ * until a message is read again) and skipped, with the bytes after it up to the next
+ * `Content-Length:` or `Content-Type:`, and the messages after it are read as usual; a header that
+ * starts again inside a bad one is read from there. A Content-Length longer than a string can hold,
+ * or one whose body does not start as a JSON-RPC message does (`{`, `[`), is not trusted either:
+ * waiting for that many bytes would swallow every later message. Well-formed input passes through
+ * unchanged, but for the header's line ends (CRLF).
  */
 export class FrameGuard extends Transform {
   /** Header bytes read so far, not yet a whole header. */
@@ -139,13 +142,13 @@ export class FrameGuard extends Transform {
       const header = 'error' in parsed || parsed.length <= this.maxBody ? parsed : { error: `a Content-Length of ${parsed.length} bytes, more than the server can read (${this.maxBody})`, header: true as const };
       if ('error' in header) {
         // Two lengths: the one whose body is JSON (a header half sent, then a whole one; or two in
-        // one). Until the longer body is all here, that cannot be told.
+        // one). Until the longer body is all here, that cannot be told (up to MAX_AWAITED bytes).
         const after = end.index + end[0].length;
         // (The last first: a header half sent comes before the whole one.)
         const lengths = header.lengths ?? [];
         let fits: number | undefined;
         for (let k = lengths.length - 1; k >= 0 && fits === undefined; k--) if (plausibleBody(rest, after, lengths[k])) fits = lengths[k];
-        if (fits === undefined && header.lengths?.some((n) => after + n > rest.length) && rest.length - after <= this.maxBody) {
+        if (fits === undefined && header.lengths?.some((n) => after + n > rest.length && n <= MAX_AWAITED)) {
           this.pending = rest;
           break;
         }
