@@ -2,8 +2,9 @@ import { Transform, type TransformCallback } from 'node:stream';
 
 /** Longest header block read; the LSP's is one or two short lines. */
 const MAX_HEADER = 8192;
-/** Most bytes a header with two Content-Lengths waits for to tell which is its body's. */
+/** Most bytes, and longest time, a header with two Content-Lengths waits for to tell which is its body's. */
 const MAX_AWAITED = 2 ** 20;
+const WAIT_MS = 200;
 /** Longest body passed on: a JavaScript string cannot hold more (V8's limit is 2^29 - 24). */
 export const MAX_BODY = 2 ** 29 - 24;
 const EMPTY = Buffer.alloc(0);
@@ -66,6 +67,9 @@ export class FrameGuard extends Transform {
   private awaiting: { length: number; type?: string } | undefined;
   /** After a bad header: bytes are dropped until a header starts. */
   private lost = false;
+  /** The wait for the rest of a body in doubt (see waitFor), and whether it is over. */
+  private waiting: NodeJS.Timeout | undefined;
+  private waited = false;
 
   /** `maxBody`: the longest body passed on; a longer Content-Length is no header (a test sets it small). */
   constructor(
@@ -76,6 +80,21 @@ export class FrameGuard extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.waiting) {
+      clearTimeout(this.waiting);
+      this.waiting = undefined;
+    }
+    this.cut(chunk);
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.waiting) clearTimeout(this.waiting);
+    this.waiting = undefined;
+    done();
+  }
+
+  private cut(chunk: Buffer): void {
     let rest = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = EMPTY;
     while (rest.length > 0) {
@@ -148,8 +167,9 @@ export class FrameGuard extends Transform {
         const lengths = header.lengths ?? [];
         let fits: number | undefined;
         for (let k = lengths.length - 1; k >= 0 && fits === undefined; k--) if (plausibleBody(rest, after, lengths[k])) fits = lengths[k];
-        if (fits === undefined && header.lengths?.some((n) => after + n > rest.length && n <= MAX_AWAITED)) {
+        if (fits === undefined && !this.waited && header.lengths?.some((n) => after + n > rest.length && n <= MAX_AWAITED)) {
           this.pending = rest;
+          this.waitFor();
           break;
         }
         this.tell(header.error);
@@ -176,7 +196,23 @@ export class FrameGuard extends Transform {
       if (header.length === 0) this.push(Buffer.from('Content-Length: 0\r\n\r\n', 'latin1'));
       else this.awaiting = header;
     }
-    done();
+  }
+
+  /**
+   * Waits WAIT_MS for the rest of a body that two Content-Lengths leave in doubt; then decides with
+   * what came (a client that sent all it had waits for the answers: the wait must end).
+   */
+  private waitFor(): void {
+    this.waiting = setTimeout(() => {
+      this.waiting = undefined;
+      this.waited = true;
+      try {
+        this.cut(EMPTY);
+      } finally {
+        this.waited = false;
+      }
+    }, WAIT_MS);
+    this.waiting.unref();
   }
 
   private dropped(why: string): void {

@@ -150,3 +150,21 @@ test('FrameGuard: a flood of bad headers is one line on stderr until a message i
   assert.equal(reports.length, 2, reports.join('\n'));
   assert.match(reports[1], /a Content-Length of 100000000 before what is no JSON message/);
 });
+
+test('FrameGuard: a header of a thousand Content-Lengths before a message: the wait for which body is JSON ends, and the messages sent after it arrive (QA 240)', async () => {
+  const a = frame('{"jsonrpc":"2.0","method":"a"}');
+  const flood = Buffer.from(`${Array.from({ length: 1000 }, (_, i) => `Content-Length: ${i + 1}\r\n`).join('')}\r\n{}`);
+  const reports: string[] = [];
+  const input = new PassThrough();
+  const reader = new StreamMessageReader(input.pipe(new FrameGuard((why) => reports.push(why))));
+  const messages: unknown[] = [];
+  reader.listen((m: Message) => messages.push(m));
+  input.write(flood);
+  input.write(a);
+  await new Promise((done) => setTimeout(done, 400));
+  input.write(a);
+  await new Promise((done) => setTimeout(done, 50));
+  reader.dispose();
+  assert.deepEqual(messages.slice(-2), [{ jsonrpc: '2.0', method: 'a' }, { jsonrpc: '2.0', method: 'a' }]);
+  assert.ok(reports.length >= 1 && reports.length <= 3, reports.join('\n'));
+});
