@@ -118,7 +118,7 @@ export class DocumentAnalyses {
     // An edit of the first line may change what kind of file it is (`#!/bin/sh`, `#cloud-config`): the scan is then made afresh.
     let first: (typeof edits)[number] | undefined;
     for (const edit of edits) if (edit.lineStart === 0) first = edit;
-    const kindKept = first !== undefined && detectFileKind(uriPath(doc.uri), doc.languageId, first.after.slice(0, 200).replace(/\r$/, '')) === a.scan.kind;
+    const kindKept = first !== undefined && fileKind(doc, first.after) === a.scan.kind;
     const scan = scanEdited(a.scan, edits, text, e.cache, { maxScanTime: e.maxScanTime }, kindKept);
     if (!scan || scan.notes.length > 0) return undefined;
     e.bytes = bytes;
