@@ -1,5 +1,5 @@
 import type { DockerGoEnv, GoNames } from './state';
-import { MentionSink, ScopeEnv, isBareArchList, isPlatformListValue, pulledImage, readPlatformList, roleOf, type Token } from './mention';
+import { MentionSink, ScopeEnv, isBareArchList, isPlatformListValue, pulledImage, readPlatformList, roleOf, varCanonical, type Token } from './mention';
 import { maskTemplates } from './template';
 import { GO_VARIANT_KEYS } from '../platform/names';
 import { holdsText, scanShell, variantOfAnother, type GoEnv } from './shell';
@@ -371,7 +371,7 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     const buildKit = /^(?:TARGET|BUILD)PLATFORM$/.test(name);
     // (A list of arches alone, `ARG PLATFORMS=amd64,arm`, is read as a Makefile's or a script's is.)
     const bareArch = buildKit || (role === 'platform' && isBareArchList(name, masked, s, vs, ve));
-    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) || flagVars?.named?.has(name) === true ? 'slash' : 'as-written', ...(bareArch ? { bareArch: true } : {}) });
+    const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: varCanonical(name, flagVars?.named), ...(bareArch ? { bareArch: true } : {}) });
     if (role === 'os') oses.push(...names.slice(0, 1));
     if (role === 'arch') arches.push(...names.slice(0, 1));
     if (role === 'variant' && names.length === 1 && GO_VARIANT_KEYS.has(name.toLowerCase())) variant = { token: names[0], key: name.toLowerCase() };

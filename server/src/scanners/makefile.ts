@@ -1,4 +1,4 @@
-import { MentionSink, ScopeEnv, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, type Mention, type Token } from './mention';
+import { MentionSink, ScopeEnv, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, varCanonical, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
 import { emitFlagArch, flagArchValue, isProse, holdsText, scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, registryVariable } from './artifacts';
@@ -523,7 +523,7 @@ function scanValue(text: string, s: number, e: number, name: string, role: NonNu
   const masked = maskTemplates(text, s, e, 'make');
   // (`PLATFORMS ?= amd64 arm arm64`: arches alone, linux's.)
   const bareArch = role === 'platform' && isBareArchList(name, masked, s, s, e);
-  const listed: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: /^(KUBE_|DOCKER_|BUILDX_)|^(TARGET|BUILD)PLATFORMS?$/i.test(name) || dockerNamed?.has(name) === true ? 'slash' : 'as-written', ...(bareArch ? { bareArch } : {}) });
+  const listed: Token[] = readPlatformList(sink, { text, masked, maskBase: s, start: s, end: e, role, context: name, canonical: varCanonical(name, dockerNamed), ...(bareArch ? { bareArch } : {}) });
   // (A name twice in a GOOS or GOARCH list is a repeat: `GOOS ?= linux darwin linux`. A word
   // with a shell operator in it, `2>/dev/null` after the value, is no name.)
   const names = role === 'os' || role === 'arch' ? markRepeats(listed.filter((t) => !SHELL_OPERATOR.test(t.text))) : listed;

@@ -674,6 +674,16 @@ const GO_ONLY_ARCH: ReadonlySet<string> = new Set(['amd64', '386']);
 export const DOCKER_OR_KUBE_NAMED = /^(?:KUBE_|DOCKER_|BUILDX_|(?:TARGET|BUILD)PLATFORMS?\b)/i;
 
 /**
+ * How a platform-ish variable's value is spelled: Docker's slash platforms where the name says
+ * so (DOCKER_OR_KUBE_NAMED) or where the file gives the variable whole to a container tool's
+ * `--platform` (`named`, see FlagVariables: `PLATFORM=linux-aarch64`, then `docker build
+ * --platform "$PLATFORM"`, which Docker refuses); as written otherwise, a toolchain's own.
+ */
+export function varCanonical(name: string, named: ReadonlySet<string> | undefined): 'slash' | 'as-written' {
+  return DOCKER_OR_KUBE_NAMED.test(name) || named?.has(name) === true ? 'slash' : 'as-written';
+}
+
+/**
  * The mentions of a block, with its otherArchWord ones read as their toolchain's where no list of
  * Go's backs them.
  *

@@ -1,5 +1,6 @@
 import {
   DOCKER_OR_KUBE_NAMED,
+  varCanonical,
   isForeignPlatform,
   MentionSink,
   isPlatformListValue,
@@ -632,7 +633,7 @@ function readInto(text: string, masked: string, base: number, cmd: Command, name
   if (!input) return;
   const context = `${name} ${variable}`;
   if (role === 'platform') {
-    readPlatformList(sink, { text, masked, maskBase: base, start: base + input.s, end: base + input.e, role, context, canonical: varCanonical(variable!) });
+    readPlatformList(sink, { text, masked, maskBase: base, start: base + input.s, end: base + input.e, role, context, canonical: varCanonical(variable!, nesting.dockerNamed) });
     return;
   }
   // The printed words may be quoted one by one: each is read as its own list.
@@ -707,7 +708,7 @@ function readAssigned(text: string, masked: string, base: number, name: string, 
   // (A name twice in the list is a repeat: `GOARCH="${GOARCH:-arm64,amd64,amd64}"`.)
   // (`PLATFORMS="amd64 arm arm64"`: arches alone, linux's.)
   const bareArch = role === 'platform' && isBareArchList(name, masked, base, base + vs, base + ve);
-  const names = markRepeats(readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name), ...(bareArch ? { bareArch } : {}), ...(goArchOnly ? { goArchOnly } : {}) }));
+  const names = markRepeats(readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name, nesting.dockerNamed), ...(bareArch ? { bareArch } : {}), ...(goArchOnly ? { goArchOnly } : {}) }));
   // A list (`GOARCH="${GOARCH:-arm,arm64,riscv64}"`, a script looping over it): each is built.
   if (role === 'os') for (const t of names) oses.push(t);
   else if (role === 'arch') for (const t of names) arches.push(t);
@@ -1845,10 +1846,10 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
             // Keyed by platform (`[linux/arm]=arm32v7/alpine:3.20`, the base image of each): the key is one.
             if (own) {
               const key = unquote(masked, { start: item.start + 1, end: item.start + index[0].indexOf(']') });
-              if (PLATFORM_KEY.test(masked.slice(key.s, key.e))) readPlatformList(sink, { text, masked, maskBase: base, start: base + key.s, end: base + key.e, role, context: `${varName} array key`, canonical: varCanonical(varName) });
+              if (PLATFORM_KEY.test(masked.slice(key.s, key.e))) readPlatformList(sink, { text, masked, maskBase: base, start: base + key.s, end: base + key.e, role, context: `${varName} array key`, canonical: varCanonical(varName, nesting.dockerNamed) });
             }
             const removeWhole = w.array.length > 1 && !own ? wordRemoval(text, base + item.start, base + item.end) : undefined;
-            readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName), ...(removeWhole ? { removeWhole } : {}) }, own ? sink.newList() : listId);
+            readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role, context: `${varName} array`, canonical: varCanonical(varName, nesting.dockerNamed), ...(removeWhole ? { removeWhole } : {}) }, own ? sink.newList() : listId);
           }
         } else if (!role && !inHostCase(text, masked, base, w.start) && platformArray(text, masked, base, w.array)) {
           // `SUPPORTED_ARCHS=(linux/amd64 linux/arm64 linux/arm)`: items that are each wholly a
@@ -2475,14 +2476,6 @@ function unjson(masked: string): string {
   return out;
 }
 
-/**
- * KUBE_BUILD_PLATFORMS and Docker's variables take slash platforms, as does any variable the
- * script gives whole to a `--platform` flag (`PLATFORM=linux-aarch64`, then `docker build
- * --platform "$PLATFORM"`: Docker refuses that word); other lists keep their own spelling.
- */
-function varCanonical(name: string): 'slash' | 'as-written' {
-  return DOCKER_OR_KUBE_NAMED.test(name) || nesting.dockerNamed?.has(name) === true ? 'slash' : 'as-written';
-}
 
 /**
  * Whether an os or arch value assigned in a branch on the host is a typo of a Go name: one word,
@@ -2677,7 +2670,7 @@ function scanDefaults(text: string, masked: string, start: number, end: number, 
     if (assigned && roleOf(assigned[1]) !== undefined) continue;
     const vs = start + m.index + m[0].length - 1 - m[2].length;
     if (readByCommand(vs)) continue;
-    const names = readPlatformList(sink, { text, masked, maskBase: start, start: vs, end: vs + m[2].length, role, context: m[1], canonical: varCanonical(m[1]) });
+    const names = readPlatformList(sink, { text, masked, maskBase: start, start: vs, end: vs + m[2].length, role, context: m[1], canonical: varCanonical(m[1], nesting.dockerNamed) });
     if (role === 'os') emitPairs(sink, names.slice(0, 1), [], undefined, m[1]);
     else if (role === 'arch') emitPairs(sink, [], names.slice(0, 1), undefined, m[1]);
   }
