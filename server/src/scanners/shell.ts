@@ -1349,6 +1349,9 @@ const FLAG_BEFORE = /--platforms?(?:=|[ \t]+)["']?[a-z0-9]+\/\\?\$$/;
 /** A flag whose value is an assignment the command makes (a build argument, a container's environment). */
 const CARRYING_FLAG = /^--(?:build-arg|env)$/;
 
+/** A flag whose value is an assignment (`--env=GOARCH=arm`, `--build-arg="PLATFORMS=…"`): the flag, `=` and the quote that opens the value. */
+const CARRIED_ASSIGNMENT = /^--?[A-Za-z0-9-]+=(["']?)(?=[A-Za-z_][A-Za-z0-9_]*=)/;
+
 /**
  * Whether the flag before words[k] carries it to the command as an assignment: `--build-arg`,
  * `--env`, and the `-e` of a container tool's run, exec or create (`docker build` has none).
@@ -1815,14 +1818,18 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     // docker buildx bake --set '*.platform=linux/amd64,linux/arm64' (also bake-action's `set:`
     // lines), --set probe.args.GOARCH=loong64 (a build argument of the target).
     if (bakeSet(text, masked, base, w, raw, sink, oses, arches)) continue;
-    // --env=GOARCH=arm, --build-arg=PLATFORMS=…: an assignment carried by a flag.
-    const carried = /^--?[A-Za-z0-9-]+=(?=[A-Za-z_][A-Za-z0-9_]*=)/.exec(raw);
+    // --env=GOARCH=arm, --build-arg=PLATFORMS=…: an assignment carried by a flag, also quoted
+    // whole (`--env="GOARCH=arm"`, the same argument to the shell).
+    // (Only where that quote closes the word: not `--env="GOARCH=arm x`, a string left open.)
+    let carried = CARRIED_ASSIGNMENT.exec(raw);
+    if (carried && carried[1] && raw.indexOf(carried[1], carried[0].length) !== raw.length - 1) carried = null;
     const assign = ASSIGNMENT.exec(carried ? raw.slice(carried[0].length) : raw);
     if (assign && carried) {
-      const u = unquote(masked, { start: w.start + carried[0].length + assign[0].length, end: w.end });
+      const quote = carried[1];
+      const u = unquote(masked, { start: w.start + carried[0].length + assign[0].length, end: w.end - quote.length });
       if (roleOf(assign[1])) readAssigned(text, masked, base, assign[1], u.s, u.e, sink, oses, arches);
       // (A build argument of any name whose value is wholly platforms: `--build-arg=ARCH=linux/arm`.)
-      else if (CARRYING_FLAG.test(carried[0].slice(0, -1))) loosePlatformValue(text, masked, base, assign[1], u.s, u.e, w.start, sink);
+      else if (CARRYING_FLAG.test(carried[0].slice(0, carried[0].length - 1 - quote.length))) loosePlatformValue(text, masked, base, assign[1], u.s, u.e, w.start, sink);
       continue;
     }
     if (assign) {

@@ -4763,8 +4763,12 @@ function splitEnvPair(node: YSeq, ctx: Ctx): [number, number] | undefined {
 /** Lists longer than this are not read for a GOOS and GOARCH pair (arguments, not an environment). */
 const MAX_ENV_ITEMS = 200;
 
-/** `PLATFORMS=linux/amd64 linux/arm64` as a list item: a value with a space, words of platform characters only. */
-const ENV_ITEM = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_./,-]+(?:[ \t]+[A-Za-z0-9_./,-]+)+)$/;
+/**
+ * `PLATFORMS=linux/amd64 linux/arm64` as a list item, also carried by a flag in one argument
+ * (`--env=KUBE_BUILD_PLATFORMS=linux/amd64 linux/arm`): a value with a space, words of platform
+ * characters only.
+ */
+const ENV_ITEM = /^(?:--(?:env|build-arg)=)?([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_./,-]+(?:[ \t]+[A-Za-z0-9_./,-]+)+)$/;
 
 /**
  * An `env:` entry of Cloud Build or Compose, or a `make` argument of an exec form, that sets a
@@ -4775,7 +4779,7 @@ const ENV_ITEM = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_./,-]+(?:[ \t]+[A-Za-z0-
 function readEnvItem(sink: MentionSink, text: string, value: string, from: number): boolean {
   const m = ENV_ITEM.exec(value);
   if (!m || roleOf(m[1]) !== 'platform') return false;
-  const s = text.indexOf(m[2], from);
+  const s = text.indexOf(m[2], from + m[0].length - m[2].length);
   if (s < 0) return false;
   const e = s + m[2].length;
   readPlatformList(sink, { text, masked: text.slice(s, e), maskBase: s, start: s, end: e, role: 'platform', context: m[1] });
