@@ -2483,7 +2483,6 @@ function unjson(masked: string): string {
   return out;
 }
 
-
 /**
  * Whether an os or arch value assigned in a branch on the host is a typo of a Go name: one word,
  * neither a Go name nor an alias, but near one (isNameTypo: `linxu`, `amd46`; not
