@@ -1941,7 +1941,7 @@ function jobFacts(text: string, start: number, itemsStart: number, end: number, 
   const ctx: Ctx = { text, sink: new MentionSink(0), flavour: 'github-workflow', path: ['jobs', key], depth: 1, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}) };
   if (envOf(job, ctx) !== ctx.env) return undefined;
   // (Its tokens as the job's block holds them: offsets from the job's start, where its first part starts.)
-  const roles = matrixRoles(text.slice(start, end), job.start - start, last - start);
+  const roles = goNamedAxes(job, matrixRoles(text.slice(start, end), job.start - start, last - start));
   const urlVars = urlVarsOf(job, ctx);
   const facts = (tokens: (t: Token) => unknown) => JSON.stringify([roles, urlVars], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : typeof v?.text === 'string' && typeof v.start === 'number' ? tokens(v) : v));
   // (A step reads the roles' names; the job's first part, their tokens too: an os written in a step
@@ -3098,7 +3098,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       (child.path as string[])[child.path.length - 1] = key;
       child.matrixRoles = ctx.matrixRoles;
     }
-    if (isJob && value.kind === 'map') child.matrixRoles = ctx.jobRoles ?? matrixRoles(ctx.text, value.start, value.end);
+    if (isJob && value.kind === 'map') child.matrixRoles = ctx.jobRoles ?? (ctx.flavour === 'github-workflow' ? goNamedAxes(value, matrixRoles(ctx.text, value.start, value.end)) : matrixRoles(ctx.text, value.start, value.end));
     else if (stepRoles) child.matrixRoles = stepRoles;
     // A GitLab job's `parallel: matrix:` variables, by what its scripts make of them (`--platform linux/$ARCH`).
     else if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && value.kind === 'map') {
@@ -3361,6 +3361,49 @@ function hasUpper(s: string): boolean {
  */
 /** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
 export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string>; runner?: Set<string>; labels?: Map<string, Set<string>> };
+
+/**
+ * A workflow job's matrix axes `os` and `arch` that no step gives a role (make's `OS=` and `ARCH=`
+ * take them, a release script's argument, or nothing the job writes) but that hold Go's names
+ * only, every value of both, in the axes and in the include entries (`os: [linux, freebsd]` and
+ * `arch: [amd64, arm]`; `- {os: linux, arch: arm}`): the platforms the job builds, read as a
+ * goos and goarch matrix is. Not where `runs-on` takes either, nor where a value is another word
+ * (`ubuntu-latest`, `x86_64`, a template): the axes are then the job's own names.
+ */
+function goNamedAxes(job: YNode | undefined, roles: MatrixRoles): MatrixRoles {
+  if (job?.kind !== 'map' || roles.has('os') || roles.has('arch') || roles.runner?.has('os') || roles.runner?.has('arch')) return roles;
+  const strategy = get(job, 'strategy');
+  const matrix = strategy?.kind === 'map' ? get(strategy, 'matrix') : undefined;
+  if (matrix?.kind !== 'map') return roles;
+  let oses = 0;
+  let arches = 0;
+  /** Counts the values of `node` under `key`; false when one is not a Go name of its role. */
+  const names = (node: YNode | undefined, key: 'os' | 'arch'): boolean => {
+    if (node === undefined) return true;
+    for (const item of node.kind === 'seq' ? node.items : [node]) {
+      const v = item?.kind === 'scalar' && item.style !== 'ALIAS' ? scalarText(item) : undefined;
+      if (v === undefined || !(key === 'os' ? isGoOs(v) : isGoArch(v))) return false;
+      if (key === 'os') oses++;
+      else arches++;
+    }
+    return true;
+  };
+  if (!names(get(matrix, 'os'), 'os') || !names(get(matrix, 'arch'), 'arch')) return roles;
+  const include = get(matrix, 'include');
+  if (include?.kind === 'seq') {
+    for (const entry of include.items) if (entry?.kind === 'map' && (!names(get(entry, 'os'), 'os') || !names(get(entry, 'arch'), 'arch'))) return roles;
+  } else if (include !== undefined) return roles;
+  if (oses === 0 || arches === 0) return roles;
+  const out: MatrixRoles = new Map(roles);
+  if (roles.os) out.os = roles.os;
+  if (roles.docker) out.docker = roles.docker;
+  if (roles.flag) out.flag = roles.flag;
+  if (roles.triple) out.triple = roles.triple;
+  if (roles.labels) out.labels = roles.labels;
+  out.set('os', 'os');
+  out.set('arch', 'arch');
+  return out;
+}
 
 /** A line that names the machine a job runs on: `runs-on: ${{ matrix.platform.os }}`, `runs-on: [self-hosted, ${{ … }}]`. */
 const RUNS_ON = /(?:^|[\s{,])runs-on[ \t]*:/;
