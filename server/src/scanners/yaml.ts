@@ -3372,11 +3372,11 @@ export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docke
  */
 function goNamedAxes(text: string, job: YNode | undefined, roles: MatrixRoles): MatrixRoles {
   if (job?.kind !== 'map' || roles.has('os') || roles.has('arch') || roles.runner?.has('os') || roles.runner?.has('arch')) return roles;
-  // (From the start of the job's first line: its keys' indent is what ends a runs-on's value.)
-  if (!axesReachBuild(text.slice(text.lastIndexOf('\n', job.start - 1) + 1, job.end))) return roles;
   const strategy = get(job, 'strategy');
   const matrix = strategy?.kind === 'map' ? get(strategy, 'matrix') : undefined;
-  if (matrix?.kind !== 'map') return roles;
+  if (matrix?.kind !== 'map' || (get(matrix, 'os') === undefined && get(matrix, 'include') === undefined)) return roles;
+  // (From the start of the job's first line: its keys' indent is what ends a runs-on's value.)
+  if (!axesReachBuild(text.slice(text.lastIndexOf('\n', job.start - 1) + 1, job.end))) return roles;
   let oses = 0;
   let arches = 0;
   /** Counts the values of `node` under `key`; false when one is not a Go name of its role. */
