@@ -113,7 +113,7 @@ export class FrameGuard extends Transform {
           this.dropped(`a Content-Length of ${length} before what is no JSON message`);
           continue;
         }
-        this.push(Buffer.from(`Content-Length: ${length}\r\n${type !== undefined ? `Content-Type: ${type}\r\n` : ''}\r\n`, 'latin1'));
+        this.push(headerBytes(length, type));
         this.body = length;
         this.quiet = false;
         continue;
@@ -175,7 +175,7 @@ export class FrameGuard extends Transform {
         this.tell(header.error);
         if (fits !== undefined) {
           rest = rest.subarray(after);
-          this.push(Buffer.from(`Content-Length: ${fits}\r\n\r\n`, 'latin1'));
+          this.push(headerBytes(fits));
           this.body = fits;
           this.quiet = false;
           continue;
@@ -193,7 +193,7 @@ export class FrameGuard extends Transform {
         continue;
       }
       rest = rest.subarray(end.index + end[0].length);
-      if (header.length === 0) this.push(Buffer.from('Content-Length: 0\r\n\r\n', 'latin1'));
+      if (header.length === 0) this.push(headerBytes(0));
       else this.awaiting = header;
     }
   }
@@ -228,6 +228,11 @@ export class FrameGuard extends Transform {
     if (!this.quiet) this.report(`dropped input that is no LSP message: ${why}; reading on from the next header`);
     this.quiet = true;
   }
+}
+
+/** The header passed on before a body of `length` bytes, with its CRLF line ends. */
+function headerBytes(length: number, type?: string): Buffer {
+  return Buffer.from(`Content-Length: ${length}\r\n${type !== undefined ? `Content-Type: ${type}\r\n` : ''}\r\n`, 'latin1');
 }
 
 /** Whether `length` bytes from `at` in `bytes` are there and are a JSON value, as a message's body is. */

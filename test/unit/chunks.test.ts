@@ -399,6 +399,23 @@ describe('a workflow\'s long job cut at its steps, each read with what the whole
     );
   });
 
+  it('reads a matrix of Go-named os and arch axes, cut or whole, and again when the step that uses them stops (QA 245, QA 246)', () => {
+    const job = (use: string) =>
+      ['name: ci', 'on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    strategy:', '      matrix:', '        os: [linux, freebsd]', '        arch: [amd64, arm]', '    steps:', `      - run: ${use}`, ...Array.from({ length: 220 }, (_, i) => `      - run: echo step ${i}`)].join('\n') + '\n';
+    const removed = (text: string) => lintText(text, 'github-workflow', MODEL, SETTINGS).filter((f) => f.code === 'removed-platform').map((f) => text.slice(f.start, f.end));
+    const text = job('make release OS=${{ matrix.os }} ARCH=${{ matrix.arch }}');
+    assert.ok(chunkYaml(text, undefined, stepCut(yamlFileFacts(text, 'github-workflow'))).some((c) => c.job), 'cut at its steps');
+    assert.deepEqual(removed(text), ['arm']);
+    assert.deepEqual(lintText(text, 'github-workflow', MODEL, SETTINGS), whole(() => lintText(text, 'github-workflow', MODEL, SETTINGS)));
+    // The step now only downloads another project's asset: no platform of the job's, in the blocks kept from before too.
+    const next = job('curl -LO https://example.com/x-${{ matrix.os }}-${{ matrix.arch }}.tar.gz');
+    const cache = new ChunkCache();
+    scanText(text, 'github-workflow', cache);
+    assert.deepEqual(judge(scanText(next, 'github-workflow', cache), MODEL, SETTINGS), lintText(next, 'github-workflow', MODEL, SETTINGS));
+    assert.deepEqual(removed(next), []);
+    assert.deepEqual(whole(() => removed(next)), []);
+  });
+
   it('scans again the step a keystroke is in, and every block of the job when the keystroke changes what the job gives them', () => {
     const text = workflow(ALL, '', 'jobenv');
     const rescanned = (next: string): number => {

@@ -1941,7 +1941,7 @@ function jobFacts(text: string, start: number, itemsStart: number, end: number, 
   const ctx: Ctx = { text, sink: new MentionSink(0), flavour: 'github-workflow', path: ['jobs', key], depth: 1, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}) };
   if (envOf(job, ctx) !== ctx.env) return undefined;
   // (Its tokens as the job's block holds them: offsets from the job's start, where its first part starts.)
-  const roles = goNamedAxes(text, job, matrixRoles(text.slice(start, end), job.start - start, last - start));
+  const roles = goNamedAxes(jobText(text, job.start, last), job, matrixRoles(text.slice(start, end), job.start - start, last - start));
   const urlVars = urlVarsOf(job, ctx);
   const facts = (tokens: (t: Token) => unknown) => JSON.stringify([roles, urlVars], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : typeof v?.text === 'string' && typeof v.start === 'number' ? tokens(v) : v));
   // (A step reads the roles' names; the job's first part, their tokens too: an os written in a step
@@ -3098,7 +3098,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       (child.path as string[])[child.path.length - 1] = key;
       child.matrixRoles = ctx.matrixRoles;
     }
-    if (isJob && value.kind === 'map') child.matrixRoles = ctx.jobRoles ?? (ctx.flavour === 'github-workflow' ? goNamedAxes(ctx.text, value, matrixRoles(ctx.text, value.start, value.end)) : matrixRoles(ctx.text, value.start, value.end));
+    if (isJob && value.kind === 'map') child.matrixRoles = ctx.jobRoles ?? goNamedAxes(jobText(ctx.text, value.start, value.end), value, matrixRoles(ctx.text, value.start, value.end));
     else if (stepRoles) child.matrixRoles = stepRoles;
     // A GitLab job's `parallel: matrix:` variables, by what its scripts make of them (`--platform linux/$ARCH`).
     else if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && value.kind === 'map') {
@@ -3368,15 +3368,15 @@ export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docke
  * only, every value of both, in the axes and in the include entries (`os: [linux, freebsd]` and
  * `arch: [amd64, arm]`; `- {os: linux, arch: arm}`): the platforms the job builds, read as a
  * goos and goarch matrix is. Not where `runs-on` takes either, nor where a value is another word
- * (`ubuntu-latest`, `x86_64`, a template): the axes are then the job's own names.
+ * (`ubuntu-latest`, `x86_64`, a template): the axes are then the job's own names. `src` is the
+ * job's text, its steps too (see jobText); `roles`, read from it by matrixRoles, gets the two axes.
  */
-function goNamedAxes(text: string, job: YNode | undefined, roles: MatrixRoles): MatrixRoles {
+function goNamedAxes(src: string, job: YNode | undefined, roles: MatrixRoles): MatrixRoles {
   if (job?.kind !== 'map' || roles.has('os') || roles.has('arch') || roles.runner?.has('os') || roles.runner?.has('arch')) return roles;
   const strategy = get(job, 'strategy');
   const matrix = strategy?.kind === 'map' ? get(strategy, 'matrix') : undefined;
   if (matrix?.kind !== 'map' || (get(matrix, 'os') === undefined && get(matrix, 'include') === undefined)) return roles;
-  // (From the start of the job's first line: its keys' indent is what ends a runs-on's value.)
-  if (!axesReachBuild(text.slice(text.lastIndexOf('\n', job.start - 1) + 1, job.end))) return roles;
+  if (!axesReachBuild(src)) return roles;
   let oses = 0;
   let arches = 0;
   /** Counts the values of `node` under `key`; false when one is not a Go name of its role. */
@@ -3396,15 +3396,14 @@ function goNamedAxes(text: string, job: YNode | undefined, roles: MatrixRoles): 
     for (const entry of include.items) if (entry?.kind === 'map' && (!names(get(entry, 'os'), 'os') || !names(get(entry, 'arch'), 'arch'))) return roles;
   } else if (include !== undefined) return roles;
   if (oses === 0 || arches === 0) return roles;
-  const out: MatrixRoles = new Map(roles);
-  if (roles.os) out.os = roles.os;
-  if (roles.docker) out.docker = roles.docker;
-  if (roles.flag) out.flag = roles.flag;
-  if (roles.triple) out.triple = roles.triple;
-  if (roles.labels) out.labels = roles.labels;
-  out.set('os', 'os');
-  out.set('arch', 'arch');
-  return out;
+  roles.set('os', 'os');
+  roles.set('arch', 'arch');
+  return roles;
+}
+
+/** A job's text from its first line's start (its keys' indent is what ends a runs-on's value) to `end`, its steps included. */
+function jobText(text: string, start: number, end: number): string {
+  return text.slice(text.lastIndexOf('\n', start - 1) + 1, end);
 }
 
 /** A use of a matrix's os or arch axis: `${{ matrix.os }}`, `matrix.arch == 'arm64'`. */
@@ -3420,7 +3419,10 @@ function axesReachBuild(src: string): boolean {
   // The runs-on values, with what goes on below their line (a list, an expression continued).
   const runsOn: [number, number][] = [];
   RUNS_ON_KEY.lastIndex = 0;
-  for (let m = RUNS_ON_KEY.exec(src); m; m = RUNS_ON_KEY.exec(src)) runsOn.push([m.index, blockEnd(src, m.index + m[0].length - 'runs-on'.length)]);
+  for (let m = RUNS_ON_KEY.exec(src); m; m = RUNS_ON_KEY.exec(src)) {
+    const lineStart = src.lastIndexOf('\n', m.index) + 1;
+    runsOn.push([m.index, indentedEnd(src, lineStart, m.index + m[0].length - 'runs-on'.length - lineStart, true) ?? src.length]);
+  }
   let used = false;
   OS_ARCH_REF.lastIndex = 0;
   for (let m = OS_ARCH_REF.exec(src); m; m = OS_ARCH_REF.exec(src)) {
@@ -3433,20 +3435,6 @@ function axesReachBuild(src: string): boolean {
 
 /** A `runs-on:` key at its line's start (a list item's dash before it maybe). */
 const RUNS_ON_KEY = /^[ \t]*(?:-[ \t]+)?runs-on(?=[ \t]*:)/gm;
-
-/** The end of the value of the key at src[at] (the first line after it indented no deeper than the key's line). */
-function blockEnd(src: string, at: number): number {
-  const lineStart = src.lastIndexOf('\n', at) + 1;
-  const indent = at - lineStart;
-  for (let i = src.indexOf('\n', at); i >= 0; i = src.indexOf('\n', i + 1)) {
-    let k = i + 1;
-    while (k < src.length && (src[k] === ' ' || src[k] === '\t')) k++;
-    if (k >= src.length) return src.length;
-    if (src[k] === '\n' || src[k] === '\r' || src[k] === '#') continue;
-    if (k - (i + 1) <= indent) return i;
-  }
-  return src.length;
-}
 
 /** A line that names the machine a job runs on: `runs-on: ${{ matrix.platform.os }}`, `runs-on: [self-hosted, ${{ … }}]`. */
 const RUNS_ON = /(?:^|[\s{,])runs-on[ \t]*:/;
