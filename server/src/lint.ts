@@ -415,7 +415,7 @@ export function scanText(original: string, kind: FileKind, cache?: ChunkCache, l
   // GOOS/GOARCH of its top-level environment: they are part of its key in the cache.
   const yamlFile = yaml ? yamlFileFacts(text, kind as YamlFlavour) : undefined;
   // (Plain YAML's long lists of mappings item by item: see ItemCut; a workflow's long jobs at their steps: StepCut.)
-  const chunks: Chunk[] = yaml ? chunkYaml(text, kind === 'yaml' ? ITEM_CUT : undefined, kind === 'github-workflow' ? stepCut(yamlFile) : undefined) : chunkLines(text, kind);
+  const chunks: Chunk[] = yaml ? chunkYaml(text, kind === 'yaml' ? ITEM_CUT : undefined, kind === 'github-workflow' ? stepCut(yamlFile) : undefined, kind === 'gitlab-ci') : chunkLines(text, kind);
   let starts: number[] = [];
   let results: ChunkResult[] = [];
   // A script's or a Makefile's variables given to `--platform` flags anywhere in it: each block reads its assignments so.

@@ -47,7 +47,21 @@ function reference(text: string): Chunk[] {
     const endIndex = k + 1 < tops.length ? tops[k + 1].index : lines.length;
     const start = startOf(top.index);
     const end = k + 1 < tops.length ? startOf(endIndex) : text.length;
-    const children = top.key !== undefined && !/platforms?$|^goos$|^goarch$/i.test(top.key) && text.slice(start, end).split('\n').length - 1 >= 200 ? childrenOf(top.index, endIndex, top.key) : undefined;
+    let children = top.key !== undefined && !/platforms?$|^goos$|^goarch$|^targets?$|^matrix$|^(?:body|notes|details|changelog|release[-_]notes|annotations)$/i.test(top.key) && text.slice(start, end).split('\n').length - 1 >= 200 ? childrenOf(top.index, endIndex, top.key) : undefined;
+    // Kept whole too: a block whose children are an os and an arch or an image and its platform, and a list with an item that is no mapping.
+    if (children && children.length >= 2) {
+      const own = children.map((c) => text.slice(c.start, text.indexOf('\n', c.start) < 0 ? text.length : text.indexOf('\n', c.start)).replace(/^ +/, ''));
+      const keys = new Set(own.map((l) => /^([^:#\s][^:#]*?)\s*:(\s|$)/.exec(l.slice(0, 200))?.[1].replace(/^["']|["']$/g, '')));
+      const lower = new Set([...keys].map((k) => k?.toLowerCase()));
+      const paired = (lower.has('goos') && lower.has('goarch')) || (keys.has('image') && (keys.has('platform') || keys.has('platforms')));
+      const firstItem = own.findIndex((l) => !l.startsWith('-'));
+      const items = firstItem < 0 ? own : own.slice(0, firstItem);
+      const scalar = items.some((l) => {
+        const content = l.slice(1).replace(/^ +/, '');
+        return content.startsWith('-') || !/^([^:#\s][^:#]*?)\s*:(\s|$)/.test(content.slice(0, 200));
+      });
+      if (paired || scalar) children = undefined;
+    }
     if (children) out.push({ start, end: children[0].start, path: [] }, ...children.map((c, i) => ({ start: c.start, end: i + 1 < children.length ? children[i + 1].start : end, path: [top.key!] })));
     else out.push({ start, end, path: [] });
   });

@@ -38,11 +38,16 @@ const TOP: readonly string[] = [];
 /** Blocks longer than this many lines are cut into their children. */
 const SPLIT_LINES = 200;
 
-/** Top-level keys whose block is scanned whole however long: a list of platforms, an os or arch (read together). */
-const KEPT_WHOLE = /platforms?$|^goos$|^goarch$/i;
+/**
+ * Top-level keys whose block is scanned whole however long: a list of platforms or targets, an os
+ * or arch (read together), a matrix (Woodpecker's `GOOS:` and `GOARCH:` axes make pairs), and the
+ * text of a form or a chart (an issue form's `body:`, Chart.yaml's `annotations:`), whose parts
+ * are read as text only below their key.
+ */
+const KEPT_WHOLE = /platforms?$|^goos$|^goarch$|^targets?$|^matrix$|^(?:body|notes|details|changelog|release[-_]notes|annotations)$/i;
 
-/** The file's environment map: `env:`, GitLab's and Azure's `variables:`, Drone's `environment:`. */
-const ENVIRONMENT = /^(?:env|variables|environment)$/;
+/** The file's environment map: `env:`, GitLab's and Azure's `variables:`, Drone's `environment:`, a ConfigMap's `data:`. */
+const ENVIRONMENT = /^(?:env|variables|environment|data)$/;
 
 /** A key of an environment that makes pairs with the others: GOOS, TARGETOS, GOARCH, TARGETARCH, GOARM, … (any case). */
 const PAIRED_KEY = /^[ \t]+["']?(?:go|target)(?:os|arch|arm|arm64|amd64|variant)["']?[ \t]*:/gim;
@@ -153,7 +158,13 @@ export interface ItemCut {
   platformName(name: string): boolean;
 }
 
-export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut): Chunk[] {
+/**
+ * Cuts a YAML text into its blocks (see the file's comment). `cut` and `steps` say how a long
+ * block's children are cut further; with `jobsWhole` (GitLab CI), a top-level block other than
+ * an environment is never cut: a job's `parallel: matrix:`, `variables:`, `extends:` and scripts
+ * are read together.
+ */
+export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut, jobsWhole = false): Chunk[] {
   const tops: { start: number; key: string | undefined }[] = [];
   const n = text.length;
   if (TOP_AT_START.test(text.slice(0, 4))) tops.push({ start: 0, key: lineKey(text, 0) });
@@ -172,10 +183,16 @@ export function chunkYaml(text: string, cut?: ItemCut, steps?: StepCut): Chunk[]
     const start = tops[k].start;
     const end = k + 1 < tops.length ? tops[k + 1].start : n;
     const key = tops[k].key;
-    if (key !== undefined && splitTopLevel(text, start, end) && !keptWhole(text, start, end, key)) {
+    if (key !== undefined && splitTopLevel(text, start, end) && !(jobsWhole && !ENVIRONMENT.test(key)) && !keptWhole(text, start, end, key)) {
       // (With a cut, a block of one child may be cut into that child's items: Prow's
       // `presubmits:` of one repository, a workflow of one long job.)
       const children = splitChildren(text, start, end, key, cut || steps ? 1 : 2);
+      // A block whose own keys are an os and an arch, or an image and its platform, is read whole;
+      // so is a list with an item that is no mapping (alone, it is no list's item, which a fix removes).
+      if (children && children.length > 2 && (pairedChildren(text, children) || scalarItems(text, children))) {
+        chunks.push({ start, end, path: TOP });
+        continue;
+      }
       const apart = (child: Chunk) => (cut ? splitItems(text, child, key, cut) : steps && key === 'jobs' ? splitSteps(text, child, steps) : undefined);
       const only = children?.length === 2 ? apart(children[1]) : undefined;
       if (children && (children.length > 2 || only)) {
@@ -214,6 +231,33 @@ function topLevelPair(tops: readonly { key: string | undefined }[]): boolean {
   return (os && arch) || (image && platform);
 }
 
+/** Whether the children of a block (splitChildren's, after its first part) are a pair as topLevelPair has it: `goos:` and `goarch:`, `image:` and `platform:`. */
+function pairedChildren(text: string, children: readonly Chunk[]): boolean {
+  const keys: { key: string | undefined }[] = [];
+  for (let c = 1; c < children.length; c++) {
+    let at = children[c].start;
+    while (text.charCodeAt(at) === 32) at++;
+    // (Only a key that starts as one of those is read: a block may have 100,000 children.)
+    const q = text.charCodeAt(at);
+    const first = (q === 34 || q === 39 ? text.charCodeAt(at + 1) : q) | 32;
+    if (first === 103 || first === 105 || first === 112) keys.push({ key: lineKey(text, at) });
+  }
+  return topLevelPair(keys);
+}
+
+/** Whether the children of a block are a list's items (`- …`) of which one is not a mapping (`- linux/arm`, `- - a`). */
+function scalarItems(text: string, children: readonly Chunk[]): boolean {
+  for (let c = 1; c < children.length; c++) {
+    let at = children[c].start;
+    while (text.charCodeAt(at) === 32) at++;
+    if (text.charCodeAt(at) !== 45) return false;
+    at++;
+    while (text.charCodeAt(at) === 32) at++;
+    if (lineKey(text, at) === undefined) return true;
+  }
+  return false;
+}
+
 /**
  * Whether text[start, end) is long enough to be cut a level further (SPLIT_LINES lines): a list's
  * items (splitItems), a job's steps (splitSteps). A short block is never counted: most are.
@@ -224,8 +268,11 @@ export function longBlock(text: string, start: number, end: number): boolean {
 
 /** Whether a top-level block text[start, end) has the lines to be cut into its children or kept whole by its key (SPLIT_LINES), as chunkYaml counts them: blank ones too. */
 export function splitTopLevel(text: string, start: number, end: number): boolean {
-  return countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
+  return CUT_ALWAYS.enabled || countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
 }
+
+/** Whether every top-level block is cut as a long one is, however short (the tests compare each file read so with it read whole). */
+export const CUT_ALWAYS = { enabled: false };
 
 function countLines(text: string, start: number, end: number, limit: number): number {
   let count = 0;
