@@ -1116,8 +1116,13 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
   // Indexed loops: in bytecode, for…of allocates an iterator per loop and a result per step, and
   // this runs over every block on every keystroke.
   const { starts, results } = scan;
+  /** Findings a block makes on a token of another (a job's first part, on an os its steps pair with its matrix), by `start:end:code`. */
+  let elsewhere: Set<string> | undefined;
+  /** The findings of each block on its own tokens, where there are findings elsewhere: the one block there reads the same token too. */
+  let own: Set<Finding> | undefined;
   for (let c = 0; c < results.length; c++) {
     const start = starts[c];
+    const end = c + 1 < starts.length ? starts[c + 1] : scan.length;
     const result = results[c];
     let judged = result.judged;
     if (!judged || judged.model !== model || judged.settings !== settings) {
@@ -1129,10 +1134,16 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
       const g = shiftFinding(findings[k], start);
       if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
       if (conflicts && g.code === 'duplicate-platform' && repeatsOtherSide(scan.text, conflicts, g)) continue;
-      out.push(scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g);
+      const f = scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g;
+      if (f.start < start || f.start >= end) (elsewhere ??= new Set()).add(`${f.start}:${f.end}:${f.code}`);
+      else if (results[c].job) (own ??= new Set()).add(f);
+      out.push(f);
     }
   }
-  return out.sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);
+  // Read whole, a job's first part and its step are one block, whose findings on one token are one
+  // per code: the first part's (it names the pairs the matrix makes) is kept.
+  const kept = elsewhere && own ? out.filter((f) => !own!.has(f) || !elsewhere!.has(`${f.start}:${f.end}:${f.code}`)) : out;
+  return kept.sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);
 }
 
 /**

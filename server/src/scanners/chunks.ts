@@ -49,8 +49,8 @@ const KEPT_WHOLE = /platforms?$|^goos$|^goarch$|^targets?$|^matrix$|^(?:body|not
 /** The file's environment map: `env:`, GitLab's and Azure's `variables:`, Drone's `environment:`, a ConfigMap's `data:`. */
 const ENVIRONMENT = /^(?:env|variables|environment|data)$/;
 
-/** A key of an environment that makes pairs with the others: GOOS, TARGETOS, GOARCH, TARGETARCH, GOARM, … (any case). */
-const PAIRED_KEY = /^[ \t]+["']?(?:go|target)(?:os|arch|arm|arm64|amd64|variant)["']?[ \t]*:/gim;
+/** A key of an environment that makes pairs with the others: GOOS, TARGETOS, GOARCH, TARGETARCH, GOARM, … (any case); or the name of a list's item (`- name: GOOS`). */
+const PAIRED_KEY = /^[ \t]+(?:(?:-[ \t]+)?name:[ \t]*["']?(?:go|target)(?:os|arch|arm|arm64|amd64|variant)["']?[ \t]*\r?$|["']?(?:go|target)(?:os|arch|arm|arm64|amd64|variant)["']?[ \t]*:)/gim;
 
 /** More such keys than this in one environment (real ones set two to four) are a generated or hostile text: it is cut as any block. */
 const MAX_PAIRED_KEYS = 16;
@@ -263,7 +263,7 @@ function scalarItems(text: string, children: readonly Chunk[]): boolean {
  * items (splitItems), a job's steps (splitSteps). A short block is never counted: most are.
  */
 export function longBlock(text: string, start: number, end: number): boolean {
-  return end - start >= SPLIT_LINES * 4 && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
+  return CUT_ALWAYS.enabled || (end - start >= SPLIT_LINES * 4 && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES);
 }
 
 /** Whether a top-level block text[start, end) has the lines to be cut into its children or kept whole by its key (SPLIT_LINES), as chunkYaml counts them: blank ones too. */
@@ -271,7 +271,7 @@ export function splitTopLevel(text: string, start: number, end: number): boolean
   return CUT_ALWAYS.enabled || countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
 }
 
-/** Whether every top-level block is cut as a long one is, however short (the tests compare each file read so with it read whole). */
+/** Whether every block is cut as a long one is, however short: a top-level block, a list's items, a job's steps (the tests compare each file read so with it read whole). */
 export const CUT_ALWAYS = { enabled: false };
 
 function countLines(text: string, start: number, end: number, limit: number): number {

@@ -1940,6 +1940,9 @@ function jobFacts(text: string, start: number, itemsStart: number, end: number, 
   // (As the walk of the whole job reads it: with the file's environment and download URLs.)
   const ctx: Ctx = { text, sink: new MentionSink(0), flavour: 'github-workflow', path: ['jobs', key], depth: 1, matrixRoles: undefined, siblingExclude: undefined, ...(file?.env ? { env: file.env } : {}), ...(file?.urlVars ? { urlVars: file.urlVars } : {}) };
   if (envOf(job, ctx) !== ctx.env) return undefined;
+  // Nor one whose environment sets a variable its steps give to `--platform` (`env: {ARCH: arm}`
+  // and `--platform linux/$ARCH`): its first part would not see the flag (see envFlagValue).
+  if (envGivenToFlags(text, job, last)) return undefined;
   // (Its tokens as the job's block holds them: offsets from the job's start, where its first part starts.)
   const roles = goNamedAxes(jobText(text, job.start, last), job, matrixRoles(text.slice(start, end), job.start - start, last - start));
   const urlVars = urlVarsOf(job, ctx);
@@ -1947,6 +1950,15 @@ function jobFacts(text: string, start: number, itemsStart: number, end: number, 
   // (A step reads the roles' names; the job's first part, their tokens too: an os written in a step
   // pairs with a matrix axis there. A keystroke above a step moves its tokens, not what steps read.)
   return { key: facts((t) => t), stepsKey: facts((t) => t.text), roles, ...(urlVars ? { urlVars } : {}) };
+}
+
+/** Whether a job (its map, up to `end`) sets in its `env:` a variable its own scripts give to a `--platform` flag. */
+function envGivenToFlags(text: string, job: YMap, end: number): boolean {
+  const env = get(job, 'env');
+  if (env?.kind !== 'map' || env.items.length === 0) return false;
+  const own = flagVariables(text, job.start, end);
+  if (!own) return false;
+  return env.items.some((p) => own.whole?.has(p.key) === true || own.arch?.has(p.key) === true || own.named?.has(p.key) === true);
 }
 
 /** What a block of a job cut at its steps starts with: at `jobs:` the job's matrix roles; in its steps those and its download URLs. */
