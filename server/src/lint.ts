@@ -3,7 +3,7 @@ import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { flagVariables, scanShell } from './scanners/shell';
-import { NO_TOP_FIRST, chunkLines, chunkYaml, lineKey, longBlock, splitTopLevel, type Chunk, type JobBlockFacts } from './scanners/chunks';
+import { NO_TOP_FIRST, SPLIT_CHARS, chunkLines, chunkYaml, lineKey, longBlock, splitTopLevel, type Chunk, type JobBlockFacts } from './scanners/chunks';
 import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type FlagVariables, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type ExcludeEdit, type Finding, type FixData, type LintSettings, type RawFinding, type Severity } from './rules/finding';
@@ -754,6 +754,9 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   // A block of a job cut at its steps is scanned with what the whole job gives it, which an edit
   // may change; and an edit of a long job may make it one that is cut (StepCut): scanText then.
   for (const c of bodies.keys()) if (results[c].job || (prev.kind === 'github-workflow' && results[c].keys.length === 1 && results[c].keys[0] === 'jobs' && longBlock(results[c].body, 0, results[c].body.length))) return undefined;
+  // A block's size decides as its lines do whether it is cut (SPLIT_CHARS): an edit that takes a
+  // top-level block, or a child of one, across that size makes blocks a fresh scan cuts otherwise.
+  for (const c of bodies.keys()) if (crossesCutSize(prev, starts, length, c, 0) || crossesCutSize(prev, starts, length, c, 1)) return undefined;
   // What every block is scanned with from the rest of the text (yamlFileFacts) must stay as it was.
   for (const [c, body] of bodies) if (changesFacts(prev.marks.yamlFile, results[c].keys, results[c].body, body)) return undefined;
   if (keyRenamed && yamlFactsKey(prev.kind, yamlFileFacts(text(), prev.kind as YamlFlavour)) !== yamlFactsKey(prev.kind, prev.marks.yamlFile)) return undefined;
@@ -768,6 +771,23 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
   cache.keep(starts, results, length);
   const marks = spaces === prev.marks.spaces ? prev.marks : { ...prev.marks, spaces };
   return new ScanResult(spaces ? () => hideSpaces(text()) : text, prev.kind, starts, results, notes, marks, length);
+}
+
+/**
+ * Whether the block at `level` (0: top-level, 1: a child of one) that holds block `c`, with all the
+ * blocks it was cut into, is SPLIT_CHARS long before the edit (prev) and not after (`starts`,
+ * `length`), or the other way.
+ */
+function crossesCutSize(prev: ScanResult, starts: readonly number[], length: number, c: number, level: number): boolean {
+  const results = prev.results;
+  if (results[c].keys.length < level) return false;
+  let first = c;
+  while (first > 0 && results[first].keys.length > level) first--;
+  let next = c + 1;
+  while (next < results.length && results[next].keys.length > level) next++;
+  const before = (next < results.length ? prev.starts[next] : prev.length) - prev.starts[first];
+  const after = (next < starts.length ? starts[next] : length) - starts[first];
+  return (before >= SPLIT_CHARS) !== (after >= SPLIT_CHARS);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { chunkLines, chunkYaml, LONG_LINES, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
+import { chunkLines, chunkYaml, LONG_LINES, SPLIT_CHARS, splitBrokenChildren, type Chunk } from '../../server/src/scanners/chunks';
 import { ChunkCache, judge, lintText, scanEdited, scanText, type FileKind } from '../../server/src/lint';
 import { ITEM_CUT, STEPS_APART, stepCut, yamlFileFacts } from '../../server/src/scanners/yaml';
 import type { Mention } from '../../server/src/scanners/mention';
@@ -47,7 +47,7 @@ function reference(text: string): Chunk[] {
     const endIndex = k + 1 < tops.length ? tops[k + 1].index : lines.length;
     const start = startOf(top.index);
     const end = k + 1 < tops.length ? startOf(endIndex) : text.length;
-    let children = top.key !== undefined && !/platforms?$|^goos$|^goarch$|^targets?$|^matrix$|^(?:body|notes|details|changelog|release[-_]notes|annotations)$/i.test(top.key) && text.slice(start, end).split('\n').length - 1 >= 200 ? childrenOf(top.index, endIndex, top.key) : undefined;
+    let children = top.key !== undefined && !/platforms?$|^goos$|^goarch$|^targets?$|^matrix$|^(?:body|notes|details|changelog|release[-_]notes|annotations)$/i.test(top.key) && (text.slice(start, end).split('\n').length - 1 >= 200 || end - start >= SPLIT_CHARS) ? childrenOf(top.index, endIndex, top.key) : undefined;
     // Kept whole too: a block whose children are an os and an arch or an image and its platform, and a list with an item that is no mapping.
     if (children && children.length >= 2) {
       const own = children.map((c) => text.slice(c.start, text.indexOf('\n', c.start) < 0 ? text.length : text.indexOf('\n', c.start)).replace(/^ +/, ''));
@@ -169,6 +169,57 @@ describe('chunkYaml', () => {
     );
     assert.equal(chunks.length, 3 + 60);
     assert.equal(chunks.at(-1)!.end, text.length);
+  });
+
+  it('cuts a block of few lines but SPLIT_CHARS characters too: a keystroke in another job does not scan a generated line of thousands of platforms again (QA 236 B4)', () => {
+    const line = Array.from({ length: 4000 }, (_, i) => ['linux/amd64', 'linux/arm', 'linux/amd46', 'linux/s390x'][i % 4]).join(',');
+    const text = `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${line}\n  other:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
+    assert.ok(text.length > SPLIT_CHARS && text.split('\n').length < 20);
+    const chunks = chunkYaml(text);
+    assert.deepEqual(
+      chunks.map((c) => [text.slice(c.start, c.end).split('\n')[0], c.path]),
+      [
+        ['on: push', []],
+        ['jobs:', []],
+        ['  build:', ['jobs']],
+        ['  other:', ['jobs']],
+      ],
+    );
+    const MODEL = builtinModel();
+    const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
+    const cache = new ChunkCache();
+    const kind: FileKind = 'github-workflow';
+    let scan = scanText(text, kind, cache);
+    const findings = judge(scan, MODEL, SETTINGS).length;
+    assert.ok(findings >= 3000, String(findings));
+    // A keystroke in the other job scans that job alone, and reads as a fresh scan does.
+    const at = text.indexOf('echo hi') + 4;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const now = `${text.slice(0, at)}x${text.slice(at)}`;
+    const edited = scanEdited(scan, [{ start: at, end: at, text: 'x', lineStart, before: '      - run: echo hi', after: '      - run: echox hi' }], () => now, cache);
+    assert.ok(edited);
+    assert.deepEqual(judge(edited, MODEL, SETTINGS), lintText(now, kind, MODEL, SETTINGS));
+    // A keystroke that takes the jobs across that size, either way, is scanned with the whole text,
+    // which cuts them otherwise than they were.
+    const jobsAt = (list: string) => `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${list}\n  other:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
+    const sized = (jobsLength: number) => {
+      const fixed = jobsAt('').length - 'on: push\n'.length;
+      return jobsAt(line.slice(0, jobsLength - fixed));
+    };
+    for (const [from, typed] of [[SPLIT_CHARS - 1, 'x'], [SPLIT_CHARS, '']] as const) {
+      const before = sized(from);
+      assert.equal(before.length - 'on: push\n'.length, from);
+      const cutBefore = chunkYaml(before).length;
+      const s0 = scanText(before, kind, cache);
+      const pos = before.indexOf('echo hi') + 4;
+      const after = typed ? `${before.slice(0, pos)}x${before.slice(pos)}` : `${before.slice(0, pos - 1)}${before.slice(pos)}`;
+      const ls = before.lastIndexOf('\n', pos) + 1;
+      const edit = typed
+        ? { start: pos, end: pos, text: 'x', lineStart: ls, before: '      - run: echo hi', after: '      - run: echox hi' }
+        : { start: pos - 1, end: pos, text: '', lineStart: ls, before: '      - run: echo hi', after: '      - run: ech hi' };
+      assert.notEqual(chunkYaml(after).length, cutBefore);
+      assert.equal(scanEdited(s0, [edit], () => after, cache), undefined);
+    }
   });
 
   it('keeps a long env: whole where it sets an os or an arch (its keys pair wherever they sit), and cuts it otherwise or past 16 such keys', () => {

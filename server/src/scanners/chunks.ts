@@ -38,6 +38,9 @@ const TOP: readonly string[] = [];
 /** Blocks longer than this many lines are cut into their children. */
 const SPLIT_LINES = 200;
 
+/** So are blocks of this many characters however few their lines: a generated line of thousands of platforms is rescanned at a keystroke in its block only. */
+export const SPLIT_CHARS = 32_768;
+
 /**
  * Top-level keys whose block is scanned whole however long: a list of platforms or targets, an os
  * or arch (read together), a matrix (Woodpecker's `GOOS:` and `GOARCH:` axes make pairs), and the
@@ -263,12 +266,12 @@ function scalarItems(text: string, children: readonly Chunk[]): boolean {
  * items (splitItems), a job's steps (splitSteps). A short block is never counted: most are.
  */
 export function longBlock(text: string, start: number, end: number): boolean {
-  return CUT_ALWAYS.enabled || (end - start >= SPLIT_LINES * 4 && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES);
+  return CUT_ALWAYS.enabled || end - start >= SPLIT_CHARS || (end - start >= SPLIT_LINES * 4 && countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES);
 }
 
 /** Whether a top-level block text[start, end) has the lines to be cut into its children or kept whole by its key (SPLIT_LINES), as chunkYaml counts them: blank ones too. */
 export function splitTopLevel(text: string, start: number, end: number): boolean {
-  return CUT_ALWAYS.enabled || countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
+  return CUT_ALWAYS.enabled || end - start >= SPLIT_CHARS || countLines(text, start, end, SPLIT_LINES) >= SPLIT_LINES;
 }
 
 /** Whether every block is cut as a long one is, however short: a top-level block, a list's items, a job's steps (the tests compare each file read so with it read whole). */
