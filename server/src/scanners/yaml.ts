@@ -1944,7 +1944,7 @@ function jobFacts(text: string, start: number, itemsStart: number, end: number, 
   // and `--platform linux/$ARCH`): its first part would not see the flag (see envFlagValue).
   if (envGivenToFlags(text, job, last)) return undefined;
   // (Its tokens as the job's block holds them: offsets from the job's start, where its first part starts.)
-  const roles = goNamedAxes(jobText(text, job.start, last), job, matrixRoles(text.slice(start, end), job.start - start, last - start));
+  const roles = axesWithArches(job, goNamedAxes(jobText(text, job.start, last), job, matrixRoles(text.slice(start, end), job.start - start, last - start)));
   const urlVars = urlVarsOf(job, ctx);
   const facts = (tokens: (t: Token) => unknown) => JSON.stringify([roles, urlVars], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : typeof v?.text === 'string' && typeof v.start === 'number' ? tokens(v) : v));
   // (A step reads the roles' names; the job's first part, their tokens too: an os written in a step
@@ -3110,7 +3110,7 @@ function walkMap(node: YMap, ctx: Ctx): void {
       (child.path as string[])[child.path.length - 1] = key;
       child.matrixRoles = ctx.matrixRoles;
     }
-    if (isJob && value.kind === 'map') child.matrixRoles = ctx.jobRoles ?? goNamedAxes(jobText(ctx.text, value.start, value.end), value, matrixRoles(ctx.text, value.start, value.end));
+    if (isJob && value.kind === 'map') child.matrixRoles = ctx.jobRoles ?? axesWithArches(value, goNamedAxes(jobText(ctx.text, value.start, value.end), value, matrixRoles(ctx.text, value.start, value.end)));
     else if (stepRoles) child.matrixRoles = stepRoles;
     // A GitLab job's `parallel: matrix:` variables, by what its scripts make of them (`--platform linux/$ARCH`).
     else if (ctx.flavour === 'gitlab-ci' && ctx.path.length === 0 && value.kind === 'map') {
@@ -3372,7 +3372,33 @@ function hasUpper(s: string): boolean {
  * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
 /** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
-export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string>; runner?: Set<string>; labels?: Map<string, Set<string>> };
+export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; arches?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string>; runner?: Set<string>; labels?: Map<string, Set<string>> };
+
+/**
+ * The arches a job's commands write beside an os axis (MatrixRoles.arches, `GOOS=${{ matrix.goos }}
+ * GOARCH=arm`) kept only for an axis its matrix writes out, in its keys or its include entries:
+ * the axis's values make the pairs there, and the commands' own reading is dropped (see
+ * dropAxisBuilt). A reference to no such axis (no matrix, `goos: ${{ fromJSON(…) }}`) leaves the
+ * command's reading as it is.
+ */
+function axesWithArches(job: YNode | undefined, roles: MatrixRoles): MatrixRoles {
+  if (!roles.arches) return roles;
+  const strategy = job?.kind === 'map' ? get(job, 'strategy') : undefined;
+  const matrix = strategy?.kind === 'map' ? get(strategy, 'matrix') : undefined;
+  const written = (node: YNode | undefined): boolean =>
+    node !== undefined && (node.kind === 'seq' ? node.items.length > 0 && node.items.every((i) => i?.kind === 'scalar' && !(scalarText(i) ?? '').includes('${{')) : node.kind === 'scalar' && !(scalarText(node) ?? '${{').includes('${{'));
+  for (const key of [...roles.arches.keys()]) {
+    if (matrix?.kind !== 'map') {
+      roles.arches.delete(key);
+      continue;
+    }
+    const include = get(matrix, 'include');
+    const inEntries = include?.kind === 'seq' && include.items.some((e) => e?.kind === 'map' && written(get(e, key)));
+    if (!written(get(matrix, key)) && !inEntries) roles.arches.delete(key);
+  }
+  if (roles.arches.size === 0) delete roles.arches;
+  return roles;
+}
 
 /**
  * A workflow job's matrix axes `os` and `arch` that no step gives a role (make's `OS=` and `ARCH=`
@@ -3573,16 +3599,21 @@ const GOOS_ON_LINE = /(?:^|[\s;&|])GOOS=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 const REF_LINE_BEFORE = 80;
 const REF_LINE_AFTER = 200;
 
+/** `GOARCH=arm` on a line, as GOOS_ON_LINE. */
+const GOARCH_ON_LINE = /(?:^|[\s;&|])GOARCH=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
+
 /** `GOOS: darwin` (quoted or not, a comment after it) as a line of a block mapping, from its indent on. */
 const GOOS_KEY = /^GOOS[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
+/** `GOARCH: "386"`, as GOOS_KEY. */
+const GOARCH_KEY = /^GOARCH[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
 /** How many lines above and below a key its sibling keys are looked for. */
 const SIBLING_LINES = 40;
 
 /**
- * The value of a `GOOS:` key in the block mapping whose key starts the line at `lineStart` of
- * src (a sibling: same indent, no line of less indent between), as src offsets.
+ * The value of a `GOOS:` key (or another `key`'s) in the block mapping whose key starts the line at
+ * `lineStart` of src (a sibling: same indent, no line of less indent between), as src offsets.
  */
-function siblingGoos(src: string, lineStart: number): { start: number; end: number } | undefined {
+function siblingGoos(src: string, lineStart: number, keyLine: RegExp = GOOS_KEY): { start: number; end: number } | undefined {
   const spaces = (at: number): number => {
     let k = at;
     while (src.charCodeAt(k) === 32) k++;
@@ -3605,7 +3636,7 @@ function siblingGoos(src: string, lineStart: number): { start: number; end: numb
     if (key - at < col || (item && key - at === col && !up)) return 'stop';
     if (key - at > col) return undefined;
     const rest = src.slice(key, nl);
-    const m = GOOS_KEY.exec(rest);
+    const m = keyLine.exec(rest);
     if (m) {
       const v = key + rest.indexOf(m[2], rest.indexOf(':') + 1);
       return { start: v, end: v + m[2].length };
@@ -3698,6 +3729,13 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     if (!list) byKey.set(key, [t]);
     else if (!list.some((o) => o.text === t.text)) list.push(t);
   };
+  /** One more arch the job builds the os axis `key` for (each arch once). */
+  const addArch = (key: string, t: Token) => {
+    const byKey: Map<string, Token[]> = (roles.arches ??= new Map());
+    const list = byKey.get(key);
+    if (!list) byKey.set(key, [t]);
+    else if (!list.some((a) => a.text === t.text)) list.push(t);
+  };
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   ref.lastIndex = 0;
   for (let m = ref.exec(src); m; m = ref.exec(src)) {
@@ -3745,6 +3783,22 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     // (Not a flag in a comment, in echo text or in a step's name, which nothing runs, nor gcloud's.)
     const whole = !goOs && role === 'platform' && (before[1] === 'platforms' || (before[1].startsWith('-') && !TEXT_HEAD.test(head) && runsDockerFlag(head)));
     if (again && whole && roles.get(m[1]) === 'platform') (roles.flag ??= new Set()).add(m[1]);
+    // GOOS=${{ matrix.goos }} GOARCH=arm: the os axis's values are built for arm (see fixedArches).
+    if (role === 'os' && (!again || roles.get(m[1]) === 'os')) {
+      let to = m.index + m[0].length;
+      const stop = Math.min(src.length, to + REF_LINE_AFTER);
+      while (to < stop && src.charCodeAt(to) !== 10) to++;
+      const goarch = GOARCH_ON_LINE.exec(src.slice(from, to));
+      if (goarch && isGoArch(goarch[2])) {
+        const at = jobStart + from + goarch.index + goarch[0].length - goarch[1].length - goarch[2].length;
+        addArch(m[1], token(text, at, at + goarch[2].length));
+      } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10)) {
+        // `GOARCH: "386"` beside `GOOS: ${{ matrix.goos }}` in a step's env.
+        const at = siblingGoos(src, from, GOARCH_KEY);
+        if (at && isGoArch(src.slice(at.start, at.end))) addArch(m[1], token(text, jobStart + at.start, jobStart + at.end));
+      }
+      if (again) continue;
+    }
     if (again && (roles.get(m[1]) !== 'arch' || !roles.os?.has(m[1]))) continue;
     if (goOs) {
       // A platform-ish word before a space is text (`echo "platform linux/${{ matrix.arch }}"`); a flag's is its value.
@@ -3926,10 +3980,14 @@ function pairMapping(
   const context = ctx.path.some((k) => MATRIX_KEY.test(k)) ? (ctx.flavour === 'github-workflow' || ctx.path.includes('workflows') ? 'matrix' : 'matrix without exclude') : osKey && archKey ? `${osKey}/${archKey}` : (osKey ?? archKey ?? '');
   const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
+  // `GOOS: ${{ matrix.goos }}` beside `GOARCH: "386"`: the matrix's os axis makes the pairs (see fixedArches).
+  if (osKey !== undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), ctx)) return;
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
   const fixedOses = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? (ctx.env?.os ? [ctx.env.os] : undefined)) : undefined;
   const fixedOsName = osKey === undefined && archKey !== undefined && !fixedOses && inMatrixAxis(ctx) ? ctx.env?.osName : undefined;
+  // An os axis the job builds with an arch it writes: `GOOS=${{ matrix.goos }} GOARCH=arm`.
+  const fixedArches = osKey !== undefined && inMatrixAxis(ctx) ? ctx.matrixRoles?.arches?.get(osKey) : undefined;
   // Include entries that give an os to the combinations they match (`- os: macos-14` with `target_os: darwin`).
   const included = osKey === undefined && archKey !== undefined && !fixedOses && ctx.flavour === 'github-workflow' && inMatrixAxis(ctx) ? includedOses(ctx, keys, archKey, arches) : undefined;
   const first = ctx.sink.mentions.length;
@@ -4073,9 +4131,14 @@ function pairMapping(
     } else {
       /** One os the job writes before the axis (`windows/${{ matrix.a }}`): each arch of the axis is a job of its own. */
       let alone = false;
+      /** The arches come from the job's commands, not from an axis (see fixedArches). */
+      let commandArches = false;
       if (fixedOses && oses.length === 0 && arches.length > 0) {
         oses.push(...fixedOses);
         alone = fixedOses.length === 1;
+      } else if (fixedArches && arches.length === 0 && oses.length > 0) {
+        arches.push(...fixedArches);
+        commandArches = true;
       } else if (outer?.os && oses.length === 0 && arches.length > 0) oses.push(outer.os);
       else if (outer?.arch && arches.length === 0 && oses.length > 0) arches.push(outer.arch);
       else if (fixedOsName && oses.length === 0 && arches.length > 0) implied = { os: fixedOsName };
@@ -4085,11 +4148,20 @@ function pairMapping(
       if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
       // A matrix's value that makes no valid pair with any value of the other axis (plan9 beside
       // arches linux builds) is the one that is wrong: its pairs are said at it, once.
-      if (!goreleaserBuild && context.startsWith('matrix') && oses.length > 0 && arches.length > 0) markDeadValues(ctx.sink.mentions, from, oses.map((t) => t.text), arches.map((t) => t.text), isExcluded, undefined, ctx.sink.mentions.length);
+      if (!goreleaserBuild && !commandArches && context.startsWith('matrix') && oses.length > 0 && arches.length > 0) markDeadValues(ctx.sink.mentions, from, oses.map((t) => t.text), arches.map((t) => t.text), isExcluded, undefined, ctx.sink.mentions.length);
       // An environment's GOARCH that holds a list beside one GOOS (`GOOS: darwin`, `GOARCH: "arm64
       // arm"`): a script builds each with that GOOS, as the shell's `GOOS=darwin GOARCH="arm64 arm"`.
       if (oses.length === 1 && arches.length > 1 && ENV_MAP_KEYS.has(ctx.path[ctx.path.length - 1] ?? '') && !context.startsWith('matrix')) eachBuilt(ctx.sink.mentions, from);
       for (const entry of included?.entries ?? []) emitPairs(ctx.sink, entry.os, entry.arches, (_, a) => written(a), context);
+      // Beside an arch axis, the arches the job's commands write with the os axis make pairs too.
+      const fromCommands = commandArches ? from : ctx.sink.mentions.length;
+      if (fixedArches && !commandArches && oses.length > 0) emitPairs(ctx.sink, oses, fixedArches, undefined, context, isExcluded);
+      // An arch the command writes is no axis's value: a pair it makes is judged as the command's
+      // (darwin/arm at its `arm`, with darwin's arches to write instead), not as a product's.
+      for (let k = fromCommands; k < ctx.sink.mentions.length; k++) {
+        const m = ctx.sink.mentions[k];
+        if (m.kind === 'pair') ctx.sink.mentions[k] = { ...m, product: false };
+      }
       // No other axis to exclude against: an arch that makes no pair with that os is an item of
       // the axis to fix or remove, as in a list (with what the axis holds, for its suggestions).
       if (alone) {
@@ -4879,6 +4951,38 @@ function envListItem(item: YScalar, ctx: Ctx): boolean {
   return ctx.text.slice(r.s, r.e) === item.value && readEnvItem(ctx.sink, ctx.text, item.value, r.s);
 }
 
+/** A matrix reference that is a whole value: `${{ matrix.goos }}`. */
+const MATRIX_VALUE = /^\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}$/;
+/** `GOOS=${{ matrix.goos }}` in a command. */
+const GOOS_FROM_MATRIX = /(?:^|[\s;&|])GOOS=(["']?)\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}\1(?=[\s;&|)]|$)/;
+
+/** Whether `value` is a matrix os axis the job builds with an arch its commands write (see fixedArches): that axis makes the pairs. */
+function osAxisBuilds(value: string | undefined, ctx: Ctx): boolean {
+  const m = value === undefined || !ctx.matrixRoles?.arches ? null : MATRIX_VALUE.exec(value.trim());
+  return m !== null && ctx.matrixRoles!.arches!.has(m[1]);
+}
+
+/**
+ * A command's pairs of an unknown os (`GOOS=${{ matrix.goos }} GOARCH=arm`, mentions from `from`
+ * on) whose os is a matrix axis the job builds with that arch: the axis makes them (see
+ * fixedArches), with its values; the command's own, read as linux's, are dropped.
+ */
+function dropAxisBuilt(ctx: Ctx, from: number): void {
+  const arches = ctx.matrixRoles?.arches;
+  if (!arches) return;
+  const mentions = ctx.sink.mentions;
+  for (let k = mentions.length - 1; k >= from; k--) {
+    const m = mentions[k];
+    if (m.kind !== 'pair' || !m.osUnknown || m.os || !m.arch) continue;
+    const ls = ctx.text.lastIndexOf('\n', m.arch.start - 1) + 1;
+    let le = ctx.text.indexOf('\n', m.arch.start);
+    if (le < 0) le = ctx.text.length;
+    const goos = GOOS_FROM_MATRIX.exec(ctx.text.slice(ls, le));
+    const text = m.arch.text;
+    if (goos && arches.get(goos[2])?.some((t) => t.text === text)) mentions.splice(k, 1);
+  }
+}
+
 /** Any other scalar: a whole slash platform counts; its text is scanned as shell for flags, URLs, assignments. */
 function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?: NonNullable<ShellOptions['carry']>): void {
   if (node.style === 'ALIAS') return;
@@ -4912,6 +5016,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
   // (A script's commands are read as a shell file's are: `X=linux/arm make`, `export X=linux/arm`.)
   const before = ctx.sink.mentions.length;
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: !script, ...(ctx.env ? { env: ctx.env } : {}), ...(carry?.urlVars ? { urlVars: carry.urlVars } : ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
+  if (ctx.matrixRoles?.arches && before < ctx.sink.mentions.length) dropAxisBuilt(ctx, before);
   // Ansible's module arguments written `key=value` (`docker_image: name=registry.k8s.io/kube-proxy:v1.31.2
   // source=pull platform=linux/arm/v7`): the image pulled for the platform, as in their mapping form.
   if (before < ctx.sink.mentions.length && value.indexOf('platform=') >= 0) {
