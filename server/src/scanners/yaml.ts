@@ -3729,12 +3729,12 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     if (!list) byKey.set(key, [t]);
     else if (!list.some((o) => o.text === t.text)) list.push(t);
   };
-  /** One more arch the job builds the os axis `key` for (each arch once). */
+  /** One more arch the job builds the os axis `key` for, at each place it is written (its pairs are said there). */
   const addArch = (key: string, t: Token) => {
     const byKey: Map<string, Token[]> = (roles.arches ??= new Map());
     const list = byKey.get(key);
     if (!list) byKey.set(key, [t]);
-    else if (!list.some((a) => a.text === t.text)) list.push(t);
+    else if (!list.some((a) => a.start === t.start)) list.push(t);
   };
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   ref.lastIndex = 0;
@@ -3981,7 +3981,7 @@ function pairMapping(
   const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // `GOOS: ${{ matrix.goos }}` beside `GOARCH: "386"`: the matrix's os axis makes the pairs (see fixedArches).
-  if (osKey !== undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), ctx)) return;
+  if (osKey !== undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), arches, ctx)) return;
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
   const fixedOses = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? (ctx.env?.os ? [ctx.env.os] : undefined)) : undefined;
@@ -4956,10 +4956,11 @@ const MATRIX_VALUE = /^\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}$/;
 /** `GOOS=${{ matrix.goos }}` in a command. */
 const GOOS_FROM_MATRIX = /(?:^|[\s;&|])GOOS=(["']?)\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}\1(?=[\s;&|)]|$)/;
 
-/** Whether `value` is a matrix os axis the job builds with an arch its commands write (see fixedArches): that axis makes the pairs. */
-function osAxisBuilds(value: string | undefined, ctx: Ctx): boolean {
+/** Whether `value` is a matrix os axis the job builds with these arches, which its commands write (see fixedArches): that axis makes the pairs. */
+function osAxisBuilds(value: string | undefined, arches: readonly Token[], ctx: Ctx): boolean {
   const m = value === undefined || !ctx.matrixRoles?.arches ? null : MATRIX_VALUE.exec(value.trim());
-  return m !== null && ctx.matrixRoles!.arches!.has(m[1]);
+  const built = m ? ctx.matrixRoles!.arches!.get(m[1]) : undefined;
+  return built !== undefined && arches.every((a) => built.some((t) => t.text === a.text));
 }
 
 /**
