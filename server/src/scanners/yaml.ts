@@ -3604,6 +3604,8 @@ const REF_LINE_AFTER = 200;
  * indicator), other assignments, `export`, `env`, `sudo`; not echo text, a comment, a step's name.
  */
 const COMMAND_HEAD = /^[ \t]*(?:-[ \t]+)?(?:run[ \t]*:[ \t]*(?:[|>][-+0-9]*[ \t]*)?)?(?:(?:export|env|sudo|time|[A-Za-z_][A-Za-z0-9_]*=[^\s#]*)[ \t]+)*$/;
+/** A variant's variable set on a line: `GOARM=7`, `GOAMD64=v3`. */
+const VARIANT_ON_LINE = /(?:^|[\s;&|])GO(?:ARM|ARM64|AMD64|386|MIPS|MIPS64|PPC64)=/;
 /** `GOARCH=arm` on a line, as GOOS_ON_LINE. */
 const GOARCH_ON_LINE = /(?:^|[\s;&|])GOARCH=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 
@@ -3793,7 +3795,9 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       let to = m.index + m[0].length;
       const stop = Math.min(src.length, to + REF_LINE_AFTER);
       while (to < stop && src.charCodeAt(to) !== 10) to++;
-      const goarch = before[2] === '=' && COMMAND_HEAD.test(head.slice(0, head.length - before[0].length)) ? GOARCH_ON_LINE.exec(src.slice(from, to)) : null;
+      // (Not where the line sets a variant too, `GOARM=7`: the command's own reading names it.)
+      const line = src.slice(from, to);
+      const goarch = before[2] === '=' && COMMAND_HEAD.test(head.slice(0, head.length - before[0].length)) && !VARIANT_ON_LINE.test(line) ? GOARCH_ON_LINE.exec(line) : null;
       if (goarch && isGoArch(goarch[2])) {
         const at = jobStart + from + goarch.index + goarch[0].length - goarch[1].length - goarch[2].length;
         addArch(m[1], token(text, at, at + goarch[2].length));
