@@ -1138,7 +1138,7 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
   const { starts, results } = scan;
   /** Findings a block makes on a token of another (a job's first part, on an os its steps pair with its matrix), by `start:end:code`. */
   let elsewhere: Set<string> | undefined;
-  /** The findings of each block on its own tokens, where there are findings elsewhere: the one block there reads the same token too. */
+  /** The findings of a cut job's blocks on their own tokens: one that a finding made elsewhere repeats (same token, same code) is dropped. */
   let own: Set<Finding> | undefined;
   for (let c = 0; c < results.length; c++) {
     const start = starts[c];

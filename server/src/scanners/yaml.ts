@@ -3617,8 +3617,9 @@ const GOARCH_KEY = /^GOARCH[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
 const SIBLING_LINES = 40;
 
 /**
- * The value of a `GOOS:` key (or another `key`'s) in the block mapping whose key starts the line at
- * `lineStart` of src (a sibling: same indent, no line of less indent between), as src offsets.
+ * The value of a `GOOS:` key (or of the key `keyLine` reads, `GOARCH:`) in the block mapping whose
+ * key starts the line at `lineStart` of src (a sibling: same indent, no line of less indent
+ * between), as src offsets.
  */
 function siblingGoos(src: string, lineStart: number, keyLine: RegExp = GOOS_KEY): { start: number; end: number } | undefined {
   const spaces = (at: number): number => {
