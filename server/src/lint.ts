@@ -3,7 +3,7 @@ import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
 import { flagVariables, scanShell } from './scanners/shell';
-import { NO_TOP_FIRST, SPLIT_CHARS, chunkLines, chunkYaml, lineKey, longBlock, splitTopLevel, type Chunk, type JobBlockFacts } from './scanners/chunks';
+import { NO_TOP_FIRST, SPLIT_CHARS, SPLIT_LINES, chunkLines, chunkYaml, lineKey, longBlock, splitTopLevel, type Chunk, type JobBlockFacts } from './scanners/chunks';
 import { NO_MAKE, copyScanState, makeKey, newScanState, scanStateKey, type FlagVariables, type MakeGoEnv, type ScanState } from './scanners/state';
 import type { TierModel } from './model/query';
 import { DEFAULT_SEVERITY, type Code, type ExcludeEdit, type Finding, type FixData, type LintSettings, type RawFinding, type Severity } from './rules/finding';
@@ -781,10 +781,12 @@ export function scanEdited(prev: ScanResult, edits: readonly LineEdit[], text: (
 function crossesCutSize(prev: ScanResult, starts: readonly number[], length: number, c: number, level: number): boolean {
   const results = prev.results;
   if (results[c].keys.length < level) return false;
+  // Each block starts a line: past SPLIT_LINES blocks, the block has the lines to be cut whatever
+  // its size, and the walk stops (a keystroke in a job of 5,000 steps reads a few of them).
   let first = c;
-  while (first > 0 && results[first].keys.length > level) first--;
+  while (first > 0 && results[first].keys.length > level) if (c - --first > SPLIT_LINES) return false;
   let next = c + 1;
-  while (next < results.length && results[next].keys.length > level) next++;
+  while (next < results.length && results[next].keys.length > level) if (++next - c > SPLIT_LINES) return false;
   const before = (next < results.length ? prev.starts[next] : prev.length) - prev.starts[first];
   const after = (next < starts.length ? starts[next] : length) - starts[first];
   return (before >= SPLIT_CHARS) !== (after >= SPLIT_CHARS);
@@ -1137,9 +1139,7 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
   // this runs over every block on every keystroke.
   const { starts, results } = scan;
   /** Findings a block makes on a token of another (a job's first part, on an os its steps pair with its matrix), by `start:end:code`. */
-  let elsewhere: Set<string> | undefined;
-  /** The findings of a cut job's blocks on their own tokens: one that a finding made elsewhere repeats (same token, same code) is dropped. */
-  let own: Set<Finding> | undefined;
+  let elsewhere: Map<string, Finding> | undefined;
   for (let c = 0; c < results.length; c++) {
     const start = starts[c];
     const end = c + 1 < starts.length ? starts[c + 1] : scan.length;
@@ -1155,14 +1155,19 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
       if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
       if (conflicts && g.code === 'duplicate-platform' && repeatsOtherSide(scan.text, conflicts, g)) continue;
       const f = scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g;
-      if (f.start < start || f.start >= end) (elsewhere ??= new Set()).add(`${f.start}:${f.end}:${f.code}`);
-      else if (results[c].job) (own ??= new Set()).add(f);
+      if (f.start < start || f.start >= end) (elsewhere ??= new Map()).set(`${f.start}:${f.end}:${f.code}`, f);
       out.push(f);
     }
   }
   // Read whole, a job's first part and its step are one block, whose findings on one token are one
-  // per code: the first part's (it names the pairs the matrix makes) is kept.
-  const kept = elsewhere && own ? out.filter((f) => !own!.has(f) || !elsewhere!.has(`${f.start}:${f.end}:${f.code}`)) : out;
+  // per code: the first part's (it names the pairs the matrix makes) is kept, the step's repeat of it
+  // dropped. (Rare: looked for only where a block made a finding elsewhere.)
+  const kept = elsewhere
+    ? out.filter((f) => {
+        const made = elsewhere!.get(`${f.start}:${f.end}:${f.code}`);
+        return made === undefined || made === f || results[lastAtOrBefore(starts, f.start)].job === undefined;
+      })
+    : out;
   return kept.sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);
 }
 

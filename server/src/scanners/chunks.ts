@@ -36,7 +36,7 @@ export interface StepCut {
 const TOP: readonly string[] = [];
 
 /** Blocks longer than this many lines are cut into their children. */
-const SPLIT_LINES = 200;
+export const SPLIT_LINES = 200;
 
 /** So are blocks of this many characters however few their lines: a generated line of thousands of platforms is rescanned at a keystroke in its block only. */
 export const SPLIT_CHARS = 32_768;
