@@ -3792,7 +3792,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     const whole = !goOs && role === 'platform' && (before[1] === 'platforms' || (before[1].startsWith('-') && !TEXT_HEAD.test(head) && runsDockerFlag(head)));
     if (again && whole && roles.get(m[1]) === 'platform') (roles.flag ??= new Set()).add(m[1]);
     // GOOS=${{ matrix.goos }} GOARCH=arm: the os axis's values are built for arm (see fixedArches).
-    if (role === 'os' && (!again || roles.get(m[1]) === 'os')) {
+    // (A workflow's matrix only: see axesWithArches and dropAxisBuilt.)
+    if (role === 'os' && ref === MATRIX_REF && (!again || roles.get(m[1]) === 'os')) {
       let to = m.index + m[0].length;
       const stop = Math.min(src.length, to + REF_LINE_AFTER);
       while (to < stop && src.charCodeAt(to) !== 10) to++;
