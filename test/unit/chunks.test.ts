@@ -173,7 +173,8 @@ describe('chunkYaml', () => {
 
   it('cuts a block of few lines but SPLIT_CHARS characters too: a keystroke in another job does not scan a generated line of thousands of platforms again (QA 236 B4)', () => {
     const line = Array.from({ length: 4000 }, (_, i) => ['linux/amd64', 'linux/arm', 'linux/amd46', 'linux/s390x'][i % 4]).join(',');
-    const text = `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${line}\n  other:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
+    const jobsAt = (list: string) => `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${list}\n  other:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
+    const text = jobsAt(line);
     assert.ok(text.length > SPLIT_CHARS && text.split('\n').length < 20);
     const chunks = chunkYaml(text);
     assert.deepEqual(
@@ -189,7 +190,7 @@ describe('chunkYaml', () => {
     const SETTINGS: LintSettings = { requiredTier: 3, severity: {} };
     const cache = new ChunkCache();
     const kind: FileKind = 'github-workflow';
-    let scan = scanText(text, kind, cache);
+    const scan = scanText(text, kind, cache);
     const findings = judge(scan, MODEL, SETTINGS).length;
     assert.ok(findings >= 3000, String(findings));
     // A keystroke in the other job scans that job alone, and reads as a fresh scan does.
@@ -201,7 +202,6 @@ describe('chunkYaml', () => {
     assert.deepEqual(judge(edited, MODEL, SETTINGS), lintText(now, kind, MODEL, SETTINGS));
     // A keystroke that takes the jobs across that size, either way, is scanned with the whole text,
     // which cuts them otherwise than they were.
-    const jobsAt = (list: string) => `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          platforms: ${list}\n  other:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
     const sized = (jobsLength: number) => {
       const fixed = jobsAt('').length - 'on: push\n'.length;
       return jobsAt(line.slice(0, jobsLength - fixed));
