@@ -3613,15 +3613,32 @@ const GOARCH_ON_LINE = /(?:^|[\s;&|])GOARCH=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 const GOOS_KEY = /^GOOS[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
 /** `GOARCH: "386"`, as GOOS_KEY. */
 const GOARCH_KEY = /^GOARCH[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
+/** `GOARM: "7"`, `GOAMD64: v3`: a variant's key, as GOOS_KEY. */
+const VARIANT_KEY_LINE = /^GO(?:ARM|ARM64|AMD64|386|MIPS|MIPS64|PPC64)[ \t]*:[ \t]*(["']?)([A-Za-z0-9.,]+)\1[ \t]*(?:#.*)?\r?$/;
 /** How many lines above and below a key its sibling keys are looked for. */
 const SIBLING_LINES = 40;
+
+/**
+ * A command's line that builds a matrix os axis for an arch it writes, `GOOS=${{ matrix.goos }}
+ * GOARCH=arm`: the axis's key, the arch, and where the arch starts in `line`. Undefined for text (a
+ * step's name, a comment, echo text), for an arch that is no Go name, and where the line sets a
+ * variant too (`GOARM=7`: the command's own reading names it). matrixRoles reads the lines that
+ * build an axis so, and dropAxisBuilt drops the commands' own readings of the same lines.
+ */
+function commandArch(line: string): { key: string; arch: string; at: number } | undefined {
+  const goos = GOOS_FROM_MATRIX.exec(line);
+  if (!goos || VARIANT_ON_LINE.test(line) || !COMMAND_HEAD.test(line.slice(0, line.indexOf('GOOS=', goos.index)))) return undefined;
+  const goarch = GOARCH_ON_LINE.exec(line);
+  if (!goarch || !isGoArch(goarch[2])) return undefined;
+  return { key: goos[2], arch: goarch[2], at: goarch.index + goarch[0].length - goarch[1].length - goarch[2].length };
+}
 
 /**
  * The value of a `GOOS:` key (or of the key `keyLine` reads, `GOARCH:`) in the block mapping whose
  * key starts the line at `lineStart` of src (a sibling: same indent, no line of less indent
  * between), as src offsets.
  */
-function siblingGoos(src: string, lineStart: number, keyLine: RegExp = GOOS_KEY): { start: number; end: number } | undefined {
+function siblingValue(src: string, lineStart: number, keyLine: RegExp = GOOS_KEY): { start: number; end: number } | undefined {
   const spaces = (at: number): number => {
     let k = at;
     while (src.charCodeAt(k) === 32) k++;
@@ -3797,15 +3814,13 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       let to = m.index + m[0].length;
       const stop = Math.min(src.length, to + REF_LINE_AFTER);
       while (to < stop && src.charCodeAt(to) !== 10) to++;
-      // (Not where the line sets a variant too, `GOARM=7`: the command's own reading names it.)
-      const line = src.slice(from, to);
-      const goarch = before[2] === '=' && COMMAND_HEAD.test(head.slice(0, head.length - before[0].length)) && !VARIANT_ON_LINE.test(line) ? GOARCH_ON_LINE.exec(line) : null;
-      if (goarch && isGoArch(goarch[2])) {
-        const at = jobStart + from + goarch.index + goarch[0].length - goarch[1].length - goarch[2].length;
-        addArch(m[1], token(text, at, at + goarch[2].length));
-      } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10)) {
-        // `GOARCH: "386"` beside `GOOS: ${{ matrix.goos }}` in a step's env.
-        const at = siblingGoos(src, from, GOARCH_KEY);
+      const written = before[2] === '=' ? commandArch(src.slice(from, to)) : undefined;
+      if (written && written.key === m[1]) {
+        const at = jobStart + from + written.at;
+        addArch(m[1], token(text, at, at + written.arch.length));
+      } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10) && siblingValue(src, from, VARIANT_KEY_LINE) === undefined) {
+        // `GOARCH: "386"` beside `GOOS: ${{ matrix.goos }}` in a step's env (not beside `GOARM: "7"`, as on a command's line).
+        const at = siblingValue(src, from, GOARCH_KEY);
         if (at && isGoArch(src.slice(at.start, at.end))) addArch(m[1], token(text, jobStart + at.start, jobStart + at.end));
       }
       if (again) continue;
@@ -3843,7 +3858,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
         addOs(m[1], token(text, at, at + goos[2].length));
       } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10)) {
         // `GOOS: darwin` beside `GOARCH: ${{ matrix.arch }}` in a step's env.
-        const at = siblingGoos(src, from);
+        const at = siblingValue(src, from);
         if (at) addOs(m[1], token(text, jobStart + at.start, jobStart + at.end));
       }
     }
@@ -3992,7 +4007,7 @@ function pairMapping(
   const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // `GOOS: ${{ matrix.goos }}` beside `GOARCH: "386"`: the matrix's os axis makes the pairs (see fixedArches).
-  if (osKey !== undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), arches, ctx)) return;
+  if (osKey !== undefined && variantKey === undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), arches, ctx)) return;
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
   const fixedOses = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? (ctx.env?.os ? [ctx.env.os] : undefined)) : undefined;
@@ -4989,9 +5004,9 @@ function dropAxisBuilt(ctx: Ctx, from: number): void {
     const ls = ctx.text.lastIndexOf('\n', m.arch.start - 1) + 1;
     let le = ctx.text.indexOf('\n', m.arch.start);
     if (le < 0) le = ctx.text.length;
-    const goos = GOOS_FROM_MATRIX.exec(ctx.text.slice(ls, le));
-    const text = m.arch.text;
-    if (goos && arches.get(goos[2])?.some((t) => t.text === text)) mentions.splice(k, 1);
+    // (The line matrixRoles read as building the axis, at this arch: not another line with the same arch.)
+    const written = commandArch(ctx.text.slice(ls, le));
+    if (written && ls + written.at === m.arch.start && arches.get(written.key)?.some((t) => t.text === written.arch)) mentions.splice(k, 1);
   }
 }
 
