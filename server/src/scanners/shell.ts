@@ -108,6 +108,8 @@ export interface GoEnv {
   archWithName?: string;
   /** Set, but to what is not known here (an export in a function or a branch, `unset`): no side to pair with. */
   osUnknown?: boolean;
+  /** GOOS set to a matrix axis in an environment map (`GOOS: ${{ matrix.goos }}`): the axis's key. The scripts' arches are read alone; the axis makes their pairs (see yaml.ts, matrixRoles). */
+  osAxis?: string;
   archUnknown?: boolean;
   /** A Makefile's own literal GOOS and GOARCH, exported or not: what a recipe's `GOOS=$(GOOS)` gives its command (make expands it); UNKNOWN_MAKE_VALUE when it sets one not read here. */
   makeOsName?: string;
@@ -373,6 +375,7 @@ export function withExports(env: GoEnv | undefined, exports: ShellExports): GoEn
   const out: GoEnv = { ...env };
   if (exports.os !== undefined) {
     out.os = undefined;
+    out.osAxis = undefined;
     out.osName = exports.os ?? undefined;
     if (exports.os === null) out.osUnknown = true;
   }

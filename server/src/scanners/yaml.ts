@@ -2856,7 +2856,12 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
       const role = p.value?.kind === 'scalar' && (p.key === 'GOOS' || p.key === 'GOARCH') ? roleOf(p.key) : undefined;
       if (!role) continue;
       const t = nameTokens(p.value, ctx)[0];
-      if (t) env = { ...env, [role]: t };
+      if (t) env = { ...(role === 'os' ? withoutOs(env) : env), [role]: t };
+      else if (role === 'os' && ctx.flavour === 'github-workflow') {
+        // `GOOS: ${{ matrix.goos }}`: the axis its scripts' arches are built for (see dropAxisBuilt).
+        const axis = MATRIX_VALUE.exec((scalarText(p.value) ?? '').trim());
+        if (axis) env = { ...withoutOs(env, true), osAxis: axis[1] };
+      }
     }
   }
   // A GitLab job's `parallel: matrix:` whose every entry sets GOOS to one and the same name: its
@@ -2866,6 +2871,18 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
     if (os) env = { ...env, os };
   }
   return env;
+}
+
+/** The environment without the matrix axis its GOOS was set to, as an env map sets GOOS again; `all`: without any GOOS. */
+function withoutOs(env: GoEnv | undefined, all = false): GoEnv | undefined {
+  if (!env) return env;
+  if (all) {
+    const { osAxis: _axis, os: _os, osName: _name, ...rest } = env;
+    return rest;
+  }
+  if (env.osAxis === undefined) return env;
+  const { osAxis: _axis, ...rest } = env;
+  return rest;
 }
 
 /** The one GOOS every entry of a GitLab job's `parallel: matrix:` sets, as its first token; undefined if they set none or several. */
@@ -3689,6 +3706,168 @@ function siblingValue(src: string, lineStart: number, keyLine: RegExp = GOOS_KEY
   return undefined;
 }
 
+/** `export GOOS=${{ matrix.goos }}` alone on a line of a script: GOOS for the commands after it. */
+const GOOS_STATEMENT = /^[ \t]*(?:export[ \t]+)?GOOS=(["']?)\$\{\{[ \t]*matrix\.[A-Za-z0-9_-]+[ \t]*\}\}\1[ \t]*;?[ \t]*(?:#.*)?\r?$/;
+/** A line that sets GOOS (`GOOS=linux`, `export GOOS=…`, `unset GOOS`). */
+const GOOS_SET = /(?:^|[\s;&|])(?:GOOS=|unset[ \t]+GOOS\b)/;
+/** How many lines after a GOOS a script's arches are looked for. */
+const SCRIPT_LINES = 200;
+
+/**
+ * `GOARCH=386` on a command's line with no GOOS of its own (`GOARCH=386 go build`, `export
+ * GOARCH=arm`): the arch and where it starts in `line`. Not on a line that sets a variant (see commandArch).
+ */
+function writtenArch(line: string): { arch: string; at: number } | undefined {
+  if (line.indexOf('GOARCH=') < 0 || VARIANT_ON_LINE.test(line) || GOOS_SET.test(line)) return undefined;
+  const goarch = GOARCH_ON_LINE.exec(line);
+  if (!goarch || !isGoArch(goarch[2]) || !COMMAND_HEAD.test(line.slice(0, goarch.index + goarch[0].indexOf('GOARCH=')))) return undefined;
+  return { arch: goarch[2], at: goarch.index + goarch[0].length - goarch[1].length - goarch[2].length };
+}
+
+/** The arches that commands write on the lines of text[from, to) (see writtenArch), up to a line that sets GOOS again. */
+function archesAfter(text: string, from: number, to: number, found: (at: number, arch: string) => void): void {
+  for (let at = from, n = 0; at < to && n < SCRIPT_LINES; n++) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0 || nl > to) nl = to;
+    const line = text.slice(at, nl);
+    if (line.indexOf('GOOS') >= 0 && GOOS_SET.test(line)) {
+      // (`GOOS=linux GOARCH=arm go build` is its own pair, for that command only.)
+      if (line.indexOf('GOARCH=') < 0) return;
+    } else {
+      const a = writtenArch(line);
+      if (a) found(at + a.at, a.arch);
+    }
+    at = nl + 1;
+  }
+}
+
+/** `GOARCH: arm` as a key of a step's `env:` (text[from, to), a step's lines) that sets no variant: the arch's place. */
+function envArches(text: string, from: number, to: number, found: (at: number, arch: string) => void): void {
+  for (let at = from; at < to; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0 || nl > to) nl = to;
+    const k = keyOfLine(text, at);
+    if (text.startsWith('GOARCH', k.key) && parentIsEnv(text, at, k.col) && siblingValue(text, at, VARIANT_KEY_LINE) === undefined) {
+      const v = ownValue(text, k.key, nl);
+      if (v && isGoArch(text.slice(v.start, v.end))) found(v.start, text.slice(v.start, v.end));
+    }
+    at = nl + 1;
+  }
+}
+
+/** The value of a `GOARCH: arm` key at `key` of its line (ending at `nl`). */
+function ownValue(text: string, key: number, nl: number): { start: number; end: number } | undefined {
+  const rest = text.slice(key, nl);
+  const m = GOARCH_KEY.exec(rest);
+  if (!m) return undefined;
+  const v = key + rest.indexOf(m[2], rest.indexOf(':') + 1);
+  return { start: v, end: v + m[2].length };
+}
+
+/** Where the key of the line at `ls` starts (after a sequence item's dash), its column, whether the line is an item, and whether it is blank or a comment. */
+function keyOfLine(text: string, ls: number): { key: number; col: number; item: boolean; empty: boolean } {
+  let k = ls;
+  while (text.charCodeAt(k) === 32) k++;
+  let item = false;
+  if (text.charCodeAt(k) === 45 && (text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 9)) {
+    item = true;
+    k++;
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  }
+  const c = text.charCodeAt(k);
+  return { key: k, col: k - ls, item, empty: Number.isNaN(c) || c === 10 || c === 13 || c === 35 };
+}
+
+/** The start of the line above `ls` (of text) with content whose key is left of `col`, or -1 (none at or after `floor`). */
+function parentLine(text: string, ls: number, col: number, floor = 0): number {
+  for (let at = ls; at > floor; ) {
+    at = text.lastIndexOf('\n', at - 2) + 1;
+    const k = keyOfLine(text, at);
+    if (!k.empty && k.col < col) return at;
+  }
+  return -1;
+}
+
+/** Whether the line at `ls` (its key at column `col`) is a key of an `env:` map. */
+function parentIsEnv(text: string, ls: number, col: number): boolean {
+  return isEnvLine(text, parentLine(text, ls, col));
+}
+
+/** An `env:` key that opens a block mapping on the line at `ls` (-1: none). */
+const ENV_LINE = /^env[ \t]*:[ \t]*(?:#.*)?\r?$/;
+function isEnvLine(text: string, ls: number): boolean {
+  if (ls < 0) return false;
+  let nl = text.indexOf('\n', ls);
+  if (nl < 0) nl = text.length;
+  return ENV_LINE.test(text.slice(keyOfLine(text, ls).key, nl));
+}
+
+/** The end of the script whose line starts at `ls`: the first line after it with content left of its own (at most SCRIPT_LINES lines on). */
+function scriptEnd(text: string, ls: number, end: number): number {
+  const col = keyOfLine(text, ls).col;
+  let at = text.indexOf('\n', ls) + 1;
+  for (let n = 0; at > 0 && at < end && n < SCRIPT_LINES; n++) {
+    const k = keyOfLine(text, at);
+    if (!k.empty && k.col < col) return at;
+    at = text.indexOf('\n', at) + 1;
+  }
+  return at > 0 ? Math.min(at, end) : end;
+}
+
+/**
+ * The steps whose scripts a `GOOS: ${{ matrix.goos }}` in an `env:` map is given to (its key's
+ * line at `ls` of text; the job's map text[jobStart, jobEnd)): the step whose env it is, or for the
+ * job's env each step that sets no GOOS in its own (`env` then: their env's GOARCH keys pair with
+ * it too). None for the env of anything else (a service container's).
+ */
+function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number): { start: number; end: number; env: boolean }[] {
+  const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
+  const envLine = parentLine(text, ls, keyOfLine(text, ls).col, jobLine - 1);
+  if (!isEnvLine(text, envLine)) return [];
+  const env = keyOfLine(text, envLine);
+  /** The end of the mapping whose key column is `col`, from the line after `at` on. */
+  const mapEnd = (at: number, col: number): number => {
+    for (at = text.indexOf('\n', at) + 1; at > 0 && at < jobEnd; at = text.indexOf('\n', at) + 1) {
+      const k = keyOfLine(text, at);
+      if (!k.empty && (k.col < col || (k.item && k.col === col))) return at;
+    }
+    return jobEnd;
+  };
+  if (env.item) return [{ start: envLine, end: mapEnd(envLine, env.col), env: false }];
+  // Up to the step's dash, or to the job's first key.
+  for (let at = envLine; at > jobLine; ) {
+    at = text.lastIndexOf('\n', at - 2) + 1;
+    const k = keyOfLine(text, at);
+    if (k.empty || k.col > env.col) continue;
+    if (k.col < env.col) return [];
+    if (k.item) return [{ start: at, end: mapEnd(at, env.col), env: false }];
+  }
+  // (The job's own keys are at the column where its map starts.)
+  if (env.col !== jobStart - jobLine) return [];
+  // The job's env: each step of its `steps:` that sets no GOOS of its own.
+  const out: { start: number; end: number; env: boolean }[] = [];
+  const STEPS = /^[ \t]*steps[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
+  STEPS.lastIndex = jobLine;
+  let steps = STEPS.exec(text);
+  while (steps && steps.index < jobEnd && (keyOfLine(text, steps.index).col !== env.col)) steps = STEPS.exec(text);
+  if (!steps || steps.index >= jobEnd) return out;
+  const stepsEnd = mapEnd(steps.index, env.col + 1);
+  let item = -1;
+  for (let at = text.indexOf('\n', steps.index) + 1; at > 0 && at < stepsEnd; at = text.indexOf('\n', at) + 1) {
+    const k = keyOfLine(text, at);
+    if (k.empty || !k.item) continue;
+    if (item < 0) item = k.col;
+    if (k.col !== item) continue;
+    const end = mapEnd(at, item);
+    const own = /^[ \t]*(?:-[ \t]+)?GOOS[ \t]*:/gm;
+    own.lastIndex = at;
+    let sets = false;
+    for (let g = own.exec(text); g && g.index < end && !sets; g = own.exec(text)) sets = parentIsEnv(text, g.index, keyOfLine(text, g.index).col);
+    if (!sets) out.push({ start: at, end: Math.min(end, stepsEnd), env: true });
+  }
+  return out;
+}
+
 /** What may stand before a matrix reference's key: nothing (the line's start, a list item's dash), or a flow mapping opened by a key's value. */
 const KEY_LINE_START = /^[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w.-]*[ \t]*:[ \t]*\{(?:[^,]*,)*[ \t]*)?$/;
 
@@ -3818,10 +3997,21 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       if (written && written.key === m[1]) {
         const at = jobStart + from + written.at;
         addArch(m[1], token(text, at, at + written.arch.length));
+      } else if (before[2] === '=' && !written && GOOS_STATEMENT.test(src.slice(from, to))) {
+        // `export GOOS=${{ matrix.goos }}` on a line of its own, then `GOARCH=386 go build`.
+        const ls = jobStart + from;
+        archesAfter(text, jobStart + to + 1, scriptEnd(text, ls, jobEnd), (at, arch) => addArch(m![1], token(text, at, at + arch.length)));
       } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10) && siblingValue(src, from, VARIANT_KEY_LINE) === undefined) {
         // `GOARCH: "386"` beside `GOOS: ${{ matrix.goos }}` in a step's env (not beside `GOARM: "7"`, as on a command's line).
         const at = siblingValue(src, from, GOARCH_KEY);
         if (at && isGoArch(src.slice(at.start, at.end))) addArch(m[1], token(text, jobStart + at.start, jobStart + at.end));
+        // And the arches its step's scripts write, or every step's of a job's env (see envGivenTo).
+        const lineStart = from === 0 ? text.lastIndexOf('\n', jobStart - 1) + 1 : jobStart + from;
+        for (const step of envGivenTo(text, lineStart, jobStart, jobEnd)) {
+          const found = (at: number, arch: string) => addArch(m![1], token(text, at, at + arch.length));
+          archesAfter(text, step.start, step.end, found);
+          if (step.env) envArches(text, step.start, step.end, found);
+        }
       }
       if (again) continue;
     }
@@ -4008,6 +4198,8 @@ function pairMapping(
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // `GOOS: ${{ matrix.goos }}` beside `GOARCH: "386"`: the matrix's os axis makes the pairs (see fixedArches).
   if (osKey !== undefined && variantKey === undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), arches, ctx)) return;
+  // `GOARCH: arm` in a step's env, where the job's sets `GOOS: ${{ matrix.goos }}` (see envGivenTo).
+  if (osKey === undefined && variantKey === undefined && arches.length > 0 && ctx.env?.osAxis !== undefined && envMapOf(ctx) && osAxisBuilds(`\${{ matrix.${ctx.env.osAxis} }}`, arches, ctx)) return;
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
   const fixedOses = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? (ctx.env?.os ? [ctx.env.os] : undefined)) : undefined;
@@ -4994,21 +5186,62 @@ function osAxisBuilds(value: string | undefined, arches: readonly Token[], ctx: 
  * on) whose os is a matrix axis the job builds with that arch: the axis makes them (see
  * fixedArches), with its values; the command's own, read as linux's, are dropped.
  */
-function dropAxisBuilt(ctx: Ctx, from: number): void {
+function dropAxisBuilt(ctx: Ctx, from: number, scriptStart: number): void {
   const arches = ctx.matrixRoles?.arches;
   if (!arches) return;
   const mentions = ctx.sink.mentions;
   for (let k = mentions.length - 1; k >= from; k--) {
     const m = mentions[k];
-    if (m.kind !== 'pair' || !m.osUnknown || m.os || !m.arch) continue;
+    if (m.kind !== 'pair' || m.os || m.osName !== undefined || !m.arch) continue;
     const ls = ctx.text.lastIndexOf('\n', m.arch.start - 1) + 1;
     let le = ctx.text.indexOf('\n', m.arch.start);
     if (le < 0) le = ctx.text.length;
     // (The line matrixRoles read as building the axis, at this arch: not another line with the same arch.)
-    const written = commandArch(ctx.text.slice(ls, le));
-    if (written && ls + written.at === m.arch.start && arches.get(written.key)?.some((t) => t.text === written.arch)) mentions.splice(k, 1);
+    const line = ctx.text.slice(ls, le);
+    let key: string | undefined;
+    let arch: string | undefined;
+    if (m.osUnknown) {
+      const written = commandArch(line);
+      if (written && ls + written.at === m.arch.start) ({ key, arch } = written);
+      else {
+        // After `export GOOS=${{ matrix.goos }}` on a line above it (see archesAfter).
+        const own = writtenArch(line);
+        if (own && ls + own.at === m.arch.start) [key, arch] = [statementAbove(ctx.text, ls, scriptStart), own.arch];
+      }
+    } else if (ctx.env?.osAxis !== undefined) {
+      // With a step's or job's `GOOS: ${{ matrix.goos }}` (see envGivenTo).
+      const own = writtenArch(line);
+      if (own && ls + own.at === m.arch.start) [key, arch] = [ctx.env.osAxis, own.arch];
+    }
+    if (key !== undefined && arches.get(key)?.some((t) => t.text === arch)) mentions.splice(k, 1);
   }
 }
+
+/**
+ * The matrix key of the `export GOOS=${{ matrix.goos }}` that holds for the line at `ls` of a
+ * script that starts at `scriptStart`: the nearest line above that sets GOOS, if it is that and
+ * no line between is left of it (as archesAfter reads the lines after it).
+ */
+function statementAbove(text: string, ls: number, scriptStart: number): string | undefined {
+  let left = Infinity;
+  for (let at = ls, n = 0; at > scriptStart && n < SCRIPT_LINES; n++) {
+    at = Math.max(scriptStart, text.lastIndexOf('\n', at - 2) + 1);
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(at, nl);
+    if (line.indexOf('GOOS') >= 0 && GOOS_SET.test(line)) {
+      if (line.indexOf('GOARCH=') >= 0) continue;
+      const m = GOOS_STATEMENT.exec(line);
+      return m && keyOfLine(text, at).col <= left ? MATRIX_KEY_OF.exec(line)?.[1] : undefined;
+    }
+    const k = keyOfLine(text, at);
+    if (!k.empty) left = Math.min(left, k.col);
+  }
+  return undefined;
+}
+
+/** The key of a matrix reference in a line. */
+const MATRIX_KEY_OF = /\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}/;
 
 /** Any other scalar: a whole slash platform counts; its text is scanned as shell for flags, URLs, assignments. */
 function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?: NonNullable<ShellOptions['carry']>): void {
@@ -5043,7 +5276,7 @@ function scanScalar(node: YScalar, ctx: Ctx, listId: number | undefined, carry?:
   // (A script's commands are read as a shell file's are: `X=linux/arm make`, `export X=linux/arm`.)
   const before = ctx.sink.mentions.length;
   scanShell(ctx.text, r.s, r.e, ctx.sink, { mode: 'shell', foldNewlines: r.literal ? false : 'yaml', value: !script, ...(ctx.env ? { env: ctx.env } : {}), ...(carry?.urlVars ? { urlVars: carry.urlVars } : ctx.urlVars ? { urlVars: new Map(ctx.urlVars) } : {}), ...(yamlQuote ? { yamlQuote } : {}), ...(carry ? { carry } : {}) });
-  if (ctx.matrixRoles?.arches && before < ctx.sink.mentions.length) dropAxisBuilt(ctx, before);
+  if (ctx.matrixRoles?.arches && before < ctx.sink.mentions.length) dropAxisBuilt(ctx, before, r.s);
   // Ansible's module arguments written `key=value` (`docker_image: name=registry.k8s.io/kube-proxy:v1.31.2
   // source=pull platform=linux/arm/v7`): the image pulled for the platform, as in their mapping form.
   if (before < ctx.sink.mentions.length && value.indexOf('platform=') >= 0) {
