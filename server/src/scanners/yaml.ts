@@ -3404,14 +3404,17 @@ function axesWithArches(job: YNode | undefined, roles: MatrixRoles): MatrixRoles
   const matrix = strategy?.kind === 'map' ? get(strategy, 'matrix') : undefined;
   const written = (node: YNode | undefined): boolean =>
     node !== undefined && (node.kind === 'seq' ? node.items.length > 0 && node.items.every((i) => i?.kind === 'scalar' && !(scalarText(i) ?? '').includes('${{')) : node.kind === 'scalar' && !(scalarText(node) ?? '${{').includes('${{'));
+  /** Whether a written value is a Go os (not only the runner's labels, `ubuntu-latest`). */
+  const goOs = (node: YNode | undefined): boolean => (node?.kind === 'seq' ? node.items : [node]).some((i) => i?.kind === 'scalar' && isGoOs((scalarText(i) ?? '').toLowerCase()));
   for (const key of [...roles.arches.keys()]) {
-    if (matrix?.kind !== 'map') {
+    if (matrix?.kind !== 'map' || roles.runner?.has(key)) {
       roles.arches.delete(key);
       continue;
     }
     const include = get(matrix, 'include');
-    const inEntries = include?.kind === 'seq' && include.items.some((e) => e?.kind === 'map' && written(get(e, key)));
-    if (!written(get(matrix, key)) && !inEntries) roles.arches.delete(key);
+    const entries = include?.kind === 'seq' ? include.items.map((e) => (e?.kind === 'map' ? get(e, key) : undefined)).filter(written) : [];
+    const axis = written(get(matrix, key)) ? get(matrix, key) : undefined;
+    if ((!axis && entries.length === 0) || ![axis, ...entries].some(goOs)) roles.arches.delete(key);
   }
   if (roles.arches.size === 0) delete roles.arches;
   return roles;
