@@ -3624,8 +3624,6 @@ const REF_LINE_AFTER = 200;
  * indicator), other assignments, `export`, `env`, `sudo`; not echo text, a comment, a step's name.
  */
 const COMMAND_HEAD = /^[ \t]*(?:-[ \t]+)?(?:run[ \t]*:[ \t]*(?:[|>][-+0-9]*[ \t]*)?)?(?:(?:export|env|sudo|time|[A-Za-z_][A-Za-z0-9_]*=[^\s#]*)[ \t]+)*$/;
-/** A variant's variable set on a line: `GOARM=7`, `GOAMD64=v3`. */
-const VARIANT_ON_LINE = /(?:^|[\s;&|])GO(?:ARM|ARM64|AMD64|386|MIPS|MIPS64|PPC64)=/;
 /** `GOARCH=arm` on a line, as GOOS_ON_LINE. */
 const GOARCH_ON_LINE = /(?:^|[\s;&|])GOARCH=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 
@@ -3633,24 +3631,58 @@ const GOARCH_ON_LINE = /(?:^|[\s;&|])GOARCH=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 const GOOS_KEY = /^GOOS[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
 /** `GOARCH: "386"`, as GOOS_KEY. */
 const GOARCH_KEY = /^GOARCH[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
-/** `GOARM: "7"`, `GOAMD64: v3`: a variant's key, as GOOS_KEY. */
-const VARIANT_KEY_LINE = /^GO(?:ARM|ARM64|AMD64|386|MIPS|MIPS64|PPC64)[ \t]*:[ \t]*(["']?)([A-Za-z0-9.,]+)\1[ \t]*(?:#.*)?\r?$/;
 /** How many lines above and below a key its sibling keys are looked for. */
 const SIBLING_LINES = 40;
 
+/** An arch a command or an env map writes, where it starts, and the variant of its own it sets beside it (`GOARM=7`), with where that starts. */
+interface WrittenArch {
+  arch: string;
+  at: number;
+  variant?: { at: number; text: string };
+}
+
 /**
  * A command's line that builds a matrix os axis for an arch it writes, `GOOS=${{ matrix.goos }}
- * GOARCH=arm`: the axis's key, the arch, and where the arch starts in `line`. Undefined for text (a
- * step's name, a comment, echo text), for an arch that is no Go name, and where the line sets a
- * variant too (`GOARM=7`: the command's own reading names it). matrixRoles reads the lines that
- * build an axis so, and dropAxisBuilt drops the commands' own readings of the same lines.
+ * GOARCH=arm`: the axis's key, the arch, where it starts in `line`, and its variant (`GOARM=7`).
+ * Undefined for text (a step's name, a comment, echo text) and for an arch that is no Go name.
+ * matrixRoles reads the lines that build an axis so, and dropAxisBuilt drops the commands' own
+ * readings of the same lines.
  */
-function commandArch(line: string): { key: string; arch: string; at: number } | undefined {
+function commandArch(line: string): (WrittenArch & { key: string }) | undefined {
   const goos = GOOS_FROM_MATRIX.exec(line);
-  if (!goos || VARIANT_ON_LINE.test(line) || !COMMAND_HEAD.test(line.slice(0, line.indexOf('GOOS=', goos.index)))) return undefined;
+  if (!goos || !COMMAND_HEAD.test(line.slice(0, line.indexOf('GOOS=', goos.index)))) return undefined;
   const goarch = GOARCH_ON_LINE.exec(line);
   if (!goarch || !isGoArch(goarch[2])) return undefined;
-  return { key: goos[2], arch: goarch[2], at: goarch.index + goarch[0].length - goarch[1].length - goarch[2].length };
+  return { key: goos[2], ...withVariant(line, goarch[2], goarch.index + goarch[0].length - goarch[1].length - goarch[2].length) };
+}
+
+/** `GOARM=7` and the like, as a command's assignment: the variable's name, the value. */
+const VARIANT_ASSIGNMENT = /(?:^|[\s;&|])(GO[A-Z0-9]+)=(["']?)([A-Za-z0-9.,]+)\2(?=[\s;&|)]|$)/g;
+
+/** The arch at `at` of a command's line, with the variant of its own the line sets (Go reads GOARM for arm only). */
+function withVariant(line: string, arch: string, at: number): WrittenArch {
+  const own = VARIANT_KEY.get(arch)?.key.toUpperCase();
+  if (!own || line.indexOf(own + '=') < 0) return { arch, at };
+  VARIANT_ASSIGNMENT.lastIndex = 0;
+  for (let m = VARIANT_ASSIGNMENT.exec(line); m; m = VARIANT_ASSIGNMENT.exec(line)) {
+    if (m[1] === own) return { arch, at, variant: { at: m.index + m[0].length - m[2].length - m[3].length, text: m[3] } };
+  }
+  return { arch, at };
+}
+
+/** The variant of its own an env map sets beside an arch (`GOARM: "7"` beside `GOARCH: arm`; the map's key line at `ls` of src), as a written arch's. */
+function siblingVariant(src: string, ls: number, arch: string): WrittenArch['variant'] {
+  const own = VARIANT_KEY.get(arch)?.key.toUpperCase();
+  const at = own ? siblingValue(src, ls, variantKeyLine(own)) : undefined;
+  return at ? { at: at.start, text: src.slice(at.start, at.end) } : undefined;
+}
+
+const VARIANT_KEY_LINES = new Map<string, RegExp>();
+/** `GOARM: "7"` as a line of a block mapping, for the variable `name` (as GOOS_KEY). */
+function variantKeyLine(name: string): RegExp {
+  let r = VARIANT_KEY_LINES.get(name);
+  if (!r) VARIANT_KEY_LINES.set(name, (r = new RegExp(`^${name}[ \\t]*:[ \\t]*(["']?)([A-Za-z0-9.,]+)\\1[ \\t]*(?:#.*)?\\r?$`)));
+  return r;
 }
 
 /**
@@ -3718,17 +3750,20 @@ const SCRIPT_LINES = 200;
 
 /**
  * `GOARCH=386` on a command's line with no GOOS of its own (`GOARCH=386 go build`, `export
- * GOARCH=arm`): the arch and where it starts in `line`. Not on a line that sets a variant (see commandArch).
+ * GOARCH=arm`): the arch, where it starts in `line`, and its variant (see commandArch).
  */
-function writtenArch(line: string): { arch: string; at: number } | undefined {
-  if (line.indexOf('GOARCH=') < 0 || VARIANT_ON_LINE.test(line) || GOOS_SET.test(line)) return undefined;
+function writtenArch(line: string): WrittenArch | undefined {
+  if (line.indexOf('GOARCH=') < 0 || GOOS_SET.test(line)) return undefined;
   const goarch = GOARCH_ON_LINE.exec(line);
   if (!goarch || !isGoArch(goarch[2]) || !COMMAND_HEAD.test(line.slice(0, goarch.index + goarch[0].indexOf('GOARCH=')))) return undefined;
-  return { arch: goarch[2], at: goarch.index + goarch[0].length - goarch[1].length - goarch[2].length };
+  return withVariant(line, goarch[2], goarch.index + goarch[0].length - goarch[1].length - goarch[2].length);
 }
 
+/** Called with each arch found, its place and its variant's in the text read. */
+type ArchFound = (a: WrittenArch) => void;
+
 /** The arches that commands write on the lines of text[from, to) (see writtenArch), up to a line that sets GOOS again. */
-function archesAfter(text: string, from: number, to: number, found: (at: number, arch: string) => void): void {
+function archesAfter(text: string, from: number, to: number, found: ArchFound): void {
   for (let at = from, n = 0; at < to && n < SCRIPT_LINES; n++) {
     let nl = text.indexOf('\n', at);
     if (nl < 0 || nl > to) nl = to;
@@ -3738,21 +3773,25 @@ function archesAfter(text: string, from: number, to: number, found: (at: number,
       if (line.indexOf('GOARCH=') < 0) return;
     } else {
       const a = writtenArch(line);
-      if (a) found(at + a.at, a.arch);
+      if (a) found({ ...a, at: at + a.at, ...(a.variant ? { variant: { ...a.variant, at: at + a.variant.at } } : {}) });
     }
     at = nl + 1;
   }
 }
 
-/** `GOARCH: arm` as a key of a step's `env:` (text[from, to), a step's lines) that sets no variant: the arch's place. */
-function envArches(text: string, from: number, to: number, found: (at: number, arch: string) => void): void {
+/** `GOARCH: arm` as a key of a step's `env:` (text[from, to), a step's lines), with the variant beside it. */
+function envArches(text: string, from: number, to: number, found: ArchFound): void {
   for (let at = from; at < to; ) {
     let nl = text.indexOf('\n', at);
     if (nl < 0 || nl > to) nl = to;
     const k = keyOfLine(text, at);
-    if (text.startsWith('GOARCH', k.key) && parentIsEnv(text, at, k.col) && siblingValue(text, at, VARIANT_KEY_LINE) === undefined) {
+    if (text.startsWith('GOARCH', k.key) && parentIsEnv(text, at, k.col)) {
       const v = ownValue(text, k.key, nl);
-      if (v && isGoArch(text.slice(v.start, v.end))) found(v.start, text.slice(v.start, v.end));
+      const arch = v ? text.slice(v.start, v.end) : '';
+      if (v && isGoArch(arch)) {
+        const variant = siblingVariant(text, at, arch);
+        found({ arch, at: v.start, ...(variant ? { variant } : {}) });
+      }
     }
     at = nl + 1;
   }
@@ -3796,8 +3835,12 @@ function parentIsEnv(text: string, ls: number, col: number): boolean {
   return isEnvLine(text, parentLine(text, ls, col));
 }
 
-/** An `env:` key that opens a block mapping on the line at `ls` (-1: none). */
-const ENV_LINE = /^env[ \t]*:[ \t]*(?:#.*)?\r?$/;
+/** An `env:` key that opens a block mapping on the line at `ls` (-1: none), anchored maybe (`env: &go`). */
+const ENV_LINE = /^env[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#.*)?\r?$/;
+/** An `env:` key whose value is a flow mapping on its line: `env: {GOOS: "${{ matrix.goos }}", GOARCH: arm}`. */
+const FLOW_ENV_LINE = /^env[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?\{/;
+/** `GOARCH: arm` in a flow mapping. */
+const FLOW_GOARCH = /[{,][ \t]*(["']?)GOARCH\1[ \t]*:[ \t]*(["']?)([a-z0-9]+)\2[ \t]*(?=[,}])/;
 function isEnvLine(text: string, ls: number): boolean {
   if (ls < 0) return false;
   let nl = text.indexOf('\n', ls);
@@ -3825,8 +3868,10 @@ function scriptEnd(text: string, ls: number, end: number): number {
  */
 function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number): { start: number; end: number; env: boolean }[] {
   const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
-  const envLine = parentLine(text, ls, keyOfLine(text, ls).col, jobLine - 1);
-  if (!isEnvLine(text, envLine)) return [];
+  // (`env: {GOOS: …}` is its own line.)
+  const flow = FLOW_ENV_LINE.test(text.slice(keyOfLine(text, ls).key, keyOfLine(text, ls).key + 200));
+  const envLine = flow ? ls : parentLine(text, ls, keyOfLine(text, ls).col, jobLine - 1);
+  if (!flow && !isEnvLine(text, envLine)) return [];
   const env = keyOfLine(text, envLine);
   /** The end of the mapping whose key column is `col`, from the line after `at` on. */
   const mapEnd = (at: number, col: number): number => {
@@ -3996,22 +4041,30 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       let to = m.index + m[0].length;
       const stop = Math.min(src.length, to + REF_LINE_AFTER);
       while (to < stop && src.charCodeAt(to) !== 10) to++;
+      const key = m[1];
+      /** An arch written with the axis (its place in text), with its variant. */
+      const found: ArchFound = (a) => addArch(key, { ...token(text, a.at, a.at + a.arch.length), ...(a.variant ? { variantToken: token(text, a.variant.at, a.variant.at + a.variant.text.length) } : {}) });
       const written = before[2] === '=' ? commandArch(src.slice(from, to)) : undefined;
-      if (written && written.key === m[1]) {
-        const at = jobStart + from + written.at;
-        addArch(m[1], token(text, at, at + written.arch.length));
+      if (written && written.key === key) {
+        const at = jobStart + from;
+        found({ ...written, at: at + written.at, ...(written.variant ? { variant: { ...written.variant, at: at + written.variant.at } } : {}) });
       } else if (before[2] === '=' && !written && GOOS_STATEMENT.test(src.slice(from, to))) {
         // `export GOOS=${{ matrix.goos }}` on a line of its own, then `GOARCH=386 go build`.
-        const ls = jobStart + from;
-        archesAfter(text, jobStart + to + 1, scriptEnd(text, ls, jobEnd), (at, arch) => addArch(m![1], token(text, at, at + arch.length)));
-      } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10) && siblingValue(src, from, VARIANT_KEY_LINE) === undefined) {
-        // `GOARCH: "386"` beside `GOOS: ${{ matrix.goos }}` in a step's env (not beside `GOARM: "7"`, as on a command's line).
+        archesAfter(text, jobStart + to + 1, scriptEnd(text, jobStart + from, jobEnd), found);
+      } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10)) {
+        // `GOARCH: "386"` beside `GOOS: ${{ matrix.goos }}` in a step's env (and `GOARM: "7"` beside it).
         const at = siblingValue(src, from, GOARCH_KEY);
-        if (at && isGoArch(src.slice(at.start, at.end))) addArch(m[1], token(text, jobStart + at.start, jobStart + at.end));
+        const arch = at ? src.slice(at.start, at.end) : '';
+        if (at && isGoArch(arch)) {
+          const variant = siblingVariant(src, from, arch);
+          found({ arch, at: jobStart + at.start, ...(variant ? { variant: { ...variant, at: jobStart + variant.at } } : {}) });
+        }
+        // (Or in its flow mapping: `env: {GOOS: "${{ matrix.goos }}", GOARCH: arm}`.)
+        const inFlow = FLOW_GOARCH.exec(src.slice(m.index, to));
+        if (inFlow && isGoArch(inFlow[3])) found({ arch: inFlow[3], at: jobStart + m.index + inFlow.index + inFlow[0].length - inFlow[2].length - inFlow[3].length });
         // And the arches its step's scripts write, or every step's of a job's env (see envGivenTo).
         const lineStart = from === 0 ? text.lastIndexOf('\n', jobStart - 1) + 1 : jobStart + from;
         for (const step of envGivenTo(text, lineStart, jobStart, jobEnd)) {
-          const found = (at: number, arch: string) => addArch(m![1], token(text, at, at + arch.length));
           archesAfter(text, step.start, step.end, found);
           if (step.env) envArches(text, step.start, step.end, found);
         }
@@ -4200,9 +4253,9 @@ function pairMapping(
   const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // `GOOS: ${{ matrix.goos }}` beside `GOARCH: "386"`: the matrix's os axis makes the pairs (see fixedArches).
-  if (osKey !== undefined && variantKey === undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), arches, ctx)) return;
+  if (osKey !== undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), arches, ctx)) return;
   // `GOARCH: arm` in a step's env, where the job's sets `GOOS: ${{ matrix.goos }}` (see envGivenTo).
-  if (osKey === undefined && variantKey === undefined && arches.length > 0 && ctx.env?.osAxis !== undefined && envMapOf(ctx) && osAxisBuilds(`\${{ matrix.${ctx.env.osAxis} }}`, arches, ctx)) return;
+  if (osKey === undefined && arches.length > 0 && ctx.env?.osAxis !== undefined && envMapOf(ctx) && osAxisBuilds(`\${{ matrix.${ctx.env.osAxis} }}`, arches, ctx)) return;
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
   const fixedOses = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? (ctx.env?.os ? [ctx.env.os] : undefined)) : undefined;
@@ -5203,18 +5256,13 @@ function dropAxisBuilt(ctx: Ctx, from: number, scriptStart: number): void {
     const line = ctx.text.slice(ls, le);
     let key: string | undefined;
     let arch: string | undefined;
-    if (m.osUnknown) {
-      const written = commandArch(line);
-      if (written && ls + written.at === m.arch.start) ({ key, arch } = written);
-      else {
-        // After `export GOOS=${{ matrix.goos }}` on a line above it (see archesAfter).
-        const own = writtenArch(line);
-        if (own && ls + own.at === m.arch.start) [key, arch] = [statementAbove(ctx.text, ls, scriptStart), own.arch];
-      }
-    } else if (ctx.env?.osAxis !== undefined) {
-      // With a step's or job's `GOOS: ${{ matrix.goos }}` (see envGivenTo).
+    const written = m.osUnknown ? commandArch(line) : undefined;
+    if (written && ls + written.at === m.arch.start) ({ key, arch } = written);
+    else {
+      // After `export GOOS=${{ matrix.goos }}` on a line above it (see archesAfter), or with a
+      // step's or job's `GOOS: ${{ matrix.goos }}` (see envGivenTo).
       const own = writtenArch(line);
-      if (own && ls + own.at === m.arch.start) [key, arch] = [ctx.env.osAxis, own.arch];
+      if (own && ls + own.at === m.arch.start) [key, arch] = [statementAbove(ctx.text, ls, scriptStart) ?? (m.osUnknown ? undefined : ctx.env?.osAxis), own.arch];
     }
     if (key !== undefined && arches.get(key)?.some((t) => t.text === arch)) mentions.splice(k, 1);
   }
