@@ -4253,9 +4253,9 @@ function pairMapping(
   const oses = osKey ? markRepeats(linkedNames(nameTokens(keys.get(osKey), ctx), osKey, 'os', ctx)) : [];
   const arches = archKey ? markRepeats(linkedNames(nameTokens(keys.get(archKey), ctx), archKey, 'arch', ctx)) : [];
   // `GOOS: ${{ matrix.goos }}` beside `GOARCH: "386"`: the matrix's os axis makes the pairs (see fixedArches).
-  if (osKey !== undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(scalarText(keys.get(osKey)), arches, ctx)) return;
+  if (osKey !== undefined && oses.length === 0 && arches.length > 0 && osAxisBuilds(MATRIX_VALUE.exec((scalarText(keys.get(osKey)) ?? '').trim())?.[1], arches, ctx)) return;
   // `GOARCH: arm` in a step's env, where the job's sets `GOOS: ${{ matrix.goos }}` (see envGivenTo).
-  if (osKey === undefined && arches.length > 0 && ctx.env?.osAxis !== undefined && envMapOf(ctx) && osAxisBuilds(`\${{ matrix.${ctx.env.osAxis} }}`, arches, ctx)) return;
+  if (osKey === undefined && arches.length > 0 && ctx.env?.osAxis !== undefined && envMapOf(ctx) && osAxisBuilds(ctx.env.osAxis, arches, ctx)) return;
   // An arch axis the job writes after its os: `--platform linux/${{ matrix.arch }}`.
   // Or the job's env sets GOOS: `env: {GOOS: windows}` with `GOARCH: ${{ matrix.goarch }}`.
   const fixedOses = osKey === undefined && archKey !== undefined && inMatrixAxis(ctx) ? (ctx.matrixRoles?.os?.get(archKey) ?? (ctx.env?.os ? [ctx.env.os] : undefined)) : undefined;
@@ -5230,10 +5230,9 @@ const MATRIX_VALUE = /^\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}$/;
 /** `GOOS=${{ matrix.goos }}` in a command. */
 const GOOS_FROM_MATRIX = /(?:^|[\s;&|])GOOS=(["']?)\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}\1(?=[\s;&|)]|$)/;
 
-/** Whether `value` is a matrix os axis the job builds with these arches, which its commands write (see fixedArches): that axis makes the pairs. */
-function osAxisBuilds(value: string | undefined, arches: readonly Token[], ctx: Ctx): boolean {
-  const m = value === undefined || !ctx.matrixRoles?.arches ? null : MATRIX_VALUE.exec(value.trim());
-  const built = m ? ctx.matrixRoles!.arches!.get(m[1]) : undefined;
+/** Whether the matrix os axis `key` is one the job builds with these arches, which its commands or envs write (see fixedArches): that axis makes the pairs. */
+function osAxisBuilds(key: string | undefined, arches: readonly Token[], ctx: Ctx): boolean {
+  const built = key === undefined ? undefined : ctx.matrixRoles?.arches?.get(key);
   return built !== undefined && arches.every((a) => built.some((t) => t.text === a.text));
 }
 
