@@ -3389,7 +3389,7 @@ function hasUpper(s: string): boolean {
  * may carry a variant (`arm/v7`) and are Docker's names (`x86_64`, `armv7`).
  */
 /** (`flag`: the keys whose whole value a `--platform` flag takes: their values are platforms, typos included.) */
-export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; arches?: Map<string, Token[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string>; runner?: Set<string>; labels?: Map<string, Set<string>> };
+export type MatrixRoles = Map<string, Role> & { os?: Map<string, Token[]>; arches?: Map<string, BuiltArch[]>; docker?: Set<string>; flag?: Set<string>; triple?: Set<string>; runner?: Set<string>; labels?: Map<string, Set<string>> };
 
 /**
  * The arches a job's commands write beside an os axis (MatrixRoles.arches, `GOOS=${{ matrix.goos }}
@@ -3634,6 +3634,117 @@ const GOARCH_KEY = /^GOARCH[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
 /** How many lines above and below a key its sibling keys are looked for. */
 const SIBLING_LINES = 40;
 
+/** The values of a matrix axis a step runs for, by its `if:` (`matrix.goos == 'linux'`): those `only`, all but those `not` (lower case, as GitHub compares). */
+export interface StepWhen {
+  only?: readonly string[];
+  not?: readonly string[];
+}
+
+/** An arch a job's step writes beside a matrix os axis (MatrixRoles.arches), with the axis's values its step runs for. */
+export type BuiltArch = Token & { when?: StepWhen };
+
+/** Whether a step that runs `when` runs for the axis's value `os`. */
+export function runsFor(when: StepWhen | undefined, os: string): boolean {
+  const v = os.toLowerCase();
+  return when === undefined || ((when.only === undefined || when.only.includes(v)) && (when.not === undefined || !when.not.includes(v)));
+}
+
+/** `matrix.goos == 'linux'` (either way round, `!=` too), as an `if:` compares an axis with a value. */
+const AXIS_COMPARISON = /^(?:matrix\.([A-Za-z0-9_-]+)[ \t]*(==|!=)[ \t]*(['"])([^'"]*)\3|(['"])([^'"]*)\5[ \t]*(==|!=)[ \t]*matrix\.([A-Za-z0-9_-]+))$/i;
+
+/**
+ * The values of the axis `key` a step runs for, by its `if:` condition: clauses joined by `&&`,
+ * each a comparison of the axis with a value or an `||` of equalities (`matrix.goos == 'linux' ||
+ * matrix.goos == 'freebsd'`); clauses that do not name the axis leave it whole. Undefined when
+ * the condition does not name it; `{ only: [] }` (no value) when it names it otherwise, which is
+ * not read.
+ */
+export function axisCondition(condition: string, key: string): StepWhen | undefined {
+  let c = condition.trim().replace(/^(['"])(.*)\1$/s, '$2').trim();
+  const expr = /^\$\{\{(.*)\}\}$/s.exec(c);
+  if (expr) c = expr[1].trim();
+  // (GitHub reads a context's properties whatever their case: `matrix.GOOS` is `goos`.)
+  const ref = new RegExp(`\\bmatrix\\.${key.replace(/[-]/g, '\\-')}(?![\\w-])`, 'i');
+  if (!ref.test(c)) return undefined;
+  if (/[()]/.test(c)) return { only: [] };
+  let only: string[] | undefined;
+  let not: string[] | undefined;
+  for (const clause of c.split('&&').map((x) => x.trim())) {
+    if (!ref.test(clause)) continue;
+    const values: string[] = [];
+    let equal: boolean | undefined;
+    for (const part of clause.split('||').map((x) => x.trim())) {
+      const m = AXIS_COMPARISON.exec(part);
+      if (!m || (m[1] ?? m[8]).toLowerCase() !== key.toLowerCase()) return { only: [] };
+      const eq = (m[2] ?? m[7]) === '==';
+      if (equal !== undefined && (equal !== eq || !eq)) return { only: [] };
+      equal = eq;
+      values.push((m[4] ?? m[6]).toLowerCase());
+    }
+    if (equal) only = only ? only.filter((v) => values.includes(v)) : values;
+    else not = [...(not ?? []), ...values];
+  }
+  return { ...(only ? { only } : {}), ...(not ? { not } : {}) };
+}
+
+/**
+ * The `if:` of the step whose line holds `at` (of text, in the job's map text[jobStart, …)),
+ * as it restricts the axis `key` (see axisCondition); undefined for none, or outside a step.
+ */
+function stepWhen(text: string, at: number, jobStart: number, jobEnd: number, key: string): StepWhen | undefined {
+  const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
+  // The step's dash: the nearest list item above (or on the line) whose mapping holds the line.
+  let ls = text.lastIndexOf('\n', at - 1) + 1;
+  let limit = keyOfLine(text, ls).col;
+  let item = keyOfLine(text, ls);
+  for (;;) {
+    if (!item.empty && item.item && item.col <= limit) break;
+    if (!item.empty && item.col < limit) limit = item.col;
+    if (ls <= jobLine) return undefined;
+    ls = text.lastIndexOf('\n', ls - 2) + 1;
+    item = keyOfLine(text, ls);
+  }
+  // (An item of `steps:`, not of another list.)
+  for (let up = ls; up > jobLine; ) {
+    up = text.lastIndexOf('\n', up - 2) + 1;
+    const k = keyOfLine(text, up);
+    if (k.empty || (k.item && k.col === item.col) || k.col >= item.col) continue;
+    if (!/^steps[ \t]*:/.test(text.slice(k.key, k.key + 12))) return undefined;
+    break;
+  }
+  const end = mappingEnd(text, ls, item.col, jobEnd);
+  for (let l = ls; l < end; ) {
+    let nl = text.indexOf('\n', l);
+    if (nl < 0 || nl > end) nl = end;
+    const k = l === ls ? item : keyOfLine(text, l);
+    if (k.col === item.col && /^if[ \t]*:/.test(text.slice(k.key, k.key + 8))) {
+      let value = text.slice(text.indexOf(':', k.key) + 1, nl).replace(/[ \t]#.*$/, '').trim();
+      if (/^[|>]/.test(value)) {
+        // A block scalar: its lines, joined.
+        const parts: string[] = [];
+        for (let b = nl + 1; b > 0 && b < end; b = text.indexOf('\n', b) + 1) {
+          const bk = keyOfLine(text, b);
+          if (!bk.empty && bk.col <= item.col) break;
+          parts.push(text.slice(b, text.indexOf('\n', b) < 0 ? text.length : text.indexOf('\n', b)).trim());
+        }
+        value = parts.join(' ');
+      }
+      return axisCondition(value, key);
+    }
+    l = nl + 1;
+  }
+  return undefined;
+}
+
+/** The end of the mapping whose key column is `col`, from the line after `at` on: the first line left of it, or a list item of its column (the next step). */
+function mappingEnd(text: string, at: number, col: number, end: number): number {
+  for (at = text.indexOf('\n', at) + 1; at > 0 && at < end; at = text.indexOf('\n', at) + 1) {
+    const k = keyOfLine(text, at);
+    if (!k.empty && (k.col < col || (k.item && k.col === col))) return at;
+  }
+  return end;
+}
+
 /** An arch a command or an env map writes, where it starts, and the variant of its own it sets beside it (`GOARM=7`), with where that starts. */
 interface WrittenArch {
   arch: string;
@@ -3873,14 +3984,7 @@ function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number):
   const envLine = flow ? ls : parentLine(text, ls, keyOfLine(text, ls).col, jobLine - 1);
   if (!flow && !isEnvLine(text, envLine)) return [];
   const env = keyOfLine(text, envLine);
-  /** The end of the mapping whose key column is `col`, from the line after `at` on. */
-  const mapEnd = (at: number, col: number): number => {
-    for (at = text.indexOf('\n', at) + 1; at > 0 && at < jobEnd; at = text.indexOf('\n', at) + 1) {
-      const k = keyOfLine(text, at);
-      if (!k.empty && (k.col < col || (k.item && k.col === col))) return at;
-    }
-    return jobEnd;
-  };
+  const mapEnd = (at: number, col: number): number => mappingEnd(text, at, col, jobEnd);
   if (env.item) return [{ start: envLine, end: mapEnd(envLine, env.col), env: false }];
   // Up to the step's dash, or to the job's first key.
   for (let at = envLine; at > jobLine; ) {
@@ -3982,8 +4086,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     else if (!list.some((o) => o.text === t.text)) list.push(t);
   };
   /** One more arch the job builds the os axis `key` for, at each place it is written (its pairs are said there). */
-  const addArch = (key: string, t: Token) => {
-    const byKey: Map<string, Token[]> = (roles.arches ??= new Map());
+  const addArch = (key: string, t: BuiltArch) => {
+    const byKey: Map<string, BuiltArch[]> = (roles.arches ??= new Map());
     const list = byKey.get(key);
     if (!list) byKey.set(key, [t]);
     else if (!list.some((a) => a.start === t.start)) list.push(t);
@@ -4043,7 +4147,11 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       while (to < stop && src.charCodeAt(to) !== 10) to++;
       const key = m[1];
       /** An arch written with the axis (its place in text), with its variant. */
-      const found: ArchFound = (a) => addArch(key, { ...token(text, a.at, a.at + a.arch.length), ...(a.variant ? { variantToken: token(text, a.variant.at, a.variant.at + a.variant.text.length) } : {}) });
+      const found: ArchFound = (a) => {
+        // (Its step's `if: matrix.goos == 'linux'` says which of the axis's values it is built for.)
+        const when = stepWhen(text, a.at, jobStart, jobEnd, key);
+        addArch(key, { ...token(text, a.at, a.at + a.arch.length), ...(a.variant ? { variantToken: token(text, a.variant.at, a.variant.at + a.variant.text.length) } : {}), ...(when ? { when } : {}) });
+      };
       const written = before[2] === '=' ? commandArch(src.slice(from, to)) : undefined;
       if (written && written.key === key) {
         const at = jobStart + from;
@@ -4419,7 +4527,8 @@ function pairMapping(
       else implied = impliedNames(outer, oses, arches);
       const from = ctx.sink.mentions.length;
       // (Every combination has an os from an include entry: the arches are built with those, below.)
-      if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+      if (commandArches) emitBuilt(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+      else if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
       // A matrix's value that makes no valid pair with any value of the other axis (plan9 beside
       // arches linux builds) is the one that is wrong: its pairs are said at it, once.
       if (!goreleaserBuild && !commandArches && context.startsWith('matrix') && oses.length > 0 && arches.length > 0) markDeadValues(ctx.sink.mentions, from, oses.map((t) => t.text), arches.map((t) => t.text), isExcluded, undefined, ctx.sink.mentions.length);
@@ -4429,7 +4538,7 @@ function pairMapping(
       for (const entry of included?.entries ?? []) emitPairs(ctx.sink, entry.os, entry.arches, (_, a) => written(a), context);
       // Beside an arch axis, the arches the job's commands write with the os axis make pairs too.
       const fromCommands = commandArches ? from : ctx.sink.mentions.length;
-      if (fixedArches && !commandArches && oses.length > 0) emitPairs(ctx.sink, oses, fixedArches, undefined, context, isExcluded);
+      if (fixedArches && !commandArches && oses.length > 0) emitBuilt(ctx.sink, oses, fixedArches, undefined, context, isExcluded);
       // An arch the command writes is no axis's value: a pair it makes is judged as the command's
       // (darwin/arm at its `arm`, with darwin's arches to write instead), not as a product's.
       for (let k = fromCommands; k < ctx.sink.mentions.length; k++) {
@@ -5229,6 +5338,28 @@ function envListItem(item: YScalar, ctx: Ctx): boolean {
 const MATRIX_VALUE = /^\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}$/;
 /** `GOOS=${{ matrix.goos }}` in a command. */
 const GOOS_FROM_MATRIX = /(?:^|[\s;&|])GOOS=(["']?)\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}\1(?=[\s;&|)]|$)/;
+
+/**
+ * The pairs of an os axis's values with the arches a job's steps write beside it (see
+ * fixedArches), each arch with the values its step runs for (its `if:`, see stepWhen).
+ */
+function emitBuilt(sink: MentionSink, oses: Token[], arches: readonly BuiltArch[], ...rest: Parameters<typeof emitPairs> extends [unknown, unknown, unknown, ...infer R] ? R : never): void {
+  if (!arches.some((a) => a.when)) {
+    emitPairs(sink, oses, arches.map(plainToken), ...rest);
+    return;
+  }
+  for (const a of arches) {
+    const os = oses.filter((o) => runsFor(a.when, o.text));
+    if (os.length > 0) emitPairs(sink, os, [plainToken(a)], ...rest);
+  }
+}
+
+/** A built arch as a mention's token (without the values its step runs for). */
+function plainToken(a: BuiltArch): Token {
+  if (a.when === undefined) return a;
+  const { when: _when, ...t } = a;
+  return t;
+}
 
 /** Whether the matrix os axis `key` is one the job builds with these arches, which its commands or envs write (see fixedArches): that axis makes the pairs. */
 function osAxisBuilds(key: string | undefined, arches: readonly Token[], ctx: Ctx): boolean {
