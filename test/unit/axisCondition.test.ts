@@ -19,6 +19,8 @@ describe('a step condition over a matrix axis', () => {
     assert.deepEqual(axisCondition("matrix.goos != 'linux' && matrix.goos != 'darwin'", 'goos'), { not: ['linux', 'darwin'] });
     assert.deepEqual(axisCondition("(matrix.goos == 'linux' || matrix.goos == 'darwin') && always()", 'goos'), { only: [] });
     assert.deepEqual(axisCondition("matrix.goos == 'linux' && matrix.goos == 'darwin'", 'goos'), { only: [] });
+    assert.deepEqual(axisCondition("${{ !cancelled() && success() && matrix.goos == 'linux' && startsWith(github.ref, 'refs/tags/') }}", 'goos'), { only: ['linux'] });
+    assert.deepEqual(axisCondition("matrix.goos == 'linux' || github.event_name == 'push'", 'goos'), { only: [] });
   });
 
   it('says nothing of a condition that does not name the axis, and runs for no value where it names it otherwise', () => {

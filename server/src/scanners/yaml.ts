@@ -3666,6 +3666,8 @@ export function axisCondition(condition: string, key: string): StepWhen | undefi
   // (GitHub reads a context's properties whatever their case: `matrix.GOOS` is `goos`.)
   const ref = new RegExp(`\\bmatrix\\.${key.replace(/[-]/g, '\\-')}(?![\\w-])`, 'i');
   if (!ref.test(c)) return undefined;
+  // (A status function or a call that does not name the axis, `success()`, `!cancelled()`, is true for it.)
+  c = c.replace(/!?\b[A-Za-z_][\w.]*\([^()]*\)/g, (call) => (ref.test(call) ? call : 'true'));
   if (/[()]/.test(c)) return { only: [] };
   let only: string[] | undefined;
   let not: string[] | undefined;
@@ -3788,7 +3790,9 @@ function siblingVariant(src: string, ls: number, arch: string): WrittenArch['var
   return at ? { at: at.start, text: src.slice(at.start, at.end) } : undefined;
 }
 
+/** The regular expressions of variantKeyLine, by variable. */
 const VARIANT_KEY_LINES = new Map<string, RegExp>();
+
 /** `GOARM: "7"` as a line of a block mapping, for the variable `name` (as GOOS_KEY). */
 function variantKeyLine(name: string): RegExp {
   let r = VARIANT_KEY_LINES.get(name);
