@@ -3950,12 +3950,14 @@ function parentIsEnv(text: string, ls: number, col: number): boolean {
   return isEnvLine(text, parentLine(text, ls, col));
 }
 
-/** An `env:` key that opens a block mapping on the line at `ls` (-1: none), anchored maybe (`env: &go`). */
+/** An `env:` key that opens a block mapping, anchored maybe (`env: &go`). */
 const ENV_LINE = /^env[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?(?:#.*)?\r?$/;
 /** An `env:` key whose value is a flow mapping on its line: `env: {GOOS: "${{ matrix.goos }}", GOARCH: arm}`. */
 const FLOW_ENV_LINE = /^env[ \t]*:[ \t]*(?:&[^\s#]+[ \t]*)?\{/;
 /** `GOARCH: arm` in a flow mapping. */
 const FLOW_GOARCH = /[{,][ \t]*(["']?)GOARCH\1[ \t]*:[ \t]*(["']?)([a-z0-9]+)\2[ \t]*(?=[,}])/;
+
+/** Whether the line at `ls` (-1: none) is an `env:` key that opens a block mapping. */
 function isEnvLine(text: string, ls: number): boolean {
   if (ls < 0) return false;
   let nl = text.indexOf('\n', ls);
