@@ -4,38 +4,44 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axisCondition, runsFor } from '../../server/src/scanners/yaml';
+import { axisCondition, runsFor, type StepWhen } from '../../server/src/scanners/yaml';
+
+const AXIS = ['linux', 'darwin', 'windows', 'freebsd'];
+/** The axis's values a condition runs a step for (all of them: no restriction). */
+function values(condition: string): string[] {
+  const when: StepWhen | undefined = axisCondition(condition, 'goos');
+  return AXIS.filter((v) => runsFor(when, v));
+}
 
 describe('a step condition over a matrix axis', () => {
   it('reads equalities and inequalities, either way round, in any case', () => {
-    assert.deepEqual(axisCondition("matrix.goos == 'linux'", 'goos'), { only: ['linux'] });
-    assert.deepEqual(axisCondition("${{ 'Darwin' == matrix.goos }}", 'goos'), { only: ['darwin'] });
-    assert.deepEqual(axisCondition('"matrix.GOOS != \'windows\'"', 'goos'), { not: ['windows'] });
-    assert.deepEqual(axisCondition("matrix.goos == 'linux' || matrix.goos == \"freebsd\"", 'goos'), { only: ['linux', 'freebsd'] });
+    assert.deepEqual(values("matrix.goos == 'linux'"), ['linux']);
+    assert.deepEqual(values("${{ 'Darwin' == matrix.goos }}"), ['darwin']);
+    assert.deepEqual(values('"matrix.GOOS != \'windows\'"'), ['linux', 'darwin', 'freebsd']);
+    assert.deepEqual(values("matrix.goos == 'linux' || matrix.goos == \"freebsd\""), ['linux', 'freebsd']);
   });
 
-  it('leaves out clauses that do not name the axis, and intersects the ones that do', () => {
-    assert.deepEqual(axisCondition("${{ matrix.goos != 'linux' && github.event_name == 'push' }}", 'goos'), { not: ['linux'] });
-    assert.deepEqual(axisCondition("matrix.goos != 'linux' && matrix.goos != 'darwin'", 'goos'), { not: ['linux', 'darwin'] });
-    assert.deepEqual(axisCondition("(matrix.goos == 'linux' || matrix.goos == 'darwin') && always()", 'goos'), { only: [] });
-    assert.deepEqual(axisCondition("matrix.goos == 'linux' && matrix.goos == 'darwin'", 'goos'), { only: [] });
-    assert.deepEqual(axisCondition("${{ !cancelled() && success() && matrix.goos == 'linux' && startsWith(github.ref, 'refs/tags/') }}", 'goos'), { only: ['linux'] });
-    assert.deepEqual(axisCondition("matrix.goos == 'linux' || github.event_name == 'push'", 'goos'), { only: [] });
+  it('reads || over && as GitHub does, and calls and groups that do not name the axis as true', () => {
+    assert.deepEqual(values("${{ matrix.goos != 'linux' && github.event_name == 'push' }}"), ['darwin', 'windows', 'freebsd']);
+    assert.deepEqual(values("matrix.goos != 'linux' && matrix.goos != 'darwin'"), ['windows', 'freebsd']);
+    assert.deepEqual(values("matrix.goos == 'linux' && matrix.goos == 'darwin'"), []);
+    assert.deepEqual(values("${{ !cancelled() && success() && matrix.goos == 'linux' && startsWith(github.ref, 'refs/tags/') }}"), ['linux']);
+    assert.deepEqual(values("always() && (github.event_name == 'push' || inputs.all) && matrix.goos == 'darwin'"), ['darwin']);
+    assert.deepEqual(values("matrix.goos == 'darwin' && github.ref == 'refs/heads/(x)'"), ['darwin']);
+    assert.deepEqual(values("matrix.goos == 'darwin' && github.event_name == 'push' || matrix.goos == 'freebsd'"), ['darwin', 'freebsd']);
   });
 
-  it('says nothing of a condition that does not name the axis, and runs for no value where it names it otherwise', () => {
+  it('runs for every value where a disjunct does not name the axis, or the condition does not', () => {
     assert.equal(axisCondition("runner.os == 'Linux'", 'goos'), undefined);
     assert.equal(axisCondition("matrix.goos_version == '1'", 'goos'), undefined);
-    assert.deepEqual(axisCondition("contains(matrix.goos, 'lin')", 'goos'), { only: [] });
-    assert.deepEqual(axisCondition("matrix.goos == 'linux' || matrix.goos != 'darwin'", 'goos'), { only: [] });
-    assert.deepEqual(axisCondition('matrix.goos', 'goos'), { only: [] });
+    assert.equal(axisCondition("matrix.goos == 'darwin' && github.event_name == 'push' || github.event_name == 'workflow_dispatch'", 'goos'), undefined);
+    assert.equal(axisCondition("matrix.goos == 'linux' || runner.os == 'Linux'", 'goos'), undefined);
   });
 
-  it('runs for the values it allows', () => {
-    assert.equal(runsFor(undefined, 'darwin'), true);
-    assert.equal(runsFor({ only: ['linux'] }, 'Linux'), true);
-    assert.equal(runsFor({ only: ['linux'] }, 'darwin'), false);
-    assert.equal(runsFor({ not: ['linux'] }, 'darwin'), true);
-    assert.equal(runsFor({ only: [] }, 'linux'), false);
+  it('runs for no value where the condition names the axis in another way', () => {
+    assert.deepEqual(values("contains(matrix.goos, 'lin')"), []);
+    assert.deepEqual(values("!(matrix.goos == 'linux')"), []);
+    assert.deepEqual(values("(matrix.goos == 'linux' || matrix.goos == 'darwin') && always()"), []);
+    assert.deepEqual(values('matrix.goos'), []);
   });
 });

@@ -3634,10 +3634,13 @@ const GOARCH_KEY = /^GOARCH[ \t]*:[ \t]*(["']?)([a-z0-9]+)\1[ \t]*(?:#.*)?\r?$/;
 /** How many lines above and below a key its sibling keys are looked for. */
 const SIBLING_LINES = 40;
 
-/** The values of a matrix axis a step runs for, by its `if:` (`matrix.goos == 'linux'`): those `only`, all but those `not` (lower case, as GitHub compares). */
+/**
+ * The values of a matrix axis a step runs for, by its `if:` (`matrix.goos == 'linux'`): any of
+ * `any`'s conjunctions, each those `only` and all but those `not` (lower case, as GitHub compares).
+ * `{ any: [] }`: for none.
+ */
 export interface StepWhen {
-  only?: readonly string[];
-  not?: readonly string[];
+  any: readonly { only?: readonly string[]; not?: readonly string[] }[];
 }
 
 /** An arch a job's step writes beside a matrix os axis (MatrixRoles.arches), with the axis's values its step runs for. */
@@ -3646,18 +3649,19 @@ export type BuiltArch = Token & { when?: StepWhen };
 /** Whether a step that runs `when` runs for the axis's value `os`. */
 export function runsFor(when: StepWhen | undefined, os: string): boolean {
   const v = os.toLowerCase();
-  return when === undefined || ((when.only === undefined || when.only.includes(v)) && (when.not === undefined || !when.not.includes(v)));
+  return when === undefined || when.any.some((c) => (c.only === undefined || c.only.includes(v)) && (c.not === undefined || !c.not.includes(v)));
 }
 
-/** `matrix.goos == 'linux'` (either way round, `!=` too), as an `if:` compares an axis with a value. */
-const AXIS_COMPARISON = /^(?:matrix\.([A-Za-z0-9_-]+)[ \t]*(==|!=)[ \t]*(['"])([^'"]*)\3|(['"])([^'"]*)\5[ \t]*(==|!=)[ \t]*matrix\.([A-Za-z0-9_-]+))$/i;
+/** `matrix.goos == '0'` (either way round, `!=` too), as an `if:` compares an axis with a value: its string literals numbered (see axisCondition). */
+const AXIS_COMPARISON = /^(?:matrix\.([A-Za-z0-9_-]+)[ \t]*(==|!=)[ \t]*'(\d+)'|'(\d+)'[ \t]*(==|!=)[ \t]*matrix\.([A-Za-z0-9_-]+))$/i;
 
 /**
- * The values of the axis `key` a step runs for, by its `if:` condition: clauses joined by `&&`,
- * each a comparison of the axis with a value or an `||` of equalities (`matrix.goos == 'linux' ||
- * matrix.goos == 'freebsd'`); clauses that do not name the axis leave it whole. Undefined when
- * the condition does not name it; `{ only: [] }` (no value) when it names it otherwise, which is
- * not read.
+ * The values of the axis `key` a step runs for, by its `if:` condition, read as GitHub does (`||`
+ * over `&&`): each disjunct's clauses that compare the axis with a value (`==`, `!=`); a call or a
+ * group that does not name the axis (`success()`, `startsWith(github.ref, …)`, `(a || b)`) is true
+ * for each of its values. Undefined when the condition does not name the axis, or a disjunct does
+ * not (the step may run for every value); `{ any: [] }` when it names it in another way
+ * (`contains(matrix.goos, …)`, `!(…)`), which is not read.
  */
 export function axisCondition(condition: string, key: string): StepWhen | undefined {
   let c = condition.trim().replace(/^(['"])(.*)\1$/s, '$2').trim();
@@ -3666,27 +3670,32 @@ export function axisCondition(condition: string, key: string): StepWhen | undefi
   // (GitHub reads a context's properties whatever their case: `matrix.GOOS` is `goos`.)
   const ref = new RegExp(`\\bmatrix\\.${key.replace(/[-]/g, '\\-')}(?![\\w-])`, 'i');
   if (!ref.test(c)) return undefined;
-  // (A status function or a call that does not name the axis, `success()`, `!cancelled()`, is true for it.)
-  c = c.replace(/!?\b[A-Za-z_][\w.]*\([^()]*\)/g, (call) => (ref.test(call) ? call : 'true'));
-  if (/[()]/.test(c)) return { only: [] };
-  let only: string[] | undefined;
-  let not: string[] | undefined;
-  for (const clause of c.split('&&').map((x) => x.trim())) {
-    if (!ref.test(clause)) continue;
-    const values: string[] = [];
-    let equal: boolean | undefined;
-    for (const part of clause.split('||').map((x) => x.trim())) {
-      const m = AXIS_COMPARISON.exec(part);
-      if (!m || (m[1] ?? m[8]).toLowerCase() !== key.toLowerCase()) return { only: [] };
-      const eq = (m[2] ?? m[7]) === '==';
-      if (equal !== undefined && (equal !== eq || !eq)) return { only: [] };
-      equal = eq;
-      values.push((m[4] ?? m[6]).toLowerCase());
-    }
-    if (equal) only = only ? only.filter((v) => values.includes(v)) : values;
-    else not = [...(not ?? []), ...values];
+  // String literals numbered, so that what they hold (`'refs/heads/(x)'`, `' || '`) is no syntax.
+  const strings: string[] = [];
+  c = c.replace(/'((?:[^']|'')*)'|"([^"]*)"/g, (_, single: string | undefined, double: string | undefined) => `'${strings.push((single ?? double ?? '').replace(/''/g, "'")) - 1}'`);
+  for (let before = ''; before !== c; ) {
+    before = c;
+    c = c.replace(/!?\b[A-Za-z_][\w.]*\([^()]*\)|!?\([^()]*\)/g, (group) => (ref.test(group) ? group : 'true'));
   }
-  return { ...(only ? { only } : {}), ...(not ? { not } : {}) };
+  if (/[()]|!(?!=)/.test(c)) return { any: [] };
+  const any: { only?: readonly string[]; not?: readonly string[] }[] = [];
+  for (const disjunct of c.split('||')) {
+    let only: string[] | undefined;
+    let not: string[] | undefined;
+    let names = false;
+    for (const clause of disjunct.split('&&').map((x) => x.trim())) {
+      if (!ref.test(clause)) continue;
+      names = true;
+      const m = AXIS_COMPARISON.exec(clause);
+      if (!m || (m[1] ?? m[6]).toLowerCase() !== key.toLowerCase()) return { any: [] };
+      const value = strings[Number(m[3] ?? m[4])].toLowerCase();
+      if ((m[2] ?? m[5]) === '==') only = only ? only.filter((v) => v === value) : [value];
+      else not = [...(not ?? []), value];
+    }
+    if (!names) return undefined;
+    any.push({ ...(only ? { only } : {}), ...(not ? { not } : {}) });
+  }
+  return { any };
 }
 
 /**
