@@ -3675,7 +3675,7 @@ export function axisCondition(condition: string, key: string): StepWhen | undefi
   c = c.replace(/'((?:[^']|'')*)'|"([^"]*)"/g, (_, single: string | undefined, double: string | undefined) => `'${strings.push((single ?? double ?? '').replace(/''/g, "'")) - 1}'`);
   for (let before = ''; before !== c; ) {
     before = c;
-    c = c.replace(/!?\b[A-Za-z_][\w.]*\([^()]*\)|!?\([^()]*\)/g, (group) => (ref.test(group) ? group : 'true'));
+    c = c.replace(/!?(?<![\w.])[A-Za-z_][\w.]*\([^()]*\)|!?\([^()]*\)/g, (group) => (ref.test(group) ? group : 'true'));
   }
   if (/[()]|!(?!=)/.test(c)) return { any: [] };
   const any: { only?: readonly string[]; not?: readonly string[] }[] = [];
@@ -3729,7 +3729,10 @@ function stepWhen(text: string, at: number, jobStart: number, jobEnd: number, ke
     if (nl < 0 || nl > end) nl = end;
     const k = l === ls ? item : keyOfLine(text, l);
     if (k.col === item.col && /^if[ \t]*:/.test(text.slice(k.key, k.key + 8))) {
-      let value = text.slice(text.indexOf(':', k.key) + 1, nl).replace(/[ \t]#.*$/, '').trim();
+      let value = text.slice(text.indexOf(':', k.key) + 1, nl);
+      // (Without a comment after it.)
+      const comment = value.search(/[ \t]#/);
+      value = (comment >= 0 ? value.slice(0, comment) : value).trim();
       if (/^[|>]/.test(value)) {
         // A block scalar: its lines, joined.
         const parts: string[] = [];
