@@ -5,6 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { axisCondition, runsFor, type StepWhen } from '../../server/src/scanners/yaml';
+import { lintText } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
 
 const AXIS = ['linux', 'darwin', 'windows', 'freebsd'];
 /** The axis's values a condition runs a step for (all of them: no restriction). */
@@ -43,5 +45,23 @@ describe('a step condition over a matrix axis', () => {
     assert.deepEqual(values("!(matrix.goos == 'linux')"), []);
     assert.deepEqual(values("(matrix.goos == 'linux' || matrix.goos == 'darwin') && always()"), []);
     assert.deepEqual(values('matrix.goos'), []);
+  });
+});
+
+describe('the pairs a matrix os axis makes with a step arch', () => {
+  const settings = { requiredTier: 3 as const, severity: {} };
+  const workflow = (step: string) =>
+    `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n      GOOS: \${{ matrix.goos }}\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n    steps:\n${step}`;
+
+  it('are said at the arch, with the arches of the os it does not build for to write instead (the quick fix)', () => {
+    const text = workflow("      - run: GOARCH=386 go build ./...\n");
+    const findings = lintText(text, 'github-workflow', builtinModel(), settings);
+    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-platform', '386']]);
+    assert.deepEqual(findings[0].data.replacements, ['amd64', 'arm64']);
+  });
+
+  it('follow the step condition', () => {
+    const linuxOnly = workflow("      - if: matrix.goos == 'linux'\n        run: GOARCH=386 go build ./...\n");
+    assert.deepEqual(lintText(linuxOnly, 'github-workflow', builtinModel(), settings), []);
   });
 });

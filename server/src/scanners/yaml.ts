@@ -3818,35 +3818,18 @@ function variantKeyLine(name: string): RegExp {
  * between), as src offsets.
  */
 function siblingValue(src: string, lineStart: number, keyLine: RegExp = GOOS_KEY): { start: number; end: number } | undefined {
-  const spaces = (at: number): number => {
-    let k = at;
-    while (src.charCodeAt(k) === 32) k++;
-    return k - at;
-  };
-  /** Where the key of the line at `at` starts (after a sequence item's dash), and whether it has one. */
-  const keyAt = (at: number): { key: number; item: boolean } => {
-    const k = at + spaces(at);
-    return src.charCodeAt(k) === 45 && (src.charCodeAt(k + 1) === 32 || src.charCodeAt(k + 1) === 9) ? { key: k + 1 + spaces(k + 1), item: true } : { key: k, item: false };
-  };
-  const own = keyAt(lineStart);
-  const col = own.key - lineStart;
+  const own = keyOfLine(src, lineStart);
+  const col = own.col;
   /** The line at `at`: a GOOS value, 'stop' where the mapping ends, undefined to go on. */
   const read = (at: number, up: boolean): { start: number; end: number } | 'stop' | undefined => {
+    const { key, col: c, item, empty } = keyOfLine(src, at);
+    if (empty) return undefined;
+    if (c < col || (item && c === col && !up)) return 'stop';
+    if (c > col) return undefined;
     let nl = src.indexOf('\n', at);
     if (nl < 0) nl = src.length;
-    const { key, item } = keyAt(at);
-    const c = src.charCodeAt(key);
-    if (key >= nl || c === 35 || c === 13) return undefined;
-    if (key - at < col || (item && key - at === col && !up)) return 'stop';
-    if (key - at > col) return undefined;
-    const rest = src.slice(key, nl);
-    const m = keyLine.exec(rest);
-    if (m) {
-      const v = key + rest.indexOf(m[2], rest.indexOf(':') + 1);
-      return { start: v, end: v + m[2].length };
-    }
-    // The line that opens the mapping as a sequence item (`- name: build` over `GOARCH: …`) is its first.
-    return item ? 'stop' : undefined;
+    // (The line that opens the mapping as a sequence item, `- name: build` over `GOARCH: …`, is its first.)
+    return keyValue(src, key, nl, keyLine) ?? (item ? 'stop' : undefined);
   };
   // Up, to the line that opens the mapping (none above `- GOARCH: …`, which opens it).
   let at = lineStart;
@@ -3913,7 +3896,7 @@ function envArches(text: string, from: number, to: number, found: ArchFound): vo
     if (nl < 0 || nl > to) nl = to;
     const k = keyOfLine(text, at);
     if (text.startsWith('GOARCH', k.key) && parentIsEnv(text, at, k.col)) {
-      const v = ownValue(text, k.key, nl);
+      const v = keyValue(text, k.key, nl, GOARCH_KEY);
       const arch = v ? text.slice(v.start, v.end) : '';
       if (v && isGoArch(arch)) {
         const variant = siblingVariant(text, at, arch);
@@ -3924,10 +3907,10 @@ function envArches(text: string, from: number, to: number, found: ArchFound): vo
   }
 }
 
-/** The value of a `GOARCH: arm` key at `key` of its line (ending at `nl`). */
-function ownValue(text: string, key: number, nl: number): { start: number; end: number } | undefined {
+/** The value of the key `keyLine` reads (`GOARCH: arm`) at `key` of its line (ending at `nl`). */
+function keyValue(text: string, key: number, nl: number, keyLine: RegExp): { start: number; end: number } | undefined {
   const rest = text.slice(key, nl);
-  const m = GOARCH_KEY.exec(rest);
+  const m = keyLine.exec(rest);
   if (!m) return undefined;
   const v = key + rest.indexOf(m[2], rest.indexOf(':') + 1);
   return { start: v, end: v + m[2].length };
@@ -3998,8 +3981,9 @@ function scriptEnd(text: string, ls: number, end: number): number {
 function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number): { start: number; end: number; env: boolean }[] {
   const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
   // (`env: {GOOS: …}` is its own line.)
-  const flow = FLOW_ENV_LINE.test(text.slice(keyOfLine(text, ls).key, keyOfLine(text, ls).key + 200));
-  const envLine = flow ? ls : parentLine(text, ls, keyOfLine(text, ls).col, jobLine - 1);
+  const goos = keyOfLine(text, ls);
+  const flow = FLOW_ENV_LINE.test(text.slice(goos.key, goos.key + 200));
+  const envLine = flow ? ls : parentLine(text, ls, goos.col, jobLine - 1);
   if (!flow && !isEnvLine(text, envLine)) return [];
   const env = keyOfLine(text, envLine);
   const mapEnd = (at: number, col: number): number => mappingEnd(text, at, col, jobEnd);
