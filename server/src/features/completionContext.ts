@@ -1331,6 +1331,9 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string, owner
     if (!k || k.value.replace(/#.*$/, '').trim() !== '') return undefined;
     ancestors.push({ key: k.key, line: i, indent });
     if (k.key === 'jobs') break;
+    // The matrix is one of the three nearest (below): a key under none of them (a step's
+    // `platforms:`) is no axis, and the jobs above its own are not walked over.
+    if (ancestors.length === 3 && !ancestors.some((a) => a.key === 'matrix')) return undefined;
     at = item ? indent : k.col;
   }
   const n = ancestors.length;
