@@ -473,3 +473,29 @@ describe('an environment that sets a side in many spellings', () => {
     }
   });
 });
+
+describe('a matrix os axis given to many steps and long scripts (QA 256)', () => {
+  // The reading of an os axis given to a step (its env, an export in its script, its `if:`) went
+  // over the job's text for each arch it found: walking up to the step from each, over the steps
+  // above it, and building each block's cache key from every arch of the job. A job of 8,000 such
+  // steps took over 60 s; a script of 16,000 lines or a line of 16,000 words, 5 to 15 s.
+  const head = `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n    steps:\n`;
+  it('8,000 steps, each with the axis and GOARCH 386 in its env and a script: each step\'s darwin/386, in time', (t) => {
+    const step = (i: number) => `      - name: s${i}\n        ${i % 2 ? "if: (matrix.goos != 'windows')" : 'if: success()'}\n        env:\n          GOOS: \${{ matrix.goos }}\n          GOARCH: "386"\n        run: |\n          GOARCH=arm64 go build ./...\n`;
+    const text = head + Array.from({ length: 8000 }, (_, i) => step(i)).join('');
+    const r = lint(t, text, 'github-workflow', 20_000);
+    assert.deepEqual(r.scan.notes, []);
+    assert.deepEqual(codeCounts(r.findings), { 'unknown-platform': 8000 });
+  });
+
+  it('one script of 16,000 lines, an export of the axis and a GOARCH on each other line, and a line of 32,000 GOARCH words: in time', (t) => {
+    const lines = Array.from({ length: 8000 }, () => '          export GOOS=${{ matrix.goos }}\n          GOARCH=386 go build\n').join('');
+    const words = `          export GOOS=\${{ matrix.goos }}\n          ${'GOARCH=amd64 '.repeat(32_000)}go build\n`;
+    for (const script of [lines, words]) {
+      const text = `${head}      - run: |\n${script}`;
+      const r = lint(t, text, 'github-workflow', 20_000);
+      assert.deepEqual(r.scan.notes, []);
+      assert.deepEqual(codeCounts(r.findings), script === lines ? { 'unknown-platform': 8000 } : {});
+    }
+  });
+});

@@ -40,11 +40,33 @@ describe('a step condition over a matrix axis', () => {
     assert.equal(axisCondition("matrix.goos == 'linux' || runner.os == 'Linux'", 'goos'), undefined);
   });
 
-  it('runs for no value where the condition names the axis in another way', () => {
+  it('reads negations and parentheses, however deep, as GitHub does (QA 256 P5)', () => {
+    assert.deepEqual(values("(matrix.goos == 'darwin')"), ['darwin']);
+    assert.deepEqual(values("${{ ((matrix.goos != 'windows')) }}"), ['linux', 'darwin', 'freebsd']);
+    assert.deepEqual(values("!(matrix.goos == 'linux')"), ['darwin', 'windows', 'freebsd']);
+    assert.deepEqual(values("(matrix.goos == 'linux' || matrix.goos == 'darwin') && always()"), ['linux', 'darwin']);
+    assert.deepEqual(values("!(matrix.goos == 'linux' || matrix.goos == 'darwin') && github.event_name == 'push'"), ['windows', 'freebsd']);
+    assert.deepEqual(values("!success() && (matrix.goos == 'freebsd' || (github.ref == 'x' && matrix.goos == 'linux'))"), ['linux', 'freebsd']);
+    // (Either way, where the rest may be true: every value.)
+    assert.equal(axisCondition("matrix.goos != 'linux' || success()", 'goos'), undefined);
+    assert.equal(axisCondition("!(matrix.goos == 'linux' && github.event_name == 'push')", 'goos'), undefined);
+    assert.deepEqual(values(`${'('.repeat(40)}matrix.goos == 'linux'${')'.repeat(40)}`), ['linux']);
+  });
+
+  it('runs for no value where the condition names the axis in another way, or is no expression', () => {
     assert.deepEqual(values("contains(matrix.goos, 'lin')"), []);
-    assert.deepEqual(values("!(matrix.goos == 'linux')"), []);
-    assert.deepEqual(values("(matrix.goos == 'linux' || matrix.goos == 'darwin') && always()"), []);
+    assert.deepEqual(values("contains(fromJSON('[\"linux\"]'), matrix.goos)"), []);
     assert.deepEqual(values('matrix.goos'), []);
+    assert.deepEqual(values("!matrix.goos && success()"), []);
+    assert.deepEqual(values('matrix.goos == matrix.other'), []);
+    assert.deepEqual(values('matrix.goos == 1'), []);
+    assert.deepEqual(values("matrix.goos < 'm'"), []);
+    assert.deepEqual(values("(matrix.goos == 'linux'"), []);
+    assert.deepEqual(values("matrix.goos == 'linux')"), []);
+    assert.deepEqual(values("matrix.goos == 'linux' &&"), []);
+    // (Deeper than any condition is written: not read.)
+    assert.deepEqual(values(`${'('.repeat(100)}matrix.goos == 'linux'${')'.repeat(100)}`), []);
+    assert.deepEqual(values(`${'!'.repeat(100_000)}(matrix.goos == 'linux')`), []);
   });
 });
 
@@ -63,5 +85,10 @@ describe('the pairs a matrix os axis makes with a step arch', () => {
   it('follow the step condition', () => {
     const linuxOnly = workflow("      - if: matrix.goos == 'linux'\n        run: GOARCH=386 go build ./...\n");
     assert.deepEqual(lintText(linuxOnly, 'github-workflow', builtinModel(), settings), []);
+    // In parentheses too (QA 256 P5: the step's pairs were dropped, darwin/386 unsaid).
+    const darwinOnly = workflow("      - if: (matrix.goos == 'darwin')\n        run: GOARCH=386 go build ./...\n");
+    const findings = lintText(darwinOnly, 'github-workflow', builtinModel(), settings);
+    assert.deepEqual(findings.map((f) => [f.code, darwinOnly.slice(f.start, f.end)]), [['unknown-platform', '386']]);
+    assert.match(findings[0].message, /darwin\/386/);
   });
 });

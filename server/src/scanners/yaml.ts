@@ -1946,10 +1946,23 @@ function jobFacts(text: string, start: number, itemsStart: number, end: number, 
   // (Its tokens as the job's block holds them: offsets from the job's start, where its first part starts.)
   const roles = axesWithArches(job, goNamedAxes(jobText(text, job.start, last), job, matrixRoles(text.slice(start, end), job.start - start, last - start)));
   const urlVars = urlVarsOf(job, ctx);
-  const facts = (tokens: (t: Token) => unknown) => JSON.stringify([roles, urlVars], (_, v) => (v instanceof Map ? { entries: [...v], props: Object.entries(v) } : v instanceof Set ? [...v] : typeof v?.text === 'string' && typeof v.start === 'number' ? tokens(v) : v));
+  const isToken = (v: unknown): v is Token => typeof (v as Token | undefined)?.text === 'string' && typeof (v as Token).start === 'number';
+  const facts = (tokens: (t: Token) => unknown, names = false) =>
+    JSON.stringify([roles, urlVars], (_, v) =>
+      v instanceof Map
+        ? { entries: [...v], props: Object.entries(v) }
+        : v instanceof Set
+          ? [...v]
+          : // (Each name once: the arches of 4,000 steps beside an os axis are a few names, and this key is compared for each block.)
+            names && Array.isArray(v) && v.length > 1 && v.every(isToken)
+            ? [...new Set(v.map((t) => t.text))]
+            : isToken(v)
+              ? tokens(v)
+              : v,
+    );
   // (A step reads the roles' names; the job's first part, their tokens too: an os written in a step
   // pairs with a matrix axis there. A keystroke above a step moves its tokens, not what steps read.)
-  return { key: facts((t) => t), stepsKey: facts((t) => t.text), roles, ...(urlVars ? { urlVars } : {}) };
+  return { key: facts((t) => t), stepsKey: facts((t) => t.text, true), roles, ...(urlVars ? { urlVars } : {}) };
 }
 
 /** Whether a job (its map, up to `end`) sets in its `env:` a variable its own scripts give to a `--platform` flag. */
@@ -3652,16 +3665,158 @@ export function runsFor(when: StepWhen | undefined, os: string): boolean {
   return when === undefined || when.any.some((c) => (c.only === undefined || c.only.includes(v)) && (c.not === undefined || !c.not.includes(v)));
 }
 
-/** `matrix.goos == '0'` (either way round, `!=` too), as an `if:` compares an axis with a value: its string literals numbered (see axisCondition). */
-const AXIS_COMPARISON = /^(?:matrix\.([A-Za-z0-9_-]+)[ \t]*(==|!=)[ \t]*'(\d+)'|'(\d+)'[ \t]*(==|!=)[ \t]*matrix\.([A-Za-z0-9_-]+))$/i;
+/** An `if:` read for one axis (see axisCondition): comparisons of the axis with a value, and what does not name it. */
+type AxisExpr = { is: string; equal: boolean } | { other: true } | { not: AxisExpr } | { and: AxisExpr[] } | { or: AxisExpr[] };
+
+/** What an operand of a comparison is: the axis, a string, an expression in parentheses, or anything else. */
+type AxisOperand = { axis: true } | { text: string } | { expr: AxisExpr; names: boolean } | { other: true };
+
+/** A token of an expression whose strings are numbered (`'0'`): an operator, a numbered string, a name, or any other character. */
+const CONDITION_TOKEN = /\s*(?:(&&|\|\||==|!=|<=|>=|[<>!(),[\]])|'(\d+)'|([A-Za-z_][\w.*-]*)|([^\s]))/y;
+
+/** How deep an expression's parentheses and negations are read; deeper, it is not read. */
+const MAX_CONDITION_DEPTH = 64;
 
 /**
- * The values of the axis `key` a step runs for, by its `if:` condition, read as GitHub does (`||`
- * over `&&`): each disjunct's clauses that compare the axis with a value (`==`, `!=`); a call or a
- * group that does not name the axis (`success()`, `startsWith(github.ref, …)`, `(a || b)`) is true
- * for each of its values. Undefined when the condition does not name the axis, or a disjunct does
- * not (the step may run for every value); `{ any: [] }` when it names it in another way
- * (`contains(matrix.goos, …)`, `!(…)`), which is not read.
+ * Reads a condition (strings numbered) into an AxisExpr for the axis `ref` names, as GitHub
+ * parses expressions: `||` over `&&` over `!` over comparisons. Undefined when it names the axis
+ * in another way (`contains(matrix.goos, …)`, `matrix.goos` alone, a comparison that is not with a
+ * string) or is no expression.
+ */
+function readAxisExpr(c: string, strings: readonly string[], key: string): AxisExpr | undefined {
+  const tokens: { op?: string; str?: number; name?: string; other?: string }[] = [];
+  CONDITION_TOKEN.lastIndex = 0;
+  for (let m = CONDITION_TOKEN.exec(c); m; m = CONDITION_TOKEN.exec(c)) tokens.push(m[1] ? { op: m[1] } : m[2] ? { str: Number(m[2]) } : m[3] ? { name: m[3] } : { other: m[4] });
+  let at = 0;
+  let depth = 0;
+  let bad = false;
+  const axisName = `matrix.${key}`.toLowerCase();
+  const peek = (op: string) => tokens[at]?.op === op;
+  const or = (): AxisExpr => {
+    const all = [and()];
+    while (!bad && peek('||')) {
+      at++;
+      all.push(and());
+    }
+    return all.length === 1 ? all[0] : { or: all };
+  };
+  const and = (): AxisExpr => {
+    const all = [unary()];
+    while (!bad && peek('&&')) {
+      at++;
+      all.push(unary());
+    }
+    return all.length === 1 ? all[0] : { and: all };
+  };
+  const unary = (): AxisExpr => {
+    if (!peek('!')) return comparison();
+    at++;
+    if (++depth > MAX_CONDITION_DEPTH) bad = true;
+    const of = bad ? { other: true as const } : unary();
+    depth--;
+    return { not: of };
+  };
+  const comparison = (): AxisExpr => {
+    const left = operand();
+    const op = tokens[at]?.op;
+    if (op !== '==' && op !== '!=' && op !== '<' && op !== '<=' && op !== '>' && op !== '>=') {
+      // An operand alone, as a condition: the axis's truth is not read.
+      if ('axis' in left) bad = true;
+      return 'expr' in left ? left.expr : { other: true };
+    }
+    at++;
+    const right = operand();
+    const axis = 'axis' in left ? right : 'axis' in right ? left : undefined;
+    if (axis === undefined) {
+      if (('expr' in left && left.names) || ('expr' in right && right.names)) bad = true;
+      return { other: true };
+    }
+    if ((op !== '==' && op !== '!=') || !('text' in axis)) bad = true;
+    return 'text' in axis ? { is: axis.text.toLowerCase(), equal: op === '==' } : { other: true };
+  };
+  const operand = (): AxisOperand => {
+    const t = tokens[at++];
+    if (t === undefined) {
+      bad = true;
+      return { other: true };
+    }
+    if (t.str !== undefined) return { text: strings[t.str] };
+    if (t.op === '(') {
+      if (++depth > MAX_CONDITION_DEPTH) bad = true;
+      const before = at;
+      const expr = bad ? { other: true as const } : or();
+      depth--;
+      if (!peek(')')) bad = true;
+      at++;
+      return { expr, names: tokens.slice(before, at).some((x) => x.name?.toLowerCase() === axisName) };
+    }
+    if (t.name !== undefined) {
+      const lower = t.name.toLowerCase();
+      if (peek('(')) {
+        // A call: true or false whatever the axis is, unless it is given the axis.
+        let open = 0;
+        const from = at;
+        for (; at < tokens.length; at++) {
+          if (tokens[at].op === '(') open++;
+          else if (tokens[at].op === ')' && --open === 0) break;
+        }
+        if (open !== 0) bad = true;
+        at++;
+        if (tokens.slice(from, at).some((x) => x.name !== undefined && (x.name.toLowerCase() === axisName || x.name.toLowerCase().startsWith(`${axisName}.`)))) bad = true;
+        return { other: true };
+      }
+      // (`matrix.goos.x`, `matrix.goos[0]`: not the axis's value.)
+      if (lower === axisName && !peek('[')) return { axis: true };
+      if (lower.startsWith(`${axisName}.`) || lower === axisName) bad = true;
+      // An index (`github.event.inputs['os']`) belongs to its name.
+      while (peek('[')) {
+        while (at < tokens.length && !peek(']')) at++;
+        at++;
+      }
+      return { other: true };
+    }
+    if (t.op !== undefined) bad = true;
+    return { other: true };
+  };
+  const expr = or();
+  return bad || at !== tokens.length ? undefined : expr;
+}
+
+/** Whether `expr` is true (1), false (0) or either (2, it depends on more than the axis) for the axis's value `v` (undefined: a value it names nowhere). */
+function truthFor(expr: AxisExpr, v: string | undefined): 0 | 1 | 2 {
+  if ('is' in expr) return (v === expr.is) === expr.equal ? 1 : 0;
+  if ('other' in expr) return 2;
+  if ('not' in expr) {
+    const t = truthFor(expr.not, v);
+    return t === 2 ? 2 : t === 1 ? 0 : 1;
+  }
+  const all = 'and' in expr ? expr.and : expr.or;
+  const decides = 'and' in expr ? 0 : 1;
+  let either = false;
+  for (const e of all) {
+    const t = truthFor(e, v);
+    if (t === decides) return decides;
+    if (t === 2) either = true;
+  }
+  return either ? 2 : decides === 0 ? 1 : 0;
+}
+
+/** The values an AxisExpr compares the axis with. */
+function comparedValues(expr: AxisExpr, out: Set<string>): Set<string> {
+  if ('is' in expr) out.add(expr.is);
+  else if ('not' in expr) comparedValues(expr.not, out);
+  else if ('and' in expr || 'or' in expr) for (const e of 'and' in expr ? expr.and : expr.or) comparedValues(e, out);
+  return out;
+}
+
+/**
+ * The values of the axis `key` a step runs for, by its `if:` condition, read as GitHub reads it:
+ * comparisons of the axis with a value (`==`, `!=`, either way round, in any case), joined by
+ * `!`, `&&`, `||` and parentheses; a call or a comparison that does not name the axis
+ * (`success()`, `startsWith(github.ref, …)`, `github.event_name == 'push'`) may be true or false.
+ * The step runs for each value for which the condition is not false. Undefined when that is every
+ * value (the condition does not name the axis, or a disjunct does not); `{ any: [] }` when it
+ * names it in a way not read (`contains(matrix.goos, …)`, `matrix.goos` alone): no value.
  */
 export function axisCondition(condition: string, key: string): StepWhen | undefined {
   let c = condition.trim().replace(/^(['"])(.*)\1$/s, '$2').trim();
@@ -3673,62 +3828,95 @@ export function axisCondition(condition: string, key: string): StepWhen | undefi
   // String literals numbered, so that what they hold (`'refs/heads/(x)'`, `' || '`) is no syntax.
   const strings: string[] = [];
   c = c.replace(/'((?:[^']|'')*)'|"([^"]*)"/g, (_, single: string | undefined, double: string | undefined) => `'${strings.push((single ?? double ?? '').replace(/''/g, "'")) - 1}'`);
-  for (let before = ''; before !== c; ) {
-    before = c;
-    c = c.replace(/!?(?<![\w.])[A-Za-z_][\w.]*\([^()]*\)|!?\([^()]*\)/g, (group) => (ref.test(group) ? group : 'true'));
-  }
-  if (/[()]|!(?!=)/.test(c)) return { any: [] };
-  const any: { only?: readonly string[]; not?: readonly string[] }[] = [];
-  for (const disjunct of c.split('||')) {
-    let only: string[] | undefined;
-    let not: string[] | undefined;
-    let names = false;
-    for (const clause of disjunct.split('&&').map((x) => x.trim())) {
-      if (!ref.test(clause)) continue;
-      names = true;
-      const m = AXIS_COMPARISON.exec(clause);
-      if (!m || (m[1] ?? m[6]).toLowerCase() !== key.toLowerCase()) return { any: [] };
-      const value = strings[Number(m[3] ?? m[4])].toLowerCase();
-      if ((m[2] ?? m[5]) === '==') only = only ? only.filter((v) => v === value) : [value];
-      else not = [...(not ?? []), value];
+  const read = readAxisExpr(c, strings, key);
+  if (!read) return { any: [] };
+  // Each value compared, and any other (which no comparison names: all of them alike).
+  const named = [...comparedValues(read, new Set())];
+  const runs = named.filter((v) => truthFor(read, v) !== 0);
+  const others = truthFor(read, undefined) !== 0;
+  if (others && runs.length === named.length) return undefined;
+  if (others) return { any: [{ not: named.filter((v) => !runs.includes(v)) }] };
+  return runs.length === 0 ? { any: [] } : { any: [{ only: runs }] };
+}
+
+/** A job's steps (the items of its `steps:`): where each one's mapping starts and ends in the text, in order. */
+interface JobSteps {
+  starts: number[];
+  ends: number[];
+  /** The column of each step's keys. */
+  cols: number[];
+  /** What each step's `if:` says of an axis (by step and key), once read. */
+  whens: Map<string, StepWhen | undefined>;
+}
+
+/** A `steps:` key that opens a block sequence. */
+const STEPS_LINE = /^steps[ \t]*:[ \t]*(?:#.*)?\r?$/;
+
+/** The steps of the job whose map is text[jobStart, jobEnd) (its first key at jobStart): read once for each job. */
+function jobSteps(text: string, jobStart: number, jobEnd: number): JobSteps {
+  const steps: JobSteps = { starts: [], ends: [], cols: [], whens: new Map() };
+  const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
+  const keyCol = keyOfLine(text, jobLine).col;
+  // Its `steps:` key, among its keys.
+  let at = jobLine;
+  for (;;) {
+    if (at >= jobEnd) return steps;
+    const k = keyOfLine(text, at);
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (!k.empty && !k.item && k.col === keyCol && STEPS_LINE.test(text.slice(k.key, nl))) {
+      at = nl + 1;
+      break;
     }
-    if (!names) return undefined;
-    any.push({ ...(only ? { only } : {}), ...(not ? { not } : {}) });
+    if (nl >= text.length) return steps;
+    at = nl + 1;
   }
-  return { any };
+  // Its items, each to the next item of its column or a line left of its keys.
+  for (; at > 0 && at < jobEnd; at = text.indexOf('\n', at) + 1) if (!keyOfLine(text, at).empty) break;
+  const first = at > 0 && at < jobEnd ? keyOfLine(text, at) : undefined;
+  if (!first?.item) return steps;
+  while (at > 0 && at < jobEnd) {
+    const k = keyOfLine(text, at);
+    if (!k.item || k.col !== first.col) break;
+    const end = mappingEnd(text, at, k.col, jobEnd);
+    steps.starts.push(at);
+    steps.ends.push(end);
+    steps.cols.push(k.col);
+    if (end >= jobEnd) break;
+    at = end;
+  }
+  return steps;
 }
 
 /**
- * The `if:` of the step whose line holds `at` (of text, in the job's map text[jobStart, …)),
- * as it restricts the axis `key` (see axisCondition); undefined for none, or outside a step.
+ * The `if:` of the step that holds `at` (of text; `steps`, its job's), as it restricts the axis
+ * `key` (see axisCondition); undefined for none, or outside a step.
  */
-function stepWhen(text: string, at: number, jobStart: number, jobEnd: number, key: string): StepWhen | undefined {
-  const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
-  // The step's dash: the nearest list item above (or on the line) whose mapping holds the line.
-  let ls = text.lastIndexOf('\n', at - 1) + 1;
-  let limit = keyOfLine(text, ls).col;
-  let item = keyOfLine(text, ls);
-  for (;;) {
-    if (!item.empty && item.item && item.col <= limit) break;
-    if (!item.empty && item.col < limit) limit = item.col;
-    if (ls <= jobLine) return undefined;
-    ls = text.lastIndexOf('\n', ls - 2) + 1;
-    item = keyOfLine(text, ls);
+function stepWhen(text: string, at: number, steps: JobSteps, key: string): StepWhen | undefined {
+  // (The step whose mapping holds it: the last that starts at or before it.)
+  let lo = 0;
+  let hi = steps.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (steps.starts[mid] <= at) lo = mid + 1;
+    else hi = mid - 1;
   }
-  // (An item of `steps:`, not of another list.)
-  for (let up = ls; up > jobLine; ) {
-    up = text.lastIndexOf('\n', up - 2) + 1;
-    const k = keyOfLine(text, up);
-    if (k.empty || (k.item && k.col === item.col) || k.col >= item.col) continue;
-    if (!/^steps[ \t]*:/.test(text.slice(k.key, k.key + 12))) return undefined;
-    break;
-  }
-  const end = mappingEnd(text, ls, item.col, jobEnd);
+  const s = lo - 1;
+  if (s < 0 || at >= steps.ends[s]) return undefined;
+  const memo = `${s}\u0000${key}`;
+  if (steps.whens.has(memo)) return steps.whens.get(memo);
+  const when = readStepWhen(text, steps.starts[s], steps.ends[s], steps.cols[s], key);
+  steps.whens.set(memo, when);
+  return when;
+}
+
+/** The `if:` of the step whose mapping is text[ls, end) (its keys at `col`), as it restricts the axis `key`. */
+function readStepWhen(text: string, ls: number, end: number, col: number, key: string): StepWhen | undefined {
   for (let l = ls; l < end; ) {
     let nl = text.indexOf('\n', l);
     if (nl < 0 || nl > end) nl = end;
-    const k = l === ls ? item : keyOfLine(text, l);
-    if (k.col === item.col && /^if[ \t]*:/.test(text.slice(k.key, k.key + 8))) {
+    const k = keyOfLine(text, l);
+    if (k.col === col && /^if[ \t]*:/.test(text.slice(k.key, k.key + 8))) {
       let value = text.slice(text.indexOf(':', k.key) + 1, nl);
       // (Without a comment after it.)
       const comment = value.search(/[ \t]#/);
@@ -3738,7 +3926,7 @@ function stepWhen(text: string, at: number, jobStart: number, jobEnd: number, ke
         const parts: string[] = [];
         for (let b = nl + 1; b > 0 && b < end; b = text.indexOf('\n', b) + 1) {
           const bk = keyOfLine(text, b);
-          if (!bk.empty && bk.col <= item.col) break;
+          if (!bk.empty && bk.col <= col) break;
           parts.push(text.slice(b, text.indexOf('\n', b) < 0 ? text.length : text.indexOf('\n', b)).trim());
         }
         value = parts.join(' ');
@@ -4088,12 +4276,21 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     else if (!list.some((o) => o.text === t.text)) list.push(t);
   };
   /** One more arch the job builds the os axis `key` for, at each place it is written (its pairs are said there). */
+  /** Where the arches added for each key start. */
+  const archAt = new Map<string, Set<number>>();
   const addArch = (key: string, t: BuiltArch) => {
     const byKey: Map<string, BuiltArch[]> = (roles.arches ??= new Map());
-    const list = byKey.get(key);
-    if (!list) byKey.set(key, [t]);
-    else if (!list.some((a) => a.start === t.start)) list.push(t);
+    const at = archAt.get(key);
+    if (!at) {
+      byKey.set(key, [t]);
+      archAt.set(key, new Set([t.start]));
+    } else if (!at.has(t.start)) {
+      at.add(t.start);
+      byKey.get(key)!.push(t);
+    }
   };
+  /** The job's steps, read when an arch's step is first asked for. */
+  let steps: JobSteps | undefined;
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   ref.lastIndex = 0;
   for (let m = ref.exec(src); m; m = ref.exec(src)) {
@@ -4151,7 +4348,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       /** An arch written with the axis (its place in text), with its variant. */
       const found: ArchFound = (a) => {
         // (Its step's `if: matrix.goos == 'linux'` says which of the axis's values it is built for.)
-        const when = stepWhen(text, a.at, jobStart, jobEnd, key);
+        const when = stepWhen(text, a.at, (steps ??= jobSteps(text, jobStart, jobEnd)), key);
         addArch(key, { ...token(text, a.at, a.at + a.arch.length), ...(a.variant ? { variantToken: token(text, a.variant.at, a.variant.at + a.variant.text.length) } : {}), ...(when ? { when } : {}) });
       };
       const written = before[2] === '=' ? commandArch(src.slice(from, to)) : undefined;
@@ -5369,6 +5566,17 @@ function osAxisBuilds(key: string | undefined, arches: readonly Token[], ctx: Ct
   return built !== undefined && arches.every((a) => built.some((t) => t.text === a.text));
 }
 
+const ARCH_NAMES = new WeakMap<readonly BuiltArch[], ReadonlySet<string>>();
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** The names of the arches a job builds an os axis with (made once for each job's list: each of its scripts asks). */
+function archNames(arches: readonly BuiltArch[] | undefined): ReadonlySet<string> {
+  if (!arches) return NO_NAMES;
+  let names = ARCH_NAMES.get(arches);
+  if (!names) ARCH_NAMES.set(arches, (names = new Set(arches.map((t) => t.text))));
+  return names;
+}
+
 /**
  * A command's pairs of an unknown os (`GOOS=${{ matrix.goos }} GOARCH=arm`, mentions from `from`
  * on) whose os is a matrix axis the job builds with that arch: the axis makes them (see
@@ -5378,25 +5586,43 @@ function dropAxisBuilt(ctx: Ctx, from: number, scriptStart: number): void {
   const arches = ctx.matrixRoles?.arches;
   if (!arches) return;
   const mentions = ctx.sink.mentions;
+  // What each line says (a line of thousands of `GOARCH=` words is read once, not for each).
+  const lines = new Map<number, { command?: ReturnType<typeof commandArch>; own?: WrittenArch; above?: string }>();
+  let dropped: Set<number> | undefined;
+  let lastStart = 0;
+  let lastEnd = -1;
   for (let k = mentions.length - 1; k >= from; k--) {
     const m = mentions[k];
     if (m.kind !== 'pair' || m.os || m.osName !== undefined || !m.arch) continue;
-    const ls = ctx.text.lastIndexOf('\n', m.arch.start - 1) + 1;
-    let le = ctx.text.indexOf('\n', m.arch.start);
-    if (le < 0) le = ctx.text.length;
+    // (The line of the mention before, most often: its ends are not looked for again.)
+    if (m.arch.start < lastStart || m.arch.start > lastEnd) {
+      lastStart = ctx.text.lastIndexOf('\n', m.arch.start - 1) + 1;
+      lastEnd = ctx.text.indexOf('\n', m.arch.start);
+      if (lastEnd < 0) lastEnd = ctx.text.length;
+    }
+    const ls = lastStart;
+    let read = lines.get(ls);
+    if (!read) {
+      const line = ctx.text.slice(ls, lastEnd);
+      const own = writtenArch(line);
+      read = { command: commandArch(line), ...(own ? { own, above: statementAbove(ctx.text, ls, scriptStart) } : {}) };
+      lines.set(ls, read);
+    }
     // (The line matrixRoles read as building the axis, at this arch: not another line with the same arch.)
-    const line = ctx.text.slice(ls, le);
     let key: string | undefined;
     let arch: string | undefined;
-    const written = m.osUnknown ? commandArch(line) : undefined;
+    const written = m.osUnknown ? read.command : undefined;
     if (written && ls + written.at === m.arch.start) ({ key, arch } = written);
-    else {
-      // After `export GOOS=${{ matrix.goos }}` on a line above it (see archesAfter), or with a
-      // step's or job's `GOOS: ${{ matrix.goos }}` (see envGivenTo).
-      const own = writtenArch(line);
-      if (own && ls + own.at === m.arch.start) [key, arch] = [statementAbove(ctx.text, ls, scriptStart) ?? (m.osUnknown ? undefined : ctx.env?.osAxis), own.arch];
-    }
-    if (key !== undefined && arches.get(key)?.some((t) => t.text === arch)) mentions.splice(k, 1);
+    // After `export GOOS=${{ matrix.goos }}` on a line above it (see archesAfter), or with a
+    // step's or job's `GOOS: ${{ matrix.goos }}` (see envGivenTo).
+    else if (read.own && ls + read.own.at === m.arch.start) [key, arch] = [read.above ?? (m.osUnknown ? undefined : ctx.env?.osAxis), read.own.arch];
+    if (key === undefined || arch === undefined) continue;
+    if (archNames(arches.get(key)).has(arch)) (dropped ??= new Set()).add(k);
+  }
+  if (dropped) {
+    let to = from;
+    for (let k = from; k < mentions.length; k++) if (!dropped.has(k)) mentions[to++] = mentions[k];
+    mentions.length = to;
   }
 }
 
