@@ -82,6 +82,13 @@ describe('the pairs a matrix os axis makes with a step arch', () => {
     assert.deepEqual(findings[0].data.replacements, ['amd64', 'arm64']);
   });
 
+  it('are made from a flow env of many keys, its GOOS far along the line (QA 256 P6)', () => {
+    const keys = Array.from({ length: 8 }, (_, i) => `KEY_${i}: value-${i}`).join(', ');
+    const text = `on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n    steps:\n      - env: {${keys}, GOOS: "\${{ matrix.goos }}", GOARCH: "386"}\n        run: go build ./...\n`;
+    const findings = lintText(text, 'github-workflow', builtinModel(), settings);
+    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-platform', '386']]);
+  });
+
   it('follow the step condition', () => {
     const linuxOnly = workflow("      - if: matrix.goos == 'linux'\n        run: GOARCH=386 go build ./...\n");
     assert.deepEqual(lintText(linuxOnly, 'github-workflow', builtinModel(), settings), []);

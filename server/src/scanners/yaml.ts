@@ -3630,6 +3630,8 @@ function blockScalarKey(src: string, from: number): string | undefined {
 const GOOS_ON_LINE = /(?:^|[\s;&|])GOOS=(["']?)([a-z0-9]+)\1(?=[\s;&|)]|$)/;
 /** How far around a reference its line is read. */
 const REF_LINE_BEFORE = 80;
+/** How far back the start of a key's line is looked for, for a key of a flow mapping far along it. */
+const FLOW_LINE_BEFORE = 1000;
 const REF_LINE_AFTER = 200;
 
 /**
@@ -4325,6 +4327,17 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
     if (BLANK_HEAD.test(head)) head = blockScalarKey(src, from) ?? head;
     const before = MATRIX_TARGET.exec(head);
     if (!before) continue;
+    if (before[2] === ':' && from > 0 && src.charCodeAt(from - 1) !== 10) {
+      // A key further along its line (in a flow mapping of many keys): from its line's start,
+      // looked for further back (QA 256 P6).
+      let start = from;
+      const far = Math.max(0, m.index - FLOW_LINE_BEFORE);
+      while (start > far && src.charCodeAt(start - 1) !== 10) start--;
+      if (start === 0 || src.charCodeAt(start - 1) === 10) {
+        head = src.slice(start, from) + head;
+        from = start;
+      }
+    }
     // (Or a key of a flow mapping that a key's value opens: `env: {GOOS: "${{ matrix.os }}", GOARCH: …}`.)
     if (before[2] === ':' && !KEY_LINE_START.test(head.slice(0, head.length - before[0].length))) continue;
     const role = before[1].startsWith('-') ? 'platform' : roleOf(before[1]);
