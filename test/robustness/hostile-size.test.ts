@@ -488,6 +488,15 @@ describe('a matrix os axis given to many steps and long scripts (QA 256)', () =>
     assert.deepEqual(codeCounts(r.findings), { 'unknown-platform': 8000 });
   });
 
+  it('a job env giving the axis to 24,000 steps, each with a GOARCH: each step\'s darwin/386, in time', (t) => {
+    // (Each step was looked for a GOOS of its own over the rest of the file: 32 s.)
+    const jobEnv = head.replace('    strategy:', '    env:\n      GOOS: ${{ matrix.goos }}\n    strategy:');
+    const text = jobEnv + Array.from({ length: 24_000 }, (_, i) => `      - name: s${i}\n        run: |\n          echo hi\n          GOARCH=386 go build\n`).join('');
+    const r = lint(t, text, 'github-workflow', 15_000);
+    assert.deepEqual(r.scan.notes, []);
+    assert.deepEqual(codeCounts(r.findings), { 'unknown-platform': 24_000 });
+  });
+
   it('one script of 16,000 lines, an export of the axis and a GOARCH on each other line, and a line of 32,000 GOARCH words: in time', (t) => {
     const lines = Array.from({ length: 8000 }, () => '          export GOOS=${{ matrix.goos }}\n          GOARCH=386 go build\n').join('');
     const words = `          export GOOS=\${{ matrix.goos }}\n          ${'GOARCH=amd64 '.repeat(32_000)}go build\n`;

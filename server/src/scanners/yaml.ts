@@ -4190,23 +4190,28 @@ function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number):
   if (env.col !== jobStart - jobLine) return [];
   // The job's env: each step of its `steps:` that sets no GOOS of its own.
   const out: { start: number; end: number; env: boolean }[] = [];
+  // (Looked for in the job's text only, as each step's own GOOS below in the step's: a job of
+  // thousands of steps read the rest of the file for each.)
+  const job = text.slice(jobLine, jobEnd);
   const STEPS = /^[ \t]*steps[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
-  STEPS.lastIndex = jobLine;
-  let steps = STEPS.exec(text);
-  while (steps && steps.index < jobEnd && (keyOfLine(text, steps.index).col !== env.col)) steps = STEPS.exec(text);
-  if (!steps || steps.index >= jobEnd) return out;
-  const stepsEnd = mapEnd(steps.index, env.col + 1);
+  let steps = STEPS.exec(job);
+  while (steps && keyOfLine(job, steps.index).col !== env.col) steps = STEPS.exec(job);
+  if (!steps) return out;
+  const stepsAt = jobLine + steps.index;
+  const stepsEnd = mapEnd(stepsAt, env.col + 1);
   let item = -1;
-  for (let at = text.indexOf('\n', steps.index) + 1; at > 0 && at < stepsEnd; at = text.indexOf('\n', at) + 1) {
+  for (let at = text.indexOf('\n', stepsAt) + 1; at > 0 && at < stepsEnd; at = text.indexOf('\n', at) + 1) {
     const k = keyOfLine(text, at);
     if (k.empty || !k.item) continue;
     if (item < 0) item = k.col;
     if (k.col !== item) continue;
     const end = mapEnd(at, item);
-    const own = /^[ \t]*(?:-[ \t]+)?GOOS[ \t]*:/gm;
-    own.lastIndex = at;
+    const step = text.slice(at, end);
     let sets = false;
-    for (let g = own.exec(text); g && g.index < end && !sets; g = own.exec(text)) sets = parentIsEnv(text, g.index, keyOfLine(text, g.index).col);
+    if (step.includes('GOOS')) {
+      const own = /^[ \t]*(?:-[ \t]+)?GOOS[ \t]*:/gm;
+      for (let g = own.exec(step); g && !sets; g = own.exec(step)) sets = parentIsEnv(text, at + g.index, keyOfLine(text, at + g.index).col);
+    }
     if (!sets) out.push({ start: at, end: Math.min(end, stepsEnd), env: true });
   }
   return out;
