@@ -497,6 +497,14 @@ describe('a matrix os axis given to many steps and long scripts (QA 256)', () =>
     assert.deepEqual(codeCounts(r.findings), { 'unknown-platform': 24_000 });
   });
 
+  it('an env map of 16,000 GOOS keys giving the axis (duplicates, as while typing): the step read once, in time', (t) => {
+    // (Each key walked up over the keys above it to its env map, and read the step again: 17 s.)
+    const text = `${head}      - env:\n${'          GOOS: ${{ matrix.goos }}\n'.repeat(16_000)}          GOARCH: "386"\n        run: go build\n`;
+    const r = lint(t, text, 'github-workflow', 8000);
+    assert.deepEqual(r.scan.notes, []);
+    assert.deepEqual(codeCounts(r.findings), { 'unknown-platform': 1 });
+  });
+
   it('one script of 16,000 lines, an export of the axis and a GOARCH on each other line, and a line of 32,000 GOARCH words: in time', (t) => {
     const lines = Array.from({ length: 8000 }, () => '          export GOOS=${{ matrix.goos }}\n          GOARCH=386 go build\n').join('');
     const words = `          export GOOS=\${{ matrix.goos }}\n          ${'GOARCH=amd64 '.repeat(32_000)}go build\n`;

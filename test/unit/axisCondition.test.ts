@@ -53,6 +53,15 @@ describe('a step condition over a matrix axis', () => {
     assert.deepEqual(values(`${'('.repeat(40)}matrix.goos == 'linux'${')'.repeat(40)}`), ['linux']);
   });
 
+  it('reads numbers, indexes and quoted scalars beside the axis, and the axis indexed by name (QA 258 N1, N4, N5)', () => {
+    assert.deepEqual(values("matrix.goos == 'darwin' && github.run_attempt != 10"), ['darwin']);
+    assert.deepEqual(values("matrix.goos == 'darwin' && (inputs.retries > 1.5 || inputs.level == -1 || inputs.mask == 0x1F)"), ['darwin']);
+    assert.deepEqual(values("github.event.commits[0].message != 'skip' && matrix.goos == 'linux'"), ['linux']);
+    assert.deepEqual(values("'(matrix.goos == ''darwin'')'"), ['darwin']);
+    assert.deepEqual(values("matrix['goos'] == 'linux'"), ['linux']);
+    assert.deepEqual(values('${{ matrix["GOOS"] != \'linux\' }}'), ['darwin', 'windows', 'freebsd']);
+  });
+
   it('runs for no value where the condition names the axis in another way, or is no expression', () => {
     assert.deepEqual(values("contains(matrix.goos, 'lin')"), []);
     assert.deepEqual(values("contains(fromJSON('[\"linux\"]'), matrix.goos)"), []);

@@ -3674,21 +3674,22 @@ type AxisExpr = { is: string; equal: boolean } | { other: true } | { not: AxisEx
 type AxisOperand = { axis: true } | { text: string } | { expr: AxisExpr; names: boolean } | { other: true };
 
 /** A token of an expression whose strings are numbered (`'0'`): an operator, a numbered string, a name, or any other character. */
-const CONDITION_TOKEN = /\s*(?:(&&|\|\||==|!=|<=|>=|[<>!(),[\]])|'(\d+)'|([A-Za-z_][\w.*-]*)|([^\s]))/y;
+const CONDITION_TOKEN = /\s*(?:(&&|\|\||==|!=|<=|>=|[<>!(),[\]])|'(\d+)'|([A-Za-z_][\w.*-]*)|(-?\.?\d[\w.]*)|([^\s]))/y;
 
-/** How deep an expression's parentheses and negations are read; deeper, it is not read. */
+/** How deep an expression's parentheses and negations are read, each one a level; deeper, it is not read. */
 const MAX_CONDITION_DEPTH = 64;
 
 /**
  * Reads a condition (strings numbered) into an AxisExpr for the axis `ref` names, as GitHub
  * parses expressions: `||` over `&&` over `!` over comparisons. Undefined when it names the axis
  * in another way (`contains(matrix.goos, …)`, `matrix.goos` alone, a comparison that is not with a
- * string) or is no expression.
+ * string), is no expression, or nests parentheses and negations more than MAX_CONDITION_DEPTH deep.
  */
 function readAxisExpr(c: string, strings: readonly string[], key: string): AxisExpr | undefined {
   const tokens: { op?: string; str?: number; name?: string; other?: string }[] = [];
   CONDITION_TOKEN.lastIndex = 0;
-  for (let m = CONDITION_TOKEN.exec(c); m; m = CONDITION_TOKEN.exec(c)) tokens.push(m[1] ? { op: m[1] } : m[2] ? { str: Number(m[2]) } : m[3] ? { name: m[3] } : { other: m[4] });
+  // (A number, `10`, `1.5`, `-1`, `0x1F`, is one operand, as any name that is not the axis.)
+  for (let m = CONDITION_TOKEN.exec(c); m; m = CONDITION_TOKEN.exec(c)) tokens.push(m[1] ? { op: m[1] } : m[2] ? { str: Number(m[2]) } : m[3] ? { name: m[3] } : m[4] ? { name: m[4] } : { other: m[5] });
   let at = 0;
   let depth = 0;
   let bad = false;
@@ -3770,10 +3771,13 @@ function readAxisExpr(c: string, strings: readonly string[], key: string): AxisE
       // (`matrix.goos.x`, `matrix.goos[0]`: not the axis's value.)
       if (lower === axisName && !peek('[')) return { axis: true };
       if (lower.startsWith(`${axisName}.`) || lower === axisName) bad = true;
-      // An index (`github.event.inputs['os']`) belongs to its name.
-      while (peek('[')) {
-        while (at < tokens.length && !peek(']')) at++;
-        at++;
+      // An index (`github.event.inputs['os']`, `commits[0].message`) belongs to its name, and what follows it.
+      for (;;) {
+        if (peek('[')) {
+          while (at < tokens.length && !peek(']')) at++;
+          at++;
+        } else if (tokens[at]?.other === '.' && tokens[at + 1]?.name !== undefined) at += 2;
+        else break;
       }
       return { other: true };
     }
@@ -3821,9 +3825,14 @@ function comparedValues(expr: AxisExpr, out: Set<string>): Set<string> {
  * names it in a way not read (`contains(matrix.goos, …)`, `matrix.goos` alone): no value.
  */
 export function axisCondition(condition: string, key: string): StepWhen | undefined {
-  let c = condition.trim().replace(/^(['"])(.*)\1$/s, '$2').trim();
+  let c = condition.trim();
+  // A quoted YAML scalar's text (`'(matrix.goos == ''darwin'')'`).
+  const quoted = /^(['"])(.*)\1$/s.exec(c);
+  if (quoted) c = (quoted[1] === "'" ? quoted[2].replace(/''/g, "'") : quoted[2]).trim();
   const expr = /^\$\{\{(.*)\}\}$/s.exec(c);
   if (expr) c = expr[1].trim();
+  // (`matrix['goos']` is `matrix.goos`.)
+  c = c.replace(/\bmatrix\[[ \t]*(['"])([A-Za-z0-9_-]+)\1[ \t]*\]/gi, 'matrix.$2');
   // (GitHub reads a context's properties whatever their case: `matrix.GOOS` is `goos`.)
   const ref = new RegExp(`\\bmatrix\\.${key.replace(/[-]/g, '\\-')}(?![\\w-])`, 'i');
   if (!ref.test(c)) return undefined;
@@ -4080,12 +4089,12 @@ function archesAfter(text: string, from: number, to: number, found: ArchFound): 
 }
 
 /** `GOARCH: arm` as a key of a step's `env:` (text[from, to), a step's lines), with the variant beside it. */
-function envArches(text: string, from: number, to: number, found: ArchFound): void {
+function envArches(text: string, from: number, to: number, found: ArchFound, parents?: Map<number, number>): void {
   for (let at = from; at < to; ) {
     let nl = text.indexOf('\n', at);
     if (nl < 0 || nl > to) nl = to;
     const k = keyOfLine(text, at);
-    if (text.startsWith('GOARCH', k.key) && parentIsEnv(text, at, k.col)) {
+    if (text.startsWith('GOARCH', k.key) && parentIsEnv(text, at, k.col, parents)) {
       const v = keyValue(text, k.key, nl, GOARCH_KEY);
       const arch = v ? text.slice(v.start, v.end) : '';
       if (v && isGoArch(arch)) {
@@ -4120,19 +4129,38 @@ function keyOfLine(text: string, ls: number): { key: number; col: number; item: 
   return { key: k, col: k - ls, item, empty: Number.isNaN(c) || c === 10 || c === 13 || c === 35 };
 }
 
-/** The start of the line above `ls` (of text) with content whose key is left of `col`, or -1 (none at or after `floor`). */
-function parentLine(text: string, ls: number, col: number, floor = 0): number {
+/**
+ * The start of the line above `ls` (of text) with content whose key is left of `col`, or -1 (none
+ * at or after `floor`). `parents`: each line's parent (for the column of its own key) found so far
+ * in this text, kept and used: the siblings of a key share its parent, and a map of thousands of
+ * keys is not walked over again for each.
+ */
+function parentLine(text: string, ls: number, col: number, floor = 0, parents?: Map<number, number>): number {
+  let siblings: number[] | undefined;
+  const found = (parent: number): number => {
+    if (parents) {
+      if (keyOfLine(text, ls).col === col) parents.set(ls, parent);
+      for (const s of siblings ?? []) parents.set(s, parent);
+    }
+    return parent;
+  };
   for (let at = ls; at > floor; ) {
     at = text.lastIndexOf('\n', at - 2) + 1;
     const k = keyOfLine(text, at);
-    if (!k.empty && k.col < col) return at;
+    if (!k.empty && k.col === col && parents) {
+      // (A sibling's parent is this line's: it is returned if the walk from here would reach it.)
+      const known = parents.get(at);
+      if (known !== undefined) return text.indexOf('\n', known) + 1 > floor ? found(known) : -1;
+      (siblings ??= []).push(at);
+    }
+    if (!k.empty && k.col < col) return found(at);
   }
   return -1;
 }
 
 /** Whether the line at `ls` (its key at column `col`) is a key of an `env:` map. */
-function parentIsEnv(text: string, ls: number, col: number): boolean {
-  return isEnvLine(text, parentLine(text, ls, col));
+function parentIsEnv(text: string, ls: number, col: number, parents?: Map<number, number>): boolean {
+  return isEnvLine(text, parentLine(text, ls, col, 0, parents));
 }
 
 /** An `env:` key that opens a block mapping, anchored maybe (`env: &go`). */
@@ -4168,13 +4196,36 @@ function scriptEnd(text: string, ls: number, end: number): number {
  * job's env each step that sets no GOOS in its own (`env` then: their env's GOARCH keys pair with
  * it too). None for the env of anything else (a service container's).
  */
-function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number): { start: number; end: number; env: boolean }[] {
+function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number, memo?: EnvMemo): readonly GivenStep[] {
   const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
   // (`env: {GOOS: …}` is its own line.)
   const goos = keyOfLine(text, ls);
   const flow = FLOW_ENV_LINE.test(text.slice(goos.key, goos.key + 200));
-  const envLine = flow ? ls : parentLine(text, ls, goos.col, jobLine - 1);
+  const envLine = flow ? ls : parentLine(text, ls, goos.col, jobLine - 1, memo?.parents);
   if (!flow && !isEnvLine(text, envLine)) return [];
+  // (The steps an env map gives its GOOS to are the same for each of its GOOS keys.)
+  const known = memo?.given.get(envLine);
+  if (known) return known;
+  const steps = stepsGiven(text, envLine, jobLine, jobStart, jobEnd, memo?.parents);
+  memo?.given.set(envLine, steps);
+  return steps;
+}
+
+/** A step an env map's GOOS is given to (see envGivenTo): its lines, and whether the env is the job's (its steps' env keys pair with it too). */
+interface GivenStep {
+  start: number;
+  end: number;
+  env: boolean;
+}
+
+/** What envGivenTo has found in a job: each line's parent (see parentLine), and the steps each env map gives its GOOS to. */
+interface EnvMemo {
+  parents: Map<number, number>;
+  given: Map<number, readonly GivenStep[]>;
+}
+
+/** The steps the `env:` map at `envLine` gives its GOOS to (see envGivenTo). */
+function stepsGiven(text: string, envLine: number, jobLine: number, jobStart: number, jobEnd: number, parents?: Map<number, number>): GivenStep[] {
   const env = keyOfLine(text, envLine);
   const mapEnd = (at: number, col: number): number => mappingEnd(text, at, col, jobEnd);
   if (env.item) return [{ start: envLine, end: mapEnd(envLine, env.col), env: false }];
@@ -4210,7 +4261,7 @@ function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number):
     let sets = false;
     if (step.includes('GOOS')) {
       const own = /^[ \t]*(?:-[ \t]+)?GOOS[ \t]*:/gm;
-      for (let g = own.exec(step); g && !sets; g = own.exec(step)) sets = parentIsEnv(text, at + g.index, keyOfLine(text, at + g.index).col);
+      for (let g = own.exec(step); g && !sets; g = own.exec(step)) sets = parentIsEnv(text, at + g.index, keyOfLine(text, at + g.index).col, parents);
     }
     if (!sets) out.push({ start: at, end: Math.min(end, stepsEnd), env: true });
   }
@@ -4298,6 +4349,9 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   };
   /** The job's steps, read when an arch's step is first asked for. */
   let steps: JobSteps | undefined;
+  /** What the env maps that give an os axis to steps have been found to give (see envGivenTo), and the steps read for each axis. */
+  let envMemo: EnvMemo | undefined;
+  const stepsRead = new Set<string>();
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   ref.lastIndex = 0;
   for (let m = ref.exec(src); m; m = ref.exec(src)) {
@@ -4389,9 +4443,13 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
         if (inFlow && isGoArch(inFlow[3])) found({ arch: inFlow[3], at: jobStart + m.index + inFlow.index + inFlow[0].length - inFlow[2].length - inFlow[3].length });
         // And the arches its step's scripts write, or every step's of a job's env (see envGivenTo).
         const lineStart = from === 0 ? text.lastIndexOf('\n', jobStart - 1) + 1 : jobStart + from;
-        for (const step of envGivenTo(text, lineStart, jobStart, jobEnd)) {
+        for (const step of envGivenTo(text, lineStart, jobStart, jobEnd, (envMemo ??= { parents: new Map(), given: new Map() }))) {
+          // (Each step once for each axis: an env map of thousands of GOOS keys gives it each.)
+          const once = `${key}\u0000${step.start}\u0000${step.env}`;
+          if (stepsRead.has(once)) continue;
+          stepsRead.add(once);
           archesAfter(text, step.start, step.end, found);
-          if (step.env) envArches(text, step.start, step.end, found);
+          if (step.env) envArches(text, step.start, step.end, found, envMemo.parents);
         }
       }
       if (again) continue;
