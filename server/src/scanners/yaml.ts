@@ -3695,22 +3695,17 @@ function readAxisExpr(c: string, strings: readonly string[], key: string): AxisE
   let bad = false;
   const axisName = `matrix.${key}`.toLowerCase();
   const peek = (op: string) => tokens[at]?.op === op;
-  const or = (): AxisExpr => {
-    const all = [and()];
-    while (!bad && peek('||')) {
+  /** Operands that `next` reads, joined by `op`. */
+  const joined = (op: '||' | '&&', next: () => AxisExpr): AxisExpr => {
+    const all = [next()];
+    while (!bad && peek(op)) {
       at++;
-      all.push(and());
+      all.push(next());
     }
-    return all.length === 1 ? all[0] : { or: all };
+    return all.length === 1 ? all[0] : op === '||' ? { or: all } : { and: all };
   };
-  const and = (): AxisExpr => {
-    const all = [unary()];
-    while (!bad && peek('&&')) {
-      at++;
-      all.push(unary());
-    }
-    return all.length === 1 ? all[0] : { and: all };
-  };
+  const or = (): AxisExpr => joined('||', and);
+  const and = (): AxisExpr => joined('&&', unary);
   const unary = (): AxisExpr => {
     if (!peek('!')) return comparison();
     at++;
