@@ -33,6 +33,12 @@ describe('a step condition over a matrix axis', () => {
     assert.deepEqual(values("matrix.goos == 'darwin' && github.event_name == 'push' || matrix.goos == 'freebsd'"), ['darwin', 'freebsd']);
   });
 
+  it('runs for every value where `${{ }}` holds part of the condition: GitHub reads it as a string (QA 259)', () => {
+    assert.equal(axisCondition("${{ matrix.goos != 'darwin' }} && success()", 'goos'), undefined);
+    assert.equal(axisCondition("${{ matrix.goos == 'linux' }} || ${{ github.event_name == 'push' }}", 'goos'), undefined);
+    assert.deepEqual(values("${{ matrix.goos == '${{' }}"), []);
+  });
+
   it('runs for every value where a disjunct does not name the axis, or the condition does not', () => {
     assert.equal(axisCondition("runner.os == 'Linux'", 'goos'), undefined);
     assert.equal(axisCondition("matrix.goos_version == '1'", 'goos'), undefined);
@@ -98,6 +104,13 @@ describe('the pairs a matrix os axis makes with a step arch', () => {
     assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-platform', '386']]);
   });
 
+  it('are made with an os an include entry adds, a job of its own (QA 259)', () => {
+    const text = workflow('      - run: GOARCH=386 go build ./...\n').replace('goos: [linux, darwin]', 'goos: [linux, windows]\n        include:\n          - goos: darwin');
+    const findings = lintText(text, 'github-workflow', builtinModel(), settings);
+    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-platform', '386']]);
+    assert.match(findings[0].message, /darwin\/386/);
+  });
+
   it('follow the step condition', () => {
     const linuxOnly = workflow("      - if: matrix.goos == 'linux'\n        run: GOARCH=386 go build ./...\n");
     assert.deepEqual(lintText(linuxOnly, 'github-workflow', builtinModel(), settings), []);
@@ -106,5 +119,8 @@ describe('the pairs a matrix os axis makes with a step arch', () => {
     const findings = lintText(darwinOnly, 'github-workflow', builtinModel(), settings);
     assert.deepEqual(findings.map((f) => [f.code, darwinOnly.slice(f.start, f.end)]), [['unknown-platform', '386']]);
     assert.match(findings[0].message, /darwin\/386/);
+    // (`${{ }}` around part of it: GitHub runs the step for every value.)
+    const always = workflow("      - if: \${{ matrix.goos == 'linux' }} && success()\n        run: GOARCH=386 go build ./...\n");
+    assert.deepEqual(lintText(always, 'github-workflow', builtinModel(), settings).map((f) => always.slice(f.start, f.end)), ['386']);
   });
 });

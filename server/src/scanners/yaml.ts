@@ -3834,6 +3834,9 @@ export function axisCondition(condition: string, key: string): StepWhen | undefi
   // String literals numbered, so that what they hold (`'refs/heads/(x)'`, `' || '`) is no syntax.
   const strings: string[] = [];
   c = c.replace(/'((?:[^']|'')*)'|"([^"]*)"/g, (_, single: string | undefined, double: string | undefined) => `'${strings.push((single ?? double ?? '').replace(/''/g, "'")) - 1}'`);
+  // `${{ … }}` in part of it (`${{ matrix.goos == 'linux' }} && success()`): GitHub makes a string
+  // of it, never empty, and runs the step whatever it says.
+  if (c.includes('${{')) return undefined;
   const read = readAxisExpr(c, strings, key);
   if (!read) return { any: [] };
   // Each value compared, and any other (which no comparison names: all of them alike).
@@ -4797,7 +4800,13 @@ function pairMapping(
       else implied = impliedNames(outer, oses, arches);
       const from = ctx.sink.mentions.length;
       // (Every combination has an os from an include entry: the arches are built with those, below.)
-      if (commandArches) emitBuilt(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+      if (commandArches) {
+        emitBuilt(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
+        // An include entry that adds an os the axis does not hold (`include: [{goos: darwin}]`) is
+        // a job of its own, built with the same arches (QA 259).
+        const added = addedOses(keys.get('include'), ok, oses, ctx);
+        if (added.length > 0) emitBuilt(ctx.sink, added, arches, (_, a) => written(a), context);
+      }
       else if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
       // A matrix's value that makes no valid pair with any value of the other axis (plan9 beside
       // arches linux builds) is the one that is wrong: its pairs are said at it, once.
@@ -5622,6 +5631,22 @@ function emitBuilt(sink: MentionSink, oses: Token[], arches: readonly BuiltArch[
     const os = oses.filter((o) => runsFor(a.when, o.text));
     if (os.length > 0) emitPairs(sink, os, [plainToken(a)], ...rest);
   }
+}
+
+/** The Go os values include entries add to a matrix os axis `osKey` that does not hold them (`include: [{goos: darwin}]` beside `goos: [linux]`). */
+function addedOses(include: YNode | undefined, osKey: string, oses: readonly Token[], ctx: Ctx): Token[] {
+  if (include?.kind !== 'seq') return [];
+  const have = new Set(oses.map((t) => t.text));
+  const out: Token[] = [];
+  for (const item of include.items) {
+    if (item?.kind !== 'map') continue;
+    for (const t of nameTokens(get(item, osKey), ctx)) {
+      if (!isGoOs(t.text) || have.has(t.text)) continue;
+      have.add(t.text);
+      out.push(t);
+    }
+  }
+  return out;
 }
 
 /** A built arch as a mention's token (without the values its step runs for). */
