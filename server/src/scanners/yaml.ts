@@ -3852,8 +3852,8 @@ export function axisCondition(condition: string, key: string): StepWhen | undefi
 interface JobSteps {
   starts: number[];
   ends: number[];
-  /** The column of each step's keys. */
-  cols: number[];
+  /** The column of the steps' keys. */
+  col: number;
   /** What each step's `if:` says of an axis (by step and key), once read. */
   whens: Map<string, StepWhen | undefined>;
 }
@@ -3863,7 +3863,7 @@ const STEPS_LINE = /^steps[ \t]*:[ \t]*(?:#.*)?\r?$/;
 
 /** The steps of the job whose map is text[jobStart, jobEnd) (its first key at jobStart): read once for each job. */
 function jobSteps(text: string, jobStart: number, jobEnd: number): JobSteps {
-  const steps: JobSteps = { starts: [], ends: [], cols: [], whens: new Map() };
+  const steps: JobSteps = { starts: [], ends: [], col: -1, whens: new Map() };
   const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
   const keyCol = keyOfLine(text, jobLine).col;
   // Its `steps:` key, among its keys.
@@ -3884,13 +3884,13 @@ function jobSteps(text: string, jobStart: number, jobEnd: number): JobSteps {
   for (; at > 0 && at < jobEnd; at = text.indexOf('\n', at) + 1) if (!keyOfLine(text, at).empty) break;
   const first = at > 0 && at < jobEnd ? keyOfLine(text, at) : undefined;
   if (!first?.item) return steps;
+  steps.col = first.col;
   while (at > 0 && at < jobEnd) {
     const k = keyOfLine(text, at);
     if (!k.item || k.col !== first.col) break;
     const end = mappingEnd(text, at, k.col, jobEnd);
     steps.starts.push(at);
     steps.ends.push(end);
-    steps.cols.push(k.col);
     if (end >= jobEnd) break;
     at = end;
   }
@@ -3914,7 +3914,7 @@ function stepWhen(text: string, at: number, steps: JobSteps, key: string): StepW
   if (s < 0 || at >= steps.ends[s]) return undefined;
   const memo = `${s}\u0000${key}`;
   if (steps.whens.has(memo)) return steps.whens.get(memo);
-  const when = readStepWhen(text, steps.starts[s], steps.ends[s], steps.cols[s], key);
+  const when = readStepWhen(text, steps.starts[s], steps.ends[s], steps.col, key);
   steps.whens.set(memo, when);
   return when;
 }
@@ -3933,10 +3933,12 @@ function readStepWhen(text: string, ls: number, end: number, col: number, key: s
       if (/^[|>]/.test(value)) {
         // A block scalar: its lines, joined.
         const parts: string[] = [];
-        for (let b = nl + 1; b > 0 && b < end; b = text.indexOf('\n', b) + 1) {
+        for (let b = nl + 1; b > 0 && b < end; ) {
           const bk = keyOfLine(text, b);
           if (!bk.empty && bk.col <= col) break;
-          parts.push(text.slice(b, text.indexOf('\n', b) < 0 ? text.length : text.indexOf('\n', b)).trim());
+          const bn = text.indexOf('\n', b);
+          parts.push(text.slice(b, bn < 0 ? text.length : bn).trim());
+          b = bn + 1;
         }
         value = parts.join(' ');
       }
@@ -4194,18 +4196,18 @@ function scriptEnd(text: string, ls: number, end: number): number {
  * job's env each step that sets no GOOS in its own (`env` then: their env's GOARCH keys pair with
  * it too). None for the env of anything else (a service container's).
  */
-function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number, memo?: EnvMemo): readonly GivenStep[] {
+function envGivenTo(text: string, ls: number, jobStart: number, jobEnd: number, memo: EnvMemo): readonly GivenStep[] {
   const jobLine = text.lastIndexOf('\n', jobStart - 1) + 1;
   // (`env: {GOOS: …}` is its own line.)
   const goos = keyOfLine(text, ls);
   const flow = FLOW_ENV_LINE.test(text.slice(goos.key, goos.key + 200));
-  const envLine = flow ? ls : parentLine(text, ls, goos.col, jobLine - 1, memo?.parents);
+  const envLine = flow ? ls : parentLine(text, ls, goos.col, jobLine - 1, memo.parents);
   if (!flow && !isEnvLine(text, envLine)) return [];
   // (The steps an env map gives its GOOS to are the same for each of its GOOS keys.)
-  const known = memo?.given.get(envLine);
+  const known = memo.given.get(envLine);
   if (known) return known;
-  const steps = stepsGiven(text, envLine, jobLine, jobStart, jobEnd, memo?.parents);
-  memo?.given.set(envLine, steps);
+  const steps = stepsGiven(text, envLine, jobLine, jobStart, jobEnd, memo);
+  memo.given.set(envLine, steps);
   return steps;
 }
 
@@ -4216,52 +4218,40 @@ interface GivenStep {
   env: boolean;
 }
 
-/** What envGivenTo has found in a job: each line's parent (see parentLine), and the steps each env map gives its GOOS to. */
+/** What envGivenTo has found in a job: each line's parent (see parentLine), the steps each env map gives its GOOS to, and the job's steps (made once, see jobSteps). */
 interface EnvMemo {
   parents: Map<number, number>;
   given: Map<number, readonly GivenStep[]>;
+  jobSteps: () => JobSteps;
 }
 
 /** The steps the `env:` map at `envLine` gives its GOOS to (see envGivenTo). */
-function stepsGiven(text: string, envLine: number, jobLine: number, jobStart: number, jobEnd: number, parents?: Map<number, number>): GivenStep[] {
+function stepsGiven(text: string, envLine: number, jobLine: number, jobStart: number, jobEnd: number, memo: EnvMemo): GivenStep[] {
   const env = keyOfLine(text, envLine);
-  const mapEnd = (at: number, col: number): number => mappingEnd(text, at, col, jobEnd);
-  if (env.item) return [{ start: envLine, end: mapEnd(envLine, env.col), env: false }];
+  if (env.item) return [{ start: envLine, end: mappingEnd(text, envLine, env.col, jobEnd), env: false }];
   // Up to the step's dash, or to the job's first key.
   for (let at = envLine; at > jobLine; ) {
     at = text.lastIndexOf('\n', at - 2) + 1;
     const k = keyOfLine(text, at);
     if (k.empty || k.col > env.col) continue;
     if (k.col < env.col) return [];
-    if (k.item) return [{ start: at, end: mapEnd(at, env.col), env: false }];
+    if (k.item) return [{ start: at, end: mappingEnd(text, at, env.col, jobEnd), env: false }];
   }
   // (The job's own keys are at the column where its map starts.)
   if (env.col !== jobStart - jobLine) return [];
   // The job's env: each step of its `steps:` that sets no GOOS of its own.
-  const out: { start: number; end: number; env: boolean }[] = [];
-  // (Looked for in the job's text only, as each step's own GOOS below in the step's: a job of
-  // thousands of steps read the rest of the file for each.)
-  const job = text.slice(jobLine, jobEnd);
-  const STEPS = /^[ \t]*steps[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
-  let steps = STEPS.exec(job);
-  while (steps && keyOfLine(job, steps.index).col !== env.col) steps = STEPS.exec(job);
-  if (!steps) return out;
-  const stepsAt = jobLine + steps.index;
-  const stepsEnd = mapEnd(stepsAt, env.col + 1);
-  let item = -1;
-  for (let at = text.indexOf('\n', stepsAt) + 1; at > 0 && at < stepsEnd; at = text.indexOf('\n', at) + 1) {
-    const k = keyOfLine(text, at);
-    if (k.empty || !k.item) continue;
-    if (item < 0) item = k.col;
-    if (k.col !== item) continue;
-    const end = mapEnd(at, item);
-    const step = text.slice(at, end);
+  const out: GivenStep[] = [];
+  const steps = memo.jobSteps();
+  for (let i = 0; i < steps.starts.length; i++) {
+    const start = steps.starts[i];
+    const end = steps.ends[i];
+    const step = text.slice(start, end);
     let sets = false;
     if (step.includes('GOOS')) {
       const own = /^[ \t]*(?:-[ \t]+)?GOOS[ \t]*:/gm;
-      for (let g = own.exec(step); g && !sets; g = own.exec(step)) sets = parentIsEnv(text, at + g.index, keyOfLine(text, at + g.index).col, parents);
+      for (let g = own.exec(step); g && !sets; g = own.exec(step)) sets = parentIsEnv(text, start + g.index, keyOfLine(text, start + g.index).col, memo.parents);
     }
-    if (!sets) out.push({ start: at, end: Math.min(end, stepsEnd), env: true });
+    if (!sets) out.push({ start, end, env: true });
   }
   return out;
 }
@@ -4441,7 +4431,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
         if (inFlow && isGoArch(inFlow[3])) found({ arch: inFlow[3], at: jobStart + m.index + inFlow.index + inFlow[0].length - inFlow[2].length - inFlow[3].length });
         // And the arches its step's scripts write, or every step's of a job's env (see envGivenTo).
         const lineStart = from === 0 ? text.lastIndexOf('\n', jobStart - 1) + 1 : jobStart + from;
-        for (const step of envGivenTo(text, lineStart, jobStart, jobEnd, (envMemo ??= { parents: new Map(), given: new Map() }))) {
+        for (const step of envGivenTo(text, lineStart, jobStart, jobEnd, (envMemo ??= { parents: new Map(), given: new Map(), jobSteps: () => (steps ??= jobSteps(text, jobStart, jobEnd)) }))) {
           // (Each step once for each axis: an env map of thousands of GOOS keys gives it each.)
           const once = `${key}\u0000${step.start}\u0000${step.env}`;
           if (stepsRead.has(once)) continue;
