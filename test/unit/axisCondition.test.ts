@@ -104,6 +104,16 @@ describe('the pairs a matrix os axis makes with a step arch', () => {
     assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-platform', '386']]);
   });
 
+  it('are made from the axis named in another case, as GitHub reads `matrix.GOOS` (QA 259 B2)', () => {
+    const axis = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n    steps:\n';
+    for (const step of ['      - run: GOOS=${{ matrix.GOOS }} GOARCH=386 go build ./...\n', '      - env:\n          GOOS: ${{ matrix.Goos }}\n          GOARCH: "386"\n        run: go build ./...\n']) {
+      const text = axis + step;
+      const findings = lintText(text, 'github-workflow', builtinModel(), settings);
+      assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-platform', '386']], step);
+      assert.match(findings[0].message, /darwin\/386/);
+    }
+  });
+
   it('are made with an os an include entry adds, a job of its own (QA 259)', () => {
     const text = workflow('      - run: GOARCH=386 go build ./...\n').replace('goos: [linux, darwin]', 'goos: [linux, windows]\n        include:\n          - goos: darwin');
     const findings = lintText(text, 'github-workflow', builtinModel(), settings);
@@ -122,5 +132,16 @@ describe('the pairs a matrix os axis makes with a step arch', () => {
     // (`${{ }}` around part of it: GitHub runs the step for every value.)
     const always = workflow("      - if: \${{ matrix.goos == 'linux' }} && success()\n        run: GOARCH=386 go build ./...\n");
     assert.deepEqual(lintText(always, 'github-workflow', builtinModel(), settings).map((f) => always.slice(f.start, f.end)), ['386']);
+  });
+
+  it('follow a block scalar condition: `|-` is the expression, `|` and `>` keep a line break after `${{ }}`, a string to GitHub (QA 259 B4)', () => {
+    const block = (indicator: string, body: string) => workflow(`      - if: ${indicator}\n          ${body}\n        run: GOARCH=386 go build ./...\n`);
+    const said = (text: string) => lintText(text, 'github-workflow', builtinModel(), settings).map((f) => text.slice(f.start, f.end));
+    assert.deepEqual(said(block('|-', "\${{ matrix.goos == 'linux' }}")), []);
+    assert.deepEqual(said(block('>-', "\${{ matrix.goos == 'linux' }}")), []);
+    assert.deepEqual(said(block('|', "\${{ matrix.goos == 'linux' }}")), ['386']);
+    assert.deepEqual(said(block('>', "\${{ matrix.goos == 'linux' }}")), ['386']);
+    // (No `${{ }}`: the whole text is the expression, its line break whitespace.)
+    assert.deepEqual(said(block('|', "matrix.goos == 'linux'")), []);
   });
 });

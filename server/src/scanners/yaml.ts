@@ -3419,6 +3419,17 @@ function axesWithArches(job: YNode | undefined, roles: MatrixRoles): MatrixRoles
     node !== undefined && (node.kind === 'seq' ? node.items.length > 0 && node.items.every((i) => i?.kind === 'scalar' && !(scalarText(i) ?? '').includes('${{')) : node.kind === 'scalar' && !(scalarText(node) ?? '${{').includes('${{'));
   /** Whether a written value is a Go os (not only the runner's labels, `ubuntu-latest`). */
   const goOs = (node: YNode | undefined): boolean => (node?.kind === 'seq' ? node.items : [node]).some((i) => i?.kind === 'scalar' && isGoOs((scalarText(i) ?? '').toLowerCase()));
+  // GitHub reads `matrix.GOOS` as the axis `goos`: a reference in another case is the axis as written.
+  if (matrix?.kind === 'map') {
+    for (const key of [...roles.arches.keys()]) {
+      if (get(matrix, key) !== undefined) continue;
+      const written = matrix.items.find((p) => p.key !== key && p.key.toLowerCase() === key.toLowerCase())?.key;
+      if (written === undefined) continue;
+      const arches = roles.arches.get(key)!;
+      roles.arches.delete(key);
+      roles.arches.set(written, [...(roles.arches.get(written) ?? []), ...arches]);
+    }
+  }
   for (const key of [...roles.arches.keys()]) {
     if (matrix?.kind !== 'map' || roles.runner?.has(key)) {
       roles.arches.delete(key);
@@ -3940,7 +3951,11 @@ function readStepWhen(text: string, ls: number, end: number, col: number, key: s
           parts.push(text.slice(b, bn < 0 ? text.length : bn).trim());
           b = bn + 1;
         }
-        value = parts.join(' ');
+        // (Kept with its last line break, `|` and `>` but not `|-`: `${{ … }}` and a line break is
+        // a string to GitHub, not the expression, so the step always runs; QA 259 B4.)
+        const joined = parts.join(' ');
+        if (!/^[|>][0-9+]*-|^[|>]-/.test(value) && joined.indexOf('${{') >= 0 && joined.trim().length > 0) return undefined;
+        value = joined;
       }
       return axisCondition(value, key);
     }
@@ -5648,8 +5663,18 @@ function plainToken(a: BuiltArch): Token {
 
 /** Whether the matrix os axis `key` is one the job builds with these arches, which its commands or envs write (see fixedArches): that axis makes the pairs. */
 function osAxisBuilds(key: string | undefined, arches: readonly Token[], ctx: Ctx): boolean {
-  const built = key === undefined ? undefined : ctx.matrixRoles?.arches?.get(key);
+  const built = axisArches(ctx.matrixRoles?.arches, key);
   return built !== undefined && arches.every((a) => built.some((t) => t.text === a.text));
+}
+
+/** The arches built with the os axis `key`, named in any case (`matrix.GOOS` is the axis `goos`, see axesWithArches). */
+function axisArches(arches: ReadonlyMap<string, BuiltArch[]> | undefined, key: string | undefined): BuiltArch[] | undefined {
+  if (!arches || key === undefined) return undefined;
+  const exact = arches.get(key);
+  if (exact) return exact;
+  const lower = key.toLowerCase();
+  for (const [k, v] of arches) if (k.toLowerCase() === lower) return v;
+  return undefined;
 }
 
 const ARCH_NAMES = new WeakMap<readonly BuiltArch[], ReadonlySet<string>>();
@@ -5703,7 +5728,7 @@ function dropAxisBuilt(ctx: Ctx, from: number, scriptStart: number): void {
     // step's or job's `GOOS: ${{ matrix.goos }}` (see envGivenTo).
     else if (read.own && ls + read.own.at === m.arch.start) [key, arch] = [read.above ?? (m.osUnknown ? undefined : ctx.env?.osAxis), read.own.arch];
     if (key === undefined || arch === undefined) continue;
-    if (archNames(arches.get(key)).has(arch)) (dropped ??= new Set()).add(k);
+    if (archNames(axisArches(arches, key)).has(arch)) (dropped ??= new Set()).add(k);
   }
   if (dropped) {
     let to = from;
