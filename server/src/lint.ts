@@ -937,7 +937,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   /**
    * A token's other verdicts, by `start:end:code`: the pairs of a cross product it makes that are
    * wrong in another way than its most severe (`riscv64` of goos [linux, darwin]: darwin/riscv64 is
-   * no Go platform, linux/riscv64 in no tier). Each is said: excluding one pair leaves the other.
+   * no Go platform, linux/riscv64 in no tier). Each is said in the message of the token's one
+   * finding (see withOtherVerdicts): excluding one pair leaves the other.
    */
   let also: Map<string, Finding> | undefined;
   const toFinding = (f: RawFinding, level: Severity): Finding => ({
@@ -1033,10 +1034,16 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   return out;
 }
 
-/** The codes that say what is wrong with a platform a pair makes; a token of a cross product may get several (see judge's `also`). */
+/** The codes that say what is wrong with a platform a pair makes; a token of a cross product may make several, said in one finding (see judge's `also`). */
 const VERDICTS: ReadonlySet<Code> = new Set(['removed-platform', 'unknown-platform', 'unsupported-platform', 'below-required-tier']);
 
-/** The findings of `byToken`, each followed by the other verdicts on its token (`also`, keyed `start:end:code`), most severe first. */
+/**
+ * The findings of `byToken`, each with the other verdicts on its token (`also`, keyed
+ * `start:end:code`) said in its message, most severe first: a value of a cross product is one
+ * finding however many pairs it joins (the corpus's convention), of its most severe code, and
+ * its message names every pair that is wrong (`arm` of goos [linux, darwin]: linux/arm removed,
+ * darwin/arm no Go platform), so that leaving one pair out does not show the next.
+ */
 function withOtherVerdicts(byToken: ReadonlyMap<string, Finding>, also: ReadonlyMap<string, Finding>): Finding[] {
   const others = new Map<string, Finding[]>();
   for (const f of also.values()) {
@@ -1052,10 +1059,26 @@ function withOtherVerdicts(byToken: ReadonlyMap<string, Finding>, also: Readonly
     const list = others.get(at);
     if (!list || !VERDICTS.has(f.code)) continue;
     others.delete(at);
-    for (const o of list.sort((a, b) => PRIORITY[a.code] - PRIORITY[b.code])) out.push(o);
+    list.sort((a, b) => PRIORITY[a.code] - PRIORITY[b.code]);
+    f.message = [f.message, ...list.map((o) => o.message)].join(' ');
+    // Its fixes leave out every pair that is an error, each alone or all at once (linux/arm and
+    // darwin/arm; not freebsd/arm, in no tier, which a build may mean to make).
+    const errors = [f, ...list].filter((x) => x.code === 'removed-platform' || x.code === 'unknown-platform');
+    const seen = new Set<string>();
+    const excludes = errors.flatMap(excludeEntries).filter((e) => !seen.has(e.platform) && seen.add(e.platform));
+    if (excludes.length > 1) {
+      const all = errors.every((x) => (x.data.excludes ? x.data.excludesAll === true : x.data.exclude !== undefined && !x.data.incomplete));
+      f.data = { ...f.data, excludes, ...(all ? { excludesAll: true as const } : {}) };
+    }
   }
   for (const list of others.values()) out.push(...list);
   return out;
+}
+
+/** The exclude entries a finding's fixes offer, each with the platform it leaves out. */
+function excludeEntries(f: Finding): (ExcludeEdit & { platform: string })[] {
+  if (f.data.excludes) return f.data.excludes;
+  return f.data.exclude && f.data.platform !== undefined ? [{ ...f.data.exclude, platform: f.data.platform }] : [];
 }
 
 /** The codes of the pair findings on each token (`start:end`). */

@@ -458,12 +458,18 @@ describe('a removed platform in a cross product', () => {
     const { uri, diagnostics } = await open('.github/workflows/go.yml', 'yaml', text);
     const d = diagnostics.find((x) => x.code === 'removed-platform')!;
     const actions = await fixes(uri, d);
+    // (darwin/arm is said in the same finding, QA 260 B2: one finding a value; its entry too.)
+    assert.match(d.message, /; remove it\. darwin\/arm is not a valid Go platform, and this matrix builds it/);
     assert.deepEqual(actions.map((a) => [a.title, a.isPreferred === true]), [
+      ['Exclude linux/arm and darwin/arm from the matrix', true],
       ['Exclude linux/arm from the matrix', false],
+      ['Exclude darwin/arm from the matrix', false],
       ['Remove arm from the list (for every combination)', false],
     ]);
-    // What it leaves: darwin/arm, the error the removed platform hid on the same token.
-    const after = applyEdits(text, editsFor(actions[0]!.edit!, uri));
+    // Both left out: freebsd/arm, in no tier, is what the value still builds.
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', applyEdits(text, editsFor(actions[0]!.edit!, uri))), ['unsupported-platform']);
+    // linux/arm alone: darwin/arm, the error said beside the removed platform, is left.
+    const after = applyEdits(text, editsFor(actions[1]!.edit!, uri));
     assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', after), ['unsupported-platform', 'unknown-platform']);
     // Without darwin the entry is the whole fix, and preferred.
     const whole = await open('.github/workflows/whole.yml', 'yaml', text.replace('linux, darwin, freebsd', 'linux, freebsd'));
@@ -472,9 +478,14 @@ describe('a removed platform in a cross product', () => {
   });
   it('a pair Go has not that the matrix builds (windows/arm, darwin/riscv64): an exclude entry for it; where the value makes several, all at once (preferred) or each alone (QA 222 B2, QA 226 B1)', async () => {
     const text = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, windows]\n        goarch: [amd64, arm64, arm]\n    runs-on: ubuntu-latest\n';
-    const after = await fixed('.github/workflows/go.yml', 'yaml', text, 'unknown-platform', 'arm');
-    assert.equal(after, text.replace('goarch: [amd64, arm64, arm]\n', 'goarch: [amd64, arm64, arm]\n        exclude:\n          - goos: windows\n            goarch: arm\n'));
-    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', after), ['removed-platform']);
+    // (windows/arm is said in linux/arm's removed-platform: one finding a value, QA 260 B2. arm
+    // builds no other valid pair, so removing it is the fix.)
+    const { uri: u1, diagnostics: d1 } = await open('.github/workflows/go.yml', 'yaml', text);
+    const armFixes = await fixes(u1, d1.find((d) => d.code === 'removed-platform')!);
+    assert.deepEqual(armFixes.map((a) => [a.title, a.isPreferred === true]), [['Remove arm from the list', true]]);
+    const after = await fixed('.github/workflows/go.yml', 'yaml', text, 'removed-platform', 'arm');
+    assert.equal(after, text.replace('goarch: [amd64, arm64, arm]\n', 'goarch: [amd64, arm64]\n'));
+    assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', after), []);
     const two = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n    runs-on: ubuntu-latest\n';
     const { uri, diagnostics } = await open('.github/workflows/two.yml', 'yaml', two);
     const actions = await fixes(uri, diagnostics.find((d) => d.code === 'unknown-platform')!);
@@ -488,7 +499,8 @@ describe('a removed platform in a cross product', () => {
     assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', both), ['unsupported-platform']);
     const once = applyEdits(two, editsFor(actions[1]!.edit!, uri));
     const left = await open('.github/workflows/once.yml', 'yaml', once);
-    assert.deepEqual(left.diagnostics.map((d) => [d.code, d.message.split(' ')[0]]), [['unknown-platform', 'windows/riscv64'], ['unsupported-platform', 'linux/riscv64']]);
+    assert.deepEqual(left.diagnostics.map((d) => [d.code, d.message.split(' ')[0]]), [['unknown-platform', 'windows/riscv64']]);
+    assert.match(left.diagnostics[0]!.message, / linux\/riscv64 is a valid Go platform but in no Kubernetes tier/);
     const last = await fixes(left.uri, left.diagnostics[0]!);
     assert.deepEqual(last.map((a) => [a.title, a.isPreferred === true]), [['Exclude windows/riscv64 from the matrix', true]]);
     assert.deepEqual(await codesOf('.github/workflows/go.yml', 'yaml', applyEdits(once, editsFor(last[0]!.edit!, left.uri))), ['unsupported-platform']);
@@ -523,8 +535,8 @@ describe('a removed platform in a cross product', () => {
     assert.equal(applyEdits(other, editsFor(own[0]!.edit!, c.uri)), `${other}        exclude:\n          - goos: windows\n            goarch: riscv64\n`);
     const everywhere = 'on: push\njobs:\n  go:\n    strategy:\n      matrix:\n        goos: [linux, windows]\n        include:\n          - arch: arm\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.arch }} go build\n';
     const b = await open('.github/workflows/everywhere.yml', 'yaml', everywhere);
-    const u = b.diagnostics.find((x) => x.code === 'unknown-platform')!;
-    assert.match(u.message, /^windows\/arm is not a valid Go platform, and this matrix builds it \(an include entry adds its value to every combination; name in the entry the combinations it is for\)/);
+    const u = b.diagnostics.find((x) => x.code === 'removed-platform')!;
+    assert.match(u.message, /; remove it\. windows\/arm is not a valid Go platform, and this matrix builds it \(an include entry adds its value to every combination; name in the entry the combinations it is for\)/);
     assert.deepEqual((await fixes(b.uri, u)).filter((x) => x.title.startsWith('Exclude')), []);
   });
   it('a flow exclude list, an empty one, a key with no list yet and a flow matrix get their entries too, in their own style (QA 226 B6)', async () => {

@@ -400,20 +400,24 @@ describe('an arch axis only a matrix’s include entries set (QA 222 B1)', () =>
   });
 });
 
-describe('a value of a cross product wrong in two ways (QA 224 B1)', () => {
-  it('gets each code, and its unknown pairs are named in one message', () => {
+describe('a value of a cross product wrong in two ways (QA 224 B1, QA 260 B2)', () => {
+  it('gets one finding, of its most severe code, whose message names every wrong pair', () => {
     const text = 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';
     assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message}`), [
-      'riscv64 unknown-platform darwin/riscv64 and windows/riscv64 are not valid Go platforms, and this matrix builds them (add an exclude entry for each); did you mean darwin/amd64, darwin/arm64, windows/386, windows/amd64?',
-      'riscv64 unsupported-platform linux/riscv64 is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.',
+      'riscv64 unknown-platform darwin/riscv64 and windows/riscv64 are not valid Go platforms, and this matrix builds them (add an exclude entry for each); did you mean darwin/amd64, darwin/arm64, windows/386, windows/amd64? linux/riscv64 is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.',
     ]);
     // With one of them left out, the other still says so; with both, linux/riscv64 alone is left.
     const one = text.replace('    runs-on', '        exclude:\n          - goos: darwin\n            goarch: riscv64\n    runs-on');
-    assert.deepEqual(lintText(one, 'github-workflow', model, settings).map((f) => `${f.code} ${f.message.split(' ')[0]}`), ['unknown-platform windows/riscv64', 'unsupported-platform linux/riscv64']);
+    assert.deepEqual(lintText(one, 'github-workflow', model, settings).map((f) => `${f.code} ${f.message.split(' ')[0]}`), ['unknown-platform windows/riscv64']);
+    assert.match(lintText(one, 'github-workflow', model, settings)[0].message, / linux\/riscv64 is a valid Go platform but in no Kubernetes tier/);
     const both = one.replace('    runs-on', '          - goos: windows\n            goarch: riscv64\n    runs-on');
     assert.deepEqual(lintText(both, 'github-workflow', model, settings).map((f) => `${f.code} ${f.message.split(' ')[0]}`), ['unsupported-platform linux/riscv64']);
     // A code turned off leaves the other.
     assert.deepEqual(lintText(text, 'github-workflow', model, { ...settings, severity: { 'unknown-platform': 'off' } }).map((f) => f.code), ['unsupported-platform']);
+    // removed before unknown: `arm` of goos [linux, darwin] is linux/arm's removed-platform, darwin/arm said in it.
+    const arm = text.replace('riscv64]', 'arm]').replace('linux, darwin, windows', 'linux, darwin');
+    assert.deepEqual(lintText(arm, 'github-workflow', model, settings).map((f) => `${arm.slice(f.start, f.end)} ${f.code}`), ['arm removed-platform']);
+    assert.match(lintText(arm, 'github-workflow', model, settings)[0].message, /^linux\/arm was removed .*; remove it\. darwin\/arm is not a valid Go platform, and this matrix builds it/);
   });
   it('says which pairs an include entry adds back, which no exclude entry alone leaves out (QA 229 B4)', () => {
     const text = 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n        include:\n          - {goos: darwin, goarch: riscv64, extra: x}\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';

@@ -87,7 +87,8 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
   // A value of a cross product built with others too (`arm` of goos [linux, freebsd] × goarch [amd64,
   // arm]): an exclude entry leaves out this platform alone, which removing the value would not.
   const exclude = f.code === 'removed-platform' || f.code === 'unknown-platform' ? f.data.exclude : undefined;
-  const excludes = f.code === 'unknown-platform' ? f.data.excludes : undefined;
+  // (Or the pairs of other verdicts said in a removed platform's message: linux/arm and darwin/arm.)
+  const excludes = f.code === 'unknown-platform' || f.code === 'removed-platform' ? f.data.excludes : undefined;
   if (excludes) {
     // Every pair the message names (windows/riscv64 and darwin/riscv64) in one edit, then each alone.
     const at = excludes[0]!.at;
