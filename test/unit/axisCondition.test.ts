@@ -121,6 +121,15 @@ describe('the pairs a matrix os axis makes with a step arch', () => {
     assert.match(findings[0].message, /darwin\/386/);
   });
 
+  it('are made with an os the exclude entries leave out and an include entry adds back, as GitHub applies include last (QA 259 B1)', () => {
+    const text = workflow('      - run: GOARCH=s390x go build ./...\n').replace('goos: [linux, darwin]', 'goos: [linux, windows]\n        exclude:\n          - goos: windows\n        include:\n          - goos: windows\n            experimental: true');
+    const findings = lintText(text, 'github-workflow', builtinModel(), settings);
+    assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-platform', 's390x']]);
+    assert.match(findings[0].message, /windows\/s390x/);
+    // Without the include entry, windows is left out: nothing.
+    assert.deepEqual(lintText(text.replace(/        include:[^]*?experimental: true\n/, ''), 'github-workflow', builtinModel(), settings), []);
+  });
+
   it('follow the step condition', () => {
     const linuxOnly = workflow("      - if: matrix.goos == 'linux'\n        run: GOARCH=386 go build ./...\n");
     assert.deepEqual(lintText(linuxOnly, 'github-workflow', builtinModel(), settings), []);

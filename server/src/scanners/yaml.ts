@@ -4809,7 +4809,8 @@ function pairMapping(
         emitBuilt(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
         // An include entry that adds an os the axis does not hold (`include: [{goos: darwin}]`) is
         // a job of its own, built with the same arches (QA 259).
-        const added = addedOses(keys.get('include'), ok, oses, ctx);
+        // (Or one the exclude entries leave out whole and an include entry adds back: GitHub applies include last.)
+        const added = addedOses(keys.get('include'), ok, oses.filter((t) => !arches.every((a) => isExcluded(t.text, a.text))), ctx);
         if (added.length > 0) emitBuilt(ctx.sink, added, arches, (_, a) => written(a), context);
       }
       else if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
