@@ -1061,6 +1061,7 @@ function withOtherVerdicts(byToken: ReadonlyMap<string, Finding>, also: Readonly
     others.delete(at);
     list.sort((a, b) => PRIORITY[a.code] - PRIORITY[b.code]);
     f.message = [f.message, ...list.map((o) => o.message)].join(' ');
+    f.alsoSaid = list;
     // Its fixes leave out every pair that is an error, each alone or all at once (linux/arm and
     // darwin/arm; not freebsd/arm, in no tier, which a build may mean to make).
     const errors = [f, ...list].filter((x) => x.code === 'removed-platform' || x.code === 'unknown-platform');
@@ -1136,6 +1137,7 @@ function shiftFinding(f: Finding, by: number): Finding {
     ...f,
     start: f.start + by,
     end: f.end + by,
+    ...(f.alsoSaid ? { alsoSaid: f.alsoSaid.map((o) => shiftFinding(o, by)) } : {}),
     ...(remove || exclude || excludes
       ? {
           data: {
@@ -1174,8 +1176,19 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
     }
     const findings = judged.findings;
     for (let k = 0; k < findings.length; k++) {
-      const g = shiftFinding(findings[k], start);
-      if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
+      let g = shiftFinding(findings[k], start);
+      if (suppressions && isSuppressed(suppressions, g.start, g.code)) {
+        // (A code silenced where the finding says others too: `# k8s-platforms-ignore removed-platform`
+        // on `arm` of goos [linux, darwin] leaves darwin/arm's unknown-platform.)
+        const rest = g.alsoSaid?.filter((o) => !isSuppressed(suppressions, o.start, o.code));
+        if (!rest || rest.length === 0) continue;
+        g = { ...rest[0], message: rest.map((o) => o.message).join(' ') };
+      } else if (suppressions && g.alsoSaid?.some((o) => isSuppressed(suppressions, o.start, o.code))) {
+        // (And one of those it says silenced: its message says the rest.)
+        const said = g.alsoSaid;
+        const own = g.message.slice(0, g.message.length - said.map((o) => o.message).join(' ').length - 1);
+        g = { ...g, message: [own, ...said.filter((o) => !isSuppressed(suppressions, o.start, o.code)).map((o) => o.message)].join(' ') };
+      }
       if (conflicts && g.code === 'duplicate-platform' && repeatsOtherSide(scan.text, conflicts, g)) continue;
       const f = scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g;
       if (f.start < start || f.start >= end) (elsewhere ??= new Map()).set(`${f.start}:${f.end}:${f.code}`, f);

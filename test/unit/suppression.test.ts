@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { CODES, type Code } from '../../server/src/rules/finding';
 import { findSuppressions, isSuppressed, type Suppression } from '../../server/src/rules/suppression';
 import { editDistance } from '../../server/src/platform/distance';
+import { lintText } from '../../server/src/lint';
+import { builtinModel } from '../../server/src/model/load';
 
 /**
  * The straightforward reading of the rule, as it was written before it was made linear: every
@@ -101,5 +103,20 @@ describe('suppression comments', () => {
     const target = stacked.indexOf('GOARCH');
     assert.ok(list.every((s) => s.start === target));
     assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+  });
+});
+
+describe('a comment that silences one code of a cross product value that says several', () => {
+  const text = (codes: string) => `on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n        # k8s-platforms-ignore${codes}\n        goarch: [amd64, arm]\n    runs-on: ubuntu-latest\n`;
+  const said = (t: string) => lintText(t, 'github-workflow', builtinModel(), { requiredTier: 3, severity: {} }).map((f) => `${f.code} ${f.message.replace(/ \(.*/, '')}`);
+  it('leaves the other (darwin/arm beside a silenced linux/arm), and says only what is not silenced', () => {
+    assert.deepEqual(said(text('')), []);
+    assert.deepEqual(said(text(' removed-platform')), ['unknown-platform darwin/arm is not a valid Go platform, and this matrix builds it']);
+    const unknown = lintText(text(' unknown-platform'), 'github-workflow', builtinModel(), { requiredTier: 3, severity: {} });
+    assert.deepEqual(unknown.map((f) => f.code), ['removed-platform']);
+    assert.doesNotMatch(unknown[0].message, /darwin/);
+    // (Nothing silenced: one finding that says both.)
+    assert.match(said(text('-not'))[0], /^removed-platform linux\/arm was removed/);
+    assert.match(lintText(text('-not'), 'github-workflow', builtinModel(), { requiredTier: 3, severity: {} })[0].message, /darwin\/arm is not a valid Go platform/);
   });
 });

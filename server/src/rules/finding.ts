@@ -101,6 +101,11 @@ export interface Finding {
   data: FixData;
   /** Where the platform is listed first (duplicate-platform): an editor shows it as related information. */
   first?: { start: number; end: number };
+  /**
+   * The other verdicts on its token that its message says (a cross product's value, most severe
+   * first; see lint.ts withOtherVerdicts): where a comment silences its code, the next is said.
+   */
+  alsoSaid?: Finding[];
 }
 
 /** The part of a finding a rule decides; severity comes from the settings. */
