@@ -491,6 +491,22 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: [‸ linux/amd64]\n', 'linux/s390x'), '        platform: [linux/s390x, linux/amd64]');
     assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform "linux/amd64,‸ linux/arm64" .\n', 'linux/s390x'), 'docker buildx build --platform "linux/amd64,linux/s390x, linux/arm64" .');
   });
+  it('a flag\'s or an assignment\'s word in a YAML script ends at a blank, as in a shell script: no comma before the next argument (QA 261 B1)', async () => {
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: docker buildx build --platform linux/amd64,‸ .\n', 'linux/s390x'), '      - run: docker buildx build --platform linux/amd64,linux/s390x .');
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: |\n          docker buildx build --platform=linux/amd64,‸ --push .\n', 'linux/s390x'), '          docker buildx build --platform=linux/amd64,linux/s390x --push .');
+    assert.equal(await accepted('.gitlab-ci.yml', 'yaml', 'build:\n  script:\n    - make release KUBE_BUILD_PLATFORMS=linux/amd64,‸ -j4\n', 'linux/s390x'), '    - make release KUBE_BUILD_PLATFORMS=linux/amd64,linux/s390x -j4');
+    // (Quoted, the blank is in the word: a new item, and a comma, as above.)
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: docker buildx build --platform "linux/amd64,‸ linux/arm64" .\n', 'linux/s390x'), '      - run: docker buildx build --platform "linux/amd64,linux/s390x, linux/arm64" .');
+  });
+  it('a step\'s name: and an input\'s description: are prose, where nothing is offered, as the scanner reads nothing there (QA 261 B2)', async () => {
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - name: GOOS=‸\n        run: make\n', '‸'), []);
+    assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - name: Build for --platform=‸\n        run: make\n', '‸'), []);
+    assert.deepEqual(await completeAt('action.yml', 'yaml', "inputs:\n  goos:\n    description: 'Sets GOOS=‸'\n    default: linux\n", '‸'), []);
+    assert.deepEqual(await completeAt('action.yml', 'yaml', 'inputs:\n  goos:\n    description: |\n      Sets GOOS=‸ for the build.\n', '‸'), []);
+    // (The value beside it is no prose: its default offers oses.)
+    assert.ok((await completeAt('action.yml', 'yaml', "inputs:\n  goos:\n    description: 'Sets GOOS'\n    default: ‸\n", '‸')).includes('linux'));
+    assert.ok((await completeAt('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - name: build\n        run: GOOS=‸ go build\n', '‸')).includes('linux'));
+  });
 });
 
 describe('variants after os/arch/ (QA 145 N2)', () => {

@@ -311,6 +311,19 @@ function continuesOnNextLine(text: string, site: CompletionSite, offset: number)
   return m !== null && wholeName(site, m[1]) && text[blanksBefore(text, site.start) - 1] === ',';
 }
 
+/**
+ * A flag's or an assignment's unquoted word ends at `offset` (`--platform linux/amd64,‸`,
+ * `PLATFORMS=linux/amd64,‸`): a shell word, even in a YAML `run:` or `script:`, which a blank ends
+ * (QA 261 B1: a comma was put after the item, before ` .`).
+ */
+function shellWordBefore(text: string, offset: number): boolean {
+  const head = text.slice(Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300), offset);
+  return SHELL_WORD_BEFORE.test(head);
+}
+
+/** A flag (`--platform `, `--platform=`) or an assignment (`NAME=`), then a word with no blank or quote, at the end. */
+const SHELL_WORD_BEFORE = /(?:^|[\s;&|(])(?:--?[A-Za-z][\w-]*[= ]|[A-Za-z_][A-Za-z0-9_]*=)[^\s"']*$/;
+
 /** Where the blanks (spaces, tabs) that end at `at` start. */
 function blanksBefore(text: string, at: number): number {
   while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
@@ -484,7 +497,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     rest === '' &&
     glued === 0 &&
     /^[ \t]+[^\s\]}),#]/.test(text.slice(offset, offset + 40)) &&
-    (YAML_KINDS.has(kind) || openQuote(text, offset) !== undefined || /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) &&
+    ((YAML_KINDS.has(kind) && !shellWordBefore(text, offset)) || openQuote(text, offset) !== undefined || /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) &&
     listSeparator(text, site.start, offset, kind)?.startsWith(',') === true;
   const separator = gap || (rest === '' && glued === 0 && continuesOnNextLine(text, site, offset)) ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind) : undefined;
   const after = separator ?? '';

@@ -6,7 +6,7 @@ import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, kubeImageName, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
 import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, flagVariables, loopVariableUse } from '../scanners/shell';
 import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
-import { anchoredOsLists, ENV_MAP_KEYS, envFlagVariables, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
+import { anchoredOsLists, proseKey, ENV_MAP_KEYS, envFlagVariables, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
 import { SEPARATOR_VARIABLE } from '../scanners/template';
 import { TEXT_DEFINE } from '../scanners/makefile';
@@ -931,6 +931,8 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
   const typed = line.text.slice(s, col);
   if (inComment(prefix, kind)) return undefined;
   const yaml = YAML_KINDS.has(kind);
+  // A step's `name:`, an input's `description:`: prose, which the scanner does not read (QA 261 B2).
+  if (yaml && inProseValue(lines, index, prefix)) return undefined;
   // A command or value continued with `\` (a Makefile list, a buildx command over lines): its
   // flags and assignments are read on the lines joined, as the shell and make read them.
   let first = index;
@@ -1381,6 +1383,28 @@ function matrixAxis(lines: Lines, index: number, col: number, key: string, owner
 
 /** The lines of a block scalar read for the items already in its list. */
 const MAX_BLOCK_LINES = 2000;
+
+/** Conditions are expressions, read as such (see expressionString), though the scanner keeps them from its platform rules. */
+const CONDITION_KEYS: ReadonlySet<string> = new Set(['if', 'when', 'condition']);
+
+/**
+ * Whether the YAML value typed after `prefix` on line `index` is prose, as the scanner reads it:
+ * the value of a key such as `name:` or `description:`, on its line or in its block scalar below.
+ */
+function inProseValue(lines: Lines, index: number, prefix: string): boolean {
+  const prose = (key: string) => proseKey(key) && !CONDITION_KEYS.has(key);
+  const own = /^\s*(?:-\s+)*["']?([A-Za-z_][\w.-]*)["']?\s*:\s/.exec(prefix);
+  if (own) return prose(own[1]);
+  // A line of a block scalar (`description: |` above it, less indented).
+  const indent = indentOf(lines.line(index).text);
+  for (let i = index - 1; i >= 0 && index - i <= MAX_BLOCK_LINES && lines.has(i); i--) {
+    const t = lines.line(i).text;
+    if (t.trim() === '' || indentOf(t) >= indent) continue;
+    const k = /^\s*(?:-\s+)*["']?([A-Za-z_][\w.-]*)["']?\s*:\s+[|>][-+0-9]*\s*(?:#.*)?$/.exec(t);
+    return k !== null && prose(k[1]);
+  }
+  return false;
+}
 
 /** The key a YAML value typed after `prefix` on line `index` belongs to: its own line's, or for a `- ` item the key above its list. */
 function valueKey(lines: Lines, index: number, prefix: string): string | undefined {

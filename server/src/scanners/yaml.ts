@@ -3269,7 +3269,7 @@ const proseKeys = new Map<string, boolean>();
 const PROSE_MEMO = 4096;
 
 /** Whether a key's value is prose (`description:`, `Summary:`, `display_name:`, a ConfigMap's `README.md:`). */
-function proseKey(key: string): boolean {
+export function proseKey(key: string): boolean {
   let prose = proseKeys.get(key);
   if (prose === undefined) {
     prose = PROSE_KEYS.has(key) || (hasUpper(key) && PROSE_KEYS.has(key.toLowerCase())) || DISPLAY_NAME.test(key) || DOCUMENT_KEY.test(key) || isTextName(key);
