@@ -317,12 +317,27 @@ function continuesOnNextLine(text: string, site: CompletionSite, offset: number)
  * (QA 261 B1: a comma was put after the item, before ` .`).
  */
 function shellWordBefore(text: string, offset: number): boolean {
-  const head = text.slice(Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300), offset);
-  return SHELL_WORD_BEFORE.test(head);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const wordStart = (at: number) => {
+    while (at > lineStart && !WORD_END.test(text[at - 1])) at--;
+    return at;
+  };
+  const s = wordStart(offset);
+  // (A quoted word goes on past a blank.)
+  if (s > lineStart && (text[s - 1] === '"' || text[s - 1] === "'")) return false;
+  if (ASSIGNED_WORD.test(text.slice(s, offset))) return true;
+  // The word before it a flag: `--platform linux/amd64,‸`.
+  let e = s;
+  while (e > lineStart && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  return e < s && FLAG_WORD.test(text.slice(wordStart(e), e));
 }
 
-/** A flag (`--platform `, `--platform=`) or an assignment (`NAME=`), then a word with no blank or quote, at the end. */
-const SHELL_WORD_BEFORE = /(?:^|[\s;&|(])(?:--?[A-Za-z][\w-]*[= ]|[A-Za-z_][A-Za-z0-9_]*=)[^\s"']*$/;
+/** What ends a shell word, looking back from the cursor. */
+const WORD_END = /[\s"';&|(]/;
+/** A flag's value or an assignment written in the word: `--platform=…`, `PLATFORMS=…`. */
+const ASSIGNED_WORD = /^(?:--?[A-Za-z][\w-]*|[A-Za-z_][A-Za-z0-9_]*)=/;
+/** A flag alone: `--platform`. */
+const FLAG_WORD = /^--?[A-Za-z][\w-]*$/;
 
 /** Where the blanks (spaces, tabs) that end at `at` start. */
 function blanksBefore(text: string, at: number): number {
