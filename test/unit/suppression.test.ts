@@ -26,7 +26,7 @@ function reference(text: string): Suppression[] {
     const lineEnd = lineEndAt(i);
     const rest = text.slice(i + MARK.length, lineEnd);
     if (rest !== '' && !/^[\s:,]/.test(rest)) continue;
-    const words = rest.split(/[\s,]+/).map((w) => w.replace(/^:/, ''));
+    const words = rest.split(/[\s,]+/).map((w) => w.replace(/^[:(]+|[:;.)]+$/g, ''));
     const listed = words.filter((w): w is Code => (CODES as readonly string[]).includes(w));
     const misspelled = words.some((w) => (w !== MARK && /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/.test(w)) || (w.length >= 4 && w.includes('-') && CODES.some((c) => c.startsWith(w))) || (w.length >= 8 && w.includes('-') && CODES.some((c) => Math.abs(c.length - w.length) <= 3 && editDistance(w, c) <= 3)));
     const codes: Set<Code> | 'all' = listed.length === 0 && !misspelled ? 'all' : new Set(listed);
@@ -103,6 +103,17 @@ describe('suppression comments', () => {
     const target = stacked.indexOf('GOARCH');
     assert.ok(list.every((s) => s.start === target));
     assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+  });
+});
+
+describe('a suppression comment with a reason after its code', () => {
+  it('silences the code however it is punctuated: `removed-platform: reason`, `(removed-platform)` (QA 261)', () => {
+    const text = (comment: string) => `platforms: linux/arm/v7,linux/riscv64 # k8s-platforms-ignore ${comment}\n`;
+    const codes = (t: string) => lintText(t, 'yaml', builtinModel(), { requiredTier: 3, severity: {} }).map((f) => f.code);
+    assert.deepEqual(codes(text('')), []);
+    for (const comment of ['removed-platform', 'removed-platform: legacy gateways still run it', '(removed-platform)', 'removed-platform; see #12', 'removed-platform.']) {
+      assert.deepEqual(codes(text(comment)), ['unsupported-platform'], comment);
+    }
   });
 });
 

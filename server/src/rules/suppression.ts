@@ -37,14 +37,25 @@ function nearCode(word: string): boolean {
   return word.length >= 8 && word.includes('-') && CODES.some((c) => Math.abs(c.length - word.length) <= 3 && editDistance(word, c) <= 3);
 }
 
+/** A word without the punctuation around a code in a suppression comment: `:removed-platform`, `removed-platform:`, `(removed-platform)`. */
+function withoutPunctuation(w: string): string {
+  let s = 0;
+  let e = w.length;
+  while (s < e && (w[s] === ':' || w[s] === '(')) s++;
+  while (e > s && (w[e - 1] === ':' || w[e - 1] === ';' || w[e - 1] === '.' || w[e - 1] === ')')) e--;
+  return s === 0 && e === w.length ? w : w.slice(s, e);
+}
+
 /**
- * The codes named in text[start, end): words split at blanks and commas, a leading `:` dropped.
- * Returns whether any word was meant as a code (a code, or one misspelled).
+ * The codes named in text[start, end): words split at blanks and commas, the punctuation around
+ * them dropped. Returns whether any word was meant as a code (a code, or one misspelled).
  */
+
 function codesIn(text: string, start: number, end: number, into: Set<Code>): boolean {
   let named = false;
   for (const w of text.slice(start, end).split(/[\s,]+/)) {
-    const word = w.startsWith(':') ? w.slice(1) : w;
+    // (With punctuation around it: `:removed-platform`, `removed-platform: legacy gateways`, `(removed-platform)`.)
+    const word = withoutPunctuation(w);
     if (CODE_SET.has(word)) {
       into.add(word as Code);
       named = true;
