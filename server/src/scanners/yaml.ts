@@ -3423,7 +3423,7 @@ function axesWithArches(job: YNode | undefined, roles: MatrixRoles): MatrixRoles
   if (matrix?.kind === 'map') {
     for (const key of [...roles.arches.keys()]) {
       if (get(matrix, key) !== undefined) continue;
-      const written = matrix.items.find((p) => p.key !== key && p.key.toLowerCase() === key.toLowerCase())?.key;
+      const written = matrix.items.find((p) => p.key.toLowerCase() === key.toLowerCase())?.key;
       if (written === undefined) continue;
       const arches = roles.arches.get(key)!;
       roles.arches.delete(key);
@@ -3954,7 +3954,7 @@ function readStepWhen(text: string, ls: number, end: number, col: number, key: s
         // (Kept with its last line break, `|` and `>` but not `|-`: `${{ … }}` and a line break is
         // a string to GitHub, not the expression, so the step always runs; QA 259 B4.)
         const joined = parts.join(' ');
-        if (!/^[|>][0-9+]*-|^[|>]-/.test(value) && joined.indexOf('${{') >= 0 && joined.trim().length > 0) return undefined;
+        if (!/^[|>][0-9+]*-/.test(value) && joined.indexOf('${{') >= 0) return undefined;
         value = joined;
       }
       return axisCondition(value, key);
@@ -4810,7 +4810,8 @@ function pairMapping(
         // An include entry that adds an os the axis does not hold (`include: [{goos: darwin}]`) is
         // a job of its own, built with the same arches (QA 259).
         // (Or one the exclude entries leave out whole and an include entry adds back: GitHub applies include last.)
-        const added = addedOses(keys.get('include'), ok, oses.filter((t) => !arches.every((a) => isExcluded(t.text, a.text))), ctx);
+        const held = excluded.length > 0 ? oses.filter((t) => !arches.every((a) => isExcluded(t.text, a.text))) : oses;
+        const added = addedOses(keys.get('include'), ok, held, ctx);
         if (added.length > 0) emitBuilt(ctx.sink, added, arches, (_, a) => written(a), context);
       }
       else if (!(included?.covers && oses.length === 0)) emitPairs(ctx.sink, oses, arches, excluded.length > 0 ? variantOf : (_, a) => written(a), context, isExcluded, implied);
