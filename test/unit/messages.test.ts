@@ -514,3 +514,15 @@ describe('a variable holding a download host alone (QA 217 B1)', () => {
     assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${text.slice(0, f.start).split('\n').length} ${f.code}`), ['2 removed-platform', '5 removed-platform', '5 artifact-unavailable', '7 removed-platform', '7 artifact-unavailable']);
   });
 });
+
+describe("BuildKit's TARGETARCH set to an alias (QA 262)", () => {
+  it('names its arch in another spelling (a hint to write the canonical one), not an arch Go lacks; a typo and a removed arch are still said', () => {
+    const said = (text: string, kind: 'shell' | 'dockerfile') => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message}`);
+    assert.deepEqual(said('FROM alpine\nARG TARGETARCH=aarch64\n', 'dockerfile'), ['aarch64 non-canonical-platform aarch64 is not the canonical spelling here; write arm64.']);
+    assert.deepEqual(said('export TARGETARCH=ppc64el\n', 'shell'), ['ppc64el non-canonical-platform ppc64el is not the canonical spelling here; write ppc64le.']);
+    assert.deepEqual(said('FROM alpine\nARG TARGETARCH=amd46\n', 'dockerfile').map((s) => s.split(' ').slice(0, 2).join(' ')), ['amd46 unknown-platform']);
+    assert.deepEqual(said('export TARGETARCH=arm\n', 'shell').map((s) => s.split(' ').slice(0, 2).join(' ')), ['arm removed-platform']);
+    // (GOARCH is Go's: an alias there is no Go name.)
+    assert.deepEqual(said('export GOARCH=aarch64\n', 'shell').map((s) => s.split(' ').slice(0, 2).join(' ')), ['aarch64 unknown-platform']);
+  });
+});

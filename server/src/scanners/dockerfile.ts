@@ -2,7 +2,7 @@ import type { DockerGoEnv, GoNames } from './state';
 import { MentionSink, ScopeEnv, isBareArchList, isPlatformListValue, pulledImage, readPlatformList, roleOf, varCanonical, type Token } from './mention';
 import { maskTemplates } from './template';
 import { GO_VARIANT_KEYS } from '../platform/names';
-import { holdsText, scanShell, variantOfAnother, type GoEnv } from './shell';
+import { BUILDKIT_ARCH, holdsText, scanShell, variantOfAnother, type GoEnv } from './shell';
 import { newScanState, type FlagVariables, type ScanState } from './state';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, kubeImageAfter, registryVariable, scanAptSourceLines, scanArchiveNames, scanUrls } from './artifacts';
 
@@ -373,7 +373,7 @@ function scanAssignments(text: string, masked: string, s: number, e: number, sin
     const bareArch = buildKit || (role === 'platform' && isBareArchList(name, masked, s, vs, ve));
     const names = readPlatformList(sink, { text, masked, maskBase: s, start: vs, end: ve, role, context: `${keyword} ${name}`, canonical: varCanonical(name, flagVars?.named), ...(bareArch ? { bareArch: true } : {}) });
     if (role === 'os') oses.push(...names.slice(0, 1));
-    if (role === 'arch') arches.push(...names.slice(0, 1));
+    if (role === 'arch') arches.push(...names.slice(0, 1).map((t) => (BUILDKIT_ARCH.test(name) ? { ...t, containerArch: true as const } : t)));
     if (role === 'variant' && names.length === 1 && GO_VARIANT_KEYS.has(name.toLowerCase())) variant = { token: names[0], key: name.toLowerCase() };
   }
 }

@@ -27,6 +27,12 @@ export interface Token {
   variant?: string;
   /** The variant of the arch, written apart in the same statement (a Dockerfile's `ENV GOARCH=arm GOARM=7`). */
   variantToken?: Token;
+  /**
+   * The value of BuildKit's TARGETARCH (`ARG TARGETARCH=aarch64`, `export TARGETARCH=ppc64el`):
+   * containerd's arch names, whose aliases it normalises, so an alias names its arch in another
+   * spelling (non-canonical-platform), not an arch Go lacks (QA 262).
+   */
+  containerArch?: true;
 }
 
 /** A platform written in one token: `linux/arm/v7`, `linux-386` in an archive name, `amd64-linux`. */
@@ -844,6 +850,13 @@ const FULL_PRODUCT = 256;
  * depends on the names of a pair, so each os token meets one arch token per distinct valid arch
  * name and vice versa, and an invalid name is judged on its own.
  */
+/** A pair's fields for an arch in containerd's names (see Token.containerArch): the Go arch an alias names, no variant (`armv7` stays as written). */
+function containerArchFields(written: string): { containerArch: true; archName?: string } {
+  const lower = written.toLowerCase();
+  const resolved = isGoArch(lower) ? undefined : resolveArch(lower);
+  return resolved && resolved.variant === undefined ? { containerArch: true, archName: resolved.arch } : { containerArch: true };
+}
+
 export function emitPairs(
   sink: MentionSink,
   oses: Token[],
@@ -865,6 +878,7 @@ export function emitPairs(
       kind: 'pair',
       ...(os ? { os } : implied?.os ? { osName: implied.os } : {}),
       ...(arch ? { arch } : implied?.arch ? { archName: implied.arch } : {}),
+      ...(arch?.containerArch ? containerArchFields(arch.text) : {}),
       ...variantFields(v),
       ...(apart?.text ? { variantToken: apart } : {}),
       product,

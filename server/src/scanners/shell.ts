@@ -684,6 +684,9 @@ function flagsInValue(text: string, masked: string, base: number, s: number, e: 
 /** `,NAME=` in a value: more assignments joined to it with commas (`GOOS=linux,GOARCH=amd64,CGO_ENABLED=0`). */
 const JOINED_ASSIGNMENT = /,([A-Za-z_][A-Za-z0-9_]*)=/g;
 
+/** BuildKit's arch variable, which holds containerd's names (see Token.containerArch). */
+export const BUILDKIT_ARCH = /^TARGETARCH$/i;
+
 /**
  * The value masked[vs, ve) of `NAME=value`, read as NAME's when NAME is platform-ish:
  * a list, or GOOS/GOARCH names that join `oses` or `arches` for the pairs. Returns
@@ -714,7 +717,7 @@ function readAssigned(text: string, masked: string, base: number, name: string, 
   const names = markRepeats(readPlatformList(sink, { text, masked, maskBase: base, start: base + vs, end: base + ve, role, context: name, canonical: varCanonical(name, nesting.dockerNamed), ...(bareArch ? { bareArch } : {}), ...(goArchOnly ? { goArchOnly } : {}) }));
   // A list (`GOARCH="${GOARCH:-arm,arm64,riscv64}"`, a script looping over it): each is built.
   if (role === 'os') for (const t of names) oses.push(t);
-  else if (role === 'arch') for (const t of names) arches.push(t);
+  else if (role === 'arch') for (const t of names) arches.push(BUILDKIT_ARCH.test(name) ? { ...t, containerArch: true } : t);
   return names;
 }
 
