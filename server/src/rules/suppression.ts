@@ -50,7 +50,6 @@ function withoutPunctuation(w: string): string {
  * The codes named in text[start, end): words split at blanks and commas, the punctuation around
  * them dropped. Returns whether any word was meant as a code (a code, or one misspelled).
  */
-
 function codesIn(text: string, start: number, end: number, into: Set<Code>): boolean {
   let named = false;
   for (const w of text.slice(start, end).split(/[\s,]+/)) {

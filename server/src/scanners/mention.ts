@@ -844,12 +844,6 @@ const PLAIN_PLATFORM_FLAG = /^--?(?:platforms?|osarch)$/;
 /** Products larger than this are reduced to the pairs that can change a verdict. */
 const FULL_PRODUCT = 256;
 
-/**
- * Emits os/arch (and variant) name lists as pair mentions: one pair, or a cross product. A large
- * product (a matrix of 1,000 × 1,000 values) is reduced without changing any finding: a verdict
- * depends on the names of a pair, so each os token meets one arch token per distinct valid arch
- * name and vice versa, and an invalid name is judged on its own.
- */
 /** A pair's fields for an arch in containerd's names (see Token.containerArch): the Go arch an alias names, no variant (`armv7` stays as written). */
 function containerArchFields(written: string): { containerArch: true; archName?: string } {
   const lower = written.toLowerCase();
@@ -857,6 +851,12 @@ function containerArchFields(written: string): { containerArch: true; archName?:
   return resolved && resolved.variant === undefined ? { containerArch: true, archName: resolved.arch } : { containerArch: true };
 }
 
+/**
+ * Emits os/arch (and variant) name lists as pair mentions: one pair, or a cross product. A large
+ * product (a matrix of 1,000 × 1,000 values) is reduced without changing any finding: a verdict
+ * depends on the names of a pair, so each os token meets one arch token per distinct valid arch
+ * name and vice versa, and an invalid name is judged on its own.
+ */
 export function emitPairs(
   sink: MentionSink,
   oses: Token[],
