@@ -1039,7 +1039,7 @@ const VERDICTS: ReadonlySet<Code> = new Set(['removed-platform', 'unknown-platfo
 
 /**
  * The findings of `byToken`, each with the other verdicts on its token (`also`, keyed
- * `start:end:code`) said in its message, most severe first: a value of a cross product is one
+ * `start:end:code`) kept as its alsoSaid, most severe first: a value of a cross product is one
  * finding however many pairs it joins (the corpus's convention), of its most severe code, and
  * its message names every pair that is wrong (`arm` of goos [linux, darwin]: linux/arm removed,
  * darwin/arm no Go platform), so that leaving one pair out does not show the next.
@@ -1059,9 +1059,8 @@ function withOtherVerdicts(byToken: ReadonlyMap<string, Finding>, also: Readonly
     const list = others.get(at);
     if (!list || !VERDICTS.has(f.code)) continue;
     others.delete(at);
-    list.sort((a, b) => PRIORITY[a.code] - PRIORITY[b.code]);
-    f.message = [f.message, ...list.map((o) => o.message)].join(' ');
-    f.alsoSaid = list;
+    // (Said in its message by judge, which leaves out what a comment silences.)
+    f.alsoSaid = list.sort((a, b) => PRIORITY[a.code] - PRIORITY[b.code]);
     // Its fixes leave out every pair that is an error, each alone or all at once (linux/arm and
     // darwin/arm; not freebsd/arm, in no tier, which a build may mean to make).
     const errors = [f, ...list].filter((x) => x.code === 'removed-platform' || x.code === 'unknown-platform');
@@ -1177,18 +1176,15 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
     const findings = judged.findings;
     for (let k = 0; k < findings.length; k++) {
       let g = shiftFinding(findings[k], start);
-      if (suppressions && isSuppressed(suppressions, g.start, g.code)) {
-        // (A code silenced where the finding says others too: `# k8s-platforms-ignore removed-platform`
-        // on `arm` of goos [linux, darwin] leaves darwin/arm's unknown-platform.)
-        const rest = g.alsoSaid?.filter((o) => !isSuppressed(suppressions, o.start, o.code));
-        if (!rest || rest.length === 0) continue;
-        g = { ...rest[0], message: rest.map((o) => o.message).join(' ') };
-      } else if (suppressions && g.alsoSaid?.some((o) => isSuppressed(suppressions, o.start, o.code))) {
-        // (And one of those it says silenced: its message says the rest.)
-        const said = g.alsoSaid;
-        const own = g.message.slice(0, g.message.length - said.map((o) => o.message).join(' ').length - 1);
-        g = { ...g, message: [own, ...said.filter((o) => !isSuppressed(suppressions, o.start, o.code)).map((o) => o.message)].join(' ') };
-      }
+      if (g.alsoSaid) {
+        // A cross product's value: one finding, whose message says its other verdicts too; a
+        // comment that silences its code leaves the next (`# k8s-platforms-ignore removed-platform`
+        // on `arm` of goos [linux, darwin]: darwin/arm's unknown-platform), and one it says is left out.
+        const said = [g, ...g.alsoSaid].filter((o) => !suppressions || !isSuppressed(suppressions, o.start, o.code));
+        if (said.length === 0) continue;
+        const { alsoSaid: _said, ...first } = said[0];
+        g = { ...first, message: said.map((o) => o.message).join(' ') };
+      } else if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
       if (conflicts && g.code === 'duplicate-platform' && repeatsOtherSide(scan.text, conflicts, g)) continue;
       const f = scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g;
       if (f.start < start || f.start >= end) (elsewhere ??= new Map()).set(`${f.start}:${f.end}:${f.code}`, f);

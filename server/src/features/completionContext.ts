@@ -1195,26 +1195,18 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
   }
 
   // A line of a block scalar under a platform-ish key:  platforms: |  then one platform a line.
-  if (yaml && /^\s+$|^\s+[^:#]*[\s,]$/.test(prefix)) {
+  const owner = yaml && /^\s+$|^\s+[^:#]*[\s,]$/.test(prefix) ? blockScalarOwner(lines, index) : undefined;
+  if (owner && roleOf(owner.key) === 'platform') {
     const indent = indentOf(line.text);
-    for (let i = index - 1; lines.has(i); i--) {
-      const t = lines.line(i).text;
-      if (t.trim() === '') continue;
-      if (indentOf(t) >= indent) continue;
-      const owner = /^\s*(?:-\s+)?([A-Za-z0-9_.-]+)\s*:\s*[|>][-+0-9]*\s*(#.*)?$/.exec(t);
-      if (owner && roleOf(owner[1]) === 'platform') {
-        const items = listItems(prefix.trimStart(), true) ?? [];
-        // The block's other lines are items of the list too (a few thousand at most are read).
-        for (let j = i + 1; lines.has(j) && j < i + MAX_BLOCK_LINES; j++) {
-          const u = lines.line(j).text;
-          if (j === index || u.trim() === '') continue;
-          if (indentOf(u) < indent) break;
-          items.push(...u.trim().split(/[\s,"']+/).filter((w) => w !== ''));
-        }
-        return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
-      }
-      break;
+    const items = listItems(prefix.trimStart(), true) ?? [];
+    // The block's other lines are items of the list too (a few thousand at most are read).
+    for (let j = owner.line + 1; lines.has(j) && j < owner.line + MAX_BLOCK_LINES; j++) {
+      const u = lines.line(j).text;
+      if (j === index || u.trim() === '') continue;
+      if (indentOf(u) < indent) break;
+      items.push(...u.trim().split(/[\s,"']+/).filter((w) => w !== ''));
     }
+    return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
   }
 
   // A YAML scalar that is wholly `os/…` counts as a platform anywhere but under a key of file
@@ -1392,19 +1384,25 @@ const CONDITION_KEYS: ReadonlySet<string> = new Set(['if', 'when', 'condition'])
  * the value of a key such as `name:` or `description:`, on its line or in its block scalar below.
  */
 function inProseValue(lines: Lines, index: number, prefix: string): boolean {
-  const prose = (key: string) => proseKey(key) && !CONDITION_KEYS.has(key);
-  const own = /^\s*(?:-\s+)*["']?([A-Za-z_][\w.-]*)["']?\s*:\s/.exec(prefix);
-  if (own) return prose(own[1]);
-  // A line of a block scalar (`description: |` above it, less indented).
+  // Its own line's key, or a block scalar's (`description: |` above it).
+  const key = valueKey(lines, index, prefix) ?? blockScalarOwner(lines, index)?.key;
+  return key !== undefined && proseKey(key) && !CONDITION_KEYS.has(key);
+}
+
+/** The key whose block scalar (`platforms: |`, `description: >-`) holds line `index`: the first line above less indented, if it is one. */
+function blockScalarOwner(lines: Lines, index: number): { line: number; key: string } | undefined {
   const indent = indentOf(lines.line(index).text);
   for (let i = index - 1; i >= 0 && index - i <= MAX_BLOCK_LINES && lines.has(i); i--) {
     const t = lines.line(i).text;
     if (t.trim() === '' || indentOf(t) >= indent) continue;
-    const k = /^\s*(?:-\s+)*["']?([A-Za-z_][\w.-]*)["']?\s*:\s+[|>][-+0-9]*\s*(?:#.*)?$/.exec(t);
-    return k !== null && prose(k[1]);
+    const owner = BLOCK_SCALAR_KEY.exec(t);
+    return owner ? { line: i, key: owner[1] } : undefined;
   }
-  return false;
+  return undefined;
 }
+
+/** A key that opens a block scalar: `platforms: |`, `- description: >-  # text`. */
+const BLOCK_SCALAR_KEY = /^\s*(?:-\s+)?["']?([A-Za-z0-9_.-]+)["']?\s*:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
 /** The key a YAML value typed after `prefix` on line `index` belongs to: its own line's, or for a `- ` item the key above its list. */
 function valueKey(lines: Lines, index: number, prefix: string): string | undefined {

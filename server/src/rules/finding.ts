@@ -102,8 +102,9 @@ export interface Finding {
   /** Where the platform is listed first (duplicate-platform): an editor shows it as related information. */
   first?: { start: number; end: number };
   /**
-   * The other verdicts on its token that its message says (a cross product's value, most severe
-   * first; see lint.ts withOtherVerdicts): where a comment silences its code, the next is said.
+   * The other verdicts on its token (a cross product's value, most severe first; see lint.ts
+   * withOtherVerdicts), which judge says in its message, leaving out those a comment silences:
+   * where it silences this one's code, the next is the finding.
    */
   alsoSaid?: Finding[];
 }

@@ -845,7 +845,7 @@ const PLAIN_PLATFORM_FLAG = /^--?(?:platforms?|osarch)$/;
 const FULL_PRODUCT = 256;
 
 /** A pair's fields for an arch in containerd's names (see Token.containerArch): the Go arch an alias names, no variant (`armv7` stays as written). */
-function containerArchFields(written: string): { containerArch: true; archName?: string } {
+export function containerArchFields(written: string): { containerArch: true; archName?: string } {
   const lower = written.toLowerCase();
   const resolved = isGoArch(lower) ? undefined : resolveArch(lower);
   return resolved && resolved.variant === undefined ? { containerArch: true, archName: resolved.arch } : { containerArch: true };

@@ -9,6 +9,7 @@ import {
   SOFT,
   emitName,
   emitPairs,
+  containerArchFields,
   readPlatformList,
   isBareArchList,
   wordRemoval,
@@ -2034,11 +2035,9 @@ function containerAliases(mentions: readonly Mention[], from: number, arches: Re
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.kind !== 'pair' || !m.arch || !arches.has(m.arch)) continue;
-    m.containerArch = true;
-    if (m.archName !== undefined) continue;
-    const written = m.arch.text.toLowerCase();
-    const resolved = isGoArch(written) ? undefined : resolveArch(written);
-    if (resolved && resolved.variant === undefined) m.archName = resolved.arch;
+    // (An arch name read already, a matrix axis's, is kept.)
+    if (m.archName !== undefined) m.containerArch = true;
+    else Object.assign(m, containerArchFields(m.arch.text));
   }
 }
 

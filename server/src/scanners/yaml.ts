@@ -4104,7 +4104,7 @@ function archesAfter(text: string, from: number, to: number, found: ArchFound): 
 }
 
 /** `GOARCH: arm` as a key of a step's `env:` (text[from, to), a step's lines), with the variant beside it. */
-function envArches(text: string, from: number, to: number, found: ArchFound, parents?: Map<number, number>): void {
+function envArches(text: string, from: number, to: number, found: ArchFound, parents: Map<number, number>): void {
   for (let at = from; at < to; ) {
     let nl = text.indexOf('\n', at);
     if (nl < 0 || nl > to) nl = to;
@@ -4150,19 +4150,17 @@ function keyOfLine(text: string, ls: number): { key: number; col: number; item: 
  * in this text, kept and used: the siblings of a key share its parent, and a map of thousands of
  * keys is not walked over again for each.
  */
-function parentLine(text: string, ls: number, col: number, floor = 0, parents?: Map<number, number>): number {
+function parentLine(text: string, ls: number, col: number, floor: number, parents: Map<number, number>): number {
   let siblings: number[] | undefined;
   const found = (parent: number): number => {
-    if (parents) {
-      if (keyOfLine(text, ls).col === col) parents.set(ls, parent);
-      for (const s of siblings ?? []) parents.set(s, parent);
-    }
+    if (keyOfLine(text, ls).col === col) parents.set(ls, parent);
+    for (const s of siblings ?? []) parents.set(s, parent);
     return parent;
   };
   for (let at = ls; at > floor; ) {
     at = text.lastIndexOf('\n', at - 2) + 1;
     const k = keyOfLine(text, at);
-    if (!k.empty && k.col === col && parents) {
+    if (!k.empty && k.col === col) {
       // (A sibling's parent is this line's: it is returned if the walk from here would reach it.)
       const known = parents.get(at);
       if (known !== undefined) return text.indexOf('\n', known) + 1 > floor ? found(known) : -1;
@@ -4174,7 +4172,7 @@ function parentLine(text: string, ls: number, col: number, floor = 0, parents?: 
 }
 
 /** Whether the line at `ls` (its key at column `col`) is a key of an `env:` map. */
-function parentIsEnv(text: string, ls: number, col: number, parents?: Map<number, number>): boolean {
+function parentIsEnv(text: string, ls: number, col: number, parents: Map<number, number>): boolean {
   return isEnvLine(text, parentLine(text, ls, col, 0, parents));
 }
 
