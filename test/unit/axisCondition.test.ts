@@ -114,6 +114,35 @@ describe('the pairs a matrix os axis makes with a step arch', () => {
     }
   });
 
+  it('are made from the axis indexed by name in a GOOS value, `matrix[\'goos\']` (QA 259 B2)', () => {
+    const axis = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n    steps:\n';
+    for (const step of ["      - env:\n          GOOS: ${{ matrix['goos'] }}\n          GOARCH: s390x\n        run: go build ./...\n", '      - run: GOOS=${{ matrix["goos"] }} GOARCH=s390x go build ./...\n']) {
+      const text = axis + step;
+      const findings = lintText(text, 'github-workflow', builtinModel(), settings);
+      assert.deepEqual(findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-platform', 's390x']], step);
+      assert.match(findings[0].message, /darwin\/s390x/);
+    }
+  });
+
+  it('are made through an alias of an anchored env that gives GOOS the axis: another step\'s, another job\'s (QA 259 B3)', () => {
+    const head = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: [linux, darwin]\n    steps:\n';
+    const steps = head + '      - env: &e\n          GOOS: ${{ matrix.goos }}\n        run: GOARCH=arm64 go build ./...\n      - env: *e\n        run: GOARCH=s390x go build ./...\n';
+    const findings = lintText(steps, 'github-workflow', builtinModel(), settings);
+    assert.deepEqual(findings.map((f) => [f.code, steps.slice(f.start, f.end), f.start]), [['unknown-platform', 's390x', steps.indexOf('s390x')]]);
+    assert.match(findings[0].message, /darwin\/s390x/);
+    // Another job's env, aliased as this job's: its own matrix's values, with its own steps' arches.
+    const jobs = head.replace('goos: [linux, darwin]', 'goos: [linux]').replace('    steps:\n', '    env: &goenv\n      GOOS: ${{ matrix.goos }}\n      CGO_ENABLED: "0"\n    steps:\n      - run: GOARCH=s390x go build ./...\n') + '  b:\n    runs-on: windows-latest\n    strategy:\n      matrix:\n        goos: [windows]\n    env: *goenv\n    steps:\n      - run: GOARCH=s390x go build ./...\n';
+    const said = lintText(jobs, 'github-workflow', builtinModel(), settings);
+    assert.deepEqual(said.map((f) => [f.code, jobs.slice(f.start, f.end), f.start]), [['unknown-platform', 's390x', jobs.lastIndexOf('s390x')]]);
+    assert.match(said[0].message, /windows\/s390x/);
+    // The anchored map's own GOARCH pairs with the aliasing job's axis, said where it is written.
+    const own = jobs.replace('      CGO_ENABLED: "0"\n', '      GOARCH: "386"\n').replace(/      - run: GOARCH=s390x go build \.\/\.\.\.\n/g, '      - run: go build ./...\n').replace('goos: [windows]', 'goos: [darwin]');
+    assert.deepEqual(lintText(own, 'github-workflow', builtinModel(), settings).map((f) => [f.code, own.slice(f.start, f.end)]), [['unknown-platform', '386']]);
+    // An alias of an env with a written GOOS is that os, no axis: linux/s390x is valid.
+    const written = steps.replace('GOOS: ${{ matrix.goos }}', 'GOOS: linux');
+    assert.deepEqual(lintText(written, 'github-workflow', builtinModel(), settings), []);
+  });
+
   it('are made with an os an include entry adds, a job of its own (QA 259)', () => {
     const text = workflow('      - run: GOARCH=386 go build ./...\n').replace('goos: [linux, darwin]', 'goos: [linux, windows]\n        include:\n          - goos: darwin');
     const findings = lintText(text, 'github-workflow', builtinModel(), settings);

@@ -29,8 +29,8 @@ const SETUP_BUILDX = /^docker\/setup-buildx-action@/i;
 /** Docker's actions whose `target` input is a build stage or a bake target. */
 const STAGE_ACTION = /^docker\/(?:build-push|bake)-action@/i;
 const MATRIX_KEY = /^(?:[\w-]+[-_])?matrix$/i;
-/** `${{ matrix.arch }}`, or a key of an axis of mappings: `${{ matrix.machine.platform }}` (key `machine.platform`). */
-const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)\s*\}\}/g;
+/** `${{ matrix.arch }}` (or `${{ matrix['arch'] }}`), or a key of an axis of mappings: `${{ matrix.machine.platform }}` (key `machine.platform`). */
+const MATRIX_REF = /\$\{\{\s*matrix(?:\.|\[\s*['"])([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)(?:['"]\s*\])?\s*\}\}/g;
 /** A Buildkite step's `{{matrix.arch}}`. */
 const BUILDKITE_MATRIX_REF = /\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}/g;
 const MATRIX_TARGET = /([A-Za-z_][A-Za-z0-9_]*|-(?:-[a-z0-9]+)*-platforms?)["']?[ \t]*([:= ])[ \t]*["']?$/;
@@ -2846,9 +2846,12 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
   // One pass over the map's keys: this runs for every map of a file.
   for (const item of node.items) {
     const m = item.value;
-    if (m?.kind === 'scalar' && m.style === 'ALIAS' && ctx.merges && ENV_MAP_KEYS.has(item.key)) {
+    if (m?.kind === 'scalar' && m.style === 'ALIAS' && ENV_MAP_KEYS.has(item.key)) {
       // `variables: *windows-vars`: the anchored mapping's.
-      env = inherit(env, namesEnv(ctx.merges.get(aliasName(m, ctx.text))));
+      if (ctx.merges) env = inherit(env, namesEnv(ctx.merges.get(aliasName(m, ctx.text))));
+      // `env: *go` over `GOOS: ${{ matrix.goos }}`: that axis, as the anchored map's own steps have it.
+      const axis = ctx.flavour === 'github-workflow' && item.key === 'env' ? anchoredEnvAxis(ctx.text, aliasName(m, ctx.text), m.start) : undefined;
+      if (axis) env = { ...withoutOs(env, true), osAxis: axis.key };
       continue;
     }
     if (m?.kind === 'seq' && ENV_MAP_KEYS.has(item.key)) {
@@ -4323,7 +4326,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   // A GitLab job's matrix variables (`keys`) are used as `$ARCH`, a workflow's as `${{ matrix.arch }}`
   // (a Buildkite step's as `{{matrix.arch}}`).
   const ref = refs ?? (keys ? VARIABLE_REF : MATRIX_REF);
-  if (!keys && !refs && src.indexOf('matrix.') < 0) return roles;
+  // (Or an env map's alias, `env: *go`, whose anchor gives GOOS an axis: see below.)
+  if (!keys && !refs && src.indexOf('matrix.') < 0 && src.indexOf('matrix[') < 0 && !mayHaveAlias(src)) return roles;
   const docker = (key: string) => (roles.docker ??= new Set()).add(key);
   const mapped = src.indexOf('case') >= 0 ? mappedKeys(src) : undefined;
   if (mapped) roles.labels = mapped;
@@ -4350,6 +4354,12 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   };
   /** The job's steps, read when an arch's step is first asked for. */
   let steps: JobSteps | undefined;
+  /** What is called with each arch written with the os axis `key` (its place in text), with its variant. */
+  const archFound = (key: string): ArchFound => (a) => {
+    // (Its step's `if: matrix.goos == 'linux'` says which of the axis's values it is built for.)
+    const when = stepWhen(text, a.at, (steps ??= jobSteps(text, jobStart, jobEnd)), key);
+    addArch(key, { ...token(text, a.at, a.at + a.arch.length), ...(a.variant ? { variantToken: token(text, a.variant.at, a.variant.at + a.variant.text.length) } : {}), ...(when ? { when } : {}) });
+  };
   /** What the env maps that give an os axis to steps have been found to give (see envGivenTo), and the steps read for each axis. */
   let envMemo: EnvMemo | undefined;
   const stepsRead = new Set<string>();
@@ -4418,12 +4428,7 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       const stop = Math.min(src.length, to + REF_LINE_AFTER);
       while (to < stop && src.charCodeAt(to) !== 10) to++;
       const key = m[1];
-      /** An arch written with the axis (its place in text), with its variant. */
-      const found: ArchFound = (a) => {
-        // (Its step's `if: matrix.goos == 'linux'` says which of the axis's values it is built for.)
-        const when = stepWhen(text, a.at, (steps ??= jobSteps(text, jobStart, jobEnd)), key);
-        addArch(key, { ...token(text, a.at, a.at + a.arch.length), ...(a.variant ? { variantToken: token(text, a.variant.at, a.variant.at + a.variant.text.length) } : {}), ...(when ? { when } : {}) });
-      };
+      const found = archFound(key);
       const written = before[2] === '=' ? commandArch(src.slice(from, to)) : undefined;
       if (written && written.key === key) {
         const at = jobStart + from;
@@ -4493,9 +4498,73 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       }
     }
   }
+  // `env: *go`, the alias of an env map anchored over `GOOS: ${{ matrix.goos }}` (another step's or
+  // another job's): the same map, given to this step or to this job's steps (QA 259 B3).
+  if (ref === MATRIX_REF && mayHaveAlias(src)) {
+    ENV_ALIAS_LINE.lastIndex = 0;
+    for (let m = ENV_ALIAS_LINE.exec(src); m; m = ENV_ALIAS_LINE.exec(src)) {
+      const ls = m.index === 0 ? text.lastIndexOf('\n', jobStart - 1) + 1 : jobStart + m.index;
+      const axis = anchoredEnvAxis(text, m[1], ls);
+      if (!axis || (roles.has(axis.key) && roles.get(axis.key) !== 'os')) continue;
+      roles.set(axis.key, 'os');
+      const found = archFound(axis.key);
+      // (The anchored map's own `GOARCH: "386"`, built with this job's axis too.)
+      const own = siblingValue(text, axis.line, GOARCH_KEY);
+      const arch = own ? text.slice(own.start, own.end) : '';
+      if (own && isGoArch(arch)) {
+        const variant = siblingVariant(text, axis.line, arch);
+        found({ arch, at: own.start, ...(variant ? { variant } : {}) });
+      }
+      envMemo ??= { parents: new Map(), given: new Map(), jobSteps: () => (steps ??= jobSteps(text, jobStart, jobEnd)) };
+      for (const step of stepsGiven(text, ls, text.lastIndexOf('\n', jobStart - 1) + 1, jobStart, jobEnd, envMemo)) {
+        const once = `${axis.key}\u0000${step.start}\u0000${step.env}`;
+        if (stepsRead.has(once)) continue;
+        stepsRead.add(once);
+        archesAfter(text, step.start, step.end, found);
+        if (step.env) envArches(text, step.start, step.end, found, envMemo.parents);
+      }
+    }
+  }
   // (An axis used in a triple and also as GOARCH=… is checked as that.)
   for (const k of roles.triple ?? []) if (roles.has(k)) roles.triple!.delete(k);
   return roles;
+}
+
+/** A step's or a job's `env:` whose value is an alias, on its line: `env: *go` (the anchor's name). */
+const ENV_ALIAS_LINE = /^[ \t]*(?:-[ \t]+)?env[ \t]*:[ \t]*\*([^\s,[\]{}#]+)[ \t]*(?:#.*)?\r?$/gm;
+/** `GOOS: ${{ matrix.goos }}` (or `matrix['goos']`) as a line of a block mapping, from its key on: the axis. */
+const GOOS_AXIS_KEY = /^GOOS[ \t]*:[ \t]*(["']?)\$\{\{[ \t]*matrix(?:\.([A-Za-z0-9_-]+)|\[[ \t]*(['"])([A-Za-z0-9_-]+)\3[ \t]*\])[ \t]*\}\}\1[ \t]*(?:#.*)?\r?$/;
+/** How many lines of an anchored env map are read for its GOOS. */
+const ENV_MAP_LINES = 200;
+
+/**
+ * The matrix axis the env map anchored as `name` gives GOOS (`env: &go` over `GOOS: ${{
+ * matrix.goos }}`), for an alias of it at `at` (the last anchor of that name before it, as YAML
+ * binds it), with the line of that GOOS key; undefined if the anchor is no block env map or sets
+ * no GOOS from the matrix.
+ */
+function anchoredEnvAxis(text: string, name: string, at: number): { key: string; line: number } | undefined {
+  const mark = `&${name}`;
+  let a = text.lastIndexOf(mark, at);
+  for (; a >= 0; a = a > 0 ? text.lastIndexOf(mark, a - 1) : -1) {
+    const after = text.charCodeAt(a + mark.length);
+    if ((a === 0 || /[\s:[,-]/.test(text[a - 1])) && (Number.isNaN(after) || /[\s,[\]{}]/.test(text[a + mark.length]))) break;
+  }
+  if (a < 0) return undefined;
+  const ls = text.lastIndexOf('\n', a - 1) + 1;
+  const env = keyOfLine(text, ls);
+  if (!isEnvLine(text, ls)) return undefined;
+  const end = mappingEnd(text, ls, env.col + 1, text.length);
+  let line = text.indexOf('\n', ls) + 1;
+  for (let n = 0; line > 0 && line < end && n < ENV_MAP_LINES; n++) {
+    const k = keyOfLine(text, line);
+    let nl = text.indexOf('\n', line);
+    if (nl < 0) nl = text.length;
+    const m = !k.empty && !k.item && text.startsWith('GOOS', k.key) ? GOOS_AXIS_KEY.exec(text.slice(k.key, nl)) : null;
+    if (m) return { key: m[2] ?? m[4], line };
+    line = nl + 1;
+  }
+  return undefined;
 }
 
 /** The os an include entry gives the combinations it matches, with their arches (see includedOses). */
@@ -5619,9 +5688,9 @@ function envListItem(item: YScalar, ctx: Ctx): boolean {
 }
 
 /** A matrix reference that is a whole value: `${{ matrix.goos }}`. */
-const MATRIX_VALUE = /^\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}$/;
+const MATRIX_VALUE = /^\$\{\{[ \t]*matrix(?:\.|\[[ \t]*['"])([A-Za-z0-9_-]+)(?:['"][ \t]*\])?[ \t]*\}\}$/;
 /** `GOOS=${{ matrix.goos }}` in a command. */
-const GOOS_FROM_MATRIX = /(?:^|[\s;&|])GOOS=(["']?)\$\{\{[ \t]*matrix\.([A-Za-z0-9_-]+)[ \t]*\}\}\1(?=[\s;&|)]|$)/;
+const GOOS_FROM_MATRIX = /(?:^|[\s;&|])GOOS=(["']?)\$\{\{[ \t]*matrix(?:\.|\[[ \t]*['"])([A-Za-z0-9_-]+)(?:['"][ \t]*\])?[ \t]*\}\}\1(?=[\s;&|)]|$)/;
 
 /**
  * The pairs of an os axis's values with the arches a job's steps write beside it (see
