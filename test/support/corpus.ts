@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** One labelled case: a file and the findings expected of it (`LINE:COL CODE TOKEN`). */
@@ -10,6 +10,8 @@ export interface CorpusCase {
 
 /** Every case under a corpus folder: files with a sibling `.expect`. */
 export function corpusCases(root: string): CorpusCase[] {
+  // (The shared corpus lies beside the checkout: say so, not ENOENT, where it is not.)
+  if (!existsSync(root)) throw new Error(`no labelled corpus at ${root}: the tests read the specification's corpus from ../shared/corpus, beside this checkout (README, Quick start)`);
   const out: CorpusCase[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
