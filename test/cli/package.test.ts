@@ -42,6 +42,29 @@ describe('the npm package', () => {
     assert.equal(manifest.dependencies, undefined);
   });
 
+  it('is packed with a manifest without scripts (they build from sources it does not hold), and the checkout keeps its own', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'k8s-platforms-manifest-'));
+    try {
+      const original = readFileSync(join(repo, 'package.json'), 'utf8');
+      writeFileSync(join(copy, 'package.json'), original);
+      const run = (command: string) => execFileSync(process.execPath, [join(repo, 'pack-manifest.mjs'), command], { cwd: copy });
+      run('strip');
+      const packed = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
+      assert.equal(packed.scripts, undefined);
+      assert.deepEqual({ ...packed, scripts: undefined }, { ...JSON.parse(original), scripts: undefined });
+      // (A pack that failed after the strip: the next strip starts from the checkout's manifest.)
+      run('strip');
+      run('restore');
+      assert.equal(readFileSync(join(copy, 'package.json'), 'utf8'), original);
+      // npm runs the two around a pack.
+      const scripts = JSON.parse(original).scripts as Record<string, string>;
+      assert.match(scripts.prepack, /&& node pack-manifest\.mjs strip$/);
+      assert.equal(scripts.postpack, 'node pack-manifest.mjs restore');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('lints with the k8s-platforms command', () => {
     const file = join(dir, 'build.yml');
     writeFileSync(file, 'platforms: linux/amd64,linux/arm\n');
