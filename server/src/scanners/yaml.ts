@@ -4532,8 +4532,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
 
 /** A step's or a job's `env:` whose value is an alias, on its line: `env: *go` (the anchor's name). */
 const ENV_ALIAS_LINE = /^[ \t]*(?:-[ \t]+)?env[ \t]*:[ \t]*\*([^\s,[\]{}#]+)[ \t]*(?:#.*)?\r?$/gm;
-/** `GOOS: ${{ matrix.goos }}` (or `matrix['goos']`) as a line of a block mapping, from its key on: the axis. */
-const GOOS_AXIS_KEY = /^GOOS[ \t]*:[ \t]*(["']?)\$\{\{[ \t]*matrix(?:\.([A-Za-z0-9_-]+)|\[[ \t]*(['"])([A-Za-z0-9_-]+)\3[ \t]*\])[ \t]*\}\}\1[ \t]*(?:#.*)?\r?$/;
+/** `GOOS: ${{ … }}` as a line of a block mapping, from its key on: the expression (an axis, see MATRIX_VALUE). */
+const GOOS_EXPRESSION_KEY = /^GOOS[ \t]*:[ \t]*(["']?)(\$\{\{[^}\r\n]*\}\})\1[ \t]*(?:#.*)?\r?$/;
 /** How many lines of an anchored env map are read for its GOOS. */
 const ENV_MAP_LINES = 200;
 
@@ -4560,8 +4560,9 @@ function anchoredEnvAxis(text: string, name: string, at: number): { key: string;
     const k = keyOfLine(text, line);
     let nl = text.indexOf('\n', line);
     if (nl < 0) nl = text.length;
-    const m = !k.empty && !k.item && text.startsWith('GOOS', k.key) ? GOOS_AXIS_KEY.exec(text.slice(k.key, nl)) : null;
-    if (m) return { key: m[2] ?? m[4], line };
+    const value = !k.empty && !k.item && text.startsWith('GOOS', k.key) ? GOOS_EXPRESSION_KEY.exec(text.slice(k.key, nl))?.[2] : undefined;
+    const axis = value === undefined ? undefined : MATRIX_VALUE.exec(value);
+    if (axis) return { key: axis[1], line };
     line = nl + 1;
   }
   return undefined;
