@@ -1,5 +1,6 @@
 -- A real LSP client that is not VS Code: headless Neovim's built-in client starts the built server
--- over stdio, opens a GitHub Actions workflow, and checks what a Neovim user would see.
+-- over stdio, opens a GitHub Actions workflow, and checks what a Neovim user would see: its
+-- diagnostics, a hover, and completion through <C-x><C-o> in a shell script.
 -- Run by test/editors/neovim.test.ts:
 --   K8S_SERVER=dist/server.js K8S_FILE=.../.github/workflows/release.yml \
 --     nvim --headless --clean -u NONE -c 'luafile test/editors/neovim.lua'
@@ -112,15 +113,51 @@ local function main()
   check(text:find('linux/s390x', 1, true) ~= nil, 'the hover does not name linux/s390x:\n' .. text)
   check(text:lower():find('tier 2', 1, true) ~= nil, 'the hover does not say tier 2:\n' .. text)
 
-  -- Shut the server down as an editor does when it quits.
-  vim.lsp.stop_client(client_id)
-  vim.wait(3000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
-  io.stdout:write(string.format('neovim.lua: ok (%d diagnostics, hover of %d characters)\n', #diagnostics, #text))
+  return { client_id = client_id, root = root, summary = string.format('%d diagnostics, hover of %d characters', #diagnostics, #text) }
 end
 
-local ok, message = xpcall(main, function(e) return tostring(e) end)
-if ok then
+-- Shuts the server down as an editor does when it quits, and quits.
+local function finish(state, summary)
+  vim.lsp.stop_client(state.client_id)
+  vim.wait(3000, function() return vim.lsp.get_client_by_id(state.client_id) == nil end, 50)
+  io.stdout:write('neovim.lua: ok (' .. summary .. ')\n')
   vim.cmd('qall!')
+end
+
+-- Completion as a Neovim user gets it: <C-x><C-o> in insert mode, through vim.lsp.omnifunc, which
+-- inserts the first item (the default 'completeopt'). Keys are read by the main loop, so this runs
+-- after main() has returned, on timers. (Neovim 0.7 takes the column an item replaces from its
+-- textEdit only when the item has no filterText; else from the word before the cursor, which stops
+-- at a `/`: `linux/` became `linux/linux/arm64`, QA 265.)
+local function completion(state)
+  local file = state.root .. '/build.sh'
+  local typed = 'docker buildx build --platform linux/amd64,linux/'
+  vim.fn.writefile({ typed }, file)
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(bufnr, state.client_id)
+  vim.bo[bufnr].omnifunc = 'v:lua.vim.lsp.omnifunc'
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('A<C-x><C-o>', true, false, true), 't', false)
+  local deadline = vim.loop.now() + TIMEOUT_MS
+  local function poll()
+    local line = vim.api.nvim_get_current_line()
+    if line == typed and vim.loop.now() < deadline then
+      vim.defer_fn(poll, 50)
+      return
+    end
+    vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('<Esc>', true, false, true), 't', false)
+    local item = line:sub(#typed - #'linux/' + 1)
+    local ok, message = pcall(check, line:sub(1, #typed - #'linux/') == typed:sub(1, #typed - #'linux/') and item:match('^linux/[%w]+$') ~= nil,
+      'completion after ' .. typed .. ' made: ' .. line)
+    if not ok then return fail(message) end
+    finish(state, state.summary .. ', completion inserted ' .. item)
+  end
+  vim.defer_fn(poll, 50)
+end
+
+local ok, state = xpcall(main, function(e) return tostring(e) end)
+if ok then
+  vim.defer_fn(function() completion(state) end, 10)
 else
-  fail(message)
+  fail(state)
 end

@@ -256,7 +256,9 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.ok(amd64);
     assert.equal(amd64.filterText, 'linux/x86_64');
     assert.equal(applyEdits(t, [edit(amd64)]).split('\n')[4], '          platforms: linux/arm64,linux/amd64');
-    assert.equal(items.find((i) => i.label === 'linux/s390x')?.filterText, 'linux/s390x', 'others keep their label');
+    // (Others filter by their label: no filterText, which Neovim 0.7 reads as "not the textEdit's start" (QA 265).)
+    assert.ok(items.some((i) => i.label === 'linux/s390x'), 'others are offered');
+    assert.equal(items.find((i) => i.label === 'linux/s390x')?.filterText, undefined, 'others filter by their label');
   });
 
   it('typed in another spelling or with a typo, items keep a filterText that holds what was typed, in order, as editors filter', async () => {

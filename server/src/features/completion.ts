@@ -503,7 +503,11 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // `--platform=linux/amd64,‸${EXTRA}`.)
   const rest = text.slice(offset, site.end);
   const glued = rest === '' ? gluedAfter(text, offset) : 0;
-  const before = (rest !== '' && (typed === '' || wholeName(site, rest))) || glued > 0;
+  // Nothing typed, in a shell word right before a word that names nothing here, no item's start
+  // (`FROM --platform=‸golang:1.22`, `--platform ‸golang`): the next argument, kept; the item goes
+  // in front of it, a blank between (QA 265 P2: the image's name was replaced).
+  const inFront = typed === '' && rest !== '' && !wholeName(site, rest) && !candidates.some((c) => c.label.toLowerCase().startsWith(rest.toLowerCase())) && shellWordBefore(text, offset);
+  const before = !inFront && ((rest !== '' && (typed === '' || wholeName(site, rest))) || glued > 0);
   // Between a comma and the blank before the next item of the same list (`[amd64,‸ arm64]`, in
   // YAML, in quotes, in the indentation of a continued line; in a shell word a blank ends the
   // list): a new item, and a comma.
@@ -515,12 +519,12 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     ((YAML_KINDS.has(kind) && !shellWordBefore(text, offset)) || openQuote(text, offset) !== undefined || /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) &&
     listSeparator(text, site.start, offset, kind)?.startsWith(',') === true;
   const separator = gap || (rest === '' && glued === 0 && continuesOnNextLine(text, site, offset)) ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind) : undefined;
-  const after = separator ?? '';
+  const after = separator ?? (inFront ? ' ' : '');
   if (separator !== undefined && rest !== '') listed.push(rest);
-  const range = rangeOf(doc, site.start, separator !== undefined ? offset : glued > 0 ? offset + glued : rest === '' ? offset : site.end);
+  const range = rangeOf(doc, site.start, separator !== undefined || inFront ? offset : glued > 0 ? offset + glued : rest === '' ? offset : site.end);
   // (In a token, `linux/am‸d46`: what was typed before the cursor, or the whole token, as the
   // client's setting says; right after a `/`, `linux/‸arm64`, the whole token: kept, the rest would glue.)
-  const insert = insertReplace && !before && site.end > offset && !typed.endsWith('/') ? rangeOf(doc, site.start, offset) : undefined;
+  const insert = insertReplace && !before && !inFront && site.end > offset && !typed.endsWith('/') ? rangeOf(doc, site.start, offset) : undefined;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set(listed.map(identity));
@@ -530,14 +534,20 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // in the server's order (sortText): the typed token is what the item replaces.
   const filters = fresh.map((c) => filterFor(c.label, typed));
   const typo = typed !== '' && filters.every((f) => f === undefined);
-  const items: CompletionItem[] = fresh.map((c, i) => ({
-    label: c.label,
-    kind: CompletionItemKind.EnumMember,
-    detail: detail(model, c.tier, requiredTier),
-    documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
-    sortText: String(i).padStart(4, '0'),
-    filterText: typo ? `${typed}${c.label}` : filters[i] ?? c.label,
-    textEdit: insert ? { newText: c.label + after, insert, replace: range } : { range, newText: c.label + after },
-  }));
+  // (A filterText that is the label is left out, as LSP lets it be: Neovim 0.7 takes the column an
+  // item replaces from from its textEdit only when it has none, else from the word before the
+  // cursor, which stops at a `/`: `linux/‸` became `linux/linux/arm64`.)
+  const items: CompletionItem[] = fresh.map((c, i) => {
+    const filterText = typo ? `${typed}${c.label}` : filters[i] ?? c.label;
+    return {
+      label: c.label,
+      kind: CompletionItemKind.EnumMember,
+      detail: detail(model, c.tier, requiredTier),
+      documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
+      sortText: String(i).padStart(4, '0'),
+      ...(filterText !== c.label ? { filterText } : {}),
+      textEdit: insert ? { newText: c.label + after, insert, replace: range } : { range, newText: c.label + after },
+    };
+  });
   return { isIncomplete: false, items };
 }
