@@ -498,6 +498,13 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     // (Quoted, the blank is in the word: a new item, and a comma, as above.)
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: docker buildx build --platform "linux/amd64,‸ linux/arm64" .\n', 'linux/s390x'), '      - run: docker buildx build --platform "linux/amd64,linux/s390x, linux/arm64" .');
   });
+  it('nothing typed, right before a word that is no platform (an image), the item goes in front of it with a blank: the word is kept (QA 265 P2)', async () => {
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸golang:1.22 AS build\n', 'linux/s390x'), 'FROM --platform=linux/s390x golang:1.22 AS build');
+    assert.equal(await accepted('run.sh', 'shellscript', '#!/bin/sh\ndocker run --platform ‸alpine:3 true\n', 'linux/s390x'), 'docker run --platform linux/s390x alpine:3 true');
+    // (A name the context knows, or the start of one, is replaced as before: `GOOS=‸linux`, `GOOS=‸lin`.)
+    assert.equal(await accepted('run.sh', 'shellscript', '#!/bin/sh\nGOOS=‸linux go build\n', 'windows'), 'GOOS=windows go build');
+    assert.equal(await accepted('run.sh', 'shellscript', '#!/bin/sh\nGOOS=‸lin go build\n', 'linux'), 'GOOS=linux go build');
+  });
   it('a step\'s name: and an input\'s description: are prose, where nothing is offered, as the scanner reads nothing there (QA 261 B2)', async () => {
     assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - name: GOOS=‸\n        run: make\n', '‸'), []);
     assert.deepEqual(await completeAt('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - name: Build for --platform=‸\n        run: make\n', '‸'), []);
