@@ -94,25 +94,28 @@ function artifactSection(model: TierModel, p: Platform): string {
 
 /**
  * Where an artifact (image, binary, archive) is published, in Markdown; undefined when unknown.
- * `asPackage`: the name is a package being installed (`apt-get install -y kubeadm`), published
- * as deb and rpm packages for the architectures the release lists (not per package, in the source).
+ * `asPackage`: the name is a package being installed (`apt-get install -y kubeadm`): the hover
+ * says where from and the architectures the release publishes packages for (the source lists
+ * them by architecture, not by package: no package is said to be published).
  */
 export function explainArtifact(model: TierModel, name: string, asPackage = false): string | undefined {
-  const parts: string[] = [];
+  let installed: string | undefined;
   if (asPackage) {
     // Tier 1 first, as everywhere (the source lists the rpm names alphabetically: x86_64 last).
+    // (What the source says: packages for these architectures; it names none of them.)
     const tierOf = (platform: string) => model.tierOf(parsePlatform(platform, 'strict') ?? { os: '', arch: '' }) ?? 4;
     const arches = [...model.data.packages.arches].sort((a, b) => tierOf(a.platform) - tierOf(b.platform)).map((a) => `${a.platform} (deb \`${a.deb}\`, rpm \`${a.rpm}\`)`);
-    parts.push(`deb and rpm packages (from ${model.data.packages.repository}) for ${arches.join(', ')}`);
+    installed = `installed as a package from ${model.data.packages.repository}, where the Kubernetes release publishes deb and rpm packages for ${arches.join(', ')} (the release artifacts list them by architecture, not by package)`;
   }
+  const parts: string[] = [];
   if (model.isImage(name)) parts.push(`image for ${model.imagePlatforms(name).join(', ')}`);
   if (model.isBinary(name)) {
     parts.push(`binary for ${model.binaryPlatforms(name).map((b) => `${b.platform} (${b.forms.join(', ')})`).join(', ')}`);
   }
   const archive = model.archiveInfo(name);
   if (archive) parts.push(`archive for ${[...archive.platforms].join(', ')}${archive.portable ? ', and portable' : ''}`);
-  if (parts.length === 0) return undefined;
-  return `**${name}**: Kubernetes release ${parts.join('; ')}`;
+  if (parts.length === 0 && installed === undefined) return undefined;
+  return `**${name}**: ${[installed, parts.length > 0 ? `Kubernetes release ${parts.join('; ')}` : undefined].filter((p) => p !== undefined).join('; ')}`;
 }
 
 export type Explained = { ok: true; platform: Platform; markdown: string } | { ok: false; message: string };
