@@ -52,10 +52,16 @@ describe('did you mean: platforms that build, never a removed one', () => {
     assert.deepEqual(replacements('GOOS=linux GOARCH=arn go build'), [['arm64?', ['arm64']]]);
     assert.deepEqual(replacements('GOARCH=arn go build'), [['arm64?', ['arm64']]]);
   });
-  it('a name that shares no character with the written one is no suggestion (GOOS=xy, GOOS=l)', () => {
+  it('a name that shares no character with the written one is no suggestion (GOOS=xy)', () => {
     assert.deepEqual(replacements('GOOS=xy GOARCH=amd64 go build'), [['xy is not a Go operating system (GOOS); check the spelling.', []]]);
-    assert.deepEqual(replacements('GOOS=l GOARCH=s390x go build').map(([, r]) => r), [[]]);
     assert.deepEqual(replacements('GOOS=lnux GOARCH=s390x go build').map(([, r]) => r), [['linux']]);
+  });
+  it('a name being typed, one letter of it too, gets the names it begins (QA 265: linux/s offered linux/mips, three edits off)', () => {
+    assert.deepEqual(replacements('GOOS=l GOARCH=s390x go build').map(([, r]) => r), [['linux']]);
+    assert.deepEqual(replacements('docker build --platform linux/s .').map(([, r]) => r), [['linux/s390x']]);
+    assert.deepEqual(replacements('docker build --platform linux/a .').map(([, r]) => r), [['linux/amd64', 'linux/arm64']]);
+    // (No name begins with q, and none is near it: still none.)
+    assert.deepEqual(replacements('GOOS=q GOARCH=amd64 go build').map(([, r]) => r), [[]]);
   });
   it('fullwidth letters, as an input method types them, are measured as the letters they stand for', () => {
     assert.deepEqual(replacements('docker build --platform \uff4c\uff49\uff4e\uff55\uff58/amd64 .').map(([, r]) => r), [['linux/amd64']]);

@@ -23,8 +23,8 @@ function partDistance(written: string, name: string): number {
   // A typo of an alias (`aarch46`, `x86_46`): as near as the alias is, and half a step more.
   const aliases = ALIASES_OF.get(name);
   if (aliases && written.length >= 5) for (const a of aliases) if (Math.abs(a.length - written.length) <= 1) d = Math.min(d, editDistance(written, a) + 0.5);
-  // A name being typed (`wi`, `dar`): nearer than names as many edits off (aix, ios).
-  if (written.length >= 2 && d > 1.5 && name.startsWith(written)) return 1.5;
+  // A name being typed (`wi`, `dar`, `linux/s`): nearer than names as many edits off (aix, ios; mips).
+  if (written !== '' && d > 1.5 && name.startsWith(written)) return 1.5;
   return d >= name.length && d >= written.length ? Infinity : d;
 }
 
