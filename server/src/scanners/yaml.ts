@@ -7,6 +7,7 @@ import { KUBE_REGISTRIES, afterUrlVariable, kubeImageName, registryVariable, sca
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, isTextName, runsDockerFlag, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
 import type { FlagVariables } from './state';
 import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
+import { lastAtOrBefore } from '../lineIndex';
 
 /** What kind of YAML file: some keys mean more in some files (goreleaser defaults, workflow matrices). */
 export type YamlFlavour = 'yaml' | 'github-workflow' | 'goreleaser' | 'gitlab-ci';
@@ -4567,15 +4568,8 @@ const ENV_MAP_LINES = 200;
 function anchoredEnvAxis(text: string, name: string, at: number): { key: string; line: number } | undefined {
   const marks = anchorMarks(text).get(name);
   if (!marks || marks[0] > at) return undefined;
-  // (The last one before `at`: a binary search, as a file may anchor one name thousands of times.)
-  let lo = 0;
-  let hi = marks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (marks[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  const a = marks[lo];
+  // (The last one before `at`: a file may anchor one name thousands of times.)
+  const a = marks[lastAtOrBefore(marks, at)];
   const ls = text.lastIndexOf('\n', a - 1) + 1;
   const env = keyOfLine(text, ls);
   if (!isEnvLine(text, ls)) return undefined;
