@@ -535,7 +535,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const filters = fresh.map((c) => filterFor(c.label, typed));
   const typo = typed !== '' && filters.every((f) => f === undefined);
   // (A filterText that is the label is left out, as LSP lets it be: Neovim 0.7 takes the column an
-  // item replaces from from its textEdit only when it has none, else from the word before the
+  // item replaces from its textEdit only when it has none, else from the word before the
   // cursor, which stops at a `/`: `linux/‸` became `linux/linux/arm64`.)
   const items: CompletionItem[] = fresh.map((c, i) => {
     const filterText = typo ? `${typed}${c.label}` : filters[i] ?? c.label;

@@ -4573,10 +4573,11 @@ function anchoredEnvAxis(text: string, name: string, at: number): { key: string;
   const ls = text.lastIndexOf('\n', a - 1) + 1;
   const env = keyOfLine(text, ls);
   if (!isEnvLine(text, ls)) return undefined;
-  const end = mappingEnd(text, ls, env.col + 1, text.length);
   let line = text.indexOf('\n', ls) + 1;
-  for (let n = 0; line > 0 && line < end && n < ENV_MAP_LINES; n++) {
+  for (let n = 0; line > 0 && line < text.length && n < ENV_MAP_LINES; n++) {
     const k = keyOfLine(text, line);
+    // (The map ends at a line left of its keys, or at an item at their column: as mappingEnd, within its lines read.)
+    if (!k.empty && (k.col <= env.col || (k.item && k.col === env.col + 1))) return undefined;
     let nl = text.indexOf('\n', line);
     if (nl < 0) nl = text.length;
     const value = !k.empty && !k.item && text.startsWith('GOOS', k.key) ? GOOS_EXPRESSION_KEY.exec(text.slice(k.key, nl))?.[2] : undefined;
