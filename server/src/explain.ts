@@ -1,5 +1,5 @@
 import type { TierModel } from './model/query';
-import { formatPlatform, isValidPair, type Platform } from './platform/names';
+import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, type Platform } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { suggestPlatforms } from './platform/suggest';
 
@@ -20,6 +20,11 @@ export function explainPlatform(model: TierModel, p: Platform): string {
     out.push(`Reason: ${removed.reason}`);
     out.push('');
     out.push(`Resources: ${removed.resources.map((r) => `[${shortLink(r)}](${r})`).join(', ')}`);
+    // (A variant arm has not and arm64 has, `linux/arm/v8`: most likely arm64 was meant, as the diagnostic says.)
+    if (p.arch === 'arm' && p.variant !== undefined && !isValidVariant('arm', p.variant) && isPlatformVariant('arm64', p.variant)) {
+      out.push('');
+      out.push(`Arm has no ${p.variant}: was ${p.os}/arm64/${p.variant} meant?`);
+    }
     if (row) {
       out.push('');
       out.push(`The tier table still lists it as tier ${row.tier}; the removal takes precedence.`);

@@ -683,6 +683,13 @@ describe('k8s-platforms explain', () => {
     assert.match(r.stdout, /kube-apiserver/);
     assert.match(r.stdout, /kubernetes-\{client,node,server,test\}-linux-s390x\.tar\.gz/);
   });
+  it('says of an arm variant arm64 has that arm64 was most likely meant, as the diagnostic does (QA 267 D3)', async () => {
+    const r = await call(['explain', 'linux/arm/v8'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /removed/);
+    assert.match(r.stdout, /^Arm has no v8: was linux\/arm64\/v8 meant\?$/m);
+    assert.doesNotMatch((await call(['explain', 'linux/arm/v7'], dir)).stdout, /Arm has no/);
+  });
   it('prints plain text, or the hover Markdown with --markdown', async () => {
     const plain = await call(['explain', 'linux/arm64'], dir);
     assert.match(plain.stdout, /^linux\/arm64 \(arm64-linux\): Kubernetes tier 2/);
