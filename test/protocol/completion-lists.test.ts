@@ -408,7 +408,7 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     const labels = await completeAt('.github/workflows/a.yml', 'yaml', step('linux/amd64,‸linux/s390x'), '‸');
     assert.ok(labels.includes('linux/arm64') && !labels.includes('linux/s390x'), labels.join(' '));
   });
-  it('anywhere else the item is replaced: lone values, lists of words, block sequences, quoted items, templates (QA 147 B1-B3, QA 148 B1)', async () => {
+  it('anywhere else the item is replaced: lone values, a list\'s first word, block sequences, quoted items, templates (QA 147 B1-B3, QA 148 B1)', async () => {
     const cases: [string, string, string, string, string][] = [
       ['Makefile', 'makefile', 'build:\n\tGOOS=‸linux go build ./...\n', 'darwin', '\tGOOS=darwin go build ./...'],
       ['Makefile', 'makefile', 'build:\n\tGOOS=l‸linux go build ./...\n', 'darwin', '\tGOOS=darwin go build ./...'],
@@ -419,7 +419,6 @@ describe('an item accepted before an item (QA 145 B1)', () => {
       ['.github/workflows/a.yml', 'yaml', step('‸linux/s390x'), 'linux/arm64', '          platforms: linux/arm64'],
       // A word after the flag is another argument: `--platform linux/s390x linux/amd64` would make it one.
       ['b.sh', 'shellscript', '#!/bin/sh\ndocker buildx build --platform ‸linux/amd64 .\n', 'linux/s390x', 'docker buildx build --platform linux/s390x .'],
-      ['b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸linux/s390x"\n', 'linux/arm64', 'PLATFORMS="linux/amd64 linux/arm64"'],
       ['Makefile', 'makefile', 'PLATFORMS ?= ‸linux/amd64 \\\n\tlinux/s390x\n', 'linux/arm64', 'PLATFORMS ?= linux/arm64 \\'],
       ['.goreleaser.yaml', 'yaml', 'builds:\n  - goos:\n      - linux\n    goarch:\n      - amd64\n      - ‸arm64\n', 's390x', '      - s390x'],
       ['.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    strategy:\n      matrix:\n        platform: [ "linux/amd64", "‸linux/arm64" ]\n', 'linux/s390x', '        platform: [ "linux/amd64", "linux/s390x" ]'],
@@ -497,6 +496,16 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     assert.equal(await accepted('.gitlab-ci.yml', 'yaml', 'build:\n  script:\n    - make release KUBE_BUILD_PLATFORMS=linux/amd64,‸ -j4\n', 'linux/s390x'), '    - make release KUBE_BUILD_PLATFORMS=linux/amd64,linux/s390x -j4');
     // (Quoted, the blank is in the word: a new item, and a comma, as above.)
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: docker buildx build --platform "linux/amd64,‸ linux/arm64" .\n', 'linux/s390x'), '      - run: docker buildx build --platform "linux/amd64,linux/s390x, linux/arm64" .');
+  });
+  it('in a list of words, before an item with an item before it, a new item goes in with the blanks: the item after the cursor is kept (QA 270)', async () => {
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nPLATFORMS="linux/amd64 ‸linux/s390x"\n', 'linux/arm64'), 'PLATFORMS="linux/amd64 linux/arm64 linux/s390x"');
+    assert.equal(await accepted('Makefile', 'makefile', 'ALL_PLATFORMS := linux/amd64 linux/arm64 ‸linux/ppc64le linux/s390x\n', 'linux/386'), 'ALL_PLATFORMS := linux/amd64 linux/arm64 linux/386 linux/ppc64le linux/s390x');
+    assert.equal(await accepted('b.sh', 'shellscript', '#!/bin/sh\nKUBE_BUILD_PLATFORMS="linux/amd64 l‸linux/arm64" make cross\n', 'linux/s390x'), 'KUBE_BUILD_PLATFORMS="linux/amd64 linux/s390x linux/arm64" make cross');
+  });
+  it('typed against a word that makes no item with it, nor a typo of one, the word is kept after a blank; a typo is replaced whole (QA 270)', async () => {
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=linux/‸golang:1.23 AS b\n', 'linux/s390x'), 'FROM --platform=linux/s390x golang:1.23 AS b');
+    assert.equal(await accepted('run.sh', 'shellscript', '#!/bin/sh\ndocker run --platform=linux/‸alpine true\n', 'linux/s390x'), 'docker run --platform=linux/s390x alpine true');
+    assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=linux/am‸d46 alpine\n', 'linux/amd64'), 'FROM --platform=linux/amd64 alpine');
   });
   it('nothing typed, right before a word that is no platform (an image), the item goes in front of it with a blank: the word is kept (QA 265 P2)', async () => {
     assert.equal(await accepted('Dockerfile', 'dockerfile', 'FROM --platform=‸golang:1.22 AS build\n', 'linux/s390x'), 'FROM --platform=linux/s390x golang:1.22 AS build');

@@ -279,13 +279,21 @@ function itemsAfter(text: string, end: number, inArgument = false): string[] {
  * blanks before the item, else those after it. Undefined in any other list or value (a lone value,
  * a list of words or of lines, a quoted item): there the item is replaced, which never breaks one.
  */
-function listSeparator(text: string, start: number, end: number, kind: FileKind): string | undefined {
+function listSeparator(text: string, start: number, end: number, kind: FileKind, isItem?: (word: string) => boolean): string | undefined {
   if (YAML_KINDS.has(kind) && innermostOpen(text, start) === '{') return undefined;
   const k = blanksBefore(text, start);
   if (text[k - 1] === ',') return `,${text.slice(k, start)}`;
   const after = /^,[ \t]*/.exec(text.slice(end, end + 40));
   if (after) return after[0];
   if (text[k - 1] === '[' && YAML_KINDS.has(kind)) return ', ';
+  // A list of items separated by blanks, an item before them (`ALL_PLATFORMS := linux/amd64
+  // ‸linux/ppc64le`, `"linux/amd64 ‸linux/arm64"`, a loop's words): the blanks (QA 270: the item
+  // after the cursor was replaced).
+  if (isItem && k < start) {
+    let w = k;
+    while (w > 0 && !/[\s"'=,:([{]/.test(text[w - 1])) w--;
+    if (w < k && isItem(text.slice(w, k))) return text.slice(k, start);
+  }
   // The first item of a line that goes on a list ended by a comma on the line before (a
   // backslash continuation, a folded YAML scalar): a comma, the item staying on its line.
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -506,7 +514,14 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   // Nothing typed, in a shell word right before a word that names nothing here, no item's start
   // (`FROM --platform=‸golang:1.22`, `--platform ‸golang`): the next argument, kept; the item goes
   // in front of it, a blank between (QA 265 P2: the image's name was replaced).
-  const inFront = typed === '' && rest !== '' && !wholeName(site, rest) && !candidates.some((c) => c.label.toLowerCase().startsWith(rest.toLowerCase())) && shellWordBefore(text, offset);
+  // (So is a word glued to what was typed that makes no item with it, nor one two edits off, a typo's
+  // rest: `FROM --platform=linux/‸golang:1.23` keeps `golang`, `linux/am‸d46` is replaced whole.)
+  const word = (typed + rest).toLowerCase();
+  const inFront =
+    rest !== '' &&
+    !wholeName(site, rest) &&
+    shellWordBefore(text, offset) &&
+    (typed === '' ? !candidates.some((c) => c.label.toLowerCase().startsWith(rest.toLowerCase())) : !candidates.some((c) => c.label.toLowerCase().startsWith(word) || editDistance(word, c.label.toLowerCase()) <= 2));
   const before = !inFront && ((rest !== '' && (typed === '' || wholeName(site, rest))) || glued > 0);
   // Between a comma and the blank before the next item of the same list (`[amd64,‸ arm64]`, in
   // YAML, in quotes, in the indentation of a continued line; in a shell word a blank ends the
@@ -518,7 +533,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     /^[ \t]+[^\s\]}),#]/.test(text.slice(offset, offset + 40)) &&
     ((YAML_KINDS.has(kind) && !shellWordBefore(text, offset)) || openQuote(text, offset) !== undefined || /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) &&
     listSeparator(text, site.start, offset, kind)?.startsWith(',') === true;
-  const separator = gap || (rest === '' && glued === 0 && continuesOnNextLine(text, site, offset)) ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind) : undefined;
+  const separator = gap || (rest === '' && glued === 0 && continuesOnNextLine(text, site, offset)) ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind, (word) => wholeName(site, word)) : undefined;
   const after = separator ?? (inFront ? ' ' : '');
   if (separator !== undefined && rest !== '') listed.push(rest);
   const range = rangeOf(doc, site.start, separator !== undefined || inFront ? offset : glued > 0 ? offset + glued : rest === '' ? offset : site.end);
