@@ -494,6 +494,9 @@ describe('an item accepted before an item (QA 145 B1)', () => {
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: docker buildx build --platform linux/amd64,‸ .\n', 'linux/s390x'), '      - run: docker buildx build --platform linux/amd64,linux/s390x .');
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: |\n          docker buildx build --platform=linux/amd64,‸ --push .\n', 'linux/s390x'), '          docker buildx build --platform=linux/amd64,linux/s390x --push .');
     assert.equal(await accepted('.gitlab-ci.yml', 'yaml', 'build:\n  script:\n    - make release KUBE_BUILD_PLATFORMS=linux/amd64,‸ -j4\n', 'linux/s390x'), '    - make release KUBE_BUILD_PLATFORMS=linux/amd64,linux/s390x -j4');
+    // (An empty first item, the flag's value: offered, with the comma kept after it, QA 270.)
+    assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: docker buildx build --platform ‸,linux/arm64 .\n', 'linux/s390x'), '      - run: docker buildx build --platform linux/s390x,linux/arm64 .');
+    assert.equal(await accepted('.gitlab-ci.yml', 'yaml', 'build:\n  script:\n    - docker buildx build --platform ‸,linux/arm64 .\n', 'linux/s390x'), '    - docker buildx build --platform linux/s390x,linux/arm64 .');
     // (Quoted, the blank is in the word: a new item, and a comma, as above.)
     assert.equal(await accepted('.github/workflows/a.yml', 'yaml', 'jobs:\n  b:\n    steps:\n      - run: docker buildx build --platform "linux/amd64,‸ linux/arm64" .\n', 'linux/s390x'), '      - run: docker buildx build --platform "linux/amd64,linux/s390x, linux/arm64" .');
   });

@@ -416,12 +416,13 @@ function nothingFits(text: string, kind: FileKind, site: CompletionSite, offset:
   const tail = text.slice(offset, Math.min(eol < 0 ? text.length : eol, offset + 200));
   // In a YAML line's indentation, before its item: written there, the item would join it.
   if (YAML_KINDS.has(kind) && /^[ \t]*$/.test(lead) && /^[ \t]+[^\s#]/.test(tail)) return true;
-  // (A YAML value with a comma on its line is a comma list: `platforms: linux/amd64 ‸,linux/arm64`.)
+  // (A YAML value with a comma on its line is a comma list: `platforms: linux/amd64 ‸,linux/arm64`;
+  // not a flag's value in a script, `run: docker buildx build --platform ‸,linux/arm64`, QA 270.)
   const value = (s: string) => s.slice(s.lastIndexOf(': ') + 1);
   const commaList =
     quote !== undefined
       ? lead.slice(lead.lastIndexOf(quote)).includes(',') || tail.split(quote)[0].includes(',')
-      : YAML_KINDS.has(kind) && (innermostOpen(text, offset) === '[' || value(lead).includes(',') || tail.includes(','));
+      : YAML_KINDS.has(kind) && !shellWordBefore(text, offset) && (innermostOpen(text, offset) === '[' || value(lead).includes(',') || tail.includes(','));
   if (!commaList) return false;
   return /[^\s,[{:|>-][ \t]+$/.test(lead) || (/^[ \t]+[^\s\]}),#]/.test(tail) && !/[,[][ \t]*$/.test(lead));
 }
