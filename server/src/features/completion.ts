@@ -522,7 +522,10 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
     rest !== '' &&
     !wholeName(site, rest) &&
     shellWordBefore(text, offset) &&
-    (typed === '' ? !candidates.some((c) => c.label.toLowerCase().startsWith(rest.toLowerCase())) : !candidates.some((c) => c.label.toLowerCase().startsWith(word) || editDistance(word, c.label.toLowerCase()) <= 2));
+    !candidates.some((c) => {
+      const label = c.label.toLowerCase();
+      return label.startsWith(word) || (typed !== '' && editDistance(word, label) <= 2);
+    });
   const before = !inFront && ((rest !== '' && (typed === '' || wholeName(site, rest))) || glued > 0);
   // Between a comma and the blank before the next item of the same list (`[amd64,‸ arm64]`, in
   // YAML, in quotes, in the indentation of a continued line; in a shell word a blank ends the

@@ -4087,6 +4087,15 @@ function writtenArch(line: string): WrittenArch | undefined {
   return withVariant(line, goarch[2], goarch.index + goarch[0].length - goarch[1].length - goarch[2].length);
 }
 
+/** `GOARCH: "386"` (and `GOARM: "7"`) beside the key on line `ls` of src, as an arch found at `base` plus its place there. */
+function siblingArch(src: string, ls: number, base: number, found: ArchFound): void {
+  const at = siblingValue(src, ls, GOARCH_KEY);
+  const arch = at ? src.slice(at.start, at.end) : '';
+  if (!at || !isGoArch(arch)) return;
+  const variant = siblingVariant(src, ls, arch);
+  found({ arch, at: base + at.start, ...(variant ? { variant: { ...variant, at: base + variant.at } } : {}) });
+}
+
 /** Called with each arch found, its place and its variant's in the text read. */
 type ArchFound = (a: WrittenArch) => void;
 
@@ -4363,7 +4372,19 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
   };
   /** What the env maps that give an os axis to steps have been found to give (see envGivenTo), and the steps read for each axis. */
   let envMemo: EnvMemo | undefined;
+  const memo = (): EnvMemo => (envMemo ??= { parents: new Map(), given: new Map(), jobSteps: () => (steps ??= jobSteps(text, jobStart, jobEnd)) });
   const stepsRead = new Set<string>();
+  /** The arches the steps an env map gives the os axis `key` to write: their scripts', and a job env's steps' env keys. */
+  const readSteps = (key: string, given: readonly GivenStep[], found: ArchFound) => {
+    for (const step of given) {
+      // (Each step once for each axis: an env map of thousands of GOOS keys gives it each.)
+      const once = `${key}\u0000${step.start}\u0000${step.env}`;
+      if (stepsRead.has(once)) continue;
+      stepsRead.add(once);
+      archesAfter(text, step.start, step.end, found);
+      if (step.env) envArches(text, step.start, step.end, found, memo().parents);
+    }
+  };
   // Find each ${{ matrix.key }}, then read what it is assigned to just before it.
   ref.lastIndex = 0;
   for (let m = ref.exec(src); m; m = ref.exec(src)) {
@@ -4439,25 +4460,13 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
         archesAfter(text, jobStart + to + 1, scriptEnd(text, jobStart + from, jobEnd), found);
       } else if (before[2] === ':' && (from === 0 || src.charCodeAt(from - 1) === 10)) {
         // `GOARCH: "386"` beside `GOOS: ${{ matrix.goos }}` in a step's env (and `GOARM: "7"` beside it).
-        const at = siblingValue(src, from, GOARCH_KEY);
-        const arch = at ? src.slice(at.start, at.end) : '';
-        if (at && isGoArch(arch)) {
-          const variant = siblingVariant(src, from, arch);
-          found({ arch, at: jobStart + at.start, ...(variant ? { variant: { ...variant, at: jobStart + variant.at } } : {}) });
-        }
+        siblingArch(src, from, jobStart, found);
         // (Or in its flow mapping: `env: {GOOS: "${{ matrix.goos }}", GOARCH: arm}`.)
         const inFlow = FLOW_GOARCH.exec(src.slice(m.index, to));
         if (inFlow && isGoArch(inFlow[3])) found({ arch: inFlow[3], at: jobStart + m.index + inFlow.index + inFlow[0].length - inFlow[2].length - inFlow[3].length });
         // And the arches its step's scripts write, or every step's of a job's env (see envGivenTo).
         const lineStart = from === 0 ? text.lastIndexOf('\n', jobStart - 1) + 1 : jobStart + from;
-        for (const step of envGivenTo(text, lineStart, jobStart, jobEnd, (envMemo ??= { parents: new Map(), given: new Map(), jobSteps: () => (steps ??= jobSteps(text, jobStart, jobEnd)) }))) {
-          // (Each step once for each axis: an env map of thousands of GOOS keys gives it each.)
-          const once = `${key}\u0000${step.start}\u0000${step.env}`;
-          if (stepsRead.has(once)) continue;
-          stepsRead.add(once);
-          archesAfter(text, step.start, step.end, found);
-          if (step.env) envArches(text, step.start, step.end, found, envMemo.parents);
-        }
+        readSteps(key, envGivenTo(text, lineStart, jobStart, jobEnd, memo()), found);
       }
       if (again) continue;
     }
@@ -4510,20 +4519,8 @@ export function matrixRoles(text: string, jobStart: number, jobEnd: number, keys
       roles.set(axis.key, 'os');
       const found = archFound(axis.key);
       // (The anchored map's own `GOARCH: "386"`, built with this job's axis too.)
-      const own = siblingValue(text, axis.line, GOARCH_KEY);
-      const arch = own ? text.slice(own.start, own.end) : '';
-      if (own && isGoArch(arch)) {
-        const variant = siblingVariant(text, axis.line, arch);
-        found({ arch, at: own.start, ...(variant ? { variant } : {}) });
-      }
-      envMemo ??= { parents: new Map(), given: new Map(), jobSteps: () => (steps ??= jobSteps(text, jobStart, jobEnd)) };
-      for (const step of stepsGiven(text, ls, text.lastIndexOf('\n', jobStart - 1) + 1, jobStart, jobEnd, envMemo)) {
-        const once = `${axis.key}\u0000${step.start}\u0000${step.env}`;
-        if (stepsRead.has(once)) continue;
-        stepsRead.add(once);
-        archesAfter(text, step.start, step.end, found);
-        if (step.env) envArches(text, step.start, step.end, found, envMemo.parents);
-      }
+      siblingArch(text, axis.line, 0, found);
+      readSteps(axis.key, stepsGiven(text, ls, text.lastIndexOf('\n', jobStart - 1) + 1, jobStart, jobEnd, memo()), found);
     }
   }
   // (An axis used in a triple and also as GOARCH=… is checked as that.)
