@@ -2089,10 +2089,12 @@ function keysAbove(text: string, start: number, at: number): string[] {
     while (col < line.length && line.charCodeAt(col) === 32) col++;
     if (col === line.length || line.charCodeAt(col) === 35 || line.charCodeAt(col) === 13 || line.charCodeAt(col) === 9) continue;
     if (limit < 0) {
-      // The set-aside line's indent: its own when it is spaces, else its neighbour's.
+      // The set-aside line's indent: its own when it is spaces, else its neighbour's, or one
+      // deeper below a key with no value on its line (`platforms:` over `⇥- linux/amd46`: its item).
       let own = 0;
       while (text.charCodeAt(at + own) === 32) own++;
-      limit = text.charCodeAt(at + own) === 9 ? col : own;
+      const tab = text.charCodeAt(at + own) === 9;
+      limit = tab ? (bareKey(line) ? col + 1 : col) : own;
       item = text.charCodeAt(at + own) === 45;
     }
     const key = col <= limit ? lineKey(text, ls + col) : undefined;
@@ -6152,6 +6154,9 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
         if (dash) {
           vs = i + dash[0].length;
           if (items) role = items.role;
+        } else if (items && items.col < 0) {
+          // A value under a platform-ish key read alone (`platforms:` over `⇥linux/amd46`, set aside).
+          role = items.role;
         }
       }
       // A flow list over lines (`platforms: [linux/amd64,` then `linux/arm/v6]`) is one list, to its `]`.
