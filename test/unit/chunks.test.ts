@@ -645,6 +645,12 @@ describe('chunkLines: a long run of lines without a blank line (QA 236 B2)', () 
     // (Quotes that nest or escape: `$'…\'…'`, a string in a command in a string; QA 240 B1.)
     ["echo $'it\\'s", "GOARCH=arm'"],
     ['V="$(echo "a', 'GOOS=windows b")"'],
+    // (Go's variables set for one command only, or kept: `env`, `export` after them, a `;`; QA 272 B2.)
+    ['GOOS=darwin GOARCH=arm64 go build -o out/darwin-arm64 ./cmd/d'],
+    ['GOOS=linux GOARCH=$ARCH CGO_ENABLED=0 make build'],
+    ['env GOOS=windows go build ./cmd/e'],
+    ['GOARCH=arm go vet; export GOOS=freebsd'],
+    ['CGO_ENABLED=0 export GOARCH=s390x'],
   ];
   const MAKE = [
     ['PLATFORMS ?= linux/amd64 linux/arm64'],
@@ -684,6 +690,18 @@ describe('chunkLines: a long run of lines without a blank line (QA 236 B2)', () 
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('cuts a script of thousands of `GOOS=… GOARCH=… go build` lines: those assignments are their command\'s own (QA 272 B2)', () => {
+    const text = Array.from({ length: 2000 }, (_, n) => `GOOS=${['linux', 'darwin', 'windows'][n % 3]} GOARCH=${['amd64', 'arm64', 'arm'][n % 3]} go build -o out/${n} ./cmd`).join('\n') + '\n';
+    const chunks = chunkLines(text, 'shell');
+    assert.ok(chunks.length >= 15, `${chunks.length} blocks`);
+    assert.deepEqual(lintText(text, 'shell', MODEL, SETTINGS), uncut(() => lintText(text, 'shell', MODEL, SETTINGS)));
+    // (Where the line keeps them for the commands after it, no cut after it.)
+    for (const kept of ['export GOOS=windows', 'GOARCH=arm go vet; export GOOS=freebsd', 'env GOOS=windows go build', 'GOOS=linux GOARCH=arm']) {
+      const dense = Array.from({ length: 300 }, () => kept).join('\n') + '\n';
+      assert.equal(chunkLines(dense, 'shell').length, 1, kept);
+    }
   });
 
   it('a keystroke in a 4,000-line script without blank lines scans one block of it again, not the whole', () => {

@@ -649,7 +649,26 @@ const GO_VARIABLE = /\bGO(?:OS|ARCH|ARM|AMD64|386|MIPS|MIPS64|PPC64|RISCV64)\b/;
 function longCut(text: string, prevStart: number, prevEnd: number, at: number): boolean {
   if (CLOSES.test(text.slice(at, at + 8))) return false;
   const prev = text.slice(prevStart, prevEnd);
-  return !OPENS.test(prev) && !GO_VARIABLE.test(prev) && !CLOSED_BEFORE.test(prev);
+  return !OPENS.test(prev) && !(GO_VARIABLE.test(prev) && !forItsCommand(prev)) && !CLOSED_BEFORE.test(prev);
+}
+
+/** Assignments before a command's name, and the name: `GOOS=linux GOARCH=$arch go`. */
+const PREFIX_ASSIGNMENTS = /^[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|`()<>'"]*[ \t]+)+[A-Za-z_./][\w./-]*/;
+/** Words that keep an assignment after them (`export GOOS=linux`), or run the rest as a command (`env GOOS=…`). */
+const DECLARES = /^(?:export|declare|typeset|local|readonly|env)$/;
+
+/**
+ * Whether a line names Go's platform variables only in assignments before its command
+ * (`GOOS=linux GOARCH=amd64 go build -o out/linux-amd64`): they are the command's own, and the
+ * commands after it do not see them (QA 272 B2: a script of thousands of such lines was one block).
+ */
+function forItsCommand(line: string): boolean {
+  const m = PREFIX_ASSIGNMENTS.exec(line);
+  // (Not an assignment of its own: `GOOS=linux GOARCH=arm` sets both for what follows.)
+  if (!m || line.charCodeAt(m[0].length) === 61) return false;
+  const name = m[0].slice(m[0].lastIndexOf(' ') + 1).replace(/^.*\t/, '');
+  const rest = line.slice(m[0].length);
+  return !DECLARES.test(name) && !GO_VARIABLE.test(rest) && !/[;&|`(){}<>]/.test(rest);
 }
 
 /**
