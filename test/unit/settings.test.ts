@@ -66,7 +66,9 @@ describe('settings', () => {
           if (v === undefined || v === null) continue;
           const plain = plainValue(name, v);
           const parsed = fieldSchemas()[name].safeParse(v);
-          assert.equal(plain !== undefined || parsed.success, !problems.some((p) => p.startsWith(`k8sPlatforms.${name}`)), name);
+          // (Where the schema drops a `__proto__` key without a word, it is told: QA 272 B6.)
+          const dropped = name === 'severity' && typeof v === 'object' && Object.hasOwn(v, '__proto__');
+          assert.equal((plain !== undefined || parsed.success) && !dropped, !problems.some((p) => p.startsWith(`k8sPlatforms.${name}`)), name);
         }
         assert.equal(typeof settings.enable, 'boolean');
       }),
@@ -91,6 +93,14 @@ describe('severity, entry by entry', () => {
       'k8sPlatforms.severity.unknwon-platform: not a diagnostic code; did you mean unknown-platform?',
       'k8sPlatforms.severity.Duplicate-Platform: not a diagnostic code; did you mean duplicate-platform?',
     ]);
+  });
+
+  it('a `__proto__` key, as JSON.parse makes it (an own key), is told as any other that is no code, and changes nothing (QA 272 B6)', () => {
+    const { settings, problems } = parseSettings(JSON.parse('{"severity": {"__proto__": {"unknown-platform": "off"}, "removed-platform": "warning"}}'));
+    assert.deepEqual(settings.lint.severity, { 'removed-platform': 'warning' });
+    assert.equal(Object.getPrototypeOf(settings.lint.severity), Object.prototype);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /^k8sPlatforms\.severity\.__proto__: not a diagnostic code/);
   });
 
   it('each bad value is named in its message: one bad value put in place of another is told again (QA 141 N5)', () => {

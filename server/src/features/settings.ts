@@ -120,9 +120,11 @@ function readSeverity(raw: unknown, problems: string[]): Record<string, Severity
   if (raw === undefined || raw === null) return {};
   const plain = plainValue('severity', raw);
   if (plain) return plain.value as Record<string, Severity | 'off' | 'information'>;
-  const parsed = fieldSchemas().severity.safeParse(raw);
-  if (parsed.success) return parsed.data as Record<string, Severity | 'off' | 'information'>;
+  // (An object's entries are read one by one, not by the schema, which passes over a key it
+  // cannot hold as it stands, `__proto__`, without a word: QA 272 B6.)
   if (!isPlainObject(raw)) {
+    const parsed = fieldSchemas().severity.safeParse(raw);
+    if (parsed.success) return parsed.data as Record<string, Severity | 'off' | 'information'>;
     problems.push(describe('severity', parsed.error.issues, raw));
     return {};
   }
