@@ -1,5 +1,5 @@
 import type { TierModel } from './model/query';
-import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, type Platform } from './platform/names';
+import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, variantNote, type Platform } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { suggestPlatforms } from './platform/suggest';
 
@@ -135,7 +135,8 @@ export function explainInput(model: TierModel, input: string): Explained {
   }
   if (!parsed.valid && !model.removed(parsed)) {
     const near = suggestPlatforms(parsed.raw.os, parsed.raw.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);
-    return { ok: false, message: `${input} is not a valid Go platform${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}` };
+    const variant = isValidPair(parsed.os, parsed.arch) ? variantNote(parsed.arch, parsed.variant, parsed.spelling === 'slash', input.trim()) : '';
+    return { ok: false, message: `${input} is not a valid Go platform${variant}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}` };
   }
   const platform = { os: parsed.os, arch: parsed.arch, ...(parsed.variant ? { variant: parsed.variant } : {}) };
   return { ok: true, platform, markdown: explainPlatform(model, platform) };

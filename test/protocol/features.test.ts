@@ -647,7 +647,7 @@ describe('hover', () => {
     const { uri, diagnostics } = await open('hover/variant.sh', 'shellscript', text);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.character, d.range.end.character]), [['unknown-platform', 15, 23]]);
     const md = markdown(await client.hover(uri, positionOf(text, 'v5')));
-    assert.match(md, /^\*\*amd64\/v5\*\* \(linux\/amd64\/v5\) is not a valid Go platform/);
+    assert.match(md, /^\*\*amd64\/v5\*\* \(linux\/amd64\/v5\) is not a valid Go platform: amd64 has no variant v5 \(its variants: v1 to v4\)/);
     assert.doesNotMatch(md, /tier 1/);
   });
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { lintText, type FileKind } from '../../server/src/lint';
 import { builtinModel } from '../../server/src/model/load';
 import { unsupportedMessage } from '../../server/src/rules/unsupportedPlatform';
+import { explainInput } from '../../server/src/explain';
 
 const model = builtinModel();
 const settings = { requiredTier: 3 as const, severity: {} };
@@ -265,7 +266,7 @@ describe('removed-platform messages name the variant built', () => {
     const text = 'FROM golang AS a\nENV GOOS=linux GOARCH=amd64 GOARM=7\nENV GOOS=linux GOARCH=arm64 GOARM=7\nENV GOOS=linux GOARCH=amd64 GOAMD64=v5\nENV GOOS=linux GOARCH=amd64 GOAMD64=v3\n';
     assert.deepEqual(
       lintText(text, 'dockerfile', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message}`),
-      ['v5 unknown-platform linux/amd64/v5 is not a valid Go platform; did you mean linux/amd64?'],
+      ['v5 unknown-platform linux/amd64/v5 is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean linux/amd64?'],
     );
   });
   it("a variable's own default with a variant, a GOARCH with one, and arch lists with variants or templated items (QA 208 B3, B4, B6)", () => {
@@ -289,24 +290,24 @@ describe('an arch with a variant Go lacks, written in one word (QA 208 B2)', () 
   const found = (text: string, kind: FileKind) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.replace(/ was removed.*?;[^.]*\./, ' was removed.')} [${(f.data.replacements ?? []).join(',')}]`);
   it('in a list of arches alone (Makefile, Dockerfile, shell), offered back as the arch alone', () => {
     assert.deepEqual(found('PLATFORMS ?= amd64 arm64/v7 amd64/v9\n', 'makefile'), [
-      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]',
-      'amd64/v9 unknown-platform amd64/v9 (linux/amd64/v9) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v9. []',
+      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform: arm64 has no variant v7 (its variants: v8); did you mean arm64? [arm64]',
+      'amd64/v9 unknown-platform amd64/v9 (linux/amd64/v9) is not a valid Go platform: amd64 has no variant v9 (its variants: v1 to v4); did you mean amd64? It is in this list already: remove amd64/v9. []',
     ]);
-    assert.deepEqual(found('FROM alpine\nARG C_PLATFORMS=amd64,arm64/v7\n', 'dockerfile'), ['arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]']);
+    assert.deepEqual(found('FROM alpine\nARG C_PLATFORMS=amd64,arm64/v7\n', 'dockerfile'), ['arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform: arm64 has no variant v7 (its variants: v8); did you mean arm64? [arm64]']);
   });
   it('in a variable or a loop a --platform reads after an os, and a matrix axis', () => {
-    assert.deepEqual(found('A=amd64/v5\ndocker build --platform "linux/${A}" .\n', 'shell'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? [amd64]']);
+    assert.deepEqual(found('A=amd64/v5\ndocker build --platform "linux/${A}" .\n', 'shell'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean amd64? [amd64]']);
     assert.deepEqual(found('for a in amd64 amd64/v5 arm64/v7; do docker build --platform linux/$a .; done\n', 'shell'), [
-      'amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v5. []',
-      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]',
+      'amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean amd64? It is in this list already: remove amd64/v5. []',
+      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform: arm64 has no variant v7 (its variants: v8); did you mean arm64? [arm64]',
     ]);
     assert.deepEqual(found('ARCH=arm/v8\ndocker build --platform "linux/${ARCH}" .\n', 'shell'), ['arm/v8 removed-platform linux/arm/v8 was removed. Arm has no v8: was arm64/v8 meant? []']);
     const workflow = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        arch: [amd64, amd64/v5]\n    steps:\n      - run: docker build --platform linux/${{ matrix.arch }} .\n';
-    assert.deepEqual(found(workflow, 'github-workflow'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? It is in this list already: remove amd64/v5. []']);
+    assert.deepEqual(found(workflow, 'github-workflow'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean amd64? It is in this list already: remove amd64/v5. []']);
   });
   it('of arm64, v8 alone where an image is named; Go’s finer levels where a Go build is (QA 231 B1)', () => {
-    assert.deepEqual(found('FROM --platform=linux/arm64/v9 alpine\n', 'dockerfile'), ['linux/arm64/v9 unknown-platform linux/arm64/v9 is not a valid Go platform; did you mean linux/arm64? [linux/arm64]']);
-    assert.deepEqual(found('A=arm64/v8.2\ndocker build --platform "linux/${A}" .\n', 'shell'), ['arm64/v8.2 unknown-platform arm64/v8.2 (linux/arm64/v8.2) is not a valid Go platform; did you mean arm64? [arm64]']);
+    assert.deepEqual(found('FROM --platform=linux/arm64/v9 alpine\n', 'dockerfile'), ['linux/arm64/v9 unknown-platform linux/arm64/v9 is not a valid Go platform: arm64 has no variant v9 (its variants: v8); did you mean linux/arm64? [linux/arm64]']);
+    assert.deepEqual(found('A=arm64/v8.2\ndocker build --platform "linux/${A}" .\n', 'shell'), ['arm64/v8.2 unknown-platform arm64/v8.2 (linux/arm64/v8.2) is not a valid Go platform: arm64 has no variant v8.2 (its variants: v8); did you mean arm64? [arm64]']);
     assert.deepEqual(found('GOARCH=arm64 GOARM64=v9.0 go build ./...\n', 'shell'), []);
     assert.deepEqual(found('builds:\n  - goos: [linux]\n    goarch: [arm64]\n    goarm64: [v8.0, v9.0]\n  - targets: [linux_arm64_v9.0]\n', 'goreleaser'), []);
   });
@@ -318,7 +319,7 @@ describe('an arch with a variant Go lacks, written in one word (QA 208 B2)', () 
 describe('QA 214 of the variant words', () => {
   const found = (text: string, kind: FileKind) => lintText(text, kind, model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message.replace(/ was removed.*?;[^.]*\./, ' was removed.')} [${(f.data.replacements ?? []).join(',')}]`);
   it('R1: a GOARCH set alone with a variant Go lacks is still reported, as linux\'s', () => {
-    const line = 'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? [arm64]';
+    const line = 'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform: arm64 has no variant v7 (its variants: v8); did you mean arm64? [arm64]';
     assert.deepEqual(found('GOARCH=arm64/v7\n', 'shell'), [line]);
     assert.deepEqual(found('GOARCH ?= arm64/v7\n', 'makefile'), [line]);
     assert.deepEqual(found('FROM golang\nENV GOARCH=arm64/v7\n', 'dockerfile'), [line]);
@@ -327,8 +328,8 @@ describe('QA 214 of the variant words', () => {
   it('B4: a matrix axis offers the arch alone, or says the list holds it', () => {
     const workflow = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        arch: [arm64, amd64/v5, arm64/v7]\n    steps:\n      - run: docker build --platform linux/${{ matrix.arch }} .\n';
     assert.deepEqual(found(workflow, 'github-workflow'), [
-      'amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform; did you mean amd64? [amd64]',
-      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform; did you mean arm64? It is in this list already: remove arm64/v7. []',
+      'amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean amd64? [amd64]',
+      'arm64/v7 unknown-platform arm64/v7 (linux/arm64/v7) is not a valid Go platform: arm64 has no variant v7 (its variants: v8); did you mean arm64? It is in this list already: remove arm64/v7. []',
     ]);
   });
   it('B6: arm64 is asked after as the word is written', () => {
@@ -530,5 +531,25 @@ describe("BuildKit's TARGETARCH set to an alias (QA 262)", () => {
     assert.deepEqual(said('export TARGETARCH=arm\n', 'shell').map((s) => s.split(' ').slice(0, 2).join(' ')), ['arm removed-platform']);
     // (GOARCH is Go's: an alias there is no Go name.)
     assert.deepEqual(said('export GOARCH=aarch64\n', 'shell').map((s) => s.split(' ').slice(0, 2).join(' ')), ['aarch64 unknown-platform']);
+  });
+});
+
+describe('a pair Go builds with a variant its arch has not (QA 273)', () => {
+  const found = (text: string, kind: FileKind) => lintText(text, kind, model, settings).map((f) => f.message);
+  it('is said to be the variant, with the arch\'s variants, in lint and explain alike', () => {
+    assert.deepEqual(found('platforms: linux/amd64/v5,linux/arm64/v9,linux/386/v1\n', 'yaml'), [
+      'linux/amd64/v5 is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean linux/amd64?',
+      'linux/arm64/v9 is not a valid Go platform: arm64 has no variant v9 (its variants: v8); did you mean linux/arm64?',
+      'linux/386/v1 is not a valid Go platform: 386 has no variant v1; did you mean linux/386?',
+    ]);
+    // (Go's own levels of arm64 in a goreleaser target: v9.0 is one, v10.0 is not.)
+    assert.deepEqual(found('builds:\n  - targets: [linux_arm64_v9.0, linux_arm64_v10.0]\n', 'goreleaser'), [
+      'linux_arm64_v10.0 is not a valid Go platform: arm64 has no variant v10.0 (its variants: v8.x and v9.x); did you mean linux_arm64?',
+    ]);
+    const explained = explainInput(model, 'linux/amd64/v5');
+    assert.equal(explained.ok ? '' : explained.message, 'linux/amd64/v5 is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean linux/amd64?');
+  });
+  it('is not said of a Windows version or a word after the pair', () => {
+    assert.deepEqual(found('platforms: linux/amd64/1809\n', 'yaml'), ['linux/amd64/1809 is not a valid Go platform; did you mean linux/amd64?']);
   });
 });

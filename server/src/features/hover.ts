@@ -6,7 +6,7 @@ import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
 import { explainArtifact, explainPlatform } from '../explain';
 import { KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
-import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, type Platform } from '../platform/names';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, variantNote, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
 import { findUnknownPlatform } from '../rules/unknownPlatform';
 import { removedEntry } from '../rules/removedPlatform';
@@ -66,7 +66,8 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
   if (platform) {
     // (Never a removed platform: the diagnostic on the same token offers none either.)
     const near = suggestPlatforms(platform.os, platform.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);
-    return `**${written}** is not a valid Go platform${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}`;
+    const variant = GO_PAIRS.has(`${platform.os}/${platform.arch}`) ? variantNote(platform.arch, written.split('/')[2], false, written) : '';
+    return `**${written}** is not a valid Go platform${variant}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}`;
   }
   // One half of a pair written alone (`GOARCH=arm64` with no GOOS).
   if (m.kind === 'pair') {

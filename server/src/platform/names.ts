@@ -197,6 +197,24 @@ export function isPlatformVariant(arch: string, variant: string): boolean {
 }
 const ARM64_IMAGE_VARIANT = /^v8(\.0)?$/;
 
+/** The variants an arch has, as a platform's third part (`linux/arm64/v8`) or as Go's settings (`linux_arm64_v9.0`). */
+const VARIANTS_SAID: Readonly<Record<string, readonly [image: string, go: string]>> = {
+  arm: ['v5, v6 and v7', 'v5, v6 and v7'],
+  arm64: ['v8', 'v8.x and v9.x'],
+  amd64: ['v1 to v4', 'v1 to v4'],
+};
+
+/**
+ * Why a pair Go builds is no platform with its variant (`linux/amd64/v5`): the arch has no such
+ * variant (QA 273: the message said only that the platform was not valid).
+ */
+export function variantNote(arch: string, variant: string | undefined, slash: boolean, written: string): string {
+  // (Only a variant written as one, `v5`, `v9.0`: not a Windows version, `linux/amd64/1809`, nor a word after the pair.)
+  if (variant === undefined || !/^v\d{1,2}(\.\d+)?$/.test(variant) || !written.toLowerCase().endsWith(variant) || (slash ? isPlatformVariant : isValidVariant)(arch, variant)) return '';
+  const known = VARIANTS_SAID[arch];
+  return `: ${arch} has no variant ${variant}${known ? ` (its variants: ${known[slash ? 0 : 1]})` : ''}`;
+}
+
 export function formatPlatform(p: Platform): string {
   return p.variant ? `${p.os}/${p.arch}/${p.variant}` : `${p.os}/${p.arch}`;
 }

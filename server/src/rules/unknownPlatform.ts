@@ -2,7 +2,7 @@ import type { TierModel } from '../model/query';
 import type { ExcludeEdit, RawFinding } from './finding';
 import { blame, excludeEntry, spellFor, variantInWord, type Subject } from './subject';
 import { suggestNames, suggestPlatforms } from '../platform/suggest';
-import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isPlatformVariant, isValidVariant, resolveArch } from '../platform/names';
+import { GO_PAIRS, PACKAGE_ARCH_NAMES, formatPlatform, isGoArch, isGoOs, isPlaceholder, isValidPair, isPlatformVariant, isValidVariant, resolveArch, variantNote } from '../platform/names';
 import { editDistance } from '../platform/distance';
 import { namedList } from './unsupportedPlatform';
 import { ARCH_VARIANT, parsePlatform, writtenHostType } from '../platform/parse';
@@ -77,7 +77,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return {
       token: m.token,
       code: 'unknown-platform',
-      message: `${m.token.text}${implied} is not a valid Go platform${foreignCharacter(m.token.text)}${didYouMean(plain ? suggestions.map(formatPlatform) : replacements)}`,
+      message: `${m.token.text}${implied} is not a valid Go platform${foreignCharacter(m.token.text)}${pairValid ? variantNote(s.arch!, s.variant, s.spelling === 'slash', m.token.text) : ''}${didYouMean(plain ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }
@@ -142,10 +142,10 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   // `amd64/v5`, a GOARCH set alone, linux's: the arch alone is the fix.)
   if (s.valid && at === m.arch && m.arch && s.arch !== undefined && s.variant !== undefined && !isPlatformVariant(s.arch, s.variant) && variantInWord(m)) {
     const arch = m.archName ?? m.arch.text;
-    return { token: m.arch, code: 'unknown-platform', message: `${writtenName(m.arch)} (${s.os ?? 'linux'}/${s.arch}/${s.variant}) is not a valid Go platform${didYouMean([arch])}`, data: { replacements: [arch] } };
+    return { token: m.arch, code: 'unknown-platform', message: `${writtenName(m.arch)} (${s.os ?? 'linux'}/${s.arch}/${s.variant}) is not a valid Go platform${variantNote(s.arch, s.variant, true, writtenName(m.arch))}${didYouMean([arch])}`, data: { replacements: [arch] } };
   }
   if (s.valid && at && s.os !== undefined && s.arch !== undefined && s.variant !== undefined && !isValidVariant(s.arch, s.variant)) {
-    return { token: at, code: 'unknown-platform', message: `${s.os}/${s.arch}/${s.variant} is not a valid Go platform${didYouMean([`${s.os}/${s.arch}`])}`, data: { replacements: [] } };
+    return { token: at, code: 'unknown-platform', message: `${s.os}/${s.arch}/${s.variant} is not a valid Go platform${variantNote(s.arch, s.variant, false, at.text)}${didYouMean([`${s.os}/${s.arch}`])}`, data: { replacements: [] } };
   }
   return undefined;
 }
