@@ -177,6 +177,17 @@ describe('one preferred fix per finding', () => {
     for (const [text, token, want] of cases) assert.equal(await fixed('u.sh', 'shellscript', text, 'unknown-platform', token), want, text);
   });
 
+  it('linux/arm/v8, which its message says was most likely arm64/v8: that replacement is the fix, preferred over the removal from a list (QA 271)', async () => {
+    assert.equal(await fixed('Dockerfile', 'dockerfile', 'FROM --platform=linux/arm/v8 alpine\n', 'removed-platform', 'linux/arm/v8'), 'FROM --platform=linux/arm64/v8 alpine\n');
+    assert.equal(await fixed('a.sh', 'shellscript', 'ARCH=arm/v8\ndocker build --platform "linux/${ARCH}" .\n', 'removed-platform', 'arm/v8'), 'ARCH=arm64/v8\ndocker build --platform "linux/${ARCH}" .\n');
+    const text = 'platforms: linux/amd64,linux/arm/v8\n';
+    const { uri, diagnostics } = await open('p.yaml', 'yaml', text);
+    const titles = (await fixes(uri, diagnostics[0])).map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`);
+    assert.deepEqual(titles, ['Replace with linux/arm64/v8 (preferred)', 'Remove linux/arm/v8 from the list']);
+    // (A variant arm has, linux/arm/v7: the removal alone, as before.)
+    assert.equal(await fixed('q.yaml', 'yaml', 'platforms: linux/amd64,linux/arm/v7\n', 'removed-platform', 'linux/arm/v7'), 'platforms: linux/amd64\n');
+  });
+
   it('an os typo whose pair is no platform to build (GOOS=windos GOARCH=riscv64): the os meant is the fix, and the message says the arch must change too', async () => {
     const text = 'GOOS=windos GOARCH=riscv64 go build\n';
     const { uri, diagnostics } = await open('partial.sh', 'shellscript', text);

@@ -68,7 +68,9 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
       range: rangeOf(doc, e.start, e.end),
       newText: e.text,
     }));
-  if (f.code === 'unknown-platform' || (f.code === 'non-canonical-platform' && !repeat)) {
+  // (A removed platform whose message says what was meant, `linux/arm/v8`: arm64/v8, the fix to prefer.)
+  const meant = f.code === 'removed-platform' && (f.data.replacements?.length ?? 0) > 0;
+  if (f.code === 'unknown-platform' || (f.code === 'non-canonical-platform' && !repeat) || meant) {
     (f.data.replacements ?? []).forEach((r, i) => {
       if (r === token) return;
       out.push({
@@ -133,7 +135,7 @@ function quickFixes(doc: TextDocument, f: Finding, diagnostic: Diagnostic, style
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         // (Not preferred where it drops other combinations too: no fix applied without a look does that.)
-        ...(f.code !== 'unsupported-platform' && !f.data.shared ? { isPreferred: true } : {}),
+        ...(f.code !== 'unsupported-platform' && !f.data.shared && !meant ? { isPreferred: true } : {}),
         edit: workspaceEdit(doc, [edit], style),
       });
     }

@@ -1,6 +1,7 @@
 import type { TierModel } from '../model/query';
 import { isGoArch, isPlatformVariant, isValidVariant, resolveArch } from '../platform/names';
 import type { RawFinding } from './finding';
+import { writtenName } from '../scanners/mention';
 import { blame, display, displayVariants, osIsOdd, removal, variantInWord, type Subject } from './subject';
 
 /** The removed platform a subject names, also when only the arch is written (`GOARCH=arm`). */
@@ -31,12 +32,15 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch}${variant})` : (several ?? aliasVariant ?? wordVariant ?? display(s));
   const note = alias ? ` ${alias.written} is not a Go architecture either: Go writes it GOARCH=${alias.arch}${alias.arch === 'arm' && alias.variant ? ` GOARM=${alias.variant.replace(/^v/, '')}` : ''}.` : '';
   const reason = removed.reason.replace(/\.$/, '');
+  const meant = arm64Meant(s);
+  // (The platform meant, as the fix to offer where the token is written as the message writes it: `linux/arm/v8`, `arm/v8`.)
+  const replacement = meant !== '' ? arm64Written(writtenName(t), s) : undefined;
   return {
     token: t,
     code: 'removed-platform',
-    message: `${what} ${several ? 'were' : 'was'} removed from the Kubernetes release (${lowerFirst(reason)}); remove ${several ? 'them' : 'it'}.${note}${arm64Meant(s)}`,
+    message: `${what} ${several ? 'were' : 'was'} removed from the Kubernetes release (${lowerFirst(reason)}); remove ${several ? 'them' : 'it'}.${note}${meant}`,
     href: removed.resources[0],
-    data: { platform: `${removed.os}/${removed.arch}`, ...removal(s, t) },
+    data: { platform: `${removed.os}/${removed.arch}`, ...removal(s, t), ...(replacement ? { replacements: [replacement] } : {}) },
   };
 }
 
@@ -69,6 +73,13 @@ function arm64Meant(s: Subject): string {
   // (Asked as the word is written: an arch alone in a list of arches, or with its variant, `arm/v9`.)
   const word = variantInWord(s.mention) || (s.mention.kind === 'whole' && s.mention.platform.osImplied === true);
   return ` Arm has no ${v}: was ${word ? '' : `${s.os}/`}arm64/${v} meant?`;
+}
+
+/** `linux/arm/v8` written as such (or `arm/v8`, the arch alone): the same with arm64, else undefined. */
+function arm64Written(text: string, s: Subject): string | undefined {
+  const m = /^((?:[a-z]+\/)?)arm(\/v[0-9.]+)$/.exec(text);
+  if (!m || (m[1] !== '' && m[1] !== `${s.os}/`)) return undefined;
+  return `${m[1]}arm64${m[2]}`;
 }
 
 function lowerFirst(s: string): string {
