@@ -78,17 +78,18 @@ function keptWhole(text: string, start: number, end: number, key: string): boole
 /**
  * A line break before a top-level line: one that is not indented, not a comment, not a sequence
  * item and not blank, or a `---` document marker. A line that starts with `]`, `}` or `,` goes
- * on a flow collection opened above (`platforms: [` … `]`), so it starts no block. Lines are
- * found by the regex engine, not by a loop over every line: this runs on every keystroke, and the
- * server keeps documents under a million characters in bytecode (see jit.ts).
+ * on a flow collection opened above (`platforms: [` … `]`), so it starts no block; so does an
+ * explicit key's value (`: linux/amd64` below `? platforms`, QA 272 B5). Lines are found by the
+ * regex engine, not by a loop over every line: this runs on every keystroke, and the server keeps
+ * documents under a million characters in bytecode (see jit.ts).
  */
-const TOP_LINE = /\n(?=[^ \t#\-\r\n\]},]|---(?:\s|$))/g;
+const TOP_LINE = /\n(?=[^ \t#\-\r\n\]},:]|:[^ \t\r\n]|---(?:\s|$))/g;
 
 /** The first characters TOP_LINE and TOP_AT_START leave out: a line that starts with one starts no block (`---` aside). */
 export const NO_TOP_FIRST = ' \t#-\r\n]},';
 
 /** The same rule for the first line, which no line break precedes (4 characters decide it). */
-const TOP_AT_START = /^(?:[^ \t#\-\r\n\]},]|---(?:\s|$))/;
+const TOP_AT_START = /^(?:[^ \t#\-\r\n\]},:]|:[^ \t\r\n]|---(?:\s|$))/;
 
 /** The key of the `key:` line that starts at i (quotes taken off); undefined for other lines. */
 export function lineKey(text: string, i: number): string | undefined {
