@@ -30,6 +30,17 @@ function settingsSnapshot(): Record<string, unknown> {
   };
 }
 
+/**
+ * vscode-languageclient's client, with the exit of a server that was asked to stop (a restart, the
+ * window closing) logged as information: the library logs every exit as an error (QA 274).
+ */
+class Client extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    if (message === 'Server process exited with code 0.') this.info(message);
+    else super.error(message, data, showNotification);
+  }
+}
+
 function createClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -44,37 +55,52 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
     outputChannel,
   };
   // The id makes the client honour `k8sPlatforms.trace.server`.
-  return new LanguageClient(SECTION, NAME, serverOptions, clientOptions);
+  return new Client(SECTION, NAME, serverOptions, clientOptions);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const outputChannel = vscode.window.createOutputChannel(NAME);
   context.subscriptions.push(outputChannel);
-  const current = createClient(context, outputChannel);
-  client = current;
   const refreshMatrix = registerPlatformMatrix(context, () => client);
-  // (The server says so when settings or a model file changed: an open Platform Matrix is drawn again.)
-  context.subscriptions.push(current.onNotification(modelChangedNotification, refreshMatrix));
+  /** The running client's listener of model changes, replaced with the client. */
+  let listener: vscode.Disposable | undefined;
+  context.subscriptions.push({ dispose: () => listener?.dispose() });
+
+  const start = async (): Promise<void> => {
+    const next = createClient(context, outputChannel);
+    client = next;
+    listener?.dispose();
+    // (The server says so when settings or a model file changed: an open Platform Matrix is drawn again.)
+    listener = next.onNotification(modelChangedNotification, refreshMatrix);
+    try {
+      await next.start();
+    } catch (error) {
+      outputChannel.appendLine(`The server did not start: ${(error as Error)?.message ?? String(error)}`);
+      outputChannel.show(true);
+    }
+  };
 
   context.subscriptions.push(
     vscode.commands.registerCommand(restartServerCommand, async () => {
       outputChannel.appendLine('Restarting the server.');
-      await (current.isRunning() ? current.restart() : current.start());
+      // A new client, not the old one's restart(): vscode-languageclient 9 disposes, when it
+      // stops, the open-document event its pulled diagnostics listen to, so no document opened
+      // after a restart was ever checked (QA 274).
+      const old = client;
+      client = undefined;
+      await old?.dispose().catch(() => undefined);
+      await start();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (!current.isRunning()) return;
+      const current = client;
+      if (!current?.isRunning()) return;
       // The server re-reads its settings, now with the workspace's own modelPath.
       void current.sendNotification(workspaceTrustNotification, { trusted: true });
       void current.sendNotification('workspace/didChangeConfiguration', { settings: null });
     }),
   );
 
-  try {
-    await current.start();
-  } catch (error) {
-    outputChannel.appendLine(`The server did not start: ${(error as Error)?.message ?? String(error)}`);
-    outputChannel.show(true);
-  }
+  await start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteTeardown, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { codeOf, extensionId, hoverText, openDocument, revertAll, summary, waitForDiagnostics } from './helpers';
+import { codeOf, extensionId, hoverText, openDocument, revertAll, summary, waitForDiagnostics, workspaceUri } from './helpers';
 
 suite('k8s-platforms in the extension host', () => {
   teardown(revertAll);
@@ -114,6 +114,30 @@ suite('k8s-platforms in the extension host', () => {
     assert.deepEqual(below.filter((d) => codeOf(d) === 'below-required-tier').map(summary), ['6:17-6:28 below-required-tier']);
     await vscode.workspace.getConfiguration('k8sPlatforms').update('requiredTier', undefined, vscode.ConfigurationTarget.Global);
     await waitForDiagnostics(document.uri, (d) => !d.some((x) => codeOf(x) === 'below-required-tier'));
+  });
+
+  test('after Restart Server, a document opened then is diagnosed, and the one open before it still is (QA 274)', async () => {
+    const before = await openDocument('Makefile');
+    await waitForDiagnostics(before.uri, (d) => d.length > 0);
+    await vscode.commands.executeCommand('k8sPlatforms.restartServer');
+    // (A while after it, as a person opens the next file: the server's first refresh of pulled
+    // diagnostics, which pulls every visible document again, is over by then.)
+    await new Promise((r) => setTimeout(r, 3000));
+    // Opened as a person opens a file (Quick Open, the explorer): its editor and document come at
+    // once, so only the document's open event can start its pull (the library's event that its
+    // restart() left disposed).
+    const uri = workspaceUri('hack/after-restart.sh');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('docker buildx build --platform linux/amd64,linux/arm/v7 .\n'));
+    await vscode.commands.executeCommand('vscode.open', uri, { preview: false });
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.deepEqual((await waitForDiagnostics(document.uri, (d) => d.length > 0)).map(summary), ['1:44-1:56 removed-platform']);
+    // (Typed into, it is checked again.)
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 43, 0, 55), 'linux/amd46');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.deepEqual((await waitForDiagnostics(document.uri, (d) => d.some((x) => codeOf(x) === 'unknown-platform'))).map(summary), ['1:44-1:55 unknown-platform']);
+    await openDocument('Makefile');
+    assert.deepEqual((await waitForDiagnostics(before.uri, (d) => d.length > 0)).map(summary), ['4:20-4:23 removed-platform']);
   });
 
   test('Show Platform Matrix opens a webview', async () => {
