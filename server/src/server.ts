@@ -75,8 +75,6 @@ interface ClientSupport {
   /** Whether hovers and completion documentation may be Markdown, or must be plain text. */
   hoverMarkdown: boolean;
   documentationMarkdown: boolean;
-  /** Whether a completion item may carry both an insert and a replace range (InsertReplaceEdit). */
-  insertReplace: boolean;
   /** Whether code actions may be sent as CodeAction literals; older clients take Commands only. */
   codeActionLiterals: boolean;
   /** Whether the client applies edits the server sends (workspace/applyEdit), as fixes sent as Commands need. */
@@ -168,7 +166,6 @@ function clientSupport(c: ClientCapabilities): ClientSupport {
     workspaceFolders: c.workspace?.workspaceFolders === true,
     hoverMarkdown: prefersMarkdown(c.textDocument?.hover?.contentFormat),
     documentationMarkdown: prefersMarkdown(c.textDocument?.completion?.completionItem?.documentationFormat),
-    insertReplace: c.textDocument?.completion?.completionItem?.insertReplaceSupport === true,
     // A client that says nothing of code actions (a script, a test harness) gets literals, as it
     // did before; one that describes its code action support without literals gets Commands.
     codeActionLiterals: c.textDocument?.codeAction === undefined || c.textDocument.codeAction.codeActionLiteralSupport !== undefined,
@@ -509,7 +506,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       runSafe(logError, 'completion', null, () => {
         const s = scanOf(params.textDocument.uri);
         // An item's edit range must hold the position: past a line's end there is no answer.
-        const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint, support.insertReplace, (start, end, role, value) => scannedPartners(s.scan, start, end, role, value)) : null;
+        const list = s && inDocument(s.doc, params.position) ? completeAt(s.doc, s.scan.text, s.scan.kind, s.model, s.doc.offsetAt(params.position), s.settings.lint, (start, end, role, value) => scannedPartners(s.scan, start, end, role, value)) : null;
         if (list && !support.documentationMarkdown) {
           for (const item of list.items) if (MarkupContent.is(item.documentation)) item.documentation = markup(item.documentation.value, false);
         }

@@ -473,13 +473,13 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
 
 /**
  * Completion at `offset`: platform values in the spelling of their context. An item replaces the
- * token the cursor is in (`linux/am‸d46`); with `insertReplace` (the client takes
- * InsertReplaceEdit) it offers both ranges, and the client's setting picks: what was typed before
- * the cursor, or the whole token. Before a whole item (`linux/amd64,‸linux/s390x`, nothing typed
+ * token the cursor is in (`linux/am‸d46`), whatever the client's setting: one range, never an
+ * InsertReplaceEdit, whose insert range would leave the token's rest glued to the item in VS
+ * Code's default insert mode (`linux/a‸r` became `linux/amd64r`, QA 274). Before a whole item (`linux/amd64,‸linux/s390x`, nothing typed
  * of it), the item is a new one put before it in a comma list, with the list's separator, and
  * replaces it anywhere else (`GOOS=‸linux`, `FROM --platform=‸linux/amd64`): see listSeparator.
  */
-export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, insertReplace = false, partners?: Partners): CompletionList | null {
+export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, partners?: Partners): CompletionList | null {
   // (Without a scan of the text at hand, one is made when a GOOS or GOARCH value asks for it.)
   let scan: ScanResult | undefined;
   const paired: Partners = partners ?? ((start, end, role, value) => scannedPartners((scan ??= scanText(text, kind)), start, end, role, value));
@@ -541,9 +541,6 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const after = separator ?? (inFront ? ' ' : '');
   if (separator !== undefined && rest !== '') listed.push(rest);
   const range = rangeOf(doc, site.start, separator !== undefined || inFront ? offset : glued > 0 ? offset + glued : rest === '' ? offset : site.end);
-  // (In a token, `linux/am‸d46`: what was typed before the cursor, or the whole token, as the
-  // client's setting says; right after a `/`, `linux/‸arm64`, the whole token: kept, the rest would glue.)
-  const insert = insertReplace && !before && !inFront && site.end > offset && !typed.endsWith('/') ? rangeOf(doc, site.start, offset) : undefined;
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set(listed.map(identity));
@@ -565,7 +562,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
       documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
       sortText: String(i).padStart(4, '0'),
       ...(filterText !== c.label ? { filterText } : {}),
-      textEdit: insert ? { newText: c.label + after, insert, replace: range } : { range, newText: c.label + after },
+      textEdit: { range, newText: c.label + after },
     };
   });
   return { isIncomplete: false, items };

@@ -103,6 +103,15 @@ describe('the extension in VS Code (code-server)', function () {
     assert.ok(!labels.includes('linux/arm'), `linux/arm is removed and must not be offered: ${labels.join(', ')}`);
     await docScreenshot(session.page, 'completion', widget, { padding: 12, above: 60, left: 320 });
     await session.page.keyboard.press('Escape');
+    // Inside a word being typed (`linux/p‸c`), the item takes the whole word, in VS Code's default
+    // insert mode too (QA 274: `linux/ppc64lec`).
+    await session.page.keyboard.type('pc');
+    await session.page.keyboard.press('ArrowLeft');
+    const inside = await wb.suggestions();
+    assert.deepEqual(inside.labels, ['linux/ppc64le'], `offered: ${inside.labels.join(', ')}`);
+    await session.page.keyboard.press('Enter');
+    await session.page.waitForTimeout(300);
+    assert.equal((await wb.lineText(15)).trim(), 'platforms: linux/amd64,linux/arm64,linux/s390x,linux/ppc64le');
     await wb.runCommand('File: Revert File');
   });
 
