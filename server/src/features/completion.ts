@@ -475,9 +475,10 @@ function leftOutEntry(text: string, kind: FileKind, offset: number): boolean {
  * Completion at `offset`: platform values in the spelling of their context. An item replaces the
  * token the cursor is in (`linux/am‸d46`), whatever the client's setting: one range, never an
  * InsertReplaceEdit, whose insert range would leave the token's rest glued to the item in VS
- * Code's default insert mode (`linux/a‸r` became `linux/amd64r`, QA 274). Before a whole item (`linux/amd64,‸linux/s390x`, nothing typed
- * of it), the item is a new one put before it in a comma list, with the list's separator, and
- * replaces it anywhere else (`GOOS=‸linux`, `FROM --platform=‸linux/amd64`): see listSeparator.
+ * Code's default insert mode (`linux/a‸r` became `linux/amd64r`, QA 274). Before a whole item
+ * (`linux/amd64,‸linux/s390x`, nothing typed of it), the item is a new one put before it in a
+ * comma list, with the list's separator, and replaces it anywhere else (`GOOS=‸linux`,
+ * `FROM --platform=‸linux/amd64`): see listSeparator.
  */
 export function completeAt(doc: TextDocument, text: string, kind: FileKind, model: TierModel, offset: number, settings: LintSettings = DEFAULT_SETTINGS, partners?: Partners): CompletionList | null {
   // (Without a scan of the text at hand, one is made when a GOOS or GOARCH value asks for it.)

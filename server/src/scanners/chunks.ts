@@ -654,7 +654,7 @@ function longCut(text: string, prevStart: number, prevEnd: number, at: number): 
 }
 
 /** Assignments before a command's name, and the name: `GOOS=linux GOARCH=$arch go`. */
-const PREFIX_ASSIGNMENTS = /^[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|`()<>'"]*[ \t]+)+[A-Za-z_./][\w./-]*/;
+const PREFIX_ASSIGNMENTS = /^[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=[^\s;&|`()<>'"]*[ \t]+)+([A-Za-z_./][\w./-]*)/;
 /** Words that keep an assignment after them (`export GOOS=linux`), or run the rest as a command (`env GOOS=…`). */
 const DECLARES = /^(?:export|declare|typeset|local|readonly|env)$/;
 
@@ -667,9 +667,8 @@ function forItsCommand(line: string): boolean {
   const m = PREFIX_ASSIGNMENTS.exec(line);
   // (Not an assignment of its own: `GOOS=linux GOARCH=arm` sets both for what follows.)
   if (!m || line.charCodeAt(m[0].length) === 61) return false;
-  const name = m[0].slice(m[0].lastIndexOf(' ') + 1).replace(/^.*\t/, '');
   const rest = line.slice(m[0].length);
-  return !DECLARES.test(name) && !GO_VARIABLE.test(rest) && !/[;&|`(){}<>]/.test(rest);
+  return !DECLARES.test(m[1]) && !GO_VARIABLE.test(rest) && !/[;&|`(){}<>]/.test(rest);
 }
 
 /**
