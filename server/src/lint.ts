@@ -892,8 +892,18 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
     const removed = removedSubjects.has(s) ? findRemovedPlatform(s, model) : undefined;
     // (A pair of a cross product: its token makes other pairs, whose verdicts are said beside its own.)
     const product = pair && (s.mention as PairMention).product;
-    if (removed) raw.push({ f: removed, pair, product });
-    else {
+    if (removed) {
+      // (Its fix, arm64 meant for `linux/arm/v8`, not where the list holds that platform: the repeat
+      // it would make is no fix, the removal is; QA 275 B7.)
+      const meant = removed.data.replacements?.[0];
+      if (meant !== undefined) {
+        const m = s.mention;
+        items ??= listItems(subjects);
+        const listed = m.kind === 'whole' && m.listId !== undefined ? items.get(m.listId)?.has(identityOf(meant, m.platform.osImplied === true)) : removed.token.inList ? namesOf(removed.token.inList).lower.has(meant) : false;
+        if (listed) removed.data = { ...removed.data, replacements: [] };
+      }
+      raw.push({ f: removed, pair, product });
+    } else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
       // A typo in a list: the replacements its list does not hold come first (the preferred fix
       // must not make a repeat), and when it holds them all, the fix is the typo's removal.

@@ -184,6 +184,13 @@ describe('one preferred fix per finding', () => {
     const { uri, diagnostics } = await open('p.yaml', 'yaml', text);
     const titles = (await fixes(uri, diagnostics[0])).map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`);
     assert.deepEqual(titles, ['Replace with linux/arm64/v8 (preferred)', 'Remove linux/arm/v8 from the list']);
+    // (Where the list holds arm64 already, the replacement would make a repeat: the removal alone; QA 275 B7.)
+    for (const held of ['linux/arm64', 'linux/arm64/v8']) {
+      const listed = `platforms: ${held},linux/arm/v8\n`;
+      const opened = await open('r.yaml', 'yaml', listed);
+      const offered = (await fixes(opened.uri, opened.diagnostics.find((d) => d.code === 'removed-platform')!)).map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`);
+      assert.deepEqual(offered, ['Remove linux/arm/v8 from the list (preferred)'], held);
+    }
     // (A variant arm has, linux/arm/v7: the removal alone, as before.)
     assert.equal(await fixed('q.yaml', 'yaml', 'platforms: linux/amd64,linux/arm/v7\n', 'removed-platform', 'linux/arm/v7'), 'platforms: linux/amd64\n');
   });

@@ -202,6 +202,15 @@ const VARIANTS_SAID: Readonly<Record<string, readonly [image: string, go: string
   arm: ['v5, v6 and v7', 'v5, v6 and v7'],
   arm64: ['v8', 'v8.x and v9.x'],
   amd64: ['v1 to v4', 'v1 to v4'],
+  // (Go's other sub-architecture settings, VARIANTS' words: QA 275 B10 found them left unsaid.)
+  '386': ['sse2 and softfloat', 'sse2 and softfloat'],
+  ppc64: ['power8, power9 and power10', 'power8, power9 and power10'],
+  ppc64le: ['power8, power9 and power10', 'power8, power9 and power10'],
+  riscv64: ['rva20u64 to rva23u64', 'rva20u64 to rva23u64'],
+  mips: ['hardfloat and softfloat', 'hardfloat and softfloat'],
+  mipsle: ['hardfloat and softfloat', 'hardfloat and softfloat'],
+  mips64: ['hardfloat and softfloat', 'hardfloat and softfloat'],
+  mips64le: ['hardfloat and softfloat', 'hardfloat and softfloat'],
 };
 
 /**
