@@ -887,6 +887,12 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   const duplicates = findDuplicatePlatforms(subjects, (s) => removedSubjects.has(s));
   for (const f of duplicates.values()) raw.push({ f, pair: false });
   let items: Map<number, Set<string>> | undefined;
+  /** Whether a platform's list holds a replacement already, as the duplicate rule reads it (undefined: no such list). */
+  const heldBy = (m: Mention): ((replacement: string) => boolean) | undefined => {
+    if (m.kind !== 'whole' || m.listId === undefined) return undefined;
+    const listed = (items ??= listItems(subjects)).get(m.listId);
+    return listed && ((r) => listed.has(identityOf(r, m.platform.osImplied === true)));
+  };
   for (const s of subjects) {
     const pair = s.mention.kind === 'pair';
     const removed = removedSubjects.has(s) ? findRemovedPlatform(s, model) : undefined;
@@ -896,12 +902,8 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       // (Its fix, arm64 meant for `linux/arm/v8`, not where the list holds that platform: the repeat
       // it would make is no fix, the removal is; QA 275 B7.)
       const meant = removed.data.replacements?.[0];
-      if (meant !== undefined) {
-        const m = s.mention;
-        items ??= listItems(subjects);
-        const listed = m.kind === 'whole' && m.listId !== undefined ? items.get(m.listId)?.has(identityOf(meant, m.platform.osImplied === true)) : removed.token.inList ? namesOf(removed.token.inList).lower.has(meant) : false;
-        if (listed) removed.data = { ...removed.data, replacements: [] };
-      }
+      const held = meant !== undefined ? heldBy(s.mention) : undefined;
+      if (meant !== undefined && (held ? held(meant) : removed.token.inList !== undefined && namesOf(removed.token.inList).lower.has(meant))) removed.data = { ...removed.data, replacements: [] };
       raw.push({ f: removed, pair, product });
     } else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
@@ -911,10 +913,9 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
         const m = s.mention;
         if (m.kind === 'whole' && m.listId !== undefined) {
           const suggested = f.data.replacements.length;
-          items ??= listItems(subjects);
-          const listed = items.get(m.listId);
           // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
-          if (listed) f.data = listedReplacements(f.data, (r) => listed.has(identityOf(r, m.platform.osImplied === true)), m.removeRange);
+          const held = heldBy(m);
+          if (held) f.data = listedReplacements(f.data, held, m.removeRange);
           sayListed(f, suggested);
         } else if (f.token.inList) inListed(f);
       }
