@@ -180,6 +180,11 @@ describe('one preferred fix per finding', () => {
   it('linux/arm/v8, which its message says was most likely arm64/v8: that replacement is the fix, preferred over the removal from a list (QA 271)', async () => {
     assert.equal(await fixed('Dockerfile', 'dockerfile', 'FROM --platform=linux/arm/v8 alpine\n', 'removed-platform', 'linux/arm/v8'), 'FROM --platform=linux/arm64/v8 alpine\n');
     assert.equal(await fixed('a.sh', 'shellscript', 'ARCH=arm/v8\ndocker build --platform "linux/${ARCH}" .\n', 'removed-platform', 'arm/v8'), 'ARCH=arm64/v8\ndocker build --platform "linux/${ARCH}" .\n');
+    // (In the spelling written: goreleaser's targets, an archive's dashes, a variant without its v; QA 275 B8.)
+    for (const [written, want] of [['linux_arm_v8', 'linux_arm64_v8'], ['linux-arm-v8', 'linux-arm64-v8'], ['linux/arm/8', 'linux/arm64/8']]) {
+      const yaml = `platforms:\n  - linux/amd64\n  - ${written}\n`;
+      assert.equal(await fixed('s.yaml', 'yaml', yaml, 'removed-platform', written), yaml.replace(written, want), written);
+    }
     const text = 'platforms: linux/amd64,linux/arm/v8\n';
     const { uri, diagnostics } = await open('p.yaml', 'yaml', text);
     const titles = (await fixes(uri, diagnostics[0])).map((a) => `${a.title}${a.isPreferred ? ' (preferred)' : ''}`);

@@ -75,11 +75,14 @@ function arm64Meant(s: Subject): string {
   return ` Arm has no ${v}: was ${word ? '' : `${s.os}/`}arm64/${v} meant?`;
 }
 
-/** `linux/arm/v8` written as such (or `arm/v8`, the arch alone): the same with arm64, else undefined. */
+/**
+ * `linux/arm/v8` as written, in any separator (`linux_arm_v8`, `linux-arm-v8`, `linux/arm/8`, or
+ * `arm/v8`, the arch alone): the same with arm64, else undefined.
+ */
 function arm64Written(text: string, s: Subject): string | undefined {
-  const m = /^((?:[a-z]+\/)?)arm(\/v[0-9.]+)$/.exec(text);
-  if (!m || (m[1] !== '' && m[1] !== `${s.os}/`)) return undefined;
-  return `${m[1]}arm64${m[2]}`;
+  const m = /^((?:[a-z]+([/_-]))?)arm([/_-])(v?[0-9.]+)$/.exec(text);
+  if (!m || (m[1] !== '' && (m[1] !== `${s.os}${m[2]}` || m[2] !== m[3]))) return undefined;
+  return `${m[1]}arm64${m[3]}${m[4]}`;
 }
 
 function lowerFirst(s: string): string {
