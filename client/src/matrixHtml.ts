@@ -6,7 +6,7 @@
 /** The parts of the model file (data/platforms.json) the page shows. */
 export interface MatrixModel {
   source?: string;
-  tiers: { tier: number; name: string; criteria: string[] }[];
+  tiers: { tier: number; name: string; criteria: string[]; note?: string }[];
   platforms: { id: string; os: string; arch: string; tier: number; artifactTiers?: Record<string, number> }[];
   removed: { id: string; os: string; arch: string; reason: string; resources: string[] }[];
   images: { registries: string[]; images: { name: string; platforms: string[] }[] };
@@ -77,7 +77,8 @@ function tierTable(model: MatrixModel): string {
   const rows = model.tiers
     .map((t) => {
       const criteria = t.criteria.map((c) => `<li>${escapeHtml(c)}</li>`).join('');
-      return `<tr><th scope="row">Tier ${t.tier}</th><td>${escapeHtml(t.name)}</td><td><ul>${criteria}</ul></td></tr>`;
+      const note = t.note ? `<p>${escapeHtml(t.note)}</p>` : '';
+      return `<tr><th scope="row">Tier ${t.tier}</th><td>${escapeHtml(t.name)}</td><td><ul>${criteria}</ul>${note}</td></tr>`;
     })
     .join('\n');
   return `<h2>Tiers</h2>

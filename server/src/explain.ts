@@ -36,6 +36,10 @@ export function explainPlatform(model: TierModel, p: Platform): string {
       out.push('');
       for (const c of tier.criteria) out.push(`- ${c}`);
     }
+    if (tier?.note) {
+      out.push('');
+      out.push(tier.note);
+    }
     if (row.artifactTiers) {
       out.push('');
       out.push(`Scoped tiers: ${Object.entries(row.artifactTiers).map(([a, t]) => `${a} tier ${t}`).join(', ')}`);

@@ -33,6 +33,9 @@ describe('the Platform Matrix page', () => {
     assert.match(html, /<th scope="row">Tier 1<\/th><td>expected to work<\/td>/);
     assert.match(html, /<th scope="row">Tier 3<\/th><td>demonstrated to work<\/td>/);
     assert.match(html, /Official builds are not available\./);
+    // (The source's paragraph beside a tier's criteria is no criterion: QA 276 B1.)
+    assert.match(html, /<\/ul><p>It may be possible that single features are not available for a certain platform\.<\/p><\/td>/);
+    assert.doesNotMatch(html, /<li>There is no guarantee/);
   });
 
   it('strikes out linux/arm with its reason and links', () => {

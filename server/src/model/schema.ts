@@ -21,6 +21,7 @@ export const tierSchema = z.strictObject({
   tier: tierNumber,
   name: z.string().min(1),
   criteria: z.array(z.string()),
+  note: z.string().optional().describe('What the source document says of the tier besides its criteria, shown after them'),
 });
 
 /** An os or arch as Go spells it: lower case letters and digits. */
