@@ -553,3 +553,13 @@ describe('a pair Go builds with a variant its arch has not (QA 273)', () => {
     assert.deepEqual(found('platforms: linux/amd64/1809\n', 'yaml'), ['linux/amd64/1809 is not a valid Go platform; did you mean linux/amd64?']);
   });
 });
+
+describe('a release file named with an alias (QA 276 B2)', () => {
+  it('says no file of the release is named so, where a URL or an archive names it; elsewhere the plain hint', () => {
+    const said = (text: string) => lintText(text, 'shell', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message}`);
+    assert.deepEqual(said('curl -LO https://dl.k8s.io/release/v1.31.2/bin/linux/x86_64/kubectl\n'), ['linux/x86_64 non-canonical-platform linux/x86_64 is not the canonical spelling here; write linux/amd64 (no file of the release is named with linux/x86_64).']);
+    assert.deepEqual(said('curl -LO https://dl.k8s.io/v1.31.2/kubernetes-client-linux-aarch64.tar.gz\n'), ['linux-aarch64 non-canonical-platform linux-aarch64 is not the canonical spelling here; write linux-arm64 (no file of the release is named with linux-aarch64).']);
+    assert.deepEqual(said('curl -LO https://github.com/kubernetes-sigs/kind/releases/download/v0.24.0/kind-linux-x86_64\n'), ['linux-x86_64 non-canonical-platform linux-x86_64 is not the canonical spelling here; write linux-amd64 (no file of the release is named with linux-x86_64).']);
+    assert.deepEqual(said('docker buildx build --platform linux/x86_64 .\n'), ['linux/x86_64 non-canonical-platform linux/x86_64 is not the canonical spelling here; write linux/amd64.']);
+  });
+});

@@ -18,13 +18,18 @@ export function findNonCanonicalPlatform(s: Subject): RawFinding | undefined {
   // (An arch alone is respelt alone, `x86_64` as `amd64`: a list of arches stays one.)
   const canonical = p.osImplied && !s.platform.variant ? s.platform.arch : spellFor(s.platform, target, m.token, p.qualifier);
   if (canonical === m.token.text) return undefined;
+  // (A release's URL or file in another spelling is no file the release publishes: the download fails.)
+  const published = RELEASE_FILES.has(m.context) ? ` (no file of the release is named with ${m.token.text})` : '';
   return {
     token: m.token,
     code: 'non-canonical-platform',
-    message: `${m.token.text} is not the canonical spelling here; write ${canonical}.`,
+    message: `${m.token.text} is not the canonical spelling here; write ${canonical}${published}.`,
     data: { platform: canonical, replacements: [canonical] },
   };
 }
+
+/** The contexts of a Kubernetes release's download URLs and file names (see scanners/artifacts). */
+const RELEASE_FILES = new Set(['Kubernetes release URL', 'Kubernetes release archive', 'Kubernetes project release asset']);
 
 /**
  * A matrix value a job uses as a Docker platform's arch (`arch: [x86_64]` with `platforms:
