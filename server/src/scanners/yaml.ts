@@ -6112,7 +6112,8 @@ export function scanYamlLines(text: string, start: number, end: number, sink: Me
       const m = LINE_KEY.exec(line);
       let vs = i;
       let role: Role | undefined;
-      if (items && items.col >= 0 && (indent < items.col || (indent === items.col && line.charCodeAt(indent) !== 45))) items = undefined;
+      // (A line indented with a tab is deeper than any key: `platforms:` over `⇥-` and `⇥- linux/amd46`.)
+      if (items && items.col >= 0 && line.charCodeAt(indent) !== 9 && (indent < items.col || (indent === items.col && line.charCodeAt(indent) !== 45))) items = undefined;
       if (m) {
         vs = i + m[0].length;
         // An anchor or a tag before the value (`goarch: &arches`, `!!str linux/arm`) is YAML's, and
