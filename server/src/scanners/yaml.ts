@@ -2081,6 +2081,8 @@ function keysAbove(text: string, start: number, at: number): string[] {
   let limit = -1;
   /** The line whose holder is looked for is an item (`- goos: freebsd`): a bare key at its own indent (`ignore:`) holds it. */
   let item = false;
+  /** The indent of the line whose holder is looked for (a tab's: deeper than any key). */
+  let below = 0;
   for (let e = at - 1; e > start; ) {
     const ls = Math.max(start, text.lastIndexOf('\n', e - 1) + 1);
     const line = text.slice(ls, e);
@@ -2096,10 +2098,18 @@ function keysAbove(text: string, start: number, at: number): string[] {
       const tab = text.charCodeAt(at + own) === 9;
       limit = tab ? (bareKey(line) ? col + 1 : col) : own;
       item = text.charCodeAt(at + own) === 45;
+      below = tab ? Infinity : own;
     }
-    const key = col <= limit ? lineKey(text, ls + col) : undefined;
+    let key = col <= limit ? lineKey(text, ls + col) : undefined;
+    // An item whose key has no value (`- goos:` over `⇥- lnux`) holds the line by that key when the
+    // line is deeper than the key itself.
+    if (key === undefined && col <= limit && line.charCodeAt(col) === 45 && bareKey(line)) {
+      const dashes = /^(?:-[ \t]+)+/.exec(line.slice(col));
+      if (dashes && below > col + dashes[0].length) key = lineKey(text, ls + col + dashes[0].length);
+    }
     if (col > limit || (col === limit && !(item && key !== undefined && bareKey(line)))) continue;
     limit = col;
+    below = col;
     item = line.charCodeAt(col) === 45;
     if (key !== undefined) keys.unshift(key);
     if (col === 0) break;
