@@ -245,12 +245,11 @@ export function platformKey(p: Platform): string {
 /**
  * An upper-case word that is no Go name in any case (ARCH, TODO, XXX): a placeholder someone fills
  * in (by sed, envsubst, a template), not a typo. `AMD64` is a name in the wrong case, and `AMD46`
- * or `LINX` a typo in capitals: one edit from a Go name of five letters or more; `V5` a variant in
- * capitals (`linux/amd64/V5`, QA 275 B9).
+ * or `LINX` a typo in capitals: one edit from a Go name of five letters or more.
  */
 export function isPlaceholder(word: string): boolean {
   const c = word.charCodeAt(0);
-  if (word.length < 2 || c < 65 || c > 90 || !/^[A-Z][A-Z0-9_]*$/.test(word) || /^V\d/.test(word)) return false;
+  if (word.length < 2 || c < 65 || c > 90 || !/^[A-Z][A-Z0-9_]*$/.test(word)) return false;
   const lower = word.toLowerCase();
   if (isGoOs(lower) || isGoArch(lower) || resolveArch(lower) !== undefined) return false;
   return lower.length < 4 || !LONG_NAMES.some((name) => Math.abs(name.length - lower.length) <= 1 && editDistance(lower, name) === 1);

@@ -15,8 +15,9 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   if (m.kind === 'whole') {
     if (!m.strict || s.valid) return undefined;
     if (m.artifact?.kind === 'package') return unknownPackageArch(m.token, m.artifact.format);
-    // linux/ARCH, linux_TARGET: a part left to fill in, not a typo.
-    if (m.token.text.split(/[/_-]/).some(isPlaceholder)) return undefined;
+    // linux/ARCH, linux_TARGET: a part left to fill in, not a typo. (A variant in capitals after
+    // the arch, `linux/amd64/V5`, is a variant: QA 275 B9.)
+    if (m.token.text.split(/[/_-]/).some((part, k) => isPlaceholder(part) && !(k >= 2 && /^V\d/.test(part)))) return undefined;
     // darwin/universal: a macOS universal binary (wails' -platform), both of darwin's arches; but
     // no Kubernetes release artifact (`bin/darwin/universal/kubectl` is not published).
     if (s.os === 'darwin' && s.arch === UNIVERSAL && !m.artifact) return undefined;
