@@ -189,6 +189,12 @@ function withPartners(scan: ScanResult, token: Token, m: Mention): Mention[] {
   return partners.map((p) => (role === 'arch' ? { ...m, osName: p } : { ...m, archName: p }));
 }
 
+/** A pair built in several variants (goreleaser's `goarm: [6, 7]`) as one pair per variant, each with its own card. */
+function eachVariant(m: Mention): Mention[] {
+  if (m.kind !== 'pair' || !m.variants || m.variants.length < 2) return [m];
+  return m.variants.map((variant) => ({ ...m, variant, variants: undefined }));
+}
+
 /** The platform a diagnostic's message opens with (`darwin/386 is not a valid Go platform`). */
 const MESSAGE_SUBJECT = /^([A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+){1,2}) is /;
 
@@ -197,13 +203,19 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
   const found = mentionsAt(scan, offset);
   if (found.length > 0) {
     const own: string[] = [];
+    // A cell of a cross product that Go has no port for (windows/arm of goos [windows, linux] ×
+    // goarch [arm]) is not built and has no diagnostic: told only when the token builds nothing else.
+    const unbuilt: string[] = [];
     for (const { token, mention } of found) {
-      for (const m of withPartners(scan, token, mention)) {
+      for (const m of withPartners(scan, token, mention).flatMap(eachVariant)) {
         const md = explainMention(model, m);
-        if (md && !own.includes(md)) own.push(md);
+        if (!md) continue;
+        const list = m.kind === 'pair' && m.product && !platformOf(m).valid && !md.includes('removed') ? unbuilt : own;
+        if (!list.includes(md)) list.push(md);
       }
       if (own.length >= 4) break;
     }
+    if (own.length === 0) own.push(...unbuilt);
     // What the diagnostics on the token say comes first, in their words, where the name alone
     // says otherwise: a context may refuse what the name would be (terraform's `linux_x86_64`,
     // darwin/s390x built by a matrix), or read it as something else (`armhf` mapped to arm by a
