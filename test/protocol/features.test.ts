@@ -349,6 +349,17 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
     assert.deepEqual(labels(sorted(await client.completion(uri, { line: 6, character: 6 }))), []);
   });
 
+  it('a list over continuation lines leaves out the platforms of the lines after the cursor too, in a Makefile and a script (QA 281 B3)', async () => {
+    const mk = 'PLATFORMS := linux/amd64 \\\n\tlinux/ \\\n\tlinux/s390x\n';
+    const m = await open('continued/Makefile', 'makefile', mk);
+    const items = sorted(await client.completion(m.uri, { line: 1, character: 7 }));
+    assert.deepEqual(labels(items), ['linux/arm64', 'linux/386', 'linux/ppc64le']);
+    const sh = '#!/bin/sh\nPLATFORMS="linux/amd64 \\\n  linux/ \\\n  linux/arm64 linux/s390x"\necho linux/386\n';
+    const s = await open('continued/build.sh', 'shellscript', sh);
+    // (The line after the list's last is not read: linux/386 there is no item of it.)
+    assert.deepEqual(labels(sorted(await client.completion(s.uri, { line: 2, character: 8 }))), ['linux/386', 'linux/ppc64le']);
+  });
+
   it('Makefile GOOS=: bare operating systems valid with GOARCH=arm64', async () => {
     const { uri } = await open('sub/Makefile', 'makefile', MAKEFILE);
     const pos = positionOf(MAKEFILE, 'GOOS= ', 'GOOS='.length);
@@ -496,6 +507,18 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
 });
 
 describe('hover', () => {
+  it('a goreleaser arch built in several goarm variants shows a card for each, and the goos it makes no Go pair with is not claimed (QA 281 B2)', async () => {
+    const text = 'version: 2\nbuilds:\n  - goos:\n      - windows\n      - linux\n    goarch:\n      - amd64\n      - arm\n    goarm:\n      - 6\n      - 7\n';
+    const { uri, diagnostics } = await open('.goreleaser.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['removed-platform']);
+    const md = markdown(await client.hover(uri, positionOf(text, '- arm', 3)));
+    const heads = md.split('\n').filter((l) => l.startsWith('**')).map((l) => /^\*\*([^*]+)\*\*/.exec(l)?.[1]);
+    assert.deepEqual(heads, ['linux/arm/v6', 'linux/arm/v7']);
+    // Alone, the goos with no Go port for arm is what the hover says (its diagnostic too).
+    const alone = 'builds:\n  - goos: [windows]\n    goarch: [arm, amd64]\n';
+    const w = await open('.goreleaser.yml', 'yaml', alone);
+    assert.match(markdown(await client.hover(w.uri, positionOf(alone, 'arm,', 1))), /^\*\*windows\/arm\*\* is not a valid Go platform/);
+  });
   it('a Kubernetes package being installed is hovered as a package too: the deb and rpm architectures (QA 145 N6)', async () => {
     const text = '#!/bin/sh\nsudo apt-get install -y \\\n  kubeadm=1.31.0-1.1 \\\n  kubernetes-cni\ndnf install -y kubelet-1.31.0\napt-mark hold kubeadm\n';
     const { uri } = await open('hover/packages.sh', 'shellscript', text);

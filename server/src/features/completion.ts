@@ -257,20 +257,32 @@ function itemIdentity(item: string): string {
   return p ? platformIdentity(p) : item;
 }
 
+/** How many continuation lines (a backslash at the end) after the token's are read for the list's later items. */
+const MAX_CONTINUED_LINES = 200;
+
 /**
- * The list items written after the token on its line (`linux/|,linux/arm64`): offered again, they
- * would repeat. In a make function's argument, up to the argument's end.
+ * The list items written after the token on its line (`linux/|,linux/arm64`), and on the lines a
+ * backslash at the end goes on to (a Makefile's or a script's list over several lines): offered
+ * again, they would repeat. In a make function's argument, up to the argument's end.
  */
 function itemsAfter(text: string, end: number, inArgument = false): string[] {
-  const nl = text.indexOf('\n', end);
-  let lineEnd = nl < 0 ? text.length : nl;
-  if (inArgument) {
-    const stop = text.slice(end, lineEnd).search(/[,)}]/);
-    if (stop >= 0) lineEnd = end + stop;
+  const out: string[] = [];
+  let from = end;
+  for (let k = 0; k <= MAX_CONTINUED_LINES && from <= text.length; k++) {
+    const nl = text.indexOf('\n', from);
+    let lineEnd = nl < 0 ? text.length : nl;
+    let stopped = false;
+    if (inArgument) {
+      const stop = text.slice(from, lineEnd).search(/[,)}]/);
+      if (stop >= 0) (lineEnd = from + stop), (stopped = true);
+    }
+    // (Past a word with a character beyond ASCII too: `["🚀", linux_amd64]` lists linux_amd64.)
+    const tail = /^(?:[A-Za-z0-9_./,\t "'-]|[^\x00-\x7f])*/.exec(text.slice(from, Math.min(lineEnd, from + 1024)))![0];
+    for (const w of tail.split(/[\s,"']+/)) if (w !== '') out.push(w);
+    if (stopped || nl < 0 || !/\\[ \t]*\r?$/.test(text.slice(Math.max(from, nl - 4), nl))) break;
+    from = nl + 1;
   }
-  // (Past a word with a character beyond ASCII too: `["🚀", linux_amd64]` lists linux_amd64.)
-  const tail = /^(?:[A-Za-z0-9_./,\t "'-]|[^\x00-\x7f])*/.exec(text.slice(end, Math.min(lineEnd, end + 1024)))![0];
-  return tail.split(/[\s,"']+/).filter((w) => w !== '');
+  return out;
 }
 
 /**
