@@ -82,8 +82,22 @@ describe('severity, entry by entry', () => {
     const { settings, problems } = parseSettings({ severity: { 'unknown-platform': 'hint', 'bogus-code': 'off', 'removed-platform': 'loud' } });
     assert.deepEqual(settings.lint.severity, { 'unknown-platform': 'hint' });
     assert.equal(problems.length, 2);
-    assert.match(problems[0], /^k8sPlatforms\.severity\.bogus-code: not a diagnostic code \(removed-platform, /);
-    assert.match(problems[1], /^k8sPlatforms\.severity\.removed-platform: expected error, warning, info, hint or off, not "loud"$/);
+    // (Codes near none are told together, after the entries told one by one.)
+    assert.match(problems[0], /^k8sPlatforms\.severity\.removed-platform: expected error, warning, info, hint or off, not "loud"$/);
+    assert.match(problems[1], /^k8sPlatforms\.severity\.bogus-code: not a diagnostic code \(removed-platform, /);
+  });
+
+  it('thousands of unknown codes or settings make a few lines, not one per key (QA 280 B2)', () => {
+    const severity: Record<string, string> = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`c${i}`, 'off']));
+    for (let i = 0; i < 20; i++) severity[`removed-platfor${i}`] = 'off';
+    const section = { severity, ...Object.fromEntries(Array.from({ length: 2_000 }, (_, i) => [`enable${i}`, true])) };
+    const { settings, problems } = parseSettings(section);
+    assert.deepEqual(settings.lint.severity, {});
+    assert.equal(problems.length, 12, problems.join('\n'));
+    assert.equal(problems.filter((p) => /did you mean/.test(p)).length, 10);
+    assert.ok(problems.some((p) => /^k8sPlatforms\.severity\.c0, k8sPlatforms\.severity\.c1, .* and 50,010 more: not diagnostic codes \(removed-platform, /.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /^k8sPlatforms\.enable5, .* and 1,990 more: not settings \(the settings: /.test(p)), problems.join('\n'));
+    assert.ok(problems.every((p) => p.length < 400));
   });
 
   it('a code one or two edits from a code is told with the code meant', () => {
@@ -127,6 +141,10 @@ describe('severity, entry by entry', () => {
     // zod's other wordings in ours.
     assert.deepEqual(parseSettings({ trace: { server: 'loud' } }).problems, ['k8sPlatforms.trace.server: expected "off", "messages" or "verbose", not "loud"']);
     assert.deepEqual(parseSettings({ maxFileSize: -5 }).problems, ['k8sPlatforms.maxFileSize: expected a number more than 0, not -5']);
+    // A number written as digits is that number, as requiredTier's "2" is (QA 280 B6); other strings are named.
+    assert.deepEqual([parseSettings({ maxFileSize: '1000', maxScanTime: '250', requiredTier: '2' })].map((r) => [r.problems, r.settings.maxFileSize, r.settings.maxScanTime, r.settings.lint.requiredTier]), [[[], 1000, 250, 2]]);
+    assert.deepEqual(parseSettings({ maxFileSize: '1e3' }).problems, ['k8sPlatforms.maxFileSize: expected a number, not "1e3"']);
+    assert.deepEqual(parseSettings({ maxScanTime: '0' }).problems, ['k8sPlatforms.maxScanTime: expected a number more than 0, not "0"']);
     // A long value is cut short.
     assert.ok(parseSettings({ requiredTier: 'x'.repeat(500) }).problems[0].length < 120);
   });

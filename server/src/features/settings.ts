@@ -29,6 +29,12 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = Object.freeze({
   untrusted: false,
 });
 
+/** A string of decimal digits as its number (`"5000000"`); anything else as it is. */
+function digits(v: unknown): unknown {
+  return typeof v === 'string' && DIGITS.test(v) ? Number(v) : v;
+}
+const DIGITS = /^[0-9]{1,15}$/;
+
 /** One schema per field, so one bad value falls back alone and the rest still apply. zod is loaded on first use. */
 function makeFields() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,8 +47,10 @@ function makeFields() {
   requiredTier: z.union([z.literal(1), z.literal(2), z.literal(3), z.enum(['1', '2', '3']).transform((s) => Number(s) as 1 | 2 | 3)], { error: 'must be 1, 2 or 3' }),
   severity: z.partialRecord(z.enum(CODES), level),
   modelPath: z.string(),
-  maxFileSize: z.number().int().positive(),
-  maxScanTime: z.number().int().positive(),
+  // A number written as a string of digits is that number, as requiredTier's "2" is (a Lua or
+  // Lisp config quotes it); any other string is named.
+  maxFileSize: z.preprocess(digits, z.number().int().positive()),
+  maxScanTime: z.preprocess(digits, z.number().int().positive()),
   untrusted: z.boolean(),
   trace: z.object({ server: z.enum(['off', 'messages', 'verbose']).optional() }).loose(),
   } as const;
@@ -87,6 +95,7 @@ export function plainValue(name: keyof Fields, v: unknown): { value: unknown } |
       return typeof v === 'string' ? { value: v } : undefined;
     case 'maxFileSize':
     case 'maxScanTime':
+      if (typeof v === 'string' && DIGITS.test(v) && Number(v) > 0) return { value: Number(v) };
       return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? { value: v } : undefined;
     case 'severity': {
       if (!isPlainObject(v)) return undefined;
@@ -129,12 +138,27 @@ function readSeverity(raw: unknown, problems: string[]): Record<string, Severity
     return {};
   }
   const out: Record<string, Severity | 'off' | 'information'> = {};
+  // Codes near one are told one by one, with it (five at most); the others together, with the codes once.
+  let near = 0;
+  const others: string[] = [];
   for (const [code, lvl] of Object.entries(raw)) {
-    if (!CODE_SET.has(code)) problems.push(`k8sPlatforms.severity.${code}: ${notACode(code)}`);
-    else if (!LEVELS.has(lvl)) problems.push(`k8sPlatforms.severity.${code}: expected error, warning, info, hint or off, not ${shown(lvl)}`);
+    if (!CODE_SET.has(code)) {
+      if (near < MAX_NAMED && nearest(code, CODES)) (near++, problems.push(`k8sPlatforms.severity.${code}: ${notACode(code)}`));
+      else others.push(code);
+    } else if (!LEVELS.has(lvl)) problems.push(`k8sPlatforms.severity.${code}: expected error, warning, info, hint or off, not ${shown(lvl)}`);
     else out[code] = lvl as Severity | 'off' | 'information';
   }
+  if (others.length > 0) problems.push(`${namedSome(others.map((c) => `k8sPlatforms.severity.${c}`))}: not ${others.length === 1 ? 'a diagnostic code' : 'diagnostic codes'} (${CODES.join(', ')})`);
   return out;
+}
+
+/** How many unknown keys a message names; the rest are counted. */
+const MAX_NAMED = 5;
+
+/** The first MAX_NAMED of `names` and how many more (`a, b, c, d, e and 49,995 more`). */
+function namedSome(names: readonly string[]): string {
+  const more = names.length - MAX_NAMED;
+  return `${names.slice(0, MAX_NAMED).join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''}`;
 }
 
 /** The keys of the `k8sPlatforms` section; `untrusted` is set by clients that tell trust that way, not by users. */
@@ -208,16 +232,15 @@ export function notACode(code: string): string {
 function unknownKeys(section: Record<string, unknown>, problems: string[]): void {
   // Keys near a setting are told one by one, with it; the others together, with the settings once.
   const others: string[] = [];
+  let told = 0;
   for (const key of Object.keys(section)) {
     if (SETTING_KEYS.includes(key)) continue;
-    const near = nearest(key, USER_KEYS);
-    if (near) problems.push(`k8sPlatforms.${key}: not a setting; did you mean k8sPlatforms.${near}?`);
+    const near = told < MAX_NAMED ? nearest(key, USER_KEYS) : undefined;
+    if (near) (told++, problems.push(`k8sPlatforms.${key}: not a setting; did you mean k8sPlatforms.${near}?`));
     else others.push(key);
   }
   if (others.length === 0) return;
-  const named = others.slice(0, 5).map((k) => `k8sPlatforms.${k}`).join(', ');
-  const more = others.length > 5 ? ` and ${others.length - 5} more` : '';
-  problems.push(`${named}${more}: not ${others.length === 1 ? 'a setting' : 'settings'} (the settings: ${USER_KEYS.join(', ')})`);
+  problems.push(`${namedSome(others.map((k) => `k8sPlatforms.${k}`))}: not ${others.length === 1 ? 'a setting' : 'settings'} (the settings: ${USER_KEYS.join(', ')})`);
 }
 
 /**
