@@ -1,6 +1,6 @@
 import { watchFile, unwatchFile, statSync, readFileSync, type Stats } from 'node:fs';
 import { format } from 'node:util';
-import { createConnection, ProposedFeatures, type ConnectionOptions } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type ConnectionOptions } from 'vscode-languageserver/node';
 import { FrameGuard } from './frameGuard';
 import { startServer, type ServerRuntime } from './server';
 import { noteDocumentLength, startWithoutOptimiser } from './jit';
@@ -76,10 +76,13 @@ function withCapabilities<M>(message: M): M {
 // the event loop that handles none, so a burst of queued edits is checked once.
 let handled = 0;
 runtime.messagesHandled = () => handled;
+/** Whether the client asked for `shutdown`: the exit status when stdin ends (0 after it, else 1), as vscode-languageserver has it. */
+let shutdownAsked = false;
 const options: ConnectionOptions = {
   messageStrategy: {
     handleMessage(message, next) {
       handled++;
+      if ((message as { method?: unknown }).method === 'shutdown') shutdownAsked = true;
       next(nullParamsAsEmpty(message));
     },
   },
@@ -88,9 +91,30 @@ const options: ConnectionOptions = {
 // LSP message instead of leaving vscode-jsonrpc's reader stuck on it. The other channels (node-ipc,
 // socket, pipe) are vscode-languageserver's own.
 const stdio = process.argv.includes('--stdio');
-const connection = stdio
-  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameGuard((why) => process.stderr.write(`k8s-platforms-language-server: ${why}\n`))), process.stdout, options)
-  : createConnection(ProposedFeatures.all, options);
+const dropped = (why: string) => process.stderr.write(`k8s-platforms-language-server: ${why}\n`);
+const connection = stdio ? createConnection(ProposedFeatures.all, guardedReader(), new StreamMessageWriter(process.stdout), options) : createConnection(ProposedFeatures.all, options);
+
+/**
+ * stdin as LSP messages: FrameGuard's frames, read by vscode-jsonrpc, whose reader skips a body
+ * that is no JSON (`{"jsonrpc":"2.0",,}`) and goes on; that is said on stderr too, as FrameGuard
+ * says what it skips.
+ */
+function guardedReader(): StreamMessageReader {
+  const reader = new StreamMessageReader(process.stdin.pipe(new FrameGuard(dropped)));
+  reader.onError((e) => dropped(`dropped a message whose body is no JSON (${oneLineOf(e instanceof Error ? e.message : String(e))})`));
+  // What vscode-languageserver does for a stream it is given, not for a reader: the editor gone
+  // (its end of the pipe closed), the server exits.
+  const gone = () => process.exit(shutdownAsked ? 0 : 1);
+  process.stdin.on('end', gone);
+  process.stdin.on('close', gone);
+  return reader;
+}
+
+/** A reader's error on one line, not too long for a log. */
+function oneLineOf(s: string): string {
+  const line = s.replace(/\s+/g, ' ').trim();
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+}
 if (stdio) {
   // What vscode-languageserver does for its own stdio: console output goes to the editor's log,
   // never into stdout, which is the protocol's.

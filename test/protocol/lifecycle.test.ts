@@ -182,6 +182,21 @@ describe('lifecycle', () => {
     }
   });
 
+  it('a message whose body is no JSON ({"jsonrpc":"2.0",,,}) is named on stderr and skipped; the messages after it are answered (QA 280 B3)', async () => {
+    const client = await LspClient.start();
+    try {
+      const body = '{"jsonrpc":"2.0",,,}';
+      client.proc.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      client.open(small, 'dockerfile', smallText, 1);
+      const [d] = await client.diagnosticsFor(small, 1);
+      assert.ok(await client.hover(small, d.range.start));
+      assert.match(client.stderr, /dropped a message whose body is no JSON \(/);
+      assert.equal(client.proc.exitCode, null);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('an initialize without capabilities is refused with InvalidParams naming them; a right one after it initializes (QA 167 B1)', async () => {
     const { proc, conn } = bareServer();
     try {
