@@ -1,8 +1,16 @@
 import type { SarifInput } from './sarif';
 
-/** GitHub's workflow command data: `%`, CR and LF escaped; in a property `:` and `,` too. */
+/**
+ * GitHub's workflow command data: `%`, CR and LF escaped; in a property `:` and `,` too. Any other
+ * control character (an escape sequence in a custom model's text, which the run's log would play
+ * as colours or a title) is written as JSON writes it, `\u001b`, as the text format does.
+ */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return s
+    .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1))
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
 }
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

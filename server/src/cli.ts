@@ -259,6 +259,11 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
+/** Text of several lines: newlines and tabs kept, any other control character escaped (an escape sequence of a custom model's tier name would recolour or clear the terminal). */
+function printableLines(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
 /** One finding of `--format json`: 1-based line and column, endColumn one past the token. */
 export type JsonFinding = SarifInput;
 
@@ -412,7 +417,8 @@ function runExplain(args: string[], io: CliIo): number {
     io.stderr.write(`k8s-platforms: ${result.message}\n`);
     return 2;
   }
-  io.stdout.write(`${markdown ? result.markdown : plainText(result.markdown)}\n`);
+  // (Its lines as they are; any other control character a custom model's text holds is escaped, as lint's lines are.)
+  io.stdout.write(`${printableLines(markdown ? result.markdown : plainText(result.markdown))}\n`);
   return refused ? 2 : 0;
 }
 

@@ -344,6 +344,18 @@ describe('k8s-platforms lint', () => {
     assert.equal(r.stdout.trimEnd().split('\n').length, 1, r.stdout);
     assert.match(r.stdout, /first line\\nsecond line/);
   });
+  it('escape sequences in a custom model\'s text are escaped in --format github and in explain, as in the text format (QA 280 B4)', async () => {
+    const model = JSON.parse(require('node:fs').readFileSync(join(repo, 'data/platforms.json'), 'utf8'));
+    model.removed[0].reason = 'bad \u001b]0;title\u0007 \u001b[31m red';
+    model.tiers[0].name = 'expected to work\u001b[2J';
+    writeFileSync(join(dir, 'escape-model.json'), JSON.stringify(model));
+    const github = await call(['lint', '--format', 'github', '--model', 'escape-model.json', '.github'], dir);
+    assert.match(github.stdout, /^::error .*::linux\/arm\/v7 was removed from the Kubernetes release \(bad \\u001b\]0;title\\u0007 \\u001b\[31m red\)/);
+    const explained = await call(['explain', '--model', 'escape-model.json', 'linux/amd64'], dir);
+    assert.match(explained.stdout, /"expected to work\\u001b\[2J"/);
+    for (const out of [github.stdout, explained.stdout]) assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f\u007f]/);
+    assert.ok(explained.stdout.split('\n').length > 3, 'explain keeps its lines');
+  });
   it('a bad --model is refused with the field named, and the built-in model stays in force', () => {
     writeFileSync(join(dir, 'bad-model.json'), JSON.stringify({ version: 1, tiers: [], platforms: [{ id: 'x', os: 'linux', arch: 'amd64', tier: 5 }] }));
     const r = cli(['lint', '--model', 'bad-model.json', '.github'], dir);
