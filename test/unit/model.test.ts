@@ -247,6 +247,20 @@ describe('loading a user model', () => {
     const huge = loadModelFile('/big.json', () => ({ size: 50 * 1024 * 1024, read: () => assert.fail('must not read') }));
     assert.equal(huge.ok, false);
   });
+  it('says why a file cannot be read in words, not in Node\'s (QA 280 B7): permission, a loop, a NUL in the path', () => {
+    const problem = (code: string) => {
+      const r = loadModelFile('/m.json', () => {
+        throw Object.assign(new Error(`${code}: open '/m.json'`), { code });
+      });
+      return r.ok ? assert.fail('accepted') : r.error.problems[0];
+    };
+    assert.equal(problem('EACCES'), 'permission denied');
+    assert.equal(problem('ELOOP'), 'too many symbolic links (a loop?)');
+    assert.equal(problem('EIO'), "EIO: open '/m.json'");
+    const nul = loadModelFile('/w/\0', () => assert.fail('must not read'));
+    assert.ok(!nul.ok && nul.error.problems[0] === 'the path has a NUL character, which no file name has');
+    assert.equal(formatModelError(nul.error).includes('\0'), false, 'the path is shown escaped');
+  });
   it('a bad user model leaves the built-in model untouched', () => {
     parseModel('{}', 'x.json');
     assert.equal(builtinModel().tierOf({ os: 'linux', arch: 'amd64' }), 1);

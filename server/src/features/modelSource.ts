@@ -1,4 +1,5 @@
-import { builtinModel, formatModelError, loadModelFile } from '../model/load';
+import { builtinModel, fileProblem, formatModelError, loadModelFile } from '../model/load';
+import { oneLine } from '../model/issueText';
 import type { TierModel } from '../model/query';
 
 /** The server's access to the machine: reading and watching the files a user may point it at. */
@@ -71,10 +72,13 @@ export class ModelStore {
     if (!file) {
       file = { model: builtinModel() };
       this.files.set(path, file);
-      try {
-        file.stopWatching = this.runtime.watchFile(path, () => this.reload(path));
-      } catch (e) {
-        this.events.info(`k8s-platforms: cannot watch ${path}: ${(e as Error).message}`);
+      // (A path with a NUL names no file: its message says so, and there is nothing to watch.)
+      if (!path.includes('\0')) {
+        try {
+          file.stopWatching = this.runtime.watchFile(path, () => this.reload(path));
+        } catch (e) {
+          this.events.info(`k8s-platforms: cannot watch ${oneLine(path)}: ${fileProblem(e)}`);
+        }
       }
       this.read(path, file);
     }

@@ -198,16 +198,31 @@ export function formatModelError(error: ModelError): string {
   return `${oneLine(error.file)}: ${error.problems.join('; ')}`;
 }
 
+/** Why a file could not be read or watched, for a person: `file not found`, `permission denied`, or Node's message. */
+export function fileProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why = FILE_PROBLEMS.get(code ?? '');
+  return why ?? oneLine(e instanceof Error ? e.message : String(e));
+}
+const FILE_PROBLEMS: ReadonlyMap<string, string> = new Map([
+  ['ENOENT', 'file not found'],
+  ['EISDIR', 'is a folder, not a file'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['ENOTDIR', 'a part of the path is a file, not a folder'],
+  ['ELOOP', 'too many symbolic links (a loop?)'],
+  ['ENAMETOOLONG', 'the path is too long'],
+]);
+
 /** Reads a user's model file; a missing file, a folder or a huge file is a ModelError, not a throw. */
 export function loadModelFile(path: string, readFile: (p: string) => { size: number; read: () => string }): ModelResult {
+  // (Node refuses such a path with a message about its arguments.)
+  if (path.includes('\0')) return refused(path, ['the path has a NUL character, which no file name has']);
   let entry: { size: number; read: () => string };
   try {
     entry = readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message;
-    return refused(path, [why]);
+    return refused(path, [fileProblem(e)]);
   }
   if (entry.size > MAX_MODEL_BYTES) {
     return refused(path, [`${entry.size} bytes is over the ${MAX_MODEL_BYTES}-byte limit for a model file`]);
@@ -216,8 +231,7 @@ export function loadModelFile(path: string, readFile: (p: string) => { size: num
   try {
     text = entry.read();
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return refused(path, [code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message]);
+    return refused(path, [fileProblem(e)]);
   }
   // Whatever a model file holds, a message, never a throw: the settings that name it stand.
   try {
