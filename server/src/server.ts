@@ -65,6 +65,10 @@ function outputPending(): boolean {
 const FIRST_SETTINGS_TIMEOUT_MS = 3000;
 /** How long a pull waits for the answer to a later workspace/configuration (after didChangeConfiguration). */
 const SETTINGS_TIMEOUT_MS = 1000;
+/** How long a settings request waits for the client's answer before the settings pushed or given at initialize apply. */
+const CONFIGURATION_WAIT_MS = 3000;
+/** A settings request that timed out (see CONFIGURATION_WAIT_MS). */
+const LATE = Symbol('late');
 
 interface ClientSupport {
   configuration: boolean;
@@ -310,20 +314,32 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
   const refreshSettings = async (): Promise<void> => {
     if (!config) return;
+    const c = config;
     const request = ++settingsRequest;
-    const scopes = config.scopes();
-    let sections: unknown[] | undefined;
-    if (support.configuration) {
-      try {
-        // One request for the window and every folder: an editor answers each from its own settings.
-        const answer: unknown = await connection.workspace.getConfiguration(scopes.map((s) => (s.uri !== undefined ? { scopeUri: s.uri, section: SECTION } : { section: SECTION })));
-        if (Array.isArray(answer)) sections = answer;
-      } catch (e) {
-        connection.console.warn(`k8s-platforms: workspace/configuration failed: ${(e as Error).message}`);
-      }
-    }
+    const scopes = c.scopes();
     // An older answer arriving after a newer one must not win.
-    if (request === settingsRequest) config.apply(scopes, sections);
+    const apply = (sections: unknown[] | undefined) => {
+      if (request === settingsRequest) c.apply(scopes, sections);
+    };
+    if (!support.configuration) return apply(undefined);
+    // One request for the window and every folder: an editor answers each from its own settings.
+    const answer = connection.workspace.getConfiguration(scopes.map((s) => (s.uri !== undefined ? { scopeUri: s.uri, section: SECTION } : { section: SECTION }))).then(
+      (a: unknown) => (Array.isArray(a) ? a : undefined),
+      (e: unknown) => {
+        connection.console.warn(`k8s-platforms: workspace/configuration failed: ${(e as Error)?.message ?? String(e)}`);
+        return undefined;
+      },
+    );
+    // A client that does not answer (it said it would): what it pushed, else initializationOptions'
+    // settings, apply after a while, and its answer when it comes (QA 284 B1: a push was lost).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), CONFIGURATION_WAIT_MS)));
+    const first = await Promise.race([answer, late]);
+    clearTimeout(timer);
+    if (first !== LATE) return apply(first);
+    connection.console.warn(`k8s-platforms: workspace/configuration not answered in ${CONFIGURATION_WAIT_MS} ms; using the settings pushed or given at initialize until it is.`);
+    apply(undefined);
+    void answer.then((sections) => sections !== undefined && apply(sections));
   };
 
   /** A key of initializationOptions that looks like our section misspelled, told once initialized. */

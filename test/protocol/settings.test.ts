@@ -125,6 +125,25 @@ describe('the first settings', () => {
   });
 });
 
+describe('a client that does not answer workspace/configuration', () => {
+  it('gets what it pushed applied after a while, and its answer when one comes (QA 284 B1)', async () => {
+    const client = await LspClient.start({ settings: {}, configurationDelay: (n) => (n >= 2 ? -1 : 0) });
+    try {
+      const u = uri('unanswered');
+      client.open(u, 'yaml', WORKFLOW, 1);
+      const first = await client.nextPublication(u, 0);
+      assert.deepEqual(codes(first.diagnostics), ['unsupported-platform', 'removed-platform']);
+      // The push asks again, and that request is never answered: the pushed settings apply.
+      client.configure({ requiredTier: 1 });
+      const pushed = await client.nextPublication(u, 1, 8000);
+      assert.deepEqual(codes(pushed.diagnostics), ['below-required-tier', 'unsupported-platform', 'removed-platform']);
+      assert.ok(client.logs.some((l) => /workspace\/configuration not answered in 3000 ms/.test(l.message)), JSON.stringify(client.logs));
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('settings for clients without workspace/configuration', () => {
   it('initializationOptions.settings apply, and didChangeConfiguration settings replace them', async () => {
     const client = await LspClient.start({

@@ -62,7 +62,7 @@ export interface StartOptions {
   cwd?: string;
   /** The server's entry point (default: dist/server.js). */
   bundle?: string;
-  /** How long the client takes to answer the n-th workspace/configuration request (1-based), in ms. */
+  /** How long the client takes to answer the n-th workspace/configuration request (1-based), in ms; below 0, never. */
   configurationDelay?: (n: number) => number;
   /** The workspace folders announced at initialize (default: one, `rootDir`). */
   workspaceFolders?: { uri: string; name: string }[];
@@ -117,6 +117,8 @@ export class LspClient {
       this.wake();
       const answer = p.items.map((item) => (item.scopeUri !== undefined && this.folderSettings.has(item.scopeUri) ? this.folderSettings.get(item.scopeUri)! : this.settings));
       const delay = this.configurationDelay(n);
+      // (Below 0: never answered, as a client that said it would and does not.)
+      if (delay < 0) return new Promise<never>(() => undefined);
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       return answer;
     });
