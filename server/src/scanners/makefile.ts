@@ -1,4 +1,4 @@
-import { MentionSink, ScopeEnv, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, varCanonical, type Mention, type Token } from './mention';
+import { MentionSink, ScopeEnv, buildRowsOf, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, varCanonical, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
 import { emitFlagArch, flagArchValue, isProse, holdsText, scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, registryVariable } from './artifacts';
@@ -324,6 +324,8 @@ const COMMAND_WORD = /^(?:[A-Za-z_][A-Za-z0-9_]*=|-|(?:go|make|env|docker|\$[({]
  */
 function commandLine(assign: RegExpExecArray, value: string): boolean {
   if (assign[4] !== '=' || assign[2] !== '' || /\s$/.test(assign[0].slice(0, -1)) || /^\s/.test(value)) return false;
+  // (A table of builds, `BUILD_PLATFORMS=linux amd64 amd64; linux arm arm -arm`: its suffixes are no flags.)
+  if (roleOf(assign[3]) === 'platform' && buildRowsOf(value) !== undefined) return false;
   const words = value.split(/\s+/).filter((w) => w !== '');
   for (let i = 1; i < words.length; i++) if (COMMAND_WORD.test(words[i])) return true;
   return false;

@@ -537,6 +537,14 @@ export function isForeignPlatform(name: string): boolean {
  * roles, returns the name tokens instead (the caller pairs them).
  */
 export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = sink.newList()): Token[] {
+  // csi-release-tools' table of builds (`linux amd64 amd64; linux arm arm/v7 -armv7`): each row's pair.
+  if (o.role === 'platform') {
+    const rows = buildRows(o);
+    if (rows) {
+      for (const r of rows) emitPairs(sink, [r.os], [r.arch], r.variant, o.context);
+      return [];
+    }
+  }
   // Alternatives (`$(if c,linux/amd64 linux/arm64,linux/amd64)`) are lists of their own.
   let to = alternativeAt(o.masked, o.maskBase, o.start, o.end);
   if (to === o.end) return readList(sink, o, listId);
@@ -547,6 +555,59 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
     from = to + 1;
     to = alternativeAt(o.masked, o.maskBase, from, o.end);
   }
+}
+
+/** A word of a build row: anything but blanks and quotes. */
+const ROW_WORD = /[^\s"']+/g;
+
+/** One row of a table of builds (see buildRowsOf): where its os and arch words are in the value, and buildx's variant. */
+interface BuildRow {
+  os: { start: number; text: string };
+  arch: { start: number; text: string };
+  variant?: string;
+}
+
+/**
+ * The rows of a value that is a table of builds, as kubernetes-csi's release tools write their
+ * BUILD_PLATFORMS (`linux amd64 amd64; linux arm arm/v7 -armv7; windows amd64 amd64 .exe
+ * nanoserver:1809`): rows separated by `;`, each `GOOS GOARCH` first, then buildx's platform for
+ * the arch (its variant), the binaries' suffix and base images. Undefined when the value is no such
+ * table: no `;`, or a row that does not start with an os and an arch of Go's (or a typo of one);
+ * a row with a templated name (POISON, in a masked value) is left out.
+ */
+export function buildRowsOf(value: string): BuildRow[] | undefined {
+  if (value.indexOf(';') < 0) return undefined;
+  const rows: BuildRow[] = [];
+  let named = false;
+  let at = 0;
+  for (const row of value.split(';')) {
+    const base = at;
+    at += row.length + 1;
+    const words = [...row.matchAll(ROW_WORD)].slice(0, 3);
+    if (words.length === 0) continue;
+    if (words.length < 2) return undefined;
+    const [os, arch, buildx] = words.map((w) => w[0]);
+    if (os.indexOf(POISON) >= 0 || arch.indexOf(POISON) >= 0 || os.indexOf('$') >= 0 || arch.indexOf('$') >= 0) continue;
+    const o = os.toLowerCase();
+    const a = arch.toLowerCase();
+    if (!(isGoOs(o) || isNameTypo(o, 'os')) || !(isGoArch(a) || isNameTypo(a, 'arch'))) return undefined;
+    if (isGoOs(o) && isGoArch(a)) named = true;
+    // (buildx's `arm/v7` for GOARCH arm: that variant.)
+    const slash = buildx?.indexOf('/') ?? -1;
+    const variant = slash > 0 && buildx!.slice(0, slash).toLowerCase() === a ? parsePlatform(`linux/${buildx}`, 'strict')?.variant : undefined;
+    rows.push({ os: { start: base + words[0].index!, text: os }, arch: { start: base + words[1].index!, text: arch }, ...(variant ? { variant } : {}) });
+  }
+  return named ? rows : undefined;
+}
+
+/** The rows of a platform-ish value that is a table of builds (see buildRowsOf), as tokens of the text. */
+function buildRows(o: ValueOptions): { os: Token; arch: Token; variant?: string }[] | undefined {
+  const rows = buildRowsOf(o.masked.slice(o.start - o.maskBase, o.end - o.maskBase));
+  return rows?.map((r) => ({
+    os: token(o.text, o.start + r.os.start, o.start + r.os.start + r.os.text.length),
+    arch: token(o.text, o.start + r.arch.start, o.start + r.arch.start + r.arch.text.length),
+    ...(r.variant ? { variant: r.variant } : {}),
+  }));
 }
 
 /** Where the first ALTERNATIVE of masked text[from, end) is, or end. */
