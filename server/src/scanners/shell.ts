@@ -4,6 +4,7 @@ import {
   isForeignPlatform,
   MentionSink,
   isPlatformListValue,
+  buildRowsOf,
   splitList,
   POISON,
   SOFT,
@@ -992,6 +993,26 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   }
 }
 
+/** A variable's name as scripts write their settings: capitals, digits and underscores. */
+const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * A script's own command that sets a variable (kubernetes-csi's release tools: `configvar
+ * CSI_PROW_BUILD_PLATFORMS "linux amd64 amd64; linux arm arm -arm" "description"`): a name
+ * named for platforms, then its value in quotes, read as an assignment's is when it is a table of
+ * builds or wholly platforms of known names (nothing else is taken for a value there).
+ */
+function settingCommand(text: string, masked: string, base: number, words: readonly Word[], nameIndex: number, sink: MentionSink): void {
+  if (nameIndex + 2 >= words.length) return;
+  const name = wordText(masked, words[nameIndex + 1]);
+  if (!SETTING_NAME.test(name) || roleOf(name) !== 'platform') return;
+  const w = words[nameIndex + 2];
+  const u = unquote(masked, w);
+  if (u.s === w.start) return;
+  if (buildRowsOf(masked.slice(u.s, u.e)) === undefined && !isPlatformListValue(masked, base, base + u.s, base + u.e, text)) return;
+  readPlatformList(sink, { text, masked, maskBase: base, start: base + u.s, end: base + u.e, role: 'platform', context: name, canonical: varCanonical(name, undefined) });
+}
+
 /** Prometheus' build tool, by name or by the make variable that names it (`$(PROMU) crossbuild`). */
 const PROMU = /^(?:\$[({]PROMU[)}]|\$PROMU|(?:.*\/)?promu)$/;
 
@@ -1739,6 +1760,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     usePending(sink, [], [], pending, env);
     return undefined;
   }
+  settingCommand(text, masked, base, words, nameIndex, sink);
   // ssh host "sudo apt-get install -y kubeadm:armhf", eval "GOOS=… go build": the command is a script of its own.
   // (Not again for `eval eval …` or `ssh a ssh b …`: a line of thousands would be read once per word.)
   const remote = name === 'ssh' ? sshCommandAt(masked, words, nameIndex + 1) : name === 'eval' ? nameIndex + 1 : -1;
