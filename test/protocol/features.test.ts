@@ -518,6 +518,11 @@ describe('hover', () => {
     const alone = 'builds:\n  - goos: [windows]\n    goarch: [arm, amd64]\n';
     const w = await open('.goreleaser.yml', 'yaml', alone);
     assert.match(markdown(await client.hover(w.uri, positionOf(alone, 'arm,', 1))), /^\*\*windows\/arm\*\* is not a valid Go platform/);
+    // A port Go dropped (darwin/386) beside one it builds: only the one built is shown.
+    const dropped = 'builds:\n  - goos: [darwin, linux]\n    goarch: [386, amd64]\n';
+    const g = await open('.goreleaser.yml', 'yaml', dropped);
+    assert.match(markdown(await client.hover(g.uri, positionOf(dropped, '386', 1))), /^\*\*linux\/386\*\* \(`386-linux`\): Kubernetes \*\*tier 2\*\*[^]*$/);
+    assert.doesNotMatch(markdown(await client.hover(g.uri, positionOf(dropped, '386', 1))), /darwin\/386/);
   });
   it('a Kubernetes package being installed is hovered as a package too: the deb and rpm architectures (QA 145 N6)', async () => {
     const text = '#!/bin/sh\nsudo apt-get install -y \\\n  kubeadm=1.31.0-1.1 \\\n  kubernetes-cni\ndnf install -y kubelet-1.31.0\napt-mark hold kubeadm\n';
@@ -649,7 +654,7 @@ describe('hover', () => {
     const pair = 'GOOS=darwin GOARCH=386 go build\n';
     const p = await open('hover/pair.sh', 'shellscript', pair);
     assert.deepEqual(p.diagnostics.map((d) => d.code), ['unknown-platform']);
-    assert.match(markdown(await client.hover(p.uri, positionOf(pair, '386', 1))), /^\*\*darwin\/386\*\* is not a valid Go platform; did you mean darwin\/amd64, darwin\/arm64\?/);
+    assert.match(markdown(await client.hover(p.uri, positionOf(pair, '386', 1))), /^\*\*darwin\/386\*\* is not a valid Go platform \(a port Go removed in Go 1\.15\); did you mean darwin\/amd64, darwin\/arm64\?/);
     const gitlab = 'b:\n  parallel:\n    matrix:\n      - ARCH: [x86_64, armhf]\n  script:\n    - |\n      case "$ARCH" in\n        x86_64) GOARCH=amd64 ;;\n        *) GOARCH="$ARCH" ;;\n      esac\n      GOOS=linux GOARCH=$GOARCH go build\n';
     const g = await open('hover/.gitlab-ci.yml', 'yaml', gitlab);
     assert.deepEqual(g.diagnostics.map((d) => d.code), ['removed-platform']);

@@ -424,7 +424,7 @@ describe('a value of a cross product wrong in two ways (QA 224 B1, QA 260 B2)', 
     // removed before unknown: `arm` of goos [linux, darwin] is linux/arm's removed-platform, darwin/arm said in it.
     const arm = text.replace('riscv64]', 'arm]').replace('linux, darwin, windows', 'linux, darwin');
     assert.deepEqual(lintText(arm, 'github-workflow', model, settings).map((f) => `${arm.slice(f.start, f.end)} ${f.code}`), ['arm removed-platform']);
-    assert.match(lintText(arm, 'github-workflow', model, settings)[0].message, /^linux\/arm was removed .*; remove it\. darwin\/arm is not a valid Go platform, and this matrix builds it/);
+    assert.match(lintText(arm, 'github-workflow', model, settings)[0].message, /^linux\/arm was removed .*; remove it\. darwin\/arm is not a valid Go platform \(a port Go removed in Go 1\.15\), and this matrix builds it/);
   });
   it('says which pairs an include entry adds back, which no exclude entry alone leaves out (QA 229 B4)', () => {
     const text = 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n        include:\n          - {goos: darwin, goarch: riscv64, extra: x}\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';
@@ -561,5 +561,21 @@ describe('a release file named with an alias (QA 276 B2)', () => {
     assert.deepEqual(said('curl -LO https://dl.k8s.io/v1.31.2/kubernetes-client-linux-aarch64.tar.gz\n'), ['linux-aarch64 non-canonical-platform linux-aarch64 is not the canonical spelling here; write linux-arm64 (no file of the release is named with linux-aarch64).']);
     assert.deepEqual(said('curl -LO https://github.com/kubernetes-sigs/kind/releases/download/v0.24.0/kind-linux-x86_64\n'), ['linux-x86_64 non-canonical-platform linux-x86_64 is not the canonical spelling here; write linux-amd64 (no file of the release is named with linux-x86_64).']);
     assert.deepEqual(said('docker buildx build --platform linux/x86_64 .\n'), ['linux/x86_64 non-canonical-platform linux/x86_64 is not the canonical spelling here; write linux/amd64.']);
+  });
+});
+
+describe('unknown-platform of a port Go dropped', () => {
+  it('says which Go release removed it, whole or split, and nothing of a pair Go never had (QA 285 O2)', () => {
+    const text = 'FROM --platform=darwin/386 a\nFROM --platform=darwin/arm/v7 b\nFROM --platform=windows/s390x c\nRUN GOOS=darwin GOARCH=386 go build\n';
+    const messages = lintText(text, 'dockerfile', model, settings).map((f) => `${text.slice(f.start, f.end)}: ${f.message}`);
+    assert.deepEqual(
+      messages.map((m) => m.replace(/;.*$/, '')),
+      [
+        'darwin/386: darwin/386 is not a valid Go platform (a port Go removed in Go 1.15)',
+        'darwin/arm/v7: darwin/arm/v7 is not a valid Go platform (a port Go removed in Go 1.15)',
+        'windows/s390x: windows/s390x is not a valid Go platform',
+        '386: darwin/386 is not a valid Go platform (a port Go removed in Go 1.15)',
+      ],
+    );
   });
 });

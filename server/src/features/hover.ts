@@ -8,7 +8,7 @@ import { explainArtifact, explainPlatform } from '../explain';
 import { KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, variantNote, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
-import { findUnknownPlatform } from '../rules/unknownPlatform';
+import { droppedPort, findUnknownPlatform } from '../rules/unknownPlatform';
 import { removedEntry } from '../rules/removedPlatform';
 import { suggestPlatforms } from '../platform/suggest';
 import { rangeOf } from './diagnostics';
@@ -67,7 +67,7 @@ function explainMention(model: TierModel, m: Mention): string | undefined {
     // (Never a removed platform: the diagnostic on the same token offers none either.)
     const near = suggestPlatforms(platform.os, platform.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);
     const variant = GO_PAIRS.has(`${platform.os}/${platform.arch}`) ? variantNote(platform.arch, written.split('/')[2], false, written) : '';
-    return `**${written}** is not a valid Go platform${variant}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}`;
+    return `**${written}** is not a valid Go platform${droppedPort(platform.os, platform.arch)}${variant}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}`;
   }
   // One half of a pair written alone (`GOARCH=arm64` with no GOOS).
   if (m.kind === 'pair') {
@@ -210,7 +210,8 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
       for (const m of withPartners(scan, token, mention).flatMap(eachVariant)) {
         const md = explainMention(model, m);
         if (!md) continue;
-        const list = m.kind === 'pair' && m.product && !platformOf(m).valid && !md.includes('removed') ? unbuilt : own;
+        const p = m.kind === 'pair' && m.product ? platformOf(m) : undefined;
+        const list = p && !p.valid && !(p.platform && model.removed(p.platform)) ? unbuilt : own;
         if (!list.includes(md)) list.push(md);
       }
       if (own.length >= 4) break;

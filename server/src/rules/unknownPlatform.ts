@@ -8,6 +8,21 @@ import { namedList } from './unsupportedPlatform';
 import { ARCH_VARIANT, parsePlatform, writtenHostType } from '../platform/parse';
 import { INCLUDED_EVERYWHERE, UNIVERSAL, UNIVERSAL_ARCHES, shownSpaces, writtenName, type Token } from '../scanners/mention';
 
+/** Ports Go had and removed, with the release that removed them (its release notes). */
+const DROPPED_PORTS: ReadonlyMap<string, string> = new Map([
+  ['darwin/386', '1.15'],
+  ['darwin/arm', '1.15'],
+  ['nacl/386', '1.14'],
+  ['nacl/amd64p32', '1.14'],
+  ['nacl/arm', '1.14'],
+]);
+
+/** ` (a port Go removed in Go 1.15)` after a pair Go had once; '' for any other. */
+export function droppedPort(os: string | undefined, arch: string | undefined): string {
+  const version = os !== undefined && arch !== undefined ? DROPPED_PORTS.get(`${os}/${arch}`) : undefined;
+  return version === undefined ? '' : ` (a port Go removed in Go ${version})`;
+}
+
 /** unknown-platform: not a valid Go os/arch pair (a typo, a dropped port, an alias Go does not take). */
 export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | undefined {
   const m = s.mention;
@@ -78,7 +93,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return {
       token: m.token,
       code: 'unknown-platform',
-      message: `${m.token.text}${implied} is not a valid Go platform${foreignCharacter(m.token.text)}${pairValid ? variantNote(s.arch!, s.variant, s.spelling === 'slash', m.token.text) : ''}${didYouMean(plain ? suggestions.map(formatPlatform) : replacements)}`,
+      message: `${m.token.text}${implied} is not a valid Go platform${droppedPort(s.os, s.arch)}${foreignCharacter(m.token.text)}${pairValid ? variantNote(s.arch!, s.variant, s.spelling === 'slash', m.token.text) : ''}${didYouMean(plain ? suggestions.map(formatPlatform) : replacements)}`,
       data: { replacements },
     };
   }
@@ -128,7 +143,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
     return {
       token: t,
       code: 'unknown-platform',
-      message: `${platform} is not a valid Go platform${!m.product ? '' : builtBy(m.context, [platform], m.includedBack, unpaired)}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
+      message: `${platform} is not a valid Go platform${droppedPort(s.os, s.arch)}${!m.product ? '' : builtBy(m.context, [platform], m.includedBack, unpaired)}${didYouMean(pairs.map((a) => `${s.os}/${a}`))}`,
       // Respelling a matrix value would change every pair it makes; an exclude entry leaves this pair out alone.
       // (A value that makes no valid pair can go whole: that drops no combination that builds.)
       data: { replacements: t === m.arch && !m.product ? [...pairs] : [], ...excludeOf(s, platform), ...(unpaired !== undefined && t.remove ? { remove: t.remove } : {}) },
