@@ -333,7 +333,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // A client that does not answer (it said it would): what it pushed, else initializationOptions'
     // settings, apply after a while, and its answer when it comes (QA 284 B1: a push was lost).
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), CONFIGURATION_WAIT_MS)));
+    const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), CONFIGURATION_WAIT_MS)).unref?.());
     const first = await Promise.race([answer, late]);
     clearTimeout(timer);
     if (first !== LATE) return apply(first);
