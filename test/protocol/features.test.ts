@@ -507,6 +507,15 @@ describe('completion in each context, in its spelling, tier 1 first', () => {
 });
 
 describe('hover', () => {
+  it('is on the token, not past its end: the comma or the line end after a platform gets none, in any list (QA 281)', async () => {
+    const text = 'jobs:\n  b:\n    steps:\n      - with:\n          platforms: linux/amd64,linux/arm/v7\n    strategy:\n      matrix:\n        goarch: [arm64]\n';
+    const { uri } = await open('.github/workflows/end.yml', 'github-actions-workflow', text);
+    assert.ok(await client.hover(uri, positionOf(text, 'linux/amd64', 10)), 'on its last character');
+    for (const [needle, delta] of [['linux/amd64', 11], ['linux/arm/v7', 12], ['arm64]', 5]] as const) {
+      assert.equal(await client.hover(uri, positionOf(text, needle, delta)), null, `past ${needle}`);
+    }
+  });
+
   it('a goreleaser arch built in several goarm variants shows a card for each, and the goos it makes no Go pair with is not claimed (QA 281 B2)', async () => {
     const text = 'version: 2\nbuilds:\n  - goos:\n      - windows\n      - linux\n    goarch:\n      - amd64\n      - arm\n    goarm:\n      - 6\n      - 7\n';
     const { uri, diagnostics } = await open('.goreleaser.yml', 'yaml', text);

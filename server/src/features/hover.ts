@@ -265,7 +265,8 @@ function leftOutName(text: string, offset: number): { start: number; end: number
   let end = offset;
   while (start > 0 && start > offset - 64 && NAME_CHAR.test(text[start - 1])) start--;
   while (end < text.length && end < offset + 64 && NAME_CHAR.test(text[end])) end++;
-  if (end === start || end - start > 40) return undefined;
+  // (Not past the word's end, on the comma or the line's end after it: no platform token is hovered there either.)
+  if (end === start || end === offset || end - start > 40) return undefined;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(lineStart, start);
   if (before.length > 400 || /(?:^|\s)#/.test(before)) return undefined;
