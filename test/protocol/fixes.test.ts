@@ -760,3 +760,22 @@ describe('an arch written with its variant (arm/v7) where a --platform reads it'
     assert.deepEqual(await codesOf('hack/v.sh', 'shellscript', 'for a in amd64/v2 amd64/v3; do docker buildx build --platform linux/$a .; done\n'), []);
   });
 });
+
+describe('quick fixes for a range when the client sends no diagnostics (QA 284 B2)', () => {
+  it('are those of the findings the range touches; a diagnostic sent that is not current gets none', async () => {
+    const text = 'FROM --platform=linux/amd46 golang\nRUN echo ok\n';
+    const { uri, diagnostics } = await open('range/Dockerfile', 'dockerfile', text);
+    const [d] = diagnostics;
+    assert.equal(d.code, 'unknown-platform');
+    // The LSP computes code actions for the range; the diagnostics are a hint.
+    const byRange = await client.codeActions(uri, { start: positionOf(text, 'amd46', 1), end: positionOf(text, 'amd46', 1) }, [], ['quickfix']);
+    assert.deepEqual(byRange.map((a) => a.title), (await fixes(uri, d)).map((a) => a.title));
+    assert.ok(byRange.length > 0 && byRange[0].title.startsWith('Replace with linux/amd64'), JSON.stringify(byRange.map((a) => a.title)));
+    assert.equal(byRange[0].diagnostics?.[0]?.code, 'unknown-platform');
+    // Nothing there: nothing.
+    assert.deepEqual(await client.codeActions(uri, { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, [], ['quickfix']), []);
+    // A diagnostic of another version (a range that is no finding now) is not replaced by the range's findings.
+    const stale = { ...d, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } } };
+    assert.deepEqual(await client.codeActions(uri, d.range, [stale], ['quickfix']), []);
+  });
+});

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../rules/finding';
-import { SOURCE, rangeOf } from './diagnostics';
+import { SOURCE, rangeOf, toDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.k8s-platforms`;
 
@@ -218,9 +218,25 @@ function indexByRange(findings: readonly Finding[]): Map<string, Finding> {
   return byKey;
 }
 
+/** How many findings a range's quick fixes are offered for when the client sends no diagnostics. */
+const MAX_TOUCHED = 200;
+
+/** The findings a range touches (a cursor at a token's end too), MAX_TOUCHED at most. */
+function touched(doc: TextDocument, findings: readonly Finding[], range: CodeActionParams['range']): Finding[] {
+  const from = doc.offsetAt(range.start);
+  const to = doc.offsetAt(range.end);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.start <= to && f.end >= from) out.push(f);
+    if (out.length >= MAX_TOUCHED) break;
+  }
+  return out;
+}
+
 /**
- * Code actions for the diagnostics the client sends back. Each is matched to a finding of the
- * current version (same code and range), so an edit never uses offsets from an older version.
+ * Code actions for the diagnostics the client sends back, or for the findings the range touches
+ * when it sends an empty list. Each is matched to a finding of the current version (same code and
+ * range), so an edit never uses offsets from an older version.
  */
 export function codeActions(doc: TextDocument, findings: readonly Finding[], params: CodeActionParams, style: EditStyle, resolvesEdits = false): CodeAction[] {
   // (A client that sends no context, or no list of diagnostics, asks for no quick fix.)
@@ -230,7 +246,11 @@ export function codeActions(doc: TextDocument, findings: readonly Finding[], par
   const out: CodeAction[] = [];
   if (selects(only, CodeActionKind.QuickFix)) {
     const sent: unknown = params.context?.diagnostics;
-    const ours = Array.isArray(sent) ? (sent as Diagnostic[]).filter((d) => d?.source === SOURCE) : [];
+    let ours = Array.isArray(sent) ? (sent as Diagnostic[]).filter((d) => d?.source === SOURCE) : [];
+    // None of ours sent (a client that sends none, or whose diagnostics are not in yet): the LSP
+    // computes code actions for the range, the diagnostics being a hint, so the findings it
+    // touches are fixed (QA 284 B2). Sent ones that are stale get no fix: they are not these.
+    if (ours.length === 0 && Array.isArray(sent) && sent.length === 0) ours = touched(doc, findings, params.range).map((f) => toDiagnostic(doc, f));
     // An editor sends the diagnostics under the cursor, or every one of a selection (of the whole
     // file, for select-all): for many, the findings are looked up by range and code, not searched
     // once per diagnostic.
