@@ -579,3 +579,19 @@ describe('unknown-platform of a port Go dropped', () => {
     );
   });
 });
+
+describe('removed-platform of a runtime alias given to GOARCH', () => {
+  it('says Go has no such arch, and its variant, in a variable of a Makefile, a Dockerfile or a workflow as in a command (QA 286 B2)', () => {
+    const cases: [string, FileKind][] = [
+      ['GOARCH ?= armv7\n', 'makefile'],
+      ['x:\n\tGOARCH=armv7 go build\n', 'makefile'],
+      ['FROM golang\nENV GOARCH=armv7\n', 'dockerfile'],
+      ['env:\n  GOARCH: armv7\n', 'github-workflow'],
+    ];
+    for (const [text, kind] of cases) {
+      const [f] = lintText(text, kind, model, settings);
+      assert.equal(f?.code, 'removed-platform', text);
+      assert.match(f.message, /^arm \(linux\/arm\/v7\) was removed from the Kubernetes release \(.*\); remove it\. armv7 is not a Go architecture either: Go writes it GOARCH=arm GOARM=7\.$/, text);
+    }
+  });
+});

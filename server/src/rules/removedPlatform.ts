@@ -26,7 +26,8 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   const alias = goAlias(s);
   const aliasVariant = alias?.variant !== undefined && s.variant === undefined && s.os !== undefined ? `${s.os}/${alias.arch}/${alias.variant}` : undefined;
   // (With no GOOS, the platform the arch makes, in its variant: `GOARCH="arm/v7"` is arm (linux/arm/v7).)
-  const variant = s.os === undefined && s.arch !== undefined && s.variant !== undefined && isValidVariant(s.arch, s.variant) ? `/${s.variant}` : '';
+  // (An alias with its variant, `GOARCH=armv7` alone: arm (linux/arm/v7), as with a GOOS.)
+  const variant = s.os === undefined && s.arch !== undefined && s.variant !== undefined && isValidVariant(s.arch, s.variant) ? `/${s.variant}` : s.os === undefined && s.variant === undefined && alias?.variant !== undefined ? `/${alias.variant}` : '';
   // (A variant Go lacks in the arch's own word, `ARCH=arm/v9` for `--platform linux/$ARCH`, as written.)
   const wordVariant = variantInWord(s.mention) && s.os !== undefined && s.variant !== undefined && !isValidVariant(s.arch!, s.variant) ? `${s.os}/${s.arch}/${s.variant}` : undefined;
   const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch}${variant})` : (several ?? aliasVariant ?? wordVariant ?? display(s));
@@ -56,7 +57,8 @@ function goAlias(s: Subject): { written: string; arch: string; variant?: string 
   const m = s.mention;
   // (Where the value goes to Go itself: an assignment, a goreleaser build, an env block; a matrix's
   // `arch: [armhf]` may go to a case that maps it, or to a container tool that takes the alias.)
-  if (m.kind !== 'pair' || !m.arch || m.archName !== undefined || m.containerArch || !(GO_CONTEXTS.has(m.context) || m.context.endsWith('GOOS/GOARCH'))) return undefined;
+  // (Also a GOARCH variable's own value, a Makefile's `GOARCH ?= armv7`, a workflow's top-level `GOARCH: armv7`.)
+  if (m.kind !== 'pair' || !m.arch || m.archName !== undefined || m.containerArch || !(GO_CONTEXTS.has(m.context) || m.context.endsWith('GOOS/GOARCH') || m.context.toLowerCase() === 'goarch')) return undefined;
   const written = m.arch.text.toLowerCase();
   const go = written.indexOf('/') < 0 && !isGoArch(written) ? resolveArch(written) : undefined;
   return go && { written: m.arch.text, ...go };
