@@ -1,13 +1,22 @@
 import type { SarifInput } from './sarif';
 
 /**
+ * Text for output: every control character but those in `keep` written as JSON writes it
+ * (`\u001b`, `\n`), so an escape sequence in a file name or a custom model's text is shown, not
+ * played by the terminal or the CI log, and a newline does not break a line that must stay one.
+ */
+export function escapeControls(text: string, keep = ''): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (keep.includes(c) ? c : JSON.stringify(c).slice(1, -1)));
+}
+
+/**
  * GitHub's workflow command data: `%`, CR and LF escaped; in a property `:` and `,` too. Any other
  * control character (an escape sequence in a custom model's text, which the run's log would play
  * as colours or a title) is written as JSON writes it, `\u001b`, as the text format does.
  */
 function escapeData(s: string): string {
-  return s
-    .replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1))
+  return escapeControls(s, '\r\n')
     .replace(/%/g, '%25')
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A');

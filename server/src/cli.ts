@@ -8,7 +8,7 @@ import { explainInput } from './explain';
 import { plainText } from './features/markup';
 import { MAX_SARIF_RESULTS, sarifShare, toSarif, type SarifInput, type SarifInvocation } from './sarif';
 import { lineHashes } from './lineHash';
-import { toGithubAnnotations, toGitlabCodeQuality } from './ciFormats';
+import { escapeControls, toGithubAnnotations, toGitlabCodeQuality } from './ciFormats';
 import { version } from '../../package.json';
 import { MAX_THREADS_PER_CORE, MAX_WORKERS, lintInParallel, type WorkerAnswer, type WorkerInit, type WorkerRequest } from './cliParallel';
 import { TierModel } from './model/query';
@@ -256,12 +256,7 @@ function textPath(file: string): string {
 
 /** Text for a line of output: a control character in a file name or a custom model's message (a newline) is escaped, so one finding stays one line. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
-}
-
-/** Text of several lines: newlines and tabs kept, any other control character escaped (an escape sequence of a custom model's tier name would recolour or clear the terminal). */
-function printableLines(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return escapeControls(text);
 }
 
 /** One finding of `--format json`: 1-based line and column, endColumn one past the token. */
@@ -418,7 +413,7 @@ function runExplain(args: string[], io: CliIo): number {
     return 2;
   }
   // (Its lines as they are; any other control character a custom model's text holds is escaped, as lint's lines are.)
-  io.stdout.write(`${printableLines(markdown ? result.markdown : plainText(result.markdown))}\n`);
+  io.stdout.write(`${escapeControls(markdown ? result.markdown : plainText(result.markdown), '\n\t')}\n`);
   return refused ? 2 : 0;
 }
 

@@ -2,6 +2,7 @@ import { watchFile, unwatchFile, statSync, readFileSync, type Stats } from 'node
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type ConnectionOptions } from 'vscode-languageserver/node';
 import { FrameGuard } from './frameGuard';
+import { oneLine } from './model/issueText';
 import { startServer, type ServerRuntime } from './server';
 import { noteDocumentLength, startWithoutOptimiser } from './jit';
 import { afterPublish } from './idleGc';
@@ -101,19 +102,13 @@ const connection = stdio ? createConnection(ProposedFeatures.all, guardedReader(
  */
 function guardedReader(): StreamMessageReader {
   const reader = new StreamMessageReader(process.stdin.pipe(new FrameGuard(dropped)));
-  reader.onError((e) => dropped(`dropped a message whose body is no JSON (${oneLineOf(e instanceof Error ? e.message : String(e))})`));
+  reader.onError((e) => dropped(`dropped a message whose body is no JSON (${oneLine(e instanceof Error ? e.message : String(e))})`));
   // What vscode-languageserver does for a stream it is given, not for a reader: the editor gone
   // (its end of the pipe closed), the server exits.
   const gone = () => process.exit(shutdownAsked ? 0 : 1);
   process.stdin.on('end', gone);
   process.stdin.on('close', gone);
   return reader;
-}
-
-/** A reader's error on one line, not too long for a log. */
-function oneLineOf(s: string): string {
-  const line = s.replace(/\s+/g, ' ').trim();
-  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
 if (stdio) {
   // What vscode-languageserver does for its own stdio: console output goes to the editor's log,

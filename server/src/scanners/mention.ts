@@ -557,6 +557,9 @@ export function readPlatformList(sink: MentionSink, o: ValueOptions, listId = si
   }
 }
 
+/** A variable's name as scripts and CI files write their settings: capitals, digits and underscores. */
+export const UPPER_NAME = /^[A-Z][A-Z0-9_]*$/;
+
 /** A word of a build row: anything but blanks and quotes. */
 const ROW_WORD = /[^\s"']+/g;
 

@@ -5,6 +5,7 @@ import {
   MentionSink,
   isPlatformListValue,
   buildRowsOf,
+  UPPER_NAME,
   splitList,
   POISON,
   SOFT,
@@ -993,9 +994,6 @@ function usePending(sink: MentionSink, oses: Token[], arches: Token[], pending: 
   }
 }
 
-/** A variable's name as scripts write their settings: capitals, digits and underscores. */
-const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
-
 /**
  * A script's own command that sets a variable (kubernetes-csi's release tools: `configvar
  * CSI_PROW_BUILD_PLATFORMS "linux amd64 amd64; linux arm arm -arm" "description"`): a name
@@ -1005,7 +1003,7 @@ const SETTING_NAME = /^[A-Z][A-Z0-9_]*$/;
 function settingCommand(text: string, masked: string, base: number, words: readonly Word[], nameIndex: number, sink: MentionSink): void {
   if (nameIndex + 2 >= words.length) return;
   const name = wordText(masked, words[nameIndex + 1]);
-  if (!SETTING_NAME.test(name) || roleOf(name) !== 'platform') return;
+  if (!UPPER_NAME.test(name) || roleOf(name) !== 'platform') return;
   const w = words[nameIndex + 2];
   const u = unquote(masked, w);
   if (u.s === w.start) return;

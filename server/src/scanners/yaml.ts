@@ -1,5 +1,5 @@
 import { get, isTemplateLine, newRepairs, readYamlDocuments, scalarText, type Repairs, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { INCLUDED_EVERYWHERE, isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, readsFlagValue, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
+import { INCLUDED_EVERYWHERE, UPPER_NAME, isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, readsFlagValue, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -3263,8 +3263,6 @@ function envFlagValue(key: string, value: YScalar, ctx: Ctx): boolean {
   return true;
 }
 
-/** An environment variable's name as scripts write it: `PLATFORMS`, `IMAGE_PLATFORMS`. */
-const UPPER_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /**
  * Whether the value of platform-ish `key` is read by containerd, which takes an arch alone as that
