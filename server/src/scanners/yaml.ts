@@ -1,5 +1,5 @@
 import { get, isTemplateLine, newRepairs, readYamlDocuments, scalarText, type Repairs, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yamlTree';
-import { INCLUDED_EVERYWHERE, UPPER_NAME, isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, readsFlagValue, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
+import { INCLUDED_EVERYWHERE, UPPER_NAME, buildRowsOf, isBareArchList, isForeignPlatform, MentionSink, emitName, emitPairs, markRepeats, type Mention, type PairMention, isForeignBuilder, isPathKey, isPlatformMappingPath, PLATFORM_FLAG, platformMappingRole, readsFlagValue, pulledImage, readPlatformList, roleOf, token, type Role, type Token, UNIVERSAL, variantFields } from './mention';
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
@@ -5693,14 +5693,20 @@ const MAX_ENV_ITEMS = 200;
 const ENV_ITEM = /^(?:--(?:env|build-arg)=)?([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_./,-]+(?:[ \t]+[A-Za-z0-9_./,-]+)+)$/;
 
 /**
+ * The same item whose value is a table of builds (`BUILD_PLATFORMS=linux amd64 amd64; linux arm
+ * arm -arm`, see buildRowsOf): rows of the same words and `;`, base images (`nanoserver:1809`) too.
+ */
+const ENV_ROWS_ITEM = /^(?:--(?:env|build-arg)=)?([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_./,:@-]+(?:(?:[ \t]*;[ \t]*|[ \t]+)[A-Za-z0-9_./,:@-]+)+(?:[ \t]*;)?)$/;
+
+/**
  * An `env:` entry of Cloud Build or Compose, or a `make` argument of an exec form, that sets a
  * platform list: the whole rest of the item is the value (`PLATFORMS=linux/amd64 linux/s390x`),
  * not a shell line whose second word would be a command. `value` is the item's text, found in
  * the document from `from` on. Returns whether the item was read so.
  */
 function readEnvItem(sink: MentionSink, text: string, value: string, from: number): boolean {
-  const m = ENV_ITEM.exec(value);
-  if (!m || roleOf(m[1]) !== 'platform') return false;
+  const m = ENV_ITEM.exec(value) ?? (value.indexOf(';') >= 0 ? ENV_ROWS_ITEM.exec(value) : null);
+  if (!m || roleOf(m[1]) !== 'platform' || (m[2].indexOf(';') >= 0 && buildRowsOf(m[2]) === undefined)) return false;
   const s = text.indexOf(m[2], from + m[0].length - m[2].length);
   if (s < 0) return false;
   const e = s + m[2].length;
