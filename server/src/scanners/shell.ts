@@ -1223,7 +1223,7 @@ function platformArray(text: string, masked: string, base: number, array: readon
  * `--platform` value (`docker buildx build --platform "$p"`). Undefined when the body does
  * neither (outside echo text).
  */
-function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token; others?: Token[]; container?: true; named?: true } | undefined {
+function loopUse(text: string, masked: string, base: number, words: readonly Word[]): { role: 'os' | 'arch' | 'platform'; other?: Token; others?: Token[]; container?: true; named?: true; cut?: true } | undefined {
   const variable = wordText(masked, words[1]);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) return undefined;
   const loop = loopBody(text, masked, base, words);
@@ -1235,7 +1235,7 @@ function loopUse(text: string, masked: string, base: number, words: readonly Wor
     if (others.length === 0) others.push(...innerAssignedNames(text, masked, base, words, loop, use.otherVariable, role));
     return others.length > 0 ? { role: use.role, others } : { role: use.role };
   }
-  if (!use?.other) return use && { role: use.role };
+  if (!use?.other) return use && { role: use.role, ...(use.cut ? { cut: true } : {}) };
   const at = base + loop.from + use.other.at;
   return { role: use.role, other: token(text, at, at + use.other.text.length), ...(use.container ? { container: true } : {}), ...(use.named ? { named: true } : {}) };
 }
@@ -1300,7 +1300,7 @@ function innerAssignedNames(text: string, masked: string, base: number, words: r
  * (`GOOS=${v%/…}`), a platform. A use in echo text or a comment is none. The scanner's loops and
  * completion in a loop's list (completionContext.ts) read them so.
  */
-export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string }; otherVariable?: string; container?: true; named?: true } | undefined {
+export function loopVariableUse(body: string, variable: string): { role: 'os' | 'arch' | 'platform'; other?: { at: number; text: string }; otherVariable?: string; container?: true; named?: true; cut?: true } | undefined {
   // A body that sets the variable again (`x86_64) a=amd64 ;;`, `a=$(uname -m)`, an inner `for a in`)
   // builds with what it sets, not with the loop's words.
   // (A statement's own: not `--build-arg ARCH=$ARCH`, nor `ARCH="${ARCH}"`.)
@@ -1340,6 +1340,15 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
     if (!ECHO_BEFORE.test(before) && !COMMENT_BEFORE.test(before)) return { role: 'platform' };
+  }
+  // GOOS and GOARCH cut out of it by a command or a make function: `GOOS=$(echo $p | cut -d/ -f1)`,
+  // `GOOS=$(word 1,$(subst /, ,$p))`, `GOOS=$(call os,$p)`. A platform, when the loop's words are
+  // written as ones (see slashedWords).
+  const cut = new RegExp(`(?:^|[\\s;&|])GO(?:OS|ARCH)=["']?\\$\\((?!\\()[^;\\n)]*?\\$\\$?\\{?${variable}(?![A-Za-z0-9_])`, 'g');
+  for (let use = cut.exec(body); use; use = cut.exec(body)) {
+    const lineStart = body.lastIndexOf('\n', use.index) + 1;
+    const before = body.slice(lineStart, use.index + 1);
+    if (!ECHO_BEFORE.test(before) && !COMMENT_BEFORE.test(before)) return { role: 'platform', cut: true };
   }
   // `--platform linux/$arch`: an arch, built with the os written before it, in a container tool's
   // spelling (`x86_64` is an alias there, not a typo of Go's).
@@ -1471,7 +1480,7 @@ function makeLoop(text: string, args: number, comma: number, second: number, clo
   const body = text.slice(bodyFrom, close).replace(new RegExp(`\\$\\((${variable})\\)`, 'g'), '$${$1}');
   const use = named === 'platform' ? undefined : loopVariableUse(body, variable);
   if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
-    loopPlatforms(sink, text, listMasked, listFrom, words, 'foreach list');
+    if (!use?.cut || slashedWords(text, words)) loopPlatforms(sink, text, listMasked, listFrom, words, 'foreach list');
     return;
   }
   const role = named ?? use?.role;
@@ -1500,6 +1509,21 @@ function containerLoop(mentions: Mention[], from: number, named = false): void {
     if (named) m.ownSpelling = true;
   }
   containerAliases(mentions, from, arches);
+}
+
+/**
+ * Whether a loop's words are platforms as written (`linux/amd64 linux/arm/v7`): each holds a slash
+ * or is templated, one at least a slash. What a body cuts GOOS and GOARCH out of (`$(word
+ * 1,$(subst /, ,$p))`) is a platform only then: `for a in x86_64 aarch64` cut by `sed` is an arch.
+ */
+function slashedWords(text: string, words: readonly LoopWord[]): boolean {
+  let slashed = false;
+  for (const w of words) {
+    const word = text.slice(w.s, w.e);
+    if (word.indexOf('/') > 0) slashed = true;
+    else if (word.indexOf('$') < 0) return false;
+  }
+  return slashed;
 }
 
 /** A word of a loop's list: its value text[s, e) (unquoted), and the whole word text[ws, we), which its removal takes. */
@@ -1796,7 +1820,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     const spans = assigned ?? loopSpans(masked, base, words);
     if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
       // (A list of platforms assigned before is read where it is written.)
-      if (!assigned) loopPlatforms(sink, text, masked, base, spans, 'for loop list');
+      if (!assigned && (!use?.cut || slashedWords(text, spans))) loopPlatforms(sink, text, masked, base, spans, 'for loop list');
     } else if (named === 'os' || named === 'arch') {
       // for GOARCH in amd64 arm64 arm: each word is one build's GOOS or GOARCH, with the other
       // half where the body writes it beside the variable (GOOS=darwin GOARCH=$goarch), else alone.
