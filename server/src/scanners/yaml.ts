@@ -1525,9 +1525,16 @@ export function fileEnv(text: string): GoEnv | undefined {
   if (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0) return undefined;
   TOP_ENV.lastIndex = 0;
   const top = TOP_ENV.exec(text);
-  if (!top || TOP_ENV.exec(text) || documents(text) > 1) return undefined;
-  return namesEnv(anchoredNames(text, text.indexOf('\n', top.index) + 1, 0));
+  if ((top && TOP_ENV.exec(text)) || documents(text) > 1) return undefined;
+  const env = top ? namesEnv(anchoredNames(text, text.indexOf('\n', top.index) + 1, 0)) : undefined;
+  if (env?.osName !== undefined || text.indexOf('platform') < 0) return env;
+  // A Drone pipeline's machine (`platform: {os: windows}`): what its steps build for where no GOOS is set.
+  const host = DRONE_PLATFORM_OS.exec(text);
+  return host ? { ...env, osName: host[1] } : env;
 }
+
+/** A Drone pipeline's top-level `platform:` whose `os:` (one of its first three keys) is windows or darwin. */
+const DRONE_PLATFORM_OS = /^platform[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]+[a-z_]+[ \t]*:[^\n]*\n){0,2}[ \t]+os[ \t]*:[ \t]*["']?(windows|darwin)["']?[ \t]*(?:#[^\n]*)?\r?$/m;
 
 /** A variable of an environment map set to a plain value: `  K8S_BASE: "https://dl.k8s.io/release"`. */
 const URL_VARIABLE = /^[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*(["']?)([a-z]+:\/\/[^\s"'#$]+)\2[ \t]*(?:#.*)?\r?$/;
@@ -2856,6 +2863,11 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
     const name = executor?.kind === 'map' ? get(executor, 'name') : executor;
     env = inherit(env, ctx.executors.get(scalarText(name) ?? ''));
   }
+  // A job on a Windows or macOS machine builds for its os where no GOOS is set (`runs-on: windows-latest`).
+  if (env?.os === undefined && env?.osName === undefined && env?.osAxis === undefined && !env?.osUnknown && ctx.path.length > 0) {
+    const host = hostOs(node, ctx);
+    if (host) env = { ...env, osName: host };
+  }
   // One pass over the map's keys: this runs for every map of a file.
   for (const item of node.items) {
     const m = item.value;
@@ -2900,6 +2912,53 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
     if (os) env = { ...env, os };
   }
   return env;
+}
+
+/**
+ * The os of the machine a job runs on, when it is Windows or macOS and the job says so in its
+ * CI's words: a workflow's `runs-on: windows-latest` (or a self-hosted `[self-hosted, macOS]`),
+ * Azure's `pool: {vmImage: macOS-14}`, GitLab's runner `tags: [saas-windows-medium-amd64]`,
+ * CircleCI's `macos:` executor, Travis's `os: windows` beside the job's `env:` or `script:`. Go
+ * builds for it where no GOOS is set: `GOARCH=arm` there is windows/arm, not linux/arm. Undefined
+ * for Linux, for a templated label (`${{ matrix.os }}`), or when the labels disagree.
+ */
+function hostOs(node: YMap, ctx: Ctx): 'windows' | 'darwin' | undefined {
+  let host: 'windows' | 'darwin' | undefined;
+  for (const item of node.items) {
+    const key = item.key;
+    let labels: YNode | undefined;
+    if (key === 'runs-on' && ctx.flavour === 'github-workflow') {
+      labels = item.value?.kind === 'map' ? get(item.value, 'labels') : item.value;
+    } else if (key === 'pool' && item.value?.kind === 'map') labels = get(item.value, 'vmImage');
+    else if (key === 'tags' && ctx.flavour === 'gitlab-ci') labels = item.value;
+    else if (key === 'macos' && item.value?.kind === 'map' && ctx.flavour === 'yaml') return 'darwin';
+    // (Not a platform's `os:` field, as krew's selector has: a job's, beside its env or script.)
+    else if (key === 'os' && ctx.flavour === 'yaml' && node.items.some((i) => TRAVIS_JOB_KEYS.has(i.key))) labels = item.value;
+    else continue;
+    for (const label of labels?.kind === 'seq' ? labels.items : [labels]) {
+      const text = label?.kind === 'scalar' ? label.value : undefined;
+      if (typeof text !== 'string') continue;
+      if (text.indexOf('$') >= 0) return undefined;
+      const os = key === 'os' ? TRAVIS_OS[text] : labelOs(text);
+      if (os === undefined) continue;
+      if (host !== undefined && host !== os) return undefined;
+      host = os;
+    }
+  }
+  return host;
+}
+
+/** Keys of a Travis job beside its `os:` (what makes `os: windows` a machine, not a platform's field). */
+const TRAVIS_JOB_KEYS: ReadonlySet<string> = new Set(['env', 'script', 'install', 'before_install', 'before_script', 'language', 'go', 'dist']);
+/** Travis's names of the machines' oses. */
+const TRAVIS_OS: Readonly<Record<string, 'windows' | 'darwin'>> = { windows: 'windows', osx: 'darwin' };
+
+/** The os a runner's label names: `windows-2022`, `macos-14`, `macOS` (self-hosted), Azure's `vs2017-win2016`, GitLab's `saas-windows-medium-amd64`. */
+function labelOs(label: string): 'windows' | 'darwin' | undefined {
+  const l = label.toLowerCase();
+  if (/(?:^|-)windows(?:$|-)|^vs20\d\d-win/.test(l)) return 'windows';
+  if (/(?:^|-)macos(?:$|-)/.test(l)) return 'darwin';
+  return undefined;
 }
 
 /** The environment without the matrix axis its GOOS was set to, as an env map sets GOOS again; `all`: without any GOOS. */
