@@ -1,4 +1,5 @@
 import type { TierModel } from './model/query';
+import { builtinModel } from './model/load';
 import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, variantNote, type Platform } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { suggestPlatforms } from './platform/suggest';
@@ -71,7 +72,8 @@ function artifactSection(model: TierModel, p: Platform): string {
   if (a.images.length + a.binaries.length + a.archives.length === 0 && !a.packages) {
     lines.push('No release artifacts are listed for it.');
     const row = model.platform(p);
-    if (row && !model.removed(p)) lines.push('(The tier table lists it, but the artifact tables do not; the source document says nothing more.)');
+    // (A custom model is its own ground: the source document is the built-in model's.)
+    if (row && !model.removed(p)) lines.push(`(The tier table lists it, but the artifact tables do not; ${model === builtinModel() ? 'the source document' : 'the model'} says nothing more.)`);
     return lines.join('\n');
   }
   lines.push('| artifacts | published |');
@@ -127,14 +129,45 @@ export function explainArtifact(model: TierModel, name: string, asPackage = fals
   return `**${name}**: ${[installed, parts.length > 0 ? `Kubernetes release ${parts.join('; ')}` : undefined].filter((p) => p !== undefined).join('; ')}`;
 }
 
+/** kubernetes.tar.gz, kubernetes-src.tar.gz: archives that name no platform. */
+export function platformFree(model: TierModel, file: string): string | undefined {
+  const a = model.data.archives.items.find((x) => !x.file.includes('{os}') && (file === x.file || file.startsWith(`${x.file}.`)));
+  // The source's table ticks no platform for them, and does not call them portable either.
+  return a ? `**${a.file}**: Kubernetes release archive; its name holds no platform, and the release artifacts list it under none` : undefined;
+}
+
+/** What release files' names end with after the artifact's own (`.tar.gz.sha256`, `.exe`). */
+export const ARTIFACT_SUFFIXES = /(\.(sha256|sha512|sig|cert|pem|docker_tag|tar|gz|tgz|zip|exe))+$/;
+
+/** An archive named with its platform (`kubernetes-node-linux-arm64`): the longest archive name it starts with, and the rest. */
+export function archivePlatform(model: TierModel, word: string): { name: string; platform: string } | undefined {
+  let best: string | undefined;
+  for (const a of model.data.archives.items) {
+    if (model.isArchive(a.name) && word.startsWith(`${a.name}-`) && (!best || a.name.length > best.length)) best = a.name;
+  }
+  return best ? { name: best, platform: word.slice(best.length + 1) } : undefined;
+}
+
 export type Explained = { ok: true; platform: Platform; markdown: string } | { ok: false; message: string };
 
 /** Explains a platform typed by a person, in any spelling (`amd64-linux`, `linux_arm64`). */
 export function explainInput(model: TierModel, input: string): Explained {
   const parsed = parsePlatform(input.trim(), 'strict');
   if (!parsed) {
-    const artifact = explainArtifact(model, input.trim());
+    // A release file: `kubectl.exe`, `kube-proxy.tar`, `kubernetes-node-linux-arm64.tar.gz`.
+    const word = input.trim().replace(ARTIFACT_SUFFIXES, '');
+    const artifact = platformFree(model, input.trim()) ?? explainArtifact(model, word);
     if (artifact) return { ok: true, platform: { os: '', arch: '' }, markdown: artifact };
+    const archive = archivePlatform(model, word);
+    if (archive) {
+      const card = explainInput(model, archive.platform);
+      if (!card.ok) return { ok: false, message: `${input} names ${archive.platform}: ${card.message}` };
+      let about = explainArtifact(model, archive.name) ?? '';
+      const p = card.platform;
+      const listed = model.archiveInfo(archive.name)?.platforms.has(`${p.os}/${p.arch}`) ?? false;
+      if (!listed) about += `\n\n${archive.name} is not listed for ${p.os}/${p.arch} in the Kubernetes release artifacts.`;
+      return { ok: true, platform: p, markdown: `${about}\n\n${card.markdown}` };
+    }
     return { ok: false, message: `${input} is not a platform (write it os/arch, like linux/amd64).` };
   }
   if (!parsed.valid && !model.removed(parsed)) {

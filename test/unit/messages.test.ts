@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText, type FileKind } from '../../server/src/lint';
 import { builtinModel } from '../../server/src/model/load';
+import { TierModel } from '../../server/src/model/query';
 import { unsupportedMessage } from '../../server/src/rules/unsupportedPlatform';
 import { explainInput } from '../../server/src/explain';
 
@@ -593,5 +594,41 @@ describe('removed-platform of a runtime alias given to GOARCH', () => {
       assert.equal(f?.code, 'removed-platform', text);
       assert.match(f.message, /^arm \(linux\/arm\/v7\) was removed from the Kubernetes release \(.*\); remove it\. armv7 is not a Go architecture either: Go writes it GOARCH=arm GOARM=7\.$/, text);
     }
+  });
+});
+
+describe('explain of a platform no artifact table lists (QA 289 O3)', () => {
+  it('grounds the silence in the source document for the built-in model, in the model for a custom one', () => {
+    const data = structuredClone(builtinModel().data);
+    data.platforms.push({ id: 'riscv64-linux', os: 'linux', arch: 'riscv64', tier: 3 });
+    const custom = new TierModel(data);
+    const told = explainInput(custom, 'linux/riscv64');
+    assert.ok(told.ok);
+    assert.match(told.ok ? told.markdown : '', /the artifact tables do not; the model says nothing more\.\)$/);
+    assert.doesNotMatch(told.ok ? told.markdown : '', /source document/);
+    const builtIn = explainInput(builtinModel(), 'darwin/arm64');
+    assert.match(builtIn.ok ? builtIn.markdown : '', /the artifact tables do not; the source document says nothing more\.\)$/);
+  });
+});
+
+describe('explain of a release file named with its platform (QA 289 O2)', () => {
+  const md = (input: string) => {
+    const e = explainInput(builtinModel(), input);
+    return e.ok ? e.markdown : `error: ${e.message}`;
+  };
+  it('tells the archive and the platform it names, as the hover on that name does', () => {
+    const node = md('kubernetes-node-linux-arm64.tar.gz');
+    assert.match(node, /^\*\*kubernetes-node\*\*: Kubernetes release archive for linux\/amd64, linux\/arm64/);
+    assert.match(node, /\*\*linux\/arm64\*\* \(`arm64-linux`\): Kubernetes \*\*tier/);
+    assert.doesNotMatch(node, /is not listed/);
+    assert.match(md('kubernetes-client-windows-amd64.tar.gz.sha512'), /\*\*windows\/amd64\*\*/);
+  });
+  it('says an archive is not listed for the platform it names', () => {
+    assert.match(md('kubernetes-server-darwin-arm64.tar.gz'), /\n\nkubernetes-server is not listed for darwin\/arm64 in the Kubernetes release artifacts\.\n\n\*\*darwin\/arm64\*\*/);
+  });
+  it('names the platform that is wrong, and an archive with no platform as one', () => {
+    assert.equal(md('kubernetes-node-lnux-amd64.tar.gz'), 'error: kubernetes-node-lnux-amd64.tar.gz names lnux-amd64: lnux-amd64 is not a valid Go platform; did you mean linux/amd64?');
+    assert.match(md('kubernetes.tar.gz'), /its name holds no platform/);
+    assert.match(md('kubectl.exe'), /^\*\*kubectl\*\*: Kubernetes release image/);
   });
 });

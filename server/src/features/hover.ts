@@ -4,7 +4,7 @@ import { partnersAt, type ScanResult } from '../lint';
 import { UNIVERSAL, UNIVERSAL_ARCHES, platformMappingRole, roleOf, shownSpaces, writtenName, type Mention, type Token } from '../scanners/mention';
 import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
-import { explainArtifact, explainPlatform } from '../explain';
+import { ARTIFACT_SUFFIXES, archivePlatform, explainArtifact, explainPlatform, platformFree } from '../explain';
 import { KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, variantNote, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
@@ -110,7 +110,6 @@ function removedNote(removed: { os: string; arch: string; reason: string }[]): s
 }
 
 const WORD = /[A-Za-z0-9._-]/;
-const SUFFIXES = /(\.(sha256|sha512|sig|cert|pem|docker_tag|tar|gz|tgz|zip|exe))+$/;
 
 /** The artifact named by the word at `offset` (`kube-proxy`, `kubectl.exe`, `kubernetes-node-linux-386.tar.gz`). */
 function artifactAt(model: TierModel, text: string, offset: number): { start: number; end: number; name: string; file: string } | undefined {
@@ -124,14 +123,11 @@ function artifactAt(model: TierModel, text: string, offset: number): { start: nu
   if (s - lineStart <= 400 && /(?:^|\s)#/.test(text.slice(lineStart, s))) return undefined;
   if (text[e] === '=' || /^[ \t]*(?::|::|\?|\+|!)?=/.test(text.slice(e, e + 5))) return undefined;
   const file = text.slice(s, e);
-  const word = file.replace(SUFFIXES, '');
+  const word = file.replace(ARTIFACT_SUFFIXES, '');
   if (model.isBinary(word) || model.isImage(word) || model.isArchive(word)) return { start: s, end: e, name: word, file };
-  // An archive with its platform: the longest archive name the word starts with.
-  let best: string | undefined;
-  for (const a of model.data.archives.items) {
-    if (model.isArchive(a.name) && word.startsWith(`${a.name}-`) && (!best || a.name.length > best.length)) best = a.name;
-  }
-  if (best) return { start: s, end: e, name: best, file };
+  // An archive with its platform.
+  const archive = archivePlatform(model, word);
+  if (archive) return { start: s, end: e, name: archive.name, file };
   return /\.tar\.gz\b/.test(file) ? { start: s, end: e, name: word, file } : undefined;
 }
 
@@ -287,10 +283,3 @@ function leftOutName(text: string, offset: number): { start: number; end: number
 const NAME_CHAR = /[A-Za-z0-9_./-]/;
 /** The key a value on its line is written after: `goos: `, `{goos: linux, goarch: `, `goarch: [amd64, `. */
 const KEY_BEFORE = /([A-Za-z_][\w-]*)["']?[ \t]*:[ \t]*(?:\[[^\]\[{}:]*)?["']?$/;
-
-/** kubernetes.tar.gz, kubernetes-src.tar.gz: archives that name no platform. */
-function platformFree(model: TierModel, file: string): string | undefined {
-  const a = model.data.archives.items.find((x) => !x.file.includes('{os}') && (file === x.file || file.startsWith(`${x.file}.`)));
-  // The source's table ticks no platform for them, and does not call them portable either.
-  return a ? `**${a.file}**: Kubernetes release archive; its name holds no platform, and the release artifacts list it under none` : undefined;
-}
