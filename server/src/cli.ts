@@ -32,7 +32,7 @@ export interface CliIo {
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 const USAGE = `Usage: k8s-platforms lint [options] [paths…]
-       k8s-platforms explain [--markdown] [--model FILE] <platform>
+       k8s-platforms explain [--markdown] [--model FILE] <platform|artifact>
 
 Checks platform strings (linux/amd64, GOOS=linux GOARCH=arm, kubernetes-server-linux-s390x.tar.gz)
 in CI configs, Makefiles, Dockerfiles and shell scripts against the Kubernetes release tier model.
