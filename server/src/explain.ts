@@ -1,5 +1,6 @@
 import type { TierModel } from './model/query';
 import { builtinModel } from './model/load';
+import { packagesByTier } from './rules/artifactUnavailable';
 import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, variantNote, type Platform } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { suggestPlatforms } from './platform/suggest';
@@ -114,8 +115,7 @@ export function explainArtifact(model: TierModel, name: string, asPackage = fals
   if (asPackage) {
     // Tier 1 first, as everywhere (the source lists the rpm names alphabetically: x86_64 last).
     // (What the source says: packages for these architectures; it names none of them.)
-    const tierOf = (platform: string) => model.tierOf(parsePlatform(platform, 'strict') ?? { os: '', arch: '' }) ?? 4;
-    const arches = [...model.data.packages.arches].sort((a, b) => tierOf(a.platform) - tierOf(b.platform)).map((a) => `${a.platform} (deb \`${a.deb}\`, rpm \`${a.rpm}\`)`);
+    const arches = packagesByTier(model).map((a) => `${a.platform} (deb \`${a.deb}\`, rpm \`${a.rpm}\`)`);
     installed = `installed as a package from ${model.data.packages.repository}, where the Kubernetes release publishes deb and rpm packages for ${arches.join(', ')} (the release artifacts list them by architecture, not by package)`;
   }
   const parts: string[] = [];

@@ -567,7 +567,7 @@ describe('a release file named with an alias (QA 276 B2)', () => {
 
 describe('unknown-platform of a port Go dropped', () => {
   it('says which Go release removed it, whole or split, and nothing of a pair Go never had (QA 285 O2)', () => {
-    const text = 'FROM --platform=darwin/386 a\nFROM --platform=darwin/arm/v7 b\nFROM --platform=windows/s390x c\nRUN GOOS=darwin GOARCH=386 go build\n';
+    const text = 'FROM --platform=darwin/386 a\nFROM --platform=darwin/arm/v7 b\nFROM --platform=windows/s390x c\nRUN GOOS=darwin GOARCH=386 go build\nFROM --platform=windows/arm d\n';
     const messages = lintText(text, 'dockerfile', model, settings).map((f) => `${text.slice(f.start, f.end)}: ${f.message}`);
     assert.deepEqual(
       messages.map((m) => m.replace(/;.*$/, '')),
@@ -576,6 +576,8 @@ describe('unknown-platform of a port Go dropped', () => {
         'darwin/arm/v7: darwin/arm/v7 is not a valid Go platform (a port Go removed in Go 1.15)',
         'windows/s390x: windows/s390x is not a valid Go platform',
         '386: darwin/386 is not a valid Go platform (a port Go removed in Go 1.15)',
+        // (QA 287 C1: data/go-dist-list.json is Go 1.26's.)
+        'windows/arm: windows/arm is not a valid Go platform (a port Go removed in Go 1.26)',
       ],
     );
   });
@@ -630,5 +632,13 @@ describe('explain of a release file named with its platform (QA 289 O2)', () => 
     assert.equal(md('kubernetes-node-lnux-amd64.tar.gz'), 'error: kubernetes-node-lnux-amd64.tar.gz names lnux-amd64: lnux-amd64 is not a valid Go platform; did you mean linux/amd64?');
     assert.match(md('kubernetes.tar.gz'), /its name holds no platform/);
     assert.match(md('kubectl.exe'), /^\*\*kubectl\*\*: Kubernetes release image/);
+  });
+});
+
+describe('artifact-unavailable of a package arch', () => {
+  it('lists the arches packages exist for tier 1 first, as the hover does (QA 287 C4)', () => {
+    const text = 'echo "deb [arch=armhf] https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /" | sudo tee /etc/apt/sources.list.d/kubernetes.list\nsudo dnf install -y kubelet.i686\n';
+    const said = lintText(text, 'shell', model, settings).filter((f) => f.code === 'artifact-unavailable').map((f) => f.message.replace(/^.*; /, ''));
+    assert.deepEqual(said, ['they exist for amd64, arm64, ppc64el, s390x.', 'they exist for x86_64, aarch64, ppc64le, s390x.']);
   });
 });
