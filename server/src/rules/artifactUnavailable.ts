@@ -7,7 +7,7 @@ import { blame, display, osIsOdd, type Subject } from './subject';
 function artifactLabel(a: ArtifactRef): string {
   switch (a.kind) {
     case 'binary':
-      return a.form === 'binary' ? `The ${a.name} binary` : `The ${a.name} ${a.form === 'exe' ? '.exe' : a.form} file`;
+      return a.form === 'binary' ? `The ${a.name} binary` : a.form === 'exe' ? `The ${a.name}.exe binary` : `The ${a.name} ${a.form} file`;
     case 'archive':
       return `The ${a.name} archive`;
     case 'image':
