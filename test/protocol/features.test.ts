@@ -1079,3 +1079,31 @@ describe('goreleaser anchors while typing', () => {
     assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['8:unknown-platform']);
   });
 });
+
+describe("a Drone pipeline's platform while typing", () => {
+  it("an edit of platform's os rejudges the GOARCH of the steps below, as a fresh server does", async () => {
+    const text = 'kind: pipeline\nname: win\n\nplatform:\n  os: windows\n  arch: amd64\n\nsteps:\n  - name: build\n    image: golang\n    environment:\n      GOARCH: arm\n    commands: [go build]\n';
+    const { uri, diagnostics } = await open('drone/.drone.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['11:unknown-platform']);
+    // `windows` → `linux`: the step builds linux/arm, which was removed.
+    const at = text.indexOf('windows');
+    const line = text.slice(0, at).split('\n').length - 1;
+    const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+    client.change(uri, 2, [{ range: { start: { line, character }, end: { line, character: character + 'windows'.length } }, text: 'linux' }]);
+    const live = await client.diagnosticsFor(uri, 2);
+    const fresh = await open('fresh-drone/.drone.yml', 'yaml', text.replace('windows', 'linux'));
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), fresh.diagnostics.map((d) => `${d.range.start.line}:${d.code}`));
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['11:removed-platform']);
+  });
+
+  it("a GOARCH typed in a step of a pipeline on Windows is windows's, as a fresh server says", async () => {
+    const text = 'kind: pipeline\nname: win\n\nplatform:\n  os: windows\n  arch: amd64\n\nsteps:\n  - name: build\n    image: golang\n    environment:\n      CGO_ENABLED: "0"\n    commands: [go build]\n';
+    const { uri, diagnostics } = await open('drone-typed/.drone.yml', 'yaml', text);
+    assert.deepEqual(diagnostics, []);
+    const at = text.indexOf('      CGO_ENABLED');
+    const line = text.slice(0, at).split('\n').length - 1;
+    client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '      GOARCH: arm\n' }]);
+    const live = await client.diagnosticsFor(uri, 2);
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), [`${line}:unknown-platform`]);
+  });
+});

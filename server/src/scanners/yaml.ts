@@ -1157,6 +1157,8 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (Its text, where the block alone cannot read it: an entry that merges an anchor of another block.)
   if (facts?.leftOut && JSON.stringify(anchoredTexts(before, facts.leftOut)) !== JSON.stringify(anchoredTexts(after, facts.leftOut))) return true;
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
+  // (A Drone pipeline's `platform:`: the os its steps build for where no GOOS is set, see fileEnv.)
+  if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'platform' && pipelineOs(before) !== pipelineOs(after)) return true;
   // (GitLab's default before_script: what the jobs that run it export.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'default' && (facts?.defaultExports || /GO(?:OS|ARCH)/.test(after)) && JSON.stringify(defaultExports(before) ?? null) !== JSON.stringify(defaultExports(after) ?? null)) return true;
   // (An executor's environment: what the jobs on it build for.)
@@ -1522,15 +1524,22 @@ const TOP_ENV = /^(?:env|variables|environment)[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
  * than one such map, or the text is a stream of documents (each its own pipeline: a Drone file).
  */
 export function fileEnv(text: string): GoEnv | undefined {
-  if (text.indexOf('GOOS') < 0 && text.indexOf('GOARCH') < 0) return undefined;
+  const named = text.indexOf('GOOS') >= 0 || text.indexOf('GOARCH') >= 0;
+  // (A pipeline's machine is read without them: a GOARCH typed later in a step builds for it.)
+  if (!named && text.indexOf('platform') < 0) return undefined;
   TOP_ENV.lastIndex = 0;
-  const top = TOP_ENV.exec(text);
+  const top = named ? TOP_ENV.exec(text) : null;
   if ((top && TOP_ENV.exec(text)) || documents(text) > 1) return undefined;
   const env = top ? namesEnv(anchoredNames(text, text.indexOf('\n', top.index) + 1, 0)) : undefined;
-  if (env?.osName !== undefined || text.indexOf('platform') < 0) return env;
+  if (env?.osName !== undefined) return env;
   // A Drone pipeline's machine (`platform: {os: windows}`): what its steps build for where no GOOS is set.
-  const host = DRONE_PLATFORM_OS.exec(text);
-  return host ? { ...env, osName: host[1] } : env;
+  const host = pipelineOs(text);
+  return host ? { ...env, osName: host } : env;
+}
+
+/** The os of a Drone pipeline's machine, when its top-level `platform:` says windows or darwin. */
+function pipelineOs(text: string): string | undefined {
+  return text.indexOf('platform') < 0 ? undefined : DRONE_PLATFORM_OS.exec(text)?.[1];
 }
 
 /** A Drone pipeline's top-level `platform:` whose `os:` (one of its first three keys) is windows or darwin. */
