@@ -198,13 +198,13 @@ describe('removed-platform messages of an arm variant that only arm64 has (QA 16
 });
 
 describe('a platform with one half left out', () => {
-  it('is unknown-platform, offering the platforms of the half written, best tier first', () => {
+  it('is unknown-platform, offering the platforms of the half written, best tier first, then in the order of the tier table as completion has them', () => {
     const [os] = lintText('FROM --platform=linux/ alpine\n', 'dockerfile', model, settings);
     assert.equal(os?.code, 'unknown-platform');
-    assert.equal(os.message, 'linux/ is not a valid Go platform; did you mean linux/amd64, linux/386, linux/arm64?');
-    assert.deepEqual(os.data.replacements, ['linux/amd64', 'linux/386', 'linux/arm64']);
+    assert.equal(os.message, 'linux/ is not a valid Go platform; did you mean linux/amd64, linux/arm64, linux/386?');
+    assert.deepEqual(os.data.replacements, ['linux/amd64', 'linux/arm64', 'linux/386']);
     const [arch] = lintText('docker buildx build --platform /arm64 .\n', 'shell', model, settings);
-    assert.deepEqual(arch?.data.replacements, ['darwin/arm64', 'linux/arm64', 'windows/arm64']);
+    assert.deepEqual(arch?.data.replacements, ['linux/arm64', 'darwin/arm64', 'windows/arm64']);
   });
 
   it('is none where a template or a quote goes on with the word', () => {
@@ -412,7 +412,7 @@ describe('a value of a cross product wrong in two ways (QA 224 B1, QA 260 B2)', 
   it('gets one finding, of its most severe code, whose message names every wrong pair', () => {
     const text = 'on: push\njobs:\n  b:\n    strategy:\n      matrix:\n        goos: [linux, darwin, windows]\n        goarch: [amd64, riscv64]\n    runs-on: ubuntu-latest\n    steps:\n      - run: GOOS=${{ matrix.goos }} GOARCH=${{ matrix.goarch }} go build\n';
     assert.deepEqual(lintText(text, 'github-workflow', model, settings).map((f) => `${text.slice(f.start, f.end)} ${f.code} ${f.message}`), [
-      'riscv64 unknown-platform darwin/riscv64 and windows/riscv64 are not valid Go platforms, and this matrix builds them (add an exclude entry for each); did you mean darwin/amd64, darwin/arm64, windows/386, windows/amd64? linux/riscv64 is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.',
+      'riscv64 unknown-platform darwin/riscv64 and windows/riscv64 are not valid Go platforms, and this matrix builds them (add an exclude entry for each); did you mean darwin/amd64, darwin/arm64, windows/amd64, windows/arm64? linux/riscv64 is a valid Go platform but in no Kubernetes tier; Kubernetes does not build or test it.',
     ]);
     // With one of them left out, the other still says so; with both, linux/riscv64 alone is left.
     const one = text.replace('    runs-on', '        exclude:\n          - goos: darwin\n            goarch: riscv64\n    runs-on');
@@ -640,5 +640,14 @@ describe('artifact-unavailable of a package arch', () => {
     const text = 'echo "deb [arch=armhf] https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /" | sudo tee /etc/apt/sources.list.d/kubernetes.list\nsudo dnf install -y kubelet.i686\n';
     const said = lintText(text, 'shell', model, settings).filter((f) => f.code === 'artifact-unavailable').map((f) => f.message.replace(/^.*; /, ''));
     assert.deepEqual(said, ['they exist for amd64, arm64, ppc64el, s390x.', 'they exist for x86_64, aarch64, ppc64le, s390x.']);
+  });
+});
+
+describe('the arches offered for a name far from every arch of its os (QA 291 B3)', () => {
+  it('are in the order of the tier table, as completion offers them: no nearer for being shorter', () => {
+    const said = (text: string) => lintText(text, 'shell', model, settings).map((f) => f.message.replace(/^.*did you mean /, ''));
+    assert.deepEqual(said('GOOS=windows GOARCH=ppc64le go build\n'), ['windows/amd64, windows/arm64, windows/386?']);
+    // (A near one still goes first: arm64 for arm.)
+    assert.deepEqual(said('GOOS=windows GOARCH=arm go build\n'), ['windows/arm64, windows/amd64, windows/386?']);
   });
 });

@@ -335,23 +335,35 @@ const SUGGESTIONS = new WeakMap<TierModel, Map<string, unknown>>();
  */
 const SUGGESTIONS_KEPT = 16_384;
 
+/** An edit distance from which names are all as far from what was written. */
+const FAR = 3;
+
 /**
  * The names Go builds with `name` on its `side` (the arches of an os, the oses of an arch) that
- * the model has not removed, three at most: nearest to `written` first, then by tier and name.
+ * the model has not removed, three at most: nearest to `written` first (up to FAR), then by tier,
+ * then in the order of the model's table, as completion offers them.
  */
 function rankPartners(side: 'os' | 'arch', name: string, model: TierModel, written?: string): string[] {
   const distance = new Map<string, number>();
   const near = (a: string) => {
     if (written === undefined) return 0;
     let d = distance.get(a);
-    if (d === undefined) distance.set(a, (d = editDistance(written.toLowerCase(), a)));
+    // (Three edits or more is no typo of either name: `ppc64le` is no nearer 386 than amd64.)
+    if (d === undefined) distance.set(a, (d = Math.min(editDistance(written.toLowerCase(), a), FAR)));
     return d;
   };
   const platform = (other: string) => (side === 'os' ? { os: name, arch: other } : { os: other, arch: name });
+  // (windows/amd64 before windows/386.)
+  const rows = model.supportedPlatforms();
+  const row = (other: string) => {
+    const p = platform(other);
+    const i = rows.findIndex((r) => r.os === p.os && r.arch === p.arch);
+    return i < 0 ? rows.length : i;
+  };
   return [...GO_PAIRS]
     .map((p) => p.split('/'))
     .filter(([o, a]) => (side === 'os' ? o : a) === name && !model.removed({ os: o, arch: a }))
     .map(([o, a]) => (side === 'os' ? a : o))
-    .sort((x, y) => near(x) - near(y) || (model.tierOf(platform(x)) ?? 9) - (model.tierOf(platform(y)) ?? 9) || x.localeCompare(y))
+    .sort((x, y) => near(x) - near(y) || (model.tierOf(platform(x)) ?? 9) - (model.tierOf(platform(y)) ?? 9) || row(x) - row(y) || x.localeCompare(y))
     .slice(0, 3);
 }
