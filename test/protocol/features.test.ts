@@ -1080,7 +1080,7 @@ describe('goreleaser anchors while typing', () => {
   });
 });
 
-describe("a Drone pipeline's platform while typing", () => {
+describe("a pipeline's machine while typing (Drone's platform, Travis's os)", () => {
   it("an edit of platform's os rejudges the GOARCH of the steps below, as a fresh server does", async () => {
     const text = 'kind: pipeline\nname: win\n\nplatform:\n  os: windows\n  arch: amd64\n\nsteps:\n  - name: build\n    image: golang\n    environment:\n      GOARCH: arm\n    commands: [go build]\n';
     const { uri, diagnostics } = await open('drone/.drone.yml', 'yaml', text);
@@ -1094,6 +1094,17 @@ describe("a Drone pipeline's platform while typing", () => {
     const fresh = await open('fresh-drone/.drone.yml', 'yaml', text.replace('windows', 'linux'));
     assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), fresh.diagnostics.map((d) => `${d.range.start.line}:${d.code}`));
     assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['11:removed-platform']);
+  });
+
+  it("an edit of Travis's top-level os rejudges the jobs' GOARCH, as a fresh server does", async () => {
+    const text = 'language: go\nos: windows\nenv:\n  - GOARCH=arm\nscript:\n  - go build ./...\n';
+    const { uri, diagnostics } = await open('travis/.travis.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['3:unknown-platform']);
+    client.change(uri, 2, [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } }, text: 'linux' }]);
+    const live = await client.diagnosticsFor(uri, 2);
+    const fresh = await open('fresh-travis/.travis.yml', 'yaml', text.replace('windows', 'linux'));
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), fresh.diagnostics.map((d) => `${d.range.start.line}:${d.code}`));
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['3:removed-platform']);
   });
 
   it("a GOARCH typed in a step of a pipeline on Windows is windows's, as a fresh server says", async () => {

@@ -1157,10 +1157,11 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (Its text, where the block alone cannot read it: an entry that merges an anchor of another block.)
   if (facts?.leftOut && JSON.stringify(anchoredTexts(before, facts.leftOut)) !== JSON.stringify(anchoredTexts(after, facts.leftOut))) return true;
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
-  // (A Drone pipeline's `platform:`: the os its steps build for where no GOOS is set, see fileEnv.)
-  if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'platform' && pipelineOs(before) !== pipelineOs(after)) return true;
+  // (A Drone pipeline's `platform:`, Travis's `os:`: the os its jobs build for where no GOOS is set, see fileEnv.)
+  const top = keys.length > 0 ? keys[0] : lineKey(after, 0);
+  if ((top === 'platform' || top === 'os') && pipelineOs(before) !== pipelineOs(after)) return true;
   // (GitLab's default before_script: what the jobs that run it export.)
-  if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'default' && (facts?.defaultExports || /GO(?:OS|ARCH)/.test(after)) && JSON.stringify(defaultExports(before) ?? null) !== JSON.stringify(defaultExports(after) ?? null)) return true;
+  if (top === 'default' && (facts?.defaultExports || /GO(?:OS|ARCH)/.test(after)) && JSON.stringify(defaultExports(before) ?? null) !== JSON.stringify(defaultExports(after) ?? null)) return true;
   // (An executor's environment: what the jobs on it build for.)
   if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
@@ -1526,7 +1527,7 @@ const TOP_ENV = /^(?:env|variables|environment)[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
 export function fileEnv(text: string): GoEnv | undefined {
   const named = text.indexOf('GOOS') >= 0 || text.indexOf('GOARCH') >= 0;
   // (A pipeline's machine is read without them: a GOARCH typed later in a step builds for it.)
-  if (!named && text.indexOf('platform') < 0) return undefined;
+  if (!named && text.indexOf('platform') < 0 && !text.startsWith('os') && text.indexOf('\nos') < 0) return undefined;
   TOP_ENV.lastIndex = 0;
   const top = named ? TOP_ENV.exec(text) : null;
   if ((top && TOP_ENV.exec(text)) || documents(text) > 1) return undefined;
@@ -1537,10 +1538,19 @@ export function fileEnv(text: string): GoEnv | undefined {
   return host ? { ...env, osName: host } : env;
 }
 
-/** The os of a Drone pipeline's machine, when its top-level `platform:` says windows or darwin. */
+/**
+ * The os of a pipeline's machine, when the file says windows or darwin at its top level: a Drone
+ * pipeline's `platform:` (`os: windows`), Travis's `os: windows` or `os: osx` (one os, not a list).
+ */
 function pipelineOs(text: string): string | undefined {
-  return text.indexOf('platform') < 0 ? undefined : DRONE_PLATFORM_OS.exec(text)?.[1];
+  const drone = text.indexOf('platform') < 0 ? undefined : DRONE_PLATFORM_OS.exec(text)?.[1];
+  if (drone !== undefined || (!text.startsWith('os') && text.indexOf('\nos') < 0)) return drone;
+  const travis = TOP_OS.exec(text)?.[1];
+  return travis === undefined ? undefined : travis === 'windows' ? 'windows' : 'darwin';
 }
+
+/** Travis's machine for every job: a top-level `os: windows` (`osx`, `macos`). */
+const TOP_OS = /^os[ \t]*:[ \t]*["']?(windows|osx|macos)["']?[ \t]*(?:#[^\n]*)?\r?$/m;
 
 /** A Drone pipeline's top-level `platform:` whose `os:` (one of its first three keys) is windows or darwin. */
 const DRONE_PLATFORM_OS = /^platform[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]+[a-z_]+[ \t]*:[^\n]*\n){0,2}[ \t]+os[ \t]*:[ \t]*["']?(windows|darwin)["']?[ \t]*(?:#[^\n]*)?\r?$/m;
