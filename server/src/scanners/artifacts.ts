@@ -666,6 +666,19 @@ export function scanPackageWords(text: string, masked: string, base: number, wor
 }
 
 /**
+ * A package name written alone, text[start, end): an item of an Ansible package module's `name`
+ * (`kubelet:arm64`, `kubeadm.aarch64`), read as a package manager's word is (see scanPackageWords).
+ */
+export function scanPackageName(text: string, start: number, end: number, sink: MentionSink): void {
+  const m = PACKAGE_WORD.exec(text.slice(start, end));
+  if (!m) return;
+  const arch = m[1] ?? m[2];
+  if (!PACKAGE_ARCHES.has(arch) && !packageTypo(arch, m[1] ? 'deb' : 'rpm')) return;
+  const at = start + m.indices![m[1] ? 1 : 2]![0];
+  addPackage(sink, token(text, at, at + arch.length), m[1] ? 'deb' : 'rpm');
+}
+
+/**
  * A name one edit from an architecture name of the format (`kubelet:arm46`, `kubeadm.aarch46`):
  * a typo, where a package architecture is written.
  */

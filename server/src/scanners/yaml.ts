@@ -3,7 +3,7 @@ import { INCLUDED_EVERYWHERE, UPPER_NAME, buildRowsOf, isBareArchList, isForeign
 import { looksLikeName, makePlatform, parsePlatform, type ParsedPlatform, type Spelling } from '../platform/parse';
 import { GO_VARIANT_KEYS, VARIANT_KEY, goVariant, isGoArch, isGoOs, isValidPair, isValidVariant, resolveArch } from '../platform/names';
 import { maskTemplates } from './template';
-import { KUBE_REGISTRIES, afterUrlVariable, kubeImageName, registryVariable, scanArchiveNames, scanUrls, urlVariable } from './artifacts';
+import { KUBE_REGISTRIES, afterUrlVariable, kubeImageName, registryVariable, scanArchiveNames, scanPackageName, scanUrls, urlVariable } from './artifacts';
 import { PYTHON_PACKAGE_TOOLS, TERRAFORM_TOOLS, emitFlagArch, flagArchValue, flagVariables, impliedNames, isTextName, runsDockerFlag, scanShell, setAtAll, settleCarried, shellAssignments, type GoEnv, type ShellExports, type ShellOptions } from './shell';
 import type { FlagVariables } from './state';
 import { lineKey, splitBrokenChildren, type ItemCut, type JobBlockFacts, type StepCut } from './chunks';
@@ -3007,10 +3007,43 @@ function parallelMatrixOs(job: YMap, ctx: Ctx): Token | undefined {
   return first;
 }
 
+/** Ansible's modules that install packages by name (`apt: {name: [kubelet:arm64]}`), short and qualified. */
+const ANSIBLE_PACKAGE_MODULES: ReadonlySet<string> = new Set(
+  ['apt', 'dnf', 'dnf5', 'yum', 'package', 'zypper'].flatMap((m) => [m, `ansible.builtin.${m}`, `ansible.legacy.${m}`, `community.general.${m}`]),
+);
+
+/**
+ * The packages an Ansible module installs (`name:` or `pkg:`, a list or a comma-separated text):
+ * a Kubernetes package with its arch, `kubelet:armhf` or `kubeadm.i686`, as a package manager's
+ * command line has it.
+ */
+function ansiblePackages(node: YMap, ctx: Ctx): void {
+  for (const key of ['name', 'pkg']) {
+    const value = get(node, key);
+    for (const item of value?.kind === 'seq' ? value.items : [value]) {
+      if (item?.kind !== 'scalar' || item.style === 'ALIAS' || item.style === 'BLOCK_LITERAL' || item.style === 'BLOCK_FOLDED') continue;
+      const r = contentRange(item);
+      // (As written: a quoted item with escapes reads otherwise.)
+      if (r.e - r.s > 2000 || ctx.text.slice(r.s, r.e) !== item.value) continue;
+      for (let from = r.s; from < r.e; ) {
+        let to = ctx.text.indexOf(',', from);
+        if (to < 0 || to > r.e) to = r.e;
+        let s = from;
+        let e = to;
+        while (s < e && (ctx.text[s] === ' ' || ctx.text[s] === '\t')) s++;
+        while (e > s && (ctx.text[e - 1] === ' ' || ctx.text[e - 1] === '\t')) e--;
+        if (e > s) scanPackageName(ctx.text, s, e, ctx.sink);
+        from = to + 1;
+      }
+    }
+  }
+}
+
 function walkMap(node: YMap, ctx: Ctx): void {
   node = withInlineMerge(withJsonLiterals(node, ctx));
   const env = envOf(node, ctx);
   if (env !== ctx.env) ctx = { ...ctx, env };
+  if (ctx.path.length > 0 && ANSIBLE_PACKAGE_MODULES.has(ctx.path[ctx.path.length - 1])) ansiblePackages(node, ctx);
   const urlVars = urlVarsOf(node, ctx);
   if (urlVars !== ctx.urlVars) ctx = { ...ctx, urlVars };
   const items = node.items;
