@@ -136,6 +136,9 @@ export function platformFree(model: TierModel, file: string): string | undefined
   return a ? `**${a.file}**: Kubernetes release archive; its name holds no platform, and the release artifacts list it under none` : undefined;
 }
 
+/** The longest name of a release file explainInput takes apart. */
+const MAX_FILE_NAME = 120;
+
 /** What release files' names end with after the artifact's own (`.tar.gz.sha256`, `.exe`). */
 export const ARTIFACT_SUFFIXES = /(\.(sha256|sha512|sig|cert|pem|docker_tag|tar|gz|tgz|zip|exe))+$/;
 
@@ -155,7 +158,8 @@ export function explainInput(model: TierModel, input: string): Explained {
   const parsed = parsePlatform(input.trim(), 'strict');
   if (!parsed) {
     // A release file: `kubectl.exe`, `kube-proxy.tar`, `kubernetes-node-linux-arm64.tar.gz`.
-    const word = input.trim().replace(ARTIFACT_SUFFIXES, '');
+    // (No release file's name is longer than MAX_FILE_NAME: the suffixes are not looked for past it.)
+    const word = input.length > MAX_FILE_NAME ? input.trim() : input.trim().replace(ARTIFACT_SUFFIXES, '');
     const artifact = platformFree(model, input.trim()) ?? explainArtifact(model, word);
     if (artifact) return { ok: true, platform: { os: '', arch: '' }, markdown: artifact };
     const archive = archivePlatform(model, word);

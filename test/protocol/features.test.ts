@@ -1118,3 +1118,38 @@ describe("a pipeline's machine while typing (Drone's platform, Travis's os)", ()
     assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), [`${line}:unknown-platform`]);
   });
 });
+
+describe('hover on a platform no scan reads', () => {
+  it("answers on an exclude entry's value, a flow item, an ignore entry; not on prose, echo text or a comment (QA 291 B1)", async () => {
+    const text = [
+      'name: release linux/arm', // 0: prose
+      'on: push',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    strategy:',
+      '      matrix:',
+      '        platform: [linux/amd64, linux/arm64]',
+      '        exclude:',
+      '          - platform: linux/arm/v7', // 9: a value left out
+      '          - {platform: "linux/s390x", go: "1.22"}', // 10: a flow mapping's value
+      '    steps:',
+      '      - run: echo "linux/arm is no longer supported"', // 12: echo text
+      '      - name: Build for linux/ppc64le and more', // 13: prose
+      '        run: make # linux/riscv64', // 14: a comment
+      '',
+    ].join('\n');
+    const { uri } = await open('.github/workflows/hover-prose.yml', 'github-actions-workflow', text);
+    const at = (needle: string) => positionOf(text, needle, 3);
+    const said = async (needle: string) => {
+      const h = await client.hover(uri, at(needle));
+      return h === null ? null : typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value.split('\n')[0] : String(h.contents);
+    };
+    assert.match((await said('linux/arm/v7')) ?? '', /linux\/arm\/v7/);
+    assert.match((await said('linux/s390x')) ?? '', /linux\/s390x/);
+    assert.equal(await said('linux/arm\n'), null);
+    assert.equal(await said('linux/arm is'), null);
+    assert.equal(await said('linux/ppc64le'), null);
+    assert.equal(await said('linux/riscv64'), null);
+  });
+});

@@ -268,6 +268,9 @@ function leftOutName(text: string, offset: number): { start: number; end: number
   if (before.length > 400 || /(?:^|\s)#/.test(before)) return undefined;
   const word = text.slice(start, end);
   if (word.indexOf('/') > 0) {
+    // (A value, or an item of a flow list or mapping: not a word of prose, `name: release
+    // linux/arm`, nor of a script's echo text, which no scan reads either.)
+    if (!VALUE_BEFORE.test(before) || !VALUE_AFTER.test(text.slice(end, end + 200))) return undefined;
     const p = parsePlatform(word, 'strict');
     if (!p || p.spelling !== 'slash' || !isGoOs(p.os) || !isGoArch(p.arch)) return undefined;
     return { start, end, explain: (model) => explainPlatform(model, { os: p.os, arch: p.arch, ...(p.variant ? { variant: p.variant } : {}) }) };
@@ -281,5 +284,12 @@ function leftOutName(text: string, offset: number): { start: number; end: number
 }
 
 const NAME_CHAR = /[A-Za-z0-9_./-]/;
+/**
+ * What may come before a whole YAML value on its line: an indent, list dashes, a key, and the
+ * items before it in a flow list or mapping (`exclude: [{platform: `), a quote.
+ */
+const VALUE_BEFORE = /^[ \t]*(?:-[ \t]+)*(?:[^\s#:'"[\]{},-](?:[ \t]*[^\s#:'"[\]{},])*[ \t]*:[ \t]+)?(?:[[{][^#\n]*?[,[{:][ \t]*)?["']?$/;
+/** What may come after one: a quote, the end of the line or of the flow item, a comment. */
+const VALUE_AFTER = /^["']?[ \t]*(?:[,\]}]|#|\r?\n|$)/;
 /** The key a value on its line is written after: `goos: `, `{goos: linux, goarch: `, `goarch: [amd64, `. */
 const KEY_BEFORE = /([A-Za-z_][\w-]*)["']?[ \t]*:[ \t]*(?:\[[^\]\[{}:]*)?["']?$/;
