@@ -706,3 +706,25 @@ describe('completion of arches for an os given beside them in another way', () =
     assert.ok(!labels.includes('s390x') && !labels.includes('ppc64le'), labels.join(' '));
   });
 });
+
+describe('completion in lists the scanner reads while an item is half typed (QA 291 B4)', () => {
+  it("a Tekton task's tekton.dev/platforms annotation, a key with a slash", async () => {
+    const first = await completeAt('task.yaml', 'yaml', 'apiVersion: tekton.dev/v1beta1\nkind: Task\nmetadata:\n  name: build\n  annotations:\n    tekton.dev/platforms: "li|,linux/arm64"\nspec:\n  steps: []\n');
+    assert.ok(first.includes('linux/amd64') && !first.includes('linux/arm64') && !first.includes('linux/arm'), first.join(' '));
+    const last = await completeAt('task.yaml', 'yaml', 'metadata:\n  annotations:\n    tekton.dev/platforms: "linux/amd64,li|"\n');
+    assert.ok(last.includes('linux/s390x') && !last.includes('linux/amd64'), last.join(' '));
+  });
+  it("a CircleCI parameter's enum, by the parameter's name", async () => {
+    const labels = await completeAt('.circleci/config.yml', 'yaml', 'version: 2.1\njobs:\n  b:\n    parameters:\n      platform:\n        type: enum\n        enum: [li|, linux/arm64]\n        default: linux/arm64\n    steps:\n      - run: docker buildx build --platform << parameters.platform >> .\n');
+    assert.ok(labels.includes('linux/amd64') && !labels.includes('linux/arm64'), labels.join(' '));
+    assert.deepEqual(await completeAt('.circleci/config.yml', 'yaml', 'version: 2.1\njobs:\n  b:\n    parameters:\n      flavour:\n        type: enum\n        enum: [li|]\n'), []);
+  });
+  it("make's $(foreach) over platforms, by its variable's use: a --platform, GOOS and GOARCH cut out of each", async () => {
+    const flag = await completeAt('Makefile', 'makefile', 'images:\n\t$(foreach p,linux/amd64 linux/| freebsd/amd64,docker buildx build --platform $(p) .;)\n');
+    assert.ok(flag.includes('linux/arm64') && !flag.includes('linux/amd64'), flag.join(' '));
+    const cut = await completeAt('Makefile', 'makefile', 'cross:\n\t$(foreach p,linux/| freebsd/amd64,GOOS=$(word 1,$(subst /, ,$p)) GOARCH=$(word 2,$(subst /, ,$p)) go build;)\n');
+    assert.ok(cut.includes('linux/s390x'), cut.join(' '));
+    // (Arches cut by a command are no platforms: nothing is offered for them.)
+    assert.deepEqual(await completeAt('Makefile', 'makefile', 'cross:\n\t$(foreach a,x86_64 aa|,GOARCH=$(shell echo $(a) | sed s/x86_64/amd64/) go build;)\n'), []);
+  });
+});

@@ -152,7 +152,7 @@ const OS_ARCH_FLAG = /(?:^|\s)--(override-)?(os|arch)(?:=|\s+)["']?$/;
 /** The value of a command's `--os` or `--arch`. */
 const OS_ARCH_VALUE = /\s--(override-)?(os|arch)(?:=|\s+)["']?([A-Za-z0-9_]+)/g;
 const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_]*)(\s*)(?:\?|::?|\+|!)?=/g;
-const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w.-]*|<<)["']?\s*:(?:\s+(.*))?$/;
+const YAML_KEY = /^(\s*(?:-\s+)*)["']?([A-Za-z_][\w./-]*|<<)["']?\s*:(?:\s+(.*))?$/;
 
 /** Whether `prefix` (the line up to the token) ends inside a comment. */
 function inComment(prefix: string, kind: FileKind): boolean {
@@ -1082,7 +1082,8 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
       const k = keyColumn(before);
       if (!k || !/:\s/.test(before.slice(k.col))) return undefined;
       let role = yamlRole(lines, at, k.col, k.key);
-      const nameValue = !role && (k.key === 'value' || k.key === 'default');
+      // (CircleCI's enum of a parameter's values too: `platform:` over `enum: [linux/amd64, |]`.)
+      const nameValue = !role && (k.key === 'value' || k.key === 'default' || k.key === 'enum');
       if (nameValue) role = roleOf((siblingValue(lines, at, k.col, 'name') ?? '').replace(/["'\s]|#.*$/g, ''));
       // GitLab's variable written out: `GOARCH:` over `value: |` (and `description:`).
       const defined = nameValue && !role ? parentLine(lines, at, k.col) : undefined;
@@ -1161,7 +1162,23 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
     // Named so (`for platform in`), or used so in its body (`for p in …; do … --platform "$p"`).
     const use = roleOf(loop[1]) === 'platform' ? { role: 'platform' as const } : loopUse(lines, index, line.text.slice(col), loop[1]);
     const items = use ? listItems(loop[2], true) : undefined;
-    if (use && items) {
+    // (GOOS and GOARCH cut out of each word: platforms, as the scanner has it, when written as ones.)
+    if (use && items && (!('cut' in use) || slashed(typed, items))) {
+      if (use.role === 'platform') return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
+      return site(use.role, start, end, { spelling: 'slash', present: items, ...(use.role === 'os' ? { arch: use.other } : { os: use.other }) });
+    }
+  }
+
+  // make's $(foreach p,linux/amd64 …,text): its list by the variable's name or its use in the text.
+  const each = kind === 'makefile' ? MAKE_FOREACH.exec(joined) : null;
+  if (each) {
+    // (make's $(p) in the text reads as the shell's ${p}, as the scanner has it.)
+    // (The text starts after the comma that ends the list.)
+    const rest = line.text.slice(col);
+    const after = rest.slice(rest.indexOf(',') + 1).replace(new RegExp(`\\$\\((${each[1]})\\)`, 'g'), '$${$1}');
+    const use = roleOf(each[1]) === 'platform' ? { role: 'platform' as const } : loopUse(lines, index, after, each[1]);
+    const items = use ? listItems(each[2], true) : undefined;
+    if (use && items && (!('cut' in use) || slashed(typed, items))) {
       if (use.role === 'platform') return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
       return site(use.role, start, end, { spelling: 'slash', present: items, ...(use.role === 'os' ? { arch: use.other } : { os: use.other }) });
     }
@@ -1267,14 +1284,22 @@ const LOOP_LINES = 40;
  * What a loop's variable is to the commands of its body, as the scanner reads it (shell.ts
  * loopVariableUse): the text after the cursor and the lines below, up to one with `done`.
  */
-function loopUse(lines: Lines, index: number, after: string, variable: string): { role: 'platform' | 'os' | 'arch'; other: string[] } | undefined {
+function loopUse(lines: Lines, index: number, after: string, variable: string): { role: 'platform' | 'os' | 'arch'; other: string[]; cut?: true } | undefined {
   let body = after;
   for (let i = index + 1, last = after; i <= index + LOOP_LINES && lines.has(i) && !LOOP_DONE.test(last); i++) {
     last = lines.line(i).text;
     body += `\n${last}`;
   }
   const use = loopVariableUse(body, variable);
-  return use && { role: use.role, other: use.other ? [use.other.text] : [] };
+  return use && { role: use.role, other: use.other ? [use.other.text] : [], ...(use.cut ? { cut: true as const } : {}) };
+}
+
+/** A make `$(foreach VAR,` and the words of its list before the cursor. */
+const MAKE_FOREACH = /\$[({]foreach[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*,([^,(){}$]*)$/;
+
+/** Whether a loop's words so far, or the word being typed, are written as platforms (`linux/amd64`). */
+function slashed(typed: string, items: readonly string[]): boolean {
+  return typed.includes('/') || items.some((i) => i.includes('/'));
 }
 
 /** The `done` that ends a loop, as a word. */
