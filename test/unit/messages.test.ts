@@ -651,3 +651,11 @@ describe('the arches offered for a name far from every arch of its os (QA 291 B3
     assert.deepEqual(said('GOOS=windows GOARCH=arm go build\n'), ['windows/arm64, windows/amd64, windows/386?']);
   });
 });
+
+describe('removed-platform of a package arch', () => {
+  it('names the arch as written, then the platform, as artifact-unavailable does (QA 290)', () => {
+    const text = 'echo "deb [arch=armhf] https://pkgs.k8s.io/core:/stable:/v1.31/deb/ /" | sudo tee /etc/apt/sources.list.d/kubernetes.list\nsudo dnf install -y kubelet.armv7hl\n';
+    const said = lintText(text, 'shell', model, settings).filter((f) => f.code === 'removed-platform').map((f) => f.message.replace(/ was removed.*$/, ''));
+    assert.deepEqual(said, ['armhf (linux/arm/v7)', 'armv7hl (linux/arm/v7)']);
+  });
+});

@@ -30,7 +30,9 @@ export function findRemovedPlatform(s: Subject, model: TierModel): RawFinding | 
   const variant = s.os === undefined && s.arch !== undefined && s.variant !== undefined && isValidVariant(s.arch, s.variant) ? `/${s.variant}` : s.os === undefined && s.variant === undefined && alias?.variant !== undefined ? `/${alias.variant}` : '';
   // (A variant Go lacks in the arch's own word, `ARCH=arm/v9` for `--platform linux/$ARCH`, as written.)
   const wordVariant = variantInWord(s.mention) && s.os !== undefined && s.variant !== undefined && !isValidVariant(s.arch!, s.variant) ? `${s.os}/${s.arch}/${s.variant}` : undefined;
-  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch}${variant})` : (several ?? aliasVariant ?? wordVariant ?? display(s));
+  // (A package's arch in its format's name, `armhf`, says which platform it is, as artifact-unavailable does.)
+  const packaged = s.mention.kind === 'whole' && s.mention.artifact?.kind === 'package' ? `${t.text} (${display(s)})` : undefined;
+  const what = s.os === undefined ? `${s.arch} (${removed.os}/${removed.arch}${variant})` : (several ?? aliasVariant ?? wordVariant ?? packaged ?? display(s));
   const note = alias ? ` ${alias.written} is not a Go architecture either: Go writes it GOARCH=${alias.arch}${alias.arch === 'arm' && alias.variant ? ` GOARM=${alias.variant.replace(/^v/, '')}` : ''}.` : '';
   const reason = removed.reason.replace(/\.$/, '');
   const meant = arm64Meant(s);
