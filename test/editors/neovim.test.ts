@@ -1,7 +1,7 @@
 // Neovim's built-in LSP client against the built server (dist/server.js over stdio): the checks
 // themselves are in neovim.lua, run inside a headless Neovim, so they go through the same client
 // code a Neovim user's config does.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before, after, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,27 @@ function neovimVersion(): string | undefined {
   return probe.status === 0 ? probe.stdout.split('\n')[0] : undefined;
 }
 
+/** Neovim's version, or undefined when the test is skipped for want of it. */
+function neovimOrSkip(t: TestContext): string | undefined {
+  const version = neovimVersion();
+  if (version) return version;
+  const why = 'nvim is not installed: apt-get install -y neovim to run this test (.ci/run does, and requires it)';
+  // .ci/run sets this: there a missing editor is a failure, not a skip.
+  assert.notEqual(process.env.K8S_PLATFORMS_EDITOR_TESTS, 'required', why);
+  t.skip(why);
+  return undefined;
+}
+
+/** Runs a headless Neovim with `args` in `cwd`: its exit code and output. */
+function runNeovim(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = execFile('nvim', ['--headless', '--clean', ...args], { cwd, timeout: TIMEOUT_MS, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
+    child.stdin?.end();
+  });
+}
+
 describe('Neovim, through its built-in LSP client', () => {
   let dir = '';
   before(() => {
@@ -40,14 +61,8 @@ describe('Neovim, through its built-in LSP client', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('shows the removed and duplicate platforms of a workflow and the tier of linux/s390x on hover', async (t) => {
-    const version = neovimVersion();
-    if (!version) {
-      const why = 'nvim is not installed: apt-get install -y neovim to run this test (.ci/run does, and requires it)';
-      // .ci/run sets this: there a missing editor is a failure, not a skip.
-      assert.notEqual(process.env.K8S_PLATFORMS_EDITOR_TESTS, 'required', why);
-      t.skip(why);
-      return;
-    }
+    const version = neovimOrSkip(t);
+    if (!version) return;
     assert.ok(existsSync(server), `${server} is missing: run npm run build first`);
     assert.ok(existsSync(workflow), `${workflow} is missing: the shared corpus sits next to the repository`);
 
@@ -56,32 +71,15 @@ describe('Neovim, through its built-in LSP client', () => {
     mkdirSync(join(dir, '.github/workflows'), { recursive: true });
     copyFileSync(workflow, file);
 
-    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      const child = execFile(
-        'nvim',
-        ['--headless', '--clean', '-u', 'NONE', '-c', `luafile ${script}`],
-        {
-          cwd: dir,
-          timeout: TIMEOUT_MS,
-          // Neovim's own state (LSP log, shada) goes to the temp folder, not the user's home.
-          env: { ...process.env, K8S_SERVER: server, K8S_FILE: file, K8S_NODE: process.execPath, XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir, XDG_DATA_HOME: dir },
-        },
-        (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-      );
-      child.stdin?.end();
-    });
+    // Neovim's own state (LSP log, shada) goes to the temp folder, not the user's home.
+    const result = await runNeovim(['-u', 'NONE', '-c', `luafile ${script}`], dir, { K8S_SERVER: server, K8S_FILE: file, K8S_NODE: process.execPath, XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir, XDG_DATA_HOME: dir });
     assert.equal(result.code, 0, `${version} failed (exit ${result.code}):\n${result.stderr}${result.stdout}`);
     assert.match(result.stdout, /neovim\.lua: ok/);
   });
 
   it("runs the README's Neovim 0.7 snippet as written: one client for a workflow and a Makefile, its settings from init_options", async (t) => {
-    const version = neovimVersion();
-    if (!version) {
-      const why = 'nvim is not installed: apt-get install -y neovim to run this test (.ci/run does, and requires it)';
-      assert.notEqual(process.env.K8S_PLATFORMS_EDITOR_TESTS, 'required', why);
-      t.skip(why);
-      return;
-    }
+    const version = neovimOrSkip(t);
+    if (!version) return;
     assert.ok(existsSync(server), `${server} is missing: run npm run build first`);
     const snippet = readmeSnippet('Neovim 0.7');
     // Copied as written but for the tier, so that the settings are seen to arrive: tier 1 makes
@@ -95,26 +93,13 @@ describe('Neovim, through its built-in LSP client', () => {
     writeFileSync(join(project, 'Makefile'), 'PLATFORMS ?= linux/amd64 linux/arm\n');
     symlinkSync(bin, join(project, 'bin/k8s-platforms-language-server'));
 
-    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      const child = execFile(
-        'nvim',
-        ['--headless', '--clean', '-u', 'init.lua', '-c', 'filetype on', '-c', `luafile ${readmeDriver}`],
-        {
-          cwd: project,
-          timeout: TIMEOUT_MS,
-          env: {
-            ...process.env,
-            // The bin's `#!/usr/bin/env node` finds this Node first.
-            PATH: [join(project, 'bin'), dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
-            K8S_FILES: '.github/workflows/build.yml,Makefile',
-            XDG_STATE_HOME: project,
-            XDG_CACHE_HOME: project,
-            XDG_DATA_HOME: project,
-          },
-        },
-        (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-      );
-      child.stdin?.end();
+    const result = await runNeovim(['-u', 'init.lua', '-c', 'filetype on', '-c', `luafile ${readmeDriver}`], project, {
+      // The bin's `#!/usr/bin/env node` finds this Node first.
+      PATH: [join(project, 'bin'), dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
+      K8S_FILES: '.github/workflows/build.yml,Makefile',
+      XDG_STATE_HOME: project,
+      XDG_CACHE_HOME: project,
+      XDG_DATA_HOME: project,
     });
     const report = `${version} (exit ${result.code}):\n${result.stderr}${result.stdout}`;
     assert.equal(result.code, 0, report);
