@@ -1163,7 +1163,7 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (GitLab's default before_script: what the jobs that run it export.)
   if (top === 'default' && (facts?.defaultExports || /GO(?:OS|ARCH)/.test(after)) && JSON.stringify(defaultExports(before) ?? null) !== JSON.stringify(defaultExports(after) ?? null)) return true;
   // (An executor's environment: what the jobs on it build for.)
-  if ((keys.length > 0 ? keys[0] : lineKey(after, 0)) === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
+  if (top === 'executors' && (facts?.executors || /GO(?:OS|ARCH)/.test(after))) return true;
   if (facts?.merges && JSON.stringify([...anchoredMaps(before)]) !== JSON.stringify([...anchoredMaps(after)])) return true;
   // (An anchored image: what a service that merges it or an `image:` that aliases it pulls. An edit
   // of an anchor's or an alias's line, which may take one out, rescans the file already: scanEdited.)
@@ -1546,11 +1546,11 @@ function pipelineOs(text: string): string | undefined {
   const drone = text.indexOf('platform') < 0 ? undefined : DRONE_PLATFORM_OS.exec(text)?.[1];
   if (drone !== undefined || (!text.startsWith('os') && text.indexOf('\nos') < 0)) return drone;
   const travis = TOP_OS.exec(text)?.[1];
-  return travis === undefined ? undefined : travis === 'windows' ? 'windows' : 'darwin';
+  return travis === undefined ? undefined : TRAVIS_OS[travis];
 }
 
-/** Travis's machine for every job: a top-level `os: windows` (`osx`, `macos`). */
-const TOP_OS = /^os[ \t]*:[ \t]*["']?(windows|osx|macos)["']?[ \t]*(?:#[^\n]*)?\r?$/m;
+/** Travis's machine for every job: a top-level `os: windows` (or `osx`, see TRAVIS_OS). */
+const TOP_OS = /^os[ \t]*:[ \t]*["']?(windows|osx)["']?[ \t]*(?:#[^\n]*)?\r?$/m;
 
 /** A Drone pipeline's top-level `platform:` whose `os:` (one of its first three keys) is windows or darwin. */
 const DRONE_PLATFORM_OS = /^platform[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]+[a-z_]+[ \t]*:[^\n]*\n){0,2}[ \t]+os[ \t]*:[ \t]*["']?(windows|darwin)["']?[ \t]*(?:#[^\n]*)?\r?$/m;
