@@ -1107,6 +1107,17 @@ describe("a pipeline's machine while typing (Drone's platform, Travis's os)", ()
     assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['3:removed-platform']);
   });
 
+  it("an edit of an Azure pipeline's top-level pool rejudges its steps' GOARCH, as a fresh server does", async () => {
+    const text = 'pool:\n  vmImage: windows-latest\nsteps:\n  - script: go build ./...\n    env:\n      GOARCH: arm\n';
+    const { uri, diagnostics } = await open('azure/azure-pipelines.yml', 'yaml', text);
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['5:unknown-platform']);
+    client.change(uri, 2, [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 18 } }, text: 'ubuntu' }]);
+    const live = await client.diagnosticsFor(uri, 2);
+    const fresh = await open('fresh-azure/azure-pipelines.yml', 'yaml', text.replace('windows', 'ubuntu'));
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), fresh.diagnostics.map((d) => `${d.range.start.line}:${d.code}`));
+    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['5:removed-platform']);
+  });
+
   it("a GOARCH typed in a step of a pipeline on Windows is windows's, as a fresh server says", async () => {
     const text = 'kind: pipeline\nname: win\n\nplatform:\n  os: windows\n  arch: amd64\n\nsteps:\n  - name: build\n    image: golang\n    environment:\n      CGO_ENABLED: "0"\n    commands: [go build]\n';
     const { uri, diagnostics } = await open('drone-typed/.drone.yml', 'yaml', text);

@@ -1157,9 +1157,9 @@ export function changesFacts(facts: YamlFileFacts | undefined, keys: readonly st
   // (Its text, where the block alone cannot read it: an entry that merges an anchor of another block.)
   if (facts?.leftOut && JSON.stringify(anchoredTexts(before, facts.leftOut)) !== JSON.stringify(anchoredTexts(after, facts.leftOut))) return true;
   if (keys.length > 0 ? ENV_MAP_KEYS.has(keys[0]) : ENV_MAP_KEYS.has(lineKey(after, 0) ?? '') && (!sameEnv(fileEnv(before), fileEnv(after)) || JSON.stringify([...(fileUrlVars(before) ?? [])]) !== JSON.stringify([...(fileUrlVars(after) ?? [])]))) return true;
-  // (A Drone pipeline's `platform:`, Travis's `os:`: the os its jobs build for where no GOOS is set, see fileEnv.)
+  // (A Drone pipeline's `platform:`, Travis's `os:`, Azure's `pool:`: the os its jobs build for where no GOOS is set, see fileEnv.)
   const top = keys.length > 0 ? keys[0] : lineKey(after, 0);
-  if ((top === 'platform' || top === 'os') && pipelineOs(before) !== pipelineOs(after)) return true;
+  if ((top === 'platform' || top === 'os' || top === 'pool') && pipelineOs(before) !== pipelineOs(after)) return true;
   // (GitLab's default before_script: what the jobs that run it export.)
   if (top === 'default' && (facts?.defaultExports || /GO(?:OS|ARCH)/.test(after)) && JSON.stringify(defaultExports(before) ?? null) !== JSON.stringify(defaultExports(after) ?? null)) return true;
   // (An executor's environment: what the jobs on it build for.)
@@ -1527,7 +1527,7 @@ const TOP_ENV = /^(?:env|variables|environment)[ \t]*:[ \t]*(?:#.*)?\r?$/gm;
 export function fileEnv(text: string): GoEnv | undefined {
   const named = text.indexOf('GOOS') >= 0 || text.indexOf('GOARCH') >= 0;
   // (A pipeline's machine is read without them: a GOARCH typed later in a step builds for it.)
-  if (!named && text.indexOf('platform') < 0 && !text.startsWith('os') && text.indexOf('\nos') < 0) return undefined;
+  if (!named && text.indexOf('platform') < 0 && text.indexOf('vmImage') < 0 && !text.startsWith('os') && text.indexOf('\nos') < 0) return undefined;
   TOP_ENV.lastIndex = 0;
   const top = named ? TOP_ENV.exec(text) : null;
   if ((top && TOP_ENV.exec(text)) || documents(text) > 1) return undefined;
@@ -1540,14 +1540,22 @@ export function fileEnv(text: string): GoEnv | undefined {
 
 /**
  * The os of a pipeline's machine, when the file says windows or darwin at its top level: a Drone
- * pipeline's `platform:` (`os: windows`), Travis's `os: windows` or `os: osx` (one os, not a list).
+ * pipeline's `platform:` (`os: windows`), Azure's `pool:` (`vmImage: macOS-14`), Travis's `os:
+ * windows` or `os: osx` (one os, not a list).
  */
 function pipelineOs(text: string): string | undefined {
   const drone = text.indexOf('platform') < 0 ? undefined : DRONE_PLATFORM_OS.exec(text)?.[1];
-  if (drone !== undefined || (!text.startsWith('os') && text.indexOf('\nos') < 0)) return drone;
+  if (drone !== undefined) return drone;
+  // (Azure's pool of a pipeline of one job: `pool:` over `vmImage: windows-latest`.)
+  const image = text.indexOf('vmImage') < 0 ? undefined : AZURE_TOP_POOL.exec(text)?.[1];
+  if (image !== undefined) return labelOs(image);
+  if (!text.startsWith('os') && text.indexOf('\nos') < 0) return undefined;
   const travis = TOP_OS.exec(text)?.[1];
   return travis === undefined ? undefined : TRAVIS_OS[travis];
 }
+
+/** An Azure pipeline's top-level `pool:` and its `vmImage` (one of its first three keys). */
+const AZURE_TOP_POOL = /^pool[ \t]*:[ \t]*(?:#[^\n]*)?\r?\n(?:[ \t]+[A-Za-z_]+[ \t]*:[^\n]*\n){0,2}[ \t]+vmImage[ \t]*:[ \t]*["']?([A-Za-z0-9._-]+)/m;
 
 /** Travis's machine for every job: a top-level `os: windows` (or `osx`, see TRAVIS_OS). */
 const TOP_OS = /^os[ \t]*:[ \t]*["']?(windows|osx)["']?[ \t]*(?:#[^\n]*)?\r?$/m;
