@@ -1206,6 +1206,16 @@ const PATTERN_TOOLS = ['sed ', 'sed\t', 'awk ', 'awk\t', 'grep', 'perl'];
 /** Commands whose words are text: `echo GOARCH=$arch` assigns nothing. */
 const ECHO_BEFORE = /(?:^|[\s;&|(])[@+-]*(?:echo|printf)[ \t]/;
 
+/**
+ * Whether a use, after the line's text `before`, is in a comment or in the words of an echo: of
+ * its own command, not of one before it on the line (`echo "building $p"; GOOS=${p%/*} go build`).
+ */
+function inText(before: string): boolean {
+  if (COMMENT_BEFORE.test(before)) return true;
+  const from = Math.max(before.lastIndexOf(';'), before.lastIndexOf('&'), before.lastIndexOf('|'));
+  return ECHO_BEFORE.test(from < 0 ? before : before.slice(from + 1));
+}
+
 /** Whether every item of a shell array is wholly a platform (`linux/arm64`, quoted or not), as isPlatformListValue has it. */
 function platformArray(text: string, masked: string, base: number, array: readonly Word[]): boolean {
   if (array.length === 0) return false;
@@ -1312,7 +1322,7 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
   for (let use = uses.exec(body); use; use = uses.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
-    if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before)) continue;
+    if (inText(before)) continue;
     const role = use[1] === 'OS' ? 'os' : 'arch';
     // The other half, written out on the same line: GOOS=linux GOARCH=$arch.
     let lineEnd = body.indexOf('\n', use.index);
@@ -1333,13 +1343,13 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
     if (role !== 'platform' && role !== 'os' && role !== 'arch') continue;
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
-    if (!ECHO_BEFORE.test(before) && !COMMENT_BEFORE.test(before)) return { role };
+    if (!inText(before)) return { role };
   }
   const flag = new RegExp(`(?:^|[\\s;&|])(?:--platforms?(?:=|[ \\t]+)(["']?)\\$\\$?\\{?${variable}\\}?\\1(?=[\\s;&|)]|$)|GO(?:OS|ARCH)=["']?\\$\\$?\\{${variable}(?:%%?|##?)[*/])`, 'g');
   for (let use = flag.exec(body); use; use = flag.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
-    if (!ECHO_BEFORE.test(before) && !COMMENT_BEFORE.test(before)) return { role: 'platform' };
+    if (!inText(before)) return { role: 'platform' };
   }
   // GOOS and GOARCH cut out of it by a command or a make function: `GOOS=$(echo $p | cut -d/ -f1)`,
   // `GOOS=$(word 1,$(subst /, ,$p))`, `GOOS=$(call os,$p)`. A platform, when the loop's words are
@@ -1348,7 +1358,7 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
   for (let use = cut.exec(body); use; use = cut.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
-    if (!ECHO_BEFORE.test(before) && !COMMENT_BEFORE.test(before)) return { role: 'platform', cut: true };
+    if (!inText(before)) return { role: 'platform', cut: true };
   }
   // `--platform linux/$arch`: an arch, built with the os written before it, in a container tool's
   // spelling (`x86_64` is an alias there, not a typo of Go's).
@@ -1356,7 +1366,7 @@ export function loopVariableUse(body: string, variable: string): { role: 'os' | 
   for (let use = slash.exec(body); use; use = slash.exec(body)) {
     const lineStart = body.lastIndexOf('\n', use.index) + 1;
     const before = body.slice(lineStart, use.index + 1);
-    if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || !isGoOs(use[2])) continue;
+    if (inText(before) || !isGoOs(use[2])) continue;
     const named = usedBesideFlags(body, variable);
     return { role: 'arch', other: { at: use.index + use[0].lastIndexOf(`${use[2]}/`), text: use[2] }, container: true, ...(named ? { named: true } : {}) };
   }
@@ -1372,7 +1382,7 @@ function usedBesideFlags(body: string, variable: string): boolean {
   for (let m = refs.exec(body); m; m = refs.exec(body)) {
     const lineStart = body.lastIndexOf('\n', m.index) + 1;
     const before = body.slice(lineStart, m.index + 1);
-    if (ECHO_BEFORE.test(before) || COMMENT_BEFORE.test(before) || FLAG_BEFORE.test(before)) continue;
+    if (inText(before) || FLAG_BEFORE.test(before)) continue;
     return true;
   }
   return false;
