@@ -3032,7 +3032,7 @@ function ansiblePackages(node: YMap, ctx: Ctx): void {
       if (item?.kind !== 'scalar' || item.style === 'ALIAS' || item.style === 'BLOCK_LITERAL' || item.style === 'BLOCK_FOLDED') continue;
       const r = contentRange(item);
       // (As written: a quoted item with escapes reads otherwise.)
-      if (r.e - r.s > 2000 || ctx.text.slice(r.s, r.e) !== item.value) continue;
+      if (ctx.text.slice(r.s, r.e) !== item.value) continue;
       for (let from = r.s; from < r.e; ) {
         let to = ctx.text.indexOf(',', from);
         if (to < 0 || to > r.e) to = r.e;
