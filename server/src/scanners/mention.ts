@@ -579,7 +579,7 @@ interface BuildRow {
  * a row with a templated name (POISON, in a masked value) is left out.
  */
 export function buildRowsOf(value: string): BuildRow[] | undefined {
-  if (value.indexOf(';') < 0) return undefined;
+  if (value.indexOf(';') < 0 && !oneBuildRow(value)) return undefined;
   const rows: BuildRow[] = [];
   let named = false;
   let at = 0;
@@ -601,6 +601,17 @@ export function buildRowsOf(value: string): BuildRow[] | undefined {
     rows.push({ os: { start: base + words[0].index!, text: os }, arch: { start: base + words[1].index!, text: arch }, ...(variant ? { variant } : {}) });
   }
   return named ? rows : undefined;
+}
+
+/**
+ * A table of one build with no `;` (`linux arm arm -arm`): Go's os and arch, then buildx's arch
+ * (the same, or with its variant), then the suffix or nothing. Not a list of names (`linux amd64`).
+ */
+function oneBuildRow(value: string): boolean {
+  const words = value.trim().split(/\s+/);
+  if (words.length < 3 || words.length > 5) return false;
+  const [os, arch, buildx, suffix] = words;
+  return isGoOs(os) && isGoArch(arch) && (buildx === arch || buildx.startsWith(`${arch}/`)) && (suffix === undefined || /^[-.]/.test(suffix));
 }
 
 /** The rows of a platform-ish value that is a table of builds (see buildRowsOf), as tokens of the text. */
