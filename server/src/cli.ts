@@ -409,7 +409,8 @@ function runExplain(args: string[], io: CliIo): number {
   const { model, refused } = readModel(modelPath, io.cwd, (msg) => io.stderr.write(`k8s-platforms: ${msg}\n`));
   const result = explainInput(model, rest[0]);
   if (!result.ok) {
-    io.stderr.write(`k8s-platforms: ${result.message}\n`);
+    // (The argument as asked, a control character in it escaped.)
+    io.stderr.write(`k8s-platforms: ${printable(result.message)}\n`);
     return 2;
   }
   // (Its lines as they are; any other control character a custom model's text holds is escaped, as lint's lines are.)

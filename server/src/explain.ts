@@ -136,6 +136,11 @@ export function platformFree(model: TierModel, file: string): string | undefined
   return a ? `**${a.file}**: Kubernetes release archive; its name holds no platform, and the release artifacts list it under none` : undefined;
 }
 
+/** What was asked, as a message repeats it: 200 characters at most. */
+function shownInput(input: string): string {
+  return input.length > 200 ? `${input.slice(0, 200)}…` : input;
+}
+
 /** The longest name of a release file explainInput takes apart. */
 const MAX_FILE_NAME = 120;
 
@@ -163,21 +168,25 @@ export function explainInput(model: TierModel, input: string): Explained {
     const artifact = platformFree(model, input.trim()) ?? explainArtifact(model, word);
     if (artifact) return { ok: true, platform: { os: '', arch: '' }, markdown: artifact };
     const archive = archivePlatform(model, word);
+    // (kubernetes-test-portable.tar.gz: the archive for every platform, as the model says.)
+    if (archive?.platform === 'portable' && model.archiveInfo(archive.name)?.portable) {
+      return { ok: true, platform: { os: '', arch: '' }, markdown: explainArtifact(model, archive.name) ?? '' };
+    }
     if (archive) {
       const card = explainInput(model, archive.platform);
-      if (!card.ok) return { ok: false, message: `${input} names ${archive.platform}: ${card.message}` };
+      if (!card.ok) return { ok: false, message: `${shownInput(input)} names ${archive.platform}: ${card.message}` };
       let about = explainArtifact(model, archive.name) ?? '';
       const p = card.platform;
       const listed = model.archiveInfo(archive.name)?.platforms.has(`${p.os}/${p.arch}`) ?? false;
       if (!listed) about += `\n\n${archive.name} is not listed for ${p.os}/${p.arch} in the Kubernetes release artifacts.`;
       return { ok: true, platform: p, markdown: `${about}\n\n${card.markdown}` };
     }
-    return { ok: false, message: `${input} is not a platform (write it os/arch, like linux/amd64).` };
+    return { ok: false, message: `${shownInput(input)} is not a platform (write it os/arch, like linux/amd64).` };
   }
   if (!parsed.valid && !model.removed(parsed)) {
     const near = suggestPlatforms(parsed.raw.os, parsed.raw.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);
     const variant = isValidPair(parsed.os, parsed.arch) ? variantNote(parsed.arch, parsed.variant, parsed.spelling === 'slash', input.trim()) : '';
-    return { ok: false, message: `${input} is not a valid Go platform${variant}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}` };
+    return { ok: false, message: `${shownInput(input)} is not a valid Go platform${variant}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}` };
   }
   const platform = { os: parsed.os, arch: parsed.arch, ...(parsed.variant ? { variant: parsed.variant } : {}) };
   return { ok: true, platform, markdown: explainPlatform(model, platform) };

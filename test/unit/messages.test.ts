@@ -659,3 +659,12 @@ describe('removed-platform of a package arch', () => {
     assert.deepEqual(said, ['armhf (linux/arm/v7)', 'armv7hl (linux/arm/v7)']);
   });
 });
+
+describe('explain of what is no platform (QA 293 B9, B13)', () => {
+  it('takes the portable archive as one for every platform, and names a long or odd argument shortly', () => {
+    const e = explainInput(builtinModel(), 'kubernetes-test-portable.tar.gz');
+    assert.match(e.ok ? e.markdown : e.message, /^\*\*kubernetes-test\*\*: Kubernetes release archive for .*, and portable$/);
+    const long = explainInput(builtinModel(), 'x'.repeat(5000));
+    assert.ok(!long.ok && long.message.length < 300, long.ok ? '' : long.message.slice(0, 80));
+  });
+});

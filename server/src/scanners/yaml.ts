@@ -3047,11 +3047,34 @@ function ansiblePackages(node: YMap, ctx: Ctx): void {
   }
 }
 
+/** The names of a package module's free-form arguments: `name=kubelet:armhf,kubeadm:armhf`. */
+const FREE_FORM_NAME = /(?:^|[ \t])(?:name|pkg)=(["']?)([^\s"']+)\1/g;
+
+/** The packages an Ansible module's free-form arguments install (`apt: name=kubelet:armhf state=present`), as ansiblePackages reads `name:`. */
+function ansibleFreeForm(value: YScalar, ctx: Ctx): void {
+  if (value.style === 'ALIAS' || value.style === 'BLOCK_LITERAL' || value.style === 'BLOCK_FOLDED') return;
+  const r = contentRange(value);
+  if (ctx.text.slice(r.s, r.e) !== value.value || value.value.indexOf('=') < 0) return;
+  FREE_FORM_NAME.lastIndex = 0;
+  for (let m = FREE_FORM_NAME.exec(value.value); m; m = FREE_FORM_NAME.exec(value.value)) {
+    let from = r.s + m.index + m[0].length - m[1].length - m[2].length;
+    const end = from + m[2].length;
+    while (from < end) {
+      let to = ctx.text.indexOf(',', from);
+      if (to < 0 || to > end) to = end;
+      if (to > from) scanPackageName(ctx.text, from, to, ctx.sink);
+      from = to + 1;
+    }
+  }
+}
+
 function walkMap(node: YMap, ctx: Ctx): void {
   node = withInlineMerge(withJsonLiterals(node, ctx));
   const env = envOf(node, ctx);
   if (env !== ctx.env) ctx = { ...ctx, env };
   if (ctx.path.length > 0 && ANSIBLE_PACKAGE_MODULES.has(ctx.path[ctx.path.length - 1])) ansiblePackages(node, ctx);
+  // (A module's arguments in the free form, `apt: name=kubelet:armhf state=present`.)
+  for (const item of node.items) if (item.value?.kind === 'scalar' && ANSIBLE_PACKAGE_MODULES.has(item.key)) ansibleFreeForm(item.value, ctx);
   const urlVars = urlVarsOf(node, ctx);
   if (urlVars !== ctx.urlVars) ctx = { ...ctx, urlVars };
   const items = node.items;
