@@ -1,6 +1,5 @@
 import type { TierModel } from './model/query';
 import { builtinModel } from './model/load';
-import { packagesByTier } from './rules/artifactUnavailable';
 import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, variantNote, type Platform } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { suggestPlatforms } from './platform/suggest';
@@ -115,7 +114,7 @@ export function explainArtifact(model: TierModel, name: string, asPackage = fals
   if (asPackage) {
     // Tier 1 first, as everywhere (the source lists the rpm names alphabetically: x86_64 last).
     // (What the source says: packages for these architectures; it names none of them.)
-    const arches = packagesByTier(model).map((a) => `${a.platform} (deb \`${a.deb}\`, rpm \`${a.rpm}\`)`);
+    const arches = model.packageArchesByTier().map((a) => `${a.platform} (deb \`${a.deb}\`, rpm \`${a.rpm}\`)`);
     installed = `installed as a package from ${model.data.packages.repository}, where the Kubernetes release publishes deb and rpm packages for ${arches.join(', ')} (the release artifacts list them by architecture, not by package)`;
   }
   const parts: string[] = [];
@@ -160,12 +159,13 @@ export type Explained = { ok: true; platform: Platform; markdown: string } | { o
 
 /** Explains a platform typed by a person, in any spelling (`amd64-linux`, `linux_arm64`). */
 export function explainInput(model: TierModel, input: string): Explained {
-  const parsed = parsePlatform(input.trim(), 'strict');
+  const asked = input.trim();
+  const parsed = parsePlatform(asked, 'strict');
   if (!parsed) {
     // A release file: `kubectl.exe`, `kube-proxy.tar`, `kubernetes-node-linux-arm64.tar.gz`.
     // (No release file's name is longer than MAX_FILE_NAME: the suffixes are not looked for past it.)
-    const word = input.length > MAX_FILE_NAME ? input.trim() : input.trim().replace(ARTIFACT_SUFFIXES, '');
-    const artifact = platformFree(model, input.trim()) ?? explainArtifact(model, word);
+    const word = asked.length > MAX_FILE_NAME ? asked : asked.replace(ARTIFACT_SUFFIXES, '');
+    const artifact = platformFree(model, asked) ?? explainArtifact(model, word);
     if (artifact) return { ok: true, platform: { os: '', arch: '' }, markdown: artifact };
     const archive = archivePlatform(model, word);
     // (kubernetes-test-portable.tar.gz: the archive for every platform, as the model says.)

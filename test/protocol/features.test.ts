@@ -1080,42 +1080,36 @@ describe('goreleaser anchors while typing', () => {
   });
 });
 
-describe("a pipeline's machine while typing (Drone's platform, Travis's os)", () => {
-  it("an edit of platform's os rejudges the GOARCH of the steps below, as a fresh server does", async () => {
-    const text = 'kind: pipeline\nname: win\n\nplatform:\n  os: windows\n  arch: amd64\n\nsteps:\n  - name: build\n    image: golang\n    environment:\n      GOARCH: arm\n    commands: [go build]\n';
-    const { uri, diagnostics } = await open('drone/.drone.yml', 'yaml', text);
-    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['11:unknown-platform']);
-    // `windows` → `linux`: the step builds linux/arm, which was removed.
+describe("a pipeline's machine while typing (Drone's platform, Travis's os, Azure's pool)", () => {
+  const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.code}`);
+  /**
+   * Opens `text`, whose machine is Windows and whose GOARCH at `line` is arm (windows/arm, unknown),
+   * edits the machine's `windows` into `other`, and checks what is published equals a fresh
+   * server's on the edited text: linux/arm, removed.
+   */
+  const switchMachine = async (path: string, text: string, other: string, line: number) => {
+    const { uri, diagnostics } = await open(path, 'yaml', text);
+    assert.deepEqual(codes(diagnostics), [`${line}:unknown-platform`]);
     const at = text.indexOf('windows');
-    const line = text.slice(0, at).split('\n').length - 1;
+    const l = text.slice(0, at).split('\n').length - 1;
     const character = at - (text.lastIndexOf('\n', at - 1) + 1);
-    client.change(uri, 2, [{ range: { start: { line, character }, end: { line, character: character + 'windows'.length } }, text: 'linux' }]);
+    client.change(uri, 2, [{ range: { start: { line: l, character }, end: { line: l, character: character + 'windows'.length } }, text: other }]);
     const live = await client.diagnosticsFor(uri, 2);
-    const fresh = await open('fresh-drone/.drone.yml', 'yaml', text.replace('windows', 'linux'));
-    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), fresh.diagnostics.map((d) => `${d.range.start.line}:${d.code}`));
-    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['11:removed-platform']);
+    const fresh = await open(`fresh-${path}`, 'yaml', text.replace('windows', other));
+    assert.deepEqual(codes(live), codes(fresh.diagnostics));
+    assert.deepEqual(codes(live), [`${line}:removed-platform`]);
+  };
+
+  it("an edit of platform's os rejudges the GOARCH of the steps below, as a fresh server does", async () => {
+    await switchMachine('drone/.drone.yml', 'kind: pipeline\nname: win\n\nplatform:\n  os: windows\n  arch: amd64\n\nsteps:\n  - name: build\n    image: golang\n    environment:\n      GOARCH: arm\n    commands: [go build]\n', 'linux', 11);
   });
 
   it("an edit of Travis's top-level os rejudges the jobs' GOARCH, as a fresh server does", async () => {
-    const text = 'language: go\nos: windows\nenv:\n  - GOARCH=arm\nscript:\n  - go build ./...\n';
-    const { uri, diagnostics } = await open('travis/.travis.yml', 'yaml', text);
-    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['3:unknown-platform']);
-    client.change(uri, 2, [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } }, text: 'linux' }]);
-    const live = await client.diagnosticsFor(uri, 2);
-    const fresh = await open('fresh-travis/.travis.yml', 'yaml', text.replace('windows', 'linux'));
-    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), fresh.diagnostics.map((d) => `${d.range.start.line}:${d.code}`));
-    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['3:removed-platform']);
+    await switchMachine('travis/.travis.yml', 'language: go\nos: windows\nenv:\n  - GOARCH=arm\nscript:\n  - go build ./...\n', 'linux', 3);
   });
 
   it("an edit of an Azure pipeline's top-level pool rejudges its steps' GOARCH, as a fresh server does", async () => {
-    const text = 'pool:\n  vmImage: windows-latest\nsteps:\n  - script: go build ./...\n    env:\n      GOARCH: arm\n';
-    const { uri, diagnostics } = await open('azure/azure-pipelines.yml', 'yaml', text);
-    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.code}`), ['5:unknown-platform']);
-    client.change(uri, 2, [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 18 } }, text: 'ubuntu' }]);
-    const live = await client.diagnosticsFor(uri, 2);
-    const fresh = await open('fresh-azure/azure-pipelines.yml', 'yaml', text.replace('windows', 'ubuntu'));
-    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), fresh.diagnostics.map((d) => `${d.range.start.line}:${d.code}`));
-    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), ['5:removed-platform']);
+    await switchMachine('azure/azure-pipelines.yml', 'pool:\n  vmImage: windows-latest\nsteps:\n  - script: go build ./...\n    env:\n      GOARCH: arm\n', 'ubuntu', 5);
   });
 
   it("a GOARCH typed in a step of a pipeline on Windows is windows's, as a fresh server says", async () => {
@@ -1126,7 +1120,9 @@ describe("a pipeline's machine while typing (Drone's platform, Travis's os)", ()
     const line = text.slice(0, at).split('\n').length - 1;
     client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '      GOARCH: arm\n' }]);
     const live = await client.diagnosticsFor(uri, 2);
-    assert.deepEqual(live.map((d) => `${d.range.start.line}:${d.code}`), [`${line}:unknown-platform`]);
+    assert.deepEqual(codes(live), [`${line}:unknown-platform`]);
+    const fresh = await open('fresh-drone-typed/.drone.yml', 'yaml', text.slice(0, at) + '      GOARCH: arm\n' + text.slice(at));
+    assert.deepEqual(codes(live), codes(fresh.diagnostics));
   });
 });
 

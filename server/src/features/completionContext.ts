@@ -4,7 +4,7 @@ import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, kubeImageName, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
-import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, flagVariables, loopVariableUse } from '../scanners/shell';
+import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, flagVariables, loopVariableUse, makeRefsAsShell } from '../scanners/shell';
 import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
 import { anchoredOsLists, proseKey, ENV_MAP_KEYS, envFlagVariables, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
@@ -1162,26 +1162,19 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
     // Named so (`for platform in`), or used so in its body (`for p in …; do … --platform "$p"`).
     const use = roleOf(loop[1]) === 'platform' ? { role: 'platform' as const } : loopUse(lines, index, line.text.slice(col), loop[1]);
     const items = use ? listItems(loop[2], true) : undefined;
-    // (GOOS and GOARCH cut out of each word: platforms, as the scanner has it, when written as ones.)
-    if (use && items && (!('cut' in use) || slashed(typed, items))) {
-      if (use.role === 'platform') return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
-      return site(use.role, start, end, { spelling: 'slash', present: items, ...(use.role === 'os' ? { arch: use.other } : { os: use.other }) });
-    }
+    const found = loopSite(use, items, typed, start, end);
+    if (found) return found;
   }
 
   // make's $(foreach p,linux/amd64 …,text): its list by the variable's name or its use in the text.
   const each = kind === 'makefile' ? MAKE_FOREACH.exec(joined) : null;
   if (each) {
-    // (make's $(p) in the text reads as the shell's ${p}, as the scanner has it.)
-    // (The text starts after the comma that ends the list.)
+    // (The text starts after the comma that ends the list; make's $(p) in it reads as the shell's ${p}, as the scanner has it.)
     const rest = line.text.slice(col);
-    const after = rest.slice(rest.indexOf(',') + 1).replace(new RegExp(`\\$\\((${each[1]})\\)`, 'g'), '$${$1}');
+    const after = makeRefsAsShell(rest.slice(rest.indexOf(',') + 1), each[1]);
     const use = roleOf(each[1]) === 'platform' ? { role: 'platform' as const } : loopUse(lines, index, after, each[1]);
-    const items = use ? listItems(each[2], true) : undefined;
-    if (use && items && (!('cut' in use) || slashed(typed, items))) {
-      if (use.role === 'platform') return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
-      return site(use.role, start, end, { spelling: 'slash', present: items, ...(use.role === 'os' ? { arch: use.other } : { os: use.other }) });
-    }
+    const found = loopSite(use, use ? listItems(each[2], true) : undefined, typed, start, end);
+    if (found) return found;
   }
 
   // A line of a make `define X_PLATFORMS` body: its items are one list, as the scanner reads them.
@@ -1296,6 +1289,17 @@ function loopUse(lines: Lines, index: number, after: string, variable: string): 
 
 /** A make `$(foreach VAR,` and the words of its list before the cursor. */
 const MAKE_FOREACH = /\$[({]foreach[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*,([^,(){}$]*)$/;
+
+/**
+ * The site of a loop's list (a shell `for`, make's `$(foreach)`) by what its body does with its
+ * variable: platforms, or the os or arch beside the other half it writes. Where the body cuts GOOS
+ * and GOARCH out of each word, only while the words are written as platforms (see slashed).
+ */
+function loopSite(use: { role: 'platform' | 'os' | 'arch'; other?: string[]; cut?: true } | undefined, items: string[] | undefined, typed: string, start: number, end: number): CompletionSite | undefined {
+  if (!use || !items || (use.cut && !slashed(typed, items))) return undefined;
+  if (use.role === 'platform') return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
+  return site(use.role, start, end, { spelling: 'slash', present: items, ...(use.role === 'os' ? { arch: use.other } : { os: use.other }) });
+}
 
 /** Whether a loop's words so far, or the word being typed, are written as platforms (`linux/amd64`). */
 function slashed(typed: string, items: readonly string[]): boolean {

@@ -69,6 +69,15 @@ export class TierModel {
     return (artifact !== undefined ? row?.artifactTiers?.[artifact] : undefined) ?? row?.tier;
   }
 
+  /** The architectures the release publishes packages for, tier 1 first, then as the source lists them (by name). */
+  packageArchesByTier(): ModelData['packages']['arches'] {
+    const tierOf = (platform: string) => {
+      const [os, arch] = platform.split('/');
+      return this.tierOf({ os: os ?? '', arch: arch ?? '' }) ?? 4;
+    };
+    return [...this.data.packages.arches].sort((x, y) => tierOf(x.platform) - tierOf(y.platform));
+  }
+
   /** Platforms in a tier and not removed, tier 1 first, in table order. */
   supportedPlatforms(): PlatformData[] {
     return this.data.platforms

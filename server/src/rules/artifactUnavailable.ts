@@ -1,7 +1,6 @@
 import type { TierModel, ArtifactRef } from '../model/query';
 import type { RawFinding } from './finding';
 import { isValidPair } from '../platform/names';
-import { parsePlatform } from '../platform/parse';
 import { blame, display, osIsOdd, type Subject } from './subject';
 
 function artifactLabel(a: ArtifactRef): string {
@@ -41,14 +40,8 @@ function listedFor(a: ArtifactRef, model: TierModel): string[] {
       return model.imagePlatforms(a.name);
     case 'package':
       // Tier 1 first, as the hover has them (the source lists them by name: amd64 after arm64).
-      return packagesByTier(model).map((p) => (a.format === 'deb' ? p.deb : p.rpm));
+      return model.packageArchesByTier().map((p) => (a.format === 'deb' ? p.deb : p.rpm));
   }
-}
-
-/** The architectures the release publishes packages for, tier 1 first (then as the source lists them). */
-export function packagesByTier(model: TierModel): TierModel['data']['packages']['arches'] {
-  const tierOf = (platform: string) => model.tierOf(parsePlatform(platform, 'strict') ?? { os: '', arch: '' }) ?? 4;
-  return [...model.data.packages.arches].sort((x, y) => tierOf(x.platform) - tierOf(y.platform));
 }
 
 /** The end of the message: where the artifact is listed instead, or that it is listed nowhere. */

@@ -654,15 +654,7 @@ const PACKAGE_WORD = new RegExp(`^["']?(?:${KUBE_PACKAGES})(?::${SOFT}*([a-z0-9_
 /** `apt-get install kubelet:arm64`, `dnf install kubeadm.aarch64`: package arches of the Kubernetes packages. */
 export function scanPackageWords(text: string, masked: string, base: number, words: Word[], name: string, sink: MentionSink): void {
   if (!PACKAGE_MANAGERS.has(name)) return;
-  for (const w of words) {
-    const raw = masked.slice(w.start, w.end);
-    const m = PACKAGE_WORD.exec(raw);
-    if (!m) continue;
-    const arch = m[1] ?? m[2];
-    if (!PACKAGE_ARCHES.has(arch) && !packageTypo(arch, m[1] ? 'deb' : 'rpm')) continue;
-    const start = base + w.start + m.indices![m[1] ? 1 : 2]![0];
-    addPackage(sink, token(text, start, start + arch.length), m[1] ? 'deb' : 'rpm');
-  }
+  for (const w of words) packageIn(masked.slice(w.start, w.end), base + w.start, text, sink);
 }
 
 /**
@@ -670,12 +662,17 @@ export function scanPackageWords(text: string, masked: string, base: number, wor
  * (`kubelet:arm64`, `kubeadm.aarch64`), read as a package manager's word is (see scanPackageWords).
  */
 export function scanPackageName(text: string, start: number, end: number, sink: MentionSink): void {
-  const m = PACKAGE_WORD.exec(text.slice(start, end));
+  packageIn(text.slice(start, end), start, text, sink);
+}
+
+/** The arch of a Kubernetes package word (`word`, written at text[at]: `kubelet:arm64`), as a mention. */
+function packageIn(word: string, at: number, text: string, sink: MentionSink): void {
+  const m = PACKAGE_WORD.exec(word);
   if (!m) return;
   const arch = m[1] ?? m[2];
   if (!PACKAGE_ARCHES.has(arch) && !packageTypo(arch, m[1] ? 'deb' : 'rpm')) return;
-  const at = start + m.indices![m[1] ? 1 : 2]![0];
-  addPackage(sink, token(text, at, at + arch.length), m[1] ? 'deb' : 'rpm');
+  const start = at + m.indices![m[1] ? 1 : 2]![0];
+  addPackage(sink, token(text, start, start + arch.length), m[1] ? 'deb' : 'rpm');
 }
 
 /**

@@ -608,11 +608,16 @@ export function buildRowsOf(value: string): BuildRow[] | undefined {
  * (the same, or with its variant), then the suffix or nothing. Not a list of names (`linux amd64`).
  */
 function oneBuildRow(value: string): boolean {
+  // (Every platform-ish value is asked: a long one, a list, is no row and is not split.)
+  if (value.length > MAX_ROW) return false;
   const words = value.trim().split(/\s+/);
   if (words.length < 3 || words.length > 5) return false;
   const [os, arch, buildx, suffix] = words;
   return isGoOs(os) && isGoArch(arch) && (buildx === arch || buildx.startsWith(`${arch}/`)) && (suffix === undefined || /^[-.]/.test(suffix));
 }
+
+/** The longest table of one build oneBuildRow reads (`windows amd64 amd64 .exe nanoserver:ltsc2022` is 46). */
+const MAX_ROW = 120;
 
 /** The rows of a platform-ish value that is a table of builds (see buildRowsOf), as tokens of the text. */
 function buildRows(o: ValueOptions): { os: Token; arch: Token; variant?: string }[] | undefined {

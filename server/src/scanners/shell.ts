@@ -1487,7 +1487,7 @@ function makeLoop(text: string, args: number, comma: number, second: number, clo
   const named = roleOf(variable);
   // make's $(v) and ${v} in the text read as the shell's ${v} (the same length).
   const bodyFrom = second + 1;
-  const body = text.slice(bodyFrom, close).replace(new RegExp(`\\$\\((${variable})\\)`, 'g'), '$${$1}');
+  const body = makeRefsAsShell(text.slice(bodyFrom, close), variable);
   const use = named === 'platform' ? undefined : loopVariableUse(body, variable);
   if (named === 'platform' || (named === undefined && use?.role === 'platform')) {
     if (!use?.cut || slashedWords(text, words)) loopPlatforms(sink, text, listMasked, listFrom, words, 'foreach list');
@@ -1519,6 +1519,11 @@ function containerLoop(mentions: Mention[], from: number, named = false): void {
     if (named) m.ownSpelling = true;
   }
   containerAliases(mentions, from, arches);
+}
+
+/** make's `$(v)` of a variable in `text` written as the shell's `${v}` (the same length), as loopVariableUse reads its uses. */
+export function makeRefsAsShell(text: string, variable: string): string {
+  return text.replace(new RegExp(`\\$\\((${variable})\\)`, 'g'), '$${$1}');
 }
 
 /**

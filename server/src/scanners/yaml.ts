@@ -2891,7 +2891,7 @@ function envOf(node: YMap, ctx: Ctx): GoEnv | undefined {
     env = inherit(env, ctx.executors.get(scalarText(name) ?? ''));
   }
   // A job on a Windows or macOS machine builds for its os where no GOOS is set (`runs-on: windows-latest`).
-  if (env?.os === undefined && env?.osName === undefined && env?.osAxis === undefined && !env?.osUnknown && ctx.path.length > 0) {
+  if (env?.os === undefined && env?.osName === undefined && env?.osAxis === undefined && !env?.osUnknown && machineLevel(ctx)) {
     const host = hostOs(node, ctx);
     if (host) env = { ...env, osName: host };
   }
@@ -2973,6 +2973,24 @@ function hostOs(node: YMap, ctx: Ctx): 'windows' | 'darwin' | undefined {
     }
   }
   return host;
+}
+
+/**
+ * Whether a mapping may name its job's machine: a workflow's job (`jobs.<id>`), a GitLab job (a
+ * top-level key); in other YAML (Azure, CircleCI, Travis) any mapping below the top. Not in
+ * goreleaser. (Every mapping of a file is asked, on every keystroke of its block.)
+ */
+function machineLevel(ctx: Ctx): boolean {
+  switch (ctx.flavour) {
+    case 'github-workflow':
+      return ctx.path.length === 2 && ctx.path[0] === 'jobs';
+    case 'gitlab-ci':
+      return ctx.path.length === 1;
+    case 'goreleaser':
+      return false;
+    default:
+      return ctx.path.length > 0;
+  }
 }
 
 /** Keys of a Travis job beside its `os:` (what makes `os: windows` a machine, not a platform's field). */
@@ -3072,9 +3090,12 @@ function walkMap(node: YMap, ctx: Ctx): void {
   node = withInlineMerge(withJsonLiterals(node, ctx));
   const env = envOf(node, ctx);
   if (env !== ctx.env) ctx = { ...ctx, env };
-  if (ctx.path.length > 0 && ANSIBLE_PACKAGE_MODULES.has(ctx.path[ctx.path.length - 1])) ansiblePackages(node, ctx);
-  // (A module's arguments in the free form, `apt: name=kubelet:armhf state=present`.)
-  for (const item of node.items) if (item.value?.kind === 'scalar' && ANSIBLE_PACKAGE_MODULES.has(item.key)) ansibleFreeForm(item.value, ctx);
+  // (Ansible's files are plain YAML: no workflow, GitLab pipeline or goreleaser file asks.)
+  if (ctx.flavour === 'yaml') {
+    if (ctx.path.length > 0 && ANSIBLE_PACKAGE_MODULES.has(ctx.path[ctx.path.length - 1])) ansiblePackages(node, ctx);
+    // (A module's arguments in the free form, `apt: name=kubelet:armhf state=present`.)
+    for (const item of node.items) if (item.value?.kind === 'scalar' && ANSIBLE_PACKAGE_MODULES.has(item.key)) ansibleFreeForm(item.value, ctx);
+  }
   const urlVars = urlVarsOf(node, ctx);
   if (urlVars !== ctx.urlVars) ctx = { ...ctx, urlVars };
   const items = node.items;
