@@ -78,6 +78,19 @@ describe('loading a user model', () => {
       assert.ok(r.error.problems.some((p) => p.startsWith('platforms[0].os:')), r.error.problems.join(' | '));
     }
   });
+  it('refuses artifact names a hover would read as Markdown or a file never holds (QA 293 B12)', () => {
+    const data = JSON.parse(builtinText);
+    data.archives.items[0].name = 'kube_*evil*[x](javascript:alert(1))';
+    data.images.images[0].name = 'kube proxy';
+    data.packages.arches[0].deb = '`arm64`';
+    const r = parseModel(JSON.stringify(data), 'mine.json');
+    assert.equal(r.ok, false);
+    if (!r.ok) {
+      for (const field of ['archives.items[0].name', 'images.images[0].name', 'packages.arches[0].deb']) {
+        assert.ok(r.error.problems.some((p) => p.startsWith(`${field}: expected a name of letters, digits`)), `${field}: ${r.error.problems.join(' | ')}`);
+      }
+    }
+  });
   it('refuses a model that contradicts itself: rows listed twice, ids that name another platform, unknown tiers', () => {
     const problems = (edit: (d: any) => void): string[] => {
       const data = JSON.parse(builtinText);

@@ -11,6 +11,13 @@ const PLATFORM_REF = /^[a-z0-9]+\/[a-z0-9]+$/;
 /** `linux/amd64`: the platform key used throughout the model's artifact tables. */
 const platformRef = z.string().regex(PLATFORM_REF, { message: 'expected a platform written os/arch, like linux/amd64' });
 
+/**
+ * An artifact's name, file name, form, registry or package arch: shown in hovers as Markdown and
+ * matched in files as written, so no spaces and nothing Markdown reads (`*`, `[`, `` ` ``, `<`).
+ */
+const ARTIFACT_NAME = /^[A-Za-z0-9{][A-Za-z0-9._\/:@+{}-]*$/;
+const artifactName = z.string().regex(ARTIFACT_NAME, { message: 'expected a name of letters, digits and . _ - / : @ + { } only, like kubernetes-server-{os}-{arch}.tar.gz' });
+
 const tierNumber = z.union([z.literal(1), z.literal(2), z.literal(3)], {
   error: 'expected 1, 2 or 3',
 });
@@ -54,24 +61,24 @@ const modelFields = z.strictObject({
   platforms: z.array(platformSchema),
   removed: z.array(removedSchema),
   images: z.strictObject({
-    registries: z.array(z.string()),
-    images: z.array(z.strictObject({ name: z.string().min(1), platforms: z.array(platformRef) })),
+    registries: z.array(artifactName),
+    images: z.array(z.strictObject({ name: artifactName, platforms: z.array(platformRef) })),
   }),
   binaries: z.strictObject({
-    forms: z.record(form, z.string()),
+    forms: z.record(form, artifactName),
     items: z.array(
       z.strictObject({
-        name: z.string().min(1),
+        name: artifactName,
         platforms: z.record(platformRef, z.array(form)),
       }),
     ),
   }),
   archives: z.strictObject({
-    checksums: z.array(z.string()),
+    checksums: z.array(artifactName),
     items: z.array(
       z.strictObject({
-        name: z.string().min(1),
-        file: z.string().min(1).describe('File name; {os} and {arch} stand for the platform'),
+        name: artifactName,
+        file: artifactName.describe('File name; {os} and {arch} stand for the platform'),
         platforms: z.array(platformRef),
         portable: z.boolean(),
       }),
@@ -79,8 +86,8 @@ const modelFields = z.strictObject({
   }),
   packages: z.strictObject({
     formats: z.array(z.enum(['deb', 'rpm'])),
-    repository: z.string(),
-    arches: z.array(z.strictObject({ rpm: z.string(), deb: z.string(), platform: platformRef })),
+    repository: artifactName,
+    arches: z.array(z.strictObject({ rpm: artifactName, deb: artifactName, platform: platformRef })),
   }),
 });
 
