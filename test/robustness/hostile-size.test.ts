@@ -268,6 +268,10 @@ describe('long continuations, unclosed constructs, deep nesting', () => {
     assert.deepEqual(codeCounts(r.findings), { 'duplicate-platform': 99_999 });
     assert.match(r.scan.notes.join('\n'), /more than 100000 platform mentions/);
   });
+  it('an Ansible apt module installing 400,000 packages, then kubelet:armhf: one pass, not a search to the end of the text per item (QA 293 B11)', (t) => {
+    const text = `- hosts: all\n  tasks:\n    - name: install\n      apt:\n        name:\n${'          - pkg\n'.repeat(400_000)}          - kubelet:armhf\n        state: present\n`;
+    assert.deepEqual(codeCounts(lint(t, text, 'yaml', 8_000).findings), { 'removed-platform': 1, 'artifact-unavailable': 1 });
+  });
   it('a Dockerfile RUN continued over 100,000 lines', (t) => {
     const text = `FROM alpine\nRUN apk add \\\n${'    x \\\n'.repeat(100_000)}    && GOARCH=arm go build\n`;
     assertOneRemoved(text, lint(t, text, 'dockerfile', 10_000).findings, 'arm');

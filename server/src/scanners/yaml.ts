@@ -3051,9 +3051,10 @@ function ansiblePackages(node: YMap, ctx: Ctx): void {
       const r = contentRange(item);
       // (As written: a quoted item with escapes reads otherwise.)
       if (ctx.text.slice(r.s, r.e) !== item.value) continue;
+      // (Commas are looked for in the value, not in the text after it: 100,000 items, no comma.)
       for (let from = r.s; from < r.e; ) {
-        let to = ctx.text.indexOf(',', from);
-        if (to < 0 || to > r.e) to = r.e;
+        let to = item.value.indexOf(',', from - r.s);
+        to = to < 0 ? r.e : r.s + to;
         let s = from;
         let e = to;
         while (s < e && (ctx.text[s] === ' ' || ctx.text[s] === '\t')) s++;
@@ -3078,8 +3079,8 @@ function ansibleFreeForm(value: YScalar, ctx: Ctx): void {
     let from = r.s + m.index + m[0].length - m[1].length - m[2].length;
     const end = from + m[2].length;
     while (from < end) {
-      let to = ctx.text.indexOf(',', from);
-      if (to < 0 || to > end) to = end;
+      let to = value.value.indexOf(',', from - r.s);
+      to = to < 0 || r.s + to > end ? end : r.s + to;
       if (to > from) scanPackageName(ctx.text, from, to, ctx.sink);
       from = to + 1;
     }
