@@ -742,6 +742,11 @@ function bakeSet(text: string, masked: string, base: number, w: { start: number;
   return true;
 }
 
+/** A variable's value that is a command line: it runs `env`, or joins commands (`cd /src && …`). */
+const COMMAND_LINE_VALUE = /(?:^|[ \t\n])env[ \t]|&&|\|\||;/;
+/** A word that ends one command of a line and starts the next. */
+const COMMAND_SEPARATOR = /^(?:&&|\|\||;|\|)$/;
+
 /**
  * A word of a variable's value: `NAME=` (with what follows; also carried by a flag,
  * `--build-arg=GOARCH=arm`), a flag, or another word.
@@ -760,12 +765,21 @@ function assignmentsInValue(text: string, masked: string, base: number, s: numbe
   const arches: Token[] = [];
   let found = false;
   // The assignments that open the value, among flags (`-e GOARCH=arm`); prose (`run with GOARCH=arm`) has none.
+  // A command line kept for later (`BUILD_CMD="cd /src && env GOOS=linux GOARCH=arm go test"`, run
+  // by `bash -c "$BUILD_CMD"`): those that open each of its commands, after `env` too.
+  const commands = COMMAND_LINE_VALUE.test(value);
+  let opening = true;
   VALUE_WORD.lastIndex = 0;
   for (let m = VALUE_WORD.exec(value); m && m[0].length > 0; m = VALUE_WORD.exec(value)) {
     if (m[1] === undefined) {
-      if (m[2] === undefined) break;
+      if (m[2] !== undefined) continue;
+      if (!commands) break;
+      const word = m[3];
+      if (COMMAND_SEPARATOR.test(word)) opening = true;
+      else if (!(opening && word === 'env') && word !== '\\') opening = /[;&|]$/.test(word);
       continue;
     }
+    if (!opening) continue;
     const role = roleOf(m[1]);
     if (!role || role === 'variant') continue;
     const to = m.index + m[0].length;
