@@ -136,6 +136,8 @@ describe('removed-platform messages of a GOARCH written as an alias', () => {
       ['ENV GOOS=linux GOARCH=armhf\n', 'dockerfile', /^linux\/arm\/v7 was removed .*\. armhf is not a Go architecture either: Go writes it GOARCH=arm GOARM=7\.$/],
       ['builds:\n  - goos: [linux]\n    goarch: [armel]\n', 'goreleaser', /^linux\/arm\/v6 was removed .*\. armel is not a Go architecture either: Go writes it GOARCH=arm GOARM=6\.$/],
       ['GOARCH=armv6 go build\n', 'shell', /\. armv6 is not a Go architecture either: Go writes it GOARCH=arm GOARM=6\.$/],
+      // (GitLab's parallel matrix sets GOARCH itself, as the job's variable: QA 294 B2.)
+      ['build:\n  parallel:\n    matrix:\n      - GOOS: linux\n        GOARCH: [amd64, armv6]\n  script:\n    - go build\n', 'gitlab-ci', /^linux\/arm\/v6 was removed .*\. armv6 is not a Go architecture either: Go writes it GOARCH=arm GOARM=6\.$/],
     ];
     for (const [text, kind, message] of cases) {
       const found = lintText(text, kind, model, settings);

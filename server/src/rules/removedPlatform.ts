@@ -60,7 +60,7 @@ function goAlias(s: Subject): { written: string; arch: string; variant?: string 
   // (Where the value goes to Go itself: an assignment, a goreleaser build, an env block; a matrix's
   // `arch: [armhf]` may go to a case that maps it, or to a container tool that takes the alias.)
   // (Also a GOARCH variable's own value, a Makefile's `GOARCH ?= armv7`, a workflow's top-level `GOARCH: armv7`.)
-  if (m.kind !== 'pair' || !m.arch || m.archName !== undefined || m.containerArch || !(GO_CONTEXTS.has(m.context) || m.context.endsWith('GOOS/GOARCH') || m.context.toLowerCase() === 'goarch')) return undefined;
+  if (m.kind !== 'pair' || !m.arch || m.archName !== undefined || m.containerArch || !(GO_CONTEXTS.has(m.context) || m.context.endsWith('GOOS/GOARCH') || m.context.toLowerCase() === 'goarch' || m.goVariable)) return undefined;
   const written = m.arch.text.toLowerCase();
   const go = written.indexOf('/') < 0 && !isGoArch(written) ? resolveArch(written) : undefined;
   return go && { written: m.arch.text, ...go };

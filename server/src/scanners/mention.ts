@@ -83,6 +83,8 @@ export interface PairMention {
    * `targetarch` axis that no command gives to GOARCH: file names, another toolchain's): no spelling to advise.
    */
   ownSpelling?: true;
+  /** The arch is the value of the variable Go reads (a GitLab parallel matrix's `GOARCH` axis), not a name a script may map. */
+  goVariable?: true;
   /** Every variant the pair is built in, when there are several (goreleaser's `goarm: ["6", "7"]`); `variant` is the first. */
   variants?: readonly string[];
   /**

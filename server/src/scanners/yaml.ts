@@ -5166,6 +5166,14 @@ function pairMapping(
   // `targetarch: [aarch64, x86_64]`, in file names and Rust triples): its aliases are read by what
   // they name, and they are the file's own spelling, not Go's misspelt.
   else if (archKey !== undefined && TARGET_ARCH_KEY.test(archKey) && inMatrixAxis(ctx) && ctx.matrixRoles?.get(archKey) !== 'arch') dockerArches(ctx.sink.mentions, first, new Set(arches.map((t) => t.start)), true);
+  // GitLab's `parallel: matrix:` sets its keys as the job's variables: a `GOARCH` axis is Go's own
+  // (`GOARCH: [amd64, armv6]`: armv6 is no Go architecture, as in a script's `GOARCH=armv6`).
+  if (archKey === 'GOARCH' && ctx.flavour === 'gitlab-ci' && ctx.path.includes('parallel')) {
+    for (let k = first; k < ctx.sink.mentions.length; k++) {
+      const m = ctx.sink.mentions[k];
+      if (m.kind === 'pair' && m.arch) m.goVariable = true;
+    }
+  }
   // An axis anchored here and aliased elsewhere beside other names (`goarch: &arches [amd64, arm]`
   // in a linux job, `goos: [darwin]` beside `goarch: *arches` in another): built with those too.
   if (ctx.partners) {
