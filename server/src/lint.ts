@@ -870,8 +870,10 @@ function inListed(f: RawFinding): void {
 }
 
 /** A typo whose one fix is its removal, as its list holds what it would be: the message says why. */
-function sayListed(f: RawFinding, suggested: number): void {
-  if (f.data.listed) f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already: remove ${writtenName(f.token)}.`;
+function sayListed(f: RawFinding, suggested: number, writtenAs?: string): void {
+  if (!f.data.listed) return;
+  const as = writtenAs !== undefined && f.message.indexOf(`did you mean ${writtenAs}?`) < 0 ? `, as ${writtenAs}` : '';
+  f.message += ` ${suggested > 1 ? 'They are' : 'It is'} in this list already${as}: remove ${writtenName(f.token)}.`;
 }
 
 /** Judges the mentions of one block: findings with offsets relative to the block, unsuppressed. */
@@ -886,12 +888,12 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
   const removedSubjects = new Set<Subject>(removedOn ? subjects.filter((s) => removedEntry(s, model) !== undefined) : []);
   const duplicates = findDuplicatePlatforms(subjects, (s) => removedSubjects.has(s));
   for (const f of duplicates.values()) raw.push({ f, pair: false });
-  let items: Map<number, Set<string>> | undefined;
-  /** Whether a platform's list holds a replacement already, as the duplicate rule reads it (undefined: no such list). */
-  const heldBy = (m: Mention): ((replacement: string) => boolean) | undefined => {
+  let items: Map<number, Map<string, string>> | undefined;
+  /** The item of a platform's list that a replacement repeats, as the duplicate rule reads it, as written (undefined: none, or no such list). */
+  const heldBy = (m: Mention): ((replacement: string) => string | undefined) | undefined => {
     if (m.kind !== 'whole' || m.listId === undefined) return undefined;
     const listed = (items ??= listItems(subjects)).get(m.listId);
-    return listed && ((r) => listed.has(identityOf(r, m.platform.osImplied === true)));
+    return listed && ((r) => listed.get(identityOf(r, m.platform.osImplied === true)));
   };
   for (const s of subjects) {
     const pair = s.mention.kind === 'pair';
@@ -903,7 +905,7 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
       // it would make is no fix, the removal is; QA 275 B7.)
       const meant = removed.data.replacements?.[0];
       const held = meant !== undefined ? heldBy(s.mention) : undefined;
-      if (meant !== undefined && (held ? held(meant) : removed.token.inList !== undefined && namesOf(removed.token.inList).lower.has(meant))) removed.data = { ...removed.data, replacements: [] };
+      if (meant !== undefined && (held ? held(meant) !== undefined : removed.token.inList !== undefined && namesOf(removed.token.inList).lower.has(meant))) removed.data = { ...removed.data, replacements: [] };
       raw.push({ f: removed, pair, product });
     } else {
       const f = findUnknownPlatform(s, model) ?? findUnsupportedPlatform(s, model) ?? findBelowRequiredTier(s, model, settings.requiredTier);
@@ -915,8 +917,10 @@ function judgeMentions(mentions: Mention[], model: TierModel, settings: LintSett
           const suggested = f.data.replacements.length;
           // (Listed as the duplicate rule has it: a replacement that would be flagged as a repeat.)
           const held = heldBy(m);
-          if (held) f.data = listedReplacements(f.data, held, m.removeRange);
-          sayListed(f, suggested);
+          const only = suggested === 1 ? f.data.replacements[0] : undefined;
+          if (held) f.data = listedReplacements(f.data, (r) => held(r) !== undefined, m.removeRange);
+          // (Named where it is written otherwise: the linux_amd64 suggested for `linux_amd64_v5` is the list's `linux_amd64_v1`.)
+          sayListed(f, suggested, only !== undefined ? held?.(only) : undefined);
         } else if (f.token.inList) inListed(f);
       }
       if (f) raw.push({ f, pair, product });
@@ -1106,15 +1110,16 @@ function codesByToken(raw: readonly { f: RawFinding; pair: boolean }[]): Map<str
 }
 
 /** The platforms of each list, by the identity the duplicate rule compares (platformIdentity). */
-function listItems(subjects: readonly Subject[]): Map<number, Set<string>> {
-  const out = new Map<number, Set<string>>();
+function listItems(subjects: readonly Subject[]): Map<number, Map<string, string>> {
+  const out = new Map<number, Map<string, string>>();
   for (const s of subjects) {
     const m = s.mention;
     if (m.kind !== 'whole' || m.listId === undefined || !s.valid || !s.platform) continue;
-    let set = out.get(m.listId);
-    if (!set) out.set(m.listId, (set = new Set()));
+    let held = out.get(m.listId);
+    if (!held) out.set(m.listId, (held = new Map()));
     // (With its qualifier, as the duplicate rule keys it: linux-mlarge/arm64 is no repeat of linux/arm64.)
-    set.add(`${platformIdentity(s.platform)}\u0000${m.platform.qualifier ?? ''}`);
+    const key = `${platformIdentity(s.platform)}\u0000${m.platform.qualifier ?? ''}`;
+    if (!held.has(key)) held.set(key, m.token.text);
   }
   return out;
 }

@@ -308,6 +308,11 @@ describe('an arch with a variant Go lacks, written in one word (QA 208 B2)', () 
     const workflow = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        arch: [amd64, amd64/v5]\n    steps:\n      - run: docker build --platform linux/${{ matrix.arch }} .\n';
     assert.deepEqual(found(workflow, 'github-workflow'), ['amd64/v5 unknown-platform amd64/v5 (linux/amd64/v5) is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean amd64? It is in this list already: remove amd64/v5. []']);
   });
+  it('in a list that holds the suggestion written otherwise, names that item (QA 294 B3)', () => {
+    const release = 'builds:\n  - targets:\n      - linux_amd64_v1\n      - linux_amd64_v5\n';
+    assert.deepEqual(found(release, 'goreleaser'), ['linux_amd64_v5 unknown-platform linux_amd64_v5 is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean linux_amd64? It is in this list already, as linux_amd64_v1: remove linux_amd64_v5. []']);
+    assert.deepEqual(found('docker buildx build --platform linux/x86_64,linux/amd46 .\n', 'shell').slice(1), ['linux/amd46 unknown-platform linux/amd46 is not a valid Go platform; did you mean linux/amd64? It is in this list already, as linux/x86_64: remove linux/amd46. []']);
+  });
   it('of arm64, v8 alone where an image is named; Go’s finer levels where a Go build is (QA 231 B1)', () => {
     assert.deepEqual(found('FROM --platform=linux/arm64/v9 alpine\n', 'dockerfile'), ['linux/arm64/v9 unknown-platform linux/arm64/v9 is not a valid Go platform: arm64 has no variant v9 (its variants: v8); did you mean linux/arm64? [linux/arm64]']);
     assert.deepEqual(found('A=arm64/v8.2\ndocker build --platform "linux/${A}" .\n', 'shell'), ['arm64/v8.2 unknown-platform arm64/v8.2 (linux/arm64/v8.2) is not a valid Go platform: arm64 has no variant v8.2 (its variants: v8); did you mean arm64? [arm64]']);
