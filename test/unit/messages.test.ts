@@ -46,6 +46,17 @@ describe('artifact-unavailable messages', () => {
   });
 });
 
+describe('unsupported-platform of an os or an arch alone (QA 295, QA 296)', () => {
+  it('names the platform it most likely makes, where Go has it', () => {
+    const text = 'for a in amd64 riscv64; do export GOARCH=$a; go build; done\nfor o in linux freebsd; do export GOOS=$o; go build; done\nfor a in amd64 wasm; do export GOARCH=$a; go build; done\n';
+    assert.deepEqual(lintText(text, 'shell', model, settings).map((f) => `${f.code} ${f.message}`), [
+      'unsupported-platform GOARCH riscv64 is a valid Go architecture, but no Kubernetes platform has it (linux/riscv64 is in no tier); Kubernetes does not build or test it.',
+      'unsupported-platform GOOS freebsd is a valid Go operating system, but no Kubernetes platform has it (freebsd/amd64 is in no tier); Kubernetes does not build or test it.',
+      'unsupported-platform GOARCH wasm is a valid Go architecture, but no Kubernetes platform has it (js/wasm is in no tier); Kubernetes does not build or test it.',
+    ]);
+  });
+});
+
 describe('did you mean: platforms that build, never a removed one', () => {
   const replacements = (text: string) => lintText(`${text}\n`, 'shell', model, settings).map((f) => [f.message.replace(/^.*did you mean /, ''), f.data.replacements]);
   it('a typo nearest linux/arm gets the platforms next to it', () => {

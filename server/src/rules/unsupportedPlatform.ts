@@ -1,4 +1,5 @@
 import type { TierModel } from '../model/query';
+import { GO_PAIRS, isValidPair } from '../platform/names';
 import type { RawFinding } from './finding';
 import { blame, display, osIsOdd, removal, variantNames, type Subject } from './subject';
 
@@ -16,11 +17,7 @@ export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFindin
   const t = blame(s, osIsOdd(s, model));
   if (!t) return undefined;
   const named = s.os !== undefined && s.arch !== undefined ? (variantNames(s) ?? [display(s)]) : undefined;
-  const message = named
-    ? unsupportedMessage(named)
-    : s.os !== undefined
-        ? `GOOS ${s.os} is valid Go but no Kubernetes platform uses it; Kubernetes does not build or test it.`
-        : `GOARCH ${s.arch} is valid Go but no Kubernetes platform uses it; Kubernetes does not build or test it.`;
+  const message = named ? unsupportedMessage(named) : s.os !== undefined ? halfMessage('GOOS', s.os, 'operating system', goPairOf(s.os, undefined)) : halfMessage('GOARCH', s.arch!, 'architecture', goPairOf(undefined, s.arch!));
   return {
     token: t,
     code: 'unsupported-platform',
@@ -28,6 +25,25 @@ export function findUnsupportedPlatform(s: Subject, model: TierModel): RawFindin
     data: { platform: display(s), ...removal(s, t) },
     ...(named ? { named } : {}),
   };
+}
+
+/**
+ * The message for an os or an arch alone that no tier has on any platform (`GOARCH=riscv64` where
+ * the GOOS is not known here), naming the platform it most likely makes: linux's for an arch,
+ * amd64's for an os.
+ */
+function halfMessage(variable: string, name: string, what: string, likely: string | undefined): string {
+  return `${variable} ${name} is a valid Go ${what}, but no Kubernetes platform has it${likely ? ` (${likely} is in no tier)` : ''}; Kubernetes does not build or test it.`;
+}
+
+/** The Go platform an os or an arch alone most likely makes: linux's for an arch, amd64's for an os, else Go's first with it (aix/ppc64, js/wasm). */
+function goPairOf(os: string | undefined, arch: string | undefined): string | undefined {
+  if (isValidPair(os ?? 'linux', arch ?? 'amd64')) return `${os ?? 'linux'}/${arch ?? 'amd64'}`;
+  for (const pair of GO_PAIRS) {
+    const [o, a] = pair.split('/');
+    if (o === os || a === arch) return pair;
+  }
+  return undefined;
 }
 
 /** Platforms a message names at most. */
