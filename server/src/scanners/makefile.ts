@@ -1,6 +1,6 @@
 import { MentionSink, ScopeEnv, buildRowsOf, emitPairs, isBareArchList, isPlatformListValue, markRepeats, readPlatformList, roleOf, varCanonical, type Mention, type Token } from './mention';
 import { maskTemplates } from './template';
-import { emitFlagArch, flagArchValue, isProse, holdsText, scanShell } from './shell';
+import { emitFlagArch, flagArchValue, isProse, holdsText, leftOutName, scanShell } from './shell';
 import { afterUrlVariable, downloadPrefix, FOREIGN_URL, localFolder, registryVariable } from './artifacts';
 import { isGoArch, isGoOs } from '../platform/names';
 import { NO_MAKE, makeKey, newScanState, type MakeGoEnv, type ScanState, type TargetGoVars } from './state';
@@ -254,6 +254,8 @@ export function scanMakefile(text: string, start: number, end: number, sink: Men
       // (A folder on this machine: `RELEASE_TARS := $(KUBE_ROOT)/_output/release-tars`, no download.)
       else if (localFolder(value)) urlVars.set(name, FOREIGN_URL);
       else if (heldRegistry) urlVars.delete(name);
+      // (A list of what is not built, `UNSUPPORTED_PLATFORMS := linux/arm`: not read, see leftOutName.)
+      if (leftOutName(name)) continue;
       // `ARCH ?= arm`, then a recipe's `docker buildx build --platform linux/$(ARCH)`: an arch
       // built for that os. Not in a conditional, whose branches may map the machine found
       // (`ifeq ($(shell uname -m),aarch64)`), nor a target's own value, which is for that target

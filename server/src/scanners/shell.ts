@@ -769,14 +769,22 @@ function assignmentsInValue(text: string, masked: string, base: number, s: numbe
   // by `bash -c "$BUILD_CMD"`): those that open each of its commands, after `env` too.
   const commands = COMMAND_LINE_VALUE.test(value);
   let opening = true;
+  /** Each command's own pair (`env GOOS=linux GOARCH=amd64 … && env GOOS=linux GOARCH=arm …`). */
+  const flush = () => {
+    if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'GOOS/GOARCH');
+    oses.length = 0;
+    arches.length = 0;
+  };
   VALUE_WORD.lastIndex = 0;
   for (let m = VALUE_WORD.exec(value); m && m[0].length > 0; m = VALUE_WORD.exec(value)) {
     if (m[1] === undefined) {
       if (m[2] !== undefined) continue;
       if (!commands) break;
       const word = m[3];
-      if (COMMAND_SEPARATOR.test(word)) opening = true;
-      else if (!(opening && word === 'env') && word !== '\\') opening = /[;&|]$/.test(word);
+      const ends = COMMAND_SEPARATOR.test(word) || /[;&|]$/.test(word);
+      if (ends) flush();
+      if (ends) opening = true;
+      else if (!(opening && word === 'env') && word !== '\\') opening = false;
       continue;
     }
     if (!opening) continue;
@@ -786,7 +794,7 @@ function assignmentsInValue(text: string, masked: string, base: number, s: numbe
     found = true;
     readAssigned(text, masked, base, m[1], s + to - m[3].length, s + to, sink, oses, arches);
   }
-  if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'GOOS/GOARCH');
+  flush();
   return found;
 }
 
@@ -1914,6 +1922,8 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     }
     if (assign) {
       const varName = assign[1];
+      // (A list of what is not built, `REMOVED_PLATFORMS=(linux/arm linux/arm/v7)`: its items are not read.)
+      if (leftOutName(varName)) continue;
       const role = roleOf(varName);
       const valueStart = w.start + assign[0].length;
       if (w.array) {
@@ -2593,6 +2603,21 @@ const PROSE_WORD = new RegExp(`(?:^|[\\s"'(])(?:${proseWords('the|please|depreca
  * `GOARCH=arm is gone`, `GOOS=windows GOARCH=arm64 is not supported yet`.
  */
 const PROSE_AFTER_ASSIGNMENTS = new RegExp(`^\\s*(?:[A-Za-z_][A-Za-z0-9_]*=\\S*\\s+)+(?:${proseWords('has|have|only')})${WORD_END}`, 'i');
+
+/**
+ * A variable named for what is not built (`REMOVED_PLATFORMS`, `deny`, `skipArches`,
+ * `known_bad_targets`, `EXCLUDED_PLATFORMS`): a verify script's guard list, whose items are
+ * compared, not built, as a matrix's `exclude:` entries are not. By a whole part of the name.
+ */
+export function leftOutName(name: string): boolean {
+  if (name.length > MAX_NAME || !LEFT_OUT_PART.test(name)) return false;
+  for (const part of name.split(/[_.-]+|(?<=[a-z0-9])(?=[A-Z])/)) if (LEFT_OUT_WORDS.has(part.toLowerCase())) return true;
+  return false;
+}
+
+const LEFT_OUT_WORDS: ReadonlySet<string> = new Set(['removed', 'remove', 'deny', 'denied', 'denylist', 'blocklist', 'blacklist', 'blocked', 'banned', 'forbidden', 'disallowed', 'exclude', 'excluded', 'excludes', 'exclusions', 'skip', 'skipped', 'skips', 'ignore', 'ignored', 'ignores', 'unsupported', 'dropped', 'deprecated', 'bad', 'broken', 'invalid']);
+/** The same words anywhere in a name, to skip the split for most names. */
+const LEFT_OUT_PART = /removed?|deny|denied|block|black|banned|forbidden|disallowed|exclu|skip|ignore|unsupported|dropped|deprecated|bad|broken|invalid/i;
 
 /** A name for text for a person, by its last part: `MSG`, `ERROR_MESSAGE`, `HELP_TEXT`, `RELEASE_NOTES`, `usage` (not `NOTES_CMD`). */
 const TEXT_NAME = /(?:^|[_-])(?:msg|message|notes?|help|text|desc|description|usage|hint|title|summary|comment|reason|banner)$/i;
