@@ -101,6 +101,16 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
   }
   // A split pair: blame the name that is not Go's, or the arch of an impossible pair.
   if (m.os && s.os !== undefined && !isGoOs(s.os)) {
+    // GOOS=linux/arm: a platform where Go wants its os alone (as GOARCH=linux/arm64, see findUnknownArch).
+    const whole = m.os.text.indexOf('/') > 0 ? parsePlatform(m.os.text, 'loose') : undefined;
+    if (whole) {
+      return {
+        token: m.os,
+        code: 'unknown-platform',
+        message: `${m.os.text} is a platform, not a Go operating system (GOOS); write ${whole.os}${s.arch === undefined ? ` (and GOARCH=${whole.arch})` : ''}.`,
+        data: { replacements: [whole.os] },
+      };
+    }
     const os = s.os;
     // With a GOARCH Go knows, the names that build it and are not removed: the fix must not trade
     // this error for another (`GOOS=windos GOARCH=riscv64`: windows/riscv64 is no Go platform).
