@@ -1569,6 +1569,8 @@ interface LoopWord {
   e: number;
   ws: number;
   we: number;
+  /** Appended in a branch (`if [ $GOOS == linux ]; then ARCHES+=(arm64)`): one of several that may exclude each other, no repeat of another. */
+  branch?: true;
 }
 
 /**
@@ -1615,15 +1617,19 @@ function assignedList(text: string, masked: string, base: number, words: readonl
   for (const from of appends) {
     // (`ARCHES+=arm` of an array appends to its first item, `amd64arm`: not read.)
     if (array && masked[from] !== '(') return undefined;
-    // (One in a branch may be one of several that exclude each other: `if [ $GOOS == linux ]; then
-    // ARCHES+=(arm64)`, `if [ $GOOS == darwin ]; then ARCHES+=(arm64)`; what the loop gets is not read.)
+    // (One in a branch, deeper in, may be one of several that exclude each other: `if [ $GOOS ==
+    // linux ]; then ARCHES+=(arm64)`, `if [ $GOOS == darwin ]; then ARCHES+=(arm64)`: its words are
+    // read, each a name the loop may get, and none a repeat of another; etcd's build-binary.sh.)
     const appendLine = before.lastIndexOf('\n', from - 1) + 1;
-    if (indentOf(before, appendLine) !== indentOf(before, lineStart) || !DECLARATION.test(before.slice(appendLine, from - name.length - 2))) return undefined;
+    const indent = indentOf(before, appendLine);
+    if (indent < indentOf(before, lineStart) || !DECLARATION.test(before.slice(appendLine, from - name.length - 2))) return undefined;
     // (Nor one written into a file: a here-document's line is no command, `ARCHES+=(arm)` there appends nothing.)
     if (inHeredoc(before, appendLine)) continue;
+    // (Not one in a branch on the host: `uname -m` names the machine, not a build.)
+    if (indent > indentOf(before, lineStart) && inHostCase(text, masked, base, from)) continue;
     const more = assignedWords(masked, base, from);
     if (!more) return undefined;
-    out.push(...more);
+    for (const w of more) out.push(indent > indentOf(before, lineStart) ? { ...w, branch: true } : w);
   }
   return out.length > 0 ? out : undefined;
 }
@@ -1702,12 +1708,19 @@ function loopPlatforms(sink: MentionSink, text: string, masked: string, maskBase
  */
 function loopNames(sink: MentionSink, text: string, masked: string, maskBase: number, words: readonly LoopWord[], role: 'os' | 'arch', context: string, container = false): Token[] {
   const out: Token[] = [];
+  /** The tokens of words appended in a branch (see LoopWord.branch), kept out of the repeats. */
+  let branched: Set<Token> | undefined;
   for (const w of words) {
     for (const t of readPlatformList(sink, { text, masked, maskBase, start: w.s, end: w.e, role, context })) {
-      out.push(words.length > 1 && t.remove === undefined && t.start === w.s && t.end === w.e ? { ...t, remove: wordRemoval(text, w.ws, w.we) } : t);
+      const token = words.length > 1 && t.remove === undefined && t.start === w.s && t.end === w.e ? { ...t, remove: wordRemoval(text, w.ws, w.we) } : t;
+      out.push(token);
+      if (w.branch) (branched ??= new Set()).add(token);
     }
   }
-  return markRepeats(out, container ? containerArchName : undefined);
+  if (!branched) return markRepeats(out, container ? containerArchName : undefined);
+  const marked = markRepeats(out.filter((t) => !branched.has(t)), container ? containerArchName : undefined);
+  let k = 0;
+  return out.map((t) => (branched.has(t) ? t : marked[k++]));
 }
 
 /** An arch as a container tool names it: an alias as the name it stands for (`x86_64` is amd64). */
