@@ -1,4 +1,5 @@
 import { MentionSink, ScanTimeUp, hasUnicodeSpace, hideSpaces, inGoLists, shownSpaces, writtenName, type Mention, type PairMention, type Token, type WholeMention } from './scanners/mention';
+import { yamlScalarText } from './scanners/yamlQuote';
 import { ITEM_CUT, changesFacts, scanYaml, stepCut, yamlFileFacts, type JobFacts, type YamlFileFacts, type YamlFlavour } from './scanners/yaml';
 import { scanMakefile } from './scanners/makefile';
 import { scanDockerfile } from './scanners/dockerfile';
@@ -1174,6 +1175,7 @@ function shiftFinding(f: Finding, by: number): Finding {
 export function judge(scan: ScanResult, model: TierModel, settings: LintSettings): Finding[] {
   const suppressions = scan.marks.ignore ? findSuppressions(scan.text) : undefined;
   const conflicts = scan.marks.conflict ? conflictsOf(scan.text) : undefined;
+  const yaml = YAML_KINDS.has(scan.kind);
   const out: Finding[] = [];
   // Indexed loops: in bytecode, for…of allocates an iterator per loop and a result per step, and
   // this runs over every block on every keystroke.
@@ -1202,7 +1204,11 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
         g = { ...first, message: said.map((o) => o.message).join(' ') };
       } else if (suppressions && isSuppressed(suppressions, g.start, g.code)) continue;
       if (conflicts && g.code === 'duplicate-platform' && repeatsOtherSide(scan.text, conflicts, g)) continue;
-      const f = scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g;
+      let f = scan.marks.spaces ? { ...g, message: shownSpaces(g.message) } : g;
+      // (`GOOS=linux/arm64 go build`: the fix sets both, `GOOS=linux GOARCH=arm64`, as the message says.)
+      if (f.data.alsoSet && assignedWord(scan.text, scan.kind, f.start, f.end)) f = { ...f, data: { ...f.data, replacements: [...f.data.replacements!.map((r) => `${r} ${f.data.alsoSet}`), ...f.data.replacements!] } };
+      // (`value: i386` fixed to a YAML integer: `"386"`, see yamlScalarText.)
+      if (yaml && f.data.replacements?.some(startsWithDigit)) f = { ...f, data: { ...f.data, replacements: f.data.replacements.map((r) => yamlScalarText(scan.text, f.start, f.end, r)) } };
       if (f.start < start || f.start >= end) (elsewhere ??= new Map()).set(`${f.start}:${f.end}:${f.code}`, f);
       out.push(f);
     }
@@ -1217,6 +1223,26 @@ export function judge(scan: ScanResult, model: TierModel, settings: LintSettings
       })
     : out;
   return kept.sort((a, b) => a.start - b.start || PRIORITY[a.code] - PRIORITY[b.code]);
+}
+
+/**
+ * Whether text[start, end) is the value of a shell word `GOOS=…` or `GOARCH=…`, unquoted and ended
+ * by a blank, where a second assignment may follow it: a command's (`GOOS=linux/arm64 go build`),
+ * `export`'s, a Dockerfile's `ENV`; not a make variable's (`GOOS ?= …`, `export GOOS=…` outside a
+ * recipe), nor YAML's own `GOOS: …`.
+ */
+function assignedWord(text: string, kind: FileKind, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (!/(?:^|[\s;&|(])GO(?:OS|ARCH)=$/.test(text.slice(Math.max(lineStart, start - 80), start))) return false;
+  if (!/^(?:[ \t;\n]|\r\n|$)/.test(text.slice(end, end + 2))) return false;
+  // (A Makefile's recipe line starts with a tab; any other line is make's own.)
+  return kind !== 'makefile' || text[lineStart] === '\t';
+}
+
+/** A replacement a YAML reader may take for a number (`386`): only those are asked whether they need quotes. */
+function startsWithDigit(r: string): boolean {
+  const c = r.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /**

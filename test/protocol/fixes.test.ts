@@ -779,3 +779,35 @@ describe('quick fixes for a range when the client sends no diagnostics (QA 284 B
     assert.deepEqual(await client.codeActions(uri, d.range, [stale], ['quickfix']), []);
   });
 });
+
+describe('a fix or a completion that writes a name YAML reads as a number (QA 298 B1)', () => {
+  it('writes it quoted where it is a whole plain value, as written elsewhere', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: build\n      env:\n        - name: GOARCH\n          value: i386\n';
+    assert.equal(await fixed('k8s/pod.yaml', 'yaml', pod, 'unknown-platform', 'i386'), pod.replace('value: i386', 'value: "386"'));
+    const matrix = 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        goos: [linux]\n        goarch: [amd64, i386]\n';
+    assert.equal(await fixed('.github/workflows/m.yml', 'yaml', matrix, 'unknown-platform', 'i386'), matrix.replace('i386]', '"386"]'));
+    // (Quoted already, or a word of a script: as it is.)
+    const quoted = pod.replace('value: i386', 'value: "i386"');
+    assert.equal(await fixed('k8s/pod2.yaml', 'yaml', quoted, 'unknown-platform', 'i386'), pod.replace('value: i386', 'value: "386"'));
+    const script = 'build:\n  script:\n    - GOOS=linux GOARCH=i386 go build\n';
+    assert.equal(await fixed('.gitlab-ci.yml', 'yaml', script, 'unknown-platform', 'i386'), script.replace('i386', '386'));
+  });
+  it('completion of an env value offers 386 written "386"', async () => {
+    const text = 'spec:\n  containers:\n    - env:\n        - name: GOOS\n          value: linux\n        - name: GOARCH\n          value: 3';
+    const uri = `${base}/${++n}/k8s/pod.yaml`;
+    client.open(uri, 'yaml', text, 1);
+    await client.diagnosticsFor(uri, 1);
+    const items = await client.completion(uri, { line: 6, character: 18 });
+    const item = items.find((i) => i.label === '386');
+    assert.ok(item, JSON.stringify(items.map((i) => i.label)));
+    assert.equal(item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : undefined, '"386"');
+  });
+});
+
+describe('a whole platform assigned to GOOS or GOARCH (QA 298 B2)', () => {
+  it('its fix sets both halves where a second assignment may follow, as the message says', async () => {
+    assert.equal(await fixed('b.sh', 'shellscript', 'GOOS=linux/arm64 go build ./...\n', 'unknown-platform', 'linux/arm64'), 'GOOS=linux GOARCH=arm64 go build ./...\n');
+    assert.equal(await fixed('c.sh', 'shellscript', 'GOARCH=windows/386 go build ./...\n', 'unknown-platform', 'windows/386'), 'GOARCH=386 GOOS=windows go build ./...\n');
+    assert.equal(await fixed('d/Makefile', 'makefile', 'GOOS ?= linux/arm64\n', 'unknown-platform', 'linux/arm64'), 'GOOS ?= linux\n');
+  });
+});

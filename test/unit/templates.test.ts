@@ -81,7 +81,11 @@ describe('a whole platform where GOOS or GOARCH wants a name', () => {
     assert.deepEqual(fix('build:\n\tGOOS=linux GOARCH=linux/arm64 go build\n', 'makefile'), [['unknown-platform', 'linux/arm64 is a platform, not a Go architecture (GOARCH); write arm64.', 'arm64']]);
     assert.deepEqual(fix('spec:\n  containers:\n    - env:\n        - name: GOARCH\n          value: linux/arm64\n', 'yaml'), [['unknown-platform', 'linux/arm64 is a platform, not a Go architecture (GOARCH); write arm64 (and GOOS=linux).', 'arm64']]);
     // (GOOS as well, where it said "check the spelling": QA 297 B2.)
-    assert.deepEqual(fix('build:\n\tGOOS=linux/arm64 go build\n', 'makefile'), [['unknown-platform', 'linux/arm64 is a platform, not a Go operating system (GOOS); write linux (and GOARCH=arm64).', 'linux']]);
+    // (Its fix sets the other half too where a second assignment may follow the word, as the message says: QA 298 B2.)
+    assert.deepEqual(fix('build:\n\tGOOS=linux/arm64 go build\n', 'makefile'), [['unknown-platform', 'linux/arm64 is a platform, not a Go operating system (GOOS); write linux (and GOARCH=arm64).', 'linux GOARCH=arm64']]);
+    assert.deepEqual(fix('GOARCH=windows/386 go build\n', 'shell'), [['unknown-platform', 'windows/386 is a platform, not a Go architecture (GOARCH); write 386 (and GOOS=windows).', '386 GOOS=windows']]);
+    assert.deepEqual(fix('GOOS ?= linux/arm64\n', 'makefile'), [['unknown-platform', 'linux/arm64 is a platform, not a Go operating system (GOOS); write linux (and GOARCH=arm64).', 'linux']]);
+    assert.deepEqual(fix('env:\n  GOOS: linux/arm64\n', 'yaml'), [['unknown-platform', 'linux/arm64 is a platform, not a Go operating system (GOOS); write linux (and GOARCH=arm64).', 'linux']]);
     assert.deepEqual(fix('GOOS=linux/amd64 GOARCH=arm64 go build\n', 'shell'), [['unknown-platform', 'linux/amd64 is a platform, not a Go operating system (GOOS); write linux.', 'linux']]);
   });
 });

@@ -1,6 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { scannedPartners, scanText, YAML_KINDS, type FileKind, type ScanResult } from '../lint';
+import { yamlScalarText } from '../scanners/yamlQuote';
 import type { TierModel } from '../model/query';
 import { DEFAULT_SETTINGS, type LintSettings } from '../rules/finding';
 import { explainPlatform } from '../explain';
@@ -553,7 +554,10 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
   const separator = gap || (rest === '' && glued === 0 && continuesOnNextLine(text, site, offset)) ? ',' : before ? listSeparator(text, site.start, glued > 0 ? offset + glued : site.end, kind, (word) => wholeName(site, word)) : undefined;
   const after = separator ?? (inFront ? ' ' : '');
   if (separator !== undefined && rest !== '') listed.push(rest);
-  const range = rangeOf(doc, site.start, separator !== undefined || inFront ? offset : glued > 0 ? offset + glued : rest === '' ? offset : site.end);
+  const replaced = separator !== undefined || inFront ? offset : glued > 0 ? offset + glued : rest === '' ? offset : site.end;
+  const range = rangeOf(doc, site.start, replaced);
+  // (A YAML value that a name would make a number, `value: 386`, is written quoted: see yamlScalarText.)
+  const yamlValue = YAML_KINDS.has(kind) && after === '';
   // x86_64 written is amd64 present: not offered again.
   const identity = site.role === 'platform' ? itemIdentity : site.role === 'arch' ? (item: string) => resolveArch(item.toLowerCase())?.arch ?? item.toLowerCase() : (item: string) => item.toLowerCase();
   const written = new Set(listed.map(identity));
@@ -575,7 +579,7 @@ export function completeAt(doc: TextDocument, text: string, kind: FileKind, mode
       documentation: { kind: MarkupKind.Markdown, value: c.documentation() },
       sortText: String(i).padStart(4, '0'),
       ...(filterText !== c.label ? { filterText } : {}),
-      textEdit: { range, newText: c.label + after },
+      textEdit: { range, newText: (yamlValue ? yamlScalarText(text, site.start, replaced, c.label) : c.label) + after },
     };
   });
   return { isIncomplete: false, items };

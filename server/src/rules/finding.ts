@@ -61,6 +61,11 @@ export interface FixData {
   platform?: string;
   /** Replacements for the token, best first, already spelled as the context spells platforms. */
   replacements?: string[];
+  /**
+   * A whole platform assigned to GOOS or GOARCH (`GOOS=linux/arm64`): the other variable's
+   * assignment its fix adds where the token is a shell word's value (`GOARCH=arm64`).
+   */
+  alsoSet?: string;
   /** The range that removes the item from its list. */
   remove?: { start: number; end: number };
   /** `remove` drops the entry that makes the platform (a matrix's include entry), not an item of a list. */

@@ -108,7 +108,7 @@ export function findUnknownPlatform(s: Subject, model: TierModel): RawFinding | 
         token: m.os,
         code: 'unknown-platform',
         message: `${m.os.text} is a platform, not a Go operating system (GOOS); write ${whole.os}${s.arch === undefined ? ` (and GOARCH=${whole.arch})` : ''}.`,
-        data: { replacements: [whole.os] },
+        data: { replacements: [whole.os], ...(s.arch === undefined ? { alsoSet: `GOARCH=${whole.arch}` } : {}) },
       };
     }
     const os = s.os;
@@ -219,7 +219,7 @@ export function findUnknownArch(s: Subject, model: TierModel): RawFinding | unde
       token: m.arch,
       code: 'unknown-platform',
       message: `${m.arch.text} is a platform, not a Go architecture (GOARCH); write ${whole.arch}${whole.os !== s.os ? ` (and GOOS=${whole.os})` : ''}.`,
-      data: { replacements: [whole.arch] },
+      data: { replacements: [whole.arch], ...(whole.os !== s.os ? { alsoSet: `GOOS=${whole.os}` } : {}) },
     };
   }
   if (s.arch === UNIVERSAL && m.archName === undefined) {
