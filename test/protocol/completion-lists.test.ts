@@ -728,3 +728,25 @@ describe('completion in lists the scanner reads while an item is half typed (QA 
     assert.deepEqual(await completeAt('Makefile', 'makefile', 'cross:\n\t$(foreach a,x86_64 aa|,GOARCH=$(shell echo $(a) | sed s/x86_64/amd64/) go build;)\n'), []);
   });
 });
+
+describe('no completion where the scanner reads no platform (QA 298 B3)', () => {
+  it('text and guard lists: a make define named for help, a MSG value, a removed_platforms array, an EXCLUDED_PLATFORMS value, a file path', async () => {
+    const none: [string, string, string][] = [
+      ['Makefile', 'makefile', 'define HELP_TEXT\nbuild for linux with GOARCH=a|\nendef\n'],
+      ['Makefile', 'makefile', 'define HELP_TEXT\n  make image --platform=linux/|\nendef\n'],
+      ['notes.sh', 'shellscript', 'MSG="GOOS=linux GOARCH=a|"\n'],
+      ['guard.sh', 'shellscript', 'removed_platforms=(linux/a|)\n'],
+      ['guard.sh', 'shellscript', 'DENY_LIST=(\n  linux/arm\n  linux/|\n)\n'],
+      ['Makefile', 'makefile', 'EXCLUDED_PLATFORMS := linux/|\n'],
+      ['unpack.sh', 'shellscript', 'tar xzf _output/release-tars/kubernetes-server-linux-|.tar.gz\n'],
+    ];
+    for (const [path, languageId, text] of none) assert.deepEqual(await completeAt(path, languageId, text), [], text);
+    // (Where it is read, it is offered: a build list, a platform-ish value, a release URL's archive.)
+    const some: [string, string, string][] = [
+      ['Makefile', 'makefile', 'define BUILD_PLATFORMS\nlinux/amd64\nlinux/|\nendef\n'],
+      ['b.sh', 'shellscript', 'BUILD_CMD="cd /src && env GOOS=linux GOARCH=a|"\n'],
+      ['c.sh', 'shellscript', 'curl -LO https://dl.k8s.io/v1.31.0/kubernetes-server-linux-|.tar.gz\n'],
+    ];
+    for (const [path, languageId, text] of some) assert.ok((await completeAt(path, languageId, text)).length > 0, text);
+  });
+});

@@ -4,7 +4,7 @@ import { parsePlatform, type Spelling } from '../platform/parse';
 import { isGoOs } from '../platform/names';
 import type { BinaryForm } from '../model/schema';
 import { binaryArtifact, K8S_APT, KUBE_PACKAGES, kubeImageName, PACKAGE_MANAGERS, urlKind } from '../scanners/artifacts';
-import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, flagVariables, loopVariableUse, makeRefsAsShell } from '../scanners/shell';
+import { MANIFEST_EDIT, PODMAN_PLATFORMED, PROSE_COMMANDS, TERRAFORM_TOOLS, flagVariables, isProse, leftOutName, loopVariableUse, makeRefsAsShell } from '../scanners/shell';
 import { PIPED_TO_SHELL, SHELLS } from '../scanners/shellWords';
 import { anchoredOsLists, proseKey, ENV_MAP_KEYS, envFlagVariables, executorVariables, fileEnv, flowNames, jobVariables, matrixRoles, mergedAnchors, platformAnchors } from '../scanners/yaml';
 import type { GoEnv } from '../scanners/shell';
@@ -374,6 +374,20 @@ const ENDEF_LINE = /^\s*endef\b/;
  * The items of the other lines of the `define X_PLATFORMS` body the line at `index` is in (a
  * platform list's: a name roleOf reads as one), or undefined when it is in none.
  */
+/** The name of the make `define` whose body holds line `index`, if any. */
+function enclosingDefine(lines: Lines, index: number): string | undefined {
+  for (let i = index - 1; i >= 0 && i > index - MAX_BLOCK_LINES && lines.has(i); i--) {
+    const t = lines.line(i).text;
+    if (ENDEF_LINE.test(t)) return undefined;
+    const d = DEFINE_LINE.exec(t);
+    if (d) return d[1];
+  }
+  return undefined;
+}
+
+/** The value of an assignment whose quote is still open at the cursor: `MSG="GOOS=linux GOARCH=`. */
+const OPEN_QUOTED_ASSIGNMENT = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)\+?=(["'(])([^"')]*)$/;
+
 function defineBody(lines: Lines, index: number): string[] | undefined {
   const items: string[] = [];
   const add = (t: string) => {
@@ -952,6 +966,14 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
   if (result !== undefined) return result === null ? undefined : expressionSite(lines, index, prefix, result, start, end, typed);
   // Echo text and here-document text are prose (URLs and archive names aside, above).
   if (inProseCommand(joined, kind) || inHeredoc(lines, first, kind)) return undefined;
+  // So is the value of a variable named for text (`MSG="… GOARCH=|"`), and one named for what is
+  // not built is a guard list (`removed_platforms=(linux/|)`): the scanner reads neither.
+  const outer = OPEN_QUOTED_ASSIGNMENT.exec(joined);
+  if (outer && (leftOutName(outer[1]) || isProse(outer[1], outer[3]))) return undefined;
+  if (kind === 'makefile') {
+    const defined = enclosingDefine(lines, index);
+    if (defined !== undefined && (TEXT_DEFINE.test(defined) || isProse(defined, '') || leftOutName(defined))) return undefined;
+  }
 
   // --platform=…, --platform …, ["--platform", "…"], -osarch="…"
   let flagEnd = -1;
@@ -1016,6 +1038,7 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
     assign = { name: m[1], end: m.index + m[0].length };
   }
   if (assign) {
+    if (leftOutName(assign.name)) return undefined;
     const role = roleOf(assign.name);
     // A make variable's value is a space-separated list (`PLATFORMS := linux/amd64 linux/arm64`);
     // in a recipe (a line that starts with a tab) the assignment is shell and ends at a space.
@@ -1195,7 +1218,7 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
       const t = hash >= 0 ? raw.slice(0, hash) : raw;
       const open = /(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)\+?=\(([^()]*)$/.exec(t);
       if (open) {
-        if (roleOf(open[1]) !== 'platform') break;
+        if (roleOf(open[1]) !== 'platform' || leftOutName(open[1])) break;
         items.push(...open[2].split(/[\s"']+/).filter((w) => w !== ''));
         return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);
       }
@@ -1541,7 +1564,10 @@ function downloadSite(line: Line, col: number): CompletionSite | undefined {
     return { role: 'arch', start, end: line.start + end, oses: [bin[1].toLowerCase()], published };
   }
   const archive = ARCHIVE_SEGMENT.exec(head);
-  if (archive) {
+  // (Not at the end of a file path written out, `_output/release-tars/kubernetes-server-…`: a file
+  // on the machine, which the scanner does not read; a URL's, or one after a variable, is read.)
+  const word = archive ? head.slice(0, archive.index).split(/[\s"'=]/).pop()! : '';
+  if (archive && !(word.endsWith('/') && !word.includes('://') && !word.includes('$'))) {
     const start = line.start + col - archive[3].length;
     const published: Published = { kind: 'archive', name: archive[1] };
     // kubernetes-node-|-amd64.tar.gz: oses that have that arch.
