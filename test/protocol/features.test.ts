@@ -533,6 +533,11 @@ describe('hover', () => {
     assert.match(markdown(await client.hover(g.uri, positionOf(dropped, '386', 1))), /^\*\*linux\/386\*\* \(`386-linux`\): Kubernetes \*\*tier 2\*\*[^]*$/);
     assert.doesNotMatch(markdown(await client.hover(g.uri, positionOf(dropped, '386', 1))), /darwin\/386/);
   });
+  it('a GOARCH written as an alias with its variant names that variant, as its diagnostic does (QA 298 B5)', async () => {
+    const text = 'GOOS=linux GOARCH=armv6 go build\n';
+    const { uri } = await open('hover/alias.sh', 'shellscript', text);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'armv6', 1))), /^\*\*armv6\*\* is not a Go architecture \(GOARCH\): Go writes it `GOARCH=arm GOARM=6`\.\n\n\*\*linux\/arm\/v6\*\*/);
+  });
   it('a Kubernetes package being installed is hovered as a package too: the deb and rpm architectures (QA 145 N6)', async () => {
     const text = '#!/bin/sh\nsudo apt-get install -y \\\n  kubeadm=1.31.0-1.1 \\\n  kubernetes-cni\ndnf install -y kubelet-1.31.0\napt-mark hold kubeadm\n';
     const { uri } = await open('hover/packages.sh', 'shellscript', text);

@@ -6,7 +6,7 @@ import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
 import { ARTIFACT_SUFFIXES, archivePlatform, explainArtifact, explainPlatform, platformFree } from '../explain';
 import { KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
-import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, variantNote, type Platform } from '../platform/names';
+import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, resolveArch, variantNote, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
 import { droppedPort, findUnknownPlatform } from '../rules/unknownPlatform';
 import { removedEntry } from '../rules/removedPlatform';
@@ -52,7 +52,13 @@ function platformOf(m: Mention): { platform?: Platform; valid: boolean; written:
 
 function explainMention(model: TierModel, m: Mention): string | undefined {
   const { platform, valid, written, alias } = platformOf(m);
-  if (platform && alias) return `**${alias}** is not a Go architecture (GOARCH): Go names it **${platform.arch}**.\n\n${explainPlatform(model, platform)}`;
+  if (platform && alias) {
+    // (With the variant it stands for, as its diagnostic says: `armv6` is linux/arm/v6, GOARCH=arm GOARM=6.)
+    const variant = platform.variant ?? resolveArch(alias)?.variant;
+    const shown = variant !== undefined ? { ...platform, variant } : platform;
+    const spelled = platform.arch === 'arm' && variant !== undefined ? `\`GOARCH=arm GOARM=${variant.replace(/^v/, '')}\`` : `**${platform.arch}**`;
+    return `**${alias}** is not a Go architecture (GOARCH): Go ${variant !== undefined && platform.arch === 'arm' ? 'writes' : 'names'} it ${spelled}.\n\n${explainPlatform(model, shown)}`;
+  }
   if (platform && (valid || model.removed(platform))) return explainPlatform(model, platform);
   // darwin/universal: no Go pair, but a macOS universal binary (as its diagnostics accept it, but
   // not where a Kubernetes artifact is named: that one has its diagnostic).
