@@ -3,6 +3,8 @@ import { builtinModel } from './model/load';
 import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, variantNote, type Platform } from './platform/names';
 import { parsePlatform } from './platform/parse';
 import { suggestPlatforms } from './platform/suggest';
+import { findUnknownPlatform } from './rules/unknownPlatform';
+import { subjectOf } from './rules/subject';
 
 /**
  * What we know about one platform, in Markdown: the hover text, and `k8s-platforms explain`.
@@ -147,6 +149,12 @@ const MAX_FILE_NAME = 120;
 export const ARTIFACT_SUFFIXES = /(\.(sha256|sha512|sig|cert|pem|docker_tag|tar|gz|tgz|zip|exe))+$/;
 
 /** An archive named with its platform (`kubernetes-node-linux-arm64`): the longest archive name it starts with, and the rest. */
+/** The sentence a release archive named for a platform it is not published for gets (`kubernetes-server-darwin-amd64`), after its card; '' when it is listed. */
+export function notListed(model: TierModel, archive: string, p: Platform): string {
+  const listed = model.archiveInfo(archive)?.platforms.has(`${p.os}/${p.arch}`) ?? false;
+  return listed ? '' : `\n\n${archive} is not listed for ${p.os}/${p.arch} in the Kubernetes release artifacts.`;
+}
+
 export function archivePlatform(model: TierModel, word: string): { name: string; platform: string } | undefined {
   let best: string | undefined;
   for (const a of model.data.archives.items) {
@@ -175,15 +183,15 @@ export function explainInput(model: TierModel, input: string): Explained {
     if (archive) {
       const card = explainInput(model, archive.platform);
       if (!card.ok) return { ok: false, message: `${shownInput(input)} names ${archive.platform}: ${card.message}` };
-      let about = explainArtifact(model, archive.name) ?? '';
-      const p = card.platform;
-      const listed = model.archiveInfo(archive.name)?.platforms.has(`${p.os}/${p.arch}`) ?? false;
-      if (!listed) about += `\n\n${archive.name} is not listed for ${p.os}/${p.arch} in the Kubernetes release artifacts.`;
-      return { ok: true, platform: p, markdown: `${about}\n\n${card.markdown}` };
+      const about = (explainArtifact(model, archive.name) ?? '') + notListed(model, archive.name, card.platform);
+      return { ok: true, platform: card.platform, markdown: `${about}\n\n${card.markdown}` };
     }
     return { ok: false, message: `${shownInput(input)} is not a platform (write it os/arch, like linux/amd64).` };
   }
   if (!parsed.valid && !model.removed(parsed)) {
+    // What its diagnostic says, in a Docker platforms list (the hover on such a token says it too).
+    const said = findUnknownPlatform(subjectOf({ kind: 'whole', token: { start: 0, end: asked.length, text: asked }, platform: parsed, strict: true, canonical: 'slash', context: 'explain' }), model);
+    if (said && said.message.startsWith(asked)) return { ok: false, message: `${shownInput(input)}${said.message.slice(asked.length)}` };
     const near = suggestPlatforms(parsed.raw.os, parsed.raw.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);
     const variant = isValidPair(parsed.os, parsed.arch) ? variantNote(parsed.arch, parsed.variant, parsed.spelling === 'slash', input.trim()) : '';
     return { ok: false, message: `${shownInput(input)} is not a valid Go platform${variant}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}` };

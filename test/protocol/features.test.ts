@@ -533,6 +533,12 @@ describe('hover', () => {
     assert.match(markdown(await client.hover(g.uri, positionOf(dropped, '386', 1))), /^\*\*linux\/386\*\* \(`386-linux`\): Kubernetes \*\*tier 2\*\*[^]*$/);
     assert.doesNotMatch(markdown(await client.hover(g.uri, positionOf(dropped, '386', 1))), /darwin\/386/);
   });
+  it('a release archive named for a platform it is not published for says so, as its diagnostic and explain do (QA 298 B4)', async () => {
+    const text = 'curl -LO https://dl.k8s.io/v1.31.0/kubernetes-server-darwin-amd64.tar.gz\ncurl -LO https://dl.k8s.io/v1.31.0/kubernetes-server-linux-amd64.tar.gz\n';
+    const { uri } = await open('hover/archive.sh', 'shellscript', text);
+    assert.match(markdown(await client.hover(uri, positionOf(text, 'kubernetes-server-darwin', 3))), /\n\nkubernetes-server is not listed for darwin\/amd64 in the Kubernetes release artifacts\.$/);
+    assert.doesNotMatch(markdown(await client.hover(uri, positionOf(text, 'kubernetes-server-linux', 3))), /not listed/);
+  });
   it('a GOARCH written as an alias with its variant names that variant, as its diagnostic does (QA 298 B5)', async () => {
     const text = 'GOOS=linux GOARCH=armv6 go build\n';
     const { uri } = await open('hover/alias.sh', 'shellscript', text);

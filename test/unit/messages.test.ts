@@ -568,6 +568,16 @@ describe('a pair Go builds with a variant its arch has not (QA 273)', () => {
     const explained = explainInput(model, 'linux/amd64/v5');
     assert.equal(explained.ok ? '' : explained.message, 'linux/amd64/v5 is not a valid Go platform: amd64 has no variant v5 (its variants: v1 to v4); did you mean linux/amd64?');
   });
+  it('explain says of a platform Go has not what its diagnostic and hover say: the port Go dropped, the same suggestions (QA 298 B4)', () => {
+    for (const [input, want] of [
+      ['darwin/386', 'darwin/386 is not a valid Go platform (a port Go removed in Go 1.15); did you mean darwin/amd64, darwin/arm64?'],
+      ['windows/arm', 'windows/arm is not a valid Go platform (a port Go removed in Go 1.26); did you mean windows/arm64, windows/amd64, windows/386?'],
+    ]) {
+      const e = explainInput(model, input);
+      assert.equal(e.ok ? '' : e.message, want);
+      assert.deepEqual(found(`platforms: ${input}\n`, 'yaml'), [want]);
+    }
+  });
   it('is not said of a Windows version or a word after the pair', () => {
     assert.deepEqual(found('platforms: linux/amd64/1809\n', 'yaml'), ['linux/amd64/1809 is not a valid Go platform; did you mean linux/amd64?']);
   });

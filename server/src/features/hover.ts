@@ -4,7 +4,7 @@ import { partnersAt, type ScanResult } from '../lint';
 import { UNIVERSAL, UNIVERSAL_ARCHES, platformMappingRole, roleOf, shownSpaces, writtenName, type Mention, type Token } from '../scanners/mention';
 import { parsePlatform } from '../platform/parse';
 import type { TierModel } from '../model/query';
-import { ARTIFACT_SUFFIXES, archivePlatform, explainArtifact, explainPlatform, platformFree } from '../explain';
+import { ARTIFACT_SUFFIXES, archivePlatform, explainArtifact, explainPlatform, notListed, platformFree } from '../explain';
 import { KUBE_PACKAGES, PACKAGE_MANAGERS } from '../scanners/artifacts';
 import { GO_PAIRS, formatPlatform, isGoArch, isGoOs, isValidVariant, resolveArch, variantNote, type Platform } from '../platform/names';
 import { subjectOf } from '../rules/subject';
@@ -246,7 +246,11 @@ export function hoverAt(doc: TextDocument, scan: ScanResult, model: TierModel, o
   const artifact = artifactAt(model, scan.text, offset);
   if (artifact) {
     // kubernetes-test.tar.gz is its own archive, not kubernetes-test-OS-ARCH.tar.gz.
-    const md = platformFree(model, artifact.file) ?? explainArtifact(model, artifact.name);
+    let md = platformFree(model, artifact.file) ?? explainArtifact(model, artifact.name);
+    // (Named for a platform it is not published for, as its diagnostic and explain say.)
+    const archive = md ? archivePlatform(model, artifact.file.replace(ARTIFACT_SUFFIXES, '')) : undefined;
+    const named = archive && archive.platform !== 'portable' ? parsePlatform(archive.platform, 'loose') : undefined;
+    if (md && archive && named?.valid) md += notListed(model, archive.name, named);
     if (md) return { contents: { kind: MarkupKind.Markdown, value: md }, range: rangeOf(doc, artifact.start, artifact.end) };
   }
   if (scan.kind === 'makefile' || scan.kind === 'dockerfile' || scan.kind === 'shell') return null;
