@@ -743,9 +743,9 @@ function bakeSet(text: string, masked: string, base: number, w: { start: number;
 }
 
 /** A variable's value that is a command line: it runs `env`, or joins commands (`cd /src && …`). */
-const COMMAND_LINE_VALUE = /(?:^|[ \t\n])env[ \t]|&&|\|\||;/;
-/** A word that ends one command of a line and starts the next. */
-const COMMAND_SEPARATOR = /^(?:&&|\|\||;|\|)$/;
+const COMMAND_LINE_VALUE = /(?:^|[ \t\n])env[ \t]|[;&|({]/;
+/** Where one command of such a line ends and the next starts: `&&`, `||`, `;`, `|`, `&`, a group's brackets, a line break. */
+const COMMAND_CUT = /&&|\|\||[;&|(){}\n]/g;
 
 /**
  * A word of a variable's value: `NAME=` (with what follows; also carried by a flag,
@@ -766,35 +766,36 @@ function assignmentsInValue(text: string, masked: string, base: number, s: numbe
   let found = false;
   // The assignments that open the value, among flags (`-e GOARCH=arm`); prose (`run with GOARCH=arm`) has none.
   // A command line kept for later (`BUILD_CMD="cd /src && env GOOS=linux GOARCH=arm go test"`, run
-  // by `bash -c "$BUILD_CMD"`): those that open each of its commands, after `env` too.
+  // by `bash -c "$BUILD_CMD"`): those that open each of its commands, after `env` too, each
+  // command's pair its own (`cd /src;GOOS=linux …`, `(GOOS=… )`, `a | GOOS=…`: as the shell cuts them).
   const commands = COMMAND_LINE_VALUE.test(value);
-  let opening = true;
-  /** Each command's own pair (`env GOOS=linux GOARCH=amd64 … && env GOOS=linux GOARCH=arm …`). */
-  const flush = () => {
+  let from = 0;
+  while (from <= value.length) {
+    let to = value.length;
+    if (commands) {
+      COMMAND_CUT.lastIndex = from;
+      const cut = COMMAND_CUT.exec(value);
+      if (cut) to = cut.index;
+    }
+    const command = value.slice(from, to);
+    VALUE_WORD.lastIndex = 0;
+    for (let m = VALUE_WORD.exec(command); m && m[0].length > 0; m = VALUE_WORD.exec(command)) {
+      if (m[1] === undefined) {
+        if (m[2] !== undefined || m[3] === '\\' || (commands && m[3] === 'env')) continue;
+        break;
+      }
+      const role = roleOf(m[1]);
+      if (!role || role === 'variant') continue;
+      const end = from + m.index + m[0].length;
+      found = true;
+      readAssigned(text, masked, base, m[1], s + end - m[3].length, s + end, sink, oses, arches);
+    }
     if (oses.length > 0 || arches.length > 0) emitPairs(sink, oses.slice(0, 1), arches.slice(0, 1), undefined, 'GOOS/GOARCH');
     oses.length = 0;
     arches.length = 0;
-  };
-  VALUE_WORD.lastIndex = 0;
-  for (let m = VALUE_WORD.exec(value); m && m[0].length > 0; m = VALUE_WORD.exec(value)) {
-    if (m[1] === undefined) {
-      if (m[2] !== undefined) continue;
-      if (!commands) break;
-      const word = m[3];
-      const ends = COMMAND_SEPARATOR.test(word) || /[;&|]$/.test(word);
-      if (ends) flush();
-      if (ends) opening = true;
-      else if (!(opening && word === 'env') && word !== '\\') opening = false;
-      continue;
-    }
-    if (!opening) continue;
-    const role = roleOf(m[1]);
-    if (!role || role === 'variant') continue;
-    const to = m.index + m[0].length;
-    found = true;
-    readAssigned(text, masked, base, m[1], s + to - m[3].length, s + to, sink, oses, arches);
+    if (to >= value.length) break;
+    from = to + (value.startsWith('&&', to) || value.startsWith('||', to) ? 2 : 1);
   }
-  flush();
   return found;
 }
 
