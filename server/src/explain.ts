@@ -1,8 +1,7 @@
 import type { TierModel } from './model/query';
 import { builtinModel } from './model/load';
-import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, variantNote, type Platform } from './platform/names';
+import { formatPlatform, isPlatformVariant, isValidPair, isValidVariant, type Platform } from './platform/names';
 import { parsePlatform } from './platform/parse';
-import { suggestPlatforms } from './platform/suggest';
 import { findUnknownPlatform } from './rules/unknownPlatform';
 import { subjectOf } from './rules/subject';
 
@@ -191,10 +190,8 @@ export function explainInput(model: TierModel, input: string): Explained {
   if (!parsed.valid && !model.removed(parsed)) {
     // What its diagnostic says, in a Docker platforms list (the hover on such a token says it too).
     const said = findUnknownPlatform(subjectOf({ kind: 'whole', token: { start: 0, end: asked.length, text: asked }, platform: parsed, strict: true, canonical: 'slash', context: 'explain' }), model);
-    if (said && said.message.startsWith(asked)) return { ok: false, message: `${shownInput(input)}${said.message.slice(asked.length)}` };
-    const near = suggestPlatforms(parsed.raw.os, parsed.raw.arch, (p) => model.tierOf(p), 3, (p) => !model.removed(p)).map(formatPlatform);
-    const variant = isValidPair(parsed.os, parsed.arch) ? variantNote(parsed.arch, parsed.variant, parsed.spelling === 'slash', input.trim()) : '';
-    return { ok: false, message: `${shownInput(input)} is not a valid Go platform${variant}${near.length > 0 ? `; did you mean ${near.join(', ')}?` : '.'}` };
+    // (None said: darwin/universal, a macOS universal binary, which the diagnostics accept.)
+    return { ok: false, message: `${shownInput(input)}${said && said.message.startsWith(asked) ? said.message.slice(asked.length) : ' is not a valid Go platform.'}` };
   }
   const platform = { os: parsed.os, arch: parsed.arch, ...(parsed.variant ? { variant: parsed.variant } : {}) };
   return { ok: true, platform, markdown: explainPlatform(model, platform) };

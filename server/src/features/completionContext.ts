@@ -370,10 +370,6 @@ function commandValues(lines: Lines, index: number, name: 'os' | 'arch'): string
 const DEFINE_LINE = /^\s*(?:(?:export|override|private)\s+)*define\s+([A-Za-z_][A-Za-z0-9_.-]*)/;
 const ENDEF_LINE = /^\s*endef\b/;
 
-/**
- * The items of the other lines of the `define X_PLATFORMS` body the line at `index` is in (a
- * platform list's: a name roleOf reads as one), or undefined when it is in none.
- */
 /** The name of the make `define` whose body holds line `index`, if any. */
 function enclosingDefine(lines: Lines, index: number): string | undefined {
   for (let i = index - 1; i >= 0 && i > index - MAX_BLOCK_LINES && lines.has(i); i--) {
@@ -388,24 +384,20 @@ function enclosingDefine(lines: Lines, index: number): string | undefined {
 /** The value of an assignment whose quote is still open at the cursor: `MSG="GOOS=linux GOARCH=`. */
 const OPEN_QUOTED_ASSIGNMENT = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)\+?=(["'(])([^"')]*)$/;
 
-function defineBody(lines: Lines, index: number): string[] | undefined {
+/**
+ * The items of the other lines of the `define X_PLATFORMS` body the line at `index` is in (`name`,
+ * found by enclosingDefine: a platform list's, a name roleOf reads as one), or undefined when it
+ * is in none.
+ */
+function defineBody(lines: Lines, index: number, name: string | undefined): string[] | undefined {
+  if (name === undefined || roleOf(name) !== 'platform' || TEXT_DEFINE.test(name)) return undefined;
   const items: string[] = [];
   const add = (t: string) => {
     // (A line that sets GOOS or GOARCH is a command, no item: the scanner ends the list there.)
     if (!/\bGO(?:OS|ARCH)=/.test(t)) for (const w of t.split(/[\s,]+/)) if (w !== '') items.push(w);
   };
-  let name: string | undefined;
-  for (let i = index - 1; i >= 0 && i > index - MAX_BLOCK_LINES && lines.has(i); i--) {
-    const t = lines.line(i).text;
-    if (ENDEF_LINE.test(t)) return undefined;
-    const d = DEFINE_LINE.exec(t);
-    if (d) {
-      name = d[1];
-      break;
-    }
-    add(t);
-  }
-  if (name === undefined || roleOf(name) !== 'platform' || TEXT_DEFINE.test(name)) return undefined;
+  // (The body's lines above, up to the define's line, which enclosingDefine found.)
+  for (let i = index - 1; lines.has(i) && !DEFINE_LINE.test(lines.line(i).text); i--) add(lines.line(i).text);
   for (let i = index + 1; i < index + MAX_BLOCK_LINES && lines.has(i); i++) {
     const t = lines.line(i).text;
     if (ENDEF_LINE.test(t)) return items;
@@ -970,10 +962,8 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
   // not built is a guard list (`removed_platforms=(linux/|)`): the scanner reads neither.
   const outer = OPEN_QUOTED_ASSIGNMENT.exec(joined);
   if (outer && (leftOutName(outer[1]) || isProse(outer[1], outer[3]))) return undefined;
-  if (kind === 'makefile') {
-    const defined = enclosingDefine(lines, index);
-    if (defined !== undefined && (TEXT_DEFINE.test(defined) || isProse(defined, '') || leftOutName(defined))) return undefined;
-  }
+  const defined = kind === 'makefile' ? enclosingDefine(lines, index) : undefined;
+  if (defined !== undefined && (TEXT_DEFINE.test(defined) || isProse(defined, '') || leftOutName(defined))) return undefined;
 
   // --platform=…, --platform …, ["--platform", "…"], -osarch="…"
   let flagEnd = -1;
@@ -1202,7 +1192,7 @@ export function completionSite(text: string, kind: FileKind, offset: number, par
 
   // A line of a make `define X_PLATFORMS` body: its items are one list, as the scanner reads them.
   if (kind === 'makefile' && /^[ \t]*(?:[^\s=$#()]+[ \t]+)*$/.test(prefix)) {
-    const body = defineBody(lines, index);
+    const body = defineBody(lines, index, defined);
     if (body) {
       const items = [...body, ...prefix.split(/[\s,]+/).filter((w) => w !== '')];
       return withOs({ role: 'platform', start, end, spelling: spellingOf(items, 'slash'), present: items }, typed);

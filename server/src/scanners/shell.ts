@@ -1936,11 +1936,13 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
     }
     if (assign) {
       const varName = assign[1];
-      // (A list of what is not built, `REMOVED_PLATFORMS=(linux/arm linux/arm/v7)`: its items are not read.)
-      if (leftOutName(varName)) continue;
+      // (A list of what is not built, `REMOVED_PLATFORMS=(linux/arm linux/arm/v7)`: its items are
+      // not read; a download URL it holds still is, below.)
+      const leftOut = leftOutName(varName);
       const role = roleOf(varName);
       const valueStart = w.start + assign[0].length;
       if (w.array) {
+        if (leftOut) continue;
         if (role === 'platform') {
           const listId = sink.newList();
           // (Read item by item, the array is one list: one item in another runtime's spelling makes it foreign.)
@@ -1983,6 +1985,7 @@ function scanCommand(text: string, masked: string, base: number, cmd: Command, s
       if (kept !== undefined) urlVars.set(varName, kept);
       // (Set to another literal value: no download URL. An expansion may still hold one.)
       else if (!/[$`]/.test(text.slice(base + u.s, base + u.e))) urlVars.delete(varName);
+      if (leftOut) continue;
       // `ARCH=arm` alone, then `docker build --platform "linux/${ARCH}"`: an arch built for that os.
       const flagOs = nameIndex >= words.length ? nesting.archVars?.get(varName) : undefined;
       if (flagOs && flagArch(text, masked, base, varName, u.s, u.e, w.start, flagOs, sink)) continue;
